@@ -1,0 +1,3 @@
+from grok_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""The `grok-tui` command: launch the tutor, or list / run / check lessons headless.
+
+Only `grok-tui` itself (the app) imports Textual; every other subcommand stays on the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from grok_tui import __version__
+from grok_tui.lesson.catalog import Catalog, load_catalog
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS: dict[str, str] = {
+    "list": "print the lessons, one a line",
+    "run": "run a lesson without the UI and print its values",
+    "check": "validate lesson files: parse, run, checks pass",
+}
+
+
+class UsageError(Exception):
+    """A mistake in the command line; reported in one line with exit code 2."""
+
+
+def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lessons", metavar="DIR", type=Path,
+                        help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="grok-tui",
+        description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).",
+        epilog="Subcommands: " + "; ".join(f"{k}: {v}" for k, v in SUBCOMMANDS.items())
+        + ". Run `grok-tui SUBCOMMAND --help` for each.",
+    )
+    parser.add_argument("--version", action="version", version=f"grok-tui {__version__}")
+    parser.add_argument("lesson", nargs="?", help="open this lesson id directly, e.g. 4.5")
+    _add_lessons_option(parser)
+    return parser
+
+
+def build_subparsers() -> dict[str, argparse.ArgumentParser]:
+    parsers: dict[str, argparse.ArgumentParser] = {}
+    p = parsers["list"] = argparse.ArgumentParser(prog="grok-tui list", description=SUBCOMMANDS["list"])
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    _add_lessons_option(p)
+    p = parsers["run"] = argparse.ArgumentParser(prog="grok-tui run", description=SUBCOMMANDS["run"])
+    p.add_argument("id", nargs="?", help="lesson id, e.g. 4.5")
+    p.add_argument("--all", action="store_true", help="run every lesson with its checks")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="set a parameter")
+    p.add_argument("--json", action="store_true", help="one JSON object a line, floats at full precision")
+    _add_lessons_option(p)
+    p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
+    p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    return parsers
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = build_subparsers()[argv[0]].parse_args(argv[1:])
+            return {"list": cmd_list, "run": cmd_run, "check": cmd_check}[argv[0]](args)
+        args = build_parser().parse_args(argv)
+        return launch(args)
+    except UsageError as exc:
+        print(f"grok-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `grok-tui run 4.5 | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def launch(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.lessons)
+    if args.lesson is not None and catalog.get(args.lesson) is None:
+        raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
+    from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
+
+    GrokApp(catalog, start_lesson=args.lesson).run()
+    return EXIT_OK
+
+
+def _catalog(lessons: Path | None) -> Catalog:
+    catalog = load_catalog(lessons)
+    for error in catalog.errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return catalog
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args.lessons)
+    for lesson in catalog.lessons:
+        if args.json:
+            print(json.dumps({
+                "id": lesson.id,
+                "chapter": lesson.chapter,
+                "title": lesson.title,
+                "parameters": {
+                    p.name: {"default": p.default, "min": p.min, "max": p.max, "help": p.help,
+                             **({"choices": list(p.choices)} if p.choices else {})}
+                    for p in lesson.params
+                },
+                "exercises": len(lesson.exercises),
+            }))
+        else:
+            print(f"{lesson.id}\t{lesson.title}")
+    return EXIT_OK
+
+
+def _parse_sets(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise UsageError(f"--set needs NAME=VALUE (got {pair!r})")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from grok_tui.engine.headless import run_all, run_one
+
+    catalog = _catalog(args.lessons)
+    if args.all:
+        if args.id or args.set:
+            raise UsageError("run --all takes no lesson id and no --set")
+        return run_all(catalog, as_json=args.json)
+    if not args.id:
+        raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
+    lesson = catalog.get(args.id)
+    if lesson is None:
+        raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+    return run_one(lesson, _parse_sets(args.set), as_json=args.json)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from grok_tui.engine.checks import check_lesson
+
+    catalog = load_catalog(args.dir)
+    problems = list(catalog.errors)
+    for lesson in catalog.lessons:
+        found = check_lesson(lesson)
+        problems.extend(found)
+        print(f"{'ok  ' if not found else 'FAIL'} {lesson.id}\t{lesson.title}")
+    for problem in problems:
+        print(problem)
+    total = len(catalog.lessons) + len({p.path for p in catalog.errors})
+    print(f"{total} lesson files, {len(problems)} problem(s)")
+    return EXIT_FAILED if problems or not catalog.lessons else EXIT_OK

@@ -1,0 +1,1 @@
+"""Running lessons: the step runner, recorded values, checks. Imports no Textual."""

@@ -1,0 +1,77 @@
+"""Run lessons without a screen and print what they record: the `grok-tui run` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from grok_tui.engine.checks import check_lesson
+from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
+from grok_tui.engine.values import format_value, to_json
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.params import ParamError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _json_line(obj: dict[str, Any], out: TextIO) -> None:
+    out.write(json.dumps({k: to_json(v) for k, v in obj.items()}) + "\n")
+
+
+def _printer(as_json: bool, out: TextIO):
+    def listen(event: RunEvent) -> None:
+        if isinstance(event, StepEvent):
+            values = event.step.values
+            if as_json:
+                _json_line({"step": event.step.index, **values}, out)
+            else:
+                cells = "  ".join(f"{k}={format_value(v)}" for k, v in values.items())
+                out.write(f"step {event.step.index:>4}  {cells}\n")
+        elif isinstance(event, OutputEvent):
+            if as_json:
+                _json_line({"output": event.text}, out)
+            else:
+                out.write(event.text)
+
+    return listen
+
+
+def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
+            out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run one lesson, printing every step and then its final values. Returns the exit code."""
+    try:
+        run = LessonRun(lesson, settings, listener=_printer(as_json, out))
+    except ParamError as exc:
+        err.write(f"grok-tui: {exc}\n")
+        return EXIT_USAGE
+    result = run.run_sync()
+    if as_json:
+        _json_line({"lesson": lesson.id, "state": result.state.value, "detail": result.detail,
+                    "parameters": run.values, "final": {k: to_json(v) for k, v in result.final.items()}}, out)
+    else:
+        out.write(f"-- {lesson.id} {lesson.title}: {result.state.value} ({result.detail})\n")
+        for name, value in result.final.items():
+            out.write(f"{name} = {format_value(value, None)}\n")
+    if result.state is RunState.FAILED:
+        err.write(f"{result.detail}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def run_all(catalog: Catalog, *, as_json: bool = False, out: TextIO = sys.stdout) -> int:
+    """Run every lesson with its checks (defaults and `check_with` sets); one line per lesson."""
+    failed = 0
+    for lesson in catalog.lessons:
+        problems = check_lesson(lesson)
+        failed += bool(problems)
+        if as_json:
+            _json_line({"lesson": lesson.id, "ok": not problems, "problems": [str(p) for p in problems]}, out)
+        else:
+            out.write(f"{'ok  ' if not problems else 'FAIL'} {lesson.id}\t{lesson.title}\n")
+            for p in problems:
+                out.write(f"     {p}\n")
+    if not as_json:
+        out.write(f"{len(catalog.lessons) - failed} passed, {failed} failed\n")
+    return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK

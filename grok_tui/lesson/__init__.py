@@ -1,0 +1,1 @@
+"""Lesson files: their data model, parser, parameters and the catalog of a course folder."""

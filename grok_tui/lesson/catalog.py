@@ -1,0 +1,71 @@
+"""Find the course on disk and load every lesson in it, keeping the good ones when some are bad."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grok_tui.lesson.model import Lesson, LessonError
+from grok_tui.lesson.parse import parse_lesson
+
+LESSONS_ENV = "GROK_TUI_LESSONS"
+LESSON_SUFFIX = ".md"
+
+
+def default_lessons_dir() -> Path:
+    """The course: $GROK_TUI_LESSONS, else the copy inside the installed package, else the checkout's."""
+    env = os.environ.get(LESSONS_ENV)
+    if env:
+        return Path(env).expanduser()
+    packaged = Path(__file__).resolve().parent.parent / "lessons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "lessons"
+
+
+@dataclass
+class Catalog:
+    """Every lesson of a folder in course order, and the problems of the files that did not load."""
+
+    root: Path
+    lessons: list[Lesson] = field(default_factory=list)
+    errors: list[LessonError] = field(default_factory=list)
+
+    def get(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+    def index(self, lesson_id: str) -> int:
+        return next(i for i, lesson in enumerate(self.lessons) if lesson.id == lesson_id)
+
+    def chapters(self) -> list[tuple[int, str, list[Lesson]]]:
+        out: dict[int, tuple[str, list[Lesson]]] = {}
+        for lesson in self.lessons:
+            out.setdefault(lesson.chapter, (lesson.chapter_title, []))[1].append(lesson)
+        return [(n, title, lessons) for n, (title, lessons) in sorted(out.items())]
+
+
+def lesson_files(root: Path) -> list[Path]:
+    """Lesson files are the *.md files under root, except README.md files (which document the format)."""
+    return sorted(p for p in root.rglob(f"*{LESSON_SUFFIX}") if p.name.lower() != "readme.md")
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    root = Path(root) if root is not None else default_lessons_dir()
+    catalog = Catalog(root)
+    if not root.is_dir():
+        catalog.errors.append(LessonError(root, 0, "lessons folder not found"))
+        return catalog
+    seen: dict[str, Path] = {}
+    for path in lesson_files(root):
+        lesson, problems = parse_lesson(path)
+        catalog.errors.extend(problems)
+        if lesson is None:
+            continue
+        if lesson.id in seen:
+            catalog.errors.append(LessonError(path, 2, f"lesson id {lesson.id!r} is already used by {seen[lesson.id]}"))
+            continue
+        seen[lesson.id] = path
+        catalog.lessons.append(lesson)
+    catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
+    return catalog

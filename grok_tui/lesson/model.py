@@ -1,0 +1,138 @@
+"""The lesson as plain data: what a parsed lesson file contains. No behaviour, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+CellRole = Literal["run", "train", "check", "exercise", "solution", "test"]
+
+#: Roles whose code the learner sees in the lesson view. `check` cells assert the book's numbers
+#: and are hidden by default; `solution` and `test` belong to an exercise and are shown only by the
+#: exercise view (the solution only after a pass).
+SHOWN_ROLES: frozenset[str] = frozenset({"run", "train", "exercise"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """A tunable parameter declared in the metadata; it reaches the code as a plain variable."""
+
+    name: str
+    kind: Literal["float", "int", "choice"]
+    default: float | int | str
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    """Linear step for `+`/`-`; with `scale = "log"` a multiplicative factor (default 2)."""
+    scale: Literal["linear", "log"] = "linear"
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    line: int = 0
+    """Line of the `[params.NAME]` table in the lesson file."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the live panel: which recorded series it plots."""
+
+    title: str
+    series: tuple[str, ...]
+    log: bool = False
+    """Plot log10 of the values (a log axis crashes textual-plotext on redraw)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A fenced ```python block of the lesson file."""
+
+    role: CellRole
+    source: str
+    line: int
+    """1-based line number in the lesson file of the cell's first code line."""
+    name: str = ""
+    """The exercise a stub / solution / test cell belongs to."""
+
+    @property
+    def shown(self) -> bool:
+        return self.role in SHOWN_ROLES
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Markdown between cells."""
+
+    text: str
+    line: int
+
+
+Block = Prose | Cell
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A function the learner writes: the stub they start from, checks, hints, a reference."""
+
+    name: str
+    title: str
+    stub: Cell
+    solution: Cell
+    test: Cell
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    chapter: int
+    chapter_title: str
+    title: str
+    order: float
+    path: Path
+    blocks: tuple[Block, ...]
+    params: tuple[Param, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    show: tuple[str, ...] = ()
+    """Variables to show in the values table (from each step, then from the final namespace)."""
+    panels: tuple[str, ...] = ()
+    """Extra UI panels by name (e.g. a confusion matrix); the engine only carries the names."""
+    pace: float = 10.0
+    """Default live speed in steps per second (0 = as fast as possible)."""
+    exercises: tuple[Exercise, ...] = field(default=())
+    try_this: tuple[str, ...] = ()
+    check_with: tuple[dict[str, object], ...] = ()
+    """Extra parameter sets the checks also run with (besides the defaults)."""
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Cell))
+
+    @property
+    def prose(self) -> tuple[Prose, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Prose))
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def exercise(self, name: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.name == name), None)
+
+    @property
+    def defaults(self) -> dict[str, float | int | str]:
+        return {p.name: p.default for p in self.params}
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} {self.title}"
+
+
+@dataclass(frozen=True)
+class LessonError:
+    """A problem found in a lesson file, always with the place it is at."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"

@@ -1,0 +1,69 @@
+"""Parameter values: read them from text, keep them in range, nudge them up and down."""
+
+from __future__ import annotations
+
+import math
+
+from grok_tui.lesson.model import Param
+
+
+class ParamError(ValueError):
+    """A parameter value the lesson does not accept; the message is fit to show a learner."""
+
+
+def _fmt(x: float | int | str) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def coerce(param: Param, value: object) -> float | int | str:
+    """Turn `value` (text from `--set` or a number) into the parameter's type, checking its range."""
+    if param.kind == "choice":
+        text = str(value)
+        if text not in param.choices:
+            raise ParamError(f"{param.name} must be one of {', '.join(param.choices)} (got {text!r})")
+        return text
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParamError(f"{param.name} must be a number (got {value!r})") from None
+    if not math.isfinite(number):
+        raise ParamError(f"{param.name} must be a finite number (got {value!r})")
+    if param.kind == "int":
+        if number != int(number):
+            raise ParamError(f"{param.name} must be a whole number (got {value!r})")
+        number = int(number)
+    if param.min is not None and number < param.min:
+        raise ParamError(f"{param.name}={_fmt(number)} is below its minimum {_fmt(param.min)}")
+    if param.max is not None and number > param.max:
+        raise ParamError(f"{param.name}={_fmt(number)} is above its maximum {_fmt(param.max)}")
+    return number
+
+
+def nudge(param: Param, value: float | int | str, direction: int) -> float | int | str:
+    """The next value up (direction=+1) or down (-1), clamped to the parameter's range."""
+    if param.kind == "choice":
+        i = param.choices.index(str(value)) if str(value) in param.choices else 0
+        return param.choices[(i + direction) % len(param.choices)]
+    if param.scale == "log":
+        factor = param.step or 2.0
+        new = float(value) * factor if direction > 0 else float(value) / factor
+        new = float(f"{new:.6g}")  # 0.1 * 2 * 2 ... stays readable
+    else:
+        step = param.step or (1 if param.kind == "int" else 0.1)
+        new = float(value) + direction * step
+        new = round(new, 10)  # 0.1 + 0.2 shows as 0.3
+    if param.min is not None:
+        new = max(new, param.min)
+    if param.max is not None:
+        new = min(new, param.max)
+    return int(round(new)) if param.kind == "int" else float(new)
+
+
+def resolve(params: tuple[Param, ...], given: dict[str, object]) -> dict[str, float | int | str]:
+    """The full set of values for a run: defaults overridden by `given`, every one checked."""
+    known = {p.name: p for p in params}
+    for name in given:
+        if name not in known:
+            names = ", ".join(known) or "none"
+            raise ParamError(f"unknown parameter {name!r} (this lesson has: {names})")
+    return {p.name: coerce(p, given[p.name]) if p.name in given else p.default for p in params}

@@ -1,0 +1,290 @@
+"""Read a lesson file: TOML metadata between `+++` lines, then Markdown with ```python cells.
+
+Every problem is reported as a LessonError with the file and line it is at; the format itself is
+documented in lessons/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose
+
+ROLES = ("run", "train", "check", "exercise", "solution", "test")
+EXERCISE_ROLES = ("exercise", "solution", "test")
+TOP_KEYS = {
+    "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
+    "params", "charts", "exercises", "try_this", "check_with",
+}
+PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
+FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
+IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class _Problems(list[LessonError]):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def add(self, line: int, message: str) -> None:
+        self.append(LessonError(self.path, line, message))
+
+
+def compile_cell(cell: Cell, path: Path):
+    """Compile a cell so that tracebacks and SyntaxErrors name the lesson file and its real lines."""
+    return compile("\n" * (cell.line - 1) + cell.source, str(path), "exec")
+
+
+def parse_lesson(path: Path, text: str | None = None) -> tuple[Lesson | None, list[LessonError]]:
+    """Parse one lesson file. Returns the lesson (None if it cannot be used) and its problems."""
+    problems = _Problems(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.add(1, f"cannot read the file: {exc}")
+            return None, problems
+    lines = text.splitlines()
+    meta, body_start = _front_matter(lines, problems)
+    if meta is None:
+        return None, problems
+    blocks = _blocks(lines, body_start, problems)
+    lesson = _build(path, meta, lines, blocks, problems)
+    if lesson is not None:
+        for cell in lesson.cells:
+            try:
+                compile_cell(cell, path)
+            except SyntaxError as exc:
+                problems.add(exc.lineno or cell.line, f"{cell.role} cell does not compile: {exc.msg}")
+    return (lesson if not problems else None), problems
+
+
+def _front_matter(lines: list[str], problems: _Problems) -> tuple[dict | None, int]:
+    if not lines or lines[0].strip() != "+++":
+        problems.add(1, "a lesson starts with its metadata: a line '+++', TOML, then '+++'")
+        return None, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
+    except StopIteration:
+        problems.add(1, "the metadata opened by '+++' on line 1 is never closed by another '+++'")
+        return None, 0
+    try:
+        meta = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        line = int(m.group(1)) + 1 if m else 1
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        problems.add(line, f"metadata is not valid TOML: {reason}")
+        return None, 0
+    return meta, end + 1
+
+
+def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
+    blocks: list[Block] = []
+    prose: list[str] = []
+    prose_line = start + 1
+    i = start
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            if not prose:
+                prose_line = i + 1
+            prose.append(lines[i])
+            i += 1
+            continue
+        fence, info = m.group(1), m.group(2).split()
+        close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == fence), None)
+        if close is None:
+            problems.add(i + 1, f"code block opened with {fence} is never closed")
+            break
+        if not info or info[0] != "python":
+            # Any other fenced block (text, output, a diagram) is part of the prose.
+            if not prose:
+                prose_line = i + 1
+            prose.extend(lines[i : close + 1])
+            i = close + 1
+            continue
+        if "".join(prose).strip():
+            blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
+        prose = []
+        role = info[1] if len(info) > 1 else "run"
+        name = info[2] if len(info) > 2 else ""
+        if role not in ROLES:
+            problems.add(i + 1, f"unknown cell role {role!r}; use one of: {', '.join(ROLES)}")
+        elif role in EXERCISE_ROLES and not name:
+            problems.add(i + 1, f"a {role} cell needs the exercise's name: ```python {role} NAME")
+        else:
+            blocks.append(Cell(role, "\n".join(lines[i + 1 : close]), i + 2, name))  # type: ignore[arg-type]
+        i = close + 1
+    if "".join(prose).strip():
+        blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
+    return blocks
+
+
+def _line_of(lines: list[str], pattern: str, default: int = 1) -> int:
+    """The first metadata line matching `pattern` (a regex), to point an error at it."""
+    rx = re.compile(pattern)
+    for i, line in enumerate(lines):
+        if line.strip() == "+++" and i > 0:
+            break
+        if rx.search(line):
+            return i + 1
+    return default
+
+
+def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems) -> Lesson | None:
+    def where(key: str) -> int:
+        return _line_of(lines, rf"^\s*{re.escape(key)}\s*=")
+
+    for key in meta:
+        if key not in TOP_KEYS:
+            problems.add(where(key), f"unknown metadata key {key!r}; known keys: {', '.join(sorted(TOP_KEYS))}")
+    for key in ("id", "chapter", "title"):
+        if key not in meta:
+            problems.add(2, f"metadata needs {key!r}")
+    if problems:
+        return None
+    lesson_id = str(meta["id"])
+    chapter = meta["chapter"]
+    if not isinstance(chapter, int):
+        problems.add(where("chapter"), "chapter must be a whole number")
+        return None
+    order = meta.get("order")
+    if order is None:
+        tail = lesson_id.rpartition(".")[2]
+        order = float(tail) if tail.replace(".", "", 1).isdigit() else 0.0
+    params = tuple(_params(meta.get("params", {}), lines, problems))
+    charts = tuple(_charts(meta.get("charts"), lines, problems))
+    exercises = tuple(_exercises(meta.get("exercises", {}), blocks, lines, problems, path))
+    show, panels, try_this = (meta.get(k, []) for k in ("show", "panels", "try_this"))
+    for key, value in (("show", show), ("panels", panels), ("try_this", try_this)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.add(where(key), f"{key} must be a list of strings")
+    pace = meta.get("pace", 10.0)
+    if not isinstance(pace, (int, float)) or pace < 0:
+        problems.add(where("pace"), "pace must be a number of steps per second (0 = as fast as possible)")
+    check_with = meta.get("check_with", [])
+    if not isinstance(check_with, list) or not all(isinstance(c, dict) for c in check_with):
+        problems.add(where("check_with"), "check_with must be a list of tables of parameter values")
+        check_with = []
+    known = {p.name for p in params}
+    for case in check_with:
+        for name in case:
+            if name not in known:
+                problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
+    if not any(isinstance(b, Cell) for b in blocks):
+        problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
+    if problems:
+        return None
+    return Lesson(
+        id=lesson_id,
+        chapter=chapter,
+        chapter_title=str(meta.get("chapter_title", f"Chapter {chapter}")),
+        title=str(meta["title"]),
+        order=float(order),
+        path=path,
+        blocks=tuple(blocks),
+        params=params,
+        charts=charts,
+        show=tuple(show),
+        panels=tuple(panels),
+        pace=float(pace),
+        exercises=exercises,
+        try_this=tuple(try_this),
+        check_with=tuple(check_with),
+    )
+
+
+def _params(table: object, lines: list[str], problems: _Problems):
+    if not isinstance(table, dict):
+        problems.add(_line_of(lines, r"^\s*params\s*="), "params must be a table: [params.NAME]")
+        return
+    for name, spec in table.items():
+        line = _line_of(lines, rf"^\s*\[params\.{re.escape(name)}\]", _line_of(lines, rf"\b{re.escape(name)}\b"))
+        if not IDENT.match(name):
+            problems.add(line, f"parameter name {name!r} is not a Python identifier")
+            continue
+        if not isinstance(spec, dict) or "default" not in spec:
+            problems.add(line, f"parameter {name!r} needs at least a default")
+            continue
+        for key in spec:
+            if key not in PARAM_KEYS:
+                problems.add(line, f"parameter {name!r}: unknown key {key!r} ({', '.join(sorted(PARAM_KEYS))})")
+        default = spec["default"]
+        choices = spec.get("choices")
+        kind = spec.get("type")
+        if kind is None:
+            kind = "choice" if choices else "int" if isinstance(default, int) and not isinstance(default, bool) else "float"
+        if kind not in ("float", "int", "choice"):
+            problems.add(line, f"parameter {name!r}: type must be float, int or choice")
+            continue
+        if kind == "choice":
+            if not choices or default not in choices:
+                problems.add(line, f"parameter {name!r}: a choice needs choices = [...] that include the default")
+                continue
+            yield Param(name, "choice", default, choices=tuple(map(str, choices)), help=str(spec.get("help", "")), line=line)
+            continue
+        lo, hi, step, scale = spec.get("min"), spec.get("max"), spec.get("step"), spec.get("scale", "linear")
+        numbers = [v for v in (default, lo, hi, step) if v is not None]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+            problems.add(line, f"parameter {name!r}: default, min, max and step must be numbers")
+            continue
+        if scale not in ("linear", "log"):
+            problems.add(line, f"parameter {name!r}: scale must be 'linear' or 'log'")
+            continue
+        if (lo is not None and default < lo) or (hi is not None and default > hi):
+            problems.add(line, f"parameter {name!r}: default {default} is outside [{lo}, {hi}]")
+            continue
+        if scale == "log" and (default <= 0 or (lo is not None and lo <= 0)):
+            problems.add(line, f"parameter {name!r}: a log scale needs a positive default and min")
+            continue
+        value = int(default) if kind == "int" else float(default)
+        yield Param(name, kind, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
+
+
+def _charts(spec: object, lines: list[str], problems: _Problems):
+    if spec is None:
+        yield Chart("error", ("error",))
+        return
+    line = _line_of(lines, r"^\s*\[\[charts\]\]")
+    if not isinstance(spec, list):
+        problems.add(line, "charts must be an array of tables: [[charts]]")
+        return
+    for chart in spec:
+        series = chart.get("series") if isinstance(chart, dict) else None
+        if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
+            problems.add(line, "each [[charts]] needs series = [\"name\", ...]")
+            continue
+        yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)))
+
+
+def _exercises(table: object, blocks: list[Block], lines: list[str], problems: _Problems, path: Path):
+    cells: dict[str, dict[str, Cell]] = {}
+    for block in blocks:
+        if isinstance(block, Cell) and block.role in EXERCISE_ROLES:
+            parts = cells.setdefault(block.name, {})
+            if block.role in parts:
+                problems.add(block.line - 1, f"exercise {block.name!r} has two {block.role} cells")
+            parts[block.role] = block
+    if not isinstance(table, dict):
+        problems.add(_line_of(lines, r"^\s*exercises\s*="), "exercises must be a table: [exercises.NAME]")
+        table = {}
+    for name in table:
+        if name not in cells:
+            problems.add(_line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]"),
+                         f"exercise {name!r} is described in the metadata but has no cells")
+    for name, parts in cells.items():
+        first = min(c.line for c in parts.values()) - 1
+        missing = [r for r in EXERCISE_ROLES if r not in parts]
+        if missing:
+            problems.add(first, f"exercise {name!r} lacks its {' and '.join(missing)} cell(s)")
+            continue
+        info = table.get(name, {}) if isinstance(table, dict) else {}
+        hints = info.get("hints", []) if isinstance(info, dict) else []
+        if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
+            problems.add(first, f"exercise {name!r}: hints must be a list of strings")
+            hints = []
+        title = str(info.get("title", name)) if isinstance(info, dict) else name
+        yield Exercise(name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints))
