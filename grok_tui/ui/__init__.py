@@ -1,0 +1,1 @@
+"""The Textual app. Only this package imports Textual; it renders what the engine reports."""
