@@ -113,3 +113,17 @@ class Progress:
         if self.lessons.get(lesson_id) != "done":
             self.lessons[lesson_id] = "done"
             self.save()
+
+    # -- exercises -------------------------------------------------------------------------------
+    @staticmethod
+    def exercise_key(lesson_id: str, name: str) -> str:
+        return f"{lesson_id}/{name}"
+
+    def exercise_done(self, lesson_id: str, name: str) -> bool:
+        return bool(self.exercises.get(self.exercise_key(lesson_id, name), {}).get("done"))
+
+    def passed_code(self, lesson_id: str) -> dict[str, str]:
+        """The learner's code of every exercise of the lesson they passed: the live run uses it."""
+        prefix = f"{lesson_id}/"
+        return {key[len(prefix):]: entry["code"] for key, entry in self.exercises.items()
+                if key.startswith(prefix) and entry.get("done") and isinstance(entry.get("code"), str)}
