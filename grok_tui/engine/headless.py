@@ -39,8 +39,9 @@ def _printer(as_json: bool, out: TextIO):
 
 
 def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
-            out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+            out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one lesson, printing every step and then its final values. Returns the exit code."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         run = LessonRun(lesson, settings, listener=_printer(as_json, out))
     except ParamError as exc:
@@ -60,8 +61,9 @@ def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
     return EXIT_OK
 
 
-def run_all(catalog: Catalog, *, as_json: bool = False, out: TextIO = sys.stdout) -> int:
+def run_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None) -> int:
     """Run every lesson with its checks (defaults and `check_with` sets); one line per lesson."""
+    out = out or sys.stdout
     failed = 0
     for lesson in catalog.lessons:
         problems = check_lesson(lesson)

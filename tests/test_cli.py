@@ -1,0 +1,119 @@
+"""The headless CLI: list, run, check; exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+from grok_tui.cli import main
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("grok-tui ")
+
+
+def test_list_prints_id_then_title(capsys):
+    code, out, _ = run_cli(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert "3.1\tOne input, one weight" in lines
+    assert any(line.startswith("4.5\t") for line in lines)
+
+
+def test_list_json_has_parameters_and_exercise_count(capsys):
+    code, out, _ = run_cli(capsys, "list", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    row = next(r for r in rows if r["id"] == "4.5")
+    assert row["chapter"] == 4
+    assert row["parameters"]["alpha"]["default"] == 1.0
+    assert isinstance(row["exercises"], int)
+
+
+def test_run_json_prints_full_precision_steps_and_final_values(capsys):
+    code, out, _ = run_cli(capsys, "run", "4.5", "--set", "alpha=0.1", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    steps = [r for r in rows if "step" in r]
+    assert len(steps) == 20
+    assert steps[19]["pred"] == 0.8000121871948003  # digit for digit with the book
+    final = rows[-1]
+    assert final["state"] == "finished" and final["final"]["alpha"] == 0.1
+
+
+def test_run_text_shows_steps_and_final(capsys):
+    code, out, _ = run_cli(capsys, "run", "4.5")
+    assert code == 0
+    assert out.count("\nstep ") + out.startswith("step ") == 20
+    assert "pred = -232452292.5999999" in out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("run", "99.9"), "no lesson '99.9'"),
+        (("run", "4.5", "--set", "beta=1"), "unknown parameter 'beta'"),
+        (("run", "4.5", "--set", "alpha=1000"), "above its maximum"),
+        (("run", "4.5", "--set", "alpha"), "NAME=VALUE"),
+        (("run",), "needs a lesson id"),
+        (("99.9",), "no lesson '99.9'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
+    code, out, err = run_cli(capsys, *args)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
+    (tmp_path / "bad.md").write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n')
+    code, out, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'bad.md'}:9: ZeroDivisionError" in err
+
+
+def test_check_reports_each_problem_as_file_line(tmp_path, capsys):
+    (tmp_path / "ok.md").write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nx = 1\n```\n')
+    (tmp_path / "wrong.md").write_text(
+        '+++\nid = "1.2"\nchapter = 1\ntitle = "wrong"\n+++\n```python\nx = 1\n```\n```python check\nassert x == 2, "x should be 2"\n```\n')
+    (tmp_path / "broken.md").write_text('+++\nid = "1.3"\nchapter = 1\n+++\n```python\nx = 1\n```\n')
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'wrong.md'}:10: with defaults: check failed: x should be 2" in out
+    assert f"{tmp_path / 'broken.md'}:2: metadata needs 'title'" in out
+    assert "ok   1.1" in out
+
+
+def test_check_of_an_empty_folder_fails(tmp_path, capsys):
+    code, _, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1
+
+
+def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):
+    (tmp_path / "x.md").write_text('+++\nid = "8.8"\nchapter = 8\ntitle = "elsewhere"\n+++\n```python\nx = 1\n```\n')
+    monkeypatch.setenv("GROK_TUI_LESSONS", str(tmp_path))
+    code, out, _ = run_cli(capsys, "list")
+    assert out == "8.8\telsewhere\n"
+
+
+def test_module_entry_point_runs():
+    proc = subprocess.run([sys.executable, "-m", "grok_tui", "run", "3.1", "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    first = json.loads(proc.stdout.splitlines()[0])
+    assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)

@@ -1,0 +1,180 @@
+"""The lesson parser: good files load, bad ones are reported at the right file and line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.lesson.params import ParamError, coerce, nudge, resolve
+from grok_tui.lesson.parse import parse_lesson
+
+GOOD = textwrap.dedent('''\
+    +++
+    id = "9.1"
+    chapter = 9
+    chapter_title = "Test chapter"
+    title = "A tiny lesson"
+    show = ["x"]
+
+    [params.alpha]
+    default = 0.1
+    min = 0.001
+    max = 10.0
+    scale = "log"
+    help = "step size"
+
+    [params.mode]
+    default = "a"
+    choices = ["a", "b"]
+
+    [params.n]
+    default = 3
+    min = 1
+    max = 5
+
+    [[charts]]
+    title = "x"
+    series = ["x"]
+    log = true
+
+    [exercises.double]
+    title = "Double it"
+    hints = ["Multiply by two."]
+    +++
+
+    Some *prose*.
+
+    ```text
+    not code: a diagram
+    ```
+
+    ```python train
+    for i in range(n):
+        x = alpha * i
+        step(x=x)
+    ```
+
+    ```python exercise double
+    def double(v):
+        return 0  # TODO
+    ```
+
+    ```python solution double
+    def double(v):
+        return 2 * v
+    ```
+
+    ```python test double
+    assert double(2) == 4, "double(2) should be 4"
+    ```
+
+    ```python check
+    assert recorded("x")[-1] == alpha * (n - 1)
+    ```
+    ''')
+
+
+def write(tmp_path: Path, text: str, name: str = "lesson.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_lesson_parses_into_data(tmp_path):
+    lesson, problems = parse_lesson(write(tmp_path, GOOD))
+    assert problems == []
+    assert lesson is not None
+    assert (lesson.id, lesson.chapter, lesson.title, lesson.order) == ("9.1", 9, "A tiny lesson", 1.0)
+    assert [c.role for c in lesson.cells] == ["train", "exercise", "solution", "test", "check"]
+    assert [p.name for p in lesson.params] == ["alpha", "mode", "n"]
+    alpha, mode, n = lesson.params
+    assert (alpha.kind, alpha.scale, alpha.default) == ("float", "log", 0.1)
+    assert (mode.kind, mode.choices) == ("choice", ("a", "b"))
+    assert (n.kind, n.default) == ("int", 3)
+    assert lesson.charts[0].log is True
+    ex = lesson.exercise("double")
+    assert ex is not None and ex.hints == ("Multiply by two.",) and ex.title == "Double it"
+    # The text fence is prose, and the train cell's first line is line 41 of the file.
+    assert "not code: a diagram" in lesson.prose[0].text
+    assert lesson.cells[0].line == GOOD.splitlines().index("for i in range(n):") + 1
+
+
+@pytest.mark.parametrize(
+    "change, line, words",
+    [
+        (("title = \"A tiny lesson\"\n", "title = \"A tiny lesson\n"), 5, "not valid TOML"),
+        (("show = [\"x\"]\n", "show = [\"x\"]\ncolour = 1\n"), 7, "unknown metadata key 'colour'"),
+        (("default = 0.1\n", "default = 20.0\n"), 8, "outside"),
+        (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
+        (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
+        (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
+    ],
+)
+def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):
+    old, new = change
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    lesson, problems = parse_lesson(path)
+    assert lesson is None
+    assert problems, "a broken file must report a problem"
+    first = problems[0]
+    assert first.path == path
+    assert words in first.message
+    assert first.line == line, str(first)
+    assert str(first).startswith(f"{path}:{line}: ")
+
+
+def test_missing_front_matter_and_unclosed_fence(tmp_path):
+    _, problems = parse_lesson(write(tmp_path, "# just markdown\n"))
+    assert problems[0].line == 1 and "+++" in problems[0].message
+    text = GOOD.replace("assert recorded(\"x\")[-1] == alpha * (n - 1)\n```\n",
+                        "assert True\n")
+    _, problems = parse_lesson(write(tmp_path, text, "b.md"))
+    assert any("never closed" in p.message for p in problems)
+
+
+def test_exercise_missing_its_solution_is_reported(tmp_path):
+    text = GOOD.replace("```python solution double\ndef double(v):\n    return 2 * v\n```\n", "")
+    _, problems = parse_lesson(write(tmp_path, text))
+    assert any("lacks its solution" in p.message for p in problems)
+
+
+def test_catalog_keeps_good_lessons_when_one_is_bad(tmp_path):
+    write(tmp_path, GOOD, "good.md")
+    write(tmp_path, GOOD.replace('id = "9.1"', 'id = "9.2"').replace("```python train", "```python nope"), "bad.md")
+    write(tmp_path, "# The format\n", "README.md")  # documentation, never a lesson
+    catalog = load_catalog(tmp_path)
+    assert [lesson.id for lesson in catalog.lessons] == ["9.1"]
+    assert len(catalog.errors) == 1 and catalog.errors[0].path.name == "bad.md"
+
+
+def test_duplicate_ids_are_reported(tmp_path):
+    write(tmp_path, GOOD, "a.md")
+    write(tmp_path, GOOD, "b.md")
+    catalog = load_catalog(tmp_path)
+    assert len(catalog.lessons) == 1
+    assert "already used" in catalog.errors[0].message
+
+
+def test_parameter_values_are_checked_and_nudged(tmp_path):
+    lesson, _ = parse_lesson(write(tmp_path, GOOD))
+    alpha, mode, n = lesson.params
+    assert coerce(alpha, "0.5") == 0.5
+    assert coerce(n, "4") == 4 and isinstance(coerce(n, "4"), int)
+    with pytest.raises(ParamError, match="above its maximum 10"):
+        coerce(alpha, "11")
+    with pytest.raises(ParamError, match="whole number"):
+        coerce(n, "2.5")
+    with pytest.raises(ParamError, match="must be a number"):
+        coerce(alpha, "fast")
+    with pytest.raises(ParamError, match="one of a, b"):
+        coerce(mode, "c")
+    with pytest.raises(ParamError, match="unknown parameter 'beta'"):
+        resolve(lesson.params, {"beta": 1})
+    assert nudge(alpha, 0.1, +1) == 0.2 and nudge(alpha, 0.1, -1) == 0.05  # log: x2 / /2
+    assert nudge(alpha, 8.0, +1) == 10.0  # clamped to max
+    assert nudge(n, 5, +1) == 5 and nudge(n, 3, -1) == 2
+    assert nudge(mode, "b", +1) == "a"
