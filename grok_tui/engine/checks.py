@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grok_tui.engine.exercises import check_exercises
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.params import ParamError
@@ -28,9 +29,4 @@ def run_checks(lesson: Lesson) -> list[LessonError]:
 
 def check_lesson(lesson: Lesson) -> list[LessonError]:
     """Every problem of one parsed lesson: its checks, then its exercises (stub fails, solution passes)."""
-    problems = run_checks(lesson)
-    try:
-        from grok_tui.engine.exercises import check_exercises
-    except ImportError:  # exercises are checked once that module exists
-        return problems
-    return problems + check_exercises(lesson)
+    return run_checks(lesson) + check_exercises(lesson)

@@ -1,0 +1,173 @@
+"""Check the learner's exercise code, describe the outcome in friendly words, and prove the course's
+exercises sound (every stub fails its test, every reference solution passes).
+
+No Textual here: the exercise screen calls `check_exercise` on a worker thread and renders `Verdict`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
+from grok_tui.lesson.model import Exercise, Lesson, LessonError
+
+CODE_FILE, TEST_FILE = "<your code>", "<test>"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A check's outcome as the learner reads it."""
+
+    passed: bool
+    headline: str
+    details: tuple[str, ...] = ()
+    """Further lines: the assertion's message, the failing test line, the line of their code."""
+    code_line: int | None = None
+    """1-based line of the learner's code where it went wrong (None when not in their code)."""
+    output: str = ""
+    """What their code printed."""
+    result: SandboxResult | None = field(default=None, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join((self.headline, *self.details))
+
+
+def _line(source: str, number: int | None) -> str:
+    lines = source.splitlines()
+    if number is None or not 1 <= number <= len(lines):
+        return ""
+    return lines[number - 1].strip()
+
+
+def describe(result: SandboxResult, code: str, test: str) -> Verdict:
+    """Turn a raw sandbox result into what the learner needs to fix their code."""
+    code_line = result.line_in(CODE_FILE)
+    test_line = result.line_in(TEST_FILE)
+    where = f"line {code_line} of your code: {_line(code, code_line)}" if code_line else ""
+    called_by = f"the test that ran it: {_line(test, test_line)}" if test_line and _line(test, test_line) else ""
+    s = result.status
+    details: list[str] = []
+    if s == "pass":
+        headline = "Passed! Every test of this exercise holds."
+    elif s == "fail":
+        headline = "Not yet: a test failed."
+        details.append(result.message or "(the assertion has no message)")
+        if called_by:
+            details.append(called_by.replace("the test that ran it", "the test"))
+        if where:
+            details.append("it failed inside " + where)
+    elif s == "syntax":
+        if result.phase == "test-compile":
+            headline = "The exercise's own test does not compile (a bug in the lesson, not yours)."
+            details.append(f"{result.message} at line {test_line} of the test")
+        else:
+            headline = f"Python cannot read your code: {result.message}."
+            if code_line:
+                details.append(f"line {code_line}: {_line(code, code_line)}")
+    elif s in ("error", "memory"):
+        what = f"{result.kind}: {result.message}" if result.message else result.kind
+        if s == "memory":
+            limit = result.extra.get("memory", 0) / 1024**3
+            headline = f"Your code asked for more memory than the {limit:g} GiB limit ({result.kind})."
+        elif result.phase == "code":
+            headline = f"Your code raised {what} while it was being defined."
+        elif code_line:
+            headline = f"Your code raised {what}"
+        else:
+            headline = f"The test raised {what}"
+        if where:
+            details.append("at " + where)
+        if called_by and result.phase == "test":
+            details.append(called_by)
+    elif s == "timeout":
+        seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
+        headline = f"Your code was still running after {seconds:g} s, so it was stopped."
+        details.append("Is there a loop that never ends (a `while` whose condition stays true)?")
+    elif s == "flood":
+        kb = result.extra.get("limit", 0) // 1024
+        headline = f"Your code printed more than {kb} KB, so it was stopped."
+        details.append("Is a print() inside a loop that runs far too often?")
+    elif s == "exit":
+        if result.message and not result.message.lstrip("-").isdigit():
+            headline = f"Your code ended the check early with sys.exit({result.message!r})."
+        else:
+            headline = ("Your code ended the check process early"
+                        + (f" (exit status {result.message})" if result.message else "") + ".")
+        details.append("Let your function return its answer instead of calling sys.exit / exit / os._exit.")
+        if where:
+            details.append("at " + where)
+    elif s == "cancelled":
+        headline = "The check was cancelled."
+    else:
+        headline = f"The check process died unexpectedly ({result.message or s})."
+        details.append("This can happen when code crashes Python itself; try simpler code.")
+    if result.output and s != "pass":
+        details.append("your code printed: " + result.output.strip().splitlines()[0][:200]
+                       + (" ..." if len(result.output.strip().splitlines()) > 1 else ""))
+    return Verdict(s == "pass", headline, tuple(details), code_line, result.output, result)
+
+
+def check_code(
+    exercise: Exercise,
+    code: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
+) -> Verdict:
+    """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
+    result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel)
+    return describe(result, code, exercise.test.source)
+
+
+def _lesson_line(exercise: Exercise, result: SandboxResult, code_cell_line: int) -> int:
+    """The lesson-file line a problem is at: in the checked cell, else in the test cell."""
+    line = result.line_in(CODE_FILE)
+    if line:
+        return code_cell_line + line - 1
+    line = result.line_in(TEST_FILE)
+    if line:
+        return exercise.test.line + line - 1
+    return code_cell_line
+
+
+def exercise_problems(lesson: Lesson, exercise: Exercise, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
+    """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
+    stub = run_sandboxed(exercise.stub.source, exercise.test.source, timeout=timeout)
+    solution = run_sandboxed(exercise.solution.source, exercise.test.source, timeout=timeout)
+    return _judge(lesson, exercise, stub, solution)
+
+
+def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: SandboxResult) -> list[LessonError]:
+    name = exercise.name
+    problems: list[LessonError] = []
+    if stub.status == "pass":
+        problems.append(LessonError(lesson.path, exercise.stub.line,
+                                    f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code"))
+    elif stub.status not in ("fail", "error"):
+        verdict = describe(stub, exercise.stub.source, exercise.test.source)
+        problems.append(LessonError(lesson.path, _lesson_line(exercise, stub, exercise.stub.line),
+                                    f"exercise {name!r}: the stub should fail with an assertion or exception, "
+                                    f"but: {verdict.headline}"))
+    if not solution.passed:
+        verdict = describe(solution, exercise.solution.source, exercise.test.source)
+        problems.append(LessonError(lesson.path, _lesson_line(exercise, solution, exercise.solution.line),
+                                    f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines())))
+    return problems
+
+
+def check_exercises(lesson: Lesson, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
+    """Prove every exercise of the lesson: stubs fail, solutions pass. Runs the children in parallel."""
+    if not lesson.exercises:
+        return []
+    jobs = [(ex, source) for ex in lesson.exercises for source in (ex.stub.source, ex.solution.source)]
+    workers = max(2, min(len(jobs), os.cpu_count() or 2))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(lambda job: run_sandboxed(job[1], job[0].test.source, timeout=timeout), jobs))
+    problems: list[LessonError] = []
+    for i, exercise in enumerate(lesson.exercises):
+        problems.extend(_judge(lesson, exercise, results[2 * i], results[2 * i + 1]))
+    return problems

@@ -1,0 +1,203 @@
+"""Run the learner's code and an exercise's test in a separate, limited Python process.
+
+Whatever the learner writes (an endless loop, sys.exit, os._exit, a flood of output, a huge
+allocation, an exception) ends as a `SandboxResult` with a friendly message; it never freezes or
+ends the tutor. The child is `python -I -c <sandbox_child.py>`: isolated from the environment and
+the working directory, with a memory cap (RLIMIT_AS) and a wall-clock time limit enforced here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_TIMEOUT = 5.0
+DEFAULT_MEMORY = 2 * 1024**3
+"""2 GiB of address space: numpy imports comfortably under it, a runaway allocation does not fit."""
+OUTPUT_LIMIT = 256 * 1024
+"""Bytes of printed output kept; past this the child is stopped as a flood."""
+OUTPUT_SHOWN = 2000
+
+CHILD_SOURCE = (Path(__file__).with_name("sandbox_child.py")).read_text(encoding="utf-8")
+# One BLAS thread: the check is tiny, and many BLAS threads each reserve address space.
+CHILD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+             "PYTHONIOENCODING": "utf-8"}
+
+
+@dataclass(frozen=True)
+class SandboxResult:
+    """What happened to one check. `status` is one of:
+    pass, fail (an assertion of the test), error (an exception), syntax, exit (sys.exit / os._exit),
+    timeout, memory, flood, crash (the process died some other way), cancelled."""
+
+    status: str
+    message: str = ""
+    kind: str = ""
+    """The exception's type name, for fail / error."""
+    phase: str = ""
+    """Where it happened: "code" (running the learner's code), "test", or "test-compile"."""
+    frames: tuple[tuple[str, int], ...] = ()
+    """(file, line) in the learner's code ("<your code>") or the test ("<test>"), innermost last."""
+    output: str = ""
+    """What the learner's code printed (cut to OUTPUT_SHOWN characters)."""
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+    def line_in(self, filename: str) -> int | None:
+        """The innermost line of the traceback in the learner's code or the test, if any."""
+        lines = [line for name, line in self.frames if name == filename]
+        return lines[-1] if lines else None
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")}
+    env.update(CHILD_ENV)
+    return env
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Stop the child and anything it started (it runs in its own session)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):
+        try:
+            proc.kill()
+        except ProcessLookupError:
+            pass
+
+
+def run_sandboxed(
+    code: str,
+    test: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory: int = DEFAULT_MEMORY,
+    cancel: threading.Event | None = None,
+) -> SandboxResult:
+    """Run `code`, then `test` in the same fresh namespace, in a child process. Blocks (use a thread)."""
+    start = time.monotonic()
+    read_fd, write_fd = os.pipe()
+    with tempfile.TemporaryDirectory(prefix="grok-check-") as cwd:
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-I", "-c", CHILD_SOURCE],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                pass_fds=(write_fd,), cwd=cwd, env=_env(), start_new_session=True,
+            )
+        except OSError as exc:
+            os.close(read_fd)
+            os.close(write_fd)
+            return SandboxResult("crash", f"could not start Python to check your code: {exc}")
+        os.close(write_fd)
+        out = _Drain(proc.stdout, OUTPUT_LIMIT)
+        result_reader = _Drain(os.fdopen(read_fd, "rb"), 1024 * 1024)
+        try:
+            job = json.dumps({"code": code, "test": test, "memory": memory, "result_fd": write_fd})
+            assert proc.stdin is not None
+            proc.stdin.write(job.encode("utf-8"))
+            proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass  # the child died at once; its exit status says why
+        status = _wait(proc, start + timeout, out, cancel)
+        out.join(1.0)
+        result_reader.join(1.0)
+        seconds = time.monotonic() - start
+        printed = out.text()
+        if status is not None:
+            return SandboxResult(status, seconds=seconds, output=printed,
+                                 extra={"timeout": timeout, "limit": OUTPUT_LIMIT})
+        raw = result_reader.data()
+        if raw:
+            try:
+                data = json.loads(raw.decode("utf-8", "replace"))
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                return _from_child(data, printed, seconds, memory)
+        code_ = proc.returncode
+        if code_ is not None and code_ < 0:
+            return SandboxResult("crash", f"killed by signal {-code_}", output=printed, seconds=seconds,
+                                 extra={"signal": -code_})
+        return SandboxResult("exit", f"{code_}", output=printed, seconds=seconds, extra={"returncode": code_})
+
+
+def _wait(proc: subprocess.Popen, deadline: float, out: "_Drain", cancel: threading.Event | None) -> str | None:
+    """Wait for the child; None when it ended by itself, else why it was stopped."""
+    while True:
+        try:
+            proc.wait(timeout=0.02)
+            return None
+        except subprocess.TimeoutExpired:
+            pass
+        why = None
+        if cancel is not None and cancel.is_set():
+            why = "cancelled"
+        elif out.overflowed:
+            why = "flood"
+        elif time.monotonic() >= deadline:
+            why = "timeout"
+        if why:
+            _kill(proc)
+            proc.wait()
+            return why
+
+
+def _from_child(data: dict, printed: str, seconds: float, memory: int) -> SandboxResult:
+    status = str(data.get("status", "crash"))
+    if data.get("memory"):
+        status = "memory"
+    elif data.get("kind") in ("SyntaxError", "IndentationError", "TabError"):
+        status = "syntax"
+    frames = tuple((str(f), int(l)) for f, l in data.get("frames", []) if isinstance(l, int))
+    return SandboxResult(status, str(data.get("message", "")), str(data.get("kind", "")), str(data.get("phase", "")),
+                         frames, printed, seconds, {"memory": memory})
+
+
+class _Drain:
+    """Read a pipe on a thread, keeping at most `limit` bytes; note when more arrived."""
+
+    def __init__(self, stream, limit: int) -> None:
+        self.stream, self.limit = stream, limit
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.overflowed = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while chunk := self.stream.read1(65536) if hasattr(self.stream, "read1") else self.stream.read(65536):
+                if self.size < self.limit:
+                    self.chunks.append(chunk[: self.limit - self.size])
+                self.size += len(chunk)
+                if self.size > self.limit:
+                    self.overflowed = True
+        except (OSError, ValueError):
+            pass
+        finally:
+            try:
+                self.stream.close()
+            except OSError:
+                pass
+
+    def join(self, timeout: float) -> None:
+        self.thread.join(timeout)
+
+    def data(self) -> bytes:
+        return b"".join(self.chunks)
+
+    def text(self) -> str:
+        text = self.data().decode("utf-8", "replace")
+        return text if len(text) <= OUTPUT_SHOWN else text[:OUTPUT_SHOWN] + "\n... (more output cut)"

@@ -1,0 +1,78 @@
+"""The child side of the sandbox: run the learner's code, then the exercise's test, report as JSON.
+
+This file is not imported by the tutor: its source is handed to `python -I -c`, so the child needs
+nothing of grok_tui and starts from a clean interpreter. It reads one JSON object from stdin:
+{"code": ..., "test": ..., "memory": bytes or 0, "result_fd": fd} and writes one JSON object to
+`result_fd` (a pipe only the parent reads), so nothing the learner prints can fake a result.
+"""
+
+import json
+import os
+import sys
+import traceback
+
+CODE_FILE = "<your code>"
+TEST_FILE = "<test>"
+LIMIT = 2000  # characters of any message sent back: a huge repr must not flood the parent
+
+
+def _short(text):
+    text = str(text)
+    return text if len(text) <= LIMIT else text[:LIMIT] + " ... (cut)"
+
+
+def _frames(exc):
+    """(file, line) of each traceback frame in the learner's code or the test, innermost last."""
+    out = []
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if name in (CODE_FILE, TEST_FILE):
+            out.append((name, lineno))
+    return out
+
+
+def _report(fd, data):
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+
+
+def main():
+    job = json.loads(sys.stdin.read())
+    fd = job["result_fd"]
+    if job.get("memory"):
+        import resource
+
+        # Address space, not RSS: a huge allocation fails with MemoryError instead of swapping.
+        resource.setrlimit(resource.RLIMIT_AS, (job["memory"], job["memory"]))
+    namespace = {"__name__": "__exercise__"}
+    phase = "code"
+    try:
+        code = compile(job["code"], CODE_FILE, "exec")
+        phase = "test-compile"
+        test = compile(job["test"], TEST_FILE, "exec")
+        phase = "code"
+        exec(code, namespace)
+        phase = "test"
+        exec(test, namespace)
+    except SystemExit as exc:
+        _report(fd, {"status": "exit", "phase": phase, "message": _short(exc.code), "frames": _frames(exc)})
+    except BaseException as exc:  # everything else is the learner's, reported, never raised
+        data = {
+            "status": "fail" if isinstance(exc, AssertionError) and phase == "test" else "error",
+            "phase": phase,
+            "kind": type(exc).__name__,
+            "memory": isinstance(exc, MemoryError),
+            "message": _short(exc),
+            "frames": _frames(exc),
+        }
+        if isinstance(exc, SyntaxError):
+            data["frames"] = [(exc.filename, exc.lineno or 0)]
+            data["message"] = _short(exc.msg)
+        sys.stdout.flush()
+        _report(fd, data)
+    else:
+        sys.stdout.flush()
+        _report(fd, {"status": "pass"})
+
+
+main()
