@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_ENV = "GROK_TUI_DATA"
 PROGRESS_FILE = "progress.json"
+DRAFTS_DIR = "drafts"
 FORMAT = 1
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def data_dir() -> Path:
@@ -62,7 +67,7 @@ class Progress:
     root: Path
     lessons: dict[str, str] = field(default_factory=dict)
     exercises: dict[str, dict] = field(default_factory=dict)
-    """Keyed "LESSON/NAME": {"done": bool, "hints": int shown}."""
+    """Keyed "LESSON/NAME": {"done": bool, "hints": int shown, "code": the passing code}."""
     last_lesson: str | None = None
     notice: str = ""
     """Set when loading had to set a damaged file aside; the UI shows it once."""
@@ -127,3 +132,147 @@ class Progress:
         prefix = f"{lesson_id}/"
         return {key[len(prefix):]: entry["code"] for key, entry in self.exercises.items()
                 if key.startswith(prefix) and entry.get("done") and isinstance(entry.get("code"), str)}
+
+    def hints_shown(self, lesson_id: str, name: str) -> int:
+        return int(self.exercises.get(self.exercise_key(lesson_id, name), {}).get("hints", 0) or 0)
+
+    def show_hint(self, lesson_id: str, name: str, count: int) -> None:
+        """Remember that `count` hints are now shown (they stay shown when the learner comes back)."""
+        entry = self.exercises.setdefault(self.exercise_key(lesson_id, name), {"done": False})
+        if entry.get("hints", 0) != count:
+            entry["hints"] = count
+            self.save()
+
+    def record_pass(self, lesson_id: str, name: str, code: str) -> None:
+        """The learner's code passed: the exercise is done and the lesson's live run uses their code."""
+        entry = self.exercises.setdefault(self.exercise_key(lesson_id, name), {})
+        entry.update(done=True, code=code, hints=int(entry.get("hints", 0) or 0))
+        self.save()
+
+    # -- drafts: what the learner typed, one file an exercise -------------------------------------
+    def draft_path(self, lesson_id: str, name: str) -> Path:
+        return self.root / DRAFTS_DIR / _safe(lesson_id) / f"{_safe(name)}.py"
+
+    def load_draft(self, lesson_id: str, name: str) -> str | None:
+        """The learner's last typed code, or None. An unreadable draft is set aside with a notice."""
+        path = self.draft_path(lesson_id, name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            try:
+                moved = set_aside(path)
+                self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc}); it was kept as {moved.name}."
+            except OSError:
+                self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
+            return None
+
+    def save_draft(self, lesson_id: str, name: str, code: str) -> None:
+        atomic_write(self.draft_path(lesson_id, name), code)
+
+    # -- reset -----------------------------------------------------------------------------------
+    def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
+        """Forget an exercise; the learner's draft is kept as <name>.py.bak-<time>. Returns the backup."""
+        self.exercises.pop(self.exercise_key(lesson_id, name), None)
+        self.save()
+        return _backup(self.draft_path(lesson_id, name))
+
+    def reset_lesson(self, lesson_id: str) -> list[Path]:
+        """Forget a lesson: its state, its exercises; the drafts are kept as backups."""
+        backups = []
+        for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
+            del self.exercises[key]
+        folder = self.root / DRAFTS_DIR / _safe(lesson_id)
+        if folder.is_dir():
+            backups = [b for p in sorted(folder.glob("*.py")) if (b := _backup(p)) is not None]
+        self.lessons.pop(lesson_id, None)
+        if self.last_lesson == lesson_id:
+            self.last_lesson = None
+        self.save()
+        return backups
+
+    def reset_all(self) -> list[Path]:
+        """Start over; progress.json and the drafts folder are kept as timestamped backups."""
+        backups = [b for b in (_backup(self.path), _backup(self.root / DRAFTS_DIR)) if b is not None]
+        self.lessons, self.exercises, self.last_lesson = {}, {}, None
+        self.save()
+        return backups
+
+
+def _safe(part: str) -> str:
+    """A lesson id or exercise name as one harmless path component."""
+    part = _UNSAFE.sub("_", part)
+    return part if part.strip(".") else "_" + part
+
+
+def _backup(path: Path) -> Path | None:
+    """Rename `path` to `path.bak-<time>` (never overwriting an older backup); None if it is absent."""
+    if not path.exists():
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bak-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.bak-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target
+
+
+class DraftSaver:
+    """Writes drafts off the caller's thread, newest text last, so typing never waits on the disk.
+
+    `submit` only records the text; one daemon thread writes whatever is newest for each draft until
+    nothing is pending. `flush` writes everything pending in the calling thread (on leaving a screen).
+    Each text carries a sequence number, so an older text can never overwrite a newer one.
+    """
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self._pending: dict[tuple[str, str], tuple[int, str]] = {}
+        self._written: dict[tuple[str, str], int] = {}
+        self._seq = 0
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.error: str = ""
+        """The last write error (disk full, permissions), for the UI to show."""
+
+    def submit(self, lesson_id: str, name: str, code: str) -> None:
+        with self._lock:
+            self._seq += 1
+            self._pending[(lesson_id, name)] = (self._seq, code)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._drain, name="draft saver", daemon=True)
+                self._thread.start()
+
+    def _take(self) -> tuple[tuple[str, str], int, str] | None:
+        with self._lock:
+            if not self._pending:
+                self._thread = None  # the next submit starts a fresh thread (two drainers are harmless)
+                return None
+            key, (seq, code) = self._pending.popitem()
+            return key, seq, code
+
+    def _drain(self) -> None:
+        while (job := self._take()) is not None:
+            self._write(*job)
+
+    def _write(self, key: tuple[str, str], seq: int, code: str) -> None:
+        with self._write_lock:
+            if seq <= self._written.get(key, 0):
+                return  # a newer text of this draft is already on disk
+            try:
+                self.progress.save_draft(key[0], key[1], code)
+                self._written[key] = seq
+                self.error = ""
+            except OSError as exc:
+                self.error = f"could not save your draft: {exc}"
+
+    def flush(self) -> None:
+        """Write everything pending now, in this thread, and wait for a write in progress."""
+        while (job := self._take()) is not None:
+            self._write(*job)
+        with self._write_lock:  # the saver thread may be mid-write: let it finish
+            pass

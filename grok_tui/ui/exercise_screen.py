@@ -1,0 +1,290 @@
+"""The exercise screen: the learner writes a function, checks it, asks for hints, sees the solution.
+
+Pushed by the lesson screen on `e`; dismisses with True when the learner passed during this visit.
+What the learner types is saved while they type (off the UI thread, atomically); checks run in a
+separate process on a worker thread, so nothing they write can freeze or end the tutor.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from rich.console import Group
+from rich.syntax import Syntax
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static, TextArea
+
+from grok_tui.engine.exercises import Verdict, check_code
+from grok_tui.lesson.model import Exercise, Lesson
+from grok_tui.progress import DraftSaver, Progress
+
+SAVE_IDLE = 0.4
+"""Seconds without typing after which the draft is saved..."""
+SAVE_MAX_DELAY = 1.0
+"""...and the longest a change waits while the learner keeps typing."""
+KEYS_EDITING = "F5/ctrl+r check  F2 hint  esc leave the editor"
+KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to the lesson"
+
+
+class ExerciseScreen(Screen[bool]):
+    """Write, check and pass one exercise of a lesson."""
+
+    DEFAULT_CSS = """
+    ExerciseScreen { layout: vertical; }
+    ExerciseScreen #ex-title { height: 1; background: $panel; color: $text; padding: 0 1; }
+    ExerciseScreen #ex-editor { height: 1fr; min-height: 6; border: none; }
+    ExerciseScreen #ex-feedback { height: auto; max-height: 45%; min-height: 3;
+        border-top: solid $primary; padding: 0 1; }
+    ExerciseScreen #ex-feedback:focus { border-top: thick $accent; }
+    ExerciseScreen #ex-keys { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("f5", "check", "check", priority=True),
+        Binding("ctrl+r", "check", "check", show=False, priority=True),
+        Binding("f2", "hint", "hint", priority=True),
+        Binding("f3", "solution", "solution", show=False, priority=True),
+        Binding("escape", "leave", "back", priority=True),
+        Binding("h", "hint_key", "hint", show=False),
+        Binding("s", "solution_key", "solution", show=False),
+        Binding("e", "edit", "edit", show=False),
+        Binding("i", "edit", "edit", show=False),
+    ]
+
+    class Checked(Message):
+        """A check finished (posted from the worker thread)."""
+
+        def __init__(self, verdict: Verdict, code: str) -> None:
+            super().__init__()
+            self.verdict = verdict
+            self.code = code
+
+    def __init__(self, lesson: Lesson, exercise: Exercise, progress: Progress, *, timeout: float = 5.0) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.exercise = exercise
+        self.progress = progress
+        self.timeout = timeout
+        self.saver = DraftSaver(progress)
+        self.passed_now = False
+        """Passed during this visit: the value the screen dismisses with."""
+        self.checking = False
+        self.verdict: Verdict | None = None
+        self.checked_code: str | None = None
+        self.showing_solution = False
+        self.hints = progress.hints_shown(lesson.id, exercise.name)
+        self._cancel = threading.Event()
+        self._saved_text: str | None = None
+        self._dirty_since: float | None = None
+        self._last_change = 0.0
+        self._notice = ""
+
+    # -- state helpers ----------------------------------------------------------------------------
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.lesson.id, self.exercise.name
+
+    @property
+    def done(self) -> bool:
+        return self.progress.exercise_done(*self.key)
+
+    def _initial_code(self) -> str:
+        draft = self.progress.load_draft(*self.key)
+        self._notice = self.progress.notice if draft is None else ""
+        if draft is not None:
+            self._saved_text = draft
+            return draft
+        passed = self.progress.passed_code(self.lesson.id).get(self.exercise.name)
+        return passed if passed is not None else self.exercise.stub.source
+
+    # -- layout -----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="ex-title")
+        editor = TextArea.code_editor(self._initial_code(), language="python", id="ex-editor")
+        yield editor
+        with VerticalScroll(id="ex-feedback", can_focus=True):
+            yield Static(id="ex-result")
+            yield Static(id="ex-hints")
+            yield Static(id="ex-solution")
+        yield Static(id="ex-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#ex-editor", TextArea).focus()
+        self.set_interval(0.2, self._autosave)
+        self._render_all()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()  # a running check's child process is killed
+        self._save_now()
+        self.saver.flush()
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _render_all(self) -> None:
+        self._render_title()
+        self._render_result()
+        self._render_hints()
+        self._render_solution()
+        self._render_keys()
+
+    def _render_title(self) -> None:
+        mark = "  ✓ passed" if self.done else ""
+        self.query_one("#ex-title", Static).update(
+            Text.assemble(("Exercise ", "bold"), (self.exercise.title, "bold"),
+                          f"  ({self.lesson.id}/{self.exercise.name}){mark}"))
+
+    def _render_result(self) -> None:
+        out = Text()
+        if self._notice:
+            out.append(self._notice + "\n", style="yellow")
+        if self.saver.error:
+            out.append(self.saver.error + "\n", style="bold red")
+        if self.checking:
+            out.append("Checking your code…", style="bold")
+        elif self.verdict is None:
+            if self.done:
+                out.append("You passed this exercise before. ", style="green")
+                out.append("F3 (or s) shows the reference solution; F5 checks again.")
+            else:
+                out.append("Write the code in place of the TODO, then press F5 (or ctrl+r) to check it.")
+        else:
+            v = self.verdict
+            out.append(v.headline, style="bold green" if v.passed else "bold red")
+            for line in v.details:
+                out.append("\n" + line)
+            if v.passed and not self.showing_solution:
+                out.append("\nF3 (or s) shows the reference solution to compare with yours. esc: back to the lesson.")
+            editor_text = self.query_one("#ex-editor", TextArea).text
+            if self.checked_code is not None and editor_text != self.checked_code:
+                out.append("\n(checked before your last edit)", style="dim")
+        self.query_one("#ex-result", Static).update(out)
+
+    def _render_hints(self) -> None:
+        hints = self.exercise.hints
+        out = Text()
+        for i, hint in enumerate(hints[: self.hints], start=1):
+            out.append(f"\nHint {i}/{len(hints)}: ", style="bold yellow")
+            out.append(hint)
+        self.query_one("#ex-hints", Static).update(out)
+
+    def _render_solution(self) -> None:
+        widget = self.query_one("#ex-solution", Static)
+        if self.showing_solution:
+            widget.update(Group(Text("\nThe reference solution:", style="bold"),
+                                Syntax(self.exercise.solution.source, "python", theme="monokai", line_numbers=False)))
+        else:
+            widget.update("")
+
+    def _render_keys(self) -> None:
+        editing = isinstance(self.focused, TextArea)
+        keys = KEYS_EDITING if editing else KEYS_OUTSIDE
+        if self.done:
+            keys += "  F3 solution"
+        self.query_one("#ex-keys", Static).update(keys)
+
+    def on_descendant_focus(self) -> None:
+        self._render_keys()
+
+    def on_descendant_blur(self) -> None:
+        self._render_keys()
+
+    # -- autosave ---------------------------------------------------------------------------------
+    @on(TextArea.Changed, "#ex-editor")
+    def _changed(self, event: TextArea.Changed) -> None:
+        now = time.monotonic()
+        self._last_change = now
+        if self._dirty_since is None:
+            self._dirty_since = now
+
+    def _autosave(self) -> None:
+        """Save after a short pause in typing, or at least every SAVE_MAX_DELAY while typing."""
+        if self._dirty_since is None:
+            return
+        now = time.monotonic()
+        if now - self._last_change >= SAVE_IDLE or now - self._dirty_since >= SAVE_MAX_DELAY:
+            self._save_now()
+
+    def _save_now(self) -> None:
+        self._dirty_since = None
+        try:
+            text = self.query_one("#ex-editor", TextArea).text
+        except Exception:  # the editor is already gone: nothing new to save
+            return
+        if text != self._saved_text:
+            self._saved_text = text
+            self.saver.submit(*self.key, text)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Plain letters belong to the editor while it has focus: `h` there types an h.
+        if action in ("edit", "hint_key", "solution_key"):
+            return not isinstance(self.focused, TextArea)
+        return True
+
+    def action_hint_key(self) -> None:
+        self.action_hint()
+
+    def action_solution_key(self) -> None:
+        self.action_solution()
+
+    def action_check(self) -> None:
+        if self.checking:
+            return
+        code = self.query_one("#ex-editor", TextArea).text
+        self._save_now()
+        self.checking = True
+        self._render_result()
+        self._run_check(code)
+
+    @work(thread=True, exclusive=True, group="exercise-check")
+    def _run_check(self, code: str) -> None:
+        verdict = check_code(self.exercise, code, timeout=self.timeout, cancel=self._cancel)
+        self.post_message(self.Checked(verdict, code))
+
+    def on_exercise_screen_checked(self, message: Checked) -> None:
+        self.checking = False
+        self.verdict = message.verdict
+        self.checked_code = message.code
+        if message.verdict.passed:
+            self.passed_now = True
+            self.progress.record_pass(*self.key, message.code)
+        self._render_all()
+        self.query_one("#ex-feedback", VerticalScroll).scroll_home(animate=False)
+
+    def action_hint(self) -> None:
+        if self.hints < len(self.exercise.hints):
+            self.hints += 1
+            self.progress.show_hint(*self.key, self.hints)
+            self._render_hints()
+            self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
+        elif not self.exercise.hints:
+            self.notify("This exercise has no hints.", timeout=3)
+        else:
+            self.notify("No more hints: every hint is shown below.", timeout=3)
+
+    def action_solution(self) -> None:
+        if not self.done:
+            self.notify("The reference solution opens once your code passes (F5 checks it).", timeout=4)
+            return
+        self.showing_solution = not self.showing_solution
+        self._render_solution()
+        self._render_result()
+        if self.showing_solution:
+            self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
+
+    def action_edit(self) -> None:
+        self.query_one("#ex-editor", TextArea).focus()
+
+    def action_leave(self) -> None:
+        if isinstance(self.focused, TextArea):
+            self.query_one("#ex-feedback", VerticalScroll).focus()
+            return
+        self._save_now()
+        self.saver.flush()
+        self.dismiss(self.passed_now)
