@@ -18,6 +18,8 @@ SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
     "check": "validate lesson files: parse, run, checks pass",
+    "progress": "print your progress per chapter (lessons, exercises, last lesson)",
+    "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
 }
 
 
@@ -56,6 +58,9 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
     p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    from grok_tui.progress_cli import add_parsers
+
+    add_parsers(parsers, _add_lessons_option)
     return parsers
 
 
@@ -64,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_subparsers()[argv[0]].parse_args(argv[1:])
-            return {"list": cmd_list, "run": cmd_run, "check": cmd_check}[argv[0]](args)
+            return {"list": cmd_list, "run": cmd_run, "check": cmd_check,
+                    "progress": cmd_progress, "reset": cmd_reset}[argv[0]](args)
         args = build_parser().parse_args(argv)
         return launch(args)
     except UsageError as exc:
@@ -137,6 +143,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     if lesson is None:
         raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
     return run_one(lesson, _parse_sets(args.set), as_json=args.json)
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from grok_tui.progress_cli import cmd_progress as run
+
+    return run(args, _catalog(args.lessons))
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    from grok_tui.progress_cli import cmd_reset as run
+
+    return run(args, _catalog(args.lessons))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -171,7 +171,9 @@ class ExerciseScreen(Screen[bool]):
         for i, hint in enumerate(hints[: self.hints], start=1):
             out.append(f"\nHint {i}/{len(hints)}: ", style="bold yellow")
             out.append(hint)
-        self.query_one("#ex-hints", Static).update(out)
+        widget = self.query_one("#ex-hints", Static)
+        widget.update(out)
+        widget.display = bool(self.hints)
 
     def _render_solution(self) -> None:
         widget = self.query_one("#ex-solution", Static)
@@ -180,6 +182,7 @@ class ExerciseScreen(Screen[bool]):
                                 Syntax(self.exercise.solution.source, "python", theme="monokai", line_numbers=False)))
         else:
             widget.update("")
+        widget.display = self.showing_solution
 
     def _render_keys(self) -> None:
         editing = isinstance(self.focused, TextArea)

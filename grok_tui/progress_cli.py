@@ -1,0 +1,137 @@
+"""`grok-tui progress` and `grok-tui reset`: the learner's saved state, headless (no Textual here)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable
+
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.progress import Progress
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
+    p = parsers["progress"] = argparse.ArgumentParser(
+        prog="grok-tui progress", description="print your progress: lessons and exercises done, per chapter")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    add_lessons_option(p)
+    p = parsers["reset"] = argparse.ArgumentParser(
+        prog="grok-tui reset",
+        description="forget the progress of a lesson (ID, e.g. 3.2), of one exercise (3.2/w_sum) or of "
+        "everything (--all); your code is kept as a .bak file beside it")
+    p.add_argument("id", nargs="?", help="a lesson id (3.2) or LESSON/EXERCISE (3.2/w_sum)")
+    p.add_argument("--all", action="store_true", help="reset everything")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    add_lessons_option(p)
+
+
+def _error(message: str) -> int:
+    print(f"grok-tui: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _load() -> Progress:
+    progress = Progress.load()
+    if progress.notice:
+        print(f"note: {progress.notice}", file=sys.stderr)
+    return progress
+
+
+def summary(catalog: Catalog, progress: Progress) -> dict:
+    """Progress per chapter, as plain data (the --json output, and what the text output prints)."""
+    chapters = []
+    for number, title, lessons in catalog.chapters():
+        rows = []
+        for lesson in lessons:
+            names = [e.name for e in lesson.exercises]
+            rows.append({
+                "id": lesson.id, "title": lesson.title, "state": progress.lesson_state(lesson.id) or "new",
+                "exercises_total": len(names),
+                "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
+            })
+        chapters.append({
+            "chapter": number, "title": title, "lessons_total": len(rows),
+            "lessons_done": sum(r["state"] == "done" for r in rows),
+            "lessons_started": sum(r["state"] == "started" for r in rows),
+            "exercises_total": sum(r["exercises_total"] for r in rows),
+            "exercises_done": sum(r["exercises_done"] for r in rows),
+            "lessons": rows,
+        })
+    last = catalog.get(progress.last_lesson) if progress.last_lesson else None
+    return {"data_dir": str(progress.root), "last_lesson": progress.last_lesson,
+            "last_lesson_title": last.title if last else None, "chapters": chapters}
+
+
+def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
+    data = summary(catalog, _load())
+    if args.json:
+        print(json.dumps(data))
+        return EXIT_OK
+    marks = {"done": "✓", "started": "…", "new": " "}
+    for ch in data["chapters"]:
+        exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
+        print(f"Chapter {ch['chapter']} {ch['title']}: lessons {ch['lessons_done']}/{ch['lessons_total']} done, "
+              f"{ch['lessons_started']} started{exercises}")
+        for row in ch["lessons"]:
+            ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
+            print(f"  {marks[row['state']]} {row['id']} {row['title']}{ex}")
+    last = data["last_lesson"]
+    print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip() if last else "Last lesson: none yet")
+    print(f"Saved in {data['data_dir']}")
+    return EXIT_OK
+
+
+def _confirm(question: str, yes: bool) -> bool | None:
+    """True to go on, False if the learner said no, None if nobody can be asked (no terminal)."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        return None
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
+    if args.all == bool(args.id):
+        return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
+    progress = _load()
+    if args.all:
+        question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
+    else:
+        lesson_id, slash, name = args.id.partition("/")
+        lesson = catalog.get(lesson_id)
+        if slash:
+            known = (lesson is not None and lesson.exercise(name) is not None) or \
+                Progress.exercise_key(lesson_id, name) in progress.exercises or \
+                progress.draft_path(lesson_id, name).exists()
+            if not known:
+                return _error(f"no exercise {args.id!r}; `grok-tui progress` shows the lessons")
+            question = f"Reset exercise {args.id} (your code is kept as a backup)?"
+
+            def act():
+                backup = progress.reset_exercise(lesson_id, name)
+                return [backup] if backup else []
+        else:
+            if lesson is None and lesson_id not in progress.lessons:
+                return _error(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids")
+            question = f"Reset lesson {lesson_id} and its exercises (your code is kept as backups)?"
+
+            def act():
+                return progress.reset_lesson(lesson_id)
+    ok = _confirm(question, args.yes)
+    if ok is None:
+        return _error("reset asks for confirmation, but stdin is not a terminal: add --yes to reset anyway")
+    if not ok:
+        print("Nothing was reset.")
+        return EXIT_OK
+    backups = act()
+    print(f"Reset {'everything' if args.all else args.id}.")
+    for path in backups:
+        print(f"  kept {path}")
+    return EXIT_OK
