@@ -1,0 +1,107 @@
+"""What the chapter 7 panels share: a focusable bordered widget fed by a run, and digit drawing.
+
+Not a panel itself (it defines no `Panel`). Each panel module subclasses `DigitsPanel`, reads the
+run's final namespace in `load()` and draws itself as Rich `Text` in `draw()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual.widget import Widget
+
+from grok_tui.digits import half_block_cells
+
+
+def grey(level: float) -> str:
+    """Ink as light on the terminal's dark background: 0 = paper (near black), 1 = full ink."""
+    v = int(24 + 231 * max(0.0, min(1.0, level)))
+    return f"rgb({v},{v},{v})"
+
+
+def diverging(level: float) -> str:
+    """0..1 with 0.5 as zero: blue for negative weights, orange for positive, black for none."""
+    d = max(-1.0, min(1.0, (level - 0.5) * 2))
+    if d >= 0:
+        return f"rgb({int(20 + 235 * d)},{int(20 + 130 * d)},20)"
+    return f"rgb(20,{int(20 - 60 * d)},{int(20 - 235 * d)})"
+
+
+def digit_text(pixels: Any, scale: int = 1, colour=grey, lo: float | None = None,
+               hi: float | None = None) -> list[Text]:
+    """An 8x8 image as lines of '▀' cells: foreground = upper pixel, background = lower pixel."""
+    lines = []
+    for row in half_block_cells(pixels, scale, lo, hi):
+        line = Text()
+        for top, bottom in row:
+            line.append("▀", style=f"{colour(top)} on {colour(bottom)}")
+        lines.append(line)
+    return lines
+
+
+def bar(p: float, width: int = 12) -> str:
+    """A horizontal bar for a probability, in eighths of a character."""
+    eighths = int(round(max(0.0, min(1.0, p)) * width * 8))
+    full, rest = divmod(eighths, 8)
+    return ("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")).ljust(width)
+
+
+class DigitsPanel(Widget, can_focus=True):
+    """A panel that waits for a finished run, then shows (and lets the keys browse) what it left."""
+
+    DEFAULT_CSS = """
+    DigitsPanel {
+        height: auto;
+        width: 1fr;
+        border: round $panel-lighten-2;
+        padding: 0 1;
+    }
+    DigitsPanel:focus {
+        border: round $accent;
+    }
+    """
+
+    TITLE = ""
+    """The border title."""
+    WAITING = "Run the lesson (space) to fill this panel."
+    """What the panel says before a run has finished."""
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lesson = lesson
+        self.ready = False
+        """True once a finished run left what this panel needs."""
+        self.status = self.WAITING
+        self.border_title = self.TITLE
+
+    # -- the panel contract (grok_tui/ui/panels/__init__.py) -------------------------------------
+    def on_run_started(self) -> None:
+        self.ready = False
+        self.status = "Training... the panel fills when the run finishes."
+        self.refresh(layout=True)
+
+    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
+        try:
+            self.ready = bool(self.load(namespace))
+        except Exception as exc:  # a lesson edited badly must not take the tutor down
+            self.ready = False
+            self.status = f"Cannot show this run: {type(exc).__name__}: {exc}"
+        else:
+            if not self.ready:
+                self.status = "This run left nothing to show here."
+        self.refresh(layout=True)
+
+    # -- for subclasses ---------------------------------------------------------------------------
+    def load(self, namespace: Mapping[str, Any]) -> bool:
+        """Take what the panel needs from a finished run; False if it is not there."""
+        raise NotImplementedError
+
+    def draw(self) -> Text:
+        raise NotImplementedError
+
+    def render(self) -> Text:
+        if not self.ready:
+            return Text(self.status, style="dim")
+        return self.draw()

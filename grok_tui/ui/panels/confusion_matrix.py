@@ -1,0 +1,74 @@
+"""A 10x10 confusion matrix of the test set, coloured by count, with a cursor to read any cell."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.digits import confusion_matrix, test_set
+from grok_tui.ui.panels._digits_base import DigitsPanel
+
+
+def _style(count: int, largest: int, right: bool, selected: bool) -> str:
+    """Green for correct answers, red for mistakes; brighter for bigger counts."""
+    if count == 0:
+        style = "grey42"
+    else:
+        t = 0.35 + 0.65 * (count / max(largest, 1)) ** 0.5
+        rgb = (0, int(90 + 130 * t), 40) if right else (int(120 + 135 * t), 30, 30)
+        style = f"bold rgb(255,255,255) on rgb({rgb[0]},{rgb[1]},{rgb[2]})"
+    return style + (" reverse" if selected else "")
+
+
+class Panel(DigitsPanel):
+    """Rows: the true digit. Columns: what the network said. The diagonal is what it got right."""
+
+    TITLE = "confusion matrix"
+    WAITING = "Run the lesson (space): the confusion matrix of the test set appears here."
+    BINDINGS = [
+        Binding("left", "move(0, -1)", "column", show=False),
+        Binding("right", "move(0, 1)", "column", show=False),
+        Binding("up", "move(-1, 0)", "row", show=False),
+        Binding("down", "move(1, 0)", "row", show=False),
+    ]
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.counts = np.zeros((10, 10), dtype=int)
+        self.cursor = (0, 0)
+
+    def load(self, namespace: Mapping[str, Any]) -> bool:
+        found = test_set(namespace)
+        if found is None:
+            return False
+        _, labels, probs = found
+        self.counts = confusion_matrix(labels, probs.argmax(axis=1))
+        # Start on the most frequent mistake: the interesting cell.
+        off = self.counts * (1 - np.eye(10, dtype=int))
+        self.cursor = tuple(int(i) for i in np.unravel_index(off.argmax(), off.shape)) if off.any() else (0, 0)
+        return True
+
+    def action_move(self, rows: int, cols: int) -> None:
+        r, c = self.cursor
+        self.cursor = ((r + rows) % 10, (c + cols) % 10)
+        self.refresh()
+
+    def draw(self) -> Text:
+        largest = int(self.counts.max())
+        out = Text("true\\said" + "".join(f"{c:>3}" for c in range(10)) + "\n", style="bold")
+        for r in range(10):
+            out.append(f"{r:>9}", style="bold")
+            for c in range(10):
+                n = int(self.counts[r, c])
+                out.append(f"{n:>3}", style=_style(n, largest, r == c, (r, c) == self.cursor))
+            out.append("\n")
+        r, c = self.cursor
+        n, total = int(self.counts[r, c]), int(self.counts.sum())
+        right = int(np.trace(self.counts))
+        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}"
+        out.append(f"{what}  ·  {right}/{total} right", style="italic")
+        return out

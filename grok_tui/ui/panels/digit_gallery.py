@@ -1,0 +1,74 @@
+"""A strip of digit images with their labels; ←/→ walk through the data set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.ui.panels._digits_base import DigitsPanel, digit_text
+
+TILE = 10
+"""Columns per image: 8 for the image, 2 of gap."""
+
+
+class Panel(DigitsPanel):
+    """Shows `images`/`labels` of the run (else its test set); the selected one is also drawn large."""
+
+    TITLE = "digit gallery"
+    WAITING = "Run the lesson (space): the digit images appear here."
+    BINDINGS = [
+        Binding("left", "move(-1)", "previous", show=False),
+        Binding("right", "move(1)", "next", show=False),
+        Binding("pageup", "move(-10)", "back 10", show=False),
+        Binding("pagedown", "move(10)", "on 10", show=False),
+    ]
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.images = np.zeros((0, 64))
+        self.labels = np.zeros(0, dtype=int)
+        self.index = 0
+
+    def load(self, namespace: Mapping[str, Any]) -> bool:
+        for image_name, label_name in (("images", "labels"), ("test_images", "test_labels")):
+            images, labels = namespace.get(image_name), namespace.get(label_name)
+            if images is not None and labels is not None and len(images) == len(labels):
+                self.images = np.asarray(images, dtype=float).reshape(len(labels), 64)
+                self.labels = np.asarray(labels, dtype=int)
+                self.index = min(self.index, len(self.labels) - 1)
+                return len(self.labels) > 0
+        return False
+
+    def action_move(self, delta: int) -> None:
+        if len(self.labels):
+            self.index = (self.index + delta) % len(self.labels)
+            self.refresh()
+
+    def draw(self) -> Text:
+        big = digit_text(self.images[self.index], scale=2)
+        room = max(1, ((self.content_size.width or 80) - 20) // TILE)
+        first = (self.index // room) * room
+        shown = range(first, min(first + room, len(self.labels)))
+        strip = [Text() for _ in range(6)]
+        for i in shown:
+            tile = digit_text(self.images[i])
+            for line in range(4):
+                strip[line].append_text(tile[line])
+                strip[line].append("  ")
+            strip[4].append(f"{self.labels[i]:^8}", style="reverse bold" if i == self.index else "bold")
+            strip[4].append("  ")
+        strip[5] = Text.assemble((f"image {self.index} of {len(self.labels)}", "italic"), "  label ",
+                                 (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim"))
+        out = Text()
+        for i in range(8):
+            out.append_text(big[i])
+            out.append("  ")
+            if i < len(strip):
+                out.append_text(strip[i])
+            out.append("\n")
+        out.rstrip()
+        return out

@@ -1,0 +1,84 @@
+"""Each hidden unit's 64 input weights drawn as an 8x8 image: the pattern the unit responds to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.ui.panels._digits_base import DigitsPanel, digit_text, diverging
+
+TILE = 10
+"""Columns per unit: 8 for the image, 2 of gap."""
+ROWS = 2
+"""Rows of tiles on show at once."""
+
+
+class Panel(DigitsPanel):
+    """Arrows move between units; orange pixels excite the selected unit, blue ones inhibit it."""
+
+    TITLE = "hidden units' input weights"
+    WAITING = "Run the lesson (space): each hidden unit's weights appear here as an 8x8 image."
+    BINDINGS = [
+        Binding("left", "move(-1)", "previous unit", show=False),
+        Binding("right", "move(1)", "next unit", show=False),
+        Binding("up", "move_row(-1)", "row up", show=False),
+        Binding("down", "move_row(1)", "row down", show=False),
+    ]
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.weights = np.zeros((64, 0))
+        self.selected = 0
+
+    def load(self, namespace: Mapping[str, Any]) -> bool:
+        weights = namespace.get("weights_0_1")
+        if weights is None:
+            return False
+        weights = np.asarray(weights, dtype=float)
+        if weights.ndim != 2 or weights.shape[0] != 64:
+            return False
+        self.weights = weights
+        self.selected = min(self.selected, weights.shape[1] - 1)
+        return weights.shape[1] > 0
+
+    @property
+    def per_row(self) -> int:
+        """Tiles that fit across the panel (at least one)."""
+        return max(1, (self.content_size.width or 80) // TILE)
+
+    def action_move(self, delta: int) -> None:
+        units = self.weights.shape[1]
+        if units:
+            self.selected = (self.selected + delta) % units
+            self.refresh()
+
+    def action_move_row(self, delta: int) -> None:
+        self.action_move(delta * self.per_row)
+
+    def draw(self) -> Text:
+        units, per_row = self.weights.shape[1], self.per_row
+        page = per_row * ROWS
+        first = (self.selected // page) * page
+        # One colour scale for all units, so their strengths compare.
+        span = float(np.abs(self.weights).max()) or 1.0
+        out = Text()
+        for row_start in range(first, min(first + page, units), per_row):
+            shown = range(row_start, min(row_start + per_row, units))
+            tiles = [digit_text(self.weights[:, u], 1, diverging, -span, span) for u in shown]
+            for line in range(4):
+                for tile in tiles:
+                    out.append_text(tile[line])
+                    out.append("  ")
+                out.append("\n")
+            for u in shown:
+                out.append(f"{u:^8}", style="reverse bold" if u == self.selected else "dim")
+                out.append("  ")
+            out.append("\n")
+        w = self.weights[:, self.selected]
+        out.append(f"unit {self.selected} of {units}  weights {w.min():+.2f}..{w.max():+.2f}"
+                   "  orange excites, blue inhibits", style="italic")
+        return out

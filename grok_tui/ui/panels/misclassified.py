@@ -1,0 +1,102 @@
+"""A browser of the test digits the network got wrong: the image, the truth, the guess, all ten odds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.digits import test_set
+from grok_tui.ui.panels._digits_base import DigitsPanel, bar, digit_text
+
+
+def probability_lines(probs: np.ndarray, truth: int | None = None) -> list[Text]:
+    """Ten lines 'd ████▌  0.42': the guess in bold, the true digit (if given) in green."""
+    guess = int(np.argmax(probs))
+    lines = []
+    for d, p in enumerate(probs):
+        style = "bold yellow" if d == guess else ("green" if d == truth else "")
+        if d == truth and d != guess:
+            style = "bold green"
+        lines.append(Text(f"{d} {bar(float(p))} {p:5.3f}", style=style))
+    return lines
+
+
+def side_by_side(left: list[Text], right: list[Text], gap: int = 2) -> Text:
+    """Two columns of lines as one Text (left lines padded to the same width)."""
+    width = max((line.cell_len for line in left), default=0)
+    out = Text()
+    for i in range(max(len(left), len(right))):
+        a = left[i].copy() if i < len(left) else Text("")
+        a.pad_right(width - a.cell_len + gap)
+        out.append_text(a)
+        if i < len(right):
+            out.append_text(right[i])
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+class Panel(DigitsPanel):
+    """←/→ walk through the misclassified test images."""
+
+    TITLE = "misclassified test digits"
+    WAITING = "Run the lesson (space): the test digits it gets wrong appear here."
+    BINDINGS = [
+        Binding("left", "move(-1)", "previous", show=False),
+        Binding("right", "move(1)", "next", show=False),
+        Binding("home", "first", "first", show=False),
+    ]
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.images = np.zeros((0, 64))
+        self.labels = np.zeros(0, dtype=int)
+        self.probs = np.zeros((0, 10))
+        self.wrong: list[int] = []
+        """Indices into the test set of the misclassified images, most confident mistake first."""
+        self.index = 0
+
+    def load(self, namespace: Mapping[str, Any]) -> bool:
+        found = test_set(namespace)
+        if found is None:
+            return False
+        self.images, self.labels, self.probs = found
+        guesses = self.probs.argmax(axis=1)
+        wrong = np.flatnonzero(guesses != self.labels)
+        confidence = self.probs[wrong, guesses[wrong]]
+        self.wrong = [int(i) for i in wrong[np.argsort(-confidence, kind="stable")]]
+        self.index = 0
+        return True
+
+    def action_move(self, delta: int) -> None:
+        if self.wrong:
+            self.index = (self.index + delta) % len(self.wrong)
+            self.refresh()
+
+    def action_first(self) -> None:
+        self.index = 0
+        self.refresh()
+
+    @property
+    def current(self) -> int | None:
+        """Index in the test set of the image on show."""
+        return self.wrong[self.index] if self.wrong else None
+
+    def draw(self) -> Text:
+        i = self.current
+        if i is None:
+            return Text(f"No mistakes: all {len(self.labels)} test digits read right.", style="bold green")
+        truth, guess = int(self.labels[i]), int(self.probs[i].argmax())
+        head = Text.assemble((f"{self.index + 1} of {len(self.wrong)}", "bold"), "  ",
+                             ("true ", ""), (str(truth), "bold green"), ("  said ", ""),
+                             (str(guess), "bold yellow"), ("   ←/→", "dim"))
+        image = digit_text(self.images[i], scale=2)
+        image.append(Text(f"test #{i}", style="dim"))
+        out = head
+        out.append("\n")
+        out.append_text(side_by_side(image, probability_lines(self.probs[i], truth)))
+        return out
