@@ -1,0 +1,99 @@
+"""The grok-tui app: contents, lessons, help, the lesson finder in the command palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.progress import Progress
+from grok_tui.ui.commands import LessonCommands
+from grok_tui.ui.contents import ContentsScreen
+
+
+class GrokApp(App[None]):
+    TITLE = "grok-tui"
+    CSS_PATH = Path(__file__).with_name("grok.tcss")
+    COMMANDS = App.COMMANDS | {LessonCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, catalog: Catalog, start_lesson: str | None = None, *, speed: float | None = None,
+                 progress: Progress | None = None) -> None:
+        """`speed` overrides every lesson's pace (steps per second, 0 = max): tests use 0."""
+        super().__init__()
+        self.catalog = catalog
+        self.start_lesson = start_lesson
+        self.speed = speed
+        self.progress = progress if progress is not None else Progress.load()
+        self.current_lesson_id: str | None = None
+        self.param_values: dict[str, dict] = {}
+        """Parameter values per lesson for this session, so n then p returns to the same settings."""
+
+    def get_default_screen(self) -> ContentsScreen:
+        return ContentsScreen()
+
+    def on_mount(self) -> None:
+        if self.progress.notice:
+            self.notify(self.progress.notice, severity="warning", timeout=12)
+        if self.catalog.errors:
+            count = len(self.catalog.errors)
+            first = str(self.catalog.errors[0])
+            more = f" (and {count - 1} more: see contents or F1)" if count > 1 else ""
+            self.notify(f"{first}{more}", title="lesson file problem", severity="error", timeout=12)
+        target = self.start_lesson or self.progress.last_lesson
+        if target and self.catalog.get(target) is not None:
+            self.open_lesson(target)
+
+    # -- navigation -------------------------------------------------------------------------------
+    def open_lesson(self, lesson_id: str) -> None:
+        from grok_tui.ui.lesson_screen import LessonScreen
+
+        lesson = self.catalog.get(lesson_id)
+        if lesson is None:
+            self.notify(f"no lesson {lesson_id!r}", severity="error")
+            return
+        self.current_lesson_id = lesson_id
+        self.progress.open_lesson(lesson_id)
+        values = self.param_values.setdefault(lesson_id, dict(lesson.defaults))
+        speed = self.speed if self.speed is not None else lesson.pace
+        screen = LessonScreen(lesson, values, speed)
+        # Keep the stack at [contents, lesson]: a modal or an older lesson on top is replaced.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def action_next_lesson(self, direction: int) -> None:
+        lessons = self.catalog.lessons
+        if not lessons:
+            return
+        if self.current_lesson_id is None or self.catalog.get(self.current_lesson_id) is None:
+            index = 0
+        else:
+            index = self.catalog.index(self.current_lesson_id) + direction
+        if not 0 <= index < len(lessons):
+            self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3)
+            return
+        self.open_lesson(lessons[index].id)
+
+    def action_contents(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from grok_tui.ui.help_screen import HelpScreen
+
+        screen = self.screen
+        param_help = screen.selected_help() if hasattr(screen, "selected_help") else ""
+        self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors]))
+
+    async def action_quit(self) -> None:
+        """Stop any run first: its thread is a daemon, so the terminal is restored at once."""
+        for screen in self.screen_stack:
+            stop = getattr(screen, "stop_run", None)
+            if stop is not None:
+                stop()
+        self.exit()

@@ -1,0 +1,82 @@
+"""The contents: chapters and their lessons, with the learner's marks and position."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+MARKS = {"done": ("✓", "green"), "started": ("•", "yellow"), "": (" ", "")}
+
+
+class LessonList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+    ]
+
+
+class ContentsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f1,question_mark", "app.help", "help", id="contents.help"),
+        Binding("escape", "back", "back to lesson", id="contents.back"),
+        Binding("q", "app.quit", "quit", id="contents.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble(("grok-tui", "bold"), "  Grokking Deep Learning, live  ",
+                                   ("↑↓/jk choose · enter open · ctrl+p find", "dim")), id="title")
+        yield LessonList(id="lessons")
+        yield Static(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        app = self.app
+        catalog, progress = app.catalog, app.progress  # type: ignore[attr-defined]
+        current = app.current_lesson_id  # type: ignore[attr-defined]
+        options: list[Option] = []
+        highlight = None
+        for number, title, lessons in catalog.chapters():
+            options.append(Option(Text(f"{number} {title}", style="bold"), disabled=True))
+            for lesson in lessons:
+                mark, style = MARKS.get(progress.lesson_state(lesson.id), MARKS[""])
+                here = lesson.id == current
+                label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {lesson.id} {lesson.title}")
+                options.append(Option(label, id=lesson.id))
+                if here:
+                    highlight = len(options) - 1
+        lessons_list = self.query_one(LessonList)
+        lessons_list.clear_options()
+        lessons_list.add_options(options)
+        if highlight is None:
+            highlight = next((i for i, o in enumerate(options) if not o.disabled), None)
+        lessons_list.highlighted = highlight
+        problems = self.query_one("#problems", Static)
+        if catalog.errors:
+            text = Text(f"{len(catalog.errors)} lesson file problem(s):\n", style="bold red")
+            for error in catalog.errors:
+                text.append(f"{error}\n", style="red")
+            problems.update(text)
+            problems.display = True
+        else:
+            problems.display = False
+        lessons_list.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_lesson(event.option.id)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        """Back to the lesson the learner was at (it reopens ready to run)."""
+        current = self.app.current_lesson_id  # type: ignore[attr-defined]
+        if current and self.app.catalog.get(current):  # type: ignore[attr-defined]
+            self.app.open_lesson(current)  # type: ignore[attr-defined]

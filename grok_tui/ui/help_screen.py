@@ -1,0 +1,60 @@
+"""The help screen: every key of the tutor, the selected parameter's help, and lesson-file problems."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("space", "run / pause / resume (from ready or finished: a new run)"),
+    ("s", "one step (from ready: start paused after the first step)"),
+    ("r", "reset: stop the run, keep its curve dimmed for comparison"),
+    ("[ ]  tab", "choose a parameter"),
+    ("+ -  ← →", "change the chosen parameter (the lesson re-runs from its seed)"),
+    ("< >", "slower / faster (1, 2, 4, 10, 25, 100, 1000 steps/s, max)"),
+    ("e", "write the lesson's exercise"),
+    ("n p", "next / previous lesson"),
+    ("c  escape", "contents (lessons, ✓ done, • started)"),
+    ("↑ ↓ pgup pgdn", "scroll the lesson text and code"),
+    ("f", "move focus to the next pane (e.g. a lesson panel)"),
+    ("ctrl+p", "command palette: jump to a lesson by id or title"),
+    ("F1  ?", "this help"),
+    ("q  ctrl+q", "quit (a running lesson is stopped)"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
+    ]
+
+    def __init__(self, param_help: str = "", problems: list[str] | None = None) -> None:
+        super().__init__()
+        self.param_help = param_help
+        self.problems = problems or []
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for key, what in KEYS:
+            table.add_row(key, what)
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "grok-tui keys"
+            box.border_subtitle = "escape to close"
+            yield Static(table)
+            if self.param_help:
+                yield Static(Text.assemble(("\nselected parameter: ", "bold"), self.param_help))
+            if self.problems:
+                text = Text("\nLesson files that did not load:\n", style="bold red")
+                for problem in self.problems:
+                    text.append(f"{problem}\n", style="red")
+                yield Static(text)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

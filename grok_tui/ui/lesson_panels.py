@@ -1,0 +1,54 @@
+"""Build a lesson's extra panels (lesson.panels) and feed them, reporting any that fail, never crashing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Static
+
+from grok_tui.lesson.model import Lesson
+from grok_tui.ui.panels import UnknownPanel, panel_class
+
+
+class LessonPanels:
+    def __init__(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self.widgets: list[Widget] = []
+        self.problems: list[str] = []
+        self._broken: set[int] = set()
+
+    def compose(self):
+        """The panel widgets, or a note in place of each panel that could not be built."""
+        for name in self.lesson.panels:
+            try:
+                widget = panel_class(name)(self.lesson)
+            except UnknownPanel as exc:
+                problem = f"lesson {self.lesson.id}: {exc}"
+            except Exception as exc:  # a broken panel module must not take the lesson down
+                problem = f"lesson {self.lesson.id}: panel {name!r} failed to load: {type(exc).__name__}: {exc}"
+            else:
+                widget.add_class("lesson-panel")
+                self.widgets.append(widget)
+                yield widget
+                continue
+            self.problems.append(problem)
+            yield Static(Text(problem, style="red"), classes="lesson-panel panel-problem")
+
+    def report_problems(self, app) -> None:
+        for problem in self.problems:
+            app.notify(problem, severity="error", timeout=8)
+
+    def call(self, method: str, *args: Any) -> None:
+        """Call an optional hook on every panel; a panel that raises is reported once and skipped."""
+        for i, widget in enumerate(self.widgets):
+            hook = getattr(widget, method, None)
+            if hook is None or i in self._broken:
+                continue
+            try:
+                hook(*args)
+            except Exception as exc:
+                self._broken.add(i)
+                widget.app.notify(f"panel {type(widget).__module__.rsplit('.', 1)[-1]} failed in {method}: "
+                                  f"{type(exc).__name__}: {exc}", severity="error", timeout=8)

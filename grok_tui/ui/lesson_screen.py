@@ -1,0 +1,301 @@
+"""The lesson screen: read the code, run it live, change its parameters, watch the numbers move.
+
+Runs happen on the runner's daemon thread. Its listener (a RunFeed) only records; this screen polls
+the feed on a timer at REDRAW_HZ and redraws when something changed, so a loop doing thousands of
+steps a second costs the terminal at most REDRAW_HZ frames a second. Nothing here waits on the worker.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.params import nudge
+from grok_tui.ui import speed as ladder
+from grok_tui.ui.lesson_panels import LessonPanels
+from grok_tui.ui.run_feed import FeedView, RunFeed, Series
+from grok_tui.ui.widgets.chart import ChartView
+from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.params import ParamsView
+from grok_tui.ui.widgets.status import StatusLine
+from grok_tui.ui.widgets.values import ValuesTable
+
+REDRAW_HZ = 12
+"""Redraws per second while a run changes; the bandwidth budget over SSH is set here."""
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle_run", "run/pause", id="lesson.run"),
+        Binding("s", "step", "step", id="lesson.step"),
+        Binding("r", "reset", "reset", id="lesson.reset"),
+        Binding("plus,equals_sign", "change(1)", "+", key_display="+", id="lesson.increase"),
+        Binding("minus,underscore", "change(-1)", "-", key_display="-", id="lesson.decrease"),
+        Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", id="lesson.next_param"),
+        Binding("shift+tab,left_square_bracket", "select(-1)", "param", show=False, id="lesson.prev_param"),
+        Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
+        Binding("greater_than_sign", "speed(1)", "faster", key_display=">", show=False, id="lesson.faster"),
+        Binding("n", "app.next_lesson(1)", "next", id="lesson.next"),
+        Binding("p", "app.next_lesson(-1)", "prev", show=False, id="lesson.prev"),
+        Binding("e", "exercise", "exercise", show=False, id="lesson.exercise"),
+        Binding("c,escape", "app.contents", "contents", show=False, id="lesson.contents"),
+        Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
+        Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
+        Binding("q", "app.quit", "quit", id="lesson.quit"),
+    ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self, lesson: Lesson, values: dict, speed: float) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.values = values
+        """Current parameter values; shared with the app so they survive leaving the lesson."""
+        self.selected = 0
+        self.speed = speed
+        self.run: LessonRun | None = None
+        self.feed: RunFeed | None = None
+        self.previous: dict[str, Series] = {}
+        self._drawn = -1
+        self._done_handled = False
+        self._chart_series = tuple(dict.fromkeys(n for c in lesson.charts for n in c.series))
+        self.panels = LessonPanels(lesson)
+
+    # -- layout -----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        lesson = self.lesson
+        title = Text.assemble((f" {lesson.id} ", "reverse bold"), f" {lesson.title}",
+                              (f"   chapter {lesson.chapter}: {lesson.chapter_title}", "dim"))
+        yield Static(title, id="lesson-title")
+        # One grid, two arrangements (grok.tcss): narrow = code full width above values | charts;
+        # wide = code on the left, values and charts on the right. Same widgets, same order.
+        with Grid(id="body"):
+            doc = LessonDocument(lesson, self.values, self._exercise_notes(), id="doc")
+            doc.border_title = "lesson · ↑↓ pgup pgdn scroll"
+            yield doc
+            with VerticalScroll(id="side", can_focus=False):
+                yield ValuesTable(id="values")
+                yield ParamsView(id="params")
+                with Vertical(id="output-box") as box:
+                    box.border_title = "output"
+                    yield Static(id="output")
+            with Horizontal(id="charts"):
+                for i, chart in enumerate(lesson.charts):
+                    yield ChartView(chart, id=f"chart-{i}")
+                yield from self.panels.compose()
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#charts").display = bool(self.lesson.charts or self.lesson.panels)
+        self.query_one("#output-box").display = False
+        self._show_params()
+        self._draw_idle()
+        self.query_one(LessonDocument).focus()
+        self.set_interval(1 / REDRAW_HZ, self._tick)
+        self.panels.report_problems(self.app)
+        if self.size.height < 32:  # small terminal: the code matters more than the first paragraphs
+            self.call_after_refresh(self._scroll_to_code)
+
+    def _scroll_to_code(self) -> None:
+        doc = self.query_one(LessonDocument)
+        first = doc.first_code()
+        if first is not None:
+            doc.scroll_to_widget(first, animate=False, top=True)
+
+    def on_unmount(self) -> None:
+        self.stop_run()
+
+    # -- runs ---------------------------------------------------------------------------------------
+    @property
+    def run_state(self) -> RunState:
+        return self.feed.state if self.feed is not None else RunState.READY
+
+    @property
+    def step_count(self) -> int:
+        return self.feed.step if self.feed is not None else 0
+
+    def stop_run(self) -> None:
+        """Cancel the worker (it stops at its next step) without waiting for it."""
+        if self.run is not None and not self.run.state.done:
+            self.run.cancel()
+
+    def _keep_as_previous(self) -> None:
+        if self.feed is not None and self.feed.step:
+            self.previous = self.feed.view().series
+
+    def start_run(self, *, paused: bool = False) -> None:
+        self.stop_run()
+        self._keep_as_previous()
+        self.feed = RunFeed(self._chart_series)
+        self.run = LessonRun(self.lesson, self.values, listener=self.feed, speed=self.speed,
+                             exercise_code=self.app.progress.passed_code(self.lesson.id))  # type: ignore[attr-defined]
+        self._done_handled = False
+        self._drawn = -1
+        self.panels.call("on_run_started")
+        self.run.start(paused=paused)
+        self._tick()
+
+    def action_toggle_run(self) -> None:
+        run = self.run
+        if run is None or self.run_state.done:
+            self.start_run()
+        elif run.paused:
+            run.resume()
+        else:
+            run.pause()
+
+    def action_step(self) -> None:
+        if self.run is None or self.run_state.done:
+            self.start_run(paused=True)
+        else:
+            self.run.step_once()
+
+    def action_reset(self) -> None:
+        self.stop_run()
+        self._keep_as_previous()
+        self.run, self.feed = None, None
+        self._draw_idle()
+
+    def action_speed(self, direction: int) -> None:
+        self.speed = ladder.faster(self.speed) if direction > 0 else ladder.slower(self.speed)
+        if self.run is not None:
+            self.run.set_speed(self.speed)
+        self._draw_status()
+
+    # -- parameters -------------------------------------------------------------------------------
+    def action_select(self, direction: int) -> None:
+        if self.lesson.params:
+            self.selected = (self.selected + direction) % len(self.lesson.params)
+            self._show_params()
+
+    def action_change(self, direction: int) -> None:
+        if not self.lesson.params:
+            self.notify("this lesson has no parameters", timeout=3)
+            return
+        param = self.lesson.params[self.selected]
+        old = self.values[param.name]
+        new = nudge(param, old, direction)
+        if new == old:
+            self.notify(f"{param.name} is already at its {'maximum' if direction > 0 else 'minimum'}", timeout=3)
+            return
+        self.values[param.name] = new
+        self._show_params()
+        self.query_one(LessonDocument).show_values(self.values)
+        self.start_run()  # the same seed, new value: the dimmed curve is the run before the change
+
+    def _show_params(self) -> None:
+        self.query_one(ParamsView).show_params(self.lesson.params, self.values, self.selected)
+
+    def selected_help(self) -> str:
+        if not self.lesson.params:
+            return ""
+        param = self.lesson.params[self.selected]
+        return f"{param.name}: {param.help}" if param.help else param.name
+
+    # -- exercises ----------------------------------------------------------------------------------
+    def _exercise_notes(self) -> dict[str, str]:
+        progress = self.app.progress  # type: ignore[attr-defined]
+        notes = {}
+        for exercise in self.lesson.exercises:
+            if progress.exercise_done(self.lesson.id, exercise.name):
+                notes[exercise.name] = f"exercise {exercise.name}: passed, the run uses your code"
+            else:
+                notes[exercise.name] = (f"exercise {exercise.name}: press e to write it; until you pass, "
+                                        "the run uses the tutor's reference version")
+        return notes
+
+    def action_exercise(self) -> None:
+        lesson = self.lesson
+        if not lesson.exercises:
+            self.notify("this lesson has no exercise", timeout=3)
+            return
+        if len(lesson.exercises) == 1:
+            self._open_exercise(lesson.exercises[0].name)
+            return
+        from grok_tui.ui.pick_exercise import PickExercise
+
+        progress = self.app.progress  # type: ignore[attr-defined]
+        done = {e.name for e in lesson.exercises if progress.exercise_done(lesson.id, e.name)}
+        self.app.push_screen(PickExercise(lesson, done), lambda name: name and self._open_exercise(name))
+
+    def _open_exercise(self, name: str) -> None:
+        try:
+            from grok_tui.ui.exercise_screen import ExerciseScreen
+        except ImportError as exc:
+            self.notify(f"the exercise editor is not available: {exc}", severity="error")
+            return
+        exercise = self.lesson.exercise(name)
+        if exercise is None:
+            return
+        self.action_reset()
+
+        def back(passed: bool | None) -> None:
+            self.query_one(LessonDocument).set_exercise_notes(self._exercise_notes())
+            if passed:
+                self.notify("passed: the lesson now runs your code", timeout=4)
+                self.start_run()
+
+        self.app.push_screen(ExerciseScreen(self.lesson, exercise, self.app.progress), back)  # type: ignore[attr-defined]
+
+    def action_focus_next_pane(self) -> None:
+        self.focus_next()
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        feed = self.feed
+        if feed is None or feed.version == self._drawn:
+            return
+        view = feed.view()
+        self._drawn = view.version
+        self._draw(view)
+
+    def _draw(self, view: FeedView) -> None:
+        for chart in self.query(ChartView):
+            chart.show_series(view.series, self.previous)
+        values = dict(view.latest)
+        run = self.run
+        if view.state.done and run is not None:
+            values.update(run.final_values())
+        self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
+        self._draw_status(view)
+        self._draw_output(view)
+        if view.latest:
+            self.panels.call("on_run_step", view.latest)
+        if view.state.done and not self._done_handled and run is not None:
+            self._done_handled = True
+            if view.state is RunState.FINISHED:
+                self.app.progress.finish_lesson(self.lesson.id)  # type: ignore[attr-defined]
+                self.panels.call("on_run_finished", run.namespace)
+
+    def _draw_idle(self) -> None:
+        for chart in self.query(ChartView):
+            chart.show_series({}, self.previous)
+        self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
+        self._draw_status()
+        self.query_one("#output-box").display = False
+
+    def _draw_status(self, view: FeedView | None = None) -> None:
+        if view is None and self.feed is not None:
+            view = self.feed.view()
+        status = self.query_one(StatusLine)
+        if view is None:
+            status.show_status(RunState.READY, 0, self.speed)
+        else:
+            status.show_status(view.state, view.step, self.speed, view.detail)
+
+    def _draw_output(self, view: FeedView) -> None:
+        text = Text(view.output.rstrip("\n"))
+        if view.state is RunState.FAILED:
+            text.append(("\n" if view.output else "") + view.detail, style="bold red")
+        box = self.query_one("#output-box")
+        box.display = bool(text.plain)
+        if text.plain:
+            self.query_one("#output", Static).update(text)
+            self.query_one("#side", VerticalScroll).scroll_end(animate=False)

@@ -1,0 +1,38 @@
+"""A small chooser when a lesson has several exercises: which one to write."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from grok_tui.lesson.model import Lesson
+
+
+class PickExercise(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape,q", "cancel", "close", id="pick.close")]
+
+    def __init__(self, lesson: Lesson, done: set[str]) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.done = done
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for exercise in self.lesson.exercises:
+            mark = ("✓ ", "green") if exercise.name in self.done else ("  ", "")
+            options.append(Option(Text.assemble(mark, f"{exercise.name}: {exercise.title}"), id=exercise.name))
+        chooser = OptionList(*options, id="pick-box")
+        chooser.border_title = "which exercise?"
+        first_open = next((i for i, e in enumerate(self.lesson.exercises) if e.name not in self.done), 0)
+        chooser.highlighted = first_open
+        yield chooser
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

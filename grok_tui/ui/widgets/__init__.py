@@ -1,0 +1,1 @@
+"""Widgets of the lesson screen: each draws one thing the engine reported."""

@@ -1,0 +1,85 @@
+"""A live chart of recorded series, with the previous run's curve dimmed behind it for comparison."""
+
+from __future__ import annotations
+
+import math
+
+from textual.content import Content
+from textual_plotext import PlotextPlot
+
+from grok_tui.lesson.model import Chart
+from grok_tui.ui.run_feed import Series
+
+COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
+PREVIOUS_COLOR = "gray"
+
+
+def _log10(series: Series) -> Series:
+    """log10 of the positive values; a log axis crashes textual-plotext, a log of the data does not."""
+    xs, ys = [], []
+    for x, y in zip(series.xs, series.ys):
+        if y > 0:
+            xs.append(x)
+            ys.append(math.log10(y))
+    return Series(xs, ys)
+
+
+def _ticks(low: float, high: float, count: int) -> tuple[list[float], list[str]]:
+    """A few y ticks with short labels: plotext's own labels can take 12 columns of a 40-column chart."""
+    if high == low:
+        return [low], [f"{low:.3g}"]
+    values = [low + (high - low) * i / (count - 1) for i in range(count)]
+    return values, [f"{v:.3g}" for v in values]
+
+
+class ChartView(PlotextPlot):
+    """One `[[charts]]` entry of a lesson: its series now, and as they were in the previous run."""
+
+    DEFAULT_CSS = """
+    ChartView { height: 1fr; width: 1fr; }
+    """
+
+    def __init__(self, chart: Chart, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="chart")
+        self.chart = chart
+        # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
+        self.theme = "pro"
+        self.border_title = Content(chart.title + (" (log10)" if chart.log else ""))
+        self._current: dict[str, Series] = {}
+        self._previous: dict[str, Series] = {}
+
+    def show_series(self, current: dict[str, Series], previous: dict[str, Series] | None = None) -> None:
+        """Replace what the chart draws; the drawing itself happens at the next render."""
+        self._current = {n: current[n] for n in self.chart.series if n in current}
+        if previous is not None:
+            self._previous = {n: previous[n] for n in self.chart.series if n in previous}
+        self._redraw()
+
+    def _prepare(self, series: Series) -> Series:
+        return _log10(series) if self.chart.log else series
+
+    def _redraw(self) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.theme("pro")
+        many = len(self.chart.series) > 1
+        for name in self.chart.series:
+            old = self._prepare(self._previous.get(name, Series()))
+            if old.xs:
+                plt.plot(old.xs, old.ys, marker="braille", color=PREVIOUS_COLOR)
+        for i, name in enumerate(self.chart.series):
+            now = self._prepare(self._current.get(name, Series()))
+            if now.xs:
+                plt.plot(now.xs, now.ys, marker="braille", color=COLORS[i % len(COLORS)],
+                         label=name if many else None)
+        plt.xaxes(True, False)
+        plt.yaxes(True, False)
+        ys = [y for group in (self._current, self._previous) for name in group
+              for y in self._prepare(group[name]).ys]
+        if ys:
+            plt.yticks(*_ticks(min(ys), max(ys), max(2, min(5, self.size.height // 3))))
+        else:
+            plt.xticks([])
+            plt.yticks([])
+        self.refresh()

@@ -1,0 +1,94 @@
+"""The lesson as the learner reads it: prose and the code cells that run, in file order.
+
+The code shown is the code that runs: parameter assignments appear above the first cell (the runner
+puts them in the namespace before any cell), and an exercise cell says whose version runs.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from grok_tui.lesson.model import Cell, Lesson, Prose
+from grok_tui.ui.widgets.params import fmt
+
+SYNTAX_THEME = "ansi_dark"
+"""ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
+
+
+def _code(source: str, start_line: int) -> Syntax:
+    return Syntax(source.rstrip("\n"), "python", theme=SYNTAX_THEME, line_numbers=True,
+                  start_line=start_line, word_wrap=True, background_color="default")
+
+
+class ParamLines(Static):
+    """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
+
+    def show_values(self, values: dict) -> None:
+        text = Text("# set by the tutor (select with [ ], change with + -)\n", style="dim italic")
+        for i, (name, value) in enumerate(values.items()):
+            text.append(f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}",
+                        style="bold")
+            if i < len(values) - 1:
+                text.append("\n")
+        self.update(text)
+
+
+class CodeCell(Static):
+    def __init__(self, cell: Cell, note: str = "") -> None:
+        super().__init__(classes=f"code -{cell.role}")
+        self.cell = cell
+        self.note = note
+
+    def on_mount(self) -> None:
+        self.refresh_code()
+
+    def refresh_code(self, note: str | None = None) -> None:
+        if note is not None:
+            self.note = note
+        code = _code(self.cell.source, self.cell.line)
+        self.update(Group(Text(self.note, style="italic yellow"), code) if self.note else code)
+
+
+class LessonDocument(VerticalScroll, can_focus=True):
+    """Scrollable prose and code. Arrow keys and page keys scroll it."""
+
+    def __init__(self, lesson: Lesson, values: dict, notes: dict[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lesson = lesson
+        self._values = values
+        self._notes = notes
+
+    def compose(self):
+        params_shown = False
+        for block in self.lesson.blocks:
+            if isinstance(block, Prose):
+                if block.text.strip():
+                    yield Markdown(block.text, classes="prose")
+            elif block.shown:
+                if not params_shown and self._values:
+                    lines = ParamLines(classes="params-lines")
+                    lines.show_values(self._values)
+                    yield lines
+                    params_shown = True
+                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "")
+        if self.lesson.try_this:
+            text = Text("Try this\n", style="bold")
+            for prompt in self.lesson.try_this:
+                text.append(f"• {prompt}\n")
+            yield Static(text, classes="try-this")
+
+    def show_values(self, values: dict) -> None:
+        for lines in self.query(ParamLines):
+            lines.show_values(values)
+
+    def set_exercise_notes(self, notes: dict[str, str]) -> None:
+        for cell in self.query(CodeCell):
+            if cell.cell.role == "exercise":
+                cell.refresh_code(notes.get(cell.cell.name, ""))
+
+    def first_code(self) -> Static | None:
+        return next(iter(self.query(ParamLines)), None) or next(iter(self.query(CodeCell)), None)

@@ -1,0 +1,60 @@
+"""The table of the latest values a lesson shows: numbers, short arrays, small matrices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+SMALL_MATRIX = 6
+"""Matrices up to this many rows and columns are drawn as a little table; larger ones summarised."""
+
+
+def _num(x: float) -> str:
+    return f"{x:.4g}"
+
+
+def compact(value: Any) -> str:
+    """A short text for one value; arrays stay small enough for a side column."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, int):
+        return str(value)
+    if type(value).__module__ == "numpy" and hasattr(value, "ndim"):
+        if value.size == 0:
+            return "[]"
+        if value.ndim == 1 and value.size <= 8:
+            return "[" + " ".join(_num(float(x)) for x in value) + "]"
+        if value.ndim == 2 and value.shape[0] <= SMALL_MATRIX and value.shape[1] <= SMALL_MATRIX:
+            rows = [[_num(float(x)) for x in row] for row in value]
+            width = max(len(c) for row in rows for c in row)
+            return "\n".join(" ".join(c.rjust(width) for c in row) for row in rows)
+        flat = value.ravel()
+        return (f"{'x'.join(map(str, value.shape))} array, "
+                f"min {_num(float(flat.min()))} max {_num(float(flat.max()))}")
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class ValuesTable(Static):
+    """name | value rows, in the order of the lesson's `show` list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "values"
+
+    def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str = "") -> None:
+        names = [n for n in order if n in values] or list(values)
+        if not names:
+            self.update(Text(empty, style="dim italic"))
+            return
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for name in names:
+            table.add_row(name, compact(values[name]))
+        self.update(table)
