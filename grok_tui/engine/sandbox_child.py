@@ -75,4 +75,5 @@ def main():
         _report(fd, {"status": "pass"})
 
 
-main()
+if __name__ == "__main__":  # run by `python -I -c`; importing this file does nothing
+    main()

@@ -1,0 +1,192 @@
+"""Exercises: the sandbox survives whatever the learner writes, and every exercise of the course is sound."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from grok_tui.engine.exercises import check_code, check_exercises, describe
+from grok_tui.engine.sandbox import run_sandboxed
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.lesson.parse import parse_lesson
+
+TEST = "assert double(2) == 4, f'double(2) should be 4, got {double(2)!r}'"
+
+
+def sandbox(code: str, **kw):
+    result = run_sandboxed(textwrap.dedent(code), TEST, **kw)
+    return result, describe(result, textwrap.dedent(code), TEST)
+
+
+def test_pass():
+    result, verdict = sandbox("def double(x):\n    return 2 * x\n")
+    assert result.status == "pass" and verdict.passed
+    assert verdict.headline.startswith("Passed")
+
+
+def test_failing_assertion_shows_its_message_and_the_test_line():
+    result, verdict = sandbox("def double(x):\n    return 0\n")
+    assert result.status == "fail" and not verdict.passed
+    assert "double(2) should be 4, got 0" in verdict.text
+    assert "the test: assert double(2) == 4" in verdict.text
+
+
+def test_exception_points_at_the_line_of_the_learners_code():
+    code = """\
+        def double(x):
+            y = x + 1
+            return y / 0
+        """
+    result, verdict = sandbox(code)
+    assert result.status == "error" and result.kind == "ZeroDivisionError"
+    assert verdict.code_line == 3
+    assert "ZeroDivisionError: division by zero" in verdict.headline
+    assert "line 3 of your code: return y / 0" in verdict.text
+    assert "the test that ran it: assert double(2) == 4" in verdict.text
+
+
+def test_error_while_defining_the_code():
+    result, verdict = sandbox("import math\nz = undefined_name\n")
+    assert result.status == "error" and result.phase == "code"
+    assert "NameError" in verdict.headline and "while it was being defined" in verdict.headline
+    assert verdict.code_line == 2
+
+
+def test_syntax_error_names_the_line():
+    result, verdict = sandbox("def double(x)\n    return 2 * x\n")
+    assert result.status == "syntax"
+    assert verdict.code_line == 1 and "Python cannot read your code" in verdict.headline
+
+
+def test_sys_exit_is_reported_not_obeyed():
+    result, verdict = sandbox("import sys\ndef double(x):\n    sys.exit('bye')\n")
+    assert result.status == "exit"
+    assert "sys.exit('bye')" in verdict.headline and verdict.code_line == 3
+
+
+def test_os_exit_is_reported():
+    result, verdict = sandbox("import os\nos._exit(3)\n")
+    assert result.status == "exit"
+    assert "exit status 3" in verdict.headline
+
+
+def test_infinite_loop_is_stopped_at_the_time_limit():
+    start = time.monotonic()
+    result, verdict = sandbox("def double(x):\n    while True:\n        pass\n", timeout=1.0)
+    assert result.status == "timeout"
+    assert time.monotonic() - start < 4.0
+    assert "still running after 1 s" in verdict.headline
+
+
+def test_output_flood_is_stopped():
+    result, verdict = sandbox("while True:\n    print('spam' * 100)\n", timeout=10.0)
+    assert result.status == "flood"
+    assert result.seconds < 5.0
+    assert "printed more than" in verdict.headline
+    assert verdict.output.startswith("spam")
+
+
+def test_huge_allocation_is_a_memory_message():
+    result, verdict = sandbox("x = [0] * (10 ** 10)\n")
+    assert result.status == "memory"
+    assert "memory" in verdict.headline and verdict.code_line == 1
+
+
+def test_numpy_imports_under_the_memory_limit():
+    result, _ = sandbox("import numpy as np\ndef double(x):\n    return float(np.dot([x], [2.0]))\n")
+    assert result.status == "pass", result
+
+
+def test_cancel_stops_a_running_check():
+    import threading
+
+    cancel = threading.Event()
+    cancel.set()
+    result, _ = sandbox("while True:\n    pass\n", timeout=10.0, cancel=cancel)
+    assert result.status == "cancelled"
+
+
+def test_learner_output_cannot_fake_a_pass():
+    # The result travels on its own pipe: printing what looks like a result changes nothing.
+    result, _ = sandbox('print(\'{"status": "pass"}\')\ndef double(x):\n    return 0\n')
+    assert result.status == "fail"
+
+
+EXERCISE_LESSON = '''\
++++
+id = "9.1"
+chapter = 9
+title = "Fixture"
+
+[exercises.w_sum]
+title = "Write w_sum"
+hints = ["Pair them up.", "Multiply and add."]
++++
+
+```python exercise w_sum
+def w_sum(a, b):
+    # TODO
+    return {stub}
+```
+
+```python solution w_sum
+def w_sum(a, b):
+    return {solution}
+```
+
+```python test w_sum
+got = w_sum([1, 2], [3, 4])
+assert got == 11, f"w_sum([1, 2], [3, 4]) should be 11, got {{got}}"
+```
+'''
+
+
+def fixture_lesson(tmp_path: Path, stub: str = "0", solution: str = "sum(x * y for x, y in zip(a, b))"):
+    path = tmp_path / "9.1-fixture.md"
+    path.write_text(EXERCISE_LESSON.format(stub=stub, solution=solution), encoding="utf-8")
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None, problems
+    return lesson
+
+
+def test_a_sound_exercise_has_no_problems(tmp_path):
+    assert check_exercises(fixture_lesson(tmp_path)) == []
+
+
+def test_a_stub_that_passes_is_reported_at_the_stub(tmp_path):
+    lesson = fixture_lesson(tmp_path, stub="11")
+    problems = check_exercises(lesson)
+    assert len(problems) == 1
+    assert problems[0].line == lesson.exercises[0].stub.line
+    assert "the stub passes" in problems[0].message
+
+
+def test_a_failing_solution_is_reported_with_the_line_it_failed_at(tmp_path):
+    lesson = fixture_lesson(tmp_path, solution="a[0] / 0")
+    problems = check_exercises(lesson)
+    assert len(problems) == 1
+    assert problems[0].line == lesson.exercises[0].solution.line + 1  # the `return` line
+    assert "the solution fails" in problems[0].message and "ZeroDivisionError" in problems[0].message
+
+
+def test_check_code_on_an_exercise(tmp_path):
+    exercise = fixture_lesson(tmp_path).exercises[0]
+    assert not check_code(exercise, exercise.stub.source).passed
+    assert check_code(exercise, exercise.solution.source).passed
+
+
+COURSE = load_catalog()
+EXERCISES = [(lesson, ex) for lesson in COURSE.lessons for ex in lesson.exercises]
+
+
+@pytest.mark.parametrize("lesson, exercise", EXERCISES, ids=[f"{l.id}/{e.name}" for l, e in EXERCISES])
+def test_every_course_exercise_stub_fails_and_solution_passes(lesson, exercise):
+    stub = check_code(exercise, exercise.stub.source)
+    assert not stub.passed, f"{lesson.id}/{exercise.name}: the stub passes its test"
+    assert stub.result.status in ("fail", "error"), f"{lesson.id}/{exercise.name}: stub: {stub.text}"
+    solution = check_code(exercise, exercise.solution.source)
+    assert solution.passed, f"{lesson.id}/{exercise.name}: the solution fails: {solution.text}"
+    assert exercise.hints, f"{lesson.id}/{exercise.name} has no hints"
