@@ -1,0 +1,144 @@
+"""Chapter 5 (multiple weights) through the engine: the book's numbers, the mistakes shown, the exercises."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from grok_tui.engine.exercises import check_code
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.catalog import load_catalog
+from tests.conftest import LESSONS
+
+COURSE = load_catalog(LESSONS)
+CH5 = ["5.1", "5.2", "5.2b", "5.3", "5.4", "5.5"]
+
+
+def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
+    lesson = COURSE.get(lesson_id)
+    assert lesson is not None, f"lesson {lesson_id} is missing"
+    return LessonRun(lesson, values, exercise_code=exercise_code).run_sync()
+
+
+def series(result, name):
+    return [s.values[name] for s in result.steps if name in s.values]
+
+
+def test_chapter_5_is_in_course_order():
+    ids = [lesson.id for lesson in COURSE.lessons if lesson.chapter == 5]
+    assert ids == CH5
+
+
+def test_one_step_with_three_inputs_and_the_books_name_error():
+    result = run("5.1")
+    assert result.state is RunState.FINISHED, result.detail
+    assert "NameError: name 'weight_deltas' is not defined" in "".join(result.output)
+    assert np.allclose(series(result, "weight_delta"), [-1.19, -0.091, -0.168], rtol=1e-9, atol=0)
+    assert np.allclose(result.final["weights"], [0.1119, 0.20091, -0.09832], rtol=1e-9, atol=0)
+    assert math.isclose(result.final["pred"], 0.86, rel_tol=1e-9)
+
+
+def test_a_loss_pushes_every_weight_down():
+    result = run("5.1", true=0.0)
+    assert all(d > 0 for d in series(result, "weight_delta"))
+    assert all(w < w0 for w, w0 in zip(result.final["weights"], [0.1, 0.2, -0.1]))
+
+
+def test_the_learners_ele_mul_is_what_the_lesson_runs():
+    lesson = COURSE.get("5.1")
+    book_fixed_length = ("def ele_mul(number, vector):\n    output = [0, 0, 0]\n"
+                         "    for i in range(len(vector)):\n        output[i] = number * vector[i]\n"
+                         "    return output\n")
+    assert not check_code(lesson.exercise("ele_mul"), book_fixed_length).passed
+    flipped = "def ele_mul(number, vector):\n    return [-number * v for v in vector]\n"
+    result = run("5.1", exercise_code={"ele_mul": flipped})
+    assert series(result, "weight_delta")[0] > 0  # the learner's sign error shows in the run
+
+
+def test_several_steps_reproduce_the_book_then_diverge_with_a_big_alpha():
+    result = run("5.2")
+    assert np.allclose(series(result, "pred"), [0.86, 0.9637575, 0.9906177228125], rtol=1e-9, atol=0)
+    assert np.allclose(series(result, "error"), [0.0196, 0.00131351880625, 8.802712522307997e-05],
+                       rtol=1e-9, atol=0)
+    assert np.allclose(series(result, "weight_0"), [0.1, 0.1119, 0.1149806125], rtol=1e-9, atol=0)
+    diverged = run("5.2", alpha=0.04, iterations=1000)
+    assert diverged.state is RunState.DIVERGED, diverged.detail
+
+
+def test_the_notes_example_shows_the_type_error_and_converges_when_fixed():
+    result = run("5.2b")
+    assert result.state is RunState.FINISHED, result.detail
+    out = "".join(result.output)
+    assert "TypeError: unsupported operand type(s) for *: 'builtin_function_or_method'" in out
+    assert "shrinks by 0.89275 per epoch" in out
+    assert math.isclose(series(result, "pred")[1], 10.4982125, rel_tol=1e-9)
+    assert math.isclose(result.final["pred"], 69.28715598384899, rel_tol=1e-9)
+    assert np.allclose(result.final["weights"], [16.36996642980163, 64.47986571920651, 7.147986571920653],
+                       rtol=1e-9, atol=0)
+    assert run("5.2b", alpha=3.2, epochs=2000).state is RunState.DIVERGED
+
+
+def test_a_frozen_weight_stays_while_its_bowl_comes_to_it():
+    result = run("5.3", iterations=24)
+    assert result.state is RunState.FINISHED, result.detail
+    assert set(series(result, "weight_0")) == {0.1}
+    assert series(result, "error")[-1] < 1e-15
+    assert abs(series(result, "bottom_k")[-1] - 0.1) < 1e-9 < abs(series(result, "bottom_k")[0] - 0.1)
+    assert "<- weight 0" in "".join(result.output)
+
+
+def test_the_books_alpha_diverges_once_nothing_is_frozen():
+    assert run("5.3", frozen=-1, iterations=1000).state is RunState.DIVERGED
+    frozen_2 = run("5.3", frozen=2, alpha=0.01, iterations=24)
+    assert set(series(frozen_2, "weight_2")) == {-0.1}
+    assert frozen_2.state is RunState.FINISHED
+
+
+def test_multiple_outputs_each_weight_follows_its_own_delta():
+    result = run("5.4")
+    assert np.allclose(series(result, "weight_deltas")[0], [0.06175, -0.5655, 0.31525], rtol=1e-9, atol=0)
+    assert np.allclose(series(result, "weights")[1], [0.293825, 0.25655, 0.868475], rtol=1e-9, atol=0)
+    assert run("5.4", alpha=6.4, iterations=1000).state is RunState.DIVERGED
+
+
+def test_outer_product_update_matches_the_book():
+    result = run("5.5")
+    assert result.state is RunState.FINISHED, result.detail
+    want = [[0.061325, 0.0970425, -0.30546], [0.1017, 0.20013, 0.00024], [-0.073525, 1.2943775, 0.08962]]
+    assert np.allclose(series(result, "weights")[1], want, rtol=1e-9, atol=0)
+    assert series(result, "error_sum")[-1] < 1e-10
+    assert "ValueError: operands could not be broadcast together with shapes (2,3) (3,2)" in "".join(result.output)
+
+
+def test_the_printed_books_order_stalls():
+    result = run("5.5", order="input,delta", iterations=64)
+    errors = series(result, "error_sum")
+    assert 0.63 < errors[-1] < 0.64 and abs(errors[-1] - errors[-2]) < 1e-12
+    weights = series(result, "weights")
+    assert np.abs(weights[-1] - weights[-2]).max() > 1e-3  # still sliding
+
+
+def test_outer_prod_exercise_rejects_the_transpose():
+    exercise = COURSE.get("5.5").exercise("outer_prod")
+    transposed = ("import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n")
+    assert not check_code(exercise, transposed).passed
+    assert check_code(exercise, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
+
+
+def _extremes():
+    for lesson_id in CH5:
+        for param in COURSE.get(lesson_id).params:
+            if param.kind == "choice":
+                continue
+            for value in (param.min, param.max):
+                yield pytest.param(lesson_id, {param.name: value}, id=f"{lesson_id}-{param.name}={value}")
+    yield pytest.param("5.5", {"alpha": 1.0, "iterations": 1000, "order": "input,delta"}, id="5.5-all-max")
+
+
+@pytest.mark.parametrize("lesson_id, values", list(_extremes()))
+def test_extreme_parameters_never_crash(lesson_id, values):
+    result = run(lesson_id, **values)
+    assert result.failure is None, result.detail
+    assert result.state in (RunState.FINISHED, RunState.DIVERGED), result.detail
