@@ -1,0 +1,217 @@
+"""The learner's saved state: round trips, drafts, damaged files, resets, and the progress / reset CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from grok_tui.cli import main
+from grok_tui.progress import DraftSaver, Progress, atomic_write, data_dir
+
+LESSON = '''\
++++
+id = "{id}"
+chapter = {chapter}
+chapter_title = "Fixture chapter {chapter}"
+title = "Lesson {id}"
++++
+
+```python exercise w_sum
+def w_sum(a, b):
+    return 0  # TODO
+```
+
+```python solution w_sum
+def w_sum(a, b):
+    return sum(x * y for x, y in zip(a, b))
+```
+
+```python test w_sum
+assert w_sum([1], [2]) == 2, "w_sum([1], [2]) should be 2"
+```
+'''
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    root = tmp_path / "lessons"
+    for lesson_id, chapter in (("8.1", 8), ("8.2", 8), ("9.1", 9)):
+        (root / f"{lesson_id}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"{lesson_id}.md").write_text(LESSON.format(id=lesson_id, chapter=chapter), encoding="utf-8")
+    return root
+
+
+def test_data_dir_follows_the_environment(private_data_dir):
+    assert data_dir() == private_data_dir
+
+
+def test_round_trip_of_lessons_exercises_and_last_lesson():
+    p = Progress.load()
+    p.open_lesson("3.1")
+    p.finish_lesson("3.1")
+    p.open_lesson("3.2")
+    p.show_hint("3.2", "w_sum", 2)
+    p.record_pass("3.2", "w_sum", "def w_sum(a, b):\n    return 1\n")
+    again = Progress.load()
+    assert again.lesson_state("3.1") == "done" and again.lesson_state("3.2") == "started"
+    assert again.last_lesson == "3.2"
+    assert again.exercise_done("3.2", "w_sum") and again.hints_shown("3.2", "w_sum") == 2
+    assert again.passed_code("3.2") == {"w_sum": "def w_sum(a, b):\n    return 1\n"}
+    assert again.exercises["3.2/w_sum"] == {"done": True, "hints": 2, "code": "def w_sum(a, b):\n    return 1\n"}
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "a" / "f.txt"
+    atomic_write(target, "one")
+    atomic_write(target, "two")
+    assert target.read_text() == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b"\xff\xfe\x00garbage", b'{"lessons": 5}'])
+def test_a_damaged_progress_file_is_set_aside_with_a_notice(private_data_dir, content):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "progress.json").write_bytes(content)
+    p = Progress.load()
+    assert p.lessons == {} and p.exercises == {} and p.last_lesson is None
+    assert "could not be read" in p.notice
+    kept = list(private_data_dir.glob("progress.json.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    p.open_lesson("3.1")  # and the tutor carries on saving
+    assert Progress.load().last_lesson == "3.1" and Progress.load().notice == ""
+
+
+def test_drafts_round_trip_and_a_damaged_draft_is_set_aside():
+    p = Progress.load()
+    assert p.load_draft("3.2", "w_sum") is None
+    p.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    pass\n")
+    assert Progress.load().load_draft("3.2", "w_sum") == "def w_sum(a, b):\n    pass\n"
+    p.draft_path("3.2", "w_sum").write_bytes(b"\xff\xfe broken")
+    fresh = Progress.load()
+    assert fresh.load_draft("3.2", "w_sum") is None
+    assert "draft of 3.2/w_sum could not be read" in fresh.notice
+    assert list(p.draft_path("3.2", "w_sum").parent.glob("w_sum.py.damaged-*"))
+
+
+def test_draft_paths_stay_inside_the_data_dir(private_data_dir):
+    p = Progress.load()
+    path = p.draft_path("../../etc", "pass/wd")
+    assert private_data_dir in path.resolve().parents
+
+
+def test_draft_saver_writes_the_newest_text_last():
+    p = Progress.load()
+    saver = DraftSaver(p)
+    threads = [threading.Thread(target=lambda i=i: saver.submit("3.2", "w_sum", f"v{i}")) for i in range(50)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    saver.submit("3.2", "w_sum", "final")
+    saver.flush()
+    assert p.load_draft("3.2", "w_sum") == "final"
+
+
+def test_reset_exercise_keeps_a_backup_of_the_code():
+    p = Progress.load()
+    p.save_draft("3.2", "w_sum", "my code")
+    p.record_pass("3.2", "w_sum", "my code")
+    backup = p.reset_exercise("3.2", "w_sum")
+    assert backup is not None and backup.read_text() == "my code" and ".bak-" in backup.name
+    assert not Progress.load().exercise_done("3.2", "w_sum")
+    assert p.load_draft("3.2", "w_sum") is None
+
+
+def test_reset_all_keeps_backups():
+    p = Progress.load()
+    p.open_lesson("3.1")
+    p.save_draft("3.2", "w_sum", "mine")
+    backups = p.reset_all()
+    assert {b.name.split(".bak-")[0] for b in backups} == {"progress.json", "drafts"}
+    fresh = Progress.load()
+    assert fresh.lessons == {} and fresh.last_lesson is None and fresh.load_draft("3.2", "w_sum") is None
+
+
+# -- the CLI ---------------------------------------------------------------------------------------
+def run_cli(capsys, *argv: str, stdin: str = "", tty: bool = False, monkeypatch=None) -> tuple[int, str, str]:
+    fake = io.StringIO(stdin)
+    fake.isatty = lambda: tty  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stdin", fake)
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_progress_command_text_and_json(course, capsys, monkeypatch):
+    p = Progress.load()
+    p.open_lesson("8.1")
+    p.finish_lesson("8.1")
+    p.record_pass("8.1", "w_sum", "code")
+    p.open_lesson("8.2")
+    code, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Chapter 8 Fixture chapter 8: lessons 1/2 done, 1 started; exercises 1/2 done" in out
+    assert "✓ 8.1 Lesson 8.1" in out and "Last lesson: 8.2 Lesson 8.2" in out
+    code, out, _ = run_cli(capsys, "progress", "--json", "--lessons", str(course), monkeypatch=monkeypatch)
+    data = json.loads(out)
+    ch8, ch9 = data["chapters"]
+    assert (ch8["lessons_done"], ch8["lessons_started"], ch8["exercises_done"], ch8["exercises_total"]) == (1, 1, 1, 2)
+    assert (ch9["lessons_done"], ch9["exercises_done"]) == (0, 0)
+    assert data["last_lesson"] == "8.2"
+
+
+def test_reset_refuses_without_a_terminal_or_yes(course, capsys, monkeypatch):
+    Progress.load().record_pass("8.1", "w_sum", "code")
+    code, _, err = run_cli(capsys, "reset", "8.1/w_sum", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 2 and "--yes" in err
+    assert Progress.load().exercise_done("8.1", "w_sum")
+
+
+def test_reset_asks_and_respects_no(course, capsys, monkeypatch):
+    Progress.load().record_pass("8.1", "w_sum", "code")
+    code, out, _ = run_cli(capsys, "reset", "8.1", "--lessons", str(course), stdin="n\n", tty=True,
+                           monkeypatch=monkeypatch)
+    assert code == 0 and "Nothing was reset" in out
+    assert Progress.load().exercise_done("8.1", "w_sum")
+    code, out, _ = run_cli(capsys, "reset", "8.1", "--lessons", str(course), stdin="y\n", tty=True,
+                           monkeypatch=monkeypatch)
+    assert code == 0 and "Reset 8.1" in out
+    assert not Progress.load().exercise_done("8.1", "w_sum")
+
+
+def test_reset_with_yes_keeps_the_code(course, capsys, monkeypatch):
+    p = Progress.load()
+    p.save_draft("8.1", "w_sum", "my attempt")
+    code, out, _ = run_cli(capsys, "reset", "8.1/w_sum", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and "kept" in out
+    assert [b.read_text() for b in p.draft_path("8.1", "w_sum").parent.glob("w_sum.py.bak-*")] == ["my attempt"]
+
+
+def test_reset_all(course, capsys, monkeypatch):
+    Progress.load().open_lesson("8.1")
+    code, _, _ = run_cli(capsys, "reset", "--all", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and Progress.load().lessons == {}
+
+
+@pytest.mark.parametrize("argv", [["reset", "7.7"], ["reset", "8.1/nope"], ["reset"], ["reset", "8.1", "--all"]])
+def test_reset_unknown_ids_and_bad_usage_are_one_line_errors(course, capsys, monkeypatch, argv):
+    code, out, err = run_cli(capsys, *argv, "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith("grok-tui: ")
+
+
+def test_progress_and_reset_do_not_import_textual(course):
+    probe = (
+        "import sys, contextlib, io\nfrom grok_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['progress', '--lessons', {str(course)!r}])\n"
+        f"    main(['reset', '--all', '--yes', '--lessons', {str(course)!r}])\n"
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
