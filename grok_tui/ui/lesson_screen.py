@@ -35,14 +35,14 @@ class LessonScreen(Screen[None]):
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
         Binding("r", "reset", "reset", id="lesson.reset"),
-        Binding("plus,equals_sign", "change(1)", "+", key_display="+", id="lesson.increase"),
-        Binding("minus,underscore", "change(-1)", "-", key_display="-", id="lesson.decrease"),
         Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", id="lesson.next_param"),
         Binding("shift+tab,left_square_bracket", "select(-1)", "param", show=False, id="lesson.prev_param"),
+        Binding("plus,equals_sign", "change(1)", "change", key_display="+-", id="lesson.increase"),
+        Binding("minus,underscore", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
         Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
         Binding("greater_than_sign", "speed(1)", "faster", key_display=">", show=False, id="lesson.faster"),
-        Binding("n", "app.next_lesson(1)", "next", id="lesson.next"),
-        Binding("p", "app.next_lesson(-1)", "prev", show=False, id="lesson.prev"),
+        Binding("n", "app.next_lesson(1)", "lesson", key_display="n/p", id="lesson.next"),
+        Binding("p", "app.next_lesson(-1)", "previous lesson", show=False, id="lesson.prev"),
         Binding("e", "exercise", "exercise", show=False, id="lesson.exercise"),
         Binding("c,escape", "app.contents", "contents", show=False, id="lesson.contents"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
@@ -187,11 +187,13 @@ class LessonScreen(Screen[None]):
             return
         self.values[param.name] = new
         self._show_params()
-        self.query_one(LessonDocument).show_values(self.values)
         self.start_run()  # the same seed, new value: the dimmed curve is the run before the change
 
     def _show_params(self) -> None:
         self.query_one(ParamsView).show_params(self.lesson.params, self.values, self.selected)
+        if self.lesson.params:
+            param = self.lesson.params[self.selected]
+            self.query_one(LessonDocument).show_values(self.values, param.name, param.help)
 
     def selected_help(self) -> str:
         if not self.lesson.params:

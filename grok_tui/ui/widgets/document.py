@@ -27,11 +27,13 @@ def _code(source: str, start_line: int) -> Syntax:
 class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
-    def show_values(self, values: dict) -> None:
-        text = Text("# set by the tutor (select with [ ], change with + -)\n", style="dim italic")
+    def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
+        text = Text("# set by the tutor: [ ] choose, + - change\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
-            text.append(f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}",
-                        style="bold")
+            line = f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}"
+            text.append(line, style="bold reverse" if name == selected else "bold")
+            if name == selected and help:
+                text.append(f"  # {help}", style="italic")
             if i < len(values) - 1:
                 text.append("\n")
         self.update(text)
@@ -81,9 +83,9 @@ class LessonDocument(VerticalScroll, can_focus=True):
                 text.append(f"• {prompt}\n")
             yield Static(text, classes="try-this")
 
-    def show_values(self, values: dict) -> None:
+    def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
-            lines.show_values(values)
+            lines.show_values(values, selected, help)
 
     def set_exercise_notes(self, notes: dict[str, str]) -> None:
         for cell in self.query(CodeCell):

@@ -31,7 +31,5 @@ class ParamsView(Static):
             if param.min is not None and param.max is not None:
                 text.append(f"  {fmt(param.min)}..{fmt(param.max)}", style="dim")
             text.append("\n")
-        chosen = params[selected]
-        if chosen.help:
-            text.append(chosen.help, style="italic dim")
+        text.rstrip()
         self.update(text)

@@ -1,0 +1,22 @@
+"""Waiting for the app without sleeps-with-assertions: poll a condition with bounded pilot pauses."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.console import Console
+
+
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def text_of(widget) -> str:
+    """The plain text a Static-like widget shows (what the learner reads)."""
+    console = Console(width=200, record=True, color_system=None)
+    console.print(widget.content)
+    return console.export_text()

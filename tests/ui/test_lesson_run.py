@@ -1,0 +1,121 @@
+"""Pilot tests of running a lesson: play to the end, single-step, parameters, divergence, reset."""
+
+from __future__ import annotations
+
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.widgets.params import ParamsView
+from grok_tui.ui.widgets.status import StatusLine
+from grok_tui.ui.widgets.values import ValuesTable
+from tests.ui.helpers import text_of, wait_for
+
+SIZE = (80, 24)
+
+
+def lesson_screen(app) -> LessonScreen:
+    assert isinstance(app.screen, LessonScreen), app.screen
+    return app.screen
+
+
+async def run_to_end(pilot, screen: LessonScreen) -> None:
+    await wait_for(pilot, lambda: screen.run_state.done and screen._done_handled, what="the run to end")
+
+
+async def test_run_45_to_finished_shows_the_books_numbers(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        assert screen.run_state is RunState.READY
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED
+        assert screen.step_count == 20
+        await pilot.pause()
+        values = text_of(screen.query_one(ValuesTable))
+        assert "-2.32452e+08" in values  # the book's pred after 20 steps with alpha 1, input 2
+        assert "5.40341e+16" in values
+        assert "finished" in text_of(screen.query_one(StatusLine))
+        assert app.progress.lesson_state("4.5") == "done"
+
+
+async def test_single_step_records_exactly_one_more_step(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("s")  # from ready: start paused after the first step
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="paused")
+        assert len(screen.run.steps) == 1
+        await pilot.press("s")
+        await wait_for(pilot, lambda: len(screen.run.steps) == 2 and screen.run_state is RunState.PAUSED,
+                       what="one more step")
+        await pilot.pause(0.1)  # a run that kept going would have recorded many more steps by now
+        assert len(screen.run.steps) == 2
+        assert round(screen.run.steps[1].values["pred"], 10) == 0.2  # the book: 1.0, then 0.2
+        assert "paused" in text_of(screen.query_one(StatusLine))
+        await pilot.press("space")  # resume to the end
+        await run_to_end(pilot, screen)
+        assert screen.step_count == 20
+
+
+async def test_lowering_alpha_restarts_the_run_and_converges(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        first_run = screen.run
+        await pilot.press("minus", "minus")  # alpha 1 -> 0.316228 -> 0.1
+        assert screen.values["alpha"] == 0.1
+        assert "◂ 0.1 ▸" in text_of(screen.query_one(ParamsView))
+        assert screen.run is not first_run  # re-ran from the seed by itself
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED
+        assert abs(screen.run.steps[-1].values["pred"] - 0.8000121871948003) < 1e-12
+        assert "0.800012" in text_of(screen.query_one(ValuesTable))
+        assert screen.previous["pred"].ys  # the earlier run stays on the chart, dimmed
+
+
+async def test_alpha_at_max_shows_huge_numbers_and_overflow_diverges(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        for _ in range(6):  # more presses than needed: the value stops at its maximum
+            await pilot.press("plus")
+        assert screen.values["alpha"] == 10.0
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED
+        assert "e+" in text_of(screen.query_one(ValuesTable))  # e.g. error 1e+63, drawn, not a crash
+        # Many iterations: the floats overflow and the tutor says where it stopped.
+        screen.values["iterations"] = 2000
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.DIVERGED
+        status = text_of(screen.query_one(StatusLine))
+        assert "diverged" in status and "step" in status
+        assert screen.previous  # the curve up to the divergence is kept for the next run
+
+
+async def test_reset_goes_back_to_ready_and_keeps_the_curve(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        run = screen.run
+        await pilot.press("r")
+        assert screen.run_state is RunState.READY and screen.run is None
+        await wait_for(pilot, lambda: run.state is RunState.CANCELLED, what="the old run to stop")
+        assert screen.previous["error"].ys
+
+
+async def test_speed_keys_walk_the_ladder(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        assert screen.speed == 4  # the lesson's pace
+        await pilot.press("greater_than_sign")
+        assert screen.speed == 10
+        await pilot.press("less_than_sign", "less_than_sign")
+        assert screen.speed == 2
+        assert "speed 2/s" in text_of(screen.query_one(StatusLine))

@@ -1,0 +1,151 @@
+"""Pilot tests of getting around: contents, resume, n/p, palette, help, quit, bad lesson files."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import OptionList
+
+from grok_tui.engine.runner import RunState
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.progress import Progress, data_dir
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.contents import ContentsScreen
+from grok_tui.ui.help_screen import HelpScreen
+from grok_tui.ui.lesson_screen import LessonScreen
+from tests.ui.helpers import text_of, wait_for
+
+SIZE = (80, 24)
+
+
+def contents_text(app) -> str:
+    option_list = app.screen.query_one(OptionList)
+    return "\n".join(str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count))
+
+
+async def test_contents_opens_a_lesson_and_remembers_it(small_catalog):
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ContentsScreen)  # nothing to resume yet
+        text = contents_text(app)
+        assert "3 Forward propagation" in text and "4.5 Breaking gradient descent" in text
+        await pilot.press("j", "k", "j", "enter")  # chapter headers are skipped: 3.1 -> 4.5 -> 3.1 -> 4.5
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
+        await pilot.press("c")
+        assert isinstance(app.screen, ContentsScreen)
+        assert "▸ • 4.5" in contents_text(app)  # position and the "started" mark
+    saved = json.loads((data_dir() / "progress.json").read_text())
+    assert saved["last_lesson"] == "4.5" and saved["lessons"] == {"4.5": "started"}
+
+
+async def test_resume_at_the_last_lesson_with_marks(small_catalog):
+    progress = Progress.load()
+    progress.lessons = {"3.1": "done"}
+    progress.open_lesson("4.5")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
+        await pilot.press("escape")
+        text = contents_text(app)
+        assert "✓ 3.1" in text and "▸ • 4.5" in text
+
+
+async def test_damaged_progress_is_reported_once(small_catalog):
+    data_dir().mkdir(parents=True, exist_ok=True)
+    (data_dir() / "progress.json").write_text("{not json", encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert len([m for m in messages if "could not be read" in m]) == 1
+        assert isinstance(app.screen, ContentsScreen)
+
+
+async def test_next_and_previous_lesson(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert app.screen.lesson.id == "4.5"
+        await pilot.press("n")  # the last lesson: stays
+        assert app.screen.lesson.id == "4.5"
+        await pilot.press("p")
+        assert app.screen.lesson.id == "3.1"
+        assert len(app.screen_stack) == 2  # contents + one lesson, never a pile of screens
+
+
+async def test_leaving_a_lesson_mid_run_cancels_it(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        await pilot.press("p")
+        assert app.screen.lesson.id == "3.1"
+        await wait_for(pilot, lambda: screen.run.state is RunState.CANCELLED, what="the run to stop")
+
+
+async def test_palette_finds_a_lesson_by_title(small_catalog):
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"breaking")
+        await wait_for(pilot, lambda: "Breaking" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
+                       if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count else False,
+                       what="a palette hit")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        assert app.screen.lesson.id == "4.5"
+
+
+async def test_help_opens_and_closes(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(text_of(w) for w in app.screen.query("Static"))
+        assert "run / pause" in shown and "alpha: learning rate" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_quit_mid_run_stops_the_worker(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        run = screen.run
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert run.join(timeout=2) and run.state is RunState.CANCELLED
+
+
+async def test_a_bad_lesson_file_is_reported_and_the_good_ones_load(lessons_dir):
+    bad = lessons_dir / "ch9" / "9.1-broken.md"
+    bad.parent.mkdir()
+    bad.write_text('+++\nid = "9.1"\nchapter = 9\ntitle = "Broken"\nbogus_key = 1\n+++\n\nText.\n', encoding="utf-8")
+    catalog = load_catalog(lessons_dir)
+    assert catalog.errors
+    app = GrokApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        problem = str(catalog.errors[0])
+        assert "9.1-broken.md:" in problem
+        assert any("9.1-broken.md:" in n.message for n in app._notifications)
+        assert "9.1-broken.md:" in text_of(app.screen.query_one("#problems"))
+        text = contents_text(app)
+        assert "3.1 One input" in text and "4.5 Breaking" in text and "Broken" not in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "3.1"
+
+
+async def test_exercise_key_without_exercises_says_so(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert any(n.message == "this lesson has no exercise" for n in app._notifications)

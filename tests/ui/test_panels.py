@@ -1,0 +1,65 @@
+"""The panel contract (grok_tui/ui/panels/__init__.py): a lesson's panels are built and fed by the screen."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import types
+
+import pytest
+from textual.widgets import Static
+
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.app import GrokApp
+from tests.ui.helpers import text_of, wait_for
+
+PROBE = "grok_tui.ui.panels.test_probe"
+
+
+class ProbePanel(Static):
+    """A tiny panel that records what the lesson screen tells it."""
+
+    def __init__(self, lesson) -> None:
+        super().__init__("probe")
+        self.lesson = lesson
+        self.started = 0
+        self.steps: list[dict] = []
+        self.final: dict | None = None
+
+    def on_run_started(self) -> None:
+        self.started += 1
+
+    def on_run_step(self, values: dict) -> None:
+        self.steps.append(values)
+
+    def on_run_finished(self, namespace: dict) -> None:
+        self.final = namespace
+
+
+@pytest.fixture
+def probe_module(monkeypatch):
+    module = types.ModuleType(PROBE)
+    module.Panel = ProbePanel
+    monkeypatch.setitem(sys.modules, PROBE, module)
+    return module
+
+
+async def test_panels_are_fed_and_unknown_ones_reported(small_catalog, probe_module):
+    index = small_catalog.index("4.5")
+    lesson = dataclasses.replace(small_catalog.lessons[index], panels=("test_probe", "no_such_panel"))
+    small_catalog.lessons[index] = lesson
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        panel = screen.query_one(ProbePanel)
+        assert panel.lesson is lesson
+        problem = screen.query_one(".panel-problem")
+        assert "no panel named 'no_such_panel'" in text_of(problem)
+        assert any("no_such_panel" in n.message for n in app._notifications)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done and panel.final is not None, what="the run to end")
+        assert screen.run_state is RunState.FINISHED
+        assert panel.started == 1
+        assert panel.steps and set(panel.steps[-1]) >= {"weight", "pred", "error"}
+        assert len(panel.steps) <= 20  # fed at the redraw rate, never more often than steps happen
+        assert round(panel.final["weight"], 3) == round(screen.run.steps[-1].values["weight"], 3)
