@@ -1,0 +1,165 @@
+"""The exercise screen, driven by real key presses: wrong, hint, right; autosave and resume; no freeze."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Static, TextArea
+
+from grok_tui.lesson.model import Exercise, Lesson
+from grok_tui.lesson.parse import parse_lesson
+from grok_tui.progress import Progress
+from grok_tui.ui.exercise_screen import ExerciseScreen
+
+from .helpers import text_of, wait_for
+
+LESSON = '''\
++++
+id = "9.1"
+chapter = 9
+title = "Fixture"
+
+[exercises.w_sum]
+title = "Write w_sum"
+hints = ["Pair up a[i] and b[i].", "Multiply each pair, then add."]
++++
+
+```python exercise w_sum
+def w_sum(a, b):
+    # TODO
+    return 0
+```
+
+```python solution w_sum
+def w_sum(a, b):
+    return sum(x * y for x, y in zip(a, b))
+```
+
+```python test w_sum
+got = w_sum([1, 2], [3, 4])
+assert got == 11, f"w_sum([1, 2], [3, 4]) should be 11, got {got}"
+```
+'''
+RIGHT = "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
+
+
+@pytest.fixture
+def lesson(tmp_path) -> Lesson:
+    path = tmp_path / "9.1-fixture.md"
+    path.write_text(LESSON, encoding="utf-8")
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None, problems
+    return lesson
+
+
+class Host(App):
+    """Stands in for the lesson screen: pushes the exercise screen and keeps what it dismissed with."""
+
+    def __init__(self, lesson: Lesson, exercise: Exercise, timeout: float = 5.0) -> None:
+        super().__init__()
+        self.lesson, self.exercise, self.timeout = lesson, exercise, timeout
+        self.progress = Progress.load()
+        self.dismissed: list[bool] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("lesson")
+
+    def on_mount(self) -> None:
+        self.push_screen(ExerciseScreen(self.lesson, self.exercise, self.progress, timeout=self.timeout),
+                         self.dismissed.append)
+
+
+def shown(screen: ExerciseScreen) -> str:
+    return "\n".join(text_of(screen.query_one(f"#{i}", Static)) for i in ("ex-result", "ex-hints", "ex-solution"))
+
+
+async def check_and_wait(pilot, screen: ExerciseScreen, key: str = "f5") -> None:
+    await pilot.press(key)
+    await wait_for(pilot, lambda: not screen.checking and screen.verdict is not None, 10, "the check")
+
+
+async def test_wrong_then_hint_then_right(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        editor = screen.query_one(TextArea)
+        assert editor.has_focus and "# TODO" in editor.text
+        # `h` typed in the editor is an h, not a hint
+        editor.move_cursor((2, 0))
+        await pilot.press("h")
+        assert editor.text.splitlines()[2] == "h    return 0" and screen.hints == 0
+        await pilot.press("ctrl+z")
+        await check_and_wait(pilot, screen)
+        assert not screen.verdict.passed
+        assert "w_sum([1, 2], [3, 4]) should be 11, got 0" in shown(screen)
+        # the solution stays hidden before a pass
+        await pilot.press("f3")
+        assert not screen.showing_solution and "reference solution" not in shown(screen)
+        await pilot.press("f2")  # the hint key that works inside the editor
+        assert "Hint 1/2: Pair up a[i] and b[i]." in shown(screen)
+        await pilot.press("escape")  # leave the editor: now plain `h` shows the next hint
+        assert not editor.has_focus
+        await pilot.press("h")
+        assert "Hint 2/2: Multiply each pair, then add." in shown(screen)
+        await pilot.press("e")
+        assert editor.has_focus
+        editor.text = RIGHT
+        await check_and_wait(pilot, screen, "ctrl+r")
+        assert screen.verdict.passed and "Passed" in shown(screen)
+        assert app.progress.exercises["9.1/w_sum"] == {"done": True, "hints": 2, "code": RIGHT}
+        assert Progress.load().passed_code("9.1") == {"w_sum": RIGHT}
+        await pilot.press("f3")
+        assert "The reference solution:" in shown(screen)
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: app.dismissed == [True], what="the screen to close with True")
+
+
+async def test_leaving_without_a_pass_dismisses_false(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: app.dismissed == [False], what="the screen to close with False")
+
+
+async def test_an_endless_loop_does_not_freeze_the_screen(lesson):
+    app = Host(lesson, lesson.exercises[0], timeout=1.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        screen.query_one(TextArea).text = "def w_sum(a, b):\n    while True:\n        pass\n"
+        await pilot.press("f5")
+        assert screen.checking
+        await pilot.press("f2")  # the UI answers while the check runs
+        assert screen.checking and screen.hints == 1
+        await wait_for(pilot, lambda: not screen.checking, 8, "the time limit")
+        assert "still running after 1 s" in shown(screen)
+
+
+async def test_typing_is_saved_and_resumed_after_a_restart(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    draft: Path = app.progress.draft_path("9.1", "w_sum")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        editor.move_cursor((2, 0))
+        await pilot.press(*"# kept", "enter")
+        typed = editor.text
+        # Saved while the app still runs (as a crash would find it), within the debounce's bound.
+        await wait_for(pilot, lambda: draft.exists() and draft.read_text(encoding="utf-8") == typed, 3,
+                       "the draft file")
+        assert "# kept" in typed
+    again = Host(lesson, lesson.exercises[0])
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert again.screen.query_one(TextArea).text == typed
+
+
+async def test_a_passed_exercise_reopens_with_the_solution_key_available(lesson):
+    Progress.load().record_pass("9.1", "w_sum", RIGHT)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.query_one(TextArea).text == RIGHT  # no draft: their passing code
+        assert "passed" in text_of(screen.query_one("#ex-title", Static))
+        await pilot.press("f3")
+        assert "The reference solution:" in shown(screen)
