@@ -72,7 +72,7 @@ def test_the_notes_example_shows_the_type_error_and_converges_when_fixed():
     assert result.state is RunState.FINISHED, result.detail
     out = "".join(result.output)
     assert "TypeError: unsupported operand type(s) for *: 'builtin_function_or_method'" in out
-    assert "shrinks by 0.89275 per epoch" in out
+    assert "shrinks x0.89275 per epoch" in out
     assert math.isclose(series(result, "pred")[1], 10.4982125, rel_tol=1e-9)
     assert math.isclose(result.final["pred"], 69.28715598384899, rel_tol=1e-9)
     assert np.allclose(result.final["weights"], [16.36996642980163, 64.47986571920651, 7.147986571920653],
