@@ -6,6 +6,7 @@ No Textual here: the exercise screen calls `check_exercise` on a worker thread a
 
 from __future__ import annotations
 
+import ast
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -43,12 +44,34 @@ def _line(source: str, number: int | None) -> str:
     return lines[number - 1].strip()
 
 
+def _statement(source: str, number: int | None, limit: int = 160) -> str:
+    """The whole statement at line `number` (an assert may span lines), on one line, cut to `limit`."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return _line(source, number)
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and node.lineno <= (number or 0) <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno >= best.lineno:  # the innermost statement
+                best = node
+    if best is None or isinstance(best, (ast.For, ast.While, ast.If, ast.With, ast.FunctionDef, ast.Try)):
+        return _line(source, number)
+    if isinstance(best, ast.Assert):  # its message is shown already: show only what it asserts
+        segment = "assert " + (ast.get_source_segment(source, best.test) or "")
+    else:
+        segment = ast.get_source_segment(source, best) or _line(source, number)
+    text = " ".join(segment.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def describe(result: SandboxResult, code: str, test: str) -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code."""
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {_line(code, code_line)}" if code_line else ""
-    called_by = f"the test that ran it: {_line(test, test_line)}" if test_line and _line(test, test_line) else ""
+    called = _statement(test, test_line) if test_line else ""
+    called_by = f"the test that ran it: {called}" if called else ""
     s = result.status
     details: list[str] = []
     if s == "pass":

@@ -24,6 +24,7 @@ from textual.widgets import Static, TextArea
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import DraftSaver, Progress
+from grok_tui.ui.exercise_editor import CodeEditor
 
 SAVE_IDLE = 0.4
 """Seconds without typing after which the draft is saved..."""
@@ -107,7 +108,7 @@ class ExerciseScreen(Screen[bool]):
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="ex-title")
-        editor = TextArea.code_editor(self._initial_code(), language="python", id="ex-editor")
+        editor = CodeEditor.code_editor(self._initial_code(), language="python", id="ex-editor")
         yield editor
         with VerticalScroll(id="ex-feedback", can_focus=True):
             yield Static(id="ex-result")

@@ -163,3 +163,14 @@ async def test_a_passed_exercise_reopens_with_the_solution_key_available(lesson)
         assert "passed" in text_of(screen.query_one("#ex-title", Static))
         await pilot.press("f3")
         assert "The reference solution:" in shown(screen)
+
+
+async def test_the_editor_indents_like_python(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"for x in a:", "enter", *"t = x", "enter")
+        assert editor.text == "for x in a:\n    t = x\n    "
+        await pilot.press("backspace", *"done")
+        assert editor.text.splitlines()[-1] == "done"

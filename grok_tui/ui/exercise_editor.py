@@ -1,0 +1,38 @@
+"""A Python code editor that indents like the learner expects: Enter keeps the indentation (one level
+more after a `:`), Backspace in leading spaces removes one level. Everything else is Textual's TextArea."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import TextArea
+
+
+class CodeEditor(TextArea):
+    """TextArea.code_editor with Python-style auto-indent."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            self._restart_blink()
+            row, column = self.cursor_location
+            before = self.document[row][:column]
+            indent = before[: len(before) - len(before.lstrip(" "))]
+            if before.rstrip().endswith(":"):
+                indent += " " * self.indent_width
+            start, end = self.selection
+            self._replace_via_keyboard("\n" + indent, start, end)
+            return
+        await super()._on_key(event)
+
+    def action_delete_left(self) -> None:
+        selection = self.selection
+        row, column = self.cursor_location
+        before = self.document[row][:column]
+        if self.read_only or not selection.is_empty or not before or before.strip(" "):
+            super().action_delete_left()
+            return
+        # Only spaces before the cursor: go back to the previous indentation level.
+        width = self.indent_width
+        target = (column - 1) // width * width
+        self._delete_via_keyboard((row, target), (row, column))
