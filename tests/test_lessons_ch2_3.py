@@ -1,0 +1,189 @@
+"""Chapters 2 and 3 (introduction, forward propagation) through the engine: the book's numbers, what
+each parameter changes, the mistakes the lessons show, and the exercises' behaviour."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from grok_tui.engine.exercises import check_code
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.catalog import load_catalog
+from tests.conftest import LESSONS
+
+COURSE = load_catalog(LESSONS)
+MY_LESSONS = ("2.1", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
+
+
+def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
+    lesson = COURSE.get(lesson_id)
+    assert lesson is not None, f"lesson {lesson_id} is missing"
+    result = LessonRun(lesson, values, exercise_code=exercise_code).run_sync()
+    assert result.failure is None, result.detail
+    assert result.state is RunState.FINISHED, result.detail
+    return result
+
+
+def series(result, name):
+    return [s.values[name] for s in result.steps if name in s.values]
+
+
+def output(result) -> str:
+    return "".join(result.output)
+
+
+def test_introduction_chapter_is_listed_with_its_title():
+    lesson = COURSE.get("2.1")
+    assert lesson.chapter == 2 and lesson.chapter_title == "Introduction"
+
+
+def test_lookup_grows_while_weights_stay_fixed_and_toes_alone_clash():
+    result = run("2.1")
+    assert series(result, "lookup_size") == [2, 4, 6, 8, 8, 8, 8, 8, 8, 8, 8, 8]
+    assert set(series(result, "weights_size")) == {1}
+    assert series(result, "lookup_right")[-1] == 5
+    assert series(result, "weights_right")[-1] == 7
+    text = output(result)
+    assert "input (9.5,): results [1, 1, 0, 1]" in text
+    assert "best any model could score on these 12 games: 10/12" in text
+
+
+def test_more_information_removes_the_clash_and_weights_generalise():
+    result = run("2.1", inputs="toes+fans")
+    assert series(result, "lookup_size")[-1] == 14  # more numbers than games
+    assert set(series(result, "weights_size")) == {2}
+    assert series(result, "lookup_pred")[8] == 0.5  # game 9 is new to the table...
+    assert series(result, "weights_pred")[8] < 0.5  # ...the weights already call it a loss
+    assert series(result, "weights_right")[-1] == 11
+    assert "no two games with the same input" in output(result)
+
+
+def test_one_weight_reproduces_the_book_and_shows_the_list_mistake():
+    result = run("3.1")
+    assert math.isclose(series(result, "pred")[0], 0.8500000000000001, rel_tol=1e-9)
+    assert "TypeError: can't multiply sequence by non-int of type 'float'" in output(result)
+    assert series(run("3.1", weight=0.0), "pred") == [0.0] * 4
+
+
+def test_weighted_sum_book_number_and_what_a_zero_weight_means():
+    result = run("3.2")
+    assert math.isclose(series(result, "pred")[0], 0.9800000000000001, rel_tol=1e-9)
+    assert series(result, "nfans_part") == [0.0] * 4
+    fans = run("3.2", weight_2=0.5)
+    assert series(fans, "toes_part") == series(result, "toes_part")
+    assert math.isclose(series(fans, "pred")[0], 0.98 + 0.6, rel_tol=1e-9)
+    no_toes = run("3.2", weight_0=0.0)
+    assert math.isclose(series(no_toes, "pred")[0], 0.13, rel_tol=1e-9)
+
+
+def test_the_learners_w_sum_is_what_the_network_runs():
+    doubled = "def w_sum(a, b):\n    return 2 * sum(x * y for x, y in zip(a, b))\n"
+    result = run("3.2", exercise_code={"w_sum": doubled})
+    assert math.isclose(series(result, "pred")[0], 1.96, rel_tol=1e-9)
+
+
+def test_vector_math_dot_product_and_the_shown_mistakes():
+    result = run("3.3")
+    assert series(result, "product") == [4, -6, 5]
+    assert series(result, "running_sum")[-1] == 3
+    text = output(result)
+    assert "NameError: name 'elementwise_multiplication' is not defined" in text
+    assert "TypeError: object of type 'float' has no len()" in text
+    assert "numpy: np.dot(a, b)      = 3.0" in text
+    right_angle = run("3.3", b_2=-0.4)
+    assert abs(series(right_angle, "running_sum")[-1]) < 1e-12
+
+
+def test_numpy_dot_equals_the_hand_written_weighted_sum_game_by_game():
+    for weights in ({}, {"weight_0": -0.35, "weight_1": 0.9, "weight_2": 0.45}):
+        by_hand = series(run("3.2", **weights), "pred")
+        by_numpy = series(run("3.4", **weights), "pred")
+        assert np.allclose(by_hand, by_numpy, rtol=1e-12, atol=0), (by_hand, by_numpy)
+    assert "AttributeError: 'tuple' object has no attribute 'dot'" in output(run("3.4"))
+
+
+def test_multiple_outputs_are_separate():
+    result = run("3.5")
+    assert np.allclose(series(result, "pred")[0], [0.195, 0.13, 0.5850000000000001], rtol=1e-9, atol=0)
+    sadder = run("3.5", sad_weight=1.5)
+    assert series(sadder, "hurt") == series(result, "hurt")
+    assert series(sadder, "win") == series(result, "win")
+    assert series(sadder, "sad") != series(result, "sad")
+    assert "[[1, 2, 1, 2, 1, 2], [1, 2]]" in output(result)  # list * int repeats, silently
+
+
+def test_weight_matrix_book_number_and_the_square_only_book_function():
+    result = run("3.6")
+    assert np.allclose(series(result, "pred")[0], [0.555, 0.98, 0.965], rtol=1e-9, atol=0)
+    assert "book version: AssertionError" in output(result)
+    quiet = run("3.6", w_sad_wlrec=0.0)
+    assert math.isclose(series(quiet, "sad")[0], 0.12, rel_tol=1e-9)
+    assert series(quiet, "hurt") == series(result, "hurt")
+
+
+def test_hidden_layer_book_numbers_and_the_column_convention():
+    rows = run("3.7")
+    assert np.allclose(series(rows, "hid")[0], [0.86, 0.295, 1.23], rtol=1e-9, atol=0)
+    assert np.allclose(series(rows, "pred")[0], [0.2135, 0.145, 0.5065], rtol=1e-9, atol=0)
+    cols = run("3.7", convention="columns")
+    assert np.allclose(series(cols, "pred")[0], [0.496, 1.256, -0.286], rtol=1e-9, atol=0)
+    assert "the notes' cell:     [ 0.047  1.256 -0.286]" in output(rows)
+
+
+@pytest.mark.parametrize("e_cols, a_times_e", [(5, "ValueError"), (4, "(2, 4)"), (1, "(2, 4)")])
+def test_numpy_primer_broadcasting_follows_e_cols(e_cols, a_times_e):
+    result = run("3.8", e_cols=e_cols)
+    results = dict(zip(series(result, "op"), series(result, "result")))
+    assert results["a * e"] == a_times_e
+    assert results["a * c"] == "(2, 4)"
+    if e_cols == 5:
+        assert "operands could not be broadcast together with shapes (4,) (2,5)" in output(result)
+
+
+def test_numpy_primer_dot_error_message_and_its_fix():
+    result = run("3.8")
+    results = dict(zip(series(result, "op"), series(result, "result")))
+    assert results["h.dot(i)"] == "ValueError" and results["h.T.dot(i)"] == "(4, 6)"
+    assert "shapes (5,4) and (5,6) not aligned: 4 (dim 1) != 5 (dim 0)" in output(result)
+    aligned = run("3.8", i_rows=4)
+    assert dict(zip(series(aligned, "op"), series(aligned, "result")))["h.dot(i)"] == "(5, 6)"
+
+
+def _extremes():
+    for lesson_id in MY_LESSONS:
+        for p in COURSE.get(lesson_id).params:
+            values = list(p.choices) if p.kind == "choice" else [p.min, p.max]
+            for v in values:
+                yield pytest.param(lesson_id, p.name, v, id=f"{lesson_id}-{p.name}={v}")
+
+
+@pytest.mark.parametrize("lesson_id, name, value", list(_extremes()))
+def test_every_parameter_extreme_runs_to_the_end(lesson_id, name, value):
+    result = run(lesson_id, **{name: value})
+    assert result.steps, "no step was recorded"
+
+
+@pytest.mark.parametrize("lesson_id, name, code", [
+    ("3.2", "w_sum", "def w_sum(a, b):\n    return [x * y for x, y in zip(a, b)]\n"),
+    ("3.3", "ele_mul", "def ele_mul(a, b):\n    return [a[0] * x for x in b]\n"),
+    ("3.3", "dot", "def dot(a, b):\n    return sum(a) * sum(b)\n"),
+    # The book's own version refuses a matrix that is not square.
+    ("3.6", "vect_mat_mul",
+     "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
+     "def vect_mat_mul(vect, matrix):\n    assert len(vect) == len(matrix)\n"
+     "    output = [0, 0, 0]\n    for i in range(len(vect)):\n"
+     "        output[i] = w_sum(vect, matrix[i])\n    return output\n"),
+])
+def test_plausible_wrong_answers_fail_their_exercise(lesson_id, name, code):
+    verdict = check_code(COURSE.get(lesson_id).exercise(name), code)
+    assert not verdict.passed, verdict.text
+
+
+def test_a_different_correct_vect_mat_mul_passes():
+    code = ("import numpy as np\n"
+            "def vect_mat_mul(vect, matrix):\n"
+            "    return list(np.array(matrix, dtype=float).dot(vect))\n")
+    verdict = check_code(COURSE.get("3.6").exercise("vect_mat_mul"), code)
+    assert verdict.passed, verdict.text
