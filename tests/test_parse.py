@@ -178,3 +178,12 @@ def test_parameter_values_are_checked_and_nudged(tmp_path):
     assert nudge(alpha, 8.0, +1) == 10.0  # clamped to max
     assert nudge(n, 5, +1) == 5 and nudge(n, 3, -1) == 2
     assert nudge(mode, "b", +1) == "a"
+
+
+def test_a_chapter_name_given_once_reaches_every_lesson_of_the_chapter(tmp_path):
+    write(tmp_path, GOOD, "a.md")
+    write(tmp_path, GOOD.replace('id = "9.1"', 'id = "9.2"').replace('chapter_title = "Test chapter"\n', ""), "b.md")
+    write(tmp_path, GOOD.replace('id = "9.1"', 'id = "8.1"').replace("chapter = 9", "chapter = 8")
+          .replace('chapter_title = "Test chapter"\n', ""), "c.md")
+    catalog = load_catalog(tmp_path)
+    assert {l.id: l.chapter_title for l in catalog.lessons} == {"8.1": "Chapter 8", "9.1": "Test chapter", "9.2": "Test chapter"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grok_tui.lesson.model import Lesson, LessonError
@@ -68,4 +68,10 @@ def load_catalog(root: Path | None = None) -> Catalog:
         seen[lesson.id] = path
         catalog.lessons.append(lesson)
     catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
+    # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
+    names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}
+    catalog.lessons = [
+        l if l.chapter_title else replace(l, chapter_title=names.get(l.chapter, f"Chapter {l.chapter}"))
+        for l in catalog.lessons
+    ]
     return catalog

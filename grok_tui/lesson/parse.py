@@ -181,7 +181,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     return Lesson(
         id=lesson_id,
         chapter=chapter,
-        chapter_title=str(meta.get("chapter_title", f"Chapter {chapter}")),
+        chapter_title=str(meta.get("chapter_title", "")),
         title=str(meta["title"]),
         order=float(order),
         path=path,
