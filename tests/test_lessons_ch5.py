@@ -37,7 +37,7 @@ def test_one_step_with_three_inputs_and_the_books_name_error():
     assert "NameError: name 'weight_deltas' is not defined" in "".join(result.output)
     assert np.allclose(series(result, "weight_delta"), [-1.19, -0.091, -0.168], rtol=1e-9, atol=0)
     assert np.allclose(result.final["weights"], [0.1119, 0.20091, -0.09832], rtol=1e-9, atol=0)
-    assert math.isclose(result.final["pred"], 0.86, rel_tol=1e-9)
+    assert math.isclose(series(result, "pred")[0], 0.86, rel_tol=1e-9)
 
 
 def test_a_loss_pushes_every_weight_down():
