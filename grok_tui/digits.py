@@ -66,7 +66,7 @@ def confusion_matrix(labels: Any, predictions: Any, classes: int = 10) -> np.nda
     return counts
 
 
-def test_probs(namespace: Mapping[str, Any]) -> np.ndarray | None:
+def held_out_probs(namespace: Mapping[str, Any]) -> np.ndarray | None:
     """The test-set probabilities of a finished run: `test_probs`, else `predict(test_images)`."""
     probs = namespace.get("test_probs")
     if probs is None:
@@ -79,10 +79,10 @@ def test_probs(namespace: Mapping[str, Any]) -> np.ndarray | None:
     return probs if probs.ndim == 2 and probs.shape[1] == 10 else None
 
 
-def test_set(namespace: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def held_out(namespace: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """(test_images, test_labels, test_probs) of a finished run, or None if it left none."""
     images, labels = namespace.get("test_images"), namespace.get("test_labels")
-    probs = test_probs(namespace)
+    probs = held_out_probs(namespace)
     if images is None or labels is None or probs is None:
         return None
     images = np.asarray(images, dtype=float).reshape(len(labels), 64)

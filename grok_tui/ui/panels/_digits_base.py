@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widget import Widget
 
 from grok_tui.digits import half_block_cells
@@ -57,14 +58,20 @@ class DigitsPanel(Widget, can_focus=True):
         width: 1fr;
         border: round $panel-lighten-2;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     DigitsPanel:focus {
         border: round $accent;
     }
     """
 
+    BINDINGS = [Binding("z", "zoom", "zoom", show=False)]
+
     TITLE = ""
     """The border title."""
+    KEYS = ""
+    """The panel's keys, shown under it (after the zoom key every panel has)."""
     WAITING = "Run the lesson (space) to fill this panel."
     """What the panel says before a run has finished."""
 
@@ -75,6 +82,7 @@ class DigitsPanel(Widget, can_focus=True):
         """True once a finished run left what this panel needs."""
         self.status = self.WAITING
         self.border_title = self.TITLE
+        self.border_subtitle = f"{self.KEYS} z zoom".strip()
 
     # -- the panel contract (grok_tui/ui/panels/__init__.py) -------------------------------------
     def on_run_started(self) -> None:
@@ -93,6 +101,13 @@ class DigitsPanel(Widget, can_focus=True):
                 self.status = "This run left nothing to show here."
         self.refresh(layout=True)
 
+    def action_zoom(self) -> None:
+        """Fill the screen with this panel (z or escape again to go back): panels are dense."""
+        if self.screen.maximized is self:
+            self.screen.minimize()
+        else:
+            self.screen.maximize(self, container=False)
+
     # -- for subclasses ---------------------------------------------------------------------------
     def load(self, namespace: Mapping[str, Any]) -> bool:
         """Take what the panel needs from a finished run; False if it is not there."""
@@ -104,4 +119,6 @@ class DigitsPanel(Widget, can_focus=True):
     def render(self) -> Text:
         if not self.ready:
             return Text(self.status, style="dim")
-        return self.draw()
+        text = self.draw()
+        text.no_wrap, text.overflow = True, "crop"  # a narrow panel cuts, never scrambles, a drawing
+        return text

@@ -9,7 +9,7 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.digits import confusion_matrix, test_set
+from grok_tui.digits import confusion_matrix, held_out
 from grok_tui.ui.panels._digits_base import DigitsPanel
 
 
@@ -28,6 +28,7 @@ class Panel(DigitsPanel):
     """Rows: the true digit. Columns: what the network said. The diagonal is what it got right."""
 
     TITLE = "confusion matrix"
+    KEYS = "arrows"
     WAITING = "Run the lesson (space): the confusion matrix of the test set appears here."
     BINDINGS = [
         Binding("left", "move(0, -1)", "column", show=False),
@@ -42,7 +43,7 @@ class Panel(DigitsPanel):
         self.cursor = (0, 0)
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
-        found = test_set(namespace)
+        found = held_out(namespace)
         if found is None:
             return False
         _, labels, probs = found

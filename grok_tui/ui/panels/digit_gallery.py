@@ -19,6 +19,7 @@ class Panel(DigitsPanel):
     """Shows `images`/`labels` of the run (else its test set); the selected one is also drawn large."""
 
     TITLE = "digit gallery"
+    KEYS = "←/→"
     WAITING = "Run the lesson (space): the digit images appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -32,6 +33,21 @@ class Panel(DigitsPanel):
         self.images = np.zeros((0, 64))
         self.labels = np.zeros(0, dtype=int)
         self.index = 0
+        self.number: object = None
+        """The data set index of the image the run is showing live (from its `number`)."""
+
+    def on_run_step(self, values: Mapping[str, Any]) -> None:
+        """A lesson that records `image` (and `label`, `number`) shows each one here as it goes."""
+        image = values.get("image")
+        if image is None or np.size(image) != 64:
+            return
+        label = values.get("label")
+        self.images = np.asarray(image, dtype=float).reshape(1, 64)
+        self.labels = np.asarray([label if isinstance(label, int) else -1])
+        self.index = 0
+        self.number = values.get("number")
+        self.ready = True
+        self.refresh(layout=True)
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
         for image_name, label_name in (("images", "labels"), ("test_images", "test_labels")):
@@ -39,7 +55,9 @@ class Panel(DigitsPanel):
             if images is not None and labels is not None and len(images) == len(labels):
                 self.images = np.asarray(images, dtype=float).reshape(len(labels), 64)
                 self.labels = np.asarray(labels, dtype=int)
-                self.index = min(self.index, len(self.labels) - 1)
+                # Carry on browsing from the image the run showed last.
+                start = self.number if isinstance(self.number, int) else 0
+                self.index = min(max(start, 0), len(self.labels) - 1)
                 return len(self.labels) > 0
         return False
 
@@ -61,7 +79,9 @@ class Panel(DigitsPanel):
                 strip[line].append("  ")
             strip[4].append(f"{self.labels[i]:^8}", style="reverse bold" if i == self.index else "bold")
             strip[4].append("  ")
-        strip[5] = Text.assemble((f"image {self.index} of {len(self.labels)}", "italic"), "  label ",
+        live = len(self.labels) == 1 and isinstance(self.number, int)
+        where = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
+        strip[5] = Text.assemble((where, "italic"), "  label ",
                                  (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim"))
         out = Text()
         for i in range(8):

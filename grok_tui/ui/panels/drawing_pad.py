@@ -22,6 +22,7 @@ class Panel(DigitsPanel):
     """Arrows move, space shades, p pen (paint while moving), c clears, t copies a test digit."""
 
     TITLE = "drawing pad"
+    KEYS = "arrows space p c t"
     BINDINGS = [
         Binding("up", "move(-1, 0)", "up", show=False),
         Binding("down", "move(1, 0)", "down", show=False),
@@ -57,7 +58,9 @@ class Panel(DigitsPanel):
         self.classify()
 
     def render(self) -> Text:
-        return self.draw()
+        text = self.draw()
+        text.no_wrap, text.overflow = True, "crop"
+        return text
 
     # -- keys -----------------------------------------------------------------------------------
     def action_move(self, rows: int, cols: int) -> None:
@@ -115,7 +118,7 @@ class Panel(DigitsPanel):
         return None if self.probs is None else int(np.argmax(self.probs))
 
     def draw(self) -> Text:
-        grid = [Text("arrows space p c t", style="dim")]
+        grid = [Text("draw a digit", style="dim")]
         for r in range(8):
             line = Text()
             for c in range(8):

@@ -21,6 +21,7 @@ class Panel(DigitsPanel):
     """Arrows move between units; orange pixels excite the selected unit, blue ones inhibit it."""
 
     TITLE = "hidden units' input weights"
+    KEYS = "arrows"
     WAITING = "Run the lesson (space): each hidden unit's weights appear here as an 8x8 image."
     BINDINGS = [
         Binding("left", "move(-1)", "previous unit", show=False),

@@ -9,7 +9,7 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.digits import test_set
+from grok_tui.digits import held_out
 from grok_tui.ui.panels._digits_base import DigitsPanel, bar, digit_text
 
 
@@ -44,6 +44,7 @@ class Panel(DigitsPanel):
     """←/→ walk through the misclassified test images."""
 
     TITLE = "misclassified test digits"
+    KEYS = "←/→"
     WAITING = "Run the lesson (space): the test digits it gets wrong appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -61,7 +62,7 @@ class Panel(DigitsPanel):
         self.index = 0
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
-        found = test_set(namespace)
+        found = held_out(namespace)
         if found is None:
             return False
         self.images, self.labels, self.probs = found

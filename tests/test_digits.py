@@ -1,0 +1,124 @@
+"""Chapter 7 (digits): the helpers the panels share, and the lessons' numbers through the engine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from grok_tui.digits import (as_image, classify, confusion_matrix, half_block_cells, shade_lines,
+                             held_out)
+from grok_tui.engine.runner import LessonRun, RunState
+
+
+def lesson(catalog, lesson_id):
+    return next(x for x in catalog.lessons if x.id == lesson_id)
+
+
+@pytest.fixture(scope="module")
+def short_run():
+    """Lesson 7.4 trained for 5 epochs: enough to learn, quick enough for every test here."""
+    from grok_tui.lesson.catalog import load_catalog
+    from tests.conftest import LESSONS
+
+    run = LessonRun(lesson(load_catalog(LESSONS), "7.4"), {"epochs": 5})
+    result = run.run_sync()
+    assert result.state is RunState.FINISHED, result.detail
+    return run
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def test_shade_lines_draw_ink_darker():
+    image = np.zeros((8, 8))
+    image[0, 0], image[7, 7] = 16, 8  # raw 0..16 pixels are scaled down
+    lines = shade_lines(image)
+    assert len(lines) == 8 and all(len(line) == 16 for line in lines)
+    assert lines[0][:2] == "██" and lines[7][-2:] == "▒▒" and lines[3] == " " * 16
+
+
+def test_half_blocks_pair_rows_and_scale():
+    image = np.arange(64).reshape(8, 8) / 63
+    cells = half_block_cells(image)
+    assert len(cells) == 4 and len(cells[0]) == 8
+    assert cells[0][0] == (0.0, pytest.approx(8 / 63))  # pixel (0,0) on top of pixel (1,0)
+    big = half_block_cells(image, scale=2)
+    assert len(big) == 8 and len(big[0]) == 16
+    assert big[0][0] == big[0][1] == (0.0, 0.0)  # a pixel becomes 2x2: one cell, two across
+    weights = half_block_cells(np.linspace(-1, 1, 64), lo=-1, hi=1)
+    assert weights[0][0][0] == 0.0 and weights[3][7][1] == 1.0
+
+
+def test_as_image_clips_to_unit_range():
+    assert as_image(np.full(64, 16)).max() == 1.0
+    assert as_image(np.full(64, -3.0)).min() == 0.0
+
+
+def test_confusion_matrix_counts_pairs():
+    counts = confusion_matrix([0, 0, 1, 9], [0, 3, 1, 9])
+    assert counts.sum() == 4 and counts[0, 3] == 1 and np.trace(counts) == 3
+
+
+# -- lesson 7.4: the classifier --------------------------------------------------------------------
+def test_the_model_learns_in_a_short_run(short_run):
+    accuracy = short_run.recorded("test_accuracy")
+    assert len(accuracy) == 5  # one step per epoch, not per batch
+    assert accuracy[-1] > 0.85, accuracy  # chance is 0.10
+    assert short_run.recorded("loss")[-1] < short_run.recorded("loss")[0]
+    assert set(short_run.steps[0].values) >= {"epoch", "loss", "train_accuracy", "test_accuracy"}
+
+
+def test_gradient_check_passes_and_catches_a_broken_backprop(short_run):
+    ns = short_run.namespace
+    assert ns["gradient_error"] < 1e-6
+    net = ns["new_network"](np.random.default_rng(0))
+    x, t = ns["train_images"][:20], ns["train_targets"][:20]
+    good = ns["backprop"]
+
+    def forgot_the_batch_mean(layer_0, target, net):  # a classic slip: sum instead of mean
+        return [g * len(layer_0) for g in good(layer_0, target, net)]
+
+    ns["backprop"] = forgot_the_batch_mean
+    try:
+        assert ns["gradient_check"](net, x, t) > 0.5
+    finally:
+        ns["backprop"] = good
+    assert ns["gradient_check"](net, x, t) < 1e-6
+
+
+def test_confusion_matrix_sums_to_the_test_size(short_run):
+    images, labels, probs = held_out(short_run.namespace)
+    counts = confusion_matrix(labels, probs.argmax(axis=1))
+    assert counts.sum() == len(labels) == 450
+    assert counts.sum(axis=1).tolist() == np.bincount(labels).tolist()
+    assert np.trace(counts) / 450 == pytest.approx(short_run.recorded("test_accuracy")[-1])
+
+
+def test_the_network_classifies_a_drawn_digit(short_run):
+    ns = short_run.namespace
+    one = np.zeros((8, 8))
+    one[:, 3:5] = 1.0  # a thick vertical stroke, like the data's ones
+    assert classify(ns["predict"], one).argmax() == 1
+    probs = classify(ns["predict"], ns["test_images"][0])
+    assert probs.shape == (10,) and probs.sum() == pytest.approx(1.0)
+
+
+def test_extreme_parameters_do_not_crash(catalog):
+    classifier = lesson(catalog, "7.4")
+    for values in ({"epochs": 1, "hidden_size": 4, "batch_size": 1347},
+                   {"epochs": 1, "batch_size": 1, "activation": "tanh"},
+                   {"epochs": 2, "alpha": 10.0}):
+        result = LessonRun(classifier, values).run_sync()
+        assert result.state in (RunState.FINISHED, RunState.DIVERGED), (values, result.detail)
+
+
+def test_panels_do_not_import_sklearn_or_the_engine_pulls_textual():
+    code = ("import sys\n"
+            "import grok_tui.digits\n"
+            "assert 'textual' not in sys.modules\n"
+            "for name in ['confusion_matrix', 'misclassified', 'hidden_weights', 'drawing_pad',"
+            " 'digit_gallery']:\n"
+            "    __import__('grok_tui.ui.panels.' + name)\n"
+            "assert 'sklearn' not in sys.modules, 'a panel imports scikit-learn at import'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

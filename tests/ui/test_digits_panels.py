@@ -1,0 +1,169 @@
+"""Pilot tests of the chapter 7 panels: fed a real (short) training run, they render and answer keys."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.panels import panel_class
+from tests.conftest import LESSONS
+
+PANELS = ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """The final namespace of lesson 7.4 after 5 epochs (about 0.95 test accuracy)."""
+    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == "7.4")
+    run = LessonRun(lesson, {"epochs": 5})
+    assert run.run_sync().state is RunState.FINISHED
+    return lesson, run.namespace
+
+
+class PanelApp(App):
+    """The panels stacked, as a lesson screen would hold them (it feeds them the same way)."""
+
+    def __init__(self, lesson, names):
+        super().__init__()
+        self.lesson, self.names = lesson, names
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            for name in self.names:
+                yield panel_class(name)(self.lesson, id=name)
+
+
+def text_of(widget) -> str:
+    return str(widget.render())
+
+
+async def test_every_panel_waits_then_renders_a_finished_run(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, PANELS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panels = [app.query_one(f"#{name}") for name in PANELS]
+        assert "Run the lesson" in text_of(panels[0])
+        for panel in panels:
+            panel.on_run_started()
+        assert "Training" in text_of(panels[0])
+        for panel in panels:
+            panel.on_run_finished(ns)
+        await pilot.pause()
+        matrix = text_of(panels[0])
+        assert "true\\said" in matrix and "/450 right" in matrix
+        assert "of" in text_of(panels[1]) and "said" in text_of(panels[1])
+        assert "unit 0 of 64" in text_of(panels[2])
+        assert "reads" in text_of(panels[3])
+        assert "image 0 of 1797" in text_of(panels[4])
+
+
+async def test_panels_without_their_data_say_so(trained):
+    lesson, _ = trained
+    app = PanelApp(lesson, ["confusion_matrix", "hidden_weights"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for panel in app.query("DigitsPanel"):
+            panel.on_run_finished({"weights_0_1": "not an array of 64 rows"})
+        await pilot.pause()
+        assert "nothing to show" in text_of(app.query_one("#confusion_matrix"))
+        assert "Cannot show" in text_of(app.query_one("#hidden_weights"))
+
+
+async def test_confusion_matrix_cursor_moves_with_arrows(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["confusion_matrix"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#confusion_matrix")
+        panel.on_run_finished(ns)
+        panel.focus()
+        assert panel.counts.sum() == 450
+        start = panel.cursor
+        assert start[0] != start[1]  # it opens on the most frequent mistake
+        await pilot.press("down", "right", "right")
+        assert panel.cursor == ((start[0] + 1) % 10, (start[1] + 2) % 10)
+        r, c = panel.cursor
+        assert f"{panel.counts[r, c]} " in text_of(panel)
+
+
+async def test_misclassified_browser_walks_the_mistakes(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["misclassified"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#misclassified")
+        panel.on_run_finished(ns)
+        panel.focus()
+        wrong = len(panel.wrong)
+        assert wrong == np.sum(panel.probs.argmax(1) != panel.labels) > 0
+        first = panel.current
+        assert panel.probs[first].argmax() != panel.labels[first]
+        before = text_of(panel)
+        await pilot.press("right")
+        assert panel.index == 1 and panel.current != first
+        assert text_of(panel) != before and f"2 of {wrong}" in text_of(panel)
+        await pilot.press("left", "left")
+        assert panel.index == wrong - 1  # wraps around
+
+
+async def test_hidden_weights_select_units(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["hidden_weights"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        panel.on_run_finished(ns)
+        panel.focus()
+        await pilot.press("right", "right")
+        assert panel.selected == 2 and "unit 2 of 64" in text_of(panel)
+        await pilot.press("down")
+        assert panel.selected == 2 + panel.per_row
+
+
+async def test_drawing_pad_draws_and_classifies(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["drawing_pad"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        pad = app.query_one("#drawing_pad")
+        pad.focus()
+        await pilot.press("space")
+        assert pad.pixels[0, 0] == 1.0 and pad.probs is None  # drawing works before training
+        pad.on_run_finished(ns)
+        await pilot.press("c")
+        assert pad.pixels.sum() == 0
+        # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
+        await pilot.press(*["right"] * 3, "p", *["down"] * 7, "p", "right", "p", *["up"] * 7, "p")
+        assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
+        assert pad.guess == 1, pad.probs
+        assert "reads 1" in text_of(pad)
+        await pilot.press("space")  # full ink -> half ink
+        assert pad.pixels[0, 4] == 0.5
+        await pilot.press("t")  # copy the first test image onto the pad
+        assert np.allclose(pad.pixels.ravel(), ns["test_images"][0])
+        assert pad.guess == int(np.argmax(ns["predict"](ns["test_images"][:1])))
+
+
+async def test_gallery_follows_the_run_then_browses(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["digit_gallery"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        gallery = app.query_one("#digit_gallery")
+        gallery.on_run_step({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
+        assert gallery.ready and "image 7" in text_of(gallery)
+        gallery.on_run_finished(ns)
+        gallery.focus()
+        assert gallery.index == 7  # browsing carries on from the last image shown
+        await pilot.press("right", "pagedown")
+        assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
+
+
+async def test_z_zooms_a_panel_and_back(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["confusion_matrix", "drawing_pad"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        pad = app.query_one("#drawing_pad")
+        pad.focus()
+        await pilot.press("z")
+        assert app.screen.maximized is pad
+        await pilot.press("z")
+        assert app.screen.maximized is None
