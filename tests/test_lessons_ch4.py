@@ -1,0 +1,147 @@
+"""Chapter 4 (gradient descent) through the engine: the book's numbers, the weaknesses the lessons
+show by their parameters, the mistakes they print, and the learner's exercise code in the run."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from grok_tui.engine.exercises import check_code
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.catalog import load_catalog
+from tests.conftest import LESSONS
+
+COURSE = load_catalog(LESSONS)
+CH4 = ["4.1", "4.2", "4.3", "4.4", "4.5"]
+
+
+def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
+    lesson = COURSE.get(lesson_id)
+    assert lesson is not None, f"lesson {lesson_id} is missing"
+    return LessonRun(lesson, values, exercise_code=exercise_code).run_sync()
+
+
+def series(result, name):
+    return [s.values[name] for s in result.steps if name in s.values]
+
+
+def close(got, want):
+    return len(got) == len(want) and all(math.isclose(g, w, rel_tol=1e-9) for g, w in zip(got, want))
+
+
+def test_chapter_4_is_in_course_order():
+    assert [lesson.id for lesson in COURSE.lessons if lesson.chapter == 4] == CH4
+    assert {lesson.chapter_title for lesson in COURSE.lessons if lesson.chapter == 4} == {"Gradient descent"}
+
+
+def test_4_1_measures_the_books_error_and_sweeps_a_u():
+    result = run("4.1")
+    assert result.state is RunState.FINISHED, result.detail
+    errors = series(result, "error")
+    assert math.isclose(errors[0], 0.30250000000000005, rel_tol=1e-9)
+    sweep = errors[1:]
+    assert len(sweep) == 17 and all(e >= 0 for e in sweep)
+    assert math.isclose(series(result, "weight")[1 + sweep.index(min(sweep))], 1.6, rel_tol=1e-9)
+    assert "TypeError: unsupported operand type(s) for ^: 'float' and 'int'" in "".join(result.output)
+    # Another goal moves the bottom of the U: weight * 0.5 = 0.2 at weight 0.4.
+    moved = run("4.1", goal_pred=0.2)
+    sweep = series(moved, "error")[1:]
+    assert math.isclose(series(moved, "weight")[1 + sweep.index(min(sweep))], 0.4, rel_tol=1e-9)
+
+
+def test_4_2_hot_and_cold_reproduces_the_book():
+    result = run("4.2")
+    assert result.state is RunState.FINISHED, result.detail
+    errors, preds = series(result, "error"), series(result, "pred")
+    assert len(preds) == 1101
+    assert close(errors[:2], [0.3025, 0.30195025]) and close(preds[:2], [0.25, 0.2505])
+    assert math.isclose(errors[-1], 1.0799505792475652e-27, rel_tol=1e-9)
+    assert math.isclose(preds[-1], 0.7999999999999672, rel_tol=1e-9)
+    # The one-step toes example is kept in the final values.
+    assert close([result.final[k] for k in ("e_now", "e_up", "e_dn")], [0.0225, 0.004225, 0.055225])
+
+
+def test_4_2_a_big_step_never_lands_and_a_tiny_one_is_too_slow():
+    big = run("4.2", step_amount=0.316228, iterations=60)
+    preds = series(big, "pred")
+    assert min(abs(p - 0.8) for p in preds) > 0.07
+    assert math.isclose(preds[-1], preds[-3], rel_tol=1e-9) and not math.isclose(preds[-1], preds[-2])
+    slow = run("4.2", step_amount=0.0001)
+    assert series(slow, "pred")[-1] < 0.31
+
+
+def test_4_2_the_learners_hot_cold_step_is_checked():
+    exercise = COURSE.get("4.2").exercise("hot_cold_step")
+    always_up = "def hot_cold_step(weight, input, goal_pred, step_amount):\n    return weight + step_amount\n"
+    verdict = check_code(exercise, always_up)
+    assert not verdict.passed and "1.9" in verdict.text  # the case whose prediction is too high
+
+
+def test_4_3_direction_and_amount_and_the_books_other_runs():
+    result = run("4.3")
+    errors, preds = series(result, "error"), series(result, "pred")
+    assert close(errors[:3], [0.3025, 0.17015625, 0.095712890625])
+    assert close(preds[:3], [0.25, 0.3875, 0.490625])
+    assert math.isclose(errors[19], 5.408208020258491e-06, rel_tol=1e-9)
+    assert math.isclose(preds[19], 0.7976744445781151, rel_tol=1e-9)
+    assert math.isclose(result.final["toes_weight"], 0.11275, rel_tol=1e-9)
+
+    reducing = run("4.3", weight=0.0, iterations=4)
+    assert close(series(reducing, "error"), [0.64, 0.36, 0.2025, 0.11390625])
+    assert close(series(reducing, "pred"), [0.0, 0.2, 0.35, 0.4625])
+
+    toes = run("4.3", weight=0.1, input=8.5, goal_pred=1.0, alpha=0.01, iterations=1)
+    assert close([series(toes, n)[0] for n in ("pred", "delta", "weight_delta")], [0.85, -0.15, -1.275])
+    assert math.isclose(toes.final["weight"], 0.11275, rel_tol=1e-9)
+
+
+def test_4_3_negative_input_reverses_the_step():
+    result = run("4.3", input=-0.5)
+    weights, preds = series(result, "weight"), series(result, "pred")
+    assert weights[-1] < weights[0] and abs(preds[-1] - 0.8) < 0.01
+
+
+def test_4_3_runs_the_learners_gd_step_and_rejects_a_wrong_sign():
+    exercise = COURSE.get("4.3").exercise("gd_step")
+    uphill = ("def gd_step(weight, input, goal_pred, alpha):\n"
+              "    return weight + alpha * (input * weight - goal_pred) * input\n")
+    assert not check_code(exercise, uphill).passed
+    result = run("4.3", exercise_code={"gd_step": uphill})
+    assert math.isclose(result.final["toes_weight"], 0.1 - 0.01 * 1.275, rel_tol=1e-9)
+
+
+def test_4_4_several_steps_match_the_book_and_print_each_value():
+    result = run("4.4")
+    assert close(series(result, "weight"), [0.0, 0.88, 0.6952, 0.734008])
+    assert close(series(result, "error"), [0.64, 0.028224, 0.0012446784, 5.489031744e-05])
+    assert close(series(result, "pred"), [0.0, 0.968, 0.76472, 0.8074088])
+    out = "".join(result.output)
+    assert out.count("-- iteration") == 4 and "too low" in out and "too high" in out
+    assert max(len(line) for line in out.splitlines()) <= 32, "printed lines must fit the 80x24 output pane"
+
+
+@pytest.mark.parametrize(("inp", "settles"), [(0.9, True), (1.1, True), (1.5, False)])
+def test_4_4_input_above_root_2_stops_settling(inp, settles):
+    errors = series(run("4.4", input=inp, iterations=40), "error")
+    assert (errors[-1] < errors[0]) is settles
+
+
+def test_4_5_breaks_then_alpha_fixes_and_slope_is_measured():
+    broken = run("4.5")
+    assert close(series(broken, "pred")[:4], [1.0, 0.2, 2.6, -4.6])
+    assert math.isclose(series(broken, "error")[19], 5.403406870691965e16, rel_tol=1e-9)
+    assert "measured slope 0.8" in "".join(broken.output)
+    fixed = run("4.5", alpha=0.1)
+    assert math.isclose(series(fixed, "pred")[19], 0.8000121871948003, rel_tol=1e-9)
+    assert run("4.5", iterations=2000).state is RunState.DIVERGED
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "params"),
+    [("4.1", {"weight": -1.0, "input": 2.0}), ("4.2", {"step_amount": 1.0, "iterations": 5000}),
+     ("4.2", {"input": 0.0}), ("4.3", {"alpha": 0.001, "iterations": 2000}), ("4.3", {"input": 10.0}),
+     ("4.4", {"input": -1.5, "iterations": 40}), ("4.5", {"alpha": 10.0, "input": 5.0})],
+)
+def test_extreme_parameters_never_fail(lesson_id, params):
+    assert run(lesson_id, **params).state in (RunState.FINISHED, RunState.DIVERGED)
