@@ -238,6 +238,11 @@ class ExerciseScreen(Screen[bool]):
         self.action_solution()
 
     def action_check(self) -> None:
+        # F5 is a priority binding, handled before keys still queued for the editor: read the code
+        # once the editor has processed them, so the check sees every character typed before F5.
+        self.query_one("#ex-editor", TextArea).call_later(self._begin_check)
+
+    def _begin_check(self) -> None:
         if self.checking:
             return
         code = self.query_one("#ex-editor", TextArea).text
