@@ -187,3 +187,30 @@ def test_a_different_correct_vect_mat_mul_passes():
             "    return list(np.array(matrix, dtype=float).dot(vect))\n")
     verdict = check_code(COURSE.get("3.6").exercise("vect_mat_mul"), code)
     assert verdict.passed, verdict.text
+
+
+def test_numpy_only_answers_pass_and_the_lessons_still_run_on_them():
+    # Learners may skip the helpers the stubs give (w_sum, vect_mat_mul): the lesson must not need them.
+    mat = ("import numpy as np\n"
+           "def vect_mat_mul(vect, matrix):\n"
+           "    return list(np.array(matrix, dtype=float).dot(vect))\n")
+    net = ("import numpy as np\n"
+           "def neural_network(input, weights):\n"
+           "    hid = np.array(weights[0], dtype=float).dot(input)\n"
+           "    return list(hid), list(np.array(weights[1], dtype=float).dot(hid))\n")
+    for lesson_id, name, code, key, want in [
+        ("3.6", "vect_mat_mul", mat, "pred", [0.555, 0.98, 0.965]),
+        ("3.7", "neural_network", net, "pred", [0.2135, 0.145, 0.5065]),
+    ]:
+        lesson = COURSE.get(lesson_id)
+        assert check_code(lesson.exercise(name), code).passed
+        result = LessonRun(lesson, exercise_code={name: code}, run_checks=True).run_sync()
+        assert result.state is RunState.FINISHED, result.detail
+        assert np.allclose(series(result, key)[0], want, rtol=1e-9, atol=0)
+
+
+def test_the_two_layer_network_stub_fails_with_a_helpful_message():
+    exercise = COURSE.get("3.7").exercise("neural_network")
+    verdict = check_code(exercise, exercise.stub.source)
+    assert not verdict.passed
+    assert "want [0.86, 0.295, 1.23]" in verdict.text
