@@ -38,16 +38,16 @@ def test_chapter_4_is_in_course_order():
 def test_4_1_measures_the_books_error_and_sweeps_a_u():
     result = run("4.1")
     assert result.state is RunState.FINISHED, result.detail
-    errors = series(result, "error")
-    assert math.isclose(errors[0], 0.30250000000000005, rel_tol=1e-9)
-    sweep = errors[1:]
+    assert math.isclose(result.final["error"], 0.30250000000000005, rel_tol=1e-9)
+    assert math.isclose(result.final["miss"], -0.55, rel_tol=1e-9)
+    sweep = series(result, "trial_error")
     assert len(sweep) == 17 and all(e >= 0 for e in sweep)
-    assert math.isclose(series(result, "weight")[1 + sweep.index(min(sweep))], 1.6, rel_tol=1e-9)
+    assert math.isclose(series(result, "trial_weight")[sweep.index(min(sweep))], 1.6, rel_tol=1e-9)
     assert "TypeError: unsupported operand type(s) for ^: 'float' and 'int'" in "".join(result.output)
-    # Another goal moves the bottom of the U: weight * 0.5 = 0.2 at weight 0.4.
+    # Another goal moves the bottom of the U: 0.5 * weight = 0.2 at weight 0.4.
     moved = run("4.1", goal_pred=0.2)
-    sweep = series(moved, "error")[1:]
-    assert math.isclose(series(moved, "weight")[1 + sweep.index(min(sweep))], 0.4, rel_tol=1e-9)
+    sweep = series(moved, "trial_error")
+    assert math.isclose(series(moved, "trial_weight")[sweep.index(min(sweep))], 0.4, rel_tol=1e-9)
 
 
 def test_4_2_hot_and_cold_reproduces_the_book():
