@@ -189,4 +189,20 @@ def test_every_course_exercise_stub_fails_and_solution_passes(lesson, exercise):
     assert stub.result.status in ("fail", "error"), f"{lesson.id}/{exercise.name}: stub: {stub.text}"
     solution = check_code(exercise, exercise.solution.source)
     assert solution.passed, f"{lesson.id}/{exercise.name}: the solution fails: {solution.text}"
-    assert exercise.hints, f"{lesson.id}/{exercise.name} has no hints"
+
+
+@pytest.mark.parametrize("lesson, exercise", EXERCISES, ids=[f"{l.id}/{e.name}" for l, e in EXERCISES])
+def test_every_course_exercise_has_a_title_and_hints(lesson, exercise):
+    # The course's rule (lesson writers' brief): an [exercises.NAME] table with a title and 1-3 hints.
+    assert exercise.title != exercise.name, f"{lesson.id}/{exercise.name}: no [exercises.{exercise.name}] title"
+    assert 1 <= len(exercise.hints) <= 3, f"{lesson.id}/{exercise.name}: {len(exercise.hints)} hints"
+
+
+def test_a_failure_shows_the_values_the_test_used():
+    test = "for a, want in [(1, 2), (3, 6)]:\n    got = double(a)\n    assert got == want, 'double is wrong'\n"
+    code = "def double(x):\n    return x + 1\n"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert "with got = 4, want = 6" in verdict.text  # the second case is the one that failed
+    code = "def double(x):\n    return 1 / (x - 1)\n"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert "ZeroDivisionError" in verdict.headline and "with a = 1" in verdict.text

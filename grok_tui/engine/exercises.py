@@ -65,6 +65,29 @@ def _statement(source: str, number: int | None, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _statement_names(source: str, number: int | None) -> list[str]:
+    """Names a test's statement at line `number` reads, in order (to show the values it failed on)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and not isinstance(node, (ast.For, ast.While, ast.If, ast.With,
+                                                                 ast.FunctionDef, ast.Try)) \
+                and node.lineno <= (number or 0) <= (node.end_lineno or node.lineno):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in names:
+                    names.append(sub.id)
+    return names
+
+
+def _values_line(result: SandboxResult, test: str, test_line: int | None) -> str:
+    values = result.extra.get("values") or {}
+    shown = [f"{name} = {values[name]}" for name in _statement_names(test, test_line) if name in values]
+    return ("with " + ", ".join(shown)) if shown else ""
+
+
 def describe(result: SandboxResult, code: str, test: str) -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code."""
     code_line = result.line_in(CODE_FILE)
@@ -81,6 +104,8 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
         details.append(result.message or "(the assertion has no message)")
         if called_by:
             details.append(called_by.replace("the test that ran it", "the test"))
+        if values := _values_line(result, test, test_line):
+            details.append(values)
         if where:
             details.append("it failed inside " + where)
     elif s == "syntax":
@@ -106,6 +131,8 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
             details.append("at " + where)
         if called_by and result.phase == "test":
             details.append(called_by)
+            if values := _values_line(result, test, test_line):
+                details.append(values)
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."

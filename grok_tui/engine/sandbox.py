@@ -161,8 +161,9 @@ def _from_child(data: dict, printed: str, seconds: float, memory: int) -> Sandbo
     elif data.get("kind") in ("SyntaxError", "IndentationError", "TabError"):
         status = "syntax"
     frames = tuple((str(f), int(l)) for f, l in data.get("frames", []) if isinstance(l, int))
+    values = data.get("values") if isinstance(data.get("values"), dict) else {}
     return SandboxResult(status, str(data.get("message", "")), str(data.get("kind", "")), str(data.get("phase", "")),
-                         frames, printed, seconds, {"memory": memory})
+                         frames, printed, seconds, {"memory": memory, "values": values})
 
 
 class _Drain:

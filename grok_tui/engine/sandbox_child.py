@@ -31,6 +31,27 @@ def _frames(exc):
     return out
 
 
+def _test_values(exc):
+    """Short reprs of the plain values in the innermost test frame: the input a test failed on."""
+    frame = None
+    for f, _ in traceback.walk_tb(exc.__traceback__):
+        if f.f_code.co_filename == TEST_FILE:
+            frame = f
+    if frame is None:
+        return {}
+    out = {}
+    for name, value in list(frame.f_locals.items())[:200]:
+        if name.startswith("__") or callable(value) or type(value).__name__ == "module":
+            continue
+        try:
+            text = repr(value)
+        except Exception:
+            continue
+        if len(text) <= 200:
+            out[name] = text
+    return out
+
+
 def _report(fd, data):
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(data, f)
@@ -64,6 +85,7 @@ def main():
             "memory": isinstance(exc, MemoryError),
             "message": _short(exc),
             "frames": _frames(exc),
+            "values": _test_values(exc),
         }
         if isinstance(exc, SyntaxError):
             data["frames"] = [(exc.filename, exc.lineno or 0)]
