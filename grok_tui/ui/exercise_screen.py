@@ -86,6 +86,7 @@ class ExerciseScreen(Screen[bool]):
         self._dirty_since: float | None = None
         self._last_change = 0.0
         self._notice = ""
+        self._shown_error = ""
 
     # -- state helpers ----------------------------------------------------------------------------
     @property
@@ -208,11 +209,13 @@ class ExerciseScreen(Screen[bool]):
 
     def _autosave(self) -> None:
         """Save after a short pause in typing, or at least every SAVE_MAX_DELAY while typing."""
-        if self._dirty_since is None:
-            return
         now = time.monotonic()
-        if now - self._last_change >= SAVE_IDLE or now - self._dirty_since >= SAVE_MAX_DELAY:
+        dirty = self._dirty_since
+        if dirty is not None and (now - self._last_change >= SAVE_IDLE or now - dirty >= SAVE_MAX_DELAY):
             self._save_now()
+        if self.saver.error != self._shown_error:  # a failed (or recovered) write shows at once
+            self._shown_error = self.saver.error
+            self._render_result()
 
     def _save_now(self) -> None:
         self._dirty_since = None
@@ -262,14 +265,20 @@ class ExerciseScreen(Screen[bool]):
         self.checked_code = message.code
         if message.verdict.passed:
             self.passed_now = True
-            self.progress.record_pass(*self.key, message.code)
+            try:
+                self.progress.record_pass(*self.key, message.code)
+            except OSError as exc:  # a full or read-only disk must not end the tutor
+                self.notify(f"Passed, but your progress could not be saved: {exc}", severity="error")
         self._render_all()
         self.query_one("#ex-feedback", VerticalScroll).scroll_home(animate=False)
 
     def action_hint(self) -> None:
         if self.hints < len(self.exercise.hints):
             self.hints += 1
-            self.progress.show_hint(*self.key, self.hints)
+            try:
+                self.progress.show_hint(*self.key, self.hints)
+            except OSError as exc:
+                self.notify(f"could not save your progress: {exc}", severity="error")
             self._render_hints()
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
         elif not self.exercise.hints:

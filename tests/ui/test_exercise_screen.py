@@ -174,3 +174,14 @@ async def test_the_editor_indents_like_python(lesson):
         assert editor.text == "for x in a:\n    t = x\n    "
         await pilot.press("backspace", *"done")
         assert editor.text.splitlines()[-1] == "done"
+
+
+async def test_a_draft_that_cannot_be_saved_is_said_on_screen(lesson, private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "drafts").write_text("a file where the drafts folder should be")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "could not save your draft" in shown(screen), 3, "the save error")
+        assert isinstance(app.screen, ExerciseScreen)  # and the tutor carries on
