@@ -84,8 +84,10 @@ def _statement_names(source: str, number: int | None) -> list[str]:
 
 def _values_line(result: SandboxResult, test: str, test_line: int | None) -> str:
     values = result.extra.get("values") or {}
-    shown = [f"{name} = {values[name]}" for name in _statement_names(test, test_line) if name in values]
-    return ("with " + ", ".join(shown)) if shown else ""
+    # One line, whitespace collapsed: numpy prints arrays over several lines.
+    shown = [f"{name} = {' '.join(values[name].split())}" for name in _statement_names(test, test_line) if name in values]
+    text = ("with " + ", ".join(shown)) if shown else ""
+    return text if len(text) <= 240 else text[:239] + "…"
 
 
 def describe(result: SandboxResult, code: str, test: str) -> Verdict:
