@@ -205,3 +205,17 @@ def test_check_cells_run_only_when_asked_and_failures_name_the_line(tmp_path):
     assert result.state is RunState.FAILED
     assert result.failure.kind == "check failed" and result.failure.message == "expected 19"
     assert path.read_text().splitlines()[result.failure.line - 1].startswith("assert len(")
+
+
+def test_recorded_numpy_scalars_become_plain_python_numbers():
+    import numpy as np
+
+    from grok_tui.engine.values import format_value, snapshot
+
+    assert type(snapshot(np.float64(1.08))) is float and repr(snapshot(np.float64(1.08))) == "1.08"
+    assert type(snapshot(np.int64(3))) is int
+    arr = np.array([1.0, 2.0])
+    snap = snapshot(arr)
+    arr[0] = 9.0
+    assert snap.tolist() == [1.0, 2.0]  # a copy: later changes by the lesson do not alter it
+    assert format_value(1.0851234567, None) == "1.0851234567"

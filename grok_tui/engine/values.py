@@ -11,9 +11,9 @@ def snapshot(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
-        return value
+        return int(value)
     if isinstance(value, float):
-        return value
+        return float(value)  # np.float64 is a float subclass whose repr is "np.float64(...)"
     if isinstance(value, str):
         return value
     module = type(value).__module__
