@@ -115,5 +115,5 @@ def test_module_entry_point_runs():
     proc = subprocess.run([sys.executable, "-m", "grok_tui", "run", "3.1", "--json"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    first = json.loads(proc.stdout.splitlines()[0])
+    first = next(row for row in map(json.loads, proc.stdout.splitlines()) if "step" in row)
     assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)
