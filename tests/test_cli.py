@@ -51,7 +51,8 @@ def test_run_json_prints_full_precision_steps_and_final_values(capsys):
     assert len(steps) == 20
     assert steps[19]["pred"] == 0.8000121871948003  # digit for digit with the book
     final = rows[-1]
-    assert final["state"] == "finished" and final["final"]["alpha"] == 0.1
+    assert final["state"] == "finished" and final["parameters"]["alpha"] == 0.1
+    assert final["final"]["pred"] == 0.8000121871948003
 
 
 def test_run_text_shows_steps_and_final(capsys):
