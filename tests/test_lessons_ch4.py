@@ -39,7 +39,6 @@ def test_4_1_measures_the_books_error_and_sweeps_a_u():
     result = run("4.1")
     assert result.state is RunState.FINISHED, result.detail
     assert math.isclose(result.final["error"], 0.30250000000000005, rel_tol=1e-9)
-    assert math.isclose(result.final["miss"], -0.55, rel_tol=1e-9)
     sweep = series(result, "trial_error")
     assert len(sweep) == 17 and all(e >= 0 for e in sweep)
     assert math.isclose(series(result, "trial_weight")[sweep.index(min(sweep))], 1.6, rel_tol=1e-9)
@@ -140,7 +139,7 @@ def test_4_5_breaks_then_alpha_fixes_and_slope_is_measured():
 @pytest.mark.parametrize(
     ("lesson_id", "params"),
     [("4.1", {"weight": -1.0, "input": 2.0}), ("4.2", {"step_amount": 1.0, "iterations": 5000}),
-     ("4.2", {"input": 0.0}), ("4.3", {"alpha": 0.001, "iterations": 2000}), ("4.3", {"input": 10.0}),
+     ("4.2", {"step_amount": 0.0001, "iterations": 1}), ("4.3", {"alpha": 0.001, "iterations": 2000}), ("4.3", {"input": 10.0}),
      ("4.4", {"input": -1.5, "iterations": 40}), ("4.5", {"alpha": 10.0, "input": 5.0})],
 )
 def test_extreme_parameters_never_fail(lesson_id, params):
