@@ -109,8 +109,8 @@ class ExerciseScreen(Screen[bool]):
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="ex-title")
-        editor = CodeEditor.code_editor(self._initial_code(), language="python", id="ex-editor")
-        yield editor
+        self.editor = CodeEditor.code_editor(self._initial_code(), language="python", id="ex-editor")
+        yield self.editor
         with VerticalScroll(id="ex-feedback", can_focus=True):
             yield Static(id="ex-result")
             yield Static(id="ex-hints")
@@ -118,7 +118,7 @@ class ExerciseScreen(Screen[bool]):
         yield Static(id="ex-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#ex-editor", TextArea).focus()
+        self.editor.focus()
         self.set_interval(0.2, self._autosave)
         self._render_all()
 
@@ -162,7 +162,7 @@ class ExerciseScreen(Screen[bool]):
                 out.append("\n" + line)
             if v.passed and not self.showing_solution:
                 out.append("\nF3 (or s) shows the reference solution to compare with yours. esc: back to the lesson.")
-            editor_text = self.query_one("#ex-editor", TextArea).text
+            editor_text = self.editor.text
             if self.checked_code is not None and editor_text != self.checked_code:
                 out.append("\n(checked before your last edit)", style="dim")
         self.query_one("#ex-result", Static).update(out)
@@ -219,10 +219,9 @@ class ExerciseScreen(Screen[bool]):
 
     def _save_now(self) -> None:
         self._dirty_since = None
-        try:
-            text = self.query_one("#ex-editor", TextArea).text
-        except Exception:  # the editor is already gone: nothing new to save
-            return
+        # Through the reference, not a query: on unmount (leaving, quitting) the children are gone
+        # from the DOM, but the editor's document still holds the last keystrokes.
+        text = self.editor.text
         if text != self._saved_text:
             self._saved_text = text
             self.saver.submit(*self.key, text)
@@ -243,12 +242,12 @@ class ExerciseScreen(Screen[bool]):
     def action_check(self) -> None:
         # F5 is a priority binding, handled before keys still queued for the editor: read the code
         # once the editor has processed them, so the check sees every character typed before F5.
-        self.query_one("#ex-editor", TextArea).call_later(self._begin_check)
+        self.editor.call_later(self._begin_check)
 
     def _begin_check(self) -> None:
         if self.checking:
             return
-        code = self.query_one("#ex-editor", TextArea).text
+        code = self.editor.text
         self._save_now()
         self.checking = True
         self._render_result()
@@ -297,7 +296,7 @@ class ExerciseScreen(Screen[bool]):
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
 
     def action_edit(self) -> None:
-        self.query_one("#ex-editor", TextArea).focus()
+        self.editor.focus()
 
     def action_leave(self) -> None:
         if isinstance(self.focused, TextArea):

@@ -185,3 +185,12 @@ async def test_a_draft_that_cannot_be_saved_is_said_on_screen(lesson, private_da
         await pilot.press("x")
         await wait_for(pilot, lambda: "could not save your draft" in shown(screen), 3, "the save error")
         assert isinstance(app.screen, ExerciseScreen)  # and the tutor carries on
+
+
+async def test_quitting_right_after_a_keystroke_keeps_it(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(TextArea).move_cursor((0, 0))
+        await pilot.press("Z")  # and quit before the autosave's pause has passed
+        app.exit()
+    assert Progress.load().load_draft("9.1", "w_sum").startswith("Zdef w_sum")
