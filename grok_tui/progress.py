@@ -171,6 +171,15 @@ class Progress:
     def save_draft(self, lesson_id: str, name: str, code: str) -> None:
         atomic_write(self.draft_path(lesson_id, name), code)
 
+    def backup_draft(self, lesson_id: str, name: str) -> Path | None:
+        """Copy the draft to <name>.py.bak-<time> (before the learner starts over); None if none."""
+        path = self.draft_path(lesson_id, name)
+        if not path.exists():
+            return None
+        target = _backup_name(path)
+        shutil.copy2(path, target)
+        return target
+
     # -- reset -----------------------------------------------------------------------------------
     def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
         """Forget an exercise; the learner's draft is kept as <name>.py.bak-<time>. Returns the backup."""
@@ -210,13 +219,19 @@ def _backup(path: Path) -> Path | None:
     """Rename `path` to `path.bak-<time>` (never overwriting an older backup); None if it is absent."""
     if not path.exists():
         return None
+    target = _backup_name(path)
+    os.replace(path, target)
+    return target
+
+
+def _backup_name(path: Path) -> Path:
+    """A free name `path.bak-<time>` beside `path` (never an older backup's)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.bak-{stamp}")
     n = 1
     while target.exists():
         target = path.with_name(f"{path.name}.bak-{stamp}-{n}")
         n += 1
-    os.replace(path, target)
     return target
 
 

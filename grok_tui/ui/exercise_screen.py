@@ -30,7 +30,7 @@ SAVE_IDLE = 0.4
 """Seconds without typing after which the draft is saved..."""
 SAVE_MAX_DELAY = 1.0
 """...and the longest a change waits while the learner keeps typing."""
-KEYS_EDITING = "F5/ctrl+r check  F2 hint  esc leave the editor"
+KEYS_EDITING = "F5/ctrl+r check  F2 hint  F4 start over  esc leave the editor"
 KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to the lesson"
 
 
@@ -53,6 +53,7 @@ class ExerciseScreen(Screen[bool]):
         Binding("f2", "hint", "hint", priority=True),
         Binding("f3", "solution", "solution", show=False, priority=True),
         Binding("escape", "leave", "back", priority=True),
+        Binding("f4", "start_over", "start over", show=False, priority=True),
         Binding("h", "hint_key", "hint", show=False),
         Binding("s", "solution_key", "solution", show=False),
         Binding("e", "edit", "edit", show=False),
@@ -294,6 +295,21 @@ class ExerciseScreen(Screen[bool]):
         self._render_result()
         if self.showing_solution:
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
+
+    def action_start_over(self) -> None:
+        """Put the stub back. Undoable (ctrl+z), and the replaced code is also kept as a .bak file."""
+        if self.editor.text == self.exercise.stub.source:
+            return
+        self._save_now()
+        self.saver.flush()
+        try:
+            backup = self.progress.backup_draft(*self.key)
+        except OSError:
+            backup = None
+        self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
+        self.editor.focus()
+        kept = f" and kept as {backup.name}" if backup else ""
+        self.notify(f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept}).", timeout=6)
 
     def action_edit(self) -> None:
         self.editor.focus()

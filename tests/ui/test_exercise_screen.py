@@ -194,3 +194,17 @@ async def test_quitting_right_after_a_keystroke_keeps_it(lesson):
         await pilot.press("Z")  # and quit before the autosave's pause has passed
         app.exit()
     assert Progress.load().load_draft("9.1", "w_sum").startswith("Zdef w_sum")
+
+
+async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):
+    Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        assert "return 42" in editor.text
+        await pilot.press("f4")
+        assert editor.text == lesson.exercises[0].stub.source
+        backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
+        assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
+        await pilot.press("ctrl+z")
+        assert "return 42" in editor.text
