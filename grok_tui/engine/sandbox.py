@@ -111,6 +111,7 @@ def run_sandboxed(
         except (BrokenPipeError, OSError):
             pass  # the child died at once; its exit status says why
         status = _wait(proc, start + timeout, out, cancel)
+        _kill(proc)  # anything the code started in the background goes with it
         out.join(1.0)
         result_reader.join(1.0)
         seconds = time.monotonic() - start

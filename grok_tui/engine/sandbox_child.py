@@ -60,11 +60,20 @@ def _report(fd, data):
 def main():
     job = json.loads(sys.stdin.read())
     fd = job["result_fd"]
-    if job.get("memory"):
+    try:
         import resource
-
-        # Address space, not RSS: a huge allocation fails with MemoryError instead of swapping.
-        resource.setrlimit(resource.RLIMIT_AS, (job["memory"], job["memory"]))
+    except ImportError:  # not on this platform: the parent's time and output limits still hold
+        resource = None
+    if resource is not None:
+        limits = [(resource.RLIMIT_FSIZE, 64 * 1024 * 1024)]  # files the code writes, in a temp dir
+        if job.get("memory"):
+            # Address space, not RSS: a huge allocation fails with MemoryError instead of swapping.
+            limits.append((resource.RLIMIT_AS, job["memory"]))
+        for kind, value in limits:
+            try:
+                resource.setrlimit(kind, (value, value))
+            except (ValueError, OSError):  # e.g. macOS refuses some limits: run without that one
+                pass
     namespace = {"__name__": "__exercise__"}
     phase = "code"
     try:
