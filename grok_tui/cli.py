@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -65,6 +66,10 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Lessons multiply small matrices, where OpenBLAS's extra threads only spin against the UI
+    # thread and other processes (the digits lesson trained 3x slower on two busy cores). Must be
+    # set before numpy is first imported, which happens only once a lesson runs.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
