@@ -30,8 +30,8 @@ SAVE_IDLE = 0.4
 """Seconds without typing after which the draft is saved..."""
 SAVE_MAX_DELAY = 1.0
 """...and the longest a change waits while the learner keeps typing."""
-KEYS_EDITING = "F5/ctrl+r check  F2 hint  F4 start over  esc leave the editor"
-KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to the lesson"
+KEYS_EDITING = "F5/^r check  F2 hint  F4 start over  esc leave editor"
+KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to lesson"
 
 
 class ExerciseScreen(Screen[bool]):
@@ -190,6 +190,8 @@ class ExerciseScreen(Screen[bool]):
     def _render_keys(self) -> None:
         editing = isinstance(self.focused, TextArea)
         keys = KEYS_EDITING if editing else KEYS_OUTSIDE
+        total = len(self.exercise.hints)
+        keys = keys.replace("hint", f"hint {self.hints}/{total}" if total else "(no hints)", 1)
         if self.done:
             keys += "  F3 solution"
         self.query_one("#ex-keys", Static).update(keys)
@@ -280,6 +282,7 @@ class ExerciseScreen(Screen[bool]):
             except OSError as exc:
                 self.notify(f"could not save your progress: {exc}", severity="error")
             self._render_hints()
+            self._render_keys()
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
         elif not self.exercise.hints:
             self.notify("This exercise has no hints.", timeout=3)
