@@ -99,8 +99,10 @@ class ExerciseScreen(Screen[bool]):
         return self.progress.exercise_done(*self.key)
 
     def _initial_code(self) -> str:
+        before = self.progress.notice
         draft = self.progress.load_draft(*self.key)
-        self._notice = self.progress.notice if draft is None else ""
+        if self.progress.notice != before:  # this draft was damaged and set aside: say so here
+            self._notice = self.progress.notice
         if draft is not None:
             self._saved_text = draft
             return draft

@@ -208,3 +208,14 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):
         assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
         await pilot.press("ctrl+z")
         assert "return 42" in editor.text
+
+
+async def test_a_damaged_draft_is_set_aside_and_said(lesson):
+    progress = Progress.load()
+    progress.draft_path("9.1", "w_sum").parent.mkdir(parents=True)
+    progress.draft_path("9.1", "w_sum").write_bytes(b"\xff\xfe not utf-8")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.query_one(TextArea).text == lesson.exercises[0].stub.source
+        assert "could not be read" in shown(screen) and "damaged" in shown(screen)
