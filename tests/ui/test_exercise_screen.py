@@ -219,3 +219,27 @@ async def test_a_damaged_draft_is_set_aside_and_said(lesson):
         screen = app.screen
         assert screen.query_one(TextArea).text == lesson.exercises[0].stub.source
         assert "could not be read" in shown(screen) and "damaged" in shown(screen)
+
+
+async def test_from_the_lesson_screen_e_opens_the_exercise_and_a_pass_comes_back(lesson):
+    from grok_tui.lesson.catalog import load_catalog
+    from grok_tui.ui.app import GrokApp
+    from grok_tui.ui.lesson_screen import LessonScreen
+
+    extra = lesson.path.parent / "lessons"
+    extra.mkdir()
+    (extra / "9.1.md").write_text(LESSON + "\n```python\nstep(total=w_sum([1, 2], [3, 4]))\n```\n", encoding="utf-8")
+    catalog = load_catalog(extra)
+    assert not catalog.errors
+    app = GrokApp(catalog, start_lesson="9.1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        screen = app.screen
+        screen.query_one(TextArea).text = RIGHT
+        await check_and_wait(pilot, screen)
+        assert screen.verdict.passed
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="back to the lesson")
+        assert app.progress.passed_code("9.1") == {"w_sum": RIGHT}
