@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import App
@@ -11,6 +12,10 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.contents import ContentsScreen
+
+
+THEME_ENV = "GROK_TUI_THEME"
+"""A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes."""
 
 
 class GrokApp(App[None]):
@@ -37,6 +42,12 @@ class GrokApp(App[None]):
         return ContentsScreen()
 
     def on_mount(self) -> None:
+        theme = os.environ.get(THEME_ENV)
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(f"{THEME_ENV}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning")
         if self.progress.notice:
             self.notify(self.progress.notice, severity="warning", timeout=12)
         if self.catalog.errors:

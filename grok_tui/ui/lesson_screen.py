@@ -7,10 +7,12 @@ steps a second costs the terminal at most REDRAW_HZ frames a second. Nothing her
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -26,8 +28,11 @@ from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
 
-REDRAW_HZ = 12
-"""Redraws per second while a run changes; the bandwidth budget over SSH is set here."""
+REDRAW_HZ = 10
+"""Redraws per second of the values and status while a run changes."""
+CHART_HZ = 5
+"""Redraws per second of the charts: they are the largest area on screen, so most of the bytes sent
+over SSH while a lesson plays (bench/bandwidth.py); 5 a second still reads as motion."""
 
 
 class LessonScreen(Screen[None]):
@@ -50,7 +55,7 @@ class LessonScreen(Screen[None]):
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-xwide")]
 
     def __init__(self, lesson: Lesson, values: dict, speed: float) -> None:
         super().__init__()
@@ -63,6 +68,8 @@ class LessonScreen(Screen[None]):
         self.feed: RunFeed | None = None
         self.previous: dict[str, Series] = {}
         self._drawn = -1
+        self._charts_drawn_at = 0.0
+        self._charts_behind: FeedView | None = None
         self._done_handled = False
         self._chart_series = tuple(dict.fromkeys(n for c in lesson.charts for n in c.series))
         self.panels = LessonPanels(lesson)
@@ -79,10 +86,10 @@ class LessonScreen(Screen[None]):
             doc = LessonDocument(lesson, self.values, self._exercise_notes(), id="doc")
             doc.border_title = "lesson · ↑↓ pgup pgdn scroll"
             yield doc
-            with VerticalScroll(id="side", can_focus=False):
+            with VerticalScroll(id="side"):
                 yield ValuesTable(id="values")
                 yield ParamsView(id="params")
-                with Vertical(id="output-box") as box:
+                with VerticalScroll(id="output-box", can_focus=False) as box:
                     box.border_title = "output"
                     yield Static(id="output")
             with Horizontal(id="charts"):
@@ -252,15 +259,28 @@ class LessonScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------------------------
     def _tick(self) -> None:
         feed = self.feed
-        if feed is None or feed.version == self._drawn:
+        if feed is None:
             return
-        view = feed.view()
-        self._drawn = view.version
-        self._draw(view)
+        if feed.version != self._drawn:
+            view = feed.view()
+            self._drawn = view.version
+            self._draw(view)
+        elif self._charts_behind is not None:
+            self._draw_charts(self._charts_behind)
 
-    def _draw(self, view: FeedView) -> None:
+    def _draw_charts(self, view: FeedView) -> None:
+        """Draw the charts unless they were drawn less than 1/CHART_HZ ago (then they are marked behind)."""
+        now = time.monotonic()
+        if not view.state.done and now - self._charts_drawn_at < 1 / CHART_HZ:
+            self._charts_behind = view
+            return
+        self._charts_behind = None
+        self._charts_drawn_at = now
         for chart in self.query(ChartView):
             chart.show_series(view.series, self.previous)
+
+    def _draw(self, view: FeedView) -> None:
+        self._draw_charts(view)
         values = dict(view.latest)
         run = self.run
         if view.state.done and run is not None:
@@ -277,6 +297,7 @@ class LessonScreen(Screen[None]):
                 self.panels.call("on_run_finished", run.namespace)
 
     def _draw_idle(self) -> None:
+        self._charts_behind = None
         for chart in self.query(ChartView):
             chart.show_series({}, self.previous)
         self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
@@ -296,8 +317,8 @@ class LessonScreen(Screen[None]):
         text = Text(view.output.rstrip("\n"))
         if view.state is RunState.FAILED:
             text.append(("\n" if view.output else "") + view.detail, style="bold red")
-        box = self.query_one("#output-box")
+        box = self.query_one("#output-box", VerticalScroll)
         box.display = bool(text.plain)
         if text.plain:
             self.query_one("#output", Static).update(text)
-            self.query_one("#side", VerticalScroll).scroll_end(animate=False)
+            box.scroll_end(animate=False)

@@ -1,4 +1,5 @@
-"""Fixtures for the Pilot tests: a small fixed course (3.1 and 4.5) so other lessons cannot move them."""
+"""Fixtures for the Pilot tests: a small fixed course (frozen copies of 3.1 and 4.5 in tests/ui/lessons),
+so that edits to the real course cannot move the screens these tests look at."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from grok_tui.lesson.catalog import Catalog, load_catalog
 
-LESSONS = Path(__file__).resolve().parents[2] / "lessons"
+LESSONS = Path(__file__).resolve().parent / "lessons"
 FIXED = ("ch3/3.1-one-input-one-weight.md", "ch4/4.5-breaking-gradient-descent.md")
 
 
