@@ -122,3 +122,48 @@ def test_panels_do_not_import_sklearn_or_the_engine_pulls_textual():
             "    __import__('grok_tui.ui.panels.' + name)\n"
             "assert 'sklearn' not in sys.modules, 'a panel imports scikit-learn at import'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- the other chapter 7 lessons -------------------------------------------------------------------
+def test_meet_the_digits_splits_1347_450(catalog):
+    run = LessonRun(lesson(catalog, "7.1"), {"count": 3})
+    assert run.run_sync().state is RunState.FINISHED
+    ns = run.namespace
+    assert (len(ns["train_images"]), len(ns["test_images"])) == (1347, 450)
+    assert ns["images"].max() == 1.0 and run.recorded("label") == [0, 1, 2]
+    assert run.recorded("image")[0].shape == (8, 8)  # what the gallery panel draws live
+
+
+@pytest.mark.parametrize("fixes, low, high", [(0, 0.1, 0.1), (4, 0.4, 0.64), (5, 0.9, 1.0)])
+def test_first_attempt_improves_fix_by_fix(catalog, fixes, low, high):
+    run = LessonRun(lesson(catalog, "7.2"), {"fixes": fixes})
+    assert run.run_sync().state is RunState.FINISHED
+    assert run.namespace["hidden_outputs"].min() > 0.999999  # the saturated start, shown first
+    assert low <= run.recorded("test_accuracy")[-1] <= high
+    if fixes == 0:
+        assert len(set(run.namespace["guesses"])) == 1  # every test image gets the same answer
+
+
+def test_first_attempt_with_a_huge_step_is_reported_as_divergence(catalog):
+    result = LessonRun(lesson(catalog, "7.2"), {"fixes": 0, "alpha": 1.0}).run_sync()
+    assert result.state is RunState.DIVERGED and "error" in result.detail
+
+
+def test_softmax_lesson_learns_without_a_hidden_layer(catalog):
+    run = LessonRun(lesson(catalog, "7.3"))
+    assert run.run_sync().state is RunState.FINISHED
+    assert run.namespace["gradient_gap"] < 1e-6  # pred - target is the slope of CE through softmax
+    probs = run.recorded("probs_of_first_test_image")
+    assert np.allclose(probs[0], 0.1, atol=0.05) and probs[-1].max() > 0.5
+    assert run.recorded("test_accuracy")[-1] > 0.94
+
+
+def test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip(catalog):
+    base = lesson(catalog, "7.5")
+    run = LessonRun(base, {"epochs": 60})
+    assert run.run_sync().state is RunState.FINISHED
+    assert run.recorded("train_accuracy")[-1] == 1.0
+    assert run.recorded("test_accuracy")[-1] < 0.95
+    slip = LessonRun(base, {"epochs": 20, "batch_update": "in_loop"})
+    slip.run_sync()
+    assert slip.recorded("test_accuracy")[-1] < 0.5
