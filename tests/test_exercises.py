@@ -206,3 +206,8 @@ def test_a_failure_shows_the_values_the_test_used():
     code = "def double(x):\n    return 1 / (x - 1)\n"
     verdict = describe(run_sandboxed(code, test), code, test)
     assert "ZeroDivisionError" in verdict.headline and "with a = 1" in verdict.text
+
+
+def test_a_process_killed_by_a_signal_is_a_crash_message():
+    result, verdict = sandbox("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    assert result.status == "crash" and "signal 9" in verdict.headline
