@@ -26,9 +26,9 @@ from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import DraftSaver, Progress
 from grok_tui.ui.exercise_editor import CodeEditor
 
-SAVE_IDLE = 0.4
+SAVE_IDLE = 0.3
 """Seconds without typing after which the draft is saved..."""
-SAVE_MAX_DELAY = 1.0
+SAVE_MAX_DELAY = 0.6
 """...and the longest a change waits while the learner keeps typing."""
 KEYS_EDITING = "F5/^r check  F2 hint  F4 start over  esc leave editor"
 KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to lesson"
@@ -122,7 +122,7 @@ class ExerciseScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.editor.focus()
-        self.set_interval(0.2, self._autosave)
+        self.set_interval(0.1, self._autosave)
         self._render_all()
 
     def on_unmount(self) -> None:
