@@ -42,6 +42,12 @@ class Panel(DigitsPanel):
         weights = np.asarray(weights, dtype=float)
         if weights.ndim != 2 or weights.shape[0] != 64:
             return False
+        # Pixels that no training image ever inks get no gradient: their weights keep the random
+        # start and only add noise to the picture, so they are drawn as zero.
+        images = namespace.get("train_images")
+        if images is not None and np.size(images) % 64 == 0:
+            blank = np.asarray(images, dtype=float).reshape(-1, 64).max(axis=0) == 0
+            weights = np.where(blank[:, None], 0.0, weights)
         self.weights = weights
         self.selected = min(self.selected, weights.shape[1] - 1)
         return weights.shape[1] > 0
@@ -64,12 +70,14 @@ class Panel(DigitsPanel):
         units, per_row = self.weights.shape[1], self.per_row
         page = per_row * ROWS
         first = (self.selected // page) * page
-        # One colour scale for all units, so their strengths compare.
-        span = float(np.abs(self.weights).max()) or 1.0
+        # Each unit on its own colour scale: the pattern matters more than the size, and a
+        # shared scale leaves most units too faint to read.
+        spans = np.abs(self.weights).max(axis=0)
+        spans[spans == 0] = 1.0
         out = Text()
         for row_start in range(first, min(first + page, units), per_row):
             shown = range(row_start, min(row_start + per_row, units))
-            tiles = [digit_text(self.weights[:, u], 1, diverging, -span, span) for u in shown]
+            tiles = [digit_text(self.weights[:, u], 1, diverging, -spans[u], spans[u]) for u in shown]
             for line in range(4):
                 for tile in tiles:
                     out.append_text(tile[line])
