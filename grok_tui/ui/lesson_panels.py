@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -18,6 +19,7 @@ class LessonPanels:
         self.widgets: list[Widget] = []
         self.problems: list[str] = []
         self._broken: set[int] = set()
+        self._subtitles: dict[int, str] = {}
 
     def compose(self):
         """The panel widgets, or a note in place of each panel that could not be built."""
@@ -35,6 +37,22 @@ class LessonPanels:
                 continue
             self.problems.append(problem)
             yield Static(Text(problem, style="red"), classes="lesson-panel panel-problem")
+
+    def show(self, shown: Widget) -> None:
+        """One panel at a time gets the room (f cycles through them); the others keep being fed."""
+        for widget in self.widgets:
+            widget.display = widget is shown
+        count = len(self.widgets)
+        if count > 1:
+            index = self.widgets.index(shown) + 1
+            shown.border_subtitle = Content(f"panel {index}/{count} · f next · "
+                                            f"{self._subtitles.get(id(shown), '')}".rstrip(" ·"))
+
+    def show_first(self) -> None:
+        if self.widgets:
+            for widget in self.widgets:
+                self._subtitles[id(widget)] = str(widget.border_subtitle or "")
+            self.show(self.widgets[0])
 
     def report_problems(self, app) -> None:
         for problem in self.problems:

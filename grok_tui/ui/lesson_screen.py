@@ -49,8 +49,9 @@ class LessonScreen(Screen[None]):
         Binding("n", "app.next_lesson(1)", "lesson", key_display="n/p", id="lesson.next"),
         Binding("p", "app.next_lesson(-1)", "previous lesson", show=False, id="lesson.prev"),
         Binding("e", "exercise", "exercise", show=False, id="lesson.exercise"),
-        Binding("c,escape", "app.contents", "contents", show=False, id="lesson.contents"),
+        Binding("c,escape", "back", "contents", show=False, id="lesson.contents"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
+        Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
@@ -107,6 +108,7 @@ class LessonScreen(Screen[None]):
         self.query_one(LessonDocument).focus()
         self.set_interval(1 / REDRAW_HZ, self._tick)
         self.panels.report_problems(self.app)
+        self.panels.show_first()
         if self.size.height < 32:  # small terminal: the code matters more than the first paragraphs
             self.call_after_refresh(self._scroll_to_code)
 
@@ -253,8 +255,23 @@ class LessonScreen(Screen[None]):
 
         self.app.push_screen(ExerciseScreen(self.lesson, exercise, self.app.progress), back)  # type: ignore[attr-defined]
 
-    def action_focus_next_pane(self) -> None:
-        self.focus_next()
+    def action_back(self) -> None:
+        """escape un-zooms a maximized panel first; otherwise back to the contents."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.app.action_contents()  # type: ignore[attr-defined]
+
+    def action_focus_next_pane(self, direction: int = 1) -> None:
+        """Cycle focus: lesson text, values, then each lesson panel (showing the one focused)."""
+        panes = [self.query_one(LessonDocument), self.query_one("#side")]
+        panes += [w for w in self.panels.widgets if w.focusable]
+        current = next((i for i, w in enumerate(panes) if self.focused is not None
+                        and (self.focused is w or w in self.focused.ancestors)), 0)
+        target = panes[(current + direction) % len(panes)]
+        if target in self.panels.widgets:
+            self.panels.show(target)
+        target.focus()
 
     # -- drawing ------------------------------------------------------------------------------------
     def _tick(self) -> None:

@@ -16,7 +16,7 @@ from tests.ui.helpers import text_of, wait_for
 PROBE = "grok_tui.ui.panels.test_probe"
 
 
-class ProbePanel(Static):
+class ProbePanel(Static, can_focus=True):
     """A tiny panel that records what the lesson screen tells it."""
 
     def __init__(self, lesson) -> None:
@@ -41,6 +41,7 @@ def probe_module(monkeypatch):
     module = types.ModuleType(PROBE)
     module.Panel = ProbePanel
     monkeypatch.setitem(sys.modules, PROBE, module)
+    monkeypatch.setitem(sys.modules, PROBE + "2", module)
     return module
 
 
@@ -63,3 +64,23 @@ async def test_panels_are_fed_and_unknown_ones_reported(small_catalog, probe_mod
         assert panel.steps and set(panel.steps[-1]) >= {"weight", "pred", "error"}
         assert len(panel.steps) <= 20  # fed at the redraw rate, never more often than steps happen
         assert round(panel.final["weight"], 3) == round(screen.run.steps[-1].values["weight"], 3)
+
+
+async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_catalog, probe_module):
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index],
+                                                       panels=("test_probe", "test_probe2"))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first, second = app.screen.query(ProbePanel)
+        assert first.display and not second.display
+        await pilot.press("f", "f")  # lesson text -> values column -> first panel
+        assert app.focused is first
+        await pilot.press("f")
+        assert app.focused is second and second.display and not first.display
+        assert "panel 2/2" in str(second.border_subtitle)
+        app.screen.maximize(second)
+        await pilot.press("escape")  # un-zoom first, stay on the lesson
+        assert app.screen.maximized is None and app.screen.lesson.id == "4.5"
+        await pilot.press("f")
+        assert app.focused is app.screen.query_one("#doc")

@@ -44,7 +44,7 @@ class ChartView(PlotextPlot):
         self.chart = chart
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
-        self.border_title = Content(chart.title + (" (log10)" if chart.log else ""))
+        self.border_title = Content(chart.title + (" (log10)" if chart.log and "log" not in chart.title else ""))
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
 

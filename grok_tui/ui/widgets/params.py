@@ -22,7 +22,7 @@ class ParamsView(Static):
         if not params:
             self.update(Text("this lesson has no parameters", style="dim italic"))
             return
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis")
         width = max(len(p.name) for p in params)
         for i, param in enumerate(params):
             mine = i == selected
