@@ -135,7 +135,7 @@ async def test_drawing_pad_draws_and_classifies(trained):
         await pilot.press(*["right"] * 3, "p", *["down"] * 7, "p", "right", "p", *["up"] * 7, "p")
         assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
         assert pad.guess == 1, pad.probs
-        assert "reads 1" in text_of(pad)
+        assert "reads 1 " in text_of(pad)
         await pilot.press("space")  # full ink -> half ink
         assert pad.pixels[0, 4] == 0.5
         await pilot.press("t")  # copy the first test image onto the pad
@@ -167,3 +167,18 @@ async def test_z_zooms_a_panel_and_back(trained):
         assert app.screen.maximized is pad
         await pilot.press("z")
         assert app.screen.maximized is None
+
+
+async def test_narrow_panels_summarise_or_shrink(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["confusion_matrix", "drawing_pad", "misclassified"])
+    async with app.run_test(size=(33, 40)) as pilot:  # 29 columns inside border and padding
+        for panel in app.query("DigitsPanel"):
+            panel.on_run_finished(ns)
+        await pilot.pause()
+        matrix = text_of(app.query_one("#confusion_matrix"))
+        assert "/450 right" in matrix and "z: zoom" in matrix and "true\\said" not in matrix
+        pad = text_of(app.query_one("#drawing_pad"))
+        assert "reads" in pad and all(len(line) <= 29 for line in pad.splitlines())
+        wrong = text_of(app.query_one("#misclassified"))
+        assert "said" in wrong and all(len(line) <= 29 for line in wrong.splitlines()[1:])

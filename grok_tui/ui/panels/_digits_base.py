@@ -6,6 +6,7 @@ run's final namespace in `load()` and draws itself as Rich `Text` in `draw()`.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -72,6 +73,8 @@ class DigitsPanel(Widget, can_focus=True):
     """The border title."""
     KEYS = ""
     """The panel's keys, shown under it (after the zoom key every panel has)."""
+    MIN_WIDTH = 40
+    """Columns the full drawing needs; a narrower panel shows `summary()` instead."""
     WAITING = "Run the lesson (space) to fill this panel."
     """What the panel says before a run has finished."""
 
@@ -116,9 +119,16 @@ class DigitsPanel(Widget, can_focus=True):
     def draw(self) -> Text:
         raise NotImplementedError
 
+    def summary(self) -> list[str]:
+        """A few short lines for a panel too narrow to draw in full."""
+        return []
+
     def render(self) -> Text:
+        width = max(8, self.content_size.width or 80)
         if not self.ready:
-            return Text(self.status, style="dim")
-        text = self.draw()
-        text.no_wrap, text.overflow = True, "crop"  # a narrow panel cuts, never scrambles, a drawing
-        return text
+            return Text(textwrap.fill(self.status, width), style="dim")
+        if width < self.MIN_WIDTH:
+            # Too narrow for the picture: say the gist, and how to see it whole.
+            lines = [*self.summary(), "z: zoom"]
+            return Text("\n".join(textwrap.fill(line, width) for line in lines))
+        return self.draw()

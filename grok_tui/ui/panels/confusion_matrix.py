@@ -29,6 +29,7 @@ class Panel(DigitsPanel):
 
     TITLE = "confusion matrix"
     KEYS = "arrows"
+    MIN_WIDTH = 39
     WAITING = "Run the lesson (space): the confusion matrix of the test set appears here."
     BINDINGS = [
         Binding("left", "move(0, -1)", "column", show=False),
@@ -73,3 +74,11 @@ class Panel(DigitsPanel):
         what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}"
         out.append(f"{what}  ·  {right}/{total} right", style="italic")
         return out
+
+    def summary(self) -> list[str]:
+        off = self.counts * (1 - np.eye(10, dtype=int))
+        r, c = np.unravel_index(off.argmax(), off.shape)
+        lines = [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right"]
+        if off.any():
+            lines.append(f"most mixed up: {r} read as {c} ({int(off[r, c])}x)")
+        return lines

@@ -20,6 +20,7 @@ class Panel(DigitsPanel):
 
     TITLE = "digit gallery"
     KEYS = "←/→"
+    MIN_WIDTH = 28
     WAITING = "Run the lesson (space): the digit images appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -92,3 +93,6 @@ class Panel(DigitsPanel):
             out.append("\n")
         out.rstrip()
         return out
+
+    def summary(self) -> list[str]:
+        return [f"image {self.index}: a {self.labels[self.index]}", f"{len(self.labels)} images"]

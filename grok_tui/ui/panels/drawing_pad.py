@@ -23,6 +23,7 @@ class Panel(DigitsPanel):
 
     TITLE = "drawing pad"
     KEYS = "arrows space p c t"
+    MIN_WIDTH = 28
     BINDINGS = [
         Binding("up", "move(-1, 0)", "up", show=False),
         Binding("down", "move(1, 0)", "down", show=False),
@@ -45,6 +46,7 @@ class Panel(DigitsPanel):
         self.probs: np.ndarray | None = None
         self.samples = np.zeros((0, 64))
         self.sample = 0
+        self.ready = True  # the pad draws before any run; only the reading needs a network
 
     # The pad is usable before training: only the reading waits for a network.
     def on_run_started(self) -> None:
@@ -56,11 +58,6 @@ class Panel(DigitsPanel):
         images = namespace.get("test_images")
         self.samples = np.asarray(images, dtype=float).reshape(-1, 64) if images is not None else np.zeros((0, 64))
         self.classify()
-
-    def render(self) -> Text:
-        text = self.draw()
-        text.no_wrap, text.overflow = True, "crop"
-        return text
 
     # -- keys -----------------------------------------------------------------------------------
     def action_move(self, rows: int, cols: int) -> None:
@@ -130,13 +127,19 @@ class Panel(DigitsPanel):
             grid.append(line)
         grid.append(Text("pen down" if self.pen else "", style="bold red"))
         if self.probs is None:
-            right = [Text("Train the network (space on", style="dim"),
-                     Text("the lesson) and it reads", style="dim"),
-                     Text("what you draw here.", style="dim")]
+            right = [Text("once trained,", style="dim"), Text("the network", style="dim"),
+                     Text("reads your", style="dim"), Text("digit here", style="dim")]
             if self.predict is None and self.status.startswith("predict()"):
                 right.append(Text(self.status, style="red"))
         else:
-            right = [Text.assemble("reads ", (str(self.guess), "bold yellow"),
-                                   f"  ({self.probs[self.guess]:.0%})")]
-            right += probability_lines(self.probs)
+            room = (self.content_size.width or 80) - 18  # beside the 16-column grid and a gap
+            odds = f"  ({self.probs[self.guess]:.0%})" if room >= 20 else ""
+            right = [Text.assemble("reads ", (str(self.guess), "bold yellow"), odds)]
+            right += probability_lines(self.probs, width=room)
         return side_by_side(grid, right)
+
+    def summary(self) -> list[str]:
+        ink = f"{int(np.count_nonzero(self.pixels))} pixels inked"
+        if self.probs is None:
+            return [ink, "train to read it"]
+        return [ink, f"reads {self.guess} ({self.probs[self.guess]:.0%})"]

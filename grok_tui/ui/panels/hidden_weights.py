@@ -22,6 +22,7 @@ class Panel(DigitsPanel):
 
     TITLE = "hidden units' input weights"
     KEYS = "arrows"
+    MIN_WIDTH = 18
     WAITING = "Run the lesson (space): each hidden unit's weights appear here as an 8x8 image."
     BINDINGS = [
         Binding("left", "move(-1)", "previous unit", show=False),
@@ -91,3 +92,6 @@ class Panel(DigitsPanel):
         out.append(f"unit {self.selected} of {units}  weights {w.min():+.2f}..{w.max():+.2f}"
                    "  orange excites, blue inhibits", style="italic")
         return out
+
+    def summary(self) -> list[str]:
+        return [f"{self.weights.shape[1]} hidden units", f"unit {self.selected}"]

@@ -13,15 +13,23 @@ from grok_tui.digits import held_out
 from grok_tui.ui.panels._digits_base import DigitsPanel, bar, digit_text
 
 
-def probability_lines(probs: np.ndarray, truth: int | None = None) -> list[Text]:
-    """Ten lines 'd ████▌  0.42': the guess in bold, the true digit (if given) in green."""
+def probability_lines(probs: np.ndarray, truth: int | None = None, width: int = 33) -> list[Text]:
+    """Ten lines 'd ████▌  0.420': the guess in bold, the true digit (if given) in green.
+
+    Under 20 columns (`width`) the lines shrink to 'd ███ .42' so the panel fits a narrow column.
+    """
+    compact = width < 20
     guess = int(np.argmax(probs))
     lines = []
     for d, p in enumerate(probs):
         style = "bold yellow" if d == guess else ("green" if d == truth else "")
         if d == truth and d != guess:
             style = "bold green"
-        lines.append(Text(f"{d} {bar(float(p))} {p:5.3f}", style=style))
+        if compact:
+            odds = "1.0" if p >= 0.995 else f"{p:.2f}"[1:]
+            lines.append(Text(f"{d} {bar(float(p), max(1, width - 6))} {odds}", style=style))
+        else:
+            lines.append(Text(f"{d} {bar(float(p))} {p:5.3f}", style=style))
     return lines
 
 
@@ -45,6 +53,7 @@ class Panel(DigitsPanel):
 
     TITLE = "misclassified test digits"
     KEYS = "←/→"
+    MIN_WIDTH = 28
     WAITING = "Run the lesson (space): the test digits it gets wrong appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -99,5 +108,13 @@ class Panel(DigitsPanel):
         image.append(Text(f"test #{i}", style="dim"))
         out = head
         out.append("\n")
-        out.append_text(side_by_side(image, probability_lines(self.probs[i], truth)))
+        room = (self.content_size.width or 80) - 18  # beside the 16-column image and a gap
+        out.append_text(side_by_side(image, probability_lines(self.probs[i], truth, room)))
         return out
+
+    def summary(self) -> list[str]:
+        i = self.current
+        if i is None:
+            return ["no mistakes"]
+        return [f"{len(self.wrong)} mistakes",
+                f"{self.index + 1}: a {self.labels[i]} read as {int(self.probs[i].argmax())}"]
