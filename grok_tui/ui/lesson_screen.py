@@ -34,6 +34,9 @@ CHART_HZ = 5
 """Redraws per second of the charts: they are the largest area on screen, so most of the bytes sent
 over SSH while a lesson plays (bench/bandwidth.py); 5 a second still reads as motion."""
 
+KEEP_AFTER_STEPS = 3
+"""A run stopped before this many steps does not replace the previous (dimmed) curve."""
+
 
 class LessonScreen(Screen[None]):
     BINDINGS = [
@@ -135,9 +138,12 @@ class LessonScreen(Screen[None]):
         if self.run is not None and not self.run.state.done:
             self.run.cancel()
 
-    def _keep_as_previous(self) -> None:
-        if self.feed is not None and self.feed.step:
-            self.previous = self.feed.view().series
+    def _keep_as_previous(self, always: bool = False) -> None:
+        """The outgoing run becomes the dimmed comparison curve, unless it barely began (pressing
+        `-` twice quickly must not replace the interesting curve with a one-step stub)."""
+        feed = self.feed
+        if feed is not None and feed.step and (always or feed.state.done or feed.step >= KEEP_AFTER_STEPS):
+            self.previous = feed.view().series
 
     def start_run(self, *, paused: bool = False) -> None:
         self.stop_run()
@@ -168,7 +174,7 @@ class LessonScreen(Screen[None]):
 
     def action_reset(self) -> None:
         self.stop_run()
-        self._keep_as_previous()
+        self._keep_as_previous(always=True)
         self.run, self.feed = None, None
         self._draw_idle()
 
