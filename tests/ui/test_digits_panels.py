@@ -182,3 +182,16 @@ async def test_narrow_panels_summarise_or_shrink(trained):
         assert "reads" in pad and all(len(line) <= 29 for line in pad.splitlines())
         wrong = text_of(app.query_one("#misclassified"))
         assert "said" in wrong and all(len(line) <= 29 for line in wrong.splitlines()[1:])
+
+
+async def test_a_very_narrow_pad_puts_its_verdict_under_the_grid(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["drawing_pad"])
+    async with app.run_test(size=(22, 24)) as pilot:  # 18 columns inside: the grid and no more
+        pad = app.query_one("#drawing_pad")
+        pad.on_run_finished(ns)
+        pad.focus()
+        await pilot.press("t")
+        lines = text_of(pad).splitlines()
+        assert len(lines) == 10 and lines[8].startswith(f"reads {pad.guess} ")
+        assert lines[9].startswith("then ")

@@ -23,7 +23,7 @@ class Panel(DigitsPanel):
 
     TITLE = "drawing pad"
     KEYS = "arrows space p c t"
-    MIN_WIDTH = 28
+    MIN_WIDTH = 16
     BINDINGS = [
         Binding("up", "move(-1, 0)", "up", show=False),
         Binding("down", "move(1, 0)", "down", show=False),
@@ -126,13 +126,23 @@ class Panel(DigitsPanel):
                     line.append("  ", style=f"on {colour}")
             grid.append(line)
         grid.append(Text("pen down" if self.pen else "", style="bold red"))
+        room = (self.content_size.width or 80) - 18  # beside the 16-column grid and a gap
+        if room < 11:  # a narrow column: the verdict goes under the grid instead
+            out = Text("\n").join(grid[1:9])
+            if self.probs is None:
+                out.append("\ntrain, then draw", style="dim")
+            else:
+                second = int(np.argsort(self.probs)[-2])
+                out.append("\nreads ")
+                out.append(str(self.guess), style="bold yellow")
+                out.append(f" {self.probs[self.guess]:.0%}\nthen {second} {self.probs[second]:.0%}")
+            return out
         if self.probs is None:
             right = [Text("once trained,", style="dim"), Text("the network", style="dim"),
                      Text("reads your", style="dim"), Text("digit here", style="dim")]
             if self.predict is None and self.status.startswith("predict()"):
                 right.append(Text(self.status, style="red"))
         else:
-            room = (self.content_size.width or 80) - 18  # beside the 16-column grid and a gap
             odds = f"  ({self.probs[self.guess]:.0%})" if room >= 20 else ""
             right = [Text.assemble("reads ", (str(self.guess), "bold yellow"), odds)]
             right += probability_lines(self.probs, width=room)
