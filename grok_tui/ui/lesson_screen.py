@@ -104,6 +104,8 @@ class LessonScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self.query("#charts"):  # already being removed (n pressed again while it mounted)
+            return
         self.query_one("#charts").display = bool(self.lesson.charts or self.lesson.panels)
         self.query_one("#output-box").display = False
         self._show_params()

@@ -71,6 +71,9 @@ async def test_next_and_previous_lesson(small_catalog):
         await pilot.press("p")
         assert app.screen.lesson.id == "3.1"
         assert len(app.screen_stack) == 2  # contents + one lesson, never a pile of screens
+        await pilot.press(*"npnpnpnpn")  # quicker than the screens mount: nothing may break
+        await pilot.pause()
+        assert app.screen.lesson.id == "4.5" and len(app.screen_stack) == 2
 
 
 async def test_leaving_a_lesson_mid_run_cancels_it(small_catalog):
@@ -149,3 +152,74 @@ async def test_exercise_key_without_exercises_says_so(small_catalog):
         await pilot.press("e")
         await pilot.pause()
         assert any(n.message == "this lesson has no exercise" for n in app._notifications)
+
+
+TWO_EXERCISES = '''+++
+id = "9.9"
+chapter = 9
+chapter_title = "Test"
+title = "Two exercises"
+
+[exercises.double]
+title = "Write double"
+
+[exercises.triple]
+title = "Write triple"
++++
+
+Two small functions.
+
+```python exercise double
+def double(x):
+    return 0  # TODO
+```
+
+```python solution double
+def double(x):
+    return 2 * x
+```
+
+```python test double
+assert double(2) == 4, double(2)
+```
+
+```python exercise triple
+def triple(x):
+    return 0  # TODO
+```
+
+```python solution triple
+def triple(x):
+    return 3 * x
+```
+
+```python test triple
+assert triple(2) == 6, triple(2)
+```
+
+```python train
+step(value=triple(double(1)))
+```
+'''
+
+
+async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
+    from grok_tui.ui.exercise_screen import ExerciseScreen
+    from grok_tui.ui.pick_exercise import PickExercise
+
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.9-two.md").write_text(TWO_EXERCISES, encoding="utf-8")
+    catalog = load_catalog(tmp_path / "l")
+    assert not catalog.errors, catalog.errors
+    progress = Progress.load()
+    progress.exercises["9.9/double"] = {"done": True, "code": "def double(x):\n    return x + x\n"}
+    app = GrokApp(catalog, start_lesson="9.9", speed=0, progress=progress)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
+        assert "exercise double: passed, the run uses your code" in shown
+        assert "exercise triple: press e to write it" in shown
+        await pilot.press("e")
+        assert isinstance(app.screen, PickExercise)
+        assert app.screen.query_one(OptionList).highlighted == 1  # the first one not done yet
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
