@@ -195,3 +195,18 @@ async def test_a_very_narrow_pad_puts_its_verdict_under_the_grid(trained):
         lines = text_of(pad).splitlines()
         assert len(lines) == 10 and lines[8].startswith(f"reads {pad.guess} ")
         assert lines[9].startswith("then ")
+
+
+async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["misclassified", "digit_gallery"])
+    async with app.run_test(size=(22, 40)) as pilot:
+        for panel in app.query("DigitsPanel"):
+            panel.on_run_finished(ns)
+        await pilot.pause()
+        wrong = app.query_one("#misclassified")
+        lines = text_of(wrong).splitlines()
+        i = wrong.current
+        assert lines[8] == f"a {wrong.labels[i]}, said {wrong.probs[i].argmax()} " \
+                           f"{wrong.probs[i].max():.0%}"
+        assert text_of(app.query_one("#digit_gallery")).splitlines()[8] == "image 0: a 0"

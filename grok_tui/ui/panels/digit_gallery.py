@@ -20,7 +20,7 @@ class Panel(DigitsPanel):
 
     TITLE = "digit gallery"
     KEYS = "←/→"
-    MIN_WIDTH = 28
+    MIN_WIDTH = 16
     WAITING = "Run the lesson (space): the digit images appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -69,6 +69,11 @@ class Panel(DigitsPanel):
 
     def draw(self) -> Text:
         big = digit_text(self.images[self.index], scale=2)
+        if (self.content_size.width or 80) < 28:  # a narrow column: just the image and its label
+            out = Text("\n").join(big)
+            out.append(f"\nimage {self.number if len(self.labels) == 1 else self.index}: a ")
+            out.append(str(self.labels[self.index]), style="bold yellow")
+            return out
         room = max(1, ((self.content_size.width or 80) - 20) // TILE)
         first = (self.index // room) * room
         shown = range(first, min(first + room, len(self.labels)))

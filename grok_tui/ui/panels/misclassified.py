@@ -53,7 +53,7 @@ class Panel(DigitsPanel):
 
     TITLE = "misclassified test digits"
     KEYS = "←/→"
-    MIN_WIDTH = 28
+    MIN_WIDTH = 16
     WAITING = "Run the lesson (space): the test digits it gets wrong appear here."
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False),
@@ -105,10 +105,16 @@ class Panel(DigitsPanel):
                              ("true ", ""), (str(truth), "bold green"), ("  said ", ""),
                              (str(guess), "bold yellow"), ("   ←/→", "dim"))
         image = digit_text(self.images[i], scale=2)
+        room = (self.content_size.width or 80) - 18  # beside the 16-column image and a gap
+        if room < 11:  # a narrow column: the verdict goes under the image instead
+            out = Text("\n").join(image)
+            out.append(f"\na {truth}, said ")
+            out.append(str(guess), style="bold yellow")
+            out.append(f" {self.probs[i, guess]:.0%}\n{self.index + 1} of {len(self.wrong)} ←/→")
+            return out
         image.append(Text(f"test #{i}", style="dim"))
         out = head
         out.append("\n")
-        room = (self.content_size.width or 80) - 18  # beside the 16-column image and a gap
         out.append_text(side_by_side(image, probability_lines(self.probs[i], truth, room)))
         return out
 
