@@ -155,6 +155,7 @@ class LessonScreen(Screen[None]):
                              exercise_code=self.app.progress.passed_code(self.lesson.id))  # type: ignore[attr-defined]
         self._done_handled = False
         self._drawn = -1
+        self.query_one(LessonDocument).mark_line(None)
         self.panels.call("on_run_started")
         self.run.start(paused=paused)
         self._tick()
@@ -317,12 +318,15 @@ class LessonScreen(Screen[None]):
             self.panels.call("on_run_step", view.latest)
         if view.state.done and not self._done_handled and run is not None:
             self._done_handled = True
+            if run.failure is not None and run.failure.path == self.lesson.path:
+                self.query_one(LessonDocument).mark_line(run.failure.line)
             if view.state is RunState.FINISHED:
                 self.app.progress.finish_lesson(self.lesson.id)  # type: ignore[attr-defined]
                 self.panels.call("on_run_finished", run.namespace)
 
     def _draw_idle(self) -> None:
         self._charts_behind = None
+        self.query_one(LessonDocument).mark_line(None)
         for chart in self.query(ChartView):
             chart.show_series({}, self.previous)
         self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
@@ -335,8 +339,12 @@ class LessonScreen(Screen[None]):
         status = self.query_one(StatusLine)
         if view is None:
             status.show_status(RunState.READY, 0, self.speed)
-        else:
-            status.show_status(view.state, view.step, self.speed, view.detail)
+            return
+        detail = view.detail
+        failure = self.run.failure if self.run is not None else None
+        if view.state is RunState.FAILED and failure is not None:
+            detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
+        status.show_status(view.state, view.step, self.speed, detail)
 
     def _draw_output(self, view: FeedView) -> None:
         text = Text(view.output.rstrip("\n"))

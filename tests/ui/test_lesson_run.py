@@ -65,7 +65,7 @@ async def test_lowering_alpha_restarts_the_run_and_converges(small_catalog):
         await pilot.press("space")
         await run_to_end(pilot, screen)
         first_run = screen.run
-        await pilot.press("minus", "minus")  # alpha 1 -> 0.316228 -> 0.1
+        await pilot.press("minus", "left")  # alpha 1 -> 0.316228 -> 0.1 (← is - too)
         assert screen.values["alpha"] == 0.1
         assert "◂ 0.1 ▸" in text_of(screen.query_one(ParamsView))
         assert screen.run is not first_run  # re-ran from the seed by itself
@@ -119,3 +119,39 @@ async def test_speed_keys_walk_the_ladder(small_catalog):
         await pilot.press("less_than_sign", "less_than_sign")
         assert screen.speed == 2
         assert "speed 2/s" in text_of(screen.query_one(StatusLine))
+
+
+BROKEN = '''+++
+id = "9.8"
+chapter = 9
+title = "A bug on purpose"
+show = ["i"]
++++
+
+Counts down to a division by zero.
+
+```python train
+for i in range(3, -1, -1):
+    step(i=i, share=1 / i)
+```
+'''
+
+
+async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
+    from grok_tui.lesson.catalog import load_catalog
+    from grok_tui.ui.widgets.document import CodeCell
+
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.8-bug.md").write_text(BROKEN, encoding="utf-8")
+    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.8", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FAILED and screen.step_count == 3
+        await pilot.pause()
+        status = text_of(screen.query_one(StatusLine))
+        assert "failed" in status and "9.8-bug.md:12: ZeroDivisionError" in status
+        assert "9.8-bug.md:12: ZeroDivisionError: division by zero" in text_of(screen.query_one("#output"))
+        assert screen.query_one(CodeCell).mark == 12
+        assert app.progress.lesson_state("9.8") == "started"  # a failed run does not finish a lesson

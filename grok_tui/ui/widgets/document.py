@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.syntax import Syntax
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -19,9 +20,10 @@ SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
 
 
-def _code(source: str, start_line: int) -> Syntax:
+def _code(source: str, start_line: int, mark: int | None = None) -> Syntax:
     return Syntax(source.rstrip("\n"), "python", theme=SYNTAX_THEME, line_numbers=True,
-                  start_line=start_line, word_wrap=True, background_color="default")
+                  start_line=start_line, word_wrap=True, background_color="default",
+                  highlight_lines={mark} if mark else None)
 
 
 class ParamLines(Static):
@@ -44,6 +46,12 @@ class CodeCell(Static):
         super().__init__(classes=f"code -{cell.role}")
         self.cell = cell
         self.note = note
+        self.mark: int | None = None
+        """A line of the lesson file to point at (where the run failed)."""
+
+    @property
+    def lines(self) -> range:
+        return range(self.cell.line, self.cell.line + self.cell.source.rstrip("\n").count("\n") + 1)
 
     def on_mount(self) -> None:
         self.refresh_code()
@@ -51,12 +59,20 @@ class CodeCell(Static):
     def refresh_code(self, note: str | None = None) -> None:
         if note is not None:
             self.note = note
-        code = _code(self.cell.source, self.cell.line)
+        code = _code(self.cell.source, self.cell.line, self.mark)
         self.update(Group(Text(self.note, style="italic yellow"), code) if self.note else code)
 
 
 class LessonDocument(VerticalScroll, can_focus=True):
-    """Scrollable prose and code. Arrow keys and page keys scroll it."""
+    """Scrollable prose and code. ↑↓, j/k and page keys scroll it; ←→ change the chosen parameter
+    (the text never scrolls sideways: it wraps)."""
+
+    BINDINGS = [
+        Binding("left", "screen.change(-1)", "less", show=False),
+        Binding("right", "screen.change(1)", "more", show=False),
+        Binding("j", "scroll_down", "down", show=False),
+        Binding("k", "scroll_up", "up", show=False),
+    ]
 
     def __init__(self, lesson: Lesson, values: dict, notes: dict[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -91,6 +107,16 @@ class LessonDocument(VerticalScroll, can_focus=True):
         for cell in self.query(CodeCell):
             if cell.cell.role == "exercise":
                 cell.refresh_code(notes.get(cell.cell.name, ""))
+
+    def mark_line(self, line: int | None) -> None:
+        """Point at a line of the lesson file (a failure), or clear the mark; show it if it is here."""
+        for cell in self.query(CodeCell):
+            mark = line if line is not None and line in cell.lines else None
+            if mark != cell.mark:
+                cell.mark = mark
+                cell.refresh_code()
+                if mark is not None:
+                    self.scroll_to_widget(cell, animate=False)
 
     def first_code(self) -> Static | None:
         return next(iter(self.query(ParamLines)), None) or next(iter(self.query(CodeCell)), None)
