@@ -18,6 +18,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("+ -  ← →", "change the chosen parameter (the lesson re-runs from its seed)"),
     ("< >", "slower / faster (1, 2, 4, 10, 25, 100, 1000 steps/s, max)"),
     ("e", "write the lesson's exercise"),
+    ("o", "what the lesson printed, on the whole screen (o or escape: back)"),
+    ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c  escape", "contents (lessons, ✓ done, • started)"),
     ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code"),

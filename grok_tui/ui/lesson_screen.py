@@ -38,14 +38,20 @@ KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve."""
 
 
+class OutputPane(VerticalScroll):
+    """What the lesson printed; `o` shows it on the whole screen (drawings need the width)."""
+
+    ALLOW_MAXIMIZE = True
+
+
 class LessonScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
         Binding("r", "reset", "reset", id="lesson.reset"),
-        Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", id="lesson.next_param"),
+        Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", show=False, id="lesson.next_param"),
         Binding("shift+tab,left_square_bracket", "select(-1)", "param", show=False, id="lesson.prev_param"),
-        Binding("plus,equals_sign", "change(1)", "change", key_display="+-", id="lesson.increase"),
+        Binding("plus,equals_sign", "change(1)", "change", key_display="+-", show=False, id="lesson.increase"),
         Binding("minus,underscore", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
         Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
         Binding("greater_than_sign", "speed(1)", "faster", key_display=">", show=False, id="lesson.faster"),
@@ -55,6 +61,8 @@ class LessonScreen(Screen[None]):
         Binding("c,escape", "back", "contents", show=False, id="lesson.contents"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
         Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
+        Binding("z", "zoom", "zoom", show=False, id="lesson.zoom"),
+        Binding("o", "zoom_output", "output", show=False, id="lesson.output"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
@@ -93,9 +101,13 @@ class LessonScreen(Screen[None]):
             with VerticalScroll(id="side"):
                 yield ValuesTable(id="values")
                 yield ParamsView(id="params")
-                with VerticalScroll(id="output-box", can_focus=False) as box:
-                    box.border_title = "output"
+                with OutputPane(id="output-box", can_focus=False) as box:
+                    box.border_title = "output · o zoom"
                     yield Static(id="output")
+                if lesson.try_this:
+                    tips = Static(self._try_this(), id="try-this")
+                    tips.border_title = "try this"
+                    yield tips
             with Horizontal(id="charts"):
                 for i, chart in enumerate(lesson.charts):
                     yield ChartView(chart, id=f"chart-{i}")
@@ -125,6 +137,13 @@ class LessonScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.stop_run()
+
+    def _try_this(self) -> Text:
+        text = Text()
+        for i, prompt in enumerate(self.lesson.try_this):
+            text.append(("\n" if i else "") + "• ", style="bold")
+            text.append(prompt.replace("`", ""))
+        return text
 
     # -- runs ---------------------------------------------------------------------------------------
     @property
@@ -271,6 +290,22 @@ class LessonScreen(Screen[None]):
         else:
             self.app.action_contents()  # type: ignore[attr-defined]
 
+    def action_zoom(self) -> None:
+        """z: the focused pane fills the screen (z or escape again to go back)."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+    def action_zoom_output(self) -> None:
+        box = self.query_one(OutputPane)
+        if self.maximized is box:
+            self.minimize()
+        elif box.display:
+            self.maximize(box, container=False)
+        else:
+            self.notify("nothing printed yet: run the lesson (space)", timeout=3)
+
     def action_focus_next_pane(self, direction: int = 1) -> None:
         """Cycle focus: lesson text, values, then each lesson panel (showing the one focused)."""
         panes = [self.query_one(LessonDocument), self.query_one("#side")]
@@ -350,7 +385,7 @@ class LessonScreen(Screen[None]):
         text = Text(view.output.rstrip("\n"))
         if view.state is RunState.FAILED:
             text.append(("\n" if view.output else "") + view.detail, style="bold red")
-        box = self.query_one("#output-box", VerticalScroll)
+        box = self.query_one(OutputPane)
         box.display = bool(text.plain)
         if text.plain:
             self.query_one("#output", Static).update(text)

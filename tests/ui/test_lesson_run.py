@@ -154,4 +154,8 @@ async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
         assert "failed" in status and "9.8-bug.md:12: ZeroDivisionError" in status
         assert "9.8-bug.md:12: ZeroDivisionError: division by zero" in text_of(screen.query_one("#output"))
         assert screen.query_one(CodeCell).mark == 12
+        await pilot.press("o")  # the output on the whole screen, then back
+        assert screen.maximized is screen.query_one("#output-box")
+        await pilot.press("escape")
+        assert screen.maximized is None and app.screen is screen
         assert app.progress.lesson_state("9.8") == "started"  # a failed run does not finish a lesson

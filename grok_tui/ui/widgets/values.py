@@ -47,10 +47,10 @@ class ValuesTable(Static):
         super().__init__(id=id)
         self.border_title = "values"
 
-    def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str = "") -> None:
+    def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str | Text = "") -> None:
         names = [n for n in order if n in values] or list(values)
         if not names:
-            self.update(Text(empty, style="dim italic"))
+            self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
             return
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
