@@ -210,3 +210,14 @@ async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
         assert lines[8] == f"a {wrong.labels[i]}, said {wrong.probs[i].argmax()} " \
                            f"{wrong.probs[i].max():.0%}"
         assert text_of(app.query_one("#digit_gallery")).splitlines()[8] == "image 0: a 0"
+
+
+async def test_clicking_the_pad_shades_the_pixel_under_the_mouse(trained):
+    lesson, ns = trained
+    for size, top in (((80, 24), 1), ((22, 24), 0)):  # wide: a title line above the grid
+        app = PanelApp(lesson, ["drawing_pad"])
+        async with app.run_test(size=size) as pilot:
+            pad = app.query_one("#drawing_pad")
+            left, above = pad.gutter.left, pad.gutter.top  # border and padding
+            await pilot.click("#drawing_pad", offset=(left + 7, above + top + 2))
+            assert pad.cursor == (2, 3) and pad.pixels[2, 3] == 1.0, size

@@ -91,9 +91,15 @@ class Panel(DigitsPanel):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is not None and offset.x < 16 and 1 <= offset.y <= 8:
-            self.cursor = (offset.y - 1, offset.x // 2)
+        top = 0 if self.narrow else 1  # the wide layout has a title line above the grid
+        if offset is not None and offset.x < 16 and top <= offset.y < top + 8:
+            self.cursor = (offset.y - top, offset.x // 2)
             self.action_shade()
+
+    @property
+    def narrow(self) -> bool:
+        """No room beside the grid: the verdict goes under it (and there is no title line)."""
+        return (self.content_size.width or 80) - 18 < 11
 
     # -- state ------------------------------------------------------------------------------------
     def set_pixel(self, row: int, col: int, level: float) -> None:
@@ -127,7 +133,7 @@ class Panel(DigitsPanel):
             grid.append(line)
         grid.append(Text("pen down" if self.pen else "", style="bold red"))
         room = (self.content_size.width or 80) - 18  # beside the 16-column grid and a gap
-        if room < 11:  # a narrow column: the verdict goes under the grid instead
+        if self.narrow:  # the verdict goes under the grid instead
             out = Text("\n").join(grid[1:9])
             if self.probs is None:
                 out.append("\ntrain, then draw", style="dim")
