@@ -27,8 +27,7 @@ class ContentsScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text.assemble(("grok-tui", "bold"), "  Grokking Deep Learning, live  ",
-                                   ("↑↓/jk choose · enter open · ctrl+p find", "dim")), id="title")
+        yield Static(id="title")
         yield LessonList(id="lessons")
         yield Static(id="problems")
         yield Footer()
@@ -46,7 +45,9 @@ class ContentsScreen(Screen[None]):
         options: list[Option] = []
         highlight = None
         for number, title, lessons in catalog.chapters():
-            options.append(Option(Text(f"{number} {title}", style="bold"), disabled=True))
+            done = sum(progress.lesson_state(lesson.id) == "done" for lesson in lessons)
+            options.append(Option(Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} ✓", "dim")),
+                                  disabled=True))
             for lesson in lessons:
                 mark, style = MARKS.get(progress.lesson_state(lesson.id), MARKS[""])
                 here = lesson.id == current
@@ -60,6 +61,11 @@ class ContentsScreen(Screen[None]):
         if highlight is None:
             highlight = next((i for i, o in enumerate(options) if not o.disabled), None)
         lessons_list.highlighted = highlight
+        total = len(catalog.lessons)
+        done = sum(progress.lesson_state(lesson.id) == "done" for lesson in catalog.lessons)
+        self.query_one("#title", Static).update(Text.assemble(
+            (" grok-tui ", "bold reverse"), "  Grokking Deep Learning, live  ",
+            (f"{done}/{total} lessons done", "bold"), ("  ↑↓ enter · ctrl+p find", "dim")))
         problems = self.query_one("#problems", Static)
         if catalog.errors:
             text = Text(f"{len(catalog.errors)} lesson file problem(s):\n", style="bold red")
