@@ -224,7 +224,10 @@ class LessonScreen(Screen[None]):
             return
         self.values[param.name] = new
         self._show_params()
-        self.start_run()  # the same seed, new value: the dimmed curve is the run before the change
+        # The same seed, the new value: the dimmed curve is the run before the change. A learner
+        # who was stepping keeps stepping (the new run waits after its first step).
+        stepping = self.run is not None and not self.run_state.done and self.run.paused
+        self.start_run(paused=stepping)
 
     def _show_params(self) -> None:
         self.query_one(ParamsView).show_params(self.lesson.params, self.values, self.selected)

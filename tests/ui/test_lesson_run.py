@@ -53,6 +53,11 @@ async def test_single_step_records_exactly_one_more_step(small_catalog):
         assert len(screen.run.steps) == 2
         assert round(screen.run.steps[1].values["pred"], 10) == 0.2  # the book: 1.0, then 0.2
         assert "paused" in text_of(screen.query_one(StatusLine))
+        first = screen.run
+        await pilot.press("minus")  # a new value while stepping: the new run waits after step 1
+        await wait_for(pilot, lambda: screen.run is not first and screen.run_state is RunState.PAUSED,
+                       what="the new run to pause")
+        assert len(screen.run.steps) == 1 and screen.run.values["alpha"] == 0.316228
         await pilot.press("space")  # resume to the end
         await run_to_end(pilot, screen)
         assert screen.step_count == 20

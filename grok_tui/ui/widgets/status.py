@@ -22,7 +22,7 @@ HINTS = {
     RunState.PAUSED: "space resume · s step",
     RunState.FINISHED: "space run again · r reset",
     RunState.FAILED: "space run again",
-    RunState.DIVERGED: "space run again · lower alpha?",
+    RunState.DIVERGED: "space run again · a smaller step?",
     RunState.CANCELLED: "space run",
 }
 
