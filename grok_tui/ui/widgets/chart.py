@@ -11,6 +11,10 @@ from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
+TITLE_COLORS = ("ansi_bright_cyan", "ansi_bright_green", "ansi_bright_magenta", "ansi_yellow",
+                "ansi_bright_blue", "ansi_bright_red")
+"""The same colours for the series names in the border title: a legend inside a small chart
+would cover the curves."""
 PREVIOUS_COLOR = "gray"
 
 
@@ -44,9 +48,23 @@ class ChartView(PlotextPlot):
         self.chart = chart
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
-        self.border_title = Content(chart.title + (" (log10)" if chart.log and "log" not in chart.title else ""))
+        self._title = chart.title + (" (log10)" if chart.log and "log" not in chart.title else "")
+        self.border_title = self._make_title(200)
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
+
+    def _make_title(self, width: int) -> Content:
+        """The title, then each series name in its curve's colour; only the names if it is too narrow."""
+        if len(self.chart.series) < 2:
+            return Content(self._title)
+        names: list = []
+        for i, name in enumerate(self.chart.series):
+            names += [" " if i else "", (name, TITLE_COLORS[i % len(TITLE_COLORS)])]
+        full = Content.assemble(self._title, ": ", *names)
+        return full if full.cell_length <= width - 4 else Content.assemble(*names)
+
+    def on_resize(self) -> None:
+        self.border_title = self._make_title(self.size.width)
 
     def show_series(self, current: dict[str, Series], previous: dict[str, Series] | None = None) -> None:
         """Replace what the chart draws; the drawing itself happens at the next render."""
@@ -63,7 +81,6 @@ class ChartView(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         plt.theme("pro")
-        many = len(self.chart.series) > 1
         for name in self.chart.series:
             old = self._prepare(self._previous.get(name, Series()))
             if old.xs:
@@ -71,8 +88,7 @@ class ChartView(PlotextPlot):
         for i, name in enumerate(self.chart.series):
             now = self._prepare(self._current.get(name, Series()))
             if now.xs:
-                plt.plot(now.xs, now.ys, marker="braille", color=COLORS[i % len(COLORS)],
-                         label=name if many else None)
+                plt.plot(now.xs, now.ys, marker="braille", color=COLORS[i % len(COLORS)])
         plt.xaxes(True, False)
         plt.yaxes(True, False)
         ys = [y for group in (self._current, self._previous) for name in group
