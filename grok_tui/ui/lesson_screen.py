@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from grok_tui.engine.runner import LessonRun, RunState
@@ -34,6 +35,8 @@ CHART_HZ = 5
 """Redraws per second of the charts: they are the largest area on screen, so most of the bytes sent
 over SSH while a lesson plays (bench/bandwidth.py); 5 a second still reads as motion."""
 
+RESTART_DELAY = 0.3
+"""Seconds after the last +/- before the lesson re-runs with the new value."""
 KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve."""
 
@@ -83,6 +86,8 @@ class LessonScreen(Screen[None]):
         self._charts_drawn_at = 0.0
         self._charts_behind: FeedView | None = None
         self._done_handled = False
+        self._restart_timer: Timer | None = None
+        self._restart_paused = False
         self._chart_series = tuple(dict.fromkeys(n for c in lesson.charts for n in c.series))
         self.panels = LessonPanels(lesson)
 
@@ -167,6 +172,9 @@ class LessonScreen(Screen[None]):
             self.previous = feed.view().series
 
     def start_run(self, *, paused: bool = False) -> None:
+        if self._restart_timer is not None:
+            self._restart_timer.stop()
+            self._restart_timer = None
         self.stop_run()
         self._keep_as_previous()
         self.feed = RunFeed(self._chart_series)
@@ -195,6 +203,9 @@ class LessonScreen(Screen[None]):
             self.run.step_once()
 
     def action_reset(self) -> None:
+        if self._restart_timer is not None:
+            self._restart_timer.stop()
+            self._restart_timer = None
         self.stop_run()
         self._keep_as_previous(always=True)
         self.run, self.feed = None, None
@@ -227,7 +238,23 @@ class LessonScreen(Screen[None]):
         # The same seed, the new value: the dimmed curve is the run before the change. A learner
         # who was stepping keeps stepping (the new run waits after its first step).
         stepping = self.run is not None and not self.run_state.done and self.run.paused
-        self.start_run(paused=stepping)
+        self._schedule_restart(stepping or (self._restart_timer is not None and self._restart_paused))
+
+    def _schedule_restart(self, paused: bool) -> None:
+        """Stop now, start again once the keys rest: holding + must not start a run per repeat
+        (a run only notices a cancel at its next step, after e.g. loading its data)."""
+        self.stop_run()
+        self._keep_as_previous()
+        self.run, self.feed = None, None
+        self._restart_paused = paused
+        if self._restart_timer is not None:
+            self._restart_timer.stop()
+        self._restart_timer = self.set_timer(RESTART_DELAY, self._restart)
+        self._draw_status()
+
+    def _restart(self) -> None:
+        self._restart_timer = None
+        self.start_run(paused=self._restart_paused)
 
     def _show_params(self) -> None:
         self.query_one(ParamsView).show_params(self.lesson.params, self.values, self.selected)

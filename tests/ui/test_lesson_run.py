@@ -73,8 +73,9 @@ async def test_lowering_alpha_restarts_the_run_and_converges(small_catalog):
         await pilot.press("minus", "left")  # alpha 1 -> 0.316228 -> 0.1 (← is - too)
         assert screen.values["alpha"] == 0.1
         assert "◂ 0.1 ▸" in text_of(screen.query_one(ParamsView))
-        assert screen.run is not first_run  # re-ran from the seed by itself
+        assert screen.run is not first_run  # stopped, and re-runs from the seed once the keys rest
         await run_to_end(pilot, screen)
+        assert screen.run.values["alpha"] == 0.1
         assert screen.run_state is RunState.FINISHED
         assert abs(screen.run.steps[-1].values["pred"] - 0.8000121871948003) < 1e-12
         assert "0.800012" in text_of(screen.query_one(ValuesTable))
@@ -89,6 +90,7 @@ async def test_alpha_at_max_shows_huge_numbers_and_overflow_diverges(small_catal
             await pilot.press("plus")
         assert screen.values["alpha"] == 10.0
         await run_to_end(pilot, screen)
+        assert screen.run.values["alpha"] == 10.0
         assert screen.run_state is RunState.FINISHED
         assert "e+" in text_of(screen.query_one(ValuesTable))  # e.g. error 1e+63, drawn, not a crash
         # Many iterations: the floats overflow and the tutor says where it stopped.
@@ -164,3 +166,17 @@ async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
         await pilot.press("escape")
         assert screen.maximized is None and app.screen is screen
         assert app.progress.lesson_state("9.8") == "started"  # a failed run does not finish a lesson
+
+
+async def test_holding_plus_starts_one_run_not_one_per_key(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        started = []
+        real_start = screen.start_run
+        screen.start_run = lambda **kw: (started.append(kw), real_start(**kw))
+        await pilot.press("right_square_bracket", "right_square_bracket")  # iterations
+        await pilot.press(*["plus"] * 8)
+        await run_to_end(pilot, screen)
+        assert len(started) == 1 and screen.run.values["iterations"] == 100
+        assert screen.step_count == 100
