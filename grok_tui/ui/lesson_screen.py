@@ -21,6 +21,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import nudge
 from grok_tui.ui import speed as ladder
+from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.run_feed import FeedView, RunFeed, Series
 from grok_tui.ui.widgets.chart import ChartView
@@ -100,7 +101,7 @@ class LessonScreen(Screen[None]):
         # One grid, two arrangements (grok.tcss): narrow = code full width above values | charts;
         # wide = code on the left, values and charts on the right. Same widgets, same order.
         with Grid(id="body"):
-            doc = LessonDocument(lesson, self.values, self._exercise_notes(), id="doc")
+            doc = LessonDocument(lesson, self.values, exercise_notes(lesson, self.app.progress), id="doc")  # type: ignore[attr-defined]
             doc.border_title = "lesson · ↑↓ pgup pgdn scroll"
             yield doc
             with VerticalScroll(id="side"):
@@ -269,49 +270,15 @@ class LessonScreen(Screen[None]):
         return f"{param.name}: {param.help}" if param.help else param.name
 
     # -- exercises ----------------------------------------------------------------------------------
-    def _exercise_notes(self) -> dict[str, str]:
-        progress = self.app.progress  # type: ignore[attr-defined]
-        notes = {}
-        for exercise in self.lesson.exercises:
-            if progress.exercise_done(self.lesson.id, exercise.name):
-                notes[exercise.name] = f"exercise {exercise.name}: passed, the run uses your code"
-            else:
-                notes[exercise.name] = (f"exercise {exercise.name}: press e to write it; until you pass, "
-                                        "the run uses the tutor's reference version")
-        return notes
-
     def action_exercise(self) -> None:
-        lesson = self.lesson
-        if not lesson.exercises:
-            self.notify("this lesson has no exercise", timeout=3)
-            return
-        if len(lesson.exercises) == 1:
-            self._open_exercise(lesson.exercises[0].name)
-            return
-        from grok_tui.ui.pick_exercise import PickExercise
+        open_exercise(self)
 
-        progress = self.app.progress  # type: ignore[attr-defined]
-        done = {e.name for e in lesson.exercises if progress.exercise_done(lesson.id, e.name)}
-        self.app.push_screen(PickExercise(lesson, done), lambda name: name and self._open_exercise(name))
-
-    def _open_exercise(self, name: str) -> None:
-        try:
-            from grok_tui.ui.exercise_screen import ExerciseScreen
-        except ImportError as exc:
-            self.notify(f"the exercise editor is not available: {exc}", severity="error")
-            return
-        exercise = self.lesson.exercise(name)
-        if exercise is None:
-            return
-        self.action_reset()
-
-        def back(passed: bool | None) -> None:
-            self.query_one(LessonDocument).set_exercise_notes(self._exercise_notes())
-            if passed:
-                self.notify("passed: the lesson now runs your code", timeout=4)
-                self.start_run()
-
-        self.app.push_screen(ExerciseScreen(self.lesson, exercise, self.app.progress), back)  # type: ignore[attr-defined]
+    def exercise_done(self, passed: bool | None) -> None:
+        """Back from the exercise screen: update the notes; a pass re-runs with the learner's code."""
+        self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, self.app.progress))  # type: ignore[attr-defined]
+        if passed:
+            self.notify("passed: the lesson now runs your code", timeout=4)
+            self.start_run()
 
     def action_back(self) -> None:
         """escape un-zooms a maximized panel first; otherwise back to the contents."""

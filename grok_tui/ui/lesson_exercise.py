@@ -1,0 +1,46 @@
+"""The lesson screen's side of exercises: the note on each stub, and opening the editor with `e`."""
+
+from __future__ import annotations
+
+from grok_tui.lesson.model import Lesson
+from grok_tui.progress import Progress
+
+
+def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, str]:
+    """What each exercise stub in the code view says about whose code the run uses."""
+    notes = {}
+    for exercise in lesson.exercises:
+        if progress.exercise_done(lesson.id, exercise.name):
+            notes[exercise.name] = f"exercise {exercise.name}: passed, the run uses your code"
+        else:
+            notes[exercise.name] = (f"exercise {exercise.name}: press e to write it; until you pass, "
+                                    "the run uses the tutor's reference version")
+    return notes
+
+
+def open_exercise(screen) -> None:
+    """`e`: the only exercise, or a chooser (the first not done highlighted); none: say so."""
+    lesson, app = screen.lesson, screen.app
+    if not lesson.exercises:
+        screen.notify("this lesson has no exercise", timeout=3)
+        return
+    if len(lesson.exercises) == 1:
+        _edit(screen, lesson.exercises[0].name)
+        return
+    from grok_tui.ui.pick_exercise import PickExercise
+
+    done = {e.name for e in lesson.exercises if app.progress.exercise_done(lesson.id, e.name)}
+    app.push_screen(PickExercise(lesson, done), lambda name: name and _edit(screen, name))
+
+
+def _edit(screen, name: str) -> None:
+    try:
+        from grok_tui.ui.exercise_screen import ExerciseScreen  # the editor loads only when wanted
+    except ImportError as exc:
+        screen.notify(f"the exercise editor is not available: {exc}", severity="error")
+        return
+    exercise = screen.lesson.exercise(name)
+    if exercise is None:
+        return
+    screen.action_reset()  # the run would otherwise keep going behind the editor
+    screen.app.push_screen(ExerciseScreen(screen.lesson, exercise, screen.app.progress), screen.exercise_done)
