@@ -180,3 +180,18 @@ async def test_holding_plus_starts_one_run_not_one_per_key(small_catalog):
         await run_to_end(pilot, screen)
         assert len(started) == 1 and screen.run.values["iterations"] == 100
         assert screen.step_count == 100
+
+
+async def test_wide_terminals_put_the_code_beside_the_values_and_charts(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = lesson_screen(app)
+        await pilot.pause()
+        doc, side, charts = (screen.query_one(q).region for q in ("#doc", "#side", "#charts"))
+        assert screen.has_class("-wide") and screen.has_class("-tall")
+        assert doc.right <= side.x and doc.right <= charts.x  # code on the left
+        assert side.bottom <= charts.y and charts.height >= 16  # values above roomy charts
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        doc, side = screen.query_one("#doc").region, screen.query_one("#side").region
+        assert screen.has_class("-narrow") and doc.width == 80 and side.y >= doc.bottom
