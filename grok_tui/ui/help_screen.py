@@ -19,6 +19,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("< >", "slower / faster (1, 2, 4, 10, 25, 100, 1000 steps/s, max)"),
     ("e", "write the lesson's exercise"),
     ("o", "what the lesson printed, on the whole screen (o or escape: back)"),
+    ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c  escape", "contents (lessons, ✓ done, • started)"),

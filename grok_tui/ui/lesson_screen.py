@@ -67,6 +67,7 @@ class LessonScreen(Screen[None]):
         Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
         Binding("z", "zoom", "zoom", show=False, id="lesson.zoom"),
         Binding("o", "zoom_output", "output", show=False, id="lesson.output"),
+        Binding("v", "toggle_checks", "checks", show=False, id="lesson.checks"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
@@ -286,6 +287,17 @@ class LessonScreen(Screen[None]):
             self.minimize()
         else:
             self.app.action_contents()  # type: ignore[attr-defined]
+
+    def action_toggle_checks(self) -> None:
+        """v: show the hidden check cells (the asserts that pin the book's numbers), or hide them."""
+        doc = self.query_one(LessonDocument)
+        checks = list(doc.query(".-check"))
+        if not checks:
+            self.notify("this lesson has no check cells", timeout=3)
+            return
+        doc.toggle_class("-show-checks")
+        if doc.has_class("-show-checks"):
+            self.call_after_refresh(doc.scroll_to_widget, checks[0], animate=False, top=True)
 
     def action_zoom(self) -> None:
         """z: the focused pane fills the screen (z or escape again to go back)."""

@@ -195,3 +195,17 @@ async def test_wide_terminals_put_the_code_beside_the_values_and_charts(small_ca
         await pilot.pause()
         doc, side = screen.query_one("#doc").region, screen.query_one("#side").region
         assert screen.has_class("-narrow") and doc.width == 80 and side.y >= doc.bottom
+
+
+async def test_v_shows_the_check_cells(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        check = screen.query_one("#doc .-check")
+        assert not check.display or check.region.height == 0
+        await pilot.press("v")
+        await pilot.pause()
+        assert check.region.height > 5 and "-232452292.6" in text_of(check)
+        await pilot.press("v")
+        await pilot.pause()
+        assert check.region.height == 0

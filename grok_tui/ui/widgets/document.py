@@ -86,6 +86,8 @@ class LessonDocument(VerticalScroll, can_focus=True):
             if isinstance(block, Prose):
                 if block.text.strip():
                     yield Markdown(block.text, classes="prose")
+            elif block.role == "check":
+                yield CodeCell(block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)")
             elif block.shown:
                 if not params_shown and self._values:
                     lines = ParamLines(classes="params-lines")
