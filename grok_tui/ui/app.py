@@ -37,6 +37,8 @@ class GrokApp(App[None]):
         self.current_lesson_id: str | None = None
         self.param_values: dict[str, dict] = {}
         """Parameter values per lesson for this session, so n then p returns to the same settings."""
+        self.lesson_speeds: dict[str, float] = {}
+        """Speeds chosen with < and > per lesson, for this session."""
 
     def get_default_screen(self) -> ContentsScreen:
         return ContentsScreen()
@@ -70,7 +72,7 @@ class GrokApp(App[None]):
         self.current_lesson_id = lesson_id
         self.progress.open_lesson(lesson_id)
         values = self.param_values.setdefault(lesson_id, dict(lesson.defaults))
-        speed = self.speed if self.speed is not None else lesson.pace
+        speed = self.speed if self.speed is not None else self.lesson_speeds.get(lesson_id, lesson.pace)
         screen = LessonScreen(lesson, values, speed)
         # Keep the stack at [contents, lesson]: a modal or an older lesson on top is replaced.
         while len(self.screen_stack) > 1:

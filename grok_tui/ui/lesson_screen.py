@@ -215,6 +215,7 @@ class LessonScreen(Screen[None]):
 
     def action_speed(self, direction: int) -> None:
         self.speed = ladder.faster(self.speed) if direction > 0 else ladder.slower(self.speed)
+        self.app.lesson_speeds[self.lesson.id] = self.speed  # type: ignore[attr-defined]
         if self.run is not None:
             self.run.set_speed(self.speed)
         self._draw_status()

@@ -126,6 +126,8 @@ async def test_speed_keys_walk_the_ladder(small_catalog):
         await pilot.press("less_than_sign", "less_than_sign")
         assert screen.speed == 2
         assert "speed 2/s" in text_of(screen.query_one(StatusLine))
+        await pilot.press("p", "n")  # the chosen speed stays with the lesson for the session
+        assert lesson_screen(app).speed == 2
 
 
 BROKEN = '''+++
