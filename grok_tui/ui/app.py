@@ -49,14 +49,14 @@ class GrokApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                self.notify(f"{THEME_ENV}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning")
+                self.notify(f"{THEME_ENV}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning", markup=False)
         if self.progress.notice:
-            self.notify(self.progress.notice, severity="warning", timeout=12)
+            self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
         if self.catalog.errors:
             count = len(self.catalog.errors)
             first = str(self.catalog.errors[0])
             more = f" (and {count - 1} more: see contents or F1)" if count > 1 else ""
-            self.notify(f"{first}{more}", title="lesson file problem", severity="error", timeout=12)
+            self.notify(f"{first}{more}", title="lesson file problem", severity="error", timeout=12, markup=False)
         target = self.start_lesson or self.progress.last_lesson
         if target and self.catalog.get(target) is not None:
             self.open_lesson(target)
@@ -67,7 +67,7 @@ class GrokApp(App[None]):
 
         lesson = self.catalog.get(lesson_id)
         if lesson is None:
-            self.notify(f"no lesson {lesson_id!r}", severity="error")
+            self.notify(f"no lesson {lesson_id!r}", severity="error", markup=False)
             return
         self.current_lesson_id = lesson_id
         self.progress.open_lesson(lesson_id)
@@ -88,7 +88,7 @@ class GrokApp(App[None]):
         else:
             index = self.catalog.index(self.current_lesson_id) + direction
         if not 0 <= index < len(lessons):
-            self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3)
+            self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False)
             return
         self.open_lesson(lessons[index].id)
 

@@ -22,7 +22,7 @@ def open_exercise(screen) -> None:
     """`e`: the only exercise, or a chooser (the first not done highlighted); none: say so."""
     lesson, app = screen.lesson, screen.app
     if not lesson.exercises:
-        screen.notify("this lesson has no exercise", timeout=3)
+        screen.notify("this lesson has no exercise", timeout=3, markup=False)
         return
     if len(lesson.exercises) == 1:
         _edit(screen, lesson.exercises[0].name)
@@ -37,7 +37,7 @@ def _edit(screen, name: str) -> None:
     try:
         from grok_tui.ui.exercise_screen import ExerciseScreen  # the editor loads only when wanted
     except ImportError as exc:
-        screen.notify(f"the exercise editor is not available: {exc}", severity="error")
+        screen.notify(f"the exercise editor is not available: {exc}", severity="error", markup=False)
         return
     exercise = screen.lesson.exercise(name)
     if exercise is None:

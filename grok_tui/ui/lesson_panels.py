@@ -56,7 +56,7 @@ class LessonPanels:
 
     def report_problems(self, app) -> None:
         for problem in self.problems:
-            app.notify(problem, severity="error", timeout=8)
+            app.notify(problem, severity="error", timeout=8, markup=False)
 
     def call(self, method: str, *args: Any) -> None:
         """Call an optional hook on every panel; a panel that raises is reported once and skipped."""
@@ -69,4 +69,4 @@ class LessonPanels:
             except Exception as exc:
                 self._broken.add(i)
                 widget.app.notify(f"panel {type(widget).__module__.rsplit('.', 1)[-1]} failed in {method}: "
-                                  f"{type(exc).__name__}: {exc}", severity="error", timeout=8)
+                                  f"{type(exc).__name__}: {exc}", severity="error", timeout=8, markup=False)

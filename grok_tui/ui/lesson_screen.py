@@ -228,13 +228,13 @@ class LessonScreen(Screen[None]):
 
     def action_change(self, direction: int) -> None:
         if not self.lesson.params:
-            self.notify("this lesson has no parameters", timeout=3)
+            self.notify("this lesson has no parameters", timeout=3, markup=False)
             return
         param = self.lesson.params[self.selected]
         old = self.values[param.name]
         new = nudge(param, old, direction)
         if new == old:
-            self.notify(f"{param.name} is already at its {'maximum' if direction > 0 else 'minimum'}", timeout=3)
+            self.notify(f"{param.name} is already at its {'maximum' if direction > 0 else 'minimum'}", timeout=3, markup=False)
             return
         self.values[param.name] = new
         self._show_params()
@@ -279,7 +279,7 @@ class LessonScreen(Screen[None]):
         """Back from the exercise screen: update the notes; a pass re-runs with the learner's code."""
         self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, self.app.progress))  # type: ignore[attr-defined]
         if passed:
-            self.notify("passed: the lesson now runs your code", timeout=4)
+            self.notify("passed: the lesson now runs your code", timeout=4, markup=False)
             self.start_run()
 
     def action_back(self) -> None:
@@ -294,7 +294,7 @@ class LessonScreen(Screen[None]):
         doc = self.query_one(LessonDocument)
         checks = list(doc.query(".-check"))
         if not checks:
-            self.notify("this lesson has no check cells", timeout=3)
+            self.notify("this lesson has no check cells", timeout=3, markup=False)
             return
         doc.toggle_class("-show-checks")
         if doc.has_class("-show-checks"):
@@ -314,7 +314,7 @@ class LessonScreen(Screen[None]):
         elif box.display:
             self.maximize(box, container=False)
         else:
-            self.notify("nothing printed yet: run the lesson (space)", timeout=3)
+            self.notify("nothing printed yet: run the lesson (space)", timeout=3, markup=False)
 
     def action_focus_next_pane(self, direction: int = 1) -> None:
         """Cycle focus: lesson text, values, then each lesson panel (showing the one focused)."""

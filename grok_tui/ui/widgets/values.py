@@ -55,6 +55,6 @@ class ValuesTable(Static):
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        for name in names:
-            table.add_row(name, compact(values[name]))
+        for name in names:  # Text, not str: a value like "[b]" must not be read as markup
+            table.add_row(Text(name), Text(compact(values[name])))
         self.update(table)
