@@ -5,11 +5,35 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from grok_tui.lesson.model import Lesson
+
 MARKS = {"done": ("✓", "green"), "started": ("•", "yellow"), "": (" ", "")}
+
+
+def lesson_preview(lesson: Lesson, state: str) -> Text:
+    """What a wide contents screen shows beside the list: the lesson's opening, what it lets you play with."""
+    text = Text.assemble((f"{lesson.id} {lesson.title}\n", "bold"),
+                         (f"chapter {lesson.chapter}: {lesson.chapter_title}", "dim"),
+                         (f"  ({state})" if state else "", "dim"), "\n\n")
+    opening = next((p.text for p in lesson.prose if p.text.strip()), "")
+    paragraphs = [b.strip() for b in opening.split("\n\n") if b.strip() and not b.lstrip().startswith("#")]
+    if paragraphs:
+        text.append(" ".join(paragraphs[0].split()).replace("**", "").replace("`", "") + "\n\n")
+    if lesson.params:
+        text.append("play with: ", style="bold")
+        text.append(", ".join(p.name for p in lesson.params) + "\n")
+    if lesson.exercises:
+        text.append("write: ", style="bold")
+        text.append(", ".join(e.name for e in lesson.exercises) + "\n")
+    if lesson.panels:
+        text.append("panels: ", style="bold")
+        text.append(", ".join(lesson.panels) + "\n")
+    return text
 
 
 class LessonList(OptionList):
@@ -26,11 +50,21 @@ class ContentsScreen(Screen[None]):
         Binding("q", "app.quit", "quit", id="contents.quit"),
     ]
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
     def compose(self) -> ComposeResult:
         yield Static(id="title")
-        yield LessonList(id="lessons")
+        with Horizontal(id="contents-body"):
+            yield LessonList(id="lessons")
+            yield Static(id="preview")
         yield Static(id="problems")
         yield Footer()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
+        preview = self.query_one("#preview", Static)
+        if lesson is not None:
+            preview.update(lesson_preview(lesson, self.app.progress.lesson_state(lesson.id)))  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.refresh_marks()
@@ -80,6 +114,12 @@ class ContentsScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.open_lesson(event.option.id)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "back to lesson" before a lesson was opened (None hides it from the footer)."""
+        if action == "back" and not self.app.current_lesson_id:  # type: ignore[attr-defined]
+            return None
+        return True
 
     def action_back(self) -> None:
         """Back to the lesson the learner was at (it reopens ready to run)."""

@@ -225,3 +225,12 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         assert app.screen.query_one(OptionList).highlighted == 1  # the first one not done yet
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
+
+
+async def test_wide_contents_preview_the_highlighted_lesson(small_catalog):
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j")
+        preview = text_of(app.screen.query_one("#preview"))
+        assert "4.5 Breaking gradient descent" in preview and "play with: alpha, input, iterations" in preview
+        assert "Gradient descent moves the weight" in preview  # the lesson's opening, as plain text
