@@ -28,6 +28,21 @@ def _log10(series: Series) -> Series:
     return Series(xs, ys)
 
 
+ZOOM_RATIO = 5.0
+"""When the previous run spans more than this many times the current run's range (a diverged run
+behind a converging one), the chart keeps to the current run and leaves the dimmed curve out."""
+
+
+def previous_fits(current: list[float], previous: list[float]) -> bool:
+    """Whether the previous run can share the axes without flattening the current curve."""
+    if not current or not previous:
+        return True
+    low, high = min(current), max(current)
+    if high <= low:  # a run's first point, or a flat curve: the previous run gives the scale
+        return True
+    return max(high, max(previous)) - min(low, min(previous)) <= ZOOM_RATIO * (high - low)
+
+
 def _ticks(low: float, high: float, count: int) -> tuple[list[float], list[str]]:
     """A few y ticks with short labels: plotext's own labels can take 12 columns of a 40-column chart."""
     if high == low:
@@ -81,7 +96,11 @@ class ChartView(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         plt.theme("pro")
-        for name in self.chart.series:
+        now_ys, old_ys = ([y for name in group for y in self._prepare(group[name]).ys]
+                          for group in (self._current, self._previous))
+        fits = previous_fits(now_ys, old_ys)
+        self.border_subtitle = "" if fits else "previous run: off this scale"
+        for name in self.chart.series if fits else ():
             old = self._prepare(self._previous.get(name, Series()))
             if old.xs:
                 plt.plot(old.xs, old.ys, marker="braille", color=PREVIOUS_COLOR)
@@ -91,8 +110,7 @@ class ChartView(PlotextPlot):
                 plt.plot(now.xs, now.ys, marker="braille", color=COLORS[i % len(COLORS)])
         plt.xaxes(True, False)
         plt.yaxes(True, False)
-        ys = [y for group in (self._current, self._previous) for name in group
-              for y in self._prepare(group[name]).ys]
+        ys = now_ys + (old_ys if fits else [])
         if ys:
             plt.yticks(*_ticks(min(ys), max(ys), max(2, min(5, self.size.height // 3))))
         else:
