@@ -10,10 +10,7 @@ import pytest
 
 from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.lesson.catalog import load_catalog
-from tests.conftest import LESSONS
-
-COURSE = load_catalog(LESSONS)
+from tests.lessons_util import COURSE, series
 MY_LESSONS = ("2.1", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
 
 
@@ -24,10 +21,6 @@ def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
     assert result.failure is None, result.detail
     assert result.state is RunState.FINISHED, result.detail
     return result
-
-
-def series(result, name):
-    return [s.values[name] for s in result.steps if name in s.values]
 
 
 def output(result) -> str:

@@ -8,22 +8,13 @@ import math
 import pytest
 
 from grok_tui.engine.exercises import check_code
-from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.lesson.catalog import load_catalog
-from tests.conftest import LESSONS
+from grok_tui.engine.runner import RunState
+from tests.lessons_util import COURSE, run_lesson, series
 
-COURSE = load_catalog(LESSONS)
 CH4 = ["4.1", "4.2", "4.3", "4.4", "4.5"]
 
 
-def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
-    lesson = COURSE.get(lesson_id)
-    assert lesson is not None, f"lesson {lesson_id} is missing"
-    return LessonRun(lesson, values, exercise_code=exercise_code).run_sync()
-
-
-def series(result, name):
-    return [s.values[name] for s in result.steps if name in s.values]
+run = run_lesson
 
 
 def close(got, want):

@@ -9,10 +9,7 @@ import pytest
 
 from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.lesson.catalog import load_catalog
-from tests.conftest import LESSONS
-
-COURSE = load_catalog(LESSONS)
+from tests.lessons_util import COURSE, series
 
 
 def run(lesson_id: str, **values):
@@ -20,10 +17,6 @@ def run(lesson_id: str, **values):
     assert lesson is not None, f"lesson {lesson_id} is missing"
     result = LessonRun(lesson, values).run_sync()
     return lesson, result
-
-
-def series(result, name):
-    return [s.values[name] for s in result.steps if name in s.values]
 
 
 def test_one_light_converges_and_the_middle_weight_never_moves():

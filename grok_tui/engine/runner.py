@@ -99,6 +99,14 @@ class RunResult:
     failure: Failure | None = None
     detail: str = ""
 
+    def recorded(self, name: str) -> list[Any]:
+        """Every value recorded under `name`, in step order."""
+        return recorded(self.steps, name)
+
+
+def recorded(steps: list[Step], name: str) -> list[Any]:
+    return [s.values[name] for s in steps if name in s.values]
+
 
 class LessonRun:
     """One run of a lesson with one set of parameter values.
@@ -266,7 +274,7 @@ class LessonRun:
     # -- what lesson code calls -----------------------------------------------------------------
     def recorded(self, name: str) -> list[Any]:
         """Every value recorded under `name` so far, in step order (check cells use it)."""
-        return [s.values[name] for s in self.steps if name in s.values]
+        return recorded(self.steps, name)
 
     def _print(self, *args: object, sep: str = " ", end: str = "\n", **_: object) -> None:
         text = sep.join(map(str, args)) + end
