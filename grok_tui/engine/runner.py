@@ -236,8 +236,8 @@ class LessonRun:
             self._set_state(RunState.DIVERGED, str(exc))
         except OverflowError as exc:
             line = self._locate(exc)[1]
-            self._set_state(RunState.DIVERGED,
-                            f"a value grew too large for a float at line {line}, after step {len(self.steps)}")
+            detail = f"overflow after step {len(self.steps)}: too big for a float (line {line})"
+            self._set_state(RunState.DIVERGED, detail)
         except (Exception, SystemExit) as exc:  # lesson code must never end the tutor
             path, line = self._locate(exc)
             kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
