@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def launch(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.lessons)
+    catalog = _existing_catalog(args.lessons)
     if args.lesson is not None and catalog.get(args.lesson) is None:
         raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
     from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
@@ -97,8 +97,16 @@ def launch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _catalog(lessons: Path | None) -> Catalog:
+def _existing_catalog(lessons: Path | None) -> Catalog:
+    """The catalog of a lessons folder that exists; a mistyped --lessons is a usage error."""
     catalog = load_catalog(lessons)
+    if not catalog.root.is_dir():
+        raise UsageError(f"lessons folder not found: {catalog.root}")
+    return catalog
+
+
+def _catalog(lessons: Path | None) -> Catalog:
+    catalog = _existing_catalog(lessons)
     for error in catalog.errors:
         print(f"warning: {error}", file=sys.stderr)
     return catalog

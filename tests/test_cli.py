@@ -71,6 +71,8 @@ def test_run_text_shows_steps_and_final(capsys):
         (("run", "4.5", "--set", "alpha"), "NAME=VALUE"),
         (("run",), "needs a lesson id"),
         (("99.9",), "no lesson '99.9'"),
+        (("--lessons", "/no/such/folder"), "lessons folder not found: /no/such/folder"),
+        (("list", "--lessons", "/no/such/folder"), "lessons folder not found"),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
