@@ -42,6 +42,12 @@ KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve."""
 
 
+class SidePane(VerticalScroll):
+    """Values, parameters, output and try-this; `z` zooms it when it has the focus."""
+
+    ALLOW_MAXIMIZE = True
+
+
 class OutputPane(VerticalScroll):
     """What the lesson printed; `o` shows it on the whole screen (drawings need the width)."""
 
@@ -105,7 +111,7 @@ class LessonScreen(Screen[None]):
             doc = LessonDocument(lesson, self.values, exercise_notes(lesson, self.app.progress), id="doc")  # type: ignore[attr-defined]
             doc.border_title = "lesson · ↑↓ pgup pgdn scroll"
             yield doc
-            with VerticalScroll(id="side"):
+            with SidePane(id="side"):
                 yield ValuesTable(id="values")
                 yield ParamsView(id="params")
                 with OutputPane(id="output-box", can_focus=False) as box:

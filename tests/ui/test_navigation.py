@@ -234,3 +234,21 @@ async def test_wide_contents_preview_the_highlighted_lesson(small_catalog):
         preview = text_of(app.screen.query_one("#preview"))
         assert "4.5 Breaking gradient descent" in preview and "play with: alpha, input, iterations" in preview
         assert "Gradient descent moves the weight" in preview  # the lesson's opening, as plain text
+
+
+async def test_z_zooms_the_lesson_text_and_the_side_pane_for_reading_at_80x24(small_catalog):
+    from grok_tui.ui.widgets.document import LessonDocument
+
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen.focused, LessonDocument)  # the text has the focus on opening
+        await pilot.press("z")
+        assert screen.maximized is screen.query_one(LessonDocument)
+        assert screen.query_one(LessonDocument).size.height >= SIZE[1] - 3  # nearly the whole screen
+        await pilot.press("z")
+        assert screen.maximized is None
+        await pilot.press("f", "z")  # focus the values / parameters column, then zoom it
+        assert screen.maximized is screen.query_one("#side")
+        await pilot.press("escape")
+        assert screen.maximized is None and isinstance(app.screen, LessonScreen)

@@ -65,7 +65,9 @@ class CodeCell(Static):
 
 class LessonDocument(VerticalScroll, can_focus=True):
     """Scrollable prose and code. ↑↓, j/k and page keys scroll it; ←→ change the chosen parameter
-    (the text never scrolls sideways: it wraps)."""
+    (the text never scrolls sideways: it wraps). `z` zooms it to the whole screen, for reading at 80x24."""
+
+    ALLOW_MAXIMIZE = True  # scroll containers refuse maximize by default
 
     BINDINGS = [
         Binding("left", "screen.change(-1)", "less", show=False),
