@@ -109,7 +109,7 @@ class LessonScreen(Screen[None]):
         # wide = code on the left, values and charts on the right. Same widgets, same order.
         with Grid(id="body"):
             doc = LessonDocument(lesson, self.values, exercise_notes(lesson, self.app.progress), id="doc")  # type: ignore[attr-defined]
-            doc.border_title = "lesson · ↑↓ pgup pgdn scroll"
+            doc.border_title = "lesson · ↑↓ pgup pgdn scroll · z zoom"
             yield doc
             with SidePane(id="side"):
                 yield ValuesTable(id="values")
