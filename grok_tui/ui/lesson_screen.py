@@ -12,7 +12,7 @@ import time
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -26,6 +26,7 @@ from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.run_feed import FeedView, RunFeed, Series
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.panes import OutputPane, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
@@ -40,18 +41,6 @@ RESTART_DELAY = 0.3
 """Seconds after the last +/- before the lesson re-runs with the new value."""
 KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve."""
-
-
-class SidePane(VerticalScroll):
-    """Values, parameters, output and try-this; `z` zooms it when it has the focus."""
-
-    ALLOW_MAXIMIZE = True
-
-
-class OutputPane(VerticalScroll):
-    """What the lesson printed; `o` shows it on the whole screen (drawings need the width)."""
-
-    ALLOW_MAXIMIZE = True
 
 
 class LessonScreen(Screen[None]):
