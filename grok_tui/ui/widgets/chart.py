@@ -64,12 +64,16 @@ class ChartView(PlotextPlot):
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
         self._title = chart.title + (" (log10)" if chart.log and "log" not in chart.title else "")
-        self.border_title = self._make_title(200)
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
+        self.previous_off_scale = False
+        """True while the dimmed previous run is left out because it would flatten this one."""
+        self.border_title = self._make_title(200)
 
     def _make_title(self, width: int) -> Content:
         """The title, then each series name in its curve's colour; only the names if it is too narrow."""
+        if self.previous_off_scale:
+            return Content.assemble(self._title, (" · last run off scale", "dim"))
         if len(self.chart.series) < 2:
             return Content(self._title)
         names: list = []
@@ -99,7 +103,9 @@ class ChartView(PlotextPlot):
         now_ys, old_ys = ([y for name in group for y in self._prepare(group[name]).ys]
                           for group in (self._current, self._previous))
         fits = previous_fits(now_ys, old_ys)
-        self.border_subtitle = "" if fits else "previous run: off this scale"
+        if self.previous_off_scale == fits:  # changed: the title says whether the old curve is drawn
+            self.previous_off_scale = not fits
+            self.border_title = self._make_title(self.size.width or 200)
         for name in self.chart.series if fits else ():
             old = self._prepare(self._previous.get(name, Series()))
             if old.xs:
