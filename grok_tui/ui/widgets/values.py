@@ -12,12 +12,27 @@ SMALL_MATRIX = 6
 """Matrices up to this many rows and columns are drawn as a little table; larger ones summarised."""
 
 
-def _num(x: float) -> str:
-    return f"{x:.4g}"
+def _num(x: float, digits: int = 4) -> str:
+    return f"{x:.{digits}g}"
 
 
-def compact(value: Any) -> str:
-    """A short text for one value; arrays stay small enough for a side column."""
+MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f")
+"""Tried in turn until a matrix row fits its column: significant digits first, then fixed decimals
+(a tiny 0.0003238 is long in any `g` format but reads fine as 0.000 beside its neighbours)."""
+
+
+def _matrix(value: Any, width: int | None) -> str:
+    """A small matrix as aligned rows, with as many digits as let a row fit in `width` columns."""
+    for spec in MATRIX_FORMATS:
+        rows = [[format(float(x), spec) for x in row] for row in value]
+        cell = max(len(c) for row in rows for c in row)
+        if width is None or value.shape[1] * (cell + 1) - 1 <= width:
+            break
+    return "\n".join(" ".join(c.rjust(cell) for c in row) for row in rows)
+
+
+def compact(value: Any, width: int | None = None) -> str:
+    """A short text for one value; arrays stay small enough for a side column `width` wide."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
@@ -30,9 +45,7 @@ def compact(value: Any) -> str:
         if value.ndim == 1 and value.size <= 8:
             return "[" + " ".join(_num(float(x)) for x in value) + "]"
         if value.ndim == 2 and value.shape[0] <= SMALL_MATRIX and value.shape[1] <= SMALL_MATRIX:
-            rows = [[_num(float(x)) for x in row] for row in value]
-            width = max(len(c) for row in rows for c in row)
-            return "\n".join(" ".join(c.rjust(width) for c in row) for row in rows)
+            return _matrix(value, width)
         flat = value.ravel()
         return (f"{'x'.join(map(str, value.shape))} array, "
                 f"min {_num(float(flat.min()))} max {_num(float(flat.max()))}")
@@ -55,6 +68,7 @@ class ValuesTable(Static):
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
+        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
         for name in names:  # Text, not str: a value like "[b]" must not be read as markup
-            table.add_row(Text(name), Text(compact(values[name])))
+            table.add_row(Text(name), Text(compact(values[name], room)))
         self.update(table)
