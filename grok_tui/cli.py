@@ -14,7 +14,7 @@ from pathlib import Path
 from grok_tui import __version__
 from grok_tui.lesson.catalog import Catalog, load_catalog
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
@@ -143,13 +143,15 @@ def _parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from grok_tui.engine.headless import run_all, run_one
+    from grok_tui.engine.headless import check_all, run_one
 
-    catalog = _catalog(args.lessons)
+    catalog = _existing_catalog(args.lessons)
     if args.all:
         if args.id or args.set:
             raise UsageError("run --all takes no lesson id and no --set")
-        return run_all(catalog, as_json=args.json)
+        return check_all(catalog, as_json=args.json)
+    for error in catalog.errors:
+        print(f"warning: {error}", file=sys.stderr)
     if not args.id:
         raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
     lesson = catalog.get(args.id)
@@ -171,16 +173,6 @@ def cmd_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from grok_tui.engine.checks import check_lesson
+    from grok_tui.engine.headless import check_all
 
-    catalog = load_catalog(args.dir)
-    problems = list(catalog.errors)
-    for lesson in catalog.lessons:
-        found = check_lesson(lesson)
-        problems.extend(found)
-        print(f"{'ok  ' if not found else 'FAIL'} {lesson.id}\t{lesson.title}")
-    for problem in problems:
-        print(problem)
-    total = len(catalog.lessons) + len({p.path for p in catalog.errors})
-    print(f"{total} lesson files, {len(problems)} problem(s)")
-    return EXIT_FAILED if problems or not catalog.lessons else EXIT_OK
+    return check_all(load_catalog(args.dir))

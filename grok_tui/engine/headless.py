@@ -13,7 +13,7 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import ParamError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def _json_line(obj: dict[str, Any], out: TextIO) -> None:
@@ -61,8 +61,9 @@ def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
     return EXIT_OK
 
 
-def run_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None) -> int:
-    """Run every lesson with its checks (defaults and `check_with` sets); one line per lesson."""
+def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None) -> int:
+    """Check every lesson (its checks with the defaults and `check_with` sets, its exercises) and
+    report the files that did not load: `grok-tui check` and `grok-tui run --all`."""
     out = out or sys.stdout
     failed = 0
     for lesson in catalog.lessons:
@@ -74,6 +75,12 @@ def run_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = Non
             out.write(f"{'ok  ' if not problems else 'FAIL'} {lesson.id}\t{lesson.title}\n")
             for p in problems:
                 out.write(f"     {p}\n")
+    for error in catalog.errors:
+        if as_json:
+            _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)
+        else:
+            out.write(f"FAIL {error}\n")
     if not as_json:
-        out.write(f"{len(catalog.lessons) - failed} passed, {failed} failed\n")
+        files = len(catalog.lessons) + len({e.path for e in catalog.errors})
+        out.write(f"{files} lesson files, {failed + len(catalog.errors)} with problems\n")
     return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK
