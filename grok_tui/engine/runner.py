@@ -73,12 +73,7 @@ class OutputEvent:
     text: str
 
 
-@dataclass(frozen=True)
-class CellEvent:
-    cell: Cell
-
-
-RunEvent = StepEvent | StateEvent | OutputEvent | CellEvent
+RunEvent = StepEvent | StateEvent | OutputEvent
 Listener = Callable[[RunEvent], None]
 
 
@@ -228,7 +223,6 @@ class LessonRun:
         try:
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 for cell in self._cells():
-                    self.listener(CellEvent(cell))
                     exec(compile_cell(cell, self.lesson.path), self.namespace)
         except _Cancelled:
             self._set_state(RunState.CANCELLED, f"stopped at step {len(self.steps)}")

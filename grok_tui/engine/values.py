@@ -73,13 +73,3 @@ def format_value(value: Any, digits: int | None = 6) -> str:
         return np.array2string(value, precision=digits - 2, separator=", ", suppress_small=False,
                                max_line_width=10_000)
     return str(value)
-
-
-def series(steps: list, name: str) -> list[float]:
-    """The scalar values of `name` over the recorded steps (steps that lack it are skipped)."""
-    out = []
-    for step in steps:
-        v = step.values.get(name)
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            out.append(float(v))
-    return out

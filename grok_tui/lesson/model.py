@@ -111,9 +111,6 @@ class Lesson:
     def prose(self) -> tuple[Prose, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Prose))
 
-    def param(self, name: str) -> Param | None:
-        return next((p for p in self.params if p.name == name), None)
-
     def exercise(self, name: str) -> Exercise | None:
         return next((e for e in self.exercises if e.name == name), None)
 
