@@ -211,3 +211,12 @@ def test_a_failure_shows_the_values_the_test_used():
 def test_a_process_killed_by_a_signal_is_a_crash_message():
     result, verdict = sandbox("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
     assert result.status == "crash" and "signal 9" in verdict.headline
+
+
+def test_a_failure_after_printing_only_blank_lines_is_described():
+    # The first printed line is shown; blank output must not break the description (nor the tutor).
+    result, verdict = sandbox("print()\nprint('  ')\ndef double(x):\n    return 0\n")
+    assert result.status == "fail" and "should be 4, got 0" in verdict.text
+    assert "your code printed" not in verdict.text
+    result, verdict = sandbox("print('one')\nprint('two')\ndef double(x):\n    return 0\n")
+    assert "your code printed: one ..." in verdict.text

@@ -157,9 +157,9 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
     else:
         headline = f"The check process died unexpectedly ({result.message or s})."
         details.append("This can happen when code crashes Python itself; try simpler code.")
-    if result.output and s != "pass":
-        details.append("your code printed: " + result.output.strip().splitlines()[0][:200]
-                       + (" ..." if len(result.output.strip().splitlines()) > 1 else ""))
+    printed = result.output.strip().splitlines()  # empty when it printed only blank lines
+    if printed and s != "pass":
+        details.append("your code printed: " + printed[0][:200] + (" ..." if len(printed) > 1 else ""))
     return Verdict(s == "pass", headline, tuple(details), code_line, result.output, result)
 
 
