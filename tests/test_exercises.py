@@ -220,3 +220,15 @@ def test_a_failure_after_printing_only_blank_lines_is_described():
     assert "your code printed" not in verdict.text
     result, verdict = sandbox("print('one')\nprint('two')\ndef double(x):\n    return 0\n")
     assert "your code printed: one ..." in verdict.text
+
+
+def test_no_free_resources_for_a_check_is_a_result_not_an_exception(monkeypatch):
+    import grok_tui.engine.sandbox as sandbox_module
+
+    def no_temp_dir(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sandbox_module.tempfile, "TemporaryDirectory", no_temp_dir)
+    result, verdict = sandbox("def double(x):\n    return 2 * x\n")
+    assert result.status == "crash" and "No space left on device" in verdict.headline
+

@@ -86,20 +86,30 @@ def run_sandboxed(
     memory: int = DEFAULT_MEMORY,
     cancel: threading.Event | None = None,
 ) -> SandboxResult:
-    """Run `code`, then `test` in the same fresh namespace, in a child process. Blocks (use a thread)."""
+    """Run `code`, then `test` in the same fresh namespace, in a child process. Blocks (use a thread).
+
+    Never raises for a reason outside the learner's control either (no free file descriptors, a full
+    temp dir): that is a "crash" result saying so."""
+    try:
+        return _run(code, test, timeout, memory, cancel)
+    except OSError as exc:
+        return SandboxResult("crash", f"could not start Python to check your code: {exc}")
+
+
+def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None) -> SandboxResult:
     start = time.monotonic()
-    read_fd, write_fd = os.pipe()
     with tempfile.TemporaryDirectory(prefix="grok-check-") as cwd:
+        read_fd, write_fd = os.pipe()
         try:
             proc = subprocess.Popen(
                 [sys.executable, "-I", "-c", CHILD_SOURCE],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), cwd=cwd, env=_env(), start_new_session=True,
             )
-        except OSError as exc:
+        except OSError:
             os.close(read_fd)
             os.close(write_fd)
-            return SandboxResult("crash", f"could not start Python to check your code: {exc}")
+            raise
         os.close(write_fd)
         out = _Drain(proc.stdout, OUTPUT_LIMIT)
         result_reader = _Drain(os.fdopen(read_fd, "rb"), 1024 * 1024)
