@@ -260,7 +260,11 @@ class ExerciseScreen(Screen[bool]):
 
     @work(thread=True, exclusive=True, group="exercise-check")
     def _run_check(self, code: str) -> None:
-        verdict = check_code(self.exercise, code, timeout=self.timeout, cancel=self._cancel)
+        try:
+            verdict = check_code(self.exercise, code, timeout=self.timeout, cancel=self._cancel)
+        except Exception as exc:  # a bug of the tutor's: say it here, never end the app from a worker
+            verdict = Verdict(False, f"The check itself failed (a bug in the tutor, not your code): "
+                                     f"{type(exc).__name__}: {exc}")
         self.post_message(self.Checked(verdict, code))
 
     def on_exercise_screen_checked(self, message: Checked) -> None:

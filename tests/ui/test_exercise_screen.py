@@ -243,3 +243,19 @@ async def test_from_the_lesson_screen_e_opens_the_exercise_and_a_pass_comes_back
         await pilot.press("escape", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="back to the lesson")
         assert app.progress.passed_code("9.1") == {"w_sum": RIGHT}
+
+
+async def test_a_check_that_breaks_is_said_and_the_screen_carries_on(lesson, monkeypatch):
+    import grok_tui.ui.exercise_screen as module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "check_code", broken)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await check_and_wait(pilot, screen)
+        assert not screen.verdict.passed and "RuntimeError: boom" in shown(screen)
+        await pilot.press("f2")  # still answering
+        assert screen.hints == 1 and app.screen is screen
