@@ -238,56 +238,56 @@ def _backup_name(path: Path) -> Path:
 class DraftSaver:
     """Writes drafts off the caller's thread, newest text last, so typing never waits on the disk.
 
-    `submit` only records the text; one daemon thread writes whatever is newest for each draft until
-    nothing is pending. `flush` writes everything pending in the calling thread (on leaving a screen).
-    Each text carries a sequence number, so an older text can never overwrite a newer one.
+    `submit` only records the text (the newest for each draft replaces an older one still pending);
+    one daemon thread writes what is pending. `flush` writes everything pending in the calling thread
+    (on leaving a screen). Taking a text and writing it happen under one lock, so writes never
+    overtake each other and `flush` returns only once every text submitted before it is on disk.
     """
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
-        self._pending: dict[tuple[str, str], tuple[int, str]] = {}
-        self._written: dict[tuple[str, str], int] = {}
-        self._seq = 0
+        self._pending: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
+        """Guards _pending and _thread."""
         self._write_lock = threading.Lock()
+        """Held from taking a text until it is written."""
         self._thread: threading.Thread | None = None
         self.error: str = ""
         """The last write error (disk full, permissions), for the UI to show."""
 
     def submit(self, lesson_id: str, name: str, code: str) -> None:
         with self._lock:
-            self._seq += 1
-            self._pending[(lesson_id, name)] = (self._seq, code)
+            self._pending[(lesson_id, name)] = code
             if self._thread is None:
                 self._thread = threading.Thread(target=self._drain, name="draft saver", daemon=True)
                 self._thread.start()
 
-    def _take(self) -> tuple[tuple[str, str], int, str] | None:
+    def _take(self) -> tuple[tuple[str, str], str] | None:
         with self._lock:
             if not self._pending:
-                self._thread = None  # the next submit starts a fresh thread (two drainers are harmless)
+                self._thread = None  # the next submit starts a fresh thread
                 return None
-            key, (seq, code) = self._pending.popitem()
-            return key, seq, code
+            return self._pending.popitem()
 
     def _drain(self) -> None:
-        while (job := self._take()) is not None:
-            self._write(*job)
+        while self._write_next():
+            pass
 
-    def _write(self, key: tuple[str, str], seq: int, code: str) -> None:
+    def _write_next(self) -> bool:
+        """Write one pending text; False when nothing was pending."""
         with self._write_lock:
-            if seq <= self._written.get(key, 0):
-                return  # a newer text of this draft is already on disk
+            job = self._take()
+            if job is None:
+                return False
+            (lesson_id, name), code = job
             try:
-                self.progress.save_draft(key[0], key[1], code)
-                self._written[key] = seq
+                self.progress.save_draft(lesson_id, name, code)
                 self.error = ""
             except OSError as exc:
                 self.error = f"could not save your draft: {exc}"
+            return True
 
     def flush(self) -> None:
-        """Write everything pending now, in this thread, and wait for a write in progress."""
-        while (job := self._take()) is not None:
-            self._write(*job)
-        with self._write_lock:  # the saver thread may be mid-write: let it finish
+        """Write everything pending now, in this thread (after a write in progress on the saver's)."""
+        while self._write_next():
             pass

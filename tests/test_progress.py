@@ -118,6 +118,34 @@ def test_draft_saver_writes_the_newest_text_last():
     assert p.load_draft("3.2", "w_sum") == "final"
 
 
+
+def test_draft_saver_flush_waits_for_a_text_the_saver_thread_already_took():
+    # Leaving the screen flushes, then the app may exit (daemon thread gone): flush must not return
+    # while the saver thread holds a text it took but has not written yet.
+    p = Progress.load()
+    saver = DraftSaver(p)
+    taken, release = threading.Event(), threading.Event()
+    take = saver._take
+
+    def slow_take():
+        job = take()
+        if job is not None and threading.current_thread().name == "draft saver":
+            taken.set()
+            release.wait(5)
+        return job
+
+    saver._take = slow_take  # type: ignore[method-assign]
+    saver.submit("3.2", "w_sum", "typed")
+    assert taken.wait(5)
+    seen: list[str | None] = []
+    flusher = threading.Thread(target=lambda: (saver.flush(), seen.append(p.load_draft("3.2", "w_sum"))))
+    flusher.start()
+    flusher.join(0.3)  # a grace for a wrong flush to return early; the assertion below does not time
+    release.set()
+    flusher.join(5)
+    assert seen == ["typed"]
+
+
 def test_reset_exercise_keeps_a_backup_of_the_code():
     p = Progress.load()
     p.save_draft("3.2", "w_sum", "my code")
