@@ -51,11 +51,7 @@ def atomic_write(path: Path, text: str) -> None:
 
 def set_aside(path: Path) -> Path:
     """Move a damaged file out of the way, keeping it for the learner: progress.json.damaged-<time>."""
-    target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{n}")
-        n += 1
+    target = _free_name(path, "damaged")
     os.replace(path, target)
     return target
 
@@ -176,7 +172,7 @@ class Progress:
         path = self.draft_path(lesson_id, name)
         if not path.exists():
             return None
-        target = _backup_name(path)
+        target = _free_name(path)
         shutil.copy2(path, target)
         return target
 
@@ -219,18 +215,18 @@ def _backup(path: Path) -> Path | None:
     """Rename `path` to `path.bak-<time>` (never overwriting an older backup); None if it is absent."""
     if not path.exists():
         return None
-    target = _backup_name(path)
+    target = _free_name(path)
     os.replace(path, target)
     return target
 
 
-def _backup_name(path: Path) -> Path:
-    """A free name `path.bak-<time>` beside `path` (never an older backup's)."""
+def _free_name(path: Path, tag: str = "bak") -> Path:
+    """A free name `path.<tag>-<time>` beside `path` (never an older backup's)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bak-{stamp}")
+    target = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while target.exists():
-        target = path.with_name(f"{path.name}.bak-{stamp}-{n}")
+        target = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
         n += 1
     return target
 
