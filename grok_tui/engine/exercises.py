@@ -186,14 +186,8 @@ def _lesson_line(exercise: Exercise, result: SandboxResult, code_cell_line: int)
     return code_cell_line
 
 
-def exercise_problems(lesson: Lesson, exercise: Exercise, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
-    """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
-    stub = run_sandboxed(exercise.stub.source, exercise.test.source, timeout=timeout)
-    solution = run_sandboxed(exercise.solution.source, exercise.test.source, timeout=timeout)
-    return _judge(lesson, exercise, stub, solution)
-
-
 def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: SandboxResult) -> list[LessonError]:
+    """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
     name = exercise.name
     problems: list[LessonError] = []
     if stub.status == "pass":
