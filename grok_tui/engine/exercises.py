@@ -44,48 +44,50 @@ def _line(source: str, number: int | None) -> str:
     return lines[number - 1].strip()
 
 
-def _statement(source: str, number: int | None, limit: int = 160) -> str:
-    """The whole statement at line `number` (an assert may span lines), on one line, cut to `limit`."""
+_COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.FunctionDef,
+             ast.AsyncFunctionDef, ast.ClassDef, ast.Try, ast.TryStar, ast.Match)
+
+
+def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
+    """The test's innermost statement at line `number` (an assert may span lines); None when the test
+    does not parse or the line is a compound statement's header (a `for`, an `if`)."""
+    if not number:
+        return None
     try:
-        tree = ast.parse(source)
+        tree = ast.parse(test)
     except SyntaxError:
-        return _line(source, number)
+        return None
     best = None
     for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and node.lineno <= (number or 0) <= (node.end_lineno or node.lineno):
+        if isinstance(node, ast.stmt) and node.lineno <= number <= (node.end_lineno or node.lineno):
             if best is None or node.lineno >= best.lineno:  # the innermost statement
                 best = node
-    if best is None or isinstance(best, (ast.For, ast.While, ast.If, ast.With, ast.FunctionDef, ast.Try)):
-        return _line(source, number)
-    if isinstance(best, ast.Assert):  # its message is shown already: show only what it asserts
-        segment = "assert " + (ast.get_source_segment(source, best.test) or "")
+    return None if isinstance(best, _COMPOUND) else best
+
+
+def _statement(test: str, node: ast.stmt | None, number: int, limit: int = 160) -> str:
+    """The failing statement on one line, cut to `limit` (else just its line)."""
+    if node is None:
+        return _line(test, number)
+    if isinstance(node, ast.Assert):  # its message is shown already: show only what it asserts
+        segment = "assert " + (ast.get_source_segment(test, node.test) or "")
     else:
-        segment = ast.get_source_segment(source, best) or _line(source, number)
+        segment = ast.get_source_segment(test, node) or _line(test, number)
     text = " ".join(segment.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _statement_names(source: str, number: int | None) -> list[str]:
-    """Names a test's statement at line `number` reads, in order (to show the values it failed on)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and not isinstance(node, (ast.For, ast.While, ast.If, ast.With,
-                                                                 ast.FunctionDef, ast.Try)) \
-                and node.lineno <= (number or 0) <= (node.end_lineno or node.lineno):
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in names:
-                    names.append(sub.id)
-    return names
-
-
-def _values_line(result: SandboxResult, test: str, test_line: int | None) -> str:
+def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
+    """The values of the names the failing statement reads, in order: the input it failed on."""
+    if node is None:
+        return ""
     values = result.extra.get("values") or {}
+    names: list[str] = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id in values and sub.id not in names:
+            names.append(sub.id)
     # One line, whitespace collapsed: numpy prints arrays over several lines.
-    shown = [f"{name} = {' '.join(values[name].split())}" for name in _statement_names(test, test_line) if name in values]
+    shown = [f"{name} = {' '.join(values[name].split())}" for name in names]
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
 
@@ -95,7 +97,8 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {_line(code, code_line)}" if code_line else ""
-    called = _statement(test, test_line) if test_line else ""
+    failing = _failing_statement(test, test_line)
+    called = _statement(test, failing, test_line) if test_line else ""
     called_by = f"the test that ran it: {called}" if called else ""
     s = result.status
     details: list[str] = []
@@ -106,7 +109,7 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
         details.append(result.message or "(the assertion has no message)")
         if called_by:
             details.append(called_by.replace("the test that ran it", "the test"))
-        if values := _values_line(result, test, test_line):
+        if values := _values_line(result, failing):
             details.append(values)
         if where:
             details.append("it failed inside " + where)
@@ -133,7 +136,7 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
             details.append("at " + where)
         if called_by and result.phase == "test":
             details.append(called_by)
-            if values := _values_line(result, test, test_line):
+            if values := _values_line(result, failing):
                 details.append(values)
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
