@@ -13,9 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
+from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.lesson.model import Exercise, Lesson, LessonError
-
-CODE_FILE, TEST_FILE = "<your code>", "<test>"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The child side of the sandbox: run the learner's code, then the exercise's test, report as JSON.
 
-This file is not imported by the tutor: its source is handed to `python -I -c`, so the child needs
-nothing of grok_tui and starts from a clean interpreter. It reads one JSON object from stdin:
+Its source is handed to `python -I -c`, so the child needs nothing of grok_tui and starts from a
+clean interpreter; the tutor imports only the two file names below, to read the frames it reports. It reads one JSON object from stdin:
 {"code": ..., "test": ..., "memory": bytes or 0, "result_fd": fd} and writes one JSON object to
 `result_fd` (a pipe only the parent reads), so nothing the learner prints can fake a result.
 """
