@@ -190,7 +190,7 @@ class _Drain:
 
     def _run(self) -> None:
         try:
-            while chunk := self.stream.read1(65536) if hasattr(self.stream, "read1") else self.stream.read(65536):
+            while chunk := self.stream.read1(65536):  # both pipes are buffered binary readers
                 if self.size < self.limit:
                     self.chunks.append(chunk[: self.limit - self.size])
                 self.size += len(chunk)
