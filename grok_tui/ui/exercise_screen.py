@@ -88,6 +88,8 @@ class ExerciseScreen(Screen[bool]):
         self._last_change = 0.0
         self._notice = ""
         self._shown_error = ""
+        self._shown_stale = False
+        """Whether the feedback says the verdict is older than the code in the editor."""
 
     # -- state helpers ----------------------------------------------------------------------------
     @property
@@ -165,10 +167,13 @@ class ExerciseScreen(Screen[bool]):
                 out.append("\n" + line)
             if v.passed and not self.showing_solution:
                 out.append("\nF3 (or s) shows the reference solution to compare with yours. esc: back to the lesson.")
-            editor_text = self.editor.text
-            if self.checked_code is not None and editor_text != self.checked_code:
+            if self._stale():
                 out.append("\n(checked before your last edit)", style="dim")
+        self._shown_stale = self._stale()
         self.query_one("#ex-result", Static).update(out)
+
+    def _stale(self) -> bool:
+        return self.verdict is not None and self.checked_code is not None and self.editor.text != self.checked_code
 
     def _render_hints(self) -> None:
         hints = self.exercise.hints
@@ -211,6 +216,8 @@ class ExerciseScreen(Screen[bool]):
         self._last_change = now
         if self._dirty_since is None:
             self._dirty_since = now
+        if self._stale() != self._shown_stale:  # the first edit after a check (or its undo) says so
+            self._render_result()
 
     def _autosave(self) -> None:
         """Save after a short pause in typing, or at least every SAVE_MAX_DELAY while typing."""

@@ -259,3 +259,15 @@ async def test_a_check_that_breaks_is_said_and_the_screen_carries_on(lesson, mon
         assert not screen.verdict.passed and "RuntimeError: boom" in shown(screen)
         await pilot.press("f2")  # still answering
         assert screen.hints == 1 and app.screen is screen
+
+
+async def test_editing_after_a_check_says_the_verdict_is_older_than_the_code(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await check_and_wait(pilot, screen)
+        assert "should be 11, got 0" in shown(screen) and "checked before your last edit" not in shown(screen)
+        await pilot.press("x")
+        assert "checked before your last edit" in shown(screen)
+        await pilot.press("ctrl+z")
+        assert "checked before your last edit" not in shown(screen)
