@@ -7,10 +7,9 @@ import json
 import sys
 from typing import Callable
 
+from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
