@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Callable
 
-from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
 
@@ -129,7 +129,11 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if not ok:
         print("Nothing was reset.")
         return EXIT_OK
-    backups = act()
+    try:
+        backups = act()
+    except OSError as exc:  # a read-only or full data folder: one line, not a traceback
+        print(f"grok-tui: could not reset: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     print(f"Reset {'everything' if args.all else args.id}.")
     for path in backups:
         print(f"  kept {path}")

@@ -233,6 +233,15 @@ def test_reset_unknown_ids_and_bad_usage_are_one_line_errors(course, capsys, mon
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith("grok-tui: ")
 
 
+def test_reset_that_cannot_write_is_a_one_line_error(course, capsys, monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder's parent should be")
+    monkeypatch.setenv("GROK_TUI_DATA", str(blocker / "data"))
+    code, out, err = run_cli(capsys, "reset", "--all", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("grok-tui: could not reset")
+
+
 def test_progress_and_reset_do_not_import_textual(course):
     probe = (
         "import sys, contextlib, io\nfrom grok_tui.cli import main\n"
