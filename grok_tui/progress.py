@@ -130,7 +130,8 @@ class Progress:
                 if key.startswith(prefix) and entry.get("done") and isinstance(entry.get("code"), str)}
 
     def hints_shown(self, lesson_id: str, name: str) -> int:
-        return int(self.exercises.get(self.exercise_key(lesson_id, name), {}).get("hints", 0) or 0)
+        hints = self.exercises.get(self.exercise_key(lesson_id, name), {}).get("hints", 0)
+        return hints if isinstance(hints, int) and hints > 0 else 0  # a hand-edited file must not raise
 
     def show_hint(self, lesson_id: str, name: str, count: int) -> None:
         """Remember that `count` hints are now shown (they stay shown when the learner comes back)."""
@@ -141,8 +142,9 @@ class Progress:
 
     def record_pass(self, lesson_id: str, name: str, code: str) -> None:
         """The learner's code passed: the exercise is done and the lesson's live run uses their code."""
+        hints = self.hints_shown(lesson_id, name)
         entry = self.exercises.setdefault(self.exercise_key(lesson_id, name), {})
-        entry.update(done=True, code=code, hints=int(entry.get("hints", 0) or 0))
+        entry.update(done=True, code=code, hints=hints)
         self.save()
 
     # -- drafts: what the learner typed, one file an exercise -------------------------------------

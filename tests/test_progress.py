@@ -87,6 +87,16 @@ def test_a_damaged_progress_file_is_set_aside_with_a_notice(private_data_dir, co
     assert Progress.load().last_lesson == "3.1" and Progress.load().notice == ""
 
 
+def test_a_hand_edited_hint_count_reads_as_none_shown(private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "progress.json").write_text(json.dumps(
+        {"exercises": {"3.2/w_sum": {"done": False, "hints": "two"}, "3.2/b": {"hints": 1.5}}}))
+    p = Progress.load()
+    assert p.hints_shown("3.2", "w_sum") == 0 and p.hints_shown("3.2", "b") == 0
+    p.record_pass("3.2", "w_sum", "code")
+    assert Progress.load().exercises["3.2/w_sum"] == {"done": True, "hints": 0, "code": "code"}
+
+
 def test_drafts_round_trip_and_a_damaged_draft_is_set_aside():
     p = Progress.load()
     assert p.load_draft("3.2", "w_sum") is None
