@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.contents import ContentsScreen
+from grok_tui.ui.panels import imported, panel_class
 
 
 THEME_ENV = "GROK_TUI_THEME"
@@ -39,6 +42,8 @@ class GrokApp(App[None]):
         """Parameter values per lesson for this session, so n then p returns to the same settings."""
         self.lesson_speeds: dict[str, float] = {}
         """Speeds chosen with < and > per lesson, for this session."""
+        self._opening: str | None = None
+        """The lesson waiting for its panels' modules to import; None once shown or abandoned."""
 
     def get_default_screen(self) -> ContentsScreen:
         return ContentsScreen()
@@ -63,16 +68,38 @@ class GrokApp(App[None]):
 
     # -- navigation -------------------------------------------------------------------------------
     def open_lesson(self, lesson_id: str) -> None:
-        from grok_tui.ui.lesson_screen import LessonScreen
-
         lesson = self.catalog.get(lesson_id)
         if lesson is None:
             self.notify(f"no lesson {lesson_id!r}", severity="error", markup=False)
             return
         self.current_lesson_id = lesson_id
         self.progress.open_lesson(lesson_id)
-        values = self.param_values.setdefault(lesson_id, dict(lesson.defaults))
-        speed = self.speed if self.speed is not None else self.lesson_speeds.get(lesson_id, lesson.pace)
+        self._opening = lesson_id
+        if all(imported(name) for name in lesson.panels):
+            self._show_lesson(lesson)
+        else:
+            # Panel modules import numpy (~0.1 s): never on the UI thread. The current screen stays
+            # live meanwhile; the lesson opens once they are loaded.
+            self.run_worker(partial(self._import_panels, lesson), group="panels", thread=True,
+                            exit_on_error=False)
+
+    def _import_panels(self, lesson: Lesson) -> None:
+        """On a worker thread: import the lesson's panel modules, then open it on the UI thread."""
+        for name in lesson.panels:
+            try:
+                panel_class(name)
+            except Exception:
+                pass  # the lesson screen reports it when it builds the panels
+        self.call_from_thread(self._show_lesson, lesson)
+
+    def _show_lesson(self, lesson: Lesson) -> None:
+        from grok_tui.ui.lesson_screen import LessonScreen
+
+        if self._opening != lesson.id:  # the learner went elsewhere while the panels loaded
+            return
+        self._opening = None
+        values = self.param_values.setdefault(lesson.id, dict(lesson.defaults))
+        speed = self.speed if self.speed is not None else self.lesson_speeds.get(lesson.id, lesson.pace)
         screen = LessonScreen(lesson, values, speed)
         # Keep the stack at [contents, lesson]: a modal or an older lesson on top is replaced.
         while len(self.screen_stack) > 1:
@@ -93,6 +120,7 @@ class GrokApp(App[None]):
         self.open_lesson(lessons[index].id)
 
     def action_contents(self) -> None:
+        self._opening = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

@@ -51,6 +51,9 @@ async def test_panels_are_fed_and_unknown_ones_reported(small_catalog, probe_mod
     small_catalog.lessons[index] = lesson
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
+        # A panel module not imported yet is imported off the UI thread: the lesson opens after it.
+        await wait_for(pilot, lambda: app.screen.query(ProbePanel), what="the lesson with its panels")
+        await pilot.pause()
         screen = app.screen
         panel = screen.query_one(ProbePanel)
         assert panel.lesson is lesson

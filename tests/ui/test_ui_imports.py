@@ -15,3 +15,43 @@ def test_the_app_and_its_screens_import_no_numpy_nor_sklearn():
     loaded = set(json.loads(out.stdout.splitlines()[-1]))
     assert "textual" in loaded
     assert not {"numpy", "sklearn"} & loaded
+
+
+OPEN_DIGITS_LESSON = """
+import asyncio, json, sys, threading
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+
+where = {}
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("numpy", "sklearn") and name not in where:
+            where[name] = threading.current_thread().name
+        return None
+
+sys.meta_path.insert(0, Watch())
+
+async def main():
+    app = GrokApp(load_catalog(sys.argv[1]), start_lesson="7.1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(500):
+            if type(app.screen).__name__ == "LessonScreen" and app.screen.panels.widgets:
+                break
+            await pilot.pause(0.01)
+        where["screen"] = type(app.screen).__name__
+        where["panel"] = [type(w).__module__ for w in app.screen.panels.widgets]
+
+asyncio.run(main())
+print(json.dumps(where))
+"""
+
+
+def test_a_lesson_with_panels_imports_numpy_off_the_ui_thread():
+    from tests.conftest import LESSONS
+
+    out = subprocess.run([sys.executable, "-c", OPEN_DIGITS_LESSON, str(LESSONS)], capture_output=True,
+                         text=True, timeout=60, check=True)
+    seen = json.loads(out.stdout.splitlines()[-1])
+    assert seen["screen"] == "LessonScreen" and seen["panel"] == ["grok_tui.ui.panels.digit_gallery"]
+    assert seen["numpy"] != "MainThread"

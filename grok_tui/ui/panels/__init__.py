@@ -16,12 +16,18 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 class UnknownPanel(LookupError):
     pass
+
+
+def imported(name: str) -> bool:
+    """Whether panel `name`'s module is loaded already, so building the panel costs no import."""
+    return f"{__name__}.{name}" in sys.modules
 
 
 def panel_class(name: str):
