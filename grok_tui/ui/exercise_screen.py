@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from grok_tui.engine.exercises import Verdict, check_code
+from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import DraftSaver, Progress
 from grok_tui.ui.exercise_editor import CodeEditor
@@ -68,7 +69,8 @@ class ExerciseScreen(Screen[bool]):
             self.verdict = verdict
             self.code = code
 
-    def __init__(self, lesson: Lesson, exercise: Exercise, progress: Progress, *, timeout: float = 5.0) -> None:
+    def __init__(self, lesson: Lesson, exercise: Exercise, progress: Progress, *,
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__()
         self.lesson = lesson
         self.exercise = exercise
