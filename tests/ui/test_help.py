@@ -1,0 +1,43 @@
+"""The help screen's key list and the bindings that exist cannot drift apart: every action a key
+does on the lesson screen is in the help, and every key the help names does something."""
+
+from __future__ import annotations
+
+from textual.containers import ScrollableContainer
+from textual.keys import key_to_character
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.help_screen import KEYS
+from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.widgets.document import LessonDocument
+
+NAMES = {"plus": "+", "minus": "-", "left": "←", "right": "→", "up": "↑", "down": "↓", "pageup": "pgup",
+         "pagedown": "pgdn", "f1": "F1"}
+"""How the help writes a key Textual names in words."""
+
+BINDINGS = [*LessonScreen.BINDINGS, *LessonDocument.BINDINGS, *GrokApp.BINDINGS]
+SCROLLING = [b for b in ScrollableContainer.BINDINGS if b.action in ("scroll_up", "scroll_down", "page_up", "page_down")]
+
+
+def shown(key: str) -> str:
+    character = key_to_character(key)
+    if character is not None and character.isprintable() and not character.isspace():
+        return character
+    return NAMES.get(key, key)
+
+
+def keys_of(binding) -> set[str]:
+    return {shown(key) for key in binding.key.split(",")}
+
+
+DOCUMENTED = {token for keys, _ in KEYS for token in keys.split()}
+
+
+def test_every_key_of_the_lesson_screen_is_in_the_help():
+    missing = [binding.key for binding in BINDINGS if not keys_of(binding) & DOCUMENTED]
+    assert not missing
+
+
+def test_every_key_the_help_names_is_bound():
+    real = set().union(*(keys_of(b) for b in [*BINDINGS, *SCROLLING]), {GrokApp.COMMAND_PALETTE_BINDING})
+    assert DOCUMENTED <= real, DOCUMENTED - real
