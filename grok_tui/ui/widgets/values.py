@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from grok_tui.engine.values import format_value
+
 SMALL_MATRIX = 6
 """Matrices up to this many rows and columns are drawn as a little table; larger ones summarised."""
 
@@ -33,13 +35,7 @@ def _matrix(value: Any, width: int | None) -> str:
 
 def compact(value: Any, width: int | None = None) -> str:
     """A short text for one value; arrays stay small enough for a side column `width` wide."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    if isinstance(value, int):
-        return str(value)
-    if type(value).__module__ == "numpy" and hasattr(value, "ndim"):
+    if type(value).__module__ == "numpy" and hasattr(value, "ndim") and not isinstance(value, (int, float)):
         if value.size == 0:
             return "[]"
         if value.ndim == 1 and value.size <= 8:
@@ -49,7 +45,7 @@ def compact(value: Any, width: int | None = None) -> str:
         flat = value.ravel()
         return (f"{'x'.join(map(str, value.shape))} array, "
                 f"min {_num(float(flat.min()))} max {_num(float(flat.max()))}")
-    text = str(value)
+    text = format_value(value)  # numbers as the headless run prints them (6 significant digits)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
