@@ -43,6 +43,22 @@ def digit_text(pixels: Any, scale: int = 1, colour=grey, lo: float | None = None
     return lines
 
 
+TILE = 10
+"""Columns per small image in a strip: 8 for the image, 2 of gap."""
+
+
+def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[Text]:
+    """Small (8-column, 4-line) images side by side, each with its (label, style) centred under it."""
+    lines = [Text() for _ in range(5)]
+    for tile, (label, style) in zip(tiles, labels):
+        for line in range(4):
+            lines[line].append_text(tile[line])
+            lines[line].append("  ")
+        lines[4].append(f"{label:^8}", style=style)
+        lines[4].append("  ")
+    return lines
+
+
 def bar(p: float, width: int = 12) -> str:
     """A horizontal bar for a probability, in eighths of a character."""
     eighths = int(round(max(0.0, min(1.0, p)) * width * 8))
@@ -112,6 +128,16 @@ class DigitsPanel(Widget, can_focus=True):
             self.screen.maximize(self, container=False)
 
     # -- for subclasses ---------------------------------------------------------------------------
+    @property
+    def columns(self) -> int:
+        """Columns inside the border (80 before the first layout)."""
+        return self.content_size.width or 80
+
+    @property
+    def beside(self) -> int:
+        """Columns left beside a 16-column drawing and its gap; under 11 the text goes below it."""
+        return self.columns - 18
+
     def load(self, namespace: Mapping[str, Any]) -> bool:
         """Take what the panel needs from a finished run; False if it is not there."""
         raise NotImplementedError
@@ -124,7 +150,7 @@ class DigitsPanel(Widget, can_focus=True):
         return []
 
     def render(self) -> Text:
-        width = max(8, self.content_size.width or 80)
+        width = max(8, self.columns)
         if not self.ready:
             return Text(textwrap.fill(self.status, width), style="dim")
         if width < self.MIN_WIDTH:

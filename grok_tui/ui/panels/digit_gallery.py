@@ -9,10 +9,7 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.ui.panels._digits_base import DigitsPanel, digit_text
-
-TILE = 10
-"""Columns per image: 8 for the image, 2 of gap."""
+from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, tile_strip
 
 
 class Panel(DigitsPanel):
@@ -69,26 +66,20 @@ class Panel(DigitsPanel):
 
     def draw(self) -> Text:
         big = digit_text(self.images[self.index], scale=2)
-        if (self.content_size.width or 80) < 28:  # a narrow column: just the image and its label
+        if self.columns < 28:  # a narrow column: just the image and its label
             out = Text("\n").join(big)
             out.append(f"\nimage {self.number if len(self.labels) == 1 else self.index}: a ")
             out.append(str(self.labels[self.index]), style="bold yellow")
             return out
-        room = max(1, ((self.content_size.width or 80) - 20) // TILE)
+        room = max(1, (self.columns - 20) // TILE)
         first = (self.index // room) * room
         shown = range(first, min(first + room, len(self.labels)))
-        strip = [Text() for _ in range(6)]
-        for i in shown:
-            tile = digit_text(self.images[i])
-            for line in range(4):
-                strip[line].append_text(tile[line])
-                strip[line].append("  ")
-            strip[4].append(f"{self.labels[i]:^8}", style="reverse bold" if i == self.index else "bold")
-            strip[4].append("  ")
+        strip = tile_strip([digit_text(self.images[i]) for i in shown],
+                           [(str(self.labels[i]), "reverse bold" if i == self.index else "bold") for i in shown])
         live = len(self.labels) == 1 and isinstance(self.number, int)
         where = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
-        strip[5] = Text.assemble((where, "italic"), "  label ",
-                                 (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim"))
+        strip.append(Text.assemble((where, "italic"), "  label ",
+                                   (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")))
         out = Text()
         for i in range(8):
             out.append_text(big[i])

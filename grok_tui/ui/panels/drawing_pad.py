@@ -99,7 +99,7 @@ class Panel(DigitsPanel):
     @property
     def narrow(self) -> bool:
         """No room beside the grid: the verdict goes under it (and there is no title line)."""
-        return (self.content_size.width or 80) - 18 < 11
+        return self.beside < 11
 
     # -- state ------------------------------------------------------------------------------------
     def set_pixel(self, row: int, col: int, level: float) -> None:
@@ -132,7 +132,7 @@ class Panel(DigitsPanel):
                     line.append("  ", style=f"on {colour}")
             grid.append(line)
         grid.append(Text("pen down" if self.pen else "", style="bold red"))
-        room = (self.content_size.width or 80) - 18  # beside the 16-column grid and a gap
+        room = self.beside
         if self.narrow:  # the verdict goes under the grid instead
             out = Text("\n").join(grid[1:9])
             if self.probs is None:

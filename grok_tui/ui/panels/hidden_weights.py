@@ -9,10 +9,8 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.ui.panels._digits_base import DigitsPanel, digit_text, diverging
+from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, diverging, tile_strip
 
-TILE = 10
-"""Columns per unit: 8 for the image, 2 of gap."""
 ROWS = 2
 """Rows of tiles on show at once."""
 
@@ -56,7 +54,7 @@ class Panel(DigitsPanel):
     @property
     def per_row(self) -> int:
         """Tiles that fit across the panel (at least one)."""
-        return max(1, (self.content_size.width or 80) // TILE)
+        return max(1, self.columns // TILE)
 
     def action_move(self, delta: int) -> None:
         units = self.weights.shape[1]
@@ -79,15 +77,9 @@ class Panel(DigitsPanel):
         for row_start in range(first, min(first + page, units), per_row):
             shown = range(row_start, min(row_start + per_row, units))
             tiles = [digit_text(self.weights[:, u], 1, diverging, -spans[u], spans[u]) for u in shown]
-            for line in range(4):
-                for tile in tiles:
-                    out.append_text(tile[line])
-                    out.append("  ")
+            for line in tile_strip(tiles, [(str(u), "reverse bold" if u == self.selected else "dim") for u in shown]):
+                out.append_text(line)
                 out.append("\n")
-            for u in shown:
-                out.append(f"{u:^8}", style="reverse bold" if u == self.selected else "dim")
-                out.append("  ")
-            out.append("\n")
         w = self.weights[:, self.selected]
         out.append(f"unit {self.selected} of {units}  weights {w.min():+.2f}..{w.max():+.2f}"
                    "  orange excites, blue inhibits", style="italic")

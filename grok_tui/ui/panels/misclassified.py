@@ -105,7 +105,7 @@ class Panel(DigitsPanel):
                              ("true ", ""), (str(truth), "bold green"), ("  said ", ""),
                              (str(guess), "bold yellow"), ("   ←/→", "dim"))
         image = digit_text(self.images[i], scale=2)
-        room = (self.content_size.width or 80) - 18  # beside the 16-column image and a gap
+        room = self.beside
         if room < 11:  # a narrow column: the verdict goes under the image instead
             out = Text("\n").join(image)
             out.append(f"\na {truth}, said ")
