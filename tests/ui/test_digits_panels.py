@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from textual.app import App, ComposeResult
@@ -9,8 +11,11 @@ from textual.containers import VerticalScroll
 
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.lesson_screen import LessonScreen
 from grok_tui.ui.panels import panel_class
 from tests.conftest import LESSONS
+from tests.ui.helpers import wait_for
 
 PANELS = ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
 
@@ -157,12 +162,19 @@ async def test_gallery_follows_the_run_then_browses(trained):
         assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
 
 
-async def test_z_zooms_a_panel_and_back(trained):
-    lesson, ns = trained
-    app = PanelApp(lesson, ["confusion_matrix", "drawing_pad"])
+async def test_z_zooms_a_panel_and_back(small_catalog):
+    """The lesson screen's z zooms whichever pane has the focus, a panel included."""
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index],
+                                                       panels=("confusion_matrix", "drawing_pad"))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        pad = app.query_one("#drawing_pad")
-        pad.focus()
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 2,
+                       what="the lesson with its panels")
+        pad = app.screen.panels.widgets[1]
+        assert type(pad).__module__ == "grok_tui.ui.panels.drawing_pad"
+        await pilot.press("f", "f", "f")  # lesson text -> values -> first panel -> the pad
+        assert app.focused is pad
         await pilot.press("z")
         assert app.screen.maximized is pad
         await pilot.press("z")

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widget import Widget
 
 from grok_tui.digits import half_block_cells
@@ -83,12 +82,10 @@ class DigitsPanel(Widget, can_focus=True):
     }
     """
 
-    BINDINGS = [Binding("z", "zoom", "zoom", show=False)]
-
     TITLE = ""
     """The border title."""
     KEYS = ""
-    """The panel's keys, shown under it (after the zoom key every panel has)."""
+    """The panel's keys, shown under it (then z: the lesson screen zooms the focused pane)."""
     MIN_WIDTH = 40
     """Columns the full drawing needs; a narrower panel shows `summary()` instead."""
     WAITING = "Run the lesson (space) to fill this panel."
@@ -119,13 +116,6 @@ class DigitsPanel(Widget, can_focus=True):
             if not self.ready:
                 self.status = "This run left nothing to show here."
         self.refresh(layout=True)
-
-    def action_zoom(self) -> None:
-        """Fill the screen with this panel (z or escape again to go back): panels are dense."""
-        if self.screen.maximized is self:
-            self.screen.minimize()
-        else:
-            self.screen.maximize(self, container=False)
 
     # -- for subclasses ---------------------------------------------------------------------------
     @property
