@@ -2,8 +2,9 @@
 
 Run by hand: `python bench/bandwidth.py [SECONDS]`. It starts `grok-tui 4.5`, sets alpha = 0.01 and
 iterations = 2000 with the keys a learner would press (so a run lasts long enough), then measures
-the output while the lesson plays at several speeds. The screen redraws at most 12 times a second,
-so the figure should stay flat once the speed passes that.
+the output while the lesson plays at several speeds. The screen redraws at most 10 times a second
+(the charts 5: REDRAW_HZ, CHART_HZ in lesson_screen.py), so the figure should stay flat once the
+speed passes that.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The runner calls its listener on the worker thread, possibly thousands of times a second. Posting one
 Textual message per step would flood the UI, so the listener only updates this holder under a lock
-and bumps a version number; the lesson screen polls it on a timer (~12 times a second) and redraws
-only when the version changed. No Textual here: this module is plain threading.
+and bumps a version number; the lesson screen polls it on a timer (lesson_screen.REDRAW_HZ) and
+redraws only when the version changed. No Textual here: this module is plain threading.
 """
 
 from __future__ import annotations
