@@ -10,13 +10,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from grok_tui.ui.speed import LADDER
+from grok_tui.ui.widgets.status import speed_text
+
 KEYS: tuple[tuple[str, str], ...] = (
     ("space", "run / pause / resume (from ready or finished: a new run)"),
     ("s", "one step (from ready: start paused after the first step)"),
     ("r", "reset: stop the run, keep its curve dimmed for comparison"),
     ("[ ]  tab", "choose a parameter"),
     ("+ -  ← →", "change the chosen parameter (the lesson re-runs from its seed)"),
-    ("< >", "slower / faster (1, 2, 4, 10, 25, 100, 1000 steps/s, max)"),
+    ("< >", f"slower / faster ({', '.join(speed_text(s) for s in LADDER)})"),
     ("e", "write the lesson's exercise"),
     ("o", "what the lesson printed, on the whole screen (o or escape: back)"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
