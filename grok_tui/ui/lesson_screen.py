@@ -168,10 +168,13 @@ class LessonScreen(Screen[None]):
         if feed is not None and feed.step and (always or feed.state.done or feed.step >= KEEP_AFTER_STEPS):
             self.previous = feed.view().series
 
-    def start_run(self, *, paused: bool = False) -> None:
+    def _cancel_restart(self) -> None:
         if self._restart_timer is not None:
             self._restart_timer.stop()
             self._restart_timer = None
+
+    def start_run(self, *, paused: bool = False) -> None:
+        self._cancel_restart()
         self.stop_run()
         self._keep_as_previous()
         self.feed = RunFeed(self._chart_series)
@@ -200,9 +203,7 @@ class LessonScreen(Screen[None]):
             self.run.step_once()
 
     def action_reset(self) -> None:
-        if self._restart_timer is not None:
-            self._restart_timer.stop()
-            self._restart_timer = None
+        self._cancel_restart()
         self.stop_run()
         self._keep_as_previous(always=True)
         self.run, self.feed = None, None
@@ -245,8 +246,7 @@ class LessonScreen(Screen[None]):
         self._keep_as_previous()
         self.run, self.feed = None, None
         self._restart_paused = paused
-        if self._restart_timer is not None:
-            self._restart_timer.stop()
+        self._cancel_restart()
         self._restart_timer = self.set_timer(RESTART_DELAY, self._restart)
         self._draw_status()
 
