@@ -70,8 +70,8 @@ def held_out_probs(namespace: Mapping[str, Any]) -> np.ndarray | None:
     """The test-set probabilities of a finished run: `test_probs`, else `predict(test_images)`."""
     probs = namespace.get("test_probs")
     if probs is None:
-        predict, images = namespace.get("predict"), namespace.get("test_images")
-        if callable(predict) and images is not None:
+        predict, images = predictor(namespace), namespace.get("test_images")
+        if predict is not None and images is not None:
             probs = predict(np.asarray(images, dtype=float))
     if probs is None:
         return None
