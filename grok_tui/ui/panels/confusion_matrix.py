@@ -24,6 +24,15 @@ def _style(count: int, largest: int, right: bool, selected: bool) -> str:
     return style + (" reverse" if selected else "")
 
 
+def most_mixed(counts: np.ndarray) -> tuple[int, int] | None:
+    """The (true, said) cell of the most frequent mistake, or None if there is no mistake."""
+    off = counts * (1 - np.eye(len(counts), dtype=int))
+    if not off.any():
+        return None
+    r, c = np.unravel_index(off.argmax(), off.shape)
+    return int(r), int(c)
+
+
 class Panel(DigitsPanel):
     """Rows: the true digit. Columns: what the network said. The diagonal is what it got right."""
 
@@ -49,9 +58,7 @@ class Panel(DigitsPanel):
             return False
         _, labels, probs = found
         self.counts = confusion_matrix(labels, probs.argmax(axis=1))
-        # Start on the most frequent mistake: the interesting cell.
-        off = self.counts * (1 - np.eye(10, dtype=int))
-        self.cursor = tuple(int(i) for i in np.unravel_index(off.argmax(), off.shape)) if off.any() else (0, 0)
+        self.cursor = most_mixed(self.counts) or (0, 0)  # start on the interesting cell
         return True
 
     def action_move(self, rows: int, cols: int) -> None:
@@ -76,9 +83,9 @@ class Panel(DigitsPanel):
         return out
 
     def summary(self) -> list[str]:
-        off = self.counts * (1 - np.eye(10, dtype=int))
-        r, c = np.unravel_index(off.argmax(), off.shape)
         lines = [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right"]
-        if off.any():
-            lines.append(f"most mixed up: {r} read as {c} ({int(off[r, c])}x)")
+        worst = most_mixed(self.counts)
+        if worst is not None:
+            r, c = worst
+            lines.append(f"most mixed up: {r} read as {c} ({int(self.counts[r, c])}x)")
         return lines
