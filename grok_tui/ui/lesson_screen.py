@@ -25,7 +25,7 @@ from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.run_feed import FeedView, RunFeed, Series
 from grok_tui.ui.widgets.chart import ChartView
-from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.panes import OutputPane, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
@@ -107,7 +107,7 @@ class LessonScreen(Screen[None]):
                     box.border_title = "output · o zoom"
                     yield Static(id="output")
                 if lesson.try_this:
-                    tips = Static(self._try_this(), id="try-this")
+                    tips = Static(try_this_text(lesson.try_this), id="try-this")
                     tips.border_title = "try this"
                     yield tips
             with Horizontal(id="charts"):
@@ -139,13 +139,6 @@ class LessonScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.stop_run()
-
-    def _try_this(self) -> Text:
-        text = Text()
-        for i, prompt in enumerate(self.lesson.try_this):
-            text.append(("\n" if i else "") + "• ", style="bold")
-            text.append(prompt.replace("`", ""))
-        return text
 
     # -- runs ---------------------------------------------------------------------------------------
     @property

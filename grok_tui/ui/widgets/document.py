@@ -26,6 +26,15 @@ def _code(source: str, start_line: int, mark: int | None = None) -> Syntax:
                   highlight_lines={mark} if mark else None)
 
 
+def try_this_text(prompts: tuple[str, ...]) -> Text:
+    """A lesson's "try this" prompts as bullets (the side column and the end of the text show them)."""
+    text = Text()
+    for i, prompt in enumerate(prompts):
+        text.append(("\n" if i else "") + "• ", style="bold")
+        text.append(prompt.replace("`", ""))
+    return text
+
+
 class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
@@ -98,10 +107,8 @@ class LessonDocument(VerticalScroll, can_focus=True):
                     params_shown = True
                 yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "")
         if self.lesson.try_this:
-            text = Text("Try this\n", style="bold")
-            for prompt in self.lesson.try_this:
-                text.append(f"• {prompt}\n")
-            yield Static(text, classes="try-this")
+            yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)),
+                         classes="try-this")
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
