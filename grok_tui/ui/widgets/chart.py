@@ -11,10 +11,10 @@ from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
-TITLE_COLORS = ("ansi_bright_cyan", "ansi_bright_green", "ansi_bright_magenta", "ansi_yellow",
-                "ansi_bright_blue", "ansi_bright_red")
-"""The same colours for the series names in the border title: a legend inside a small chart
-would cover the curves."""
+"""plotext's names for the curves' ANSI colours ("+" = the bright variant)."""
+TITLE_COLORS = tuple(f"ansi_bright_{c[:-1]}" if c.endswith("+") else f"ansi_{c}" for c in COLORS)
+"""The same colours, as Textual names them, for the series names in the border title: a legend
+inside a small chart would cover the curves."""
 PREVIOUS_COLOR = "gray"
 
 
