@@ -11,7 +11,8 @@ class ParamError(ValueError):
     """A parameter value the lesson does not accept; the message is fit to show a learner."""
 
 
-def _fmt(x: float | int | str) -> str:
+def fmt(x: float | int | str) -> str:
+    """A parameter value as the learner reads it: 0.1, 20, relu (no 0.1000000001 tails)."""
     return f"{x:g}" if isinstance(x, float) else str(x)
 
 
@@ -33,9 +34,9 @@ def coerce(param: Param, value: object) -> float | int | str:
             raise ParamError(f"{param.name} must be a whole number (got {value!r})")
         number = int(number)
     if param.min is not None and number < param.min:
-        raise ParamError(f"{param.name}={_fmt(number)} is below its minimum {_fmt(param.min)}")
+        raise ParamError(f"{param.name}={fmt(number)} is below its minimum {fmt(param.min)}")
     if param.max is not None and number > param.max:
-        raise ParamError(f"{param.name}={_fmt(number)} is above its maximum {_fmt(param.max)}")
+        raise ParamError(f"{param.name}={fmt(number)} is above its maximum {fmt(param.max)}")
     return number
 
 

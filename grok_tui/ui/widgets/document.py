@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
-from grok_tui.ui.widgets.params import fmt
+from grok_tui.lesson.params import fmt
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""

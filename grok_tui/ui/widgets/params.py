@@ -7,10 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from grok_tui.lesson.model import Param
-
-
-def fmt(value: float | int | str) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+from grok_tui.lesson.params import fmt
 
 
 class ParamsView(Static):
