@@ -40,6 +40,8 @@ class Chart:
     series: tuple[str, ...]
     log: bool = False
     """Plot log10 of the values (a log axis crashes textual-plotext on redraw)."""
+    x: str = ""
+    """The recorded value the x axis shows (e.g. "weight"); empty: the step number."""
 
 
 @dataclass(frozen=True)

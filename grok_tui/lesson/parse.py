@@ -257,7 +257,11 @@ def _charts(spec: object, lines: list[str], problems: _Problems):
         if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
             problems.add(line, "each [[charts]] needs series = [\"name\", ...]")
             continue
-        yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)))
+        x = chart.get("x", "")
+        if not isinstance(x, str):
+            problems.add(line, "a chart's x must be the name of a recorded value, e.g. x = \"weight\"")
+            continue
+        yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)), x)
 
 
 def _exercises(table: object, blocks: list[Block], lines: list[str], problems: _Problems, path: Path):

@@ -13,7 +13,7 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.ui.commands import LessonCommands
-from grok_tui.ui.contents import ContentsScreen
+from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.panels import imported, panel_class
 
 
@@ -93,7 +93,7 @@ class GrokApp(App[None]):
         self.call_from_thread(self._show_lesson, lesson)
 
     def _show_lesson(self, lesson: Lesson) -> None:
-        from grok_tui.ui.lesson_screen import LessonScreen
+        from grok_tui.ui.screens.lesson import LessonScreen
 
         if self._opening != lesson.id:  # the learner went elsewhere while the panels loaded
             return
@@ -125,7 +125,7 @@ class GrokApp(App[None]):
             self.pop_screen()
 
     def action_help(self) -> None:
-        from grok_tui.ui.help_screen import HelpScreen
+        from grok_tui.ui.screens.help import HelpScreen
 
         screen = self.screen
         param_help = screen.selected_help() if hasattr(screen, "selected_help") else ""

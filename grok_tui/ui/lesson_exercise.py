@@ -27,7 +27,7 @@ def open_exercise(screen) -> None:
     if len(lesson.exercises) == 1:
         _edit(screen, lesson.exercises[0].name)
         return
-    from grok_tui.ui.pick_exercise import PickExercise
+    from grok_tui.ui.screens.pick_exercise import PickExercise
 
     done = {e.name for e in lesson.exercises if app.progress.exercise_done(lesson.id, e.name)}
     app.push_screen(PickExercise(lesson, done), lambda name: name and _edit(screen, name))
@@ -35,7 +35,7 @@ def open_exercise(screen) -> None:
 
 def _edit(screen, name: str) -> None:
     try:
-        from grok_tui.ui.exercise_screen import ExerciseScreen  # the editor loads only when wanted
+        from grok_tui.ui.screens.exercise import ExerciseScreen  # the editor loads only when wanted
     except ImportError as exc:
         screen.notify(f"the exercise editor is not available: {exc}", severity="error", markup=False)
         return

@@ -2,7 +2,7 @@
 
 The runner calls its listener on the worker thread, possibly thousands of times a second. Posting one
 Textual message per step would flood the UI, so the listener only updates this holder under a lock
-and bumps a version number; the lesson screen polls it on a timer (lesson_screen.REDRAW_HZ) and
+and bumps a version number; the lesson screen polls it on a timer (screens.lesson.REDRAW_HZ) and
 redraws only when the version changed. No Textual here: this module is plain threading.
 """
 

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.panels import panel_class
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for

@@ -11,7 +11,7 @@ from textual.widgets import Static, TextArea
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.lesson.parse import parse_lesson
 from grok_tui.progress import Progress
-from grok_tui.ui.exercise_screen import ExerciseScreen
+from grok_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import text_of, wait_for
 
@@ -224,7 +224,7 @@ async def test_a_damaged_draft_is_set_aside_and_said(lesson):
 async def test_from_the_lesson_screen_e_opens_the_exercise_and_a_pass_comes_back(lesson):
     from grok_tui.lesson.catalog import load_catalog
     from grok_tui.ui.app import GrokApp
-    from grok_tui.ui.lesson_screen import LessonScreen
+    from grok_tui.ui.screens.lesson import LessonScreen
 
     extra = lesson.path.parent / "lessons"
     extra.mkdir()
@@ -246,7 +246,7 @@ async def test_from_the_lesson_screen_e_opens_the_exercise_and_a_pass_comes_back
 
 
 async def test_a_check_that_breaks_is_said_and_the_screen_carries_on(lesson, monkeypatch):
-    import grok_tui.ui.exercise_screen as module
+    import grok_tui.ui.screens.exercise as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

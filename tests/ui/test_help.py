@@ -7,8 +7,8 @@ from textual.containers import ScrollableContainer
 from textual.keys import key_to_character
 
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.help_screen import KEYS
-from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.screens.help import KEYS
+from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.document import LessonDocument
 
 NAMES = {"plus": "+", "minus": "-", "left": "←", "right": "→", "up": "↑", "down": "↓", "pageup": "pgup",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable

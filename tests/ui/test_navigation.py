@@ -10,9 +10,9 @@ from grok_tui.engine.runner import RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.progress import Progress, data_dir
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.contents import ContentsScreen
-from grok_tui.ui.help_screen import HelpScreen
-from grok_tui.ui.lesson_screen import LessonScreen
+from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.help import HelpScreen
+from grok_tui.ui.screens.lesson import LessonScreen
 from tests.ui.helpers import text_of, wait_for
 
 SIZE = (80, 24)
@@ -206,8 +206,8 @@ step(value=triple(double(1)))
 
 
 async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
-    from grok_tui.ui.exercise_screen import ExerciseScreen
-    from grok_tui.ui.pick_exercise import PickExercise
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+    from grok_tui.ui.screens.pick_exercise import PickExercise
 
     (tmp_path / "l").mkdir()
     (tmp_path / "l" / "9.9-two.md").write_text(TWO_EXERCISES, encoding="utf-8")

@@ -9,8 +9,8 @@ import sys
 
 
 def test_the_app_and_its_screens_import_no_numpy_nor_sklearn():
-    probe = ("import sys, json, grok_tui.ui.app, grok_tui.ui.lesson_screen, grok_tui.ui.help_screen, "
-             "grok_tui.ui.contents\nprint(json.dumps(sorted(sys.modules)))")
+    probe = ("import sys, json, grok_tui.ui.app, grok_tui.ui.screens.lesson, grok_tui.ui.screens.help, "
+             "grok_tui.ui.screens.contents\nprint(json.dumps(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     loaded = set(json.loads(out.stdout.splitlines()[-1]))
     assert "textual" in loaded

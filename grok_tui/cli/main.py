@@ -59,7 +59,7 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
     p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
-    from grok_tui.progress_cli import add_parsers
+    from grok_tui.cli.progress import add_parsers
 
     add_parsers(parsers, _add_lessons_option)
     return parsers
@@ -143,7 +143,7 @@ def _parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from grok_tui.engine.headless import check_all, run_one
+    from grok_tui.cli.run import check_all, run_one
 
     catalog = _existing_catalog(args.lessons)
     if args.all:
@@ -161,18 +161,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from grok_tui.progress_cli import cmd_progress as run
+    from grok_tui.cli.progress import cmd_progress as run
 
     return run(args, _catalog(args.lessons))
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
-    from grok_tui.progress_cli import cmd_reset as run
+    from grok_tui.cli.progress import cmd_reset as run
 
     return run(args, _catalog(args.lessons))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from grok_tui.engine.headless import check_all
+    from grok_tui.cli.run import check_all
 
     return check_all(load_catalog(args.dir))

@@ -1,0 +1,1 @@
+"""The tutor's screens: contents, lesson, exercise, help, and the exercise picker."""
