@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from grok_tui.engine.checks import check_lesson
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
+from grok_tui.instruments.checks import check_quiz
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import ParamError
@@ -73,6 +74,15 @@ def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = N
             _json_line({"lesson": lesson.id, "ok": not problems, "problems": [str(p) for p in problems]}, out)
         else:
             out.write(f"{'ok  ' if not problems else 'FAIL'} {lesson.id}\t{lesson.title}\n")
+            for p in problems:
+                out.write(f"     {p}\n")
+    for number, quiz in sorted(catalog.quizzes.items()):
+        problems = check_quiz(quiz, catalog)
+        failed += bool(problems)
+        if as_json:
+            _json_line({"quiz": number, "ok": not problems, "problems": [str(p) for p in problems]}, out)
+        else:
+            out.write(f"{'ok  ' if not problems else 'FAIL'} quiz {number}\t{len(quiz.questions)} questions\n")
             for p in problems:
                 out.write(f"     {p}\n")
     for error in catalog.errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from grok_tui.engine.exercises import check_exercises
 from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.instruments.checks import check_instruments
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.params import ParamError
 
@@ -19,6 +20,8 @@ def run_checks(lesson: Lesson) -> list[LessonError]:
             problems.append(LessonError(lesson.path, 1, f"check_with: {exc}"))
             continue
         result = run.run_sync()
+        if result.state is RunState.FINISHED:
+            problems += check_instruments(lesson, run, label)
         if result.state is RunState.FAILED and result.failure is not None:
             f = result.failure
             problems.append(LessonError(f.path, f.line, f"with {label}: {f.kind}: {f.message}"))

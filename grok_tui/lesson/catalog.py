@@ -31,6 +31,8 @@ class Catalog:
     root: Path
     lessons: list[Lesson] = field(default_factory=list)
     errors: list[LessonError] = field(default_factory=list)
+    quizzes: dict = field(default_factory=dict)
+    """Chapter number -> its Quiz (grok_tui/instruments/quiz.py), from each chapter's quiz.toml."""
 
     def get(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
@@ -67,6 +69,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
             continue
         seen[lesson.id] = path
         catalog.lessons.append(lesson)
+    _load_quizzes(catalog)
     catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
     # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
     names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}
@@ -75,3 +78,10 @@ def load_catalog(root: Path | None = None) -> Catalog:
         for l in catalog.lessons
     ]
     return catalog
+
+
+def _load_quizzes(catalog: Catalog) -> None:
+    from grok_tui.instruments.quiz import load_quizzes
+
+    catalog.quizzes, problems = load_quizzes(catalog.root)
+    catalog.errors.extend(problems)

@@ -84,6 +84,61 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class Network:
+    """`[network]`: which variables are the layers and which the weight matrices between them."""
+
+    layers: tuple[str, ...]
+    """A value per layer, input first: a name, or a name with indices (`weights[0]`)."""
+    weights: tuple[str, ...]
+    """One matrix per pair of neighbouring layers (len(layers) - 1)."""
+    deltas: tuple[str, ...] = ()
+    """Per layer, the name of its delta ("" for none); empty: no deltas."""
+    weight_deltas: tuple[str, ...] = ()
+    """Per matrix, the name of its weight_delta ("" for none)."""
+    labels: tuple[str, ...] = ()
+    """Per layer, a caption; default: the layer's name."""
+    rows_are_outputs: bool = False
+    """True when each row of a matrix holds one output's weights (the book's chapter 3)."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One weight a landscape walks: the grid variable `name`, whose current value is `value`."""
+
+    name: str
+    value: str
+    """An expression of the recorded values giving where the run is (`weight`, `weights[1]`)."""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Landscape:
+    """`[landscape]`: the lesson's error as an expression of one or two weights."""
+
+    error: str
+    """A numpy expression of the axes' names, the `where` constants, the parameters and the
+    recorded values (e.g. `(input * w - goal_pred) ** 2`)."""
+    axes: tuple[Axis, ...]
+    where: dict[str, object] = field(default_factory=dict)
+    recorded: str = ""
+    """A recorded value that must equal `error` at every step's point (checked)."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """`[[predict]]`: before step `step` is shown, the learner guesses the value of `value`."""
+
+    step: int
+    value: str
+    question: str
+    tolerance: float
+    why: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Lesson:
     id: str
     chapter: int
@@ -104,6 +159,9 @@ class Lesson:
     try_this: tuple[str, ...] = ()
     check_with: tuple[dict[str, object], ...] = ()
     """Extra parameter sets the checks also run with (besides the defaults)."""
+    network: Network | None = None
+    landscape: Landscape | None = None
+    predictions: tuple[Prediction, ...] = ()
 
     @property
     def cells(self) -> tuple[Cell, ...]:

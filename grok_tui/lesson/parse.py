@@ -11,13 +11,17 @@ import tomllib
 from pathlib import Path
 
 from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose
+from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
 
 ROLES = ("run", "train", "check", "exercise", "solution", "test")
 EXERCISE_ROLES = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
     "params", "charts", "exercises", "try_this", "check_with",
+    "network", "landscape", "predict",
 }
+INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
+"""A lesson that declares an instrument gets its panel without also naming it in `panels`."""
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -176,8 +180,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
                 problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
+    instruments = _instruments(meta, lines, problems)
     if problems:
         return None
+    panels = list(panels) + [p for key, p in INSTRUMENT_PANELS if instruments[key] and p not in panels]
     return Lesson(
         id=lesson_id,
         chapter=chapter,
@@ -194,7 +200,19 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         check_with=tuple(check_with),
+        **instruments,
     )
+
+
+def _instruments(meta: dict, lines: list[str], problems: _Problems) -> dict:
+    """The `[network]`, `[landscape]` and `[[predict]]` tables (grok_tui/lesson/parse_instruments.py)."""
+    predict_lines = [i + 1 for i, line in enumerate(lines) if re.match(r"^\s*\[\[predict\]\]", line)]
+    return {
+        "network": parse_network(meta.get("network"), _line_of(lines, r"^\s*\[network\]"), problems.add),
+        "landscape": parse_landscape(meta.get("landscape"), _line_of(lines, r"^\s*\[landscape\]"), problems.add),
+        "predictions": parse_predictions(
+            meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add),
+    }
 
 
 def _params(table: object, lines: list[str], problems: _Problems):

@@ -1,0 +1,111 @@
+"""What `grok-tui check` proves about a lesson's instruments, from a finished run of the lesson:
+
+- `[landscape]`: the declared error is the lesson's true error (equal to the recorded one at every
+  step), so the surface drawn is the real one;
+- `[[predict]]`: each asked value is recorded at its step, as a number;
+- `[network]`: every declared layer and matrix exists at the end of the run, with fitting shapes;
+- a chapter quiz: a question whose stated answer the lesson's own run contradicts is an error.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from grok_tui.instruments.refs import as_float, resolve
+from grok_tui.lesson.model import Lesson, LessonError
+
+# numpy is imported by the functions that need it, only when a lesson declares an instrument:
+# `grok-tui list` and the tutor's start import this module and must stay quick.
+
+
+def check_landscape(lesson: Lesson, steps: list, params: dict[str, Any], label: str) -> list[LessonError]:
+    spec = lesson.landscape
+    if spec is None or not spec.recorded:
+        return []
+    from grok_tui.instruments import landscape as land
+
+    names: dict[str, Any] = {}
+    for step in steps:
+        names.update(step.values)
+        want = as_float(resolve(spec.recorded, step.values))
+        if want is None:
+            continue
+        ctx = land.context(spec, params, names)
+        try:
+            at = tuple(land.evaluate(axis.value, ctx) for axis in spec.axes)
+            got = land.height(spec, ctx, at)
+        except land.LandscapeError as exc:
+            return [LessonError(lesson.path, spec.line, f"with {label}: landscape at step {step.index}: {exc}")]
+        if not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-12):
+            return [LessonError(lesson.path, spec.line,
+                                f"with {label}: landscape error is {got!r} at step {step.index}, but the run "
+                                f"records {spec.recorded} = {want!r}: the expression is not the lesson's error")]
+    return []
+
+
+def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonError]:
+    """Only with the defaults: the tutor asks its questions only when the parameters are the
+    lesson's defaults (the questions' texts may quote the default run's numbers)."""
+    if label != "defaults":
+        return []
+    problems = []
+    for p in lesson.predictions:
+        if len(steps) < p.step:
+            problems.append(LessonError(lesson.path, p.line, f"with {label}: predict asks about step {p.step}, "
+                                        f"but the run records only {len(steps)} steps"))
+        elif as_float(resolve(p.value, steps[p.step - 1].values)) is None:
+            problems.append(LessonError(lesson.path, p.line, f"with {label}: step {p.step} records no single "
+                                        f"number {p.value!r} to predict"))
+    return problems
+
+
+def check_network(lesson: Lesson, final: dict[str, Any], label: str) -> list[LessonError]:
+    net = lesson.network
+    if net is None:
+        return []
+    from grok_tui.instruments.network import picture
+
+    pic = picture(net, final)
+    missing = [layer.name for layer in pic.layers if layer.values is None] + \
+              [link.name for link in pic.links if link.weights is None]
+    if missing:
+        return [LessonError(lesson.path, net.line, f"with {label}: network: {', '.join(missing)} missing at the "
+                            "end of the run, or its shape does not join its neighbours")]
+    return []
+
+
+def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]:
+    """All of the above for one finished LessonRun (`run.steps`, `run.values`, `run.namespace`)."""
+    final = dict(run.namespace)
+    return (check_landscape(lesson, run.steps, run.values, label) + check_predictions(lesson, run.steps, label)
+            + check_network(lesson, final, label))
+
+
+def check_quiz(quiz: Any, catalog: Any) -> list[LessonError]:
+    """Run every question's `verify` and report a stated answer the lesson's run contradicts."""
+    from grok_tui.engine.runner import LessonRun
+    from grok_tui.instruments.quiz import contradiction, verified_answer
+    from grok_tui.lesson.params import ParamError
+
+    problems = []
+    for q in quiz.questions:
+        if not q.verify:
+            continue
+        lesson = catalog.get(str(q.verify["lesson"]))
+        if lesson is None:
+            problems.append(LessonError(quiz.path, q.line, f"verify: no lesson {q.verify['lesson']!r}"))
+            continue
+        try:
+            result = LessonRun(lesson, dict(q.verify.get("set", {}))).run_sync()
+            said = verified_answer(q, result)
+        except ParamError as exc:
+            problems.append(LessonError(quiz.path, q.line, f"verify: {exc}"))
+            continue
+        except Exception as exc:
+            problems.append(LessonError(quiz.path, q.line, f"verify: {type(exc).__name__}: {exc}"))
+            continue
+        wrong = contradiction(q, said)
+        if wrong:
+            problems.append(LessonError(quiz.path, q.line, f"the lesson's run contradicts this answer: {wrong}"))
+    return problems

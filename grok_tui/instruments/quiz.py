@@ -1,0 +1,189 @@
+"""Chapter quizzes: a `quiz.toml` in a chapter's folder, 3-6 questions, numeric or multiple choice.
+
+```toml
+chapter = 4
+[[questions]]
+text = "In 4.5, with alpha 1 and input 2, does the weight converge or diverge?"
+choices = ["converge", "diverge"]     # multiple choice; without choices the answer is a number
+answer = "diverge"
+why = "Each step multiplies the miss by 1 - alpha * input² = -3: it grows."
+[questions.verify]                     # optional: the lesson's own run must agree with the answer
+lesson = "4.5"
+set = { alpha = 1.0 }
+value = "'diverge' if state == 'diverged' or error[-1] > error[0] else 'converge'"
+```
+
+`verify.value` is evaluated over the run: each recorded name is the list of its values, `final`
+holds the final values, `state` is the run's end state ("finished", "diverged"...). `grok-tui check`
+runs it and reports a question whose stated answer the run contradicts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grok_tui.instruments.predict import read_number
+from grok_tui.lesson.model import LessonError
+
+QUIZ_FILE = "quiz.toml"
+MIN_QUESTIONS, MAX_QUESTIONS = 3, 6
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    answer: float | str
+    choices: tuple[str, ...] = ()
+    tolerance: float = 0.0
+    why: str = ""
+    verify: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def numeric(self) -> bool:
+        return not self.choices
+
+    def check(self, given: str) -> bool | None:
+        """Whether the typed answer is right; None if it cannot be read (not a number / no such choice)."""
+        if self.choices:
+            text = given.strip()
+            if text.isdigit() and 1 <= int(text) <= len(self.choices):
+                text = self.choices[int(text) - 1]
+            match = [c for c in self.choices if c.lower() == text.lower()]
+            return match[0] == self.answer if match else None
+        number = read_number(given)
+        if number is None:
+            return None
+        return abs(number - float(self.answer)) <= self.tolerance
+
+
+@dataclass(frozen=True)
+class Quiz:
+    chapter: int
+    path: Path
+    questions: tuple[Question, ...]
+    title: str = ""
+
+
+def _question_lines(text: str) -> list[int]:
+    return [i + 1 for i, line in enumerate(text.splitlines()) if re.match(r"^\s*\[\[questions\]\]", line)]
+
+
+def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[LessonError]]:
+    problems: list[LessonError] = []
+
+    def add(line: int, message: str) -> None:
+        problems.append(LessonError(path, line, message))
+
+    try:
+        text = path.read_text(encoding="utf-8") if text is None else text
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        add(1, f"cannot read the quiz: {exc}")
+        return None, problems
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        add(int(m.group(1)) if m else 1, f"quiz is not valid TOML: {exc}")
+        return None, problems
+    for key in data:
+        if key not in ("chapter", "title", "questions"):
+            add(1, f"quiz: unknown key {key!r} (chapter, title, questions)")
+    chapter = data.get("chapter")
+    if not isinstance(chapter, int) or isinstance(chapter, bool):
+        add(1, "quiz needs chapter = N (a whole number)")
+        return None, problems
+    lines = _question_lines(text)
+    questions = []
+    items = data.get("questions", [])
+    if not isinstance(items, list) or not (MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS):
+        add(1, f"a quiz has {MIN_QUESTIONS} to {MAX_QUESTIONS} [[questions]]")
+        return None, problems
+    for i, item in enumerate(items):
+        question = _question(item, lines[i] if i < len(lines) else 1, add)
+        if question is not None:
+            questions.append(question)
+    if problems:
+        return None, problems
+    return Quiz(chapter, path, tuple(questions), str(data.get("title", ""))), problems
+
+
+def _question(item: object, line: int, add) -> Question | None:
+    known = {"text", "answer", "choices", "tolerance", "why", "verify"}
+    if not isinstance(item, dict):
+        add(line, "each [[questions]] must be a table")
+        return None
+    for key in item:
+        if key not in known:
+            add(line, f"question: unknown key {key!r} ({', '.join(sorted(known))})")
+    text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
+    if not isinstance(text, str) or not text.strip():
+        add(line, "a question needs text = \"...\"")
+        return None
+    if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices) or len(choices) == 1:
+        add(line, "choices must list two or more strings")
+        return None
+    if choices and answer not in choices:
+        add(line, f"the answer {answer!r} is not one of the choices")
+        return None
+    if not choices and (not isinstance(answer, (int, float)) or isinstance(answer, bool)):
+        add(line, "a question without choices needs a numeric answer")
+        return None
+    tolerance = item.get("tolerance", 0.0)
+    if not isinstance(tolerance, (int, float)) or tolerance < 0:
+        add(line, "tolerance must be a number >= 0")
+        return None
+    verify = item.get("verify", {})
+    if not isinstance(verify, dict) or (verify and not {"lesson", "value"} <= set(verify)) or \
+            not isinstance(verify.get("set", {}), dict):
+        add(line, "verify needs lesson = \"ID\", value = \"EXPRESSION\" and optionally set = { ... }")
+        return None
+    why = item.get("why", "")
+    return Question(text.strip(), answer if choices else float(answer), tuple(choices), float(tolerance),
+                    str(why), dict(verify), line)
+
+
+def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:
+    """Every chapter's quiz under `root` (files named quiz.toml), and their problems."""
+    quizzes: dict[int, Quiz] = {}
+    problems: list[LessonError] = []
+    for path in sorted(Path(root).rglob(QUIZ_FILE)):
+        quiz, found = parse_quiz(path)
+        problems.extend(found)
+        if quiz is None:
+            continue
+        if quiz.chapter in quizzes:
+            problems.append(LessonError(path, 1, f"chapter {quiz.chapter} already has a quiz: {quizzes[quiz.chapter].path}"))
+            continue
+        quizzes[quiz.chapter] = quiz
+    return quizzes, problems
+
+
+def verified_answer(question: Question, result: Any) -> Any:
+    """What the lesson's run says the answer is: `verify.value` over a RunResult."""
+    from grok_tui.instruments.landscape import SAFE_BUILTINS
+    import numpy as np
+
+    names: dict[str, Any] = {}
+    for step in result.steps:
+        for name, value in step.values.items():
+            names.setdefault(name, []).append(value)
+    names.update(final=result.final, state=result.state.value)
+    return eval(question.verify["value"], {"__builtins__": SAFE_BUILTINS, "np": np, "math": math}, names)
+
+
+def contradiction(question: Question, said: Any) -> str:
+    """'' when the run's answer agrees with the stated one, else what the run said."""
+    if question.choices:
+        return "" if said == question.answer else f"the run says {said!r}, the quiz says {question.answer!r}"
+    try:
+        number = float(said)
+    except (TypeError, ValueError):
+        return f"the run's value {said!r} is not a number"
+    tol = max(question.tolerance, 1e-9 * abs(number))
+    return "" if abs(number - float(question.answer)) <= tol else \
+        f"the run gives {number!r}, the quiz says {question.answer!r} (tolerance {question.tolerance:g})"

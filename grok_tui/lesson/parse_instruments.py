@@ -1,0 +1,155 @@
+"""Parse the metadata that asks for the tutor's instruments: `[network]`, `[landscape]`, `[[predict]]`.
+
+Each key has its own small function (contract C5). They report problems through `add(line, message)`
+and `where(key)` gives the metadata line of a key, so every error names its file and line.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Callable
+
+from grok_tui.lesson.model import Axis, Landscape, Network, Prediction
+
+REF = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[-?\d+\])*$")
+"""A reference to a lesson value: a name, optionally indexed (`weights[0]`, `layer_1_delta[0][1]`)."""
+
+Add = Callable[[int, str], None]
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _refs_ok(values: list[str], key: str, line: int, add: Add, blank: bool = False) -> bool:
+    bad = [v for v in values if not REF.match(v) and not (blank and v == "")]
+    if bad:
+        add(line, f"{key}: {bad[0]!r} is not a variable name (a name, or a name with [index])")
+    return not bad
+
+
+def parse_network(spec: object, line: int, add: Add) -> Network | None:
+    """`[network]`: layers = [...], weights = [...], optional deltas, weight_deltas, labels, rows."""
+    if spec is None:
+        return None
+    known = {"layers", "weights", "deltas", "weight_deltas", "labels", "rows"}
+    if not isinstance(spec, dict):
+        add(line, "network must be a table: [network] with layers = [...] and weights = [...]")
+        return None
+    for key in spec:
+        if key not in known:
+            add(line, f"network: unknown key {key!r} ({', '.join(sorted(known))})")
+    layers, weights = spec.get("layers"), spec.get("weights")
+    if not _strings(layers) or len(layers) < 2:
+        add(line, "network needs layers = [\"input\", ..., \"output\"] (at least two names)")
+        return None
+    if not _strings(weights) or len(weights) != len(layers) - 1:
+        add(line, f"network needs weights = [...]: one matrix between each pair of layers ({len(layers) - 1})")
+        return None
+    deltas, weight_deltas, labels = (spec.get(k, []) for k in ("deltas", "weight_deltas", "labels"))
+    for key, value, size in (("deltas", deltas, len(layers)), ("weight_deltas", weight_deltas, len(weights)),
+                             ("labels", labels, len(layers))):
+        if not _strings(value) or (value and len(value) != size):
+            add(line, f"network: {key} must list {size} strings (\"\" where there is none)")
+            return None
+    ok = _refs_ok(layers, "layers", line, add) and _refs_ok(weights, "weights", line, add)
+    ok = ok and _refs_ok(deltas, "deltas", line, add, True) and _refs_ok(weight_deltas, "weight_deltas", line, add, True)
+    rows = spec.get("rows", "inputs")
+    if rows not in ("inputs", "outputs"):
+        add(line, "network: rows must be \"inputs\" (layer.dot(W), the default) or \"outputs\" "
+                  "(each row of a matrix holds one output's weights)")
+        return None
+    if not ok:
+        return None
+    return Network(tuple(layers), tuple(weights), tuple(deltas), tuple(weight_deltas), tuple(labels),
+                   rows == "outputs", line)
+
+
+def _expression(text: object, what: str, line: int, add: Add) -> bool:
+    if not isinstance(text, str) or not text.strip():
+        add(line, f"{what} must be a Python expression in a string")
+        return False
+    try:
+        ast.parse(text, mode="eval")
+    except SyntaxError as exc:
+        add(line, f"{what} is not a Python expression: {exc.msg}: {text!r}")
+        return False
+    return True
+
+
+def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
+    """`[landscape]`: error = "EXPR", axes = ["w = weight"] (one or two), where = {...}, recorded."""
+    if spec is None:
+        return None
+    known = {"error", "axes", "where", "recorded", "labels"}
+    if not isinstance(spec, dict):
+        add(line, "landscape must be a table: [landscape] with error = \"...\" and axes = [...]")
+        return None
+    for key in spec:
+        if key not in known:
+            add(line, f"landscape: unknown key {key!r} ({', '.join(sorted(known))})")
+    if not _expression(spec.get("error"), "landscape: error", line, add):
+        return None
+    axes_spec, labels = spec.get("axes"), spec.get("labels", [])
+    if not _strings(axes_spec) or len(axes_spec) not in (1, 2):
+        add(line, "landscape: axes must list one or two \"NAME = VALUE\" (e.g. \"w = weight\")")
+        return None
+    if not _strings(labels) or (labels and len(labels) != len(axes_spec)):
+        add(line, "landscape: labels must give one caption per axis")
+        return None
+    axes = []
+    for i, text in enumerate(axes_spec):
+        name, eq, value = (part.strip() for part in text.partition("="))
+        if not eq or not re.match(r"^[A-Za-z_]\w*$", name):
+            add(line, f"landscape: axis {text!r} must read NAME = VALUE (e.g. \"w = weights[0]\")")
+            return None
+        if not _expression(value, f"landscape: the value of axis {name!r}", line, add):
+            return None
+        axes.append(Axis(name, value, labels[i] if labels else value))
+    where = spec.get("where", {})
+    if not isinstance(where, dict):
+        add(line, "landscape: where must be a table of constants, e.g. where = { goal_pred = 0.8 }")
+        return None
+    recorded = spec.get("recorded", "")
+    if not isinstance(recorded, str) or (recorded and not REF.match(recorded)):
+        add(line, "landscape: recorded must name a recorded value (the error the run records)")
+        return None
+    return Landscape(spec["error"], tuple(axes), dict(where), recorded, line)
+
+
+def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> tuple[Prediction, ...]:
+    """`[[predict]]`: step, value, question, tolerance, why. `line_of(i)` is the i-th table's line."""
+    if spec is None:
+        return ()
+    if not isinstance(spec, list):
+        add(line_of(0), "predict must be an array of tables: [[predict]]")
+        return ()
+    out = []
+    known = {"step", "value", "question", "tolerance", "why"}
+    for i, item in enumerate(spec):
+        line = line_of(i)
+        if not isinstance(item, dict):
+            add(line, "each [[predict]] must be a table")
+            continue
+        for key in item:
+            if key not in known:
+                add(line, f"predict: unknown key {key!r} ({', '.join(sorted(known))})")
+        step, value, tolerance = item.get("step"), item.get("value"), item.get("tolerance")
+        if not isinstance(step, int) or isinstance(step, bool) or step < 2:
+            # The question is asked while step N-1 is on screen, so step 1 cannot be predicted.
+            add(line, "predict: step must be a whole number of 2 or more (it is asked at step N-1)")
+            continue
+        if not isinstance(value, str) or not REF.match(value):
+            add(line, "predict: value must name a recorded value, e.g. value = \"weight_delta\"")
+            continue
+        if not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0:
+            add(line, "predict: tolerance must be a number >= 0 (how far off still counts as right)")
+            continue
+        question = item.get("question", f"What will {value} be at step {step}?")
+        why = item.get("why", "")
+        if not isinstance(question, str) or not isinstance(why, str):
+            add(line, "predict: question and why must be strings")
+            continue
+        out.append(Prediction(step, value, question, float(tolerance), why, line))
+    return tuple(out)
