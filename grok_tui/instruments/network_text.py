@@ -1,0 +1,221 @@
+"""Draw a network Picture as text: layers as columns of nodes, each weight matrix between two layers
+as a crossbar (a row per node before it, a column per node after it).
+
+```
+ lamps     weights_0_1           hidden    weights_1_2  walk?
+           →0     →1     →2                →0
+ 0 ● 1     ╍ -.17 ━━ +.44 ╍╍╍-1.0  0 ✕ 0     ━ +.08     0 ● -.02
+           Δ 0    Δ -.17 Δ 0         δ 0     Δ 0          δ -1.0
+```
+
+Sign reads from the glyph (━ positive, ╍ negative) as well as the colour, size from the mark's
+length; what the latest step computed is lit. Uses Rich only (no Textual): tested headless.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+
+from grok_tui.instruments.network import Layer, Link, Picture, edge_mark
+
+POSITIVE_STYLE = "yellow"
+NEGATIVE_STYLE = "bright_blue"
+LIT = "bold reverse"
+OFF_STYLE = "dim red"
+NUMBER = 5
+"""Columns of a short number: +.132, -1.02, +12.3."""
+
+
+def short(value: float | None) -> str:
+    """A number in at most 5 columns, sign first (the diagram's cells are narrow)."""
+    if value is None or not math.isfinite(value):
+        return "?" if value is None else ("nan" if math.isnan(value) else ("+inf" if value > 0 else "-inf"))
+    if value == 0:
+        return "0"
+    sign = "+" if value > 0 else "-"
+    size = abs(value)
+    if size < 0.0095:  # would read .000 or .00x: say its size instead
+        mantissa, exponent = f"{size:.0e}".split("e")
+        return f"{sign}{mantissa}e{int(exponent)}"
+    for digits in (3, 2, 1, 0):
+        text = f"{size:.{digits}f}"
+        if text.startswith("0."):
+            text = text[1:]
+        if len(text) <= NUMBER - 1:
+            return sign + text
+    mantissa, exponent = f"{size:.0e}".split("e")
+    return f"{sign}{mantissa}e{int(exponent)}"
+
+
+def _sign_style(value: float | None) -> str:
+    if value is None or value == 0 or not math.isfinite(value):
+        return "dim"
+    return POSITIVE_STYLE if value > 0 else NEGATIVE_STYLE
+
+
+def _scale(matrix) -> float:
+    import numpy as np
+
+    finite = np.abs(matrix[np.isfinite(matrix)]) if matrix is not None else []
+    return float(finite.max()) if len(finite) else 0.0
+
+
+class _Header:
+    """One line of labels placed at columns; a label may run on into the room after it."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, str, str]] = []
+
+    def put(self, x: int, text: str, style: str) -> None:
+        self.items.append((x, text, style))
+
+    def text(self, width: int) -> Text:
+        out = Text()
+        for i, (x, label, style) in enumerate(self.items):
+            end = self.items[i + 1][0] - 1 if i + 1 < len(self.items) else width
+            out.append(" " * max(0, x - out.cell_len))
+            out.append(label[: max(0, end - out.cell_len)], style=style)
+        return out
+
+
+class _Grid:
+    """Lines of Text built column block by column block, each block padded to its width."""
+
+    def __init__(self, rows: int) -> None:
+        self.lines = [Text() for _ in range(rows)]
+
+    def block(self, cells: list[Text], width: int) -> None:
+        for line, cell in zip(self.lines, cells + [Text()] * (len(self.lines) - len(cells))):
+            cell = cell.copy()
+            cell.truncate(width)
+            line.append_text(cell)
+            line.append(" " * (width - cell.cell_len))
+
+
+def _node_cells(layer: Layer, row: int, deltas: bool) -> tuple[Text, Text]:
+    value = None if layer.values is None else float(layer.values[row])
+    off = bool(layer.off[row]) if len(layer.off) > row else False
+    top = Text(f"{row} ", style="dim")
+    if off:
+        top.append("✕ ", style=OFF_STYLE)
+        top.append(short(value), style=OFF_STYLE + (" reverse" if layer.lit else ""))
+    else:
+        top.append("● " if value is not None else "○ ", style=_sign_style(value))
+        top.append(short(value), style=LIT if layer.lit else "")
+    bottom = Text()
+    if deltas and layer.deltas is not None:
+        d = float(layer.deltas[row])
+        bottom.append("  δ ", style="dim")
+        bottom.append(short(d), style=LIT if layer.delta_lit else _sign_style(d))
+    return top, bottom
+
+
+def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text, Text]:
+    top, bottom = Text(), Text()
+    if link.weights is None:
+        top.append(" ?", style="dim")
+    else:
+        w = float(link.weights[i, j])
+        style = _sign_style(w) + (" reverse" if link.lit else "")
+        top.append(edge_mark(w, scale), style=style)
+        if numbers:
+            top.append(" " + short(w), style=LIT if link.lit else "")
+    if link.deltas is not None:
+        d = float(link.deltas[i, j])
+        bottom.append("Δ ", style="dim")
+        bottom.append(short(d), style=LIT if link.delta_lit else _sign_style(d))
+    return top, bottom
+
+
+NODE_WIDTH = 10
+"""`2 ● +.132` plus a space."""
+
+
+def layout_width(picture: Picture, numbers: bool) -> int:
+    cell = 4 + (NUMBER + 1 if numbers else 0) + 1
+    cells = sum(max(1, layer.size) for layer in picture.layers[1:])
+    return NODE_WIDTH * len(picture.layers) + cell * cells + 2 * len(picture.links)
+
+
+def draw(picture: Picture, width: int, legend: bool = True) -> Text:
+    """The diagram in at most `width` columns: with numbers on the edges when they fit, marks only
+    when not, and a short list of the layers when even that is too wide."""
+    if not picture.known:
+        return Text("Run the lesson (space) or step it (s): the network appears here.", style="dim")
+    numbers = layout_width(picture, True) <= width
+    if not numbers and layout_width(picture, False) > width:
+        return _summary(picture)
+    has_deltas = any(layer.deltas is not None for layer in picture.layers) or \
+        any(link.deltas is not None for link in picture.links)
+    height = max(layer.size for layer in picture.layers)
+    per_row = 2 if has_deltas else 1
+    grid = _Grid(height * per_row)
+    cell_width = 4 + (NUMBER + 1 if numbers else 0) + 1
+    names, arrows = _Header(), _Header()
+    x = 0
+    for k, layer in enumerate(picture.layers):
+        names.put(x, layer.label, "bold" + (" underline" if layer.lit else ""))
+        cells = []
+        for row in range(layer.size):
+            cells.extend(_node_cells(layer, row, has_deltas)[:per_row])
+        grid.block(cells, NODE_WIDTH)
+        x += NODE_WIDTH
+        if k < len(picture.links):
+            link, after = picture.links[k], picture.layers[k + 1]
+            names.put(x + 2, link.name, "dim" + (" underline" if link.lit else ""))
+            for j in range(after.size):
+                arrows.put(x + 2 + j * cell_width, f"→{j}", "dim")
+            scale = _scale(link.weights)
+            cells = []
+            for i in range(layer.size):
+                row_cells = [_cell(link, i, j, scale, numbers) for j in range(after.size)]
+                for part in range(per_row):
+                    line = Text("─ " if part == 0 else "  ", style="dim")
+                    for pair in row_cells:
+                        piece = pair[part].copy()
+                        piece.truncate(cell_width - 1)
+                        line.append_text(piece)
+                        line.append(" " * (cell_width - piece.cell_len))
+                    cells.append(line)
+            block = 2 + cell_width * after.size
+            grid.block(cells, block)
+            x += block
+    lines = [names.text(width), arrows.text(width), *grid.lines]
+    out = Text()
+    if picture.stage:
+        out.append("computing: ", style="dim")
+        out.append(picture.stage, style=LIT)
+        out.append("\n")
+    for line in lines:
+        line.rstrip()
+    out.append(Text("\n").join(lines))
+    if legend:
+        out.append("\n")
+        out.append_text(legend_text(numbers))
+    return out
+
+
+def legend_text(numbers: bool = True) -> Text:
+    text = Text()
+    text.append("━", style=POSITIVE_STYLE)
+    text.append(" +  ")
+    text.append("╍", style=NEGATIVE_STYLE)
+    text.append(" −  longer: bigger  ")
+    text.append("✕", style=OFF_STYLE)
+    text.append(" off  δ delta  Δ weight delta  ")
+    text.append("lit", style=LIT)
+    text.append(": just computed")
+    return text
+
+
+def _summary(picture: Picture) -> Text:
+    """Too narrow for the diagram: one line per layer (z zooms the panel)."""
+    out = Text()
+    for layer in picture.layers:
+        values = " ".join(short(float(v)) for v in layer.values) if layer.values is not None else "?"
+        out.append(f"{layer.label}: ", style="bold")
+        out.append(values + "\n", style=LIT if layer.lit else "")
+    out.append("z: zoom for the diagram", style="dim")
+    return out

@@ -1,0 +1,101 @@
+"""The live network diagram: the lesson's layers as columns of nodes, its weight matrices as edges.
+
+The lesson says which variables are which (`[network]` in its metadata, see lessons/README.md); the
+model is grok_tui/instruments/network.py and the drawing grok_tui/instruments/network_text.py.
+Each step's values light what that step computed: in 6.4 every `s` lights the next stage.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+
+from grok_tui.engine.values import snapshot
+from grok_tui.instruments.network import picture
+from grok_tui.instruments.network_text import draw
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+REDRAW_HZ = 5
+"""At most this many repaints a second while a run plays (the charts' rate: the bytes are the budget)."""
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(np.array_equal(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
+    except (TypeError, ValueError):
+        return a == b
+
+
+class Panel(InstrumentPanel):
+    """Nodes with their values, edges with their weights; deltas and weight deltas as backprop
+    computes them; what the latest step computed is lit."""
+
+    TITLE = "network"
+
+    def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        net = lesson.network if lesson is not None else None
+        refs = (*net.layers, *net.weights, *net.deltas, *net.weight_deltas) if net else ()
+        self.names = {r.partition("[")[0] for r in refs if r} | {"stage"}
+        """The top-level variables the diagram reads."""
+        self.values: dict[str, Any] = {}
+        """This run's values so far."""
+        self.last_run: dict[str, Any] = {}
+        """The previous run's final values: drawn until this run computes its own."""
+        self.lit: set[str] = set()
+        self._drawn_at = 0.0
+        self._pending = False
+
+    # -- feeding -----------------------------------------------------------------------------------
+    def run_started(self) -> None:
+        self.last_run = {**self.last_run, **self.values}
+        self.values, self.lit = {}, set()
+        self._repaint()
+
+    def run_stepped(self, values: dict[str, Any]) -> None:
+        lit = set()
+        for name, value in values.items():
+            if name not in self.names:
+                continue
+            # A matrix recorded again unchanged was not computed by this step: leave it unlit.
+            if not (name in self.values and _same(self.values[name], value)) or name == "stage":
+                lit.add(name)
+            self.values[name] = value
+        if lit or self.lit:
+            self.lit = lit
+            self._repaint()
+
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        for name in self.names:
+            if name in namespace and name != "stage":
+                self.values[name] = snapshot(namespace[name])
+        self.lit = set()
+        self._repaint(now=True)
+
+    def _repaint(self, now: bool = False) -> None:
+        """Refresh at most REDRAW_HZ times a second; a step in between is drawn at the next slot."""
+        wait = self._drawn_at + 1 / REDRAW_HZ - time.monotonic()
+        if now or wait <= 0:
+            self._drawn_at = time.monotonic()
+            self._pending = False
+            self.refresh(layout=True)
+        elif not self._pending:
+            self._pending = True
+            self.set_timer(wait, lambda: self._repaint(now=True))
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def render(self) -> Text:
+        net = self.lesson.network if self.lesson is not None else None
+        if net is None:
+            return Text("This lesson declares no [network].", style="dim")
+        old = {k: v for k, v in self.last_run.items() if k not in self.values}
+        shown = {**self.params, **old, **self.values}
+        text = draw(picture(net, shown, self.lit), max(20, self.columns))
+        if old and self.values and any(n in old for n in self.names - {"stage"}):
+            text.append("\n")
+            text.append("values this run has not computed yet are the last run's", style="dim italic")
+        return text
