@@ -289,3 +289,54 @@ class DraftSaver:
         """Write everything pending now, in this thread (after a write in progress on the saver's)."""
         while self._write_next():
             pass
+
+
+# -- quiz answers and predictions (a file of their own, so progress.json's format stays as it is) --
+ANSWERS_FILE = "answers.json"
+HISTORY_KEEP = 500
+"""Answers kept in order (for streaks); the latest answer to each question is kept apart for ever."""
+
+
+def load_answers(root: Path) -> dict:
+    """{"latest": {KEY: {"given", "right", "tries"}}, "history": [{"key", "right"}...]}; a damaged
+    file is set aside (never deleted) and reads as empty."""
+    path = Path(root) / ANSWERS_FILE
+    empty = {"latest": {}, "history": []}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("latest"), dict) \
+                or not isinstance(data.get("history"), list):
+            raise ValueError("not an answers file")
+        return data
+    except FileNotFoundError:
+        return empty
+    except (OSError, ValueError):
+        try:
+            set_aside(path)
+        except OSError:
+            pass
+        return empty
+
+
+def record_answer(root: Path, key: str, given: str, right: bool) -> dict:
+    """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
+    atomically; returns the updated data."""
+    data = load_answers(root)
+    entry = data["latest"].get(key) if isinstance(data["latest"].get(key), dict) else {}
+    tries = entry.get("tries", 0) if isinstance(entry.get("tries", 0), int) else 0
+    data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
+    data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
+    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return data
+
+
+def answer_streak(data: dict, prefix: str = "") -> int:
+    """Right answers in a row at the end of the history (of keys starting with `prefix`)."""
+    streak = 0
+    for item in reversed(data.get("history", [])):
+        if not isinstance(item, dict) or not str(item.get("key", "")).startswith(prefix):
+            continue
+        if not item.get("right"):
+            break
+        streak += 1
+    return streak

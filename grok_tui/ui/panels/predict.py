@@ -1,0 +1,163 @@
+"""Predict, then reveal: at the steps a lesson declares (`[[predict]]`), the run stops just before
+the value is computed and the tutor asks for it; the next step reveals it, says right or how far off,
+and why. The panel shows the tally; answers are saved with the learner's progress (answers.json).
+
+The questions quote the default run's numbers, so they are asked only with the default parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+
+from grok_tui.engine.runner import StepEvent
+from grok_tui.instruments.predict import Tally, Verdict, read_number
+from grok_tui.instruments.refs import as_float, resolve
+from grok_tui.lesson.model import Prediction
+from grok_tui.progress import record_answer
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+
+class Panel(InstrumentPanel):
+    TITLE = "predict, then reveal"
+
+    def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.predictions: tuple[Prediction, ...] = lesson.predictions if lesson is not None else ()
+        self.tally = Tally()
+        self.results: dict[tuple[int, str], Verdict] = {}
+        """The latest verdict of each (step, value), shown in the panel."""
+        self.active = False
+        self.busy = False
+        """A question or a reveal is on screen."""
+        self._reset_run()
+
+    def _reset_run(self) -> None:
+        self._asked: set[int] = set()
+        self._ask_at: int | None = None
+        self._reveal_at: int | None = None
+        self._answers: dict[int, list[tuple[Prediction, float]]] = {}
+        self._actual: dict[int, dict[str, Any]] = {}
+        self._run: Any = None
+
+    def _steps(self) -> set[int]:
+        return {p.step for p in self.predictions}
+
+    # -- the run -----------------------------------------------------------------------------------
+    def run_started(self) -> None:
+        self._reset_run()
+        self.active = self.lesson is not None and self.params == self.lesson.defaults and bool(self.predictions)
+        if self.active:
+            self._run = self.current_run()
+            self.active = self.tap_run(self._on_event)
+        self.refresh(layout=True)
+
+    def _on_event(self, event: Any) -> None:
+        """On the run's thread, before it pauses at this step: stop before a predicted value."""
+        if not isinstance(event, StepEvent):
+            return
+        index = event.step.index
+        if index in self._answers:
+            self._actual[index] = event.step.values
+            self._reveal_at = index
+        upcoming = index + 1
+        if upcoming in self._steps() and upcoming not in self._asked:
+            self._asked.add(upcoming)
+            self._ask_at = upcoming
+            self._run.pause()
+
+    def run_stepped(self, values: dict[str, Any]) -> None:
+        self.check_pending()
+
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        self.check_pending()
+
+    # -- asking and revealing ------------------------------------------------------------------------
+    def check_pending(self) -> None:
+        """Show a reveal or a question the run is waiting for (one screen at a time)."""
+        if self.busy or not self.is_attached:
+            return
+        if self._reveal_at is not None:
+            step, self._reveal_at = self._reveal_at, None
+            self._reveal(step)
+        elif self._ask_at is not None:
+            step, self._ask_at = self._ask_at, None
+            self._ask(step)
+
+    def _ask(self, step: int) -> None:
+        from grok_tui.ui.screens.predict import PredictScreen
+
+        questions = [p for p in self.predictions if p.step == step]
+        self.busy = True
+
+        def answered(texts: list[str] | None) -> None:
+            self.busy = False
+            if texts is None:  # skipped: the learner goes on with s or space
+                self.refresh(layout=True)
+                return
+            self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, texts)]
+            if self._run is not None:
+                self._run.step_once()  # compute the value: its step reveals it
+
+        self.app.push_screen(PredictScreen(self.lesson.id, questions, str(self.tally)), answered)
+
+    def _reveal(self, step: int) -> None:
+        from grok_tui.ui.screens.predict import RevealScreen
+
+        values = self._actual.get(step, {})
+        body = Text()
+        for q, given in self._answers.pop(step, []):
+            actual = as_float(resolve(q.value, values))
+            if actual is None:
+                body.append(f"{q.value}: the run recorded no number at step {step}.\n", style="red")
+                continue
+            verdict = Verdict(given, actual, q.tolerance)
+            self.tally.add(verdict)
+            self.results[(step, q.value)] = verdict
+            self._save(step, q, given, verdict)
+            body.append(("✓ " if verdict.right else "✗ ") + verdict.sentence() + "\n",
+                        style="bold green" if verdict.right else "bold yellow")
+            if q.why:
+                body.append("Why: ", style="bold")
+                body.append(q.why + "\n")
+        self.busy = True
+
+        def closed(_: None) -> None:
+            self.busy = False
+            self.refresh(layout=True)
+            self.check_pending()
+
+        self.app.push_screen(RevealScreen(f"revealed · {self.lesson.id} step {step}", body, str(self.tally)), closed)
+        self.refresh(layout=True)
+
+    def _save(self, step: int, q: Prediction, given: float, verdict: Verdict) -> None:
+        progress = getattr(self.app, "progress", None)
+        root = getattr(progress, "root", None)
+        if root is None:
+            return
+        try:
+            record_answer(root, f"predict/{self.lesson.id}/{step}/{q.value}", f"{given:g}", verdict.right)
+        except OSError as exc:
+            self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def render(self) -> Text:
+        out = Text()
+        out.append(f"{self.tally}\n", style="bold")
+        if self.lesson is not None and self.predictions and self.params != self.lesson.defaults:
+            out.append("Questions are asked with the default parameters; set them back to get them.\n",
+                       style="dim")
+        for p in self.predictions:
+            verdict = self.results.get((p.step, p.value))
+            mark = "·" if verdict is None else ("✓" if verdict.right else "✗")
+            out.append(f"{mark} step {p.step}: {p.value}", style="" if verdict is None else
+                       ("green" if verdict.right else "yellow"))
+            if verdict is not None:
+                out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
+            out.append("\n")
+        if not self.tally.asked:
+            out.append("Step with s or run with space: the tutor stops and asks before each of these.",
+                       style="dim")
+        return out

@@ -1,0 +1,88 @@
+"""Predict, then reveal: ask for a number before the run shows it; then say right or how far off.
+
+`PredictScreen(questions)` asks (one Input per question) and returns the typed texts (None for
+escape: skipped). `RevealScreen(lines)` shows the verdicts and why, and closes on enter or escape.
+Both are modal: the lesson stays visible, dimmed, behind them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from grok_tui.instruments.predict import read_number
+from grok_tui.lesson.model import Prediction
+
+
+class PredictScreen(ModalScreen[list[str] | None]):
+    DEFAULT_CSS = """
+    PredictScreen { align: center middle; }
+    PredictScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; padding: 0 1; background: $surface;
+    }
+    PredictScreen Input { margin: 0 0 1 0; }
+    PredictScreen .problem { color: $error; }
+    """
+    BINDINGS = [Binding("escape", "skip", "skip", id="predict.skip")]
+
+    def __init__(self, lesson_id: str, questions: list[Prediction], tally: str) -> None:
+        super().__init__()
+        self.lesson_id = lesson_id
+        self.questions = questions
+        self.tally = tally
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"predict, then reveal · {self.lesson_id} step {self.questions[0].step}"
+            box.border_subtitle = f"enter: check · escape: skip · {self.tally}"
+            for i, q in enumerate(self.questions):
+                yield Static(Text(q.question))
+                yield Input(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}")
+            yield Static("", id="predict-problem", classes="problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#answer-0", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        for widget in inputs:
+            if read_number(widget.value) is None:
+                self.query_one("#predict-problem", Static).update(
+                    f"{widget.value.strip() or 'nothing'}: type a number, e.g. -0.25 (escape skips)")
+                widget.focus()
+                return
+        self.dismiss([w.value for w in inputs])
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class RevealScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    RevealScreen { align: center middle; }
+    RevealScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; padding: 0 1; background: $surface;
+    }
+    """
+    BINDINGS = [Binding("escape,enter,space", "close", "back to the lesson", id="reveal.close")]
+
+    def __init__(self, title: str, body: Text, tally: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.tally = tally
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            box.border_subtitle = f"enter: back to the lesson · {self.tally}"
+            yield Static(self.body)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
