@@ -124,15 +124,39 @@ def _safe_height(landscape: Landscape, names: Mapping[str, Any], at: tuple[float
         return float("nan")
 
 
+DIVERGING = 20.0
+"""When the whole path spans this many times its last RECENT points' range, the run is running
+away: the view follows the recent points (the first ones would be squeezed into one column)."""
+RECENT = 6
+
+
 def fit_ranges(landscape: Landscape, names: Mapping[str, Any], path: list[tuple[float, ...]]) -> list[tuple[float, float]]:
-    """Axis ranges that hold the path and the bottom of the error near it."""
+    """Axis ranges centred on the bottom of the error near the path, wide enough for the path."""
     dims = len(landscape.axes)
+    if not path:
+        return [(-1.0, 1.0)] * dims
     first = [span([p[d] for p in path]) for d in range(dims)]
     # A wide coarse look (three times the path's range) finds where the bottom is.
     wide = [(lo - (hi - lo), hi + (hi - lo)) for lo, hi in first]
     coarse = surface(landscape, names, wide, 41, 21 if dims == 2 else 1)
     bottom = coarse.bottom
-    return [span([p[d] for p in path], [bottom[d]] if bottom else []) for d in range(dims)]
+    shown = path
+    recent = path[-RECENT:]
+    for d in range(dims):
+        whole = max(p[d] for p in path) - min(p[d] for p in path)
+        late = max(p[d] for p in recent) - min(p[d] for p in recent)
+        if late > 0 and whole > DIVERGING * late:
+            shown = recent
+    ranges = []
+    for d in range(dims):
+        values = [p[d] for p in shown if math.isfinite(p[d])]
+        if bottom and values:
+            # Symmetric about the bottom: the U (or the bowl) sits in the middle, the path around it.
+            reach = max(abs(v - bottom[d]) for v in values)
+            ranges.append(span([bottom[d] - reach, bottom[d] + reach]))
+        else:
+            ranges.append(span(values))
+    return ranges
 
 
 class GridCache:

@@ -1,0 +1,149 @@
+"""Draw an error landscape as text: the 1-D curve in braille with the descent path numbered step by
+step (an overshoot's zig-zag shows as numbers alternating around the bottom), or the 2-D surface as a
+shaded map (darker glyph = lower error) with the path on it. Rich only, no Textual.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from rich.text import Text
+
+from grok_tui.instruments.landscape import Surface
+
+PATH_STYLE = "bold yellow"
+NOW_STYLE = "bold reverse red"
+CURVE_STYLE = "cyan"
+SHADES = "·░▒▓█"
+"""Low error to high, by glyph (the colour says the same)."""
+SHADE_STYLES = ("blue", "cyan", "green", "yellow", "red")
+
+_BRAILLE = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
+
+
+def _mark(index: int) -> str:
+    """A path point's mark: the step number's last digit (1, 2, ... 9, 0, 1...)."""
+    return str(index % 10)
+
+
+def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, height: int, label: str) -> Text:
+    """The U of one weight: `path` = (weight, error) per step; the last point is the current one."""
+    cols, rows = max(8, width), max(3, height - 2)
+    xs, z = surface.xs, surface.z
+    finite = z[np.isfinite(z)]
+    if not len(finite):
+        return Text("The error cannot be evaluated here.", style="dim")
+    top = float(finite.max()) or 1.0
+    grid = [[0] * cols for _ in range(rows)]
+    # The curve: two dot columns per cell, four dot rows per line.
+    dots_x = np.linspace(xs[0], xs[-1], cols * 2)
+    dots_z = np.interp(dots_x, xs, np.where(np.isfinite(z), z, top))
+    for dx, value in enumerate(dots_z):
+        dy = rows * 4 - 1 - int(round(min(value, top) / top * (rows * 4 - 1)))
+        grid[dy // 4][dx // 2] |= _BRAILLE[dy % 4][dx % 2]
+    marks: dict[tuple[int, int], tuple[str, str]] = {}
+    lo, hi = float(xs[0]), float(xs[-1])
+    for i, (x, e) in enumerate(path):
+        if not (math.isfinite(x) and math.isfinite(e)) or not lo <= x <= hi:
+            continue
+        col = min(cols - 1, int((x - lo) / (hi - lo) * cols))
+        row = rows - 1 - min(rows - 1, int(min(e, top) / top * (rows - 1) + 0.5))
+        last = i == len(path) - 1
+        marks[(row, col)] = ("◆" if last else _mark(i + 1), NOW_STYLE if last else PATH_STYLE)
+    out = Text()
+    out.append(f"error  (top {top:.3g})\n", style="dim")
+    for r in range(rows):
+        line = Text()
+        for c in range(cols):
+            if (r, c) in marks:
+                glyph, style = marks[(r, c)]
+                line.append(glyph, style=style)
+            else:
+                bits = grid[r][c]
+                line.append(chr(0x2800 + bits) if bits else " ", style=CURVE_STYLE)
+        out.append_text(line)
+        out.append("\n")
+    out.append_text(_x_axis(lo, hi, label, cols))
+    return out
+
+
+def _x_axis(lo: float, hi: float, label: str, cols: int) -> Text:
+    left, right = f"{lo:.3g}", f"{hi:.3g}"
+    middle = f"{label} →"
+    room = cols - len(left) - len(right)
+    if room < len(middle) + 2:
+        middle = ""
+    pad = max(1, room - len(middle))
+    return Text(left + " " * (pad // 2) + middle + " " * (pad - pad // 2) + right, style="dim")
+
+
+def draw_2d(surface: Surface, path: list[tuple[float, float]], width: int, height: int,
+            labels: tuple[str, str]) -> Text:
+    """The surface over two weights: x = the first, y = the second (up), the path on top."""
+    assert surface.ys is not None
+    cols, rows = surface.z.shape[1], surface.z.shape[0]
+    z = surface.z
+    finite = z[np.isfinite(z)]
+    if not len(finite):
+        return Text("The error cannot be evaluated here.", style="dim")
+    # Levels by rank of log(error): every map keeps its contrast, from a bowl's rim to its floor.
+    logs = np.log10(np.where(np.isfinite(z), z, finite.max()) + 1e-12)
+    edges = np.quantile(logs, np.linspace(0, 1, len(SHADES) + 1)[1:-1])
+    levels = np.searchsorted(edges, logs)
+    xs, ys = surface.xs, surface.ys
+    marks: dict[tuple[int, int], tuple[str, str]] = {}
+
+    def cell(x: float, y: float) -> tuple[int, int] | None:
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
+            return None
+        col = int(round((x - xs[0]) / (xs[-1] - xs[0]) * (cols - 1)))
+        row = rows - 1 - int(round((y - ys[0]) / (ys[-1] - ys[0]) * (rows - 1)))
+        return row, col
+
+    bottom = surface.bottom
+    if bottom and (where := cell(*bottom)) is not None:
+        marks[where] = ("+", "bold white")
+    for i, (x, y) in enumerate(path):
+        where = cell(x, y)
+        if where is not None:
+            last = i == len(path) - 1
+            marks[where] = ("◆" if last else _mark(i + 1), NOW_STYLE if last else PATH_STYLE)
+    out = Text()
+    out.append(f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}\n", style="dim")
+    for r in range(rows):
+        for c in range(cols):
+            if (r, c) in marks:
+                glyph, style = marks[(r, c)]
+                out.append(glyph, style=style)
+            else:
+                level = int(levels[rows - 1 - r, c])
+                out.append(SHADES[level], style=SHADE_STYLES[level])
+        out.append("\n")
+    out.append_text(_x_axis(float(xs[0]), float(xs[-1]), labels[0], cols))
+    out.append("\n")
+    out.append_text(legend_2d())
+    return out
+
+
+def legend_2d() -> Text:
+    text = Text()
+    for glyph, style in zip(SHADES, SHADE_STYLES):
+        text.append(glyph, style=style)
+    text.append(" low→high error  ")
+    text.append("1 2 3", style=PATH_STYLE)
+    text.append(" steps  ")
+    text.append("◆", style=NOW_STYLE)
+    text.append(" now  + lowest")
+    return text
+
+
+def legend_1d() -> Text:
+    text = Text()
+    text.append("⠉⠒", style=CURVE_STYLE)
+    text.append(" error if the weight were there  ")
+    text.append("1 2 3", style=PATH_STYLE)
+    text.append(" steps  ")
+    text.append("◆", style=NOW_STYLE)
+    text.append(" now")
+    return text

@@ -1,0 +1,153 @@
+"""The error landscape: the lesson's own error over one weight (a U) or two (a shaded map), with the
+path gradient descent takes on it.
+
+Every step of the run adds a point to the path (taken on the run's thread, so a fast run loses no
+point). The grid is evaluated on a worker thread and cached (grok_tui/instruments/landscape.py);
+the panel repaints at most REDRAW_HZ times a second, and only when the picture changed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+
+from grok_tui.engine.runner import StepEvent
+from grok_tui.instruments import landscape as land
+from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+REDRAW_HZ = 5
+
+
+class Panel(InstrumentPanel):
+    TITLE = "error landscape"
+
+    DEFAULT_CSS = """
+    Panel { height: 1fr; }
+    """
+
+    def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.spec = lesson.landscape if lesson is not None else None
+        self.cache = land.GridCache()
+        self._lock = threading.Lock()
+        self._names: dict[str, Any] = {}
+        self.path: list[tuple[tuple[float, ...], float]] = []
+        """(point, error there) per step of the current run."""
+        self.surface: land.Surface | None = None
+        self.problem = ""
+        self._version = 0
+        self._computed = -1
+        self._computing = False
+        self._drawn_at = 0.0
+        self._shown: tuple[int, tuple[int, int]] | None = None
+        self._params: dict[str, Any] = {}
+
+    @property
+    def dims(self) -> int:
+        return len(self.spec.axes) if self.spec is not None else 0
+
+    # -- feeding -----------------------------------------------------------------------------------
+    def run_started(self) -> None:
+        with self._lock:
+            self._names, self.path = {}, []
+            self._version += 1
+        self._params = self.params
+        self.problem = ""
+        if self.spec is not None and not self.tap_run(self._on_event):
+            self.problem = "no run to follow"
+        self.refresh()
+
+    def _on_event(self, event: Any) -> None:
+        """On the run's thread: every step's point joins the path."""
+        if not isinstance(event, StepEvent) or self.spec is None:
+            return
+        with self._lock:
+            self._names.update(event.step.values)
+            names = land.context(self.spec, self._params, self._names)
+        at = land.point(self.spec, names)
+        if at is None:
+            return
+        try:
+            error = land.height(self.spec, names, at)
+        except land.LandscapeError:
+            return
+        with self._lock:
+            self.path.append((at, error))
+            self._version += 1
+
+    def run_stepped(self, values: dict[str, Any]) -> None:
+        self._update()
+
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        self._update(final=True)
+
+    def on_resize(self) -> None:
+        self._update(final=True)
+
+    # -- computing off the UI thread ----------------------------------------------------------------
+    def _grid_size(self) -> tuple[int, int]:
+        width = max(10, self.columns)
+        height = max(4, (self.content_size.height or 12))
+        if self.dims == 1:
+            return width * 2, 1
+        return width, max(3, height - 3)  # title line, axis line, legend
+
+    def _update(self, final: bool = False) -> None:
+        """Recompute when the path grew, at most REDRAW_HZ times a second (the last step always)."""
+        if self.spec is None or self._computing or self._version == self._computed:
+            return
+        if not final and time.monotonic() - self._drawn_at < 1 / REDRAW_HZ:
+            self.set_timer(1 / REDRAW_HZ, lambda: self._update(final=True))
+            return
+        self._computing = True
+        version = self._version
+        size = self._grid_size()
+        self.run_worker(lambda: self._compute(version, size), thread=True, exclusive=True, group="landscape")
+
+    def _compute(self, version: int, size: tuple[int, int]) -> None:
+        with self._lock:
+            path = list(self.path)
+            names = land.context(self.spec, self._params, self._names)
+        surface, problem = None, ""
+        if path:
+            try:
+                ranges = land.fit_ranges(self.spec, names, [p for p, _ in path])
+                surface = self.cache.get(self.spec, names, ranges, *size)
+            except land.LandscapeError as exc:
+                problem = str(exc)
+        self.app.call_from_thread(self._computed_one, version, surface, path, problem)
+
+    def _computed_one(self, version: int, surface: Any, path: list, problem: str) -> None:
+        self._computing = False
+        self._computed = version
+        self.surface, self.shown_path, self.problem = surface, path, problem
+        self._drawn_at = time.monotonic()
+        self.refresh()
+        if self._version != version:
+            self._update(final=True)
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def render(self) -> Text:
+        if self.spec is None:
+            return Text("This lesson declares no [landscape].", style="dim")
+        if self.problem:
+            return Text(f"Cannot draw the landscape: {self.problem}", style="red")
+        if self.surface is None:
+            return Text("Run the lesson (space) or step it (s): the error over "
+                        + " and ".join(a.label for a in self.spec.axes)
+                        + " appears here, with the path of each step on it.", style="dim")
+        path = getattr(self, "shown_path", [])
+        width = max(10, self.columns)
+        height = max(4, self.content_size.height or 12)
+        if self.dims == 1:
+            text = draw_1d(self.surface, [(p[0], e) for p, e in path], width, height - 1, self.spec.axes[0].label)
+            text.append("\n")
+            text.append_text(legend_1d())
+            return text
+        return draw_2d(self.surface, [p for p, _ in path], width, height,
+                       (self.spec.axes[0].label, self.spec.axes[1].label))
