@@ -22,7 +22,8 @@ import numpy as np
 from grok_tui.lesson.model import Landscape
 
 SAFE_BUILTINS = {name: getattr(builtins, name) for name in
-                 ("abs", "min", "max", "sum", "len", "range", "zip", "float", "int", "round", "enumerate")}
+                 ("abs", "min", "max", "sum", "len", "range", "zip", "float", "int", "round", "enumerate",
+                  "str", "list", "tuple", "sorted", "any", "all")}
 
 
 class LandscapeError(ValueError):

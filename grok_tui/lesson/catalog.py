@@ -69,8 +69,8 @@ def load_catalog(root: Path | None = None) -> Catalog:
             continue
         seen[lesson.id] = path
         catalog.lessons.append(lesson)
-    _load_quizzes(catalog)
     catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
+    _load_quizzes(catalog)
     # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
     names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}
     catalog.lessons = [
@@ -85,3 +85,9 @@ def _load_quizzes(catalog: Catalog) -> None:
 
     catalog.quizzes, problems = load_quizzes(catalog.root)
     catalog.errors.extend(problems)
+    # The chapter's last lesson offers its quiz (a panel), so a chapter ends with its questions.
+    last = {l.chapter: i for i, l in enumerate(catalog.lessons)}
+    for chapter, i in last.items():
+        lesson = catalog.lessons[i]
+        if chapter in catalog.quizzes and "quiz" not in lesson.panels:
+            catalog.lessons[i] = replace(lesson, panels=(*lesson.panels, "quiz"))

@@ -23,12 +23,12 @@ from grok_tui.ui.panels._instrument_base import InstrumentPanel
 REDRAW_HZ = 5
 
 
-class Panel(InstrumentPanel):
+class LandscapePanel(InstrumentPanel):
+    DEFAULT_CSS = """
+    LandscapePanel { height: 1fr; }
+    """
     TITLE = "error landscape"
 
-    DEFAULT_CSS = """
-    Panel { height: 1fr; }
-    """
 
     def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
@@ -151,3 +151,6 @@ class Panel(InstrumentPanel):
             return text
         return draw_2d(self.surface, [p for p, _ in path], width, height,
                        (self.spec.axes[0].label, self.spec.axes[1].label))
+
+
+Panel = LandscapePanel

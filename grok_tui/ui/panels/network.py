@@ -30,7 +30,7 @@ def _same(a: Any, b: Any) -> bool:
         return a == b
 
 
-class Panel(InstrumentPanel):
+class NetworkPanel(InstrumentPanel):
     """Nodes with their values, edges with their weights; deltas and weight deltas as backprop
     computes them; what the latest step computed is lit."""
 
@@ -99,3 +99,6 @@ class Panel(InstrumentPanel):
             text.append("\n")
             text.append("values this run has not computed yet are the last run's", style="dim italic")
         return text
+
+
+Panel = NetworkPanel

@@ -20,7 +20,10 @@ from grok_tui.progress import record_answer
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
-class Panel(InstrumentPanel):
+class PredictPanel(InstrumentPanel):
+    DEFAULT_CSS = """
+    PredictPanel { text-wrap: wrap; }
+    """
     TITLE = "predict, then reveal"
 
     def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
@@ -161,3 +164,6 @@ class Panel(InstrumentPanel):
             out.append("Step with s or run with space: the tutor stops and asks before each of these.",
                        style="dim")
         return out
+
+
+Panel = PredictPanel

@@ -1,0 +1,63 @@
+"""The chapter's quiz, offered in the chapter's last lesson: how the learner did so far, and enter to
+take it (grok_tui/ui/screens/quiz.py). The catalog adds this panel to that lesson by itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.progress import answer_streak, load_answers
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+
+class QuizPanel(InstrumentPanel):
+    DEFAULT_CSS = """
+    QuizPanel { text-wrap: wrap; }
+    """
+    TITLE = "chapter quiz"
+    KEYS = "enter: take it"
+    BINDINGS = [Binding("enter", "take_quiz", "take the chapter quiz", id="quiz.take")]
+
+    @property
+    def quiz(self) -> Any:
+        catalog = getattr(self.app, "catalog", None) if self.is_attached else None
+        quizzes = getattr(catalog, "quizzes", {})
+        return quizzes.get(self.lesson.chapter) if self.lesson is not None else None
+
+    def _root(self) -> Any:
+        return getattr(getattr(self.app, "progress", None), "root", None)
+
+    def action_take_quiz(self) -> None:
+        from grok_tui.ui.screens.quiz import QuizScreen
+
+        quiz = self.quiz
+        if quiz is None:
+            self.notify("this chapter has no quiz", timeout=3, markup=False)
+            return
+        self.app.push_screen(QuizScreen(quiz, self._root()), lambda _: self.refresh(layout=True))
+
+    def render(self) -> Text:
+        quiz = self.quiz
+        if quiz is None:
+            return Text("This chapter has no quiz.", style="dim")
+        total = len(quiz.questions)
+        out = Text(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and press enter.\n")
+        root = self._root()
+        if root is None:
+            return out
+        data = load_answers(root)
+        prefix = f"quiz/{quiz.chapter}/"
+        latest = {k: v for k, v in data["latest"].items() if k.startswith(prefix) and isinstance(v, dict)}
+        if latest:
+            right = sum(bool(v.get("right")) for v in latest.values())
+            missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
+            out.append(f"Last answers: {right}/{total} right", style="bold")
+            if missed:
+                out.append("; missed: " + ", ".join(map(str, missed)))
+            out.append(f"; streak {answer_streak(data, prefix)}\n")
+        return out
+
+
+Panel = QuizPanel

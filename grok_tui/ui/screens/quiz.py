@@ -1,0 +1,132 @@
+"""A chapter's quiz: one question at a time, typed answer (a number, or a choice's number or text),
+then right or wrong with why; answers are saved as they are given (answers.json, atomically)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from grok_tui.instruments.quiz import Quiz
+from grok_tui.progress import record_answer
+
+
+class QuizScreen(Screen[int]):
+    """Returns the number of right answers (of the questions answered)."""
+
+    DEFAULT_CSS = """
+    QuizScreen { align: center top; }
+    QuizScreen > Vertical { width: 90; max-width: 100%; height: auto; border: round $accent; padding: 0 1; }
+    QuizScreen #quiz-question { margin: 0 0 1 0; }
+    QuizScreen #quiz-verdict { margin: 1 0 0 0; }
+    """
+    BINDINGS = [
+        Binding("escape", "leave", "leave the quiz", id="quiz.leave"),
+        Binding("enter", "advance", "next", id="quiz.next"),
+    ]
+
+    def __init__(self, quiz: Quiz, root=None) -> None:
+        super().__init__()
+        self.quiz = quiz
+        self.root = root
+        self.index = 0
+        self.right = 0
+        self.answered = 0
+        self.missed: list[int] = []
+        self.showing_verdict = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"chapter {self.quiz.chapter} quiz"
+            yield Static(id="quiz-question")
+            yield Input(id="quiz-answer")
+            yield Static(id="quiz-verdict")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_question()
+
+    @property
+    def box(self) -> Vertical:
+        return self.query_one(Vertical)
+
+    def _show_question(self) -> None:
+        q = self.quiz.questions[self.index]
+        text = Text(f"Question {self.index + 1} of {len(self.quiz.questions)}\n\n", style="bold")
+        text.append(q.text + "\n")
+        for i, choice in enumerate(q.choices, start=1):
+            text.append(f"\n  {i}  ", style="bold cyan")
+            text.append(choice)
+        self.query_one("#quiz-question", Static).update(text)
+        answer = self.query_one("#quiz-answer", Input)
+        answer.value = ""
+        answer.placeholder = "type 1, 2, ... or the choice" if q.choices else "type a number"
+        answer.disabled = False
+        answer.focus()
+        self.query_one("#quiz-verdict", Static).update("")
+        self.box.border_subtitle = f"enter: check · escape: leave · {self.right}/{self.answered} right"
+        self.showing_verdict = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        q = self.quiz.questions[self.index]
+        verdict = self.query_one("#quiz-verdict", Static)
+        right = q.check(event.value)
+        if right is None:
+            verdict.update(Text("Type a number." if q.numeric else
+                                f"Type 1 to {len(q.choices)}, or the choice's text.", style="yellow"))
+            return
+        self.answered += 1
+        self.right += right
+        if not right:
+            self.missed.append(self.index + 1)
+        if self.root is not None:
+            try:
+                record_answer(self.root, f"quiz/{self.quiz.chapter}/{self.index + 1}", event.value.strip(), right)
+            except OSError as exc:
+                self.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
+        answer = q.answer if q.choices else f"{q.answer:g}"
+        text = Text("✓ Right. " if right else f"✗ Not quite: the answer is {answer}. ",
+                    style="bold green" if right else "bold yellow")
+        if q.why:
+            text.append(q.why, style="")
+        last = self.index == len(self.quiz.questions) - 1
+        text.append("\n\n" + ("enter: see your score" if last else "enter: next question"), style="dim")
+        verdict.update(text)
+        self.showing_verdict = True
+        event.input.disabled = True
+        self.set_focus(None)
+        self.box.border_subtitle = f"{self.right}/{self.answered} right"
+
+    def action_advance(self) -> None:
+        if self.index >= len(self.quiz.questions):  # the score is shown
+            self.dismiss(self.right)
+            return
+        if not self.showing_verdict:
+            return
+        if self.index < len(self.quiz.questions) - 1:
+            self.index += 1
+            self._show_question()
+        else:
+            self._show_score()
+
+    def _show_score(self) -> None:
+        total = len(self.quiz.questions)
+        text = Text(f"{self.right} of {total} right.\n", style="bold")
+        if self.missed:
+            text.append(f"Missed: question{'s' if len(self.missed) > 1 else ''} " + ", ".join(map(str, self.missed))
+                        + ". Take the quiz again to try them once more.\n")
+        else:
+            text.append("Every answer right.\n", style="green")
+        text.append("\nescape or enter: back to the lesson", style="dim")
+        self.query_one("#quiz-question", Static).update(text)
+        self.query_one("#quiz-answer", Input).display = False
+        self.query_one("#quiz-verdict", Static).update("")
+        self.showing_verdict = False
+        self.index = total
+
+    def action_leave(self) -> None:
+        self.dismiss(self.right)
