@@ -9,7 +9,7 @@ from typing import Callable
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
-from grok_tui.progress import Progress
+from grok_tui.progress import Progress, answer_streak, load_answers
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -61,7 +61,26 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
         })
     last = catalog.get(progress.last_lesson) if progress.last_lesson else None
     return {"data_dir": str(progress.root), "last_lesson": progress.last_lesson,
-            "last_lesson_title": last.title if last else None, "chapters": chapters}
+            "last_lesson_title": last.title if last else None, "chapters": chapters,
+            **answers_summary(catalog, progress)}
+
+
+def answers_summary(catalog: Catalog, progress: Progress) -> dict:
+    """Quiz answers per chapter (right, missed, streak) and predictions: from answers.json."""
+    data = load_answers(progress.root)
+    latest = {k: v for k, v in data["latest"].items() if isinstance(v, dict)}
+    quizzes = []
+    for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
+        prefix = f"quiz/{number}/"
+        mine = {int(k[len(prefix):]): v for k, v in latest.items()
+                if k.startswith(prefix) and k[len(prefix):].isdigit()}
+        quizzes.append({"chapter": number, "questions": len(quiz.questions), "answered": len(mine),
+                        "right": sum(bool(v.get("right")) for v in mine.values()),
+                        "missed": sorted(n for n, v in mine.items() if not v.get("right")),
+                        "streak": answer_streak(data, prefix)})
+    predicted = {k: v for k, v in latest.items() if k.startswith("predict/")}
+    return {"quizzes": quizzes,
+            "predictions": {"answered": len(predicted), "right": sum(bool(v.get("right")) for v in predicted.values())}}
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -77,6 +96,15 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         for row in ch["lessons"]:
             ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
             print(f"  {marks[row['state']]} {row['id']} {row['title']}{ex}")
+    for quiz in data["quizzes"]:
+        if quiz["answered"]:
+            missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
+            print(f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
+                  f"streak {quiz['streak']}")
+        else:
+            print(f"Chapter {quiz['chapter']} quiz: not taken yet ({quiz['questions']} questions)")
+    if data["predictions"]["answered"]:
+        print(f"Predictions: {data['predictions']['right']}/{data['predictions']['answered']} right")
     last = data["last_lesson"]
     print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip() if last else "Last lesson: none yet")
     print(f"Saved in {data['data_dir']}")
