@@ -207,7 +207,8 @@ def test_landscape_pictures(catalog):
     text = plain(draw_2d(surface, [(0.1, 0.05), (0.1, 0.3)], 30, 12, ("w0", "w1"))).splitlines()
     assert text[0].startswith("↑ w1") and len(text) == 11
     assert "1" in "".join(text[1:9]) and "◆" in "".join(text[1:9])
-    u = land.surface(catalog.get("4.5").landscape, {"input": 2}, [(0.0, 0.8)], 40)
+    spec = catalog.get("4.5").landscape
+    u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(0.0, 0.8)], 40)
     drawn = plain(draw_1d(u, [(0.7, 0.36), (0.2, 0.16)], 20, 8, "weight"))
     assert "1" in drawn and "◆" in drawn and "weight →" in drawn
 
