@@ -124,19 +124,27 @@ def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text
             top.append(" " + short(w), style=LIT if link.lit else "")
     if link.deltas is not None:
         d = float(link.deltas[i, j])
-        bottom.append("Δ ", style="dim")
-        bottom.append(short(d), style=LIT if link.delta_lit else _sign_style(d))
+        bottom.append("Δ" if numbers else "Δ", style="dim")
+        if numbers:
+            bottom.append(" " + short(d), style=LIT if link.delta_lit else _sign_style(d))
+        else:  # too narrow for numbers: the weight delta's mark, on the scale of its matrix
+            bottom.append(edge_mark(d, _scale(link.deltas), 2), style=_sign_style(d) + (" reverse" if link.delta_lit else ""))
     return top, bottom
 
 
 NODE_WIDTH = 10
-"""`2 ● +.132` plus a space."""
+"""`2 ● +.132` plus a space (9 without: the compact form, whose crossbar starts with a space)."""
+
+
+def _widths(numbers: bool) -> tuple[int, int]:
+    """(node column, crossbar cell) widths: with the numbers on the edges, or marks only."""
+    return (NODE_WIDTH, 4 + NUMBER + 2) if numbers else (NODE_WIDTH - 1, 4)
 
 
 def layout_width(picture: Picture, numbers: bool) -> int:
-    cell = 4 + (NUMBER + 1 if numbers else 0) + 1
+    node, cell = _widths(numbers)
     cells = sum(max(1, layer.size) for layer in picture.layers[1:])
-    return NODE_WIDTH * len(picture.layers) + cell * cells + 2 * len(picture.links)
+    return node * len(picture.layers) + cell * cells + 2 * len(picture.links)
 
 
 def draw(picture: Picture, width: int, legend: bool = True) -> Text:
@@ -152,7 +160,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     height = max(layer.size for layer in picture.layers)
     per_row = 2 if has_deltas else 1
     grid = _Grid(height * per_row)
-    cell_width = 4 + (NUMBER + 1 if numbers else 0) + 1
+    node_width, cell_width = _widths(numbers)
     names, arrows = _Header(), _Header()
     x = 0
     for k, layer in enumerate(picture.layers):
@@ -160,8 +168,8 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         cells = []
         for row in range(layer.size):
             cells.extend(_node_cells(layer, row, has_deltas)[:per_row])
-        grid.block(cells, NODE_WIDTH)
-        x += NODE_WIDTH
+        grid.block(cells, node_width)
+        x += node_width
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
             names.put(x + 2, link.name, "dim" + (" underline" if link.lit else ""))
@@ -213,6 +221,8 @@ def legend_text(numbers: bool = True) -> Text:
 def _summary(picture: Picture) -> Text:
     """Too narrow for the diagram: one line per layer (z zooms the panel)."""
     out = Text()
+    if picture.stage:
+        out.append(f"computing: {picture.stage}\n", style=LIT)
     for layer in picture.layers:
         values = " ".join(short(float(v)) for v in layer.values) if layer.values is not None else "?"
         out.append(f"{layer.label}: ", style="bold")

@@ -62,8 +62,10 @@ class InstrumentPanel(Widget, can_focus=True):
     # -- for subclasses ---------------------------------------------------------------------------
     @property
     def columns(self) -> int:
-        """Columns inside the border (78 before the first layout)."""
-        return self.content_size.width or 78
+        """Columns inside the border (78 before the first layout), never more than the screen shows
+        (a zoomed panel's `2fr` width can exceed the screen)."""
+        width = self.content_size.width or 78
+        return min(width, self.app.size.width - 4) if self.is_attached else width
 
     @property
     def params(self) -> dict[str, Any]:

@@ -46,6 +46,7 @@ class LandscapePanel(InstrumentPanel):
         self._drawn_at = 0.0
         self._shown: tuple[int, tuple[int, int]] | None = None
         self._params: dict[str, Any] = {}
+        self._computed_size: tuple[int, int] = (0, 0)
 
     @property
     def dims(self) -> int:
@@ -95,18 +96,20 @@ class LandscapePanel(InstrumentPanel):
         height = max(4, (self.content_size.height or 12))
         if self.dims == 1:
             return width * 2, 1
-        return width, max(3, height - 3)  # title line, axis line, legend
+        return width, max(3, height - 4)  # title line, axis line, legend (two lines when narrow)
 
     def _update(self, final: bool = False) -> None:
         """Recompute when the path grew, at most REDRAW_HZ times a second (the last step always)."""
-        if self.spec is None or self._computing or self._version == self._computed:
+        if self.spec is None or self._computing:
+            return
+        if self._version == self._computed and self._grid_size() == self._computed_size:
             return
         if not final and time.monotonic() - self._drawn_at < 1 / REDRAW_HZ:
             self.set_timer(1 / REDRAW_HZ, lambda: self._update(final=True))
             return
         self._computing = True
         version = self._version
-        size = self._grid_size()
+        size = self._computed_size = self._grid_size()
         self.run_worker(lambda: self._compute(version, size), thread=True, exclusive=True, group="landscape")
 
     def _compute(self, version: int, size: tuple[int, int]) -> None:
@@ -128,8 +131,7 @@ class LandscapePanel(InstrumentPanel):
         self.surface, self.shown_path, self.problem = surface, path, problem
         self._drawn_at = time.monotonic()
         self.refresh()
-        if self._version != version:
-            self._update(final=True)
+        self._update(final=True)  # the path grew or the panel was resized meanwhile
 
     # -- drawing -----------------------------------------------------------------------------------
     def render(self) -> Text:

@@ -42,6 +42,8 @@ class NetworkPanel(InstrumentPanel):
         refs = (*net.layers, *net.weights, *net.deltas, *net.weight_deltas) if net else ()
         self.names = {r.partition("[")[0] for r in refs if r} | {"stage"}
         """The top-level variables the diagram reads."""
+        self.matrices = {r.partition("[")[0] for r in net.weights} if net else set()
+        """The weight matrices: lit only when a step changed them (an update), not when first shown."""
         self.values: dict[str, Any] = {}
         """This run's values so far."""
         self.last_run: dict[str, Any] = {}
@@ -61,8 +63,11 @@ class NetworkPanel(InstrumentPanel):
         for name, value in values.items():
             if name not in self.names:
                 continue
-            # A matrix recorded again unchanged was not computed by this step: leave it unlit.
-            if not (name in self.values and _same(self.values[name], value)) or name == "stage":
+            if name in self.matrices:
+                # Weights are computed by an update: lit when they changed, not when first recorded.
+                if name in self.values and not _same(self.values[name], value):
+                    lit.add(name)
+            else:
                 lit.add(name)
             self.values[name] = value
         if lit or self.lit:

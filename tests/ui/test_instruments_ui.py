@@ -1,0 +1,202 @@
+"""The instrument panels in the app, driven by keys: the network lit stage by stage (6.4), predictions
+asked and revealed (4.4), the chapter quiz (4.5), the landscape walked (5.3); and how they look at
+80x24 and 120x40 (snapshots; frozen lesson copies in tests/ui/instrument_lessons)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from grok_tui.engine.runner import RunState
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels.landscape import LandscapePanel
+from grok_tui.ui.panels.network import NetworkPanel
+from grok_tui.ui.panels.predict import PredictPanel
+from grok_tui.ui.panels.quiz import QuizPanel
+from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
+from grok_tui.ui.screens.quiz import QuizScreen
+from tests.ui.helpers import text_of, wait_for
+
+LESSONS = Path(__file__).resolve().parent / "instrument_lessons"
+
+
+@pytest.fixture
+def course():
+    catalog = load_catalog(LESSONS)
+    assert not catalog.errors, catalog.errors
+    return catalog
+
+
+def plain(widget) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(widget.render())
+    return console.export_text()
+
+
+async def open_lesson(pilot, app, panel_type):
+    await wait_for(pilot, lambda: app.screen.query(panel_type), what="the lesson with its panels")
+    await pilot.pause()
+    return app.screen.query_one(panel_type)
+
+
+async def focus_panel(pilot, app, panel) -> None:
+    for _ in range(6):
+        if app.focused is panel:
+            return
+        await pilot.press("f")
+    assert app.focused is panel
+
+
+def paused_at(app, step: int):
+    return lambda: app.screen.step_count == step and app.screen.run_state is RunState.PAUSED
+
+
+async def test_network_lights_each_stage_of_64(course):
+    app = GrokApp(course, start_lesson="6.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        network = await open_lesson(pilot, app, NetworkPanel)
+        await pilot.press("s")
+        # Step 1 is shown; the tutor asks for layer_2 before step 2. Skip it with escape.
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await pilot.press("escape")
+        await wait_for(pilot, paused_at(app, 1), what="stage 1")
+        await pilot.pause(0.3)
+        assert network.lit == {"layer_0", "layer_1", "stage"}
+        assert "computing: 1 forward: layer_1" in plain(network)
+        for stage, lit in ((2, {"layer_2", "stage"}), (3, {"error", "layer_2_delta", "stage"})):
+            await pilot.press("s")
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or paused_at(app, stage)(),
+                           what=f"stage {stage}")
+            if isinstance(app.screen, PredictScreen):
+                await pilot.press("escape")
+            await wait_for(pilot, paused_at(app, stage), what=f"stage {stage}")
+            await pilot.pause(0.3)
+            assert network.lit == lit & network.names
+        await focus_panel(pilot, app, network)
+        await pilot.press("z")
+        await pilot.pause(0.2)
+        text = plain(network)
+        assert "walk?" in text and "0 ● -.021" in text and "δ -1.02" in text and "✕" in text
+
+
+async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("s")
+        answers = {2: "0.968", 3: "0.1", 4: "0.734"}  # the second one is wrong on purpose
+        for step, typed in answers.items():
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {step}")
+            assert app.screen.questions[0].step == step
+            await pilot.press(*typed, "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
+            body = app.screen.body.plain
+            assert ("Right" in body) == (step != 3), body
+            assert "Why:" in body
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (PredictScreen, RevealScreen)), what="the lesson")
+        assert str(panel.tally) == "2/3 right"
+        assert "0.0388 too high" not in plain(panel)  # the panel lists results, the reveal said how far
+        saved = json.loads((private_data_dir / "answers.json").read_text())
+        assert saved["latest"]["predict/4.4/3/weight_delta"]["right"] is False
+        assert saved["latest"]["predict/4.4/2/pred"]["right"] is True
+
+
+async def test_a_question_refuses_what_is_not_a_number(course):
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await pilot.press("a", "b", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PredictScreen)
+        assert "type a number" in text_of(app.screen.query_one("#predict-problem"))
+
+
+async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, QuizPanel)
+        await focus_panel(pilot, app, panel)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press(*"-0.275", "enter")
+        assert "Right" in text_of(app.screen.query_one("#quiz-verdict"))
+        await pilot.press("enter")
+        await pilot.press("1", "enter")  # converge: wrong
+        assert "the answer is diverge" in text_of(app.screen.query_one("#quiz-verdict"))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), what="the lesson")
+        saved = json.loads((private_data_dir / "answers.json").read_text())
+        assert saved["latest"]["quiz/4/1"]["right"] and not saved["latest"]["quiz/4/2"]["right"]
+        await pilot.pause()
+        assert "Last answers: 1/5 right; missed: 2" in plain(panel)
+
+
+async def test_landscape_walks_53_with_a_frozen_weight(course):
+    app = GrokApp(course, start_lesson="5.3", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, LandscapePanel)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.run_state is RunState.FINISHED, what="the run")
+        await wait_for(pilot, lambda: panel.surface is not None and len(panel.shown_path) == 3, what="the grid")
+        # weight 0 is frozen: the path keeps its x, only weight 1 moves.
+        xs = {round(p[0], 12) for p, _ in panel.path}
+        assert xs == {0.1}
+        assert "◆" in plain(panel) and "weight 0 (toes)" in plain(panel)
+
+
+# -- pictures ---------------------------------------------------------------------------------------
+def _stage_5_zoomed(size):
+    async def run_before(pilot):
+        app = pilot.app
+        await wait_for(pilot, lambda: app.screen.query(NetworkPanel), what="the lesson")
+        for _ in range(5):
+            await pilot.press("s")
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or
+                           app.screen.run_state is RunState.PAUSED, what="a stage")
+            if isinstance(app.screen, PredictScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+        await wait_for(pilot, paused_at(app, 5), what="stage 5")
+        network = app.screen.query_one(NetworkPanel)
+        if size[0] < 110:
+            await focus_panel(pilot, app, network)
+            await pilot.press("z")
+        await pilot.pause(0.5)
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_network_64_stage_5_picture(snap_compare, course, size):
+    app = GrokApp(course, start_lesson="6.4", speed=0)
+    assert snap_compare(app, terminal_size=size, run_before=_stage_5_zoomed(size))
+
+
+def _53_finished(size):
+    async def run_before(pilot):
+        app = pilot.app
+        await wait_for(pilot, lambda: app.screen.query(LandscapePanel), what="the lesson")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.run_state is RunState.FINISHED, what="the run")
+        panel = app.screen.query_one(LandscapePanel)
+        if size[0] < 110:
+            await focus_panel(pilot, app, panel)
+            await pilot.press("z")
+        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: panel.surface is not None and len(panel.shown_path) == 3
+                       and not panel._computing, what="the grid")
+        await pilot.pause(0.3)
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_landscape_53_picture(snap_compare, course, size):
+    app = GrokApp(course, start_lesson="5.3", speed=0)
+    assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
