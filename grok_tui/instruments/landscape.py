@@ -160,6 +160,20 @@ def fit_ranges(landscape: Landscape, names: Mapping[str, Any], path: list[tuple[
     return ranges
 
 
+def keep_ranges(old: list[tuple[float, float]] | None, new: list[tuple[float, float]],
+                path: list[tuple[float, ...]]) -> list[tuple[float, float]]:
+    """The view stays put while the path stays inside it and the new view is not far smaller: a
+    picture that does not move costs only the lines a new point changed (and reads calmer)."""
+    if not old or len(old) != len(new) or not path:
+        return new
+    recent = path[-RECENT:]
+    for d, ((lo, hi), (new_lo, new_hi)) in enumerate(zip(old, new)):
+        inside = all(lo <= p[d] <= hi for p in recent)
+        if not inside or (new_hi - new_lo) < 0.25 * (hi - lo):
+            return new
+    return old
+
+
 class GridCache:
     """The last few grids, keyed by everything they depend on (the parameters, the other weights,
     the ranges and the size), so a repaint or a step that moved nothing else costs no evaluation."""

@@ -17,7 +17,9 @@ NOW_STYLE = "bold reverse red"
 CURVE_STYLE = "cyan"
 SHADES = "·░▒▓█"
 """Low error to high, by glyph (the colour says the same)."""
-SHADE_STYLES = ("blue", "cyan", "green", "yellow", "red")
+SHADE_STYLES = ("green", "cyan", "cyan", "cyan", "cyan")
+"""The glyph says the level; one colour for most of them keeps a line's cells in one run of the
+same style (a colour per cell costs bytes on every repaint), the lowest band stands out."""
 
 _BRAILLE = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 
@@ -78,19 +80,27 @@ def _x_axis(lo: float, hi: float, label: str, cols: int) -> Text:
     return Text(left + " " * (pad // 2) + middle + " " * (pad - pad // 2) + right, style="dim")
 
 
+def _logs(z: np.ndarray) -> np.ndarray:
+    finite = z[np.isfinite(z)]
+    return np.log10(np.where(np.isfinite(z), z, finite.max() if len(finite) else 1.0) + 1e-12)
+
+
+def level_edges(surface: Surface) -> np.ndarray:
+    """Where the shades change, by rank of log(error): every map keeps its contrast, from a bowl's
+    rim to its floor. The panel keeps them while its view stays, so a sliding bowl changes only
+    the cells its bands cross."""
+    return np.quantile(_logs(surface.z), np.linspace(0, 1, len(SHADES) + 1)[1:-1])
+
+
 def draw_2d(surface: Surface, path: list[tuple[float, float]], width: int, height: int,
-            labels: tuple[str, str]) -> Text:
+            labels: tuple[str, str], edges: np.ndarray | None = None) -> Text:
     """The surface over two weights: x = the first, y = the second (up), the path on top."""
     assert surface.ys is not None
     cols, rows = surface.z.shape[1], surface.z.shape[0]
     z = surface.z
-    finite = z[np.isfinite(z)]
-    if not len(finite):
+    if not np.isfinite(z).any():
         return Text("The error cannot be evaluated here.", style="dim")
-    # Levels by rank of log(error): every map keeps its contrast, from a bowl's rim to its floor.
-    logs = np.log10(np.where(np.isfinite(z), z, finite.max()) + 1e-12)
-    edges = np.quantile(logs, np.linspace(0, 1, len(SHADES) + 1)[1:-1])
-    levels = np.searchsorted(edges, logs)
+    levels = np.searchsorted(level_edges(surface) if edges is None else edges, _logs(z))
     xs, ys = surface.xs, surface.ys
     marks: dict[tuple[int, int], tuple[str, str]] = {}
 

@@ -52,6 +52,27 @@ async def focus_panel(pilot, app, panel) -> None:
     assert app.focused is panel
 
 
+async def skip_questions(pilot, app) -> None:
+    """Escape the question the tutor may be about to ask (it comes a redraw after the pause)."""
+    await pilot.pause(0.3)
+    while isinstance(app.screen, PredictScreen):
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+
+
+async def step_to(pilot, app, lesson, count: int) -> None:
+    """Press s until the run is paused after step `count`, escaping the tutor's questions."""
+    for _ in range(count * 4):
+        await skip_questions(pilot, app)
+        if lesson.step_count >= count and lesson.run_state is RunState.PAUSED:
+            return
+        before = lesson.step_count
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or
+                       (lesson.step_count > before and lesson.run_state is RunState.PAUSED), what="a step")
+    raise AssertionError(f"could not step to {count}")
+
+
 def paused_at(app, step: int):
     return lambda: app.screen.step_count == step and app.screen.run_state is RunState.PAUSED
 
@@ -60,23 +81,15 @@ async def test_network_lights_each_stage_of_64(course):
     app = GrokApp(course, start_lesson="6.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         network = await open_lesson(pilot, app, NetworkPanel)
-        await pilot.press("s")
-        # Step 1 is shown; the tutor asks for layer_2 before step 2. Skip it with escape.
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        await pilot.press("escape")
-        await wait_for(pilot, paused_at(app, 1), what="stage 1")
-        await pilot.pause(0.3)
+        lesson = app.screen
+        # The tutor asks for layer_2 before step 2, ...: step_to escapes those questions.
+        await step_to(pilot, app, lesson, 1)
         assert network.lit == {"layer_0", "layer_1", "stage"}
         assert "computing: 1 forward: layer_1" in plain(network)
         for stage, lit in ((2, {"layer_2", "stage"}), (3, {"error", "layer_2_delta", "stage"})):
-            await pilot.press("s")
-            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or paused_at(app, stage)(),
-                           what=f"stage {stage}")
-            if isinstance(app.screen, PredictScreen):
-                await pilot.press("escape")
-            await wait_for(pilot, paused_at(app, stage), what=f"stage {stage}")
-            await pilot.pause(0.3)
+            await step_to(pilot, app, lesson, stage)
             assert network.lit == lit & network.names
+        await skip_questions(pilot, app)
         await focus_panel(pilot, app, network)
         await pilot.press("z")
         await pilot.pause(0.2)
@@ -157,14 +170,9 @@ def _stage_5_zoomed(size):
     async def run_before(pilot):
         app = pilot.app
         await wait_for(pilot, lambda: app.screen.query(NetworkPanel), what="the lesson")
-        for _ in range(5):
-            await pilot.press("s")
-            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or
-                           app.screen.run_state is RunState.PAUSED, what="a stage")
-            if isinstance(app.screen, PredictScreen):
-                await pilot.press("escape")
-                await pilot.pause()
-        await wait_for(pilot, paused_at(app, 5), what="stage 5")
+        await pilot.pause()
+        await step_to(pilot, app, app.screen, 5)
+        await skip_questions(pilot, app)
         network = app.screen.query_one(NetworkPanel)
         if size[0] < 110:
             await focus_panel(pilot, app, network)

@@ -11,9 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from rich.text import Text
+from textual.geometry import Region
 from textual.widget import Widget
 
 from grok_tui.lesson.model import Lesson
+
+
+PLAYING_HZ = 2
+"""Repaints a second of an instrument while the run plays: its pictures are dense (a colour per
+cell), and the bytes sent over SSH are the budget (bench/instruments_bandwidth.py)."""
+STEPPING_HZ = 20
+"""While the learner steps (the run paused), each step is drawn at once."""
+
+
+def playing_hz(panel: "InstrumentPanel") -> float:
+    run = panel.current_run()
+    return STEPPING_HZ if run is None or getattr(run, "paused", False) else PLAYING_HZ
+
+
+def _changed_span(was: str, now: str) -> tuple[int | None, int]:
+    """First and last index where two equally long strings differ (None: they do not)."""
+    diffs = [i for i, (a, b) in enumerate(zip(was, now)) if a != b]
+    return (diffs[0], diffs[-1]) if diffs else (None, 0)
 
 
 class InstrumentPanel(Widget, can_focus=True):
@@ -39,6 +59,9 @@ class InstrumentPanel(Widget, can_focus=True):
         self.lesson = lesson
         self.border_title = self.TITLE
         self.border_subtitle = f"{self.KEYS} z zoom".strip()
+        self.shown = Text()
+        """What render() returns: the last picture given to show()."""
+        self._line_keys: list[tuple] | None = None
 
     # -- hooks (override the run_* ones) ---------------------------------------------------------
     def run_started(self) -> None:
@@ -93,3 +116,28 @@ class InstrumentPanel(Widget, can_focus=True):
 
         run.listener = both
         return True
+
+    # -- sending only what changed ----------------------------------------------------------------
+    def show(self, text: Text) -> None:
+        """Show `text`, repainting only the lines that differ from the last picture (over SSH the
+        bytes are the budget: a path that grew by one point costs a line or two, not the panel)."""
+        lines = text.split("\n", allow_blank=True)
+        keys = [(line.plain, line.style, tuple((s.start, s.end, str(s.style)) for s in line.spans)) for line in lines]
+        old, self._line_keys, self.shown = self._line_keys, keys, text
+        if old is None or len(old) != len(keys) or not self.is_attached:
+            self.refresh(layout=True)
+            return
+        gutter = self.styles.gutter
+        for i, (was, now) in enumerate(zip(old, keys)):
+            if was == now:
+                continue
+            # Only the changed stretch of the line when the characters tell where it is (the
+            # pictures use one-cell characters); the whole line when only a style changed.
+            first, last = _changed_span(was[0], now[0])
+            if first is None or len(was[0]) != len(now[0]):
+                self.refresh(Region(0, gutter.top + i, self.size.width, 1))
+            else:
+                self.refresh(Region(gutter.left + first, gutter.top + i, last - first + 1, 1))
+
+    def render(self) -> Text:
+        return self.shown

@@ -3,7 +3,7 @@ path gradient descent takes on it.
 
 Every step of the run adds a point to the path (taken on the run's thread, so a fast run loses no
 point). The grid is evaluated on a worker thread and cached (grok_tui/instruments/landscape.py);
-the panel repaints at most REDRAW_HZ times a second, and only when the picture changed.
+the panel repaints at most PLAYING_HZ times a second while the run plays (at once when stepping).
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from rich.text import Text
 
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments import landscape as land
-from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d
-from grok_tui.ui.panels._instrument_base import InstrumentPanel
-
-REDRAW_HZ = 5
+from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d, level_edges
+from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
 
 
 class LandscapePanel(InstrumentPanel):
@@ -47,6 +45,11 @@ class LandscapePanel(InstrumentPanel):
         self._shown: tuple[int, tuple[int, int]] | None = None
         self._params: dict[str, Any] = {}
         self._computed_size: tuple[int, int] = (0, 0)
+        self._waiting = False
+        self._ranges: list[tuple[float, float]] | None = None
+        """The view of this run: kept while the path stays in it (land.keep_ranges)."""
+        self._edges: Any = None
+        self._edges_size: tuple[int, int] = (0, 0)
 
     @property
     def dims(self) -> int:
@@ -57,11 +60,11 @@ class LandscapePanel(InstrumentPanel):
         with self._lock:
             self._names, self.path = {}, []
             self._version += 1
+        self._ranges = self._edges = None
         self._params = self.params
         self.problem = ""
         if self.spec is not None and not self.tap_run(self._on_event):
             self.problem = "no run to follow"
-        self.refresh()
 
     def _on_event(self, event: Any) -> None:
         """On the run's thread: every step's point joins the path."""
@@ -85,10 +88,10 @@ class LandscapePanel(InstrumentPanel):
         self._update()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
-        self._update(final=True)
+        self._update(now=True)
 
     def on_resize(self) -> None:
-        self._update(final=True)
+        self._update(now=True)
 
     # -- computing off the UI thread ----------------------------------------------------------------
     def _grid_size(self) -> tuple[int, int]:
@@ -98,19 +101,28 @@ class LandscapePanel(InstrumentPanel):
             return width * 2, 1
         return width, max(3, height - 4)  # title line, axis line, legend (two lines when narrow)
 
-    def _update(self, final: bool = False) -> None:
-        """Recompute when the path grew, at most REDRAW_HZ times a second (the last step always)."""
+    def _update(self, now: bool = False) -> None:
+        """Recompute when the path grew or the size changed: while the run plays at most
+        playing_hz() times a second; at once when it is paused (stepping) or done."""
         if self.spec is None or self._computing:
             return
         if self._version == self._computed and self._grid_size() == self._computed_size:
             return
-        if not final and time.monotonic() - self._drawn_at < 1 / REDRAW_HZ:
-            self.set_timer(1 / REDRAW_HZ, lambda: self._update(final=True))
+        wait = self._drawn_at + 1 / playing_hz(self) - time.monotonic()
+        if not now and wait > 0 and not self._waiting:
+            self._waiting = True
+            self.set_timer(wait, self._timer_update)
+            return
+        if not now and self._waiting:
             return
         self._computing = True
         version = self._version
         size = self._computed_size = self._grid_size()
         self.run_worker(lambda: self._compute(version, size), thread=True, exclusive=True, group="landscape")
+
+    def _timer_update(self) -> None:
+        self._waiting = False
+        self._update(now=True)
 
     def _compute(self, version: int, size: tuple[int, int]) -> None:
         with self._lock:
@@ -119,8 +131,12 @@ class LandscapePanel(InstrumentPanel):
         surface, problem = None, ""
         if path:
             try:
-                ranges = land.fit_ranges(self.spec, names, [p for p, _ in path])
+                points = [p for p, _ in path]
+                ranges = land.keep_ranges(self._ranges, land.fit_ranges(self.spec, names, points), points)
                 surface = self.cache.get(self.spec, names, ranges, *size)
+                if ranges != self._ranges or self._edges is None or size != self._edges_size:
+                    self._edges, self._edges_size = (level_edges(surface) if self.dims == 2 else None), size
+                self._ranges = ranges
             except land.LandscapeError as exc:
                 problem = str(exc)
         self.app.call_from_thread(self._computed_one, version, surface, path, problem)
@@ -130,11 +146,14 @@ class LandscapePanel(InstrumentPanel):
         self._computed = version
         self.surface, self.shown_path, self.problem = surface, path, problem
         self._drawn_at = time.monotonic()
-        self.refresh()
-        self._update(final=True)  # the path grew or the panel was resized meanwhile
+        self.show(self._draw())
+        self._update()  # the path grew or the panel was resized meanwhile: at the next slot
 
     # -- drawing -----------------------------------------------------------------------------------
-    def render(self) -> Text:
+    def on_mount(self) -> None:
+        self.show(self._draw())
+
+    def _draw(self) -> Text:
         if self.spec is None:
             return Text("This lesson declares no [landscape].", style="dim")
         if self.problem:
@@ -152,7 +171,7 @@ class LandscapePanel(InstrumentPanel):
             text.append_text(legend_1d())
             return text
         return draw_2d(self.surface, [p for p, _ in path], width, height,
-                       (self.spec.axes[0].label, self.spec.axes[1].label))
+                       (self.spec.axes[0].label, self.spec.axes[1].label), self._edges)
 
 
 Panel = LandscapePanel

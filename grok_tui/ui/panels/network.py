@@ -17,10 +17,7 @@ from rich.text import Text
 from grok_tui.engine.values import snapshot
 from grok_tui.instruments.network import picture
 from grok_tui.instruments.network_text import draw
-from grok_tui.ui.panels._instrument_base import InstrumentPanel
-
-REDRAW_HZ = 5
-"""At most this many repaints a second while a run plays (the charts' rate: the bytes are the budget)."""
+from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -82,18 +79,24 @@ class NetworkPanel(InstrumentPanel):
         self._repaint(now=True)
 
     def _repaint(self, now: bool = False) -> None:
-        """Refresh at most REDRAW_HZ times a second; a step in between is drawn at the next slot."""
-        wait = self._drawn_at + 1 / REDRAW_HZ - time.monotonic()
+        """Refresh at most playing_hz() times a second; a step in between is drawn at the next slot."""
+        wait = self._drawn_at + 1 / playing_hz(self) - time.monotonic()
         if now or wait <= 0:
             self._drawn_at = time.monotonic()
             self._pending = False
-            self.refresh(layout=True)
+            self.show(self._draw())
         elif not self._pending:
             self._pending = True
             self.set_timer(wait, lambda: self._repaint(now=True))
 
     # -- drawing -----------------------------------------------------------------------------------
-    def render(self) -> Text:
+    def on_mount(self) -> None:
+        self.show(self._draw())
+
+    def on_resize(self) -> None:
+        self._repaint(now=True)
+
+    def _draw(self) -> Text:
         net = self.lesson.network if self.lesson is not None else None
         if net is None:
             return Text("This lesson declares no [network].", style="dim")
