@@ -10,6 +10,10 @@ A panel is a module `grok_tui.ui.panels.NAME` that defines `Panel`, a Textual wi
   run finishes (optional).
 
 Panels get keyboard focus like any widget, so they can be browsed with the keys they bind.
+
+The instruments (`network`, `landscape`, `predict`, `quiz`) share `_instrument_base.InstrumentPanel`;
+a lesson gets the first three by declaring `[network]`, `[landscape]` or `[[predict]]`, and the last
+lesson of a chapter with a quiz.toml gets `quiz` (grok_tui/lesson/parse.py, catalog.py).
 """
 
 from __future__ import annotations
