@@ -124,9 +124,10 @@ def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text
             top.append(" " + short(w), style=LIT if link.lit else "")
     if link.deltas is not None:
         d = float(link.deltas[i, j])
-        bottom.append("Δ" if numbers else "Δ", style="dim")
+        bottom.append("Δ", style="dim")
         if numbers:
-            bottom.append(" " + short(d), style=LIT if link.delta_lit else _sign_style(d))
+            bottom.append(" ")
+            bottom.append(short(d), style=LIT if link.delta_lit else _sign_style(d))
         else:  # too narrow for numbers: the weight delta's mark, on the scale of its matrix
             bottom.append(edge_mark(d, _scale(link.deltas), 2), style=_sign_style(d) + (" reverse" if link.delta_lit else ""))
     return top, bottom
@@ -138,7 +139,7 @@ NODE_WIDTH = 10
 
 def _widths(numbers: bool) -> tuple[int, int]:
     """(node column, crossbar cell) widths: with the numbers on the edges, or marks only."""
-    return (NODE_WIDTH, 4 + NUMBER + 2) if numbers else (NODE_WIDTH - 1, 4)
+    return (NODE_WIDTH, 4 + NUMBER + 1) if numbers else (NODE_WIDTH - 1, 4)
 
 
 def layout_width(picture: Picture, numbers: bool) -> int:
@@ -226,6 +227,10 @@ def _summary(picture: Picture) -> Text:
     for layer in picture.layers:
         values = " ".join(short(float(v)) for v in layer.values) if layer.values is not None else "?"
         out.append(f"{layer.label}: ", style="bold")
-        out.append(values + "\n", style=LIT if layer.lit else "")
+        out.append(values, style=LIT if layer.lit else "")
+        if layer.deltas is not None:
+            out.append("  δ " + " ".join(short(float(d)) for d in layer.deltas),
+                       style=LIT if layer.delta_lit else "dim")
+        out.append("\n")
     out.append("z: zoom for the diagram", style="dim")
     return out

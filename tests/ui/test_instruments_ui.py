@@ -89,6 +89,10 @@ async def test_network_lights_each_stage_of_64(course):
         for stage, lit in ((2, {"layer_2", "stage"}), (3, {"error", "layer_2_delta", "stage"})):
             await step_to(pilot, app, lesson, stage)
             assert network.lit == lit & network.names
+        # What is on screen follows (only the changed lines are repainted: they must be the right ones).
+        await pilot.pause(0.2)
+        screen = app.export_screenshot().replace("&#160;", " ")
+        assert "3 compare" in screen and "forward" not in screen
         await skip_questions(pilot, app)
         await focus_panel(pilot, app, network)
         await pilot.press("z")

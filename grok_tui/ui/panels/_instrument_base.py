@@ -127,7 +127,7 @@ class InstrumentPanel(Widget, can_focus=True):
         if old is None or len(old) != len(keys) or not self.is_attached:
             self.refresh(layout=True)
             return
-        gutter = self.styles.gutter
+        # Regions are relative to the content area (Widget.refresh adds the border and padding).
         for i, (was, now) in enumerate(zip(old, keys)):
             if was == now:
                 continue
@@ -135,9 +135,9 @@ class InstrumentPanel(Widget, can_focus=True):
             # pictures use one-cell characters); the whole line when only a style changed.
             first, last = _changed_span(was[0], now[0])
             if first is None or len(was[0]) != len(now[0]):
-                self.refresh(Region(0, gutter.top + i, self.size.width, 1))
+                self.refresh(Region(0, i, self.content_size.width, 1))
             else:
-                self.refresh(Region(gutter.left + first, gutter.top + i, last - first + 1, 1))
+                self.refresh(Region(first, i, last - first + 1, 1))
 
     def render(self) -> Text:
         return self.shown
