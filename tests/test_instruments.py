@@ -295,3 +295,25 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["quizzes"][0] == {"chapter": 4, "questions": 5, "answered": 2, "right": 1, "missed": [3], "streak": 0}
+
+
+def test_experiments_table_outcomes_and_sorting():
+    from grok_tui.instruments.experiments import Table
+
+    table = Table("error")
+    a = table.start({"alpha": 1.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    for step, error in enumerate([0.04, 0.36, 3.24], start=1):
+        a.see(step, error)
+    a.state = "finished"
+    b = table.start({"alpha": 0.1, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    for step, error in enumerate([0.04, 0.01, 1e-9], start=1):
+        b.see(step, error)
+    b.state = "finished"
+    c = table.start({"alpha": 10.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    c.see(1, 0.04)
+    c.see(2, float("inf"))
+    c.state = "diverged"
+    assert [r.outcome() for r in table.rows] == ["growing (3 steps)", "converged by step 3", "diverged at step 2"]
+    assert [r.label() for r in table.rows] == ["defaults", "alpha=0.1", "alpha=10"]
+    table.sort = "final"
+    assert [r.number for r in table.ordered()] == [2, 1, 3]

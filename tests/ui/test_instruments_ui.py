@@ -212,3 +212,31 @@ def _53_finished(size):
 def test_landscape_53_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="5.3", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
+
+
+async def test_experiments_table_rows_sort_and_rerun(course):
+    import dataclasses
+
+    from grok_tui.ui.panels.experiments import ExperimentsPanel
+
+    index = course.index("4.5")
+    course.lessons[index] = dataclasses.replace(course.lessons[index], panels=("experiments",))
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, ExperimentsPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.run_state.done, what="the first run")
+        lesson.selected = 0  # alpha
+        await pilot.press("minus", "minus")  # alpha 1 -> 0.1: the lesson re-runs once the keys rest
+        await wait_for(pilot, lambda: len(panel.table.rows) == 2 and lesson.run_state.done, what="the second run")
+        first, second = panel.table.rows
+        assert first.label() == "defaults" and first.outcome() == "growing (20 steps)"
+        assert second.label() == "alpha=0.1" and second.final < 1e-8
+        await focus_panel(pilot, app, panel)
+        await pilot.press("o")  # by final error: the converging run first
+        assert [r.number for r in panel.table.ordered()] == [2, 1]
+        assert "sorted by final error" in panel.shown.plain
+        await pilot.press("down", "enter")  # re-run row 1: the defaults
+        await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
+        assert lesson.values["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"

@@ -1,0 +1,77 @@
+"""The experiments table: one row per run of a lesson (the parameters that differ from the defaults,
+how it ended, the final value of the watched series), kept for the session, sortable."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+CONVERGED = 1e-6
+"""A watched error at or below this (relative to its first value) counts as converged."""
+
+
+@dataclass
+class Experiment:
+    number: int
+    params: dict[str, Any]
+    changed: dict[str, Any]
+    """The parameters that differ from the lesson's defaults."""
+    state: str = "running"
+    steps: int = 0
+    first: float | None = None
+    final: float | None = None
+    converged_at: int | None = None
+    detail: str = ""
+
+    def see(self, step: int, value: Any) -> None:
+        """A step's watched value (a number; anything else is ignored)."""
+        self.steps = step
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return
+        value = float(value)
+        if self.first is None:
+            self.first = value
+        self.final = value
+        if self.converged_at is None and math.isfinite(value) and self.first and \
+                abs(value) <= CONVERGED * abs(self.first):
+            self.converged_at = step
+
+    def outcome(self) -> str:
+        if self.state == "diverged":
+            return f"diverged at step {self.steps}"
+        if self.state == "cancelled":
+            return f"stopped at step {self.steps}"
+        if self.state == "failed":
+            return "failed"
+        if self.converged_at is not None:
+            return f"converged by step {self.converged_at}"
+        if self.first is not None and self.final is not None and abs(self.final) > 10 * abs(self.first):
+            return f"growing ({self.steps} steps)"
+        return f"{self.steps} steps" if self.state == "finished" else f"running, step {self.steps}"
+
+    def label(self) -> str:
+        return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.changed.items()) \
+            or "defaults"
+
+
+@dataclass
+class Table:
+    watched: str
+    rows: list[Experiment] = field(default_factory=list)
+    sort: str = "run"
+    """"run" (order of the runs) or "final" (smallest final value first, diverged last)."""
+
+    def start(self, params: dict[str, Any], defaults: dict[str, Any]) -> Experiment:
+        changed = {k: v for k, v in params.items() if defaults.get(k) != v}
+        row = Experiment(len(self.rows) + 1, dict(params), changed)
+        self.rows.append(row)
+        return row
+
+    def ordered(self) -> list[Experiment]:
+        if self.sort == "final":
+            def key(row: Experiment):
+                bad = row.state == "diverged" or row.final is None or not math.isfinite(row.final)
+                return (bad, abs(row.final) if not bad else 0.0, row.number)
+            return sorted(self.rows, key=key)
+        return list(self.rows)

@@ -1,0 +1,101 @@
+"""The experiments table: every run of the lesson adds a row (parameters that differ from the
+defaults, how it ended, the final value of its first chart's series). ↑↓ choose a row, o sorts
+(by run / by final value), enter runs that row's parameters again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.engine.runner import StateEvent, StepEvent
+from grok_tui.instruments.experiments import Table
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+
+class ExperimentsPanel(InstrumentPanel):
+    TITLE = "experiments"
+    KEYS = "↑↓ o sort ⏎ re-run"
+    BINDINGS = [
+        Binding("up", "move(-1)", "previous row", show=False),
+        Binding("down", "move(1)", "next row", show=False),
+        Binding("o", "sort", "sort the rows", show=False),
+        Binding("enter", "rerun", "run this row again", show=False),
+    ]
+
+    def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        charts = lesson.charts if lesson is not None else ()
+        self.table = Table(charts[0].series[0] if charts else "error")
+        self.selected = 0
+        self._row = None
+
+    def run_started(self) -> None:
+        defaults = self.lesson.defaults if self.lesson is not None else {}
+        self._row = row = self.table.start(self.params, defaults)
+        watched = self.table.watched
+
+        def listen(event: Any) -> None:  # on the run's thread: plain assignments only
+            if isinstance(event, StepEvent):
+                row.see(event.step.index, event.step.values.get(watched))
+            elif isinstance(event, StateEvent) and event.state.done:
+                row.state = event.state.value
+
+        self.tap_run(listen)
+        self.selected = len(self.table.rows) - 1 if self.table.sort == "run" else self.selected
+        self._repaint()
+
+    def run_stepped(self, values: dict[str, Any]) -> None:
+        self._repaint()
+
+    def run_finished(self, namespace: Any) -> None:
+        self._repaint()
+
+    def _repaint(self) -> None:
+        self.show(self._draw())
+
+    def action_move(self, delta: int) -> None:
+        if self.table.rows:
+            self.selected = max(0, min(len(self.table.rows) - 1, self.selected + delta))
+            self._repaint()
+
+    def action_sort(self) -> None:
+        self.table.sort = "final" if self.table.sort == "run" else "run"
+        self._repaint()
+
+    def action_rerun(self) -> None:
+        rows = self.table.ordered()
+        if not rows:
+            return
+        row = rows[self.selected]
+        screen = self.screen
+        values = getattr(screen, "values", None)
+        if not isinstance(values, dict) or not hasattr(screen, "start_run"):
+            return
+        values.update(row.params)
+        if hasattr(screen, "_show_params"):
+            screen._show_params()
+        screen.start_run()
+
+    def _draw(self) -> Text:
+        rows = self.table.ordered()
+        if not rows:
+            return Text("Each run adds a row here: change a parameter (+ -) and run again to compare.",
+                        style="dim")
+        out = Text(f"{'#':>2} {'parameters':<24} {'final ' + self.table.watched:<16} outcome\n", style="bold")
+        for i, row in enumerate(rows):
+            final = "" if row.final is None else f"{row.final:.4g}"
+            line = f"{row.number:>2} {row.label()[:24]:<24} {final:<16} {row.outcome()}"
+            out.append(line + "\n", style="reverse" if i == self.selected and self.has_focus else "")
+        out.append(f"sorted by {'run' if self.table.sort == 'run' else 'final ' + self.table.watched}", style="dim")
+        return out
+
+    def on_focus(self) -> None:
+        self._repaint()
+
+    def on_blur(self) -> None:
+        self._repaint()
+
+
+Panel = ExperimentsPanel
