@@ -317,3 +317,35 @@ def test_experiments_table_outcomes_and_sorting():
     assert [r.label() for r in table.rows] == ["defaults", "alpha=0.1", "alpha=10"]
     table.sort = "final"
     assert [r.number for r in table.ordered()] == [2, 1, 3]
+
+
+def test_playground_xor_needs_the_hidden_layer():
+    from grok_tui.instruments.playground import Dataset, learned, train
+
+    xor = Dataset.preset("XOR-like")
+    result = train(xor)
+    goals = [row[3] for row in xor.rows]
+    assert all(learned(p, g) for p, g in zip(result.hidden, goals))
+    assert not all(learned(p, g) for p, g in zip(result.one_layer, goals))
+    # Each WALK row has a hidden node of its own that is on only for it.
+    walk_rows = [i for i, g in enumerate(goals) if g]
+    on = [set(np.nonzero(result.activations[i] > 0.1)[0]) for i in walk_rows]
+    assert on[0] and on[1] and not on[0] & on[1]
+    book = Dataset()
+    assert book.correlation()[1] == pytest.approx(1.0) and book.correlation()[2] is None
+    both = train(book)
+    assert all(learned(p, r[3]) for p, r in zip(both.one_layer, book.rows))
+
+
+def test_playground_editing():
+    from grok_tui.instruments.playground import MAX_ROWS, Dataset
+
+    data = Dataset.preset("AND")
+    data.toggle(0, 3)
+    assert data.rows[0] == [0, 0, 1, 1]
+    assert data.add(0) == 1 and data.rows[1] == [0, 0, 1, 1] and len(data.rows) == 5
+    data.remove(1)
+    assert len(data.rows) == 4
+    for _ in range(10):
+        data.add(0)
+    assert len(data.rows) == MAX_ROWS

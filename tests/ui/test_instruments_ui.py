@@ -240,3 +240,28 @@ async def test_experiments_table_rows_sort_and_rerun(course):
         await pilot.press("down", "enter")  # re-run row 1: the defaults
         await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
         assert lesson.values["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
+
+
+async def test_playground_keys():
+    import dataclasses
+
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+    from tests.conftest import LESSONS as COURSE
+
+    catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared
+    index = catalog.index("6.3")
+    catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("playground",))
+    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        await focus_panel(pilot, app, panel)
+        await pilot.press("p")  # XOR-like
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        text = panel.shown.plain
+        assert "XOR-like data set" in text and "✗" in text.split("\n")[2]  # one layer misses a row
+        await pilot.press("right", "right", "right", "x")  # row 0's goal: STOP -> WALK
+        assert panel.data.rows[0] == [0, 0, 1, 1]
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        assert "your data set" in panel.shown.plain
+        await pilot.press("a", "d")
+        assert len(panel.data.rows) == 4

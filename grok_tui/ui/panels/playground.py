@@ -1,0 +1,143 @@
+"""The streetlight playground: edit the lamps and WALK/STOP of a small data set with the keys; both of
+lesson 6.3's networks re-train on it (on a worker thread) and show which rows each learned, and which
+hidden node turns on for which pattern. Model and training: grok_tui/instruments/playground.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from grok_tui.instruments.playground import PRESETS, Dataset, Trained, learned, train
+from grok_tui.ui.panels._instrument_base import InstrumentPanel
+
+SHADES = " ░▒▓█"
+HIDDEN_SIZES = (2, 4, 8)
+
+
+class PlaygroundPanel(InstrumentPanel):
+    TITLE = "streetlight playground"
+    KEYS = "arrows x toggle a d rows p preset h"
+    BINDINGS = [
+        Binding("up", "move(-1, 0)", "row up", show=False),
+        Binding("down", "move(1, 0)", "row down", show=False),
+        Binding("left", "move(0, -1)", "lamp left", show=False),
+        Binding("right", "move(0, 1)", "lamp right", show=False),
+        Binding("x,enter", "toggle", "toggle lamp / WALK-STOP", show=False),
+        Binding("a", "add", "add a row", show=False),
+        Binding("d", "remove", "remove the row", show=False),
+        Binding("p", "preset", "next preset", show=False),
+        Binding("h", "hidden", "hidden layer size", show=False),
+    ]
+
+    def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
+        super().__init__(lesson, **kwargs)
+        self.data = Dataset()
+        self.preset = 0
+        self.row, self.col = 0, 0
+        self.hidden_size = 4
+        self.trained: Trained | None = None
+        self._version = 0
+
+    def on_mount(self) -> None:
+        self._retrain()
+
+    # -- editing -----------------------------------------------------------------------------------
+    def action_move(self, rows: int, cols: int) -> None:
+        self.row = (self.row + rows) % len(self.data.rows)
+        self.col = (self.col + cols) % 4
+        self._repaint()
+
+    def action_toggle(self) -> None:
+        self.data.toggle(self.row, self.col)
+        self._retrain()
+
+    def action_add(self) -> None:
+        self.row = self.data.add(self.row)
+        self._retrain()
+
+    def action_remove(self) -> None:
+        self.data.remove(self.row)
+        self.row = min(self.row, len(self.data.rows) - 1)
+        self._retrain()
+
+    def action_preset(self) -> None:
+        self.preset = (self.preset + 1) % len(PRESETS)
+        self.data = Dataset.preset(list(PRESETS)[self.preset])
+        self.row = 0
+        self._retrain()
+
+    def action_hidden(self) -> None:
+        self.hidden_size = HIDDEN_SIZES[(HIDDEN_SIZES.index(self.hidden_size) + 1) % len(HIDDEN_SIZES)]
+        self._retrain()
+
+    # -- training off the UI thread -----------------------------------------------------------------
+    def _retrain(self) -> None:
+        self._version += 1
+        self.trained = None
+        self._repaint()
+        version, data, size = self._version, Dataset([list(r) for r in self.data.rows]), self.hidden_size
+        self.run_worker(lambda: self._train(version, data, size), thread=True, exclusive=True, group="playground")
+
+    def _train(self, version: int, data: Dataset, size: int) -> None:
+        result = train(data, hidden_size=size)
+        self.app.call_from_thread(self._trained, version, result)
+
+    def _trained(self, version: int, result: Trained) -> None:
+        if version == self._version:
+            self.trained = result
+            self._repaint()
+
+    def _repaint(self) -> None:
+        self.show(self._draw())
+
+    def on_focus(self) -> None:
+        self._repaint()
+
+    def on_blur(self) -> None:
+        self._repaint()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def _draw(self) -> Text:
+        out = Text()
+        out.append(f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
+                   f"hidden layer: {self.hidden_size} relu nodes\n", style="bold")
+        out.append(" L M R  goal    1 layer     hidden       hidden nodes\n", style="dim")
+        trained = self.trained
+        for r, row in enumerate(self.data.rows):
+            for c in range(4):
+                cursor = self.has_focus and (r, c) == (self.row, self.col)
+                if c < 3:
+                    glyph, style = ("●", "yellow") if row[c] else ("○", "dim")
+                    out.append(" ")
+                    out.append(glyph, style=style + (" reverse" if cursor else ""))
+                else:
+                    out.append("  ")
+                    out.append("WALK" if row[3] else "STOP", style=("green" if row[3] else "red")
+                               + (" reverse" if cursor else ""))
+            if trained is None:
+                out.append("   training...\n", style="dim")
+                continue
+            for prediction in (trained.one_layer[r], trained.hidden[r]):
+                ok = learned(prediction, row[3])
+                out.append(f"   {prediction:+6.2f} ")
+                out.append("✓" if ok else "✗", style="green" if ok else "bold red")
+            top = max(float(trained.activations.max()), 1e-9)
+            out.append("   ")
+            for value in trained.activations[r]:
+                out.append(SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·", style="cyan")
+            out.append("\n")
+        if trained is not None:
+            out.append(f"error: 1 layer {trained.error_one_layer:.3g}, hidden {trained.error_hidden:.3g}\n")
+        corr = self.data.correlation()
+        out.append("lamp ↔ WALK correlation: " + "  ".join(
+            f"{name} {'—' if c is None else f'{c:+.2f}'}" for name, c in zip("LMR", corr)), style="dim")
+        return out
+
+    def _is_preset(self) -> bool:
+        name = list(PRESETS)[self.preset]
+        return self.data.rows == Dataset.preset(name).rows
+
+
+Panel = PlaygroundPanel
