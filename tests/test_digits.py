@@ -208,3 +208,16 @@ def test_dropout_backward_pass_is_exact_and_the_books_is_half(catalog):
     assert run.run_sync().state is RunState.FINISHED
     assert run.namespace["exact_gap"] < 1e-6
     assert abs(run.namespace["book_ratio"] - 0.5) < 1e-6
+
+
+def test_weights_panel_draws_a_one_layer_models_ten_templates():
+    from grok_tui.ui.panels.hidden_weights import Panel
+
+    panel = Panel()
+    weights = np.linspace(-1, 1, 640).reshape(64, 10)
+    assert panel.load({"weights": weights})  # lesson 7.3: no hidden layer, ten digit columns
+    assert panel.templates and panel.border_title == "each digit's weights: its template"
+    assert panel.summary() == ["10 digit templates", "digit 0"]
+    assert panel.load({"weights_0_1": np.ones((64, 5)), "weights": weights})  # a hidden layer wins
+    assert not panel.templates and panel.weights.shape == (64, 5)
+    assert not panel.load({"weights": np.ones((3, 1))})  # the streetlights' weights: nothing to draw
