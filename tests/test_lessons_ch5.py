@@ -37,15 +37,23 @@ def test_a_loss_pushes_every_weight_down():
     assert all(w < w0 for w, w0 in zip(result.final["weights"], [0.1, 0.2, -0.1]))
 
 
-def test_the_learners_ele_mul_is_what_the_lesson_runs():
+def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     lesson = COURSE.get("5.1")
-    book_fixed_length = ("def ele_mul(number, vector):\n    output = [0, 0, 0]\n"
-                         "    for i in range(len(vector)):\n        output[i] = number * vector[i]\n"
-                         "    return output\n")
-    assert not check_code(lesson.exercise("ele_mul"), book_fixed_length).passed
-    flipped = "def ele_mul(number, vector):\n    return [-number * v for v in vector]\n"
-    result = run("5.1", exercise_code={"ele_mul": flipped})
+    assert lesson.exercise("ele_mul") is None  # the repeated ele_mul exercise is gone
+    exercise = lesson.exercise("weight_deltas")
+    # A common slip: a delta per weight (its own product against the goal) instead of one shared delta.
+    own_delta = ("def compute_weight_deltas(input, weights, true):\n"
+                 "    return [(x * w - true) * x for x, w in zip(input, weights)]\n")
+    verdict = check_code(exercise, own_delta)
+    assert not verdict.passed and "one delta" in verdict.text
+    flipped = ("def compute_weight_deltas(input, weights, true):\n"
+               "    pred = sum(x * w for x, w in zip(input, weights))\n"
+               "    return [(true - pred) * x for x in input]\n")
+    result = run("5.1", exercise_code={"weight_deltas": flipped})
     assert series(result, "weight_delta")[0] > 0  # the learner's sign error shows in the run
+    out = "".join(run("5.1").output)
+    assert "compute_weight_deltas: [-1.19, -0.091, -0.168]" in out
+    assert "book's ele_mul:        [-1.19, -0.091, -0.168]" in out
 
 
 def test_several_steps_reproduce_the_book_then_diverge_with_a_big_alpha():
