@@ -141,3 +141,22 @@ def test_extreme_parameters_never_crash(lesson_id, values):
     result = run(lesson_id, **values)
     assert result.failure is None, result.detail
     assert result.state in (RunState.FINISHED, RunState.DIVERGED), result.detail
+
+
+def test_toes_in_tens_let_one_alpha_suit_every_weight():
+    raw = run("5.2", alpha=0.32, iterations=8)
+    errors = series(raw, "error")
+    assert errors[-1] > errors[0] * 1e10  # raw toes: alpha 0.32 explodes
+    scaled = run("5.2", alpha=0.32, iterations=8, toes_unit="tens of toes")
+    errors = series(scaled, "error")
+    assert all(round(e0 / e1) == 33 for e0, e1 in zip(errors, errors[1:]))
+    assert "tens of toes alpha 0.32  factor   0.1728" in "".join(scaled.output)
+
+
+def test_freezing_a_small_input_leaves_the_toes_alpha_too_big():
+    errors = series(run("5.3", frozen=1), "error")
+    assert errors[-1] > 100 * errors[0]
+
+
+def test_5_2b_is_titled_for_what_it_teaches():
+    assert COURSE.get("5.2b").title.startswith("`input` is not `inputs`")
