@@ -159,4 +159,4 @@ def test_freezing_a_small_input_leaves_the_toes_alpha_too_big():
 
 
 def test_5_2b_is_titled_for_what_it_teaches():
-    assert COURSE.get("5.2b").title.startswith("`input` is not `inputs`")
+    assert COURSE.get("5.2b").title.startswith("input is not inputs")
