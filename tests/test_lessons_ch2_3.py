@@ -241,3 +241,16 @@ def test_the_two_layer_network_stub_fails_with_a_helpful_message():
     verdict = check_code(exercise, exercise.stub.source)
     assert not verdict.passed
     assert "want [0.86, 0.295, 1.23]" in verdict.text
+
+
+def test_chapters_2_to_5_name_no_notes_and_keep_repository_numbers_to_footnotes():
+    import re
+
+    for lesson in COURSE.lessons:
+        if not 2 <= lesson.chapter <= 5:
+            continue
+        text = lesson.path.read_text()
+        assert "the notes" not in text.lower(), f"{lesson.id}: say 'a common first attempt'"
+        prose = text.split("+++")[2]
+        numbered = [line for line in prose.splitlines() if re.search(r"#\d", line)]
+        assert all(line.startswith("¹") for line in numbered), (lesson.id, numbered)
