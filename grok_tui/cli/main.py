@@ -231,7 +231,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _lazy(module: str, name: str):
-    """A subcommand whose module is imported only when it runs."""
+    """A subcommand that lives in another module of this package; it is given the course too."""
     def run(args: argparse.Namespace) -> int:
         from importlib import import_module
 
