@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -255,6 +256,7 @@ def test_the_portable_path_has_its_time_and_output_limits():
     assert run_sandboxed("while True:\n    print('x' * 100)\n", TEST, timeout=10.0, portable=True).status == "flood"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="reads the limits with the resource module")
 def test_the_portable_path_is_chosen_by_the_environment(monkeypatch):
     import grok_tui.engine.sandbox as sandbox_module
 
