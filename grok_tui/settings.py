@@ -73,6 +73,8 @@ class Settings:
     """Action name -> keys ("r", "f1,h")."""
     errors: list[str] = field(default_factory=list)
     """One line each: "FILE:LINE: what is wrong"."""
+    theme_line: int = 1
+    """Where `theme` is set, for the app to point at a theme name it does not know."""
 
     def keymap(self) -> dict[str, str]:
         """Textual binding id -> keys, for App.set_keymap."""
@@ -123,6 +125,7 @@ def load(path: Path | None = None) -> Settings:
             error(_line_of(lines, key), f"unknown setting {key!r}; known: {', '.join(TOP_KEYS)}")
     theme = data.get("theme")
     if theme is not None:
+        settings.theme_line = _line_of(lines, "theme")
         if isinstance(theme, str) and theme.strip():
             settings.theme = theme.strip()
         else:

@@ -57,7 +57,7 @@ class GrokApp(App[None]):
     def on_mount(self) -> None:
         for error in self.settings.errors:
             self.notify(error, title="settings", severity="error", timeout=12, markup=False)
-        self._apply_theme(self.settings.theme, f"{self.settings.path}: theme")
+        self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")
         self._apply_theme(os.environ.get(THEME_ENV), THEME_ENV)
         # From now on a theme picked in the command palette is saved for the next start. The signal
         # for the theme applied just above is still queued: it is not a choice of the learner's.

@@ -75,6 +75,17 @@ async def test_a_bad_settings_file_is_one_notification_naming_file_and_line(smal
         assert app.theme == "nord"  # the rest of the file still applies
 
 
+async def test_an_unknown_theme_name_is_pointed_at(small_catalog):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('speed = 2\ntheme = "no-such-theme"\n', encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert f"{path}:2: no theme 'no-such-theme'; ctrl+p > theme lists them" in messages
+
+
 async def test_no_color_draws_in_greys_only(small_catalog, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
