@@ -19,13 +19,13 @@ SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
     "check": "validate lesson files: parse, run, checks pass",
-    "progress": "print your progress per chapter (lessons, exercises, last lesson)",
+    "progress": "print your progress per chapter (lessons, exercises, last one)",
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
-    "hint": "print the next hint of an exercise (3.2/w_sum, or the lesson's next unsolved one)",
+    "hint": "print the next hint of an exercise (3.2/w_sum, or a lesson's next)",
     "verify": "check your saved exercise code; exit 0 when all pass",
     "edit": "open your code of an exercise (3.2/w_sum) in $VISUAL / $EDITOR",
-    "export": "write a lesson as a Jupyter notebook (.ipynb) or a Python script (.py)",
-    "serve": "serve the tutor to a web browser (needs: pip install 'grok-tui[web]')",
+    "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",
+    "serve": "serve the tutor to a web browser (pip install 'grok-tui[web]')",
 }
 GLOBAL_OPTIONS = ("--lessons",)
 """Options every subcommand takes, accepted before the subcommand too (grok-tui --lessons DIR list)."""
@@ -45,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grok-tui",
         usage="grok-tui [--lessons DIR] [LESSON]\n       grok-tui [--lessons DIR] COMMAND [ARGS]",
-        description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning). "
-        "Without a command it opens the tutor (at LESSON, e.g. 4.5, or where you left off).",
+        description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).\n"
+        "Without a command it opens the tutor: at LESSON (e.g. 4.5), else where you left off.",
         epilog="commands:\n" + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
         + "\n\n`grok-tui COMMAND --help` tells more about each.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
