@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="grok-tui",
         usage="grok-tui [--lessons DIR] [LESSON]\n       grok-tui [--lessons DIR] COMMAND [ARGS]",
         description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).\n"
-        "Without a command it opens the tutor, at LESSON (e.g. 4.5) or where you left off.",
+        "Without a command: the tutor, at LESSON (e.g. 4.5) or where you left off.",
         epilog="commands:\n" + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
         + "\n\n`grok-tui COMMAND --help` tells more about each.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
