@@ -93,3 +93,12 @@ def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp
     assert any("slope: every test passed" in t for t in texts)
     # the check cells ran (and passed: an error output would have stopped the client)
     assert sum("check" in c.metadata.get("tags", []) for c in notebook.cells) >= 1
+
+
+def test_the_script_opens_as_the_same_notebook_in_jupytext() -> None:
+    jupytext = pytest.importorskip("jupytext")
+    lesson = COURSE.get("3.2")
+    from_script = jupytext.reads(to_py(lesson), fmt="py:percent")
+    expected = cells(lesson)
+    assert [c.cell_type for c in from_script.cells] == [kind for kind, _, _ in expected]
+    assert [c.metadata.get("tags", []) for c in from_script.cells] == [m.get("tags", []) for _, _, m in expected]
