@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
 from grok_tui.engine.runner import RunState
 from grok_tui.settings import load, settings_path
@@ -16,6 +16,19 @@ from tests.ui.helpers import wait_for
 SIZE = (80, 24)
 
 
+async def _until_highlighted(pilot, app, word: str) -> None:
+    """Wait until the palette's highlighted entry is the one that `word` finds (the search is async)."""
+    def ready() -> bool:
+        if not isinstance(app.screen, CommandPalette):
+            return False
+        results = app.screen.query_one(CommandList)
+        if results.highlighted is None:
+            return False
+        return word in str(results.get_option_at_index(results.highlighted).prompt).lower()
+
+    await wait_for(pilot, ready, 10, f"the palette to find {word!r}")
+
+
 async def test_the_theme_picked_in_the_palette_is_kept_across_a_restart(small_catalog):
     app = GrokApp(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
@@ -23,11 +36,11 @@ async def test_the_theme_picked_in_the_palette_is_kept_across_a_restart(small_ca
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
         await pilot.press(*"theme")
-        await pilot.pause(0.3)
+        await _until_highlighted(pilot, app, "theme")
         await pilot.press("enter")  # "Theme": the theme picker
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the theme picker")
         await pilot.press(*"nord")
-        await pilot.pause(0.3)
+        await _until_highlighted(pilot, app, "nord")
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.theme == "nord", what="the theme to change")
         await wait_for(pilot, lambda: load().theme == "nord", what="the theme to be saved")
