@@ -118,6 +118,9 @@ def test_help_lists_every_subcommand_with_one_line(capsys) -> None:
     lines = out.splitlines()
     for name, text in SUBCOMMANDS.items():
         assert f"  {name}" in out and any(line.split() [:1] == [name] and text in line for line in lines), name
+    from grok_tui.settings import settings_path
+
+    assert f"Settings (theme, speed, [keys]): {settings_path()}" in lines
 
 
 @pytest.mark.parametrize("env, stdin", [({"TERM": "dumb"}, None), ({"TERM": "xterm"}, subprocess.DEVNULL)])

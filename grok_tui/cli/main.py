@@ -40,6 +40,12 @@ def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
                         help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
 
 
+def _settings_path() -> str:
+    from grok_tui.settings import settings_path
+
+    return str(settings_path())
+
+
 def build_parser() -> argparse.ArgumentParser:
     width = max(map(len, SUBCOMMANDS))
     parser = argparse.ArgumentParser(
@@ -48,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).\n"
         "Without a command: the tutor, at LESSON (e.g. 4.5) or where you left off.",
         epilog="commands:\n" + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
-        + "\n\n`grok-tui COMMAND --help` tells more about each.",
+        + "\n\n`grok-tui COMMAND --help` tells more about each.\n"
+        f"Settings (theme, speed, [keys]): {_settings_path()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"grok-tui {__version__}")
