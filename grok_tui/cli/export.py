@@ -63,9 +63,9 @@ def recorded(name):
     return [s[name] for s in _steps if name in s]
 
 
-def plot(*names, x=None, title=None):
-    """Plot recorded values against the step (or against the recorded value `x`): with matplotlib
-    if it is installed, else print a short summary of each series."""
+def plot(*names, x=None, title=None, log=False):
+    """Plot recorded values against the step (or against the recorded value `x`), on a log scale
+    with log=True: with matplotlib if it is installed, else print a short summary of each series."""
     series = {name: recorded(name) for name in names if recorded(name)}
     if not series:
         return
@@ -79,6 +79,8 @@ def plot(*names, x=None, title=None):
     xs = recorded(x) if x else None
     for name, values in series.items():
         plt.plot(xs if xs and len(xs) == len(values) else range(1, len(values) + 1), values, label=name)
+    if log:
+        plt.yscale("log")
     plt.xlabel(x or "step")
     plt.title(title or ", ".join(series))
     plt.legend()
@@ -152,7 +154,8 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
         if index == last_step:
             for chart in lesson.charts:
                 args = ", ".join(map(repr, chart.series))
-                extra = (f", x={chart.x!r}" if chart.x else "") + f", title={chart.title!r}"
+                extra = (f", x={chart.x!r}" if chart.x else "") + f", title={chart.title!r}" \
+                    + (", log=True" if chart.log else "")
                 out.append(("code", f"plot({args}{extra})", {"tags": ["chart"]}))
     return out
 
