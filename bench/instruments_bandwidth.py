@@ -3,7 +3,8 @@ the instruments taken out of its metadata (charts alone), in a 100x30 pseudo-ter
 
 Run by hand: `python bench/instruments_bandwidth.py [SECONDS]`. For each lesson it starts
 `grok-tui ID` twice, once on the course as it is and once on a copy whose lessons lost their
-`[network]`, `[landscape]` and `[[predict]]` tables (and the chapter quizzes), presses the keys that
+`[network]`, `[landscape]` and `[[predict]]` tables, the panels they name and the chapter quizzes,
+presses the keys that
 make the run long, and measures the output while it plays. The panels repaint at most 5 times a
 second and only when their picture changed, so the figure with the panel should not be higher.
 """
@@ -45,6 +46,9 @@ def charts_alone(source: Path) -> Path:
             elif fences == 1 and TABLE.match(line):
                 skipping = True
                 continue
+            elif fences == 1 and re.match(r"^panels = \[.*\]$", line) and "digit" not in line \
+                    and "confusion" not in line and "hidden_weights" not in line:
+                continue  # the instrument panels named outright (the digits panels stay)
             elif fences == 1 and re.match(r"^\s*\[", line):
                 skipping = False
             if not skipping:

@@ -108,7 +108,8 @@ class LandscapePanel(InstrumentPanel):
             return
         if self._version == self._computed and self._grid_size() == self._computed_size:
             return
-        wait = self._drawn_at + 1 / playing_hz(self) - time.monotonic()
+        # A map of two weights changes everywhere when its bowl slides: half the rate of the U.
+        wait = self._drawn_at + self.dims / playing_hz(self) - time.monotonic()
         if not now and wait > 0 and not self._waiting:
             self._waiting = True
             self.set_timer(wait, self._timer_update)
