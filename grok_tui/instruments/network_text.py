@@ -94,20 +94,21 @@ class _Grid:
             line.append(" " * (width - cell.cell_len))
 
 
-def _node_cells(layer: Layer, row: int, deltas: bool) -> tuple[Text, Text]:
+def _node_cells(layer: Layer, row: int, deltas: bool, index: bool = True) -> tuple[Text, Text]:
     value = None if layer.values is None else float(layer.values[row])
     off = bool(layer.off[row]) if len(layer.off) > row else False
-    top = Text(f"{row} ", style="dim")
+    top = Text(f"{row} " if index else "", style="dim")
     if off:
-        top.append("✕ ", style=OFF_STYLE)
+        top.append("✕ " if index else "✕", style=OFF_STYLE)
         top.append(short(value), style=OFF_STYLE + (" reverse" if layer.lit else ""))
     else:
-        top.append("● " if value is not None else "○ ", style=_sign_style(value))
+        top.append(("● " if value is not None else "○ ") if index else ("●" if value is not None else "○"),
+                   style=_sign_style(value))
         top.append(short(value), style=LIT if layer.lit else "")
     bottom = Text()
     if deltas and layer.deltas is not None:
         d = float(layer.deltas[row])
-        bottom.append("  δ ", style="dim")
+        bottom.append("  δ " if index else "δ ", style="dim")
         bottom.append(short(d), style=LIT if layer.delta_lit else _sign_style(d))
     return top, bottom
 
@@ -134,18 +135,23 @@ def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text
 
 
 NODE_WIDTH = 10
-"""`2 ● +.132` plus a space (9 without: the compact form, whose crossbar starts with a space)."""
+"""`2 ● +.132` plus a space; the compact form leaves out the node's number (rows are in order)."""
 
 
 def _widths(numbers: bool) -> tuple[int, int]:
     """(node column, crossbar cell) widths: with the numbers on the edges, or marks only."""
-    return (NODE_WIDTH, 4 + NUMBER + 1) if numbers else (NODE_WIDTH - 1, 4)
+    return (NODE_WIDTH, 4 + NUMBER + 1) if numbers else (NODE_WIDTH - 3, 4)
+
+
+def _lead(numbers: bool) -> int:
+    """Columns of the wire `─ ` before a crossbar (one in the compact form)."""
+    return 2 if numbers else 1
 
 
 def layout_width(picture: Picture, numbers: bool) -> int:
     node, cell = _widths(numbers)
     cells = sum(max(1, layer.size) for layer in picture.layers[1:])
-    return node * len(picture.layers) + cell * cells + 2 * len(picture.links)
+    return node * len(picture.layers) + cell * cells + _lead(numbers) * len(picture.links)
 
 
 def draw(picture: Picture, width: int, legend: bool = True) -> Text:
@@ -168,27 +174,28 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         names.put(x, layer.label, "bold" + (" underline" if layer.lit else ""))
         cells = []
         for row in range(layer.size):
-            cells.extend(_node_cells(layer, row, has_deltas)[:per_row])
+            cells.extend(_node_cells(layer, row, has_deltas, numbers)[:per_row])
         grid.block(cells, node_width)
         x += node_width
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
-            names.put(x + 2, link.name, "dim" + (" underline" if link.lit else ""))
+            lead = _lead(numbers)
+            names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
             for j in range(after.size):
-                arrows.put(x + 2 + j * cell_width, f"→{j}", "dim")
+                arrows.put(x + lead + j * cell_width, f"→{j}", "dim")
             scale = _scale(link.weights)
             cells = []
             for i in range(layer.size):
                 row_cells = [_cell(link, i, j, scale, numbers) for j in range(after.size)]
                 for part in range(per_row):
-                    line = Text("─ " if part == 0 else "  ", style="dim")
+                    line = Text(("─ " if part == 0 else "  ")[:lead], style="dim")
                     for pair in row_cells:
                         piece = pair[part].copy()
                         piece.truncate(cell_width - 1)
                         line.append_text(piece)
                         line.append(" " * (cell_width - piece.cell_len))
                     cells.append(line)
-            block = 2 + cell_width * after.size
+            block = lead + cell_width * after.size
             grid.block(cells, block)
             x += block
     lines = [names.text(width), arrows.text(width), *grid.lines]
@@ -202,7 +209,12 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     out.append(Text("\n").join(lines))
     if legend:
         out.append("\n")
-        out.append_text(legend_text(numbers))
+        legend = legend_text(numbers)
+        if legend.cell_len > width:  # the panel does not wrap: two lines
+            first, _, rest = legend.plain.partition("  ✕")
+            head, tail = legend.divide([len(first), len(first) + 2])[0::2]
+            legend = Text.assemble(head, "\n", tail)
+        out.append_text(legend)
     return out
 
 
