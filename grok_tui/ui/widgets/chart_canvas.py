@@ -1,0 +1,239 @@
+"""Draw a chart as rows of text runs: axes with nice ticks, braille lines and markers, a legend line.
+
+No Textual here: the picture is plain data (rows of (text, style key) runs), so the chart widget can
+compare two pictures row by row and send only the rows that changed, and tests can read it.
+
+Each series has its own glyph, not only its own colour, so a monochrome terminal still tells them
+apart: the first is a braille line (8 dots a cell), the next ones are marker characters, and the
+dimmed previous run is drawn with "·".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+Run = tuple[str, str]
+"""A piece of a row: its text and a style key ("" plain, "axis", "s0".."s5", "prev")."""
+Row = tuple[Run, ...]
+
+MARKERS = ("braille", "•", "×", "+", "◦", "▪")
+"""The glyph of series 0, 1, 2...: a braille line first (finest), then marker characters."""
+PREVIOUS_MARKER = "·"
+LEGEND_GLYPH = {"braille": "⠒⠒"}
+"""How the legend shows a braille line (a marker shows itself)."""
+# Braille dot bits by (column, row) inside a 2x4 cell.
+_DOTS = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (0, 3): 0x40,
+         (1, 0): 0x08, (1, 1): 0x10, (1, 2): 0x20, (1, 3): 0x80}
+_RANGE_ENDS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
+"""Where a step axis may end (times a power of ten): it grows in these jumps, so a running curve is
+not rescaled at every step (which would redraw and resend the whole chart)."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One curve: points (x, y) in plotting units, its glyph and its style key."""
+
+    points: Sequence[tuple[float, float]]
+    marker: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A plotted range and its ticks (value, label)."""
+
+    low: float
+    high: float
+    ticks: tuple[tuple[float, str], ...]
+
+
+def nice_step(span: float, count: int, integer: bool = False) -> float:
+    """The smallest 1-2-5 step that cuts `span` into at most `count` intervals."""
+    if span <= 0 or count < 1:
+        return 1.0
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        if step >= raw * (1 - 1e-9):
+            break
+    return max(1.0, round(step)) if integer else step
+
+
+def label(value: float, step: float) -> str:
+    """A tick label with as many decimals as the step needs ('0.25', '1e+03' only when huge)."""
+    decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 3
+    value = round(value, decimals + 1)
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e5 or abs(value) < 1e-3:
+        return f"{value:.2g}"
+    return f"{value:.{decimals}f}"
+
+
+def linear_axis(low: float, high: float, count: int, integer: bool = False) -> Axis:
+    """An axis from a tick at or below `low` to one at or above `high`, ticks 1-2-5 apart."""
+    if high <= low:
+        pad = abs(low) * 0.5 or 1.0
+        low, high = low - pad, high + pad
+    step = nice_step(high - low, max(1, count - 1), integer)
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    ticks = tuple((i * step, label(i * step, step)) for i in range(first, last + 1))
+    return Axis(first * step, last * step, ticks)
+
+
+def step_axis(low: float, high: float, count: int) -> Axis:
+    """The x axis of step numbers: whole numbers at even spacing; its end grows in jumps."""
+    low = min(0.0, math.floor(low))
+    end = max(high, 1.0)
+    power = 10 ** math.floor(math.log10(end))
+    end = next(f * power for f in _RANGE_ENDS if f * power >= end - 1e-9)
+    step = nice_step(end - low, max(1, count - 1), integer=True)
+    ticks = tuple((float(v), str(v)) for v in range(int(low), int(end) + 1, int(step)))
+    return Axis(low, end, ticks)
+
+
+def _real(exponent: float) -> str:
+    """10**exponent as the learner reads it: 1e-06, 0.001, 0.5, 1, 20, 1e+03."""
+    value = 10 ** exponent
+    return f"{value:.0e}".replace("e-0", "e-").replace("e+0", "e+") if not 1e-3 <= value < 1e3 else f"{value:g}"
+
+
+def log_axis(low: float, high: float, count: int) -> Axis:
+    """A log axis for log10 values `low..high`, labelled in the real values (never in exponents)."""
+    if high - low >= 1:
+        first, last = math.floor(low + 1e-9), math.ceil(high - 1e-9)
+        every = max(1, math.ceil((last - first) / max(1, count - 1)))
+        exponents = [e for e in range(first, last + 1) if e % every == 0] or [first, last]
+        return Axis(float(first), float(last), tuple((float(e), _real(e)) for e in exponents))
+    # Less than a decade: ticks at 1, 2 and 5 times powers of ten.
+    candidates = [math.log10(f) + e for e in range(math.floor(low) - 1, math.ceil(high) + 1) for f in (1, 2, 5)]
+    below = max((c for c in candidates if c <= low + 1e-9), default=low)
+    above = min((c for c in candidates if c >= high - 1e-9), default=high)
+    if above <= below:
+        return log_axis(low - 0.5, high + 0.5, count)
+    inside = [c for c in candidates if below - 1e-9 <= c <= above + 1e-9]
+    while len(inside) > max(2, count):
+        inside = inside[::2] if inside[-1] == inside[::2][-1] else inside[::2] + [inside[-1]]
+    return Axis(below, above, tuple((c, _real(c)) for c in inside))
+
+
+def _line(a: tuple[int, int], b: tuple[int, int]) -> Iterable[tuple[int, int]]:
+    """The integer points from a to b (Bresenham)."""
+    (x0, y0), (x1, y1) = a, b
+    dx, dy = abs(x1 - x0), -abs(y1 - y0)
+    sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+    err = dx + dy
+    while True:
+        yield x0, y0
+        if (x0, y0) == (x1, y1):
+            return
+        e2 = 2 * err
+        if e2 >= dy:
+            err += dy
+            x0 += sx
+        if e2 <= dx:
+            err += dx
+            y0 += sy
+
+
+def _runs(chars: list[str], keys: list[str]) -> Row:
+    """Merge neighbouring cells of one style into one run: one colour change per run, not per cell."""
+    out: list[Run] = []
+    for ch, key in zip(chars, keys):
+        if out and out[-1][1] == key:
+            out[-1] = (out[-1][0] + ch, key)
+        else:
+            out.append((ch, key))
+    return tuple(out)
+
+
+def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
+    """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
+    runs: list[Run] = []
+    used = 0
+    for i, (glyph, name, key) in enumerate(entries):
+        gap = "  " if i else ""
+        piece = [(gap, ""), (glyph, key), (" " + name, "")]
+        length = sum(len(t) for t, _ in piece)
+        if used + length > width:
+            room = width - used - len(gap) - len(glyph) - 1
+            if room >= 4:
+                runs += [(gap, ""), (glyph, key), (" " + name[: room - 1] + "…", "")]
+            break
+        runs += piece
+        used += length
+    return tuple(r for r in runs if r[0])
+
+
+def draw(width: int, height: int, layers: Sequence[Layer], x_axis: Axis, y_axis: Axis,
+         legend: Sequence[tuple[str, str, str]] = (), x_name: str = "") -> list[Row]:
+    """The chart as `height` rows of at most `width` cells: legend, plot with y labels, x labels."""
+    if width < 8 or height < 2:
+        return [()] * max(0, height)
+    rows_out: list[Row] = []
+    if legend and height >= 5:
+        rows_out.append(legend_row(legend, width))
+    plot_rows = height - len(rows_out) - 1
+    gutter = max(len(text) for _, text in y_axis.ticks) if y_axis.ticks else 0
+    cols = width - gutter - 1
+    if cols < 4:
+        return rows_out + [()] * (height - len(rows_out))
+    dot_w, dot_h = 2 * cols, 4 * plot_rows
+    xspan = (x_axis.high - x_axis.low) or 1.0
+    yspan = (y_axis.high - y_axis.low) or 1.0
+
+    def dot(x: float, y: float = 0.0) -> tuple[int, int]:
+        dx = round((x - x_axis.low) / xspan * (dot_w - 1))
+        dy = round((y_axis.high - y) / yspan * (dot_h - 1))
+        return min(dot_w - 1, max(0, dx)), min(dot_h - 1, max(0, dy))
+
+    chars = [[" "] * cols for _ in range(plot_rows)]
+    keys = [[""] * cols for _ in range(plot_rows)]
+    bits = [[0] * cols for _ in range(plot_rows)]
+    for layer in layers:
+        pts = [dot(x, y) for x, y in layer.points if math.isfinite(x) and math.isfinite(y)]
+        if layer.marker == "braille":
+            for a, b in zip(pts, pts[1:] or pts):
+                for px, py in _line(a, b):
+                    col, row = px // 2, py // 4
+                    bits[row][col] |= _DOTS[(px % 2, py % 4)]
+                    chars[row][col] = chr(0x2800 | bits[row][col])
+                    keys[row][col] = layer.key
+        else:
+            cells = [(px // 2, py // 4) for px, py in pts]
+            for a, b in zip(cells, cells[1:] or cells):
+                for col, row in _line(a, b):
+                    chars[row][col] = layer.marker
+                    keys[row][col] = layer.key
+                    bits[row][col] = 0
+    tick_rows = {}
+    for value, text in y_axis.ticks:
+        tick_rows.setdefault(dot(x_axis.low, value)[1] // 4, text)
+    for r in range(plot_rows):
+        text = tick_rows.get(r)
+        left = ((text or "").rjust(gutter) + ("┤" if text is not None else "│"), "axis")
+        rows_out.append((left,) + _runs(chars[r], keys[r]))
+    rows_out.append(x_label_row(x_axis, cols, gutter, dot, x_name, width))
+    return rows_out
+
+
+def x_label_row(x_axis: Axis, cols: int, gutter: int, dot, x_name: str, width: int) -> Row:
+    """Tick labels under their columns, skipping any that would touch the previous one; then the
+    axis' name after the last label when there is room."""
+    line = [" "] * width
+    free = 0
+    for value, text in x_axis.ticks:
+        centre = gutter + 1 + dot(value)[0] // 2
+        start = max(gutter + 1 if value == x_axis.low else 0, centre - len(text) // 2)
+        start = min(start, width - len(text))
+        if start < free:
+            continue
+        line[start:start + len(text)] = text
+        free = start + len(text) + 1
+    text = "".join(line).rstrip()
+    if x_name and len(text) + 2 + len(x_name) <= width:
+        text += "  " + x_name
+    return ((text, "axis"),)
