@@ -34,7 +34,7 @@ class Panel(DigitsPanel):
         self.number: object = None
         """The data set index of the image the run is showing live (from its `number`)."""
 
-    def on_run_step(self, values: Mapping[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         """A lesson that records `image` (and `label`, `number`) shows each one here as it goes."""
         image = values.get("image")
         if image is None or np.size(image) != 64:
