@@ -114,6 +114,11 @@ class GrokApp(App[None]):
             index = 0
         else:
             index = self.catalog.index(self.current_lesson_id) + direction
+        if index == len(lessons) and direction > 0:  # n on the last lesson: the course's closing page
+            from grok_tui.ui.screens.course_end import CourseEndScreen
+
+            self.push_screen(CourseEndScreen(self.catalog, self.progress))
+            return
         if not 0 <= index < len(lessons):
             self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False)
             return
