@@ -172,3 +172,17 @@ async def test_a_removed_chart_is_freed():
         await pilot.pause()
         gc.collect()
         assert ref() is None
+
+
+async def test_a_chart_too_small_for_axes_shows_latest_values_and_sparklines():
+    """7.4's charts at 80x24 get about 12 columns: a plot with labels there is unreadable."""
+    app = OneChart(Chart("accuracy", ("train_accuracy", "test_accuracy")))
+    async with app.run_test(size=(14, 8)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"train_accuracy": Series(STEPS, [0.5 + i / 50 for i in range(20)]),
+                           "test_accuracy": Series(STEPS, [0.4 + i / 60 for i in range(20)])})
+        await pilot.pause()
+        text = lines(chart)
+        assert text[0] == "⠒⠒ train_accur" and text[1].startswith("0.88 ▁")
+        assert text[2] == "• test_accuracy"[:14] and text[3].startswith("0.717 ▁") and text[3].endswith("█")
+        assert not any("┤" in line for line in text)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
+from textual.widget import Widget
 
 from grok_tui.digits import half_block_cells
 from grok_tui.ui.panels.base import LessonPanel
@@ -121,6 +122,19 @@ class DigitsPanel(LessonPanel):
     def columns(self) -> int:
         """Columns inside the border (80 before the first layout)."""
         return self.content_size.width or 80
+
+    @property
+    def visible_height(self) -> int:
+        """Lines of the content a learner can see: a panel taller than its container is cut off at
+        the container's edge, so what pages (hidden units) must fit in this, not in its own height."""
+        region = self.content_region
+        if not region.height:
+            return 0
+        if self.screen.maximized is not self:
+            for node in self.ancestors:
+                if isinstance(node, Widget) and node is not self.screen and node.content_region.height:
+                    region = region.intersection(node.content_region)
+        return region.height
 
     @property
     def beside(self) -> int:

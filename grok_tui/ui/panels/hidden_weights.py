@@ -11,8 +11,9 @@ from textual.binding import Binding
 
 from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, diverging, tile_strip
 
-ROWS = 2
-"""Rows of tiles on show at most (each 5 lines); fewer when the panel is shorter."""
+ROWS = 10
+"""Rows of tiles on show at most (each 5 lines): as many as the panel's height holds, so zoomed
+(z) it shows most units at once, and a short panel pages through them."""
 
 
 class Panel(DigitsPanel):
@@ -60,7 +61,7 @@ class Panel(DigitsPanel):
     def rows(self) -> int:
         """Rows of tiles that fit the panel's height (5 lines each, plus the caption line), so every
         unit the arrows select is on show."""
-        height = self.content_size.height or 11
+        height = self.visible_height or 11
         return max(1, min(ROWS, (height - 1) // 5))
 
     @property
@@ -95,8 +96,8 @@ class Panel(DigitsPanel):
                 out.append_text(line)
                 out.append("\n")
         w = self.weights[:, self.selected]
-        out.append(f"unit {self.selected} of {units} (shown {page.start}-{page.stop - 1})  "
-                   f"weights {w.min():+.2f}..{w.max():+.2f}  orange excites, blue inhibits", style="italic")
+        out.append(f"unit {self.selected} of {units}  weights {w.min():+.2f}..{w.max():+.2f}"
+                   "  orange excites, blue inhibits", style="italic")
         return out
 
     def summary(self) -> list[str]:

@@ -22,8 +22,9 @@ from textual.widget import Widget
 
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
-from grok_tui.ui.widgets.chart_canvas import (LEGEND_GLYPH, MARKERS, PREVIOUS_MARKER, Axis, Layer, Row,
-                                              draw, linear_axis, log_axis, step_axis)
+from grok_tui.ui.widgets.chart_canvas import (COMPACT_HEIGHT, COMPACT_WIDTH, LEGEND_GLYPH, MARKERS,
+                                              PREVIOUS_MARKER, Axis, Layer, Row, compact, draw, linear_axis,
+                                              log_axis, step_axis)
 
 COLORS = ("bright_cyan", "bright_green", "bright_magenta", "yellow", "bright_blue", "bright_red")
 """The curves' ANSI colours (the terminal's palette: short escape codes)."""
@@ -110,7 +111,8 @@ class ChartView(Widget):
 
     # -- drawing ------------------------------------------------------------------------------------
     def on_resize(self) -> None:
-        self.border_title = Content(fit_title(self._title, max(1, self.size.width - 4)))
+        sides = 2 if self.styles.border_left[0] else 0  # a full border's corners take 2 more columns
+        self.border_title = Content(fit_title(self._title, max(1, self.outer_size.width - 2 - sides)))
         self._redraw()
 
     def _points(self, group: dict[str, Series], name: str) -> list[tuple[float, float]]:
@@ -167,6 +169,12 @@ class ChartView(Widget):
         if width <= 0 or height <= 0:
             return []
         now, old = self._layers()
+        if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
+            rows: list[Row] = [()] * height
+            rows[height // 2] = (("no run yet"[:width].center(width).rstrip(), "prev"),)
+            return rows
+        if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
+            return self._compact(width, height)
         fits = previous_fits([y for layer in now for _, y in layer.points],
                              [y for layer in old for _, y in layer.points])
         self.previous_off_scale = not fits
@@ -177,6 +185,19 @@ class ChartView(Widget):
         x_axis, y_axis = self._axes(now, old, plot_rows, width - 6)
         name = "" if self.chart.x else "step"
         return draw(width, height, old + now, x_axis, y_axis, legend, name)
+
+    def _compact(self, width: int, height: int) -> list[Row]:
+        """A chart too small for axes: each series' latest value and a sparkline of its run."""
+        self.previous_off_scale = False
+        entries = []
+        for i, name in enumerate(self.chart.series):
+            marker = MARKERS[i % len(MARKERS)]
+            points = self._points(self._current, name)
+            raw = self._current.get(name)
+            latest = f"{raw.ys[-1]:.3g}" if raw is not None and raw.ys else "-"
+            entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}",
+                            [y for _, y in points], latest))
+        return compact(width, height, entries)
 
     def _redraw(self) -> None:
         rows = self._picture()

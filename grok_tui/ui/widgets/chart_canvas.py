@@ -237,3 +237,40 @@ def x_label_row(x_axis: Axis, cols: int, gutter: int, dot, x_name: str, width: i
     if x_name and len(text) + 2 + len(x_name) <= width:
         text += "  " + x_name
     return ((text, "axis"),)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+COMPACT_WIDTH = 20
+COMPACT_HEIGHT = 6
+"""Below this many columns or rows a chart has no room for axes: it shows each series' latest
+value and a one-line sparkline instead (a 12-column plot with its labels is unreadable)."""
+
+
+def sparkline(values: Sequence[float], width: int) -> str:
+    """The values squeezed into `width` block characters (the last value always at the end)."""
+    if width <= 0 or not values:
+        return ""
+    if len(values) > width:
+        picks = [values[round(i * (len(values) - 1) / (width - 1))] for i in range(width)] if width > 1 else [values[-1]]
+    else:
+        picks = list(values)
+    low, high = min(picks), max(picks)
+    span = (high - low) or 1.0
+    return "".join(SPARKS[min(7, int((v - low) / span * 7.999))] for v in picks)
+
+
+def compact(width: int, height: int, series: Sequence[tuple[str, str, str, Sequence[float], str]]) -> list[Row]:
+    """Rows for a small chart: per series (glyph, name, key, plotted values, latest value as text),
+    its name, then its latest value and a sparkline; one line per series when rows are short."""
+    rows: list[Row] = []
+    two_lines = height >= 2 * len(series)
+    for glyph, name, key, values, latest in series:
+        if two_lines:
+            rows.append(((glyph, key), (" " + name[: max(0, width - len(glyph) - 1)], "")))
+            rows.append(((latest, ""), (" " + sparkline(values, width - len(latest) - 1), key)))
+        else:
+            head = f"{glyph} {latest} "
+            rows.append(((glyph, key), (f" {latest} "[: max(0, width - len(glyph))], ""),
+                         (sparkline(values, width - len(head)), key)))
+    rows = [tuple(r for r in row if r[0]) for row in rows[:height]]
+    return rows + [()] * (height - len(rows))
