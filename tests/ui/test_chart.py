@@ -33,7 +33,8 @@ def test_previous_fits_unless_it_dwarfs_the_current_range():
 
 
 def test_axes_tick_at_nice_values():
-    assert [t for _, t in log_axis(-6.2, 3.0, 5).ticks] == ["1e-6", "0.001", "1", "1e+3"]
+    assert [t for _, t in log_axis(-6.2, 3.0, 5).ticks] == ["1e-9", "1e-6", "0.001", "1", "1e+3"]
+    assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)  # a falling curve moves the axis in steps
     assert [t for _, t in log_axis(math.log10(0.3), math.log10(2.3), 5).ticks] == ["0.2", "0.5", "1", "2", "5"]
     assert [t for _, t in linear_axis(0.0, 3.2, 5).ticks] == ["0", "1", "2", "3", "4"]
     axis = step_axis(1, 23, 6)  # the end jumps to 30, not to every new step
@@ -68,7 +69,7 @@ async def test_a_log_axis_is_labelled_in_real_values():
         await pilot.pause()
         text = "\n".join(lines(chart))
         labels = re.findall(r"^\s*(\S+)┤", text, re.M)
-        assert labels[0] == "1" and labels[-1] == "1e-6" and len(labels) >= 3
+        assert labels[0] == "1" and float(labels[-1]) <= 10 ** (-19 / 3) and len(labels) >= 3
         assert all(not label.startswith("-") and math.log10(float(label)).is_integer() for label in labels)
         assert "log" in str(chart.border_title)
 

@@ -106,7 +106,10 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     if high - low >= 1:
         first, last = math.floor(low + 1e-9), math.ceil(high - 1e-9)
         every = max(1, math.ceil((last - first) / max(1, count - 1)))
-        exponents = [e for e in range(first, last + 1) if e % every == 0] or [first, last]
+        # The ends snap to whole tick intervals: a falling error then moves the axis once every
+        # `every` decades, not at each one (each move redraws and resends the whole chart).
+        first, last = first - first % every, last + (-last) % every
+        exponents = range(first, last + 1, every)
         return Axis(float(first), float(last), tuple((float(e), _real(e)) for e in exponents))
     # Less than a decade: ticks at 1, 2 and 5 times powers of ten.
     candidates = [math.log10(f) + e for e in range(math.floor(low) - 1, math.ceil(high) + 1) for f in (1, 2, 5)]
