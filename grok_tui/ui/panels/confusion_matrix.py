@@ -99,9 +99,7 @@ class Panel(DigitsPanel):
         return out
 
     def summary(self) -> list[str]:
-        lines = [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right"]
-        worst = most_mixed(self.counts)
-        if worst is not None:
-            r, c = worst
-            lines.append(f"most mixed up: {r} read as {c} ({int(self.counts[r, c])}x)")
-        return lines
+        r, c = self.cursor
+        n = int(self.counts[r, c])
+        cell = f"{n} test {r}s read right" if r == c else f"{r} read as {c}: {n}x" + ("  enter: see them" if n else "")
+        return [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right", cell, "arrows: another cell"]
