@@ -156,12 +156,13 @@ class ExerciseScreen(Screen[bool]):
         self._render_solution()
 
     def _render_title(self) -> None:
-        mark = "  ✓ passed" if self.done else ""
+        # What changes (hints, passed) first: a long exercise title is cut at the right edge.
         total = len(self.exercise.hints)
-        hints = f"  hints {self.hints}/{total}" if total else ""
+        hints = f"hints {self.hints}/{total}  " if total else ""
         self.query_one("#ex-title", Static).update(
-            Text.assemble(("Exercise ", "bold"), (self.exercise.title, "bold"),
-                          f"  ({self.lesson.id}/{self.exercise.name})", (hints, "dim"), (mark, "green")))
+            Text.assemble((f"{self.lesson.id}/{self.exercise.name}  ", "dim"), (hints, "dim"),
+                          ("✓ passed  " if self.done else "", "green"), (self.exercise.title, "bold"),
+                          no_wrap=True, overflow="ellipsis"))
 
     def _render_result(self) -> None:
         out = Text()
