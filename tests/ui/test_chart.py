@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title, previous_fits
-from grok_tui.ui.widgets.chart_canvas import linear_axis, log_axis, step_axis
+from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
@@ -89,8 +89,8 @@ async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
         assert legend == "⠒⠒ train_accuracy  • test_accuracy  · previous run: hidden_size 64"
         body = "".join(plot)
         assert re.search("[⠁-⣿]", body) and "•" in body and "·" in body  # braille, marker, dimmed
-        keys = {key for row in chart.rows for text, key in row if "·" in text}
-        assert keys == {"prev"}
+        dimmed = [style for row in chart.rows for text, style in row if "·" in text]
+        assert dimmed and all(style == "prev" or style.color.number == 8 for style in dimmed)  # grey
 
 
 async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
@@ -99,11 +99,11 @@ async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
         chart = app.query_one(ChartView)
         chart.show_series({"pred": Series(STEPS, CONVERGING)})
         await pilot.pause()
-        x_labels = lines(chart)[-1]
-        numbers = [(m.start(), int(m.group())) for m in re.finditer(r"\d+", x_labels)]
-        assert [n for _, n in numbers] == [0, 5, 10, 15, 20]
-        gaps = {b[0] - a[0] for a, b in zip(numbers, numbers[1:])}
-        assert max(gaps) - min(gaps) <= 1  # even spacing, within a column of rounding
+        axis, x_labels = lines(chart)[-2:]
+        assert [int(n) for n in x_labels.split()] == [0, 5, 10, 15, 20]
+        marks = [i for i, ch in enumerate(axis) if ch == "┬"]
+        gaps = {b - a for a, b in zip(marks, marks[1:])}
+        assert len(marks) == 5 and max(gaps) - min(gaps) <= 1  # even spacing, within a column of rounding
 
 
 async def test_a_chart_with_x_draws_against_that_value():
@@ -116,7 +116,7 @@ async def test_a_chart_with_x_draws_against_that_value():
         errors = [(0.5 * w - 0.8) ** 2 for w in weights]
         chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)})
         await pilot.pause()
-        legend, *plot, x_labels = lines(chart)
+        legend, *plot, axis, x_labels = lines(chart)
         assert x_labels.split() == ["0", "1", "2", "3", "4"]
         assert "x: trial_weight" in legend
         # The U: lowest in the middle (weight 1.6), high at both ends.

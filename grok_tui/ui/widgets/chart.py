@@ -1,11 +1,17 @@
 """A live chart of recorded series, with the previous run's curve dimmed behind it for comparison.
 
-Drawn by chart_canvas (braille lines, markers, nice ticks) rather than plotext, for three reasons a
-learner on a slow link feels: only the rows whose cells changed are repainted and sent (an
-unchanged frame sends nothing), a curve is one colour run rather than a colour per cell, and a log
-axis is labelled in real values (plotext's log axis crashes textual-plotext). It also subscribes to
-nothing, so a chart removed with its lesson is freed (textual-plotext's PlotextPlot never
-unsubscribes from the app's theme signal, which kept every chart ever shown alive).
+plotext draws the curves (through textual-plotext's PlotextPlot); this widget decides what it is given
+and what is sent:
+- a log chart plots log10 of the values on a linear axis (a log axis crashes textual-plotext) and
+  labels its ticks with the real values (chart_parts.log_axis), never with exponents;
+- the axes end on nice ticks that move in steps, so a running curve is not rescaled at every step;
+- a legend line of its own above the plot (the title stays whole), a glyph per series, "·" for the
+  previous run;
+- plotext's text is compared row by row with what is on screen and only the rows that changed are
+  repainted, so an unchanged frame sends nothing;
+- a chart too small for axes shows each series' latest value and a sparkline instead;
+- on unmount it unsubscribes from the app's theme signal, which PlotextPlot never does (every chart
+  ever shown stayed alive, ~0.3 MiB per lesson visit).
 """
 
 from __future__ import annotations
@@ -15,21 +21,24 @@ import re
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
+from textual_plotext import PlotextPlot
 
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
-from grok_tui.ui.widgets.chart_canvas import (COMPACT_HEIGHT, COMPACT_WIDTH, LEGEND_GLYPH, MARKERS,
-                                              PREVIOUS_MARKER, Axis, Layer, Row, compact, draw, linear_axis,
-                                              log_axis, step_axis)
+from grok_tui.ui.widgets.chart_parts import (COMPACT_HEIGHT, COMPACT_WIDTH, LEGEND_GLYPH, MARKERS,
+                                              PREVIOUS_MARKER, Axis, Layer, Row, compact, legend_row,
+                                              linear_axis, log_axis, step_axis)
 
-COLORS = ("bright_cyan", "bright_green", "bright_magenta", "yellow", "bright_blue", "bright_red")
-"""The curves' ANSI colours (the terminal's palette: short escape codes)."""
-PREVIOUS_COLOR = "bright_black"
-STYLES = {f"s{i}": Style(color=c) for i, c in enumerate(COLORS)} | {"prev": Style(color=PREVIOUS_COLOR)}
+COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
+"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
+PREVIOUS_COLOR = "gray"
+STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
+STYLES["prev"] = Style(color="bright_black")
+"""The same colours as Rich styles, for the legend and the compact view."""
 
 ZOOM_RATIO = 5.0
 """When the previous run spans more than this many times the current run's range (a diverged run
@@ -69,12 +78,34 @@ def fit_title(title: str, width: int) -> str:
     return title[: max(1, width - 1)] + "…"
 
 
+def _runs_of(text: Text) -> Row:
+    """A line of plotext's output as (text, Rich style) runs, one per colour."""
+    runs: list[tuple[str, object]] = []
+    for start, end, style in _styled_ranges(text):
+        piece = text.plain[start:end]
+        if piece:
+            runs.append((piece, style))
+    return tuple(runs)
+
+
+def _styled_ranges(text: Text):
+    """(start, end, style) covering the whole line: plotext's spans never overlap."""
+    at = 0
+    for span in sorted(text.spans, key=lambda s: s.start):
+        if span.start > at:
+            yield at, span.start, ""
+        yield span.start, span.end, span.style if isinstance(span.style, Style) else Style.parse(str(span.style))
+        at = max(at, span.end)
+    if at < len(text.plain):
+        yield at, len(text.plain), ""
+
+
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
     """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
     return [(by_step[s], y) for s, y in zip(series.xs, series.ys) if s in by_step]
 
 
-class ChartView(Widget):
+class ChartView(PlotextPlot):
     """One `[[charts]]` entry of a lesson: its series now, and as they were in the previous run."""
 
     DEFAULT_CSS = """
@@ -84,6 +115,8 @@ class ChartView(Widget):
     def __init__(self, chart: Chart, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="chart")
         self.chart = chart
+        # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
+        self.theme = "pro"
         self._title = chart_title(chart)
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
@@ -91,7 +124,8 @@ class ChartView(Widget):
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self.rows: list[Row] = []
-        """The picture on show, one tuple of (text, style key) runs per content row."""
+        """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
+        STYLES, or the Rich Style plotext gave that run."""
         self._strips: dict[int, Strip] = {}
         self._drawn_size = Size(0, 0)
         self.repaints = 0
@@ -153,7 +187,7 @@ class ChartView(Widget):
     def _axes(self, now: list[Layer], old: list[Layer], rows: int, cols: int) -> tuple[Axis, Axis]:
         xs = [x for layer in now + old for x, _ in layer.points]
         ys = [y for layer in now + old for _, y in layer.points]
-        y_count = max(2, min(6, rows // 3 + 1))
+        y_count = max(2, min(6, rows // 2 + 1))
         x_count = max(2, cols // 9)
         if not xs:
             return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
@@ -181,10 +215,34 @@ class ChartView(Widget):
         if not fits:
             old = []
         legend = self._legend(now, old)
-        plot_rows = height - (1 if legend and height >= 5 else 0) - 1
-        x_axis, y_axis = self._axes(now, old, plot_rows, width - 6)
-        name = "" if self.chart.x else "step"
-        return draw(width, height, old + now, x_axis, y_axis, legend, name)
+        rows: list[Row] = []
+        if legend and height >= COMPACT_HEIGHT:
+            rows.append(legend_row(legend, width))
+        plot_rows = height - len(rows)
+        x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8)
+        return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
+
+    def _plotext_rows(self, layers: list[Layer], x_axis: Axis, y_axis: Axis, width: int, height: int) -> list[Row]:
+        """plotext's drawing of the layers on the given axes, as rows of (text, Rich style) runs."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.theme("pro")
+        plt.plotsize(width, height)
+        plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
+        for layer in layers:
+            xs, ys = zip(*layer.points)
+            marker = "braille" if layer.marker == "braille" else layer.marker
+            colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
+            plt.plot(list(xs), list(ys), marker=marker, color=colour)
+        plt.xlim(x_axis.low, x_axis.high)
+        plt.ylim(y_axis.low, y_axis.high)
+        plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
+        plt.yticks([v for v, _ in y_axis.ticks], [t for _, t in y_axis.ticks])
+        plt.xaxes(True, False)
+        plt.yaxes(True, False)
+        rows = [_runs_of(Text.from_ansi(line)) for line in plt.build().splitlines()[:height]]
+        return rows + [()] * (height - len(rows))
 
     def _compact(self, width: int, height: int) -> list[Row]:
         """A chart too small for axes: each series' latest value and a sparkline of its run."""
@@ -213,6 +271,11 @@ class ChartView(Widget):
                 self.refresh(Region(0, y, self.size.width, 1))
         self.rows = rows
 
+    def on_unmount(self) -> None:
+        # PlotextPlot subscribes in on_mount and never unsubscribes: the app's signal would keep
+        # this chart (and its lesson screen's data) alive for the rest of the session.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips = {}  # the rows are drawn on the widget's own colours, which just changed
@@ -222,7 +285,8 @@ class ChartView(Widget):
         if strip is None:
             base = self.rich_style
             row = self.rows[y] if y < len(self.rows) else ()
-            segments = [Segment(text, base + STYLES[key] if key in STYLES else base) for text, key in row]
+            segments = [Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
+                        for text, style in row]
             strip = Strip(segments).adjust_cell_length(self.size.width, base)
             self._strips[y] = strip
         return strip

@@ -1,17 +1,18 @@
-"""Draw a chart as rows of text runs: axes with nice ticks, braille lines and markers, a legend line.
+"""The parts of a chart plotext does not decide: nice axes (real values on a log axis), the legend
+line, and the compact view of a chart too small for axes.
 
-No Textual here: the picture is plain data (rows of (text, style key) runs), so the chart widget can
-compare two pictures row by row and send only the rows that changed, and tests can read it.
+No Textual here: rows are plain data (tuples of (text, style key) runs), so the chart widget can
+compare two pictures row by row and send only the rows that changed, and tests can read them.
 
 Each series has its own glyph, not only its own colour, so a monochrome terminal still tells them
-apart: the first is a braille line (8 dots a cell), the next ones are marker characters, and the
-dimmed previous run is drawn with "·".
+apart: the first is a braille line, the next ones are marker characters, and the dimmed previous
+run is drawn with "·".
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Run = tuple[str, str]
@@ -23,9 +24,6 @@ MARKERS = ("braille", "•", "×", "+", "◦", "▪")
 PREVIOUS_MARKER = "·"
 LEGEND_GLYPH = {"braille": "⠒⠒"}
 """How the legend shows a braille line (a marker shows itself)."""
-# Braille dot bits by (column, row) inside a 2x4 cell.
-_DOTS = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (0, 3): 0x40,
-         (1, 0): 0x08, (1, 1): 0x10, (1, 2): 0x20, (1, 3): 0x80}
 _RANGE_ENDS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
 """Where a step axis may end (times a power of ten): it grows in these jumps, so a running curve is
 not rescaled at every step (which would redraw and resend the whole chart)."""
@@ -123,36 +121,6 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
 
 
-def _line(a: tuple[int, int], b: tuple[int, int]) -> Iterable[tuple[int, int]]:
-    """The integer points from a to b (Bresenham)."""
-    (x0, y0), (x1, y1) = a, b
-    dx, dy = abs(x1 - x0), -abs(y1 - y0)
-    sx, sy = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
-    err = dx + dy
-    while True:
-        yield x0, y0
-        if (x0, y0) == (x1, y1):
-            return
-        e2 = 2 * err
-        if e2 >= dy:
-            err += dy
-            x0 += sx
-        if e2 <= dx:
-            err += dx
-            y0 += sy
-
-
-def _runs(chars: list[str], keys: list[str]) -> Row:
-    """Merge neighbouring cells of one style into one run: one colour change per run, not per cell."""
-    out: list[Run] = []
-    for ch, key in zip(chars, keys):
-        if out and out[-1][1] == key:
-            out[-1] = (out[-1][0] + ch, key)
-        else:
-            out.append((ch, key))
-    return tuple(out)
-
-
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
     runs: list[Run] = []
@@ -169,77 +137,6 @@ def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
         runs += piece
         used += length
     return tuple(r for r in runs if r[0])
-
-
-def draw(width: int, height: int, layers: Sequence[Layer], x_axis: Axis, y_axis: Axis,
-         legend: Sequence[tuple[str, str, str]] = (), x_name: str = "") -> list[Row]:
-    """The chart as `height` rows of at most `width` cells: legend, plot with y labels, x labels."""
-    if width < 8 or height < 2:
-        return [()] * max(0, height)
-    rows_out: list[Row] = []
-    if legend and height >= 5:
-        rows_out.append(legend_row(legend, width))
-    plot_rows = height - len(rows_out) - 1
-    gutter = max(len(text) for _, text in y_axis.ticks) if y_axis.ticks else 0
-    cols = width - gutter - 1
-    if cols < 4:
-        return rows_out + [()] * (height - len(rows_out))
-    dot_w, dot_h = 2 * cols, 4 * plot_rows
-    xspan = (x_axis.high - x_axis.low) or 1.0
-    yspan = (y_axis.high - y_axis.low) or 1.0
-
-    def dot(x: float, y: float = 0.0) -> tuple[int, int]:
-        dx = round((x - x_axis.low) / xspan * (dot_w - 1))
-        dy = round((y_axis.high - y) / yspan * (dot_h - 1))
-        return min(dot_w - 1, max(0, dx)), min(dot_h - 1, max(0, dy))
-
-    chars = [[" "] * cols for _ in range(plot_rows)]
-    keys = [[""] * cols for _ in range(plot_rows)]
-    bits = [[0] * cols for _ in range(plot_rows)]
-    for layer in layers:
-        pts = [dot(x, y) for x, y in layer.points if math.isfinite(x) and math.isfinite(y)]
-        if layer.marker == "braille":
-            for a, b in zip(pts, pts[1:] or pts):
-                for px, py in _line(a, b):
-                    col, row = px // 2, py // 4
-                    bits[row][col] |= _DOTS[(px % 2, py % 4)]
-                    chars[row][col] = chr(0x2800 | bits[row][col])
-                    keys[row][col] = layer.key
-        else:
-            cells = [(px // 2, py // 4) for px, py in pts]
-            for a, b in zip(cells, cells[1:] or cells):
-                for col, row in _line(a, b):
-                    chars[row][col] = layer.marker
-                    keys[row][col] = layer.key
-                    bits[row][col] = 0
-    tick_rows = {}
-    for value, text in y_axis.ticks:
-        tick_rows.setdefault(dot(x_axis.low, value)[1] // 4, text)
-    for r in range(plot_rows):
-        text = tick_rows.get(r)
-        left = ((text or "").rjust(gutter) + ("┤" if text is not None else "│"), "axis")
-        rows_out.append((left,) + _runs(chars[r], keys[r]))
-    rows_out.append(x_label_row(x_axis, cols, gutter, dot, x_name, width))
-    return rows_out
-
-
-def x_label_row(x_axis: Axis, cols: int, gutter: int, dot, x_name: str, width: int) -> Row:
-    """Tick labels under their columns, skipping any that would touch the previous one; then the
-    axis' name after the last label when there is room."""
-    line = [" "] * width
-    free = 0
-    for value, text in x_axis.ticks:
-        centre = gutter + 1 + dot(value)[0] // 2
-        start = max(gutter + 1 if value == x_axis.low else 0, centre - len(text) // 2)
-        start = min(start, width - len(text))
-        if start < free:
-            continue
-        line[start:start + len(text)] = text
-        free = start + len(text) + 1
-    text = "".join(line).rstrip()
-    if x_name and len(text) + 2 + len(x_name) <= width:
-        text += "  " + x_name
-    return ((text, "axis"),)
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
