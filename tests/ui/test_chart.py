@@ -34,7 +34,10 @@ def test_previous_fits_unless_it_dwarfs_the_current_range():
 
 def test_axes_tick_at_nice_values():
     assert [t for _, t in log_axis(-6.2, 3.0, 5).ticks] == ["1e-9", "1e-6", "0.001", "1", "1e+3"]
-    assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)  # a falling curve moves the axis in steps
+    assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)
+    huge = [t for _, t in log_axis(290.0, 311.0, 3).ticks]  # a diverged run: past the largest float
+    assert all(re.fullmatch(r"1e\+\d+", t) for t in huge) and int(huge[-1][3:]) >= 311
+    assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == ["2e-5", "5e-5", "1e-4"]  # a falling curve moves the axis in steps
     assert [t for _, t in log_axis(math.log10(0.3), math.log10(2.3), 5).ticks] == ["0.2", "0.5", "1", "2", "5"]
     assert [t for _, t in linear_axis(0.0, 3.2, 5).ticks] == ["0", "1", "2", "3", "4"]
     axis = step_axis(1, 23, 6)  # the end jumps to 30, not to every new step

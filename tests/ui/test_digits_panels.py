@@ -17,13 +17,15 @@ from grok_tui.ui.panels import panel_class
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for
 
+CLASSIFIER = "7.5"
+"""The lesson that trains the digits classifier and shows the chapter 7 panels."""
 PANELS = ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
 
 
 @pytest.fixture(scope="module")
 def trained():
     """The final namespace of lesson 7.5 after 5 epochs (0.89 test accuracy)."""
-    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == "7.5")
+    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == CLASSIFIER)
     run = LessonRun(lesson, {"epochs": 5})
     assert run.run_sync().state is RunState.FINISHED
     return lesson, run.namespace
@@ -243,10 +245,10 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def open_74_with_panel(pilot, app, name: str, ns):
-    """Lesson 7.4 at the app's size, `name` focused with f (as a learner does), fed a finished run."""
+async def open_classifier_with_panel(pilot, app, name: str, ns):
+    """The classifier lesson at the app's size, `name` focused with f (as a learner does), fed a finished run."""
     await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
-                   what="lesson 7.4 with its panels")
+                   what="the classifier lesson with its panels")
     screen = app.screen
     panel = next(w for w in screen.panels.widgets if type(w).__module__.endswith(name))
     for widget in screen.panels.widgets:
@@ -262,9 +264,9 @@ async def open_74_with_panel(pilot, app, name: str, ns):
 
 async def test_hidden_units_selection_reaches_every_unit_at_80_columns(trained):
     _, ns = trained
-    app = GrokApp(load_catalog(LESSONS), start_lesson="7.4", speed=0)
+    app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        panel = await open_74_with_panel(pilot, app, "hidden_weights", ns)
+        panel = await open_classifier_with_panel(pilot, app, "hidden_weights", ns)
         units = panel.weights.shape[1]
         shown = set()
         for unit in range(units):
@@ -281,9 +283,9 @@ async def test_hidden_units_selection_reaches_every_unit_at_80_columns(trained):
 
 async def test_enter_on_a_confusion_cell_browses_that_cells_mistakes(trained):
     _, ns = trained
-    app = GrokApp(load_catalog(LESSONS), start_lesson="7.4", speed=0)
+    app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        matrix = await open_74_with_panel(pilot, app, "confusion_matrix", ns)
+        matrix = await open_classifier_with_panel(pilot, app, "confusion_matrix", ns)
         r, c = matrix.cursor
         assert r != c and matrix.counts[r, c] > 0  # it opens on the most frequent mistake
         await pilot.press("enter")

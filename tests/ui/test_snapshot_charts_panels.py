@@ -19,6 +19,7 @@ from grok_tui.ui.run_feed import Series
 from grok_tui.ui.widgets.chart import ChartView
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for
+from tests.ui.test_digits_panels import CLASSIFIER
 from tests.ui.test_exercise_screen import RIGHT, Host
 from tests.ui.test_exercise_screen import lesson as exercise_lesson  # noqa: F401 (a fixture)
 
@@ -27,8 +28,8 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.fixture(scope="module")
 def trained():
-    """Lesson 7.4's final namespace after 5 epochs, seeded: the same numbers on every run."""
-    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == "7.4")
+    """The classifier lesson's final namespace after 5 epochs, seeded: the same numbers on every run."""
+    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == CLASSIFIER)
     run = LessonRun(lesson, {"epochs": 5})
     assert run.run_sync().state is RunState.FINISHED
     return lesson, run.namespace

@@ -258,7 +258,12 @@ class ChartView(PlotextPlot):
         return compact(width, height, entries)
 
     def _redraw(self) -> None:
-        rows = self._picture()
+        try:
+            rows = self._picture()
+        except Exception as exc:  # numbers plotext cannot place (a diverged run): say so, never crash
+            rows = [()] * self.size.height
+            if rows:
+                rows[0] = ((f"cannot draw these values: {type(exc).__name__}"[: self.size.width], "prev"),)
         if self.size != self._drawn_size or len(rows) != len(self.rows):
             self.rows, self._strips, self._drawn_size = rows, {}, self.size
             self.repaints += len(rows)

@@ -94,9 +94,15 @@ def step_axis(low: float, high: float, count: int) -> Axis:
 
 
 def _real(exponent: float) -> str:
-    """10**exponent as the learner reads it: 1e-06, 0.001, 0.5, 1, 20, 1e+03."""
-    value = 10 ** exponent
-    return f"{value:.0e}".replace("e-0", "e-").replace("e+0", "e+") if not 1e-3 <= value < 1e3 else f"{value:g}"
+    """10**exponent as the learner reads it: 1e-6, 0.001, 0.5, 1, 20, 1e+3, 1e+312 (no float needed:
+    a diverging run's axis can pass the largest float)."""
+    whole = math.floor(exponent + 1e-9)
+    mantissa = round(10 ** (exponent - whole))
+    if mantissa >= 10:
+        mantissa, whole = 1, whole + 1
+    if -3 <= whole < 3:
+        return f"{mantissa * 10.0 ** whole:g}"
+    return f"{mantissa}e{whole:+d}"
 
 
 def log_axis(low: float, high: float, count: int) -> Axis:
