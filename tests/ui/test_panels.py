@@ -97,3 +97,10 @@ def test_a_panel_must_subclass_lesson_panel(monkeypatch):
         panel_class("test_probe")
     with pytest.raises(UnknownPanel, match="not a module name"):
         panel_class("_digits_base")  # shared code, not a panel
+
+
+@pytest.mark.parametrize("name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad",
+                                  "digit_gallery"])
+def test_every_panel_key_has_a_description_for_f1(name):
+    bindings = panel_class(name).BINDINGS
+    assert bindings and all(len(b.description) >= 4 for b in bindings), name

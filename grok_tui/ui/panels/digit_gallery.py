@@ -20,10 +20,10 @@ class Panel(DigitsPanel):
     MIN_WIDTH = 16
     WAITING = "Run the lesson (space): the digit images appear here."
     BINDINGS = [
-        Binding("left", "move(-1)", "previous", show=False),
-        Binding("right", "move(1)", "next", show=False),
-        Binding("pageup", "move(-10)", "back 10", show=False),
-        Binding("pagedown", "move(10)", "on 10", show=False),
+        Binding("left", "move(-1)", "previous image", show=False),
+        Binding("right", "move(1)", "next image", show=False),
+        Binding("pageup", "move(-10)", "10 images back", show=False),
+        Binding("pagedown", "move(10)", "10 images on", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:

@@ -40,7 +40,8 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     out.append("You reached the end of the course.\n\n", style="bold")
     out.append("What you built, one chapter at a time:\n", style="bold")
     for number, title, chapter in catalog.chapters():
-        marks = "".join(MARKS[lesson_status(l, progress)][0] for l in chapter)
+        marks = "".join(MARKS[lesson_status(l, progress)][0] if lesson_status(l, progress) else "○"
+                        for l in chapter)  # ○: not opened yet
         out.append(f"  {number} {title}", style="")
         out.append(f"  [{marks}]\n", style="dim")
     out.append("\nYour progress: ", style="bold")
