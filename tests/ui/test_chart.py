@@ -190,3 +190,25 @@ async def test_a_chart_too_small_for_axes_shows_latest_values_and_sparklines():
         assert text[0] == "⠒⠒ train_accur" and text[1].startswith("0.88 ▁")
         assert text[2] == "• test_accuracy"[:14] and text[3].startswith("0.717 ▁") and text[3].endswith("█")
         assert not any("┤" in line for line in text)
+
+
+async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
+    """The real 4.1 run: its U of squared errors against the trial weight 0..3.2 (C3: x = NAME is
+    recorded as a series too, and points pair up by step number)."""
+    from grok_tui.engine.runner import LessonRun
+
+    lesson = next(l for l in catalog.lessons if l.id == "4.1")
+    run = LessonRun(lesson, dict(lesson.defaults))
+    run.run_sync()
+    steps = [s for s in run.steps if "trial_weight" in s.values]
+    series = {name: Series([float(s.index) for s in steps], [float(s.values[name]) for s in steps])
+              for name in ("trial_weight", "trial_error")}
+    assert series["trial_weight"].ys[0] == 0.0 and round(series["trial_weight"].ys[-1], 6) == 3.2
+    app = OneChart(Chart("squared error (U)", ("trial_error",), x="trial_weight"))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series(series)
+        await pilot.pause()
+        *_, x_labels = lines(chart)
+        ticks = [float(t) for t in x_labels.split()]
+        assert ticks[0] == 0.0 and 3.2 <= ticks[-1] <= 4.0  # the weight's range, not steps 1..17
