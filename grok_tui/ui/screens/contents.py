@@ -76,6 +76,9 @@ class ContentsScreen(Screen[None]):
         self.refresh_marks()
         self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
 
+    def on_resize(self) -> None:
+        self.refresh_marks()
+
     def on_screen_resume(self) -> None:
         self.refresh_marks()
         self.refresh_bindings()
@@ -86,7 +89,11 @@ class ContentsScreen(Screen[None]):
         current = app.current_lesson_id  # type: ignore[attr-defined]
         options: list[Option] = []
         highlight = None
-        width = max((len(f"{lesson.id} {lesson.title}") for lesson in catalog.lessons), default=0)
+        # The exercises count ends at the list's right edge; a title too long for the room left is
+        # cut (wrapping would put the count on a line of its own).
+        room = self.query_one(LessonList).scrollable_content_region.width - 2
+        if room <= 20:  # before the first layout
+            room = max((len(f"{lesson.id} {lesson.title}") for lesson in catalog.lessons), default=0) + 19
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             options.append(Option(Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} ✓", "dim")),
@@ -95,12 +102,17 @@ class ContentsScreen(Screen[None]):
                 mark, style = MARKS[lesson_status(lesson, progress)]
                 here = lesson.id == current
                 name = f"{lesson.id} {lesson.title}"
-                label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
+                count = ""
                 if lesson.exercises:
-                    passed = exercises_passed(lesson, progress)
-                    label.append(" " * (width - len(name) + 2))
-                    label.append(f"exercises {passed}/{len(lesson.exercises)}",
-                                 style="green" if passed == len(lesson.exercises) else "dim")
+                    count = f"exercises {exercises_passed(lesson, progress)}/{len(lesson.exercises)}"
+                    budget = room - 4 - len(count) - 2
+                    if len(name) > budget:
+                        name = name[: max(1, budget - 1)] + "…"
+                label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
+                if count:
+                    label.append(" " * max(2, room - 4 - len(name) - len(count)))
+                    label.append(count, style="green" if count.startswith(f"exercises {len(lesson.exercises)}/")
+                                 else "dim")
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
