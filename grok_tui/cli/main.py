@@ -33,6 +33,28 @@ def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
                         help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds (got {text!r})")
+    return value
+
+
+def _add_timeout_option(parser: argparse.ArgumentParser) -> None:
+    # The default (engine.checks.DEFAULT_TIMEOUT) is filled in once the engine is imported.
+    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=None,
+                        help="stop a lesson that runs longer than this (default 120)")
+
+
+def _timeout(args: argparse.Namespace) -> float:
+    from grok_tui.engine.checks import DEFAULT_TIMEOUT
+
+    return args.timeout if args.timeout is not None else DEFAULT_TIMEOUT
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grok-tui",
@@ -56,9 +78,11 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     p.add_argument("--all", action="store_true", help="run every lesson with its checks")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="set a parameter")
     p.add_argument("--json", action="store_true", help="one JSON object a line, floats at full precision")
+    _add_timeout_option(p)
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
     p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    _add_timeout_option(p)
     from grok_tui.cli.progress import add_parsers
 
     add_parsers(parsers, _add_lessons_option)
@@ -149,7 +173,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.all:
         if args.id or args.set:
             raise UsageError("run --all takes no lesson id and no --set")
-        return check_all(catalog, as_json=args.json)
+        return check_all(catalog, as_json=args.json, timeout=_timeout(args))
     for error in catalog.errors:
         print(f"warning: {error}", file=sys.stderr)
     if not args.id:
@@ -157,7 +181,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     lesson = catalog.get(args.id)
     if lesson is None:
         raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
-    return run_one(lesson, _parse_sets(args.set), as_json=args.json)
+    return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
@@ -175,4 +199,4 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from grok_tui.cli.run import check_all
 
-    return check_all(load_catalog(args.dir))
+    return check_all(load_catalog(args.dir), timeout=_timeout(args))
