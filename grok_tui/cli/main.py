@@ -14,7 +14,7 @@ from pathlib import Path
 from grok_tui import __version__
 from grok_tui.lesson.catalog import Catalog, load_catalog
 
-from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
@@ -115,10 +115,23 @@ def launch(args: argparse.Namespace) -> int:
     catalog = _existing_catalog(args.lessons)
     if args.lesson is not None and catalog.get(args.lesson) is None:
         raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
-    from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
+    from grok_tui.crash_log import crash_line, write_crash_log
 
-    GrokApp(catalog, start_lesson=args.lesson).run()
-    return EXIT_OK
+    app = None
+    try:
+        from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
+
+        app = GrokApp(catalog, start_lesson=args.lesson)
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - outside the app's loop: the terminal is restored by now
+        print(crash_line(exc, write_crash_log(exc)), file=sys.stderr)
+        return EXIT_FAILED
+    for path in app.saved_elsewhere:
+        print(f"your code was saved in {path}")
+    if app.crash_error is not None:
+        print(crash_line(app.crash_error, app.crash_log), file=sys.stderr)
+        return EXIT_FAILED
+    return app.return_code or EXIT_OK
 
 
 def _existing_catalog(lessons: Path | None) -> Catalog:

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -73,9 +74,26 @@ def _ctx():
             if "forkserver" in multiprocessing.get_all_start_methods():
                 _context = multiprocessing.get_context("forkserver")
                 _context.set_forkserver_preload(["numpy", "grok_tui.engine.child"])
+                _start_servers()
             else:
                 _context = multiprocessing.get_context("spawn")
         return _context
+
+
+def _start_servers() -> None:
+    """Start multiprocessing's resource tracker and forkserver with stderr on /dev/null: they pass
+    sys.stderr's file descriptor on, which inside the running app is Textual's capture (no valid
+    descriptor: "bad value(s) in fds_to_keep"), and nothing of theirs belongs on the learner's screen."""
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+            forkserver.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def _end(process: Any, conn: Any, fault_path: str) -> None:
