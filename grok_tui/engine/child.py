@@ -180,11 +180,12 @@ class _Child:
             self._flush_locked()
             self._send_locked(message)
 
-    def emit(self, event: tuple) -> None:
-        """Queue a step, output or state event; sent at once unless one went out < BATCH_AGE ago."""
+    def emit(self, event: tuple, now: bool = False) -> None:
+        """Queue a step, output or state event; sent at once unless one went out < BATCH_AGE ago
+        (a process that dies may lose the events of its last BATCH_AGE seconds, never more)."""
         with self._lock:
             self._batch.append(event)
-            if time.monotonic() - self._flushed_at >= BATCH_AGE:
+            if now or time.monotonic() - self._flushed_at >= BATCH_AGE:
                 self._flush_locked()
             elif len(self._batch) == 1:
                 self._pending.set()  # the flusher sends it if no step comes soon
@@ -378,7 +379,7 @@ class _Child:
         index = len(self.steps) + 1
         snap = {k: snapshot(v) for k, v in values.items()}
         self.steps.append((index, snap))
-        self.emit(("step", index, snap))
+        self.emit(("step", index, snap), now=index == 1)  # the first step shows at once
         bad = first_non_finite(snap)
         if bad is not None:
             raise _Diverged(f"{bad} became {snap[bad]!s} at step {index}")

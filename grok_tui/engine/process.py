@@ -80,13 +80,28 @@ def _ctx():
         return _context
 
 
+_servers_lock = threading.Lock()
+"""One thread at a time swaps sys.stderr around starting the servers."""
+
+
 def _start_servers() -> None:
+    with _servers_lock:
+        _start_servers_locked()
+
+
+def _start_servers_locked() -> None:
     """Start multiprocessing's resource tracker and forkserver with stderr on /dev/null: they pass
     sys.stderr's file descriptor on, which inside the running app is Textual's capture (no valid
     descriptor: "bad value(s) in fds_to_keep"), and nothing of theirs belongs on the learner's screen."""
     from multiprocessing import forkserver, resource_tracker
 
     saved = sys.stderr
+    try:
+        if saved is not None and saved.fileno() >= 0 and _tracker_running():
+            forkserver.ensure_running()  # restarts it if the lesson's code killed it
+            return
+    except (AttributeError, OSError, ValueError):
+        pass
     with open(os.devnull, "w", encoding="utf-8") as null:
         sys.stderr = null
         try:
@@ -114,11 +129,20 @@ def _end(process: Any, conn: Any, fault_path: str) -> None:
         pass
 
 
+def _tracker_running() -> bool:
+    from multiprocessing import resource_tracker
+
+    tracker = resource_tracker._resource_tracker
+    return getattr(tracker, "_pid", None) is not None and getattr(tracker, "_fd", None) is not None
+
+
 class ChildProcess:
     """One lesson process and the tutor's end of its pipe."""
 
     def __init__(self, warm: list[str]) -> None:
         ctx = _ctx()
+        if ctx.get_start_method() == "forkserver":
+            _start_servers()
         fd, self.fault_path = tempfile.mkstemp(prefix="grok-tui-lesson-", suffix=".trace")
         os.close(fd)
         self.conn, theirs = ctx.Pipe(duplex=True)
@@ -203,6 +227,9 @@ class ChildProcess:
                                       f"(exit status {self.exit_status()})") from None
         if reply[0] == "ok":
             return pickle.loads(reply[1])
+        if reply[0] == "exit":  # the function called os._exit
+            self.close()
+            raise LessonCodeError(f"{name}() ended the lesson's process (exit status {reply[1]})")
         raise LessonCodeError(reply[1])
 
 

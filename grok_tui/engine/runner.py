@@ -263,6 +263,12 @@ class LessonRun:
     def paused(self) -> bool:
         return self._paused
 
+    @property
+    def pid(self) -> int | None:
+        """The process id of the process running (or, finished, keeping) the lesson's code."""
+        child = self._child
+        return child.process.pid if child is not None and not child.closed else None
+
     # -- running --------------------------------------------------------------------------------
     def run_sync(self, timeout: float | None = None) -> RunResult:
         """Run at full speed, reading its steps in the calling thread (the headless CLI, the checks).
