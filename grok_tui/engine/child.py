@@ -18,8 +18,8 @@ Messages from the tutor:
 
 from __future__ import annotations
 
-import builtins
 import faulthandler
+import io
 import os
 import pickle
 import random
@@ -47,8 +47,9 @@ MEMORY_LIMIT = 4 * 1024**3
 NO_KEYBOARD = ("input() cannot read the keyboard in a lesson: the tutor owns it "
                "(make the value a parameter of the lesson instead)")
 
-#: Names the runner puts into the lesson's namespace; they are not the lesson's variables.
-INJECTED = frozenset({"step", "print", "recorded", "input"})
+#: Names the runner puts into the lesson's namespace; they are not the lesson's variables (unless
+#: the lesson assigns its own: 3.2 calls its inputs `input`).
+INJECTED = frozenset({"step", "print", "recorded"})
 
 
 class _Cancelled(BaseException):
@@ -77,8 +78,24 @@ class _Output:
         return False
 
 
-def _no_keyboard(*_: object, **__: object) -> str:
-    raise EOFError(NO_KEYBOARD)
+class _NoKeyboard(io.TextIOBase):
+    """sys.stdin of the lesson's process. The builtin input() reads it, so input() fails with a clear
+    message while staying the builtin (a lesson that misuses the name `input` prints its real type)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        raise EOFError(NO_KEYBOARD)
+
+    def readline(self, size: int | None = -1) -> str:
+        raise EOFError(NO_KEYBOARD)
+
+    def fileno(self) -> int:
+        return 0  # /dev/null
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _detach_terminal() -> None:
@@ -87,7 +104,7 @@ def _detach_terminal() -> None:
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     os.close(null)
-    sys.stdin = open(os.devnull, encoding="utf-8")
+    sys.stdin = _NoKeyboard()
     sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
@@ -249,19 +266,12 @@ class _Child:
         import numpy as np
 
         os._exit = self._exit_hook(_REAL_EXIT)  # type: ignore[assignment]
-        builtins.input = _no_keyboard
         sys.stdout = _Output(self)  # type: ignore[assignment]
         before = set(sys.modules)
         random.seed(self.seed)
         np.random.seed(self.seed)
-        self.namespace = {
-            "__name__": "__lesson__",
-            "step": self.step,
-            "print": self.print,
-            "recorded": self.recorded,
-            "input": _no_keyboard,
-            **self.values,
-        }
+        self.injected = {"step": self.step, "print": self.print, "recorded": self.recorded}
+        self.namespace = {"__name__": "__lesson__", **self.injected, **self.values}
         failure = None
         self._set_state("running")
         try:
@@ -336,7 +346,8 @@ class _Child:
         values: dict[str, bytes] = {}
         functions: list[str] = []
         for name, value in list(self.namespace.items()):
-            if name.startswith("__") or name in INJECTED or isinstance(value, types.ModuleType):
+            injected = name in INJECTED and value is self.injected.get(name)  # not a lesson's own `input`
+            if name.startswith("__") or injected or isinstance(value, types.ModuleType):
                 continue
             try:
                 values[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
