@@ -87,7 +87,7 @@ class Progress:
         progress = cls(root)
         try:
             info = progress.path.stat()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no file yet (saving will say if it cannot)
             return progress
         except OSError as exc:
             progress.notice = f"Your progress file could not be read ({exc.strerror or exc}); starting afresh."
