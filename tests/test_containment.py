@@ -3,6 +3,7 @@ stops it within a second, and a finished or cancelled run costs no CPU."""
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -11,6 +12,8 @@ from grok_tui.engine import process
 from grok_tui.engine.process import LessonCodeError
 from grok_tui.engine.runner import CANCEL_GRACE, LessonRun, RunState, StepEvent
 from tests.faulty import FIRST_LINE, cpu_ticks, gone, lesson, process_state, wait_until
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; SIGSEGV tests")
 
 
 def test_a_loop_without_step_is_cancelled_and_its_process_ends(tmp_path):

@@ -24,7 +24,7 @@ from typing import Any
 
 from grok_tui.engine import child as child_module
 
-KEEP_IDLE = 3
+KEEP_IDLE = 2
 """Finished runs whose processes stay to answer calls of their functions."""
 CALL_TIMEOUT = 20.0
 """Seconds a call of a run's function may take before its process is ended."""

@@ -175,8 +175,7 @@ class GrokApp(App[None]):
         if message == self._save_error_shown:
             return
         self._save_error_shown = message
-        self.notify(f"{message}. The tutor keeps working; your code is kept in memory and offered "
-                    "for saving elsewhere when you quit.", title="not saved", severity="error",
+        self.notify(message, title="not saved (the tutor keeps working)", severity="error",
                     timeout=SAVE_ERROR_TIMEOUT, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:

@@ -23,6 +23,7 @@ from tests.faulty import FIRST_LINE, cpu_ticks, gone, process_state, write_lesso
 from tests.ui.helpers import text_of, wait_for
 
 SIZE = (80, 24)
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc, uses a pty")
 
 
 def faulty_catalog(tmp_path, *names):
@@ -39,6 +40,7 @@ def lesson_id(catalog, title: str) -> str:
     return next(lesson.id for lesson in catalog.lessons if lesson.title == title)
 
 
+@LINUX
 async def test_a_loop_without_step_is_stopped_by_r_and_its_cpu_is_back(tmp_path):
     catalog = faulty_catalog(tmp_path, "loop")
     app = GrokApp(catalog, start_lesson=lesson_id(catalog, "loop"), speed=0)
@@ -155,6 +157,7 @@ CRASH = textwrap.dedent("""
 """)
 
 
+@LINUX
 def test_a_crash_restores_the_terminal_writes_a_log_and_exits_non_zero(tmp_path):
     """The real launcher in a pseudo-terminal: press escape (contents), which the patched app fails on."""
     import pty
