@@ -297,8 +297,14 @@ def warm_up() -> None:
     _replenish()
 
 
+WARM_PACKAGES = ("sklearn", "scipy", "joblib", "threadpoolctl", "pandas")
+"""Packages whose modules a spare may import ahead of need: slow to import, free of side effects
+(a lesson could import anything, e.g. `antigravity`, which opens a browser)."""
+
+
 def note_modules(modules: list[str]) -> None:
-    """Modules a run imported: the spare imports them now, later spares at their start."""
+    """Modules a run imported: the spare imports the slow ones now, later spares at their start."""
+    modules = [m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES]
     with _lock:
         new = sorted(set(modules) - _warm)
         _warm.update(new)

@@ -322,6 +322,14 @@ class LessonRun:
             child.send(message)
         try:
             self._pump(child, deadline, timeout)
+        except Exception as exc:  # noqa: BLE001 - e.g. a listener that raised: end the run, not hang
+            child.close()
+            self.failure = Failure(self.lesson.path, 0, "internal error", f"{type(exc).__name__}: {exc}")
+            self.state, self.detail = RunState.FAILED, str(self.failure)
+            try:
+                self.listener(StateEvent(self.state, self.detail))
+            except Exception:  # noqa: BLE001
+                pass
         finally:
             self._ended.set()
 
