@@ -73,7 +73,8 @@ def _ctx():
                 spawn.get_preparation_data = _preparation_without_main(spawn.get_preparation_data)
             if "forkserver" in multiprocessing.get_all_start_methods():
                 _context = multiprocessing.get_context("forkserver")
-                _context.set_forkserver_preload(["numpy", "grok_tui.engine.child"])
+                # numpy.random is imported lazily by numpy 2 (~0.1 s at the first np.random.seed): preload it too.
+                _context.set_forkserver_preload(["numpy", "numpy.random", "grok_tui.engine.child"])
                 _start_servers()
             else:
                 _context = multiprocessing.get_context("spawn")
