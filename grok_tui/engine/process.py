@@ -158,6 +158,8 @@ class ChildProcess:
         self._send_lock = threading.Lock()
         self._call_lock = threading.Lock()
         self.closed = False
+        self.warmed = len(warm)
+        """How many of the modules to warm this process was given."""
         self._finalizer = weakref.finalize(self, _end, self.process, self.conn, self.fault_path)
 
     def send(self, message: tuple) -> bool:
@@ -261,11 +263,10 @@ def take() -> ChildProcess:
     global _spare
     with _lock:
         child, _spare = _spare, None
-        warm = sorted(_warm)
     if child is None or not child.process.is_alive():
         if child is not None:
             child.close()
-        child = ChildProcess(warm)
+        child = ChildProcess([])  # imports only what its lesson imports: nothing beside it
     _replenish()
     return child
 
@@ -282,7 +283,9 @@ def _replenish() -> None:
 def _start_spare() -> None:
     global _spare, _spare_starting
     try:
-        spare = ChildProcess(sorted(_warm))
+        # It starts cold: a run is going on now, and importing scikit-learn (~1 s of a core) beside
+        # it would slow it down. It warms up when that run ends (run_ended).
+        spare = ChildProcess([])
     except Exception:  # noqa: BLE001 - no spare: the next run starts its own process
         spare = None
     with _lock:
@@ -303,15 +306,16 @@ WARM_PACKAGES = ("sklearn", "scipy", "joblib", "threadpoolctl", "pandas")
 (a lesson could import anything, e.g. `antigravity`, which opens a browser)."""
 
 
-def note_modules(modules: list[str]) -> None:
-    """Modules a run imported: the spare imports the slow ones now, later spares at their start."""
-    modules = [m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES]
+def run_ended(modules: list[str]) -> None:
+    """A run ended, having imported `modules`: the spare imports the slow ones that runs have used,
+    now that no run needs the CPU (a process started when nothing runs gets them at its start)."""
     with _lock:
-        new = sorted(set(modules) - _warm)
-        _warm.update(new)
-        spare = _spare
-    if new and spare is not None:
-        spare.send(("warm", new))
+        _warm.update(m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES)
+        spare, warm = _spare, sorted(_warm)
+        if spare is None or spare.warmed == len(warm):
+            return
+        spare.warmed = len(warm)
+    spare.send(("warm", warm))
 
 
 def keep_idle(child: ChildProcess) -> None:

@@ -374,7 +374,7 @@ class LessonRun:
         self.namespace = Namespace(values, {n: process.ChildFunction(child, n) for n in functions})
         if failure is not None:
             self.failure = Failure(self.lesson.path, *failure)
-        process.note_modules(modules)
+        process.run_ended(modules)
         if state == RunState.FINISHED.value and functions:
             process.keep_idle(child)  # it waits, blocked in a read, for calls of its functions
         else:
@@ -390,6 +390,7 @@ class LessonRun:
         status = child.exit_status()
         dump = child.fault_dump()
         child.close()
+        process.run_ended([])
         if self._cancel:
             self._set_state(RunState.CANCELLED, f"stopped at step {len(self.steps)}")
             return
@@ -417,4 +418,5 @@ class LessonRun:
     def _timed_out(self, child: process.ChildProcess, seconds: float) -> None:
         line = child.where(str(self.lesson.path)) or self._cell_line
         child.close()
+        process.run_ended([])
         self._fail(line, "", f"ran past {seconds:g} s (a loop that never calls step()?)")
