@@ -158,3 +158,15 @@ def test_steps_stream_while_the_run_goes(tmp_path):
     assert seen.wait(10), "a step reaches the listener while the code still runs"
     run.cancel()
     assert run.join(CANCEL_GRACE + 2) and run.state is RunState.CANCELLED
+
+
+def test_processes_the_code_started_end_with_its_run(tmp_path):
+    code = "import subprocess\np = subprocess.Popen(['sleep', '1000'])\nstep(child=p.pid)\nwhile True:\n    pass"
+    run = LessonRun(lesson(tmp_path, "spawns", code))
+    run.start()
+    assert wait_until(lambda: len(run.steps) == 1)
+    stray = run.steps[0].values["child"]
+    assert not gone(stray)
+    run.cancel()
+    assert run.join(CANCEL_GRACE + 2)
+    assert wait_until(lambda: gone(stray), 3), "the code's own child process is ended with the run"

@@ -113,6 +113,10 @@ def _limit_self() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the tutor's to handle
     except (ValueError, OSError):
         pass
+    try:  # a group of its own: ending the run ends what its code started too (a stray `sleep`)
+        os.setpgid(0, 0)
+    except (AttributeError, OSError):
+        pass
     try:
         import resource
 

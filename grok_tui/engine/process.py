@@ -112,11 +112,22 @@ def _start_servers_locked() -> None:
             sys.stderr = saved
 
 
+def _kill(process: Any) -> None:
+    """Kill a lesson process and every process its code started (its process group, when it has
+    made its own: before that, no group has its id and killpg fails harmlessly)."""
+    if process.pid is not None and hasattr(os, "killpg"):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    if process.is_alive():
+        process.kill()
+
+
 def _end(process: Any, conn: Any, fault_path: str) -> None:
     """End a lesson process and free what it held (also run by the garbage collector and at exit)."""
     try:
-        if process.is_alive():
-            process.kill()
+        _kill(process)
         process.join(2)
     except (OSError, ValueError, AssertionError):
         pass
@@ -172,8 +183,7 @@ class ChildProcess:
 
     def kill(self) -> None:
         try:
-            if self.process.is_alive():
-                self.process.kill()
+            _kill(self.process)
         except (OSError, ValueError, AssertionError):
             pass
 
