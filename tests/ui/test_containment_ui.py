@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 import sys
 import textwrap
 
@@ -216,3 +215,26 @@ def test_the_panel_names_check_knows_are_the_panels_there_are():
     modules = [m.name for m in pkgutil.iter_modules(panels.__path__) if not m.name.startswith("_")]
     real = sorted(name for name in modules if hasattr(panels.panel_class(name), "compose"))
     assert sorted(PANEL_NAMES) == real
+
+
+ODD = ['{"lessons": {"4.5": "mastered", "4.4": 3, "4.3": ["x"]}, "exercises": {"4.3/gd_step": 7},'
+       ' "last_lesson": 45}',
+       '{"lessons": [], "exercises": "none"}', "[[[", "null"]
+
+
+@pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
+async def test_the_screens_accept_any_progress_file(private_data_dir, text):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "progress.json").write_text(text, encoding="utf-8")
+    app = GrokApp(load_catalog(LESSONS), speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, LessonScreen)  # the contents: no last lesson to reopen
+        app.open_lesson("4.3")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen))
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.run_state is RunState.FINISHED, 20)
+        await pilot.press("e")  # the exercise screen reads the odd entry as "not done"
+        await pilot.pause()
+        await pilot.press("escape")
+    assert app.return_code in (0, None)
