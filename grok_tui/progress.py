@@ -73,7 +73,8 @@ class Progress:
     save_error: str = ""
     """Why the last write failed ("" once one succeeds): "your progress cannot be saved: ..."."""
     on_save_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
-    """Called (from the thread that wrote) when a write fails: the UI shows a lasting notice."""
+    """Called (from the thread that wrote) when a write fails: the UI shows a lasting notice. While
+    it is set, save() does not raise."""
     unsaved: dict[tuple[str, str], str] = field(default_factory=dict)
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
 
@@ -121,12 +122,15 @@ class Progress:
         self.last_lesson = last if isinstance(last, str) else None
 
     def save(self) -> bool:
-        """Write the progress file. A data folder that cannot be written is not an error the learner
-        can act on mid-lesson: it is remembered in `save_error` (the UI shows it) and False returned."""
+        """Write the progress file. When it cannot be written, the reason goes to `save_error`; with
+        an `on_save_error` handler (the app: a lasting notice, the tutor keeps working) False is
+        returned, without one (the command line: a one-line error) the OSError is raised."""
         try:
             self._write()
         except OSError as exc:
             self._save_failed(self.path, exc)
+            if self.on_save_error is None:
+                raise
             return False
         self.save_error = ""
         return True
@@ -291,6 +295,14 @@ def _first_existing(path: Path) -> Path:
     while not path.exists() and path.parent != path:
         path = path.parent
     return path
+
+
+def keep_draft_copy(progress: Progress, lesson_id: str, name: str, text: str) -> Path:
+    """Keep `text` beside the draft as <name>.py.bak-<time>: the older side when the same draft was
+    edited both in the tutor and outside it (`grok-tui edit`), so neither edit is lost."""
+    target = _free_name(progress.draft_path(lesson_id, name))
+    atomic_write(target, text)
+    return target
 
 
 def _safe(part: str) -> str:
