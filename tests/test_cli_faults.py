@@ -75,10 +75,11 @@ def test_check_names_bad_metadata_at_its_line(check_output, broken):
 
 def test_check_passes_good_files_and_always_prints_the_summary(check_output):
     lines = check_output.stdout.splitlines()
-    assert "ok   4.5\tBreaking gradient descent, and alpha" in lines
+    assert any(line.startswith("ok   4.5\t") for line in lines)
     assert any(line.startswith("ok   ") and "bom" in line for line in lines)  # a BOM is fine
     assert any(line.startswith("ok   ") and "terminal" in line for line in lines)
-    assert lines[-1] == "16 lesson files, 9 with problems"  # 12 lessons, 4 files that are not
+    good = len(list((LESSONS / "ch4").glob("*.md")))
+    assert lines[-1] == f"{good + 7 + 4} lesson files, 9 with problems"  # ch4, 7 bad/ lessons, 4 not files
     assert "RAW" not in check_output.stdout + check_output.stderr  # its writes to fds 1, 2 go nowhere
     assert "Traceback" not in check_output.stdout + check_output.stderr
 
@@ -106,7 +107,7 @@ def test_run_all_prints_its_summary_whatever_a_lesson_did(broken):
 
 def test_list_does_not_wait_on_a_fifo(broken):
     done = cli("list", "--lessons", str(broken), timeout=60)
-    assert done.returncode == 0 and "4.5\tBreaking gradient descent, and alpha" in done.stdout
+    assert done.returncode == 0 and "\n4.5\t" in done.stdout
     assert "fifo.md:0: not a regular file (a FIFO); skipped" in done.stderr
 
 
