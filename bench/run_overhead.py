@@ -2,12 +2,13 @@
 process (grok_tui.engine.runner) against the in-process runner it replaced (tests/inprocess_runner.py).
 
 Run by hand from the checkout: `OPENBLAS_NUM_THREADS=1 python bench/run_overhead.py [RUNS] [PAUSE]`.
-For lessons 4.5 and 7.4, and a synthetic lesson of 20,000 empty steps (its time per step is the
+For lessons 4.5, 7.4 (the network, its gradient check) and 7.5 (the classifier, which was 7.4 before
+the chapter 7 rewrite), and a synthetic lesson of 20,000 empty steps (its time per step is the
 runner's own overhead), it prints the median over RUNS runs (default 5) of: start() -> the first
 StepEvent delivered to the listener, the whole run at full speed, and the time per step. The two
 runners alternate, run for run, so a busy machine slows both alike. PAUSE seconds (default 1) pass
 between runs, as a learner reads between two presses of space. The first run of each lesson is
-printed on its own: it pays for imports (numpy, and scikit-learn in 7.4).
+printed on its own: it pays for imports (numpy, and scikit-learn in chapter 7).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def main() -> None:
         path.write_text(SYNTHETIC, encoding="utf-8")
         synthetic, problems = parse_lesson(path)
         assert synthetic is not None, problems
-        lessons = [catalog.get("4.5"), catalog.get("7.4"), synthetic]
+        lessons = [catalog.get("4.5"), catalog.get("7.4"), catalog.get("7.5"), synthetic]
         print(f"{'lesson':6} {'runner':10} {'first run: 1st step':>20} {'median 1st step':>16} "
               f"{'median run':>11} {'steps':>6} {'per step':>9}")
         for lesson in lessons:
