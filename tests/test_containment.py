@@ -170,3 +170,10 @@ def test_processes_the_code_started_end_with_its_run(tmp_path):
     run.cancel()
     assert run.join(CANCEL_GRACE + 2)
     assert wait_until(lambda: gone(stray), 3), "the code's own child process is ended with the run"
+
+
+def test_a_run_cancelled_before_its_process_is_there_never_runs(tmp_path):
+    run = LessonRun(lesson(tmp_path, "loop"))
+    run.cancel()  # e.g. a learner who leaves the lesson the moment it starts
+    run.start()
+    assert run.join(5) and run.state is RunState.CANCELLED and run.pid is None

@@ -317,6 +317,12 @@ class LessonRun:
         with self._lock:
             self._child = child
             pending, self._pending = self._pending, []
+            cancelled = self._cancel
+        if cancelled:  # cancelled while its process was being found: never start it
+            child.close()
+            self._set_state(RunState.CANCELLED, "stopped at step 0")
+            self._ended.set()
+            return
         child.send(("job", job))
         for message in pending:
             child.send(message)
