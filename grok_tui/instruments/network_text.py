@@ -227,7 +227,7 @@ def legend_text(numbers: bool = True) -> Text:
     text.append("✕", style=OFF_STYLE)
     text.append(" off  δ delta  Δ weight delta  ")
     text.append("lit", style=LIT)
-    text.append(": just computed")
+    text.append(": just computed" if numbers else ": new")
     return text
 
 

@@ -1,10 +1,6 @@
-"""What the instrument panels (network, landscape, predict) share: a focusable bordered widget fed by
-the lesson screen's hooks. Not a panel itself (it defines no `Panel`).
-
-The hooks have both spellings: `on_run_started` / `on_run_step` / `on_run_finished` (the protocol of
-grok_tui/ui/panels/__init__.py today) and `run_started` / `run_stepped` / `run_finished` (the
-`LessonPanel` base of contract C2), so the panels work with either lesson screen.
-"""
+"""What the instrument panels (network, landscape, predict, quiz, experiments, playground) share on
+top of `LessonPanel` (base.py, contract C2): a bordered look, the screen's parameters and run, a tap
+on the run's events, and repainting only the lines that changed. Not a panel itself (no `Panel`)."""
 
 from __future__ import annotations
 
@@ -13,9 +9,8 @@ from typing import Any
 
 from rich.text import Text
 from textual.geometry import Region
-from textual.widget import Widget
-
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.panels.base import LessonPanel
 
 
 PLAYING_HZ = 2
@@ -36,7 +31,7 @@ def _changed_span(was: str, now: str) -> tuple[int | None, int]:
     return (diffs[0], diffs[-1]) if diffs else (None, 0)
 
 
-class InstrumentPanel(Widget, can_focus=True):
+class InstrumentPanel(LessonPanel):
     DEFAULT_CSS = """
     InstrumentPanel {
         height: auto;
@@ -55,32 +50,12 @@ class InstrumentPanel(Widget, can_focus=True):
     KEYS = ""
 
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.lesson = lesson
+        super().__init__(lesson, **kwargs)
         self.border_title = self.TITLE
         self.border_subtitle = f"{self.KEYS} z zoom".strip()
         self.shown = Text()
         """What render() returns: the last picture given to show()."""
         self._line_keys: list[tuple] | None = None
-
-    # -- hooks (override the run_* ones) ---------------------------------------------------------
-    def run_started(self) -> None:
-        pass
-
-    def run_stepped(self, values: dict[str, Any]) -> None:
-        pass
-
-    def run_finished(self, namespace: Mapping[str, Any]) -> None:
-        pass
-
-    def on_run_started(self) -> None:
-        self.run_started()
-
-    def on_run_step(self, values: dict[str, Any]) -> None:
-        self.run_stepped(values)
-
-    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
-        self.run_finished(namespace)
 
     # -- for subclasses ---------------------------------------------------------------------------
     @property

@@ -62,9 +62,10 @@ class PredictPanel(InstrumentPanel):
         if not isinstance(event, StepEvent):
             return
         index = event.step.index
-        if index in self._answers:
+        if index in self._steps():
             self._actual[index] = event.step.values
-            self._reveal_at = index
+            if index in self._answers:
+                self._reveal_at = index
         upcoming = index + 1
         if upcoming in self._steps() and upcoming not in self._asked:
             self._asked.add(upcoming)
@@ -101,7 +102,12 @@ class PredictPanel(InstrumentPanel):
                 self.refresh(layout=True)
                 return
             self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, texts)]
-            if self._run is not None:
+            if step in self._actual:
+                # The lesson's code runs in another process: a fast run may have computed the
+                # value before the pause reached it. Reveal it now.
+                self._reveal_at = step
+                self.check_pending()
+            elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
         self.app.push_screen(PredictScreen(self.lesson.id, questions, str(self.tally)), answered)
