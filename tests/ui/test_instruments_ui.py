@@ -203,7 +203,7 @@ def _53_finished(size):
             await pilot.press("z")
         await pilot.pause(0.3)
         await wait_for(pilot, lambda: panel.surface is not None and len(panel.shown_path) == 3
-                       and not panel._computing, what="the grid")
+                       and not panel._computing and not panel.redo, what="the grid")
         await pilot.pause(0.3)
     return run_before
 

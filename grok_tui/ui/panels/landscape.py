@@ -46,6 +46,8 @@ class LandscapePanel(InstrumentPanel):
         self._params: dict[str, Any] = {}
         self._computed_size: tuple[int, int] = (0, 0)
         self._waiting = False
+        self.redo = False
+        """The finished run's picture is still to be computed afresh."""
         self._ranges: list[tuple[float, float]] | None = None
         """The view of this run: kept while the path stays in it (land.keep_ranges)."""
         self._edges: Any = None
@@ -88,6 +90,9 @@ class LandscapePanel(InstrumentPanel):
         self._update()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        # The finished picture gets its own view and shade levels: the kept ones depend on which
+        # steps happened to be drawn (the same run must always end in the same picture).
+        self.redo = True
         self._update(now=True)
 
     def on_resize(self) -> None:
@@ -106,7 +111,7 @@ class LandscapePanel(InstrumentPanel):
         playing_hz() times a second; at once when it is paused (stepping) or done."""
         if self.spec is None or self._computing:
             return
-        if self._version == self._computed and self._grid_size() == self._computed_size:
+        if self._version == self._computed and self._grid_size() == self._computed_size and not self.redo:
             return
         # A map of two weights changes everywhere when its bowl slides: half the rate of the U.
         wait = self._drawn_at + self.dims / playing_hz(self) - time.monotonic()
@@ -117,6 +122,8 @@ class LandscapePanel(InstrumentPanel):
         if not now and self._waiting:
             return
         self._computing = True
+        if self.redo:
+            self.redo, self._edges, self._ranges = False, None, None
         version = self._version
         size = self._computed_size = self._grid_size()
         self.run_worker(lambda: self._compute(version, size), thread=True, exclusive=True, group="landscape")
