@@ -1,5 +1,5 @@
-"""Predict, then reveal: at the steps a lesson declares (`[[predict]]`), the run stops just before
-the value is computed and the tutor asks for it; the next step reveals it, says right or how far off,
+"""Predict, then reveal: at the steps a lesson declares (`[[predict]]`), while the learner steps
+(s), the run stops just before the value is computed and the tutor asks for it; the next step reveals it, says right or how far off,
 and why. The panel shows the tally; answers are saved with the learner's progress (answers.json).
 
 The questions quote the default run's numbers, so they are asked only with the default parameters.
@@ -67,7 +67,9 @@ class PredictPanel(InstrumentPanel):
             if index in self._answers:
                 self._reveal_at = index
         upcoming = index + 1
-        if upcoming in self._steps() and upcoming not in self._asked:
+        # Asked only while the learner steps (s): a run played with space is not interrupted.
+        stepping = getattr(self._run, "paused", False)
+        if stepping and upcoming in self._steps() and upcoming not in self._asked:
             self._asked.add(upcoming)
             self._ask_at = upcoming
             self._run.pause()
@@ -167,8 +169,8 @@ class PredictPanel(InstrumentPanel):
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
             out.append("\n")
         if not self.tally.asked:
-            out.append("Step with s or run with space: the tutor stops and asks before each of these.",
-                       style="dim")
+            out.append("Step with s: before each of these the tutor stops and asks (space plays on "
+                       "without asking).", style="dim")
         return out
 
 
