@@ -52,6 +52,31 @@ class PtyProgram:
                     return None
         return None
 
+    def wait_quiet(self, quiet: float = 0.5, timeout: float = 30.0) -> float:
+        """Read until nothing has been written for `quiet` seconds; returns the monotonic time of the
+        last byte (the moment the screen was complete), or of the call when nothing came."""
+        last = time.monotonic()
+        end = last + timeout
+        while (now := time.monotonic()) < end and now - last < quiet:
+            ready, _, _ = select.select([self.master], [], [], min(quiet - (now - last), end - now))
+            if ready:
+                try:
+                    data = os.read(self.master, 65536)
+                except OSError:
+                    break
+                if not data:
+                    break
+                self.buffer += data
+                last = time.monotonic()
+        return last
+
+    def rss_mib(self) -> float:
+        """Resident memory of the program, MiB (Linux /proc)."""
+        for line in open(f"/proc/{self.proc.pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
     def send(self, keys: str | bytes) -> None:
         os.write(self.master, keys.encode() if isinstance(keys, str) else keys)
 
