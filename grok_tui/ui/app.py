@@ -12,6 +12,7 @@ from textual.binding import Binding
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
+from grok_tui.ui import output_pacing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.panels import imported, panel_class
@@ -49,6 +50,7 @@ class GrokApp(App[None]):
         return ContentsScreen()
 
     def on_mount(self) -> None:
+        output_pacing.install(self)  # screens draw less often when the terminal falls behind
         theme = os.environ.get(THEME_ENV)
         if theme:
             if theme in self.available_themes:

@@ -1,0 +1,221 @@
+"""Notice a terminal that cannot keep up (a slow SSH link) and tell the screens to draw less often.
+
+Textual hands each frame to a writer thread; over SSH the bytes then wait in sshd's send queue, so
+neither the app nor its writer ever blocks while the screen falls seconds behind. The only honest
+measure is the terminal itself: after a frame we ask it where its cursor is (CSI 6n, which every
+xterm-like terminal answers once it has processed everything sent before). The answer's delay, less
+the quickest answer seen (the round trip), is how far the screen is behind. From it and the bytes
+written, `OutputPacing` keeps a factor: 1.0 while the terminal keeps up, larger when the screens
+should redraw that many times less often (contract C4: `slowdown()`; the lesson screen multiplies
+its redraw intervals by it). A terminal that never answers leaves the factor at 1.0.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+PROBE = "\x1b[6n"
+"""Device status report, cursor position: the answer is CSI row;col R (a CursorPosition event)."""
+PROBE_EVERY = 0.25
+"""Seconds between probes while output flows (4 bytes out, ~8 back); none while nothing is drawn."""
+BEHIND = 0.3
+"""Seconds of backlog at which the app draws less often."""
+CAUGHT_UP = 0.1
+"""Seconds of backlog under which the factor eases back towards 1."""
+SHARE = 0.5
+"""Share of the link's measured rate the app aims to use, leaving room for key echoes."""
+MAX_PROBES = 64
+"""Probes in flight at most (a terminal that stopped answering gets no more)."""
+STALE = 10.0
+"""Seconds after which an unanswered probe is given up."""
+MAX_SLOWDOWN = 20.0
+"""At most this many times fewer frames (10/s becomes one every 2 s)."""
+CATCH_UP = 10.0
+"""The factor while the screen is behind: few frames until the queue in front has drained."""
+RATE_WINDOW = 2.0
+"""Seconds over which the app's own output rate is measured."""
+
+
+class OutputPacing:
+    """Probes the terminal after frames and turns the answers' delays into a slowdown factor.
+
+    `written(n)` and `flushed()` are called from the UI thread (wrapped driver.write / flush),
+    `answered()` from the driver's input thread; a lock keeps the two views consistent.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.factor = 1.0
+        self.round_trip: float | None = None
+        """The quickest answer seen: the link's round trip with nothing queued."""
+        self.backlog = 0.0
+        """Seconds the last answer (or the oldest unanswered probe) says the screen is behind."""
+        self.drain_rate: float | None = None
+        """Bytes per second the terminal consumed while it was behind (the link's rate), if seen."""
+        self.full_rate: float | None = None
+        """Bytes per second the app would write at factor 1 (smoothed), once the link was measured."""
+        self._total = 0
+        self._recent: deque[tuple[float, int]] = deque()
+        self._probes: deque[tuple[float, int, int]] = deque()
+        """(sent at, bytes written before it, bytes of the frame just before it) of the probes
+        waiting for their answers, oldest first."""
+        self._frame = 0
+        self._last_probe = float("-inf")
+        self._last_answer: tuple[float, float, int] | None = None
+        """(answered at, sent at, bytes before it) of the last answer."""
+        self._changed_at = float("-inf")
+
+    # -- the UI thread ---------------------------------------------------------------------------
+    def written(self, count: int) -> None:
+        now = self._clock()
+        with self._lock:
+            self._total += count
+            self._frame += count
+            # Counted at the factor in force, so the sum says what full-rate drawing would send.
+            self._recent.append((now, count * self.factor))
+            # Keep RATE_WINDOW seconds, and at least the write before them (frames may be sparse).
+            while len(self._recent) > 2 and now - self._recent[1][0] > RATE_WINDOW:
+                self._recent.popleft()
+
+    def probe_due(self) -> bool:
+        """After a frame: is it time to ask the terminal again? (Marks the probe as sent if so.)"""
+        now = self._clock()
+        with self._lock:
+            frame, self._frame = self._frame, 0
+            while self._probes and now - self._probes[0][0] > STALE:
+                self._probes.popleft()  # its answer was lost (or the terminal stopped answering)
+            if self._probes:
+                # Unanswered: the screen is at least this far behind; act on it without waiting.
+                self._update(now - self._probes[0][0], self._probes[0][2], now)
+            if now - self._last_probe < PROBE_EVERY or len(self._probes) >= MAX_PROBES:
+                return False
+            self._probes.append((now, self._total, frame))
+            self._last_probe = now
+            return True
+
+    # -- the input thread ------------------------------------------------------------------------
+    def answered(self) -> bool:
+        """The terminal's cursor report arrived. False if no probe was waiting (not ours)."""
+        now = self._clock()
+        with self._lock:
+            if not self._probes:
+                return False
+            sent, consumed, frame = self._probes.popleft()
+            delay = now - sent
+            self.round_trip = delay if self.round_trip is None else min(self.round_trip, delay)
+            if self._last_answer is not None:
+                then, _, before = self._last_answer
+                # This probe was queued before the last one was drawn, so the link was busy all
+                # the time in between: the bytes between the two over that time is its rate.
+                if sent < then - self.round_trip / 2 and now > then and consumed > before:
+                    rate = (consumed - before) / (now - then)
+                    self.drain_rate = rate if self.drain_rate is None else 0.7 * self.drain_rate + 0.3 * rate
+            self._last_answer = (now, sent, consumed)
+            self._update(delay, frame, now)
+            return True
+
+    # -- the factor --------------------------------------------------------------------------------
+    def _full_rate(self, now: float) -> float:
+        """Bytes per second the app would write at factor 1, from the last RATE_WINDOW seconds."""
+        if len(self._recent) < 2:
+            return 0.0
+        # The oldest write opens the span; what was written since, over it, is the rate.
+        return sum(count for _, count in list(self._recent)[1:]) / max(now - self._recent[0][0], PROBE_EVERY)
+
+    def _update(self, delay: float, frame: int, now: float) -> None:
+        if self.round_trip is None:  # no answer yet: a terminal that does not answer is not slow
+            return
+        previous, self.backlog = self.backlog, max(0.0, delay - self.round_trip)
+        settled = now - self._changed_at >= max(PROBE_EVERY, self.round_trip)
+        # A frame takes its own size over the link's rate to arrive: only a queue in front of it
+        # is "behind", and drawing less often would not make the frame itself any quicker.
+        queued = self.backlog - (frame / self.drain_rate if self.drain_rate else 0.0)
+        if queued > BEHIND:
+            # Catch up: hardly draw until what is queued has reached the screen; fewer frames still
+            # if the queue keeps growing even so.
+            factor = max(self.factor, CATCH_UP)
+            if settled and self.backlog > previous:
+                factor *= 1.5
+        elif queued < CAUGHT_UP and settled:
+            if self.drain_rate:
+                self.drain_rate *= 1.02  # keeping up: perhaps the link got faster; try a little more
+                # What the app would write at full rate, against the share of the link it may use.
+                sample = self._full_rate(now)
+                self.full_rate = sample if self.full_rate is None else 0.8 * self.full_rate + 0.2 * sample
+                factor = self.full_rate / (SHARE * self.drain_rate)
+            else:
+                factor = self.factor * 0.7
+        else:
+            return
+        factor = min(MAX_SLOWDOWN, max(1.0, factor))
+        if factor != self.factor:
+            self.factor = factor
+            self._changed_at = now
+
+
+_pacing: OutputPacing | None = None
+
+
+def slowdown() -> float:
+    """How many times less often to redraw: 1.0 while the terminal keeps up (contract C4)."""
+    return 1.0 if _pacing is None else _pacing.factor
+
+
+def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
+    """Wrap a timer callback that runs every `interval` s so it runs every `interval * slowdown()`."""
+    last = float("-inf")
+
+    def tick() -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= interval * (slowdown() - 0.5):
+            last = now
+            callback()
+
+    return tick
+
+
+def install(app: Any) -> OutputPacing | None:
+    """Watch the app's terminal (call from on_mount). Nothing for headless or inline apps."""
+    global _pacing
+    from textual import events
+
+    _pacing = None
+    driver = getattr(app, "_driver", None)
+    if driver is None or driver.is_headless or driver.is_inline or driver.is_web:
+        return None
+    if not getattr(driver, "input_tty", False) or not hasattr(driver, "process_message"):
+        return None
+    pacing = OutputPacing()
+    write, flush, process_message = driver.write, driver.flush, driver.process_message
+
+    def paced_write(data: str) -> None:
+        pacing.written(len(data))
+        write(data)
+
+    def paced_flush() -> None:
+        if pacing.probe_due():
+            write(PROBE)
+        flush()
+
+    def watch_answers(message: Any) -> None:
+        if isinstance(message, events.CursorPosition) and pacing.answered():
+            return  # our probe's answer: not for the app
+        process_message(message)
+
+    driver.write, driver.flush, driver.process_message = paced_write, paced_flush, watch_answers
+    if pacing.probe_due():  # before the first frame: the answer times the link with nothing queued
+        write(PROBE)
+        flush()
+    _pacing = pacing
+    return pacing
+
+
+def uninstall() -> None:
+    global _pacing
+    _pacing = None
