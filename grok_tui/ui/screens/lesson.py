@@ -23,6 +23,7 @@ from grok_tui.lesson.params import nudge
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
+from grok_tui.ui.output_pacing import paced
 from grok_tui.ui.run_feed import FeedView, RunFeed, Series
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
@@ -125,7 +126,7 @@ class LessonScreen(Screen[None]):
         self._show_params()
         self._draw_idle()
         self.query_one(LessonDocument).focus()
-        self.set_interval(1 / REDRAW_HZ, self._tick)
+        self.set_interval(1 / REDRAW_HZ, paced(self._tick, 1 / REDRAW_HZ))
         self.panels.report_problems(self.app)
         self.panels.show_first()
         if self.size.height < 32:  # small terminal: the code matters more than the first paragraphs
