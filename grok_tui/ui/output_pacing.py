@@ -26,24 +26,22 @@ BEHIND = 0.3
 """Seconds of backlog at which the app draws less often."""
 CAUGHT_UP = 0.1
 """Seconds of backlog under which the factor eases back towards 1."""
-SHARE = 0.5
-"""Share of the link's measured rate the app aims to use, leaving room for key echoes."""
 MAX_PROBES = 64
 """Probes in flight at most (a terminal that stopped answering gets no more)."""
 STALE = 10.0
 """Seconds after which an unanswered probe is given up."""
 MAX_SLOWDOWN = 20.0
 """At most this many times fewer frames (10/s becomes one every 2 s)."""
-CATCH_UP = 10.0
-"""The factor while the screen is behind: few frames until the queue in front has drained."""
-RATE_WINDOW = 2.0
-"""Seconds over which the app's own output rate is measured."""
+SHARE = 0.5
+"""Share of the link's measured rate the app aims to use, leaving room for key echoes."""
+MIN_SPAN = 0.5
+"""Seconds of busy link over which its rate is measured."""
 
 
 class OutputPacing:
     """Probes the terminal after frames and turns the answers' delays into a slowdown factor.
 
-    `written(n)` and `flushed()` are called from the UI thread (wrapped driver.write / flush),
+    `written(n)` and `probe_due()` are called from the UI thread (wrapped driver.write / flush),
     `answered()` from the driver's input thread; a lock keeps the two views consistent.
     """
 
@@ -57,10 +55,7 @@ class OutputPacing:
         """Seconds the last answer (or the oldest unanswered probe) says the screen is behind."""
         self.drain_rate: float | None = None
         """Bytes per second the terminal consumed while it was behind (the link's rate), if seen."""
-        self.full_rate: float | None = None
-        """Bytes per second the app would write at factor 1 (smoothed), once the link was measured."""
         self._total = 0
-        self._recent: deque[tuple[float, int]] = deque()
         self._probes: deque[tuple[float, int, int]] = deque()
         """(sent at, bytes written before it, bytes of the frame just before it) of the probes
         waiting for their answers, oldest first."""
@@ -69,6 +64,10 @@ class OutputPacing:
         self._last_answer: tuple[float, float, int] | None = None
         """(answered at, sent at, bytes before it) of the last answer."""
         self._changed_at = float("-inf")
+        self._backlog_at_change = 0.0
+        self._total_at_change = 0
+        self._anchor: tuple[float, int] | None = None
+        """(answered at, bytes before) where the current measurement of the link's rate began."""
 
     # -- the UI thread ---------------------------------------------------------------------------
     def written(self, count: int) -> None:
@@ -76,11 +75,6 @@ class OutputPacing:
         with self._lock:
             self._total += count
             self._frame += count
-            # Counted at the factor in force, so the sum says what full-rate drawing would send.
-            self._recent.append((now, count * self.factor))
-            # Keep RATE_WINDOW seconds, and at least the write before them (frames may be sparse).
-            while len(self._recent) > 2 and now - self._recent[1][0] > RATE_WINDOW:
-                self._recent.popleft()
 
     def probe_due(self) -> bool:
         """After a frame: is it time to ask the terminal again? (Marks the probe as sent if so.)"""
@@ -108,54 +102,53 @@ class OutputPacing:
             sent, consumed, frame = self._probes.popleft()
             delay = now - sent
             self.round_trip = delay if self.round_trip is None else min(self.round_trip, delay)
-            if self._last_answer is not None:
-                then, _, before = self._last_answer
-                # This probe was queued before the last one was drawn, so the link was busy all
-                # the time in between: the bytes between the two over that time is its rate.
-                if sent < then - self.round_trip / 2 and now > then and consumed > before:
-                    rate = (consumed - before) / (now - then)
-                    self.drain_rate = rate if self.drain_rate is None else 0.7 * self.drain_rate + 0.3 * rate
+            busy = self._last_answer is not None and sent < self._last_answer[0] - self.round_trip / 2
+            if not busy or self._anchor is None:
+                self._anchor = (now, consumed)  # the link may have idled: measure from here on
+            elif now - self._anchor[0] >= MIN_SPAN:
+                # Every probe since the anchor was queued before the one before it was drawn, so
+                # the link was busy all along: the bytes drawn over the time is its rate.
+                then, before = self._anchor
+                rate = (consumed - before) / (now - then)
+                self.drain_rate = rate if self.drain_rate is None else 0.7 * self.drain_rate + 0.3 * rate
+                self._anchor = (now, consumed)
             self._last_answer = (now, sent, consumed)
             self._update(delay, frame, now)
             return True
 
     # -- the factor --------------------------------------------------------------------------------
-    def _full_rate(self, now: float) -> float:
-        """Bytes per second the app would write at factor 1, from the last RATE_WINDOW seconds."""
-        if len(self._recent) < 2:
-            return 0.0
-        # The oldest write opens the span; what was written since, over it, is the rate.
-        return sum(count for _, count in list(self._recent)[1:]) / max(now - self._recent[0][0], PROBE_EVERY)
-
     def _update(self, delay: float, frame: int, now: float) -> None:
         if self.round_trip is None:  # no answer yet: a terminal that does not answer is not slow
             return
-        previous, self.backlog = self.backlog, max(0.0, delay - self.round_trip)
+        self.backlog = max(0.0, delay - self.round_trip)
         settled = now - self._changed_at >= max(PROBE_EVERY, self.round_trip)
         # A frame takes its own size over the link's rate to arrive: only a queue in front of it
         # is "behind", and drawing less often would not make the frame itself any quicker.
         queued = self.backlog - (frame / self.drain_rate if self.drain_rate else 0.0)
+        if not settled:
+            return  # let the last change show in the answers first
         if queued > BEHIND:
-            # Catch up: hardly draw until what is queued has reached the screen; fewer frames still
-            # if the queue keeps growing even so.
-            factor = max(self.factor, CATCH_UP)
-            if settled and self.backlog > previous:
-                factor *= 1.5
-        elif queued < CAUGHT_UP and settled:
+            if self.factor > 1 and self.backlog < self._backlog_at_change - CAUGHT_UP:
+                return  # behind, but catching up since the last change: wait
+            factor = max(self.factor * 2, 2.0)  # behind and not catching up: halve the frame rate
+        elif queued < CAUGHT_UP:
+            # Keeping up: creep back towards every frame, but not below what the link can carry
+            # (what the app wrote since the last change, at full rate, against a share of the link).
+            factor = self.factor * 0.9
+            span = now - self._changed_at
             if self.drain_rate:
-                self.drain_rate *= 1.02  # keeping up: perhaps the link got faster; try a little more
-                # What the app would write at full rate, against the share of the link it may use.
-                sample = self._full_rate(now)
-                self.full_rate = sample if self.full_rate is None else 0.8 * self.full_rate + 0.2 * sample
-                factor = self.full_rate / (SHARE * self.drain_rate)
-            else:
-                factor = self.factor * 0.7
+                self.drain_rate *= 1.03  # perhaps the link got faster: try a little more of it
+            if self.drain_rate and span >= 1.0:
+                full_rate = (self._total - self._total_at_change) / span * self.factor
+                factor = max(factor, full_rate / (SHARE * self.drain_rate))
         else:
             return
         factor = min(MAX_SLOWDOWN, max(1.0, factor))
         if factor != self.factor:
             self.factor = factor
             self._changed_at = now
+            self._backlog_at_change = self.backlog
+            self._total_at_change = self._total
 
 
 _pacing: OutputPacing | None = None
