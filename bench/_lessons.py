@@ -16,12 +16,16 @@ class Play:
 
 
 PLAYS = {
-    "4.5": Play("4.5", b"Breaking gradient descent", "----" + "]]" + "+" * 198,
-                "alpha 0.01, 2000 iterations, at the lesson's pace of 4 steps/s"),
-    "6.5": Play("6.5", b"Backpropagation in code", "]]" + "+" * 22,
-                "500 iterations at the lesson's pace of 10 steps/s"),
-    "7.4": Play("7.4", b"classifier", "]]" + "+" * 40,
-                "500 epochs at the lesson's pace of 40 epochs/s"),
+    "4.5": Play(
+        "4.5",
+        b"Breaking gradient descent",
+        "----" + "]]" + "+" * 198,
+        "alpha 0.01, 2000 iterations, at the lesson's pace of 4 steps/s",
+    ),
+    "6.5": Play(
+        "6.5", b"Backpropagation in code", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"
+    ),
+    "7.4": Play("7.4", b"classifier", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
 }
 
 SIZES = ((80, 24), (100, 30), (200, 50))

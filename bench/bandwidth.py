@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _lessons import PLAYS, SIZES  # noqa: E402
-from _pty import PtyProgram  # noqa: E402
+from _lessons import PLAYS, SIZES
+from _pty import PtyProgram
 
 SGR = re.compile(rb"\x1b\[[0-9;:]*m")
 
@@ -63,13 +63,18 @@ def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
     lessons = sys.argv[2:] or list(PLAYS)
     grok = str(Path(sys.executable).with_name("grok-tui"))
-    print(f"bytes to the terminal while a lesson plays, {seconds:g} s each (theme: "
-          f"{os.environ.get('GROK_TUI_THEME', 'default')})")
+    print(
+        f"bytes to the terminal while a lesson plays, {seconds:g} s each (theme: "
+        f"{os.environ.get('GROK_TUI_THEME', 'default')})"
+    )
     for lesson in lessons:
         for cols, rows in SIZES:
             m = measure(grok, lesson, (cols, rows), seconds)
-            print(f"{lesson:4s} {cols:3d}x{rows:<3d} {m['playing'] / 1024:6.1f} KiB/s playing   "
-                  f"SGR {m['sgr']:4.0%}   {m['bursts']:4.1f} bursts/s   idle {m['idle']:.0f} B/s", flush=True)
+            print(
+                f"{lesson:4s} {cols:3d}x{rows:<3d} {m['playing'] / 1024:6.1f} KiB/s playing   "
+                f"SGR {m['sgr']:4.0%}   {m['bursts']:4.1f} bursts/s   idle {m['idle']:.0f} B/s",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

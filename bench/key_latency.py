@@ -18,19 +18,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _lessons import PLAYS  # noqa: E402
-from _pty import PtyProgram  # noqa: E402
+from _lessons import PLAYS
+from _pty import PtyProgram
 
-from grok_tui.ui import speed as ladder  # noqa: E402
+from grok_tui.ui import speed as ladder
 
 
 def label(speed: float) -> bytes:
     return b"speed max" if speed <= 0 else f"speed {speed:g}/s".encode()
 
 
-def latencies(program: PtyProgram, presses: int, speed: float, first: str,
-              keep_going: Callable[[], bool], between: Callable[[], None] = lambda: None
-              ) -> tuple[list[float], float, str]:
+def latencies(
+    program: PtyProgram,
+    presses: int,
+    speed: float,
+    first: str,
+    keep_going: Callable[[], bool],
+    between: Callable[[], None] = lambda: None,
+) -> tuple[list[float], float, str]:
     """Times of up to `presses` presses, and the speed and next key after them."""
     times: list[float] = []
     key = first
@@ -55,8 +60,11 @@ def report(name: str, times: list[float]) -> None:
         print(f"{name:<26} no measurement")
         return
     ms = sorted(t * 1000 for t in times)
-    print(f"{name:<26} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
-          f"p90 {ms[int(0.9 * (len(ms) - 1))]:6.1f} ms   max {ms[-1]:6.1f} ms", flush=True)
+    print(
+        f"{name:<26} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
+        f"p90 {ms[int(0.9 * (len(ms) - 1))]:6.1f} ms   max {ms[-1]:6.1f} ms",
+        flush=True,
+    )
 
 
 def start(grok: str, lesson: str) -> PtyProgram:

@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram  # noqa: E402
+from _pty import PtyProgram
 
-from grok_tui.lesson.catalog import load_catalog  # noqa: E402
+from grok_tui.lesson.catalog import load_catalog
 
 
 def main() -> None:

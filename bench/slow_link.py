@@ -29,11 +29,11 @@ from bisect import bisect_left
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _lessons import PLAYS  # noqa: E402
-from _pty import PtyProgram  # noqa: E402
+from _lessons import PLAYS
+from _pty import PtyProgram
 
-from grok_tui.lesson.catalog import load_catalog  # noqa: E402
-from grok_tui.ui import speed as ladder  # noqa: E402
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui import speed as ladder
 
 ONE_WAY = 0.05
 WINDOW = 2 * 1024 * 1024
@@ -149,12 +149,17 @@ def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int)
                 speed, key = target, (">" if key == "<" else "<")
             link.pump(max(0.0, KEY_EVERY - (time.monotonic() - pressed)))
         first = bisect_left(link.ends, start_offset + 1)
-        lags = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:])]
-        settled = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:]) if r - start > 10]
+        lags = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:], strict=False)]
+        settled = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:], strict=False) if r - start > 10]
         written = len(link.stream) - start_offset
         finished = b" finished " in link.stream[start_offset:]
-        return {"lags": lags, "settled": settled, "keys": keys, "written": written / (time.monotonic() - start),
-                "finished": finished}
+        return {
+            "lags": lags,
+            "settled": settled,
+            "keys": keys,
+            "written": written / (time.monotonic() - start),
+            "finished": finished,
+        }
     finally:
         program.send("\x11")
         program.close()
@@ -172,19 +177,25 @@ def main() -> None:
     lesson = args.pop(0) if args else "6.5"
     kbits = [float(a) for a in args] or [64, 256, 1000]
     grok = str(Path(sys.executable).with_name("grok-tui"))
-    print(f"grok-tui {lesson} at 80x24 playing for {seconds:g} s ({PLAYS[lesson].note}); "
-          f"100 ms round trip; a key every {KEY_EVERY:g} s")
+    print(
+        f"grok-tui {lesson} at 80x24 playing for {seconds:g} s ({PLAYS[lesson].note}); "
+        f"100 ms round trip; a key every {KEY_EVERY:g} s"
+    )
     for kbit in [None, *kbits]:
         rate = None if kbit is None else kbit * 1000 / 8
         r = run(grok, lesson, rate, seconds, WINDOW)
         lags, keys = r["lags"], [k * 1000 for k in r["keys"]]
         name = "unlimited" if kbit is None else f"{kbit:g} kbit/s"
-        print(f"{name:>12}: app wrote {r['written'] / 1024:5.1f} KiB/s   "
-              f"lag max {max(lags, default=0):5.2f} s  p90 {pct(lags, 0.9):5.2f} s  after 10 s max {max(r['settled'], default=0):5.2f} s  "
-              f"end {lags[-1] if lags else 0:5.2f} s   "
-              f"key n={len(keys):2d} median {statistics.median(keys) if keys else float('nan'):6.0f} ms  "
-              f"p90 {pct(keys, 0.9):6.0f} ms  max {max(keys, default=float('nan')):6.0f} ms"
-              f"{'  (the run finished early)' if r['finished'] else ''}", flush=True)
+        print(
+            f"{name:>12}: app wrote {r['written'] / 1024:5.1f} KiB/s   "
+            f"lag max {max(lags, default=0):5.2f} s  p90 {pct(lags, 0.9):5.2f} s  "
+            f"after 10 s max {max(r['settled'], default=0):5.2f} s  "
+            f"end {lags[-1] if lags else 0:5.2f} s   "
+            f"key n={len(keys):2d} median {statistics.median(keys) if keys else float('nan'):6.0f} ms  "
+            f"p90 {pct(keys, 0.9):6.0f} ms  max {max(keys, default=float('nan')):6.0f} ms"
+            f"{'  (the run finished early)' if r['finished'] else ''}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

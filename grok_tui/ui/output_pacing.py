@@ -71,7 +71,6 @@ class OutputPacing:
 
     # -- the UI thread ---------------------------------------------------------------------------
     def written(self, count: int) -> None:
-        now = self._clock()
         with self._lock:
             self._total += count
             self._frame += count

@@ -17,9 +17,18 @@ class Clock:
         return self.now
 
 
-def simulate(full_rate: float, link_rate: float | None | Callable[[float], float | None], seconds: float, *, answers: bool = True,
-             frame_bytes: int = 3000, round_trip: float = 0.1, pacing: OutputPacing | None = None,
-             clock: Clock | None = None, trace: list | None = None) -> tuple[OutputPacing, list[tuple[float, float]]]:
+def simulate(
+    full_rate: float,
+    link_rate: float | Callable[[float], float | None] | None,
+    seconds: float,
+    *,
+    answers: bool = True,
+    frame_bytes: int = 3000,
+    round_trip: float = 0.1,
+    pacing: OutputPacing | None = None,
+    clock: Clock | None = None,
+    trace: list | None = None,
+) -> tuple[OutputPacing, list[tuple[float, float]]]:
     """An app drawing frames (full_rate bytes/s at factor 1) into a link draining link_rate bytes/s
     (None: at once), the terminal answering probes once all before them is drawn. Returns the pacing
     and (time, seconds the screen is behind) after each frame."""
@@ -49,9 +58,8 @@ def simulate(full_rate: float, link_rate: float | None | Callable[[float], float
             take = min(budget, queue[0][0])
             queue[0][0] -= take
             budget -= take
-            if queue[0][0] <= 0:
-                if queue.popleft()[2] and answers:
-                    answers_due.append(clock.now + round_trip)
+            if queue[0][0] <= 0 and queue.popleft()[2] and answers:
+                answers_due.append(clock.now + round_trip)
         while answers_due and answers_due[0] <= clock.now:
             answers_due.pop(0)
             pacing.answered()
@@ -84,8 +92,9 @@ def test_without_pacing_the_same_link_falls_ever_further_behind():
 
 def test_the_factor_eases_back_when_the_link_is_fast_again():
     trace: list = []
-    pacing, lags = simulate(full_rate=30_000, link_rate=lambda t: 8_000 if t < 30 else 1_000_000, seconds=60,
-                            trace=trace)
+    pacing, lags = simulate(
+        full_rate=30_000, link_rate=lambda t: 8_000 if t < 30 else 1_000_000, seconds=60, trace=trace
+    )
     assert max(factor for t, factor, *_ in trace if 20 < t < 30) > 2
     assert pacing.factor == 1.0
     assert max(lag for t, lag in lags if t > 30) < 0.5
