@@ -17,9 +17,11 @@ CLEAN = (
     "tests/ui/conftest.py",
     "tests/test_static_checks.py",
     "tests/ui/test_output_pacing.py",
+    "tests/test_catalog_cache.py",
     "grok_tui/ui/output_pacing.py",
+    "grok_tui/lesson/catalog_cache.py",
 )
-TYPED = ("grok_tui/ui/output_pacing.py",)
+TYPED = ("grok_tui/ui/output_pacing.py", "grok_tui/lesson/catalog_cache.py")
 
 
 def tool(name: str) -> str:
