@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 # One BLAS thread, as the command line runs lessons: the lessons' matrices are small, and on a
 # 2-core machine running the suite, BLAS threads fighting each other double its time. Set before
 # numpy loads; threadpoolctl covers a numpy a plugin imported first.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+# The parsed-course cache of this test session: never the user's (modules load the course at import).
+if "GROK_TUI_CACHE" not in os.environ:
+    os.environ["GROK_TUI_CACHE"] = tempfile.mkdtemp(prefix="grok-tui-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GROK_TUI_CACHE"], ignore_errors=True)
 
 from pathlib import Path  # noqa: E402
 

@@ -4,7 +4,7 @@ Parsing all 30 lesson files is ~0.07 s of a ~0.36 s start; unpickling the result
 cache is valid while every lesson file and every source file of the lesson package has the same
 path and content (a hash: file times are too coarse for an edit within milliseconds); anything
 else (a new file, an edit, a new grok-tui, an unreadable cache) parses afresh. It lives in the
-user's cache directory ($GROK_TUI_DATA/cache when that is set).
+user's cache directory ($GROK_TUI_CACHE, else $GROK_TUI_DATA/cache when either is set).
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+CACHE_ENV = "GROK_TUI_CACHE"
 CACHE_FILE = "catalog.pickle"
 FORMAT = 1
 
 
 def cache_path() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser() / CACHE_FILE
     env = os.environ.get("GROK_TUI_DATA")
     if env:
         return Path(env).expanduser() / "cache" / CACHE_FILE
