@@ -98,7 +98,7 @@ class Link:
             self._answer_queries()
 
     def _answer_queries(self) -> None:
-        start = max(0, self.scanned - 4)
+        start = max(0, self.scanned - 3)  # a query cut at the end of the last read
         for query, answer in ANSWERS.items():
             at = self.stream.find(query, start)
             while at != -1:

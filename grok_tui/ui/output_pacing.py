@@ -36,6 +36,12 @@ SHARE = 0.5
 """Share of the link's measured rate the app aims to use, leaving room for key echoes."""
 MIN_SPAN = 0.5
 """Seconds of busy link over which its rate is measured."""
+MIN_FRAME = 1024
+"""Bytes of a frame big enough to time the link by (smaller ones are mostly round trip)."""
+RATE_SMOOTHING = 2.0
+"""Seconds over which the app's output rate is averaged."""
+RATE_MEMORY = 0.95
+"""Each new measure of the link's rate keeps this share of the largest one before."""
 
 
 class OutputPacing:
@@ -65,7 +71,10 @@ class OutputPacing:
         """(answered at, sent at, bytes before it) of the last answer."""
         self._changed_at = float("-inf")
         self._backlog_at_change = 0.0
-        self._total_at_change = 0
+        self.out_rate: float | None = None
+        """Bytes per second the app writes, smoothed."""
+        self._updated_at = float("-inf")
+        self._total_at_update = 0
         self._anchor: tuple[float, int] | None = None
         """(answered at, bytes before) where the current measurement of the link's rate began."""
 
@@ -108,18 +117,32 @@ class OutputPacing:
                 # Every probe since the anchor was queued before the one before it was drawn, so
                 # the link was busy all along: the bytes drawn over the time is its rate.
                 then, before = self._anchor
-                rate = (consumed - before) / (now - then)
-                self.drain_rate = rate if self.drain_rate is None else 0.7 * self.drain_rate + 0.3 * rate
+                self._rate_seen((consumed - before) / (now - then))
                 self._anchor = (now, consumed)
+            if frame >= MIN_FRAME:
+                # The frame before the probe reached the screen in this time at most, so the link
+                # carries at least this much (less if something was queued in front of it).
+                self._rate_seen(frame / max(delay - self.round_trip, 0.01))
             self._last_answer = (now, sent, consumed)
             self._update(delay, frame, now)
             return True
 
     # -- the factor --------------------------------------------------------------------------------
+    def _rate_seen(self, rate: float) -> None:
+        """Each measure is at most the link's rate: keep the largest, forgetting old ones slowly
+        (so a link that got slower is noticed)."""
+        self.drain_rate = rate if self.drain_rate is None else max(rate, self.drain_rate * RATE_MEMORY)
+
     def _update(self, delay: float, frame: int, now: float) -> None:
         if self.round_trip is None:  # no answer yet: a terminal that does not answer is not slow
             return
         self.backlog = max(0.0, delay - self.round_trip)
+        span = now - self._updated_at
+        if 0 < span < 10:  # what the app writes now, smoothed over a couple of seconds
+            sample = (self._total - self._total_at_update) / span
+            weight = span / (span + RATE_SMOOTHING)
+            self.out_rate = sample if self.out_rate is None else (1 - weight) * self.out_rate + weight * sample
+        self._updated_at, self._total_at_update = now, self._total
         settled = now - self._changed_at >= max(PROBE_EVERY, self.round_trip)
         # A frame takes its own size over the link's rate to arrive: only a queue in front of it
         # is "behind", and drawing less often would not make the frame itself any quicker.
@@ -131,15 +154,11 @@ class OutputPacing:
                 return  # behind, but catching up since the last change: wait
             factor = max(self.factor * 2, 2.0)  # behind and not catching up: halve the frame rate
         elif queued < CAUGHT_UP:
-            # Keeping up: creep back towards every frame, but not below what the link can carry
-            # (what the app wrote since the last change, at full rate, against a share of the link).
+            # Keeping up: creep back towards every frame, unless drawing that much more often would
+            # send more than a share of what the link carries (then this is the right pace).
             factor = self.factor * 0.9
-            span = now - self._changed_at
-            if self.drain_rate:
-                self.drain_rate *= 1.03  # perhaps the link got faster: try a little more of it
-            if self.drain_rate and span >= 1.0:
-                full_rate = (self._total - self._total_at_change) / span * self.factor
-                factor = max(factor, full_rate / (SHARE * self.drain_rate))
+            if self.drain_rate and self.out_rate and self.out_rate * self.factor / factor > SHARE * self.drain_rate:
+                return
         else:
             return
         factor = min(MAX_SLOWDOWN, max(1.0, factor))
@@ -147,7 +166,6 @@ class OutputPacing:
             self.factor = factor
             self._changed_at = now
             self._backlog_at_change = self.backlog
-            self._total_at_change = self._total
 
 
 _pacing: OutputPacing | None = None
