@@ -22,7 +22,7 @@ PROBE = "\x1b[6n"
 """Device status report, cursor position: the answer is CSI row;col R (a CursorPosition event)."""
 PROBE_EVERY = 0.25
 """Seconds between probes while output flows (4 bytes out, ~8 back); none while nothing is drawn."""
-BEHIND = 0.3
+BEHIND = 0.2
 """Seconds of backlog at which the app draws less often."""
 CAUGHT_UP = 0.1
 """Seconds of backlog under which the factor eases back towards 1."""
@@ -32,7 +32,7 @@ STALE = 10.0
 """Seconds after which an unanswered probe is given up."""
 MAX_SLOWDOWN = 20.0
 """At most this many times fewer frames (10/s becomes one every 2 s)."""
-SHARE = 0.5
+SHARE = 0.4
 """Share of the link's measured rate the app aims to use, leaving room for key echoes."""
 MIN_SPAN = 0.5
 """Seconds of busy link over which its rate is measured."""
