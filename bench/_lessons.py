@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Play:
     lesson: str
     marker: bytes
-    """Text on the lesson screen once it is shown."""
+    """Text on the lesson screen once it is shown (the status line: the contents, which may show
+    first, list the lessons' titles)."""
     keys: str
     """Pressed once the lesson shows: each +/- restarts the run, so the last one starts it."""
     note: str
@@ -18,14 +19,14 @@ class Play:
 PLAYS = {
     "4.5": Play(
         "4.5",
-        b"Breaking gradient descent",
+        b"step 0",
         "----" + "]]" + "+" * 198,
         "alpha 0.01, 2000 iterations, at the lesson's pace of 4 steps/s",
     ),
     "6.5": Play(
-        "6.5", b"Backpropagation in code", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"
+        "6.5", b"step 0", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"
     ),
-    "7.4": Play("7.4", b"classifier", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
+    "7.4": Play("7.4", b"step 0", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
 }
 
 SIZES = ((80, 24), (100, 30), (200, 50))
