@@ -23,9 +23,7 @@ PLAYS = {
         "----" + "]]" + "+" * 198,
         "alpha 0.01, 2000 iterations, at the lesson's pace of 4 steps/s",
     ),
-    "6.5": Play(
-        "6.5", b"step 0", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"
-    ),
+    "6.5": Play("6.5", b"step 0", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"),
     "7.4": Play("7.4", b"step 0", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
 }
 
