@@ -9,6 +9,7 @@ is the target (within 10% of after the first).
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import tempfile
@@ -41,14 +42,17 @@ def main() -> None:
         here = len(lessons) - 1 if passes % 2 else 0
         target = lessons.index("7.4")
         for _ in range(abs(target - here)):
+            program.buffer.clear()
             program.send("n" if target > here else "p")
             program.wait_quiet(0.4)
+        program.wait_for(b"batch_size", timeout=30)  # 7.4's parameters are on screen
         program.wait_quiet(1.0)
         for number in range(1, runs + 1):
             program.buffer.clear()
             program.send(" ")
             if program.wait_for(b" finished ", timeout=120) is None:
-                print("7.4 did not finish")
+                screen = re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", bytes(program.buffer[-4000:]))
+                print("7.4 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
                 break
             program.wait_quiet(0.5)
             print(f"after 7.4 run {number}: {program.rss_mib():6.1f} MiB", flush=True)
