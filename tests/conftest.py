@@ -27,6 +27,7 @@ from grok_tui.lesson.catalog import Catalog, load_catalog  # noqa: E402
 threadpool_limits(1)
 
 SLOW = (
+    "tests/test_course.py::test_lesson_checks_pass[7.2]",
     "tests/test_course.py::test_lesson_checks_pass[7.4]",
     "tests/test_course.py::test_lesson_checks_pass[7.5]",
     "tests/test_digits.py::test_extreme_parameters_do_not_crash",
