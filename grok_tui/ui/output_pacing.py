@@ -4,10 +4,13 @@ Textual hands each frame to a writer thread; over SSH the bytes then wait in ssh
 neither the app nor its writer ever blocks while the screen falls seconds behind. The only honest
 measure is the terminal itself: after a frame we ask it where its cursor is (CSI 6n, which every
 xterm-like terminal answers once it has processed everything sent before). The answer's delay, less
-the quickest answer seen (the round trip), is how far the screen is behind. From it and the bytes
-written, `OutputPacing` keeps a factor: 1.0 while the terminal keeps up, larger when the screens
-should redraw that many times less often (contract C4: `slowdown()`; the lesson screen multiplies
-its redraw intervals by it). A terminal that never answers leaves the factor at 1.0.
+the quickest answer seen (the round trip), is how far the screen is behind. `OutputPacing` keeps a
+factor from it: 1.0 while the terminal keeps up; doubled while more than BEHIND seconds queue in
+front of the newest frame and the queue is not shrinking; eased back 10% at a time while it keeps
+up, but not so far that the app would send more than SHARE of the link's measured rate. The
+screens redraw that many times less often (contract C4: `slowdown()`; the lesson screen multiplies
+its redraw intervals by it, or wraps its timer in `paced`). A terminal that never answers leaves
+the factor at 1.0; so do headless runs (tests), where nothing is installed.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ class OutputPacing:
         self.backlog = 0.0
         """Seconds the last answer (or the oldest unanswered probe) says the screen is behind."""
         self.drain_rate: float | None = None
-        """Bytes per second the terminal consumed while it was behind (the link's rate), if seen."""
+        """Bytes per second the link carries, as measured (the largest recent lower bound)."""
         self._total = 0
         self._probes: deque[tuple[float, int, int]] = deque()
         """(sent at, bytes written before it, bytes of the frame just before it) of the probes
@@ -80,6 +83,7 @@ class OutputPacing:
 
     # -- the UI thread ---------------------------------------------------------------------------
     def written(self, count: int) -> None:
+        """The app wrote `count` characters to the terminal."""
         with self._lock:
             self._total += count
             self._frame += count
