@@ -1,6 +1,6 @@
 """Where a start to a lesson spends its time: a headless run of the app under cProfile.
 
-Run by hand: `python bench/profile_start.py [LESSON] [COLSxROWS]` (defaults 4.5, 80x24). Starts the app
+Run by hand: `python bench/profile_start.py [LESSON|contents] [COLSxROWS]` (defaults 4.5, 80x24). Starts the app
 headless with LESSON open, waits until its screen has been composed, mounted and laid out, and
 prints: the wall time, how many widgets the screen has (and of which kinds), how often Textual
 applied CSS and laid out the screen, and the functions with the largest cumulative time.
@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import collections
 import cProfile
+import os
 import pstats
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,10 +26,12 @@ from grok_tui.ui.app import GrokApp
 
 
 async def start(lesson: str, size: tuple[int, int]) -> collections.Counter[str]:
-    app = GrokApp(load_catalog(), lesson, progress=Progress.load(Path("/nonexistent-grok-bench")))
+    start_lesson = None if lesson == "contents" else lesson
+    os.environ["GROK_TUI_DATA"] = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume
+    app = GrokApp(load_catalog(), start_lesson, progress=Progress.load())
     async with app.run_test(size=size) as pilot:
         for _ in range(200):  # the lesson opens on a worker when it has panels to import
-            if type(app.screen).__name__ == "LessonScreen":
+            if type(app.screen).__name__ == "LessonScreen" or start_lesson is None:
                 break
             await pilot.pause(0.01)
         await pilot.pause()
