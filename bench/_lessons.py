@@ -24,7 +24,7 @@ PLAYS = {
         "alpha 0.01, 2000 iterations, at the lesson's pace of 4 steps/s",
     ),
     "6.5": Play("6.5", b"step 0", "]]" + "+" * 22, "500 iterations at the lesson's pace of 10 steps/s"),
-    "7.4": Play("7.4", b"step 0", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
+    "7.5": Play("7.5", b"step 0", "]]" + "+" * 40, "500 epochs at the lesson's pace of 40 epochs/s"),
 }
 
 SIZES = ((80, 24), (100, 30), (200, 50))

@@ -1,6 +1,6 @@
 """Bytes written to the terminal per second while a lesson plays, per lesson and terminal size.
 
-Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...]` (defaults: 8 s; 4.5 6.5 7.4). For each
+Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...]` (defaults: 8 s; 4.5 6.5 7.5). For each
 lesson and size (80x24, 100x30, 200x50) it starts `grok-tui LESSON` in a pseudo-terminal that
 reads as fast as it can, measures 2 s idle, presses the keys of bench/_lessons.py so that the lesson
 plays for longer than the measurement, and counts every byte written meanwhile. Prints KiB/s, the
@@ -38,7 +38,7 @@ def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float) -> di
         program.wait_quiet(1.0)
         idle = program.read_for(2.0) / 2.0
         program.send(play.keys)
-        program.read_for(3.0)  # the key handling settles, the run starts (7.4 loads its data)
+        program.read_for(3.0)  # the key handling settles, the run starts (7.5 loads its data)
         program.buffer.clear()
         bursts, last = 0, 0.0
         end = time.monotonic() + seconds

@@ -1,7 +1,7 @@
 """How fast a key press shows on screen while a lesson works hard, over a local pseudo-terminal.
 
 Run by hand: `python bench/key_latency.py [PRESSES]`. Two cases at 100x30:
-  - `grok-tui 7.4` training the digits classifier (500 epochs at its pace of 40/s), and idle after;
+  - `grok-tui 7.5` training the digits classifier (500 epochs at its pace of 40/s), and idle after;
   - `grok-tui 4.5` playing at the top of the speed ladder (2000 iterations, re-run when it ends).
 Each press is `<` or `>` in turn; the time is from writing the key to the pty until the status
 line's new speed has been written back: the whole path from key to bytes on the terminal.
@@ -77,12 +77,12 @@ def start(grok: str, lesson: str) -> PtyProgram:
 
 
 def digits(grok: str, presses: int) -> None:
-    program = start(grok, "7.4")
+    program = start(grok, "7.5")
     try:
         program.buffer.clear()
-        program.send(PLAYS["7.4"].keys)  # 500 epochs: the run starts once the keys rest
+        program.send(PLAYS["7.5"].keys)  # 500 epochs: the run starts once the keys rest
         if program.wait_for(b"step 3", timeout=60.0) is None:
-            print("7.4: training did not start")
+            print("7.5: training did not start")
             return
         seen = bytearray()
 
@@ -96,8 +96,8 @@ def digits(grok: str, presses: int) -> None:
         program.send(" ")  # pause, then measure idle
         program.wait_quiet(0.5)
         idle, _, _ = latencies(program, presses, speed, key, lambda: True)
-        report("7.4 idle (paused)", idle)
-        report(f"7.4 while training ({took:.0f} s)", during)
+        report("7.5 idle (paused)", idle)
+        report(f"7.5 while training ({took:.0f} s)", during)
     finally:
         program.close()
 

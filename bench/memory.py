@@ -1,9 +1,9 @@
-"""Resident memory of grok-tui after visiting every lesson, and after running 7.4, again and again.
+"""Resident memory of grok-tui after visiting every lesson, and after running 7.5, again and again.
 
 Run by hand: `python bench/memory.py [PASSES] [RUNS]` (defaults 5, 5). Starts `grok-tui 2.1` at
 100x30; one pass visits every lesson (n to the end, the next pass p back to the start), waiting
 for each screen to be complete; RSS is printed after the first and after every pass. Then it opens
-7.4 in a fresh process, runs it to the end RUNS times (space) and prints RSS after each run. No growth per pass or run
+7.5 in a fresh process, runs it to the end RUNS times (space) and prints RSS after each run. No growth per pass or run
 is the target (within 10% of after the first).
 """
 
@@ -42,20 +42,20 @@ def main() -> None:
         program.send("\x11")
         program.close()
     # The runs in a fresh process: walking there with n/p loses its way when keys outrun the screens.
-    program = PtyProgram([grok, "7.4"], 100, 30, {"GROK_TUI_DATA": data})
+    program = PtyProgram([grok, "7.5"], 100, 30, {"GROK_TUI_DATA": data})
     try:
-        program.wait_for(b"batch_size", timeout=60)  # 7.4's parameters are on screen
+        program.wait_for(b"batch_size", timeout=60)  # 7.5's parameters are on screen
         program.wait_quiet(1.0)
-        print(f"7.4 opened: {program.rss_mib():6.1f} MiB")
+        print(f"7.5 opened: {program.rss_mib():6.1f} MiB")
         for number in range(1, runs + 1):
             program.buffer.clear()
             program.send(" ")
             if program.wait_for(b" finished ", timeout=120) is None:
                 screen = re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", bytes(program.buffer[-4000:]))
-                print("7.4 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
+                print("7.5 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
                 break
             program.wait_quiet(0.5)
-            print(f"after 7.4 run {number}: {program.rss_mib():6.1f} MiB", flush=True)
+            print(f"after 7.5 run {number}: {program.rss_mib():6.1f} MiB", flush=True)
     finally:
         program.send("\x11")
         program.close()

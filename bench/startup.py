@@ -68,7 +68,7 @@ def main() -> None:
             "grok-tui (contents)": ([grok], b"Grokking Deep Learning, live"),
             # The status line: the contents (which show first) list the lessons' titles.
             "grok-tui 4.5": ([grok, "4.5"], b"step 0"),
-            "grok-tui 7.4": ([grok, "7.4"], b"step 0"),
+            "grok-tui 7.5": ([grok, "7.5"], b"step 0"),
         }
         plans = {name: (argv, marker, {}) for name, (argv, marker) in cases.items()}
         if len(sys.argv) > 2:

@@ -30,6 +30,7 @@ SLOW = (
     "tests/test_course.py::test_lesson_checks_pass[7.2]",
     "tests/test_course.py::test_lesson_checks_pass[7.4]",
     "tests/test_course.py::test_lesson_checks_pass[7.5]",
+    "tests/test_course.py::test_lesson_checks_pass[7.6]",
     "tests/test_digits.py::test_extreme_parameters_do_not_crash",
     "tests/test_digits.py::test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip",
 )
@@ -51,6 +52,7 @@ LESSONS = ROOT / "lessons"
 def private_data_dir(tmp_path, monkeypatch) -> Path:
     data = tmp_path / "grok-data"
     monkeypatch.setenv("GROK_TUI_DATA", str(data))
+    monkeypatch.setenv("GROK_TUI_CONFIG", str(tmp_path / "grok-config"))  # never the learner's settings
     monkeypatch.delenv("GROK_TUI_LESSONS", raising=False)
     return data
 
