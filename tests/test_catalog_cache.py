@@ -33,7 +33,7 @@ def test_a_second_start_reuses_the_parsed_course(course, monkeypatch):
     assert catalog_cache.cache_path().exists()
     no_parsing(monkeypatch)
     second = load_catalog(course)
-    assert second == first and len(second.lessons) == 8
+    assert second == first and len(second.lessons) == len(list(course.rglob("*.md"))) > 0
 
 
 def test_an_edit_of_the_same_size_is_parsed_again(course):
