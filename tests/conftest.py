@@ -33,9 +33,10 @@ SLOW = (
     "tests/test_course.py::test_lesson_checks_pass[7.6]",
     "tests/test_digits.py::test_extreme_parameters_do_not_crash",
     "tests/test_digits.py::test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip",
+    "tests/test_export.py::test_every_lesson_exported_as_a_script_runs_with_plain_python",
 )
-"""Tests that train the digits network in full (several runs each): `pytest -m "not slow"` skips them
-locally; the README's command and CI run everything."""
+"""Tests that train the digits network in full (several runs each; the export test runs every
+lesson): `pytest -m "not slow"` skips them locally; the README's command and CI run everything."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
