@@ -56,3 +56,10 @@ def test_an_unreadable_cache_means_parsing_afresh(course):
     first = load_catalog(course)
     catalog_cache.cache_path().write_bytes(b"not a pickle")
     assert load_catalog(course) == first
+
+
+def test_a_folder_named_like_a_lesson_is_left_to_the_parse_to_report(course):
+    (course / "ch3" / "dir.md").mkdir()
+    catalog_cache.cache_path().unlink(missing_ok=True)
+    catalog = load_catalog(course)
+    assert catalog.lessons and not catalog_cache.cache_path().exists()

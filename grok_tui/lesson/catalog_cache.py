@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,16 +33,26 @@ def cache_path() -> Path:
     return Path(user_cache_dir("grok-tui", appauthor=False)) / CACHE_FILE
 
 
-def stamp(root: Path, files: list[Path]) -> tuple[Any, ...]:
-    """What the parsed catalog depends on: the lesson files and the code that parses them."""
+def stamp(root: Path, files: list[Path]) -> tuple[Any, ...] | None:
+    """What the parsed catalog depends on: the lesson files and the code that parses them. None when
+    a file is not a plain readable file (a folder, a fifo, a dangling link): then nothing is cached
+    and the parse reports it."""
     code = sorted(Path(__file__).parent.glob("*.py"))
     digest = hashlib.blake2b(digest_size=16)
     for path in (*files, *code):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(str(path).encode() + b"\0" + data + b"\0")
     return (FORMAT, sys.version_info[:2], str(root.resolve()), digest.hexdigest())
 
 
-def load(key: tuple[Any, ...]) -> Any | None:
+def load(key: tuple[Any, ...] | None) -> Any | None:
+    if key is None:
+        return None
     try:
         with cache_path().open("rb") as handle:
             saved_key, catalog = pickle.load(handle)
@@ -50,7 +61,9 @@ def load(key: tuple[Any, ...]) -> Any | None:
     return catalog if saved_key == key else None
 
 
-def save(key: tuple[Any, ...], catalog: Any) -> None:
+def save(key: tuple[Any, ...] | None, catalog: Any) -> None:
+    if key is None:
+        return
     path = cache_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
