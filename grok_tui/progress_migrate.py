@@ -82,6 +82,7 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
             while dest.exists():  # two drafts landing on one name: keep both
                 dest = dest.with_name(dest.name + ".moved")
             shutil.copy2(path, dest)
+        shutil.copymode(drafts, tmp)  # mkdtemp makes it private; keep the folder as it was
         (tmp / DRAFTS_VERSION).write_text(f"{version}\n", encoding="utf-8")
         if moved == 0:  # nothing changes place: just record the version, keep the folder as it is
             os.replace(tmp / DRAFTS_VERSION, drafts / DRAFTS_VERSION)
