@@ -168,4 +168,4 @@ def test_two_lessons_claiming_one_old_id_fail_the_check(tmp_path):
     for name, lesson_id in (("a.md", "1.2"), ("b.md", "1.3")):
         _lesson(tmp_path, name, f'id = "{lesson_id}"\nchapter = 1\ntitle = "T"\nformerly = {{ id = "1.1", course = 2 }}')
     catalog = load_catalog(tmp_path)
-    assert any("'1.1' was renamed twice" in e.message for e in catalog.errors)
+    assert any("'1.1' was renamed twice" in e.message and e.line == 5 for e in catalog.errors)

@@ -80,11 +80,11 @@ def history_problems(lessons: Iterable[Lesson]) -> list[LessonError]:
     problems: list[LessonError] = []
     seen: dict[tuple[int, str], Path] = {}
     for lesson in lessons:
-        claims = [(r.course, r.lesson) for r in lesson.formerly]
-        claims += [(r.course, f"{r.lesson}/{r.name or e.name}") for e in lesson.exercises for r in e.moved_from]
-        for claim in claims:
+        claims = [((r.course, r.lesson), r.line) for r in lesson.formerly]
+        claims += [((r.course, f"{r.lesson}/{r.name or e.name}"), r.line) for e in lesson.exercises for r in e.moved_from]
+        for claim, line in claims:
             if claim in seen:
-                problems.append(LessonError(lesson.path, 2, f"course {claim[0]}: {claim[1]!r} was renamed "
-                                                           f"twice (also by {seen[claim]})"))
+                problems.append(LessonError(lesson.path, line, f"course {claim[0]}: {claim[1]!r} was renamed "
+                                                              f"twice (also by {seen[claim]})"))
             seen.setdefault(claim, lesson.path)
     return problems

@@ -82,6 +82,8 @@ class Renamed:
     """The lesson id before."""
     name: str = ""
     """An exercise's name before, if it changed too ("" = the same name)."""
+    line: int = 0
+    """Line of the `formerly` / `moved_from` key in the lesson file."""
 
 
 @dataclass(frozen=True)

@@ -386,7 +386,7 @@ def renames(value: object, id_key: str, line: int, problems: _Problems, own_id: 
         if old == own_id:
             problems.add(line, f"{key}: {old!r} is this lesson's own id")
             return ()
-        out.append(Renamed(course, old, name))
+        out.append(Renamed(course, old, name, line))
     out.sort(key=lambda r: r.course)
     if len({r.course for r in out}) != len(out):
         problems.add(line, f"{key}: two entries for the same course version")
