@@ -478,7 +478,8 @@ class _file_lock:
         _root_depth[self.root] = depth + 1
         if depth == 0 and fcntl is not None:
             try:
-                self.root.mkdir(parents=True, exist_ok=True)
+                # No folder yet: no other writer either (creating it here would hide which folder
+                # refused the write).
                 self.fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
                 fcntl.flock(self.fd, fcntl.LOCK_EX)
             except OSError:
