@@ -23,6 +23,7 @@ from grok_tui.lesson.params import nudge
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
+from grok_tui.ui.output_pacing import paced, slowdown
 from grok_tui.ui.run_feed import FeedView, RunFeed, Series
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
@@ -125,7 +126,7 @@ class LessonScreen(Screen[None]):
         self._show_params()
         self._draw_idle()
         self.query_one(LessonDocument).focus()
-        self.set_interval(1 / REDRAW_HZ, self._tick)
+        self.set_interval(1 / REDRAW_HZ, paced(self._tick, 1 / REDRAW_HZ))
         self.panels.report_problems(self.app)
         self.panels.show_first()
         if self.size.height < 32:  # small terminal: the code matters more than the first paragraphs
@@ -330,7 +331,7 @@ class LessonScreen(Screen[None]):
     def _draw_charts(self, view: FeedView) -> None:
         """Draw the charts unless they were drawn less than 1/CHART_HZ ago (then they are marked behind)."""
         now = time.monotonic()
-        if not view.state.done and now - self._charts_drawn_at < 1 / CHART_HZ:
+        if not view.state.done and now - self._charts_drawn_at < slowdown() / CHART_HZ:
             self._charts_behind = view
             return
         self._charts_behind = None
