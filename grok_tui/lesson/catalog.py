@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grok_tui.lesson import catalog_cache
+from grok_tui.lesson.history import history_problems
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.parse import parse_lesson
 
@@ -61,7 +62,9 @@ def load_catalog(root: Path | None = None) -> Catalog:
         catalog.errors.append(LessonError(root, 0, "lessons folder not found"))
         return catalog
     files = lesson_files(root)
-    key = catalog_cache.stamp(root, files)
+    # The quizzes are part of the catalog too: their files and the module that parses them.
+    quiz_parser = Path(__file__).resolve().parent.parent / "instruments" / "quiz.py"
+    key = catalog_cache.stamp(root, [*files, *sorted(root.rglob("quiz.toml")), quiz_parser])
     cached = catalog_cache.load(key)
     if isinstance(cached, Catalog):
         return cached
@@ -77,6 +80,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
         seen[lesson.id] = path
         catalog.lessons.append(lesson)
     catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
+    catalog.errors.extend(history_problems(catalog.lessons))
     _load_quizzes(catalog)
     # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
     names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}

@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 from grok_tui import settings as settings_file
 from grok_tui.settings import Settings
@@ -47,7 +48,7 @@ class GrokApp(App[None]):
         self.catalog = catalog
         self.start_lesson = start_lesson
         self.speed = speed
-        self.progress = progress if progress is not None else Progress.load()
+        self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.current_lesson_id: str | None = None
         self.param_values: dict[str, dict] = {}
         """Parameter values per lesson for this session, so n then p returns to the same settings."""
