@@ -11,12 +11,13 @@ import tomllib
 from pathlib import Path
 
 from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose
+from grok_tui.lesson.steps import StepsError, check_steps
 
 ROLES = ("run", "train", "check", "exercise", "solution", "test")
 EXERCISE_ROLES = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
-    "params", "charts", "exercises", "try_this", "check_with",
+    "params", "charts", "exercises", "try_this", "check_with", "steps",
 }
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
@@ -174,6 +175,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         for name in case:
             if name not in known:
                 problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
+    steps = _steps(meta.get("steps", ""), known, where("steps"), problems)
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
     if problems:
@@ -194,7 +196,21 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         check_with=tuple(check_with),
+        steps=steps,
     )
+
+
+def _steps(value: object, params: set[str], line: int, problems: _Problems) -> str:
+    """`steps = "iterations"`: how many steps a run takes, as an expression over the params."""
+    if not isinstance(value, str):
+        problems.add(line, "steps must be a string: an expression over the params, e.g. \"iterations\"")
+        return ""
+    if value:
+        try:
+            check_steps(value, params)
+        except StepsError as exc:
+            problems.add(line, str(exc))
+    return value
 
 
 def _params(table: object, lines: list[str], problems: _Problems):
