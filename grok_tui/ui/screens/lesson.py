@@ -45,6 +45,10 @@ _LABELLED = "previous_label" in inspect.signature(ChartView.show_series).paramet
 """Charts that name the previous run's change (contract C3); older ChartViews lack the argument."""
 
 
+def too_small_text(width: int, height: int) -> str:
+    return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
+
+
 class LessonScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
@@ -149,7 +153,7 @@ class LessonScreen(Screen[None]):
         yield LiveStrip(id="strip")
         yield StatusLine(id="status")
         yield Footer(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
-        yield Static(f"grok-tui needs a terminal of at least {MIN_SIZE[0]}x{MIN_SIZE[1]}", id="too-small")
+        yield Static(too_small_text(*self.app.size), id="too-small")
 
     def on_mount(self) -> None:
         try:
@@ -174,8 +178,7 @@ class LessonScreen(Screen[None]):
         self.stop_run()
 
     def on_resize(self) -> None:
-        self.query_one("#too-small").update(f"grok-tui needs a terminal of at least {MIN_SIZE[0]}x{MIN_SIZE[1]} "
-                                            f"(this one is {self.size.width}x{self.size.height})")
+        self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
         self._arrange_charts()
 
     def on_descendant_focus(self) -> None:
@@ -515,6 +518,8 @@ class LessonScreen(Screen[None]):
             return
         measured = session.measured_speed()
         speed = measured_text(measured) if measured is not None else f"speed {speed_text(session.speed)}"
+        if view.state.done:
+            speed = ""  # the run is over: its speed no longer matters, its end does
         detail = view.detail
         run = session.run
         if view.state is RunState.FAILED and run is not None and run.failure is not None:
@@ -532,4 +537,6 @@ class LessonScreen(Screen[None]):
         spark = view.series[name].ys if view is not None and name in view.series else []
         log = any(name in chart.series and chart.log for chart in self.lesson.charts)
         empty = "press space to run · l for the lab view (charts, values, params)" if view is None else ""
-        strip.show_run(values, self.lesson.show, name, spark, log, empty)
+        params = set(session.params)  # the learner set those: the strip shows what the run computes
+        order = [n for n in self.lesson.show if n not in params]
+        strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)
