@@ -170,6 +170,8 @@ class LessonScreen(Screen[None]):
         self.panels.show_first()
         self._arrange_charts()
         self._mark_focus()
+        if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
+            self.session.reset()
         if self.session.pending is not None:  # a param changed, then the learner left and came back
             self.session.restart()
         self._draw_all()

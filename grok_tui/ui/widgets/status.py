@@ -57,6 +57,17 @@ def sparkline(ys: Sequence[float], width: int, log: bool = False) -> str:
     return "".join(BLOCKS[0 if span == 0 else min(7, int((v - low) / span * 7.999))] for v in values)
 
 
+class _OneLine(Static):
+    """A one-line Static that sends nothing when asked to show what it already shows."""
+
+    _shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+
+
 def _fit(text: Text, width: int) -> Text:
     text.no_wrap = True
     text.overflow = "ellipsis"
@@ -65,7 +76,7 @@ def _fit(text: Text, width: int) -> Text:
     return text
 
 
-class StatusLine(Static):
+class StatusLine(_OneLine):
     """` running  step 580/1101 · 115/s   space pause · < > speed`"""
 
     def show_status(self, state: RunState, step: int, total: int | None, speed: str, detail: str = "",
@@ -85,7 +96,7 @@ class StatusLine(Static):
                         style=STYLES[state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
-        self.update(_fit(text, width))
+        self.show(_fit(text, width))
 
 
 def _short(value: Any) -> str | None:
@@ -100,7 +111,7 @@ def _short(value: Any) -> str | None:
     return None
 
 
-class LiveStrip(Static):
+class LiveStrip(_OneLine):
     """` weight -4.6  pred 2.6  error 23.9   error ▇▅▃▂▁▁▁` under the lesson text."""
 
     def show_run(self, values: dict[str, Any], order: Sequence[str], spark_name: str,
@@ -128,4 +139,4 @@ class LiveStrip(Static):
             text.pad_right(max(0, room - text.cell_len))
             text.append(label, style="dim")
             text.append(line, style="cyan")
-        self.update(_fit(text, width))
+        self.show(_fit(text, width))

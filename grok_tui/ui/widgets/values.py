@@ -72,16 +72,23 @@ class ValuesTable(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._shown: object = None
 
     def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str | Text = "") -> None:
         names = [n for n in order if n in values] or list(values)
         if not names:
-            self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
+            if self._shown != empty:
+                self._shown = empty
+                self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
             return
+        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
+        rows = tuple((name, compact(values[name], room)) for name in names)
+        if rows == self._shown:  # the same text: send nothing (bytes over SSH are the budget)
+            return
+        self._shown = rows
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
-        for name in names:  # Text, not str: a value like "[b]" must not be read as markup
-            table.add_row(Text(name), Text(compact(values[name], room)))
+        for name, text in rows:  # Text, not str: a value like "[b]" must not be read as markup
+            table.add_row(Text(name), Text(text))
         self.update(table)
