@@ -38,7 +38,7 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         await finish(pilot, screen)
         assert doc.scroll_y == 0 and doc.content_region.height >= 12
         strip = text_of(screen.query_one(LiveStrip))
-        assert "weight 3.487e+08" in strip and "pred -2.325e+08" in strip and "error (log)" in strip
+        assert "weight 3.49e+08" in strip and "pred -2.32e+08" in strip and "error 5.4e+16" in strip and "error (log)" in strip
         assert any(block in strip for block in "▁▂▃▄▅▆▇█")
         status = text_of(screen.query_one(StatusLine))
         assert "finished" in status and "step 20/20" in status and "n next lesson" in status

@@ -51,7 +51,7 @@ def too_small_text(width: int, height: int) -> str:
 
 class LessonScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_run", "run/pause", id="lesson.run"),
+        Binding("space", "toggle_run", "run", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
         Binding("l", "toggle_view", "lab/text", id="lesson.view"),
         Binding("r", "reset", "reset", show=False, id="lesson.reset"),
@@ -69,7 +69,7 @@ class LessonScreen(Screen[None]):
         Binding("c,escape", "back", "contents", show=False, id="lesson.contents"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
         Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
-        Binding("g", "next_chart", "next chart", show=False, id="lesson.chart"),
+        Binding("g", "next_chart", "chart", id="lesson.chart"),
         Binding("z", "zoom", "zoom", show=False, id="lesson.zoom"),
         Binding("v", "toggle_checks", "checks", show=False, id="lesson.checks"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
@@ -231,7 +231,8 @@ class LessonScreen(Screen[None]):
         """Narrow lab view: one chart (or panel) at a time gets the whole width (g for the next);
         otherwise every chart shows, and one panel."""
         items = self._chart_items()
-        one = self.lab and not self.has_class("-wide") and not self.has_class("-xwide") and len(items) > 1
+        one = self._one_chart_at_a_time()
+        self.refresh_bindings()
         self._chart_index %= max(1, len(items))
         for i, item in enumerate(items):
             if item in self.panels.widgets:  # panels are shown and hidden by LessonPanels, inline
@@ -241,6 +242,16 @@ class LessonScreen(Screen[None]):
         for i, item in enumerate(items):
             if isinstance(item, ChartView):  # panels keep their own subtitle ("panel 1/4 · f next")
                 item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """g (next chart) is offered, in the footer too, only where one chart shows at a time."""
+        if action == "next_chart":
+            return self._one_chart_at_a_time()
+        return True
+
+    def _one_chart_at_a_time(self) -> bool:
+        return (self.lab and not self.has_class("-wide") and not self.has_class("-xwide")
+                and len(self._chart_items()) > 1)
 
     def action_next_chart(self) -> None:
         """g: in the narrow lab view, the next chart or panel."""

@@ -74,7 +74,7 @@ class OutputScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble((" output ", "reverse bold"), f" {self.title_text}",
-                                   ("   ↑↓ pgup pgdn home end · o or esc: back", "dim")), id="output-title")
+                                   ("   ↑↓ pgup pgdn home end · esc back", "dim")), id="output-title")
         with OutputBody(id="output-body"):
             yield Static(id="output-text")
 

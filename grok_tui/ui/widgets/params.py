@@ -20,7 +20,7 @@ def visible_window(count: int, selected: int, rows: int) -> range:
 
 class ParamsView(Static):
     """`▸ alpha  ◂ 1 ▸  0.001..10` lines. The pane never scrolls away: when it has fewer rows than
-    params, it shows the ones around the selected param and says how many are above and below."""
+    params, it shows the ones around the selected param, with ↑ / ↓ where more are hidden."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -43,16 +43,14 @@ class ParamsView(Static):
         for n, i in enumerate(window):
             param = params[i]
             mine = i == selected
-            line = f"{'▸' if mine else ' '} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
+            more = ("↑" if n == 0 and window.start > 0 else
+                    "↓" if n == len(window) - 1 and window.stop < len(params) else " ")
+            line = f"{'▸' if mine else more} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
             if param.min is not None and param.max is not None:
                 text.append(f"  {fmt(param.min)}..{fmt(param.max)}", style="dim")
             elif param.kind == "choice":
                 text.append(f"  {'/'.join(param.choices)}", style="dim")
-            if n == 0 and window.start > 0:
-                text.append(f"  ↑{window.start}", style="dim")
-            if n == len(window) - 1 and window.stop < len(params):
-                text.append(f"  ↓{len(params) - window.stop}", style="dim")
             text.append("\n")
         text.rstrip()
         self.update(text)

@@ -104,7 +104,7 @@ def _short(value: Any) -> str | None:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
-        text = format_value(value + 0 if isinstance(value, float) else value, 4)
+        text = format_value(value + 0 if isinstance(value, float) else value, 3)
         return "0" if text == "-0" else text
     if isinstance(value, str) and len(value) <= 24:
         return value
