@@ -151,3 +151,16 @@ def test_step_count_expressions():
 def test_change_text_names_only_what_changed():
     assert change_text({"alpha": 1.0, "input": 2.0}, {"alpha": 0.1, "input": 2.0}) == "alpha 1 -> 0.1"
     assert change_text({"alpha": 1.0}, {"alpha": 1.0}) == ""
+
+
+def test_the_sparkline_follows_the_error_or_loss_series():
+    from grok_tui.engine.session import spark_name
+    from grok_tui.lesson.model import Chart
+
+    lesson = FIXED.get("4.5")
+    assert spark_name(lesson) == "error"
+    import dataclasses
+
+    hidden = dataclasses.replace(lesson, charts=(Chart("p", ("pred",)), Chart("e", ("error_hidden", "x"))))
+    assert spark_name(hidden) == "error_hidden"
+    assert spark_name(dataclasses.replace(lesson, charts=(Chart("p", ("pred",)),))) == "pred"

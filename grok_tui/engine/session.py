@@ -27,8 +27,13 @@ KEEP_AFTER_STEPS = 3
 twice quickly must not replace the interesting curve with a one-step stub."""
 SPEED_WINDOW = 1.5
 """Seconds of (time, step) samples the measured speed is averaged over."""
-ERROR_NAMES = ("error", "loss", "error_sum", "error_for_all_lights", "layer_2_error", "test_loss")
-"""Recorded names tried, in order, for the strip's sparkline when the lesson's first chart has none."""
+
+
+def spark_name(lesson: Lesson) -> str:
+    """The recorded series the live strip draws as a sparkline: the first charted one named like an
+    error or a loss, else the first chart's first series."""
+    charted = [n for c in lesson.charts for n in c.series]
+    return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
 
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
@@ -61,10 +66,7 @@ class LessonSession:
         self._samples: deque[tuple[float, int]] = deque()
         charts = lesson.charts
         names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
-        self.spark_name = next((n for n in (charts[0].series if charts else ()) if n in ERROR_NAMES),
-                               next((n for n in ERROR_NAMES if n in names or n in lesson.show), ""))
-        if self.spark_name:
-            names.append(self.spark_name)
+        self.spark_name = spark_name(lesson)
         self.series_names = tuple(dict.fromkeys(names))
 
     # -- events ------------------------------------------------------------------------------------

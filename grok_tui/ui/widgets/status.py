@@ -108,6 +108,8 @@ def _short(value: Any) -> str | None:
         return "0" if text == "-0" else text
     if isinstance(value, str) and len(value) <= 24:
         return value
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) == 1 and 0 < value.size <= 4:
+        return "[" + " ".join(_short(float(x)) or "" for x in value) + "]"
     return None
 
 
