@@ -164,3 +164,13 @@ def test_the_sparkline_follows_the_error_or_loss_series():
     hidden = dataclasses.replace(lesson, charts=(Chart("p", ("pred",)), Chart("e", ("error_hidden", "x"))))
     assert spark_name(hidden) == "error_hidden"
     assert spark_name(dataclasses.replace(lesson, charts=(Chart("p", ("pred",)),))) == "pred"
+
+
+def test_the_measured_speed_counts_steps_between_step_changes():
+    from grok_tui.engine.feed import RunFeed
+
+    s = session()
+    s.run, s.feed = object(), RunFeed()  # a run that is RUNNING; the samples are what polls saw
+    s._samples.extend([(10.0, 1), (11.0, 2), (12.0, 3)])
+    assert s.measured_speed(now=12.1) == 1.0  # not 3 steps / 2.1 s
+    assert s.measured_speed(now=20.0) is None  # stalled: no step for 8 s

@@ -25,8 +25,8 @@ from grok_tui.lesson.steps import total_steps
 KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve: pressing `-`
 twice quickly must not replace the interesting curve with a one-step stub."""
-SPEED_WINDOW = 1.5
-"""Seconds of (time, step) samples the measured speed is averaged over."""
+SPEED_WINDOW = 3.0
+"""Seconds of step changes the measured speed is averaged over."""
 
 
 def spark_name(lesson: Lesson) -> str:
@@ -206,7 +206,8 @@ class LessonSession:
             return None
         view = feed.view()
         now = time.monotonic()
-        self._samples.append((now, view.step))
+        if not self._samples or self._samples[-1][1] != view.step:  # when the step count changed
+            self._samples.append((now, view.step))
         while len(self._samples) > 2 and now - self._samples[0][0] > SPEED_WINDOW:
             self._samples.popleft()
         if view.state.done and self._reported is not run and run.state.done:
@@ -224,12 +225,17 @@ class LessonSession:
         """The current run once its end was reported by poll()."""
         return self.run if self.run is not None and self._reported is self.run else None
 
-    def measured_speed(self) -> float | None:
-        """Steps per second over the last SPEED_WINDOW seconds of polls, while running."""
+    def measured_speed(self, now: float | None = None) -> float | None:
+        """Steps per second between the step changes polls saw in the last SPEED_WINDOW seconds,
+        while running; None until there are two, or when the run has stalled (loading data)."""
         if self.state is not RunState.RUNNING or len(self._samples) < 2:
             return None
         (t0, s0), (t1, s1) = self._samples[0], self._samples[-1]
-        return (s1 - s0) / (t1 - t0) if t1 - t0 >= 0.3 else None
+        if t1 - t0 < 0.3 or s1 == s0:
+            return None
+        speed = (s1 - s0) / (t1 - t0)
+        now = time.monotonic() if now is None else now
+        return speed if now - t1 <= max(1.0, 2.0 / speed) else None
 
     def shown_values(self, view: FeedView) -> dict[str, Any]:
         """One step's values: the last step's recorded values, plus (after the run) the `show`
