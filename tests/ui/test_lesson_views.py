@@ -228,3 +228,16 @@ async def test_coming_back_to_a_lesson_keeps_its_params_and_is_ready(small_catal
                        what="4.5 again")
         await pilot.pause()
         assert app.screen.params["alpha"] == 0.316228 and app.screen.run_state is RunState.READY
+
+
+async def test_the_reading_view_shows_the_selected_param_in_the_status_line(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert "alpha ◂ 1 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("right_square_bracket")
+        assert "input ◂ 2 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("minus")
+        await pilot.pause()
+        assert "input ◂ 1.5 ▸" in text_of(screen.query_one(StatusLine))

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Static
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
+from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
@@ -325,6 +326,7 @@ class LessonScreen(Screen[None]):
         if self.lesson.params:
             self.session.select(direction)
             self._show_params()
+            self._draw_status(self.session.poll())
 
     def action_change(self, direction: int) -> None:
         message = self.session.nudge(direction)
@@ -520,14 +522,24 @@ class LessonScreen(Screen[None]):
         self._draw_status(None)
         self._draw_strip(None, {})
 
+    def _param_text(self) -> str:
+        """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
+        110 columns): + - and = must never change a value the learner cannot see."""
+        param = self.session.selected_param
+        if param is None or self.lab or self.has_class("-wide") or self.has_class("-xwide"):
+            return ""
+        return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
+
     def _draw_status(self, view: FeedView | None) -> None:
         session = self.session
         status = self.query_one(StatusLine)
+        param = self._param_text()
         if self._restart_timer is not None or (view is None and session.pending is not None):
-            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", note="re-running...")
+            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}",
+                               note="re-running...", param=param)
             return
         if view is None:
-            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}")
+            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
             return
         measured = session.measured_speed()
         speed = measured_text(measured) if measured is not None else f"speed {speed_text(session.speed)}"
@@ -539,7 +551,7 @@ class LessonScreen(Screen[None]):
             failure = run.failure
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
-        status.show_status(view.state, view.step, session.total, speed, detail, note)
+        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param)
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:
         strip = self.query_one(LiveStrip)

@@ -80,12 +80,15 @@ class StatusLine(_OneLine):
     """` running  step 580/1101 · 115/s   space pause · < > speed`"""
 
     def show_status(self, state: RunState, step: int, total: int | None, speed: str, detail: str = "",
-                    note: str = "") -> None:
+                    note: str = "", param: str = "") -> None:
         width = self.content_size.width or 80
         text = Text()
         text.append(f" {state.value} ", style=f"reverse {STYLES[state]}")
         count = f"step {step}/{total}" if total else f"step {step}"
         text.append(f" {count}" + (f" · {speed}" if speed else ""))
+        if param:  # the selected param, when no params pane is on screen (the reading view)
+            text.append(" · ")
+            text.append(param, style="bold")
         if note:
             text.append(f" · {note}", style="italic")
         hint = f"  {HINTS[state]}"
