@@ -1,9 +1,9 @@
-"""Lesson 7.4's numpy classifier against scikit-learn's MLPClassifier on the same digits split.
+"""Lesson 7.5's numpy classifier against scikit-learn's MLPClassifier on the same digits split.
 
     /work/venv/bin/python bench/digits_vs_sklearn.py
 
 For seeds 0-4 it runs the whole lesson headless (every cell: data, gradient check, 100 epochs with
-per-epoch evaluation; checks off), exactly as `grok-tui run 7.4 --set seed=N` does, and fits
+per-epoch evaluation; checks off), exactly as `grok-tui run 7.5 --set seed=N` does, and fits
 MLPClassifier(hidden_layer_sizes=(64,), random_state=N) on the same stratified split (inputs / 16).
 Both run in this process after scikit-learn is imported once, so neither pays the import, and
 with one OpenBLAS thread, as `grok-tui` sets it. Then it times both cold, as separate processes
@@ -44,7 +44,7 @@ def lesson_runs() -> list[tuple[float, float]]:
     from grok_tui.engine.runner import LessonRun, RunState
     from grok_tui.lesson.catalog import load_catalog
 
-    lesson = next(x for x in load_catalog(ROOT / "lessons").lessons if x.id == "7.4")
+    lesson = next(x for x in load_catalog(ROOT / "lessons").lessons if x.id == "7.5")
     out = []
     for seed in SEEDS:
         start = time.perf_counter()
@@ -86,7 +86,7 @@ def main() -> None:
     import sklearn.datasets  # noqa: F401  (pay the ~1 s import once, outside both timings)
 
     ours, theirs = lesson_runs(), sklearn_fits()
-    print("seed  lesson 7.4 acc  time   | MLPClassifier acc  time")
+    print("seed  lesson 7.5 acc  time   | MLPClassifier acc  time")
     for seed, (a, t), (b, u) in zip(SEEDS, ours, theirs):
         print(f"{seed:>4}  {a:>14.4f}  {t:5.2f}s | {b:>17.4f}  {u:5.2f}s")
     acc_a, acc_b = statistics.mean(a for a, _ in ours), statistics.mean(b for b, _ in theirs)
@@ -94,9 +94,9 @@ def main() -> None:
     print(f"mean  {acc_a:>14.4f}  {time_a:5.2f}s | {acc_b:>17.4f}  {time_b:5.2f}s")
     print(f"whole lesson run / MLPClassifier fit (mean time, in process): {time_a / time_b:.2f}")
 
-    grok = cold([sys.executable, "-m", "grok_tui", "run", "7.4"])
+    grok = cold([sys.executable, "-m", "grok_tui", "run", "7.5"])
     mlp = cold([sys.executable, "-c", MLP_COLD])
-    print(f"cold processes: `grok-tui run 7.4` {grok:.2f}s, MLPClassifier script {mlp:.2f}s, "
+    print(f"cold processes: `grok-tui run 7.5` {grok:.2f}s, MLPClassifier script {mlp:.2f}s, "
           f"ratio {grok / mlp:.2f}")
 
 

@@ -1,6 +1,6 @@
 """How fast a key press shows on screen while the digits classifier trains (and when idle).
 
-Run by hand: `python bench/key_latency.py [PRESSES]`. It starts `grok-tui 7.4` in a 100x30
+Run by hand: `python bench/key_latency.py [PRESSES]`. It starts `grok-tui 7.5` in a 100x30
 pseudo-terminal, starts training with space, then presses `>` and `<` in turn and times how long
 until the status line shows the new speed: the whole path from key to bytes on the terminal.
 The same is measured with the lesson idle, for comparison.
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pty import PtyProgram  # noqa: E402
 
 MARKERS = {">": b"100/s", "<": b"25/s"}
-"""7.4 plays at 40 steps/s: `>` goes to 100/s, `<` back down to 25/s, and so on alternately."""
+"""7.5 plays at 40 steps/s: `>` goes to 100/s, `<` back down to 25/s, and so on alternately."""
 
 
 def latencies(program: PtyProgram, presses: int, keep_going) -> list[float]:
@@ -51,7 +51,7 @@ def report(name: str, times: list[float]) -> None:
 def main() -> int:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     grok = shutil.which("grok-tui") or str(Path(sys.executable).parent / "grok-tui")
-    program = PtyProgram([grok, "7.4"], 100, 30, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
+    program = PtyProgram([grok, "7.5"], 100, 30, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
     try:
         if program.wait_for(b"classifier") is None:
             print("grok-tui did not start")
@@ -67,7 +67,7 @@ def main() -> int:
         started = time.monotonic()
         training = latencies(program, presses, lambda: not finished.append(b"finished" in program.buffer)
                              and not finished[-1])
-        print(f"grok-tui 7.4 at 100x30: {len(training)} key presses measured in "
+        print(f"grok-tui 7.5 at 100x30: {len(training)} key presses measured in "
               f"{time.monotonic() - started:.1f} s of training")
         program.wait_for(b"finished", timeout=60.0)
         program.read_for(0.5)

@@ -207,6 +207,14 @@ class Progress:
         return backups
 
 
+def keep_draft_copy(progress: Progress, lesson_id: str, name: str, text: str) -> Path:
+    """Keep `text` beside the draft as <name>.py.bak-<time>: the older side when the same draft was
+    edited both in the tutor and outside it (`grok-tui edit`), so neither edit is lost."""
+    target = _free_name(progress.draft_path(lesson_id, name))
+    atomic_write(target, text)
+    return target
+
+
 def _safe(part: str) -> str:
     """A lesson id or exercise name as one harmless path component."""
     part = _UNSAFE.sub("_", part)

@@ -16,6 +16,7 @@ LESSONS = ROOT / "lessons"
 def private_data_dir(tmp_path, monkeypatch) -> Path:
     data = tmp_path / "grok-data"
     monkeypatch.setenv("GROK_TUI_DATA", str(data))
+    monkeypatch.setenv("GROK_TUI_CONFIG", str(tmp_path / "grok-config"))  # never the learner's settings
     monkeypatch.delenv("GROK_TUI_LESSONS", raising=False)
     return data
 

@@ -10,6 +10,7 @@ import pytest
 
 from grok_tui.digits import (as_image, classify, confusion_matrix, half_block_cells, shade_lines,
                              held_out)
+from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
 
 
@@ -19,11 +20,11 @@ def lesson(catalog, lesson_id):
 
 @pytest.fixture(scope="module")
 def short_run():
-    """Lesson 7.4 trained for 5 epochs: enough to learn, quick enough for every test here."""
+    """Lesson 7.5 trained for 5 epochs: enough to learn, quick enough for every test here."""
     from grok_tui.lesson.catalog import load_catalog
     from tests.conftest import LESSONS
 
-    run = LessonRun(lesson(load_catalog(LESSONS), "7.4"), {"epochs": 5})
+    run = LessonRun(lesson(load_catalog(LESSONS), "7.5"), {"epochs": 5})
     result = run.run_sync()
     assert result.state is RunState.FINISHED, result.detail
     return run
@@ -60,7 +61,7 @@ def test_confusion_matrix_counts_pairs():
     assert counts.sum() == 4 and counts[0, 3] == 1 and np.trace(counts) == 3
 
 
-# -- lesson 7.4: the classifier --------------------------------------------------------------------
+# -- lessons 7.4 and 7.5: the network, checked, then trained -------------------------------------
 def test_the_model_learns_in_a_short_run(short_run):
     accuracy = short_run.recorded("test_accuracy")
     assert len(accuracy) == 5  # one step per epoch, not per batch
@@ -69,9 +70,18 @@ def test_the_model_learns_in_a_short_run(short_run):
     assert set(short_run.steps[0].values) >= {"epoch", "loss", "train_accuracy", "test_accuracy"}
 
 
-def test_gradient_check_passes_and_catches_a_broken_backprop(short_run):
-    ns = short_run.namespace
+@pytest.fixture(scope="module")
+def network_run(catalog):
+    """Lesson 7.4 (the network and its gradient check) with a 2-epoch training."""
+    run = LessonRun(lesson(catalog, "7.4"), {"epochs": 2})
+    assert run.run_sync().state is RunState.FINISHED
+    return run
+
+
+def test_gradient_check_passes_and_catches_a_broken_backprop(network_run):
+    ns = network_run.namespace
     assert ns["gradient_error"] < 1e-6
+    assert abs(ns["slip_error"] - 19 / 21) < 1e-3  # the slip the lesson shows, measured
     net = ns["new_network"](np.random.default_rng(0))
     x, t = ns["train_images"][:20], ns["train_targets"][:20]
     good = ns["backprop"]
@@ -105,7 +115,7 @@ def test_the_network_classifies_a_drawn_digit(short_run):
 
 
 def test_extreme_parameters_do_not_crash(catalog):
-    classifier = lesson(catalog, "7.4")
+    classifier = lesson(catalog, "7.5")
     for values in ({"epochs": 1, "hidden_size": 4, "batch_size": 1347},
                    {"epochs": 1, "batch_size": 1, "activation": "tanh"},
                    {"epochs": 2, "alpha": 10.0}):
@@ -159,7 +169,7 @@ def test_softmax_lesson_learns_without_a_hidden_layer(catalog):
 
 
 def test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip(catalog):
-    base = lesson(catalog, "7.5")
+    base = lesson(catalog, "7.6")
     run = LessonRun(base, {"epochs": 60})
     assert run.run_sync().state is RunState.FINISHED
     assert run.recorded("train_accuracy")[-1] == 1.0
@@ -167,3 +177,47 @@ def test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip(catalog):
     slip = LessonRun(base, {"epochs": 20, "batch_update": "in_loop"})
     slip.run_sync()
     assert slip.recorded("test_accuracy")[-1] < 0.5
+
+
+def test_capstone_backprop_is_judged_by_the_gradient_check_and_trains(catalog):
+    network = lesson(catalog, "7.4")
+    exercise = network.exercise("backprop")
+    assert not check_code(exercise, exercise.stub.source).passed
+    assert check_code(exercise, exercise.solution.source).passed
+    no_mean = exercise.solution.source.replace("/ len(layer_0)", "")
+    verdict = check_code(exercise, no_mean)
+    assert not verdict.passed and "gradient check" in verdict.text
+    # The lesson trains with the learner's function: a wrong one shows in the run.
+    run = LessonRun(network, {"epochs": 2}, exercise_code={"backprop": exercise.stub.source})
+    run.run_sync()
+    assert run.recorded("test_accuracy")[-1] < 0.2  # zero gradients: the network never learns
+    assert run.namespace["gradient_error"] > 0.5
+
+
+def test_softmax_alpha_64_stops_at_nan_unless_the_loss_is_safe(catalog):
+    softmax_lesson = lesson(catalog, "7.3")
+    unsafe = LessonRun(softmax_lesson, {"alpha": 64.0}).run_sync()
+    assert unsafe.state is RunState.DIVERGED and "loss became nan at step 7" in unsafe.detail
+    safe = LessonRun(softmax_lesson, {"alpha": 64.0, "loss_with": "safe_cross_entropy"})
+    assert safe.run_sync().state is RunState.FINISHED
+    assert safe.recorded("test_accuracy")[-1] > 0.96
+
+
+def test_dropout_backward_pass_is_exact_and_the_books_is_half(catalog):
+    run = LessonRun(lesson(catalog, "7.6"), {"epochs": 1})
+    assert run.run_sync().state is RunState.FINISHED
+    assert run.namespace["exact_gap"] < 1e-6
+    assert abs(run.namespace["book_ratio"] - 0.5) < 1e-6
+
+
+def test_weights_panel_draws_a_one_layer_models_ten_templates():
+    from grok_tui.ui.panels.hidden_weights import Panel
+
+    panel = Panel()
+    weights = np.linspace(-1, 1, 640).reshape(64, 10)
+    assert panel.load({"weights": weights})  # lesson 7.3: no hidden layer, ten digit columns
+    assert panel.templates and panel.border_title == "each digit's weights: its template"
+    assert panel.summary() == ["10 digit templates", "digit 0"]
+    assert panel.load({"weights_0_1": np.ones((64, 5)), "weights": weights})  # a hidden layer wins
+    assert not panel.templates and panel.weights.shape == (64, 5)
+    assert not panel.load({"weights": np.ones((3, 1))})  # the streetlights' weights: nothing to draw

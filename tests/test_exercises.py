@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -232,3 +233,70 @@ def test_no_free_resources_for_a_check_is_a_result_not_an_exception(monkeypatch)
     result, verdict = sandbox("def double(x):\n    return 2 * x\n")
     assert result.status == "crash" and "No space left on device" in verdict.headline
 
+
+
+# -- every platform: the portable path (what Windows runs), exercised on Linux too -------------------
+@pytest.mark.parametrize("code, status", [
+    ("def double(x):\n    return 2 * x\n", "pass"),
+    ("def double(x):\n    return 0\n", "fail"),
+    ("def double(x):\n    return 1 / 0\n", "error"),
+    ("import os\nos._exit(3)\n", "exit"),
+    ('print(\'{"status": "pass"}\')\ndef double(x):\n    return 0\n', "fail"),
+    ("def double(x)\n", "syntax"),
+])
+def test_the_portable_path_reports_like_the_posix_one(code, status):
+    assert run_sandboxed(code, TEST, portable=True).status == status
+    assert run_sandboxed(code, TEST, portable=False).status == status
+
+
+def test_the_portable_path_has_its_time_and_output_limits():
+    start = time.monotonic()
+    assert run_sandboxed("while True:\n    pass\n", TEST, timeout=1.0, portable=True).status == "timeout"
+    assert time.monotonic() - start < 4.0
+    assert run_sandboxed("while True:\n    print('x' * 100)\n", TEST, timeout=10.0, portable=True).status == "flood"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="reads the limits with the resource module")
+def test_the_portable_path_is_chosen_by_the_environment(monkeypatch):
+    import grok_tui.engine.sandbox as sandbox_module
+
+    monkeypatch.setenv(sandbox_module.PORTABLE_ENV, "1")
+    assert sandbox_module._portable(None)
+    # no resource limits there: the child reports the limits it runs under
+    code = "import resource\nLIMIT = resource.getrlimit(resource.RLIMIT_AS)[0]\n"
+    test = "assert LIMIT == resource.RLIM_INFINITY, LIMIT"
+    assert run_sandboxed(code, test).status == "pass"
+    monkeypatch.delenv(sandbox_module.PORTABLE_ENV)
+    assert run_sandboxed(code, test).status == "fail"  # the POSIX path caps the address space
+
+
+def test_checked_code_cannot_spoil_the_verdict_by_writing_files():
+    # The code runs in its own folder; the verdict file is outside it.
+    code = ("import os\nfor name in os.listdir('.') + ['result.json']:\n    open(name, 'w').write('{}')\n"
+            "def double(x):\n    return 0\n")
+    assert run_sandboxed(code, TEST).status == "fail"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its parent's reaping is pending
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="Linux: finds them through /proc")
+@pytest.mark.parametrize("how", ["start_new_session=True", "process_group=0"])
+def test_processes_the_check_starts_elsewhere_end_with_it(tmp_path, how):
+    pid_file = tmp_path / "pid"
+    code = (f"import subprocess, sys\n"
+            f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], {how})\n"
+            f"open({str(pid_file)!r}, 'w').write(str(p.pid))\n"
+            "def double(x):\n    return 2 * x\n")
+    assert run_sandboxed(code, TEST).status == "pass"
+    pid = int(pid_file.read_text())
+    for _ in range(100):  # SIGKILL is delivered at once; give the kernel a moment to mark it
+        if not _alive(pid):
+            break
+        time.sleep(0.02)
+    assert not _alive(pid)

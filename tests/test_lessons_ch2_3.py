@@ -11,7 +11,7 @@ import pytest
 from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
 from tests.lessons_util import COURSE, series
-MY_LESSONS = ("2.1", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8")
+MY_LESSONS = ("2.1", "3.1", "3.2", "3.3", "3.3b", "3.4", "3.5", "3.6", "3.7", "3.8")
 
 
 def run(lesson_id: str, exercise_code: dict[str, str] | None = None, **values):
@@ -38,6 +38,8 @@ def test_lookup_grows_while_weights_stay_fixed_and_toes_alone_clash():
     assert set(series(result, "weights_size")) == {1}
     assert series(result, "lookup_right")[-1] == 5
     assert series(result, "weights_right")[-1] == 7
+    # Toes alone: after game 1 the weights call every game a win (the majority guess).
+    assert all(p > 0.5 for p in series(result, "weights_pred")[1:])
     text = output(result)
     assert "input (9.5,): results [1, 1, 0, 1]" in text
     assert "best any model could score on these 12 games: 10/12" in text
@@ -51,6 +53,15 @@ def test_more_information_removes_the_clash_and_weights_generalise():
     assert series(result, "weights_pred")[8] < 0.5  # ...the weights already call it a loss
     assert series(result, "weights_right")[-1] == 11
     assert "no two games with the same input" in output(result)
+    assert "games new to the table: [2, 3, 4, 6, 9, 10]" in output(result)
+    assert "the weights called:     ['win', 'loss', 'win', 'loss', 'loss', 'win']" in output(result)
+
+
+def test_the_readers_notebook_is_introduced_once_and_its_wrong_definitions_corrected():
+    body = " ".join(COURSE.get("2.1").path.read_text().split())
+    assert body.count("This course follows a reader") == 1
+    assert "intersection" in body and "**subset**" in body
+    assert "parameters as needed" in body and "*non*-parametric" in body
 
 
 def test_one_weight_reproduces_the_book_and_shows_the_list_mistake():
@@ -58,6 +69,9 @@ def test_one_weight_reproduces_the_book_and_shows_the_list_mistake():
     assert math.isclose(series(result, "pred")[0], 0.8500000000000001, rel_tol=1e-9)
     assert "TypeError: can't multiply sequence by non-int of type 'float'" in output(result)
     assert series(run("3.1", weight=0.0), "pred") == [0.0] * 4
+    text = output(result)
+    assert "SyntaxError: expected ':'" in text  # def neural_net(input), compiled safely
+    assert "IndentationError: expected an indented block" in text
 
 
 def test_weighted_sum_book_number_and_what_a_zero_weight_means():
@@ -69,6 +83,26 @@ def test_weighted_sum_book_number_and_what_a_zero_weight_means():
     assert math.isclose(series(fans, "pred")[0], 0.98 + 0.6, rel_tol=1e-9)
     no_toes = run("3.2", weight_0=0.0)
     assert math.isclose(series(no_toes, "pred")[0], 0.13, rel_tol=1e-9)
+    text = output(result)
+    assert "map" not in COURSE.get("3.2").path.read_text()  # the false claim about the book is gone
+    assert "AssertionError (lengths 2 and 3)" in text and "zip_sum, no error: 0.98" in text
+
+
+def test_dot_product_similarity_and_the_template():
+    result = run("3.3b")
+    text = output(result)
+    for line in ("w_sum(a, b) = 0", "w_sum(b, c) = 1", "w_sum(c, c) = 2", "w_sum(d, d) = 0.5", "w_sum(c, e) = 0"):
+        assert line in text
+    scores = series(result, "score")
+    assert scores.count(2) == 4 and max(scores) == 2  # the template cannot tell four pictures apart
+    strict = series(run("3.3b", off_weight=-1.0), "score")
+    assert strict.count(max(strict)) == 1 and strict.index(2) == 0b1001
+    assert "best match: ██/██ with 3" in output(run("3.3b", off_weight=0.5))
+
+
+def test_numpy_primer_seeds_make_random_numbers_repeat():
+    text = output(run("3.8"))
+    assert "seed 1:   [0.417 0.72  0.   ] [0.417 0.72  0.   ]" in text
 
 
 def test_the_learners_w_sum_is_what_the_network_runs():
@@ -122,7 +156,7 @@ def test_hidden_layer_book_numbers_and_the_column_convention():
     assert np.allclose(series(rows, "pred")[0], [0.2135, 0.145, 0.5065], rtol=1e-9, atol=0)
     cols = run("3.7", convention="columns")
     assert np.allclose(series(cols, "pred")[0], [0.496, 1.256, -0.286], rtol=1e-9, atol=0)
-    assert "the notes' cell:     [ 0.047  1.256 -0.286]" in output(rows)
+    assert "first attempt:       [ 0.047  1.256 -0.286]" in output(rows)
 
 
 @pytest.mark.parametrize("e_cols, a_times_e", [(5, "ValueError"), (4, "(2, 4)"), (1, "(2, 4)")])
@@ -207,3 +241,16 @@ def test_the_two_layer_network_stub_fails_with_a_helpful_message():
     verdict = check_code(exercise, exercise.stub.source)
     assert not verdict.passed
     assert "want [0.86, 0.295, 1.23]" in verdict.text
+
+
+def test_chapters_2_to_5_name_no_notes_and_keep_repository_numbers_to_footnotes():
+    import re
+
+    for lesson in COURSE.lessons:
+        if not 2 <= lesson.chapter <= 5:
+            continue
+        text = lesson.path.read_text()
+        assert "the notes" not in text.lower(), f"{lesson.id}: say 'a common first attempt'"
+        prose = text.split("+++")[2]
+        numbered = [line for line in prose.splitlines() if re.search(r"#\d", line)]
+        assert all(line.startswith("¹") for line in numbered), (lesson.id, numbered)

@@ -11,7 +11,7 @@ from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import RunState
 from tests.lessons_util import COURSE, run_lesson, series
 
-CH4 = ["4.1", "4.2", "4.3", "4.4", "4.5"]
+CH4 = ["4.1", "4.2", "4.3", "4.3b", "4.4", "4.5"]
 
 
 run = run_lesson
@@ -117,21 +117,59 @@ def test_4_4_input_above_root_2_stops_settling(inp, settles):
     assert (errors[-1] < errors[0]) is settles
 
 
-def test_4_5_breaks_then_alpha_fixes_and_slope_is_measured():
+def test_4_3_alpha_is_taught_by_its_factor_and_the_notes_alpha_is_slow():
+    result = run("4.3")
+    out = "".join(result.output)
+    assert "input 8.5  alpha 1.0   factor -71.2500  diverges" in out
+    assert "input 8.5  alpha 0.01  factor   0.2775  converges" in out
+    slow = run("4.3", alpha=0.01)
+    assert round(series(slow, "pred")[-1], 3) == 0.276
+
+
+def test_4_3b_the_slope_is_measured_by_nudging_and_drawn_as_a_tangent():
+    lesson = COURSE.get("4.3b")
+    assert [chart.x for chart in lesson.charts] == ["weight"]
+    result = run("4.3b")
+    out = "".join(result.output)
+    assert "per unit of weight -0.525000" in out and "per unit of weight -0.550000" in out
+    assert math.isclose(result.final["slope_here"], -0.55, rel_tol=1e-9)
+    weights, errors, tangents = (series(result, n) for n in ("weight", "error", "tangent"))
+    assert len(weights) == 41 and all(t <= e + 1e-12 for e, t in zip(errors, tangents))
+    flat = run("4.3b", at_weight=1.6)
+    assert abs(flat.final["slope_here"]) < 1e-12
+    assert max(series(flat, "tangent")) < 1e-12  # the tangent at the bottom lies flat on 0
+
+
+def test_4_3b_slope_exercise_rejects_the_halved_slope():
+    exercise = COURSE.get("4.3b").exercise("slope")
+    halved = "def slope(weight, input, goal_pred):\n    return input * (input * weight - goal_pred)\n"
+    verdict = check_code(exercise, halved)
+    assert not verdict.passed and "should be about" in verdict.text
+
+
+def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
     broken = run("4.5")
     assert close(series(broken, "pred")[:4], [1.0, 0.2, 2.6, -4.6])
     assert math.isclose(series(broken, "error")[19], 5.403406870691965e16, rel_tol=1e-9)
-    assert "measured slope 0.8" in "".join(broken.output)
+    assert broken.final["factor"] == -3.0
+    out = "".join(broken.output)
+    assert "alpha 0.25      factor   0.000   pred at step 20: 0.8" in out
+    assert "alpha 0.5       factor  -1.000   pred at step 20: 0.6" in out
     fixed = run("4.5", alpha=0.1)
     assert math.isclose(series(fixed, "pred")[19], 0.8000121871948003, rel_tol=1e-9)
+    slow = run("4.5", alpha=0.01)
+    assert round(series(slow, "pred")[-1], 2) == 0.89
     assert run("4.5", iterations=2000).state is RunState.DIVERGED
+    assert COURSE.get("4.5").exercise("slope") is None
 
 
 @pytest.mark.parametrize(
     ("lesson_id", "params"),
     [("4.1", {"weight": -1.0, "input": 2.0}), ("4.2", {"step_amount": 1.0, "iterations": 5000}),
      ("4.2", {"step_amount": 0.0001, "iterations": 1}), ("4.3", {"alpha": 0.001, "iterations": 2000}), ("4.3", {"input": 10.0}),
-     ("4.4", {"input": -1.5, "iterations": 40}), ("4.5", {"alpha": 10.0, "input": 5.0})],
+     ("4.4", {"input": -1.5, "iterations": 40}), ("4.5", {"alpha": 10.0, "input": 5.0}),
+     ("4.5", {"alpha": 0.001, "input": -5.0}), ("4.3b", {"at_weight": -1.0, "input": -2.0}),
+     ("4.3b", {"at_weight": 3.0, "input": 0.0})],
 )
 def test_extreme_parameters_never_fail(lesson_id, params):
     assert run(lesson_id, **params).state in (RunState.FINISHED, RunState.DIVERGED)

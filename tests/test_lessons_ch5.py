@@ -37,15 +37,23 @@ def test_a_loss_pushes_every_weight_down():
     assert all(w < w0 for w, w0 in zip(result.final["weights"], [0.1, 0.2, -0.1]))
 
 
-def test_the_learners_ele_mul_is_what_the_lesson_runs():
+def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     lesson = COURSE.get("5.1")
-    book_fixed_length = ("def ele_mul(number, vector):\n    output = [0, 0, 0]\n"
-                         "    for i in range(len(vector)):\n        output[i] = number * vector[i]\n"
-                         "    return output\n")
-    assert not check_code(lesson.exercise("ele_mul"), book_fixed_length).passed
-    flipped = "def ele_mul(number, vector):\n    return [-number * v for v in vector]\n"
-    result = run("5.1", exercise_code={"ele_mul": flipped})
+    assert lesson.exercise("ele_mul") is None  # the repeated ele_mul exercise is gone
+    exercise = lesson.exercise("weight_deltas")
+    # A common slip: a delta per weight (its own product against the goal) instead of one shared delta.
+    own_delta = ("def compute_weight_deltas(input, weights, true):\n"
+                 "    return [(x * w - true) * x for x, w in zip(input, weights)]\n")
+    verdict = check_code(exercise, own_delta)
+    assert not verdict.passed and "one delta" in verdict.text
+    flipped = ("def compute_weight_deltas(input, weights, true):\n"
+               "    pred = sum(x * w for x, w in zip(input, weights))\n"
+               "    return [(true - pred) * x for x in input]\n")
+    result = run("5.1", exercise_code={"weight_deltas": flipped})
     assert series(result, "weight_delta")[0] > 0  # the learner's sign error shows in the run
+    out = "".join(run("5.1").output)
+    assert "yours:  [-1.19, -0.091, -0.168]" in out
+    assert "book's: [-1.19, -0.091, -0.168]" in out
 
 
 def test_several_steps_reproduce_the_book_then_diverge_with_a_big_alpha():
@@ -133,3 +141,22 @@ def test_extreme_parameters_never_crash(lesson_id, values):
     result = run(lesson_id, **values)
     assert result.failure is None, result.detail
     assert result.state in (RunState.FINISHED, RunState.DIVERGED), result.detail
+
+
+def test_toes_in_tens_let_one_alpha_suit_every_weight():
+    raw = run("5.2", alpha=0.32, iterations=8)
+    errors = series(raw, "error")
+    assert errors[-1] > errors[0] * 1e10  # raw toes: alpha 0.32 explodes
+    scaled = run("5.2", alpha=0.32, iterations=8, toes_unit="tens of toes")
+    errors = series(scaled, "error")
+    assert all(round(e0 / e1) == 33 for e0, e1 in zip(errors, errors[1:]))
+    assert "tens of toes alpha 0.32  factor   0.1728" in "".join(scaled.output)
+
+
+def test_freezing_a_small_input_leaves_the_toes_alpha_too_big():
+    errors = series(run("5.3", frozen=1), "error")
+    assert errors[-1] > 100 * errors[0]
+
+
+def test_5_2b_is_titled_for_what_it_teaches():
+    assert COURSE.get("5.2b").title.startswith("input is not inputs")

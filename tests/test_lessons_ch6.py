@@ -104,3 +104,74 @@ def test_backprop_in_code_survives_extreme_parameters(values):
     _, result = run("6.5", **values)
     assert result.state in (RunState.FINISHED, RunState.DIVERGED), result.detail
     assert result.failure is None
+
+
+@pytest.mark.parametrize("update, updates", [("per light", 240), ("every 2", 120), ("every 3", 80),
+                                             ("per pass", 40)])
+def test_whole_dataset_updates_per_light_per_batch_or_per_pass(update, updates):
+    _, result = run("6.2", update=update)
+    assert result.state is RunState.FINISHED
+    assert series(result, "updates")[-1] == updates
+    errors = series(result, "error_for_all_lights")
+    if update == "per light":  # the book's numbers, untouched by the new parameter
+        assert math.isclose(errors[0], 2.6561231104, rel_tol=1e-9)
+        assert math.isclose(errors[-1], 0.00053373677328488, rel_tol=1e-9)
+    else:
+        assert errors[-1] > 0.00053373677328488  # fewer, averaged steps at the same alpha
+
+
+def test_full_gradient_descent_with_six_times_alpha_matches_stochastic():
+    _, full = run("6.2", update="per pass", alpha=0.6)
+    assert abs(full.final["weights"][1] - 1) < 0.02
+    assert series(full, "error_for_all_lights")[-1] < 0.001
+
+
+def test_pressure_table_is_the_books_and_all_inverted_lamps_cannot_learn():
+    lesson, result = run("6.2b")
+    assert result.state is RunState.FINISHED
+    out = "".join(result.output)
+    assert "1 0 1" in out and "sum" in out
+    run_ = LessonRun(lesson)
+    run_.run_sync()
+    signs = np.sign(run_.namespace["first_pressure"]).tolist()
+    assert signs == [[-1, 0, -1], [0, 1, 1], [0, 0, -1], [1, 1, 1], [0, 1, 1], [-1, 0, -1]]
+    _, inverted = run("6.2b", encoding="all inverted")
+    assert series(inverted, "error_for_all_lights")[-1] > 1.5
+    _, answer = run("6.2b", encoding="answer inverted")
+    assert series(answer, "error_for_all_lights")[-1] < 0.005
+
+
+def test_the_four_lines_of_backprop_exercise():
+    lesson = COURSE.get("6.5")
+    exercise = lesson.exercise("learn")
+    assert not check_code(exercise, exercise.stub.source).passed
+    assert check_code(exercise, exercise.solution.source).passed
+    updated_too_soon = exercise.solution.source.replace(
+        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n"
+        "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n",
+        "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n"
+        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n")
+    assert updated_too_soon != exercise.solution.source
+    verdict = check_code(exercise, updated_too_soon)
+    assert not verdict.passed and "before" in verdict.text
+    # The lesson trains with the learner's function: the stub learns nothing.
+    result = LessonRun(lesson, exercise_code={"learn": exercise.stub.source}).run_sync()
+    errors = series(result, "layer_2_error")
+    assert errors[0] == errors[-1]
+
+
+def test_hidden_layer_builds_features_one_layer_can_fit():
+    lesson = COURSE.get("6.6")
+    run_ = LessonRun(lesson)
+    assert run_.run_sync().state is RunState.FINISHED
+    assert math.isclose(run_.namespace["on_lamps"], 1.0, rel_tol=1e-9)
+    assert run_.namespace["on_features"] < 1e-4
+
+
+def test_sigmoid_lesson_draws_the_curve_and_the_bias_fixes_inverted_lamps():
+    lesson = COURSE.get("6.7")
+    run_ = LessonRun(lesson, {"curve": "tanh"})
+    assert run_.run_sync().state is RunState.FINISHED
+    slopes = run_.recorded("slope")
+    assert max(slopes) == slopes[len(slopes) // 2] == 1.0
+    assert run_.namespace["bias_error"] < 0.01 and run_.namespace["copies"]

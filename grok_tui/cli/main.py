@@ -19,9 +19,16 @@ SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
     "check": "validate lesson files: parse, run, checks pass",
-    "progress": "print your progress per chapter (lessons, exercises, last lesson)",
+    "progress": "print your progress per chapter (lessons, exercises, last one)",
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
+    "hint": "print the next hint of an exercise (3.2/w_sum, or a lesson's next)",
+    "verify": "check your saved exercise code; exit 0 when all pass",
+    "edit": "open your code of an exercise (3.2/w_sum) in $VISUAL / $EDITOR",
+    "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",
+    "serve": "serve the tutor to a web browser (pip install 'grok-tui[web]')",
 }
+GLOBAL_OPTIONS = ("--lessons",)
+"""Options every subcommand takes, accepted before the subcommand too (grok-tui --lessons DIR list)."""
 
 
 class UsageError(Exception):
@@ -33,12 +40,23 @@ def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
                         help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
 
 
+def _settings_path() -> str:
+    from grok_tui.settings import settings_path
+
+    return str(settings_path())
+
+
 def build_parser() -> argparse.ArgumentParser:
+    width = max(map(len, SUBCOMMANDS))
     parser = argparse.ArgumentParser(
         prog="grok-tui",
-        description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).",
-        epilog="Subcommands: " + "; ".join(f"{k}: {v}" for k, v in SUBCOMMANDS.items())
-        + ". Run `grok-tui SUBCOMMAND --help` for each.",
+        usage="grok-tui [--lessons DIR] [LESSON]\n       grok-tui [--lessons DIR] COMMAND [ARGS]",
+        description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).\n"
+        "Without a command: the tutor, at LESSON (e.g. 4.5) or where you left off.",
+        epilog="commands:\n" + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
+        + "\n\n`grok-tui COMMAND --help` tells more about each.\n"
+        f"Settings (theme, speed, [keys]): {_settings_path()}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"grok-tui {__version__}")
     parser.add_argument("lesson", nargs="?", help="open this lesson id directly, e.g. 4.5")
@@ -59,10 +77,32 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
     p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    _add_lessons_option(p)
     from grok_tui.cli.progress import add_parsers
 
     add_parsers(parsers, _add_lessons_option)
+    from grok_tui.cli import export, practice, serve
+
+    for module in (practice, export, serve):
+        module.add_parsers(parsers, _add_lessons_option, SUBCOMMANDS)
     return parsers
+
+
+def split_globals(argv: list[str]) -> tuple[list[str], list[str]]:
+    """The global options written before the subcommand, and the rest of the command line."""
+    leading: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in GLOBAL_OPTIONS and i + 1 < len(argv):
+            leading += argv[i: i + 2]
+            i += 2
+        elif word.partition("=")[0] in GLOBAL_OPTIONS and "=" in word:
+            leading.append(word)
+            i += 1
+        else:
+            break
+    return leading, argv[i:]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,11 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     # set before numpy is first imported, which happens only once a lesson runs.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = list(sys.argv[1:] if argv is None else argv)
+    leading, rest = split_globals(argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            args = build_subparsers()[argv[0]].parse_args(argv[1:])
-            return {"list": cmd_list, "run": cmd_run, "check": cmd_check,
-                    "progress": cmd_progress, "reset": cmd_reset}[argv[0]](args)
+        if rest and rest[0] in SUBCOMMANDS:
+            # Global options given before the subcommand go after it, where its parser reads them
+            # (written after it too, the later one wins, as argparse does).
+            args = build_subparsers()[rest[0]].parse_args(leading + rest[1:])
+            return COMMANDS[rest[0]](args)
         args = build_parser().parse_args(argv)
         return launch(args)
     except UsageError as exc:
@@ -87,10 +129,27 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def terminal_problem() -> str:
+    """Why this terminal cannot run the full-screen tutor ("" when it can)."""
+    if os.environ.get("TEXTUAL_DRIVER"):  # the browser mode's driver: no terminal needed
+        return ""
+    if os.environ.get("TERM") == "dumb":
+        return "TERM=dumb cannot draw the tutor's screen"
+    if not sys.stdin.isatty():
+        return "stdin is not a terminal"
+    if not sys.stdout.isatty():
+        return "stdout is not a terminal"
+    return ""
+
+
 def launch(args: argparse.Namespace) -> int:
     catalog = _existing_catalog(args.lessons)
     if args.lesson is not None and catalog.get(args.lesson) is None:
         raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
+    problem = terminal_problem()
+    if problem:
+        raise UsageError(f"{problem}; without one, use the commands: list, run ID, hint, verify, "
+                         "export ID, progress (grok-tui --help)")
     from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
 
     GrokApp(catalog, start_lesson=args.lesson).run()
@@ -175,4 +234,22 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from grok_tui.cli.run import check_all
 
-    return check_all(load_catalog(args.dir))
+    return check_all(load_catalog(args.dir or args.lessons))
+
+
+def _lazy(module: str, name: str):
+    """A subcommand that lives in another module of this package; it is given the course too."""
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        return getattr(import_module(f"grok_tui.cli.{module}"), name)(args, _existing_catalog(args.lessons))
+
+    return run
+
+
+COMMANDS = {
+    "list": cmd_list, "run": cmd_run, "check": cmd_check, "progress": cmd_progress, "reset": cmd_reset,
+    "hint": _lazy("practice", "cmd_hint"), "verify": _lazy("practice", "cmd_verify"),
+    "edit": _lazy("practice", "cmd_edit"), "export": _lazy("export", "cmd_export"),
+    "serve": _lazy("serve", "cmd_serve"),
+}

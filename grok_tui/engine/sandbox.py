@@ -3,13 +3,21 @@
 Whatever the learner writes (an endless loop, sys.exit, os._exit, a flood of output, a huge
 allocation, an exception) ends as a `SandboxResult` with a friendly message; it never freezes or
 ends the tutor. The child is `python -I -c <sandbox_child.py>`: isolated from the environment and
-the working directory, with a memory cap (RLIMIT_AS) and a wall-clock time limit enforced here.
+the working directory (a fresh temp folder), with a wall-clock time limit and an output limit
+enforced here on every platform, and a memory cap (RLIMIT_AS) where the OS has resource limits.
+Its verdict comes back in a file outside its working folder (files work everywhere; passing a pipe's
+descriptor to a child does not work on Windows). When the check ends, everything it started ends
+too: its process group, and on Linux also any process that left the group for a session of its own.
+
+This is a guard against accidents (a loop that never ends, a typo that eats memory), not a security
+boundary: the code runs as the learner's user and can read and write what they can.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -61,21 +69,63 @@ class SandboxResult:
         return lines[-1] if lines else None
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")}
+PORTABLE_ENV = "GROK_TUI_PORTABLE_SANDBOX"
+"""Set to 1 to use only what every platform has (no process group, no resource limits): the path
+Windows takes, so that Linux tests can run it too."""
+MARKER_ENV = "GROK_TUI_CHECK"
+"""A random token in the check's environment: every process it starts inherits it, which is how the
+ones that left its process group (a new session) are found and ended on Linux."""
+KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "WINDIR", "TEMP", "TMP",
+            "USERPROFILE", "COMSPEC", "PATHEXT")
+
+
+def _env(marker: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k in KEPT_ENV}
     env.update(CHILD_ENV)
+    env[MARKER_ENV] = marker
     return env
 
 
-def _kill(proc: subprocess.Popen) -> None:
-    """Stop the child and anything it started (it runs in its own session)."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, AttributeError):
+def _portable(portable: bool | None) -> bool:
+    if portable is None:
+        portable = os.environ.get(PORTABLE_ENV) == "1"
+    return portable or os.name != "posix" or not hasattr(os, "killpg")
+
+
+def _kill(proc: subprocess.Popen, portable: bool, marker: str) -> None:
+    """Stop the child and anything it started."""
+    if not portable:
         try:
-            proc.kill()
-        except ProcessLookupError:
+            os.killpg(proc.pid, signal.SIGKILL)  # the child leads its own session and group
+        except (ProcessLookupError, PermissionError):
             pass
+        _end_marked(marker)
+    elif os.name == "nt":
+        # /T: the whole tree the child started. It may have ended already: nothing to report.
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
+                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    try:
+        proc.kill()
+    except (ProcessLookupError, OSError):
+        pass
+
+
+def _end_marked(marker: str) -> None:
+    """Linux: SIGKILL every process whose environment carries this check's marker (the ones that
+    went to a new session escape killpg). Elsewhere there is no /proc to look in: nothing to do."""
+    proc_dir = Path("/proc")
+    if not (proc_dir / "self" / "environ").exists():
+        return
+    needle = f"{MARKER_ENV}={marker}".encode()
+    me = os.getpid()
+    for entry in proc_dir.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                os.kill(int(entry.name), signal.SIGKILL)
+        except (OSError, ValueError):  # gone meanwhile, or another user's
+            continue
 
 
 def run_sandboxed(
@@ -85,51 +135,59 @@ def run_sandboxed(
     timeout: float = DEFAULT_TIMEOUT,
     memory: int = DEFAULT_MEMORY,
     cancel: threading.Event | None = None,
+    portable: bool | None = None,
 ) -> SandboxResult:
     """Run `code`, then `test` in the same fresh namespace, in a child process. Blocks (use a thread).
+    `portable` forces the path every platform has (default: $GROK_TUI_PORTABLE_SANDBOX, else only
+    where there are no POSIX process groups).
 
     Never raises for a reason outside the learner's control either (no free file descriptors, a full
     temp dir): that is a "crash" result saying so."""
     try:
-        return _run(code, test, timeout, memory, cancel)
+        return _run(code, test, timeout, memory, cancel, _portable(portable))
     except OSError as exc:
         return SandboxResult("crash", f"could not start Python to check your code: {exc}")
 
 
-def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None) -> SandboxResult:
+def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None,
+         portable: bool) -> SandboxResult:
     start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="grok-check-") as cwd:
-        read_fd, write_fd = os.pipe()
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", CHILD_SOURCE],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                pass_fds=(write_fd,), cwd=cwd, env=_env(), start_new_session=True,
-            )
-        except OSError:
-            os.close(read_fd)
-            os.close(write_fd)
-            raise
-        os.close(write_fd)
+    marker = secrets.token_hex(8)
+    with tempfile.TemporaryDirectory(prefix="grok-check-") as work:
+        cwd = Path(work) / "cwd"  # the learner's files go here; the verdict file sits beside it
+        cwd.mkdir()
+        result_path = Path(work) / "result.json"
+        if portable:
+            group = {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+        else:
+            group = {"start_new_session": True}
+        proc = subprocess.Popen(
+            [sys.executable, "-I", "-c", CHILD_SOURCE],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            cwd=cwd, env=_env(marker), **group,
+        )
         out = _Drain(proc.stdout, OUTPUT_LIMIT)
-        result_reader = _Drain(os.fdopen(read_fd, "rb"), 1024 * 1024)
         try:
-            job = json.dumps({"code": code, "test": test, "memory": memory, "result_fd": write_fd})
+            job = json.dumps({"code": code, "test": test, "memory": 0 if portable else memory,
+                              "limits": not portable, "result_path": str(result_path)})
             assert proc.stdin is not None
             proc.stdin.write(job.encode("utf-8"))
             proc.stdin.close()
         except (BrokenPipeError, OSError):
             pass  # the child died at once; its exit status says why
-        status = _wait(proc, start + timeout, out, cancel)
-        _kill(proc)  # anything the code started in the background goes with it
+        status = _wait(proc, start + timeout, out, cancel, portable, marker)
+        _kill(proc, portable, marker)  # anything the code started in the background goes with it
+        proc.wait()
         out.join(1.0)
-        result_reader.join(1.0)
         seconds = time.monotonic() - start
         printed = out.text()
         if status is not None:
             return SandboxResult(status, seconds=seconds, output=printed,
                                  extra={"timeout": timeout, "limit": OUTPUT_LIMIT})
-        raw = result_reader.data()
+        try:
+            raw = result_path.read_bytes()[: 1024 * 1024]
+        except OSError:
+            raw = b""
         if raw:
             try:
                 data = json.loads(raw.decode("utf-8", "replace"))
@@ -144,7 +202,8 @@ def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Ev
         return SandboxResult("exit", f"{code_}", output=printed, seconds=seconds, extra={"returncode": code_})
 
 
-def _wait(proc: subprocess.Popen, deadline: float, out: "_Drain", cancel: threading.Event | None) -> str | None:
+def _wait(proc: subprocess.Popen, deadline: float, out: "_Drain", cancel: threading.Event | None,
+          portable: bool, marker: str) -> str | None:
     """Wait for the child; None when it ended by itself, else why it was stopped."""
     while True:
         try:
@@ -160,7 +219,7 @@ def _wait(proc: subprocess.Popen, deadline: float, out: "_Drain", cancel: thread
         elif time.monotonic() >= deadline:
             why = "timeout"
         if why:
-            _kill(proc)
+            _kill(proc, portable, marker)
             proc.wait()
             return why
 

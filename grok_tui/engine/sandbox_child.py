@@ -1,13 +1,14 @@
 """The child side of the sandbox: run the learner's code, then the exercise's test, report as JSON.
 
 Its source is handed to `python -I -c`, so the child needs nothing of grok_tui and starts from a
-clean interpreter; the tutor imports only the two file names below, to read the frames it reports. It reads one JSON object from stdin:
-{"code": ..., "test": ..., "memory": bytes or 0, "result_fd": fd} and writes one JSON object to
-`result_fd` (a pipe only the parent reads), so nothing the learner prints can fake a result.
+clean interpreter; the tutor imports only the two file names below, to read the frames it reports.
+It reads one JSON object from stdin: {"code": ..., "test": ..., "memory": bytes or 0, "limits": bool,
+"result_path": path} and writes one JSON object to `result_path`, a file outside the folder the
+code runs in, opened before the code runs: nothing the learner prints can fake a result. (A file,
+not an inherited pipe: passing a descriptor to a child does not work on Windows.)
 """
 
 import json
-import os
 import sys
 import traceback
 
@@ -52,19 +53,19 @@ def _test_values(exc):
     return out
 
 
-def _report(fd, data):
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f)
+def _report(out, data):
+    json.dump(data, out)
+    out.close()
 
 
 def main():
     job = json.loads(sys.stdin.read())
-    fd = job["result_fd"]
+    fd = open(job["result_path"], "w", encoding="utf-8")  # opened now: the code runs in another folder
     try:
         import resource
     except ImportError:  # not on this platform: the parent's time and output limits still hold
         resource = None
-    if resource is not None:
+    if resource is not None and job.get("limits", True):
         limits = [(resource.RLIMIT_FSIZE, 64 * 1024 * 1024)]  # files the code writes, in a temp dir
         if job.get("memory"):
             # Address space, not RSS: a huge allocation fails with MemoryError instead of swapping.

@@ -21,6 +21,9 @@ TOP_KEYS = {
 }
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
+# A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
+# object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
+INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -110,10 +113,9 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
         if "".join(prose).strip():
             blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
         prose = []
-        role = info[1] if len(info) > 1 else "run"
-        name = info[2] if len(info) > 2 else ""
-        if role not in ROLES:
-            problems.add(i + 1, f"unknown cell role {role!r}; use one of: {', '.join(ROLES)}")
+        role, name, error = fence_role(m.group(2).strip()[len("python"):])
+        if error:
+            problems.add(i + 1, error)
         elif role in EXERCISE_ROLES and not name:
             problems.add(i + 1, f"a {role} cell needs the exercise's name: ```python {role} NAME")
         else:
@@ -122,6 +124,33 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
     if "".join(prose).strip():
         blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
     return blocks
+
+
+def fence_role(info: str) -> tuple[str, str, str]:
+    """The role and exercise name of a ```python fence from the words after `python`: (role, name,
+    error). The role and the name may come in either order, and the name also as name=NAME, because a
+    notebook round trip (jupytext, then Jupyter saving with its keys sorted) writes them that way.
+    Other key=value words are a notebook's own cell metadata (tags, collapsed...) and are ignored."""
+    words: list[str] = []
+    name = ""
+    for m in INFO_WORD.finditer(info):
+        if m.group(3) is not None:
+            words.append(m.group(3))
+        elif m.group(1) == "name":
+            name = m.group(2).strip("\"'")
+    roles = [w for w in words if w in ROLES]
+    others = [w for w in words if w not in ROLES]
+    if not roles:
+        if others:
+            return "", "", f"unknown cell role {others[0]!r}; use one of: {', '.join(ROLES)}"
+        return "run", name, ""
+    if len(roles) > 1:
+        return "", "", f"a cell has one role, this fence names {len(roles)}: {' '.join(roles)}"
+    if others:
+        if name or len(others) > 1:
+            return "", "", f"a {roles[0]} cell names one exercise, this fence names: {' '.join(others + ([name] if name else []))}"
+        name = others[0]
+    return roles[0], name, ""
 
 
 def _line_of(lines: list[str], pattern: str, default: int = 1) -> int:

@@ -13,13 +13,16 @@ from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
+from grok_tui import settings as settings_file
+from grok_tui.settings import Settings
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.panels import imported, panel_class
 
 
 THEME_ENV = "GROK_TUI_THEME"
-"""A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes."""
+"""A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
+It wins over the settings file's theme for this session (and is not saved)."""
 
 
 class GrokApp(App[None]):
@@ -31,9 +34,12 @@ class GrokApp(App[None]):
     ]
 
     def __init__(self, catalog: Catalog, start_lesson: str | None = None, *, speed: float | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, settings: Settings | None = None) -> None:
         """`speed` overrides every lesson's pace (steps per second, 0 = max): tests use 0."""
         super().__init__()
+        self.settings = settings if settings is not None else settings_file.load()
+        if self.settings.keys:
+            self.set_keymap(self.settings.keymap())
         self.catalog = catalog
         self.start_lesson = start_lesson
         self.speed = speed
@@ -48,12 +54,14 @@ class GrokApp(App[None]):
         return ContentsScreen()
 
     def on_mount(self) -> None:
-        theme = os.environ.get(THEME_ENV)
-        if theme:
-            if theme in self.available_themes:
-                self.theme = theme
-            else:
-                self.notify(f"{THEME_ENV}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning", markup=False)
+        for error in self.settings.errors:
+            self.notify(error, title="settings", severity="error", timeout=12, markup=False)
+        self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")
+        self._apply_theme(os.environ.get(THEME_ENV), THEME_ENV)
+        # From now on a theme picked in the command palette is saved for the next start. The signal
+        # for the theme applied just above is still queued: it is not a choice of the learner's.
+        self._theme_at_start: str | None = self.theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         if self.progress.notice:
             self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
         if self.catalog.errors:
@@ -64,6 +72,27 @@ class GrokApp(App[None]):
         target = self.start_lesson or self.progress.last_lesson
         if target and self.catalog.get(target) is not None:
             self.open_lesson(target)
+
+    def _apply_theme(self, theme: str | None, origin: str) -> None:
+        if not theme:
+            return
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"{origin}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning", markup=False)
+
+    def _save_theme(self, theme) -> None:
+        if theme.name == self._theme_at_start:
+            self._theme_at_start = None
+            return
+        self._theme_at_start = None
+        if theme.name == self.settings.theme:
+            return
+        self.settings.theme = theme.name
+        try:
+            settings_file.save_theme(theme.name, self.settings.path)
+        except OSError as exc:  # a read-only config folder must not end the tutor
+            self.notify(f"could not save the theme in {self.settings.path}: {exc}", severity="error", markup=False)
 
     # -- navigation -------------------------------------------------------------------------------
     def open_lesson(self, lesson_id: str) -> None:
@@ -107,7 +136,8 @@ class GrokApp(App[None]):
         """The lesson's session, made on first use; a finished run records the lesson as done, once."""
         session = self.sessions.get(lesson.id)
         if session is None:
-            speed = self.speed if self.speed is not None else lesson.pace
+            default = self.settings.speed if self.settings.speed is not None else lesson.pace
+            speed = self.speed if self.speed is not None else default
             session = LessonSession(lesson, speed=speed, exercise_code=partial(self.progress.passed_code, lesson.id))
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session

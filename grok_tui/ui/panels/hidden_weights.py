@@ -1,4 +1,7 @@
-"""Each hidden unit's 64 input weights drawn as an 8x8 image: the pattern the unit responds to."""
+"""Each hidden unit's 64 input weights drawn as an 8x8 image: the pattern the unit responds to.
+
+A one-layer model has no `weights_0_1`: then its (64, 10) `weights` are drawn, one template a digit.
+"""
 
 from __future__ import annotations
 
@@ -33,9 +36,15 @@ class Panel(DigitsPanel):
         super().__init__(lesson, **kwargs)
         self.weights = np.zeros((64, 0))
         self.selected = 0
+        self.templates = False
+        """True when the weights are a one-layer model's ten digit templates, not hidden units."""
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
         weights = namespace.get("weights_0_1")
+        self.templates = weights is None and np.shape(namespace.get("weights")) == (64, 10)
+        if self.templates:
+            weights = namespace["weights"]
+        self.border_title = "each digit's weights: its template" if self.templates else self.TITLE
         if weights is None:
             return False
         weights = np.asarray(weights, dtype=float)
@@ -81,9 +90,12 @@ class Panel(DigitsPanel):
                 out.append_text(line)
                 out.append("\n")
         w = self.weights[:, self.selected]
-        out.append(f"unit {self.selected} of {units}  weights {w.min():+.2f}..{w.max():+.2f}"
+        what = f"digit {self.selected}" if self.templates else f"unit {self.selected} of {units}"
+        out.append(f"{what}  weights {w.min():+.2f}..{w.max():+.2f}"
                    "  orange excites, blue inhibits", style="italic")
         return out
 
     def summary(self) -> list[str]:
+        if self.templates:
+            return ["10 digit templates", f"digit {self.selected}"]
         return [f"{self.weights.shape[1]} hidden units", f"unit {self.selected}"]

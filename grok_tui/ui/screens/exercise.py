@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 
 from rich.console import Group
 from rich.syntax import Syntax
@@ -24,13 +25,15 @@ from textual.widgets import Static, TextArea
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
-from grok_tui.progress import DraftSaver, Progress
+from grok_tui.progress import DraftSaver, Progress, keep_draft_copy
 from grok_tui.ui.exercise_editor import CodeEditor
 
 SAVE_IDLE = 0.3
 """Seconds without typing after which the draft is saved..."""
 SAVE_MAX_DELAY = 0.6
 """...and the longest a change waits while the learner keeps typing."""
+OUTSIDE_POLL = 1.0
+"""Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
 KEYS_EDITING = "F5/^r check  F2 hint  F4 start over  esc leave editor"
 KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to lesson"
 
@@ -92,6 +95,11 @@ class ExerciseScreen(Screen[bool]):
         self._shown_error = ""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
+        self._ours: deque[str] = deque(maxlen=64)
+        """Texts this screen loaded or saved: a draft file holding anything else was changed outside."""
+        self._synced_text: str | None = None
+        """The text the editor had when it last agreed with the file (opening, or taking an outside edit)."""
+        self._last_edit_wall = 0.0
 
     # -- state helpers ----------------------------------------------------------------------------
     @property
@@ -109,6 +117,8 @@ class ExerciseScreen(Screen[bool]):
             self._notice = self.progress.notice
         if draft is not None:
             self._saved_text = draft
+            self._ours.append(draft)
+            self._synced_text = draft
             return draft
         passed = self.progress.passed_code(self.lesson.id).get(self.exercise.name)
         return passed if passed is not None else self.exercise.stub.source
@@ -127,6 +137,9 @@ class ExerciseScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.editor.focus()
         self.set_interval(0.1, self._autosave)
+        self.set_interval(OUTSIDE_POLL, self._take_outside_edit)
+        if self._synced_text is None:
+            self._synced_text = self.editor.text
         self._render_all()
 
     def on_unmount(self) -> None:
@@ -216,6 +229,7 @@ class ExerciseScreen(Screen[bool]):
     def _changed(self, event: TextArea.Changed) -> None:
         now = time.monotonic()
         self._last_change = now
+        self._last_edit_wall = time.time()
         if self._dirty_since is None:
             self._dirty_since = now
         if self._stale() != self._shown_stale:  # the first edit after a check (or its undo) says so
@@ -238,7 +252,46 @@ class ExerciseScreen(Screen[bool]):
         text = self.editor.text
         if text != self._saved_text:
             self._saved_text = text
+            self._ours.append(text)
             self.saver.submit(*self.key, text)
+
+    def _take_outside_edit(self) -> None:
+        """Pick up a draft changed outside the tutor (`grok-tui edit`, any editor). When the learner
+        also typed here since, the newer side wins and the other is kept as a .bak file."""
+        path = self.progress.draft_path(*self.key)
+        try:
+            theirs = path.read_text(encoding="utf-8")
+            changed_at = path.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            return
+        if theirs in self._ours:
+            return
+        ours = self.editor.text
+        self._ours.append(theirs)
+        if theirs == ours:  # the same code arrived by another way (e.g. `grok-tui edit` started the file)
+            self._synced_text = self._saved_text = theirs
+            return
+        kept = ""
+        try:
+            if ours != self._synced_text and self._last_edit_wall > changed_at:
+                kept = keep_draft_copy(self.progress, *self.key, theirs).name
+                self._saved_text = None  # write ours over theirs
+                self._save_now()
+                self._synced_text = ours
+                self.notify(f"Your code was also changed outside the tutor; yours here is newer and stays. "
+                            f"The other version is kept as {kept}.", timeout=8, markup=False)
+                return
+            if ours != self._synced_text:
+                kept = keep_draft_copy(self.progress, *self.key, ours).name
+        except OSError as exc:
+            self.notify(f"Your code was changed outside the tutor, but could not be merged: {exc}",
+                        severity="error", markup=False)
+            return
+        self._synced_text = self._saved_text = theirs
+        self._dirty_since = None
+        self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
+        note = f" Yours from here is kept as {kept}." if kept else ""
+        self.notify(f"Loaded your code as changed outside the tutor.{note}", timeout=8, markup=False)
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

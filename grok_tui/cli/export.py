@@ -1,0 +1,258 @@
+"""`grok-tui export`: a lesson as a Jupyter notebook (.ipynb) or a script (.py, jupytext's percent
+format) that runs top to bottom in a plain Python kernel, without the tutor.
+
+What the tutor provides to lesson code (the parameters, `step()`, `recorded()`) is defined by a first
+cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes:
+its stub (the learner's cell), the reference solution in a collapsed cell marked as such, then its
+test wrapped in a function. The stub alone would fail its test and break every later cell that uses
+the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
+skipping the reference. The notebook JSON is written by hand (format 4.5) so exporting needs no
+Jupyter package; the tests validate it with nbformat and run it with nbclient.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
+
+FORMATS = ("ipynb", "py")
+
+PRELUDE = '''\
+# What the tutor gives every lesson: random seeds, step() and recorded(), and plot() for the charts.
+import copy
+import random
+
+try:
+    import numpy as np
+    np.random.seed(0)
+except ImportError:
+    np = None
+random.seed(0)
+
+_steps = []
+
+
+def _keep(value):
+    """A copy that later changes cannot alter; numpy numbers become plain numbers."""
+    if isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if np is not None:
+        try:
+            arr = np.array(value)
+        except (ValueError, TypeError):
+            return copy.deepcopy(value)
+        if arr.dtype.kind in "biuf":
+            return arr.item() if arr.ndim == 0 else arr.copy()
+    return copy.deepcopy(value)
+
+
+def step(**values):
+    """Record one step's values (the tutor draws them live and pauses here)."""
+    _steps.append({name: _keep(value) for name, value in values.items()})
+
+
+def recorded(name):
+    """Every value recorded under `name` so far, in step order."""
+    return [s[name] for s in _steps if name in s]
+
+
+def plot(*names, x=None, title=None, log=False):
+    """Plot recorded values against the step (or against the recorded value `x`), on a log scale
+    with log=True: with matplotlib if it is installed, else print a short summary of each series."""
+    series = {name: recorded(name) for name in names if recorded(name)}
+    if not series:
+        return
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:
+        for name, values in series.items():
+            first, last = values[0], values[-1]
+            print(f"{name}: {len(values)} values, first {first!r}, last {last!r}")
+        return
+    xs = recorded(x) if x else None
+    for name, values in series.items():
+        plt.plot(xs if xs and len(xs) == len(values) else range(1, len(values) + 1), values, label=name)
+    if log:
+        plt.yscale("log")
+    plt.xlabel(x or "step")
+    plt.title(title or ", ".join(series))
+    plt.legend()
+    plt.show()
+'''
+
+
+def _param_line(param: Param) -> str:
+    comment = [param.help] if param.help else []
+    if param.choices:
+        comment.append("one of " + ", ".join(map(repr, param.choices)))
+    elif param.min is not None or param.max is not None:
+        comment.append(f"from {param.min} to {param.max}")
+    text = f"{param.name} = {param.default!r}"
+    return text + (f"  # {'; '.join(comment)}" if comment else "")
+
+
+def _setup_source(lesson: Lesson) -> str:
+    lines = [PRELUDE.rstrip("\n"), ""]
+    if lesson.params:
+        lines += ["", "# The lesson's parameters: change them and run the notebook again."]
+        lines += [_param_line(p) for p in lesson.params]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _test_source(exercise: Exercise) -> str:
+    """The test in a function, so its names do not overwrite the lesson's (the tutor runs it apart)."""
+    name = f"test_{exercise.name}"
+    body = textwrap.indent(exercise.test.source, "    ") if exercise.test.source.strip() else "    pass"
+    return f"def {name}():\n{body}\n\n\n{name}()\nprint(\"{exercise.name}: every test passed\")\n"
+
+
+def _exercise_intro(exercise: Exercise) -> str:
+    text = [f"**Exercise: {exercise.title}** (`{exercise.name}`)",
+            "",
+            "Write your code in the next cell, run it, then run the test cell below. "
+            "The cell after yours (collapsed) holds the reference solution: it runs when you run "
+            "the whole notebook, so that the rest works; skip it to test your own code."]
+    if exercise.hints:
+        text += ["", "<details><summary>Hints</summary>", ""]
+        text += [f"{i}. {hint}" for i, hint in enumerate(exercise.hints, start=1)]
+        text += ["", "</details>"]
+    return "\n".join(text)
+
+
+def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
+    """The exported cells in order: (kind "markdown"/"code", source, cell metadata)."""
+    out: list[tuple[str, str, dict]] = [
+        ("markdown", f"# {lesson.id} {lesson.title}\n\n"
+                     f"Chapter {lesson.chapter}: {lesson.chapter_title}. Exported from grok-tui; "
+                     "runs from top to bottom in a plain Python kernel.", {}),
+        ("code", _setup_source(lesson), {"tags": ["setup"]}),
+    ]
+    last_step = max((i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and "step(" in b.source),
+                    default=None)
+    for index, block in enumerate(lesson.blocks):
+        if isinstance(block, Prose):
+            out.append(("markdown", block.text, {}))
+            continue
+        exercise = lesson.exercise(block.name) if block.name else None
+        if block.role in ("run", "train", "check"):
+            out.append(("code", block.source, {"tags": [block.role]} if block.role != "run" else {}))
+        elif block.role == "exercise" and exercise is not None:
+            out.append(("markdown", _exercise_intro(exercise), {}))
+            out.append(("code", block.source, {"tags": ["exercise"]}))
+            out.append(("code", "# The reference solution (skip this cell to test your own code).\n"
+                        + exercise.solution.source,
+                        {"tags": ["solution"], "jupyter": {"source_hidden": True}}))
+            out.append(("code", _test_source(exercise), {"tags": ["test"]}))
+        # solution and test cells are placed with their exercise above
+        if index == last_step:
+            for chart in lesson.charts:
+                args = ", ".join(map(repr, chart.series))
+                extra = (f", x={chart.x!r}" if chart.x else "") + f", title={chart.title!r}" \
+                    + (", log=True" if chart.log else "")
+                out.append(("code", f"plot({args}{extra})", {"tags": ["chart"]}))
+    return out
+
+
+def to_ipynb(lesson: Lesson) -> str:
+    nb_cells = []
+    for n, (kind, source, meta) in enumerate(cells(lesson), start=1):
+        cell = {"cell_type": kind, "id": f"{kind}-{n}", "metadata": meta,
+                "source": source.splitlines(keepends=True)}
+        if kind == "code":
+            cell.update(execution_count=None, outputs=[])
+        nb_cells.append(cell)
+    notebook = {
+        "cells": nb_cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+            "grok_tui": {"lesson": lesson.id},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+def to_py(lesson: Lesson) -> str:
+    """jupytext's percent format: plain Python that editors (VS Code, Spyder, Jupyter with
+    jupytext) also open as cells."""
+    parts = []
+    for kind, source, meta in cells(lesson):
+        if kind == "markdown":
+            body = "\n".join(("# " + line).rstrip() for line in source.splitlines())
+            parts.append(f"# %% [markdown]\n{body}\n")
+        else:
+            tags = meta.get("tags", [])
+            header = "# %%" + (f" tags={json.dumps(tags)}" if tags else "")
+            parts.append(f"{header}\n{source.rstrip()}\n")
+    return "\n".join(parts)
+
+
+def export_text(lesson: Lesson, fmt: str) -> str:
+    return to_ipynb(lesson) if fmt == "ipynb" else to_py(lesson)
+
+
+def default_name(lesson: Lesson, fmt: str) -> str:
+    return f"{lesson.path.stem}.{fmt}"
+
+
+def write(lesson: Lesson, fmt: str, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(export_text(lesson, fmt), encoding="utf-8")
+    return target
+
+
+# -- the `grok-tui export` command ---------------------------------------------------------------
+def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
+    import argparse
+
+    p = parsers["export"] = argparse.ArgumentParser(
+        prog="grok-tui export", description=descriptions["export"] + ". It runs top to bottom in a "
+        "plain Python (Jupyter) kernel: a first cell sets the parameters and defines step().")
+    p.add_argument("id", nargs="?", help="lesson id, e.g. 4.5")
+    p.add_argument("--to", choices=FORMATS, default="ipynb", help="notebook (default) or script")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path,
+                   help="where to write (default: the lesson file's name in this folder; - prints it)")
+    p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR")
+    add_lessons_option(p)
+
+
+def cmd_export(args, catalog) -> int:
+    import sys
+
+    from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
+    def usage(message: str) -> int:
+        print(f"grok-tui: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    if args.all is not None:
+        if args.id or args.output:
+            return usage("export --all DIR takes no lesson id and no -o")
+        lessons, targets = catalog.lessons, [args.all / default_name(l, args.to) for l in catalog.lessons]
+    else:
+        if not args.id:
+            return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
+        lesson = catalog.get(args.id)
+        if lesson is None:
+            return usage(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+        if args.output is not None and str(args.output) == "-":
+            sys.stdout.write(export_text(lesson, args.to))
+            return EXIT_OK
+        lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
+    for lesson, target in zip(lessons, targets):
+        try:
+            write(lesson, args.to, target)
+        except OSError as exc:
+            print(f"grok-tui: could not write {target}: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"wrote {target}")
+    return EXIT_OK

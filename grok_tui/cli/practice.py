@@ -1,0 +1,195 @@
+"""`grok-tui hint`, `verify` and `edit`: the exercises from the command line, as rustlings does it.
+
+They share the tutor's saved state: a hint printed here counts as shown in the exercise screen, a
+pass recorded here marks the exercise done there, and `edit` opens the same draft file the screen
+writes (the screen picks up a change made outside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.model import Exercise, Lesson
+from grok_tui.progress import Progress
+
+
+def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
+    p = parsers["hint"] = argparse.ArgumentParser(prog="grok-tui hint", description=descriptions["hint"])
+    p.add_argument("id", help="LESSON/EXERCISE (3.2/w_sum), or a lesson id for its next unsolved exercise")
+    add_lessons_option(p)
+    p = parsers["verify"] = argparse.ArgumentParser(
+        prog="grok-tui verify", description=descriptions["verify"] + "; else stop at the first that does "
+        "not, print why (as the tutor's exercise screen does) and exit 1. A pass counts as in the tutor.")
+    p.add_argument("id", nargs="?", help="LESSON/EXERCISE, a lesson id, or nothing for every exercise")
+    add_lessons_option(p)
+    p = parsers["edit"] = argparse.ArgumentParser(
+        prog="grok-tui edit", description=descriptions["edit"] + "; the tutor's exercise screen picks up "
+        "the change. Then `grok-tui verify LESSON/EXERCISE` checks it.")
+    p.add_argument("id", help="LESSON/EXERCISE, e.g. 3.2/w_sum")
+    add_lessons_option(p)
+
+
+class _Usage(Exception):
+    pass
+
+
+def _load() -> Progress:
+    progress = Progress.load()
+    if progress.notice:
+        print(f"note: {progress.notice}", file=sys.stderr)
+    return progress
+
+
+def _exercises(catalog: Catalog, spec: str | None, progress: Progress, *,
+               next_only: bool = False) -> list[tuple[Lesson, Exercise]]:
+    """The exercises `spec` names: LESSON/NAME, a lesson (with next_only: its first unsolved one),
+    or (None) every exercise of the course in order."""
+    if spec is None:
+        return [(lesson, ex) for lesson in catalog.lessons for ex in lesson.exercises]
+    lesson_id, slash, name = spec.partition("/")
+    lesson = catalog.get(lesson_id)
+    if lesson is None:
+        raise _Usage(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids")
+    if slash:
+        exercise = lesson.exercise(name)
+        if exercise is None:
+            names = ", ".join(e.name for e in lesson.exercises) or "none"
+            raise _Usage(f"lesson {lesson_id} has no exercise {name!r} (its exercises: {names})")
+        return [(lesson, exercise)]
+    if not lesson.exercises:
+        raise _Usage(f"lesson {lesson_id} has no exercises")
+    if next_only:
+        todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
+        return [(lesson, (todo or list(lesson.exercises))[0])]
+    return [(lesson, e) for e in lesson.exercises]
+
+
+def current_code(progress: Progress, lesson: Lesson, exercise: Exercise) -> str | None:
+    """The code the exercise screen would open with, None when the learner has written none yet:
+    their draft, else the code they passed with."""
+    draft = progress.load_draft(lesson.id, exercise.name)
+    if draft is not None:
+        return draft
+    return progress.passed_code(lesson.id).get(exercise.name)
+
+
+def _run(command, args: argparse.Namespace, catalog: Catalog) -> int:
+    try:
+        return command(args, catalog)
+    except _Usage as exc:
+        print(f"grok-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a read-only or full data folder: one line, not a traceback
+        print(f"grok-tui: could not save your progress: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+# -- hint --------------------------------------------------------------------------------------------
+def cmd_hint(args: argparse.Namespace, catalog: Catalog) -> int:
+    return _run(_hint, args, catalog)
+
+
+def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
+    progress = _load()
+    lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
+    key = f"{lesson.id}/{exercise.name}"
+    hints = exercise.hints
+    if not hints:
+        print(f"{key} ({exercise.title}) has no hints.")
+        return EXIT_OK
+    shown = progress.hints_shown(lesson.id, exercise.name)
+    if shown >= len(hints):
+        print(f"Every hint of {key} is shown already:")
+        for i, hint in enumerate(hints, start=1):
+            print(f"Hint {i}/{len(hints)}: {hint}")
+        return EXIT_OK
+    progress.show_hint(lesson.id, exercise.name, shown + 1)  # counted as in the exercise screen
+    print(f"{key} ({exercise.title})")
+    print(f"Hint {shown + 1}/{len(hints)}: {hints[shown]}")
+    return EXIT_OK
+
+
+# -- verify ------------------------------------------------------------------------------------------
+def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
+    return _run(_verify, args, catalog)
+
+
+def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
+    from grok_tui.engine.exercises import check_code
+
+    progress = _load()
+    chosen = _exercises(catalog, args.id, progress)
+    for lesson, exercise in chosen:
+        key = f"{lesson.id}/{exercise.name}"
+        code = current_code(progress, lesson, exercise)
+        if code is None:
+            print(f"{key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
+            return EXIT_FAILED
+        verdict = check_code(exercise, code)
+        if not verdict.passed:
+            print(f"{key}: {verdict.headline}")
+            for line in verdict.details:
+                print(f"  {line}")
+            print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
+            return EXIT_FAILED
+        if not progress.exercise_done(lesson.id, exercise.name) or \
+                progress.passed_code(lesson.id).get(exercise.name) != code:
+            progress.record_pass(lesson.id, exercise.name, code)
+        print(f"✓ {key}: {verdict.headline}")
+    if not chosen:
+        print("No exercises to verify.")
+    elif len(chosen) > 1:
+        print(f"All {len(chosen)} exercises pass.")
+    return EXIT_OK
+
+
+# -- edit --------------------------------------------------------------------------------------------
+def editor_command() -> list[str] | None:
+    """$VISUAL, else $EDITOR, else the first of a few common editors found; None if none."""
+    for var in ("VISUAL", "EDITOR"):
+        value = os.environ.get(var, "").strip()
+        if value:
+            return shlex.split(value, posix=os.name != "nt")
+    for name in ("nano", "vim", "vi", "notepad"):
+        found = shutil.which(name)
+        if found:
+            return [found]
+    return None
+
+
+def cmd_edit(args: argparse.Namespace, catalog: Catalog) -> int:
+    return _run(_edit, args, catalog)
+
+
+def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
+    if "/" not in args.id:
+        raise _Usage("edit needs LESSON/EXERCISE, e.g. 3.2/w_sum (`grok-tui progress` shows the lessons)")
+    progress = _load()
+    lesson, exercise = _exercises(catalog, args.id, progress)[0]
+    key = f"{lesson.id}/{exercise.name}"
+    path = progress.draft_path(lesson.id, exercise.name)
+    if current_code(progress, lesson, exercise) is None or not path.exists():
+        # The editor needs a file: start it from what the exercise screen would show.
+        progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
+    command = editor_command()
+    if command is None:
+        print(f"grok-tui: no editor found: set $EDITOR (e.g. export EDITOR=nano). Your code is in {path}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        done = subprocess.run([*command, str(path)])
+    except OSError as exc:
+        print(f"grok-tui: could not start the editor {command[0]!r}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if done.returncode != 0:
+        print(f"grok-tui: the editor ended with status {done.returncode}; your code is in {path}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Saved {key} in {path}. `grok-tui verify {key}` checks it.")
+    return EXIT_OK

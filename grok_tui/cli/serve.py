@@ -1,0 +1,91 @@
+"""`grok-tui serve`: the tutor in a web browser, through textual-serve (the optional extra
+`grok-tui[web]`). Each browser connection starts its own tutor process, which runs as the user who
+started the server and shares that user's saved progress: it is meant for one learner reaching their
+own machine (or a lab machine) from a browser, not for a class (docs/teaching.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import ipaddress
+import os
+import shlex
+import subprocess
+import sys
+
+from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
+from grok_tui.lesson.catalog import Catalog
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
+    p = parsers["serve"] = argparse.ArgumentParser(
+        prog="grok-tui serve", description=descriptions["serve"] + ". Each browser tab runs its own "
+        "tutor, as your user, with your saved progress. There is no login: keep it on loopback, or "
+        "reach it through an SSH tunnel (ssh -L 8000:127.0.0.1:8000 HOST).")
+    p.add_argument("lesson", nargs="?", help="open this lesson in every new tab, e.g. 4.5")
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address browsers use, when it is not http://HOST:PORT (a proxy, 0.0.0.0)")
+    add_lessons_option(p)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def app_command(lesson: str | None, lessons: str | None) -> str:
+    """The shell command textual-serve runs for each browser connection: this Python, this tutor."""
+    argv = [sys.executable, "-m", "grok_tui"]
+    if lessons:
+        argv += ["--lessons", lessons]
+    if lesson:
+        argv.append(lesson)
+    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+
+
+def exposure_warning(host: str, port: int) -> str:
+    """What binding beyond this machine means, said before the server starts ("" on loopback)."""
+    if is_loopback(host):
+        return ""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name (a container without one): say it generally
+        user = "the user who started it"
+    return (f"warning: serving on {host}:{port}: there is no login, so anyone who can reach this "
+            f"address gets the tutor, and the exercise code they type runs on this machine as {user}.")
+
+
+def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("grok-tui: the browser mode needs textual-serve: pip install 'grok-tui[web]'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.lesson is not None and catalog.get(args.lesson) is None:
+        print(f"grok-tui: no lesson {args.lesson!r}; `grok-tui list` shows the ids", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 < args.port < 65536:
+        print(f"grok-tui: --port must be 1-65535 (got {args.port})", file=sys.stderr)
+        return EXIT_USAGE
+    warning = exposure_warning(args.host, args.port)
+    if warning:
+        print(warning, file=sys.stderr)
+    lessons = str(catalog.root) if args.lessons else None
+    server = Server(app_command(args.lesson, lessons), host=args.host, port=args.port, title="grok-tui",
+                    public_url=args.public_url)
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, the address is not this machine's
+        print(f"grok-tui: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""The learner's settings: a small TOML file under the platform's config directory.
+
+    theme = "nord"        # written by the tutor when a theme is picked in the command palette
+    speed = 4             # steps per second for every lesson (0 = as fast as possible)
+
+    [keys]                # other keys for the main actions, e.g. when a terminal eats one
+    run = "r"
+    help = "f1,h"
+
+Every mistake is one line naming the file and the line; the tutor then starts without that entry.
+No Textual here: the command line reads the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_ENV = "GROK_TUI_CONFIG"
+SETTINGS_FILE = "settings.toml"
+
+#: The actions `[keys]` may rebind, by the name the settings file uses, with the Textual binding ids
+#: they set (an action reached from two screens, such as help, sets both).
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "run": ("lesson.run",),
+    "step": ("lesson.step",),
+    "reset": ("lesson.reset",),
+    "next_lesson": ("lesson.next",),
+    "previous_lesson": ("lesson.prev",),
+    "exercise": ("lesson.exercise",),
+    "next_param": ("lesson.next_param",),
+    "previous_param": ("lesson.prev_param",),
+    "increase": ("lesson.increase",),
+    "decrease": ("lesson.decrease",),
+    "slower": ("lesson.slower",),
+    "faster": ("lesson.faster",),
+    "focus": ("lesson.focus",),
+    "zoom": ("lesson.zoom",),
+    "output": ("lesson.output",),
+    "view": ("lesson.view",),
+    "type_param": ("lesson.type",),
+    "next_chart": ("lesson.chart",),
+    "checks": ("lesson.checks",),
+    "contents": ("lesson.contents",),
+    "help": ("lesson.help", "contents.help"),
+    "quit": ("lesson.quit", "contents.quit"),
+}
+TOP_KEYS = ("theme", "speed", "keys")
+KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")
+"""One key as Textual names it: "r", "space", "ctrl+r", "f5", "question_mark" (or one character)."""
+
+
+def config_dir() -> Path:
+    """$GROK_TUI_CONFIG, else the platform's user config directory for grok-tui."""
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("grok-tui", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+@dataclass
+class Settings:
+    path: Path
+    theme: str | None = None
+    speed: float | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    """Action name -> keys ("r", "f1,h")."""
+    errors: list[str] = field(default_factory=list)
+    """One line each: "FILE:LINE: what is wrong"."""
+    theme_line: int = 1
+    """Where `theme` is set, for the app to point at a theme name it does not know."""
+
+    def keymap(self) -> dict[str, str]:
+        """Textual binding id -> keys, for App.set_keymap."""
+        return {binding: keys for action, keys in self.keys.items() for binding in ACTIONS[action]}
+
+
+def _line_of(lines: list[str], key: str, table: str = "") -> int:
+    """The line where `key = ...` is set inside `[table]` ("" for the top level); 1 if not found."""
+    current = ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
+        if header:
+            current = header.group(1)
+            if not table and current == key:
+                return number
+            continue
+        if current == table and re.match(rf"^\"?{re.escape(key)}\"?\s*=", stripped):
+            return number
+    return 1
+
+
+def load(path: Path | None = None) -> Settings:
+    """The settings in `path` (default: the learner's file); a missing file is no settings."""
+    path = path or settings_path()
+    settings = Settings(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return settings
+    except (OSError, UnicodeDecodeError) as exc:
+        settings.errors.append(f"{path}:1: cannot read the settings: {exc}")
+        return settings
+    lines = text.splitlines()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        settings.errors.append(f"{path}:{m.group(1) if m else 1}: not valid TOML: {reason}")
+        return settings
+
+    def error(line: int, message: str) -> None:
+        settings.errors.append(f"{path}:{line}: {message}")
+
+    for key in data:
+        if key not in TOP_KEYS:
+            error(_line_of(lines, key), f"unknown setting {key!r}; known: {', '.join(TOP_KEYS)}")
+    theme = data.get("theme")
+    if theme is not None:
+        settings.theme_line = _line_of(lines, "theme")
+        if isinstance(theme, str) and theme.strip():
+            settings.theme = theme.strip()
+        else:
+            error(_line_of(lines, "theme"), "theme must be a theme's name, e.g. \"nord\" (ctrl+p > theme lists them)")
+    speed = data.get("speed")
+    if speed is not None:
+        if isinstance(speed, (int, float)) and not isinstance(speed, bool) and 0 <= speed <= 1000:
+            settings.speed = float(speed)
+        else:
+            error(_line_of(lines, "speed"), "speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        error(_line_of(lines, "keys"), "keys must be a table: [keys] then lines like run = \"r\"")
+        keys = {}
+    for action, value in keys.items():
+        line = _line_of(lines, action, "keys")
+        if action not in ACTIONS:
+            error(line, f"unknown action {action!r} in [keys]; known: {', '.join(ACTIONS)}")
+        elif not isinstance(value, str) or not value.strip() or \
+                not all(KEY.match(k.strip()) for k in value.split(",")):
+            error(line, f"keys.{action} must be keys separated by commas, e.g. \"r\" or \"ctrl+r,f9\"")
+        else:
+            settings.keys[action] = ",".join(k.strip() for k in value.split(","))
+    return settings
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Write `theme = "..."` into the settings file, keeping everything else in it (comments too)."""
+    from grok_tui.progress import atomic_write
+
+    path = path or settings_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = ["# grok-tui settings: see `grok-tui --help` and docs/exercises-and-progress.md"]
+    entry = f"theme = {theme!r}".replace("'", '"') if '"' not in theme else f"theme = '{theme}'"
+    first_table = next((i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines))
+    for i in range(first_table):
+        if re.match(r"^\s*\"?theme\"?\s*=", lines[i]):
+            lines[i] = entry
+            break
+    else:
+        lines.insert(first_table, entry)
+    atomic_write(path, "\n".join(lines) + "\n")

@@ -1,0 +1,104 @@
+"""`grok-tui export`: a lesson as a notebook that runs in a plain Jupyter kernel with its checks
+passing, and as a script that runs with plain python."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from grok_tui.cli import main
+from grok_tui.cli.export import cells, to_ipynb, to_py
+from tests.conftest import LESSONS
+from tests.lessons_util import COURSE
+
+nbformat = pytest.importorskip("nbformat")
+
+
+def test_every_lesson_exports_to_a_valid_notebook() -> None:
+    for lesson in COURSE.lessons:
+        notebook = nbformat.reads(to_ipynb(lesson), as_version=4)
+        nbformat.validate(notebook)
+        code = [c.source for c in notebook.cells if c.cell_type == "code"]
+        # the lesson's own code is exported unchanged: code shown = code run
+        for cell in lesson.cells:
+            if cell.role in ("run", "train", "check", "exercise"):
+                assert cell.source in code, (lesson.id, cell.line)
+
+
+def test_an_exercise_is_its_stub_then_the_collapsed_reference_then_the_test() -> None:
+    lesson = COURSE.get("4.5")
+    kinds = [(meta.get("tags") or [""])[0] for _, _, meta in cells(lesson)]
+    at = kinds.index("exercise")
+    assert kinds[at: at + 3] == ["exercise", "solution", "test"]
+    solution = cells(lesson)[at + 1][2]
+    assert solution["jupyter"] == {"source_hidden": True}
+
+
+def test_every_lesson_exported_as_a_script_runs_with_plain_python(tmp_path: Path) -> None:
+    assert main(["export", "--all", str(tmp_path), "--to", "py"]) == 0
+    scripts = sorted(tmp_path.glob("*.py"))
+    assert len(scripts) == len(COURSE.lessons)
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": ""}
+
+    def run(script: Path) -> tuple[str, int, str]:
+        # cwd outside the checkout and -I: the script needs nothing of grok_tui
+        done = subprocess.run([sys.executable, "-I", str(script)], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+        return script.name, done.returncode, done.stderr[-2000:]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        failures = [r for r in pool.map(run, scripts) if r[1] != 0]
+    assert not failures
+
+
+def test_a_script_really_fails_when_the_learner_code_is_wrong(tmp_path: Path) -> None:
+    lesson = COURSE.get("4.5")
+    exercise = lesson.exercises[0]
+    script = tmp_path / "stub.py"
+    # Skipping the reference cell, as the learner does, leaves the stub: its test must fail.
+    text = to_py(lesson).replace(exercise.solution.source, "pass", 1)
+    assert text != to_py(lesson)
+    script.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode != 0 and "AssertionError" in done.stderr
+    assert f"test_{exercise.name}()" in done.stderr
+
+
+def test_export_writes_the_named_file_and_refuses_unknown_ids(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "out" / "lesson.ipynb"
+    assert main(["export", "3.2", "-o", str(target)]) == 0
+    assert json.loads(target.read_text())["metadata"]["grok_tui"] == {"lesson": "3.2"}
+    assert main(["export", "9.9"]) == 2
+    assert "no lesson '9.9'" in capsys.readouterr().err
+
+
+def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp_path: Path) -> None:
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    lesson = COURSE.get("4.5")  # checks, an exercise, charts
+    notebook = nbformat.reads(to_ipynb(lesson), as_version=4)
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in notebook.cells
+             if c.cell_type == "code"]
+    assert not [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+                if o.output_type == "error"]
+    assert any("slope: every test passed" in t for t in texts)
+    # the check cells ran (and passed: an error output would have stopped the client)
+    assert sum("check" in c.metadata.get("tags", []) for c in notebook.cells) >= 1
+
+
+def test_the_script_opens_as_the_same_notebook_in_jupytext() -> None:
+    jupytext = pytest.importorskip("jupytext")
+    lesson = COURSE.get("3.2")
+    from_script = jupytext.reads(to_py(lesson), fmt="py:percent")
+    expected = cells(lesson)
+    assert [c.cell_type for c in from_script.cells] == [kind for kind, _, _ in expected]
+    assert [c.metadata.get("tags", []) for c in from_script.cells] == [m.get("tags", []) for _, _, m in expected]

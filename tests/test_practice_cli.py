@@ -1,0 +1,145 @@
+"""rustlings habits: `grok-tui hint`, `verify`, `edit`; global options anywhere; the help; a terminal
+that cannot show the tutor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grok_tui.cli import main
+from grok_tui.engine.exercises import check_code
+from grok_tui.progress import Progress
+from tests.conftest import LESSONS
+from tests.lessons_util import COURSE
+
+W_SUM = COURSE.get("3.2").exercise("w_sum")
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_hint_prints_the_next_hint_and_counts_it_as_the_tutor_does(capsys) -> None:
+    code, out, _ = cli(capsys, "hint", "3.2/w_sum")
+    assert code == 0
+    assert f"Hint 1/{len(W_SUM.hints)}: {W_SUM.hints[0]}" in out
+    assert Progress.load().hints_shown("3.2", "w_sum") == 1  # the exercise screen shows 1 too
+    code, out, _ = cli(capsys, "hint", "3.2")  # a lesson: its next unsolved exercise
+    assert f"Hint 2/{len(W_SUM.hints)}: {W_SUM.hints[1]}" in out
+    for _ in W_SUM.hints:
+        cli(capsys, "hint", "3.2/w_sum")
+    code, out, _ = cli(capsys, "hint", "3.2/w_sum")
+    assert code == 0 and "Every hint of 3.2/w_sum is shown already" in out
+    assert Progress.load().hints_shown("3.2", "w_sum") == len(W_SUM.hints)
+
+
+def test_hint_names_a_wrong_exercise_in_one_line(capsys) -> None:
+    code, _, err = cli(capsys, "hint", "3.2/nope")
+    assert code == 2
+    assert err == "grok-tui: lesson 3.2 has no exercise 'nope' (its exercises: w_sum)\n"
+
+
+def test_verify_fails_with_the_screens_message_then_passes_and_records(capsys) -> None:
+    progress = Progress.load()
+    code, out, _ = cli(capsys, "verify", "3.2/w_sum")
+    assert code == 1 and "not started yet" in out and "grok-tui edit 3.2/w_sum" in out
+    progress.save_draft("3.2", "w_sum", W_SUM.stub.source)
+    code, out, _ = cli(capsys, "verify", "3.2/w_sum")
+    verdict = check_code(W_SUM, W_SUM.stub.source)
+    assert code == 1
+    assert f"3.2/w_sum: {verdict.headline}" in out
+    assert all(line in out for line in verdict.details)  # the same lines the exercise screen shows
+    progress.save_draft("3.2", "w_sum", W_SUM.solution.source)
+    code, out, _ = cli(capsys, "verify", "3.2/w_sum")
+    assert code == 0 and out.startswith("✓ 3.2/w_sum: Passed!")
+    assert Progress.load().exercise_done("3.2", "w_sum")
+
+
+def test_verify_of_the_course_stops_at_the_first_unsolved_exercise(capsys) -> None:
+    first_lesson, first = next((l, e) for l in COURSE.lessons for e in l.exercises)
+    Progress.load().save_draft(first_lesson.id, first.name, first.solution.source)
+    code, out, _ = cli(capsys, "verify")
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].startswith(f"✓ {first_lesson.id}/{first.name}")
+    assert "not started yet" in lines[1]
+
+
+def _fake_editor(tmp_path: Path, text: str) -> str:
+    script = tmp_path / "editor.py"
+    script.write_text(f"import sys\nopen(sys.argv[1], 'w').write({text!r})\n", encoding="utf-8")
+    return f"{sys.executable} {script}"
+
+
+def test_edit_opens_the_draft_in_the_editor_then_verify_passes(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, W_SUM.solution.source))
+    code, out, _ = cli(capsys, "edit", "3.2/w_sum")
+    assert code == 0 and "grok-tui verify 3.2/w_sum" in out
+    assert Progress.load().load_draft("3.2", "w_sum") == W_SUM.solution.source
+    assert cli(capsys, "verify", "3.2/w_sum")[0] == 0
+
+
+def test_edit_starts_the_file_from_the_stub(capsys, tmp_path, monkeypatch) -> None:
+    seen = tmp_path / "seen.txt"
+    script = tmp_path / "peek.py"
+    script.write_text(f"import sys, shutil\nshutil.copy(sys.argv[1], {str(seen)!r})\n", encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    assert cli(capsys, "edit", "3.2/w_sum")[0] == 0
+    assert seen.read_text() == W_SUM.stub.source
+
+
+def test_edit_needs_an_exercise(capsys) -> None:
+    code, _, err = cli(capsys, "edit", "3.2")
+    assert code == 2 and "LESSON/EXERCISE" in err
+
+
+def test_global_options_before_or_after_the_subcommand(capsys, tmp_path) -> None:
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "a.md").write_text((LESSONS / "ch3" / "3.1-one-input-one-weight.md").read_text())
+    for argv in (["--lessons", str(folder), "list"], ["list", "--lessons", str(folder)],
+                 [f"--lessons={folder}", "list"]):
+        code, out, _ = cli(capsys, *argv)
+        assert (code, out) == (0, "3.1\tOne input, one weight\n"), argv
+
+
+def test_help_lists_every_subcommand_with_one_line(capsys) -> None:
+    from grok_tui.cli.main import SUBCOMMANDS
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for name, text in SUBCOMMANDS.items():
+        assert f"  {name}" in out and any(line.split() [:1] == [name] and text in line for line in lines), name
+    from grok_tui.settings import settings_path
+
+    assert f"Settings (theme, speed, [keys]): {settings_path()}" in lines
+
+
+@pytest.mark.parametrize("env, stdin", [({"TERM": "dumb"}, None), ({"TERM": "xterm"}, subprocess.DEVNULL)])
+def test_a_terminal_that_cannot_show_the_tutor_gets_one_line_and_exit_2(env, stdin, tmp_path) -> None:
+    # stdout is a pipe here as well: either is reason enough
+    done = subprocess.run([sys.executable, "-m", "grok_tui"], env={"PATH": "", **env,
+                          "GROK_TUI_DATA": str(tmp_path)}, stdin=stdin, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "grok-tui --help" in lines[0] and "verify" in lines[0]
+
+
+def test_the_terminal_check_names_the_reason(monkeypatch) -> None:
+    from grok_tui.cli.main import terminal_problem
+
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert terminal_problem() == "TERM=dumb cannot draw the tutor's screen"
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert terminal_problem() == ""  # the browser mode runs the tutor without a terminal

@@ -1,0 +1,62 @@
+"""The settings file: read, validated with FILE:LINE errors, the theme written back keeping the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grok_tui import settings
+from grok_tui.settings import load, save_theme, settings_path
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_missing_file_is_no_settings(tmp_path) -> None:
+    s = load(tmp_path / "none.toml")
+    assert (s.theme, s.speed, s.keys, s.errors) == (None, None, {}, [])
+
+
+def test_the_file_lives_under_the_config_dir(private_data_dir, tmp_path) -> None:
+    assert settings_path() == tmp_path / "grok-config" / "settings.toml"  # conftest's private folder
+
+
+def test_good_settings(tmp_path) -> None:
+    s = load(write(tmp_path, 'theme = "nord"\nspeed = 4\n\n[keys]\nrun = "x"\nhelp = "f1, h"\n'))
+    assert s.errors == []
+    assert (s.theme, s.speed) == ("nord", 4.0)
+    assert s.keymap() == {"lesson.run": "x", "lesson.help": "f1,h", "contents.help": "f1,h"}
+
+
+def test_each_mistake_is_one_line_with_file_and_line(tmp_path) -> None:
+    path = write(tmp_path, 'theme = "nord"\nsped = 4\nspeed = -1\n\n[keys]\nrun = "x"\njump = "j"\nstep = "two words"\n')
+    errors = load(path).errors
+    assert errors == [
+        f"{path}:2: unknown setting 'sped'; known: theme, speed, keys",
+        f"{path}:3: speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)",
+        f"{path}:7: unknown action 'jump' in [keys]; known: " + ", ".join(settings.ACTIONS),
+        f"{path}:8: keys.step must be keys separated by commas, e.g. \"r\" or \"ctrl+r,f9\"",
+    ]
+    assert all("\n" not in e for e in errors)
+    s = load(path)
+    assert s.theme == "nord" and s.keys == {"run": "x"}  # the good entries still count
+
+
+def test_bad_toml_names_its_line(tmp_path) -> None:
+    path = write(tmp_path, 'theme = "nord"\nspeed = = 3\n')
+    (error,) = load(path).errors
+    assert error.startswith(f"{path}:2: not valid TOML")
+
+
+def test_saving_the_theme_keeps_comments_and_other_settings(tmp_path) -> None:
+    path = write(tmp_path, '# mine\ntheme = "nord"\nspeed = 2\n\n[keys]\nrun = "x"\n')
+    save_theme("gruvbox", path)
+    assert path.read_text() == '# mine\ntheme = "gruvbox"\nspeed = 2\n\n[keys]\nrun = "x"\n'
+    path = write(tmp_path, '[keys]\nrun = "x"\n')
+    save_theme("nord", path)
+    assert load(path).theme == "nord" and load(path).keys == {"run": "x"}
+    fresh = tmp_path / "new" / "settings.toml"
+    save_theme("nord", fresh)
+    assert load(fresh).theme == "nord" and load(fresh).errors == []

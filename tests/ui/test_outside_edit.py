@@ -1,0 +1,76 @@
+"""A draft changed outside the tutor (`grok-tui edit`, any editor) while the exercise screen is open:
+the screen picks it up, and when both sides changed, the newer wins and the other is kept as a .bak."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from textual.widgets import TextArea
+
+from grok_tui.progress import Progress
+from grok_tui.ui.screens.exercise import ExerciseScreen
+
+from .helpers import wait_for
+from .test_exercise_screen import RIGHT, Host, lesson  # noqa: F401  (the lesson fixture)
+
+THEIRS = "def w_sum(a, b):\n    return 42  # written in another editor\n"
+
+
+def _backups(progress: Progress) -> list[str]:
+    path = progress.draft_path("9.1", "w_sum")
+    return sorted(p.read_text() for p in path.parent.glob(f"{path.name}.bak-*"))
+
+
+async def test_an_outside_change_shows_up_in_the_editor(lesson):  # noqa: F811
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # as `grok-tui edit` would
+        editor = screen.query_one(TextArea)
+        await wait_for(pilot, lambda: editor.text == THEIRS, 5, "the outside edit to be picked up")
+        assert _backups(app.progress) == []  # nothing typed here: nothing to keep
+        await pilot.press("escape", "escape")
+    assert Progress.load().load_draft("9.1", "w_sum") == THEIRS
+
+
+async def test_both_changed_and_the_outside_edit_is_newer(lesson):  # noqa: F811
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        editor.text = RIGHT  # typed here...
+        await pilot.pause()
+        screen._save_now()
+        screen.saver.flush()
+        path = app.progress.draft_path("9.1", "w_sum")
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # ...then changed outside, later
+        later = time.time() + 5
+        os.utime(path, (later, later))
+        screen._take_outside_edit()
+        assert editor.text == THEIRS
+        assert _backups(app.progress) == [RIGHT]
+        await pilot.press("ctrl+z")  # and the editor's undo brings the tutor's version back too
+        assert editor.text == RIGHT
+
+
+async def test_both_changed_and_the_tutors_edit_is_newer(lesson):  # noqa: F811
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        path = app.progress.draft_path("9.1", "w_sum")
+        editor.text = RIGHT  # typed here...
+        await pilot.pause()
+        screen._save_now()
+        screen.saver.flush()
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # ...and an outside change dated long before
+        os.utime(path, (1_000_000, 1_000_000))
+        screen._take_outside_edit()
+        assert editor.text == RIGHT
+        assert _backups(app.progress) == [THEIRS]
+        screen.saver.flush()
+        assert app.progress.load_draft("9.1", "w_sum") == RIGHT
+        screen._take_outside_edit()  # settled: no second backup
+        assert _backups(app.progress) == [THEIRS]

@@ -1,0 +1,115 @@
+"""Settings that stick: the palette's theme comes back at the next start, the default speed and key
+overrides apply, a bad file is reported in one line, NO_COLOR draws without colour."""
+
+from __future__ import annotations
+
+import re
+
+from textual.command import CommandList, CommandPalette
+
+from grok_tui.engine.runner import RunState
+from grok_tui.settings import load, settings_path
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.lesson import LessonScreen
+from tests.ui.helpers import wait_for
+
+SIZE = (80, 24)
+
+
+async def _until_highlighted(pilot, app, word: str) -> None:
+    """Wait until the palette's highlighted entry is the one that `word` finds (the search is async)."""
+    def ready() -> bool:
+        if not isinstance(app.screen, CommandPalette):
+            return False
+        results = app.screen.query_one(CommandList)
+        if results.highlighted is None:
+            return False
+        return word in str(results.get_option_at_index(results.highlighted).prompt).lower()
+
+    await wait_for(pilot, ready, 10, f"the palette to find {word!r}")
+
+
+async def test_the_theme_picked_in_the_palette_is_kept_across_a_restart(small_catalog):
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme != "nord"
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await pilot.press(*"theme")
+        await _until_highlighted(pilot, app, "theme")
+        await pilot.press("enter")  # "Theme": the theme picker
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the theme picker")
+        await pilot.press(*"nord")
+        await _until_highlighted(pilot, app, "nord")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.theme == "nord", what="the theme to change")
+        await wait_for(pilot, lambda: load().theme == "nord", what="the theme to be saved")
+    assert 'theme = "nord"' in settings_path().read_text()
+    again = GrokApp(small_catalog)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_the_theme_env_variable_wins_and_is_not_saved(small_catalog, monkeypatch):
+    monkeypatch.setenv("GROK_TUI_THEME", "gruvbox")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert app.theme == "gruvbox"
+    assert not settings_path().exists()
+
+
+async def test_default_speed_and_a_key_override(small_catalog):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('speed = 0\n[keys]\nrun = "x"\n', encoding="utf-8")
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        screen = app.screen
+        assert screen.speed == 0  # the settings' speed, not the lesson's pace of 4
+        await pilot.press("space")  # no longer the run key
+        await pilot.pause(0.1)
+        assert screen.run_state is RunState.READY
+        await pilot.press("x")
+        await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
+
+
+async def test_a_bad_settings_file_is_one_notification_naming_file_and_line(small_catalog):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "nord"\n\n[keys]\nfly = "x"\n', encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith(f"{path}:4: unknown action 'fly'") for m in messages)
+        assert app.theme == "nord"  # the rest of the file still applies
+
+
+async def test_an_unknown_theme_name_is_pointed_at(small_catalog):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('speed = 2\ntheme = "no-such-theme"\n', encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert f"{path}:2: no theme 'no-such-theme'; ctrl+p > theme lists them" in messages
+
+
+async def test_no_color_draws_in_greys_only(small_catalog, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.run_state is RunState.FINISHED, what="the run")
+        await pilot.pause(0.3)
+        svg = app.export_screenshot()
+    # the screenshot's window frame (its three buttons and title text) is drawn in colour anyway
+    colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", svg)) - {"ff5f57", "febc2e", "28c840", "c5c8c6"}
+    assert len(colours) > 2
+    coloured = {c for c in colours if len({c[0:2], c[2:4], c[4:6]}) > 1}
+    assert not coloured, sorted(coloured)[:10]
