@@ -174,3 +174,15 @@ def test_the_measured_speed_counts_steps_between_step_changes():
     s._samples.extend([(10.0, 1), (11.0, 2), (12.0, 3)])
     assert s.measured_speed(now=12.1) == 1.0  # not 3 steps / 2.1 s
     assert s.measured_speed(now=20.0) is None  # stalled: no step for 8 s
+
+
+def test_every_lesson_says_how_many_steps_its_run_takes():
+    """The `steps` metadata matches the run (chapter 7 trains for seconds: three epochs suffice)."""
+    from grok_tui.engine.runner import LessonRun
+    from tests.lessons_util import COURSE
+
+    for lesson in COURSE.lessons:
+        assert lesson.steps, f"{lesson.id} has no steps = ... line"
+        small = {p.name: 3 for p in lesson.params if p.name in ("epochs", "iterations", "count")}
+        run = LessonRun(lesson, small if lesson.id != "4.2" else {})
+        assert len(run.run_sync().steps) == total_steps(lesson.steps, run.values), lesson.id
