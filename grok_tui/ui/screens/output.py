@@ -60,7 +60,8 @@ class OutputBody(VerticalScroll):
 
 class OutputScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,o,q", "dismiss", "back to the lesson", id="output.close"),
+        Binding("escape,o", "dismiss", "back to the lesson", id="output.close"),
+        Binding("q", "app.quit", "quit", show=False, id="output.quit"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", show=False, id="output.help"),
     ]
 
