@@ -4,7 +4,7 @@ format) that runs top to bottom in a plain Python kernel, without the tutor.
 What the tutor provides to lesson code (the parameters, `step()`, `recorded()`) is defined by a first
 cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes:
 its stub (the learner's cell), the reference solution in a collapsed cell marked as such, then its
-test wrapped in a function. The stub alone would fail its test and break every later cell that uses
+test, run beside the function as the tutor runs it, with the lesson's names restored after it. The stub alone would fail its test and break every later cell that uses
 the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
 skipping the reference. The notebook JSON is written by hand (format 4.5) so exporting needs no
 Jupyter package; the tests validate it with nbformat and run it with nbclient.
@@ -107,10 +107,16 @@ def _setup_source(lesson: Lesson) -> str:
 
 
 def _test_source(exercise: Exercise) -> str:
-    """The test in a function, so its names do not overwrite the lesson's (the tutor runs it apart)."""
-    name = f"test_{exercise.name}"
-    body = textwrap.indent(exercise.test.source, "    ") if exercise.test.source.strip() else "    pass"
-    return f"def {name}():\n{body}\n\n\n{name}()\nprint(\"{exercise.name}: every test passed\")\n"
+    """The test where the tutor runs it: beside the function, in the same namespace (a test may rebind
+    names the function looks up, as 7.4's gradient check does with `activation`); the lesson's own
+    names are put back afterwards, so the cells after it see the lesson as it was."""
+    body = textwrap.indent(exercise.test.source.rstrip("\n") or "pass", "    ")
+    return (f"# The test of {exercise.name}: it may rebind names; the lesson's come back after it.\n"
+            f"_lesson_names = dict(globals())\n"
+            f"try:\n{body}\n"
+            f"    print(\"{exercise.name}: every test passed\")\n"
+            f"finally:\n"
+            f"    globals().update(_lesson_names)  # what the test rebound gets its lesson value back\n")
 
 
 def _exercise_intro(exercise: Exercise) -> str:
