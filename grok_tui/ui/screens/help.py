@@ -29,7 +29,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c  escape", "contents (lessons, ✓ done, • started)"),
-    ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code (in the values column: choose a param)"),
+    ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, "
+                          "pgup pgdn scroll the values)"),
     ("f  F", "focus the next / previous pane (▶ marks it): text, values, each lesson panel"),
     ("ctrl+p", "command palette: jump to a lesson by id or title"),
     ("F1  ?", "this help (with the keys of the focused panel)"),

@@ -183,6 +183,13 @@ class LessonScreen(Screen[None]):
     def on_resize(self) -> None:
         self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
         self._arrange_charts()
+        # The size classes (-narrow, -wide) change with the size: the status line says the selected
+        # param only where no params pane shows.
+        self.call_after_refresh(self._redraw_status)
+
+    def _redraw_status(self) -> None:
+        if self.is_mounted:
+            self._draw_status(self.session.poll())
 
     def on_descendant_focus(self) -> None:
         self._mark_focus()
@@ -551,7 +558,8 @@ class LessonScreen(Screen[None]):
             failure = run.failure
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
-        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param)
+        last = self.position[0] == self.position[1] > 0
+        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last)
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:
         strip = self.query_one(LiveStrip)

@@ -21,7 +21,17 @@ class SidePane(Vertical, can_focus=True):
         Binding("right", "screen.change(1)", "more", show=False),
         Binding("up", "screen.select(-1)", "previous param", show=False),
         Binding("down", "screen.select(1)", "next param", show=False),
+        Binding("pageup", "values_page(-1)", "values up", show=False),
+        Binding("pagedown", "values_page(1)", "values down", show=False),
     ]
+
+    def action_values_page(self, direction: int) -> None:
+        """pgup / pgdn: scroll a values table longer than its box (↑ ↓ choose a param here)."""
+        box = self.query_one("#values-box")
+        if direction > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
 
 
 class LessonHeader(Static):

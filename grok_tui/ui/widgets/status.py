@@ -80,7 +80,8 @@ class StatusLine(_OneLine):
     """` running  step 580/1101 · 115/s   space pause · < > speed`"""
 
     def show_status(self, state: RunState, step: int, total: int | None, speed: str, detail: str = "",
-                    note: str = "", param: str = "") -> None:
+                    note: str = "", param: str = "", last: bool = False) -> None:
+        """`last`: the course's last lesson, so a finished run points at the contents, not at `n`."""
         width = self.content_size.width or 80
         text = Text()
         text.append(f" {state.value} ", style=f"reverse {STYLES[state]}")
@@ -92,6 +93,8 @@ class StatusLine(_OneLine):
         if note:
             text.append(f" · {note}", style="italic")
         hint = f"  {HINTS[state]}"
+        if last and state is RunState.FINISHED:
+            hint = "  the last lesson: c contents · space again"
         if state in (RunState.FAILED, RunState.DIVERGED) and detail:
             room = width - text.cell_len - (len(hint) if width >= 100 else 0) - 2
             text.append("  ")
