@@ -135,7 +135,7 @@ class LiveStrip(_OneLine):
             if name in COUNTERS or short is None:
                 continue
             piece = f"{name} {short}  "
-            if text.cell_len + len(piece) > room or shown >= 4:
+            if text.cell_len + len(piece) > room or shown >= 3:  # the few that matter
                 break
             text.append(name, style="dim")
             text.append(f" {short}  ")
