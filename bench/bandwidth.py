@@ -4,7 +4,7 @@ Run by hand: `python bench/bandwidth.py [SECONDS]`. It starts `grok-tui 4.5`, se
 iterations = 2000 with the keys a learner would press (so a run lasts long enough), then measures
 the output while the lesson plays at several speeds, in the reading view the lesson opens in (the
 text, a live strip and the status line; `l` would switch to the lab view's charts). The screen
-redraws at most 10 times a second (the charts 5: grok_tui/ui/redraw.py), so the figure should stay
+redraws at most 5 times a second (grok_tui/ui/redraw.py), so the figure should stay
 flat once the speed passes that.
 """
 

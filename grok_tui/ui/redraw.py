@@ -11,8 +11,9 @@ import time
 
 TICK_HZ = 10
 """How often the screen polls the session (cheap: nothing is drawn unless something changed)."""
-VALUES_HZ = 10
-"""Values table, status line and live strip: small areas, so most of the feel for little bytes."""
+VALUES_HZ = 5
+"""Values table, status line and live strip. Numbers that change more often than 5 times a second
+cannot be read anyway, and these lines are what plays over SSH while the learner reads."""
 CHART_HZ = 5
 """Charts: the largest area on screen, so most of the bytes sent over SSH while a lesson plays
 (bench/bandwidth.py); 5 a second still reads as motion."""
