@@ -7,13 +7,16 @@ be read is moved aside (never deleted) and the tutor starts fresh with a notice.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +70,13 @@ class Progress:
     last_lesson: str | None = None
     notice: str = ""
     """Set when loading had to set a damaged file aside; the UI shows it once."""
+    save_error: str = ""
+    """Why the last write failed ("" once one succeeds): "your progress cannot be saved: ..."."""
+    on_save_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    """Called (from the thread that wrote) when a write fails: the UI shows a lasting notice. While
+    it is set, save() does not raise."""
+    unsaved: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
 
     @property
     def path(self) -> Path:
@@ -76,17 +86,19 @@ class Progress:
     def load(cls, root: Path | None = None) -> "Progress":
         root = Path(root) if root is not None else data_dir()
         progress = cls(root)
-        if not progress.path.exists():
+        try:
+            info = progress.path.stat()
+        except (FileNotFoundError, NotADirectoryError):  # no file yet (saving will say if it cannot)
+            return progress
+        except OSError as exc:
+            progress.notice = f"Your progress file could not be read ({exc.strerror or exc}); starting afresh."
             return progress
         try:
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read
+                raise ValueError("not a regular file")
             data = json.loads(progress.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            progress.lessons = {str(k): str(v) for k, v in dict(data.get("lessons", {})).items()}
-            progress.exercises = {str(k): dict(v) for k, v in dict(data.get("exercises", {})).items()}
-            last = data.get("last_lesson")
-            progress.last_lesson = str(last) if last is not None else None
-        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            progress._read(data)
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(progress.path)
                 progress.notice = f"Your progress file could not be read ({exc}); it was kept as {moved.name}."
@@ -95,15 +107,66 @@ class Progress:
             progress.lessons, progress.exercises, progress.last_lesson = {}, {}, None
         return progress
 
-    def save(self) -> None:
+    def _read(self, data: object) -> None:
+        """Take what a progress file holds. Only its overall shape must be right; a state or an entry
+        this version does not know (a hand edit, a newer version) reads as "not started" and is kept,
+        unchanged, when the file is written again."""
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        lessons, exercises = data.get("lessons", {}), data.get("exercises", {})
+        if not isinstance(lessons, dict) or not isinstance(exercises, dict):
+            raise ValueError("'lessons' and 'exercises' must be JSON objects")
+        self.lessons = dict(lessons)
+        self.exercises = dict(exercises)
+        last = data.get("last_lesson")
+        self.last_lesson = last if isinstance(last, str) else None
+
+    def save(self) -> bool:
+        """Write the progress file. When it cannot be written, the reason goes to `save_error`; with
+        an `on_save_error` handler (the app: a lasting notice, the tutor keeps working) False is
+        returned, without one (the command line: a one-line error) the OSError is raised."""
+        try:
+            self._write()
+        except OSError as exc:
+            self._save_failed(self.path, exc)
+            if self.on_save_error is None:
+                raise
+            return False
+        self.save_error = ""
+        return True
+
+    def _write(self) -> None:
+        """Write the progress file or raise OSError (resets, which must not pass for done, use it)."""
         data = {"format": FORMAT, "lessons": self.lessons, "exercises": self.exercises,
                 "last_lesson": self.last_lesson}
         atomic_write(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
 
+    def _save_failed(self, path: Path, exc: OSError) -> None:
+        if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            folder = _first_existing(path.parent)
+            self.save_error = f"your progress cannot be saved: {folder} is read-only"
+        else:
+            self.save_error = f"your progress cannot be saved: {path}: {exc.strerror or exc}"
+        if self.on_save_error is not None:
+            self.on_save_error(self.save_error)
+
     # -- lessons ---------------------------------------------------------------------------------
     def lesson_state(self, lesson_id: str) -> str:
-        """"", "started" or "done"."""
-        return self.lessons.get(lesson_id, "")
+        """"", "started" or "done" (any other saved value reads as "": not started)."""
+        state = self.lessons.get(lesson_id, "")
+        return state if state in ("started", "done") else ""
+
+    def _entry(self, lesson_id: str, name: str) -> dict:
+        """An exercise's entry, {} if none or if the file holds something else there."""
+        entry = self.exercises.get(self.exercise_key(lesson_id, name))
+        return entry if isinstance(entry, dict) else {}
+
+    def _own_entry(self, lesson_id: str, name: str) -> dict:
+        """The exercise's entry to update (an entry that is not an object is replaced)."""
+        key = self.exercise_key(lesson_id, name)
+        if not isinstance(self.exercises.get(key), dict):
+            self.exercises[key] = {"done": False}
+        return self.exercises[key]
 
     def open_lesson(self, lesson_id: str) -> None:
         self.last_lesson = lesson_id
@@ -121,21 +184,23 @@ class Progress:
         return f"{lesson_id}/{name}"
 
     def exercise_done(self, lesson_id: str, name: str) -> bool:
-        return bool(self.exercises.get(self.exercise_key(lesson_id, name), {}).get("done"))
+        return self._entry(lesson_id, name).get("done") is True
 
     def passed_code(self, lesson_id: str) -> dict[str, str]:
         """The learner's code of every exercise of the lesson they passed: the live run uses it."""
         prefix = f"{lesson_id}/"
         return {key[len(prefix):]: entry["code"] for key, entry in self.exercises.items()
-                if key.startswith(prefix) and entry.get("done") and isinstance(entry.get("code"), str)}
+                if key.startswith(prefix) and isinstance(entry, dict) and entry.get("done") is True
+                and isinstance(entry.get("code"), str)}
 
     def hints_shown(self, lesson_id: str, name: str) -> int:
-        hints = self.exercises.get(self.exercise_key(lesson_id, name), {}).get("hints", 0)
-        return hints if isinstance(hints, int) and hints > 0 else 0  # a hand-edited file must not raise
+        hints = self._entry(lesson_id, name).get("hints", 0)
+        ok = isinstance(hints, int) and not isinstance(hints, bool) and hints > 0
+        return hints if ok else 0  # a hand-edited file must not raise
 
     def show_hint(self, lesson_id: str, name: str, count: int) -> None:
         """Remember that `count` hints are now shown (they stay shown when the learner comes back)."""
-        entry = self.exercises.setdefault(self.exercise_key(lesson_id, name), {"done": False})
+        entry = self._own_entry(lesson_id, name)
         if entry.get("hints", 0) != count:
             entry["hints"] = count
             self.save()
@@ -143,7 +208,7 @@ class Progress:
     def record_pass(self, lesson_id: str, name: str, code: str) -> None:
         """The learner's code passed: the exercise is done and the lesson's live run uses their code."""
         hints = self.hints_shown(lesson_id, name)
-        entry = self.exercises.setdefault(self.exercise_key(lesson_id, name), {})
+        entry = self._own_entry(lesson_id, name)
         entry.update(done=True, code=code, hints=hints)
         self.save()
 
@@ -167,7 +232,25 @@ class Progress:
             return None
 
     def save_draft(self, lesson_id: str, name: str, code: str) -> None:
-        atomic_write(self.draft_path(lesson_id, name), code)
+        """Write a draft; if that fails it is kept in `unsaved` (and the error raised)."""
+        path = self.draft_path(lesson_id, name)
+        try:
+            atomic_write(path, code)
+        except OSError as exc:
+            self.unsaved[(lesson_id, name)] = code
+            self._save_failed(path, exc)
+            raise
+        self.unsaved.pop((lesson_id, name), None)
+
+    def save_unsaved(self, folder: Path) -> list[Path]:
+        """Write every draft that could not be saved into `folder` (LESSON/NAME.py); the files written."""
+        written = []
+        for (lesson_id, name), code in sorted(self.unsaved.items()):
+            path = Path(folder).expanduser() / _safe(lesson_id) / f"{_safe(name)}.py"
+            atomic_write(path, code)
+            written.append(path)
+        self.unsaved.clear()
+        return written
 
     def backup_draft(self, lesson_id: str, name: str) -> Path | None:
         """Copy the draft to <name>.py.bak-<time> (before the learner starts over); None if none."""
@@ -182,7 +265,7 @@ class Progress:
     def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
         """Forget an exercise; the learner's draft is kept as <name>.py.bak-<time>. Returns the backup."""
         self.exercises.pop(self.exercise_key(lesson_id, name), None)
-        self.save()
+        self._write()
         return _backup(self.draft_path(lesson_id, name))
 
     def reset_lesson(self, lesson_id: str) -> list[Path]:
@@ -196,15 +279,22 @@ class Progress:
         self.lessons.pop(lesson_id, None)
         if self.last_lesson == lesson_id:
             self.last_lesson = None
-        self.save()
+        self._write()
         return backups
 
     def reset_all(self) -> list[Path]:
         """Start over; progress.json and the drafts folder are kept as timestamped backups."""
         backups = [b for b in (_backup(self.path), _backup(self.root / DRAFTS_DIR)) if b is not None]
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
-        self.save()
+        self._write()
         return backups
+
+
+def _first_existing(path: Path) -> Path:
+    """`path` or its nearest existing parent (the folder that refused the write)."""
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
 
 
 def keep_draft_copy(progress: Progress, lesson_id: str, name: str, text: str) -> Path:

@@ -48,7 +48,7 @@ def test_every_lesson_round_trips(path: Path) -> None:
 
 def test_the_round_trip_really_reorders_an_exercise_fence() -> None:
     # The reason for reading either order: Jupyter's sorted keys put "slope" before "solution".
-    text = _through_jupyter(LESSONS / "ch4" / "4.5-breaking-gradient-descent.md")
+    text = _through_jupyter(LESSONS / "ch4" / "4.3b-what-is-a-derivative.md")
     assert "```python slope solution" in text
 
 

@@ -187,3 +187,60 @@ def test_a_chapter_name_given_once_reaches_every_lesson_of_the_chapter(tmp_path)
           .replace('chapter_title = "Test chapter"\n', ""), "c.md")
     catalog = load_catalog(tmp_path)
     assert {l.id: l.chapter_title for l in catalog.lessons} == {"8.1": "Chapter 8", "9.1": "Test chapter", "9.2": "Test chapter"}
+
+
+# -- what is read, and how ---------------------------------------------------------------------------
+def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
+    path = write(tmp_path, GOOD)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    lesson, problems = parse_lesson(path)
+    assert problems == [] and lesson is not None and lesson.id == "9.1"
+    plain, _ = parse_lesson(write(tmp_path, GOOD, "plain.md"))
+    assert [c.line for c in lesson.cells] == [c.line for c in plain.cells]  # lines do not move
+    lesson, problems = parse_lesson(path, "\ufeff" + GOOD)  # text given with its mark
+    assert problems == [] and lesson is not None
+
+
+def test_text_that_is_not_utf8_is_named_at_its_line(tmp_path):
+    path = tmp_path / "latin.md"
+    path.write_bytes(GOOD.encode("utf-8").replace(b"A tiny lesson", b"A tiny le\xe7on"))
+    lesson, problems = parse_lesson(path)
+    assert lesson is None
+    assert str(problems[0]) == f"{path}:5: not UTF-8 text: byte 0xe7 cannot be read (save the file as UTF-8)"
+
+
+def test_only_regular_files_are_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.md")
+    (tmp_path / "dir.md").mkdir()
+    write(tmp_path, GOOD, "good.md")
+    catalog = load_catalog(tmp_path)  # returns: the FIFO is never opened
+    assert [l.id for l in catalog.lessons] == ["9.1"]
+    assert sorted(str(e) for e in catalog.errors) == [
+        f"{tmp_path / 'dir.md'}:0: not a regular file (a folder); skipped",
+        f"{tmp_path / 'fifo.md'}:0: not a regular file (a FIFO); skipped",
+    ]
+
+
+def test_a_huge_file_is_not_read(tmp_path):
+    path = tmp_path / "huge.md"
+    with open(path, "wb") as f:
+        f.truncate(50_000_000)
+    lesson, problems = parse_lesson(path)
+    assert lesson is None and "too big for a lesson file" in str(problems[0])
+
+
+@pytest.mark.parametrize("given, bound, words", [
+    (1.000001, "max", "weight=1.000001 is above its maximum 1"),
+    ("1.0000000001", "max", "weight=1.0000000001 is above its maximum 1"),
+    (-0.5e-9, "min", "weight=-5e-10 is below its minimum 0"),
+    ("  2e0 ", "max", "weight=2e0 is above its maximum 1"),
+])
+def test_range_messages_show_the_value_as_given_and_the_bound_exactly(given, bound, words):
+    from grok_tui.lesson.model import Param
+
+    param = Param("weight", "float", 0.5, 0.0, 1.0)
+    with pytest.raises(ParamError) as exc:
+        coerce(param, given)
+    assert str(exc.value) == words

@@ -262,3 +262,73 @@ def test_progress_and_reset_do_not_import_textual(course):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+# -- odd shapes and a data folder that cannot be written --------------------------------------------
+def test_unknown_states_and_entries_read_as_not_started_and_are_kept(private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    odd = {"lessons": {"3.1": "mastered", "3.2": 7, "3.3": None, "4.1": "done"},
+           "exercises": {"3.2/w_sum": 5, "3.2/other": {"done": "yes", "code": 3}, "4.3/gd": {"done": True, "code": "c"}},
+           "last_lesson": ["3.1"]}
+    (private_data_dir / "progress.json").write_text(json.dumps(odd))
+    p = Progress.load()
+    assert p.notice == ""
+    assert [p.lesson_state(i) for i in ("3.1", "3.2", "3.3", "4.1")] == ["", "", "", "done"]
+    assert not p.exercise_done("3.2", "w_sum") and not p.exercise_done("3.2", "other")
+    assert p.passed_code("3.2") == {} and p.passed_code("4.3") == {"gd": "c"}
+    assert p.hints_shown("3.2", "w_sum") == 0 and p.last_lesson is None
+    p.show_hint("3.2", "w_sum", 1)  # an entry that is not an object is replaced when written
+    p.finish_lesson("4.2")
+    saved = json.loads((private_data_dir / "progress.json").read_text())
+    assert saved["lessons"]["3.1"] == "mastered" and saved["lessons"]["3.2"] == 7  # kept as they were
+    assert saved["exercises"]["3.2/other"] == {"done": "yes", "code": 3}
+    assert saved["exercises"]["3.2/w_sum"] == {"done": False, "hints": 1}
+
+
+@pytest.fixture
+def read_only(monkeypatch):
+    """Writes under the data folder fail as on a read-only folder (the tests run as root, whom
+    file permissions do not stop)."""
+    import errno
+
+    import grok_tui.progress as progress_module
+
+    def refuse(path, text):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(progress_module, "atomic_write", refuse)
+
+
+def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir, read_only):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    seen = []
+    p = Progress.load()
+    p.on_save_error = seen.append
+    p.open_lesson("3.1")
+    p.finish_lesson("3.1")
+    p.record_pass("3.2", "w_sum", "def w_sum(a, b): ...")
+    assert p.lesson_state("3.1") == "done"  # the session goes on, in memory
+    assert p.save_error == f"your progress cannot be saved: {private_data_dir} is read-only"
+    assert seen and seen[0] == p.save_error
+
+
+def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(private_data_dir, read_only, tmp_path,
+                                                                          monkeypatch):
+    p = Progress.load()
+    saver = DraftSaver(p)
+    saver.submit("3.2", "w_sum", "typed code")
+    saver.flush()
+    saver.submit("3.2", "w_sum", "newer typed code")
+    saver.flush()
+    assert saver.error.startswith("could not save your draft")
+    assert p.unsaved == {("3.2", "w_sum"): "newer typed code"}
+    monkeypatch.undo()  # somewhere else is writable
+    written = p.save_unsaved(tmp_path / "elsewhere")
+    assert [w.read_text() for w in written] == ["newer typed code"]
+    assert written[0] == tmp_path / "elsewhere" / "3.2" / "w_sum.py" and p.unsaved == {}
+
+
+def test_resets_still_fail_loudly_when_nothing_can_be_written(private_data_dir, read_only):
+    p = Progress.load()
+    with pytest.raises(OSError):
+        p.reset_lesson("3.1")

@@ -14,7 +14,7 @@ from pathlib import Path
 from grok_tui import __version__
 from grok_tui.lesson.catalog import Catalog, load_catalog
 
-from grok_tui.exit_codes import EXIT_OK, EXIT_USAGE
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
@@ -38,6 +38,28 @@ class UsageError(Exception):
 def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lessons", metavar="DIR", type=Path,
                         help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds (got {text!r})")
+    return value
+
+
+def _add_timeout_option(parser: argparse.ArgumentParser) -> None:
+    # The default (engine.checks.DEFAULT_TIMEOUT) is filled in once the engine is imported.
+    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=None,
+                        help="stop a lesson that runs longer than this (default 120)")
+
+
+def _timeout(args: argparse.Namespace) -> float:
+    from grok_tui.engine.checks import DEFAULT_TIMEOUT
+
+    return args.timeout if args.timeout is not None else DEFAULT_TIMEOUT
 
 
 def _settings_path() -> str:
@@ -74,9 +96,11 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     p.add_argument("--all", action="store_true", help="run every lesson with its checks")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="set a parameter")
     p.add_argument("--json", action="store_true", help="one JSON object a line, floats at full precision")
+    _add_timeout_option(p)
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
     p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    _add_timeout_option(p)
     _add_lessons_option(p)
     from grok_tui.cli.progress import add_parsers
 
@@ -150,10 +174,23 @@ def launch(args: argparse.Namespace) -> int:
     if problem:
         raise UsageError(f"{problem}; without one, use the commands: list, run ID, hint, verify, "
                          "export ID, progress (grok-tui --help)")
-    from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
+    from grok_tui.crash_log import crash_line, write_crash_log
 
-    GrokApp(catalog, start_lesson=args.lesson).run()
-    return EXIT_OK
+    app = None
+    try:
+        from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app
+
+        app = GrokApp(catalog, start_lesson=args.lesson)
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - outside the app's loop: the terminal is restored by now
+        print(crash_line(exc, write_crash_log(exc)), file=sys.stderr)
+        return EXIT_FAILED
+    for path in app.saved_elsewhere:
+        print(f"your code was saved in {path}")
+    if app.crash_error is not None:
+        print(crash_line(app.crash_error, app.crash_log), file=sys.stderr)
+        return EXIT_FAILED
+    return app.return_code or EXIT_OK
 
 
 def _existing_catalog(lessons: Path | None) -> Catalog:
@@ -208,7 +245,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.all:
         if args.id or args.set:
             raise UsageError("run --all takes no lesson id and no --set")
-        return check_all(catalog, as_json=args.json)
+        return check_all(catalog, as_json=args.json, timeout=_timeout(args))
     for error in catalog.errors:
         print(f"warning: {error}", file=sys.stderr)
     if not args.id:
@@ -216,7 +253,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     lesson = catalog.get(args.id)
     if lesson is None:
         raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
-    return run_one(lesson, _parse_sets(args.set), as_json=args.json)
+    return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
@@ -234,7 +271,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from grok_tui.cli.run import check_all
 
-    return check_all(load_catalog(args.dir or args.lessons))
+    return check_all(load_catalog(args.dir or args.lessons), timeout=_timeout(args))
 
 
 def _lazy(module: str, name: str):

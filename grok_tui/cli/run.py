@@ -6,11 +6,11 @@ import json
 import sys
 from typing import Any, TextIO
 
-from grok_tui.engine.checks import check_lesson
+from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
 from grok_tui.lesson.catalog import Catalog
-from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.params import ParamError
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -39,7 +39,8 @@ def _printer(as_json: bool, out: TextIO):
 
 
 def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
-            out: TextIO | None = None, err: TextIO | None = None) -> int:
+            out: TextIO | None = None, err: TextIO | None = None,
+            timeout: float | None = DEFAULT_TIMEOUT) -> int:
     """Run one lesson, printing every step and then its final values. Returns the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
@@ -47,7 +48,10 @@ def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
     except ParamError as exc:
         err.write(f"grok-tui: {exc}\n")
         return EXIT_USAGE
-    result = run.run_sync()
+    try:
+        result = run.run_sync(timeout)
+    finally:
+        run.close()
     if as_json:
         _json_line({"lesson": lesson.id, "state": result.state.value, "detail": result.detail,
                     "parameters": run.values, "final": {k: to_json(v) for k, v in result.final.items()}}, out)
@@ -61,13 +65,22 @@ def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
     return EXIT_OK
 
 
-def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None) -> int:
+def _check_one(lesson: Lesson, timeout: float | None) -> list[LessonError]:
+    try:
+        return check_lesson(lesson, timeout)
+    except Exception as exc:  # noqa: BLE001 - one lesson must never cost the others their report
+        return [LessonError(lesson.path, 1, f"the check itself failed: {type(exc).__name__}: {exc}")]
+
+
+def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> int:
     """Check every lesson (its checks with the defaults and `check_with` sets, its exercises) and
-    report the files that did not load: `grok-tui check` and `grok-tui run --all`."""
+    report the files that did not load: `grok-tui check` and `grok-tui run --all`. The summary is
+    printed whatever a lesson does: its code runs in another process, with a time limit."""
     out = out or sys.stdout
     failed = 0
     for lesson in catalog.lessons:
-        problems = check_lesson(lesson)
+        problems = _check_one(lesson, timeout)
         failed += bool(problems)
         if as_json:
             _json_line({"lesson": lesson.id, "ok": not problems, "problems": [str(p) for p in problems]}, out)
@@ -75,6 +88,7 @@ def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = N
             out.write(f"{'ok  ' if not problems else 'FAIL'} {lesson.id}\t{lesson.title}\n")
             for p in problems:
                 out.write(f"     {p}\n")
+        out.flush()
     for error in catalog.errors:
         if as_json:
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)

@@ -1,32 +1,104 @@
-"""Validate a lesson the way `grok-tui check` does: it parses, it runs, its check cells pass."""
+"""Validate a lesson the way `grok-tui check` does: it parses, it runs, its check cells pass, and
+what its metadata names (chart series, `show` entries, panels) exists."""
 
 from __future__ import annotations
 
+import re
+
 from grok_tui.engine.exercises import check_exercises
-from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.engine.runner import LessonRun, RunResult, RunState
 from grok_tui.lesson.model import Lesson, LessonError
+from grok_tui.lesson.panel_names import PANEL_NAMES
 from grok_tui.lesson.params import ParamError
 
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a lesson run may take in `grok-tui check` and `grok-tui run` (--timeout)."""
 
-def run_checks(lesson: Lesson) -> list[LessonError]:
-    """Run the lesson with its defaults and with every `check_with` set; report what fails."""
+
+def run_checks(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:
+    """Run the lesson with its defaults and with every `check_with` set; report what fails, and what
+    the metadata names that the default run never provides."""
     problems: list[LessonError] = []
     for case in ({}, *lesson.check_with):
         label = "defaults" if not case else ", ".join(f"{k}={v}" for k, v in case.items())
         try:
             run = LessonRun(lesson, case, run_checks=True)
         except ParamError as exc:
-            problems.append(LessonError(lesson.path, 1, f"check_with: {exc}"))
+            problems.append(LessonError(lesson.path, _meta_line(lesson, r"^\s*check_with\s*="), f"check_with: {exc}"))
             continue
-        result = run.run_sync()
-        if result.state is RunState.FAILED and result.failure is not None:
-            f = result.failure
+        try:
+            result = run.run_sync(timeout)
+            namespace = set(run.namespace)
+        finally:
+            run.close()
+        f = result.failure
+        if result.state is RunState.FAILED and f is not None:
+            if not f.kind:  # ran past the time limit: the other sets would too
+                where = "" if not case else f" (with {label})"
+                problems.append(LessonError(f.path, f.line, f"{f.message}{where}"))
+                break
             problems.append(LessonError(f.path, f.line, f"with {label}: {f.kind}: {f.message}"))
         elif result.state is not RunState.FINISHED:
             problems.append(LessonError(lesson.path, 1, f"with {label}: run {result.state.value}: {result.detail}"))
+        elif not case:
+            problems += metadata_problems(lesson, result, namespace)
     return problems
 
 
-def check_lesson(lesson: Lesson) -> list[LessonError]:
-    """Every problem of one parsed lesson: its checks, then its exercises (stub fails, solution passes)."""
-    return run_checks(lesson) + check_exercises(lesson)
+def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) -> list[LessonError]:
+    """What the metadata names but a finished default run does not provide."""
+    problems: list[LessonError] = []
+    recorded = {name for step in result.steps for name in step.values}
+    declared = any(re.match(r"^\s*(\[\[charts\]\]|charts\s*=)", line) for line in _metadata(lesson))
+    for i, chart in enumerate(lesson.charts if declared else ()):  # not the implicit error chart
+        for name in (*chart.series, *((chart.x,) if chart.x else ())):
+            if name not in recorded:
+                line = _chart_line(lesson, i, name)
+                known = ", ".join(sorted(recorded)) or "none"
+                problems.append(LessonError(lesson.path, line, f"chart {chart.title!r}: {name!r} is never recorded "
+                                            f"by step() in a default run (recorded: {known})"))
+    for name in lesson.show:
+        if name not in recorded and name not in namespace:
+            problems.append(LessonError(lesson.path, _meta_line(lesson, r"^\s*show\s*="),
+                                        f"show: {name!r} is neither recorded by step() nor a variable at the end"))
+    return problems
+
+
+def panel_problems(lesson: Lesson) -> list[LessonError]:
+    line = _meta_line(lesson, r"^\s*panels\s*=")
+    return [LessonError(lesson.path, line, f"panels: no panel named {name!r} (known: {', '.join(PANEL_NAMES)})")
+            for name in lesson.panels if name not in PANEL_NAMES]
+
+
+def check_lesson(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:
+    """Every problem of one parsed lesson: its panels, its checks, then its exercises (stub fails,
+    solution passes)."""
+    return panel_problems(lesson) + run_checks(lesson, timeout) + check_exercises(lesson)
+
+
+# -- where in the metadata ------------------------------------------------------------------------
+def _metadata(lesson: Lesson) -> list[str]:
+    try:
+        lines = lesson.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), len(lines))
+    return lines[:end]
+
+
+def _meta_line(lesson: Lesson, pattern: str, start: int = 0, default: int = 1) -> int:
+    rx = re.compile(pattern)
+    lines = _metadata(lesson)
+    return next((i + 1 for i in range(start, len(lines)) if rx.search(lines[i])), default)
+
+
+def _chart_line(lesson: Lesson, index: int, name: str) -> int:
+    """The line of the index-th [[charts]] table that names `name` (else its header line)."""
+    lines = _metadata(lesson)
+    headers = [i for i, line in enumerate(lines) if re.match(r"^\s*\[\[charts\]\]", line)]
+    if index >= len(headers):
+        return _meta_line(lesson, r"^\s*(charts|\[\[charts\]\])")
+    start = headers[index]
+    stop = headers[index + 1] if index + 1 < len(headers) else len(lines)
+    quoted = re.compile(rf"""["']{re.escape(name)}["']""")
+    return next((i + 1 for i in range(start, stop) if quoted.search(lines[i])), start + 1)

@@ -1,25 +1,35 @@
-"""Run a lesson's cells in a fresh namespace, on a worker thread or inline, step by step.
+"""Run a lesson's cells in a fresh namespace, in a child process, step by step.
 
 Lesson code reports progress by calling `step(name=value, ...)`, a function put into its namespace.
 That call is the one place where the runner records values and where pause, single-step, speed and
 cancel take effect, so lesson code stays plain Python that reads like the book.
+
+The code runs in its own process (grok_tui.engine.child): whatever it does, the tutor stays up. The
+process streams each step to a thread here (or to the caller of run_sync), which records it and calls
+the listener; pause, single step, speed and cancel are messages the process reads in step(). A run
+that does not answer a cancel within CANCEL_GRACE seconds is killed.
 """
 
 from __future__ import annotations
 
-import random
+import pickle
+import signal
 import threading
 import time
-import traceback
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
-from grok_tui.engine.values import first_non_finite, snapshot
-from grok_tui.lesson.model import Cell, Lesson
+from grok_tui.engine import process
+from grok_tui.engine.child import lesson_line
+from grok_tui.engine.values import snapshot
+from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import resolve
-from grok_tui.lesson.parse import compile_cell
+
+CANCEL_GRACE = 0.5
+"""Seconds a cancelled run has to stop at its next step() before its process is killed."""
 
 
 class RunState(str, Enum):
@@ -53,7 +63,8 @@ class Failure:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.kind}: {self.message}"
+        kind = f"{self.kind}: " if self.kind else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
 # Events a listener receives, from the thread that runs the lesson.
@@ -77,14 +88,6 @@ RunEvent = StepEvent | StateEvent | OutputEvent
 Listener = Callable[[RunEvent], None]
 
 
-class _Cancelled(BaseException):
-    """Raised inside lesson code by step() to stop a cancelled run (not catchable as Exception)."""
-
-
-class _Diverged(BaseException):
-    pass
-
-
 @dataclass
 class RunResult:
     state: RunState
@@ -101,6 +104,44 @@ class RunResult:
 
 def recorded(steps: list[Step], name: str) -> list[Any]:
     return [s.values[name] for s in steps if name in s.values]
+
+
+
+class Namespace(Mapping[str, Any]):
+    """The final variables of a run, copied out of its process and unpickled when first read (a value
+    whose class lives in a big library, e.g. scikit-learn's Bunch, costs its import only if asked
+    for). The lesson's functions, which cannot be copied, are callables answered by the process."""
+
+    def __init__(self, pickled: dict[str, bytes] | None = None,
+                 functions: dict[str, process.ChildFunction] | None = None) -> None:
+        self._pickled = dict(pickled or {})
+        self._values: dict[str, Any] = dict(functions or {})
+        self._names = list(self._pickled) + [n for n in self._values if n not in self._pickled]
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._values:
+            data = self._pickled[name]  # KeyError for an unknown name, as a dict
+            try:
+                self._values[name] = pickle.loads(data)
+            except Exception as exc:  # noqa: BLE001 - e.g. a class the tutor cannot import
+                raise KeyError(f"{name} cannot be read here: {exc}") from None
+        return self._values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._pickled or name in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 class LessonRun:
@@ -131,51 +172,78 @@ class LessonRun:
         self.state = RunState.READY
         self.steps: list[Step] = []
         self.output: list[str] = []
-        self.namespace: dict[str, Any] = {}
+        self.namespace: Mapping[str, Any] = Namespace()
         self.failure: Failure | None = None
         self.detail = ""
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._paused = False
-        self._budget = 0
+        self._start_paused = False
         self._cancel = False
+        self._started = False
+        self._ended = threading.Event()
+        self._pending: list[tuple] = []
+        """Controls given before the process was there; sent right after its job."""
+        self._child: process.ChildProcess | None = None
         self._thread: threading.Thread | None = None
+        self._cell_line = 0
+        self._exit: tuple[int, int] | None = None
 
     # -- control, from any thread ---------------------------------------------------------------
     def start(self, *, paused: bool = False) -> None:
         """Run on a daemon thread. With paused=True the run stops after its first step."""
-        if self._thread is not None:
-            raise RuntimeError("a LessonRun runs once; make a new one to run again")
-        self._paused = paused
+        self._begin(paused)
         self._thread = threading.Thread(target=self._main, name=f"lesson {self.lesson.id}", daemon=True)
         self._thread.start()
 
+    def _begin(self, paused: bool) -> None:
+        with self._lock:
+            if self._started:
+                raise RuntimeError("a LessonRun runs once; make a new one to run again")
+            self._started = True
+            self._paused = self._start_paused = paused
+
+    def _control(self, message: tuple) -> None:
+        with self._lock:
+            child = self._child
+            if child is None:
+                self._pending.append(message)
+                return
+        if not self._ended.is_set():
+            child.send(message)
+
     def pause(self) -> None:
-        with self._cond:
-            self._paused = True
-            self._cond.notify_all()
+        self._paused = True
+        self._control(("pause",))
 
     def resume(self) -> None:
-        with self._cond:
-            self._paused = False
-            self._budget = 0
-            self._cond.notify_all()
+        self._paused = False
+        self._control(("resume",))
 
     def step_once(self) -> None:
         """Let exactly one more step through, then stay paused."""
-        with self._cond:
-            self._paused = True
-            self._budget += 1
-            self._cond.notify_all()
+        self._paused = True
+        self._control(("step_once",))
 
     def cancel(self) -> None:
-        with self._cond:
+        """Stop the run at its next step; a run that does not get there within CANCEL_GRACE s is killed."""
+        with self._lock:
+            if self._cancel or self._ended.is_set():
+                return
             self._cancel = True
-            self._cond.notify_all()
+        self._control(("cancel",))
+        timer = threading.Timer(CANCEL_GRACE, self._kill_if_running)
+        timer.daemon = True
+        timer.start()
+
+    def _kill_if_running(self) -> None:
+        with self._lock:
+            child = self._child
+        if child is not None and not self._ended.is_set():
+            child.kill()  # the reader sees the pipe close and reports the run cancelled
 
     def set_speed(self, steps_per_second: float) -> None:
-        with self._cond:
-            self.speed = steps_per_second
-            self._cond.notify_all()
+        self.speed = steps_per_second
+        self._control(("speed", steps_per_second))
 
     def join(self, timeout: float | None = None) -> bool:
         if self._thread is not None:
@@ -183,23 +251,51 @@ class LessonRun:
             return not self._thread.is_alive()
         return True
 
+    def close(self) -> None:
+        """End the run and its process (a finished run's functions can no longer be called)."""
+        self.cancel()
+        with self._lock:
+            child = self._child
+        if child is not None and self._ended.is_set():
+            child.close()
+
     @property
     def paused(self) -> bool:
         return self._paused
 
+    @property
+    def pid(self) -> int | None:
+        """The process id of the process running (or, finished, keeping) the lesson's code."""
+        child = self._child
+        return child.process.pid if child is not None and not child.closed else None
+
     # -- running --------------------------------------------------------------------------------
-    def run_sync(self) -> RunResult:
-        """Run in the calling thread at full speed (the headless CLI and the checks)."""
-        self._main()
+    def run_sync(self, timeout: float | None = None) -> RunResult:
+        """Run at full speed, reading its steps in the calling thread (the headless CLI, the checks).
+
+        With a `timeout` in seconds, a run still going after it is stopped and reported failed at the
+        line it was running."""
+        self._begin(False)
+        self._main(timeout)
         return self.result()
 
     def result(self) -> RunResult:
         return RunResult(self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail)
 
     def final_values(self) -> dict[str, Any]:
-        """The variables the lesson shows, as they stand at the end (or now)."""
+        """The variables the lesson shows, as they stand at the end."""
         names = self.lesson.show or (tuple(self.steps[-1].values) if self.steps else ())
-        return {n: snapshot(self.namespace[n]) for n in names if n in self.namespace}
+        out = {}
+        for n in names:
+            try:
+                out[n] = snapshot(self.namespace[n])
+            except KeyError:
+                pass
+        return out
+
+    def recorded(self, name: str) -> list[Any]:
+        """Every value recorded under `name` so far, in step order."""
+        return recorded(self.steps, name)
 
     def _set_state(self, state: RunState, detail: str = "") -> None:
         self.state = state
@@ -207,100 +303,126 @@ class LessonRun:
             self.detail = detail
         self.listener(StateEvent(state, detail))
 
-    def _main(self) -> None:
-        import numpy as np  # only once a lesson runs, never at import
-
-        random.seed(self.seed)
-        np.random.seed(self.seed)
-        self.namespace = {
-            "__name__": "__lesson__",
-            "step": self._step,
-            "print": self._print,
-            "recorded": self.recorded,
-            **self.values,
-        }
-        self._set_state(RunState.RUNNING)
+    def _main(self, timeout: float | None = None) -> None:
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                for cell in self._cells():
-                    exec(compile_cell(cell, self.lesson.path), self.namespace)
-        except _Cancelled:
-            self._set_state(RunState.CANCELLED, f"stopped at step {len(self.steps)}")
-        except _Diverged as exc:
-            self._set_state(RunState.DIVERGED, str(exc))
-        except OverflowError as exc:
-            line = self._locate(exc)[1]
-            detail = f"overflow after step {len(self.steps)}: too big for a float (line {line})"
-            self._set_state(RunState.DIVERGED, detail)
-        except (Exception, SystemExit) as exc:  # lesson code must never end the tutor
-            path, line = self._locate(exc)
-            kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
-            message = str(exc) or ("assertion failed" if isinstance(exc, AssertionError) else "")
-            self.failure = Failure(path, line, kind, message)
-            self._set_state(RunState.FAILED, str(self.failure))
+            child = process.take()
+        except Exception as exc:  # noqa: BLE001 - no process could be started (out of memory...)
+            self._fail(0, "cannot run", f"no process could be started for the lesson's code: {exc}")
+            self._ended.set()
+            return
+        job = {"lesson": self.lesson, "values": self.values, "exercise_code": self.exercise_code,
+               "run_checks": self.run_checks, "seed": self.seed, "speed": self.speed,
+               "paused": self._start_paused}
+        with self._lock:
+            self._child = child
+            pending, self._pending = self._pending, []
+            cancelled = self._cancel
+        if cancelled:  # cancelled while its process was being found: never start it
+            child.close()
+            self._set_state(RunState.CANCELLED, "stopped at step 0")
+            self._ended.set()
+            return
+        child.send(("job", job))
+        for message in pending:
+            child.send(message)
+        try:
+            self._pump(child, deadline, timeout)
+        except Exception as exc:  # noqa: BLE001 - e.g. a listener that raised: end the run, not hang
+            child.close()
+            self.failure = Failure(self.lesson.path, 0, "internal error", f"{type(exc).__name__}: {exc}")
+            self.state, self.detail = RunState.FAILED, str(self.failure)
+            try:
+                self.listener(StateEvent(self.state, self.detail))
+            except Exception:  # noqa: BLE001
+                pass
+        finally:
+            self._ended.set()
+
+    def _pump(self, child: process.ChildProcess, deadline: float | None, timeout: float | None) -> None:
+        """Read the process's messages until the run ends (or the deadline passes)."""
+        conn = child.conn
+        while True:
+            try:
+                if deadline is not None and not conn.poll(max(0.0, deadline - time.monotonic())):
+                    self._timed_out(child, timeout or 0.0)
+                    return
+                message = conn.recv()
+            except (EOFError, OSError):
+                self._died(child)
+                return
+            kind = message[0]
+            if kind == "batch":
+                for event in message[1]:
+                    self._event(event)
+            elif kind == "cell":
+                self._cell_line = message[1]
+            elif kind == "exit":
+                self._exit = (message[1], message[2])
+            elif kind == "end":
+                self._finish(child, *message[1:])
+                return
+
+    def _event(self, event: tuple) -> None:
+        kind = event[0]
+        if kind == "step":
+            step = Step(event[1], event[2])
+            self.steps.append(step)
+            self.listener(StepEvent(step))
+        elif kind == "out":
+            self.output.append(event[1])
+            self.listener(OutputEvent(event[1]))
+        elif kind == "state":
+            self._set_state(RunState(event[1]), event[2])
+
+    def _finish(self, child: process.ChildProcess, state: str, detail: str, failure: tuple | None,
+                values: dict[str, bytes], functions: list[str], modules: list[str]) -> None:
+        self.namespace = Namespace(values, {n: process.ChildFunction(child, n) for n in functions})
+        if failure is not None:
+            self.failure = Failure(self.lesson.path, *failure)
+        process.run_ended(modules)
+        if state == RunState.FINISHED.value and functions:
+            process.keep_idle(child)  # it waits, blocked in a read, for calls of its functions
         else:
-            self._set_state(RunState.FINISHED, f"{len(self.steps)} steps")
+            child.close()
+        self._set_state(RunState(state), detail)
 
-    def _cells(self):
-        """The cells to execute in order: exercise stubs become the learner's code or the reference."""
-        for cell in self.lesson.cells:
-            if cell.role in ("run", "train"):
-                yield cell
-            elif cell.role == "exercise":
-                exercise = self.lesson.exercise(cell.name)
-                learner = self.exercise_code.get(cell.name)
-                if learner is not None:
-                    yield Cell("exercise", learner, cell.line, cell.name)
-                elif exercise is not None:
-                    yield exercise.solution
-            elif cell.role == "check" and self.run_checks:
-                yield cell
+    def _fail(self, line: int, kind: str, message: str) -> None:
+        self.failure = Failure(self.lesson.path, line, kind, message)
+        self._set_state(RunState.FAILED, str(self.failure))
 
-    def _locate(self, exc: BaseException) -> tuple[Path, int]:
-        line = 0
-        for frame, lineno in traceback.walk_tb(exc.__traceback__):
-            if frame.f_code.co_filename == str(self.lesson.path):
-                line = lineno
-        if isinstance(exc, SyntaxError) and exc.filename == str(self.lesson.path):
-            line = exc.lineno or line
-        return self.lesson.path, line
+    def _died(self, child: process.ChildProcess) -> None:
+        """The process ended without reporting an end: killed by cancel, or by the lesson's code."""
+        status = child.exit_status()
+        dump = child.fault_dump()
+        child.close()
+        process.run_ended([])
+        if self._cancel:
+            self._set_state(RunState.CANCELLED, f"stopped at step {len(self.steps)}")
+            return
+        if self._exit is not None:
+            status, line = self._exit
+            where = f" at line {line}" if line else ""
+            message = f"the lesson's code ended its process (exit status {status}){where}"
+        else:
+            line = lesson_line(dump, str(self.lesson.path))
+            if status is not None and status < 0:
+                how = f"was killed by {_signal_name(-status)}"
+                if -status == getattr(signal, "SIGKILL", 9):
+                    how += " (out of memory?)"
+            else:
+                how = f"ended (exit status {status})"
+            if line:
+                where = f" at line {line}"
+            elif self._cell_line:
+                line, where = self._cell_line, f" in the cell at line {self._cell_line}"
+            else:
+                where = ""
+            message = f"the lesson's process {how}{where}"
+        self._fail(line or self._cell_line, "crash", message)
 
-    # -- what lesson code calls -----------------------------------------------------------------
-    def recorded(self, name: str) -> list[Any]:
-        """Every value recorded under `name` so far, in step order (check cells use it)."""
-        return recorded(self.steps, name)
-
-    def _print(self, *args: object, sep: str = " ", end: str = "\n", **_: object) -> None:
-        text = sep.join(map(str, args)) + end
-        self.output.append(text)
-        self.listener(OutputEvent(text))
-
-    def _step(self, **values: Any) -> None:
-        step = Step(len(self.steps) + 1, {k: snapshot(v) for k, v in values.items()})
-        self.steps.append(step)
-        self.listener(StepEvent(step))
-        bad = first_non_finite(step.values)
-        if bad is not None:
-            raise _Diverged(f"{bad} became {step.values[bad]!s} at step {step.index}")
-        self._gate()
-
-    def _gate(self) -> None:
-        with self._cond:
-            if self.speed > 0 and not self._paused:
-                deadline = time.monotonic() + 1.0 / self.speed
-                while not self._cancel and not self._paused:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    self._cond.wait(left)
-            if self._paused:
-                if self._budget == 0 and not self._cancel:
-                    self._set_state(RunState.PAUSED)
-                    while self._paused and self._budget == 0 and not self._cancel:
-                        self._cond.wait()
-                if self._budget:
-                    self._budget -= 1
-            if self._cancel:
-                raise _Cancelled
-            if not self._paused and self.state is RunState.PAUSED:
-                self._set_state(RunState.RUNNING)
+    def _timed_out(self, child: process.ChildProcess, seconds: float) -> None:
+        line = child.where(str(self.lesson.path)) or self._cell_line
+        child.close()
+        process.run_ended([])
+        self._fail(line, "", f"ran past {seconds:g} s (a loop that never calls step()?)")

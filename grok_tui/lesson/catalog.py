@@ -46,7 +46,8 @@ class Catalog:
 
 
 def lesson_files(root: Path) -> list[Path]:
-    """Lesson files are the *.md files under root, except README.md files (which document the format)."""
+    """Lesson files are the *.md files under root, except README.md files (which document the format).
+    Anything that is not a regular file is listed too: parse_lesson names it and skips it."""
     return sorted(p for p in root.rglob(f"*{LESSON_SUFFIX}") if p.name.lower() != "readme.md")
 
 

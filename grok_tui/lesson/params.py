@@ -16,6 +16,16 @@ def fmt(x: float | int | str) -> str:
     return f"{x:g}" if isinstance(x, float) else str(x)
 
 
+def exact(x: object) -> str:
+    """A value with every digit it has, as given: text as typed, 1.000001, 1 (not 1.0), 1e-05."""
+    if isinstance(x, str):
+        return x.strip()
+    if isinstance(x, float):
+        text = repr(x)
+        return text[:-2] if text.endswith(".0") else text
+    return str(x)
+
+
 def coerce(param: Param, value: object) -> float | int | str:
     """Turn `value` (text from `--set` or a number) into the parameter's type, checking its range."""
     if param.kind == "choice":
@@ -33,10 +43,11 @@ def coerce(param: Param, value: object) -> float | int | str:
         if number != int(number):
             raise ParamError(f"{param.name} must be a whole number (got {value!r})")
         number = int(number)
+    # The value as given and the bound with all their digits: rounded, 1.000001 would read as 1.
     if param.min is not None and number < param.min:
-        raise ParamError(f"{param.name}={fmt(number)} is below its minimum {fmt(param.min)}")
+        raise ParamError(f"{param.name}={exact(value)} is below its minimum {exact(param.min)}")
     if param.max is not None and number > param.max:
-        raise ParamError(f"{param.name}={fmt(number)} is above its maximum {fmt(param.max)}")
+        raise ParamError(f"{param.name}={exact(value)} is above its maximum {exact(param.max)}")
     return number
 
 

@@ -7,6 +7,7 @@ documented in lessons/README.md.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from pathlib import Path
 
@@ -25,6 +26,9 @@ FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+BOM = "\ufeff"
+MAX_FILE_SIZE = 2_000_000
+"""Bytes; a lesson is a few dozen kB, anything far bigger is not a lesson file."""
 
 
 class _Problems(list[LessonError]):
@@ -41,16 +45,45 @@ def compile_cell(cell: Cell, path: Path):
     return compile("\n" * (cell.line - 1) + cell.source, str(path), "exec")
 
 
+def read_lesson_text(path: Path, problems: _Problems) -> str | None:
+    """The file's text, read as UTF-8 with or without a byte order mark (Windows editors write one).
+    Only a regular file is read: a FIFO or a device would block or never end."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.add(0, f"not a regular file ({file_kind(info.st_mode)}); skipped")
+            return None
+        if info.st_size > MAX_FILE_SIZE:
+            problems.add(0, f"{info.st_size / 1e6:.1f} MB is too big for a lesson file (at most "
+                            f"{MAX_FILE_SIZE // 1_000_000} MB); skipped")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(0, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(line, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read "
+                           "(save the file as UTF-8)")
+        return None
+
+
+def file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a plain file")
+
+
 def parse_lesson(path: Path, text: str | None = None) -> tuple[Lesson | None, list[LessonError]]:
     """Parse one lesson file. Returns the lesson (None if it cannot be used) and its problems."""
     problems = _Problems(path)
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.add(1, f"cannot read the file: {exc}")
+        text = read_lesson_text(path, problems)
+        if text is None:
             return None, problems
-    lines = text.splitlines()
+    lines = text.removeprefix(BOM).splitlines()
     meta, body_start = _front_matter(lines, problems)
     if meta is None:
         return None, problems

@@ -17,8 +17,12 @@ from grok_tui import settings as settings_file
 from grok_tui.settings import Settings
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 from grok_tui.ui.panels import imported, panel_class
 
+
+SAVE_ERROR_TIMEOUT = 24 * 3600
+"""Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
 
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
@@ -49,6 +53,13 @@ class GrokApp(App[None]):
         """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""
         self._opening: str | None = None
         """The lesson waiting for its panels' modules to import; None once shown or abandoned."""
+        self.progress.on_save_error = self._on_save_error
+        self._save_error_shown = ""
+        self.crash_log: Path | None = None
+        """The log file written when the app ended on an exception (the launcher names it)."""
+        self.crash_error: BaseException | None = None
+        self.saved_elsewhere: list[Path] = []
+        """Drafts written to another folder on quit (the launcher lists them)."""
 
     def get_default_screen(self) -> ContentsScreen:
         return ContentsScreen()
@@ -62,8 +73,13 @@ class GrokApp(App[None]):
         # for the theme applied just above is still queued: it is not a choice of the learner's.
         self._theme_at_start: str | None = self.theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
+        from grok_tui.engine import process
+
+        process.warm_up()  # the forkserver and a spare lesson process start while the learner reads
         if self.progress.notice:
             self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
+        if self.progress.save_error:
+            self._show_save_error(self.progress.save_error)
         if self.catalog.errors:
             count = len(self.catalog.errors)
             first = str(self.catalog.errors[0])
@@ -151,6 +167,11 @@ class GrokApp(App[None]):
             index = 0
         else:
             index = self.catalog.index(self.current_lesson_id) + direction
+        if index == len(lessons) and direction > 0:  # n on the last lesson: the course's closing page
+            from grok_tui.ui.screens.course_end import CourseEndScreen
+
+            self.push_screen(CourseEndScreen(self.catalog, self.progress))
+            return
         if not 0 <= index < len(lessons):
             self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False)
             return
@@ -170,9 +191,47 @@ class GrokApp(App[None]):
         self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors], panel_keys))
 
     async def action_quit(self) -> None:
-        """Stop any run first: its thread is a daemon, so the terminal is restored at once."""
+        """Stop any run first (its process is killed if it does not stop at once). If the learner's
+        typed code could not be saved, offer to save it elsewhere before leaving."""
         for screen in self.screen_stack:
             stop = getattr(screen, "stop_run", None)
             if stop is not None:
                 stop()
+            saver = getattr(screen, "saver", None)  # the exercise editor's pending draft
+            if saver is not None and hasattr(saver, "flush"):
+                saver.flush()
+        if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
+            self.push_screen(SaveElsewhereScreen(self.progress), lambda _: self.exit())
+            return
         self.exit()
+
+    # -- a data folder that cannot be written, a crash ------------------------------------------------
+    def _on_save_error(self, message: str) -> None:
+        """Progress could not be written (called from the thread that wrote)."""
+        try:
+            self.call_from_thread(self._show_save_error, message)
+        except RuntimeError:  # on the UI thread already (or the app is not running)
+            self._show_save_error(message)
+
+    def _show_save_error(self, message: str) -> None:
+        """A lasting notice, once per distinct problem: the tutor keeps working without saving."""
+        if message == self._save_error_shown:
+            return
+        self._save_error_shown = message
+        self.notify(message, title="not saved (the tutor keeps working)", severity="error",
+                    timeout=SAVE_ERROR_TIMEOUT, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any exception that would end the app: its traceback goes to a log file, which the launcher
+        names in one line once the terminal is restored (Textual's own traceback is not printed)."""
+        from grok_tui.crash_log import write_crash_log
+
+        if self.crash_error is None:
+            self.crash_error = error
+            self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_error is not None:
+            self._exit_renderables.clear()  # the launcher prints one line naming the log file
+        super()._print_error_renderables()

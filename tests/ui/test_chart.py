@@ -1,16 +1,27 @@
-"""The chart keeps the previous run dimmed behind the current one, unless it would flatten it."""
+"""Charts a beginner reads correctly: real values on a log axis, a legend line that leaves the title
+alone, a glyph per series, whole step numbers, an x quantity, and only changed rows redrawn."""
 
 from __future__ import annotations
+
+import gc
+import math
+import re
+import weakref
 
 from textual.app import App, ComposeResult
 
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
-from grok_tui.ui.widgets.chart import ChartView, previous_fits
+from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title, previous_fits
+from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
 DIVERGING = [0.8 + 0.2 * (-3.0) ** i for i in range(20)]  # no alpha: -232 million by step 20
+
+
+def lines(chart: ChartView) -> list[str]:
+    return ["".join(text for text, _ in row) for row in chart.rows]
 
 
 def test_previous_fits_unless_it_dwarfs_the_current_range():
@@ -21,20 +32,183 @@ def test_previous_fits_unless_it_dwarfs_the_current_range():
     assert previous_fits(CONVERGING, [])
 
 
+def test_axes_tick_at_nice_values():
+    assert [t for _, t in log_axis(-6.2, 3.0, 5).ticks] == ["1e-9", "1e-6", "0.001", "1", "1e+3"]
+    assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)
+    huge = [t for _, t in log_axis(290.0, 311.0, 3).ticks]  # a diverged run: past the largest float
+    assert all(re.fullmatch(r"1e\+\d+", t) for t in huge) and int(huge[-1][3:]) >= 311
+    assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == ["2e-5", "5e-5", "1e-4"]  # a falling curve moves the axis in steps
+    assert [t for _, t in log_axis(math.log10(0.3), math.log10(2.3), 5).ticks] == ["0.2", "0.5", "1", "2", "5"]
+    assert [t for _, t in linear_axis(0.0, 3.2, 5).ticks] == ["0", "1", "2", "3", "4"]
+    axis = step_axis(1, 23, 6)  # the end jumps to 30, not to every new step
+    assert (axis.low, axis.high) == (0, 30) and [t for _, t in axis.ticks] == ["0", "10", "20", "30"]
+    assert step_axis(1, 24, 6) == axis
+
+
+def test_a_log_title_keeps_the_word_log_at_every_width():
+    title = chart_title(Chart("loss (log10)", ("loss",), log=True))
+    assert title == "loss (log scale)"
+    long = chart_title(Chart("error on this light, repeating the update", ("error",), log=True))
+    for width in range(3, 60):
+        cut = fit_title(long, width)
+        assert len(cut) <= width and "log" in cut, (width, cut)
+
+
 class OneChart(App):
+    def __init__(self, *charts: Chart) -> None:
+        super().__init__()
+        self.charts = charts
+
     def compose(self) -> ComposeResult:
-        yield ChartView(Chart("prediction", ("pred",)))
+        for chart in self.charts:
+            yield ChartView(chart)
+
+
+async def test_a_log_axis_is_labelled_in_real_values():
+    app = OneChart(Chart("error", ("error",), log=True))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"error": Series(STEPS, [10 ** (-i / 3) for i in range(20)])})
+        await pilot.pause()
+        text = "\n".join(lines(chart))
+        labels = re.findall(r"^\s*(\S+)┤", text, re.M)
+        assert labels[0] == "1" and float(labels[-1]) <= 10 ** (-19 / 3) and len(labels) >= 3
+        assert all(not label.startswith("-") and math.log10(float(label)).is_integer() for label in labels)
+        assert "log" in str(chart.border_title)
+
+
+async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
+    app = OneChart(Chart("accuracy", ("train_accuracy", "test_accuracy")))
+    async with app.run_test(size=(80, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        train = Series(STEPS, [0.5 + i / 50 for i in range(20)])
+        test = Series(STEPS, [0.4 + i / 60 for i in range(20)])
+        chart.show_series({"train_accuracy": train, "test_accuracy": test},
+                          {"train_accuracy": train, "test_accuracy": Series(STEPS, [0.45] * 20)},
+                          previous_label="hidden_size 64")
+        await pilot.pause()
+        assert str(chart.border_title) == "accuracy"
+        legend, *plot, x_labels = lines(chart)
+        assert legend == "⠒⠒ train_accuracy  • test_accuracy  · previous run: hidden_size 64"
+        body = "".join(plot)
+        assert re.search("[⠁-⣿]", body) and "•" in body and "·" in body  # braille, marker, dimmed
+        dimmed = [style for row in chart.rows for text, style in row if "·" in text]
+        assert dimmed and all(style == "prev" or style.color.number == 8 for style in dimmed)  # grey
+
+
+async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series(STEPS, CONVERGING)})
+        await pilot.pause()
+        axis, x_labels = lines(chart)[-2:]
+        assert [int(n) for n in x_labels.split()] == [0, 5, 10, 15, 20]
+        marks = [i for i, ch in enumerate(axis) if ch == "┬"]
+        gaps = {b - a for a, b in zip(marks, marks[1:])}
+        assert len(marks) == 5 and max(gaps) - min(gaps) <= 1  # even spacing, within a column of rounding
+
+
+async def test_a_chart_with_x_draws_against_that_value():
+    """4.1: the U of the squared error against the trial weight 0..3.2, not against the step."""
+    app = OneChart(Chart("U", ("trial_error",), x="trial_weight"))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        steps = [float(k) for k in range(17)]
+        weights = [k * 0.2 for k in range(17)]
+        errors = [(0.5 * w - 0.8) ** 2 for w in weights]
+        chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)})
+        await pilot.pause()
+        legend, *plot, axis, x_labels = lines(chart)
+        assert x_labels.split() == ["0", "1", "2", "3", "4"]
+        assert "x: trial_weight" in legend
+        # The U: lowest in the middle (weight 1.6), high at both ends.
+        rows_of = [min((r for r, line in enumerate(plot) if len(line) > c and line[c] not in " │┤"), default=None)
+                   for c in range(6, 60)]
+        drawn = [r for r in rows_of if r is not None]
+        assert drawn[0] < max(drawn) and drawn[-1] < max(drawn)
 
 
 async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
-    app = OneChart()
+    app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:
         chart = app.query_one(ChartView)
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, DIVERGING)})
         await pilot.pause()
-        assert chart.previous_off_scale and "last run off scale" in str(chart.border_title)
-        text = app.export_screenshot()
-        assert "e+08" not in text  # the y axis is the current run's, not hundreds of millions
+        assert chart.previous_off_scale and "previous run off scale" in lines(chart)[0]
+        assert str(chart.border_title) == "prediction"  # said in the legend, the title stays
+        assert "e+08" not in "\n".join(lines(chart))  # the y axis is the current run's
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, [0.85, 0.95] * 10)})
         await pilot.pause()
-        assert not chart.previous_off_scale and "off scale" not in str(chart.border_title)
+        assert not chart.previous_off_scale and "off scale" not in lines(chart)[0]
+
+
+async def test_only_rows_that_changed_are_repainted():
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series(STEPS[:12], CONVERGING[:12])})
+        await pilot.pause()
+        before = chart.repaints
+        chart.show_series({"pred": Series(STEPS[:12], CONVERGING[:12])})
+        assert chart.repaints == before  # the same picture: nothing is sent
+        chart.show_series({"pred": Series(STEPS[:13], CONVERGING[:13])})
+        assert 0 < chart.repaints - before <= 2  # one more point: the row or two it lands on
+
+
+class Removable(App):
+    def compose(self) -> ComposeResult:
+        self.chart = ChartView(Chart("prediction", ("pred",)))
+        yield self.chart
+
+
+async def test_a_removed_chart_is_freed():
+    """A chart must not stay alive after its lesson is left (textual-plotext's PlotextPlot did: it
+    subscribes to the app's theme signal and never unsubscribes, ~0.3 MiB per lesson visit)."""
+    app = Removable()
+    async with app.run_test(size=(60, 16)) as pilot:
+        app.chart.show_series({"pred": Series(STEPS, CONVERGING)})
+        await pilot.pause()
+        ref = weakref.ref(app.chart)
+        await app.chart.remove()
+        del app.chart
+        await app.mount(ChartView(Chart("next lesson", ("pred",))))  # refreshes the DOM's caches
+        await pilot.pause()
+        gc.collect()
+        assert ref() is None
+
+
+async def test_a_chart_too_small_for_axes_shows_latest_values_and_sparklines():
+    """7.4's charts at 80x24 get about 12 columns: a plot with labels there is unreadable."""
+    app = OneChart(Chart("accuracy", ("train_accuracy", "test_accuracy")))
+    async with app.run_test(size=(14, 8)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"train_accuracy": Series(STEPS, [0.5 + i / 50 for i in range(20)]),
+                           "test_accuracy": Series(STEPS, [0.4 + i / 60 for i in range(20)])})
+        await pilot.pause()
+        text = lines(chart)
+        assert text[0] == "⠒⠒ train_accur" and text[1].startswith("0.88 ▁")
+        assert text[2] == "• test_accuracy"[:14] and text[3].startswith("0.717 ▁") and text[3].endswith("█")
+        assert not any("┤" in line for line in text)
+
+
+async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
+    """The real 4.1 run: its U of squared errors against the trial weight 0..3.2 (C3: x = NAME is
+    recorded as a series too, and points pair up by step number)."""
+    from grok_tui.engine.runner import LessonRun
+
+    lesson = next(l for l in catalog.lessons if l.id == "4.1")
+    run = LessonRun(lesson, dict(lesson.defaults))
+    run.run_sync()
+    steps = [s for s in run.steps if "trial_weight" in s.values]
+    series = {name: Series([float(s.index) for s in steps], [float(s.values[name]) for s in steps])
+              for name in ("trial_weight", "trial_error")}
+    assert series["trial_weight"].ys[0] == 0.0 and round(series["trial_weight"].ys[-1], 6) == 3.2
+    app = OneChart(Chart("squared error (U)", ("trial_error",), x="trial_weight"))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series(series)
+        await pilot.pause()
+        *_, x_labels = lines(chart)
+        ticks = [float(t) for t in x_labels.split()]
+        assert ticks[0] == 0.0 and 3.2 <= ticks[-1] <= 4.0  # the weight's range, not steps 1..17

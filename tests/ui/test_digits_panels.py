@@ -17,13 +17,15 @@ from grok_tui.ui.panels import panel_class
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for
 
+CLASSIFIER = "7.5"
+"""The lesson that trains the digits classifier and shows the chapter 7 panels."""
 PANELS = ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
 
 
 @pytest.fixture(scope="module")
 def trained():
     """The final namespace of lesson 7.5 after 5 epochs (0.89 test accuracy)."""
-    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == "7.5")
+    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == CLASSIFIER)
     run = LessonRun(lesson, {"epochs": 5})
     assert run.run_sync().state is RunState.FINISHED
     return lesson, run.namespace
@@ -53,10 +55,10 @@ async def test_every_panel_waits_then_renders_a_finished_run(trained):
         panels = [app.query_one(f"#{name}") for name in PANELS]
         assert "Run the lesson" in text_of(panels[0])
         for panel in panels:
-            panel.on_run_started()
+            panel.run_started()
         assert "Training" in text_of(panels[0])
         for panel in panels:
-            panel.on_run_finished(ns)
+            panel.run_finished(ns)
         await pilot.pause()
         matrix = text_of(panels[0])
         assert "true\\said" in matrix and "/450 right" in matrix
@@ -71,7 +73,7 @@ async def test_panels_without_their_data_say_so(trained):
     app = PanelApp(lesson, ["confusion_matrix", "hidden_weights"])
     async with app.run_test(size=(80, 24)) as pilot:
         for panel in app.query("DigitsPanel"):
-            panel.on_run_finished({"weights_0_1": "not an array of 64 rows"})
+            panel.run_finished({"weights_0_1": "not an array of 64 rows"})
         await pilot.pause()
         assert "nothing to show" in text_of(app.query_one("#confusion_matrix"))
         assert "Cannot show" in text_of(app.query_one("#hidden_weights"))
@@ -82,7 +84,7 @@ async def test_confusion_matrix_cursor_moves_with_arrows(trained):
     app = PanelApp(lesson, ["confusion_matrix"])
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.query_one("#confusion_matrix")
-        panel.on_run_finished(ns)
+        panel.run_finished(ns)
         panel.focus()
         assert panel.counts.sum() == 450
         start = panel.cursor
@@ -98,7 +100,7 @@ async def test_misclassified_browser_walks_the_mistakes(trained):
     app = PanelApp(lesson, ["misclassified"])
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.query_one("#misclassified")
-        panel.on_run_finished(ns)
+        panel.run_finished(ns)
         panel.focus()
         wrong = len(panel.wrong)
         assert wrong == np.sum(panel.probs.argmax(1) != panel.labels) > 0
@@ -117,7 +119,7 @@ async def test_hidden_weights_select_units(trained):
     app = PanelApp(lesson, ["hidden_weights"])
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.query_one("#hidden_weights")
-        panel.on_run_finished(ns)
+        panel.run_finished(ns)
         panel.focus()
         await pilot.press("right", "right")
         assert panel.selected == 2 and "unit 2 of 64" in text_of(panel)
@@ -133,7 +135,7 @@ async def test_drawing_pad_draws_and_classifies(trained):
         pad.focus()
         await pilot.press("space")
         assert pad.pixels[0, 0] == 1.0 and pad.probs is None  # drawing works before training
-        pad.on_run_finished(ns)
+        pad.run_finished(ns)
         await pilot.press("c")
         assert pad.pixels.sum() == 0
         # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
@@ -153,9 +155,9 @@ async def test_gallery_follows_the_run_then_browses(trained):
     app = PanelApp(lesson, ["digit_gallery"])
     async with app.run_test(size=(80, 24)) as pilot:
         gallery = app.query_one("#digit_gallery")
-        gallery.on_run_step({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
+        gallery.run_stepped({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
         assert gallery.ready and "image 7" in text_of(gallery)
-        gallery.on_run_finished(ns)
+        gallery.run_finished(ns)
         gallery.focus()
         assert gallery.index == 7  # browsing carries on from the last image shown
         await pilot.press("right", "pagedown")
@@ -186,7 +188,7 @@ async def test_narrow_panels_summarise_or_shrink(trained):
     app = PanelApp(lesson, ["confusion_matrix", "drawing_pad", "misclassified"])
     async with app.run_test(size=(33, 40)) as pilot:  # 29 columns inside border and padding
         for panel in app.query("DigitsPanel"):
-            panel.on_run_finished(ns)
+            panel.run_finished(ns)
         await pilot.pause()
         matrix = text_of(app.query_one("#confusion_matrix"))
         assert "/450 right" in matrix and "z: zoom" in matrix and "true\\said" not in matrix
@@ -201,12 +203,15 @@ async def test_a_very_narrow_pad_puts_its_verdict_under_the_grid(trained):
     app = PanelApp(lesson, ["drawing_pad"])
     async with app.run_test(size=(22, 24)) as pilot:  # 18 columns inside: the grid and no more
         pad = app.query_one("#drawing_pad")
-        pad.on_run_finished(ns)
+        pad.run_finished(ns)
         pad.focus()
         await pilot.press("t")
         lines = text_of(pad).splitlines()
-        assert len(lines) == 10 and lines[8].startswith(f"reads {pad.guess} ")
-        assert lines[9].startswith("then ")
+        assert lines[0] == "┌" + "─" * 16 + "┐" and lines[9] == "└" + "─" * 16 + "┘"  # the 8x8 frame
+        assert lines[10].startswith(f"reads {pad.guess} ") and lines[11].startswith("then ")
+        keys = " ".join(lines[12:])
+        assert all(key in keys for key in ("arrows move", "space shade", "p pen", "c clear", "t test digit"))
+        assert all(len(line) <= 18 for line in lines)
 
 
 async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
@@ -214,7 +219,7 @@ async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
     app = PanelApp(lesson, ["misclassified", "digit_gallery"])
     async with app.run_test(size=(22, 40)) as pilot:
         for panel in app.query("DigitsPanel"):
-            panel.on_run_finished(ns)
+            panel.run_finished(ns)
         await pilot.pause()
         wrong = app.query_one("#misclassified")
         lines = text_of(wrong).splitlines()
@@ -226,10 +231,76 @@ async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
 
 async def test_clicking_the_pad_shades_the_pixel_under_the_mouse(trained):
     lesson, ns = trained
-    for size, top in (((80, 24), 1), ((22, 24), 0)):  # wide: a title line above the grid
+    for size, top in (((80, 24), 2), ((22, 24), 1)):  # the frame's top; wide: a title line above it
         app = PanelApp(lesson, ["drawing_pad"])
         async with app.run_test(size=size) as pilot:
             pad = app.query_one("#drawing_pad")
             left, above = pad.gutter.left, pad.gutter.top  # border and padding
             await pilot.click("#drawing_pad", offset=(left + 7, above + top + 2))
             assert pad.cursor == (2, 3) and pad.pixels[2, 3] == 1.0, size
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the composed screen, modal layers included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def open_classifier_with_panel(pilot, app, name: str, ns):
+    """The classifier lesson at the app's size, `name` focused with f (as a learner does), fed a finished run."""
+    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
+                   what="the classifier lesson with its panels")
+    screen = app.screen
+    panel = next(w for w in screen.panels.widgets if type(w).__module__.endswith(name))
+    for widget in screen.panels.widgets:
+        widget.run_finished(ns)
+    for _ in range(8):
+        if app.focused is panel:
+            break
+        await pilot.press("f")
+    assert app.focused is panel
+    await pilot.pause()
+    return panel
+
+
+async def test_hidden_units_selection_reaches_every_unit_at_80_columns(trained):
+    _, ns = trained
+    app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_classifier_with_panel(pilot, app, "hidden_weights", ns)
+        units = panel.weights.shape[1]
+        shown = set()
+        for unit in range(units):
+            assert panel.selected == unit
+            assert f"▶{unit}◀" in screen_text(app), f"unit {unit} selected but not on screen"
+            shown.add(unit)
+            await pilot.press("right")
+        assert shown == set(range(units)) and panel.selected == 0  # wrapped round
+        await pilot.press("z")  # zoomed: more units a page, still every one reachable
+        await pilot.press("left")
+        await pilot.pause()
+        assert panel.selected == units - 1 and f"▶{units - 1}◀" in screen_text(app)
+
+
+async def test_enter_on_a_confusion_cell_browses_that_cells_mistakes(trained):
+    _, ns = trained
+    app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        matrix = await open_classifier_with_panel(pilot, app, "confusion_matrix", ns)
+        r, c = matrix.cursor
+        assert r != c and matrix.counts[r, c] > 0  # it opens on the most frequent mistake
+        await pilot.press("enter")
+        await pilot.pause()
+        from grok_tui.ui.panels._mistakes_screen import MistakesScreen
+
+        assert isinstance(app.screen, MistakesScreen)
+        browser = app.screen.browser
+        assert app.focused is browser and len(browser.wrong) == matrix.counts[r, c]
+        guesses = browser.probs.argmax(axis=1)
+        assert all(browser.labels[i] == r and guesses[i] == c for i in browser.wrong)
+        assert f"1 of {matrix.counts[r, c]}" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen) and app.focused is matrix
+        matrix.cursor = (r, r)  # the diagonal: right answers, nothing to browse
+        await pilot.press("enter")
+        assert isinstance(app.screen, LessonScreen)
+        assert any("diagonal" in n.message for n in app._notifications)

@@ -23,7 +23,7 @@ title = "Fixture"
 
 [exercises.w_sum]
 title = "Write w_sum"
-hints = ["Pair up a[i] and b[i].", "Multiply each pair, then add."]
+hints = ["Pair up a[i] and b[i].", "Multiply each pair, then add.", "Use `zip(a, b)`."]
 +++
 
 ```python exercise w_sum
@@ -99,11 +99,11 @@ async def test_wrong_then_hint_then_right(lesson):
         await pilot.press("f3")
         assert not screen.showing_solution and "reference solution" not in shown(screen)
         await pilot.press("f2")  # the hint key that works inside the editor
-        assert "Hint 1/2: Pair up a[i] and b[i]." in shown(screen)
+        assert "Hint 1/3: Pair up a[i] and b[i]." in shown(screen)
         await pilot.press("escape")  # leave the editor: now plain `h` shows the next hint
         assert not editor.has_focus
         await pilot.press("h")
-        assert "Hint 2/2: Multiply each pair, then add." in shown(screen)
+        assert "Hint 2/3: Multiply each pair, then add." in shown(screen)
         await pilot.press("e")
         assert editor.has_focus
         editor.text = RIGHT
@@ -271,3 +271,36 @@ async def test_editing_after_a_check_says_the_verdict_is_older_than_the_code(les
         assert "checked before your last edit" in shown(screen)
         await pilot.press("ctrl+z")
         assert "checked before your last edit" not in shown(screen)
+
+
+def footer_keys(screen) -> dict[str, str]:
+    """The keys the footer offers: key display -> description."""
+    return {b.binding.key: b.binding.description for b in screen.active_bindings.values()
+            if b.binding.show and b.enabled}
+
+
+async def test_the_footer_offers_the_keys_that_apply_and_hints_show_code(lesson):
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        keys = footer_keys(screen)
+        assert keys["f5"] == "check" and keys["escape"] == "leave editor" and "f3" not in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        keys = footer_keys(screen)
+        assert keys["escape"] == "back to lesson" and keys["e"] == "edit"
+        await pilot.press("h", "h", "h")
+        hints = text_of(screen.query_one("#ex-hints", Static))
+        assert "Hint 3/3: Use zip(a, b)." in hints and "`" not in hints
+        content = screen.query_one("#ex-hints", Static).content
+        assert any(content.plain[span.start:span.end] == "zip(a, b)" and "cyan" in str(span.style)
+                   for span in content.spans)  # styled as code
+        assert "hints 3/3" in text_of(screen.query_one("#ex-title", Static))
+        await pilot.press("e")
+        screen.query_one(TextArea).text = RIGHT
+        await check_and_wait(pilot, screen)
+        message = shown(screen)
+        assert screen.verdict.passed and "F3 shows the reference solution" in message
+        assert "(or s)" not in message  # s types an s in the editor, where the learner is
+        await pilot.pause()
+        assert footer_keys(screen)["f3"] == "solution"

@@ -10,6 +10,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.progress import Progress, data_dir
 from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.course_end import CourseEndScreen
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.help import HelpScreen
 from grok_tui.ui.screens.lesson import LessonScreen
@@ -68,7 +69,9 @@ async def test_next_and_previous_lesson(small_catalog):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert app.screen.lesson.id == "4.5"
-        await pilot.press("n")  # the last lesson: stays
+        await pilot.press("n")  # the last lesson: the end-of-course page, over the lesson
+        assert isinstance(app.screen, CourseEndScreen)
+        await pilot.press("escape")
         assert app.screen.lesson.id == "4.5"
         await pilot.press("p")
         assert app.screen.lesson.id == "3.1"

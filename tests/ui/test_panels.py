@@ -7,32 +7,32 @@ import sys
 import types
 
 import pytest
-from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels import UnknownPanel, panel_class
+from grok_tui.ui.panels.base import LessonPanel
 from tests.ui.helpers import text_of, wait_for
 
 PROBE = "grok_tui.ui.panels.test_probe"
 
 
-class ProbePanel(Static, can_focus=True):
+class ProbePanel(LessonPanel):
     """A tiny panel that records what the lesson screen tells it."""
 
     def __init__(self, lesson) -> None:
-        super().__init__("probe")
-        self.lesson = lesson
+        super().__init__(lesson)
         self.started = 0
         self.steps: list[dict] = []
         self.final: dict | None = None
 
-    def on_run_started(self) -> None:
+    def run_started(self) -> None:
         self.started += 1
 
-    def on_run_step(self, values: dict) -> None:
+    def run_stepped(self, values: dict) -> None:
         self.steps.append(values)
 
-    def on_run_finished(self, namespace: dict) -> None:
+    def run_finished(self, namespace: dict) -> None:
         self.final = namespace
 
 
@@ -87,3 +87,20 @@ async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_cat
         assert app.screen.maximized is None and app.screen.lesson.id == "4.5"
         await pilot.press("f")
         assert app.focused is app.screen.query_one("#doc")
+
+
+def test_a_panel_must_subclass_lesson_panel(monkeypatch):
+    module = types.ModuleType(PROBE)
+    module.Panel = type("NotAPanel", (), {})
+    monkeypatch.setitem(sys.modules, PROBE, module)
+    with pytest.raises(UnknownPanel, match="must subclass"):
+        panel_class("test_probe")
+    with pytest.raises(UnknownPanel, match="not a module name"):
+        panel_class("_digits_base")  # shared code, not a panel
+
+
+@pytest.mark.parametrize("name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad",
+                                  "digit_gallery"])
+def test_every_panel_key_has_a_description_for_f1(name):
+    bindings = panel_class(name).BINDINGS
+    assert bindings and all(len(b.description) >= 4 for b in bindings), name

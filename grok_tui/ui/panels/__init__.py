@@ -1,15 +1,11 @@
 """Extra lesson panels, named by a lesson's `panels = [...]` metadata.
 
-A panel is a module `grok_tui.ui.panels.NAME` that defines `Panel`, a Textual widget built as
-`Panel(lesson)`. The lesson screen calls, on the UI thread:
+A panel is a module `grok_tui.ui.panels.NAME` that defines `Panel`, a subclass of
+`grok_tui.ui.panels.base.LessonPanel` built as `Panel(lesson)`; see base.py for the hooks the lesson
+screen calls (`run_started`, `run_stepped`, `run_finished`). Panels get keyboard focus like any
+widget; their keys are their BINDINGS, with descriptions (F1 lists them).
 
-- `panel.on_run_started()` when a new run starts (optional),
-- `panel.on_run_step(values)` with the latest recorded step's values, at the throttled redraw rate
-  (optional),
-- `panel.on_run_finished(namespace)` with the run's final namespace (the lesson's variables) when a
-  run finishes (optional).
-
-Panels get keyboard focus like any widget, so they can be browsed with the keys they bind.
+Modules whose name starts with "_" are shared code, not panels.
 """
 
 from __future__ import annotations
@@ -18,7 +14,9 @@ import importlib
 import re
 import sys
 
-_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+from grok_tui.ui.panels.base import LessonPanel
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class UnknownPanel(LookupError):
@@ -40,7 +38,9 @@ def panel_class(name: str):
         if exc.name == f"{__name__}.{name}":
             raise UnknownPanel(f"no panel named {name!r}") from None
         raise
-    try:
-        return module.Panel
-    except AttributeError:
-        raise UnknownPanel(f"panel module {name!r} defines no Panel") from None
+    panel = getattr(module, "Panel", None)
+    if panel is None:
+        raise UnknownPanel(f"panel module {name!r} defines no Panel")
+    if not (isinstance(panel, type) and issubclass(panel, LessonPanel)):
+        raise UnknownPanel(f"panel {name!r}: Panel must subclass grok_tui.ui.panels.base.LessonPanel")
+    return panel

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from grok_tui.digits import half_block_cells
+from grok_tui.ui.panels.base import LessonPanel
 
 
 def grey(level: float) -> str:
@@ -65,7 +66,7 @@ def bar(p: float, width: int = 12) -> str:
     return ("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")).ljust(width)
 
 
-class DigitsPanel(Widget, can_focus=True):
+class DigitsPanel(LessonPanel):
     """A panel that waits for a finished run, then shows (and lets the keys browse) what it left."""
 
     DEFAULT_CSS = """
@@ -92,21 +93,20 @@ class DigitsPanel(Widget, can_focus=True):
     """What the panel says before a run has finished."""
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.lesson = lesson
+        super().__init__(lesson, **kwargs)
         self.ready = False
         """True once a finished run left what this panel needs."""
         self.status = self.WAITING
         self.border_title = self.TITLE
         self.border_subtitle = f"{self.KEYS} z zoom".strip()
 
-    # -- the panel contract (grok_tui/ui/panels/__init__.py) -------------------------------------
-    def on_run_started(self) -> None:
+    # -- the panel contract (grok_tui/ui/panels/base.py) -----------------------------------------
+    def run_started(self) -> None:
         self.ready = False
         self.status = "Training... the panel fills when the run finishes."
         self.refresh(layout=True)
 
-    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
         try:
             self.ready = bool(self.load(namespace))
         except Exception as exc:  # a lesson edited badly must not take the tutor down
@@ -122,6 +122,19 @@ class DigitsPanel(Widget, can_focus=True):
     def columns(self) -> int:
         """Columns inside the border (80 before the first layout)."""
         return self.content_size.width or 80
+
+    @property
+    def visible_height(self) -> int:
+        """Lines of the content a learner can see: a panel taller than its container is cut off at
+        the container's edge, so what pages (hidden units) must fit in this, not in its own height."""
+        region = self.content_region
+        if not region.height:
+            return 0
+        if self.screen.maximized is not self:
+            for node in self.ancestors:
+                if isinstance(node, Widget) and node is not self.screen and node.content_region.height:
+                    region = region.intersection(node.content_region)
+        return region.height
 
     @property
     def beside(self) -> int:

@@ -11,6 +11,7 @@ from textual.binding import Binding
 
 from grok_tui.digits import confusion_matrix, held_out
 from grok_tui.ui.panels._digits_base import DigitsPanel
+from grok_tui.ui.panels._mistakes_screen import MistakesScreen
 
 
 def _style(count: int, largest: int, right: bool, selected: bool) -> str:
@@ -37,26 +38,29 @@ class Panel(DigitsPanel):
     """Rows: the true digit. Columns: what the network said. The diagonal is what it got right."""
 
     TITLE = "confusion matrix"
-    KEYS = "arrows"
+    KEYS = "arrows · enter: its digits"
     MIN_WIDTH = 39
     WAITING = "Run the lesson (space): the confusion matrix of the test set appears here."
     BINDINGS = [
-        Binding("left", "move(0, -1)", "column", show=False),
-        Binding("right", "move(0, 1)", "column", show=False),
-        Binding("up", "move(-1, 0)", "row", show=False),
-        Binding("down", "move(1, 0)", "row", show=False),
+        Binding("left", "move(0, -1)", "cell to the left", show=False),
+        Binding("right", "move(0, 1)", "cell to the right", show=False),
+        Binding("up", "move(-1, 0)", "cell above", show=False),
+        Binding("down", "move(1, 0)", "cell below", show=False),
+        Binding("enter", "open_cell", "show the test digits of this cell", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.counts = np.zeros((10, 10), dtype=int)
         self.cursor = (0, 0)
+        self.namespace: Mapping[str, Any] = {}
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
         found = held_out(namespace)
         if found is None:
             return False
         _, labels, probs = found
+        self.namespace = namespace
         self.counts = confusion_matrix(labels, probs.argmax(axis=1))
         self.cursor = most_mixed(self.counts) or (0, 0)  # start on the interesting cell
         return True
@@ -65,6 +69,18 @@ class Panel(DigitsPanel):
         r, c = self.cursor
         self.cursor = ((r + rows) % 10, (c + cols) % 10)
         self.refresh()
+
+    def action_open_cell(self) -> None:
+        """enter: the misclassified browser, kept to this cell's mistakes."""
+        r, c = self.cursor
+        if not self.ready:
+            self.notify("Run the lesson first (space).", timeout=3)
+        elif r == c:
+            self.notify("The diagonal is what it got right: pick a cell off it to see mistakes.", timeout=4)
+        elif not self.counts[r, c]:
+            self.notify(f"No test {r} was read as {c}.", timeout=3)
+        else:
+            self.app.push_screen(MistakesScreen(self.lesson, self.namespace, r, c))
 
     def draw(self) -> Text:
         largest = int(self.counts.max())
@@ -78,14 +94,12 @@ class Panel(DigitsPanel):
         r, c = self.cursor
         n, total = int(self.counts[r, c]), int(self.counts.sum())
         right = int(np.trace(self.counts))
-        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}"
+        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}" + (" (enter)" if n else "")
         out.append(f"{what}  ·  {right}/{total} right", style="italic")
         return out
 
     def summary(self) -> list[str]:
-        lines = [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right"]
-        worst = most_mixed(self.counts)
-        if worst is not None:
-            r, c = worst
-            lines.append(f"most mixed up: {r} read as {c} ({int(self.counts[r, c])}x)")
-        return lines
+        r, c = self.cursor
+        n = int(self.counts[r, c])
+        cell = f"{n} test {r}s read right" if r == c else f"{r} read as {c}: {n}x" + ("  enter: see them" if n else "")
+        return [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right", cell, "arrows: another cell"]

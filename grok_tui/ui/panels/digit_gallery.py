@@ -20,10 +20,10 @@ class Panel(DigitsPanel):
     MIN_WIDTH = 16
     WAITING = "Run the lesson (space): the digit images appear here."
     BINDINGS = [
-        Binding("left", "move(-1)", "previous", show=False),
-        Binding("right", "move(1)", "next", show=False),
-        Binding("pageup", "move(-10)", "back 10", show=False),
-        Binding("pagedown", "move(10)", "on 10", show=False),
+        Binding("left", "move(-1)", "previous image", show=False),
+        Binding("right", "move(1)", "next image", show=False),
+        Binding("pageup", "move(-10)", "10 images back", show=False),
+        Binding("pagedown", "move(10)", "10 images on", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
@@ -34,7 +34,7 @@ class Panel(DigitsPanel):
         self.number: object = None
         """The data set index of the image the run is showing live (from its `number`)."""
 
-    def on_run_step(self, values: Mapping[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         """A lesson that records `image` (and `label`, `number`) shows each one here as it goes."""
         image = values.get("image")
         if image is None or np.size(image) != 64:

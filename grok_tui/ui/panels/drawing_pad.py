@@ -23,16 +23,18 @@ class Panel(DigitsPanel):
 
     TITLE = "drawing pad"
     KEYS = "arrows space p c t"
-    MIN_WIDTH = 16
+    KEY_LINES = ("arrows move  space shade", "p pen  c clear  t test digit")
+    """The keys, under the pad: a learner drawing needs them in view, not behind F1."""
+    MIN_WIDTH = 18
     BINDINGS = [
-        Binding("up", "move(-1, 0)", "up", show=False),
-        Binding("down", "move(1, 0)", "down", show=False),
-        Binding("left", "move(0, -1)", "left", show=False),
-        Binding("right", "move(0, 1)", "right", show=False),
-        Binding("space,enter", "shade", "shade", show=False),
-        Binding("p", "pen", "pen", show=False),
-        Binding("c", "clear", "clear", show=False),
-        Binding("t", "test_digit", "test digit", show=False),
+        Binding("up", "move(-1, 0)", "move up", show=False),
+        Binding("down", "move(1, 0)", "move down", show=False),
+        Binding("left", "move(0, -1)", "move left", show=False),
+        Binding("right", "move(0, 1)", "move right", show=False),
+        Binding("space,enter", "shade", "shade the pixel (full, half, none)", show=False),
+        Binding("p", "pen", "pen down/up: paint while moving", show=False),
+        Binding("c", "clear", "clear the pad", show=False),
+        Binding("t", "test_digit", "copy the next test digit onto the pad", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
@@ -49,11 +51,11 @@ class Panel(DigitsPanel):
         self.ready = True  # the pad draws before any run; only the reading needs a network
 
     # The pad is usable before training: only the reading waits for a network.
-    def on_run_started(self) -> None:
+    def run_started(self) -> None:
         self.predict, self.probs = None, None
         self.refresh(layout=True)
 
-    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
         self.predict = predictor(namespace)
         images = namespace.get("test_images")
         self.samples = np.asarray(images, dtype=float).reshape(-1, 64) if images is not None else np.zeros((0, 64))
@@ -91,15 +93,15 @@ class Panel(DigitsPanel):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        top = 0 if self.narrow else 1  # the wide layout has a title line above the grid
-        if offset is not None and offset.x < 16 and top <= offset.y < top + 8:
-            self.cursor = (offset.y - top, offset.x // 2)
+        top = 1 if self.narrow else 2  # the frame's top line, and in the wide layout a title above it
+        if offset is not None and 1 <= offset.x <= 16 and top <= offset.y < top + 8:
+            self.cursor = (offset.y - top, (offset.x - 1) // 2)
             self.action_shade()
 
     @property
     def narrow(self) -> bool:
         """No room beside the grid: the verdict goes under it (and there is no title line)."""
-        return self.beside < 11
+        return self.beside < 13
 
     # -- state ------------------------------------------------------------------------------------
     def set_pixel(self, row: int, col: int, level: float) -> None:
@@ -120,21 +122,40 @@ class Panel(DigitsPanel):
     def guess(self) -> int | None:
         return None if self.probs is None else int(np.argmax(self.probs))
 
-    def draw(self) -> Text:
-        grid = [Text("draw a digit", style="dim")]
+    def frame(self) -> list[Text]:
+        """The 8x8 grid in a frame (an empty pad is as dark as the terminal: the frame shows where it is)."""
+        lines = [Text("┌" + "─" * 16 + "┐", style="dim")]
         for r in range(8):
-            line = Text()
+            line = Text("│", style="dim")
             for c in range(8):
                 colour = grey(float(self.pixels[r, c]))
                 if (r, c) == self.cursor:
                     line.append("[]", style=f"bold {'red' if self.pen else 'yellow'} on {colour}")
                 else:
                     line.append("  ", style=f"on {colour}")
-            grid.append(line)
-        grid.append(Text("pen down" if self.pen else "", style="bold red"))
-        room = self.beside
+            line.append("│", style="dim")
+            lines.append(line)
+        lines.append(Text("└" + "─" * 16 + "┘", style="dim"))
+        return lines
+
+    def key_lines(self) -> list[Text]:
+        pen = [Text("pen down: moving paints", style="bold red")] if self.pen else []
+        width = self.columns
+        words = "  ".join(self.KEY_LINES).split("  ")
+        lines, line = [], ""
+        for word in words:  # wrap at the two-space gaps, so a key stays beside what it does
+            if line and len(line) + 2 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line}  {word}" if line else word
+        lines.append(line)
+        return pen + [Text(line, style="dim") for line in lines]
+
+    def draw(self) -> Text:
+        grid = self.frame()
         if self.narrow:  # the verdict goes under the grid instead
-            out = Text("\n").join(grid[1:9])
+            out = Text("\n").join(grid)
             if self.probs is None:
                 out.append("\ntrain, then draw", style="dim")
             else:
@@ -142,7 +163,11 @@ class Panel(DigitsPanel):
                 out.append("\nreads ")
                 out.append(str(self.guess), style="bold yellow")
                 out.append(f" {self.probs[self.guess]:.0%}\nthen {second} {self.probs[second]:.0%}")
+            for line in self.key_lines():
+                out.append("\n")
+                out.append_text(line)
             return out
+        room = self.beside - 2
         if self.probs is None:
             right = [Text("once trained,", style="dim"), Text("the network", style="dim"),
                      Text("reads your", style="dim"), Text("digit here", style="dim")]
@@ -152,7 +177,11 @@ class Panel(DigitsPanel):
             odds = f"  ({self.probs[self.guess]:.0%})" if room >= 20 else ""
             right = [Text.assemble("reads ", (str(self.guess), "bold yellow"), odds)]
             right += probability_lines(self.probs, width=room)
-        return side_by_side(grid, right)
+        out = side_by_side([Text("draw a digit", style="dim"), *grid], right)
+        for line in self.key_lines():
+            out.append("\n")
+            out.append_text(line)
+        return out
 
     def summary(self) -> list[str]:
         ink = f"{int(np.count_nonzero(self.pixels))} pixels inked"

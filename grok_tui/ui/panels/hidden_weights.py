@@ -14,22 +14,23 @@ from textual.binding import Binding
 
 from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, diverging, tile_strip
 
-ROWS = 2
-"""Rows of tiles on show at once."""
+ROWS = 10
+"""Rows of tiles on show at most (each 5 lines): as many as the panel's height holds, so zoomed
+(z) it shows most units at once, and a short panel pages through them."""
 
 
 class Panel(DigitsPanel):
     """Arrows move between units; orange pixels excite the selected unit, blue ones inhibit it."""
 
     TITLE = "hidden units' input weights"
-    KEYS = "arrows"
+    KEYS = "←→↑↓ unit"
     MIN_WIDTH = 18
     WAITING = "Run the lesson (space): each hidden unit's weights appear here as an 8x8 image."
     BINDINGS = [
-        Binding("left", "move(-1)", "previous unit", show=False),
-        Binding("right", "move(1)", "next unit", show=False),
-        Binding("up", "move_row(-1)", "row up", show=False),
-        Binding("down", "move_row(1)", "row down", show=False),
+        Binding("left", "move(-1)", "previous hidden unit", show=False),
+        Binding("right", "move(1)", "next hidden unit", show=False),
+        Binding("up", "move_row(-1)", "unit a row up", show=False),
+        Binding("down", "move_row(1)", "unit a row down", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
@@ -65,6 +66,20 @@ class Panel(DigitsPanel):
         """Tiles that fit across the panel (at least one)."""
         return max(1, self.columns // TILE)
 
+    @property
+    def rows(self) -> int:
+        """Rows of tiles that fit the panel's height (5 lines each, plus the caption line), so every
+        unit the arrows select is on show."""
+        height = self.visible_height or 11
+        return max(1, min(ROWS, (height - 1) // 5))
+
+    @property
+    def page(self) -> range:
+        """The units on show: the page of `per_row * rows` units holding the selected one."""
+        size = self.per_row * self.rows
+        first = (self.selected // size) * size
+        return range(first, min(first + size, self.weights.shape[1]))
+
     def action_move(self, delta: int) -> None:
         units = self.weights.shape[1]
         if units:
@@ -75,18 +90,18 @@ class Panel(DigitsPanel):
         self.action_move(delta * self.per_row)
 
     def draw(self) -> Text:
-        units, per_row = self.weights.shape[1], self.per_row
-        page = per_row * ROWS
-        first = (self.selected // page) * page
+        units, per_row, page = self.weights.shape[1], self.per_row, self.page
         # Each unit on its own colour scale: the pattern matters more than the size, and a
         # shared scale leaves most units too faint to read.
         spans = np.abs(self.weights).max(axis=0)
         spans[spans == 0] = 1.0
         out = Text()
-        for row_start in range(first, min(first + page, units), per_row):
-            shown = range(row_start, min(row_start + per_row, units))
+        for row_start in range(page.start, page.stop, per_row):
+            shown = range(row_start, min(row_start + per_row, page.stop))
             tiles = [digit_text(self.weights[:, u], 1, diverging, -spans[u], spans[u]) for u in shown]
-            for line in tile_strip(tiles, [(str(u), "reverse bold" if u == self.selected else "dim") for u in shown]):
+            labels = [(f"▶{u}◀" if u == self.selected else str(u), "reverse bold" if u == self.selected else "dim")
+                      for u in shown]
+            for line in tile_strip(tiles, labels):
                 out.append_text(line)
                 out.append("\n")
         w = self.weights[:, self.selected]

@@ -56,9 +56,9 @@ class Panel(DigitsPanel):
     MIN_WIDTH = 16
     WAITING = "Run the lesson (space): the test digits it gets wrong appear here."
     BINDINGS = [
-        Binding("left", "move(-1)", "previous", show=False),
-        Binding("right", "move(1)", "next", show=False),
-        Binding("home", "first", "first", show=False),
+        Binding("left", "move(-1)", "previous mistake", show=False),
+        Binding("right", "move(1)", "next mistake", show=False),
+        Binding("home", "first", "first (most confident) mistake", show=False),
     ]
 
     def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
@@ -69,6 +69,8 @@ class Panel(DigitsPanel):
         self.wrong: list[int] = []
         """Indices into the test set of the misclassified images, most confident mistake first."""
         self.index = 0
+        self.pair: tuple[int, int] | None = None
+        """(true digit, digit said): only those mistakes are browsed (a confusion-matrix cell)."""
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
         found = held_out(namespace)
@@ -76,11 +78,19 @@ class Panel(DigitsPanel):
             return False
         self.images, self.labels, self.probs = found
         guesses = self.probs.argmax(axis=1)
-        wrong = np.flatnonzero(guesses != self.labels)
+        chosen = guesses != self.labels
+        if self.pair is not None:
+            chosen &= (self.labels == self.pair[0]) & (guesses == self.pair[1])
+        wrong = np.flatnonzero(chosen)
         confidence = self.probs[wrong, guesses[wrong]]
         self.wrong = [int(i) for i in wrong[np.argsort(-confidence, kind="stable")]]
         self.index = 0
         return True
+
+    def show_pair(self, namespace: Mapping[str, Any], truth: int, said: int) -> None:
+        """Browse only the test digits `truth` that the network read as `said`."""
+        self.pair = (truth, said)
+        self.run_finished(namespace)
 
     def action_move(self, delta: int) -> None:
         if self.wrong:
@@ -99,6 +109,8 @@ class Panel(DigitsPanel):
     def draw(self) -> Text:
         i = self.current
         if i is None:
+            if self.pair is not None:
+                return Text(f"No test {self.pair[0]} was read as {self.pair[1]}.", style="bold green")
             return Text(f"No mistakes: all {len(self.labels)} test digits read right.", style="bold green")
         truth, guess = int(self.labels[i]), int(self.probs[i].argmax())
         head = Text.assemble((f"{self.index + 1} of {len(self.wrong)}", "bold"), "  ",

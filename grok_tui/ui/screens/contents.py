@@ -11,8 +11,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 
-MARKS = {"done": ("✓", "green"), "started": ("•", "yellow"), "": (" ", "")}
+STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:
@@ -44,6 +45,9 @@ class LessonList(OptionList):
 
 
 class ContentsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ContentsScreen #legend { height: 1; padding: 0 1; }
+    """
     BINDINGS = [
         Binding("f1,question_mark", "app.help", "help", id="contents.help"),
         Binding("escape", "back", "back to lesson", id="contents.back"),
@@ -57,6 +61,7 @@ class ContentsScreen(Screen[None]):
         with Horizontal(id="contents-body"):
             yield LessonList(id="lessons")
             yield Static(id="preview")
+        yield Static(Text(LEGEND, style="dim"), id="legend")
         yield Static(id="problems")
         yield Footer()
 
@@ -64,13 +69,19 @@ class ContentsScreen(Screen[None]):
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
         preview = self.query_one("#preview", Static)
         if lesson is not None:
-            preview.update(lesson_preview(lesson, self.app.progress.lesson_state(lesson.id)))  # type: ignore[attr-defined]
+            status = lesson_status(lesson, self.app.progress)  # type: ignore[attr-defined]
+            preview.update(lesson_preview(lesson, STATUS_WORDS[status]))
 
     def on_mount(self) -> None:
+        self.refresh_marks()
+        self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
+
+    def on_resize(self) -> None:
         self.refresh_marks()
 
     def on_screen_resume(self) -> None:
         self.refresh_marks()
+        self.refresh_bindings()
 
     def refresh_marks(self) -> None:
         app = self.app
@@ -78,14 +89,30 @@ class ContentsScreen(Screen[None]):
         current = app.current_lesson_id  # type: ignore[attr-defined]
         options: list[Option] = []
         highlight = None
+        # The exercises count ends at the list's right edge; a title too long for the room left is
+        # cut (wrapping would put the count on a line of its own).
+        room = self.query_one(LessonList).scrollable_content_region.width - 2
+        if room <= 20:  # before the first layout
+            room = max((len(f"{lesson.id} {lesson.title}") for lesson in catalog.lessons), default=0) + 19
         for number, title, lessons in catalog.chapters():
-            done = sum(progress.lesson_state(lesson.id) == "done" for lesson in lessons)
+            done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             options.append(Option(Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} ✓", "dim")),
                                   disabled=True))
             for lesson in lessons:
-                mark, style = MARKS.get(progress.lesson_state(lesson.id), MARKS[""])
+                mark, style = MARKS[lesson_status(lesson, progress)]
                 here = lesson.id == current
-                label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {lesson.id} {lesson.title}")
+                name = f"{lesson.id} {lesson.title}"
+                count = ""
+                if lesson.exercises:
+                    count = f"exercises {exercises_passed(lesson, progress)}/{len(lesson.exercises)}"
+                    budget = room - 4 - len(count) - 2
+                    if len(name) > budget:
+                        name = name[: max(1, budget - 1)] + "…"
+                label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
+                if count:
+                    label.append(" " * max(2, room - 4 - len(name) - len(count)))
+                    label.append(count, style="green" if count.startswith(f"exercises {len(lesson.exercises)}/")
+                                 else "dim")
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
@@ -96,7 +123,7 @@ class ContentsScreen(Screen[None]):
             highlight = next((i for i, o in enumerate(options) if not o.disabled), None)
         lessons_list.highlighted = highlight
         total = len(catalog.lessons)
-        done = sum(progress.lesson_state(lesson.id) == "done" for lesson in catalog.lessons)
+        done = sum(lesson_status(lesson, progress) == "complete" for lesson in catalog.lessons)
         self.query_one("#title", Static).update(Text.assemble(
             (" grok-tui ", "bold reverse"), "  Grokking Deep Learning, live  ",
             (f"{done}/{total} lessons done", "bold"), ("  ↑↓ enter · ctrl+p find", "dim")))
@@ -116,9 +143,9 @@ class ContentsScreen(Screen[None]):
             self.app.open_lesson(event.option.id)  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No "back to lesson" before a lesson was opened (None hides it from the footer)."""
+        """No "back to lesson" before a lesson was opened (False hides it from the footer)."""
         if action == "back" and not self.app.current_lesson_id:  # type: ignore[attr-defined]
-            return None
+            return False
         return True
 
     def action_back(self) -> None:

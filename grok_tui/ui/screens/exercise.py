@@ -7,6 +7,7 @@ separate process on a worker thread, so nothing they write can freeze or end the
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
@@ -20,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
@@ -34,8 +35,20 @@ SAVE_MAX_DELAY = 0.6
 """...and the longest a change waits while the learner keeps typing."""
 OUTSIDE_POLL = 1.0
 """Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
-KEYS_EDITING = "F5/^r check  F2 hint  F4 start over  esc leave editor"
-KEYS_OUTSIDE = "e edit  F5 check  h/F2 hint  ↑↓ scroll  esc back to lesson"
+CODE = re.compile(r"`([^`]+)`")
+"""`code` in a hint: shown as code, without the backticks."""
+
+
+def hint_text(hint: str) -> Text:
+    """A hint with its `code` spans styled as code instead of showing literal backticks."""
+    out = Text()
+    last = 0
+    for match in CODE.finditer(hint):
+        out.append(hint[last:match.start()])
+        out.append(match.group(1), style="bold cyan")
+        last = match.end()
+    out.append(hint[last:])
+    return out
 
 
 class ExerciseScreen(Screen[bool]):
@@ -48,19 +61,20 @@ class ExerciseScreen(Screen[bool]):
     ExerciseScreen #ex-feedback { height: auto; max-height: 45%; min-height: 3;
         border-top: solid $primary; padding: 0 1; }
     ExerciseScreen #ex-feedback:focus { border-top: thick $accent; }
-    ExerciseScreen #ex-keys { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
 
     BINDINGS = [
-        Binding("f5", "check", "check", priority=True),
-        Binding("ctrl+r", "check", "check", show=False, priority=True),
-        Binding("f2", "hint", "hint", priority=True),
-        Binding("f3", "solution", "solution", show=False, priority=True),
-        Binding("escape", "leave", "back", priority=True),
-        Binding("f4", "start_over", "start over", show=False, priority=True),
+        Binding("e", "edit", "edit", id="exercise.edit"),
+        Binding("f5", "check", "check", priority=True, id="exercise.check"),
+        Binding("ctrl+r", "check", "check", show=False, priority=True, id="exercise.check2"),
+        Binding("f2", "hint", "hint", priority=True, id="exercise.hint"),
+        Binding("f3", "solution", "solution", priority=True, id="exercise.solution"),
+        Binding("f4", "start_over", "start over", priority=True, id="exercise.start_over"),
+        # One key, two meanings: the footer names the one that applies (check_action picks it).
+        Binding("escape", "leave_editor", "leave editor", priority=True, id="exercise.leave_editor"),
+        Binding("escape", "leave", "back to lesson", priority=True, id="exercise.leave"),
         Binding("h", "hint_key", "hint", show=False),
         Binding("s", "solution_key", "solution", show=False),
-        Binding("e", "edit", "edit", show=False),
         Binding("i", "edit", "edit", show=False),
     ]
 
@@ -132,7 +146,7 @@ class ExerciseScreen(Screen[bool]):
             yield Static(id="ex-result")
             yield Static(id="ex-hints")
             yield Static(id="ex-solution")
-        yield Static(id="ex-keys")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.editor.focus()
@@ -153,13 +167,15 @@ class ExerciseScreen(Screen[bool]):
         self._render_result()
         self._render_hints()
         self._render_solution()
-        self._render_keys()
 
     def _render_title(self) -> None:
-        mark = "  ✓ passed" if self.done else ""
+        # What changes (hints, passed) first: a long exercise title is cut at the right edge.
+        total = len(self.exercise.hints)
+        hints = f"hints {self.hints}/{total}  " if total else ""
         self.query_one("#ex-title", Static).update(
-            Text.assemble(("Exercise ", "bold"), (self.exercise.title, "bold"),
-                          f"  ({self.lesson.id}/{self.exercise.name}){mark}"))
+            Text.assemble((f"{self.lesson.id}/{self.exercise.name}  ", "dim"), (hints, "dim"),
+                          ("✓ passed  " if self.done else "", "green"), (self.exercise.title, "bold"),
+                          no_wrap=True, overflow="ellipsis"))
 
     def _render_result(self) -> None:
         out = Text()
@@ -172,7 +188,7 @@ class ExerciseScreen(Screen[bool]):
         elif self.verdict is None:
             if self.done:
                 out.append("You passed this exercise before. ", style="green")
-                out.append("F3 (or s) shows the reference solution; F5 checks again.")
+                out.append("F3 shows the reference solution; F5 checks again.")
             else:
                 out.append("Write the code in place of the TODO, then press F5 (or ctrl+r) to check it.")
         else:
@@ -181,7 +197,8 @@ class ExerciseScreen(Screen[bool]):
             for line in v.details:
                 out.append("\n" + line)
             if v.passed and not self.showing_solution:
-                out.append("\nF3 (or s) shows the reference solution to compare with yours. esc: back to the lesson.")
+                out.append("\nF3 shows the reference solution to compare with yours; "
+                           "esc leaves the editor, then esc again goes back to the lesson.")
             if self._stale():
                 out.append("\n(checked before your last edit)", style="dim")
         self._shown_stale = self._stale()
@@ -195,7 +212,7 @@ class ExerciseScreen(Screen[bool]):
         out = Text()
         for i, hint in enumerate(hints[: self.hints], start=1):
             out.append(f"\nHint {i}/{len(hints)}: ", style="bold yellow")
-            out.append(hint)
+            out.append_text(hint_text(hint))
         widget = self.query_one("#ex-hints", Static)
         widget.update(out)
         widget.display = bool(self.hints)
@@ -209,20 +226,11 @@ class ExerciseScreen(Screen[bool]):
             widget.update("")
         widget.display = self.showing_solution
 
-    def _render_keys(self) -> None:
-        editing = isinstance(self.focused, TextArea)
-        keys = KEYS_EDITING if editing else KEYS_OUTSIDE
-        total = len(self.exercise.hints)
-        keys = keys.replace("hint", f"hint {self.hints}/{total}" if total else "(no hints)", 1)
-        if self.done:
-            keys += "  F3 solution"
-        self.query_one("#ex-keys", Static).update(keys)
-
     def on_descendant_focus(self) -> None:
-        self._render_keys()
+        self.refresh_bindings()  # the footer's keys differ in and out of the editor
 
     def on_descendant_blur(self) -> None:
-        self._render_keys()
+        self.refresh_bindings()
 
     # -- autosave ---------------------------------------------------------------------------------
     @on(TextArea.Changed, "#ex-editor")
@@ -295,9 +303,14 @@ class ExerciseScreen(Screen[bool]):
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        editing = isinstance(self.focused, TextArea)
         # Plain letters belong to the editor while it has focus: `h` there types an h.
-        if action in ("edit", "hint_key", "solution_key"):
-            return not isinstance(self.focused, TextArea)
+        if action in ("edit", "hint_key", "solution_key", "leave"):
+            return not editing
+        if action == "leave_editor":
+            return editing
+        if action == "solution":
+            return self.done  # the footer offers it once it can open
         return True
 
     def action_hint_key(self) -> None:
@@ -340,6 +353,7 @@ class ExerciseScreen(Screen[bool]):
             except OSError as exc:  # a full or read-only disk must not end the tutor
                 self.notify(f"Passed, but your progress could not be saved: {exc}", severity="error")
         self._render_all()
+        self.refresh_bindings()  # F3 appears once passed
         self.query_one("#ex-feedback", VerticalScroll).scroll_home(animate=False)
 
     def action_hint(self) -> None:
@@ -350,7 +364,7 @@ class ExerciseScreen(Screen[bool]):
             except OSError as exc:
                 self.notify(f"could not save your progress: {exc}", severity="error")
             self._render_hints()
-            self._render_keys()
+            self._render_title()
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
         elif not self.exercise.hints:
             self.notify("This exercise has no hints.", timeout=3)
@@ -385,9 +399,12 @@ class ExerciseScreen(Screen[bool]):
     def action_edit(self) -> None:
         self.editor.focus()
 
+    def action_leave_editor(self) -> None:
+        self.query_one("#ex-feedback", VerticalScroll).focus()
+
     def action_leave(self) -> None:
         if isinstance(self.focused, TextArea):
-            self.query_one("#ex-feedback", VerticalScroll).focus()
+            self.action_leave_editor()
             return
         self._save_now()
         self.saver.flush()

@@ -1,32 +1,44 @@
-"""A live chart of recorded series, with the previous run's curve dimmed behind it for comparison."""
+"""A live chart of recorded series, with the previous run's curve dimmed behind it for comparison.
+
+plotext draws the curves (through textual-plotext's PlotextPlot); this widget decides what it is given
+and what is sent:
+- a log chart plots log10 of the values on a linear axis (a log axis crashes textual-plotext) and
+  labels its ticks with the real values (chart_parts.log_axis), never with exponents;
+- the axes end on nice ticks that move in steps, so a running curve is not rescaled at every step;
+- a legend line of its own above the plot (the title stays whole), a glyph per series, "·" for the
+  previous run;
+- plotext's text is compared row by row with what is on screen and only the rows that changed are
+  repainted, so an unchanged frame sends nothing;
+- a chart too small for axes shows each series' latest value and a sparkline instead;
+- on unmount it unsubscribes from the app's theme signal, which PlotextPlot never does (every chart
+  ever shown stayed alive, ~0.3 MiB per lesson visit).
+"""
 
 from __future__ import annotations
 
 import math
+import re
 
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.content import Content
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
+from grok_tui.ui.widgets.chart_parts import (COMPACT_HEIGHT, COMPACT_WIDTH, LEGEND_GLYPH, MARKERS,
+                                              PREVIOUS_MARKER, Axis, Layer, Row, compact, legend_row,
+                                              linear_axis, log_axis, step_axis)
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
-"""plotext's names for the curves' ANSI colours ("+" = the bright variant)."""
-TITLE_COLORS = tuple(f"ansi_bright_{c[:-1]}" if c.endswith("+") else f"ansi_{c}" for c in COLORS)
-"""The same colours, as Textual names them, for the series names in the border title: a legend
-inside a small chart would cover the curves."""
+"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
 PREVIOUS_COLOR = "gray"
-
-
-def _log10(series: Series) -> Series:
-    """log10 of the positive values; a log axis crashes textual-plotext, a log of the data does not."""
-    xs, ys = [], []
-    for x, y in zip(series.xs, series.ys):
-        if y > 0:
-            xs.append(x)
-            ys.append(math.log10(y))
-    return Series(xs, ys)
-
+STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
+STYLES["prev"] = Style(color="bright_black")
+"""The same colours as Rich styles, for the legend and the compact view."""
 
 ZOOM_RATIO = 5.0
 """When the previous run spans more than this many times the current run's range (a diverged run
@@ -43,12 +55,54 @@ def previous_fits(current: list[float], previous: list[float]) -> bool:
     return max(high, max(previous)) - min(low, min(previous)) <= ZOOM_RATIO * (high - low)
 
 
-def _ticks(low: float, high: float, count: int) -> tuple[list[float], list[str]]:
-    """A few y ticks with short labels: plotext's own labels can take 12 columns of a 40-column chart."""
-    if high == low:
-        return [low], [f"{low:.3g}"]
-    values = [low + (high - low) * i / (count - 1) for i in range(count)]
-    return values, [f"{v:.3g}" for v in values]
+def chart_title(chart: Chart) -> str:
+    """The lesson's title; a log chart says "log scale" (its axis shows real values, not log10)."""
+    if not chart.log:
+        return chart.title
+    base = re.sub(r"\s*\(log10\)|\s*\(log\)", "", chart.title).strip()
+    return base + " (log scale)" if "log" not in base else base
+
+
+def fit_title(title: str, width: int) -> str:
+    """The title cut to `width` columns keeping its log ending: the word "log" stays visible at
+    every width, since it changes how the curve reads."""
+    if len(title) <= width:
+        return title
+    if title.endswith("(log scale)"):
+        head = title[: -len("(log scale)")].rstrip()
+        for tail in (" (log scale)", " (log)", " log"):
+            room = width - len(tail) - 1
+            if room >= 3:
+                return head[:room] + "…" + tail
+        return "log"[:width]
+    return title[: max(1, width - 1)] + "…"
+
+
+def _runs_of(text: Text) -> Row:
+    """A line of plotext's output as (text, Rich style) runs, one per colour."""
+    runs: list[tuple[str, object]] = []
+    for start, end, style in _styled_ranges(text):
+        piece = text.plain[start:end]
+        if piece:
+            runs.append((piece, style))
+    return tuple(runs)
+
+
+def _styled_ranges(text: Text):
+    """(start, end, style) covering the whole line: plotext's spans never overlap."""
+    at = 0
+    for span in sorted(text.spans, key=lambda s: s.start):
+        if span.start > at:
+            yield at, span.start, ""
+        yield span.start, span.end, span.style if isinstance(span.style, Style) else Style.parse(str(span.style))
+        at = max(at, span.end)
+    if at < len(text.plain):
+        yield at, len(text.plain), ""
+
+
+def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
+    """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
+    return [(by_step[s], y) for s, y in zip(series.xs, series.ys) if s in by_step]
 
 
 class ChartView(PlotextPlot):
@@ -63,63 +117,181 @@ class ChartView(PlotextPlot):
         self.chart = chart
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
-        self._title = chart.title + (" (log10)" if chart.log and "log" not in chart.title else "")
+        self._title = chart_title(chart)
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
+        self._previous_label = ""
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
-        self.border_title = self._make_title(200)
+        self.rows: list[Row] = []
+        """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
+        STYLES, or the Rich Style plotext gave that run."""
+        self._strips: dict[int, Strip] = {}
+        self._drawn_size = Size(0, 0)
+        self.repaints = 0
+        """Rows repainted since mount (how many were sent): a figure for tests and bench/."""
+        self.border_title = Content(self._title)
 
-    def _make_title(self, width: int) -> Content:
-        """The title, then each series name in its curve's colour; only the names if it is too narrow."""
-        if self.previous_off_scale:
-            return Content.assemble(self._title, (" · last run off scale", "dim"))
-        if len(self.chart.series) < 2:
-            return Content(self._title)
-        names: list = []
-        for i, name in enumerate(self.chart.series):
-            names += [" " if i else "", (name, TITLE_COLORS[i % len(TITLE_COLORS)])]
-        full = Content.assemble(self._title, ": ", *names)
-        return full if full.cell_length <= width - 4 else Content.assemble(*names)
-
-    def on_resize(self) -> None:
-        self.border_title = self._make_title(self.size.width)
-
-    def show_series(self, current: dict[str, Series], previous: dict[str, Series] | None = None) -> None:
-        """Replace what the chart draws; the drawing itself happens at the next render."""
-        self._current = {n: current[n] for n in self.chart.series if n in current}
+    # -- what the screen calls ----------------------------------------------------------------------
+    def show_series(self, current: dict[str, Series], previous: dict[str, Series] | None = None,
+                    previous_label: str = "") -> None:
+        """Replace what the chart draws; rows whose picture changed are repainted, no others."""
+        wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
+        self._current = {n: current[n] for n in wanted if n in current}
         if previous is not None:
-            self._previous = {n: previous[n] for n in self.chart.series if n in previous}
+            self._previous = {n: previous[n] for n in wanted if n in previous}
+            self._previous_label = previous_label
         self._redraw()
 
-    def _prepare(self, series: Series) -> Series:
-        return _log10(series) if self.chart.log else series
+    # -- drawing ------------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        sides = 2 if self.styles.border_left[0] else 0  # a full border's corners take 2 more columns
+        self.border_title = Content(fit_title(self._title, max(1, self.outer_size.width - 2 - sides)))
+        self._redraw()
 
-    def _redraw(self) -> None:
+    def _points(self, group: dict[str, Series], name: str) -> list[tuple[float, float]]:
+        series = group.get(name, Series())
+        if self.chart.x:
+            x = group.get(self.chart.x, Series())
+            points = paired(series, dict(zip(x.xs, x.ys)))
+        else:
+            points = list(zip(series.xs, series.ys))
+        if self.chart.log:
+            points = [(x, math.log10(y)) for x, y in points if y > 0]
+        return points
+
+    def _layers(self) -> tuple[list[Layer], list[Layer]]:
+        names = self.chart.series
+        now = [Layer(self._points(self._current, n), MARKERS[i % len(MARKERS)], f"s{i % len(COLORS)}")
+               for i, n in enumerate(names)]
+        old = [Layer(self._points(self._previous, n), PREVIOUS_MARKER, "prev") for n in names]
+        return [layer for layer in now if layer.points], [layer for layer in old if layer.points]
+
+    def _legend(self, now: list[Layer], old: list[Layer]) -> list[tuple[str, str, str]]:
+        entries = []
+        if len(self.chart.series) > 1 or old or self.previous_off_scale:
+            for i, name in enumerate(self.chart.series):
+                marker = MARKERS[i % len(MARKERS)]
+                entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
+        if self.previous_off_scale:
+            entries.append((PREVIOUS_MARKER, "previous run off scale, not drawn", "prev"))
+        elif old:
+            label = self._previous_label.strip()
+            if label.startswith("previous run"):
+                label = label[len("previous run"):].lstrip(" :")
+            entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
+        if self.chart.x:
+            entries.append(("x:", self.chart.x, ""))
+        return entries
+
+    def _axes(self, now: list[Layer], old: list[Layer], rows: int, cols: int) -> tuple[Axis, Axis]:
+        xs = [x for layer in now + old for x, _ in layer.points]
+        ys = [y for layer in now + old for _, y in layer.points]
+        y_count = max(2, min(6, rows // 2 + 1))
+        x_count = max(2, cols // 9)
+        if not xs:
+            return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
+        if self.chart.x:
+            x_axis = linear_axis(min(xs), max(xs), x_count)
+        else:
+            x_axis = step_axis(min(xs), max(xs), x_count)
+        y_axis = (log_axis if self.chart.log else linear_axis)(min(ys), max(ys), y_count)
+        return x_axis, y_axis
+
+    def _picture(self) -> list[Row]:
+        width, height = self.size
+        if width <= 0 or height <= 0:
+            return []
+        now, old = self._layers()
+        if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
+            rows: list[Row] = [()] * height
+            rows[height // 2] = (("no run yet"[:width].center(width).rstrip(), "prev"),)
+            return rows
+        if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
+            return self._compact(width, height)
+        fits = previous_fits([y for layer in now for _, y in layer.points],
+                             [y for layer in old for _, y in layer.points])
+        self.previous_off_scale = not fits
+        if not fits:
+            old = []
+        legend = self._legend(now, old)
+        rows: list[Row] = []
+        if legend and height >= COMPACT_HEIGHT:
+            rows.append(legend_row(legend, width))
+        plot_rows = height - len(rows)
+        x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8)
+        return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
+
+    def _plotext_rows(self, layers: list[Layer], x_axis: Axis, y_axis: Axis, width: int, height: int) -> list[Row]:
+        """plotext's drawing of the layers on the given axes, as rows of (text, Rich style) runs."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         plt.theme("pro")
-        now_ys, old_ys = ([y for name in group for y in self._prepare(group[name]).ys]
-                          for group in (self._current, self._previous))
-        fits = previous_fits(now_ys, old_ys)
-        if self.previous_off_scale == fits:  # changed: the title says whether the old curve is drawn
-            self.previous_off_scale = not fits
-            self.border_title = self._make_title(self.size.width or 200)
-        for name in self.chart.series if fits else ():
-            old = self._prepare(self._previous.get(name, Series()))
-            if old.xs:
-                plt.plot(old.xs, old.ys, marker="braille", color=PREVIOUS_COLOR)
-        for i, name in enumerate(self.chart.series):
-            now = self._prepare(self._current.get(name, Series()))
-            if now.xs:
-                plt.plot(now.xs, now.ys, marker="braille", color=COLORS[i % len(COLORS)])
+        plt.plotsize(width, height)
+        plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
+        for layer in layers:
+            xs, ys = zip(*layer.points)
+            marker = "braille" if layer.marker == "braille" else layer.marker
+            colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
+            plt.plot(list(xs), list(ys), marker=marker, color=colour)
+        plt.xlim(x_axis.low, x_axis.high)
+        plt.ylim(y_axis.low, y_axis.high)
+        plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
+        plt.yticks([v for v, _ in y_axis.ticks], [t for _, t in y_axis.ticks])
         plt.xaxes(True, False)
         plt.yaxes(True, False)
-        ys = now_ys + (old_ys if fits else [])
-        if ys:
-            plt.yticks(*_ticks(min(ys), max(ys), max(2, min(5, self.size.height // 3))))
-        else:
-            plt.xticks([])
-            plt.yticks([])
-        self.refresh()
+        rows = [_runs_of(Text.from_ansi(line)) for line in plt.build().splitlines()[:height]]
+        return rows + [()] * (height - len(rows))
+
+    def _compact(self, width: int, height: int) -> list[Row]:
+        """A chart too small for axes: each series' latest value and a sparkline of its run."""
+        self.previous_off_scale = False
+        entries = []
+        for i, name in enumerate(self.chart.series):
+            marker = MARKERS[i % len(MARKERS)]
+            points = self._points(self._current, name)
+            raw = self._current.get(name)
+            latest = f"{raw.ys[-1]:.3g}" if raw is not None and raw.ys else "-"
+            entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}",
+                            [y for _, y in points], latest))
+        return compact(width, height, entries)
+
+    def _redraw(self) -> None:
+        try:
+            rows = self._picture()
+        except Exception as exc:  # numbers plotext cannot place (a diverged run): say so, never crash
+            rows = [()] * self.size.height
+            if rows:
+                rows[0] = ((f"cannot draw these values: {type(exc).__name__}"[: self.size.width], "prev"),)
+        if self.size != self._drawn_size or len(rows) != len(self.rows):
+            self.rows, self._strips, self._drawn_size = rows, {}, self.size
+            self.repaints += len(rows)
+            self.refresh()
+            return
+        for y, (old, new) in enumerate(zip(self.rows, rows)):
+            if old != new:
+                self._strips.pop(y, None)
+                self.repaints += 1
+                self.refresh(Region(0, y, self.size.width, 1))
+        self.rows = rows
+
+    def on_unmount(self) -> None:
+        # PlotextPlot subscribes in on_mount and never unsubscribes: the app's signal would keep
+        # this chart (and its lesson screen's data) alive for the rest of the session.
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = {}  # the rows are drawn on the widget's own colours, which just changed
+
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is None:
+            base = self.rich_style
+            row = self.rows[y] if y < len(self.rows) else ()
+            segments = [Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
+                        for text, style in row]
+            strip = Strip(segments).adjust_cell_length(self.size.width, base)
+            self._strips[y] = strip
+        return strip

@@ -1,0 +1,28 @@
+"""How far the learner is with a lesson: the run and its exercises, as one mark (no Textual here
+beyond Rich text; shared by the contents and the end-of-course screen)."""
+
+from __future__ import annotations
+
+from grok_tui.lesson.model import Lesson
+from grok_tui.progress import Progress
+
+MARKS = {
+    "complete": ("✓", "bold green"),
+    "ran": ("◐", "yellow"),
+    "started": ("•", "dim"),
+    "": (" ", ""),
+}
+"""complete = run to the end and every exercise passed; ran = run to the end, exercises open."""
+LEGEND = "✓ complete  ◐ run done, exercises to do  • opened"
+
+
+def exercises_passed(lesson: Lesson, progress: Progress) -> int:
+    return sum(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
+
+
+def lesson_status(lesson: Lesson, progress: Progress) -> str:
+    """"complete", "ran", "started" or ""."""
+    state = progress.lesson_state(lesson.id)
+    if state == "done":
+        return "complete" if exercises_passed(lesson, progress) == len(lesson.exercises) else "ran"
+    return "started" if state else ""

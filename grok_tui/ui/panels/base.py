@@ -1,0 +1,46 @@
+"""The base class of every lesson panel (contract C2 in the helpers' interfaces).
+
+The lesson screen builds a panel as `Panel(lesson)` and calls, on the UI thread:
+
+- `run_started()` when a new run starts,
+- `run_stepped(values)` with the latest recorded step's values, at the screen's redraw rate,
+- `run_finished(namespace)` with the finished run's final variables (a Mapping).
+
+A panel's keys are its BINDINGS, each with a description: F1 lists the focused panel's bindings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual.widget import Widget
+
+
+class LessonPanel(Widget, can_focus=True):
+    """A focusable widget fed by a lesson's runs. Override the three hooks you need."""
+
+    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lesson = lesson
+        """The Lesson the panel belongs to."""
+
+    def run_started(self) -> None:
+        """A new run began: forget the last one's results."""
+
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
+        """The latest recorded step (called at the redraw rate, not at every step)."""
+
+    def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        """The run finished; `namespace` holds the lesson's final variables."""
+
+    # The names grok_tui/ui/lesson_panels.py calls until the lesson screen's session calls the
+    # hooks above directly (helper i8a's branch); remove once nothing calls them.
+    def on_run_started(self) -> None:
+        self.run_started()
+
+    def on_run_step(self, values: Mapping[str, Any]) -> None:
+        self.run_stepped(values)
+
+    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
+        self.run_finished(namespace)

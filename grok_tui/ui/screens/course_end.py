@@ -1,0 +1,89 @@
+"""The end of the course: what the learner built, how much of it they did, and where to read on.
+
+Reached with `n` from the last lesson. Its list of what was learned comes from the catalog (lessons
+are data), so a teacher adding a chapter changes this screen too.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.progress import Progress
+from grok_tui.ui.course_marks import MARKS, exercises_passed, lesson_status
+
+READ_NEXT = (
+    ("Grokking Deep Learning, chapter 10", "convolutional networks: one small set of weights reused "
+     "across an image, to find edges and corners"),
+    ("Grokking Deep Learning, chapters 11 and 12", "networks that read language: word embeddings, "
+     "then recurrent layers"),
+    ("Grokking Deep Learning, chapter 13", "an automatic-gradient framework: the backpropagation you "
+     "wrote by hand, done by the computer"),
+    ("karpathy/micrograd on GitHub", "a complete autograd engine in about 100 lines of Python, small "
+     "enough to read in one sitting"),
+)
+"""Where to go after chapters 2-9 of the book (this course's last lessons cover chapters 8-9)."""
+
+
+def course_summary(catalog: Catalog, progress: Progress) -> Text:
+    lessons = catalog.lessons
+    complete = sum(lesson_status(l, progress) == "complete" for l in lessons)
+    ran = sum(lesson_status(l, progress) in ("complete", "ran") for l in lessons)
+    exercises = sum(len(l.exercises) for l in lessons)
+    passed = sum(exercises_passed(l, progress) for l in lessons)
+    out = Text()
+    out.append("You reached the end of the course.\n\n", style="bold")
+    out.append("What you built, one chapter at a time:\n", style="bold")
+    for number, title, chapter in catalog.chapters():
+        marks = "".join(MARKS[lesson_status(l, progress)][0] if lesson_status(l, progress) else "○"
+                        for l in chapter)  # ○: not opened yet
+        out.append(f"  {number} {title}", style="")
+        out.append(f"  [{marks}]\n", style="dim")
+    out.append("\nYour progress: ", style="bold")
+    out.append(f"{complete}/{len(lessons)} lessons complete, {ran}/{len(lessons)} run to the end, "
+               f"{passed}/{exercises} exercises passed.\n")
+    todo = [l for l in lessons if lesson_status(l, progress) != "complete"]
+    if todo:
+        names = ", ".join(l.id for l in todo[:8]) + (" ..." if len(todo) > 8 else "")
+        out.append(f"Still open: {names} (c: contents).\n", style="yellow")
+    out.append("\nWhat to read next:\n", style="bold")
+    for where, what in READ_NEXT:
+        out.append(f"  {where}", style="bold cyan")
+        out.append(f": {what}.\n")
+    return out
+
+
+class CourseEndScreen(Screen[None]):
+    """A short closing page; esc goes back to the last lesson, c to the contents."""
+
+    DEFAULT_CSS = """
+    CourseEndScreen #end-title { height: 1; background: $primary-muted; color: $text; }
+    CourseEndScreen #end-body { padding: 1 2; }
+    """
+    BINDINGS = [
+        Binding("escape,p", "back", "back to the lesson", id="end.back"),
+        Binding("c", "app.contents", "contents", id="end.contents"),
+        Binding("q", "app.quit", "quit", id="end.quit"),
+    ]
+
+    def __init__(self, catalog: Catalog, progress: Progress) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.progress = progress
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble((" grok-tui ", "bold reverse"), "  the end of the course"), id="end-title")
+        with VerticalScroll(id="end-scroll"):
+            yield Static(course_summary(self.catalog, self.progress), id="end-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#end-scroll").focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,182 @@
+"""The parts of a chart plotext does not decide: nice axes (real values on a log axis), the legend
+line, and the compact view of a chart too small for axes.
+
+No Textual here: rows are plain data (tuples of (text, style key) runs), so the chart widget can
+compare two pictures row by row and send only the rows that changed, and tests can read them.
+
+Each series has its own glyph, not only its own colour, so a monochrome terminal still tells them
+apart: the first is a braille line, the next ones are marker characters, and the dimmed previous
+run is drawn with "·".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Run = tuple[str, str]
+"""A piece of a row: its text and a style key ("" plain, "axis", "s0".."s5", "prev")."""
+Row = tuple[Run, ...]
+
+MARKERS = ("braille", "•", "×", "+", "◦", "▪")
+"""The glyph of series 0, 1, 2...: a braille line first (finest), then marker characters."""
+PREVIOUS_MARKER = "·"
+LEGEND_GLYPH = {"braille": "⠒⠒"}
+"""How the legend shows a braille line (a marker shows itself)."""
+_RANGE_ENDS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
+"""Where a step axis may end (times a power of ten): it grows in these jumps, so a running curve is
+not rescaled at every step (which would redraw and resend the whole chart)."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One curve: points (x, y) in plotting units, its glyph and its style key."""
+
+    points: Sequence[tuple[float, float]]
+    marker: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A plotted range and its ticks (value, label)."""
+
+    low: float
+    high: float
+    ticks: tuple[tuple[float, str], ...]
+
+
+def nice_step(span: float, count: int, integer: bool = False) -> float:
+    """The smallest 1-2-5 step that cuts `span` into at most `count` intervals."""
+    if span <= 0 or count < 1:
+        return 1.0
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        if step >= raw * (1 - 1e-9):
+            break
+    return max(1.0, round(step)) if integer else step
+
+
+def label(value: float, step: float) -> str:
+    """A tick label with as many decimals as the step needs ('0.25', '1e+03' only when huge)."""
+    decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 3
+    value = round(value, decimals + 1)
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e5 or abs(value) < 1e-3:
+        return f"{value:.2g}"
+    return f"{value:.{decimals}f}"
+
+
+def linear_axis(low: float, high: float, count: int, integer: bool = False) -> Axis:
+    """An axis from a tick at or below `low` to one at or above `high`, ticks 1-2-5 apart."""
+    if high <= low:
+        pad = abs(low) * 0.5 or 1.0
+        low, high = low - pad, high + pad
+    step = nice_step(high - low, max(1, count - 1), integer)
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    ticks = tuple((i * step, label(i * step, step)) for i in range(first, last + 1))
+    return Axis(first * step, last * step, ticks)
+
+
+def step_axis(low: float, high: float, count: int) -> Axis:
+    """The x axis of step numbers: whole numbers at even spacing; its end grows in jumps."""
+    low = min(0.0, math.floor(low))
+    end = max(high, 1.0)
+    power = 10 ** math.floor(math.log10(end))
+    end = next(f * power for f in _RANGE_ENDS if f * power >= end - 1e-9)
+    step = nice_step(end - low, max(1, count - 1), integer=True)
+    ticks = tuple((float(v), str(v)) for v in range(int(low), int(end) + 1, int(step)))
+    return Axis(low, end, ticks)
+
+
+def _real(exponent: float) -> str:
+    """10**exponent as the learner reads it: 1e-6, 0.001, 0.5, 1, 20, 1e+3, 1e+312 (no float needed:
+    a diverging run's axis can pass the largest float)."""
+    whole = math.floor(exponent + 1e-9)
+    mantissa = round(10 ** (exponent - whole))
+    if mantissa >= 10:
+        mantissa, whole = 1, whole + 1
+    if -3 <= whole < 3:
+        return f"{mantissa * 10.0 ** whole:g}"
+    return f"{mantissa}e{whole:+d}"
+
+
+def log_axis(low: float, high: float, count: int) -> Axis:
+    """A log axis for log10 values `low..high`, labelled in the real values (never in exponents)."""
+    if high - low >= 1:
+        first, last = math.floor(low + 1e-9), math.ceil(high - 1e-9)
+        every = max(1, math.ceil((last - first) / max(1, count - 1)))
+        # The ends snap to whole tick intervals: a falling error then moves the axis once every
+        # `every` decades, not at each one (each move redraws and resends the whole chart).
+        first, last = first - first % every, last + (-last) % every
+        exponents = range(first, last + 1, every)
+        return Axis(float(first), float(last), tuple((float(e), _real(e)) for e in exponents))
+    # Less than a decade: ticks at 1, 2 and 5 times powers of ten.
+    candidates = [math.log10(f) + e for e in range(math.floor(low) - 1, math.ceil(high) + 1) for f in (1, 2, 5)]
+    below = max((c for c in candidates if c <= low + 1e-9), default=low)
+    above = min((c for c in candidates if c >= high - 1e-9), default=high)
+    if above <= below:
+        return log_axis(low - 0.5, high + 0.5, count)
+    inside = [c for c in candidates if below - 1e-9 <= c <= above + 1e-9]
+    while len(inside) > max(2, count):
+        inside = inside[::2] if inside[-1] == inside[::2][-1] else inside[::2] + [inside[-1]]
+    return Axis(below, above, tuple((c, _real(c)) for c in inside))
+
+
+def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
+    """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
+    runs: list[Run] = []
+    used = 0
+    for i, (glyph, name, key) in enumerate(entries):
+        gap = "  " if i else ""
+        piece = [(gap, ""), (glyph, key), (" " + name, "")]
+        length = sum(len(t) for t, _ in piece)
+        if used + length > width:
+            room = width - used - len(gap) - len(glyph) - 1
+            if room >= 4:
+                runs += [(gap, ""), (glyph, key), (" " + name[: room - 1] + "…", "")]
+            break
+        runs += piece
+        used += length
+    return tuple(r for r in runs if r[0])
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+COMPACT_WIDTH = 20
+COMPACT_HEIGHT = 6
+"""Below this many columns or rows a chart has no room for axes: it shows each series' latest
+value and a one-line sparkline instead (a 12-column plot with its labels is unreadable)."""
+
+
+def sparkline(values: Sequence[float], width: int) -> str:
+    """The values squeezed into `width` block characters (the last value always at the end)."""
+    if width <= 0 or not values:
+        return ""
+    if len(values) > width:
+        picks = [values[round(i * (len(values) - 1) / (width - 1))] for i in range(width)] if width > 1 else [values[-1]]
+    else:
+        picks = list(values)
+    low, high = min(picks), max(picks)
+    span = (high - low) or 1.0
+    return "".join(SPARKS[min(7, int((v - low) / span * 7.999))] for v in picks)
+
+
+def compact(width: int, height: int, series: Sequence[tuple[str, str, str, Sequence[float], str]]) -> list[Row]:
+    """Rows for a small chart: per series (glyph, name, key, plotted values, latest value as text),
+    its name, then its latest value and a sparkline; one line per series when rows are short."""
+    rows: list[Row] = []
+    two_lines = height >= 2 * len(series)
+    for glyph, name, key, values, latest in series:
+        if two_lines:
+            rows.append(((glyph, key), (" " + name[: max(0, width - len(glyph) - 1)], "")))
+            rows.append(((latest, ""), (" " + sparkline(values, width - len(latest) - 1), key)))
+        else:
+            head = f"{glyph} {latest} "
+            rows.append(((glyph, key), (f" {latest} "[: max(0, width - len(glyph))], ""),
+                         (sparkline(values, width - len(head)), key)))
+    rows = [tuple(r for r in row if r[0]) for row in rows[:height]]
+    return rows + [()] * (height - len(rows))

@@ -1,0 +1,72 @@
+"""The contents say how far each lesson is (its run, its exercises); the course ends with a page."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.widgets import OptionList
+
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.course_end import CourseEndScreen
+from tests.conftest import LESSONS
+from tests.ui.helpers import text_of, wait_for
+
+
+def rows(screen) -> list[str]:
+    options = screen.query_one(OptionList)
+    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+
+
+def footer_descriptions(screen) -> set[str]:
+    return {b.binding.description for b in screen.active_bindings.values() if b.binding.show and b.enabled}
+
+
+async def test_the_first_screen_offers_no_way_back_to_a_lesson(small_catalog):
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ContentsScreen)
+        assert "back to lesson" not in footer_descriptions(app.screen)
+        await pilot.press("enter")  # open the first lesson, then back to the contents
+        await wait_for(pilot, lambda: not isinstance(app.screen, ContentsScreen), what="the lesson")
+        await pilot.press("c")
+        await pilot.pause()
+        assert "back to lesson" in footer_descriptions(app.screen)
+
+
+async def test_a_lesson_run_but_with_exercises_open_is_marked_apart(small_catalog):
+    index = small_catalog.index("4.5")
+    borrowed = next(l for l in load_catalog(LESSONS).lessons if l.id == "5.1").exercises
+    lesson = dataclasses.replace(small_catalog.lessons[index], exercises=borrowed)
+    small_catalog.lessons[index] = lesson
+    app = GrokApp(small_catalog, speed=0)
+    progress = app.progress
+    async with app.run_test(size=(80, 24)) as pilot:
+        names = [e.name for e in lesson.exercises]
+        progress.finish_lesson("3.1")
+        progress.finish_lesson("4.5")
+        app.screen.refresh_marks()
+        row = next(r for r in rows(app.screen) if "4.5 " in r)
+        assert "◐" in row and f"exercises 0/{len(names)}" in row
+        for name in names:
+            progress.record_pass("4.5", name, "pass")
+        app.screen.refresh_marks()
+        row = next(r for r in rows(app.screen) if "4.5 " in r)
+        assert "✓" in row and "◐" not in row and f"exercises {len(names)}/{len(names)}" in row
+        assert "✓ complete" in text_of(app.screen.query_one("#legend"))
+
+
+async def test_n_on_the_last_lesson_ends_the_course(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
+        app.progress.finish_lesson("4.5")
+        await pilot.press("n")
+        assert isinstance(app.screen, CourseEndScreen)
+        body = text_of(app.screen.query_one("#end-body"))
+        assert "What you built" in body and "4 Gradient descent" in body
+        assert "1/2 lessons complete, 1/2 run to the end, 0/0 exercises passed" in body and "Still open: 3.1" in body
+        assert "What to read next" in body and "chapter 10" in body
+        await pilot.press("escape")
+        assert app.screen.lesson.id == "4.5"
