@@ -76,10 +76,9 @@ class LessonPanels:
 
     def call(self, method: str, *args: Any) -> None:
         """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished); a panel
-        that raises is reported once and skipped. Panels written before C2 name them on_run_*."""
-        legacy = {"run_started": "on_run_started", "run_stepped": "on_run_step", "run_finished": "on_run_finished"}
+        that raises is reported once and skipped."""
         for i, widget in enumerate(self.widgets):
-            hook = getattr(widget, method, None) or getattr(widget, legacy.get(method, ""), None)
+            hook = getattr(widget, method, None)
             if hook is None or i in self._broken:
                 continue
             try:

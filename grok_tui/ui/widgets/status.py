@@ -69,10 +69,9 @@ class _OneLine(Static):
 
 
 def _fit(text: Text, width: int) -> Text:
+    """One line: what does not fit is cut at the widget's edge with an ellipsis, never wrapped."""
     text.no_wrap = True
     text.overflow = "ellipsis"
-    if width and text.cell_len > width:
-        text.truncate(width, overflow="ellipsis")
     return text
 
 
@@ -96,10 +95,8 @@ class StatusLine(_OneLine):
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: c contents · space again"
         if state in (RunState.FAILED, RunState.DIVERGED) and detail:
-            room = width - text.cell_len - (len(hint) if width >= 100 else 0) - 2
-            text.append("  ")
-            text.append(detail if len(detail) <= room else detail[: max(0, room - 1)] + "…",
-                        style=STYLES[state].replace("bold ", ""))
+            # Whole in the text (the screen cuts it with an ellipsis at its edge; `o` shows it all).
+            text.append(f"  {detail}", style=STYLES[state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
         self.show(_fit(text, width))
