@@ -1,45 +1,58 @@
-"""Bytes written to the terminal per second while lesson 4.5 plays, in a 100x30 pseudo-terminal.
+"""Bytes written to the terminal per second while a lesson plays, per lesson and terminal size.
 
-Run by hand: `python bench/bandwidth.py [SECONDS]`. It starts `grok-tui 4.5`, sets alpha = 0.01 and
-iterations = 2000 with the keys a learner would press (so a run lasts long enough), then measures
-the output while the lesson plays at several speeds, in the reading view the lesson opens in (the
-text, a live strip and the status line; `l` would switch to the lab view's charts). The screen
-redraws at most 5 times a second (grok_tui/ui/redraw.py), so the figure should stay
-flat once the speed passes that.
+Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...]` (defaults: 8 s; 4.5 6.5 7.5). For each
+lesson and size (80x24, 100x30, 200x50) it starts `grok-tui LESSON` in a pseudo-terminal that
+reads as fast as it can, measures 2 s idle, presses the keys of bench/_lessons.py so that the lesson
+plays for longer than the measurement, and counts every byte written meanwhile. Prints KiB/s, the
+share of the bytes that are colour codes (SGR), and bursts per second (writes more than 20 ms apart:
+roughly frames). GROK_TUI_THEME picks the theme (default: the app's default theme).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram  # noqa: E402
+from _lessons import PLAYS, SIZES
+from _pty import PtyProgram
 
-SPEEDS = {"4/s (the lesson's pace)": 0, "25/s": 2, "100/s": 3}
-"""Speed name -> how many `>` presses from the lesson's pace of 4 steps/s."""
-
-
-THEMES = ("textual-dark", "ansi-dark")
-"""The default theme (truecolor) and the terminal's own colours (GROK_TUI_THEME=ansi-dark)."""
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
 
 
-def measure(grok: str, faster: int, seconds: float, theme: str) -> tuple[float, float]:
+def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float) -> dict[str, float]:
+    play = PLAYS[lesson]
     data = tempfile.mkdtemp(prefix="grok-bench-")
-    program = PtyProgram([grok, "4.5"], 100, 30, {"GROK_TUI_DATA": data, "GROK_TUI_THEME": theme})
+    env = {"GROK_TUI_DATA": data}
+    if os.environ.get("GROK_TUI_THEME"):
+        env["GROK_TUI_THEME"] = os.environ["GROK_TUI_THEME"]
+    program = PtyProgram([grok, lesson], *size, env)
     try:
-        if program.wait_for(b"Breaking gradient descent") is None:
-            raise RuntimeError("grok-tui did not start")
-        program.read_for(1.0)
+        if program.wait_for(play.marker, timeout=30) is None:
+            raise RuntimeError(f"grok-tui {lesson} did not start: {bytes(program.buffer[-300:])!r}")
+        program.wait_quiet(1.0)
         idle = program.read_for(2.0) / 2.0
-        program.send(">" * faster)
-        program.send("-" * 4)  # alpha 1 -> 0.01: each press restarts the run from its seed
-        program.send("]]" + "+" * 198)  # iterations 20 -> 2000
-        program.read_for(2.0)  # let the burst of key handling settle
-        playing = program.read_for(seconds) / seconds
-        return idle, playing
+        program.send(play.keys)
+        program.read_for(3.0)  # the key handling settles, the run starts (7.5 loads its data)
+        program.buffer.clear()
+        bursts, last = 0, 0.0
+        end = time.monotonic() + seconds
+        total = 0
+        while (left := end - time.monotonic()) > 0:
+            got = program.read_for(min(left, 0.005))
+            if got:
+                now = time.monotonic()
+                if now - last > 0.02:
+                    bursts += 1
+                last = now
+                total += got
+        sgr = sum(len(m) for m in SGR.findall(bytes(program.buffer)))
+        return {"idle": idle, "playing": total / seconds, "sgr": sgr / max(total, 1), "bursts": bursts / seconds}
     finally:
         program.send("\x11")
         program.close()
@@ -47,13 +60,21 @@ def measure(grok: str, faster: int, seconds: float, theme: str) -> tuple[float, 
 
 
 def main() -> None:
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
+    lessons = sys.argv[2:] or list(PLAYS)
     grok = str(Path(sys.executable).with_name("grok-tui"))
-    for theme in THEMES:
-        for name, presses in SPEEDS.items():
-            idle, playing = measure(grok, presses, seconds, theme)
-            print(f"{theme:13s} 4.5 at {name:24s} {playing / 1024:6.1f} KiB/s while playing "
-                  f"(idle: {idle:.0f} B/s; {seconds:g} s at 100x30)")
+    print(
+        f"bytes to the terminal while a lesson plays, {seconds:g} s each (theme: "
+        f"{os.environ.get('GROK_TUI_THEME', 'default')})"
+    )
+    for lesson in lessons:
+        for cols, rows in SIZES:
+            m = measure(grok, lesson, (cols, rows), seconds)
+            print(
+                f"{lesson:4s} {cols:3d}x{rows:<3d} {m['playing'] / 1024:6.1f} KiB/s playing   "
+                f"SGR {m['sgr']:4.0%}   {m['bursts']:4.1f} bursts/s   idle {m['idle']:.0f} B/s",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ with one OpenBLAS thread, as `grok-tui` sets it. Then it times both cold, as sep
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
 import time
-import os
 import warnings
 from pathlib import Path
 
@@ -62,8 +62,9 @@ def sklearn_fits() -> list[tuple[float, float]]:
     from sklearn.neural_network import MLPClassifier
 
     digits = load_digits()
-    xtr, xte, ytr, yte = train_test_split(digits.data / 16, digits.target, test_size=0.25,
-                                          random_state=0, stratify=digits.target)
+    xtr, xte, ytr, yte = train_test_split(
+        digits.data / 16, digits.target, test_size=0.25, random_state=0, stratify=digits.target
+    )
     out = []
     for seed in SEEDS:
         start = time.perf_counter()
@@ -87,7 +88,7 @@ def main() -> None:
 
     ours, theirs = lesson_runs(), sklearn_fits()
     print("seed  lesson 7.5 acc  time   | MLPClassifier acc  time")
-    for seed, (a, t), (b, u) in zip(SEEDS, ours, theirs):
+    for seed, (a, t), (b, u) in zip(SEEDS, ours, theirs, strict=True):
         print(f"{seed:>4}  {a:>14.4f}  {t:5.2f}s | {b:>17.4f}  {u:5.2f}s")
     acc_a, acc_b = statistics.mean(a for a, _ in ours), statistics.mean(b for b, _ in theirs)
     time_a, time_b = statistics.mean(t for _, t in ours), statistics.mean(u for _, u in theirs)
@@ -96,8 +97,7 @@ def main() -> None:
 
     grok = cold([sys.executable, "-m", "grok_tui", "run", "7.5"])
     mlp = cold([sys.executable, "-c", MLP_COLD])
-    print(f"cold processes: `grok-tui run 7.5` {grok:.2f}s, MLPClassifier script {mlp:.2f}s, "
-          f"ratio {grok / mlp:.2f}")
+    print(f"cold processes: `grok-tui run 7.5` {grok:.2f}s, MLPClassifier script {mlp:.2f}s, ratio {grok / mlp:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
-"""How fast a key press shows on screen while the digits classifier trains (and when idle).
+"""How fast a key press shows on screen while a lesson works hard, over a local pseudo-terminal.
 
-Run by hand: `python bench/key_latency.py [PRESSES]`. It starts `grok-tui 7.5` in a 100x30
-pseudo-terminal, starts training with space, then presses `>` and `<` in turn and times how long
-until the status line shows the new speed: the whole path from key to bytes on the terminal.
-The same is measured with the lesson idle, for comparison.
+Run by hand: `python bench/key_latency.py [PRESSES]`. Two cases at 100x30:
+  - `grok-tui 7.5` training the digits classifier (500 epochs at its pace of 40/s), and idle after;
+  - `grok-tui 4.5` playing at the top of the speed ladder (2000 iterations, re-run when it ends).
+Each press is `<` or `>` in turn; the time is from writing the key to the pty until the status
+line's new speed has been written back: the whole path from key to bytes on the terminal.
 """
 
 from __future__ import annotations
@@ -13,69 +14,122 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram  # noqa: E402
+from _lessons import PLAYS
+from _pty import PtyProgram
 
-MARKERS = {">": b"100/s", "<": b"25/s"}
-"""7.5 plays at 40 steps/s: `>` goes to 100/s, `<` back down to 25/s, and so on alternately."""
+from grok_tui.ui import speed as ladder
 
 
-def latencies(program: PtyProgram, presses: int, keep_going) -> list[float]:
+def label(speed: float) -> bytes:
+    return b"speed max" if speed <= 0 else f"speed {speed:g}/s".encode()
+
+
+def latencies(
+    program: PtyProgram,
+    presses: int,
+    speed: float,
+    first: str,
+    keep_going: Callable[[], bool],
+    between: Callable[[], None] = lambda: None,
+) -> tuple[list[float], float, str]:
+    """Times of up to `presses` presses, and the speed and next key after them."""
     times: list[float] = []
-    key = ">"
+    key = first
     for _ in range(presses):
         if not keep_going():
             break
+        between()
+        target = ladder.slower(speed) if key == "<" else ladder.faster(speed)
         program.buffer.clear()
         start = time.monotonic()
         program.send(key)
-        if program.wait_for(MARKERS[key], timeout=5.0) is None:
+        if program.wait_for(label(target), timeout=5.0) is None:
             break
         times.append(time.monotonic() - start)
-        key = "<" if key == ">" else ">"
+        speed, key = target, ("<" if key == ">" else ">")
         program.read_for(0.05)
-    return times
+    return times, speed, key
 
 
 def report(name: str, times: list[float]) -> None:
     if not times:
-        print(f"{name:<22} no measurement")
+        print(f"{name:<26} no measurement")
         return
     ms = sorted(t * 1000 for t in times)
-    print(f"{name:<22} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
-          f"p90 {ms[int(0.9 * (len(ms) - 1))]:6.1f} ms   max {ms[-1]:6.1f} ms")
+    print(
+        f"{name:<26} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
+        f"p90 {ms[int(0.9 * (len(ms) - 1))]:6.1f} ms   max {ms[-1]:6.1f} ms",
+        flush=True,
+    )
+
+
+def start(grok: str, lesson: str) -> PtyProgram:
+    program = PtyProgram([grok, lesson], 100, 30, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
+    if program.wait_for(PLAYS[lesson].marker, timeout=30) is None:
+        program.close()
+        raise RuntimeError(f"grok-tui {lesson} did not start")
+    program.wait_quiet(1.0)
+    return program
+
+
+def digits(grok: str, presses: int) -> None:
+    program = start(grok, "7.5")
+    try:
+        program.buffer.clear()
+        program.send(PLAYS["7.5"].keys)  # 500 epochs: the run starts once the keys rest
+        if program.wait_for(b"step 3", timeout=60.0) is None:
+            print("7.5: training did not start")
+            return
+        seen = bytearray()
+
+        def training() -> bool:
+            seen.extend(program.buffer)
+            return b" finished " not in seen
+
+        began = time.monotonic()
+        during, speed, key = latencies(program, presses, 40, "<", training)
+        took = time.monotonic() - began
+        program.send(" ")  # pause, then measure idle
+        program.wait_quiet(0.5)
+        idle, _, _ = latencies(program, presses, speed, key, lambda: True)
+        report("7.5 idle (paused)", idle)
+        report(f"7.5 while training ({took:.0f} s)", during)
+    finally:
+        program.close()
+
+
+def top_speed(grok: str, presses: int) -> None:
+    program = start(grok, "4.5")
+    try:
+        program.send(PLAYS["4.5"].keys + ">" * 5)  # 4/s -> 10, 25, 100, 1000, max
+        if program.wait_for(b"speed max", timeout=30) is None:
+            print("4.5 did not reach top speed")
+            return
+        program.read_for(1.0)
+        seen = bytearray()
+
+        def rerun_if_done() -> None:
+            seen.extend(program.buffer)
+            if b" finished " in seen or b" diverged " in seen:
+                seen.clear()
+                program.send(" ")  # run again
+                program.read_for(0.05)
+
+        during, _, _ = latencies(program, presses, 0, "<", lambda: True, rerun_if_done)
+        report("4.5 at top speed", during)
+    finally:
+        program.close()
 
 
 def main() -> int:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     grok = shutil.which("grok-tui") or str(Path(sys.executable).parent / "grok-tui")
-    program = PtyProgram([grok, "7.5"], 100, 30, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
-    try:
-        if program.wait_for(b"classifier") is None:
-            print("grok-tui did not start")
-            return 1
-        program.read_for(1.0)
-        # Train at the lesson's pace (40 epochs/s): first scikit-learn loads, then epochs are recorded.
-        program.buffer.clear()
-        program.send(" ")
-        if program.wait_for(b"step 3", timeout=30.0) is None:
-            print("training did not start")
-            return 1
-        finished = []
-        started = time.monotonic()
-        training = latencies(program, presses, lambda: not finished.append(b"finished" in program.buffer)
-                             and not finished[-1])
-        print(f"grok-tui 7.5 at 100x30: {len(training)} key presses measured in "
-              f"{time.monotonic() - started:.1f} s of training")
-        program.wait_for(b"finished", timeout=60.0)
-        program.read_for(0.5)
-        idle = latencies(program, presses, lambda: True)
-        report("idle", idle)
-        report("while training", training)
-    finally:
-        program.close()
+    digits(grok, presses)
+    top_speed(grok, presses)
     return 0
 
 

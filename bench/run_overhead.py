@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from grok_tui.engine import process  # noqa: E402
-from grok_tui.engine.runner import LessonRun  # noqa: E402
-from tests.inprocess_runner import LessonRun as InProcessRun  # noqa: E402
-from grok_tui.lesson.catalog import load_catalog  # noqa: E402
-from grok_tui.lesson.parse import parse_lesson  # noqa: E402
+from grok_tui.engine import process
+from grok_tui.engine.runner import LessonRun
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.lesson.parse import parse_lesson
+from tests.inprocess_runner import LessonRun as InProcessRun
 
 SYNTHETIC = """+++
 id = "0.1"
@@ -79,8 +79,10 @@ def main() -> None:
         synthetic, problems = parse_lesson(path)
         assert synthetic is not None, problems
         lessons = [catalog.get("4.5"), catalog.get("7.4"), catalog.get("7.5"), synthetic]
-        print(f"{'lesson':6} {'runner':10} {'first run: 1st step':>20} {'median 1st step':>16} "
-              f"{'median run':>11} {'steps':>6} {'per step':>9}")
+        print(
+            f"{'lesson':6} {'runner':10} {'first run: 1st step':>20} {'median 1st step':>16} "
+            f"{'median run':>11} {'steps':>6} {'per step':>9}"
+        )
         for lesson in lessons:
             cold = {name: once(runner, lesson, pause) for name, runner in RUNNERS}
             warm: dict[str, list] = {name: [] for name, _ in RUNNERS}
@@ -91,8 +93,10 @@ def main() -> None:
                 first = statistics.median(w[0] for w in warm[name])
                 total = statistics.median(w[1] for w in warm[name])
                 steps = warm[name][0][2]
-                print(f"{lesson.id:6} {name:10} {cold[name][0] * 1000:18.1f}ms {first * 1000:14.1f}ms "
-                      f"{total * 1000:9.1f}ms {steps:6} {total / steps * 1e6:7.1f}us")
+                print(
+                    f"{lesson.id:6} {name:10} {cold[name][0] * 1000:18.1f}ms {first * 1000:14.1f}ms "
+                    f"{total * 1000:9.1f}ms {steps:6} {total / steps * 1e6:7.1f}us"
+                )
 
 
 RUNNERS = [("in-process", InProcessRun), ("child", LessonRun)]

@@ -1,7 +1,14 @@
-"""Time to first frame: grok-tui vs a bare Textual app, each started in an 80x24 pseudo-terminal.
+"""Time to a complete first frame: grok-tui vs a bare Textual app, started side by side in 80x24.
 
-Run by hand: `python bench/startup.py [RUNS]`. Prints the median and range of each, in seconds, from
-process start to the moment a known text of the first screen has been written to the terminal.
+Run by hand: `python bench/startup.py [RUNS] [OTHER_CHECKOUT]`. With OTHER_CHECKOUT (a folder holding
+another version's grok_tui/ and lessons/, e.g. from `git worktree add` or `git archive`), each
+grok-tui case also runs that version (PYTHONPATH), in the same rounds: before/after side by side.
+
+Each app is started in a pseudo-terminal with a fresh data folder; the time is from process start
+to the last byte of its first screen: a known text must have appeared, then nothing more is
+written for QUIET seconds (so a screen that paints in steps, or shows the contents before a
+lesson, is timed when it is done). The apps are started in turn, round after round, so a load
+change on the machine hits them alike; the ratios to the bare app are the figures to compare.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram  # noqa: E402
+from _pty import PtyProgram
+
+QUIET = 0.5
 
 BARE_APP = """
 from textual.app import App
@@ -29,15 +38,18 @@ Bare().run()
 """
 
 
-def first_frame(argv: list[str], marker: bytes) -> float:
+CACHE = tempfile.mkdtemp(prefix="grok-bench-cache-")
+"""The parsed-course cache, kept from start to start as a learner's is (the warm-up run fills it)."""
+
+
+def complete_frame(argv: list[str], marker: bytes, cols: int = 80, rows: int = 24, env: dict | None = None) -> float:
     data = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume, the contents come first
     start = time.monotonic()
-    program = PtyProgram(argv, 80, 24, {"GROK_TUI_DATA": data})
+    program = PtyProgram(argv, cols, rows, {"GROK_TUI_DATA": data, "GROK_TUI_CACHE": CACHE, **(env or {})})
     try:
-        seen = program.wait_for(marker)
-        if seen is None:
-            raise RuntimeError(f"{argv[0]} never showed {marker!r}: {bytes(program.buffer[-300:])!r}")
-        return time.monotonic() - start
+        if program.wait_for(marker, timeout=30) is None:
+            raise RuntimeError(f"{argv[-1]} never showed {marker!r}: {bytes(program.buffer[-300:])!r}")
+        return program.wait_quiet(QUIET) - start
     finally:
         program.send("\x11")  # ctrl+q
         program.close()
@@ -54,14 +66,27 @@ def main() -> None:
         cases = {
             "bare Textual app": ([python, str(bare)], b"bare textual app ready"),
             "grok-tui (contents)": ([grok], b"Grokking Deep Learning, live"),
-            "grok-tui 4.5 (lesson)": ([grok, "4.5"], b"Breaking gradient descent"),
+            # The status line: the contents (which show first) list the lessons' titles.
+            "grok-tui 4.5": ([grok, "4.5"], b"step 0"),
+            "grok-tui 7.5": ([grok, "7.5"], b"step 0"),
         }
-        for argv, marker in cases.values():  # warm the OS file cache once
-            first_frame(argv, marker)
-        for name, (argv, marker) in cases.items():
-            times = [first_frame(argv, marker) for _ in range(runs)]
-            print(f"{name:24s} median {statistics.median(times):.3f} s  "
-                  f"(min {min(times):.3f}, max {max(times):.3f}, {runs} runs)")
+        plans = {name: (argv, marker, {}) for name, (argv, marker) in cases.items()}
+        if len(sys.argv) > 2:
+            other = str(Path(sys.argv[2]).resolve())
+            for name, (argv, marker) in cases.items():
+                if name.startswith("grok-tui"):
+                    plans[f"{name} [other]"] = (argv, marker, {"PYTHONPATH": other})
+        for argv, marker, env in plans.values():  # warm the OS file cache (and the course cache) once
+            complete_frame(argv, marker, env=env)
+        times: dict[str, list[float]] = {name: [] for name in plans}
+        for _ in range(runs):
+            for name, (argv, marker, env) in plans.items():
+                times[name].append(complete_frame(argv, marker, env=env))
+        bare_median = statistics.median(times["bare Textual app"])
+        print(f"time to a complete first frame at 80x24, {runs} rounds (median, min-max; ratio of medians to bare)")
+        for name, values in times.items():
+            median = statistics.median(values)
+            print(f"{name:22s} {median:.3f} s  ({min(values):.3f}-{max(values):.3f})  {median / bare_median:4.2f}x")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,48 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import atexit
+import os
+import shutil
+import tempfile
 
-import pytest
+# One BLAS thread, as the command line runs lessons: the lessons' matrices are small, and on a
+# 2-core machine running the suite, BLAS threads fighting each other double its time. Set before
+# numpy loads; threadpoolctl covers a numpy a plugin imported first.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+# The parsed-course cache of this test session: never the user's (modules load the course at import).
+if "GROK_TUI_CACHE" not in os.environ:
+    os.environ["GROK_TUI_CACHE"] = tempfile.mkdtemp(prefix="grok-tui-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GROK_TUI_CACHE"], ignore_errors=True)
 
-from grok_tui.lesson.catalog import Catalog, load_catalog
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from grok_tui.lesson.catalog import Catalog, load_catalog  # noqa: E402
+
+threadpool_limits(1)
+
+SLOW = (
+    "tests/test_course.py::test_lesson_checks_pass[7.2]",
+    "tests/test_course.py::test_lesson_checks_pass[7.4]",
+    "tests/test_course.py::test_lesson_checks_pass[7.5]",
+    "tests/test_course.py::test_lesson_checks_pass[7.6]",
+    "tests/test_digits.py::test_extreme_parameters_do_not_crash",
+    "tests/test_digits.py::test_overfitting_lesson_shows_the_gap_and_the_books_batch_slip",
+    "tests/test_export.py::test_every_lesson_exported_as_a_script_runs_with_plain_python",
+)
+"""Tests that train the digits network in full (several runs each; the export test runs every
+lesson): `pytest -m "not slow"` skips them locally; the README's command and CI run everything."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid in SLOW:
+            item.add_marker(pytest.mark.slow)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from grok_tui.lesson import catalog_cache
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.parse import parse_lesson
 
@@ -57,8 +58,13 @@ def load_catalog(root: Path | None = None) -> Catalog:
     if not root.is_dir():
         catalog.errors.append(LessonError(root, 0, "lessons folder not found"))
         return catalog
+    files = lesson_files(root)
+    key = catalog_cache.stamp(root, files)
+    cached = catalog_cache.load(key)
+    if isinstance(cached, Catalog):
+        return cached
     seen: dict[str, Path] = {}
-    for path in lesson_files(root):
+    for path in files:
         lesson, problems = parse_lesson(path)
         catalog.errors.extend(problems)
         if lesson is None:
@@ -75,4 +81,5 @@ def load_catalog(root: Path | None = None) -> Catalog:
         l if l.chapter_title else replace(l, chapter_title=names.get(l.chapter, f"Chapter {l.chapter}"))
         for l in catalog.lessons
     ]
+    catalog_cache.save(key, catalog)
     return catalog

@@ -15,6 +15,7 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui import settings as settings_file
 from grok_tui.settings import Settings
+from grok_tui.ui import output_pacing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
@@ -65,6 +66,7 @@ class GrokApp(App[None]):
         return ContentsScreen()
 
     def on_mount(self) -> None:
+        output_pacing.install(self)  # screens draw less often when the terminal falls behind
         for error in self.settings.errors:
             self.notify(error, title="settings", severity="error", timeout=12, markup=False)
         self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")

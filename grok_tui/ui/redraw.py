@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 
+from grok_tui.ui import output_pacing
+
 TICK_HZ = 10
 """How often the screen polls the session (cheap: nothing is drawn unless something changed)."""
 VALUES_HZ = 5
@@ -21,16 +23,10 @@ OUTPUT_HZ = 4
 """The full-screen output view while the run keeps printing."""
 
 
-def slowdown(app) -> float:
-    """The C4 factor: the app's output monitor (helper i11's grok_tui/ui/output_pacing.py, kept as
-    `app.output_pacing`) when it has one, else 1.0."""
-    monitor = getattr(app, "output_pacing", None)
-    if monitor is None:
-        return 1.0
-    try:
-        return max(1.0, float(monitor.slowdown()))
-    except Exception:  # a monitor that fails must not stop the drawing
-        return 1.0
+def slowdown(app=None) -> float:
+    """The C4 factor from the app's output monitor (grok_tui/ui/output_pacing.py): 1.0 while the
+    terminal keeps up. `app` is unused (the monitor is app-wide); kept so callers read the same."""
+    return max(1.0, output_pacing.slowdown())
 
 
 class Pace:

@@ -212,9 +212,15 @@ def test_the_panel_names_check_knows_are_the_panels_there_are():
     import grok_tui.ui.panels as panels
     from grok_tui.lesson.panel_names import PANEL_NAMES
 
+    def is_panel(name: str) -> bool:
+        try:
+            return hasattr(panels.panel_class(name), "compose")
+        except panels.UnknownPanel:  # shared code such as base.py (the LessonPanel class)
+            return False
+
     modules = [m.name for m in pkgutil.iter_modules(panels.__path__) if not m.name.startswith("_")]
-    real = sorted(name for name in modules if hasattr(panels.panel_class(name), "compose"))
-    assert sorted(PANEL_NAMES) == real
+    real = sorted(name for name in modules if is_panel(name))
+    assert len(real) >= 5 and sorted(PANEL_NAMES) == real
 
 
 ODD = ['{"lessons": {"4.5": "mastered", "4.4": 3, "4.3": ["x"]}, "exercises": {"4.3/gd_step": 7},'

@@ -1,0 +1,66 @@
+"""Resident memory of grok-tui after visiting every lesson, and after running 7.5, again and again.
+
+Run by hand: `python bench/memory.py [PASSES] [RUNS]` (defaults 5, 5). Starts `grok-tui 2.1` at
+100x30; one pass visits every lesson (n to the end, the next pass p back to the start), waiting
+for each screen to be complete; RSS is printed after the first and after every pass. Then it opens
+7.5 in a fresh process, runs it to the end RUNS times (space) and prints RSS after each run. No growth per pass or run
+is the target (within 10% of after the first).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pty import PtyProgram
+
+from grok_tui.lesson.catalog import load_catalog
+
+
+def main() -> None:
+    passes = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    lessons = [lesson.id for lesson in load_catalog().lessons]
+    grok = str(Path(sys.executable).with_name("grok-tui"))
+    data = tempfile.mkdtemp(prefix="grok-bench-")
+    program = PtyProgram([grok, lessons[0]], 100, 30, {"GROK_TUI_DATA": data})
+    try:
+        program.wait_for(b"\x1b[", timeout=30)
+        program.wait_quiet(1.0)  # the contents may show first, then the lesson
+        print(f"after start ({lessons[0]}): {program.rss_mib():6.1f} MiB")
+        for number in range(1, passes + 1):
+            key = "n" if number % 2 else "p"
+            for _ in lessons[1:]:
+                program.send(key)
+                program.wait_quiet(0.4)
+            print(f"after pass {number} over {len(lessons)} lessons: {program.rss_mib():6.1f} MiB", flush=True)
+    finally:
+        program.send("\x11")
+        program.close()
+    # The runs in a fresh process: walking there with n/p loses its way when keys outrun the screens.
+    program = PtyProgram([grok, "7.5"], 100, 30, {"GROK_TUI_DATA": data})
+    try:
+        program.wait_for(b"batch_size", timeout=60)  # 7.5's parameters are on screen
+        program.wait_quiet(1.0)
+        print(f"7.5 opened: {program.rss_mib():6.1f} MiB")
+        for number in range(1, runs + 1):
+            program.buffer.clear()
+            program.send(" ")
+            if program.wait_for(b" finished ", timeout=120) is None:
+                screen = re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", bytes(program.buffer[-4000:]))
+                print("7.5 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
+                break
+            program.wait_quiet(0.5)
+            print(f"after 7.5 run {number}: {program.rss_mib():6.1f} MiB", flush=True)
+    finally:
+        program.send("\x11")
+        program.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""How far the screen falls behind a playing lesson on a slow link, and how long a key takes to show.
+
+Run by hand: `python bench/slow_link.py [SECONDS] [LESSON] [KBITS ...]` (defaults: 40 s, 6.5,
+64 256 1000 kbit/s, plus an unlimited link for comparison). Each run starts `grok-tui LESSON` at
+80x24 behind a simulated link: a relay drains the pseudo-terminal as sshd does (into a send queue
+of up to --window bytes, 2 MiB like OpenSSH's channel window), and the queue reaches the screen at
+the link's rate, 50 ms later (100 ms round trip). Key presses and the terminal's answers to queries
+(cursor position, status) travel back with 50 ms delay too, so an app that probes its terminal sees
+the real backlog. Times on the "screen" are computed from the rate, so the figures do not depend on
+how loaded the machine is. Prints per link:
+
+  lag      how long bytes the app wrote wait before they are on screen (max, p90, max after the
+           first 10 s of playing, at the end)
+  key      from pressing < or > to the new speed on screen (median, p90, max), one press every
+           KEY_EVERY seconds while the lesson plays
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import select
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from bisect import bisect_left
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _lessons import PLAYS
+from _pty import PtyProgram
+
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui import speed as ladder
+
+ONE_WAY = 0.05
+WINDOW = 2 * 1024 * 1024
+KEY_EVERY = 2.0
+ANSWERS = {b"\x1b[6n": b"\x1b[24;80R", b"\x1b[5n": b"\x1b[0n"}
+"""Queries a terminal answers once it has drawn everything sent before them."""
+
+
+def speed_label(speed: float) -> bytes:
+    return b"speed max" if speed <= 0 else f"speed {speed:g}/s".encode()
+
+
+class Link:
+    """The relay: reads the pty, computes when each byte reaches the screen, answers queries late."""
+
+    def __init__(self, program: PtyProgram, rate: float | None, window: int) -> None:
+        self.program, self.rate, self.window = program, rate, window
+        self.stream = bytearray()
+        self.ends: list[int] = []  # stream offset at the end of each chunk
+        self.read_at: list[float] = []
+        self.screen_at: list[float] = []
+        self.link_free = 0.0
+        self.scanned = 0
+        self.outbox: list[tuple[float, int, bytes]] = []  # (when, seq, bytes) to write into the pty
+        self.seq = 0
+
+    def queued(self, now: float) -> float:
+        return 0.0 if self.rate is None else max(0.0, self.link_free - now) * self.rate
+
+    def send_later(self, when: float, data: bytes) -> None:
+        self.seq += 1
+        heapq.heappush(self.outbox, (when, self.seq, data))
+
+    def pump(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (now := time.monotonic()) < end:
+            while self.outbox and self.outbox[0][0] <= now:
+                os.write(self.program.master, heapq.heappop(self.outbox)[2])
+            wait = min(end - now, 0.005)
+            if self.outbox:
+                wait = max(0.0, min(wait, self.outbox[0][0] - now))
+            if self.queued(now) >= self.window:  # the send queue is full: stop reading (sshd would)
+                time.sleep(wait)
+                continue
+            ready, _, _ = select.select([self.program.master], [], [], wait)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.program.master, 16384)
+            except OSError:
+                return
+            now = time.monotonic()
+            if self.rate is None:
+                on_screen = now + ONE_WAY
+            else:
+                self.link_free = max(self.link_free, now) + len(data) / self.rate
+                on_screen = self.link_free + ONE_WAY
+            self.stream += data
+            self.ends.append(len(self.stream))
+            self.read_at.append(now)
+            self.screen_at.append(on_screen)
+            self._answer_queries()
+
+    def _answer_queries(self) -> None:
+        start = max(0, self.scanned - 3)  # a query cut at the end of the last read
+        for query, answer in ANSWERS.items():
+            at = self.stream.find(query, start)
+            while at != -1:
+                self.send_later(self.screen_time(at + len(query)) + ONE_WAY, answer)
+                at = self.stream.find(query, at + 1)
+        self.scanned = len(self.stream)
+
+    def screen_time(self, offset: int) -> float:
+        """When the byte at `offset` of the stream is on screen."""
+        return self.screen_at[min(bisect_left(self.ends, offset), len(self.ends) - 1)]
+
+    def find(self, marker: bytes, start: int) -> int:
+        at = self.stream.find(marker, start)
+        return -1 if at == -1 else at + len(marker)
+
+
+def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int) -> dict:
+    play = PLAYS[lesson]
+    pace = load_catalog().get(lesson).pace  # type: ignore[union-attr]
+    data = tempfile.mkdtemp(prefix="grok-bench-")
+    program = PtyProgram([grok, lesson], 80, 24, {"GROK_TUI_DATA": data})
+    link = Link(program, rate, window)
+    try:
+        deadline = time.monotonic() + 60
+        while link.find(play.marker, 0) == -1:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"grok-tui {lesson} did not start")
+            link.pump(0.1)
+        link.pump(1.0)
+        link.send_later(time.monotonic() + ONE_WAY, play.keys.encode())
+        link.pump(3.0)
+        start_offset, start = len(link.stream), time.monotonic()
+        keys: list[float] = []
+        speed, key = pace, "<"
+        while time.monotonic() - start < seconds:
+            pressed = time.monotonic()
+            target = ladder.slower(speed) if key == "<" else ladder.faster(speed)
+            link.send_later(pressed + ONE_WAY, key.encode())
+            # The answer is searched for only in what the app wrote after the key reached it.
+            link.pump(ONE_WAY)
+            from_offset = len(link.stream)
+            found = -1
+            while found == -1 and time.monotonic() - pressed < 30:
+                link.pump(0.05)
+                found = link.find(speed_label(target), from_offset)
+            if found != -1:
+                keys.append(link.screen_time(found) - pressed)
+                speed, key = target, (">" if key == "<" else "<")
+            link.pump(max(0.0, KEY_EVERY - (time.monotonic() - pressed)))
+        first = bisect_left(link.ends, start_offset + 1)
+        lags = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:], strict=False)]
+        settled = [s - r for s, r in zip(link.screen_at[first:], link.read_at[first:], strict=False) if r - start > 10]
+        written = len(link.stream) - start_offset
+        finished = b" finished " in link.stream[start_offset:]
+        return {
+            "lags": lags,
+            "settled": settled,
+            "keys": keys,
+            "written": written / (time.monotonic() - start),
+            "finished": finished,
+        }
+    finally:
+        program.send("\x11")
+        program.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    seconds = float(args.pop(0)) if args else 40.0
+    lesson = args.pop(0) if args else "6.5"
+    kbits = [float(a) for a in args] or [64, 256, 1000]
+    grok = str(Path(sys.executable).with_name("grok-tui"))
+    print(
+        f"grok-tui {lesson} at 80x24 playing for {seconds:g} s ({PLAYS[lesson].note}); "
+        f"100 ms round trip; a key every {KEY_EVERY:g} s"
+    )
+    for kbit in [None, *kbits]:
+        rate = None if kbit is None else kbit * 1000 / 8
+        r = run(grok, lesson, rate, seconds, WINDOW)
+        lags, keys = r["lags"], [k * 1000 for k in r["keys"]]
+        name = "unlimited" if kbit is None else f"{kbit:g} kbit/s"
+        print(
+            f"{name:>12}: app wrote {r['written'] / 1024:5.1f} KiB/s   "
+            f"lag max {max(lags, default=0):5.2f} s  p90 {pct(lags, 0.9):5.2f} s  "
+            f"after 10 s max {max(r['settled'], default=0):5.2f} s  "
+            f"end {lags[-1] if lags else 0:5.2f} s   "
+            f"key n={len(keys):2d} median {statistics.median(keys) if keys else float('nan'):6.0f} ms  "
+            f"p90 {pct(keys, 0.9):6.0f} ms  max {max(keys, default=float('nan')):6.0f} ms"
+            f"{'  (the run finished early)' if r['finished'] else ''}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

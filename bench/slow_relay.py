@@ -1,0 +1,80 @@
+"""Try the tutor over a slow link in your own terminal: a relay that limits what reaches the screen.
+
+Run by hand: `python bench/slow_relay.py KBITS [COMMAND ...]` (default command: grok-tui). The
+command runs in a pseudo-terminal of this terminal's size; its output reaches this terminal at
+KBITS kbit/s, 50 ms later, and your keys (and the terminal's answers to its queries) reach it 50 ms
+later: a 100 ms round trip, as over SSH to a far machine. The relay queues output without limit,
+as sshd does. ctrl+] ends the relay (and the command).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import heapq
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+import tty
+from pathlib import Path
+
+ONE_WAY = 0.05
+QUIT = b"\x1d"  # ctrl+]
+
+
+def main() -> int:
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    rate = float(sys.argv[1]) * 1000 / 8
+    argv = sys.argv[2:] or [str(Path(sys.executable).with_name("grok-tui"))]
+    cols, rows = os.get_terminal_size()
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    os.close(slave)
+    saved = termios.tcgetattr(0)
+    tty.setraw(0)
+    outbox: list[tuple[float, int, int, bytes]] = []  # (when, seq, fd, bytes)
+    seq = 0
+    link_free = 0.0
+    try:
+        while proc.poll() is None:
+            now = time.monotonic()
+            while outbox and outbox[0][0] <= now:
+                _, _, fd, data = heapq.heappop(outbox)
+                os.write(fd, data)
+            wait = max(0.0, min(0.02, outbox[0][0] - now)) if outbox else 0.02
+            ready, _, _ = select.select([master, 0], [], [], wait)
+            now = time.monotonic()
+            if master in ready:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                # Bytes leave at the link's rate, in order, and arrive one way later.
+                for offset in range(0, len(data), 256):
+                    chunk = data[offset : offset + 256]
+                    link_free = max(link_free, now) + len(chunk) / rate
+                    seq += 1
+                    heapq.heappush(outbox, (link_free + ONE_WAY, seq, 1, chunk))
+            if 0 in ready:
+                keys = os.read(0, 1024)
+                if QUIT in keys:
+                    break
+                seq += 1
+                heapq.heappush(outbox, (now + ONE_WAY, seq, master, keys))
+    finally:
+        termios.tcsetattr(0, termios.TCSADRAIN, saved)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        os.write(1, b"\x1b[?1049l\x1b[0m\r\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

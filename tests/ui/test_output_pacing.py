@@ -1,0 +1,129 @@
+"""The output pacing: a terminal that answers late makes the app draw less often, and only then."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from grok_tui.ui import output_pacing
+from grok_tui.ui.output_pacing import MAX_SLOWDOWN, OutputPacing, paced
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def simulate(
+    full_rate: float,
+    link_rate: float | Callable[[float], float | None] | None,
+    seconds: float,
+    *,
+    answers: bool = True,
+    frame_bytes: int = 3000,
+    round_trip: float = 0.1,
+    pacing: OutputPacing | None = None,
+    clock: Clock | None = None,
+    trace: list | None = None,
+) -> tuple[OutputPacing, list[tuple[float, float]]]:
+    """An app drawing frames (full_rate bytes/s at factor 1) into a link draining link_rate bytes/s
+    (None: at once), the terminal answering probes once all before them is drawn. Returns the pacing
+    and (time, seconds the screen is behind) after each frame."""
+    clock = clock or Clock()
+    pacing = pacing or OutputPacing(clock)
+    start = clock.now
+    dt = 0.01
+    queue: deque[list] = deque()  # [bytes left, written at, is probe]
+    answers_due: list[float] = []
+    if pacing.probe_due():  # as install() does: a probe before the first frame times the bare link
+        queue.append([4, clock.now, True])
+    next_frame = clock.now
+    lags: list[tuple[float, float]] = []
+    while clock.now - start < seconds:
+        if clock.now >= next_frame:
+            pacing.written(frame_bytes)
+            queue.append([frame_bytes, clock.now, False])
+            if pacing.probe_due():
+                queue.append([4, clock.now, True])
+            next_frame = clock.now + frame_bytes / full_rate * pacing.factor
+            lags.append((clock.now - start, clock.now - queue[0][1] if queue else 0.0))
+            if trace is not None:
+                trace.append((clock.now, pacing.factor, pacing.backlog, pacing.drain_rate, lags[-1][1]))
+        rate = link_rate(clock.now - start) if callable(link_rate) else link_rate
+        budget = float("inf") if rate is None else rate * dt
+        while queue and budget > 0:
+            take = min(budget, queue[0][0])
+            queue[0][0] -= take
+            budget -= take
+            if queue[0][0] <= 0 and queue.popleft()[2] and answers:
+                answers_due.append(clock.now + round_trip)
+        while answers_due and answers_due[0] <= clock.now:
+            answers_due.pop(0)
+            pacing.answered()
+        clock.now += dt
+    return pacing, lags
+
+
+def test_a_terminal_that_keeps_up_gets_every_frame():
+    pacing, lags = simulate(full_rate=30_000, link_rate=None, seconds=10)
+    assert pacing.factor == 1.0
+    assert pacing.round_trip is not None and abs(pacing.round_trip - 0.1) < 0.02
+    assert max(lag for _, lag in lags) == 0.0
+
+
+def test_a_64_kbit_link_gets_fewer_frames_and_stays_under_a_second_behind():
+    pacing, lags = simulate(full_rate=30_000, link_rate=8_000, seconds=60)
+    assert 30_000 / 8_000 < pacing.factor < MAX_SLOWDOWN  # fewer frames than the link could carry
+    assert max(lag for t, lag in lags if t > 10) < 1.0  # once it has noticed, never a second behind
+    sent = 3000 * sum(1 for t, _ in lags if t > 10) / 50
+    assert 2_000 < sent < 8_000  # bytes/s: under the link's rate, yet a fair share of it
+
+
+def test_without_pacing_the_same_link_falls_ever_further_behind():
+    """The same simulation with the factor pinned at 1: what the app did before it watched."""
+    pacing = OutputPacing(Clock())
+    pacing.answered = lambda: True  # type: ignore[method-assign]
+    _, lags = simulate(full_rate=30_000, link_rate=8_000, seconds=30, pacing=pacing)
+    assert lags[-1][1] > 15
+
+
+def test_the_factor_eases_back_when_the_link_is_fast_again():
+    trace: list = []
+    pacing, lags = simulate(
+        full_rate=30_000, link_rate=lambda t: 8_000 if t < 30 else 1_000_000, seconds=60, trace=trace
+    )
+    assert max(factor for t, factor, *_ in trace if 20 < t < 30) > 2
+    assert pacing.factor == 1.0
+    assert max(lag for t, lag in lags if t > 30) < 0.5
+
+
+def test_a_terminal_that_never_answers_is_not_taken_for_slow():
+    pacing, _ = simulate(full_rate=30_000, link_rate=None, seconds=20, answers=False)
+    assert pacing.factor == 1.0 and pacing.round_trip is None
+
+
+def test_an_answer_nobody_asked_for_is_passed_on():
+    pacing = OutputPacing(Clock())
+    assert pacing.answered() is False
+
+
+def test_paced_skips_ticks_in_proportion_to_the_slowdown(monkeypatch):
+    calls: list[float] = []
+    now = [0.0]
+    monkeypatch.setattr(output_pacing.time, "monotonic", lambda: now[0])
+    tick = paced(lambda: calls.append(now[0]), 1.0)
+    for factor, expected in ((1.0, 20), (4.0, 5)):
+        monkeypatch.setattr(output_pacing, "slowdown", lambda factor=factor: factor)
+        calls.clear()
+        for _ in range(20):
+            now[0] += 1.0
+            tick()
+        assert len(calls) == expected
+
+
+def test_slowdown_is_one_without_a_watched_terminal():
+    output_pacing.uninstall()
+    assert output_pacing.slowdown() == 1.0
