@@ -3,10 +3,17 @@
 Everything is written atomically (temp file + rename) under the platform's user data directory, so a
 crash or `kill -9` leaves either the old file or the new one, never half of one. A file that cannot
 be read is moved aside (never deleted) and the tutor starts fresh with a notice.
+
+Two writers share the file (the tutor, and `grok-tui verify` / `hint` run beside it): a save re-reads
+the file under a lock file when it changed since this writer last saw it, and merges
+(grok_tui/progress_merge.py), so neither overwrites the other. The file records the course version
+its ids follow ("course"; none = version 1); a file written for an older course is moved to the
+present ids once when loaded (grok_tui/progress_migrate.py), keeping the old file and drafts.
 """
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import os
@@ -20,8 +27,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grok_tui.lesson.history import CourseHistory
+from grok_tui.progress_merge import merge
+from grok_tui.progress_migrate import DRAFTS_VERSION, free_name, migrate_data, migrate_drafts
+
+try:
+    import fcntl
+except ImportError:  # Windows: saves still merge, without the lock between processes
+    fcntl = None  # type: ignore[assignment]
+
 DATA_ENV = "GROK_TUI_DATA"
 PROGRESS_FILE = "progress.json"
+LOCK_FILE = "progress.json.lock"
 DRAFTS_DIR = "drafts"
 FORMAT = 1
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -77,27 +94,48 @@ class Progress:
     it is set, save() does not raise."""
     unsaved: dict[tuple[str, str], str] = field(default_factory=dict)
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
+    course_version: int | None = None
+    """The course version the ids follow; None: not known (written by a caller without the course,
+    read as version 1, the layout before any renumbering)."""
+    _base: dict = field(default_factory=lambda: _snapshot({}, {}, None, None), repr=False, compare=False)
+    """What this object last read from or wrote to disk: the base of the three-way merge on save."""
+    _seen: tuple | None = field(default=None, repr=False, compare=False)
+    """The file's identity (inode, size, mtime) when last read or written: unchanged means no re-read."""
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
         return self.root / PROGRESS_FILE
 
     @classmethod
-    def load(cls, root: Path | None = None) -> "Progress":
+    def load(cls, root: Path | None = None, *, course: CourseHistory | None = None) -> "Progress":
+        """The saved progress. With `course` (the history of the lessons in use) a file written for an
+        older course version is moved to the present ids, once; a new file records the version."""
         root = Path(root) if root is not None else data_dir()
         progress = cls(root)
+        if course is None:
+            progress._load()
+            return progress
+        with _file_lock(root):
+            progress._load()
+            progress._migrate(course)
+        return progress
+
+    def _load(self) -> None:
+        progress = self
         try:
             info = progress.path.stat()
         except (FileNotFoundError, NotADirectoryError):  # no file yet (saving will say if it cannot)
-            return progress
+            return
         except OSError as exc:
             progress.notice = f"Your progress file could not be read ({exc.strerror or exc}); starting afresh."
-            return progress
+            return
         try:
             if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read
                 raise ValueError("not a regular file")
             data = json.loads(progress.path.read_text(encoding="utf-8"))
             progress._read(data)
+            progress._seen = _identity(info)
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(progress.path)
@@ -105,7 +143,41 @@ class Progress:
             except OSError as move_exc:
                 progress.notice = f"Your progress file could not be read ({exc}) nor moved ({move_exc})."
             progress.lessons, progress.exercises, progress.last_lesson = {}, {}, None
-        return progress
+            progress.course_version = None
+        progress._base = progress._data()
+
+    def _migrate(self, course: CourseHistory) -> None:
+        """Bring a file written for an older course version to the present ids (called under the lock)."""
+        existed = self._seen is not None
+        version = self.course_version or 1
+        if existed and version >= course.version:
+            return
+        if not existed and not (self.root / DRAFTS_DIR).is_dir():  # a new learner: nothing to move
+            self.course_version = max(course.version, version)
+            return
+        steps = course.since(version)
+        data, moved = migrate_data(self._data(), steps)
+        backup = None
+        try:
+            if moved and existed:
+                backup = free_name(self.path.with_name(f"{PROGRESS_FILE}.before-course-{course.version}"))
+                shutil.copy2(self.path, backup)
+            kept, drafts_moved = migrate_drafts(self.root / DRAFTS_DIR, steps, course.version, _safe)
+        except OSError as exc:
+            self.notice = (f"The course was renumbered, but your progress could not be moved to the new "
+                           f"lesson ids ({exc}); nothing was changed.")
+            return
+        self.lessons, self.exercises, self.last_lesson = data["lessons"], data["exercises"], data["last_lesson"]
+        self.course_version = course.version
+        if existed or drafts_moved:
+            try:
+                self._write(merge_with_disk=False)
+            except OSError as exc:
+                self._save_failed(self.path, exc)
+        if moved or drafts_moved:
+            kept_names = [p.name for p in (backup, kept) if p is not None]
+            self.notice = (f"The course was renumbered; your progress followed it ({', '.join(_unique(moved)) or 'drafts only'})."
+                           + (f" The old files are kept as {' and '.join(kept_names)}." if kept_names else ""))
 
     def _read(self, data: object) -> None:
         """Take what a progress file holds. Only its overall shape must be right; a state or an entry
@@ -120,6 +192,13 @@ class Progress:
         self.exercises = dict(exercises)
         last = data.get("last_lesson")
         self.last_lesson = last if isinstance(last, str) else None
+        version = data.get("course")
+        ok = isinstance(version, int) and not isinstance(version, bool) and version >= 1
+        self.course_version = version if ok else None
+
+    def _data(self) -> dict:
+        """What this object holds, as the merge sees it (a deep copy: entries are changed in place)."""
+        return _snapshot(self.lessons, self.exercises, self.last_lesson, self.course_version)
 
     def save(self) -> bool:
         """Write the progress file. When it cannot be written, the reason goes to `save_error`; with
@@ -135,11 +214,74 @@ class Progress:
         self.save_error = ""
         return True
 
-    def _write(self) -> None:
-        """Write the progress file or raise OSError (resets, which must not pass for done, use it)."""
-        data = {"format": FORMAT, "lessons": self.lessons, "exercises": self.exercises,
-                "last_lesson": self.last_lesson}
-        atomic_write(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+    def _write(self, *, merge_with_disk: bool = True) -> None:
+        """Write the progress file or raise OSError (resets, which must not pass for done, use it).
+        Under the lock file: what another writer saved since this object last read the file is merged
+        in (and shows here afterwards), then the result is written atomically."""
+        with self._lock, _file_lock(self.root):
+            ours = self._data()
+            theirs = self._disk() if merge_with_disk else None
+            result = merge(self._base, ours, theirs) if theirs is not None else ours
+            data = {"format": FORMAT, "lessons": result["lessons"], "exercises": result["exercises"],
+                    "last_lesson": result["last_lesson"]}
+            if result["course"] is not None:
+                data["course"] = result["course"]
+            atomic_write(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+            try:
+                self._seen = _identity(self.path.stat())
+            except OSError:
+                self._seen = None
+            # Update in place: callers may hold these dicts.
+            self.lessons.clear()
+            self.lessons.update(result["lessons"])
+            self.exercises.clear()
+            self.exercises.update(copy.deepcopy(result["exercises"]))
+            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._base = self._data()
+
+    def _disk(self) -> dict | None:
+        """The file as another writer left it, None when it is unchanged since we last saw it (or
+        cannot be read: then ours is written whole, and a damaged file is set aside first)."""
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return None  # gone (a reset moved it aside, or a hand delete): write what we hold
+        except OSError:
+            return None
+        if _identity(info) == self._seen or not stat.S_ISREG(info.st_mode):
+            return None
+        other = Progress(self.root)
+        try:
+            other._read(json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
+            try:
+                moved = set_aside(self.path)
+                self.notice = f"Your progress file could not be read ({exc}); it was kept as {moved.name}."
+            except OSError:
+                pass
+            return None
+        return other._data()
+
+    def refresh(self) -> bool:
+        """Take in what another writer saved (a `grok-tui verify` beside the tutor) without writing;
+        True if anything came in. What this object changed and has not saved yet is kept."""
+        with self._lock:
+            theirs = self._disk()
+            if theirs is None:
+                return False
+            ours = self._data()
+            result = merge(self._base, ours, theirs)
+            self.lessons.clear()
+            self.lessons.update(result["lessons"])
+            self.exercises.clear()
+            self.exercises.update(copy.deepcopy(result["exercises"]))
+            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._base = theirs
+            try:
+                self._seen = _identity(self.path.stat())
+            except OSError:
+                pass
+            return result != ours
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
         if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
@@ -199,7 +341,9 @@ class Progress:
         return hints if ok else 0  # a hand-edited file must not raise
 
     def show_hint(self, lesson_id: str, name: str, count: int) -> None:
-        """Remember that `count` hints are now shown (they stay shown when the learner comes back)."""
+        """Remember that `count` hints are now shown (they stay shown when the learner comes back; a
+        count lower than the saved one, from a writer that had not seen the other's, never lowers it)."""
+        count = max(count, self.hints_shown(lesson_id, name))
         entry = self._own_entry(lesson_id, name)
         if entry.get("hints", 0) != count:
             entry["hints"] = count
@@ -236,11 +380,19 @@ class Progress:
         path = self.draft_path(lesson_id, name)
         try:
             atomic_write(path, code)
+            self._mark_drafts()
         except OSError as exc:
             self.unsaved[(lesson_id, name)] = code
             self._save_failed(path, exc)
             raise
         self.unsaved.pop((lesson_id, name), None)
+
+    def _mark_drafts(self) -> None:
+        """Record in the drafts folder which course version its paths follow (a learner with drafts
+        but no progress file yet must not have them moved by a later load)."""
+        marker = self.root / DRAFTS_DIR / DRAFTS_VERSION
+        if self.course_version is not None and not marker.exists():
+            atomic_write(marker, f"{self.course_version}\n")
 
     def save_unsaved(self, folder: Path) -> list[Path]:
         """Write every draft that could not be saved into `folder` (LESSON/NAME.py); the files written."""
@@ -288,6 +440,61 @@ class Progress:
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
         self._write()
         return backups
+
+
+def _snapshot(lessons: dict, exercises: dict, last: str | None, course: int | None) -> dict:
+    return {"lessons": dict(lessons), "exercises": copy.deepcopy(exercises), "last_lesson": last,
+            "course": course}
+
+
+def _identity(info: os.stat_result) -> tuple:
+    """A file's identity: every atomic write makes a new inode, so a rename by another writer shows."""
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+_root_locks: dict[Path, threading.RLock] = {}
+_root_depth: dict[Path, int] = {}
+_root_guard = threading.Lock()
+
+
+class _file_lock:
+    """Holds progress.json.lock (flock) while a writer reads, merges and writes; re-entrant within a
+    thread (loading migrates, then writes). Where no lock file can be taken (a read-only folder, no
+    fcntl) only the threads of this process are kept apart: the write itself says what is wrong."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).absolute()
+        self.fd: int | None = None
+
+    def __enter__(self) -> "_file_lock":
+        with _root_guard:
+            lock = _root_locks.setdefault(self.root, threading.RLock())
+        lock.acquire()
+        depth = _root_depth.get(self.root, 0)
+        _root_depth[self.root] = depth + 1
+        if depth == 0 and fcntl is not None:
+            try:
+                # No folder yet: no other writer either (creating it here would hide which folder
+                # refused the write).
+                self.fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+            except OSError:
+                if self.fd is not None:
+                    os.close(self.fd)
+                self.fd = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+        _root_depth[self.root] -= 1
+        _root_locks[self.root].release()
 
 
 def _first_existing(path: Path) -> Path:

@@ -169,7 +169,7 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
 def to_ipynb(lesson: Lesson) -> str:
     nb_cells = []
     for n, (kind, source, meta) in enumerate(cells(lesson), start=1):
-        cell = {"cell_type": kind, "id": f"{kind}-{n}", "metadata": meta,
+        cell: dict[str, object] = {"cell_type": kind, "id": f"{kind}-{n}", "metadata": meta,
                 "source": source.splitlines(keepends=True)}
         if kind == "code":
             cell.update(execution_count=None, outputs=[])

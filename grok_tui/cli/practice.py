@@ -17,6 +17,7 @@ import sys
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
+from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 
 
@@ -40,8 +41,8 @@ class _Usage(Exception):
     pass
 
 
-def _load() -> Progress:
-    progress = Progress.load()
+def _load(catalog: Catalog) -> Progress:
+    progress = Progress.load(course=CourseHistory.of(catalog.lessons))
     if progress.notice:
         print(f"note: {progress.notice}", file=sys.stderr)
     return progress
@@ -97,7 +98,7 @@ def cmd_hint(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
-    progress = _load()
+    progress = _load(catalog)
     lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     hints = exercise.hints
@@ -124,7 +125,7 @@ def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
 def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     from grok_tui.engine.exercises import check_code
 
-    progress = _load()
+    progress = _load(catalog)
     chosen = _exercises(catalog, args.id, progress)
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
@@ -171,7 +172,7 @@ def cmd_edit(args: argparse.Namespace, catalog: Catalog) -> int:
 def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     if "/" not in args.id:
         raise _Usage("edit needs LESSON/EXERCISE, e.g. 3.2/w_sum (`grok-tui progress` shows the lessons)")
-    progress = _load()
+    progress = _load(catalog)
     lesson, exercise = _exercises(catalog, args.id, progress)[0]
     key = f"{lesson.id}/{exercise.name}"
     path = progress.draft_path(lesson.id, exercise.name)

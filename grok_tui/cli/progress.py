@@ -9,6 +9,7 @@ from typing import Callable
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 
 
@@ -32,8 +33,8 @@ def _error(message: str) -> int:
     return EXIT_USAGE
 
 
-def _load() -> Progress:
-    progress = Progress.load()
+def _load(catalog: Catalog) -> Progress:
+    progress = Progress.load(course=CourseHistory.of(catalog.lessons))
     if progress.notice:
         print(f"note: {progress.notice}", file=sys.stderr)
     return progress
@@ -65,7 +66,7 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
-    data = summary(catalog, _load())
+    data = summary(catalog, _load(catalog))
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
@@ -99,7 +100,7 @@ def _confirm(question: str, yes: bool) -> bool | None:
 def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.all == bool(args.id):
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
-    progress = _load()
+    progress = _load(catalog)
     if args.all:
         question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
     else:

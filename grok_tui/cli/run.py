@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
@@ -38,13 +39,13 @@ def _printer(as_json: bool, out: TextIO):
     return listen
 
 
-def run_one(lesson: Lesson, settings: dict[str, str], *, as_json: bool = False,
+def run_one(lesson: Lesson, settings: Mapping[str, object], *, as_json: bool = False,
             out: TextIO | None = None, err: TextIO | None = None,
             timeout: float | None = DEFAULT_TIMEOUT) -> int:
     """Run one lesson, printing every step and then its final values. Returns the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        run = LessonRun(lesson, settings, listener=_printer(as_json, out))
+        run = LessonRun(lesson, dict(settings), listener=_printer(as_json, out))
     except ParamError as exc:
         err.write(f"grok-tui: {exc}\n")
         return EXIT_USAGE

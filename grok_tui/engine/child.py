@@ -88,7 +88,7 @@ class _NoKeyboard(io.TextIOBase):
     def read(self, size: int | None = -1) -> str:
         raise EOFError(NO_KEYBOARD)
 
-    def readline(self, size: int | None = -1) -> str:
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]  # a text stream
         raise EOFError(NO_KEYBOARD)
 
     def fileno(self) -> int:
@@ -269,8 +269,8 @@ class _Child:
     def serve(self) -> None:
         import numpy as np
 
-        os._exit = self._exit_hook(_REAL_EXIT)  # type: ignore[assignment]
-        sys.stdout = _Output(self)  # type: ignore[assignment]
+        os._exit = self._exit_hook(_REAL_EXIT)
+        sys.stdout = _Output(self)
         before = set(sys.modules)
         random.seed(self.seed)
         np.random.seed(self.seed)
@@ -313,7 +313,7 @@ class _Child:
         return _exit
 
     def _caller_line(self) -> int:
-        frame = sys._getframe(1)
+        frame: types.FrameType | None = sys._getframe(1)
         while frame is not None:
             if frame.f_code.co_filename == self.path:
                 return frame.f_lineno

@@ -157,14 +157,12 @@ def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Ev
         cwd = Path(work) / "cwd"  # the learner's files go here; the verdict file sits beside it
         cwd.mkdir()
         result_path = Path(work) / "result.json"
-        if portable:
-            group = {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
-        else:
-            group = {"start_new_session": True}
+        # Portable: a new process group where the OS has one (Windows); else a session of its own.
+        new_group = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) if portable else 0
         proc = subprocess.Popen(
             [sys.executable, "-I", "-c", CHILD_SOURCE],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=cwd, env=_env(marker), **group,
+            cwd=cwd, env=_env(marker), creationflags=new_group, start_new_session=not portable,
         )
         out = _Drain(proc.stdout, OUTPUT_LIMIT)
         try:

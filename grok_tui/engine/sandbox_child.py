@@ -64,7 +64,7 @@ def main():
     try:
         import resource
     except ImportError:  # not on this platform: the parent's time and output limits still hold
-        resource = None
+        resource = None  # type: ignore[assignment]
     if resource is not None and job.get("limits", True):
         limits = [(resource.RLIMIT_FSIZE, 64 * 1024 * 1024)]  # files the code writes, in a temp dir
         if job.get("memory"):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grok_tui.lesson import catalog_cache
+from grok_tui.lesson.history import history_problems
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.parse import parse_lesson
 
@@ -75,6 +76,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
         seen[lesson.id] = path
         catalog.lessons.append(lesson)
     catalog.lessons.sort(key=lambda l: (l.chapter, l.order, l.id))
+    catalog.errors.extend(history_problems(catalog.lessons))
     # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
     names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}
     catalog.lessons = [

@@ -72,6 +72,21 @@ Block = Prose | Cell
 
 
 @dataclass(frozen=True)
+class Renamed:
+    """Where a lesson or an exercise was before course version `course` renumbered the course, so a
+    learner's progress and drafts saved under the old id follow it (see grok_tui/lesson/history.py)."""
+
+    course: int
+    """The course version that gave it its next id (2 for the first renumbering)."""
+    lesson: str
+    """The lesson id before."""
+    name: str = ""
+    """An exercise's name before, if it changed too ("" = the same name)."""
+    line: int = 0
+    """Line of the `formerly` / `moved_from` key in the lesson file."""
+
+
+@dataclass(frozen=True)
 class Exercise:
     """A function the learner writes: the stub they start from, checks, hints, a reference."""
 
@@ -81,6 +96,8 @@ class Exercise:
     solution: Cell
     test: Cell
     hints: tuple[str, ...] = ()
+    moved_from: tuple[Renamed, ...] = ()
+    """The lessons this exercise was in before (metadata `moved_from`), oldest course version first."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +123,8 @@ class Lesson:
     """Extra parameter sets the checks also run with (besides the defaults)."""
     steps: str = ""
     """How many steps a run takes, as an expression over the params ("iterations"); empty: unknown."""
+    formerly: tuple[Renamed, ...] = ()
+    """The ids this lesson had before (metadata `formerly`), oldest course version first."""
 
     @property
     def cells(self) -> tuple[Cell, ...]:

@@ -11,14 +11,14 @@ import stat
 import tomllib
 from pathlib import Path
 
-from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose
+from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
 from grok_tui.lesson.steps import StepsError, check_steps
 
 ROLES = ("run", "train", "check", "exercise", "solution", "test")
 EXERCISE_ROLES = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
-    "params", "charts", "exercises", "try_this", "check_with", "steps",
+    "params", "charts", "exercises", "try_this", "check_with", "steps", "formerly",
 }
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
@@ -238,6 +238,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
             if name not in known:
                 problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
     steps = _steps(meta.get("steps", ""), known, where("steps"), problems)
+    formerly = renames(meta.get("formerly"), "id", where("formerly"), problems, lesson_id)
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
     if problems:
@@ -259,6 +260,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         try_this=tuple(try_this),
         check_with=tuple(check_with),
         steps=steps,
+        formerly=formerly,
     )
 
 
@@ -369,4 +371,40 @@ def _exercises(table: object, blocks: list[Block], lines: list[str], problems: _
             problems.add(first, f"exercise {name!r}: hints must be a list of strings")
             hints = []
         title = str(info.get("title", name)) if isinstance(info, dict) else name
-        yield Exercise(name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints))
+        moved = info.get("moved_from") if isinstance(info, dict) else None
+        line = _line_of(lines, r"^\s*moved_from\s*=", first) if moved is not None else first
+        moved_from = renames(moved, "lesson", line, problems)
+        yield Exercise(name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints), moved_from)
+
+
+def renames(value: object, id_key: str, line: int, problems: _Problems, own_id: str = "") -> tuple[Renamed, ...]:
+    """`formerly` (id_key "id") or an exercise's `moved_from` (id_key "lesson"): one table or a list of
+    tables { <id_key> = "7.4", course = 2 } (an exercise may add name = "old_name"), oldest first."""
+    if value is None:
+        return ()
+    key = "formerly" if id_key == "id" else "moved_from"
+    example = f'{key} = {{ {id_key} = "7.4", course = 2 }}'
+    tables = value if isinstance(value, list) else [value]
+    allowed = {id_key, "course"} | ({"name"} if id_key == "lesson" else set())
+    out: list[Renamed] = []
+    for table in tables:
+        if not isinstance(table, dict) or set(table) - allowed or id_key not in table or "course" not in table:
+            problems.add(line, f"{key} must be a table (or a list of tables) like {example}")
+            return ()
+        old, course, name = table[id_key], table["course"], table.get("name", "")
+        if not isinstance(old, str) or not old or not isinstance(name, str):
+            problems.add(line, f"{key}: {id_key} (and name) must be non-empty strings, e.g. {example}")
+            return ()
+        if not isinstance(course, int) or isinstance(course, bool) or course < 2:
+            problems.add(line, f"{key}: course must be a whole number >= 2 (the course version that "
+                               "renumbered it; 1 is the course before any renumbering)")
+            return ()
+        if old == own_id:
+            problems.add(line, f"{key}: {old!r} is this lesson's own id")
+            return ()
+        out.append(Renamed(course, old, name, line))
+    out.sort(key=lambda r: r.course)
+    if len({r.course for r in out}) != len(out):
+        problems.add(line, f"{key}: two entries for the same course version")
+        return ()
+    return tuple(out)

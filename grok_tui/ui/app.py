@@ -12,6 +12,7 @@ from textual.binding import Binding
 from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 from grok_tui import settings as settings_file
 from grok_tui.settings import Settings
@@ -48,7 +49,7 @@ class GrokApp(App[None]):
         self.catalog = catalog
         self.start_lesson = start_lesson
         self.speed = speed
-        self.progress = progress if progress is not None else Progress.load()
+        self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.current_lesson_id: str | None = None
         self.sessions: dict[str, LessonSession] = {}
         """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""

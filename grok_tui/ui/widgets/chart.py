@@ -215,7 +215,7 @@ class ChartView(PlotextPlot):
         if not fits:
             old = []
         legend = self._legend(now, old)
-        rows: list[Row] = []
+        rows = []
         if legend and height >= COMPACT_HEIGHT:
             rows.append(legend_row(legend, width))
         plot_rows = height - len(rows)
