@@ -176,6 +176,8 @@ class Lesson:
     try_this: tuple[str, ...] = ()
     check_with: tuple[dict[str, object], ...] = ()
     """Extra parameter sets the checks also run with (besides the defaults)."""
+    steps: str = ""
+    """How many steps a run takes, as an expression over the params ("iterations"); empty: unknown."""
     formerly: tuple[Renamed, ...] = ()
     """The ids this lesson had before (metadata `formerly`), oldest course version first."""
     network: Network | None = None

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
 from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
+from grok_tui.lesson.steps import StepsError, check_steps
 
 ROLES = ("run", "train", "check", "exercise", "solution", "test")
 EXERCISE_ROLES = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
-    "params", "charts", "exercises", "try_this", "check_with", "formerly",
+    "params", "charts", "exercises", "try_this", "check_with", "steps", "formerly",
     "network", "landscape", "predict",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
@@ -240,6 +241,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         for name in case:
             if name not in known:
                 problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
+    steps = _steps(meta.get("steps", ""), known, where("steps"), problems)
     formerly = renames(meta.get("formerly"), "id", where("formerly"), problems, lesson_id)
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
@@ -263,6 +265,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         check_with=tuple(check_with),
+        steps=steps,
         formerly=formerly,
         **instruments,
     )
@@ -277,6 +280,17 @@ def _instruments(meta: dict, lines: list[str], problems: _Problems) -> dict:
         "predictions": parse_predictions(
             meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add),
     }
+def _steps(value: object, params: set[str], line: int, problems: _Problems) -> str:
+    """`steps = "iterations"`: how many steps a run takes, as an expression over the params."""
+    if not isinstance(value, str):
+        problems.add(line, "steps must be a string: an expression over the params, e.g. \"iterations\"")
+        return ""
+    if value:
+        try:
+            check_steps(value, params)
+        except StepsError as exc:
+            problems.add(line, str(exc))
+    return value
 
 
 def _params(table: object, lines: list[str], problems: _Problems):

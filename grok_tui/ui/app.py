@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.history import CourseHistory
@@ -50,10 +51,8 @@ class GrokApp(App[None]):
         self.speed = speed
         self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.current_lesson_id: str | None = None
-        self.param_values: dict[str, dict] = {}
-        """Parameter values per lesson for this session, so n then p returns to the same settings."""
-        self.lesson_speeds: dict[str, float] = {}
-        """Speeds chosen with < and > per lesson, for this session."""
+        self.sessions: dict[str, LessonSession] = {}
+        """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""
         self._opening: str | None = None
         """The lesson waiting for its panels' modules to import; None once shown or abandoned."""
         self.progress.on_save_error = self._on_save_error
@@ -146,14 +145,22 @@ class GrokApp(App[None]):
         if self._opening != lesson.id:  # the learner went elsewhere while the panels loaded
             return
         self._opening = None
-        values = self.param_values.setdefault(lesson.id, dict(lesson.defaults))
-        default = self.settings.speed if self.settings.speed is not None else lesson.pace
-        speed = self.speed if self.speed is not None else self.lesson_speeds.get(lesson.id, default)
-        screen = LessonScreen(lesson, values, speed)
+        screen = LessonScreen(self.session_for(lesson), (self.catalog.index(lesson.id) + 1, len(self.catalog.lessons)))
         # Keep the stack at [contents, lesson]: a modal or an older lesson on top is replaced.
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
+
+    def session_for(self, lesson: Lesson) -> LessonSession:
+        """The lesson's session, made on first use; a finished run records the lesson as done, once."""
+        session = self.sessions.get(lesson.id)
+        if session is None:
+            default = self.settings.speed if self.settings.speed is not None else lesson.pace
+            speed = self.speed if self.speed is not None else default
+            session = LessonSession(lesson, speed=speed, exercise_code=partial(self.progress.passed_code, lesson.id))
+            session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
+            self.sessions[lesson.id] = session
+        return session
 
     def action_next_lesson(self, direction: int) -> None:
         lessons = self.catalog.lessons
@@ -183,7 +190,8 @@ class GrokApp(App[None]):
 
         screen = self.screen
         param_help = screen.selected_help() if hasattr(screen, "selected_help") else ""
-        self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors]))
+        panel_keys = screen.focused_keys() if hasattr(screen, "focused_keys") else ("", [])
+        self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors], panel_keys))
 
     async def action_quit(self) -> None:
         """Stop any run first (its process is killed if it does not stop at once). If the learner's

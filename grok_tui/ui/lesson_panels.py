@@ -20,6 +20,7 @@ class LessonPanels:
         self.problems: list[str] = []
         self._broken: set[int] = set()
         self._subtitles: dict[int, str] = {}
+        self._current: Widget | None = None
 
     def compose(self):
         """The panel widgets, or a note in place of each panel that could not be built."""
@@ -38,10 +39,16 @@ class LessonPanels:
             self.problems.append(problem)
             yield Static(Text(problem, style="red"), classes="lesson-panel panel-problem")
 
-    def show(self, shown: Widget) -> None:
-        """One panel at a time gets the room (f cycles through them); the others keep being fed."""
+    def shown(self) -> Widget | None:
+        """The panel that has the room (the first until f picks another)."""
+        return self._current if self._current is not None else (self.widgets[0] if self.widgets else None)
+
+    def show(self, shown: Widget, visible: bool = True) -> None:
+        """One panel at a time gets the room (f cycles through them); the others keep being fed.
+        visible=False hides them all but remembers `shown` (the narrow lab view shows a chart)."""
+        self._current = shown
         for widget in self.widgets:
-            widget.display = widget is shown
+            widget.display = visible and widget is shown
         count = len(self.widgets)
         if count > 1:
             index = self.widgets.index(shown) + 1
@@ -58,8 +65,18 @@ class LessonPanels:
         for problem in self.problems:
             app.notify(problem, severity="error", timeout=8, markup=False)
 
+    def run_started(self) -> None:
+        self.call("run_started")
+
+    def run_stepped(self, values: dict) -> None:
+        self.call("run_stepped", values)
+
+    def run_finished(self, namespace: Any) -> None:
+        self.call("run_finished", namespace)
+
     def call(self, method: str, *args: Any) -> None:
-        """Call an optional hook on every panel; a panel that raises is reported once and skipped."""
+        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished); a panel
+        that raises is reported once and skipped."""
         for i, widget in enumerate(self.widgets):
             hook = getattr(widget, method, None)
             if hook is None or i in self._broken:

@@ -73,7 +73,7 @@ async def test_code_that_ends_its_process_or_reads_the_keyboard_is_a_failed_run(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("space")
-        await wait_for(pilot, lambda: screen.run_state is RunState.FAILED and screen._done_handled, 20, "the failure")
+        await wait_for(pilot, lambda: screen.run_state is RunState.FAILED and screen.ended, 20, "the failure")
         await pilot.pause()
         assert words in text_of(screen.query_one(StatusLine)).replace("\n", "")
         await pilot.press("c")  # the keyboard still belongs to the tutor
@@ -94,7 +94,7 @@ async def test_a_passed_answer_that_misbehaves_live_fails_the_run_not_the_tutor(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("space")
-        await wait_for(pilot, lambda: screen.run_state is RunState.FAILED and screen._done_handled, 20, "the failure")
+        await wait_for(pilot, lambda: screen.run_state is RunState.FAILED and screen.ended, 20, "the failure")
         assert words in screen.run.failure.message
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id != "3.2")
@@ -120,7 +120,7 @@ async def test_a_read_only_data_folder_is_a_lasting_notice_and_the_tutor_works(p
             f"your progress cannot be saved: {private_data_dir.parent} is read-only")
         assert notes[0].timeout >= 3600  # it stays
         await pilot.press("space")
-        await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED and screen._done_handled, 20)
+        await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED and screen.ended, 20)
         assert app.progress.lesson_state("4.5") == "done"  # kept in memory
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.lesson import LessonScreen
+from grok_tui.ui.screens.output import OutputScreen
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
@@ -19,7 +20,7 @@ def lesson_screen(app) -> LessonScreen:
 
 
 async def run_to_end(pilot, screen: LessonScreen) -> None:
-    await wait_for(pilot, lambda: screen.run_state.done and screen._done_handled, what="the run to end")
+    await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
 
 
 async def test_run_45_to_finished_shows_the_books_numbers(small_catalog):
@@ -71,7 +72,7 @@ async def test_lowering_alpha_restarts_the_run_and_converges(small_catalog):
         await run_to_end(pilot, screen)
         first_run = screen.run
         await pilot.press("minus", "left")  # alpha 1 -> 0.316228 -> 0.1 (← is - too)
-        assert screen.values["alpha"] == 0.1
+        assert screen.params["alpha"] == 0.1
         assert "◂ 0.1 ▸" in text_of(screen.query_one(ParamsView))
         assert screen.run is not first_run  # stopped, and re-runs from the seed once the keys rest
         await run_to_end(pilot, screen)
@@ -79,7 +80,7 @@ async def test_lowering_alpha_restarts_the_run_and_converges(small_catalog):
         assert screen.run_state is RunState.FINISHED
         assert abs(screen.run.steps[-1].values["pred"] - 0.8000121871948003) < 1e-12
         assert "0.800012" in text_of(screen.query_one(ValuesTable))
-        assert screen.previous["pred"].ys  # the earlier run stays on the chart, dimmed
+        assert screen.session.previous["pred"].ys  # the earlier run stays on the chart, dimmed
 
 
 async def test_alpha_at_max_shows_huge_numbers_and_overflow_diverges(small_catalog):
@@ -88,19 +89,19 @@ async def test_alpha_at_max_shows_huge_numbers_and_overflow_diverges(small_catal
         screen = lesson_screen(app)
         for _ in range(6):  # more presses than needed: the value stops at its maximum
             await pilot.press("plus")
-        assert screen.values["alpha"] == 10.0
+        assert screen.params["alpha"] == 10.0
         await run_to_end(pilot, screen)
         assert screen.run.values["alpha"] == 10.0
         assert screen.run_state is RunState.FINISHED
         assert "e+" in text_of(screen.query_one(ValuesTable))  # e.g. error 1e+63, drawn, not a crash
         # Many iterations: the floats overflow and the tutor says where it stopped.
-        screen.values["iterations"] = 2000
+        screen.params["iterations"] = 2000
         await pilot.press("space")
         await run_to_end(pilot, screen)
         assert screen.run_state is RunState.DIVERGED
         status = text_of(screen.query_one(StatusLine))
         assert "diverged" in status and "step" in status
-        assert screen.previous  # the curve up to the divergence is kept for the next run
+        assert screen.session.previous  # the curve up to the divergence is kept for the next run
 
 
 async def test_reset_goes_back_to_ready_and_keeps_the_curve(small_catalog):
@@ -113,7 +114,7 @@ async def test_reset_goes_back_to_ready_and_keeps_the_curve(small_catalog):
         await pilot.press("r")
         assert screen.run_state is RunState.READY and screen.run is None
         await wait_for(pilot, lambda: run.state is RunState.CANCELLED, what="the old run to stop")
-        assert screen.previous["error"].ys
+        assert screen.session.previous["error"].ys
 
 
 async def test_speed_keys_walk_the_ladder(small_catalog):
@@ -161,12 +162,14 @@ async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
         await pilot.pause()
         status = text_of(screen.query_one(StatusLine))
         assert "failed" in status and "9.8-bug.md:12: ZeroDivisionError" in status
-        assert "9.8-bug.md:12: ZeroDivisionError: division by zero" in text_of(screen.query_one("#output"))
         assert screen.query_one(CodeCell).mark == 12
         await pilot.press("o")  # the output on the whole screen, then back
-        assert screen.maximized is screen.query_one("#output-box")
+        assert isinstance(app.screen, OutputScreen)
+        await pilot.pause()
+        shown = text_of(app.screen.query_one("#output-text"))
+        assert "the run stopped with an error: " in shown and "9.8-bug.md:12: ZeroDivisionError: division by zero" in shown
         await pilot.press("escape")
-        assert screen.maximized is None and app.screen is screen
+        assert app.screen is screen
         assert app.progress.lesson_state("9.8") == "started"  # a failed run does not finish a lesson
 
 
@@ -175,8 +178,8 @@ async def test_holding_plus_starts_one_run_not_one_per_key(small_catalog):
     async with app.run_test(size=SIZE) as pilot:
         screen = lesson_screen(app)
         started = []
-        real_start = screen.start_run
-        screen.start_run = lambda **kw: (started.append(kw), real_start(**kw))
+        real_start = screen.session.start
+        screen.session.start = lambda **kw: (started.append(kw), real_start(**kw))
         await pilot.press("right_square_bracket", "right_square_bracket")  # iterations
         await pilot.press(*["plus"] * 8)
         await run_to_end(pilot, screen)
@@ -190,13 +193,14 @@ async def test_wide_terminals_put_the_code_beside_the_values_and_charts(small_ca
         screen = lesson_screen(app)
         await pilot.pause()
         doc, side, charts = (screen.query_one(q).region for q in ("#doc", "#side", "#charts"))
-        assert screen.has_class("-wide") and screen.has_class("-tall")
+        assert screen.has_class("-wide") and screen.has_class("-tall") and screen.has_class("-read")
         assert doc.right <= side.x and doc.right <= charts.x  # code on the left
         assert side.bottom <= charts.y and charts.height >= 16  # values above roomy charts
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        doc, side = screen.query_one("#doc").region, screen.query_one("#side").region
-        assert screen.has_class("-narrow") and doc.width == 80 and side.y >= doc.bottom
+        doc = screen.query_one("#doc").region
+        assert screen.has_class("-narrow") and doc.width == 80 and doc.height >= 12  # reading: the text gets the screen
+        assert not screen.query_one("#side").region and not screen.query_one("#charts").region
 
 
 async def test_v_shows_the_check_cells(small_catalog):

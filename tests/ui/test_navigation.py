@@ -254,6 +254,6 @@ async def test_z_zooms_the_lesson_text_and_the_side_pane_for_reading_at_80x24(sm
         await pilot.press("f", "z")  # focus the values / parameters column, then zoom it
         assert screen.maximized is screen.query_one("#side")
         await pilot.press("left")  # ← → change the chosen parameter here too, as in the lesson text
-        assert screen.values["alpha"] == 0.316228
+        assert screen.params["alpha"] == 0.316228
         await pilot.press("escape")
         assert screen.maximized is None and isinstance(app.screen, LessonScreen)

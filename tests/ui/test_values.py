@@ -21,3 +21,11 @@ def test_a_matrix_drops_digits_rather_than_wrap_in_a_narrow_column():
     assert [row.split() for row in rows] == [["0.048", "0.096", "-0.307"], ["0.102", "0.200", "0.000"],
                                              ["-0.099", "1.292", "0.086"]]
     assert len({len(row) for row in rows}) == 1  # columns stay aligned
+
+
+def test_minus_zero_prints_as_zero():
+    assert compact(-0.0) == "0"
+    assert compact(np.array([-0.0, 0.5])) == "[0 0.5]"
+    rows = compact(np.array([[-0.0001, 2.0], [3.0, -0.0]]), width=9).split()
+    assert "-0.00" not in rows and rows.count("0.00") == 2
+    assert compact(-1e-5) == "-1e-05"  # a small negative number keeps its sign

@@ -16,20 +16,24 @@ from grok_tui.ui.widgets.status import speed_text
 KEYS: tuple[tuple[str, str], ...] = (
     ("space", "run / pause / resume (from ready or finished: a new run)"),
     ("s", "one step (from ready: start paused after the first step)"),
+    ("l", "switch between the lesson text (with a live strip) and the lab: charts, values, params"),
     ("r", "reset: stop the run, keep its curve dimmed for comparison"),
-    ("[ ]  tab", "choose a parameter"),
-    ("+ -  ← →", "change the chosen parameter (the lesson re-runs from its seed)"),
+    ("[ ]  tab", "choose a param"),
+    ("+ -  ← →", "change the chosen param one rung (the lesson re-runs from its seed)"),
+    ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     ("< >", f"slower / faster ({', '.join(speed_text(s) for s in LADDER)})"),
     ("e", "write the lesson's exercise"),
-    ("o", "what the lesson printed, on the whole screen (o or escape: back)"),
+    ("o", "everything the lesson printed, on the whole screen (o or escape: back)"),
+    ("g", "lab view at 80 columns: the next chart or panel"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c  escape", "contents (lessons, ✓ done, • started)"),
-    ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code"),
-    ("f  F", "focus the next / previous pane: text, values, each lesson panel (z zooms a panel)"),
+    ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, "
+                          "pgup pgdn scroll the values)"),
+    ("f  F", "focus the next / previous pane (▶ marks it): text, values, each lesson panel"),
     ("ctrl+p", "command palette: jump to a lesson by id or title"),
-    ("F1  ?", "this help"),
+    ("F1  ?", "this help (with the keys of the focused panel)"),
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
 )
 
@@ -39,10 +43,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
     ]
 
-    def __init__(self, param_help: str = "", problems: list[str] | None = None) -> None:
+    def __init__(self, param_help: str = "", problems: list[str] | None = None,
+                 panel_keys: tuple[str, list[tuple[str, str]]] = ("", [])) -> None:
         super().__init__()
         self.param_help = param_help
         self.problems = problems or []
+        self.panel_name, self.panel_keys = panel_keys
+        """The focused lesson panel's name and its bindings (contract C2), listed first."""
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
@@ -53,6 +60,15 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "grok-tui keys"
             box.border_subtitle = "escape to close"
+            if self.panel_name:
+                panel = Table.grid(padding=(0, 2))
+                panel.add_column(style="bold cyan", no_wrap=True)
+                panel.add_column()
+                for key, what in self.panel_keys or [("", "this panel has no keys of its own")]:
+                    panel.add_row(key, what)
+                yield Static(Text(f"the focused panel: {self.panel_name}", style="bold"), classes="help-heading")
+                yield Static(panel, id="panel-keys")
+                yield Static(Text("\nthe lesson screen", style="bold"), classes="help-heading")
             yield Static(table)
             if self.param_help:
                 yield Static(Text.assemble(("\nselected parameter: ", "bold"), self.param_help))

@@ -1,112 +1,148 @@
-"""The lesson screen: read the code, run it live, change its parameters, watch the numbers move.
+"""The lesson screen: a view of one LessonSession (grok_tui/engine/session.py).
 
-Runs happen on the runner's daemon thread. Its listener (a RunFeed) only records; this screen polls
-the feed on a timer at REDRAW_HZ and redraws when something changed, so a loop doing thousands of
-steps a second costs the terminal at most REDRAW_HZ frames a second. Nothing here waits on the worker.
+Two views of the same widgets, switched with `l`:
+- reading (the default): the lesson's prose and code get the screen; a live strip under them shows
+  the run (the few values that matter, a sparkline of the error) and the status line says the step;
+- lab: the charts, the values and the params get the screen.
+
+Runs happen on the runner's daemon thread. The session's feed only records; this screen polls the
+session on a timer (grok_tui/ui/redraw.py) and redraws a part only when it changed, at that part's
+rate times the C4 slowdown factor. Nothing here waits on the worker.
 """
 
 from __future__ import annotations
 
-import time
+import inspect
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.lesson.model import Lesson
-from grok_tui.lesson.params import nudge
+from grok_tui.engine.session import LessonSession
+from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
-from grok_tui.ui.output_pacing import paced, slowdown
-from grok_tui.ui.run_feed import FeedView, RunFeed, Series
+from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, slowdown
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
-from grok_tui.ui.widgets.panes import OutputPane, SidePane
+from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import StatusLine
-from grok_tui.ui.widgets.values import ValuesTable
-
-REDRAW_HZ = 10
-"""Redraws per second of the values and status while a run changes."""
-CHART_HZ = 5
-"""Redraws per second of the charts: they are the largest area on screen, so most of the bytes sent
-over SSH while a lesson plays (bench/bandwidth.py); 5 a second still reads as motion."""
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine, measured_text, speed_text
+from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
 RESTART_DELAY = 0.3
 """Seconds after the last +/- before the lesson re-runs with the new value."""
-KEEP_AFTER_STEPS = 3
-"""A run stopped before this many steps does not replace the previous (dimmed) curve."""
+MIN_SIZE = (60, 16)
+"""Below this the screen says the size it needs instead of drawing a layout nobody can use."""
+_LABELLED = "previous_label" in inspect.signature(ChartView.show_series).parameters
+"""Charts that name the previous run's change (contract C3); older ChartViews lack the argument."""
+
+
+def too_small_text(width: int, height: int) -> str:
+    return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
 class LessonScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_run", "run/pause", id="lesson.run"),
+        Binding("space", "toggle_run", "run", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
-        Binding("r", "reset", "reset", id="lesson.reset"),
+        Binding("l", "toggle_view", "lab/text", id="lesson.view"),
+        Binding("r", "reset", "reset", show=False, id="lesson.reset"),
         Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", show=False, id="lesson.next_param"),
         Binding("shift+tab,left_square_bracket", "select(-1)", "param", show=False, id="lesson.prev_param"),
-        Binding("plus,equals_sign", "change(1)", "change", key_display="+-", show=False, id="lesson.increase"),
+        Binding("plus", "change(1)", "more", key_display="+", show=False, id="lesson.increase"),
         Binding("minus,underscore", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
+        Binding("equals_sign,enter", "type_param", "type", key_display="=", id="lesson.type"),
         Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
         Binding("greater_than_sign", "speed(1)", "faster", key_display=">", show=False, id="lesson.faster"),
-        Binding("n", "app.next_lesson(1)", "lesson", key_display="n/p", id="lesson.next"),
+        Binding("o", "output", "output", id="lesson.output"),
+        Binding("n", "app.next_lesson(1)", "next", key_display="n/p", show=False, id="lesson.next"),
         Binding("p", "app.next_lesson(-1)", "previous lesson", show=False, id="lesson.prev"),
         Binding("e", "exercise", "exercise", show=False, id="lesson.exercise"),
         Binding("c,escape", "back", "contents", show=False, id="lesson.contents"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
         Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
+        Binding("g", "next_chart", "chart", id="lesson.chart"),
         Binding("z", "zoom", "zoom", show=False, id="lesson.zoom"),
-        Binding("o", "zoom_output", "output", show=False, id="lesson.output"),
         Binding("v", "toggle_checks", "checks", show=False, id="lesson.checks"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-xwide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-short"), (32, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny-w"), (MIN_SIZE[0], "-narrow"), (110, "-wide"), (150, "-xwide")]
 
-    def __init__(self, lesson: Lesson, values: dict, speed: float) -> None:
+    def __init__(self, session: LessonSession, position: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
-        self.lesson = lesson
-        self.values = values
-        """Current parameter values; shared with the app so they survive leaving the lesson."""
-        self.selected = 0
-        self.speed = speed
-        self.run: LessonRun | None = None
-        self.feed: RunFeed | None = None
-        self.previous: dict[str, Series] = {}
-        self._drawn = -1
-        self._charts_drawn_at = 0.0
-        self._charts_behind: FeedView | None = None
-        self._done_handled = False
+        self.session = session
+        self.lesson = session.lesson
+        self.position = position
+        """(index, count) of this lesson in the course, for the header's `lesson 14/30`."""
+        self.panels = LessonPanels(self.lesson)
         self._restart_timer: Timer | None = None
-        self._restart_paused = False
-        self._chart_series = tuple(dict.fromkeys(n for c in lesson.charts for n in c.series))
-        self.panels = LessonPanels(lesson)
+        self._drawn = -1
+        self._values_pace = Pace(VALUES_HZ)
+        self._chart_pace = Pace(CHART_HZ)
+        self._charts_behind: FeedView | None = None
+        self._values_behind: FeedView | None = None
+        self._chart_index = 0
+        self._ended: LessonRun | None = None
+        self.add_class("-read")
 
-    # -- layout -----------------------------------------------------------------------------------
+    # -- what tests and the app read ----------------------------------------------------------------
+    @property
+    def params(self) -> dict:
+        return self.session.params
+
+    @property
+    def run(self) -> LessonRun | None:
+        return self.session.run
+
+    @property
+    def run_state(self) -> RunState:
+        return self.session.state
+
+    @property
+    def step_count(self) -> int:
+        return self.session.step
+
+    @property
+    def speed(self) -> float:
+        return self.session.speed
+
+    @property
+    def lab(self) -> bool:
+        return self.has_class("-lab")
+
+    @property
+    def ended(self) -> bool:
+        """The current run ended and this screen drew its end (status, marks, panels)."""
+        return self.session.run is not None and self._ended is self.session.run
+
+    # -- layout -------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         lesson = self.lesson
-        title = Text.assemble((f" {lesson.id} ", "reverse bold"), f" {lesson.title}",
-                              (f"   chapter {lesson.chapter}: {lesson.chapter_title}", "dim"))
-        yield Static(title, id="lesson-title")
-        # One grid, two arrangements (grok.tcss): narrow = code full width above values | charts;
-        # wide = code on the left, values and charts on the right. Same widgets, same order.
+        index, count = self.position
+        yield LessonHeader(lesson.id, lesson.title, lesson.chapter, lesson.chapter_title, index, count,
+                           id="lesson-title")
+        # One grid, two views (grok.tcss): reading = the text (and, when wide, the side column and
+        # charts beside it); lab = the charts, values and params. Same widgets, same order.
         with Grid(id="body"):
-            doc = LessonDocument(lesson, self.values, exercise_notes(lesson, self.app.progress), id="doc")  # type: ignore[attr-defined]
-            doc.border_title = "lesson · ↑↓ pgup pgdn scroll · z zoom"
+            doc = LessonDocument(lesson, self.session.params, exercise_notes(lesson, self.app.progress), id="doc")  # type: ignore[attr-defined]
+            doc.border_title = "lesson · ↑↓ pgup pgdn · l lab"
             yield doc
             with SidePane(id="side"):
-                yield ValuesTable(id="values")
+                with ValuesPane(id="values-box") as box:
+                    box.border_title = "values"
+                    yield ValuesTable(id="values")
                 yield ParamsView(id="params")
-                with OutputPane(id="output-box", can_focus=False) as box:
-                    box.border_title = "output · o zoom"
-                    yield Static(id="output")
                 if lesson.try_this:
                     tips = Static(try_this_text(lesson.try_this), id="try-this")
                     tips.border_title = "try this"
@@ -115,52 +151,130 @@ class LessonScreen(Screen[None]):
                 for i, chart in enumerate(lesson.charts):
                     yield ChartView(chart, id=f"chart-{i}")
                 yield from self.panels.compose()
+        yield LiveStrip(id="strip")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
+        yield Static(too_small_text(*self.app.size), id="too-small")
 
     def on_mount(self) -> None:
-        if not self.query("#charts"):  # already being removed (n pressed again while it mounted)
-            return
+        try:
+            self._setup()
+        except NoMatches:  # already being removed (n pressed again while it mounted, or the app quit)
+            pass
+
+    def _setup(self) -> None:
         self.query_one("#charts").display = bool(self.lesson.charts or self.lesson.panels)
-        self.query_one("#output-box").display = False
         self._show_params()
-        self._draw_idle()
         self.query_one(LessonDocument).focus()
-        self.set_interval(1 / REDRAW_HZ, paced(self._tick, 1 / REDRAW_HZ))
+        self.set_interval(1 / TICK_HZ, self._tick)
         self.panels.report_problems(self.app)
         self.panels.show_first()
-        if self.size.height < 32:  # small terminal: the code matters more than the first paragraphs
-            self.call_after_refresh(self._scroll_to_code)
-
-    def _scroll_to_code(self) -> None:
-        doc = self.query_one(LessonDocument)
-        first = doc.first_code()
-        if first is not None:
-            doc.scroll_to_widget(first, animate=False, top=True)
+        self._arrange_charts()
+        self._mark_focus()
+        if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
+            self.session.reset()
+        if self.session.pending is not None:  # a param changed, then the learner left and came back
+            self.session.restart()
+        self._draw_all()
 
     def on_unmount(self) -> None:
         self.stop_run()
 
+    def on_resize(self) -> None:
+        self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
+        self._arrange_charts()
+        # The size classes (-narrow, -wide) change with the size: the status line says the selected
+        # param only where no params pane shows.
+        self.call_after_refresh(self._redraw_status)
+
+    def _redraw_status(self) -> None:
+        if self.is_mounted:
+            self._draw_status(self.session.poll())
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focus()
+
+    def on_descendant_blur(self) -> None:
+        self._mark_focus()
+
+    def _mark_focus(self) -> None:
+        """A glyph before the focused pane's title, so focus shows without colour too."""
+        for pane in self._panes():
+            title = str(pane.border_title or "")
+            bare = title.removeprefix(FOCUS_GLYPH)
+            focused = self.focused is not None and (self.focused is pane or pane in self.focused.ancestors)
+            wanted = FOCUS_GLYPH + bare if focused else bare
+            if bare and wanted != title:
+                pane.border_title = wanted
+        side = self.query_one(SidePane)
+        box = self.query_one("#values-box")
+        focused = self.focused is side
+        want = (FOCUS_GLYPH + "values") if focused else "values"
+        if box.border_title != want:
+            box.border_title = want
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
+        return panes + [w for w in self.panels.widgets if w.focusable]
+
+    # -- the two views ------------------------------------------------------------------------------
+    def action_toggle_view(self) -> None:
+        """l: the lesson text with a live strip, or the lab (charts, values, params)."""
+        self.set_class(not self.lab, "-lab")
+        self.set_class(not self.lab, "-read")
+        if self.maximized is not None:
+            self.minimize()
+        doc = self.query_one(LessonDocument)
+        if self.lab and (self.focused is None or self.focused is doc or doc in self.focused.ancestors):
+            self.query_one(SidePane).focus()
+        elif not self.lab:
+            doc.focus()
+        self._arrange_charts()
+        self._draw_all()
+
+    def _chart_items(self) -> list[Widget]:
+        return [*self.query(ChartView), *([self.panels.shown()] if self.panels.widgets else [])]
+
+    def _arrange_charts(self) -> None:
+        """Narrow lab view: one chart (or panel) at a time gets the whole width (g for the next);
+        otherwise every chart shows, and one panel."""
+        items = self._chart_items()
+        one = self._one_chart_at_a_time()
+        self.refresh_bindings()
+        self._chart_index %= max(1, len(items))
+        for i, item in enumerate(items):
+            if item in self.panels.widgets:  # panels are shown and hidden by LessonPanels, inline
+                self.panels.show(item, visible=not one or i == self._chart_index)
+            else:
+                item.set_class(one and i != self._chart_index, "-not-main")
+        for i, item in enumerate(items):
+            if isinstance(item, ChartView):  # panels keep their own subtitle ("panel 1/4 · f next")
+                item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """g (next chart) is offered, in the footer too, only where one chart shows at a time."""
+        if action == "next_chart":
+            return self._one_chart_at_a_time()
+        return True
+
+    def _one_chart_at_a_time(self) -> bool:
+        return (self.lab and not self.has_class("-wide") and not self.has_class("-xwide")
+                and len(self._chart_items()) > 1)
+
+    def action_next_chart(self) -> None:
+        """g: in the narrow lab view, the next chart or panel."""
+        items = self._chart_items()
+        if len(items) < 2:
+            self.notify("this lesson has one chart", timeout=3, markup=False)
+            return
+        self._chart_index = (self._chart_index + 1) % len(items)
+        self._arrange_charts()
+
     # -- runs ---------------------------------------------------------------------------------------
-    @property
-    def run_state(self) -> RunState:
-        return self.feed.state if self.feed is not None else RunState.READY
-
-    @property
-    def step_count(self) -> int:
-        return self.feed.step if self.feed is not None else 0
-
     def stop_run(self) -> None:
         """Cancel the worker (it stops at its next step) without waiting for it."""
-        if self.run is not None and not self.run.state.done:
-            self.run.cancel()
-
-    def _keep_as_previous(self, always: bool = False) -> None:
-        """The outgoing run becomes the dimmed comparison curve, unless it barely began (pressing
-        `-` twice quickly must not replace the interesting curve with a one-step stub)."""
-        feed = self.feed
-        if feed is not None and feed.step and (always or feed.state.done or feed.step >= KEEP_AFTER_STEPS):
-            self.previous = feed.view().series
+        self._cancel_restart()
+        self.session.stop()
 
     def _cancel_restart(self) -> None:
         if self._restart_timer is not None:
@@ -169,96 +283,118 @@ class LessonScreen(Screen[None]):
 
     def start_run(self, *, paused: bool = False) -> None:
         self._cancel_restart()
-        self.stop_run()
-        self._keep_as_previous()
-        self.feed = RunFeed(self._chart_series)
-        self.run = LessonRun(self.lesson, self.values, listener=self.feed, speed=self.speed,
-                             exercise_code=self.app.progress.passed_code(self.lesson.id))  # type: ignore[attr-defined]
-        self._done_handled = False
+        self.session.start(paused=paused)
+        self._run_started()
+
+    def _run_started(self) -> None:
         self._drawn = -1
+        self._ended = None
         self.query_one(LessonDocument).mark_line(None)
-        self.panels.call("on_run_started")
-        self.run.start(paused=paused)
+        self.panels.run_started()
         self._tick()
 
     def action_toggle_run(self) -> None:
-        run = self.run
-        if run is None or self.run_state.done:
+        run = self.session.run
+        fresh = run is None or self.session.state.done
+        self._cancel_restart()
+        if fresh:
             self.start_run()
-        elif run.paused:
-            run.resume()
         else:
-            run.pause()
+            self.session.toggle()
+            self._draw_all()
 
     def action_step(self) -> None:
-        if self.run is None or self.run_state.done:
+        if self.session.run is None or self.session.state.done:
             self.start_run(paused=True)
         else:
-            self.run.step_once()
+            self.session.step_once()
 
     def action_reset(self) -> None:
         self._cancel_restart()
-        self.stop_run()
-        self._keep_as_previous(always=True)
-        self.run, self.feed = None, None
-        self._draw_idle()
+        self.session.reset()
+        self._draw_all()
 
     def action_speed(self, direction: int) -> None:
-        self.speed = ladder.faster(self.speed) if direction > 0 else ladder.slower(self.speed)
-        self.app.lesson_speeds[self.lesson.id] = self.speed  # type: ignore[attr-defined]
-        if self.run is not None:
-            self.run.set_speed(self.speed)
-        self._draw_status()
+        session = self.session
+        session.set_speed(ladder.faster(session.speed) if direction > 0 else ladder.slower(session.speed))
+        self.notify(f"speed {speed_text(session.speed)}", timeout=2, markup=False)
+        self._draw_all()
 
-    # -- parameters -------------------------------------------------------------------------------
+    def _run_ended(self, run: LessonRun) -> None:
+        """The run ended (the session reported it): mark the failing line, feed the panels."""
+        self._ended = run
+        if run.failure is not None and run.failure.path == self.lesson.path:
+            self.query_one(LessonDocument).mark_line(run.failure.line)
+        if run.state is RunState.FINISHED:
+            self.panels.run_finished(run.namespace)
+
+    # -- params -------------------------------------------------------------------------------------
     def action_select(self, direction: int) -> None:
         if self.lesson.params:
-            self.selected = (self.selected + direction) % len(self.lesson.params)
+            self.session.select(direction)
             self._show_params()
+            self._draw_status(self.session.poll())
 
     def action_change(self, direction: int) -> None:
-        if not self.lesson.params:
-            self.notify("this lesson has no parameters", timeout=3, markup=False)
+        message = self.session.nudge(direction)
+        if message:
+            self.notify(message, timeout=3, markup=False)
             return
-        param = self.lesson.params[self.selected]
-        old = self.values[param.name]
-        new = nudge(param, old, direction)
-        if new == old:
-            self.notify(f"{param.name} is already at its {'maximum' if direction > 0 else 'minimum'}", timeout=3, markup=False)
-            return
-        self.values[param.name] = new
-        self._show_params()
-        # The same seed, the new value: the dimmed curve is the run before the change. A learner
-        # who was stepping keeps stepping (the new run waits after its first step).
-        stepping = self.run is not None and not self.run_state.done and self.run.paused
-        self._schedule_restart(stepping or (self._restart_timer is not None and self._restart_paused))
+        self._param_changed(delay=RESTART_DELAY)
 
-    def _schedule_restart(self, paused: bool) -> None:
-        """Stop now, start again once the keys rest: holding + must not start a run per repeat
-        (a run only notices a cancel at its next step, after e.g. loading its data)."""
-        self.stop_run()
-        self._keep_as_previous()
-        self.run, self.feed = None, None
-        self._restart_paused = paused
+    def _param_changed(self, delay: float) -> None:
+        """Stop now, re-run from the seed once the keys rest: holding + must not start a run per
+        repeat (a run only notices a cancel at its next step, after e.g. loading its data)."""
+        self._show_params()
         self._cancel_restart()
-        self._restart_timer = self.set_timer(RESTART_DELAY, self._restart)
-        self._draw_status()
+        self._restart_timer = self.set_timer(delay, self._restart)
+        self._draw_all()
 
     def _restart(self) -> None:
         self._restart_timer = None
-        self.start_run(paused=self._restart_paused)
+        if self.session.pending is not None:
+            self.session.restart()
+            self._run_started()
+
+    def action_type_param(self) -> None:
+        """= or enter: type the selected param's value exactly."""
+        from grok_tui.ui.screens.param_input import ParamInput
+
+        param = self.session.selected_param
+        if param is None:
+            self.notify("this lesson has no params", timeout=3, markup=False)
+            return
+
+        def done(accepted: bool | None) -> None:
+            if accepted:
+                self._param_changed(delay=0.01)
+
+        self.app.push_screen(ParamInput(param, self.session.params[param.name],
+                                        lambda text: self.session.set_param(param.name, text)), done)
 
     def _show_params(self) -> None:
-        self.query_one(ParamsView).show_params(self.lesson.params, self.values, self.selected)
-        if self.lesson.params:
-            param = self.lesson.params[self.selected]
-            self.query_one(LessonDocument).show_values(self.values, param.name, param.help)
+        session = self.session
+        self.query_one(ParamsView).show_params(self.lesson.params, session.params, session.selected)
+        param = session.selected_param
+        if param is not None:
+            self.query_one(LessonDocument).show_values(session.params, param.name, param.help)
 
     def selected_help(self) -> str:
-        if not self.lesson.params:
+        param = self.session.selected_param
+        if param is None:
             return ""
-        param = self.lesson.params[self.selected]
         return f"{param.name}: {param.help}" if param.help else param.name
+
+    def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""
+        focused = self.focused
+        for panel in self.panels.widgets:
+            if focused is not None and (focused is panel or panel in focused.ancestors):
+                keys = [(b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ())
+                        if hasattr(b, "key")]
+                name = str(panel.border_title or type(panel).__name__).removeprefix(FOCUS_GLYPH)
+                return name, keys
+        return "", []
 
     # -- exercises ----------------------------------------------------------------------------------
     def action_exercise(self) -> None:
@@ -271,8 +407,9 @@ class LessonScreen(Screen[None]):
             self.notify("passed: the lesson now runs your code", timeout=4, markup=False)
             self.start_run()
 
+    # -- other keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:
-        """escape un-zooms a maximized panel first; otherwise back to the contents."""
+        """escape un-zooms a maximized pane first; otherwise back to the contents."""
         if self.maximized is not None:
             self.minimize()
         else:
@@ -285,6 +422,8 @@ class LessonScreen(Screen[None]):
         if not checks:
             self.notify("this lesson has no check cells", timeout=3, markup=False)
             return
+        if self.lab:
+            self.action_toggle_view()
         doc.toggle_class("-show-checks")
         if doc.has_class("-show-checks"):
             self.call_after_refresh(doc.scroll_to_widget, checks[0], animate=False, top=True)
@@ -296,96 +435,141 @@ class LessonScreen(Screen[None]):
         elif self.focused is not None:
             self.maximize(self.focused)
 
-    def action_zoom_output(self) -> None:
-        box = self.query_one(OutputPane)
-        if self.maximized is box:
-            self.minimize()
-        elif box.display:
-            self.maximize(box, container=False)
-        else:
-            self.notify("nothing printed yet: run the lesson (space)", timeout=3, markup=False)
+    def action_output(self) -> None:
+        """o: everything the lesson printed, on the whole screen."""
+        from grok_tui.ui.screens.output import OutputScreen
+
+        def poll():
+            view = self.session.poll()
+            run = self.session.run
+            failure = str(run.failure) if run is not None and run.failure is not None else ""
+            return view, failure
+
+        self.app.push_screen(OutputScreen(f"{self.lesson.id} {self.lesson.title}", poll))
 
     def action_focus_next_pane(self, direction: int = 1) -> None:
-        """Cycle focus: lesson text, values, then each lesson panel (showing the one focused)."""
-        panes = [self.query_one(LessonDocument), self.query_one("#side")]
-        panes += [w for w in self.panels.widgets if w.focusable]
+        """Cycle focus: lesson text, values and params, then each lesson panel (showing the one
+        focused). A pane the current view hides brings its view: the text the reading view, the
+        others the lab view at 80 columns."""
+        panes = self._panes()
         current = next((i for i, w in enumerate(panes) if self.focused is not None
                         and (self.focused is w or w in self.focused.ancestors)), 0)
         target = panes[(current + direction) % len(panes)]
+        doc = self.query_one(LessonDocument)
+        wide = self.has_class("-wide") or self.has_class("-xwide")
+        if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
+            self.action_toggle_view()
         if target in self.panels.widgets:
             self.panels.show(target)
+            self._chart_index = len(self._chart_items()) - 1
+            self._arrange_charts()
         target.focus()
 
     # -- drawing ------------------------------------------------------------------------------------
     def _tick(self) -> None:
-        feed = self.feed
-        if feed is None:
+        view = self.session.poll()
+        ended = self.session.ended_run
+        if ended is not None and self._ended is not ended:
+            self._run_ended(ended)
+        if view is None:
+            if self._restart_timer is None and self.session.pending is None and self._drawn != -2:
+                self._drawn = -2
+                self._draw_idle()
             return
-        if feed.version != self._drawn:
-            view = feed.view()
+        factor = slowdown(self.app)
+        changed = view.version != self._drawn
+        if changed:
             self._drawn = view.version
-            self._draw(view)
-        elif self._charts_behind is not None:
-            self._draw_charts(self._charts_behind)
+        if changed or self._values_behind is not None:
+            if self._values_pace.due(factor, force=view.state.done):
+                self._values_behind = None
+                self._draw_values(view)
+            else:
+                self._values_behind = view
+        if changed or self._charts_behind is not None:
+            if self._chart_pace.due(factor, force=view.state.done):
+                self._charts_behind = None
+                self._draw_charts(view)
+            else:
+                self._charts_behind = view
 
-    def _draw_charts(self, view: FeedView) -> None:
-        """Draw the charts unless they were drawn less than 1/CHART_HZ ago (then they are marked behind)."""
-        now = time.monotonic()
-        if not view.state.done and now - self._charts_drawn_at < slowdown() / CHART_HZ:
-            self._charts_behind = view
-            return
-        self._charts_behind = None
-        self._charts_drawn_at = now
+    def _draw_all(self) -> None:
+        view = self.session.poll()
+        if view is None:
+            self._drawn = -2
+            self._draw_idle()
+        else:
+            self._draw_values(view)
+            self._draw_charts(view)
+
+    def _draw_charts(self, view: FeedView | None) -> None:
+        series = view.series if view is not None else {}
         for chart in self.query(ChartView):
-            chart.show_series(view.series, self.previous)
+            if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
+                continue  # the reading view at 80 columns hides the charts: draw them when shown
+            if _LABELLED:
+                chart.show_series(series, self.session.previous, previous_label=self.session.change)
+            else:
+                chart.show_series(series, self.session.previous)
 
-    def _draw(self, view: FeedView) -> None:
-        self._draw_charts(view)
-        values = dict(view.latest)
-        run = self.run
-        if view.state.done and run is not None:
-            values.update(run.final_values())
+    def _draw_values(self, view: FeedView) -> None:
+        session = self.session
+        values = session.shown_values(view)
         self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
-        self._draw_status(view)
-        self._draw_output(view)
         if view.latest:
-            self.panels.call("on_run_step", view.latest)
-        if view.state.done and not self._done_handled and run is not None:
-            self._done_handled = True
-            if run.failure is not None and run.failure.path == self.lesson.path:
-                self.query_one(LessonDocument).mark_line(run.failure.line)
-            if view.state is RunState.FINISHED:
-                self.app.progress.finish_lesson(self.lesson.id)  # type: ignore[attr-defined]
-                self.panels.call("on_run_finished", run.namespace)
+            self.panels.run_stepped(view.latest)
+        self._draw_status(view)
+        self._draw_strip(view, values)
 
     def _draw_idle(self) -> None:
-        self._charts_behind = None
+        self._charts_behind = self._values_behind = None
         self.query_one(LessonDocument).mark_line(None)
-        for chart in self.query(ChartView):
-            chart.show_series({}, self.previous)
+        self._draw_charts(None)
         self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
-        self._draw_status()
-        self.query_one("#output-box").display = False
+        self._draw_status(None)
+        self._draw_strip(None, {})
 
-    def _draw_status(self, view: FeedView | None = None) -> None:
-        if view is None and self.feed is not None:
-            view = self.feed.view()
+    def _param_text(self) -> str:
+        """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
+        110 columns): + - and = must never change a value the learner cannot see."""
+        param = self.session.selected_param
+        if param is None or self.lab or self.has_class("-wide") or self.has_class("-xwide"):
+            return ""
+        return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
+
+    def _draw_status(self, view: FeedView | None) -> None:
+        session = self.session
         status = self.query_one(StatusLine)
-        if view is None:
-            status.show_status(RunState.READY, 0, self.speed)
+        param = self._param_text()
+        if self._restart_timer is not None or (view is None and session.pending is not None):
+            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}",
+                               note="re-running...", param=param)
             return
+        if view is None:
+            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
+            return
+        measured = session.measured_speed()
+        speed = measured_text(measured) if measured is not None else f"speed {speed_text(session.speed)}"
+        if view.state.done:
+            speed = ""  # the run is over: its speed no longer matters, its end does
         detail = view.detail
-        failure = self.run.failure if self.run is not None else None
-        if view.state is RunState.FAILED and failure is not None:
+        run = session.run
+        if view.state is RunState.FAILED and run is not None and run.failure is not None:
+            failure = run.failure
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
-        status.show_status(view.state, view.step, self.speed, detail)
+        note = session.change if view.state.done and session.change else ""
+        last = self.position[0] == self.position[1] > 0
+        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last)
 
-    def _draw_output(self, view: FeedView) -> None:
-        text = Text(view.output.rstrip("\n"))
-        if view.state is RunState.FAILED:
-            text.append(("\n" if view.output else "") + view.detail, style="bold red")
-        box = self.query_one(OutputPane)
-        box.display = bool(text.plain)
-        if text.plain:
-            self.query_one("#output", Static).update(text)
-            box.scroll_end(animate=False)
+    def _draw_strip(self, view: FeedView | None, values: dict) -> None:
+        strip = self.query_one(LiveStrip)
+        if not strip.display or self.lab:
+            return
+        session = self.session
+        name = session.spark_name
+        spark = view.series[name].ys if view is not None and name in view.series else []
+        log = any(name in chart.series and chart.log for chart in self.lesson.charts)
+        empty = "press space to run · l for the lab view (charts, values, params)" if view is None else ""
+        params = set(session.params)  # the learner set those: the strip shows what the run computes
+        order = [n for n in self.lesson.show if n not in params]
+        strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)

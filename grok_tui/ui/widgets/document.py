@@ -6,6 +6,8 @@ puts them in the namespace before any cell), and an exercise cell says whose ver
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Group
 from rich.syntax import Syntax
 from rich.text import Text
@@ -26,12 +28,32 @@ def _code(source: str, start_line: int, mark: int | None = None) -> Syntax:
                   highlight_lines={mark} if mark else None)
 
 
+INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
+"""Markdown's inline marks a one-line prompt uses: **strong**, *emphasis*, `code` (not _emphasis_:
+names like hidden_size and batch_size would pair up)."""
+
+
+def inline_markdown(source: str) -> Text:
+    """One line of Markdown as styled text: the marks are drawn, not shown literally."""
+    text = Text()
+    for piece in INLINE.split(source):
+        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
+            text.append(piece[2:-2], style="bold")
+        elif piece.startswith("`") and piece.endswith("`") and len(piece) > 2:
+            text.append(piece[1:-1], style="bold")
+        elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
+            text.append(piece[1:-1], style="italic")
+        else:
+            text.append(piece)
+    return text
+
+
 def try_this_text(prompts: tuple[str, ...]) -> Text:
     """A lesson's "try this" prompts as bullets (the side column and the end of the text show them)."""
     text = Text()
     for i, prompt in enumerate(prompts):
         text.append(("\n" if i else "") + "• ", style="bold")
-        text.append(prompt.replace("`", ""))
+        text.append_text(inline_markdown(prompt))
     return text
 
 
@@ -39,7 +61,7 @@ class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
-        text = Text("# set by the tutor: [ ] choose, + - change\n", style="dim italic")
+        text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
             line = f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}"
             text.append(line, style="bold reverse" if name == selected else "bold")
@@ -129,5 +151,3 @@ class LessonDocument(VerticalScroll, can_focus=True):
                 if mark is not None:
                     self.scroll_to_widget(cell, animate=False)
 
-    def first_code(self) -> Static | None:
-        return next(iter(self.query(ParamLines)), None) or next(iter(self.query(CodeCell)), None)

@@ -1,4 +1,4 @@
-"""The lesson's parameters with their current values; the selected one is highlighted."""
+"""The lesson's params with their current values; the selected one is marked and always in view."""
 
 from __future__ import annotations
 
@@ -10,23 +10,47 @@ from grok_tui.lesson.model import Param
 from grok_tui.lesson.params import fmt
 
 
+def visible_window(count: int, selected: int, rows: int) -> range:
+    """The lines to draw when `rows` cannot hold all `count`: a window that contains `selected`."""
+    if rows <= 0 or count <= rows:
+        return range(count)
+    start = min(max(0, selected - rows // 2), count - rows)
+    return range(start, start + rows)
+
+
 class ParamsView(Static):
+    """`▸ alpha  ◂ 1 ▸  0.001..10` lines. The pane never scrolls away: when it has fewer rows than
+    params, it shows the ones around the selected param, with ↑ / ↓ where more are hidden."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = Content("parameters  [ ] pick  +/- change")
+        self.border_title = Content("params · [ ] + - =")
+        self._shown: tuple[tuple[Param, ...], dict, int] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show_params(*self._shown)
 
     def show_params(self, params: tuple[Param, ...], values: dict, selected: int) -> None:
+        self._shown = (params, values, selected)
         if not params:
-            self.update(Text("this lesson has no parameters", style="dim italic"))
+            self.update(Text("this lesson has no params", style="dim italic"))
             return
+        rows = self.content_size.height if self.is_mounted and self.size.height else 0
+        window = visible_window(len(params), selected, rows)
         text = Text(no_wrap=True, overflow="ellipsis")
         width = max(len(p.name) for p in params)
-        for i, param in enumerate(params):
+        for n, i in enumerate(window):
+            param = params[i]
             mine = i == selected
-            line = f"{'▸' if mine else ' '} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
+            more = ("↑" if n == 0 and window.start > 0 else
+                    "↓" if n == len(window) - 1 and window.stop < len(params) else " ")
+            line = f"{'▸' if mine else more} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
             if param.min is not None and param.max is not None:
                 text.append(f"  {fmt(param.min)}..{fmt(param.max)}", style="dim")
+            elif param.kind == "choice":
+                text.append(f"  {'/'.join(param.choices)}", style="dim")
             text.append("\n")
         text.rstrip()
         self.update(text)

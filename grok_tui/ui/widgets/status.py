@@ -1,11 +1,18 @@
-"""One line that says what the run is doing: state, step, speed, and why it stopped."""
+"""The run at a glance: the status line (state, step k/N, measured speed, what next) and the live
+strip (the few values that matter and a sparkline of the error), which is what plays while the
+learner reads. Both are one line, fit 80 columns, and only send a frame when their text changed."""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
+from grok_tui.engine.values import format_value
 
 STYLES = {
     RunState.READY: "bold",
@@ -18,27 +25,123 @@ STYLES = {
 }
 HINTS = {
     RunState.READY: "space run · s step",
-    RunState.RUNNING: "space pause · s step · < > speed",
+    RunState.RUNNING: "space pause · < > speed",
     RunState.PAUSED: "space resume · s step",
-    RunState.FINISHED: "space run again · r reset",
-    RunState.FAILED: "space run again",
-    RunState.DIVERGED: "space run again · a smaller step?",
+    RunState.FINISHED: "n next lesson · space again",
+    RunState.FAILED: "o output · space again",
+    RunState.DIVERGED: "try a smaller step · space again",
     RunState.CANCELLED: "space run",
 }
+BLOCKS = "▁▂▃▄▅▆▇█"
+COUNTERS = frozenset({"iteration", "epoch", "i", "game", "number", "repeat", "progress"})
+"""Recorded names that only count steps: `step k/N` already says it, the strip skips them."""
 
 
 def speed_text(speed: float) -> str:
     return "max" if speed <= 0 else f"{speed:g}/s"
 
 
-class StatusLine(Static):
-    def show_status(self, state: RunState, step: int, speed: float, detail: str = "") -> None:
+def measured_text(speed: float) -> str:
+    return f"{speed:.0f}/s" if speed >= 10 else f"{speed:.1f}/s"
+
+
+def sparkline(ys: Sequence[float], width: int, log: bool = False) -> str:
+    """The curve as `width` unicode blocks (each the last value of its slice of the run)."""
+    values = [math.log10(y) if log else y for y in ys if math.isfinite(y) and (y > 0 or not log)]
+    if not values or width <= 0:
+        return ""
+    if len(values) > width:
+        values = [values[min(len(values) - 1, (i + 1) * len(values) // width - 1)] for i in range(width)]
+    low, high = min(values), max(values)
+    span = high - low
+    return "".join(BLOCKS[0 if span == 0 else min(7, int((v - low) / span * 7.999))] for v in values)
+
+
+class _OneLine(Static):
+    """A one-line Static that sends nothing when asked to show what it already shows."""
+
+    _shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+
+
+def _fit(text: Text, width: int) -> Text:
+    """One line: what does not fit is cut at the widget's edge with an ellipsis, never wrapped."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+class StatusLine(_OneLine):
+    """` running  step 580/1101 · 115/s   space pause · < > speed`"""
+
+    def show_status(self, state: RunState, step: int, total: int | None, speed: str, detail: str = "",
+                    note: str = "", param: str = "", last: bool = False) -> None:
+        """`last`: the course's last lesson, so a finished run points at the contents, not at `n`."""
+        width = self.content_size.width or 80
         text = Text()
         text.append(f" {state.value} ", style=f"reverse {STYLES[state]}")
-        text.append(f"  step {step}  speed {speed_text(speed)}")
+        count = f"step {step}/{total}" if total else f"step {step}"
+        text.append(f" {count}" + (f" · {speed}" if speed else ""))
+        if param:  # the selected param, when no params pane is on screen (the reading view)
+            text.append(" · ")
+            text.append(param, style="bold")
+        if note:
+            text.append(f" · {note}", style="italic")
+        hint = f"  {HINTS[state]}"
+        if last and state is RunState.FINISHED:
+            hint = "  the last lesson: c contents · space again"
         if state in (RunState.FAILED, RunState.DIVERGED) and detail:
+            # Whole in the text (the screen cuts it with an ellipsis at its edge; `o` shows it all).
             text.append(f"  {detail}", style=STYLES[state].replace("bold ", ""))
-        elif state is RunState.FINISHED and detail:
-            text.append(f"  done: {detail}", style="cyan")
-        text.append(f"  ({HINTS[state]})", style="dim")
-        self.update(text)
+        if text.cell_len + len(hint) <= width:
+            text.append(hint, style="dim")
+        self.show(_fit(text, width))
+
+
+def _short(value: Any) -> str | None:
+    """A value short enough for the strip: a number or a short string; arrays are left to the table."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        text = format_value(value + 0 if isinstance(value, float) else value, 3)
+        return "0" if text == "-0" else text
+    if isinstance(value, str) and len(value) <= 24:
+        return value
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) == 1 and 0 < value.size <= 4:
+        return "[" + " ".join(_short(float(x)) or "" for x in value) + "]"
+    return None
+
+
+class LiveStrip(_OneLine):
+    """` weight -4.6  pred 2.6  error 23.9   error ▇▅▃▂▁▁▁` under the lesson text."""
+
+    def show_run(self, values: dict[str, Any], order: Sequence[str], spark_name: str,
+                 spark: Sequence[float], log: bool, empty: str = "") -> None:
+        width = self.content_size.width or 80
+        spark_width = min(20, max(0, width // 5))
+        text = Text(" ")
+        label = f"{spark_name} (log) " if log else f"{spark_name} "
+        room = width - (spark_width + len(label) + 1 if spark else 0)
+        shown = 0
+        for name in [n for n in order if n in values] or list(values):
+            short = _short(values[name])
+            if name in COUNTERS or short is None:
+                continue
+            piece = f"{name} {short}  "
+            if text.cell_len + len(piece) > room or shown >= 3:  # the few that matter
+                break
+            text.append(name, style="dim")
+            text.append(f" {short}  ")
+            shown += 1
+        if not shown and empty:
+            text.append(empty, style="dim italic")
+        line = sparkline(spark, spark_width, log)
+        if line:
+            text.pad_right(max(0, room - text.cell_len))
+            text.append(label, style="dim")
+            text.append(line, style="cyan")
+        self.show(_fit(text, width))

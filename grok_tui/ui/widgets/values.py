@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.table import Table
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from grok_tui.engine.values import format_value
@@ -15,7 +16,12 @@ SMALL_MATRIX = 6
 
 
 def _num(x: float, digits: int = 4) -> str:
-    return f"{x:.{digits}g}"
+    return _no_minus_zero(f"{x + 0.0:.{digits}g}")  # + 0.0 turns -0.0 into 0.0
+
+
+def _no_minus_zero(text: str) -> str:
+    """-0, -0.000, -0.0e+00 read as a sign the learner should care about; they are zero."""
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text.split("e")[0]) else text
 
 
 MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f")
@@ -26,7 +32,7 @@ MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f")
 def _matrix(value: Any, width: int | None) -> str:
     """A small matrix as aligned rows, with as many digits as let a row fit in `width` columns."""
     for spec in MATRIX_FORMATS:
-        rows = [[format(float(x), spec) for x in row] for row in value]
+        rows = [[_no_minus_zero(format(float(x) + 0.0, spec)) for x in row] for row in value]
         cell = max(len(c) for row in rows for c in row)
         if width is None or value.shape[1] * (cell + 1) - 1 <= width:
             break
@@ -43,10 +49,22 @@ def compact(value: Any, width: int | None = None) -> str:
         if value.ndim == 2 and value.shape[0] <= SMALL_MATRIX and value.shape[1] <= SMALL_MATRIX:
             return _matrix(value, width)
         flat = value.ravel()
+        if value.dtype.kind == "f":
+            value = value + 0.0
         return (f"{'x'.join(map(str, value.shape))} array, "
                 f"min {_num(float(flat.min()))} max {_num(float(flat.max()))}")
-    text = format_value(value)  # numbers as the headless run prints them (6 significant digits)
+    if isinstance(value, float):
+        value = value + 0.0
+    text = _no_minus_zero(format_value(value))  # numbers as the headless run prints them (6 significant digits)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+class ValuesPane(VerticalScroll):
+    """The values table's own scrolling box: a long table scrolls here and never pushes the params
+    out of view."""
+
+    ALLOW_MAXIMIZE = True
+    can_focus = False
 
 
 class ValuesTable(Static):
@@ -54,17 +72,23 @@ class ValuesTable(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "values"
+        self._shown: object = None
 
     def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str | Text = "") -> None:
         names = [n for n in order if n in values] or list(values)
         if not names:
-            self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
+            if self._shown != empty:
+                self._shown = empty
+                self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
             return
+        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
+        rows = tuple((name, compact(values[name], room)) for name in names)
+        if rows == self._shown:  # the same text: send nothing (bytes over SSH are the budget)
+            return
+        self._shown = rows
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
-        for name in names:  # Text, not str: a value like "[b]" must not be read as markup
-            table.add_row(Text(name), Text(compact(values[name], room)))
+        for name, text in rows:  # Text, not str: a value like "[b]" must not be read as markup
+            table.add_row(Text(name), Text(text))
         self.update(table)

@@ -1,0 +1,250 @@
+"""One lesson as the learner plays it: the params they set, the run, what changed since the last run.
+
+A LessonSession lives as long as the app (one per lesson), so leaving a lesson and coming back keeps
+the params, the speed and the dimmed previous curve. The screen is a view of it: it calls the
+actions (start, toggle, step, nudge...) and polls `poll()` on its timer. No Textual here, so all of
+it is tested without a terminal.
+
+Words: "params" are what the learner sets (alpha, iterations); "recorded" values are what the
+lesson's step() reports (weight, error).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from grok_tui.engine.feed import FeedView, RunFeed, Series
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.model import Lesson, Param
+from grok_tui.lesson.params import coerce, fmt, nudge, resolve
+from grok_tui.lesson.steps import total_steps
+
+KEEP_AFTER_STEPS = 3
+"""A run stopped before this many steps does not replace the previous (dimmed) curve: pressing `-`
+twice quickly must not replace the interesting curve with a one-step stub."""
+SPEED_WINDOW = 3.0
+"""Seconds of step changes the measured speed is averaged over."""
+
+
+def spark_name(lesson: Lesson) -> str:
+    """The recorded series the live strip draws as a sparkline: the first charted one named like an
+    error or a loss, else the first chart's first series."""
+    charted = [n for c in lesson.charts for n in c.series]
+    return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
+
+
+def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """What differs between two sets of params: "alpha 1 -> 0.1" ("" when nothing did)."""
+    return ", ".join(f"{name} {fmt(before[name])} -> {fmt(after[name])}"
+                     for name in after if name in before and before[name] != after[name])
+
+
+class LessonSession:
+    def __init__(self, lesson: Lesson, *, speed: float, params: Mapping[str, object] | None = None,
+                 exercise_code: Callable[[], dict[str, str]] = dict, seed: int = 0) -> None:
+        self.lesson = lesson
+        self.params: dict[str, float | int | str] = resolve(lesson.params, dict(params or {}))
+        """What the learner set; each run starts with a copy."""
+        self.selected = 0
+        self.speed = speed
+        """Requested steps per second (0 = as fast as the code goes)."""
+        self.seed = seed
+        self.run: LessonRun | None = None
+        self.feed: RunFeed | None = None
+        self.previous: dict[str, Series] = {}
+        """The last run's series, drawn dimmed under the current one."""
+        self.previous_params: dict[str, Any] | None = None
+        self.pending: bool | None = None
+        """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
+        self._exercise_code = exercise_code
+        self._finished: list[Callable[[LessonRun], None]] = []
+        self._ended: list[Callable[[LessonRun], None]] = []
+        self._reported: LessonRun | None = None
+        self._samples: deque[tuple[float, int]] = deque()
+        charts = lesson.charts
+        names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
+        self.spark_name = spark_name(lesson)
+        self.series_names = tuple(dict.fromkeys(names))
+
+    # -- events ------------------------------------------------------------------------------------
+    def on_finished(self, callback: Callable[[LessonRun], None]) -> None:
+        """Call `callback(run)` once per run that reaches its end without error (progress is recorded here)."""
+        self._finished.append(callback)
+
+    def on_ended(self, callback: Callable[[LessonRun], None]) -> None:
+        """Call `callback(run)` once per run that finished, failed or diverged (not when cancelled)."""
+        self._ended.append(callback)
+
+    # -- state -------------------------------------------------------------------------------------
+    @property
+    def state(self) -> RunState:
+        if self.feed is None:
+            return RunState.READY
+        return self.feed.state
+
+    @property
+    def step(self) -> int:
+        return self.feed.step if self.feed is not None else 0
+
+    @property
+    def total(self) -> int | None:
+        """How many steps this run takes (the lesson's `steps` expression), if it says."""
+        params = self.run.values if self.run is not None else self.params
+        return total_steps(self.lesson.steps, params)
+
+    @property
+    def change(self) -> str:
+        """What changed between the previous run and the params now: "alpha 1 -> 0.1"."""
+        if self.previous_params is None or not self.previous:
+            return ""
+        return change_text(self.previous_params, self.run.values if self.run is not None else self.params)
+
+    @property
+    def selected_param(self) -> Param | None:
+        return self.lesson.params[self.selected] if self.lesson.params else None
+
+    # -- running -----------------------------------------------------------------------------------
+    def start(self, *, paused: bool = False) -> LessonRun:
+        """A new run from the seed with the current params; the outgoing one becomes `previous`."""
+        self.pending = None
+        self.stop()
+        self._keep_as_previous()
+        self.feed = RunFeed(self.series_names)
+        self.run = LessonRun(self.lesson, dict(self.params), listener=self.feed, speed=self.speed,
+                             exercise_code=self._exercise_code(), seed=self.seed)
+        self._samples.clear()
+        self.run.start(paused=paused)
+        return self.run
+
+    def toggle(self) -> None:
+        """space: start (from ready or a finished run), pause, or resume."""
+        run = self.run
+        if run is None or self.state.done:
+            self.start()
+        elif run.paused:
+            run.resume()
+        else:
+            run.pause()
+
+    def step_once(self) -> None:
+        """s: one more step; from ready, a run that waits after its first step."""
+        if self.run is None or self.state.done:
+            self.start(paused=True)
+        else:
+            self.run.step_once()
+
+    def stop(self) -> None:
+        """Cancel the worker (it stops at its next step) without waiting for it."""
+        if self.run is not None and not self.run.state.done:
+            self.run.cancel()
+
+    def reset(self) -> None:
+        """r: stop, keep the curve dimmed, back to ready."""
+        self.pending = None
+        self.stop()
+        self._keep_as_previous(always=True)
+        self.run, self.feed = None, None
+
+    def set_speed(self, speed: float) -> None:
+        self.speed = speed
+        if self.run is not None:
+            self.run.set_speed(speed)
+        self._samples.clear()
+
+    def _keep_as_previous(self, always: bool = False) -> None:
+        feed, run = self.feed, self.run
+        if feed is None or run is None or not feed.step:
+            return
+        if always or feed.state.done or feed.step >= KEEP_AFTER_STEPS:
+            self.previous = feed.view().series
+            self.previous_params = dict(run.values)
+
+    # -- params ------------------------------------------------------------------------------------
+    def select(self, direction: int) -> None:
+        if self.lesson.params:
+            self.selected = (self.selected + direction) % len(self.lesson.params)
+
+    def nudge(self, direction: int) -> str:
+        """+/-: the selected param one rung up or down its ladder. Returns a message when it cannot move."""
+        param = self.selected_param
+        if param is None:
+            return "this lesson has no parameters"
+        new = nudge(param, self.params[param.name], direction)
+        if new == self.params[param.name]:
+            return f"{param.name} is already at its {'maximum' if direction > 0 else 'minimum'}"
+        self._changed(param.name, new)
+        return ""
+
+    def set_param(self, name: str, text: object) -> None:
+        """A typed value: checked against the param's type and range (ParamError says what is wrong)."""
+        param = next(p for p in self.lesson.params if p.name == name)
+        self._changed(name, coerce(param, text.strip() if isinstance(text, str) else text))
+
+    def _changed(self, name: str, value: float | int | str) -> None:
+        """Same seed, new value: stop now and ask for a re-run (the screen starts it once the keys
+        rest). A learner who was stepping keeps stepping: the new run waits after its first step."""
+        stepping = self.run is not None and not self.state.done and self.run.paused
+        self.params[name] = value
+        self.pending = stepping or bool(self.pending)
+        self.stop()
+        self._keep_as_previous()
+        self.run, self.feed = None, None
+
+    def restart(self) -> None:
+        """Start the re-run a param change asked for (nothing if none is pending)."""
+        if self.pending is not None:
+            self.start(paused=self.pending)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def poll(self) -> FeedView | None:
+        """The run as it stands (UI thread); fires the finished / ended events once per run."""
+        feed, run = self.feed, self.run
+        if feed is None or run is None:
+            return None
+        view = feed.view()
+        now = time.monotonic()
+        if not self._samples or self._samples[-1][1] != view.step:  # when the step count changed
+            self._samples.append((now, view.step))
+        while len(self._samples) > 2 and now - self._samples[0][0] > SPEED_WINDOW:
+            self._samples.popleft()
+        if view.state.done and self._reported is not run and run.state.done:
+            self._reported = run
+            if view.state is not RunState.CANCELLED:
+                for callback in self._ended:
+                    callback(run)
+            if view.state is RunState.FINISHED:
+                for callback in self._finished:
+                    callback(run)
+        return view
+
+    @property
+    def ended_run(self) -> LessonRun | None:
+        """The current run once its end was reported by poll()."""
+        return self.run if self.run is not None and self._reported is self.run else None
+
+    def measured_speed(self, now: float | None = None) -> float | None:
+        """Steps per second between the step changes polls saw in the last SPEED_WINDOW seconds,
+        while running; None until there are two, or when the run has stalled (loading data)."""
+        if self.state is not RunState.RUNNING or len(self._samples) < 2:
+            return None
+        (t0, s0), (t1, s1) = self._samples[0], self._samples[-1]
+        if t1 - t0 < 0.3 or s1 == s0:
+            return None
+        speed = (s1 - s0) / (t1 - t0)
+        now = time.monotonic() if now is None else now
+        return speed if now - t1 <= max(1.0, 2.0 / speed) else None
+
+    def shown_values(self, view: FeedView) -> dict[str, Any]:
+        """One step's values: the last step's recorded values, plus (after the run) the `show`
+        names that no step recorded, from the final namespace. A name an earlier step recorded
+        but the last one did not is stale and left out (6.4's stages)."""
+        values = dict(view.latest)
+        run = self.run
+        if view.state.done and run is not None:
+            for name, value in run.final_values().items():
+                if name not in view.recorded_names:
+                    values[name] = value
+        return values

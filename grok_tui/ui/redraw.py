@@ -1,0 +1,44 @@
+"""How often the lesson screen redraws, in one place.
+
+Every interval here is multiplied by the output monitor's slowdown factor (contract C4: 1.0 while the
+terminal keeps up, larger when its output falls behind), so on a slow SSH link the screen draws
+less often instead of queueing frames.
+"""
+
+from __future__ import annotations
+
+import time
+
+from grok_tui.ui import output_pacing
+
+TICK_HZ = 10
+"""How often the screen polls the session (cheap: nothing is drawn unless something changed)."""
+VALUES_HZ = 5
+"""Values table, status line and live strip. Numbers that change more often than 5 times a second
+cannot be read anyway, and these lines are what plays over SSH while the learner reads."""
+CHART_HZ = 5
+"""Charts: the largest area on screen, so most of the bytes sent over SSH while a lesson plays
+(bench/bandwidth.py); 5 a second still reads as motion."""
+OUTPUT_HZ = 4
+"""The full-screen output view while the run keeps printing."""
+
+
+def slowdown(app=None) -> float:
+    """The C4 factor from the app's output monitor (grok_tui/ui/output_pacing.py): 1.0 while the
+    terminal keeps up. `app` is unused (the monitor is app-wide); kept so callers read the same."""
+    return max(1.0, output_pacing.slowdown())
+
+
+class Pace:
+    """Says whether a part of the screen may redraw now, at `hz` times the slowdown factor."""
+
+    def __init__(self, hz: float) -> None:
+        self.interval = 1.0 / hz
+        self.last = float("-inf")
+
+    def due(self, factor: float = 1.0, *, force: bool = False) -> bool:
+        now = time.monotonic()
+        if force or now - self.last >= self.interval * factor:
+            self.last = now
+            return True
+        return False

@@ -1,0 +1,104 @@
+"""`o`: everything the lesson printed, on the whole screen, scrollable, following the run live.
+
+Lessons show some mistakes on purpose (3.1's TypeError, 5.1's NameError, 5.5's and 6.4's
+ValueError): they catch the error and print it as `TypeError: ...`. Such a line is marked
+"expected error, on purpose", so a learner does not take it for a crash; a run that really
+failed ends with the failure in red.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from grok_tui.engine.feed import FeedView
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.redraw import OUTPUT_HZ, Pace, slowdown
+
+CAUGHT = re.compile(r"^([A-Z][A-Za-z]*(?:Error|Exception)): ")
+"""A printed line that starts like Python's own report of an exception, as the demos print them."""
+
+
+def expected_error(line: str) -> str | None:
+    """The exception's name if `line` is a demo's printed error ("TypeError: can't multiply...")."""
+    m = CAUGHT.match(line)
+    return m.group(1) if m else None
+
+
+def output_text(view: FeedView, failure: str = "") -> Text:
+    text = Text()
+    if view.dropped_output:
+        text.append(f"({view.dropped_output} earlier prints not kept)\n", style="dim italic")
+    for line in view.output.rstrip("\n").split("\n") if view.output else ():
+        if expected_error(line):
+            text.append("expected error, on purpose: ", style="bold yellow")
+            text.append(line + "\n", style="yellow")
+        else:
+            text.append(line + "\n")
+    if view.state is RunState.FAILED:
+        text.append(f"the run stopped with an error: {failure or view.detail}\n", style="bold red")
+    elif view.state is RunState.DIVERGED:
+        text.append(f"the run diverged: {view.detail}\n", style="bold magenta")
+    if not text.plain:
+        text.append("nothing printed yet: run the lesson (space)", style="dim italic")
+    text.rstrip()
+    return text
+
+
+class OutputBody(VerticalScroll):
+    """Arrows, pgup/pgdn, home/end scroll (VerticalScroll's own keys)."""
+
+    ALLOW_MAXIMIZE = True
+
+
+class OutputScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,o", "dismiss", "back to the lesson", id="output.close"),
+        Binding("q", "app.quit", "quit", show=False, id="output.quit"),
+        Binding("f1,question_mark", "app.help", "help", key_display="?", show=False, id="output.help"),
+    ]
+
+    def __init__(self, title: str, poll: Callable[[], tuple[FeedView | None, str]]) -> None:
+        """`poll()` gives the run's latest view and its failure text (None: no run yet)."""
+        super().__init__()
+        self.title_text = title
+        self._poll = poll
+        self._version = -1
+        self._pace = Pace(OUTPUT_HZ)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble((" output ", "reverse bold"), f" {self.title_text}",
+                                   ("   ↑↓ pgup pgdn home end · esc back", "dim")), id="output-title")
+        with OutputBody(id="output-body"):
+            yield Static(id="output-text")
+
+    def on_mount(self) -> None:
+        self._refresh(force=True)
+        self.query_one(OutputBody).focus()
+        self.set_interval(1 / OUTPUT_HZ, self._refresh)
+
+    def _refresh(self, force: bool = False) -> None:
+        view, failure = self._poll()
+        if view is None:
+            if force:
+                self.query_one("#output-text", Static).update(Text("nothing printed yet: run the lesson (space)",
+                                                                   style="dim italic"))
+            return
+        if view.version == self._version or not self._pace.due(slowdown(self.app), force=force):
+            return
+        self._version = view.version
+        body = self.query_one(OutputBody)
+        at_end = force or body.scroll_y >= body.max_scroll_y
+        self.query_one("#output-text", Static).update(output_text(view, failure))
+        if at_end:  # follow the run, unless the learner scrolled up to read
+            self.call_after_refresh(body.scroll_end, animate=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,63 @@
+"""`=` or enter: type a param's value exactly (4.5's alpha 0.5 is between two rungs of the ladder).
+
+The value is checked as the learner types it against the param's type and range; a wrong one gets a
+one-line message and the dialog stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from grok_tui.lesson.model import Param
+from grok_tui.lesson.params import ParamError, fmt
+
+
+def allowed(param: Param) -> str:
+    if param.kind == "choice":
+        return "one of " + ", ".join(param.choices)
+    kind = "a whole number" if param.kind == "int" else "a number"
+    if param.min is not None and param.max is not None:
+        return f"{kind} from {fmt(param.min)} to {fmt(param.max)}"
+    return kind
+
+
+class ParamInput(ModalScreen[bool]):
+    """Dismissed with True once `apply(text)` accepted the value, False on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="param_input.cancel")]
+
+    def __init__(self, param: Param, current: object, apply: Callable[[str], None]) -> None:
+        super().__init__()
+        self.param = param
+        self.current = current
+        self._apply = apply
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="param-box") as box:
+            box.border_title = f"set {self.param.name}"
+            box.border_subtitle = "enter: run with it · esc: cancel"
+            yield Static(Text(f"{allowed(self.param)}" + (f" · {self.param.help}" if self.param.help else ""),
+                              style="dim"), id="param-allowed")
+            yield Input(value=fmt(self.current), id="param-value", select_on_focus=True)
+            yield Static(id="param-message")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            self._apply(event.value)
+        except ParamError as exc:
+            self.query_one("#param-message", Static).update(Text(str(exc), style="bold red"))
+            event.input.action_select_all()  # typing again replaces the refused value
+            return
+        self.dismiss(True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#param-message", Static).update("")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

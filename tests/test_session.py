@@ -1,0 +1,188 @@
+"""The lesson session without Textual: start, pause, step, nudge then re-run from the seed, the
+finished event fired once, one step's values, the step count and what changed since the last run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from grok_tui.engine.runner import RunState
+from grok_tui.engine.session import LessonSession, change_text
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.lesson.params import ParamError
+from grok_tui.lesson.steps import StepsError, check_steps, total_steps
+
+FIXED = load_catalog(Path(__file__).resolve().parent / "ui" / "lessons")
+
+
+def session(lesson_id: str = "4.5", speed: float = 0, **params) -> LessonSession:
+    return LessonSession(FIXED.get(lesson_id), speed=speed, params=params)
+
+
+def play(s: LessonSession):
+    assert s.run is not None and s.run.join(timeout=10)
+    return s.poll()
+
+
+def test_a_run_to_the_end_fires_finished_once_and_reports_the_count():
+    s = session()
+    finished, ended = [], []
+    s.on_finished(finished.append)
+    s.on_ended(ended.append)
+    assert s.state is RunState.READY and s.total == 20
+    s.start()
+    view = play(s)
+    assert view.state is RunState.FINISHED and view.step == 20 == s.total
+    for _ in range(3):  # every redraw polls: the event must not repeat
+        s.poll()
+    assert finished == [s.run] and ended == [s.run]
+    assert s.ended_run is s.run
+
+
+def test_pause_and_single_step_then_resume():
+    s = session()
+    s.step_once()  # from ready: the run waits after its first step
+    for _ in range(500):
+        if s.run.state is RunState.PAUSED:
+            break
+        s.run.join(0.01)
+    assert s.run.state is RunState.PAUSED and len(s.run.steps) == 1
+    s.step_once()
+    for _ in range(500):
+        if len(s.run.steps) == 2 and s.run.state is RunState.PAUSED:
+            break
+        s.run.join(0.01)
+    assert len(s.run.steps) == 2 and round(s.run.steps[1].values["pred"], 10) == 0.2
+    s.toggle()  # resume
+    assert play(s).state is RunState.FINISHED
+
+
+def test_nudge_stops_and_reruns_from_the_seed_with_the_change_named():
+    s = session()
+    s.start()
+    play(s)
+    first = s.run
+    assert s.nudge(-1) == ""  # alpha 1 -> 0.316228 (the log ladder)
+    assert s.run is None and s.pending is False and s.params["alpha"] == 0.316228
+    assert s.previous["error"].ys  # the finished run is kept for comparison
+    s.restart()
+    assert s.run is not first and s.run.values["alpha"] == 0.316228
+    play(s)
+    assert s.change == "alpha 1 -> 0.316228"
+    again = session(alpha=0.316228)
+    again.start()
+    play(again)
+    assert [st.values["pred"] for st in again.run.steps] == [st.values["pred"] for st in s.run.steps]
+
+
+def test_a_nudge_at_the_end_of_the_ladder_says_so():
+    s = session(alpha=10.0)
+    assert s.nudge(1) == "alpha is already at its maximum" and s.pending is None
+
+
+def test_typed_params_are_checked_against_type_and_range():
+    s = session()
+    s.set_param("alpha", " 0.5 ")
+    assert s.params["alpha"] == 0.5 and s.pending is False
+    with pytest.raises(ParamError, match="above its maximum 10"):
+        s.set_param("alpha", "11")
+    with pytest.raises(ParamError, match="must be a number"):
+        s.set_param("alpha", "half")
+    with pytest.raises(ParamError, match="whole number"):
+        s.set_param("iterations", "2.5")
+    assert s.params["alpha"] == 0.5
+
+
+def test_changing_a_param_while_stepping_keeps_stepping():
+    s = session()
+    s.step_once()
+    for _ in range(500):
+        if s.run.state is RunState.PAUSED:
+            break
+        s.run.join(0.01)
+    s.nudge(-1)
+    assert s.pending is True
+    s.restart()
+    assert s.run.paused
+    s.reset()
+    assert s.run is None and s.state is RunState.READY
+
+
+STAGES = '''+++
+id = "9.1"
+chapter = 9
+title = "Stages"
+show = ["w", "early", "final_only"]
++++
+
+Text.
+
+```python train
+w = 0
+for i in range(3):
+    step(w=w, early=i) if i == 0 else step(w=w)
+    w += 1
+final_only = 7
+```
+'''
+
+
+def test_the_values_after_a_run_come_from_one_step(tmp_path):
+    (tmp_path / "9.1-stages.md").write_text(STAGES, encoding="utf-8")
+    s = LessonSession(load_catalog(tmp_path).get("9.1"), speed=0)
+    s.start()
+    values = s.shown_values(play(s))
+    # w is the last step's (2), not the namespace's (3); early is stale (an earlier step's); final_only
+    # was never recorded, so it comes from the end of the run.
+    assert values == {"w": 2, "final_only": 7}
+
+
+def test_step_count_expressions():
+    check_steps("iterations * 2 + 1", {"iterations"})
+    assert total_steps("iterations * 2 + 1", {"iterations": 20}) == 41
+    assert total_steps("", {}) is None and total_steps("epochs", {"epochs": "x"}) is None
+    with pytest.raises(StepsError, match="not a parameter"):
+        check_steps("epochs", {"iterations"})
+    with pytest.raises(StepsError, match="only numbers"):
+        check_steps("__import__('os')", {"iterations"})
+
+
+def test_change_text_names_only_what_changed():
+    assert change_text({"alpha": 1.0, "input": 2.0}, {"alpha": 0.1, "input": 2.0}) == "alpha 1 -> 0.1"
+    assert change_text({"alpha": 1.0}, {"alpha": 1.0}) == ""
+
+
+def test_the_sparkline_follows_the_error_or_loss_series():
+    from grok_tui.engine.session import spark_name
+    from grok_tui.lesson.model import Chart
+
+    lesson = FIXED.get("4.5")
+    assert spark_name(lesson) == "error"
+    import dataclasses
+
+    hidden = dataclasses.replace(lesson, charts=(Chart("p", ("pred",)), Chart("e", ("error_hidden", "x"))))
+    assert spark_name(hidden) == "error_hidden"
+    assert spark_name(dataclasses.replace(lesson, charts=(Chart("p", ("pred",)),))) == "pred"
+
+
+def test_the_measured_speed_counts_steps_between_step_changes():
+    from grok_tui.engine.feed import RunFeed
+
+    s = session()
+    s.run, s.feed = object(), RunFeed()  # a run that is RUNNING; the samples are what polls saw
+    s._samples.extend([(10.0, 1), (11.0, 2), (12.0, 3)])
+    assert s.measured_speed(now=12.1) == 1.0  # not 3 steps / 2.1 s
+    assert s.measured_speed(now=20.0) is None  # stalled: no step for 8 s
+
+
+def test_every_lesson_says_how_many_steps_its_run_takes():
+    """The `steps` metadata matches the run (chapter 7 trains for seconds: three epochs suffice)."""
+    from grok_tui.engine.runner import LessonRun
+    from tests.lessons_util import COURSE
+
+    for lesson in COURSE.lessons:
+        assert lesson.steps, f"{lesson.id} has no steps = ... line"
+        small = {p.name: 3 for p in lesson.params if p.name in ("epochs", "iterations", "count")}
+        run = LessonRun(lesson, small if lesson.id != "4.2" else {})
+        assert len(run.run_sync().steps) == total_steps(lesson.steps, run.values), lesson.id

@@ -1,0 +1,247 @@
+"""Pilot tests of the lesson screen's reading and lab views at 80x24: opening at the top, the view
+switch, typing a param, the params staying in view, `o` scrolling to the last printed line, the
+header and status fitting 80 columns, a terminal too small."""
+
+from __future__ import annotations
+
+from grok_tui.engine.runner import RunState
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.lesson import LessonScreen
+from grok_tui.ui.screens.output import OutputBody, OutputScreen, expected_error
+from grok_tui.ui.screens.param_input import ParamInput
+from grok_tui.ui.widgets.chart import ChartView
+from grok_tui.ui.widgets.document import LessonDocument, inline_markdown
+from grok_tui.ui.widgets.params import ParamsView, visible_window
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine, sparkline
+from tests.conftest import LESSONS
+from tests.ui.helpers import text_of, wait_for
+
+SIZE = (80, 24)
+
+
+async def finish(pilot, screen: LessonScreen) -> None:
+    await wait_for(pilot, lambda: screen.run_state.done and screen.ended, timeout=20, what="the run to end")
+    await pilot.pause()
+
+
+async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        doc = screen.query_one(LessonDocument)
+        assert doc.scroll_y == 0 and screen.has_class("-read")
+        assert doc.content_region.height >= 12  # at least 12 rows of prose and code at 80x24
+        assert "lesson 2/2" in text_of(screen.query_one("#lesson-title"))
+        await pilot.press("space")
+        await finish(pilot, screen)
+        assert doc.scroll_y == 0 and doc.content_region.height >= 12
+        strip = text_of(screen.query_one(LiveStrip))
+        assert "weight 3.49e+08" in strip and "pred -2.32e+08" in strip and "error 5.4e+16" in strip and "error (log)" in strip
+        assert any(block in strip for block in "▁▂▃▄▅▆▇█")
+        status = text_of(screen.query_one(StatusLine))
+        assert "finished" in status and "step 20/20" in status and "the last lesson: c contents" in status  # 2/2
+
+
+async def test_l_switches_to_the_lab_and_back(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        await finish(pilot, screen)
+        await pilot.press("l")
+        await pilot.pause()
+        assert screen.lab and not screen.query_one(LessonDocument).region
+        charts = [c for c in screen.query(ChartView) if c.region]
+        assert len(charts) == 1  # at 80 columns one chart at a time, g for the next
+        main = charts[0].content_region
+        assert main.width >= 60 and main.height >= 12, main
+        assert screen.query_one(ParamsView).region.height >= 2
+        await pilot.press("g")
+        await pilot.pause()
+        assert [c.id for c in screen.query(ChartView) if c.region] == ["chart-1"]
+        await pilot.press("l")
+        await pilot.pause()
+        assert not screen.lab and screen.query_one(LessonDocument).region.height >= 12
+
+
+async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("equals_sign")
+        assert isinstance(app.screen, ParamInput)
+        dialog = app.screen
+        await pilot.press(*"12", "enter")
+        assert app.screen is dialog and "alpha=12 is above its maximum 10" in text_of(dialog.query_one("#param-message"))
+        await pilot.press(*"half", "enter")
+        assert app.screen is dialog and "alpha must be a number" in text_of(dialog.query_one("#param-message"))
+        await pilot.press(*"0.5", "enter")  # 4.5's edge of divergence, between two rungs
+        assert app.screen is screen and screen.params["alpha"] == 0.5
+        await finish(pilot, screen)
+        assert screen.run.values["alpha"] == 0.5 and screen.run_state is RunState.FINISHED
+        assert "◂ 0.5 ▸" in text_of(screen.query_one(ParamsView))
+        await pilot.press("enter")  # enter opens it too; escape leaves the value alone
+        assert isinstance(app.screen, ParamInput)
+        await pilot.press("escape")
+        assert app.screen is screen and screen.params["alpha"] == 0.5
+
+
+LONG = '''+++
+id = "9.7"
+chapter = 9
+title = "Many values, many prints"
+show = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "m"]
+steps = "iterations"
+
+[params.iterations]
+default = 3
+min = 1
+max = 10
+
+[params.rate]
+default = 0.5
++++
+
+A lesson with a long values table and a long output.
+
+```python train
+import numpy as np
+for it in range(iterations):
+    for line in range(60):
+        print(f"line {it * 60 + line}")
+    step(**{name: np.arange(12.0) * it for name in "abcdefghijkm"})
+print("TypeError: can't multiply sequence by non-int of type 'float'")
+print("the last line")
+```
+'''
+
+
+async def test_params_stay_in_view_after_a_long_values_table_and_o_reaches_the_last_line(tmp_path):
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.7-long.md").write_text(LONG, encoding="utf-8")
+    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.7", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l", "space")
+        await finish(pilot, screen)
+        params = screen.query_one(ParamsView)
+        assert params.region.height >= 3 and "iterations" in text_of(params)
+        box = screen.query_one("#values-box")
+        assert box.virtual_size.height > box.size.height and box.scroll_y == 0
+        await pilot.press("pagedown")  # the values column has the focus in the lab view
+        await pilot.pause()
+        assert box.scroll_y > 0 and params.region.height >= 3
+        await pilot.press("o")
+        assert isinstance(app.screen, OutputScreen)
+        await pilot.pause(0.2)
+        body = app.screen.query_one(OutputBody)
+        assert body.scroll_y == body.max_scroll_y > 0  # opened at the end
+        shown = text_of(app.screen.query_one("#output-text"))
+        assert shown.rstrip().endswith("the last line")
+        assert "expected error, on purpose: TypeError: can't multiply" in shown
+        await pilot.press("home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("pagedown", "end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("o")
+        assert app.screen is screen
+
+
+async def test_the_header_and_status_fit_80_columns():
+    catalog = load_catalog(LESSONS)
+    app = GrokApp(catalog, start_lesson="5.1", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        header = text_of(screen.query_one("#lesson-title")).rstrip()
+        assert header.endswith(f"lesson {catalog.index('5.1') + 1}/{len(catalog.lessons)}")
+        assert len(header) <= 80 and "…" in header or "Gradient descent with multiple inputs" in header
+        await pilot.press("space")
+        await finish(pilot, screen)
+        assert text_of(screen.query_one(StatusLine)).rstrip().endswith("space again")
+
+
+async def test_a_terminal_too_small_says_the_size_it_needs(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(50, 14)) as pilot:
+        await pilot.pause()
+        message = app.screen.query_one("#too-small")
+        assert message.region.height > 0 and "needs at least 60x16 (this is 50x14)" in text_of(message)
+        assert not app.screen.query_one(LessonDocument).region
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not message.region and app.screen.query_one(LessonDocument).region
+
+
+def test_small_pieces():
+    assert sparkline([1, 2, 3, 4], 4) == "▁▃▆█"
+    assert sparkline([100, 10, 1], 3, log=True) == "█▄▁"
+    assert len(sparkline(list(range(1000)), 20)) == 20
+    assert list(visible_window(8, 7, 3)) == [5, 6, 7] and list(visible_window(3, 0, 5)) == [0, 1, 2]
+    assert inline_markdown("press `-` *twice* for **0.1**").plain == "press - twice for 0.1"
+    assert expected_error("NameError: name 'x' is not defined") == "NameError"
+    assert expected_error("the error: 3") is None
+
+
+async def test_f1_lists_the_focused_panels_keys(small_catalog):
+    import dataclasses
+
+    from grok_tui.ui.screens.help import HelpScreen
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
+                       what="the lesson with its panel")
+        screen = app.screen
+        pad = screen.panels.widgets[0]
+        await pilot.press("f", "f")  # text -> values and params (the lab view) -> the pad
+        assert app.focused is pad and screen.lab
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = text_of(app.screen.query_one("#panel-keys"))
+        assert "shade" in keys and "pen" in keys
+        await pilot.press("escape", "f")  # on to the lesson text: the reading view again
+        assert isinstance(app.focused, LessonDocument) and not screen.lab
+
+
+async def test_the_focused_pane_is_marked_by_a_glyph(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert str(screen.query_one(LessonDocument).border_title).startswith("▶ ")
+        await pilot.press("l")
+        await pilot.pause()
+        assert str(screen.query_one("#values-box").border_title).startswith("▶ ")
+        assert not str(screen.query_one(LessonDocument).border_title).startswith("▶ ")
+
+
+async def test_coming_back_to_a_lesson_keeps_its_params_and_is_ready(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("minus", "space")
+        await wait_for(pilot, lambda: app.screen.step_count >= 1, what="a first step")
+        await pilot.press("p", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5",
+                       what="4.5 again")
+        await pilot.pause()
+        assert app.screen.params["alpha"] == 0.316228 and app.screen.run_state is RunState.READY
+
+
+async def test_the_reading_view_shows_the_selected_param_in_the_status_line(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert "alpha ◂ 1 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("right_square_bracket")
+        assert "input ◂ 2 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("minus")
+        await pilot.pause()
+        assert "input ◂ 1.5 ▸" in text_of(screen.query_one(StatusLine))
