@@ -214,8 +214,6 @@ def test_landscape_53_picture(snap_compare, course, size):
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
 
 
-@pytest.mark.xfail(reason="main's lesson screen moved the parameters into LessonSession: the experiments "
-                   "panel's re-run (screen.values / start_run) is not ported yet", strict=False)
 async def test_experiments_table_rows_sort_and_rerun(course):
     import dataclasses
 
@@ -229,7 +227,7 @@ async def test_experiments_table_rows_sort_and_rerun(course):
         lesson = app.screen
         await pilot.press("space")
         await wait_for(pilot, lambda: lesson.run_state.done, what="the first run")
-        lesson.selected = 0  # alpha
+        lesson.session.selected = 0  # alpha
         await pilot.press("minus", "minus")  # alpha 1 -> 0.1: the lesson re-runs once the keys rest
         await wait_for(pilot, lambda: len(panel.table.rows) == 2 and lesson.run_state.done, what="the second run")
         first, second = panel.table.rows
@@ -241,7 +239,7 @@ async def test_experiments_table_rows_sort_and_rerun(course):
         assert "sorted by final error" in panel.shown.plain
         await pilot.press("down", "enter")  # re-run row 1: the defaults
         await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
-        assert lesson.values["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
+        assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
 
 
 async def test_playground_keys():

@@ -67,10 +67,10 @@ class InstrumentPanel(LessonPanel):
 
     @property
     def params(self) -> dict[str, Any]:
-        """The parameter values the lesson runs with now (the screen's), else the defaults."""
-        values = getattr(self.screen, "values", None) if self.is_attached else None
-        if isinstance(values, dict):
-            return dict(values)
+        """The parameter values the lesson runs with now (its session's), else the defaults."""
+        session = getattr(self.screen, "session", None) if self.is_attached else None
+        if session is not None:
+            return dict(session.params)
         return dict(self.lesson.defaults) if self.lesson is not None else {}
 
     def current_run(self) -> Any:

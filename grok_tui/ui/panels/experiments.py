@@ -70,10 +70,10 @@ class ExperimentsPanel(InstrumentPanel):
             return
         row = rows[self.selected]
         screen = self.screen
-        values = getattr(screen, "values", None)
-        if not isinstance(values, dict) or not hasattr(screen, "start_run"):
+        session = getattr(screen, "session", None)
+        if session is None or not hasattr(screen, "start_run"):
             return
-        values.update(row.params)
+        session.params.update(row.params)  # the row's params become the learner's, shown and run
         if hasattr(screen, "_show_params"):
             screen._show_params()
         screen.start_run()
