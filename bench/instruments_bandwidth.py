@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram  # noqa: E402
+from _pty import PtyProgram
 
 LESSONS = Path(__file__).resolve().parent.parent / "lessons"
 CASES = {
@@ -46,8 +46,13 @@ def charts_alone(source: Path) -> Path:
             elif fences == 1 and TABLE.match(line):
                 skipping = True
                 continue
-            elif fences == 1 and re.match(r"^panels = \[.*\]$", line) and "digit" not in line \
-                    and "confusion" not in line and "hidden_weights" not in line:
+            elif (
+                fences == 1
+                and re.match(r"^panels = \[.*\]$", line)
+                and "digit" not in line
+                and "confusion" not in line
+                and "hidden_weights" not in line
+            ):
                 continue  # the instrument panels named outright (the digits panels stay)
             elif fences == 1 and re.match(r"^\s*\[", line):
                 skipping = False
@@ -81,8 +86,10 @@ def main() -> None:
         for lesson, (shown, keys, marker) in CASES.items():
             with_panel = measure(grok, lesson, keys, marker, LESSONS, seconds)
             alone = measure(grok, lesson, keys, marker, bare, seconds)
-            print(f"{lesson} with the {shown:16s} {with_panel / 1024:6.1f} KiB/s   charts alone "
-                  f"{alone / 1024:6.1f} KiB/s   ({seconds:g} s at 100x30, 25 steps/s)")
+            print(
+                f"{lesson} with the {shown:16s} {with_panel / 1024:6.1f} KiB/s   charts alone "
+                f"{alone / 1024:6.1f} KiB/s   ({seconds:g} s at 100x30, 25 steps/s)"
+            )
     finally:
         shutil.rmtree(bare.parent, ignore_errors=True)
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 os.environ.setdefault("GROK_TUI_DATA", tempfile.mkdtemp(prefix="grok-shot-"))
 
-from grok_tui.engine.runner import RunState  # noqa: E402
-from grok_tui.lesson.catalog import load_catalog  # noqa: E402
-from grok_tui.ui.app import GrokApp  # noqa: E402
+from grok_tui.engine.runner import RunState
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
 
 HERE = Path(__file__).resolve().parent
 

@@ -27,8 +27,9 @@ def log_dir() -> Path:
 def write_crash_log(error: BaseException) -> Path | None:
     """Write the traceback of `error` to crash-<time>.log (the temp folder if the state folder cannot
     be written); the file's path, or None if nothing could be written."""
-    text = (f"grok-tui {__version__} stopped on an error at {time.strftime('%Y-%m-%d %H:%M:%S')}\n\n"
-            + "".join(traceback.format_exception(error)))
+    text = f"grok-tui {__version__} stopped on an error at {time.strftime('%Y-%m-%d %H:%M:%S')}\n\n" + "".join(
+        traceback.format_exception(error)
+    )
     name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
     for folder in (log_dir(), Path(tempfile.gettempdir()) / "grok-tui"):
         try:

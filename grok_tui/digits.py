@@ -39,8 +39,9 @@ def shade_lines(pixels: Any) -> list[str]:
     return ["".join(SHADES[i] * 2 for i in row) for row in index]
 
 
-def half_block_cells(pixels: Any, scale: int = 1, lo: float | None = None,
-                     hi: float | None = None) -> list[list[tuple[float, float]]]:
+def half_block_cells(
+    pixels: Any, scale: int = 1, lo: float | None = None, hi: float | None = None
+) -> list[list[tuple[float, float]]]:
     """The image as rows of terminal cells, each cell = (top level, bottom level) in 0..1.
 
     A cell drawn as '▀' with the top level as foreground colour and the bottom level as background
@@ -56,7 +57,7 @@ def half_block_cells(pixels: Any, scale: int = 1, lo: float | None = None,
         hi = float(image.max()) if hi is None else hi
         image = np.clip((image - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
     big = np.kron(image, np.ones((scale, scale)))
-    return [[(float(t), float(b)) for t, b in zip(big[r], big[r + 1])] for r in range(0, len(big), 2)]
+    return [[(float(t), float(b)) for t, b in zip(big[r], big[r + 1], strict=False)] for r in range(0, len(big), 2)]
 
 
 def confusion_matrix(labels: Any, predictions: Any, classes: int = 10) -> np.ndarray:

@@ -13,6 +13,7 @@ present ids once when loaded (grok_tui/progress_migrate.py), keeping the old fil
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import errno
 import json
@@ -108,7 +109,7 @@ class Progress:
         return self.root / PROGRESS_FILE
 
     @classmethod
-    def load(cls, root: Path | None = None, *, course: CourseHistory | None = None) -> "Progress":
+    def load(cls, root: Path | None = None, *, course: CourseHistory | None = None) -> Progress:
         """The saved progress. With `course` (the history of the lessons in use) a file written for an
         older course version is moved to the present ids, once; a new file records the version."""
         root = Path(root) if root is not None else data_dir()
@@ -164,8 +165,10 @@ class Progress:
                 shutil.copy2(self.path, backup)
             kept, drafts_moved = migrate_drafts(self.root / DRAFTS_DIR, steps, course.version, _safe)
         except OSError as exc:
-            self.notice = (f"The course was renumbered, but your progress could not be moved to the new "
-                           f"lesson ids ({exc}); nothing was changed.")
+            self.notice = (
+                f"The course was renumbered, but your progress could not be moved to the new "
+                f"lesson ids ({exc}); nothing was changed."
+            )
             return
         self.lessons, self.exercises, self.last_lesson = data["lessons"], data["exercises"], data["last_lesson"]
         self.course_version = course.version
@@ -176,8 +179,10 @@ class Progress:
                 self._save_failed(self.path, exc)
         if moved or drafts_moved:
             kept_names = [p.name for p in (backup, kept) if p is not None]
-            self.notice = (f"The course was renumbered; your progress followed it ({', '.join(_unique(moved)) or 'drafts only'})."
-                           + (f" The old files are kept as {' and '.join(kept_names)}." if kept_names else ""))
+            self.notice = (
+                f"The course was renumbered; your progress followed it ({', '.join(_unique(moved)) or 'drafts only'})."
+                + (f" The old files are kept as {' and '.join(kept_names)}." if kept_names else "")
+            )
 
     def _read(self, data: object) -> None:
         """Take what a progress file holds. Only its overall shape must be right; a state or an entry
@@ -222,8 +227,12 @@ class Progress:
             ours = self._data()
             theirs = self._disk() if merge_with_disk else None
             result = merge(self._base, ours, theirs) if theirs is not None else ours
-            data = {"format": FORMAT, "lessons": result["lessons"], "exercises": result["exercises"],
-                    "last_lesson": result["last_lesson"]}
+            data = {
+                "format": FORMAT,
+                "lessons": result["lessons"],
+                "exercises": result["exercises"],
+                "last_lesson": result["last_lesson"],
+            }
             if result["course"] is not None:
                 data["course"] = result["course"]
             atomic_write(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
@@ -277,10 +286,8 @@ class Progress:
             self.exercises.update(copy.deepcopy(result["exercises"]))
             self.last_lesson, self.course_version = result["last_lesson"], result["course"]
             self._base = theirs
-            try:
+            with contextlib.suppress(OSError):
                 self._seen = _identity(self.path.stat())
-            except OSError:
-                pass
             return result != ours
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
@@ -294,7 +301,7 @@ class Progress:
 
     # -- lessons ---------------------------------------------------------------------------------
     def lesson_state(self, lesson_id: str) -> str:
-        """"", "started" or "done" (any other saved value reads as "": not started)."""
+        """ "", "started" or "done" (any other saved value reads as "": not started)."""
         state = self.lessons.get(lesson_id, "")
         return state if state in ("started", "done") else ""
 
@@ -331,9 +338,14 @@ class Progress:
     def passed_code(self, lesson_id: str) -> dict[str, str]:
         """The learner's code of every exercise of the lesson they passed: the live run uses it."""
         prefix = f"{lesson_id}/"
-        return {key[len(prefix):]: entry["code"] for key, entry in self.exercises.items()
-                if key.startswith(prefix) and isinstance(entry, dict) and entry.get("done") is True
-                and isinstance(entry.get("code"), str)}
+        return {
+            key[len(prefix) :]: entry["code"]
+            for key, entry in self.exercises.items()
+            if key.startswith(prefix)
+            and isinstance(entry, dict)
+            and entry.get("done") is True
+            and isinstance(entry.get("code"), str)
+        }
 
     def hints_shown(self, lesson_id: str, name: str) -> int:
         hints = self._entry(lesson_id, name).get("hints", 0)
@@ -370,7 +382,9 @@ class Progress:
         except (OSError, UnicodeDecodeError) as exc:
             try:
                 moved = set_aside(path)
-                self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc}); it was kept as {moved.name}."
+                self.notice = (
+                    f"Your draft of {lesson_id}/{name} could not be read ({exc}); it was kept as {moved.name}."
+                )
             except OSError:
                 self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
             return None
@@ -443,8 +457,7 @@ class Progress:
 
 
 def _snapshot(lessons: dict, exercises: dict, last: str | None, course: int | None) -> dict:
-    return {"lessons": dict(lessons), "exercises": copy.deepcopy(exercises), "last_lesson": last,
-            "course": course}
+    return {"lessons": dict(lessons), "exercises": copy.deepcopy(exercises), "last_lesson": last, "course": course}
 
 
 def _identity(info: os.stat_result) -> tuple:
@@ -470,7 +483,7 @@ class _file_lock:
         self.root = Path(root).absolute()
         self.fd: int | None = None
 
-    def __enter__(self) -> "_file_lock":
+    def __enter__(self) -> _file_lock:
         with _root_guard:
             lock = _root_locks.setdefault(self.root, threading.RLock())
         lock.acquire()
@@ -609,17 +622,18 @@ def load_answers(root: Path) -> dict:
     empty = {"latest": {}, "history": []}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("latest"), dict) \
-                or not isinstance(data.get("history"), list):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("latest"), dict)
+            or not isinstance(data.get("history"), list)
+        ):
             raise ValueError("not an answers file")
         return data
     except FileNotFoundError:
         return empty
     except (OSError, ValueError):
-        try:
+        with contextlib.suppress(OSError):
             set_aside(path)
-        except OSError:
-            pass
         return empty
 
 

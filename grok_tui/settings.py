@@ -132,24 +132,26 @@ def load(path: Path | None = None) -> Settings:
         if isinstance(theme, str) and theme.strip():
             settings.theme = theme.strip()
         else:
-            error(_line_of(lines, "theme"), "theme must be a theme's name, e.g. \"nord\" (ctrl+p > theme lists them)")
+            error(_line_of(lines, "theme"), 'theme must be a theme\'s name, e.g. "nord" (ctrl+p > theme lists them)')
     speed = data.get("speed")
     if speed is not None:
         if isinstance(speed, (int, float)) and not isinstance(speed, bool) and 0 <= speed <= 1000:
             settings.speed = float(speed)
         else:
-            error(_line_of(lines, "speed"), "speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)")
+            error(
+                _line_of(lines, "speed"),
+                "speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)",
+            )
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        error(_line_of(lines, "keys"), "keys must be a table: [keys] then lines like run = \"r\"")
+        error(_line_of(lines, "keys"), 'keys must be a table: [keys] then lines like run = "r"')
         keys = {}
     for action, value in keys.items():
         line = _line_of(lines, action, "keys")
         if action not in ACTIONS:
             error(line, f"unknown action {action!r} in [keys]; known: {', '.join(ACTIONS)}")
-        elif not isinstance(value, str) or not value.strip() or \
-                not all(KEY.match(k.strip()) for k in value.split(",")):
-            error(line, f"keys.{action} must be keys separated by commas, e.g. \"r\" or \"ctrl+r,f9\"")
+        elif not isinstance(value, str) or not value.strip() or not all(KEY.match(k.strip()) for k in value.split(",")):
+            error(line, f'keys.{action} must be keys separated by commas, e.g. "r" or "ctrl+r,f9"')
         else:
             settings.keys[action] = ",".join(k.strip() for k in value.split(","))
     return settings

@@ -28,8 +28,9 @@ FIRST_LINE = 11
 
 def lesson_text(name: str, code: str, meta: str = "") -> str:
     number = list(CODE).index(name) + 1 if name in CODE else 100 + sum(map(ord, name))
-    return (f'+++\nid = "9.{number}"\nchapter = 9\ntitle = "{name}"\n{meta}\n+++\n\n'
-            f"Text.\n\n```python train\n{code}\n```\n")
+    return (
+        f'+++\nid = "9.{number}"\nchapter = 9\ntitle = "{name}"\n{meta}\n+++\n\nText.\n\n```python train\n{code}\n```\n'
+    )
 
 
 def write_lesson(folder: Path, name: str, code: str | None = None, meta: str = "") -> Path:
@@ -74,4 +75,3 @@ def wait_until(predicate, timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.02)
     return predicate()
-

@@ -9,10 +9,11 @@ import random
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from grok_tui.engine.values import first_non_finite, snapshot
 from grok_tui.lesson.model import Cell, Lesson
@@ -192,7 +193,9 @@ class LessonRun:
         return self.result()
 
     def result(self) -> RunResult:
-        return RunResult(self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail)
+        return RunResult(
+            self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail
+        )
 
     def final_values(self) -> dict[str, Any]:
         """The variables the lesson shows, as they stand at the end (or now)."""

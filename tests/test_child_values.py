@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from grok_tui.engine.runner import LessonRun
-from tests.conftest import LESSONS
 from grok_tui.lesson.catalog import load_catalog
+from tests.conftest import LESSONS
 from tests.inprocess_runner import LessonRun as InProcessRun
 
 CATALOG = load_catalog(LESSONS)
@@ -23,8 +23,13 @@ def values_for(lesson) -> dict:
 
 def same(a, b) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.dtype == b.dtype
-                and a.shape == b.shape and a.tobytes() == b.tobytes())
+        return (
+            isinstance(a, np.ndarray)
+            and isinstance(b, np.ndarray)
+            and a.dtype == b.dtype
+            and a.shape == b.shape
+            and a.tobytes() == b.tobytes()
+        )
     if isinstance(a, float) or isinstance(b, float):
         return type(a) is type(b) and repr(a) == repr(b)
     return type(a) is type(b) and a == b
@@ -41,7 +46,7 @@ def test_every_recorded_value_is_the_same_as_in_process(lesson):
         run.close()
     assert after.state.value == before.state.value, after.detail
     assert len(after.steps) == len(before.steps)
-    for old, new in zip(before.steps, after.steps):
+    for old, new in zip(before.steps, after.steps, strict=False):
         assert list(new.values) == list(old.values)
         for name in old.values:
             assert same(old.values[name], new.values[name]), (lesson.id, old.index, name)

@@ -76,7 +76,7 @@ def test_run_text_shows_steps_and_final(capsys):
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
-    code, out, err = run_cli(capsys, *args)
+    code, _out, err = run_cli(capsys, *args)
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
@@ -84,8 +84,9 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
 
 def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
     (tmp_path / "bad.md").write_text(
-        '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n')
-    code, out, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path))
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n'
+    )
+    code, _out, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path))
     assert code == 1
     assert f"{tmp_path / 'bad.md'}:9: ZeroDivisionError" in err
 
@@ -93,7 +94,8 @@ def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
 def test_check_reports_each_problem_as_file_line(tmp_path, capsys):
     (tmp_path / "ok.md").write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nx = 1\n```\n')
     (tmp_path / "wrong.md").write_text(
-        '+++\nid = "1.2"\nchapter = 1\ntitle = "wrong"\n+++\n```python\nx = 1\n```\n```python check\nassert x == 2, "x should be 2"\n```\n')
+        '+++\nid = "1.2"\nchapter = 1\ntitle = "wrong"\n+++\n```python\nx = 1\n```\n```python check\nassert x == 2, "x should be 2"\n```\n'
+    )
     (tmp_path / "broken.md").write_text('+++\nid = "1.3"\nchapter = 1\n+++\n```python\nx = 1\n```\n')
     code, out, _ = run_cli(capsys, "check", str(tmp_path))
     assert code == 1
@@ -110,13 +112,14 @@ def test_check_of_an_empty_folder_fails(tmp_path, capsys):
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):
     (tmp_path / "x.md").write_text('+++\nid = "8.8"\nchapter = 8\ntitle = "elsewhere"\n+++\n```python\nx = 1\n```\n')
     monkeypatch.setenv("GROK_TUI_LESSONS", str(tmp_path))
-    code, out, _ = run_cli(capsys, "list")
+    _code, out, _ = run_cli(capsys, "list")
     assert out == "8.8\telsewhere\n"
 
 
 def test_module_entry_point_runs():
-    proc = subprocess.run([sys.executable, "-m", "grok_tui", "run", "3.1", "--json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "grok_tui", "run", "3.1", "--json"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     first = next(row for row in map(json.loads, proc.stdout.splitlines()) if "step" in row)
     assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)

@@ -20,8 +20,14 @@ BAD_META = 'show = ["a", "ghost"]\npanels = ["drawing_pad", "nonexistent"]\n[[ch
 
 
 def cli(*args: str, timeout: float = 240, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "grok_tui", *args], capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "grok_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +57,18 @@ def test_check_names_every_fault_with_its_file_and_line(check_output, broken):
     out = check_output.stdout
     bad = broken / "bad"
     assert check_output.returncode == 1
-    assert f"{bad / 'loop.md'}:{FIRST_LINE + 1}: ran past 3 s (a loop that never calls step()?)" in out \
+    assert (
+        f"{bad / 'loop.md'}:{FIRST_LINE + 1}: ran past 3 s (a loop that never calls step()?)" in out
         or f"{bad / 'loop.md'}:{FIRST_LINE + 2}: ran past 3 s (a loop that never calls step()?)" in out
-    assert f"{bad / 'exit.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's code ended its process (exit status 3) at line {FIRST_LINE + 2}" in out
+    )
+    assert (
+        f"{bad / 'exit.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's code ended its process (exit status 3) at line {FIRST_LINE + 2}"
+        in out
+    )
     assert f"{bad / 'input.md'}:{FIRST_LINE}: with defaults: EOFError: input() cannot read the keyboard" in out
-    assert f"{bad / 'segv.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's process was killed by SIGSEGV" in out
+    assert (
+        f"{bad / 'segv.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's process was killed by SIGSEGV" in out
+    )
     assert f"{bad / 'fifo.md'}:0: not a regular file (a FIFO); skipped" in out
     assert f"{bad / 'folder.md'}:0: not a regular file (a folder); skipped" in out
     assert f"{bad / 'dangling.md'}:0: cannot read the file: No such file or directory" in out
@@ -84,11 +97,14 @@ def test_check_passes_good_files_and_always_prints_the_summary(check_output):
     assert "Traceback" not in check_output.stdout + check_output.stderr
 
 
-@pytest.mark.parametrize("name, words", [
-    ("loop", "ran past 2 s (a loop that never calls step()?)"),
-    ("exit", "crash: the lesson's code ended its process (exit status 3) at line 13"),
-    ("input", "EOFError: input() cannot read the keyboard"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("loop", "ran past 2 s (a loop that never calls step()?)"),
+        ("exit", "crash: the lesson's code ended its process (exit status 3) at line 13"),
+        ("input", "EOFError: input() cannot read the keyboard"),
+    ],
+)
 def test_run_reports_the_fault_and_its_summary(broken, name, words):
     lesson_id = {"loop": "9.1", "exit": "9.2", "input": "9.3"}[name]
     done = cli("run", lesson_id, "--lessons", str(broken), "--timeout", "2")
@@ -130,12 +146,12 @@ ODD_PROGRESS = [
     '{"lessons": {}, "exercises": {"4.3/gd_step": 7, "4.3/x": {"done": "yes", "hints": "two"}}}',
     '{"lessons": [], "exercises": {}}',
     '{"last_lesson": {"id": "4.5"}}',
-    '[1, 2, 3]',
+    "[1, 2, 3]",
     '"just a string"',
     '{"lessons": {"4.5": "done"}',
-    '[' * 100000,
-    '',
-    '\x00\xff',
+    "[" * 100000,
+    "",
+    "\x00\xff",
 ]
 
 

@@ -51,11 +51,14 @@ def test_a_run_paused_then_cancelled_ends_at_once(tmp_path):
     assert wait_until(lambda: gone(pid), 3)
 
 
-@pytest.mark.parametrize("name, line, words", [
-    ("exit", FIRST_LINE + 2, "the lesson's code ended its process (exit status 3) at line 13"),
-    ("segv", FIRST_LINE + 2, "the lesson's process was killed by SIGSEGV at line 13"),
-    ("sigkill", FIRST_LINE, "the lesson's process was killed by SIGKILL"),
-])
+@pytest.mark.parametrize(
+    "name, line, words",
+    [
+        ("exit", FIRST_LINE + 2, "the lesson's code ended its process (exit status 3) at line 13"),
+        ("segv", FIRST_LINE + 2, "the lesson's process was killed by SIGSEGV at line 13"),
+        ("sigkill", FIRST_LINE, "the lesson's process was killed by SIGKILL"),
+    ],
+)
 def test_a_process_that_dies_is_a_failed_run_with_a_clear_message(tmp_path, name, line, words):
     result = LessonRun(lesson(tmp_path, name)).run_sync(timeout=60)
     assert result.state is RunState.FAILED
@@ -100,7 +103,10 @@ def test_a_run_past_its_time_limit_is_stopped_at_the_line_it_was_running(tmp_pat
     result = run.run_sync(timeout=1)
     assert result.state is RunState.FAILED
     assert result.failure.line in (FIRST_LINE + 1, FIRST_LINE + 2)  # `while True:` / `x += 1`
-    assert str(result.failure) == f"{result.failure.path}:{result.failure.line}: ran past 1 s (a loop that never calls step()?)"
+    assert (
+        str(result.failure)
+        == f"{result.failure.path}:{result.failure.line}: ran past 1 s (a loop that never calls step()?)"
+    )
 
 
 def test_a_finished_runs_functions_are_answered_by_its_idle_process(tmp_path):
@@ -152,8 +158,9 @@ def test_a_passed_exercise_answer_that_reads_input_fails_the_live_run(catalog):
 
 def test_steps_stream_while_the_run_goes(tmp_path):
     seen = threading.Event()
-    run = LessonRun(lesson(tmp_path, "sleep_forever"),
-                    listener=lambda e: seen.set() if isinstance(e, StepEvent) else None)
+    run = LessonRun(
+        lesson(tmp_path, "sleep_forever"), listener=lambda e: seen.set() if isinstance(e, StepEvent) else None
+    )
     run.start()
     assert seen.wait(10), "a step reaches the listener while the code still runs"
     run.cancel()

@@ -8,8 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from grok_tui.digits import (as_image, classify, confusion_matrix, half_block_cells, shade_lines,
-                             held_out)
+from grok_tui.digits import as_image, classify, confusion_matrix, half_block_cells, held_out, shade_lines
 from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
 
@@ -102,7 +101,7 @@ def test_gradient_check_passes_and_catches_a_broken_backprop(network_run):
 
 
 def test_confusion_matrix_sums_to_the_test_size(short_run):
-    images, labels, probs = held_out(short_run.namespace)
+    _images, labels, probs = held_out(short_run.namespace)
     counts = confusion_matrix(labels, probs.argmax(axis=1))
     assert counts.sum() == len(labels) == 450
     assert counts.sum(axis=1).tolist() == np.bincount(labels).tolist()
@@ -120,21 +119,25 @@ def test_the_network_classifies_a_drawn_digit(short_run):
 
 def test_extreme_parameters_do_not_crash(catalog):
     classifier = lesson(catalog, "7.5")
-    for values in ({"epochs": 1, "hidden_size": 4, "batch_size": 1347},
-                   {"epochs": 1, "batch_size": 1, "activation": "tanh"},
-                   {"epochs": 2, "alpha": 10.0}):
+    for values in (
+        {"epochs": 1, "hidden_size": 4, "batch_size": 1347},
+        {"epochs": 1, "batch_size": 1, "activation": "tanh"},
+        {"epochs": 2, "alpha": 10.0},
+    ):
         result = LessonRun(classifier, values).run_sync()
         assert result.state in (RunState.FINISHED, RunState.DIVERGED), (values, result.detail)
 
 
 def test_panels_do_not_import_sklearn_or_the_engine_pulls_textual():
-    code = ("import sys\n"
-            "import grok_tui.digits\n"
-            "assert 'textual' not in sys.modules\n"
-            "for name in ['confusion_matrix', 'misclassified', 'hidden_weights', 'drawing_pad',"
-            " 'digit_gallery']:\n"
-            "    __import__('grok_tui.ui.panels.' + name)\n"
-            "assert 'sklearn' not in sys.modules, 'a panel imports scikit-learn at import'\n")
+    code = (
+        "import sys\n"
+        "import grok_tui.digits\n"
+        "assert 'textual' not in sys.modules\n"
+        "for name in ['confusion_matrix', 'misclassified', 'hidden_weights', 'drawing_pad',"
+        " 'digit_gallery']:\n"
+        "    __import__('grok_tui.ui.panels.' + name)\n"
+        "assert 'sklearn' not in sys.modules, 'a panel imports scikit-learn at import'\n"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

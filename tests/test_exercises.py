@@ -116,7 +116,7 @@ def test_learner_output_cannot_fake_a_pass():
     assert result.status == "fail"
 
 
-EXERCISE_LESSON = '''\
+EXERCISE_LESSON = """\
 +++
 id = "9.1"
 chapter = 9
@@ -142,7 +142,7 @@ def w_sum(a, b):
 got = w_sum([1, 2], [3, 4])
 assert got == 11, f"w_sum([1, 2], [3, 4]) should be 11, got {{got}}"
 ```
-'''
+"""
 
 
 def fixture_lesson(tmp_path: Path, stub: str = "0", solution: str = "sum(x * y for x, y in zip(a, b))"):
@@ -234,16 +234,18 @@ def test_no_free_resources_for_a_check_is_a_result_not_an_exception(monkeypatch)
     assert result.status == "crash" and "No space left on device" in verdict.headline
 
 
-
 # -- every platform: the portable path (what Windows runs), exercised on Linux too -------------------
-@pytest.mark.parametrize("code, status", [
-    ("def double(x):\n    return 2 * x\n", "pass"),
-    ("def double(x):\n    return 0\n", "fail"),
-    ("def double(x):\n    return 1 / 0\n", "error"),
-    ("import os\nos._exit(3)\n", "exit"),
-    ('print(\'{"status": "pass"}\')\ndef double(x):\n    return 0\n', "fail"),
-    ("def double(x)\n", "syntax"),
-])
+@pytest.mark.parametrize(
+    "code, status",
+    [
+        ("def double(x):\n    return 2 * x\n", "pass"),
+        ("def double(x):\n    return 0\n", "fail"),
+        ("def double(x):\n    return 1 / 0\n", "error"),
+        ("import os\nos._exit(3)\n", "exit"),
+        ('print(\'{"status": "pass"}\')\ndef double(x):\n    return 0\n', "fail"),
+        ("def double(x)\n", "syntax"),
+    ],
+)
 def test_the_portable_path_reports_like_the_posix_one(code, status):
     assert run_sandboxed(code, TEST, portable=True).status == status
     assert run_sandboxed(code, TEST, portable=False).status == status
@@ -272,8 +274,10 @@ def test_the_portable_path_is_chosen_by_the_environment(monkeypatch):
 
 def test_checked_code_cannot_spoil_the_verdict_by_writing_files():
     # The code runs in its own folder; the verdict file is outside it.
-    code = ("import os\nfor name in os.listdir('.') + ['result.json']:\n    open(name, 'w').write('{}')\n"
-            "def double(x):\n    return 0\n")
+    code = (
+        "import os\nfor name in os.listdir('.') + ['result.json']:\n    open(name, 'w').write('{}')\n"
+        "def double(x):\n    return 0\n"
+    )
     assert run_sandboxed(code, TEST).status == "fail"
 
 
@@ -289,10 +293,12 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("how", ["start_new_session=True", "process_group=0"])
 def test_processes_the_check_starts_elsewhere_end_with_it(tmp_path, how):
     pid_file = tmp_path / "pid"
-    code = (f"import subprocess, sys\n"
-            f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], {how})\n"
-            f"open({str(pid_file)!r}, 'w').write(str(p.pid))\n"
-            "def double(x):\n    return 2 * x\n")
+    code = (
+        f"import subprocess, sys\n"
+        f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], {how})\n"
+        f"open({str(pid_file)!r}, 'w').write(str(p.pid))\n"
+        "def double(x):\n    return 2 * x\n"
+    )
     assert run_sandboxed(code, TEST).status == "pass"
     pid = int(pid_file.read_text())
     for _ in range(100):  # SIGKILL is delivered at once; give the kernel a moment to mark it

@@ -14,7 +14,6 @@ import pytest
 
 from grok_tui.cli import main
 from grok_tui.cli.export import cells, to_ipynb, to_py
-from tests.conftest import LESSONS
 from tests.lessons_util import COURSE
 
 nbformat = pytest.importorskip("nbformat")
@@ -35,7 +34,7 @@ def test_an_exercise_is_its_stub_then_the_collapsed_reference_then_the_test() ->
     lesson = COURSE.get("4.3b")
     kinds = [(meta.get("tags") or [""])[0] for _, _, meta in cells(lesson)]
     at = kinds.index("exercise")
-    assert kinds[at: at + 3] == ["exercise", "solution", "test"]
+    assert kinds[at : at + 3] == ["exercise", "solution", "test"]
     solution = cells(lesson)[at + 1][2]
     assert solution["jupyter"] == {"source_hidden": True}
 
@@ -48,8 +47,9 @@ def test_every_lesson_exported_as_a_script_runs_with_plain_python(tmp_path: Path
 
     def run(script: Path) -> tuple[str, int, str]:
         # cwd outside the checkout and -I: the script needs nothing of grok_tui
-        done = subprocess.run([sys.executable, "-I", str(script)], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-I", str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
         return script.name, done.returncode, done.stderr[-2000:]
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -65,8 +65,9 @@ def test_a_script_really_fails_when_the_learner_code_is_wrong(tmp_path: Path) ->
     text = to_py(lesson).replace(exercise.solution.source, "pass", 1)
     assert text != to_py(lesson)
     script.write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode != 0 and "AssertionError" in done.stderr
     assert f"# The test of {exercise.name}" in text and "every test passed" not in done.stdout
 
@@ -84,12 +85,11 @@ def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp
     pytest.importorskip("ipykernel")
     lesson = COURSE.get("4.3b")  # checks, an exercise, charts
     notebook = nbformat.reads(to_ipynb(lesson), as_version=4)
-    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}}).execute()
-    texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in notebook.cells
-             if c.cell_type == "code"]
-    assert not [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs
-                if o.output_type == "error"]
+    nbclient.NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in notebook.cells if c.cell_type == "code"]
+    assert not [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert any("slope: every test passed" in t for t in texts)
     # the check cells ran (and passed: an error output would have stopped the client)
     assert sum("check" in c.metadata.get("tags", []) for c in notebook.cells) >= 1

@@ -9,7 +9,8 @@ import sys
 import grok_tui
 
 ENGINE_MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(grok_tui.__path__, "grok_tui.")
+    m.name
+    for m in pkgutil.walk_packages(grok_tui.__path__, "grok_tui.")
     if not m.name.startswith("grok_tui.ui") and m.name != "grok_tui.__main__"
 )
 
@@ -23,7 +24,9 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_engine_modules_exist_to_be_checked():
-    assert {"grok_tui.engine.runner", "grok_tui.lesson.parse", "grok_tui.cli", "grok_tui.progress"} <= set(ENGINE_MODULES)
+    assert {"grok_tui.engine.runner", "grok_tui.lesson.parse", "grok_tui.cli", "grok_tui.progress"} <= set(
+        ENGINE_MODULES
+    )
 
 
 def test_importing_the_engine_does_not_import_textual():

@@ -3,6 +3,7 @@ error landscapes, predictions, quizzes and the answers saved with progress."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -24,7 +25,7 @@ from grok_tui.lesson.parse import parse_lesson
 from grok_tui.progress import answer_streak, load_answers, record_answer
 
 HEAD = '+++\nid = "9.1"\nchapter = 9\ntitle = "t"\n'
-BODY = '+++\n\n```python train\nfor i in range(3):\n    step(i=i, w=0.5 - i * 0.1, error=(2 * (0.5 - i * 0.1) - 0.8) ** 2)\n```\n'
+BODY = "+++\n\n```python train\nfor i in range(3):\n    step(i=i, w=0.5 - i * 0.1, error=(2 * (0.5 - i * 0.1) - 0.8) ** 2)\n```\n"
 
 
 def lesson_from(tmp_path: Path, meta: str, body: str = BODY):
@@ -41,7 +42,9 @@ def plain(text) -> str:
 
 # -- metadata ------------------------------------------------------------------------------------
 def test_instruments_parse_and_bring_their_panels(tmp_path):
-    lesson, problems = lesson_from(tmp_path, '''
+    lesson, problems = lesson_from(
+        tmp_path,
+        """
 [network]
 layers = ["a", "b"]
 weights = ["w"]
@@ -53,21 +56,25 @@ recorded = "error"
 step = 2
 value = "w"
 tolerance = 0.01
-''')
+""",
+    )
     assert not problems
     assert lesson.network.layers == ("a", "b") and lesson.landscape.axes[0].value == "w"
     assert lesson.predictions[0].step == 2 and lesson.predictions[0].question
     assert lesson.panels == ("network", "landscape", "predict")
 
 
-@pytest.mark.parametrize("meta, line, words", [
-    ('[network]\nlayers = ["a", "b"]\nweights = ["w", "v"]\n', 5, "one matrix between each pair"),
-    ('[network]\nlayers = ["a", "b c"]\nweights = ["w"]\n', 5, "not a variable name"),
-    ('[landscape]\nerror = "(x -"\naxes = ["x = w"]\n', 5, "not a Python expression"),
-    ('[landscape]\nerror = "x"\naxes = ["x", "y", "z"]\n', 5, "one or two"),
-    ('\n[[predict]]\nstep = 1\nvalue = "w"\ntolerance = 0.1\n', 6, "2 or more"),
-    ('[[predict]]\nstep = 2\nvalue = "w"\ntolerance = -1\n', 5, "tolerance"),
-])
+@pytest.mark.parametrize(
+    "meta, line, words",
+    [
+        ('[network]\nlayers = ["a", "b"]\nweights = ["w", "v"]\n', 5, "one matrix between each pair"),
+        ('[network]\nlayers = ["a", "b c"]\nweights = ["w"]\n', 5, "not a variable name"),
+        ('[landscape]\nerror = "(x -"\naxes = ["x = w"]\n', 5, "not a Python expression"),
+        ('[landscape]\nerror = "x"\naxes = ["x", "y", "z"]\n', 5, "one or two"),
+        ('\n[[predict]]\nstep = 1\nvalue = "w"\ntolerance = 0.1\n', 6, "2 or more"),
+        ('[[predict]]\nstep = 2\nvalue = "w"\ntolerance = -1\n', 5, "tolerance"),
+    ],
+)
 def test_bad_instrument_metadata_is_reported_at_its_line(tmp_path, meta, line, words):
     lesson, problems = lesson_from(tmp_path, meta)
     assert lesson is None
@@ -167,11 +174,13 @@ def test_landscape_of_45_is_the_recorded_error_and_zigzags(catalog):
         path.append(land.point(lesson.landscape, ctx)[0])
     # alpha 1, input 2: each step triples the distance to the best weight 0.4, on alternate sides.
     sides = [math.copysign(1, w - 0.4) for w in path[1:]]
-    assert all(a != b for a, b in zip(sides, sides[1:]))
+    assert all(a != b for a, b in itertools.pairwise(sides))
 
 
 def test_a_wrong_landscape_expression_is_caught_by_check(tmp_path):
-    lesson, _ = lesson_from(tmp_path, '[landscape]\nerror = "(3 * x - 0.8) ** 2"\naxes = ["x = w"]\nrecorded = "error"\n')
+    lesson, _ = lesson_from(
+        tmp_path, '[landscape]\nerror = "(3 * x - 0.8) ** 2"\naxes = ["x = w"]\nrecorded = "error"\n'
+    )
     run = LessonRun(lesson, {})
     run.run_sync()
     problems = check_instruments(lesson, run, "defaults")
@@ -179,11 +188,13 @@ def test_a_wrong_landscape_expression_is_caught_by_check(tmp_path):
 
 
 def test_ranges_are_centred_on_the_bottom_and_follow_a_runaway():
-    lesson, _ = parse_lesson(Path("x.md"), HEAD + '[landscape]\nerror = "(2 * w - 0.8) ** 2"\naxes = ["w = w"]\n' + BODY)
-    (lo, hi), = land.fit_ranges(lesson.landscape, {}, [(0.5,), (0.3,)])
+    lesson, _ = parse_lesson(
+        Path("x.md"), HEAD + '[landscape]\nerror = "(2 * w - 0.8) ** 2"\naxes = ["w = w"]\n' + BODY
+    )
+    ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, [(0.5,), (0.3,)])
     assert math.isclose((lo + hi) / 2, 0.4, abs_tol=0.02) and lo < 0.3 and hi > 0.5
     runaway = [(0.4 + 0.1 * (-3) ** k,) for k in range(12)]
-    (lo, hi), = land.fit_ranges(lesson.landscape, {}, runaway)
+    ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, runaway)
     assert hi - lo < 3 * (max(p[0] for p in runaway[-6:]) - min(p[0] for p in runaway[-6:]))
 
 
@@ -216,7 +227,14 @@ def test_landscape_pictures(catalog):
 # -- predictions and quizzes ------------------------------------------------------------------------
 def test_reading_numbers_and_verdicts():
     assert [read_number(t) for t in ("0.5", " -.25 ", "1e-3", "−0.3", "1,5", "x", "")] == [
-        0.5, -0.25, 0.001, -0.3, 1.5, None, None]
+        0.5,
+        -0.25,
+        0.001,
+        -0.3,
+        1.5,
+        None,
+        None,
+    ]
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
     assert right.right and not wrong.right
     assert "0.468 too low" in wrong.sentence()
@@ -238,8 +256,10 @@ def test_the_course_quizzes_agree_with_the_lessons(catalog):
 def test_a_quiz_answer_the_run_contradicts_is_an_error(tmp_path, catalog):
     path = tmp_path / "quiz.toml"
     questions = "".join(f'[[questions]]\ntext = "q{i}"\nanswer = 1.0\n' for i in range(2))
-    path.write_text('chapter = 4\n' + questions + '[[questions]]\ntext = "first weight_delta?"\nanswer = -0.3\n'
-                    'tolerance = 0.001\n[questions.verify]\nlesson = "4.3"\nvalue = "weight_delta[0]"\n')
+    path.write_text(
+        "chapter = 4\n" + questions + '[[questions]]\ntext = "first weight_delta?"\nanswer = -0.3\n'
+        'tolerance = 0.001\n[questions.verify]\nlesson = "4.3"\nvalue = "weight_delta[0]"\n'
+    )
     quiz, problems = parse_quiz(path)
     assert not problems
     found = check_quiz(quiz, catalog)
@@ -248,10 +268,12 @@ def test_a_quiz_answer_the_run_contradicts_is_an_error(tmp_path, catalog):
 
 def test_quiz_questions_check_typed_answers(tmp_path):
     path = tmp_path / "quiz.toml"
-    path.write_text('chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
-                    '[[questions]]\ntext = "b"\nanswer = 0.6\ntolerance = 0.01\n'
-                    '[[questions]]\ntext = "c"\nanswer = 2\n')
-    quiz, problems = parse_quiz(path)
+    path.write_text(
+        'chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
+        '[[questions]]\ntext = "b"\nanswer = 0.6\ntolerance = 0.01\n'
+        '[[questions]]\ntext = "c"\nanswer = 2\n'
+    )
+    quiz, _problems = parse_quiz(path)
     choice, number, _ = quiz.questions
     assert choice.check("2") is True and choice.check("UP") is False and choice.check("sideways") is None
     assert number.check("0.605") is True and number.check("0.7") is False and number.check("zero") is None
@@ -262,8 +284,11 @@ def test_bad_quiz_files_are_reported(tmp_path):
     path.write_text('chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n')
     quiz, problems = parse_quiz(path)
     assert quiz is None and "3 to 6" in problems[0].message
-    path.write_text('chapter = 4\n' + '[[questions]]\ntext = "a"\nanswer = 1\n' * 2
-                    + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n')
+    path.write_text(
+        "chapter = 4\n"
+        + '[[questions]]\ntext = "a"\nanswer = 1\n' * 2
+        + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n'
+    )
     quiz, problems = parse_quiz(path)
     assert quiz is None and problems[0].line == 8 and "not one of the choices" in problems[0].message
 
@@ -325,8 +350,8 @@ def test_playground_xor_needs_the_hidden_layer():
     xor = Dataset.preset("XOR-like")
     result = train(xor)
     goals = [row[3] for row in xor.rows]
-    assert all(learned(p, g) for p, g in zip(result.hidden, goals))
-    assert not all(learned(p, g) for p, g in zip(result.one_layer, goals))
+    assert all(learned(p, g) for p, g in zip(result.hidden, goals, strict=False))
+    assert not all(learned(p, g) for p, g in zip(result.one_layer, goals, strict=False))
     # Each WALK row has a hidden node of its own that is on only for it.
     walk_rows = [i for i, g in enumerate(goals) if g]
     on = [set(np.nonzero(result.activations[i] > 0.1)[0]) for i in walk_rows]
@@ -334,7 +359,7 @@ def test_playground_xor_needs_the_hidden_layer():
     book = Dataset()
     assert book.correlation()[1] == pytest.approx(1.0) and book.correlation()[2] is None
     both = train(book)
-    assert all(learned(p, r[3]) for p, r in zip(both.one_layer, book.rows))
+    assert all(learned(p, r[3]) for p, r in zip(both.one_layer, book.rows, strict=False))
 
 
 def test_playground_editing():

@@ -20,8 +20,9 @@ nbformat = pytest.importorskip("nbformat")
 def _shape(value):
     """A lesson as plain data without line numbers and paths (a round trip may move lines)."""
     if dataclasses.is_dataclass(value):
-        return {f.name: _shape(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("line", "path")}
+        return {
+            f.name: _shape(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in ("line", "path")
+        }
     if isinstance(value, (tuple, list)):
         return [_shape(v) for v in value]
     if isinstance(value, dict):
@@ -52,23 +53,29 @@ def test_the_round_trip_really_reorders_an_exercise_fence() -> None:
     assert "```python slope solution" in text
 
 
-@pytest.mark.parametrize("info, expected", [
-    ("", ("run", "", "")),
-    (" train", ("train", "", "")),
-    (" exercise slope", ("exercise", "slope", "")),
-    (" slope exercise", ("exercise", "slope", "")),
-    (' exercise name="slope"', ("exercise", "slope", "")),
-    (" name=slope test", ("test", "slope", "")),
-    (' check tags=["hide"] jupyter={"source_hidden": true}', ("check", "", "")),
-])
+@pytest.mark.parametrize(
+    "info, expected",
+    [
+        ("", ("run", "", "")),
+        (" train", ("train", "", "")),
+        (" exercise slope", ("exercise", "slope", "")),
+        (" slope exercise", ("exercise", "slope", "")),
+        (' exercise name="slope"', ("exercise", "slope", "")),
+        (" name=slope test", ("test", "slope", "")),
+        (' check tags=["hide"] jupyter={"source_hidden": true}', ("check", "", "")),
+    ],
+)
 def test_fence_words_in_any_order(info, expected) -> None:
     assert fence_role(info) == expected
 
 
-@pytest.mark.parametrize("info, message", [
-    (" bogus", "unknown cell role 'bogus'"),
-    (" exercise test slope", "one role"),
-    (" exercise slope other", "names one exercise"),
-])
+@pytest.mark.parametrize(
+    "info, message",
+    [
+        (" bogus", "unknown cell role 'bogus'"),
+        (" exercise test slope", "one role"),
+        (" exercise slope other", "names one exercise"),
+    ],
+)
 def test_bad_fence_words_are_named(info, message) -> None:
     assert message in fence_role(info)[2]

@@ -11,6 +11,7 @@ import pytest
 from grok_tui.engine.exercises import check_code
 from grok_tui.engine.runner import LessonRun, RunState
 from tests.lessons_util import COURSE, series
+
 MY_LESSONS = ("2.1", "3.1", "3.2", "3.3", "3.3b", "3.4", "3.5", "3.6", "3.7", "3.8")
 
 
@@ -162,7 +163,7 @@ def test_hidden_layer_book_numbers_and_the_column_convention():
 @pytest.mark.parametrize("e_cols, a_times_e", [(5, "ValueError"), (4, "(2, 4)"), (1, "(2, 4)")])
 def test_numpy_primer_broadcasting_follows_e_cols(e_cols, a_times_e):
     result = run("3.8", e_cols=e_cols)
-    results = dict(zip(series(result, "op"), series(result, "result")))
+    results = dict(zip(series(result, "op"), series(result, "result"), strict=False))
     assert results["a * e"] == a_times_e
     assert results["a * c"] == "(2, 4)"
     if e_cols == 5:
@@ -171,11 +172,11 @@ def test_numpy_primer_broadcasting_follows_e_cols(e_cols, a_times_e):
 
 def test_numpy_primer_dot_error_message_and_its_fix():
     result = run("3.8")
-    results = dict(zip(series(result, "op"), series(result, "result")))
+    results = dict(zip(series(result, "op"), series(result, "result"), strict=False))
     assert results["h.dot(i)"] == "ValueError" and results["h.T.dot(i)"] == "(4, 6)"
     assert "shapes (5,4) and (5,6) not aligned: 4 (dim 1) != 5 (dim 0)" in output(result)
     aligned = run("3.8", i_rows=4)
-    assert dict(zip(series(aligned, "op"), series(aligned, "result")))["h.dot(i)"] == "(5, 6)"
+    assert dict(zip(series(aligned, "op"), series(aligned, "result"), strict=False))["h.dot(i)"] == "(5, 6)"
 
 
 def _extremes():
@@ -192,39 +193,51 @@ def test_every_parameter_extreme_runs_to_the_end(lesson_id, name, value):
     assert result.steps, "no step was recorded"
 
 
-@pytest.mark.parametrize("lesson_id, name, code", [
-    ("3.2", "w_sum", "def w_sum(a, b):\n    return [x * y for x, y in zip(a, b)]\n"),
-    ("3.3", "ele_mul", "def ele_mul(a, b):\n    return [a[0] * x for x in b]\n"),
-    ("3.3", "dot", "def dot(a, b):\n    return sum(a) * sum(b)\n"),
-    # The book's own version refuses a matrix that is not square.
-    ("3.6", "vect_mat_mul",
-     "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
-     "def vect_mat_mul(vect, matrix):\n    assert len(vect) == len(matrix)\n"
-     "    output = [0, 0, 0]\n    for i in range(len(vect)):\n"
-     "        output[i] = w_sum(vect, matrix[i])\n    return output\n"),
-])
+@pytest.mark.parametrize(
+    "lesson_id, name, code",
+    [
+        ("3.2", "w_sum", "def w_sum(a, b):\n    return [x * y for x, y in zip(a, b)]\n"),
+        ("3.3", "ele_mul", "def ele_mul(a, b):\n    return [a[0] * x for x in b]\n"),
+        ("3.3", "dot", "def dot(a, b):\n    return sum(a) * sum(b)\n"),
+        # The book's own version refuses a matrix that is not square.
+        (
+            "3.6",
+            "vect_mat_mul",
+            "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
+            "def vect_mat_mul(vect, matrix):\n    assert len(vect) == len(matrix)\n"
+            "    output = [0, 0, 0]\n    for i in range(len(vect)):\n"
+            "        output[i] = w_sum(vect, matrix[i])\n    return output\n",
+        ),
+    ],
+)
 def test_plausible_wrong_answers_fail_their_exercise(lesson_id, name, code):
     verdict = check_code(COURSE.get(lesson_id).exercise(name), code)
     assert not verdict.passed, verdict.text
 
 
 def test_a_different_correct_vect_mat_mul_passes():
-    code = ("import numpy as np\n"
-            "def vect_mat_mul(vect, matrix):\n"
-            "    return list(np.array(matrix, dtype=float).dot(vect))\n")
+    code = (
+        "import numpy as np\n"
+        "def vect_mat_mul(vect, matrix):\n"
+        "    return list(np.array(matrix, dtype=float).dot(vect))\n"
+    )
     verdict = check_code(COURSE.get("3.6").exercise("vect_mat_mul"), code)
     assert verdict.passed, verdict.text
 
 
 def test_numpy_only_answers_pass_and_the_lessons_still_run_on_them():
     # Learners may skip the helpers the stubs give (w_sum, vect_mat_mul): the lesson must not need them.
-    mat = ("import numpy as np\n"
-           "def vect_mat_mul(vect, matrix):\n"
-           "    return list(np.array(matrix, dtype=float).dot(vect))\n")
-    net = ("import numpy as np\n"
-           "def neural_network(input, weights):\n"
-           "    hid = np.array(weights[0], dtype=float).dot(input)\n"
-           "    return list(hid), list(np.array(weights[1], dtype=float).dot(hid))\n")
+    mat = (
+        "import numpy as np\n"
+        "def vect_mat_mul(vect, matrix):\n"
+        "    return list(np.array(matrix, dtype=float).dot(vect))\n"
+    )
+    net = (
+        "import numpy as np\n"
+        "def neural_network(input, weights):\n"
+        "    hid = np.array(weights[0], dtype=float).dot(input)\n"
+        "    return list(hid), list(np.array(weights[1], dtype=float).dot(hid))\n"
+    )
     for lesson_id, name, code, key, want in [
         ("3.6", "vect_mat_mul", mat, "pred", [0.555, 0.98, 0.965]),
         ("3.7", "neural_network", net, "pred", [0.2135, 0.145, 0.5065]),

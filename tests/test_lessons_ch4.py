@@ -18,7 +18,7 @@ run = run_lesson
 
 
 def close(got, want):
-    return len(got) == len(want) and all(math.isclose(g, w, rel_tol=1e-9) for g, w in zip(got, want))
+    return len(got) == len(want) and all(math.isclose(g, w, rel_tol=1e-9) for g, w in zip(got, want, strict=False))
 
 
 def test_chapter_4_is_in_course_order():
@@ -94,8 +94,10 @@ def test_4_3_negative_input_reverses_the_step():
 
 def test_4_3_runs_the_learners_gd_step_and_rejects_a_wrong_sign():
     exercise = COURSE.get("4.3").exercise("gd_step")
-    uphill = ("def gd_step(weight, input, goal_pred, alpha):\n"
-              "    return weight + alpha * (input * weight - goal_pred) * input\n")
+    uphill = (
+        "def gd_step(weight, input, goal_pred, alpha):\n"
+        "    return weight + alpha * (input * weight - goal_pred) * input\n"
+    )
     assert not check_code(exercise, uphill).passed
     result = run("4.3", exercise_code={"gd_step": uphill})
     assert math.isclose(result.final["toes_weight"], 0.1 - 0.01 * 1.275, rel_tol=1e-9)
@@ -134,7 +136,7 @@ def test_4_3b_the_slope_is_measured_by_nudging_and_drawn_as_a_tangent():
     assert "per unit of weight -0.525000" in out and "per unit of weight -0.550000" in out
     assert math.isclose(result.final["slope_here"], -0.55, rel_tol=1e-9)
     weights, errors, tangents = (series(result, n) for n in ("weight", "error", "tangent"))
-    assert len(weights) == 41 and all(t <= e + 1e-12 for e, t in zip(errors, tangents))
+    assert len(weights) == 41 and all(t <= e + 1e-12 for e, t in zip(errors, tangents, strict=False))
     flat = run("4.3b", at_weight=1.6)
     assert abs(flat.final["slope_here"]) < 1e-12
     assert max(series(flat, "tangent")) < 1e-12  # the tangent at the bottom lies flat on 0
@@ -165,11 +167,18 @@ def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
 
 @pytest.mark.parametrize(
     ("lesson_id", "params"),
-    [("4.1", {"weight": -1.0, "input": 2.0}), ("4.2", {"step_amount": 1.0, "iterations": 5000}),
-     ("4.2", {"step_amount": 0.0001, "iterations": 1}), ("4.3", {"alpha": 0.001, "iterations": 2000}), ("4.3", {"input": 10.0}),
-     ("4.4", {"input": -1.5, "iterations": 40}), ("4.5", {"alpha": 10.0, "input": 5.0}),
-     ("4.5", {"alpha": 0.001, "input": -5.0}), ("4.3b", {"at_weight": -1.0, "input": -2.0}),
-     ("4.3b", {"at_weight": 3.0, "input": 0.0})],
+    [
+        ("4.1", {"weight": -1.0, "input": 2.0}),
+        ("4.2", {"step_amount": 1.0, "iterations": 5000}),
+        ("4.2", {"step_amount": 0.0001, "iterations": 1}),
+        ("4.3", {"alpha": 0.001, "iterations": 2000}),
+        ("4.3", {"input": 10.0}),
+        ("4.4", {"input": -1.5, "iterations": 40}),
+        ("4.5", {"alpha": 10.0, "input": 5.0}),
+        ("4.5", {"alpha": 0.001, "input": -5.0}),
+        ("4.3b", {"at_weight": -1.0, "input": -2.0}),
+        ("4.3b", {"at_weight": 3.0, "input": 0.0}),
+    ],
 )
 def test_extreme_parameters_never_fail(lesson_id, params):
     assert run(lesson_id, **params).state in (RunState.FINISHED, RunState.DIVERGED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -34,7 +35,7 @@ def test_one_step_with_three_inputs_and_the_books_name_error():
 def test_a_loss_pushes_every_weight_down():
     result = run("5.1", true=0.0)
     assert all(d > 0 for d in series(result, "weight_delta"))
-    assert all(w < w0 for w, w0 in zip(result.final["weights"], [0.1, 0.2, -0.1]))
+    assert all(w < w0 for w, w0 in zip(result.final["weights"], [0.1, 0.2, -0.1], strict=False))
 
 
 def test_the_learners_weight_deltas_is_what_the_lesson_runs():
@@ -42,13 +43,17 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     assert lesson.exercise("ele_mul") is None  # the repeated ele_mul exercise is gone
     exercise = lesson.exercise("weight_deltas")
     # A common slip: a delta per weight (its own product against the goal) instead of one shared delta.
-    own_delta = ("def compute_weight_deltas(input, weights, true):\n"
-                 "    return [(x * w - true) * x for x, w in zip(input, weights)]\n")
+    own_delta = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    return [(x * w - true) * x for x, w in zip(input, weights)]\n"
+    )
     verdict = check_code(exercise, own_delta)
     assert not verdict.passed and "one delta" in verdict.text
-    flipped = ("def compute_weight_deltas(input, weights, true):\n"
-               "    pred = sum(x * w for x, w in zip(input, weights))\n"
-               "    return [(true - pred) * x for x in input]\n")
+    flipped = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    pred = sum(x * w for x, w in zip(input, weights))\n"
+        "    return [(true - pred) * x for x in input]\n"
+    )
     result = run("5.1", exercise_code={"weight_deltas": flipped})
     assert series(result, "weight_delta")[0] > 0  # the learner's sign error shows in the run
     out = "".join(run("5.1").output)
@@ -59,8 +64,7 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
 def test_several_steps_reproduce_the_book_then_diverge_with_a_big_alpha():
     result = run("5.2")
     assert np.allclose(series(result, "pred"), [0.86, 0.9637575, 0.9906177228125], rtol=1e-9, atol=0)
-    assert np.allclose(series(result, "error"), [0.0196, 0.00131351880625, 8.802712522307997e-05],
-                       rtol=1e-9, atol=0)
+    assert np.allclose(series(result, "error"), [0.0196, 0.00131351880625, 8.802712522307997e-05], rtol=1e-9, atol=0)
     assert np.allclose(series(result, "weight_0"), [0.1, 0.1119, 0.1149806125], rtol=1e-9, atol=0)
     diverged = run("5.2", alpha=0.04, iterations=1000)
     assert diverged.state is RunState.DIVERGED, diverged.detail
@@ -74,8 +78,9 @@ def test_the_notes_example_shows_the_type_error_and_converges_when_fixed():
     assert "shrinks x0.89275 per epoch" in out
     assert math.isclose(series(result, "pred")[1], 10.4982125, rel_tol=1e-9)
     assert math.isclose(result.final["pred"], 69.28715598384899, rel_tol=1e-9)
-    assert np.allclose(result.final["weights"], [16.36996642980163, 64.47986571920651, 7.147986571920653],
-                       rtol=1e-9, atol=0)
+    assert np.allclose(
+        result.final["weights"], [16.36996642980163, 64.47986571920651, 7.147986571920653], rtol=1e-9, atol=0
+    )
     assert run("5.2b", alpha=3.2, epochs=2000).state is RunState.DIVERGED
 
 
@@ -121,7 +126,7 @@ def test_the_printed_books_order_stalls():
 
 def test_outer_prod_exercise_rejects_the_transpose():
     exercise = COURSE.get("5.5").exercise("outer_prod")
-    transposed = ("import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n")
+    transposed = "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n"
     assert not check_code(exercise, transposed).passed
     assert check_code(exercise, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
 
@@ -149,7 +154,7 @@ def test_toes_in_tens_let_one_alpha_suit_every_weight():
     assert errors[-1] > errors[0] * 1e10  # raw toes: alpha 0.32 explodes
     scaled = run("5.2", alpha=0.32, iterations=8, toes_unit="tens of toes")
     errors = series(scaled, "error")
-    assert all(round(e0 / e1) == 33 for e0, e1 in zip(errors, errors[1:]))
+    assert all(round(e0 / e1) == 33 for e0, e1 in itertools.pairwise(errors))
     assert "tens of toes alpha 0.32  factor   0.1728" in "".join(scaled.output)
 
 

@@ -73,9 +73,11 @@ def test_one_backprop_iteration_delta_by_delta():
 
 def test_the_learners_hidden_delta_is_what_the_lesson_runs():
     lesson = COURSE.get("6.4")
-    no_mask = ("import numpy as np\n"
-               "def hidden_delta(layer_2_delta, weights_1_2, layer_1):\n"
-               "    return layer_2_delta.dot(weights_1_2.T)\n")
+    no_mask = (
+        "import numpy as np\n"
+        "def hidden_delta(layer_2_delta, weights_1_2, layer_1):\n"
+        "    return layer_2_delta.dot(weights_1_2.T)\n"
+    )
     result = LessonRun(lesson, exercise_code={"hidden_delta": no_mask}).run_sync()
     delta = series(result, "layer_1_delta")[0]
     assert np.all(delta != 0), delta  # the off nodes now (wrongly) get blame
@@ -91,23 +93,29 @@ def test_relu2deriv_with_greater_or_equal_fails_its_test():
 def test_backprop_in_code_reproduces_the_books_errors():
     _, result = run("6.5")
     assert result.state is RunState.FINISHED
-    book = [0.6342311598444467, 0.35838407676317513, 0.0830183113303298,
-            0.006467054957103705, 0.0003292669000750734, 1.5055622665134859e-05]
+    book = [
+        0.6342311598444467,
+        0.35838407676317513,
+        0.0830183113303298,
+        0.006467054957103705,
+        0.0003292669000750734,
+        1.5055622665134859e-05,
+    ]
     assert np.allclose(result.final["errors_every_10"], book, rtol=1e-9, atol=0)
     assert math.isclose(result.final["first_guess"], 0.3919432663396042, rel_tol=1e-9)
     assert "with >= : 1.33657" in "".join(result.output)
 
 
-@pytest.mark.parametrize("values", [{"alpha": 2.0}, {"hidden_size": 1}, {"alpha": 0.01, "iterations": 500},
-                                    {"hidden_size": 16, "seed": 99}])
+@pytest.mark.parametrize(
+    "values", [{"alpha": 2.0}, {"hidden_size": 1}, {"alpha": 0.01, "iterations": 500}, {"hidden_size": 16, "seed": 99}]
+)
 def test_backprop_in_code_survives_extreme_parameters(values):
     _, result = run("6.5", **values)
     assert result.state in (RunState.FINISHED, RunState.DIVERGED), result.detail
     assert result.failure is None
 
 
-@pytest.mark.parametrize("update, updates", [("per light", 240), ("every 2", 120), ("every 3", 80),
-                                             ("per pass", 40)])
+@pytest.mark.parametrize("update, updates", [("per light", 240), ("every 2", 120), ("every 3", 80), ("per pass", 40)])
 def test_whole_dataset_updates_per_light_per_batch_or_per_pass(update, updates):
     _, result = run("6.2", update=update)
     assert result.state is RunState.FINISHED
@@ -150,7 +158,8 @@ def test_the_four_lines_of_backprop_exercise():
         "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n"
         "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n",
         "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n"
-        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n")
+        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n",
+    )
     assert updated_too_soon != exercise.solution.source
     verdict = check_code(exercise, updated_too_soon)
     assert not verdict.passed and "before" in verdict.text

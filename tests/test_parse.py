@@ -11,7 +11,7 @@ from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.params import ParamError, coerce, nudge, resolve
 from grok_tui.lesson.parse import parse_lesson
 
-GOOD = textwrap.dedent('''\
+GOOD = textwrap.dedent("""\
     +++
     id = "9.1"
     chapter = 9
@@ -74,7 +74,7 @@ GOOD = textwrap.dedent('''\
     ```python check
     assert recorded("x")[-1] == alpha * (n - 1)
     ```
-    ''')
+    """)
 
 
 def write(tmp_path: Path, text: str, name: str = "lesson.md") -> Path:
@@ -105,8 +105,8 @@ def test_good_lesson_parses_into_data(tmp_path):
 @pytest.mark.parametrize(
     "change, line, words",
     [
-        (("title = \"A tiny lesson\"\n", "title = \"A tiny lesson\n"), 5, "not valid TOML"),
-        (("show = [\"x\"]\n", "show = [\"x\"]\ncolour = 1\n"), 7, "unknown metadata key 'colour'"),
+        (('title = "A tiny lesson"\n', 'title = "A tiny lesson\n'), 5, "not valid TOML"),
+        (('show = ["x"]\n', 'show = ["x"]\ncolour = 1\n'), 7, "unknown metadata key 'colour'"),
         (("default = 0.1\n", "default = 20.0\n"), 8, "outside"),
         (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
         (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
@@ -130,8 +130,7 @@ def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):
 def test_missing_front_matter_and_unclosed_fence(tmp_path):
     _, problems = parse_lesson(write(tmp_path, "# just markdown\n"))
     assert problems[0].line == 1 and "+++" in problems[0].message
-    text = GOOD.replace("assert recorded(\"x\")[-1] == alpha * (n - 1)\n```\n",
-                        "assert True\n")
+    text = GOOD.replace('assert recorded("x")[-1] == alpha * (n - 1)\n```\n', "assert True\n")
     _, problems = parse_lesson(write(tmp_path, text, "b.md"))
     assert any("never closed" in p.message for p in problems)
 
@@ -183,10 +182,19 @@ def test_parameter_values_are_checked_and_nudged(tmp_path):
 def test_a_chapter_name_given_once_reaches_every_lesson_of_the_chapter(tmp_path):
     write(tmp_path, GOOD, "a.md")
     write(tmp_path, GOOD.replace('id = "9.1"', 'id = "9.2"').replace('chapter_title = "Test chapter"\n', ""), "b.md")
-    write(tmp_path, GOOD.replace('id = "9.1"', 'id = "8.1"').replace("chapter = 9", "chapter = 8")
-          .replace('chapter_title = "Test chapter"\n', ""), "c.md")
+    write(
+        tmp_path,
+        GOOD.replace('id = "9.1"', 'id = "8.1"')
+        .replace("chapter = 9", "chapter = 8")
+        .replace('chapter_title = "Test chapter"\n', ""),
+        "c.md",
+    )
     catalog = load_catalog(tmp_path)
-    assert {l.id: l.chapter_title for l in catalog.lessons} == {"8.1": "Chapter 8", "9.1": "Test chapter", "9.2": "Test chapter"}
+    assert {l.id: l.chapter_title for l in catalog.lessons} == {
+        "8.1": "Chapter 8",
+        "9.1": "Test chapter",
+        "9.2": "Test chapter",
+    }
 
 
 # -- what is read, and how ---------------------------------------------------------------------------
@@ -231,12 +239,15 @@ def test_a_huge_file_is_not_read(tmp_path):
     assert lesson is None and "too big for a lesson file" in str(problems[0])
 
 
-@pytest.mark.parametrize("given, bound, words", [
-    (1.000001, "max", "weight=1.000001 is above its maximum 1"),
-    ("1.0000000001", "max", "weight=1.0000000001 is above its maximum 1"),
-    (-0.5e-9, "min", "weight=-5e-10 is below its minimum 0"),
-    ("  2e0 ", "max", "weight=2e0 is above its maximum 1"),
-])
+@pytest.mark.parametrize(
+    "given, bound, words",
+    [
+        (1.000001, "max", "weight=1.000001 is above its maximum 1"),
+        ("1.0000000001", "max", "weight=1.0000000001 is above its maximum 1"),
+        (-0.5e-9, "min", "weight=-5e-10 is below its minimum 0"),
+        ("  2e0 ", "max", "weight=2e0 is above its maximum 1"),
+    ],
+)
 def test_range_messages_show_the_value_as_given_and_the_bound_exactly(given, bound, words):
     from grok_tui.lesson.model import Param
 

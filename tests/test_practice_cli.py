@@ -103,8 +103,11 @@ def test_global_options_before_or_after_the_subcommand(capsys, tmp_path) -> None
     folder = tmp_path / "course"
     folder.mkdir()
     (folder / "a.md").write_text((LESSONS / "ch3" / "3.1-one-input-one-weight.md").read_text())
-    for argv in (["--lessons", str(folder), "list"], ["list", "--lessons", str(folder)],
-                 [f"--lessons={folder}", "list"]):
+    for argv in (
+        ["--lessons", str(folder), "list"],
+        ["list", "--lessons", str(folder)],
+        [f"--lessons={folder}", "list"],
+    ):
         code, out, _ = cli(capsys, *argv)
         assert (code, out) == (0, "3.1\tOne input, one weight\n"), argv
 
@@ -117,7 +120,7 @@ def test_help_lists_every_subcommand_with_one_line(capsys) -> None:
     out = capsys.readouterr().out
     lines = out.splitlines()
     for name, text in SUBCOMMANDS.items():
-        assert f"  {name}" in out and any(line.split() [:1] == [name] and text in line for line in lines), name
+        assert f"  {name}" in out and any(line.split()[:1] == [name] and text in line for line in lines), name
     from grok_tui.settings import settings_path
 
     assert f"Settings (theme, speed, [keys]): {settings_path()}" in lines
@@ -126,9 +129,14 @@ def test_help_lists_every_subcommand_with_one_line(capsys) -> None:
 @pytest.mark.parametrize("env, stdin", [({"TERM": "dumb"}, None), ({"TERM": "xterm"}, subprocess.DEVNULL)])
 def test_a_terminal_that_cannot_show_the_tutor_gets_one_line_and_exit_2(env, stdin, tmp_path) -> None:
     # stdout is a pipe here as well: either is reason enough
-    done = subprocess.run([sys.executable, "-m", "grok_tui"], env={"PATH": "", **env,
-                          "GROK_TUI_DATA": str(tmp_path)}, stdin=stdin, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "grok_tui"],
+        env={"PATH": "", **env, "GROK_TUI_DATA": str(tmp_path)},
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.splitlines()

@@ -14,7 +14,7 @@ import pytest
 from grok_tui.cli import main
 from grok_tui.progress import DraftSaver, Progress, atomic_write, data_dir
 
-LESSON = '''\
+LESSON = """\
 +++
 id = "{id}"
 chapter = {chapter}
@@ -35,7 +35,7 @@ def w_sum(a, b):
 ```python test w_sum
 assert w_sum([1], [2]) == 2, "w_sum([1], [2]) should be 2"
 ```
-'''
+"""
 
 
 @pytest.fixture
@@ -89,8 +89,9 @@ def test_a_damaged_progress_file_is_set_aside_with_a_notice(private_data_dir, co
 
 def test_a_hand_edited_hint_count_reads_as_none_shown(private_data_dir):
     private_data_dir.mkdir(parents=True, exist_ok=True)
-    (private_data_dir / "progress.json").write_text(json.dumps(
-        {"exercises": {"3.2/w_sum": {"done": False, "hints": "two"}, "3.2/b": {"hints": 1.5}}}))
+    (private_data_dir / "progress.json").write_text(
+        json.dumps({"exercises": {"3.2/w_sum": {"done": False, "hints": "two"}, "3.2/b": {"hints": 1.5}}})
+    )
     p = Progress.load()
     assert p.hints_shown("3.2", "w_sum") == 0 and p.hints_shown("3.2", "b") == 0
     p.record_pass("3.2", "w_sum", "code")
@@ -126,7 +127,6 @@ def test_draft_saver_writes_the_newest_text_last():
     saver.submit("3.2", "w_sum", "final")
     saver.flush()
     assert p.load_draft("3.2", "w_sum") == "final"
-
 
 
 def test_draft_saver_flush_waits_for_a_text_the_saver_thread_already_took():
@@ -213,12 +213,14 @@ def test_reset_refuses_without_a_terminal_or_yes(course, capsys, monkeypatch):
 
 def test_reset_asks_and_respects_no(course, capsys, monkeypatch):
     Progress.load().record_pass("8.1", "w_sum", "code")
-    code, out, _ = run_cli(capsys, "reset", "8.1", "--lessons", str(course), stdin="n\n", tty=True,
-                           monkeypatch=monkeypatch)
+    code, out, _ = run_cli(
+        capsys, "reset", "8.1", "--lessons", str(course), stdin="n\n", tty=True, monkeypatch=monkeypatch
+    )
     assert code == 0 and "Nothing was reset" in out
     assert Progress.load().exercise_done("8.1", "w_sum")
-    code, out, _ = run_cli(capsys, "reset", "8.1", "--lessons", str(course), stdin="y\n", tty=True,
-                           monkeypatch=monkeypatch)
+    code, out, _ = run_cli(
+        capsys, "reset", "8.1", "--lessons", str(course), stdin="y\n", tty=True, monkeypatch=monkeypatch
+    )
     assert code == 0 and "Reset 8.1" in out
     assert not Progress.load().exercise_done("8.1", "w_sum")
 
@@ -267,9 +269,11 @@ def test_progress_and_reset_do_not_import_textual(course):
 # -- odd shapes and a data folder that cannot be written --------------------------------------------
 def test_unknown_states_and_entries_read_as_not_started_and_are_kept(private_data_dir):
     private_data_dir.mkdir(parents=True, exist_ok=True)
-    odd = {"lessons": {"3.1": "mastered", "3.2": 7, "3.3": None, "4.1": "done"},
-           "exercises": {"3.2/w_sum": 5, "3.2/other": {"done": "yes", "code": 3}, "4.3/gd": {"done": True, "code": "c"}},
-           "last_lesson": ["3.1"]}
+    odd = {
+        "lessons": {"3.1": "mastered", "3.2": 7, "3.3": None, "4.1": "done"},
+        "exercises": {"3.2/w_sum": 5, "3.2/other": {"done": "yes", "code": 3}, "4.3/gd": {"done": True, "code": "c"}},
+        "last_lesson": ["3.1"],
+    }
     (private_data_dir / "progress.json").write_text(json.dumps(odd))
     p = Progress.load()
     assert p.notice == ""
@@ -312,8 +316,9 @@ def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir
     assert seen and seen[0] == p.save_error
 
 
-def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(private_data_dir, read_only, tmp_path,
-                                                                          monkeypatch):
+def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(
+    private_data_dir, read_only, tmp_path, monkeypatch
+):
     p = Progress.load()
     saver = DraftSaver(p)
     saver.submit("3.2", "w_sum", "typed code")

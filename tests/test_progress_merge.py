@@ -79,8 +79,9 @@ def test_refresh_takes_in_another_writers_pass_without_writing(private_data_dir)
 def test_unknown_entries_on_disk_are_kept(private_data_dir):
     private_data_dir.mkdir(parents=True)
     a = Progress.load()
-    (private_data_dir / "progress.json").write_text(json.dumps(
-        {"lessons": {"4.5": "mastered"}, "exercises": {"4.3/gd_step": 7}}))
+    (private_data_dir / "progress.json").write_text(
+        json.dumps({"lessons": {"4.5": "mastered"}, "exercises": {"4.3/gd_step": 7}})
+    )
     a.open_lesson("3.1")
     saved = json.loads((private_data_dir / "progress.json").read_text())
     assert saved["lessons"] == {"4.5": "mastered", "3.1": "started"} and saved["exercises"] == {"4.3/gd_step": 7}
@@ -106,5 +107,9 @@ def test_merge_of_one_exercise_keeps_the_pass_and_the_most_hints():
     base = {"lessons": {}, "exercises": {}, "last_lesson": None, "course": None}
     ours = {**base, "exercises": {"1.1/f": {"done": False, "hints": 2}}}
     theirs = {**base, "exercises": {"1.1/f": {"done": True, "hints": 1, "code": "c"}}, "course": 2}
-    assert merge(base, ours, theirs) == {"lessons": {}, "last_lesson": None, "course": 2,
-                                         "exercises": {"1.1/f": {"done": True, "hints": 2, "code": "c"}}}
+    assert merge(base, ours, theirs) == {
+        "lessons": {},
+        "last_lesson": None,
+        "course": 2,
+        "exercises": {"1.1/f": {"done": True, "hints": 2, "code": "c"}},
+    }

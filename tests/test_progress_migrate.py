@@ -23,11 +23,16 @@ def _old_layout(root: Path) -> None:
     """The saved state of a learner before the renumbering: 7.4 (the classifier) done, 7.5 started,
     4.5/slope passed with a draft."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "progress.json").write_text(json.dumps({
-        "format": 1, "last_lesson": "7.5",
-        "lessons": {"4.5": "done", "7.4": "done", "7.5": "started"},
-        "exercises": {"4.5/slope": {"done": True, "hints": 1, "code": SLOPE}},
-    }))
+    (root / "progress.json").write_text(
+        json.dumps(
+            {
+                "format": 1,
+                "last_lesson": "7.5",
+                "lessons": {"4.5": "done", "7.4": "done", "7.5": "started"},
+                "exercises": {"4.5/slope": {"done": True, "hints": 1, "code": SLOPE}},
+            }
+        )
+    )
     (root / "drafts" / "4.5").mkdir(parents=True)
     (root / "drafts" / "4.5" / "slope.py").write_text(SLOPE)
 
@@ -123,21 +128,28 @@ EXERCISE = "".join(f"```python {role} f\ndef f():\n    return 1\n```\n\n" for ro
 def test_two_renumberings_apply_in_order(tmp_path, private_data_dir):
     """Version 2: A 1.1 -> 1.2, B 1.2 -> 1.3; version 3: A 1.2 -> 1.5. A file of version 1 sends 1.1 to
     1.5 and 1.2 to 1.3; a file of version 2 only moves 1.2 to 1.5."""
-    a, _ = _lesson(tmp_path, "a.md", 'id = "1.5"\nchapter = 1\ntitle = "A"\n'
-                   'formerly = [{ id = "1.1", course = 2 }, { id = "1.2", course = 3 }]')
+    a, _ = _lesson(
+        tmp_path,
+        "a.md",
+        'id = "1.5"\nchapter = 1\ntitle = "A"\nformerly = [{ id = "1.1", course = 2 }, { id = "1.2", course = 3 }]',
+    )
     b, _ = _lesson(tmp_path, "b.md", 'id = "1.3"\nchapter = 1\ntitle = "B"\nformerly = { id = "1.2", course = 2 }')
     history = CourseHistory.of([a, b])
     assert history.version == 3 and [s.lessons for s in history.steps] == [{"1.1": "1.2", "1.2": "1.3"}, {"1.2": "1.5"}]
     private_data_dir.mkdir(parents=True)
     (private_data_dir / "progress.json").write_text(json.dumps({"lessons": {"1.1": "done", "1.2": "started"}}))
     assert Progress.load(course=history).lessons == {"1.5": "done", "1.3": "started"}
-    (private_data_dir / "progress.json").write_text(json.dumps({"course": 2, "lessons": {"1.2": "done", "1.3": "started"}}))
+    (private_data_dir / "progress.json").write_text(
+        json.dumps({"course": 2, "lessons": {"1.2": "done", "1.3": "started"}})
+    )
     assert Progress.load(course=history).lessons == {"1.5": "done", "1.3": "started"}
 
 
 def test_an_exercise_may_change_its_name_too(tmp_path, private_data_dir):
     body = EXERCISE.replace(" f\n", " g\n").replace("def f", "def g")
-    meta = 'id = "2.1"\nchapter = 2\ntitle = "T"\n[exercises.g]\nmoved_from = { lesson = "1.9", name = "f", course = 2 }'
+    meta = (
+        'id = "2.1"\nchapter = 2\ntitle = "T"\n[exercises.g]\nmoved_from = { lesson = "1.9", name = "f", course = 2 }'
+    )
     lesson, problems = _lesson(tmp_path, "t.md", meta, body)
     assert not problems
     history = CourseHistory.of([lesson])
@@ -149,14 +161,17 @@ def test_an_exercise_may_change_its_name_too(tmp_path, private_data_dir):
     assert (private_data_dir / "drafts" / "2.1" / "g.py.bak-20261201-120000").read_text() == "older"
 
 
-@pytest.mark.parametrize("value, message", [
-    ('"7.4"', "must be a table"),
-    ('{ id = "7.4" }', "must be a table"),
-    ('{ id = "7.4", course = 1 }', "course must be a whole number >= 2"),
-    ('{ id = 7.4, course = 2 }', "must be non-empty strings"),
-    ('{ id = "9.9", course = 2 }', "this lesson's own id"),
-    ('[{ id = "7.4", course = 2 }, { id = "7.3", course = 2 }]', "same course version"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ('"7.4"', "must be a table"),
+        ('{ id = "7.4" }', "must be a table"),
+        ('{ id = "7.4", course = 1 }', "course must be a whole number >= 2"),
+        ("{ id = 7.4, course = 2 }", "must be non-empty strings"),
+        ('{ id = "9.9", course = 2 }', "this lesson's own id"),
+        ('[{ id = "7.4", course = 2 }, { id = "7.3", course = 2 }]', "same course version"),
+    ],
+)
 def test_a_bad_formerly_is_reported_with_its_line(tmp_path, value, message):
     lesson, problems = _lesson(tmp_path, "bad.md", f'id = "9.9"\nchapter = 9\ntitle = "T"\nformerly = {value}')
     assert lesson is None and any(message in p.message and p.line == 5 for p in problems), problems
@@ -166,6 +181,8 @@ def test_two_lessons_claiming_one_old_id_fail_the_check(tmp_path):
     from grok_tui.lesson.catalog import load_catalog
 
     for name, lesson_id in (("a.md", "1.2"), ("b.md", "1.3")):
-        _lesson(tmp_path, name, f'id = "{lesson_id}"\nchapter = 1\ntitle = "T"\nformerly = {{ id = "1.1", course = 2 }}')
+        _lesson(
+            tmp_path, name, f'id = "{lesson_id}"\nchapter = 1\ntitle = "T"\nformerly = {{ id = "1.1", course = 2 }}'
+        )
     catalog = load_catalog(tmp_path)
     assert any("'1.1' was renamed twice" in e.message and e.line == 5 for e in catalog.errors)

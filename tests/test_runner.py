@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-import threading
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from grok_tui.engine.runner import LessonRun, OutputEvent, RunState, StateEvent,
 from grok_tui.lesson.params import ParamError
 from grok_tui.lesson.parse import parse_lesson
 
-TEMPLATE = '''\
+TEMPLATE = """\
 +++
 id = "9.9"
 chapter = 9
@@ -43,7 +43,7 @@ for i in range(iterations):
     step(weight=weight, pred=pred, error=error)
 {extra}
 ```
-'''
+"""
 
 
 def lesson_with(tmp_path: Path, extra: str = ""):
@@ -106,7 +106,7 @@ def test_single_step_from_ready_then_each_press_gives_exactly_one_step(tmp_path)
     assert rec.steps() == 1
     for expected in (2, 3):
         run.step_once()
-        rec.wait_for(lambda ev: sum(isinstance(e, StepEvent) for e in ev) == expected)
+        rec.wait_for(lambda ev: sum(isinstance(e, StepEvent) for e in ev) == expected)  # noqa: B023 (called now)
         rec.wait_for(lambda ev: last_state(ev) is RunState.PAUSED)
     assert rec.steps() == 3 and run.state is RunState.PAUSED
     run.resume()

@@ -62,7 +62,7 @@ async def _page_and_screen(port: int) -> tuple[str, str]:
                     break
                 try:
                     message = await ws.receive(timeout=left)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     break
                 if message.type == aiohttp.WSMsgType.BINARY:
                     data += message.data
@@ -75,8 +75,12 @@ async def _page_and_screen(port: int) -> tuple[str, str]:
 
 def test_the_server_serves_the_page_and_the_tutor_answers_on_its_websocket() -> None:
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "grok_tui", "serve", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "grok_tui", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         page, screen = asyncio.run(_page_and_screen(port))
     finally:

@@ -109,7 +109,7 @@ def test_changing_a_param_while_stepping_keeps_stepping():
     assert s.run is None and s.state is RunState.READY
 
 
-STAGES = '''+++
+STAGES = """+++
 id = "9.1"
 chapter = 9
 title = "Stages"
@@ -125,7 +125,7 @@ for i in range(3):
     w += 1
 final_only = 7
 ```
-'''
+"""
 
 
 def test_the_values_after_a_run_come_from_one_step(tmp_path):

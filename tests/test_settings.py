@@ -31,13 +31,15 @@ def test_good_settings(tmp_path) -> None:
 
 
 def test_each_mistake_is_one_line_with_file_and_line(tmp_path) -> None:
-    path = write(tmp_path, 'theme = "nord"\nsped = 4\nspeed = -1\n\n[keys]\nrun = "x"\njump = "j"\nstep = "two words"\n')
+    path = write(
+        tmp_path, 'theme = "nord"\nsped = 4\nspeed = -1\n\n[keys]\nrun = "x"\njump = "j"\nstep = "two words"\n'
+    )
     errors = load(path).errors
     assert errors == [
         f"{path}:2: unknown setting 'sped'; known: theme, speed, keys",
         f"{path}:3: speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)",
         f"{path}:7: unknown action 'jump' in [keys]; known: " + ", ".join(settings.ACTIONS),
-        f"{path}:8: keys.step must be keys separated by commas, e.g. \"r\" or \"ctrl+r,f9\"",
+        f'{path}:8: keys.step must be keys separated by commas, e.g. "r" or "ctrl+r,f9"',
     ]
     assert all("\n" not in e for e in errors)
     s = load(path)

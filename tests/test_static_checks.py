@@ -1,5 +1,5 @@
-"""The linters as tests: the layers (import-linter, the whole package), and ruff and mypy over the
-files already brought in line (CLEAN). Widen CLEAN to "." / the package once the rest is fixed."""
+"""The linters as tests: the layers (import-linter, the whole package), ruff over the whole tree, and
+mypy over the modules brought in line so far (TYPED; the rest still has errors to fix)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = (
-    "bench",
-    "tests/conftest.py",
-    "tests/ui/conftest.py",
-    "tests/test_static_checks.py",
-    "tests/ui/test_output_pacing.py",
-    "tests/test_catalog_cache.py",
-    "grok_tui/ui/output_pacing.py",
-    "grok_tui/lesson/catalog_cache.py",
-)
+CLEAN = (".",)
+"""ruff (lint and format) covers the whole tree."""
 TYPED = ("grok_tui/ui/output_pacing.py", "grok_tui/lesson/catalog_cache.py")
 
 

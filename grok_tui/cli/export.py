@@ -4,7 +4,8 @@ format) that runs top to bottom in a plain Python kernel, without the tutor.
 What the tutor provides to lesson code (the parameters, `step()`, `recorded()`) is defined by a first
 cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes:
 its stub (the learner's cell), the reference solution in a collapsed cell marked as such, then its
-test, run beside the function as the tutor runs it, with the lesson's names restored after it. The stub alone would fail its test and break every later cell that uses
+test, run beside the function as the tutor runs it, with the lesson's names restored after it.
+The stub alone would fail its test and break every later cell that uses
 the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
 skipping the reference. The notebook JSON is written by hand (format 4.5) so exporting needs no
 Jupyter package; the tests validate it with nbformat and run it with nbclient.
@@ -111,20 +112,24 @@ def _test_source(exercise: Exercise) -> str:
     names the function looks up, as 7.4's gradient check does with `activation`); the lesson's own
     names are put back afterwards, so the cells after it see the lesson as it was."""
     body = textwrap.indent(exercise.test.source.rstrip("\n") or "pass", "    ")
-    return (f"# The test of {exercise.name}: it may rebind names; the lesson's come back after it.\n"
-            f"_lesson_names = dict(globals())\n"
-            f"try:\n{body}\n"
-            f"    print(\"{exercise.name}: every test passed\")\n"
-            f"finally:\n"
-            f"    globals().update(_lesson_names)  # what the test rebound gets its lesson value back\n")
+    return (
+        f"# The test of {exercise.name}: it may rebind names; the lesson's come back after it.\n"
+        f"_lesson_names = dict(globals())\n"
+        f"try:\n{body}\n"
+        f'    print("{exercise.name}: every test passed")\n'
+        f"finally:\n"
+        f"    globals().update(_lesson_names)  # what the test rebound gets its lesson value back\n"
+    )
 
 
 def _exercise_intro(exercise: Exercise) -> str:
-    text = [f"**Exercise: {exercise.title}** (`{exercise.name}`)",
-            "",
-            "Write your code in the next cell, run it, then run the test cell below. "
-            "The cell after yours (collapsed) holds the reference solution: it runs when you run "
-            "the whole notebook, so that the rest works; skip it to test your own code."]
+    text = [
+        f"**Exercise: {exercise.title}** (`{exercise.name}`)",
+        "",
+        "Write your code in the next cell, run it, then run the test cell below. "
+        "The cell after yours (collapsed) holds the reference solution: it runs when you run "
+        "the whole notebook, so that the rest works; skip it to test your own code.",
+    ]
     if exercise.hints:
         text += ["", "<details><summary>Hints</summary>", ""]
         text += [f"{i}. {hint}" for i, hint in enumerate(exercise.hints, start=1)]
@@ -135,13 +140,18 @@ def _exercise_intro(exercise: Exercise) -> str:
 def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
     """The exported cells in order: (kind "markdown"/"code", source, cell metadata)."""
     out: list[tuple[str, str, dict]] = [
-        ("markdown", f"# {lesson.id} {lesson.title}\n\n"
-                     f"Chapter {lesson.chapter}: {lesson.chapter_title}. Exported from grok-tui; "
-                     "runs from top to bottom in a plain Python kernel.", {}),
+        (
+            "markdown",
+            f"# {lesson.id} {lesson.title}\n\n"
+            f"Chapter {lesson.chapter}: {lesson.chapter_title}. Exported from grok-tui; "
+            "runs from top to bottom in a plain Python kernel.",
+            {},
+        ),
         ("code", _setup_source(lesson), {"tags": ["setup"]}),
     ]
-    last_step = max((i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and "step(" in b.source),
-                    default=None)
+    last_step = max(
+        (i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and "step(" in b.source), default=None
+    )
     for index, block in enumerate(lesson.blocks):
         if isinstance(block, Prose):
             out.append(("markdown", block.text, {}))
@@ -152,16 +162,23 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
         elif block.role == "exercise" and exercise is not None:
             out.append(("markdown", _exercise_intro(exercise), {}))
             out.append(("code", block.source, {"tags": ["exercise"]}))
-            out.append(("code", "# The reference solution (skip this cell to test your own code).\n"
-                        + exercise.solution.source,
-                        {"tags": ["solution"], "jupyter": {"source_hidden": True}}))
+            out.append(
+                (
+                    "code",
+                    "# The reference solution (skip this cell to test your own code).\n" + exercise.solution.source,
+                    {"tags": ["solution"], "jupyter": {"source_hidden": True}},
+                )
+            )
             out.append(("code", _test_source(exercise), {"tags": ["test"]}))
         # solution and test cells are placed with their exercise above
         if index == last_step:
             for chart in lesson.charts:
                 args = ", ".join(map(repr, chart.series))
-                extra = (f", x={chart.x!r}" if chart.x else "") + f", title={chart.title!r}" \
+                extra = (
+                    (f", x={chart.x!r}" if chart.x else "")
+                    + f", title={chart.title!r}"
                     + (", log=True" if chart.log else "")
+                )
                 out.append(("code", f"plot({args}{extra})", {"tags": ["chart"]}))
     return out
 
@@ -169,8 +186,12 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
 def to_ipynb(lesson: Lesson) -> str:
     nb_cells = []
     for n, (kind, source, meta) in enumerate(cells(lesson), start=1):
-        cell: dict[str, object] = {"cell_type": kind, "id": f"{kind}-{n}", "metadata": meta,
-                "source": source.splitlines(keepends=True)}
+        cell: dict[str, object] = {
+            "cell_type": kind,
+            "id": f"{kind}-{n}",
+            "metadata": meta,
+            "source": source.splitlines(keepends=True),
+        }
         if kind == "code":
             cell.update(execution_count=None, outputs=[])
         nb_cells.append(cell)
@@ -221,12 +242,19 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     import argparse
 
     p = parsers["export"] = argparse.ArgumentParser(
-        prog="grok-tui export", description=descriptions["export"] + ". It runs top to bottom in a "
-        "plain Python (Jupyter) kernel: a first cell sets the parameters and defines step().")
+        prog="grok-tui export",
+        description=descriptions["export"] + ". It runs top to bottom in a "
+        "plain Python (Jupyter) kernel: a first cell sets the parameters and defines step().",
+    )
     p.add_argument("id", nargs="?", help="lesson id, e.g. 4.5")
     p.add_argument("--to", choices=FORMATS, default="ipynb", help="notebook (default) or script")
-    p.add_argument("-o", "--output", metavar="FILE", type=Path,
-                   help="where to write (default: the lesson file's name in this folder; - prints it)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="where to write (default: the lesson file's name in this folder; - prints it)",
+    )
     p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR")
     add_lessons_option(p)
 
@@ -254,7 +282,7 @@ def cmd_export(args, catalog) -> int:
             sys.stdout.write(export_text(lesson, args.to))
             return EXIT_OK
         lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
-    for lesson, target in zip(lessons, targets):
+    for lesson, target in zip(lessons, targets, strict=False):
         try:
             write(lesson, args.to, target)
         except OSError as exc:

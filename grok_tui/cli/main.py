@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from grok_tui import __version__
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog, load_catalog
 
-from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
     "run": "run a lesson without the UI and print its values",
@@ -36,8 +36,12 @@ class UsageError(Exception):
 
 
 def _add_lessons_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lessons", metavar="DIR", type=Path,
-                        help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)")
+    parser.add_argument(
+        "--lessons",
+        metavar="DIR",
+        type=Path,
+        help="folder of lesson files (default: $GROK_TUI_LESSONS, else the bundled course)",
+    )
 
 
 def _seconds(text: str) -> float:
@@ -52,8 +56,13 @@ def _seconds(text: str) -> float:
 
 def _add_timeout_option(parser: argparse.ArgumentParser) -> None:
     # The default (engine.checks.DEFAULT_TIMEOUT) is filled in once the engine is imported.
-    parser.add_argument("--timeout", metavar="SECONDS", type=_seconds, default=None,
-                        help="stop a lesson that runs longer than this (default 120)")
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=None,
+        help="stop a lesson that runs longer than this (default 120)",
+    )
 
 
 def _timeout(args: argparse.Namespace) -> float:
@@ -75,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         usage="grok-tui [--lessons DIR] [LESSON]\n       grok-tui [--lessons DIR] COMMAND [ARGS]",
         description="A terminal tutor for deep learning from scratch (after Grokking Deep Learning).\n"
         "Without a command: the tutor, at LESSON (e.g. 4.5) or where you left off.",
-        epilog="commands:\n" + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
+        epilog="commands:\n"
+        + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
         + "\n\n`grok-tui COMMAND --help` tells more about each.\n"
         f"Settings (theme, speed, [keys]): {_settings_path()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -119,7 +129,7 @@ def split_globals(argv: list[str]) -> tuple[list[str], list[str]]:
     while i < len(argv):
         word = argv[i]
         if word in GLOBAL_OPTIONS and i + 1 < len(argv):
-            leading += argv[i: i + 2]
+            leading += argv[i : i + 2]
             i += 2
         elif word.partition("=")[0] in GLOBAL_OPTIONS and "=" in word:
             leading.append(word)
@@ -172,8 +182,10 @@ def launch(args: argparse.Namespace) -> int:
         raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
     problem = terminal_problem()
     if problem:
-        raise UsageError(f"{problem}; without one, use the commands: list, run ID, hint, verify, "
-                         "export ID, progress (grok-tui --help)")
+        raise UsageError(
+            f"{problem}; without one, use the commands: list, run ID, hint, verify, "
+            "export ID, progress (grok-tui --help)"
+        )
     from grok_tui.crash_log import crash_line, write_crash_log
 
     app = None
@@ -182,7 +194,7 @@ def launch(args: argparse.Namespace) -> int:
 
         app = GrokApp(catalog, start_lesson=args.lesson)
         app.run()
-    except Exception as exc:  # noqa: BLE001 - outside the app's loop: the terminal is restored by now
+    except Exception as exc:
         print(crash_line(exc, write_crash_log(exc)), file=sys.stderr)
         return EXIT_FAILED
     for path in app.saved_elsewhere:
@@ -212,17 +224,26 @@ def cmd_list(args: argparse.Namespace) -> int:
     catalog = _catalog(args.lessons)
     for lesson in catalog.lessons:
         if args.json:
-            print(json.dumps({
-                "id": lesson.id,
-                "chapter": lesson.chapter,
-                "title": lesson.title,
-                "parameters": {
-                    p.name: {"default": p.default, "min": p.min, "max": p.max, "help": p.help,
-                             **({"choices": list(p.choices)} if p.choices else {})}
-                    for p in lesson.params
-                },
-                "exercises": len(lesson.exercises),
-            }))
+            print(
+                json.dumps(
+                    {
+                        "id": lesson.id,
+                        "chapter": lesson.chapter,
+                        "title": lesson.title,
+                        "parameters": {
+                            p.name: {
+                                "default": p.default,
+                                "min": p.min,
+                                "max": p.max,
+                                "help": p.help,
+                                **({"choices": list(p.choices)} if p.choices else {}),
+                            }
+                            for p in lesson.params
+                        },
+                        "exercises": len(lesson.exercises),
+                    }
+                )
+            )
         else:
             print(f"{lesson.id}\t{lesson.title}")
     return EXIT_OK
@@ -276,6 +297,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _lazy(module: str, name: str):
     """A subcommand that lives in another module of this package; it is given the course too."""
+
     def run(args: argparse.Namespace) -> int:
         from importlib import import_module
 
@@ -285,8 +307,14 @@ def _lazy(module: str, name: str):
 
 
 COMMANDS = {
-    "list": cmd_list, "run": cmd_run, "check": cmd_check, "progress": cmd_progress, "reset": cmd_reset,
-    "hint": _lazy("practice", "cmd_hint"), "verify": _lazy("practice", "cmd_verify"),
-    "edit": _lazy("practice", "cmd_edit"), "export": _lazy("export", "cmd_export"),
+    "list": cmd_list,
+    "run": cmd_run,
+    "check": cmd_check,
+    "progress": cmd_progress,
+    "reset": cmd_reset,
+    "hint": _lazy("practice", "cmd_hint"),
+    "verify": _lazy("practice", "cmd_verify"),
+    "edit": _lazy("practice", "cmd_edit"),
+    "export": _lazy("export", "cmd_export"),
     "serve": _lazy("serve", "cmd_serve"),
 }

@@ -16,8 +16,8 @@ import sys
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
-from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.lesson.history import CourseHistory
+from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
 
@@ -26,13 +26,17 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     p.add_argument("id", help="LESSON/EXERCISE (3.2/w_sum), or a lesson id for its next unsolved exercise")
     add_lessons_option(p)
     p = parsers["verify"] = argparse.ArgumentParser(
-        prog="grok-tui verify", description=descriptions["verify"] + "; else stop at the first that does "
-        "not, print why (as the tutor's exercise screen does) and exit 1. A pass counts as in the tutor.")
+        prog="grok-tui verify",
+        description=descriptions["verify"] + "; else stop at the first that does "
+        "not, print why (as the tutor's exercise screen does) and exit 1. A pass counts as in the tutor.",
+    )
     p.add_argument("id", nargs="?", help="LESSON/EXERCISE, a lesson id, or nothing for every exercise")
     add_lessons_option(p)
     p = parsers["edit"] = argparse.ArgumentParser(
-        prog="grok-tui edit", description=descriptions["edit"] + "; the tutor's exercise screen picks up "
-        "the change. Then `grok-tui verify LESSON/EXERCISE` checks it.")
+        prog="grok-tui edit",
+        description=descriptions["edit"] + "; the tutor's exercise screen picks up "
+        "the change. Then `grok-tui verify LESSON/EXERCISE` checks it.",
+    )
     p.add_argument("id", help="LESSON/EXERCISE, e.g. 3.2/w_sum")
     add_lessons_option(p)
 
@@ -48,8 +52,9 @@ def _load(catalog: Catalog) -> Progress:
     return progress
 
 
-def _exercises(catalog: Catalog, spec: str | None, progress: Progress, *,
-               next_only: bool = False) -> list[tuple[Lesson, Exercise]]:
+def _exercises(
+    catalog: Catalog, spec: str | None, progress: Progress, *, next_only: bool = False
+) -> list[tuple[Lesson, Exercise]]:
     """The exercises `spec` names: LESSON/NAME, a lesson (with next_only: its first unsolved one),
     or (None) every exercise of the course in order."""
     if spec is None:
@@ -140,8 +145,10 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
                 print(f"  {line}")
             print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
             return EXIT_FAILED
-        if not progress.exercise_done(lesson.id, exercise.name) or \
-                progress.passed_code(lesson.id).get(exercise.name) != code:
+        if (
+            not progress.exercise_done(lesson.id, exercise.name)
+            or progress.passed_code(lesson.id).get(exercise.name) != code
+        ):
             progress.record_pass(lesson.id, exercise.name, code)
         print(f"✓ {key}: {verdict.headline}")
     if not chosen:
@@ -181,8 +188,9 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
         progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
     command = editor_command()
     if command is None:
-        print(f"grok-tui: no editor found: set $EDITOR (e.g. export EDITOR=nano). Your code is in {path}",
-              file=sys.stderr)
+        print(
+            f"grok-tui: no editor found: set $EDITOR (e.g. export EDITOR=nano). Your code is in {path}", file=sys.stderr
+        )
         return EXIT_USAGE
     try:
         done = subprocess.run([*command, str(path)])

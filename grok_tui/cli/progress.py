@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
@@ -15,13 +15,15 @@ from grok_tui.progress import Progress, answer_streak, load_answers
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
     p = parsers["progress"] = argparse.ArgumentParser(
-        prog="grok-tui progress", description="print your progress: lessons and exercises done, per chapter")
+        prog="grok-tui progress", description="print your progress: lessons and exercises done, per chapter"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object")
     add_lessons_option(p)
     p = parsers["reset"] = argparse.ArgumentParser(
         prog="grok-tui reset",
         description="forget the progress of a lesson (ID, e.g. 3.2), of one exercise (3.2/w_sum) or of "
-        "everything (--all); your code is kept as a .bak file beside it")
+        "everything (--all); your code is kept as a .bak file beside it",
+    )
     p.add_argument("id", nargs="?", help="a lesson id (3.2) or LESSON/EXERCISE (3.2/w_sum)")
     p.add_argument("--all", action="store_true", help="reset everything")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
@@ -47,23 +49,35 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
         rows = []
         for lesson in lessons:
             names = [e.name for e in lesson.exercises]
-            rows.append({
-                "id": lesson.id, "title": lesson.title, "state": progress.lesson_state(lesson.id) or "new",
-                "exercises_total": len(names),
-                "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
-            })
-        chapters.append({
-            "chapter": number, "title": title, "lessons_total": len(rows),
-            "lessons_done": sum(r["state"] == "done" for r in rows),
-            "lessons_started": sum(r["state"] == "started" for r in rows),
-            "exercises_total": sum(r["exercises_total"] for r in rows),
-            "exercises_done": sum(r["exercises_done"] for r in rows),
-            "lessons": rows,
-        })
+            rows.append(
+                {
+                    "id": lesson.id,
+                    "title": lesson.title,
+                    "state": progress.lesson_state(lesson.id) or "new",
+                    "exercises_total": len(names),
+                    "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
+                }
+            )
+        chapters.append(
+            {
+                "chapter": number,
+                "title": title,
+                "lessons_total": len(rows),
+                "lessons_done": sum(r["state"] == "done" for r in rows),
+                "lessons_started": sum(r["state"] == "started" for r in rows),
+                "exercises_total": sum(r["exercises_total"] for r in rows),
+                "exercises_done": sum(r["exercises_done"] for r in rows),
+                "lessons": rows,
+            }
+        )
     last = catalog.get(progress.last_lesson) if progress.last_lesson else None
-    return {"data_dir": str(progress.root), "last_lesson": progress.last_lesson,
-            "last_lesson_title": last.title if last else None, "chapters": chapters,
-            **answers_summary(catalog, progress)}
+    return {
+        "data_dir": str(progress.root),
+        "last_lesson": progress.last_lesson,
+        "last_lesson_title": last.title if last else None,
+        "chapters": chapters,
+        **answers_summary(catalog, progress),
+    }
 
 
 def answers_summary(catalog: Catalog, progress: Progress) -> dict:
@@ -73,15 +87,24 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
     quizzes = []
     for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
         prefix = f"quiz/{number}/"
-        mine = {int(k[len(prefix):]): v for k, v in latest.items()
-                if k.startswith(prefix) and k[len(prefix):].isdigit()}
-        quizzes.append({"chapter": number, "questions": len(quiz.questions), "answered": len(mine),
-                        "right": sum(bool(v.get("right")) for v in mine.values()),
-                        "missed": sorted(n for n, v in mine.items() if not v.get("right")),
-                        "streak": answer_streak(data, prefix)})
+        mine = {
+            int(k[len(prefix) :]): v for k, v in latest.items() if k.startswith(prefix) and k[len(prefix) :].isdigit()
+        }
+        quizzes.append(
+            {
+                "chapter": number,
+                "questions": len(quiz.questions),
+                "answered": len(mine),
+                "right": sum(bool(v.get("right")) for v in mine.values()),
+                "missed": sorted(n for n, v in mine.items() if not v.get("right")),
+                "streak": answer_streak(data, prefix),
+            }
+        )
     predicted = {k: v for k, v in latest.items() if k.startswith("predict/")}
-    return {"quizzes": quizzes,
-            "predictions": {"answered": len(predicted), "right": sum(bool(v.get("right")) for v in predicted.values())}}
+    return {
+        "quizzes": quizzes,
+        "predictions": {"answered": len(predicted), "right": sum(bool(v.get("right")) for v in predicted.values())},
+    }
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -92,16 +115,20 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     marks = {"done": "✓", "started": "…", "new": " "}
     for ch in data["chapters"]:
         exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
-        print(f"Chapter {ch['chapter']} {ch['title']}: lessons {ch['lessons_done']}/{ch['lessons_total']} done, "
-              f"{ch['lessons_started']} started{exercises}")
+        print(
+            f"Chapter {ch['chapter']} {ch['title']}: lessons {ch['lessons_done']}/{ch['lessons_total']} done, "
+            f"{ch['lessons_started']} started{exercises}"
+        )
         for row in ch["lessons"]:
             ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
             print(f"  {marks[row['state']]} {row['id']} {row['title']}{ex}")
     for quiz in data["quizzes"]:
         if quiz["answered"]:
             missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
-            print(f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
-                  f"streak {quiz['streak']}")
+            print(
+                f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
+                f"streak {quiz['streak']}"
+            )
         else:
             print(f"Chapter {quiz['chapter']} quiz: not taken yet ({quiz['questions']} questions)")
     if data["predictions"]["answered"]:
@@ -135,9 +162,11 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         lesson_id, slash, name = args.id.partition("/")
         lesson = catalog.get(lesson_id)
         if slash:
-            known = (lesson is not None and lesson.exercise(name) is not None) or \
-                Progress.exercise_key(lesson_id, name) in progress.exercises or \
-                progress.draft_path(lesson_id, name).exists()
+            known = (
+                (lesson is not None and lesson.exercise(name) is not None)
+                or Progress.exercise_key(lesson_id, name) in progress.exercises
+                or progress.draft_path(lesson_id, name).exists()
+            )
             if not known:
                 return _error(f"no exercise {args.id!r}; `grok-tui progress` shows the lessons")
             question = f"Reset exercise {args.id} (your code is kept as a backup)?"
@@ -152,6 +181,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
 
             def act():
                 return progress.reset_lesson(lesson_id)
+
     ok = _confirm(question, args.yes)
     if ok is None:
         return _error("reset asks for confirmation, but stdin is not a terminal: add --yes to reset anyway")

@@ -10,12 +10,11 @@ from typing import Any, TextIO
 from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.instruments.checks import check_quiz
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.params import ParamError
-
-from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def _json_line(obj: dict[str, Any], out: TextIO) -> None:
@@ -40,9 +39,15 @@ def _printer(as_json: bool, out: TextIO):
     return listen
 
 
-def run_one(lesson: Lesson, settings: Mapping[str, object], *, as_json: bool = False,
-            out: TextIO | None = None, err: TextIO | None = None,
-            timeout: float | None = DEFAULT_TIMEOUT) -> int:
+def run_one(
+    lesson: Lesson,
+    settings: Mapping[str, object],
+    *,
+    as_json: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> int:
     """Run one lesson, printing every step and then its final values. Returns the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
@@ -55,8 +60,16 @@ def run_one(lesson: Lesson, settings: Mapping[str, object], *, as_json: bool = F
     finally:
         run.close()
     if as_json:
-        _json_line({"lesson": lesson.id, "state": result.state.value, "detail": result.detail,
-                    "parameters": run.values, "final": {k: to_json(v) for k, v in result.final.items()}}, out)
+        _json_line(
+            {
+                "lesson": lesson.id,
+                "state": result.state.value,
+                "detail": result.detail,
+                "parameters": run.values,
+                "final": {k: to_json(v) for k, v in result.final.items()},
+            },
+            out,
+        )
     else:
         out.write(f"-- {lesson.id} {lesson.title}: {result.state.value} ({result.detail})\n")
         for name, value in result.final.items():
@@ -70,12 +83,13 @@ def run_one(lesson: Lesson, settings: Mapping[str, object], *, as_json: bool = F
 def _check_one(lesson: Lesson, timeout: float | None) -> list[LessonError]:
     try:
         return check_lesson(lesson, timeout)
-    except Exception as exc:  # noqa: BLE001 - one lesson must never cost the others their report
+    except Exception as exc:
         return [LessonError(lesson.path, 1, f"the check itself failed: {type(exc).__name__}: {exc}")]
 
 
-def check_all(catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None,
-              timeout: float | None = DEFAULT_TIMEOUT) -> int:
+def check_all(
+    catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None, timeout: float | None = DEFAULT_TIMEOUT
+) -> int:
     """Check every lesson (its checks with the defaults and `check_with` sets, its exercises) and
     report the files that did not load: `grok-tui check` and `grok-tui run --all`. The summary is
     printed whatever a lesson does: its code runs in another process, with a time limit."""

@@ -23,14 +23,21 @@ DEFAULT_PORT = 8000
 
 def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
     p = parsers["serve"] = argparse.ArgumentParser(
-        prog="grok-tui serve", description=descriptions["serve"] + ". Each browser tab runs its own "
+        prog="grok-tui serve",
+        description=descriptions["serve"] + ". Each browser tab runs its own "
         "tutor, as your user, with your saved progress. There is no login: keep it on loopback, or "
-        "reach it through an SSH tunnel (ssh -L 8000:127.0.0.1:8000 HOST).")
+        "reach it through an SSH tunnel (ssh -L 8000:127.0.0.1:8000 HOST).",
+    )
     p.add_argument("lesson", nargs="?", help="open this lesson in every new tab, e.g. 4.5")
-    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+    p.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST}: this machine only)"
+    )
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    p.add_argument("--public-url", metavar="URL",
-                   help="the address browsers use, when it is not http://HOST:PORT (a proxy, 0.0.0.0)")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (a proxy, 0.0.0.0)",
+    )
     add_lessons_option(p)
 
 
@@ -61,8 +68,10 @@ def exposure_warning(host: str, port: int) -> str:
         user = getpass.getuser()
     except Exception:  # no user name (a container without one): say it generally
         user = "the user who started it"
-    return (f"warning: serving on {host}:{port}: there is no login, so anyone who can reach this "
-            f"address gets the tutor, and the exercise code they type runs on this machine as {user}.")
+    return (
+        f"warning: serving on {host}:{port}: there is no login, so anyone who can reach this "
+        f"address gets the tutor, and the exercise code they type runs on this machine as {user}."
+    )
 
 
 def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -81,8 +90,9 @@ def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
     if warning:
         print(warning, file=sys.stderr)
     lessons = str(catalog.root) if args.lessons else None
-    server = Server(app_command(args.lesson, lessons), host=args.host, port=args.port, title="grok-tui",
-                    public_url=args.public_url)
+    server = Server(
+        app_command(args.lesson, lessons), host=args.host, port=args.port, title="grok-tui", public_url=args.public_url
+    )
     try:
         server.serve()
     except OSError as exc:  # the port is taken, the address is not this machine's

@@ -58,19 +58,33 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
             if name not in recorded:
                 line = _chart_line(lesson, i, name)
                 known = ", ".join(sorted(recorded)) or "none"
-                problems.append(LessonError(lesson.path, line, f"chart {chart.title!r}: {name!r} is never recorded "
-                                            f"by step() in a default run (recorded: {known})"))
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        line,
+                        f"chart {chart.title!r}: {name!r} is never recorded "
+                        f"by step() in a default run (recorded: {known})",
+                    )
+                )
     for name in lesson.show:
         if name not in recorded and name not in namespace:
-            problems.append(LessonError(lesson.path, _meta_line(lesson, r"^\s*show\s*="),
-                                        f"show: {name!r} is neither recorded by step() nor a variable at the end"))
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    _meta_line(lesson, r"^\s*show\s*="),
+                    f"show: {name!r} is neither recorded by step() nor a variable at the end",
+                )
+            )
     return problems
 
 
 def panel_problems(lesson: Lesson) -> list[LessonError]:
     line = _meta_line(lesson, r"^\s*panels\s*=")
-    return [LessonError(lesson.path, line, f"panels: no panel named {name!r} (known: {', '.join(PANEL_NAMES)})")
-            for name in lesson.panels if name not in PANEL_NAMES]
+    return [
+        LessonError(lesson.path, line, f"panels: no panel named {name!r} (known: {', '.join(PANEL_NAMES)})")
+        for name in lesson.panels
+        if name not in PANEL_NAMES
+    ]
 
 
 def check_lesson(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:

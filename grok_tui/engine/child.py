@@ -12,12 +12,14 @@ Messages to the tutor (tuples, first item the kind):
                                failure = (line, kind, message) or None; values = {name: pickled bytes}
   ("ok", result) ("err", text) the answer to a call of one of the run's functions, after the end
 Messages from the tutor:
-  ("warm", [module, ...]) while it waits for its job (import them now), ("job", job dict) once; then ("pause",) ("resume",) ("step_once",) ("cancel",) ("speed", x);
+  ("warm", [module, ...]) while it waits for its job (import them now), ("job", job dict) once;
+  then ("pause",) ("resume",) ("step_once",) ("cancel",) ("speed", x);
   after the end ("call", name, args, kwargs) and ("close",).
 """
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import io
 import os
@@ -44,8 +46,9 @@ BATCH_AGE = 0.01
 MEMORY_LIMIT = 4 * 1024**3
 """Address space a lesson's process may use (bytes): a runaway allocation fails as MemoryError."""
 
-NO_KEYBOARD = ("input() cannot read the keyboard in a lesson: the tutor owns it "
-               "(make the value a parameter of the lesson instead)")
+NO_KEYBOARD = (
+    "input() cannot read the keyboard in a lesson: the tutor owns it (make the value a parameter of the lesson instead)"
+)
 
 #: Names the runner puts into the lesson's namespace; they are not the lesson's variables (unless
 #: the lesson assigns its own: 3.2 calls its inputs `input`).
@@ -63,7 +66,7 @@ class _Diverged(BaseException):
 class _Output:
     """sys.stdout of the lesson's process: what it writes reaches the output pane, not the terminal."""
 
-    def __init__(self, child: "_Child") -> None:
+    def __init__(self, child: _Child) -> None:
         self.child = child
 
     def write(self, text: str) -> int:
@@ -105,7 +108,7 @@ def _detach_terminal() -> None:
         os.dup2(null, fd)
     os.close(null)
     sys.stdin = _NoKeyboard()
-    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
 
 
 def _limit_self() -> None:
@@ -120,7 +123,7 @@ def _limit_self() -> None:
     try:
         import resource
 
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, ValueError, OSError):
@@ -140,10 +143,8 @@ def _warm(modules: list[str]) -> None:
 
     def run() -> None:
         for name in modules:
-            try:
+            with contextlib.suppress(BaseException):
                 __import__(name)
-            except BaseException:  # noqa: BLE001 - a module that fails here fails again in the lesson
-                pass
 
     if modules:
         threading.Thread(target=run, name="warm", daemon=True).start()
@@ -153,7 +154,7 @@ def main(conn: Any, fault_path: str, warm: list[str]) -> None:
     """Entry point of the lesson's process: wait for a job, run it, then answer calls until closed."""
     _detach_terminal()
     _limit_self()
-    fault = open(fault_path, "w", encoding="utf-8")
+    fault = open(fault_path, "w", encoding="utf-8")  # noqa: SIM115 (faulthandler writes to it until exit)
     faulthandler.enable(file=fault)
     if hasattr(signal, "SIGUSR1"):  # the tutor asks "where are you?" before killing a run it timed out
         faulthandler.register(signal.SIGUSR1, file=fault, chain=False)
@@ -376,7 +377,7 @@ class _Child:
                 with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     result = self.namespace[name](*args, **kwargs)
                 reply: tuple = ("ok", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            except BaseException as exc:  # noqa: BLE001 - reported to the caller, never fatal here
+            except BaseException as exc:
                 reply = ("err", f"{type(exc).__name__}: {exc}")
             self.send(reply)
 
@@ -431,8 +432,7 @@ def lesson_line(dump: str, path: str) -> int:
     for text in dump.splitlines():
         text = text.strip()
         if text.startswith(marker):
-            number = text[len(marker):].split()[0]
+            number = text[len(marker) :].split()[0]
             if number.isdigit():
                 return int(number)
     return 0
-

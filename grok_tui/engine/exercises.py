@@ -43,8 +43,20 @@ def _line(source: str, number: int | None) -> str:
     return lines[number - 1].strip()
 
 
-_COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.FunctionDef,
-             ast.AsyncFunctionDef, ast.ClassDef, ast.Try, ast.TryStar, ast.Match)
+_COMPOUND = (
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.If,
+    ast.With,
+    ast.AsyncWith,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Try,
+    ast.TryStar,
+    ast.Match,
+)
 
 
 def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
@@ -58,9 +70,9 @@ def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
         return None
     best = None
     for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and node.lineno <= number <= (node.end_lineno or node.lineno):
-            if best is None or node.lineno >= best.lineno:  # the innermost statement
-                best = node
+        covers = isinstance(node, ast.stmt) and node.lineno <= number <= (node.end_lineno or node.lineno)
+        if covers and (best is None or node.lineno >= best.lineno):  # the innermost statement
+            best = node
     return None if isinstance(best, _COMPOUND) else best
 
 
@@ -149,8 +161,11 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
         if result.message and not result.message.lstrip("-").isdigit():
             headline = f"Your code ended the check early with sys.exit({result.message!r})."
         else:
-            headline = ("Your code ended the check process early"
-                        + (f" (exit status {result.message})" if result.message else "") + ".")
+            headline = (
+                "Your code ended the check process early"
+                + (f" (exit status {result.message})" if result.message else "")
+                + "."
+            )
         details.append("Let your function return its answer instead of calling sys.exit / exit / os._exit.")
         if where:
             details.append("at " + where)
@@ -193,17 +208,31 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
     name = exercise.name
     problems: list[LessonError] = []
     if stub.status == "pass":
-        problems.append(LessonError(lesson.path, exercise.stub.line,
-                                    f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code"))
+        problems.append(
+            LessonError(
+                lesson.path,
+                exercise.stub.line,
+                f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
+            )
+        )
     elif stub.status not in ("fail", "error"):
         verdict = describe(stub, exercise.stub.source, exercise.test.source)
-        problems.append(LessonError(lesson.path, _lesson_line(exercise, stub, exercise.stub.line),
-                                    f"exercise {name!r}: the stub should fail with an assertion or exception, "
-                                    f"but: {verdict.headline}"))
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, stub, exercise.stub.line),
+                f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
+            )
+        )
     if not solution.passed:
         verdict = describe(solution, exercise.solution.source, exercise.test.source)
-        problems.append(LessonError(lesson.path, _lesson_line(exercise, solution, exercise.solution.line),
-                                    f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines())))
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, solution, exercise.solution.line),
+                f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines()),
+            )
+        )
     return problems
 
 

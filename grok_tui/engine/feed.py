@@ -116,5 +116,14 @@ class RunFeed:
                     xs.append(s.xs[-1])
                     ys.append(s.ys[-1])
                 series[name] = Series(xs, ys)
-            return FeedView(self._version, self._state, self._detail, self._step, dict(self._latest),
-                            series, "".join(self._output), frozenset(self._names), self._dropped)
+            return FeedView(
+                self._version,
+                self._state,
+                self._detail,
+                self._step,
+                dict(self._latest),
+                series,
+                "".join(self._output),
+                frozenset(self._names),
+                self._dropped,
+            )

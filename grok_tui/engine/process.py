@@ -11,6 +11,7 @@ answer calls of them; at most KEEP_IDLE such processes are kept, the oldest ende
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -116,10 +117,8 @@ def _kill(process: Any) -> None:
     """Kill a lesson process and every process its code started (its process group, when it has
     made its own: before that, no group has its id and killpg fails harmlessly)."""
     if process.pid is not None and hasattr(os, "killpg"):
-        try:
+        with contextlib.suppress(OSError):
             os.killpg(process.pid, signal.SIGKILL)
-        except OSError:
-            pass
     if process.is_alive():
         process.kill()
 
@@ -131,14 +130,10 @@ def _end(process: Any, conn: Any, fault_path: str) -> None:
         process.join(2)
     except (OSError, ValueError, AssertionError):
         pass
-    try:
+    with contextlib.suppress(OSError):
         conn.close()
-    except OSError:
-        pass
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(fault_path)
-    except OSError:
-        pass
 
 
 def _tracker_running() -> bool:
@@ -158,8 +153,9 @@ class ChildProcess:
         fd, self.fault_path = tempfile.mkstemp(prefix="grok-tui-lesson-", suffix=".trace")
         os.close(fd)
         self.conn, theirs = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=child_module.main, args=(theirs, self.fault_path, warm),
-                                   name="grok-tui lesson", daemon=True)
+        self.process = ctx.Process(
+            target=child_module.main, args=(theirs, self.fault_path, warm), name="grok-tui lesson", daemon=True
+        )
         _starting.active = True
         try:
             self.process.start()
@@ -182,16 +178,12 @@ class ChildProcess:
                 return False
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
             _kill(self.process)
-        except (OSError, ValueError, AssertionError):
-            pass
 
     def exit_status(self, wait: float = 2.0) -> int | None:
-        try:
+        with contextlib.suppress(AssertionError, ValueError):
             self.process.join(wait)
-        except (AssertionError, ValueError):
-            pass
         return self.process.exitcode
 
     def fault_dump(self) -> str:
@@ -236,8 +228,9 @@ class ChildProcess:
                 reply = self.conn.recv()
             except (EOFError, OSError):
                 self.close()
-                raise LessonCodeError(f"{name}() ended the lesson's process "
-                                      f"(exit status {self.exit_status()})") from None
+                raise LessonCodeError(
+                    f"{name}() ended the lesson's process (exit status {self.exit_status()})"
+                ) from None
         if reply[0] == "ok":
             return pickle.loads(reply[1])
         if reply[0] == "exit":  # the function called os._exit
@@ -296,7 +289,7 @@ def _start_spare() -> None:
         # It starts cold: a run is going on now, and importing scikit-learn (~1 s of a core) beside
         # it would slow it down. It warms up when that run ends (run_ended).
         spare = ChildProcess([])
-    except Exception:  # noqa: BLE001 - no spare: the next run starts its own process
+    except Exception:
         spare = None
     with _lock:
         _spare_starting = False
@@ -338,11 +331,8 @@ def keep_idle(child: ChildProcess) -> None:
 
 
 def _forget_idle(child: ChildProcess) -> None:
-    with _lock:
-        try:
-            _idle.remove(child)
-        except ValueError:
-            pass
+    with _lock, contextlib.suppress(ValueError):
+        _idle.remove(child)
 
 
 def shutdown() -> None:

@@ -12,15 +12,16 @@ that does not answer a cancel within CANCEL_GRACE seconds is killed.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from grok_tui.engine import process
 from grok_tui.engine.child import lesson_line
@@ -106,14 +107,14 @@ def recorded(steps: list[Step], name: str) -> list[Any]:
     return [s.values[name] for s in steps if name in s.values]
 
 
-
 class Namespace(Mapping[str, Any]):
     """The final variables of a run, copied out of its process and unpickled when first read (a value
     whose class lives in a big library, e.g. scikit-learn's Bunch, costs its import only if asked
     for). The lesson's functions, which cannot be copied, are callables answered by the process."""
 
-    def __init__(self, pickled: dict[str, bytes] | None = None,
-                 functions: dict[str, process.ChildFunction] | None = None) -> None:
+    def __init__(
+        self, pickled: dict[str, bytes] | None = None, functions: dict[str, process.ChildFunction] | None = None
+    ) -> None:
         self._pickled = dict(pickled or {})
         self._values: dict[str, Any] = dict(functions or {})
         self._names = list(self._pickled) + [n for n in self._values if n not in self._pickled]
@@ -123,7 +124,7 @@ class Namespace(Mapping[str, Any]):
             data = self._pickled[name]  # KeyError for an unknown name, as a dict
             try:
                 self._values[name] = pickle.loads(data)
-            except Exception as exc:  # noqa: BLE001 - e.g. a class the tutor cannot import
+            except Exception as exc:
                 raise KeyError(f"{name} cannot be read here: {exc}") from None
         return self._values[name]
 
@@ -280,17 +281,17 @@ class LessonRun:
         return self.result()
 
     def result(self) -> RunResult:
-        return RunResult(self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail)
+        return RunResult(
+            self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail
+        )
 
     def final_values(self) -> dict[str, Any]:
         """The variables the lesson shows, as they stand at the end."""
         names = self.lesson.show or (tuple(self.steps[-1].values) if self.steps else ())
         out = {}
         for n in names:
-            try:
+            with contextlib.suppress(KeyError):
                 out[n] = snapshot(self.namespace[n])
-            except KeyError:
-                pass
         return out
 
     def recorded(self, name: str) -> list[Any]:
@@ -307,13 +308,19 @@ class LessonRun:
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             child = process.take()
-        except Exception as exc:  # noqa: BLE001 - no process could be started (out of memory...)
+        except Exception as exc:
             self._fail(0, "cannot run", f"no process could be started for the lesson's code: {exc}")
             self._ended.set()
             return
-        job = {"lesson": self.lesson, "values": self.values, "exercise_code": self.exercise_code,
-               "run_checks": self.run_checks, "seed": self.seed, "speed": self.speed,
-               "paused": self._start_paused}
+        job = {
+            "lesson": self.lesson,
+            "values": self.values,
+            "exercise_code": self.exercise_code,
+            "run_checks": self.run_checks,
+            "seed": self.seed,
+            "speed": self.speed,
+            "paused": self._start_paused,
+        }
         with self._lock:
             self._child = child
             pending, self._pending = self._pending, []
@@ -328,14 +335,12 @@ class LessonRun:
             child.send(message)
         try:
             self._pump(child, deadline, timeout)
-        except Exception as exc:  # noqa: BLE001 - e.g. a listener that raised: end the run, not hang
+        except Exception as exc:
             child.close()
             self.failure = Failure(self.lesson.path, 0, "internal error", f"{type(exc).__name__}: {exc}")
             self.state, self.detail = RunState.FAILED, str(self.failure)
-            try:
+            with contextlib.suppress(Exception):
                 self.listener(StateEvent(self.state, self.detail))
-            except Exception:  # noqa: BLE001
-                pass
         finally:
             self._ended.set()
 
@@ -375,8 +380,16 @@ class LessonRun:
         elif kind == "state":
             self._set_state(RunState(event[1]), event[2])
 
-    def _finish(self, child: process.ChildProcess, state: str, detail: str, failure: tuple | None,
-                values: dict[str, bytes], functions: list[str], modules: list[str]) -> None:
+    def _finish(
+        self,
+        child: process.ChildProcess,
+        state: str,
+        detail: str,
+        failure: tuple | None,
+        values: dict[str, bytes],
+        functions: list[str],
+        modules: list[str],
+    ) -> None:
         self.namespace = Namespace(values, {n: process.ChildFunction(child, n) for n in functions})
         if failure is not None:
             self.failure = Failure(self.lesson.path, *failure)

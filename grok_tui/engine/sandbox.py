@@ -15,6 +15,7 @@ boundary: the code runs as the learner's user and can read and write what they c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -36,8 +37,7 @@ OUTPUT_SHOWN = 2000
 
 CHILD_SOURCE = (Path(__file__).with_name("sandbox_child.py")).read_text(encoding="utf-8")
 # One BLAS thread: the check is tiny, and many BLAS threads each reserve address space.
-CHILD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-             "PYTHONIOENCODING": "utf-8"}
+CHILD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PYTHONIOENCODING": "utf-8"}
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,20 @@ Windows takes, so that Linux tests can run it too."""
 MARKER_ENV = "GROK_TUI_CHECK"
 """A random token in the check's environment: every process it starts inherits it, which is how the
 ones that left its process group (a new session) are found and ended on Linux."""
-KEPT_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "WINDIR", "TEMP", "TMP",
-            "USERPROFILE", "COMSPEC", "PATHEXT")
+KEPT_ENV = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LC_ALL",
+    "TMPDIR",
+    "SYSTEMROOT",
+    "WINDIR",
+    "TEMP",
+    "TMP",
+    "USERPROFILE",
+    "COMSPEC",
+    "PATHEXT",
+)
 
 
 def _env(marker: str) -> dict[str, str]:
@@ -102,12 +114,13 @@ def _kill(proc: subprocess.Popen, portable: bool, marker: str) -> None:
         _end_marked(marker)
     elif os.name == "nt":
         # /T: the whole tree the child started. It may have ended already: nothing to report.
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
-                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-    try:
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(proc.pid)],
+            capture_output=True,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    with contextlib.suppress(ProcessLookupError, OSError):
         proc.kill()
-    except (ProcessLookupError, OSError):
-        pass
 
 
 def _end_marked(marker: str) -> None:
@@ -149,8 +162,9 @@ def run_sandboxed(
         return SandboxResult("crash", f"could not start Python to check your code: {exc}")
 
 
-def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None,
-         portable: bool) -> SandboxResult:
+def _run(
+    code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None, portable: bool
+) -> SandboxResult:
     start = time.monotonic()
     marker = secrets.token_hex(8)
     with tempfile.TemporaryDirectory(prefix="grok-check-") as work:
@@ -161,13 +175,25 @@ def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Ev
         new_group = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) if portable else 0
         proc = subprocess.Popen(
             [sys.executable, "-I", "-c", CHILD_SOURCE],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=cwd, env=_env(marker), creationflags=new_group, start_new_session=not portable,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
+            env=_env(marker),
+            creationflags=new_group,
+            start_new_session=not portable,
         )
         out = _Drain(proc.stdout, OUTPUT_LIMIT)
         try:
-            job = json.dumps({"code": code, "test": test, "memory": 0 if portable else memory,
-                              "limits": not portable, "result_path": str(result_path)})
+            job = json.dumps(
+                {
+                    "code": code,
+                    "test": test,
+                    "memory": 0 if portable else memory,
+                    "limits": not portable,
+                    "result_path": str(result_path),
+                }
+            )
             assert proc.stdin is not None
             proc.stdin.write(job.encode("utf-8"))
             proc.stdin.close()
@@ -180,8 +206,9 @@ def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Ev
         seconds = time.monotonic() - start
         printed = out.text()
         if status is not None:
-            return SandboxResult(status, seconds=seconds, output=printed,
-                                 extra={"timeout": timeout, "limit": OUTPUT_LIMIT})
+            return SandboxResult(
+                status, seconds=seconds, output=printed, extra={"timeout": timeout, "limit": OUTPUT_LIMIT}
+            )
         try:
             raw = result_path.read_bytes()[: 1024 * 1024]
         except OSError:
@@ -195,13 +222,15 @@ def _run(code: str, test: str, timeout: float, memory: int, cancel: threading.Ev
                 return _from_child(data, printed, seconds, memory)
         code_ = proc.returncode
         if code_ is not None and code_ < 0:
-            return SandboxResult("crash", f"killed by signal {-code_}", output=printed, seconds=seconds,
-                                 extra={"signal": -code_})
+            return SandboxResult(
+                "crash", f"killed by signal {-code_}", output=printed, seconds=seconds, extra={"signal": -code_}
+            )
         return SandboxResult("exit", f"{code_}", output=printed, seconds=seconds, extra={"returncode": code_})
 
 
-def _wait(proc: subprocess.Popen, deadline: float, out: "_Drain", cancel: threading.Event | None,
-          portable: bool, marker: str) -> str | None:
+def _wait(
+    proc: subprocess.Popen, deadline: float, out: _Drain, cancel: threading.Event | None, portable: bool, marker: str
+) -> str | None:
     """Wait for the child; None when it ended by itself, else why it was stopped."""
     while True:
         try:
@@ -230,8 +259,16 @@ def _from_child(data: dict, printed: str, seconds: float, memory: int) -> Sandbo
         status = "syntax"
     frames = tuple((str(f), int(l)) for f, l in data.get("frames", []) if isinstance(l, int))
     values = data.get("values") if isinstance(data.get("values"), dict) else {}
-    return SandboxResult(status, str(data.get("message", "")), str(data.get("kind", "")), str(data.get("phase", "")),
-                         frames, printed, seconds, {"memory": memory, "values": values})
+    return SandboxResult(
+        status,
+        str(data.get("message", "")),
+        str(data.get("kind", "")),
+        str(data.get("phase", "")),
+        frames,
+        printed,
+        seconds,
+        {"memory": memory, "values": values},
+    )
 
 
 class _Drain:
@@ -256,10 +293,8 @@ class _Drain:
         except (OSError, ValueError):
             pass
         finally:
-            try:
+            with contextlib.suppress(OSError):
                 self.stream.close()
-            except OSError:
-                pass
 
     def join(self, timeout: float) -> None:
         self.thread.join(timeout)

@@ -60,7 +60,8 @@ def _report(out, data):
 
 def main():
     job = json.loads(sys.stdin.read())
-    fd = open(job["result_path"], "w", encoding="utf-8")  # opened now: the code runs in another folder
+    # Opened now, before the code runs in another folder; closed at the end of main.
+    fd = open(job["result_path"], "w", encoding="utf-8")  # noqa: SIM115
     try:
         import resource
     except ImportError:  # not on this platform: the parent's time and output limits still hold

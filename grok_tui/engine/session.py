@@ -38,13 +38,23 @@ def spark_name(lesson: Lesson) -> str:
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     """What differs between two sets of params: "alpha 1 -> 0.1" ("" when nothing did)."""
-    return ", ".join(f"{name} {fmt(before[name])} -> {fmt(after[name])}"
-                     for name in after if name in before and before[name] != after[name])
+    return ", ".join(
+        f"{name} {fmt(before[name])} -> {fmt(after[name])}"
+        for name in after
+        if name in before and before[name] != after[name]
+    )
 
 
 class LessonSession:
-    def __init__(self, lesson: Lesson, *, speed: float, params: Mapping[str, object] | None = None,
-                 exercise_code: Callable[[], dict[str, str]] = dict, seed: int = 0) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        *,
+        speed: float,
+        params: Mapping[str, object] | None = None,
+        exercise_code: Callable[[], dict[str, str]] = dict,
+        seed: int = 0,
+    ) -> None:
         self.lesson = lesson
         self.params: dict[str, float | int | str] = resolve(lesson.params, dict(params or {}))
         """What the learner set; each run starts with a copy."""
@@ -113,8 +123,14 @@ class LessonSession:
         self.stop()
         self._keep_as_previous()
         self.feed = RunFeed(self.series_names)
-        self.run = LessonRun(self.lesson, dict(self.params), listener=self.feed, speed=self.speed,
-                             exercise_code=self._exercise_code(), seed=self.seed)
+        self.run = LessonRun(
+            self.lesson,
+            dict(self.params),
+            listener=self.feed,
+            speed=self.speed,
+            exercise_code=self._exercise_code(),
+            seed=self.seed,
+        )
         self._samples.clear()
         self.run.start(paused=paused)
         return self.run

@@ -70,6 +70,5 @@ def format_value(value: Any, digits: int | None = 6) -> str:
             return f"array{value.shape}"
         if digits is None:
             return repr(value.tolist())
-        return np.array2string(value, precision=digits - 2, separator=", ", suppress_small=False,
-                               max_line_width=10_000)
+        return np.array2string(value, precision=digits - 2, separator=", ", suppress_small=False, max_line_width=10_000)
     return str(value)

@@ -38,9 +38,14 @@ def check_landscape(lesson: Lesson, steps: list, params: dict[str, Any], label: 
         except land.LandscapeError as exc:
             return [LessonError(lesson.path, spec.line, f"with {label}: landscape at step {step.index}: {exc}")]
         if not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-12):
-            return [LessonError(lesson.path, spec.line,
-                                f"with {label}: landscape error is {got!r} at step {step.index}, but the run "
-                                f"records {spec.recorded} = {want!r}: the expression is not the lesson's error")]
+            return [
+                LessonError(
+                    lesson.path,
+                    spec.line,
+                    f"with {label}: landscape error is {got!r} at step {step.index}, but the run "
+                    f"records {spec.recorded} = {want!r}: the expression is not the lesson's error",
+                )
+            ]
     return []
 
 
@@ -52,11 +57,19 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
     problems = []
     for p in lesson.predictions:
         if len(steps) < p.step:
-            problems.append(LessonError(lesson.path, p.line, f"with {label}: predict asks about step {p.step}, "
-                                        f"but the run records only {len(steps)} steps"))
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    p.line,
+                    f"with {label}: predict asks about step {p.step}, but the run records only {len(steps)} steps",
+                )
+            )
         elif as_float(resolve(p.value, steps[p.step - 1].values)) is None:
-            problems.append(LessonError(lesson.path, p.line, f"with {label}: step {p.step} records no single "
-                                        f"number {p.value!r} to predict"))
+            problems.append(
+                LessonError(
+                    lesson.path, p.line, f"with {label}: step {p.step} records no single number {p.value!r} to predict"
+                )
+            )
     return problems
 
 
@@ -67,19 +80,29 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str) -> list[Les
     from grok_tui.instruments.network import picture
 
     pic = picture(net, final)
-    missing = [layer.name for layer in pic.layers if layer.values is None] + \
-              [link.name for link in pic.links if link.weights is None]
+    missing = [layer.name for layer in pic.layers if layer.values is None] + [
+        link.name for link in pic.links if link.weights is None
+    ]
     if missing:
-        return [LessonError(lesson.path, net.line, f"with {label}: network: {', '.join(missing)} missing at the "
-                            "end of the run, or its shape does not join its neighbours")]
+        return [
+            LessonError(
+                lesson.path,
+                net.line,
+                f"with {label}: network: {', '.join(missing)} missing at the "
+                "end of the run, or its shape does not join its neighbours",
+            )
+        ]
     return []
 
 
 def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]:
     """All of the above for one finished LessonRun (`run.steps`, `run.values`, `run.namespace`)."""
     final = dict(run.namespace)
-    return (check_landscape(lesson, run.steps, run.values, label) + check_predictions(lesson, run.steps, label)
-            + check_network(lesson, final, label))
+    return (
+        check_landscape(lesson, run.steps, run.values, label)
+        + check_predictions(lesson, run.steps, label)
+        + check_network(lesson, final, label)
+    )
 
 
 def check_quiz(quiz: Any, catalog: Any) -> list[LessonError]:

@@ -33,8 +33,12 @@ class Experiment:
         if self.first is None:
             self.first = value
         self.final = value
-        if self.converged_at is None and math.isfinite(value) and self.first and \
-                abs(value) <= CONVERGED * abs(self.first):
+        if (
+            self.converged_at is None
+            and math.isfinite(value)
+            and self.first
+            and abs(value) <= CONVERGED * abs(self.first)
+        ):
             self.converged_at = step
 
     def outcome(self) -> str:
@@ -51,8 +55,10 @@ class Experiment:
         return f"{self.steps} steps" if self.state == "finished" else f"running, step {self.steps}"
 
     def label(self) -> str:
-        return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.changed.items()) \
+        return (
+            ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.changed.items())
             or "defaults"
+        )
 
 
 @dataclass
@@ -70,8 +76,10 @@ class Table:
 
     def ordered(self) -> list[Experiment]:
         if self.sort == "final":
+
             def key(row: Experiment):
                 bad = row.state == "diverged" or row.final is None or not math.isfinite(row.final)
                 return (bad, abs(row.final) if not bad else 0.0, row.number)
+
             return sorted(self.rows, key=key)
         return list(self.rows)

@@ -21,9 +21,28 @@ import numpy as np
 
 from grok_tui.lesson.model import Landscape
 
-SAFE_BUILTINS = {name: getattr(builtins, name) for name in
-                 ("abs", "min", "max", "sum", "len", "range", "zip", "float", "int", "round", "enumerate",
-                  "str", "list", "tuple", "sorted", "any", "all")}
+SAFE_BUILTINS = {
+    name: getattr(builtins, name)
+    for name in (
+        "abs",
+        "min",
+        "max",
+        "sum",
+        "len",
+        "range",
+        "zip",
+        "float",
+        "int",
+        "round",
+        "enumerate",
+        "str",
+        "list",
+        "tuple",
+        "sorted",
+        "any",
+        "all",
+    )
+}
 
 
 class LandscapeError(ValueError):
@@ -73,7 +92,7 @@ def point(landscape: Landscape, names: Mapping[str, Any]) -> tuple[float, ...] |
 def height(landscape: Landscape, names: Mapping[str, Any], at: tuple[float, ...]) -> float:
     """The error at the point `at` (one value per axis), the other weights as they are in `names`."""
     bound = dict(names)
-    bound.update({axis.name: value for axis, value in zip(landscape.axes, at)})
+    bound.update({axis.name: value for axis, value in zip(landscape.axes, at, strict=False)})
     return evaluate(landscape.error, bound)
 
 
@@ -107,8 +126,9 @@ class Surface:
         return float(self.xs[index[1]]), float(self.ys[index[0]])
 
 
-def surface(landscape: Landscape, names: Mapping[str, Any], ranges: list[tuple[float, float]],
-            columns: int, rows: int = 1) -> Surface:
+def surface(
+    landscape: Landscape, names: Mapping[str, Any], ranges: list[tuple[float, float]], columns: int, rows: int = 1
+) -> Surface:
     """The error over a grid: `columns` points along x (and `rows` along y for two axes)."""
     xs = np.linspace(*ranges[0], columns)
     if len(landscape.axes) == 1:
@@ -131,7 +151,9 @@ away: the view follows the recent points (the first ones would be squeezed into 
 RECENT = 6
 
 
-def fit_ranges(landscape: Landscape, names: Mapping[str, Any], path: list[tuple[float, ...]]) -> list[tuple[float, float]]:
+def fit_ranges(
+    landscape: Landscape, names: Mapping[str, Any], path: list[tuple[float, ...]]
+) -> list[tuple[float, float]]:
     """Axis ranges centred on the bottom of the error near the path, wide enough for the path."""
     dims = len(landscape.axes)
     if not path:
@@ -160,14 +182,15 @@ def fit_ranges(landscape: Landscape, names: Mapping[str, Any], path: list[tuple[
     return ranges
 
 
-def keep_ranges(old: list[tuple[float, float]] | None, new: list[tuple[float, float]],
-                path: list[tuple[float, ...]]) -> list[tuple[float, float]]:
+def keep_ranges(
+    old: list[tuple[float, float]] | None, new: list[tuple[float, float]], path: list[tuple[float, ...]]
+) -> list[tuple[float, float]]:
     """The view stays put while the path stays inside it and the new view is not far smaller: a
     picture that does not move costs only the lines a new point changed (and reads calmer)."""
     if not old or len(old) != len(new) or not path:
         return new
     recent = path[-RECENT:]
-    for d, ((lo, hi), (new_lo, new_hi)) in enumerate(zip(old, new)):
+    for d, ((lo, hi), (new_lo, new_hi)) in enumerate(zip(old, new, strict=False)):
         inside = all(lo <= p[d] <= hi for p in recent)
         if not inside or (new_hi - new_lo) < 0.25 * (hi - lo):
             return new
@@ -183,11 +206,22 @@ class GridCache:
         self.size = size
         self.misses = 0
 
-    def get(self, landscape: Landscape, names: Mapping[str, Any], ranges: list[tuple[float, float]],
-            columns: int, rows: int = 1) -> Surface:
+    def get(
+        self,
+        landscape: Landscape,
+        names: Mapping[str, Any],
+        ranges: list[tuple[float, float]],
+        columns: int,
+        rows: int = 1,
+    ) -> Surface:
         used = used_names(landscape.error) - {a.name for a in landscape.axes}
-        key = (landscape.error, tuple(sorted((k, _key(v)) for k, v in names.items() if k in used)),
-               tuple(ranges), columns, rows)
+        key = (
+            landscape.error,
+            tuple(sorted((k, _key(v)) for k, v in names.items() if k in used)),
+            tuple(ranges),
+            columns,
+            rows,
+        )
         found = self._grids.get(key)
         if found is not None:
             self._grids.move_to_end(key)

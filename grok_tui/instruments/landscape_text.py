@@ -42,7 +42,7 @@ def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, heigh
     dots_x = np.linspace(xs[0], xs[-1], cols * 2)
     dots_z = np.interp(dots_x, xs, np.where(np.isfinite(z), z, top))
     for dx, value in enumerate(dots_z):
-        dy = rows * 4 - 1 - int(round(min(value, top) / top * (rows * 4 - 1)))
+        dy = rows * 4 - 1 - round(min(value, top) / top * (rows * 4 - 1))
         grid[dy // 4][dx // 2] |= _BRAILLE[dy % 4][dx % 2]
     marks: dict[tuple[int, int], tuple[str, str]] = {}
     lo, hi = float(xs[0]), float(xs[-1])
@@ -92,8 +92,14 @@ def level_edges(surface: Surface) -> np.ndarray:
     return np.quantile(_logs(surface.z), np.linspace(0, 1, len(SHADES) + 1)[1:-1])
 
 
-def draw_2d(surface: Surface, path: list[tuple[float, float]], width: int, height: int,
-            labels: tuple[str, str], edges: np.ndarray | None = None) -> Text:
+def draw_2d(
+    surface: Surface,
+    path: list[tuple[float, float]],
+    width: int,
+    height: int,
+    labels: tuple[str, str],
+    edges: np.ndarray | None = None,
+) -> Text:
     """The surface over two weights: x = the first, y = the second (up), the path on top."""
     assert surface.ys is not None
     cols, rows = surface.z.shape[1], surface.z.shape[0]
@@ -107,8 +113,8 @@ def draw_2d(surface: Surface, path: list[tuple[float, float]], width: int, heigh
     def cell(x: float, y: float) -> tuple[int, int] | None:
         if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        col = int(round((x - xs[0]) / (xs[-1] - xs[0]) * (cols - 1)))
-        row = rows - 1 - int(round((y - ys[0]) / (ys[-1] - ys[0]) * (rows - 1)))
+        col = round((x - xs[0]) / (xs[-1] - xs[0]) * (cols - 1))
+        row = rows - 1 - round((y - ys[0]) / (ys[-1] - ys[0]) * (rows - 1))
         return row, col
 
     bottom = surface.bottom
@@ -138,7 +144,7 @@ def draw_2d(surface: Surface, path: list[tuple[float, float]], width: int, heigh
 
 def legend_2d() -> Text:
     text = Text()
-    for glyph, style in zip(SHADES, SHADE_STYLES):
+    for glyph, style in zip(SHADES, SHADE_STYLES, strict=False):
         text.append(glyph, style=style)
     text.append(" low→high error  ")
     text.append("1 2 3", style=PATH_STYLE)

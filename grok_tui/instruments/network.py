@@ -123,9 +123,19 @@ def picture(net: Network, values: Mapping[str, Any], latest: Iterable[str] = ())
         hidden = 0 < i < count - 1
         off = (row == 0) if (hidden and row is not None) else np.zeros(sizes[i], dtype=bool)
         label = net.labels[i] if net.labels else name
-        layers.append(Layer(name, label, sizes[i], row, deltas, off,
-                            name.partition("[")[0] in lit, bool(delta_name) and delta_name.partition("[")[0] in lit,
-                            hidden))
+        layers.append(
+            Layer(
+                name,
+                label,
+                sizes[i],
+                row,
+                deltas,
+                off,
+                name.partition("[")[0] in lit,
+                bool(delta_name) and delta_name.partition("[")[0] in lit,
+                hidden,
+            )
+        )
     links = []
     for i, ref in enumerate(net.weights):
         n_in, n_out = sizes[i], sizes[i + 1]
@@ -136,8 +146,9 @@ def picture(net: Network, values: Mapping[str, Any], latest: Iterable[str] = ())
         deltas = _matrix(resolve(wd_name, values), n_in, n_out, net.rows_are_outputs) if wd_name else None
         if deltas is not None and deltas.shape != (n_in, n_out):
             deltas = None
-        links.append(Link(ref, weights, deltas, ref.partition("[")[0] in lit,
-                          bool(wd_name) and wd_name.partition("[")[0] in lit))
+        links.append(
+            Link(ref, weights, deltas, ref.partition("[")[0] in lit, bool(wd_name) and wd_name.partition("[")[0] in lit)
+        )
     stage = values.get("stage") if "stage" in lit else ""
     return Picture(tuple(layers), tuple(links), stage if isinstance(stage, str) else "")
 

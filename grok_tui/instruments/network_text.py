@@ -87,7 +87,7 @@ class _Grid:
         self.lines = [Text() for _ in range(rows)]
 
     def block(self, cells: list[Text], width: int) -> None:
-        for line, cell in zip(self.lines, cells + [Text()] * (len(self.lines) - len(cells))):
+        for line, cell in zip(self.lines, cells + [Text()] * (len(self.lines) - len(cells)), strict=False):
             cell = cell.copy()
             cell.truncate(width)
             line.append_text(cell)
@@ -102,8 +102,10 @@ def _node_cells(layer: Layer, row: int, deltas: bool, index: bool = True) -> tup
         top.append("✕ " if index else "✕", style=OFF_STYLE)
         top.append(short(value), style=OFF_STYLE + (" reverse" if layer.lit else ""))
     else:
-        top.append(("● " if value is not None else "○ ") if index else ("●" if value is not None else "○"),
-                   style=_sign_style(value))
+        top.append(
+            ("● " if value is not None else "○ ") if index else ("●" if value is not None else "○"),
+            style=_sign_style(value),
+        )
         top.append(short(value), style=LIT if layer.lit else "")
     bottom = Text()
     if deltas and layer.deltas is not None:
@@ -130,7 +132,9 @@ def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text
             bottom.append(" ")
             bottom.append(short(d), style=LIT if link.delta_lit else _sign_style(d))
         else:  # too narrow for numbers: the weight delta's mark, on the scale of its matrix
-            bottom.append(edge_mark(d, _scale(link.deltas), 2), style=_sign_style(d) + (" reverse" if link.delta_lit else ""))
+            bottom.append(
+                edge_mark(d, _scale(link.deltas), 2), style=_sign_style(d) + (" reverse" if link.delta_lit else "")
+            )
     return top, bottom
 
 
@@ -162,8 +166,9 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     numbers = layout_width(picture, True) <= width
     if not numbers and layout_width(picture, False) > width:
         return _summary(picture)
-    has_deltas = any(layer.deltas is not None for layer in picture.layers) or \
-        any(link.deltas is not None for link in picture.links)
+    has_deltas = any(layer.deltas is not None for layer in picture.layers) or any(
+        link.deltas is not None for link in picture.links
+    )
     height = max(layer.size for layer in picture.layers)
     per_row = 2 if has_deltas else 1
     grid = _Grid(height * per_row)
@@ -211,7 +216,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         out.append("\n")
         legend = legend_text(numbers)
         if legend.cell_len > width:  # the panel does not wrap: two lines
-            first, _, rest = legend.plain.partition("  ✕")
+            first, _, _rest = legend.plain.partition("  ✕")
             head, tail = legend.divide([len(first), len(first) + 2])[0::2]
             legend = Text.assemble(head, "\n", tail)
         out.append_text(legend)
@@ -241,8 +246,9 @@ def _summary(picture: Picture) -> Text:
         out.append(f"{layer.label}: ", style="bold")
         out.append(values, style=LIT if layer.lit else "")
         if layer.deltas is not None:
-            out.append("  δ " + " ".join(short(float(d)) for d in layer.deltas),
-                       style=LIT if layer.delta_lit else "dim")
+            out.append(
+                "  δ " + " ".join(short(float(d)) for d in layer.deltas), style=LIT if layer.delta_lit else "dim"
+            )
         out.append("\n")
     out.append("z: zoom for the diagram", style="dim")
     return out

@@ -22,12 +22,12 @@ MAX_ROWS = 8
 
 @dataclass
 class Dataset:
-    rows: list[list[int]] = field(default_factory=lambda: [list(l) + [g] for l, g in PRESETS["the book's"]])
+    rows: list[list[int]] = field(default_factory=lambda: [[*list(l), g] for l, g in PRESETS["the book's"]])
     """[left, middle, right, walk] per row, each 0 or 1."""
 
     @classmethod
-    def preset(cls, name: str) -> "Dataset":
-        return cls([list(lamps) + [goal] for lamps, goal in PRESETS[name]])
+    def preset(cls, name: str) -> Dataset:
+        return cls([[*list(lamps), goal] for lamps, goal in PRESETS[name]])
 
     def toggle(self, row: int, col: int) -> None:
         self.rows[row][col] = 1 - self.rows[row][col]
@@ -93,17 +93,18 @@ def train(data: Dataset, hidden_size: int = 4, alpha: float = 0.2, iterations: i
             for i in range(len(lamps)):
                 x, goal = lamps[i], goals[i, 0]
                 weights = weights - alpha * x * (x.dot(weights) - goal)
-                layer_0 = lamps[i:i + 1]
+                layer_0 = lamps[i : i + 1]
                 layer_1 = relu(layer_0.dot(weights_0_1))
-                layer_2_delta = layer_1.dot(weights_1_2) - goals[i:i + 1]
+                layer_2_delta = layer_1.dot(weights_1_2) - goals[i : i + 1]
                 layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 > 0)
                 weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)
                 weights_0_1 -= alpha * layer_0.T.dot(layer_1_delta)
     one = lamps.dot(weights)
     activations = relu(lamps.dot(weights_0_1))
     two = activations.dot(weights_1_2)[:, 0]
-    return Trained(one, two, activations, float(np.sum((one - goals[:, 0]) ** 2)),
-                   float(np.sum((two - goals[:, 0]) ** 2)))
+    return Trained(
+        one, two, activations, float(np.sum((one - goals[:, 0]) ** 2)), float(np.sum((two - goals[:, 0]) ** 2))
+    )
 
 
 def learned(prediction: float, goal: int) -> bool:

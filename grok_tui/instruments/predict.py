@@ -38,8 +38,10 @@ class Verdict:
         if self.right:
             return f"Right: {self.actual:.6g} (you said {self.given:.6g})."
         way = "too high" if self.given > self.actual else "too low"
-        return (f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, "
-                f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right).")
+        return (
+            f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, "
+            f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right)."
+        )
 
 
 @dataclass

@@ -122,7 +122,7 @@ def _question(item: object, line: int, add) -> Question | None:
             add(line, f"question: unknown key {key!r} ({', '.join(sorted(known))})")
     text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
     if not isinstance(text, str) or not text.strip():
-        add(line, "a question needs text = \"...\"")
+        add(line, 'a question needs text = "..."')
         return None
     if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices) or len(choices) == 1:
         add(line, "choices must list two or more strings")
@@ -138,13 +138,23 @@ def _question(item: object, line: int, add) -> Question | None:
         add(line, "tolerance must be a number >= 0")
         return None
     verify = item.get("verify", {})
-    if not isinstance(verify, dict) or (verify and not {"lesson", "value"} <= set(verify)) or \
-            not isinstance(verify.get("set", {}), dict):
-        add(line, "verify needs lesson = \"ID\", value = \"EXPRESSION\" and optionally set = { ... }")
+    if (
+        not isinstance(verify, dict)
+        or (verify and not {"lesson", "value"} <= set(verify))
+        or not isinstance(verify.get("set", {}), dict)
+    ):
+        add(line, 'verify needs lesson = "ID", value = "EXPRESSION" and optionally set = { ... }')
         return None
     why = item.get("why", "")
-    return Question(text.strip(), answer if choices else float(answer), tuple(choices), float(tolerance),
-                    str(why), dict(verify), line)
+    return Question(
+        text.strip(),
+        answer if choices else float(answer),
+        tuple(choices),
+        float(tolerance),
+        str(why),
+        dict(verify),
+        line,
+    )
 
 
 def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:
@@ -157,7 +167,9 @@ def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:
         if quiz is None:
             continue
         if quiz.chapter in quizzes:
-            problems.append(LessonError(path, 1, f"chapter {quiz.chapter} already has a quiz: {quizzes[quiz.chapter].path}"))
+            problems.append(
+                LessonError(path, 1, f"chapter {quiz.chapter} already has a quiz: {quizzes[quiz.chapter].path}")
+            )
             continue
         quizzes[quiz.chapter] = quiz
     return quizzes, problems
@@ -165,8 +177,9 @@ def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:
 
 def verified_answer(question: Question, result: Any) -> Any:
     """What the lesson's run says the answer is: `verify.value` over a RunResult."""
-    from grok_tui.instruments.landscape import SAFE_BUILTINS
     import numpy as np
+
+    from grok_tui.instruments.landscape import SAFE_BUILTINS
 
     names: dict[str, Any] = {}
     for step in result.steps:
@@ -185,5 +198,8 @@ def contradiction(question: Question, said: Any) -> str:
     except (TypeError, ValueError):
         return f"the run's value {said!r} is not a number"
     tol = max(question.tolerance, 1e-9 * abs(number))
-    return "" if abs(number - float(question.answer)) <= tol else \
-        f"the run gives {number!r}, the quiz says {question.answer!r} (tolerance {question.tolerance:g})"
+    return (
+        ""
+        if abs(number - float(question.answer)) <= tol
+        else f"the run gives {number!r}, the quiz says {question.answer!r} (tolerance {question.tolerance:g})"
+    )

@@ -44,7 +44,7 @@ class CourseHistory:
         return [s for s in self.steps if s.course > version]
 
     @classmethod
-    def of(cls, lessons: Iterable[Lesson]) -> "CourseHistory":
+    def of(cls, lessons: Iterable[Lesson]) -> CourseHistory:
         steps: dict[int, Renumbering] = {}
         for lesson in lessons:
             for r in lesson.formerly:
@@ -81,10 +81,15 @@ def history_problems(lessons: Iterable[Lesson]) -> list[LessonError]:
     seen: dict[tuple[int, str], Path] = {}
     for lesson in lessons:
         claims = [((r.course, r.lesson), r.line) for r in lesson.formerly]
-        claims += [((r.course, f"{r.lesson}/{r.name or e.name}"), r.line) for e in lesson.exercises for r in e.moved_from]
+        claims += [
+            ((r.course, f"{r.lesson}/{r.name or e.name}"), r.line) for e in lesson.exercises for r in e.moved_from
+        ]
         for claim, line in claims:
             if claim in seen:
-                problems.append(LessonError(lesson.path, line, f"course {claim[0]}: {claim[1]!r} was renamed "
-                                                              f"twice (also by {seen[claim]})"))
+                problems.append(
+                    LessonError(
+                        lesson.path, line, f"course {claim[0]}: {claim[1]!r} was renamed twice (also by {seen[claim]})"
+                    )
+                )
             seen.setdefault(claim, lesson.path)
     return problems

@@ -18,9 +18,24 @@ from grok_tui.lesson.steps import StepsError, check_steps
 ROLES = ("run", "train", "check", "exercise", "solution", "test")
 EXERCISE_ROLES = ("exercise", "solution", "test")
 TOP_KEYS = {
-    "id", "chapter", "chapter_title", "title", "order", "show", "panels", "pace",
-    "params", "charts", "exercises", "try_this", "check_with", "steps", "formerly",
-    "network", "landscape", "predict",
+    "id",
+    "chapter",
+    "chapter_title",
+    "title",
+    "order",
+    "show",
+    "panels",
+    "pace",
+    "params",
+    "charts",
+    "exercises",
+    "try_this",
+    "check_with",
+    "steps",
+    "formerly",
+    "network",
+    "landscape",
+    "predict",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
@@ -58,8 +73,11 @@ def read_lesson_text(path: Path, problems: _Problems) -> str | None:
             problems.add(0, f"not a regular file ({file_kind(info.st_mode)}); skipped")
             return None
         if info.st_size > MAX_FILE_SIZE:
-            problems.add(0, f"{info.st_size / 1e6:.1f} MB is too big for a lesson file (at most "
-                            f"{MAX_FILE_SIZE // 1_000_000} MB); skipped")
+            problems.add(
+                0,
+                f"{info.st_size / 1e6:.1f} MB is too big for a lesson file (at most "
+                f"{MAX_FILE_SIZE // 1_000_000} MB); skipped",
+            )
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -69,14 +87,18 @@ def read_lesson_text(path: Path, problems: _Problems) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.add(line, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read "
-                           "(save the file as UTF-8)")
+        problems.add(line, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read (save the file as UTF-8)")
         return None
 
 
 def file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a plain file")
 
 
@@ -150,7 +172,7 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
         if "".join(prose).strip():
             blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
         prose = []
-        role, name, error = fence_role(m.group(2).strip()[len("python"):])
+        role, name, error = fence_role(m.group(2).strip()[len("python") :])
         if error:
             problems.add(i + 1, error)
         elif role in EXERCISE_ROLES and not name:
@@ -185,7 +207,12 @@ def fence_role(info: str) -> tuple[str, str, str]:
         return "", "", f"a cell has one role, this fence names {len(roles)}: {' '.join(roles)}"
     if others:
         if name or len(others) > 1:
-            return "", "", f"a {roles[0]} cell names one exercise, this fence names: {' '.join(others + ([name] if name else []))}"
+            return (
+                "",
+                "",
+                f"a {roles[0]} cell names one exercise, this fence names: "
+                f"{' '.join(others + ([name] if name else []))}",
+            )
         name = others[0]
     return roles[0], name, ""
 
@@ -278,12 +305,15 @@ def _instruments(meta: dict, lines: list[str], problems: _Problems) -> dict:
         "network": parse_network(meta.get("network"), _line_of(lines, r"^\s*\[network\]"), problems.add),
         "landscape": parse_landscape(meta.get("landscape"), _line_of(lines, r"^\s*\[landscape\]"), problems.add),
         "predictions": parse_predictions(
-            meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add),
+            meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add
+        ),
     }
+
+
 def _steps(value: object, params: set[str], line: int, problems: _Problems) -> str:
     """`steps = "iterations"`: how many steps a run takes, as an expression over the params."""
     if not isinstance(value, str):
-        problems.add(line, "steps must be a string: an expression over the params, e.g. \"iterations\"")
+        problems.add(line, 'steps must be a string: an expression over the params, e.g. "iterations"')
         return ""
     if value:
         try:
@@ -312,7 +342,13 @@ def _params(table: object, lines: list[str], problems: _Problems):
         choices = spec.get("choices")
         kind = spec.get("type")
         if kind is None:
-            kind = "choice" if choices else "int" if isinstance(default, int) and not isinstance(default, bool) else "float"
+            kind = (
+                "choice"
+                if choices
+                else "int"
+                if isinstance(default, int) and not isinstance(default, bool)
+                else "float"
+            )
         if kind not in ("float", "int", "choice"):
             problems.add(line, f"parameter {name!r}: type must be float, int or choice")
             continue
@@ -320,7 +356,9 @@ def _params(table: object, lines: list[str], problems: _Problems):
             if not choices or default not in choices:
                 problems.add(line, f"parameter {name!r}: a choice needs choices = [...] that include the default")
                 continue
-            yield Param(name, "choice", default, choices=tuple(map(str, choices)), help=str(spec.get("help", "")), line=line)
+            yield Param(
+                name, "choice", default, choices=tuple(map(str, choices)), help=str(spec.get("help", "")), line=line
+            )
             continue
         lo, hi, step, scale = spec.get("min"), spec.get("max"), spec.get("step"), spec.get("scale", "linear")
         numbers = [v for v in (default, lo, hi, step) if v is not None]
@@ -351,11 +389,11 @@ def _charts(spec: object, lines: list[str], problems: _Problems):
     for chart in spec:
         series = chart.get("series") if isinstance(chart, dict) else None
         if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
-            problems.add(line, "each [[charts]] needs series = [\"name\", ...]")
+            problems.add(line, 'each [[charts]] needs series = ["name", ...]')
             continue
         x = chart.get("x", "")
         if not isinstance(x, str):
-            problems.add(line, "a chart's x must be the name of a recorded value, e.g. x = \"weight\"")
+            problems.add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
             continue
         yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)), x)
 
@@ -373,8 +411,10 @@ def _exercises(table: object, blocks: list[Block], lines: list[str], problems: _
         table = {}
     for name in table:
         if name not in cells:
-            problems.add(_line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]"),
-                         f"exercise {name!r} is described in the metadata but has no cells")
+            problems.add(
+                _line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]"),
+                f"exercise {name!r} is described in the metadata but has no cells",
+            )
     for name, parts in cells.items():
         first = min(c.line for c in parts.values()) - 1
         missing = [r for r in EXERCISE_ROLES if r not in parts]
@@ -412,8 +452,11 @@ def renames(value: object, id_key: str, line: int, problems: _Problems, own_id: 
             problems.add(line, f"{key}: {id_key} (and name) must be non-empty strings, e.g. {example}")
             return ()
         if not isinstance(course, int) or isinstance(course, bool) or course < 2:
-            problems.add(line, f"{key}: course must be a whole number >= 2 (the course version that "
-                               "renumbered it; 1 is the course before any renumbering)")
+            problems.add(
+                line,
+                f"{key}: course must be a whole number >= 2 (the course version that "
+                "renumbered it; 1 is the course before any renumbering)",
+            )
             return ()
         if old == own_id:
             problems.add(line, f"{key}: {old!r} is this lesson's own id")

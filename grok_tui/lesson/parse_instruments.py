@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from grok_tui.lesson.model import Axis, Landscape, Network, Prediction
 
@@ -42,28 +42,37 @@ def parse_network(spec: object, line: int, add: Add) -> Network | None:
             add(line, f"network: unknown key {key!r} ({', '.join(sorted(known))})")
     layers, weights = spec.get("layers"), spec.get("weights")
     if not _strings(layers) or len(layers) < 2:
-        add(line, "network needs layers = [\"input\", ..., \"output\"] (at least two names)")
+        add(line, 'network needs layers = ["input", ..., "output"] (at least two names)')
         return None
     if not _strings(weights) or len(weights) != len(layers) - 1:
         add(line, f"network needs weights = [...]: one matrix between each pair of layers ({len(layers) - 1})")
         return None
     deltas, weight_deltas, labels = (spec.get(k, []) for k in ("deltas", "weight_deltas", "labels"))
-    for key, value, size in (("deltas", deltas, len(layers)), ("weight_deltas", weight_deltas, len(weights)),
-                             ("labels", labels, len(layers))):
+    for key, value, size in (
+        ("deltas", deltas, len(layers)),
+        ("weight_deltas", weight_deltas, len(weights)),
+        ("labels", labels, len(layers)),
+    ):
         if not _strings(value) or (value and len(value) != size):
-            add(line, f"network: {key} must list {size} strings (\"\" where there is none)")
+            add(line, f'network: {key} must list {size} strings ("" where there is none)')
             return None
     ok = _refs_ok(layers, "layers", line, add) and _refs_ok(weights, "weights", line, add)
-    ok = ok and _refs_ok(deltas, "deltas", line, add, True) and _refs_ok(weight_deltas, "weight_deltas", line, add, True)
+    ok = (
+        ok and _refs_ok(deltas, "deltas", line, add, True) and _refs_ok(weight_deltas, "weight_deltas", line, add, True)
+    )
     rows = spec.get("rows", "inputs")
     if rows not in ("inputs", "outputs"):
-        add(line, "network: rows must be \"inputs\" (layer.dot(W), the default) or \"outputs\" "
-                  "(each row of a matrix holds one output's weights)")
+        add(
+            line,
+            'network: rows must be "inputs" (layer.dot(W), the default) or "outputs" '
+            "(each row of a matrix holds one output's weights)",
+        )
         return None
     if not ok:
         return None
-    return Network(tuple(layers), tuple(weights), tuple(deltas), tuple(weight_deltas), tuple(labels),
-                   rows == "outputs", line)
+    return Network(
+        tuple(layers), tuple(weights), tuple(deltas), tuple(weight_deltas), tuple(labels), rows == "outputs", line
+    )
 
 
 def _expression(text: object, what: str, line: int, add: Add) -> bool:
@@ -84,7 +93,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
         return None
     known = {"error", "axes", "where", "recorded", "labels"}
     if not isinstance(spec, dict):
-        add(line, "landscape must be a table: [landscape] with error = \"...\" and axes = [...]")
+        add(line, 'landscape must be a table: [landscape] with error = "..." and axes = [...]')
         return None
     for key in spec:
         if key not in known:
@@ -93,7 +102,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
         return None
     axes_spec, labels = spec.get("axes"), spec.get("labels", [])
     if not _strings(axes_spec) or len(axes_spec) not in (1, 2):
-        add(line, "landscape: axes must list one or two \"NAME = VALUE\" (e.g. \"w = weight\")")
+        add(line, 'landscape: axes must list one or two "NAME = VALUE" (e.g. "w = weight")')
         return None
     if not _strings(labels) or (labels and len(labels) != len(axes_spec)):
         add(line, "landscape: labels must give one caption per axis")
@@ -102,7 +111,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
     for i, text in enumerate(axes_spec):
         name, eq, value = (part.strip() for part in text.partition("="))
         if not eq or not re.match(r"^[A-Za-z_]\w*$", name):
-            add(line, f"landscape: axis {text!r} must read NAME = VALUE (e.g. \"w = weights[0]\")")
+            add(line, f'landscape: axis {text!r} must read NAME = VALUE (e.g. "w = weights[0]")')
             return None
         if not _expression(value, f"landscape: the value of axis {name!r}", line, add):
             return None
@@ -141,7 +150,7 @@ def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> 
             add(line, "predict: step must be a whole number of 2 or more (it is asked at step N-1)")
             continue
         if not isinstance(value, str) or not REF.match(value):
-            add(line, "predict: value must name a recorded value, e.g. value = \"weight_delta\"")
+            add(line, 'predict: value must name a recorded value, e.g. value = "weight_delta"')
             continue
         if not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0:
             add(line, "predict: tolerance must be a number >= 0 (how far off still counts as right)")

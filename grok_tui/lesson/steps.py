@@ -24,10 +24,12 @@ def check_steps(text: str, names: Iterable[str]) -> None:
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError:
-        raise StepsError(f"steps = {text!r} is not an expression (e.g. \"iterations\" or \"epochs * 4\")") from None
+        raise StepsError(f'steps = {text!r} is not an expression (e.g. "iterations" or "epochs * 4")') from None
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id not in known:
-            raise StepsError(f"steps names {node.id!r}, which is not a parameter (params: {', '.join(sorted(known)) or 'none'})")
+            raise StepsError(
+                f"steps names {node.id!r}, which is not a parameter (params: {', '.join(sorted(known)) or 'none'})"
+            )
         if not isinstance(node, (ast.Expression, ast.BinOp, ast.Name, ast.Load, ast.Constant, *OPERATORS)):
             raise StepsError(f"steps = {text!r}: only numbers, parameter names, + - * // and ( ) are allowed")
         if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int)):

@@ -9,19 +9,18 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from grok_tui import settings as settings_file
 from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
-from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.history import CourseHistory
+from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
-from grok_tui import settings as settings_file
 from grok_tui.settings import Settings
 from grok_tui.ui import output_pacing
 from grok_tui.ui.commands import LessonCommands
+from grok_tui.ui.panels import imported, panel_class
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
-from grok_tui.ui.panels import imported, panel_class
-
 
 SAVE_ERROR_TIMEOUT = 24 * 3600
 """Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
@@ -39,8 +38,15 @@ class GrokApp(App[None]):
         Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
     ]
 
-    def __init__(self, catalog: Catalog, start_lesson: str | None = None, *, speed: float | None = None,
-                 progress: Progress | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        start_lesson: str | None = None,
+        *,
+        speed: float | None = None,
+        progress: Progress | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         """`speed` overrides every lesson's pace (steps per second, 0 = max): tests use 0."""
         super().__init__()
         self.settings = settings if settings is not None else settings_file.load()
@@ -127,8 +133,7 @@ class GrokApp(App[None]):
         else:
             # Panel modules import numpy (~0.1 s): never on the UI thread. The current screen stays
             # live meanwhile; the lesson opens once they are loaded.
-            self.run_worker(partial(self._import_panels, lesson), group="panels", thread=True,
-                            exit_on_error=False)
+            self.run_worker(partial(self._import_panels, lesson), group="panels", thread=True, exit_on_error=False)
 
     def _import_panels(self, lesson: Lesson) -> None:
         """On a worker thread: import the lesson's panel modules, then open it on the UI thread."""
@@ -176,7 +181,9 @@ class GrokApp(App[None]):
             self.push_screen(CourseEndScreen(self.catalog, self.progress))
             return
         if not 0 <= index < len(lessons):
-            self.notify("this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False)
+            self.notify(
+                "this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False
+            )
             return
         self.open_lesson(lessons[index].id)
 
@@ -221,8 +228,13 @@ class GrokApp(App[None]):
         if message == self._save_error_shown:
             return
         self._save_error_shown = message
-        self.notify(message, title="not saved (the tutor keeps working)", severity="error",
-                    timeout=SAVE_ERROR_TIMEOUT, markup=False)
+        self.notify(
+            message,
+            title="not saved (the tutor keeps working)",
+            severity="error",
+            timeout=SAVE_ERROR_TIMEOUT,
+            markup=False,
+        )
 
     def _handle_exception(self, error: Exception) -> None:
         """Any exception that would end the app: its traceback goes to a log file, which the launcher

@@ -13,8 +13,11 @@ class LessonCommands(Provider):
 
     async def discover(self) -> Hits:
         for lesson in self._lessons():
-            yield DiscoveryHit(f"lesson {lesson.label}", partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
-                               help=lesson.chapter_title)
+            yield DiscoveryHit(
+                f"lesson {lesson.label}",
+                partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
+                help=lesson.chapter_title,
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -22,5 +25,9 @@ class LessonCommands(Provider):
             text = f"lesson {lesson.label}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
-                          help=lesson.chapter_title)
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
+                    help=lesson.chapter_title,
+                )

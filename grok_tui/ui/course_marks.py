@@ -21,7 +21,7 @@ def exercises_passed(lesson: Lesson, progress: Progress) -> int:
 
 
 def lesson_status(lesson: Lesson, progress: Progress) -> str:
-    """"complete", "ran", "started" or ""."""
+    """ "complete", "ran", "started" or ""."""
     state = progress.lesson_state(lesson.id)
     if state == "done":
         return "complete" if exercises_passed(lesson, progress) == len(lesson.exercises) else "ran"

@@ -13,8 +13,10 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, str]:
         if progress.exercise_done(lesson.id, exercise.name):
             notes[exercise.name] = f"exercise {exercise.name}: passed, the run uses your code"
         else:
-            notes[exercise.name] = (f"exercise {exercise.name}: press e to write it; until you pass, "
-                                    "the run uses the tutor's reference version")
+            notes[exercise.name] = (
+                f"exercise {exercise.name}: press e to write it; until you pass, "
+                "the run uses the tutor's reference version"
+            )
     return notes
 
 

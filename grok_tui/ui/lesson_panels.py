@@ -52,8 +52,9 @@ class LessonPanels:
         count = len(self.widgets)
         if count > 1:
             index = self.widgets.index(shown) + 1
-            shown.border_subtitle = Content(f"panel {index}/{count} · f next · "
-                                            f"{self._subtitles.get(id(shown), '')}".rstrip(" ·"))
+            shown.border_subtitle = Content(
+                f"panel {index}/{count} · f next · {self._subtitles.get(id(shown), '')}".rstrip(" ·")
+            )
 
     def show_first(self) -> None:
         if self.widgets:
@@ -85,5 +86,10 @@ class LessonPanels:
                 hook(*args)
             except Exception as exc:
                 self._broken.add(i)
-                widget.app.notify(f"panel {type(widget).__module__.rsplit('.', 1)[-1]} failed in {method}: "
-                                  f"{type(exc).__name__}: {exc}", severity="error", timeout=8, markup=False)
+                widget.app.notify(
+                    f"panel {type(widget).__module__.rsplit('.', 1)[-1]} failed in {method}: "
+                    f"{type(exc).__name__}: {exc}",
+                    severity="error",
+                    timeout=8,
+                    markup=False,
+                )

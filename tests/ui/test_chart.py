@@ -4,6 +4,7 @@ alone, a glyph per series, whole step numbers, an x quantity, and only changed r
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import re
 import weakref
@@ -37,7 +38,11 @@ def test_axes_tick_at_nice_values():
     assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)
     huge = [t for _, t in log_axis(290.0, 311.0, 3).ticks]  # a diverged run: past the largest float
     assert all(re.fullmatch(r"1e\+\d+", t) for t in huge) and int(huge[-1][3:]) >= 311
-    assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == ["2e-5", "5e-5", "1e-4"]  # a falling curve moves the axis in steps
+    assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == [
+        "2e-5",
+        "5e-5",
+        "1e-4",
+    ]  # a falling curve moves the axis in steps
     assert [t for _, t in log_axis(math.log10(0.3), math.log10(2.3), 5).ticks] == ["0.2", "0.5", "1", "2", "5"]
     assert [t for _, t in linear_axis(0.0, 3.2, 5).ticks] == ["0", "1", "2", "3", "4"]
     axis = step_axis(1, 23, 6)  # the end jumps to 30, not to every new step
@@ -83,12 +88,14 @@ async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
         chart = app.query_one(ChartView)
         train = Series(STEPS, [0.5 + i / 50 for i in range(20)])
         test = Series(STEPS, [0.4 + i / 60 for i in range(20)])
-        chart.show_series({"train_accuracy": train, "test_accuracy": test},
-                          {"train_accuracy": train, "test_accuracy": Series(STEPS, [0.45] * 20)},
-                          previous_label="hidden_size 64")
+        chart.show_series(
+            {"train_accuracy": train, "test_accuracy": test},
+            {"train_accuracy": train, "test_accuracy": Series(STEPS, [0.45] * 20)},
+            previous_label="hidden_size 64",
+        )
         await pilot.pause()
         assert str(chart.border_title) == "accuracy"
-        legend, *plot, x_labels = lines(chart)
+        legend, *plot, _x_labels = lines(chart)
         assert legend == "⠒⠒ train_accuracy  • test_accuracy  · previous run: hidden_size 64"
         body = "".join(plot)
         assert re.search("[⠁-⣿]", body) and "•" in body and "·" in body  # braille, marker, dimmed
@@ -105,7 +112,7 @@ async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
         axis, x_labels = lines(chart)[-2:]
         assert [int(n) for n in x_labels.split()] == [0, 5, 10, 15, 20]
         marks = [i for i, ch in enumerate(axis) if ch == "┬"]
-        gaps = {b - a for a, b in zip(marks, marks[1:])}
+        gaps = {b - a for a, b in itertools.pairwise(marks)}
         assert len(marks) == 5 and max(gaps) - min(gaps) <= 1  # even spacing, within a column of rounding
 
 
@@ -119,12 +126,14 @@ async def test_a_chart_with_x_draws_against_that_value():
         errors = [(0.5 * w - 0.8) ** 2 for w in weights]
         chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)})
         await pilot.pause()
-        legend, *plot, axis, x_labels = lines(chart)
+        legend, *plot, _axis, x_labels = lines(chart)
         assert x_labels.split() == ["0", "1", "2", "3", "4"]
         assert "x: trial_weight" in legend
         # The U: lowest in the middle (weight 1.6), high at both ends.
-        rows_of = [min((r for r, line in enumerate(plot) if len(line) > c and line[c] not in " │┤"), default=None)
-                   for c in range(6, 60)]
+        rows_of = [
+            min((r for r, line in enumerate(plot) if len(line) > c and line[c] not in " │┤"), default=None)
+            for c in range(6, 60)
+        ]
         drawn = [r for r in rows_of if r is not None]
         assert drawn[0] < max(drawn) and drawn[-1] < max(drawn)
 
@@ -183,8 +192,12 @@ async def test_a_chart_too_small_for_axes_shows_latest_values_and_sparklines():
     app = OneChart(Chart("accuracy", ("train_accuracy", "test_accuracy")))
     async with app.run_test(size=(14, 8)) as pilot:
         chart = app.query_one(ChartView)
-        chart.show_series({"train_accuracy": Series(STEPS, [0.5 + i / 50 for i in range(20)]),
-                           "test_accuracy": Series(STEPS, [0.4 + i / 60 for i in range(20)])})
+        chart.show_series(
+            {
+                "train_accuracy": Series(STEPS, [0.5 + i / 50 for i in range(20)]),
+                "test_accuracy": Series(STEPS, [0.4 + i / 60 for i in range(20)]),
+            }
+        )
         await pilot.pause()
         text = lines(chart)
         assert text[0] == "⠒⠒ train_accur" and text[1].startswith("0.88 ▁")
@@ -201,8 +214,10 @@ async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
     run = LessonRun(lesson, dict(lesson.defaults))
     run.run_sync()
     steps = [s for s in run.steps if "trial_weight" in s.values]
-    series = {name: Series([float(s.index) for s in steps], [float(s.values[name]) for s in steps])
-              for name in ("trial_weight", "trial_error")}
+    series = {
+        name: Series([float(s.index) for s in steps], [float(s.values[name]) for s in steps])
+        for name in ("trial_weight", "trial_error")
+    }
     assert series["trial_weight"].ys[0] == 0.0 and round(series["trial_weight"].ys[-1], 6) == 3.2
     app = OneChart(Chart("squared error (U)", ("trial_error",), x="trial_weight"))
     async with app.run_test(size=(60, 14)) as pilot:

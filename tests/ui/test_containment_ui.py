@@ -3,6 +3,7 @@ that cannot be written is a lasting notice, and a crash of the app leaves a log 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -62,11 +63,14 @@ async def test_a_loop_without_step_is_stopped_by_r_and_its_cpu_is_back(tmp_path)
         await wait_for(pilot, lambda: gone(again), 5, "leaving the lesson to stop its run")
 
 
-@pytest.mark.parametrize("name, words", [
-    ("exit", f"exit.md:{FIRST_LINE + 2}: crash: the lesson's code ended its process (exit status 3)"),
-    ("input", f"input.md:{FIRST_LINE}: EOFError: input() cannot read the keyboard"),
-    ("segv", f"segv.md:{FIRST_LINE + 2}: crash: the lesson's process was killed by SIGSEGV"),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("exit", f"exit.md:{FIRST_LINE + 2}: crash: the lesson's code ended its process (exit status 3)"),
+        ("input", f"input.md:{FIRST_LINE}: EOFError: input() cannot read the keyboard"),
+        ("segv", f"segv.md:{FIRST_LINE + 2}: crash: the lesson's process was killed by SIGSEGV"),
+    ],
+)
 async def test_code_that_ends_its_process_or_reads_the_keyboard_is_a_failed_run(tmp_path, name, words):
     catalog = faulty_catalog(tmp_path, name)
     app = GrokApp(catalog, start_lesson=lesson_id(catalog, name), speed=0)
@@ -82,10 +86,13 @@ async def test_code_that_ends_its_process_or_reads_the_keyboard_is_a_failed_run(
     assert app.return_code in (0, None)
 
 
-@pytest.mark.parametrize("answer, words", [
-    ("import os\ndef w_sum(a, b):\n    os._exit(4)\n", "exit status 4"),
-    ("import builtins\ndef w_sum(a, b):\n    return float(builtins.input())\n", "input() cannot read the keyboard"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        ("import os\ndef w_sum(a, b):\n    os._exit(4)\n", "exit status 4"),
+        ("import builtins\ndef w_sum(a, b):\n    return float(builtins.input())\n", "input() cannot read the keyboard"),
+    ],
+)
 async def test_a_passed_answer_that_misbehaves_live_fails_the_run_not_the_tutor(answer, words):
     catalog = load_catalog(LESSONS)
     progress = Progress.load()
@@ -117,21 +124,19 @@ async def test_a_read_only_data_folder_is_a_lasting_notice_and_the_tutor_works(p
         assert isinstance(screen, LessonScreen)
         notes = [n for n in app._notifications if "cannot be saved" in n.message]
         assert notes and notes[0].message.startswith(
-            f"your progress cannot be saved: {private_data_dir.parent} is read-only")
+            f"your progress cannot be saved: {private_data_dir.parent} is read-only"
+        )
         assert notes[0].timeout >= 3600  # it stays
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED and screen.ended, 20)
         assert app.progress.lesson_state("4.5") == "done"  # kept in memory
 
 
-async def test_unsaved_code_is_offered_for_saving_elsewhere_on_quit(private_data_dir, read_only, tmp_path,
-                                                                      monkeypatch):
+async def test_unsaved_code_is_offered_for_saving_elsewhere_on_quit(private_data_dir, read_only, tmp_path, monkeypatch):
     app = GrokApp(load_catalog(LESSONS), speed=0)
     async with app.run_test(size=SIZE) as pilot:
-        try:
+        with contextlib.suppress(OSError):
             app.progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 42\n")
-        except OSError:
-            pass
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveElsewhereScreen), what="the offer")
         monkeypatch.undo()
@@ -164,8 +169,14 @@ def test_a_crash_restores_the_terminal_writes_a_log_and_exits_non_zero(tmp_path)
     import time
 
     logs = tmp_path / "logs"
-    env = {**os.environ, "GROK_TUI_LOG_DIR": str(logs), "GROK_TUI_DATA": str(tmp_path / "data"),
-           "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    env = {
+        **os.environ,
+        "GROK_TUI_LOG_DIR": str(logs),
+        "GROK_TUI_DATA": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
     pid, fd = pty.fork()
     if pid == 0:  # the child: the tutor on a terminal
         os.execve(sys.executable, [sys.executable, "-c", CRASH, "4.5"], env)
@@ -200,9 +211,12 @@ def test_a_crash_restores_the_terminal_writes_a_log_and_exits_non_zero(tmp_path)
     tail = re.sub(r"\x1b\[[0-9;?<>=]*[A-Za-z]", "", tail)  # the modes the restore switches off
     lines = [line for line in tail.replace("\r", "").split("\n") if line.strip()]
     assert len(lines) == 1, lines
-    assert lines[0].startswith("grok-tui stopped on an unexpected error (ValueError: a bug in the tutor); the details are in ")
+    assert lines[0].startswith(
+        "grok-tui stopped on an unexpected error (ValueError: a bug in the tutor); the details are in "
+    )
     log = lines[0].rsplit(" ", 1)[1]
-    text = open(log).read()
+    with open(log) as file:
+        text = file.read()
     assert log.startswith(str(logs)) and "Traceback" in text and text.endswith("ValueError: a bug in the tutor\n")
 
 
@@ -223,9 +237,12 @@ def test_the_panel_names_check_knows_are_the_panels_there_are():
     assert len(real) >= 5 and sorted(PANEL_NAMES) == real
 
 
-ODD = ['{"lessons": {"4.5": "mastered", "4.4": 3, "4.3": ["x"]}, "exercises": {"4.3/gd_step": 7},'
-       ' "last_lesson": 45}',
-       '{"lessons": [], "exercises": "none"}', "[[[", "null"]
+ODD = [
+    '{"lessons": {"4.5": "mastered", "4.4": 3, "4.3": ["x"]}, "exercises": {"4.3/gd_step": 7}, "last_lesson": 45}',
+    '{"lessons": [], "exercises": "none"}',
+    "[[[",
+    "null",
+]
 
 
 @pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))

@@ -42,7 +42,7 @@ async def test_a_lesson_run_but_with_exercises_open_is_marked_apart(small_catalo
     small_catalog.lessons[index] = lesson
     app = GrokApp(small_catalog, speed=0)
     progress = app.progress
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         names = [e.name for e in lesson.exercises]
         progress.finish_lesson("3.1")
         progress.finish_lesson("4.5")

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.panels import panel_class
+from grok_tui.ui.screens.lesson import LessonScreen
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for
 
@@ -167,12 +167,16 @@ async def test_gallery_follows_the_run_then_browses(trained):
 async def test_z_zooms_a_panel_and_back(small_catalog):
     """The lesson screen's z zooms whichever pane has the focus, a panel included."""
     index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index],
-                                                       panels=("confusion_matrix", "drawing_pad"))
+    small_catalog.lessons[index] = dataclasses.replace(
+        small_catalog.lessons[index], panels=("confusion_matrix", "drawing_pad")
+    )
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 2,
-                       what="the lesson with its panels")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 2,
+            what="the lesson with its panels",
+        )
         pad = app.screen.panels.widgets[1]
         assert type(pad).__module__ == "grok_tui.ui.panels.drawing_pad"
         await pilot.press("f", "f", "f")  # lesson text -> values -> first panel -> the pad
@@ -224,13 +228,12 @@ async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
         wrong = app.query_one("#misclassified")
         lines = text_of(wrong).splitlines()
         i = wrong.current
-        assert lines[8] == f"a {wrong.labels[i]}, said {wrong.probs[i].argmax()} " \
-                           f"{wrong.probs[i].max():.0%}"
+        assert lines[8] == f"a {wrong.labels[i]}, said {wrong.probs[i].argmax()} {wrong.probs[i].max():.0%}"
         assert text_of(app.query_one("#digit_gallery")).splitlines()[8] == "image 0: a 0"
 
 
 async def test_clicking_the_pad_shades_the_pixel_under_the_mouse(trained):
-    lesson, ns = trained
+    lesson, _ns = trained
     for size, top in (((80, 24), 2), ((22, 24), 1)):  # the frame's top; wide: a title line above it
         app = PanelApp(lesson, ["drawing_pad"])
         async with app.run_test(size=size) as pilot:
@@ -247,8 +250,11 @@ def screen_text(app) -> str:
 
 async def open_classifier_with_panel(pilot, app, name: str, ns):
     """The classifier lesson at the app's size, `name` focused with f (as a learner does), fed a finished run."""
-    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
-                   what="the classifier lesson with its panels")
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
+        what="the classifier lesson with its panels",
+    )
     screen = app.screen
     panel = next(w for w in screen.panels.widgets if type(w).__module__.endswith(name))
     for widget in screen.panels.widgets:

@@ -15,7 +15,7 @@ from grok_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import text_of, wait_for
 
-LESSON = '''\
+LESSON = """\
 +++
 id = "9.1"
 chapter = 9
@@ -41,7 +41,7 @@ def w_sum(a, b):
 got = w_sum([1, 2], [3, 4])
 assert got == 11, f"w_sum([1, 2], [3, 4]) should be 11, got {got}"
 ```
-'''
+"""
 RIGHT = "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
 
 
@@ -67,8 +67,9 @@ class Host(App):
         yield Static("lesson")
 
     def on_mount(self) -> None:
-        self.push_screen(ExerciseScreen(self.lesson, self.exercise, self.progress, timeout=self.timeout),
-                         self.dismissed.append)
+        self.push_screen(
+            ExerciseScreen(self.lesson, self.exercise, self.progress, timeout=self.timeout), self.dismissed.append
+        )
 
 
 def shown(screen: ExerciseScreen) -> str:
@@ -146,8 +147,9 @@ async def test_typing_is_saved_and_resumed_after_a_restart(lesson):
         await pilot.press(*"# kept", "enter")
         typed = editor.text
         # Saved while the app still runs (as a crash would find it), within the debounce's bound.
-        await wait_for(pilot, lambda: draft.exists() and draft.read_text(encoding="utf-8") == typed, 3,
-                       "the draft file")
+        await wait_for(
+            pilot, lambda: draft.exists() and draft.read_text(encoding="utf-8") == typed, 3, "the draft file"
+        )
         assert "# kept" in typed
     again = Host(lesson, lesson.exercises[0])
     async with again.run_test(size=(80, 24)) as pilot:
@@ -215,7 +217,7 @@ async def test_a_damaged_draft_is_set_aside_and_said(lesson):
     progress.draft_path("9.1", "w_sum").parent.mkdir(parents=True)
     progress.draft_path("9.1", "w_sum").write_bytes(b"\xff\xfe not utf-8")
     app = Host(lesson, lesson.exercises[0])
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         screen = app.screen
         assert screen.query_one(TextArea).text == lesson.exercises[0].stub.source
         assert "could not be read" in shown(screen) and "damaged" in shown(screen)
@@ -275,8 +277,9 @@ async def test_editing_after_a_check_says_the_verdict_is_older_than_the_code(les
 
 def footer_keys(screen) -> dict[str, str]:
     """The keys the footer offers: key display -> description."""
-    return {b.binding.key: b.binding.description for b in screen.active_bindings.values()
-            if b.binding.show and b.enabled}
+    return {
+        b.binding.key: b.binding.description for b in screen.active_bindings.values() if b.binding.show and b.enabled
+    }
 
 
 async def test_the_footer_offers_the_keys_that_apply_and_hints_show_code(lesson):
@@ -293,8 +296,9 @@ async def test_the_footer_offers_the_keys_that_apply_and_hints_show_code(lesson)
         hints = text_of(screen.query_one("#ex-hints", Static))
         assert "Hint 3/3: Use zip(a, b)." in hints and "`" not in hints
         content = screen.query_one("#ex-hints", Static).content
-        assert any(content.plain[span.start:span.end] == "zip(a, b)" and "cyan" in str(span.style)
-                   for span in content.spans)  # styled as code
+        assert any(
+            content.plain[span.start : span.end] == "zip(a, b)" and "cyan" in str(span.style) for span in content.spans
+        )  # styled as code
         assert "hints 3/3" in text_of(screen.query_one("#ex-title", Static))
         await pilot.press("e")
         screen.query_one(TextArea).text = RIGHT

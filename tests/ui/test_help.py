@@ -11,12 +11,23 @@ from grok_tui.ui.screens.help import KEYS
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.document import LessonDocument
 
-NAMES = {"plus": "+", "minus": "-", "left": "←", "right": "→", "up": "↑", "down": "↓", "pageup": "pgup",
-         "pagedown": "pgdn", "f1": "F1"}
+NAMES = {
+    "plus": "+",
+    "minus": "-",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+    "pageup": "pgup",
+    "pagedown": "pgdn",
+    "f1": "F1",
+}
 """How the help writes a key Textual names in words."""
 
 BINDINGS = [*LessonScreen.BINDINGS, *LessonDocument.BINDINGS, *GrokApp.BINDINGS]
-SCROLLING = [b for b in ScrollableContainer.BINDINGS if b.action in ("scroll_up", "scroll_down", "page_up", "page_down")]
+SCROLLING = [
+    b for b in ScrollableContainer.BINDINGS if b.action in ("scroll_up", "scroll_down", "page_up", "page_down")
+]
 
 
 def shown(key: str) -> str:
@@ -40,4 +51,4 @@ def test_every_key_of_the_lesson_screen_is_in_the_help():
 
 def test_every_key_the_help_names_is_bound():
     real = set().union(*(keys_of(b) for b in [*BINDINGS, *SCROLLING]), {GrokApp.COMMAND_PALETTE_BINDING})
-    assert DOCUMENTED <= real, DOCUMENTED - real
+    assert real >= DOCUMENTED, DOCUMENTED - real

@@ -68,8 +68,14 @@ async def step_to(pilot, app, lesson, count: int) -> None:
             return
         before = lesson.step_count
         await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) or
-                       (lesson.step_count > before and lesson.run_state is RunState.PAUSED), what="a step")
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PredictScreen)
+                or (lesson.step_count > before and lesson.run_state is RunState.PAUSED)  # noqa: B023 (awaited here)
+            ),
+            what="a step",
+        )
     raise AssertionError(f"could not step to {count}")
 
 
@@ -182,6 +188,7 @@ def _stage_5_zoomed(size):
             await focus_panel(pilot, app, network)
             await pilot.press("z")
         await pilot.pause(0.5)
+
     return run_before
 
 
@@ -202,9 +209,15 @@ def _53_finished(size):
             await focus_panel(pilot, app, panel)
             await pilot.press("z")
         await pilot.pause(0.3)
-        await wait_for(pilot, lambda: panel.surface is not None and len(panel.shown_path) == 3
-                       and not panel._computing and not panel.redo, what="the grid")
+        await wait_for(
+            pilot,
+            lambda: (
+                panel.surface is not None and len(panel.shown_path) == 3 and not panel._computing and not panel.redo
+            ),
+            what="the grid",
+        )
         await pilot.pause(0.3)
+
     return run_before
 
 

@@ -48,16 +48,18 @@ async def test_single_step_records_exactly_one_more_step(small_catalog):
         await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="paused")
         assert len(screen.run.steps) == 1
         await pilot.press("s")
-        await wait_for(pilot, lambda: len(screen.run.steps) == 2 and screen.run_state is RunState.PAUSED,
-                       what="one more step")
+        await wait_for(
+            pilot, lambda: len(screen.run.steps) == 2 and screen.run_state is RunState.PAUSED, what="one more step"
+        )
         await pilot.pause(0.1)  # a run that kept going would have recorded many more steps by now
         assert len(screen.run.steps) == 2
         assert round(screen.run.steps[1].values["pred"], 10) == 0.2  # the book: 1.0, then 0.2
         assert "paused" in text_of(screen.query_one(StatusLine))
         first = screen.run
         await pilot.press("minus")  # a new value while stepping: the new run waits after step 1
-        await wait_for(pilot, lambda: screen.run is not first and screen.run_state is RunState.PAUSED,
-                       what="the new run to pause")
+        await wait_for(
+            pilot, lambda: screen.run is not first and screen.run_state is RunState.PAUSED, what="the new run to pause"
+        )
         assert len(screen.run.steps) == 1 and screen.run.values["alpha"] == 0.316228
         await pilot.press("space")  # resume to the end
         await run_to_end(pilot, screen)
@@ -131,7 +133,7 @@ async def test_speed_keys_walk_the_ladder(small_catalog):
         assert lesson_screen(app).speed == 2
 
 
-BROKEN = '''+++
+BROKEN = """+++
 id = "9.8"
 chapter = 9
 title = "A bug on purpose"
@@ -144,7 +146,7 @@ Counts down to a division by zero.
 for i in range(3, -1, -1):
     step(i=i, share=1 / i)
 ```
-'''
+"""
 
 
 async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
@@ -167,7 +169,9 @@ async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
         assert isinstance(app.screen, OutputScreen)
         await pilot.pause()
         shown = text_of(app.screen.query_one("#output-text"))
-        assert "the run stopped with an error: " in shown and "9.8-bug.md:12: ZeroDivisionError: division by zero" in shown
+        assert (
+            "the run stopped with an error: " in shown and "9.8-bug.md:12: ZeroDivisionError: division by zero" in shown
+        )
         await pilot.press("escape")
         assert app.screen is screen
         assert app.progress.lesson_state("9.8") == "started"  # a failed run does not finish a lesson

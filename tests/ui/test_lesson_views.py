@@ -38,7 +38,12 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         await finish(pilot, screen)
         assert doc.scroll_y == 0 and doc.content_region.height >= 12
         strip = text_of(screen.query_one(LiveStrip))
-        assert "weight 3.49e+08" in strip and "pred -2.32e+08" in strip and "error 5.4e+16" in strip and "error (log)" in strip
+        assert (
+            "weight 3.49e+08" in strip
+            and "pred -2.32e+08" in strip
+            and "error 5.4e+16" in strip
+            and "error (log)" in strip
+        )
         assert any(block in strip for block in "▁▂▃▄▅▆▇█")
         status = text_of(screen.query_one(StatusLine))
         assert "finished" in status and "step 20/20" in status and "the last lesson: c contents" in status  # 2/2
@@ -74,7 +79,9 @@ async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog)
         assert isinstance(app.screen, ParamInput)
         dialog = app.screen
         await pilot.press(*"12", "enter")
-        assert app.screen is dialog and "alpha=12 is above its maximum 10" in text_of(dialog.query_one("#param-message"))
+        assert app.screen is dialog and "alpha=12 is above its maximum 10" in text_of(
+            dialog.query_one("#param-message")
+        )
         await pilot.press(*"half", "enter")
         assert app.screen is dialog and "alpha must be a number" in text_of(dialog.query_one("#param-message"))
         await pilot.press(*"0.5", "enter")  # 4.5's edge of divergence, between two rungs
@@ -88,7 +95,7 @@ async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog)
         assert app.screen is screen and screen.params["alpha"] == 0.5
 
 
-LONG = '''+++
+LONG = """+++
 id = "9.7"
 chapter = 9
 title = "Many values, many prints"
@@ -115,7 +122,7 @@ for it in range(iterations):
 print("TypeError: can't multiply sequence by non-int of type 'float'")
 print("the last line")
 ```
-'''
+"""
 
 
 async def test_params_stay_in_view_after_a_long_values_table_and_o_reaches_the_last_line(tmp_path):
@@ -159,7 +166,7 @@ async def test_the_header_and_status_fit_80_columns():
         await pilot.pause()
         header = text_of(screen.query_one("#lesson-title")).rstrip()
         assert header.endswith(f"lesson {catalog.index('5.1') + 1}/{len(catalog.lessons)}")
-        assert len(header) <= 80 and "…" in header or "Gradient descent with multiple inputs" in header
+        assert (len(header) <= 80 and "…" in header) or "Gradient descent with multiple inputs" in header
         await pilot.press("space")
         await finish(pilot, screen)
         assert text_of(screen.query_one(StatusLine)).rstrip().endswith("space again")
@@ -196,8 +203,11 @@ async def test_f1_lists_the_focused_panels_keys(small_catalog):
     small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
-                       what="the lesson with its panel")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
+            what="the lesson with its panel",
+        )
         screen = app.screen
         pad = screen.panels.widgets[0]
         await pilot.press("f", "f")  # text -> values and params (the lab view) -> the pad
@@ -228,8 +238,9 @@ async def test_coming_back_to_a_lesson_keeps_its_params_and_is_ready(small_catal
         await pilot.press("minus", "space")
         await wait_for(pilot, lambda: app.screen.step_count >= 1, what="a first step")
         await pilot.press("p", "n")
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5",
-                       what="4.5 again")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5", what="4.5 again"
+        )
         await pilot.pause()
         assert app.screen.params["alpha"] == 0.316228 and app.screen.run_state is RunState.READY
 

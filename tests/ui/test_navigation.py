@@ -10,8 +10,8 @@ from grok_tui.engine.runner import RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.progress import Progress, data_dir
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.screens.course_end import CourseEndScreen
 from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.course_end import CourseEndScreen
 from grok_tui.ui.screens.help import HelpScreen
 from grok_tui.ui.screens.lesson import LessonScreen
 from tests.ui.helpers import text_of, wait_for
@@ -97,9 +97,15 @@ async def test_palette_finds_a_lesson_by_title(small_catalog):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"breaking")
-        await wait_for(pilot, lambda: "Breaking" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
-                       if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count else False,
-                       what="a palette hit")
+        await wait_for(
+            pilot,
+            lambda: (
+                "Breaking" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
+                if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count
+                else False
+            ),
+            what="a palette hit",
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
         assert app.screen.lesson.id == "4.5"
@@ -159,7 +165,7 @@ async def test_exercise_key_without_exercises_says_so(small_catalog):
         assert any(n.message == "this lesson has no exercise" for n in app._notifications)
 
 
-TWO_EXERCISES = '''+++
+TWO_EXERCISES = """+++
 id = "9.9"
 chapter = 9
 chapter_title = "Test"
@@ -205,7 +211,7 @@ assert triple(2) == 6, triple(2)
 ```python train
 step(value=triple(double(1)))
 ```
-'''
+"""
 
 
 async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):

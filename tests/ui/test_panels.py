@@ -71,8 +71,9 @@ async def test_panels_are_fed_and_unknown_ones_reported(small_catalog, probe_mod
 
 async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_catalog, probe_module):
     index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index],
-                                                       panels=("test_probe", "test_probe2"))
+    small_catalog.lessons[index] = dataclasses.replace(
+        small_catalog.lessons[index], panels=("test_probe", "test_probe2")
+    )
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         first, second = app.screen.query(ProbePanel)
@@ -99,8 +100,9 @@ def test_a_panel_must_subclass_lesson_panel(monkeypatch):
         panel_class("_digits_base")  # shared code, not a panel
 
 
-@pytest.mark.parametrize("name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad",
-                                  "digit_gallery"])
+@pytest.mark.parametrize(
+    "name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
+)
 def test_every_panel_key_has_a_description_for_f1(name):
     bindings = panel_class(name).BINDINGS
     assert bindings and all(len(b.description) >= 4 for b in bindings), name

@@ -18,6 +18,7 @@ SIZE = (80, 24)
 
 async def _until_highlighted(pilot, app, word: str) -> None:
     """Wait until the palette's highlighted entry is the one that `word` finds (the search is async)."""
+
     def ready() -> bool:
         if not isinstance(app.screen, CommandPalette):
             return False

@@ -11,7 +11,7 @@ from tests.ui.helpers import wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
-BROKEN = '''+++
+BROKEN = """+++
 id = "9.8"
 chapter = 9
 chapter_title = "Mistakes"
@@ -26,9 +26,9 @@ Counts down to a division by zero: the run stops at the line that divides.
 for i in range(3, -1, -1):
     step(i=i, share=1 / i)
 ```
-'''
+"""
 
-DEMO = '''+++
+DEMO = """+++
 id = "9.6"
 chapter = 9
 chapter_title = "Mistakes"
@@ -50,7 +50,7 @@ try:
 except TypeError as err:
     print("TypeError:", err)
 ```
-'''
+"""
 
 
 @pytest.fixture

@@ -59,8 +59,10 @@ class LogChart(App):
     def on_mount(self) -> None:
         steps = [float(i) for i in range(1, 61)]
         self.query_one(ChartView).show_series(
-            {"error": Series(steps, [0.6 * 0.7 ** i for i in range(60)])},
-            {"error": Series(steps, [0.6 * 0.85 ** i for i in range(60)])}, previous_label="alpha 0.1")
+            {"error": Series(steps, [0.6 * 0.7**i for i in range(60)])},
+            {"error": Series(steps, [0.6 * 0.85**i for i in range(60)])},
+            previous_label="alpha 0.1",
+        )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -88,8 +90,9 @@ class ZoomedPanel(App):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad",
-                                  "digit_gallery"])
+@pytest.mark.parametrize(
+    "name", ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
+)
 def test_chapter_7_panel_zoomed(snap_compare, trained, name, size):
     lesson, ns = trained
     keys = {"drawing_pad": ["t"], "hidden_weights": ["right"] * 9}.get(name, [])

@@ -9,8 +9,10 @@ import sys
 
 
 def test_the_app_and_its_screens_import_no_numpy_nor_sklearn():
-    probe = ("import sys, json, grok_tui.ui.app, grok_tui.ui.screens.lesson, grok_tui.ui.screens.help, "
-             "grok_tui.ui.screens.contents\nprint(json.dumps(sorted(sys.modules)))")
+    probe = (
+        "import sys, json, grok_tui.ui.app, grok_tui.ui.screens.lesson, grok_tui.ui.screens.help, "
+        "grok_tui.ui.screens.contents\nprint(json.dumps(sorted(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     loaded = set(json.loads(out.stdout.splitlines()[-1]))
     assert "textual" in loaded
@@ -50,8 +52,9 @@ print(json.dumps(where))
 def test_a_lesson_with_panels_imports_numpy_off_the_ui_thread():
     from tests.conftest import LESSONS
 
-    out = subprocess.run([sys.executable, "-c", OPEN_DIGITS_LESSON, str(LESSONS)], capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", OPEN_DIGITS_LESSON, str(LESSONS)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     seen = json.loads(out.stdout.splitlines()[-1])
     assert seen["screen"] == "LessonScreen" and seen["panel"] == ["grok_tui.ui.panels.digit_gallery"]

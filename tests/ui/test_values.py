@@ -18,8 +18,11 @@ def test_a_matrix_keeps_four_digits_when_there_is_room():
 def test_a_matrix_drops_digits_rather_than_wrap_in_a_narrow_column():
     rows = compact(WEIGHTS, width=23).splitlines()  # the side column at 80x24
     assert len(rows) == 3 and all(len(row) <= 23 for row in rows)
-    assert [row.split() for row in rows] == [["0.048", "0.096", "-0.307"], ["0.102", "0.200", "0.000"],
-                                             ["-0.099", "1.292", "0.086"]]
+    assert [row.split() for row in rows] == [
+        ["0.048", "0.096", "-0.307"],
+        ["0.102", "0.200", "0.000"],
+        ["-0.099", "1.292", "0.086"],
+    ]
     assert len({len(row) for row in rows}) == 1  # columns stay aligned
 
 

@@ -31,8 +31,9 @@ def diverging(level: float) -> str:
     return f"rgb(20,{int(20 - 60 * d)},{int(20 - 235 * d)})"
 
 
-def digit_text(pixels: Any, scale: int = 1, colour=grey, lo: float | None = None,
-               hi: float | None = None) -> list[Text]:
+def digit_text(
+    pixels: Any, scale: int = 1, colour=grey, lo: float | None = None, hi: float | None = None
+) -> list[Text]:
     """An 8x8 image as lines of '▀' cells: foreground = upper pixel, background = lower pixel."""
     lines = []
     for row in half_block_cells(pixels, scale, lo, hi):
@@ -50,7 +51,7 @@ TILE = 10
 def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[Text]:
     """Small (8-column, 4-line) images side by side, each with its (label, style) centred under it."""
     lines = [Text() for _ in range(5)]
-    for tile, (label, style) in zip(tiles, labels):
+    for tile, (label, style) in zip(tiles, labels, strict=False):
         for line in range(4):
             lines[line].append_text(tile[line])
             lines[line].append("  ")
@@ -61,7 +62,7 @@ def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[T
 
 def bar(p: float, width: int = 12) -> str:
     """A horizontal bar for a probability, in eighths of a character."""
-    eighths = int(round(max(0.0, min(1.0, p)) * width * 8))
+    eighths = round(max(0.0, min(1.0, p)) * width * 8)
     full, rest = divmod(eighths, 8)
     return ("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")).ljust(width)
 

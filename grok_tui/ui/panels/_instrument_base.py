@@ -4,14 +4,14 @@ on the run's events, and repainting only the lines that changed. Not a panel its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.geometry import Region
+
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels.base import LessonPanel
-
 
 PLAYING_HZ = 2
 """Repaints a second of an instrument while the run plays: its pictures are dense (a colour per
@@ -20,14 +20,14 @@ STEPPING_HZ = 20
 """While the learner steps (the run paused), each step is drawn at once."""
 
 
-def playing_hz(panel: "InstrumentPanel") -> float:
+def playing_hz(panel: InstrumentPanel) -> float:
     run = panel.current_run()
     return STEPPING_HZ if run is None or getattr(run, "paused", False) else PLAYING_HZ
 
 
 def _changed_span(was: str, now: str) -> tuple[int | None, int]:
     """First and last index where two equally long strings differ (None: they do not)."""
-    diffs = [i for i, (a, b) in enumerate(zip(was, now)) if a != b]
+    diffs = [i for i, (a, b) in enumerate(zip(was, now, strict=False)) if a != b]
     return (diffs[0], diffs[-1]) if diffs else (None, 0)
 
 
@@ -103,7 +103,7 @@ class InstrumentPanel(LessonPanel):
             self.refresh(layout=True)
             return
         # Regions are relative to the content area (Widget.refresh adds the border and padding).
-        for i, (was, now) in enumerate(zip(old, keys)):
+        for i, (was, now) in enumerate(zip(old, keys, strict=False)):
             if was == now:
                 continue
             # Only the changed stretch of the line when the characters tell where it is (the

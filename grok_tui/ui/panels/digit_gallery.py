@@ -74,12 +74,17 @@ class Panel(DigitsPanel):
         room = max(1, (self.columns - 20) // TILE)
         first = (self.index // room) * room
         shown = range(first, min(first + room, len(self.labels)))
-        strip = tile_strip([digit_text(self.images[i]) for i in shown],
-                           [(str(self.labels[i]), "reverse bold" if i == self.index else "bold") for i in shown])
+        strip = tile_strip(
+            [digit_text(self.images[i]) for i in shown],
+            [(str(self.labels[i]), "reverse bold" if i == self.index else "bold") for i in shown],
+        )
         live = len(self.labels) == 1 and isinstance(self.number, int)
         where = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
-        strip.append(Text.assemble((where, "italic"), "  label ",
-                                   (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")))
+        strip.append(
+            Text.assemble(
+                (where, "italic"), "  label ", (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")
+            )
+        )
         out = Text()
         for i in range(8):
             out.append_text(big[i])

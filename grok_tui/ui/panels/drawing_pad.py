@@ -169,8 +169,12 @@ class Panel(DigitsPanel):
             return out
         room = self.beside - 2
         if self.probs is None:
-            right = [Text("once trained,", style="dim"), Text("the network", style="dim"),
-                     Text("reads your", style="dim"), Text("digit here", style="dim")]
+            right = [
+                Text("once trained,", style="dim"),
+                Text("the network", style="dim"),
+                Text("reads your", style="dim"),
+                Text("digit here", style="dim"),
+            ]
             if self.predict is None and self.status.startswith("predict()"):
                 right.append(Text(self.status, style="red"))
         else:

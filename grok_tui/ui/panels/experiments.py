@@ -83,8 +83,13 @@ class ExperimentsPanel(InstrumentPanel):
         if not rows:
             import textwrap
 
-            return Text(textwrap.fill("Each run adds a row here: change a parameter (+ -) and run again "
-                                      "to compare.", max(20, self.columns)), style="dim")
+            return Text(
+                textwrap.fill(
+                    "Each run adds a row here: change a parameter (+ -) and run again to compare.",
+                    max(20, self.columns),
+                ),
+                style="dim",
+            )
         out = Text(f"{'#':>2} {'parameters':<24} {'final ' + self.table.watched:<16} outcome\n", style="bold")
         for i, row in enumerate(rows):
             final = "" if row.final is None else f"{row.final:.4g}"

@@ -99,15 +99,16 @@ class Panel(DigitsPanel):
         for row_start in range(page.start, page.stop, per_row):
             shown = range(row_start, min(row_start + per_row, page.stop))
             tiles = [digit_text(self.weights[:, u], 1, diverging, -spans[u], spans[u]) for u in shown]
-            labels = [(f"▶{u}◀" if u == self.selected else str(u), "reverse bold" if u == self.selected else "dim")
-                      for u in shown]
+            labels = [
+                (f"▶{u}◀" if u == self.selected else str(u), "reverse bold" if u == self.selected else "dim")
+                for u in shown
+            ]
             for line in tile_strip(tiles, labels):
                 out.append_text(line)
                 out.append("\n")
         w = self.weights[:, self.selected]
         what = f"digit {self.selected}" if self.templates else f"unit {self.selected} of {units}"
-        out.append(f"{what}  weights {w.min():+.2f}..{w.max():+.2f}"
-                   "  orange excites, blue inhibits", style="italic")
+        out.append(f"{what}  weights {w.min():+.2f}..{w.max():+.2f}  orange excites, blue inhibits", style="italic")
         return out
 
     def summary(self) -> list[str]:

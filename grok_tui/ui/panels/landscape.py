@@ -27,7 +27,6 @@ class LandscapePanel(InstrumentPanel):
     """
     TITLE = "error landscape"
 
-
     def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.spec = lesson.landscape if lesson is not None else None
@@ -167,9 +166,12 @@ class LandscapePanel(InstrumentPanel):
         if self.problem:
             return Text(f"Cannot draw the landscape: {self.problem}", style="red")
         if self.surface is None:
-            return Text("Run the lesson (space) or step it (s): the error over "
-                        + " and ".join(a.label for a in self.spec.axes)
-                        + " appears here, with the path of each step on it.", style="dim")
+            return Text(
+                "Run the lesson (space) or step it (s): the error over "
+                + " and ".join(a.label for a in self.spec.axes)
+                + " appears here, with the path of each step on it.",
+                style="dim",
+            )
         path = getattr(self, "shown_path", [])
         width = max(10, self.columns)
         height = max(4, self.content_size.height or 12)
@@ -178,8 +180,14 @@ class LandscapePanel(InstrumentPanel):
             text.append("\n")
             text.append_text(legend_1d())
             return text
-        return draw_2d(self.surface, [p for p, _ in path], width, height,
-                       (self.spec.axes[0].label, self.spec.axes[1].label), self._edges)
+        return draw_2d(
+            self.surface,
+            [p for p, _ in path],
+            width,
+            height,
+            (self.spec.axes[0].label, self.spec.axes[1].label),
+            self._edges,
+        )
 
 
 Panel = LandscapePanel

@@ -113,9 +113,15 @@ class Panel(DigitsPanel):
                 return Text(f"No test {self.pair[0]} was read as {self.pair[1]}.", style="bold green")
             return Text(f"No mistakes: all {len(self.labels)} test digits read right.", style="bold green")
         truth, guess = int(self.labels[i]), int(self.probs[i].argmax())
-        head = Text.assemble((f"{self.index + 1} of {len(self.wrong)}", "bold"), "  ",
-                             ("true ", ""), (str(truth), "bold green"), ("  said ", ""),
-                             (str(guess), "bold yellow"), ("   ←/→", "dim"))
+        head = Text.assemble(
+            (f"{self.index + 1} of {len(self.wrong)}", "bold"),
+            "  ",
+            ("true ", ""),
+            (str(truth), "bold green"),
+            ("  said ", ""),
+            (str(guess), "bold yellow"),
+            ("   ←/→", "dim"),
+        )
         image = digit_text(self.images[i], scale=2)
         room = self.beside
         if room < 11:  # a narrow column: the verdict goes under the image instead
@@ -134,5 +140,7 @@ class Panel(DigitsPanel):
         i = self.current
         if i is None:
             return ["no mistakes"]
-        return [f"{len(self.wrong)} mistakes",
-                f"{self.index + 1}: a {self.labels[i]} read as {int(self.probs[i].argmax())}"]
+        return [
+            f"{len(self.wrong)} mistakes",
+            f"{self.index + 1}: a {self.labels[i]} read as {int(self.probs[i].argmax())}",
+        ]

@@ -101,8 +101,11 @@ class PlaygroundPanel(InstrumentPanel):
     # -- drawing -----------------------------------------------------------------------------------
     def _draw(self) -> Text:
         out = Text()
-        out.append(f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
-                   f"hidden layer: {self.hidden_size} relu nodes\n", style="bold")
+        out.append(
+            f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
+            f"hidden layer: {self.hidden_size} relu nodes\n",
+            style="bold",
+        )
         out.append(" L M R  goal    1 layer     hidden       hidden nodes\n", style="dim")
         trained = self.trained
         for r, row in enumerate(self.data.rows):
@@ -114,8 +117,10 @@ class PlaygroundPanel(InstrumentPanel):
                     out.append(glyph, style=style + (" reverse" if cursor else ""))
                 else:
                     out.append("  ")
-                    out.append("WALK" if row[3] else "STOP", style=("green" if row[3] else "red")
-                               + (" reverse" if cursor else ""))
+                    out.append(
+                        "WALK" if row[3] else "STOP",
+                        style=("green" if row[3] else "red") + (" reverse" if cursor else ""),
+                    )
             if trained is None:
                 out.append("   training...\n", style="dim")
                 continue
@@ -126,13 +131,16 @@ class PlaygroundPanel(InstrumentPanel):
             top = max(float(trained.activations.max()), 1e-9)
             out.append("   ")
             for value in trained.activations[r]:
-                out.append(SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·", style="cyan")
+                out.append(SHADES[max(1, min(4, round(value / top * 4)))] if value > 0 else "·", style="cyan")
             out.append("\n")
         if trained is not None:
             out.append(f"error: 1 layer {trained.error_one_layer:.3g}, hidden {trained.error_hidden:.3g}\n")
         corr = self.data.correlation()
-        out.append("lamp ↔ WALK correlation: " + "  ".join(
-            f"{name} {'—' if c is None else f'{c:+.2f}'}" for name, c in zip("LMR", corr)), style="dim")
+        out.append(
+            "lamp ↔ WALK correlation: "
+            + "  ".join(f"{name} {'—' if c is None else f'{c:+.2f}'}" for name, c in zip("LMR", corr, strict=False)),
+            style="dim",
+        )
         return out
 
     def _is_preset(self) -> bool:

@@ -1,6 +1,7 @@
 """Predict, then reveal: at the steps a lesson declares (`[[predict]]`), while the learner steps
-(s), the run stops just before the value is computed and the tutor asks for it; the next step reveals it, says right or how far off,
-and why. The panel shows the tally; answers are saved with the learner's progress (answers.json).
+(s), the run stops just before the value is computed and the tutor asks for it; the next step
+reveals it, says right or how far off, and why. The panel shows the tally; answers are saved with
+the learner's progress (answers.json).
 
 The questions quote the default run's numbers, so they are asked only with the default parameters.
 """
@@ -103,7 +104,7 @@ class PredictPanel(InstrumentPanel):
             if texts is None:  # skipped: the learner goes on with s or space
                 self.refresh(layout=True)
                 return
-            self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, texts)]
+            self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, texts, strict=False)]
             if step in self._actual:
                 # The lesson's code runs in another process: a fast run may have computed the
                 # value before the pause reached it. Reveal it now.
@@ -128,8 +129,10 @@ class PredictPanel(InstrumentPanel):
             self.tally.add(verdict)
             self.results[(step, q.value)] = verdict
             self._save(step, q, given, verdict)
-            body.append(("✓ " if verdict.right else "✗ ") + verdict.sentence() + "\n",
-                        style="bold green" if verdict.right else "bold yellow")
+            body.append(
+                ("✓ " if verdict.right else "✗ ") + verdict.sentence() + "\n",
+                style="bold green" if verdict.right else "bold yellow",
+            )
             if q.why:
                 body.append("Why: ", style="bold")
                 body.append(q.why + "\n")
@@ -158,19 +161,22 @@ class PredictPanel(InstrumentPanel):
         out = Text()
         out.append(f"{self.tally}\n", style="bold")
         if self.lesson is not None and self.predictions and self.params != self.lesson.defaults:
-            out.append("Questions are asked with the default parameters; set them back to get them.\n",
-                       style="dim")
+            out.append("Questions are asked with the default parameters; set them back to get them.\n", style="dim")
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
             mark = "·" if verdict is None else ("✓" if verdict.right else "✗")
-            out.append(f"{mark} step {p.step}: {p.value}", style="" if verdict is None else
-                       ("green" if verdict.right else "yellow"))
+            out.append(
+                f"{mark} step {p.step}: {p.value}",
+                style="" if verdict is None else ("green" if verdict.right else "yellow"),
+            )
             if verdict is not None:
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
             out.append("\n")
         if not self.tally.asked:
-            out.append("Step with s: before each of these the tutor stops and asks (space plays on "
-                       "without asking).", style="dim")
+            out.append(
+                "Step with s: before each of these the tutor stops and asks (space plays on without asking).",
+                style="dim",
+            )
         return out
 
 

@@ -18,9 +18,12 @@ STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "sta
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:
     """What a wide contents screen shows beside the list: the lesson's opening, what it lets you play with."""
-    text = Text.assemble((f"{lesson.id} {lesson.title}\n", "bold"),
-                         (f"chapter {lesson.chapter}: {lesson.chapter_title}", "dim"),
-                         (f"  ({state})" if state else "", "dim"), "\n\n")
+    text = Text.assemble(
+        (f"{lesson.id} {lesson.title}\n", "bold"),
+        (f"chapter {lesson.chapter}: {lesson.chapter_title}", "dim"),
+        (f"  ({state})" if state else "", "dim"),
+        "\n\n",
+    )
     opening = next((p.text for p in lesson.prose if p.text.strip()), "")
     paragraphs = [b.strip() for b in opening.split("\n\n") if b.strip() and not b.lstrip().startswith("#")]
     if paragraphs:
@@ -96,8 +99,11 @@ class ContentsScreen(Screen[None]):
             room = max((len(f"{lesson.id} {lesson.title}") for lesson in catalog.lessons), default=0) + 19
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
-            options.append(Option(Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} ✓", "dim")),
-                                  disabled=True))
+            options.append(
+                Option(
+                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} ✓", "dim")), disabled=True
+                )
+            )
             for lesson in lessons:
                 mark, style = MARKS[lesson_status(lesson, progress)]
                 here = lesson.id == current
@@ -111,8 +117,9 @@ class ContentsScreen(Screen[None]):
                 label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
                 if count:
                     label.append(" " * max(2, room - 4 - len(name) - len(count)))
-                    label.append(count, style="green" if count.startswith(f"exercises {len(lesson.exercises)}/")
-                                 else "dim")
+                    label.append(
+                        count, style="green" if count.startswith(f"exercises {len(lesson.exercises)}/") else "dim"
+                    )
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
@@ -124,9 +131,14 @@ class ContentsScreen(Screen[None]):
         lessons_list.highlighted = highlight
         total = len(catalog.lessons)
         done = sum(lesson_status(lesson, progress) == "complete" for lesson in catalog.lessons)
-        self.query_one("#title", Static).update(Text.assemble(
-            (" grok-tui ", "bold reverse"), "  Grokking Deep Learning, live  ",
-            (f"{done}/{total} lessons done", "bold"), ("  ↑↓ enter · ctrl+p find", "dim")))
+        self.query_one("#title", Static).update(
+            Text.assemble(
+                (" grok-tui ", "bold reverse"),
+                "  Grokking Deep Learning, live  ",
+                (f"{done}/{total} lessons done", "bold"),
+                ("  ↑↓ enter · ctrl+p find", "dim"),
+            )
+        )
         problems = self.query_one("#problems", Static)
         if catalog.errors:
             text = Text(f"{len(catalog.errors)} lesson file problem(s):\n", style="bold red")
@@ -144,9 +156,7 @@ class ContentsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No "back to lesson" before a lesson was opened (False hides it from the footer)."""
-        if action == "back" and not self.app.current_lesson_id:  # type: ignore[attr-defined]
-            return False
-        return True
+        return action != "back" or bool(self.app.current_lesson_id)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         """Back to the lesson the learner was at (it reopens ready to run)."""

@@ -18,14 +18,22 @@ from grok_tui.progress import Progress
 from grok_tui.ui.course_marks import MARKS, exercises_passed, lesson_status
 
 READ_NEXT = (
-    ("Grokking Deep Learning, chapter 10", "convolutional networks: one small set of weights reused "
-     "across an image, to find edges and corners"),
-    ("Grokking Deep Learning, chapters 11 and 12", "networks that read language: word embeddings, "
-     "then recurrent layers"),
-    ("Grokking Deep Learning, chapter 13", "an automatic-gradient framework: the backpropagation you "
-     "wrote by hand, done by the computer"),
-    ("karpathy/micrograd on GitHub", "a complete autograd engine in about 100 lines of Python, small "
-     "enough to read in one sitting"),
+    (
+        "Grokking Deep Learning, chapter 10",
+        "convolutional networks: one small set of weights reused across an image, to find edges and corners",
+    ),
+    (
+        "Grokking Deep Learning, chapters 11 and 12",
+        "networks that read language: word embeddings, then recurrent layers",
+    ),
+    (
+        "Grokking Deep Learning, chapter 13",
+        "an automatic-gradient framework: the backpropagation you wrote by hand, done by the computer",
+    ),
+    (
+        "karpathy/micrograd on GitHub",
+        "a complete autograd engine in about 100 lines of Python, small enough to read in one sitting",
+    ),
 )
 """Where to go after chapters 2-9 of the book (this course's last lessons cover chapters 8-9)."""
 
@@ -40,13 +48,16 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     out.append("You reached the end of the course.\n\n", style="bold")
     out.append("What you built, one chapter at a time:\n", style="bold")
     for number, title, chapter in catalog.chapters():
-        marks = "".join(MARKS[lesson_status(l, progress)][0] if lesson_status(l, progress) else "○"
-                        for l in chapter)  # ○: not opened yet
+        marks = "".join(
+            MARKS[lesson_status(l, progress)][0] if lesson_status(l, progress) else "○" for l in chapter
+        )  # ○: not opened yet
         out.append(f"  {number} {title}", style="")
         out.append(f"  [{marks}]\n", style="dim")
     out.append("\nYour progress: ", style="bold")
-    out.append(f"{complete}/{len(lessons)} lessons complete, {ran}/{len(lessons)} run to the end, "
-               f"{passed}/{exercises} exercises passed.\n")
+    out.append(
+        f"{complete}/{len(lessons)} lessons complete, {ran}/{len(lessons)} run to the end, "
+        f"{passed}/{exercises} exercises passed.\n"
+    )
     todo = [l for l in lessons if lesson_status(l, progress) != "complete"]
     if todo:
         names = ", ".join(l.id for l in todo[:8]) + (" ..." if len(todo) > 8 else "")

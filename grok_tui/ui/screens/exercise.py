@@ -44,7 +44,7 @@ def hint_text(hint: str) -> Text:
     out = Text()
     last = 0
     for match in CODE.finditer(hint):
-        out.append(hint[last:match.start()])
+        out.append(hint[last : match.start()])
         out.append(match.group(1), style="bold cyan")
         last = match.end()
     out.append(hint[last:])
@@ -86,8 +86,9 @@ class ExerciseScreen(Screen[bool]):
             self.verdict = verdict
             self.code = code
 
-    def __init__(self, lesson: Lesson, exercise: Exercise, progress: Progress, *,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, lesson: Lesson, exercise: Exercise, progress: Progress, *, timeout: float = DEFAULT_TIMEOUT
+    ) -> None:
         super().__init__()
         self.lesson = lesson
         self.exercise = exercise
@@ -173,9 +174,15 @@ class ExerciseScreen(Screen[bool]):
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
         self.query_one("#ex-title", Static).update(
-            Text.assemble((f"{self.lesson.id}/{self.exercise.name}  ", "dim"), (hints, "dim"),
-                          ("✓ passed  " if self.done else "", "green"), (self.exercise.title, "bold"),
-                          no_wrap=True, overflow="ellipsis"))
+            Text.assemble(
+                (f"{self.lesson.id}/{self.exercise.name}  ", "dim"),
+                (hints, "dim"),
+                ("✓ passed  " if self.done else "", "green"),
+                (self.exercise.title, "bold"),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
 
     def _render_result(self) -> None:
         out = Text()
@@ -197,8 +204,10 @@ class ExerciseScreen(Screen[bool]):
             for line in v.details:
                 out.append("\n" + line)
             if v.passed and not self.showing_solution:
-                out.append("\nF3 shows the reference solution to compare with yours; "
-                           "esc leaves the editor, then esc again goes back to the lesson.")
+                out.append(
+                    "\nF3 shows the reference solution to compare with yours; "
+                    "esc leaves the editor, then esc again goes back to the lesson."
+                )
             if self._stale():
                 out.append("\n(checked before your last edit)", style="dim")
         self._shown_stale = self._stale()
@@ -220,8 +229,12 @@ class ExerciseScreen(Screen[bool]):
     def _render_solution(self) -> None:
         widget = self.query_one("#ex-solution", Static)
         if self.showing_solution:
-            widget.update(Group(Text("\nThe reference solution:", style="bold"),
-                                Syntax(self.exercise.solution.source, "python", theme="monokai", line_numbers=False)))
+            widget.update(
+                Group(
+                    Text("\nThe reference solution:", style="bold"),
+                    Syntax(self.exercise.solution.source, "python", theme="monokai", line_numbers=False),
+                )
+            )
         else:
             widget.update("")
         widget.display = self.showing_solution
@@ -286,14 +299,21 @@ class ExerciseScreen(Screen[bool]):
                 self._saved_text = None  # write ours over theirs
                 self._save_now()
                 self._synced_text = ours
-                self.notify(f"Your code was also changed outside the tutor; yours here is newer and stays. "
-                            f"The other version is kept as {kept}.", timeout=8, markup=False)
+                self.notify(
+                    f"Your code was also changed outside the tutor; yours here is newer and stays. "
+                    f"The other version is kept as {kept}.",
+                    timeout=8,
+                    markup=False,
+                )
                 return
             if ours != self._synced_text:
                 kept = keep_draft_copy(self.progress, *self.key, ours).name
         except OSError as exc:
-            self.notify(f"Your code was changed outside the tutor, but could not be merged: {exc}",
-                        severity="error", markup=False)
+            self.notify(
+                f"Your code was changed outside the tutor, but could not be merged: {exc}",
+                severity="error",
+                markup=False,
+            )
             return
         self._synced_text = self._saved_text = theirs
         self._dirty_since = None
@@ -338,8 +358,9 @@ class ExerciseScreen(Screen[bool]):
         try:
             verdict = check_code(self.exercise, code, timeout=self.timeout, cancel=self._cancel)
         except Exception as exc:  # a bug of the tutor's: say it here, never end the app from a worker
-            verdict = Verdict(False, f"The check itself failed (a bug in the tutor, not your code): "
-                                     f"{type(exc).__name__}: {exc}")
+            verdict = Verdict(
+                False, f"The check itself failed (a bug in the tutor, not your code): {type(exc).__name__}: {exc}"
+            )
         self.post_message(self.Checked(verdict, code))
 
     def on_exercise_screen_checked(self, message: Checked) -> None:

@@ -29,8 +29,10 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c  escape", "contents (lessons, ✓ done, • started)"),
-    ("↑ ↓ j k pgup pgdn", "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, "
-                          "pgup pgdn scroll the values)"),
+    (
+        "↑ ↓ j k pgup pgdn",
+        "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, pgup pgdn scroll the values)",
+    ),
     ("f  F", "focus the next / previous pane (▶ marks it): text, values, each lesson panel"),
     ("ctrl+p", "command palette: jump to a lesson by id or title"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
@@ -43,8 +45,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
     ]
 
-    def __init__(self, param_help: str = "", problems: list[str] | None = None,
-                 panel_keys: tuple[str, list[tuple[str, str]]] = ("", [])) -> None:
+    def __init__(
+        self,
+        param_help: str = "",
+        problems: list[str] | None = None,
+        panel_keys: tuple[str, list[tuple[str, str]]] = ("", []),
+    ) -> None:
         super().__init__()
         self.param_help = param_help
         self.problems = problems or []

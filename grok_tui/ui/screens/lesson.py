@@ -130,8 +130,9 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lesson = self.lesson
         index, count = self.position
-        yield LessonHeader(lesson.id, lesson.title, lesson.chapter, lesson.chapter_title, index, count,
-                           id="lesson-title")
+        yield LessonHeader(
+            lesson.id, lesson.title, lesson.chapter, lesson.chapter_title, index, count, id="lesson-title"
+        )
         # One grid, two views (grok.tcss): reading = the text (and, when wide, the side column and
         # charts beside it); lab = the charts, values and params. Same widgets, same order.
         with Grid(id="body"):
@@ -258,8 +259,9 @@ class LessonScreen(Screen[None]):
         return True
 
     def _one_chart_at_a_time(self) -> bool:
-        return (self.lab and not self.has_class("-wide") and not self.has_class("-xwide")
-                and len(self._chart_items()) > 1)
+        return (
+            self.lab and not self.has_class("-wide") and not self.has_class("-xwide") and len(self._chart_items()) > 1
+        )
 
     def action_next_chart(self) -> None:
         """g: in the narrow lab view, the next chart or panel."""
@@ -369,8 +371,10 @@ class LessonScreen(Screen[None]):
             if accepted:
                 self._param_changed(delay=0.01)
 
-        self.app.push_screen(ParamInput(param, self.session.params[param.name],
-                                        lambda text: self.session.set_param(param.name, text)), done)
+        self.app.push_screen(
+            ParamInput(param, self.session.params[param.name], lambda text: self.session.set_param(param.name, text)),
+            done,
+        )
 
     def _show_params(self) -> None:
         session = self.session
@@ -390,8 +394,9 @@ class LessonScreen(Screen[None]):
         focused = self.focused
         for panel in self.panels.widgets:
             if focused is not None and (focused is panel or panel in focused.ancestors):
-                keys = [(b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ())
-                        if hasattr(b, "key")]
+                keys = [
+                    (b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key")
+                ]
                 name = str(panel.border_title or type(panel).__name__).removeprefix(FOCUS_GLYPH)
                 return name, keys
         return "", []
@@ -452,8 +457,14 @@ class LessonScreen(Screen[None]):
         focused). A pane the current view hides brings its view: the text the reading view, the
         others the lab view at 80 columns."""
         panes = self._panes()
-        current = next((i for i, w in enumerate(panes) if self.focused is not None
-                        and (self.focused is w or w in self.focused.ancestors)), 0)
+        current = next(
+            (
+                i
+                for i, w in enumerate(panes)
+                if self.focused is not None and (self.focused is w or w in self.focused.ancestors)
+            ),
+            0,
+        )
         target = panes[(current + direction) % len(panes)]
         doc = self.query_one(LessonDocument)
         wide = self.has_class("-wide") or self.has_class("-xwide")
@@ -542,8 +553,14 @@ class LessonScreen(Screen[None]):
         status = self.query_one(StatusLine)
         param = self._param_text()
         if self._restart_timer is not None or (view is None and session.pending is not None):
-            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}",
-                               note="re-running...", param=param)
+            status.show_status(
+                RunState.READY,
+                0,
+                session.total,
+                f"speed {speed_text(session.speed)}",
+                note="re-running...",
+                param=param,
+            )
             return
         if view is None:
             status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)

@@ -74,8 +74,12 @@ class OutputScreen(Screen[None]):
         self._pace = Pace(OUTPUT_HZ)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text.assemble((" output ", "reverse bold"), f" {self.title_text}",
-                                   ("   ↑↓ pgup pgdn home end · esc back", "dim")), id="output-title")
+        yield Static(
+            Text.assemble(
+                (" output ", "reverse bold"), f" {self.title_text}", ("   ↑↓ pgup pgdn home end · esc back", "dim")
+            ),
+            id="output-title",
+        )
         with OutputBody(id="output-body"):
             yield Static(id="output-text")
 
@@ -88,8 +92,9 @@ class OutputScreen(Screen[None]):
         view, failure = self._poll()
         if view is None:
             if force:
-                self.query_one("#output-text", Static).update(Text("nothing printed yet: run the lesson (space)",
-                                                                   style="dim italic"))
+                self.query_one("#output-text", Static).update(
+                    Text("nothing printed yet: run the lesson (space)", style="dim italic")
+                )
             return
         if view.version == self._version or not self._pace.due(slowdown(self.app), force=force):
             return

@@ -42,8 +42,10 @@ class ParamInput(ModalScreen[bool]):
         with Vertical(id="param-box") as box:
             box.border_title = f"set {self.param.name}"
             box.border_subtitle = "enter: run with it · esc: cancel"
-            yield Static(Text(f"{allowed(self.param)}" + (f" · {self.param.help}" if self.param.help else ""),
-                              style="dim"), id="param-allowed")
+            yield Static(
+                Text(f"{allowed(self.param)}" + (f" · {self.param.help}" if self.param.help else ""), style="dim"),
+                id="param-allowed",
+            )
             yield Input(value=fmt(self.current), id="param-value", select_on_focus=True)
             yield Static(id="param-message")
 

@@ -53,7 +53,8 @@ class PredictScreen(ModalScreen[list[str] | None]):
         for widget in inputs:
             if read_number(widget.value) is None:
                 self.query_one("#predict-problem", Static).update(
-                    f"{widget.value.strip() or 'nothing'}: type a number, e.g. -0.25 (escape skips)")
+                    f"{widget.value.strip() or 'nothing'}: type a number, e.g. -0.25 (escape skips)"
+                )
                 widget.focus()
                 return
         self.dismiss([w.value for w in inputs])

@@ -76,8 +76,12 @@ class QuizScreen(Screen[int]):
         verdict = self.query_one("#quiz-verdict", Static)
         right = q.check(event.value)
         if right is None:
-            verdict.update(Text("Type a number." if q.numeric else
-                                f"Type 1 to {len(q.choices)}, or the choice's text.", style="yellow"))
+            verdict.update(
+                Text(
+                    "Type a number." if q.numeric else f"Type 1 to {len(q.choices)}, or the choice's text.",
+                    style="yellow",
+                )
+            )
             return
         self.answered += 1
         self.right += right
@@ -89,8 +93,10 @@ class QuizScreen(Screen[int]):
             except OSError as exc:
                 self.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
         answer = q.answer if q.choices else f"{q.answer:g}"
-        text = Text("✓ Right. " if right else f"✗ Not quite: the answer is {answer}. ",
-                    style="bold green" if right else "bold yellow")
+        text = Text(
+            "✓ Right. " if right else f"✗ Not quite: the answer is {answer}. ",
+            style="bold green" if right else "bold yellow",
+        )
         if q.why:
             text.append(q.why, style="")
         last = self.index == len(self.quiz.questions) - 1
@@ -117,8 +123,11 @@ class QuizScreen(Screen[int]):
         total = len(self.quiz.questions)
         text = Text(f"{self.right} of {total} right.\n", style="bold")
         if self.missed:
-            text.append(f"Missed: question{'s' if len(self.missed) > 1 else ''} " + ", ".join(map(str, self.missed))
-                        + ". Take the quiz again to try them once more.\n")
+            text.append(
+                f"Missed: question{'s' if len(self.missed) > 1 else ''} "
+                + ", ".join(map(str, self.missed))
+                + ". Take the quiz again to try them once more.\n"
+            )
         else:
             text.append("Every answer right.\n", style="green")
         text.append("\nescape or enter: back to the lesson", style="dim")

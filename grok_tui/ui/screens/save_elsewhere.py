@@ -38,9 +38,11 @@ class SaveElsewhereScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         names = ", ".join(f"{lesson}/{name}" for lesson, name in sorted(self.progress.unsaved))
         with Vertical():
-            yield Static(f"{self.progress.save_error}.\nYour code of {names} is only in memory. "
-                         "Save it in this folder (enter), or quit without saving it (escape):",
-                         markup=False)
+            yield Static(
+                f"{self.progress.save_error}.\nYour code of {names} is only in memory. "
+                "Save it in this folder (enter), or quit without saving it (escape):",
+                markup=False,
+            )
             yield Input(str(suggested_folder()), id="save-folder")
             yield Static("", id="save-error", markup=False)
 

@@ -29,9 +29,21 @@ from textual_plotext import PlotextPlot
 
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.run_feed import Series
-from grok_tui.ui.widgets.chart_parts import (COMPACT_HEIGHT, COMPACT_WIDTH, LEGEND_GLYPH, MARKERS,
-                                              PREVIOUS_MARKER, Axis, Layer, Row, compact, legend_row,
-                                              linear_axis, log_axis, step_axis)
+from grok_tui.ui.widgets.chart_parts import (
+    COMPACT_HEIGHT,
+    COMPACT_WIDTH,
+    LEGEND_GLYPH,
+    MARKERS,
+    PREVIOUS_MARKER,
+    Axis,
+    Layer,
+    Row,
+    compact,
+    legend_row,
+    linear_axis,
+    log_axis,
+    step_axis,
+)
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
 """plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
@@ -102,7 +114,7 @@ def _styled_ranges(text: Text):
 
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
     """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
-    return [(by_step[s], y) for s, y in zip(series.xs, series.ys) if s in by_step]
+    return [(by_step[s], y) for s, y in zip(series.xs, series.ys, strict=False) if s in by_step]
 
 
 class ChartView(PlotextPlot):
@@ -133,8 +145,9 @@ class ChartView(PlotextPlot):
         self.border_title = Content(self._title)
 
     # -- what the screen calls ----------------------------------------------------------------------
-    def show_series(self, current: dict[str, Series], previous: dict[str, Series] | None = None,
-                    previous_label: str = "") -> None:
+    def show_series(
+        self, current: dict[str, Series], previous: dict[str, Series] | None = None, previous_label: str = ""
+    ) -> None:
         """Replace what the chart draws; rows whose picture changed are repainted, no others."""
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
         self._current = {n: current[n] for n in wanted if n in current}
@@ -153,17 +166,19 @@ class ChartView(PlotextPlot):
         series = group.get(name, Series())
         if self.chart.x:
             x = group.get(self.chart.x, Series())
-            points = paired(series, dict(zip(x.xs, x.ys)))
+            points = paired(series, dict(zip(x.xs, x.ys, strict=False)))
         else:
-            points = list(zip(series.xs, series.ys))
+            points = list(zip(series.xs, series.ys, strict=False))
         if self.chart.log:
             points = [(x, math.log10(y)) for x, y in points if y > 0]
         return points
 
     def _layers(self) -> tuple[list[Layer], list[Layer]]:
         names = self.chart.series
-        now = [Layer(self._points(self._current, n), MARKERS[i % len(MARKERS)], f"s{i % len(COLORS)}")
-               for i, n in enumerate(names)]
+        now = [
+            Layer(self._points(self._current, n), MARKERS[i % len(MARKERS)], f"s{i % len(COLORS)}")
+            for i, n in enumerate(names)
+        ]
         old = [Layer(self._points(self._previous, n), PREVIOUS_MARKER, "prev") for n in names]
         return [layer for layer in now if layer.points], [layer for layer in old if layer.points]
 
@@ -178,7 +193,7 @@ class ChartView(PlotextPlot):
         elif old:
             label = self._previous_label.strip()
             if label.startswith("previous run"):
-                label = label[len("previous run"):].lstrip(" :")
+                label = label[len("previous run") :].lstrip(" :")
             entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
         if self.chart.x:
             entries.append(("x:", self.chart.x, ""))
@@ -209,8 +224,9 @@ class ChartView(PlotextPlot):
             return rows
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
             return self._compact(width, height)
-        fits = previous_fits([y for layer in now for _, y in layer.points],
-                             [y for layer in old for _, y in layer.points])
+        fits = previous_fits(
+            [y for layer in now for _, y in layer.points], [y for layer in old for _, y in layer.points]
+        )
         self.previous_off_scale = not fits
         if not fits:
             old = []
@@ -231,7 +247,7 @@ class ChartView(PlotextPlot):
         plt.plotsize(width, height)
         plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
         for layer in layers:
-            xs, ys = zip(*layer.points)
+            xs, ys = zip(*layer.points, strict=False)
             marker = "braille" if layer.marker == "braille" else layer.marker
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
             plt.plot(list(xs), list(ys), marker=marker, color=colour)
@@ -253,8 +269,9 @@ class ChartView(PlotextPlot):
             points = self._points(self._current, name)
             raw = self._current.get(name)
             latest = f"{raw.ys[-1]:.3g}" if raw is not None and raw.ys else "-"
-            entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}",
-                            [y for _, y in points], latest))
+            entries.append(
+                (LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}", [y for _, y in points], latest)
+            )
         return compact(width, height, entries)
 
     def _redraw(self) -> None:
@@ -269,7 +286,7 @@ class ChartView(PlotextPlot):
             self.repaints += len(rows)
             self.refresh()
             return
-        for y, (old, new) in enumerate(zip(self.rows, rows)):
+        for y, (old, new) in enumerate(zip(self.rows, rows, strict=False)):
             if old != new:
                 self._strips.pop(y, None)
                 self.repaints += 1
@@ -290,8 +307,10 @@ class ChartView(PlotextPlot):
         if strip is None:
             base = self.rich_style
             row = self.rows[y] if y < len(self.rows) else ()
-            segments = [Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
-                        for text, style in row]
+            segments = [
+                Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
+                for text, style in row
+            ]
             strip = Strip(segments).adjust_cell_length(self.size.width, base)
             self._strips[y] = strip
         return strip

@@ -101,7 +101,7 @@ def _real(exponent: float) -> str:
     if mantissa >= 10:
         mantissa, whole = 1, whole + 1
     if -3 <= whole < 3:
-        return f"{mantissa * 10.0 ** whole:g}"
+        return f"{mantissa * 10.0**whole:g}"
     return f"{mantissa}e{whole:+d}"
 
 
@@ -123,7 +123,7 @@ def log_axis(low: float, high: float, count: int) -> Axis:
         return log_axis(low - 0.5, high + 0.5, count)
     inside = [c for c in candidates if below - 1e-9 <= c <= above + 1e-9]
     while len(inside) > max(2, count):
-        inside = inside[::2] if inside[-1] == inside[::2][-1] else inside[::2] + [inside[-1]]
+        inside = inside[::2] if inside[-1] == inside[::2][-1] else [*inside[::2], inside[-1]]
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
 
 
@@ -157,7 +157,9 @@ def sparkline(values: Sequence[float], width: int) -> str:
     if width <= 0 or not values:
         return ""
     if len(values) > width:
-        picks = [values[round(i * (len(values) - 1) / (width - 1))] for i in range(width)] if width > 1 else [values[-1]]
+        picks = (
+            [values[round(i * (len(values) - 1) / (width - 1))] for i in range(width)] if width > 1 else [values[-1]]
+        )
     else:
         picks = list(values)
     low, high = min(picks), max(picks)
@@ -176,7 +178,12 @@ def compact(width: int, height: int, series: Sequence[tuple[str, str, str, Seque
             rows.append(((latest, ""), (" " + sparkline(values, width - len(latest) - 1), key)))
         else:
             head = f"{glyph} {latest} "
-            rows.append(((glyph, key), (f" {latest} "[: max(0, width - len(glyph))], ""),
-                         (sparkline(values, width - len(head)), key)))
+            rows.append(
+                (
+                    (glyph, key),
+                    (f" {latest} "[: max(0, width - len(glyph))], ""),
+                    (sparkline(values, width - len(head)), key),
+                )
+            )
     rows = [tuple(r for r in row if r[0]) for row in rows[:height]]
     return rows + [()] * (height - len(rows))

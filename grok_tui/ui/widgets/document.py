@@ -23,9 +23,16 @@ SYNTAX_THEME = "ansi_dark"
 
 
 def _code(source: str, start_line: int, mark: int | None = None) -> Syntax:
-    return Syntax(source.rstrip("\n"), "python", theme=SYNTAX_THEME, line_numbers=True,
-                  start_line=start_line, word_wrap=True, background_color="default",
-                  highlight_lines={mark} if mark else None)
+    return Syntax(
+        source.rstrip("\n"),
+        "python",
+        theme=SYNTAX_THEME,
+        line_numbers=True,
+        start_line=start_line,
+        word_wrap=True,
+        background_color="default",
+        highlight_lines={mark} if mark else None,
+    )
 
 
 INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
@@ -129,8 +136,7 @@ class LessonDocument(VerticalScroll, can_focus=True):
                     params_shown = True
                 yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "")
         if self.lesson.try_this:
-            yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)),
-                         classes="try-this")
+            yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)), classes="try-this")
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
@@ -150,4 +156,3 @@ class LessonDocument(VerticalScroll, can_focus=True):
                 cell.refresh_code()
                 if mark is not None:
                     self.scroll_to_widget(cell, animate=False)
-

@@ -38,8 +38,17 @@ class LessonHeader(Static):
     """` 4.5  Breaking gradient descent, and alpha ...    lesson 14/30 · ch 4`: the position always
     fits; the chapter title only when there is room, the lesson title cut last."""
 
-    def __init__(self, lesson_id: str, title: str, chapter: int, chapter_title: str, index: int, count: int,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lesson_id: str,
+        title: str,
+        chapter: int,
+        chapter_title: str,
+        index: int,
+        count: int,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._parts = (lesson_id, title, chapter, chapter_title, index, count)
 

@@ -43,8 +43,13 @@ class ParamsView(Static):
         for n, i in enumerate(window):
             param = params[i]
             mine = i == selected
-            more = ("↑" if n == 0 and window.start > 0 else
-                    "↓" if n == len(window) - 1 and window.stop < len(params) else " ")
+            more = (
+                "↑"
+                if n == 0 and window.start > 0
+                else "↓"
+                if n == len(window) - 1 and window.stop < len(params)
+                else " "
+            )
             line = f"{'▸' if mine else more} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
             if param.min is not None and param.max is not None:

@@ -78,8 +78,17 @@ def _fit(text: Text, width: int) -> Text:
 class StatusLine(_OneLine):
     """` running  step 580/1101 · 115/s   space pause · < > speed`"""
 
-    def show_status(self, state: RunState, step: int, total: int | None, speed: str, detail: str = "",
-                    note: str = "", param: str = "", last: bool = False) -> None:
+    def show_status(
+        self,
+        state: RunState,
+        step: int,
+        total: int | None,
+        speed: str,
+        detail: str = "",
+        note: str = "",
+        param: str = "",
+        last: bool = False,
+    ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`."""
         width = self.content_size.width or 80
         text = Text()
@@ -119,8 +128,15 @@ def _short(value: Any) -> str | None:
 class LiveStrip(_OneLine):
     """` weight -4.6  pred 2.6  error 23.9   error ▇▅▃▂▁▁▁` under the lesson text."""
 
-    def show_run(self, values: dict[str, Any], order: Sequence[str], spark_name: str,
-                 spark: Sequence[float], log: bool, empty: str = "") -> None:
+    def show_run(
+        self,
+        values: dict[str, Any],
+        order: Sequence[str],
+        spark_name: str,
+        spark: Sequence[float],
+        log: bool,
+        empty: str = "",
+    ) -> None:
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))
         text = Text(" ")
