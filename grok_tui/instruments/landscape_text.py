@@ -42,7 +42,7 @@ def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, heigh
     dots_x = np.linspace(xs[0], xs[-1], cols * 2)
     dots_z = np.interp(dots_x, xs, np.where(np.isfinite(z), z, top))
     for dx, value in enumerate(dots_z):
-        dy = rows * 4 - 1 - round(min(value, top) / top * (rows * 4 - 1))
+        dy = rows * 4 - 1 - int(round(min(value, top) / top * (rows * 4 - 1)))
         grid[dy // 4][dx // 2] |= _BRAILLE[dy % 4][dx % 2]
     marks: dict[tuple[int, int], tuple[str, str]] = {}
     lo, hi = float(xs[0]), float(xs[-1])
@@ -113,8 +113,8 @@ def draw_2d(
     def cell(x: float, y: float) -> tuple[int, int] | None:
         if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        col = round((x - xs[0]) / (xs[-1] - xs[0]) * (cols - 1))
-        row = rows - 1 - round((y - ys[0]) / (ys[-1] - ys[0]) * (rows - 1))
+        col = int(round((x - xs[0]) / (xs[-1] - xs[0]) * (cols - 1)))
+        row = rows - 1 - int(round((y - ys[0]) / (ys[-1] - ys[0]) * (rows - 1)))
         return row, col
 
     bottom = surface.bottom

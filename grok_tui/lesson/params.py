@@ -68,7 +68,7 @@ def nudge(param: Param, value: float | int | str, direction: int) -> float | int
         new = max(new, param.min)
     if param.max is not None:
         new = min(new, param.max)
-    return round(new) if param.kind == "int" else float(new)
+    return int(round(new)) if param.kind == "int" else float(new)
 
 
 def resolve(params: tuple[Param, ...], given: dict[str, object]) -> dict[str, float | int | str]:

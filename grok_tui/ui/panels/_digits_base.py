@@ -62,7 +62,7 @@ def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[T
 
 def bar(p: float, width: int = 12) -> str:
     """A horizontal bar for a probability, in eighths of a character."""
-    eighths = round(max(0.0, min(1.0, p)) * width * 8)
+    eighths = int(round(max(0.0, min(1.0, p)) * width * 8))
     full, rest = divmod(eighths, 8)
     return ("█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")).ljust(width)
 

@@ -131,7 +131,7 @@ class PlaygroundPanel(InstrumentPanel):
             top = max(float(trained.activations.max()), 1e-9)
             out.append("   ")
             for value in trained.activations[r]:
-                out.append(SHADES[max(1, min(4, round(value / top * 4)))] if value > 0 else "·", style="cyan")
+                out.append(SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·", style="cyan")
             out.append("\n")
         if trained is not None:
             out.append(f"error: 1 layer {trained.error_one_layer:.3g}, hidden {trained.error_hidden:.3g}\n")
