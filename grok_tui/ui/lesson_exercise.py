@@ -32,7 +32,12 @@ def open_exercise(screen) -> None:
     from grok_tui.ui.screens.pick_exercise import PickExercise
 
     done = {e.name for e in lesson.exercises if app.progress.exercise_done(lesson.id, e.name)}
-    app.push_screen(PickExercise(lesson, done), lambda name: name and _edit(screen, name))
+
+    def picked(name: str | None) -> None:
+        if name:
+            _edit(screen, name)
+
+    app.push_screen(PickExercise(lesson, done), picked)
 
 
 def _edit(screen, name: str) -> None:

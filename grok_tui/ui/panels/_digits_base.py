@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from grok_tui.digits import half_block_cells
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels.base import LessonPanel
 
 
@@ -93,7 +94,7 @@ class DigitsPanel(LessonPanel):
     WAITING = "Run the lesson (space) to fill this panel."
     """What the panel says before a run has finished."""
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.ready = False
         """True once a finished run left what this panel needs."""

@@ -16,11 +16,13 @@ from typing import Any
 
 from textual.widget import Widget
 
+from grok_tui.lesson.model import Lesson
+
 
 class LessonPanel(Widget, can_focus=True):
     """A focusable widget fed by a lesson's runs. Override the three hooks you need."""
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lesson = lesson
         """The Lesson the panel belongs to."""
@@ -33,14 +35,3 @@ class LessonPanel(Widget, can_focus=True):
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         """The run finished; `namespace` holds the lesson's final variables."""
-
-    # The names grok_tui/ui/lesson_panels.py calls until the lesson screen's session calls the
-    # hooks above directly (helper i8a's branch); remove once nothing calls them.
-    def on_run_started(self) -> None:
-        self.run_started()
-
-    def on_run_step(self, values: Mapping[str, Any]) -> None:
-        self.run_stepped(values)
-
-    def on_run_finished(self, namespace: Mapping[str, Any]) -> None:
-        self.run_finished(namespace)

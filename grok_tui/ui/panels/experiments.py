@@ -4,13 +4,14 @@ defaults, how it ended, the final value of its first chart's series). ↑↓ cho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 
 from grok_tui.engine.runner import StateEvent, StepEvent
-from grok_tui.instruments.experiments import Table
+from grok_tui.instruments.experiments import Experiment, Table
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -29,7 +30,7 @@ class ExperimentsPanel(InstrumentPanel):
         charts = lesson.charts if lesson is not None else ()
         self.table = Table(charts[0].series[0] if charts else "error")
         self.selected = 0
-        self._row = None
+        self._row: Experiment | None = None
 
     def run_started(self) -> None:
         defaults = self.lesson.defaults if self.lesson is not None else {}
@@ -46,7 +47,7 @@ class ExperimentsPanel(InstrumentPanel):
         self.selected = len(self.table.rows) - 1 if self.table.sort == "run" else self.selected
         self._repaint()
 
-    def run_stepped(self, values: dict[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         self._repaint()
 
     def run_finished(self, namespace: Any) -> None:

@@ -42,7 +42,7 @@ class Panel(DigitsPanel):
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
         weights = namespace.get("weights_0_1")
-        self.templates = weights is None and np.shape(namespace.get("weights")) == (64, 10)
+        self.templates = weights is None and np.shape(namespace.get("weights", ())) == (64, 10)
         if self.templates:
             weights = namespace["weights"]
         self.border_title = "each digit's weights: its template" if self.templates else self.TITLE

@@ -85,7 +85,7 @@ class LandscapePanel(InstrumentPanel):
             self.path.append((at, error))
             self._version += 1
 
-    def run_stepped(self, values: dict[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         self._update()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:

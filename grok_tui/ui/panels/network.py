@@ -55,7 +55,7 @@ class NetworkPanel(InstrumentPanel):
         self.values, self.lit = {}, set()
         self._repaint()
 
-    def run_stepped(self, values: dict[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         lit = set()
         for name, value in values.items():
             if name not in self.names:

@@ -24,7 +24,7 @@ class PlaygroundPanel(InstrumentPanel):
         Binding("down", "move(1, 0)", "row down", show=False),
         Binding("left", "move(0, -1)", "lamp left", show=False),
         Binding("right", "move(0, 1)", "lamp right", show=False),
-        Binding("x,enter", "toggle", "toggle lamp / WALK-STOP", show=False),
+        Binding("x,enter", "toggle_cell", "toggle lamp / WALK-STOP", show=False),
         Binding("a", "add", "add a row", show=False),
         Binding("d", "remove", "remove the row", show=False),
         Binding("p", "preset", "next preset", show=False),
@@ -49,7 +49,7 @@ class PlaygroundPanel(InstrumentPanel):
         self.col = (self.col + cols) % 4
         self._repaint()
 
-    def action_toggle(self) -> None:
+    def action_toggle_cell(self) -> None:
         self.data.toggle(self.row, self.col)
         self._retrain()
 

@@ -75,7 +75,7 @@ class PredictPanel(InstrumentPanel):
             self._ask_at = upcoming
             self._run.pause()
 
-    def run_stepped(self, values: dict[str, Any]) -> None:
+    def run_stepped(self, values: Mapping[str, Any]) -> None:
         self.check_pending()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
