@@ -1,8 +1,8 @@
 """Make docs/screenshot.svg, the README's picture: lesson 4.5 at 100x30, broken then fixed by alpha.
 
 Run by hand from the checkout: `python docs/make_screenshot.py`. It plays the lesson as a learner
-would (space with alpha 1, then `-` twice for alpha 0.1), so the error chart shows the diverging
-run dimmed behind the converging one.
+would (space with alpha 1, then `-` twice for alpha 0.1), then switches to the lab view (`l`), so
+the error chart shows the diverging run dimmed behind the converging one.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ async def main() -> None:
         await pilot.press("space")
         await settle(pilot, lambda: screen.run_state is RunState.FINISHED)
         await pilot.press("minus", "minus")  # alpha 1 -> 0.316 -> 0.1; the lesson re-runs by itself
-        await settle(pilot, lambda: screen.values["alpha"] == 0.1 and screen.run_state is RunState.FINISHED)
+        await settle(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state is RunState.FINISHED)
+        await pilot.press("l")  # the lab view: charts, values and params get the screen
         await pilot.pause(0.5)  # one more chart redraw
         app.save_screenshot(str(HERE / "screenshot.svg"))
     print(f"wrote {HERE / 'screenshot.svg'}")
