@@ -7,7 +7,9 @@ from collections.abc import Callable
 from rich.console import Console
 
 
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
+    """Return as soon as `condition()` holds; the timeout only guards against a hang (a loaded
+    2-core machine took over 5 s for a lesson child process to reach a prediction)."""
     for _ in range(int(timeout / 0.02)):
         if condition():
             return
