@@ -49,7 +49,7 @@ async def test_resume_at_the_last_lesson_with_marks(small_catalog):
         await pilot.press("escape")
         text = contents_text(app)
         assert "✓ 3.1" in text and "▸ • 4.5" in text
-        assert "3 Forward propagation  1/1 ✓" in text and "4 Gradient descent  0/1 ✓" in text
+        assert "3 Forward propagation  1/1 done" in text and "4 Gradient descent  0/1 done" in text
         assert "1/2 lessons done" in text_of(app.screen.query_one("#title"))
 
 
