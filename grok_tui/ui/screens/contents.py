@@ -101,7 +101,8 @@ class ContentsScreen(Screen[None]):
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             options.append(
                 Option(
-                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", "dim")), disabled=True
+                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", "dim")),
+                    disabled=True,
                 )
             )
             for lesson in lessons:
