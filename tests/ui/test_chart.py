@@ -11,8 +11,8 @@ import weakref
 
 from textual.app import App, ComposeResult
 
+from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.run_feed import Series
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title, previous_fits
 from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
 

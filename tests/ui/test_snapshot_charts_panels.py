@@ -10,12 +10,12 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
 
+from grok_tui.engine.feed import Series
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels import panel_class
-from grok_tui.ui.run_feed import Series
 from grok_tui.ui.widgets.chart import ChartView
 from tests.conftest import LESSONS
 from tests.ui.helpers import wait_for

@@ -27,8 +27,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
+from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.run_feed import Series
 from grok_tui.ui.widgets.chart_parts import (
     COMPACT_HEIGHT,
     COMPACT_WIDTH,
