@@ -186,3 +186,28 @@ def test_every_lesson_says_how_many_steps_its_run_takes():
         small = {p.name: 3 for p in lesson.params if p.name in ("epochs", "iterations", "count")}
         run = LessonRun(lesson, small if lesson.id != "4.2" else {})
         assert len(run.run_sync().steps) == total_steps(lesson.steps, run.values), lesson.id
+
+
+def test_a_listener_added_when_a_run_is_starting_sees_its_first_step():
+    """Panels tap the run from `starting`, before its process exists: a fast run (speed 0) must not
+    deliver steps before the tap, or an experiments row reads '0 steps' (a CI failure once)."""
+    from grok_tui.engine.runner import StepEvent
+
+    s = session()
+    seen: list[int] = []
+
+    def tap(run) -> None:
+        feed = run.listener
+
+        def both(event) -> None:
+            feed(event)
+            if isinstance(event, StepEvent):
+                seen.append(event.step.index)
+
+        run.listener = both
+        assert run.state is RunState.READY  # not started yet
+
+    s.starting = tap
+    s.start()
+    play(s)
+    assert seen[0] == 1 and seen[-1] == 20 == len(seen)

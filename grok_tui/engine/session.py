@@ -70,6 +70,9 @@ class LessonSession:
         self.pending: bool | None = None
         """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self._exercise_code = exercise_code
+        self.starting: Callable[[LessonRun], None] | None = None
+        """Called with each new run before its process starts, so a listener added then sees every
+        step (the screen that shows this session sets it; one owner at a time)."""
         self._finished: list[Callable[[LessonRun], None]] = []
         self._ended: list[Callable[[LessonRun], None]] = []
         self._reported: LessonRun | None = None
@@ -132,6 +135,8 @@ class LessonSession:
             seed=self.seed,
         )
         self._samples.clear()
+        if self.starting is not None:
+            self.starting(self.run)
         self.run.start(paused=paused)
         return self.run
 

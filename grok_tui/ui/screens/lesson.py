@@ -172,6 +172,8 @@ class LessonScreen(Screen[None]):
         self.panels.show_first()
         self._arrange_charts()
         self._mark_focus()
+        # Panels hear of a run before its process starts: a listener they add then misses no step.
+        self.session.starting = lambda run: self.panels.run_started()
         if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
             self.session.reset()
         if self.session.pending is not None:  # a param changed, then the learner left and came back
@@ -179,6 +181,7 @@ class LessonScreen(Screen[None]):
         self._draw_all()
 
     def on_unmount(self) -> None:
+        self.session.starting = None
         self.stop_run()
 
     def on_resize(self) -> None:
@@ -292,7 +295,6 @@ class LessonScreen(Screen[None]):
         self._drawn = -1
         self._ended = None
         self.query_one(LessonDocument).mark_line(None)
-        self.panels.run_started()
         self._tick()
 
     def action_toggle_run(self) -> None:
