@@ -123,6 +123,23 @@ def test_network_text_shows_values_marks_and_legend(run_64):
     assert max(len(line) for line in lines) <= 78
 
 
+def test_a_lab_view_at_80_or_120_columns_shows_the_weights_of_65(catalog):
+    # 6.5's 3-4-1 network: the full form needs 84 columns; the lab view's panel has 76 (80x24) or
+    # 72 (120x40): the weights' numbers still show, without the nodes' numbers.
+    lesson = catalog.get("6.5")
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    pic = picture(lesson.network, run.namespace)
+    weights = np.asarray(run.namespace["weights_1_2"], dtype=float)
+    for width in (76, 72):
+        lines = plain(draw(pic, width)).splitlines()
+        text = "\n".join(lines)
+        assert all(short(w) in text for w in weights.reshape(-1)), text
+        assert "0 ●" not in text and "lamps" in lines[0] and "walk?" in lines[0] and "weights…" in lines[0]
+        assert max(len(line) for line in lines) <= width
+    assert "━" in plain(draw(pic, 50)) and short(weights[1, 0]) not in plain(draw(pic, 50))  # marks only
+
+
 def test_network_too_narrow_says_the_gist(run_64):
     lesson, run = run_64
     pic = picture(lesson.network, run.namespace)
