@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
+from grok_tui.instruments.network_text import short
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.landscape import LandscapePanel
@@ -195,6 +196,22 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         assert "weight = 0.5275" in body
         await pilot.press("enter")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+
+
+async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):
+    app = GrokApp(catalog, start_lesson="6.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        network = await open_lesson(pilot, app, NetworkPanel)
+        await pilot.press("l", "g", "g")  # one chart or panel at a time: the diagram after two charts
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.ended, what="the run to end")
+        await pilot.pause(0.3)
+        # The panel fits the screen (its bottom border too), and the diagram is drawn, not the list.
+        assert network.display and network.region.bottom <= 24 - 2
+        text = plain(network)
+        assert "weights_0_1" in text and "walk?" in text and "z: zoom" not in text
+        weights = app.screen.run.namespace["weights_1_2"]
+        assert all(short(float(w)) in text for w in weights[:, 0])  # the weights' numbers
 
 
 async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
