@@ -46,7 +46,7 @@ def migrate_data(data: dict, steps: list[Renumbering]) -> tuple[dict, list[str]]
 
 def _further(a: object, b: object) -> object:
     """Two saved states landing on one id (only after a bad renumbering): keep the further one."""
-    rank = {"started": 1, "done": 2}
+    rank: dict[object, int] = {"started": 1, "done": 2}  # any other saved value ranks lowest
     return b if a is None or rank.get(b, 0) >= rank.get(a, 0) else a
 
 

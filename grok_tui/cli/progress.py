@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TypedDict
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
@@ -42,11 +43,21 @@ def _load(catalog: Catalog) -> Progress:
     return progress
 
 
+class LessonRow(TypedDict):
+    """One lesson in `summary`: its state ("new", "started", "done") and its exercises."""
+
+    id: str
+    title: str
+    state: str
+    exercises_total: int
+    exercises_done: int
+
+
 def summary(catalog: Catalog, progress: Progress) -> dict:
     """Progress per chapter, as plain data (the --json output, and what the text output prints)."""
     chapters = []
     for number, title, lessons in catalog.chapters():
-        rows = []
+        rows: list[LessonRow] = []
         for lesson in lessons:
             names = [e.name for e in lesson.exercises]
             rows.append(

@@ -10,6 +10,7 @@ import re
 import stat
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
 from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
@@ -374,8 +375,9 @@ def _params(table: object, lines: list[str], problems: _Problems):
         if scale == "log" and (default <= 0 or (lo is not None and lo <= 0)):
             problems.add(line, f"parameter {name!r}: a log scale needs a positive default and min")
             continue
-        value = int(default) if kind == "int" else float(default)
-        yield Param(name, kind, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
+        number: Literal["int", "float"] = "int" if kind == "int" else "float"  # "choice" went above
+        value = int(default) if number == "int" else float(default)
+        yield Param(name, number, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
 
 
 def _charts(spec: object, lines: list[str], problems: _Problems):
