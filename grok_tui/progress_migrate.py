@@ -13,12 +13,12 @@ import os
 import re
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
+from grok_tui.drafts import DRAFTS_VERSION, safe_name
 from grok_tui.lesson.history import Renumbering
+from grok_tui.safe_files import free_name
 
-DRAFTS_VERSION = ".course"
 _DRAFT_FILE = re.compile(r"^(?P<name>.*?)(?P<rest>\.py(\..*)?)$")
 
 
@@ -61,10 +61,9 @@ def drafts_version(drafts: Path) -> int:
         return 1
 
 
-def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -> tuple[Path | None, int]:
+def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int) -> tuple[Path | None, int]:
     """Copy the drafts folder to its moved layout, keep the old one as drafts.before-course-N-<time>.
-    Returns (the kept old folder or None, how many drafts changed place). `safe` maps an id to its
-    folder or file name (as Progress.draft_path does)."""
+    Returns (the kept old folder or None, how many drafts changed place)."""
     if not drafts.is_dir():
         return None, 0
     steps = [s for s in steps if s.course > drafts_version(drafts)]
@@ -75,7 +74,7 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
     try:
         for path in sorted(p for p in drafts.rglob("*") if p.is_file() and p.name != DRAFTS_VERSION):
             rel = path.relative_to(drafts)
-            target = _moved(rel, steps, safe)
+            target = _moved(rel, steps)
             moved += target != rel
             dest = tmp / target
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +87,7 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
             os.replace(tmp / DRAFTS_VERSION, drafts / DRAFTS_VERSION)
             shutil.rmtree(tmp)  # only our own copies
             return None, 0
-        kept = free_name(drafts.with_name(f"{drafts.name}.before-course-{version}"))
+        kept = free_name(drafts, f"before-course-{version}")
         os.replace(drafts, kept)
         os.replace(tmp, drafts)
     except BaseException:
@@ -97,27 +96,16 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
     return kept, moved
 
 
-def _moved(rel: Path, steps: list[Renumbering], safe) -> Path:
+def _moved(rel: Path, steps: list[Renumbering]) -> Path:
     """Where drafts/<lesson>/<name>.py (or a .bak of it) goes after the renumberings."""
     if len(rel.parts) != 2 or not (m := _DRAFT_FILE.match(rel.parts[1])):
         return rel
     folder, name = rel.parts[0], m["name"]
     for step in steps:
-        lessons = {safe(old): safe(new) for old, new in step.lessons.items()}
+        lessons = {safe_name(old): safe_name(new) for old, new in step.lessons.items()}
         exercises = {}
         for old, new in step.exercises.items():
             (ol, _, on), (nl, _, nn) = old.partition("/"), new.partition("/")
-            exercises[(safe(ol), safe(on))] = (safe(nl), safe(nn))
+            exercises[(safe_name(ol), safe_name(on))] = (safe_name(nl), safe_name(nn))
         folder, name = exercises.get((folder, name), (lessons.get(folder, folder), name))
     return Path(folder, name + m["rest"])
-
-
-def free_name(path: Path) -> Path:
-    """`path-<time>` (or `path-<time>-N`), a name nothing has yet."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}-{stamp}-{n}")
-        n += 1
-    return target

@@ -159,7 +159,7 @@ def load(path: Path | None = None) -> Settings:
 
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Write `theme = "..."` into the settings file, keeping everything else in it (comments too)."""
-    from grok_tui.progress import atomic_write
+    from grok_tui.safe_files import atomic_write
 
     path = path or settings_path()
     try:
