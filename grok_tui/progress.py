@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, cast
 
 from grok_tui.drafts import DraftFiles
 from grok_tui.lesson.history import CourseHistory
@@ -441,11 +442,19 @@ HISTORY_KEEP = 500
 """Answers kept in order (for streaks); the latest answer to each question is kept apart for ever."""
 
 
-def load_answers(root: Path) -> dict:
-    """{"latest": {KEY: {"given", "right", "tries"}}, "history": [{"key", "right"}...]}; a damaged
-    file is set aside (never deleted) and reads as empty."""
+class Answers(TypedDict):
+    """answers.json. Only this shape is checked on reading: an entry is read with care (a hand edit)."""
+
+    latest: dict[str, object]
+    """KEY: {"given": str, "right": bool, "tries": int}, the latest answer to each question."""
+    history: list[object]
+    """[{"key": KEY, "right": bool}...], the last HISTORY_KEEP answers in order."""
+
+
+def load_answers(root: Path) -> Answers:
+    """The saved answers; a damaged file is set aside (never deleted) and reads as empty."""
     path = Path(root) / ANSWERS_FILE
-    empty = {"latest": {}, "history": []}
+    empty: Answers = {"latest": {}, "history": []}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if (
@@ -454,7 +463,7 @@ def load_answers(root: Path) -> dict:
             or not isinstance(data.get("history"), list)
         ):
             raise ValueError("not an answers file")
-        return data
+        return cast(Answers, data)  # the shape checked just above
     except FileNotFoundError:
         return empty
     except (OSError, ValueError):
@@ -463,19 +472,20 @@ def load_answers(root: Path) -> dict:
         return empty
 
 
-def record_answer(root: Path, key: str, given: str, right: bool) -> dict:
+def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
     atomically; returns the updated data."""
     data = load_answers(root)
-    entry = data["latest"].get(key) if isinstance(data["latest"].get(key), dict) else {}
-    tries = entry.get("tries", 0) if isinstance(entry.get("tries", 0), int) else 0
+    previous = data["latest"].get(key)
+    tries = previous.get("tries", 0) if isinstance(previous, dict) else 0
+    tries = tries if isinstance(tries, int) else 0
     data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
     data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
     atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
     return data
 
 
-def answer_streak(data: dict, prefix: str = "") -> int:
+def answer_streak(data: Answers, prefix: str = "") -> int:
     """Right answers in a row at the end of the history (of keys starting with `prefix`)."""
     streak = 0
     for item in reversed(data.get("history", [])):
