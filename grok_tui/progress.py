@@ -29,7 +29,7 @@ from typing import TypedDict, cast
 
 from grok_tui.drafts import DraftFiles
 from grok_tui.lesson.history import CourseHistory
-from grok_tui.progress_merge import merge
+from grok_tui.progress_merge import SavedState, merge
 from grok_tui.progress_migrate import migrate_data, migrate_drafts
 from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
 
@@ -76,7 +76,7 @@ class Progress(DraftFiles):
     course_version: int | None = None
     """The course version the ids follow; None: not known (written by a caller without the course,
     read as version 1, the layout before any renumbering)."""
-    _base: dict = field(default_factory=lambda: _snapshot({}, {}, None, None), repr=False, compare=False)
+    _base: SavedState = field(default_factory=lambda: _snapshot({}, {}, None, None), repr=False, compare=False)
     """What this object last read from or wrote to disk: the base of the three-way merge on save."""
     _seen: tuple | None = field(default=None, repr=False, compare=False)
     """The file's identity (inode, size, mtime) when last read or written: unchanged means no re-read."""
@@ -179,7 +179,7 @@ class Progress(DraftFiles):
         ok = isinstance(version, int) and not isinstance(version, bool) and version >= 1
         self.course_version = version if ok else None
 
-    def _data(self) -> dict:
+    def _data(self) -> SavedState:
         """What this object holds, as the merge sees it (a deep copy: entries are changed in place)."""
         return _snapshot(self.lessons, self.exercises, self.last_lesson, self.course_version)
 
@@ -226,7 +226,7 @@ class Progress(DraftFiles):
             self.last_lesson, self.course_version = result["last_lesson"], result["course"]
             self._base = self._data()
 
-    def _disk(self) -> dict | None:
+    def _disk(self) -> SavedState | None:
         """The file as another writer left it, None when it is unchanged since we last saw it (or
         cannot be read: then ours is written whole, and a damaged file is set aside first)."""
         try:
@@ -375,7 +375,7 @@ class Progress(DraftFiles):
         return backups
 
 
-def _snapshot(lessons: dict, exercises: dict, last: str | None, course: int | None) -> dict:
+def _snapshot(lessons: dict[str, str], exercises: dict[str, dict], last: str | None, course: int | None) -> SavedState:
     return {"lessons": dict(lessons), "exercises": copy.deepcopy(exercises), "last_lesson": last, "course": course}
 
 

@@ -13,44 +13,50 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from grok_tui.drafts import DRAFTS_VERSION, safe_name
 from grok_tui.lesson.history import Renumbering
+from grok_tui.progress_merge import RANK, SavedState
 from grok_tui.safe_files import free_name
 
+V = TypeVar("V")
 _DRAFT_FILE = re.compile(r"^(?P<name>.*?)(?P<rest>\.py(\..*)?)$")
 
 
-def migrate_data(data: dict, steps: list[Renumbering]) -> tuple[dict, list[str]]:
-    """`data` ({"lessons", "exercises", "last_lesson"}) with every id moved, and what moved ("7.4 -> 7.5")."""
+def migrate_data(data: SavedState, steps: list[Renumbering]) -> tuple[SavedState, list[str]]:
+    """`data` with every id moved, and what moved ("7.4 -> 7.5")."""
     moved: list[str] = []
     lessons, exercises, last = dict(data["lessons"]), dict(data["exercises"]), data["last_lesson"]
     for step in steps:
-        new_lessons: dict = {}
-        for lesson_id, state in lessons.items():
-            target = step.lesson(lesson_id)
-            if target != lesson_id:
-                moved.append(f"{lesson_id} -> {target}")
-            new_lessons[target] = _further(new_lessons.get(target), state)
-        new_exercises: dict = {}
-        for key, entry in exercises.items():
-            target = step.exercise(key)
-            if target != key:
-                moved.append(f"{key} -> {target}")
-            new_exercises[target] = _passed(new_exercises.get(target), entry)
-        lessons, exercises = new_lessons, new_exercises
+        lessons = _move(lessons, step.lesson, _further, moved)
+        exercises = _move(exercises, step.exercise, _passed, moved)
         last = step.lesson(last) if isinstance(last, str) else last
-    return {"lessons": lessons, "exercises": exercises, "last_lesson": last}, moved
+    return {"lessons": lessons, "exercises": exercises, "last_lesson": last, "course": data["course"]}, moved
 
 
-def _further(a: object, b: object) -> object:
+def _move(
+    entries: dict[str, V], rename: Callable[[str], str], keep: Callable[[V | None, V], V], moved: list[str]
+) -> dict[str, V]:
+    """`entries` under their new keys; where two land on one key `keep` chooses (the first is None
+    when the key is new). Each key that changes is added to `moved` as "old -> new"."""
+    out: dict[str, V] = {}
+    for key, value in entries.items():
+        target = rename(key)
+        if target != key:
+            moved.append(f"{key} -> {target}")
+        out[target] = keep(out.get(target), value)
+    return out
+
+
+def _further(a: str | None, b: str) -> str:
     """Two saved states landing on one id (only after a bad renumbering): keep the further one."""
-    rank: dict[object, int] = {"started": 1, "done": 2}  # any other saved value ranks lowest
-    return b if a is None or rank.get(b, 0) >= rank.get(a, 0) else a
+    return b if a is None or RANK.get(b, 0) >= RANK.get(a, 0) else a
 
 
-def _passed(a: object, b: object) -> object:
+def _passed(a: dict | None, b: dict) -> dict:
     return b if a is None or (isinstance(b, dict) and b.get("done") is True) else a
 
 
