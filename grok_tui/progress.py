@@ -32,6 +32,7 @@ from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress_merge import SavedState, merge
 from grok_tui.progress_migrate import migrate_data, migrate_drafts
 from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
+from grok_tui.user_dirs import user_dir
 
 try:
     import fcntl
@@ -46,12 +47,7 @@ FORMAT = 1
 
 def data_dir() -> Path:
     """$GROK_TUI_DATA, else the platform's user data directory for grok-tui."""
-    env = os.environ.get(DATA_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("grok-tui", appauthor=False))
+    return user_dir(DATA_ENV, "data")
 
 
 @dataclass
