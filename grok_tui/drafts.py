@@ -11,12 +11,11 @@ renumbering moves it once (grok_tui/progress_migrate.py).
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grok_tui.safe_files import atomic_write, free_name, set_aside
+from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
 
 DRAFTS_DIR = "drafts"
 DRAFTS_VERSION = ".course"
@@ -103,12 +102,7 @@ class DraftFiles:
 
     def backup_draft(self, lesson_id: str, name: str) -> Path | None:
         """Copy the draft to <name>.py.bak-<time> (before the learner starts over); None if none."""
-        path = self.draft_path(lesson_id, name)
-        if not path.exists():
-            return None
-        target = free_name(path)
-        shutil.copy2(path, target)
-        return target
+        return backup(self.draft_path(lesson_id, name), copy=True)
 
 
 def keep_draft_copy(drafts: DraftFiles, lesson_id: str, name: str, text: str) -> Path:

@@ -214,12 +214,7 @@ class Progress(DraftFiles):
                 self._seen = _identity(self.path.stat())
             except OSError:
                 self._seen = None
-            # Update in place: callers may hold these dicts.
-            self.lessons.clear()
-            self.lessons.update(result["lessons"])
-            self.exercises.clear()
-            self.exercises.update(copy.deepcopy(result["exercises"]))
-            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._hold(result)
             self._base = self._data()
 
     def _disk(self) -> SavedState | None:
@@ -254,15 +249,19 @@ class Progress(DraftFiles):
                 return False
             ours = self._data()
             result = merge(self._base, ours, theirs)
-            self.lessons.clear()
-            self.lessons.update(result["lessons"])
-            self.exercises.clear()
-            self.exercises.update(copy.deepcopy(result["exercises"]))
-            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._hold(result)
             self._base = theirs
             with contextlib.suppress(OSError):
                 self._seen = _identity(self.path.stat())
             return result != ours
+
+    def _hold(self, state: SavedState) -> None:
+        """Hold `state` (a merge's result). In place: callers may hold these dicts."""
+        self.lessons.clear()
+        self.lessons.update(state["lessons"])
+        self.exercises.clear()
+        self.exercises.update(copy.deepcopy(state["exercises"]))
+        self.last_lesson, self.course_version = state["last_lesson"], state["course"]
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
         if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

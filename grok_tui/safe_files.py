@@ -4,6 +4,7 @@ deleted), timestamped backups under names no older backup has."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -31,12 +32,16 @@ def set_aside(path: Path) -> Path:
     return target
 
 
-def backup(path: Path) -> Path | None:
-    """Rename `path` to `path.bak-<time>` (never overwriting an older backup); None if it is absent."""
+def backup(path: Path, *, copy: bool = False) -> Path | None:
+    """Rename `path` (or with `copy`, copy the file) to `path.bak-<time>`, never overwriting an older
+    backup; None if it is absent."""
     if not path.exists():
         return None
     target = free_name(path)
-    os.replace(path, target)
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
     return target
 
 

@@ -36,7 +36,8 @@ def _error(message: str) -> int:
     return EXIT_USAGE
 
 
-def _load(catalog: Catalog) -> Progress:
+def load_progress(catalog: Catalog) -> Progress:
+    """The saved progress, moved to the course's present ids; a notice goes to stderr."""
     progress = Progress.load(course=CourseHistory.of(catalog.lessons))
     if progress.notice:
         print(f"note: {progress.notice}", file=sys.stderr)
@@ -119,7 +120,7 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
-    data = summary(catalog, _load(catalog))
+    data = summary(catalog, load_progress(catalog))
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
@@ -166,7 +167,7 @@ def _confirm(question: str, yes: bool) -> bool | None:
 def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.all == bool(args.id):
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
-    progress = _load(catalog)
+    progress = load_progress(catalog)
     if args.all:
         question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
     else:
