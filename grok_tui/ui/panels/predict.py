@@ -68,6 +68,11 @@ class PredictPanel(InstrumentPanel):
         self._change = ""
         self._key: tuple = ()
 
+    @property
+    def lesson_id(self) -> str:
+        """The lesson's id ("" without a lesson: the panel is then never active, nothing asks for it)."""
+        return self.lesson.id if self.lesson is not None else ""
+
     def _steps(self) -> set[int]:
         return {p.step for p in self.predictions}
 
@@ -146,7 +151,8 @@ class PredictPanel(InstrumentPanel):
                 self.refresh(layout=True)
                 self._play_on()
                 return
-            self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, typed, strict=False)]
+            numbers = [read_number(t) for t in typed]  # the screen takes only numbers
+            self._answers[step] = [(q, n) for q, n in zip(questions, numbers, strict=False) if n is not None]
             if step in self._actual:
                 # The lesson's code runs in another process: a fast run may have computed the
                 # value before the pause reached it. Reveal it now.
@@ -155,7 +161,7 @@ class PredictPanel(InstrumentPanel):
             elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
-        self.app.push_screen(PredictScreen(self.lesson.id, questions, str(self.tally), texts), answered)
+        self.app.push_screen(PredictScreen(self.lesson_id, questions, str(self.tally), texts), answered)
 
     def _play_on(self) -> None:
         """A run a question stopped while it played goes on, once no question or reveal is left."""
@@ -194,7 +200,7 @@ class PredictPanel(InstrumentPanel):
             self.check_pending()
             self._play_on()
 
-        self.app.push_screen(RevealScreen(f"revealed · {self.lesson.id} step {step}", body, str(self.tally)), closed)
+        self.app.push_screen(RevealScreen(f"revealed · {self.lesson_id} step {step}", body, str(self.tally)), closed)
         self.refresh(layout=True)
 
     def _save(self, step: int, q: Prediction, given: float, verdict: Verdict) -> None:
@@ -203,7 +209,7 @@ class PredictPanel(InstrumentPanel):
         if root is None:
             return
         try:
-            record_answer(root, f"predict/{self.lesson.id}/{step}/{q.value}", f"{given:g}", verdict.right)
+            record_answer(root, f"predict/{self.lesson_id}/{step}/{q.value}", f"{given:g}", verdict.right)
         except OSError as exc:
             self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
 
