@@ -81,13 +81,14 @@ class PredictPanel(InstrumentPanel):
         """Called before the run's process starts (contract C6): set the stops of the questions a
         played run asks, so a fast run cannot compute the value before the question."""
         self._reset_run()
-        self.active = self.lesson is not None and bool(self.predictions)
+        lesson = self.lesson
+        self.active = lesson is not None and bool(self.predictions)
         if self.active:
             self._run = self.current_run()
             self.active = self.tap_run(self._on_event)
-        if self.active:
+        if self.active and lesson is not None:
             values = dict(getattr(self._run, "values", None) or self.params)
-            self._change = params_change(self.lesson.defaults, values)
+            self._change = params_change(lesson.defaults, values)
             self._key = tuple(sorted((k, repr(v)) for k, v in values.items()))
             pause_before = getattr(self._run, "pause_before", None)
             for step in sorted(self._steps() - {s for s, key in self._settled if key == self._key}):
