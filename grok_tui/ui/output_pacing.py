@@ -21,6 +21,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from grok_tui.ui.sgr_squeeze import SgrSqueeze
+
 PROBE = "\x1b[6n"
 """Device status report, cursor position: the answer is CSI row;col R (a CursorPosition event)."""
 PROBE_EVERY = 0.25
@@ -207,8 +209,11 @@ def install(app: Any) -> OutputPacing | None:
         return None
     pacing = OutputPacing()
     write, flush, process_message = driver.write, driver.flush, driver.process_message
+    # Each colour change sent once (grok_tui/ui/sgr_squeeze.py): the same screen in far fewer bytes.
+    squeeze = SgrSqueeze(rows=lambda: app.size.height)
 
     def paced_write(data: str) -> None:
+        data = squeeze.feed(data)
         pacing.written(len(data))
         write(data)
 
