@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from grok_tui.ui.sgr_squeeze import SgrSqueeze
+from grok_tui.ui.screen_diff import ScreenDiff
 
 PROBE = "\x1b[6n"
 """Device status report, cursor position: the answer is CSI row;col R (a CursorPosition event)."""
@@ -209,11 +209,12 @@ def install(app: Any) -> OutputPacing | None:
         return None
     pacing = OutputPacing()
     write, flush, process_message = driver.write, driver.flush, driver.process_message
-    # Each colour change sent once (grok_tui/ui/sgr_squeeze.py): the same screen in far fewer bytes.
-    squeeze = SgrSqueeze(rows=lambda: app.size.height)
+    # Only the cells that change, each colour change once (grok_tui/ui/screen_diff.py): the same
+    # screen in far fewer bytes.
+    diff = ScreenDiff(lambda: (app.size.width, app.size.height))
 
     def paced_write(data: str) -> None:
-        data = squeeze.feed(data)
+        data = diff.feed(data)
         pacing.written(len(data))
         write(data)
 

@@ -1,24 +1,16 @@
-"""Send each colour change once: rewrite the app's output so it changes only the attributes that differ.
+"""Colour changes (SGR) as data: what attributes a code sets, and the shortest code from one set to another.
 
 Textual writes every segment as `ESC[<its whole style>m text ESC[0m`: the full 24-bit foreground and
-background again for each run of text, and a reset after it. While a lesson plays most of the bytes
-are these codes (bench/bandwidth.py: about 70%). `SgrSqueeze` sits between the app and the terminal
-and keeps what the terminal will show exactly the same with fewer bytes, as curses does: it follows
-the attributes the stream asks for, holds a change back until text is drawn, and then sends only the
-difference from what the terminal has (`ESC[22m` to end bold, not a reset and the whole style again).
-
-Exactness: every character and every erase is drawn with the attributes the original stream had at
-that point. Sequences that do not draw (cursor moves, the cursor-position probe, OSC titles and
-links) pass through without forcing the held change out; anything else that may use the attributes
-(an erase, a line feed that could scroll, a mode change, an unknown sequence) sends it first. An SGR
-code this module does not model (fonts, 21, frames...) passes through unchanged and the state becomes
-unknown until the next full reset, so the next change is sent whole.
+background again for each run of text, and a reset after it; while a lesson plays most of the bytes
+were these codes (bench/bandwidth.py: about 70%). grok_tui/ui/screen_diff.py follows the attributes
+the stream asks for with `parse_sgr` and sends only the difference from what the terminal has with
+`transition` (`ESC[22m` to end bold, not a reset and the whole style again). An SGR code not modelled
+here (fonts, 21, frames...) makes `parse_sgr` answer None: the caller passes it on as it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 Attrs = dict[str, str]
 """Attribute -> its SGR code(s) (e.g. "fg": "38;2;224;224;224", "bold": "1"); absent = default."""
@@ -47,9 +39,6 @@ TOKEN = re.compile(
     r"|[^\x1b\n]+",
     re.S,
 )
-_MOVES = frozenset("ABCDEFGHfdn")
-"""CSI finals that move the cursor or ask for a report: they draw nothing."""
-
 
 def parse_sgr(params: str, state: Attrs | None) -> Attrs | None:
     """The attributes after `ESC[<params>m` on top of `state` (None = unknown). None when a code is not
@@ -125,96 +114,3 @@ def transition(have: Attrs | None, want: Attrs) -> str:
             codes.append(want.get(key, off))
     diff = "\x1b[" + ";".join(codes) + "m"
     return diff if len(diff) < len(whole) else whole
-
-
-class SgrSqueeze:
-    """Rewrites output chunks; `rows` gives the screen height, so a line feed above the last row is
-    known not to scroll (Textual ends each repainted line with one)."""
-
-    def __init__(self, rows: Callable[[], int] | None = None) -> None:
-        self._rows = rows
-        self.have: Attrs | None = None
-        """What the terminal has (None: unknown, as at the start)."""
-        self.want: Attrs | None = None
-        """What the stream has asked for so far."""
-        self._row: int | None = None
-        self._carry = ""
-
-    def feed(self, data: str) -> str:
-        data = self._carry + data
-        self._carry = ""
-        out: list[str] = []
-        at = 0
-        end = len(data)
-        while at < end:
-            match = TOKEN.match(data, at)
-            if match is None:
-                if end - at < 4096:  # an escape cut at the end of the chunk: the next one completes it
-                    self._carry = data[at:]
-                    break
-                self._draw(out)  # a lone ESC: pass it on as it is
-                out.append(data[at])
-                self.have = self.want = None
-                at += 1
-                continue
-            at = match.end()
-            text = match.group(0)
-            final = match.group(3)
-            if final is not None:
-                self._csi(out, match.group(1), match.group(2), final, text)
-            elif text == "\n":
-                if self._row is None or self._rows is None or self._row >= self._rows():
-                    self._draw(out)  # might scroll: the new line is filled with the current background
-                else:
-                    self._row += 1
-                out.append(text)
-            elif text[0] == "\x1b":
-                if text[1] == "]" or text[1] in "P_^X":
-                    out.append(text)  # OSC / DCS: titles, links, clipboard; nothing drawn
-                else:  # ESC 7 saves the attributes, ESC 8 restores them, ESC c resets: send what is held first
-                    self._draw(out)
-                    out.append(text)
-                    self.have = self.want = None
-                    self._row = None
-            elif text.strip("\r") == "":
-                out.append(text)  # carriage returns move the cursor, draw nothing
-            else:
-                self._draw(out)
-                out.append(text)
-        return "".join(out)
-
-    def _csi(self, out: list[str], params: str, middle: str, final: str, text: str) -> None:
-        if final == "m" and not middle and not params.startswith(("?", "<", "=", ">")):
-            want = parse_sgr(params, self.want)
-            if want is None:  # not modelled: pass it through; the state is unknown from here
-                self._draw(out)
-                out.append(text)
-                self.have = self.want = None
-            else:
-                self.want = want
-            return
-        if final in _MOVES and not middle and not params.startswith("?"):
-            if final in "Hf":
-                first = params.split(";")[0]
-                self._row = int(first) if first.isdigit() else 1
-            elif final != "n":
-                self._row = None
-            out.append(text)
-            return
-        if final == "q" and middle == " ":  # cursor shape
-            out.append(text)
-            return
-        self._draw(out)
-        out.append(text)
-        if final in "hl":  # a mode change (alternate screen, suspend and resume): start afresh
-            self._row = None
-            self.have = None
-
-    def _draw(self, out: list[str]) -> None:
-        """Something is about to be drawn: bring the terminal's attributes to what the stream asked."""
-        if self.want is None:
-            return  # unknown: the raw codes were passed through, the terminal has them
-        change = transition(self.have, self.want)
-        if change:
-            out.append(change)
-        self.have = dict(self.want)
