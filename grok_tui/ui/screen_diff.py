@@ -129,7 +129,7 @@ class ScreenDiff:
             self.want = want
             self._key_changed()
         elif final in "Hf" and not middle and not private:
-            parts = (params.split(";") + ["", ""])[:2]
+            parts = [*params.split(";"), "", ""][:2]
             self.at = (max(0, int(parts[0] or 1) - 1), max(0, int(parts[1] or 1) - 1))
         elif final == "n" or (final == "q" and middle == " "):
             self._sync(out)  # a position report or the cursor's shape: nothing drawn

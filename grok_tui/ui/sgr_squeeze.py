@@ -40,6 +40,7 @@ TOKEN = re.compile(
     re.S,
 )
 
+
 def parse_sgr(params: str, state: Attrs | None) -> Attrs | None:
     """The attributes after `ESC[<params>m` on top of `state` (None = unknown). None when a code is not
     modelled here (and the state is then unknown)."""

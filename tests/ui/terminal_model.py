@@ -37,7 +37,7 @@ class Terminal:
             if final == "m":
                 self._decoder.decode_line(text)
             elif final in ("H", "f"):
-                parts = (m.group(1).split(";") + ["", ""])[:2]
+                parts = [*m.group(1).split(";"), "", ""][:2]
                 self.row, self.col = int(parts[0] or 1) - 1, int(parts[1] or 1) - 1
             elif final == "C":
                 self.col += int(m.group(1) or 1)

@@ -25,7 +25,9 @@ def values_frame(step: int, weight: float) -> str:
     """A values table and a status line, as the lesson screen repaints them at each step."""
     return (
         row(2, [("iteration   ", BOLD), (" ", BOLD), (f"{step:<9}", BASE), (" " * 16, Style(bgcolor="#121212"))], 1)
-        + row(3, [("weight      ", BOLD), (" ", BOLD), (f"{weight:<9.6g}", BASE), (" " * 16, Style(bgcolor="#121212"))], 1)
+        + row(
+            3, [("weight      ", BOLD), (" ", BOLD), (f"{weight:<9.6g}", BASE), (" " * 16, Style(bgcolor="#121212"))], 1
+        )
         + row(4, [("factor      ", BOLD), (" ", BOLD), ("0.96     ", BASE), (" " * 16, Style(bgcolor="#121212"))], 1)
         + row(5, [("    │   ", BASE), ("⠐⠤⠤⣀" + "⣀" * (step % 5), BASE + Style(color="#58d1eb")), (" " * 20, BASE)])
         + row(23, [(" running ", Style(bold=True, reverse=True, color="#98e024")), (f" step {step}/2000", BASE)])
