@@ -65,17 +65,23 @@ def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float, view:
         program.read_for(3.0)  # the key handling settles, the run starts (7.5 loads its data)
         program.buffer.clear()
         bursts, last = 0, 0.0
+        starts: list[int] = []
         end = time.monotonic() + seconds
         total = 0
         while (left := end - time.monotonic()) > 0:
+            before = len(program.buffer)
             got = program.read_for(min(left, 0.005))
             if got:
                 now = time.monotonic()
                 if now - last > 0.02:
                     bursts += 1
+                    starts.append(before)
                 last = now
                 total += got
         stream = bytes(program.buffer)
+        touches: Counter[int] = Counter()  # per row: how many bursts repainted part of it
+        for a, b in zip(starts, [*starts[1:], len(stream)], strict=False):
+            touches.update(by_row(stream[a:b]).keys())
         sgr = sum(len(m) for m in SGR.findall(stream))
         return {
             "idle": idle,
@@ -83,6 +89,7 @@ def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float, view:
             "sgr": sgr / max(total, 1),
             "bursts": bursts / seconds,
             "rows": by_row(stream),
+            "touches": touches,
             "seconds": seconds,
         }
     finally:
@@ -91,8 +98,9 @@ def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float, view:
         shutil.rmtree(data, ignore_errors=True)
 
 
-def bands(rows: Counter[int], seconds: float, height: int) -> str:
-    """'1-2: 0.1  3-20: 2.3 ...' KiB/s by runs of rows with similar traffic."""
+def bands(rows: Counter[int], touches: Counter[int], seconds: float, height: int) -> str:
+    """'1-2: 0.10 KiB/s 4.0/s  3-20: ...' by runs of rows with similar traffic: KiB/s, and how many
+    times a second the band's most repainted row was repainted (a widget's redraw rate)."""
     parts, start, acc = [], 1, 0
     for row in range(1, height + 1):
         acc += rows.get(row, 0)
@@ -100,7 +108,8 @@ def bands(rows: Counter[int], seconds: float, height: int) -> str:
         here = rows.get(row, 0)
         if row == height or (here > 0) != (nxt > 0) or abs(here - nxt) > max(here, nxt) * 0.5:
             if acc:
-                parts.append(f"{start}-{row}: {acc / seconds / 1024:.2f}")
+                rate = max(touches.get(r, 0) for r in range(start, row + 1)) / seconds
+                parts.append(f"{start}-{row}: {acc / seconds / 1024:.2f} KiB/s {rate:.1f}/s")
             start, acc = row + 1, 0
     return "  ".join(parts)
 
@@ -141,7 +150,7 @@ def main() -> None:
                     flush=True,
                 )
                 if where:
-                    print(f"        rows KiB/s  {bands(m['rows'], m['seconds'], rows)}", flush=True)
+                    print(f"        rows {bands(m['rows'], m['touches'], m['seconds'], rows)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from grok_tui.ui.byte_budget import ByteBudget, rate_for
 from grok_tui.ui.screen_diff import ScreenDiff
 
 PROBE = "\x1b[6n"
@@ -175,11 +176,18 @@ class OutputPacing:
 
 
 _pacing: OutputPacing | None = None
+_budget: ByteBudget | None = None
 
 
 def slowdown() -> float:
     """How many times less often to redraw: 1.0 while the terminal keeps up (contract C4)."""
     return 1.0 if _pacing is None else _pacing.factor
+
+
+def charts_allowed() -> bool:
+    """May the charts redraw now: the bytes written so far are within the screen's budget
+    (grok_tui/ui/byte_budget.py). Always, where nothing is installed (tests, headless)."""
+    return _budget is None or _budget.allows()
 
 
 def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
@@ -198,10 +206,10 @@ def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
 
 def install(app: Any) -> OutputPacing | None:
     """Watch the app's terminal (call from on_mount). Nothing for headless or inline apps."""
-    global _pacing
+    global _pacing, _budget
     from textual import events
 
-    _pacing = None
+    _pacing = _budget = None
     driver = getattr(app, "_driver", None)
     if driver is None or driver.is_headless or driver.is_inline or driver.is_web:
         return None
@@ -212,10 +220,12 @@ def install(app: Any) -> OutputPacing | None:
     # Only the cells that change, each colour change once (grok_tui/ui/screen_diff.py): the same
     # screen in far fewer bytes.
     diff = ScreenDiff(lambda: (app.size.width, app.size.height))
+    budget = ByteBudget(lambda: rate_for(app.size.width, app.size.height))
 
     def paced_write(data: str) -> None:
         data = diff.feed(data)
         pacing.written(len(data))
+        budget.spent(len(data.encode("utf-8", "replace")))
         write(data)
 
     def paced_flush() -> None:
@@ -232,10 +242,10 @@ def install(app: Any) -> OutputPacing | None:
     if pacing.probe_due():  # before the first frame: the answer times the link with nothing queued
         write(PROBE)
         flush()
-    _pacing = pacing
+    _pacing, _budget = pacing, budget
     return pacing
 
 
 def uninstall() -> None:
-    global _pacing
-    _pacing = None
+    global _pacing, _budget
+    _pacing = _budget = None
