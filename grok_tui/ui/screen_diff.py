@@ -34,6 +34,24 @@ Cell = tuple[str, object]
 """(character, key of its attributes and hyperlink)."""
 
 
+_SINGLE: set[str] = set()
+"""Characters seen to be printable and one cell wide."""
+
+
+def _single_cells(text: str) -> bool:
+    """Every character printable and one cell wide (as Rich, and so Textual, counts them)."""
+    if text.isascii():
+        return text.isprintable()
+    chars = set(text)
+    if chars <= _SINGLE:
+        return True
+    if all(char.isprintable() and cell_len(char) == 1 for char in chars):
+        if len(_SINGLE) < 65536:
+            _SINGLE.update(chars)
+        return True
+    return False
+
+
 def _cup(row: int, col: int) -> str:
     return f"\x1b[{row + 1};{col + 1}H"
 
@@ -60,6 +78,9 @@ class ScreenDiff:
         """Where the terminal's cursor is after what was sent, None when unknown."""
         self._carry = ""
         self._line_from = (0, 0)
+        self._state: tuple | None = None
+        """`want` as a tuple (None when unknown)."""
+        self._parsed: dict[tuple[str, tuple | None], tuple[Attrs | None, tuple | None]] = {}
 
     # -- the model ---------------------------------------------------------------------------------
     def forget(self) -> None:
@@ -87,7 +108,7 @@ class ScreenDiff:
                     self._carry = data[at:]
                     break
                 self._raw(out, data[at], forget=True)  # a lone ESC: on as it is
-                self.have = self.want = None
+                self._forget_attrs()
                 at += 1
                 continue
             at = match.end()
@@ -105,7 +126,7 @@ class ScreenDiff:
                     out.append(text)  # titles, clipboard, device strings: nothing drawn
                 else:  # ESC 7 / ESC 8 save and restore attributes and cursor, ESC c resets
                     self._raw(out, text, forget=True)
-                    self.have = self.want = None
+                    self._forget_attrs()
                     self._key_changed()
             elif text.strip("\r") == "":
                 if self.at is not None:
@@ -121,7 +142,13 @@ class ScreenDiff:
     def _csi(self, out: list[str], params: str, middle: str, final: str, text: str) -> None:
         private = params.startswith(("?", "<", "=", ">"))
         if final == "m" and not middle and not private:
-            want = parse_sgr(params, self.want)
+            hit = self._parsed.get((params, self._state))
+            if hit is None:  # Textual sends the same few styles again and again: parse each once
+                parsed = parse_sgr(params, self.want)
+                hit = (parsed, None if parsed is None else tuple(sorted(parsed.items())))
+                if len(self._parsed) < 4096:
+                    self._parsed[params, self._state] = hit
+            want, self._state = hit
             if want is None:  # a code not modelled: sent as it is; unknown until the next reset
                 self._attrs(out)  # on top of what the stream had asked for
                 out.append(text)
@@ -157,26 +184,46 @@ class ScreenDiff:
         self._raw(out, "\n", forget=True)
 
     def _text(self, out: list[str], text: str) -> None:
-        cells, width = self.cells, self.width
-        for i, char in enumerate(text):
-            at = self.at
-            if at is None or at[1] < 0 or at[0] >= self.height or at[1] >= width or cell_len(char) != 1:
-                self._raw(out, text[i:], forget=True)  # a place or a width the model does not follow
-                return
-            row, col = at
-            cell = (char, self._key)
-            self.at = (row, col + 1)
-            if self._key is not None and cells[row][col] == cell:
+        at, width, count = self.at, self.width, len(text)
+        if at is None or at[1] < 0 or at[0] >= self.height or at[1] + count > width or not _single_cells(text):
+            self._raw(out, text, forget=True)  # a place or a width the model does not follow
+            return
+        row, col = at
+        self.at = (row, col + count)
+        key, line = self._key, self.cells[row]
+        if key is None:  # attributes unknown: send it all, remember nothing
+            self._send(out, row, col, text)
+            line[col : col + count] = [None] * count
+            return
+        new = [(char, key) for char in text]
+        if line[col : col + count] == new:
+            return  # drawn the same again: nothing to send
+        i = 0
+        while i < count:  # each run of cells that differ, with the cursor moved over the others
+            if line[col + i] == new[i]:
+                i += 1
                 continue
-            self._attrs(out)
-            self._move(out, row, col)
-            out.append(char)
-            cells[row][col] = cell if self._key is not None else None
-            self.real = (row, col + 1) if col + 1 < width else None  # at the edge: wrap pending
+            j = i + 1
+            while j < count and line[col + j] != new[j]:
+                j += 1
+            self._send(out, row, col + i, text[i:j])
+            i = j
+        line[col : col + count] = new
+
+    def _send(self, out: list[str], row: int, col: int, text: str) -> None:
+        self._attrs(out)
+        self._move(out, row, col)
+        out.append(text)
+        end = col + len(text)
+        self.real = (row, end) if end < self.width else None  # at the edge: a wrap is pending
 
     # -- sending -----------------------------------------------------------------------------------
+    def _forget_attrs(self) -> None:
+        self.have = self.want = self._state = None
+        self._key_changed()
+
     def _key_changed(self) -> None:
-        self._key = None if self.want is None else (tuple(sorted(self.want.items())), self.link)
+        self._key = None if self.want is None else (self._state, self.link)
 
     def _attrs(self, out: list[str]) -> None:
         """Text is about to be drawn: bring the terminal's attributes to what the stream asked."""
