@@ -11,6 +11,10 @@ up, but not so far that the app would send more than SHARE of the link's measure
 screens redraw that many times less often (contract C4: `slowdown()`; the lesson screen multiplies
 its redraw intervals by it, or wraps its timer in `paced`). A terminal that never answers leaves
 the factor at 1.0; so do headless runs (tests), where nothing is installed.
+
+`install` also puts the two byte savers in the write path: grok_tui/ui/screen_diff.py (only the cells
+that change, each colour change once) and the byte budget the charts draw within
+(grok_tui/ui/byte_budget.py, `charts_allowed`).
 """
 
 from __future__ import annotations
