@@ -7,8 +7,8 @@ so their frame rate adapts to how many bytes a frame of this chart at this size 
 lesson. The final frame of a run is drawn whatever the credit (the screen forces it).
 
 The rate grows with the screen's area (a bigger chart costs more per frame) but less than in
-proportion: 80x24 gets ~3.1 KB/s, 100x30 ~3.6 KB/s, 200x50 ~6.5 KB/s, under the targets of 4 and 8 KB/s (issue 11)
-with room for the cheap parts and the odd full repaint.
+proportion: 80x24 gets ~3.1 KB/s, 100x30 ~3.6 KB/s, 200x50 ~6.5 KB/s, under the targets of 4 and
+8 KB/s (issue 11) with room for the cheap parts and the odd full repaint.
 """
 
 from __future__ import annotations
