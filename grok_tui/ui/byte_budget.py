@@ -40,7 +40,7 @@ class ByteBudget:
         self._rate = rate
         self._clock = clock
         self._at = clock()
-        self.credit = 0.0
+        self.credit = rate() * BURST  # a full bucket: the first chart frames are not held back
 
     def _refill(self) -> float:
         now = self._clock()
