@@ -1,14 +1,17 @@
 """Bytes written to the terminal per second while a lesson plays, per lesson, terminal size and view.
 
-Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...] [--views reading,lab] [--sizes 80x24,...]
-[--where]` (defaults: 8 s; 4.5 6.5 7.4; both views; 80x24 100x30 200x50). For each case it starts
-`grok-tui LESSON` in a pseudo-terminal that reads as fast as it can, measures 2 s idle, presses `l`
+Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...] [--views reading,lab]
+[--sizes 80x24,...] [--where] [--before TREE]` (defaults: 8 s; 4.5 6.5 7.4; both views; 80x24
+100x30 200x50). For each case it starts `grok-tui LESSON` in a pseudo-terminal that reads as fast as it can, measures 2 s idle, presses `l`
 for the lab view, presses the keys of bench/_lessons.py so that the lesson plays for longer than the
 measurement, and counts every byte written meanwhile. Prints a table: KiB/s while playing, the
 share of the bytes that are colour codes (SGR), bursts per second (writes more than 20 ms apart:
 roughly frames), bytes per burst, and idle B/s. `--where` adds, per case, the bytes by screen row
 band (from the cursor moves that start each repainted piece), to see which widget sends them.
-GROK_TUI_THEME picks the theme (default: the app's default theme).
+GROK_TUI_THEME picks the theme (default: the app's default theme). `--before TREE` measures each case
+twice, side by side: first with the grok_tui package of TREE (a checkout of an older commit, e.g.
+`git archive COMMIT | tar -x -C /tmp/before`, put first on PYTHONPATH), then with this one, and adds
+the ratio.
 """
 
 from __future__ import annotations
@@ -46,10 +49,12 @@ def by_row(stream: bytes) -> Counter[int]:
     return rows
 
 
-def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float, view: str) -> dict:
+def measure(grok: str, lesson: str, size: tuple[int, int], seconds: float, view: str, tree: str = "") -> dict:
     play = CASES[lesson]
     data = tempfile.mkdtemp(prefix="grok-bench-")
     env = {"GROK_TUI_DATA": data}
+    if tree:
+        env["PYTHONPATH"] = tree
     if os.environ.get("GROK_TUI_THEME"):
         env["GROK_TUI_THEME"] = os.environ["GROK_TUI_THEME"]
     program = PtyProgram([grok, lesson], *size, env)
@@ -117,6 +122,7 @@ def bands(rows: Counter[int], touches: Counter[int], seconds: float, height: int
 def main() -> None:
     args = sys.argv[1:]
     where = "--where" in args
+    before = ""
     views, sizes = list(VIEWS), list(SIZES)
     rest = []
     i = 0
@@ -128,6 +134,8 @@ def main() -> None:
             i += 2
         elif args[i] == "--where":
             i += 1
+        elif args[i] == "--before":
+            before, i = args[i + 1], i + 2
         else:
             rest.append(args[i])
             i += 1
@@ -138,15 +146,25 @@ def main() -> None:
         f"bytes to the terminal while a lesson plays, {seconds:g} s each (theme: "
         f"{os.environ.get('GROK_TUI_THEME', 'default')})"
     )
-    print("lesson  size     view      KiB/s   SGR  bursts/s  B/burst  idle B/s")
+    print(
+        "lesson  size     view      KiB/s   SGR  bursts/s  B/burst  idle B/s"
+        + ("   before KiB/s   SGR  bursts/s  after/before" if before else "")
+    )
     for lesson in lessons:
         for cols, rows in sizes:
             for view in views:
+                old = measure(grok, lesson, (cols, rows), seconds, view, before) if before else None
                 m = measure(grok, lesson, (cols, rows), seconds, view)
                 per_burst = m["playing"] / m["bursts"] if m["bursts"] else 0
+                side = ""
+                if old is not None:
+                    side = (
+                        f"   {old['playing'] / 1024:12.2f}  {old['sgr']:4.0%}  {old['bursts']:8.1f}  "
+                        f"{m['playing'] / max(old['playing'], 1):12.2f}"
+                    )
                 print(
                     f"{lesson:6s}  {cols:3d}x{rows:<3d}  {view:8s} {m['playing'] / 1024:6.2f}  {m['sgr']:4.0%}  "
-                    f"{m['bursts']:8.1f}  {per_burst:7.0f}  {m['idle']:8.0f}",
+                    f"{m['bursts']:8.1f}  {per_burst:7.0f}  {m['idle']:8.0f}{side}",
                     flush=True,
                 )
                 if where:
