@@ -1,13 +1,14 @@
 """Bytes written to the terminal per second while a lesson plays, per lesson, terminal size and view.
 
-Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...] [--views reading,lab]
-[--sizes 80x24,...] [--where] [--before TREE]` (defaults: 8 s; 4.5 6.5 7.4; both views; 80x24
-100x30 200x50). For each case it starts `grok-tui LESSON` in a pseudo-terminal that reads as fast as it can, measures 2 s idle, presses `l`
-for the lab view, presses the keys of bench/_lessons.py so that the lesson plays for longer than the
-measurement, and counts every byte written meanwhile. Prints a table: KiB/s while playing, the
-share of the bytes that are colour codes (SGR), bursts per second (writes more than 20 ms apart:
-roughly frames), bytes per burst, and idle B/s. `--where` adds, per case, the bytes by screen row
-band (from the cursor moves that start each repainted piece), to see which widget sends them.
+Run by hand: `python bench/bandwidth.py [SECONDS] [LESSON ...] [--views reading,lab] [--sizes
+80x24,...] [--where] [--before TREE]` (defaults: 8 s; 4.5 6.5 7.4; both views; 80x24 100x30 200x50).
+For each case it starts `grok-tui LESSON` in a pseudo-terminal that reads as fast as it can,
+measures 2 s idle, presses `l` for the lab view, presses the keys of bench/_lessons.py (7.4: CASES here) so that the
+lesson plays for longer than the measurement, and counts every byte written meanwhile. Prints a
+table: KiB/s while playing, the share of the bytes that are colour codes (SGR), bursts per second
+(writes more than 20 ms apart: roughly frames), bytes per burst, and idle B/s. `--where` adds, per
+case, the bytes by screen row band (from the cursor moves that start each repainted piece), to see
+which widget sends them.
 GROK_TUI_THEME picks the theme (default: the app's default theme). `--before TREE` measures each case
 twice, side by side: first with the grok_tui package of TREE (a checkout of an older commit, e.g.
 `git archive COMMIT | tar -x -C /tmp/before`, put first on PYTHONPATH), then with this one, and adds
