@@ -181,11 +181,19 @@ class OutputPacing:
 
 _pacing: OutputPacing | None = None
 _budget: ByteBudget | None = None
+_diff: ScreenDiff | None = None
 
 
 def slowdown() -> float:
     """How many times less often to redraw: 1.0 while the terminal keeps up (contract C4)."""
     return 1.0 if _pacing is None else _pacing.factor
+
+
+def forget_screen() -> None:
+    """Send every cell again at the next frame: for ctrl+l, when something outside the app (a `wall`
+    message, a stray write to the terminal) has drawn over cells the diff believes unchanged."""
+    if _diff is not None:
+        _diff.forget()
 
 
 def charts_allowed() -> bool:
@@ -210,10 +218,10 @@ def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
 
 def install(app: Any) -> OutputPacing | None:
     """Watch the app's terminal (call from on_mount). Nothing for headless or inline apps."""
-    global _pacing, _budget
+    global _pacing, _budget, _diff
     from textual import events
 
-    _pacing = _budget = None
+    _pacing = _budget = _diff = None
     driver = getattr(app, "_driver", None)
     if driver is None or driver.is_headless or driver.is_inline or driver.is_web:
         return None
@@ -246,10 +254,10 @@ def install(app: Any) -> OutputPacing | None:
     if pacing.probe_due():  # before the first frame: the answer times the link with nothing queued
         write(PROBE)
         flush()
-    _pacing, _budget = pacing, budget
+    _pacing, _budget, _diff = pacing, budget, diff
     return pacing
 
 
 def uninstall() -> None:
-    global _pacing, _budget
-    _pacing = _budget = None
+    global _pacing, _budget, _diff
+    _pacing = _budget = _diff = None

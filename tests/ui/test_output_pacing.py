@@ -172,3 +172,31 @@ def test_install_sends_frames_through_the_screen_diff_and_charges_the_budget():
     finally:
         output_pacing.uninstall()
     assert output_pacing.charts_allowed()  # nothing installed: charts are never held back
+
+
+def test_ctrl_l_forgets_the_screen_so_the_next_frame_is_sent_whole():
+    """Something outside the app (a `wall` message) drew over cells the diff believes unchanged:
+    ctrl+l (`forget_screen`) makes the same frame go out again instead of being skipped."""
+    app = FakeApp()
+    try:
+        output_pacing.install(app)
+        driver = app._driver
+        frame = "\x1b[0m\x1b[3;2H\x1b[1;38;2;224;224;224;48;2;18;18;18mweight\x1b[0m"
+        driver.write(frame)
+        driver.write(frame)
+        assert driver.sent[-1] == ""
+        output_pacing.forget_screen()
+        driver.write(frame)
+        assert "weight" in driver.sent[-1]
+    finally:
+        output_pacing.uninstall()
+
+
+async def test_ctrl_l_is_the_apps_redraw_key(catalog):
+    from grok_tui.ui.app import GrokApp
+
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "redraw" in {b.action for b in app._bindings.key_to_bindings.get("ctrl+l", [])}
+        await pilot.press("ctrl+l")  # answers, and the screen is still the contents
+        assert app.screen.__class__.__name__ == "ContentsScreen"
