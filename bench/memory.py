@@ -1,10 +1,11 @@
 """Resident memory of grok-tui after visiting every lesson, and after running 7.5, again and again.
 
-Run by hand: `python bench/memory.py [PASSES] [RUNS]` (defaults 5, 5). Starts `grok-tui 2.1` at
+Run by hand: `python bench/memory.py [PASSES] [RUNS]` (defaults 5, 5). Starts the first lesson at
 100x30; one pass visits every lesson (n to the end, the next pass p back to the start), waiting
-for each screen to be complete; RSS is printed after the first and after every pass. Then it opens
-7.5 in a fresh process, runs it to the end RUNS times (space) and prints RSS after each run. No growth per pass or run
-is the target (within 10% of after the first).
+for each screen to be complete; RSS is printed after every pass with its ratio to after the first.
+Then it opens 7.5 (the digits classifier) in a fresh process, runs it to the end RUNS times (space)
+and prints RSS after each run, with its ratio to after the first run. The target (issue 11): no
+growth per pass or run, the last within 10% of the first (ratio <= 1.10).
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ def main() -> None:
         program.wait_for(b"\x1b[", timeout=30)
         program.wait_quiet(1.0)  # the contents may show first, then the lesson
         print(f"after start ({lessons[0]}): {program.rss_mib():6.1f} MiB")
+        first = 0.0
         for number in range(1, passes + 1):
             key = "n" if number % 2 else "p"
             for _ in lessons[1:]:
                 program.send(key)
                 program.wait_quiet(0.4)
-            print(f"after pass {number} over {len(lessons)} lessons: {program.rss_mib():6.1f} MiB", flush=True)
+            rss = program.rss_mib()
+            first = first or rss
+            print(f"after pass {number} over {len(lessons)} lessons: {rss:6.1f} MiB  x{rss / first:.2f}", flush=True)
     finally:
         program.send("\x11")
         program.close()
@@ -47,6 +51,7 @@ def main() -> None:
         program.wait_for(b"batch_size", timeout=60)  # 7.5's parameters are on screen
         program.wait_quiet(1.0)
         print(f"7.5 opened: {program.rss_mib():6.1f} MiB")
+        first = 0.0
         for number in range(1, runs + 1):
             program.buffer.clear()
             program.send(" ")
@@ -55,7 +60,9 @@ def main() -> None:
                 print("7.5 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
                 break
             program.wait_quiet(0.5)
-            print(f"after 7.5 run {number}: {program.rss_mib():6.1f} MiB", flush=True)
+            rss = program.rss_mib()
+            first = first or rss
+            print(f"after 7.5 run {number}: {rss:6.1f} MiB  x{rss / first:.2f}", flush=True)
     finally:
         program.send("\x11")
         program.close()

@@ -16,7 +16,9 @@ from typing import Any
 from grok_tui.engine.runner import OutputEvent, RunEvent, RunState, StateEvent, StepEvent
 
 MAX_POINTS = 600
-"""Points handed to a chart per series: a chart is at most ~150 columns of braille (2 dots each)."""
+"""Points kept and handed to a chart per series: a chart is at most ~150 columns of braille (2 dots
+each). A longer run is thinned as it grows (between MAX_POINTS / 2 and MAX_POINTS points, evenly
+spaced, plus the latest), so neither the memory nor a frame's copy grows with the run."""
 MAX_OUTPUT_CHUNKS = 5000
 """print() calls kept; older ones are dropped (and counted) so a print-per-step loop stays bounded."""
 
@@ -45,6 +47,38 @@ class FeedView:
     """print() calls dropped from the start of `output` to keep it bounded."""
 
 
+class _Thinned:
+    """One recorded series as it grows: every `stride`-th value (the stride doubles each time the
+    points would pass MAX_POINTS), and the latest value."""
+
+    __slots__ = ("count", "last", "stride", "xs", "ys")
+
+    def __init__(self) -> None:
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self.stride = 1
+        self.count = 0
+        self.last: tuple[float, float] | None = None
+
+    def add(self, x: float, y: float) -> None:
+        if self.count % self.stride == 0:
+            self.xs.append(x)
+            self.ys.append(y)
+            if len(self.xs) > MAX_POINTS:
+                del self.xs[1::2], self.ys[1::2]
+                self.stride *= 2
+        self.count += 1
+        self.last = (x, y)
+
+    def series(self) -> Series:
+        """A copy; it ends at the latest value, so the curve always reaches the current step."""
+        xs, ys = list(self.xs), list(self.ys)
+        if self.last is not None and (not xs or xs[-1] != self.last[0]):
+            xs.append(self.last[0])
+            ys.append(self.last[1])
+        return Series(xs, ys)
+
+
 def _scalar(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -57,7 +91,7 @@ class RunFeed:
 
     def __init__(self, series_names: tuple[str, ...] = (), state: RunState = RunState.RUNNING) -> None:
         self._lock = threading.Lock()
-        self._series = {name: Series() for name in series_names}
+        self._series = {name: _Thinned() for name in series_names}
         self._latest: dict[str, Any] = {}
         self._step = 0
         self._state = state
@@ -66,6 +100,10 @@ class RunFeed:
         self._dropped = 0
         self._names: set[str] = set()
         self._version = 0
+        self._view: FeedView | None = None
+        """The last view made: polls between two events get it again, copying nothing."""
+        self._output_text = ""
+        self._output_joined = True
 
     def __call__(self, event: RunEvent) -> None:
         """Called by the runner on its worker thread: record, never block on the UI."""
@@ -77,14 +115,14 @@ class RunFeed:
                 for name, series in self._series.items():
                     y = _scalar(event.step.values.get(name))
                     if y is not None:  # a NaN/inf ends the curve where it was still finite
-                        series.xs.append(float(event.step.index))
-                        series.ys.append(y)
+                        series.add(float(event.step.index), y)
             elif isinstance(event, StateEvent):
                 self._state = event.state
                 if event.detail:
                     self._detail = event.detail
             elif isinstance(event, OutputEvent):
                 self._output.append(event.text)
+                self._output_joined = False
                 if len(self._output) > MAX_OUTPUT_CHUNKS:
                     extra = len(self._output) - MAX_OUTPUT_CHUNKS
                     del self._output[:extra]
@@ -106,24 +144,21 @@ class RunFeed:
         return self._step
 
     def view(self) -> FeedView:
+        """The feed as it stands. The same object until the next event: treat it as read-only."""
         with self._lock:
-            series = {}
-            for name, s in self._series.items():
-                stride = max(1, math.ceil(len(s.xs) / MAX_POINTS))
-                # Keep the last point so the curve always ends at the current step.
-                xs, ys = s.xs[::stride], s.ys[::stride]
-                if stride > 1 and s.xs and xs[-1] != s.xs[-1]:
-                    xs.append(s.xs[-1])
-                    ys.append(s.ys[-1])
-                series[name] = Series(xs, ys)
-            return FeedView(
+            if self._view is not None and self._view.version == self._version:
+                return self._view
+            if not self._output_joined:  # a step does not change the output: join it only when it grew
+                self._output_text, self._output_joined = "".join(self._output), True
+            self._view = FeedView(
                 self._version,
                 self._state,
                 self._detail,
                 self._step,
                 dict(self._latest),
-                series,
-                "".join(self._output),
+                {name: s.series() for name, s in self._series.items()},
+                self._output_text,
                 frozenset(self._names),
                 self._dropped,
             )
+            return self._view

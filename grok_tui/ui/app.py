@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 from pathlib import Path
@@ -95,6 +96,13 @@ class GrokApp(App[None]):
             first = str(self.catalog.errors[0])
             more = f" (and {count - 1} more: see contents or F1)" if count > 1 else ""
             self.notify(f"{first}{more}", title="lesson file problem", severity="error", timeout=12, markup=False)
+        # What exists now (modules, Textual, the stylesheet, the contents) lives all session: out of
+        # the collector's sight, a full collection while a lesson plays scans half as much (a 4.5 run
+        # at top speed triggers them; each held the UI for up to 0.2-0.7 s on a loaded machine).
+        # Before the first lesson opens, so that a lesson screen left later can still be collected;
+        # not in tests (headless): a process running many apps would keep every one of them.
+        if not self.is_headless:
+            gc.freeze()
         target = self.start_lesson or self.progress.last_lesson
         if target and self.catalog.get(target) is not None:
             self.open_lesson(target)

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
+from grok_tui.ui.widgets.footer import Footer
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 

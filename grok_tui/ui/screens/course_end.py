@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
 from grok_tui.ui.course_marks import MARKS, exercises_passed, lesson_status
+from grok_tui.ui.widgets.footer import Footer
 
 READ_NEXT = (
     (

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from grok_tui.drafts import DraftSaver, keep_draft_copy
 from grok_tui.engine.exercises import Verdict, check_code
@@ -29,6 +29,7 @@ from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 from grok_tui.ui.exercise_editor import CodeEditor
+from grok_tui.ui.widgets.footer import Footer
 
 SAVE_IDLE = 0.3
 """Seconds without typing after which the draft is saved..."""

@@ -21,7 +21,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
@@ -33,6 +33,7 @@ from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
+from grok_tui.ui.widgets.footer import Footer
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, measured_text, speed_text

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.progress import record_answer
+from grok_tui.ui.widgets.footer import Footer
 
 
 class QuizScreen(Screen[int]):

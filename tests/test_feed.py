@@ -1,0 +1,49 @@
+"""The run feed keeps a long run's curves bounded and hands the UI a view that costs nothing to re-read."""
+
+from __future__ import annotations
+
+from grok_tui.engine.feed import MAX_POINTS, RunFeed
+from grok_tui.engine.runner import OutputEvent, RunState, StateEvent, Step, StepEvent
+
+
+def _feed(steps: int) -> RunFeed:
+    feed = RunFeed(("error",))
+    for i in range(1, steps + 1):
+        feed(StepEvent(Step(i, {"error": i * 0.5})))
+    return feed
+
+
+def test_a_long_run_is_thinned_evenly_and_ends_at_the_latest_step():
+    for steps in (MAX_POINTS, MAX_POINTS + 1, 10_007, 100_000):
+        series = _feed(steps).view().series["error"]
+        assert MAX_POINTS // 2 <= len(series.xs) <= MAX_POINTS + 1 or steps <= MAX_POINTS
+        assert series.xs[0] == 1.0 and series.xs[-1] == float(steps)  # first and latest step
+        assert series.ys == [x * 0.5 for x in series.xs]  # each value stays with its own step
+        gaps = {b - a for a, b in zip(series.xs[:-2], series.xs[1:-1], strict=False)}
+        assert len(gaps) <= 1  # evenly spaced (the latest point may come sooner)
+
+
+def test_a_short_run_keeps_every_point():
+    series = _feed(50).view().series["error"]
+    assert series.xs == [float(i) for i in range(1, 51)]
+
+
+def test_the_view_is_made_again_only_after_an_event():
+    feed = _feed(3)
+    first = feed.view()
+    assert feed.view() is first  # a poll between events copies nothing
+    feed(OutputEvent("hello\n"))
+    second = feed.view()
+    assert second is not first and second.output == "hello\n" and second.step == 3
+    feed(StepEvent(Step(4, {"error": 2.0})))
+    third = feed.view()
+    assert third.output == "hello\n" and third.series["error"].xs[-1] == 4.0 and third.latest == {"error": 2.0}
+    feed(StateEvent(RunState.FINISHED, "4 steps"))
+    assert feed.view().state is RunState.FINISHED and feed.view().detail == "4 steps"
+
+
+def test_a_non_finite_value_ends_the_curve_where_it_was_finite():
+    feed = RunFeed(("error",))
+    for i, y in enumerate([1.0, 2.0, float("inf"), float("nan")], start=1):
+        feed(StepEvent(Step(i, {"error": y})))
+    assert feed.view().series["error"].ys == [1.0, 2.0]
