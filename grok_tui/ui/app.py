@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -68,9 +69,43 @@ class GrokApp(App[None]):
         self.crash_error: BaseException | None = None
         self.saved_elsewhere: list[Path] = []
         """Drafts written to another folder on quit (the launcher lists them)."""
+        self._preload(self._start_target())
+
+    def _start_target(self) -> str | None:
+        """The lesson to open at start (asked for, else the one the learner was at), if it exists."""
+        target = self.start_lesson or self.progress.last_lesson
+        return target if target and self.catalog.get(target) is not None else None
+
+    def _preload(self, lesson_id: str | None) -> None:
+        """Start importing what opening `lesson_id` needs before the app runs: its panels' modules
+        (numpy, ~0.1-0.3 s) on a thread, while Textual starts; the lesson screen's module here (it
+        imports no numpy). The lesson's screen then is the first one drawn: the contents wait,
+        unbuilt, until the learner goes there (opening the lesson takes the panels from sys.modules,
+        or waits on the thread's import, on a worker)."""
+        lesson = self.catalog.get(lesson_id) if lesson_id else None
+        if lesson is None:
+            return
+        if not all(imported(name) for name in lesson.panels):
+            threading.Thread(
+                target=self._import_panel_modules, args=(lesson,), name="grok-tui panel import", daemon=True
+            ).start()
+        import grok_tui.ui.screens.lesson  # noqa: F401
+
+    @staticmethod
+    def _import_panel_modules(lesson: Lesson) -> None:
+        for name in lesson.panels:
+            try:
+                panel_class(name)
+            except Exception:
+                pass  # the lesson screen reports it when it builds the panels
+
+    @property
+    def opening(self) -> str | None:
+        """The lesson whose panels are being imported before it shows (None once shown or abandoned)."""
+        return self._opening
 
     def get_default_screen(self) -> ContentsScreen:
-        return ContentsScreen()
+        return ContentsScreen(deferred=self._start_target() is not None)
 
     def on_mount(self) -> None:
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
@@ -94,8 +129,8 @@ class GrokApp(App[None]):
             first = str(self.catalog.errors[0])
             more = f" (and {count - 1} more: see contents or F1)" if count > 1 else ""
             self.notify(f"{first}{more}", title="lesson file problem", severity="error", timeout=12, markup=False)
-        target = self.start_lesson or self.progress.last_lesson
-        if target and self.catalog.get(target) is not None:
+        target = self._start_target()
+        if target is not None:
             self.open_lesson(target)
 
     def _apply_theme(self, theme: str | None, origin: str) -> None:
@@ -137,11 +172,7 @@ class GrokApp(App[None]):
 
     def _import_panels(self, lesson: Lesson) -> None:
         """On a worker thread: import the lesson's panel modules, then open it on the UI thread."""
-        for name in lesson.panels:
-            try:
-                panel_class(name)
-            except Exception:
-                pass  # the lesson screen reports it when it builds the panels
+        self._import_panel_modules(lesson)
         self.call_from_thread(self._show_lesson, lesson)
 
     def _show_lesson(self, lesson: Lesson) -> None:
@@ -191,6 +222,9 @@ class GrokApp(App[None]):
         self._opening = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        contents = self.screen_stack[0]
+        if isinstance(contents, ContentsScreen):
+            contents.call_later(contents.build)  # unbuilt while a lesson opened at start was loading
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import HelpScreen

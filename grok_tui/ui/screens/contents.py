@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
+from grok_tui.ui.widgets.footer import KeyFooter
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
@@ -59,14 +61,23 @@ class ContentsScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    def __init__(self, *, deferred: bool = False) -> None:
+        """deferred: build nothing until first shown. A lesson opened at start covers the contents,
+        and building them under it delayed the lesson's first frame."""
+        super().__init__()
+        preset_breakpoints(self)
+        self._built = not deferred
+
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return
         yield Static(id="title")
         with Horizontal(id="contents-body"):
             yield LessonList(id="lessons")
             yield Static(id="preview")
         yield Static(Text(LEGEND, style="dim"), id="legend")
         yield Static(id="problems")
-        yield Footer()
+        yield KeyFooter()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
@@ -76,13 +87,31 @@ class ContentsScreen(Screen[None]):
             preview.update(lesson_preview(lesson, STATUS_WORDS[status]))
 
     def on_mount(self) -> None:
-        self.refresh_marks()
-        self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
+        if self._built:
+            self.refresh_marks()
+            self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
 
     def on_resize(self) -> None:
-        self.refresh_marks()
+        if self._built:
+            self.refresh_marks()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if not self._built:
+            # Resumed as the app's first screen under the lesson opened at start, or while that
+            # lesson's panels load (the screen stays blank for that moment): not built yet.
+            if self.app.screen is not self or self.app.opening:  # type: ignore[attr-defined]
+                return
+            await self.build()
+            return
+        self.refresh_marks()
+        self.refresh_bindings()
+
+    async def build(self) -> None:
+        """Build a deferred contents screen (a no-op once built)."""
+        if self._built:
+            return
+        self._built = True
+        await self.recompose()
         self.refresh_marks()
         self.refresh_bindings()
 

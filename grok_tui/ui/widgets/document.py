@@ -120,6 +120,12 @@ class LessonDocument(VerticalScroll, can_focus=True):
         self._values = values
         self._notes = notes
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
+        Textual does (half the CSS work of opening a lesson): only its own look depends on its focus
+        (`#doc:focus` in grok.tcss; no rule styles what is inside by the text's focus)."""
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def compose(self):
         params_shown = False
         for block in self.lesson.blocks:
