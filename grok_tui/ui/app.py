@@ -6,12 +6,12 @@ import os
 import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from grok_tui import settings as settings_file
-from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
@@ -23,9 +23,14 @@ from grok_tui.ui.panels import imported, panel_class
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
+if TYPE_CHECKING:
+    from grok_tui.engine.session import LessonSession  # imported with the first lesson (the contents need no engine)
+
 SAVE_ERROR_TIMEOUT = 24 * 3600
 """Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
 
+WARM_UP_DELAY = 1.0
+"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)."""
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
@@ -117,9 +122,9 @@ class GrokApp(App[None]):
         # for the theme applied just above is still queued: it is not a choice of the learner's.
         self._theme_at_start: str | None = self.theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        from grok_tui.engine import process
-
-        process.warm_up()  # the forkserver and a spare lesson process start while the learner reads
+        # The forkserver and a spare lesson process start while the learner reads, once the first
+        # screen is drawn: started at once, they took a core from it on a 2-core machine.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         if self.progress.notice:
             self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
         if self.progress.save_error:
@@ -132,6 +137,11 @@ class GrokApp(App[None]):
         target = self._start_target()
         if target is not None:
             self.open_lesson(target)
+
+    def _warm_up(self) -> None:
+        from grok_tui.engine import process
+
+        process.warm_up()
 
     def _apply_theme(self, theme: str | None, origin: str) -> None:
         if not theme:
@@ -193,6 +203,8 @@ class GrokApp(App[None]):
         if session is None:
             default = self.settings.speed if self.settings.speed is not None else lesson.pace
             speed = self.speed if self.speed is not None else default
+            from grok_tui.engine.session import LessonSession
+
             session = LessonSession(lesson, speed=speed, exercise_code=partial(self.progress.passed_code, lesson.id))
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session
