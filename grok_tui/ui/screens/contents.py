@@ -14,6 +14,7 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.ui.widgets.footer import KeyFooter
+from grok_tui.ui.widgets.gutter import GutterFirst
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
@@ -42,7 +43,7 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     return text
 
 
-class LessonList(OptionList):
+class LessonList(GutterFirst, OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
         Binding("k", "cursor_up", "up", show=False),

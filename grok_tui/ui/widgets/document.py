@@ -19,6 +19,7 @@ from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
+from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
@@ -118,7 +119,7 @@ class CodeCell(Static):
         return self._height[1]
 
 
-class LessonDocument(VerticalScroll, can_focus=True):
+class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     """Scrollable prose and code. ↑↓, j/k and page keys scroll it; ←→ change the chosen parameter
     (the text never scrolls sideways: it wraps). `z` zooms it to the whole screen, for reading at 80x24."""
 
