@@ -10,18 +10,14 @@ import traceback
 from pathlib import Path
 
 from grok_tui import __version__
+from grok_tui.user_dirs import user_dir
 
 LOG_ENV = "GROK_TUI_LOG_DIR"
 
 
 def log_dir() -> Path:
     """$GROK_TUI_LOG_DIR, else the platform's user state folder for grok-tui."""
-    env = os.environ.get(LOG_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_state_dir
-
-    return Path(user_state_dir("grok-tui", appauthor=False))
+    return user_dir(LOG_ENV, "state")
 
 
 def write_crash_log(error: BaseException) -> Path | None:

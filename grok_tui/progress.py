@@ -1,4 +1,5 @@
-"""The learner's saved state: lessons started and done, exercises passed, their code, the last lesson.
+"""The learner's saved state: lessons started and done, exercises passed, their code, the last lesson
+(progress.json), and quiz answers (answers.json). What they typed is in grok_tui/drafts.py.
 
 Everything is written atomically (temp file + rename) under the platform's user data directory, so a
 crash or `kill -9` leaves either the old file or the new one, never half of one. A file that cannot
@@ -18,19 +19,20 @@ import copy
 import errno
 import json
 import os
-import re
 import shutil
 import stat
-import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, cast
 
+from grok_tui.drafts import DraftFiles
 from grok_tui.lesson.history import CourseHistory
-from grok_tui.progress_merge import merge
-from grok_tui.progress_migrate import DRAFTS_VERSION, free_name, migrate_data, migrate_drafts
+from grok_tui.progress_merge import SavedState, merge
+from grok_tui.progress_migrate import migrate_data, migrate_drafts
+from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
+from grok_tui.user_dirs import user_dir
 
 try:
     import fcntl
@@ -40,46 +42,18 @@ except ImportError:  # Windows: saves still merge, without the lock between proc
 DATA_ENV = "GROK_TUI_DATA"
 PROGRESS_FILE = "progress.json"
 LOCK_FILE = "progress.json.lock"
-DRAFTS_DIR = "drafts"
 FORMAT = 1
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def data_dir() -> Path:
     """$GROK_TUI_DATA, else the platform's user data directory for grok-tui."""
-    env = os.environ.get(DATA_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("grok-tui", appauthor=False))
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def set_aside(path: Path) -> Path:
-    """Move a damaged file out of the way, keeping it for the learner: progress.json.damaged-<time>."""
-    target = _free_name(path, "damaged")
-    os.replace(path, target)
-    return target
+    return user_dir(DATA_ENV, "data")
 
 
 @dataclass
-class Progress:
-    """What the learner has done. Lesson states are "started" or "done"."""
+class Progress(DraftFiles):
+    """What the learner has done. Lesson states are "started" or "done". The draft files' methods
+    (draft_path, load_draft, save_draft...) come from DraftFiles (grok_tui/drafts.py)."""
 
     root: Path
     lessons: dict[str, str] = field(default_factory=dict)
@@ -98,7 +72,7 @@ class Progress:
     course_version: int | None = None
     """The course version the ids follow; None: not known (written by a caller without the course,
     read as version 1, the layout before any renumbering)."""
-    _base: dict = field(default_factory=lambda: _snapshot({}, {}, None, None), repr=False, compare=False)
+    _base: SavedState = field(default_factory=lambda: _snapshot({}, {}, None, None), repr=False, compare=False)
     """What this object last read from or wrote to disk: the base of the three-way merge on save."""
     _seen: tuple | None = field(default=None, repr=False, compare=False)
     """The file's identity (inode, size, mtime) when last read or written: unchanged means no re-read."""
@@ -153,17 +127,17 @@ class Progress:
         version = self.course_version or 1
         if existed and version >= course.version:
             return
-        if not existed and not (self.root / DRAFTS_DIR).is_dir():  # a new learner: nothing to move
+        if not existed and not self.drafts_dir.is_dir():  # a new learner: nothing to move
             self.course_version = max(course.version, version)
             return
         steps = course.since(version)
         data, moved = migrate_data(self._data(), steps)
-        backup = None
+        old_file = None
         try:
             if moved and existed:
-                backup = free_name(self.path.with_name(f"{PROGRESS_FILE}.before-course-{course.version}"))
-                shutil.copy2(self.path, backup)
-            kept, drafts_moved = migrate_drafts(self.root / DRAFTS_DIR, steps, course.version, _safe)
+                old_file = free_name(self.path, f"before-course-{course.version}")
+                shutil.copy2(self.path, old_file)
+            kept, drafts_moved = migrate_drafts(self.drafts_dir, steps, course.version)
         except OSError as exc:
             self.notice = (
                 f"The course was renumbered, but your progress could not be moved to the new "
@@ -178,7 +152,7 @@ class Progress:
             except OSError as exc:
                 self._save_failed(self.path, exc)
         if moved or drafts_moved:
-            kept_names = [p.name for p in (backup, kept) if p is not None]
+            kept_names = [p.name for p in (old_file, kept) if p is not None]
             self.notice = (
                 f"The course was renumbered; your progress followed it ({', '.join(_unique(moved)) or 'drafts only'})."
                 + (f" The old files are kept as {' and '.join(kept_names)}." if kept_names else "")
@@ -201,7 +175,7 @@ class Progress:
         ok = isinstance(version, int) and not isinstance(version, bool) and version >= 1
         self.course_version = version if ok else None
 
-    def _data(self) -> dict:
+    def _data(self) -> SavedState:
         """What this object holds, as the merge sees it (a deep copy: entries are changed in place)."""
         return _snapshot(self.lessons, self.exercises, self.last_lesson, self.course_version)
 
@@ -240,15 +214,10 @@ class Progress:
                 self._seen = _identity(self.path.stat())
             except OSError:
                 self._seen = None
-            # Update in place: callers may hold these dicts.
-            self.lessons.clear()
-            self.lessons.update(result["lessons"])
-            self.exercises.clear()
-            self.exercises.update(copy.deepcopy(result["exercises"]))
-            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._hold(result)
             self._base = self._data()
 
-    def _disk(self) -> dict | None:
+    def _disk(self) -> SavedState | None:
         """The file as another writer left it, None when it is unchanged since we last saw it (or
         cannot be read: then ours is written whole, and a damaged file is set aside first)."""
         try:
@@ -280,15 +249,19 @@ class Progress:
                 return False
             ours = self._data()
             result = merge(self._base, ours, theirs)
-            self.lessons.clear()
-            self.lessons.update(result["lessons"])
-            self.exercises.clear()
-            self.exercises.update(copy.deepcopy(result["exercises"]))
-            self.last_lesson, self.course_version = result["last_lesson"], result["course"]
+            self._hold(result)
             self._base = theirs
             with contextlib.suppress(OSError):
                 self._seen = _identity(self.path.stat())
             return result != ours
+
+    def _hold(self, state: SavedState) -> None:
+        """Hold `state` (a merge's result). In place: callers may hold these dicts."""
+        self.lessons.clear()
+        self.lessons.update(state["lessons"])
+        self.exercises.clear()
+        self.exercises.update(copy.deepcopy(state["exercises"]))
+        self.last_lesson, self.course_version = state["last_lesson"], state["course"]
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
         if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
@@ -368,80 +341,21 @@ class Progress:
         entry.update(done=True, code=code, hints=hints)
         self.save()
 
-    # -- drafts: what the learner typed, one file an exercise -------------------------------------
-    def draft_path(self, lesson_id: str, name: str) -> Path:
-        return self.root / DRAFTS_DIR / _safe(lesson_id) / f"{_safe(name)}.py"
-
-    def load_draft(self, lesson_id: str, name: str) -> str | None:
-        """The learner's last typed code, or None. An unreadable draft is set aside with a notice."""
-        path = self.draft_path(lesson_id, name)
-        try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        except (OSError, UnicodeDecodeError) as exc:
-            try:
-                moved = set_aside(path)
-                self.notice = (
-                    f"Your draft of {lesson_id}/{name} could not be read ({exc}); it was kept as {moved.name}."
-                )
-            except OSError:
-                self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
-            return None
-
-    def save_draft(self, lesson_id: str, name: str, code: str) -> None:
-        """Write a draft; if that fails it is kept in `unsaved` (and the error raised)."""
-        path = self.draft_path(lesson_id, name)
-        try:
-            atomic_write(path, code)
-            self._mark_drafts()
-        except OSError as exc:
-            self.unsaved[(lesson_id, name)] = code
-            self._save_failed(path, exc)
-            raise
-        self.unsaved.pop((lesson_id, name), None)
-
-    def _mark_drafts(self) -> None:
-        """Record in the drafts folder which course version its paths follow (a learner with drafts
-        but no progress file yet must not have them moved by a later load)."""
-        marker = self.root / DRAFTS_DIR / DRAFTS_VERSION
-        if self.course_version is not None and not marker.exists():
-            atomic_write(marker, f"{self.course_version}\n")
-
-    def save_unsaved(self, folder: Path) -> list[Path]:
-        """Write every draft that could not be saved into `folder` (LESSON/NAME.py); the files written."""
-        written = []
-        for (lesson_id, name), code in sorted(self.unsaved.items()):
-            path = Path(folder).expanduser() / _safe(lesson_id) / f"{_safe(name)}.py"
-            atomic_write(path, code)
-            written.append(path)
-        self.unsaved.clear()
-        return written
-
-    def backup_draft(self, lesson_id: str, name: str) -> Path | None:
-        """Copy the draft to <name>.py.bak-<time> (before the learner starts over); None if none."""
-        path = self.draft_path(lesson_id, name)
-        if not path.exists():
-            return None
-        target = _free_name(path)
-        shutil.copy2(path, target)
-        return target
-
     # -- reset -----------------------------------------------------------------------------------
     def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
         """Forget an exercise; the learner's draft is kept as <name>.py.bak-<time>. Returns the backup."""
         self.exercises.pop(self.exercise_key(lesson_id, name), None)
         self._write()
-        return _backup(self.draft_path(lesson_id, name))
+        return backup(self.draft_path(lesson_id, name))
 
     def reset_lesson(self, lesson_id: str) -> list[Path]:
         """Forget a lesson: its state, its exercises; the drafts are kept as backups."""
         backups = []
         for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
             del self.exercises[key]
-        folder = self.root / DRAFTS_DIR / _safe(lesson_id)
+        folder = self.lesson_drafts_dir(lesson_id)
         if folder.is_dir():
-            backups = [b for p in sorted(folder.glob("*.py")) if (b := _backup(p)) is not None]
+            backups = [b for p in sorted(folder.glob("*.py")) if (b := backup(p)) is not None]
         self.lessons.pop(lesson_id, None)
         if self.last_lesson == lesson_id:
             self.last_lesson = None
@@ -450,13 +364,13 @@ class Progress:
 
     def reset_all(self) -> list[Path]:
         """Start over; progress.json and the drafts folder are kept as timestamped backups."""
-        backups = [b for b in (_backup(self.path), _backup(self.root / DRAFTS_DIR)) if b is not None]
+        backups = [b for b in (backup(self.path), backup(self.drafts_dir)) if b is not None]
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
         self._write()
         return backups
 
 
-def _snapshot(lessons: dict, exercises: dict, last: str | None, course: int | None) -> dict:
+def _snapshot(lessons: dict[str, str], exercises: dict[str, dict], last: str | None, course: int | None) -> SavedState:
     return {"lessons": dict(lessons), "exercises": copy.deepcopy(exercises), "last_lesson": last, "course": course}
 
 
@@ -517,109 +431,25 @@ def _first_existing(path: Path) -> Path:
     return path
 
 
-def keep_draft_copy(progress: Progress, lesson_id: str, name: str, text: str) -> Path:
-    """Keep `text` beside the draft as <name>.py.bak-<time>: the older side when the same draft was
-    edited both in the tutor and outside it (`grok-tui edit`), so neither edit is lost."""
-    target = _free_name(progress.draft_path(lesson_id, name))
-    atomic_write(target, text)
-    return target
-
-
-def _safe(part: str) -> str:
-    """A lesson id or exercise name as one harmless path component."""
-    part = _UNSAFE.sub("_", part)
-    return part if part.strip(".") else "_" + part
-
-
-def _backup(path: Path) -> Path | None:
-    """Rename `path` to `path.bak-<time>` (never overwriting an older backup); None if it is absent."""
-    if not path.exists():
-        return None
-    target = _free_name(path)
-    os.replace(path, target)
-    return target
-
-
-def _free_name(path: Path, tag: str = "bak") -> Path:
-    """A free name `path.<tag>-<time>` beside `path` (never an older backup's)."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{tag}-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
-        n += 1
-    return target
-
-
-class DraftSaver:
-    """Writes drafts off the caller's thread, newest text last, so typing never waits on the disk.
-
-    `submit` only records the text (the newest for each draft replaces an older one still pending);
-    one daemon thread writes what is pending. `flush` writes everything pending in the calling thread
-    (on leaving a screen). Taking a text and writing it happen under one lock, so writes never
-    overtake each other and `flush` returns only once every text submitted before it is on disk.
-    """
-
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self._pending: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
-        """Guards _pending and _thread."""
-        self._write_lock = threading.Lock()
-        """Held from taking a text until it is written."""
-        self._thread: threading.Thread | None = None
-        self.error: str = ""
-        """The last write error (disk full, permissions), for the UI to show."""
-
-    def submit(self, lesson_id: str, name: str, code: str) -> None:
-        with self._lock:
-            self._pending[(lesson_id, name)] = code
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._drain, name="draft saver", daemon=True)
-                self._thread.start()
-
-    def _take(self) -> tuple[tuple[str, str], str] | None:
-        with self._lock:
-            if not self._pending:
-                self._thread = None  # the next submit starts a fresh thread
-                return None
-            return self._pending.popitem()
-
-    def _drain(self) -> None:
-        while self._write_next():
-            pass
-
-    def _write_next(self) -> bool:
-        """Write one pending text; False when nothing was pending."""
-        with self._write_lock:
-            job = self._take()
-            if job is None:
-                return False
-            (lesson_id, name), code = job
-            try:
-                self.progress.save_draft(lesson_id, name, code)
-                self.error = ""
-            except OSError as exc:
-                self.error = f"could not save your draft: {exc}"
-            return True
-
-    def flush(self) -> None:
-        """Write everything pending now, in this thread (after a write in progress on the saver's)."""
-        while self._write_next():
-            pass
-
-
 # -- quiz answers and predictions (a file of their own, so progress.json's format stays as it is) --
 ANSWERS_FILE = "answers.json"
 HISTORY_KEEP = 500
 """Answers kept in order (for streaks); the latest answer to each question is kept apart for ever."""
 
 
-def load_answers(root: Path) -> dict:
-    """{"latest": {KEY: {"given", "right", "tries"}}, "history": [{"key", "right"}...]}; a damaged
-    file is set aside (never deleted) and reads as empty."""
+class Answers(TypedDict):
+    """answers.json. Only this shape is checked on reading: an entry is read with care (a hand edit)."""
+
+    latest: dict[str, object]
+    """KEY: {"given": str, "right": bool, "tries": int}, the latest answer to each question."""
+    history: list[object]
+    """[{"key": KEY, "right": bool}...], the last HISTORY_KEEP answers in order."""
+
+
+def load_answers(root: Path) -> Answers:
+    """The saved answers; a damaged file is set aside (never deleted) and reads as empty."""
     path = Path(root) / ANSWERS_FILE
-    empty = {"latest": {}, "history": []}
+    empty: Answers = {"latest": {}, "history": []}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if (
@@ -628,7 +458,7 @@ def load_answers(root: Path) -> dict:
             or not isinstance(data.get("history"), list)
         ):
             raise ValueError("not an answers file")
-        return data
+        return cast(Answers, data)  # the shape checked just above
     except FileNotFoundError:
         return empty
     except (OSError, ValueError):
@@ -637,19 +467,20 @@ def load_answers(root: Path) -> dict:
         return empty
 
 
-def record_answer(root: Path, key: str, given: str, right: bool) -> dict:
+def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
     atomically; returns the updated data."""
     data = load_answers(root)
-    entry = data["latest"].get(key) if isinstance(data["latest"].get(key), dict) else {}
-    tries = entry.get("tries", 0) if isinstance(entry.get("tries", 0), int) else 0
+    previous = data["latest"].get(key)
+    tries = previous.get("tries", 0) if isinstance(previous, dict) else 0
+    tries = tries if isinstance(tries, int) else 0
     data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
     data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
     atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
     return data
 
 
-def answer_streak(data: dict, prefix: str = "") -> int:
+def answer_streak(data: Answers, prefix: str = "") -> int:
     """Right answers in a row at the end of the history (of keys starting with `prefix`)."""
     streak = 0
     for item in reversed(data.get("history", [])):

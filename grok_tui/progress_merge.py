@@ -11,12 +11,26 @@ when we moved it, else the disk's.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict
 
-RANK = {"started": 1, "done": 2}
+RANK: dict[object, int] = {"started": 1, "done": 2}
+"""A lesson's saved state to how far it got (any other value, from a hand edit, has no rank)."""
 
 
-def merge(base: dict, ours: dict, theirs: dict) -> dict:
-    """Each argument: {"lessons": {...}, "exercises": {...}, "last_lesson": str | None, "course": int | None}."""
+class SavedState(TypedDict):
+    """What progress.json holds, as the merge and the migration see it."""
+
+    lessons: dict[str, str]
+    """Lesson id: "started" or "done" (another value, from a hand edit, is kept as it is)."""
+    exercises: dict[str, dict]
+    """"LESSON/NAME": {"done": bool, "hints": int, "code": str} (an entry is read with care)."""
+    last_lesson: str | None
+    course: int | None
+    """The course version the ids follow (None: not recorded, version 1)."""
+
+
+def merge(base: SavedState, ours: SavedState, theirs: SavedState) -> SavedState:
+    """The three-way merge of the whole saved state."""
     last = ours["last_lesson"] if ours["last_lesson"] != base["last_lesson"] else theirs["last_lesson"]
     versions = [v for v in (ours.get("course"), theirs.get("course")) if isinstance(v, int)]
     return {

@@ -13,44 +13,50 @@ import os
 import re
 import shutil
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from grok_tui.drafts import DRAFTS_VERSION, safe_name
 from grok_tui.lesson.history import Renumbering
+from grok_tui.progress_merge import RANK, SavedState
+from grok_tui.safe_files import free_name
 
-DRAFTS_VERSION = ".course"
+V = TypeVar("V")
 _DRAFT_FILE = re.compile(r"^(?P<name>.*?)(?P<rest>\.py(\..*)?)$")
 
 
-def migrate_data(data: dict, steps: list[Renumbering]) -> tuple[dict, list[str]]:
-    """`data` ({"lessons", "exercises", "last_lesson"}) with every id moved, and what moved ("7.4 -> 7.5")."""
+def migrate_data(data: SavedState, steps: list[Renumbering]) -> tuple[SavedState, list[str]]:
+    """`data` with every id moved, and what moved ("7.4 -> 7.5")."""
     moved: list[str] = []
     lessons, exercises, last = dict(data["lessons"]), dict(data["exercises"]), data["last_lesson"]
     for step in steps:
-        new_lessons: dict = {}
-        for lesson_id, state in lessons.items():
-            target = step.lesson(lesson_id)
-            if target != lesson_id:
-                moved.append(f"{lesson_id} -> {target}")
-            new_lessons[target] = _further(new_lessons.get(target), state)
-        new_exercises: dict = {}
-        for key, entry in exercises.items():
-            target = step.exercise(key)
-            if target != key:
-                moved.append(f"{key} -> {target}")
-            new_exercises[target] = _passed(new_exercises.get(target), entry)
-        lessons, exercises = new_lessons, new_exercises
+        lessons = _move(lessons, step.lesson, _further, moved)
+        exercises = _move(exercises, step.exercise, _passed, moved)
         last = step.lesson(last) if isinstance(last, str) else last
-    return {"lessons": lessons, "exercises": exercises, "last_lesson": last}, moved
+    return {"lessons": lessons, "exercises": exercises, "last_lesson": last, "course": data["course"]}, moved
 
 
-def _further(a: object, b: object) -> object:
+def _move(
+    entries: dict[str, V], rename: Callable[[str], str], keep: Callable[[V | None, V], V], moved: list[str]
+) -> dict[str, V]:
+    """`entries` under their new keys; where two land on one key `keep` chooses (the first is None
+    when the key is new). Each key that changes is added to `moved` as "old -> new"."""
+    out: dict[str, V] = {}
+    for key, value in entries.items():
+        target = rename(key)
+        if target != key:
+            moved.append(f"{key} -> {target}")
+        out[target] = keep(out.get(target), value)
+    return out
+
+
+def _further(a: str | None, b: str) -> str:
     """Two saved states landing on one id (only after a bad renumbering): keep the further one."""
-    rank = {"started": 1, "done": 2}
-    return b if a is None or rank.get(b, 0) >= rank.get(a, 0) else a
+    return b if a is None or RANK.get(b, 0) >= RANK.get(a, 0) else a
 
 
-def _passed(a: object, b: object) -> object:
+def _passed(a: dict | None, b: dict) -> dict:
     return b if a is None or (isinstance(b, dict) and b.get("done") is True) else a
 
 
@@ -61,10 +67,9 @@ def drafts_version(drafts: Path) -> int:
         return 1
 
 
-def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -> tuple[Path | None, int]:
+def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int) -> tuple[Path | None, int]:
     """Copy the drafts folder to its moved layout, keep the old one as drafts.before-course-N-<time>.
-    Returns (the kept old folder or None, how many drafts changed place). `safe` maps an id to its
-    folder or file name (as Progress.draft_path does)."""
+    Returns (the kept old folder or None, how many drafts changed place)."""
     if not drafts.is_dir():
         return None, 0
     steps = [s for s in steps if s.course > drafts_version(drafts)]
@@ -75,7 +80,7 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
     try:
         for path in sorted(p for p in drafts.rglob("*") if p.is_file() and p.name != DRAFTS_VERSION):
             rel = path.relative_to(drafts)
-            target = _moved(rel, steps, safe)
+            target = _moved(rel, steps)
             moved += target != rel
             dest = tmp / target
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +93,7 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
             os.replace(tmp / DRAFTS_VERSION, drafts / DRAFTS_VERSION)
             shutil.rmtree(tmp)  # only our own copies
             return None, 0
-        kept = free_name(drafts.with_name(f"{drafts.name}.before-course-{version}"))
+        kept = free_name(drafts, f"before-course-{version}")
         os.replace(drafts, kept)
         os.replace(tmp, drafts)
     except BaseException:
@@ -97,27 +102,16 @@ def migrate_drafts(drafts: Path, steps: list[Renumbering], version: int, safe) -
     return kept, moved
 
 
-def _moved(rel: Path, steps: list[Renumbering], safe) -> Path:
+def _moved(rel: Path, steps: list[Renumbering]) -> Path:
     """Where drafts/<lesson>/<name>.py (or a .bak of it) goes after the renumberings."""
     if len(rel.parts) != 2 or not (m := _DRAFT_FILE.match(rel.parts[1])):
         return rel
     folder, name = rel.parts[0], m["name"]
     for step in steps:
-        lessons = {safe(old): safe(new) for old, new in step.lessons.items()}
+        lessons = {safe_name(old): safe_name(new) for old, new in step.lessons.items()}
         exercises = {}
         for old, new in step.exercises.items():
             (ol, _, on), (nl, _, nn) = old.partition("/"), new.partition("/")
-            exercises[(safe(ol), safe(on))] = (safe(nl), safe(nn))
+            exercises[(safe_name(ol), safe_name(on))] = (safe_name(nl), safe_name(nn))
         folder, name = exercises.get((folder, name), (lessons.get(folder, folder), name))
     return Path(folder, name + m["rest"])
-
-
-def free_name(path: Path) -> Path:
-    """`path-<time>` (or `path-<time>-N`), a name nothing has yet."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}-{stamp}-{n}")
-        n += 1
-    return target

@@ -13,11 +13,12 @@ No Textual here: the command line reads the same file.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from grok_tui.user_dirs import user_dir
 
 CONFIG_ENV = "GROK_TUI_CONFIG"
 SETTINGS_FILE = "settings.toml"
@@ -55,12 +56,7 @@ KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")
 
 def config_dir() -> Path:
     """$GROK_TUI_CONFIG, else the platform's user config directory for grok-tui."""
-    env = os.environ.get(CONFIG_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("grok-tui", appauthor=False))
+    return user_dir(CONFIG_ENV, "config")
 
 
 def settings_path() -> Path:
@@ -159,7 +155,7 @@ def load(path: Path | None = None) -> Settings:
 
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Write `theme = "..."` into the settings file, keeping everything else in it (comments too)."""
-    from grok_tui.progress import atomic_write
+    from grok_tui.safe_files import atomic_write
 
     path = path or settings_path()
     try:

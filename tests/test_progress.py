@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from grok_tui.cli import main
-from grok_tui.progress import DraftSaver, Progress, atomic_write, data_dir
+from grok_tui.drafts import DraftSaver
+from grok_tui.progress import Progress, data_dir
+from grok_tui.safe_files import atomic_write
 
 LESSON = """\
 +++
@@ -295,12 +297,14 @@ def read_only(monkeypatch):
     file permissions do not stop)."""
     import errno
 
+    import grok_tui.drafts as drafts_module
     import grok_tui.progress as progress_module
 
     def refuse(path, text):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr(progress_module, "atomic_write", refuse)
+    monkeypatch.setattr(drafts_module, "atomic_write", refuse)
 
 
 def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir, read_only):

@@ -14,9 +14,9 @@ import shutil
 import subprocess
 import sys
 
+from grok_tui.cli.progress import load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
-from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
@@ -43,13 +43,6 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
 
 class _Usage(Exception):
     pass
-
-
-def _load(catalog: Catalog) -> Progress:
-    progress = Progress.load(course=CourseHistory.of(catalog.lessons))
-    if progress.notice:
-        print(f"note: {progress.notice}", file=sys.stderr)
-    return progress
 
 
 def _exercises(
@@ -103,7 +96,7 @@ def cmd_hint(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
-    progress = _load(catalog)
+    progress = load_progress(catalog)
     lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     hints = exercise.hints
@@ -130,7 +123,7 @@ def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
 def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     from grok_tui.engine.exercises import check_code
 
-    progress = _load(catalog)
+    progress = load_progress(catalog)
     chosen = _exercises(catalog, args.id, progress)
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
@@ -179,7 +172,7 @@ def cmd_edit(args: argparse.Namespace, catalog: Catalog) -> int:
 def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     if "/" not in args.id:
         raise _Usage("edit needs LESSON/EXERCISE, e.g. 3.2/w_sum (`grok-tui progress` shows the lessons)")
-    progress = _load(catalog)
+    progress = load_progress(catalog)
     lesson, exercise = _exercises(catalog, args.id, progress)[0]
     key = f"{lesson.id}/{exercise.name}"
     path = progress.draft_path(lesson.id, exercise.name)

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TypedDict
 
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
@@ -35,18 +36,29 @@ def _error(message: str) -> int:
     return EXIT_USAGE
 
 
-def _load(catalog: Catalog) -> Progress:
+def load_progress(catalog: Catalog) -> Progress:
+    """The saved progress, moved to the course's present ids; a notice goes to stderr."""
     progress = Progress.load(course=CourseHistory.of(catalog.lessons))
     if progress.notice:
         print(f"note: {progress.notice}", file=sys.stderr)
     return progress
 
 
+class LessonRow(TypedDict):
+    """One lesson in `summary`: its state ("new", "started", "done") and its exercises."""
+
+    id: str
+    title: str
+    state: str
+    exercises_total: int
+    exercises_done: int
+
+
 def summary(catalog: Catalog, progress: Progress) -> dict:
     """Progress per chapter, as plain data (the --json output, and what the text output prints)."""
     chapters = []
     for number, title, lessons in catalog.chapters():
-        rows = []
+        rows: list[LessonRow] = []
         for lesson in lessons:
             names = [e.name for e in lesson.exercises]
             rows.append(
@@ -108,7 +120,7 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
-    data = summary(catalog, _load(catalog))
+    data = summary(catalog, load_progress(catalog))
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
@@ -155,7 +167,7 @@ def _confirm(question: str, yes: bool) -> bool | None:
 def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.all == bool(args.id):
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
-    progress = _load(catalog)
+    progress = load_progress(catalog)
     if args.all:
         question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
     else:

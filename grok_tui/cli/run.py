@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
@@ -87,6 +87,16 @@ def _check_one(lesson: Lesson, timeout: float | None) -> list[LessonError]:
         return [LessonError(lesson.path, 1, f"the check itself failed: {type(exc).__name__}: {exc}")]
 
 
+def _report(out: TextIO, as_json: bool, what: dict[str, object], label: str, problems: Sequence[object]) -> None:
+    """One checked lesson or quiz: a JSON line, or ok / FAIL, its label and each problem below."""
+    if as_json:
+        _json_line({**what, "ok": not problems, "problems": [str(p) for p in problems]}, out)
+    else:
+        out.write(f"{'ok  ' if not problems else 'FAIL'} {label}\n")
+        for p in problems:
+            out.write(f"     {p}\n")
+
+
 def check_all(
     catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None, timeout: float | None = DEFAULT_TIMEOUT
 ) -> int:
@@ -98,22 +108,12 @@ def check_all(
     for lesson in catalog.lessons:
         problems = _check_one(lesson, timeout)
         failed += bool(problems)
-        if as_json:
-            _json_line({"lesson": lesson.id, "ok": not problems, "problems": [str(p) for p in problems]}, out)
-        else:
-            out.write(f"{'ok  ' if not problems else 'FAIL'} {lesson.id}\t{lesson.title}\n")
-            for p in problems:
-                out.write(f"     {p}\n")
+        _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems)
         out.flush()
     for number, quiz in sorted(catalog.quizzes.items()):
         problems = check_quiz(quiz, catalog)
         failed += bool(problems)
-        if as_json:
-            _json_line({"quiz": number, "ok": not problems, "problems": [str(p) for p in problems]}, out)
-        else:
-            out.write(f"{'ok  ' if not problems else 'FAIL'} quiz {number}\t{len(quiz.questions)} questions\n")
-            for p in problems:
-                out.write(f"     {p}\n")
+        _report(out, as_json, {"quiz": number}, f"quiz {number}\t{len(quiz.questions)} questions", problems)
     for error in catalog.errors:
         if as_json:
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)

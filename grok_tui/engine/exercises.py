@@ -68,9 +68,11 @@ def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
         tree = ast.parse(test)
     except SyntaxError:
         return None
-    best = None
+    best: ast.stmt | None = None
     for node in ast.walk(tree):
-        covers = isinstance(node, ast.stmt) and node.lineno <= number <= (node.end_lineno or node.lineno)
+        if not isinstance(node, ast.stmt):
+            continue
+        covers = node.lineno <= number <= (node.end_lineno or node.lineno)
         if covers and (best is None or node.lineno >= best.lineno):  # the innermost statement
             best = node
     return None if isinstance(best, _COMPOUND) else best

@@ -77,9 +77,10 @@ class Table:
     def ordered(self) -> list[Experiment]:
         if self.sort == "final":
 
-            def key(row: Experiment):
-                bad = row.state == "diverged" or row.final is None or not math.isfinite(row.final)
-                return (bad, abs(row.final) if not bad else 0.0, row.number)
+            def key(row: Experiment) -> tuple[bool, float, int]:
+                final = row.final
+                bad = row.state == "diverged" or final is None or not math.isfinite(final)
+                return (bad, abs(final) if final is not None and not bad else 0.0, row.number)
 
             return sorted(self.rows, key=key)
         return list(self.rows)

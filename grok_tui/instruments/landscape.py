@@ -13,7 +13,7 @@ import ast
 import builtins
 import math
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,7 +96,7 @@ def height(landscape: Landscape, names: Mapping[str, Any], at: tuple[float, ...]
     return evaluate(landscape.error, bound)
 
 
-def span(values: list[float], extra: list[float] = ()) -> tuple[float, float]:
+def span(values: list[float], extra: Sequence[float] = ()) -> tuple[float, float]:
     """An axis range that holds `values` (the path) and `extra` (the bottom), with a margin."""
     pool = [v for v in [*values, *extra] if math.isfinite(v)]
     if not pool:

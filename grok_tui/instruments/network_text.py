@@ -58,7 +58,9 @@ def _sign_style(value: float | None) -> str:
 def _scale(matrix) -> float:
     import numpy as np
 
-    finite = np.abs(matrix[np.isfinite(matrix)]) if matrix is not None else []
+    if matrix is None:
+        return 0.0
+    finite = np.abs(matrix[np.isfinite(matrix)])
     return float(finite.max()) if len(finite) else 0.0
 
 
@@ -177,7 +179,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     x = 0
     for k, layer in enumerate(picture.layers):
         names.put(x, layer.label, "bold" + (" underline" if layer.lit else ""))
-        cells = []
+        cells: list[Text] = []
         for row in range(layer.size):
             cells.extend(_node_cells(layer, row, has_deltas, numbers)[:per_row])
         grid.block(cells, node_width)
@@ -214,12 +216,12 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     out.append(Text("\n").join(lines))
     if legend:
         out.append("\n")
-        legend = legend_text(numbers)
-        if legend.cell_len > width:  # the panel does not wrap: two lines
-            first, _, _rest = legend.plain.partition("  ✕")
-            head, tail = legend.divide([len(first), len(first) + 2])[0::2]
-            legend = Text.assemble(head, "\n", tail)
-        out.append_text(legend)
+        key = legend_text(numbers)
+        if key.cell_len > width:  # the panel does not wrap: two lines
+            first, _, _rest = key.plain.partition("  ✕")
+            head, tail = key.divide([len(first), len(first) + 2])[0::2]
+            key = Text.assemble(head, "\n", tail)
+        out.append_text(key)
     return out
 
 

@@ -127,10 +127,15 @@ def _question(item: object, line: int, add) -> Question | None:
     if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices) or len(choices) == 1:
         add(line, "choices must list two or more strings")
         return None
-    if choices and answer not in choices:
-        add(line, f"the answer {answer!r} is not one of the choices")
-        return None
-    if not choices and (not isinstance(answer, (int, float)) or isinstance(answer, bool)):
+    value: float | str
+    if choices:
+        if answer not in choices:
+            add(line, f"the answer {answer!r} is not one of the choices")
+            return None
+        value = str(answer)  # equal to one of the choices: a string
+    elif isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        value = float(answer)
+    else:
         add(line, "a question without choices needs a numeric answer")
         return None
     tolerance = item.get("tolerance", 0.0)
@@ -148,7 +153,7 @@ def _question(item: object, line: int, add) -> Question | None:
     why = item.get("why", "")
     return Question(
         text.strip(),
-        answer if choices else float(answer),
+        value,
         tuple(choices),
         float(tolerance),
         str(why),

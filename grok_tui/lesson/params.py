@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import SupportsFloat, SupportsIndex
 
 from grok_tui.lesson.model import Param
 
@@ -34,7 +35,9 @@ def coerce(param: Param, value: object) -> float | int | str:
             raise ParamError(f"{param.name} must be one of {', '.join(param.choices)} (got {text!r})")
         return text
     try:
-        number = float(value)  # type: ignore[arg-type]
+        if not isinstance(value, (str, SupportsFloat, SupportsIndex)):  # what float() reads
+            raise TypeError(type(value).__name__)
+        number = float(value)
     except (TypeError, ValueError):
         raise ParamError(f"{param.name} must be a number (got {value!r})") from None
     if not math.isfinite(number):

@@ -10,13 +10,14 @@ import re
 import stat
 import tomllib
 from pathlib import Path
+from typing import Literal, TypeGuard
 
-from grok_tui.lesson.model import Block, Cell, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
+from grok_tui.lesson.model import Block, Cell, CellRole, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
 from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
 from grok_tui.lesson.steps import StepsError, check_steps
 
-ROLES = ("run", "train", "check", "exercise", "solution", "test")
-EXERCISE_ROLES = ("exercise", "solution", "test")
+ROLES: tuple[CellRole, ...] = ("run", "train", "check", "exercise", "solution", "test")
+EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id",
     "chapter",
@@ -173,19 +174,23 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
             blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
         prose = []
         role, name, error = fence_role(m.group(2).strip()[len("python") :])
-        if error:
+        if error or not role:  # no role exactly when there is an error
             problems.add(i + 1, error)
         elif role in EXERCISE_ROLES and not name:
             problems.add(i + 1, f"a {role} cell needs the exercise's name: ```python {role} NAME")
         else:
-            blocks.append(Cell(role, "\n".join(lines[i + 1 : close]), i + 2, name))  # type: ignore[arg-type]
+            blocks.append(Cell(role, "\n".join(lines[i + 1 : close]), i + 2, name))
         i = close + 1
     if "".join(prose).strip():
         blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
     return blocks
 
 
-def fence_role(info: str) -> tuple[str, str, str]:
+def _is_role(word: str) -> TypeGuard[CellRole]:
+    return word in ROLES
+
+
+def fence_role(info: str) -> tuple[CellRole | Literal[""], str, str]:
     """The role and exercise name of a ```python fence from the words after `python`: (role, name,
     error). The role and the name may come in either order, and the name also as name=NAME, because a
     notebook round trip (jupytext, then Jupyter saving with its keys sorted) writes them that way.
@@ -197,7 +202,7 @@ def fence_role(info: str) -> tuple[str, str, str]:
             words.append(m.group(3))
         elif m.group(1) == "name":
             name = m.group(2).strip("\"'")
-    roles = [w for w in words if w in ROLES]
+    roles = [w for w in words if _is_role(w)]
     others = [w for w in words if w not in ROLES]
     if not roles:
         if others:
@@ -374,8 +379,9 @@ def _params(table: object, lines: list[str], problems: _Problems):
         if scale == "log" and (default <= 0 or (lo is not None and lo <= 0)):
             problems.add(line, f"parameter {name!r}: a log scale needs a positive default and min")
             continue
-        value = int(default) if kind == "int" else float(default)
-        yield Param(name, kind, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
+        number: Literal["int", "float"] = "int" if kind == "int" else "float"  # "choice" went above
+        value = int(default) if number == "int" else float(default)
+        yield Param(name, number, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
 
 
 def _charts(spec: object, lines: list[str], problems: _Problems):

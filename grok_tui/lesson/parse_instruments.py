@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable
+from typing import TypeGuard
 
 from grok_tui.lesson.model import Axis, Landscape, Network, Prediction
 
@@ -18,7 +19,7 @@ REF = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[-?\d+\])*$")
 Add = Callable[[int, str], None]
 
 
-def _strings(value: object) -> bool:
+def _strings(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 

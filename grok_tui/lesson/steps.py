@@ -43,6 +43,8 @@ def total_steps(text: str, params: Mapping[str, object]) -> int | None:
 
     def value(node: ast.AST) -> int:
         if isinstance(node, ast.Constant):
+            if not isinstance(node.value, (int, float)):  # check_steps lets only whole numbers through
+                raise TypeError(type(node.value).__name__)
             return int(node.value)
         if isinstance(node, ast.Name):
             number = params[node.id]

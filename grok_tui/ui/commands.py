@@ -6,16 +6,19 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from grok_tui.lesson.model import Lesson
+from grok_tui.ui.tutor_app import tutor
+
 
 class LessonCommands(Provider):
-    def _lessons(self):
-        return self.app.catalog.lessons  # type: ignore[attr-defined]
+    def _lessons(self) -> list[Lesson]:
+        return tutor(self.app).catalog.lessons
 
     async def discover(self) -> Hits:
         for lesson in self._lessons():
             yield DiscoveryHit(
                 f"lesson {lesson.label}",
-                partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
+                partial(tutor(self.app).open_lesson, lesson.id),
                 help=lesson.chapter_title,
             )
 
@@ -28,6 +31,6 @@ class LessonCommands(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(self.app.open_lesson, lesson.id),  # type: ignore[attr-defined]
+                    partial(tutor(self.app).open_lesson, lesson.id),
                     help=lesson.chapter_title,
                 )

@@ -109,12 +109,14 @@ async def test_a_passed_answer_that_misbehaves_live_fails_the_run_not_the_tutor(
 
 @pytest.fixture
 def read_only(monkeypatch):
+    import grok_tui.drafts as drafts_module
     import grok_tui.progress as progress_module
 
     def refuse(path, text):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr(progress_module, "atomic_write", refuse)
+    monkeypatch.setattr(drafts_module, "atomic_write", refuse)
 
 
 async def test_a_read_only_data_folder_is_a_lasting_notice_and_the_tutor_works(private_data_dir, read_only):

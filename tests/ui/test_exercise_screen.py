@@ -126,7 +126,8 @@ async def test_leaving_without_a_pass_dismisses_false(lesson):
 
 
 async def test_an_endless_loop_does_not_freeze_the_screen(lesson):
-    app = Host(lesson, lesson.exercises[0], timeout=1.0)
+    # 3 s, not 1: on a loaded machine f2 arrived after a 1 s limit had already ended the check.
+    app = Host(lesson, lesson.exercises[0], timeout=3.0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         screen.query_one(TextArea).text = "def w_sum(a, b):\n    while True:\n        pass\n"
@@ -134,8 +135,8 @@ async def test_an_endless_loop_does_not_freeze_the_screen(lesson):
         assert screen.checking
         await pilot.press("f2")  # the UI answers while the check runs
         assert screen.checking and screen.hints == 1
-        await wait_for(pilot, lambda: not screen.checking, 8, "the time limit")
-        assert "still running after 1 s" in shown(screen)
+        await wait_for(pilot, lambda: not screen.checking, 20, "the time limit")
+        assert "still running after 3 s" in shown(screen)
 
 
 async def test_typing_is_saved_and_resumed_after_a_restart(lesson):

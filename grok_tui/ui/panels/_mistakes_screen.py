@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels.misclassified import Panel as Misclassified
 
 
@@ -22,7 +23,7 @@ class MistakesScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,q", "close", "back to the matrix", id="mistakes.close")]
 
-    def __init__(self, lesson: object, namespace: Mapping[str, Any], truth: int, said: int) -> None:
+    def __init__(self, lesson: Lesson | None, namespace: Mapping[str, Any], truth: int, said: int) -> None:
         super().__init__()
         self.browser = Misclassified(lesson)
         self.browser.show_pair(namespace, truth, said)

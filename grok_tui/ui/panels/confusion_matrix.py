@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from grok_tui.digits import confusion_matrix, held_out
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel
 from grok_tui.ui.panels._mistakes_screen import MistakesScreen
 
@@ -49,7 +50,7 @@ class Panel(DigitsPanel):
         Binding("enter", "open_cell", "show the test digits of this cell", show=False),
     ]
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.counts = np.zeros((10, 10), dtype=int)
         self.cursor = (0, 0)

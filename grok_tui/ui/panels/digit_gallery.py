@@ -9,6 +9,7 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, tile_strip
 
 
@@ -26,7 +27,7 @@ class Panel(DigitsPanel):
         Binding("pagedown", "move(10)", "10 images on", show=False),
     ]
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.images = np.zeros((0, 64))
         self.labels = np.zeros(0, dtype=int)

@@ -11,6 +11,7 @@ from textual import events
 from textual.binding import Binding
 
 from grok_tui.digits import as_image, classify, predictor
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel, grey
 from grok_tui.ui.panels.misclassified import probability_lines, side_by_side
 
@@ -37,7 +38,7 @@ class Panel(DigitsPanel):
         Binding("t", "test_digit", "copy the next test digit onto the pad", show=False),
     ]
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.pixels = np.zeros((8, 8))
         """Ink per pixel, 0..1 (the scale the network was trained on)."""

@@ -12,6 +12,7 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import TILE, DigitsPanel, digit_text, diverging, tile_strip
 
 ROWS = 10
@@ -33,7 +34,7 @@ class Panel(DigitsPanel):
         Binding("down", "move_row(1)", "unit a row down", show=False),
     ]
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.weights = np.zeros((64, 0))
         self.selected = 0

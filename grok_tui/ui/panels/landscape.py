@@ -18,6 +18,7 @@ from rich.text import Text
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments import landscape as land
 from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d, level_edges
+from grok_tui.lesson.model import Landscape
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
 
 
@@ -125,22 +126,23 @@ class LandscapePanel(InstrumentPanel):
             self.redo, self._edges, self._ranges = False, None, None
         version = self._version
         size = self._computed_size = self._grid_size()
-        self.run_worker(lambda: self._compute(version, size), thread=True, exclusive=True, group="landscape")
+        spec = self.spec
+        self.run_worker(lambda: self._compute(spec, version, size), thread=True, exclusive=True, group="landscape")
 
     def _timer_update(self) -> None:
         self._waiting = False
         self._update(now=True)
 
-    def _compute(self, version: int, size: tuple[int, int]) -> None:
+    def _compute(self, spec: Landscape, version: int, size: tuple[int, int]) -> None:
         with self._lock:
             path = list(self.path)
-            names = land.context(self.spec, self._params, self._names)
+            names = land.context(spec, self._params, self._names)
         surface, problem = None, ""
         if path:
             try:
                 points = [p for p, _ in path]
-                ranges = land.keep_ranges(self._ranges, land.fit_ranges(self.spec, names, points), points)
-                surface = self.cache.get(self.spec, names, ranges, *size)
+                ranges = land.keep_ranges(self._ranges, land.fit_ranges(spec, names, points), points)
+                surface = self.cache.get(spec, names, ranges, *size)
                 if ranges != self._ranges or self._edges is None or size != self._edges_size:
                     self._edges, self._edges_size = (level_edges(surface) if self.dims == 2 else None), size
                 self._ranges = ranges

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from grok_tui.digits import held_out
+from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel, bar, digit_text
 
 
@@ -61,7 +62,7 @@ class Panel(DigitsPanel):
         Binding("home", "first", "first (most confident) mistake", show=False),
     ]
 
-    def __init__(self, lesson: object | None = None, **kwargs: Any) -> None:
+    def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.images = np.zeros((0, 64))
         self.labels = np.zeros(0, dtype=int)

@@ -46,6 +46,11 @@ class PredictPanel(InstrumentPanel):
         self._actual: dict[int, dict[str, Any]] = {}
         self._run: Any = None
 
+    @property
+    def lesson_id(self) -> str:
+        """The lesson's id ("" without a lesson: the panel is then never active, nothing asks for it)."""
+        return self.lesson.id if self.lesson is not None else ""
+
     def _steps(self) -> set[int]:
         return {p.step for p in self.predictions}
 
@@ -104,7 +109,8 @@ class PredictPanel(InstrumentPanel):
             if texts is None:  # skipped: the learner goes on with s or space
                 self.refresh(layout=True)
                 return
-            self._answers[step] = [(q, read_number(t)) for q, t in zip(questions, texts, strict=False)]
+            numbers = [read_number(t) for t in texts]  # the screen takes only numbers
+            self._answers[step] = [(q, n) for q, n in zip(questions, numbers, strict=False) if n is not None]
             if step in self._actual:
                 # The lesson's code runs in another process: a fast run may have computed the
                 # value before the pause reached it. Reveal it now.
@@ -113,7 +119,7 @@ class PredictPanel(InstrumentPanel):
             elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
-        self.app.push_screen(PredictScreen(self.lesson.id, questions, str(self.tally)), answered)
+        self.app.push_screen(PredictScreen(self.lesson_id, questions, str(self.tally)), answered)
 
     def _reveal(self, step: int) -> None:
         from grok_tui.ui.screens.predict import RevealScreen
@@ -143,7 +149,7 @@ class PredictPanel(InstrumentPanel):
             self.refresh(layout=True)
             self.check_pending()
 
-        self.app.push_screen(RevealScreen(f"revealed · {self.lesson.id} step {step}", body, str(self.tally)), closed)
+        self.app.push_screen(RevealScreen(f"revealed · {self.lesson_id} step {step}", body, str(self.tally)), closed)
         self.refresh(layout=True)
 
     def _save(self, step: int, q: Prediction, given: float, verdict: Verdict) -> None:
@@ -152,7 +158,7 @@ class PredictPanel(InstrumentPanel):
         if root is None:
             return
         try:
-            record_answer(root, f"predict/{self.lesson.id}/{step}/{q.value}", f"{given:g}", verdict.right)
+            record_answer(root, f"predict/{self.lesson_id}/{step}/{q.value}", f"{given:g}", verdict.right)
         except OSError as exc:
             self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
 

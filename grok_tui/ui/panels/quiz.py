@@ -36,7 +36,11 @@ class QuizPanel(InstrumentPanel):
         if quiz is None:
             self.notify("this chapter has no quiz", timeout=3, markup=False)
             return
-        self.app.push_screen(QuizScreen(quiz, self._root()), lambda _: self.refresh(layout=True))
+
+        def closed(_: int | None) -> None:  # redraw the panel with the answers just saved
+            self.refresh(layout=True)
+
+        self.app.push_screen(QuizScreen(quiz, self._root()), closed)
 
     def render(self) -> Text:
         quiz = self.quiz

@@ -23,10 +23,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
+from grok_tui.drafts import DraftSaver, keep_draft_copy
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
-from grok_tui.progress import DraftSaver, Progress, keep_draft_copy
+from grok_tui.progress import Progress
 from grok_tui.ui.exercise_editor import CodeEditor
 
 SAVE_IDLE = 0.3

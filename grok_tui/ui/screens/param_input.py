@@ -32,7 +32,7 @@ class ParamInput(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="param_input.cancel")]
 
-    def __init__(self, param: Param, current: object, apply: Callable[[str], None]) -> None:
+    def __init__(self, param: Param, current: float | int | str, apply: Callable[[str], None]) -> None:
         super().__init__()
         self.param = param
         self.current = current

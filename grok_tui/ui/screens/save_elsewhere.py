@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from grok_tui.progress import Progress
+from grok_tui.ui.tutor_app import tutor
 
 
 def suggested_folder() -> Path:
@@ -55,7 +56,7 @@ class SaveElsewhereScreen(ModalScreen[bool]):
         except OSError as exc:
             self.query_one("#save-error", Static).update(f"could not save there: {exc}; try another folder")
             return
-        self.app.saved_elsewhere = written  # type: ignore[attr-defined]
+        tutor(self.app).saved_elsewhere = written
         self.dismiss(True)
 
     def action_discard(self) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
 from rich.segment import Segment
 from rich.style import Style
@@ -38,6 +39,7 @@ from grok_tui.ui.widgets.chart_parts import (
     Axis,
     Layer,
     Row,
+    Run,
     compact,
     legend_row,
     linear_axis,
@@ -92,7 +94,7 @@ def fit_title(title: str, width: int) -> str:
 
 def _runs_of(text: Text) -> Row:
     """A line of plotext's output as (text, Rich style) runs, one per colour."""
-    runs: list[tuple[str, object]] = []
+    runs: list[Run] = []
     for start, end, style in _styled_ranges(text):
         piece = text.plain[start:end]
         if piece:
@@ -100,7 +102,7 @@ def _runs_of(text: Text) -> Row:
     return tuple(runs)
 
 
-def _styled_ranges(text: Text):
+def _styled_ranges(text: Text) -> Iterator[tuple[int, int, str | Style]]:
     """(start, end, style) covering the whole line: plotext's spans never overlap."""
     at = 0
     for span in sorted(text.spans, key=lambda s: s.start):

@@ -14,9 +14,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-Run = tuple[str, str]
-"""A piece of a row: its text and a style key ("" plain, "axis", "s0".."s5", "prev")."""
+if TYPE_CHECKING:
+    from rich.style import Style
+
+Run = tuple[str, "str | Style"]
+"""A piece of a row: its text and a style key ("" plain, "axis", "s0".."s5", "prev"); in the chart
+widget's plot rows, the Rich Style plotext gave that run."""
 Row = tuple[Run, ...]
 
 MARKERS = ("braille", "•", "×", "+", "◦", "▪")

@@ -1,0 +1,56 @@
+"""Writing the learner's files so that nothing is lost: atomic writes, damaged files set aside (never
+deleted), timestamped backups under names no older backup has."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old or the new content, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged file out of the way, keeping it for the learner: progress.json.damaged-<time>."""
+    target = free_name(path, "damaged")
+    os.replace(path, target)
+    return target
+
+
+def backup(path: Path, *, copy: bool = False) -> Path | None:
+    """Rename `path` (or with `copy`, copy the file) to `path.bak-<time>`, never overwriting an older
+    backup; None if it is absent."""
+    if not path.exists():
+        return None
+    target = free_name(path)
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
+    return target
+
+
+def free_name(path: Path, tag: str = "bak") -> Path:
+    """A free name `path.<tag>-<time>` (or `path.<tag>-<time>-N`) beside `path`: nothing has it yet."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{tag}-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+        n += 1
+    return target
