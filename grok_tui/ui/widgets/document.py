@@ -7,12 +7,14 @@ puts them in the namespace before any cell), and an exercise cell says whose ver
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.visual import visualize
 from textual.widgets import Markdown, Static
@@ -115,7 +117,10 @@ class CodeCell(Static):
         builds its Python lexer at the first highlight, ~50 ms of a lesson's first frame, which the
         cells on screen only need)."""
         if self._height[0] != width:
-            self._height = (width, visualize(self, self._renderable("text")).get_height(self.styles, width))
+            self._height = (
+                width,
+                visualize(self, self._renderable("text")).get_height(cast(RulesMap, self.styles), width),
+            )
         return self._height[1]
 
 
