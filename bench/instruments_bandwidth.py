@@ -1,12 +1,15 @@
 """Bytes per second while a lesson plays with its instrument panel shown, against the same lesson with
-the instruments taken out of its metadata (charts alone), in a 100x30 pseudo-terminal.
+the instruments taken out of its metadata (charts alone), in the lab view at 80x24 and 120x40.
 
-Run by hand: `python bench/instruments_bandwidth.py [SECONDS]`. For each lesson it starts
-`grok-tui ID` twice, once on the course as it is and once on a copy whose lessons lost their
-`[network]`, `[landscape]` and `[[predict]]` tables, the panels they name and the chapter quizzes,
-presses the keys that
-make the run long, and measures the output while it plays. The panels repaint at most 5 times a
-second and only when their picture changed, so the figure with the panel should not be higher.
+Run by hand: `python bench/instruments_bandwidth.py [SECONDS] [ID...]`. For each lesson and size it starts
+`grok-tui ID` on the course as it is and on a copy whose lessons lost their `[network]`,
+`[landscape]` and `[[predict]]` tables, the panels they name and the chapter quizzes; opens the lab
+view (`l`; at 80 columns, where one chart or panel shows at a time, `g` until the panel shows, so
+the comparison there is the panel against the first chart), presses the keys that make the run
+long (a prediction the lesson asks is skipped with escape) and measures the output while it plays.
+6.5's step() records no layer or weight, so its diagram only changes when the run ends: "6.5 live"
+is a copy that records them at every step (bench/instruments_keys.py), the diagram redrawn as it
+plays. The panels repaint at most PLAYING_HZ times a second and only the lines that changed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pty import PtyProgram
+from instruments_keys import course_copy, live
+
+from grok_tui.lesson.catalog import load_catalog
 
 LESSONS = Path(__file__).resolve().parent.parent / "lessons"
 CASES = {
@@ -26,7 +32,7 @@ CASES = {
     "4.5": ("landscape (1-D)", ">>" + "-" * 4 + "]]" + "+" * 198, b"Breaking gradient"),
     "5.3": ("landscape (2-D)", ">>" + "-" * 5 + "]" + "+" * 9, b"Freezing one weight"),
     "5.4": ("network", ">>" + "]" + "+" * 6, b"multiple outputs"),
-    "6.5": ("network", ">>" + "]]" + "+" * 20, b"Backprop"),
+    "6.5": ("network", ">" + "]]" + "+" * 22, b"Backprop"),  # 25 steps/s, 500 iterations: 20 s
 }
 TABLE = re.compile(r"^\s*\[\[?(network|landscape|predict)\]\]?\s*$")
 
@@ -62,14 +68,25 @@ def charts_alone(source: Path) -> Path:
     return target
 
 
-def measure(grok: str, lesson: str, keys: str, marker: bytes, lessons: Path, seconds: float) -> float:
+def measure(
+    grok: str, lesson: str, keys: str, marker: bytes, lessons: Path, seconds: float, size: tuple[int, int]
+) -> float:
     data = tempfile.mkdtemp(prefix="grok-bench-")
-    program = PtyProgram([grok, lesson], 100, 30, {"GROK_TUI_DATA": data, "GROK_TUI_LESSONS": str(lessons)})
+    cols, rows = size
+    program = PtyProgram([grok, lesson], cols, rows, {"GROK_TUI_DATA": data, "GROK_TUI_LESSONS": str(lessons)})
     try:
         if program.wait_for(marker) is None:
             raise RuntimeError(f"grok-tui {lesson} did not start")
         program.read_for(1.5)
+        found = load_catalog(lessons).get(lesson)
+        view = "l" + ("g" * len(found.charts) if cols < 110 and found.panels else "")
+        for key in view:
+            program.send(key)
+            program.read_for(0.3)
+        program.buffer.clear()
         program.send(keys)
+        if found.predictions and program.wait_for(b"enter: check", timeout=10.0) is not None:
+            program.send("\x1b")  # the lesson asks a prediction when the run plays: skipped
         program.read_for(2.0)  # the burst of key handling settles; the run plays
         return program.read_for(seconds) / seconds
     finally:
@@ -80,18 +97,28 @@ def measure(grok: str, lesson: str, keys: str, marker: bytes, lessons: Path, sec
 
 def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+    only = set(sys.argv[2:])  # lesson ids; all when none
     grok = str(Path(sys.executable).with_name("grok-tui"))
     bare = charts_alone(LESSONS)
+    live_course = course_copy(LESSONS, live)
+    cases = [(lesson, LESSONS, *case) for lesson, case in CASES.items()]
+    cases.append(("6.5", live_course, "network, live", *CASES["6.5"][1:]))
     try:
-        for lesson, (shown, keys, marker) in CASES.items():
-            with_panel = measure(grok, lesson, keys, marker, LESSONS, seconds)
-            alone = measure(grok, lesson, keys, marker, bare, seconds)
-            print(
-                f"{lesson} with the {shown:16s} {with_panel / 1024:6.1f} KiB/s   charts alone "
-                f"{alone / 1024:6.1f} KiB/s   ({seconds:g} s at 100x30, 25 steps/s)"
-            )
+        for size in ((80, 24), (120, 40)):
+            for lesson, course, shown, keys, marker in cases:
+                if only and lesson not in only:
+                    continue
+                with_panel = measure(grok, lesson, keys, marker, course, seconds, size)
+                alone = measure(grok, lesson, keys, marker, bare, seconds, size)
+                against = "first chart instead" if size[0] < 110 else "charts alone"
+                print(
+                    f"{lesson} {size[0]}x{size[1]} lab, {shown:16s} {with_panel / 1024:6.1f} KiB/s   "
+                    f"{against} {alone / 1024:6.1f} KiB/s   ({seconds:g} s)",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(bare.parent, ignore_errors=True)
+        shutil.rmtree(live_course.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

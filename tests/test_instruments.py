@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import time
 from pathlib import Path
 
 import numpy as np
@@ -18,9 +19,10 @@ from grok_tui.instruments.checks import check_instruments, check_quiz
 from grok_tui.instruments.landscape_text import draw_1d, draw_2d
 from grok_tui.instruments.network import edge_mark, picture, strength
 from grok_tui.instruments.network_text import draw, short
-from grok_tui.instruments.predict import Tally, Verdict, read_number
+from grok_tui.instruments.predict import Tally, Verdict, params_change, question_text, read_number, why_text
 from grok_tui.instruments.quiz import parse_quiz
 from grok_tui.instruments.refs import resolve
+from grok_tui.lesson.model import Prediction
 from grok_tui.lesson.parse import parse_lesson
 from grok_tui.progress import answer_streak, load_answers, record_answer
 
@@ -119,6 +121,23 @@ def test_network_text_shows_values_marks_and_legend(run_64):
     assert "1 ● +.132" in text and "✕ 0" in text and "δ +.165" in text and "Δ -.135" in text
     assert "━ +  ╍ −" in text
     assert max(len(line) for line in lines) <= 78
+
+
+def test_a_lab_view_at_80_or_120_columns_shows_the_weights_of_65(catalog):
+    # 6.5's 3-4-1 network: the full form needs 84 columns; the lab view's panel has 76 (80x24) or
+    # 72 (120x40): the weights' numbers still show, without the nodes' numbers.
+    lesson = catalog.get("6.5")
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    pic = picture(lesson.network, run.namespace)
+    weights = np.asarray(run.namespace["weights_1_2"], dtype=float)
+    for width in (76, 72):
+        lines = plain(draw(pic, width)).splitlines()
+        text = "\n".join(lines)
+        assert all(short(w) in text for w in weights.reshape(-1)), text
+        assert "0 ●" not in text and "lamps" in lines[0] and "walk?" in lines[0] and "weights…" in lines[0]
+        assert max(len(line) for line in lines) <= width
+    assert "━" in plain(draw(pic, 50)) and short(weights[1, 0]) not in plain(draw(pic, 50))  # marks only
 
 
 def test_network_too_narrow_says_the_gist(run_64):
@@ -242,6 +261,35 @@ def test_reading_numbers_and_verdicts():
     tally.add(right)
     tally.add(wrong)
     assert str(tally) == "1/2 right"
+
+
+def test_a_run_waits_before_a_predicted_step_even_at_full_speed(tmp_path):
+    from grok_tui.engine.runner import RunState
+
+    lesson, problems = lesson_from(tmp_path, "")
+    assert not problems
+    run = LessonRun(lesson, {}, speed=0)
+    run.pause_before(2)
+    run.start()
+    deadline = time.monotonic() + 20
+    while run.state is not RunState.PAUSED and time.monotonic() < deadline:
+        run.join(0.01)
+    assert run.state is RunState.PAUSED and len(run.steps) == 1  # step 2 not computed
+    run.resume()
+    assert run.join(20) and run.state is RunState.FINISHED and len(run.steps) == 3
+    with pytest.raises(RuntimeError):
+        run.pause_before(3)
+
+
+def test_a_question_for_other_parameters_quotes_the_run_not_the_lesson():
+    q = Prediction(2, "weight_delta", "The weight became 0.775. What will weight_delta be?", 0.01, "0.775 * ...")
+    assert params_change({"alpha": 1.0, "input": 0.5}, {"alpha": 0.1, "input": 0.5}) == "alpha = 0.1"
+    assert question_text(q, "", {}) == q.question and why_text(q, "", {}) == q.why
+    asked = question_text(q, "alpha = 0.1", {"weight": 0.5, "w": np.array([0.1, 0.2]), "name": "x"})
+    assert "0.775" not in asked and "What will weight_delta be at step 2?" in asked
+    assert "At step 1 this run has weight = 0.5, w = [0.1, 0.2]." in asked
+    why = why_text(q, "alpha = 0.1", {"weight_delta": -0.268125})
+    assert "0.775" not in why and "with alpha = 0.1, this run at step 2 has weight_delta = -0.268125" in why
 
 
 def test_the_course_quizzes_agree_with_the_lessons(catalog):

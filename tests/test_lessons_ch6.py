@@ -184,3 +184,15 @@ def test_sigmoid_lesson_draws_the_curve_and_the_bias_fixes_inverted_lamps():
     slopes = run_.recorded("slope")
     assert max(slopes) == slopes[len(slopes) // 2] == 1.0
     assert run_.namespace["bias_error"] < 0.01 and run_.namespace["copies"]
+
+
+def test_backprop_in_code_records_the_network_every_iteration_so_its_diagram_moves():
+    """The network panel draws what each step records: 6.5 recorded no layers, so its diagram stood
+    still until the run ended. Every step now carries the layers and the weights as they are then."""
+    _, result = run("6.5")
+    steps = result.steps
+    names = {"layer_0", "layer_1", "layer_2", "weights_0_1", "weights_1_2"}
+    assert all(names <= set(s.values) for s in steps)
+    first, last = np.asarray(steps[0].values["weights_1_2"]), np.asarray(steps[-1].values["weights_1_2"])
+    assert first.shape == last.shape == (4, 1) and not np.allclose(first, last)
+    assert np.allclose(steps[-1].values["layer_0"], [[1, 1, 1]])  # the last light of the data set

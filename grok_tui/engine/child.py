@@ -183,6 +183,8 @@ class _Child:
         self.seed: int = job["seed"]
         self.speed: float = job["speed"]
         self.paused: bool = job["paused"]
+        self.stops: set[int] = set(job.get("stops", ()))
+        """Steps to wait before (LessonRun.pause_before)."""
         self.budget = 0
         self.cancel = False
         self.state = "ready"
@@ -404,6 +406,9 @@ class _Child:
     def _gate(self) -> None:
         if self.conn.poll(0):
             self._read(0)
+        if len(self.steps) + 1 in self.stops:  # wait here even if a step_once is pending
+            self.stops.discard(len(self.steps) + 1)
+            self.paused, self.budget = True, 0
         if self.speed > 0 and not self.paused:
             self.flush()
             deadline = time.monotonic() + 1.0 / self.speed

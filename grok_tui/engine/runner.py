@@ -181,6 +181,7 @@ class LessonRun:
         self._start_paused = False
         self._cancel = False
         self._started = False
+        self._stops: set[int] = set()
         self._ended = threading.Event()
         self._pending: list[tuple] = []
         """Controls given before the process was there; sent right after its job."""
@@ -224,6 +225,15 @@ class LessonRun:
         """Let exactly one more step through, then stay paused."""
         self._paused = True
         self._control(("step_once",))
+
+    def pause_before(self, step: int) -> None:
+        """Before start(): the process waits after step `step - 1`, before computing `step`, as if
+        pause() had come exactly then (a question about that step's value must not race a fast run).
+        `paused` stays as pause/resume/step_once set it: the caller who set the stop calls them."""
+        with self._lock:
+            if self._started:
+                raise RuntimeError("pause_before() must come before start()")
+            self._stops.add(step)
 
     def cancel(self) -> None:
         """Stop the run at its next step; a run that does not get there within CANCEL_GRACE s is killed."""
@@ -320,6 +330,7 @@ class LessonRun:
             "seed": self.seed,
             "speed": self.speed,
             "paused": self._start_paused,
+            "stops": sorted(self._stops),
         }
         with self._lock:
             self._child = child

@@ -15,6 +15,7 @@ length; what the latest step computed is lit. Uses Rich only (no Textual): teste
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from rich.text import Text
 
@@ -65,7 +66,7 @@ def _scale(matrix) -> float:
 
 
 class _Header:
-    """One line of labels placed at columns; a label may run on into the room after it."""
+    """One line of labels placed at columns; a label may run on into the room after it, up to the next."""
 
     def __init__(self) -> None:
         self.items: list[tuple[int, str, str]] = []
@@ -78,7 +79,9 @@ class _Header:
         for i, (x, label, style) in enumerate(self.items):
             end = self.items[i + 1][0] - 1 if i + 1 < len(self.items) else width
             out.append(" " * max(0, x - out.cell_len))
-            out.append(label[: max(0, end - out.cell_len)], style=style)
+            room = max(0, end - out.cell_len)
+            # A label cut short says so (`weights_1_2` in 4 columns: `wei…`, not `wei`).
+            out.append(label if len(label) <= room else label[: room - 1] + "…" if room > 1 else "", style=style)
         return out
 
 
@@ -117,20 +120,20 @@ def _node_cells(layer: Layer, row: int, deltas: bool, index: bool = True) -> tup
     return top, bottom
 
 
-def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text, Text]:
+def _cell(link: Link, i: int, j: int, scale: float, form: _Form) -> tuple[Text, Text]:
     top, bottom = Text(), Text()
     if link.weights is None:
         top.append(" ?", style="dim")
     else:
         w = float(link.weights[i, j])
         style = _sign_style(w) + (" reverse" if link.lit else "")
-        top.append(edge_mark(w, scale), style=style)
-        if numbers:
+        top.append(edge_mark(w, scale, form.mark), style=style)
+        if form.numbers:
             top.append(" " + short(w), style=LIT if link.lit else "")
     if link.deltas is not None:
         d = float(link.deltas[i, j])
         bottom.append("Δ", style="dim")
-        if numbers:
+        if form.numbers:
             bottom.append(" ")
             bottom.append(short(d), style=LIT if link.delta_lit else _sign_style(d))
         else:  # too narrow for numbers: the weight delta's mark, on the scale of its matrix
@@ -141,32 +144,52 @@ def _cell(link: Link, i: int, j: int, scale: float, numbers: bool) -> tuple[Text
 
 
 NODE_WIDTH = 10
-"""`2 ● +.132` plus a space; the compact form leaves out the node's number (rows are in order)."""
+"""`2 ● +.132` plus a space; the narrower forms leave out the node's number (rows are in order)."""
 
 
-def _widths(numbers: bool) -> tuple[int, int]:
-    """(node column, crossbar cell) widths: with the numbers on the edges, or marks only."""
-    return (NODE_WIDTH, 4 + NUMBER + 1) if numbers else (NODE_WIDTH - 3, 4)
+@dataclass(frozen=True)
+class _Form:
+    """How much each column shows: the widest form that fits is drawn."""
+
+    index: bool
+    """Nodes show their number (`2 ● +.132`)."""
+    numbers: bool
+    """Edges show their weight (`━━━ +.441`), not only its mark."""
+    mark: int
+    """Cells of an edge's mark."""
+    lead: int
+    """Columns of the wire (`─ `) before a crossbar."""
+
+    @property
+    def node(self) -> int:
+        return NODE_WIDTH if self.index else NODE_WIDTH - 3
+
+    @property
+    def cell(self) -> int:
+        return self.mark + 1 + (NUMBER + 1 if self.numbers else 0)
 
 
-def _lead(numbers: bool) -> int:
-    """Columns of the wire `─ ` before a crossbar (one in the compact form)."""
-    return 2 if numbers else 1
+FULL = _Form(index=True, numbers=True, mark=3, lead=2)
+MEDIUM = _Form(index=False, numbers=True, mark=2, lead=1)
+"""The weights' numbers without the node numbers and with shorter marks: 6.5's 3-4-1 network in 68
+columns (the lab view at 80x24 has 76, at 120x40 72)."""
+COMPACT = _Form(index=False, numbers=False, mark=3, lead=1)
+FORMS = (FULL, MEDIUM, COMPACT)
 
 
-def layout_width(picture: Picture, numbers: bool) -> int:
-    node, cell = _widths(numbers)
+def layout_width(picture: Picture, form: _Form) -> int:
     cells = sum(max(1, layer.size) for layer in picture.layers[1:])
-    return node * len(picture.layers) + cell * cells + _lead(numbers) * len(picture.links)
+    return form.node * len(picture.layers) + form.cell * cells + form.lead * len(picture.links)
 
 
 def draw(picture: Picture, width: int, legend: bool = True) -> Text:
-    """The diagram in at most `width` columns: with numbers on the edges when they fit, marks only
-    when not, and a short list of the layers when even that is too wide."""
+    """The diagram in at most `width` columns: with the numbers on the edges when they fit (the
+    node numbers too when there is room), marks only when not, and a short list of the layers when
+    even that is too wide."""
     if not picture.known:
         return Text("Run the lesson (space) or step it (s): the network appears here.", style="dim")
-    numbers = layout_width(picture, True) <= width
-    if not numbers and layout_width(picture, False) > width:
+    form = next((f for f in FORMS if layout_width(picture, f) <= width), None)
+    if form is None:
         return _summary(picture)
     has_deltas = any(layer.deltas is not None for layer in picture.layers) or any(
         link.deltas is not None for link in picture.links
@@ -174,35 +197,34 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     height = max(layer.size for layer in picture.layers)
     per_row = 2 if has_deltas else 1
     grid = _Grid(height * per_row)
-    node_width, cell_width = _widths(numbers)
     names, arrows = _Header(), _Header()
     x = 0
+    lead = form.lead
     for k, layer in enumerate(picture.layers):
         names.put(x, layer.label, "bold" + (" underline" if layer.lit else ""))
         cells: list[Text] = []
         for row in range(layer.size):
-            cells.extend(_node_cells(layer, row, has_deltas, numbers)[:per_row])
-        grid.block(cells, node_width)
-        x += node_width
+            cells.extend(_node_cells(layer, row, has_deltas, form.index)[:per_row])
+        grid.block(cells, form.node)
+        x += form.node
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
-            lead = _lead(numbers)
             names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
             for j in range(after.size):
-                arrows.put(x + lead + j * cell_width, f"→{j}", "dim")
+                arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
             scale = _scale(link.weights)
             cells = []
             for i in range(layer.size):
-                row_cells = [_cell(link, i, j, scale, numbers) for j in range(after.size)]
+                row_cells = [_cell(link, i, j, scale, form) for j in range(after.size)]
                 for part in range(per_row):
                     line = Text(("─ " if part == 0 else "  ")[:lead], style="dim")
                     for pair in row_cells:
                         piece = pair[part].copy()
-                        piece.truncate(cell_width - 1)
+                        piece.truncate(form.cell - 1)
                         line.append_text(piece)
-                        line.append(" " * (cell_width - piece.cell_len))
+                        line.append(" " * (form.cell - piece.cell_len))
                     cells.append(line)
-            block = lead + cell_width * after.size
+            block = lead + form.cell * after.size
             grid.block(cells, block)
             x += block
     lines = [names.text(width), arrows.text(width), *grid.lines]
@@ -216,7 +238,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     out.append(Text("\n").join(lines))
     if legend:
         out.append("\n")
-        key = legend_text(numbers)
+        key = legend_text(form.numbers)
         if key.cell_len > width:  # the panel does not wrap: two lines
             first, _, _rest = key.plain.partition("  ✕")
             head, tail = key.divide([len(first), len(first) + 2])[0::2]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from grok_tui.lesson.model import Prediction
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
@@ -57,3 +61,55 @@ class Tally:
 
     def __str__(self) -> str:
         return f"{self.right}/{self.asked} right" if self.asked else "no predictions yet"
+
+
+def values_line(values: Mapping[str, Any], limit: int = 6) -> str:
+    """A run's recorded numbers in one line: "weight = 0.44, pred = 0.484" (short arrays too)."""
+    import numpy as np
+
+    parts = []
+    for name, value in values.items():
+        try:
+            arr = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            continue
+        if arr.size == 1:
+            parts.append(f"{name} = {float(arr.reshape(-1)[0]):.6g}")
+        elif 1 < arr.size <= 4:
+            parts.append(f"{name} = [{', '.join(f'{x:.4g}' for x in arr.reshape(-1))}]")
+        if len(parts) == limit:
+            break
+    return ", ".join(parts)
+
+
+def question_text(q: Prediction, change: str, before: Mapping[str, Any]) -> str:
+    """The lesson's question with its default parameters. With others (`change`: "alpha = 0.5")
+    its text may quote numbers this run will not have: a plain question, with the run's values one
+    step before to work from."""
+    if not change:
+        return q.question
+    now = values_line(before)
+    return (
+        f"What will {q.value} be at step {q.step}? (This run has {change}: the lesson's own question "
+        f"quotes its default run.)" + (f"\nAt step {q.step - 1} this run has {now}." if now else "")
+    )
+
+
+def why_text(q: Prediction, change: str, values: Mapping[str, Any]) -> str:
+    """Why the value is what it is: the lesson's explanation with its default parameters; with others
+    its numbers would be wrong, so this run's own values at that step instead."""
+    if not change:
+        return q.why
+    now = values_line(values)
+    return (
+        f"the lesson's explanation quotes its default run; with {change}, this run at step {q.step} has {now}."
+        if now
+        else ""
+    )
+
+
+def params_change(defaults: Mapping[str, Any], values: Mapping[str, Any]) -> str:
+    """The parameters a run has that differ from the lesson's defaults: "alpha = 0.5" ("" if none)."""
+    from grok_tui.lesson.params import fmt
+
+    return ", ".join(f"{name} = {fmt(v)}" for name, v in values.items() if name in defaults and defaults[name] != v)

@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
+from grok_tui.instruments.network_text import short
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.landscape import LandscapePanel
@@ -140,6 +142,76 @@ async def test_a_question_refuses_what_is_not_a_number(course):
         await pilot.pause()
         assert isinstance(app.screen, PredictScreen)
         assert "type a number" in text_of(app.screen.query_one("#predict-problem"))
+
+
+async def test_a_played_run_stops_to_ask_then_plays_to_the_end(course, private_data_dir):
+    app = GrokApp(course, start_lesson="4.4", speed=0)  # as fast as the code goes: the stop must hold
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        assert app.screen.questions[0].step == 2
+        assert lesson.step_count == 1 and lesson.run_state is RunState.PAUSED  # pred of step 2 not computed
+        await pilot.press(*"0.968", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
+        assert "Right: 0.968" in app.screen.body.plain and "Why: pred = input * weight" in app.screen.body.plain
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the second question")
+        assert app.screen.questions[0].step == 3 and lesson.step_count == 2
+        await pilot.press("escape")  # skipped: the run plays on, to the next question
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the third question")
+        assert app.screen.questions[0].step == 4
+        await pilot.press(*"0.7", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the third reveal")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+        assert lesson.step_count == 4 and str(panel.tally) == "1/2 right"
+        # Played again in the same visit: answered and skipped questions are not asked again.
+        await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.step_count == 4, what="rerun")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, (PredictScreen, RevealScreen))
+
+
+async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
+    app = GrokApp(catalog, start_lesson="4.3", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        while lesson.session.selected_param.name != "alpha":
+            await pilot.press("tab")
+        await pilot.press("equals_sign", *"0.1", "enter")  # a changed parameter re-runs (played)
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        text = text_of(app.screen.query_one(Static))
+        # The lesson's question quotes the default run; this one says what the run has instead.
+        assert "What will weight_delta be at step 2?" in text and "alpha = 0.1" in text, text
+        assert "weight = 0.5" in text and "Step 1 is on screen" not in text
+        # alpha 0.1: weight 0.5 + 0.1 * 0.275 = 0.5275, pred 0.26375, weight_delta (pred - 0.8) * 0.5
+        await pilot.press(*"-0.268", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
+        body = app.screen.body.plain
+        assert "Right: -0.268125" in body, body
+        assert "0.775" not in body and "-0.20625" not in body  # the default run's worked numbers
+        assert "weight = 0.5275" in body
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+
+
+async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):
+    app = GrokApp(catalog, start_lesson="6.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        network = await open_lesson(pilot, app, NetworkPanel)
+        await pilot.press("l", "g", "g")  # one chart or panel at a time: the diagram after two charts
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.ended, what="the run to end")
+        await pilot.pause(0.3)
+        # The panel fits the screen (its bottom border too), and the diagram is drawn, not the list.
+        assert network.display and network.region.bottom <= 24 - 2
+        text = plain(network)
+        assert "weights_0_1" in text and "walk?" in text and "z: zoom" not in text
+        weights = app.screen.run.namespace["weights_1_2"]
+        assert all(short(float(w)) in text for w in weights[:, 0])  # the weights' numbers
 
 
 async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):

@@ -71,24 +71,6 @@ def bar(p: float, width: int = 12) -> str:
 class DigitsPanel(LessonPanel):
     """A panel that waits for a finished run, then shows (and lets the keys browse) what it left."""
 
-    DEFAULT_CSS = """
-    DigitsPanel {
-        height: auto;
-        width: 1fr;
-        border: round $panel-lighten-2;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: clip;
-    }
-    DigitsPanel:focus {
-        border: round $accent;
-    }
-    """
-
-    TITLE = ""
-    """The border title."""
-    KEYS = ""
-    """The panel's keys, shown under it (then z: the lesson screen zooms the focused pane)."""
     MIN_WIDTH = 40
     """Columns the full drawing needs; a narrower panel shows `summary()` instead."""
     WAITING = "Run the lesson (space) to fill this panel."
@@ -99,8 +81,6 @@ class DigitsPanel(LessonPanel):
         self.ready = False
         """True once a finished run left what this panel needs."""
         self.status = self.WAITING
-        self.border_title = self.TITLE
-        self.border_subtitle = f"{self.KEYS} z zoom".strip()
 
     # -- the panel contract (grok_tui/ui/panels/base.py) -----------------------------------------
     def run_started(self) -> None:
@@ -120,11 +100,6 @@ class DigitsPanel(LessonPanel):
         self.refresh(layout=True)
 
     # -- for subclasses ---------------------------------------------------------------------------
-    @property
-    def columns(self) -> int:
-        """Columns inside the border (80 before the first layout)."""
-        return self.content_size.width or 80
-
     @property
     def visible_height(self) -> int:
         """Lines of the content a learner can see: a panel taller than its container is cut off at

@@ -1,6 +1,6 @@
 """What the instrument panels (network, landscape, predict, quiz, experiments, playground) share on
-top of `LessonPanel` (base.py, contract C2): a bordered look, the screen's parameters and run, a tap
-on the run's events, and repainting only the lines that changed. Not a panel itself (no `Panel`)."""
+top of `LessonPanel` (base.py, contract C2, which gives the frame): the screen's parameters and run,
+a tap on the run's events, and repainting only the lines that changed. Not a panel itself."""
 
 from __future__ import annotations
 
@@ -32,39 +32,13 @@ def _changed_span(was: str, now: str) -> tuple[int | None, int]:
 
 
 class InstrumentPanel(LessonPanel):
-    DEFAULT_CSS = """
-    InstrumentPanel {
-        height: auto;
-        width: 1fr;
-        border: round $panel-lighten-2;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: clip;
-    }
-    InstrumentPanel:focus {
-        border: round $accent;
-    }
-    """
-
-    TITLE = ""
-    KEYS = ""
-
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
-        self.border_title = self.TITLE
-        self.border_subtitle = f"{self.KEYS} z zoom".strip()
         self.shown = Text()
         """What render() returns: the last picture given to show()."""
         self._line_keys: list[tuple] | None = None
 
     # -- for subclasses ---------------------------------------------------------------------------
-    @property
-    def columns(self) -> int:
-        """Columns inside the border (78 before the first layout), never more than the screen shows
-        (a zoomed panel's `2fr` width can exceed the screen)."""
-        width = self.content_size.width or 78
-        return min(width, self.app.size.width - 4) if self.is_attached else width
-
     @property
     def params(self) -> dict[str, Any]:
         """The parameter values the lesson runs with now (its session's), else the defaults."""

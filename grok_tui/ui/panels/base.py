@@ -7,6 +7,8 @@ The lesson screen builds a panel as `Panel(lesson)` and calls, on the UI thread:
 - `run_finished(namespace)` with the finished run's final variables (a Mapping).
 
 A panel's keys are its BINDINGS, each with a description: F1 lists the focused panel's bindings.
+Every panel has the same frame: a rounded border (the accent colour when focused), its TITLE on it
+and its KEYS under it (then `z zoom`: the lesson screen zooms the focused pane).
 """
 
 from __future__ import annotations
@@ -22,10 +24,38 @@ from grok_tui.lesson.model import Lesson
 class LessonPanel(Widget, can_focus=True):
     """A focusable widget fed by a lesson's runs. Override the three hooks you need."""
 
+    DEFAULT_CSS = """
+    LessonPanel {
+        height: auto;
+        width: 1fr;
+        border: round $panel-lighten-2;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    LessonPanel:focus {
+        border: round $accent;
+    }
+    """
+
+    TITLE = ""
+    """The border title."""
+    KEYS = ""
+    """The panel's keys, shown under it."""
+
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lesson = lesson
         """The Lesson the panel belongs to."""
+        self.border_title = self.TITLE
+        self.border_subtitle = f"{self.KEYS} z zoom".strip()
+
+    @property
+    def columns(self) -> int:
+        """Columns inside the border (78 before the first layout), never more than the screen shows
+        (a zoomed panel's `2fr` width can exceed the screen)."""
+        width = self.content_size.width or 78
+        return min(width, self.app.size.width - 4) if self.is_attached else width
 
     def run_started(self) -> None:
         """A new run began: forget the last one's results."""

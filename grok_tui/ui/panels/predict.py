@@ -1,9 +1,12 @@
-"""Predict, then reveal: at the steps a lesson declares (`[[predict]]`), while the learner steps
-(s), the run stops just before the value is computed and the tutor asks for it; the next step
-reveals it, says right or how far off, and why. The panel shows the tally; answers are saved with
-the learner's progress (answers.json).
+"""Predict, then reveal: at the steps a lesson declares (`[[predict]]`) the run stops just before
+the value is computed and the tutor asks for it; the next step reveals it, says right or how far
+off, and why. Asked while the learner steps (s), and in a run played with space (each question once
+per visit and parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays
+on). The panel shows the tally; answers are saved with the learner's progress (answers.json).
 
-The questions quote the default run's numbers, so they are asked only with the default parameters.
+With parameters other than the defaults the right answer is still the run's own value; the
+lesson's question and explanation quote its default run, so a plain question and the run's own
+values stand in for them.
 """
 
 from __future__ import annotations
@@ -14,7 +17,14 @@ from typing import Any
 from rich.text import Text
 
 from grok_tui.engine.runner import StepEvent
-from grok_tui.instruments.predict import Tally, Verdict, read_number
+from grok_tui.instruments.predict import (
+    Tally,
+    Verdict,
+    params_change,
+    question_text,
+    read_number,
+    why_text,
+)
 from grok_tui.instruments.refs import as_float, resolve
 from grok_tui.lesson.model import Prediction
 from grok_tui.progress import record_answer
@@ -36,6 +46,9 @@ class PredictPanel(InstrumentPanel):
         self.active = False
         self.busy = False
         """A question or a reveal is on screen."""
+        self._settled: set[tuple[int, tuple]] = set()
+        """(step, parameters) of the questions answered or skipped in this visit: a run played with
+        space asks each of them once."""
         self._reset_run()
 
     def _reset_run(self) -> None:
@@ -44,7 +57,16 @@ class PredictPanel(InstrumentPanel):
         self._reveal_at: int | None = None
         self._answers: dict[int, list[tuple[Prediction, float]]] = {}
         self._actual: dict[int, dict[str, Any]] = {}
+        self._before: dict[int, dict[str, Any]] = {}
+        """The values of the step before each predicted one (what the learner works from)."""
+        self._stops: set[int] = set()
+        """Steps this run's process waits before (LessonRun.pause_before)."""
+        self._holding = False
+        """The run was playing (space) when a question stopped it: it plays on once no question or
+        reveal is left."""
         self._run: Any = None
+        self._change = ""
+        self._key: tuple = ()
 
     @property
     def lesson_id(self) -> str:
@@ -56,11 +78,23 @@ class PredictPanel(InstrumentPanel):
 
     # -- the run -----------------------------------------------------------------------------------
     def run_started(self) -> None:
+        """Called before the run's process starts (contract C6): set the stops of the questions a
+        played run asks, so a fast run cannot compute the value before the question."""
         self._reset_run()
-        self.active = self.lesson is not None and self.params == self.lesson.defaults and bool(self.predictions)
+        lesson = self.lesson
+        self.active = lesson is not None and bool(self.predictions)
         if self.active:
             self._run = self.current_run()
             self.active = self.tap_run(self._on_event)
+        if self.active and lesson is not None:
+            values = dict(getattr(self._run, "values", None) or self.params)
+            self._change = params_change(lesson.defaults, values)
+            self._key = tuple(sorted((k, repr(v)) for k, v in values.items()))
+            pause_before = getattr(self._run, "pause_before", None)
+            for step in sorted(self._steps() - {s for s, key in self._settled if key == self._key}):
+                if pause_before is not None:
+                    pause_before(step)
+                    self._stops.add(step)
         self.refresh(layout=True)
 
     def _on_event(self, event: Any) -> None:
@@ -73,12 +107,18 @@ class PredictPanel(InstrumentPanel):
             if index in self._answers:
                 self._reveal_at = index
         upcoming = index + 1
-        # Asked only while the learner steps (s): a run played with space is not interrupted.
-        stepping = getattr(self._run, "paused", False)
-        if stepping and upcoming in self._steps() and upcoming not in self._asked:
-            self._asked.add(upcoming)
-            self._ask_at = upcoming
-            self._run.pause()
+        if upcoming in self._steps():
+            self._before[upcoming] = event.step.values
+        # The learner steps (s): ask before each predicted value. A played run (space) waits at the
+        # stops set in run_started (once per visit and parameter set), and plays on afterwards.
+        stepping = getattr(self._run, "paused", False) and not self._holding
+        if upcoming not in self._steps() or upcoming in self._asked or not (stepping or upcoming in self._stops):
+            return
+        self._asked.add(upcoming)
+        self._ask_at = upcoming
+        if not stepping:
+            self._holding = True
+        self._run.pause()  # a stopped process is waiting already: this records it (run.paused)
 
     def run_stepped(self, values: Mapping[str, Any]) -> None:
         self.check_pending()
@@ -102,14 +142,17 @@ class PredictPanel(InstrumentPanel):
         from grok_tui.ui.screens.predict import PredictScreen
 
         questions = [p for p in self.predictions if p.step == step]
+        texts = [question_text(q, self._change, self._before.get(step, {})) for q in questions]
         self.busy = True
 
-        def answered(texts: list[str] | None) -> None:
+        def answered(typed: list[str] | None) -> None:
             self.busy = False
-            if texts is None:  # skipped: the learner goes on with s or space
+            self._settled.add((step, self._key))
+            if typed is None:  # skipped: a stepping learner goes on with s or space; a played run plays on
                 self.refresh(layout=True)
+                self._play_on()
                 return
-            numbers = [read_number(t) for t in texts]  # the screen takes only numbers
+            numbers = [read_number(t) for t in typed]  # the screen takes only numbers
             self._answers[step] = [(q, n) for q, n in zip(questions, numbers, strict=False) if n is not None]
             if step in self._actual:
                 # The lesson's code runs in another process: a fast run may have computed the
@@ -119,7 +162,14 @@ class PredictPanel(InstrumentPanel):
             elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
-        self.app.push_screen(PredictScreen(self.lesson_id, questions, str(self.tally)), answered)
+        self.app.push_screen(PredictScreen(self.lesson_id, questions, str(self.tally), texts), answered)
+
+    def _play_on(self) -> None:
+        """A run a question stopped while it played goes on, once no question or reveal is left."""
+        if self._holding and not self.busy and self._ask_at is None and self._reveal_at is None:
+            self._holding = False
+            if self._run is not None and not self._run.state.done:
+                self._run.resume()
 
     def _reveal(self, step: int) -> None:
         from grok_tui.ui.screens.predict import RevealScreen
@@ -139,15 +189,17 @@ class PredictPanel(InstrumentPanel):
                 ("✓ " if verdict.right else "✗ ") + verdict.sentence() + "\n",
                 style="bold green" if verdict.right else "bold yellow",
             )
-            if q.why:
+            why = why_text(q, self._change, values)
+            if why:
                 body.append("Why: ", style="bold")
-                body.append(q.why + "\n")
+                body.append(why + "\n")
         self.busy = True
 
         def closed(_: None) -> None:
             self.busy = False
             self.refresh(layout=True)
             self.check_pending()
+            self._play_on()
 
         self.app.push_screen(RevealScreen(f"revealed · {self.lesson_id} step {step}", body, str(self.tally)), closed)
         self.refresh(layout=True)
@@ -166,8 +218,6 @@ class PredictPanel(InstrumentPanel):
     def render(self) -> Text:
         out = Text()
         out.append(f"{self.tally}\n", style="bold")
-        if self.lesson is not None and self.predictions and self.params != self.lesson.defaults:
-            out.append("Questions are asked with the default parameters; set them back to get them.\n", style="dim")
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
             mark = "·" if verdict is None else ("✓" if verdict.right else "✗")
@@ -180,7 +230,7 @@ class PredictPanel(InstrumentPanel):
             out.append("\n")
         if not self.tally.asked:
             out.append(
-                "Step with s: before each of these the tutor stops and asks (space plays on without asking).",
+                "Play (space) or step (s): before each of these the tutor stops and asks.",
                 style="dim",
             )
         return out

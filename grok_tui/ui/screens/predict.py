@@ -1,6 +1,6 @@
 """Predict, then reveal: ask for a number before the run shows it; then say right or how far off.
 
-`PredictScreen(questions)` asks (one Input per question) and returns the typed texts (None for
+`PredictScreen(lesson_id, questions, tally, texts)` asks (one Input per question) and returns the typed texts (None for
 escape: skipped). `RevealScreen(lines)` shows the verdicts and why, and closes on enter or escape.
 Both are modal: the lesson stays visible, dimmed, behind them.
 """
@@ -30,18 +30,20 @@ class PredictScreen(ModalScreen[list[str] | None]):
     """
     BINDINGS = [Binding("escape", "skip", "skip", id="predict.skip")]
 
-    def __init__(self, lesson_id: str, questions: list[Prediction], tally: str) -> None:
+    def __init__(self, lesson_id: str, questions: list[Prediction], tally: str, texts: list[str] | None = None) -> None:
         super().__init__()
         self.lesson_id = lesson_id
         self.questions = questions
         self.tally = tally
+        self.texts = texts or [q.question for q in questions]
+        """What each question says (the panel words it for the run's parameters)."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = f"predict, then reveal · {self.lesson_id} step {self.questions[0].step}"
             box.border_subtitle = f"enter: check · escape: skip · {self.tally}"
-            for i, q in enumerate(self.questions):
-                yield Static(Text(q.question))
+            for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
+                yield Static(Text(text))
                 yield Input(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}")
             yield Static("", id="predict-problem", classes="problem")
 
