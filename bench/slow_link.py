@@ -1,7 +1,8 @@
 """How far the screen falls behind a playing lesson on a slow link, and how long a key takes to show.
 
-Run by hand: `python bench/slow_link.py [SECONDS] [LESSON] [KBITS ...]` (defaults: 40 s, 6.5,
-64 256 1000 kbit/s, plus an unlimited link for comparison). Each run starts `grok-tui LESSON` at
+Run by hand: `python bench/slow_link.py [SECONDS] [LESSON] [KBITS ...] [--lab]` (defaults: 40 s,
+6.5, 64 256 1000 kbit/s, plus an unlimited link for comparison; --lab presses `l` first, for the
+lab view with its charts, instead of the reading view). Each run starts `grok-tui LESSON` at
 80x24 behind a simulated link: a relay drains the pseudo-terminal as sshd does (into a send queue
 of up to --window bytes, 2 MiB like OpenSSH's channel window), and the queue reaches the screen at
 the link's rate, 50 ms later (100 ms round trip). Key presses and the terminal's answers to queries
@@ -115,7 +116,7 @@ class Link:
         return -1 if at == -1 else at + len(marker)
 
 
-def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int) -> dict:
+def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int, lab: bool = False) -> dict:
     play = PLAYS[lesson]
     pace = load_catalog().get(lesson).pace  # type: ignore[union-attr]
     data = tempfile.mkdtemp(prefix="grok-bench-")
@@ -128,6 +129,9 @@ def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int)
                 raise RuntimeError(f"grok-tui {lesson} did not start")
             link.pump(0.1)
         link.pump(1.0)
+        if lab:
+            link.send_later(time.monotonic() + ONE_WAY, b"l")
+            link.pump(2.0)
         link.send_later(time.monotonic() + ONE_WAY, play.keys.encode())
         link.pump(3.0)
         start_offset, start = len(link.stream), time.monotonic()
@@ -173,17 +177,20 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     args = sys.argv[1:]
+    lab = "--lab" in args
+    args = [a for a in args if a != "--lab"]
     seconds = float(args.pop(0)) if args else 40.0
     lesson = args.pop(0) if args else "6.5"
     kbits = [float(a) for a in args] or [64, 256, 1000]
     grok = str(Path(sys.executable).with_name("grok-tui"))
     print(
-        f"grok-tui {lesson} at 80x24 playing for {seconds:g} s ({PLAYS[lesson].note}); "
+        f"grok-tui {lesson} at 80x24, {'lab' if lab else 'reading'} view, playing for {seconds:g} s "
+        f"({PLAYS[lesson].note}); "
         f"100 ms round trip; a key every {KEY_EVERY:g} s"
     )
     for kbit in [None, *kbits]:
         rate = None if kbit is None else kbit * 1000 / 8
-        r = run(grok, lesson, rate, seconds, WINDOW)
+        r = run(grok, lesson, rate, seconds, WINDOW, lab)
         lags, keys = r["lags"], [k * 1000 for k in r["keys"]]
         name = "unlimited" if kbit is None else f"{kbit:g} kbit/s"
         print(

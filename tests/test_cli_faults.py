@@ -50,7 +50,9 @@ def broken(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def check_output(broken) -> subprocess.CompletedProcess:
-    return cli("check", str(broken), "--timeout", "3")
+    # 10 s: the loop lesson must run past it, and on a loaded machine a healthy lesson's check (child
+    # start-up included) took over 3 s and was reported as a loop.
+    return cli("check", str(broken), "--timeout", "10")
 
 
 def test_check_names_every_fault_with_its_file_and_line(check_output, broken):
@@ -58,8 +60,8 @@ def test_check_names_every_fault_with_its_file_and_line(check_output, broken):
     bad = broken / "bad"
     assert check_output.returncode == 1
     assert (
-        f"{bad / 'loop.md'}:{FIRST_LINE + 1}: ran past 3 s (a loop that never calls step()?)" in out
-        or f"{bad / 'loop.md'}:{FIRST_LINE + 2}: ran past 3 s (a loop that never calls step()?)" in out
+        f"{bad / 'loop.md'}:{FIRST_LINE + 1}: ran past 10 s (a loop that never calls step()?)" in out
+        or f"{bad / 'loop.md'}:{FIRST_LINE + 2}: ran past 10 s (a loop that never calls step()?)" in out
     )
     assert (
         f"{bad / 'exit.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's code ended its process (exit status 3) at line {FIRST_LINE + 2}"
@@ -107,7 +109,10 @@ def test_check_passes_good_files_and_always_prints_the_summary(check_output):
 )
 def test_run_reports_the_fault_and_its_summary(broken, name, words):
     lesson_id = {"loop": "9.1", "exit": "9.2", "input": "9.3"}[name]
-    done = cli("run", lesson_id, "--lessons", str(broken), "--timeout", "2")
+    # The loop must hit the limit; the others end at once, and under load their start-up alone
+    # could pass 2 s, so they get 30.
+    limit = "2" if name == "loop" else "30"
+    done = cli("run", lesson_id, "--lessons", str(broken), "--timeout", limit)
     assert done.returncode == 1
     assert f"-- {lesson_id} {name}: failed (" in done.stdout  # the summary line
     assert f"{broken / 'bad' / name}.md:" in done.stderr and words in done.stderr

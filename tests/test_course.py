@@ -36,6 +36,23 @@ def test_lesson_has_a_check_cell_and_shown_code(lesson):
     assert roles & {"run", "train"}, f"{lesson.path}: a lesson shows code that runs"
 
 
+# At 80 columns the lesson view leaves a code line 72 characters (a margin, 5 columns of line
+# numbers and the scrollbar); a longer line wraps under its number, splitting an expression.
+CODE_WIDTH_AT_80 = 72
+
+
+@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
+def test_shown_code_fits_the_80_column_lesson_view(lesson):
+    too_long = [
+        f"{lesson.path}:{cell.line + n}: {len(text)} characters"
+        for cell in lesson.cells
+        if cell.shown
+        for n, text in enumerate(cell.source.splitlines())
+        if len(text) > CODE_WIDTH_AT_80
+    ]
+    assert not too_long, "\n".join(too_long)
+
+
 def test_chapters_6_and_7_lessons_and_exercises():
     # Chapter 6: the pressure lesson 6.2b, features 6.6 and the sigmoid/bias lesson 6.7 added;
     # chapter 7: the network with its gradient check (7.4) split from the training (7.5).

@@ -42,6 +42,7 @@ class GrokApp(App[None]):
     COMMANDS = App.COMMANDS | {LessonCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, id="app.redraw"),
     ]
 
     def __init__(
@@ -196,6 +197,12 @@ class GrokApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
+
+    def action_redraw(self) -> None:
+        """ctrl+l, as in shells and editors: draw every cell again (after something outside the
+        app wrote over the screen; the app otherwise sends only the cells it changed)."""
+        output_pacing.forget_screen()
+        self.screen.refresh(layout=True)
 
     def session_for(self, lesson: Lesson) -> LessonSession:
         """The lesson's session, made on first use; a finished run records the lesson as done, once."""

@@ -11,6 +11,10 @@ up, but not so far that the app would send more than SHARE of the link's measure
 screens redraw that many times less often (contract C4: `slowdown()`; the lesson screen multiplies
 its redraw intervals by it, or wraps its timer in `paced`). A terminal that never answers leaves
 the factor at 1.0; so do headless runs (tests), where nothing is installed.
+
+`install` also puts the two byte savers in the write path: grok_tui/ui/screen_diff.py (only the cells
+that change, each colour change once) and the byte budget the charts draw within
+(grok_tui/ui/byte_budget.py, `charts_allowed`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any
+
+from grok_tui.ui.byte_budget import ByteBudget, rate_for
+from grok_tui.ui.screen_diff import ScreenDiff
 
 PROBE = "\x1b[6n"
 """Device status report, cursor position: the answer is CSI row;col R (a CursorPosition event)."""
@@ -173,11 +180,26 @@ class OutputPacing:
 
 
 _pacing: OutputPacing | None = None
+_budget: ByteBudget | None = None
+_diff: ScreenDiff | None = None
 
 
 def slowdown() -> float:
     """How many times less often to redraw: 1.0 while the terminal keeps up (contract C4)."""
     return 1.0 if _pacing is None else _pacing.factor
+
+
+def forget_screen() -> None:
+    """Send every cell again at the next frame: for ctrl+l, when something outside the app (a `wall`
+    message, a stray write to the terminal) has drawn over cells the diff believes unchanged."""
+    if _diff is not None:
+        _diff.forget()
+
+
+def charts_allowed() -> bool:
+    """May the charts redraw now: the bytes written so far are within the screen's budget
+    (grok_tui/ui/byte_budget.py). Always, where nothing is installed (tests, headless)."""
+    return _budget is None or _budget.allows()
 
 
 def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
@@ -196,10 +218,10 @@ def paced(callback: Callable[[], Any], interval: float) -> Callable[[], None]:
 
 def install(app: Any) -> OutputPacing | None:
     """Watch the app's terminal (call from on_mount). Nothing for headless or inline apps."""
-    global _pacing
+    global _pacing, _budget, _diff
     from textual import events
 
-    _pacing = None
+    _pacing = _budget = _diff = None
     driver = getattr(app, "_driver", None)
     if driver is None or driver.is_headless or driver.is_inline or driver.is_web:
         return None
@@ -207,9 +229,15 @@ def install(app: Any) -> OutputPacing | None:
         return None
     pacing = OutputPacing()
     write, flush, process_message = driver.write, driver.flush, driver.process_message
+    # Only the cells that change, each colour change once (grok_tui/ui/screen_diff.py): the same
+    # screen in far fewer bytes.
+    diff = ScreenDiff(lambda: (app.size.width, app.size.height))
+    budget = ByteBudget(lambda: rate_for(app.size.width, app.size.height))
 
     def paced_write(data: str) -> None:
+        data = diff.feed(data)
         pacing.written(len(data))
+        budget.spent(len(data.encode("utf-8", "replace")))
         write(data)
 
     def paced_flush() -> None:
@@ -226,10 +254,10 @@ def install(app: Any) -> OutputPacing | None:
     if pacing.probe_due():  # before the first frame: the answer times the link with nothing queued
         write(PROBE)
         flush()
-    _pacing = pacing
+    _pacing, _budget, _diff = pacing, budget, diff
     return pacing
 
 
 def uninstall() -> None:
-    global _pacing
-    _pacing = None
+    global _pacing, _budget, _diff
+    _pacing = _budget = _diff = None

@@ -17,8 +17,9 @@ VALUES_HZ = 5
 """Values table, status line and live strip. Numbers that change more often than 5 times a second
 cannot be read anyway, and these lines are what plays over SSH while the learner reads."""
 CHART_HZ = 5
-"""Charts: the largest area on screen, so most of the bytes sent over SSH while a lesson plays
-(bench/bandwidth.py); 5 a second still reads as motion."""
+"""Charts at most: the largest area on screen, so most of the bytes sent over SSH while a lesson plays
+(bench/bandwidth.py); 5 a second still reads as motion. Fewer when a frame would overspend the
+screen's byte budget (`charts_due`)."""
 OUTPUT_HZ = 4
 """The full-screen output view while the run keeps printing."""
 
@@ -27,6 +28,14 @@ def slowdown(app=None) -> float:
     """The C4 factor from the app's output monitor (grok_tui/ui/output_pacing.py): 1.0 while the
     terminal keeps up. `app` is unused (the monitor is app-wide); kept so callers read the same."""
     return max(1.0, output_pacing.slowdown())
+
+
+def charts_due(pace: Pace, factor: float, *, final: bool) -> bool:
+    """May the charts redraw now: at their pace, and within the byte budget (output_pacing); the final
+    frame of a run always."""
+    if final:
+        return pace.due(factor, force=True)
+    return output_pacing.charts_allowed() and pace.due(factor)
 
 
 class Pace:

@@ -227,3 +227,31 @@ async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
         *_, x_labels = lines(chart)
         ticks = [float(t) for t in x_labels.split()]
         assert ticks[0] == 0.0 and 3.2 <= ticks[-1] <= 4.0  # the weight's range, not steps 1..17
+
+
+async def test_after_a_fast_run_each_chart_shows_the_whole_run(small_catalog):
+    """Charts redraw at a limited rate while a run plays; the last frame of a run is always drawn,
+    complete: every step, on the final axes (a fast run ends between two chart frames)."""
+    from grok_tui.ui.app import GrokApp
+    from grok_tui.ui.screens.lesson import LessonScreen
+    from tests.ui.helpers import wait_for
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await pilot.press("l", "minus", "minus", "right_square_bracket", "right_square_bracket", *["plus"] * 28)
+        await wait_for(pilot, lambda: screen.params["iterations"] == 300, what="300 iterations")
+        await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
+        await pilot.pause()
+        seen = set()
+        for _ in range(2):  # at 80 columns the lab shows one chart at a time: g for the next
+            chart = next(c for c in screen.query(ChartView) if c.size.height > 0)
+            seen.add(chart.id)
+            series = chart._current[chart.chart.series[0]]
+            assert len(series.xs) == 300 and series.xs[-1] == 300
+            assert chart.rows == chart._picture()  # what is on screen is the final data's picture
+            assert lines(chart)[-1].split()[-1] in ("300", "400", "500")  # the x axis reaches the end
+            await pilot.press("g")
+            await pilot.pause()
+        assert len(seen) == 2

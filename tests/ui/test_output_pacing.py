@@ -127,3 +127,76 @@ def test_paced_skips_ticks_in_proportion_to_the_slowdown(monkeypatch):
 def test_slowdown_is_one_without_a_watched_terminal():
     output_pacing.uninstall()
     assert output_pacing.slowdown() == 1.0
+
+
+class FakeDriver:
+    """What install() needs of a Textual driver: a terminal on a tty, write, flush, messages."""
+
+    is_headless = is_inline = is_web = False
+    input_tty = True
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def write(self, data: str) -> None:
+        self.sent.append(data)
+
+    def flush(self) -> None:
+        pass
+
+    def process_message(self, message) -> None:
+        pass
+
+
+class FakeApp:
+    def __init__(self) -> None:
+        from textual.geometry import Size
+
+        self._driver = FakeDriver()
+        self.size = Size(80, 24)
+
+
+def test_install_sends_frames_through_the_screen_diff_and_charges_the_budget():
+    app = FakeApp()
+    try:
+        output_pacing.install(app)
+        driver = app._driver
+        frame = "\x1b[0m\x1b[3;2H\x1b[1;38;2;224;224;224;48;2;18;18;18mweight\x1b[0m"
+        driver.write(frame)
+        driver.write(frame)  # drawn the same again: nothing goes out
+        sent = [s for s in driver.sent if s != output_pacing.PROBE]
+        assert "weight" in "".join(sent[:-1]) and sent[-1] == ""
+        assert output_pacing.charts_allowed()  # a few bytes: well within the budget
+        driver.write("\x1b[1;1H" + "x" * 80 * 24 * 3)  # far more than 80x24's budget allows at once
+        assert not output_pacing.charts_allowed()
+    finally:
+        output_pacing.uninstall()
+    assert output_pacing.charts_allowed()  # nothing installed: charts are never held back
+
+
+def test_ctrl_l_forgets_the_screen_so_the_next_frame_is_sent_whole():
+    """Something outside the app (a `wall` message) drew over cells the diff believes unchanged:
+    ctrl+l (`forget_screen`) makes the same frame go out again instead of being skipped."""
+    app = FakeApp()
+    try:
+        output_pacing.install(app)
+        driver = app._driver
+        frame = "\x1b[0m\x1b[3;2H\x1b[1;38;2;224;224;224;48;2;18;18;18mweight\x1b[0m"
+        driver.write(frame)
+        driver.write(frame)
+        assert driver.sent[-1] == ""
+        output_pacing.forget_screen()
+        driver.write(frame)
+        assert "weight" in driver.sent[-1]
+    finally:
+        output_pacing.uninstall()
+
+
+async def test_ctrl_l_is_the_apps_redraw_key(catalog):
+    from grok_tui.ui.app import GrokApp
+
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "redraw" in {b.action for b in app._bindings.key_to_bindings.get("ctrl+l", [])}
+        await pilot.press("ctrl+l")  # answers, and the screen is still the contents
+        assert app.screen.__class__.__name__ == "ContentsScreen"

@@ -36,6 +36,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("f  F", "focus the next / previous pane (▶ marks it): text, values, each lesson panel"),
     ("ctrl+p", "command palette: jump to a lesson by id or title"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
+    ("ctrl+l", "redraw the whole screen (if something else wrote over it)"),
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
 )
 

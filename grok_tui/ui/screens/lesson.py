@@ -32,7 +32,7 @@ from grok_tui.ui import speed as ladder
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
-from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, slowdown
+from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
@@ -512,7 +512,7 @@ class LessonScreen(Screen[None]):
             else:
                 self._values_behind = view
         if changed or self._charts_behind is not None:
-            if self._chart_pace.due(factor, force=view.state.done):
+            if charts_due(self._chart_pace, factor, final=view.state.done):
                 self._charts_behind = None
                 self._draw_charts(view)
             else:
