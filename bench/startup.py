@@ -9,6 +9,8 @@ to the last byte of its first screen: a known text must have appeared, then noth
 written for QUIET seconds (so a screen that paints in steps, or shows the contents before a
 lesson, is timed when it is done). The apps are started in turn, round after round, so a load
 change on the machine hits them alike; the ratios to the bare app are the figures to compare.
+Each version keeps its own parsed-course cache and writes its bytecode caches (__pycache__), as an
+installed grok-tui does; the warm-up round fills both.
 """
 
 from __future__ import annotations
@@ -38,14 +40,21 @@ Bare().run()
 """
 
 
-CACHE = tempfile.mkdtemp(prefix="grok-bench-cache-")
-"""The parsed-course cache, kept from start to start as a learner's is (the warm-up run fills it)."""
+CACHES: dict[str, str] = {}
+"""The parsed-course cache of each version run (by PYTHONPATH), kept from start to start as a learner's
+is (the warm-up run fills it). One per version: two versions sharing one would each find the other's
+cache stale and parse all the lessons at every start."""
 
 
 def complete_frame(argv: list[str], marker: bytes, cols: int = 80, rows: int = 24, env: dict | None = None) -> float:
     data = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume, the contents come first
+    cache = CACHES.setdefault((env or {}).get("PYTHONPATH", ""), tempfile.mkdtemp(prefix="grok-bench-cache-"))
     start = time.monotonic()
-    program = PtyProgram(argv, cols, rows, {"GROK_TUI_DATA": data, "GROK_TUI_CACHE": CACHE, **(env or {})})
+    # Bytecode caching on, as for a learner (pip compiles at install): with PYTHONDONTWRITEBYTECODE
+    # set (our tooling sets it) every grok-tui module was compiled from source at every start.
+    program = PtyProgram(
+        argv, cols, rows, {"GROK_TUI_DATA": data, "GROK_TUI_CACHE": cache, "PYTHONDONTWRITEBYTECODE": "", **(env or {})}
+    )
     try:
         if program.wait_for(marker, timeout=30) is None:
             raise RuntimeError(f"{argv[-1]} never showed {marker!r}: {bytes(program.buffer[-300:])!r}")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from grok_tui import settings as settings_file
-from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
@@ -23,9 +24,14 @@ from grok_tui.ui.panels import imported, panel_class
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
+if TYPE_CHECKING:
+    from grok_tui.engine.session import LessonSession  # imported with the first lesson (the contents need no engine)
+
 SAVE_ERROR_TIMEOUT = 24 * 3600
 """Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
 
+WARM_UP_DELAY = 1.0
+"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)."""
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
@@ -70,9 +76,43 @@ class GrokApp(App[None]):
         self.crash_error: BaseException | None = None
         self.saved_elsewhere: list[Path] = []
         """Drafts written to another folder on quit (the launcher lists them)."""
+        self._preload(self._start_target())
+
+    def _start_target(self) -> str | None:
+        """The lesson to open at start (asked for, else the one the learner was at), if it exists."""
+        target = self.start_lesson or self.progress.last_lesson
+        return target if target and self.catalog.get(target) is not None else None
+
+    def _preload(self, lesson_id: str | None) -> None:
+        """Start importing what opening `lesson_id` needs before the app runs: its panels' modules
+        (numpy, ~0.1-0.3 s) on a thread, while Textual starts; the lesson screen's module here (it
+        imports no numpy). The lesson's screen then is the first one drawn: the contents wait,
+        unbuilt, until the learner goes there (opening the lesson takes the panels from sys.modules,
+        or waits on the thread's import, on a worker)."""
+        lesson = self.catalog.get(lesson_id) if lesson_id else None
+        if lesson is None:
+            return
+        if not all(imported(name) for name in lesson.panels):
+            threading.Thread(
+                target=self._import_panel_modules, args=(lesson,), name="grok-tui panel import", daemon=True
+            ).start()
+        import grok_tui.ui.screens.lesson  # noqa: F401
+
+    @staticmethod
+    def _import_panel_modules(lesson: Lesson) -> None:
+        for name in lesson.panels:
+            try:
+                panel_class(name)
+            except Exception:
+                pass  # the lesson screen reports it when it builds the panels
+
+    @property
+    def opening(self) -> str | None:
+        """The lesson whose panels are being imported before it shows (None once shown or abandoned)."""
+        return self._opening
 
     def get_default_screen(self) -> ContentsScreen:
-        return ContentsScreen()
+        return ContentsScreen(deferred=self._start_target() is not None)
 
     def on_mount(self) -> None:
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
@@ -84,9 +124,9 @@ class GrokApp(App[None]):
         # for the theme applied just above is still queued: it is not a choice of the learner's.
         self._theme_at_start: str | None = self.theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        from grok_tui.engine import process
-
-        process.warm_up()  # the forkserver and a spare lesson process start while the learner reads
+        # The forkserver and a spare lesson process start while the learner reads, once the first
+        # screen is drawn: started at once, they took a core from it on a 2-core machine.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         if self.progress.notice:
             self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
         if self.progress.save_error:
@@ -103,9 +143,14 @@ class GrokApp(App[None]):
         # not in tests (headless): a process running many apps would keep every one of them.
         if not self.is_headless:
             gc.freeze()
-        target = self.start_lesson or self.progress.last_lesson
-        if target and self.catalog.get(target) is not None:
+        target = self._start_target()
+        if target is not None:
             self.open_lesson(target)
+
+    def _warm_up(self) -> None:
+        from grok_tui.engine import process
+
+        process.warm_up()
 
     def _apply_theme(self, theme: str | None, origin: str) -> None:
         if not theme:
@@ -146,11 +191,7 @@ class GrokApp(App[None]):
 
     def _import_panels(self, lesson: Lesson) -> None:
         """On a worker thread: import the lesson's panel modules, then open it on the UI thread."""
-        for name in lesson.panels:
-            try:
-                panel_class(name)
-            except Exception:
-                pass  # the lesson screen reports it when it builds the panels
+        self._import_panel_modules(lesson)
         self.call_from_thread(self._show_lesson, lesson)
 
     def _show_lesson(self, lesson: Lesson) -> None:
@@ -177,6 +218,8 @@ class GrokApp(App[None]):
         if session is None:
             default = self.settings.speed if self.settings.speed is not None else lesson.pace
             speed = self.speed if self.speed is not None else default
+            from grok_tui.engine.session import LessonSession
+
             session = LessonSession(lesson, speed=speed, exercise_code=partial(self.progress.passed_code, lesson.id))
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session
@@ -206,6 +249,9 @@ class GrokApp(App[None]):
         self._opening = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        contents = self.screen_stack[0]
+        if isinstance(contents, ContentsScreen):
+            contents.call_later(contents.build)  # unbuilt while a lesson opened at start was loading
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import HelpScreen

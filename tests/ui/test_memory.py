@@ -17,7 +17,7 @@ from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.chart import ChartView
-from grok_tui.ui.widgets.footer import Footer, drop_closed_watchers
+from grok_tui.ui.widgets.footer import KeyFooter, drop_closed_watchers
 from tests.ui.helpers import wait_for
 
 SIZE = (80, 24)
@@ -60,7 +60,7 @@ async def test_a_lesson_screen_and_its_widgets_die_when_left(small_catalog):
 async def test_the_contents_footer_keeps_only_the_keys_it_shows(small_catalog):
     app = GrokApp(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
-        footer = app.screen.query_one(Footer)
+        footer = app.screen.query_one(KeyFooter)
         await pilot.pause()
         shown = [weakref.ref(key) for key in footer.query(FooterKey)]
         assert shown

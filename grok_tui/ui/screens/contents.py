@@ -11,8 +11,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
-from grok_tui.ui.widgets.footer import Footer
+from grok_tui.ui.widgets.footer import KeyFooter
+from grok_tui.ui.widgets.gutter import GutterFirst
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
@@ -41,7 +43,7 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     return text
 
 
-class LessonList(OptionList):
+class LessonList(GutterFirst, OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
         Binding("k", "cursor_up", "up", show=False),
@@ -60,32 +62,76 @@ class ContentsScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    def __init__(self, *, deferred: bool = False) -> None:
+        """deferred: build nothing until first shown. A lesson opened at start covers the contents,
+        and building them under it delayed the lesson's first frame."""
+        super().__init__()
+        preset_breakpoints(self)
+        self._built = not deferred
+        self._shown: list = []
+        self._texts: dict[str | None, Text] = {}
+        """The options the list shows (id, prompt, disabled), to rebuild it only when they change."""
+
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return
         yield Static(id="title")
         with Horizontal(id="contents-body"):
             yield LessonList(id="lessons")
             yield Static(id="preview")
         yield Static(Text(LEGEND, style="dim"), id="legend")
         yield Static(id="problems")
-        yield Footer()
+        yield KeyFooter()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
         preview = self.query_one("#preview", Static)
         if lesson is not None:
             status = lesson_status(lesson, self.app.progress)  # type: ignore[attr-defined]
-            preview.update(lesson_preview(lesson, STATUS_WORDS[status]))
+            self._update(preview, lesson_preview(lesson, STATUS_WORDS[status]))
 
     def on_mount(self) -> None:
-        self.refresh_marks()
-        self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
+        if self._built:
+            self.refresh_marks()
+            self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
 
     def on_resize(self) -> None:
-        self.refresh_marks()
+        if self._built:
+            self.refresh_marks()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if not self._built:
+            # Resumed as the app's first screen under the lesson opened at start, or while that
+            # lesson's panels load (the screen stays blank for that moment): not built yet.
+            if self.app.screen is not self or self.app.opening:  # type: ignore[attr-defined]
+                return
+            await self.build()
+            return
         self.refresh_marks()
         self.refresh_bindings()
+
+    async def build(self) -> None:
+        """Build a deferred contents screen (a no-op once built)."""
+        if self._built:
+            return
+        self._built = True
+        await self.recompose()
+        self.refresh_marks()
+        self.refresh_bindings()
+
+    def _room(self, rows: int) -> int:
+        """Columns for a lesson's line in the list. Before the first layout it is computed from the
+        screen's size as grok.tcss lays the list out (the whole width, or its width when wide; a
+        scrollbar when the rows overflow), so the first frame is the final one; the first Resize
+        redraws the lines if that was wrong."""
+        lessons = self.query_one(LessonList)
+        if lessons.scrollable_content_region.width > 0:
+            return lessons.scrollable_content_region.width - 2
+        width = lessons.styles.width
+        outer = int(width.value) if width is not None and width.is_cells else self.app.size.width
+        overflow = rows > self.app.size.height - 3  # the title, legend and footer take a row each
+        scrollbar = lessons.styles.scrollbar_size_vertical if overflow else 0
+        return outer - lessons.styles.gutter.width - scrollbar - 2
 
     def refresh_marks(self) -> None:
         app = self.app
@@ -95,9 +141,7 @@ class ContentsScreen(Screen[None]):
         highlight = None
         # The exercises count ends at the list's right edge; a title too long for the room left is
         # cut (wrapping would put the count on a line of its own).
-        room = self.query_one(LessonList).scrollable_content_region.width - 2
-        if room <= 20:  # before the first layout
-            room = max((len(f"{lesson.id} {lesson.title}") for lesson in catalog.lessons), default=0) + 19
+        room = self._room(len(catalog.lessons) + len(catalog.chapters()))
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             options.append(
@@ -126,31 +170,43 @@ class ContentsScreen(Screen[None]):
                 if here:
                     highlight = len(options) - 1
         lessons_list = self.query_one(LessonList)
-        lessons_list.clear_options()
-        lessons_list.add_options(options)
         if highlight is None:
             highlight = next((i for i, o in enumerate(options) if not o.disabled), None)
+        shown = [(o.id, o.prompt, o.disabled) for o in options]
+        if shown != self._shown:  # unchanged (a resize to the same room, a resume): no new render
+            self._shown = shown
+            lessons_list.clear_options()
+            lessons_list.add_options(options)
         lessons_list.highlighted = highlight
         total = len(catalog.lessons)
         done = sum(lesson_status(lesson, progress) == "complete" for lesson in catalog.lessons)
-        self.query_one("#title", Static).update(
+        self._update(
+            self.query_one("#title", Static),
             Text.assemble(
                 (" grok-tui ", "bold reverse"),
                 "  Grokking Deep Learning, live  ",
                 (f"{done}/{total} lessons done", "bold"),
                 ("  ↑↓ enter · ctrl+p find", "dim"),
-            )
+            ),
         )
         problems = self.query_one("#problems", Static)
         if catalog.errors:
             text = Text(f"{len(catalog.errors)} lesson file problem(s):\n", style="bold red")
             for error in catalog.errors:
                 text.append(f"{error}\n", style="red")
-            problems.update(text)
+            self._update(problems, text)
             problems.display = True
         else:
             problems.display = False
-        lessons_list.focus()
+        if not lessons_list.has_focus:
+            lessons_list.focus()
+
+    def _update(self, static: Static, text: Text) -> None:
+        """Show `text` in `static` unless it shows it already: the first Resize events, of the size the
+        screen has, redrew and laid out the screen once each."""
+        if self._texts.get(static.id) != text:
+            self._texts[static.id] = text
+            static.update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
 from grok_tui.ui.course_marks import MARKS, exercises_passed, lesson_status
-from grok_tui.ui.widgets.footer import Footer
+from grok_tui.ui.widgets.footer import KeyFooter
 
 READ_NEXT = (
     (
@@ -92,7 +92,7 @@ class CourseEndScreen(Screen[None]):
         yield Static(Text.assemble((" grok-tui ", "bold reverse"), "  the end of the course"), id="end-title")
         with VerticalScroll(id="end-scroll"):
             yield Static(course_summary(self.catalog, self.progress), id="end-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#end-scroll").focus()

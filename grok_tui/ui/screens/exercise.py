@@ -29,7 +29,7 @@ from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 from grok_tui.ui.exercise_editor import CodeEditor
-from grok_tui.ui.widgets.footer import Footer
+from grok_tui.ui.widgets.footer import KeyFooter
 
 SAVE_IDLE = 0.3
 """Seconds without typing after which the draft is saved..."""
@@ -149,7 +149,7 @@ class ExerciseScreen(Screen[bool]):
             yield Static(id="ex-result")
             yield Static(id="ex-hints")
             yield Static(id="ex-solution")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.editor.focus()

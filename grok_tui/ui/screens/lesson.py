@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal
@@ -28,12 +29,13 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
+from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
-from grok_tui.ui.widgets.footer import Footer
+from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, measured_text, speed_text
@@ -95,7 +97,9 @@ class LessonScreen(Screen[None]):
         self._values_behind: FeedView | None = None
         self._chart_index = 0
         self._ended: LessonRun | None = None
-        self.add_class("-read")
+        self._resumed = False
+        self.add_class("-read", update=False)
+        preset_breakpoints(self)
 
     # -- what tests and the app read ----------------------------------------------------------------
     @property
@@ -155,8 +159,15 @@ class LessonScreen(Screen[None]):
                 yield from self.panels.compose()
         yield LiveStrip(id="strip")
         yield StatusLine(id="status")
-        yield Footer(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
+        yield KeyFooter(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
         yield Static(too_small_text(*self.app.size), id="too-small")
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume comes right after the screen was built and styled: Textual would restyle
+        every widget again (a tenth of a lesson's start). Later resumes restyle, as Textual does."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         try:

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.progress import record_answer
-from grok_tui.ui.widgets.footer import Footer
+from grok_tui.ui.widgets.footer import KeyFooter
 
 
 class QuizScreen(Screen[int]):
@@ -45,7 +45,7 @@ class QuizScreen(Screen[int]):
             yield Static(id="quiz-question")
             yield Input(id="quiz-answer")
             yield Static(id="quiz-verdict")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_question()

@@ -7,25 +7,30 @@ puts them in the namespace before any cell), and an exercise cell says whose ver
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.visual import visualize
 from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
+from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
 
 
-def _code(source: str, start_line: int, mark: int | None = None) -> Syntax:
+def _code(source: str, start_line: int, mark: int | None = None, lexer: str = "python") -> Syntax:
     return Syntax(
         source.rstrip("\n"),
-        "python",
+        lexer,
         theme=SYNTAX_THEME,
         line_numbers=True,
         start_line=start_line,
@@ -86,6 +91,8 @@ class CodeCell(Static):
         self.note = note
         self.mark: int | None = None
         """A line of the lesson file to point at (where the run failed)."""
+        self._height = (-1, 0)
+        """(width, height) last measured."""
 
     @property
     def lines(self) -> range:
@@ -97,11 +104,27 @@ class CodeCell(Static):
     def refresh_code(self, note: str | None = None) -> None:
         if note is not None:
             self.note = note
-        code = _code(self.cell.source, self.cell.line, self.mark)
-        self.update(Group(Text(self.note, style="italic yellow"), code) if self.note else code)
+        self.update(self._renderable("python"))
+        self._height = (-1, 0)
+
+    def _renderable(self, lexer: str) -> RenderableType:
+        code = _code(self.cell.source, self.cell.line, self.mark, lexer)
+        return Group(Text(self.note, style="italic yellow"), code) if self.note else code
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The cell's height, measured on an uncoloured copy: wrapping and line numbers do not depend
+        on colours, and this way a cell off the screen is not highlighted to be laid out (pygments
+        builds its Python lexer at the first highlight, ~50 ms of a lesson's first frame, which the
+        cells on screen only need)."""
+        if self._height[0] != width:
+            self._height = (
+                width,
+                visualize(self, self._renderable("text")).get_height(cast(RulesMap, self.styles), width),
+            )
+        return self._height[1]
 
 
-class LessonDocument(VerticalScroll, can_focus=True):
+class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     """Scrollable prose and code. ↑↓, j/k and page keys scroll it; ←→ change the chosen parameter
     (the text never scrolls sideways: it wraps). `z` zooms it to the whole screen, for reading at 80x24."""
 
@@ -119,6 +142,12 @@ class LessonDocument(VerticalScroll, can_focus=True):
         self.lesson = lesson
         self._values = values
         self._notes = notes
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
+        Textual does (half the CSS work of opening a lesson): only its own look depends on its focus
+        (`#doc:focus` in grok.tcss; no rule styles what is inside by the text's focus)."""
+        self.app.stylesheet.update_nodes([self], animate=True)
 
     def compose(self):
         params_shown = False

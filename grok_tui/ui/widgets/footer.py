@@ -1,22 +1,84 @@
-"""Textual's Footer, without its leak: every key it ever showed stayed alive.
+"""The key bar: Textual's Footer, rebuilt only when the keys it shows change.
 
-Footer.compose binds each FooterKey's `compact` to the footer (`data_bind`), which adds a watcher
-(key, setter) to the footer's watcher list. The footer recomposes whenever its screen's bindings
-change (focus moves, a panel shows), removing the old keys, but Textual drops a closed watcher only
-when `compact` itself changes, which it never does: the contents screen's footer, alive for the
-whole session, kept ~10 dead keys and their styles per lesson visited (bench/memory.py). This
-subclass drops the dead keys' watchers each time it recomposes.
+Textual's Footer rebuilds all its keys (a dozen widgets, each styled twice) after every bindings
+signal: a screen's start sends several (focus, resume, refresh_bindings), and opening a lesson
+rebuilt the bar 7 times, about a third of the time to a complete first frame (and the contents'
+bar, hidden under the lesson, 4 times). This one rebuilds at most once per refresh, only while its
+screen is the current one, and not at all when the keys it would show are the ones it shows.
+
+It also fixes a leak: Footer.compose binds each FooterKey's `compact` to the footer (`data_bind`),
+which adds a watcher to the footer's list, and Textual drops a closed watcher only when `compact`
+itself changes, which it never does. The contents screen's footer, alive all session, kept ~10 dead
+keys and their styles per lesson visited (bench/memory.py). Each rebuild drops them.
 """
 
 from __future__ import annotations
 
-from textual.widgets import Footer as TextualFooter
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
-class Footer(TextualFooter):
+class KeyFooter(Footer):
+    _shown: tuple | None = None
+    """What the last compose showed (see _keys)."""
+    _rebuild_due = False
+
+    def _keys(self) -> tuple:
+        """Everything Footer.compose reads: the shown bindings, their state and labels."""
+        if not self._bindings_ready:
+            return ()
+        app = self.app
+        active = self.screen.active_bindings
+        keys = tuple(
+            (
+                binding.key,
+                app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                binding.group,
+                enabled,
+                tooltip,
+            )
+            for (_, binding, enabled, tooltip) in active.values()
+            if binding.show
+        )
+        palette = None
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
+            palette = (binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
+        return (keys, palette, self.compact)
+
+    def compose(self):
+        # Textual's Footer composes empty until the first bindings signal, which comes after the
+        # first paint: the keys would be a second frame. They are known now.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # A FooterKey starts compact, then takes the bar's value (data_bind) once mounted:
+                # two restyles per key. Given the bar's value now, it has none. (The palette's key
+                # is not bound: it stays compact.)
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        # A screen under another one gets no rebuild: it is signalled again when it is resumed.
+        if self.is_attached and screen is self.screen and screen.is_current and not self._rebuild_due:
+            self._rebuild_due = True
+            self.call_after_refresh(self._rebuild)
+
     async def recompose(self) -> None:
         await super().recompose()
         drop_closed_watchers(self)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_due = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
 
 
 def drop_closed_watchers(node: object) -> None:
