@@ -24,8 +24,16 @@ from _pty import PtyProgram
 from grok_tui.ui import speed as ladder
 
 
-def label(speed: float) -> bytes:
-    return b"speed max" if speed <= 0 else f"speed {speed:g}/s".encode()
+def label(speed: float) -> str:
+    return "speed max" if speed <= 0 else f"speed {speed:g}/s"
+
+
+def shown_more(program: PtyProgram, text: str):
+    """A condition: `text` is on the screen more often than now (the status line names the new
+    speed, or a toast does when the status has no room; toasts of earlier presses stay a while, so
+    being on screen is not enough)."""
+    before = program.screen.text().count(text)
+    return lambda: program.screen.text().count(text) > before
 
 
 def latencies(
@@ -45,9 +53,10 @@ def latencies(
         between()
         target = ladder.slower(speed) if key == "<" else ladder.faster(speed)
         program.buffer.clear()
+        shown = shown_more(program, label(target))
         start = time.monotonic()
         program.send(key)
-        if program.wait_for(label(target), timeout=5.0) is None:
+        if program.wait_until(shown, timeout=5.0) is None:
             break
         times.append(time.monotonic() - start)
         speed, key = target, ("<" if key == ">" else ">")
@@ -84,11 +93,8 @@ def digits(grok: str, presses: int) -> None:
         if program.wait_for(b"step 3", timeout=60.0) is None:
             print("7.5: training did not start")
             return
-        seen = bytearray()
-
         def training() -> bool:
-            seen.extend(program.buffer)
-            return b" finished " not in seen
+            return not program.on_screen("finished ")
 
         began = time.monotonic()
         during, speed, key = latencies(program, presses, 40, "<", training)
@@ -110,12 +116,8 @@ def top_speed(grok: str, presses: int) -> None:
             print("4.5 did not reach top speed")
             return
         program.read_for(1.0)
-        seen = bytearray()
-
         def rerun_if_done() -> None:
-            seen.extend(program.buffer)
-            if b" finished " in seen or b" diverged " in seen:
-                seen.clear()
+            if program.on_screen("finished ") or program.on_screen("diverged "):
                 program.send(" ")  # run again
                 program.read_for(0.05)
 
