@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import re
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -19,7 +19,6 @@ import subprocess
 import termios
 import time
 from pathlib import Path
-
 
 _TOKEN = re.compile(
     r"\x1b\[([0-9;?<>=]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[^\[\]]|[\r\n\x08]|[^\x1b\r\n\x08]+"

@@ -93,6 +93,7 @@ def digits(grok: str, presses: int) -> None:
         if program.wait_for(b"step 3", timeout=60.0) is None:
             print("7.5: training did not start")
             return
+
         def training() -> bool:
             return not program.on_screen("finished ")
 
@@ -116,6 +117,7 @@ def top_speed(grok: str, presses: int) -> None:
             print("4.5 did not reach top speed")
             return
         program.read_for(1.0)
+
         def rerun_if_done() -> None:
             if program.on_screen("finished ") or program.on_screen("diverged "):
                 program.send(" ")  # run again
