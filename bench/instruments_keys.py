@@ -7,11 +7,9 @@ sets 500 iterations (the run starts once the keys rest) and, while it plays, pre
 turn: the time is from writing the key to the pty until the speed it set has been written back (the
 notice `speed 25/s`), the whole path from key to bytes on the terminal.
 
-6.5's step() records no layer or weight, so its diagram stays as it was until the run ends. The
-"live" case runs a copy of the course whose 6.5 also records its layers and weights at every step,
-so the diagram is redrawn as it plays (the cost this bench is about). For comparison, in the same
-run: the first chart shown instead of the diagram (80x24), the course without the `[network]`
-(120x40, charts alone).
+6.5's step() records its layers and weights, so the diagram is redrawn as it plays (the cost this
+bench is about). For comparison, in the same run: the first chart shown instead of the diagram
+(80x24), a copy of the course without the `[network]` (120x40, charts alone).
 """
 
 from __future__ import annotations
@@ -32,10 +30,6 @@ PACE = 10.0
 """6.5's pace, steps per second."""
 
 
-STEP = "    step(iteration=iteration, layer_2_error=layer_2_error,"
-LIVE = STEP + (" layer_0=layer_0, layer_1=layer_1, layer_2=layer_2, weights_0_1=weights_0_1, weights_1_2=weights_1_2,")
-
-
 def course_copy(source: Path, change) -> Path:
     """A copy of the course with 6.5's file changed by `change(text) -> text`."""
     target = Path(tempfile.mkdtemp(prefix="grok-bench-lessons-")) / "lessons"
@@ -47,11 +41,6 @@ def course_copy(source: Path, change) -> Path:
         raise RuntimeError(f"{path.name} is not as this bench expects")
     path.write_text(changed, encoding="utf-8")
     return target
-
-
-def live(text: str) -> str:
-    """6.5 recording its layers and weights at every step: the diagram follows the run."""
-    return text.replace(STEP, LIVE)
 
 
 def without_network(text: str) -> str:
@@ -99,13 +88,11 @@ def measure(
 def main() -> int:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     grok = shutil.which("grok-tui") or str(Path(sys.executable).parent / "grok-tui")
-    copies = {"live": course_copy(LESSONS, live), "bare": course_copy(LESSONS, without_network)}
+    copies = {"bare": course_copy(LESSONS, without_network)}
     try:
         for size in ((80, 24), (120, 40)):
             where = f"{size[0]}x{size[1]} lab"
-            times = measure(grok, size, copies["live"], True, presses, b"weights_0_1")
-            report(f"6.5 {where}, live diagram (copy)", times)
-            report(f"6.5 {where}, diagram as the lesson is", measure(grok, size, LESSONS, True, presses))
+            report(f"6.5 {where}, diagram", measure(grok, size, LESSONS, True, presses, b"weights_0_1"))
             if size[0] < 110:
                 report(f"6.5 {where}, first chart instead", measure(grok, size, LESSONS, False, presses))
             else:
