@@ -7,9 +7,8 @@ Run by hand: `python bench/instruments_bandwidth.py [SECONDS] [ID...]`. For each
 view (`l`; at 80 columns, where one chart or panel shows at a time, `g` until the panel shows, so
 the comparison there is the panel against the first chart), presses the keys that make the run
 long (a prediction the lesson asks is skipped with escape) and measures the output while it plays.
-6.5's step() records no layer or weight, so its diagram only changes when the run ends: "6.5 live"
-is a copy that records them at every step (bench/instruments_keys.py), the diagram redrawn as it
-plays. The panels repaint at most PLAYING_HZ times a second and only the lines that changed.
+6.5's step() records its layers and weights, so its diagram is redrawn as it plays. The panels
+repaint at most PLAYING_HZ times a second and only the lines that changed.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pty import PtyProgram
-from instruments_keys import course_copy, live
 
 from grok_tui.lesson.catalog import load_catalog
 
@@ -100,9 +98,7 @@ def main() -> None:
     only = set(sys.argv[2:])  # lesson ids; all when none
     grok = str(Path(sys.executable).with_name("grok-tui"))
     bare = charts_alone(LESSONS)
-    live_course = course_copy(LESSONS, live)
     cases = [(lesson, LESSONS, *case) for lesson, case in CASES.items()]
-    cases.append(("6.5", live_course, "network, live", *CASES["6.5"][1:]))
     try:
         for size in ((80, 24), (120, 40)):
             for lesson, course, shown, keys, marker in cases:
@@ -118,7 +114,6 @@ def main() -> None:
                 )
     finally:
         shutil.rmtree(bare.parent, ignore_errors=True)
-        shutil.rmtree(live_course.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":
