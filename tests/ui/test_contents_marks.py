@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from textual.widgets import OptionList
 
 from grok_tui.lesson.catalog import load_catalog
@@ -70,3 +71,17 @@ async def test_n_on_the_last_lesson_ends_the_course(small_catalog):
         assert "What to read next" in body and "chapter 10" in body
         await pilot.press("escape")
         assert app.screen.lesson.id == "4.5"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_lesson_title_fits_one_line_of_the_list(catalog, size):
+    """5.2b's long title wrapped at 120x40 (only titles with an exercises count were cut): its end
+    sat on a line of its own, like another lesson."""
+    app = GrokApp(catalog)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and rows(app.screen), what="contents")
+        screen = app.screen
+        room = screen.query_one(OptionList).scrollable_content_region.width - 2
+        lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]
+        assert len(lessons) == len(catalog.lessons)
+        assert all(len(r) <= room for r in lessons), [r for r in lessons if len(r) > room]

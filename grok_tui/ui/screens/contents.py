@@ -140,7 +140,7 @@ class ContentsScreen(Screen[None]):
         options: list[Option] = []
         highlight = None
         # The exercises count ends at the list's right edge; a title too long for the room left is
-        # cut (wrapping would put the count on a line of its own).
+        # cut (wrapping would put the count, or the title's end, on a line of its own).
         room = self._room(len(catalog.lessons) + len(catalog.chapters()))
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
@@ -157,9 +157,9 @@ class ContentsScreen(Screen[None]):
                 count = ""
                 if lesson.exercises:
                     count = f"exercises {exercises_passed(lesson, progress)}/{len(lesson.exercises)}"
-                    budget = room - 4 - len(count) - 2
-                    if len(name) > budget:
-                        name = name[: max(1, budget - 1)] + "…"
+                budget = room - 4 - (len(count) + 2 if count else 0)
+                if len(name) > budget:  # a wrapped title would read as two lessons
+                    name = name[: max(1, budget - 1)] + "…"
                 label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
                 if count:
                     label.append(" " * max(2, room - 4 - len(name) - len(count)))
