@@ -36,7 +36,7 @@ async def test_run_45_to_finished_shows_the_books_numbers(small_catalog):
         values = text_of(screen.query_one(ValuesTable))
         assert "-2.32452e+08" in values  # the book's pred after 20 steps with alpha 1, input 2
         assert "5.40341e+16" in values
-        assert "finished" in text_of(screen.query_one(StatusLine))
+        await wait_for(pilot, lambda: "finished" in text_of(screen.query_one(StatusLine)), what="the status")
         assert app.progress.lesson_state("4.5") == "done"
 
 
@@ -54,7 +54,8 @@ async def test_single_step_records_exactly_one_more_step(small_catalog):
         await pilot.pause(0.1)  # a run that kept going would have recorded many more steps by now
         assert len(screen.run.steps) == 2
         assert round(screen.run.steps[1].values["pred"], 10) == 0.2  # the book: 1.0, then 0.2
-        assert "paused" in text_of(screen.query_one(StatusLine))
+        # The status is redrawn on the screen's tick: wait for it (under load it came after the state).
+        await wait_for(pilot, lambda: "paused" in text_of(screen.query_one(StatusLine)), what="the status")
         first = screen.run
         await pilot.press("minus")  # a new value while stepping: the new run waits after step 1
         await wait_for(
