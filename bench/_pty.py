@@ -139,18 +139,9 @@ class PtyProgram:
         return count
 
     def wait_for(self, marker: bytes, timeout: float = 20.0) -> float | None:
-        """Seconds until `marker` appears in the output, or None."""
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if marker in self.buffer or self.on_screen(marker.decode("utf-8", "replace")):
-                return time.monotonic() - start
-            ready, _, _ = select.select([self.master], [], [], 0.01)
-            if ready:
-                try:
-                    self._got(os.read(self.master, 65536))
-                except OSError:
-                    return None
-        return None
+        """Seconds until `marker` appears in the output or on the screen, or None."""
+        text = marker.decode("utf-8", "replace")
+        return self.wait_until(lambda: marker in self.buffer or self.on_screen(text), timeout)
 
     def wait_quiet(self, quiet: float = 0.5, timeout: float = 30.0) -> float:
         """Read until nothing has been written for `quiet` seconds; returns the monotonic time of the
