@@ -29,6 +29,7 @@ from typing import Any
 
 from grok_tui.instruments.predict import read_number
 from grok_tui.lesson.model import LessonError
+from grok_tui.lesson.parse_instruments import unknown_keys
 
 QUIZ_FILE = "quiz.toml"
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 6
@@ -117,9 +118,7 @@ def _question(item: object, line: int, add) -> Question | None:
     if not isinstance(item, dict):
         add(line, "each [[questions]] must be a table")
         return None
-    for key in item:
-        if key not in known:
-            add(line, f"question: unknown key {key!r} ({', '.join(sorted(known))})")
+    unknown_keys(item, known, "question", line, add)
     text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
     if not isinstance(text, str) or not text.strip():
         add(line, 'a question needs text = "..."')

@@ -23,6 +23,13 @@ def _strings(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def unknown_keys(table: dict, known: set[str], what: str, line: int, add: Add) -> None:
+    """One problem per key of `table` that is not in `known`, naming the keys that are."""
+    for key in table:
+        if key not in known:
+            add(line, f"{what}: unknown key {key!r} ({', '.join(sorted(known))})")
+
+
 def _refs_ok(values: list[str], key: str, line: int, add: Add, blank: bool = False) -> bool:
     bad = [v for v in values if not REF.match(v) and not (blank and v == "")]
     if bad:
@@ -38,9 +45,7 @@ def parse_network(spec: object, line: int, add: Add) -> Network | None:
     if not isinstance(spec, dict):
         add(line, "network must be a table: [network] with layers = [...] and weights = [...]")
         return None
-    for key in spec:
-        if key not in known:
-            add(line, f"network: unknown key {key!r} ({', '.join(sorted(known))})")
+    unknown_keys(spec, known, "network", line, add)
     layers, weights = spec.get("layers"), spec.get("weights")
     if not _strings(layers) or len(layers) < 2:
         add(line, 'network needs layers = ["input", ..., "output"] (at least two names)')
@@ -96,9 +101,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
     if not isinstance(spec, dict):
         add(line, 'landscape must be a table: [landscape] with error = "..." and axes = [...]')
         return None
-    for key in spec:
-        if key not in known:
-            add(line, f"landscape: unknown key {key!r} ({', '.join(sorted(known))})")
+    unknown_keys(spec, known, "landscape", line, add)
     if not _expression(spec.get("error"), "landscape: error", line, add):
         return None
     axes_spec, labels = spec.get("axes"), spec.get("labels", [])
@@ -142,9 +145,7 @@ def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> 
         if not isinstance(item, dict):
             add(line, "each [[predict]] must be a table")
             continue
-        for key in item:
-            if key not in known:
-                add(line, f"predict: unknown key {key!r} ({', '.join(sorted(known))})")
+        unknown_keys(item, known, "predict", line, add)
         step, value, tolerance = item.get("step"), item.get("value"), item.get("tolerance")
         if not isinstance(step, int) or isinstance(step, bool) or step < 2:
             # The question is asked while step N-1 is on screen, so step 1 cannot be predicted.
