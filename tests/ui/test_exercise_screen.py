@@ -131,7 +131,8 @@ async def test_an_endless_loop_does_not_freeze_the_screen(lesson):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         # It spins until the limit: at nice 19, so that it does not take a core from the other tests.
-        screen.query_one(TextArea).text = "def w_sum(a, b):\n    import os; os.nice(19)\n    while True:\n        pass\n"
+        endless = "def w_sum(a, b):\n    import os; os.nice(19)\n    while True:\n        pass\n"
+        screen.query_one(TextArea).text = endless
         await pilot.press("f5")
         assert screen.checking
         await pilot.press("f2")  # the UI answers while the check runs
