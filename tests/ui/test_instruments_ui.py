@@ -54,12 +54,29 @@ async def focus_panel(pilot, app, panel) -> None:
     assert app.focused is panel
 
 
+def settled(app) -> bool:
+    """The lesson screen has drawn its run's latest state, and no question or reveal waits to be
+    shown: a question is set on the run's thread before the run pauses, and shown at the redraw
+    after (LessonScreen._tick -> PredictPanel.check_pending)."""
+    screen = app.screen
+    if isinstance(screen, PredictScreen):
+        return True
+    feed = screen.session.feed
+    if feed is None:
+        return True  # no run: nothing to ask
+    if screen.run_state is not RunState.PAUSED and not screen.run_state.done:
+        return False
+    drawn = screen._drawn == feed.version and screen._values_behind is None and screen._charts_behind is None
+    due = any(p._ask_at is not None or p._reveal_at is not None or p.busy for p in screen.query(PredictPanel))
+    return drawn and not due
+
+
 async def skip_questions(pilot, app) -> None:
     """Escape the question the tutor may be about to ask (it comes a redraw after the pause)."""
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: settled(app), what="the screen to draw the paused run")
     while isinstance(app.screen, PredictScreen):
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: settled(app), what="the screen to draw the paused run")
 
 
 async def step_to(pilot, app, lesson, count: int) -> None:
