@@ -76,6 +76,9 @@ async def skip_questions(pilot, app) -> None:
     await wait_for(pilot, lambda: settled(app), what="the screen to draw the paused run")
     while isinstance(app.screen, PredictScreen):
         await pilot.press("escape")
+        # As before: the lesson screen's resume and key bar settle after the modal closes (a
+        # shorter wait once left 80x24's picture without its "g chart" key, 1 run in 3 under load).
+        await pilot.pause(0.3)
         await wait_for(pilot, lambda: settled(app), what="the screen to draw the paused run")
 
 
