@@ -18,6 +18,7 @@ from grok_tui.ui.panels.landscape import LandscapePanel
 from grok_tui.ui.panels.network import NetworkPanel
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.panels.quiz import QuizPanel
+from grok_tui.ui.screens import lesson as lesson_screen
 from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.ui.helpers import text_of, wait_for
@@ -321,7 +322,10 @@ def test_landscape_53_picture(snap_compare, course, size):
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
 
 
-async def test_experiments_table_rows_sort_and_rerun(course):
+async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
+    # The two minus presses below must come within the re-run delay (0.3 s): on a loaded machine
+    # they came further apart, and a run per press made three rows, not two.
+    monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
     import dataclasses
 
     from grok_tui.ui.panels.experiments import ExperimentsPanel
