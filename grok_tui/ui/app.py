@@ -138,8 +138,16 @@ class GrokApp(App[None]):
         if not self.is_headless:
             gc.freeze()
         target = self._start_target()
-        if target is not None:
+        if target is None:
+            return
+        if self.is_headless:  # tests: the lesson is the screen when the pilot starts
             self.open_lesson(target)
+            return
+        # After the app's start-up batch. A screen pushed in on_mount is built and laid out inside
+        # it, but Textual draws nothing until the batch ends, then renders it all again: 4.5 showed
+        # ~0.1 s later. Meanwhile the contents stay unbuilt (they see a lesson opening).
+        self._opening = target
+        self.call_later(self.open_lesson, target)
 
     def _warm_up(self) -> None:
         from grok_tui.engine import process

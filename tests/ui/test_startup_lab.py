@@ -156,3 +156,22 @@ async def test_wide_enough_to_show_the_lab_the_lesson_waits_for_it(course, monke
         assert first_seen == [True]
         await pilot.pause()
         assert all(chart.region.area for chart in app.screen.query(".chart"))
+
+
+async def test_in_a_terminal_the_lesson_opens_after_the_start_up_batch_and_the_contents_stay_unbuilt(
+    course, monkeypatch
+):
+    """A real terminal (not headless) opens the lesson asked for just after Textual's start-up batch,
+    in which nothing is drawn; the contents under it are not built meanwhile."""
+    monkeypatch.setattr(GrokApp, "is_headless", property(lambda self: False))
+    monkeypatch.setattr(app_module.gc, "freeze", lambda: None)  # the app freezes what exists when in a terminal
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await lesson_screen(pilot)
+        contents = app.screen_stack[0]
+        assert isinstance(contents, ContentsScreen) and not contents._built
+        await wait_for(pilot, lambda: screen.lab_built, what="the lab")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: contents._built, what="the contents, built when shown")
