@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from markdown_it import MarkdownIt
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.css.styles import RulesMap
+from textual.events import Mount
 from textual.geometry import Size
 from textual.visual import visualize
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
@@ -67,6 +71,28 @@ def try_this_text(prompts: tuple[str, ...]) -> Text:
         text.append(("\n" if i else "") + "• ", style="bold")
         text.append_text(inline_markdown(prompt))
     return text
+
+
+class ProseView(Markdown):
+    """A prose block of the lesson, its Markdown parsed when the widget is composed.
+
+    Textual's Markdown parses its text after it is mounted, on a thread of the event loop's pool, then
+    mounts its blocks in a layout pass of their own: for each prose block of a lesson, a thread round
+    trip (a new thread at first) and one more layout of the screen before its first frame. Composed
+    with the widget, the blocks are mounted and laid out with the rest of the screen at once."""
+
+    def compose(self) -> ComposeResult:
+        markdown = self._initial_markdown or ""
+        self._initial_markdown = None
+        self._markdown = markdown
+        self._theme = self.app.theme
+        lines = markdown.splitlines()
+        self._last_parsed_line = len(lines) - (1 if lines and lines[-1] else 0)  # as Markdown.update
+        yield from self._parse_markdown(MarkdownIt("gfm-like").parse(markdown))
+
+    async def _on_mount(self, event: Mount) -> None:  # type: ignore[override]  # async as Markdown's, unlike Widget's
+        event.prevent_default()  # not Markdown's: it would parse the text again and mount it anew
+        Widget._on_mount(self, event)
 
 
 class ParamLines(Static):
@@ -154,7 +180,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         for block in self.lesson.blocks:
             if isinstance(block, Prose):
                 if block.text.strip():
-                    yield Markdown(block.text, classes="prose")
+                    yield ProseView(block.text, classes="prose")
             elif block.role == "check":
                 yield CodeCell(block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)")
             elif block.shown:
