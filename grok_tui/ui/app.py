@@ -32,7 +32,8 @@ SAVE_ERROR_TIMEOUT = 24 * 3600
 """Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
 
 WARM_UP_DELAY = 1.0
-"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)."""
+"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)
+and the cyclic garbage collector is turned back on (the launcher turns it off)."""
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
@@ -150,6 +151,7 @@ class GrokApp(App[None]):
         self.call_later(self.open_lesson, target)
 
     def _warm_up(self) -> None:
+        gc.enable()  # off from the launch until the first screen was drawn (grok_tui/cli/main.py)
         from grok_tui.engine import process
 
         process.warm_up()

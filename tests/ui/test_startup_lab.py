@@ -175,3 +175,20 @@ async def test_in_a_terminal_the_lesson_opens_after_the_start_up_batch_and_the_c
         await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
         await pilot.press("c")
         await wait_for(pilot, lambda: contents._built, what="the contents, built when shown")
+
+
+async def test_the_app_turns_the_garbage_collector_back_on_once_started(course, monkeypatch):
+    """The launcher turns the cyclic collector off for the start (grok_tui/cli/main.py); the app turns
+    it on again with its warm-up, after the first screen."""
+    from grok_tui.engine import process
+
+    monkeypatch.setattr(process, "warm_up", lambda: None)  # no spare lesson process in a test
+    monkeypatch.setattr(app_module, "WARM_UP_DELAY", 0.05)
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    gc = app_module.gc
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, gc.isenabled, what="the collector on again")
+    finally:
+        gc.enable()
