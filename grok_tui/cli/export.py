@@ -247,7 +247,7 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "plain Python (Jupyter) kernel: a first cell sets the parameters and defines step().",
     )
     p.add_argument("id", nargs="?", help="lesson id, e.g. 4.5")
-    p.add_argument("--to", choices=FORMATS, default="ipynb", help="notebook (default) or script")
+    p.add_argument("--to", choices=FORMATS, help="notebook or script (default: from -o FILE's ending, else a notebook)")
     p.add_argument(
         "-o",
         "--output",
@@ -268,6 +268,11 @@ def cmd_export(args, catalog) -> int:
         print(f"grok-tui: {message}", file=sys.stderr)
         return EXIT_USAGE
 
+    suffix = args.output.suffix.lstrip(".") if args.output is not None else ""
+    if args.to is not None and suffix in FORMATS and suffix != args.to:
+        kind = "notebook" if args.to == "ipynb" else "script"
+        return usage(f"--to {args.to} would write a {kind} into {args.output}")
+    args.to = args.to or (suffix if suffix in FORMATS else "ipynb")
     if args.all is not None:
         if args.id or args.output:
             return usage("export --all DIR takes no lesson id and no -o")

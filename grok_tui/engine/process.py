@@ -1,22 +1,20 @@
 """The tutor's side of lesson processes: start them fast, talk to them, end them.
 
-Lessons run in child processes forked by a multiprocessing forkserver that has numpy and the child
-module imported already (plain fork is unsafe: the tutor has threads). One spare child is kept
-started and waiting, so a run only has to send it its job; modules that earlier lessons imported
-(scikit-learn for the digits) are imported by the spare while it waits. A finished run whose
-lesson defined functions (the digits' `predict`) keeps its process, idle in a blocking read, to
-answer calls of them; at most KEEP_IDLE such processes are kept, the oldest ended first.
+Lessons run in child processes forked by a forkserver (forkservers.py). One spare child is kept
+started and waiting, so a run only has to send it its job. Once runs have imported slow packages
+(scikit-learn for the digits), a warm forkserver with them imported is started in the background
+and later processes come from it. A finished run whose lesson defined functions (the digits'
+`predict`) keeps its process, idle in a blocking read, to answer calls of them; at most KEEP_IDLE
+such processes are kept, the oldest ended first.
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
-import multiprocessing
 import os
 import pickle
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -24,93 +22,17 @@ import weakref
 from typing import Any
 
 from grok_tui.engine import child as child_module
+from grok_tui.engine import forkservers
+from grok_tui.engine.forkservers import WarmServer
 
 KEEP_IDLE = 2
 """Finished runs whose processes stay to answer calls of their functions."""
 CALL_TIMEOUT = 20.0
 """Seconds a call of a run's function may take before its process is ended."""
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class LessonCodeError(RuntimeError):
     """A call of a function of the lesson's code failed (its exception, or its process is gone)."""
-
-
-_context_lock = threading.Lock()
-_context: Any = None
-_starting = threading.local()
-"""Set while this thread starts a lesson process: its preparation then leaves out __main__."""
-
-
-def _preparation_without_main(original):
-    """multiprocessing re-runs the parent's main script in a spawned or forkserver child (as
-    __mp_main__) unless told otherwise; a lesson process needs none of it (the grok-tui script, a
-    test runner, a bench script), and a script without a __name__ guard would run again."""
-
-    def get_preparation_data(name):
-        data = original(name)
-        if getattr(_starting, "active", False):
-            data.pop("init_main_from_name", None)
-            data.pop("init_main_from_path", None)
-        return data
-
-    get_preparation_data.wrapped = original  # type: ignore[attr-defined]
-    return get_preparation_data
-
-
-def _ctx():
-    """The multiprocessing context: a forkserver with numpy preloaded (spawn where there is none)."""
-    global _context
-    with _context_lock:
-        if _context is None:
-            # Lessons multiply small matrices: extra BLAS threads only fight the tutor for the cores,
-            # and one thread gives the numbers the book checks were written against. Set before the
-            # forkserver imports numpy.
-            for var in _BLAS_THREADS:
-                os.environ.setdefault(var, "1")
-            from multiprocessing import spawn
-
-            if not hasattr(spawn.get_preparation_data, "wrapped"):
-                spawn.get_preparation_data = _preparation_without_main(spawn.get_preparation_data)
-            if "forkserver" in multiprocessing.get_all_start_methods():
-                _context = multiprocessing.get_context("forkserver")
-                # numpy.random is imported lazily by numpy 2 (~0.1 s at the first np.random.seed): preload it too.
-                _context.set_forkserver_preload(["numpy", "numpy.random", "grok_tui.engine.child"])
-                _start_servers()
-            else:
-                _context = multiprocessing.get_context("spawn")
-        return _context
-
-
-_servers_lock = threading.Lock()
-"""One thread at a time swaps sys.stderr around starting the servers."""
-
-
-def _start_servers() -> None:
-    with _servers_lock:
-        _start_servers_locked()
-
-
-def _start_servers_locked() -> None:
-    """Start multiprocessing's resource tracker and forkserver with stderr on /dev/null: they pass
-    sys.stderr's file descriptor on, which inside the running app is Textual's capture (no valid
-    descriptor: "bad value(s) in fds_to_keep"), and nothing of theirs belongs on the learner's screen."""
-    from multiprocessing import forkserver, resource_tracker
-
-    saved = sys.stderr
-    try:
-        if saved is not None and saved.fileno() >= 0 and _tracker_running():
-            forkserver.ensure_running()  # restarts it if the lesson's code killed it
-            return
-    except (AttributeError, OSError, ValueError):
-        pass
-    with open(os.devnull, "w", encoding="utf-8") as null:
-        sys.stderr = null
-        try:
-            resource_tracker.ensure_running()
-            forkserver.ensure_running()
-        finally:
-            sys.stderr = saved
 
 
 def _kill(process: Any) -> None:
@@ -136,32 +58,31 @@ def _end(process: Any, conn: Any, fault_path: str) -> None:
         os.unlink(fault_path)
 
 
-def _tracker_running() -> bool:
-    from multiprocessing import resource_tracker
-
-    tracker = resource_tracker._resource_tracker
-    return getattr(tracker, "_pid", None) is not None and getattr(tracker, "_fd", None) is not None
-
-
 class ChildProcess:
     """One lesson process and the tutor's end of its pipe."""
 
-    def __init__(self, warm: list[str]) -> None:
-        ctx = _ctx()
-        if ctx.get_start_method() == "forkserver":
-            _start_servers()
+    def __init__(self, warm: list[str], server: WarmServer | None = None) -> None:
+        """`warm`: modules to import while it waits for its job; `server`: the warm forkserver to
+        fork it (else the plain one)."""
+        ctx = forkservers.context()
+        if server is not None:
+            server.ensure_running()  # restarts it if the lesson's code killed it
+        elif ctx.get_start_method() == "forkserver":
+            forkservers.start_servers()
         fd, self.fault_path = tempfile.mkstemp(prefix="grok-tui-lesson-", suffix=".trace")
         os.close(fd)
         self.conn, theirs = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(
+        process_class = ctx.Process if server is None else forkservers.WarmProcess
+        self.process = process_class(
             target=child_module.main, args=(theirs, self.fault_path, warm), name="grok-tui lesson", daemon=True
         )
-        _starting.active = True
-        try:
-            self.process.start()
-        finally:
-            _starting.active = False
+        with forkservers.starting():
+            if server is None:
+                self.process.start()
+            else:
+                server.start(self.process)
         theirs.close()
+        self.server = server
         self._send_lock = threading.Lock()
         self._call_lock = threading.Lock()
         self.closed = False
@@ -253,11 +174,17 @@ class ChildFunction:
         return f"<lesson function {self.__name__}()>"
 
 
-# -- the spare process and the idle ones --------------------------------------------------------
+# -- the spare process, the warm server and the idle ones ----------------------------------------
 _lock = threading.Lock()
 _spare: ChildProcess | None = None
 _spare_starting = False
-_warm: set[str] = set()
+_warm: dict[str, None] = {}
+"""Slow modules runs have imported, in the order they were first imported (a set that keeps order)."""
+_server: WarmServer | None = None
+"""The warm forkserver new processes come from, once it has forked its first one."""
+_server_starting = False
+_server_failed = False
+"""A warm server could not fork (a module it imports broke it): fall back to warming spares."""
 _idle: collections.deque[ChildProcess] = collections.deque()
 
 
@@ -265,11 +192,11 @@ def take() -> ChildProcess:
     """A started lesson process waiting for its job (the spare if there is one), and a new spare."""
     global _spare
     with _lock:
-        child, _spare = _spare, None
+        child, _spare, server = _spare, None, _server
     if child is None or not child.process.is_alive():
         if child is not None:
             child.close()
-        child = ChildProcess([])  # imports only what its lesson imports: nothing beside it
+        child = ChildProcess([], server)  # imports only what its lesson imports (and the server's)
     _replenish()
     return child
 
@@ -286,9 +213,9 @@ def _replenish() -> None:
 def _start_spare() -> None:
     global _spare, _spare_starting
     try:
-        # It starts cold: a run is going on now, and importing scikit-learn (~1 s of a core) beside
-        # it would slow it down. It warms up when that run ends (run_ended).
-        spare = ChildProcess([])
+        # Without a warm server it starts cold: a run is going on now, and importing scikit-learn
+        # (~1 s of a core) beside it would slow it down. It warms up when that run ends (run_ended).
+        spare = ChildProcess([], _server)
     except Exception:
         spare = None
     with _lock:
@@ -305,20 +232,59 @@ def warm_up() -> None:
 
 
 WARM_PACKAGES = ("sklearn", "scipy", "joblib", "threadpoolctl", "pandas")
-"""Packages whose modules a spare may import ahead of need: slow to import, free of side effects
-(a lesson could import anything, e.g. `antigravity`, which opens a browser)."""
+"""Packages whose modules may be imported ahead of need: slow to import, free of side effects (a
+lesson could import anything, e.g. `antigravity`, which opens a browser)."""
 
 
 def run_ended(modules: list[str]) -> None:
-    """A run ended, having imported `modules`: the spare imports the slow ones that runs have used,
-    now that no run needs the CPU (a process started when nothing runs gets them at its start)."""
+    """A run ended, having imported `modules` (in import order): now that no run needs the CPU, the
+    slow ones runs have used are imported ahead, by a warm forkserver that every later process is
+    forked from (or, where there is none, by the spare while it waits)."""
+    global _server_starting
     with _lock:
-        _warm.update(m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES)
-        spare, warm = _spare, sorted(_warm)
-        if spare is None or spare.warmed == len(warm):
-            return
+        _warm.update(dict.fromkeys(m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES))
+        spare, warm = _spare, tuple(_warm)
+        served = _server.modules if _server is not None else ()
+        start_server = warm != served and not _server_starting and not _server_failed and forkservers.can_warm()
+        if start_server:
+            _server_starting = True
+        warm_spare = _server_failed or not forkservers.can_warm()
+    if start_server:
+        threading.Thread(target=_start_warm_server, args=(warm,), name="grok-tui warm forkserver", daemon=True).start()
+    elif warm_spare and spare is not None and spare.warmed < len(warm):
         spare.warmed = len(warm)
-    spare.send(("warm", warm))
+        spare.send(("warm", list(warm)))
+
+
+def _start_warm_server(modules: tuple[str, ...]) -> None:
+    """Start a forkserver that imports `modules`, fork a spare from it (which waits for the import),
+    then make it the server later processes come from; the cold spare it replaces is ended."""
+    global _server, _server_starting, _server_failed, _spare
+    server, old = WarmServer(modules), None
+    try:
+        server.ensure_running()
+        spare: ChildProcess | None = ChildProcess([], server)
+    except Exception:
+        spare = None
+    with _lock:
+        _server_starting = False
+        if spare is None or not spare.process.is_alive():
+            _server_failed = True
+        else:
+            _server = server
+            old, _spare = _spare, spare
+            spare = None
+    if spare is not None:
+        spare.close()
+    if _server_failed:
+        run_ended([])  # warm the spare instead, as before there were warm servers
+        return
+    if old is not None:
+        old.close()
+    with _lock:
+        newer = tuple(_warm) != modules
+    if newer:  # runs imported more meanwhile: a server with those too
+        run_ended([])
 
 
 def keep_idle(child: ChildProcess) -> None:

@@ -107,6 +107,12 @@ def train(data: Dataset, hidden_size: int = 4, alpha: float = 0.2, iterations: i
     )
 
 
+def tidy(x: float) -> float:
+    """x as shown: 0 where floating-point rounding left a speck (4.93e-32, -2.4e-17 for an exact 0,
+    which prints as -0.00) instead of the exact answer."""
+    return 0.0 if abs(x) < 1e-12 else float(x)
+
+
 def learned(prediction: float, goal: int) -> bool:
     """A row counts as learned when the prediction is on the goal's side of 0.5."""
     return bool(np.isfinite(prediction)) and (prediction > 0.5) == (goal == 1)

@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.instruments.playground import PRESETS, Dataset, Trained, learned, train
+from grok_tui.instruments.playground import PRESETS, Dataset, Trained, learned, tidy, train
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 SHADES = " ░▒▓█"
@@ -126,7 +126,7 @@ class PlaygroundPanel(InstrumentPanel):
                 continue
             for prediction in (trained.one_layer[r], trained.hidden[r]):
                 ok = learned(prediction, row[3])
-                out.append(f"   {prediction:+6.2f} ")
+                out.append(f"   {round(float(prediction), 2) + 0.0:+6.2f} ")  # + 0.0: no -0.00
                 out.append("✓" if ok else "✗", style="green" if ok else "bold red")
             top = max(float(trained.activations.max()), 1e-9)
             out.append("   ")
@@ -134,7 +134,8 @@ class PlaygroundPanel(InstrumentPanel):
                 out.append(SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·", style="cyan")
             out.append("\n")
         if trained is not None:
-            out.append(f"error: 1 layer {trained.error_one_layer:.3g}, hidden {trained.error_hidden:.3g}\n")
+            one, hidden = tidy(trained.error_one_layer), tidy(trained.error_hidden)
+            out.append(f"error: 1 layer {one:.3g}, hidden {hidden:.3g}\n")
         corr = self.data.correlation()
         out.append(
             "lamp ↔ WALK correlation: "

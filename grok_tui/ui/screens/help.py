@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -41,6 +42,42 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+ROW_ACTIONS: dict[str, tuple[tuple[str | None, str], ...]] = {
+    "space": (("run", "space"),),
+    "s": (("step", "s"),),
+    "l": (("view", "l"),),
+    "r": (("reset", "r"),),
+    "[ ]  tab": (("previous_param", "["), ("next_param", "]  tab")),
+    "+ -  ← →": (("increase", "+"), ("decrease", "-"), (None, "← →")),
+    "=  enter": (("type_param", "=  enter"),),
+    "< >": (("slower", "<"), ("faster", ">")),
+    "e": (("exercise", "e"),),
+    "o": (("output", "o"),),
+    "g": (("next_chart", "g"),),
+    "v": (("checks", "v"),),
+    "z": (("zoom", "z"),),
+    "n p": (("next_lesson", "n"), ("previous_lesson", "p")),
+    "c  escape": (("contents", "c  escape"),),
+    "f  F": (("focus", "f"), (None, "F")),
+    "F1  ?": (("help", "F1  ?"),),
+    "q  ctrl+q": (("quit", "q"), (None, "ctrl+q")),
+}
+"""For each row of KEYS: the settings action (settings.ACTIONS) behind each part of its keys, so
+that keys rebound in settings.toml's [keys] show as they are, not as they were by default."""
+
+
+def row_keys(keys: str, overrides: dict[str, str]) -> tuple[str, bool]:
+    """The keys of a KEYS row with `overrides` (action -> "k1,k2") applied, and whether any applied."""
+    parts = ROW_ACTIONS.get(keys, ())
+    if not any(action in overrides for action, _ in parts):
+        return keys, False
+    shown = [
+        " ".join(format_key(k) for k in overrides[action].split(",")) if action in overrides else default
+        for action, default in parts
+    ]
+    return "  ".join(shown), True
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
@@ -59,11 +96,14 @@ class HelpScreen(ModalScreen[None]):
         """The focused lesson panel's name and its bindings (contract C2), listed first."""
 
     def compose(self) -> ComposeResult:
+        settings = getattr(self.app, "settings", None)
+        overrides: dict[str, str] = dict(getattr(settings, "keys", {}) or {})
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
         for key, what in KEYS:
-            table.add_row(key, what)
+            keys, rebound = row_keys(key, overrides)
+            table.add_row(Text(f"{keys} *", style="bold yellow") if rebound else keys, what)
         with VerticalScroll(id="help-box") as box:
             box.border_title = "grok-tui keys"
             box.border_subtitle = "escape to close"
@@ -77,6 +117,11 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(panel, id="panel-keys")
                 yield Static(Text("\nthe lesson screen", style="bold"), classes="help-heading")
             yield Static(table)
+            if overrides:
+                from grok_tui.settings import settings_path
+
+                note = f"\n* your key, set in {settings_path()} ([keys])"
+                yield Static(Text(note, style="dim"), id="help-rebound")
             if self.param_help:
                 yield Static(Text.assemble(("\nselected parameter: ", "bold"), self.param_help))
             if self.problems:

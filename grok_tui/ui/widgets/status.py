@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
+from textual.keys import format_key
 from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
@@ -24,14 +25,35 @@ STYLES = {
     RunState.CANCELLED: "bold",
 }
 HINTS = {
-    RunState.READY: "space run · s step",
-    RunState.RUNNING: "space pause · < > speed",
-    RunState.PAUSED: "space resume · s step",
-    RunState.FINISHED: "n next lesson · space again",
-    RunState.FAILED: "o output · space again",
-    RunState.DIVERGED: "try a smaller step · space again",
-    RunState.CANCELLED: "space run",
+    RunState.READY: "{run} run · {step} step",
+    RunState.RUNNING: "{run} pause · {slower} {faster} speed",
+    RunState.PAUSED: "{run} resume · {step} step",
+    RunState.FINISHED: "{next_lesson} next lesson · {run} again",
+    RunState.FAILED: "{output} output · {run} again",
+    RunState.DIVERGED: "try a smaller step · {run} again",
+    RunState.CANCELLED: "{run} run",
 }
+"""What to press next, by state: {action} is that action's key (settings.ACTIONS' names)."""
+HINT_KEYS = {
+    "run": "space",
+    "step": "s",
+    "slower": "<",
+    "faster": ">",
+    "next_lesson": "n",
+    "output": "o",
+    "contents": "c",
+}
+"""The keys the hints name, by default; settings.toml's [keys] may rebind them."""
+
+
+def hint_keys(overrides: dict[str, str]) -> dict[str, str]:
+    """HINT_KEYS with the rebound ones as settings.toml set them (the first key of each)."""
+    return {
+        action: format_key(overrides[action].split(",")[0]) if action in overrides else key
+        for action, key in HINT_KEYS.items()
+    }
+
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 COUNTERS = frozenset({"iteration", "epoch", "i", "game", "number", "repeat", "progress"})
 """Recorded names that only count steps: `step k/N` already says it, the strip skips them."""
@@ -78,6 +100,14 @@ def _fit(text: Text, width: int) -> Text:
 class StatusLine(_OneLine):
     """` running  step 580/1101 · 115/s   space pause · < > speed`"""
 
+    _hint_keys: dict[str, str] | None = None
+
+    def _keys(self) -> dict[str, str]:
+        if self._hint_keys is None:
+            settings = getattr(self.app, "settings", None)
+            self._hint_keys = hint_keys(dict(getattr(settings, "keys", {}) or {}))
+        return self._hint_keys
+
     def show_status(
         self,
         state: RunState,
@@ -100,9 +130,10 @@ class StatusLine(_OneLine):
             text.append(param, style="bold")
         if note:
             text.append(f" · {note}", style="italic")
-        hint = f"  {HINTS[state]}"
+        keys = self._keys()
+        hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
-            hint = "  the last lesson: c contents · space again"
+            hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
         if state in (RunState.FAILED, RunState.DIVERGED) and detail:
             # Whole in the text (the screen cuts it with an ellipsis at its edge; `o` shows it all).
             text.append(f"  {detail}", style=STYLES[state].replace("bold ", ""))
