@@ -239,24 +239,23 @@ class LessonScreen(Screen[None]):
     async def _build_lab(self) -> None:
         if self._lab_built or not self.is_attached:
             return
-        self._lab_built = True
         try:
             await self.query_one("#charts").mount_all(list(self._lab_widgets()))
         except NoMatches:  # being removed (the learner left, or the app quit)
             return
+        self._lab_built = True
         self._lab_setup()
         self._draw_charts(self.session.poll())
         waiting, self._after_lab = self._after_lab, []
         for then in waiting:
             then()
 
-    def _when_lab_built(self, then: Callable[[], None]) -> bool:
-        """Call `then` now if the lab is built (True), else once it is (False)."""
+    def _when_lab_built(self, then: Callable[[], None]) -> None:
+        """Call `then` now if the lab is built, else once it is."""
         if self._lab_built:
             then()
-            return True
-        self._after_lab.append(then)
-        return False
+        else:
+            self._after_lab.append(then)
 
     @property
     def lab_built(self) -> bool:
