@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, cast
 
 from textual import events
@@ -33,6 +33,7 @@ from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.breakpoints import preset_breakpoints
+from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
@@ -211,9 +212,13 @@ class LessonScreen(Screen[None]):
             self._lab_setup()
         else:
             self._mark_focus()
-            # After the first frame (which does not show the lab): import its modules on a thread,
-            # then build it here. A run asked for meanwhile starts once it is built.
-            self.call_after_refresh(self.run_worker, self._import_lab, group="lab", thread=True, exit_on_error=False)
+        # After the first frame, on a thread: save the colours of the code it showed, and, if the lab
+        # is not built (that frame does not show it), import its modules, then build it here. A run
+        # asked for meanwhile starts once it is built.
+        tokens = self.query_one(LessonDocument).tokens
+        self.call_after_refresh(
+            self.run_worker, partial(self._after_first_frame, tokens), group="lab", thread=True, exit_on_error=False
+        )
         # Panels hear of a run before its process starts: a listener they add then misses no step.
         self.session.starting = lambda run: self.panels.run_started()
         if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
@@ -228,8 +233,12 @@ class LessonScreen(Screen[None]):
         self._arrange_charts()
         self._mark_focus()
 
-    def _import_lab(self) -> None:
-        """On a worker thread: import the lab's modules, then build it on the UI thread."""
+    def _after_first_frame(self, tokens: CodeTokens) -> None:
+        """On a worker thread: save the code's tokens for the next start; import the lab's modules if
+        it is not built, then build it on the UI thread."""
+        tokens.save()
+        if self._lab_built:
+            return
         import_lab(self.lesson)
         try:
             self.app.call_from_thread(self.call_later, self._build_lab)

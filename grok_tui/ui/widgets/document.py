@@ -10,6 +10,7 @@ import re
 from typing import cast
 
 from markdown_it import MarkdownIt
+from pygments.lexer import Lexer
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
@@ -25,13 +26,14 @@ from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
+from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
 
 
-def _code(source: str, start_line: int, mark: int | None = None, lexer: str = "python") -> Syntax:
+def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python") -> Syntax:
     return Syntax(
         source.rstrip("\n"),
         lexer,
@@ -111,10 +113,12 @@ class ParamLines(Static):
 
 
 class CodeCell(Static):
-    def __init__(self, cell: Cell, note: str = "") -> None:
+    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None) -> None:
         super().__init__(classes=f"code -{cell.role}")
         self.cell = cell
         self.note = note
+        self.tokens = tokens
+        """The lexer of the code's colours (the lesson's saved tokens), else pygments' by name."""
         self.mark: int | None = None
         """A line of the lesson file to point at (where the run failed)."""
         self._height = (-1, 0)
@@ -130,10 +134,10 @@ class CodeCell(Static):
     def refresh_code(self, note: str | None = None) -> None:
         if note is not None:
             self.note = note
-        self.update(self._renderable("python"))
+        self.update(self._renderable(self.tokens or "python"))
         self._height = (-1, 0)
 
-    def _renderable(self, lexer: str) -> RenderableType:
+    def _renderable(self, lexer: str | Lexer) -> RenderableType:
         code = _code(self.cell.source, self.cell.line, self.mark, lexer)
         return Group(Text(self.note, style="italic yellow"), code) if self.note else code
 
@@ -168,6 +172,8 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self.lesson = lesson
         self._values = values
         self._notes = notes
+        self.tokens = CodeTokens(lesson.id)
+        """The colours of the cells' code, saved between starts (grok_tui/ui/code_tokens.py)."""
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
@@ -182,14 +188,16 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                 if block.text.strip():
                     yield ProseView(block.text, classes="prose")
             elif block.role == "check":
-                yield CodeCell(block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)")
+                yield CodeCell(
+                    block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)", self.tokens
+                )
             elif block.shown:
                 if not params_shown and self._values:
                     lines = ParamLines(classes="params-lines")
                     lines.show_values(self._values)
                     yield lines
                     params_shown = True
-                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "")
+                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "", self.tokens)
         if self.lesson.try_this:
             yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)), classes="try-this")
 
