@@ -27,6 +27,9 @@ TAB_SIZE = 4
 """rich.syntax.Syntax's default tab size, which it gives the lexers it makes (as tabsize)."""
 FOLDER = "code-tokens"
 FORMAT = 1
+KEEP = 64
+"""Texts kept per lesson file at most, the latest lexed last: an edited cell leaves its old text
+behind, and a course edited many times must not grow the file without end."""
 
 
 def _key(text: str) -> str:
@@ -92,7 +95,8 @@ class CodeTokens(Lexer):
         if self._saved is None or self.misses == self._written:
             return
         self._written = self.misses
-        plain: dict[str, Any] = {key: [(tuple(t), v) for t, v in tokens] for key, tokens in dict(self._saved).items()}
+        latest = list(dict(self._saved).items())[-KEEP:]
+        plain: dict[str, Any] = {key: [(tuple(t), v) for t, v in tokens] for key, tokens in latest}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pygments.lexers import get_lexer_by_name
 
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.code_tokens import TAB_SIZE, CodeTokens
+from grok_tui.ui.code_tokens import KEEP, TAB_SIZE, CodeTokens
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.document import LessonDocument
 from tests.ui.helpers import wait_for
@@ -29,6 +29,18 @@ def test_saved_tokens_are_pygments_own_and_are_read_back_without_lexing(tmp_path
     other = "x = 1\n"
     assert list(again.get_tokens(other)) == pygments_tokens(other) and again.misses == 1  # new code: lexed
     assert CodeTokens("4.6").path != again.path  # one file per lesson
+
+
+def test_a_file_keeps_the_latest_texts_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("GROK_TUI_CACHE", str(tmp_path))
+    tokens = CodeTokens("4.5")
+    for i in range(KEEP + 5):  # a cell edited again and again
+        list(tokens.get_tokens(f"x = {i}\n"))
+    tokens.save()
+    again = CodeTokens("4.5")
+    list(again.get_tokens(f"x = {KEEP + 4}\n"))
+    list(again.get_tokens("x = 0\n"))
+    assert again.misses == 1  # the latest kept, the oldest dropped
 
 
 def test_a_damaged_file_is_lexed_afresh(tmp_path, monkeypatch):
