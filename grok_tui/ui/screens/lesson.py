@@ -641,7 +641,8 @@ class LessonScreen(Screen[None]):
         self._charts_behind = self._values_behind = None
         self.query_one(LessonDocument).mark_line(None)
         self._draw_charts(None)
-        self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
+        keys = self.query_one(StatusLine).keys()
+        self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")
         self._draw_status(None)
         self._draw_strip(None, {})
 
@@ -691,7 +692,12 @@ class LessonScreen(Screen[None]):
         name = session.spark_name
         spark = view.series[name].ys if view is not None and name in view.series else []
         log = any(name in chart.series and chart.log for chart in self.lesson.charts)
-        empty = "press space to run · l for the lab view (charts, values, params)" if view is None else ""
+        keys = self.query_one(StatusLine).keys()
+        empty = (
+            f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
+            if view is None
+            else ""
+        )
         params = set(session.params)  # the learner set those: the strip shows what the run computes
         order = [n for n in self.lesson.show if n not in params]
         strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)
