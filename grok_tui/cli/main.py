@@ -6,6 +6,7 @@ Only `grok-tui` itself (the app) imports Textual; every other subcommand stays o
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -188,6 +189,9 @@ def launch(args: argparse.Namespace) -> int:
         )
     from grok_tui.crash_log import crash_line, write_crash_log
 
+    # No cyclic garbage collection until the app's first screen is drawn (the app turns it back on,
+    # grok_tui/ui/app.py): importing Textual and building the screen ran ~150 collections, ~25 ms.
+    gc.disable()
     app = None
     try:
         from grok_tui.ui.app import GrokApp  # Textual is imported only to open the app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import threading
 from functools import partial
 from pathlib import Path
@@ -20,7 +21,7 @@ from grok_tui.progress import Progress
 from grok_tui.settings import Settings
 from grok_tui.ui import output_pacing
 from grok_tui.ui.commands import LessonCommands
-from grok_tui.ui.panels import imported, panel_class
+from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
@@ -31,7 +32,8 @@ SAVE_ERROR_TIMEOUT = 24 * 3600
 """Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
 
 WARM_UP_DELAY = 1.0
-"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)."""
+"""Seconds after start before the spare lesson process starts (a run started sooner makes its own)
+and the cyclic garbage collector is turned back on (the launcher turns it off)."""
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
@@ -68,7 +70,7 @@ class GrokApp(App[None]):
         self.sessions: dict[str, LessonSession] = {}
         """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""
         self._opening: str | None = None
-        """The lesson waiting for its panels' modules to import; None once shown or abandoned."""
+        """The lesson waiting for its lab's modules to import; None once shown or abandoned."""
         self.progress.on_save_error = self._on_save_error
         self._save_error_shown = ""
         self.crash_log: Path | None = None
@@ -84,27 +86,20 @@ class GrokApp(App[None]):
         return target if target and self.catalog.get(target) is not None else None
 
     def _preload(self, lesson_id: str | None) -> None:
-        """Start importing what opening `lesson_id` needs before the app runs: its panels' modules
-        (numpy, ~0.1-0.3 s) on a thread, while Textual starts; the lesson screen's module here (it
-        imports no numpy). The lesson's screen then is the first one drawn: the contents wait,
-        unbuilt, until the learner goes there (opening the lesson takes the panels from sys.modules,
-        or waits on the thread's import, on a worker)."""
+        """Start importing what opening `lesson_id` needs before the app runs: the lesson screen's
+        module here (it imports no numpy); in a terminal wide enough for the reading view to show the
+        lesson's lab (charts and panels), the lab's modules (numpy, ~0.1-0.3 s) on a thread, while
+        Textual starts. The lesson's screen then is the first one drawn: the contents wait, unbuilt,
+        until the learner goes there. Narrower, the lab is hidden at first: the lesson shows without
+        it, and builds it after its first frame (a thread importing numpy meanwhile would share the
+        interpreter with that frame's work)."""
         lesson = self.catalog.get(lesson_id) if lesson_id else None
         if lesson is None:
             return
-        if not all(imported(name) for name in lesson.panels):
-            threading.Thread(
-                target=self._import_panel_modules, args=(lesson,), name="grok-tui panel import", daemon=True
-            ).start()
-        import grok_tui.ui.screens.lesson  # noqa: F401
+        from grok_tui.ui.screens.lesson import READING_SHOWS_LAB
 
-    @staticmethod
-    def _import_panel_modules(lesson: Lesson) -> None:
-        for name in lesson.panels:
-            try:
-                panel_class(name)
-            except Exception:
-                pass  # the lesson screen reports it when it builds the panels
+        if shutil.get_terminal_size().columns >= READING_SHOWS_LAB and not lab_imported(lesson):
+            threading.Thread(target=import_lab, args=(lesson,), name="grok-tui lab import", daemon=True).start()
 
     @property
     def opening(self) -> str | None:
@@ -144,10 +139,19 @@ class GrokApp(App[None]):
         if not self.is_headless:
             gc.freeze()
         target = self._start_target()
-        if target is not None:
+        if target is None:
+            return
+        if self.is_headless:  # tests: the lesson is the screen when the pilot starts
             self.open_lesson(target)
+            return
+        # After the app's start-up batch. A screen pushed in on_mount is built and laid out inside
+        # it, but Textual draws nothing until the batch ends, then renders it all again: 4.5 showed
+        # ~0.1 s later. Meanwhile the contents stay unbuilt (they see a lesson opening).
+        self._opening = target
+        self.call_later(self.open_lesson, target)
 
     def _warm_up(self) -> None:
+        gc.enable()  # off from the launch until the first screen was drawn (grok_tui/cli/main.py)
         from grok_tui.engine import process
 
         process.warm_up()
@@ -182,16 +186,19 @@ class GrokApp(App[None]):
         self.current_lesson_id = lesson_id
         self.progress.open_lesson(lesson_id)
         self._opening = lesson_id
-        if all(imported(name) for name in lesson.panels):
+        from grok_tui.ui.screens.lesson import READING_SHOWS_LAB
+
+        if self.size.width < READING_SHOWS_LAB or lab_imported(lesson):
+            # Narrower, the reading view hides the lab: the screen builds it after its first frame.
             self._show_lesson(lesson)
         else:
-            # Panel modules import numpy (~0.1 s): never on the UI thread. The current screen stays
-            # live meanwhile; the lesson opens once they are loaded.
-            self.run_worker(partial(self._import_panels, lesson), group="panels", thread=True, exit_on_error=False)
+            # The lab's modules import numpy (~0.1 s): never on the UI thread. The current screen
+            # stays live meanwhile; the lesson opens once they are loaded, its lab complete.
+            self.run_worker(partial(self._import_lab, lesson), group="panels", thread=True, exit_on_error=False)
 
-    def _import_panels(self, lesson: Lesson) -> None:
-        """On a worker thread: import the lesson's panel modules, then open it on the UI thread."""
-        self._import_panel_modules(lesson)
+    def _import_lab(self, lesson: Lesson) -> None:
+        """On a worker thread: import the lesson's lab modules, then open it on the UI thread."""
+        import_lab(lesson)
         self.call_from_thread(self._show_lesson, lesson)
 
     def _show_lesson(self, lesson: Lesson) -> None:

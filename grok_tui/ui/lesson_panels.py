@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import Any
 
 from rich.text import Text
@@ -10,7 +12,29 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.lesson.model import Lesson
-from grok_tui.ui.panels import UnknownPanel, panel_class
+from grok_tui.ui.panels import UnknownPanel, imported, panel_class
+
+CHART_MODULE = "grok_tui.ui.widgets.chart"
+"""The chart widget's module: it imports plotext (~30 ms), which a lesson's first frame at 80 columns
+does not show (its charts and panels, the lab, are hidden in the reading view there)."""
+
+
+def lab_imported(lesson: Lesson) -> bool:
+    """Whether the modules of the lesson's lab (its charts' widget, its panels) are loaded already, so
+    building it costs no import."""
+    return (not lesson.charts or CHART_MODULE in sys.modules) and all(imported(name) for name in lesson.panels)
+
+
+def import_lab(lesson: Lesson) -> None:
+    """Import the modules of the lesson's lab: on a thread (panels import numpy, ~0.1 s). A panel that
+    fails to import is reported when the lab is built, not here."""
+    if lesson.charts:
+        importlib.import_module(CHART_MODULE)
+    for name in lesson.panels:
+        try:
+            panel_class(name)
+        except Exception:
+            pass
 
 
 class LessonPanels:

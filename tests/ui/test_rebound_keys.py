@@ -9,7 +9,7 @@ from grok_tui.settings import ACTIONS, settings_path
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.help import KEYS, ROW_ACTIONS, HelpScreen, row_keys
 from grok_tui.ui.screens.lesson import LessonScreen
-from grok_tui.ui.widgets.status import HINT_KEYS, StatusLine, hint_keys
+from grok_tui.ui.widgets.status import HINT_KEYS, LiveStrip, StatusLine, hint_keys
 from tests.ui.helpers import text_of, wait_for
 
 
@@ -38,6 +38,8 @@ async def test_the_help_shows_the_keys_settings_toml_set(small_catalog):
         status = app.screen.query_one(StatusLine)
         await wait_for(pilot, lambda: "x run · s step" in status.render().plain, what="the status hint")
         assert "space" not in status.render().plain
+        strip = app.screen.query_one(LiveStrip)
+        await wait_for(pilot, lambda: "press x to run · l for the lab view" in strip.render().plain, what="the strip")
         await pilot.press("h")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         await pilot.pause()

@@ -13,6 +13,9 @@ rate times the C4 slowdown factor. Nothing here waits on the worker.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
+from functools import cache, partial
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -30,10 +33,10 @@ from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.breakpoints import preset_breakpoints
+from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
-from grok_tui.ui.lesson_panels import LessonPanels
+from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
-from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
@@ -41,12 +44,25 @@ from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, measured_text, speed_text
 from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
+if TYPE_CHECKING:
+    from grok_tui.ui.widgets.chart import ChartView  # imported with the lab (lesson_panels.import_lab)
+
 RESTART_DELAY = 0.3
 """Seconds after the last +/- before the lesson re-runs with the new value."""
 MIN_SIZE = (60, 16)
 """Below this the screen says the size it needs instead of drawing a layout nobody can use."""
-_LABELLED = "previous_label" in inspect.signature(ChartView.show_series).parameters
-"""Charts that name the previous run's change (contract C3); older ChartViews lack the argument."""
+READING_SHOWS_LAB = 110
+"""From this width (-wide) the reading view shows the charts and panels beside the text: a lesson
+opened that wide is shown once its lab is built. Narrower, the lab is hidden until `l`, and the lesson
+shows at once: its lab is imported and built after that first frame."""
+
+
+@cache
+def _labelled() -> bool:
+    """Charts that name the previous run's change (contract C3); older ChartViews lack the argument."""
+    from grok_tui.ui.widgets.chart import ChartView
+
+    return "previous_label" in inspect.signature(ChartView.show_series).parameters
 
 
 def too_small_text(width: int, height: int) -> str:
@@ -80,7 +96,7 @@ class LessonScreen(Screen[None]):
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-short"), (32, "-tall")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny-w"), (MIN_SIZE[0], "-narrow"), (110, "-wide"), (150, "-xwide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny-w"), (MIN_SIZE[0], "-narrow"), (READING_SHOWS_LAB, "-wide"), (150, "-xwide")]
 
     def __init__(self, session: LessonSession, position: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
@@ -98,6 +114,10 @@ class LessonScreen(Screen[None]):
         self._chart_index = 0
         self._ended: LessonRun | None = None
         self._resumed = False
+        self._lab_built = False
+        """The charts and panels are mounted (at once when their modules were loaded, else later)."""
+        self._after_lab: list[Callable[[], None]] = []
+        """What waits for the lab: a run (panels must hear it start) asked for before it was built."""
         self.add_class("-read", update=False)
         preset_breakpoints(self)
 
@@ -154,9 +174,9 @@ class LessonScreen(Screen[None]):
                     tips.border_title = "try this"
                     yield tips
             with Horizontal(id="charts"):
-                for i, chart in enumerate(lesson.charts):
-                    yield ChartView(chart, id=f"chart-{i}")
-                yield from self.panels.compose()
+                if lab_imported(lesson):
+                    self._lab_built = True
+                    yield from self._lab_widgets()
         yield LiveStrip(id="strip")
         yield StatusLine(id="status")
         yield KeyFooter(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
@@ -169,6 +189,14 @@ class LessonScreen(Screen[None]):
             self._resumed = True
             event.refresh_styles = False
 
+    def _lab_widgets(self):
+        """The lab's charts and panels (the `#charts` row)."""
+        from grok_tui.ui.widgets.chart import ChartView
+
+        for i, chart in enumerate(self.lesson.charts):
+            yield ChartView(chart, id=f"chart-{i}")
+        yield from self.panels.compose()
+
     def on_mount(self) -> None:
         try:
             self._setup()
@@ -180,17 +208,68 @@ class LessonScreen(Screen[None]):
         self._show_params()
         self.query_one(LessonDocument).focus()
         self.set_interval(1 / TICK_HZ, self._tick)
-        self.panels.report_problems(self.app)
-        self.panels.show_first()
-        self._arrange_charts()
-        self._mark_focus()
+        if self._lab_built:
+            self._lab_setup()
+        else:
+            self._mark_focus()
+        # After the first frame, on a thread: save the colours of the code it showed, and, if the lab
+        # is not built (that frame does not show it), import its modules, then build it here. A run
+        # asked for meanwhile starts once it is built.
+        tokens = self.query_one(LessonDocument).tokens
+        self.call_after_refresh(
+            self.run_worker, partial(self._after_first_frame, tokens), group="lab", thread=True, exit_on_error=False
+        )
         # Panels hear of a run before its process starts: a listener they add then misses no step.
         self.session.starting = lambda run: self.panels.run_started()
         if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
             self.session.reset()
         if self.session.pending is not None:  # a param changed, then the learner left and came back
-            self.session.restart()
+            self._when_lab_built(self.session.restart)
         self._draw_all()
+
+    def _lab_setup(self) -> None:
+        self.panels.report_problems(self.app)
+        self.panels.show_first()
+        self._arrange_charts()
+        self._mark_focus()
+
+    def _after_first_frame(self, tokens: CodeTokens) -> None:
+        """On a worker thread: save the code's tokens for the next start; import the lab's modules if
+        it is not built, then build it on the UI thread."""
+        tokens.save()
+        if self._lab_built:
+            return
+        import_lab(self.lesson)
+        try:
+            self.app.call_from_thread(self.call_later, self._build_lab)
+        except RuntimeError:  # the app has ended meanwhile
+            pass
+
+    async def _build_lab(self) -> None:
+        if self._lab_built or not self.is_attached:
+            return
+        try:
+            await self.query_one("#charts").mount_all(list(self._lab_widgets()))
+        except NoMatches:  # being removed (the learner left, or the app quit)
+            return
+        self._lab_built = True
+        self._lab_setup()
+        self._draw_charts(self.session.poll())
+        waiting, self._after_lab = self._after_lab, []
+        for then in waiting:
+            then()
+
+    def _when_lab_built(self, then: Callable[[], None]) -> None:
+        """Call `then` now if the lab is built, else once it is."""
+        if self._lab_built:
+            then()
+        else:
+            self._after_lab.append(then)
+
+    @property
+    def lab_built(self) -> bool:
+        """The charts and panels exist (a lesson opened at 80 columns builds them after its first frame)."""
+        return self._lab_built
 
     def on_unmount(self) -> None:
         self.session.starting = None
@@ -248,8 +327,13 @@ class LessonScreen(Screen[None]):
         self._arrange_charts()
         self._draw_all()
 
+    def _charts(self) -> list[ChartView]:
+        return cast("list[ChartView]", list(self.query(".chart"))) if self._lab_built else []
+
     def _chart_items(self) -> list[Widget]:
-        return [*self.query(ChartView), *([self.panels.shown()] if self.panels.widgets else [])]
+        items: list[Widget] = [*self._charts()]
+        shown = self.panels.shown()
+        return items if shown is None else [*items, shown]
 
     def _arrange_charts(self) -> None:
         """Narrow lab view: one chart (or panel) at a time gets the whole width (g for the next);
@@ -264,7 +348,7 @@ class LessonScreen(Screen[None]):
             else:
                 item.set_class(one and i != self._chart_index, "-not-main")
         for i, item in enumerate(items):
-            if isinstance(item, ChartView):  # panels keep their own subtitle ("panel 1/4 · f next")
+            if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
                 item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -300,6 +384,10 @@ class LessonScreen(Screen[None]):
 
     def start_run(self, *, paused: bool = False) -> None:
         self._cancel_restart()
+        if not self._lab_built:  # its panels must hear the run start: it starts once they exist
+            self._after_lab = [lambda: self.start_run(paused=paused)]
+            self._draw_status(None)
+            return
         self.session.start(paused=paused)
         self._run_started()
 
@@ -368,6 +456,9 @@ class LessonScreen(Screen[None]):
 
     def _restart(self) -> None:
         self._restart_timer = None
+        if not self._lab_built:  # as in start_run
+            self._after_lab = [self._restart]
+            return
         if self.session.pending is not None:
             self.session.restart()
             self._run_started()
@@ -529,10 +620,10 @@ class LessonScreen(Screen[None]):
 
     def _draw_charts(self, view: FeedView | None) -> None:
         series = view.series if view is not None else {}
-        for chart in self.query(ChartView):
+        for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
-            if _LABELLED:
+            if _labelled():
                 chart.show_series(series, self.session.previous, previous_label=self.session.change)
             else:
                 chart.show_series(series, self.session.previous)
@@ -550,7 +641,8 @@ class LessonScreen(Screen[None]):
         self._charts_behind = self._values_behind = None
         self.query_one(LessonDocument).mark_line(None)
         self._draw_charts(None)
-        self.query_one(ValuesTable).show_values({}, (), "press space to run, s to step")
+        keys = self.query_one(StatusLine).keys()
+        self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")
         self._draw_status(None)
         self._draw_strip(None, {})
 
@@ -566,13 +658,13 @@ class LessonScreen(Screen[None]):
         session = self.session
         status = self.query_one(StatusLine)
         param = self._param_text()
-        if self._restart_timer is not None or (view is None and session.pending is not None):
+        if self._restart_timer is not None or (view is None and (session.pending is not None or self._after_lab)):
             status.show_status(
                 RunState.READY,
                 0,
                 session.total,
                 f"speed {speed_text(session.speed)}",
-                note="re-running...",
+                note="re-running..." if session.pending is not None else "starting...",
                 param=param,
             )
             return
@@ -600,7 +692,12 @@ class LessonScreen(Screen[None]):
         name = session.spark_name
         spark = view.series[name].ys if view is not None and name in view.series else []
         log = any(name in chart.series and chart.log for chart in self.lesson.charts)
-        empty = "press space to run · l for the lab view (charts, values, params)" if view is None else ""
+        keys = self.query_one(StatusLine).keys()
+        empty = (
+            f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
+            if view is None
+            else ""
+        )
         params = set(session.params)  # the learner set those: the strip shows what the run computes
         order = [n for n in self.lesson.show if n not in params]
         strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)

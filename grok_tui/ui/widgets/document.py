@@ -9,25 +9,31 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from markdown_it import MarkdownIt
+from pygments.lexer import Lexer
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.css.styles import RulesMap
+from textual.events import Mount
 from textual.geometry import Size
 from textual.visual import visualize
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
+from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
 
 
-def _code(source: str, start_line: int, mark: int | None = None, lexer: str = "python") -> Syntax:
+def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python") -> Syntax:
     return Syntax(
         source.rstrip("\n"),
         lexer,
@@ -69,6 +75,28 @@ def try_this_text(prompts: tuple[str, ...]) -> Text:
     return text
 
 
+class ProseView(Markdown):
+    """A prose block of the lesson, its Markdown parsed when the widget is composed.
+
+    Textual's Markdown parses its text after it is mounted, on a thread of the event loop's pool, then
+    mounts its blocks in a layout pass of their own: for each prose block of a lesson, a thread round
+    trip (a new thread at first) and one more layout of the screen before its first frame. Composed
+    with the widget, the blocks are mounted and laid out with the rest of the screen at once."""
+
+    def compose(self) -> ComposeResult:
+        markdown = self._initial_markdown or ""
+        self._initial_markdown = None
+        self._markdown = markdown
+        self._theme = self.app.theme
+        lines = markdown.splitlines()
+        self._last_parsed_line = len(lines) - (1 if lines and lines[-1] else 0)  # as Markdown.update
+        yield from self._parse_markdown(MarkdownIt("gfm-like").parse(markdown))
+
+    async def _on_mount(self, event: Mount) -> None:  # type: ignore[override]  # async as Markdown's, unlike Widget's
+        event.prevent_default()  # not Markdown's: it would parse the text again and mount it anew
+        Widget._on_mount(self, event)
+
+
 class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
@@ -85,10 +113,12 @@ class ParamLines(Static):
 
 
 class CodeCell(Static):
-    def __init__(self, cell: Cell, note: str = "") -> None:
+    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None) -> None:
         super().__init__(classes=f"code -{cell.role}")
         self.cell = cell
         self.note = note
+        self.tokens = tokens
+        """The lexer of the code's colours (the lesson's saved tokens), else pygments' by name."""
         self.mark: int | None = None
         """A line of the lesson file to point at (where the run failed)."""
         self._height = (-1, 0)
@@ -104,10 +134,10 @@ class CodeCell(Static):
     def refresh_code(self, note: str | None = None) -> None:
         if note is not None:
             self.note = note
-        self.update(self._renderable("python"))
+        self.update(self._renderable(self.tokens or "python"))
         self._height = (-1, 0)
 
-    def _renderable(self, lexer: str) -> RenderableType:
+    def _renderable(self, lexer: str | Lexer) -> RenderableType:
         code = _code(self.cell.source, self.cell.line, self.mark, lexer)
         return Group(Text(self.note, style="italic yellow"), code) if self.note else code
 
@@ -142,6 +172,8 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self.lesson = lesson
         self._values = values
         self._notes = notes
+        self.tokens = CodeTokens(lesson.id)
+        """The colours of the cells' code, saved between starts (grok_tui/ui/code_tokens.py)."""
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
@@ -154,16 +186,18 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         for block in self.lesson.blocks:
             if isinstance(block, Prose):
                 if block.text.strip():
-                    yield Markdown(block.text, classes="prose")
+                    yield ProseView(block.text, classes="prose")
             elif block.role == "check":
-                yield CodeCell(block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)")
+                yield CodeCell(
+                    block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)", self.tokens
+                )
             elif block.shown:
                 if not params_shown and self._values:
                     lines = ParamLines(classes="params-lines")
                     lines.show_values(self._values)
                     yield lines
                     params_shown = True
-                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "")
+                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "", self.tokens)
         if self.lesson.try_this:
             yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)), classes="try-this")
 

@@ -42,6 +42,7 @@ HINT_KEYS = {
     "next_lesson": "n",
     "output": "o",
     "contents": "c",
+    "view": "l",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
 
@@ -102,7 +103,8 @@ class StatusLine(_OneLine):
 
     _hint_keys: dict[str, str] | None = None
 
-    def _keys(self) -> dict[str, str]:
+    def keys(self) -> dict[str, str]:
+        """The key of each action the hints name (HINT_KEYS, as settings.toml may have rebound them)."""
         if self._hint_keys is None:
             settings = getattr(self.app, "settings", None)
             self._hint_keys = hint_keys(dict(getattr(settings, "keys", {}) or {}))
@@ -130,7 +132,7 @@ class StatusLine(_OneLine):
             text.append(param, style="bold")
         if note:
             text.append(f" · {note}", style="italic")
-        keys = self._keys()
+        keys = self.keys()
         hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
