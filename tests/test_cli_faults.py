@@ -36,11 +36,7 @@ def broken(tmp_path_factory) -> Path:
     shutil.copytree(LESSONS / "ch4", root / "ch4")
     bad = root / "bad"
     bad.mkdir()
-    # The loop spins as faulty.py's does, at the lowest priority (on the same line: line numbers
-    # unchanged): it runs to each time limit (10 s, 2 s, 2 s), and at nice 0 it took a core from
-    # the other tests for all that time.
-    write_lesson(bad, "loop", "import os; os.nice(19); x = 0\nwhile True:\n    x += 1")
-    for name in ("exit", "input", "segv", "terminal"):
+    for name in ("loop", "exit", "input", "segv", "terminal"):
         write_lesson(bad, name)
     write_lesson(bad, "meta", "for i in range(3):\n    step(a=float(i))", BAD_META)
     bom = write_lesson(bad, "bom", "step(a=1.0)")
