@@ -39,14 +39,6 @@ SLOW = (
 lesson): `pytest -m "not slow"` skips them locally; the README's command and CI run everything."""
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject's addopts): two workers per core. A Pilot test spends about half its
-    time waiting (for a lesson's process, a redraw, a key's effect); with one worker per core that
-    core stood idle meanwhile."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 2 * cores
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid in SLOW:
