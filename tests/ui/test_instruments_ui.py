@@ -203,7 +203,10 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         while lesson.session.selected_param.name != "alpha":
             await pilot.press("tab")
         await pilot.press("equals_sign", *"0.1", "enter")  # a changed parameter re-runs (played)
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        # Its text, once mounted (the screen is current before its widgets are: read too early once under load).
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what="the question"
+        )
         text = text_of(app.screen.query_one(Static))
         # The lesson's question quotes the default run; this one says what the run has instead.
         assert "What will weight_delta be at step 2?" in text and "alpha = 0.1" in text, text
