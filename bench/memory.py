@@ -55,6 +55,9 @@ def main() -> None:
         for number in range(1, runs + 1):
             program.buffer.clear()
             program.send(" ")
+            # The last run's " finished " stays on screen until the status is redrawn: first see the
+            # new run start, else a stale match sends the next space into this run (a pause).
+            program.wait_until(lambda: not program.on_screen(" finished "), timeout=30)
             if program.wait_for(b" finished ", timeout=120) is None:
                 screen = re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", bytes(program.buffer[-4000:]))
                 print("7.5 did not finish; the screen's last text:", screen.decode(errors="replace")[-600:])
