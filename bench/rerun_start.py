@@ -53,6 +53,7 @@ def measure(pause: float, pythonpath: str | None) -> str:
         text=True,
         env=env,
         check=True,
+        cwd="/",  # not the checkout: `python -c` puts the working folder first on sys.path
     )
     return done.stdout.strip()
 
