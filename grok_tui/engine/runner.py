@@ -61,6 +61,7 @@ class Namespace(Mapping[str, Any]):
                 self._values[name] = pickle.loads(data)
             except Exception as exc:
                 raise KeyError(f"{name} cannot be read here: {exc}") from None
+            del self._pickled[name]  # read: its bytes are not needed twice (7.5's images, ~1 MiB)
         return self._values[name]
 
     def __contains__(self, name: object) -> bool:
