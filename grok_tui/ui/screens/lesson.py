@@ -116,8 +116,9 @@ class LessonScreen(Screen[None]):
         self._resumed = False
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
-        self._after_lab: list[Callable[[], None]] = []
-        """What waits for the lab: a run (panels must hear it start) asked for before it was built."""
+        self._after_lab: Callable[[], None] | None = None
+        """The run (or re-run) asked for before the lab was built: its panels must hear it start. One
+        slot: a later request replaces an earlier one, so it starts once."""
         self.add_class("-read", update=False)
         preset_breakpoints(self)
 
@@ -255,16 +256,16 @@ class LessonScreen(Screen[None]):
         self._lab_built = True
         self._lab_setup()
         self._draw_charts(self.session.poll())
-        waiting, self._after_lab = self._after_lab, []
-        for then in waiting:
+        then, self._after_lab = self._after_lab, None
+        if then is not None:
             then()
 
     def _when_lab_built(self, then: Callable[[], None]) -> None:
-        """Call `then` now if the lab is built, else once it is."""
+        """Call `then` now if the lab is built, else once it is (instead of what waited before)."""
         if self._lab_built:
             then()
         else:
-            self._after_lab.append(then)
+            self._after_lab = then
 
     @property
     def lab_built(self) -> bool:
@@ -385,7 +386,7 @@ class LessonScreen(Screen[None]):
     def start_run(self, *, paused: bool = False) -> None:
         self._cancel_restart()
         if not self._lab_built:  # its panels must hear the run start: it starts once they exist
-            self._after_lab = [lambda: self.start_run(paused=paused)]
+            self._when_lab_built(lambda: self.start_run(paused=paused))
             self._draw_status(None)
             return
         self.session.start(paused=paused)
@@ -457,7 +458,7 @@ class LessonScreen(Screen[None]):
     def _restart(self) -> None:
         self._restart_timer = None
         if not self._lab_built:  # as in start_run
-            self._after_lab = [self._restart]
+            self._when_lab_built(self._restart)
             return
         if self.session.pending is not None:
             self.session.restart()
@@ -658,7 +659,8 @@ class LessonScreen(Screen[None]):
         session = self.session
         status = self.query_one(StatusLine)
         param = self._param_text()
-        if self._restart_timer is not None or (view is None and (session.pending is not None or self._after_lab)):
+        waiting = session.pending is not None or self._after_lab is not None
+        if self._restart_timer is not None or (view is None and waiting):
             status.show_status(
                 RunState.READY,
                 0,
@@ -692,12 +694,10 @@ class LessonScreen(Screen[None]):
         name = session.spark_name
         spark = view.series[name].ys if view is not None and name in view.series else []
         log = any(name in chart.series and chart.log for chart in self.lesson.charts)
-        keys = self.query_one(StatusLine).keys()
-        empty = (
-            f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
-            if view is None
-            else ""
-        )
+        empty = ""
+        if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
+            keys = self.query_one(StatusLine).keys()
+            empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
         params = set(session.params)  # the learner set those: the strip shows what the run computes
         order = [n for n in self.lesson.show if n not in params]
         strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)
