@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
-import io
 import os
 import pickle
 import random
@@ -33,6 +32,7 @@ import traceback
 import types
 from typing import Any
 
+from grok_tui.engine.child_confine import detach_terminal, limit_self
 from grok_tui.engine.values import first_non_finite, snapshot
 from grok_tui.lesson.model import Cell, Lesson
 from grok_tui.lesson.parse import compile_cell
@@ -42,13 +42,6 @@ _REAL_EXIT = os._exit
 
 BATCH_AGE = 0.01
 """Seconds: steps that come faster than this are sent together (one message, one wake-up)."""
-
-MEMORY_LIMIT = 4 * 1024**3
-"""Address space a lesson's process may use (bytes): a runaway allocation fails as MemoryError."""
-
-NO_KEYBOARD = (
-    "input() cannot read the keyboard in a lesson: the tutor owns it (make the value a parameter of the lesson instead)"
-)
 
 #: Names the runner puts into the lesson's namespace; they are not the lesson's variables (unless
 #: the lesson assigns its own: 3.2 calls its inputs `input`).
@@ -81,62 +74,6 @@ class _Output:
         return False
 
 
-class _NoKeyboard(io.TextIOBase):
-    """sys.stdin of the lesson's process. The builtin input() reads it, so input() fails with a clear
-    message while staying the builtin (a lesson that misuses the name `input` prints its real type)."""
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> str:
-        raise EOFError(NO_KEYBOARD)
-
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]  # a text stream
-        raise EOFError(NO_KEYBOARD)
-
-    def fileno(self) -> int:
-        return 0  # /dev/null
-
-    def isatty(self) -> bool:
-        return False
-
-
-def _detach_terminal() -> None:
-    """The terminal belongs to the tutor: stdin, stdout and stderr of this process go nowhere."""
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.close(null)
-    sys.stdin = _NoKeyboard()
-    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
-
-
-def _limit_self() -> None:
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the tutor's to handle
-    except (ValueError, OSError):
-        pass
-    try:  # a group of its own: ending the run ends what its code started too (a stray `sleep`)
-        os.setpgid(0, 0)
-    except (AttributeError, OSError):
-        pass
-    try:
-        import resource
-
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, ValueError, OSError):
-        pass
-    if sys.platform.startswith("linux"):
-        try:  # end with the process that forked us (the forkserver ends with the tutor)
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-
-
 def _warm(modules: list[str]) -> None:
     """Import modules earlier lessons used (e.g. scikit-learn, ~1 s) on a thread, so a job that comes
     meanwhile never waits for them unless its code imports them too (then it waits less)."""
@@ -152,8 +89,8 @@ def _warm(modules: list[str]) -> None:
 
 def main(conn: Any, fault_path: str, warm: list[str]) -> None:
     """Entry point of the lesson's process: wait for a job, run it, then answer calls until closed."""
-    _detach_terminal()
-    _limit_self()
+    detach_terminal()
+    limit_self()
     fault = open(fault_path, "w", encoding="utf-8")  # noqa: SIM115 (faulthandler writes to it until exit)
     faulthandler.enable(file=fault)
     if hasattr(signal, "SIGUSR1"):  # the tutor asks "where are you?" before killing a run it timed out
