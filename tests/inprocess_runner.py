@@ -9,71 +9,24 @@ import random
 import threading
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from grok_tui.engine.run_report import (
+    Failure,
+    Listener,
+    OutputEvent,
+    RunResult,
+    RunState,
+    StateEvent,
+    Step,
+    StepEvent,
+    recorded,
+)
 from grok_tui.engine.values import first_non_finite, snapshot
 from grok_tui.lesson.model import Cell, Lesson
 from grok_tui.lesson.params import resolve
 from grok_tui.lesson.parse import compile_cell
-
-
-class RunState(str, Enum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    FAILED = "failed"
-    DIVERGED = "diverged"
-    CANCELLED = "cancelled"
-
-    @property
-    def done(self) -> bool:
-        return self in (RunState.FINISHED, RunState.FAILED, RunState.DIVERGED, RunState.CANCELLED)
-
-
-@dataclass(frozen=True)
-class Step:
-    index: int
-    """1-based number of the step."""
-    values: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Failure:
-    """What went wrong in lesson code, located in the lesson file."""
-
-    path: Path
-    line: int
-    kind: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.kind}: {self.message}"
-
-
-# Events a listener receives, from the thread that runs the lesson.
-@dataclass(frozen=True)
-class StepEvent:
-    step: Step
-
-
-@dataclass(frozen=True)
-class StateEvent:
-    state: RunState
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class OutputEvent:
-    text: str
-
-
-RunEvent = StepEvent | StateEvent | OutputEvent
-Listener = Callable[[RunEvent], None]
 
 
 class _Cancelled(BaseException):
@@ -82,24 +35,6 @@ class _Cancelled(BaseException):
 
 class _Diverged(BaseException):
     pass
-
-
-@dataclass
-class RunResult:
-    state: RunState
-    steps: list[Step] = field(default_factory=list)
-    final: dict[str, Any] = field(default_factory=dict)
-    output: list[str] = field(default_factory=list)
-    failure: Failure | None = None
-    detail: str = ""
-
-    def recorded(self, name: str) -> list[Any]:
-        """Every value recorded under `name`, in step order."""
-        return recorded(self.steps, name)
-
-
-def recorded(steps: list[Step], name: str) -> list[Any]:
-    return [s.values[name] for s in steps if name in s.values]
 
 
 class LessonRun:
