@@ -15,6 +15,7 @@ are killed when it ends (child.py asks for that, so no lesson outlives the tutor
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import sys
@@ -161,24 +162,29 @@ class WarmProcess(getattr(_mp_context, "ForkServerProcess", _mp_context.Process)
 
     @staticmethod
     def _Popen(process_obj: Any) -> Any:
-        from multiprocessing import forkserver, popen_forkserver
+        return _warm_popen()(process_obj)
 
-        server = _launching.server
 
-        class WarmPopen(popen_forkserver.Popen):
-            def _launch(self, process_obj: Any) -> None:
-                # popen_forkserver reaches its server through forkserver.connect_to_new_process (the
-                # module's one server) at call time: point it at ours for this launch. A launch on
-                # another thread meanwhile would be forked by ours too: harmless, ours imports more.
-                with _launch_lock:
-                    saved = forkserver.connect_to_new_process
-                    forkserver.connect_to_new_process = server.connect_to_new_process
-                    try:
-                        super()._launch(process_obj)  # type: ignore[misc]
-                    finally:
-                        forkserver.connect_to_new_process = saved
+@functools.cache
+def _warm_popen() -> type:
+    """popen_forkserver.Popen, launching through the server WarmServer.start() set for this thread
+    (made on first use: popen_forkserver cannot be imported where there is no forkserver)."""
+    from multiprocessing import forkserver, popen_forkserver
 
-        return WarmPopen(process_obj)
+    class WarmPopen(popen_forkserver.Popen):
+        def _launch(self, process_obj: Any) -> None:
+            # popen_forkserver reaches its server through forkserver.connect_to_new_process (the
+            # module's one server) at call time: point it at ours for this launch. A launch on
+            # another thread meanwhile would be forked by ours too: harmless, ours imports more.
+            with _launch_lock:
+                saved = forkserver.connect_to_new_process
+                forkserver.connect_to_new_process = _launching.server.connect_to_new_process
+                try:
+                    super()._launch(process_obj)  # type: ignore[misc]
+                finally:
+                    forkserver.connect_to_new_process = saved
+
+    return WarmPopen
 
 
 def can_warm() -> bool:

@@ -260,23 +260,22 @@ def _start_warm_server(modules: tuple[str, ...]) -> None:
     """Start a forkserver that imports `modules`, fork a spare from it (which waits for the import),
     then make it the server later processes come from; the cold spare it replaces is ended."""
     global _server, _server_starting, _server_failed, _spare
-    server, old = WarmServer(modules), None
+    server = WarmServer(modules)
     try:
         server.ensure_running()
         spare: ChildProcess | None = ChildProcess([], server)
     except Exception:
         spare = None
+    ok = spare is not None and spare.process.is_alive()
     with _lock:
         _server_starting = False
-        if spare is None or not spare.process.is_alive():
-            _server_failed = True
+        if ok:
+            _server, old, _spare = server, _spare, spare
         else:
-            _server = server
-            old, _spare = _spare, spare
-            spare = None
-    if spare is not None:
-        spare.close()
-    if _server_failed:
+            _server_failed = True
+    if not ok:
+        if spare is not None:
+            spare.close()
         run_ended([])  # warm the spare instead, as before there were warm servers
         return
     if old is not None:
