@@ -57,7 +57,7 @@ def test_every_lesson_exported_as_a_script_runs_with_plain_python(tmp_path: Path
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    statuses = dict(reversed(line.split(" ", 1)) for line in done.stdout.splitlines())
+    statuses = {name: code for code, name in (line.split(" ", 1) for line in done.stdout.splitlines())}
     assert sorted(statuses) == [script.name for script in scripts]
     failures = {name: (out_dir / f"{name}.err").read_text()[-2000:] for name, code in statuses.items() if code != "0"}
     assert not failures
