@@ -6,10 +6,15 @@ for each screen to be complete; RSS is printed after every pass with its ratio t
 Then it opens 7.5 (the digits classifier) in a fresh process, runs it to the end RUNS times (space)
 and prints RSS after each run, with its ratio to after the first run. The target (issue 11): no
 growth per pass or run, the last within 10% of the first (ratio <= 1.10).
+
+Beside each run's figure: the lesson processes below the tutor (the forkservers, the spare, the
+finished runs kept idle to answer `predict`), as the sum of their PSS (shared pages split between
+the processes that share them), so that memory moved out of the tutor into them would show.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -20,6 +25,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _pty import PtyProgram
 
 from grok_tui.lesson.catalog import load_catalog
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def pss_mib(pids: list[int]) -> float:
+    """The summed proportional set size of `pids`, MiB (a process gone meanwhile counts 0)."""
+    total = 0
+    for pid in pids:
+        try:
+            text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:")), 0)
+    return total / 1024
 
 
 def main() -> None:
@@ -65,7 +100,12 @@ def main() -> None:
             program.wait_quiet(0.5)
             rss = program.rss_mib()
             first = first or rss
-            print(f"after 7.5 run {number}: {rss:6.1f} MiB  x{rss / first:.2f}", flush=True)
+            below = descendants(program.proc.pid)
+            print(
+                f"after 7.5 run {number}: {rss:6.1f} MiB  x{rss / first:.2f}"
+                f"  (lesson processes: {len(below)}, PSS {pss_mib(below):.1f} MiB)",
+                flush=True,
+            )
     finally:
         program.send("\x11")
         program.close()

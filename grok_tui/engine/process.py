@@ -4,8 +4,9 @@ Lessons run in child processes forked by a forkserver (forkservers.py). One spar
 started and waiting, so a run only has to send it its job. Once runs have imported slow packages
 (scikit-learn for the digits), a warm forkserver with them imported is started in the background
 and later processes come from it. A finished run whose lesson defined functions (the digits'
-`predict`) keeps its process, idle in a blocking read, to answer calls of them; at most KEEP_IDLE
-such processes are kept, the oldest ended first.
+`predict`) keeps its process, idle in a blocking read, to answer calls of them and to send the big
+final values the tutor reads (child.KEEP_BYTES); at most KEEP_IDLE such processes are kept, the
+oldest ended first, after the run's namespace, if still in use, has taken the values it had left.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ class ChildProcess:
         self.closed = False
         self.warmed = len(warm)
         """How many of the modules to warm this process was given."""
+        self.before_retire: weakref.WeakMethod | None = None
+        """What to call before an idle process is ended to make room (retire): the run's namespace
+        taking the values this process still keeps. Weak: a namespace no longer used takes nothing."""
         self._finalizer = weakref.finalize(self, _end, self.process, self.conn, self.fault_path)
 
     def send(self, message: tuple) -> bool:
@@ -135,29 +139,47 @@ class ChildProcess:
         _forget_idle(self)
         self._finalizer()
 
+    def retire(self) -> None:
+        """End this idle process, first letting its run's namespace (if still used) take its values."""
+        take = self.before_retire() if self.before_retire is not None else None
+        if take is not None and not self.closed:
+            with contextlib.suppress(Exception):
+                take()
+        self.close()
+
+    def fetch(self, names: list[str]) -> dict[str, bytes]:
+        """The pickled final values `names` this (finished, idle) process kept; each is given once."""
+        reply = self._ask(("get", names), "the values it kept")
+        if reply[0] != "values":
+            raise LessonCodeError(f"the lesson's process answered {reply[0]!r} to a read of its values")
+        return reply[1]
+
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
         """Call the lesson's function `name` in this (finished, idle) process and return its result."""
-        with self._call_lock:
-            if self.closed:
-                raise LessonCodeError(f"{name}() belonged to a run that has ended; run the lesson again")
-            if not self.send(("call", name, args, kwargs)):
-                raise LessonCodeError(f"{name}() cannot be called: the lesson's process has ended")
-            try:
-                if not self.conn.poll(CALL_TIMEOUT):
-                    self.close()
-                    raise LessonCodeError(f"{name}() took longer than {CALL_TIMEOUT:g} s and was stopped")
-                reply = self.conn.recv()
-            except (EOFError, OSError):
-                self.close()
-                raise LessonCodeError(
-                    f"{name}() ended the lesson's process (exit status {self.exit_status()})"
-                ) from None
+        reply = self._ask(("call", name, args, kwargs), f"{name}()")
         if reply[0] == "ok":
             return pickle.loads(reply[1])
         if reply[0] == "exit":  # the function called os._exit
             self.close()
             raise LessonCodeError(f"{name}() ended the lesson's process (exit status {reply[1]})")
         raise LessonCodeError(reply[1])
+
+    def _ask(self, message: tuple, what: str) -> tuple:
+        """Send a call or a read to this (finished, idle) process and return its answer; `what` (a
+        function's call, its values) names it in the LessonCodeError raised when there is none."""
+        with self._call_lock:
+            if self.closed:
+                raise LessonCodeError(f"{what} belonged to a run that has ended; run the lesson again")
+            if not self.send(message):
+                raise LessonCodeError(f"{what} cannot be reached: the lesson's process has ended")
+            try:
+                if not self.conn.poll(CALL_TIMEOUT):
+                    self.close()
+                    raise LessonCodeError(f"{what} took longer than {CALL_TIMEOUT:g} s and was stopped")
+                return self.conn.recv()
+            except (EOFError, OSError):
+                self.close()
+                raise LessonCodeError(f"{what} ended the lesson's process (exit status {self.exit_status()})") from None
 
 
 class ChildFunction:
@@ -292,7 +314,7 @@ def keep_idle(child: ChildProcess) -> None:
         _idle.append(child)
         extra = [_idle.popleft() for _ in range(max(0, len(_idle) - KEEP_IDLE))]
     for old in extra:
-        old.close()
+        old.retire()
 
 
 def _forget_idle(child: ChildProcess) -> None:
