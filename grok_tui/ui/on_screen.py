@@ -1,7 +1,8 @@
 """Whether a widget is part of what the screen shows, asked cheaply while a lesson plays.
 
-A widget inside a hidden container (the reading view hides the charts and the values below 110
-columns) keeps `display` True itself. Redrawing it, or asking the screen for a layout because its
+A widget inside a hidden container (the reading view hides the values below 110 columns), or one
+its container leaves out (the reading view's grid has one cell, for the text: the charts and panels
+are not placed) keeps `display` True itself. Redrawing it, or asking the screen for a layout because its
 lines changed, is work the learner never sees: it is done when the widget shows again (showing a
 widget lays the screen out and sends it a Resize).
 """
@@ -12,23 +13,24 @@ from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from textual.widget import Widget
-
     _Mixin = Widget
 else:
     _Mixin = object  # a plain mixin: a Widget base would reset its widgets' can_focus
 
 
-def displayed(widget: DOMNode) -> bool:
-    """The widget and each of its ancestors up to its screen are displayed (no `display: none`)."""
+def displayed(widget: Widget) -> bool:
+    """The widget is in the screen's last layout: neither it nor an ancestor has `display: none`,
+    and its container placed it (the reading view's one-cell grid places the text alone; the charts
+    and panels after it are left out, `display` still True)."""
     node: DOMNode | None = widget
     while node is not None and not isinstance(node, Screen):
         if not node.display:
-            return False
+            return False  # the cheap answer, without asking the compositor
         node = node.parent
-    return node is not None
+    return node is not None and widget.is_on_screen
 
 
 class SizeFollowsContent(_Mixin):
