@@ -6,12 +6,16 @@ what kept a key press waiting (bench/key_latency.py)."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from rich.text import Text
 
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
+from grok_tui.ui.panels.experiments import ExperimentsPanel
+from grok_tui.ui.panels.landscape import LandscapePanel
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine
@@ -135,3 +139,44 @@ async def test_a_hidden_chart_draws_nothing_and_shows_the_run_when_it_shows(smal
         await wait_for(pilot, lambda: chart.rows and chart.size.height > 0, what="the chart drawn")
         drawn = "\n".join("".join(text for text, _ in row) for row in chart.rows)
         assert "no run yet" not in drawn and drawn.strip()
+
+
+async def test_a_hidden_experiments_panel_shows_every_run_and_its_selected_row_once_focused(catalog):
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settled_lesson(pilot)
+        panel = next(w for w in screen.panels.widgets if isinstance(w, ExperimentsPanel))
+        for _ in range(2):  # two runs while the reading view hides the panel
+            await pilot.press("space")
+            await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="a run to end")
+        assert len(panel.table.rows) == 2
+        for _ in range(6):  # f: the next pane, the lab view with it
+            if app.focused is panel:
+                break
+            await pilot.press("f")
+        assert app.focused is panel
+        await wait_for(pilot, lambda: panel.shown.plain.count("defaults") == 2, what="both runs in the table")
+        selected = [span for span in panel.shown.spans if str(span.style) == "reverse"]
+        assert len(selected) == 1  # the selected row shows from the focus on, not from the next key
+
+
+async def test_a_hidden_landscape_works_out_no_point_while_the_run_plays(catalog, monkeypatch):
+    from grok_tui.ui.panels import landscape as landscape_module
+
+    worked_out: list[str] = []
+    height = landscape_module.land.height
+
+    def counted(*args, **kwargs):
+        worked_out.append(threading.current_thread().name)
+        return height(*args, **kwargs)
+
+    monkeypatch.setattr(landscape_module.land, "height", counted)
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settled_lesson(pilot)
+        panel = next(w for w in screen.panels.widgets if isinstance(w, LandscapePanel))
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
+        await pilot.pause()
+        assert worked_out == []  # neither on the run's thread (every step) nor for a picture
+        assert len(panel.path) == screen.step_count > 0  # the path is all there, worked out when asked
