@@ -3,12 +3,16 @@ so that edits to the real course cannot move the screens these tests look at."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import shutil
 from pathlib import Path
 
 import pytest
 
 from grok_tui.lesson.catalog import Catalog, load_catalog
+from grok_tui.ui import panels
+from grok_tui.ui.lesson_panels import CHART_MODULE
 
 LESSONS = Path(__file__).resolve().parent / "lessons"
 FIXED = ("ch3/3.1-one-input-one-weight.md", "ch4/4.5-breaking-gradient-descent.md")
@@ -28,3 +32,16 @@ def small_catalog(lessons_dir) -> Catalog:
     catalog = load_catalog(lessons_dir)
     assert not catalog.errors and [l.id for l in catalog.lessons] == ["3.1", "4.5"]
     return catalog
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lab_modules_loaded() -> None:
+    """Every lab module (the charts' widget, every panel) imported before any app starts. A lesson
+    opened wide enough to show its lab waits for them (GrokApp.open_lesson imports them on a thread),
+    and in the first app of a test process that wait let a key the test pressed reach the contents
+    instead: the help opened there, and the lesson then replaced it (a snapshot failed whenever it
+    was the first test of its worker). The wait itself is tested with a slowed import
+    (test_startup_lab.py)."""
+    importlib.import_module(CHART_MODULE)
+    for module in pkgutil.iter_modules(panels.__path__):
+        importlib.import_module(f"{panels.__name__}.{module.name}")
