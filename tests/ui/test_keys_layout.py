@@ -66,13 +66,21 @@ async def test_a_hidden_values_table_asks_no_layout_and_gets_its_height_when_it_
     async with app.run_test(size=SIZE) as pilot:
         screen = await settled_lesson(pilot)
         table = screen.query_one(ValuesTable)
-        layouts = count_layouts(screen, monkeypatch)
+
+        async def view(lab: bool) -> None:  # as `l` does, without redrawing the table
+            screen.set_class(lab, "-lab")
+            screen.set_class(not lab, "-read")
+            await pilot.pause()
+
+        await view(lab=True)  # laid out once at one line (its containers keep that arrangement)
         table.show_values({"weight": 0.5}, ("weight",))
-        table.show_values({"weight": np.eye(3)}, ("weight",))  # three lines now
+        await wait_for(pilot, lambda: table.size.height == 1, what="one line")
+        await view(lab=False)
+        layouts = count_layouts(screen, monkeypatch)
+        table.show_values({"weight": np.eye(3)}, ("weight",))  # three lines now, hidden
         await pilot.pause()
         assert layouts == []
-        screen.set_class(True, "-lab")  # the lab view shows the table (as `l` does, without redrawing it)
-        screen.set_class(False, "-read")
+        await view(lab=True)
         await wait_for(pilot, lambda: table.size.height == 3, what="the table laid out at its three lines")
         assert "weight" in text_of(table)
 
