@@ -287,6 +287,35 @@ async def test_hidden_units_selection_reaches_every_unit_at_80_columns(trained):
         assert panel.selected == units - 1 and f"▶{units - 1}◀" in screen_text(app)
 
 
+async def test_an_arrow_redraws_the_labels_not_the_tiles_and_the_screen_follows(trained, monkeypatch):
+    """Drawing every tile again cost up to 150 ms of CPU an arrow (64 tiles zoomed at 120x40): the
+    tiles are drawn once per run and page, an arrow only moves the mark."""
+    from grok_tui.ui.panels import hidden_weights
+
+    drawn = []
+    real = hidden_weights.digit_text
+    monkeypatch.setattr(hidden_weights, "digit_text", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    _, ns = trained
+    app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_classifier_with_panel(pilot, app, "hidden_weights", ns)
+        await pilot.press("z")
+        await pilot.pause()
+        page = panel.page
+        assert len(page) > 8 and len(drawn) == len(set(range(panel.weights.shape[1])) & set(page))
+        drawn.clear()
+        for unit in range(1, 6):
+            await pilot.press("right")
+            await pilot.pause()
+            text = screen_text(app)
+            assert f"▶{unit}◀" in text and f"▶{unit - 1}◀" not in text
+            assert f"unit {unit} of {panel.weights.shape[1]}" in text
+        assert drawn == [] and panel.page == page
+        panel.run_finished(ns)  # a new run: its weights are drawn afresh
+        await pilot.pause()
+        assert len(drawn) == len(page)
+
+
 async def test_enter_on_a_confusion_cell_browses_that_cells_mistakes(trained):
     _, ns = trained
     app = GrokApp(load_catalog(LESSONS), start_lesson=CLASSIFIER, speed=0)

@@ -49,16 +49,28 @@ TILE = 10
 """Columns per small image in a strip: 8 for the image, 2 of gap."""
 
 
-def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[Text]:
-    """Small (8-column, 4-line) images side by side, each with its (label, style) centred under it."""
-    lines = [Text() for _ in range(5)]
-    for tile, (label, style) in zip(tiles, labels, strict=False):
+def tile_lines(tiles: list[list[Text]]) -> list[Text]:
+    """Small (8-column, 4-line) images side by side, 2 columns apart."""
+    lines = [Text() for _ in range(4)]
+    for tile in tiles:
         for line in range(4):
             lines[line].append_text(tile[line])
             lines[line].append("  ")
-        lines[4].append(f"{label:^8}", style=style)
-        lines[4].append("  ")
     return lines
+
+
+def label_line(labels: list[tuple[str, str]]) -> Text:
+    """Each (label, style) centred under its image in a row of `tile_lines`."""
+    line = Text()
+    for label, style in labels:
+        line.append(f"{label:^8}", style=style)
+        line.append("  ")
+    return line
+
+
+def tile_strip(tiles: list[list[Text]], labels: list[tuple[str, str]]) -> list[Text]:
+    """Small (8-column, 4-line) images side by side, each with its (label, style) centred under it."""
+    return [*tile_lines(tiles), label_line(labels[: len(tiles)])]
 
 
 def bar(p: float, width: int = 12) -> str:
