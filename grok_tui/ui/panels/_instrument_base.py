@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.geometry import Region
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.on_screen import SizeFollowsContent
 from grok_tui.ui.panels.base import LessonPanel
 
 PLAYING_HZ = 2
@@ -31,7 +32,7 @@ def _changed_span(was: str, now: str) -> tuple[int | None, int]:
     return (diffs[0], diffs[-1]) if diffs else (None, 0)
 
 
-class InstrumentPanel(LessonPanel):
+class InstrumentPanel(SizeFollowsContent, LessonPanel):
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.shown = Text()
@@ -74,7 +75,7 @@ class InstrumentPanel(LessonPanel):
         keys = [(line.plain, line.style, tuple((s.start, s.end, str(s.style)) for s in line.spans)) for line in lines]
         old, self._line_keys, self.shown = self._line_keys, keys, text
         if old is None or len(old) != len(keys) or not self.is_attached:
-            self.refresh(layout=True)
+            self.refresh_size()  # a new line count may change the panel's height
             return
         # Regions are relative to the content area (Widget.refresh adds the border and padding).
         for i, (was, now) in enumerate(zip(old, keys, strict=False)):

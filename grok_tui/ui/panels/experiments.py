@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from grok_tui.engine.runner import StateEvent, StepEvent
 from grok_tui.instruments.experiments import Experiment, Table
+from grok_tui.ui.on_screen import displayed
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -48,6 +49,10 @@ class ExperimentsPanel(InstrumentPanel):
         self._repaint()
 
     def run_stepped(self, values: Mapping[str, Any]) -> None:
+        if displayed(self):  # hidden, it is drawn when it shows (on_show)
+            self._repaint()
+
+    def on_show(self) -> None:
         self._repaint()
 
     def run_finished(self, namespace: Any) -> None:
@@ -92,10 +97,13 @@ class ExperimentsPanel(InstrumentPanel):
                 style="dim",
             )
         out = Text(f"{'#':>2} {'parameters':<24} {'final ' + self.table.watched:<16} outcome\n", style="bold")
+        # The screen's focus, not has_focus: on_focus runs before Textual sets has_focus, so the
+        # selected row showed only from the next repaint on (a step, a key), not on focus.
+        focused = self.is_attached and self.screen.focused is self
         for i, row in enumerate(rows):
             final = "" if row.final is None else f"{row.final:.4g}"
             line = f"{row.number:>2} {row.label()[:24]:<24} {final:<16} {row.outcome()}"
-            out.append(line + "\n", style="reverse" if i == self.selected and self.has_focus else "")
+            out.append(line + "\n", style="reverse" if i == self.selected and focused else "")
         out.append(f"sorted by {'run' if self.table.sort == 'run' else 'final ' + self.table.watched}", style="dim")
         return out
 

@@ -19,6 +19,7 @@ from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments import landscape as land
 from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d, level_edges
 from grok_tui.lesson.model import Landscape
+from grok_tui.ui.on_screen import displayed
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
 
 
@@ -33,9 +34,13 @@ class LandscapePanel(InstrumentPanel):
         self.spec = lesson.landscape if lesson is not None else None
         self.cache = land.GridCache()
         self._lock = threading.Lock()
+        self._catching_up = threading.Lock()
+        """Held while the noted steps become points (_catch_up): one thread at a time, in step order."""
         self._names: dict[str, Any] = {}
-        self.path: list[tuple[tuple[float, ...], float]] = []
-        """(point, error there) per step of the current run."""
+        self._path: list[tuple[tuple[float, ...], float]] = []
+        self._noted: list[Mapping[str, Any]] = []
+        """The values of the steps not yet turned into points of the path."""
+        self._run_number = 0
         self.surface: land.Surface | None = None
         self.problem = ""
         self._version = 0
@@ -58,42 +63,72 @@ class LandscapePanel(InstrumentPanel):
         return len(self.spec.axes) if self.spec is not None else 0
 
     # -- feeding -----------------------------------------------------------------------------------
-    def run_started(self) -> None:
+    @property
+    def path(self) -> list[tuple[tuple[float, ...], float]]:
+        """(point, error there) per step of the current run, up to now."""
+        self._catch_up()
         with self._lock:
-            self._names, self.path = {}, []
+            return list(self._path)
+
+    def run_started(self) -> None:
+        params = self.params
+        with self._lock:
+            self._names, self._path, self._noted, self._params = {}, [], [], params
+            self._run_number += 1
             self._version += 1
         self._ranges = self._edges = None
-        self._params = self.params
         self.problem = ""
         if self.spec is not None and not self.tap_run(self._on_event):
             self.problem = "no run to follow"
 
     def _on_event(self, event: Any) -> None:
-        """On the run's thread: every step's point joins the path."""
+        """On the run's thread, every step: noted only. Its point and the error there are worked
+        out with the picture (_catch_up, on a worker, when the panel shows): at top speed this ran
+        thousands of times a second on the thread that delivers the steps, holding the GIL the UI
+        thread waits for, for a panel the reading view does not even show."""
         if not isinstance(event, StepEvent) or self.spec is None:
             return
         with self._lock:
-            self._names.update(event.step.values)
-            names = land.context(self.spec, self._params, self._names)
-        at = land.point(self.spec, names)
-        if at is None:
-            return
-        try:
-            error = land.height(self.spec, names, at)
-        except land.LandscapeError:
-            return
-        with self._lock:
-            self.path.append((at, error))
+            self._noted.append(event.step.values)
             self._version += 1
 
+    def _catch_up(self) -> None:
+        """The noted steps join the path, in order, each at the point its values name (any thread)."""
+        spec = self.spec
+        if spec is None:
+            return
+        with self._catching_up:
+            with self._lock:
+                noted, self._noted = self._noted, []
+                names, params, run = self._names, self._params, self._run_number
+            points = []
+            for values in noted:
+                names.update(values)
+                context = land.context(spec, params, names)
+                at = land.point(spec, context)
+                if at is None:
+                    continue
+                try:
+                    points.append((at, land.height(spec, context, at)))
+                except land.LandscapeError:
+                    continue
+            with self._lock:
+                if run == self._run_number:  # not a run that ended meanwhile
+                    self._path.extend(points)
+
     def run_stepped(self, values: Mapping[str, Any]) -> None:
-        self._update()
+        # Hidden (another panel has the room, or the reading view below 110 columns), the path
+        # keeps growing (_on_event) but no picture is computed: it is, when the panel shows
+        # (on_resize). Computing and drawing it took a sixth of the UI thread at top speed.
+        if displayed(self):
+            self._update()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         # The finished picture gets its own view and shade levels: the kept ones depend on which
         # steps happened to be drawn (the same run must always end in the same picture).
         self.redo = True
-        self._update(now=True)
+        if displayed(self):
+            self._update(now=True)
 
     def on_resize(self) -> None:
         self._update(now=True)
@@ -134,8 +169,9 @@ class LandscapePanel(InstrumentPanel):
         self._update(now=True)
 
     def _compute(self, spec: Landscape, version: int, size: tuple[int, int]) -> None:
+        self._catch_up()
         with self._lock:
-            path = list(self.path)
+            path = list(self._path)
             names = land.context(spec, self._params, self._names)
         surface, problem = None, ""
         if path:

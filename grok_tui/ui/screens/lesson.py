@@ -13,6 +13,7 @@ rate times the C4 slowdown factor. Nothing here waits on the worker.
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING, cast
@@ -41,7 +42,7 @@ from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine, measured_text, speed_text
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
 from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 
 RESTART_DELAY = 0.3
 """Seconds after the last +/- before the lesson re-runs with the new value."""
+SPEED_SHOWN = 2.0
+"""Seconds the status line names the chosen speed after < or >, even once the run has ended (it
+names it all along while a run plays, is paused or is about to start)."""
 MIN_SIZE = (60, 16)
 """Below this the screen says the size it needs instead of drawing a layout nobody can use."""
 READING_SHOWS_LAB = 110
@@ -114,6 +118,9 @@ class LessonScreen(Screen[None]):
         self._chart_index = 0
         self._ended: LessonRun | None = None
         self._resumed = False
+        self._chart_list: list[ChartView] | None = None
+        self._speed_until = 0.0
+        """Until then (time.monotonic()) the status line names the speed even after the run's end."""
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
         self._after_lab: Callable[[], None] | None = None
@@ -329,7 +336,13 @@ class LessonScreen(Screen[None]):
         self._draw_all()
 
     def _charts(self) -> list[ChartView]:
-        return cast("list[ChartView]", list(self.query(".chart"))) if self._lab_built else []
+        """The lab's charts: found once (a query walks the whole lesson text, ~1 ms, and this runs
+        at every frame and key press while a lesson plays); built once, never replaced."""
+        if not self._lab_built:
+            return []
+        if self._chart_list is None:
+            self._chart_list = cast("list[ChartView]", list(self.query(".chart")))
+        return self._chart_list
 
     def _chart_items(self) -> list[Widget]:
         items: list[Widget] = [*self._charts()]
@@ -422,8 +435,11 @@ class LessonScreen(Screen[None]):
     def action_speed(self, direction: int) -> None:
         session = self.session
         session.set_speed(ladder.faster(session.speed) if direction > 0 else ladder.slower(session.speed))
-        self.notify(f"speed {speed_text(session.speed)}", timeout=2, markup=False)
-        self._draw_all()
+        # The status line says the new speed, not a toast: a toast per press mounted widgets and
+        # laid the screen out twice (shown, then gone), the largest part of a press at top speed;
+        # held down, toasts piled up past the screen's height.
+        self._speed_until = time.monotonic() + SPEED_SHOWN
+        self._draw_status(session.poll())
 
     def _run_ended(self, run: LessonRun) -> None:
         """The run ended (the session reported it): mark the failing line, feed the panels."""
@@ -584,6 +600,9 @@ class LessonScreen(Screen[None]):
 
     # -- drawing ------------------------------------------------------------------------------------
     def _tick(self) -> None:
+        if self._speed_until and time.monotonic() >= self._speed_until:
+            self._speed_until = 0.0
+            self._redraw_status()
         view = self.session.poll()
         ended = self.session.ended_run
         if ended is not None and self._ended is not ended:
@@ -673,10 +692,10 @@ class LessonScreen(Screen[None]):
         if view is None:
             status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
             return
-        measured = session.measured_speed()
-        speed = measured_text(measured) if measured is not None else f"speed {speed_text(session.speed)}"
+        speed = run_speed_text(session.speed, session.measured_speed())
         if view.state.done:
-            speed = ""  # the run is over: its speed no longer matters, its end does
+            # The run is over: its speed no longer matters, its end does (unless < or > was just pressed).
+            speed = f"speed {speed_text(session.speed)}" if self._speed_until else ""
         detail = view.detail
         run = session.run
         if view.state is RunState.FAILED and run is not None and run.failure is not None:

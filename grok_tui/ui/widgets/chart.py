@@ -30,6 +30,7 @@ from textual_plotext import PlotextPlot
 
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
+from grok_tui.ui.on_screen import displayed
 from grok_tui.ui.widgets.chart_parts import (
     COMPACT_HEIGHT,
     COMPACT_WIDTH,
@@ -142,6 +143,8 @@ class ChartView(PlotextPlot):
         STYLES, or the Rich Style plotext gave that run."""
         self._strips: dict[int, Strip] = {}
         self._drawn_size = Size(0, 0)
+        self._redraw_owed = False
+        """New series came while the chart was hidden: drawn when it shows."""
         self.repaints = 0
         """Rows repainted since mount (how many were sent): a figure for tests and bench/."""
         self.border_title = Content(self._title)
@@ -156,13 +159,22 @@ class ChartView(PlotextPlot):
         if previous is not None:
             self._previous = {n: previous[n] for n in wanted if n in previous}
             self._previous_label = previous_label
-        self._redraw()
+        if displayed(self):
+            self._redraw()
+        else:  # hidden (the reading view below 110 columns): drawn when it shows (on_resize)
+            self._redraw_owed = True
 
     # -- drawing ------------------------------------------------------------------------------------
     def on_resize(self) -> None:
         sides = 2 if self.styles.border_left[0] else 0  # a full border's corners take 2 more columns
         self.border_title = Content(fit_title(self._title, max(1, self.outer_size.width - 2 - sides)))
+        self._redraw_owed = False
         self._redraw()
+
+    def on_show(self) -> None:
+        if self._redraw_owed:
+            self._redraw_owed = False
+            self._redraw()
 
     def _points(self, group: dict[str, Series], name: str) -> list[tuple[float, float]]:
         series = group.get(name, Series())

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from grok_tui.engine.values import format_value
+from grok_tui.ui.on_screen import SizeFollowsContent
 
 SMALL_MATRIX = 6
 """Matrices up to this many rows and columns are drawn as a little table; larger ones summarised."""
@@ -58,6 +59,20 @@ def compact(value: Any, width: int | None = None) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _shape(rows: tuple[tuple[str, str], ...], room: int | None) -> tuple[int, ...] | None:
+    """The lines of each row, when no value can fold (every line shorter than its column by a
+    margin); else None: only a layout knows the height then."""
+    if room is None:
+        return None
+    shape = []
+    for _, text in rows:
+        lines = text.split("\n")
+        if max(len(line) for line in lines) > room - 2:
+            return None
+        shape.append(len(lines))
+    return tuple(shape)
+
+
 class ValuesPane(VerticalScroll):
     """The values table's own scrolling box: a long table scrolls here and never pushes the params
     out of view."""
@@ -66,28 +81,38 @@ class ValuesPane(VerticalScroll):
     can_focus = False
 
 
-class ValuesTable(Static):
+class ValuesTable(SizeFollowsContent, Static):
     """name | value rows, in the order of the lesson's `show` list."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: object = None
+        self._shape: tuple[int, ...] | None = None
+        """The line count of each row last shown (None: unknown, or a value may fold)."""
 
     def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str | Text = "") -> None:
         names = [n for n in order if n in values] or list(values)
         if not names:
             if self._shown != empty:
-                self._shown = empty
-                self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"))
+                self._shown, self._shape = empty, None
+                self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"), layout=False)
+                self.refresh_size()
             return
         room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
         rows = tuple((name, compact(values[name], room)) for name in names)
         if rows == self._shown:  # the same text: send nothing (bytes over SSH are the budget)
             return
-        self._shown = rows
+        shape = _shape(rows, room)
+        same_size = shape is not None and shape == self._shape
+        self._shown, self._shape = rows, shape
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for name, text in rows:  # Text, not str: a value like "[b]" must not be read as markup
             table.add_row(Text(name), Text(text))
-        self.update(table)
+        # The table's height follows its lines: the screen is laid out again only when they may
+        # have changed (a layout of the whole screen costs more than all the rest of a frame), and
+        # only while the table shows (SizeFollowsContent).
+        self.update(table, layout=False)
+        if not same_size:
+            self.refresh_size()
