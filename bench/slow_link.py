@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lessons import PLAYS
-from _pty import PtyProgram
+from _pty import PtyProgram, TextScreen
 
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui import speed as ladder
@@ -43,8 +43,8 @@ ANSWERS = {b"\x1b[6n": b"\x1b[24;80R", b"\x1b[5n": b"\x1b[0n"}
 """Queries a terminal answers once it has drawn everything sent before them."""
 
 
-def speed_label(speed: float) -> bytes:
-    return b"speed max" if speed <= 0 else f"speed {speed:g}/s".encode()
+def speed_label(speed: float) -> str:
+    return "speed max" if speed <= 0 else f"speed {speed:g}/s"
 
 
 class Link:
@@ -60,6 +60,10 @@ class Link:
         self.scanned = 0
         self.outbox: list[tuple[float, int, bytes]] = []  # (when, seq, bytes) to write into the pty
         self.seq = 0
+        self.view = TextScreen(80, 24)
+        """The characters on the learner's screen: the app sends only the cells that changed, so a
+        new text is found on the screen, not as one run of bytes in the stream."""
+        self.viewed = 0  # chunks fed to `view`
 
     def queued(self, now: float) -> float:
         return 0.0 if self.rate is None else max(0.0, self.link_free - now) * self.rate
@@ -115,6 +119,17 @@ class Link:
         at = self.stream.find(marker, start)
         return -1 if at == -1 else at + len(marker)
 
+    def shown_more(self, text: str, before: int) -> int:
+        """Feed the screen what was read since last time, chunk by chunk: the stream offset at the
+        end of the first chunk after which `text` is on screen more than `before` times, or -1."""
+        while self.viewed < len(self.ends):
+            start = self.ends[self.viewed - 1] if self.viewed else 0
+            self.view.feed(bytes(self.stream[start : self.ends[self.viewed]]))
+            self.viewed += 1
+            if self.view.text().count(text) > before:
+                return self.ends[self.viewed - 1]
+        return -1
+
 
 def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int, lab: bool = False) -> dict:
     play = PLAYS[lesson]
@@ -140,14 +155,14 @@ def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int,
         while time.monotonic() - start < seconds:
             pressed = time.monotonic()
             target = ladder.slower(speed) if key == "<" else ladder.faster(speed)
+            link.shown_more("", 1 << 30)  # the screen as it is when the key is pressed
+            label = speed_label(target)
+            before = link.view.text().count(label)
             link.send_later(pressed + ONE_WAY, key.encode())
-            # The answer is searched for only in what the app wrote after the key reached it.
-            link.pump(ONE_WAY)
-            from_offset = len(link.stream)
             found = -1
             while found == -1 and time.monotonic() - pressed < 30:
                 link.pump(0.05)
-                found = link.find(speed_label(target), from_offset)
+                found = link.shown_more(label, before)
             if found != -1:
                 keys.append(link.screen_time(found) - pressed)
                 speed, key = target, (">" if key == "<" else "<")
