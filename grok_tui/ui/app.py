@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -19,7 +20,7 @@ from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.settings import Settings
-from grok_tui.ui import output_pacing
+from grok_tui.ui import output_pacing, typeahead
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.screens.contents import ContentsScreen
@@ -267,6 +268,11 @@ class GrokApp(App[None]):
         param_help = screen.selected_help() if hasattr(screen, "selected_help") else ""
         panel_keys = screen.focused_keys() if hasattr(screen, "focused_keys") else ("", [])
         self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors], panel_keys))
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual then runs App._on_key too (handlers run for each class), unless prevented.
+        if typeahead.type_into_field(self, event):  # a character typed ahead of a box's field
+            event.prevent_default()
 
     async def action_quit(self) -> None:
         """Stop any run first (its process is killed if it does not stop at once). If the learner's

@@ -480,8 +480,11 @@ class LessonScreen(Screen[None]):
             self.session.restart()
             self._run_started()
 
-    def action_type_param(self) -> None:
-        """= or enter: type the selected param's value exactly."""
+    async def action_type_param(self) -> None:
+        """= or enter: type the selected param's value exactly. The box is mounted and its field
+        focused before the next key is handled: typed in one burst (`=0.5` then enter, pasted, or
+        while the app was busy), the digits used to reach the box before its field had focus, and
+        were lost."""
         from grok_tui.ui.screens.param_input import ParamInput
 
         param = self.session.selected_param
@@ -493,10 +496,9 @@ class LessonScreen(Screen[None]):
             if accepted:
                 self._param_changed(delay=0.01)
 
-        self.app.push_screen(
-            ParamInput(param, self.session.params[param.name], lambda text: self.session.set_param(param.name, text)),
-            done,
-        )
+        box = ParamInput(param, self.session.params[param.name], lambda text: self.session.set_param(param.name, text))
+        await self.app.push_screen(box, done)
+        box.focus_field()
 
     def _show_params(self) -> None:
         session = self.session

@@ -49,6 +49,11 @@ class ParamInput(ModalScreen[bool]):
             yield Input(value=fmt(self.current), id="param-value", select_on_focus=True)
             yield Static(id="param-message")
 
+    def focus_field(self) -> None:
+        """Focus the value's field now, not at the next message loop (Widget.focus defers it): keys
+        already queued behind `=` then reach the field, in order."""
+        self.set_focus(self.query_one("#param-value", Input))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
             self._apply(event.value)

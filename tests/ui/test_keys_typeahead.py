@@ -1,0 +1,62 @@
+"""Keys typed in one burst with the key that opens a box (pasted, sent together over a slow link, or
+typed while the app was busy) all reach the box, in order (grok_tui/ui/typeahead.py)."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import TextArea
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.lesson import LessonScreen
+from grok_tui.ui.screens.param_input import ParamInput
+from tests.ui.helpers import wait_for
+
+BURST = [
+    ("equals_sign", "="),
+    ("ctrl+u", None),
+    ("0", "0"),
+    ("full_stop", "."),
+    ("3", "3"),
+    ("5", "5"),
+    ("enter", "\r"),
+]
+
+
+async def test_a_value_typed_in_one_burst_with_equals_is_the_value_set(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        assert lesson.session.selected_param.name == "alpha"
+        for key, character in BURST:  # all read at once, before the box exists
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: lesson.session.params["alpha"] != 1.0, what="the value to be set")
+        assert lesson.session.params["alpha"] == 0.35
+        await wait_for(pilot, lambda: app.screen is lesson, what="the box to close")
+
+
+async def test_characters_typed_in_the_box_go_in_once(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        await pilot.press("ctrl+u", "0", ".", "2", "5")
+        assert app.screen.query_one("#param-value").value == "0.25"
+        await pilot.press("enter")
+        assert isinstance(app.screen, LessonScreen) and app.screen.session.params["alpha"] == 0.25
+
+
+async def test_code_typed_in_one_burst_with_e_goes_into_the_editor():
+    from grok_tui.lesson.catalog import load_catalog
+    from tests.conftest import LESSONS
+
+    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        for key in "exy":  # e opens the exercise; x and y were read with it
+            app.post_message(events.Key(key, key))
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+        editor = app.focused
+        await wait_for(pilot, lambda: "xy" in editor.text, what="the typed-ahead text in the editor")
+        assert editor.text.startswith("xydef w_sum(a, b):")
