@@ -176,6 +176,23 @@ def test_the_measured_speed_counts_steps_between_step_changes():
     assert s.measured_speed(now=20.0) is None  # stalled: no step for 8 s
 
 
+def test_a_paced_speed_is_measured_only_over_a_window_that_polls_cannot_skew():
+    from grok_tui.engine.feed import RunFeed
+
+    s = session()
+    s.run, s.feed = object(), RunFeed()
+    s.speed = 4
+    # 4 steps a second, seen by polls every 0.2 s: up to a poll late, so the first 1.6 s read 4.4/s
+    s._samples.extend([(0.0, 1), (0.4, 2), (0.6, 3), (0.8, 4), (1.2, 5), (1.4, 6), (1.6, 7)])
+    assert s.measured_speed(now=1.7) is None
+    s._samples.extend([(1.8, 8), (2.2, 9), (2.4, 10), (2.6, 11), (2.8, 12)])
+    assert s.measured_speed(now=2.9) == pytest.approx(11 / 2.8)  # 3.9/s: within a tenth of 4
+    s.speed = 0  # top speed: shown as soon as two polls saw steps 0.3 s apart
+    s._samples.clear()
+    s._samples.extend([(5.0, 100), (5.4, 600)])
+    assert s.measured_speed(now=5.5) == pytest.approx(1250)
+
+
 def test_every_lesson_says_how_many_steps_its_run_takes():
     """The `steps` metadata matches the run (chapter 7 trains for seconds: three epochs suffice)."""
     from grok_tui.engine.runner import LessonRun
