@@ -9,7 +9,7 @@ import pickle
 import numpy as np
 import pytest
 
-from grok_tui.engine.runner import Namespace
+from grok_tui.engine.namespace import Namespace
 
 
 def test_a_value_read_once_keeps_its_object_not_its_bytes():
