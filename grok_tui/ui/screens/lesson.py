@@ -12,10 +12,9 @@ rate times the C4 slowdown factor. Nothing here waits on the worker.
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import events
@@ -59,14 +58,6 @@ READING_SHOWS_LAB = 110
 """From this width (-wide) the reading view shows the charts and panels beside the text: a lesson
 opened that wide is shown once its lab is built. Narrower, the lab is hidden until `l`, and the lesson
 shows at once: its lab is imported and built after that first frame."""
-
-
-@cache
-def _labelled() -> bool:
-    """Charts that name the previous run's change (contract C3); older ChartViews lack the argument."""
-    from grok_tui.ui.widgets.chart import ChartView
-
-    return "previous_label" in inspect.signature(ChartView.show_series).parameters
 
 
 def too_small_text(width: int, height: int) -> str:
@@ -645,10 +636,7 @@ class LessonScreen(Screen[None]):
         for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
-            if _labelled():
-                chart.show_series(series, self.session.previous, previous_label=self.session.change)
-            else:
-                chart.show_series(series, self.session.previous)
+            chart.show_series(series, self.session.previous, previous_label=self.session.change)
 
     def _draw_values(self, view: FeedView) -> None:
         session = self.session
