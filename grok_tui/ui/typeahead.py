@@ -10,23 +10,28 @@ field here, in its order among the other keys (which the app handles one after a
 
 from __future__ import annotations
 
+import sys
+
 from textual import events
 from textual.app import App
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
+
+_TEXT_AREA = "textual.widgets._text_area"
+"""TextArea's module: imported only once an editor exists (the exercises), not at start-up (~10 ms);
+until then no TextArea can have the focus."""
 
 
 def type_into_field(app: App, event: events.Key) -> bool:
     """Type `event`'s character into the focused text field if the field never saw it; True if so."""
     field = app.focused
-    if not event.is_printable or event.character is None or event.key in app.active_bindings:
+    text_area = sys.modules.get(_TEXT_AREA)
+    fields = (Input, text_area.TextArea) if text_area is not None else (Input,)
+    if not isinstance(field, fields) or not event.is_printable or event.character is None:
+        return False  # the common case, decided without building the app's bindings
+    if event.key in app.active_bindings or getattr(field, "read_only", False):
         return False
-    if isinstance(field, Input):
-        if field.selection.is_empty:
-            field.insert_text_at_cursor(event.character)
-        else:
-            field.replace(event.character, *field.selection)
-        return True
-    if isinstance(field, TextArea) and not field.read_only:
+    if isinstance(field, Input) and field.selection.is_empty:
+        field.insert_text_at_cursor(event.character)
+    else:
         field.replace(event.character, *field.selection)
-        return True
-    return False
+    return True

@@ -17,6 +17,8 @@ def test_the_app_and_its_screens_import_no_numpy_nor_sklearn():
     loaded = set(json.loads(out.stdout.splitlines()[-1]))
     assert "textual" in loaded
     assert not {"numpy", "sklearn"} & loaded
+    # the code editor's widget (~10 ms) waits for the first exercise (typeahead.py must not bring it)
+    assert "textual.widgets._text_area" not in loaded
 
 
 OPEN_DIGITS_LESSON = """
