@@ -15,11 +15,16 @@ from grok_tui.cli import main
 from grok_tui.cli.export import cells, to_ipynb, to_py
 from tests.lessons_util import COURSE
 
-nbformat = pytest.importorskip("nbformat")
 FORKED_RUNNER = Path(__file__).with_name("run_scripts_forked.py")
 
 
-def test_every_lesson_exports_to_a_valid_notebook() -> None:
+@pytest.fixture(scope="module")
+def nbformat():
+    """Imported by the tests that use it: at module level, every xdist worker paid for it at collection."""
+    return pytest.importorskip("nbformat")
+
+
+def test_every_lesson_exports_to_a_valid_notebook(nbformat) -> None:
     for lesson in COURSE.lessons:
         notebook = nbformat.reads(to_ipynb(lesson), as_version=4)
         nbformat.validate(notebook)
@@ -90,7 +95,7 @@ def test_export_writes_the_named_file_and_refuses_unknown_ids(tmp_path: Path, ca
     assert "no lesson '9.9'" in capsys.readouterr().err
 
 
-def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp_path: Path) -> None:
+def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp_path: Path, nbformat) -> None:
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     lesson = COURSE.get("4.3b")  # checks, an exercise, charts

@@ -13,8 +13,12 @@ from grok_tui.lesson.catalog import lesson_files
 from grok_tui.lesson.parse import fence_role, parse_lesson
 from tests.conftest import LESSONS
 
-jupytext = pytest.importorskip("jupytext")
-nbformat = pytest.importorskip("nbformat")
+
+@pytest.fixture(scope="module")
+def jupyter():
+    """jupytext and nbformat, imported by the tests that use them: at module level their import was
+    half of the suite's collection time, paid by every xdist worker."""
+    return pytest.importorskip("jupytext"), pytest.importorskip("nbformat")
 
 
 def _shape(value):
@@ -30,26 +34,27 @@ def _shape(value):
     return value
 
 
-def _through_jupyter(path: Path) -> str:
+def _through_jupyter(path: Path, jupyter) -> str:
     """Open the lesson as a notebook, save it as Jupyter does (sorted keys), write Markdown back."""
+    jupytext, nbformat = jupyter
     notebook = jupytext.read(path)
     saved = json.dumps(json.loads(nbformat.writes(notebook)), sort_keys=True, indent=1)
     return jupytext.writes(nbformat.reads(saved, as_version=4), fmt="md")
 
 
 @pytest.mark.parametrize("path", lesson_files(LESSONS), ids=lambda p: p.stem)
-def test_every_lesson_round_trips(path: Path) -> None:
+def test_every_lesson_round_trips(path: Path, jupyter) -> None:
     before, problems = parse_lesson(path)
     assert before is not None, problems
-    text = _through_jupyter(path)
+    text = _through_jupyter(path, jupyter)
     after, problems = parse_lesson(path, text)
     assert not problems, [str(p) for p in problems]
     assert _shape(after) == _shape(before)
 
 
-def test_the_round_trip_really_reorders_an_exercise_fence() -> None:
+def test_the_round_trip_really_reorders_an_exercise_fence(jupyter) -> None:
     # The reason for reading either order: Jupyter's sorted keys put "slope" before "solution".
-    text = _through_jupyter(LESSONS / "ch4" / "4.3b-what-is-a-derivative.md")
+    text = _through_jupyter(LESSONS / "ch4" / "4.3b-what-is-a-derivative.md", jupyter)
     assert "```python slope solution" in text
 
 

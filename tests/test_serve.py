@@ -16,7 +16,6 @@ import pytest
 from grok_tui.cli.main import build_subparsers
 from grok_tui.cli.serve import app_command, exposure_warning, is_loopback
 
-aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
 
@@ -42,6 +41,7 @@ def _free_port() -> int:
 
 
 async def _page_and_screen(port: int) -> tuple[str, str]:
+    aiohttp = pytest.importorskip("aiohttp")  # here, not at collection: every xdist worker collects
     async with aiohttp.ClientSession() as session:
         for _ in range(150):  # the server is starting: up to ~15 s
             try:
