@@ -37,6 +37,7 @@ from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
+from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
@@ -314,8 +315,7 @@ class LessonScreen(Screen[None]):
     # -- the two views ------------------------------------------------------------------------------
     def action_toggle_view(self) -> None:
         """l: the lesson text with a live strip, or the lab (charts, values, params)."""
-        self.set_class(not self.lab, "-lab")
-        self.set_class(not self.lab, "-read")
+        self._set_view(lab=not self.lab)
         if self.maximized is not None:
             self.minimize()
         doc = self.query_one(LessonDocument)
@@ -325,6 +325,15 @@ class LessonScreen(Screen[None]):
             doc.focus()
         self._arrange_charts()
         self._draw_all()
+
+    def _set_view(self, *, lab: bool) -> None:
+        """-lab or -read on the screen, restyling everything but the inside of the text. Textual
+        restyles every node under one whose classes change: for `l` that was every paragraph and code
+        cell of the text, most of the key's 230 ms at 80x24. No rule styles what is inside the text by
+        the view (grok.tcss styles #doc itself); tests/ui/test_view_restyle.py checks it against a
+        full restyle."""
+        self.update_classes({"-lab": lab, "-read": not lab}, update=False)
+        self.app.stylesheet.update_nodes(nodes_outside(self, self.query_one(LessonDocument)), animate=True)
 
     def _charts(self) -> list[ChartView]:
         """The lab's charts: found once (a query walks the whole lesson text, ~1 ms, and this runs
