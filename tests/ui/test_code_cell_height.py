@@ -23,7 +23,7 @@ def height(cell: CodeCell, lexer: str, width: int) -> int:
 
 def heights(cell: CodeCell, lexer: str) -> list[int]:
     """The cell's height at each of WIDTHS, rendered in full. The renderable is built once, and its
-    code highlighted once for all the widths (Syntax highlights again at every render: a third of
+    code highlighted once for all the widths (Syntax highlights again at every render: about a tenth of
     this test's CPU); every width gets its own copy of the same highlighted text."""
     renderable = cell._renderable(lexer)
     syntax = next(r for r in getattr(renderable, "renderables", [renderable]) if isinstance(r, Syntax))
