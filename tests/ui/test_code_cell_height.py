@@ -23,8 +23,8 @@ def height(cell: CodeCell, lexer: str, width: int) -> int:
 
 def heights(cell: CodeCell, lexer: str) -> list[int]:
     """The cell's height at each of WIDTHS, rendered in full. The renderable is built once, and its
-    code highlighted once for all the widths (Syntax highlights again at every render: about a tenth of
-    this test's CPU); every width gets its own copy of the same highlighted text."""
+    code highlighted once for all the widths (Syntax highlights again at every render: 10-25% of this
+    test's CPU in interleaved runs); every width gets its own copy of the same highlighted text."""
     renderable = cell._renderable(lexer)
     syntax = next(r for r in getattr(renderable, "renderables", [renderable]) if isinstance(r, Syntax))
     highlight, highlighted = syntax.highlight, {}
