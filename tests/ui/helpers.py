@@ -22,3 +22,12 @@ def text_of(widget) -> str:
     console = Console(width=200, record=True, color_system=None)
     console.print(widget.content)
     return console.export_text()
+
+
+def key_bar_settled(app) -> bool:
+    """The key bar shows the keys the current screen offers now (it is rebuilt a refresh after a
+    bindings signal, grok_tui/ui/widgets/footer.py). For a picture: a fixed pause alone let the
+    80x24 stage-5 picture of 6.4 lack its "g chart" key in 4 of 12 loaded runs."""
+    from grok_tui.ui.widgets.footer import KeyFooter
+
+    return all(bar._shown == bar._keys() for bar in app.screen.query(KeyFooter))

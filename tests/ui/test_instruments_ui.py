@@ -21,7 +21,7 @@ from grok_tui.ui.panels.quiz import QuizPanel
 from grok_tui.ui.screens import lesson as lesson_screen
 from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
 from grok_tui.ui.screens.quiz import QuizScreen
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import key_bar_settled, text_of, wait_for
 
 LESSONS = Path(__file__).resolve().parent / "instrument_lessons"
 
@@ -284,6 +284,7 @@ def _stage_5_zoomed(size):
             await focus_panel(pilot, app, network)
             await pilot.press("z")
         await pilot.pause(0.5)
+        await wait_for(pilot, lambda: key_bar_settled(app), what="the key bar to show the screen's keys")
 
     return run_before
 
