@@ -61,3 +61,18 @@ def private_data_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog(LESSONS)
+
+
+@pytest.fixture
+def cold_pool(monkeypatch):
+    """Lesson processes as in a new tutor: no warm forkserver and no slow module learned yet,
+    whatever earlier tests in this process ran (grok_tui/engine/process.py)."""
+    from grok_tui.engine import process
+
+    process.shutdown()
+    monkeypatch.setattr(process, "_warm", {})
+    monkeypatch.setattr(process, "_server", None)
+    monkeypatch.setattr(process, "_server_starting", False)
+    monkeypatch.setattr(process, "_server_failed", False)
+    yield
+    process.shutdown()

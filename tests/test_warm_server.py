@@ -3,11 +3,15 @@ processes forked after it have them already, and they behave as any lesson proce
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 
 import pytest
 
-from grok_tui.engine import process
+from grok_tui.engine import lesson_imports, process
+from grok_tui.engine.forkservers import WarmServer
+from grok_tui.engine.lesson_imports import imported_modules
 from grok_tui.engine.runner import LessonRun, RunState
 from tests.faulty import lesson, wait_until
 
@@ -15,18 +19,8 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 
 # joblib: one of process.WARM_PACKAGES, and light (scikit-learn would do the same, slower).
 IMPORTS_JOBLIB = "import sys\nhad_it = 'joblib' in sys.modules\nimport joblib\nstep(had_it=float(had_it))"
-
-
-@pytest.fixture
-def cold_pool(monkeypatch):
-    """No warm server yet and nothing learned, whatever earlier tests in this process ran."""
-    process.shutdown()
-    monkeypatch.setattr(process, "_warm", {})
-    monkeypatch.setattr(process, "_server", None)
-    monkeypatch.setattr(process, "_server_starting", False)
-    monkeypatch.setattr(process, "_server_failed", False)
-    yield
-    process.shutdown()
+# The same import hidden from a reading of the code (lesson_imports.py): only the run shows it.
+IMPORTS_JOBLIB_UNSEEN = IMPORTS_JOBLIB.replace("import joblib", "__import__('job' + 'lib')")
 
 
 def run_to_end(parsed):
@@ -41,7 +35,7 @@ def test_a_module_a_run_imported_is_in_every_later_process(tmp_path, cold_pool, 
     ended: list[list[str]] = []
     original = process.run_ended
     monkeypatch.setattr(process, "run_ended", lambda modules: (ended.append(modules), original(modules)))
-    parsed = lesson(tmp_path, "imports_joblib", IMPORTS_JOBLIB)
+    parsed = lesson(tmp_path, "imports_joblib", IMPORTS_JOBLIB_UNSEEN)
 
     first = run_to_end(parsed)
     assert first.steps[0].values["had_it"] == 0.0
@@ -74,3 +68,88 @@ def test_a_module_that_breaks_on_import_leaves_the_server_working(tmp_path, cold
     assert wait_until(lambda: process._server is not None or process._server_failed, 30)
     assert process._server is not None
     assert run_to_end(lesson(tmp_path, "fine")).steps[-1].values["a"] == 2.0
+
+
+def test_a_slow_import_in_the_code_is_loaded_before_the_first_run_and_once(tmp_path, cold_pool, monkeypatch):
+    started: list[tuple[str, ...]] = []
+    original = process.WarmServer.__init__
+
+    def counting(self, modules):
+        started.append(modules)
+        original(self, modules)
+
+    monkeypatch.setattr(process.WarmServer, "__init__", counting)
+    parsed = lesson(tmp_path, "imports_joblib", IMPORTS_JOBLIB)
+
+    first = run_to_end(parsed)
+    assert first.steps[0].values["had_it"] == 1.0, "the first run's process was forked with joblib loaded"
+    assert started == [("joblib",)]
+    assert run_to_end(parsed).steps[0].values["had_it"] == 1.0
+    assert started == [("joblib",)], "the runs imported nothing new: no second server imports joblib again"
+
+
+def test_prepare_without_a_slow_import_starts_no_server(cold_pool):
+    process.prepare(("numpy", "math", "os.path"), wait=5)
+    assert process._server is None and not process._server_starting
+
+
+def test_the_modules_a_lesson_imports_are_read_from_its_code(tmp_path):
+    code = (
+        "import numpy as np, os.path  # two\n"
+        "from sklearn.datasets import load_digits\n"
+        "from . import sibling\n"
+        "def f():\n"
+        "    from joblib.testing import (\n"
+        "        param, raises)\n"
+        "    import json\n"
+        "fromage = import_count = 1\n"
+        "step(a=1.0)"
+    )
+    parsed = lesson(tmp_path, "imports", code)
+    assert imported_modules(parsed) == ("numpy", "os.path", "sklearn.datasets", "joblib.testing", "json")
+
+
+def test_a_run_goes_on_when_preparing_its_imports_fails(tmp_path, cold_pool, monkeypatch):
+    def broken(lesson, wait=0.0):
+        raise SystemError("AST constructor recursion depth mismatch")  # as ast.parse in threads on 3.11
+
+    monkeypatch.setattr(lesson_imports, "prepare", broken)
+    assert run_to_end(lesson(tmp_path, "fine")).steps[-1].values["a"] == 2.0
+
+
+def test_more_modules_of_a_package_the_server_has_start_no_second_server(tmp_path, cold_pool, monkeypatch):
+    # As load_digits imports sklearn.datasets.data after `from sklearn.datasets import load_digits`.
+    started: list[tuple[str, ...]] = []
+    original = process.WarmServer.__init__
+    monkeypatch.setattr(process.WarmServer, "__init__", lambda self, m: (started.append(m), original(self, m))[1])
+    parsed = lesson(tmp_path, "imports_more", "import joblib\n__import__('joblib.testing')\nstep(a=1.0)")
+    run_to_end(parsed)
+    run_to_end(parsed)
+    assert wait_until(lambda: not process._server_starting, 30)
+    assert started == [("joblib",)], "one server: joblib.testing is quick to import where joblib is"
+
+
+def test_a_launch_through_one_server_does_not_wait_for_another_still_importing(tmp_path, cold_pool, monkeypatch):
+    (tmp_path / "grok_slow_to_import.py").write_text("import time\ntime.sleep(4)\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # a forkserver's sys.path is its own
+    quick, slow = WarmServer(("json",)), WarmServer(("grok_slow_to_import",))
+    quick.ensure_running()
+    slow.ensure_running()  # it imports its modules when asked for its first process
+    connecting, slow_started = threading.Event(), threading.Event()
+    connect = slow.server.connect_to_new_process
+    monkeypatch.setattr(slow.server, "connect_to_new_process", lambda fds: (connecting.set(), connect(fds))[1])
+
+    def start_through_slow() -> None:
+        process.ChildProcess([], slow).close()
+        slow_started.set()
+
+    threading.Thread(target=start_through_slow, daemon=True).start()
+    assert connecting.wait(30)
+    child = process.ChildProcess([], quick)  # a run's process while the other server imports
+    assert not slow_started.is_set(), "the quick server's launch waited for the slow one's imports"
+    assert child.process.is_alive()
+    child.close()
+    assert slow_started.wait(30)
+    for server in (quick, slow):
+        with contextlib.suppress(Exception):
+            server.server._stop()

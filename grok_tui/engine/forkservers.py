@@ -126,10 +126,8 @@ def _tracker_running() -> bool:
 
 
 # -- the warm server ------------------------------------------------------------------------------
-_launch_lock = threading.Lock()
-"""Serialises launches through a warm server (they borrow multiprocessing's module-level hook)."""
 _launching = threading.local()
-"""The ForkServer that WarmProcess.start() on this thread goes through."""
+"""The ForkServer that WarmServer.start() on this thread goes through (None: the module's one)."""
 
 
 class WarmServer:
@@ -171,20 +169,18 @@ def _warm_popen() -> type:
     (made on first use: popen_forkserver cannot be imported where there is no forkserver)."""
     from multiprocessing import forkserver, popen_forkserver
 
-    class WarmPopen(popen_forkserver.Popen):
-        def _launch(self, process_obj: Any) -> None:
-            # popen_forkserver reaches its server through forkserver.connect_to_new_process (the
-            # module's one server) at call time: point it at ours for this launch. A launch on
-            # another thread meanwhile would be forked by ours too: harmless, ours imports more.
-            with _launch_lock:
-                saved = forkserver.connect_to_new_process
-                forkserver.connect_to_new_process = _launching.server.connect_to_new_process
-                try:
-                    super()._launch(process_obj)  # type: ignore[misc]
-                finally:
-                    forkserver.connect_to_new_process = saved
+    # popen_forkserver reaches a server through forkserver.connect_to_new_process (the module's one
+    # server) at call time: that name now asks this thread's choice. Each thread chooses its own, so
+    # no launch waits for another: a launch through a server still importing its modules takes
+    # seconds, and a lock around launches held every other run's start for that long.
+    default = forkserver._forkserver
 
-    return WarmPopen
+    def connect_to_new_process(fds: Any) -> Any:
+        server = getattr(_launching, "server", None) or default
+        return server.connect_to_new_process(fds)
+
+    forkserver.connect_to_new_process = connect_to_new_process
+    return popen_forkserver.Popen
 
 
 def can_warm() -> bool:

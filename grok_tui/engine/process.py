@@ -2,11 +2,12 @@
 
 Lessons run in child processes forked by a forkserver (forkservers.py). One spare child is kept
 started and waiting, so a run only has to send it its job. Once runs have imported slow packages
-(scikit-learn for the digits), a warm forkserver with them imported is started in the background
-and later processes come from it. A finished run whose lesson defined functions (the digits'
-`predict`) keeps its process, idle in a blocking read, to answer calls of them and to send the big
-final values the tutor reads (child.KEEP_BYTES); at most KEEP_IDLE such processes are kept, the
-oldest ended first, after the run's namespace, if still in use, has taken the values it had left.
+(scikit-learn for the digits), or a run's code shows it will (prepare), a warm forkserver with them
+imported is started in the background and later processes come from it. A finished run whose
+lesson defined functions (the digits' `predict`) keeps its process, idle in a blocking read, to
+answer calls of them and to send the big final values the tutor reads (child.KEEP_BYTES); at most
+KEEP_IDLE such processes are kept, the oldest ended first, after the run's namespace, if still in
+use, has taken the values it had left.
 """
 
 from __future__ import annotations
@@ -198,6 +199,8 @@ class ChildFunction:
 
 # -- the spare process, the warm server and the idle ones ----------------------------------------
 _lock = threading.Lock()
+_server_changed = threading.Condition(_lock)
+"""Notified (holding _lock) when a warm server is in place or has failed."""
 _spare: ChildProcess | None = None
 _spare_starting = False
 _warm: dict[str, None] = {}
@@ -258,6 +261,15 @@ WARM_PACKAGES = ("sklearn", "scipy", "joblib", "threadpoolctl", "pandas")
 lesson could import anything, e.g. `antigravity`, which opens a browser)."""
 
 
+def _new_packages(modules: tuple[str, ...] | list[str], served: tuple[str, ...]) -> bool:
+    """Whether `modules` belong to a package the warm server has not imported. More modules of one
+    it has (load_digits imports sklearn.datasets.data, a folder of data files) are quick to import:
+    a new server for them would import everything again (~1.5 s of a core), and a launch through a
+    server waits for its imports."""
+    packages = {m.split(".", 1)[0] for m in served}
+    return any(m.split(".", 1)[0] not in packages for m in modules)
+
+
 def run_ended(modules: list[str]) -> None:
     """A run ended, having imported `modules` (in import order): now that no run needs the CPU, the
     slow ones runs have used are imported ahead, by a warm forkserver that every later process is
@@ -267,7 +279,9 @@ def run_ended(modules: list[str]) -> None:
         _warm.update(dict.fromkeys(m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES))
         spare, warm = _spare, tuple(_warm)
         served = _server.modules if _server is not None else ()
-        start_server = warm != served and not _server_starting and not _server_failed and forkservers.can_warm()
+        start_server = (
+            _new_packages(warm, served) and not _server_starting and not _server_failed and forkservers.can_warm()
+        )
         if start_server:
             _server_starting = True
         warm_spare = _server_failed or not forkservers.can_warm()
@@ -276,6 +290,31 @@ def run_ended(modules: list[str]) -> None:
     elif warm_spare and spare is not None and spare.warmed < len(warm):
         spare.warmed = len(warm)
         spare.send(("warm", list(warm)))
+
+
+PREPARE_WAIT = 60.0
+"""Seconds a run waits at most for the warm server it asked for (prepare); then it starts cold."""
+
+
+def prepare(modules: tuple[str, ...] | list[str], wait: float = 0.0) -> None:
+    """A run is about to import `modules` (read from its code, see lesson_imports.py): start a warm
+    server with the slow ones among them now, so that the run's process is forked with them loaded.
+    Without this the first run imports them itself and the warm server then imports them again.
+    With `wait`, block (at most that many seconds) until that server is in place or has failed: a
+    run's own thread does, instead of importing them itself. Quick when there is nothing to do."""
+    slow = [m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES]
+    if not slow or not forkservers.can_warm():
+        return
+    with _lock:
+        new = [m for m in slow if m not in _warm]
+        _warm.update(dict.fromkeys(new))
+    if new:
+        run_ended([])  # starts a server with what _warm holds now, or one after the one starting
+    if wait > 0:
+        with _server_changed:
+            _server_changed.wait_for(
+                lambda: _server_failed or (_server is not None and not _new_packages(slow, _server.modules)), wait
+            )
 
 
 def _start_warm_server(modules: tuple[str, ...]) -> None:
@@ -289,12 +328,13 @@ def _start_warm_server(modules: tuple[str, ...]) -> None:
     except Exception:
         spare = None
     ok = spare is not None and spare.process.is_alive()
-    with _lock:
+    with _server_changed:
         _server_starting = False
         if ok:
             _server, old, _spare = server, _spare, spare
         else:
             _server_failed = True
+        _server_changed.notify_all()
     if not ok:
         if spare is not None:
             spare.close()
@@ -303,7 +343,7 @@ def _start_warm_server(modules: tuple[str, ...]) -> None:
     if old is not None:
         old.close()
     with _lock:
-        newer = tuple(_warm) != modules
+        newer = _new_packages(tuple(_warm), modules)
     if newer:  # runs imported more meanwhile: a server with those too
         run_ended([])
 

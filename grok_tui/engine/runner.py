@@ -19,7 +19,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from grok_tui.engine import process
+from grok_tui.engine import lesson_imports, process
 from grok_tui.engine.child import lesson_line
 from grok_tui.engine.namespace import Namespace
 from grok_tui.engine.run_report import (  # noqa: F401 (re-exported: the runner's API)
@@ -220,6 +220,13 @@ class LessonRun:
 
     def _main(self, timeout: float | None = None) -> None:
         deadline = None if timeout is None else time.monotonic() + timeout
+        # A lesson that imports scikit-learn waits for the warm server to import it (as long as its
+        # process would have taken to import it) rather than import it once more in its process.
+        wait = process.PREPARE_WAIT if timeout is None else min(process.PREPARE_WAIT, timeout)
+        try:
+            lesson_imports.prepare(self.lesson, wait)
+        except Exception:  # only a speed-up: the run imports what it needs itself
+            pass
         try:
             child = process.take()
         except Exception as exc:

@@ -27,6 +27,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from grok_tui.engine import lesson_imports
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
@@ -48,6 +49,9 @@ from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 if TYPE_CHECKING:
     from grok_tui.ui.widgets.chart import ChartView  # imported with the lab (lesson_panels.import_lab)
 
+PREPARE_DELAY = 2.0
+"""Seconds on a lesson before the slow packages its code imports are loaded ahead of its run (a
+learner passing through on the way to another lesson does not start a server)."""
 RESTART_DELAY = 0.3
 """Seconds after the last +/- before the lesson re-runs with the new value."""
 SPEED_SHOWN = 2.0
@@ -226,6 +230,15 @@ class LessonScreen(Screen[None]):
         if self.session.pending is not None:  # a param changed, then the learner left and came back
             self._when_lab_built(self.session.restart)
         self._draw_all()
+        self.set_timer(PREPARE_DELAY, self._prepare_first_run)
+
+    def _prepare_first_run(self) -> None:
+        """The learner has been reading: have the slow packages the code imports (scikit-learn for the
+        digits) loaded now, so the first run need not import them (~1.5 s of a core)."""
+        if self.is_current:
+            self.run_worker(
+                partial(lesson_imports.prepare, self.lesson), group="prepare", thread=True, exit_on_error=False
+            )
 
     def _lab_setup(self) -> None:
         self.panels.report_problems(self.app)
