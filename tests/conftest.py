@@ -39,6 +39,14 @@ SLOW = (
 lesson): `pytest -m "not slow"` skips them locally; the README's command and CI run everything."""
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts): two workers a core. A third of a one-worker-a-core run's
+    time has both cores idle, its tests waiting on lesson processes, timeouts and pauses; a second
+    worker a core fills it (2-core machine: 4 workers 135-148 s, 2 workers 156-184 s)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(2 * cores, 16)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid in SLOW:
