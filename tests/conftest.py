@@ -39,10 +39,13 @@ SLOW = (
 lesson): `pytest -m "not slow"` skips them locally; the README's command and CI run everything."""
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto` (pyproject's addopts): two workers a core. A third of a one-worker-a-core run's
     time has both cores idle, its tests waiting on lesson processes, timeouts and pauses; a second
-    worker a core fills it (2-core machine: 4 workers 135-148 s, 2 workers 156-184 s)."""
+    worker a core fills it (2-core machine: 4 workers 135-148 s, 2 workers 156-184 s). xdist's
+    own PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return min(2 * cores, 16)
 
