@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
+from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Exercise, Lesson, LessonError
 
 
@@ -65,7 +66,7 @@ def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
     if not number:
         return None
     try:
-        tree = ast.parse(test)
+        tree = ast_parse.parse(test)
     except SyntaxError:
         return None
     best: ast.stmt | None = None

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Landscape
 
 SAFE_BUILTINS = {
@@ -58,7 +59,7 @@ def _compiled(expression: str, cache: dict[str, Any] = {}):  # noqa: B006 - a de
 
 def used_names(expression: str) -> frozenset[str]:
     """The names an expression reads (what a cached grid depends on)."""
-    return frozenset(n.id for n in ast.walk(ast.parse(expression, mode="eval")) if isinstance(n, ast.Name))
+    return frozenset(n.id for n in ast.walk(ast_parse.parse(expression, mode="eval")) if isinstance(n, ast.Name))
 
 
 def evaluate(expression: str, names: Mapping[str, Any]) -> float:

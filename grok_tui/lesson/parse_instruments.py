@@ -6,11 +6,11 @@ and `where(key)` gives the metadata line of a key, so every error names its file
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 from typing import TypeGuard
 
+from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Axis, Landscape, Network, Prediction
 
 REF = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[-?\d+\])*$")
@@ -86,7 +86,7 @@ def _expression(text: object, what: str, line: int, add: Add) -> bool:
         add(line, f"{what} must be a Python expression in a string")
         return False
     try:
-        ast.parse(text, mode="eval")
+        ast_parse.parse(text, mode="eval")
     except SyntaxError as exc:
         add(line, f"{what} is not a Python expression: {exc.msg}: {text!r}")
         return False

@@ -8,8 +8,11 @@ lesson is parsed and evaluated here without eval().
 from __future__ import annotations
 
 import ast
+import functools
 import operator
 from collections.abc import Iterable, Mapping
+
+from grok_tui.lesson import ast_parse
 
 OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv}
 
@@ -22,7 +25,7 @@ def check_steps(text: str, names: Iterable[str]) -> None:
     """Raise StepsError unless `text` is an expression of numbers and the names in `names`."""
     known = set(names)
     try:
-        tree = ast.parse(text, mode="eval")
+        tree = ast_parse.parse(text, mode="eval")
     except SyntaxError:
         raise StepsError(f'steps = {text!r} is not an expression (e.g. "iterations" or "epochs * 4")') from None
     for node in ast.walk(tree):
@@ -34,6 +37,17 @@ def check_steps(text: str, names: Iterable[str]) -> None:
             raise StepsError(f"steps = {text!r}: only numbers, parameter names, + - * // and ( ) are allowed")
         if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or not isinstance(node.value, int)):
             raise StepsError(f"steps = {text!r}: numbers in it must be whole numbers")
+
+
+@functools.lru_cache(maxsize=64)
+def _expression(text: str) -> ast.expr | None:
+    """`text` parsed once: the status line asks for the total at every tick, on the UI thread, and
+    on Python 3.11 an ast.parse there at the same time as one on another thread (an exercise's
+    verdict) can fail with "AST constructor recursion depth mismatch". Read only, never changed."""
+    try:
+        return ast_parse.parse(text, mode="eval").body
+    except SyntaxError:
+        return None
 
 
 def total_steps(text: str, params: Mapping[str, object]) -> int | None:
@@ -55,8 +69,11 @@ def total_steps(text: str, params: Mapping[str, object]) -> int | None:
             return OPERATORS[type(node.op)](value(node.left), value(node.right))
         raise TypeError(type(node).__name__)
 
+    expression = _expression(text)
+    if expression is None:
+        return None
     try:
-        result = value(ast.parse(text, mode="eval").body)
-    except (SyntaxError, KeyError, TypeError, ZeroDivisionError):
+        result = value(expression)
+    except (KeyError, TypeError, ZeroDivisionError):
         return None
     return result if result > 0 else None
