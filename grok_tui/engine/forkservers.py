@@ -160,11 +160,11 @@ class WarmProcess(getattr(_mp_context, "ForkServerProcess", _mp_context.Process)
 
     @staticmethod
     def _Popen(process_obj: Any) -> Any:
-        return _warm_popen()(process_obj)
+        return _popen_through_chosen_server()(process_obj)
 
 
 @functools.cache
-def _warm_popen() -> type:
+def _popen_through_chosen_server() -> type:
     """popen_forkserver.Popen, launching through the server WarmServer.start() set for this thread
     (made on first use: popen_forkserver cannot be imported where there is no forkserver)."""
     from multiprocessing import forkserver, popen_forkserver

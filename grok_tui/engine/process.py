@@ -261,22 +261,26 @@ WARM_PACKAGES = ("sklearn", "scipy", "joblib", "threadpoolctl", "pandas")
 lesson could import anything, e.g. `antigravity`, which opens a browser)."""
 
 
+def _package(module: str) -> str:
+    return module.split(".", 1)[0]
+
+
 def _new_packages(modules: tuple[str, ...] | list[str], served: tuple[str, ...]) -> bool:
     """Whether `modules` belong to a package the warm server has not imported. More modules of one
     it has (load_digits imports sklearn.datasets.data, a folder of data files) are quick to import:
     a new server for them would import everything again (~1.5 s of a core), and a launch through a
     server waits for its imports."""
-    packages = {m.split(".", 1)[0] for m in served}
-    return any(m.split(".", 1)[0] not in packages for m in modules)
+    packages = {_package(m) for m in served}
+    return any(_package(m) not in packages for m in modules)
 
 
 def run_ended(modules: list[str]) -> None:
-    """A run ended, having imported `modules` (in import order): now that no run needs the CPU, the
-    slow ones runs have used are imported ahead, by a warm forkserver that every later process is
-    forked from (or, where there is none, by the spare while it waits)."""
+    """A run ended, having imported `modules` (in import order), or one is about to (prepare): the
+    slow ones runs use are imported ahead, by a warm forkserver that every later process is forked
+    from (or, where there is none, by the spare while it waits)."""
     global _server_starting
     with _lock:
-        _warm.update(dict.fromkeys(m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES))
+        _warm.update(dict.fromkeys(m for m in modules if _package(m) in WARM_PACKAGES))
         spare, warm = _spare, tuple(_warm)
         served = _server.modules if _server is not None else ()
         start_server = (
@@ -302,14 +306,10 @@ def prepare(modules: tuple[str, ...] | list[str], wait: float = 0.0) -> None:
     Without this the first run imports them itself and the warm server then imports them again.
     With `wait`, block (at most that many seconds) until that server is in place or has failed: a
     run's own thread does, instead of importing them itself. Quick when there is nothing to do."""
-    slow = [m for m in modules if m.split(".", 1)[0] in WARM_PACKAGES]
+    slow = [m for m in modules if _package(m) in WARM_PACKAGES]
     if not slow or not forkservers.can_warm():
         return
-    with _lock:
-        new = [m for m in slow if m not in _warm]
-        _warm.update(dict.fromkeys(new))
-    if new:
-        run_ended([])  # starts a server with what _warm holds now, or one after the one starting
+    run_ended(slow)  # a server with them, now or after the one starting, unless one has them
     if wait > 0:
         with _server_changed:
             _server_changed.wait_for(

@@ -41,9 +41,8 @@ def check_steps(text: str, names: Iterable[str]) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _expression(text: str) -> ast.expr | None:
-    """`text` parsed once: the status line asks for the total at every tick, on the UI thread, and
-    on Python 3.11 an ast.parse there at the same time as one on another thread (an exercise's
-    verdict) can fail with "AST constructor recursion depth mismatch". Read only, never changed."""
+    """`text` parsed once: the status line asks for the total at every tick, on the UI thread, where
+    a parse would also wait for one on another thread (ast_parse.py). Read only, never changed."""
     try:
         return ast_parse.parse(text, mode="eval").body
     except SyntaxError:
