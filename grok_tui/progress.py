@@ -1,5 +1,5 @@
 """The learner's saved state: lessons started and done, exercises passed, their code, the last lesson
-(progress.json), and quiz answers (answers.json). What they typed is in grok_tui/drafts.py.
+(progress.json). What they typed is in grok_tui/drafts.py, their quiz answers in grok_tui/answers.py.
 
 Everything is written atomically (temp file + rename) under the platform's user data directory, so a
 crash or `kill -9` leaves either the old file or the new one, never half of one. A file that cannot
@@ -25,23 +25,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict, cast
 
 from grok_tui.drafts import DraftFiles
 from grok_tui.lesson.history import CourseHistory
+from grok_tui.progress_lock import progress_lock
 from grok_tui.progress_merge import SavedState, merge
 from grok_tui.progress_migrate import migrate_data, migrate_drafts
 from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
 from grok_tui.user_dirs import user_dir
 
-try:
-    import fcntl
-except ImportError:  # Windows: saves still merge, without the lock between processes
-    fcntl = None  # type: ignore[assignment]
-
 DATA_ENV = "GROK_TUI_DATA"
 PROGRESS_FILE = "progress.json"
-LOCK_FILE = "progress.json.lock"
 FORMAT = 1
 
 
@@ -91,7 +85,7 @@ class Progress(DraftFiles):
         if course is None:
             progress._load()
             return progress
-        with _file_lock(root):
+        with progress_lock(root):
             progress._load()
             progress._migrate(course)
         return progress
@@ -197,7 +191,7 @@ class Progress(DraftFiles):
         """Write the progress file or raise OSError (resets, which must not pass for done, use it).
         Under the lock file: what another writer saved since this object last read the file is merged
         in (and shows here afterwards), then the result is written atomically."""
-        with self._lock, _file_lock(self.root):
+        with self._lock, progress_lock(self.root):
             ours = self._data()
             theirs = self._disk() if merge_with_disk else None
             result = merge(self._base, ours, theirs) if theirs is not None else ours
@@ -383,110 +377,8 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-_root_locks: dict[Path, threading.RLock] = {}
-_root_depth: dict[Path, int] = {}
-_root_guard = threading.Lock()
-
-
-class _file_lock:
-    """Holds progress.json.lock (flock) while a writer reads, merges and writes; re-entrant within a
-    thread (loading migrates, then writes). Where no lock file can be taken (a read-only folder, no
-    fcntl) only the threads of this process are kept apart: the write itself says what is wrong."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root).absolute()
-        self.fd: int | None = None
-
-    def __enter__(self) -> _file_lock:
-        with _root_guard:
-            lock = _root_locks.setdefault(self.root, threading.RLock())
-        lock.acquire()
-        depth = _root_depth.get(self.root, 0)
-        _root_depth[self.root] = depth + 1
-        if depth == 0 and fcntl is not None:
-            try:
-                # No folder yet: no other writer either (creating it here would hide which folder
-                # refused the write).
-                self.fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(self.fd, fcntl.LOCK_EX)
-            except OSError:
-                if self.fd is not None:
-                    os.close(self.fd)
-                self.fd = None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
-            self.fd = None
-        _root_depth[self.root] -= 1
-        _root_locks[self.root].release()
-
-
 def _first_existing(path: Path) -> Path:
     """`path` or its nearest existing parent (the folder that refused the write)."""
     while not path.exists() and path.parent != path:
         path = path.parent
     return path
-
-
-# -- quiz answers and predictions (a file of their own, so progress.json's format stays as it is) --
-ANSWERS_FILE = "answers.json"
-HISTORY_KEEP = 500
-"""Answers kept in order (for streaks); the latest answer to each question is kept apart for ever."""
-
-
-class Answers(TypedDict):
-    """answers.json. Only this shape is checked on reading: an entry is read with care (a hand edit)."""
-
-    latest: dict[str, object]
-    """KEY: {"given": str, "right": bool, "tries": int}, the latest answer to each question."""
-    history: list[object]
-    """[{"key": KEY, "right": bool}...], the last HISTORY_KEEP answers in order."""
-
-
-def load_answers(root: Path) -> Answers:
-    """The saved answers; a damaged file is set aside (never deleted) and reads as empty."""
-    path = Path(root) / ANSWERS_FILE
-    empty: Answers = {"latest": {}, "history": []}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if (
-            not isinstance(data, dict)
-            or not isinstance(data.get("latest"), dict)
-            or not isinstance(data.get("history"), list)
-        ):
-            raise ValueError("not an answers file")
-        return cast(Answers, data)  # the shape checked just above
-    except FileNotFoundError:
-        return empty
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            set_aside(path)
-        return empty
-
-
-def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
-    """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
-    atomically; returns the updated data."""
-    data = load_answers(root)
-    previous = data["latest"].get(key)
-    tries = previous.get("tries", 0) if isinstance(previous, dict) else 0
-    tries = tries if isinstance(tries, int) else 0
-    data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
-    data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
-    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
-    return data
-
-
-def answer_streak(data: Answers, prefix: str = "") -> int:
-    """Right answers in a row at the end of the history (of keys starting with `prefix`)."""
-    streak = 0
-    for item in reversed(data.get("history", [])):
-        if not isinstance(item, dict) or not str(item.get("key", "")).startswith(prefix):
-            continue
-        if not item.get("right"):
-            break
-        streak += 1
-    return streak

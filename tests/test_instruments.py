@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from rich.console import Console
 
+from grok_tui.answers import answer_streak, load_answers, record_answer
 from grok_tui.engine.runner import LessonRun
 from grok_tui.instruments import landscape as land
 from grok_tui.instruments.checks import check_instruments, check_quiz
@@ -24,7 +25,6 @@ from grok_tui.instruments.quiz import parse_quiz
 from grok_tui.instruments.refs import resolve
 from grok_tui.lesson.model import Prediction
 from grok_tui.lesson.parse import parse_lesson
-from grok_tui.progress import answer_streak, load_answers, record_answer
 
 HEAD = '+++\nid = "9.1"\nchapter = 9\ntitle = "t"\n'
 BODY = "+++\n\n```python train\nfor i in range(3):\n    step(i=i, w=0.5 - i * 0.1, error=(2 * (0.5 - i * 0.1) - 0.8) ** 2)\n```\n"

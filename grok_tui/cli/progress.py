@@ -8,10 +8,11 @@ import sys
 from collections.abc import Callable
 from typing import TypedDict
 
+from grok_tui.answers import answer_streak, load_answers
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
-from grok_tui.progress import Progress, answer_streak, load_answers
+from grok_tui.progress import Progress
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:

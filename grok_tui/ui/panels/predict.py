@@ -16,6 +16,7 @@ from typing import Any
 
 from rich.text import Text
 
+from grok_tui.answers import record_answer
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments.predict import (
     Tally,
@@ -27,7 +28,6 @@ from grok_tui.instruments.predict import (
 )
 from grok_tui.instruments.refs import as_float, resolve
 from grok_tui.lesson.model import Prediction
-from grok_tui.progress import record_answer
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 

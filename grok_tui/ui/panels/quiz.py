@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.progress import answer_streak, load_answers
+from grok_tui.answers import answer_streak, load_answers
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from grok_tui.answers import record_answer
 from grok_tui.instruments.quiz import Quiz
-from grok_tui.progress import record_answer
 from grok_tui.ui.widgets.footer import KeyFooter
 
 

@@ -1,0 +1,74 @@
+"""The learner's answers to quiz questions and predictions (answers.json under the data directory):
+the latest answer to each question, and the recent ones in order for streaks.
+
+A file of its own, so that progress.json's format stays as it is. Written atomically like the
+progress file; a damaged file is set aside (never deleted) and reads as empty.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import TypedDict, cast
+
+from grok_tui.safe_files import atomic_write, set_aside
+
+ANSWERS_FILE = "answers.json"
+HISTORY_KEEP = 500
+"""Answers kept in order (for streaks); the latest answer to each question is kept apart for ever."""
+
+
+class Answers(TypedDict):
+    """answers.json. Only this shape is checked on reading: an entry is read with care (a hand edit)."""
+
+    latest: dict[str, object]
+    """KEY: {"given": str, "right": bool, "tries": int}, the latest answer to each question."""
+    history: list[object]
+    """[{"key": KEY, "right": bool}...], the last HISTORY_KEEP answers in order."""
+
+
+def load_answers(root: Path) -> Answers:
+    """The saved answers; a damaged file is set aside (never deleted) and reads as empty."""
+    path = Path(root) / ANSWERS_FILE
+    empty: Answers = {"latest": {}, "history": []}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("latest"), dict)
+            or not isinstance(data.get("history"), list)
+        ):
+            raise ValueError("not an answers file")
+        return cast(Answers, data)  # the shape checked just above
+    except FileNotFoundError:
+        return empty
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            set_aside(path)
+        return empty
+
+
+def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
+    """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
+    atomically; returns the updated data."""
+    data = load_answers(root)
+    previous = data["latest"].get(key)
+    tries = previous.get("tries", 0) if isinstance(previous, dict) else 0
+    tries = tries if isinstance(tries, int) else 0
+    data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
+    data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
+    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return data
+
+
+def answer_streak(data: Answers, prefix: str = "") -> int:
+    """Right answers in a row at the end of the history (of keys starting with `prefix`)."""
+    streak = 0
+    for item in reversed(data.get("history", [])):
+        if not isinstance(item, dict) or not str(item.get("key", "")).startswith(prefix):
+            continue
+        if not item.get("right"):
+            break
+        streak += 1
+    return streak
