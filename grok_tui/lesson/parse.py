@@ -12,12 +12,19 @@ import tomllib
 from pathlib import Path
 from typing import Literal, TypeGuard
 
-from grok_tui.lesson.model import Block, Cell, CellRole, Chart, Exercise, Lesson, LessonError, Param, Prose, Renamed
+from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
 from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
-from grok_tui.lesson.steps import StepsError, check_steps
+from grok_tui.lesson.parse_tables import (
+    EXERCISE_ROLES,
+    charts_table,
+    exercises_table,
+    line_of,
+    params_table,
+    renames,
+    steps_expression,
+)
 
 ROLES: tuple[CellRole, ...] = ("run", "train", "check", "exercise", "solution", "test")
-EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 TOP_KEYS = {
     "id",
     "chapter",
@@ -40,12 +47,10 @@ TOP_KEYS = {
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
-PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
 # A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
-IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 BOM = "\ufeff"
 MAX_FILE_SIZE = 2_000_000
 """Bytes; a lesson is a few dozen kB, anything far bigger is not a lesson file."""
@@ -222,20 +227,9 @@ def fence_role(info: str) -> tuple[CellRole | Literal[""], str, str]:
     return roles[0], name, ""
 
 
-def _line_of(lines: list[str], pattern: str, default: int = 1) -> int:
-    """The first metadata line matching `pattern` (a regex), to point an error at it."""
-    rx = re.compile(pattern)
-    for i, line in enumerate(lines):
-        if line.strip() == "+++" and i > 0:
-            break
-        if rx.search(line):
-            return i + 1
-    return default
-
-
 def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems) -> Lesson | None:
     def where(key: str) -> int:
-        return _line_of(lines, rf"^\s*{re.escape(key)}\s*=")
+        return line_of(lines, rf"^\s*{re.escape(key)}\s*=")
 
     for key in meta:
         if key not in TOP_KEYS:
@@ -254,9 +248,9 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if order is None:
         tail = lesson_id.rpartition(".")[2]
         order = float(tail) if tail.replace(".", "", 1).isdigit() else 0.0
-    params = tuple(_params(meta.get("params", {}), lines, problems))
-    charts = tuple(_charts(meta.get("charts"), lines, problems))
-    exercises = tuple(_exercises(meta.get("exercises", {}), blocks, lines, problems, path))
+    params = tuple(params_table(meta.get("params", {}), lines, problems.add))
+    charts = tuple(charts_table(meta.get("charts"), lines, problems.add))
+    exercises = tuple(exercises_table(meta.get("exercises", {}), blocks, lines, problems.add))
     show, panels, try_this = (meta.get(k, []) for k in ("show", "panels", "try_this"))
     for key, value in (("show", show), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -273,8 +267,8 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         for name in case:
             if name not in known:
                 problems.add(where("check_with"), f"check_with names {name!r}, which is not a parameter")
-    steps = _steps(meta.get("steps", ""), known, where("steps"), problems)
-    formerly = renames(meta.get("formerly"), "id", where("formerly"), problems, lesson_id)
+    steps = steps_expression(meta.get("steps", ""), known, where("steps"), problems.add)
+    formerly = renames(meta.get("formerly"), "id", where("formerly"), problems.add, lesson_id)
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
     instruments = _instruments(meta, lines, problems)
@@ -307,169 +301,9 @@ def _instruments(meta: dict, lines: list[str], problems: _Problems) -> dict:
     """The `[network]`, `[landscape]` and `[[predict]]` tables (grok_tui/lesson/parse_instruments.py)."""
     predict_lines = [i + 1 for i, line in enumerate(lines) if re.match(r"^\s*\[\[predict\]\]", line)]
     return {
-        "network": parse_network(meta.get("network"), _line_of(lines, r"^\s*\[network\]"), problems.add),
-        "landscape": parse_landscape(meta.get("landscape"), _line_of(lines, r"^\s*\[landscape\]"), problems.add),
+        "network": parse_network(meta.get("network"), line_of(lines, r"^\s*\[network\]"), problems.add),
+        "landscape": parse_landscape(meta.get("landscape"), line_of(lines, r"^\s*\[landscape\]"), problems.add),
         "predictions": parse_predictions(
             meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add
         ),
     }
-
-
-def _steps(value: object, params: set[str], line: int, problems: _Problems) -> str:
-    """`steps = "iterations"`: how many steps a run takes, as an expression over the params."""
-    if not isinstance(value, str):
-        problems.add(line, 'steps must be a string: an expression over the params, e.g. "iterations"')
-        return ""
-    if value:
-        try:
-            check_steps(value, params)
-        except StepsError as exc:
-            problems.add(line, str(exc))
-    return value
-
-
-def _params(table: object, lines: list[str], problems: _Problems):
-    if not isinstance(table, dict):
-        problems.add(_line_of(lines, r"^\s*params\s*="), "params must be a table: [params.NAME]")
-        return
-    for name, spec in table.items():
-        line = _line_of(lines, rf"^\s*\[params\.{re.escape(name)}\]", _line_of(lines, rf"\b{re.escape(name)}\b"))
-        if not IDENT.match(name):
-            problems.add(line, f"parameter name {name!r} is not a Python identifier")
-            continue
-        if not isinstance(spec, dict) or "default" not in spec:
-            problems.add(line, f"parameter {name!r} needs at least a default")
-            continue
-        for key in spec:
-            if key not in PARAM_KEYS:
-                problems.add(line, f"parameter {name!r}: unknown key {key!r} ({', '.join(sorted(PARAM_KEYS))})")
-        default = spec["default"]
-        choices = spec.get("choices")
-        kind = spec.get("type")
-        if kind is None:
-            kind = (
-                "choice"
-                if choices
-                else "int"
-                if isinstance(default, int) and not isinstance(default, bool)
-                else "float"
-            )
-        if kind not in ("float", "int", "choice"):
-            problems.add(line, f"parameter {name!r}: type must be float, int or choice")
-            continue
-        if kind == "choice":
-            if not choices or default not in choices:
-                problems.add(line, f"parameter {name!r}: a choice needs choices = [...] that include the default")
-                continue
-            yield Param(
-                name, "choice", default, choices=tuple(map(str, choices)), help=str(spec.get("help", "")), line=line
-            )
-            continue
-        lo, hi, step, scale = spec.get("min"), spec.get("max"), spec.get("step"), spec.get("scale", "linear")
-        numbers = [v for v in (default, lo, hi, step) if v is not None]
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
-            problems.add(line, f"parameter {name!r}: default, min, max and step must be numbers")
-            continue
-        if scale not in ("linear", "log"):
-            problems.add(line, f"parameter {name!r}: scale must be 'linear' or 'log'")
-            continue
-        if (lo is not None and default < lo) or (hi is not None and default > hi):
-            problems.add(line, f"parameter {name!r}: default {default} is outside [{lo}, {hi}]")
-            continue
-        if scale == "log" and (default <= 0 or (lo is not None and lo <= 0)):
-            problems.add(line, f"parameter {name!r}: a log scale needs a positive default and min")
-            continue
-        number: Literal["int", "float"] = "int" if kind == "int" else "float"  # "choice" went above
-        value = int(default) if number == "int" else float(default)
-        yield Param(name, number, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
-
-
-def _charts(spec: object, lines: list[str], problems: _Problems):
-    if spec is None:
-        yield Chart("error", ("error",))
-        return
-    line = _line_of(lines, r"^\s*\[\[charts\]\]")
-    if not isinstance(spec, list):
-        problems.add(line, "charts must be an array of tables: [[charts]]")
-        return
-    for chart in spec:
-        series = chart.get("series") if isinstance(chart, dict) else None
-        if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
-            problems.add(line, 'each [[charts]] needs series = ["name", ...]')
-            continue
-        x = chart.get("x", "")
-        if not isinstance(x, str):
-            problems.add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
-            continue
-        yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)), x)
-
-
-def _exercises(table: object, blocks: list[Block], lines: list[str], problems: _Problems, path: Path):
-    cells: dict[str, dict[str, Cell]] = {}
-    for block in blocks:
-        if isinstance(block, Cell) and block.role in EXERCISE_ROLES:
-            parts = cells.setdefault(block.name, {})
-            if block.role in parts:
-                problems.add(block.line - 1, f"exercise {block.name!r} has two {block.role} cells")
-            parts[block.role] = block
-    if not isinstance(table, dict):
-        problems.add(_line_of(lines, r"^\s*exercises\s*="), "exercises must be a table: [exercises.NAME]")
-        table = {}
-    for name in table:
-        if name not in cells:
-            problems.add(
-                _line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]"),
-                f"exercise {name!r} is described in the metadata but has no cells",
-            )
-    for name, parts in cells.items():
-        first = min(c.line for c in parts.values()) - 1
-        missing = [r for r in EXERCISE_ROLES if r not in parts]
-        if missing:
-            problems.add(first, f"exercise {name!r} lacks its {' and '.join(missing)} cell(s)")
-            continue
-        info = table.get(name, {}) if isinstance(table, dict) else {}
-        hints = info.get("hints", []) if isinstance(info, dict) else []
-        if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-            problems.add(first, f"exercise {name!r}: hints must be a list of strings")
-            hints = []
-        title = str(info.get("title", name)) if isinstance(info, dict) else name
-        moved = info.get("moved_from") if isinstance(info, dict) else None
-        line = _line_of(lines, r"^\s*moved_from\s*=", first) if moved is not None else first
-        moved_from = renames(moved, "lesson", line, problems)
-        yield Exercise(name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints), moved_from)
-
-
-def renames(value: object, id_key: str, line: int, problems: _Problems, own_id: str = "") -> tuple[Renamed, ...]:
-    """`formerly` (id_key "id") or an exercise's `moved_from` (id_key "lesson"): one table or a list of
-    tables { <id_key> = "7.4", course = 2 } (an exercise may add name = "old_name"), oldest first."""
-    if value is None:
-        return ()
-    key = "formerly" if id_key == "id" else "moved_from"
-    example = f'{key} = {{ {id_key} = "7.4", course = 2 }}'
-    tables = value if isinstance(value, list) else [value]
-    allowed = {id_key, "course"} | ({"name"} if id_key == "lesson" else set())
-    out: list[Renamed] = []
-    for table in tables:
-        if not isinstance(table, dict) or set(table) - allowed or id_key not in table or "course" not in table:
-            problems.add(line, f"{key} must be a table (or a list of tables) like {example}")
-            return ()
-        old, course, name = table[id_key], table["course"], table.get("name", "")
-        if not isinstance(old, str) or not old or not isinstance(name, str):
-            problems.add(line, f"{key}: {id_key} (and name) must be non-empty strings, e.g. {example}")
-            return ()
-        if not isinstance(course, int) or isinstance(course, bool) or course < 2:
-            problems.add(
-                line,
-                f"{key}: course must be a whole number >= 2 (the course version that "
-                "renumbered it; 1 is the course before any renumbering)",
-            )
-            return ()
-        if old == own_id:
-            problems.add(line, f"{key}: {old!r} is this lesson's own id")
-            return ()
-        out.append(Renamed(course, old, name, line))
-    out.sort(key=lambda r: r.course)
-    if len({r.course for r in out}) != len(out):
-        problems.add(line, f"{key}: two entries for the same course version")
-        return ()
-    return tuple(out)
