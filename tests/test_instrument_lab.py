@@ -1,0 +1,60 @@
+"""The lab instruments without Textual: the experiments table and the playground."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+def test_experiments_table_outcomes_and_sorting():
+    from grok_tui.instruments.experiments import Table
+
+    table = Table("error")
+    a = table.start({"alpha": 1.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    for step, error in enumerate([0.04, 0.36, 3.24], start=1):
+        a.see(step, error)
+    a.state = "finished"
+    b = table.start({"alpha": 0.1, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    for step, error in enumerate([0.04, 0.01, 1e-9], start=1):
+        b.see(step, error)
+    b.state = "finished"
+    c = table.start({"alpha": 10.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    c.see(1, 0.04)
+    c.see(2, float("inf"))
+    c.state = "diverged"
+    assert [r.outcome() for r in table.rows] == ["growing (3 steps)", "converged by step 3", "diverged at step 2"]
+    assert [r.label() for r in table.rows] == ["defaults", "alpha=0.1", "alpha=10"]
+    table.sort = "final"
+    assert [r.number for r in table.ordered()] == [2, 1, 3]
+
+
+def test_playground_xor_needs_the_hidden_layer():
+    from grok_tui.instruments.playground import Dataset, learned, train
+
+    xor = Dataset.preset("XOR-like")
+    result = train(xor)
+    goals = [row[3] for row in xor.rows]
+    assert all(learned(p, g) for p, g in zip(result.hidden, goals, strict=False))
+    assert not all(learned(p, g) for p, g in zip(result.one_layer, goals, strict=False))
+    # Each WALK row has a hidden node of its own that is on only for it.
+    walk_rows = [i for i, g in enumerate(goals) if g]
+    on = [set(np.nonzero(result.activations[i] > 0.1)[0]) for i in walk_rows]
+    assert on[0] and on[1] and not on[0] & on[1]
+    book = Dataset()
+    assert book.correlation()[1] == pytest.approx(1.0) and book.correlation()[2] is None
+    both = train(book)
+    assert all(learned(p, r[3]) for p, r in zip(both.one_layer, book.rows, strict=False))
+
+
+def test_playground_editing():
+    from grok_tui.instruments.playground import MAX_ROWS, Dataset
+
+    data = Dataset.preset("AND")
+    data.toggle(0, 3)
+    assert data.rows[0] == [0, 0, 1, 1]
+    assert data.add(0) == 1 and data.rows[1] == [0, 0, 1, 1] and len(data.rows) == 5
+    data.remove(1)
+    assert len(data.rows) == 4
+    for _ in range(10):
+        data.add(0)
+    assert len(data.rows) == MAX_ROWS

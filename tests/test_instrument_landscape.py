@@ -1,0 +1,78 @@
+"""The error landscape without Textual: its grid, its ranges, its cache and its pictures."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+from grok_tui.engine.runner import LessonRun
+from grok_tui.instruments import landscape as land
+from grok_tui.instruments.checks import check_instruments
+from grok_tui.instruments.landscape_text import draw_1d, draw_2d
+from grok_tui.lesson.parse import parse_lesson
+from tests.instruments_util import BODY, HEAD, lesson_from, plain
+
+
+# -- landscapes --------------------------------------------------------------------------------
+def test_landscape_of_45_is_the_recorded_error_and_zigzags(catalog):
+    lesson = catalog.get("4.5")
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    assert check_instruments(lesson, run, "defaults") == []
+    names: dict = {}
+    path = []
+    for step in run.steps[:6]:
+        names.update(step.values)
+        ctx = land.context(lesson.landscape, run.values, names)
+        path.append(land.point(lesson.landscape, ctx)[0])
+    # alpha 1, input 2: each step triples the distance to the best weight 0.4, on alternate sides.
+    sides = [math.copysign(1, w - 0.4) for w in path[1:]]
+    assert all(a != b for a, b in itertools.pairwise(sides))
+
+
+def test_a_wrong_landscape_expression_is_caught_by_check(tmp_path):
+    lesson, _ = lesson_from(
+        tmp_path, '[landscape]\nerror = "(3 * x - 0.8) ** 2"\naxes = ["x = w"]\nrecorded = "error"\n'
+    )
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    problems = check_instruments(lesson, run, "defaults")
+    assert len(problems) == 1 and "not the lesson's error" in problems[0].message and problems[0].line == 5
+
+
+def test_ranges_are_centred_on_the_bottom_and_follow_a_runaway():
+    lesson, _ = parse_lesson(
+        Path("x.md"), HEAD + '[landscape]\nerror = "(2 * w - 0.8) ** 2"\naxes = ["w = w"]\n' + BODY
+    )
+    ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, [(0.5,), (0.3,)])
+    assert math.isclose((lo + hi) / 2, 0.4, abs_tol=0.02) and lo < 0.3 and hi > 0.5
+    runaway = [(0.4 + 0.1 * (-3) ** k,) for k in range(12)]
+    ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, runaway)
+    assert hi - lo < 3 * (max(p[0] for p in runaway[-6:]) - min(p[0] for p in runaway[-6:]))
+
+
+def test_grids_are_cached_by_what_they_depend_on(catalog):
+    spec = catalog.get("5.3").landscape
+    cache = land.GridCache()
+    names = {"weights": [0.1, 0.2, -0.1], "iteration": 1}
+    ranges = [(-0.1, 0.3), (0.0, 0.4)]
+    first = cache.get(spec, names, ranges, 20, 8)
+    assert first.z.shape == (8, 20)
+    cache.get(spec, {**names, "iteration": 2}, ranges, 20, 8)  # a name the error does not read
+    assert cache.misses == 1
+    cache.get(spec, {**names, "weights": [0.1, 0.2, 0.0]}, ranges, 20, 8)  # weight 2 moved: the bowl slides
+    assert cache.misses == 2
+
+
+def test_landscape_pictures(catalog):
+    spec = catalog.get("5.3").landscape
+    names = land.context(spec, {}, {"weights": [0.1, 0.2, -0.1]})
+    surface = land.surface(spec, names, [(-0.1, 0.3), (0.0, 0.4)], 30, 8)
+    text = plain(draw_2d(surface, [(0.1, 0.05), (0.1, 0.3)], 30, 12, ("w0", "w1"))).splitlines()
+    assert text[0].startswith("↑ w1") and len(text) == 11
+    assert "1" in "".join(text[1:9]) and "◆" in "".join(text[1:9])
+    spec = catalog.get("4.5").landscape
+    u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(0.0, 0.8)], 40)
+    drawn = plain(draw_1d(u, [(0.7, 0.36), (0.2, 0.16)], 20, 8, "weight"))
+    assert "1" in drawn and "◆" in drawn and "weight →" in drawn

@@ -1,0 +1,145 @@
+"""Predictions and quizzes without Textual: reading answers, verdicts, the course's questions
+against its lessons, and the answers saved beside progress."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+import pytest
+
+from grok_tui.answers import answer_streak, load_answers, record_answer
+from grok_tui.engine.runner import LessonRun
+from grok_tui.instruments.checks import check_quiz
+from grok_tui.instruments.predict import Tally, Verdict, params_change, question_text, read_number, why_text
+from grok_tui.instruments.quiz import parse_quiz
+from grok_tui.lesson.model import Prediction
+from tests.instruments_util import lesson_from
+
+
+# -- predictions and quizzes ------------------------------------------------------------------------
+def test_reading_numbers_and_verdicts():
+    assert [read_number(t) for t in ("0.5", " -.25 ", "1e-3", "−0.3", "1,5", "x", "")] == [
+        0.5,
+        -0.25,
+        0.001,
+        -0.3,
+        1.5,
+        None,
+        None,
+    ]
+    right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
+    assert right.right and not wrong.right
+    assert "0.468 too low" in wrong.sentence()
+    tally = Tally()
+    tally.add(right)
+    tally.add(wrong)
+    assert str(tally) == "1/2 right"
+
+
+def test_a_run_waits_before_a_predicted_step_even_at_full_speed(tmp_path):
+    from grok_tui.engine.runner import RunState
+
+    lesson, problems = lesson_from(tmp_path, "")
+    assert not problems
+    run = LessonRun(lesson, {}, speed=0)
+    run.pause_before(2)
+    run.start()
+    deadline = time.monotonic() + 20
+    while run.state is not RunState.PAUSED and time.monotonic() < deadline:
+        run.join(0.01)
+    assert run.state is RunState.PAUSED and len(run.steps) == 1  # step 2 not computed
+    run.resume()
+    assert run.join(20) and run.state is RunState.FINISHED and len(run.steps) == 3
+    with pytest.raises(RuntimeError):
+        run.pause_before(3)
+
+
+def test_a_question_for_other_parameters_quotes_the_run_not_the_lesson():
+    q = Prediction(2, "weight_delta", "The weight became 0.775. What will weight_delta be?", 0.01, "0.775 * ...")
+    assert params_change({"alpha": 1.0, "input": 0.5}, {"alpha": 0.1, "input": 0.5}) == "alpha = 0.1"
+    assert question_text(q, "", {}) == q.question and why_text(q, "", {}) == q.why
+    asked = question_text(q, "alpha = 0.1", {"weight": 0.5, "w": np.array([0.1, 0.2]), "name": "x"})
+    assert "0.775" not in asked and "What will weight_delta be at step 2?" in asked
+    assert "At step 1 this run has weight = 0.5, w = [0.1, 0.2]." in asked
+    why = why_text(q, "alpha = 0.1", {"weight_delta": -0.268125})
+    assert "0.775" not in why and "with alpha = 0.1, this run at step 2 has weight_delta = -0.268125" in why
+
+
+def test_the_course_quizzes_agree_with_the_lessons(catalog):
+    assert sorted(catalog.quizzes) == [4, 5, 6]
+    for quiz in catalog.quizzes.values():
+        assert 3 <= len(quiz.questions) <= 6
+        assert check_quiz(quiz, catalog) == []
+    # The chapter's last lesson offers the quiz.
+    assert "quiz" in catalog.get("4.5").panels and "quiz" not in catalog.get("4.4").panels
+
+
+def test_a_quiz_answer_the_run_contradicts_is_an_error(tmp_path, catalog):
+    path = tmp_path / "quiz.toml"
+    questions = "".join(f'[[questions]]\ntext = "q{i}"\nanswer = 1.0\n' for i in range(2))
+    path.write_text(
+        "chapter = 4\n" + questions + '[[questions]]\ntext = "first weight_delta?"\nanswer = -0.3\n'
+        'tolerance = 0.001\n[questions.verify]\nlesson = "4.3"\nvalue = "weight_delta[0]"\n'
+    )
+    quiz, problems = parse_quiz(path)
+    assert not problems
+    found = check_quiz(quiz, catalog)
+    assert len(found) == 1 and found[0].line == 8 and "-0.275" in found[0].message
+
+
+def test_quiz_questions_check_typed_answers(tmp_path):
+    path = tmp_path / "quiz.toml"
+    path.write_text(
+        'chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
+        '[[questions]]\ntext = "b"\nanswer = 0.6\ntolerance = 0.01\n'
+        '[[questions]]\ntext = "c"\nanswer = 2\n'
+    )
+    quiz, _problems = parse_quiz(path)
+    choice, number, _ = quiz.questions
+    assert choice.check("2") is True and choice.check("UP") is False and choice.check("sideways") is None
+    assert number.check("0.605") is True and number.check("0.7") is False and number.check("zero") is None
+
+
+def test_bad_quiz_files_are_reported(tmp_path):
+    path = tmp_path / "quiz.toml"
+    path.write_text('chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n')
+    quiz, problems = parse_quiz(path)
+    assert quiz is None and "3 to 6" in problems[0].message
+    path.write_text(
+        "chapter = 4\n"
+        + '[[questions]]\ntext = "a"\nanswer = 1\n' * 2
+        + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n'
+    )
+    quiz, problems = parse_quiz(path)
+    assert quiz is None and problems[0].line == 8 and "not one of the choices" in problems[0].message
+
+
+def test_answers_are_saved_atomically_and_a_damaged_file_is_set_aside(tmp_path):
+    record_answer(tmp_path, "quiz/4/1", "-0.275", True)
+    record_answer(tmp_path, "quiz/4/2", "converge", False)
+    data = record_answer(tmp_path, "quiz/4/2", "diverge", True)
+    assert data["latest"]["quiz/4/2"] == {"given": "diverge", "right": True, "tries": 2}
+    assert answer_streak(data, "quiz/4/") == 1
+    assert json.loads((tmp_path / "answers.json").read_text()) == data
+    assert not list(tmp_path.glob(".answers.json.*"))  # no temp file left behind
+    (tmp_path / "answers.json").write_text("{ not json")
+    assert load_answers(tmp_path) == {"latest": {}, "history": []}
+    assert list(tmp_path.glob("answers.json.damaged-*"))
+
+
+def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
+    from grok_tui.cli import main
+
+    record_answer(private_data_dir, "quiz/4/1", "-0.275", True)
+    record_answer(private_data_dir, "quiz/4/3", "converge", False)
+    record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Chapter 4 quiz: 1/5 right; missed 3; streak 0" in out
+    assert "Chapter 5 quiz: not taken yet (4 questions)" in out
+    assert "Predictions: 1/1 right" in out
+    assert main(["progress", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["quizzes"][0] == {"chapter": 4, "questions": 5, "answered": 2, "right": 1, "missed": [3], "streak": 0}
