@@ -269,6 +269,16 @@ class GrokApp(App[None]):
         panel_keys = screen.focused_keys() if hasattr(screen, "focused_keys") else ("", [])
         self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors], panel_keys))
 
+    async def on_event(self, event: events.Event) -> None:
+        # A key the terminal sent that the focused text field binds (ctrl+u, backspace...) runs there.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and typeahead.run_field_binding_in_order(self, event)
+        ):
+            return
+        await super().on_event(event)
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual then runs App._on_key too (handlers run for each class), unless prevented.
         if typeahead.type_into_field(self, event):  # a character typed ahead of a box's field

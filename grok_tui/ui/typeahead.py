@@ -6,11 +6,16 @@ are queued for the lesson screen before the box exists, and come back to the app
 box has the focus. There a binding still acts (enter: submit), but a typed character was dropped:
 the box submitted "" instead of "0.5". A focused text field stops every character it is given, so
 a character that reaches the app while one has the focus never reached it: it is typed into the
-field here, in its order among the other keys (which the app handles one after another)."""
+field here, in its order among the other keys (which the app handles one after another).
+
+The other way round, a key the field binds (ctrl+u, backspace, the arrows) acts only once it has
+bubbled back up to the app, after characters typed behind it: `run_field_binding_in_order` runs it
+in the field's own queue instead."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -21,12 +26,18 @@ _TEXT_AREA = "textual.widgets._text_area"
 until then no TextArea can have the focus."""
 
 
-def type_into_field(app: App, event: events.Key) -> bool:
-    """Type `event`'s character into the focused text field if the field never saw it; True if so."""
+def _focused_field(app: App) -> Any:
+    """The focused Input or TextArea, if one has the focus."""
     field = app.focused
     text_area = sys.modules.get(_TEXT_AREA)
     fields = (Input, text_area.TextArea) if text_area is not None else (Input,)
-    if not isinstance(field, fields) or not event.is_printable or event.character is None:
+    return field if isinstance(field, fields) else None
+
+
+def type_into_field(app: App, event: events.Key) -> bool:
+    """Type `event`'s character into the focused text field if the field never saw it; True if so."""
+    field = _focused_field(app)
+    if field is None or not event.is_printable or event.character is None:
         return False  # the common case, decided without building the app's bindings
     if event.key in app.active_bindings or getattr(field, "read_only", False):
         return False
@@ -34,4 +45,23 @@ def type_into_field(app: App, event: events.Key) -> bool:
         field.insert_text_at_cursor(event.character)
     else:
         field.replace(event.character, *field.selection)
+    return True
+
+
+def run_field_binding_in_order(app: App, event: events.Key) -> bool:
+    """Run a key bound by the focused text field itself (ctrl+u, backspace, an arrow, enter) in the
+    field's own queue, in its order among the characters typed after it; True if so.
+
+    Textual types a character at the field, but runs a binding only once the key has bubbled back
+    up to the app, a message queue per widget on the way. Keys that arrive together (a paste, a
+    slow link, typing while the app was busy) were then applied out of order: `ctrl+u 0.1` left the
+    box empty (the characters went in, then ctrl+u deleted them), `abc backspace d` gave "abc".
+    Called for a key the terminal sent, before it is forwarded; a priority binding (quit) still wins."""
+    field = _focused_field(app)
+    if field is None or event.is_printable:
+        return False
+    active = app.active_bindings.get(event.key)
+    if active is None or active.node is not field or active.binding.priority or not active.enabled:
+        return False
+    field.call_later(app.run_action, active.binding.action, field)
     return True

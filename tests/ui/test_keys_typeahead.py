@@ -60,3 +60,40 @@ async def test_code_typed_in_one_burst_with_e_goes_into_the_editor():
         editor = app.focused
         await wait_for(pilot, lambda: "xy" in editor.text, what="the typed-ahead text in the editor")
         assert editor.text.startswith("xydef w_sum(a, b):")
+
+
+def post_at_once(app, keys) -> None:
+    """Keys as the terminal driver hands them over when they arrive together (no pause between)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_ctrl_u_then_a_value_in_one_burst_into_the_open_box(small_catalog):
+    # ctrl+u is the field's binding: it acted once it had bubbled up to the app, after 0.1 was typed,
+    # and cleared it ("alpha must be a number (got '')"; found in tmux over a burst of keys).
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        field = app.screen.query_one("#param-value")
+        post_at_once(app, ["ctrl+u", "0", ".", "1"])
+        await wait_for(pilot, lambda: field.value == "0.1", what=f"0.1 in the box (has {field.value!r})")
+        post_at_once(app, ["2", "left", "5", "backspace", "enter"])  # 0.12, 0.152, 0.12, submit
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the box to close")
+        assert app.screen.session.params["alpha"] == 0.12
+
+
+async def test_backspace_in_a_burst_deletes_the_character_before_it_in_the_editor():
+    from grok_tui.lesson.catalog import load_catalog
+    from tests.conftest import LESSONS
+
+    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+        editor = app.focused
+        post_at_once(app, ["a", "b", "c", "backspace", "d"])
+        # Without the fix: "abcdef w_sum..." (d typed, then backspace deleted it).
+        await wait_for(pilot, lambda: editor.text.startswith("abddef w_sum(a, b):"), 5, f"abd ({editor.text[:8]!r})")
