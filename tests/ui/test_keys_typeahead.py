@@ -35,12 +35,17 @@ async def test_a_value_typed_in_one_burst_with_equals_is_the_value_set(small_cat
         await wait_for(pilot, lambda: app.screen is lesson, what="the box to close")
 
 
+async def open_the_box(pilot, app) -> None:
+    """= on the lesson screen, and wait until its box for the selected param is open."""
+    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+    await pilot.press("equals_sign")
+    await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+
+
 async def test_characters_typed_in_the_box_go_in_once(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        await pilot.press("equals_sign")
-        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        await open_the_box(pilot, app)
         await pilot.press("ctrl+u", "0", ".", "2", "5")
         assert app.screen.query_one("#param-value").value == "0.25"
         await pilot.press("enter")
@@ -73,9 +78,7 @@ async def test_ctrl_u_then_a_value_in_one_burst_into_the_open_box(small_catalog)
     # and cleared it ("alpha must be a number (got '')"; found in tmux over a burst of keys).
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        await pilot.press("equals_sign")
-        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        await open_the_box(pilot, app)
         field = app.screen.query_one("#param-value")
         post_at_once(app, ["ctrl+u", "0", ".", "1"])
         await wait_for(pilot, lambda: field.value == "0.1", what=f"0.1 in the box (has {field.value!r})")
