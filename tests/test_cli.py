@@ -104,6 +104,27 @@ def test_check_reports_each_problem_as_file_line(tmp_path, capsys):
     assert "ok   1.1" in out
 
 
+def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
+    (tmp_path / "ok.md").write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nx = 1\n```\n')
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text(
+        '+++\nid = "1.2"\nchapter = 1\ntitle = "wrong"\n+++\n```python\nx = 1\n```\n```python check\nassert x == 2, "x should be 2"\n```\n'
+    )
+    code, out, _ = run_cli(capsys, "check", str(wrong))
+    assert code == 1
+    assert out.splitlines() == [
+        "FAIL 1.2\twrong",
+        f"     {wrong}:10: with defaults: check failed: x should be 2",
+        "1 lesson files, 1 with problems",
+    ]
+    code, out, _ = run_cli(capsys, "check", str(tmp_path / "ok.md"))
+    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine", "1 lesson files, 0 with problems"])
+    # a mistyped file is named as a file, not as a missing lessons folder
+    code, out, _ = run_cli(capsys, "check", str(tmp_path / "typo.md"))
+    assert code == 1
+    assert f"FAIL {tmp_path / 'typo.md'}:0: cannot read the file: No such file or directory" in out
+
+
 def test_check_of_an_empty_folder_fails(tmp_path, capsys):
     code, _, _ = run_cli(capsys, "check", str(tmp_path))
     assert code == 1

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from grok_tui import __version__
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from grok_tui.lesson.catalog import Catalog, load_catalog
+from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, load_catalog, load_lesson_file
 
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
@@ -110,7 +110,7 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     _add_timeout_option(p)
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])
-    p.add_argument("dir", nargs="?", type=Path, help="folder of lesson files (default: the course)")
+    p.add_argument("dir", nargs="?", type=Path, help="a folder of lesson files, or one file (default: the course)")
     _add_timeout_option(p)
     _add_lessons_option(p)
     from grok_tui.cli.progress import add_parsers
@@ -296,7 +296,11 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from grok_tui.cli.run import check_all
 
-    return check_all(load_catalog(args.dir or args.lessons), timeout=_timeout(args))
+    # one lesson file (or a missing *.md: its error then names the file, not a missing folder)
+    path = args.dir
+    one_file = path is not None and not path.is_dir() and (path.exists() or path.suffix == LESSON_SUFFIX)
+    catalog = load_lesson_file(args.dir) if one_file else load_catalog(args.dir or args.lessons)
+    return check_all(catalog, timeout=_timeout(args))
 
 
 def _lazy(module: str, name: str):

@@ -55,6 +55,13 @@ def lesson_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob(f"*{LESSON_SUFFIX}") if p.name.lower() != "readme.md")
 
 
+def load_lesson_file(path: Path) -> Catalog:
+    """A catalog of one lesson file (`grok-tui check lesson.md`): that lesson, or why it did not load."""
+    path = Path(path)
+    lesson, problems = parse_lesson(path)
+    return Catalog(path.parent, [lesson] if lesson is not None else [], list(problems))
+
+
 def load_catalog(root: Path | None = None) -> Catalog:
     root = Path(root) if root is not None else default_lessons_dir()
     catalog = Catalog(root)
