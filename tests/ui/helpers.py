@@ -24,6 +24,11 @@ def text_of(widget) -> str:
     return console.export_text()
 
 
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the composed screen, modal layers included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def key_bar_settled(app) -> bool:
     """The key bar shows the keys the current screen offers now (it is rebuilt a refresh after a
     bindings signal, grok_tui/ui/widgets/footer.py). For a picture: a fixed pause alone let the

@@ -15,7 +15,7 @@ from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels import panel_class
 from grok_tui.ui.screens.lesson import LessonScreen
 from tests.conftest import LESSONS
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import screen_text, wait_for
 
 CLASSIFIER = "7.5"
 """The lesson that trains the digits classifier and shows the chapter 7 panels."""
@@ -241,11 +241,6 @@ async def test_clicking_the_pad_shades_the_pixel_under_the_mouse(trained):
             left, above = pad.gutter.left, pad.gutter.top  # border and padding
             await pilot.click("#drawing_pad", offset=(left + 7, above + top + 2))
             assert pad.cursor == (2, 3) and pad.pixels[2, 3] == 1.0, size
-
-
-def screen_text(app) -> str:
-    """What the terminal shows, as plain text (the composed screen, modal layers included)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def open_classifier_with_panel(pilot, app, name: str, ns):

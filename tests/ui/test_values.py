@@ -1,11 +1,16 @@
-"""The values table: a small weight matrix stays a readable grid in the narrow side column."""
+"""The values table: a small weight matrix stays a readable grid in the narrow side column, also when
+the table was hidden while the values came."""
 
 from __future__ import annotations
 
 import numpy as np
+from textual.app import App, ComposeResult
 
-from grok_tui.ui.widgets.values import compact
+from grok_tui.ui.widgets.values import ValuesTable, compact
+from tests.ui.helpers import screen_text
 
+WEIGHTS_AT_STEP_5 = np.array([[0.04805, 0.09603, -0.3073], [0.1023, 0.2002, 0.0003224], [-0.09876, 1.292, 0.08606]])
+"""Lesson 5.5's weights after 5 steps: the tiny one takes 9 columns in 4 digits."""
 WEIGHTS = np.array([[0.04782, 0.09601, -0.3074], [0.1023, 0.2002, 0.0003238], [-0.0992, 1.292, 0.086]])
 
 
@@ -32,3 +37,31 @@ def test_minus_zero_prints_as_zero():
     rows = compact(np.array([[-0.0001, 2.0], [3.0, -0.0]]), width=9).split()
     assert "-0.00" not in rows and rows.count("0.00") == 2
     assert compact(-1e-5) == "-1e-05"  # a small negative number keeps its sign
+
+
+class OneTable(App):
+    CSS = "ValuesTable { width: 38; }"  # the side column's table at 80x24
+
+    def compose(self) -> ComposeResult:
+        yield ValuesTable()
+
+
+async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_shown_at():
+    # At 80x24 the reading view hides the side table. Values that came then were laid out for no
+    # width, and 5.5's 3x3 weights wrapped into 6 lines when `l` showed the table again.
+    app = OneTable()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ValuesTable)
+        table.display = False
+        await pilot.pause()
+        table.show_values({"error_sum": 1.9e-5, "weights": WEIGHTS_AT_STEP_5})
+        table.display = True
+        await pilot.pause()
+        lines = [line.rstrip() for line in screen_text(app).splitlines()[:5]]
+        assert lines == [
+            "error_sum 1.9e-05",
+            "weights     0.0481    0.096   -0.307",
+            "             0.102      0.2 0.000322",
+            "           -0.0988     1.29   0.0861",
+            "",
+        ]

@@ -89,8 +89,17 @@ class ValuesTable(SizeFollowsContent, Static):
         self._shown: object = None
         self._shape: tuple[int, ...] | None = None
         """The line count of each row last shown (None: unknown, or a value may fold)."""
+        self._last: tuple[dict[str, Any], tuple[str, ...], str | Text] | None = None
+        """The values last given: shown again when the width changes (a matrix takes fewer digits)."""
+
+    def on_resize(self) -> None:
+        # Values given while the table was hidden (the reading view at 80 columns) were laid out
+        # for no width at all: a 3x3 matrix then wrapped when `l` showed the table.
+        if self._last is not None:
+            self.show_values(*self._last)
 
     def show_values(self, values: dict[str, Any], order: tuple[str, ...] = (), empty: str | Text = "") -> None:
+        self._last = (values, order, empty)
         names = [n for n in order if n in values] or list(values)
         if not names:
             if self._shown != empty:
