@@ -299,7 +299,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # one lesson file (or a missing *.md: its error then names the file, not a missing folder)
     path = args.dir
     one_file = path is not None and not path.is_dir() and (path.exists() or path.suffix == LESSON_SUFFIX)
-    catalog = load_lesson_file(args.dir) if one_file else load_catalog(args.dir or args.lessons)
+    catalog = load_lesson_file(path) if one_file else load_catalog(path or args.lessons)
     return check_all(catalog, timeout=_timeout(args))
 
 

@@ -9,8 +9,6 @@ from textual.app import App, ComposeResult
 from grok_tui.ui.widgets.values import ValuesTable, compact
 from tests.ui.helpers import screen_text
 
-WEIGHTS_AT_STEP_5 = np.array([[0.04805, 0.09603, -0.3073], [0.1023, 0.2002, 0.0003224], [-0.09876, 1.292, 0.08606]])
-"""Lesson 5.5's weights after 5 steps: the tiny one takes 9 columns in 4 digits."""
 WEIGHTS = np.array([[0.04782, 0.09601, -0.3074], [0.1023, 0.2002, 0.0003238], [-0.0992, 1.292, 0.086]])
 
 
@@ -54,14 +52,14 @@ async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_sh
         table = app.query_one(ValuesTable)
         table.display = False
         await pilot.pause()
-        table.show_values({"error_sum": 1.9e-5, "weights": WEIGHTS_AT_STEP_5})
+        table.show_values({"error_sum": 1.9e-5, "weights": WEIGHTS})
         table.display = True
         await pilot.pause()
         lines = [line.rstrip() for line in screen_text(app).splitlines()[:5]]
         assert lines == [
             "error_sum 1.9e-05",
-            "weights     0.0481    0.096   -0.307",
-            "             0.102      0.2 0.000322",
-            "           -0.0988     1.29   0.0861",
+            "weights     0.0478    0.096   -0.307",
+            "             0.102      0.2 0.000324",
+            "           -0.0992     1.29    0.086",
             "",
         ]
