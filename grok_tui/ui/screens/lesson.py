@@ -28,22 +28,21 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.engine import lesson_imports
-from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
-from grok_tui.lesson.params import fmt
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
+from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
-from grok_tui.ui.redraw import CHART_HZ, TICK_HZ, VALUES_HZ, Pace, charts_due, slowdown
+from grok_tui.ui.redraw import TICK_HZ
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine
 from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ def too_small_text(width: int, height: int) -> str:
     return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
-class LessonScreen(Screen[None]):
+class LessonScreen(LessonDrawing, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -106,11 +105,7 @@ class LessonScreen(Screen[None]):
         """(index, count) of this lesson in the course, for the header's `lesson 14/30`."""
         self.panels = LessonPanels(self.lesson)
         self._restart_timer: Timer | None = None
-        self._drawn = -1
-        self._values_pace = Pace(VALUES_HZ)
-        self._chart_pace = Pace(CHART_HZ)
-        self._charts_behind: FeedView | None = None
-        self._values_behind: FeedView | None = None
+        self._init_drawing()
         self._chart_index = 0
         self._ended: LessonRun | None = None
         self._resumed = False
@@ -612,123 +607,3 @@ class LessonScreen(Screen[None]):
             self._chart_index = len(self._chart_items()) - 1
             self._arrange_charts()
         target.focus()
-
-    # -- drawing ------------------------------------------------------------------------------------
-    def _tick(self) -> None:
-        if self._speed_until and time.monotonic() >= self._speed_until:
-            self._speed_until = 0.0
-            self._redraw_status()
-        view = self.session.poll()
-        ended = self.session.ended_run
-        if ended is not None and self._ended is not ended:
-            self._run_ended(ended)
-        if view is None:
-            if self._restart_timer is None and self.session.pending is None and self._drawn != -2:
-                self._drawn = -2
-                self._draw_idle()
-            return
-        factor = slowdown(self.app)
-        changed = view.version != self._drawn
-        if changed:
-            self._drawn = view.version
-        if changed or self._values_behind is not None:
-            if self._values_pace.due(factor, force=view.state.done):
-                self._values_behind = None
-                self._draw_values(view)
-            else:
-                self._values_behind = view
-        if changed or self._charts_behind is not None:
-            if charts_due(self._chart_pace, factor, final=view.state.done):
-                self._charts_behind = None
-                self._draw_charts(view)
-            else:
-                self._charts_behind = view
-
-    def _draw_all(self) -> None:
-        view = self.session.poll()
-        if view is None:
-            self._drawn = -2
-            self._draw_idle()
-        else:
-            self._draw_values(view)
-            self._draw_charts(view)
-
-    def _draw_charts(self, view: FeedView | None) -> None:
-        series = view.series if view is not None else {}
-        for chart in self._charts():
-            if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
-                continue  # the reading view at 80 columns hides the charts: draw them when shown
-            chart.show_series(series, self.session.previous, previous_label=self.session.change)
-
-    def _draw_values(self, view: FeedView) -> None:
-        session = self.session
-        values = session.shown_values(view)
-        self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
-        if view.latest:
-            self.panels.run_stepped(view.latest)
-        self._draw_status(view)
-        self._draw_strip(view, values)
-
-    def _draw_idle(self) -> None:
-        self._charts_behind = self._values_behind = None
-        self.query_one(LessonDocument).mark_line(None)
-        self._draw_charts(None)
-        keys = self.query_one(StatusLine).keys()
-        self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")
-        self._draw_status(None)
-        self._draw_strip(None, {})
-
-    def _param_text(self) -> str:
-        """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
-        110 columns): + - and = must never change a value the learner cannot see."""
-        param = self.session.selected_param
-        if param is None or self.lab or self.has_class("-wide") or self.has_class("-xwide"):
-            return ""
-        return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
-
-    def _draw_status(self, view: FeedView | None) -> None:
-        session = self.session
-        status = self.query_one(StatusLine)
-        param = self._param_text()
-        waiting = session.pending is not None or self._after_lab is not None
-        if self._restart_timer is not None or (view is None and waiting):
-            status.show_status(
-                RunState.READY,
-                0,
-                session.total,
-                f"speed {speed_text(session.speed)}",
-                note="re-running..." if session.pending is not None else "starting...",
-                param=param,
-            )
-            return
-        if view is None:
-            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
-            return
-        speed = run_speed_text(session.speed, session.measured_speed())
-        if view.state.done:
-            # The run is over: its speed no longer matters, its end does (unless < or > was just pressed).
-            speed = f"speed {speed_text(session.speed)}" if self._speed_until else ""
-        detail = view.detail
-        run = session.run
-        if view.state is RunState.FAILED and run is not None and run.failure is not None:
-            failure = run.failure
-            detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
-        note = session.change if view.state.done and session.change else ""
-        last = self.position[0] == self.position[1] > 0
-        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last)
-
-    def _draw_strip(self, view: FeedView | None, values: dict) -> None:
-        strip = self.query_one(LiveStrip)
-        if not strip.display or self.lab:
-            return
-        session = self.session
-        name = session.spark_name
-        spark = view.series[name].ys if view is not None and name in view.series else []
-        log = any(name in chart.series and chart.log for chart in self.lesson.charts)
-        empty = ""
-        if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
-            keys = self.query_one(StatusLine).keys()
-            empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
-        params = set(session.params)  # the learner set those: the strip shows what the run computes
-        order = [n for n in self.lesson.show if n not in params]
-        strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)

@@ -1,0 +1,181 @@
+"""The lesson screen's drawing: on each tick, what changed in the session's feed reaches the values,
+the charts, the panels, the status line and the live strip, each at its own rate (grok_tui/ui/redraw.py).
+
+A mixin of LessonScreen (grok_tui/ui/screens/lesson.py): the screen sets up what the class body
+declares and starts the tick timer; the drawing's own state is made by `_init_drawing`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from grok_tui.engine.feed import FeedView
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.lesson.params import fmt
+from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
+from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
+from grok_tui.ui.widgets.values import ValuesTable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from grok_tui.engine.session import LessonSession
+    from grok_tui.lesson.model import Lesson
+    from grok_tui.ui.lesson_panels import LessonPanels
+    from grok_tui.ui.widgets.chart import ChartView
+
+    _Screen = Screen[None]
+else:
+    _Screen = object
+
+
+class LessonDrawing(_Screen):
+    # What the drawing reads of LessonScreen, which sets it up.
+    session: LessonSession
+    lesson: Lesson
+    panels: LessonPanels
+    position: tuple[int, int]
+    _restart_timer: Timer | None
+    _after_lab: Callable[[], None] | None
+    _ended: LessonRun | None
+    _speed_until: float
+
+    if TYPE_CHECKING:
+
+        @property
+        def lab(self) -> bool: ...
+        def _charts(self) -> list[ChartView]: ...
+        def _run_ended(self, run: LessonRun) -> None: ...
+        def _redraw_status(self) -> None: ...
+
+    def _init_drawing(self) -> None:
+        """The drawing's own state: the feed version last drawn (-1 none, -2 the idle screen), each
+        part's pace, and the view a part skipped because its pace was not due (drawn on a later tick)."""
+        self._drawn = -1
+        self._values_pace = Pace(VALUES_HZ)
+        self._chart_pace = Pace(CHART_HZ)
+        self._charts_behind: FeedView | None = None
+        self._values_behind: FeedView | None = None
+
+    def _tick(self) -> None:
+        if self._speed_until and time.monotonic() >= self._speed_until:
+            self._speed_until = 0.0
+            self._redraw_status()
+        view = self.session.poll()
+        ended = self.session.ended_run
+        if ended is not None and self._ended is not ended:
+            self._run_ended(ended)
+        if view is None:
+            if self._restart_timer is None and self.session.pending is None and self._drawn != -2:
+                self._drawn = -2
+                self._draw_idle()
+            return
+        factor = slowdown(self.app)
+        changed = view.version != self._drawn
+        if changed:
+            self._drawn = view.version
+        if changed or self._values_behind is not None:
+            if self._values_pace.due(factor, force=view.state.done):
+                self._values_behind = None
+                self._draw_values(view)
+            else:
+                self._values_behind = view
+        if changed or self._charts_behind is not None:
+            if charts_due(self._chart_pace, factor, final=view.state.done):
+                self._charts_behind = None
+                self._draw_charts(view)
+            else:
+                self._charts_behind = view
+
+    def _draw_all(self) -> None:
+        view = self.session.poll()
+        if view is None:
+            self._drawn = -2
+            self._draw_idle()
+        else:
+            self._draw_values(view)
+            self._draw_charts(view)
+
+    def _draw_charts(self, view: FeedView | None) -> None:
+        series = view.series if view is not None else {}
+        for chart in self._charts():
+            if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
+                continue  # the reading view at 80 columns hides the charts: draw them when shown
+            chart.show_series(series, self.session.previous, previous_label=self.session.change)
+
+    def _draw_values(self, view: FeedView) -> None:
+        session = self.session
+        values = session.shown_values(view)
+        self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
+        if view.latest:
+            self.panels.run_stepped(view.latest)
+        self._draw_status(view)
+        self._draw_strip(view, values)
+
+    def _draw_idle(self) -> None:
+        self._charts_behind = self._values_behind = None
+        self.query_one(LessonDocument).mark_line(None)
+        self._draw_charts(None)
+        keys = self.query_one(StatusLine).keys()
+        self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")
+        self._draw_status(None)
+        self._draw_strip(None, {})
+
+    def _param_text(self) -> str:
+        """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
+        110 columns): + - and = must never change a value the learner cannot see."""
+        param = self.session.selected_param
+        if param is None or self.lab or self.has_class("-wide") or self.has_class("-xwide"):
+            return ""
+        return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
+
+    def _draw_status(self, view: FeedView | None) -> None:
+        session = self.session
+        status = self.query_one(StatusLine)
+        param = self._param_text()
+        waiting = session.pending is not None or self._after_lab is not None
+        if self._restart_timer is not None or (view is None and waiting):
+            status.show_status(
+                RunState.READY,
+                0,
+                session.total,
+                f"speed {speed_text(session.speed)}",
+                note="re-running..." if session.pending is not None else "starting...",
+                param=param,
+            )
+            return
+        if view is None:
+            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
+            return
+        speed = run_speed_text(session.speed, session.measured_speed())
+        if view.state.done:
+            # The run is over: its speed no longer matters, its end does (unless < or > was just pressed).
+            speed = f"speed {speed_text(session.speed)}" if self._speed_until else ""
+        detail = view.detail
+        run = session.run
+        if view.state is RunState.FAILED and run is not None and run.failure is not None:
+            failure = run.failure
+            detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
+        note = session.change if view.state.done and session.change else ""
+        last = self.position[0] == self.position[1] > 0
+        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last)
+
+    def _draw_strip(self, view: FeedView | None, values: dict) -> None:
+        strip = self.query_one(LiveStrip)
+        if not strip.display or self.lab:
+            return
+        session = self.session
+        name = session.spark_name
+        spark = view.series[name].ys if view is not None and name in view.series else []
+        log = any(name in chart.series and chart.log for chart in self.lesson.charts)
+        empty = ""
+        if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
+            keys = self.query_one(StatusLine).keys()
+            empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
+        params = set(session.params)  # the learner set those: the strip shows what the run computes
+        order = [n for n in self.lesson.show if n not in params]
+        strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)
