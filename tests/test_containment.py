@@ -184,3 +184,35 @@ def test_a_run_cancelled_before_its_process_is_there_never_runs(tmp_path):
     run.cancel()  # e.g. a learner who leaves the lesson the moment it starts
     run.start()
     assert run.join(5) and run.state is RunState.CANCELLED and run.pid is None
+
+
+def test_a_send_in_progress_finishes_before_another_thread_closes_the_connection():
+    # The screen cancels a run (send) while the runner's thread closes its process: the close waits
+    # for the send, and a send after the close is refused instead of writing to a closed handle.
+    child = process.take()
+    real_send, real_close = child.conn.send, child.conn.close
+    sending, release, events = threading.Event(), threading.Event(), []
+
+    def slow_send(message):
+        sending.set()
+        release.wait(5)
+        events.append("sent")
+        real_send(message)
+
+    def recorded_close():
+        events.append("closed")
+        real_close()
+
+    child.conn.send, child.conn.close = slow_send, recorded_close
+    sender = threading.Thread(target=child.send, args=(("cancel",),))
+    sender.start()
+    assert sending.wait(5)
+    closer = threading.Thread(target=child.close)
+    closer.start()
+    closer.join(0.2)
+    assert closer.is_alive() and events == []  # the close waits on the send in progress
+    release.set()
+    sender.join(5)
+    closer.join(5)
+    assert events == ["sent", "closed"]
+    assert child.send(("cancel",)) is False

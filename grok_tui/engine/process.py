@@ -97,6 +97,8 @@ class ChildProcess:
 
     def send(self, message: tuple) -> bool:
         with self._send_lock:
+            if self.closed:
+                return False
             try:
                 self.conn.send(message)
                 return True
@@ -136,7 +138,11 @@ class ChildProcess:
         return 0
 
     def close(self) -> None:
-        self.closed = True
+        # Under the send lock: a send from another thread (the screen cancelling a run while the
+        # runner closes its process) either finishes first or sees `closed`; it never writes to a
+        # connection half closed (a TypeError from multiprocessing, seen once in a full suite run).
+        with self._send_lock:
+            self.closed = True
         _forget_idle(self)
         self._finalizer()
 
