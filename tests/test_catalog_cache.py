@@ -14,6 +14,13 @@ from grok_tui.lesson.catalog import load_catalog
 LESSONS = Path(__file__).resolve().parent.parent / "lessons"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """A cache file of this test's own: the session's is shared by every xdist worker, and another
+    worker loading the real course may write it between this test's steps."""
+    monkeypatch.setenv(catalog_cache.CACHE_ENV, str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def course(tmp_path) -> Path:
     root = tmp_path / "lessons"
