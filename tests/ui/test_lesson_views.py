@@ -16,7 +16,7 @@ from grok_tui.ui.widgets.document import LessonDocument, inline_markdown
 from grok_tui.ui.widgets.params import ParamsView, visible_window
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, sparkline
 from tests.conftest import LESSONS
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import screen_text, text_of, wait_for
 
 SIZE = (80, 24)
 
@@ -260,3 +260,17 @@ async def test_the_reading_view_shows_the_selected_param_in_the_status_line(smal
         await pilot.press("minus")
         await pilot.pause()
         assert "input ◂ 1.5 ▸" in text_of(screen.query_one(StatusLine))
+
+
+async def test_a_try_this_prompt_wraps_under_its_text_not_its_bullet(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: doc.max_scroll_y > 0 and doc.scroll_y == doc.max_scroll_y, what="the end")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        first = next(i for i, line in enumerate(lines) if "• Select alpha and press - twice" in line)
+        column = lines[first].index("Select")
+        wrapped = lines[first + 1]  # "...the prediction settles at 0.8." did not fit on the first row
+        assert wrapped[:column].strip() == "" and wrapped[column] != " " and "•" not in wrapped

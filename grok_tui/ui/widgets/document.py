@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from pygments.lexer import Lexer
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -66,13 +67,15 @@ def inline_markdown(source: str) -> Text:
     return text
 
 
-def try_this_text(prompts: tuple[str, ...]) -> Text:
-    """A lesson's "try this" prompts as bullets (the side column and the end of the text show them)."""
-    text = Text()
-    for i, prompt in enumerate(prompts):
-        text.append(("\n" if i else "") + "• ", style="bold")
-        text.append_text(inline_markdown(prompt))
-    return text
+def try_this_text(prompts: tuple[str, ...]) -> Table:
+    """A lesson's "try this" prompts as bullets (the side column and the end of the text show them),
+    each wrapped under its own first word as the prose's lists are, so the bullets stand out."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for prompt in prompts:
+        grid.add_row(Text("•", style="bold"), inline_markdown(prompt))
+    return grid
 
 
 class ProseView(Markdown):
@@ -199,7 +202,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                     params_shown = True
                 yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "", self.tokens)
         if self.lesson.try_this:
-            yield Static(Text.assemble(("Try this\n", "bold"), try_this_text(self.lesson.try_this)), classes="try-this")
+            yield Static(Group(Text("Try this", style="bold"), try_this_text(self.lesson.try_this)), classes="try-this")
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
