@@ -3,8 +3,8 @@
 Textual's Footer rebuilds all its keys (a dozen widgets, each styled twice) after every bindings
 signal: a screen's start sends several (focus, resume, refresh_bindings), and opening a lesson
 rebuilt the bar 7 times, about a third of the time to a complete first frame (and the contents'
-bar, hidden under the lesson, 4 times). This one rebuilds at most once per refresh, only while its
-screen is the current one, and not at all when the keys it would show are the ones it shows.
+bar, hidden under the lesson, 4 times). This one rebuilds only while its screen is the current
+one, and not at all when the keys it would show are the ones it shows.
 
 It also fixes a leak: Footer.compose binds each FooterKey's `compact` to the footer (`data_bind`),
 which adds a watcher to the footer's list, and Textual drops a closed watcher only when `compact`
@@ -22,7 +22,7 @@ from textual.widgets._footer import FooterKey
 class KeyFooter(Footer):
     _shown: tuple | None = None
     """What the last compose showed (see _keys)."""
-    _rebuild_due = False
+    _rebuilding = False
 
     def _keys(self) -> tuple:
         """Everything Footer.compose reads: the shown bindings, their state and labels."""
@@ -67,8 +67,10 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         # A screen under another one gets no rebuild: it is signalled again when it is resumed.
-        if self.is_attached and screen is self.screen and screen.is_current and not self._rebuild_due:
-            self._rebuild_due = True
+        # Every signal asks (no "one is due" flag): the callback runs on the screen current when
+        # it is handled, and a question popped over the lesson then, and answered before its
+        # screen idled, took it away; a flag waiting for it froze the bar's keys for good.
+        if self.is_attached and screen is self.screen and screen.is_current:
             self.call_after_refresh(self._rebuild)
 
     async def recompose(self) -> None:
@@ -76,9 +78,17 @@ class KeyFooter(Footer):
         drop_closed_watchers(self)
 
     async def _rebuild(self) -> None:
-        self._rebuild_due = False
-        if self.is_attached and self._keys() != self._shown:
-            await self.recompose()
+        if self._rebuilding:  # two screens' callbacks: the one at work checks again when done
+            return
+        self._rebuilding = True
+        try:
+            while self.is_attached and self._keys() != self._shown:
+                shown = self._shown
+                await self.recompose()
+                if self._shown is shown:  # not composed again: the bar is being removed
+                    break
+        finally:
+            self._rebuilding = False
 
 
 def drop_closed_watchers(node: object) -> None:

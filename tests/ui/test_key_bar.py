@@ -1,0 +1,57 @@
+"""The key bar shows the keys the screen offers now, even when a rebuild it asked for is lost.
+
+Its rebuild runs after a refresh (Textual's call_after_refresh), queued on whichever screen is
+current when the request is handled. A question that pops up over the lesson at that moment
+takes the callback, and if the question is answered before its screen next idles, the callback goes
+with it. The bar then showed stale keys for good: it waited for that rebuild before asking for
+another (a picture test timed out waiting for the bar, one full run in six under load)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets._footer import FooterKey
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.lesson import LessonScreen
+from grok_tui.ui.widgets.footer import KeyFooter
+from tests.ui.helpers import key_bar_settled, wait_for
+
+
+async def settled(pilot) -> tuple[LessonScreen, KeyFooter]:
+    screen = pilot.app.screen
+    assert isinstance(screen, LessonScreen)
+    await wait_for(pilot, lambda: screen.lab_built and key_bar_settled(pilot.app), what="the lesson")
+    return screen, screen.query_one(KeyFooter)
+
+
+async def test_a_lost_rebuild_does_not_freeze_the_key_bar(small_catalog, monkeypatch):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, bar = await settled(pilot)
+        lost: list[object] = []
+        with monkeypatch.context() as patch:
+            patch.setattr(bar, "call_after_refresh", lambda callback, *args: lost.append(callback) or True)
+            for _ in range(100):  # until a rebuild is asked for (one may still be due from the start)
+                screen.refresh_bindings()
+                if lost:
+                    break
+                await pilot.pause(0.02)
+        assert lost  # that rebuild is lost, as with a screen closed before it idled
+        await pilot.press("l")  # the lab view at 80 columns: one chart at a time, `g` for the next
+        await wait_for(pilot, lambda: screen.has_class("-lab"), what="the lab view")
+        await wait_for(pilot, lambda: key_bar_settled(app), timeout=5, what="the key bar to follow")
+        assert any(key[0] == "g" for key in bar._shown[0])
+
+
+async def test_two_rebuilds_at_once_show_each_key_once(small_catalog):
+    """Each signal asks for a rebuild, and two screens may each run one (see above)."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, bar = await settled(pilot)
+        screen.set_class(True, "-lab")  # the keys change: `g` for the next chart
+        screen.set_class(False, "-read")
+        await asyncio.gather(bar._rebuild(), bar._rebuild())
+        await pilot.pause()
+        shown = [key.key for key in bar.query(FooterKey)]
+        assert "g" in shown and len(shown) == len(set(shown))
