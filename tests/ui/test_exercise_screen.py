@@ -13,7 +13,7 @@ from grok_tui.lesson.parse import parse_lesson
 from grok_tui.progress import Progress
 from grok_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import text_of, wait_for
+from .helpers import screen_text, text_of, wait_for
 
 LESSON = """\
 +++
@@ -311,3 +311,12 @@ async def test_the_footer_offers_the_keys_that_apply_and_hints_show_code(lesson)
         assert "(or s)" not in message  # s types an s in the editor, where the learner is
         await pilot.pause()
         assert footer_keys(screen)["f3"] == "solution"
+
+
+async def test_a_long_exercise_title_is_shown_whole_at_80_columns(catalog):
+    lesson = catalog.get("5.1")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        top = " ".join(" ".join(screen_text(app).splitlines()[:2]).split())  # what the learner sees
+        assert "5.1/weight_deltas hints 0/3 Write compute_weight_deltas: one shared delta, one share per input" in top

@@ -58,7 +58,7 @@ class ExerciseScreen(Screen[bool]):
 
     DEFAULT_CSS = """
     ExerciseScreen { layout: vertical; }
-    ExerciseScreen #ex-title { height: 1; background: $panel; color: $text; padding: 0 1; }
+    ExerciseScreen #ex-title { height: auto; max-height: 2; background: $panel; color: $text; padding: 0 1; }
     ExerciseScreen #ex-editor { height: 1fr; min-height: 6; border: none; }
     ExerciseScreen #ex-feedback { height: auto; max-height: 45%; min-height: 3;
         border-top: solid $primary; padding: 0 1; }
@@ -172,7 +172,8 @@ class ExerciseScreen(Screen[bool]):
         self._render_solution()
 
     def _render_title(self) -> None:
-        # What changes (hints, passed) first: a long exercise title is cut at the right edge.
+        # What changes (hints, passed) first; a title too long for the row goes on to a second
+        # (at 80 columns "...probe both ways, move the better way" lost its end).
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
         self.query_one("#ex-title", Static).update(
@@ -181,8 +182,6 @@ class ExerciseScreen(Screen[bool]):
                 (hints, "dim"),
                 ("✓ passed  " if self.done else "", "green"),
                 (self.exercise.title, "bold"),
-                no_wrap=True,
-                overflow="ellipsis",
             )
         )
 
