@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from grok_tui.engine.runner import RunState
 from grok_tui.instruments.network_text import short
@@ -159,10 +159,12 @@ async def test_a_question_refuses_what_is_not_a_number(course):
         await open_lesson(pilot, app, PredictPanel)
         await pilot.press("s")
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        await pilot.press("a", "b", "enter")
+        await pilot.press("s", "space", "l", "1", ".", ".", "2")  # keys meant for the lesson are not typed
+        assert app.screen.query_one(Input).value == " 1..2"
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PredictScreen)
-        assert "type a number" in text_of(app.screen.query_one("#predict-problem"))
+        assert "1..2: type a number" in text_of(app.screen.query_one("#predict-problem"))
 
 
 async def test_a_played_run_stops_to_ask_then_plays_to_the_end(course, private_data_dir):

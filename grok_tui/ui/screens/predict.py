@@ -17,6 +17,10 @@ from textual.widgets import Input, Static
 from grok_tui.instruments.predict import read_number
 from grok_tui.lesson.model import Prediction
 
+NUMBER_KEYS = r"[-−+0-9.,eE ]*"
+"""What a typed number can hold (read_number takes a Unicode minus and a decimal comma). Other keys
+are not typed: an `s` pressed to step again as the question popped up was taken as the answer."""
+
 
 class PredictScreen(ModalScreen[list[str] | None]):
     DEFAULT_CSS = """
@@ -44,7 +48,7 @@ class PredictScreen(ModalScreen[list[str] | None]):
             box.border_subtitle = f"enter: check · escape: skip · {self.tally}"
             for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
                 yield Static(Text(text))
-                yield Input(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}")
+                yield Input(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
             yield Static("", id="predict-problem", classes="problem")
 
     def on_mount(self) -> None:
