@@ -94,3 +94,22 @@ def cold_pool(monkeypatch):
     monkeypatch.setattr(process, "_server_failed", False)
     yield
     process.shutdown()
+
+
+@pytest.fixture
+def read_only():
+    """Writes under the data folder fail as on a read-only folder (the tests run as root, whom file
+    permissions do not stop). Calling the fixture's value lifts it; only its own patches go (a test's
+    `monkeypatch.undo()` also gave back the learner's data folder of private_data_dir)."""
+    import errno
+
+    import grok_tui.drafts as drafts_module
+    import grok_tui.progress as progress_module
+
+    def refuse(path, text):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(progress_module, "atomic_write", refuse)
+        patch.setattr(drafts_module, "atomic_write", refuse)
+        yield patch.undo

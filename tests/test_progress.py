@@ -291,22 +291,6 @@ def test_unknown_states_and_entries_read_as_not_started_and_are_kept(private_dat
     assert saved["exercises"]["3.2/w_sum"] == {"done": False, "hints": 1}
 
 
-@pytest.fixture
-def read_only(monkeypatch):
-    """Writes under the data folder fail as on a read-only folder (the tests run as root, whom
-    file permissions do not stop)."""
-    import errno
-
-    import grok_tui.drafts as drafts_module
-    import grok_tui.progress as progress_module
-
-    def refuse(path, text):
-        raise PermissionError(errno.EACCES, "Permission denied", str(path))
-
-    monkeypatch.setattr(progress_module, "atomic_write", refuse)
-    monkeypatch.setattr(drafts_module, "atomic_write", refuse)
-
-
 def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir, read_only):
     private_data_dir.mkdir(parents=True, exist_ok=True)
     seen = []
@@ -320,9 +304,7 @@ def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir
     assert seen and seen[0] == p.save_error
 
 
-def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(
-    private_data_dir, read_only, tmp_path, monkeypatch
-):
+def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(private_data_dir, read_only, tmp_path):
     p = Progress.load()
     saver = DraftSaver(p)
     saver.submit("3.2", "w_sum", "typed code")
@@ -331,7 +313,7 @@ def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(
     saver.flush()
     assert saver.error.startswith("could not save your draft")
     assert p.unsaved == {("3.2", "w_sum"): "newer typed code"}
-    monkeypatch.undo()  # somewhere else is writable
+    read_only()  # lifted: somewhere else is writable
     written = p.save_unsaved(tmp_path / "elsewhere")
     assert [w.read_text() for w in written] == ["newer typed code"]
     assert written[0] == tmp_path / "elsewhere" / "3.2" / "w_sum.py" and p.unsaved == {}

@@ -4,7 +4,6 @@ that cannot be written is a lasting notice, and a crash of the app leaves a log 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 import textwrap
@@ -108,18 +107,6 @@ async def test_a_passed_answer_that_misbehaves_live_fails_the_run_not_the_tutor(
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id != "3.2")
 
 
-@pytest.fixture
-def read_only(monkeypatch):
-    import grok_tui.drafts as drafts_module
-    import grok_tui.progress as progress_module
-
-    def refuse(path, text):
-        raise PermissionError(errno.EACCES, "Permission denied", str(path))
-
-    monkeypatch.setattr(progress_module, "atomic_write", refuse)
-    monkeypatch.setattr(drafts_module, "atomic_write", refuse)
-
-
 async def test_a_read_only_data_folder_is_a_lasting_notice_and_the_tutor_works(private_data_dir, read_only):
     app = GrokApp(load_catalog(LESSONS), start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
@@ -135,14 +122,14 @@ async def test_a_read_only_data_folder_is_a_lasting_notice_and_the_tutor_works(p
         assert app.progress.lesson_state("4.5") == "done"  # kept in memory
 
 
-async def test_unsaved_code_is_offered_for_saving_elsewhere_on_quit(private_data_dir, read_only, tmp_path, monkeypatch):
+async def test_unsaved_code_is_offered_for_saving_elsewhere_on_quit(private_data_dir, read_only, tmp_path):
     app = GrokApp(load_catalog(LESSONS), speed=0)
     async with app.run_test(size=SIZE) as pilot:
         with contextlib.suppress(OSError):
             app.progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 42\n")
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveElsewhereScreen), what="the offer")
-        monkeypatch.undo()
+        read_only()  # lifted: somewhere else is writable
         field = app.screen.query_one("#save-folder")
         field.value = str(tmp_path / "elsewhere")
         await pilot.press("enter")
