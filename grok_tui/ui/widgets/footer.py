@@ -22,7 +22,6 @@ from textual.widgets._footer import FooterKey
 class KeyFooter(Footer):
     _shown: tuple | None = None
     """What the last compose showed (see _keys)."""
-    _rebuilding = False
 
     def _keys(self) -> tuple:
         """Everything Footer.compose reads: the shown bindings, their state and labels."""
@@ -78,17 +77,8 @@ class KeyFooter(Footer):
         drop_closed_watchers(self)
 
     async def _rebuild(self) -> None:
-        if self._rebuilding:  # two screens' callbacks: the one at work checks again when done
-            return
-        self._rebuilding = True
-        try:
-            while self.is_attached and self._keys() != self._shown:
-                shown = self._shown
-                await self.recompose()
-                if self._shown is shown:  # not composed again: the bar is being removed
-                    break
-        finally:
-            self._rebuilding = False
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
 
 
 def drop_closed_watchers(node: object) -> None:
