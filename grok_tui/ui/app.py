@@ -295,8 +295,12 @@ class GrokApp(App[None]):
             if saver is not None and hasattr(saver, "flush"):
                 saver.flush()
         if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
-            self.push_screen(SaveElsewhereScreen(self.progress), lambda _: self.exit())
+            self.push_screen(SaveElsewhereScreen(self.progress), self._leave)
             return
+        await self._leave()
+
+    async def _leave(self, _: object = None) -> None:
+        await output_pacing.settle()  # the terminal's answers must not reach the shell
         self.exit()
 
     # -- a data folder that cannot be written, a crash ------------------------------------------------

@@ -19,6 +19,7 @@ that change, each colour change once) and the byte budget the charts draw within
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import deque
@@ -52,6 +53,8 @@ RATE_SMOOTHING = 2.0
 """Seconds over which the app's output rate is averaged."""
 RATE_MEMORY = 0.95
 """Each new measure of the link's rate keeps this share of the largest one before."""
+SETTLE_LIMIT = 2.0
+"""Seconds at most that quitting waits for the answers to probes in flight."""
 
 
 class OutputPacing:
@@ -87,6 +90,7 @@ class OutputPacing:
         self._total_at_update = 0
         self._anchor: tuple[float, int] | None = None
         """(answered at, bytes before) where the current measurement of the link's rate began."""
+        self._stopped = False
 
     # -- the UI thread ---------------------------------------------------------------------------
     def written(self, count: int) -> None:
@@ -105,11 +109,22 @@ class OutputPacing:
             if self._probes:
                 # Unanswered: the screen is at least this far behind; act on it without waiting.
                 self._update(now - self._probes[0][0], self._probes[0][2], now)
-            if now - self._last_probe < PROBE_EVERY or len(self._probes) >= MAX_PROBES:
+            if self._stopped or now - self._last_probe < PROBE_EVERY or len(self._probes) >= MAX_PROBES:
                 return False
             self._probes.append((now, self._total, frame))
             self._last_probe = now
             return True
+
+    def stop(self) -> None:
+        """Ask the terminal no more (the app is about to hand it back)."""
+        with self._lock:
+            self._stopped = True
+
+    def awaiting(self) -> bool:
+        """Are answers still due? Not from a terminal that has never answered, nor after STALE s."""
+        now = self._clock()
+        with self._lock:
+            return self.round_trip is not None and any(now - sent <= STALE for sent, _, _ in self._probes)
 
     # -- the input thread ------------------------------------------------------------------------
     def answered(self) -> bool:
@@ -187,6 +202,19 @@ _diff: ScreenDiff | None = None
 def slowdown() -> float:
     """How many times less often to redraw: 1.0 while the terminal keeps up (contract C4)."""
     return 1.0 if _pacing is None else _pacing.factor
+
+
+async def settle() -> None:
+    """Before quitting: probe no more and wait (SETTLE_LIMIT s at most) for the answers in flight.
+    Textual stops reading input as it shuts down, so an answer arriving later reached the shell as
+    typed text: `^[[2;1R` before the prompt, and `1Recho ok` as the learner's next command."""
+    pacing = _pacing
+    if pacing is None:
+        return
+    pacing.stop()
+    deadline = time.monotonic() + SETTLE_LIMIT
+    while pacing.awaiting() and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)  # the driver's input thread takes the answers meanwhile
 
 
 def forget_screen() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -200,3 +202,46 @@ async def test_ctrl_l_is_the_apps_redraw_key(catalog):
         assert "redraw" in {b.action for b in app._bindings.key_to_bindings.get("ctrl+l", [])}
         await pilot.press("ctrl+l")  # answers, and the screen is still the contents
         assert app.screen.__class__.__name__ == "ContentsScreen"
+
+
+async def test_quitting_waits_for_the_answers_in_flight_and_asks_no_more():
+    """An answer arriving once Textual stopped reading input reached the shell as typed text."""
+    pacing = OutputPacing()
+    assert pacing.probe_due()  # the first probe, answered: the terminal answers
+    pacing.answered()
+    pacing._last_probe = float("-inf")
+    assert pacing.probe_due()  # a second one, in flight as the learner quits
+    answered_at: list[float] = []
+
+    def terminal() -> None:
+        time.sleep(0.1)  # the link's round trip
+        answered_at.append(time.monotonic())
+        pacing.answered()
+
+    output_pacing._pacing = pacing
+    try:
+        threading.Thread(target=terminal).start()
+        await output_pacing.settle()
+        done = time.monotonic()
+    finally:
+        output_pacing.uninstall()
+    assert answered_at and done >= answered_at[0] and not pacing.awaiting()
+    pacing._last_probe = float("-inf")
+    assert not pacing.probe_due()  # stopped: nothing more is asked
+
+
+async def test_quitting_does_not_wait_for_a_terminal_that_never_answers(monkeypatch):
+    pacing = OutputPacing()
+    assert pacing.probe_due()  # never answered
+    slept: list[float] = []
+
+    async def sleep(seconds):
+        slept.append(seconds)
+
+    monkeypatch.setattr(output_pacing.asyncio, "sleep", sleep)
+    output_pacing._pacing = pacing
+    try:
+        await output_pacing.settle()
+    finally:
+        output_pacing.uninstall()
+    assert slept == []
