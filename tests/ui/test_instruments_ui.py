@@ -382,3 +382,19 @@ async def test_playground_keys():
         assert "your data set" in panel.shown.plain
         await pilot.press("a", "d")
         assert len(panel.data.rows) == 4
+
+
+def test_experiment_rows_show_every_parameter_value_whole():
+    """Cut at a fixed 24 columns, 6.2's "update=per pass, alpha=0.65" read "alpha=0"."""
+    from grok_tui.instruments.experiments import Table
+    from grok_tui.ui.panels.experiments import table_text
+
+    table = Table("error")
+    row = table.start({"update": "per pass", "alpha": 0.65}, {"update": "per light", "alpha": 0.1})
+    row.see(1, 0.5)
+    row.state = "finished"
+    wide = table_text(table, None, 76).plain.splitlines()
+    assert wide[1].split()[:4] == ["1", "update=per", "pass,", "alpha=0.65"]
+    narrow = table_text(table, 0, 44).plain.splitlines()  # the label goes on over a second line
+    assert narrow[1].split()[:3] == ["1", "update=per", "pass,"] and narrow[2].strip() == "alpha=0.65"
+    assert all(len(line) <= 44 for line in narrow)

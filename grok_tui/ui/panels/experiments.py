@@ -4,6 +4,7 @@ defaults, how it ended, the final value of its first chart's series). ↑↓ cho
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -85,27 +86,10 @@ class ExperimentsPanel(InstrumentPanel):
         screen.start_run()
 
     def _draw(self) -> Text:
-        rows = self.table.ordered()
-        if not rows:
-            import textwrap
-
-            return Text(
-                textwrap.fill(
-                    "Each run adds a row here: change a parameter (+ -) and run again to compare.",
-                    max(20, self.columns),
-                ),
-                style="dim",
-            )
-        out = Text(f"{'#':>2} {'parameters':<24} {'final ' + self.table.watched:<16} outcome\n", style="bold")
         # The screen's focus, not has_focus: on_focus runs before Textual sets has_focus, so the
         # selected row showed only from the next repaint on (a step, a key), not on focus.
         focused = self.is_attached and self.screen.focused is self
-        for i, row in enumerate(rows):
-            final = "" if row.final is None else f"{row.final:.4g}"
-            line = f"{row.number:>2} {row.label()[:24]:<24} {final:<16} {row.outcome()}"
-            out.append(line + "\n", style="reverse" if i == self.selected and focused else "")
-        out.append(f"sorted by {'run' if self.table.sort == 'run' else 'final ' + self.table.watched}", style="dim")
-        return out
+        return table_text(self.table, self.selected if focused else None, self.columns)
 
     def on_focus(self) -> None:
         self._repaint()
@@ -115,3 +99,49 @@ class ExperimentsPanel(InstrumentPanel):
 
 
 Panel = ExperimentsPanel
+
+
+def table_text(table: Table, selected: int | None, width: int) -> Text:
+    """The rows at `width` columns. The parameters take the room the other columns leave, and a
+    label longer than that goes on over the next lines, whole values only: cut at a fixed 24
+    columns, "alpha=0.65" read "alpha=0"."""
+    rows = table.ordered()
+    if not rows:
+        return Text(
+            textwrap.fill(
+                "Each run adds a row here: change a parameter (+ -) and run again to compare.", max(20, width)
+            ),
+            style="dim",
+        )
+    head_final = "final " + table.watched
+    finals = ["" if row.final is None else f"{row.final:.4g}" for row in rows]
+    outcomes = [row.outcome() for row in rows]
+    final_w = max(len(head_final), *map(len, finals))
+    outcome_w = max(len("outcome"), *map(len, outcomes))
+    labels = [row.label() for row in rows]
+    label_w = max(len("parameters"), min(max(map(len, labels)), width - 3 - final_w - outcome_w - 2))
+    out = Text(f"{'#':>2} {'parameters':<{label_w}} {head_final:<{final_w}} outcome\n", style="bold")
+    for i, row in enumerate(rows):
+        first, *more = wrap_label(labels[i], label_w)
+        lines = [f"{row.number:>2} {first:<{label_w}} {finals[i]:<{final_w}} {outcomes[i]}"]
+        lines += [f"{'':>2} {part}" for part in more]
+        out.append("\n".join(lines) + "\n", style="reverse" if i == selected else "")
+    out.append(f"sorted by {'run' if table.sort == 'run' else head_final}", style="dim")
+    return out
+
+
+def wrap_label(label: str, width: int) -> list[str]:
+    """`a=1, b=2, c=3` in lines of at most `width`, broken after a comma (a single setting longer
+    than a line is broken where it must be)."""
+    lines: list[str] = []
+    line = ""
+    parts = label.split(", ")
+    for i, part in enumerate(parts):
+        piece = f"{line}, {part}" if line else part
+        if len(piece) + (i < len(parts) - 1) <= width or not line:  # room for a comma to follow
+            line = piece
+        else:
+            lines.append(line + ",")
+            line = part
+    lines.append(line)
+    return [chunk for text in lines for chunk in (textwrap.wrap(text, width, break_on_hyphens=False) or [""])]
