@@ -166,7 +166,7 @@ class LessonRun:
             self._set_state(RunState.DIVERGED, str(exc))
         except OverflowError as exc:
             line = self._locate(exc)[1]
-            detail = f"overflow after step {len(self.steps)}: too big for a float (line {line})"
+            detail = f"too big for a float at line {line}, after step {len(self.steps)}"
             self._set_state(RunState.DIVERGED, detail)
         except (Exception, SystemExit) as exc:  # lesson code must never end the tutor
             path, line = self._locate(exc)

@@ -239,7 +239,7 @@ class _Child:
             state, detail = "diverged", str(exc)
         except OverflowError as exc:
             state = "diverged"
-            detail = f"overflow after step {len(self.steps)}: too big for a float (line {self._locate(exc)})"
+            detail = f"too big for a float at line {self._locate(exc)}, after step {len(self.steps)}"
         except (Exception, SystemExit) as exc:  # lesson code must never end the run silently
             kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
             message = str(exc) or ("assertion failed" if isinstance(exc, AssertionError) else "")

@@ -274,3 +274,22 @@ async def test_a_try_this_prompt_wraps_under_its_text_not_its_bullet(small_catal
         column = lines[first].index("Select")
         wrapped = lines[first + 1]  # "...the prediction settles at 0.8." did not fit on the first row
         assert wrapped[:column].strip() == "" and wrapped[column] != " " and "•" not in wrapped
+
+
+async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
+    """The detail gives way: at 80 columns "try a smaller step" was the part cut off."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        detail = "too big for a float at line 88, after step 117"
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("try a smaller step · space again") and len(shown) <= 80
+        assert "  too big for a float …  try" in shown and "24 -> 200" not in shown  # the note gave way
+        await pilot.resize_terminal(140, 30)  # room for it all
+        await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        await pilot.pause()
+        assert f"24 -> 200  {detail}  try a smaller step" in text_of(status)

@@ -34,6 +34,8 @@ HINTS = {
     RunState.CANCELLED: "{run} run",
 }
 """What to press next, by state: {action} is that action's key (settings.ACTIONS' names)."""
+MIN_DETAIL = 16
+"""Columns a failed run's detail keeps at least before the advice after it is left out instead."""
 HINT_KEYS = {
     "run": "space",
     "step": "s",
@@ -126,6 +128,19 @@ class StatusLine(_OneLine):
             self._hint_keys = hint_keys(dict(getattr(settings, "keys", {}) or {}))
         return self._hint_keys
 
+    @staticmethod
+    def _head(state: RunState, step: int, total: int | None, speed: str, param: str, note: str) -> Text:
+        text = Text()
+        text.append(f" {state.value} ", style=f"reverse {STYLES[state]}")
+        count = f"step {step}/{total}" if total else f"step {step}"
+        text.append(f" {count}" + (f" · {speed}" if speed else ""))
+        if param:  # the selected param, when no params pane is on screen (the reading view)
+            text.append(" · ")
+            text.append(param, style="bold")
+        if note:
+            text.append(f" · {note}", style="italic")
+        return text
+
     def show_status(
         self,
         state: RunState,
@@ -139,21 +154,24 @@ class StatusLine(_OneLine):
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`."""
         width = self.content_size.width or 80
-        text = Text()
-        text.append(f" {state.value} ", style=f"reverse {STYLES[state]}")
-        count = f"step {step}/{total}" if total else f"step {step}"
-        text.append(f" {count}" + (f" · {speed}" if speed else ""))
-        if param:  # the selected param, when no params pane is on screen (the reading view)
-            text.append(" · ")
-            text.append(param, style="bold")
-        if note:
-            text.append(f" · {note}", style="italic")
         keys = self.keys()
         hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
-        if state in (RunState.FAILED, RunState.DIVERGED) and detail:
-            # Whole in the text (the screen cuts it with an ellipsis at its edge; `o` shows it all).
+        failed = state in (RunState.FAILED, RunState.DIVERGED) and bool(detail)
+        text = self._head(state, step, total, speed, param, note)
+        if failed and state is RunState.DIVERGED:
+            # Its advice matters more than the detail's end (`o` shows it all): at 80 columns "try a
+            # smaller step" was the part cut off. To keep it, the note of the last change goes
+            # first, then the detail is cut; with too little room left even then, the detail goes
+            # whole and the screen's edge cuts it. (A failed run's error stays whole: it is the news.)
+            room = width - text.cell_len - 2 - len(hint)
+            if room < min(len(detail), MIN_DETAIL) and note:
+                text = self._head(state, step, total, speed, param, "")
+                room = width - text.cell_len - 2 - len(hint)
+            if MIN_DETAIL <= room < len(detail):
+                detail = detail[: room - 1] + "…"
+        if failed:
             text.append(f"  {detail}", style=STYLES[state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
