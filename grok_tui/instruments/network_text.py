@@ -15,6 +15,7 @@ length; what the latest step computed is lit. Uses Rich only (no Textual): teste
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -187,7 +188,8 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     node numbers too when there is room), marks only when not, and a short list of the layers when
     even that is too wide."""
     if not picture.known:
-        return Text("Run the lesson (space) or step it (s): the network appears here.", style="dim")
+        waiting = "Run the lesson (space) or step it (s): the network appears here."
+        return Text(textwrap.fill(waiting, max(20, width)), style="dim")
     form = next((f for f in FORMS if layout_width(picture, f) <= width), None)
     if form is None:
         return _summary(picture)

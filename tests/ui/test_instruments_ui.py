@@ -398,3 +398,18 @@ def test_experiment_rows_show_every_parameter_value_whole():
     narrow = table_text(table, 0, 44).plain.splitlines()  # the label goes on over a second line
     assert narrow[1].split()[:3] == ["1", "update=per", "pass,"] and narrow[2].strip() == "alpha=0.65"
     assert all(len(line) <= 44 for line in narrow)
+
+
+async def test_panel_sentences_are_wrapped_whole_in_the_side_column(course):
+    """Panels do not wrap what they show; at 120x40 the network's waiting line lost its end."""
+    from tests.ui.helpers import screen_text
+
+    app = GrokApp(course, start_lesson="6.4", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, NetworkPanel)
+        await wait_for(pilot, lambda: panel.region.height > 3, what="the network panel")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()[panel.region.y : panel.region.bottom]
+        shown = " ".join(" ".join(row[panel.region.x : panel.region.right].strip("│ ") for row in rows).split())
+        assert "Run the lesson (space) or step it (s): the network appears here." in shown
+        assert all(line.cell_len <= panel.columns for line in panel.shown.split("\n"))

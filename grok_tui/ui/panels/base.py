@@ -13,9 +13,11 @@ and its KEYS under it (then `z zoom`: the lesson screen zooms the focused pane).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from rich.text import Text
 from textual.widget import Widget
 
 from grok_tui.lesson.model import Lesson
@@ -56,6 +58,11 @@ class LessonPanel(Widget, can_focus=True):
         (a zoomed panel's `2fr` width can exceed the screen)."""
         width = self.content_size.width or 78
         return min(width, self.app.size.width - 4) if self.is_attached else width
+
+    def sentence(self, text: str, style: str = "dim") -> Text:
+        """Words in the panel's width: a panel does not wrap what it shows (its pictures must not),
+        so a sentence longer than the panel lost its end ("…: the network appears here")."""
+        return Text(textwrap.fill(text, max(20, self.columns)), style=style)
 
     def run_started(self) -> None:
         """A new run began: forget the last one's results."""

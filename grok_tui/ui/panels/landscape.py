@@ -200,15 +200,14 @@ class LandscapePanel(InstrumentPanel):
 
     def _draw(self) -> Text:
         if self.spec is None:
-            return Text("This lesson declares no [landscape].", style="dim")
+            return self.sentence("This lesson declares no [landscape].")
         if self.problem:
-            return Text(f"Cannot draw the landscape: {self.problem}", style="red")
+            return self.sentence(f"Cannot draw the landscape: {self.problem}", style="red")
         if self.surface is None:
-            return Text(
+            return self.sentence(
                 "Run the lesson (space) or step it (s): the error over "
                 + " and ".join(a.label for a in self.spec.axes)
-                + " appears here, with the path of each step on it.",
-                style="dim",
+                + " appears here, with the path of each step on it."
             )
         path = getattr(self, "shown_path", [])
         width = max(10, self.columns)

@@ -47,7 +47,8 @@ class QuizPanel(InstrumentPanel):
         if quiz is None:
             return Text("This chapter has no quiz.", style="dim")
         total = len(quiz.questions)
-        out = Text(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and press enter.\n")
+        out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and press enter.", "")
+        out.append("\n")
         root = self._root()
         if root is None:
             return out
@@ -57,10 +58,14 @@ class QuizPanel(InstrumentPanel):
         if latest:
             right = sum(bool(v.get("right")) for v in latest.values())
             missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
-            out.append(f"Last answers: {right}/{total} right", style="bold")
-            if missed:
-                out.append("; missed: " + ", ".join(map(str, missed)))
-            out.append(f"; streak {answer_streak(data, prefix)}\n")
+            score = f"Last answers: {right}/{total} right"
+            rest = (
+                "; missed: " + ", ".join(map(str, missed)) if missed else ""
+            ) + f"; streak {answer_streak(data, prefix)}"
+            line = self.sentence(score + rest, "")
+            line.stylize("bold", 0, len(score))
+            out.append_text(line)
+            out.append("\n")
         return out
 
 
