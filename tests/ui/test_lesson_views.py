@@ -293,3 +293,21 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
         await pilot.pause()
         assert f"24 -> 200  {detail}  try a smaller step" in text_of(status)
+
+
+async def test_the_values_zoomed_from_the_wide_reading_view_fill_the_screen(small_catalog):
+    """They floated as a dozen rows in the middle of a hatched screen: the column's auto height."""
+    from grok_tui.ui.widgets.panes import SidePane
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        side = screen.query_one(SidePane)
+        await wait_for(pilot, lambda: screen.has_class("-read") and side.region.height > 0, what="the side column")
+        side.focus()
+        await pilot.press("z")
+        await wait_for(pilot, lambda: screen.maximized is side, what="the zoom")
+        await pilot.pause()
+        assert side.region.width == 120 and side.region.height >= 38  # all but the key bar
+        values = screen.query_one("#values-box")
+        assert values.region.height > side.region.height // 2  # the values get the room, not the params
