@@ -11,6 +11,7 @@ lesson's step() reports (weight, error).
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -18,6 +19,7 @@ from typing import Any
 
 from grok_tui.engine.feed import FeedView, RunFeed, Series
 from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.engine.values import format_value
 from grok_tui.lesson.model import Lesson, Param
 from grok_tui.lesson.params import coerce, fmt, nudge, resolve
 from grok_tui.lesson.steps import total_steps
@@ -38,6 +40,22 @@ def spark_name(lesson: Lesson) -> str:
     error or a loss, else the first chart's first series."""
     charted = [n for c in lesson.charts for n in c.series]
     return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
+
+
+GREW = 10.0
+"""A finished run whose error (or loss) ended more than this many times where it began diverged,
+though no number overflowed (as the experiments table's "growing")."""
+
+
+def growth_text(name: str, ys: list[float]) -> str:
+    """ "error 0.3 -> 2.2e+59" when the series `name`, an error or a loss, ended more than GREW times
+    its first value; "" otherwise (a run that learned, or a series that is not an error)."""
+    if not ys or not ("error" in name or "loss" in name):
+        return ""
+    first, final = ys[0], ys[-1]
+    if not (math.isfinite(first) and first > 0) or not final > GREW * first:  # an inf final grew too
+        return ""
+    return f"{name} {format_value(first, 3)} -> {format_value(final, 3)}"
 
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:

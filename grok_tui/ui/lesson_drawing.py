@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.engine.session import growth_text
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
@@ -162,7 +163,10 @@ class LessonDrawing(_Screen):
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
         last = self.position[0] == self.position[1] > 0
-        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last)
+        grew = ""
+        if view.state is RunState.FINISHED and session.spark_name in view.series:
+            grew = growth_text(session.spark_name, view.series[session.spark_name].ys)
+        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew)
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:
         strip = self.query_one(LiveStrip)

@@ -47,7 +47,14 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         )
         assert any(block in strip for block in "▁▂▃▄▅▆▇█")
         status = text_of(screen.query_one(StatusLine))
-        assert "finished" in status and "step 20/20" in status and "the last lesson: c contents" in status  # 2/2
+        # It ran every step, yet its error grew: the status says so, with the advice.
+        assert "finished" in status and "step 20/20" in status
+        assert "error 0.04 -> 5.4e+16  try a smaller step" in status
+        await pilot.press("minus", "minus")  # alpha 0.1: it learns
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
+        await finish(pilot, screen)
+        status = text_of(screen.query_one(StatusLine))
+        assert "finished  step 20/20 · alpha 1 -> 0.1" in status and "try a smaller step" not in status
 
 
 async def test_l_switches_to_the_lab_and_back(small_catalog):

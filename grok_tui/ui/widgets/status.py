@@ -30,12 +30,14 @@ HINTS = {
     RunState.PAUSED: "{run} resume · {step} step",
     RunState.FINISHED: "{next_lesson} next lesson · {run} again",
     RunState.FAILED: "{output} output · {run} again",
-    RunState.DIVERGED: "try a smaller step · {run} again",
+    RunState.DIVERGED: "try a smaller step · {run} again",  # ADVICE first
     RunState.CANCELLED: "{run} run",
 }
 """What to press next, by state: {action} is that action's key (settings.ACTIONS' names)."""
 MIN_DETAIL = 16
 """Columns a failed run's detail keeps at least before the advice after it is left out instead."""
+ADVICE = "try a smaller step"
+"""What a diverged run's status advises (HINTS[DIVERGED] begins with it)."""
 HINT_KEYS = {
     "run": "space",
     "step": "s",
@@ -151,16 +153,23 @@ class StatusLine(_OneLine):
         note: str = "",
         param: str = "",
         last: bool = False,
+        grew: str = "",
     ) -> None:
-        """`last`: the course's last lesson, so a finished run points at the contents, not at `n`."""
+        """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
+        `grew`: a finished run whose error ended far above where it began ("error 0.3 -> 2.2e+59"):
+        it did not overflow, yet it diverged, and the status says so with the diverged advice."""
         width = self.content_size.width or 80
         keys = self.keys()
         hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
+        if state is RunState.FINISHED and grew:
+            hint, detail = "  " + HINTS[RunState.DIVERGED].format(**keys), grew
+            if self._head(state, step, total, speed, param, "").cell_len + len(f"  {grew}{hint}") > width:
+                hint = "  " + ADVICE  # the advice alone, when the keys do not fit with it
         failed = state in (RunState.FAILED, RunState.DIVERGED) and bool(detail)
         text = self._head(state, step, total, speed, param, note)
-        if failed and state is RunState.DIVERGED:
+        if (failed and state is RunState.DIVERGED) or (state is RunState.FINISHED and grew):
             # Its advice matters more than the detail's end (`o` shows it all): at 80 columns "try a
             # smaller step" was the part cut off. To keep it, the note of the last change goes
             # first, then the detail is cut; with too little room left even then, the detail goes
@@ -171,8 +180,8 @@ class StatusLine(_OneLine):
                 room = width - text.cell_len - 2 - len(hint)
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
-        if failed:
-            text.append(f"  {detail}", style=STYLES[state].replace("bold ", ""))
+        if failed or (state is RunState.FINISHED and grew):
+            text.append(f"  {detail}", style=STYLES[RunState.DIVERGED if grew else state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
         self.show(_fit(text, width))
