@@ -58,7 +58,7 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     assert series(result, "weight_delta")[0] > 0  # the learner's sign error shows in the run
     out = "".join(run("5.1").output)
     assert "compute_weight_deltas: [-1.19, -0.091, -0.168]" in out
-    assert "delta * each input:    [-1.19, -0.091, -0.168]" in out
+    assert "delta * each input: [-1.19, -0.091, -0.168]" in out
 
 
 def test_several_steps_reproduce_the_book_then_diverge_with_a_big_alpha():

@@ -162,7 +162,7 @@ def test_the_four_lines_of_backprop_exercise():
     )
     assert updated_too_soon != exercise.solution.source
     verdict = check_code(exercise, updated_too_soon)
-    assert not verdict.passed and "before" in verdict.text
+    assert not verdict.passed and "BEFORE its update" in verdict.text
     # The lesson trains with the learner's function: the stub learns nothing.
     result = LessonRun(lesson, exercise_code={"learn": exercise.stub.source}).run_sync()
     errors = series(result, "layer_2_error")
