@@ -43,17 +43,21 @@ def spark_name(lesson: Lesson) -> str:
 
 
 GREW = 10.0
-"""A finished run whose error (or loss) ended more than this many times where it began diverged,
-though no number overflowed (as the experiments table's "growing")."""
+"""A run whose watched value ended more than this many times where it began grew: for an error or
+a loss, it diverged, though no number overflowed (the status line, the experiments table)."""
+
+
+def grew(first: float, final: float) -> bool:
+    return abs(final) > GREW * abs(first)  # an inf final grew too; a nan one did not
 
 
 def growth_text(name: str, ys: list[float]) -> str:
-    """ "error 0.3 -> 2.2e+59" when the series `name`, an error or a loss, ended more than GREW times
-    its first value; "" otherwise (a run that learned, or a series that is not an error)."""
+    """ "error 0.3 -> 2.2e+59" when the series `name`, an error or a loss, grew (`grew`); ""
+    otherwise (a run that learned, or a series that is not an error)."""
     if not ys or not ("error" in name or "loss" in name):
         return ""
     first, final = ys[0], ys[-1]
-    if not (math.isfinite(first) and first > 0) or not final > GREW * first:  # an inf final grew too
+    if not (math.isfinite(first) and first > 0 and grew(first, final)):
         return ""
     return f"{name} {format_value(first, 3)} -> {format_value(final, 3)}"
 

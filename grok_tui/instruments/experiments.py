@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from grok_tui.engine.session import grew
+
 CONVERGED = 1e-6
 """A watched error at or below this (relative to its first value) counts as converged."""
 
@@ -50,7 +52,7 @@ class Experiment:
             return "failed"
         if self.converged_at is not None:
             return f"converged by step {self.converged_at}"
-        if self.first is not None and self.final is not None and abs(self.final) > 10 * abs(self.first):
+        if self.first is not None and self.final is not None and grew(self.first, self.final):
             return f"growing ({self.steps} steps)"
         return f"{self.steps} steps" if self.state == "finished" else f"running, step {self.steps}"
 

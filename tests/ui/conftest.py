@@ -45,3 +45,11 @@ def lab_modules_loaded() -> None:
     importlib.import_module(CHART_MODULE)
     for module in pkgutil.iter_modules(panels.__path__):
         importlib.import_module(f"{panels.__name__}.{module.name}")
+
+
+@pytest.fixture
+def course() -> Catalog:
+    """The instruments' fixed course (tests/ui/instrument_lessons: 4.4, 4.5, 5.3, 6.4 and a quiz)."""
+    catalog = load_catalog(Path(__file__).resolve().parent / "instrument_lessons")
+    assert not catalog.errors, catalog.errors
+    return catalog

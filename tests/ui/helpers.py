@@ -36,3 +36,19 @@ def key_bar_settled(app) -> bool:
     from grok_tui.ui.widgets.footer import KeyFooter
 
     return all(bar._shown == bar._keys() for bar in app.screen.query(KeyFooter))
+
+
+async def open_lesson(pilot, app, panel_type):
+    """The lesson screen once it shows a panel of `panel_type`; that panel."""
+    await wait_for(pilot, lambda: app.screen.query(panel_type), what="the lesson with its panels")
+    await pilot.pause()
+    return app.screen.query_one(panel_type)
+
+
+async def focus_panel(pilot, app, panel) -> None:
+    """`f` until `panel` has the focus."""
+    for _ in range(6):
+        if app.focused is panel:
+            return
+        await pilot.press("f")
+    assert app.focused is panel

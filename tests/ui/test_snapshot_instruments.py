@@ -21,8 +21,7 @@ from grok_tui.ui.screens import lesson as lesson_screen
 from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.conftest import LESSONS as COURSE
-from tests.ui.helpers import text_of, wait_for
-from tests.ui.test_instruments_ui import course, focus_panel, open_lesson  # noqa: F401 (course: a fixture)
+from tests.ui.helpers import focus_panel, open_lesson, text_of, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -84,7 +83,7 @@ async def _quiz_one_answer(pilot):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_chapter_4_quiz_first_answer_right_picture(snap_compare, course, size):  # noqa: F811
+def test_chapter_4_quiz_first_answer_right_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="4.5", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_quiz_one_answer)
 
@@ -120,7 +119,7 @@ async def _two_runs(pilot):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_experiments_45_two_runs_picture(snap_compare, course, size, monkeypatch):  # noqa: F811
+def test_experiments_45_two_runs_picture(snap_compare, course, size, monkeypatch):
     # The two minus presses must come within the re-run delay (0.3 s): on a loaded machine they came
     # further apart, and a run per press made three rows, not two. The delay is not in the picture.
     monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
@@ -143,6 +142,6 @@ async def _question_asked(pilot):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_predict_44_question_picture(snap_compare, course, size):  # noqa: F811
+def test_predict_44_question_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="4.4", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_question_asked)

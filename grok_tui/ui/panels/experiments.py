@@ -88,6 +88,8 @@ class ExperimentsPanel(InstrumentPanel):
     def _draw(self) -> Text:
         # The screen's focus, not has_focus: on_focus runs before Textual sets has_focus, so the
         # selected row showed only from the next repaint on (a step, a key), not on focus.
+        if not self.table.rows:
+            return self.sentence("Each run adds a row here: change a parameter (+ -) and run again to compare.")
         focused = self.is_attached and self.screen.focused is self
         return table_text(self.table, self.selected if focused else None, self.columns)
 
@@ -102,17 +104,10 @@ Panel = ExperimentsPanel
 
 
 def table_text(table: Table, selected: int | None, width: int) -> Text:
-    """The rows at `width` columns. The parameters take the room the other columns leave, and a
+    """The rows (at least one) at `width` columns. The parameters take the room the other columns leave, and a
     label longer than that goes on over the next lines, whole values only: cut at a fixed 24
     columns, "alpha=0.65" read "alpha=0"."""
     rows = table.ordered()
-    if not rows:
-        return Text(
-            textwrap.fill(
-                "Each run adds a row here: change a parameter (+ -) and run again to compare.", max(20, width)
-            ),
-            style="dim",
-        )
     head_final = "final " + table.watched
     finals = ["" if row.final is None else f"{row.final:.4g}" for row in rows]
     outcomes = [row.outcome() for row in rows]

@@ -24,20 +24,20 @@ STYLES = {
     RunState.DIVERGED: "bold magenta",
     RunState.CANCELLED: "bold",
 }
+ADVICE = "try a smaller step"
+"""What the status advises after a run that diverged, or finished with its error grown."""
 HINTS = {
     RunState.READY: "{run} run · {step} step",
     RunState.RUNNING: "{run} pause · {slower} {faster} speed",
     RunState.PAUSED: "{run} resume · {step} step",
     RunState.FINISHED: "{next_lesson} next lesson · {run} again",
     RunState.FAILED: "{output} output · {run} again",
-    RunState.DIVERGED: "try a smaller step · {run} again",  # ADVICE first
+    RunState.DIVERGED: ADVICE + " · {run} again",
     RunState.CANCELLED: "{run} run",
 }
 """What to press next, by state: {action} is that action's key (settings.ACTIONS' names)."""
 MIN_DETAIL = 16
 """Columns a failed run's detail keeps at least before the advice after it is left out instead."""
-ADVICE = "try a smaller step"
-"""What a diverged run's status advises (HINTS[DIVERGED] begins with it)."""
 HINT_KEYS = {
     "run": "space",
     "step": "s",
@@ -163,15 +163,16 @@ class StatusLine(_OneLine):
         hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
-        if state is RunState.FINISHED and grew:
-            hint, detail = "  " + HINTS[RunState.DIVERGED].format(**keys), grew
+        grew = grew if state is RunState.FINISHED else ""
+        if grew:  # diverged without overflowing: said as a diverged run is
+            detail, hint = grew, "  " + HINTS[RunState.DIVERGED].format(**keys)
             if self._head(state, step, total, speed, param, "").cell_len + len(f"  {grew}{hint}") > width:
                 hint = "  " + ADVICE  # the advice alone, when the keys do not fit with it
-        failed = state in (RunState.FAILED, RunState.DIVERGED) and bool(detail)
+        shown = bool(detail) and (bool(grew) or state in (RunState.FAILED, RunState.DIVERGED))
         text = self._head(state, step, total, speed, param, note)
-        if (failed and state is RunState.DIVERGED) or (state is RunState.FINISHED and grew):
-            # Its advice matters more than the detail's end (`o` shows it all): at 80 columns "try a
-            # smaller step" was the part cut off. To keep it, the note of the last change goes
+        if shown and (grew or state is RunState.DIVERGED):
+            # The advice matters more than the detail's end (`o` shows it all): at 80 columns "try
+            # a smaller step" was the part cut off. To keep it, the note of the last change goes
             # first, then the detail is cut; with too little room left even then, the detail goes
             # whole and the screen's edge cuts it. (A failed run's error stays whole: it is the news.)
             room = width - text.cell_len - 2 - len(hint)
@@ -180,7 +181,7 @@ class StatusLine(_OneLine):
                 room = width - text.cell_len - 2 - len(hint)
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
-        if failed or (state is RunState.FINISHED and grew):
+        if shown:
             text.append(f"  {detail}", style=STYLES[RunState.DIVERGED if grew else state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")

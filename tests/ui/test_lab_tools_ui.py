@@ -1,0 +1,95 @@
+"""Pilot tests of the lab's tools: the experiments table (its rows, sorting, re-running a row,
+every parameter value whole), the playground's keys, and sentences in panels wrapped to their width."""
+
+from __future__ import annotations
+
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels.network import NetworkPanel
+from grok_tui.ui.screens import lesson as lesson_screen
+from tests.ui.helpers import focus_panel, open_lesson, screen_text, wait_for
+
+
+async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
+    # The two minus presses below must come within the re-run delay (0.3 s): on a loaded machine
+    # they came further apart, and a run per press made three rows, not two.
+    monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
+    import dataclasses
+
+    from grok_tui.ui.panels.experiments import ExperimentsPanel
+
+    index = course.index("4.5")
+    course.lessons[index] = dataclasses.replace(course.lessons[index], panels=("experiments",))
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, ExperimentsPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.run_state.done, what="the first run")
+        lesson.session.selected = 0  # alpha
+        await pilot.press("minus", "minus")  # alpha 1 -> 0.1: the lesson re-runs once the keys rest
+        await wait_for(pilot, lambda: len(panel.table.rows) == 2 and lesson.run_state.done, what="the second run")
+        first, second = panel.table.rows
+        assert first.label() == "defaults" and first.outcome() == "growing (20 steps)"
+        assert second.label() == "alpha=0.1" and second.final < 1e-8
+        await focus_panel(pilot, app, panel)
+        await pilot.press("o")  # by final error: the converging run first
+        assert [r.number for r in panel.table.ordered()] == [2, 1]
+        assert "sorted by final error" in panel.shown.plain
+        await pilot.press("down", "enter")  # re-run row 1: the defaults
+        await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
+        assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
+
+
+async def test_playground_keys():
+    import dataclasses
+
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+    from tests.conftest import LESSONS as COURSE
+
+    catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared
+    index = catalog.index("6.3")
+    catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("playground",))
+    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        await focus_panel(pilot, app, panel)
+        await pilot.press("p")  # XOR-like
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        text = panel.shown.plain
+        assert "XOR-like data set" in text and "✗" in text.split("\n")[2]  # one layer misses a row
+        await pilot.press("right", "right", "right", "x")  # row 0's goal: STOP -> WALK
+        assert panel.data.rows[0] == [0, 0, 1, 1]
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        assert "your data set" in panel.shown.plain
+        await pilot.press("a", "d")
+        assert len(panel.data.rows) == 4
+
+
+def test_experiment_rows_show_every_parameter_value_whole():
+    """Cut at a fixed 24 columns, 6.2's "update=per pass, alpha=0.65" read "alpha=0"."""
+    from grok_tui.instruments.experiments import Table
+    from grok_tui.ui.panels.experiments import table_text
+
+    table = Table("error")
+    row = table.start({"update": "per pass", "alpha": 0.65}, {"update": "per light", "alpha": 0.1})
+    row.see(1, 0.5)
+    row.state = "finished"
+    wide = table_text(table, None, 76).plain.splitlines()
+    assert wide[1].split()[:4] == ["1", "update=per", "pass,", "alpha=0.65"]
+    narrow = table_text(table, 0, 44).plain.splitlines()  # the label goes on over a second line
+    assert narrow[1].split()[:3] == ["1", "update=per", "pass,"] and narrow[2].strip() == "alpha=0.65"
+    assert all(len(line) <= 44 for line in narrow)
+
+
+async def test_panel_sentences_are_wrapped_whole_in_the_side_column(course):
+    """Panels do not wrap what they show; at 120x40 the network's waiting line lost its end."""
+    app = GrokApp(course, start_lesson="6.4", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, NetworkPanel)
+        await wait_for(pilot, lambda: panel.region.height > 3, what="the network panel")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()[panel.region.y : panel.region.bottom]
+        shown = " ".join(" ".join(row[panel.region.x : panel.region.right].strip("│ ") for row in rows).split())
+        assert "Run the lesson (space) or step it (s): the network appears here." in shown
+        assert all(line.cell_len <= panel.columns for line in panel.shown.split("\n"))
