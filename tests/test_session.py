@@ -233,10 +233,12 @@ def test_a_listener_added_when_a_run_is_starting_sees_its_first_step():
 def test_a_finished_run_whose_error_grew_is_named_as_such():
     from grok_tui.engine.session import growth_text
 
-    assert growth_text("error", [0.04, 3.0, 5.4e16]) == "error 0.04 -> 5.4e+16"  # 4.5 at alpha 1
-    assert growth_text("test_loss", [0.3, float("inf")]) == "test_loss 0.3 -> inf"
-    assert growth_text("error", [0.04, 0.5]) == "error 0.04 -> 0.5"  # more than 10 times
-    assert growth_text("error", [0.04, 0.39]) == ""  # up, but not 10 times: noise, not divergence
-    assert growth_text("error", [0.04, 1e-9]) == ""  # learned
-    assert growth_text("weight_delta", [0.1, 50.0]) == ""  # not an error: growing is no failure
-    assert growth_text("error", [0.0, 1.0]) == growth_text("error", []) == ""
+    # 4.5 at alpha 1, in its long form and the one for a narrow status line
+    assert growth_text("error", [0.04, 3.0, 5.4e16]) == ("error 0.04 -> 5.4e+16", "error -> 5.4e+16")
+    assert growth_text("test_loss", [0.3, float("inf")])[0] == "test_loss 0.3 -> inf"
+    assert growth_text("error", [0.04, 0.5])[0] == "error 0.04 -> 0.5"  # more than 10 times
+    none = ("", "")
+    assert growth_text("error", [0.04, 0.39]) == none  # up, but not 10 times: noise, not divergence
+    assert growth_text("error", [0.04, 1e-9]) == none  # learned
+    assert growth_text("weight_delta", [0.1, 50.0]) == none  # not an error: growing is no failure
+    assert growth_text("error", [0.0, 1.0]) == growth_text("error", []) == none

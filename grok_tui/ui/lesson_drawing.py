@@ -163,7 +163,7 @@ class LessonDrawing(_Screen):
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
         last = self.position[0] == self.position[1] > 0
-        grew = ""
+        grew = ("", "")
         if view.state is RunState.FINISHED and session.spark_name in view.series:
             grew = growth_text(session.spark_name, view.series[session.spark_name].ys)
         status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew)

@@ -295,6 +295,11 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         shown = text_of(status).rstrip()
         assert shown.endswith("try a smaller step · space again") and len(shown) <= 80
         assert "  too big for a float …  try" in shown and "24 -> 200" not in shown  # the note gave way
+        grew = ("error 0.0196 -> 2.17e+59", "error -> 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
+        status.show_status(RunState.FINISHED, 24, 24, "", param="iterations ◂ 24 ▸", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
+        assert shown.endswith("iterations ◂ 24 ▸  error -> 2.17e+59  try a smaller step"), shown
         await pilot.resize_terminal(140, 30)  # room for it all
         await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")

@@ -153,24 +153,30 @@ class StatusLine(_OneLine):
         note: str = "",
         param: str = "",
         last: bool = False,
-        grew: str = "",
+        grew: tuple[str, str] = ("", ""),
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
-        `grew`: a finished run whose error ended far above where it began ("error 0.3 -> 2.2e+59"):
-        it did not overflow, yet it diverged, and the status says so with the diverged advice."""
+        `grew`: a finished run whose error ended far above where it began, in a long and a short
+        form (engine.session.growth_text): it did not overflow, yet it diverged, and the status says
+        so with the diverged advice."""
         width = self.content_size.width or 80
         keys = self.keys()
         hint = "  " + HINTS[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
-        grew = grew if state is RunState.FINISHED else ""
-        if grew:  # diverged without overflowing: said as a diverged run is
-            detail, hint = grew, "  " + HINTS[RunState.DIVERGED].format(**keys)
-            if self._head(state, step, total, speed, param, "").cell_len + len(f"  {grew}{hint}") > width:
+        long, short = grew if state is RunState.FINISHED else ("", "")
+        grew_shown = ""
+        if long:  # diverged without overflowing: said as a diverged run is
+            hint = "  " + HINTS[RunState.DIVERGED].format(**keys)
+            head = self._head(state, step, total, speed, param, "").cell_len
+            if head + len(f"  {long}{hint}") > width:
                 hint = "  " + ADVICE  # the advice alone, when the keys do not fit with it
-        shown = bool(detail) and (bool(grew) or state in (RunState.FAILED, RunState.DIVERGED))
+            # the end it reached matters more than where it began
+            grew_shown = long if head + len(f"  {long}{hint}") <= width else short
+        detail = grew_shown or detail
+        shown = bool(detail) and (bool(grew_shown) or state in (RunState.FAILED, RunState.DIVERGED))
         text = self._head(state, step, total, speed, param, note)
-        if shown and (grew or state is RunState.DIVERGED):
+        if shown and (grew_shown or state is RunState.DIVERGED):
             # The advice matters more than the detail's end (`o` shows it all): at 80 columns "try
             # a smaller step" was the part cut off. To keep it, the note of the last change goes
             # first, then the detail is cut; with too little room left even then, the detail goes
@@ -182,7 +188,7 @@ class StatusLine(_OneLine):
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
         if shown:
-            text.append(f"  {detail}", style=STYLES[RunState.DIVERGED if grew else state].replace("bold ", ""))
+            text.append(f"  {detail}", style=STYLES[RunState.DIVERGED if grew_shown else state].replace("bold ", ""))
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
         self.show(_fit(text, width))
