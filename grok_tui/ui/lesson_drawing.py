@@ -57,6 +57,8 @@ class LessonDrawing(_Screen):
         """The drawing's own state: the feed version last drawn (-1 none, -2 the idle screen), each
         part's pace, and the view a part skipped because its pace was not due (drawn on a later tick)."""
         self._drawn = -1
+        self._fed: FeedView | None = None
+        """The view whose latest step the panels heard last."""
         self._values_pace = Pace(VALUES_HZ)
         self._chart_pace = Pace(CHART_HZ)
         self._charts_behind: FeedView | None = None
@@ -66,15 +68,20 @@ class LessonDrawing(_Screen):
         if self._speed_until and time.monotonic() >= self._speed_until:
             self._speed_until = 0.0
             self._redraw_status()
-        view = self.session.poll()
+        view = self.session.poll()  # the poll that reports a run's end holds its last step
+        if view is not None:
+            self._draw_due(view)  # a finished run's last values are drawn at once (force=done)
+        # The end after the run's last values: a panel loads what the run left over its last step
+        # (7.1's gallery, fed its last image after loading all 1797, could no longer be browsed).
         ended = self.session.ended_run
         if ended is not None and self._ended is not ended:
             self._run_ended(ended)
-        if view is None:
-            if self._restart_timer is None and self.session.pending is None and self._drawn != -2:
-                self._drawn = -2
-                self._draw_idle()
-            return
+        if view is None and self._restart_timer is None and self.session.pending is None and self._drawn != -2:
+            self._drawn = -2
+            self._draw_idle()
+
+    def _draw_due(self, view: FeedView) -> None:
+        """Draw what changed in `view`, each part at its pace (a part not due is drawn on a later tick)."""
         factor = slowdown(self.app)
         changed = view.version != self._drawn
         if changed:
@@ -112,7 +119,8 @@ class LessonDrawing(_Screen):
         session = self.session
         values = session.shown_values(view)
         self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
-        if view.latest:
+        if view.latest and view is not self._fed:  # a step, once: a redraw (l, a resize) is no new step
+            self._fed = view
             self.panels.run_stepped(view.latest)
         self._draw_status(view)
         self._draw_strip(view, values)

@@ -334,3 +334,25 @@ async def test_enter_on_a_confusion_cell_browses_that_cells_mistakes(trained):
         await pilot.press("enter")
         assert isinstance(app.screen, LessonScreen)
         assert any("diagonal" in n.message for n in app._notifications)
+
+
+async def test_the_gallery_browses_the_whole_set_after_a_run_and_a_redraw(catalog):
+    """7.1 feeds the gallery one image a step, then leaves all 1797: the run's last step must not
+    come after its end, nor again when `l` redraws, or ←/→ would browse a set of one image."""
+    app = GrokApp(catalog, start_lesson="7.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lab_built, what="the lab")
+        screen = app.screen
+        gallery = screen.query_one(panel_class("digit_gallery"))
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.ended, what="the end of the run")
+        await pilot.pause()
+        assert len(gallery.labels) == 1797 and gallery.index == 11  # from the last image the run showed
+        await pilot.press("l")  # the lab view: values, charts and panels drawn again
+        await pilot.pause()
+        assert len(gallery.labels) == 1797
+        await pilot.press("right")
+        assert gallery.index == 11  # the focus is not on the gallery yet
+        gallery.focus()
+        await pilot.press("right", "pagedown")
+        assert gallery.index == 22 and "image 22 of 1797" in text_of(gallery)
