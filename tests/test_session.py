@@ -242,3 +242,12 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     assert growth_text("error", [0.04, 1e-9]) == none  # learned
     assert growth_text("weight_delta", [0.1, 50.0]) == none  # not an error: growing is no failure
     assert growth_text("error", [0.0, 1.0]) == growth_text("error", []) == none
+
+
+def test_only_lessons_with_a_step_size_are_watched_for_a_growing_error(catalog):
+    from grok_tui.engine.session import LessonSession
+
+    watched = {lesson.id for lesson in catalog.lessons if LessonSession(lesson, speed=0).watch_growth}
+    # the lessons whose params include alpha (or 4.2's step_amount), and no other
+    assert {"4.2", "4.3", "4.5", "5.1", "5.5", "6.1", "6.5", "7.2", "7.6"} <= watched
+    assert not watched & {"4.1", "4.3b", "4.4", "6.3", "6.7", "7.1", "7.4"}

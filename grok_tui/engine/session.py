@@ -47,6 +47,16 @@ GREW = 10.0
 a loss, it diverged, though no number overflowed (the status line, the experiments table)."""
 
 
+STEP_SIZES = ("alpha", "step_amount")
+"""The parameters that set how far a lesson's learning steps go: only a lesson with one is told that
+its error grew, and to try a smaller step. Elsewhere a growing error is the lesson's point (4.1 and
+4.3b sweep a weight past the best one), not a failure."""
+
+
+def has_step_size(lesson: Lesson) -> bool:
+    return any(p.name in STEP_SIZES for p in lesson.params)
+
+
 def grew(first: float, final: float) -> bool:
     return abs(final) > GREW * abs(first)  # an inf final grew too; a nan one did not
 
@@ -108,6 +118,8 @@ class LessonSession:
         charts = lesson.charts
         names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
         self.spark_name = spark_name(lesson)
+        self.watch_growth = has_step_size(lesson)
+        """Say when a finished run's error grew (growth_text): only where a smaller step is a cure."""
         self.series_names = tuple(dict.fromkeys(names))
 
     # -- events ------------------------------------------------------------------------------------

@@ -172,7 +172,7 @@ class LessonDrawing(_Screen):
         note = session.change if view.state.done and session.change else ""
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
-        if view.state is RunState.FINISHED and session.spark_name in view.series:
+        if view.state is RunState.FINISHED and session.watch_growth and session.spark_name in view.series:
             grew = growth_text(session.spark_name, view.series[session.spark_name].ys)
         status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew)
 

@@ -57,6 +57,25 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         assert "finished  step 20/20 · alpha 1 -> 0.1" in status and "try a smaller step" not in status
 
 
+async def test_a_sweep_whose_error_grows_gets_no_advice_to_take_smaller_steps(catalog):
+    """4.1 sweeps a weight past the best one: its error grows by design (0.04 -> 1.96 with
+    goal_pred 0.2), and the lesson has no step to make smaller."""
+    app = GrokApp(catalog, start_lesson="4.1", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket", "equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the value box")
+        await pilot.press("ctrl+u", *"0.2", "enter")
+        await wait_for(pilot, lambda: screen.params["goal_pred"] == 0.2, what="goal_pred 0.2")
+        await pilot.press("space")
+        await finish(pilot, screen)
+        errors = screen.session.poll().series["trial_error"].ys
+        assert errors[-1] > 10 * errors[0]  # what a learning run would be told it diverged with
+        status = text_of(screen.query_one(StatusLine))
+        assert "finished" in status and "try a smaller step" not in status and "->" not in status
+
+
 async def test_l_switches_to_the_lab_and_back(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
