@@ -31,7 +31,7 @@ def test_reading_numbers_and_verdicts():
     ]
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
     assert right.right and not wrong.right
-    assert "0.468 too low" in wrong.sentence()
+    assert "you said 0.5, which is 0.468 too low" in wrong.sentence()  # not "0.5, 0.468": two numbers
     tally = Tally()
     tally.add(right)
     tally.add(wrong)

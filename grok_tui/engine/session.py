@@ -106,6 +106,10 @@ class LessonSession:
         """The last run's series, drawn dimmed under the current one."""
         self.previous_params: dict[str, Any] | None = None
         self.pending: bool | None = None
+        self.rerun = False
+        """The current run was started by a param change (`restart`), not by the learner: a played
+        re-run does not stop for predict questions, whose box would take the + - keys the learner
+        is still pressing (the learner's next space asks them, with the new values)."""
         """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self._exercise_code = exercise_code
         self.starting: Callable[[LessonRun], None] | None = None
@@ -160,9 +164,11 @@ class LessonSession:
         return self.lesson.params[self.selected] if self.lesson.params else None
 
     # -- running -----------------------------------------------------------------------------------
-    def start(self, *, paused: bool = False) -> LessonRun:
-        """A new run from the seed with the current params; the outgoing one becomes `previous`."""
+    def start(self, *, paused: bool = False, rerun: bool = False) -> LessonRun:
+        """A new run from the seed with the current params; the outgoing one becomes `previous`.
+        `rerun`: started by a param change, not by the learner's space or s (see `rerun`)."""
         self.pending = None
+        self.rerun = rerun
         self.stop()
         self._keep_as_previous()
         self.feed = RunFeed(self.series_names)
@@ -257,7 +263,7 @@ class LessonSession:
     def restart(self) -> None:
         """Start the re-run a param change asked for (nothing if none is pending)."""
         if self.pending is not None:
-            self.start(paused=self.pending)
+            self.start(paused=self.pending, rerun=True)
 
     # -- reading -----------------------------------------------------------------------------------
     def poll(self) -> FeedView | None:

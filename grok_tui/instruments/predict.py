@@ -43,7 +43,7 @@ class Verdict:
             return f"Right: {self.actual:.6g} (you said {self.given:.6g})."
         way = "too high" if self.given > self.actual else "too low"
         return (
-            f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, "
+            f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, which is "
             f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right)."
         )
 

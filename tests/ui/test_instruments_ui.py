@@ -179,6 +179,15 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         while lesson.session.selected_param.name != "alpha":
             await pilot.press("tab")
         await pilot.press("equals_sign", *"0.1", "enter")  # a changed parameter re-runs (played)
+        # That re-run plays through: a question would stop it, and take the + - keys the learner
+        # may still be pressing (two learners typed "---" into one).
+        await wait_for(
+            pilot,
+            lambda: lesson.params["alpha"] == 0.1 and lesson.session.run is not None and lesson.ended,
+            what="the re-run to end",
+        )
+        assert lesson.run_state is RunState.FINISHED and not isinstance(app.screen, PredictScreen)
+        await pilot.press("space")  # the learner's own run asks, with the new alpha
         # Its text, once mounted (the screen is current before its widgets are: read too early once under load).
         await wait_for(
             pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what="the question"

@@ -2,7 +2,7 @@
 the value is computed and the tutor asks for it; the next step reveals it, says right or how far
 off, and why. Asked while the learner steps (s), and in a run played with space (each question once
 per visit and parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays
-on). The panel shows the tally; answers are saved with the learner's progress (answers.json).
+on). The re-run a param change starts plays through: its questions wait for the next space. The panel shows the tally; answers are saved with the learner's progress (answers.json).
 
 With parameters other than the defaults the right answer is still the run's own value; the
 lesson's question and explanation quote its default run, so a plain question and the run's own
@@ -91,6 +91,9 @@ class PredictPanel(InstrumentPanel):
             self._change = params_change(lesson.defaults, values)
             self._key = tuple(sorted((k, repr(v)) for k, v in values.items()))
             pause_before = getattr(self._run, "pause_before", None)
+            session = getattr(self.screen, "session", None)
+            if getattr(session, "rerun", False):  # a param changed: no stops (steps with s still ask)
+                pause_before = None
             for step in sorted(self._steps() - {s for s, key in self._settled if key == self._key}):
                 if pause_before is not None:
                     pause_before(step)
