@@ -2,7 +2,8 @@
 the value is computed and the tutor asks for it; the next step reveals it, says right or how far
 off, and why. Asked while the learner steps (s), and in a run played with space (each question once
 per visit and parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays
-on). The re-run a param change starts plays through: its questions wait for the next space. The panel shows the tally; answers are saved with the learner's progress (answers.json).
+on). The re-run a param change starts plays through: its questions wait for the next space.
+The panel shows the tally; answers are saved with the learner's progress (answers.json).
 
 With parameters other than the defaults the right answer is still the run's own value; the
 lesson's question and explanation quote its default run, so a plain question and the run's own
