@@ -251,3 +251,10 @@ def test_only_lessons_with_a_step_size_are_watched_for_a_growing_error(catalog):
     # the lessons whose params include alpha (or 4.2's step_amount), and no other
     assert {"4.2", "4.3", "4.5", "5.1", "5.5", "6.1", "6.5", "7.2", "7.6"} <= watched
     assert not watched & {"4.1", "4.3b", "4.4", "6.3", "6.7", "7.1", "7.4"}
+
+
+def test_63s_strip_follows_the_hidden_layer_the_lesson_is_about(catalog):
+    from grok_tui.engine.session import spark_name
+
+    lesson = next(x for x in catalog.lessons if x.id == "6.3")
+    assert spark_name(lesson) == "error_hidden"  # not the one layer stuck at 1.56
