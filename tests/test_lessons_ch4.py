@@ -111,6 +111,12 @@ def test_4_4_several_steps_match_the_book_and_print_each_value():
     out = "".join(result.output)
     assert out.count("-- iteration") == 4 and "too low" in out and "too high" in out
     assert max(len(line) for line in out.splitlines()) <= 32, "printed lines must fit the 80x24 output pane"
+    # a name and its value never run together, however small the value ("w_delta0.00814968")
+    tiny = "".join(run("4.4", weight=0.4, iterations=12).output)
+    named = [
+        line for line in tiny.splitlines() if line.split(" ")[0] in ("weight", "pred", "error", "delta", "w_delta")
+    ]
+    assert len(named) >= 60 and all(" " in line[:9] for line in named), named
 
 
 @pytest.mark.parametrize(("inp", "settles"), [(0.9, True), (1.1, True), (1.5, False)])
