@@ -35,6 +35,31 @@ def test_failing_assertion_shows_its_message_and_the_test_line():
     assert "the test: assert double(2) == 4" in verdict.text
 
 
+def test_a_function_that_forgot_its_return_is_told_so(catalog):
+    """7.3's one_hot without `return out`: the test sees None, and said only that one_hot([3]) had
+    shape () and was nan."""
+    lesson = next(x for x in catalog.lessons if x.id == "7.3")
+    exercise = next(e for e in lesson.exercises if e.name == "one_hot")
+    code = exercise.solution.source.replace("return out", "out")
+    assert "return" not in code
+    verdict = check_code(exercise, code)
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "Your one_hot never returns a value, so calling it gives None: end it with `return` and the answer."
+    )
+    # a wrong answer that does return gets no such line, nor does a function the reference leaves None
+    assert "never returns" not in check_code(exercise, code + "    return out * 2\n").text
+    assert (
+        "never returns"
+        not in describe(
+            run_sandboxed("def double(x):\n    x\n", TEST),
+            "def double(x):\n    x\n",
+            TEST,
+            "def double(x):\n    print(x)\n",
+        ).text
+    )
+
+
 def test_exception_points_at_the_line_of_the_learners_code():
     code = """\
         def double(x):

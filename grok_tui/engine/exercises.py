@@ -106,8 +106,33 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     return text if len(text) <= 240 else text[:239] + "…"
 
 
-def describe(result: SandboxResult, code: str, test: str) -> Verdict:
-    """Turn a raw sandbox result into what the learner needs to fix their code."""
+def _returning(source: str) -> dict[str, bool]:
+    """Each top-level function of `source`: whether it has a `return` with a value ({} if it does not parse)."""
+    try:
+        tree = ast_parse.parse(source)
+    except SyntaxError:
+        return {}
+    return {
+        node.name: any(isinstance(sub, ast.Return) and sub.value is not None for sub in ast.walk(node))
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+
+
+def _missing_returns(code: str, solution: str) -> list[str]:
+    """A line for each function the learner wrote without returning a value, where the reference
+    returns one: a test then sees None, and says something about None (a shape of (), a nan)."""
+    theirs, reference = _returning(code), _returning(solution)
+    return [
+        f"Your {name} never returns a value, so calling it gives None: end it with `return` and the answer."
+        for name, returns in theirs.items()
+        if not returns and reference.get(name)
+    ]
+
+
+def describe(result: SandboxResult, code: str, test: str, solution: str = "") -> Verdict:
+    """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
+    reference, tells a function meant to return a value)."""
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {_line(code, code_line)}" if code_line else ""
@@ -120,6 +145,7 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
+        details += _missing_returns(code, solution)
         details.append(result.message or "(the assertion has no message)")
         if called_by:
             details.append(called_by.replace("the test that ran it", "the test"))
@@ -146,6 +172,8 @@ def describe(result: SandboxResult, code: str, test: str) -> Verdict:
             headline = f"Your code raised {what}"
         else:
             headline = f"The test raised {what}"
+        if result.phase == "test":
+            details += _missing_returns(code, solution)
         if where:
             details.append("at " + where)
         if called_by and result.phase == "test":
@@ -192,7 +220,7 @@ def check_code(
 ) -> Verdict:
     """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
     result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel)
-    return describe(result, code, exercise.test.source)
+    return describe(result, code, exercise.test.source, exercise.solution.source)
 
 
 def _lesson_line(exercise: Exercise, result: SandboxResult, code_cell_line: int) -> int:
