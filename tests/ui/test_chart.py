@@ -255,3 +255,22 @@ async def test_after_a_fast_run_each_chart_shows_the_whole_run(small_catalog):
             await pilot.press("g")
             await pilot.pause()
         assert len(seen) == 2
+
+
+async def test_a_log_chart_says_where_its_series_reached_zero_and_keeps_every_step():
+    """6.1 with alpha 0.5 hits an error of exactly 0 at step 2: no log scale holds 0, and the chart
+    showed one point, its x axis cut short, with nothing said."""
+    app = OneChart(Chart("error", ("error",), log=True))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"error": Series(STEPS, [0.04, 0.0004, 0.00002] + [0.0] * 17)})
+        await pilot.pause()
+        legend, *_plot, x_labels = lines(chart)
+        assert legend == "0 from step 4: below any log scale"
+        assert x_labels.split()[-1] == "20"  # the axis runs to the last step
+        chart.show_series({"error": Series(STEPS, [0.0] * 20)})
+        await pilot.pause()
+        assert any("0 at every step: below any log scale" in line for line in lines(chart))
+        chart.show_series({"error": Series(STEPS, [10 ** (-i / 3) for i in range(20)])})
+        await pilot.pause()
+        assert not any("below any log scale" in line for line in lines(chart))

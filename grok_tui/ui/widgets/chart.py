@@ -196,12 +196,23 @@ class ChartView(PlotextPlot):
         old = [Layer(self._points(self._previous, n), PREVIOUS_MARKER, "prev") for n in names]
         return [layer for layer in now if layer.points], [layer for layer in old if layer.points]
 
-    def _legend(self, now: list[Layer], old: list[Layer]) -> list[tuple[str, str, str]]:
+    def _zero_from(self) -> float | None:
+        """On a log chart: the first step at which a series of this run reached 0 (or below), which
+        no log scale holds. 6.1 with alpha 0.5 hits 0 at step 2, and its chart was left empty."""
+        if not self.chart.log:
+            return None
+        series = [self._current[name] for name in self.chart.series if name in self._current]
+        firsts = [x for one in series for x, y in zip(one.xs, one.ys, strict=False) if y <= 0]
+        return min(firsts) if firsts else None
+
+    def _legend(self, now: list[Layer], old: list[Layer], zero_from: float | None = None) -> list[tuple[str, str, str]]:
         entries = []
         if len(self.chart.series) > 1 or old or self.previous_off_scale:
             for i, name in enumerate(self.chart.series):
                 marker = MARKERS[i % len(MARKERS)]
                 entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
+        if zero_from is not None:
+            entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if self.previous_off_scale:
             entries.append((PREVIOUS_MARKER, "previous run off scale, not drawn", "prev"))
         elif old:
@@ -213,8 +224,12 @@ class ChartView(PlotextPlot):
             entries.append(("x:", self.chart.x, ""))
         return entries
 
-    def _axes(self, now: list[Layer], old: list[Layer], rows: int, cols: int) -> tuple[Axis, Axis]:
+    def _axes(
+        self, now: list[Layer], old: list[Layer], rows: int, cols: int, last_x: float | None = None
+    ) -> tuple[Axis, Axis]:
         xs = [x for layer in now + old for x, _ in layer.points]
+        if xs and last_x is not None:  # the steps a log chart could not draw still count on the x axis
+            xs.append(last_x)
         ys = [y for layer in now + old for _, y in layer.points]
         y_count = max(2, min(6, rows // 2 + 1))
         x_count = max(2, cols // 9)
@@ -234,7 +249,8 @@ class ChartView(PlotextPlot):
         now, old = self._layers()
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
-            rows[height // 2] = (("no run yet"[:width].center(width).rstrip(), "prev"),)
+            say = "no run yet" if self._zero_from() is None else "0 at every step: below any log scale"
+            rows[height // 2] = ((say[:width].center(width).rstrip(), "prev"),)
             return rows
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
             return self._compact(width, height)
@@ -244,12 +260,16 @@ class ChartView(PlotextPlot):
         self.previous_off_scale = not fits
         if not fits:
             old = []
-        legend = self._legend(now, old)
+        zero_from = self._zero_from()
+        legend = self._legend(now, old, zero_from)
         rows = []
         if legend and height >= COMPACT_HEIGHT:
             rows.append(legend_row(legend, width))
         plot_rows = height - len(rows)
-        x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8)
+        last_x = None
+        if zero_from is not None:
+            last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
+        x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8, last_x)
         return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
 
     def _plotext_rows(self, layers: list[Layer], x_axis: Axis, y_axis: Axis, width: int, height: int) -> list[Row]:
