@@ -13,14 +13,27 @@ def _feed(steps: int) -> RunFeed:
     return feed
 
 
-def test_a_long_run_is_thinned_evenly_and_ends_at_the_latest_step():
+def test_a_long_run_is_thinned_over_its_whole_length_and_ends_at_the_latest_step():
     for steps in (MAX_POINTS, MAX_POINTS + 1, 10_007, 100_000):
         series = _feed(steps).view().series["error"]
         assert MAX_POINTS // 2 <= len(series.xs) <= MAX_POINTS + 1 or steps <= MAX_POINTS
         assert series.xs[0] == 1.0 and series.xs[-1] == float(steps)  # first and latest step
         assert series.ys == [x * 0.5 for x in series.xs]  # each value stays with its own step
-        gaps = {b - a for a, b in zip(series.xs[:-2], series.xs[1:-1], strict=False)}
-        assert len(gaps) <= 1  # evenly spaced (the latest point may come sooner)
+        assert series.xs == sorted(set(series.xs))  # in step order, each step once
+        gaps = [b - a for a, b in zip(series.xs, series.xs[1:], strict=False)]
+        assert max(gaps) <= 2 * steps / (MAX_POINTS // 2)  # no stretch of the run left out
+
+
+def test_a_thinned_bounce_keeps_both_sides():
+    """4.2 with step_amount 0.316 bounces between 0.72 and 0.88 every step: keeping every other
+    step kept only 0.88, and the chart drew a flat line."""
+    feed = RunFeed(("pred",))
+    for i in range(1, 1102):
+        feed(StepEvent(Step(i, {"pred": 0.72 if i % 2 else 0.88})))
+    series = feed.view().series["pred"]
+    assert len(series.ys) <= MAX_POINTS + 1
+    for part in (series.ys[:50], series.ys[len(series.ys) // 2 :][:50], series.ys[-50:]):
+        assert set(part) == {0.72, 0.88}
 
 
 def test_a_short_run_keeps_every_point():

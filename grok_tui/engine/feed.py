@@ -17,8 +17,8 @@ from grok_tui.engine.runner import OutputEvent, RunEvent, RunState, StateEvent, 
 
 MAX_POINTS = 600
 """Points kept and handed to a chart per series: a chart is at most ~150 columns of braille (2 dots
-each). A longer run is thinned as it grows (between MAX_POINTS / 2 and MAX_POINTS points, evenly
-spaced, plus the latest), so neither the memory nor a frame's copy grows with the run."""
+each). A longer run is thinned as it grows (at most MAX_POINTS points: the lowest and highest of each
+stretch of steps, plus the latest), so neither the memory nor a frame's copy grows with the run."""
 MAX_OUTPUT_CHUNKS = 5000
 """print() calls kept; older ones are dropped (and counted) so a print-per-step loop stays bounded."""
 
@@ -47,36 +47,67 @@ class FeedView:
     """print() calls dropped from the start of `output` to keep it bounded."""
 
 
-class _Thinned:
-    """One recorded series as it grows: every `stride`-th value (the stride doubles each time the
-    points would pass MAX_POINTS), and the latest value."""
+Point = tuple[float, float]
 
-    __slots__ = ("count", "last", "stride", "xs", "ys")
+
+class _Thinned:
+    """One recorded series as it grows, in buckets of `stride` steps (the stride doubles each time
+    the points would pass MAX_POINTS). A bucket keeps its lowest and its highest point, not every
+    stride-th one: a run that bounces between two values each step (4.2 with a big step_amount)
+    kept only one side of the bounce, and its chart drew a flat line."""
+
+    __slots__ = ("buckets", "count", "last", "open", "stride")
 
     def __init__(self) -> None:
-        self.xs: list[float] = []
-        self.ys: list[float] = []
+        self.buckets: list[tuple[Point, Point]] = []
+        """(lowest, highest) point of each full bucket, in step order."""
+        self.open: list[Point] = []
+        """[lowest, highest] of the bucket being filled ([] when none is)."""
         self.stride = 1
         self.count = 0
-        self.last: tuple[float, float] | None = None
+        """Steps in the open bucket."""
+        self.last: Point | None = None
 
     def add(self, x: float, y: float) -> None:
-        if self.count % self.stride == 0:
-            self.xs.append(x)
-            self.ys.append(y)
-            if len(self.xs) > MAX_POINTS:
-                del self.xs[1::2], self.ys[1::2]
-                self.stride *= 2
+        point = (x, y)
+        if not self.open:
+            self.open = [point, point]
+        elif y < self.open[0][1]:
+            self.open[0] = point
+        elif y > self.open[1][1]:
+            self.open[1] = point
         self.count += 1
-        self.last = (x, y)
+        self.last = point
+        if self.count < self.stride:
+            return
+        self.buckets.append((self.open[0], self.open[1]))
+        self.open, self.count = [], 0
+        if 2 * len(self.buckets) > MAX_POINTS:  # merge neighbours: each bucket spans twice the steps
+            pairs = self.buckets
+            merged = [_merge(a, b) for a, b in zip(pairs[0::2], pairs[1::2], strict=False)]
+            if len(pairs) % 2:  # the odd one out is half of the next bucket
+                self.open, self.count = list(pairs[-1]), self.stride
+            self.buckets = merged
+            self.stride *= 2
 
     def series(self) -> Series:
-        """A copy; it ends at the latest value, so the curve always reaches the current step."""
-        xs, ys = list(self.xs), list(self.ys)
+        """A copy in step order; it ends at the latest value, so the curve always reaches the current step."""
+        xs: list[float] = []
+        ys: list[float] = []
+        for bucket in (*self.buckets, tuple(self.open)):
+            for x, y in sorted(set(bucket)):
+                xs.append(x)
+                ys.append(y)
         if self.last is not None and (not xs or xs[-1] != self.last[0]):
             xs.append(self.last[0])
             ys.append(self.last[1])
         return Series(xs, ys)
+
+
+def _merge(a: tuple[Point, Point], b: tuple[Point, Point]) -> tuple[Point, Point]:
+    low = a[0] if a[0][1] <= b[0][1] else b[0]
+    high = a[1] if a[1][1] >= b[1][1] else b[1]
+    return low, high
 
 
 def _scalar(value: Any) -> float | None:
