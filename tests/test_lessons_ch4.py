@@ -188,3 +188,13 @@ def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
 )
 def test_extreme_parameters_never_fail(lesson_id, params):
     assert run(lesson_id, **params).state in (RunState.FINISHED, RunState.DIVERGED)
+
+
+def test_4_3_lists_the_runs_own_values_before_its_side_examples():
+    """At 80x24 the values pane shows its first rows and the text view's strip the first values: the
+    side examples (set only at the end) came first, and hid pred and error once the run ended."""
+    lesson = COURSE.get("4.3")
+    first_step = run_lesson("4.3").steps[0].values
+    live = [name for name in lesson.show if name not in lesson.defaults]
+    assert all(name in first_step for name in live[:5]), live[:5]  # recorded from the first step on
+    assert live[:4] == ["iteration", "pred", "error", "delta"]
