@@ -17,12 +17,15 @@ PRESETS: dict[str, list[tuple[tuple[int, int, int], int]]] = {
 }
 """Each row: the three lamps, then 1 for WALK or 0 for STOP. The right lamp is on in every row of
 the book's set; here it works as the bias the networks have no other way to get."""
+FIRST = "XOR-like"
+"""The set the playground opens on: lesson 6.3's four lights (in another order), the set no single
+layer can learn, which is the lesson's point; `p` goes on to the others."""
 MAX_ROWS = 8
 
 
 @dataclass
 class Dataset:
-    rows: list[list[int]] = field(default_factory=lambda: [[*list(l), g] for l, g in PRESETS["the book's"]])
+    rows: list[list[int]] = field(default_factory=lambda: [[*list(l), g] for l, g in PRESETS[FIRST]])
     """[left, middle, right, walk] per row, each 0 or 1."""
 
     @classmethod

@@ -54,10 +54,11 @@ async def test_playground_keys():
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PlaygroundPanel)
         await focus_panel(pilot, app, panel)
-        await pilot.press("p")  # XOR-like
+        # it opens on lesson 6.3's four lights, and says its hidden layer is its own (h sets it)
         await wait_for(pilot, lambda: panel.trained is not None, what="training")
         text = panel.shown.plain
-        assert "XOR-like data set" in text and "✗" in text.split("\n")[2]  # one layer misses a row
+        assert text.startswith("XOR-like data set · its own hidden layer: 4 relu nodes (h)")
+        assert "✗" in text.split("\n")[2]  # one layer misses a row
         await pilot.press("right", "right", "right", "x")  # row 0's goal: STOP -> WALK
         assert panel.data.rows[0] == [0, 0, 1, 1]
         await wait_for(pilot, lambda: panel.trained is not None, what="training")

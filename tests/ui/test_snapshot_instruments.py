@@ -50,8 +50,7 @@ async def _playground_edited_trained(pilot):
     app = pilot.app
     panel = await open_lesson(pilot, app, PlaygroundPanel)
     await zoom(pilot, app, panel)
-    await pilot.press("p")  # the XOR-like preset
-    await wait_for(pilot, lambda: panel.trained is not None, what="training")
+    await wait_for(pilot, lambda: panel.trained is not None, what="training")  # the XOR-like set it opens on
     await pilot.press("down", "down", "right", "x")  # row 2: M lamp on; trains again on a worker thread
     assert panel.data.rows[2] == [1, 1, 1, 1] and panel.hidden_size == 4
     await wait_for(pilot, lambda: panel.trained is not None, what="training")

@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.instruments.playground import PRESETS, Dataset, Trained, learned, tidy, train
+from grok_tui.instruments.playground import FIRST, PRESETS, Dataset, Trained, learned, tidy, train
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 SHADES = " ░▒▓█"
@@ -34,7 +34,7 @@ class PlaygroundPanel(InstrumentPanel):
     def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
         self.data = Dataset()
-        self.preset = 0
+        self.preset = list(PRESETS).index(FIRST)
         self.row, self.col = 0, 0
         self.hidden_size = 4
         self.trained: Trained | None = None
@@ -103,7 +103,7 @@ class PlaygroundPanel(InstrumentPanel):
         out = Text()
         out.append(
             f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
-            f"hidden layer: {self.hidden_size} relu nodes\n",
+            f"its own hidden layer: {self.hidden_size} relu nodes (h)\n",
             style="bold",
         )
         out.append(" L M R  goal    1 layer     hidden       hidden nodes\n", style="dim")
