@@ -231,7 +231,11 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         assert "exercise triple: press e to write it" in shown
         await pilot.press("e")
         assert isinstance(app.screen, PickExercise)
-        assert app.screen.query_one(OptionList).highlighted == 1  # the first one not done yet
+        chooser = app.screen.query_one(OptionList)
+        assert chooser.highlighted == 1  # the first one not done yet
+        assert str(chooser.border_subtitle) == "↑↓ · enter write it · esc back"  # the key bar is the lesson's
+        labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
+        assert labels == ["✓ Write double", "  Write triple"]  # not "double: Write double"
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
 

@@ -24,9 +24,13 @@ class PickExercise(ModalScreen[str | None]):
         options = []
         for exercise in self.lesson.exercises:
             mark = ("✓ ", "green") if exercise.name in self.done else ("  ", "")
-            options.append(Option(Text.assemble(mark, f"{exercise.name}: {exercise.title}"), id=exercise.name))
+            # "Write one_hot: ..." names its function already: "one_hot: Write one_hot: ..." said it twice
+            label = exercise.title if exercise.name in exercise.title else f"{exercise.name}: {exercise.title}"
+            options.append(Option(Text.assemble(mark, label), id=exercise.name))
         chooser = OptionList(*options, id="pick-box")
         chooser.border_title = "which exercise?"
+        # The key bar below belongs to the lesson: the box says its own keys.
+        chooser.border_subtitle = "↑↓ · enter write it · esc back"
         first_open = next((i for i, e in enumerate(self.lesson.exercises) if e.name not in self.done), 0)
         chooser.highlighted = first_open
         yield chooser
