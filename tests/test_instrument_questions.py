@@ -143,3 +143,12 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["quizzes"][0] == {"chapter": 4, "questions": 5, "answered": 2, "right": 1, "missed": [3], "streak": 0}
+
+
+def test_a_question_shows_no_minus_zero():
+    """6.4 with row=1: every hidden node is off, and the question read "layer_1 = [-0, -0, -0]"."""
+    import numpy as np
+
+    from grok_tui.instruments.predict import values_line
+
+    assert values_line({"layer_1": np.array([-0.0, -0.0, 0.0]), "pred": -0.0}) == "layer_1 = [0, 0, 0], pred = 0"

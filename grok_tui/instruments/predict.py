@@ -73,6 +73,7 @@ def values_line(values: Mapping[str, Any], limit: int = 6) -> str:
             arr = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
             continue
+        arr = arr + 0.0  # -0.0 (a relu of a negative number times 0) reads 0, not -0
         if arr.size == 1:
             parts.append(f"{name} = {float(arr.reshape(-1)[0]):.6g}")
         elif 1 < arr.size <= 4:
