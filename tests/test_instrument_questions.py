@@ -147,8 +147,6 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
 
 def test_a_question_shows_no_minus_zero():
     """6.4 with row=1: every hidden node is off, and the question read "layer_1 = [-0, -0, -0]"."""
-    import numpy as np
-
     from grok_tui.instruments.predict import values_line
 
     assert values_line({"layer_1": np.array([-0.0, -0.0, 0.0]), "pred": -0.0}) == "layer_1 = [0, 0, 0], pred = 0"
