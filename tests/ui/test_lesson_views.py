@@ -342,3 +342,18 @@ async def test_the_values_zoomed_from_the_wide_reading_view_fill_the_screen(smal
         assert side.region.width == 120 and side.region.height >= 38  # all but the key bar
         values = screen.query_one("#values-box")
         assert values.region.height > side.region.height // 2  # the values get the room, not the params
+
+
+async def test_a_params_range_shows_whole_or_not_at_all(catalog):
+    """4.2 at 80x24 with step_amount 0.316228 cut its range to '0.0001.…'."""
+    app = GrokApp(catalog, start_lesson="4.2", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l", *"+" * 5)
+        await wait_for(pilot, lambda: screen.params["step_amount"] == 0.316228, what="step_amount 0.316228")
+        await pilot.pause()
+        view = screen.query_one(ParamsView)
+        rows = screen_text(app).splitlines()[view.region.y : view.region.bottom]
+        shown = "\n".join(row[view.region.x : view.region.right] for row in rows)
+        assert "step_amount  ◂ 0.316228 ▸" in shown and "iterations" in shown
+        assert "…" not in shown and "1..5000" in shown  # the range that fits is still shown

@@ -38,6 +38,7 @@ class ParamsView(Static):
             return
         rows = self.content_size.height if self.is_mounted and self.size.height else 0
         window = visible_window(len(params), selected, rows)
+        columns = self.content_size.width if self.is_mounted else 0
         text = Text(no_wrap=True, overflow="ellipsis")
         width = max(len(p.name) for p in params)
         for n, i in enumerate(window):
@@ -52,10 +53,13 @@ class ParamsView(Static):
             )
             line = f"{'▸' if mine else more} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
+            bounds = ""
             if param.min is not None and param.max is not None:
-                text.append(f"  {fmt(param.min)}..{fmt(param.max)}", style="dim")
+                bounds = f"  {fmt(param.min)}..{fmt(param.max)}"
             elif param.kind == "choice":
-                text.append(f"  {'/'.join(param.choices)}", style="dim")
+                bounds = f"  {'/'.join(param.choices)}"
+            if not columns or len(line) + len(bounds) <= columns:  # whole or not at all: "0.0001.…" misled
+                text.append(bounds, style="dim")
             text.append("\n")
         text.rstrip()
         self.update(text)
