@@ -76,3 +76,14 @@ def test_landscape_pictures(catalog):
     u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(0.0, 0.8)], 40)
     drawn = plain(draw_1d(u, [(0.7, 0.36), (0.2, 0.16)], 20, 8, "weight"))
     assert "1" in drawn and "◆" in drawn and "weight →" in drawn
+
+
+def test_a_step_keeps_its_mark_when_later_steps_land_in_its_cell(catalog):
+    """4.5 settling at the bottom: steps 10-20 landed on the cells of steps 1-5, and the picture
+    showed '8 67 9' under a legend reading '1 2 3 steps'."""
+    spec = catalog.get("4.5").landscape
+    u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(0.0, 0.8)], 40)
+    path = [(0.7, 0.36), (0.2, 0.16), (0.7, 0.36), (0.2, 0.16), (0.4, 0.0)]  # 3 and 4 land on 1 and 2
+    drawn = plain(draw_1d(u, path, 20, 8, "weight"))
+    assert "1" in drawn and "2" in drawn and "3" not in drawn.split("\n", 1)[1].rsplit("\n", 1)[0]
+    assert "4" not in drawn.split("\n", 1)[1].rsplit("\n", 1)[0] and "◆" in drawn

@@ -29,6 +29,16 @@ def _mark(index: int) -> str:
     return str(index % 10)
 
 
+def _place(marks: dict[tuple[int, int], tuple[str, str]], cell: tuple[int, int], i: int, steps: int) -> None:
+    """Mark step i+1 of a path in `cell`: the current step (◆) always; another step only where no
+    earlier step is marked, so the start of a path that crowds into a few cells (a run settling at the
+    bottom) keeps its 1 2 3, instead of showing the last digits of the steps that came after."""
+    if i == steps - 1:
+        marks[cell] = ("◆", NOW_STYLE)
+    elif marks.get(cell, ("", ""))[1] != PATH_STYLE:
+        marks[cell] = (_mark(i + 1), PATH_STYLE)
+
+
 def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, height: int, label: str) -> Text:
     """The U of one weight: `path` = (weight, error) per step; the last point is the current one."""
     cols, rows = max(8, width), max(3, height - 2)
@@ -51,8 +61,7 @@ def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, heigh
             continue
         col = min(cols - 1, int((x - lo) / (hi - lo) * cols))
         row = rows - 1 - min(rows - 1, int(min(e, top) / top * (rows - 1) + 0.5))
-        last = i == len(path) - 1
-        marks[(row, col)] = ("◆" if last else _mark(i + 1), NOW_STYLE if last else PATH_STYLE)
+        _place(marks, (row, col), i, len(path))
     out = Text()
     out.append(f"error  (top {top:.3g})\n", style="dim")
     for r in range(rows):
@@ -123,8 +132,7 @@ def draw_2d(
     for i, (x, y) in enumerate(path):
         where = cell(x, y)
         if where is not None:
-            last = i == len(path) - 1
-            marks[where] = ("◆" if last else _mark(i + 1), NOW_STYLE if last else PATH_STYLE)
+            _place(marks, where, i, len(path))
     out = Text()
     out.append(f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}\n", style="dim")
     for r in range(rows):
