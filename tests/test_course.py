@@ -23,6 +23,19 @@ def test_lesson_ids_are_unique_and_in_course_order():
     assert keys == sorted(keys)
 
 
+ASKED_INSIDE = {("5.1", "weight"): "weights", ("5.4", "pred_win"): "pred"}
+"""Predicted values the values table shows as an element of an array it lists."""
+
+
+def test_every_predicted_value_is_in_the_values_table():
+    """A learner checks a prediction against the values: 4.4 asked for weight_delta and never showed it."""
+    for lesson in COURSE.lessons:
+        for question in lesson.predictions:
+            name = question.value.split("[")[0]
+            shown = ASKED_INSIDE.get((lesson.id, name), name)
+            assert shown in lesson.show, f"{lesson.id} step {question.step} asks for {question.value}"
+
+
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
 def test_lesson_checks_pass(lesson):
     problems = run_checks(lesson)
