@@ -267,3 +267,9 @@ def test_chapters_2_to_5_name_no_notes_and_keep_repository_numbers_to_footnotes(
         prose = text.split("+++")[2]
         numbered = [line for line in prose.splitlines() if re.search(r"#\d", line)]
         assert all(line.startswith("¹") for line in numbered), (lesson.id, numbered)
+
+
+def test_a_w_sum_without_the_length_check_the_lesson_says_to_keep_fails():
+    exercise = next(e for e in COURSE.get("3.2").exercises if e.name == "w_sum")
+    verdict = check_code(exercise, "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n")
+    assert not verdict.passed and "should fail its length check, but returned 0.98" in verdict.text
