@@ -29,6 +29,16 @@ def test_a_matrix_drops_digits_rather_than_wrap_in_a_narrow_column():
     assert len({len(row) for row in rows}) == 1  # columns stay aligned
 
 
+def test_a_diverged_matrix_is_written_with_exponents_not_every_digit():
+    """5.5 with alpha 1 and 1000 iterations: its weights, near 1e153, filled 20 lines of digits."""
+    huge = np.array([[-2.6843831980698508e153, -2.05e152, -3.79e152], [1.18e152, 9.02e151, 1.0], [2.0, 3.0, 4.0]])
+    rows = compact(huge, width=38).splitlines()
+    assert len(rows) == 3 and all(len(row) <= 38 for row in rows), rows
+    assert rows[0].split()[0] == "-2.684e+153"
+    assert compact(huge, width=23).splitlines()[0].split()[0] == "-3e+153"  # the 80x24 side column
+    assert compact(WEIGHTS, width=23).splitlines()[0].split() == ["0.048", "0.096", "-0.307"]  # small: as before
+
+
 def test_minus_zero_prints_as_zero():
     assert compact(-0.0) == "0"
     assert compact(np.array([-0.0, 0.5])) == "[0 0.5]"

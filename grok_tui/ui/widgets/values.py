@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from rich.table import Table
@@ -25,14 +26,18 @@ def _no_minus_zero(text: str) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text.split("e")[0]) else text
 
 
-MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f")
+MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f", ".1e", ".0e")
 """Tried in turn until a matrix row fits its column: significant digits first, then fixed decimals
-(a tiny 0.0003238 is long in any `g` format but reads fine as 0.000 beside its neighbours)."""
+(a tiny 0.0003238 is long in any `g` format but reads fine as 0.000 beside its neighbours), then
+exponents (a diverged -2.7e+153 is 155 digits in a fixed format)."""
 
 
 def _matrix(value: Any, width: int | None) -> str:
     """A small matrix as aligned rows, with as many digits as let a row fit in `width` columns."""
+    big = any(math.isfinite(x) and abs(x) >= 1e5 for x in map(float, value.flat))
     for spec in MATRIX_FORMATS:
+        if big and spec.endswith("f"):  # fixed decimals of a big number: every digit of it
+            continue
         rows = [[_no_minus_zero(format(float(x) + 0.0, spec)) for x in row] for row in value]
         cell = max(len(c) for row in rows for c in row)
         if width is None or value.shape[1] * (cell + 1) - 1 <= width:
