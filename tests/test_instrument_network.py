@@ -97,6 +97,9 @@ def test_edge_marks_differ_by_glyph_and_length():
 
 def test_short_numbers_fit_five_columns():
     cases = {0: "0", 1: "+1.00", -0.1317: "-.132", 12.34: "-12.3"[0:0] + "+12.3", 4e-5: "+4e-5", 1e9: "+1e9"}
+    # where the digit does not fit, the power of ten alone: a cell cut "+2e-12" to "+2e-1" (0.1),
+    # and 5.5's diverged weights, "-3e153", to "-3e15"
+    cases |= {1.5e-12: "+e-12", -2.68e153: "-e153", 3e15: "+3e15", 1e-120: "+0"}
     for value, want in cases.items():
         assert short(value) == want
         assert len(short(value)) <= 5

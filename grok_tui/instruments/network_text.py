@@ -38,17 +38,24 @@ def short(value: float | None) -> str:
         return "0"
     sign = "+" if value > 0 else "-"
     size = abs(value)
-    if size < 0.0095:  # would read .000 or .00x: say its size instead
-        mantissa, exponent = f"{size:.0e}".split("e")
-        return f"{sign}{mantissa}e{int(exponent)}"
-    for digits in (3, 2, 1, 0):
-        text = f"{size:.{digits}f}"
-        if text.startswith("0."):
-            text = text[1:]
-        if len(text) <= NUMBER - 1:
-            return sign + text
+    if size >= 0.0095:  # below, it would read .000 or .00x: say its size instead
+        for digits in (3, 2, 1, 0):
+            text = f"{size:.{digits}f}"
+            if text.startswith("0."):
+                text = text[1:]
+            if len(text) <= NUMBER - 1:
+                return sign + text
+    return _power(sign, size)
+
+
+def _power(sign: str, size: float) -> str:
+    """`+2e-5`, or just the power of ten, `+e-12`, `-e153`, where the digit would not fit: a cell
+    cut "+2e-12" to "+2e-1", and a diverged "-3e153" to "-3e15"."""
     mantissa, exponent = f"{size:.0e}".split("e")
-    return f"{sign}{mantissa}e{int(exponent)}"
+    for text in (f"{sign}{mantissa}e{int(exponent)}", f"{sign}e{int(exponent)}"):
+        if len(text) <= NUMBER:
+            return text
+    return sign + "0"  # below 1e-99: nothing a weight of these lessons can tell from 0
 
 
 def _sign_style(value: float | None) -> str:
