@@ -66,6 +66,20 @@ def test_shown_code_fits_the_80_column_lesson_view(lesson):
     assert not too_long, "\n".join(too_long)
 
 
+@pytest.mark.parametrize("lesson", [x for x in COURSE.lessons if x.exercises], ids=lambda lesson: lesson.id)
+def test_exercise_code_fits_the_80_column_editor(lesson):
+    """The editor at 80x24 leaves a line about 73 columns (its line numbers, the cursor's column): a
+    longer line of a stub or of the solution (F3) scrolls every line sideways, indentation and all."""
+    too_long = [
+        f"{lesson.path}: {exercise.name} {kind} line {n + 1}: {len(text)} characters"
+        for exercise in lesson.exercises
+        for kind, cell in (("stub", exercise.stub), ("solution", exercise.solution))
+        for n, text in enumerate(cell.source.splitlines())
+        if len(text) > CODE_WIDTH_AT_80
+    ]
+    assert not too_long, "\n".join(too_long)
+
+
 def test_chapters_6_and_7_lessons_and_exercises():
     # Chapter 6: the pressure lesson 6.2b, features 6.6 and the sigmoid/bias lesson 6.7 added;
     # chapter 7: the network with its gradient check (7.4) split from the training (7.5).
