@@ -39,6 +39,26 @@ async def test_contents_opens_a_lesson_and_remembers_it(small_catalog):
     assert saved["last_lesson"] == "4.5" and saved["lessons"] == {"4.5": "started"}
 
 
+async def test_escape_steps_back_one_view_at_a_time_and_c_goes_to_the_contents(small_catalog):
+    """From the lab, escape went straight to the contents: learners pressing it to leave a panel
+    lost their place."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l", "z")  # the lab, its focused pane zoomed
+        await wait_for(pilot, lambda: screen.maximized is not None, what="the zoom")
+        await pilot.press("escape")
+        assert app.screen is screen and screen.maximized is None and screen.lab
+        await pilot.press("escape")
+        assert app.screen is screen and not screen.lab  # the text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ContentsScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson again")
+        await pilot.press("l", "c")  # c: the contents from anywhere
+        assert isinstance(app.screen, ContentsScreen)
+
+
 async def test_resume_at_the_last_lesson_with_marks(small_catalog):
     progress = Progress.load()
     progress.lessons = {"3.1": "done"}

@@ -29,7 +29,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
-    ("c  escape", "contents (lessons, ✓ done, • started)"),
+    ("c", "contents (lessons, ✓ done, • started)"),
+    ("escape", "back one step: un-zoom, then from the lab to the text, then to the contents"),
     (
         "↑ ↓ j k pgup pgdn",
         "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, pgup pgdn scroll the values)",
@@ -57,7 +58,7 @@ ROW_ACTIONS: dict[str, tuple[tuple[str | None, str], ...]] = {
     "v": (("checks", "v"),),
     "z": (("zoom", "z"),),
     "n p": (("next_lesson", "n"), ("previous_lesson", "p")),
-    "c  escape": (("contents", "c  escape"),),
+    "c": (("contents", "c"),),
     "f  F": (("focus", "f"), (None, "F")),
     "F1  ?": (("help", "F1  ?"),),
     "q  ctrl+q": (("quit", "q"), (None, "ctrl+q")),

@@ -85,7 +85,8 @@ class LessonScreen(LessonDrawing, Screen[None]):
         Binding("n", "app.next_lesson(1)", "next", key_display="n/p", show=False, id="lesson.next"),
         Binding("p", "app.next_lesson(-1)", "previous lesson", show=False, id="lesson.prev"),
         Binding("e", "exercise", "exercise", show=False, id="lesson.exercise"),
-        Binding("c,escape", "back", "contents", show=False, id="lesson.contents"),
+        Binding("c", "contents", "contents", show=False, id="lesson.contents"),
+        Binding("escape", "back", "back", show=False, id="lesson.back"),
         Binding("f", "focus_next_pane", "focus", show=False, id="lesson.focus"),
         Binding("F", "focus_next_pane(-1)", "focus back", show=False, id="lesson.focus_back"),
         Binding("g", "next_chart", "chart", id="lesson.chart"),
@@ -546,11 +547,18 @@ class LessonScreen(LessonDrawing, Screen[None]):
 
     # -- other keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:
-        """escape un-zooms a maximized pane first; otherwise back to the contents."""
+        """escape goes back one step: un-zooms a zoomed pane, else leaves the lab for the text, else
+        goes to the contents. (It went straight to the contents from the lab, which learners
+        pressing it to leave a panel did not expect; `c` still does.)"""
         if self.maximized is not None:
             self.minimize()
+        elif self.lab:
+            self.action_toggle_view()
         else:
-            self.app.action_contents()  # type: ignore[attr-defined]
+            self.action_contents()
+
+    def action_contents(self) -> None:
+        self.app.action_contents()  # type: ignore[attr-defined]
 
     def action_toggle_checks(self) -> None:
         """v: show the hidden check cells (the asserts that pin the book's numbers), or hide them."""
