@@ -70,6 +70,7 @@ def test_nudge_stops_and_reruns_from_the_seed_with_the_change_named():
     assert s.run is not first and s.run.values["alpha"] == 0.316228
     play(s)
     assert s.change == "alpha 1 -> 0.316228"
+    assert s.previous_label == "alpha 1"  # the dimmed curve's legend: what that run had
     again = session(alpha=0.316228)
     again.start()
     play(again)

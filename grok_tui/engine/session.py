@@ -160,6 +160,15 @@ class LessonSession:
         return change_text(self.previous_params, self.run.values if self.run is not None else self.params)
 
     @property
+    def previous_label(self) -> str:
+        """The previous run by the values that set it apart, "alpha 1": its dimmed curve's legend.
+        (The legend showed `change`, "order input,delta -> delta,input", which read as the current run.)"""
+        if self.previous_params is None or not self.previous:
+            return ""
+        now = self.run.values if self.run is not None else self.params
+        return ", ".join(f"{n} {fmt(v)}" for n, v in self.previous_params.items() if n in now and now[n] != v)
+
+    @property
     def selected_param(self) -> Param | None:
         return self.lesson.params[self.selected] if self.lesson.params else None
 

@@ -113,7 +113,7 @@ class LessonDrawing(_Screen):
         for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
-            chart.show_series(series, self.session.previous, previous_label=self.session.change)
+            chart.show_series(series, self.session.previous, previous_label=self.session.previous_label)
 
     def _draw_values(self, view: FeedView) -> None:
         session = self.session

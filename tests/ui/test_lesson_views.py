@@ -76,6 +76,23 @@ async def test_a_sweep_whose_error_grows_gets_no_advice_to_take_smaller_steps(ca
         assert "finished" in status and "try a smaller step" not in status and "->" not in status
 
 
+async def test_the_dimmed_curve_is_labelled_with_what_its_run_had(small_catalog):
+    """'previous run: alpha 1 -> 0.316228' read as a description of the current run."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        await finish(pilot, screen)
+        await pilot.press("minus")
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.316228 and screen.session.rerun, what="the re-run")
+        await finish(pilot, screen)
+        await pilot.press("l")
+        await pilot.pause()
+        chart = next(c for c in screen.query(ChartView) if c.region)
+        legend = "".join(text for text, _ in chart.rows[0])
+        assert "previous run: alpha 1" in legend and "->" not in legend, legend
+
+
 async def test_l_switches_to_the_lab_and_back(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
