@@ -154,12 +154,11 @@ def test_the_four_lines_of_backprop_exercise():
     exercise = lesson.exercise("learn")
     assert not check_code(exercise, exercise.stub.source).passed
     assert check_code(exercise, exercise.solution.source).passed
-    updated_too_soon = exercise.solution.source.replace(
-        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n"
-        "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n",
-        "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n"
-        "    layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1)\n",
+    hidden_delta = (
+        "    layer_1_delta = (layer_2_delta.dot(weights_1_2.T)\n                     * relu2deriv(layer_1))\n"
     )
+    update = "    weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)\n"
+    updated_too_soon = exercise.solution.source.replace(hidden_delta + update, update + hidden_delta)
     assert updated_too_soon != exercise.solution.source
     verdict = check_code(exercise, updated_too_soon)
     assert not verdict.passed and "BEFORE its update" in verdict.text
