@@ -67,8 +67,10 @@ async def test_a_sweep_whose_error_grows_gets_no_advice_to_take_smaller_steps(ca
         await pilot.press("right_square_bracket", "right_square_bracket", "equals_sign")
         await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the value box")
         await pilot.press("ctrl+u", *"0.2", "enter")
-        await wait_for(pilot, lambda: screen.params["goal_pred"] == 0.2, what="goal_pred 0.2")
-        await pilot.press("space")
+        # the change runs the lesson by itself (a space now could pause that run)
+        await wait_for(
+            pilot, lambda: screen.params["goal_pred"] == 0.2 and screen.session.rerun, what="the re-run with 0.2"
+        )
         await finish(pilot, screen)
         errors = screen.session.poll().series["trial_error"].ys
         assert errors[-1] > 10 * errors[0]  # what a learning run would be told it diverged with
