@@ -267,7 +267,7 @@ class ChartView(PlotextPlot):
             rows.append(legend_row(legend, width))
         plot_rows = height - len(rows)
         last_x = None
-        if zero_from is not None:
+        if zero_from is not None and not self.chart.x:  # against another value, steps are no x
             last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
         x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8, last_x)
         return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
