@@ -138,11 +138,12 @@ async def test_drawing_pad_draws_and_classifies(trained):
         pad.run_finished(ns)
         await pilot.press("c")
         assert pad.pixels.sum() == 0
+        assert "empty, yet it" in text_of(pad) and "reads " in text_of(pad)  # it answers even for nothing
         # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
         await pilot.press(*["right"] * 3, "p", *["down"] * 7, "p", "right", "p", *["up"] * 7, "p")
         assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
         assert pad.guess == 1, pad.probs
-        assert "reads 1 " in text_of(pad)
+        assert "reads 1 " in text_of(pad) and "empty" not in text_of(pad)
         await pilot.press("space")  # full ink -> half ink
         assert pad.pixels[0, 4] == 0.5
         await pilot.press("t")  # copy the first test image onto the pad

@@ -15,6 +15,10 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel, grey
 from grok_tui.ui.panels.misclassified import probability_lines, side_by_side
 
+EMPTY = "empty, yet it"
+"""Said over the reading of an empty pad: a network answers whatever it is given, nothing included
+(a learner took 'reads 7 (16%)' on an empty pad for a bug)."""
+
 #: What space does to a pixel: empty -> full ink -> half ink -> empty.
 NEXT_LEVEL = {0.0: 1.0, 1.0: 0.5, 0.5: 0.0}
 
@@ -161,6 +165,8 @@ class Panel(DigitsPanel):
                 out.append("\ntrain, then draw", style="dim")
             else:
                 second = int(np.argsort(self.probs)[-2])
+                if not self.pixels.any():
+                    out.append(f"\n{EMPTY}", style="dim")
                 out.append("\nreads ")
                 out.append(str(self.guess), style="bold yellow")
                 out.append(f" {self.probs[self.guess]:.0%}\nthen {second} {self.probs[second]:.0%}")
@@ -180,7 +186,8 @@ class Panel(DigitsPanel):
                 right.append(Text(self.status, style="red"))
         else:
             odds = f"  ({self.probs[self.guess]:.0%})" if room >= 20 else ""
-            right = [Text.assemble("reads ", (str(self.guess), "bold yellow"), odds)]
+            right = [Text(EMPTY, style="dim")] if not self.pixels.any() else []
+            right.append(Text.assemble("reads ", (str(self.guess), "bold yellow"), odds))
             right += probability_lines(self.probs, width=room)
         out = side_by_side([Text("draw a digit", style="dim"), *grid], right)
         for line in self.key_lines():
