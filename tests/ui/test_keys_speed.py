@@ -24,6 +24,7 @@ def test_the_status_line_names_the_chosen_speed_and_what_the_run_reaches_when_it
     assert run_speed_text(1000, 612.0) == "speed 1000/s (612/s)"  # the code cannot go faster
     assert run_speed_text(0, 12345.0) == "speed max (12345/s)"
     assert run_speed_text(2, 1.5) == "speed 2/s (1.5/s)"
+    assert run_speed_text(1.5, 1.8) == "speed 1.5/s"  # faster than its pace: the measuring window's noise
 
 
 def spy_on_toasts(app, monkeypatch) -> list[str]:

@@ -22,7 +22,11 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("[ ]  tab", "choose a param"),
     ("+ -  ← →", "change the chosen param one rung (the lesson re-runs from its seed)"),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
-    ("< >", f"slower / faster ({', '.join(speed_text(s) for s in LADDER)})"),
+    (
+        "< >",
+        f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}); in brackets on the status line, "
+        "the speed a run really reaches when it cannot keep up",
+    ),
     ("e", "write the lesson's exercise"),
     ("o", "everything the lesson printed, on the whole screen (o or escape: back)"),
     ("g", "lab view at 80 columns: the next chart or panel"),
