@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grok_tui.engine.runner import LessonRun
+from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.instruments.network import edge_mark, picture, strength
 from grok_tui.instruments.network_text import draw, short
 from grok_tui.instruments.refs import resolve
@@ -109,3 +109,23 @@ def test_resolve_indexes():
     values = {"weights": [[1, 2], [3, 4]], "x": 5}
     assert resolve("weights[1][0]", values) == 3 and resolve("x", values) == 5
     assert resolve("weights[5]", values) is None and resolve("nope", values) is None
+
+
+def test_one_node_feeding_several_draws_a_weight_beside_each_node_it_feeds(catalog):
+    """5.4's one input and three outputs drew their three weights in one row, which read as a chain
+    through them; now each weight is on the row of the output it feeds."""
+    lesson = catalog.get("5.4")
+    run = LessonRun(lesson, {})
+    assert run.run_sync().state is RunState.FINISHED
+    try:
+        pic = picture(lesson.network, run.namespace)
+        lines = plain(draw(pic, 76)).splitlines()
+        weights = np.asarray(run.namespace["weights"], dtype=float).reshape(-1)
+        preds = np.asarray(run.namespace["pred"], dtype=float).reshape(-1)
+        rows = [line for line in lines if "●" in line]
+        assert len(rows) == 3 and "→" not in "".join(lines)  # no crossbar headers
+        for j, line in enumerate(rows):  # the weight to output j, then output j, on one line
+            assert line.index(short(float(weights[j]))) < line.index(f"{j} ● {short(float(preds[j]))}"), line
+        assert rows[1].lstrip().startswith("├") and rows[2].lstrip().startswith("╰")
+    finally:
+        run.close()

@@ -14,6 +14,7 @@ length; what the latest step computed is lit. Uses Rich only (no Textual): teste
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass
@@ -185,9 +186,16 @@ COMPACT = _Form(index=False, numbers=False, mark=3, lead=1)
 FORMS = (FULL, MEDIUM, COMPACT)
 
 
+def fans_out(before: Layer, after: Layer) -> bool:
+    """One node feeding several (3.5, 5.4): its weights go one per row, each beside the node it
+    feeds, instead of one row of crossbars, which read as a chain through three weights."""
+    return before.size == 1 and after.size > 1
+
+
 def layout_width(picture: Picture, form: _Form) -> int:
-    cells = sum(max(1, layer.size) for layer in picture.layers[1:])
-    return form.node * len(picture.layers) + form.cell * cells + form.lead * len(picture.links)
+    layers = picture.layers
+    cells = sum(1 if fans_out(a, b) else max(1, b.size) for a, b in itertools.pairwise(layers))
+    return form.node * len(layers) + form.cell * cells + form.lead * len(picture.links)
 
 
 def draw(picture: Picture, width: int, legend: bool = True) -> Text:
@@ -219,24 +227,30 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
             names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
-            for j in range(after.size):
-                arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
             scale = _scale(link.weights)
             cells = []
-            for i in range(layer.size):
-                row_cells = [_cell(link, i, j, scale, form) for j in range(after.size)]
-                for part in range(per_row):
-                    line = Text(("─ " if part == 0 else "  ")[:lead], style="dim")
-                    for pair in row_cells:
-                        piece = pair[part].copy()
-                        piece.truncate(form.cell - 1)
-                        line.append_text(piece)
-                        line.append(" " * (form.cell - piece.cell_len))
-                    cells.append(line)
-            block = lead + form.cell * after.size
+            if fans_out(layer, after):  # row j: the wire to node j and its weight
+                for j in range(after.size):
+                    pair = _cell(link, 0, j, scale, form)
+                    wire = "─ " if j == 0 else ("╰ " if j == after.size - 1 else "├ ")
+                    for part in range(per_row):
+                        below = "  " if j == after.size - 1 else "│ "
+                        cells.append(_wired(wire if part == 0 else below, lead, pair[part], form))
+                block = lead + form.cell
+            else:
+                for j in range(after.size):
+                    arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
+                for i in range(layer.size):
+                    row_cells = [_cell(link, i, j, scale, form) for j in range(after.size)]
+                    for part in range(per_row):
+                        line = Text(("─ " if part == 0 else "  ")[:lead], style="dim")
+                        for pair in row_cells:
+                            line.append_text(_wired("", 0, pair[part], form))
+                        cells.append(line)
+                block = lead + form.cell * after.size
             grid.block(cells, block)
             x += block
-    lines = [names.text(width), arrows.text(width), *grid.lines]
+    lines = [names.text(width), *([arrows.text(width)] if arrows.items else []), *grid.lines]
     out = Text()
     if picture.stage:
         out.append("computing: ", style="dim")
@@ -254,6 +268,16 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
             key = Text.assemble(head, "\n", tail)
         out.append_text(key)
     return out
+
+
+def _wired(wire: str, lead: int, piece: Text, form: _Form) -> Text:
+    """`wire` (cut to `lead` columns), then one crossbar cell padded to the cell's width."""
+    line = Text(wire[:lead], style="dim")
+    piece = piece.copy()
+    piece.truncate(form.cell - 1)
+    line.append_text(piece)
+    line.append(" " * (form.cell - piece.cell_len))
+    return line
 
 
 def legend_text(numbers: bool = True) -> Text:
