@@ -149,6 +149,12 @@ async def test_drawing_pad_draws_and_classifies(trained):
         await pilot.press("t")  # copy the first test image onto the pad
         assert np.allclose(pad.pixels.ravel(), ns["test_images"][0])
         assert pad.guess == int(np.argmax(ns["predict"](ns["test_images"][:1])))
+        truth = int(ns["test_labels"][0])
+        assert f"test 0: a {truth}" in text_of(pad) and "edited" not in text_of(pad)  # what it should read
+        await pilot.press("space")  # one pixel changed: no longer the test image as it was
+        assert f"test 0: a {truth}, edited" in text_of(pad)
+        await pilot.press("c")
+        assert "test 0" not in text_of(pad)
 
 
 async def test_gallery_follows_the_run_then_browses(trained):

@@ -52,7 +52,10 @@ class Panel(DigitsPanel):
         self.predict: Callable[[np.ndarray], np.ndarray] | None = None
         self.probs: np.ndarray | None = None
         self.samples = np.zeros((0, 64))
+        self.sample_labels = np.zeros(0, dtype=int)
         self.sample = 0
+        self.copied: tuple[int, int, bool] | None = None
+        """(test image, its true digit, edited since) while the pad holds a copy `t` made."""
         self.ready = True  # the pad draws before any run; only the reading needs a network
 
     # The pad is usable before training: only the reading waits for a network.
@@ -62,8 +65,10 @@ class Panel(DigitsPanel):
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         self.predict = predictor(namespace)
-        images = namespace.get("test_images")
+        images, labels = namespace.get("test_images"), namespace.get("test_labels")
         self.samples = np.asarray(images, dtype=float).reshape(-1, 64) if images is not None else np.zeros((0, 64))
+        known = labels is not None and len(labels) == len(self.samples)
+        self.sample_labels = np.asarray(labels, dtype=int) if known else np.zeros(0, dtype=int)
         self.classify()
 
     # -- keys -----------------------------------------------------------------------------------
@@ -87,14 +92,27 @@ class Panel(DigitsPanel):
 
     def action_clear(self) -> None:
         self.pixels[:] = 0.0
+        self.copied = None
         self.classify()
 
     def action_test_digit(self) -> None:
         """Copy the next test image onto the pad, to edit it and see when the network changes its mind."""
         if len(self.samples):
-            self.pixels = as_image(self.samples[self.sample % len(self.samples)]).copy()
+            index = self.sample % len(self.samples)
+            self.pixels = as_image(self.samples[index]).copy()
+            truth = int(self.sample_labels[index]) if len(self.sample_labels) else -1
+            self.copied = (index, truth, False)
             self.sample += 1
             self.classify()
+
+    def title(self) -> str:
+        """What is on the pad: "draw a digit", or the test image `t` copied and the digit it shows (a
+        learner could not tell whether the network read a copy right)."""
+        if self.copied is None:
+            return "draw a digit"
+        index, truth, edited = self.copied
+        what = f"test {index}" + (f": a {truth}" if truth >= 0 else "")
+        return what + (", edited" if edited else "")
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -111,6 +129,8 @@ class Panel(DigitsPanel):
     # -- state ------------------------------------------------------------------------------------
     def set_pixel(self, row: int, col: int, level: float) -> None:
         self.pixels[row, col] = level
+        if self.copied is not None:
+            self.copied = (self.copied[0], self.copied[1], True)
         self.classify()
 
     def classify(self) -> None:
@@ -170,6 +190,8 @@ class Panel(DigitsPanel):
                 out.append("\nreads ")
                 out.append(str(self.guess), style="bold yellow")
                 out.append(f" {self.probs[self.guess]:.0%}\nthen {second} {self.probs[second]:.0%}")
+            if self.copied is not None:
+                out.append(f"\n{self.title()}", style="dim")
             for line in self.key_lines():
                 out.append("\n")
                 out.append_text(line)
@@ -189,7 +211,7 @@ class Panel(DigitsPanel):
             right = [Text(EMPTY, style="dim")] if not self.pixels.any() else []
             right.append(Text.assemble("reads ", (str(self.guess), "bold yellow"), odds))
             right += probability_lines(self.probs, width=room)
-        out = side_by_side([Text("draw a digit", style="dim"), *grid], right)
+        out = side_by_side([Text(self.title(), style="dim"), *grid], right)
         for line in self.key_lines():
             out.append("\n")
             out.append_text(line)
