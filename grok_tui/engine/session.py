@@ -106,11 +106,11 @@ class LessonSession:
         """The last run's series, drawn dimmed under the current one."""
         self.previous_params: dict[str, Any] | None = None
         self.pending: bool | None = None
+        """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self.rerun = False
         """The current run was started by a param change (`restart`), not by the learner: a played
         re-run does not stop for predict questions, whose box would take the + - keys the learner
         is still pressing (the learner's next space asks them, with the new values)."""
-        """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self._exercise_code = exercise_code
         self.starting: Callable[[LessonRun], None] | None = None
         """Called with each new run before its process starts, so a listener added then sees every
@@ -157,7 +157,7 @@ class LessonSession:
         """What changed between the previous run and the params now: "alpha 1 -> 0.1"."""
         if self.previous_params is None or not self.previous:
             return ""
-        return change_text(self.previous_params, self.run.values if self.run is not None else self.params)
+        return change_text(self.previous_params, self._params_now())
 
     @property
     def previous_label(self) -> str:
@@ -165,8 +165,12 @@ class LessonSession:
         (The legend showed `change`, "order input,delta -> delta,input", which read as the current run.)"""
         if self.previous_params is None or not self.previous:
             return ""
-        now = self.run.values if self.run is not None else self.params
+        now = self._params_now()
         return ", ".join(f"{n} {fmt(v)}" for n, v in self.previous_params.items() if n in now and now[n] != v)
+
+    def _params_now(self) -> Mapping[str, Any]:
+        """The values of the run on screen, else the params a run would start with."""
+        return self.run.values if self.run is not None else self.params
 
     @property
     def selected_param(self) -> Param | None:

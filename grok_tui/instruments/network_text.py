@@ -227,27 +227,12 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
             names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
-            scale = _scale(link.weights)
-            cells = []
-            if fans_out(layer, after):  # row j: the wire to node j and its weight
-                for j in range(after.size):
-                    pair = _cell(link, 0, j, scale, form)
-                    wire = "─ " if j == 0 else ("╰ " if j == after.size - 1 else "├ ")
-                    for part in range(per_row):
-                        below = "  " if j == after.size - 1 else "│ "
-                        cells.append(_wired(wire if part == 0 else below, lead, pair[part], form))
-                block = lead + form.cell
+            if fans_out(layer, after):
+                cells, block = _fan(link, after.size, form, per_row), lead + form.cell
             else:
                 for j in range(after.size):
                     arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
-                for i in range(layer.size):
-                    row_cells = [_cell(link, i, j, scale, form) for j in range(after.size)]
-                    for part in range(per_row):
-                        line = Text(("─ " if part == 0 else "  ")[:lead], style="dim")
-                        for pair in row_cells:
-                            line.append_text(_wired("", 0, pair[part], form))
-                        cells.append(line)
-                block = lead + form.cell * after.size
+                cells, block = _crossbars(link, layer.size, after.size, form, per_row), lead + form.cell * after.size
             grid.block(cells, block)
             x += block
     lines = [names.text(width), *([arrows.text(width)] if arrows.items else []), *grid.lines]
@@ -270,14 +255,39 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     return out
 
 
-def _wired(wire: str, lead: int, piece: Text, form: _Form) -> Text:
-    """`wire` (cut to `lead` columns), then one crossbar cell padded to the cell's width."""
-    line = Text(wire[:lead], style="dim")
+def _crossbars(link: Link, rows: int, columns: int, form: _Form, per_row: int) -> list[Text]:
+    """A weight matrix as crossbars: a line per node it comes from, a cell per node it goes to."""
+    scale = _scale(link.weights)
+    lines = []
+    for i in range(rows):
+        pairs = [_cell(link, i, j, scale, form) for j in range(columns)]
+        for part in range(per_row):
+            line = Text(("─ " if part == 0 else "  ")[: form.lead], style="dim")
+            for pair in pairs:
+                line.append_text(_padded(pair[part], form))
+            lines.append(line)
+    return lines
+
+
+def _fan(link: Link, columns: int, form: _Form, per_row: int) -> list[Text]:
+    """One node's weights, one per line beside the node each feeds, on a branching wire."""
+    scale = _scale(link.weights)
+    lines = []
+    for j in range(columns):
+        pair = _cell(link, 0, j, scale, form)
+        last = j == columns - 1
+        wires = ("─ " if j == 0 else "╰ " if last else "├ ", "  " if last else "│ ")
+        for part in range(per_row):
+            lines.append(Text(wires[part][: form.lead], style="dim") + _padded(pair[part], form))
+    return lines
+
+
+def _padded(piece: Text, form: _Form) -> Text:
+    """One crossbar cell, cut and padded to the cell's width."""
     piece = piece.copy()
     piece.truncate(form.cell - 1)
-    line.append_text(piece)
-    line.append(" " * (form.cell - piece.cell_len))
-    return line
+    piece.append(" " * (form.cell - piece.cell_len))
+    return piece
 
 
 def legend_text(numbers: bool = True) -> Text:

@@ -26,6 +26,12 @@ async def finish(pilot, screen: LessonScreen) -> None:
     await pilot.pause()
 
 
+async def run_to_end(pilot, screen: LessonScreen) -> None:
+    """space, then wait for the run's end to be drawn."""
+    await pilot.press("space")
+    await finish(pilot, screen)
+
+
 async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
@@ -35,8 +41,7 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         assert doc.scroll_y == 0 and screen.has_class("-read")
         assert doc.content_region.height >= 12  # at least 12 rows of prose and code at 80x24
         assert "lesson 2/2" in text_of(screen.query_one("#lesson-title"))
-        await pilot.press("space")
-        await finish(pilot, screen)
+        await run_to_end(pilot, screen)
         assert doc.scroll_y == 0 and doc.content_region.height >= 12
         strip = text_of(screen.query_one(LiveStrip))
         assert (
@@ -83,8 +88,7 @@ async def test_the_dimmed_curve_is_labelled_with_what_its_run_had(small_catalog)
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        await pilot.press("space")
-        await finish(pilot, screen)
+        await run_to_end(pilot, screen)
         await pilot.press("minus")
         await wait_for(pilot, lambda: screen.params["alpha"] == 0.316228 and screen.session.rerun, what="the re-run")
         await finish(pilot, screen)
@@ -99,8 +103,7 @@ async def test_l_switches_to_the_lab_and_back(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        await pilot.press("space")
-        await finish(pilot, screen)
+        await run_to_end(pilot, screen)
         await pilot.press("l")
         await pilot.pause()
         assert screen.lab and not screen.query_one(LessonDocument).region

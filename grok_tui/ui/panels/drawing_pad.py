@@ -54,13 +54,14 @@ class Panel(DigitsPanel):
         self.samples = np.zeros((0, 64))
         self.sample_labels = np.zeros(0, dtype=int)
         self.sample = 0
-        self.copied: tuple[int, int, bool] | None = None
-        """(test image, its true digit, edited since) while the pad holds a copy `t` made."""
+        self.copied: int | None = None
+        """The test image `t` last copied onto the pad (None once cleared, or before any)."""
         self.ready = True  # the pad draws before any run; only the reading needs a network
 
     # The pad is usable before training: only the reading waits for a network.
     def run_started(self) -> None:
         self.predict, self.probs = None, None
+        self.copied = None  # the next run's test set is another
         self.refresh(layout=True)
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
@@ -98,20 +99,19 @@ class Panel(DigitsPanel):
     def action_test_digit(self) -> None:
         """Copy the next test image onto the pad, to edit it and see when the network changes its mind."""
         if len(self.samples):
-            index = self.sample % len(self.samples)
-            self.pixels = as_image(self.samples[index]).copy()
-            truth = int(self.sample_labels[index]) if len(self.sample_labels) else -1
-            self.copied = (index, truth, False)
+            self.copied = self.sample % len(self.samples)
+            self.pixels = as_image(self.samples[self.copied]).copy()
             self.sample += 1
             self.classify()
 
     def title(self) -> str:
         """What is on the pad: "draw a digit", or the test image `t` copied and the digit it shows (a
         learner could not tell whether the network read a copy right)."""
-        if self.copied is None:
+        index = self.copied
+        if index is None:
             return "draw a digit"
-        index, truth, edited = self.copied
-        what = f"test {index}" + (f": a {truth}" if truth >= 0 else "")
+        what = f"test {index}" + (f": a {self.sample_labels[index]}" if len(self.sample_labels) else "")
+        edited = not np.array_equal(self.pixels, as_image(self.samples[index]))
         return what + (", edited" if edited else "")
 
     def on_click(self, event: events.Click) -> None:
@@ -129,8 +129,6 @@ class Panel(DigitsPanel):
     # -- state ------------------------------------------------------------------------------------
     def set_pixel(self, row: int, col: int, level: float) -> None:
         self.pixels[row, col] = level
-        if self.copied is not None:
-            self.copied = (self.copied[0], self.copied[1], True)
         self.classify()
 
     def classify(self) -> None:
