@@ -309,3 +309,17 @@ def _53_finished(size):
 def test_landscape_53_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="5.3", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
+
+
+async def test_q_quits_while_a_question_is_asked(course, monkeypatch):
+    """The key bar under the box says "q quit"; the box takes only numbers, and q did nothing."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        exits: list[bool] = []
+        monkeypatch.setattr(app, "exit", lambda *args, **kwargs: exits.append(True))
+        await pilot.press("q")
+        await wait_for(pilot, lambda: bool(exits), what="the quit")
+        assert isinstance(app.screen, PredictScreen)  # nothing was typed into the box instead

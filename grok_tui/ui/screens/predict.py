@@ -7,6 +7,8 @@ Both are modal: the lesson stays visible, dimmed, behind them.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +24,14 @@ NUMBER_KEYS = r"[-−+0-9.,eE ]*"
 are not typed: an `s` pressed to step again as the question popped up was taken as the answer."""
 
 
+class AnswerInput(Input):
+    """A box for a number that claims only the keys a number can hold: an Input claims every
+    printable key, so a bound one (q: quit) never reached its binding, though the box refused it."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return super().check_consume_key(key, character) and re.fullmatch(NUMBER_KEYS, character or "") is not None
+
+
 class PredictScreen(ModalScreen[list[str] | None]):
     DEFAULT_CSS = """
     PredictScreen { align: center middle; }
@@ -32,7 +42,13 @@ class PredictScreen(ModalScreen[list[str] | None]):
     PredictScreen Input { margin: 0 0 1 0; }
     PredictScreen .problem { color: $error; }
     """
-    BINDINGS = [Binding("escape", "skip", "skip", id="predict.skip")]
+    BINDINGS = [
+        Binding("escape", "skip", "skip", id="predict.skip"),
+        # The key bar under the box still says "q quit", and the box takes only numbers: q quits
+        # here too (it did nothing, and a learner could not leave but with ctrl+q). A priority
+        # binding, as the box would stop the key; AnswerInput lets Textual try the binding first.
+        Binding("q", "app.quit", "quit", show=False, priority=True, id="predict.quit"),
+    ]
 
     def __init__(self, lesson_id: str, questions: list[Prediction], tally: str, texts: list[str] | None = None) -> None:
         super().__init__()
@@ -48,7 +64,7 @@ class PredictScreen(ModalScreen[list[str] | None]):
             box.border_subtitle = f"enter: check · escape: skip · {self.tally}"
             for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
                 yield Static(Text(text))
-                yield Input(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
+                yield AnswerInput(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
             yield Static("", id="predict-problem", classes="problem")
 
     def on_mount(self) -> None:
@@ -77,7 +93,10 @@ class RevealScreen(ModalScreen[None]):
         border: round $accent; padding: 0 1; background: $surface;
     }
     """
-    BINDINGS = [Binding("escape,enter,space", "close", "back to the lesson", id="reveal.close")]
+    BINDINGS = [
+        Binding("escape,enter,space", "close", "back to the lesson", id="reveal.close"),
+        Binding("q", "app.quit", "quit", show=False, id="reveal.quit"),
+    ]
 
     def __init__(self, title: str, body: Text, tally: str) -> None:
         super().__init__()
