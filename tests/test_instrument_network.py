@@ -48,6 +48,8 @@ def test_network_text_shows_values_marks_and_legend(run_64):
     assert lines[0] == "computing: 5 weight deltas"
     assert "weights_0_1" in lines[1] and "→2" in lines[2]
     assert "1 ● +.132" in text and "✕ 0" in text and "δ +.165" in text and "Δ -.135" in text
+    # The unlit lamp is hollow, so it does not read as lit in a terminal without colour.
+    assert lines[5].startswith("1 ○ 0 ") and lines[3].startswith("0 ● +1.00")
     assert "━ +  ╍ −" in text
     assert max(len(line) for line in lines) <= 78
 

@@ -116,10 +116,10 @@ def _node_cells(layer: Layer, row: int, deltas: bool, index: bool = True) -> tup
         top.append("✕ " if index else "✕", style=OFF_STYLE)
         top.append(short(value), style=OFF_STYLE + (" reverse" if layer.lit else ""))
     else:
-        top.append(
-            ("● " if value is not None else "○ ") if index else ("●" if value is not None else "○"),
-            style=_sign_style(value),
-        )
+        # Hollow for a node that is 0 or not computed yet: an off lamp must not look lit in a
+        # terminal without colour; the number beside it tells the two apart.
+        glyph = "●" if value else "○"
+        top.append(glyph + " " if index else glyph, style=_sign_style(value))
         top.append(short(value), style=LIT if layer.lit else "")
     bottom = Text()
     if deltas and layer.deltas is not None:
