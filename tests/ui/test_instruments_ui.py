@@ -256,6 +256,28 @@ async def test_landscape_walks_53_with_a_frozen_weight(course):
         assert "◆" in plain(panel) and "weight 0 (toes)" in plain(panel)
 
 
+async def test_z_draws_the_u_of_45_over_the_whole_zoomed_panel_at_80x24(course):
+    """At 80x24 zooming the landscape kept its U 9 rows high over 12 empty ones: its grid depends
+    on the width alone, so a taller panel computed nothing and drew nothing new."""
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, LandscapePanel)
+        await pilot.press("l")
+        await focus_panel(pilot, app, panel)  # at 80x24 the lab shows the focused panel alone
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.screen.run_state is RunState.FINISHED, what="the run")
+        await wait_for(pilot, lambda: panel.surface is not None and len(panel.shown_path) == 20, what="the U")
+
+        def curve_rows() -> int:
+            return sum(1 for line in plain(panel).splitlines() if any("\u2801" <= c <= "\u28ff" for c in line))
+
+        before = curve_rows()
+        await pilot.press("z")
+        await wait_for(pilot, lambda: app.screen.maximized is panel, what="the zoom")
+        await wait_for(pilot, lambda: curve_rows() >= panel.content_size.height - 4, what="a taller U")
+        assert curve_rows() > before + 5, (before, curve_rows())
+
+
 # -- pictures ---------------------------------------------------------------------------------------
 def _stage_5_zoomed(size):
     async def run_before(pilot):

@@ -132,6 +132,10 @@ class LandscapePanel(InstrumentPanel):
 
     def on_resize(self) -> None:
         self._update(now=True)
+        if not self._computing:
+            # Same grid, nothing to recompute (a U's depends on the width alone), yet a taller
+            # box (z) draws the curve over more rows.
+            self.show(self._draw())
 
     # -- computing off the UI thread ----------------------------------------------------------------
     def _grid_size(self) -> tuple[int, int]:
