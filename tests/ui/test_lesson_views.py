@@ -379,3 +379,27 @@ async def test_a_params_range_shows_whole_or_not_at_all(catalog):
         shown = "\n".join(row[view.region.x : view.region.right] for row in rows)
         assert "step_amount  ◂ 0.316228 ▸" in shown and "iterations" in shown
         assert "…" not in shown and "1..5000" in shown  # the range that fits is still shown
+
+
+async def test_a_resize_under_a_dialog_arranges_the_lab_for_the_new_size(small_catalog):
+    """Textual tells only the top screen of a resize: a lesson resized from 80x24 to 120x40 under
+    its `=` dialog came back with the narrow lab stretched wide (one chart in the whole column, the
+    others hidden, and no `g` to reach them)."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        screen = app.screen
+        await pilot.press("l")
+        await wait_for(pilot, lambda: len(screen.query(ChartView)) == 2 and screen.lab, what="the lab")
+        charts = list(screen.query(ChartView))
+        await wait_for(pilot, lambda: charts[1].has_class("-not-main"), what="one chart at a time")
+        await pilot.press("equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the dialog")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="the lesson again")
+        await wait_for(pilot, lambda: screen.has_class("-wide"), what="the wide size class")
+        await wait_for(pilot, lambda: not any(c.has_class("-not-main") for c in charts), what="every chart")
+        assert all(c.region.height > 5 for c in charts), [c.region for c in charts]
+        assert not screen._one_chart_at_a_time()

@@ -31,7 +31,7 @@ from grok_tui.engine import lesson_imports
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
 from grok_tui.ui import speed as ladder
-from grok_tui.ui.breakpoints import preset_breakpoints
+from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
@@ -285,6 +285,7 @@ class LessonScreen(LessonDrawing, Screen[None]):
         self.stop_run()
 
     def on_resize(self) -> None:
+        apply_breakpoints(self)  # before arranging by them
         self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
         self._arrange_charts()
         # The size classes (-narrow, -wide) change with the size: the status line says the selected
