@@ -204,6 +204,37 @@ def test_check_code_on_an_exercise(tmp_path):
     assert check_code(exercise, exercise.solution.source).passed
 
 
+def test_a_function_that_changes_its_argument_fails_unless_the_exercise_says_it_may(catalog, tmp_path):
+    """A learner's relu2deriv that set its input's values to 1 (`output[output > 0] = 1`) passed, and
+    6.4 then computed its weight deltas from the overwritten layer_1 (-1.02 for -0.135); an ele_mul
+    that wrote its products into `a` made 3.3's dot print 45 where the text says 3."""
+    relu2deriv = catalog.get("6.4").exercise("relu2deriv")
+    verdict = check_code(relu2deriv, "def relu2deriv(output):\n    output[output > 0] = 1\n    return output\n")
+    assert not verdict.passed
+    assert verdict.details[0].startswith("relu2deriv changed its argument output: array([[0.     , 0.13177")
+    assert "leave the arguments as they are" in verdict.details[0]
+    ele_mul = catalog.get("3.3").exercise("ele_mul")
+    code = "def ele_mul(a, b):\n    for i in range(len(a)):\n        a[i] *= b[i]\n    return a\n"
+    assert "ele_mul changed its argument a: [1, 2, 3] became [3, 8, 15]" in check_code(ele_mul, code).text
+    assert check_code(ele_mul, ele_mul.solution.source).passed
+    # 6.5's learn is meant to update the weights in place: it says so, and its reference passes
+    learn = catalog.get("6.5").exercise("learn")
+    assert learn.changes_arguments and check_code(learn, learn.solution.source).passed
+    # the dev check runs the reference guarded too: one that changes its input is reported
+    lesson = fixture_lesson(tmp_path, solution="a.append(0) or sum(x * y for x, y in zip(a, b))")
+    problems = check_exercises(lesson)
+    assert len(problems) == 1 and "w_sum changed its argument a: [1, 2] became [1, 2, 0]" in problems[0].message
+
+
+def test_changes_arguments_must_be_true_or_false(tmp_path):
+    path = tmp_path / "9.1-fixture.md"
+    text = EXERCISE_LESSON.format(stub="0", solution="0").replace('title = "Write w_sum"', 'changes_arguments = "yes"')
+    path.write_text(text, encoding="utf-8")
+    _, problems = parse_lesson(path)
+    assert [p.message for p in problems] == ["exercise 'w_sum': changes_arguments must be true or false"]
+    assert problems[0].line == text.splitlines().index('changes_arguments = "yes"') + 1
+
+
 COURSE = load_catalog()
 EXERCISES = [(lesson, ex) for lesson in COURSE.lessons for ex in lesson.exercises]
 

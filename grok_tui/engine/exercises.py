@@ -211,6 +211,12 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
     return Verdict(s == "pass", headline, tuple(details), code_line, result.output, result)
 
 
+def _guarded(exercise: Exercise) -> tuple[str, ...]:
+    """The functions that must leave their arguments alone: the reference's, unless the exercise is
+    meant to change them (`changes_arguments`)."""
+    return () if exercise.changes_arguments else tuple(_returning(exercise.solution.source))
+
+
 def check_code(
     exercise: Exercise,
     code: str,
@@ -219,7 +225,7 @@ def check_code(
     cancel: threading.Event | None = None,
 ) -> Verdict:
     """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
-    result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel)
+    result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel, guard=_guarded(exercise))
     return describe(result, code, exercise.test.source, exercise.solution.source)
 
 
@@ -274,7 +280,11 @@ def check_exercises(lesson: Lesson, *, timeout: float = DEFAULT_TIMEOUT) -> list
     jobs = [(ex, source) for ex in lesson.exercises for source in (ex.stub.source, ex.solution.source)]
     workers = max(2, min(len(jobs), os.cpu_count() or 2))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda job: run_sandboxed(job[1], job[0].test.source, timeout=timeout), jobs))
+        results = list(
+            pool.map(
+                lambda job: run_sandboxed(job[1], job[0].test.source, timeout=timeout, guard=_guarded(job[0])), jobs
+            )
+        )
     problems: list[LessonError] = []
     for i, exercise in enumerate(lesson.exercises):
         problems.extend(_judge(lesson, exercise, results[2 * i], results[2 * i + 1]))

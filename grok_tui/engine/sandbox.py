@@ -149,21 +149,29 @@ def run_sandboxed(
     memory: int = DEFAULT_MEMORY,
     cancel: threading.Event | None = None,
     portable: bool | None = None,
+    guard: tuple[str, ...] = (),
 ) -> SandboxResult:
     """Run `code`, then `test` in the same fresh namespace, in a child process. Blocks (use a thread).
+    The functions named in `guard` fail the test when a call changes one of their arguments.
     `portable` forces the path every platform has (default: $GROK_TUI_PORTABLE_SANDBOX, else only
     where there are no POSIX process groups).
 
     Never raises for a reason outside the learner's control either (no free file descriptors, a full
     temp dir): that is a "crash" result saying so."""
     try:
-        return _run(code, test, timeout, memory, cancel, _portable(portable))
+        return _run(code, test, timeout, memory, cancel, _portable(portable), guard)
     except OSError as exc:
         return SandboxResult("crash", f"could not start Python to check your code: {exc}")
 
 
 def _run(
-    code: str, test: str, timeout: float, memory: int, cancel: threading.Event | None, portable: bool
+    code: str,
+    test: str,
+    timeout: float,
+    memory: int,
+    cancel: threading.Event | None,
+    portable: bool,
+    guard: tuple[str, ...] = (),
 ) -> SandboxResult:
     start = time.monotonic()
     marker = secrets.token_hex(8)
@@ -192,6 +200,7 @@ def _run(
                     "memory": 0 if portable else memory,
                     "limits": not portable,
                     "result_path": str(result_path),
+                    "guard": list(guard),
                 }
             )
             assert proc.stdin is not None

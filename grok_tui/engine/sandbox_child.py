@@ -3,9 +3,10 @@
 Its source is handed to `python -I -c`, so the child needs nothing of grok_tui and starts from a
 clean interpreter; the tutor imports only the two file names below, to read the frames it reports.
 It reads one JSON object from stdin: {"code": ..., "test": ..., "memory": bytes or 0, "limits": bool,
-"result_path": path} and writes one JSON object to `result_path`, a file outside the folder the
-code runs in, opened before the code runs: nothing the learner prints can fake a result. (A file,
-not an inherited pipe: passing a descriptor to a child does not work on Windows.)
+"result_path": path, "guard": [functions that must leave their arguments as they are]} and writes
+one JSON object to `result_path`, a file outside the folder the code runs in, opened before the code
+runs: nothing the learner prints can fake a result. (A file, not an inherited pipe: passing a
+descriptor to a child does not work on Windows.)
 """
 
 import json
@@ -53,6 +54,59 @@ def _test_values(exc):
     return out
 
 
+def _same(before, after):
+    """Whether an argument is as it was (numpy arrays by value; a value that cannot say: the same)."""
+    if type(before).__module__ == "numpy" and hasattr(before, "shape"):
+        import numpy as np
+
+        try:
+            return before.shape == after.shape and bool(np.array_equal(before, after, equal_nan=True))
+        except (TypeError, ValueError):
+            return True
+    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
+        return len(before) == len(after) and all(_same(b, a) for b, a in zip(before, after, strict=True))
+    if isinstance(before, dict) and isinstance(after, dict):
+        return before.keys() == after.keys() and all(_same(before[k], after[k]) for k in before)
+    try:
+        return bool(before == after) or before != before  # nan stays nan
+    except Exception:
+        return True
+
+
+def _guard(function):
+    """`function`, failing the check when it changes an argument: the lesson passes its own lists and
+    arrays and goes on using them, so a function that rewrites one passes every test yet makes the
+    lesson compute wrong numbers further on (e.g. relu2deriv setting layer_1's values to 1)."""
+    import copy
+    import functools
+    import inspect
+
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return function
+
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        try:
+            bound = signature.bind(*args, **kwargs)
+            kept = {name: copy.deepcopy(value) for name, value in bound.arguments.items()}
+        except Exception:  # arguments that do not bind or copy: the call itself says what is wrong
+            return function(*args, **kwargs)
+        result = function(*args, **kwargs)
+        for name, before in kept.items():
+            after = bound.arguments[name]
+            if not _same(before, after):
+                raise AssertionError(
+                    f"{function.__name__} changed its argument {name}: {_short(repr(before))[:120]} became "
+                    f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
+                    "the arguments as they are and build the answer as a new list or array."
+                )
+        return result
+
+    return guarded
+
+
 def _report(out, data):
     json.dump(data, out)
     out.close()
@@ -84,6 +138,9 @@ def main():
         test = compile(job["test"], TEST_FILE, "exec")
         phase = "code"
         exec(code, namespace)
+        for name in job.get("guard", ()):
+            if callable(namespace.get(name)):
+                namespace[name] = _guard(namespace[name])
         phase = "test"
         exec(test, namespace)
     except SystemExit as exc:

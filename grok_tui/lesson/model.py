@@ -98,6 +98,10 @@ class Exercise:
     hints: tuple[str, ...] = ()
     moved_from: tuple[Renamed, ...] = ()
     """The lessons this exercise was in before (metadata `moved_from`), oldest course version first."""
+    changes_arguments: bool = False
+    """Metadata `changes_arguments = true`: the function is meant to change what it is given (6.5's
+    learn updates the weights in place). Otherwise a function that changes an argument fails its
+    check: the lesson goes on using what it passed in (engine/sandbox_child.py)."""
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,16 @@ def exercises_table(table: object, blocks: list[Block], lines: list[str], add: A
         moved = info.get("moved_from") if isinstance(info, dict) else None
         line = line_of(lines, r"^\s*moved_from\s*=", first) if moved is not None else first
         moved_from = renames(moved, "lesson", line, add)
-        yield Exercise(name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints), moved_from)
+        changes = info.get("changes_arguments", False) if isinstance(info, dict) else False
+        if not isinstance(changes, bool):
+            add(
+                line_of(lines, r"^\s*changes_arguments\s*=", first),
+                f"exercise {name!r}: changes_arguments must be true or false",
+            )
+            changes = False
+        yield Exercise(
+            name, title, parts["exercise"], parts["solution"], parts["test"], tuple(hints), moved_from, changes
+        )
 
 
 def renames(value: object, id_key: str, line: int, add: Add, own_id: str = "") -> tuple[Renamed, ...]:
