@@ -226,6 +226,25 @@ def test_a_function_that_changes_its_argument_fails_unless_the_exercise_says_it_
     assert len(problems) == 1 and "w_sum changed its argument a: [1, 2] became [1, 2, 0]" in problems[0].message
 
 
+def test_the_types_a_test_takes_are_the_ones_the_lesson_can_use(catalog):
+    """A numpy w_sum (np.int64) and vect_mat_mul (a 1-d array) were refused though the lessons use
+    them as they are; a 7.4 backprop returning lists passed, then the lesson failed at grad[i, j]."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = "import numpy as np\ndef w_sum(a, b):\n    assert len(a) == len(b)\n    return np.dot(a, b)\n"
+    assert check_code(w_sum, code).passed
+    vect_mat_mul = catalog.get("3.6").exercise("vect_mat_mul")
+    code = "import numpy as np\ndef vect_mat_mul(vect, matrix):\n    return np.dot(matrix, vect)\n"
+    assert check_code(vect_mat_mul, code).passed
+    backprop = catalog.get("7.4").exercise("backprop")
+    code = backprop.solution.source.replace("    return [np.dot(", "    return [g.tolist() for g in [np.dot(")
+    code = code.replace("layer_2_delta.sum(0)]", "layer_2_delta.sum(0)]]")
+    verdict = check_code(backprop, code)
+    assert "tolist" in code and not verdict.passed
+    assert verdict.details[0] == (
+        "the gradient of weights_0_1 should be a numpy array, got a list: return the arrays np.dot gives"
+    )
+
+
 def test_changes_arguments_must_be_true_or_false(tmp_path):
     path = tmp_path / "9.1-fixture.md"
     text = EXERCISE_LESSON.format(stub="0", solution="0").replace('title = "Write w_sum"', 'changes_arguments = "yes"')
