@@ -20,7 +20,7 @@ from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.settings import Settings
-from grok_tui.ui import output_pacing, typeahead
+from grok_tui.ui import hang_up, output_pacing, typeahead
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.screens.contents import ContentsScreen
@@ -112,6 +112,7 @@ class GrokApp(App[None]):
 
     def on_mount(self) -> None:
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
+        hang_up.install(self)  # a dropped link saves the draft being typed
         for error in self.settings.errors:
             self.notify(error, title="settings", severity="error", timeout=12, markup=False)
         self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")

@@ -254,3 +254,51 @@ async def test_the_screens_accept_any_progress_file(private_data_dir, text):
         await pilot.pause()
         await pilot.press("escape")
     assert app.return_code in (0, None)
+
+
+@LINUX
+def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
+    """The real launcher in a pseudo-terminal: open 3.2's exercise, type a line, and close the terminal
+    at once (as a dropped SSH link does). The editor saves after a pause in typing, and the hang-up
+    ended the process before it: the last keys were lost."""
+    import pty
+    import select
+    import signal
+    import time
+
+    env = {
+        **os.environ,
+        "GROK_TUI_LOG_DIR": str(tmp_path / "logs"),
+        "GROK_TUI_DATA": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+    }
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the tutor on a terminal
+        os.execve(sys.executable, [sys.executable, "-m", "grok_tui", "3.2"], env)
+    out, stage = b"", 0
+    deadline = time.monotonic() + 60
+    while stage < 3 and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                out += os.read(fd, 65536)
+            except OSError:
+                break
+        if stage == 0 and b"space run" in out:
+            os.write(fd, b"e")  # the exercise
+            stage = 1
+        elif stage == 1 and b"F5" in out.rsplit(b"space run", 1)[-1]:
+            time.sleep(0.5)  # the editor has the focus
+            os.write(fd, b"# typed last")
+            stage, typed_at = 2, len(out)
+        elif stage == 2 and b"last" in out[typed_at:]:
+            stage = 3  # on screen: the app has the keys, and saves them only after a 0.3 s pause
+    assert stage == 3, out[-2000:]
+    os.kill(pid, signal.SIGHUP)  # what the kernel sends when the terminal goes away
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    draft = tmp_path / "data" / "drafts" / "3.2" / "w_sum.py"
+    assert "# typed last" in draft.read_text(encoding="utf-8")
+    assert not (tmp_path / "logs").exists() or not list((tmp_path / "logs").iterdir())  # no crash log

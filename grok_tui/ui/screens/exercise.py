@@ -161,6 +161,10 @@ class ExerciseScreen(Screen[bool]):
 
     def on_unmount(self) -> None:
         self._cancel.set()  # a running check's child process is killed
+        self.save_draft()
+
+    def save_draft(self) -> None:
+        """Write the editor's text now, in this thread (leaving, or the terminal hung up)."""
         self._save_now()
         self.saver.flush()
 
