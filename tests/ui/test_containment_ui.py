@@ -299,6 +299,7 @@ def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
     os.kill(pid, signal.SIGHUP)  # what the kernel sends when the terminal goes away
     os.close(fd)
     _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0  # left, not killed by the signal
     draft = tmp_path / "data" / "drafts" / "3.2" / "w_sum.py"
     assert "# typed last" in draft.read_text(encoding="utf-8")
     assert not (tmp_path / "logs").exists() or not list((tmp_path / "logs").iterdir())  # no crash log
