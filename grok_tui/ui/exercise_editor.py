@@ -1,14 +1,31 @@
 """A Python code editor that indents like the learner expects: Enter keeps the indentation (one level
-more after a `:`), Backspace in leading spaces removes one level. Everything else is Textual's TextArea."""
+more after a `:`), Backspace in leading spaces removes one level, shift+tab takes one level off the line
+(or the selected lines). Everything else is Textual's TextArea."""
 
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import TextArea
 
 
 class CodeEditor(TextArea):
     """TextArea.code_editor with Python-style auto-indent."""
+
+    # shift+tab moved the focus out of the editor (Textual's default), and the letters typed next ran
+    # the exercise screen's keys: `h` showed, and counted, a hint.
+    BINDINGS = [Binding("shift+tab", "dedent", "dedent", show=False)]
+
+    def action_dedent(self) -> None:
+        """One indentation level off the cursor's line, or off each selected line."""
+        if self.read_only:
+            return
+        start, end = self.selection
+        for row in range(min(start[0], end[0]), max(start[0], end[0]) + 1):
+            line = self.document[row]
+            spaces = min(self.indent_width, len(line) - len(line.lstrip(" ")))
+            if spaces:
+                self.delete((row, 0), (row, spaces))
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter" and not self.read_only:

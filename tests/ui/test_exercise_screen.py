@@ -320,3 +320,33 @@ async def test_a_long_exercise_title_is_shown_whole_at_80_columns(catalog):
         await pilot.pause()
         top = " ".join(" ".join(screen_text(app).splitlines()[:2]).split())  # what the learner sees
         assert "5.1/weight_deltas hints 0/3 Write compute_weight_deltas: one shared delta, one share per input" in top
+
+
+async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_starts_at_the_todo(lesson):
+    """Learners found no help on this screen (F1 and ? did nothing), lost the editor's focus to
+    shift+tab (the letters typed next ran the screen's keys: h showed a hint), and started typing at
+    line 1, column 0, above the function."""
+    from grok_tui.ui.screens.help import HelpScreen
+
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        await pilot.pause()
+        assert editor.cursor_location == (1, 4)  # at `# TODO`, after its indentation
+        await pilot.press("f1")  # from inside the editor
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        help_text = screen_text(app)
+        assert app.screen.query_one("#help-box").border_title == "exercise keys"
+        assert "check your code" in help_text and "ctrl+z  ctrl+y" in help_text
+        assert "lesson text" not in help_text  # not the lesson screen's keys
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
+        await pilot.press("question_mark")  # in the editor, ? is typed
+        assert editor.text.splitlines()[1] == "    ?# TODO" and not isinstance(app.screen, HelpScreen)
+        await pilot.press("shift+tab")
+        assert editor.has_focus and editor.text.splitlines()[1] == "?# TODO"
+        await pilot.press("h")  # still typed into the editor, not a hint
+        assert editor.text.splitlines()[1] == "?h# TODO" and screen.hints == 0
+        await pilot.press("escape", "question_mark")  # outside the editor ? is the help
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ?")

@@ -75,6 +75,8 @@ class ExerciseScreen(Screen[bool]):
         # One key, two meanings: the footer names the one that applies (check_action picks it).
         Binding("escape", "leave_editor", "leave editor", priority=True, id="exercise.leave_editor"),
         Binding("escape", "leave", "back to lesson", priority=True, id="exercise.leave"),
+        Binding("f1", "help", "help", priority=True, id="exercise.help"),
+        Binding("question_mark", "help", "help", show=False),
         Binding("h", "hint_key", "hint", show=False),
         Binding("s", "solution_key", "solution", show=False),
         Binding("i", "edit", "edit", show=False),
@@ -153,6 +155,11 @@ class ExerciseScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.editor.focus()
+        if self.editor.text == self.exercise.stub.source:  # a fresh start: the cursor where to write
+            for row, line in enumerate(self.editor.text.splitlines()):
+                if "TODO" in line:
+                    self.editor.move_cursor((row, len(line) - len(line.lstrip())))
+                    break
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._take_outside_edit)
         if self._synced_text is None:
@@ -424,6 +431,12 @@ class ExerciseScreen(Screen[bool]):
 
     def action_edit(self) -> None:
         self.editor.focus()
+
+    def action_help(self) -> None:
+        """F1 (or ? outside the editor): this screen's keys and the editor's."""
+        from grok_tui.ui.screens.help import EXERCISE_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=EXERCISE_KEYS, title="exercise keys"))
 
     def action_leave_editor(self) -> None:
         self.query_one("#ex-feedback", VerticalScroll).focus()

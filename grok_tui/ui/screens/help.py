@@ -46,6 +46,27 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
 )
 
+EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
+    ("F5  ctrl+r", "check your code: the exercise's tests run it in a separate process"),
+    ("F2", "the next hint (h when the editor does not have the focus)"),
+    ("F3", "the reference solution, once your code passes (s outside the editor)"),
+    ("F4", "start over from the stub (ctrl+z brings your code back; a .bak file keeps it too)"),
+    ("escape", "leave the editor (e or i: back in); escape again: back to the lesson"),
+    ("", ""),
+    ("tab  shift+tab", "indent / take one indentation level off the line or the selected lines"),
+    ("enter", "a new line with the same indentation (one level more after a `:`)"),
+    ("home  end", "start / end of the line (ctrl+a and ctrl+e too)"),
+    ("ctrl+← ctrl+→", "a word left / right"),
+    ("pgup  pgdn", "a page up / down"),
+    ("shift+arrows", "select; F6 selects the line, F7 everything"),
+    ("ctrl+x ctrl+c ctrl+v", "cut, copy, paste (the terminal's own paste works too)"),
+    ("ctrl+z  ctrl+y", "undo, redo"),
+    ("ctrl+w  ctrl+u  ctrl+k", "delete the word left, to the line's start, to its end"),
+    ("", ""),
+    ("F1  ?", "this help (? only outside the editor: in it, ? is typed)"),
+    ("ctrl+q", "quit; what you typed is saved as you type, and kept when you come back"),
+)
+"""The exercise screen's keys (its bindings) and the editor's (Textual's TextArea, ui/exercise_editor.py)."""
 
 ROW_ACTIONS: dict[str, tuple[tuple[str | None, str], ...]] = {
     "space": (("run", "space"),),
@@ -93,8 +114,12 @@ class HelpScreen(ModalScreen[None]):
         param_help: str = "",
         problems: list[str] | None = None,
         panel_keys: tuple[str, list[tuple[str, str]]] = ("", []),
+        *,
+        keys: tuple[tuple[str, str], ...] = KEYS,
+        title: str = "grok-tui keys",
     ) -> None:
         super().__init__()
+        self.keys, self.title_text = keys, title
         self.param_help = param_help
         self.problems = problems or []
         self.panel_name, self.panel_keys = panel_keys
@@ -106,11 +131,11 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
-        for key, what in KEYS:
-            keys, rebound = row_keys(key, overrides)
+        for key, what in self.keys:
+            keys, rebound = row_keys(key, overrides) if self.keys is KEYS else (key, False)
             table.add_row(Text(f"{keys} *", style="bold yellow") if rebound else keys, what)
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "grok-tui keys"
+            box.border_title = self.title_text
             box.border_subtitle = "escape to close"
             if self.panel_name:
                 panel = Table.grid(padding=(0, 2))
