@@ -87,3 +87,21 @@ def test_a_step_keeps_its_mark_when_later_steps_land_in_its_cell(catalog):
     drawn = plain(draw_1d(u, path, 20, 8, "weight"))
     assert "1" in drawn and "2" in drawn and "3" not in drawn.split("\n", 1)[1].rsplit("\n", 1)[0]
     assert "4" not in drawn.split("\n", 1)[1].rsplit("\n", 1)[0] and "◆" in drawn
+
+
+def test_steps_after_the_ninth_and_beside_a_digit_are_dots_so_no_mark_reads_as_a_bigger_number(catalog):
+    """Marks were the step's last digit: in 4.5's 20 steps step 1 beside step 7 read `17`, steps 8
+    and 18 looked alike, and at alpha 0.001 steps 2, 4 and 1 read `241`."""
+    import re
+
+    from grok_tui.instruments.landscape_text import legend_1d
+
+    spec = catalog.get("4.5").landscape
+    u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(-0.5, 1.5)], 40)
+    # a path that crowds: 20 steps closing in on 0.4 from both sides, neighbours in adjacent cells
+    path = [(0.4 + 0.5 * (-0.8) ** k, 4 * (0.5 * 0.8**k) ** 2) for k in range(20)]
+    drawn = plain(draw_1d(u, path, 30, 10, "weight"))
+    body = "\n".join(drawn.rstrip("\n").splitlines()[1:-1])  # between the title and the axis line
+    assert not re.search(r"\d\d", body), body
+    assert "0" not in body and "•" in body and "1" in body and "◆" in body
+    assert "1-9 steps, • later" in legend_1d().plain

@@ -24,9 +24,14 @@ same style (a colour per cell costs bytes on every repaint), the lowest band sta
 _BRAILLE = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 
 
-def _mark(index: int) -> str:
-    """A path point's mark: the step number's last digit (1, 2, ... 9, 0, 1...)."""
-    return str(index % 10)
+LATER = "•"
+"""The mark of a step after the ninth, and of one beside another digit."""
+
+
+def _mark(step: int) -> str:
+    """A path point's mark: its step number up to 9, then LATER. (The last digit alone drew step 1
+    beside step 7 as `17` in a 20-step run, and steps 2, 4 and 1 as `241`.)"""
+    return str(step) if step <= 9 else LATER
 
 
 def _place(marks: dict[tuple[int, int], tuple[str, str]], cell: tuple[int, int], i: int, steps: int) -> None:
@@ -36,7 +41,12 @@ def _place(marks: dict[tuple[int, int], tuple[str, str]], cell: tuple[int, int],
     if i == steps - 1:
         marks[cell] = ("◆", NOW_STYLE)
     elif marks.get(cell, ("", ""))[1] != PATH_STYLE:
-        marks[cell] = (_mark(i + 1), PATH_STYLE)
+        glyph = _mark(i + 1)
+        row, col = cell
+        beside = (marks.get((row, col + d), ("", ""))[0] for d in (-1, 1))
+        if any(mark.isdigit() for mark in beside):  # two digits side by side read as one number
+            glyph = LATER
+        marks[cell] = (glyph, PATH_STYLE)
 
 
 def draw_1d(surface: Surface, path: list[tuple[float, float]], width: int, height: int, label: str) -> Text:
@@ -155,8 +165,10 @@ def legend_2d() -> Text:
     for glyph, style in zip(SHADES, SHADE_STYLES, strict=False):
         text.append(glyph, style=style)
     text.append(" low→high error  ")
-    text.append("1 2 3", style=PATH_STYLE)
-    text.append(" steps  ")
+    text.append("1-9", style=PATH_STYLE)
+    text.append(" steps, ")
+    text.append(LATER, style=PATH_STYLE)
+    text.append(" later  ")
     text.append("◆", style=NOW_STYLE)
     text.append(" now  + lowest")
     return text
@@ -166,8 +178,10 @@ def legend_1d() -> Text:
     text = Text()
     text.append("⠉⠒", style=CURVE_STYLE)
     text.append(" error if the weight were there  ")
-    text.append("1 2 3", style=PATH_STYLE)
-    text.append(" steps  ")
+    text.append("1-9", style=PATH_STYLE)
+    text.append(" steps, ")
+    text.append(LATER, style=PATH_STYLE)
+    text.append(" later  ")
     text.append("◆", style=NOW_STYLE)
     text.append(" now")
     return text
