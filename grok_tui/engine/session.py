@@ -37,8 +37,9 @@ the status line shows as a difference. At top speed there is no pace to compare 
 
 def spark_name(lesson: Lesson) -> str:
     """The recorded series the live strip draws as a sparkline: the first charted one named like an
-    error or a loss, else the first chart's first series."""
-    charted = [n for c in lesson.charts for n in c.series]
+    error or a loss, else the first chart's first series. Not a chart of points: its steps are no
+    quantity changing over time (a sparkline of 5.1's three weight deltas read as one shrinking)."""
+    charted = [n for c in lesson.charts if not c.points for n in c.series]
     return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
 
 

@@ -116,7 +116,8 @@ def charts_table(spec: object, lines: list[str], add: Add) -> Iterator[Chart]:
         if not isinstance(x, str):
             add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
             continue
-        yield Chart(str(chart.get("title", ", ".join(series))), tuple(series), bool(chart.get("log", False)), x)
+        title = str(chart.get("title", ", ".join(series)))
+        yield Chart(title, tuple(series), bool(chart.get("log", False)), x, bool(chart.get("points", False)))
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

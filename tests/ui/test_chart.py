@@ -138,6 +138,30 @@ async def test_a_chart_with_x_draws_against_that_value():
         assert drawn[0] < max(drawn) and drawn[-1] < max(drawn)
 
 
+async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_sparkline(catalog):
+    """5.1 steps through three weights, one weight delta each: joined by a braille line over x ticks
+    0, 0.5 ... 2 they read as one value climbing over time, and so did the strip's sparkline."""
+    from grok_tui.engine.session import spark_name
+
+    chart_spec = catalog.get("5.1").charts[0]
+    assert chart_spec.points and chart_spec.x == "i" and spark_name(catalog.get("5.1")) == ""
+    app = OneChart(chart_spec)
+    async with app.run_test(size=(70, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        steps = [1.0, 2.0, 3.0]
+        chart.show_series(
+            {"weight_delta": Series(steps, [-1.19, -0.091, -0.168]), "i": Series(steps, [0.0, 1.0, 2.0])},
+            {"weight_delta": Series(steps, [-1.19, -0.091, -0.168]), "i": Series(steps, [0.0, 1.0, 2.0])},
+            previous_label="alpha 0.01",
+        )
+        await pilot.pause()
+        legend, *plot, _axis, x_labels = lines(chart)
+        assert legend.startswith("● weight_delta  · previous run: alpha 0.01") and "x: i" in legend
+        body = "".join(plot)
+        assert body.count("●") == 3 and not re.search("[⠁-⣿]", body)  # three points, no line
+        assert x_labels.split() == ["0", "1", "2"]
+
+
 async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

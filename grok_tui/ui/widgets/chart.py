@@ -36,6 +36,7 @@ from grok_tui.ui.widgets.chart_parts import (
     COMPACT_WIDTH,
     LEGEND_GLYPH,
     MARKERS,
+    POINT,
     PREVIOUS_MARKER,
     Axis,
     Layer,
@@ -190,11 +191,15 @@ class ChartView(PlotextPlot):
     def _layers(self) -> tuple[list[Layer], list[Layer]]:
         names = self.chart.series
         now = [
-            Layer(self._points(self._current, n), MARKERS[i % len(MARKERS)], f"s{i % len(COLORS)}")
-            for i, n in enumerate(names)
+            Layer(self._points(self._current, n), self._marker(i), f"s{i % len(COLORS)}") for i, n in enumerate(names)
         ]
         old = [Layer(self._points(self._previous, n), PREVIOUS_MARKER, "prev") for n in names]
         return [layer for layer in now if layer.points], [layer for layer in old if layer.points]
+
+    def _marker(self, i: int) -> str:
+        """Series i's marker: a braille line for the first, unless the chart's steps are points."""
+        marker = MARKERS[i % len(MARKERS)]
+        return POINT if marker == "braille" and self.chart.points else marker
 
     def _zero_from(self) -> float | None:
         """On a log chart: the first step at which a series of this run reached 0 (or below), which
@@ -209,7 +214,7 @@ class ChartView(PlotextPlot):
         entries = []
         if len(self.chart.series) > 1 or old or self.previous_off_scale:
             for i, name in enumerate(self.chart.series):
-                marker = MARKERS[i % len(MARKERS)]
+                marker = self._marker(i)
                 entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
@@ -235,8 +240,8 @@ class ChartView(PlotextPlot):
         x_count = max(2, cols // 9)
         if not xs:
             return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
-        if self.chart.x:
-            x_axis = linear_axis(min(xs), max(xs), x_count)
+        if self.chart.x and not (self.chart.points and all(float(x).is_integer() for x in xs)):
+            x_axis = linear_axis(min(xs), max(xs), x_count)  # (points at whole numbers: 5.1's i, no 0.5)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count)
         y_axis = (log_axis if self.chart.log else linear_axis)(min(ys), max(ys), y_count)
@@ -284,7 +289,8 @@ class ChartView(PlotextPlot):
             xs, ys = zip(*layer.points, strict=False)
             marker = "braille" if layer.marker == "braille" else layer.marker
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
-            plt.plot(list(xs), list(ys), marker=marker, color=colour)
+            draw = plt.scatter if self.chart.points else plt.plot  # points: steps not joined
+            draw(list(xs), list(ys), marker=marker, color=colour)
         plt.xlim(x_axis.low, x_axis.high)
         plt.ylim(y_axis.low, y_axis.high)
         plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])

@@ -26,6 +26,8 @@ Row = tuple[Run, ...]
 
 MARKERS = ("braille", "•", "×", "+", "◦", "▪")
 """The glyph of series 0, 1, 2...: a braille line first (finest), then marker characters."""
+POINT = "●"
+"""The first series' marker on a chart of points (Chart.points), where a braille line would join them."""
 PREVIOUS_MARKER = "·"
 LEGEND_GLYPH = {"braille": "⠒⠒"}
 """How the legend shows a braille line (a marker shows itself)."""
