@@ -116,8 +116,13 @@ def charts_table(spec: object, lines: list[str], add: Add) -> Iterator[Chart]:
         if not isinstance(x, str):
             add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
             continue
+        goal = chart.get("goal", "")
+        if not isinstance(goal, str):
+            add(line, 'a chart\'s goal must be the name of a parameter, e.g. goal = "goal_pred"')
+            continue
         title = str(chart.get("title", ", ".join(series)))
-        yield Chart(title, tuple(series), bool(chart.get("log", False)), x, bool(chart.get("points", False)))
+        log = bool(chart.get("log", False))
+        yield Chart(title, tuple(series), log, x, goal=goal, points=bool(chart.get("points", False)))
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

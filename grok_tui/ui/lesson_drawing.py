@@ -110,10 +110,12 @@ class LessonDrawing(_Screen):
 
     def _draw_charts(self, view: FeedView | None) -> None:
         series = view.series if view is not None else {}
+        run = self.session.run
+        values = run.values if run is not None else self.session.params  # a goal line is the run's
         for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
-            chart.show_series(series, self.session.previous, previous_label=self.session.previous_label)
+            chart.show_series(series, self.session.previous, self.session.previous_label, values)
 
     def _draw_values(self, view: FeedView) -> None:
         session = self.session

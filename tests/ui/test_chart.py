@@ -162,6 +162,29 @@ async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_spa
         assert x_labels.split() == ["0", "1", "2"]
 
 
+async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
+    """4.4's chart was titled 'prediction (goal: 0.8)' and drew no goal: the overshoot past 0.8 did
+    not show, and with goal_pred set to 0.5 the title was wrong."""
+    spec = catalog.get("4.4").charts[0]
+    assert spec.goal == "goal_pred" and "0.8" not in spec.title
+    app = OneChart(spec)
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        preds = Series([1.0, 2.0, 3.0, 4.0], [0.0, 0.968, 0.76472, 0.8074088])
+        chart.show_series({"pred": preds}, values={"goal_pred": 0.5, "alpha": 1.0})
+        await pilot.pause()
+        legend, *plot, _axis, _x_labels = lines(chart)
+        assert "── goal_pred 0.5" in legend
+        goal_rows = [i for i, line in enumerate(plot) if "─" * 10 in line]
+        at = {line.split("┤")[0].strip(): i for i, line in enumerate(plot) if "┤" in line}
+        assert len(goal_rows) == 1 and at["0.6"] < goal_rows[0] < at["0.4"], plot
+        # a goal far from the curve stays in view: the axis reaches it
+        chart.show_series({"pred": Series([1.0, 2.0], [0.0, 0.1])}, values={"goal_pred": 2.0})
+        await pilot.pause()
+        labels = [float(m) for m in re.findall(r"^\s*(-?[\d.]+)[┤├]", "\n".join(lines(chart)), re.M)]
+        assert max(labels) >= 2.0 and "── goal_pred 2" in lines(chart)[0]
+
+
 async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

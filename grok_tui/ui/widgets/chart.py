@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from rich.segment import Segment
 from rich.style import Style
@@ -137,6 +137,8 @@ class ChartView(PlotextPlot):
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
+        self._goal: float | None = None
+        """The value of the chart's goal parameter in the run shown (Chart.goal), drawn as a line."""
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self.rows: list[Row] = []
@@ -152,9 +154,16 @@ class ChartView(PlotextPlot):
 
     # -- what the screen calls ----------------------------------------------------------------------
     def show_series(
-        self, current: dict[str, Series], previous: dict[str, Series] | None = None, previous_label: str = ""
+        self,
+        current: dict[str, Series],
+        previous: dict[str, Series] | None = None,
+        previous_label: str = "",
+        values: Mapping[str, object] | None = None,
     ) -> None:
-        """Replace what the chart draws; rows whose picture changed are repainted, no others."""
+        """Replace what the chart draws; rows whose picture changed are repainted, no others.
+        `values`: the parameters of the run shown, where the chart's goal is read."""
+        goal = (values or {}).get(self.chart.goal) if self.chart.goal else None
+        self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
         self._current = {n: current[n] for n in wanted if n in current}
         if previous is not None:
@@ -225,6 +234,8 @@ class ChartView(PlotextPlot):
             if label.startswith("previous run"):
                 label = label[len("previous run") :].lstrip(" :")
             entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
+        if self._goal is not None and not self.chart.log:
+            entries.append(("──", f"{self.chart.goal} {self._goal:g}", "prev"))
         if self.chart.x:
             entries.append(("x:", self.chart.x, ""))
         return entries
@@ -236,6 +247,8 @@ class ChartView(PlotextPlot):
         if xs and last_x is not None:  # the steps a log chart could not draw still count on the x axis
             xs.append(last_x)
         ys = [y for layer in now + old for _, y in layer.points]
+        if ys and self._goal is not None and not self.chart.log:
+            ys.append(self._goal)  # the goal in view, however far the curve is from it
         y_count = max(2, min(6, rows // 2 + 1))
         x_count = max(2, cols // 9)
         if not xs:
@@ -291,6 +304,8 @@ class ChartView(PlotextPlot):
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
             draw = plt.scatter if self.chart.points else plt.plot  # points: steps not joined
             draw(list(xs), list(ys), marker=marker, color=colour)
+        if self._goal is not None and not self.chart.log:
+            plt.hline(self._goal, color=PREVIOUS_COLOR)  # drawn under the curves where they cross
         plt.xlim(x_axis.low, x_axis.high)
         plt.ylim(y_axis.low, y_axis.high)
         plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
