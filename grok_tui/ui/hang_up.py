@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+from collections.abc import Callable
 
 from textual.app import App
 
@@ -20,18 +22,28 @@ def install(app: App) -> None:
     if app.is_headless:
         return
     loop = asyncio.get_running_loop()
-    for name in ("SIGHUP", "SIGTERM"):
+    for name, leave in (("SIGHUP", _die_of), ("SIGTERM", lambda _: app.exit())):
         number = getattr(signal, name, None)  # Windows has no SIGHUP
         if number is not None:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, hang_up, app)
+                loop.add_signal_handler(number, _save_then, app, number, leave)
 
 
-def hang_up(app: App) -> None:
-    """Write every screen's unsaved draft now, then leave as `q` does (the terminal, if it is still
-    there, is restored)."""
+def save_drafts(app: App) -> None:
+    """Write every screen's unsaved draft now, in this thread."""
     for screen in app.screen_stack:
         save = getattr(screen, "save_draft", None)
         if save is not None:
             save()
-    app.exit()
+
+
+def _save_then(app: App, number: int, leave: Callable[[int], None]) -> None:
+    save_drafts(app)
+    leave(number)
+
+
+def _die_of(number: int) -> None:
+    """End as the signal's default action would. A hung-up terminal cannot be restored, and Textual's
+    shutdown waited for ever to write to it (its writer queue full of frames nobody reads)."""
+    signal.signal(number, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
