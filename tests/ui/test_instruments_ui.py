@@ -207,6 +207,30 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
 
 
+async def test_a_finished_networks_values_are_those_its_last_step_drew(catalog):
+    """After a run the diagram took every value from the final variables: 5.4 updates its weights
+    after its last step, and the diagram showed those beside the predictions the old weights had made
+    (input x weight != the prediction on screen)."""
+    import numpy as np
+
+    app = GrokApp(catalog, start_lesson="5.4", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, NetworkPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        for _ in range(10):  # its questions, skipped
+            await skip_questions(pilot, app)
+            if lesson.run_state is RunState.FINISHED:
+                break
+            await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+        run = lesson.session.run
+        last = run.steps[-1].values
+        assert np.allclose(panel.values["weights"], last["weights"])
+        assert not np.allclose(run.namespace["weights"], last["weights"])  # updated once more after
+        assert np.allclose(np.multiply(0.65, panel.values["weights"]), last["pred"])  # input x weight
+
+
 async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):
     app = GrokApp(catalog, start_lesson="6.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -72,8 +72,11 @@ class NetworkPanel(InstrumentPanel):
             self._repaint()
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
+        # Only what no step recorded comes from the final variables: a value a step recorded stays as
+        # that step drew it. 5.4 updates its weights after its last step, and the diagram then showed
+        # those next to the prediction the old weights had made (input x weight != prediction).
         for name in self.names:
-            if name in namespace and name != "stage":
+            if name in namespace and name != "stage" and name not in self.values:
                 self.values[name] = snapshot(namespace[name])
         self.lit = set()
         self._repaint(now=True)
