@@ -341,6 +341,13 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         await pilot.pause()
         shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
         assert shown.endswith("iterations ◂ 24 ▸  error -> 2.17e+59  try a smaller step"), shown
+        # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
+        # ->…', which read as if the run had ended at 4440; the short form fits
+        grew = ("error 4.44e+03 -> 5.66e+33", "error -> 5.66e+33")
+        status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 1.6 -> 3.2", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("alpha 1.6 -> 3.2  error -> 5.66e+33  try a smaller step"), shown
         await pilot.resize_terminal(140, 30)  # room for it all
         await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")

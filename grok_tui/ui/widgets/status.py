@@ -173,8 +173,12 @@ class StatusLine(_OneLine):
             head = self._head(state, step, total, speed, param, "").cell_len
             if head + len(f"  {long}{hint}") > width:
                 hint = "  " + ADVICE  # the advice alone, when the keys do not fit with it
-            # the end it reached matters more than where it began
-            grew_shown = long if head + len(f"  {long}{hint}") <= width else short
+            # The end it reached matters more than where it began: the long form where it fits beside
+            # the note of the last change, else the short one. (The long one, measured without the
+            # note and then cut, read `alpha 1.6 -> 3.2  error 4.44e+03 ->…`: as if 4440 were the end.)
+            with_note = self._head(state, step, total, speed, param, note).cell_len
+            fits = [f for f in (long, short) if with_note + len(f"  {f}{hint}") <= width]
+            grew_shown = fits[0] if fits else (long if head + len(f"  {long}{hint}") <= width else short)
         detail = grew_shown or detail
         shown = bool(detail) and (bool(grew_shown) or state in (RunState.FAILED, RunState.DIVERGED))
         text = self._head(state, step, total, speed, param, note)
