@@ -50,6 +50,11 @@ def test_ranges_are_centred_on_the_bottom_and_follow_a_runaway():
     runaway = [(0.4 + 0.1 * (-3) ** k,) for k in range(12)]
     ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, runaway)
     assert hi - lo < 3 * (max(p[0] for p in runaway[-6:]) - min(p[0] for p in runaway[-6:]))
+    # A run settling on the bottom also ends in tiny steps: its first points stay in view (6.2's
+    # default run lost its first 11 steps, and its marks read as the steps it started with).
+    settling = [(0.4 + 0.5 * 0.5**k,) for k in range(20)]
+    ((lo, hi),) = land.fit_ranges(lesson.landscape, {}, settling)
+    assert lo <= 0.4 and hi >= 0.9
 
 
 def test_grids_are_cached_by_what_they_depend_on(catalog):

@@ -152,6 +152,10 @@ away: the view follows the recent points (the first ones would be squeezed into 
 RECENT = 6
 
 
+def _distance(a: Sequence[float], b: Sequence[float]) -> float:
+    return math.dist([float(x) for x in a], [float(x) for x in b]) if all(map(math.isfinite, [*a, *b])) else math.inf
+
+
 def fit_ranges(
     landscape: Landscape, names: Mapping[str, Any], path: list[tuple[float, ...]]
 ) -> list[tuple[float, float]]:
@@ -166,10 +170,13 @@ def fit_ranges(
     bottom = coarse.bottom
     shown = path
     recent = path[-RECENT:]
+    # Running away, not settling: a run converging on the bottom also ends in tiny steps, and 6.2's
+    # view followed its last points, leaving its first 11 steps off the picture.
+    settling = bool(bottom) and _distance(path[-1], bottom) < _distance(path[0], bottom)
     for d in range(dims):
         whole = max(p[d] for p in path) - min(p[d] for p in path)
         late = max(p[d] for p in recent) - min(p[d] for p in recent)
-        if late > 0 and whole > DIVERGING * late:
+        if late > 0 and whole > DIVERGING * late and not settling:
             shown = recent
     ranges = []
     for d in range(dims):
