@@ -245,6 +245,23 @@ def test_the_types_a_test_takes_are_the_ones_the_lesson_can_use(catalog):
     )
 
 
+def test_a_name_from_another_exercise_is_explained(catalog):
+    """4.2's hot_cold_step calling 4.1's squared_error got a bare NameError: each exercise is checked
+    on its own, and nothing said so."""
+    exercise = catalog.get("4.2").exercise("hot_cold_step")
+    code = exercise.solution.source.replace(
+        "(input * (weight + step_amount) - goal_pred) ** 2", "squared_error(input * (weight + step_amount), goal_pred)"
+    )
+    verdict = check_code(exercise, code)
+    assert "squared_error(" in code and not verdict.passed
+    assert verdict.details[0] == (
+        "Each exercise is checked on its own, with only what this cell defines and imports: define "
+        "`squared_error` here (or do its work inline), or check its spelling."
+    )
+    code = "def hot_cold_step(weight, input, goal_pred, step_amount):\n    return np.float64(weight)\n"
+    assert "start your cell with `import numpy as np`" in check_code(exercise, code).text
+
+
 def test_changes_arguments_must_be_true_or_false(tmp_path):
     path = tmp_path / "9.1-fixture.md"
     text = EXERCISE_LESSON.format(stub="0", solution="0").replace('title = "Write w_sum"', 'changes_arguments = "yes"')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -130,6 +131,22 @@ def _missing_returns(code: str, solution: str) -> list[str]:
     ]
 
 
+def _undefined_name(result: SandboxResult) -> list[str]:
+    """What to do about a NameError: the check runs the cell alone, so a function written in another
+    exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
+    did not make."""
+    match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
+    if match is None:
+        return []
+    name = match.group(1)
+    if name in ("np", "numpy"):
+        return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
+    return [
+        f"Each exercise is checked on its own, with only what this cell defines and imports: define "
+        f"`{name}` here (or do its work inline), or check its spelling."
+    ]
+
+
 def describe(result: SandboxResult, code: str, test: str, solution: str = "") -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
     reference, tells a function meant to return a value)."""
@@ -174,6 +191,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             headline = f"The test raised {what}"
         if result.phase == "test":
             details += _missing_returns(code, solution)
+        details += _undefined_name(result)
         if where:
             details.append("at " + where)
         if called_by and result.phase == "test":
