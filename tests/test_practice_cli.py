@@ -94,9 +94,18 @@ def test_edit_starts_the_file_from_the_stub(capsys, tmp_path, monkeypatch) -> No
     assert seen.read_text() == W_SUM.stub.source
 
 
-def test_edit_needs_an_exercise(capsys) -> None:
-    code, _, err = cli(capsys, "edit", "3.2")
-    assert code == 2 and "LESSON/EXERCISE" in err
+def test_edit_of_a_lesson_opens_its_next_exercise_to_do(capsys, tmp_path, monkeypatch) -> None:
+    """`edit 3.3` was refused ("edit needs LESSON/EXERCISE") while `hint 3.3` and `verify 3.3` took
+    the lesson's id."""
+    ele_mul = COURSE.get("3.3").exercise("ele_mul")
+    monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, ele_mul.solution.source))
+    code, out, _ = cli(capsys, "edit", "3.3")
+    assert code == 0 and out.startswith("Opening 3.3/ele_mul (") and "grok-tui verify 3.3/ele_mul" in out
+    assert cli(capsys, "verify", "3.3/ele_mul")[0] == 0
+    code, out, _ = cli(capsys, "edit", "3.3")  # ele_mul passed: the next one to do is dot
+    assert code == 0 and out.startswith("Opening 3.3/dot (")
+    code, _, err = cli(capsys, "edit", "3.1")
+    assert code == 2 and "lesson 3.1 has no exercises" in err
 
 
 def test_global_options_before_or_after_the_subcommand(capsys, tmp_path) -> None:

@@ -24,7 +24,7 @@ SUBCOMMANDS: dict[str, str] = {
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
     "hint": "print the next hint of an exercise (3.2/w_sum, or a lesson's next)",
     "verify": "check your saved exercise code; exit 0 when all pass",
-    "edit": "open your code of an exercise (3.2/w_sum) in $VISUAL / $EDITOR",
+    "edit": "open your code of an exercise (3.2/w_sum, or a lesson's next) in $VISUAL / $EDITOR",
     "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",
     "serve": "serve the tutor to a web browser (pip install 'grok-tui[web]')",
 }

@@ -37,7 +37,7 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         description=descriptions["edit"] + "; the tutor's exercise screen picks up "
         "the change. Then `grok-tui verify LESSON/EXERCISE` checks it.",
     )
-    p.add_argument("id", help="LESSON/EXERCISE, e.g. 3.2/w_sum")
+    p.add_argument("id", help="LESSON/EXERCISE, e.g. 3.2/w_sum, or a lesson (its next exercise to do)")
     add_lessons_option(p)
 
 
@@ -170,11 +170,12 @@ def cmd_edit(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
-    if "/" not in args.id:
-        raise _Usage("edit needs LESSON/EXERCISE, e.g. 3.2/w_sum (`grok-tui progress` shows the lessons)")
     progress = load_progress(catalog)
-    lesson, exercise = _exercises(catalog, args.id, progress)[0]
+    # A lesson alone opens its next exercise to do, as `hint` and the lesson's `e` do.
+    lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
+    if "/" not in args.id:
+        print(f"Opening {key} ({exercise.title}).")
     path = progress.draft_path(lesson.id, exercise.name)
     if current_code(progress, lesson, exercise) is None or not path.exists():
         # The editor needs a file: start it from what the exercise screen would show.
