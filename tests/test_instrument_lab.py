@@ -47,6 +47,19 @@ def test_playground_xor_needs_the_hidden_layer():
     assert all(learned(p, r[3]) for p, r in zip(both.one_layer, book.rows, strict=False))
 
 
+def test_playground_with_a_linear_hidden_layer_learns_no_more_than_one_layer():
+    """6.3 with activation = linear: the lesson's hidden layer stalls, and the playground beside it
+    kept training relu and marked every row learnt."""
+    from grok_tui.instruments.playground import Dataset, learned, train
+
+    xor = Dataset.preset("XOR-like")
+    goals = [row[3] for row in xor.rows]
+    linear = train(xor, activation="linear")
+    assert not all(learned(p, g) for p, g in zip(linear.hidden, goals, strict=True))
+    assert linear.error_hidden > 1 and train(xor).error_hidden < 0.01
+    assert (linear.activations < 0).any()  # no relu: negative values pass through
+
+
 def test_playground_editing():
     from grok_tui.instruments.playground import MAX_ROWS, Dataset
 

@@ -74,7 +74,7 @@ class Trained:
     hidden: np.ndarray
     """The hidden-layer network's prediction for each row."""
     activations: np.ndarray
-    """Shape (rows, hidden): each hidden node's relu output for each row."""
+    """Shape (rows, hidden): each hidden node's output (after relu, if it has one) for each row."""
     error_one_layer: float
     error_hidden: float
 
@@ -83,9 +83,18 @@ def relu(x: np.ndarray) -> np.ndarray:
     return (x > 0) * x
 
 
-def train(data: Dataset, hidden_size: int = 4, alpha: float = 0.2, iterations: int = 300, seed: int = 1) -> Trained:
+def train(
+    data: Dataset,
+    hidden_size: int = 4,
+    alpha: float = 0.2,
+    iterations: int = 300,
+    seed: int = 1,
+    activation: str = "relu",
+) -> Trained:
     """Lesson 6.3's two networks on `data`: the one-layer net from the book's starting weights and a
-    relu hidden layer from `seed`, one row at a time, `iterations` passes."""
+    hidden layer from `seed` (relu, or "linear": none, as 6.3's activation parameter sets it), one
+    row at a time, `iterations` passes."""
+    act = relu if activation == "relu" else (lambda x: x)
     lamps, goals = data.lamps, data.goals
     rng = np.random.RandomState(seed)
     weights_0_1 = 2 * rng.random_sample((3, hidden_size)) - 1
@@ -97,13 +106,14 @@ def train(data: Dataset, hidden_size: int = 4, alpha: float = 0.2, iterations: i
                 x, goal = lamps[i], goals[i, 0]
                 weights = weights - alpha * x * (x.dot(weights) - goal)
                 layer_0 = lamps[i : i + 1]
-                layer_1 = relu(layer_0.dot(weights_0_1))
+                layer_1 = act(layer_0.dot(weights_0_1))
                 layer_2_delta = layer_1.dot(weights_1_2) - goals[i : i + 1]
-                layer_1_delta = layer_2_delta.dot(weights_1_2.T) * (layer_1 > 0)
+                slope = (layer_1 > 0) if activation == "relu" else 1.0
+                layer_1_delta = layer_2_delta.dot(weights_1_2.T) * slope
                 weights_1_2 -= alpha * layer_1.T.dot(layer_2_delta)
                 weights_0_1 -= alpha * layer_0.T.dot(layer_1_delta)
     one = lamps.dot(weights)
-    activations = relu(lamps.dot(weights_0_1))
+    activations = act(lamps.dot(weights_0_1))
     two = activations.dot(weights_1_2)[:, 0]
     return Trained(
         one, two, activations, float(np.sum((one - goals[:, 0]) ** 2)), float(np.sum((two - goals[:, 0]) ** 2))

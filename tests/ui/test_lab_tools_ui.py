@@ -67,6 +67,28 @@ async def test_playground_keys():
         assert len(panel.data.rows) == 4
 
 
+async def test_the_playground_follows_the_lessons_activation():
+    """6.3 with activation set to linear: the lesson's hidden layer stalls above 1, while the
+    playground beside it kept a relu layer and marked every row learnt."""
+    import dataclasses
+
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+    from tests.conftest import LESSONS as COURSE
+
+    catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared
+    index = catalog.index("6.3")
+    catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("playground",))
+    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        assert app.screen.params["activation"] == "relu" and "4 relu nodes" in panel.shown.plain
+        await pilot.press("plus")  # activation, the first parameter: relu -> linear, and a re-run
+        await wait_for(pilot, lambda: panel.activation == "linear" and panel.trained is not None, what="retrained")
+        assert "its own hidden layer: 4 linear nodes (h)" in panel.shown.plain
+        assert panel.trained.error_hidden > 1
+
+
 def test_experiment_rows_show_every_parameter_value_whole():
     """Cut at a fixed 24 columns, 6.2's "update=per pass, alpha=0.65" read "alpha=0"."""
     from grok_tui.instruments.experiments import Table

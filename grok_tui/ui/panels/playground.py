@@ -37,6 +37,8 @@ class PlaygroundPanel(InstrumentPanel):
         self.preset = list(PRESETS).index(FIRST)
         self.row, self.col = 0, 0
         self.hidden_size = 4
+        self.activation = "relu"
+        """The hidden layer's, as the lesson's `activation` parameter sets it (6.3: relu or linear)."""
         self.trained: Trained | None = None
         self._version = 0
 
@@ -73,15 +75,27 @@ class PlaygroundPanel(InstrumentPanel):
         self._retrain()
 
     # -- training off the UI thread -----------------------------------------------------------------
+    def run_started(self) -> None:
+        # A run starts after a parameter changed: 6.3's `linear` must not leave the playground relu
+        # (all ✓ for a hidden layer that, without relu, cannot learn the pattern).
+        if self._activation_now() != self.activation:
+            self._retrain()
+
+    def _activation_now(self) -> str:
+        return str(self.params.get("activation", "relu"))
+
     def _retrain(self) -> None:
         self._version += 1
         self.trained = None
+        self.activation = activation = self._activation_now()
         self._repaint()
         version, data, size = self._version, Dataset([list(r) for r in self.data.rows]), self.hidden_size
-        self.run_worker(lambda: self._train(version, data, size), thread=True, exclusive=True, group="playground")
+        self.run_worker(
+            lambda: self._train(version, data, size, activation), thread=True, exclusive=True, group="playground"
+        )
 
-    def _train(self, version: int, data: Dataset, size: int) -> None:
-        result = train(data, hidden_size=size)
+    def _train(self, version: int, data: Dataset, size: int, activation: str) -> None:
+        result = train(data, hidden_size=size, activation=activation)
         self.app.call_from_thread(self._trained, version, result)
 
     def _trained(self, version: int, result: Trained) -> None:
@@ -103,7 +117,7 @@ class PlaygroundPanel(InstrumentPanel):
         out = Text()
         out.append(
             f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
-            f"its own hidden layer: {self.hidden_size} relu nodes (h)\n",
+            f"its own hidden layer: {self.hidden_size} {self.activation} nodes (h)\n",
             style="bold",
         )
         out.append(" L M R  goal    1 layer     hidden       hidden nodes\n", style="dim")
