@@ -262,6 +262,23 @@ def test_a_name_from_another_exercise_is_explained(catalog):
     assert "start your cell with `import numpy as np`" in check_code(exercise, code).text
 
 
+def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
+    """Python's own words named what broke, not why: 3.7 returning only pred ('too many values to
+    unpack'), 6.3's max(0, x) on an array ('truth value ... ambiguous'), 5.1's delta * input on a
+    list ("can't multiply sequence by non-int")."""
+    network = catalog.get("3.7").exercise("neural_network")
+    one = check_code(network, network.solution.source.replace("return hid, pred", "return pred"))
+    assert "The test takes 2 values from your function's answer" in one.text and not one.passed
+    relu = catalog.get("6.3").exercise("relu")
+    assert (
+        "work element by element instead (`np.maximum(0, x)`"
+        in check_code(relu, "def relu(x):\n    return max(0, x)\n").text
+    )
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
+    assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
+
+
 def test_changes_arguments_must_be_true_or_false(tmp_path):
     path = tmp_path / "9.1-fixture.md"
     text = EXERCISE_LESSON.format(stub="0", solution="0").replace('title = "Write w_sum"', 'changes_arguments = "yes"')

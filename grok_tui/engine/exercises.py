@@ -147,6 +147,37 @@ def _undefined_name(result: SandboxResult) -> list[str]:
     ]
 
 
+_COMMON_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"too many values to unpack \(expected (\d+)\)|not enough values to unpack \(expected (\d+)",
+        "The test takes {n} values from your function's answer (`a, b = f(...)`): return them all, "
+        "separated by commas (`return a, b`).",
+    ),
+    (
+        r"truth value of an array with more than one element is ambiguous",
+        "An `if`, `max()` or `and` met a whole array, which holds many truths at once: work element by "
+        "element instead (`np.maximum(0, x)`, `(x > 0) * x`, `x > 0`).",
+    ),
+    (
+        r"can't multiply sequence by non-int",
+        "A Python list times a number does not multiply its items (times 2 it repeats the list): "
+        "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
+    ),
+)
+"""Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""
+
+
+def _common_error(result: SandboxResult) -> list[str]:
+    """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
+    6.3's max(0, x) on an array, 5.1's list * delta)."""
+    for pattern, advice in _COMMON_ERRORS:
+        match = re.search(pattern, result.message or "")
+        if match:
+            numbers = [g for g in match.groups() if g]
+            return [advice.format(n=numbers[0] if numbers else "")]
+    return []
+
+
 def describe(result: SandboxResult, code: str, test: str, solution: str = "") -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
     reference, tells a function meant to return a value)."""
@@ -191,7 +222,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             headline = f"The test raised {what}"
         if result.phase == "test":
             details += _missing_returns(code, solution)
-        details += _undefined_name(result)
+        details += _undefined_name(result) + _common_error(result)
         if where:
             details.append("at " + where)
         if called_by and result.phase == "test":
