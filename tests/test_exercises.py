@@ -107,6 +107,16 @@ def test_infinite_loop_is_stopped_at_the_time_limit():
     assert "still running after 1 s" in verdict.headline
 
 
+def test_an_endless_loop_is_stopped_and_its_line_named():
+    """The endless-loop verdict named no line: the child now stops itself a second before the
+    parent's limit, and the traceback says where the loop was."""
+    code = "def double(x):\n    n = 0\n    while n >= 0:\n        n += 1\n    return 2 * x\n"
+    result, verdict = sandbox(code, timeout=2.5)
+    assert result.status == "timeout" and result.line_in("<your code>") in (3, 4)
+    assert "still running after 2.5 s" in verdict.headline
+    assert any(d.startswith("it was at line ") and "of your code: " in d for d in verdict.details), verdict.details
+
+
 def test_output_flood_is_stopped():
     result, verdict = sandbox("while True:\n    print('spam' * 100)\n", timeout=10.0)
     assert result.status == "flood"

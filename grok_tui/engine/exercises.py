@@ -233,6 +233,8 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
         details.append("Is there a loop that never ends (a `while` whose condition stays true)?")
+        if code_line:  # the child stopped itself in time to say where it was
+            details.append(f"it was at line {code_line} of your code: {_line(code, code_line)}")
     elif s == "flood":
         kb = result.extra.get("limit", 0) // 1024
         headline = f"Your code printed more than {kb} KB, so it was stopped."

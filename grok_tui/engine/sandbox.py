@@ -201,6 +201,8 @@ def _run(
                     "limits": not portable,
                     "result_path": str(result_path),
                     "guard": list(guard),
+                    # the child stops itself a little earlier, to report the line it was on
+                    "stop_after": max(0.0, timeout - 1.0) if timeout >= 2 else 0,
                 }
             )
             assert proc.stdin is not None
@@ -228,7 +230,7 @@ def _run(
             except ValueError:
                 data = None
             if isinstance(data, dict):
-                return _from_child(data, printed, seconds, memory)
+                return _from_child(data, printed, seconds, memory, timeout)
         code_ = proc.returncode
         if code_ is not None and code_ < 0:
             return SandboxResult(
@@ -260,7 +262,7 @@ def _wait(
             return why
 
 
-def _from_child(data: dict, printed: str, seconds: float, memory: int) -> SandboxResult:
+def _from_child(data: dict, printed: str, seconds: float, memory: int, timeout: float) -> SandboxResult:
     status = str(data.get("status", "crash"))
     if data.get("memory"):
         status = "memory"
@@ -276,7 +278,7 @@ def _from_child(data: dict, printed: str, seconds: float, memory: int) -> Sandbo
         frames,
         printed,
         seconds,
-        {"memory": memory, "values": values},
+        {"memory": memory, "values": values, "timeout": timeout},
     )
 
 

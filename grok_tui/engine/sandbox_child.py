@@ -107,6 +107,26 @@ def _guard(function):
     return guarded
 
 
+class _StillRunning(BaseException):
+    """Raised in the learner's code shortly before the parent's time limit, to say where it was."""
+
+
+def _stop_before(seconds):
+    """Interrupt the code `seconds` from now (SIGALRM, where there is one): the traceback then names
+    the line a loop was on. The parent still kills the process at its own limit (a C loop does not
+    see the signal)."""
+    import signal
+
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return
+
+    def stop(signum, frame):
+        raise _StillRunning
+
+    signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
 def _report(out, data):
     json.dump(data, out)
     out.close()
@@ -131,6 +151,7 @@ def main():
             except (ValueError, OSError):  # e.g. macOS refuses some limits: run without that one
                 pass
     namespace = {"__name__": "__exercise__"}
+    _stop_before(job.get("stop_after", 0))
     phase = "code"
     try:
         code = compile(job["code"], CODE_FILE, "exec")
@@ -143,6 +164,8 @@ def main():
                 namespace[name] = _guard(namespace[name])
         phase = "test"
         exec(test, namespace)
+    except _StillRunning as exc:
+        _report(fd, {"status": "timeout", "phase": phase, "frames": _frames(exc)})
     except SystemExit as exc:
         _report(fd, {"status": "exit", "phase": phase, "message": _short(exc.code), "frames": _frames(exc)})
     except BaseException as exc:  # everything else is the learner's, reported, never raised
