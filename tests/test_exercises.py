@@ -272,6 +272,14 @@ def test_a_name_from_another_exercise_is_explained(catalog):
     assert "start your cell with `import numpy as np`" in check_code(exercise, code).text
 
 
+def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
+    outer = catalog.get("5.5").exercise("outer_prod")
+    code = outer.solution.source.replace("return out", "out")
+    verdict = check_code(outer, code)
+    assert "return out" not in code and not verdict.passed
+    assert "outer_prod returned None: add a return" in verdict.text and "never returns a value" not in verdict.text
+
+
 def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     """Python's own words named what broke, not why: 3.7 returning only pred ('too many values to
     unpack'), 6.3's max(0, x) on an array ('truth value ... ambiguous'), 5.1's delta * input on a
