@@ -175,7 +175,10 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     if "/" not in args.id:
-        print(f"Opening {key} ({exercise.title}).")
+        done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
+        print(
+            f"Opening {key} ({exercise.title})" + (f": every exercise of {lesson.id} passes already." if done else ".")
+        )
     path = progress.draft_path(lesson.id, exercise.name)
     if current_code(progress, lesson, exercise) is None or not path.exists():
         # The editor needs a file: start it from what the exercise screen would show.

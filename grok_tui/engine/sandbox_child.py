@@ -73,6 +73,10 @@ def _same(before, after):
         return True
 
 
+class _ArgumentChanged(AssertionError):
+    """A guarded function changed an argument (the test's values are the changed ones: not shown)."""
+
+
 def _guard(function):
     """`function`, failing the check when it changes an argument: the lesson passes its own lists and
     arrays and goes on using them, so a function that rewrites one passes every test yet makes the
@@ -97,7 +101,7 @@ def _guard(function):
         for name, before in kept.items():
             after = bound.arguments[name]
             if not _same(before, after):
-                raise AssertionError(
+                raise _ArgumentChanged(
                     f"{function.__name__} changed its argument {name}: {_short(repr(before))[:120]} became "
                     f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
                     "the arguments as they are and build the answer as a new list or array."
@@ -176,7 +180,8 @@ def main():
             "memory": isinstance(exc, MemoryError),
             "message": _short(exc),
             "frames": _frames(exc),
-            "values": _test_values(exc),
+            # after a change to an argument the test's values show the changed one, as if passed in
+            "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
         }
         if isinstance(exc, SyntaxError):
             data["frames"] = [(exc.filename, exc.lineno or 0)]

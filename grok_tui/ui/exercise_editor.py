@@ -16,18 +16,34 @@ class CodeEditor(TextArea):
     # the exercise screen's keys: `h` showed, and counted, a hint.
     BINDINGS = [Binding("shift+tab", "dedent", "dedent", show=False)]
 
+    def _selected_rows(self) -> range:
+        """The rows of the selection (the cursor's row without one); a selection ending at a line's
+        column 0 does not take that line in."""
+        start, end = sorted(self.selection)
+        last = end[0] - 1 if end[1] == 0 and end[0] > start[0] else end[0]
+        return range(start[0], last + 1)
+
     def action_dedent(self) -> None:
         """One indentation level off the cursor's line, or off each selected line."""
         if self.read_only:
             return
-        start, end = self.selection
-        for row in range(min(start[0], end[0]), max(start[0], end[0]) + 1):
+        for row in self._selected_rows():
             line = self.document[row]
             spaces = min(self.indent_width, len(line) - len(line.lstrip(" ")))
             if spaces:
                 self.delete((row, 0), (row, spaces))
 
+    def _indent_selection(self) -> None:
+        """One indentation level onto each selected line (TextArea's tab replaced them with spaces)."""
+        for row in self._selected_rows():
+            self.insert(" " * self.indent_width, (row, 0))
+
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "tab" and not self.read_only and not self.selection.is_empty:
+            event.stop()
+            event.prevent_default()
+            self._indent_selection()
+            return
         if event.key == "enter" and not self.read_only:
             event.stop()
             event.prevent_default()

@@ -350,3 +350,29 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         assert editor.text.splitlines()[1] == "?h# TODO" and screen.hints == 0
         await pilot.press("escape", "question_mark")  # outside the editor ? is the help
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ?")
+
+
+async def test_tab_indents_a_selection_and_shift_tab_stops_at_a_selections_column_0(lesson):
+    """Tab with lines selected replaced them with spaces (Textual's TextArea); shift+tab over a
+    selection ending at column 0 of the next line dedented that line too."""
+    from textual.widgets.text_area import Selection
+
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        editor.selection = Selection((1, 2), (2, 5))  # into lines 1 and 2
+        await pilot.press("tab")
+        assert editor.text.splitlines() == ["def w_sum(a, b):", "        # TODO", "        return 0"]
+        editor.selection = Selection((1, 0), (2, 0))  # line 1 alone, ending at column 0 of line 2
+        await pilot.press("shift+tab")
+        assert editor.text.splitlines() == ["def w_sum(a, b):", "    # TODO", "        return 0"]
+        assert editor.has_focus
+
+
+async def test_a_draft_that_still_has_its_todo_opens_there(lesson):
+    Progress.load().save_draft("9.1", "w_sum", "import math\n\ndef w_sum(a, b):\n    # TODO\n    return 0\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).cursor_location == (3, 4)

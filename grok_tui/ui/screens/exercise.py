@@ -151,11 +151,13 @@ class ExerciseScreen(Screen[bool]):
             yield Static(id="ex-result")
             yield Static(id="ex-hints")
             yield Static(id="ex-solution")
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the keys
 
     def on_mount(self) -> None:
         self.editor.focus()
-        if self.editor.text == self.exercise.stub.source:  # a fresh start: the cursor where to write
+        # The cursor where there is something to write: the TODO (a fresh stub, or a draft that still
+        # has it); otherwise where Textual puts it, at the top.
+        if "TODO" in self.editor.text:
             for row, line in enumerate(self.editor.text.splitlines()):
                 if "TODO" in line:
                     self.editor.move_cursor((row, len(line) - len(line.lstrip())))

@@ -53,7 +53,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("F4", "start over from the stub (ctrl+z brings your code back; a .bak file keeps it too)"),
     ("escape", "leave the editor (e or i: back in); escape again: back to the lesson"),
     ("", ""),
-    ("tab  shift+tab", "indent / take one indentation level off the line or the selected lines"),
+    ("tab  shift+tab", "indent the selected lines (no selection: spaces at the cursor) / take one level off"),
     ("enter", "a new line with the same indentation (one level more after a `:`)"),
     ("home  end", "start / end of the line (ctrl+a and ctrl+e too)"),
     ("ctrl+← ctrl+→", "a word left / right"),
@@ -63,6 +63,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+z  ctrl+y", "undo, redo"),
     ("ctrl+w  ctrl+u  ctrl+k", "delete the word left, to the line's start, to its end"),
     ("", ""),
+    ("ctrl+p", "command palette: jump to a lesson (your code is kept)"),
     ("F1  ?", "this help (? only outside the editor: in it, ? is typed)"),
     ("ctrl+q", "quit; what you typed is saved as you type, and kept when you come back"),
 )
