@@ -175,9 +175,10 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     if "/" not in args.id:
-        done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
+        all_done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
         print(
-            f"Opening {key} ({exercise.title})" + (f": every exercise of {lesson.id} passes already." if done else ".")
+            f"Opening {key} ({exercise.title})"
+            + (f": every exercise of {lesson.id} passes already." if all_done else ".")
         )
     path = progress.draft_path(lesson.id, exercise.name)
     if current_code(progress, lesson, exercise) is None or not path.exists():
