@@ -43,8 +43,10 @@ def type_into_field(app: App, event: events.Key) -> bool:
         return False
     if isinstance(field, Input) and field.selection.is_empty:
         field.insert_text_at_cursor(event.character)
-    else:
+    elif isinstance(field, Input):
         field.replace(event.character, *field.selection)
+    else:  # a TextArea: as typing does, the cursor ends after the character (the next one follows it)
+        field.replace(event.character, *field.selection, maintain_selection_offset=False)
     return True
 
 

@@ -326,6 +326,8 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
     """Learners found no help on this screen (F1 and ? did nothing), lost the editor's focus to
     shift+tab (the letters typed next ran the screen's keys: h showed a hint), and started typing at
     line 1, column 0, above the function."""
+    from textual.widgets.text_area import Selection
+
     from grok_tui.ui.screens.help import HelpScreen
 
     app = Host(lesson, lesson.exercises[0])
@@ -333,7 +335,7 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         screen = app.screen
         editor = screen.query_one(TextArea)
         await pilot.pause()
-        assert editor.cursor_location == (1, 4)  # at `# TODO`, after its indentation
+        assert editor.selection == Selection((1, 4), (1, 10))  # `# TODO` selected: typing replaces it
         await pilot.press("f1")  # from inside the editor
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         help_text = screen_text(app)
@@ -342,12 +344,12 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         assert "lesson text" not in help_text  # not the lesson screen's keys
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
-        await pilot.press("question_mark")  # in the editor, ? is typed
-        assert editor.text.splitlines()[1] == "    ?# TODO" and not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")  # in the editor, ? is typed (in place of the TODO)
+        assert editor.text.splitlines()[1] == "    ?" and not isinstance(app.screen, HelpScreen)
         await pilot.press("shift+tab")
-        assert editor.has_focus and editor.text.splitlines()[1] == "?# TODO"
+        assert editor.has_focus and editor.text.splitlines()[1] == "?"
         await pilot.press("h")  # still typed into the editor, not a hint
-        assert editor.text.splitlines()[1] == "?h# TODO" and screen.hints == 0
+        assert editor.text.splitlines()[1] == "?h" and screen.hints == 0
         await pilot.press("escape", "question_mark")  # outside the editor ? is the help
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ?")
 
@@ -371,8 +373,10 @@ async def test_tab_indents_a_selection_and_shift_tab_stops_at_a_selections_colum
 
 
 async def test_a_draft_that_still_has_its_todo_opens_there(lesson):
+    from textual.widgets.text_area import Selection
+
     Progress.load().save_draft("9.1", "w_sum", "import math\n\ndef w_sum(a, b):\n    # TODO\n    return 0\n")
     app = Host(lesson, lesson.exercises[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(TextArea).cursor_location == (3, 4)
+        assert app.screen.query_one(TextArea).selection == Selection((3, 4), (3, 10))

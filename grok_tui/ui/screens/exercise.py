@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from grok_tui.drafts import DraftSaver, keep_draft_copy
 from grok_tui.engine.exercises import Verdict, check_code
@@ -145,7 +146,8 @@ class ExerciseScreen(Screen[bool]):
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="ex-title")
-        self.editor = CodeEditor.code_editor(self._initial_code(), language="python", id="ex-editor")
+        self._opened_with = self._initial_code()
+        self.editor = CodeEditor.code_editor(self._opened_with, language="python", id="ex-editor")
         yield self.editor
         with VerticalScroll(id="ex-feedback", can_focus=True):
             yield Static(id="ex-result")
@@ -155,12 +157,15 @@ class ExerciseScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.editor.focus()
-        # The cursor where there is something to write: the TODO (a fresh stub, or a draft that still
-        # has it); otherwise where Textual puts it, at the top.
-        if "TODO" in self.editor.text:
+        # Where there is something to write: the TODO comment (of a fresh stub, or of a draft that still
+        # has it) is selected, so what the learner types takes its place. (With the cursor before it,
+        # their lines pushed the comment to the end of the last one: `return total# TODO: ...`.)
+        # Not when keys typed ahead already went in: the rest of them must follow where those went.
+        if "TODO" in self.editor.text and self.editor.text == self._opened_with:
             for row, line in enumerate(self.editor.text.splitlines()):
                 if "TODO" in line:
-                    self.editor.move_cursor((row, len(line) - len(line.lstrip())))
+                    start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
+                    self.editor.selection = Selection((row, start), (row, len(line)))
                     break
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._take_outside_edit)

@@ -47,6 +47,7 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
+    ("typing", "the exercise opens with its TODO comment selected: what you type takes its place"),
     ("F5  ctrl+r", "check your code: the exercise's tests run it in a separate process"),
     ("F2", "the next hint (h when the editor does not have the focus)"),
     ("F3", "the reference solution, once your code passes (s outside the editor)"),
