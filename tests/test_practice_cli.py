@@ -163,3 +163,15 @@ def test_the_terminal_check_names_the_reason(monkeypatch) -> None:
     assert terminal_problem() == "TERM=dumb cannot draw the tutor's screen"
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     assert terminal_problem() == ""  # the browser mode runs the tutor without a terminal
+
+
+def test_a_closed_pipe_is_not_called_a_progress_problem(capsys, monkeypatch) -> None:
+    """`grok-tui edit 3.6 | head` said "could not save your progress: [Errno 32] Broken pipe"."""
+    from grok_tui.cli import practice
+
+    def closed(args, catalog):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(practice, "_edit", closed)
+    code, _, err = cli(capsys, "edit", "3.6")
+    assert code == 0 and "progress" not in err

@@ -85,6 +85,8 @@ def _run(command, args: argparse.Namespace, catalog: Catalog) -> int:
     except _Usage as exc:
         print(f"grok-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `grok-tui edit 3.6 | head`: the reader left; main ends quietly
+        raise
     except OSError as exc:  # a read-only or full data folder: one line, not a traceback
         print(f"grok-tui: could not save your progress: {exc}", file=sys.stderr)
         return EXIT_FAILED
