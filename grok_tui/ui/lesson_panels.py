@@ -99,8 +99,11 @@ class LessonPanels:
     def run_finished(self, namespace: Any) -> None:
         self.call("run_finished", namespace)
 
+    def run_reset(self) -> None:
+        self.call("run_reset")
+
     def call(self, method: str, *args: Any) -> None:
-        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished); a panel
+        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_reset); a panel
         that raises is reported once and skipped."""
         for i, widget in enumerate(self.widgets):
             hook = getattr(widget, method, None)

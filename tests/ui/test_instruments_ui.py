@@ -229,6 +229,11 @@ async def test_a_finished_networks_values_are_those_its_last_step_drew(catalog):
         assert np.allclose(panel.values["weights"], last["weights"])
         assert not np.allclose(run.namespace["weights"], last["weights"])  # updated once more after
         assert np.allclose(np.multiply(0.65, panel.values["weights"]), last["pred"])  # input x weight
+        assert "last run" not in plain(panel)
+        # r (reset): the values pane says "press space to run"; the diagram, still showing those
+        # numbers to compare with, says they are the last run's
+        await pilot.press("r")
+        await wait_for(pilot, lambda: not panel.values and "the last run's values" in plain(panel), what="the note")
 
 
 async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):

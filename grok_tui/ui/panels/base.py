@@ -72,3 +72,6 @@ class LessonPanel(Widget, can_focus=True):
 
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         """The run finished; `namespace` holds the lesson's final variables."""
+
+    def run_reset(self) -> None:
+        """The learner reset (r): no run now; the last one is kept to compare with."""

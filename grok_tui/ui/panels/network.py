@@ -55,6 +55,12 @@ class NetworkPanel(InstrumentPanel):
         self.values, self.lit = {}, set()
         self._repaint()
 
+    def run_reset(self) -> None:
+        # The values pane says "press space to run": the diagram says its numbers are the last run's.
+        self.last_run = {**self.last_run, **self.values}
+        self.values, self.lit = {}, set()
+        self._repaint(now=True)
+
     def run_stepped(self, values: Mapping[str, Any]) -> None:
         lit = set()
         for name, value in values.items():
@@ -106,9 +112,10 @@ class NetworkPanel(InstrumentPanel):
         old = {k: v for k, v in self.last_run.items() if k not in self.values}
         shown = {**self.params, **old, **self.values}
         text = draw(picture(net, shown, self.lit), max(20, self.columns))
-        if old and self.values and any(n in old for n in self.names - {"stage"}):
+        if old and any(n in old for n in self.names - {"stage"}):
             text.append("\n")
-            text.append("values this run has not computed yet are the last run's", style="dim italic")
+            note = "values this run has not computed yet are the last run's" if self.values else "the last run's values"
+            text.append(note, style="dim italic")
         return text
 
 

@@ -440,6 +440,7 @@ class LessonScreen(LessonDrawing, Screen[None]):
     def action_reset(self) -> None:
         self._cancel_restart()
         self.session.reset()
+        self.panels.run_reset()
         self._draw_all()
 
     def action_speed(self, direction: int) -> None:
