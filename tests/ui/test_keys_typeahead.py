@@ -103,3 +103,22 @@ async def test_backspace_in_a_burst_deletes_the_character_before_it_in_the_edito
         # comment selected: the typing takes its place.
         line = lambda: editor.text.splitlines()[2]  # noqa: E731
         await wait_for(pilot, lambda: line() == "    abd", 5, "abd in place of the TODO")
+
+
+async def test_a_key_that_comes_with_i_goes_into_the_editor():
+    """`i x` in one burst on the exercise screen (outside the editor): i moved the focus to the
+    editor only at the next idle moment, and the x went to the pane it was leaving: lost."""
+    from grok_tui.lesson.catalog import load_catalog
+    from tests.conftest import LESSONS
+
+    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+        editor = app.focused
+        await pilot.press("escape")  # out of the editor: i is the key back in
+        await wait_for(pilot, lambda: not editor.has_focus, what="the editor left")
+        post_at_once(app, ["i", "x"])
+        await wait_for(pilot, lambda: editor.text.splitlines()[2] == "    x", 5, "x in place of the TODO")
+        assert editor.has_focus

@@ -437,7 +437,9 @@ class ExerciseScreen(Screen[bool]):
         self.notify(f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept}).", timeout=6)
 
     def action_edit(self) -> None:
-        self.editor.focus()
+        # At once, not at the next idle moment as focus() does: a key that came with the `i` (a
+        # paste, a slow link) went to the pane the focus was leaving, and was lost.
+        self.set_focus(self.editor)
 
     def action_help(self) -> None:
         """F1 (or ? outside the editor): this screen's keys and the editor's."""
