@@ -292,9 +292,7 @@ class GrokApp(App[None]):
             stop = getattr(screen, "stop_run", None)
             if stop is not None:
                 stop()
-            saver = getattr(screen, "saver", None)  # the exercise editor's pending draft
-            if saver is not None and hasattr(saver, "flush"):
-                saver.flush()
+        hang_up.save_drafts(self)  # the exercise editor's text, written now (as on a hang-up)
         if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
             self.push_screen(SaveElsewhereScreen(self.progress), self._leave)
             return

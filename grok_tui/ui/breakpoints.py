@@ -20,8 +20,9 @@ def _chosen(screen: Screen, width: int, height: int) -> dict[str, bool]:
     vertical = (app.VERTICAL_BREAKPOINTS if screen.VERTICAL_BREAKPOINTS is None else screen.VERTICAL_BREAKPOINTS) or []
     classes = {name: False for _, name in [*horizontal, *vertical]}
     for size, breakpoints in ((width, horizontal), (height, vertical)):
-        for _, name in [(at, name) for at, name in sorted(breakpoints, reverse=True) if size >= at][:1]:
-            classes[name] = True
+        reached = [name for at, name in sorted(breakpoints, reverse=True) if size >= at]
+        if reached:  # the widest one this size reaches
+            classes[reached[0]] = True
     return classes
 
 

@@ -53,10 +53,7 @@ async def test_characters_typed_in_the_box_go_in_once(small_catalog):
 
 
 async def test_code_typed_in_one_burst_with_e_goes_into_the_editor():
-    from grok_tui.lesson.catalog import load_catalog
-    from tests.conftest import LESSONS
-
-    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    app = course_app("3.2")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
         for key in "exy":  # e opens the exercise; x and y were read with it
@@ -66,6 +63,21 @@ async def test_code_typed_in_one_burst_with_e_goes_into_the_editor():
         await wait_for(pilot, lambda: "xy" in editor.text, what="the typed-ahead text in the editor")
         lines = editor.text.splitlines()  # at the top, or in place of the TODO the stub opens selected
         assert lines[0].startswith("xydef w_sum") or lines[2] == "    xy", lines
+
+
+def course_app(lesson_id: str) -> GrokApp:
+    from grok_tui.lesson.catalog import load_catalog
+    from tests.conftest import LESSONS
+
+    return GrokApp(load_catalog(LESSONS), start_lesson=lesson_id, speed=0)
+
+
+async def open_the_exercise(pilot, app) -> TextArea:
+    """`e` on the lesson: the exercise editor, once it has the focus."""
+    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+    await pilot.press("e")
+    await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+    return app.focused
 
 
 def post_at_once(app, keys) -> None:
@@ -89,15 +101,9 @@ async def test_ctrl_u_then_a_value_in_one_burst_into_the_open_box(small_catalog)
 
 
 async def test_backspace_in_a_burst_deletes_the_character_before_it_in_the_editor():
-    from grok_tui.lesson.catalog import load_catalog
-    from tests.conftest import LESSONS
-
-    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    app = course_app("3.2")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
-        editor = app.focused
+        editor = await open_the_exercise(pilot, app)
         post_at_once(app, ["a", "b", "c", "backspace", "d"])
         # Without the fix: "abc" (d typed, then backspace deleted it). The stub opens with its TODO
         # comment selected: the typing takes its place.
@@ -108,15 +114,9 @@ async def test_backspace_in_a_burst_deletes_the_character_before_it_in_the_edito
 async def test_a_key_that_comes_with_i_goes_into_the_editor():
     """`i x` in one burst on the exercise screen (outside the editor): i moved the focus to the
     editor only at the next idle moment, and the x went to the pane it was leaving: lost."""
-    from grok_tui.lesson.catalog import load_catalog
-    from tests.conftest import LESSONS
-
-    app = GrokApp(load_catalog(LESSONS), start_lesson="3.2", speed=0)
+    app = course_app("3.2")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
-        editor = app.focused
+        editor = await open_the_exercise(pilot, app)
         await pilot.press("escape")  # out of the editor: i is the key back in
         await wait_for(pilot, lambda: not editor.has_focus, what="the editor left")
         post_at_once(app, ["i", "x"])

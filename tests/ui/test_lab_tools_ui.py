@@ -41,16 +41,22 @@ async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
         assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
 
 
-async def test_playground_keys():
+def playground_app() -> GrokApp:
+    """Lesson 6.3 with the playground as its only panel."""
     import dataclasses
 
-    from grok_tui.ui.panels.playground import PlaygroundPanel
     from tests.conftest import LESSONS as COURSE
 
     catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared
     index = catalog.index("6.3")
     catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("playground",))
-    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    return GrokApp(catalog, start_lesson="6.3", speed=0)
+
+
+async def test_playground_keys():
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+
+    app = playground_app()
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PlaygroundPanel)
         await focus_panel(pilot, app, panel)
@@ -70,15 +76,9 @@ async def test_playground_keys():
 async def test_the_playground_follows_the_lessons_activation():
     """6.3 with activation set to linear: the lesson's hidden layer stalls above 1, while the
     playground beside it kept a relu layer and marked every row learnt."""
-    import dataclasses
-
     from grok_tui.ui.panels.playground import PlaygroundPanel
-    from tests.conftest import LESSONS as COURSE
 
-    catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared
-    index = catalog.index("6.3")
-    catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("playground",))
-    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    app = playground_app()
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PlaygroundPanel)
         await wait_for(pilot, lambda: panel.trained is not None, what="training")

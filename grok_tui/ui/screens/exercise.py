@@ -454,6 +454,5 @@ class ExerciseScreen(Screen[bool]):
         if isinstance(self.focused, TextArea):
             self.action_leave_editor()
             return
-        self._save_now()
-        self.saver.flush()
+        self.save_draft()
         self.dismiss(self.passed_now)
