@@ -1,0 +1,121 @@
+"""What an exercise's verdict tells a learner about the mistakes beginners make in the course's own
+exercises: a missing return, a changed argument, a type the lesson cannot use, a name from another
+exercise, Python's usual words for a slip. (The sandbox itself: test_exercises.py.)"""
+
+from __future__ import annotations
+
+from grok_tui.engine.exercises import check_code, check_exercises, describe
+from grok_tui.engine.sandbox import run_sandboxed
+from tests.test_exercises import TEST, fixture_lesson
+
+
+def test_a_function_that_forgot_its_return_is_told_so(catalog):
+    """7.3's one_hot without `return out`: the test sees None, and said only that one_hot([3]) had
+    shape () and was nan."""
+    lesson = next(x for x in catalog.lessons if x.id == "7.3")
+    exercise = next(e for e in lesson.exercises if e.name == "one_hot")
+    code = exercise.solution.source.replace("return out", "out")
+    assert "return" not in code
+    verdict = check_code(exercise, code)
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "Your one_hot never returns a value, so calling it gives None: end it with `return` and the answer."
+    )
+    # a wrong answer that does return gets no such line, nor does a function the reference leaves None
+    assert "never returns" not in check_code(exercise, code + "    return out * 2\n").text
+    assert (
+        "never returns"
+        not in describe(
+            run_sandboxed("def double(x):\n    x\n", TEST),
+            "def double(x):\n    x\n",
+            TEST,
+            "def double(x):\n    print(x)\n",
+        ).text
+    )
+
+
+def test_a_function_that_changes_its_argument_fails_unless_the_exercise_says_it_may(catalog, tmp_path):
+    """A learner's relu2deriv that set its input's values to 1 (`output[output > 0] = 1`) passed, and
+    6.4 then computed its weight deltas from the overwritten layer_1 (-1.02 for -0.135); an ele_mul
+    that wrote its products into `a` made 3.3's dot print 45 where the text says 3."""
+    relu2deriv = catalog.get("6.4").exercise("relu2deriv")
+    verdict = check_code(relu2deriv, "def relu2deriv(output):\n    output[output > 0] = 1\n    return output\n")
+    assert not verdict.passed
+    assert verdict.details[0].startswith("relu2deriv changed its argument output: array([[0.     , 0.13177")
+    assert "leave the arguments as they are" in verdict.details[0]
+    ele_mul = catalog.get("3.3").exercise("ele_mul")
+    code = "def ele_mul(a, b):\n    for i in range(len(a)):\n        a[i] *= b[i]\n    return a\n"
+    changed = check_code(ele_mul, code).text
+    assert "ele_mul changed its argument a: [1, 2, 3] became [3, 8, 15]" in changed
+    assert "with a = [3, 8, 15]" not in changed  # the test's values are the changed ones: not shown
+    assert check_code(ele_mul, ele_mul.solution.source).passed
+    # 6.5's learn is meant to update the weights in place: it says so, and its reference passes
+    learn = catalog.get("6.5").exercise("learn")
+    assert learn.changes_arguments and check_code(learn, learn.solution.source).passed
+    # the dev check runs the reference guarded too: one that changes its input is reported
+    lesson = fixture_lesson(tmp_path, solution="a.append(0) or sum(x * y for x, y in zip(a, b))")
+    problems = check_exercises(lesson)
+    assert len(problems) == 1 and "w_sum changed its argument a: [1, 2] became [1, 2, 0]" in problems[0].message
+
+
+def test_the_types_a_test_takes_are_the_ones_the_lesson_can_use(catalog):
+    """A numpy w_sum (np.int64) and vect_mat_mul (a 1-d array) were refused though the lessons use
+    them as they are; a 7.4 backprop returning lists passed, then the lesson failed at grad[i, j]."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = "import numpy as np\ndef w_sum(a, b):\n    assert len(a) == len(b)\n    return np.dot(a, b)\n"
+    assert check_code(w_sum, code).passed
+    # numpy's own error for vectors of different lengths is as loud as the assert
+    assert check_code(w_sum, "import numpy as np\ndef w_sum(a, b):\n    return np.array(a) @ np.array(b)\n").passed
+    vect_mat_mul = catalog.get("3.6").exercise("vect_mat_mul")
+    code = "import numpy as np\ndef vect_mat_mul(vect, matrix):\n    return np.dot(matrix, vect)\n"
+    assert check_code(vect_mat_mul, code).passed
+    backprop = catalog.get("7.4").exercise("backprop")
+    code = backprop.solution.source.replace("    return [np.dot(", "    return [g.tolist() for g in [np.dot(")
+    code = code.replace("layer_2_delta.sum(0)]", "layer_2_delta.sum(0)]]")
+    verdict = check_code(backprop, code)
+    assert "tolist" in code and not verdict.passed
+    assert verdict.details[0] == (
+        "the gradient of weights_0_1 should be a numpy array, got a list: return the arrays np.dot gives"
+    )
+
+
+def test_a_name_from_another_exercise_is_explained(catalog):
+    """4.2's hot_cold_step calling 4.1's squared_error got a bare NameError: each exercise is checked
+    on its own, and nothing said so."""
+    exercise = catalog.get("4.2").exercise("hot_cold_step")
+    code = exercise.solution.source.replace(
+        "(input * (weight + step_amount) - goal_pred) ** 2", "squared_error(input * (weight + step_amount), goal_pred)"
+    )
+    verdict = check_code(exercise, code)
+    assert "squared_error(" in code and not verdict.passed
+    assert verdict.details[0] == (
+        "Each exercise is checked on its own, with only what this cell defines and imports: define "
+        "`squared_error` here (or do its work inline), or check its spelling."
+    )
+    code = "def hot_cold_step(weight, input, goal_pred, step_amount):\n    return np.float64(weight)\n"
+    assert "start your cell with `import numpy as np`" in check_code(exercise, code).text
+
+
+def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
+    outer = catalog.get("5.5").exercise("outer_prod")
+    code = outer.solution.source.replace("return out", "out")
+    verdict = check_code(outer, code)
+    assert "return out" not in code and not verdict.passed
+    assert "outer_prod returned None: add a return" in verdict.text and "never returns a value" not in verdict.text
+
+
+def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
+    """Python's own words named what broke, not why: 3.7 returning only pred ('too many values to
+    unpack'), 6.3's max(0, x) on an array ('truth value ... ambiguous'), 5.1's delta * input on a
+    list ("can't multiply sequence by non-int")."""
+    network = catalog.get("3.7").exercise("neural_network")
+    one = check_code(network, network.solution.source.replace("return hid, pred", "return pred"))
+    assert "The test takes 2 values from your function's answer" in one.text and not one.passed
+    relu = catalog.get("6.3").exercise("relu")
+    assert (
+        "work element by element instead (`np.maximum(0, x)`"
+        in check_code(relu, "def relu(x):\n    return max(0, x)\n").text
+    )
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
+    assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
