@@ -9,6 +9,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.instruments.network import edge_mark, picture, strength
 from grok_tui.instruments.network_text import draw, short
 from grok_tui.instruments.refs import resolve
+from grok_tui.lesson.model import Network
 from tests.instruments_util import plain
 
 
@@ -66,9 +67,25 @@ def test_a_lab_view_at_80_or_120_columns_shows_the_weights_of_65(catalog):
         lines = plain(draw(pic, width)).splitlines()
         text = "\n".join(lines)
         assert all(short(w) in text for w in weights.reshape(-1)), text
-        assert "0 ●" not in text and "lamps" in lines[0] and "walk?" in lines[0] and "weights…" in lines[0]
+        assert "0 ●" not in text and "lamps" in lines[0] and "walk?" in lines[0]
+        assert "weights_1_2 " in lines[0]  # its one column is narrower: it takes spare room after it
         assert max(len(line) for line in lines) <= width
     assert "━" in plain(draw(pic, 50)) and short(weights[1, 0]) not in plain(draw(pic, 50))  # marks only
+
+
+def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_without_it():
+    # 6.2's first layer is "lamps (last light)" over nodes 10 columns wide: the wire after it grows,
+    # the weights and their numbers move right with their arrows. Without the room, the label is cut.
+    net = Network(layers=("lamps", "walk"), weights=("weights",), labels=("lamps (last light)", "walk?"))
+    values = {"lamps": np.array([1.0, 0.0, 1.0]), "weights": np.array([[0.014], [1.014], [-0.016]]), "walk": 0.0}
+    lines = plain(draw(picture(net, values), 60, legend=False)).splitlines()
+    assert lines[0].startswith("lamps (last light) weights")
+    arrow = lines[1].index("→0")
+    assert lines[2].startswith("0 ● +1.00 ─") and lines[2].index("━") == arrow == lines[0].index("weights")
+    assert lines[3].startswith("1 ○ 0     ─") and "+1.01" in lines[3]
+    assert set(lines[2][10:arrow].strip()) == {"─"}  # one wire, no gap between node and weight
+    narrow = plain(draw(picture(net, values), 34, legend=False)).splitlines()
+    assert narrow[0].startswith("lamps (last … weights") and max(map(len, narrow)) <= 34
 
 
 def test_network_too_narrow_says_the_gist(run_64):

@@ -216,7 +216,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     grid = _Grid(height * per_row)
     names, arrows = _Header(), _Header()
     x = 0
-    lead = form.lead
+    spare = width - layout_width(picture, form)
     for k, layer in enumerate(picture.layers):
         names.put(x, layer.label, "bold" + (" underline" if layer.lit else ""))
         cells: list[Text] = []
@@ -226,13 +226,23 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         x += form.node
         if k < len(picture.links):
             link, after = picture.links[k], picture.layers[k + 1]
+            # Spare columns go where a label would be cut: a longer wire after a layer whose label
+            # is wider than its nodes (`lamps (last light)`), room after a crossbar narrower than
+            # its matrix's name (`weights_1_2` over one column).
+            longer = min(spare, max(0, len(layer.label) + 1 - form.node - form.lead))
+            spare -= longer
+            lead = form.lead + longer
             names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
             if fans_out(layer, after):
-                cells, block = _fan(link, after.size, form, per_row), lead + form.cell
+                cells, block = _fan(link, after.size, form, per_row, lead), lead + form.cell
             else:
                 for j in range(after.size):
                     arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
-                cells, block = _crossbars(link, layer.size, after.size, form, per_row), lead + form.cell * after.size
+                cells = _crossbars(link, layer.size, after.size, form, per_row, lead)
+                block = lead + form.cell * after.size
+            room = min(spare, max(0, len(link.name) + 1 - (block - lead)))
+            spare -= room
+            block += room
             grid.block(cells, block)
             x += block
     lines = [names.text(width), *([arrows.text(width)] if arrows.items else []), *grid.lines]
@@ -255,30 +265,38 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     return out
 
 
-def _crossbars(link: Link, rows: int, columns: int, form: _Form, per_row: int) -> list[Text]:
+def _wire(lead: int, base: int, end: str, filler: str) -> str:
+    """The wire before a crossbar, `lead` columns: `─ ` (or `├ `, `╰ `...) widened on its left with
+    `filler` (`─` on a node's own row, a space below it)."""
+    return filler * (lead - base) + (end + " ")[:base]
+
+
+def _crossbars(link: Link, rows: int, columns: int, form: _Form, per_row: int, lead: int) -> list[Text]:
     """A weight matrix as crossbars: a line per node it comes from, a cell per node it goes to."""
     scale = _scale(link.weights)
     lines = []
     for i in range(rows):
         pairs = [_cell(link, i, j, scale, form) for j in range(columns)]
         for part in range(per_row):
-            line = Text(("─ " if part == 0 else "  ")[: form.lead], style="dim")
+            wire = _wire(lead, form.lead, "─", "─") if part == 0 else " " * lead
+            line = Text(wire, style="dim")
             for pair in pairs:
                 line.append_text(_padded(pair[part], form))
             lines.append(line)
     return lines
 
 
-def _fan(link: Link, columns: int, form: _Form, per_row: int) -> list[Text]:
+def _fan(link: Link, columns: int, form: _Form, per_row: int, lead: int) -> list[Text]:
     """One node's weights, one per line beside the node each feeds, on a branching wire."""
     scale = _scale(link.weights)
     lines = []
     for j in range(columns):
         pair = _cell(link, 0, j, scale, form)
         last = j == columns - 1
-        wires = ("─ " if j == 0 else "╰ " if last else "├ ", "  " if last else "│ ")
+        ends = ("─" if j == 0 else "╰" if last else "├", " " if last else "│")
         for part in range(per_row):
-            lines.append(Text(wires[part][: form.lead], style="dim") + _padded(pair[part], form))
+            wire = _wire(lead, form.lead, ends[part], "─" if j == 0 and part == 0 else " ")
+            lines.append(Text(wire, style="dim") + _padded(pair[part], form))
     return lines
 
 
