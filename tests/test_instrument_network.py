@@ -9,7 +9,9 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.instruments.network import edge_mark, picture, strength
 from grok_tui.instruments.network_text import draw, short
 from grok_tui.instruments.refs import resolve
+from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.model import Network
+from tests.conftest import LESSONS
 from tests.instruments_util import plain
 
 
@@ -86,6 +88,9 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     assert set(lines[2][10:arrow].strip()) == {"─"}  # one wire, no gap between node and weight
     narrow = plain(draw(picture(net, values), 34, legend=False)).splitlines()
     assert narrow[0].startswith("lamps (last … weights") and max(map(len, narrow)) <= 34
+    # The key names only the marks this diagram can show: no hidden layer, no deltas here.
+    assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: just computed"
+    assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: just computed"]
 
 
 def test_network_too_narrow_says_the_gist(run_64):
@@ -148,3 +153,37 @@ def test_one_node_feeding_several_draws_a_weight_beside_each_node_it_feeds(catal
         assert rows[1].lstrip().startswith("├") and rows[2].lstrip().startswith("╰")
     finally:
         run.close()
+
+
+COURSE_NETWORKS = [lesson for lesson in load_catalog(LESSONS).lessons if lesson.network]
+
+
+@pytest.mark.parametrize("lesson", COURSE_NETWORKS, ids=lambda lesson: lesson.id)
+def test_a_diagram_is_drawn_from_one_moment_of_the_run(lesson):
+    """Every value a diagram draws is one a step records, and each layer is what the layer before
+    it and the weights between them make (a weighted sum, or its relu), at every step. A name no step
+    records showed the last run's value during a run (5.4's input: no nodes at all in a first run),
+    and weights recorded after their update sat beside the prediction they had not made (6.2). Only
+    weights updated at a later step than the layer may differ from the ones that made it."""
+    net = lesson.network
+    names = {ref.partition("[")[0] for ref in (*net.layers, *net.weights, *net.deltas, *net.weight_deltas) if ref}
+    run = LessonRun(lesson, {})
+    assert run.run_sync().state is RunState.FINISHED
+    recorded = set().union(*(step.values for step in run.steps))
+    assert names <= recorded, f"{lesson.path}: the diagram draws {sorted(names - recorded)}, which no step records"
+    values: dict = {}
+    when: dict[str, int] = {}
+    for number, step in enumerate(run.steps, 1):
+        values.update(step.values)
+        when.update(dict.fromkeys(step.values, number))
+        pic = picture(net, values)
+        for before, link, after in zip(pic.layers, pic.links, pic.layers[1:], strict=False):
+            if before.values is None or after.values is None or link.weights is None:
+                continue
+            if when[after.name.partition("[")[0]] < when[link.name.partition("[")[0]]:
+                continue  # weights updated since the pass (6.4's stage 6, lit as new): not its maker
+            sums = np.asarray(before.values, dtype=float) @ np.asarray(link.weights, dtype=float)
+            made = np.allclose(after.values, sums) or np.allclose(after.values, np.maximum(sums, 0))
+            assert made, (
+                f"{lesson.id} step {number}: {after.name} {after.values} is not made by {link.name} from {before.name}"
+            )

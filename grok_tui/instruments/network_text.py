@@ -256,9 +256,14 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     out.append(Text("\n").join(lines))
     if legend:
         out.append("\n")
-        key = legend_text(form.numbers)
+        key = legend_text(
+            form.numbers,
+            off=any(layer.hidden for layer in picture.layers),
+            deltas=any(layer.deltas is not None for layer in picture.layers),
+            weight_deltas=any(link.deltas is not None for link in picture.links),
+        )
         if key.cell_len > width:  # the panel does not wrap: two lines
-            first, _, _rest = key.plain.partition("  ✕")
+            first = key.plain.partition("bigger")[0] + "bigger"
             head, tail = key.divide([len(first), len(first) + 2])[0::2]
             key = Text.assemble(head, "\n", tail)
         out.append_text(key)
@@ -308,14 +313,18 @@ def _padded(piece: Text, form: _Form) -> Text:
     return piece
 
 
-def legend_text(numbers: bool = True) -> Text:
+def legend_text(numbers: bool = True, off: bool = True, deltas: bool = True, weight_deltas: bool = True) -> Text:
+    """The key to the marks, naming only those the diagram can show (no `δ` where no delta is drawn)."""
     text = Text()
     text.append("━", style=POSITIVE_STYLE)
     text.append(" +  ")
     text.append("╍", style=NEGATIVE_STYLE)
     text.append(" −  longer: bigger  ")
-    text.append("✕", style=OFF_STYLE)
-    text.append(" off  δ delta  Δ weight delta  ")
+    if off:
+        text.append("✕", style=OFF_STYLE)
+        text.append(" off  ")
+    text.append("δ delta  " if deltas else "")
+    text.append("Δ weight delta  " if weight_deltas else "")
     text.append("lit", style=LIT)
     text.append(": just computed" if numbers else ": new")
     return text
