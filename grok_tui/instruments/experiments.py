@@ -26,6 +26,10 @@ class Experiment:
     converged_at: int | None = None
     detail: str = ""
 
+    @property
+    def done(self) -> bool:
+        return self.state in ("finished", "failed", "diverged", "cancelled")
+
     def see(self, step: int, value: Any) -> None:
         """A step's watched value (a number; anything else is ignored)."""
         self.steps = step
@@ -54,7 +58,9 @@ class Experiment:
             return f"converged by step {self.converged_at}"
         if self.first is not None and self.final is not None and grew(self.first, self.final):
             return f"growing ({self.steps} steps)"
-        return f"{self.steps} steps" if self.state == "finished" else f"running, step {self.steps}"
+        if self.state == "finished":
+            return f"{self.steps} steps"
+        return f"{'paused' if self.state == 'paused' else 'running'}, step {self.steps}"
 
     def label(self) -> str:
         return (

@@ -59,6 +59,8 @@ class LessonDrawing(_Screen):
         self._drawn = -1
         self._fed: FeedView | None = None
         """The view whose latest step the panels heard last."""
+        self._state_told: RunState | None = None
+        """The run state the panels heard last."""
         self._values_pace = Pace(VALUES_HZ)
         self._chart_pace = Pace(CHART_HZ)
         self._charts_behind: FeedView | None = None
@@ -124,6 +126,9 @@ class LessonDrawing(_Screen):
         if view.latest and view is not self._fed:  # a step, once: a redraw (l, a resize) is no new step
             self._fed = view
             self.panels.run_stepped(view.latest)
+        if view.state is not self._state_told:
+            self._state_told = view.state
+            self.panels.run_state_changed(view.state.value)
         self._draw_status(view)
         self._draw_strip(view, values)
 

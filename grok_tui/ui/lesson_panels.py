@@ -102,8 +102,12 @@ class LessonPanels:
     def run_reset(self) -> None:
         self.call("run_reset")
 
+    def run_state_changed(self, state: str) -> None:
+        self.call("run_state_changed", state)
+
     def call(self, method: str, *args: Any) -> None:
-        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_reset); a panel
+        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_reset,
+        run_state_changed); a panel
         that raises is reported once and skipped."""
         for i, widget in enumerate(self.widgets):
             hook = getattr(widget, method, None)

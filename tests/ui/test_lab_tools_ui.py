@@ -3,24 +3,28 @@ every parameter value whole), the playground's keys, and sentences in panels wra
 
 from __future__ import annotations
 
+import dataclasses
+
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels.experiments import ExperimentsPanel
 from grok_tui.ui.panels.network import NetworkPanel
 from grok_tui.ui.screens import lesson as lesson_screen
 from tests.ui.helpers import focus_panel, open_lesson, screen_text, wait_for
+
+
+def experiments_app(course) -> GrokApp:
+    """Lesson 4.5 of the instruments' course with the experiments table as its only panel."""
+    index = course.index("4.5")
+    course.lessons[index] = dataclasses.replace(course.lessons[index], panels=("experiments",))
+    return GrokApp(course, start_lesson="4.5", speed=0)
 
 
 async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
     # The two minus presses below must come within the re-run delay (0.3 s): on a loaded machine
     # they came further apart, and a run per press made three rows, not two.
     monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
-    import dataclasses
-
-    from grok_tui.ui.panels.experiments import ExperimentsPanel
-
-    index = course.index("4.5")
-    course.lessons[index] = dataclasses.replace(course.lessons[index], panels=("experiments",))
-    app = GrokApp(course, start_lesson="4.5", speed=0)
+    app = experiments_app(course)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, ExperimentsPanel)
         lesson = app.screen
@@ -41,10 +45,23 @@ async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
         assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
 
 
+async def test_an_experiment_row_says_paused_while_its_run_is(course):
+    """A paused run records no step: the row said "running, step 1" beside a status line saying paused."""
+    app = experiments_app(course)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, ExperimentsPanel)
+        lesson = app.screen
+        await pilot.press("l", "s")  # the lab, where the panel shows; a run paused after its first step
+        await wait_for(pilot, lambda: "paused, step 1" in panel.shown.plain, what="the paused row")
+        assert lesson.run_state.value == "paused"
+        await pilot.press("space")  # resume: it plays to its end
+        await wait_for(pilot, lambda: lesson.run_state.done, what="the end of the run")
+        await wait_for(pilot, lambda: "growing (20 steps)" in panel.shown.plain, what="the finished row")
+        assert "paused" not in panel.shown.plain and "running" not in panel.shown.plain
+
+
 def playground_app() -> GrokApp:
     """Lesson 6.3 with the playground as its only panel."""
-    import dataclasses
-
     from tests.conftest import LESSONS as COURSE
 
     catalog = load_catalog(COURSE)  # a fresh one: the session's catalog is shared

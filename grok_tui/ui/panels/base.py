@@ -73,5 +73,9 @@ class LessonPanel(Widget, can_focus=True):
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         """The run finished; `namespace` holds the lesson's final variables."""
 
+    def run_state_changed(self, state: str) -> None:
+        """The run's state as the status line now shows it ("running", "paused", "finished"...):
+        a pause records no step, so a panel that names the state hears it here."""
+
     def run_reset(self) -> None:
         """The learner reset (r): no run now; the last one is kept to compare with."""

@@ -42,7 +42,7 @@ class ExperimentsPanel(InstrumentPanel):
         def listen(event: Any) -> None:  # on the run's thread: plain assignments only
             if isinstance(event, StepEvent):
                 row.see(event.step.index, event.step.values.get(watched))
-            elif isinstance(event, StateEvent) and event.state.done:
+            elif isinstance(event, StateEvent):
                 row.state = event.state.value
 
         self.tap_run(listen)
@@ -58,6 +58,12 @@ class ExperimentsPanel(InstrumentPanel):
 
     def run_finished(self, namespace: Any) -> None:
         self._repaint()
+
+    def run_state_changed(self, state: str) -> None:
+        if self._row is not None and not self._row.done:  # the tap may not have heard it yet
+            self._row.state = state
+        if displayed(self):
+            self._repaint()
 
     def _repaint(self) -> None:
         self.show(self._draw())
