@@ -79,6 +79,17 @@ def test_the_types_a_test_takes_are_the_ones_the_lesson_can_use(catalog):
     )
 
 
+def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
+    """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
+    outer_prod = catalog.get("5.5").exercise("outer_prod")
+    code = "def outer_prod(a, b):\n    return [[x * y for y in b] if i == 0 else [x] for i, x in enumerate(a)]\n"
+    verdict = check_code(outer_prod, code)
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "outer_prod([1, 2], [3, 4, 5]) returned [[3, 4, 5], [2]]: expected a matrix, len(a) rows of len(b) numbers each"
+    )
+
+
 def test_a_name_from_another_exercise_is_explained(catalog):
     """4.2's hot_cold_step calling 4.1's squared_error got a bare NameError: each exercise is checked
     on its own, and nothing said so."""
