@@ -155,20 +155,30 @@ def test_one_node_feeding_several_draws_a_weight_beside_each_node_it_feeds(catal
         run.close()
 
 
-COURSE_NETWORKS = [lesson for lesson in load_catalog(LESSONS).lessons if lesson.network]
+COURSE_NETWORKS = [
+    (lesson, params)
+    for lesson in load_catalog(LESSONS).lessons
+    if lesson.network
+    for params in ({}, *lesson.check_with)
+]
 
 
-@pytest.mark.parametrize("lesson", COURSE_NETWORKS, ids=lambda lesson: lesson.id)
-def test_a_diagram_is_drawn_from_one_moment_of_the_run(lesson):
+@pytest.mark.parametrize(
+    ("lesson", "params"),
+    COURSE_NETWORKS,
+    ids=[" ".join([lesson.id, *(f"{k}={v}" for k, v in params.items())]) for lesson, params in COURSE_NETWORKS],
+)
+def test_a_diagram_is_drawn_from_one_moment_of_the_run(lesson, params):
     """Every value a diagram draws is one a step records, and each layer is what the layer before
     it and the weights between them make (a weighted sum, or its relu), at every step. A name no step
     records showed the last run's value during a run (5.4's input: no nodes at all in a first run),
-    and weights recorded after their update sat beside the prediction they had not made (6.2). Only
+    and weights recorded after their update sat beside the prediction they had not made (6.2); with
+    `convention = columns`, 3.7 drew its matrices read as rows. Only
     weights updated at a later step than the layer may differ from the ones that made it."""
     net = lesson.network
     names = {ref.partition("[")[0] for ref in (*net.layers, *net.weights, *net.deltas, *net.weight_deltas) if ref}
-    run = LessonRun(lesson, {})
-    assert run.run_sync().state is RunState.FINISHED
+    run = LessonRun(lesson, dict(params))
+    assert run.run_sync().state in (RunState.FINISHED, RunState.DIVERGED)
     recorded = set().union(*(step.values for step in run.steps))
     assert names <= recorded, f"{lesson.path}: the diagram draws {sorted(names - recorded)}, which no step records"
     values: dict = {}
