@@ -79,6 +79,22 @@ def test_the_types_a_test_takes_are_the_ones_the_lesson_can_use(catalog):
     )
 
 
+def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
+    """A learner typed the loop under 3.2's `return 0`: the test said only "got 0"."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    loop = "    total = 0\n    for i in range(len(a)):\n        total += a[i] * b[i]\n    return total\n"
+    code = w_sum.stub.source.rstrip("\n") + "\n" + loop
+    assert "    return 0\n    total = 0" in code
+    verdict = check_code(w_sum, code)
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "Line 4, `return 0`, ends w_sum there: the lines under it, from line 5, never run. "
+        "Delete it, or put your code above it."
+    )
+    assert "got 0" in verdict.details[1]
+    assert check_code(w_sum, code.replace("    return 0\n", "", 1)).passed  # no advice where all runs
+
+
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
     """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
     outer_prod = catalog.get("5.5").exercise("outer_prod")

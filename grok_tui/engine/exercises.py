@@ -7,6 +7,7 @@ No Textual here: the exercise screen calls `check_exercise` on a worker thread a
 from __future__ import annotations
 
 import ast
+import itertools
 import os
 import re
 import threading
@@ -131,6 +132,33 @@ def _missing_returns(code: str, solution: str) -> list[str]:
     ]
 
 
+def _unreachable(code: str) -> list[str]:
+    """A line for each `return` with lines under it in the same block: a stub's `return 0` left in
+    place, with the learner's loop written below it, returned 0 and the test said only "got 0"."""
+    try:
+        tree = ast_parse.parse(code)
+    except SyntaxError:
+        return []
+    lines = code.splitlines()
+    found = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(function):
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(node, name, None)
+                if not isinstance(block, list):
+                    continue
+                for stmt, after in itertools.pairwise(block):
+                    if isinstance(stmt, ast.Return):
+                        text = lines[stmt.lineno - 1].strip()
+                        found.append(
+                            f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
+                            f"from line {after.lineno}, never run. Delete it, or put your code above it."
+                        )
+    return found
+
+
 def _undefined_name(result: SandboxResult) -> list[str]:
     """What to do about a NameError: the check runs the cell alone, so a function written in another
     exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
@@ -193,6 +221,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
+        details += _unreachable(code)
         if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
             details += _missing_returns(code, solution)
         details.append(result.message or "(the assertion has no message)")
@@ -222,7 +251,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         else:
             headline = f"The test raised {what}"
         if result.phase == "test":
-            details += _missing_returns(code, solution)
+            details += _unreachable(code) + _missing_returns(code, solution)
         details += _undefined_name(result) + _common_error(result)
         if where:
             details.append("at " + where)
