@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from textual.widgets import OptionList
@@ -85,3 +86,34 @@ async def test_every_lesson_title_fits_one_line_of_the_list(catalog, size):
         lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]
         assert len(lessons) == len(catalog.lessons)
         assert all(len(r) <= room for r in lessons), [r for r in lessons if len(r) > room]
+
+
+async def test_the_list_is_laid_out_again_for_a_new_size_and_shows_whole_titles(catalog):
+    """Resized from 80x24 to 120x40, each exercises count wrapped onto a line of its own (the lines
+    were cut for the list's width before the new layout); back at 80 the titles stayed cut. At 120
+    the list was narrower than at 80 and cut titles that fit there."""
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and rows(app.screen), what="contents")
+        screen = app.screen
+        listed = screen.query_one(OptionList)
+        for size in [(120, 40), (80, 24), (200, 50)]:
+            await pilot.resize_terminal(*size)
+            await wait_for(pilot, lambda size=size: app.size == size and listed.scrollable_content_region.width > 0)
+            await pilot.pause()
+            room = listed.scrollable_content_region.width - 2
+            lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]
+            assert all(len(r) <= room and "…" not in r for r in lessons), (size, room, lessons)
+            counted = [r for r in lessons if "exercises" in r]
+            assert all(re.search(r"exercises \d/\d$", r) and len(r) == room for r in counted), (size, room, counted)
+
+
+def test_the_preview_shows_markdown_marks_as_styles_and_code_as_it_is(catalog):
+    """3.1's preview read `*multiplies*`; 4.5's `input**2` became `input2` (all ** were taken out)."""
+    from grok_tui.ui.screens.contents import lesson_preview
+
+    one = lesson_preview(catalog.get("3.1"), "")
+    assert "the network multiplies its input" in one.plain and "*" not in one.plain
+    assert any(str(span.style) == "italic" and one.plain[span.start : span.end] == "multiplies" for span in one.spans)
+    four = lesson_preview(catalog.get("4.5"), "")
+    assert "the factor 1 - alpha * input**2." in four.plain

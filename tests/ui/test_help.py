@@ -52,3 +52,34 @@ def test_every_key_of_the_lesson_screen_is_in_the_help():
 def test_every_key_the_help_names_is_bound():
     real = set().union(*(keys_of(b) for b in [*BINDINGS, *SCROLLING]), {GrokApp.COMMAND_PALETTE_BINDING})
     assert real >= DOCUMENTED, DOCUMENTED - real
+
+
+def test_every_key_of_the_contents_and_its_list_is_in_its_help_and_bound():
+    """F1 on the contents listed the lesson screen's keys (space, s, l...), which do nothing there."""
+    from textual.widgets import OptionList
+
+    from grok_tui.ui.screens.contents import ContentsScreen, LessonList
+    from grok_tui.ui.screens.help import CONTENTS_KEYS
+
+    documented = {token for keys, _ in CONTENTS_KEYS[:-2] for token in keys.split()}
+    bindings = [*ContentsScreen.BINDINGS, *LessonList.BINDINGS, *OptionList.BINDINGS, *GrokApp.BINDINGS]
+    real = set().union(*(keys_of(b) for b in bindings), {GrokApp.COMMAND_PALETTE_BINDING}) | {"ctrl+q"}
+    assert real >= documented, documented - real
+    screen_keys = [*ContentsScreen.BINDINGS, *LessonList.BINDINGS]
+    assert not [binding.key for binding in screen_keys if not keys_of(binding) & documented]
+
+
+async def test_f1_on_the_contents_shows_the_contents_keys(small_catalog):
+    from grok_tui.ui.screens.contents import ContentsScreen
+    from grok_tui.ui.screens.help import HelpScreen
+    from tests.ui.helpers import screen_text, wait_for
+
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "contents keys" in text and "open the chosen lesson" in text
+        assert "run / pause" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,27 @@ from grok_tui.ui.widgets.gutter import GutterFirst
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
 
+_INLINE = re.compile(r"`([^`]+)`|\*\*(?!\s)(.+?)(?<!\s)\*\*|(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])")
+"""Markdown's inline marks: `code` (its text as it is: `input**2` is no bold), **bold**, *italic*."""
+
+
+def inline_markdown(source: str) -> Text:
+    """One paragraph of Markdown as Text: marks become styles, not characters (the preview showed
+    `*multiplies*`, and 4.5's `input**2` lost its stars as if they were bold)."""
+    out = Text()
+    end = 0
+    for match in _INLINE.finditer(source):
+        out.append(source[end : match.start()])
+        code, bold, italic = match.groups()
+        if code is not None:
+            out.append(code, style="bold")
+        else:
+            out.append(bold if bold is not None else italic, style="bold" if bold is not None else "italic")
+        end = match.end()
+    out.append(source[end:])
+    return out
+
+
 def lesson_preview(lesson: Lesson, state: str) -> Text:
     """What a wide contents screen shows beside the list: the lesson's opening, what it lets you play with."""
     text = Text.assemble(
@@ -30,7 +53,8 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     opening = next((p.text for p in lesson.prose if p.text.strip()), "")
     paragraphs = [b.strip() for b in opening.split("\n\n") if b.strip() and not b.lstrip().startswith("#")]
     if paragraphs:
-        text.append(" ".join(paragraphs[0].split()).replace("**", "").replace("`", "") + "\n\n")
+        text.append_text(inline_markdown(" ".join(paragraphs[0].split())))
+        text.append("\n\n")
     if lesson.params:
         text.append("play with: ", style="bold")
         text.append(", ".join(p.name for p in lesson.params) + "\n")
@@ -55,7 +79,7 @@ class ContentsScreen(Screen[None]):
     ContentsScreen #legend { height: 1; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("f1,question_mark", "app.help", "help", id="contents.help"),
+        Binding("f1,question_mark", "help", "help", id="contents.help"),
         Binding("escape", "back", "back to lesson", id="contents.back"),
         Binding("q", "app.quit", "quit", id="contents.quit"),
     ]
@@ -97,7 +121,9 @@ class ContentsScreen(Screen[None]):
 
     def on_resize(self) -> None:
         if self._built:
-            self.refresh_marks()
+            # After the layout: until then the list has its old width, and the lines were cut (or
+            # wrapped their counts) for the size the screen had.
+            self.call_after_refresh(self.refresh_marks)
 
     async def on_screen_resume(self) -> None:
         if not self._built:
@@ -215,6 +241,13 @@ class ContentsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No "back to lesson" before a lesson was opened (False hides it from the footer)."""
         return action != "back" or bool(self.app.current_lesson_id)  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        """F1: this screen's keys (not a lesson's: space does nothing here), and any lesson-file problems."""
+        from grok_tui.ui.screens.help import CONTENTS_KEYS, HelpScreen
+
+        errors = [str(e) for e in self.app.catalog.errors]  # type: ignore[attr-defined]
+        self.app.push_screen(HelpScreen(problems=errors, keys=CONTENTS_KEYS, title="contents keys"))
 
     def action_back(self) -> None:
         """Back to the lesson the learner was at (it reopens ready to run)."""

@@ -70,6 +70,19 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
 )
 """The exercise screen's keys (its bindings) and the editor's (Textual's TextArea, ui/exercise_editor.py)."""
 
+CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1)"),
+    ("pgup pgdn home end", "a page up / down, the first / last lesson"),
+    ("enter", "open the chosen lesson; in it, space runs its code and F1 lists its keys"),
+    ("ctrl+p", "command palette: jump to a lesson by id or title"),
+    ("escape", "back to the lesson you came from"),
+    ("F1  ?", "this help"),
+    ("q  ctrl+q", "quit (your progress is saved as you go)"),
+    ("", ""),
+    ("✓ ◐ •", "complete; run to its end with exercises still to do; opened"),
+)
+"""The contents screen's keys (its list's, its bindings') and its marks."""
+
 ROW_ACTIONS: dict[str, tuple[tuple[str | None, str], ...]] = {
     "space": (("run", "space"),),
     "s": (("step", "s"),),
