@@ -95,6 +95,21 @@ def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
     assert check_code(w_sum, code.replace("    return 0\n", "", 1)).passed  # no advice where all runs
 
 
+def test_a_softmax_over_the_whole_batch_fails_and_says_why(catalog):
+    """A global max passed 7.3's tests, then its run at alpha 64 with the safe loss went to inf;
+    a global sum was told only the numbers it should have given."""
+    softmax = catalog.get("7.3").exercise("softmax")
+    head = "import numpy as np\ndef softmax(x):\n"
+    global_max = check_code(
+        softmax, head + "    e = np.exp(x - x.max())\n    return e / e.sum(axis=-1, keepdims=True)\n"
+    )
+    assert not global_max.passed and "each row's own largest score" in global_max.details[0]
+    global_sum = check_code(
+        softmax, head + "    e = np.exp(x - np.max(x, axis=-1, keepdims=True))\n    return e / e.sum()\n"
+    )
+    assert not global_sum.passed and "each row must add up to 1" in global_sum.details[0]
+
+
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
     """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
     outer_prod = catalog.get("5.5").exercise("outer_prod")
