@@ -97,6 +97,8 @@ async def test_the_list_is_laid_out_again_for_a_new_size_and_shows_whole_titles(
         await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and rows(app.screen), what="contents")
         screen = app.screen
         listed = screen.query_one(OptionList)
+        await pilot.press("down", "down")  # a resize leaves the highlight where the learner put it
+        chosen = listed.highlighted
         for size in [(120, 40), (80, 24), (200, 50)]:
             await pilot.resize_terminal(*size)
             await wait_for(pilot, lambda size=size: app.size == size and listed.scrollable_content_region.width > 0)
@@ -104,6 +106,7 @@ async def test_the_list_is_laid_out_again_for_a_new_size_and_shows_whole_titles(
             room = listed.scrollable_content_region.width - 2
             lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]
             assert all(len(r) <= room and "…" not in r for r in lessons), (size, room, lessons)
+            assert listed.highlighted == chosen, size
             counted = [r for r in lessons if "exercises" in r]
             assert all(re.search(r"exercises \d/\d$", r) and len(r) == room for r in counted), (size, room, counted)
 

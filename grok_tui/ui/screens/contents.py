@@ -123,7 +123,7 @@ class ContentsScreen(Screen[None]):
         if self._built:
             # After the layout: until then the list has its old width, and the lines were cut (or
             # wrapped their counts) for the size the screen had.
-            self.call_after_refresh(self.refresh_marks)
+            self.call_after_refresh(self.refresh_marks, keep_highlight=True)
 
     async def on_screen_resume(self) -> None:
         if not self._built:
@@ -159,7 +159,9 @@ class ContentsScreen(Screen[None]):
         scrollbar = lessons.styles.scrollbar_size_vertical if overflow else 0
         return outer - lessons.styles.gutter.width - scrollbar - 2
 
-    def refresh_marks(self) -> None:
+    def refresh_marks(self, keep_highlight: bool = False) -> None:
+        """The list's lines for its width; the highlight on the current lesson, or where the learner
+        moved it (`keep_highlight`: a resize must not take it back)."""
         app = self.app
         catalog, progress = app.catalog, app.progress  # type: ignore[attr-defined]
         current = app.current_lesson_id  # type: ignore[attr-defined]
@@ -196,6 +198,8 @@ class ContentsScreen(Screen[None]):
                 if here:
                     highlight = len(options) - 1
         lessons_list = self.query_one(LessonList)
+        if keep_highlight and lessons_list.highlighted is not None:
+            highlight = lessons_list.highlighted
         if highlight is None:
             highlight = next((i for i, o in enumerate(options) if not o.disabled), None)
         shown = [(o.id, o.prompt, o.disabled) for o in options]
