@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 
 
-def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, str]:
-    """What each exercise stub in the code view says about whose code the run uses."""
+@dataclass(frozen=True)
+class ExerciseNote:
+    text: str
+    """What the exercise's cell says about whose code the run uses."""
+    code: str | None = None
+    """The learner's passed code, shown in place of the stub (the code shown is the code run)."""
+
+
+def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote]:
+    """Each exercise cell's note, and the learner's code where they passed: the run uses it."""
     notes = {}
+    passed = progress.passed_code(lesson.id)
     for exercise in lesson.exercises:
-        if progress.exercise_done(lesson.id, exercise.name):
-            notes[exercise.name] = f"exercise {exercise.name}: passed, the run uses your code"
+        code = passed.get(exercise.name)
+        if progress.exercise_done(lesson.id, exercise.name) and code is not None:
+            notes[exercise.name] = ExerciseNote(
+                f"exercise {exercise.name}: passed; this is your code, and the run uses it (e: edit it)", code
+            )
         else:
-            notes[exercise.name] = (
+            notes[exercise.name] = ExerciseNote(
                 f"exercise {exercise.name}: press e to write it; until you pass, "
                 "the run uses the tutor's reference version"
             )

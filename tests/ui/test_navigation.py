@@ -247,8 +247,10 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
     app = GrokApp(catalog, start_lesson="9.9", speed=0, progress=progress)
     async with app.run_test(size=SIZE) as pilot:
         shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
-        assert "exercise double: passed, the run uses your code" in shown
-        assert "exercise triple: press e to write it" in shown
+        # The code shown is the code run: the learner's passed double, the stub of triple.
+        assert "exercise double: passed; this is your code, and the run uses it" in shown
+        assert "return x + x" in shown and "return 0  # TODO\n" not in shown.split("triple")[0]
+        assert "exercise triple: press e to write it" in shown and "return 0  # TODO" in shown
         await pilot.press("e")
         assert isinstance(app.screen, PickExercise)
         chooser = app.screen.query_one(OptionList)

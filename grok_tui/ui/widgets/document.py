@@ -28,6 +28,7 @@ from textual.widgets import Markdown, Static
 from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.code_tokens import CodeTokens
+from grok_tui.ui.lesson_exercise import ExerciseNote
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
@@ -116,10 +117,12 @@ class ParamLines(Static):
 
 
 class CodeCell(Static):
-    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None) -> None:
+    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None, code: str | None = None) -> None:
         super().__init__(classes=f"code -{cell.role}")
         self.cell = cell
         self.note = note
+        self.code = code
+        """Code shown instead of the cell's (an exercise's stub once the learner's code passed)."""
         self.tokens = tokens
         """The lexer of the code's colours (the lesson's saved tokens), else pygments' by name."""
         self.mark: int | None = None
@@ -134,14 +137,14 @@ class CodeCell(Static):
     def on_mount(self) -> None:
         self.refresh_code()
 
-    def refresh_code(self, note: str | None = None) -> None:
+    def refresh_code(self, note: str | None = None, code: str | None = None) -> None:
         if note is not None:
-            self.note = note
-        self.update(self._renderable(self.tokens or "python"))
+            self.note, self.code = note, code
+        self.update(self._renderable(self.tokens if self.tokens and self.code is None else "python"))
         self._height = (-1, 0)
 
     def _renderable(self, lexer: str | Lexer) -> RenderableType:
-        code = _code(self.cell.source, self.cell.line, self.mark, lexer)
+        code = _code(self.code if self.code is not None else self.cell.source, self.cell.line, self.mark, lexer)
         return Group(Text(self.note, style="italic yellow"), code) if self.note else code
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -170,7 +173,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "up", show=False),
     ]
 
-    def __init__(self, lesson: Lesson, values: dict, notes: dict[str, str], *, id: str | None = None) -> None:
+    def __init__(self, lesson: Lesson, values: dict, notes: dict[str, ExerciseNote], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lesson = lesson
         self._values = values
@@ -200,7 +203,8 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                     lines.show_values(self._values)
                     yield lines
                     params_shown = True
-                yield CodeCell(block, self._notes.get(block.name, "") if block.role == "exercise" else "", self.tokens)
+                note = self._notes.get(block.name) if block.role == "exercise" else None
+                yield CodeCell(block, note.text if note else "", self.tokens, note.code if note else None)
         if self.lesson.try_this:
             yield Static(Group(Text("Try this", style="bold"), try_this_text(self.lesson.try_this)), classes="try-this")
 
@@ -208,10 +212,11 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         for lines in self.query(ParamLines):
             lines.show_values(values, selected, help)
 
-    def set_exercise_notes(self, notes: dict[str, str]) -> None:
+    def set_exercise_notes(self, notes: dict[str, ExerciseNote]) -> None:
         for cell in self.query(CodeCell):
             if cell.cell.role == "exercise":
-                cell.refresh_code(notes.get(cell.cell.name, ""))
+                note = notes.get(cell.cell.name, ExerciseNote(""))
+                cell.refresh_code(note.text, note.code)
 
     def mark_line(self, line: int | None) -> None:
         """Point at a line of the lesson file (a failure), or clear the mark; show it if it is here."""
