@@ -7,6 +7,7 @@ puts them in the namespace before any cell), and an exercise cell says whose ver
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import cast
 
 from markdown_it import MarkdownIt
@@ -104,16 +105,33 @@ class ProseView(Markdown):
 class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
+    _shown: tuple[dict, str, str] = ({}, "", "")
+
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
+        self._shown = (values, selected, help)
+        width = self.content_size.width or 72
         text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
             line = f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}"
             text.append(line, style="bold reverse" if name == selected else "bold")
             if name == selected and help:
-                text.append(f"  # {help}", style="italic")
+                # A comment that wrapped went on without its `#`, and read as code: each of its
+                # lines starts with one, under the first.
+                indent = len(line) + 2
+                room = max(20, width - indent - 2)
+                parts = textwrap.wrap(help, room) if indent + 2 + len(help) > width else [help]
+                if indent + 2 + min(len(p) for p in parts) > width:  # too little room beside it
+                    indent, parts = 0, textwrap.wrap(help, max(20, width - 2))
+                    text.append("\n")
+                comment = ("\n" + " " * indent).join(f"# {part}" for part in parts)
+                text.append(("  " if indent else "") + comment, style="italic")
             if i < len(values) - 1:
                 text.append("\n")
         self.update(text)
+
+    def on_resize(self) -> None:
+        if self._shown[0]:
+            self.show_values(*self._shown)
 
 
 class CodeCell(Static):

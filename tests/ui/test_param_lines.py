@@ -1,0 +1,31 @@
+"""The parameter lines above a lesson's code: a selected parameter's help is a comment, and stays one
+on every line it takes (it wrapped without its `#` and read as code: 4.5, 6.3, 7.3 at 80x24)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.geometry import Region
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.widgets.document import ParamLines
+from tests.ui.helpers import wait_for
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_help_comment_that_wraps_keeps_its_hash_on_every_line(small_catalog, size):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(ParamLines), what="the lesson's parameter lines")
+        await pilot.pause()
+        lines_widget = app.screen.query_one(ParamLines)
+        width = lines_widget.content_size.width
+        region = Region(0, 0, *lines_widget.size)
+        rendered = [strip.text.strip() for strip in lines_widget.render_lines(region)]
+        rendered = [line for line in rendered if line]
+        assert rendered[0].startswith("# set by the tutor"), rendered
+        comment = [line for line in rendered[1:] if not re.match(r"^\w+ = ", line)]  # the lines under alpha
+        assert comment, rendered  # 4.5's alpha help is longer than a line here
+        assert all(line.lstrip().startswith("# ") for line in comment), rendered
+        assert "learning rate" in "\n".join(rendered) and all(len(line) <= width for line in rendered)
