@@ -182,7 +182,7 @@ def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
         ("4.4", {"input": -1.5, "iterations": 40}),
         ("4.5", {"alpha": 10.0, "input": 5.0}),
         ("4.5", {"alpha": 0.001, "input": -5.0}),
-        ("4.3b", {"at_weight": -1.0, "input": -2.0}),
+        ("4.3b", {"at_weight": -0.5, "input": -2.0}),
         ("4.3b", {"at_weight": 3.0, "input": 0.0}),
     ],
 )
