@@ -110,6 +110,16 @@ def test_a_softmax_over_the_whole_batch_fails_and_says_why(catalog):
     assert not global_sum.passed and "each row must add up to 1" in global_sum.details[0]
 
 
+def test_a_syntax_error_ends_with_one_mark_and_an_indent_is_measured(catalog):
+    """'Perhaps you forgot a comma?.'; and 'unexpected indent' quoted its line stripped of the indent."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    comma = check_code(w_sum, "def w_sum(a, b):\n    return [a b]\n")
+    assert comma.headline == "Python cannot read your code: invalid syntax. Perhaps you forgot a comma?"
+    indent = check_code(w_sum, "def w_sum(a, b):\n    total = 0\n        return total\n")
+    assert indent.headline == "Python cannot read your code: unexpected indent."
+    assert indent.details == ("line 3, indented 8 spaces (the line above: 4): return total",)
+
+
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
     """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
     outer_prod = catalog.get("5.5").exercise("outer_prod")

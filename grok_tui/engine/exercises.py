@@ -46,6 +46,20 @@ def _line(source: str, number: int | None) -> str:
     return lines[number - 1].strip()
 
 
+def _indents(source: str, number: int) -> str:
+    """`, indented 8 spaces (the line above: 4)`: an indentation error's line, stripped, hid its cause."""
+    lines = source.splitlines()
+    if not 1 <= number <= len(lines):
+        return ""
+
+    def depth(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    above = next((line for line in reversed(lines[: number - 1]) if line.strip()), None)
+    text = f", indented {depth(lines[number - 1])} spaces"
+    return text + (f" (the line above: {depth(above)})" if above is not None else "")
+
+
 _COMPOUND = (
     ast.For,
     ast.AsyncFor,
@@ -236,9 +250,14 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             headline = "The exercise's own test does not compile (a bug in the lesson, not yours)."
             details.append(f"{result.message} at line {test_line} of the test")
         else:
-            headline = f"Python cannot read your code: {result.message}."
+            message = (result.message or "").rstrip(".?!")  # "Perhaps you forgot a comma?." read badly
+            ending = (result.message or "")[len(message) :] or "."
+            headline = f"Python cannot read your code: {message}{ending}"
             if code_line:
-                details.append(f"line {code_line}: {_line(code, code_line)}")
+                where = f"line {code_line}"
+                if "indent" in (result.message or ""):  # the indentation is the point: say it
+                    where += _indents(code, code_line)
+                details.append(f"{where}: {_line(code, code_line)}")
     elif s in ("error", "memory"):
         what = f"{result.kind}: {result.message}" if result.message else result.kind
         if s == "memory":
