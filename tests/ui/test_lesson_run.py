@@ -224,3 +224,11 @@ async def test_v_shows_the_check_cells(small_catalog):
         await pilot.press("v")
         await pilot.pause()
         assert check.region.height == 0
+
+
+def test_the_output_title_keeps_its_keys_whole_beside_a_long_lesson_title():
+    """At 80 columns 7.6's title pushed the keys out: `↑↓ pgup pgdn home` and no `end`."""
+    title = "7.6 Overfitting, and three cures: dropout, batches, early stopping"
+    line = OutputScreen(title, lambda: (None, ""))._title_line(80).plain
+    assert len(line) <= 80 and line.endswith("↑↓ pgup pgdn home end · esc back") and "…" in line
+    assert title in OutputScreen(title, lambda: (None, ""))._title_line(140).plain

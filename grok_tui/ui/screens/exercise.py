@@ -75,7 +75,7 @@ class ExerciseScreen(Screen[bool]):
         Binding("f4", "start_over", "start over", priority=True, id="exercise.start_over"),
         # One key, two meanings: the footer names the one that applies (check_action picks it).
         Binding("escape", "leave_editor", "leave editor", priority=True, id="exercise.leave_editor"),
-        Binding("escape", "leave", "back to lesson", priority=True, id="exercise.leave"),
+        Binding("escape", "leave", "lesson", priority=True, id="exercise.leave"),  # 80 columns: all keys
         Binding("f1", "help", "help", priority=True, id="exercise.help"),
         Binding("question_mark", "help", "help", show=False),
         Binding("h", "hint_key", "hint", show=False),

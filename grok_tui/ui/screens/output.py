@@ -74,14 +74,19 @@ class OutputScreen(Screen[None]):
         self._pace = Pace(OUTPUT_HZ)
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(
-                (" output ", "reverse bold"), f" {self.title_text}", ("   ↑↓ pgup pgdn home end · esc back", "dim")
-            ),
-            id="output-title",
-        )
+        yield Static(self._title_line(self.app.size.width), id="output-title")
         with OutputBody(id="output-body"):
             yield Static(id="output-text")
+
+    def _title_line(self, width: int) -> Text:
+        """The lesson's title, cut to leave the keys whole (a long title cut them: `home` and no `end`)."""
+        keys = "   ↑↓ pgup pgdn home end · esc back"
+        room = max(8, width - len(" output ") - 1 - len(keys))
+        title = self.title_text if len(self.title_text) <= room else self.title_text[: room - 1] + "…"
+        return Text.assemble((" output ", "reverse bold"), f" {title}", (keys, "dim"))
+
+    def on_resize(self) -> None:
+        self.query_one("#output-title", Static).update(self._title_line(self.size.width))
 
     def on_mount(self) -> None:
         self._refresh(force=True)
