@@ -361,3 +361,13 @@ async def test_the_gallery_browses_the_whole_set_after_a_run_and_a_redraw(catalo
         gallery.focus()  # (outside the gallery, → would change a param and start a new run)
         await pilot.press("right", "pagedown")
         assert gallery.index == 22 and "image 22 of 1797" in text_of(gallery)
+
+
+def test_the_weights_panel_names_templates_before_a_run_where_there_is_no_hidden_layer(catalog):
+    """7.3 (no hidden layer) said "hidden units' input weights" until its first run finished."""
+    from grok_tui.ui.panels.hidden_weights import TEMPLATES, Panel
+
+    one_layer = Panel(catalog.get("7.3"))
+    assert one_layer.templates and one_layer.border_title == TEMPLATES and "each digit" in one_layer.status
+    hidden = Panel(catalog.get("7.5"))
+    assert not hidden.templates and hidden.border_title == Panel.TITLE and "hidden unit" in hidden.status

@@ -21,6 +21,9 @@ ROWS = 10
 (z) it shows most units at once, and a short panel pages through them."""
 
 
+TEMPLATES = "each digit's weights: its template"
+
+
 class Panel(DigitsPanel):
     """Arrows move between units; orange pixels excite the selected unit, blue ones inhibit it."""
 
@@ -39,8 +42,14 @@ class Panel(DigitsPanel):
         super().__init__(lesson, **kwargs)
         self.weights = np.zeros((64, 0))
         self.selected = 0
-        self.templates = False
-        """True when the weights are a one-layer model's ten digit templates, not hidden units."""
+        self.templates = lesson is not None and not any(
+            "weights_0_1" in cell.source for cell in lesson.cells if cell.role in ("run", "train")
+        )
+        """True when the weights are a one-layer model's ten digit templates, not hidden units (before a
+        run: when the lesson's code has no `weights_0_1`; 7.3's panel spoke of hidden units until then)."""
+        if self.templates:
+            self.border_title = TEMPLATES
+            self.status = "Run the lesson (space): each digit's 64 weights appear here as an 8x8 image."
         self._tiles: dict[int, list[Text]] = {}
         """Each unit's drawn 8x8 tile, kept while the weights stay: an arrow press only moves the
         selection, and drawing every tile again cost up to 30 ms a press (64 tiles zoomed)."""
@@ -54,7 +63,7 @@ class Panel(DigitsPanel):
         self.templates = weights is None and np.shape(namespace.get("weights", ())) == (64, 10)
         if self.templates:
             weights = namespace["weights"]
-        self.border_title = "each digit's weights: its template" if self.templates else self.TITLE
+        self.border_title = TEMPLATES if self.templates else self.TITLE
         if weights is None:
             return False
         weights = np.asarray(weights, dtype=float)
