@@ -184,6 +184,9 @@ class Lesson:
     """Default live speed in steps per second (0 = as fast as possible)."""
     exercises: tuple[Exercise, ...] = field(default=())
     try_this: tuple[str, ...] = ()
+    nan_advice: str = ""
+    """What the status line advises when a run's value became nan (not inf): where that is no step
+    too large (7.3's 0 * log 0), "try a smaller step" sent the learner the wrong way."""
     check_with: tuple[dict[str, object], ...] = ()
     """Extra parameter sets the checks also run with (besides the defaults)."""
     steps: str = ""

@@ -44,6 +44,7 @@ TOP_KEYS = {
     "network",
     "landscape",
     "predict",
+    "nan_advice",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
@@ -255,6 +256,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     for key, value in (("show", show), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.add(where(key), f"{key} must be a list of strings")
+    nan_advice = meta.get("nan_advice", "")
+    if not isinstance(nan_advice, str):
+        problems.add(where("nan_advice"), "nan_advice must be a string")
+        nan_advice = ""
     pace = meta.get("pace", 10.0)
     if not isinstance(pace, (int, float)) or pace < 0:
         problems.add(where("pace"), "pace must be a number of steps per second (0 = as fast as possible)")
@@ -290,6 +295,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         pace=float(pace),
         exercises=exercises,
         try_this=tuple(try_this),
+        nan_advice=nan_advice,
         check_with=tuple(check_with),
         steps=steps,
         formerly=formerly,

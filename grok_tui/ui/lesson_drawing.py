@@ -181,7 +181,11 @@ class LessonDrawing(_Screen):
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth and session.spark_name in view.series:
             grew = growth_text(session.spark_name, view.series[session.spark_name].ys)
-        status.show_status(view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew)
+        nan = view.state is RunState.DIVERGED and "became nan" in detail
+        advice = self.lesson.nan_advice if nan else ""
+        status.show_status(
+            view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew, advice
+        )
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:
         strip = self.query_one(LiveStrip)

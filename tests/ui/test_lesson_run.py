@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens import lesson as lesson_module
@@ -232,3 +234,44 @@ def test_the_output_title_keeps_its_keys_whole_beside_a_long_lesson_title():
     line = OutputScreen(title, lambda: (None, ""))._title_line(80).plain
     assert len(line) <= 80 and line.endswith("↑↓ pgup pgdn home end · esc back") and "…" in line
     assert title in OutputScreen(title, lambda: (None, ""))._title_line(140).plain
+
+
+NAN_OR_INF = """+++
+id = "9.7"
+chapter = 9
+title = "A value that goes bad"
+show = ["loss"]
+nan_advice = "0 x log 0 is nan: use the safe loss"
+
+[params.bad]
+default = "nan"
+choices = ["nan", "inf"]
++++
+
+Two ways for a number to go bad.
+
+```python train
+for i in range(3):
+    step(loss=float(bad) if i == 2 else 1.0)
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("bad", "advice"), [("nan", "0 x log 0 is nan: use the safe loss"), ("inf", "try a smaller step")]
+)
+async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp_path, bad, advice):
+    """7.3 at alpha 64: the nan is 0 x log 0, and "try a smaller step" sent the learner the wrong way."""
+    from grok_tui.lesson.catalog import load_catalog
+
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.7-bad.md").write_text(NAN_OR_INF.replace('default = "nan"', f'default = "{bad}"'))
+    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.7", speed=0)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.DIVERGED
+        await pilot.pause()
+        status = text_of(screen.query_one(StatusLine))
+        assert f"loss became {bad} at step 3" in status and f"{advice} · space again" in status, status

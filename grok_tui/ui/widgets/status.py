@@ -156,23 +156,25 @@ class StatusLine(_OneLine):
         param: str = "",
         last: bool = False,
         grew: tuple[str, str] = ("", ""),
+        advice: str = "",
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended far above where it began, in a long and a short
         form (engine.session.growth_text): it did not overflow, yet it diverged, and the status says
-        so with the diverged advice."""
+        so with the diverged advice. `advice`: the lesson's own, instead of ADVICE."""
         width = self.content_size.width or 80
         keys = self.keys()
-        hint = "  " + HINTS[state].format(**keys)
+        hints = {**HINTS, RunState.DIVERGED: advice + " · {run} again"} if advice else HINTS
+        hint = "  " + hints[state].format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
         long, short = grew if state is RunState.FINISHED else ("", "")
         grew_shown = ""
         if long:  # diverged without overflowing: said as a diverged run is
-            hint = "  " + HINTS[RunState.DIVERGED].format(**keys)
+            hint = "  " + hints[RunState.DIVERGED].format(**keys)
             head = self._head(state, step, total, speed, param, "").cell_len
             if head + len(f"  {long}{hint}") > width:
-                hint = "  " + ADVICE  # the advice alone, when the keys do not fit with it
+                hint = "  " + (advice or ADVICE)  # the advice alone, when the keys do not fit with it
             # The end it reached matters more than where it began: the long form where it fits beside
             # the note of the last change, else the short one. (The long one, measured without the
             # note and then cut, read `alpha 1.6 -> 3.2  error 4.44e+03 ->…`: as if 4440 were the end.)
