@@ -162,6 +162,12 @@ async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_spa
         assert x_labels.split() == ["0", "1", "2"]
 
 
+def dot_rows(cell: str) -> set[int]:
+    """The rows (0 top .. 3 bottom) of a braille cell's dots."""
+    bits = ord(cell) - 0x2800
+    return {row for row, mask in enumerate((0x09, 0x12, 0x24, 0xC0)) if bits & mask}
+
+
 async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
     """4.4's chart was titled 'prediction (goal: 0.8)' and drew no goal: the overshoot past 0.8 did
     not show, and with goal_pred set to 0.5 the title was wrong."""
@@ -175,9 +181,20 @@ async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
         await pilot.pause()
         legend, *plot, _axis, _x_labels = lines(chart)
         assert "── goal_pred 0.5" in legend
-        goal_rows = [i for i, line in enumerate(plot) if "─" * 10 in line]
+        goal_rows = [i for i, line in enumerate(plot) if re.search(r"([⠁-⣿])\1{9}", line)]
         at = {line.split("┤")[0].strip(): i for i, line in enumerate(plot) if "┤" in line}
         assert len(goal_rows) == 1 and at["0.6"] < goal_rows[0] < at["0.4"], plot
+        # 4.4 at input 0.9 creeps up to 0.8 from below: drawn in braille like the curve, the goal
+        # keeps the curve under it (a "─" sat mid-row, and the curve seemed to pass the goal)
+        chart.show_series({"pred": Series([1.0, 2.0, 3.0, 4.0], [0.0, 0.6, 0.7, 0.76])}, values={"goal_pred": 0.8})
+        await pilot.pause()
+        _legend, *plot, _axis, _x_labels = lines(chart)
+        row = next(line for line in plot if re.search(r"([⠁-⣿])\1{9}", line))
+        goal = re.search(r"([⠁-⣿])\1{9}", row).group(1)
+        curve = [c for c in row.rstrip() if "⠁" <= c <= "⣿" and c != goal]
+        above = [r for r, line in enumerate(plot) if line is row]
+        assert all(not re.search("[⠁-⣿]", line.split("┤")[-1]) for line in plot[: above[0]]), plot
+        assert not curve or min(dot_rows(curve[-1])) > max(dot_rows(goal)), (row, goal, curve)
         # a goal far from the curve stays in view: the axis reaches it
         chart.show_series({"pred": Series([1.0, 2.0], [0.0, 0.1])}, values={"goal_pred": 2.0})
         await pilot.pause()

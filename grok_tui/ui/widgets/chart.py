@@ -298,14 +298,17 @@ class ChartView(PlotextPlot):
         plt.theme("pro")
         plt.plotsize(width, height)
         plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
+        if self._goal is not None and not self.chart.log:
+            # In braille, as the curves: a "─" goal line sits in the middle of a text row, and a
+            # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
+            # 0.8). Drawn first: a curve that meets it is drawn over it.
+            plt.plot([x_axis.low, x_axis.high], [self._goal] * 2, marker="braille", color=PREVIOUS_COLOR)
         for layer in layers:
             xs, ys = zip(*layer.points, strict=False)
             marker = "braille" if layer.marker == "braille" else layer.marker
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
             draw = plt.scatter if self.chart.points else plt.plot  # points: steps not joined
             draw(list(xs), list(ys), marker=marker, color=colour)
-        if self._goal is not None and not self.chart.log:
-            plt.hline(self._goal, color=PREVIOUS_COLOR)  # drawn under the curves where they cross
         plt.xlim(x_axis.low, x_axis.high)
         plt.ylim(y_axis.low, y_axis.high)
         plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
