@@ -199,6 +199,20 @@ class LessonDrawing(_Screen):
         if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
             keys = self.query_one(StatusLine).keys()
             empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
-        params = set(session.params)  # the learner set those: the strip shows what the run computes
-        order = [n for n in self.lesson.show if n not in params]
-        strip.show_run({k: v for k, v in values.items() if k not in params}, order, name, spark, log, empty)
+        shown, order = computed(values, session.params, self.lesson.show)
+        strip.show_run(shown, order, name, spark, log, empty)
+
+
+def computed(values: dict, params: dict, show: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """What the strip shows, in the values table's order: the learner set the params, so it shows
+    what the run computes; a param the run changes too (4.4's weight, from its start) is one of those."""
+    same = {k for k, v in params.items() if k not in values or _same(values[k], v)}
+    return {k: v for k, v in values.items() if k not in same}, [n for n in show if n not in same]
+
+
+def _same(value: object, param: object) -> bool:
+    """Whether a run's value is still the param's (numbers compared as numbers, anything else: no)."""
+    try:
+        return bool(value == param)
+    except Exception:  # an array compared with a number has no single truth
+        return False

@@ -410,3 +410,15 @@ async def test_a_resize_under_a_dialog_arranges_the_lab_for_the_new_size(small_c
         await wait_for(pilot, lambda: not any(c.has_class("-not-main") for c in charts), what="every chart")
         assert all(c.region.height > 5 for c in charts), [c.region for c in charts]
         assert not screen._one_chart_at_a_time()
+
+
+def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
+    """4.4's strip left out `weight` (a param: its start) while the run moved it to 0.88; the status
+    showed `weight ◂ 0 ▸`, and a learner read the weight as 0."""
+    import numpy as np
+
+    from grok_tui.ui.lesson_drawing import computed
+
+    values = {"weight": 0.88, "input": 1.1, "pred": 0.968, "layer": np.array([1.0, 2.0])}
+    shown, order = computed(values, {"weight": 0.0, "input": 1.1, "layer": 1.0}, ("weight", "input", "pred"))
+    assert list(shown) == ["weight", "pred", "layer"] and order == ["weight", "pred"]
