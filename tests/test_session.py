@@ -259,3 +259,38 @@ def test_63s_strip_follows_the_hidden_layer_the_lesson_is_about(catalog):
 
     lesson = next(x for x in catalog.lessons if x.id == "6.3")
     assert spark_name(lesson) == "error_hidden"  # not the one layer stuck at 1.56
+
+
+def test_a_rerun_stopped_soon_after_it_started_is_not_the_previous_run(monkeypatch):
+    """Rung presses 0.4 s apart each ran a tenth of a second: the dimmed "previous run" was then a
+    rung the learner never watched (`iterations 16 -> 4` after four presses from 20)."""
+    import types
+
+    from grok_tui.engine import session as session_module
+
+    clock = [100.0]
+    monkeypatch.setattr(session_module, "time", types.SimpleNamespace(monotonic=lambda: clock[0]))
+    s = session(speed=20)  # a second a run: stopped part way
+
+    def three_steps() -> None:
+        for _ in range(500):
+            if len(s.run.steps) >= 3:
+                return
+            s.run.join(0.01)
+        raise AssertionError("the run did not take three steps")
+
+    s.start()
+    three_steps()
+    clock[0] += 2.0  # watched for two seconds, then a rung: kept for comparison
+    s.nudge(-1)
+    assert s.previous_label == "alpha 1"
+    s.restart()
+    three_steps()
+    s.nudge(-1)  # the next rung within a second of the re-run's start: that run is not kept
+    assert s.previous_label == "alpha 1" and s.params["alpha"] == 0.1
+    s.restart()
+    three_steps()
+    clock[0] += 1.5
+    s.nudge(1)  # watched long enough: now it is the one to compare with
+    assert s.previous_label == "alpha 0.1"
+    s.stop()

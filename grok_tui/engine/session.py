@@ -27,6 +27,10 @@ from grok_tui.lesson.steps import total_steps
 KEEP_AFTER_STEPS = 3
 """A run stopped before this many steps does not replace the previous (dimmed) curve: pressing `-`
 twice quickly must not replace the interesting curve with a one-step stub."""
+KEEP_AFTER_SECONDS = 1.0
+"""Nor does one stopped within this time of its start: presses 0.4 s apart (past the re-run delay)
+each ran a tenth of a second at top speed, and the "previous run" became a rung the learner never
+watched (`iterations 16 -> 4` after four presses from 20)."""
 SPEED_WINDOW = 3.0
 """Seconds of step changes the measured speed is averaged over."""
 MEASURE_PACED_AFTER = 2.5
@@ -120,6 +124,8 @@ class LessonSession:
         self._ended: list[Callable[[LessonRun], None]] = []
         self._reported: LessonRun | None = None
         self._samples: deque[tuple[float, int]] = deque()
+        self._started = 0.0
+        """When the current run started (monotonic seconds)."""
         charts = lesson.charts
         names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
         self.spark_name = spark_name(lesson)
@@ -185,6 +191,7 @@ class LessonSession:
         self.rerun = rerun
         self.stop()
         self._keep_as_previous()
+        self._started = time.monotonic()
         self.feed = RunFeed(self.series_names)
         self.run = LessonRun(
             self.lesson,
@@ -239,7 +246,9 @@ class LessonSession:
         feed, run = self.feed, self.run
         if feed is None or run is None or not feed.step:
             return
-        if always or feed.state.done or feed.step >= KEEP_AFTER_STEPS:
+        watched = time.monotonic() - self._started >= KEEP_AFTER_SECONDS
+        ended = feed.state.done and feed.state is not RunState.CANCELLED  # on its own, not stopped
+        if always or ended or (feed.step >= KEEP_AFTER_STEPS and watched):
             self.previous = feed.view().series
             self.previous_params = dict(run.values)
 
