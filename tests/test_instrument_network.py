@@ -82,12 +82,19 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     values = {"lamps": np.array([1.0, 0.0, 1.0]), "weights": np.array([[0.014], [1.014], [-0.016]]), "walk": 0.0}
     lines = plain(draw(picture(net, values), 60, legend=False)).splitlines()
     assert lines[0].startswith("lamps (last light) weights")
-    arrow = lines[1].index("→0")
+    arrow = lines[1].index("→walk?")  # the column named by the node it feeds
     assert lines[2].startswith("0 ● +1.00 ─") and lines[2].index("━") == arrow == lines[0].index("weights")
     assert lines[3].startswith("1 ○ 0     ─") and "+1.01" in lines[3]
     assert set(lines[2][10:arrow].strip()) == {"─"}  # one wire, no gap between node and weight
     narrow = plain(draw(picture(net, values), 34, legend=False)).splitlines()
     assert narrow[0].startswith("lamps (last … weights") and max(map(len, narrow)) <= 34
+    # Three outputs named in their label: each column says which it feeds (3.6, 5.5: `→0 →1 →2`
+    # read as nothing beside a lesson about rows and columns); names too long for a column: numbers.
+    named = Network(layers=("x", "y"), weights=("w",), labels=("toes, wlrec, nfans", "hurt, win, sad"))
+    grid = {"x": np.ones(3), "w": np.ones((3, 3)), "y": np.ones(3)}
+    assert plain(draw(picture(named, grid), 60)).splitlines()[1].split() == ["→hurt", "→win", "→sad"]
+    long = Network(layers=("x", "y"), weights=("w",), labels=("x", "first output, second output, third"))
+    assert plain(draw(picture(long, grid), 60)).splitlines()[1].split() == ["→0", "→1", "→2"]
     # The key names only the marks this diagram can show: no hidden layer, no deltas here.
     assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: just computed"
     assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: just computed"]

@@ -186,6 +186,15 @@ COMPACT = _Form(index=False, numbers=False, mark=3, lead=1)
 FORMS = (FULL, MEDIUM, COMPACT)
 
 
+def node_names(layer: Layer) -> list[str]:
+    """Each node's name where the layer's label lists one a node (`hurt, win, sad`), else its number:
+    a crossbar's columns then say which output they feed (3.6's →0 →1 →2 read as nothing)."""
+    parts = [part.strip() for part in layer.label.split(",")]
+    if len(parts) == layer.size and all(parts):
+        return parts
+    return [str(j) for j in range(layer.size)]
+
+
 def fans_out(before: Layer, after: Layer) -> bool:
     """One node feeding several (3.5, 5.4): its weights go one per row, each beside the node it
     feeds, instead of one row of crossbars, which read as a chain through three weights."""
@@ -236,8 +245,11 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
             if fans_out(layer, after):
                 cells, block = _fan(link, after.size, form, per_row, lead), lead + form.cell
             else:
+                feeds = node_names(after)
+                if any(len(name) + 1 > form.cell - 1 for name in feeds):  # `→hu`: numbers say more
+                    feeds = [str(j) for j in range(after.size)]
                 for j in range(after.size):
-                    arrows.put(x + lead + j * form.cell, f"→{j}", "dim")
+                    arrows.put(x + lead + j * form.cell, f"→{feeds[j]}", "dim")
                 cells = _crossbars(link, layer.size, after.size, form, per_row, lead)
                 block = lead + form.cell * after.size
             room = min(spare, max(0, len(link.name) + 1 - (block - lead)))
