@@ -348,6 +348,13 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         await pilot.pause()
         shown = text_of(status).rstrip()
         assert shown.endswith("alpha 1.6 -> 3.2  error -> 5.66e+33  try a smaller step"), shown
+        # 5.2 at 24 iterations: neither form fits beside the note; the growth is never cut
+        # (`error 0.0196 ->…` read as if the run had ended at 0.0196): the note gives way
+        grew = ("error 0.0196 -> 1.68e+08", "error -> 1.68e+08")
+        status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 3 -> 24", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try a smaller step"), shown
         await pilot.resize_terminal(140, 30)  # room for it all
         await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")

@@ -190,7 +190,9 @@ class StatusLine(_OneLine):
             # first, then the detail is cut; with too little room left even then, the detail goes
             # whole and the screen's edge cuts it. (A failed run's error stays whole: it is the news.)
             room = width - text.cell_len - 2 - len(hint)
-            if room < min(len(detail), MIN_DETAIL) and note:
+            # A growth note is two numbers, and a cut one read as if the run ended at the first
+            # (5.2: `error 0.0196 ->…`): the note of the last change gives way to it whole.
+            if room < (len(detail) if grew_shown else min(len(detail), MIN_DETAIL)) and note:
                 text = self._head(state, step, total, speed, param, "")
                 room = width - text.cell_len - 2 - len(hint)
             if MIN_DETAIL <= room < len(detail):
