@@ -120,6 +120,17 @@ def test_a_syntax_error_ends_with_one_mark_and_an_indent_is_measured(catalog):
     assert indent.details == ("line 3, indented 8 spaces (the line above: 4): return total",)
 
 
+def test_a_gradient_summed_over_the_batch_is_told_to_take_the_mean(catalog):
+    """7.4's verdict said "off by 0.75" beside numbers exactly 7 times too big, and the lesson's
+    0.90 for the same slip (20 images) did not help the learner see it."""
+    backprop = catalog.get("7.4").exercise("backprop")
+    verdict = check_code(backprop, backprop.solution.source.replace(" / len(layer_0)", ""))
+    assert not verdict.passed
+    assert verdict.details[0].endswith(
+        "Yours is 7 times the numeric one, and the batch has 7 images: divide by len(layer_0), as the loss takes the mean."
+    )
+
+
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
     """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
     outer_prod = catalog.get("5.5").exercise("outer_prod")
