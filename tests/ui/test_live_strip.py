@@ -1,0 +1,29 @@
+"""The line under the lesson text: the run's few values that matter and its curve in blocks."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from grok_tui.ui.widgets.status import LiveStrip
+from tests.ui.helpers import text_of
+
+
+class StripApp(App):
+    def compose(self):
+        yield LiveStrip()
+
+
+async def test_a_short_run_shows_every_step_in_its_sparkline():
+    """4.1's 17-point U was squeezed into 16 blocks at 80 columns: a point was lost, and the
+    symmetric U looked lopsided."""
+    u = [(w * 0.2 * 0.5 - 0.8) ** 2 for w in range(17)]
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        strip.show_run({"error": u[-1]}, ["error"], "trial_error", u, log=False)
+        await pilot.pause()
+        blocks = text_of(strip).rstrip().split()[-1]
+        assert len(blocks) == 17 and blocks == blocks[::-1], blocks  # the whole U, as symmetric as it is
+        strip.show_run({"error": 1.0}, ["error"], "error", list(range(200)), log=False)
+        await pilot.pause()
+        assert len(text_of(strip).rstrip().split()[-1]) == 16  # a long run: a fifth of the line
