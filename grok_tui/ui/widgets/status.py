@@ -234,8 +234,6 @@ class LiveStrip(_OneLine):
         # A short run whole, one block a step, where a quarter of the line holds it (4.1's 17-point
         # U in 16 blocks lost a point and looked lopsided); else a fifth of the line, resampled.
         spark_width = min(20, max(0, width // 5))
-        if spark_width < len(spark) <= min(20, width // 4):
-            spark_width = len(spark)
         text = Text(" ")
         label = f"{spark_name} (log) " if log else f"{spark_name} "
         room = width - (spark_width + len(label) + 1 if spark else 0)
@@ -252,6 +250,10 @@ class LiveStrip(_OneLine):
             shown += 1
         if not shown and empty:
             text.append(empty, style="dim italic")
+        # A short run whole, a block a step, if the values leave the room (4.1's 17-point U in 16
+        # blocks lost a point and looked lopsided).
+        if spark_width < len(spark) <= min(20, room - text.cell_len + spark_width):
+            spark_width, room = len(spark), room - (len(spark) - spark_width)
         line = sparkline(spark, spark_width, log)
         if line:
             text.pad_right(max(0, room - text.cell_len))
