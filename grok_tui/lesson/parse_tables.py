@@ -117,8 +117,10 @@ def charts_table(spec: object, lines: list[str], add: Add) -> Iterator[Chart]:
             add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
             continue
         goal = chart.get("goal", "")
-        if not isinstance(goal, str):
-            add(line, 'a chart\'s goal must be the name of a parameter, e.g. goal = "goal_pred"')
+        if isinstance(goal, (int, float)) and not isinstance(goal, bool):
+            goal = repr(float(goal))  # a fixed target (5.2b's 70)
+        elif not isinstance(goal, str):
+            add(line, "a chart's goal must be a parameter's name or a number, e.g. goal = \"goal_pred\" or goal = 70")
             continue
         title = str(chart.get("title", ", ".join(series)))
         log = bool(chart.get("log", False))

@@ -202,6 +202,19 @@ async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
         assert max(labels) >= 2.0 and "── goal_pred 2" in lines(chart)[0]
 
 
+async def test_a_goal_may_be_a_number(catalog):
+    """5.2b's title said "the target is 70" and drew none: 69.2, "close, not there", did not show."""
+    spec = catalog.get("5.2b").charts[1]
+    assert spec.goal == "70.0"
+    app = OneChart(spec)
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series([1.0, 2.0, 3.0], [3.35, 10.5, 69.2])}, values={"alpha": 0.1})
+        await pilot.pause()
+        legend, *plot, _axis, _x_labels = lines(chart)
+        assert "── goal 70" in legend and any(re.search(r"([⠁-⣿])\1{9}", line) for line in plot)
+
+
 async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

@@ -163,6 +163,11 @@ class ChartView(PlotextPlot):
         """Replace what the chart draws; rows whose picture changed are repainted, no others.
         `values`: the parameters of the run shown, where the chart's goal is read."""
         goal = (values or {}).get(self.chart.goal) if self.chart.goal else None
+        if goal is None and self.chart.goal:
+            try:
+                goal = float(self.chart.goal)  # a number, not a parameter's name
+            except ValueError:
+                goal = None
         self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
         self._current = {n: current[n] for n in wanted if n in current}
@@ -235,7 +240,8 @@ class ChartView(PlotextPlot):
                 label = label[len("previous run") :].lstrip(" :")
             entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
-            entries.append(("──", f"{self.chart.goal} {self._goal:g}", "prev"))
+            named = self.chart.goal.isidentifier()  # a parameter, else a number: "goal 70"
+            entries.append(("──", f"{self.chart.goal if named else 'goal'} {self._goal:g}", "prev"))
         if self.chart.x:
             entries.append(("x:", self.chart.x, ""))
         return entries
