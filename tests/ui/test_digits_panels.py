@@ -63,7 +63,7 @@ async def test_every_panel_waits_then_renders_a_finished_run(trained):
         matrix = text_of(panels[0])
         assert "true\\said" in matrix and "/450 right" in matrix
         assert "of" in text_of(panels[1]) and "said" in text_of(panels[1])
-        assert "unit 0 of 64" in text_of(panels[2])
+        assert "unit 0 " in text_of(panels[2]) and " of 64" in text_of(panels[2])
         assert "reads" in text_of(panels[3])
         assert "image 0 of 1797" in text_of(panels[4])
 
@@ -122,7 +122,12 @@ async def test_hidden_weights_select_units(trained):
         panel.run_finished(ns)
         panel.focus()
         await pilot.press("right", "right")
-        assert panel.selected == 2 and "unit 2 of 64" in text_of(panel)
+        assert panel.selected == 2 and "unit 2 " in text_of(panel)
+        # the caption says which units the page shows (7.3's side panel showed digits 0-7 of 10,
+        # and nothing told a learner that 8 and 9 were a ↓ away)
+        page = panel.page
+        assert len(page) < 64 and f"{page.start}-{page.stop - 1} of 64, ↑↓ more" in text_of(panel)
+        assert "orange excites, blue inhibits" in text_of(panel)  # and the colours' key still fits
         await pilot.press("down")
         assert panel.selected == 2 + panel.per_row
 

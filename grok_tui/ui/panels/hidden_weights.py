@@ -137,9 +137,25 @@ class Panel(DigitsPanel):
         return label_line(labels)
 
     def caption(self) -> Text:
+        """The selected unit and its weights' range; which units are on show when a page holds
+        fewer than all (7.3's side panel showed digits 0-7, and 8 and 9 only to who tried ↓); the
+        colours' key where it fits (cut, it read `orange excit`)."""
         w = self.weights[:, self.selected]
-        what = f"digit {self.selected}" if self.templates else f"unit {self.selected} of {self.weights.shape[1]}"
-        return Text().append(f"{what}  weights {w.min():+.2f}..{w.max():+.2f}  orange excites, blue inhibits", "italic")
+        units = self.weights.shape[1]
+        page = self.page
+        paged = len(page) < units
+        what = f"digit {self.selected}" if self.templates else f"unit {self.selected}"
+        if not self.templates and not paged:
+            what += f" of {units}"
+        parts = [f"{what}  {w.min():+.2f}..{w.max():+.2f}"]
+        if paged:
+            parts.append(f"{page.start}-{page.stop - 1} of {units}, ↑↓ more")
+        parts.append("orange excites, blue inhibits")
+        text = parts[0]
+        for part in parts[1:]:
+            if len(text) + 2 + len(part) <= self.columns:
+                text += "  " + part
+        return Text(text, style="italic")
 
     def draw(self) -> Text:
         out = Text()
