@@ -83,6 +83,19 @@ def test_landscape_pictures(catalog):
     assert "1" in drawn and "◆" in drawn and "weight →" in drawn
 
 
+def test_the_lowest_point_is_marked_only_where_it_is_lower_than_the_run_now(catalog):
+    """5.3's error is 0 along a whole line: `+` marked one arbitrary point of it, far from a run
+    that had reached the valley (error 9e-19), as if the run had stopped short of the best weights."""
+    spec = catalog.get("5.3").landscape
+    names = land.context(spec, {}, {"weights": [0.1, 0.2, -0.1]})
+    surface = land.surface(spec, names, [(-0.1, 0.3), (0.0, 0.4)], 30, 8)
+    path = [(0.1, 0.05), (0.1, 0.3)]
+    away = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), now_error=float(surface.z.max()))).rstrip()
+    assert "+" in "".join(away.splitlines()[1:9]) and away.endswith("◆ now  + lowest")
+    there = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), now_error=8.9e-19)).rstrip()
+    assert "+" not in "".join(there.splitlines()[1:9]) and there.endswith("◆ now")
+
+
 def test_a_step_keeps_its_mark_when_later_steps_land_in_its_cell(catalog):
     """4.5 settling at the bottom: steps 10-20 landed on the cells of steps 1-5, and the picture
     showed '8 67 9' under a legend reading '1 2 3 steps'."""

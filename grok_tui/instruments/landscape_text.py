@@ -118,8 +118,12 @@ def draw_2d(
     height: int,
     labels: tuple[str, str],
     edges: np.ndarray | None = None,
+    now_error: float | None = None,
 ) -> Text:
-    """The surface over two weights: x = the first, y = the second (up), the path on top."""
+    """The surface over two weights: x = the first, y = the second (up), the path on top. `+` marks
+    the grid's lowest point only where it is lower than the run's error now (`now_error`): on a
+    flat valley (5.3, error 0 along a line) it was one arbitrary point of many, far from a run that
+    had reached the bottom, which read as if the run had stopped short."""
     assert surface.ys is not None
     cols, rows = surface.z.shape[1], surface.z.shape[0]
     z = surface.z
@@ -137,6 +141,9 @@ def draw_2d(
         return row, col
 
     bottom = surface.bottom
+    lowest = float(np.nanmin(z))
+    if now_error is not None and math.isfinite(now_error) and now_error <= lowest + 1e-9 * max(1.0, abs(lowest)):
+        bottom = ()  # the run is as low as the grid goes: no lower point to show
     if bottom and (where := cell(*bottom)) is not None:
         marks[where] = ("+", "bold white")
     for i, (x, y) in enumerate(path):
@@ -156,11 +163,11 @@ def draw_2d(
         out.append("\n")
     out.append_text(_x_axis(float(xs[0]), float(xs[-1]), labels[0], cols))
     out.append("\n")
-    out.append_text(legend_2d())
+    out.append_text(legend_2d(lowest=bool(bottom)))
     return out
 
 
-def legend_2d() -> Text:
+def legend_2d(lowest: bool = True) -> Text:
     text = Text()
     for glyph, style in zip(SHADES, SHADE_STYLES, strict=False):
         text.append(glyph, style=style)
@@ -170,7 +177,7 @@ def legend_2d() -> Text:
     text.append(LATER, style=PATH_STYLE)
     text.append(" later  ")
     text.append("◆", style=NOW_STYLE)
-    text.append(" now  + lowest")
+    text.append(" now" + ("  + lowest" if lowest else ""))
     return text
 
 

@@ -228,6 +228,7 @@ class LandscapePanel(InstrumentPanel):
             height,
             (self.spec.axes[0].label, self.spec.axes[1].label),
             self._edges,
+            now_error=path[-1][1] if path else None,
         )
 
 
