@@ -94,6 +94,10 @@ def test_the_lowest_point_is_marked_only_where_it_is_lower_than_the_run_now(cata
     assert "+" in "".join(away.splitlines()[1:9]) and away.endswith("◆ now  + lowest")
     there = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), now_error=8.9e-19)).rstrip()
     assert "+" not in "".join(there.splitlines()[1:9]) and there.endswith("◆ now")
+    # what the slice holds fixed is said beside it (5.2's steps 1 and 2 had another weight 2)
+    assert spec.note == "weight 2 as now"
+    noted = plain(draw_2d(surface, path, 40, 12, ("w0", "w1"), note=spec.note)).splitlines()[0]
+    assert noted == "↑ w1  0..0.4  (weight 2 as now)"
 
 
 def test_a_step_keeps_its_mark_when_later_steps_land_in_its_cell(catalog):

@@ -119,6 +119,7 @@ def draw_2d(
     labels: tuple[str, str],
     edges: np.ndarray | None = None,
     now_error: float | None = None,
+    note: str = "",
 ) -> Text:
     """The surface over two weights: x = the first, y = the second (up), the path on top. `+` marks
     the grid's lowest point only where it is lower than the run's error now (`now_error`): on a
@@ -151,7 +152,7 @@ def draw_2d(
         if where is not None:
             _place(marks, where, i, len(path))
     out = Text()
-    out.append(f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}\n", style="dim")
+    out.append(f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}" + (f"  ({note})" if note else "") + "\n", style="dim")
     for r in range(rows):
         for c in range(cols):
             if (r, c) in marks:

@@ -151,6 +151,9 @@ class Landscape:
     recorded: str = ""
     """A recorded value that must equal `error` at every step's point (checked)."""
     line: int = 0
+    note: str = ""
+    """What the picture holds fixed, said beside it ("weight 2 as it is now"): a slice through
+    three weights looks like the whole story otherwise."""
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
     """`[landscape]`: error = "EXPR", axes = ["w = weight"] (one or two), where = {...}, recorded."""
     if spec is None:
         return None
-    known = {"error", "axes", "where", "recorded", "labels"}
+    known = {"error", "axes", "where", "recorded", "labels", "note"}
     if not isinstance(spec, dict):
         add(line, 'landscape must be a table: [landscape] with error = "..." and axes = [...]')
         return None
@@ -128,7 +128,11 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
     if not isinstance(recorded, str) or (recorded and not REF.match(recorded)):
         add(line, "landscape: recorded must name a recorded value (the error the run records)")
         return None
-    return Landscape(spec["error"], tuple(axes), dict(where), recorded, line)
+    note = spec.get("note", "")
+    if not isinstance(note, str):
+        add(line, "landscape: note must be a string (what the picture holds fixed)")
+        note = ""
+    return Landscape(spec["error"], tuple(axes), dict(where), recorded, line, note)
 
 
 def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> tuple[Prediction, ...]:

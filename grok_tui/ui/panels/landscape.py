@@ -229,6 +229,7 @@ class LandscapePanel(InstrumentPanel):
             (self.spec.axes[0].label, self.spec.axes[1].label),
             self._edges,
             now_error=path[-1][1] if path else None,
+            note=self.spec.note,
         )
 
 
