@@ -95,6 +95,17 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     assert plain(draw(picture(named, grid), 60)).splitlines()[1].split() == ["→hurt", "→win", "→sad"]
     long = Network(layers=("x", "y"), weights=("w",), labels=("x", "first output, second output, third"))
     assert plain(draw(picture(long, grid), 60)).splitlines()[1].split() == ["→0", "→1", "→2"]
+    # A number too small for its 5 columns shows as a bare power of ten, and the key says so
+    # (5.4 at alpha 3.2: `δ -e-10`, unexplained)
+    tiny = Network(layers=("x", "y"), weights=("w",), deltas=("", "d"))
+    small = {
+        "x": np.array([0.65]),
+        "w": np.array([[0.3, 0.9]]),
+        "y": np.array([0.1, 1.0]),
+        "d": np.array([-1.5e-10, 0.5]),
+    }
+    drawn = plain(draw(picture(tiny, small), 60))
+    assert "δ -e-10" in drawn and drawn.rstrip().endswith("-e-10: -10⁻¹⁰ or so")
     # The key names only the marks this diagram can show: no hidden layer, no deltas here.
     assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: just computed"
     assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: just computed"]

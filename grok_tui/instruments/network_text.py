@@ -19,6 +19,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 
+import numpy as np
 from rich.text import Text
 
 from grok_tui.instruments.network import Layer, Link, Picture, edge_mark
@@ -274,12 +275,30 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
             deltas=any(layer.deltas is not None for layer in picture.layers),
             weight_deltas=any(link.deltas is not None for link in picture.links),
         )
+        if form.numbers and (power := _a_bare_power(picture)):
+            exponent = power.split("e")[1].translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+            key.append(f"  {power}: {power[0]}10{exponent} or so")
         if key.cell_len > width:  # the panel does not wrap: two lines
             first = key.plain.partition("bigger")[0] + "bigger"
             head, tail = key.divide([len(first), len(first) + 2])[0::2]
             key = Text.assemble(head, "\n", tail)
         out.append_text(key)
     return out
+
+
+def _a_bare_power(picture: Picture) -> str:
+    """A number the diagram shows as a bare power of ten (`-e-10`, where `-2e-10` does not fit its
+    5 columns), if any: the key then says what it means (5.4 at alpha 3.2 showed `δ -e-10`)."""
+    arrays = [x for layer in picture.layers for x in (layer.values, layer.deltas)]
+    arrays += [x for link in picture.links for x in (link.weights, link.deltas)]
+    for array in arrays:
+        if array is None:
+            continue
+        for value in np.asarray(array, dtype=float).ravel():
+            text = short(float(value))
+            if text[1:2] == "e":
+                return text
+    return ""
 
 
 def _wire(lead: int, base: int, end: str, filler: str) -> str:
