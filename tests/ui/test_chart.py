@@ -229,6 +229,18 @@ async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
         assert not chart.previous_off_scale and "off scale" not in lines(chart)[0]
 
 
+async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_scale():
+    """4.3 cut from 20 steps to 4: the longer run only reaches further down its log scale, and
+    "previous run off scale" made it sound wildly different."""
+    app = OneChart(Chart("error", ("error",), log=True))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        error = [0.3 * 0.6**k for k in range(20)]
+        chart.show_series({"error": Series(STEPS[:4], error[:4])}, {"error": Series(STEPS, error)})
+        await pilot.pause()
+        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
+
+
 async def test_only_rows_that_changed_are_repainted():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

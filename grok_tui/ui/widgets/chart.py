@@ -59,16 +59,25 @@ STYLES["prev"] = Style(color="bright_black")
 ZOOM_RATIO = 5.0
 """When the previous run spans more than this many times the current run's range (a diverged run
 behind a converging one), the chart keeps to the current run and leaves the dimmed curve out."""
+FAR_RATIO = 100.0
+"""Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
+reaches a "wider range" (a longer run of the same curve)."""
+
+
+def previous_spread(current: list[float], previous: list[float]) -> float:
+    """How many times the current curve's range the two runs' range together would be (1: the
+    previous run adds nothing to it)."""
+    if not current or not previous:
+        return 1.0
+    low, high = min(current), max(current)
+    if high <= low:  # a run's first point, or a flat curve: the previous run gives the scale
+        return 1.0
+    return (max(high, max(previous)) - min(low, min(previous))) / (high - low)
 
 
 def previous_fits(current: list[float], previous: list[float]) -> bool:
     """Whether the previous run can share the axes without flattening the current curve."""
-    if not current or not previous:
-        return True
-    low, high = min(current), max(current)
-    if high <= low:  # a run's first point, or a flat curve: the previous run gives the scale
-        return True
-    return max(high, max(previous)) - min(low, min(previous)) <= ZOOM_RATIO * (high - low)
+    return previous_spread(current, previous) <= ZOOM_RATIO
 
 
 def chart_title(chart: Chart) -> str:
@@ -140,6 +149,7 @@ class ChartView(PlotextPlot):
         self._goal: float | None = None
         """The value of the chart's goal parameter in the run shown (Chart.goal), drawn as a line."""
         self.previous_off_scale = False
+        self._previous_far = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
@@ -233,7 +243,10 @@ class ChartView(PlotextPlot):
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if self.previous_off_scale:
-            entries.append((PREVIOUS_MARKER, "previous run off scale, not drawn", "prev"))
+            # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
+            # reaches wider, and "off scale" made it sound wildly different.
+            said = "off scale" if self._previous_far else "wider range"
+            entries.append((PREVIOUS_MARKER, f"previous run {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
             if label.startswith("previous run"):
@@ -278,10 +291,12 @@ class ChartView(PlotextPlot):
             return rows
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
             return self._compact(width, height)
-        fits = previous_fits(
+        spread = previous_spread(
             [y for layer in now for _, y in layer.points], [y for layer in old for _, y in layer.points]
         )
+        fits = spread <= ZOOM_RATIO
         self.previous_off_scale = not fits
+        self._previous_far = spread > FAR_RATIO
         if not fits:
             old = []
         zero_from = self._zero_from()
