@@ -241,7 +241,7 @@ id = "9.7"
 chapter = 9
 title = "A value that goes bad"
 show = ["loss"]
-nan_advice = "0 x log 0 is nan: use the safe loss"
+nan_advice = "nan: 0 x log 0, use the safe loss, said in full"
 
 [params.bad]
 default = "nan"
@@ -258,7 +258,7 @@ for i in range(3):
 
 
 @pytest.mark.parametrize(
-    ("bad", "advice"), [("nan", "0 x log 0 is nan: use the safe loss"), ("inf", "try a smaller step")]
+    ("bad", "advice"), [("nan", "nan: 0 x log 0, use the safe loss, said in full"), ("inf", "try a smaller step")]
 )
 async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp_path, bad, advice):
     """7.3 at alpha 64: the nan is 0 x log 0, and "try a smaller step" sent the learner the wrong way."""
@@ -275,3 +275,8 @@ async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp
         await pilot.pause()
         status = text_of(screen.query_one(StatusLine))
         assert f"loss became {bad} at step 3" in status and f"{advice} · space again" in status, status
+        await pilot.resize_terminal(80, 24)  # 7.3's advice did not show at all at 80 columns
+        await wait_for(pilot, lambda: screen.query_one(StatusLine).content_size.width == 80)
+        screen._redraw_status()
+        await pilot.pause()
+        assert advice in text_of(screen.query_one(StatusLine)), text_of(screen.query_one(StatusLine))

@@ -195,6 +195,15 @@ class StatusLine(_OneLine):
             if room < (len(detail) if grew_shown else min(len(detail), MIN_DETAIL)) and note:
                 text = self._head(state, step, total, speed, param, "")
                 room = width - text.cell_len - 2 - len(hint)
+            if not grew_shown and room < min(len(detail), MIN_DETAIL):
+                # Then the advice without its keys; and a lesson's own advice, which says what went
+                # wrong, before the detail (7.3's nan advice did not show at 80 columns at all).
+                hint = "  " + (advice or ADVICE)
+                room = width - text.cell_len - 2 - len(hint)
+                if advice and room < min(len(detail), MIN_DETAIL):
+                    shown = False
+                    if text.cell_len + len(hint) > width:  # the param's rung can wait too
+                        text = self._head(state, step, total, speed, "", "")
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
         if shown:
