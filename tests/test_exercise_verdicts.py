@@ -89,7 +89,7 @@ def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
     assert not verdict.passed
     assert verdict.details[0] == (
         "Line 4, `return 0`, ends w_sum there: the lines under it, from line 5, never run. "
-        "Delete it, or put your code above it."
+        "Delete it (your code ends with its own `return`), or put your code above it."
     )
     assert "got 0" in verdict.details[1]
     assert check_code(w_sum, code.replace("    return 0\n", "", 1)).passed  # no advice where all runs
@@ -129,6 +129,7 @@ def test_a_gradient_summed_over_the_batch_is_told_to_take_the_mean(catalog):
     assert verdict.details[0].endswith(
         "Yours is 7 times the numeric one, and the batch has 7 images: divide by len(layer_0), as the loss takes the mean."
     )
+    assert not any("batch = " in line for line in verdict.details)  # the advice once, not again as a value
 
 
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):

@@ -106,6 +106,13 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     }
     drawn = plain(draw(picture(tiny, small), 60))
     assert "δ -e-10" in drawn and drawn.rstrip().endswith("-e-10: -10⁻¹⁰ or so")
+    # ✕ only where relu switched a hidden node off: 3.7's hidden layer (no relu, hid -0.22) and 6.3
+    # with activation = linear showed "✕ off" in the key to a learner who had not met relu
+    linear = Network(layers=("x", "h", "y"), weights=("a", "b"))
+    hidden = {"x": np.ones(2), "a": np.ones((2, 2)), "h": np.array([-0.22, 0.5]), "b": np.ones((2, 1)), "y": 0.28}
+    assert "✕" not in plain(draw(picture(linear, hidden), 70))
+    hidden["h"] = np.array([0.0, 0.5])
+    assert "✕ off" in plain(draw(picture(linear, hidden), 70))
     # The key names only the marks this diagram can show: no hidden layer, no deltas here.
     assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: just computed"
     assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: just computed"]

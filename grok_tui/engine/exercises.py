@@ -116,8 +116,16 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     for sub in ast.walk(node):
         if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id in values and sub.id not in names:
             names.append(sub.id)
-    # One line, whitespace collapsed: numpy prints arrays over several lines.
-    shown = [f"{name} = {' '.join(values[name].split())}" for name in names]
+    # One line, whitespace collapsed: numpy prints arrays over several lines. A piece of text the
+    # message already says is not said again (7.4's advice, built in a variable, came twice).
+    message = " ".join((result.message or "").split())
+    shown = [
+        f"{name} = {' '.join(values[name].split())}"
+        for name in names
+        if not (
+            values[name][:1] in "'\"" and len(values[name]) > 12 and " ".join(values[name][1:-1].split()) in message
+        )
+    ]
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
 
@@ -168,7 +176,8 @@ def _unreachable(code: str) -> list[str]:
                         text = lines[stmt.lineno - 1].strip()
                         found.append(
                             f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Delete it, or put your code above it."
+                            f"from line {after.lineno}, never run. Delete it (your code ends with its own `return`), "
+                            "or put your code above it."
                         )
     return found
 

@@ -271,7 +271,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
         out.append("\n")
         key = legend_text(
             form.numbers,
-            off=any(layer.hidden for layer in picture.layers),
+            off=any(layer.hidden and bool(layer.off.any()) for layer in picture.layers),  # relu's, drawn
             deltas=any(layer.deltas is not None for layer in picture.layers),
             weight_deltas=any(link.deltas is not None for link in picture.links),
         )
