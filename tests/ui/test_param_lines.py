@@ -29,3 +29,15 @@ async def test_a_help_comment_that_wraps_keeps_its_hash_on_every_line(small_cata
         assert comment, rendered  # 4.5's alpha help is longer than a line here
         assert all(line.lstrip().startswith("# ") for line in comment), rendered
         assert "learning rate" in "\n".join(rendered) and all(len(line) <= width for line in rendered)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (200, 50)])
+async def test_the_lines_are_drawn_for_their_width_before_the_first_layout(small_catalog, size):
+    """Drawn for a guessed width and again at the first resize, the lines cost a second layout of
+    the lesson before its first frame (4.5 and 7.5 opened 10-30% slower): the guess is the width."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(ParamLines), what="the lesson's parameter lines")
+        await pilot.pause()
+        lines_widget = app.screen.query_one(ParamLines)
+        assert lines_widget._expected_width() == lines_widget.content_size.width

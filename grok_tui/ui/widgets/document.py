@@ -106,10 +106,31 @@ class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
     _shown: tuple[dict, str, str] = ({}, "", "")
+    _text: Text | None = None
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         self._shown = (values, selected, help)
-        width = self.content_size.width or 72
+        text = self._lines(values, selected, help, self.content_size.width or self._expected_width())
+        if text != self._text:  # an update lays the lesson out again: only for a change
+            self._text = text
+            self.update(text)
+
+    def on_resize(self) -> None:
+        # The help comment wraps at the width: re-drawn when that changes its lines (a resize to
+        # the same lines cost a layout of the lesson, 10-30% of its first frame, at every start).
+        if self._shown[0]:
+            self.show_values(*self._shown)
+
+    def _expected_width(self) -> int:
+        """The width grok.tcss will give the lines, before the first layout (the lesson text's
+        columns: the whole screen below 110, 3/5 of it below 150, then 86), so that the first
+        frame is drawn once, not again at the first resize."""
+        screen = self.app.size.width if self.is_attached else 80
+        doc = screen - 1 if screen < 110 else screen * 3 // 5 - 1 if screen < 150 else 85
+        return max(20, doc - 2)
+
+    @staticmethod
+    def _lines(values: dict, selected: str, help: str, width: int) -> Text:
         text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
             line = f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}"
@@ -127,11 +148,7 @@ class ParamLines(Static):
                 text.append(("  " if indent else "") + comment, style="italic")
             if i < len(values) - 1:
                 text.append("\n")
-        self.update(text)
-
-    def on_resize(self) -> None:
-        if self._shown[0]:
-            self.show_values(*self._shown)
+        return text
 
 
 class CodeCell(Static):
