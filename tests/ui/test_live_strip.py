@@ -27,3 +27,15 @@ async def test_a_short_run_shows_every_step_in_its_sparkline():
         strip.show_run({"error": 1.0}, ["error"], "error", list(range(200)), log=False)
         await pilot.pause()
         assert len(text_of(strip).rstrip().split()[-1]) == 16  # a long run: a fifth of the line
+
+
+def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
+    """4.4's strip left out `weight` (a param: its start) while the run moved it to 0.88; the status
+    showed `weight ◂ 0 ▸`, and a learner read the weight as 0."""
+    import numpy as np
+
+    from grok_tui.ui.lesson_drawing import computed
+
+    values = {"weight": 0.88, "input": 1.1, "pred": 0.968, "layer": np.array([1.0, 2.0])}
+    shown, order = computed(values, {"weight": 0.0, "input": 1.1, "layer": 1.0}, ("weight", "input", "pred"))
+    assert list(shown) == ["weight", "pred", "layer"] and order == ["weight", "pred"]

@@ -1,0 +1,83 @@
+"""The status line under a lesson: its state, the selected param in the reading view, and the
+advice after a run whose error grew or diverged, kept at 80 columns."""
+
+from __future__ import annotations
+
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.param_input import ParamInput
+from grok_tui.ui.widgets.status import StatusLine
+from tests.ui.helpers import text_of, wait_for
+from tests.ui.test_lesson_views import SIZE, finish
+
+
+async def test_a_sweep_whose_error_grows_gets_no_advice_to_take_smaller_steps(catalog):
+    """4.1 sweeps a weight past the best one: its error grows by design (0.04 -> 1.96 with
+    goal_pred 0.2), and the lesson has no step to make smaller."""
+    app = GrokApp(catalog, start_lesson="4.1", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket", "equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the value box")
+        await pilot.press("ctrl+u", *"0.2", "enter")
+        # the change runs the lesson by itself (a space now could pause that run)
+        await wait_for(
+            pilot, lambda: screen.params["goal_pred"] == 0.2 and screen.session.rerun, what="the re-run with 0.2"
+        )
+        await finish(pilot, screen)
+        errors = screen.session.poll().series["trial_error"].ys
+        assert errors[-1] > 10 * errors[0]  # what a learning run would be told it diverged with
+        status = text_of(screen.query_one(StatusLine))
+        assert "finished" in status and "try a smaller step" not in status and "->" not in status
+
+
+async def test_the_reading_view_shows_the_selected_param_in_the_status_line(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert "alpha ◂ 1 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("right_square_bracket")
+        assert "input ◂ 2 ▸" in text_of(screen.query_one(StatusLine))
+        await pilot.press("minus")
+        await pilot.pause()
+        assert "input ◂ 1.5 ▸" in text_of(screen.query_one(StatusLine))
+
+
+async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
+    """The detail gives way: at 80 columns "try a smaller step" was the part cut off."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        detail = "too big for a float at line 88, after step 117"
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("try a smaller step · space again") and len(shown) <= 80
+        assert "  too big for a float …  try" in shown and "24 -> 200" not in shown  # the note gave way
+        grew = ("error 0.0196 -> 2.17e+59", "error -> 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
+        status.show_status(RunState.FINISHED, 24, 24, "", param="iterations ◂ 24 ▸", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
+        assert shown.endswith("iterations ◂ 24 ▸  error -> 2.17e+59  try a smaller step"), shown
+        # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
+        # ->…', which read as if the run had ended at 4440; the short form fits
+        grew = ("error 4.44e+03 -> 5.66e+33", "error -> 5.66e+33")
+        status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 1.6 -> 3.2", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("alpha 1.6 -> 3.2  error -> 5.66e+33  try a smaller step"), shown
+        # 5.2 at 24 iterations: neither form fits beside the note; the growth is never cut
+        # (`error 0.0196 ->…` read as if the run had ended at 0.0196): the note gives way
+        grew = ("error 0.0196 -> 1.68e+08", "error -> 1.68e+08")
+        status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 3 -> 24", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try a smaller step"), shown
+        await pilot.resize_terminal(140, 30)  # room for it all
+        await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        await pilot.pause()
+        assert f"24 -> 200  {detail}  try a smaller step" in text_of(status)
