@@ -164,6 +164,7 @@ async def test_a_played_run_stops_to_ask_then_plays_to_the_end(course, private_d
         await pilot.press("enter")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
         assert lesson.step_count == 4 and str(panel.tally) == "1/2 right"
+        assert "step 3: weight_delta skipped" in panel.render().plain  # not a bare "·", as if never asked
         # Played again in the same visit: answered and skipped questions are not asked again.
         await pilot.press("space")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.step_count == 4, what="rerun")
@@ -374,3 +375,20 @@ async def test_q_quits_while_a_question_is_asked(course, monkeypatch):
         await pilot.press("q")
         await wait_for(pilot, lambda: bool(exits), what="the quit")
         assert isinstance(app.screen, PredictScreen)  # nothing was typed into the box instead
+
+
+async def test_questions_all_skipped_are_said_skipped_not_still_to_come(course, private_data_dir):
+    """Every question skipped with escape: the panel said "no predictions yet" and "before each of
+    these the tutor stops and asks", after it had asked them all."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        for _ in range(3):
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="a question")
+            await pilot.press("escape")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+        shown = panel.render().plain
+        assert shown.count(" skipped") == 3 and "the tutor stops and asks" not in shown
+        assert "Skipped: asked again when a param changes" in shown

@@ -222,6 +222,7 @@ class PredictPanel(InstrumentPanel):
     def render(self) -> Text:
         out = Text()
         out.append(f"{self.tally}\n", style="bold")
+        skipped = {step for step, key in self._settled if key == self._key}
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
             mark = "·" if verdict is None else ("✓" if verdict.right else "✗")
@@ -231,12 +232,17 @@ class PredictPanel(InstrumentPanel):
             )
             if verdict is not None:
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
+            elif p.step in skipped:
+                out.append(" skipped", style="dim")
             out.append("\n")
         if not self.tally.asked:
-            out.append(
-                "Play (space) or step (s): before each of these the tutor stops and asks.",
-                style="dim",
+            # After questions skipped with escape, "the tutor stops and asks" read as if it had not.
+            hint = (
+                "Skipped: asked again when a param changes or the lesson is opened again."
+                if skipped
+                else "Play (space) or step (s): before each of these the tutor stops and asks."
             )
+            out.append(hint, style="dim")
         return out
 
 
