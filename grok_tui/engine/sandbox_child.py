@@ -116,12 +116,15 @@ class _StillRunning(BaseException):
 
 
 def _stop_before(seconds):
-    """Interrupt the code `seconds` from now (SIGALRM, where there is one): the traceback then names
-    the line a loop was on. The parent still kills the process at its own limit (a C loop does not
+    """Interrupt the code `seconds` from now (SIGALRM, where there is one; 0 disarms it): the
+    traceback then names the line a loop was on. The parent still kills the process at its own limit (a C loop does not
     see the signal)."""
     import signal
 
-    if seconds <= 0 or not hasattr(signal, "setitimer"):
+    if not hasattr(signal, "setitimer"):
+        return
+    if seconds <= 0:  # disarm
+        signal.setitimer(signal.ITIMER_REAL, 0)
         return
 
     def stop(signum, frame):
@@ -158,16 +161,19 @@ def main():
     _stop_before(job.get("stop_after", 0))
     phase = "code"
     try:
-        code = compile(job["code"], CODE_FILE, "exec")
-        phase = "test-compile"
-        test = compile(job["test"], TEST_FILE, "exec")
-        phase = "code"
-        exec(code, namespace)
-        for name in job.get("guard", ()):
-            if callable(namespace.get(name)):
-                namespace[name] = _guard(namespace[name])
-        phase = "test"
-        exec(test, namespace)
+        try:
+            code = compile(job["code"], CODE_FILE, "exec")
+            phase = "test-compile"
+            test = compile(job["test"], TEST_FILE, "exec")
+            phase = "code"
+            exec(code, namespace)
+            for name in job.get("guard", ()):
+                if callable(namespace.get(name)):
+                    namespace[name] = _guard(namespace[name])
+            phase = "test"
+            exec(test, namespace)
+        finally:  # the early stop is for the learner's code: never in the middle of the report
+            _stop_before(0)
     except _StillRunning as exc:
         _report(fd, {"status": "timeout", "phase": phase, "frames": _frames(exc)})
     except SystemExit as exc:

@@ -72,3 +72,14 @@ def format_value(value: Any, digits: int | None = 6) -> str:
             return repr(value.tolist())
         return np.array2string(value, precision=digits - 2, separator=", ", suppress_small=False, max_line_width=10_000)
     return str(value)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two recorded values are equal: arrays and lists element by element, as numbers; any
+    other pair by ==."""
+    import numpy as np
+
+    try:
+        return bool(np.array_equal(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
+    except (TypeError, ValueError):
+        return bool(a == b)

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from grok_tui.engine.run_report import RunState
 from grok_tui.engine.session import grew
 
 CONVERGED = 1e-6
@@ -28,7 +29,7 @@ class Experiment:
 
     @property
     def done(self) -> bool:
-        return self.state in ("finished", "failed", "diverged", "cancelled")
+        return RunState(self.state).done
 
     def see(self, step: int, value: Any) -> None:
         """A step's watched value (a number; anything else is ignored)."""

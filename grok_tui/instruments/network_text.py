@@ -294,7 +294,9 @@ def _a_bare_power(picture: Picture) -> str:
     for array in arrays:
         if array is None:
             continue
-        for value in np.asarray(array, dtype=float).ravel():
+        values = np.asarray(array, dtype=float).ravel()
+        small = values[np.isfinite(values) & (values != 0) & (np.abs(values) < 0.0095)]  # no others can be
+        for value in small:
             text = short(float(value))
             if text[1:2] == "e":
                 return text

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import growth_text
+from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
@@ -206,13 +207,5 @@ class LessonDrawing(_Screen):
 def computed(values: dict, params: dict, show: tuple[str, ...]) -> tuple[dict, list[str]]:
     """What the strip shows, in the values table's order: the learner set the params, so it shows
     what the run computes; a param the run changes too (4.4's weight, from its start) is one of those."""
-    same = {k for k, v in params.items() if k not in values or _same(values[k], v)}
+    same = {k for k, v in params.items() if k not in values or same_value(values[k], v)}
     return {k: v for k, v in values.items() if k not in same}, [n for n in show if n not in same]
-
-
-def _same(value: object, param: object) -> bool:
-    """Whether a run's value is still the param's (numbers compared as numbers, anything else: no)."""
-    try:
-        return bool(value == param)
-    except Exception:  # an array compared with a number has no single truth
-        return False

@@ -42,7 +42,7 @@ class ExperimentsPanel(InstrumentPanel):
         def listen(event: Any) -> None:  # on the run's thread: plain assignments only
             if isinstance(event, StepEvent):
                 row.see(event.step.index, event.step.values.get(watched))
-            elif isinstance(event, StateEvent):
+            elif isinstance(event, StateEvent) and event.state.done:  # how it ended: from the run
                 row.state = event.state.value
 
         self.tap_run(listen)
@@ -60,7 +60,7 @@ class ExperimentsPanel(InstrumentPanel):
         self._repaint()
 
     def run_state_changed(self, state: str) -> None:
-        if self._row is not None and not self._row.done:  # the tap may not have heard it yet
+        if self._row is not None and not self._row.done:  # paused or running: as the screen shows it
             self._row.state = state
         if displayed(self):
             self._repaint()

@@ -11,20 +11,12 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 from rich.text import Text
 
-from grok_tui.engine.values import snapshot
+from grok_tui.engine.values import same_value, snapshot
 from grok_tui.instruments.network import picture
 from grok_tui.instruments.network_text import draw
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
-
-
-def _same(a: Any, b: Any) -> bool:
-    try:
-        return bool(np.array_equal(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
-    except (TypeError, ValueError):
-        return a == b
 
 
 class NetworkPanel(InstrumentPanel):
@@ -68,7 +60,7 @@ class NetworkPanel(InstrumentPanel):
                 continue
             if name in self.matrices:
                 # Weights are computed by an update: lit when they changed, not when first recorded.
-                if name in self.values and not _same(self.values[name], value):
+                if name in self.values and not same_value(self.values[name], value):
                     lit.add(name)
             else:
                 lit.add(name)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,31 +13,11 @@ from textual.widgets.option_list import Option
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
+from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
-
-
-_INLINE = re.compile(r"`([^`]+)`|\*\*(?!\s)(.+?)(?<!\s)\*\*|(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])")
-"""Markdown's inline marks: `code` (its text as it is: `input**2` is no bold), **bold**, *italic*."""
-
-
-def inline_markdown(source: str) -> Text:
-    """One paragraph of Markdown as Text: marks become styles, not characters (the preview showed
-    `*multiplies*`, and 4.5's `input**2` lost its stars as if they were bold)."""
-    out = Text()
-    end = 0
-    for match in _INLINE.finditer(source):
-        out.append(source[end : match.start()])
-        code, bold, italic = match.groups()
-        if code is not None:
-            out.append(code, style="bold")
-        else:
-            out.append(bold if bold is not None else italic, style="bold" if bold is not None else "italic")
-        end = match.end()
-    out.append(source[end:])
-    return out
 
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:

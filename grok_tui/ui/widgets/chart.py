@@ -149,8 +149,9 @@ class ChartView(PlotextPlot):
         self._goal: float | None = None
         """The value of the chart's goal parameter in the run shown (Chart.goal), drawn as a line."""
         self.previous_off_scale = False
-        self._previous_far = False
         """True while the dimmed previous run is left out because it would flatten this one."""
+        self._previous_far = False
+        """...and because it ran away (FAR_RATIO), not only reached a wider range."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""

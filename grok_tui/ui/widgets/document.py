@@ -49,24 +49,27 @@ def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Le
     )
 
 
-INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
-"""Markdown's inline marks a one-line prompt uses: **strong**, *emphasis*, `code` (not _emphasis_:
-names like hidden_size and batch_size would pair up)."""
+INLINE = re.compile(r"`([^`]+)`|\*\*(?!\s)(.+?)(?<!\s)\*\*|(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])")
+"""Markdown's inline marks: `code` (its text as it is: `input**2` is no bold), **strong**, *emphasis*
+(not _emphasis_: names like hidden_size and batch_size would pair up)."""
 
 
 def inline_markdown(source: str) -> Text:
-    """One line of Markdown as styled text: the marks are drawn, not shown literally."""
-    text = Text()
-    for piece in INLINE.split(source):
-        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
-            text.append(piece[2:-2], style="bold")
-        elif piece.startswith("`") and piece.endswith("`") and len(piece) > 2:
-            text.append(piece[1:-1], style="bold")
-        elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
-            text.append(piece[1:-1], style="italic")
+    """A line or paragraph of Markdown as styled text: the marks are drawn, not shown literally (the
+    try-this prompts; the contents' preview, which showed `*multiplies*` and turned 4.5's `input**2`
+    into `input2`)."""
+    out = Text()
+    end = 0
+    for match in INLINE.finditer(source):
+        out.append(source[end : match.start()])
+        code, bold, italic = match.groups()
+        if code is not None:
+            out.append(code, style="bold")
         else:
-            text.append(piece)
-    return text
+            out.append(bold if bold is not None else italic, style="bold" if bold is not None else "italic")
+        end = match.end()
+    out.append(source[end:])
+    return out
 
 
 def try_this_text(prompts: tuple[str, ...]) -> Table:
@@ -141,7 +144,7 @@ class ParamLines(Static):
                 indent = len(line) + 2
                 room = max(20, width - indent - 2)
                 parts = textwrap.wrap(help, room) if indent + 2 + len(help) > width else [help]
-                if indent + 2 + min(len(p) for p in parts) > width:  # too little room beside it
+                if indent + 2 + max(len(p) for p in parts) > width:  # too little room beside it
                     indent, parts = 0, textwrap.wrap(help, max(20, width - 2))
                     text.append("\n")
                 comment = ("\n" + " " * indent).join(f"# {part}" for part in parts)

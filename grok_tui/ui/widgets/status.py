@@ -240,9 +240,7 @@ class LiveStrip(_OneLine):
         empty: str = "",
     ) -> None:
         width = self.content_size.width or 80
-        # A short run whole, one block a step, where a quarter of the line holds it (4.1's 17-point
-        # U in 16 blocks lost a point and looked lopsided); else a fifth of the line, resampled.
-        spark_width = min(20, max(0, width // 5))
+        spark_width = min(20, max(0, width // 5))  # a fifth of the line, resampled (see below)
         text = Text(" ")
         label = f"{spark_name} (log) " if log else f"{spark_name} "
         room = width - (spark_width + len(label) + 1 if spark else 0)
