@@ -27,13 +27,6 @@ ASKED_INSIDE = {("5.1", "weight"): "weights", ("5.4", "pred_win"): "pred"}
 """Predicted values the values table shows as an element of an array it lists."""
 
 
-def test_every_charts_goal_is_a_parameter_of_its_lesson():
-    goals = [(lesson, chart.goal) for lesson in COURSE.lessons for chart in lesson.charts if chart.goal]
-    assert len(goals) >= 2  # 4.3 and 4.4
-    for lesson, goal in goals:  # a parameter's name, or a number (5.2b's target)
-        assert goal in {p.name for p in lesson.params} or not goal.isidentifier(), (lesson.id, goal)
-
-
 def test_every_predicted_value_is_in_the_values_table():
     """A learner checks a prediction against the values: 4.4 asked for weight_delta and never showed it."""
     for lesson in COURSE.lessons:

@@ -111,6 +111,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
         (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
         (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
+        # a goal line must name one of the lesson's parameters: a typo drew no line, silently
+        (("log = true\n", 'log = true\ngoal = "alhpa"\n'), 24, "got 'alhpa'; the parameters: alpha, mode, n"),
     ],
 )
 def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):

@@ -44,7 +44,9 @@ class Chart:
     """The recorded value the x axis shows (e.g. "weight"); empty: the step number."""
     goal: str = ""
     """A parameter the chart draws as a grey line at its value in the run shown (4.4's goal_pred:
-    where the prediction is heading, and whether it overshoots), or a number (5.2b's target, 70)."""
+    where the prediction is heading, and whether it overshoots)."""
+    goal_value: float | None = None
+    """...or a fixed number drawn as that line instead (5.2b's target, 70)."""
     points: bool = False
     """Each step a point of its own, not joined into a curve: for steps that are not one quantity
     changing over time (5.1 steps through its three weights, one weight delta each)."""

@@ -250,7 +250,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         tail = lesson_id.rpartition(".")[2]
         order = float(tail) if tail.replace(".", "", 1).isdigit() else 0.0
     params = tuple(params_table(meta.get("params", {}), lines, problems.add))
-    charts = tuple(charts_table(meta.get("charts"), lines, problems.add))
+    charts = tuple(charts_table(meta.get("charts"), {p.name for p in params}, lines, problems.add))
     exercises = tuple(exercises_table(meta.get("exercises", {}), blocks, lines, problems.add))
     show, panels, try_this = (meta.get(k, []) for k in ("show", "panels", "try_this"))
     for key, value in (("show", show), ("panels", panels), ("try_this", try_this)):

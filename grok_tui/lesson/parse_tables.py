@@ -6,6 +6,7 @@ the file and calls them (the instruments' tables are in parse_instruments.py).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Literal
@@ -99,7 +100,8 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
         yield Param(name, number, value, lo, hi, step, scale, help=str(spec.get("help", "")), line=line)
 
 
-def charts_table(spec: object, lines: list[str], add: Add) -> Iterator[Chart]:
+def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> Iterator[Chart]:
+    """The [[charts]]; `params`: the lesson's parameter names, which a chart's goal may name."""
     if spec is None:
         yield Chart("error", ("error",))
         return
@@ -116,15 +118,19 @@ def charts_table(spec: object, lines: list[str], add: Add) -> Iterator[Chart]:
         if not isinstance(x, str):
             add(line, 'a chart\'s x must be the name of a recorded value, e.g. x = "weight"')
             continue
-        goal = chart.get("goal", "")
-        if isinstance(goal, (int, float)) and not isinstance(goal, bool):
-            goal = repr(float(goal))  # a fixed target (5.2b's 70)
-        elif not isinstance(goal, str):
-            add(line, "a chart's goal must be a parameter's name or a number, e.g. goal = \"goal_pred\" or goal = 70")
+        goal, goal_value = chart.get("goal", ""), None
+        if isinstance(goal, (int, float)) and not isinstance(goal, bool) and math.isfinite(goal):
+            goal, goal_value = "", float(goal)  # a fixed target (5.2b's 70)
+        elif not isinstance(goal, str) or goal not in params | {""}:
+            add(
+                line,
+                f"a chart's goal must be a parameter's name or a number, e.g. goal = \"goal_pred\" or goal = 70 "
+                f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
+            )
             continue
         title = str(chart.get("title", ", ".join(series)))
         log = bool(chart.get("log", False))
-        yield Chart(title, tuple(series), log, x, goal=goal, points=bool(chart.get("points", False)))
+        yield Chart(title, tuple(series), log, x, goal, goal_value, points=bool(chart.get("points", False)))
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

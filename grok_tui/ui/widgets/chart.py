@@ -147,7 +147,7 @@ class ChartView(PlotextPlot):
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
         self._goal: float | None = None
-        """The value of the chart's goal parameter in the run shown (Chart.goal), drawn as a line."""
+        """The chart's goal in the run shown (Chart.goal's value, or Chart.goal_value), drawn as a line."""
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self._previous_far = False
@@ -173,12 +173,7 @@ class ChartView(PlotextPlot):
     ) -> None:
         """Replace what the chart draws; rows whose picture changed are repainted, no others.
         `values`: the parameters of the run shown, where the chart's goal is read."""
-        goal = (values or {}).get(self.chart.goal) if self.chart.goal else None
-        if goal is None and self.chart.goal:
-            try:
-                goal = float(self.chart.goal)  # a number, not a parameter's name
-            except ValueError:
-                goal = None
+        goal = (values or {}).get(self.chart.goal) if self.chart.goal else self.chart.goal_value
         self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
         self._current = {n: current[n] for n in wanted if n in current}
@@ -254,8 +249,7 @@ class ChartView(PlotextPlot):
                 label = label[len("previous run") :].lstrip(" :")
             entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
-            named = self.chart.goal.isidentifier()  # a parameter, else a number: "goal 70"
-            entries.append(("──", f"{self.chart.goal if named else 'goal'} {self._goal:g}", "prev"))
+            entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if self.chart.x:
             entries.append(("x:", self.chart.x, ""))
         return entries
