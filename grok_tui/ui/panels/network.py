@@ -43,15 +43,17 @@ class NetworkPanel(InstrumentPanel):
 
     # -- feeding -----------------------------------------------------------------------------------
     def run_started(self) -> None:
-        self.last_run = {**self.last_run, **self.values}
-        self.values, self.lit = {}, set()
-        self._repaint()
+        self._begin_again(now=False)
 
     def run_reset(self) -> None:
         # The values pane says "press space to run": the diagram says its numbers are the last run's.
+        self._begin_again(now=True)
+
+    def _begin_again(self, *, now: bool) -> None:
+        """This run's values become the last run's, drawn until the next run computes its own."""
         self.last_run = {**self.last_run, **self.values}
         self.values, self.lit = {}, set()
-        self._repaint(now=True)
+        self._repaint(now=now)
 
     def run_stepped(self, values: Mapping[str, Any]) -> None:
         lit = set()

@@ -1,6 +1,6 @@
 """The lesson screen: a view of one LessonSession (grok_tui/engine/session.py).
 
-Two views of the same widgets, switched with `l`:
+Two views of the same widgets, switched with `l` (grok_tui/ui/lesson_views.py):
 - reading (the default): the lesson's prose and code get the screen; a live strip under them shows
   the run (the few values that matter, a sparkline of the error) and the status line says the step;
 - lab: the charts, the values and the params get the screen.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -36,8 +36,8 @@ from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
+from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
-from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
@@ -68,7 +68,7 @@ def too_small_text(width: int, height: int) -> str:
     return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
-class LessonScreen(LessonDrawing, Screen[None]):
+class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -321,79 +321,6 @@ class LessonScreen(LessonDrawing, Screen[None]):
     def _panes(self) -> list[Widget]:
         panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
         return panes + [w for w in self.panels.widgets if w.focusable]
-
-    # -- the two views ------------------------------------------------------------------------------
-    def action_toggle_view(self) -> None:
-        """l: the lesson text with a live strip, or the lab (charts, values, params)."""
-        self._set_view(lab=not self.lab)
-        if self.maximized is not None:
-            self.minimize()
-        doc = self.query_one(LessonDocument)
-        if self.lab and (self.focused is None or self.focused is doc or doc in self.focused.ancestors):
-            self.query_one(SidePane).focus()
-        elif not self.lab:
-            doc.focus()
-        self._arrange_charts()
-        self._draw_all()
-
-    def _set_view(self, *, lab: bool) -> None:
-        """-lab or -read on the screen, restyling everything but the inside of the text. Textual
-        restyles every node under one whose classes change: for `l` that was every paragraph and code
-        cell of the text, most of the key's 230 ms at 80x24. No rule styles what is inside the text by
-        the view (grok.tcss styles #doc itself); tests/ui/test_view_restyle.py checks it against a
-        full restyle."""
-        self.update_classes({"-lab": lab, "-read": not lab}, update=False)
-        self.app.stylesheet.update_nodes(nodes_outside(self, self.query_one(LessonDocument)), animate=True)
-
-    def _charts(self) -> list[ChartView]:
-        """The lab's charts: found once (a query walks the whole lesson text, ~1 ms, and this runs
-        at every frame and key press while a lesson plays); built once, never replaced."""
-        if not self._lab_built:
-            return []
-        if self._chart_list is None:
-            self._chart_list = cast("list[ChartView]", list(self.query(".chart")))
-        return self._chart_list
-
-    def _chart_items(self) -> list[Widget]:
-        items: list[Widget] = [*self._charts()]
-        shown = self.panels.shown()
-        return items if shown is None else [*items, shown]
-
-    def _arrange_charts(self) -> None:
-        """Narrow lab view: one chart (or panel) at a time gets the whole width (g for the next);
-        otherwise every chart shows, and one panel."""
-        items = self._chart_items()
-        one = self._one_chart_at_a_time()
-        self.refresh_bindings()
-        self._chart_index %= max(1, len(items))
-        for i, item in enumerate(items):
-            if item in self.panels.widgets:  # panels are shown and hidden by LessonPanels, inline
-                self.panels.show(item, visible=not one or i == self._chart_index)
-            else:
-                item.set_class(one and i != self._chart_index, "-not-main")
-        for i, item in enumerate(items):
-            if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
-                item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """g (next chart) is offered, in the footer too, only where one chart shows at a time."""
-        if action == "next_chart":
-            return self._one_chart_at_a_time()
-        return True
-
-    def _one_chart_at_a_time(self) -> bool:
-        return (
-            self.lab and not self.has_class("-wide") and not self.has_class("-xwide") and len(self._chart_items()) > 1
-        )
-
-    def action_next_chart(self) -> None:
-        """g: in the narrow lab view, the next chart or panel."""
-        items = self._chart_items()
-        if len(items) < 2:
-            self.notify("this lesson has one chart", timeout=3, markup=False)
-            return
-        self._chart_index = (self._chart_index + 1) % len(items)
-        self._arrange_charts()
 
     # -- runs ---------------------------------------------------------------------------------------
     def stop_run(self) -> None:

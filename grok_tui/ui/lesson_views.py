@@ -1,0 +1,112 @@
+"""The lesson screen's two views and its charts: `l` switches between the reading view (the text, a
+live strip) and the lab (charts, values, params); in a narrow lab one chart or panel shows at a time
+and `g` shows the next.
+
+A mixin of LessonScreen (grok_tui/ui/screens/lesson.py), like LessonDrawing: the screen sets up what
+the class body declares.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from grok_tui.ui.restyle import nodes_outside
+from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.panes import SidePane
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    from grok_tui.ui.lesson_panels import LessonPanels
+    from grok_tui.ui.widgets.chart import ChartView
+
+    _Screen = Screen[None]
+else:
+    _Screen = object
+
+
+class LessonViews(_Screen):
+    # What the views read of LessonScreen, which sets it up.
+    panels: LessonPanels
+    _chart_index: int
+    _chart_list: list[ChartView] | None
+    _lab_built: bool
+
+    if TYPE_CHECKING:
+
+        @property
+        def lab(self) -> bool: ...
+        def _draw_all(self) -> None: ...
+
+    def action_toggle_view(self) -> None:
+        """l: the lesson text with a live strip, or the lab (charts, values, params)."""
+        self._set_view(lab=not self.lab)
+        if self.maximized is not None:
+            self.minimize()
+        doc = self.query_one(LessonDocument)
+        if self.lab and (self.focused is None or self.focused is doc or doc in self.focused.ancestors):
+            self.query_one(SidePane).focus()
+        elif not self.lab:
+            doc.focus()
+        self._arrange_charts()
+        self._draw_all()
+
+    def _set_view(self, *, lab: bool) -> None:
+        """-lab or -read on the screen, restyling everything but the inside of the text. Textual
+        restyles every node under one whose classes change: for `l` that was every paragraph and code
+        cell of the text, most of the key's 230 ms at 80x24. No rule styles what is inside the text by
+        the view (grok.tcss styles #doc itself); tests/ui/test_view_restyle.py checks it against a
+        full restyle."""
+        self.update_classes({"-lab": lab, "-read": not lab}, update=False)
+        self.app.stylesheet.update_nodes(nodes_outside(self, self.query_one(LessonDocument)), animate=True)
+
+    def _charts(self) -> list[ChartView]:
+        """The lab's charts: found once (a query walks the whole lesson text, ~1 ms, and this runs
+        at every frame and key press while a lesson plays); built once, never replaced."""
+        if not self._lab_built:
+            return []
+        if self._chart_list is None:
+            self._chart_list = cast("list[ChartView]", list(self.query(".chart")))
+        return self._chart_list
+
+    def _chart_items(self) -> list[Widget]:
+        items: list[Widget] = [*self._charts()]
+        shown = self.panels.shown()
+        return items if shown is None else [*items, shown]
+
+    def _arrange_charts(self) -> None:
+        """Narrow lab view: one chart (or panel) at a time gets the whole width (g for the next);
+        otherwise every chart shows, and one panel."""
+        items = self._chart_items()
+        one = self._one_chart_at_a_time()
+        self.refresh_bindings()
+        self._chart_index %= max(1, len(items))
+        for i, item in enumerate(items):
+            if item in self.panels.widgets:  # panels are shown and hidden by LessonPanels, inline
+                self.panels.show(item, visible=not one or i == self._chart_index)
+            else:
+                item.set_class(one and i != self._chart_index, "-not-main")
+        for i, item in enumerate(items):
+            if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
+                item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """g (next chart) is offered, in the footer too, only where one chart shows at a time."""
+        if action == "next_chart":
+            return self._one_chart_at_a_time()
+        return True
+
+    def _one_chart_at_a_time(self) -> bool:
+        return (
+            self.lab and not self.has_class("-wide") and not self.has_class("-xwide") and len(self._chart_items()) > 1
+        )
+
+    def action_next_chart(self) -> None:
+        """g: in the narrow lab view, the next chart or panel."""
+        items = self._chart_items()
+        if len(items) < 2:
+            self.notify("this lesson has one chart", timeout=3, markup=False)
+            return
+        self._chart_index = (self._chart_index + 1) % len(items)
+        self._arrange_charts()
