@@ -113,6 +113,9 @@ def keep_draft_copy(drafts: DraftFiles, lesson_id: str, name: str, text: str) ->
     return target
 
 
+_UNKNOWN = object()
+
+
 class DraftSaver:
     """Writes drafts off the caller's thread, newest text last, so typing never waits on the disk.
 
@@ -120,6 +123,11 @@ class DraftSaver:
     one daemon thread writes what is pending. `flush` writes everything pending in the calling thread
     (on leaving a screen). Taking a text and writing it happen under one lock, so writes never
     overtake each other and `flush` returns only once every text submitted before it is on disk.
+
+    A write never silently replaces an edit made outside the tutor: when the file no longer holds
+    what this saver last wrote or was told (`expect`), that text is kept as NAME.py.bak-<time>
+    first, and its name goes to `kept` for the screen to say. (The screen's own check for outside
+    edits polls once a second; the autosave, 0.3 s after a key, wrote over an edit made in between.)
     """
 
     def __init__(self, progress: DraftFiles) -> None:
@@ -132,6 +140,15 @@ class DraftSaver:
         self._thread: threading.Thread | None = None
         self.error: str = ""
         """The last write error (disk full, permissions), for the UI to show."""
+        self._on_disk: dict[tuple[str, str], object] = {}
+        """Per draft, the text this saver last wrote or was told the file holds (None: no file)."""
+        self.kept: list[str] = []
+        """Names of outside versions kept aside before a write, for the UI to say (it empties it)."""
+
+    def expect(self, lesson_id: str, name: str, text: str | None) -> None:
+        """The draft file holds `text` (None: there is none): the caller read or adopted it."""
+        with self._lock:
+            self._on_disk[(lesson_id, name)] = text
 
     def submit(self, lesson_id: str, name: str, code: str) -> None:
         with self._lock:
@@ -159,11 +176,28 @@ class DraftSaver:
                 return False
             (lesson_id, name), code = job
             try:
+                self._keep_outside_edit(lesson_id, name, code)
                 self.progress.save_draft(lesson_id, name, code)
                 self.error = ""
+                with self._lock:
+                    self._on_disk[(lesson_id, name)] = code
             except OSError as exc:
                 self.error = f"could not save your draft: {exc}"
             return True
+
+    def _keep_outside_edit(self, lesson_id: str, name: str, code: str) -> None:
+        with self._lock:
+            expected = self._on_disk.get((lesson_id, name), _UNKNOWN)
+        if expected is _UNKNOWN:
+            return
+        try:
+            current: str | None = self.progress.draft_path(lesson_id, name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        except (OSError, UnicodeDecodeError):
+            return  # unreadable: the write below says what is wrong, or the reader sets it aside
+        if current is not None and current != expected and current != code:
+            self.kept.append(keep_draft_copy(self.progress, lesson_id, name, current).name)
 
     def flush(self) -> None:
         """Write everything pending now, in this thread (after a write in progress on the saver's)."""

@@ -323,3 +323,21 @@ def test_resets_still_fail_loudly_when_nothing_can_be_written(private_data_dir, 
     p = Progress.load()
     with pytest.raises(OSError):
         p.reset_lesson("3.1")
+
+
+def test_the_draft_saver_keeps_a_file_changed_since_its_last_write():
+    progress = Progress.load()
+    saver = DraftSaver(progress)
+    saver.expect("3.2", "w_sum", None)  # opened with no draft
+    saver.submit("3.2", "w_sum", "mine 1")
+    saver.flush()
+    assert saver.kept == []
+    progress.draft_path("3.2", "w_sum").write_text("theirs", encoding="utf-8")
+    saver.submit("3.2", "w_sum", "mine 2")
+    saver.flush()
+    assert progress.load_draft("3.2", "w_sum") == "mine 2"
+    backups = sorted(progress.draft_path("3.2", "w_sum").parent.glob("w_sum.py.bak-*"))
+    assert [b.read_text() for b in backups] == ["theirs"] and saver.kept == [backups[0].name]
+    saver.submit("3.2", "w_sum", "mine 3")  # its own last write is no outside edit
+    saver.flush()
+    assert len(list(progress.draft_path("3.2", "w_sum").parent.glob("w_sum.py.bak-*"))) == 1

@@ -74,3 +74,26 @@ async def test_both_changed_and_the_tutors_edit_is_newer(lesson):  # noqa: F811
         assert app.progress.load_draft("9.1", "w_sum") == RIGHT
         screen._take_outside_edit()  # settled: no second backup
         assert _backups(app.progress) == [THEIRS]
+
+
+async def test_an_outside_edit_between_two_autosaves_is_kept_aside(lesson):  # noqa: F811
+    """The learner types while `grok-tui edit` saves: the autosave (0.3 s after a key) came before the
+    once-a-second check for outside edits, and wrote over the outside version, which was lost."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        editor = screen.query_one(TextArea)
+        editor.text = RIGHT
+        await pilot.pause()
+        screen.save_draft()
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # saved outside...
+        editor.text = RIGHT + "# one more key\n"  # ...as the learner types on, before the check
+        await pilot.pause()
+        screen.save_draft()
+        assert app.progress.load_draft("9.1", "w_sum") == RIGHT + "# one more key\n"
+        assert _backups(app.progress) == [THEIRS]
+        await wait_for(pilot, lambda: not screen.saver.kept, 5, "the screen to say what it kept")
+        assert any("kept as w_sum.py.bak-" in n.message for n in app._notifications)
+        screen._take_outside_edit()  # settled: the poll finds nothing more to do
+        assert _backups(app.progress) == [THEIRS] and editor.text == RIGHT + "# one more key\n"

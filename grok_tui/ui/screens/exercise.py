@@ -135,6 +135,7 @@ class ExerciseScreen(Screen[bool]):
         draft = self.progress.load_draft(*self.key)
         if self.progress.notice != before:  # this draft was damaged and set aside: say so here
             self._notice = self.progress.notice
+        self.saver.expect(*self.key, draft)
         if draft is not None:
             self._saved_text = draft
             self._ours.append(draft)
@@ -281,6 +282,8 @@ class ExerciseScreen(Screen[bool]):
         dirty = self._dirty_since
         if dirty is not None and (now - self._last_change >= SAVE_IDLE or now - dirty >= SAVE_MAX_DELAY):
             self._save_now()
+        while self.saver.kept:  # the saver kept an outside edit aside before writing over it
+            self._say_ours_stays(self.saver.kept.pop(0))
         if self.saver.error != self._shown_error:  # a failed (or recovered) write shows at once
             self._shown_error = self.saver.error
             self._render_result()
@@ -308,6 +311,7 @@ class ExerciseScreen(Screen[bool]):
             return
         ours = self.editor.text
         self._ours.append(theirs)
+        self.saver.expect(*self.key, theirs)
         if theirs == ours:  # the same code arrived by another way (e.g. `grok-tui edit` started the file)
             self._synced_text = self._saved_text = theirs
             return
@@ -318,12 +322,7 @@ class ExerciseScreen(Screen[bool]):
                 self._saved_text = None  # write ours over theirs
                 self._save_now()
                 self._synced_text = ours
-                self.notify(
-                    f"Your code was also changed outside the tutor; yours here is newer and stays. "
-                    f"The other version is kept as {kept}.",
-                    timeout=8,
-                    markup=False,
-                )
+                self._say_ours_stays(kept)
                 return
             if ours != self._synced_text:
                 kept = keep_draft_copy(self.progress, *self.key, ours).name
@@ -339,6 +338,14 @@ class ExerciseScreen(Screen[bool]):
         self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
         note = f" Yours from here is kept as {kept}." if kept else ""
         self.notify(f"Loaded your code as changed outside the tutor.{note}", timeout=8, markup=False)
+
+    def _say_ours_stays(self, kept: str) -> None:
+        self.notify(
+            f"Your code was also changed outside the tutor; yours here is newer and stays. "
+            f"The other version is kept as {kept}.",
+            timeout=8,
+            markup=False,
+        )
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
