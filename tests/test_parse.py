@@ -113,6 +113,11 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
         # a goal line must name one of the lesson's parameters: a typo drew no line, silently
         (("log = true\n", 'log = true\ngoal = "alhpa"\n'), 24, "got 'alhpa'; the parameters: alpha, mode, n"),
+        # a misspelt key is an error at its own line, in every table (a chart's and an exercise's were
+        # ignored: `hint = [...]` left the exercise without hints, and `check` said ok)
+        (("log = true\n", "log = true\nlogg = 1\n"), 28, "[[charts]]: unknown key 'logg'"),
+        (('hints = ["Multiply', 'hint = ["Multiply'), 31, "exercise 'double': unknown key 'hint'"),
+        (("default = 3\n", "default = 3\ndefualt = 4\n"), 21, "parameter 'n': unknown key 'defualt'"),
     ],
 )
 def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):

@@ -23,11 +23,25 @@ def _strings(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def unknown_keys(table: dict, known: set[str], what: str, line: int, add: Add) -> None:
-    """One problem per key of `table` that is not in `known`, naming the keys that are."""
+def unknown_keys(table: dict, known: set[str], what: str, line: int, add: Add, lines: list[str] | None = None) -> None:
+    """One problem per key of `table` that is not in `known`, naming the keys that are; at the key's
+    own line when `lines` (the file's) are given, else at the table's `line`."""
     for key in table:
         if key not in known:
-            add(line, f"{what}: unknown key {key!r} ({', '.join(sorted(known))})")
+            at = key_line(lines, line, key) if lines is not None else line
+            add(at, f"{what}: unknown key {key!r} ({', '.join(sorted(known))})")
+
+
+def key_line(lines: list[str], table_line: int, key: str) -> int:
+    """The line of `key = ...` in the table that starts at `table_line` (1-based), else that line."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for i in range(table_line, len(lines)):
+        text = lines[i].strip()
+        if text.startswith("[") or text == "+++":
+            break
+        if pattern.match(lines[i]):
+            return i + 1
+    return table_line
 
 
 def _refs_ok(values: list[str], key: str, line: int, add: Add, blank: bool = False) -> bool:

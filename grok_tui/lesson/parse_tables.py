@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from typing import Literal
 
 from grok_tui.lesson.model import Block, Cell, CellRole, Chart, Exercise, Param, Renamed
-from grok_tui.lesson.parse_instruments import Add
+from grok_tui.lesson.parse_instruments import Add, unknown_keys
 from grok_tui.lesson.steps import StepsError, check_steps
 
 EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
+CHART_KEYS = {"title", "series", "log", "x", "goal", "points"}
+EXERCISE_KEYS = {"title", "hints", "moved_from", "changes_arguments"}
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -56,9 +58,7 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
         if not isinstance(spec, dict) or "default" not in spec:
             add(line, f"parameter {name!r} needs at least a default")
             continue
-        for key in spec:
-            if key not in PARAM_KEYS:
-                add(line, f"parameter {name!r}: unknown key {key!r} ({', '.join(sorted(PARAM_KEYS))})")
+        unknown_keys(spec, PARAM_KEYS, f"parameter {name!r}", line, add, lines)
         default = spec["default"]
         choices = spec.get("choices")
         kind = spec.get("type")
@@ -109,7 +109,9 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
     if not isinstance(spec, list):
         add(line, "charts must be an array of tables: [[charts]]")
         return
-    for chart in spec:
+    starts = [i + 1 for i, text in enumerate(lines) if re.match(r"^\s*\[\[charts\]\]", text)]
+    for n, chart in enumerate(spec):
+        line = starts[n] if n < len(starts) else line
         series = chart.get("series") if isinstance(chart, dict) else None
         if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
             add(line, 'each [[charts]] needs series = ["name", ...]')
@@ -128,6 +130,7 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
                 f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
             )
             continue
+        unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)
         title = str(chart.get("title", ", ".join(series)))
         log = bool(chart.get("log", False))
         yield Chart(title, tuple(series), log, x, goal, goal_value, points=bool(chart.get("points", False)))
@@ -157,6 +160,9 @@ def exercises_table(table: object, blocks: list[Block], lines: list[str], add: A
             add(first, f"exercise {name!r} lacks its {' and '.join(missing)} cell(s)")
             continue
         info = table.get(name, {}) if isinstance(table, dict) else {}
+        if isinstance(info, dict):
+            header = line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]", first)
+            unknown_keys(info, EXERCISE_KEYS, f"exercise {name!r}", header, add, lines)
         hints = info.get("hints", []) if isinstance(info, dict) else []
         if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
             add(first, f"exercise {name!r}: hints must be a list of strings")
