@@ -60,3 +60,14 @@ def test_a_non_finite_value_ends_the_curve_where_it_was_finite():
     for i, y in enumerate([1.0, 2.0, float("inf"), float("nan")], start=1):
         feed(StepEvent(Step(i, {"error": y})))
     assert feed.view().series["error"].ys == [1.0, 2.0]
+
+
+def test_a_view_keeps_each_names_last_recorded_value_and_its_step():
+    feed = RunFeed(("error",))
+    for index, values in enumerate(({"lamps": [1, 0], "stage": "forward"}, {"stage": "back"}, {"stage": "update"}), 1):
+        feed(StepEvent(Step(index, values)))
+    view = feed.view()
+    assert view.latest == {"stage": "update"}
+    assert view.recorded_after(0) == {"lamps": [1, 0], "stage": "update"}  # a listener that heard nothing
+    assert view.recorded_after(1) == {"stage": "update"}
+    assert view.recorded_after(3) == {}

@@ -45,6 +45,14 @@ class FeedView:
     """Every name any step recorded: a name shown only at the end must not be one of these."""
     dropped_output: int = 0
     """print() calls dropped from the start of `output` to keep it bounded."""
+    last_recorded: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    """Each name's last recorded value, with the step that recorded it."""
+
+    def recorded_after(self, step: int) -> dict[str, Any]:
+        """The values recorded after `step`, each as last recorded: what a listener that last heard
+        `step` missed. (Polled at a frame rate, a fast run's steps arrive several at a time, and a
+        value recorded only in one of them, 6.4's lamps in its first, was never heard.)"""
+        return {name: value for name, (at, value) in self.last_recorded.items() if at > step}
 
 
 Point = tuple[float, float]
@@ -130,6 +138,7 @@ class RunFeed:
         self._output: list[str] = []
         self._dropped = 0
         self._names: set[str] = set()
+        self._last_recorded: dict[str, tuple[int, Any]] = {}
         self._version = 0
         self._view: FeedView | None = None
         """The last view made: polls between two events get it again, copying nothing."""
@@ -143,6 +152,8 @@ class RunFeed:
                 self._step = event.step.index
                 self._latest = event.step.values
                 self._names.update(event.step.values)
+                for name, value in event.step.values.items():
+                    self._last_recorded[name] = (event.step.index, value)
                 for name, series in self._series.items():
                     y = _scalar(event.step.values.get(name))
                     if y is not None:  # a NaN/inf ends the curve where it was still finite
@@ -191,5 +202,6 @@ class RunFeed:
                 self._output_text,
                 frozenset(self._names),
                 self._dropped,
+                dict(self._last_recorded),
             )
             return self._view

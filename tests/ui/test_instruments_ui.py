@@ -5,6 +5,7 @@ asked and revealed (4.4), the chapter quiz (4.5), the landscape walked (5.3); an
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from textual.widgets import Input, Static
@@ -102,6 +103,23 @@ async def test_network_lights_each_stage_of_64(course):
         await pilot.pause(0.2)
         text = plain(network)
         assert "walk?" in text and "0 ● -.021" in text and "δ -1.02" in text and "✕" in text
+
+
+async def test_the_diagram_hears_values_recorded_in_steps_that_came_in_one_frame(course):
+    """6.4 records its lamps in its first step only. Played fast, a frame takes several steps at once,
+    and the panels heard only the last one's values: the new run's diagram kept the previous run's
+    lamps (row 0's beside row 1's weights) until the run finished."""
+    app = GrokApp(course, start_lesson="6.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        network = await open_lesson(pilot, app, NetworkPanel)
+        lesson = app.screen
+        await step_to(pilot, app, lesson, 3)
+        view = lesson.session.feed.view()
+        assert "layer_0" not in view.latest and view.step == 3
+        lesson._run_starting(lesson.session.run)  # as if a new run's first three steps came in one frame
+        lesson._draw_values(replace(view, version=view.version + 1))
+        assert network.values["layer_0"] is view.last_recorded["layer_0"][1]
+        assert {"layer_0", "layer_1", "layer_2", "stage"} <= network.lit
 
 
 async def test_three_predictions_in_44_one_wrong(course, private_data_dir):

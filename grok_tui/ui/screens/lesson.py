@@ -220,7 +220,7 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
             self.run_worker, partial(self._after_first_frame, tokens), group="lab", thread=True, exit_on_error=False
         )
         # Panels hear of a run before its process starts: a listener they add then misses no step.
-        self.session.starting = lambda run: self.panels.run_started()
+        self.session.starting = self._run_starting
         if self.session.state is RunState.CANCELLED:  # stopped when the learner left: ready again
             self.session.reset()
         if self.session.pending is not None:  # a param changed, then the learner left and came back
@@ -341,6 +341,10 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
             return
         self.session.start(paused=paused)
         self._run_started()
+
+    def _run_starting(self, run: LessonRun) -> None:
+        self._fed = None  # the panels hear this run's steps from its first
+        self.panels.run_started()
 
     def _run_started(self) -> None:
         self._drawn = -1
