@@ -43,7 +43,14 @@ def test_minus_zero_prints_as_zero():
     assert compact(-0.0) == "0"
     assert compact(np.array([-0.0, 0.5])) == "[0 0.5]"
     rows = compact(np.array([[-0.0001, 2.0], [3.0, -0.0]]), width=9).split()
-    assert "-0.00" not in rows and rows.count("0.00") == 2
+    assert "-0.00" not in rows and rows.count("0.00") == 1 and rows.count("0") == 1
+
+
+def test_an_exact_zero_is_told_from_a_small_number_in_a_matrix():
+    """6.4's hidden deltas, [0, -4.3e-11, -8.4e-12] beside larger numbers: all three read 0.000,
+    in a lesson about relu setting a delta to exactly 0."""
+    rows = compact(np.array([[0.0, -4.3e-11, -8.4e-12], [0.5, 0.25, -1.5]]), width=20).split("\n")
+    assert rows[0].split() == ["0", "0.000", "0.000"] and rows[1].split() == ["0.500", "0.250", "-1.500"]
     assert compact(-1e-5) == "-1e-05"  # a small negative number keeps its sign
 
 

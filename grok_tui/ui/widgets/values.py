@@ -32,13 +32,20 @@ MATRIX_FORMATS = (".4g", ".3g", ".3f", ".2f", ".1f", ".1e", ".0e")
 exponents (a diverged -2.7e+153 is 155 digits in a fixed format)."""
 
 
+def _cell(x: float, spec: str) -> str:
+    """One number of a matrix; an exact zero is "0" in every format, so that a fixed "0.000" always
+    means small but not zero (6.4's relu switches a node's delta off to exactly 0, and its live
+    neighbours, -4.3e-11, read as 0.000 beside it)."""
+    return "0" if x == 0 else _no_minus_zero(format(x, spec))
+
+
 def _matrix(value: Any, width: int | None) -> str:
     """A small matrix as aligned rows, with as many digits as let a row fit in `width` columns."""
     big = any(math.isfinite(x) and abs(x) >= 1e5 for x in map(float, value.flat))
     for spec in MATRIX_FORMATS:
         if big and spec.endswith("f"):  # fixed decimals of a big number: every digit of it
             continue
-        rows = [[_no_minus_zero(format(float(x) + 0.0, spec)) for x in row] for row in value]
+        rows = [[_cell(float(x), spec) for x in row] for row in value]
         cell = max(len(c) for row in rows for c in row)
         if width is None or value.shape[1] * (cell + 1) - 1 <= width:
             break
