@@ -80,3 +80,8 @@ async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_sh
             "           -0.0992     1.29    0.086",
             "",
         ]
+
+
+def test_a_long_array_is_summarised_by_its_size_and_range():
+    assert compact(np.linspace(0.0, 1.0, 30)) == "30 values, min 0 max 1"
+    assert compact(np.zeros((8, 9))) == "8x9 array, min 0 max 0"

@@ -64,7 +64,10 @@ def compact(value: Any, width: int | None = None) -> str:
         flat = value.ravel()
         if value.dtype.kind == "f":
             value = value + 0.0
-        return f"{'x'.join(map(str, value.shape))} array, min {_num(float(flat.min()))} max {_num(float(flat.max()))}"
+        what = (
+            f"{value.size} values" if value.ndim == 1 else f"{'x'.join(map(str, value.shape))} array"
+        )  # not "30 array"
+        return f"{what}, min {_num(float(flat.min()))} max {_num(float(flat.max()))}"
     if isinstance(value, float):
         value = value + 0.0
     text = _no_minus_zero(format_value(value))  # numbers as the headless run prints them (6 significant digits)
