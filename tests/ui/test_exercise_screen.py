@@ -204,6 +204,19 @@ async def test_quitting_right_after_a_keystroke_keeps_it(lesson):
     assert Progress.load().load_draft("9.1", "w_sum").startswith("Zdef w_sum")
 
 
+async def test_q_outside_the_editor_quits_as_on_every_other_screen(lesson):
+    """q quit from every screen but this one, where it did nothing, and nothing said why."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(TextArea).move_cursor((0, 0))
+        await pilot.press("q")  # in the editor, q is typed
+        assert not app._exit
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert app._exit
+    assert Progress.load().load_draft("9.1", "w_sum").startswith("qdef w_sum")
+
+
 async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):
     Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
     app = Host(lesson, lesson.exercises[0])

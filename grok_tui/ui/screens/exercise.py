@@ -81,6 +81,7 @@ class ExerciseScreen(Screen[bool]):
         Binding("h", "hint_key", "hint", show=False),
         Binding("s", "solution_key", "solution", show=False),
         Binding("i", "edit", "edit", show=False),
+        Binding("q", "quit_key", "quit", show=False, id="exercise.quit"),  # as on every other screen
     ]
 
     class Checked(Message):
@@ -351,13 +352,16 @@ class ExerciseScreen(Screen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = isinstance(self.focused, TextArea)
         # Plain letters belong to the editor while it has focus: `h` there types an h.
-        if action in ("edit", "hint_key", "solution_key", "leave"):
+        if action in ("edit", "hint_key", "solution_key", "leave", "quit_key"):
             return not editing
         if action == "leave_editor":
             return editing
         if action == "solution":
             return self.done  # the footer offers it once it can open
         return True
+
+    async def action_quit_key(self) -> None:
+        await self.app.action_quit()  # the draft is saved on the way out (on_unmount)
 
     def action_hint_key(self) -> None:
         self.action_hint()
