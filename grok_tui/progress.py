@@ -58,6 +58,9 @@ class Progress(DraftFiles):
     """Set when loading had to set a damaged file aside; the UI shows it once."""
     save_error: str = ""
     """Why the last write failed ("" once one succeeds): "your progress cannot be saved: ..."."""
+    kept_as_is: str = ""
+    """Why the progress file must not be written over ("cannot be read (Permission denied)", "was
+    written by a newer grok-tui (format 2)"): saving then fails saying so, and the file stays as it is."""
     on_save_error: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
     """Called (from the thread that wrote) when a write fails: the UI shows a lasting notice. While
     it is set, save() does not raise."""
@@ -105,6 +108,19 @@ class Progress(DraftFiles):
             data = json.loads(progress.path.read_text(encoding="utf-8"))
             progress._read(data)
             progress._seen = _identity(info)
+            newer = data.get("format")
+            if isinstance(newer, int) and not isinstance(newer, bool) and newer > FORMAT:
+                progress.kept_as_is = f"was written by a newer grok-tui (format {newer})"
+                progress.notice = (
+                    f"Your progress is shown but not saved: {progress.path} {progress.kept_as_is}, and "
+                    f"this version does not write over it. Update: pip install -U grok-tui"
+                )
+        except PermissionError as exc:  # not damaged: another user's file (after a `sudo grok-tui`)
+            progress.kept_as_is = f"cannot be read ({exc.strerror or exc})"
+            progress.notice = (
+                f"Your progress is not shown, nor saved: {progress.path} {progress.kept_as_is}; it is left "
+                f"as it is. Make it yours again: sudo chown $USER {progress.path} && chmod u+rw {progress.path}"
+            )
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(progress.path)
@@ -191,6 +207,8 @@ class Progress(DraftFiles):
         """Write the progress file or raise OSError (resets, which must not pass for done, use it).
         Under the lock file: what another writer saved since this object last read the file is merged
         in (and shows here afterwards), then the result is written atomically."""
+        if self.kept_as_is:
+            raise PermissionError(errno.EACCES, self.kept_as_is)
         with self._lock, progress_lock(self.root):
             ours = self._data()
             theirs = self._disk() if merge_with_disk else None
@@ -258,7 +276,9 @@ class Progress(DraftFiles):
         self.last_lesson, self.course_version = state["last_lesson"], state["course"]
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
-        if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if self.kept_as_is and path == self.path:
+            self.save_error = f"your progress is not saved: {path.name} {self.kept_as_is}"
+        elif isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             folder = _first_existing(path.parent)
             self.save_error = f"your progress cannot be saved: {folder} is read-only"
         else:

@@ -89,6 +89,42 @@ def test_a_damaged_progress_file_is_set_aside_with_a_notice(private_data_dir, co
     assert Progress.load().last_lesson == "3.1" and Progress.load().notice == ""
 
 
+def test_a_progress_file_that_cannot_be_read_for_its_permissions_is_left_alone(private_data_dir, monkeypatch):
+    """After one `sudo grok-tui` the file is root's: it was called damaged, moved aside, and the
+    learner started from nothing, told no way back. (As root here, the refusal is simulated.)"""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    path = private_data_dir / "progress.json"
+    saved = json.dumps({"lessons": {"3.1": "done"}, "exercises": {}, "last_lesson": "3.1"})
+    path.write_text(saved)
+    read_text = Path.read_text
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    p = Progress.load()
+    assert "chown" in p.notice and "chmod u+rw" in p.notice and "damaged" not in p.notice
+    assert list(private_data_dir.glob("progress.json.*")) == []
+    with pytest.raises(OSError):
+        p.open_lesson("4.1")  # the command line: a one-line error; the tutor: a lasting notice
+    assert p.save_error == "your progress is not saved: progress.json cannot be read (Permission denied)"
+    assert read_text(path) == saved
+
+
+def test_a_progress_file_from_a_newer_version_is_read_and_never_written_over(private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    path = private_data_dir / "progress.json"
+    saved = json.dumps({"format": 2, "lessons": {"3.1": "done"}, "exercises": {}, "streaks": {"days": 12}})
+    path.write_text(saved)
+    p = Progress.load()
+    assert p.lesson_state("3.1") == "done" and "newer grok-tui (format 2)" in p.notice
+    with pytest.raises(OSError):
+        p.open_lesson("4.1")
+    assert path.read_text() == saved  # its "streaks" were dropped when it was written as format 1
+
+
 def test_a_hand_edited_hint_count_reads_as_none_shown(private_data_dir):
     private_data_dir.mkdir(parents=True, exist_ok=True)
     (private_data_dir / "progress.json").write_text(
