@@ -241,6 +241,29 @@ async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_sca
         assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
 
 
+STEPS_100 = [float(k) for k in range(1, 101)]
+
+
+async def test_a_previous_run_elsewhere_on_the_x_axis_is_left_out():
+    """7.1 with `first` 1000 after 0: its ink chart (x: the image's number) kept both runs, and each
+    became a thin stripe at one end of a 0..1100 axis."""
+    app = OneChart(Chart("ink", ("ink",), x="number", points=True))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        ink = [float(300 + (7 * k) % 50) for k in range(100)]
+        now = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [1000.0 + k for k in range(100)])}
+        before = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [float(k) for k in range(100)])}
+        chart.show_series(now, before)
+        await pilot.pause()
+        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
+        x_labels = lines(chart)[-1].split()
+        assert float(x_labels[0]) >= 1000, x_labels  # the axis is this run's
+        overlapping = {"ink": before["ink"], "number": Series(STEPS_100, [1000.0 + k / 2 for k in range(100)])}
+        chart.show_series(now, overlapping)
+        await pilot.pause()
+        assert not chart.previous_off_scale
+
+
 async def test_only_rows_that_changed_are_repainted():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

@@ -267,8 +267,9 @@ class ChartView(PlotextPlot):
         x_count = max(2, cols // 9)
         if not xs:
             return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
-        if self.chart.x and not (self.chart.points and all(float(x).is_integer() for x in xs)):
-            x_axis = linear_axis(min(xs), max(xs), x_count)  # (points at whole numbers: 5.1's i, no 0.5)
+        if self.chart.x:  # the run's own range: 7.1's images 1000..1099 were drawn on a 0..1500 axis
+            whole = self.chart.points and all(float(x).is_integer() for x in xs)  # 5.1's i: no 0.5
+            x_axis = linear_axis(min(xs), max(xs), x_count, integer=whole)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count)
         y_axis = (log_axis if self.chart.log else linear_axis)(min(ys), max(ys), y_count)
@@ -289,6 +290,10 @@ class ChartView(PlotextPlot):
         spread = previous_spread(
             [y for layer in now for _, y in layer.points], [y for layer in old for _, y in layer.points]
         )
+        if self.chart.x:  # against a value, the previous run may lie elsewhere on x too (7.1's first
+            # image 1000 after 0: both runs were thin stripes at the two ends of a 0..1100 axis)
+            xs_now, xs_old = ([x for layer in layers for x, _ in layer.points] for layers in (now, old))
+            spread = max(spread, previous_spread(xs_now, xs_old))
         fits = spread <= ZOOM_RATIO
         self.previous_off_scale = not fits
         self._previous_far = spread > FAR_RATIO
