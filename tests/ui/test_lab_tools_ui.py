@@ -122,6 +122,26 @@ def test_experiment_rows_show_every_parameter_value_whole():
     assert all(len(line) <= 44 for line in narrow)
 
 
+def test_the_experiments_table_keeps_the_newest_run_or_the_selection_in_view():
+    """6.2 at 80x24 after ten runs: rows 1-9 showed, the newest run (10) did not, and ↓ moved a
+    selection nobody could see."""
+    from grok_tui.instruments.experiments import Table
+    from grok_tui.ui.panels.experiments import table_text
+
+    table = Table("error")
+    for k in range(10):
+        row = table.start({"alpha": 0.1 * (k + 1)}, {"alpha": 0.1})
+        row.see(1, float(k))
+        row.state = "finished"
+    numbers = lambda text: [int(line.split()[0]) for line in text.plain.splitlines()[1:-1]]  # noqa: E731
+    newest = table_text(table, None, 60, height=8)
+    assert numbers(newest) == [5, 6, 7, 8, 9, 10] and "rows 5-10 of 10, ↑↓ more" in newest.plain
+    first = table_text(table, 0, 60, height=8)
+    assert numbers(first) == [1, 2, 3, 4, 5, 6]
+    assert numbers(table_text(table, 7, 60, height=8)) == [3, 4, 5, 6, 7, 8]
+    assert numbers(table_text(table, 7, 60)) == list(range(1, 11))  # no height: every row
+
+
 async def test_panel_sentences_are_wrapped_whole_in_the_side_column(course):
     """Panels do not wrap what they show; at 120x40 the network's waiting line lost its end."""
     app = GrokApp(course, start_lesson="6.4", speed=0)

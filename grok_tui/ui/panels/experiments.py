@@ -56,6 +56,9 @@ class ExperimentsPanel(InstrumentPanel):
     def on_show(self) -> None:
         self._repaint()
 
+    def on_resize(self) -> None:
+        self._repaint()  # the rows that fit the new height
+
     def run_finished(self, namespace: Any) -> None:
         self._repaint()
 
@@ -97,7 +100,8 @@ class ExperimentsPanel(InstrumentPanel):
         if not self.table.rows:
             return self.sentence("Each run adds a row here: change a parameter (+ -) and run again to compare.")
         focused = self.is_attached and self.screen.focused is self
-        return table_text(self.table, self.selected if focused else None, self.columns)
+        height = self.content_size.height if self.is_attached else 0
+        return table_text(self.table, self.selected if focused else None, self.columns, height)
 
     def on_focus(self) -> None:
         self._repaint()
@@ -109,10 +113,12 @@ class ExperimentsPanel(InstrumentPanel):
 Panel = ExperimentsPanel
 
 
-def table_text(table: Table, selected: int | None, width: int) -> Text:
+def table_text(table: Table, selected: int | None, width: int, height: int = 0) -> Text:
     """The rows (at least one) at `width` columns. The parameters take the room the other columns leave, and a
     label longer than that goes on over the next lines, whole values only: cut at a fixed 24
-    columns, "alpha=0.65" read "alpha=0"."""
+    columns, "alpha=0.65" read "alpha=0". Within `height` lines (0: any), the rows around the
+    selected one, else the newest run's: the panel cut off the rows below it, the newest run and
+    the moving selection among them."""
     rows = table.ordered()
     head_final = "final " + table.watched
     finals = ["" if row.final is None else f"{row.final:.4g}" for row in rows]
@@ -121,14 +127,36 @@ def table_text(table: Table, selected: int | None, width: int) -> Text:
     outcome_w = max(len("outcome"), *map(len, outcomes))
     labels = [row.label() for row in rows]
     label_w = max(len("parameters"), min(max(map(len, labels)), width - 3 - final_w - outcome_w - 2))
-    out = Text(f"{'#':>2} {'parameters':<{label_w}} {head_final:<{final_w}} outcome\n", style="bold")
+    blocks = []
     for i, row in enumerate(rows):
         first, *more = wrap_label(labels[i], label_w)
         lines = [f"{row.number:>2} {first:<{label_w}} {finals[i]:<{final_w}} {outcomes[i]}"]
-        lines += [f"{'':>2} {part}" for part in more]
-        out.append("\n".join(lines) + "\n", style="reverse" if i == selected else "")
+        blocks.append(lines + [f"{'':>2} {part}" for part in more])
+    newest = max(range(len(rows)), key=lambda i: rows[i].number)
+    start, end = _window([len(b) for b in blocks], newest if selected is None else selected, height - 2)
+    out = Text(f"{'#':>2} {'parameters':<{label_w}} {head_final:<{final_w}} outcome\n", style="bold")
+    for i in range(start, end):
+        out.append("\n".join(blocks[i]) + "\n", style="reverse" if i == selected else "")
     out.append(f"sorted by {'run' if table.sort == 'run' else head_final}", style="dim")
+    if (start, end) != (0, len(rows)):
+        out.append(f" · rows {start + 1}-{end} of {len(rows)}, ↑↓ more", style="dim")
     return out
+
+
+def _window(sizes: list[int], keep: int, room: int) -> tuple[int, int]:
+    """The rows [start, end) to show in `room` lines (row i takes sizes[i]), `keep` among them:
+    from the first row when it fits, else ending at `keep` (then more after it if room is left)."""
+    if room <= 0 or sum(sizes) <= room:
+        return 0, len(sizes)
+    start, used = keep, sizes[keep]
+    while start > 0 and used + sizes[start - 1] <= room:
+        start -= 1
+        used += sizes[start]
+    end = keep + 1
+    while end < len(sizes) and used + sizes[end] <= room:
+        used += sizes[end]
+        end += 1
+    return start, end
 
 
 def wrap_label(label: str, width: int) -> list[str]:
