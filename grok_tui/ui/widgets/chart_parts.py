@@ -159,8 +159,9 @@ COMPACT_HEIGHT = 6
 value and a one-line sparkline instead (a 12-column plot with its labels is unreadable)."""
 
 
-def sparkline(values: Sequence[float], width: int) -> str:
-    """The values squeezed into `width` block characters (the last value always at the end)."""
+def sparkline(values: Sequence[float], width: int, scale: tuple[float, float] | None = None) -> str:
+    """The values squeezed into `width` block characters (the last value always at the end), from
+    the lowest block at `scale`'s low to the highest at its high (default: the values' own range)."""
     if width <= 0 or not values:
         return ""
     if len(values) > width:
@@ -169,9 +170,9 @@ def sparkline(values: Sequence[float], width: int) -> str:
         )
     else:
         picks = list(values)
-    low, high = min(picks), max(picks)
+    low, high = scale if scale is not None else (min(picks), max(picks))
     span = (high - low) or 1.0
-    return "".join(SPARKS[min(7, int((v - low) / span * 7.999))] for v in picks)
+    return "".join(SPARKS[max(0, min(7, int((v - low) / span * 7.999)))] for v in picks)
 
 
 def compact(width: int, height: int, series: Sequence[tuple[str, str, str, Sequence[float], str]]) -> list[Row]:
@@ -179,17 +180,21 @@ def compact(width: int, height: int, series: Sequence[tuple[str, str, str, Seque
     its name, then its latest value and a sparkline; one line per series when rows are short."""
     rows: list[Row] = []
     two_lines = height >= 2 * len(series)
+    # One scale for all, as the full chart's one y axis: each to its own range, 6.5's prediction
+    # that peaks at 0.28 was drawn as tall as the one that reaches 1.
+    every = [v for *_, values, _ in series for v in values]
+    scale = (min(every), max(every)) if len(series) > 1 and every else None
     for glyph, name, key, values, latest in series:
         if two_lines:
             rows.append(((glyph, key), (" " + name[: max(0, width - len(glyph) - 1)], "")))
-            rows.append(((latest, ""), (" " + sparkline(values, width - len(latest) - 1), key)))
+            rows.append(((latest, ""), (" " + sparkline(values, width - len(latest) - 1, scale), key)))
         else:
             head = f"{glyph} {latest} "
             rows.append(
                 (
                     (glyph, key),
                     (f" {latest} "[: max(0, width - len(glyph))], ""),
-                    (sparkline(values, width - len(head)), key),
+                    (sparkline(values, width - len(head), scale), key),
                 )
             )
     rows = [tuple(r for r in row if r[0]) for row in rows[:height]]
