@@ -17,6 +17,7 @@ import json
 import textwrap
 from pathlib import Path
 
+from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
 from grok_tui.safe_files import atomic_write, backup
 
@@ -295,7 +296,7 @@ def cmd_export(args, catalog) -> int:
             return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
         lesson = catalog.get(args.id)
         if lesson is None:
-            return usage(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+            return usage(no_lesson(args.id))
         if args.output is not None and str(args.output) == "-":
             sys.stdout.write(export_text(lesson, args.to))
             return EXIT_OK

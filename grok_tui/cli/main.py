@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from grok_tui import __version__
+from grok_tui.cli.messages import no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, load_catalog, load_lesson_file
 
@@ -277,7 +278,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
     lesson = catalog.get(args.id)
     if lesson is None:
-        raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+        raise UsageError(no_lesson(args.id))
     return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from grok_tui.answers import answer_streak, load_answers
+from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
@@ -181,7 +182,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
                 or progress.draft_path(lesson_id, name).exists()
             )
             if not known:
-                return _error(f"no exercise {args.id!r}; `grok-tui progress` shows the lessons")
+                return _error(no_lesson(lesson_id) if lesson is None else no_exercise(lesson, name))
             question = f"Reset exercise {args.id} (your code is kept as a backup)?"
 
             def act():
@@ -189,7 +190,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
                 return [backup] if backup else []
         else:
             if lesson is None and lesson_id not in progress.lessons:
-                return _error(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids")
+                return _error(no_lesson(lesson_id))
             question = f"Reset lesson {lesson_id} and its exercises (your code is kept as backups)?"
 
             def act():
