@@ -82,6 +82,17 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("word, command", [("progres", "progress"), ("lsit", "list"), ("verfy", "verify")])
+def test_a_mistyped_command_is_suggested(capsys, word, command):
+    message = f"grok-tui: no lesson or command {word!r}; did you mean `grok-tui {command}`?\n"
+    assert run_cli(capsys, word) == (2, "", message)
+
+
+@pytest.mark.parametrize("word", ["4.55", "pizza"])
+def test_a_word_far_from_every_command_is_only_no_lesson(capsys, word):
+    assert run_cli(capsys, word) == (2, "", f"grok-tui: no lesson {word!r}; `grok-tui list` shows the ids\n")
+
+
 def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
     (tmp_path / "bad.md").write_text(
         '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n'
