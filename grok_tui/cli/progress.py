@@ -14,6 +14,7 @@ from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
+from grok_tui.ui.course_marks import LEGEND, MARKS, lesson_status
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -47,11 +48,13 @@ def load_progress(catalog: Catalog) -> Progress:
 
 
 class LessonRow(TypedDict):
-    """One lesson in `summary`: its state ("new", "started", "done") and its exercises."""
+    """One lesson in `summary`: its state ("new", "started", "done"), its status as the contents marks
+    it ("complete", "ran", "started" or "", grok_tui.ui.course_marks) and its exercises."""
 
     id: str
     title: str
     state: str
+    status: str
     exercises_total: int
     exercises_done: int
 
@@ -68,6 +71,7 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
                     "id": lesson.id,
                     "title": lesson.title,
                     "state": progress.lesson_state(lesson.id) or "new",
+                    "status": lesson_status(lesson, progress),
                     "exercises_total": len(names),
                     "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
                 }
@@ -126,7 +130,6 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
-    marks = {"done": "✓", "started": "…", "new": " "}
     for ch in data["chapters"]:
         exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
         print(
@@ -135,7 +138,8 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         for row in ch["lessons"]:
             ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
-            print(f"  {marks[row['state']]} {row['id']} {row['title']}{ex}")
+            print(f"  {MARKS[row['status']][0]} {row['id']} {row['title']}{ex}")
+    print(LEGEND)  # the contents' marks and words, below the lessons as there
     for quiz in data["quizzes"]:
         if quiz["answered"]:
             missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
