@@ -170,6 +170,21 @@ def _confirm(question: str, yes: bool) -> bool | None:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _saved(progress: Progress, lesson_id: str, name: str = "") -> bool:
+    """Whether a lesson (or with `name`, one of its exercises) has anything a reset would forget."""
+    if name:
+        return (
+            Progress.exercise_key(lesson_id, name) in progress.exercises
+            or progress.draft_path(lesson_id, name).exists()
+        )
+    folder = progress.lesson_drafts_dir(lesson_id)
+    return (
+        lesson_id in progress.lessons
+        or any(key.startswith(f"{lesson_id}/") for key in progress.exercises)
+        or (folder.is_dir() and any(folder.glob("*.py")))
+    )
+
+
 def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.all == bool(args.id):
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
@@ -180,12 +195,8 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         lesson_id, slash, name = args.id.partition("/")
         lesson = catalog.get(lesson_id)
         if slash:
-            known = (
-                (lesson is not None and lesson.exercise(name) is not None)
-                or Progress.exercise_key(lesson_id, name) in progress.exercises
-                or progress.draft_path(lesson_id, name).exists()
-            )
-            if not known:
+            saved = _saved(progress, lesson_id, name)
+            if not saved and (lesson is None or lesson.exercise(name) is None):
                 return _error(no_lesson(lesson_id) if lesson is None else no_exercise(lesson, name))
             question = f"Reset exercise {args.id} (your code is kept as a backup)?"
 
@@ -193,13 +204,17 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
                 backup = progress.reset_exercise(lesson_id, name)
                 return [backup] if backup else []
         else:
-            if lesson is None and lesson_id not in progress.lessons:
+            saved = _saved(progress, lesson_id)
+            if lesson is None and not saved:  # a lesson gone from the course may still have progress
                 return _error(no_lesson(lesson_id))
             question = f"Reset lesson {lesson_id} and its exercises (your code is kept as backups)?"
 
             def act():
                 return progress.reset_lesson(lesson_id)
 
+        if not saved:  # nothing to ask about, nothing to write
+            print(f"{args.id} had no progress to reset.")
+            return EXIT_OK
     ok = _confirm(question, args.yes)
     if ok is None:
         return _error("reset asks for confirmation, but stdin is not a terminal: add --yes to reset anyway")
