@@ -126,19 +126,30 @@ def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
     assert out.splitlines() == [
         "FAIL 1.2\twrong",
         f"     {wrong}:10: with defaults: check failed: x should be 2",
-        "1 lesson files, 1 with problems",
+        "1 lesson file, 1 with problems",
     ]
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "ok.md"))
-    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine", "1 lesson files, 0 with problems"])
+    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine", "1 lesson file, 0 with problems"])
     # a mistyped file is named as a file, not as a missing lessons folder
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "typo.md"))
     assert code == 1
-    assert f"FAIL {tmp_path / 'typo.md'}:0: cannot read the file: No such file or directory" in out
+    assert f"FAIL {tmp_path / 'typo.md'}: cannot read the file: No such file or directory" in out
 
 
-def test_check_of_an_empty_folder_fails(tmp_path, capsys):
-    code, _, _ = run_cli(capsys, "check", str(tmp_path))
+def test_check_of_an_empty_folder_fails_and_says_why(tmp_path, capsys):
+    (tmp_path / "README.md").write_text("# not a lesson\n")
+    assert run_cli(capsys, "check", str(tmp_path)) == (1, f"no lesson files in {tmp_path}\n", "")
+
+
+def test_check_quotes_a_failed_assert_without_a_message(tmp_path, capsys):
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python\nx = 1\n```\n'
+        "```python check\nassert x == 1\nassert (\n    x\n    == 2\n)\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
     assert code == 1
+    assert f"{lesson}:12: with defaults: check failed: assertion failed: `assert ( x == 2 )`" in out.splitlines()[1]
 
 
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):

@@ -119,7 +119,9 @@ def check_all(
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)
         else:
             out.write(f"FAIL {error}\n")
-    if not as_json:
-        files = len(catalog.lessons) + len({e.path for e in catalog.errors})
-        out.write(f"{files} lesson files, {failed + len(catalog.errors)} with problems\n")
+    files = len(catalog.lessons) + len({e.path for e in catalog.errors})
+    if not files:  # a wrong folder, most likely: nothing was checked, which is no pass
+        print(f"no lesson files in {catalog.root}", file=out if not as_json else sys.stderr)
+    elif not as_json:
+        out.write(f"{files} lesson file{'s' if files != 1 else ''}, {failed + len(catalog.errors)} with problems\n")
     return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK
