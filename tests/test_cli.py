@@ -129,11 +129,33 @@ def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
         "1 lesson file, 1 with problems",
     ]
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "ok.md"))
-    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine", "1 lesson file, 0 with problems"])
+    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine  (no check cell)", "1 lesson file, 0 with problems"])
     # a mistyped file is named as a file, not as a missing lessons folder
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "typo.md"))
     assert code == 1
     assert f"FAIL {tmp_path / 'typo.md'}: cannot read the file: No such file or directory" in out
+
+
+def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):
+    head = '+++\nid = "{id}"\nchapter = 1\ntitle = "t"\n{meta}[params.alpha]\ndefault = 1.0\n+++\n'
+    body = "```python\nx = alpha\n```\n"
+    (tmp_path / "a.md").write_text(head.format(id="1.1", meta="") + body)
+    (tmp_path / "b.md").write_text(head.format(id="1.2", meta="check_with = [{ alpha = 0.5 }]\n") + body)
+    (tmp_path / "c.md").write_text(
+        head.format(id="1.3", meta="check_with = [{ alpha = 0.5 }]\n") + body + "```python check\nassert x > 0\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1
+    assert out.splitlines() == [
+        "ok   1.1\tt  (no check cell)",
+        "FAIL 1.2\tt  (no check cell)",
+        f"     {tmp_path / 'b.md'}:5: check_with needs a ```python check cell (its sets assert nothing)",
+        "ok   1.3\tt",
+        "3 lesson files, 1 with problems",
+    ]
+    _, out, _ = run_cli(capsys, "run", "--all", "--json", "--lessons", str(tmp_path))
+    notes = {row["lesson"]: row.get("note") for row in map(json.loads, out.splitlines())}
+    assert notes == {"1.1": "no check cell", "1.2": "no check cell", "1.3": None}
 
 
 def test_check_of_an_empty_folder_fails_and_says_why(tmp_path, capsys):

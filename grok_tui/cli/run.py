@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
+from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson, has_check_cell
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -87,12 +87,17 @@ def _check_one(lesson: Lesson, timeout: float | None) -> list[LessonError]:
         return [LessonError(lesson.path, 1, f"the check itself failed: {type(exc).__name__}: {exc}")]
 
 
-def _report(out: TextIO, as_json: bool, what: dict[str, object], label: str, problems: Sequence[object]) -> None:
-    """One checked lesson or quiz: a JSON line, or ok / FAIL, its label and each problem below."""
+def _report(
+    out: TextIO, as_json: bool, what: dict[str, object], label: str, problems: Sequence[object], note: str = ""
+) -> None:
+    """One checked lesson or quiz: a JSON line, or ok / FAIL, its label (and a note) and each problem below."""
     if as_json:
-        _json_line({**what, "ok": not problems, "problems": [str(p) for p in problems]}, out)
+        _json_line(
+            {**what, "ok": not problems, "problems": [str(p) for p in problems], **({"note": note} if note else {})},
+            out,
+        )
     else:
-        out.write(f"{'ok  ' if not problems else 'FAIL'} {label}\n")
+        out.write(f"{'ok  ' if not problems else 'FAIL'} {label}{f'  ({note})' if note else ''}\n")
         for p in problems:
             out.write(f"     {p}\n")
 
@@ -108,7 +113,9 @@ def check_all(
     for lesson in catalog.lessons:
         problems = _check_one(lesson, timeout)
         failed += bool(problems)
-        _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems)
+        # allowed, but then the run's claims are checked by nothing: say so beside the ok
+        note = "" if has_check_cell(lesson) else "no check cell"
+        _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems, note)
         out.flush()
     for number, quiz in sorted(catalog.quizzes.items()):
         problems = check_quiz(quiz, catalog)
