@@ -158,6 +158,19 @@ def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_w
     assert notes == {"1.1": "no check cell", "1.2": "no check cell", "1.3": None}
 
 
+def test_a_run_past_its_time_limit_after_some_steps_is_called_long_not_stuck(tmp_path, capsys):
+    # steps, then a wait that never ends: it sleeps, so the time limit costs the other tests no core
+    (tmp_path / "a.md").write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python train\nimport time\n'
+        "for i in range(3):\n    step(i=i)\nwhile True:\n    time.sleep(0.05)\n```\n"
+    )
+    code, _, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path), "--timeout", "3")
+    assert code == 1
+    where, _, message = err.partition(": ")  # where: the loop's line 10 or 11, wherever it was stopped
+    assert where.startswith(f"{tmp_path / 'a.md'}:1")
+    assert message == "ran past 3 s after 3 steps (raise --timeout for a long run)\n"
+
+
 def test_check_of_an_empty_folder_fails_and_says_why(tmp_path, capsys):
     (tmp_path / "README.md").write_text("# not a lesson\n")
     assert run_cli(capsys, "check", str(tmp_path)) == (1, f"no lesson files in {tmp_path}\n", "")
