@@ -363,7 +363,8 @@ class Progress(DraftFiles):
         return backup(self.draft_path(lesson_id, name))
 
     def reset_lesson(self, lesson_id: str) -> list[Path]:
-        """Forget a lesson: its state, its exercises; the drafts are kept as backups."""
+        """Forget a lesson: its state, its exercises; the drafts are kept as backups. The last lesson
+        stays: the learner still left off there (the tutor opens it again, fresh)."""
         backups = []
         for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
             del self.exercises[key]
@@ -371,8 +372,6 @@ class Progress(DraftFiles):
         if folder.is_dir():
             backups = [b for p in sorted(folder.glob("*.py")) if (b := backup(p)) is not None]
         self.lessons.pop(lesson_id, None)
-        if self.last_lesson == lesson_id:
-            self.last_lesson = None
         self._write()
         return backups
 

@@ -82,6 +82,17 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys, args, message):
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("word, command", [("progres", "progress"), ("lsit", "list"), ("verfy", "verify")])
+def test_a_mistyped_command_is_suggested(capsys, word, command):
+    message = f"grok-tui: no lesson or command {word!r}; did you mean `grok-tui {command}`?\n"
+    assert run_cli(capsys, word) == (2, "", message)
+
+
+@pytest.mark.parametrize("word", ["4.55", "pizza"])
+def test_a_word_far_from_every_command_is_only_no_lesson(capsys, word):
+    assert run_cli(capsys, word) == (2, "", f"grok-tui: no lesson {word!r}; `grok-tui list` shows the ids\n")
+
+
 def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
     (tmp_path / "bad.md").write_text(
         '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n'
@@ -115,19 +126,65 @@ def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
     assert out.splitlines() == [
         "FAIL 1.2\twrong",
         f"     {wrong}:10: with defaults: check failed: x should be 2",
-        "1 lesson files, 1 with problems",
+        "1 lesson file, 1 with problems",
     ]
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "ok.md"))
-    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine", "1 lesson files, 0 with problems"])
+    assert (code, out.splitlines()) == (0, ["ok   1.1\tfine  (no check cell)", "1 lesson file, 0 with problems"])
     # a mistyped file is named as a file, not as a missing lessons folder
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "typo.md"))
     assert code == 1
-    assert f"FAIL {tmp_path / 'typo.md'}:0: cannot read the file: No such file or directory" in out
+    assert f"FAIL {tmp_path / 'typo.md'}: cannot read the file: No such file or directory" in out
 
 
-def test_check_of_an_empty_folder_fails(tmp_path, capsys):
-    code, _, _ = run_cli(capsys, "check", str(tmp_path))
+def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):
+    head = '+++\nid = "{id}"\nchapter = 1\ntitle = "t"\n{meta}[params.alpha]\ndefault = 1.0\n+++\n'
+    body = "```python\nx = alpha\n```\n"
+    (tmp_path / "a.md").write_text(head.format(id="1.1", meta="") + body)
+    (tmp_path / "b.md").write_text(head.format(id="1.2", meta="check_with = [{ alpha = 0.5 }]\n") + body)
+    (tmp_path / "c.md").write_text(
+        head.format(id="1.3", meta="check_with = [{ alpha = 0.5 }]\n") + body + "```python check\nassert x > 0\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
     assert code == 1
+    assert out.splitlines() == [
+        "ok   1.1\tt  (no check cell)",
+        "FAIL 1.2\tt  (no check cell)",
+        f"     {tmp_path / 'b.md'}:5: check_with needs a ```python check cell (its sets assert nothing)",
+        "ok   1.3\tt",
+        "3 lesson files, 1 with problems",
+    ]
+    _, out, _ = run_cli(capsys, "run", "--all", "--json", "--lessons", str(tmp_path))
+    notes = {row["lesson"]: row.get("note") for row in map(json.loads, out.splitlines())}
+    assert notes == {"1.1": "no check cell", "1.2": "no check cell", "1.3": None}
+
+
+def test_a_run_past_its_time_limit_after_some_steps_is_called_long_not_stuck(tmp_path, capsys):
+    # steps, then a wait that never ends: it sleeps, so the time limit costs the other tests no core
+    (tmp_path / "a.md").write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python train\nimport time\n'
+        "for i in range(3):\n    step(i=i)\nwhile True:\n    time.sleep(0.05)\n```\n"
+    )
+    code, _, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path), "--timeout", "3")
+    assert code == 1
+    where, _, message = err.partition(": ")  # where: the loop's line 10 or 11, wherever it was stopped
+    assert where.startswith(f"{tmp_path / 'a.md'}:1")
+    assert message == "ran past 3 s after 3 steps (raise --timeout for a long run)\n"
+
+
+def test_check_of_an_empty_folder_fails_and_says_why(tmp_path, capsys):
+    (tmp_path / "README.md").write_text("# not a lesson\n")
+    assert run_cli(capsys, "check", str(tmp_path)) == (1, f"no lesson files in {tmp_path}\n", "")
+
+
+def test_check_quotes_a_failed_assert_without_a_message(tmp_path, capsys):
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python\nx = 1\n```\n'
+        "```python check\nassert x == 1\nassert (\n    x\n    == 2\n)\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1
+    assert f"{lesson}:12: with defaults: check failed: assertion failed: `assert ( x == 2 )`" in out.splitlines()[1]
 
 
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):

@@ -73,9 +73,9 @@ def test_check_names_every_fault_with_its_file_and_line(check_output, broken):
     assert (
         f"{bad / 'segv.md'}:{FIRST_LINE + 2}: with defaults: crash: the lesson's process was killed by SIGSEGV" in out
     )
-    assert f"{bad / 'fifo.md'}:0: not a regular file (a FIFO); skipped" in out
-    assert f"{bad / 'folder.md'}:0: not a regular file (a folder); skipped" in out
-    assert f"{bad / 'dangling.md'}:0: cannot read the file: No such file or directory" in out
+    assert f"{bad / 'fifo.md'}: not a regular file (a FIFO); skipped" in out
+    assert f"{bad / 'folder.md'}: not a regular file (a folder); skipped" in out
+    assert f"{bad / 'dangling.md'}: cannot read the file: No such file or directory" in out
     assert f"{bad / 'latin.md'}:4: not UTF-8 text: byte 0xe9" in out
     assert "ok   9.100" not in out
 
@@ -131,7 +131,7 @@ def test_run_all_prints_its_summary_whatever_a_lesson_did(broken):
 def test_list_does_not_wait_on_a_fifo(broken):
     done = cli("list", "--lessons", str(broken), timeout=60)
     assert done.returncode == 0 and "\n4.5\t" in done.stdout
-    assert "fifo.md:0: not a regular file (a FIFO); skipped" in done.stderr
+    assert "fifo.md: not a regular file (a FIFO); skipped" in done.stderr
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])

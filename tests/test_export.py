@@ -88,7 +88,7 @@ def test_a_script_really_fails_when_the_learner_code_is_wrong(tmp_path: Path) ->
 
 
 def test_export_writes_the_named_file_and_refuses_unknown_ids(tmp_path: Path, capsys) -> None:
-    target = tmp_path / "out" / "lesson.ipynb"
+    target = tmp_path / "lesson.ipynb"
     assert main(["export", "3.2", "-o", str(target)]) == 0
     assert json.loads(target.read_text())["metadata"]["grok_tui"] == {"lesson": "3.2"}
     assert main(["export", "9.9"]) == 2

@@ -233,8 +233,8 @@ def test_only_regular_files_are_read(tmp_path):
     catalog = load_catalog(tmp_path)  # returns: the FIFO is never opened
     assert [l.id for l in catalog.lessons] == ["9.1"]
     assert sorted(str(e) for e in catalog.errors) == [
-        f"{tmp_path / 'dir.md'}:0: not a regular file (a folder); skipped",
-        f"{tmp_path / 'fifo.md'}:0: not a regular file (a FIFO); skipped",
+        f"{tmp_path / 'dir.md'}: not a regular file (a folder); skipped",
+        f"{tmp_path / 'fifo.md'}: not a regular file (a FIFO); skipped",
     ]
 
 

@@ -38,10 +38,11 @@ def test_hint_prints_the_next_hint_and_counts_it_as_the_tutor_does(capsys) -> No
     assert Progress.load().hints_shown("3.2", "w_sum") == len(W_SUM.hints)
 
 
-def test_hint_names_a_wrong_exercise_in_one_line(capsys) -> None:
-    code, _, err = cli(capsys, "hint", "3.2/nope")
-    assert code == 2
-    assert err == "grok-tui: lesson 3.2 has no exercise 'nope' (its exercises: w_sum)\n"
+@pytest.mark.parametrize("command", [["hint"], ["verify"], ["edit"], ["reset", "--yes"]])
+def test_a_wrong_exercise_is_named_in_one_line_with_the_lessons_exercises(capsys, command) -> None:
+    code, out, err = cli(capsys, command[0], "3.2/wsum", *command[1:])
+    assert (code, out) == (2, "")
+    assert err == "grok-tui: lesson 3.2 has no exercise 'wsum' (its exercises: w_sum)\n"
 
 
 def test_verify_fails_with_the_screens_message_then_passes_and_records(capsys) -> None:

@@ -17,7 +17,9 @@ import json
 import textwrap
 from pathlib import Path
 
+from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
+from grok_tui.safe_files import atomic_write, backup
 
 FORMATS = ("ipynb", "py")
 
@@ -231,10 +233,19 @@ def default_name(lesson: Lesson, fmt: str) -> str:
     return f"{lesson.path.stem}.{fmt}"
 
 
-def write(lesson: Lesson, fmt: str, target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(export_text(lesson, fmt), encoding="utf-8")
-    return target
+def write(lesson: Lesson, fmt: str, target: Path) -> str:
+    """Write the export to `target` without losing what is there: the same text is left as it is, any
+    other (a copy the learner edited) is first kept beside it as a .bak-<time>, as `reset` keeps
+    drafts. Returns what was done, in a line for the learner."""
+    text = export_text(lesson, fmt)
+    if target.exists():
+        if target.read_bytes() == text.encode("utf-8"):
+            return f"{target} is up to date"
+        kept = backup(target, copy=True)  # a copy: the target stays whole if the write below fails
+        atomic_write(target, text)
+        return f"wrote {target}; the file that was there is kept as {kept}"
+    atomic_write(target, text)
+    return f"wrote {target}"
 
 
 # -- the `grok-tui export` command ---------------------------------------------------------------
@@ -253,9 +264,10 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "--output",
         metavar="FILE",
         type=Path,
-        help="where to write (default: the lesson file's name in this folder; - prints it)",
+        help="where to write, in a folder that exists (default: the lesson file's name in this folder; "
+        "- prints it). A file there with other content is kept as FILE.bak-<time>",
     )
-    p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR")
+    p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR (made if missing)")
     add_lessons_option(p)
 
 
@@ -276,22 +288,26 @@ def cmd_export(args, catalog) -> int:
     if args.all is not None:
         if args.id or args.output:
             return usage("export --all DIR takes no lesson id and no -o")
+        if not args.all.parent.is_dir():  # DIR itself is made, but not a whole mistyped path
+            return usage(f"cannot export into {args.all}: the folder {args.all.parent} does not exist")
         lessons, targets = catalog.lessons, [args.all / default_name(l, args.to) for l in catalog.lessons]
     else:
         if not args.id:
             return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
         lesson = catalog.get(args.id)
         if lesson is None:
-            return usage(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+            return usage(no_lesson(args.id))
         if args.output is not None and str(args.output) == "-":
             sys.stdout.write(export_text(lesson, args.to))
             return EXIT_OK
         lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
+        if not targets[0].parent.is_dir():
+            return usage(f"cannot write {targets[0]}: the folder {targets[0].parent} does not exist")
     for lesson, target in zip(lessons, targets, strict=False):
         try:
-            write(lesson, args.to, target)
+            done = write(lesson, args.to, target)
         except OSError as exc:
             print(f"grok-tui: could not write {target}: {exc}", file=sys.stderr)
             return EXIT_FAILED
-        print(f"wrote {target}")
+        print(done)
     return EXIT_OK

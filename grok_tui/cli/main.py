@@ -6,6 +6,7 @@ Only `grok-tui` itself (the app) imports Textual; every other subcommand stays o
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import json
 import os
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from grok_tui import __version__
+from grok_tui.cli.messages import no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, load_catalog, load_lesson_file
 
@@ -180,7 +182,7 @@ def terminal_problem() -> str:
 def launch(args: argparse.Namespace) -> int:
     catalog = _existing_catalog(args.lessons)
     if args.lesson is not None and catalog.get(args.lesson) is None:
-        raise UsageError(f"no lesson {args.lesson!r}; `grok-tui list` shows the ids")
+        raise UsageError(_unknown_word(args.lesson))
     problem = terminal_problem()
     if problem:
         raise UsageError(
@@ -207,6 +209,14 @@ def launch(args: argparse.Namespace) -> int:
         print(crash_line(app.crash_error, app.crash_log), file=sys.stderr)
         return EXIT_FAILED
     return app.return_code or EXIT_OK
+
+
+def _unknown_word(word: str) -> str:
+    """A word that is no lesson id: a mistyped command is likelier than a lesson when it is close to one."""
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    if close:
+        return f"no lesson or command {word!r}; did you mean `grok-tui {close[0]}`?"
+    return no_lesson(word)
 
 
 def _existing_catalog(lessons: Path | None) -> Catalog:
@@ -277,7 +287,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
     lesson = catalog.get(args.id)
     if lesson is None:
-        raise UsageError(f"no lesson {args.id!r}; `grok-tui list` shows the ids")
+        raise UsageError(no_lesson(args.id))
     return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 

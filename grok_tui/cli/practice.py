@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 
+from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.cli.progress import load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
@@ -55,12 +56,11 @@ def _exercises(
     lesson_id, slash, name = spec.partition("/")
     lesson = catalog.get(lesson_id)
     if lesson is None:
-        raise _Usage(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids")
+        raise _Usage(no_lesson(lesson_id))
     if slash:
         exercise = lesson.exercise(name)
         if exercise is None:
-            names = ", ".join(e.name for e in lesson.exercises) or "none"
-            raise _Usage(f"lesson {lesson_id} has no exercise {name!r} (its exercises: {names})")
+            raise _Usage(no_exercise(lesson, name))
         return [(lesson, exercise)]
     if not lesson.exercises:
         raise _Usage(f"lesson {lesson_id} has no exercises")

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from grok_tui.answers import answer_streak, load_answers
+from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
+from grok_tui.ui.course_marks import LEGEND, MARKS, lesson_status
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -46,11 +48,13 @@ def load_progress(catalog: Catalog) -> Progress:
 
 
 class LessonRow(TypedDict):
-    """One lesson in `summary`: its state ("new", "started", "done") and its exercises."""
+    """One lesson in `summary`: its state ("new", "started", "done"), its status as the contents marks
+    it ("complete", "ran", "started" or "", grok_tui.ui.course_marks) and its exercises."""
 
     id: str
     title: str
     state: str
+    status: str
     exercises_total: int
     exercises_done: int
 
@@ -67,6 +71,7 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
                     "id": lesson.id,
                     "title": lesson.title,
                     "state": progress.lesson_state(lesson.id) or "new",
+                    "status": lesson_status(lesson, progress),
                     "exercises_total": len(names),
                     "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
                 }
@@ -125,7 +130,6 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
-    marks = {"done": "✓", "started": "…", "new": " "}
     for ch in data["chapters"]:
         exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
         print(
@@ -134,7 +138,8 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         for row in ch["lessons"]:
             ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
-            print(f"  {marks[row['state']]} {row['id']} {row['title']}{ex}")
+            print(f"  {MARKS[row['status']][0]} {row['id']} {row['title']}{ex}")
+    print(LEGEND)  # the contents' marks and words, below the lessons as there
     for quiz in data["quizzes"]:
         if quiz["answered"]:
             missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
@@ -165,6 +170,21 @@ def _confirm(question: str, yes: bool) -> bool | None:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _saved(progress: Progress, lesson_id: str, name: str = "") -> bool:
+    """Whether a lesson (or with `name`, one of its exercises) has anything a reset would forget."""
+    if name:
+        return (
+            Progress.exercise_key(lesson_id, name) in progress.exercises
+            or progress.draft_path(lesson_id, name).exists()
+        )
+    folder = progress.lesson_drafts_dir(lesson_id)
+    return (
+        lesson_id in progress.lessons
+        or any(key.startswith(f"{lesson_id}/") for key in progress.exercises)
+        or (folder.is_dir() and any(folder.glob("*.py")))
+    )
+
+
 def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.all == bool(args.id):
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
@@ -175,26 +195,26 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         lesson_id, slash, name = args.id.partition("/")
         lesson = catalog.get(lesson_id)
         if slash:
-            known = (
-                (lesson is not None and lesson.exercise(name) is not None)
-                or Progress.exercise_key(lesson_id, name) in progress.exercises
-                or progress.draft_path(lesson_id, name).exists()
-            )
-            if not known:
-                return _error(f"no exercise {args.id!r}; `grok-tui progress` shows the lessons")
+            saved = _saved(progress, lesson_id, name)
+            if not saved and (lesson is None or lesson.exercise(name) is None):
+                return _error(no_lesson(lesson_id) if lesson is None else no_exercise(lesson, name))
             question = f"Reset exercise {args.id} (your code is kept as a backup)?"
 
             def act():
                 backup = progress.reset_exercise(lesson_id, name)
                 return [backup] if backup else []
         else:
-            if lesson is None and lesson_id not in progress.lessons:
-                return _error(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids")
+            saved = _saved(progress, lesson_id)
+            if lesson is None and not saved:  # a lesson gone from the course may still have progress
+                return _error(no_lesson(lesson_id))
             question = f"Reset lesson {lesson_id} and its exercises (your code is kept as backups)?"
 
             def act():
                 return progress.reset_lesson(lesson_id)
 
+        if not saved:  # nothing to ask about, nothing to write
+            print(f"{args.id} had no progress to reset.")
+            return EXIT_OK
     ok = _confirm(question, args.yes)
     if ok is None:
         return _error("reset asks for confirmation, but stdin is not a terminal: add --yes to reset anyway")

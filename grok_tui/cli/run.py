@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson
+from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson, has_check_cell
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -87,12 +87,17 @@ def _check_one(lesson: Lesson, timeout: float | None) -> list[LessonError]:
         return [LessonError(lesson.path, 1, f"the check itself failed: {type(exc).__name__}: {exc}")]
 
 
-def _report(out: TextIO, as_json: bool, what: dict[str, object], label: str, problems: Sequence[object]) -> None:
-    """One checked lesson or quiz: a JSON line, or ok / FAIL, its label and each problem below."""
+def _report(
+    out: TextIO, as_json: bool, what: dict[str, object], label: str, problems: Sequence[object], note: str = ""
+) -> None:
+    """One checked lesson or quiz: a JSON line, or ok / FAIL, its label (and a note) and each problem below."""
     if as_json:
-        _json_line({**what, "ok": not problems, "problems": [str(p) for p in problems]}, out)
+        _json_line(
+            {**what, "ok": not problems, "problems": [str(p) for p in problems], **({"note": note} if note else {})},
+            out,
+        )
     else:
-        out.write(f"{'ok  ' if not problems else 'FAIL'} {label}\n")
+        out.write(f"{'ok  ' if not problems else 'FAIL'} {label}{f'  ({note})' if note else ''}\n")
         for p in problems:
             out.write(f"     {p}\n")
 
@@ -108,7 +113,9 @@ def check_all(
     for lesson in catalog.lessons:
         problems = _check_one(lesson, timeout)
         failed += bool(problems)
-        _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems)
+        # allowed, but then the run's claims are checked by nothing: say so beside the ok
+        note = "" if has_check_cell(lesson) else "no check cell"
+        _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems, note)
         out.flush()
     for number, quiz in sorted(catalog.quizzes.items()):
         problems = check_quiz(quiz, catalog)
@@ -119,7 +126,9 @@ def check_all(
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)
         else:
             out.write(f"FAIL {error}\n")
-    if not as_json:
-        files = len(catalog.lessons) + len({e.path for e in catalog.errors})
-        out.write(f"{files} lesson files, {failed + len(catalog.errors)} with problems\n")
+    files = len(catalog.lessons) + len({e.path for e in catalog.errors})
+    if not files:  # a wrong folder, most likely: nothing was checked, which is no pass
+        print(f"no lesson files in {catalog.root}", file=out if not as_json else sys.stderr)
+    elif not as_json:
+        out.write(f"{files} lesson file{'s' if files != 1 else ''}, {failed + len(catalog.errors)} with problems\n")
     return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK

@@ -87,10 +87,22 @@ def panel_problems(lesson: Lesson) -> list[LessonError]:
     ]
 
 
+def has_check_cell(lesson: Lesson) -> bool:
+    return any(cell.role == "check" for cell in lesson.cells)
+
+
+def check_with_problems(lesson: Lesson) -> list[LessonError]:
+    """check_with names settings for the check cells to run under: without one they assert nothing."""
+    if not lesson.check_with or has_check_cell(lesson):
+        return []
+    line = _meta_line(lesson, r"^\s*check_with\s*=")
+    return [LessonError(lesson.path, line, "check_with needs a ```python check cell (its sets assert nothing)")]
+
+
 def check_lesson(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:
     """Every problem of one parsed lesson: its panels, its checks, then its exercises (stub fails,
     solution passes)."""
-    return panel_problems(lesson) + run_checks(lesson, timeout) + check_exercises(lesson)
+    return panel_problems(lesson) + check_with_problems(lesson) + run_checks(lesson, timeout) + check_exercises(lesson)
 
 
 # -- where in the metadata ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ Messages from the tutor:
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import faulthandler
 import os
@@ -227,10 +228,12 @@ class _Child:
         self.injected = {"step": self.step, "print": self.print, "recorded": self.recorded}
         self.namespace = {"__name__": "__lesson__", **self.injected, **self.values}
         failure = None
+        ran: list[Cell] = []
         self._set_state("running")
         try:
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 for cell in self._cells():
+                    ran.append(cell)
                     self.send(("cell", cell.line))
                     exec(compile_cell(cell, self.lesson.path), self.namespace)
         except _Cancelled:
@@ -241,9 +244,10 @@ class _Child:
             state = "diverged"
             detail = f"too big for a float at line {self._locate(exc)}, after step {len(self.steps)}"
         except (Exception, SystemExit) as exc:  # lesson code must never end the run silently
+            line = self._locate(exc)
             kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
-            message = str(exc) or ("assertion failed" if isinstance(exc, AssertionError) else "")
-            failure = (self._locate(exc), kind, message)
+            message = str(exc) or (assertion_text(ran, line) if isinstance(exc, AssertionError) else "")
+            failure = (line, kind, message)
             state, detail = "failed", f"{self.path}:{failure[0]}: {kind}: {message}"
         else:
             state, detail = "finished", f"{len(self.steps)} steps"
@@ -390,6 +394,21 @@ class _Child:
             raise _Cancelled
         if not self.paused and self.state == "paused":
             self._set_state("running")
+
+
+def assertion_text(cells: list[Cell], line: int) -> str:
+    """What a failed assert without a message says: the assert statement at `line` (any line of it),
+    quoted from the code that ran."""
+    for cell in reversed(cells):  # a check cell's line before an earlier cell's
+        at = line - cell.line + 1  # the line within the cell
+        if 1 <= at <= len(cell.source.splitlines()):
+            with contextlib.suppress(SyntaxError):
+                for node in ast.walk(ast.parse(cell.source)):
+                    if isinstance(node, ast.Assert) and node.lineno <= at <= (node.end_lineno or at):
+                        quoted = " ".join((ast.get_source_segment(cell.source, node) or "").split())
+                        return f"assertion failed: `{quoted}`" if quoted else "assertion failed"
+            break
+    return "assertion failed"
 
 
 def lesson_line(dump: str, path: str) -> int:

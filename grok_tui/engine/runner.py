@@ -360,4 +360,9 @@ class LessonRun:
         line = child.where(str(self.lesson.path)) or self._cell_line
         child.close()
         process.run_ended([])
-        self._fail(line, "", f"ran past {seconds:g} s (a loop that never calls step()?)")
+        done = len(self.steps)
+        if done:  # a long run, not a stuck one: say how far it got and what lets it finish
+            why = f"after {done} step{'s' if done != 1 else ''} (raise --timeout for a long run)"
+        else:
+            why = "(a loop that never calls step()?)"
+        self._fail(line, "", f"ran past {seconds:g} s {why}")

@@ -230,5 +230,5 @@ class LessonError:
     line: int
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+    def __str__(self) -> str:  # line 0: the file as a whole (it cannot be read, or is no file)
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
