@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from grok_tui.cli import main
+from grok_tui.course_marks import LEGEND
 from grok_tui.progress import Progress
-from grok_tui.ui.course_marks import LEGEND
 
 
 def cli(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:

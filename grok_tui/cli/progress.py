@@ -10,11 +10,11 @@ from typing import TypedDict
 
 from grok_tui.answers import answer_streak, load_answers
 from grok_tui.cli.messages import no_exercise, no_lesson
+from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
-from grok_tui.ui.course_marks import LEGEND, MARKS, lesson_status
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -49,7 +49,7 @@ def load_progress(catalog: Catalog) -> Progress:
 
 class LessonRow(TypedDict):
     """One lesson in `summary`: its state ("new", "started", "done"), its status as the contents marks
-    it ("complete", "ran", "started" or "", grok_tui.ui.course_marks) and its exercises."""
+    it ("complete", "ran", "started" or "", grok_tui.course_marks) and its exercises."""
 
     id: str
     title: str

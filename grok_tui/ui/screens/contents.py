@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.breakpoints import preset_breakpoints
-from grok_tui.ui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst

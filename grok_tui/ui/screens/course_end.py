@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from grok_tui.course_marks import MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
-from grok_tui.ui.course_marks import MARKS, exercises_passed, lesson_status
 from grok_tui.ui.widgets.footer import KeyFooter
 
 READ_NEXT = (

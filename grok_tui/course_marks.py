@@ -1,5 +1,5 @@
-"""How far the learner is with a lesson: the run and its exercises, as one mark (no Textual here
-beyond Rich text; shared by the contents and the end-of-course screen)."""
+"""How far the learner is with a lesson: the run and its exercises, as one mark (no Textual here:
+shared by the contents, the end-of-course screen and `grok-tui progress`)."""
 
 from __future__ import annotations
 
