@@ -294,6 +294,7 @@ class GrokApp(App[None]):
                 stop()
         hang_up.save_drafts(self)  # the exercise editor's text, written now (as on a hang-up)
         if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
+            self.clear_notifications()  # the dialog says it all; at 80x24 the lasting notices hid its keys
             self.push_screen(SaveElsewhereScreen(self.progress), self._leave)
             return
         await self._leave()

@@ -129,6 +129,10 @@ async def test_unsaved_code_is_offered_for_saving_elsewhere_on_quit(private_data
             app.progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 42\n")
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveElsewhereScreen), what="the offer")
+        await pilot.pause()
+        # The lasting "cannot be saved" notices lay over the dialog at 80x24: its "(escape)" was hidden
+        assert not app._notifications
+        assert "quit without saving it (escape)" in app.export_screenshot().replace("&#160;", " ")
         read_only()  # lifted: somewhere else is writable
         field = app.screen.query_one("#save-folder")
         field.value = str(tmp_path / "elsewhere")
