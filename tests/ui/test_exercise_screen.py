@@ -217,6 +217,24 @@ async def test_q_outside_the_editor_quits_as_on_every_other_screen(lesson):
     assert Progress.load().load_draft("9.1", "w_sum").startswith("qdef w_sum")
 
 
+async def test_a_hint_and_a_pass_from_the_command_line_show_on_the_open_screen(lesson):
+    """`grok-tui hint` printed hint 1 beside the open screen, whose F2 then gave hint 1 again; a pass
+    by `grok-tui verify` left the screen asking for the TODO."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        title = lambda: str(screen.query_one("#ex-title").render())  # noqa: E731
+        assert "hints 0/" in title() and "passed" not in title()
+        other = Progress.load()  # the command line's own copy
+        other.show_hint("9.1", "w_sum", 1)
+        other.record_pass("9.1", "w_sum", RIGHT)
+        await wait_for(pilot, lambda: "✓ passed" in title(), 5, "the pass to show")
+        assert "hints 1/" in title()
+        await pilot.press("escape", "f2")
+        assert screen.hints == 2
+
+
 async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):
     Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
     app = Host(lesson, lesson.exercises[0])

@@ -170,7 +170,7 @@ class ExerciseScreen(Screen[bool]):
                     self.editor.selection = Selection((row, start), (row, len(line)))
                     break
         self.set_interval(0.1, self._autosave)
-        self.set_interval(OUTSIDE_POLL, self._take_outside_edit)
+        self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
             self._synced_text = self.editor.text
         self._render_all()
@@ -298,6 +298,19 @@ class ExerciseScreen(Screen[bool]):
             self._saved_text = text
             self._ours.append(text)
             self.saver.submit(*self.key, text)
+
+    def _poll_outside(self) -> None:
+        self._take_outside_edit()
+        self._take_outside_progress()
+
+    def _take_outside_progress(self) -> None:
+        """A hint shown or a pass recorded from the command line (`grok-tui hint`, `verify`) while this
+        screen is open shows here too: F2 gave the hint the learner had just read again."""
+        if not self.progress.refresh():
+            return
+        self.hints = max(self.hints, self.progress.hints_shown(*self.key))
+        self._render_all()
+        self.refresh_bindings()  # F3 (the solution) once passed
 
     def _take_outside_edit(self) -> None:
         """Pick up a draft changed outside the tutor (`grok-tui edit`, any editor). When the learner
