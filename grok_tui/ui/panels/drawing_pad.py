@@ -205,10 +205,14 @@ class Panel(DigitsPanel):
             if self.predict is None and self.status.startswith("predict()"):
                 right.append(Text(self.status, style="red"))
         else:
-            odds = f"  ({self.probs[self.guess]:.0%})" if room >= 20 else ""
-            right = [Text(EMPTY, style="dim")] if not self.pixels.any() else []
-            right.append(Text.assemble("reads ", (str(self.guess), "bold yellow"), odds))
-            right += probability_lines(self.probs, width=room)
+            # One line with the ten below, beside the 11 of the titled grid: a second line for an
+            # empty pad pushed the digit 9 out of the panel at 80x24.
+            head = Text.assemble((f"{EMPTY} " if not self.pixels.any() else "", "dim"), "reads ")
+            head.append(str(self.guess), style="bold yellow")
+            odds = f"  ({self.probs[self.guess]:.0%})"
+            if head.cell_len + len(odds) <= room:
+                head.append(odds)
+            right = [head, *probability_lines(self.probs, width=room)]
         out = side_by_side([Text(self.title(), style="dim"), *grid], right)
         for line in self.key_lines():
             out.append("\n")
