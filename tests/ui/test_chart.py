@@ -389,3 +389,16 @@ async def test_a_log_chart_says_where_its_series_reached_zero_and_keeps_every_st
         chart.show_series({"error": Series(STEPS, [10 ** (-i / 3) for i in range(20)])})
         await pilot.pause()
         assert not any("below any log scale" in line for line in lines(chart))
+
+
+async def test_a_run_that_has_not_recorded_the_series_yet_is_not_called_no_run():
+    """6.4's error chart said "no run yet" during the run's first two steps (its error comes at 3)."""
+    app = OneChart(Chart("error", ("error",)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({})
+        await pilot.pause()
+        assert "no run yet" in "\n".join(lines(chart))
+        chart.show_series({"error": Series([], [])})  # the run's feed has the series, still empty
+        await pilot.pause()
+        assert "no value yet" in "\n".join(lines(chart))
