@@ -39,3 +39,14 @@ def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
     values = {"weight": 0.88, "input": 1.1, "pred": 0.968, "layer": np.array([1.0, 2.0])}
     shown, order = computed(values, {"weight": 0.0, "input": 1.1, "layer": 1.0}, ("weight", "input", "pred"))
     assert list(shown) == ["weight", "pred", "layer"] and order == ["weight", "pred"]
+
+
+async def test_the_strip_shows_which_image_is_on_show():
+    """7.1 from image 1000: the strip said `label ink brightest`, and step 1/100 was no image number."""
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        values = {"number": 1000, "label": 3, "ink": 294.0, "brightest": 16.0, "epoch": 1}
+        strip.show_run(values, ["number", "label", "ink", "brightest", "epoch"], "ink", [294.0], log=False)
+        await pilot.pause()
+        assert "number 1000" in text_of(strip) and "epoch" not in text_of(strip)

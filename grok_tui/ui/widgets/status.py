@@ -60,8 +60,9 @@ def hint_keys(overrides: dict[str, str]) -> dict[str, str]:
 
 
 BLOCKS = "▁▂▃▄▅▆▇█"
-COUNTERS = frozenset({"iteration", "epoch", "i", "game", "number", "repeat", "progress"})
-"""Recorded names that only count steps: `step k/N` already says it, the strip skips them."""
+COUNTERS = frozenset({"iteration", "epoch", "i", "game", "repeat", "progress"})
+"""Recorded names that only count steps: `step k/N` already says it, the strip skips them. (Not
+7.1's `number`: the image on show, 1000 at step 1 when the walk starts there.)"""
 
 
 def speed_text(speed: float) -> str:
