@@ -183,3 +183,19 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     deltas = catalog.get("5.1").exercise("weight_deltas")
     code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
     assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
+
+
+def test_backprops_usual_slips_are_each_named(catalog):
+    """6.5's learn: the output's delta used for the first layer was told "layer_1_delta must use
+    weights_1_2 BEFORE its update", and a transposed update got only numpy's "non-broadcastable
+    output operand"."""
+    learn = catalog.get("6.5").exercise("learn")
+    solution = learn.solution.source
+    slips = {
+        "layer_0.T.dot(layer_2_delta)": ("layer_0.T.dot(layer_1_delta)", "moved by layer_2_delta, the output's delta"),
+        "layer_2_delta.dot(layer_1)": ("layer_1.T.dot(layer_2_delta)", "An in-place update (`-=`) keeps the array's"),
+        "weights_1_2 = weights_1_2 - alpha": ("weights_1_2 -= alpha", "weights_1_2 = weights_1_2 - ... makes a new"),
+    }
+    for wrong, (right, said) in slips.items():
+        verdict = check_code(learn, solution.replace(right, wrong))
+        assert not verdict.passed and said in verdict.text, (wrong, verdict.text)

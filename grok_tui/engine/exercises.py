@@ -210,6 +210,12 @@ _COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "element instead (`np.maximum(0, x)`, `(x > 0) * x`, `x > 0`).",
     ),
     (
+        r"non-broadcastable output operand with shape \(([^)]*)\)",
+        "An in-place update (`-=`) keeps the array's shape, ({n}), and what you subtracted has another: "
+        "a weight update is the layer before, transposed, dot the delta (`layer_1.T.dot(layer_2_delta)` "
+        "has the shape of weights_1_2).",
+    ),
+    (
         r"can't multiply sequence by non-int",
         "A Python list times a number does not multiply its items (times 2 it repeats the list): "
         "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
