@@ -161,7 +161,7 @@ def test_the_four_lines_of_backprop_exercise():
     updated_too_soon = exercise.solution.source.replace(hidden_delta + update, update + hidden_delta)
     assert updated_too_soon != exercise.solution.source
     verdict = check_code(exercise, updated_too_soon)
-    assert not verdict.passed and "BEFORE its update" in verdict.text
+    assert not verdict.passed and "used weights_1_2 after its update: compute both deltas before" in verdict.text
     # The lesson trains with the learner's function: the stub learns nothing.
     result = LessonRun(lesson, exercise_code={"learn": exercise.stub.source}).run_sync()
     errors = series(result, "layer_2_error")
