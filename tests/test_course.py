@@ -36,10 +36,29 @@ def test_every_predicted_value_is_in_the_values_table():
             assert shown in lesson.show, f"{lesson.id} step {question.step} asks for {question.value}"
 
 
-@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
-def test_lesson_checks_pass(lesson):
-    problems = run_checks(lesson)
+CASES_PER_TEST = 4
+"""A lesson's runs (its defaults and each check_with set) in tests of at most this many: 7.6's 17
+runs in one test took 32 s, the suite's longest, and the last to end on 2 cores."""
+
+
+def _check_runs():
+    for lesson in COURSE.lessons:
+        cases = [{}, *lesson.check_with]
+        parts = range(0, len(cases), CASES_PER_TEST)
+        for n, start in enumerate(parts, 1):
+            name = lesson.id if len(parts) == 1 else f"{lesson.id}-{n}"
+            yield pytest.param(lesson, cases[start : start + CASES_PER_TEST], id=name)
+
+
+@pytest.mark.parametrize("lesson, cases", _check_runs())
+def test_lesson_checks_pass(lesson, cases):
+    problems = run_checks(lesson, cases=cases)
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_check_runs_are_every_lessons_defaults_and_check_with_sets():
+    runs = [(p.values[0].id, case) for p in _check_runs() for case in p.values[1]]
+    assert runs == [(lesson.id, case) for lesson in COURSE.lessons for case in ({}, *lesson.check_with)]
 
 
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)

@@ -4,6 +4,8 @@ what its metadata names (chart series, `show` entries, panels) exists."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from grok_tui.engine.exercises import check_exercises
 from grok_tui.engine.runner import LessonRun, RunResult, RunState
@@ -16,11 +18,14 @@ DEFAULT_TIMEOUT = 120.0
 """Seconds a lesson run may take in `grok-tui check` and `grok-tui run` (--timeout)."""
 
 
-def run_checks(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:
-    """Run the lesson with its defaults and with every `check_with` set; report what fails, and what
+def run_checks(
+    lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT, cases: Sequence[dict[str, Any]] | None = None
+) -> list[LessonError]:
+    """Run the lesson with its defaults and with every `check_with` set (or only `cases`, {} being
+    the defaults: the test suite spreads a long list over its workers); report what fails, and what
     the metadata names that the default run never provides."""
     problems: list[LessonError] = []
-    for case in ({}, *lesson.check_with):
+    for case in ({}, *lesson.check_with) if cases is None else cases:
         label = "defaults" if not case else ", ".join(f"{k}={v}" for k, v in case.items())
         try:
             run = LessonRun(lesson, case, run_checks=True)
