@@ -47,6 +47,15 @@ def test_reset_of_nothing_says_so_and_asks_nothing(capsys, monkeypatch, target: 
     assert cli(capsys, monkeypatch, "reset", target, "--yes")[1] == f"{target} had no progress to reset.\n"
 
 
+def test_reset_all_of_nothing_says_so_and_makes_no_backups(capsys, monkeypatch, private_data_dir) -> None:
+    """`reset --all` said "Reset everything." and kept backups of nothing."""
+    assert cli(capsys, monkeypatch, "reset", "--all") == (0, "There was no progress to reset.\n", "")
+    assert not private_data_dir.exists() or not any(private_data_dir.glob("*.bak-*"))
+    Progress.load().open_lesson("3.1")
+    code, out, _ = cli(capsys, monkeypatch, "reset", "--all", "--yes")
+    assert code == 0 and out.startswith("Reset everything.\n  kept ") and Progress.load().lessons == {}
+
+
 def test_reset_of_the_lesson_left_off_at_keeps_it_as_the_last_lesson(capsys, monkeypatch) -> None:
     Progress.load().open_lesson("3.1")
     code, out, _ = cli(capsys, monkeypatch, "reset", "3.1", "--yes")

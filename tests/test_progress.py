@@ -283,10 +283,13 @@ def test_reset_unknown_ids_and_bad_usage_are_one_line_errors(course, capsys, mon
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith("grok-tui: ")
 
 
-def test_reset_that_cannot_write_is_a_one_line_error(course, capsys, monkeypatch, tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the data folder's parent should be")
-    monkeypatch.setenv("GROK_TUI_DATA", str(blocker / "data"))
+def test_reset_that_cannot_write_is_a_one_line_error(course, capsys, monkeypatch):
+    Progress.load().open_lesson("3.1")  # something to reset (with nothing, reset --all writes nothing)
+
+    def refuse(path, text):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr("grok_tui.progress.atomic_write", refuse)
     code, out, err = run_cli(capsys, "reset", "--all", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
     assert err.startswith("grok-tui: could not reset")

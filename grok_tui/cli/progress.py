@@ -191,6 +191,10 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     if args.all:
         question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
+        drafts = progress.drafts_dir
+        if not progress.path.exists() and not (drafts.is_dir() and any(drafts.rglob("*.py"))):
+            print("There was no progress to reset.")  # nothing to ask about, nothing to back up
+            return EXIT_OK
     else:
         lesson_id, slash, name = args.id.partition("/")
         lesson = catalog.get(lesson_id)
