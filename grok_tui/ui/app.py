@@ -125,7 +125,8 @@ class GrokApp(App[None]):
         # screen is drawn: started at once, they took a core from it on a 2-core machine.
         self.set_timer(WARM_UP_DELAY, self._warm_up)
         if self.progress.notice:
-            self.notify(self.progress.notice, severity="warning", timeout=12, markup=False)
+            # 30 s: it names the file its progress was kept in (12 s went by before a learner read it)
+            self.notify(self.progress.notice, severity="warning", timeout=30, markup=False)
         if self.progress.save_error:
             self._show_save_error(self.progress.save_error)
         if self.catalog.errors:
