@@ -9,7 +9,7 @@ from pathlib import Path
 from grok_tui.engine.runner import LessonRun
 from grok_tui.instruments import landscape as land
 from grok_tui.instruments.checks import check_instruments
-from grok_tui.instruments.landscape_text import draw_1d, draw_2d
+from grok_tui.instruments.landscape_text import draw_1d, draw_2d, rows_2d
 from grok_tui.lesson.parse import parse_lesson
 from tests.instruments_util import BODY, HEAD, lesson_from, plain
 
@@ -75,7 +75,7 @@ def test_landscape_pictures(catalog):
     names = land.context(spec, {}, {"weights": [0.1, 0.2, -0.1]})
     surface = land.surface(spec, names, [(-0.1, 0.3), (0.0, 0.4)], 30, 8)
     text = plain(draw_2d(surface, [(0.1, 0.05), (0.1, 0.3)], 30, 12, ("w0", "w1"))).splitlines()
-    assert text[0].startswith("↑ w1") and len(text) == 11
+    assert text[0].startswith("↑ w1") and len(text) == 12  # the legend in two lines at 30 columns
     assert "1" in "".join(text[1:9]) and "◆" in "".join(text[1:9])
     spec = catalog.get("4.5").landscape
     u = land.surface(spec, land.context(spec, {"input": 2}, {}), [(0.0, 0.8)], 40)
@@ -98,6 +98,12 @@ def test_the_lowest_point_is_marked_only_where_it_is_lower_than_the_run_now(cata
     assert spec.note == "weight 2 as now"
     noted = plain(draw_2d(surface, path, 40, 12, ("w0", "w1"), note=spec.note)).splitlines()[0]
     assert noted == "↑ w1  0..0.4  (weight 2 as now)"
+    # Too narrow for both (6.2 at 120x40 cut the note to "(ri"): the note goes under the title, the
+    # legend's second half under its first, and the grid leaves the room for them
+    narrow = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), note=spec.note)).splitlines()
+    assert narrow[:2] == ["↑ w1  0..0.4", "  (weight 2 as now)"] and all(len(line) <= 30 for line in narrow[:-1])
+    assert narrow[-2].endswith("low→high error") and narrow[-1].startswith("1-9 steps")
+    assert rows_2d(14, 30, ("w0", "w1"), spec.note) == rows_2d(14, 60, ("w0", "w1"), spec.note) - 1 == 9
 
 
 def test_a_step_keeps_its_mark_when_later_steps_land_in_its_cell(catalog):

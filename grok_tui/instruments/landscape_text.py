@@ -152,7 +152,11 @@ def draw_2d(
         if where is not None:
             _place(marks, where, i, len(path))
     out = Text()
-    out.append(f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}" + (f"  ({note})" if note else "") + "\n", style="dim")
+    head = f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}"
+    # What the slice holds fixed goes under the title where the two do not fit in one line (6.2 at
+    # 120x40 cut it to "(ri"): rows_2d leaves the room.
+    gap = "  " if len(head) + len(note) + 4 <= width else "\n  "
+    out.append(head + (f"{gap}({note})" if note else "") + "\n", style="dim")
     for r in range(rows):
         for c in range(cols):
             if (r, c) in marks:
@@ -164,15 +168,25 @@ def draw_2d(
         out.append("\n")
     out.append_text(_x_axis(float(xs[0]), float(xs[-1]), labels[0], cols))
     out.append("\n")
-    out.append_text(legend_2d(lowest=bool(bottom)))
+    out.append_text(legend_2d(lowest=bool(bottom), width=width))
     return out
 
 
-def legend_2d(lowest: bool = True) -> Text:
+def rows_2d(height: int, width: int, labels: tuple[str, str], note: str = "") -> int:
+    """The grid rows a 2-D landscape `height` lines tall can draw: the rest is its title, the note
+    under it when the two do not fit in one line (the range's numbers allowed 16 columns), the x
+    axis and the legend (two lines kept for it: it takes two when narrow)."""
+    title = len(f"↑ {labels[1]}  ") + 16 + (len(note) + 4 if note else 0)
+    return max(3, height - 4 - (bool(note) and title > width))
+
+
+def legend_2d(lowest: bool = True, width: int = 0) -> Text:
+    """The shades, then the path's marks: on a second line when `width` is too narrow for both."""
     text = Text()
     for glyph, style in zip(SHADES, SHADE_STYLES, strict=False):
         text.append(glyph, style=style)
-    text.append(" low→high error  ")
+    text.append(" low→high error")
+    text.append("\n" if width and _legend_2d_width(lowest) > width else "  ")
     text.append("1-9", style=PATH_STYLE)
     text.append(" steps, ")
     text.append(LATER, style=PATH_STYLE)
@@ -180,6 +194,10 @@ def legend_2d(lowest: bool = True) -> Text:
     text.append("◆", style=NOW_STYLE)
     text.append(" now" + ("  + lowest" if lowest else ""))
     return text
+
+
+def _legend_2d_width(lowest: bool) -> int:
+    return len(SHADES) + len(" low→high error  1-9 steps, ") + len(LATER) + len(" later  ◆ now") + (10 if lowest else 0)
 
 
 def legend_1d() -> Text:

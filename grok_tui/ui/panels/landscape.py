@@ -17,7 +17,7 @@ from rich.text import Text
 
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments import landscape as land
-from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d, level_edges
+from grok_tui.instruments.landscape_text import draw_1d, draw_2d, legend_1d, level_edges, rows_2d
 from grok_tui.lesson.model import Landscape
 from grok_tui.ui.on_screen import displayed
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
@@ -141,9 +141,10 @@ class LandscapePanel(InstrumentPanel):
     def _grid_size(self) -> tuple[int, int]:
         width = max(10, self.columns)
         height = max(4, (self.content_size.height or 12))
-        if self.dims == 1:
+        spec = self.spec
+        if spec is None or self.dims == 1:
             return width * 2, 1
-        return width, max(3, height - 4)  # title line, axis line, legend (two lines when narrow)
+        return width, rows_2d(height, width, (spec.axes[0].label, spec.axes[1].label), spec.note)
 
     def _update(self, now: bool = False) -> None:
         """Recompute when the path grew or the size changed: while the run plays at most
