@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title, previous_fits
+from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
 from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
@@ -23,14 +23,6 @@ DIVERGING = [0.8 + 0.2 * (-3.0) ** i for i in range(20)]  # no alpha: -232 milli
 
 def lines(chart: ChartView) -> list[str]:
     return ["".join(text for text, _ in row) for row in chart.rows]
-
-
-def test_previous_fits_unless_it_dwarfs_the_current_range():
-    assert previous_fits(CONVERGING, [0.9, 1.1])
-    assert not previous_fits(CONVERGING, DIVERGING)
-    assert previous_fits(DIVERGING, CONVERGING)  # the wide current run holds the narrow one
-    assert previous_fits([1.0], DIVERGING)  # a new run's first point: show the old curve for scale
-    assert previous_fits(CONVERGING, [])
 
 
 def test_axes_tick_at_nice_values():
@@ -160,108 +152,6 @@ async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_spa
         body = "".join(plot)
         assert body.count("●") == 3 and not re.search("[⠁-⣿]", body)  # three points, no line
         assert x_labels.split() == ["0", "1", "2"]
-
-
-def dot_rows(cell: str) -> set[int]:
-    """The rows (0 top .. 3 bottom) of a braille cell's dots."""
-    bits = ord(cell) - 0x2800
-    return {row for row, mask in enumerate((0x09, 0x12, 0x24, 0xC0)) if bits & mask}
-
-
-async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
-    """4.4's chart was titled 'prediction (goal: 0.8)' and drew no goal: the overshoot past 0.8 did
-    not show, and with goal_pred set to 0.5 the title was wrong."""
-    spec = catalog.get("4.4").charts[0]
-    assert spec.goal == "goal_pred" and "0.8" not in spec.title
-    app = OneChart(spec)
-    async with app.run_test(size=(60, 14)) as pilot:
-        chart = app.query_one(ChartView)
-        preds = Series([1.0, 2.0, 3.0, 4.0], [0.0, 0.968, 0.76472, 0.8074088])
-        chart.show_series({"pred": preds}, values={"goal_pred": 0.5, "alpha": 1.0})
-        await pilot.pause()
-        legend, *plot, _axis, _x_labels = lines(chart)
-        assert "── goal_pred 0.5" in legend
-        goal_rows = [i for i, line in enumerate(plot) if re.search(r"([⠁-⣿])\1{9}", line)]
-        at = {line.split("┤")[0].strip(): i for i, line in enumerate(plot) if "┤" in line}
-        assert len(goal_rows) == 1 and at["0.6"] < goal_rows[0] < at["0.4"], plot
-        # 4.4 at input 0.9 creeps up to 0.8 from below: drawn in braille like the curve, the goal
-        # keeps the curve under it (a "─" sat mid-row, and the curve seemed to pass the goal)
-        chart.show_series({"pred": Series([1.0, 2.0, 3.0, 4.0], [0.0, 0.6, 0.7, 0.76])}, values={"goal_pred": 0.8})
-        await pilot.pause()
-        _legend, *plot, _axis, _x_labels = lines(chart)
-        row = next(line for line in plot if re.search(r"([⠁-⣿])\1{9}", line))
-        goal = re.search(r"([⠁-⣿])\1{9}", row).group(1)
-        curve = [c for c in row.rstrip() if "⠁" <= c <= "⣿" and c != goal]
-        above = [r for r, line in enumerate(plot) if line is row]
-        assert all(not re.search("[⠁-⣿]", line.split("┤")[-1]) for line in plot[: above[0]]), plot
-        assert not curve or min(dot_rows(curve[-1])) > max(dot_rows(goal)), (row, goal, curve)
-        # a goal far from the curve stays in view: the axis reaches it
-        chart.show_series({"pred": Series([1.0, 2.0], [0.0, 0.1])}, values={"goal_pred": 2.0})
-        await pilot.pause()
-        labels = [float(m) for m in re.findall(r"^\s*(-?[\d.]+)[┤├]", "\n".join(lines(chart)), re.M)]
-        assert max(labels) >= 2.0 and "── goal_pred 2" in lines(chart)[0]
-
-
-async def test_a_goal_may_be_a_number(catalog):
-    """5.2b's title said "the target is 70" and drew none: 69.2, "close, not there", did not show."""
-    spec = catalog.get("5.2b").charts[1]
-    assert (spec.goal, spec.goal_value) == ("", 70.0)
-    app = OneChart(spec)
-    async with app.run_test(size=(60, 14)) as pilot:
-        chart = app.query_one(ChartView)
-        chart.show_series({"pred": Series([1.0, 2.0, 3.0], [3.35, 10.5, 69.2])}, values={"alpha": 0.1})
-        await pilot.pause()
-        legend, *plot, _axis, _x_labels = lines(chart)
-        assert "── goal 70" in legend and any(re.search(r"([⠁-⣿])\1{9}", line) for line in plot)
-
-
-async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
-    app = OneChart(Chart("prediction", ("pred",)))
-    async with app.run_test(size=(60, 16)) as pilot:
-        chart = app.query_one(ChartView)
-        chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, DIVERGING)})
-        await pilot.pause()
-        assert chart.previous_off_scale and "previous run off scale" in lines(chart)[0]
-        assert str(chart.border_title) == "prediction"  # said in the legend, the title stays
-        assert "e+08" not in "\n".join(lines(chart))  # the y axis is the current run's
-        chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, [0.85, 0.95] * 10)})
-        await pilot.pause()
-        assert not chart.previous_off_scale and "off scale" not in lines(chart)[0]
-
-
-async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_scale():
-    """4.3 cut from 20 steps to 4: the longer run only reaches further down its log scale, and
-    "previous run off scale" made it sound wildly different."""
-    app = OneChart(Chart("error", ("error",), log=True))
-    async with app.run_test(size=(60, 16)) as pilot:
-        chart = app.query_one(ChartView)
-        error = [0.3 * 0.6**k for k in range(20)]
-        chart.show_series({"error": Series(STEPS[:4], error[:4])}, {"error": Series(STEPS, error)})
-        await pilot.pause()
-        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
-
-
-STEPS_100 = [float(k) for k in range(1, 101)]
-
-
-async def test_a_previous_run_elsewhere_on_the_x_axis_is_left_out():
-    """7.1 with `first` 1000 after 0: its ink chart (x: the image's number) kept both runs, and each
-    became a thin stripe at one end of a 0..1100 axis."""
-    app = OneChart(Chart("ink", ("ink",), x="number", points=True))
-    async with app.run_test(size=(60, 16)) as pilot:
-        chart = app.query_one(ChartView)
-        ink = [float(300 + (7 * k) % 50) for k in range(100)]
-        now = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [1000.0 + k for k in range(100)])}
-        before = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [float(k) for k in range(100)])}
-        chart.show_series(now, before)
-        await pilot.pause()
-        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
-        x_labels = lines(chart)[-1].split()
-        assert float(x_labels[0]) >= 1000, x_labels  # the axis is this run's
-        overlapping = {"ink": before["ink"], "number": Series(STEPS_100, [1000.0 + k / 2 for k in range(100)])}
-        chart.show_series(now, overlapping)
-        await pilot.pause()
-        assert not chart.previous_off_scale
 
 
 async def test_only_rows_that_changed_are_repainted():
