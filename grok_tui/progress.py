@@ -207,8 +207,7 @@ class Progress(DraftFiles):
         """Write the progress file or raise OSError (resets, which must not pass for done, use it).
         Under the lock file: what another writer saved since this object last read the file is merged
         in (and shows here afterwards), then the result is written atomically."""
-        if self.kept_as_is:
-            raise PermissionError(errno.EACCES, self.kept_as_is)
+        self._refuse_if_kept_as_is()
         with self._lock, progress_lock(self.root):
             ours = self._data()
             theirs = self._disk() if merge_with_disk else None
@@ -228,6 +227,11 @@ class Progress(DraftFiles):
                 self._seen = None
             self._hold(result)
             self._base = self._data()
+
+    def _refuse_if_kept_as_is(self) -> None:
+        """Raise before anything is written or moved (a reset moves the file aside first)."""
+        if self.kept_as_is:
+            raise PermissionError(errno.EACCES, self.kept_as_is)
 
     def _disk(self) -> SavedState | None:
         """The file as another writer left it, None when it is unchanged since we last saw it (or
@@ -358,6 +362,7 @@ class Progress(DraftFiles):
     # -- reset -----------------------------------------------------------------------------------
     def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
         """Forget an exercise; the learner's draft is kept as <name>.py.bak-<time>. Returns the backup."""
+        self._refuse_if_kept_as_is()
         self.exercises.pop(self.exercise_key(lesson_id, name), None)
         self._write()
         return backup(self.draft_path(lesson_id, name))
@@ -365,6 +370,7 @@ class Progress(DraftFiles):
     def reset_lesson(self, lesson_id: str) -> list[Path]:
         """Forget a lesson: its state, its exercises; the drafts are kept as backups. The last lesson
         stays: the learner still left off there (the tutor opens it again, fresh)."""
+        self._refuse_if_kept_as_is()
         backups = []
         for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
             del self.exercises[key]
@@ -377,6 +383,7 @@ class Progress(DraftFiles):
 
     def reset_all(self) -> list[Path]:
         """Start over; progress.json and the drafts folder are kept as timestamped backups."""
+        self._refuse_if_kept_as_is()
         backups = [b for b in (backup(self.path), backup(self.drafts_dir)) if b is not None]
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
         self._write()

@@ -96,7 +96,7 @@ def test_the_lowest_point_is_marked_only_where_it_is_lower_than_the_run_now(cata
     assert "+" not in "".join(there.splitlines()[1:9]) and there.endswith("◆ now")
     # what the slice holds fixed is said beside it (5.2's steps 1 and 2 had another weight 2)
     assert spec.note == "weight 2 as now"
-    noted = plain(draw_2d(surface, path, 40, 12, ("w0", "w1"), note=spec.note)).splitlines()[0]
+    noted = plain(draw_2d(surface, path, 50, 12, ("w0", "w1"), note=spec.note)).splitlines()[0]
     assert noted == "↑ w1  0..0.4  (weight 2 as now)"
     # Too narrow for both (6.2 at 120x40 cut the note to "(ri"): the note goes under the title, the
     # legend's second half under its first, and the grid leaves the room for them

@@ -123,6 +123,10 @@ def test_a_progress_file_from_a_newer_version_is_read_and_never_written_over(pri
     with pytest.raises(OSError):
         p.open_lesson("4.1")
     assert path.read_text() == saved  # its "streaks" were dropped when it was written as format 1
+    for reset in (p.reset_all, lambda: p.reset_lesson("3.1")):  # a reset moved it aside first
+        with pytest.raises(OSError):
+            reset()
+        assert path.read_text() == saved and list(private_data_dir.glob("progress.json.*")) == []
 
 
 def test_a_hand_edited_hint_count_reads_as_none_shown(private_data_dir):

@@ -6,7 +6,6 @@ Only `grok-tui` itself (the app) imports Textual; every other subcommand stays o
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import json
 import os
@@ -213,6 +212,8 @@ def launch(args: argparse.Namespace) -> int:
 
 def _unknown_word(word: str) -> str:
     """A word that is no lesson id: a mistyped command is likelier than a lesson when it is close to one."""
+    import difflib  # only for a word that is neither a lesson nor a command
+
     close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
     if close:
         return f"no lesson or command {word!r}; did you mean `grok-tui {close[0]}`?"

@@ -137,7 +137,6 @@ class RunFeed:
         self._detail = ""
         self._output: list[str] = []
         self._dropped = 0
-        self._names: set[str] = set()
         self._last_recorded: dict[str, tuple[int, Any]] = {}
         self._version = 0
         self._view: FeedView | None = None
@@ -151,7 +150,6 @@ class RunFeed:
             if isinstance(event, StepEvent):
                 self._step = event.step.index
                 self._latest = event.step.values
-                self._names.update(event.step.values)
                 for name, value in event.step.values.items():
                     self._last_recorded[name] = (event.step.index, value)
                 for name, series in self._series.items():
@@ -200,7 +198,7 @@ class RunFeed:
                 dict(self._latest),
                 {name: s.series() for name, s in self._series.items()},
                 self._output_text,
-                frozenset(self._names),
+                frozenset(self._last_recorded),
                 self._dropped,
                 dict(self._last_recorded),
             )

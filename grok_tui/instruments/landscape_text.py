@@ -155,7 +155,7 @@ def draw_2d(
     head = f"↑ {labels[1]}  {ys[0]:.3g}..{ys[-1]:.3g}"
     # What the slice holds fixed goes under the title where the two do not fit in one line (6.2 at
     # 120x40 cut it to "(ri"): rows_2d leaves the room.
-    gap = "  " if len(head) + len(note) + 4 <= width else "\n  "
+    gap = "\n  " if _note_under(labels, note, width) else "  "
     out.append(head + (f"{gap}({note})" if note else "") + "\n", style="dim")
     for r in range(rows):
         for c in range(cols):
@@ -174,10 +174,14 @@ def draw_2d(
 
 def rows_2d(height: int, width: int, labels: tuple[str, str], note: str = "") -> int:
     """The grid rows a 2-D landscape `height` lines tall can draw: the rest is its title, the note
-    under it when the two do not fit in one line (the range's numbers allowed 16 columns), the x
-    axis and the legend (two lines kept for it: it takes two when narrow)."""
-    title = len(f"↑ {labels[1]}  ") + 16 + (len(note) + 4 if note else 0)
-    return max(3, height - 4 - (bool(note) and title > width))
+    under it (_note_under), the x axis and the legend (two lines kept for it: two when narrow)."""
+    return max(3, height - 4 - _note_under(labels, note, width))
+
+
+def _note_under(labels: tuple[str, str], note: str, width: int) -> bool:
+    """Whether the note goes under the title: the range's numbers are allowed 20 columns (two .3g
+    numbers and ".."), so the grid and the drawing agree whatever the numbers are."""
+    return bool(note) and len(f"↑ {labels[1]}  ") + 20 + len(note) + 4 > width
 
 
 def legend_2d(lowest: bool = True, width: int = 0) -> Text:

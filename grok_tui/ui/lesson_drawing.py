@@ -127,7 +127,8 @@ class LessonDrawing(_Screen):
         if view.latest and view is not self._fed:  # a step, once: a redraw (l, a resize) is no new step
             heard = self._fed.step if self._fed is not None else 0  # None: a run started since
             self._fed = view
-            self.panels.run_stepped(view.recorded_after(heard))
+            if view.step != heard:  # an output or a state change is no new step for the panels
+                self.panels.run_stepped(view.recorded_after(heard))
         if view.state is not self._state_told:
             self._state_told = view.state
             self.panels.run_state_changed(view.state.value)

@@ -120,6 +120,10 @@ async def test_the_diagram_hears_values_recorded_in_steps_that_came_in_one_frame
         lesson._draw_values(replace(view, version=view.version + 1))
         assert network.values["layer_0"] is view.last_recorded["layer_0"][1]
         assert {"layer_0", "layer_1", "layer_2", "stage"} <= network.lit
+        # a print or a state change makes a new view of the same step: no step for the panels (the
+        # diagram's lit nodes went dark at every print)
+        lesson._draw_values(replace(view, version=view.version + 2))
+        assert {"layer_0", "layer_1", "layer_2", "stage"} <= network.lit
 
 
 async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
