@@ -36,6 +36,7 @@ import types
 from typing import Any
 
 from grok_tui.engine.child_confine import detach_terminal, limit_self
+from grok_tui.engine.statements import failing_statement, statement_text
 from grok_tui.engine.values import first_non_finite, snapshot
 from grok_tui.lesson.model import Cell, Lesson
 from grok_tui.lesson.parse import compile_cell
@@ -402,11 +403,9 @@ def assertion_text(cells: list[Cell], line: int) -> str:
     for cell in reversed(cells):  # a check cell's line before an earlier cell's
         at = line - cell.line + 1  # the line within the cell
         if 1 <= at <= len(cell.source.splitlines()):
-            with contextlib.suppress(SyntaxError):
-                for node in ast.walk(ast.parse(cell.source)):
-                    if isinstance(node, ast.Assert) and node.lineno <= at <= (node.end_lineno or at):
-                        quoted = " ".join((ast.get_source_segment(cell.source, node) or "").split())
-                        return f"assertion failed: `{quoted}`" if quoted else "assertion failed"
+            node = failing_statement(cell.source, at)
+            if isinstance(node, ast.Assert):
+                return f"assertion failed: `{statement_text(cell.source, node, at)}`"
             break
     return "assertion failed"
 

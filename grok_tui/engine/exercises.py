@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
+from grok_tui.engine.statements import failing_statement, source_line, statement_text
 from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Exercise, Lesson, LessonError
 
@@ -39,13 +40,6 @@ class Verdict:
         return "\n".join((self.headline, *self.details))
 
 
-def _line(source: str, number: int | None) -> str:
-    lines = source.splitlines()
-    if number is None or not 1 <= number <= len(lines):
-        return ""
-    return lines[number - 1].strip()
-
-
 def _indents(source: str, number: int) -> str:
     """`, indented 8 spaces (the line above: 4)`: an indentation error's line, stripped, hid its cause."""
     lines = source.splitlines()
@@ -58,53 +52,6 @@ def _indents(source: str, number: int) -> str:
     above = next((line for line in reversed(lines[: number - 1]) if line.strip()), None)
     text = f", indented {depth(lines[number - 1])} spaces"
     return text + (f" (the line above: {depth(above)})" if above is not None else "")
-
-
-_COMPOUND = (
-    ast.For,
-    ast.AsyncFor,
-    ast.While,
-    ast.If,
-    ast.With,
-    ast.AsyncWith,
-    ast.FunctionDef,
-    ast.AsyncFunctionDef,
-    ast.ClassDef,
-    ast.Try,
-    ast.TryStar,
-    ast.Match,
-)
-
-
-def _failing_statement(test: str, number: int | None) -> ast.stmt | None:
-    """The test's innermost statement at line `number` (an assert may span lines); None when the test
-    does not parse or the line is a compound statement's header (a `for`, an `if`)."""
-    if not number:
-        return None
-    try:
-        tree = ast_parse.parse(test)
-    except SyntaxError:
-        return None
-    best: ast.stmt | None = None
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.stmt):
-            continue
-        covers = node.lineno <= number <= (node.end_lineno or node.lineno)
-        if covers and (best is None or node.lineno >= best.lineno):  # the innermost statement
-            best = node
-    return None if isinstance(best, _COMPOUND) else best
-
-
-def _statement(test: str, node: ast.stmt | None, number: int, limit: int = 160) -> str:
-    """The failing statement on one line, cut to `limit` (else just its line)."""
-    if node is None:
-        return _line(test, number)
-    if isinstance(node, ast.Assert):  # its message is shown already: show only what it asserts
-        segment = "assert " + (ast.get_source_segment(test, node.test) or "")
-    else:
-        segment = ast.get_source_segment(test, node) or _line(test, number)
-    text = " ".join(segment.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
@@ -240,9 +187,9 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
     reference, tells a function meant to return a value)."""
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
-    where = f"line {code_line} of your code: {_line(code, code_line)}" if code_line else ""
-    failing = _failing_statement(test, test_line)
-    called = _statement(test, failing, test_line) if test_line else ""
+    where = f"line {code_line} of your code: {source_line(code, code_line)}" if code_line else ""
+    failing = failing_statement(test, test_line)
+    called = statement_text(test, failing, test_line) if test_line else ""
     called_by = f"the test that ran it: {called}" if called else ""
     s = result.status
     details: list[str] = []
@@ -272,7 +219,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
                 where = f"line {code_line}"
                 if "indent" in (result.message or ""):  # the indentation is the point: say it
                     where += _indents(code, code_line)
-                details.append(f"{where}: {_line(code, code_line)}")
+                details.append(f"{where}: {source_line(code, code_line)}")
     elif s in ("error", "memory"):
         what = f"{result.kind}: {result.message}" if result.message else result.kind
         if s == "memory":
@@ -298,7 +245,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
         details.append("Is there a loop that never ends (a `while` whose condition stays true)?")
         if code_line:  # the child stopped itself in time to say where it was
-            details.append(f"it was at line {code_line} of your code: {_line(code, code_line)}")
+            details.append(f"it was at line {code_line} of your code: {source_line(code, code_line)}")
     elif s == "flood":
         kb = result.extra.get("limit", 0) // 1024
         headline = f"Your code printed more than {kb} KB, so it was stopped."
