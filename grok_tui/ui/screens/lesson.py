@@ -115,6 +115,8 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
         """Until then (time.monotonic()) the status line names the speed even after the run's end."""
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
+        self._prepare_at: float | None = None
+        """When (time.monotonic()) the lesson's slow imports are loaded ahead of its run; None once done."""
         self._after_lab: Callable[[], None] | None = None
         """The run (or re-run) asked for before the lab was built: its panels must hear it start. One
         slot: a later request replaces an earlier one, so it starts once."""
@@ -207,7 +209,7 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
         self.query_one("#charts").display = bool(self.lesson.charts or self.lesson.panels)
         self._show_params()
         self.query_one(LessonDocument).focus()
-        self.set_interval(1 / TICK_HZ, self._tick)
+        self.set_interval(1 / TICK_HZ, self._every_tick)
         if self._lab_built:
             self._lab_setup()
         else:
@@ -226,7 +228,16 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
         if self.session.pending is not None:  # a param changed, then the learner left and came back
             self._when_lab_built(self.session.restart)
         self._draw_all()
-        self.set_timer(PREPARE_DELAY, self._prepare_first_run)
+        # Checked on the tick, not a 2 s timer: asyncio keeps a cancelled timer's context (this
+        # screen, its widgets) until the time it was due, so a learner paging through lessons left
+        # each screen alive 2 s after it was gone.
+        self._prepare_at = time.monotonic() + PREPARE_DELAY
+
+    def _every_tick(self) -> None:
+        self._tick()
+        if self._prepare_at is not None and time.monotonic() >= self._prepare_at:
+            self._prepare_at = None
+            self._prepare_first_run()
 
     def _prepare_first_run(self) -> None:
         """The learner has been reading: have the slow packages the code imports (scikit-learn for the
