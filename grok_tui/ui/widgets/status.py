@@ -186,25 +186,25 @@ class StatusLine(_OneLine):
         shown = bool(detail) and (bool(grew_shown) or state in (RunState.FAILED, RunState.DIVERGED))
         text = self._head(state, step, total, speed, param, note)
         if shown and (grew_shown or state is RunState.DIVERGED):
-            # The advice matters more than the detail's end (`o` shows it all): at 80 columns "try
-            # a smaller step" was the part cut off. To keep it, the note of the last change goes
-            # first, then the detail is cut; with too little room left even then, the detail goes
-            # whole and the screen's edge cuts it. (A failed run's error stays whole: it is the news.)
+            # At 80 columns the advice and the detail compete: the advice matters most, then the
+            # detail (`o` shows it all, but few look), then the note of the last change; the keys
+            # least (the footer has them). The detail's step is the head's: said once.
+            if not grew_shown:
+                detail = _without_step(detail, step)
+                if text.cell_len + 2 + len(detail) + len(hint) > width:
+                    hint = "  " + (advice or ADVICE)
             room = width - text.cell_len - 2 - len(hint)
             # A growth note is two numbers, and a cut one read as if the run ended at the first
             # (5.2: `error 0.0196 ->…`): the note of the last change gives way to it whole.
             if room < (len(detail) if grew_shown else min(len(detail), MIN_DETAIL)) and note:
                 text = self._head(state, step, total, speed, param, "")
                 room = width - text.cell_len - 2 - len(hint)
-            if not grew_shown and room < min(len(detail), MIN_DETAIL):
-                # Then the advice without its keys; and a lesson's own advice, which says what went
-                # wrong, before the detail (7.3's nan advice did not show at 80 columns at all).
-                hint = "  " + (advice or ADVICE)
-                room = width - text.cell_len - 2 - len(hint)
-                if advice and room < min(len(detail), MIN_DETAIL):
-                    shown = False
-                    if text.cell_len + len(hint) > width:  # the param's rung can wait too
-                        text = self._head(state, step, total, speed, "", "")
+            if not grew_shown and advice and room < min(len(detail), MIN_DETAIL):
+                # A lesson's own advice says what went wrong: it goes before the detail (7.3's nan
+                # advice did not show at 80 columns at all).
+                shown = False
+                if text.cell_len + len(hint) > width:  # the param's rung can wait too
+                    text = self._head(state, step, total, speed, "", "")
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
         if shown:
@@ -212,6 +212,14 @@ class StatusLine(_OneLine):
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
         self.show(_fit(text, width))
+
+
+def _without_step(detail: str, step: int) -> str:
+    """`error became inf at step 12` -> `error became inf`: the status line's head names the step."""
+    for tail in (f" at step {step}", f", after step {step}"):
+        if detail.endswith(tail):
+            return detail[: -len(tail)]
+    return detail
 
 
 def _short(value: Any) -> str | None:
