@@ -272,13 +272,16 @@ class GrokApp(App[None]):
         self.push_screen(HelpScreen(param_help, [str(e) for e in self.catalog.errors], panel_keys))
 
     async def on_event(self, event: events.Event) -> None:
-        # A key the terminal sent that the focused text field binds (ctrl+u, backspace...) runs there.
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and typeahead.run_field_binding_in_order(self, event)
-        ):
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # Escape then a key, read as one alt+key: handled as the two keys, in order.
+            after_escape = typeahead.escaped_key(self, event)
+            if after_escape is not None:
+                await self.on_event(events.Key("escape", "\x1b"))
+                await self.on_event(after_escape)
+                return
+            # A key the terminal sent that the focused text field binds (ctrl+u, backspace...) runs there.
+            if typeahead.run_field_binding_in_order(self, event):
+                return
         await super().on_event(event)
 
     async def _on_key(self, event: events.Key) -> None:

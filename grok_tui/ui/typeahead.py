@@ -10,7 +10,10 @@ field here, in its order among the other keys (which the app handles one after a
 
 The other way round, a key the field binds (ctrl+u, backspace, the arrows) acts only once it has
 bubbled back up to the app, after characters typed behind it: `run_field_binding_in_order` runs it
-in the field's own queue instead."""
+in the field's own queue instead.
+
+Escape and a key read together (typed quickly, or bunched by a slow link) are what a terminal sends
+for alt+key: `escaped_key` splits them again."""
 
 from __future__ import annotations
 
@@ -67,3 +70,14 @@ def run_field_binding_in_order(app: App, event: events.Key) -> bool:
         return False
     field.call_later(app.run_action, active.binding.action, field)
     return True
+
+
+def escaped_key(app: App, event: events.Key) -> events.Key | None:
+    """The key pressed after Escape, if `event` is Escape and that key read as one alt+key; else None.
+
+    A terminal sends alt+q as Escape then q, and Textual reads Escape followed at once by q as
+    alt+q. Nothing here binds alt+: Escape then q in the exercise editor typed a q into the code,
+    instead of leaving the editor and quitting."""
+    if not event.key.startswith("alt+") or not event.is_printable or event.key in app.active_bindings:
+        return None
+    return events.Key(event.key.removeprefix("alt+"), event.character)

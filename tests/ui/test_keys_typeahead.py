@@ -122,3 +122,19 @@ async def test_a_key_that_comes_with_i_goes_into_the_editor():
         post_at_once(app, ["i", "x"])
         await wait_for(pilot, lambda: editor.text.splitlines()[2] == "    x", 5, "x in place of the TODO")
         assert editor.has_focus
+
+
+async def test_escape_then_a_key_in_one_read_leave_the_editor_and_act():
+    """Escape and q typed quickly (or bunched by a slow link) reach the app as one alt+q, the
+    terminal's code for both: the q was typed into the code, and the tutor did not quit."""
+    app = course_app("3.2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_the_exercise(pilot, app)
+        before = editor.text
+        app.post_message(events.Key("alt+h", "h"))  # escape, then h: a hint
+        await wait_for(pilot, lambda: not editor.has_focus, what="the editor left")
+        await wait_for(pilot, lambda: "hints 1/" in str(app.screen.query_one("#ex-title").render()), what="a hint")
+        assert editor.text == before
+        app.post_message(events.Key("alt+q", "q"))  # out of the editor already: escape leaves the screen
+        await wait_for(pilot, lambda: app._exit, what="the exercise left and the tutor quit")
+        assert editor.text == before

@@ -472,7 +472,8 @@ class ExerciseScreen(Screen[bool]):
         self.app.push_screen(HelpScreen(keys=EXERCISE_KEYS, title="exercise keys"))
 
     def action_leave_editor(self) -> None:
-        self.query_one("#ex-feedback", VerticalScroll).focus()
+        # At once, as action_edit: a key read with the Escape must find the editor left.
+        self.set_focus(self.query_one("#ex-feedback", VerticalScroll))
 
     def action_leave(self) -> None:
         if isinstance(self.focused, TextArea):
