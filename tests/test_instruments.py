@@ -48,3 +48,38 @@ def test_bad_instrument_metadata_is_reported_at_its_line(tmp_path, meta, line, w
     lesson, problems = lesson_from(tmp_path, meta)
     assert lesson is None
     assert any(p.line == line and words in p.message for p in problems), [str(p) for p in problems]
+
+
+PREDICTED = """
+check_with = [{ size = 2 }, { iterations = 1 }]
+[params.size]
+default = 1
+min = 1
+max = 3
+[params.iterations]
+default = 3
+min = 1
+max = 3
+[[predict]]
+step = 2
+value = "w"
+tolerance = 0.01
+"""
+PREDICTED_BODY = (
+    "+++\n\n```python train\nfor i in range(iterations):\n    step(w=0.5 if size == 1 else [0.5] * size)\n```\n"
+)
+
+
+def test_a_predicted_value_must_be_one_number_with_every_check_set(tmp_path):
+    """The tutor asks at any settings: `grok-tui check` looked at the defaults only, and a question
+    with another setting could ask for a list (6.4's `layer_1_delta[0][1]` had no answer with
+    hidden_size 1). A step a run with fewer iterations does not reach is simply not asked."""
+    from grok_tui.engine.checks import run_checks
+
+    lesson, problems = lesson_from(tmp_path, PREDICTED, PREDICTED_BODY)
+    assert not problems, problems
+    found = [p.message for p in run_checks(lesson)]
+    assert found == ["with size=2: step 2 records no single number 'w' to predict"], found
+    short = lesson_from(tmp_path, PREDICTED.replace("default = 3", "default = 1"), PREDICTED_BODY)[0]
+    found = [p.message for p in run_checks(short, cases=[{}])]
+    assert found == ["with defaults: predict asks about step 2, but the run records only 1 step"], found
