@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
+from grok_tui.safe_files import atomic_write, backup, damaged_notice, free_name, set_aside
 
 DRAFTS_DIR = "drafts"
 DRAFTS_VERSION = ".course"
@@ -64,9 +64,7 @@ class DraftFiles:
         except (OSError, UnicodeDecodeError) as exc:
             try:
                 moved = set_aside(path)
-                self.notice = (
-                    f"Your draft of {lesson_id}/{name} could not be read ({exc}); it was kept as {moved.name}."
-                )
+                self.notice = damaged_notice(f"Your draft of {lesson_id}/{name}", exc, moved)
             except OSError:
                 self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
             return None

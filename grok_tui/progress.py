@@ -31,7 +31,7 @@ from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress_lock import progress_lock
 from grok_tui.progress_merge import SavedState, merge
 from grok_tui.progress_migrate import migrate_data, migrate_drafts
-from grok_tui.safe_files import atomic_write, backup, free_name, set_aside
+from grok_tui.safe_files import atomic_write, backup, damaged_notice, free_name, set_aside
 from grok_tui.user_dirs import user_dir
 
 DATA_ENV = "GROK_TUI_DATA"
@@ -124,7 +124,7 @@ class Progress(DraftFiles):
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(progress.path)
-                progress.notice = f"Your progress file could not be read ({exc}); it was kept as {moved.name}."
+                progress.notice = damaged_notice("Your progress file", exc, moved)
             except OSError as move_exc:
                 progress.notice = f"Your progress file could not be read ({exc}) nor moved ({move_exc})."
             progress.lessons, progress.exercises, progress.last_lesson = {}, {}, None
@@ -250,7 +250,7 @@ class Progress(DraftFiles):
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(self.path)
-                self.notice = f"Your progress file could not be read ({exc}); it was kept as {moved.name}."
+                self.notice = damaged_notice("Your progress file", exc, moved)
             except OSError:
                 pass
             return None

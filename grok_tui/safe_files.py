@@ -32,6 +32,12 @@ def set_aside(path: Path) -> Path:
     return target
 
 
+def damaged_notice(what: str, error: object, kept: Path) -> str:
+    """What the learner is told of a file set aside: its new name on a line of its own (at 80 columns
+    the notice broke it mid-name), the reader's complaint after it."""
+    return f"{what} could not be read; it was kept, beside it, as\n{kept.name}\n({error})"
+
+
 def backup(path: Path, *, copy: bool = False) -> Path | None:
     """Rename `path` (or with `copy`, copy the file) to `path.bak-<time>`, never overwriting an older
     backup; None if it is absent."""

@@ -14,7 +14,7 @@ from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.course_end import CourseEndScreen
 from grok_tui.ui.screens.help import HelpScreen
 from grok_tui.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import screen_text, text_of, wait_for
 
 SIZE = (80, 24)
 
@@ -77,11 +77,15 @@ async def test_damaged_progress_is_reported_once(small_catalog):
     data_dir().mkdir(parents=True, exist_ok=True)
     (data_dir() / "progress.json").write_text("{not json", encoding="utf-8")
     app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         notes = [n for n in app._notifications if "could not be read" in n.message]
         assert len(notes) == 1 and notes[0].timeout >= 30  # long enough to read the file's new name
         assert isinstance(app.screen, ContentsScreen)
+        (kept,) = data_dir().glob("progress.json.damaged-*")
+        # at 80 columns the name was broken in two, its last digit alone on the next line
+        await wait_for(pilot, lambda: "could not be read" in screen_text(app), what="the notice on screen")
+        assert any(line.rstrip().endswith(kept.name) for line in screen_text(app).splitlines()), screen_text(app)
 
 
 async def test_next_and_previous_lesson(small_catalog):
