@@ -1,7 +1,7 @@
 """The exercise screen: the learner writes a function, checks it, asks for hints, sees the solution.
 
 Pushed by the lesson screen on `e`; dismisses with True when the learner passed during this visit.
-What the learner types is saved while they type (off the UI thread, atomically); checks run in a
+What the learner types is saved while they type (grok_tui/ui/exercise_drafts.py); checks run in a
 separate process on a worker thread, so nothing they write can freeze or end the tutor.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
-from collections import deque
 
 from rich.console import Group
 from rich.syntax import Syntax
@@ -24,20 +22,14 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
-from grok_tui.drafts import DraftSaver, keep_draft_copy
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
+from grok_tui.ui.exercise_drafts import OUTSIDE_POLL, ExerciseDrafts
 from grok_tui.ui.exercise_editor import CodeEditor
 from grok_tui.ui.widgets.footer import KeyFooter
 
-SAVE_IDLE = 0.3
-"""Seconds without typing after which the draft is saved..."""
-SAVE_MAX_DELAY = 0.6
-"""...and the longest a change waits while the learner keeps typing."""
-OUTSIDE_POLL = 1.0
-"""Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
 CODE = re.compile(r"`([^`]+)`")
 """`code` in a hint: shown as code, without the backticks."""
 
@@ -54,7 +46,7 @@ def hint_text(hint: str) -> Text:
     return out
 
 
-class ExerciseScreen(Screen[bool]):
+class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     """Write, check and pass one exercise of a lesson."""
 
     DEFAULT_CSS = """
@@ -100,7 +92,6 @@ class ExerciseScreen(Screen[bool]):
         self.exercise = exercise
         self.progress = progress
         self.timeout = timeout
-        self.saver = DraftSaver(progress)
         self.passed_now = False
         """Passed during this visit: the value the screen dismisses with."""
         self.checking = False
@@ -109,18 +100,10 @@ class ExerciseScreen(Screen[bool]):
         self.showing_solution = False
         self.hints = progress.hints_shown(lesson.id, exercise.name)
         self._cancel = threading.Event()
-        self._saved_text: str | None = None
-        self._dirty_since: float | None = None
-        self._last_change = 0.0
         self._notice = ""
-        self._shown_error = ""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
-        self._ours: deque[str] = deque(maxlen=64)
-        """Texts this screen loaded or saved: a draft file holding anything else was changed outside."""
-        self._synced_text: str | None = None
-        """The text the editor had when it last agreed with the file (opening, or taking an outside edit)."""
-        self._last_edit_wall = 0.0
+        self._init_drafts()
 
     # -- state helpers ----------------------------------------------------------------------------
     @property
@@ -136,11 +119,8 @@ class ExerciseScreen(Screen[bool]):
         draft = self.progress.load_draft(*self.key)
         if self.progress.notice != before:  # this draft was damaged and set aside: say so here
             self._notice = self.progress.notice
-        self.saver.expect(*self.key, draft)
+        self._opened_draft(draft)
         if draft is not None:
-            self._saved_text = draft
-            self._ours.append(draft)
-            self._synced_text = draft
             return draft
         passed = self.progress.passed_code(self.lesson.id).get(self.exercise.name)
         return passed if passed is not None else self.exercise.stub.source
@@ -178,11 +158,6 @@ class ExerciseScreen(Screen[bool]):
     def on_unmount(self) -> None:
         self._cancel.set()  # a running check's child process is killed
         self.save_draft()
-
-    def save_draft(self) -> None:
-        """Write the editor's text now, in this thread (leaving, or the terminal hung up)."""
-        self._save_now()
-        self.saver.flush()
 
     # -- rendering --------------------------------------------------------------------------------
     def _render_all(self) -> None:
@@ -269,97 +244,9 @@ class ExerciseScreen(Screen[bool]):
     # -- autosave ---------------------------------------------------------------------------------
     @on(TextArea.Changed, "#ex-editor")
     def _changed(self, event: TextArea.Changed) -> None:
-        now = time.monotonic()
-        self._last_change = now
-        self._last_edit_wall = time.time()
-        if self._dirty_since is None:
-            self._dirty_since = now
+        self._edited()
         if self._stale() != self._shown_stale:  # the first edit after a check (or its undo) says so
             self._render_result()
-
-    def _autosave(self) -> None:
-        """Save after a short pause in typing, or at least every SAVE_MAX_DELAY while typing."""
-        now = time.monotonic()
-        dirty = self._dirty_since
-        if dirty is not None and (now - self._last_change >= SAVE_IDLE or now - dirty >= SAVE_MAX_DELAY):
-            self._save_now()
-        while self.saver.kept:  # the saver kept an outside edit aside before writing over it
-            self._say_ours_stays(self.saver.kept.pop(0))
-        if self.saver.error != self._shown_error:  # a failed (or recovered) write shows at once
-            self._shown_error = self.saver.error
-            self._render_result()
-
-    def _save_now(self) -> None:
-        self._dirty_since = None
-        # Through the reference, not a query: on unmount (leaving, quitting) the children are gone
-        # from the DOM, but the editor's document still holds the last keystrokes.
-        text = self.editor.text
-        if text != self._saved_text:
-            self._saved_text = text
-            self._ours.append(text)
-            self.saver.submit(*self.key, text)
-
-    def _poll_outside(self) -> None:
-        self._take_outside_edit()
-        self._take_outside_progress()
-
-    def _take_outside_progress(self) -> None:
-        """A hint shown or a pass recorded from the command line (`grok-tui hint`, `verify`) while this
-        screen is open shows here too: F2 gave the hint the learner had just read again."""
-        if not self.progress.refresh():
-            return
-        self.hints = max(self.hints, self.progress.hints_shown(*self.key))
-        self._render_all()
-        self.refresh_bindings()  # F3 (the solution) once passed
-
-    def _take_outside_edit(self) -> None:
-        """Pick up a draft changed outside the tutor (`grok-tui edit`, any editor). When the learner
-        also typed here since, the newer side wins and the other is kept as a .bak file."""
-        path = self.progress.draft_path(*self.key)
-        try:
-            theirs = path.read_text(encoding="utf-8")
-            changed_at = path.stat().st_mtime
-        except (OSError, UnicodeDecodeError):
-            return
-        if theirs in self._ours:
-            return
-        ours = self.editor.text
-        self._ours.append(theirs)
-        self.saver.expect(*self.key, theirs)
-        if theirs == ours:  # the same code arrived by another way (e.g. `grok-tui edit` started the file)
-            self._synced_text = self._saved_text = theirs
-            return
-        kept = ""
-        try:
-            if ours != self._synced_text and self._last_edit_wall > changed_at:
-                kept = keep_draft_copy(self.progress, *self.key, theirs).name
-                self._saved_text = None  # write ours over theirs
-                self._save_now()
-                self._synced_text = ours
-                self._say_ours_stays(kept)
-                return
-            if ours != self._synced_text:
-                kept = keep_draft_copy(self.progress, *self.key, ours).name
-        except OSError as exc:
-            self.notify(
-                f"Your code was changed outside the tutor, but could not be merged: {exc}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self._synced_text = self._saved_text = theirs
-        self._dirty_since = None
-        self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
-        note = f" Yours from here is kept as {kept}." if kept else ""
-        self.notify(f"Loaded your code as changed outside the tutor.{note}", timeout=8, markup=False)
-
-    def _say_ours_stays(self, kept: str) -> None:
-        self.notify(
-            f"Your code was also changed outside the tutor; yours here is newer and stays. "
-            f"The other version is kept as {kept}.",
-            timeout=8,
-            markup=False,
-        )
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

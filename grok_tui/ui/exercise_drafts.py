@@ -1,0 +1,162 @@
+"""The exercise screen's draft: what the learner types is saved while they type (off the UI thread,
+atomically, grok_tui/drafts.py), and a draft changed outside the tutor (`grok-tui edit`, any editor)
+or a hint or pass recorded from the command line shows on the open screen.
+
+A mixin of ExerciseScreen (grok_tui/ui/screens/exercise.py): the screen makes the editor, calls
+`_init_drafts` and `_edited` (on each change), and starts `_autosave` and `_poll_outside` timers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import TYPE_CHECKING
+
+from grok_tui.drafts import DraftSaver, keep_draft_copy
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.widgets import TextArea
+
+    from grok_tui.progress import Progress
+
+    _Screen = Screen[bool]
+else:
+    _Screen = object
+
+SAVE_IDLE = 0.3
+"""Seconds without typing after which the draft is saved..."""
+SAVE_MAX_DELAY = 0.6
+"""...and the longest a change waits while the learner keeps typing."""
+OUTSIDE_POLL = 1.0
+"""Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
+
+
+class ExerciseDrafts(_Screen):
+    # What the drafts read of ExerciseScreen, which sets it up.
+    progress: Progress
+    editor: TextArea
+    hints: int
+
+    if TYPE_CHECKING:
+
+        @property
+        def key(self) -> tuple[str, str]: ...
+        def _render_all(self) -> None: ...
+        def _render_result(self) -> None: ...
+
+    def _init_drafts(self) -> None:
+        self.saver = DraftSaver(self.progress)
+        self._saved_text: str | None = None
+        self._dirty_since: float | None = None
+        self._last_change = 0.0
+        self._shown_error = ""
+        self._ours: deque[str] = deque(maxlen=64)
+        """Texts this screen loaded or saved: a draft file holding anything else was changed outside."""
+        self._synced_text: str | None = None
+        """The text the editor had when it last agreed with the file (opening, or taking an outside edit)."""
+        self._last_edit_wall = 0.0
+
+    def _opened_draft(self, draft: str | None) -> None:
+        """The draft the screen opens with (None: there is none yet)."""
+        self.saver.expect(*self.key, draft)
+        if draft is not None:
+            self._saved_text = draft
+            self._ours.append(draft)
+            self._synced_text = draft
+
+    def _edited(self) -> None:
+        now = time.monotonic()
+        self._last_change = now
+        self._last_edit_wall = time.time()
+        if self._dirty_since is None:
+            self._dirty_since = now
+
+    def save_draft(self) -> None:
+        """Write the editor's text now, in this thread (leaving, or the terminal hung up)."""
+        self._save_now()
+        self.saver.flush()
+
+    def _autosave(self) -> None:
+        """Save after a short pause in typing, or at least every SAVE_MAX_DELAY while typing."""
+        now = time.monotonic()
+        dirty = self._dirty_since
+        if dirty is not None and (now - self._last_change >= SAVE_IDLE or now - dirty >= SAVE_MAX_DELAY):
+            self._save_now()
+        while self.saver.kept:  # the saver kept an outside edit aside before writing over it
+            self._say_ours_stays(self.saver.kept.pop(0))
+        if self.saver.error != self._shown_error:  # a failed (or recovered) write shows at once
+            self._shown_error = self.saver.error
+            self._render_result()
+
+    def _save_now(self) -> None:
+        self._dirty_since = None
+        # Through the reference, not a query: on unmount (leaving, quitting) the children are gone
+        # from the DOM, but the editor's document still holds the last keystrokes.
+        text = self.editor.text
+        if text != self._saved_text:
+            self._saved_text = text
+            self._ours.append(text)
+            self.saver.submit(*self.key, text)
+
+    def _poll_outside(self) -> None:
+        self._take_outside_edit()
+        self._take_outside_progress()
+
+    def _take_outside_progress(self) -> None:
+        """A hint shown or a pass recorded from the command line (`grok-tui hint`, `verify`) while this
+        screen is open shows here too: F2 gave the hint the learner had just read again."""
+        if not self.progress.refresh():
+            return
+        self.hints = max(self.hints, self.progress.hints_shown(*self.key))
+        self._render_all()
+        self.refresh_bindings()  # F3 (the solution) once passed
+
+    def _take_outside_edit(self) -> None:
+        """Pick up a draft changed outside the tutor (`grok-tui edit`, any editor). When the learner
+        also typed here since, the newer side wins and the other is kept as a .bak file."""
+        path = self.progress.draft_path(*self.key)
+        try:
+            theirs = path.read_text(encoding="utf-8")
+            changed_at = path.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            return
+        if theirs in self._ours:
+            return
+        ours = self.editor.text
+        self._ours.append(theirs)
+        self.saver.expect(*self.key, theirs)
+        if theirs == ours:  # the same code arrived by another way (e.g. `grok-tui edit` started the file)
+            self._synced_text = self._saved_text = theirs
+            return
+        kept = ""
+        try:
+            if ours != self._synced_text and self._last_edit_wall > changed_at:
+                kept = keep_draft_copy(self.progress, *self.key, theirs).name
+                self._saved_text = None  # write ours over theirs
+                self._save_now()
+                self._synced_text = ours
+                self._say_ours_stays(kept)
+                return
+            if ours != self._synced_text:
+                kept = keep_draft_copy(self.progress, *self.key, ours).name
+        except OSError as exc:
+            self.notify(
+                f"Your code was changed outside the tutor, but could not be merged: {exc}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self._synced_text = self._saved_text = theirs
+        self._dirty_since = None
+        self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
+        note = f" Yours from here is kept as {kept}." if kept else ""
+        self.notify(f"Loaded your code as changed outside the tutor.{note}", timeout=8, markup=False)
+
+    def _say_ours_stays(self, kept: str) -> None:
+        self.notify(
+            f"Your code was also changed outside the tutor; yours here is newer and stays. "
+            f"The other version is kept as {kept}.",
+            timeout=8,
+            markup=False,
+        )
