@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 
 from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui import lesson_params
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.experiments import ExperimentsPanel
 from grok_tui.ui.panels.network import NetworkPanel
-from grok_tui.ui.screens import lesson as lesson_screen
 from tests.ui.helpers import focus_panel, open_lesson, screen_text, wait_for
 
 
@@ -23,7 +23,7 @@ def experiments_app(course) -> GrokApp:
 async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
     # The two minus presses below must come within the re-run delay (0.3 s): on a loaded machine
     # they came further apart, and a run per press made three rows, not two.
-    monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
+    monkeypatch.setattr(lesson_params, "RESTART_DELAY", 1.0)
     app = experiments_app(course)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, ExperimentsPanel)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from grok_tui.engine.runner import RunState
+from grok_tui.ui import lesson_params
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.screens import lesson as lesson_module
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.screens.output import OutputScreen
 from grok_tui.ui.widgets.params import ParamsView
@@ -184,7 +184,7 @@ async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
 async def test_holding_plus_starts_one_run_not_one_per_key(small_catalog, monkeypatch):
     # A held key repeats every ~30 ms, well within the 0.3 s the keys must rest; the Pilot's presses
     # came more than 0.3 s apart on a loaded machine (2 runs, once at -n 4, load 4). 1 s here.
-    monkeypatch.setattr(lesson_module, "RESTART_DELAY", 1.0)
+    monkeypatch.setattr(lesson_params, "RESTART_DELAY", 1.0)
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
         screen = lesson_screen(app)

@@ -12,12 +12,12 @@ import pytest
 
 from grok_tui.engine.runner import RunState
 from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui import lesson_params
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.experiments import ExperimentsPanel
 from grok_tui.ui.panels.playground import PlaygroundPanel
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.panels.quiz import QuizPanel
-from grok_tui.ui.screens import lesson as lesson_screen
 from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.conftest import LESSONS as COURSE
@@ -121,7 +121,7 @@ async def _two_runs(pilot):
 def test_experiments_45_two_runs_picture(snap_compare, course, size, monkeypatch):
     # The two minus presses must come within the re-run delay (0.3 s): on a loaded machine they came
     # further apart, and a run per press made three rows, not two. The delay is not in the picture.
-    monkeypatch.setattr(lesson_screen, "RESTART_DELAY", 1.0)
+    monkeypatch.setattr(lesson_params, "RESTART_DELAY", 1.0)
     index = course.index("4.5")
     course.lessons[index] = dataclasses.replace(course.lessons[index], panels=("experiments",))
     app = GrokApp(course, start_lesson="4.5", speed=0)

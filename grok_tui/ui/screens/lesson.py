@@ -36,6 +36,7 @@ from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
+from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
 from grok_tui.ui.widgets.document import LessonDocument, try_this_text
@@ -51,8 +52,6 @@ if TYPE_CHECKING:
 PREPARE_DELAY = 2.0
 """Seconds on a lesson before the slow packages its code imports are loaded ahead of its run (a
 learner passing through on the way to another lesson does not start a server)."""
-RESTART_DELAY = 0.3
-"""Seconds after the last +/- before the lesson re-runs with the new value."""
 SPEED_SHOWN = 2.0
 """Seconds the status line names the chosen speed after < or >, even once the run has ended (it
 names it all along while a run plays, is paused or is about to start)."""
@@ -68,7 +67,7 @@ def too_small_text(width: int, height: int) -> str:
     return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
-class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
+class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -401,70 +400,6 @@ class LessonScreen(LessonViews, LessonDrawing, Screen[None]):
             self.query_one(LessonDocument).mark_line(run.failure.line)
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)
-
-    # -- params -------------------------------------------------------------------------------------
-    def action_select(self, direction: int) -> None:
-        if self.lesson.params:
-            self.session.select(direction)
-            self._show_params()
-            self._draw_status(self.session.poll())
-
-    def action_change(self, direction: int) -> None:
-        message = self.session.nudge(direction)
-        if message:
-            self.notify(message, timeout=3, markup=False)
-            return
-        self._param_changed(delay=RESTART_DELAY)
-
-    def _param_changed(self, delay: float) -> None:
-        """Stop now, re-run from the seed once the keys rest: holding + must not start a run per
-        repeat (a run only notices a cancel at its next step, after e.g. loading its data)."""
-        self._show_params()
-        self._cancel_restart()
-        self._restart_timer = self.set_timer(delay, self._restart)
-        self._draw_all()
-
-    def _restart(self) -> None:
-        self._restart_timer = None
-        if not self._lab_built:  # as in start_run
-            self._when_lab_built(self._restart)
-            return
-        if self.session.pending is not None:
-            self.session.restart()
-            self._run_started()
-
-    async def action_type_param(self) -> None:
-        """= or enter: type the selected param's value exactly. The box is mounted and its field
-        focused before the next key is handled: typed in one burst (`=0.5` then enter, pasted, or
-        while the app was busy), the digits used to reach the box before its field had focus, and
-        were lost."""
-        from grok_tui.ui.screens.param_input import ParamInput
-
-        param = self.session.selected_param
-        if param is None:
-            self.notify("this lesson has no params", timeout=3, markup=False)
-            return
-
-        def done(accepted: bool | None) -> None:
-            if accepted:
-                self._param_changed(delay=0.01)
-
-        box = ParamInput(param, self.session.params[param.name], lambda text: self.session.set_param(param.name, text))
-        await self.app.push_screen(box, done)
-        box.focus_field()
-
-    def _show_params(self) -> None:
-        session = self.session
-        self.query_one(ParamsView).show_params(self.lesson.params, session.params, session.selected)
-        param = session.selected_param
-        if param is not None:
-            self.query_one(LessonDocument).show_values(session.params, param.name, param.help)
-
-    def selected_help(self) -> str:
-        param = self.session.selected_param
-        if param is None:
-            return ""
-        return f"{param.name}: {param.help}" if param.help else param.name
 
     def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
         """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""
