@@ -18,7 +18,7 @@ def test_a_function_that_forgot_its_return_is_told_so(catalog):
     assert "return" not in code
     verdict = check_code(exercise, code)
     assert not verdict.passed
-    assert verdict.details[0] == (
+    assert verdict.details[1] == (  # after what the test said
         "Your one_hot never returns a value, so calling it gives None: end it with `return` and the answer."
     )
     # a wrong answer that does return gets no such line, nor does a function the reference leaves None
@@ -87,11 +87,19 @@ def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
     assert "    return 0\n    total = 0" in code
     verdict = check_code(w_sum, code)
     assert not verdict.passed
-    assert verdict.details[0] == (
+    assert "got 0" in verdict.details[0]  # what the test said first, then why
+    assert verdict.details[1] == (
         "Line 4, `return 0`, ends w_sum there: the lines under it, from line 5, never run. "
-        "Delete it (your code ends with its own `return`), or put your code above it."
+        "Delete that line (your code ends with its own `return`), or put your code above it."
     )
-    assert "got 0" in verdict.details[1]
+    # An error in the learner's own lines comes first, at its line; the stub's return is told last
+    # (3.6: it sat between "raised IndexError" and the line that raised it).
+    broken = code.replace("total += a[i] * b[i]", "total += a[i + 1] * b[i]").replace("    return 0\n", "", 1)
+    broken = broken.replace("    return total\n", "    return total\n    return 0\n")
+    verdict = check_code(w_sum, broken)
+    assert verdict.headline.startswith("Your code raised IndexError"), verdict.headline
+    assert verdict.details[0].startswith("at line 6 of your code: total += a[i + 1] * b[i]"), verdict.details
+    assert verdict.details[-1].startswith("Line 7, `return total`, ends w_sum there"), verdict.details
     assert check_code(w_sum, code.replace("    return 0\n", "", 1)).passed  # no advice where all runs
 
 
@@ -152,7 +160,8 @@ def test_a_name_from_another_exercise_is_explained(catalog):
     )
     verdict = check_code(exercise, code)
     assert "squared_error(" in code and not verdict.passed
-    assert verdict.details[0] == (
+    assert verdict.details[0].startswith("at line ")  # where, then what to do
+    assert verdict.details[1] == (
         "Each exercise is checked on its own, with only what this cell defines and imports: define "
         "`squared_error` here (or do its work inline), or check its spelling."
     )

@@ -123,7 +123,7 @@ def _unreachable(code: str) -> list[str]:
                         text = lines[stmt.lineno - 1].strip()
                         found.append(
                             f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Delete it (your code ends with its own `return`), "
+                            f"from line {after.lineno}, never run. Delete that line (your code ends with its own `return`), "
                             "or put your code above it."
                         )
     return found
@@ -197,10 +197,11 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
+        # What the test said first, then why it may have (a stub's `return` left above the code)
+        details.append(result.message or "(the assertion has no message)")
         details += _unreachable(code)
         if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
             details += _missing_returns(code, solution)
-        details.append(result.message or "(the assertion has no message)")
         if called_by:
             details.append(called_by.replace("the test that ran it", "the test"))
         if values := _values_line(result, failing):
@@ -231,15 +232,17 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             headline = f"Your code raised {what}"
         else:
             headline = f"The test raised {what}"
-        if result.phase == "test":
-            details += _unreachable(code) + _missing_returns(code, solution)
-        details += _undefined_name(result) + _common_error(result)
+        # Where it broke first (the learner's own line), then the advice on it; a stub's `return`
+        # left in place is told last: it sat between the error and its line.
         if where:
             details.append("at " + where)
+        details += _undefined_name(result) + _common_error(result)
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
                 details.append(values)
+        if result.phase == "test":
+            details += _unreachable(code) + _missing_returns(code, solution)
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
