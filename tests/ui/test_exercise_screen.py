@@ -241,11 +241,14 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):
     async with app.run_test(size=(80, 24)) as pilot:
         editor = app.screen.query_one(TextArea)
         assert "return 42" in editor.text
+        editor.move_cursor((1, 10))  # where the learner left off: typing after F4 went there
         await pilot.press("f4")
         assert editor.text == lesson.exercises[0].stub.source
         backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
         assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
-        await pilot.press("ctrl+z")
+        await pilot.press("x")  # in place of the TODO, as on opening
+        assert editor.text.splitlines()[1] == "    x", editor.text
+        await pilot.press("ctrl+z", "ctrl+z")
         assert "return 42" in editor.text
 
 
@@ -414,3 +417,18 @@ async def test_a_draft_that_still_has_its_todo_opens_there(lesson):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.query_one(TextArea).selection == Selection((3, 4), (3, 10))
+
+
+async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):
+    """3.7's TODO takes two lines: only the first was selected, and the second stayed under the code."""
+    from textual.widgets.text_area import Selection
+
+    draft = "def w_sum(a, b):\n    # TODO: pair up a[i] and b[i],\n    # then add the products\n    return 0\n"
+    Progress.load().save_draft("9.1", "w_sum", draft)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        assert editor.selection == Selection((1, 4), (2, 27))
+        await pilot.press("x")
+        assert editor.text == "def w_sum(a, b):\n    x\n    return 0\n"

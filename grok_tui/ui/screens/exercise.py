@@ -143,17 +143,27 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         # has it) is selected, so what the learner types takes its place. (With the cursor before it,
         # their lines pushed the comment to the end of the last one: `return total# TODO: ...`.)
         # Not when keys typed ahead already went in: the rest of them must follow where those went.
-        if "TODO" in self.editor.text and self.editor.text == self._opened_with:
-            for row, line in enumerate(self.editor.text.splitlines()):
-                if "TODO" in line:
-                    start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
-                    self.editor.selection = Selection((row, start), (row, len(line)))
-                    break
+        if self.editor.text == self._opened_with:
+            self._select_todo()
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
             self._synced_text = self.editor.text
         self._render_all()
+
+    def _select_todo(self) -> None:
+        """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
+        lines: only the first was selected, and the second stayed under the learner's code)."""
+        lines = self.editor.text.splitlines()
+        row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
+        if row is None:
+            return
+        line = lines[row]
+        start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
+        last = row
+        while last + 1 < len(lines) and lines[last + 1].lstrip().startswith("#"):
+            last += 1
+        self.editor.selection = Selection((row, start), (last, len(lines[last])))
 
     def on_unmount(self) -> None:
         self._cancel.set()  # a running check's child process is killed
@@ -343,7 +353,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         except OSError:
             backup = None
         self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
-        self.editor.focus()
+        self._select_todo()  # as on opening: typing takes the TODO's place, not the old cursor's
+        self.set_focus(self.editor)
         kept = f" and kept as {backup.name}" if backup else ""
         self.notify(f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept}).", timeout=6)
 
