@@ -123,8 +123,8 @@ def _unreachable(code: str) -> list[str]:
                         text = lines[stmt.lineno - 1].strip()
                         found.append(
                             f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Delete that line (your code ends with its own `return`), "
-                            "or put your code above it."
+                            f"from line {after.lineno}, never run. Delete that line (your code ends with its own "
+                            "`return`), or put your code above it."
                         )
     return found
 
