@@ -165,7 +165,14 @@ async def test_a_passed_exercise_reopens_with_the_solution_key_available(lesson)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.query_one(TextArea).text == RIGHT  # no draft: their passing code
-        assert "passed" in text_of(screen.query_one("#ex-title", Static))
+        title = lambda: text_of(screen.query_one("#ex-title", Static))  # noqa: E731
+        assert "✓ passed  Write w_sum" in title()
+        # typed in by mistake (the code no longer parses): the pass was that of an earlier version
+        screen.query_one(TextArea).move_cursor((0, 0))
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "✓ passed, edited since" in title(), what="the title to say so")
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: "✓ passed  Write w_sum" in title(), what="the plain pass again")
         await pilot.press("f3")
         assert "The reference solution:" in shown(screen)
         await pilot.press("escape")  # out of the editor, every key shows: F1's help was cut at 80

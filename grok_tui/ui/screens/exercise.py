@@ -103,6 +103,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self._notice = ""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
+        self._title_edited = False
+        """Whether the title says the code was edited since it passed."""
         self._init_drafts()
 
     # -- state helpers ----------------------------------------------------------------------------
@@ -181,14 +183,24 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         # (at 80 columns "...probe both ways, move the better way" lost its end).
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
+        self._title_edited = self._edited_since_pass()
+        # A passed exercise reopened and typed in (by mistake: the code no longer parsed) still said
+        # "✓ passed" beside code that fails: the pass was an earlier version's.
+        passed = ("✓ passed, edited since  " if self._title_edited else "✓ passed  ") if self.done else ""
         self.query_one("#ex-title", Static).update(
             Text.assemble(
                 (f"{self.lesson.id}/{self.exercise.name}  ", "dim"),
                 (hints, "dim"),
-                ("✓ passed  " if self.done else "", "green"),
+                (passed, "yellow" if self._title_edited else "green"),
                 (self.exercise.title, "bold"),
             )
         )
+
+    def _edited_since_pass(self) -> bool:
+        if not self.done:
+            return False
+        passed = self.progress.passed_code(self.lesson.id).get(self.exercise.name)
+        return passed is not None and passed != self.editor.text
 
     def _render_result(self) -> None:
         out = Text()
@@ -255,6 +267,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     @on(TextArea.Changed, "#ex-editor")
     def _changed(self, event: TextArea.Changed) -> None:
         self._edited()
+        if self._edited_since_pass() != self._title_edited:
+            self._render_title()
         if self._stale() != self._shown_stale:  # the first edit after a check (or its undo) says so
             self._render_result()
 
