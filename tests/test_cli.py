@@ -60,6 +60,8 @@ def test_run_text_shows_steps_and_final(capsys):
     assert code == 0
     assert out.count("\nstep ") + out.startswith("step ") == 20
     assert "pred = -232452292.5999999" in out
+    # the end values are said to be the code's, not the last step's row (5.2b: they differ)
+    assert "\nthe shown variables as the code left them, after its last step:\niteration = 20\n" in out
 
 
 @pytest.mark.parametrize(

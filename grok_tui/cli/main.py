@@ -107,7 +107,12 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     p.add_argument("id", nargs="?", help="lesson id, e.g. 4.5")
     p.add_argument("--all", action="store_true", help="run every lesson with its checks")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="set a parameter")
-    p.add_argument("--json", action="store_true", help="one JSON object a line, floats at full precision")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object a line, floats at full precision: each step's values, the lines it printed, then "
+        "the run's end, whose `final` holds the variables as the code left them (after its last step)",
+    )
     _add_timeout_option(p)
     _add_lessons_option(p)
     p = parsers["check"] = argparse.ArgumentParser(prog="grok-tui check", description=SUBCOMMANDS["check"])

@@ -72,6 +72,10 @@ def run_one(
         )
     else:
         out.write(f"-- {lesson.id} {lesson.title}: {result.state.value} ({result.detail})\n")
+        if result.final:
+            # Not the last step's row: the code may go on after it (5.2b's pred, computed once more
+            # after the loop, is 69.287 here and 69.20 in the last step, as the screen's values show).
+            out.write("the shown variables as the code left them, after its last step:\n")
         for name, value in result.final.items():
             out.write(f"{name} = {format_value(value, None)}\n")
     if result.state is RunState.FAILED:
