@@ -90,7 +90,7 @@ def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
     assert "got 0" in verdict.details[0]  # what the test said first, then why
     assert verdict.details[1] == (
         "Line 4, `return 0`, ends w_sum there: the lines under it, from line 5, never run. "
-        "Delete that line (your code ends with its own `return`), or put your code above it."
+        "Keep one `return`: the one that ends your own code (the starting code's may be above or below yours)."
     )
     # An error in the learner's own lines comes first, at its line; the stub's return is told last
     # (3.6: it sat between "raised IndexError" and the line that raised it).

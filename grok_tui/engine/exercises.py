@@ -123,8 +123,8 @@ def _unreachable(code: str) -> list[str]:
                         text = lines[stmt.lineno - 1].strip()
                         found.append(
                             f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Delete that line (your code ends with its own "
-                            "`return`), or put your code above it."
+                            f"from line {after.lineno}, never run. Keep one `return`: the one that ends your own "
+                            "code (the starting code's may be above or below yours)."
                         )
     return found
 
@@ -197,7 +197,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
-        # What the test said first, then why it may have (a stub's `return` left above the code)
+        # What the test said first, then why it may have (a stub's `return` left above or below the code)
         details.append(result.message or "(the assertion has no message)")
         details += _unreachable(code)
         if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
