@@ -113,9 +113,9 @@ class LessonSession:
         self.pending: bool | None = None
         """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self.rerun = False
-        """The current run was started by a param change (`restart`), not by the learner: a played
-        re-run does not stop for predict questions, whose box would take the + - keys the learner
-        is still pressing (the learner's next space asks them, with the new values)."""
+        """The current run was started by a param change (`restart`) or a passed exercise, not by
+        the learner: a played re-run does not stop for predict questions, whose box would take the
+        + - keys the learner is still pressing (the learner's next space asks them)."""
         self._exercise_code = exercise_code
         self.starting: Callable[[LessonRun], None] | None = None
         """Called with each new run before its process starts, so a listener added then sees every
@@ -186,7 +186,8 @@ class LessonSession:
     # -- running -----------------------------------------------------------------------------------
     def start(self, *, paused: bool = False, rerun: bool = False) -> LessonRun:
         """A new run from the seed with the current params; the outgoing one becomes `previous`.
-        `rerun`: started by a param change, not by the learner's space or s (see `rerun`)."""
+        `rerun`: started by the tutor (a param change, a passed exercise), not by the learner's
+        space or s (see `rerun`)."""
         self.pending = None
         self.rerun = rerun
         self.stop()

@@ -281,3 +281,19 @@ async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp
         screen._redraw_status()
         await pilot.pause()
         assert advice in text_of(screen.query_one(StatusLine)), text_of(screen.query_one(StatusLine))
+
+
+async def test_the_run_after_a_passed_exercise_asks_no_question(catalog):
+    """4.3 asks a predict question at step 2 of a run the learner starts. The run the tutor starts
+    after a pass stopped there too, and the learner's next space paused it ("paused step 1/4")."""
+    from grok_tui.ui.screens.predict import PredictScreen
+
+    app = GrokApp(catalog, start_lesson="4.3", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await wait_for(pilot, lambda: screen.is_mounted and screen.lab_built, what="the lab")
+        screen.exercise_done(True)
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED and not isinstance(app.screen, PredictScreen)
+        await pilot.press("space")  # the learner's own run asks
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")

@@ -343,13 +343,14 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
             self._restart_timer.stop()
             self._restart_timer = None
 
-    def start_run(self, *, paused: bool = False) -> None:
+    def start_run(self, *, paused: bool = False, rerun: bool = False) -> None:
+        """`rerun`: started by the tutor, not by the learner's space or s (session.rerun)."""
         self._cancel_restart()
         if not self._lab_built:  # its panels must hear the run start: it starts once they exist
-            self._when_lab_built(lambda: self.start_run(paused=paused))
+            self._when_lab_built(lambda: self.start_run(paused=paused, rerun=rerun))
             self._draw_status(None)
             return
-        self.session.start(paused=paused)
+        self.session.start(paused=paused, rerun=rerun)
         self._run_started()
 
     def _run_starting(self, run: LessonRun) -> None:
@@ -422,7 +423,9 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, self.app.progress))  # type: ignore[attr-defined]
         if passed:
             self.notify("passed: the lesson now runs your code", timeout=4, markup=False)
-            self.start_run()
+            # Not the learner's space: a predict question stopped this run, and their next space
+            # paused it ("paused step 1/4") instead of starting one.
+            self.start_run(rerun=True)
 
     # -- other keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:
