@@ -59,6 +59,19 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         # footer anyway) and the note of the change gave way. It read `too big for a float …`.
         assert shown.endswith("step 117/200  too big for a float at line 88  try a smaller step"), shown
         assert len(shown) <= 80 and "24 -> 200" not in shown
+        # a shorter note gave way only when the detail had under 16 columns: it stayed, and the detail
+        # was cut (`alpha 1.6 -> 3.2  too big for a f…`)
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="alpha 1.6 -> 3.2")
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("step 117/200  too big for a float at line 88  try a smaller step"), shown
+        # the reading view names the selected param: it gives way too, and the advice never does
+        long = "too big for a float at line 1088 of a long lesson, after step 117"
+        status.show_status(RunState.DIVERGED, 117, 2000, "speed 4/s", detail=long, param="iterations ◂ 2000 ▸")
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("try a smaller step") and "iterations" not in shown, shown
+        assert "speed 4/s  too big for a float a…  try a smaller step" in shown, shown  # cut, not left out
         grew = ("error 0.0196 -> 2.17e+59", "error -> 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
         status.show_status(RunState.FINISHED, 24, 24, "", param="iterations ◂ 24 ▸", grew=grew)
         await pilot.pause()

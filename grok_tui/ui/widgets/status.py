@@ -194,17 +194,17 @@ class StatusLine(_OneLine):
                 if text.cell_len + 2 + len(detail) + len(hint) > width:
                     hint = "  " + (advice or ADVICE)
             room = width - text.cell_len - 2 - len(hint)
-            # A growth note is two numbers, and a cut one read as if the run ended at the first
-            # (5.2: `error 0.0196 ->…`): the note of the last change gives way to it whole.
-            if room < (len(detail) if grew_shown else min(len(detail), MIN_DETAIL)) and note:
+            # The note of the last change gives way to the detail whole: a growth note is two numbers,
+            # and a cut one read as if the run ended at the first (5.2: `error 0.0196 ->…`).
+            if room < len(detail) and note:
                 text = self._head(state, step, total, speed, param, "")
                 room = width - text.cell_len - 2 - len(hint)
-            if not grew_shown and advice and room < min(len(detail), MIN_DETAIL):
-                # A lesson's own advice says what went wrong: it goes before the detail (7.3's nan
-                # advice did not show at 80 columns at all).
-                shown = False
-                if text.cell_len + len(hint) > width:  # the param's rung can wait too
-                    text = self._head(state, step, total, speed, "", "")
+            if not grew_shown and room < min(len(detail), MIN_DETAIL):
+                # Then the param's rung; with too little room even then, the detail is left out (`o`
+                # has it), never the advice (7.3's own nan advice did not show at 80 columns at all).
+                text = self._head(state, step, total, speed, "", "")
+                room = width - text.cell_len - 2 - len(hint)
+                shown = room >= min(len(detail), MIN_DETAIL)
             if MIN_DETAIL <= room < len(detail):
                 detail = detail[: room - 1] + "…"
         if shown:
