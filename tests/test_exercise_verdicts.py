@@ -18,7 +18,7 @@ def test_a_function_that_forgot_its_return_is_told_so(catalog):
     assert "return" not in code
     verdict = check_code(exercise, code)
     assert not verdict.passed
-    assert verdict.details[1] == (  # after what the test said
+    assert verdict.details[-1] == (  # after what the test said, the test and its values
         "Your one_hot never returns a value, so calling it gives None: end it with `return` and the answer."
     )
     # a wrong answer that does return gets no such line, nor does a function the reference leaves None
@@ -87,8 +87,9 @@ def test_code_under_the_stubs_return_is_said_never_to_run(catalog):
     assert "    return 0\n    total = 0" in code
     verdict = check_code(w_sum, code)
     assert not verdict.passed
-    assert "got 0" in verdict.details[0]  # what the test said first, then why
-    assert verdict.details[1] == (
+    assert "got 0" in verdict.details[0]  # what the test said first (the test, its values), then why
+    assert verdict.details[1].startswith("the test: ") and verdict.details[2].startswith("with ")
+    assert verdict.details[-1] == (
         "Line 4, `return 0`, ends w_sum there: the lines under it, from line 5, never run. "
         "Keep one `return`: the one that ends your own code (the starting code's may be above or below yours)."
     )

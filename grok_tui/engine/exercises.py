@@ -197,17 +197,18 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
-        # What the test said first, then why it may have (a stub's `return` left above or below the code)
+        # What the test said, with the test and its values, first; then why it may have (a stub's
+        # `return` left above or below the code), as for an error.
         details.append(result.message or "(the assertion has no message)")
-        details += _unreachable(code)
-        if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
-            details += _missing_returns(code, solution)
         if called_by:
             details.append(called_by.replace("the test that ran it", "the test"))
         if values := _values_line(result, failing):
             details.append(values)
         if where:
             details.append("it failed inside " + where)
+        details += _unreachable(code)
+        if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
+            details += _missing_returns(code, solution)
     elif s == "syntax":
         if result.phase == "test-compile":
             headline = "The exercise's own test does not compile (a bug in the lesson, not yours)."
