@@ -439,3 +439,10 @@ async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):
         assert editor.selection == Selection((1, 4), (2, 27))
         await pilot.press("x")
         assert editor.text == "def w_sum(a, b):\n    x\n    return 0\n"
+    # a TODO that ends its sentence ends there: the comment under it is a hint (6.4), kept
+    hinted = "def w_sum(a, b):\n    # TODO: pair them up.\n    # zip(a, b) pairs them\n    return 0\n"
+    Progress.load().save_draft("9.1", "w_sum", hinted)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).selection == Selection((1, 4), (1, 25))

@@ -155,7 +155,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
 
     def _select_todo(self) -> None:
         """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
-        lines: only the first was selected, and the second stayed under the learner's code)."""
+        lines: only the first was selected, and the second stayed under the learner's code). A line
+        that ends a sentence ends it: 6.4's next comment is a hint, kept."""
         lines = self.editor.text.splitlines()
         row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
         if row is None:
@@ -163,7 +164,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         line = lines[row]
         start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
         last = row
-        while last + 1 < len(lines) and lines[last + 1].lstrip().startswith("#"):
+        while (
+            last + 1 < len(lines)
+            and lines[last + 1].lstrip().startswith("#")
+            and not lines[last].rstrip().endswith((".", ":"))
+        ):
             last += 1
         self.editor.selection = Selection((row, start), (last, len(lines[last])))
 
