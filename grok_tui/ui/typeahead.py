@@ -77,7 +77,15 @@ def escaped_key(app: App, event: events.Key) -> events.Key | None:
 
     A terminal sends alt+q as Escape then q, and Textual reads Escape followed at once by q as
     alt+q. Nothing here binds alt+: Escape then q in the exercise editor typed a q into the code,
-    instead of leaving the editor and quitting."""
+    instead of leaving the editor and quitting.
+
+    Letters only: Textual's parser turns Escape then a digit, `-` or `=` into a Mac option character,
+    Escape then b or f into ctrl+left/right, and drops the Escape before most punctuation, so those
+    cannot be told from real keys here. And the two keys keep their order only where Escape is a
+    priority binding (the exercise screen's): elsewhere Escape goes to the focused widget's queue."""
     if not event.key.startswith("alt+") or not event.is_printable or event.key in app.active_bindings:
         return None
-    return events.Key(event.key.removeprefix("alt+"), event.character)
+    key = event.key.removeprefix("alt+")
+    if key.startswith("shift+") and event.character:  # Escape then F: the key is "F", not "shift+f"
+        key = event.character
+    return events.Key(key, event.character)

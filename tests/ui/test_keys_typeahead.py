@@ -135,6 +135,10 @@ async def test_escape_then_a_key_in_one_read_leave_the_editor_and_act():
         await wait_for(pilot, lambda: not editor.has_focus, what="the editor left")
         await wait_for(pilot, lambda: "hints 1/" in str(app.screen.query_one("#ex-title").render()), what="a hint")
         assert editor.text == before
+        from grok_tui.ui.typeahead import escaped_key
+
+        shifted = escaped_key(app, events.Key("alt+shift+f", "F"))  # Escape then F: the lesson's "F"
+        assert shifted is not None and shifted.key == "F"
         app.post_message(events.Key("alt+q", "q"))  # out of the editor already: escape leaves the screen
         await wait_for(pilot, lambda: app._exit, what="the exercise left and the tutor quit")
         assert editor.text == before
