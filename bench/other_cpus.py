@@ -1,7 +1,10 @@
 """Do the lessons' check cells pass on other CPUs? Runs `grok-tui check` three times: with this
-machine's fastest code paths, then with numpy and OpenBLAS held to AVX2 (Haswell), then to SSE
-(Sandybridge). Each path rounds the last bits of a sum differently, and a chaotic run (7.5 at alpha 2
-with tanh, 7.6 with batches of 2) amplifies that into another curve. A check cell that pins such a
+machine's fastest code paths, then with numpy and OpenBLAS held to AVX2 (Haswell), then numpy to
+SSE4.2 and OpenBLAS to AVX (Sandybridge). x86 with OpenBLAS only: elsewhere (ARM, macOS's Accelerate)
+nothing can be held back, and the script says so.
+
+Each path rounds the last bits of a sum differently, and a chaotic run (7.5 at alpha 2 with tanh, 7.6
+with batches of 2) amplifies that into another curve. A check cell that pins such a
 run's exact numbers passes here and fails on a learner's laptop; this finds it before they do.
 
     python bench/other_cpus.py [LESSON_FILE_OR_DIR]
@@ -23,7 +26,7 @@ AVX2 = ["AVX2", "FMA3", "X86_V3"]
 PATHS = {
     "this CPU": {},
     "AVX2 (Haswell)": {"disable": AVX512, "blas": "Haswell"},
-    "SSE (Sandybridge)": {"disable": AVX512 + AVX2, "blas": "Sandybridge"},
+    "SSE4.2 / AVX (Sandybridge)": {"disable": AVX512 + AVX2, "blas": "Sandybridge"},
 }
 
 
@@ -40,6 +43,8 @@ def environment(path: dict) -> dict[str, str]:
 
 def main() -> int:
     target = sys.argv[1:2]
+    if not __cpu_features__.get("AVX2"):
+        print("numpy reports no AVX2 on this CPU: the three runs would use the same code paths.")
     failed = 0
     for name, path in PATHS.items():
         start = time.perf_counter()

@@ -3,7 +3,8 @@ atomically, grok_tui/drafts.py), and a draft changed outside the tutor (`grok-tu
 or a hint or pass recorded from the command line shows on the open screen.
 
 A mixin of ExerciseScreen (grok_tui/ui/screens/exercise.py): the screen makes the editor, calls
-`_init_drafts` and `_edited` (on each change), and starts `_autosave` and `_poll_outside` timers.
+`_init_drafts`, `_opened_draft` (with the draft it opens) and `_edited` (on each change), and starts
+the `_autosave` and `_poll_outside` timers.
 """
 
 from __future__ import annotations
