@@ -30,6 +30,9 @@ def test_axes_tick_at_nice_values():
     assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)
     huge = [t for _, t in log_axis(290.0, 311.0, 3).ticks]  # a diverged run: past the largest float
     assert all(re.fullmatch(r"1e\+\d+", t) for t in huge) and int(huge[-1][3:]) >= 311
+    # 4.5 at alpha 10 ends near 1.9e307: its axis snapped up to "1e+312", past every float
+    near_max = log_axis(-1.4, 307.3, 5)
+    assert near_max.high <= 309 and max(int(t[3:]) for _, t in near_max.ticks if "e+" in t) <= 309
     assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == [
         "2e-5",
         "5e-5",

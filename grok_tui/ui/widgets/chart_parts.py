@@ -112,6 +112,10 @@ def _real(exponent: float) -> str:
     return f"{mantissa}e{whole:+d}"
 
 
+FLOAT_DECADES = 309
+"""log10 of a float's largest value (1.8e308), rounded up: a log axis never goes past it."""
+
+
 def log_axis(low: float, high: float, count: int) -> Axis:
     """A log axis for log10 values `low..high`, labelled in the real values (never in exponents)."""
     if high - low >= 1:
@@ -120,6 +124,9 @@ def log_axis(low: float, high: float, count: int) -> Axis:
         # The ends snap to whole tick intervals: a falling error then moves the axis once every
         # `every` decades, not at each one (each move redraws and resends the whole chart).
         first, last = first - first % every, last + (-last) % every
+        # No float passes 1.8e308: a diverged run's axis read "1e+312" at its top (4.5 at alpha 10).
+        if high <= FLOAT_DECADES:  # (a Python int can pass it: then the axis follows)
+            last = min(last, FLOAT_DECADES)
         exponents = range(first, last + 1, every)
         return Axis(float(first), float(last), tuple((float(e), _real(e)) for e in exponents))
     # Less than a decade: ticks at 1, 2 and 5 times powers of ten.
