@@ -170,8 +170,12 @@ def _confirm(question: str, yes: bool) -> bool | None:
     return answer.strip().lower() in ("y", "yes")
 
 
-def _saved(progress: Progress, lesson_id: str, name: str = "") -> bool:
-    """Whether a lesson (or with `name`, one of its exercises) has anything a reset would forget."""
+def _saved(progress: Progress, lesson_id: str = "", name: str = "") -> bool:
+    """Whether a lesson (with `name`, one of its exercises; without `lesson_id`, the whole course)
+    has anything a reset would forget."""
+    if not lesson_id:
+        drafts = progress.drafts_dir
+        return progress.path.exists() or (drafts.is_dir() and any(drafts.rglob("*.py")))
     if name:
         return (
             Progress.exercise_key(lesson_id, name) in progress.exercises
@@ -191,8 +195,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     if args.all:
         question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
-        drafts = progress.drafts_dir
-        if not progress.path.exists() and not (drafts.is_dir() and any(drafts.rglob("*.py"))):
+        if not _saved(progress):
             print("There was no progress to reset.")  # nothing to ask about, nothing to back up
             return EXIT_OK
     else:

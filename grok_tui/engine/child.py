@@ -21,7 +21,6 @@ Messages from the tutor:
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import faulthandler
 import os
@@ -36,7 +35,7 @@ import types
 from typing import Any
 
 from grok_tui.engine.child_confine import detach_terminal, limit_self
-from grok_tui.engine.statements import failing_statement, statement_text
+from grok_tui.engine.statements import assertion_text
 from grok_tui.engine.values import first_non_finite, snapshot
 from grok_tui.lesson.model import Cell, Lesson
 from grok_tui.lesson.parse import compile_cell
@@ -395,19 +394,6 @@ class _Child:
             raise _Cancelled
         if not self.paused and self.state == "paused":
             self._set_state("running")
-
-
-def assertion_text(cells: list[Cell], line: int) -> str:
-    """What a failed assert without a message says: the assert statement at `line` (any line of it),
-    quoted from the code that ran."""
-    for cell in reversed(cells):  # a check cell's line before an earlier cell's
-        at = line - cell.line + 1  # the line within the cell
-        if 1 <= at <= len(cell.source.splitlines()):
-            node = failing_statement(cell.source, at)
-            if isinstance(node, ast.Assert):
-                return f"assertion failed: `{statement_text(cell.source, node, at)}`"
-            break
-    return "assertion failed"
 
 
 def lesson_line(dump: str, path: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,12 +42,15 @@ class FeedView:
     """The recorded values of the last step only (never a mix of steps)."""
     series: dict[str, Series]
     output: str
-    recorded_names: frozenset[str] = frozenset()
-    """Every name any step recorded: a name shown only at the end must not be one of these."""
     dropped_output: int = 0
     """print() calls dropped from the start of `output` to keep it bounded."""
     last_recorded: dict[str, tuple[int, Any]] = field(default_factory=dict)
     """Each name's last recorded value, with the step that recorded it."""
+
+    @property
+    def recorded_names(self) -> Collection[str]:
+        """Every name any step recorded: a name shown only at the end must not be one of these."""
+        return self.last_recorded.keys()
 
     def recorded_after(self, step: int) -> dict[str, Any]:
         """The values recorded after `step`, each as last recorded: what a listener that last heard
@@ -198,7 +202,6 @@ class RunFeed:
                 dict(self._latest),
                 {name: s.series() for name, s in self._series.items()},
                 self._output_text,
-                frozenset(self._last_recorded),
                 self._dropped,
                 dict(self._last_recorded),
             )

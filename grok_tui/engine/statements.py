@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from grok_tui.lesson import ast_parse
+from grok_tui.lesson.model import Cell
 
 
 def source_line(source: str, number: int | None) -> str:
@@ -60,3 +61,16 @@ def statement_text(test: str, node: ast.stmt | None, number: int, limit: int = 1
         segment = ast.get_source_segment(test, node) or source_line(test, number)
     text = " ".join(segment.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def assertion_text(cells: list[Cell], line: int) -> str:
+    """What a failed assert without a message says: the assert statement at `line` (any line of it),
+    quoted from the code that ran."""
+    for cell in reversed(cells):  # a check cell's line before an earlier cell's
+        at = line - cell.line + 1  # the line within the cell
+        if 1 <= at <= len(cell.source.splitlines()):
+            node = failing_statement(cell.source, at)
+            if isinstance(node, ast.Assert):
+                return f"assertion failed: `{statement_text(cell.source, node, at)}`"
+            break
+    return "assertion failed"

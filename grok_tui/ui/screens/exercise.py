@@ -105,6 +105,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         """Whether the feedback says the verdict is older than the code in the editor."""
         self._title_edited = False
         """Whether the title says the code was edited since it passed."""
+        self._passed_text: str | None = None
+        """The code that passed (read when the title is drawn: on opening, a pass, a pass from outside)."""
         self._init_drafts()
 
     # -- state helpers ----------------------------------------------------------------------------
@@ -188,6 +190,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         # (at 80 columns "...probe both ways, move the better way" lost its end).
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
+        self._passed_text = self.progress.passed_code(self.lesson.id).get(self.exercise.name) if self.done else None
         self._title_edited = self._edited_since_pass()
         # A passed exercise reopened and typed in (by mistake: the code no longer parsed) still said
         # "✓ passed" beside code that fails: the pass was an earlier version's.
@@ -202,10 +205,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         )
 
     def _edited_since_pass(self) -> bool:
-        if not self.done:
-            return False
-        passed = self.progress.passed_code(self.lesson.id).get(self.exercise.name)
-        return passed is not None and passed != self.editor.text
+        return self._passed_text is not None and self._passed_text != self.editor.text
 
     def _render_result(self) -> None:
         out = Text()

@@ -282,11 +282,12 @@ class ChartView(PlotextPlot):
         now, old = self._layers()
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
-            # A run that has not recorded the series yet is no missing run (6.4's error comes at step 3)
-            running = any(name in self._current for name in self.chart.series)
-            say = "no value yet" if running else "no run yet"
             if self._zero_from() is not None:
                 say = "0 at every step: below any log scale"
+            elif any(name in self._current for name in self.chart.series):
+                say = "no value yet"  # a run that has not recorded it yet (6.4's error comes at step 3)
+            else:
+                say = "no run yet"
             rows[height // 2] = ((say[:width].center(width).rstrip(), "prev"),)
             return rows
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
