@@ -1,6 +1,6 @@
-"""The instrument panels in the app, driven by keys: the network lit stage by stage (6.4), predictions
-asked and revealed (4.4), the chapter quiz (4.5), the landscape walked (5.3); and how they look at
-80x24 and 120x40 (snapshots; frozen lesson copies in tests/ui/instrument_lessons)."""
+"""The instrument panels in the app, driven by keys: the network lit stage by stage (6.4), the chapter
+quiz (4.5), the landscape walked (5.3); and how they look at 80x24 and 120x40 (snapshots; frozen lesson
+copies in tests/ui/instrument_lessons). Predict questions: test_predict_ui.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from dataclasses import replace
 
 import pytest
-from textual.widgets import Input, Static
 
 from grok_tui.engine.runner import RunState
 from grok_tui.instruments.network_text import short
@@ -17,7 +16,7 @@ from grok_tui.ui.panels.landscape import LandscapePanel
 from grok_tui.ui.panels.network import NetworkPanel
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.panels.quiz import QuizPanel
-from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
+from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.ui.helpers import focus_panel, key_bar_settled, open_lesson, text_of, wait_for
 
@@ -124,110 +123,6 @@ async def test_the_diagram_hears_values_recorded_in_steps_that_came_in_one_frame
         # diagram's lit nodes went dark at every print)
         lesson._draw_values(replace(view, version=view.version + 2))
         assert {"layer_0", "layer_1", "layer_2", "stage"} <= network.lit
-
-
-async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
-    app = GrokApp(course, start_lesson="4.4", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        panel = await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
-        answers = {2: "0.968", 3: "0.1", 4: "0.734"}  # the second one is wrong on purpose
-        for step, typed in answers.items():
-            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {step}")
-            assert app.screen.questions[0].step == step
-            await pilot.press(*typed, "enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
-            body = app.screen.body.plain
-            assert ("Right" in body) == (step != 3), body
-            assert "Why:" in body
-            await pilot.press("enter")
-        await wait_for(pilot, lambda: not isinstance(app.screen, (PredictScreen, RevealScreen)), what="the lesson")
-        assert str(panel.tally) == "2/3 right"
-        assert "0.0388 too high" not in plain(panel)  # the panel lists results, the reveal said how far
-        saved = json.loads((private_data_dir / "answers.json").read_text())
-        assert saved["latest"]["predict/4.4/3/weight_delta"]["right"] is False
-        assert saved["latest"]["predict/4.4/2/pred"]["right"] is True
-
-
-async def test_a_question_refuses_what_is_not_a_number(course):
-    app = GrokApp(course, start_lesson="4.4", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        await pilot.press("s", "space", "l", "1", ".", ".", "2")  # keys meant for the lesson are not typed
-        assert app.screen.query_one(Input).value == " 1..2"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PredictScreen)
-        assert "1..2: type a number" in text_of(app.screen.query_one("#predict-problem"))
-
-
-async def test_a_played_run_stops_to_ask_then_plays_to_the_end(course, private_data_dir):
-    app = GrokApp(course, start_lesson="4.4", speed=0)  # as fast as the code goes: the stop must hold
-    async with app.run_test(size=(80, 24)) as pilot:
-        panel = await open_lesson(pilot, app, PredictPanel)
-        lesson = app.screen
-        await pilot.press("space")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        assert app.screen.questions[0].step == 2
-        assert lesson.step_count == 1 and lesson.run_state is RunState.PAUSED  # pred of step 2 not computed
-        await pilot.press(*"0.968", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
-        assert "Right: 0.968" in app.screen.body.plain and "Why: pred = input * weight" in app.screen.body.plain
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the second question")
-        assert app.screen.questions[0].step == 3 and lesson.step_count == 2
-        await pilot.press("escape")  # skipped: the run plays on, to the next question
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the third question")
-        assert app.screen.questions[0].step == 4
-        await pilot.press(*"0.7", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the third reveal")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
-        assert lesson.step_count == 4 and str(panel.tally) == "1/2 right"
-        assert "step 3: weight_delta skipped" in panel.render().plain  # not a bare "·", as if never asked
-        # Played again in the same visit: answered and skipped questions are not asked again.
-        await pilot.press("space")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.step_count == 4, what="rerun")
-        await pilot.pause(0.2)
-        assert not isinstance(app.screen, (PredictScreen, RevealScreen))
-
-
-async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
-    app = GrokApp(catalog, start_lesson="4.3", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(pilot, app, PredictPanel)
-        lesson = app.screen
-        while lesson.session.selected_param.name != "alpha":
-            await pilot.press("tab")
-        await pilot.press("equals_sign", *"0.1", "enter")  # a changed parameter re-runs (played)
-        # That re-run plays through: a question would stop it, and take the + - keys the learner
-        # may still be pressing (two learners typed "---" into one).
-        await wait_for(
-            pilot,
-            lambda: lesson.params["alpha"] == 0.1 and lesson.session.run is not None and lesson.ended,
-            what="the re-run to end",
-        )
-        assert lesson.run_state is RunState.FINISHED and not isinstance(app.screen, PredictScreen)
-        await pilot.press("space")  # the learner's own run asks, with the new alpha
-        # Its text, once mounted (the screen is current before its widgets are: read too early once under load).
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what="the question"
-        )
-        text = text_of(app.screen.query_one(Static))
-        # The lesson's question quotes the default run; this one says what the run has instead.
-        assert "What will weight_delta be at step 2?" in text and "alpha = 0.1" in text, text
-        assert "weight = 0.5" in text and "Step 1 is on screen" not in text
-        # alpha 0.1: weight 0.5 + 0.1 * 0.275 = 0.5275, pred 0.26375, weight_delta (pred - 0.8) * 0.5
-        await pilot.press(*"-0.268", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
-        body = app.screen.body.plain
-        assert "Right: -0.268125" in body, body
-        assert "0.775" not in body and "-0.20625" not in body  # the default run's worked numbers
-        assert "weight = 0.5275" in body
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
 
 
 async def test_a_finished_networks_values_are_those_its_last_step_drew(catalog):
@@ -383,34 +278,3 @@ def _53_finished(size):
 def test_landscape_53_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="5.3", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
-
-
-async def test_q_quits_while_a_question_is_asked(course, monkeypatch):
-    """The key bar under the box says "q quit"; the box takes only numbers, and q did nothing."""
-    app = GrokApp(course, start_lesson="4.4", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        exits: list[bool] = []
-        monkeypatch.setattr(app, "exit", lambda *args, **kwargs: exits.append(True))
-        await pilot.press("q")
-        await wait_for(pilot, lambda: bool(exits), what="the quit")
-        assert isinstance(app.screen, PredictScreen)  # nothing was typed into the box instead
-
-
-async def test_questions_all_skipped_are_said_skipped_not_still_to_come(course, private_data_dir):
-    """Every question skipped with escape: the panel said "no predictions yet" and "before each of
-    these the tutor stops and asks", after it had asked them all."""
-    app = GrokApp(course, start_lesson="4.4", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        panel = await open_lesson(pilot, app, PredictPanel)
-        lesson = app.screen
-        await pilot.press("space")
-        for _ in range(3):
-            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="a question")
-            await pilot.press("escape")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
-        shown = panel.render().plain
-        assert shown.count(" skipped") == 3 and "the tutor stops and asks" not in shown
-        assert "Skipped: asked again when a param changes" in shown

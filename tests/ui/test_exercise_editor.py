@@ -1,0 +1,121 @@
+"""The exercise editor as a learner types in it: Python indentation (enter, tab, shift+tab), the TODO
+comment selected where there is something to write, F4's fresh start, and F1's keys."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from grok_tui.progress import Progress
+
+from .helpers import screen_text, wait_for
+from .test_exercise_screen import Host, lesson  # noqa: F401  (the lesson fixture)
+
+
+async def test_the_editor_indents_like_python(lesson):  # noqa: F811
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"for x in a:", "enter", *"t = x", "enter")
+        assert editor.text == "for x in a:\n    t = x\n    "
+        await pilot.press("backspace", *"done")
+        assert editor.text.splitlines()[-1] == "done"
+
+
+async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # noqa: F811
+    Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        assert "return 42" in editor.text
+        editor.move_cursor((1, 10))  # where the learner left off: typing after F4 went there
+        await pilot.press("f4")
+        assert editor.text == lesson.exercises[0].stub.source
+        backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
+        assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
+        await pilot.press("x")  # in place of the TODO, as on opening
+        assert editor.text.splitlines()[1] == "    x", editor.text
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert "return 42" in editor.text
+
+
+async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_starts_at_the_todo(lesson):  # noqa: F811
+    """Learners found no help on this screen (F1 and ? did nothing), lost the editor's focus to
+    shift+tab (the letters typed next ran the screen's keys: h showed a hint), and started typing at
+    line 1, column 0, above the function."""
+    from textual.widgets.text_area import Selection
+
+    from grok_tui.ui.screens.help import HelpScreen
+
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        await pilot.pause()
+        assert editor.selection == Selection((1, 4), (1, 10))  # `# TODO` selected: typing replaces it
+        await pilot.press("f1")  # from inside the editor
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        help_text = screen_text(app)
+        assert app.screen.query_one("#help-box").border_title == "exercise keys"
+        assert "check your code" in help_text and "ctrl+z  ctrl+y" in help_text
+        assert "lesson text" not in help_text  # not the lesson screen's keys
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
+        await pilot.press("question_mark")  # in the editor, ? is typed (in place of the TODO)
+        assert editor.text.splitlines()[1] == "    ?" and not isinstance(app.screen, HelpScreen)
+        await pilot.press("shift+tab")
+        assert editor.has_focus and editor.text.splitlines()[1] == "?"
+        await pilot.press("h")  # still typed into the editor, not a hint
+        assert editor.text.splitlines()[1] == "?h" and screen.hints == 0
+        await pilot.press("escape", "question_mark")  # outside the editor ? is the help
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ?")
+
+
+async def test_tab_indents_a_selection_and_shift_tab_stops_at_a_selections_column_0(lesson):  # noqa: F811
+    """Tab with lines selected replaced them with spaces (Textual's TextArea); shift+tab over a
+    selection ending at column 0 of the next line dedented that line too."""
+    from textual.widgets.text_area import Selection
+
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        editor.selection = Selection((1, 2), (2, 5))  # into lines 1 and 2
+        await pilot.press("tab")
+        assert editor.text.splitlines() == ["def w_sum(a, b):", "        # TODO", "        return 0"]
+        editor.selection = Selection((1, 0), (2, 0))  # line 1 alone, ending at column 0 of line 2
+        await pilot.press("shift+tab")
+        assert editor.text.splitlines() == ["def w_sum(a, b):", "    # TODO", "        return 0"]
+        assert editor.has_focus
+
+
+async def test_a_draft_that_still_has_its_todo_opens_there(lesson):  # noqa: F811
+    from textual.widgets.text_area import Selection
+
+    Progress.load().save_draft("9.1", "w_sum", "import math\n\ndef w_sum(a, b):\n    # TODO\n    return 0\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).selection == Selection((3, 4), (3, 10))
+
+
+async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F811
+    """3.7's TODO takes two lines: only the first was selected, and the second stayed under the code."""
+    from textual.widgets.text_area import Selection
+
+    draft = "def w_sum(a, b):\n    # TODO: pair up a[i] and b[i],\n    # then add the products\n    return 0\n"
+    Progress.load().save_draft("9.1", "w_sum", draft)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        assert editor.selection == Selection((1, 4), (2, 27))
+        await pilot.press("x")
+        assert editor.text == "def w_sum(a, b):\n    x\n    return 0\n"
+    # a TODO that ends its sentence ends there: the comment under it is a hint (6.4), kept
+    hinted = "def w_sum(a, b):\n    # TODO: pair them up.\n    # zip(a, b) pairs them\n    return 0\n"
+    Progress.load().save_draft("9.1", "w_sum", hinted)
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).selection == Selection((1, 4), (1, 25))
