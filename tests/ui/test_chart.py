@@ -41,8 +41,12 @@ def test_axes_tick_at_nice_values():
     assert [t for _, t in log_axis(math.log10(0.3), math.log10(2.3), 5).ticks] == ["0.2", "0.5", "1", "2", "5"]
     assert [t for _, t in linear_axis(0.0, 3.2, 5).ticks] == ["0", "1", "2", "3", "4"]
     axis = step_axis(1, 23, 6)  # the end jumps to 30, not to every new step
-    assert (axis.low, axis.high) == (0, 30) and [t for _, t in axis.ticks] == ["0", "10", "20", "30"]
+    assert (axis.low, axis.high) == (1, 30) and [t for _, t in axis.ticks] == ["1", "10", "20", "30"]
     assert step_axis(1, 24, 6) == axis
+    # The axis starts at the first step: no empty "step 0" before a run that starts at 1.
+    assert [t for _, t in step_axis(1, 4, 6).ticks] == ["1", "2", "3", "4"]
+    assert [t for _, t in step_axis(0, 20, 6).ticks] == ["0", "5", "10", "15", "20"]
+    assert [t for _, t in step_axis(1, 10, 6).ticks] == ["2", "4", "6", "8", "10"]  # no "1 2" crowding
 
 
 def test_a_log_title_keeps_the_word_log_at_every_width():
@@ -105,10 +109,25 @@ async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
         chart.show_series({"pred": Series(STEPS, CONVERGING)})
         await pilot.pause()
         axis, x_labels = lines(chart)[-2:]
-        assert [int(n) for n in x_labels.split()] == [0, 5, 10, 15, 20]
+        assert [int(n) for n in x_labels.split()] == [1, 5, 10, 15, 20]  # the first step, then every 5
         marks = [i for i, ch in enumerate(axis) if ch == "┬"]
-        gaps = {b - a for a, b in itertools.pairwise(marks)}
-        assert len(marks) == 5 and max(gaps) - min(gaps) <= 1  # even spacing, within a column of rounding
+        gaps = [b - a for a, b in itertools.pairwise(marks)]
+        assert len(marks) == 5 and max(gaps[1:]) - min(gaps[1:]) <= 1  # even, within a column of rounding
+        assert abs(gaps[0] - gaps[1] * 4 / 5) <= 1  # 1 to 5 is four steps of five
+
+
+async def test_a_short_run_fills_the_chart_from_its_first_step():
+    """3.5's four games: the axis read 0..4 and a quarter of the chart stood empty over "game 0"."""
+    app = OneChart(Chart("predictions", ("pred",)))
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series([1.0, 2.0, 3.0, 4.0], [0.2, 0.4, 0.6, 0.8])})
+        await pilot.pause()
+        _legend, *plot, _axis, x_labels = lines(chart)
+        assert x_labels.split() == ["1", "2", "3", "4"]
+        left = min(line.index(edge) for line in plot for edge in "┤│" if edge in line) + 1
+        first_column = "".join(line[left : left + 2] for line in plot)
+        assert first_column.strip(), plot  # the first game is drawn at the left edge
 
 
 async def test_a_chart_with_x_draws_against_that_value():

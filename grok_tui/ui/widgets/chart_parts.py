@@ -90,14 +90,19 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
 
 
 def step_axis(low: float, high: float, count: int) -> Axis:
-    """The x axis of step numbers: whole numbers at even spacing; its end grows in jumps."""
-    low = min(0.0, math.floor(low))
-    end = max(high, 1.0)
-    power = 10 ** math.floor(math.log10(end))
+    """The x axis of step numbers, from the first step: whole numbers at even spacing; its end grows
+    in jumps. (It began at 0 for runs whose first step is 1: 3.5's four games left a quarter of the
+    chart empty over a "game 0" that never was.)"""
+    low = float(math.floor(low))
+    end = max(high, low + 1.0)
+    power = 10 ** math.floor(math.log10(end)) if end > 0 else 1
     end = next(f * power for f in _RANGE_ENDS if f * power >= end - 1e-9)
-    step = nice_step(end - low, max(1, count - 1), integer=True)
-    ticks = tuple((float(v), str(v)) for v in range(int(low), int(end) + 1, int(step)))
-    return Axis(low, end, ticks)
+    step = int(nice_step(end - low, max(1, count - 1), integer=True))
+    first = math.ceil(low / step) * step  # ticks at multiples of the step: 5 10 15, not 1 6 11
+    values = list(range(first, int(end) + 1, step))
+    if not values or values[0] - low > step / 2:  # the first step labelled, if it has room
+        values.insert(0, int(low))
+    return Axis(low, end, tuple((float(v), str(v)) for v in values))
 
 
 def _real(exponent: float) -> str:
