@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
-from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
+from grok_tui.ui.widgets.chart_parts import Axis, linear_axis, log_axis, marker_spots, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
@@ -47,6 +47,21 @@ def test_axes_tick_at_nice_values():
     assert [t for _, t in step_axis(1, 4, 6).ticks] == ["1", "2", "3", "4"]
     assert [t for _, t in step_axis(0, 20, 6).ticks] == ["0", "5", "10", "15", "20"]
     assert [t for _, t in step_axis(1, 10, 6).ticks] == ["2", "4", "6", "8", "10"]  # no "1 2" crowding
+
+
+def test_a_curve_marks_each_point_when_few_else_one_every_few_columns():
+    axis = Axis(1.0, 4.0, ())
+    games = [(1.0, 0.5), (2.0, 0.6), (3.0, 0.7), (4.0, 0.8)]
+    assert marker_spots(games, axis, 72, 0, 2) == games  # 3.5's four games: every one
+    long_axis = Axis(0.0, 200.0, ())
+    curve = [(float(x), 0.0) for x in range(201)]
+    first, second = (marker_spots(curve, long_axis, 72, nth, 2) for nth in (0, 1))
+    assert 7 <= len(first) <= 9 and 7 <= len(second) <= 9  # about one every 8 of 72 columns
+
+    def column(x: float) -> int:
+        return round(x / 200 * 71)
+
+    assert not {column(x) for x, _ in first} & {column(x) for x, _ in second}  # never in one column
 
 
 def test_a_log_title_keeps_the_word_log_at_every_width():
@@ -114,6 +129,47 @@ async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
         gaps = [b - a for a, b in itertools.pairwise(marks)]
         assert len(marks) == 5 and max(gaps[1:]) - min(gaps[1:]) <= 1  # even, within a column of rounding
         assert abs(gaps[0] - gaps[1] * 4 / 5) <= 1  # 1 to 5 is four steps of five
+
+
+async def test_curves_close_together_all_show_each_as_a_line_with_its_glyph():
+    """3.6's three predictions per game: win and sad, within 0.1 of each other, fell in the same
+    text rows when drawn as lines of "•" and "×", and win vanished under sad for three games."""
+    app = OneChart(Chart("three predictions per game", ("hurt", "win", "sad")))
+    games = [1.0, 2.0, 3.0, 4.0]
+    async with app.run_test(size=(80, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series(
+            {
+                "hurt": Series(games, [0.555, 0.64, 0.92, 0.69]),
+                "win": Series(games, [0.98, 1.11, 1.15, 1.08]),
+                "sad": Series(games, [0.965, 1.17, 1.09, 1.27]),
+            }
+        )
+        await pilot.pause()
+        columns: dict[int, list[int]] = {14: [], 10: [], 13: []}  # bright cyan, green, magenta
+        for row in chart.rows[1:-2]:
+            at = 0
+            for text, style in row:
+                colour = None if isinstance(style, str) or style.color is None else style.color.number
+                for offset, ch in enumerate(text):
+                    if colour in columns and ch != " ":
+                        columns[colour].append(at + offset)
+                at += len(text)
+        plot_width = 80 - 4
+        for key, seen in columns.items():  # each curve is drawn across the chart, not only at its end
+            assert seen and min(seen) < plot_width / 3 and max(seen) > plot_width * 2 / 3, (key, seen)
+        body = "".join(lines(chart)[1:-2])
+        # A glyph marks a game, not a line: win and sad were rows of "•" and "×" at one value per
+        # text row (0.1 here); their lines are braille now, 4 dots a row, and the games marked.
+        assert 4 <= body.count("•") + body.count("×") <= 8  # two may share a cell
+        win_cells = [
+            ch
+            for row in chart.rows
+            for text, style in row
+            if not isinstance(style, str) and style.color is not None and style.color.number == 10
+            for ch in text
+        ]
+        assert sum("⠁" <= ch <= "⣿" for ch in win_cells) >= 10, win_cells
 
 
 async def test_a_short_run_fills_the_chart_from_its_first_step():

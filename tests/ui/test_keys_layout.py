@@ -19,6 +19,7 @@ from grok_tui.ui.panels.experiments import ExperimentsPanel
 from grok_tui.ui.panels.landscape import LandscapePanel
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.chart import ChartView
+from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
 from tests.ui.helpers import text_of, wait_for
@@ -66,7 +67,7 @@ async def test_a_hidden_values_table_asks_no_layout_and_gets_its_height_when_it_
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settled_lesson(pilot)
-        table = screen.query_one(ValuesTable)
+        table, footer = screen.query_one(ValuesTable), screen.query_one(KeyFooter)
 
         async def view(lab: bool) -> None:  # as `l` does, without redrawing the table
             screen.set_class(lab, "-lab")
@@ -74,6 +75,9 @@ async def test_a_hidden_values_table_asks_no_layout_and_gets_its_height_when_it_
             # The classes' styles and the layout they ask for land on the app's next idle, which a
             # loaded machine can put after one pause (the hidden table then still counted as shown).
             await wait_for(pilot, lambda: displayed(table) == lab, what="the view switched")
+            # The key bar follows the view after a refresh (it shows `g chart` in the lab only):
+            # its rebuild asks for a layout of its own, which must land before the count starts.
+            await wait_for(pilot, lambda: footer._keys() == footer._shown, what="the key bar rebuilt")
             await pilot.pause()
 
         await view(lab=True)  # laid out once at one line (its containers keep that arrangement)

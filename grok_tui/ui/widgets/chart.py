@@ -46,6 +46,7 @@ from grok_tui.ui.widgets.chart_parts import (
     legend_row,
     linear_axis,
     log_axis,
+    marker_spots,
     step_axis,
 )
 
@@ -329,12 +330,23 @@ class ChartView(PlotextPlot):
             # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
             # 0.8). Drawn first: a curve that meets it is drawn over it.
             plt.plot([x_axis.low, x_axis.high], [self._goal] * 2, marker="braille", color=PREVIOUS_COLOR)
+        # Every curve of this run is a braille line (4 dots a row: 3.6's win and sad, 0.1 apart,
+        # fell in the same text rows as lines of "•" and "×", and win vanished under sad); its
+        # glyph marks its points on top, all of them when they are few, else a few spread out.
+        marked = []
         for layer in layers:
             xs, ys = zip(*layer.points, strict=False)
-            marker = "braille" if layer.marker == "braille" else layer.marker
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
-            draw = plt.scatter if self.chart.points else plt.plot  # points: steps not joined
-            draw(list(xs), list(ys), marker=marker, color=colour)
+            if self.chart.points:  # steps not joined
+                plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
+            elif layer.key == "prev" or layer.marker == "braille":
+                plt.plot(list(xs), list(ys), marker=layer.marker, color=colour)
+            else:
+                plt.plot(list(xs), list(ys), marker="braille", color=colour)
+                marked.append((layer, colour))
+        for nth, (layer, colour) in enumerate(marked):
+            spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
+            plt.scatter([x for x, _ in spots], [y for _, y in spots], marker=layer.marker, color=colour)
         plt.xlim(x_axis.low, x_axis.high)
         plt.ylim(y_axis.low, y_axis.high)
         plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])

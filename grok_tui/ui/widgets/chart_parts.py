@@ -146,6 +146,34 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
 
 
+MARKER_GAP = 8
+"""Columns between a long curve's glyphs: enough to tell the curves apart without colour."""
+
+
+def marker_spots(
+    points: Sequence[tuple[float, float]], x_axis: Axis, columns: int, nth: int, of: int
+) -> list[tuple[float, float]]:
+    """The points of a curve that get its glyph: every one when each has columns to itself (3.5's
+    four games), else about one each MARKER_GAP columns, curve `nth` of `of` shifted by a share of
+    the gap so that two curves' glyphs do not fall in the same column."""
+    span = x_axis.high - x_axis.low
+    if not points or span <= 0 or columns <= 0:
+        return list(points)
+
+    def column(x: float) -> int:
+        return round((x - x_axis.low) / span * (columns - 1))
+
+    if len({column(x) for x, _ in points}) == len(points) and len(points) * 4 <= columns:
+        return list(points)
+    offset = (nth + 1) * MARKER_GAP // (of + 1)
+    spots, wanted = [], offset
+    for x, y in points:
+        if column(x) >= wanted:
+            spots.append((x, y))
+            wanted = column(x) + MARKER_GAP
+    return spots
+
+
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
     runs: list[Run] = []
