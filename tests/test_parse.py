@@ -116,6 +116,10 @@ def test_good_lesson_parses_into_data(tmp_path):
         # a misspelt key is an error at its own line, in every table (a chart's and an exercise's were
         # ignored: `hint = [...]` left the exercise without hints, and `check` said ok)
         (("log = true\n", "log = true\nlogg = 1\n"), 28, "[[charts]]: unknown key 'logg'"),
+        # a fixed y range: two numbers, low first, on a linear axis
+        (("log = true\n", "log = false\ny_range = [1, 0]\n"), 24, "y_range must be two numbers, low then high"),
+        (("log = true\n", 'log = false\ny_range = ["0", 1]\n'), 24, "y_range must be two numbers"),
+        (("log = true\n", "log = true\ny_range = [0, 1]\n"), 24, "y_range is for a linear axis"),
         (('hints = ["Multiply', 'hint = ["Multiply'), 31, "exercise 'double': unknown key 'hint'"),
         (("default = 3\n", "default = 3\ndefualt = 4\n"), 21, "parameter 'n': unknown key 'defualt'"),
     ],
@@ -132,6 +136,12 @@ def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):
     assert words in first.message
     assert first.line == line, str(first)
     assert str(first).startswith(f"{path}:{line}: ")
+
+
+def test_a_chart_may_keep_a_fixed_y_range(tmp_path):
+    lesson, problems = parse_lesson(write(tmp_path, GOOD.replace("log = true\n", "y_range = [0, 1]\n", 1)))
+    assert not problems and lesson is not None
+    assert lesson.charts[0].y_range == (0.0, 1.0) and not lesson.charts[0].log
 
 
 def test_missing_front_matter_and_unclosed_fence(tmp_path):

@@ -50,6 +50,10 @@ class Chart:
     points: bool = False
     """Each step a point of its own, not joined into a curve: for steps that are not one quantity
     changing over time (5.1 steps through its three weights, one weight delta each)."""
+    y_range: tuple[float, float] | None = None
+    """The y axis shows at least low..high (an accuracy: 0..1), so a run at chance is not blown up to
+    fill the chart (7.6 at batch size 1 filled it with 0.07..0.11) and a better run beside it stays
+    drawn; values outside the range still widen the axis."""
 
 
 @dataclass(frozen=True)

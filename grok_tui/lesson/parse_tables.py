@@ -17,7 +17,7 @@ from grok_tui.lesson.steps import StepsError, check_steps
 
 EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
-CHART_KEYS = {"title", "series", "log", "x", "goal", "points"}
+CHART_KEYS = {"title", "series", "log", "x", "goal", "points", "y_range"}
 EXERCISE_KEYS = {"title", "hints", "moved_from", "changes_arguments"}
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -130,10 +130,25 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
                 f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
             )
             continue
+        log = bool(chart.get("log", False))
+        y_range = chart.get("y_range")
+        if y_range is not None:
+            numbers = isinstance(y_range, list) and len(y_range) == 2
+            numbers = numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in y_range)
+            if not numbers or not all(math.isfinite(v) for v in y_range) or y_range[0] >= y_range[1]:
+                add(
+                    line,
+                    f"a chart's y_range must be two numbers, low then high, e.g. y_range = [0, 1] (got {y_range!r})",
+                )
+                continue
+            if log:
+                add(line, "a chart's y_range is for a linear axis: drop it or drop log = true")
+                continue
+            y_range = (float(y_range[0]), float(y_range[1]))
         unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)
         title = str(chart.get("title", ", ".join(series)))
-        log = bool(chart.get("log", False))
-        yield Chart(title, tuple(series), log, x, goal, goal_value, points=bool(chart.get("points", False)))
+        points = bool(chart.get("points", False))
+        yield Chart(title, tuple(series), log, x, goal, goal_value, points=points, y_range=y_range)
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

@@ -120,3 +120,24 @@ async def test_a_previous_run_elsewhere_on_the_x_axis_is_left_out():
         chart.show_series(now, overlapping)
         await pilot.pause()
         assert not chart.previous_off_scale
+
+
+async def test_an_accuracy_kept_on_its_range_shows_a_run_at_chance_beside_a_good_one():
+    """7.6 at batch size 1: a dead network at chance (0.07..0.11) filled a 0.07..0.11 axis, looking
+    like a real curve, and the working 0.9 run beside it was "wider range, not drawn"."""
+    app = OneChart(Chart("accuracy", ("test_accuracy",), y_range=(0.0, 1.0)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        chance = [0.07 + 0.04 * ((k * 7) % 5) / 4 for k in range(20)]
+        good = [0.9 - 0.5 * 0.7**k for k in range(20)]
+        chart.show_series({"test_accuracy": Series(STEPS, chance)}, {"test_accuracy": Series(STEPS, good)})
+        await pilot.pause()
+        legend, *plot, _axis, _x_labels = lines(chart)
+        labels = [float(m) for m in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(plot), re.M)]
+        assert min(labels) == 0 and max(labels) == 1.0, labels
+        assert not chart.previous_off_scale and "previous run" in legend and "not drawn" not in legend
+        assert "·" in "".join(plot)  # the good run, dimmed behind
+        # above the range, the axis still reaches the values
+        chart.show_series({"test_accuracy": Series(STEPS, [1.5] * 20)})
+        await pilot.pause()
+        assert max(float(m) for m in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(chart)), re.M)) >= 1.5

@@ -222,6 +222,12 @@ class ChartView(PlotextPlot):
         marker = MARKERS[i % len(MARKERS)]
         return POINT if marker == "braille" and self.chart.points else marker
 
+    def _in_range(self, layers: list[Layer]) -> bool:
+        if not self.chart.y_range:
+            return False
+        low, high = self.chart.y_range
+        return all(low <= y <= high for layer in layers for _, y in layer.points)
+
     def _zero_from(self) -> float | None:
         """On a log chart: the first step at which a series of this run reached 0 (or below), which
         no log scale holds. 6.1 with alpha 0.5 hits 0 at step 2, and its chart was left empty."""
@@ -264,6 +270,8 @@ class ChartView(PlotextPlot):
         ys = [y for layer in now + old for _, y in layer.points]
         if ys and self._goal is not None and not self.chart.log:
             ys.append(self._goal)  # the goal in view, however far the curve is from it
+        if ys and self.chart.y_range:
+            ys.extend(self.chart.y_range)  # at least the chart's range: an accuracy stays on 0..1
         y_count = max(2, min(6, rows // 2 + 1))
         x_count = max(2, cols // 9)
         if not xs:
@@ -300,7 +308,7 @@ class ChartView(PlotextPlot):
             # image 1000 after 0: both runs were thin stripes at the two ends of a 0..1100 axis)
             xs_now, xs_old = ([x for layer in layers for x, _ in layer.points] for layers in (now, old))
             spread = max(spread, previous_spread(xs_now, xs_old))
-        fits = spread <= ZOOM_RATIO
+        fits = spread <= ZOOM_RATIO or self._in_range(old)  # in the range, any run is in scale
         self.previous_off_scale = not fits
         self._previous_far = spread > FAR_RATIO
         if not fits:
