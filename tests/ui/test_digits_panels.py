@@ -68,6 +68,26 @@ async def test_every_panel_waits_then_renders_a_finished_run(trained):
         assert "image 0 of 1797" in text_of(panels[4])
 
 
+async def test_a_run_that_ends_early_is_said_to_have_left_nothing(trained):
+    """7.3 at alpha 64 diverged at epoch 7; its panel still said "Training... the panel fills when
+    the run finishes"."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["hidden_weights"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        for state, words in [("diverged", "diverged before its end"), ("failed", "error"), ("cancelled", "stopped")]:
+            panel.run_started()
+            panel.run_state_changed("running")
+            assert "Training" in text_of(panel)
+            panel.run_state_changed(state)
+            await pilot.pause()
+            assert "Training" not in text_of(panel) and words in text_of(panel), state
+        panel.run_finished(ns)  # a finished run's drawing is not replaced by a later state
+        panel.run_state_changed("finished")
+        await pilot.pause()
+        assert "unit 0 " in text_of(panel)
+
+
 async def test_panels_without_their_data_say_so(trained):
     lesson, _ = trained
     app = PanelApp(lesson, ["confusion_matrix", "hidden_weights"])

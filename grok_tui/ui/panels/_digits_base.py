@@ -100,6 +100,19 @@ class DigitsPanel(LessonPanel):
         self.status = "Training... the panel fills when the run finishes."
         self.refresh(layout=True)
 
+    STOPPED = {
+        "diverged": "This run diverged before its end: there is nothing to show (the status line says why).",
+        "failed": "This run stopped on an error before its end: there is nothing to show.",
+        "cancelled": "This run was stopped before its end. Run the lesson (space) to fill this panel.",
+    }
+    """What the panel says when a run ended without finishing (7.3 at alpha 64 diverged at epoch 7,
+    and the panel still said "Training... the panel fills when the run finishes")."""
+
+    def run_state_changed(self, state: str) -> None:
+        if state in self.STOPPED and not self.ready:
+            self.status = self.STOPPED[state]
+            self.refresh(layout=True)
+
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         try:
             self.ready = bool(self.load(namespace))
