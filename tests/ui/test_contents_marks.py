@@ -67,11 +67,16 @@ async def test_n_on_the_last_lesson_ends_the_course(small_catalog):
         await pilot.press("n")
         assert isinstance(app.screen, CourseEndScreen)
         body = text_of(app.screen.query_one("#end-body"))
+        assert body.startswith("You reached the last lesson. Complete so far: 1 of 2 lessons")
         assert "What you built" in body and "4 Gradient descent" in body
         assert "1/2 lessons complete, 1/2 run to the end, 0/0 exercises passed" in body and "Still open: 3.1" in body
-        assert "What to read next" in body and "chapter 10" in body
+        assert "What to read next" in body and "chapters 2 to 9" in body and "chapter 10" in body
         await pilot.press("escape")
         assert app.screen.lesson.id == "4.5"
+        app.progress.finish_lesson("3.1")
+        await pilot.press("n")
+        body = text_of(app.screen.query_one("#end-body"))
+        assert body.startswith("You finished the course: all 2 lessons complete.") and "Still open" not in body
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -46,7 +46,11 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     exercises = sum(len(l.exercises) for l in lessons)
     passed = sum(exercises_passed(l, progress) for l in lessons)
     out = Text()
-    out.append("You reached the end of the course.\n\n", style="bold")
+    if complete == len(lessons):
+        out.append(f"You finished the course: all {len(lessons)} lessons complete.\n\n", style="bold")
+    else:  # a learner who jumped ahead: "end of the course" then "6/36 complete" read oddly
+        out.append("You reached the last lesson. ", style="bold")
+        out.append(f"Complete so far: {complete} of {len(lessons)} lessons; the open ones are listed below.\n\n")
     out.append("What you built, one chapter at a time:\n", style="bold")
     for number, title, chapter in catalog.chapters():
         marks = "".join(
@@ -63,7 +67,11 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     if todo:
         names = ", ".join(l.id for l in todo[:8]) + (" ..." if len(todo) > 8 else "")
         out.append(f"Still open: {names} (c: contents).\n", style="yellow")
-    out.append("\nWhat to read next:\n", style="bold")
+    out.append("\nWhat to read next", style="bold")
+    out.append(
+        " (the course followed the book's chapters 2 to 9; chapter 8's dropout and batches and"
+        " chapter 9's softmax came in lessons 7.3 to 7.6):\n"
+    )
     for where, what in READ_NEXT:
         out.append(f"  {where}", style="bold cyan")
         out.append(f": {what}.\n")
