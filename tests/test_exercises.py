@@ -226,6 +226,11 @@ def test_a_failure_shows_the_values_the_test_used():
     code = "def double(x):\n    return 1 / (x - 1)\n"
     verdict = describe(run_sandboxed(code, test), code, test)
     assert "ZeroDivisionError" in verdict.headline and "with a = 1" in verdict.text
+    # numpy's scalars as the numbers they are: 7.4 showed "with gap = np.float64(0.6985247918513418)"
+    test = "import numpy as np\ngap = np.float64(0.6985247918513418)\nassert double(gap) < 1, 'too big'\n"
+    code = "def double(x):\n    return 2 * x\n"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert "with gap = 0.698525" in verdict.text and "np.float64" not in verdict.text
 
 
 def test_a_process_killed_by_a_signal_is_a_crash_message():

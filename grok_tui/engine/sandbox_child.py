@@ -46,7 +46,9 @@ def _test_values(exc):
         if name.startswith("__") or callable(value) or type(value).__name__ == "module":
             continue
         try:
-            text = repr(value)
+            if type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
+                value = value.item()  # numpy 2 writes np.float64(0.6985...): the learner's number is 0.6985
+            text = f"{value:.6g}" if isinstance(value, float) else repr(value)
         except Exception:
             continue
         if len(text) <= 200:
