@@ -69,7 +69,7 @@ def too_small_text(width: int, height: int) -> str:
 
 class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_run", "run", id="lesson.run"),
+        Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
         Binding("l", "toggle_view", "lab/text", id="lesson.view"),
         Binding("r", "reset", "reset", show=False, id="lesson.reset"),
