@@ -114,6 +114,12 @@ class LessonDrawing(_Screen):
     def _draw_charts(self, view: FeedView | None) -> None:
         series = view.series if view is not None else {}
         run = self.session.run
+        if not self.lesson.charts and not self.lesson.panels:  # only 3.8: the query walks the screen
+            from grok_tui.ui.widgets.printout import PrintoutView
+
+            failure = str(run.failure) if view is not None and run is not None and run.failure is not None else ""
+            for printout in self.query(PrintoutView):
+                printout.show(view, failure)
         values = run.values if run is not None else self.session.params  # a goal line is the run's
         for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
+
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
 
 
 async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
@@ -52,3 +56,10 @@ async def focus_panel(pilot, app, panel) -> None:
             return
         await pilot.press("f")
     assert app.focused is panel
+
+
+def one_lesson_app(tmp_path: Path, filename: str, text: str) -> GrokApp:
+    """The tutor opened at a lesson written for the test (its file name starts with its id)."""
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / filename).write_text(text, encoding="utf-8")
+    return GrokApp(load_catalog(tmp_path / "l"), start_lesson=filename.split("-")[0], speed=0)

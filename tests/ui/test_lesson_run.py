@@ -12,7 +12,7 @@ from grok_tui.ui.screens.output import OutputScreen
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import one_lesson_app, text_of, wait_for
 
 SIZE = (80, 24)
 
@@ -154,12 +154,9 @@ for i in range(3, -1, -1):
 
 
 async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
-    from grok_tui.lesson.catalog import load_catalog
     from grok_tui.ui.widgets.document import CodeCell
 
-    (tmp_path / "l").mkdir()
-    (tmp_path / "l" / "9.8-bug.md").write_text(BROKEN, encoding="utf-8")
-    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.8", speed=0)
+    app = one_lesson_app(tmp_path, "9.8-bug.md", BROKEN)
     async with app.run_test(size=SIZE) as pilot:
         screen = lesson_screen(app)
         await pilot.press("space")

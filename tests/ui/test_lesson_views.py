@@ -16,7 +16,7 @@ from grok_tui.ui.widgets.document import LessonDocument, inline_markdown
 from grok_tui.ui.widgets.params import ParamsView, visible_window
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, sparkline
 from tests.conftest import LESSONS
-from tests.ui.helpers import screen_text, text_of, wait_for
+from tests.ui.helpers import one_lesson_app, screen_text, text_of, wait_for
 
 SIZE = (80, 24)
 
@@ -154,9 +154,7 @@ print("the last line")
 
 
 async def test_params_stay_in_view_after_a_long_values_table_and_o_reaches_the_last_line(tmp_path):
-    (tmp_path / "l").mkdir()
-    (tmp_path / "l" / "9.7-long.md").write_text(LONG, encoding="utf-8")
-    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.7", speed=0)
+    app = one_lesson_app(tmp_path, "9.7-long.md", LONG)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.press("l", "space")
@@ -345,3 +343,44 @@ async def test_a_resize_under_a_dialog_arranges_the_lab_for_the_new_size(small_c
         await wait_for(pilot, lambda: not any(c.has_class("-not-main") for c in charts), what="every chart")
         assert all(c.region.height > 5 for c in charts), [c.region for c in charts]
         assert not screen._one_chart_at_a_time()
+
+
+PRINTS = """+++
+id = "9.8"
+chapter = 9
+title = "Prints, no chart"
+show = ["i"]
+steps = "3"
+charts = []
++++
+
+A lesson that draws no chart: its lab shows what it printed.
+
+```python train
+for i in range(3):
+    print(f"line {i}")
+    step(i=i)
+print("ValueError: shapes (4,) and (2, 5) do not line up")
+print("the last line")
+```
+"""
+
+
+async def test_a_lesson_without_charts_shows_its_printout_in_the_lab(tmp_path):
+    """3.8 draws no chart: its lab was the values and params over an empty screen."""
+    from grok_tui.ui.widgets.printout import PrintoutView
+
+    app = one_lesson_app(tmp_path, "9.8-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        await wait_for(pilot, lambda: bool(screen.query(PrintoutView)), what="the printout")
+        printout = screen.query_one(PrintoutView)
+        await pilot.pause()
+        assert printout.region.height >= 8 and "nothing printed yet" in printout.render().plain
+        await pilot.press("space")
+        await finish(pilot, screen)
+        shown = printout.render().plain
+        assert shown.rstrip().endswith("the last line") and "line 0" in shown
+        assert "expected error, on purpose: ValueError" in shown
+        assert "what the lesson printed" in str(printout.border_title)

@@ -197,6 +197,10 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         for i, chart in enumerate(self.lesson.charts):
             yield ChartView(chart, id=f"chart-{i}")
         yield from self.panels.compose()
+        if not self.lesson.charts and not self.lesson.panels:  # 3.8: what it printed, not an empty lab
+            from grok_tui.ui.widgets.printout import PrintoutView
+
+            yield PrintoutView(id="printout")
 
     def on_mount(self) -> None:
         try:
@@ -205,7 +209,6 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
             pass
 
     def _setup(self) -> None:
-        self.query_one("#charts").display = bool(self.lesson.charts or self.lesson.panels)
         self._show_params()
         self.query_one(LessonDocument).focus()
         self.set_interval(1 / TICK_HZ, self._every_tick)
