@@ -384,3 +384,24 @@ async def test_a_lesson_without_charts_shows_its_printout_in_the_lab(tmp_path):
         assert shown.rstrip().endswith("the last line") and "line 0" in shown
         assert "expected error, on purpose: ValueError" in shown
         assert "what the lesson printed" in str(printout.border_title)
+
+
+async def test_a_cut_try_this_box_says_where_the_rest_is(catalog):
+    """7.5's three prompts were cut mid-sentence in the lab at 120x40, with nothing to say so."""
+    from grok_tui.ui.widgets.try_this import TryThis
+
+    app = GrokApp(catalog, start_lesson="7.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        tips = screen.query_one(TryThis)
+        await wait_for(pilot, lambda: tips.region.height > 0, what="the try-this box")
+        await pilot.pause()
+        assert str(tips.border_title) == "try this · the rest: end of the text (l)"
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)  # two short prompts: whole
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        tips = app.screen.query_one(TryThis)
+        await wait_for(pilot, lambda: tips.region.height > 0, what="the try-this box")
+        await pilot.pause()
+        assert str(tips.border_title) == "try this"

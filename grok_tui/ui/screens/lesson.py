@@ -39,11 +39,12 @@ from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
-from grok_tui.ui.widgets.document import LessonDocument, try_this_text
+from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine
+from grok_tui.ui.widgets.try_this import TryThis
 from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
 if TYPE_CHECKING:
@@ -171,9 +172,7 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
                     yield ValuesTable(id="values")
                 yield ParamsView(id="params")
                 if lesson.try_this:
-                    tips = Static(try_this_text(lesson.try_this), id="try-this")
-                    tips.border_title = "try this"
-                    yield tips
+                    yield TryThis(lesson.try_this, id="try-this")
             with Horizontal(id="charts"):
                 if lab_imported(lesson):
                     self._lab_built = True
