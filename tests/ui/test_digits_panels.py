@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -86,6 +87,24 @@ async def test_a_run_that_ends_early_is_said_to_have_left_nothing(trained):
         panel.run_state_changed("finished")
         await pilot.pause()
         assert "unit 0 " in text_of(panel)
+
+
+async def test_the_dead_units_are_marked_under_their_tiles(trained):
+    """7.5's text sends the learner to its dead units 0, 61 and 62; the panel drew them like any."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["hidden_weights"])
+    async with app.run_test(size=(80, 40)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        panel.run_finished({**ns, "dead": np.array([0, 61, 62])})
+        await pilot.pause()
+        assert "unit 0 " in text_of(panel) and "dead: off for every training image" in text_of(panel)
+        panel.action_move(1)
+        await pilot.pause()
+        assert "0 dead" in text_of(panel) and "dead: off" not in text_of(panel)
+        assert not re.search(r"(?<!\d)1 dead", text_of(panel))
+        panel.run_finished({**ns, "dead": "not a list of units"})  # a lesson's own `dead` of another kind
+        await pilot.pause()
+        assert "dead" not in text_of(panel)
 
 
 async def test_panels_without_their_data_say_so(trained):

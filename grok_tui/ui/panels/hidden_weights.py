@@ -76,11 +76,15 @@ class Panel(DigitsPanel):
             blank = np.asarray(images, dtype=float).reshape(-1, 64).max(axis=0) == 0
             weights = np.where(blank[:, None], 0.0, weights)
         self.weights = weights
+        self.dead = dead_units(namespace.get("dead"), weights.shape[1])
         self._tiles = {}
         self._image_strips.clear()
         self._strips_key = None
         self.selected = min(self.selected, weights.shape[1] - 1)
         return weights.shape[1] > 0
+
+    dead: frozenset[int] = frozenset()
+    """The hidden units the run left dead (its `dead` variable): marked under their tiles."""
 
     @property
     def per_row(self) -> int:
@@ -132,7 +136,12 @@ class Panel(DigitsPanel):
     def labels(self, shown: range) -> Text:
         """The units' numbers under their tiles, the selected one marked."""
         labels = [
-            (f"▶{u}◀" if u == self.selected else str(u), "reverse bold" if u == self.selected else "dim") for u in shown
+            (f"▶{u}◀", "reverse bold")
+            if u == self.selected
+            else (f"{u} dead", "red")  # 7.5's text sends the learner to them: they were unmarked
+            if u in self.dead
+            else (str(u), "dim")
+            for u in shown
         ]
         return label_line(labels)
 
@@ -148,6 +157,8 @@ class Panel(DigitsPanel):
         if not self.templates and not paged:
             what += f" of {units}"
         parts = [f"{what}  {w.min():+.2f}..{w.max():+.2f}"]
+        if self.selected in self.dead:
+            parts[0] += "  dead: off for every training image"
         if paged:
             parts.append(f"{page.start}-{page.stop - 1} of {units}, ↑↓ more")
         parts.append("orange excites, blue inhibits")
@@ -195,3 +206,17 @@ class Panel(DigitsPanel):
         if self.templates:
             return ["10 digit templates", f"digit {self.selected}"]
         return [f"{self.weights.shape[1]} hidden units", f"unit {self.selected}"]
+
+
+def dead_units(value: Any, units: int) -> frozenset[int]:
+    """The unit numbers in a lesson's `dead` variable (7.5: np.flatnonzero of the units that fire
+    for no training image), if it is such a list; else none."""
+    if value is None:
+        return frozenset()
+    try:
+        numbers = np.asarray(value).ravel()
+    except Exception:
+        return frozenset()
+    if numbers.dtype.kind not in "iu":
+        return frozenset()
+    return frozenset(int(n) for n in numbers if 0 <= n < units)
