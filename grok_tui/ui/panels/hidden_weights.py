@@ -156,9 +156,9 @@ class Panel(DigitsPanel):
         what = f"digit {self.selected}" if self.templates else f"unit {self.selected}"
         if not self.templates and not paged:
             what += f" of {units}"
-        parts = [f"{what}  {w.min():+.2f}..{w.max():+.2f}"]
         if self.selected in self.dead:
-            parts[0] += "  dead: off for every training image"
+            what += ", dead"  # off for every training image (the lesson's text says why)
+        parts = [f"{what}  {w.min():+.2f}..{w.max():+.2f}"]
         if paged:
             parts.append(f"{page.start}-{page.stop - 1} of {units}, ↑↓ more")
         parts.append("orange excites, blue inhibits")
