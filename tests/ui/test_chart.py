@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
-from grok_tui.ui.widgets.chart_parts import Axis, linear_axis, log_axis, marker_spots, step_axis
+from grok_tui.ui.widgets.chart_parts import Axis, linear_axis, log_axis, marker_spots, merge_rows, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
@@ -110,11 +110,17 @@ async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
         await pilot.pause()
         assert str(chart.border_title) == "accuracy"
         legend, *plot, _x_labels = lines(chart)
-        assert legend == "⠒⠒ train_accuracy  • test_accuracy  · previous run: hidden_size 64"
+        assert legend == "⠒⠒ train_accuracy  • test_accuracy  ⠒⠒ previous run: hidden_size 64"
         body = "".join(plot)
-        assert re.search("[⠁-⣿]", body) and "•" in body and "·" in body  # braille, marker, dimmed
-        dimmed = [style for row in chart.rows for text, style in row if "·" in text]
-        assert dimmed and all(style == "prev" or style.color.number == 8 for style in dimmed)  # grey
+        assert re.search("[⠁-⣿]", body) and "•" in body  # braille, marker
+        # The previous run: a grey braille line like the curves (dots one value a row lay off them)
+        grey = [
+            text
+            for row in chart.rows[1:]
+            for text, style in row
+            if not isinstance(style, str) and style.color is not None and style.color.number == 8
+        ]
+        assert grey and all(re.fullmatch("[⠁-⣿]+", text) for text in grey), grey
 
 
 async def test_the_step_axis_shows_whole_numbers_evenly_spaced():
@@ -170,6 +176,56 @@ async def test_curves_close_together_all_show_each_as_a_line_with_its_glyph():
             for ch in text
         ]
         assert sum("⠁" <= ch <= "⣿" for ch in win_cells) >= 10, win_cells
+
+
+def test_two_curves_in_one_cell_keep_both_their_dots():
+    from rich.style import Style
+
+    cyan, green, grey = Style(color="bright_cyan"), Style(color="bright_green"), Style(color="bright_black")
+    under = [(("0┤", ""), ("⠁⠁", cyan), (" •", green))]
+    over = [(("0┤", ""), ("⠂", green), ("⠂", green), ("⠂", green))]
+    assert merge_rows(under, over) == [(("0┤", ""), ("⠃⠃⠂•", green))]  # dots ORed, the glyph kept
+    grey_under = [(("⠁", Style(color="color(8)")),)]
+    assert merge_rows(grey_under, [(("⠂", cyan),)]) == [(("⠂", cyan),)]  # the previous run is covered
+    assert grey  # (bright_black is colour 8 too)
+
+
+async def test_a_curve_under_another_in_the_same_rows_stays_visible():
+    """7.6 at 120x40: the training accuracy at 1.0 and the test accuracy at 0.9 share the top text
+    row; plotext keeps one curve a cell, and the training curve was gone after epoch 10."""
+    app = OneChart(Chart("accuracy", ("train_accuracy", "test_accuracy"), y_range=(0.0, 1.0)))
+    epochs = [float(e) for e in range(1, 101)]
+    async with app.run_test(size=(80, 9)) as pilot:
+        chart = app.query_one(ChartView)
+        train = Series(epochs, [min(1.0, 0.3 + e / 15) for e in range(100)])
+        test = Series(epochs, [min(0.9, 0.25 + e / 16) for e in range(100)])
+        chart.show_series({"train_accuracy": train, "test_accuracy": test})
+        await pilot.pause()
+        cyan_columns = set()
+        for row in chart.rows[1:-2]:
+            at = 0
+            for text, style in row:
+                if not isinstance(style, str) and style.color is not None and style.color.number == 14:
+                    cyan_columns.update(range(at, at + len(text)))
+                at += len(text)
+        test_columns = set()
+        for row in chart.rows[1:-2]:
+            at = 0
+            for text, style in row:
+                if not isinstance(style, str) and style.color is not None and style.color.number == 10:
+                    test_columns.update(range(at, at + len(text)))
+                at += len(text)
+        top = "".join(text for text, _ in chart.rows[1])
+
+        def dot_rows(ch: str) -> set[int]:
+            bits = ord(ch) - 0x2800
+            return {r for r, mask in enumerate((0x09, 0x12, 0x24, 0xC0)) if bits & mask}
+
+        # Late in the run both curves are flat in the top row (1.0 and 0.9): each cell there
+        # holds the dots of both, at two heights (one curve alone is one height)
+        late = [ch for ch in top[60:] if "⠁" <= ch <= "⣿"]
+        assert late and all(len(dot_rows(ch)) == 2 for ch in late), top
+        assert max(test_columns) > 70 and max(cyan_columns | test_columns) > 70
 
 
 async def test_a_short_run_fills_the_chart_from_its_first_step():

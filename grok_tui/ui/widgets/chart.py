@@ -47,6 +47,7 @@ from grok_tui.ui.widgets.chart_parts import (
     linear_axis,
     log_axis,
     marker_spots,
+    merge_rows,
     step_axis,
 )
 
@@ -237,6 +238,11 @@ class ChartView(PlotextPlot):
         firsts = [x for one in series for x, y in zip(one.xs, one.ys, strict=False) if y <= 0]
         return min(firsts) if firsts else None
 
+    @property
+    def _previous_glyph(self) -> str:
+        """The previous run is a grey braille line, or grey dots on a chart of points."""
+        return PREVIOUS_MARKER if self.chart.points else LEGEND_GLYPH["braille"]
+
     def _legend(self, now: list[Layer], old: list[Layer], zero_from: float | None = None) -> list[tuple[str, str, str]]:
         entries = []
         if len(self.chart.series) > 1 or old or self.previous_off_scale:
@@ -249,12 +255,12 @@ class ChartView(PlotextPlot):
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
             said = "off scale" if self._previous_far else "wider range"
-            entries.append((PREVIOUS_MARKER, f"previous run {said}, not drawn", "prev"))
+            entries.append((self._previous_glyph, f"previous run {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
             if label.startswith("previous run"):
                 label = label[len("previous run") :].lstrip(" :")
-            entries.append((PREVIOUS_MARKER, "previous run" + (f": {label}" if label else ""), "prev"))
+            entries.append((self._previous_glyph, "previous run" + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
             entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if self.chart.x:
@@ -326,35 +332,56 @@ class ChartView(PlotextPlot):
         return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
 
     def _plotext_rows(self, layers: list[Layer], x_axis: Axis, y_axis: Axis, width: int, height: int) -> list[Row]:
-        """plotext's drawing of the layers on the given axes, as rows of (text, Rich style) runs."""
+        """plotext's drawing of the layers on the given axes, as rows of (text, Rich style) runs.
+
+        Every curve is a braille line (4 dots a text row: 3.6's win and sad, 0.1 apart, fell in
+        the same rows as lines of "•" and "×", and win vanished under sad), the previous run's in
+        grey (as dots at one value a row, an identical run seemed to lie elsewhere); each curve's
+        glyph marks its points, all when they are few, else a few spread out. The second curve on
+        is drawn on its own and merged dot by dot (merge_rows): plotext keeps one curve a cell."""
+        if self.chart.points:  # steps not joined: one drawing of points
+            return self._plotext_build(layers, [], x_axis, y_axis, width, height, goal=True)
+        now = [layer for layer in layers if layer.key != "prev"]
+        old = [layer for layer in layers if layer.key == "prev"]
+        marked = [layer for layer in now if layer.marker != "braille"]
+        rows = self._plotext_build(old + now[:1], marked, x_axis, y_axis, width, height, goal=True)
+        for layer in now[1:]:
+            rows = merge_rows(rows, self._plotext_build([layer], marked, x_axis, y_axis, width, height))
+        return rows
+
+    def _plotext_build(
+        self,
+        layers: list[Layer],
+        marked: list[Layer],
+        x_axis: Axis,
+        y_axis: Axis,
+        width: int,
+        height: int,
+        goal: bool = False,
+    ) -> list[Row]:
+        """One plotext drawing of `layers`; a layer among `marked` gets its glyph at its spots."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         plt.theme("pro")
         plt.plotsize(width, height)
         plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
-        if self._goal is not None and not self.chart.log:
+        if goal and self._goal is not None and not self.chart.log:
             # In braille, as the curves: a "─" goal line sits in the middle of a text row, and a
             # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
             # 0.8). Drawn first: a curve that meets it is drawn over it.
             plt.plot([x_axis.low, x_axis.high], [self._goal] * 2, marker="braille", color=PREVIOUS_COLOR)
-        # Every curve of this run is a braille line (4 dots a row: 3.6's win and sad, 0.1 apart,
-        # fell in the same text rows as lines of "•" and "×", and win vanished under sad); its
-        # glyph marks its points on top, all of them when they are few, else a few spread out.
-        marked = []
         for layer in layers:
             xs, ys = zip(*layer.points, strict=False)
             colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
-            if self.chart.points:  # steps not joined
+            if self.chart.points:
                 plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
-            elif layer.key == "prev" or layer.marker == "braille":
-                plt.plot(list(xs), list(ys), marker=layer.marker, color=colour)
-            else:
-                plt.plot(list(xs), list(ys), marker="braille", color=colour)
-                marked.append((layer, colour))
-        for nth, (layer, colour) in enumerate(marked):
-            spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
-            plt.scatter([x for x, _ in spots], [y for _, y in spots], marker=layer.marker, color=colour)
+                continue
+            plt.plot(list(xs), list(ys), marker="braille", color=colour)
+            if layer in marked:
+                nth = marked.index(layer)
+                spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
+                plt.scatter([x for x, _ in spots], [y for _, y in spots], marker=layer.marker, color=colour)
         plt.xlim(x_axis.low, x_axis.high)
         plt.ylim(y_axis.low, y_axis.high)
         plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])

@@ -14,10 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rich.style import Style
+from rich.style import Style
 
 Run = tuple[str, "str | Style"]
 """A piece of a row: its text and a style key ("" plain, "axis", "s0".."s5", "prev"); in the chart
@@ -144,6 +142,47 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     while len(inside) > max(2, count):
         inside = inside[::2] if inside[-1] == inside[::2][-1] else [*inside[::2], inside[-1]]
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
+
+
+def _braille(ch: str) -> bool:
+    return "\u2801" <= ch <= "\u28ff"
+
+
+def _dimmed(style: str | Style) -> bool:
+    """The previous run's and the goal line's grey (plotext's "gray" is ANSI colour 8)."""
+    return style == "prev" or (isinstance(style, Style) and style.color is not None and style.color.number == 8)
+
+
+def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
+    """Two drawings of one chart on the same axes, merged cell by cell. plotext draws one braille
+    character per cell, so of two curves in one cell the later one wiped the other's dots (7.6's
+    train accuracy at 1.0 vanished under the test accuracy at 0.9, in the same text row). Here the
+    dots of both are kept, in the upper curve's colour; a grey cell (the previous run, the goal) is
+    covered, and a curve's glyph stays on top."""
+    merged: list[Row] = []
+    for low, high in zip(under, over, strict=False):
+        cells = [(ch, style) for text, style in low for ch in text]
+        for i, (ch, style) in enumerate((ch, style) for text, style in high for ch in text):
+            if i >= len(cells):
+                cells.append((ch, style))
+                continue
+            was, was_style = cells[i]
+            if ch == " " or (ch == was and style == was_style):
+                continue
+            if _braille(ch) and _braille(was) and not _dimmed(was_style):
+                cells[i] = (chr(ord(ch) | ord(was)), style)  # U+2800 + dot bits: OR keeps both
+            elif _braille(ch) and not (was == " " or _braille(was)):
+                continue  # a glyph under a line stays
+            else:
+                cells[i] = (ch, style)
+        runs: list[Run] = []
+        for ch, style in cells:
+            if runs and runs[-1][1] == style:
+                runs[-1] = (runs[-1][0] + ch, style)
+            else:
+                runs.append((ch, style))
+        merged.append(tuple(runs))
+    return merged
 
 
 MARKER_GAP = 8
