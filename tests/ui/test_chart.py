@@ -25,6 +25,18 @@ def lines(chart: ChartView) -> list[str]:
     return ["".join(text for text, _ in row) for row in chart.rows]
 
 
+def colour_columns(chart: ChartView, colour: int) -> list[int]:
+    """The columns of the plot's cells drawn in ANSI colour `colour` (the legend and axes left out)."""
+    columns = []
+    for row in chart.rows[1:-2]:
+        at = 0
+        for text, style in row:
+            if not isinstance(style, str) and style.color is not None and style.color.number == colour:
+                columns += [at + i for i, ch in enumerate(text) if ch != " "]
+            at += len(text)
+    return columns
+
+
 def test_axes_tick_at_nice_values():
     assert [t for _, t in log_axis(-6.2, 3.0, 5).ticks] == ["1e-9", "1e-6", "0.001", "1", "1e+3"]
     assert log_axis(-6.2, 0.0, 5) == log_axis(-7.9, 0.0, 5)
@@ -152,15 +164,7 @@ async def test_curves_close_together_all_show_each_as_a_line_with_its_glyph():
             }
         )
         await pilot.pause()
-        columns: dict[int, list[int]] = {14: [], 10: [], 13: []}  # bright cyan, green, magenta
-        for row in chart.rows[1:-2]:
-            at = 0
-            for text, style in row:
-                colour = None if isinstance(style, str) or style.color is None else style.color.number
-                for offset, ch in enumerate(text):
-                    if colour in columns and ch != " ":
-                        columns[colour].append(at + offset)
-                at += len(text)
+        columns = {colour: colour_columns(chart, colour) for colour in (14, 10, 13)}  # cyan, green, magenta
         plot_width = 80 - 4
         for key, seen in columns.items():  # each curve is drawn across the chart, not only at its end
             assert seen and min(seen) < plot_width / 3 and max(seen) > plot_width * 2 / 3, (key, seen)
@@ -201,20 +205,7 @@ async def test_a_curve_under_another_in_the_same_rows_stays_visible():
         test = Series(epochs, [min(0.9, 0.25 + e / 16) for e in range(100)])
         chart.show_series({"train_accuracy": train, "test_accuracy": test})
         await pilot.pause()
-        cyan_columns = set()
-        for row in chart.rows[1:-2]:
-            at = 0
-            for text, style in row:
-                if not isinstance(style, str) and style.color is not None and style.color.number == 14:
-                    cyan_columns.update(range(at, at + len(text)))
-                at += len(text)
-        test_columns = set()
-        for row in chart.rows[1:-2]:
-            at = 0
-            for text, style in row:
-                if not isinstance(style, str) and style.color is not None and style.color.number == 10:
-                    test_columns.update(range(at, at + len(text)))
-                at += len(text)
+        cyan_columns, test_columns = set(colour_columns(chart, 14)), set(colour_columns(chart, 10))
         top = "".join(text for text, _ in chart.rows[1])
 
         def dot_rows(ch: str) -> set[int]:
