@@ -1,7 +1,8 @@
 """How fast a key press shows on screen while a lesson works hard, over a local pseudo-terminal.
 
-Run by hand: `python bench/key_latency.py [PRESSES]`. Two cases at 100x30:
+Run by hand: `python bench/key_latency.py [PRESSES]`. Three cases, at 100x30 unless said:
   - `grok-tui 7.5` training the digits classifier (500 epochs at its pace of 40/s), and idle after;
+  - the same in the lab view at 120x40, where both its charts and a panel are drawn as it trains;
   - `grok-tui 4.5` playing at the top of the speed ladder (2000 iterations, re-run when it ends).
 Each press is `<` or `>` in turn; the time is from writing the key to the pty until the status
 line's new speed has been written back: the whole path from key to bytes on the terminal.
@@ -78,8 +79,8 @@ def report(name: str, times: list[float]) -> None:
     )
 
 
-def start(grok: str, lesson: str) -> PtyProgram:
-    program = PtyProgram([grok, lesson], 100, 30, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
+def start(grok: str, lesson: str, size: tuple[int, int] = (100, 30)) -> PtyProgram:
+    program = PtyProgram([grok, lesson], *size, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
     if program.wait_for(PLAYS[lesson].marker, timeout=30) is None:
         program.close()
         raise RuntimeError(f"grok-tui {lesson} did not start")
@@ -87,11 +88,11 @@ def start(grok: str, lesson: str) -> PtyProgram:
     return program
 
 
-def digits(grok: str, presses: int) -> None:
-    program = start(grok, "7.5")
+def digits(grok: str, presses: int, lab: bool = False) -> None:
+    program = start(grok, "7.5", (120, 40) if lab else (100, 30))
     try:
         program.buffer.clear()
-        program.send(PLAYS["7.5"].keys)  # 500 epochs: the run starts once the keys rest
+        program.send(("l" if lab else "") + PLAYS["7.5"].keys)  # 500 epochs: the run starts once the keys rest
         if program.wait_for(b"step 3", timeout=60.0) is None:
             print("7.5: training did not start")
             return
@@ -104,6 +105,9 @@ def digits(grok: str, presses: int) -> None:
         took = time.monotonic() - began
         program.send(" ")  # pause, then measure idle
         program.wait_quiet(0.5)
+        if lab:
+            report(f"7.5 lab 120x40 training ({took:.0f} s)", during)
+            return
         idle, _, _ = latencies(program, presses, speed, key, lambda: True)
         report("7.5 idle (paused)", idle)
         report(f"7.5 while training ({took:.0f} s)", during)
@@ -135,6 +139,7 @@ def main() -> int:
     presses = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     grok = shutil.which("grok-tui") or str(Path(sys.executable).parent / "grok-tui")
     digits(grok, presses)
+    digits(grok, presses, lab=True)
     top_speed(grok, presses)
     return 0
 
