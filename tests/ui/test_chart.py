@@ -188,7 +188,8 @@ def test_two_curves_in_one_cell_keep_both_their_dots():
     cyan, green, grey = Style(color="bright_cyan"), Style(color="bright_green"), Style(color="bright_black")
     under = [(("0┤", ""), ("⠁⠁", cyan), (" •", green))]
     over = [(("0┤", ""), ("⠂", green), ("⠂", green), ("⠂", green))]
-    assert merge_rows(under, over) == [(("0┤", ""), ("⠃⠃⠂•", green))]  # dots ORed, the glyph kept
+    # dots ORed in the first curve's colour (the glyph-less one), the glyph kept
+    assert merge_rows(under, over) == [(("0┤", ""), ("⠃⠃", cyan), ("⠂•", green))]
     grey_under = [(("⠁", Style(color="color(8)")),)]
     assert merge_rows(grey_under, [(("⠂", cyan),)]) == [(("⠂", cyan),)]  # the previous run is covered
     assert grey  # (bright_black is colour 8 too)

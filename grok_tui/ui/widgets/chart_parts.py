@@ -157,8 +157,10 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
     """Two drawings of one chart on the same axes, merged cell by cell. plotext draws one braille
     character per cell, so of two curves in one cell the later one wiped the other's dots (7.6's
     train accuracy at 1.0 vanished under the test accuracy at 0.9, in the same text row). Here the
-    dots of both are kept, in the upper curve's colour; a grey cell (the previous run, the goal) is
-    covered, and a curve's glyph stays on top."""
+    dots of both are kept, in the lower (earlier) curve's colour: the first curve has no glyph, so
+    its colour is all that names it, while a later one's glyphs still mark it (7.6 at dropout 0.5:
+    the test loss's spikes, in shared cells, took the training loss's colour). A grey cell (the
+    previous run, the goal) is covered, and a curve's glyph stays on top."""
     merged: list[Row] = []
     for low, high in zip(under, over, strict=False):
         cells = [(ch, style) for text, style in low for ch in text]
@@ -170,7 +172,7 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
             if ch == " " or (ch == was and style == was_style):
                 continue
             if _braille(ch) and _braille(was) and not _dimmed(was_style):
-                cells[i] = (chr(ord(ch) | ord(was)), style)  # U+2800 + dot bits: OR keeps both
+                cells[i] = (chr(ord(ch) | ord(was)), was_style)  # U+2800 + dot bits: OR keeps both
             elif _braille(ch) and not (was == " " or _braille(was)):
                 continue  # a glyph under a line stays
             else:
