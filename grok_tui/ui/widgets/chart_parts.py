@@ -98,7 +98,7 @@ def step_axis(low: float, high: float, count: int) -> Axis:
     step = int(nice_step(end - low, max(1, count - 1), integer=True))
     first = math.ceil(low / step) * step  # ticks at multiples of the step: 5 10 15, not 1 6 11
     values = list(range(first, int(end) + 1, step))
-    if not values or values[0] - low > step / 2:  # the first step labelled, if it has room
+    if not values or values[0] - low >= step / 2:  # the first step labelled: half a gap is room enough
         values.insert(0, int(low))
     return Axis(low, end, tuple((float(v), str(v)) for v in values))
 
