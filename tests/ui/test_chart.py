@@ -25,6 +25,11 @@ def lines(chart: ChartView) -> list[str]:
     return ["".join(text for text, _ in row) for row in chart.rows]
 
 
+def per_game(**values: list[float]) -> dict[str, Series]:
+    """Series of four games each (chapter 3's charts), by name."""
+    return {name: Series([1.0, 2.0, 3.0, 4.0], ys) for name, ys in values.items()}
+
+
 def colour_columns(chart: ChartView, colour: int) -> list[int]:
     """The columns of the plot's cells drawn in ANSI colour `colour` (the legend and axes left out)."""
     columns = []
@@ -153,15 +158,10 @@ async def test_curves_close_together_all_show_each_as_a_line_with_its_glyph():
     """3.6's three predictions per game: win and sad, within 0.1 of each other, fell in the same
     text rows when drawn as lines of "•" and "×", and win vanished under sad for three games."""
     app = OneChart(Chart("three predictions per game", ("hurt", "win", "sad")))
-    games = [1.0, 2.0, 3.0, 4.0]
     async with app.run_test(size=(80, 14)) as pilot:
         chart = app.query_one(ChartView)
         chart.show_series(
-            {
-                "hurt": Series(games, [0.555, 0.64, 0.92, 0.69]),
-                "win": Series(games, [0.98, 1.11, 1.15, 1.08]),
-                "sad": Series(games, [0.965, 1.17, 1.09, 1.27]),
-            }
+            per_game(hurt=[0.555, 0.64, 0.92, 0.69], win=[0.98, 1.11, 1.15, 1.08], sad=[0.965, 1.17, 1.09, 1.27])
         )
         await pilot.pause()
         columns = {colour: colour_columns(chart, colour) for colour in (14, 10, 13)}  # cyan, green, magenta
@@ -218,6 +218,30 @@ async def test_a_curve_under_another_in_the_same_rows_stays_visible():
         late = [ch for ch in top[60:] if "⠁" <= ch <= "⣿"]
         assert late and all(len(dot_rows(ch)) == 2 for ch in late), top
         assert max(test_columns) > 70 and max(cyan_columns | test_columns) > 70
+
+
+async def test_a_glyph_sits_on_its_own_curve():
+    """3.7 at 80x24: hid_2's line at 1.36 was drawn in the row labelled 1.5, and its "×" one row
+    lower: plotext placed the glyph at one value a row and the line at four."""
+    app = OneChart(Chart("hidden layer per game", ("hid_0", "hid_1", "hid_2")))
+    async with app.run_test(size=(80, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series(
+            per_game(hid_0=[0.86, 0.98, 1.1, 0.98], hid_1=[0.295, 0.3, -0.46, 0.09], hid_2=[1.23, 1.4, 1.36, 1.36])
+        )
+        await pilot.pause()
+        marks = 0
+        for row in chart.rows[1:-2]:
+            cells = [(ch, style) for text, style in row for ch in text]
+            for i, (ch, _) in enumerate(cells):
+                if ch == "×":  # beside it, in its row, the magenta line it marks
+                    marks += 1
+                    beside = [cells[j] for j in (i - 1, i + 1) if 0 <= j < len(cells)]
+                    assert any(
+                        "⠁" <= c <= "⣿" and not isinstance(st, str) and st.color is not None and st.color.number == 13
+                        for c, st in beside
+                    ), "".join(c for c, _ in cells)
+        assert marks >= 3
 
 
 async def test_a_short_run_fills_the_chart_from_its_first_step():

@@ -48,6 +48,7 @@ from grok_tui.ui.widgets.chart_parts import (
     log_axis,
     marker_spots,
     merge_rows,
+    place_glyphs,
     step_axis,
 )
 
@@ -358,6 +359,7 @@ class ChartView(PlotextPlot):
         width: int,
         height: int,
         goal: bool = False,
+        glyphs_by_plotext: bool = False,
     ) -> list[Row]:
         """One plotext drawing of `layers`; a layer among `marked` gets its glyph at its spots."""
         plt = self.plt
@@ -378,7 +380,7 @@ class ChartView(PlotextPlot):
                 plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
                 continue
             plt.plot(list(xs), list(ys), marker="braille", color=colour)
-            if layer in marked:
+            if layer in marked and glyphs_by_plotext:
                 nth = marked.index(layer)
                 spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
                 plt.scatter([x for x, _ in spots], [y for _, y in spots], marker=layer.marker, color=colour)
@@ -389,7 +391,19 @@ class ChartView(PlotextPlot):
         plt.xaxes(True, False)
         plt.yaxes(True, False)
         rows = [_runs_of(Text.from_ansi(line)) for line in plt.build().splitlines()[:height]]
-        return rows + [()] * (height - len(rows))
+        rows += [()] * (height - len(rows))
+        if glyphs_by_plotext or self.chart.points:
+            return rows
+        # A curve drawn alone here (a marked one always is): its glyphs go on its own line.
+        for layer in layers:
+            if layer in marked:
+                nth = marked.index(layer)
+                spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
+                placed = place_glyphs(rows, spots, layer.marker, x_axis, y_axis)
+                if placed is None:  # ticks it cannot read: plotext places them
+                    return self._plotext_build(layers, marked, x_axis, y_axis, width, height, goal, True)
+                rows = placed
+        return rows
 
     def _compact(self, width: int, height: int) -> list[Row]:
         """A chart too small for axes: each series' latest value and a sparkline of its run."""

@@ -163,8 +163,8 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
     previous run, the goal) is covered, and a curve's glyph stays on top."""
     merged: list[Row] = []
     for low, high in zip(under, over, strict=False):
-        cells = [(ch, style) for text, style in low for ch in text]
-        for i, (ch, style) in enumerate((ch, style) for text, style in high for ch in text):
+        cells = _cells(low)
+        for i, (ch, style) in enumerate(_cells(high)):
             if i >= len(cells):
                 cells.append((ch, style))
                 continue
@@ -177,14 +177,54 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
                 continue  # a glyph under a line stays
             else:
                 cells[i] = (ch, style)
-        runs: list[Run] = []
-        for ch, style in cells:
-            if runs and runs[-1][1] == style:
-                runs[-1] = (runs[-1][0] + ch, style)
-            else:
-                runs.append((ch, style))
-        merged.append(tuple(runs))
+        merged.append(_runs(cells))
     return merged
+
+
+def _cells(row: Row) -> list[tuple[str, str | Style]]:
+    return [(ch, style) for text, style in row for ch in text]
+
+
+def _runs(cells: Sequence[tuple[str, str | Style]]) -> Row:
+    runs: list[Run] = []
+    for ch, style in cells:
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + ch, style)
+        else:
+            runs.append((ch, style))
+    return tuple(runs)
+
+
+def place_glyphs(
+    rows: Sequence[Row], spots: Sequence[tuple[float, float]], glyph: str, x_axis: Axis, y_axis: Axis
+) -> list[Row] | None:
+    """A curve's glyph at each spot, on the curve's own braille line in the drawing `rows` (which
+    holds that curve alone). plotext places a glyph at one value per text row and the line at four,
+    so 3.7's "×" for 1.36 hung a row under its line drawn at 1.5. The column comes from the x axis's
+    tick marks, the row is the one of the line's rows in that column nearest the value. None when
+    the drawing's ticks cannot be read (the caller lets plotext place them)."""
+    grid = [_cells(row) for row in rows]
+    axis_row = next((i for i, cells in enumerate(grid) if any(ch == "└" for ch, _ in cells)), None)
+    if axis_row is None:
+        return None
+    x_marks = [c for c, (ch, _) in enumerate(grid[axis_row]) if ch == "┬"]
+    y_marks = [r for r, cells in enumerate(grid[:axis_row]) if any(ch == "┤" for ch, _ in cells)]
+    x_ticks, y_ticks = [v for v, _ in x_axis.ticks], sorted((v for v, _ in y_axis.ticks), reverse=True)
+    if len(x_marks) != len(x_ticks) or len(y_marks) != len(y_ticks) or len(x_ticks) < 2 or len(y_ticks) < 2:
+        return None
+
+    def along(value: float, ticks: list[float], marks: list[int]) -> float:
+        return marks[0] + (value - ticks[0]) * (marks[-1] - marks[0]) / (ticks[-1] - ticks[0])
+
+    for x, y in spots:
+        column = round(along(x, x_ticks, x_marks))
+        want = along(y, y_ticks, y_marks)
+        on_line = [r for r in range(axis_row) if column < len(grid[r]) and _braille(grid[r][column][0])]
+        if not on_line:
+            continue
+        row = min(on_line, key=lambda r: abs(r - want))
+        grid[row][column] = (glyph, grid[row][column][1])
+    return [_runs(cells) for cells in grid]
 
 
 MARKER_GAP = 8
