@@ -214,6 +214,11 @@ class Lesson:
     def prose(self) -> tuple[Prose, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Prose))
 
+    @property
+    def prints_only(self) -> bool:
+        """No chart and no panel (3.8): the lab shows what the run printed instead."""
+        return not self.charts and not self.panels
+
     def exercise(self, name: str) -> Exercise | None:
         return next((e for e in self.exercises if e.name == name), None)
 

@@ -114,7 +114,7 @@ class LessonDrawing(_Screen):
     def _draw_charts(self, view: FeedView | None) -> None:
         series = view.series if view is not None else {}
         run = self.session.run
-        if not self.lesson.charts and not self.lesson.panels:  # only 3.8: the query walks the screen
+        if self.lesson.prints_only:  # only 3.8: the query walks the screen
             from grok_tui.ui.widgets.printout import PrintoutView
 
             failure = str(run.failure) if view is not None and run is not None and run.failure is not None else ""

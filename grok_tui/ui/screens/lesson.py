@@ -196,7 +196,7 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         for i, chart in enumerate(self.lesson.charts):
             yield ChartView(chart, id=f"chart-{i}")
         yield from self.panels.compose()
-        if not self.lesson.charts and not self.lesson.panels:  # 3.8: what it printed, not an empty lab
+        if self.lesson.prints_only:  # 3.8: what it printed, not an empty lab
             from grok_tui.ui.widgets.printout import PrintoutView
 
             yield PrintoutView(id="printout")

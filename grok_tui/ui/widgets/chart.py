@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -41,20 +40,14 @@ from grok_tui.ui.widgets.chart_parts import (
     Axis,
     Layer,
     Row,
-    Run,
     compact,
     legend_row,
     linear_axis,
     log_axis,
-    marker_spots,
-    merge_rows,
-    place_glyphs,
     step_axis,
 )
+from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
 
-COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
-"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
-PREVIOUS_COLOR = "gray"
 STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
 STYLES["prev"] = Style(color="bright_black")
 """The same colours as Rich styles, for the legend and the compact view."""
@@ -104,28 +97,6 @@ def fit_title(title: str, width: int) -> str:
                 return head[:room] + "…" + tail
         return "log"[:width]
     return title[: max(1, width - 1)] + "…"
-
-
-def _runs_of(text: Text) -> Row:
-    """A line of plotext's output as (text, Rich style) runs, one per colour."""
-    runs: list[Run] = []
-    for start, end, style in _styled_ranges(text):
-        piece = text.plain[start:end]
-        if piece:
-            runs.append((piece, style))
-    return tuple(runs)
-
-
-def _styled_ranges(text: Text) -> Iterator[tuple[int, int, str | Style]]:
-    """(start, end, style) covering the whole line: plotext's spans never overlap."""
-    at = 0
-    for span in sorted(text.spans, key=lambda s: s.start):
-        if span.start > at:
-            yield at, span.start, ""
-        yield span.start, span.end, span.style if isinstance(span.style, Style) else Style.parse(str(span.style))
-        at = max(at, span.end)
-    if at < len(text.plain):
-        yield at, len(text.plain), ""
 
 
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
@@ -330,80 +301,10 @@ class ChartView(PlotextPlot):
         if zero_from is not None and not self.chart.x:  # against another value, steps are no x
             last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
         x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8, last_x)
-        return rows + self._plotext_rows(old + now, x_axis, y_axis, width, plot_rows)
-
-    def _plotext_rows(self, layers: list[Layer], x_axis: Axis, y_axis: Axis, width: int, height: int) -> list[Row]:
-        """plotext's drawing of the layers on the given axes, as rows of (text, Rich style) runs.
-
-        Every curve is a braille line (4 dots a text row: 3.6's win and sad, 0.1 apart, fell in
-        the same rows as lines of "•" and "×", and win vanished under sad), the previous run's in
-        grey (as dots at one value a row, an identical run seemed to lie elsewhere); each curve's
-        glyph marks its points, all when they are few, else a few spread out. The second curve on
-        is drawn on its own and merged dot by dot (merge_rows): plotext keeps one curve a cell."""
-        if self.chart.points:  # steps not joined: one drawing of points
-            return self._plotext_build(layers, [], x_axis, y_axis, width, height, goal=True)
-        now = [layer for layer in layers if layer.key != "prev"]
-        old = [layer for layer in layers if layer.key == "prev"]
-        marked = [layer for layer in now if layer.marker != "braille"]
-        rows = self._plotext_build(old + now[:1], marked, x_axis, y_axis, width, height, goal=True)
-        for layer in now[1:]:
-            rows = merge_rows(rows, self._plotext_build([layer], marked, x_axis, y_axis, width, height))
-        return rows
-
-    def _plotext_build(
-        self,
-        layers: list[Layer],
-        marked: list[Layer],
-        x_axis: Axis,
-        y_axis: Axis,
-        width: int,
-        height: int,
-        goal: bool = False,
-        glyphs_by_plotext: bool = False,
-    ) -> list[Row]:
-        """One plotext drawing of `layers`; a layer among `marked` gets its glyph at its spots."""
-        plt = self.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.theme("pro")
-        plt.plotsize(width, height)
-        plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
-        if goal and self._goal is not None and not self.chart.log:
-            # In braille, as the curves: a "─" goal line sits in the middle of a text row, and a
-            # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
-            # 0.8). Drawn first: a curve that meets it is drawn over it.
-            plt.plot([x_axis.low, x_axis.high], [self._goal] * 2, marker="braille", color=PREVIOUS_COLOR)
-        for layer in layers:
-            xs, ys = zip(*layer.points, strict=False)
-            colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
-            if self.chart.points:
-                plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
-                continue
-            plt.plot(list(xs), list(ys), marker="braille", color=colour)
-            if layer in marked and glyphs_by_plotext:
-                nth = marked.index(layer)
-                spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
-                plt.scatter([x for x, _ in spots], [y for _, y in spots], marker=layer.marker, color=colour)
-        plt.xlim(x_axis.low, x_axis.high)
-        plt.ylim(y_axis.low, y_axis.high)
-        plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
-        plt.yticks([v for v, _ in y_axis.ticks], [t for _, t in y_axis.ticks])
-        plt.xaxes(True, False)
-        plt.yaxes(True, False)
-        rows = [_runs_of(Text.from_ansi(line)) for line in plt.build().splitlines()[:height]]
-        rows += [()] * (height - len(rows))
-        if glyphs_by_plotext or self.chart.points:
-            return rows
-        # A curve drawn alone here (a marked one always is): its glyphs go on its own line.
-        for layer in layers:
-            if layer in marked:
-                nth = marked.index(layer)
-                spots = marker_spots(layer.points, x_axis, width - 8, nth, len(marked))
-                placed = place_glyphs(rows, spots, layer.marker, x_axis, y_axis)
-                if placed is None:  # ticks it cannot read: plotext places them
-                    return self._plotext_build(layers, marked, x_axis, y_axis, width, height, goal, True)
-                rows = placed
-        return rows
+        goal = self._goal if not self.chart.log else None
+        return rows + draw_layers(
+            self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, points=self.chart.points
+        )
 
     def _compact(self, width: int, height: int) -> list[Row]:
         """A chart too small for axes: each series' latest value and a sparkline of its run."""

@@ -1,0 +1,119 @@
+"""plotext's drawing of a chart's curves on given axes, as rows of (text, Rich style) runs.
+
+Every curve is a braille line (4 dots a text row: 3.6's win and sad, 0.1 apart, fell in the same
+rows as lines of "•" and "×", and win vanished under sad), the previous run's in grey (as dots at
+one value a row, an identical run seemed to lie elsewhere). Each later curve's glyph marks its
+points (chart_parts.marker_spots), placed on its own line (chart_parts.place_glyphs). plotext keeps
+one curve a cell, so each curve after the first is drawn on its own and merged dot by dot
+(chart_parts.merge_rows). The widget (chart.py) decides what is drawn; this only draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+
+from grok_tui.ui.widgets.chart_parts import Axis, Layer, Row, Run, marker_spots, merge_rows, place_glyphs
+
+COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
+"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
+PREVIOUS_COLOR = "gray"
+
+Spots = Sequence[tuple[float, float]]
+
+
+def draw_layers(
+    plt: Any,
+    layers: list[Layer],
+    x_axis: Axis,
+    y_axis: Axis,
+    width: int,
+    height: int,
+    *,
+    goal: float | None = None,
+    points: bool = False,
+) -> list[Row]:
+    """The layers (the previous run's first) drawn on the axes; `goal` a grey line at that value;
+    `points`: each step a point of its own, not joined."""
+    if points:
+        return _build(plt, layers, x_axis, y_axis, width, height, goal, points=True)
+    now = [layer for layer in layers if layer.key != "prev"]
+    old = [layer for layer in layers if layer.key == "prev"]
+    marked = [layer for layer in now if layer.marker != "braille"]
+    rows = _build(plt, old + now[:1], x_axis, y_axis, width, height, goal)
+    for layer in now[1:]:
+        spots: Spots = ()
+        if layer in marked:
+            spots = marker_spots(layer.points, x_axis, width - 8, marked.index(layer), len(marked))
+        drawn = _build(plt, [layer], x_axis, y_axis, width, height)
+        placed = place_glyphs(drawn, spots, layer.marker, x_axis, y_axis) if spots else drawn
+        if placed is None:  # ticks it cannot read: plotext places the glyphs (a row off, maybe)
+            placed = _build(plt, [layer], x_axis, y_axis, width, height, glyphs=spots)
+        rows = merge_rows(rows, placed)
+    return rows
+
+
+def _build(
+    plt: Any,
+    layers: list[Layer],
+    x_axis: Axis,
+    y_axis: Axis,
+    width: int,
+    height: int,
+    goal: float | None = None,
+    points: bool = False,
+    glyphs: Spots = (),
+) -> list[Row]:
+    """One plotext drawing of `layers`; `glyphs`: the one layer's glyph at these spots."""
+    plt.clear_data()
+    plt.clear_figure()
+    plt.theme("pro")
+    plt.plotsize(width, height)
+    plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
+    if goal is not None:
+        # In braille, as the curves: a "─" goal line sits in the middle of a text row, and a
+        # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
+        # 0.8). Drawn first: a curve that meets it is drawn over it.
+        plt.plot([x_axis.low, x_axis.high], [goal] * 2, marker="braille", color=PREVIOUS_COLOR)
+    for layer in layers:
+        xs, ys = zip(*layer.points, strict=False)
+        colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
+        if points:
+            plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
+            continue
+        plt.plot(list(xs), list(ys), marker="braille", color=colour)
+        if glyphs:
+            plt.scatter([x for x, _ in glyphs], [y for _, y in glyphs], marker=layer.marker, color=colour)
+    plt.xlim(x_axis.low, x_axis.high)
+    plt.ylim(y_axis.low, y_axis.high)
+    plt.xticks([v for v, _ in x_axis.ticks], [t for _, t in x_axis.ticks])
+    plt.yticks([v for v, _ in y_axis.ticks], [t for _, t in y_axis.ticks])
+    plt.xaxes(True, False)
+    plt.yaxes(True, False)
+    rows = [_runs_of(Text.from_ansi(line)) for line in plt.build().splitlines()[:height]]
+    return rows + [()] * (height - len(rows))
+
+
+def _runs_of(text: Text) -> Row:
+    """A line of plotext's output as (text, Rich style) runs, one per colour."""
+    runs: list[Run] = []
+    for start, end, style in _styled_ranges(text):
+        piece = text.plain[start:end]
+        if piece:
+            runs.append((piece, style))
+    return tuple(runs)
+
+
+def _styled_ranges(text: Text) -> Iterator[tuple[int, int, str | Style]]:
+    """(start, end, style) covering the whole line: plotext's spans never overlap."""
+    at = 0
+    for span in sorted(text.spans, key=lambda s: s.start):
+        if span.start > at:
+            yield at, span.start, ""
+        yield span.start, span.end, span.style if isinstance(span.style, Style) else Style.parse(str(span.style))
+        at = max(at, span.end)
+    if at < len(text.plain):
+        yield at, len(text.plain), ""
