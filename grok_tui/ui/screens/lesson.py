@@ -24,7 +24,6 @@ from textual.containers import Grid, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.engine import lesson_imports
@@ -35,13 +34,14 @@ from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
+from grok_tui.ui.lesson_focus import LessonFocus
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.footer import KeyFooter
-from grok_tui.ui.widgets.panes import FOCUS_GLYPH, LessonHeader, SidePane
+from grok_tui.ui.widgets.panes import LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine
 from grok_tui.ui.widgets.try_this import TryThis
@@ -68,7 +68,7 @@ def too_small_text(width: int, height: int) -> str:
     return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
-class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
+class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonDrawing, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -308,32 +308,6 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         if self.is_mounted:
             self._draw_status(self.session.poll())
 
-    def on_descendant_focus(self) -> None:
-        self._mark_focus()
-
-    def on_descendant_blur(self) -> None:
-        self._mark_focus()
-
-    def _mark_focus(self) -> None:
-        """A glyph before the focused pane's title, so focus shows without colour too."""
-        for pane in self._panes():
-            title = str(pane.border_title or "")
-            bare = title.removeprefix(FOCUS_GLYPH)
-            focused = self.focused is not None and (self.focused is pane or pane in self.focused.ancestors)
-            wanted = FOCUS_GLYPH + bare if focused else bare
-            if bare and wanted != title:
-                pane.border_title = wanted
-        side = self.query_one(SidePane)
-        box = self.query_one("#values-box")
-        focused = self.focused is side
-        want = (FOCUS_GLYPH + "values") if focused else "values"
-        if box.border_title != want:
-            box.border_title = want
-
-    def _panes(self) -> list[Widget]:
-        panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
-        return panes + [w for w in self.panels.widgets if w.focusable]
-
     # -- runs ---------------------------------------------------------------------------------------
     def stop_run(self) -> None:
         """Cancel the worker (it stops at its next step) without waiting for it."""
@@ -404,18 +378,6 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)
 
-    def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
-        """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""
-        focused = self.focused
-        for panel in self.panels.widgets:
-            if focused is not None and (focused is panel or panel in focused.ancestors):
-                keys = [
-                    (b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key")
-                ]
-                name = str(panel.border_title or type(panel).__name__).removeprefix(FOCUS_GLYPH)
-                return name, keys
-        return "", []
-
     # -- exercises ----------------------------------------------------------------------------------
     def action_exercise(self) -> None:
         open_exercise(self)
@@ -457,13 +419,6 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
         if doc.has_class("-show-checks"):
             self.call_after_refresh(doc.scroll_to_widget, checks[0], animate=False, top=True)
 
-    def action_zoom(self) -> None:
-        """z: the focused pane fills the screen (z or escape again to go back)."""
-        if self.maximized is not None:
-            self.minimize()
-        elif self.focused is not None:
-            self.maximize(self.focused)
-
     def action_output(self) -> None:
         """o: everything the lesson printed, on the whole screen."""
         from grok_tui.ui.screens.output import OutputScreen
@@ -475,27 +430,3 @@ class LessonScreen(LessonViews, LessonParams, LessonDrawing, Screen[None]):
             return view, failure
 
         self.app.push_screen(OutputScreen(f"{self.lesson.id} {self.lesson.title}", poll))
-
-    def action_focus_next_pane(self, direction: int = 1) -> None:
-        """Cycle focus: lesson text, values and params, then each lesson panel (showing the one
-        focused). A pane the current view hides brings its view: the text the reading view, the
-        others the lab view at 80 columns."""
-        panes = self._panes()
-        current = next(
-            (
-                i
-                for i, w in enumerate(panes)
-                if self.focused is not None and (self.focused is w or w in self.focused.ancestors)
-            ),
-            0,
-        )
-        target = panes[(current + direction) % len(panes)]
-        doc = self.query_one(LessonDocument)
-        wide = self.has_class("-wide") or self.has_class("-xwide")
-        if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
-            self.action_toggle_view()
-        if target in self.panels.widgets:
-            self.panels.show(target)
-            self._chart_index = len(self._chart_items()) - 1
-            self._arrange_charts()
-        target.focus()

@@ -1,0 +1,107 @@
+"""The lesson screen's panes and their focus: which pane has it (a glyph before its title, so focus
+shows without colour), `f` cycling through them (bringing the view that shows the one focused), `z`
+zooming it, and F1's keys of the focused panel.
+
+A mixin of LessonScreen (grok_tui/ui/screens/lesson.py), which sets up what the class body declares.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+
+from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.panes import FOCUS_GLYPH, SidePane
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from grok_tui.ui.lesson_panels import LessonPanels
+
+    _Screen = Screen[None]
+else:
+    _Screen = object
+
+
+class LessonFocus(_Screen):
+    # What the focus reads of LessonScreen, which sets it up.
+    panels: LessonPanels
+    _chart_index: int
+
+    if TYPE_CHECKING:
+
+        @property
+        def lab(self) -> bool: ...
+        def action_toggle_view(self) -> None: ...
+        def _chart_items(self) -> list[Widget]: ...
+        def _arrange_charts(self) -> None: ...
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focus()
+
+    def on_descendant_blur(self) -> None:
+        self._mark_focus()
+
+    def _mark_focus(self) -> None:
+        """A glyph before the focused pane's title, so focus shows without colour too."""
+        for pane in self._panes():
+            title = str(pane.border_title or "")
+            bare = title.removeprefix(FOCUS_GLYPH)
+            focused = self.focused is not None and (self.focused is pane or pane in self.focused.ancestors)
+            wanted = FOCUS_GLYPH + bare if focused else bare
+            if bare and wanted != title:
+                pane.border_title = wanted
+        side = self.query_one(SidePane)
+        box = self.query_one("#values-box")
+        focused = self.focused is side
+        want = (FOCUS_GLYPH + "values") if focused else "values"
+        if box.border_title != want:
+            box.border_title = want
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
+        return panes + [w for w in self.panels.widgets if w.focusable]
+
+    def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""
+        focused = self.focused
+        for panel in self.panels.widgets:
+            if focused is not None and (focused is panel or panel in focused.ancestors):
+                keys = [
+                    (b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key")
+                ]
+                name = str(panel.border_title or type(panel).__name__).removeprefix(FOCUS_GLYPH)
+                return name, keys
+        return "", []
+
+    def action_zoom(self) -> None:
+        """z: the focused pane fills the screen (z or escape again to go back)."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+    def action_focus_next_pane(self, direction: int = 1) -> None:
+        """Cycle focus: lesson text, values and params, then each lesson panel (showing the one
+        focused). A pane the current view hides brings its view: the text the reading view, the
+        others the lab view at 80 columns."""
+        panes = self._panes()
+        current = next(
+            (
+                i
+                for i, w in enumerate(panes)
+                if self.focused is not None and (self.focused is w or w in self.focused.ancestors)
+            ),
+            0,
+        )
+        target = panes[(current + direction) % len(panes)]
+        doc = self.query_one(LessonDocument)
+        wide = self.has_class("-wide") or self.has_class("-xwide")
+        if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
+            self.action_toggle_view()
+        if target in self.panels.widgets:
+            self.panels.show(target)
+            self._chart_index = len(self._chart_items()) - 1
+            self._arrange_charts()
+        target.focus()
