@@ -223,44 +223,6 @@ def test_small_pieces():
     assert expected_error("the error: 3") is None
 
 
-async def test_f1_lists_the_focused_panels_keys(small_catalog):
-    import dataclasses
-
-    from grok_tui.ui.screens.help import HelpScreen
-
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
-            what="the lesson with its panel",
-        )
-        screen = app.screen
-        pad = screen.panels.widgets[0]
-        await pilot.press("f", "f")  # text -> values and params (the lab view) -> the pad
-        assert app.focused is pad and screen.lab
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        keys = text_of(app.screen.query_one("#panel-keys"))
-        assert "shade" in keys and "pen" in keys
-        await pilot.press("escape", "f")  # on to the lesson text: the reading view again
-        assert isinstance(app.focused, LessonDocument) and not screen.lab
-
-
-async def test_the_focused_pane_is_marked_by_a_glyph(small_catalog):
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        await pilot.pause()
-        assert str(screen.query_one(LessonDocument).border_title).startswith("▶ ")
-        await pilot.press("l")
-        await pilot.pause()
-        assert str(screen.query_one("#values-box").border_title).startswith("▶ ")
-        assert not str(screen.query_one(LessonDocument).border_title).startswith("▶ ")
-
-
 async def test_coming_back_to_a_lesson_keeps_its_params_and_is_ready(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=1)
     async with app.run_test(size=SIZE) as pilot:
