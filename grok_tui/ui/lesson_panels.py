@@ -7,12 +7,12 @@ import sys
 from typing import Any
 
 from rich.text import Text
-from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels import UnknownPanel, imported, panel_class
+from grok_tui.ui.panels.base import LessonPanel
 
 CHART_MODULE = "grok_tui.ui.widgets.chart"
 """The chart widget's module: it imports plotext (~30 ms), which a lesson's first frame at 80 columns
@@ -43,7 +43,6 @@ class LessonPanels:
         self.widgets: list[Widget] = []
         self.problems: list[str] = []
         self._broken: set[int] = set()
-        self._subtitles: dict[int, str] = {}
         self._current: Widget | None = None
 
     def compose(self):
@@ -74,16 +73,12 @@ class LessonPanels:
         for widget in self.widgets:
             widget.display = visible and widget is shown
         count = len(self.widgets)
-        if count > 1:
-            index = self.widgets.index(shown) + 1
-            shown.border_subtitle = Content(
-                f"panel {index}/{count} · f next · {self._subtitles.get(id(shown), '')}".rstrip(" ·")
-            )
+        if count > 1 and isinstance(shown, LessonPanel):
+            shown.position = f"panel {self.widgets.index(shown) + 1}/{count}"
+            shown.show_caption()
 
     def show_first(self) -> None:
         if self.widgets:
-            for widget in self.widgets:
-                self._subtitles[id(widget)] = str(widget.border_subtitle or "")
             self.show(self.widgets[0])
 
     def report_problems(self, app) -> None:

@@ -12,7 +12,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels import UnknownPanel, panel_class
 from grok_tui.ui.panels.base import LessonPanel
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import screen_text, text_of, wait_for
 
 PROBE = "grok_tui.ui.panels.test_probe"
 
@@ -106,3 +106,32 @@ def test_a_panel_must_subclass_lesson_panel(monkeypatch):
 def test_every_panel_key_has_a_description_for_f1(name):
     bindings = panel_class(name).BINDINGS
     assert bindings and all(len(b.description) >= 4 for b in bindings), name
+
+
+async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_catalog, probe_module, monkeypatch):
+    """Unfocused, a panel's keys go to the lesson (7.5: `p` for the pad's pen opened the previous
+    lesson): the panel says how to select it instead, and its keys once selected."""
+    monkeypatch.setattr(ProbePanel, "KEYS", "x toggle")
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(
+        small_catalog.lessons[index], panels=("test_probe", "test_probe2", "drawing_pad")
+    )
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:  # wide: the lab and a panel show beside the text
+        await wait_for(pilot, lambda: len(app.screen.query(LessonPanel)) == 3, what="the lesson with its panels")
+        await pilot.pause()
+        first, second, pad = app.screen.panels.widgets
+        assert first.display and not second.display and app.focused is not first
+        assert str(first.border_subtitle) == "panel 1/3 · press f to select it"
+        await pilot.press("f", "f")  # lesson text -> values column -> first panel
+        assert app.focused is first
+        assert str(first.border_subtitle) == "panel 1/3 · f next · x toggle z zoom"
+        await pilot.press("f", "f")
+        assert app.focused is pad and pad.display
+        assert str(pad.border_subtitle) == "panel 3/3 · f next · arrows space p c t z zoom"
+        assert "p pen" in screen_text(app) and "to draw, press f" not in screen_text(app)
+        await pilot.press("f")  # on to the lesson text: the pad stays in view, without the keys
+        assert app.focused is not pad and pad.display
+        assert str(pad.border_subtitle) == "panel 3/3 · press f to select it"
+        assert "to draw, press f until this frame lights up" in " ".join(screen_text(app).split())
+        assert "p pen" not in screen_text(app)

@@ -8,7 +8,8 @@ The lesson screen builds a panel as `Panel(lesson)` and calls, on the UI thread:
 
 A panel's keys are its BINDINGS, each with a description: F1 lists the focused panel's bindings.
 Every panel has the same frame: a rounded border (the accent colour when focused), its TITLE on it
-and its KEYS under it (then `z zoom`: the lesson screen zooms the focused pane).
+and its KEYS under it (then `z zoom`: the lesson screen zooms the focused pane). A panel shown
+without the focus says how to give it the focus instead: its keys would go to the lesson meanwhile.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 from grok_tui.lesson.model import Lesson
@@ -43,14 +45,44 @@ class LessonPanel(Widget, can_focus=True):
     TITLE = ""
     """The border title."""
     KEYS = ""
-    """The panel's keys, shown under it."""
+    """The panel's keys, shown under it while it has the focus."""
+    UNFOCUSED = "press f to select it"
+    """Shown under the panel instead while another pane has the focus: there its keys go to the
+    lesson (7.5: `p` for the pad's pen opened the previous lesson, `→` for the next hidden unit
+    changed hidden_size and retrained the network the learner was looking into)."""
 
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lesson = lesson
         """The Lesson the panel belongs to."""
         self.border_title = self.TITLE
-        self.border_subtitle = f"{self.KEYS} z zoom".strip()
+        self.position = ""
+        """Where it stands among the lesson's panels ("panel 2/4"), set by LessonPanels."""
+        self.show_caption()
+
+    @property
+    def focused(self) -> bool:
+        """The screen's focus, not has_focus: on_focus runs before Textual sets has_focus."""
+        return self.is_attached and self.screen.focused is self
+
+    def border_caption(self) -> str:
+        """What the border says under the panel: its keys while focused, else how to focus it."""
+        if self.focused:
+            parts = [self.position, "f next" if self.position else "", f"{self.KEYS} z zoom".strip()]
+        else:
+            parts = [self.position, self.UNFOCUSED]
+        return " · ".join(part for part in parts if part)
+
+    def show_caption(self) -> None:
+        self.border_subtitle = Content(self.border_caption())
+
+    def on_focus(self) -> None:
+        self.show_caption()
+        self.refresh(layout=True)  # a panel whose picture shows its keys (the pad) draws them again
+
+    def on_blur(self) -> None:
+        self.show_caption()
+        self.refresh(layout=True)
 
     @property
     def columns(self) -> int:

@@ -162,6 +162,8 @@ class Panel(DigitsPanel):
         return lines
 
     def key_lines(self) -> list[Text]:
+        if not self.focused:  # its keys would go to the lesson: `p` opened the previous lesson
+            return [self.sentence("to draw, press f until this frame lights up", style="yellow")]
         pen = [Text("pen down: moving paints", style="bold red")] if self.pen else []
         width = self.columns
         words = "  ".join(self.KEY_LINES).split("  ")
