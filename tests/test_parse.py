@@ -120,6 +120,9 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("log = true\n", "log = false\ny_range = [1, 0]\n"), 24, "y_range must be two numbers, low then high"),
         (("log = true\n", 'log = false\ny_range = ["0", 1]\n'), 24, "y_range must be two numbers"),
         (("log = true\n", "log = true\ny_range = [0, 1]\n"), 24, "y_range is for a linear axis"),
+        # what a step is names the charts' step axis: a word, not a sentence or a number
+        (('show = ["x"]\n', 'show = ["x"]\nstep_name = "Epochs!"\n'), 7, "step_name must be a short singular noun"),
+        (('show = ["x"]\n', 'show = ["x"]\nstep_name = 1\n'), 7, "step_name must be"),
         (('hints = ["Multiply', 'hint = ["Multiply'), 31, "exercise 'double': unknown key 'hint'"),
         (("default = 3\n", "default = 3\ndefualt = 4\n"), 21, "parameter 'n': unknown key 'defualt'"),
     ],
@@ -136,6 +139,15 @@ def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):
     assert words in first.message
     assert first.line == line, str(first)
     assert str(first).startswith(f"{path}:{line}: ")
+
+
+def test_a_lesson_may_say_what_one_step_is(tmp_path):
+    lesson, problems = parse_lesson(
+        write(tmp_path, GOOD.replace('show = ["x"]\n', 'show = ["x"]\nstep_name = "epoch"\n'))
+    )
+    assert not problems and lesson is not None and lesson.step_name == "epoch"
+    lesson, _ = parse_lesson(write(tmp_path, GOOD, "plain.md"))
+    assert lesson is not None and lesson.step_name == ""
 
 
 def test_a_chart_may_keep_a_fixed_y_range(tmp_path):

@@ -195,7 +195,8 @@ def test_a_paced_speed_is_measured_only_over_a_window_that_polls_cannot_skew():
 
 
 def test_every_lesson_says_how_many_steps_its_run_takes():
-    """The `steps` metadata matches the run (chapter 7 trains for seconds: three epochs suffice)."""
+    """The `steps` metadata matches the run (chapter 7 trains for seconds: three epochs suffice), and
+    a lesson's step_name is the count its runs record at each step."""
     from grok_tui.engine.runner import LessonRun
     from tests.lessons_util import COURSE
 
@@ -203,7 +204,11 @@ def test_every_lesson_says_how_many_steps_its_run_takes():
         assert lesson.steps, f"{lesson.id} has no steps = ... line"
         small = {p.name: 3 for p in lesson.params if p.name in ("epochs", "iterations", "count")}
         run = LessonRun(lesson, small if lesson.id != "4.2" else {})
-        assert len(run.run_sync().steps) == total_steps(lesson.steps, run.values), lesson.id
+        steps = run.run_sync().steps
+        assert len(steps) == total_steps(lesson.steps, run.values), lesson.id
+        if lesson.step_name:  # the charts say "by epoch" under an axis of step numbers: the same count
+            counts = [(s.index, s.values[lesson.step_name]) for s in steps if lesson.step_name in s.values]
+            assert counts and all(i == n for i, n in counts), (lesson.id, counts[:5])
 
 
 def test_a_listener_added_when_a_run_is_starting_sees_its_first_step():

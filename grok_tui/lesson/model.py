@@ -196,6 +196,9 @@ class Lesson:
     nan_advice: str = ""
     """What the status line advises when a run's value became nan (not inf): where that is no step
     too large (7.3's 0 * log 0), "try a smaller step" sent the learner the wrong way."""
+    step_name: str = ""
+    """What one step of a run is ("epoch", "iteration"): a chart on the step axis says it in its
+    title ("accuracy by epoch"); empty: the title says what its axis counts, or it is a plain step."""
     check_with: tuple[dict[str, object], ...] = ()
     """Extra parameter sets the checks also run with (besides the defaults)."""
     steps: str = ""

@@ -45,6 +45,7 @@ TOP_KEYS = {
     "landscape",
     "predict",
     "nan_advice",
+    "step_name",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
@@ -52,6 +53,8 @@ FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
 # A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
+STEP_NAME = re.compile(r"[a-z][a-z ]{0,19}")
+"""What one step of a run is (`step_name`): it names the charts' step axis ("accuracy by epoch")."""
 BOM = "\ufeff"
 MAX_FILE_SIZE = 2_000_000
 """Bytes; a lesson is a few dozen kB, anything far bigger is not a lesson file."""
@@ -260,6 +263,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if not isinstance(nan_advice, str):
         problems.add(where("nan_advice"), "nan_advice must be a string")
         nan_advice = ""
+    step_name = meta.get("step_name", "")
+    if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
+        problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')
+        step_name = ""
     pace = meta.get("pace", 10.0)
     if not isinstance(pace, (int, float)) or pace < 0:
         problems.add(where("pace"), "pace must be a number of steps per second (0 = as fast as possible)")
@@ -296,6 +303,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         nan_advice=nan_advice,
+        step_name=step_name,
         check_with=tuple(check_with),
         steps=steps,
         formerly=formerly,

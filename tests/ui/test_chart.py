@@ -59,6 +59,21 @@ def test_a_log_title_keeps_the_word_log_at_every_width():
         assert len(cut) <= width and "log" in cut, (width, cut)
 
 
+def test_a_chart_on_the_step_axis_says_what_a_step_is():
+    """Nothing under the x axis names it: a beginner read 1 5 10 as anything. The lesson's step_name
+    goes into the title, before a list or a note, and the log ending stays last."""
+    assert chart_title(Chart("error", ("error",), log=True), "iteration") == "error by iteration (log scale)"
+    assert chart_title(Chart("accuracy", ("a", "b")), "epoch") == "accuracy by epoch"
+    weights = Chart("weights: toes, win/loss, fans", ("w",))
+    assert chart_title(weights, "iteration") == "weights by iteration: toes, win/loss, fans"
+    goals = Chart("predictions (goals 0.1, 1, 0.1)", ("p",))
+    assert chart_title(goals, "iteration") == "predictions by iteration (goals 0.1, 1, 0.1)"
+    # a title that names its axis already, a chart over another value, and a lesson without a name
+    assert chart_title(Chart("prediction per game", ("p",)), "game") == "prediction per game"
+    assert chart_title(Chart("error", ("e",), x="weight"), "iteration") == "error"
+    assert chart_title(Chart("error", ("e",))) == "error"
+
+
 class OneChart(App):
     def __init__(self, *charts: Chart) -> None:
         super().__init__()

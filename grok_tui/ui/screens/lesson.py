@@ -194,7 +194,7 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonDrawing, Screen
         from grok_tui.ui.widgets.chart import ChartView
 
         for i, chart in enumerate(self.lesson.charts):
-            yield ChartView(chart, id=f"chart-{i}")
+            yield ChartView(chart, step_name=self.lesson.step_name, id=f"chart-{i}")
         yield from self.panels.compose()
         if self.lesson.prints_only:  # 3.8: what it printed, not an empty lab
             from grok_tui.ui.widgets.printout import PrintoutView

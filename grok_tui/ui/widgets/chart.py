@@ -76,12 +76,17 @@ def previous_fits(current: list[float], previous: list[float]) -> bool:
     return previous_spread(current, previous) <= ZOOM_RATIO
 
 
-def chart_title(chart: Chart) -> str:
-    """The lesson's title; a log chart says "log scale" (its axis shows real values, not log10)."""
-    if not chart.log:
-        return chart.title
-    base = re.sub(r"\s*\(log10\)|\s*\(log\)", "", chart.title).strip()
-    return base + " (log scale)" if "log" not in base else base
+def chart_title(chart: Chart, step_name: str = "") -> str:
+    """The lesson's title; on the step axis, what a step is ("accuracy by epoch": the axis has no name
+    under it, and a beginner read 1 5 10 as anything); a log chart says "log scale" (its axis shows
+    real values, not log10)."""
+    base = re.sub(r"\s*\(log10\)|\s*\(log\)", "", chart.title).strip() if chart.log else chart.title
+    if step_name and not chart.x and not re.search(rf"\b{re.escape(step_name)}\b", base):
+        # before a list or a note: "weights by iteration: toes, win/loss, fans"
+        cut = re.search(r":| \(", base)
+        at = cut.start() if cut else len(base)
+        base = f"{base[:at]} by {step_name}{base[at:]}"
+    return base + " (log scale)" if chart.log and "log" not in base else base
 
 
 def fit_title(title: str, width: int) -> str:
@@ -111,12 +116,12 @@ class ChartView(PlotextPlot):
     ChartView { height: 1fr; width: 1fr; }
     """
 
-    def __init__(self, chart: Chart, *, id: str | None = None) -> None:
+    def __init__(self, chart: Chart, *, step_name: str = "", id: str | None = None) -> None:
         super().__init__(id=id, classes="chart")
         self.chart = chart
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
-        self._title = chart_title(chart)
+        self._title = chart_title(chart, step_name)
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
