@@ -84,20 +84,25 @@ class LessonFocus(_Screen):
 
     def action_focus_next_pane(self, direction: int = 1) -> None:
         """Cycle focus: lesson text, values and params, then each lesson panel (showing the one
-        focused). A pane the current view hides brings its view: the text the reading view, the
-        others the lab view at 80 columns."""
-        panes = self._panes()
+        focused). From the text at 80 columns, f brings the lab view; there it cycles the lab's own
+        panes (`l` goes back to the text): learners who followed "f steps through the panels" lost
+        the lab when one more f brought the text back."""
+        doc = self.query_one(LessonDocument)
+        wide = self.has_class("-wide") or self.has_class("-xwide")
+        lab_only = self.lab and not wide
+        panes = [w for w in self._panes() if not (lab_only and w is doc)]
         current = next(
             (
                 i
                 for i, w in enumerate(panes)
                 if self.focused is not None and (self.focused is w or w in self.focused.ancestors)
             ),
-            0,
+            None,
         )
-        target = panes[(current + direction) % len(panes)]
-        doc = self.query_one(LessonDocument)
-        wide = self.has_class("-wide") or self.has_class("-xwide")
+        if current is None and lab_only:  # the focus was elsewhere: the lab's first (or last) pane
+            target = panes[0 if direction > 0 else -1]
+        else:
+            target = panes[((current or 0) + direction) % len(panes)]
         if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
             self.action_toggle_view()
         if target in self.panels.widgets:

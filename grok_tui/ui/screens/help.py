@@ -39,7 +39,11 @@ KEYS: tuple[tuple[str, str], ...] = (
         "↑ ↓ j k pgup pgdn",
         "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, pgup pgdn scroll the values)",
     ),
-    ("f  F", "focus the next / previous pane (▶ marks it): text, values, each lesson panel"),
+    (
+        "f  F",
+        "focus the next / previous pane (▶ marks it): text, values, each lesson panel (a narrow lab keeps f "
+        "to its own panes: l for the text)",
+    ),
     ("ctrl+p", "command palette: jump to a lesson by id or title"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
     ("ctrl+l", "redraw the whole screen (if something else wrote over it)"),
