@@ -125,6 +125,17 @@ async def test_a_short_run_fills_the_chart_from_its_first_step():
         assert first_column.strip(), plot  # the first game is drawn at the left edge
 
 
+def test_the_step_axis_ends_at_the_runs_last_step():
+    """2.1's 12 games ran on an axis to 14, 5.2's 24 iterations on one to 30: with the run's step count
+    known the axis ends there, from the first step on, and the end is labelled."""
+    growing = step_axis(1, 3, 6, planned=20)  # step 3 of 20: the curve grows into the axis
+    assert (growing.low, growing.high) == (1, 20) and [t for _, t in growing.ticks] == ["1", "5", "10", "15", "20"]
+    axis = step_axis(1, 24, 6, planned=24)
+    assert axis.high == 24 and [t for _, t in axis.ticks][-2:] == ["20", "24"]
+    assert step_axis(1, 12, 6, planned=12).high == 12
+    assert step_axis(1, 30, 6, planned=24).high == 30  # a previous run that went further stays in view
+
+
 async def test_a_chart_with_x_draws_against_that_value():
     """4.1: the U of the squared error against the trial weight 0..3.2, not against the step."""
     app = OneChart(Chart("U", ("trial_error",), x="trial_weight"))

@@ -9,6 +9,7 @@ from grok_tui.ui import lesson_params
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.screens.output import OutputScreen
+from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
@@ -108,6 +109,32 @@ async def test_alpha_at_max_shows_huge_numbers_and_overflow_diverges(small_catal
         status = text_of(screen.query_one(StatusLine))
         assert "diverged" in status and "step" in status
         assert screen.session.previous  # the curve up to the divergence is kept for the next run
+
+
+async def test_the_step_axis_ends_where_the_run_will_or_did(small_catalog):
+    """From its first step 4.5's run draws on an axis 1..20, its 20 iterations; a run that diverged
+    early ends its axis at its last step (325 of 2000 filled a quarter of the chart)."""
+
+    def x_labels(chart: ChartView) -> list[str]:
+        return "".join(text for text, _ in chart.rows[-1]).split() if chart.rows else []
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("l", "s")  # the lab; one step
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="paused")
+        chart = screen.query(ChartView).first()
+        await wait_for(pilot, lambda: x_labels(chart)[-1:] == ["20"], what="the axis to the 20th step")
+        assert x_labels(chart)[0] == "1" and len(screen.run.steps) == 1
+        await pilot.press("space")  # resume to the end
+        await run_to_end(pilot, screen)
+        screen.params["iterations"] = 2000
+        await pilot.press("space")  # a new run: it diverges long before its 2000th step
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.DIVERGED
+        last = str(len(screen.run.steps))
+        await wait_for(pilot, lambda: x_labels(chart)[-1:] == [last], what=f"the axis to step {last}")
+        assert int(last) < 1000
 
 
 async def test_reset_goes_back_to_ready_and_keeps_the_curve(small_catalog):

@@ -125,6 +125,8 @@ class ChartView(PlotextPlot):
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
+        self._planned: int | None = None
+        """How many steps the run shown takes (the lesson's `steps`), if known: the step axis ends there."""
         self._goal: float | None = None
         """The chart's goal in the run shown (Chart.goal's value, or Chart.goal_value), drawn as a line."""
         self.previous_off_scale = False
@@ -149,9 +151,12 @@ class ChartView(PlotextPlot):
         previous: dict[str, Series] | None = None,
         previous_label: str = "",
         values: Mapping[str, object] | None = None,
+        planned: int | None = None,
     ) -> None:
         """Replace what the chart draws; rows whose picture changed are repainted, no others.
-        `values`: the parameters of the run shown, where the chart's goal is read."""
+        `values`: the parameters of the run shown, where the chart's goal is read; `planned`: how
+        many steps that run takes, where the step axis ends."""
+        self._planned = planned
         goal = (values or {}).get(self.chart.goal) if self.chart.goal else self.chart.goal_value
         self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
@@ -263,7 +268,7 @@ class ChartView(PlotextPlot):
             whole = self.chart.points and all(float(x).is_integer() for x in xs)  # 5.1's i: no 0.5
             x_axis = linear_axis(min(xs), max(xs), x_count, integer=whole)
         else:
-            x_axis = step_axis(min(xs), max(xs), x_count)
+            x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
         y_axis = (log_axis if self.chart.log else linear_axis)(min(ys), max(ys), y_count)
         return x_axis, y_axis
 

@@ -87,19 +87,26 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
     return Axis(first * step, last * step, ticks)
 
 
-def step_axis(low: float, high: float, count: int) -> Axis:
-    """The x axis of step numbers, from the first step: whole numbers at even spacing; its end grows
-    in jumps. (It began at 0 for runs whose first step is 1: 3.5's four games left a quarter of the
-    chart empty over a "game 0" that never was.)"""
+def step_axis(low: float, high: float, count: int, planned: int | None = None) -> Axis:
+    """The x axis of step numbers, from the first step to the run's last (`planned`, the steps it
+    will take): the curve grows into a fixed axis. Where the count is not known, the end grows in
+    jumps. (It began at 0 for runs whose first step is 1: 3.5's four games left a quarter of the
+    chart empty over a "game 0" that never was; and it ran on to 14 after 2.1's 12 games, to 30
+    after 5.2's 24 iterations.)"""
     low = float(math.floor(low))
     end = max(high, low + 1.0)
-    power = 10 ** math.floor(math.log10(end)) if end > 0 else 1
-    end = next(f * power for f in _RANGE_ENDS if f * power >= end - 1e-9)
+    if planned is not None and planned >= end:
+        end = float(planned)
+    else:
+        power = 10 ** math.floor(math.log10(end)) if end > 0 else 1
+        end = next(f * power for f in _RANGE_ENDS if f * power >= end - 1e-9)
     step = int(nice_step(end - low, max(1, count - 1), integer=True))
     first = math.ceil(low / step) * step  # ticks at multiples of the step: 5 10 15, not 1 6 11
     values = list(range(first, int(end) + 1, step))
     if not values or values[0] - low >= step / 2:  # the first step labelled: half a gap is room enough
         values.insert(0, int(low))
+    if end - values[-1] >= step / 2:  # and the last: 24 after 20
+        values.append(int(end))
     return Axis(low, end, tuple((float(v), str(v)) for v in values))
 
 
