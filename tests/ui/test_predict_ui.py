@@ -39,6 +39,30 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
         assert saved["latest"]["predict/4.4/2/pred"]["right"] is True
 
 
+async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir):
+    """A learner answered 4.4's three questions, quit, came back: the panel said "no predictions yet"."""
+    from grok_tui.answers import record_answer
+
+    record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
+    record_answer(private_data_dir, "predict/4.4/3/weight_delta", "0.1", False)
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        shown = plain(panel)
+        assert "earlier visit: 1/2 right" in shown and "no predictions yet" not in shown
+        assert "✓ step 2: pred (earlier you said 0.968)" in shown
+        assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
+        assert "· step 4: weight\n" in shown  # never answered
+        await pilot.press("s")  # answered again, this visit's verdict replaces the earlier one
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        await pilot.press(*"0.5", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="reveal 2")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, RevealScreen), what="the lesson")
+        shown = plain(panel)
+        assert "0/1 right" in shown and "✗ step 2: pred = 0.968 (you: 0.5)" in shown
+
+
 async def test_a_question_refuses_what_is_not_a_number(course):
     app = GrokApp(course, start_lesson="4.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,7 +3,9 @@ the value is computed and the tutor asks for it; the next step reveals it, says 
 off, and why. Asked while the learner steps (s), and in a run played with space (each question once
 per visit and parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays
 on). The re-run a param change starts plays through: its questions wait for the next space.
-The panel shows the tally; answers are saved with the learner's progress (answers.json).
+The panel shows the tally; answers are saved with the learner's progress (answers.json), and a
+later visit lists them as earlier answers until the learner answers again (a learner found "no
+predictions yet" after answering all three and coming back).
 
 With parameters other than the defaults the right answer is still the run's own value; the
 lesson's question and explanation quote its default run, so a plain question and the run's own
@@ -17,7 +19,7 @@ from typing import Any
 
 from rich.text import Text
 
-from grok_tui.answers import record_answer
+from grok_tui.answers import load_answers, record_answer
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments.predict import (
     Tally,
@@ -47,6 +49,8 @@ class PredictPanel(InstrumentPanel):
         self.active = False
         self.busy = False
         """A question or a reveal is on screen."""
+        self.earlier: dict[tuple[int, str], tuple[str, bool]] = {}
+        """(step, value) -> (what the learner typed, right?) in an earlier visit (answers.json)."""
         self._settled: set[tuple[int, tuple]] = set()
         """(step, parameters) of the questions answered or skipped in this visit: a run played with
         space asks each of them once."""
@@ -68,6 +72,21 @@ class PredictPanel(InstrumentPanel):
         self._run: Any = None
         self._change = ""
         self._key: tuple = ()
+
+    def on_mount(self) -> None:
+        self.earlier = self._earlier_answers()
+
+    def _earlier_answers(self) -> dict[tuple[int, str], tuple[str, bool]]:
+        root = getattr(getattr(self.app, "progress", None), "root", None)
+        if root is None or not self.predictions:
+            return {}
+        latest = load_answers(root)["latest"]
+        found = {}
+        for p in self.predictions:
+            saved = latest.get(f"predict/{self.lesson_id}/{p.step}/{p.value}")
+            if isinstance(saved, dict) and isinstance(saved.get("given"), str):
+                found[(p.step, p.value)] = (saved["given"], bool(saved.get("right")))
+        return found
 
     @property
     def lesson_id(self) -> str:
@@ -221,21 +240,32 @@ class PredictPanel(InstrumentPanel):
     # -- drawing -------------------------------------------------------------------------------------
     def render(self) -> Text:
         out = Text()
-        out.append(f"{self.tally}\n", style="bold")
+        earlier = [self.earlier[k] for k in self.earlier if k not in self.results]
+        header = str(self.tally)
+        if earlier and not self.tally.asked:
+            header = f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
+        out.append(f"{header}\n", style="bold")
         skipped = {step for step, key in self._settled if key == self._key}
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
-            mark = "·" if verdict is None else ("✓" if verdict.right else "✗")
-            out.append(
-                f"{mark} step {p.step}: {p.value}",
-                style="" if verdict is None else ("green" if verdict.right else "yellow"),
-            )
+            before = self.earlier.get((p.step, p.value))
+            if verdict is not None:
+                mark, style = ("✓", "green") if verdict.right else ("✗", "yellow")
+            elif before is not None:  # an earlier visit's answer: dim until answered again
+                mark, style = ("✓" if before[1] else "✗"), "dim"
+            else:
+                mark, style = "·", ""
+            out.append(f"{mark} step {p.step}: {p.value}", style=style)
             if verdict is not None:
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
             elif p.step in skipped:
                 out.append(" skipped", style="dim")
+            elif before is not None:
+                out.append(f" (earlier you said {before[0]})", style="dim")
             out.append("\n")
-        if not self.tally.asked:
+        if not self.tally.asked and earlier:
+            out.append("Play (space) or step (s) to answer them again.", style="dim")
+        elif not self.tally.asked:
             # After questions skipped with escape, "the tutor stops and asks" read as if it had not.
             hint = (
                 "Skipped: asked again when a param changes or the lesson is opened again."
