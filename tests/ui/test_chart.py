@@ -10,6 +10,7 @@ import math
 import re
 import weakref
 
+import pytest
 from textual.app import App, ComposeResult
 
 from grok_tui.engine.feed import Series
@@ -123,6 +124,25 @@ async def test_a_short_run_fills_the_chart_from_its_first_step():
         left = min(line.index(edge) for line in plot for edge in "┤│" if edge in line) + 1
         first_column = "".join(line[left : left + 2] for line in plot)
         assert first_column.strip(), plot  # the first game is drawn at the left edge
+
+
+@pytest.mark.parametrize("height", range(9, 22))
+async def test_the_y_labels_sit_evenly_down_the_chart(height):
+    """3.2's 1.20 1.15 1.10 ... sat on rows 0 2 3 5 6 8, and 4.5's equal decades looked unequal (1e+20
+    and 1e+16 a row apart, 1e+12 two): a learner reads the gaps as the scale."""
+    for chart, ys in (
+        (Chart("prediction", ("pred",)), [0.95 + 0.25 * i / 19 for i in range(20)]),
+        (Chart("error", ("error",), log=True), [10.0 ** (i - 2) for i in range(20)]),
+    ):
+        app = OneChart(chart)
+        async with app.run_test(size=(60, height)) as pilot:
+            view = app.query_one(ChartView)
+            view.show_series({chart.series[0]: Series([float(s) for s in range(1, 21)], ys)})
+            await pilot.pause()
+            rows = [i for i, line in enumerate(lines(view)) if "┤" in line]
+            assert len(rows) >= 3, lines(view)
+            assert len({b - a for a, b in itertools.pairwise(rows)}) == 1, (height, lines(view))
+            assert max(rows) == len(view.rows) - 3  # the plot still ends just above the x axis
 
 
 def test_the_step_axis_ends_at_the_runs_last_step():

@@ -125,7 +125,8 @@ async def test_a_curve_under_another_in_the_same_rows_stays_visible():
         chart.show_series({"train_accuracy": train, "test_accuracy": test})
         await pilot.pause()
         cyan_columns, test_columns = set(colour_columns(chart, 14)), set(colour_columns(chart, 10))
-        top = "".join(text for text, _ in chart.rows[1])
+        # the plot's top row: the first with a tick (a row above it may be left blank for even ticks)
+        top = next(line for line in ("".join(text for text, _ in row) for row in chart.rows) if "┤" in line)
 
         def dot_rows(ch: str) -> set[int]:
             bits = ord(ch) - 0x2800

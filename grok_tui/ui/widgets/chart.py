@@ -41,6 +41,7 @@ from grok_tui.ui.widgets.chart_parts import (
     Layer,
     Row,
     compact,
+    even_y_axis,
     legend_row,
     linear_axis,
     log_axis,
@@ -251,7 +252,9 @@ class ChartView(PlotextPlot):
 
     def _axes(
         self, now: list[Layer], old: list[Layer], rows: int, cols: int, last_x: float | None = None
-    ) -> tuple[Axis, Axis]:
+    ) -> tuple[Axis, Axis, int]:
+        """The x and y axes, and the rows of the plot's canvas the y axis's ticks fall evenly on
+        (`rows` or up to two less: even_y_axis)."""
         xs = [x for layer in now + old for x, _ in layer.points]
         if xs and last_x is not None:  # the steps a log chart could not draw still count on the x axis
             xs.append(last_x)
@@ -260,17 +263,19 @@ class ChartView(PlotextPlot):
             ys.append(self._goal)  # the goal in view, however far the curve is from it
         if ys and self.chart.y_range:
             ys.extend(self.chart.y_range)  # at least the chart's range: an accuracy stays on 0..1
-        y_count = max(2, min(6, rows // 2 + 1))
+        y_count = max(2, min(6, (rows - 1) // 2 + 1))  # a label every other row at most
         x_count = max(2, cols // 9)
         if not xs:
-            return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
+            return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count), rows
         if self.chart.x:  # the run's own range: 7.1's images 1000..1099 were drawn on a 0..1500 axis
             whole = self.chart.points and all(float(x).is_integer() for x in xs)  # 5.1's i: no 0.5
             x_axis = linear_axis(min(xs), max(xs), x_count, integer=whole)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
-        y_axis = (log_axis if self.chart.log else linear_axis)(min(ys), max(ys), y_count)
-        return x_axis, y_axis
+        make = log_axis if self.chart.log else linear_axis
+        low, high = min(ys), max(ys)
+        y_axis, canvas = even_y_axis(lambda count: make(low, high, count), rows, y_count, low, high)
+        return x_axis, y_axis, canvas
 
     def _picture(self) -> list[Row]:
         width, height = self.size
@@ -310,10 +315,12 @@ class ChartView(PlotextPlot):
         last_x = None
         if zero_from is not None and not self.chart.x:  # against another value, steps are no x
             last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
-        x_axis, y_axis = self._axes(now, old, plot_rows - 3, width - 8, last_x)
+        canvas = plot_rows - 2  # under it, the x axis and its labels
+        x_axis, y_axis, even = self._axes(now, old, canvas, width - 8, last_x)
+        rows += [()] * (canvas - even)  # the rows the even ticks left over, above the plot
         goal = self._goal if not self.chart.log else None
         return rows + draw_layers(
-            self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, points=self.chart.points
+            self.plt, old + now, x_axis, y_axis, width, plot_rows - (canvas - even), goal=goal, points=self.chart.points
         )
 
     def _compact(self, width: int, height: int) -> list[Row]:

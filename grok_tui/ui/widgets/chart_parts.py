@@ -12,7 +12,7 @@ run is drawn with "·".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -149,6 +149,30 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     while len(inside) > max(2, count):
         inside = inside[::2] if inside[-1] == inside[::2][-1] else [*inside[::2], inside[-1]]
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
+
+
+def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float, high: float) -> tuple[Axis, int]:
+    """A y axis whose tick labels sit evenly down the plot, and the rows the plot then takes.
+
+    plotext puts a tick on the row nearest its value: 5 intervals over 7 row gaps put 1.20 1.15 1.10
+    ... on rows 0 2 3 5 6 8, and a log axis's equal decades looked unequal (1e+20, 1e+16 a row
+    apart, 1e+12 two). So of the canvas heights `canvas`, one or two rows less, and of the tick
+    counts `count` down to 2, those whose intervals divide the row gaps; of them the one that gives
+    the data (`low..high`) the most rows, then the most ticks. None does: the axis as asked."""
+    asked = make(count)
+    least = max(1, min(2, len(asked.ticks) - 1))  # not down to the two ends alone, unless asked so
+    best: tuple[float, int, Axis, int] | None = None
+    for rows in range(canvas, max(canvas - 3, 2), -1):
+        for wanted in range(count, 1, -1):
+            axis = make(wanted)
+            gaps = len(axis.ticks) - 1
+            if gaps < least or (rows - 1) % gaps:
+                continue
+            span = axis.high - axis.low
+            data_rows = round((rows - 1) * ((high - low) / span if span > 0 else 1.0), 1)
+            if best is None or (data_rows, gaps) > (best[0], best[1]):
+                best = (data_rows, gaps, axis, rows)
+    return (best[2], best[3]) if best is not None else (asked, canvas)
 
 
 def _braille(ch: str) -> bool:
