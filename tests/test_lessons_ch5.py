@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from grok_tui.engine.exercises import check_code
-from grok_tui.engine.runner import RunState
+from grok_tui.engine.runner import LessonRun, RunState
 from tests.lessons_util import COURSE, run_lesson, series
 
 CH5 = ["5.1", "5.2", "5.2b", "5.3", "5.4", "5.5"]
@@ -129,6 +129,21 @@ def test_outer_prod_exercise_rejects_the_transpose():
     transposed = "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n"
     assert not check_code(exercise, transposed).passed
     assert check_code(exercise, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
+
+
+def test_an_outer_prod_of_lists_passes_and_the_lesson_runs_it():
+    # A learner wrote it the book's way, as nested lists: "Passed!", then the lesson's
+    # `.shape` crashed. Whatever the tests accept, the lesson must run to the same output.
+    lists = "def outer_prod(a, b):\n    return [[a[i] * b[j] for j in range(len(b))] for i in range(len(a))]\n"
+    exercise = COURSE.get("5.5").exercise("outer_prod")
+    assert check_code(exercise, lists).passed
+    theirs = LessonRun(COURSE.get("5.5"), {}, exercise_code={"outer_prod": lists}, run_checks=True).run_sync()
+    assert theirs.state is RunState.FINISHED, theirs.detail
+    assert theirs.output == run("5.5").output
+    # np.matrix passed too, and its m[i][j] failed in the loop: refused by name now
+    matrix = "import numpy as np\ndef outer_prod(a, b):\n    return np.matrix(np.outer(a, b))\n"
+    verdict = check_code(exercise, matrix)
+    assert not verdict.passed and "np.matrix" in verdict.text
 
 
 def _extremes():
