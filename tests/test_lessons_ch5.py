@@ -49,6 +49,23 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     )
     verdict = check_code(exercise, own_delta)
     assert not verdict.passed and "one delta" in verdict.text
+    # the values it failed with are named for the learner: not the test's own `kept`
+    assert "weights_before = [0.1, 0.2, -0.1]" in verdict.text and "kept" not in verdict.text
+    # an answer in numpy prints as the list one does; a generator (no [i]) is refused by name
+    numpy_answer = (
+        "import numpy as np\n"
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    return (np.dot(input, weights) - true) * np.array(input)\n"
+    )
+    assert check_code(exercise, numpy_answer).passed
+    assert run("5.1", exercise_code={"weight_deltas": numpy_answer}).output == run("5.1").output
+    generator = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    delta = sum(x * w for x, w in zip(input, weights)) - true\n"
+        "    return (delta * x for x in input)\n"
+    )
+    verdict = check_code(exercise, generator)
+    assert not verdict.passed and "returned generator" in verdict.text
     flipped = (
         "def compute_weight_deltas(input, weights, true):\n"
         "    pred = sum(x * w for x, w in zip(input, weights))\n"
