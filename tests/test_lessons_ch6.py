@@ -135,6 +135,22 @@ def test_other_right_answers_run_the_lesson_the_same(lesson_id, name, code):
     assert theirs.output == LessonRun(lesson).run_sync().output
 
 
+def test_6_2_printout_starts_with_the_lights_drawn_and_outgrows_the_screen():
+    # The text: "press `s` once, then `o`: the printout starts with the six lights (once it
+    # has grown longer than the screen, `home` scrolls up to them)".
+    _, result = run("6.2")
+    lines = "".join(result.output).splitlines()
+    assert lines[:6] == [
+        "● ○ ●  STOP",
+        "○ ● ●  WALK",
+        "○ ○ ●  STOP",
+        "● ● ●  WALK",
+        "○ ● ●  WALK",
+        "● ○ ●  STOP",
+    ]
+    assert len(lines) > 23  # at 80x24 the output screen has at most 23 lines below its title
+
+
 def test_relu2deriv_with_greater_or_equal_fails_its_test():
     lesson = COURSE.get("6.4")
     book_ch8 = "def relu2deriv(output):\n    return output >= 0\n"
