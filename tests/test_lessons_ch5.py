@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from grok_tui.engine.exercises import check_code
-from grok_tui.engine.runner import RunState
+from grok_tui.engine.runner import LessonRun, RunState
 from tests.lessons_util import COURSE, run_lesson, series
 
 CH5 = ["5.1", "5.2", "5.2b", "5.3", "5.4", "5.5"]
@@ -49,6 +49,23 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     )
     verdict = check_code(exercise, own_delta)
     assert not verdict.passed and "one delta" in verdict.text
+    # the values it failed with are named for the learner: not the test's own `kept`
+    assert "weights_before = [0.1, 0.2, -0.1]" in verdict.text and "kept" not in verdict.text
+    # an answer in numpy prints as the list one does; a generator (no [i]) is refused by name
+    numpy_answer = (
+        "import numpy as np\n"
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    return (np.dot(input, weights) - true) * np.array(input)\n"
+    )
+    assert check_code(exercise, numpy_answer).passed
+    assert run("5.1", exercise_code={"weight_deltas": numpy_answer}).output == run("5.1").output
+    generator = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    delta = sum(x * w for x, w in zip(input, weights)) - true\n"
+        "    return (delta * x for x in input)\n"
+    )
+    verdict = check_code(exercise, generator)
+    assert not verdict.passed and "returned generator" in verdict.text
     flipped = (
         "def compute_weight_deltas(input, weights, true):\n"
         "    pred = sum(x * w for x, w in zip(input, weights))\n"
@@ -129,6 +146,21 @@ def test_outer_prod_exercise_rejects_the_transpose():
     transposed = "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n"
     assert not check_code(exercise, transposed).passed
     assert check_code(exercise, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
+
+
+def test_an_outer_prod_of_lists_passes_and_the_lesson_runs_it():
+    # A learner wrote it the book's way, as nested lists: "Passed!", then the lesson's
+    # `.shape` crashed. Whatever the tests accept, the lesson must run to the same output.
+    lists = "def outer_prod(a, b):\n    return [[a[i] * b[j] for j in range(len(b))] for i in range(len(a))]\n"
+    exercise = COURSE.get("5.5").exercise("outer_prod")
+    assert check_code(exercise, lists).passed
+    theirs = LessonRun(COURSE.get("5.5"), {}, exercise_code={"outer_prod": lists}, run_checks=True).run_sync()
+    assert theirs.state is RunState.FINISHED, theirs.detail
+    assert theirs.output == run("5.5").output
+    # np.matrix passed too, and its m[i][j] failed in the loop: refused by name now
+    matrix = "import numpy as np\ndef outer_prod(a, b):\n    return np.matrix(np.outer(a, b))\n"
+    verdict = check_code(exercise, matrix)
+    assert not verdict.passed and "np.matrix" in verdict.text
 
 
 def _extremes():

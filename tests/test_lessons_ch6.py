@@ -84,6 +84,73 @@ def test_the_learners_hidden_delta_is_what_the_lesson_runs():
     assert not check_code(lesson.exercise("hidden_delta"), no_mask).passed
 
 
+@pytest.mark.parametrize(
+    ("lesson_id", "name", "code", "refusal"),
+    [
+        (
+            "6.3",
+            "relu",
+            "import numpy as np\ndef relu(x):\n    return np.where(x > 0, x, 0).tolist()\n",
+            "returned a list",
+        ),
+        (
+            "6.4",
+            "hidden_delta",
+            "def hidden_delta(d2, w, l1):\n    return (d2.dot(w.T) * (l1 > 0)).tolist()\n",
+            "returned a list",
+        ),
+        (
+            "6.4",
+            "hidden_delta",
+            "import numpy as np\ndef hidden_delta(d2, w, l1):\n    return (d2.dot(w.T) * (l1 > 0)).astype(np.float32)\n",
+            "float32",
+        ),
+    ],
+)
+def test_answers_the_lesson_cannot_run_are_refused_by_name(lesson_id, name, code, refusal):
+    # Each passed its tests before, then crashed the lesson (a list has no .dot) or failed its
+    # checks (float32 loses the digits the checks compare).
+    verdict = check_code(COURSE.get(lesson_id).exercise(name), code)
+    assert not verdict.passed and refusal in verdict.text, verdict.text
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "name", "code"),
+    [
+        ("6.3", "relu", "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0)\n"),
+        ("6.4", "relu2deriv", "import numpy as np\ndef relu2deriv(output):\n    return (output > 0).astype(int)\n"),
+        ("6.4", "relu2deriv", "def relu2deriv(output):\n    return (output > 0).tolist()\n"),
+        (
+            "6.4",
+            "hidden_delta",
+            "import numpy as np\ndef hidden_delta(d2, w, l1):\n    return np.where(l1 > 0, d2 @ w.T, 0)\n",
+        ),
+    ],
+)
+def test_other_right_answers_run_the_lesson_the_same(lesson_id, name, code):
+    lesson = COURSE.get(lesson_id)
+    assert check_code(lesson.exercise(name), code).passed
+    theirs = LessonRun(lesson, exercise_code={name: code}, run_checks=True).run_sync()
+    assert theirs.state is RunState.FINISHED, theirs.detail
+    assert theirs.output == LessonRun(lesson).run_sync().output
+
+
+def test_6_2_printout_starts_with_the_lights_drawn_and_outgrows_the_screen():
+    # The text: "press `s` once, then `o`: the printout starts with the six lights (once it
+    # has grown longer than the screen, `home` scrolls up to them)".
+    _, result = run("6.2")
+    lines = "".join(result.output).splitlines()
+    assert lines[:6] == [
+        "● ○ ●  STOP",
+        "○ ● ●  WALK",
+        "○ ○ ●  STOP",
+        "● ● ●  WALK",
+        "○ ● ●  WALK",
+        "● ○ ●  STOP",
+    ]
+    assert len(lines) > 23  # at 80x24 the output screen has at most 23 lines below its title
+
+
 def test_relu2deriv_with_greater_or_equal_fails_its_test():
     lesson = COURSE.get("6.4")
     book_ch8 = "def relu2deriv(output):\n    return output >= 0\n"
