@@ -83,17 +83,28 @@ def test_landscape_pictures(catalog):
     assert "1" in drawn and "◆" in drawn and "weight →" in drawn
 
 
-def test_the_lowest_point_is_marked_only_where_it_is_lower_than_the_run_now(catalog):
-    """5.3's error is 0 along a whole line: `+` marked one arbitrary point of it, far from a run
-    that had reached the valley (error 9e-19), as if the run had stopped short of the best weights."""
+def test_the_lowest_point_is_marked_only_in_a_bowl_and_where_it_is_lower_than_the_run_now(catalog, tmp_path):
+    """5.3's error is 0 along a whole line: `+` marked one arbitrary point of it, which a learner
+    read as the target, and far from a run that had reached the valley (error 9e-19) it read as if
+    the run had stopped short. A valley has no `+`; the legend names it where there is room."""
     spec = catalog.get("5.3").landscape
     names = land.context(spec, {}, {"weights": [0.1, 0.2, -0.1]})
     surface = land.surface(spec, names, [(-0.1, 0.3), (0.0, 0.4)], 30, 8)
     path = [(0.1, 0.05), (0.1, 0.3)]
-    away = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), now_error=float(surface.z.max()))).rstrip()
-    assert "+" in "".join(away.splitlines()[1:9]) and away.endswith("◆ now  + lowest")
+    away = plain(draw_2d(surface, path, 40, 12, ("w0", "w1"), now_error=float(surface.z.max()))).rstrip()
+    assert "+" not in "".join(away.splitlines()[1:9]) and "+ lowest" not in away
+    assert "low→high error; · a valley" in away
     there = plain(draw_2d(surface, path, 30, 12, ("w0", "w1"), now_error=8.9e-19)).rstrip()
     assert "+" not in "".join(there.splitlines()[1:9]) and there.endswith("◆ now")
+    # A bowl (two examples pin both weights down) has one lowest point: marked while the run is away
+    bowl, _ = lesson_from(
+        tmp_path,
+        '[landscape]\nerror = "(w0 - 0.3) ** 2 + 2 * (w1 - 0.1) ** 2"\naxes = ["w0 = w", "w1 = w"]\n',
+    )
+    assert bowl is not None and bowl.landscape is not None
+    bowl_surface = land.surface(bowl.landscape, {}, [(-0.5, 1.0), (-0.5, 0.8)], 30, 8)
+    drawn = plain(draw_2d(bowl_surface, [(0.9, 0.7)], 40, 12, ("w0", "w1"), now_error=1.0)).rstrip()
+    assert "+" in "".join(drawn.splitlines()[1:9]) and drawn.endswith("◆ now  + lowest") and "valley" not in drawn
     # what the slice holds fixed is said beside it (5.2's steps 1 and 2 had another weight 2)
     assert spec.note == "weight 2 as now"
     noted = plain(draw_2d(surface, path, 50, 12, ("w0", "w1"), note=spec.note)).splitlines()[0]

@@ -145,6 +145,9 @@ def draw_2d(
     lowest = float(np.nanmin(z))
     if now_error is not None and math.isfinite(now_error) and now_error <= lowest + 1e-9 * max(1.0, abs(lowest)):
         bottom = ()  # the run is as low as the grid goes: no lower point to show
+    valley = is_valley(z)
+    if valley:
+        bottom = ()  # a line of best weights: `+` on one of its cells read as "the target"
     if bottom and (where := cell(*bottom)) is not None:
         marks[where] = ("+", "bold white")
     for i, (x, y) in enumerate(path):
@@ -168,8 +171,21 @@ def draw_2d(
         out.append("\n")
     out.append_text(_x_axis(float(xs[0]), float(xs[-1]), labels[0], cols))
     out.append("\n")
-    out.append_text(legend_2d(lowest=bool(bottom), width=width))
+    out.append_text(legend_2d(lowest=bool(bottom), width=width, valley=valley))
     return out
+
+
+def is_valley(z: np.ndarray) -> bool:
+    """Whether the error is about as low along a whole line across the grid as at its lowest point
+    (5.2, 5.3: one example and two free weights have a line of best weights, not one): the lowest
+    cell of every column, or of every row, lies within 2% of the grid's range of its lowest."""
+    finite = np.where(np.isfinite(z), z, np.inf)
+    lowest = float(finite.min())
+    seen = z[np.isfinite(z)]
+    if seen.size < 4 or z.ndim != 2 or min(z.shape) < 3:
+        return False
+    near = lowest + 0.02 * (float(seen.max()) - lowest)
+    return bool(finite.min(axis=0).max() <= near or finite.min(axis=1).max() <= near)
 
 
 def rows_2d(height: int, width: int, labels: tuple[str, str], note: str = "") -> int:
@@ -184,13 +200,20 @@ def _note_under(labels: tuple[str, str], note: str, width: int) -> bool:
     return bool(note) and len(f"↑ {labels[1]}  ") + 20 + len(note) + 4 > width
 
 
-def legend_2d(lowest: bool = True, width: int = 0) -> Text:
+VALLEY = "; · a valley"
+"""Said after the shades where the lowest band is a line of best weights (is_valley), with no `+`,
+where the width allows."""
+
+
+def legend_2d(lowest: bool = True, width: int = 0, valley: bool = False) -> Text:
     """The shades, then the path's marks: on a second line when `width` is too narrow for both."""
     text = Text()
     for glyph, style in zip(SHADES, SHADE_STYLES, strict=False):
         text.append(glyph, style=style)
     text.append(" low→high error")
-    text.append("\n" if width and _legend_2d_width(lowest) > width else "  ")
+    if valley and (not width or text.cell_len + len(VALLEY) <= width):
+        text.append(VALLEY, style="green")
+    text.append("\n" if width and _legend_2d_width(lowest, valley) > width else "  ")
     text.append("1-9", style=PATH_STYLE)
     text.append(" steps, ")
     text.append(LATER, style=PATH_STYLE)
@@ -200,8 +223,9 @@ def legend_2d(lowest: bool = True, width: int = 0) -> Text:
     return text
 
 
-def _legend_2d_width(lowest: bool) -> int:
-    return len(SHADES) + len(" low→high error  1-9 steps, ") + len(LATER) + len(" later  ◆ now") + (10 if lowest else 0)
+def _legend_2d_width(lowest: bool, valley: bool = False) -> int:
+    marks = len(" later  ◆ now") + (10 if lowest else 0) + (len(VALLEY) if valley else 0)
+    return len(SHADES) + len(" low→high error  1-9 steps, ") + len(LATER) + marks
 
 
 def legend_1d() -> Text:
