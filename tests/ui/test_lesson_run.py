@@ -307,17 +307,22 @@ async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp
         assert advice in text_of(screen.query_one(StatusLine)), text_of(screen.query_one(StatusLine))
 
 
-async def test_the_run_after_a_passed_exercise_asks_no_question(catalog):
-    """4.3 asks a predict question at step 2 of a run the learner starts. The run the tutor starts
-    after a pass stopped there too, and the learner's next space paused it ("paused step 1/4")."""
+async def test_after_a_passed_exercise_the_lesson_waits_for_space_to_run_it(catalog):
+    """The tutor started a run by itself after a pass, and learners pressing space "to run it"
+    paused it ("paused step 1/10"). Now the lesson is ready and space runs the learner's code; a
+    run going on (with the old code) is stopped."""
     from grok_tui.ui.screens.predict import PredictScreen
 
-    app = GrokApp(catalog, start_lesson="4.3", speed=0)
+    app = GrokApp(catalog, start_lesson="4.3", speed=1)
     async with app.run_test(size=SIZE) as pilot:
         screen = lesson_screen(app)
         await wait_for(pilot, lambda: screen.is_mounted and screen.lab_built, what="the lab")
+        screen.start_run(rerun=True)  # a run going on while the learner writes the exercise
+        await wait_for(pilot, lambda: screen.run_state is RunState.RUNNING, what="the run")
         screen.exercise_done(True)
-        await run_to_end(pilot, screen)
-        assert screen.run_state is RunState.FINISHED and not isinstance(app.screen, PredictScreen)
-        await pilot.press("space")  # the learner's own run asks
+        await pilot.pause()
+        assert screen.run_state is RunState.READY and not isinstance(app.screen, PredictScreen)
+        await wait_for(pilot, lambda: "space run" in text_of(screen.query_one(StatusLine)), what="the status")
+        assert any("space runs it" in n.message for n in app._notifications)
+        await pilot.press("space")  # the learner's own run, which asks
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")

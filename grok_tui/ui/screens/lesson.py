@@ -383,13 +383,15 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonDrawing, Screen
         open_exercise(self)
 
     def exercise_done(self, passed: bool | None) -> None:
-        """Back from the exercise screen: update the notes; a pass re-runs with the learner's code."""
+        """Back from the exercise screen: update the notes; after a pass the lesson waits, ready, for
+        the learner's space to run their code. (It started a run by itself, and learners pressing
+        space "to run it" paused that run instead: "paused step 1/10".) A run going on, with the
+        old code, is stopped; its curve stays dimmed to compare."""
         self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, self.app.progress))  # type: ignore[attr-defined]
         if passed:
-            self.notify("passed: the lesson now runs your code", timeout=4, markup=False)
-            # Not the learner's space: a predict question stopped this run, and their next space
-            # paused it ("paused step 1/4") instead of starting one.
-            self.start_run(rerun=True)
+            if self.session.run is not None:
+                self.action_reset()
+            self.notify("passed: your code is in the lesson now · space runs it", timeout=5, markup=False)
 
     # -- other keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:
