@@ -55,6 +55,7 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
         assert "· step 4: weight\n" in shown  # never answered
         await pilot.press("s")  # answered again, this visit's verdict replaces the earlier one
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        assert app.screen.tally == "earlier visit: 1/2 right"  # the box said "no predictions yet"
         await pilot.press(*"0.5", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="reveal 2")
         await pilot.press("enter")

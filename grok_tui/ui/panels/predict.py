@@ -185,7 +185,7 @@ class PredictPanel(InstrumentPanel):
             elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
-        self.app.push_screen(PredictScreen(self.lesson_id, questions, str(self.tally), texts), answered)
+        self.app.push_screen(PredictScreen(self.lesson_id, questions, self.tally_text(), texts), answered)
 
     def _play_on(self) -> None:
         """A run a question stopped while it played goes on, once no question or reveal is left."""
@@ -238,13 +238,18 @@ class PredictPanel(InstrumentPanel):
             self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
 
     # -- drawing -------------------------------------------------------------------------------------
+    def tally_text(self) -> str:
+        """This visit's tally; before any answer in it, the earlier visit's (the question box said
+        "no predictions yet" while the panel listed three earlier answers)."""
+        earlier = [self.earlier[k] for k in self.earlier if k not in self.results]
+        if earlier and not self.tally.asked:
+            return f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
+        return str(self.tally)
+
     def render(self) -> Text:
         out = Text()
         earlier = [self.earlier[k] for k in self.earlier if k not in self.results]
-        header = str(self.tally)
-        if earlier and not self.tally.asked:
-            header = f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
-        out.append(f"{header}\n", style="bold")
+        out.append(f"{self.tally_text()}\n", style="bold")
         skipped = {step for step, key in self._settled if key == self._key}
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
