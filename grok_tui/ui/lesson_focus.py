@@ -28,6 +28,8 @@ class LessonFocus(_Screen):
     # What the focus reads of LessonScreen, which sets it up.
     panels: LessonPanels
     _chart_index: int
+    _panel_entry: Widget | None = None
+    """The panel f entered the panels at (the one in view): f goes round them all from there."""
 
     if TYPE_CHECKING:
 
@@ -75,6 +77,26 @@ class LessonFocus(_Screen):
                 return name, keys
         return "", []
 
+    def _panel_order(self, panes: list[Widget], current: int | None, target: Widget) -> Widget:
+        """f into the panels starts at the one in view, then goes round them all once: a learner
+        pressing f "until the drawing pad lights up" (panel 4/4, in view) saw it replaced by
+        panel 1 at the first press, and lit only at the fifth."""
+        panels = [w for w in panes if w in self.panels.widgets]
+        if not panels:
+            return target
+        here = panes[current] if current is not None else None
+        if here not in panels:  # entering: the panel in view first
+            shown = self.panels.shown()
+            if target is panels[0] and shown in panels:
+                self._panel_entry = shown
+                return shown
+            return target
+        entry = self._panel_entry if self._panel_entry in panels else panels[0]
+        following = panels[(panels.index(here) + 1) % len(panels)]
+        if following is entry:  # all seen: on to the pane after the panels
+            return panes[(panes.index(panels[-1]) + 1) % len(panes)]
+        return following
+
     def action_zoom(self) -> None:
         """z: the focused pane fills the screen (z or escape again to go back)."""
         if self.maximized is not None:
@@ -103,6 +125,8 @@ class LessonFocus(_Screen):
             target = panes[0 if direction > 0 else -1]
         else:
             target = panes[((current or 0) + direction) % len(panes)]
+        if direction > 0:
+            target = self._panel_order(panes, current, target)
         if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
             self.action_toggle_view()
         if target in self.panels.widgets:

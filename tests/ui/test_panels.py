@@ -135,3 +135,11 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         assert str(pad.border_subtitle) == "panel 3/3 · press f to select it"
         assert "to draw, press f until this frame lights up" in " ".join(screen_text(app).split())
         assert "p pen" not in screen_text(app)
+        # f into the panels starts at the one in view (the pad), then goes round all of them once
+        # (the first press put panel 1 in the pad's place, and the pad lit only at the fifth)
+        await pilot.press("f", "f")
+        assert app.focused is pad and pad.display
+        await pilot.press("f")
+        assert app.focused is first and first.display and not pad.display
+        await pilot.press("f", "f")  # the second panel, then on past the panels to the text
+        assert app.focused is app.screen.query_one("#doc")
