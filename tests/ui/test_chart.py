@@ -156,6 +156,26 @@ def test_the_step_axis_ends_at_the_runs_last_step():
     assert step_axis(1, 30, 6, planned=24).high == 30  # a previous run that went further stays in view
 
 
+async def test_a_counted_x_gets_whole_ticks_from_its_first_value():
+    """6.4's repeats: with repeat 0 alone the axis read -1.0 -0.5 0 0.5 1.0, at repeat 3 it read
+    0 0.5 1.0 ... 3.0: negative and half repeats."""
+    app = OneChart(Chart("error on this light, by repeat", ("error",), x="repeat"))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        for last in (0, 3, 15):
+            steps = [float(k) for k in range(3, 4 + last)]
+            chart.show_series(
+                {
+                    "error": Series(steps, [1.0 - 0.01 * k for k in range(last + 1)]),
+                    "repeat": Series(steps, list(map(float, range(last + 1)))),
+                }
+            )
+            await pilot.pause()
+            labels = lines(chart)[-1].split()
+            assert labels[0] == "0" and all(t.isdigit() for t in labels), (last, labels)
+            assert int(labels[-1]) >= max(last, 1)
+
+
 async def test_a_chart_with_x_draws_against_that_value():
     """4.1: the U of the squared error against the trial weight 0..3.2, not against the step."""
     app = OneChart(Chart("U", ("trial_error",), x="trial_weight"))

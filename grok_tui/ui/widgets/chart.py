@@ -252,9 +252,8 @@ class ChartView(PlotextPlot):
 
     def _axes(
         self, now: list[Layer], old: list[Layer], rows: int, cols: int, last_x: float | None = None
-    ) -> tuple[Axis, Axis, int]:
-        """The x and y axes, and the rows of the plot's canvas the y axis's ticks fall evenly on
-        (`rows` or up to two less: even_y_axis)."""
+    ) -> tuple[Axis, Axis]:
+        """The x and y axes; the y axis's ticks fall evenly down the `rows` of the plot (even_y_axis)."""
         xs = [x for layer in now + old for x, _ in layer.points]
         if xs and last_x is not None:  # the steps a log chart could not draw still count on the x axis
             xs.append(last_x)
@@ -266,16 +265,18 @@ class ChartView(PlotextPlot):
         y_count = max(2, min(6, (rows - 1) // 2 + 1))  # a label every other row at most
         x_count = max(2, cols // 9)
         if not xs:
-            return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count), rows
+            return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
         if self.chart.x:  # the run's own range: 7.1's images 1000..1099 were drawn on a 0..1500 axis
-            whole = self.chart.points and all(float(x).is_integer() for x in xs)  # 5.1's i: no 0.5
-            x_axis = linear_axis(min(xs), max(xs), x_count, integer=whole)
+            # Counted values get whole ticks (5.1's i, 6.4's repeat: no 0.5), and a first one alone
+            # the next count beside it (6.4's repeat 0 sat on a -1..1 axis: negative repeats).
+            whole = all(float(x).is_integer() for x in xs)
+            high = max(xs) if max(xs) > min(xs) or not whole else min(xs) + 1
+            x_axis = linear_axis(min(xs), high, x_count, integer=whole)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
         make = log_axis if self.chart.log else linear_axis
         low, high = min(ys), max(ys)
-        y_axis, canvas = even_y_axis(lambda count: make(low, high, count), rows, y_count, low, high)
-        return x_axis, y_axis, canvas
+        return x_axis, even_y_axis(lambda count: make(low, high, count), rows, y_count, low, high)
 
     def _picture(self) -> list[Row]:
         width, height = self.size
@@ -315,12 +316,11 @@ class ChartView(PlotextPlot):
         last_x = None
         if zero_from is not None and not self.chart.x:  # against another value, steps are no x
             last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
-        canvas = plot_rows - 2  # under it, the x axis and its labels
-        x_axis, y_axis, even = self._axes(now, old, canvas, width - 8, last_x)
-        rows += [()] * (canvas - even)  # the rows the even ticks left over, above the plot
+        # the plot's own rows: under them, the x axis and its labels
+        x_axis, y_axis = self._axes(now, old, plot_rows - 2, width - 8, last_x)
         goal = self._goal if not self.chart.log else None
         return rows + draw_layers(
-            self.plt, old + now, x_axis, y_axis, width, plot_rows - (canvas - even), goal=goal, points=self.chart.points
+            self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, points=self.chart.points
         )
 
     def _compact(self, width: int, height: int) -> list[Row]:

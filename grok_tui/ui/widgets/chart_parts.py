@@ -151,17 +151,18 @@ def log_axis(low: float, high: float, count: int) -> Axis:
     return Axis(below, above, tuple((c, _real(c)) for c in inside))
 
 
-def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float, high: float) -> tuple[Axis, int]:
-    """A y axis whose tick labels sit evenly down the plot, and the rows the plot then takes.
+def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float, high: float) -> Axis:
+    """A y axis for a plot `canvas` rows tall whose tick labels sit evenly down it.
 
     plotext puts a tick on the row nearest its value: 5 intervals over 7 row gaps put 1.20 1.15 1.10
     ... on rows 0 2 3 5 6 8, and a log axis's equal decades looked unequal (1e+20, 1e+16 a row
-    apart, 1e+12 two). So of the canvas heights `canvas`, one or two rows less, and of the tick
-    counts `count` down to 2, those whose intervals divide the row gaps; of them the one that gives
-    the data (`low..high`) the most rows, then the most ticks. None does: the axis as asked."""
+    apart, 1e+12 two). So the ticks take a whole number of rows each: of the tick counts `count`
+    down to 2, those whose intervals divide the row gaps of the canvas or of one or two rows less,
+    the rows left over becoming unlabelled room at the top; of them the one that gives the data
+    (`low..high`) the most rows, then the most ticks. None does: the axis as asked."""
     asked = make(count)
     least = max(1, min(2, len(asked.ticks) - 1))  # not down to the two ends alone, unless asked so
-    best: tuple[float, int, Axis, int] | None = None
+    best: tuple[float, int, Axis] | None = None
     for rows in range(canvas, max(canvas - 3, 2), -1):
         for wanted in range(count, 1, -1):
             axis = make(wanted)
@@ -169,10 +170,11 @@ def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float
             if gaps < least or (rows - 1) % gaps:
                 continue
             span = axis.high - axis.low
+            room = span / (rows - 1) * (canvas - rows)  # the left-over rows, in the axis's units
             data_rows = round((rows - 1) * ((high - low) / span if span > 0 else 1.0), 1)
             if best is None or (data_rows, gaps) > (best[0], best[1]):
-                best = (data_rows, gaps, axis, rows)
-    return (best[2], best[3]) if best is not None else (asked, canvas)
+                best = (data_rows, gaps, Axis(axis.low, axis.high + room, axis.ticks))
+    return best[2] if best is not None else asked
 
 
 def _braille(ch: str) -> bool:
