@@ -133,4 +133,6 @@ class LessonFocus(_Screen):
             self.panels.show(target)
             self._chart_index = len(self._chart_items()) - 1
             self._arrange_charts()
-        target.focus()
+        # At once, not at the next idle moment as focus() does: f f f f read in one burst (a slow
+        # link bunches keys) all found the old focus, and moved it once.
+        self.set_focus(target)

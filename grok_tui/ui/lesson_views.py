@@ -45,10 +45,12 @@ class LessonViews(_Screen):
         if self.maximized is not None:
             self.minimize()
         doc = self.query_one(LessonDocument)
+        # The focus moves at once (not at the next idle moment, as focus() does): an f read in the
+        # same burst must find it moved (f f f f over a slow link moved it once).
         if self.lab and (self.focused is None or self.focused is doc or doc in self.focused.ancestors):
-            self.query_one(SidePane).focus()
+            self.set_focus(self.query_one(SidePane))
         elif not self.lab:
-            doc.focus()
+            self.set_focus(doc)
         self._arrange_charts()
         self._draw_all()
 

@@ -143,3 +143,21 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         assert app.focused is first and first.display and not pad.display
         await pilot.press("f", "f")  # the second panel, then on past the panels to the text
         assert app.focused is app.screen.query_one("#doc")
+
+
+async def test_f_keys_read_in_one_burst_each_move_the_focus(small_catalog, probe_module):
+    """A slow link bunches keys: f f f f read together moved the focus once, each press finding the
+    focus not moved yet (focus() waits for the next idle moment)."""
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(
+        small_catalog.lessons[index], panels=("test_probe", "test_probe2")
+    )
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: len(app.screen.query(ProbePanel)) == 2, what="the lesson with its panels")
+        second = list(app.screen.query(ProbePanel))[1]
+        for _ in range(3):  # text -> values -> first panel -> second panel, with no pause between
+            app.screen.action_focus_next_pane()
+        assert app.focused is second
+        await pilot.pause()
+        assert app.focused is second and second.display and app.screen.lab
