@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
-from grok_tui.ui.widgets.chart_parts import linear_axis, log_axis, step_axis
+from grok_tui.ui.widgets.chart_parts import _dimmed, linear_axis, log_axis, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
@@ -154,6 +154,21 @@ def test_the_step_axis_ends_at_the_runs_last_step():
     assert axis.high == 24 and [t for _, t in axis.ticks][-2:] == ["20", "24"]
     assert step_axis(1, 12, 6, planned=12).high == 12
     assert step_axis(1, 30, 6, planned=24).high == 30  # a previous run that went further stays in view
+
+
+async def test_a_longer_previous_run_is_cut_at_this_runs_end():
+    """7.5 at 5 epochs after a run of 100: the axis stayed 1..100 for the old run, and the new one
+    was a few columns under it."""
+    app = OneChart(Chart("accuracy", ("acc",)))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        old = Series([float(e) for e in range(1, 101)], [min(0.98, 0.5 + e / 50) for e in range(100)])
+        new = Series([1.0, 2.0, 3.0], [0.53, 0.83, 0.89])
+        chart.show_series({"acc": new}, {"acc": old}, "epochs 100", planned=5)
+        await pilot.pause()
+        assert lines(chart)[-1].split()[-1] == "5"
+        plot = chart.rows[1:-2]  # under the legend, over the x axis
+        assert any(_dimmed(style) for row in plot for text, style in row if text.strip("│┤ "))  # its first epochs
 
 
 async def test_a_counted_x_gets_whole_ticks_from_its_first_value():

@@ -283,6 +283,12 @@ class ChartView(PlotextPlot):
         if width <= 0 or height <= 0:
             return []
         now, old = self._layers()
+        if self._planned is not None and not self.chart.x:
+            # A longer previous run is cut at this run's end: 7.5 at 5 epochs after 100 kept the
+            # axis at 1..100, the new run a few columns under the old curve.
+            end = max([float(self._planned), *(x for layer in now for x, _ in layer.points)])
+            old = [Layer([p for p in layer.points if p[0] <= end], layer.marker, layer.key) for layer in old]
+            old = [layer for layer in old if layer.points]
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
