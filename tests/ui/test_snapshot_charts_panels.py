@@ -99,6 +99,24 @@ def test_chapter_7_panel_zoomed(snap_compare, trained, name, size):
     assert snap_compare(ZoomedPanel(lesson, ns, name), terminal_size=size, press=keys)
 
 
+async def test_a_panel_under_the_charts_gets_the_rows_it_needs(catalog):
+    """At 120x40 the panel under the side column's charts had a fixed two thirds of it: after a run
+    (the values then take their rows) 7.5's confusion matrix lost its digit 9 row, with nothing to
+    say so."""
+    app = GrokApp(catalog, start_lesson=CLASSIFIER, speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await wait_for(pilot, lambda: getattr(screen, "lab_built", False), what="the lesson with its panels")
+        screen.session.params["epochs"] = 2
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run", timeout=60)
+        await pilot.pause()
+        panel = screen.panels.widgets[0]
+        drawn = panel.render().plain.rstrip("\n").splitlines()
+        assert panel.display and len(drawn) >= 11  # the header and ten digits
+        assert panel.content_size.height >= len(drawn), (panel.content_size, drawn)
+
+
 # -- the exercise screen ----------------------------------------------------------------------------
 def _still_cursor(screen) -> None:
     screen.query_one(TextArea).cursor_blink = False  # a blinking cursor makes the picture flicker
