@@ -113,6 +113,9 @@ class LessonFocus(_Screen):
         wide = self.has_class("-wide") or self.has_class("-xwide")
         lab_only = self.lab and not wide
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
+        if len(panes) == 1 and self.focused is panes[0]:  # 6.6's lab: f did nothing, and said nothing
+            self.notify("This lesson's lab has no panels to move to: l goes back to the text.", timeout=4)
+            return
         current = next(
             (
                 i

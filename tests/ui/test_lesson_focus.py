@@ -54,3 +54,19 @@ async def test_the_focused_pane_is_marked_by_a_glyph(small_catalog):
         await pilot.pause()
         assert str(screen.query_one("#values-box").border_title).startswith("▶ ")
         assert not str(screen.query_one(LessonDocument).border_title).startswith("▶ ")
+
+
+async def test_f_in_a_lab_without_panels_says_so(small_catalog):
+    """6.6's lab at 80 columns has only its values: f did nothing and said nothing."""
+    import dataclasses
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=())
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        await pilot.press("f")  # the text -> the lab's values
+        assert screen.lab and app.focused is screen.query_one(SidePane)
+        await pilot.press("f")
+        assert app.focused is screen.query_one(SidePane)
+        assert any("no panels" in n.message for n in app._notifications)
