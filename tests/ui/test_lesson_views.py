@@ -217,6 +217,10 @@ def test_small_pieces():
     assert sparkline([1, 2, 3, 4], 4) == "▁▃▆█"
     assert sparkline([100, 10, 1], 3, log=True) == "█▄▁"
     assert len(sparkline(list(range(1000)), 20)) == 20
+    # 7.2's error falling 2% was drawn as a plunge (█▁▁▁▁); its chart drew it flat
+    assert sparkline([8.395, 8.3, 8.25, 8.231], 4, log=True) == "████"
+    assert sparkline([0.5, 0.498, 0.497], 3) == "███"  # a 0.6% wobble of a linear value
+    assert sparkline([-0.2, 0.0, 0.2], 3) == "▁▄█"  # around 0, any change is a change
     assert list(visible_window(8, 7, 3)) == [5, 6, 7] and list(visible_window(3, 0, 5)) == [0, 1, 2]
     assert inline_markdown("press `-` *twice* for **0.1**").plain == "press - twice for 0.1"
     assert expected_error("NameError: name 'x' is not defined") == "NameError"
