@@ -187,7 +187,17 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         saved = json.loads((private_data_dir / "answers.json").read_text())
         assert saved["latest"]["quiz/4/1"]["right"] and not saved["latest"]["quiz/4/2"]["right"]
         await pilot.pause()
-        assert "Last answers: 1/5 right; missed: 2" in plain(panel)
+        assert "Last answers: 1/5 right; missed: 2; 0 right in a row" in plain(panel)  # was "streak 0"
+        # the whole quiz, one answer wrong: the score names it, in the singular
+        await focus_panel(pilot, app, panel)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz again")
+        quiz = app.screen
+        for i, question in enumerate(quiz.quiz.questions):
+            answer = str(question.answer if question.choices else f"{question.answer:g}")
+            await pilot.press(*("0.123" if i == 0 and not question.choices else answer), "enter", "enter")
+        score = text_of(quiz.query_one("#quiz-question"))
+        assert "Missed: question 1. Take the quiz again to try it once more." in score, score
 
 
 async def test_landscape_walks_53_with_a_frozen_weight(course):

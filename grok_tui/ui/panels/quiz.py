@@ -61,7 +61,7 @@ class QuizPanel(InstrumentPanel):
             score = f"Last answers: {right}/{total} right"
             rest = (
                 "; missed: " + ", ".join(map(str, missed)) if missed else ""
-            ) + f"; streak {answer_streak(data, prefix)}"
+            ) + f"; {answer_streak(data, prefix)} right in a row"  # "streak 2" was never explained
             line = self.sentence(score + rest, "")
             line.stylize("bold", 0, len(score))
             out.append_text(line)

@@ -127,7 +127,7 @@ class QuizScreen(Screen[int]):
             text.append(
                 f"Missed: question{'s' if len(self.missed) > 1 else ''} "
                 + ", ".join(map(str, self.missed))
-                + ". Take the quiz again to try them once more.\n"
+                + f". Take the quiz again to try {'them' if len(self.missed) > 1 else 'it'} once more.\n"
             )
         else:
             text.append("Every answer right.\n", style="green")
