@@ -145,7 +145,7 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
             print(
                 f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
-                f"streak {quiz['streak']}"
+                f"{quiz['streak']} right in a row"
             )
         else:
             print(f"Chapter {quiz['chapter']} quiz: not taken yet ({quiz['questions']} questions)")
