@@ -231,6 +231,11 @@ def test_a_failure_shows_the_values_the_test_used():
     code = "def double(x):\n    return 2 * x\n"
     verdict = describe(run_sandboxed(code, test), code, test)
     assert "with gap = 0.698525" in verdict.text and "np.float64" not in verdict.text
+    # only what an assert tests: its message says what it needs (7.4 listed activation and batch,
+    # names of its message only)
+    test = "gap, extra = 0.5, ''\nhow = 'relu'\nassert double(gap) < 1, f'too big with {how}{extra}'\n"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert "with gap = 0.5" in verdict.text and "how =" not in verdict.text and "extra =" not in verdict.text
 
 
 def test_a_process_killed_by_a_signal_is_a_crash_message():
