@@ -49,8 +49,9 @@ def test_the_learners_weight_deltas_is_what_the_lesson_runs():
     )
     verdict = check_code(exercise, own_delta)
     assert not verdict.passed and "one delta" in verdict.text
-    # the values it failed with are named for the learner: not the test's own `kept`
-    assert "weights_before = [0.1, 0.2, -0.1]" in verdict.text and "kept" not in verdict.text
+    # the values it failed with are said for the learner (its message quotes the weights), not the
+    # test's own names (`kept` once)
+    assert "weights=[0.1, 0.2, -0.1]" in verdict.text and "kept" not in verdict.text
     # an answer in numpy prints as the list one does; a generator (no [i]) is refused by name
     numpy_answer = (
         "import numpy as np\n"
