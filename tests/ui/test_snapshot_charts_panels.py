@@ -99,6 +99,25 @@ def test_chapter_7_panel_zoomed(snap_compare, trained, name, size):
     assert snap_compare(ZoomedPanel(lesson, ns, name), terminal_size=size, press=keys)
 
 
+async def test_the_pad_doubles_where_it_has_the_room(trained):
+    """z on 7.5's pad added only empty rows around an 8x8 grid of 2x1 cells: with the room, each
+    pixel is 4x2, and a click still shades the pixel under the mouse."""
+    lesson, ns = trained
+    app = ZoomedPanel(lesson, ns, "drawing_pad")
+    async with app.run_test(size=(120, 40)) as pilot:
+        pad = app.query_one("#panel")
+        await pilot.pause()
+        assert pad.scale == 2 and len(pad.frame()) == 18 and pad.frame()[0].cell_len == 34
+        pad.action_clear()
+        await pilot.click("#panel", offset=(2 + 1 + 4 * 5 + 1, 1 + 2 + 2 * 3 + 1))  # border, padding
+        await pilot.pause()
+        assert pad.cursor == (3, 5) and pad.pixels[3, 5] == 1.0 and pad.pixels.sum() == 1.0
+    small = ZoomedPanel(lesson, ns, "drawing_pad")
+    async with small.run_test(size=(80, 18)) as pilot:
+        await pilot.pause()
+        assert small.query_one("#panel").scale == 1
+
+
 async def test_a_panel_under_the_charts_gets_the_rows_it_needs(catalog):
     """At 120x40 the panel under the side column's charts had a fixed two thirds of it: after a run
     (the values then take their rows) 7.5's confusion matrix lost its digit 9 row, with nothing to

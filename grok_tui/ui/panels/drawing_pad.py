@@ -117,9 +117,23 @@ class Panel(DigitsPanel):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         top = 1 if self.narrow else 2  # the frame's top line, and in the wide layout a title above it
-        if offset is not None and 1 <= offset.x <= 16 and top <= offset.y < top + 8:
-            self.cursor = (offset.y - top, (offset.x - 1) // 2)
+        s = self.scale
+        if offset is not None and 1 <= offset.x <= 16 * s and top <= offset.y < top + 8 * s:
+            self.cursor = ((offset.y - top) // s, (offset.x - 1) // (2 * s))
             self.action_shade()
+
+    @property
+    def scale(self) -> int:
+        """Rows a pixel takes (and twice as many columns): 2 where the panel has the room, zoomed (z)
+        at 120x40, so a learner draws on a pad they can see (z added only empty rows around it)."""
+        if not self.is_attached or self.columns < 2 + 32 + 2 + 16:
+            return 1
+        return 2 if self.visible_height >= 2 + 16 + 1 + len(self.KEY_LINES) else 1
+
+    @property
+    def beside(self) -> int:
+        """Columns left beside the grid and its gap."""
+        return self.columns - (16 * self.scale + 2)
 
     @property
     def narrow(self) -> bool:
@@ -147,18 +161,21 @@ class Panel(DigitsPanel):
 
     def frame(self) -> list[Text]:
         """The 8x8 grid in a frame (an empty pad is as dark as the terminal: the frame shows where it is)."""
-        lines = [Text("┌" + "─" * 16 + "┐", style="dim")]
+        s = self.scale
+        lines = [Text("┌" + "─" * 16 * s + "┐", style="dim")]
         for r in range(8):
             line = Text("│", style="dim")
             for c in range(8):
                 colour = grey(float(self.pixels[r, c]))
                 if (r, c) == self.cursor:
-                    line.append("[]", style=f"bold {'red' if self.pen else 'yellow'} on {colour}")
+                    line.append(
+                        "[" + " " * (2 * s - 2) + "]", style=f"bold {'red' if self.pen else 'yellow'} on {colour}"
+                    )
                 else:
-                    line.append("  ", style=f"on {colour}")
+                    line.append("  " * s, style=f"on {colour}")
             line.append("│", style="dim")
-            lines.append(line)
-        lines.append(Text("└" + "─" * 16 + "┘", style="dim"))
+            lines.extend(line.copy() for _ in range(s))
+        lines.append(Text("└" + "─" * 16 * s + "┘", style="dim"))
         return lines
 
     def key_lines(self) -> list[Text]:
