@@ -23,6 +23,11 @@ class RunState(str, Enum):
     def done(self) -> bool:
         return self in (RunState.FINISHED, RunState.FAILED, RunState.DIVERGED, RunState.CANCELLED)
 
+    @property
+    def ended_early(self) -> bool:
+        """Done before its last step: failed, diverged or stopped."""
+        return self.done and self is not RunState.FINISHED
+
 
 @dataclass(frozen=True)
 class Step:

@@ -179,11 +179,11 @@ def is_valley(z: np.ndarray) -> bool:
     """Whether the error is about as low along a whole line across the grid as at its lowest point
     (5.2, 5.3: one example and two free weights have a line of best weights, not one): the lowest
     cell of every column, or of every row, lies within 2% of the grid's range of its lowest."""
-    finite = np.where(np.isfinite(z), z, np.inf)
-    lowest = float(finite.min())
     seen = z[np.isfinite(z)]
     if seen.size < 4 or z.ndim != 2 or min(z.shape) < 3:
         return False
+    finite = np.where(np.isfinite(z), z, np.inf)
+    lowest = float(seen.min())
     near = lowest + 0.02 * (float(seen.max()) - lowest)
     return bool(finite.min(axis=0).max() <= near or finite.min(axis=1).max() <= near)
 

@@ -21,8 +21,6 @@ from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
 from grok_tui.ui.widgets.values import ValuesTable
 
-ENDED_EARLY = frozenset({RunState.DIVERGED, RunState.FAILED, RunState.CANCELLED})
-
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
@@ -125,7 +123,7 @@ class LessonDrawing(_Screen):
         values = run.values if run is not None else self.session.params  # a goal line is the run's
         # The step axis ends at the run's last step: planned while it goes (the curve grows into a
         # fixed axis), the one it reached if it ended early (325 of 2000 filled a quarter of it).
-        planned = view.step if view is not None and view.state in ENDED_EARLY else self.session.total
+        planned = view.step if view is not None and view.state.ended_early else self.session.total
         for chart in self._charts():
             if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown

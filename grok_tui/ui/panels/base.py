@@ -65,6 +65,10 @@ class LessonPanel(Widget, can_focus=True):
         """The screen's focus, not has_focus: on_focus runs before Textual sets has_focus."""
         return self.is_attached and self.screen.focused is self
 
+    def data_root(self) -> Any:
+        """The learner's data folder (answers.json lives there); None outside the tutor (a test app)."""
+        return getattr(getattr(self.app, "progress", None), "root", None)
+
     def border_caption(self) -> str:
         """What the border says under the panel: its keys while focused, else how to focus it."""
         if self.focused:

@@ -77,7 +77,7 @@ class PredictPanel(InstrumentPanel):
         self.earlier = self._earlier_answers()
 
     def _earlier_answers(self) -> dict[tuple[int, str], tuple[str, bool]]:
-        root = getattr(getattr(self.app, "progress", None), "root", None)
+        root = self.data_root()
         if root is None or not self.predictions:
             return {}
         latest = load_answers(root)["latest"]
@@ -228,8 +228,7 @@ class PredictPanel(InstrumentPanel):
         self.refresh(layout=True)
 
     def _save(self, step: int, q: Prediction, given: float, verdict: Verdict) -> None:
-        progress = getattr(self.app, "progress", None)
-        root = getattr(progress, "root", None)
+        root = self.data_root()
         if root is None:
             return
         try:
@@ -238,17 +237,21 @@ class PredictPanel(InstrumentPanel):
             self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
 
     # -- drawing -------------------------------------------------------------------------------------
+    @property
+    def earlier_open(self) -> list[tuple[str, bool]]:
+        """The earlier visit's answers to questions this visit has not answered yet."""
+        return [answer for key, answer in self.earlier.items() if key not in self.results]
+
     def tally_text(self) -> str:
         """This visit's tally; before any answer in it, the earlier visit's (the question box said
         "no predictions yet" while the panel listed three earlier answers)."""
-        earlier = [self.earlier[k] for k in self.earlier if k not in self.results]
+        earlier = self.earlier_open
         if earlier and not self.tally.asked:
             return f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
         return str(self.tally)
 
     def render(self) -> Text:
         out = Text()
-        earlier = [self.earlier[k] for k in self.earlier if k not in self.results]
         out.append(f"{self.tally_text()}\n", style="bold")
         skipped = {step for step, key in self._settled if key == self._key}
         for p in self.predictions:
@@ -268,7 +271,7 @@ class PredictPanel(InstrumentPanel):
             elif before is not None:
                 out.append(f" (earlier you said {before[0]})", style="dim")
             out.append("\n")
-        if not self.tally.asked and earlier:
+        if not self.tally.asked and self.earlier_open:
             out.append("Play (space) or step (s) to answer them again.", style="dim")
         elif not self.tally.asked:
             # After questions skipped with escape, "the tutor stops and asks" read as if it had not.

@@ -26,9 +26,6 @@ class QuizPanel(InstrumentPanel):
         quizzes = getattr(catalog, "quizzes", {})
         return quizzes.get(self.lesson.chapter) if self.lesson is not None else None
 
-    def _root(self) -> Any:
-        return getattr(getattr(self.app, "progress", None), "root", None)
-
     def action_take_quiz(self) -> None:
         from grok_tui.ui.screens.quiz import QuizScreen
 
@@ -40,7 +37,7 @@ class QuizPanel(InstrumentPanel):
         def closed(_: int | None) -> None:  # redraw the panel with the answers just saved
             self.refresh(layout=True)
 
-        self.app.push_screen(QuizScreen(quiz, self._root()), closed)
+        self.app.push_screen(QuizScreen(quiz, self.data_root()), closed)
 
     def render(self) -> Text:
         quiz = self.quiz
@@ -49,7 +46,7 @@ class QuizPanel(InstrumentPanel):
         total = len(quiz.questions)
         out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and press enter.", "")
         out.append("\n")
-        root = self._root()
+        root = self.data_root()
         if root is None:
             return out
         data = load_answers(root)

@@ -160,12 +160,12 @@ def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float
     down to 2, those whose intervals divide the row gaps of the canvas or of one or two rows less,
     the rows left over becoming unlabelled room at the top; of them the one that gives the data
     (`low..high`) the most rows, then the most ticks. None does: the axis as asked."""
-    asked = make(count)
+    made = [make(wanted) for wanted in range(count, 1, -1)]  # once each: charts redraw 5 times a second
+    asked = made[0] if made else make(count)
     least = max(1, min(2, len(asked.ticks) - 1))  # not down to the two ends alone, unless asked so
     best: tuple[float, int, Axis] | None = None
     for rows in range(canvas, max(canvas - 3, 2), -1):
-        for wanted in range(count, 1, -1):
-            axis = make(wanted)
+        for axis in made:
             gaps = len(axis.ticks) - 1
             if gaps < least or (rows - 1) % gaps:
                 continue

@@ -11,7 +11,7 @@ one curve a cell, so each curve after the first is drawn on its own and merged d
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -23,6 +23,16 @@ COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
 PREVIOUS_COLOR = "gray"
 
 Spots = Sequence[tuple[float, float]]
+
+
+class Frame(NamedTuple):
+    """What every drawing of one chart shares: plotext, the axes and the size."""
+
+    plt: Any
+    x_axis: Axis
+    y_axis: Axis
+    width: int
+    height: int
 
 
 def draw_layers(
@@ -38,36 +48,30 @@ def draw_layers(
 ) -> list[Row]:
     """The layers (the previous run's first) drawn on the axes; `goal` a grey line at that value;
     `points`: each step a point of its own, not joined."""
+    frame = Frame(plt, x_axis, y_axis, width, height)
     if points:
-        return _build(plt, layers, x_axis, y_axis, width, height, goal, points=True)
+        return _build(frame, layers, goal, points=True)
     now = [layer for layer in layers if layer.key != "prev"]
     old = [layer for layer in layers if layer.key == "prev"]
     marked = [layer for layer in now if layer.marker != "braille"]
-    rows = _build(plt, old + now[:1], x_axis, y_axis, width, height, goal)
+    rows = _build(frame, old + now[:1], goal)
     for layer in now[1:]:
         spots: Spots = ()
         if layer in marked:
             spots = marker_spots(layer.points, x_axis, width - 8, marked.index(layer), len(marked))
-        drawn = _build(plt, [layer], x_axis, y_axis, width, height)
+        drawn = _build(frame, [layer])
         placed = place_glyphs(drawn, spots, layer.marker, x_axis, y_axis) if spots else drawn
         if placed is None:  # ticks it cannot read: plotext places the glyphs (a row off, maybe)
-            placed = _build(plt, [layer], x_axis, y_axis, width, height, glyphs=spots)
+            placed = _build(frame, [layer], glyphs=spots)
         rows = merge_rows(rows, placed)
     return rows
 
 
 def _build(
-    plt: Any,
-    layers: list[Layer],
-    x_axis: Axis,
-    y_axis: Axis,
-    width: int,
-    height: int,
-    goal: float | None = None,
-    points: bool = False,
-    glyphs: Spots = (),
+    frame: Frame, layers: list[Layer], goal: float | None = None, points: bool = False, glyphs: Spots = ()
 ) -> list[Row]:
     """One plotext drawing of `layers`; `glyphs`: the one layer's glyph at these spots."""
+    plt, x_axis, y_axis, width, height = frame
     plt.clear_data()
     plt.clear_figure()
     plt.theme("pro")
