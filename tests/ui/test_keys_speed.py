@@ -5,8 +5,8 @@ at top speed), and presses in a row piled toasts past the screen's height."""
 from __future__ import annotations
 
 from grok_tui.engine.runner import RunState
+from grok_tui.ui import lesson_runs
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.screens import lesson as lesson_module
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.status import StatusLine, run_speed_text
 from tests.ui.helpers import text_of, wait_for
@@ -52,7 +52,7 @@ async def test_speed_keys_while_a_run_plays_show_in_the_status_line_and_make_no_
 
 
 async def test_a_speed_key_after_the_run_ended_shows_in_the_status_line_for_a_while(small_catalog, monkeypatch):
-    monkeypatch.setattr(lesson_module, "SPEED_SHOWN", 0.3)
+    monkeypatch.setattr(lesson_runs, "SPEED_SHOWN", 0.3)
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     toasts = spy_on_toasts(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,0 +1,98 @@
+"""The lesson screen's runs: start, pause, step, reset, speed, and what the screen does as a run
+starts and ends (the panels hear it, a failing line is marked). The session runs them
+(grok_tui/engine/session.py); this asks it and redraws.
+
+A mixin of LessonScreen (grok_tui/ui/screens/lesson.py), on top of its drawing (lesson_drawing.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from grok_tui.engine.runner import LessonRun, RunState
+from grok_tui.ui import speed as ladder
+from grok_tui.ui.lesson_drawing import LessonDrawing
+from grok_tui.ui.widgets.document import LessonDocument
+
+SPEED_SHOWN = 2.0
+"""Seconds the status line names the chosen speed after < or >, even once the run has ended (it
+names it all along while a run plays, is paused or is about to start)."""
+
+
+class LessonRuns(LessonDrawing):
+    _lab_built: bool
+
+    if TYPE_CHECKING:
+
+        def _when_lab_built(self, then: Callable[[], None]) -> None: ...
+
+    def stop_run(self) -> None:
+        """Cancel the worker (it stops at its next step) without waiting for it."""
+        self._cancel_restart()
+        self.session.stop()
+
+    def _cancel_restart(self) -> None:
+        if self._restart_timer is not None:
+            self._restart_timer.stop()
+            self._restart_timer = None
+
+    def start_run(self, *, paused: bool = False, rerun: bool = False) -> None:
+        """`rerun`: started by the tutor, not by the learner's space or s (session.rerun)."""
+        self._cancel_restart()
+        if not self._lab_built:  # its panels must hear the run start: it starts once they exist
+            self._when_lab_built(lambda: self.start_run(paused=paused, rerun=rerun))
+            self._draw_status(None)
+            return
+        self.session.start(paused=paused, rerun=rerun)
+        self._run_started()
+
+    def _run_starting(self, run: LessonRun) -> None:
+        self._fed = None  # the panels hear this run's steps from its first
+        self.panels.run_started()
+
+    def _run_started(self) -> None:
+        self._drawn = -1
+        self._ended = None
+        self.query_one(LessonDocument).mark_line(None)
+        self._tick()
+
+    def action_toggle_run(self) -> None:
+        run = self.session.run
+        fresh = run is None or self.session.state.done
+        self._cancel_restart()
+        if fresh:
+            self.start_run()
+        else:
+            self.session.toggle()
+            self._draw_all()
+
+    def action_step(self) -> None:
+        if self.session.run is None or self.session.state.done:
+            self.start_run(paused=True)
+        else:
+            self.session.step_once()
+
+    def action_reset(self) -> None:
+        self._cancel_restart()
+        self.session.reset()
+        self.panels.run_reset()
+        self._draw_all()
+
+    def action_speed(self, direction: int) -> None:
+        session = self.session
+        session.set_speed(ladder.faster(session.speed) if direction > 0 else ladder.slower(session.speed))
+        # The status line says the new speed, not a toast: a toast per press mounted widgets and
+        # laid the screen out twice (shown, then gone), the largest part of a press at top speed;
+        # held down, toasts piled up past the screen's height.
+        self._speed_until = time.monotonic() + SPEED_SHOWN
+        self._draw_status(session.poll())
+
+    def _run_ended(self, run: LessonRun) -> None:
+        """The run ended (the session reported it): mark the failing line, feed the panels."""
+        self._ended = run
+        if run.failure is not None and run.failure.path == self.lesson.path:
+            self.query_one(LessonDocument).mark_line(run.failure.line)
+        if run.state is RunState.FINISHED:
+            self.panels.run_finished(run.namespace)
