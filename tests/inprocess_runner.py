@@ -60,6 +60,8 @@ class LessonRun:
         self.listener = listener or (lambda event: None)
         self.speed = speed
         self.run_checks = run_checks
+        self._cell_line = 0
+        """The line of the cell running now: what its prints are tagged with, as the real runner's."""
         self.exercise_code = dict(exercise_code or {})
         self.seed = seed
         self.state = RunState.READY
@@ -159,6 +161,7 @@ class LessonRun:
         try:
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 for cell in self._cells():
+                    self._cell_line = cell.line
                     exec(compile_cell(cell, self.lesson.path), self.namespace)
         except _Cancelled:
             self._set_state(RunState.CANCELLED, f"stopped at step {len(self.steps)}")
@@ -209,7 +212,7 @@ class LessonRun:
     def _print(self, *args: object, sep: str = " ", end: str = "\n", **_: object) -> None:
         text = sep.join(map(str, args)) + end
         self.output.append(text)
-        self.listener(OutputEvent(text))
+        self.listener(OutputEvent(text, self._cell_line))
 
     def _step(self, **values: Any) -> None:
         step = Step(len(self.steps) + 1, {k: snapshot(v) for k, v in values.items()})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grok_tui.engine.feed import MAX_POINTS, RunFeed
+from grok_tui.engine.feed import CELL_HEAD, CELL_TAIL, MAX_POINTS, RunFeed
 from grok_tui.engine.runner import OutputEvent, RunState, StateEvent, Step, StepEvent
 
 
@@ -71,3 +71,24 @@ def test_a_view_keeps_each_names_last_recorded_value_and_its_step():
     assert view.recorded_after(0) == {"lamps": [1, 0], "stage": "update"}  # a listener that heard nothing
     assert view.recorded_after(1) == {"stage": "update"}
     assert view.recorded_after(3) == {}
+
+
+def test_each_cells_printout_keeps_its_first_and_last_lines():
+    """The lesson text shows what each cell printed under it: the feed keeps, per cell, its first
+    CELL_HEAD and last CELL_TAIL lines and counts the rest, however much the cell prints."""
+    feed = RunFeed()
+    feed(OutputEvent("first cell\n", cell=10))
+    for i in range(1000):
+        feed(OutputEvent(f"line {i}\n", cell=20))
+    feed(OutputEvent("no newline yet", cell=30))
+    feed(OutputEvent(", now one\nand", cell=30))
+    printed = feed.view().printed
+    assert printed[10].lines == ["first cell"] and printed[10].skipped == 0
+    long = printed[20]
+    assert long.head == tuple(f"line {i}" for i in range(CELL_HEAD))
+    assert long.tail == tuple(f"line {i}" for i in range(1000 - CELL_TAIL, 1000))
+    assert long.skipped == 1000 - CELL_HEAD - CELL_TAIL
+    assert printed[30].lines == ["no newline yet, now one", "and"]  # a line not ended yet shows too
+    assert feed.view().printed is printed  # a poll with no new printout copies nothing
+    feed(StepEvent(Step(1, {"error": 1.0})))
+    assert feed.view().printed is printed

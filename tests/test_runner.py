@@ -184,6 +184,20 @@ def test_print_goes_to_the_output_pane_not_stdout(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_each_printout_names_the_cell_that_printed_it(tmp_path):
+    """The lesson text shows a printout under its own cell: each OutputEvent carries the line of
+    the cell whose code printed it (the lesson's child process says when each cell starts)."""
+    rec = Recorder()
+    lesson = lesson_with(
+        tmp_path, "print('from the first cell')\n```\n\nMore prose.\n\n```python\nprint('from the second')\n"
+    )
+    first, second = (cell.line for cell in lesson.cells)
+    LessonRun(lesson, listener=rec).run_sync()
+    printed = [(e.text, e.cell) for e in rec.events if isinstance(e, OutputEvent)]
+    assert printed == [("from the first cell\n", first), ("from the second\n", second)]
+    assert 0 < first < second
+
+
 def test_parameters_are_validated_before_running(tmp_path):
     lesson = lesson_with(tmp_path)
     with pytest.raises(ParamError, match="above its maximum"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,51 @@ each). A longer run is thinned as it grows (at most MAX_POINTS points: the lowes
 stretch of steps, plus the latest), so neither the memory nor a frame's copy grows with the run."""
 MAX_OUTPUT_CHUNKS = 5000
 """print() calls kept; older ones are dropped (and counted) so a print-per-step loop stays bounded."""
+CELL_HEAD = 5
+CELL_TAIL = 6
+"""Lines of one cell's printout kept for the lesson text, which shows it under the cell: its first
+and its last lines (a training log's start and end), and how many were between (`o` shows all)."""
+
+
+@dataclass(frozen=True)
+class CellPrint:
+    """What one cell printed so far: its first lines, the count of lines left out, its last lines,
+    and the start of a line not ended yet (print(..., end=""))."""
+
+    head: tuple[str, ...]
+    skipped: int
+    tail: tuple[str, ...]
+    partial: str = ""
+
+    @property
+    def lines(self) -> list[str]:
+        """The kept lines in order (the unfinished one last); `skipped` lines belong between head and tail."""
+        return [*self.head, *self.tail, *([self.partial] if self.partial else [])]
+
+
+class _CellLines:
+    """One cell's printout as it grows: bounded whatever the cell prints."""
+
+    __slots__ = ("count", "head", "partial", "tail")
+
+    def __init__(self) -> None:
+        self.head: list[str] = []
+        self.tail: deque[str] = deque(maxlen=CELL_TAIL)
+        self.count = 0
+        self.partial = ""
+
+    def add(self, text: str) -> None:
+        *lines, self.partial = (self.partial + text).split("\n")
+        for line in lines:
+            self.count += 1
+            if len(self.head) < CELL_HEAD:
+                self.head.append(line)
+            else:
+                self.tail.append(line)
+
+    def view(self) -> CellPrint:
+        skipped = self.count - len(self.head) - len(self.tail)
+        return CellPrint(tuple(self.head), skipped, tuple(self.tail), self.partial)
 
 
 @dataclass
@@ -46,6 +92,9 @@ class FeedView:
     """print() calls dropped from the start of `output` to keep it bounded."""
     last_recorded: dict[str, tuple[int, Any]] = field(default_factory=dict)
     """Each name's last recorded value, with the step that recorded it."""
+    printed: dict[int, CellPrint] = field(default_factory=dict)
+    """What each cell printed, by the cell's line in the lesson file (the lesson text shows it under
+    the cell); only cells that printed something."""
 
     @property
     def recorded_names(self) -> Collection[str]:
@@ -147,6 +196,8 @@ class RunFeed:
         """The last view made: polls between two events get it again, copying nothing."""
         self._output_text = ""
         self._output_joined = True
+        self._by_cell: dict[int, _CellLines] = {}
+        self._printed: dict[int, CellPrint] = {}
 
     def __call__(self, event: RunEvent) -> None:
         """Called by the runner on its worker thread: record, never block on the UI."""
@@ -167,6 +218,7 @@ class RunFeed:
             elif isinstance(event, OutputEvent):
                 self._output.append(event.text)
                 self._output_joined = False
+                self._by_cell.setdefault(event.cell, _CellLines()).add(event.text)
                 if len(self._output) > MAX_OUTPUT_CHUNKS:
                     extra = len(self._output) - MAX_OUTPUT_CHUNKS
                     del self._output[:extra]
@@ -194,6 +246,9 @@ class RunFeed:
                 return self._view
             if not self._output_joined:  # a step does not change the output: join it only when it grew
                 self._output_text, self._output_joined = "".join(self._output), True
+                self._printed = {
+                    line: lines.view() for line, lines in self._by_cell.items() if lines.count or lines.partial
+                }
             self._view = FeedView(
                 self._version,
                 self._state,
@@ -204,5 +259,6 @@ class RunFeed:
                 self._output_text,
                 self._dropped,
                 dict(self._last_recorded),
+                self._printed,
             )
             return self._view

@@ -65,6 +65,8 @@ class StateEvent:
 @dataclass(frozen=True)
 class OutputEvent:
     text: str
+    cell: int = 0
+    """The lesson-file line of the cell whose code printed it (0: not known)."""
 
 
 RunEvent = StepEvent | StateEvent | OutputEvent

@@ -298,7 +298,7 @@ class LessonRun:
             self.listener(StepEvent(step))
         elif kind == "out":
             self.output.append(event[1])
-            self.listener(OutputEvent(event[1]))
+            self.listener(OutputEvent(event[1], self._cell_line))
         elif kind == "state":
             self._set_state(RunState(event[1]), event[2])
 

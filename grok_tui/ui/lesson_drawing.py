@@ -133,6 +133,7 @@ class LessonDrawing(_Screen):
         session = self.session
         values = session.shown_values(view)
         self.query_one(ValuesTable).show_values(values, self.lesson.show, "starting...")
+        self.query_one(LessonDocument).printouts.show(view.printed, session.run)
         if view.latest and view is not self._fed:  # a step, once: a redraw (l, a resize) is no new step
             heard = self._fed.step if self._fed is not None else 0  # None: a run started since
             self._fed = view
@@ -146,7 +147,9 @@ class LessonDrawing(_Screen):
 
     def _draw_idle(self) -> None:
         self._charts_behind = self._values_behind = None
-        self.query_one(LessonDocument).mark_line(None)
+        doc = self.query_one(LessonDocument)
+        doc.mark_line(None)
+        doc.printouts.show({}, None)
         self._draw_charts(None)
         keys = self.query_one(StatusLine).keys()
         self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")

@@ -78,6 +78,7 @@ class LessonRuns(LessonDrawing):
         self._cancel_restart()
         self.session.reset()
         self.panels.run_reset()
+        self.query_one(LessonDocument).printouts.clear()
         self._draw_all()
 
     def action_speed(self, direction: int) -> None:
@@ -92,7 +93,12 @@ class LessonRuns(LessonDrawing):
     def _run_ended(self, run: LessonRun) -> None:
         """The run ended (the session reported it): mark the failing line, feed the panels."""
         self._ended = run
-        if run.failure is not None and run.failure.path == self.lesson.path:
-            self.query_one(LessonDocument).mark_line(run.failure.line)
+        doc = self.query_one(LessonDocument)
+        failure = run.failure if run.failure is not None and run.failure.path == self.lesson.path else None
+        if failure is not None:
+            doc.mark_line(failure.line)
+        if run.state is not RunState.CANCELLED:  # a stopped run keeps the printouts it did not reach, dimmed
+            kind = f"{failure.kind}: " if failure is not None and failure.kind else ""
+            doc.printouts.ended((failure.line, f"✗ the run stopped here: {kind}{failure.message}") if failure else None)
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)

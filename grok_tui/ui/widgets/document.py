@@ -30,6 +30,7 @@ from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import ExerciseNote
+from grok_tui.ui.widgets.cell_output import Printouts
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
@@ -218,6 +219,14 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self._notes = notes
         self.tokens = CodeTokens(lesson.id)
         """The colours of the cells' code, saved between starts (grok_tui/ui/code_tokens.py)."""
+        self._printouts: Printouts | None = None
+
+    @property
+    def printouts(self) -> Printouts:
+        """What each cell printed, under it (grok_tui/ui/widgets/cell_output.py)."""
+        if self._printouts is None:
+            self._printouts = Printouts(self, {cell.cell.line: cell for cell in self.query(CodeCell)})
+        return self._printouts
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as

@@ -1,0 +1,199 @@
+"""What a code cell printed, under the cell in the lesson text, as a notebook shows it.
+
+Learners read the lesson text while its code runs; with the printouts one key away (`o`), several
+missed that a cell printed anything, and the text had to say "press o" wherever it argued from a
+printed number. Each cell that printed now shows it right below: its first and last lines (the feed
+keeps them, grok_tui/engine/feed.py), the count of lines between (`o` still shows everything), a
+demo's expected error marked as `o` marks it, and the error that stopped the run under its cell.
+
+Printed lines are folded at the width as a terminal folds them (columns of numbers keep their
+places), so a box's height is known before it is laid out. That is what keeps the text still: when
+a box above the first line on screen appears or grows, the text scrolls by as many rows, in the same
+frame (`Printouts.show`), and the line the learner was reading stays where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+from grok_tui.engine.feed import CellPrint
+from grok_tui.ui.screens.output import expected_error
+
+if TYPE_CHECKING:
+    from textual.containers import VerticalScroll
+
+    from grok_tui.ui.widgets.document import CodeCell
+
+MIN_WIDTH = 20
+"""Columns to fold at while the text has no width yet (hidden by the lab view at 80 columns)."""
+
+
+def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = False) -> list[Text]:
+    """The lines of a cell's box: what it printed, then the error that stopped the run there. A
+    printout of the run before (a new run has not reached the cell yet) is dimmed."""
+    lines: list[Text] = []
+    if printed is not None:
+        for i, line in enumerate(printed.lines):
+            if i == len(printed.head) and printed.skipped:
+                more = "line" if printed.skipped == 1 else "lines"
+                lines.append(Text(f"⋮ {printed.skipped} more {more} · o shows them all", style="dim italic"))
+            name = expected_error(line)
+            lines.append(
+                Text.assemble(("expected error, on purpose: ", "bold yellow"), (line, "yellow")) if name else Text(line)
+            )
+    lines.extend(Text(part, style="bold red") for part in failure.split("\n") if failure)
+    if stale:
+        for text in lines:
+            text.stylize("dim")
+    return lines
+
+
+def fold(lines: list[Text], width: int) -> list[Text]:
+    """Each line cut into pieces of at most `width` cells, as a terminal wraps what a program prints."""
+    width = max(1, width)
+    out: list[Text] = []
+    for line in lines:
+        if cell_len(line.plain) <= width:
+            out.append(line)
+            continue
+        offsets, used = [], 0
+        for i, char in enumerate(line.plain):
+            size = cell_len(char)
+            if used + size > width:
+                offsets.append(i)
+                used = 0
+            used += size
+        out.extend(line.divide(offsets))
+    return out
+
+
+class CellOutput(Widget):
+    """The box under one code cell: a bar at its left, the printed lines folded at its width."""
+
+    DEFAULT_CSS = """
+    CellOutput {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 0 0 1;
+        border-left: outer $secondary 70%;
+    }
+    """
+
+    def __init__(self, cell_line: int, lines: list[Text]) -> None:
+        super().__init__(classes="printout")
+        self.cell_line = cell_line
+        self._lines = lines
+        self._folded: tuple[int, list[Text]] = (-1, [])
+
+    def show(self, lines: list[Text]) -> None:
+        self._lines = lines
+        self._folded = (-1, [])
+        self.refresh(layout=True)
+
+    def folded(self, width: int) -> list[Text]:
+        if self._folded[0] != width:
+            self._folded = (width, fold(self._lines, width))
+        return self._folded[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.folded(width))
+
+    def render(self) -> Text:
+        return Text("\n").join(self.folded(self.content_size.width))
+
+
+class Printouts:
+    """The printout boxes of one lesson text: made as cells print, kept where the learner reads.
+
+    Within a run a box grows; a new run dims the boxes until it reaches their cells; at the end of
+    the run (finished, or stopped by an error) a box whose cell printed nothing this time goes."""
+
+    def __init__(self, doc: VerticalScroll, cells: dict[int, CodeCell]) -> None:
+        self.doc = doc
+        self.cells = cells
+        """Each shown code cell by its first line in the lesson file."""
+        self.boxes: dict[int, CellOutput] = {}
+        self._run: object = None
+        self._drawn: dict[int, CellPrint] = {}
+        """What each box shows of the current run (a box not here shows the run before, dimmed)."""
+        self._printed: dict[int, CellPrint] = {}
+        self._failure: tuple[int, str] | None = None
+
+    def show(self, printed: dict[int, CellPrint], run: object) -> None:
+        """Draw what `run` printed so far (FeedView.printed); no run (None: a param changed, the
+        re-run is about to start) dims what the last one printed."""
+        if run is not self._run:
+            if self._drawn or self._failure:  # dim what the run before printed (nothing to do if it is dimmed already)
+                self._place({line: printout_lines(self._printed.get(line), stale=True) for line in self.boxes})
+            self._run, self._drawn, self._failure = run, {}, None
+        self._printed = printed
+        changed = {
+            line: printout_lines(cp, self._failure_at(line))
+            for line, cp in printed.items()
+            if line in self.cells and self._drawn.get(line) is not cp
+        }
+        self._drawn.update({line: printed[line] for line in changed})
+        self._place(changed)
+
+    def ended(self, failure: tuple[int, str] | None = None) -> None:
+        """The run finished, or stopped at an error (its line in the lesson file and what to say):
+        every cell that printed nothing in it loses its box, and the error shows under its cell."""
+        self._failure = failure
+        key = self._cell_of(failure[0]) if failure else None
+        lines: dict[int, list[Text] | None] = {line: None for line in self.boxes if line not in self._drawn}
+        if key is not None and failure:
+            lines[key] = printout_lines(self._printed.get(key), self._failure_at(key))
+        self._place(lines)
+
+    def clear(self) -> None:
+        """No run (the lesson was reset): no printout."""
+        self._run, self._drawn, self._printed, self._failure = None, {}, {}, None
+        self._place(dict.fromkeys(self.boxes))
+
+    def _failure_at(self, cell_line: int) -> str:
+        if self._failure is None or self._cell_of(self._failure[0]) != cell_line:
+            return ""
+        return self._failure[1]
+
+    def _cell_of(self, line: int) -> int | None:
+        return next((start for start, cell in self.cells.items() if line in cell.lines), None)
+
+    def _place(self, changes: Mapping[int, list[Text] | None]) -> None:
+        """Show, change or (None) remove boxes; scroll by the rows that boxes above the top of the
+        view gained or lost, so the text on screen does not move."""
+        doc = self.doc
+        top = doc.scroll_y
+        width = max(MIN_WIDTH, doc.scrollable_content_region.width - 2)  # the bar and its padding
+        shift = 0
+        for line, lines in changes.items():
+            cell = self.cells[line]
+            box = self.boxes.get(line)
+            y = cell.virtual_region.bottom
+            old = box.outer_size.height if box is not None else 0
+            if lines is None or not lines:
+                if box is not None:
+                    box.remove()
+                    del self.boxes[line]
+                    cell.remove_class("-printed")
+                new = 0
+            elif box is None:
+                box = self.boxes[line] = CellOutput(line, lines)
+                doc.mount(box, after=cell)
+                cell.add_class("-printed")
+                new = len(box.folded(width))
+            else:
+                box.show(lines)
+                new = len(box.folded(width))
+            if new != old and top > 0 and y <= top:
+                shift += new - old
+        if shift:
+            target = top + shift
+            doc.scroll_to(y=target, animate=False, immediate=True)
+            if doc.scroll_y != target:  # past the end as it was laid out: once the boxes are
+                doc.scroll_to(y=target, animate=False)

@@ -1,0 +1,136 @@
+"""What a cell prints shows under the cell in the lesson text, as in a notebook: its first and last
+lines, an error that stopped the run under its cell, and the text the learner reads stays still
+while boxes above it appear and grow."""
+
+from __future__ import annotations
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.widgets.cell_output import CellOutput
+from grok_tui.ui.widgets.document import CodeCell, LessonDocument
+from tests.ui.helpers import one_lesson_app, screen_text, wait_for
+
+SIZE = (80, 24)
+
+PARAS = "\n\n".join(f"Paragraph {i} of the reading that follows the loop." for i in range(1, 31))
+
+PRINTS = f"""+++
+id = "9.6"
+chapter = 9
+title = "Printouts under their cells"
+show = ["i"]
+steps = "iterations"
+
+[params.iterations]
+default = 3
+min = 1
+max = 40
+
+[params.shout]
+default = 1
+min = 0
+max = 1
++++
+
+A loop that prints as it goes.
+
+```python train
+print("before the loop")
+for i in range(iterations):
+    print(f"iteration {{i}}")
+    step(i=i)
+```
+
+{PARAS}
+
+```python
+if shout:
+    print("SHOUT")
+print(1 / (iterations - 7))
+```
+
+The end.
+"""
+
+
+def boxes(app: GrokApp) -> dict[int, list[str]]:
+    """Each printout box's lines, by the line of its cell; each box right under its cell."""
+    doc = app.screen.query_one(LessonDocument)
+    out = {}
+    children = list(doc.children)
+    for box in doc.query(CellOutput):
+        above = children[children.index(box) - 1]
+        assert isinstance(above, CodeCell) and above.cell.line == box.cell_line
+        out[box.cell_line] = [line.plain for line in box.folded(box.content_size.width)]
+    return out
+
+
+async def run_once(pilot, app: GrokApp, *keys: str) -> None:
+    screen = app.screen
+    await pilot.press(*keys)
+    await wait_for(pilot, lambda: screen.run_state.done and screen.ended, what="the run to end")
+    await pilot.pause()
+
+
+async def test_each_cell_shows_what_it_printed_under_it(tmp_path):
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        assert boxes(app) == {}  # nothing printed before the first run
+        await run_once(pilot, app, "space")
+        first, second = sorted(boxes(app))
+        assert boxes(app) == {
+            first: ["before the loop", "iteration 0", "iteration 1", "iteration 2"],
+            second: ["SHOUT", "-0.25"],
+        }
+        assert "iteration 2" in screen_text(app)  # the first cell's box is in view at the top
+
+        # A long printout: its first 5 and last 6 lines, and how many are between (o shows all).
+        await run_once(pilot, app, "equals_sign", *"20", "enter")
+        assert boxes(app)[first] == [
+            "before the loop",
+            "iteration 0",
+            "iteration 1",
+            "iteration 2",
+            "iteration 3",
+            "⋮ 10 more lines · o shows them all",
+            *(f"iteration {i}" for i in range(14, 20)),
+        ]
+
+
+async def test_an_error_shows_under_its_cell_and_a_cell_that_printed_nothing_loses_its_box(tmp_path):
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_once(pilot, app, "space")
+        first, second = sorted(boxes(app))
+        await run_once(pilot, app, "equals_sign", "7", "enter")  # 1 / (7 - 7)
+        assert boxes(app)[second] == [
+            "SHOUT",
+            "✗ the run stopped here: ZeroDivisionError: division by zero",
+        ]
+        await pilot.press("right_square_bracket")  # select shout, set it to 0: the second cell prints nothing
+        await run_once(pilot, app, "minus")
+        assert boxes(app)[second] == ["✗ the run stopped here: ZeroDivisionError: division by zero"]
+        await run_once(pilot, app, "left_square_bracket", "equals_sign", "3", "enter")  # and it no longer fails
+        assert boxes(app) == {
+            first: ["before the loop", "iteration 0", "iteration 1", "iteration 2"],
+            second: ["-0.25"],
+        }
+        await pilot.press("r")  # reset: no run, no printout
+        await pilot.pause()
+        assert boxes(app) == {}
+
+
+async def test_the_text_on_screen_stays_still_while_a_box_above_it_appears_and_grows(tmp_path):
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        doc.focus()
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        reading = screen_text(app).splitlines()[2:12]
+        assert any("Paragraph" in line for line in reading) and doc.scroll_y > 0
+        await run_once(pilot, app, "space")  # the first cell's box appears above the view
+        assert boxes(app) and screen_text(app).splitlines()[2:12] == reading
+        await run_once(pilot, app, "equals_sign", *"20", "enter")  # and grows to 12 lines
+        assert len(boxes(app)[min(boxes(app))]) == 12
+        assert screen_text(app).splitlines()[2:12] == reading
