@@ -23,10 +23,11 @@ each). A longer run is thinned as it grows (at most MAX_POINTS points: the lowes
 stretch of steps, plus the latest), so neither the memory nor a frame's copy grows with the run."""
 MAX_OUTPUT_CHUNKS = 5000
 """print() calls kept; older ones are dropped (and counted) so a print-per-step loop stays bounded."""
-CELL_HEAD = 5
-CELL_TAIL = 6
-"""Lines of one cell's printout kept for the lesson text, which shows it under the cell: its first
-and its last lines (a training log's start and end), and how many were between (`o` shows all)."""
+CELL_HEAD = 8
+CELL_TAIL = 12
+"""Lines of one cell's printout kept for the lesson text, which shows it under the cell: up to 20
+lines whole (every printout of the course but 4.4's log of 32), else its first and last lines (a
+training log's start and end) and how many were between (`o` shows them all)."""
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,10 @@ def boxes(app: GrokApp) -> dict[int, list[str]]:
     return out
 
 
+def dimmed(box: CellOutput) -> bool:
+    return all(any("dim" in str(span.style) for span in line.spans) for line in box.folded(box.content_size.width))
+
+
 async def run_once(pilot, app: GrokApp, *keys: str) -> None:
     screen = app.screen
     await pilot.press(*keys)
@@ -83,16 +87,13 @@ async def test_each_cell_shows_what_it_printed_under_it(tmp_path):
         }
         assert "iteration 2" in screen_text(app)  # the first cell's box is in view at the top
 
-        # A long printout: its first 5 and last 6 lines, and how many are between (o shows all).
-        await run_once(pilot, app, "equals_sign", *"20", "enter")
+        # A long printout: its first 8 and last 12 lines, and how many are between (o shows all).
+        await run_once(pilot, app, "equals_sign", *"30", "enter")
         assert boxes(app)[first] == [
             "before the loop",
-            "iteration 0",
-            "iteration 1",
-            "iteration 2",
-            "iteration 3",
-            "⋮ 10 more lines · o shows them all",
-            *(f"iteration {i}" for i in range(14, 20)),
+            *(f"iteration {i}" for i in range(7)),
+            "⋮ 11 more lines · o shows them all",
+            *(f"iteration {i}" for i in range(18, 30)),
         ]
 
 
@@ -106,8 +107,13 @@ async def test_an_error_shows_under_its_cell_and_a_cell_that_printed_nothing_los
             "SHOUT",
             "✗ the run stopped here: ZeroDivisionError: division by zero",
         ]
-        await pilot.press("right_square_bracket")  # select shout, set it to 0: the second cell prints nothing
-        await run_once(pilot, app, "minus")
+        await pilot.press("right_square_bracket", "minus")  # shout 0: the second cell prints nothing
+        screen = app.screen
+        screen._cancel_restart()  # hold the re-run: until it reaches them, the boxes are the old run's, dimmed
+        await pilot.pause()
+        assert boxes(app)[second][0] == "SHOUT"
+        assert all(dimmed(box) for box in screen.query(CellOutput))
+        await run_once(pilot, app, "space")
         assert boxes(app)[second] == ["✗ the run stopped here: ZeroDivisionError: division by zero"]
         await run_once(pilot, app, "left_square_bracket", "equals_sign", "3", "enter")  # and it no longer fails
         assert boxes(app) == {
@@ -131,6 +137,6 @@ async def test_the_text_on_screen_stays_still_while_a_box_above_it_appears_and_g
         assert any("Paragraph" in line for line in reading) and doc.scroll_y > 0
         await run_once(pilot, app, "space")  # the first cell's box appears above the view
         assert boxes(app) and screen_text(app).splitlines()[2:12] == reading
-        await run_once(pilot, app, "equals_sign", *"20", "enter")  # and grows to 12 lines
-        assert len(boxes(app)[min(boxes(app))]) == 12
+        await run_once(pilot, app, "equals_sign", *"30", "enter")  # and grows to 21 lines
+        assert len(boxes(app)[min(boxes(app))]) == 21
         assert screen_text(app).splitlines()[2:12] == reading
