@@ -28,7 +28,7 @@ KEYS: tuple[tuple[str, str], ...] = (
         "the speed a run really reaches when it cannot keep up",
     ),
     ("e", "write the lesson's exercise"),
-    ("o", "everything the lesson printed, on the whole screen (o or escape: back)"),
+    ("o", "all the lesson printed, full screen (o or escape: back); each cell's own is under it"),
     ("g", "lab view at 80 columns: the next chart or panel"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
