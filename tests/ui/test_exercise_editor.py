@@ -99,6 +99,21 @@ async def test_a_draft_that_still_has_its_todo_opens_there(lesson):  # noqa: F81
         assert app.screen.query_one(TextArea).selection == Selection((3, 4), (3, 10))
 
 
+async def test_a_draft_written_below_its_todo_opens_at_the_end_of_the_last_line_changed(lesson):  # noqa: F811
+    """A learner left `return [a[i] * b[i] for i in range(len(a)` unfinished under the TODO, came
+    back, and the `))]` they typed replaced the selected TODO comment."""
+    Progress.load().save_draft(
+        "9.1", "w_sum", "def w_sum(a, b):\n    # TODO\n    return sum(x * y for x, y in zip(a, b\n"
+    )
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        assert editor.selection.is_empty and editor.cursor_location == (2, 41)
+        await pilot.press(*"))")
+        assert editor.text == "def w_sum(a, b):\n    # TODO\n    return sum(x * y for x, y in zip(a, b))\n"
+
+
 async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F811
     """3.7's TODO takes two lines: only the first was selected, and the second stayed under the code."""
     from textual.widgets.text_area import Selection

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from difflib import SequenceMatcher
 
 from rich.console import Group
 from rich.syntax import Syntax
@@ -143,17 +144,35 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
 
     def on_mount(self) -> None:
         self.editor.focus()
-        # Where there is something to write: the TODO comment (of a fresh stub, or of a draft that still
-        # has it) is selected, so what the learner types takes its place. (With the cursor before it,
-        # their lines pushed the comment to the end of the last one: `return total# TODO: ...`.)
         # Not when keys typed ahead already went in: the rest of them must follow where those went.
         if self.editor.text == self._opened_with:
-            self._select_todo()
+            self._place_cursor()
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
             self._synced_text = self.editor.text
         self._render_all()
+
+    def _place_cursor(self) -> None:
+        """Where the learner goes on writing. Before they wrote at or below the TODO comment (a fresh
+        stub, a draft with only lines added above it), the comment is selected, so what they type
+        takes its place (with the cursor before it, their lines pushed the comment to the end of the
+        last one: `return total# TODO: ...`). Once they did, at the end of the last line they
+        changed: a learner who left `return [a[i] * b[i] for i in range(len(a)` unfinished came
+        back to find the TODO selected, and the `))]` they typed replaced it."""
+        lines, stub = self.editor.text.splitlines(), self.exercise.stub.source.splitlines()
+        unwritten = _from_todo(stub)
+        if unwritten is not None and _from_todo(lines) == unwritten:
+            self._select_todo()
+            return
+        changed = [
+            j2 - 1
+            for tag, _, _, j1, j2 in SequenceMatcher(None, stub, lines).get_opcodes()
+            if tag != "equal" and j2 > j1
+        ]
+        if changed:
+            row = changed[-1]
+            self.editor.move_cursor((row, len(lines[row])))
 
     def _select_todo(self) -> None:
         """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
@@ -398,3 +417,12 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             return
         self.save_draft()
         self.dismiss(self.passed_now)
+
+
+def _from_todo(lines: list[str]) -> list[str] | None:
+    """The code lines from the TODO comment on, comments left out (None: no TODO): what the learner
+    has not written yet while they are the stub's."""
+    row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
+    if row is None:
+        return None
+    return [line for line in lines[row:] if not line.lstrip().startswith("#")]
