@@ -185,7 +185,8 @@ class PredictPanel(InstrumentPanel):
             elif self._run is not None:
                 self._run.step_once()  # compute the value: its step reveals it
 
-        self.app.push_screen(PredictScreen(self.lesson_id, questions, self.tally_text(), texts), answered)
+        screen = PredictScreen(self.lesson_id, questions, self.tally_text(), texts, plays_on=self._holding)
+        self.app.push_screen(screen, answered)
 
     def _play_on(self) -> None:
         """A run a question stopped while it played goes on, once no question or reveal is left."""
@@ -224,7 +225,8 @@ class PredictPanel(InstrumentPanel):
             self.check_pending()
             self._play_on()
 
-        self.app.push_screen(RevealScreen(f"revealed · {self.lesson_id} step {step}", body, str(self.tally)), closed)
+        title = f"revealed · {self.lesson_id} step {step}"
+        self.app.push_screen(RevealScreen(title, body, str(self.tally), plays_on=self._holding), closed)
         self.refresh(layout=True)
 
     def _save(self, step: int, q: Prediction, given: float, verdict: Verdict) -> None:

@@ -50,18 +50,29 @@ class PredictScreen(ModalScreen[list[str] | None]):
         Binding("q", "app.quit", "quit", show=False, priority=True, id="predict.quit"),
     ]
 
-    def __init__(self, lesson_id: str, questions: list[Prediction], tally: str, texts: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        lesson_id: str,
+        questions: list[Prediction],
+        tally: str,
+        texts: list[str] | None = None,
+        plays_on: bool = False,
+    ) -> None:
         super().__init__()
         self.lesson_id = lesson_id
         self.questions = questions
         self.tally = tally
         self.texts = texts or [q.question for q in questions]
         """What each question says (the panel words it for the run's parameters)."""
+        self.plays_on = plays_on
+        """The question stopped a played run, which plays on after it (a learner pressed space "to go
+        on" and paused it): the keys say so."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = f"predict, then reveal · {self.lesson_id} step {self.questions[0].step}"
-            box.border_subtitle = f"enter: check · escape: skip · {self.tally}"
+            skip = "skip, play on" if self.plays_on else "skip"
+            box.border_subtitle = f"enter: check · escape: {skip} · {self.tally}"
             for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
                 yield Static(Text(text))
                 yield AnswerInput(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
@@ -101,16 +112,18 @@ class RevealScreen(ModalScreen[None]):
         Binding("q", "app.quit", "quit", show=False, id="reveal.quit"),
     ]
 
-    def __init__(self, title: str, body: Text, tally: str) -> None:
+    def __init__(self, title: str, body: Text, tally: str, plays_on: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.body = body
         self.tally = tally
+        self.plays_on = plays_on
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            box.border_subtitle = f"enter: back to the lesson · {self.tally}"
+            back = "play on" if self.plays_on else "back to the lesson"
+            box.border_subtitle = f"enter: {back} · {self.tally}"
             yield Static(self.body)
 
     def action_close(self) -> None:
