@@ -122,6 +122,43 @@ def test_experiment_rows_show_every_parameter_value_whole():
     assert all(len(line) <= 44 for line in narrow)
 
 
+def test_a_setting_and_an_outcome_too_long_for_their_columns_go_on_whole_on_the_next_line():
+    """4.5 at 120x40 (the table 44 columns wide): "alpha=0.0316228" was broken as "alpha=0.03" over
+    "16228", and "converged by step 15" lost its step at the panel's edge."""
+    from grok_tui.instruments.experiments import Table
+    from grok_tui.ui.panels.experiments import table_text
+
+    table = Table("error")
+    for alpha, final in ((0.1, 1.485e-10), (0.0316228, 2.345e-4)):
+        row = table.start({"alpha": alpha}, {"alpha": 1.0})
+        for i in range(1, 21):
+            row.see(i, 1.0 if i == 1 else final if i >= 15 else 0.5)
+        row.state = "finished"
+    lines = table_text(table, None, 44).plain.splitlines()
+    assert all(len(line) <= 44 for line in lines), lines
+    assert lines[1].split()[:4] == ["1", "alpha=0.1", "1.485e-10", "converged"]
+    assert lines[2].split() == ["step", "15"]  # the step goes with its word
+    assert any("alpha=0.0316228" in line for line in lines)
+
+
+async def test_the_experiments_panel_under_the_charts_shows_every_row_it_has_room_for(course):
+    """At 120x40 the panel is as tall as what it shows: windowed to the height it had, it kept it
+    (3 of 5 rows, "rows 3-5 of 5, ↑↓ more", over empty room)."""
+    app = experiments_app(course)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, ExperimentsPanel)
+        lesson = app.screen
+        for alpha in ("1", "0.3", "0.1", "0.03", "0.01"):
+            await pilot.press("equals_sign", *alpha, "enter")
+            await wait_for(pilot, lambda: lesson.run_state.done and lesson.params["alpha"] == float(alpha), what=alpha)
+        await wait_for(pilot, lambda: len(panel.table.rows) == 5 and "alpha=0.01 " in panel.shown.plain, what="5 rows")
+        await pilot.pause()
+        shown = panel.shown.plain
+        assert "of 5" not in shown and all(f" {n} alpha=" in shown for n in range(2, 6)), shown
+        assert "converged by\n" in shown and "step 15" in shown  # the outcome goes on whole
+        assert panel.region.height == len(shown.splitlines()) + 2  # as tall as the table, in its border
+
+
 def test_the_experiments_table_keeps_the_newest_run_or_the_selection_in_view():
     """6.2 at 80x24 after ten runs: rows 1-9 showed, the newest run (10) did not, and ↓ moved a
     selection nobody could see."""

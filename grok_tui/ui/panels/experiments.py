@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widget import Widget
 
 from grok_tui.engine.runner import StateEvent, StepEvent
 from grok_tui.instruments.experiments import Experiment, Table
@@ -100,8 +101,20 @@ class ExperimentsPanel(InstrumentPanel):
         if not self.table.rows:
             return self.sentence("Each run adds a row here: change a parameter (+ -) and run again to compare.")
         focused = self.is_attached and self.screen.focused is self
-        height = self.content_size.height if self.is_attached else 0
-        return table_text(self.table, self.selected if focused else None, self.columns, height)
+        return table_text(self.table, self.selected if focused else None, self.columns, self._room())
+
+    def _room(self) -> int:
+        """Lines the table may take (0: any). Its own height, except where the panel is as tall as
+        what it shows (the wide views, grok.tcss: at most a share of its column): there, its most.
+        (Windowed to the height it had, it kept that height: 3 of 5 rows at 120x40.)"""
+        if not self.is_attached:
+            return 0
+        height, cap, column = self.styles.height, self.styles.max_height, self.parent
+        if height is None or not height.is_auto or not isinstance(column, Widget):
+            return self.content_size.height
+        parent = column.size
+        most = cap.resolve(parent, self.app.size) if cap is not None else parent.height
+        return max(3, int(most) - self.styles.gutter.height)
 
     def on_focus(self) -> None:
         self._repaint()
@@ -114,11 +127,13 @@ Panel = ExperimentsPanel
 
 
 def table_text(table: Table, selected: int | None, width: int, height: int = 0) -> Text:
-    """The rows (at least one) at `width` columns. The parameters take the room the other columns leave, and a
-    label longer than that goes on over the next lines, whole values only: cut at a fixed 24
-    columns, "alpha=0.65" read "alpha=0". Within `height` lines (0: any), the rows around the
-    selected one, else the newest run's: the panel cut off the rows below it, the newest run and
-    the moving selection among them."""
+    """The rows (at least one) at `width` columns. The parameters take the room the other columns
+    leave, at least their longest setting: a label longer than that goes on over the next lines,
+    whole values only (cut at a fixed 24 columns, "alpha=0.65" read "alpha=0"; at 44 columns,
+    "alpha=0.0316228" was broken as "alpha=0.03" over "16228"). An outcome that does not fit goes on
+    over the next line too ("converged by step" lost its step). Within `height` lines (0: any), the
+    rows around the selected one, else the newest run's: the panel cut off the rows below it, the
+    newest run and the moving selection among them."""
     rows = table.ordered()
     head_final = "final " + table.watched
     finals = ["" if row.final is None else f"{row.final:.4g}" for row in rows]
@@ -126,12 +141,24 @@ def table_text(table: Table, selected: int | None, width: int, height: int = 0) 
     final_w = max(len(head_final), *map(len, finals))
     outcome_w = max(len("outcome"), *map(len, outcomes))
     labels = [row.label() for row in rows]
-    label_w = max(len("parameters"), min(max(map(len, labels)), width - 3 - final_w - outcome_w - 2))
+    fixed = 3 + final_w + 2  # the run's number, and a space after the label and after the final value
+    longest_setting = max(len(part) for label in labels for part in label.split(", "))
+    label_w = max(len("parameters"), longest_setting, min(max(map(len, labels)), width - fixed - outcome_w))
+    label_w = min(label_w, max(len("parameters"), width - fixed - len("outcome")))
+    outcome_room = max(len("outcome"), width - fixed - label_w)
     blocks = []
     for i, row in enumerate(rows):
-        first, *more = wrap_label(labels[i], label_w)
-        lines = [f"{row.number:>2} {first:<{label_w}} {finals[i]:<{final_w}} {outcomes[i]}"]
-        blocks.append(lines + [f"{'':>2} {part}" for part in more])
+        label_lines = wrap_label(labels[i], label_w)
+        # its last two words stay together: "converged by step" over "15" read as two outcomes
+        tied = "\xa0".join(outcomes[i].rsplit(" ", 1))
+        outcome_lines = [line.replace("\xa0", " ") for line in textwrap.wrap(tied, outcome_room)] or [""]
+        lines = []
+        for j in range(max(len(label_lines), len(outcome_lines))):
+            number, final = (f"{row.number:>2}", finals[i]) if j == 0 else ("", "")
+            label = label_lines[j] if j < len(label_lines) else ""
+            outcome = outcome_lines[j] if j < len(outcome_lines) else ""
+            lines.append(f"{number:>2} {label:<{label_w}} {final:<{final_w}} {outcome}".rstrip())
+        blocks.append(lines)
     newest = max(range(len(rows)), key=lambda i: rows[i].number)
     start, end = _window([len(b) for b in blocks], newest if selected is None else selected, height - 2)
     out = Text(f"{'#':>2} {'parameters':<{label_w}} {head_final:<{final_w}} outcome\n", style="bold")
