@@ -150,7 +150,8 @@ async def test_the_experiments_panel_under_the_charts_shows_every_row_it_has_roo
         lesson = app.screen
         for alpha in ("1", "0.3", "0.1", "0.03", "0.01"):
             await pilot.press("equals_sign", *alpha, "enter")
-            await wait_for(pilot, lambda: lesson.run_state.done and lesson.params["alpha"] == float(alpha), what=alpha)
+            ran = lambda value=float(alpha): lesson.run_state.done and lesson.params["alpha"] == value  # noqa: E731
+            await wait_for(pilot, ran, what=f"the run at alpha {alpha}")
         await wait_for(pilot, lambda: len(panel.table.rows) == 5 and "alpha=0.01 " in panel.shown.plain, what="5 rows")
         await pilot.pause()
         shown = panel.shown.plain
