@@ -35,6 +35,10 @@ def test_axes_tick_at_nice_values():
     # 4.5 at alpha 10 ends near 1.9e307: its axis snapped up to "1e+312", past every float
     near_max = log_axis(-1.4, 307.3, 5)
     assert near_max.high <= 309 and max(int(t[3:]) for _, t in near_max.ticks if "e+" in t) <= 309
+    # ...and its ticks still end at its top, evenly: cut there, 1e+234 sat a row above 1e+156
+    values = [v for v, _ in near_max.ticks]
+    assert values[-1] == near_max.high >= 307.3 and near_max.low == values[0] <= -1.4
+    assert len({b - a for a, b in itertools.pairwise(values)}) == 1
     assert [t for _, t in log_axis(math.log10(2e-5), math.log10(9e-5), 3).ticks] == [
         "2e-5",
         "5e-5",

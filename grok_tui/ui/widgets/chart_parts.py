@@ -135,8 +135,11 @@ def log_axis(low: float, high: float, count: int) -> Axis:
         # `every` decades, not at each one (each move redraws and resends the whole chart).
         first, last = first - first % every, last + (-last) % every
         # No float passes 1.8e308: a diverged run's axis read "1e+312" at its top (4.5 at alpha 10).
-        if high <= FLOAT_DECADES:  # (a Python int can pass it: then the axis follows)
-            last = min(last, FLOAT_DECADES)
+        # (A Python int can pass it: then the axis follows.) There the bottom snaps instead, so the
+        # ticks still end at the top, evenly: cut at the top, 1e+234 sat a row above 1e+156.
+        if high <= FLOAT_DECADES < last:
+            last = min(math.ceil(high - 1e-9), FLOAT_DECADES)
+            first = last - every * math.ceil((last - math.floor(low + 1e-9)) / every)
         exponents = range(first, last + 1, every)
         return Axis(float(first), float(last), tuple((float(e), _real(e)) for e in exponents))
     # Less than a decade: ticks at 1, 2 and 5 times powers of ten.
