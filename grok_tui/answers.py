@@ -72,3 +72,27 @@ def answer_streak(data: Answers, prefix: str = "") -> int:
             break
         streak += 1
     return streak
+
+
+def unfinished_attempt(data: Answers, prefix: str, total: int) -> list[bool]:
+    """Whether each question of an attempt left unfinished was right, in order: the quiz's last
+    answers in its history were its questions 1..k, k < total (a learner who answered 2 of 5, quit
+    and came back was sent back to question 1). [] when the last attempt was finished, or none."""
+    rights: list[bool] = []
+    expected: int | None = None
+    for item in reversed(data.get("history", [])):
+        key = str(item.get("key", "")) if isinstance(item, dict) else ""
+        if not key.startswith(prefix) or not key[len(prefix) :].isdigit():
+            continue
+        number = int(key[len(prefix) :])
+        if expected is None:  # the latest answer of this quiz
+            if not 1 <= number < total:
+                return []
+            expected = number
+        if number != expected:
+            return []
+        rights.append(bool(item.get("right")) if isinstance(item, dict) else False)
+        expected -= 1
+        if expected == 0:
+            return rights[::-1]
+    return []

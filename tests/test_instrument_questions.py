@@ -129,6 +129,25 @@ def test_answers_are_saved_atomically_and_a_damaged_file_is_set_aside(tmp_path):
     assert list(tmp_path.glob("answers.json.damaged-*"))
 
 
+def test_a_quiz_left_after_some_questions_is_an_unfinished_attempt(tmp_path):
+    """A learner answered 2 of 5 questions, quit, came back, and was sent back to question 1."""
+    from grok_tui.answers import unfinished_attempt
+
+    attempt = lambda: unfinished_attempt(load_answers(tmp_path), "quiz/4/", 5)  # noqa: E731
+    assert attempt() == []
+    record_answer(tmp_path, "quiz/4/1", "-0.275", True)
+    record_answer(tmp_path, "predict/4.4/2/pred", "0.968", True)  # other questions in between count not
+    record_answer(tmp_path, "quiz/4/2", "converge", False)
+    assert attempt() == [True, False]
+    for n in (3, 4, 5):
+        record_answer(tmp_path, f"quiz/4/{n}", "1", True)
+    assert attempt() == []  # finished: the next one starts at question 1
+    record_answer(tmp_path, "quiz/4/1", "0", False)
+    assert attempt() == [False]
+    record_answer(tmp_path, "quiz/4/3", "0", False)  # out of order (a hand edit): no attempt to go on
+    assert attempt() == []
+
+
 def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     from grok_tui.cli import main
 

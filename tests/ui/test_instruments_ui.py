@@ -188,11 +188,29 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         assert saved["latest"]["quiz/4/1"]["right"] and not saved["latest"]["quiz/4/2"]["right"]
         await pilot.pause()
         assert "Last answers: 1/5 right; missed: 2; 0 right in a row" in plain(panel)  # was "streak 0"
-        # the whole quiz, one answer wrong: the score names it, in the singular
+        # Left after question 2, it goes on at question 3 (a learner who quit was sent back to 1).
+        assert "press enter to go on at question 3." in " ".join(plain(panel).split())
         await focus_panel(pilot, app, panel)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz again")
         quiz = app.screen
+        shown = text_of(quiz.query_one("#quiz-question"))
+        assert shown.startswith("Question 3 of 5  (going on where you stopped: 1 of 2 right so far)"), shown
+        for question in quiz.quiz.questions[2:]:
+            answer = str(question.answer if question.choices else f"{question.answer:g}")
+            await pilot.press(*answer, "enter", "enter")
+        score = text_of(quiz.query_one("#quiz-question"))
+        assert "4 of 5 right." in score and "Missed: question 2." in score, score
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), what="the lesson")
+        # the whole quiz again, from question 1; one answer wrong: the score names it, in the singular
+        await pilot.pause()
+        assert "(f) and press enter." in " ".join(plain(panel).split())
+        await focus_panel(pilot, app, panel)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz a third time")
+        quiz = app.screen
+        assert text_of(quiz.query_one("#quiz-question")).startswith("Question 1 of 5\n")
         for i, question in enumerate(quiz.quiz.questions):
             answer = str(question.answer if question.choices else f"{question.answer:g}")
             await pilot.press(*("0.123" if i == 0 and not question.choices else answer), "enter", "enter")

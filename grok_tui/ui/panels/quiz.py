@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.answers import answer_streak, load_answers
+from grok_tui.answers import answer_streak, load_answers, unfinished_attempt
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -44,13 +44,15 @@ class QuizPanel(InstrumentPanel):
         if quiz is None:
             return Text("This chapter has no quiz.", style="dim")
         total = len(quiz.questions)
-        out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and press enter.", "")
-        out.append("\n")
         root = self.data_root()
-        if root is None:
-            return out
-        data = load_answers(root)
+        data = load_answers(root) if root is not None else None
         prefix = f"quiz/{quiz.chapter}/"
+        done = unfinished_attempt(data, prefix, total) if data is not None else []
+        take = f"press enter to go on at question {len(done) + 1}" if done else "press enter"
+        out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and {take}.", "")
+        out.append("\n")
+        if data is None:
+            return out
         latest = {k: v for k, v in data["latest"].items() if k.startswith(prefix) and isinstance(v, dict)}
         if latest:
             right = sum(bool(v.get("right")) for v in latest.values())

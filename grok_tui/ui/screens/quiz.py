@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from grok_tui.answers import record_answer
+from grok_tui.answers import load_answers, record_answer, unfinished_attempt
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.widgets.footer import KeyFooter
 
@@ -38,6 +38,13 @@ class QuizScreen(Screen[int]):
         self.answered = 0
         self.missed: list[int] = []
         self.showing_verdict = False
+        done = (
+            [] if root is None else unfinished_attempt(load_answers(root), f"quiz/{quiz.chapter}/", len(quiz.questions))
+        )
+        # An attempt left unfinished goes on where it stopped, with its answers counted.
+        self.resumed_at = self.index = self.answered = len(done)
+        self.right = sum(done)
+        self.missed = [i for i, right in enumerate(done, start=1) if not right]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -56,7 +63,12 @@ class QuizScreen(Screen[int]):
 
     def _show_question(self) -> None:
         q = self.quiz.questions[self.index]
-        text = Text(f"Question {self.index + 1} of {len(self.quiz.questions)}\n\n", style="bold")
+        text = Text(f"Question {self.index + 1} of {len(self.quiz.questions)}", style="bold")
+        if self.resumed_at and self.index == self.resumed_at:
+            text.append(
+                f"  (going on where you stopped: {self.right} of {self.answered} right so far)", style="dim italic"
+            )
+        text.append("\n\n")
         text.append(q.text + "\n")
         for i, choice in enumerate(q.choices, start=1):
             text.append(f"\n  {i}  ", style="bold cyan")
