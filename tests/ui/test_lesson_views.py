@@ -225,6 +225,9 @@ def test_small_pieces():
     assert inline_markdown("press `-` *twice* for **0.1**").plain == "press - twice for 0.1"
     assert expected_error("NameError: name 'x' is not defined") == "NameError"
     assert expected_error("the error: 3") is None
+    assert expected_error("a * e: ValueError: operands could not be broadcast") == "ValueError"  # 3.8
+    assert expected_error("a.dot(c): ValueError: shapes (3,) and (2,) not aligned") == "ValueError"
+    assert expected_error("the weights: [1, 2] and then: TypeError: x") is None  # not a short prefix
 
 
 async def test_coming_back_to_a_lesson_keeps_its_params_and_is_ready(small_catalog):

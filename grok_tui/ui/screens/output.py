@@ -22,8 +22,9 @@ from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.redraw import OUTPUT_HZ, Pace, slowdown
 
-CAUGHT = re.compile(r"^([A-Z][A-Za-z]*(?:Error|Exception)): ")
-"""A printed line that starts like Python's own report of an exception, as the demos print them."""
+CAUGHT = re.compile(r"^(?:[^:]{1,30}: )?([A-Z][A-Za-z]*(?:Error|Exception)): ")
+"""A printed line that starts like Python's own report of an exception, as the demos print them,
+perhaps after what was tried (3.8: `a * e: ValueError: ...`)."""
 
 
 def expected_error(line: str) -> str | None:
