@@ -65,6 +65,18 @@ def test_a_question_for_other_parameters_quotes_the_run_not_the_lesson():
     assert "At step 1 this run has weight = 0.5, w = [0.1, 0.2]." in asked
     why = why_text(q, "alpha = 0.1", {"weight_delta": -0.268125})
     assert "0.775" not in why and "with alpha = 0.1, this run at step 2 has weight_delta = -0.268125" in why
+    # 5.1 records every weight's update as `weight`: "What will weight be?" did not say which one
+    named = Prediction(
+        2, "weight", "...What will weight 1 be?", 0.0005, "", plain="Step 2 updates weight 1. What will it be?"
+    )
+    assert question_text(named, "alpha = 0.005", {"i": 0}).startswith(
+        "Step 2 updates weight 1. What will it be? (This run"
+    )
+
+
+def test_5_1_asks_which_weight_with_other_parameters(catalog):
+    (q,) = catalog.get("5.1").predictions
+    assert "weight 1" in question_text(q, "alpha = 0.005", {})
 
 
 def test_the_course_quizzes_agree_with_the_lessons(catalog):

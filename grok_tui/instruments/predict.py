@@ -90,9 +90,9 @@ def question_text(q: Prediction, change: str, before: Mapping[str, Any]) -> str:
     if not change:
         return q.question
     now = values_line(before)
-    return (
-        f"What will {q.value} be at step {q.step}? (This run has {change}: the lesson's own question "
-        f"quotes its default run.)" + (f"\nAt step {q.step - 1} this run has {now}." if now else "")
+    ask = q.plain or f"What will {q.value} be at step {q.step}?"
+    return f"{ask} (This run has {change}: the lesson's own question quotes its default run.)" + (
+        f"\nAt step {q.step - 1} this run has {now}." if now else ""
     )
 
 

@@ -172,6 +172,9 @@ class Prediction:
     tolerance: float
     why: str = ""
     line: int = 0
+    plain: str = ""
+    """The question asked when the run's parameters are not the defaults, without the default run's
+    numbers ("What will weight 1 be at step 2?"); "" : made from `value` and `step`."""
 
 
 @dataclass(frozen=True)

@@ -150,14 +150,14 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
 
 
 def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> tuple[Prediction, ...]:
-    """`[[predict]]`: step, value, question, tolerance, why. `line_of(i)` is the i-th table's line."""
+    """`[[predict]]`: step, value, question, tolerance, why, plain. `line_of(i)` is the i-th table's line."""
     if spec is None:
         return ()
     if not isinstance(spec, list):
         add(line_of(0), "predict must be an array of tables: [[predict]]")
         return ()
     out = []
-    known = {"step", "value", "question", "tolerance", "why"}
+    known = {"step", "value", "question", "tolerance", "why", "plain"}
     for i, item in enumerate(spec):
         line = line_of(i)
         if not isinstance(item, dict):
@@ -176,9 +176,9 @@ def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> 
             add(line, "predict: tolerance must be a number >= 0 (how far off still counts as right)")
             continue
         question = item.get("question", f"What will {value} be at step {step}?")
-        why = item.get("why", "")
-        if not isinstance(question, str) or not isinstance(why, str):
-            add(line, "predict: question and why must be strings")
+        why, plain = item.get("why", ""), item.get("plain", "")
+        if not isinstance(question, str) or not isinstance(why, str) or not isinstance(plain, str):
+            add(line, "predict: question, why and plain must be strings")
             continue
-        out.append(Prediction(step, value, question, float(tolerance), why, line))
+        out.append(Prediction(step, value, question, float(tolerance), why, line, plain))
     return tuple(out)
