@@ -107,11 +107,14 @@ def test_quiz_questions_check_typed_answers(tmp_path):
         'chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
         '[[questions]]\ntext = "b"\nanswer = 0.6\ntolerance = 0.01\n'
         '[[questions]]\ntext = "c"\nanswer = 2\n'
+        '[[questions]]\ntext = "d"\nchoices = ["(3,)", "(3, 3)"]\nanswer = "(3, 3)"\n'
     )
     quiz, _problems = parse_quiz(path)
-    choice, number, _ = quiz.questions
+    choice, number, _, shape = quiz.questions
     assert choice.check("2") is True and choice.check("UP") is False and choice.check("sideways") is None
     assert number.check("0.605") is True and number.check("0.7") is False and number.check("zero") is None
+    # a learner typed "(3,3)" and was told to type the choice's text
+    assert shape.check("(3,3)") is True and shape.check(" ( 3 , ) ") is False
 
 
 def test_bad_quiz_files_are_reported(tmp_path):

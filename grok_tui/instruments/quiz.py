@@ -55,7 +55,8 @@ class Question:
             text = given.strip()
             if text.isdigit() and 1 <= int(text) <= len(self.choices):
                 text = self.choices[int(text) - 1]
-            match = [c for c in self.choices if c.lower() == text.lower()]
+            # spaces do not count: "(3,3)" is the choice "(3, 3)"
+            match = [c for c in self.choices if "".join(c.split()).lower() == "".join(text.split()).lower()]
             return match[0] == self.answer if match else None
         number = read_number(given)
         if number is None:
