@@ -32,6 +32,8 @@ async def test_contents_opens_a_lesson_and_remembers_it(small_catalog):
         assert "3 Forward propagation" in text and "4.5 Breaking gradient descent" in text
         await pilot.press("j", "k", "j", "enter")  # chapter headers are skipped: 3.1 -> 4.5 -> 3.1 -> 4.5
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
+        await pilot.press("c", "j", "enter")  # past the last lesson ↓ stays there (it went round to 3.1)
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
         await pilot.press("c")
         assert isinstance(app.screen, ContentsScreen)
         assert "▸ • 4.5" in contents_text(app)  # position and the "started" mark
@@ -262,6 +264,11 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         assert str(chooser.border_subtitle) == "↑↓ · enter write it · esc back"  # the key bar is the lesson's
         labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
         assert labels == ["✓ Write double", "  Write triple"]  # not "double: Write double"
+        await pilot.press("down")  # the last one: ↓ stays (it went round to the done one, opened by mistake)
+        assert chooser.highlighted == 1
+        await pilot.press("up", "up")
+        assert chooser.highlighted == 0
+        await pilot.press("down")
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
 

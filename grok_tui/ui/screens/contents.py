@@ -16,6 +16,7 @@ from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst
+from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
@@ -45,7 +46,7 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     return text
 
 
-class LessonList(GutterFirst, OptionList):
+class LessonList(GutterFirst, StoppingOptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
         Binding("k", "cursor_up", "up", show=False),

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 
 class PickExercise(ModalScreen[str | None]):
@@ -27,7 +28,7 @@ class PickExercise(ModalScreen[str | None]):
             # "Write one_hot: ..." names its function already: "one_hot: Write one_hot: ..." said it twice
             label = exercise.title if exercise.name in exercise.title else f"{exercise.name}: {exercise.title}"
             options.append(Option(Text.assemble(mark, label), id=exercise.name))
-        chooser = OptionList(*options, id="pick-box")
+        chooser = StoppingOptionList(*options, id="pick-box")
         chooser.border_title = "which exercise?"
         # The key bar below belongs to the lesson: the box says its own keys.
         chooser.border_subtitle = "↑↓ · enter write it · esc back"
