@@ -7,7 +7,7 @@ from textual.widgets import TextArea
 
 from grok_tui.progress import Progress
 
-from .helpers import screen_text, wait_for
+from .helpers import screen_text, text_of, wait_for
 from .test_exercise_screen import Host, lesson  # noqa: F401  (the lesson fixture)
 
 
@@ -31,6 +31,9 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         editor.move_cursor((1, 10))  # where the learner left off: typing after F4 went there
         await pilot.press("f4")
         assert editor.text == lesson.exercises[0].stub.source
+        # said in the result pane, not in a toast over it (which hid the verdict's line ends at 80x24)
+        said = text_of(app.screen.query_one("#ex-result"))
+        assert "Back to the starting code. ctrl+z brings yours back" in said and not app._notifications
         backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
         assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
         await pilot.press("x")  # in place of the TODO, as on opening

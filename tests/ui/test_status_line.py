@@ -96,3 +96,18 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
         await pilot.pause()
         assert "24 -> 200  too big for a float at line 88  try a smaller step · space again" in text_of(status)
+
+
+async def test_a_notice_sits_above_the_status_line_not_over_it(small_catalog):
+    """At 80x24 a toast hid "ready · space run" after an exercise passed."""
+    from textual.widgets._toast import Toast
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.notify("passed: your code is in the lesson now · space runs it", timeout=30)
+        await wait_for(pilot, lambda: app.screen.query(Toast), what="the notice")
+        await pilot.pause()
+        toast = app.screen.query_one(Toast).region
+        status = app.screen.query_one(StatusLine).region
+        assert toast.height == 2 and toast.bottom <= status.y, (toast, status)  # its two lines, no padding rows

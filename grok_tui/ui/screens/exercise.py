@@ -102,6 +102,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.hints = progress.hints_shown(lesson.id, exercise.name)
         self._cancel = threading.Event()
         self._notice = ""
+        self._said = ""
+        """A note on what the learner just did (F4), shown with the result until the next check."""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
         self._title_edited = False
@@ -230,6 +232,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         out = Text()
         if self._notice:
             out.append(self._notice + "\n", style="yellow")
+        if self._said:
+            out.append(self._said + "\n", style="yellow")
         if self.saver.error:
             out.append(self.saver.error + "\n", style="bold red")
         if self.checking:
@@ -328,6 +332,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         code = self.editor.text
         self._save_now()
         self.checking = True
+        self._said = ""
         self._render_result()
         self._run_check(code)
 
@@ -394,7 +399,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self._select_todo()  # as on opening: typing takes the TODO's place, not the old cursor's
         self.set_focus(self.editor)
         kept = f" and kept as {backup.name}" if backup else ""
-        self.notify(f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept}).", timeout=6)
+        # Said where the verdict was (the verdict was the replaced code's), until the next check: a
+        # toast covered the end of the verdict's lines at 80x24.
+        self._said = f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept})."
+        self.verdict = None
+        self._render_result()
 
     def action_edit(self) -> None:
         # At once, not at the next idle moment as focus() does: a key that came with the `i` (a
