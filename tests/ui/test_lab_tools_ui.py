@@ -90,6 +90,26 @@ async def test_playground_keys():
         assert len(panel.data.rows) == 4
 
 
+async def test_the_playground_fits_the_side_column_and_fills_the_lab():
+    """At 120x40 the text view's side column is 44 wide: the playground's title, header and
+    correlations were cut at its edge; the lab, 74 wide, showed them wrapped at the old width."""
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+
+    app = playground_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        await wait_for(pilot, lambda: panel.trained is not None and panel.region.width > 0, what="training")
+        await pilot.pause()
+        narrow = panel.shown.plain.splitlines()
+        assert panel.columns < 50 and all(len(line) <= panel.columns for line in narrow), narrow
+        assert "relu nodes (h)" in panel.shown.plain and "nodes" in narrow[2] and "R " in narrow[-1]
+        await pilot.press("l")
+        await wait_for(pilot, lambda: panel.columns > 60, what="the lab's wider panel")
+        await pilot.pause()
+        wide = panel.shown.plain.splitlines()
+        assert wide[0].endswith("relu nodes (h)") and wide[1].endswith("hidden nodes")
+
+
 async def test_the_playground_follows_the_lessons_activation():
     """6.3 with activation set to linear: the lesson's hidden layer stalls above 1, while the
     playground beside it kept a relu layer and marked every row learnt."""

@@ -13,6 +13,8 @@ from grok_tui.instruments.playground import FIRST, PRESETS, Dataset, Trained, le
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 SHADES = " ░▒▓█"
+NODES_AT = 37
+"""The column where a row's hidden nodes start: lamps and goal (12), two predictions (11 each), 3 spaces."""
 HIDDEN_SIZES = (2, 4, 8)
 
 
@@ -106,6 +108,9 @@ class PlaygroundPanel(InstrumentPanel):
     def _repaint(self) -> None:
         self.show(self._draw())
 
+    def on_resize(self) -> None:
+        self._repaint()  # its sentences wrap, and its columns show, at its width
+
     def on_focus(self) -> None:
         self._repaint()
 
@@ -114,13 +119,18 @@ class PlaygroundPanel(InstrumentPanel):
 
     # -- drawing -----------------------------------------------------------------------------------
     def _draw(self) -> Text:
-        out = Text()
-        out.append(
+        # Sentences wrap at the panel's width, and the hidden nodes' column shows where it fits: in
+        # the side column at 120x40 (44 wide) the title, the header and the correlations were cut.
+        width = self.columns
+        nodes = NODES_AT + self.hidden_size <= width
+        out = self.sentence(
             f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
-            f"its own hidden layer: {self.hidden_size} {self.activation} nodes (h)\n",
-            style="bold",
+            f"its own hidden layer: {self.hidden_size} {self.activation} nodes (h)",
+            "bold",
         )
-        out.append(" L M R  goal    1 layer     hidden       hidden nodes\n", style="dim")
+        out.append("\n")
+        label = ("hidden nodes" if width >= NODES_AT + 12 else "nodes") if nodes else ""
+        out.append(f"{' L M R  goal'}{'1 layer':>9}{'hidden':>11}     {label}".rstrip() + "\n", style="dim")
         trained = self.trained
         for r, row in enumerate(self.data.rows):
             for c in range(4):
@@ -143,18 +153,21 @@ class PlaygroundPanel(InstrumentPanel):
                 out.append(f"   {round(float(prediction), 2) + 0.0:+6.2f} ")  # + 0.0: no -0.00
                 out.append("✓" if ok else "✗", style="green" if ok else "bold red")
             top = max(float(trained.activations.max()), 1e-9)
-            out.append("   ")
-            for value in trained.activations[r]:
-                out.append(SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·", style="cyan")
+            if nodes:
+                out.append("   ")
+                for value in trained.activations[r]:
+                    shade = SHADES[max(1, min(4, int(round(value / top * 4))))] if value > 0 else "·"
+                    out.append(shade, style="cyan")
             out.append("\n")
         if trained is not None:
             one, hidden = tidy(trained.error_one_layer), tidy(trained.error_hidden)
             out.append(f"error: 1 layer {one:.3g}, hidden {hidden:.3g}\n")
         corr = self.data.correlation()
-        out.append(
-            "lamp ↔ WALK correlation: "
-            + "  ".join(f"{name} {'—' if c is None else f'{c:+.2f}'}" for name, c in zip("LMR", corr, strict=False)),
-            style="dim",
+        out.append_text(
+            self.sentence(
+                "lamp ↔ WALK correlation: "
+                + "  ".join(f"{name} {'—' if c is None else f'{c:+.2f}'}" for name, c in zip("LMR", corr, strict=False))
+            )
         )
         return out
 
