@@ -19,6 +19,7 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
+from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import hang_up, output_pacing, typeahead
 from grok_tui.ui.commands import LessonCommands
@@ -67,6 +68,8 @@ class GrokApp(App[None]):
         self.start_lesson = start_lesson
         self.speed = speed
         self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
+        self.places = ReadingPlaces(self.progress.root)
+        """Where the learner was reading in each lesson (the lesson text opens there again)."""
         self.current_lesson_id: str | None = None
         self.sessions: dict[str, LessonSession] = {}
         """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""
@@ -297,6 +300,7 @@ class GrokApp(App[None]):
             if stop is not None:
                 stop()
         hang_up.save_drafts(self)  # the exercise editor's text, written now (as on a hang-up)
+        self.places.save()
         if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
             self.clear_notifications()  # the dialog says it all; at 80x24 the lasting notices hid its keys
             self.push_screen(SaveElsewhereScreen(self.progress), self._leave)

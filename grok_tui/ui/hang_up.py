@@ -39,6 +39,9 @@ def save_drafts(app: App) -> None:
 
 def _save_then(app: App, number: int, leave: Callable[[int], None]) -> None:
     save_drafts(app)
+    places = getattr(app, "places", None)  # where the learner was reading: the link dropped mid-lesson
+    if places is not None:
+        places.save()
     leave(number)
 
 

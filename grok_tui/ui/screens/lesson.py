@@ -12,6 +12,7 @@ rate times the C4 slowdown factor. Nothing here waits on the worker.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -116,6 +117,8 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         self._after_lab: Callable[[], None] | None = None
         """The run (or re-run) asked for before the lab was built: its panels must hear it start. One
         slot: a later request replaces an earlier one, so it starts once."""
+        self._noted_y: float = 0.0
+        """The text's scroll offset last noted as the learner's place (grok_tui/reading_places.py)."""
         self.add_class("-read", update=False)
         preset_breakpoints(self)
 
@@ -205,7 +208,12 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
 
     def _setup(self) -> None:
         self._show_params()
-        self.query_one(LessonDocument).focus()
+        doc = self.query_one(LessonDocument)
+        doc.focus()
+        places = getattr(self.app, "places", None)
+        place = places.get(self.lesson.id) if places is not None else None
+        if place is not None and place != (0, 0):  # where the learner was reading: once laid out
+            self.call_after_refresh(doc.go_to, place)
         self.set_interval(1 / TICK_HZ, self._every_tick)
         if self._lab_built:
             self._lab_setup()
@@ -232,9 +240,19 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
 
     def _every_tick(self) -> None:
         self._tick()
+        self._note_place()
         if self._prepare_at is not None and time.monotonic() >= self._prepare_at:
             self._prepare_at = None
             self._prepare_first_run()
+
+    def _note_place(self) -> None:
+        """Where the learner reads, for the next visit (saved when the lesson is left, and on quit)."""
+        doc = self.query_one(LessonDocument)
+        if doc.scroll_y != self._noted_y and doc.virtual_size.height:
+            self._noted_y = doc.scroll_y
+            places = getattr(self.app, "places", None)
+            if places is not None:
+                places.set(self.lesson.id, doc.place())
 
     def _prepare_first_run(self) -> None:
         """The learner has been reading: have the slow packages the code imports (scikit-learn for the
@@ -291,6 +309,9 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
     def on_unmount(self) -> None:
         self.session.starting = None
         self.stop_run()
+        places = getattr(self.app, "places", None)
+        if places is not None:  # the place noted on the last tick; a small file, off this thread
+            threading.Thread(target=places.save, name="reading-places").start()
 
     def on_resize(self) -> None:
         apply_breakpoints(self)  # before arranging by them

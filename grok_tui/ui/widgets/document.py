@@ -30,7 +30,7 @@ from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import ExerciseNote
-from grok_tui.ui.widgets.cell_output import Printouts
+from grok_tui.ui.widgets.cell_output import CellOutput, Printouts
 from grok_tui.ui.widgets.gutter import GutterFirst
 
 SYNTAX_THEME = "ansi_dark"
@@ -254,6 +254,32 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                 yield CodeCell(block, note.text if note else "", self.tokens, note.code if note else None)
         if self.lesson.try_this:
             yield Static(Group(Text("Try this", style="bold"), try_this_text(self.lesson.try_this)), classes="try-this")
+
+    # -- where the learner reads (grok_tui/reading_places.py) ------------------------------------------
+    def _blocks(self) -> list[Widget]:
+        """The text's blocks as they stand in every visit: not the printouts (made by runs) nor the
+        check cells (hidden until v)."""
+        return [c for c in self.children if not isinstance(c, CellOutput) and not c.has_class("-check")]
+
+    def place(self) -> tuple[int, int]:
+        """(block, row) at the top of the view: (0, 0) at the text's top."""
+        top = round(self.scroll_y)
+        if top <= 0:
+            return (0, 0)
+        blocks = self._blocks()
+        for i, block in enumerate(blocks):
+            region = block.virtual_region
+            if region.bottom > top:
+                return (i, max(0, top - region.y))
+        return (max(0, len(blocks) - 1), 0)
+
+    def go_to(self, place: tuple[int, int]) -> None:
+        blocks = self._blocks()
+        block, row = place
+        if not 0 <= block < len(blocks):
+            return
+        region = blocks[block].virtual_region
+        self.scroll_to(y=region.y + min(row, max(0, region.height - 1)), animate=False, immediate=True)
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
