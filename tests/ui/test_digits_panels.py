@@ -217,6 +217,26 @@ async def test_gallery_follows_the_run_then_browses(trained):
         assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
 
 
+async def test_the_gallery_digit_grows_when_zoomed(trained):
+    """7.1 at 80x24: z zoomed the gallery, and its digit stayed 8 rows high over an empty screen."""
+    lesson, ns = trained
+
+    class Zooming(PanelApp):
+        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
+
+    app = Zooming(lesson, ["digit_gallery"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        gallery = app.query_one("#digit_gallery")
+        gallery.run_finished(ns)
+        await pilot.pause()
+        assert len(str(gallery.render()).splitlines()) == 8  # unzoomed here: 16x8 cells
+        app.screen.maximize(gallery)
+        await pilot.pause()
+        lines = str(gallery.render()).splitlines()
+        assert len(lines) >= 16 and lines[0].startswith("▀" * 32), lines[:2]
+        assert "label" in "".join(lines) and all(len(line) <= gallery.columns for line in lines)
+
+
 async def test_z_zooms_a_panel_and_back(small_catalog):
     """The lesson screen's z zooms whichever pane has the focus, a panel included."""
     index = small_catalog.index("4.5")

@@ -65,14 +65,26 @@ class Panel(DigitsPanel):
             self.index = (self.index + delta) % len(self.labels)
             self.refresh()
 
+    def _scale(self) -> int:
+        """Cells per pixel of the large image: 2 (16x8 cells), more where the panel has the rows and
+        columns, zoomed above all (z kept it 8 rows high over an empty screen). Each step of scale
+        takes 4 rows and 8 columns; the strip beside it keeps one small image and its text."""
+        height = self.styles.height
+        if self.is_attached and self.screen.maximized is not self and height is not None and height.is_auto:
+            return 2  # as tall as what it draws (the wide views): its height says no more
+        rows = (self.visible_height - 2) // 4
+        columns = (self.columns - 2 - 20 - TILE) // 8
+        return max(2, min(rows, columns, 6))
+
     def draw(self) -> Text:
-        big = digit_text(self.images[self.index], scale=2)
+        scale = self._scale()
+        big = digit_text(self.images[self.index], scale=scale)
         if self.columns < 28:  # a narrow column: just the image and its label
             out = Text("\n").join(big)
             out.append(f"\nimage {self.number if len(self.labels) == 1 else self.index}: a ")
             out.append(str(self.labels[self.index]), style="bold yellow")
             return out
-        room = max(1, (self.columns - 20) // TILE)
+        room = max(1, (self.columns - 8 * scale - 4) // TILE)
         first = (self.index // room) * room
         shown = range(first, min(first + room, len(self.labels)))
         strip = tile_strip(
@@ -87,8 +99,8 @@ class Panel(DigitsPanel):
             )
         )
         out = Text()
-        for i in range(8):
-            out.append_text(big[i])
+        for i, line in enumerate(big):
+            out.append_text(line)
             out.append("  ")
             if i < len(strip):
                 out.append_text(strip[i])
