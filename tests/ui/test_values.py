@@ -85,3 +85,28 @@ async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_sh
 def test_a_long_array_is_summarised_by_its_size_and_range():
     assert compact(np.linspace(0.0, 1.0, 30)) == "30 values, min 0 max 1"
     assert compact(np.zeros((8, 9))) == "8x9 array, min 0 max 0"
+
+
+async def test_a_long_array_goes_under_its_name_the_whole_width():
+    """6.2 at 80x24: beside `error_for_all_lights`, the predictions took 4 lines of 18 columns, cut
+    mid-number, and the weights under them fell below the pane."""
+
+    class Narrow(OneTable):
+        CSS = "ValuesTable { width: 40; }"
+
+    app = Narrow()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ValuesTable)
+        await pilot.pause()
+        predictions = np.array([-0.003566, 0.9959, -0.02935, 1.027, 0.9943, -0.00424])
+        table.show_values({"iteration": 32, "error_for_all_lights": 0.00164511, "predictions": predictions})
+        await pilot.pause()
+        lines = [line.rstrip() for line in screen_text(app).splitlines()[:6]]
+        assert lines == [
+            "iteration            32",
+            "error_for_all_lights 0.00164511",
+            "predictions",
+            "  [-0.003566 0.9959 -0.02935 1.027",
+            "  0.9943 -0.00424]",
+            "",
+        ]

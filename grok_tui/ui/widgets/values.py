@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -88,6 +90,41 @@ def _shape(rows: tuple[tuple[str, str], ...], room: int | None) -> tuple[int, ..
     return tuple(shape)
 
 
+def _stacked(text: str, room: int, width: int) -> bool:
+    """A one-line value that would fold beside its name goes under it, the whole width, unless that
+    takes more lines: 6.2's predictions took 4 lines of 18 columns at 80x24, cut mid-number, and
+    its weights, the row the lesson is about, fell below the pane."""
+    if "\n" in text or len(text) <= room:
+        return False
+    return 1 + math.ceil(len(text) / max(1, width - INDENT)) <= math.ceil(len(text) / room)
+
+
+INDENT = 2
+"""Columns a value under its name is indented by."""
+
+
+def _table(rows: tuple[tuple[str, str], ...], width: int) -> list[Table | Text | Padding]:
+    """name | value rows; a long value under its name. The name column keeps one width throughout."""
+    beside = max(len(name) for name, _ in rows)
+    room = width - beside - 1 if width else 0
+    stacked = [room > 0 and _stacked(text, room, width) for _, text in rows]
+    name_width = max((len(name) for (name, _), s in zip(rows, stacked, strict=True) if not s), default=beside)
+    parts: list[Table | Text | Padding] = []
+    grid: Table | None = None
+    for (name, text), under in zip(rows, stacked, strict=True):
+        if under:
+            grid = None
+            parts.extend((Text(name, style="bold"), Padding(Text(text, overflow="fold"), (0, 0, 0, INDENT))))
+            continue
+        if grid is None:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", no_wrap=True, width=name_width)
+            grid.add_column(overflow="fold")
+            parts.append(grid)
+        grid.add_row(Text(name), Text(text))
+    return parts
+
+
 class ValuesPane(VerticalScroll):
     """The values table's own scrolling box: a long table scrolls here and never pushes the params
     out of view."""
@@ -129,14 +166,10 @@ class ValuesTable(SizeFollowsContent, Static):
         shape = _shape(rows, room)
         same_size = shape is not None and shape == self._shape
         self._shown, self._shape = rows, shape
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
-        for name, text in rows:  # Text, not str: a value like "[b]" must not be read as markup
-            table.add_row(Text(name), Text(text))
+        # Text, not str: a value like "[b]" must not be read as markup.
+        self.update(Group(*_table(rows, self.content_size.width)), layout=False)
         # The table's height follows its lines: the screen is laid out again only when they may
         # have changed (a layout of the whole screen costs more than all the rest of a frame), and
         # only while the table shows (SizeFollowsContent).
-        self.update(table, layout=False)
         if not same_size:
             self.refresh_size()
