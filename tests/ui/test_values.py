@@ -61,6 +61,10 @@ class OneTable(App):
         yield ValuesTable()
 
 
+def top_lines(app: App, count: int) -> list[str]:
+    return [line.rstrip() for line in screen_text(app).splitlines()[:count]]
+
+
 async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_shown_at():
     # At 80x24 the reading view hides the side table. Values that came then were laid out for no
     # width, and 5.5's 3x3 weights wrapped into 6 lines when `l` showed the table again.
@@ -72,8 +76,7 @@ async def test_values_given_while_hidden_are_fitted_to_the_width_the_table_is_sh
         table.show_values({"error_sum": 1.9e-5, "weights": WEIGHTS})
         table.display = True
         await pilot.pause()
-        lines = [line.rstrip() for line in screen_text(app).splitlines()[:5]]
-        assert lines == [
+        assert top_lines(app, 5) == [
             "error_sum 1.9e-05",
             "weights     0.0478    0.096   -0.307",
             "             0.102      0.2 0.000324",
@@ -101,8 +104,7 @@ async def test_a_long_array_goes_under_its_name_the_whole_width():
         predictions = np.array([-0.003566, 0.9959, -0.02935, 1.027, 0.9943, -0.00424])
         table.show_values({"iteration": 32, "error_for_all_lights": 0.00164511, "predictions": predictions})
         await pilot.pause()
-        lines = [line.rstrip() for line in screen_text(app).splitlines()[:6]]
-        assert lines == [
+        assert top_lines(app, 6) == [
             "iteration            32",
             "error_for_all_lights 0.00164511",
             "predictions",
