@@ -86,7 +86,7 @@ def test_weighted_sum_book_number_and_what_a_zero_weight_means():
     assert math.isclose(series(no_toes, "pred")[0], 0.13, rel_tol=1e-9)
     text = output(result)
     assert "map" not in COURSE.get("3.2").path.read_text()  # the false claim about the book is gone
-    assert "AssertionError (lengths 2 and 3)" in text and "zip_sum, no error: 0.98" in text
+    assert "AssertionError: lengths 2 and 3" in text and "zip_sum, no error: 0.98" in text
 
 
 def test_dot_product_similarity_and_the_template():
