@@ -42,3 +42,8 @@ def apply_breakpoints(screen: Screen) -> None:
     none, and came back with its narrow arrangement stretched wide.
     """
     screen.update_classes(_chosen(screen, *screen.size), animate=False)
+
+
+def is_wide(screen: Screen) -> bool:
+    """The lesson screen's wide views (110 columns on): text, values and params side by side."""
+    return screen.has_class("-wide") or screen.has_class("-xwide")

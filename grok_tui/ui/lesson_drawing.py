@@ -16,6 +16,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import growth_text
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
+from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
@@ -125,7 +126,7 @@ class LessonDrawing(_Screen):
         # fixed axis), the one it reached if it ended early (325 of 2000 filled a quarter of it).
         planned = view.step if view is not None and view.state.ended_early else self.session.total
         for chart in self._charts():
-            if not chart.display and not self.lab and not self.has_class("-wide") and not self.has_class("-xwide"):
+            if not chart.display and not self.lab and not is_wide(self):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
             chart.show_series(series, self.session.previous, self.session.previous_label, values, planned)
 
@@ -160,7 +161,7 @@ class LessonDrawing(_Screen):
         """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
         110 columns): + - and = must never change a value the learner cannot see."""
         param = self.session.selected_param
-        if param is None or self.lab or self.has_class("-wide") or self.has_class("-xwide"):
+        if param is None or self.lab or is_wide(self):
             return ""
         return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
 

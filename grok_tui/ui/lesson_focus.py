@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.widget import Widget
 
+from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, SidePane
 
@@ -110,7 +111,7 @@ class LessonFocus(_Screen):
         panes (`l` goes back to the text): learners who followed "f steps through the panels" lost
         the lab when one more f brought the text back."""
         doc = self.query_one(LessonDocument)
-        wide = self.has_class("-wide") or self.has_class("-xwide")
+        wide = is_wide(self)
         lab_only = self.lab and not wide
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
         if len(panes) == 1 and self.focused is panes[0]:  # 6.6's lab: f did nothing, and said nothing

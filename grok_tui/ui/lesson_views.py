@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import SidePane
@@ -100,9 +101,7 @@ class LessonViews(_Screen):
         return True
 
     def _one_chart_at_a_time(self) -> bool:
-        return (
-            self.lab and not self.has_class("-wide") and not self.has_class("-xwide") and len(self._chart_items()) > 1
-        )
+        return self.lab and not is_wide(self) and len(self._chart_items()) > 1
 
     def action_next_chart(self) -> None:
         """g: in the narrow lab view, the next chart or panel."""

@@ -17,8 +17,10 @@ from tests.ui.helpers import open_lesson, text_of, wait_for
 from tests.ui.test_instruments_ui import plain
 
 
-def subtitle(app) -> str:
-    """The keys line of the question's or the reveal's box."""
+async def subtitle(pilot, app) -> str:
+    """The keys line of the question's or the reveal's box (once the box is composed: under load
+    the screen was current before its box was there)."""
+    await wait_for(pilot, lambda: app.screen.query(Vertical), what="the box")
     return str(app.screen.query_one(Vertical).border_subtitle)
 
 
@@ -31,10 +33,12 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
         for step, typed in answers.items():
             await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {step}")
             assert app.screen.questions[0].step == step
-            assert subtitle(app).startswith("enter: check · escape: skip · ")  # stepping: the run waits for s
+            assert (await subtitle(pilot, app)).startswith(
+                "enter: check · escape: skip · "
+            )  # stepping: the run waits for s
             await pilot.press(*typed, "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
-            assert subtitle(app).startswith("enter: back to the lesson · ")
+            assert (await subtitle(pilot, app)).startswith("enter: back to the lesson · ")
             body = app.screen.body.plain
             assert ("Right" in body) == (step != 3), body
             assert "Why:" in body
@@ -97,10 +101,10 @@ async def test_a_played_run_stops_to_ask_then_plays_to_the_end(course, private_d
         assert lesson.step_count == 1 and lesson.run_state is RunState.PAUSED  # pred of step 2 not computed
         # The run plays on after the question, and its keys say so (a learner pressed space "to go on"
         # and paused it).
-        assert subtitle(app).startswith("enter: check · escape: skip, play on · ")
+        assert (await subtitle(pilot, app)).startswith("enter: check · escape: skip, play on · ")
         await pilot.press(*"0.968", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
-        assert subtitle(app).startswith("enter: play on · ")
+        assert (await subtitle(pilot, app)).startswith("enter: play on · ")
         assert "Right: 0.968" in app.screen.body.plain and "Why: pred = input * weight" in app.screen.body.plain
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the second question")

@@ -117,8 +117,6 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         self._after_lab: Callable[[], None] | None = None
         """The run (or re-run) asked for before the lab was built: its panels must hear it start. One
         slot: a later request replaces an earlier one, so it starts once."""
-        self._noted_y: float = 0.0
-        """The text's scroll offset last noted as the learner's place (grok_tui/reading_places.py)."""
         self.add_class("-read", update=False)
         preset_breakpoints(self)
 
@@ -211,9 +209,12 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         doc = self.query_one(LessonDocument)
         doc.focus()
         places = getattr(self.app, "places", None)
-        place = places.get(self.lesson.id) if places is not None else None
-        if place is not None and place != (0, 0):  # where the learner was reading: once laid out
-            self.call_after_refresh(doc.go_to, place)
+        if places is not None:
+            place = places.get(self.lesson.id)
+            if place is not None and place != (0, 0):  # where the learner was reading, once laid out
+                doc.restore(place)
+            lesson_id = self.lesson.id
+            doc.on_place = lambda place: places.set(lesson_id, place)
         self.set_interval(1 / TICK_HZ, self._every_tick)
         if self._lab_built:
             self._lab_setup()
@@ -240,19 +241,9 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
 
     def _every_tick(self) -> None:
         self._tick()
-        self._note_place()
         if self._prepare_at is not None and time.monotonic() >= self._prepare_at:
             self._prepare_at = None
             self._prepare_first_run()
-
-    def _note_place(self) -> None:
-        """Where the learner reads, for the next visit (saved when the lesson is left, and on quit)."""
-        doc = self.query_one(LessonDocument)
-        if doc.scroll_y != self._noted_y and doc.virtual_size.height:
-            self._noted_y = doc.scroll_y
-            places = getattr(self.app, "places", None)
-            if places is not None:
-                places.set(self.lesson.id, doc.place())
 
     def _prepare_first_run(self) -> None:
         """The learner has been reading: have the slow packages the code imports (scikit-learn for the

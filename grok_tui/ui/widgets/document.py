@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from typing import cast
 
 from markdown_it import MarkdownIt
@@ -220,6 +221,10 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self.tokens = CodeTokens(lesson.id)
         """The colours of the cells' code, saved between starts (grok_tui/ui/code_tokens.py)."""
         self._printouts: Printouts | None = None
+        self._pending_place: tuple[int, int] | None = None
+        """A place to go to once the text is laid out that far (restore)."""
+        self.on_place: Callable[[tuple[int, int]], None] | None = None
+        """Told the reading place each time the text scrolls (the screen keeps it per lesson)."""
 
     @property
     def printouts(self) -> Printouts:
@@ -273,13 +278,43 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                 return (i, max(0, top - region.y))
         return (max(0, len(blocks) - 1), 0)
 
-    def go_to(self, place: tuple[int, int]) -> None:
+    def restore(self, place: tuple[int, int]) -> None:
+        """Go to `place` as soon as the text is laid out that far: now, or at a later resize or
+        growth of the text (under load the first frame came before the layout, and a retry after
+        each refresh gave up before it was done)."""
+        self._pending_place = None if self.go_to(place) else place
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self._restore_pending()
+
+    def watch_virtual_size(self) -> None:
+        super().watch_virtual_size()
+        self._restore_pending()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Where the learner reads, noted as it changes (a tick could miss the last page down
+        # before a key left the lesson). Not while hidden or not laid out: a 0 there is no place.
+        if self.on_place is not None and round(old_value) != round(new_value) and self.display and self.size.height:
+            self.on_place(self.place())
+
+    def _restore_pending(self) -> None:
+        if self._pending_place is not None and self.go_to(self._pending_place):
+            self._pending_place = None
+
+    def go_to(self, place: tuple[int, int]) -> bool:
+        """Scroll to `place`; False if the text is not laid out that far yet (try after a refresh)."""
         blocks = self._blocks()
         block, row = place
         if not 0 <= block < len(blocks):
-            return
+            return True  # the lesson changed since: its top
         region = blocks[block].virtual_region
-        self.scroll_to(y=region.y + min(row, max(0, region.height - 1)), animate=False, immediate=True)
+        y = region.y + min(row, max(0, region.height - 1))
+        if not region.height or y > self.max_scroll_y:
+            return False
+        self.scroll_to(y=y, animate=False, immediate=True)
+        return round(self.scroll_y) == y  # not before the box has its height: Textual refuses to scroll
 
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
