@@ -118,11 +118,12 @@ class GrokApp(App[None]):
         hang_up.install(self)  # a dropped link saves the draft being typed
         for error in self.settings.errors:
             self.notify(error, title="settings", severity="error", timeout=12, markup=False)
+        # From now on a theme picked in the command palette is saved for the next start. The signals
+        # for the themes applied here are still queued: they are no choice of the learner's (the
+        # variable's theme, for one session, was saved over the file's).
+        self._themes_at_start: list[str] = []
         self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")
         self._apply_theme(os.environ.get(THEME_ENV), THEME_ENV)
-        # From now on a theme picked in the command palette is saved for the next start. The signal
-        # for the theme applied just above is still queued: it is not a choice of the learner's.
-        self._theme_at_start: str | None = self.theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
         # The forkserver and a spare lesson process start while the learner reads, once the first
         # screen is drawn: started at once, they took a core from it on a 2-core machine.
@@ -166,15 +167,17 @@ class GrokApp(App[None]):
         if not theme:
             return
         if theme in self.available_themes:
+            if theme != self.theme:  # a change sends the signal _save_theme must not take for a choice
+                self._themes_at_start.append(theme)
             self.theme = theme
         else:
             self.notify(f"{origin}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning", markup=False)
 
     def _save_theme(self, theme) -> None:
-        if theme.name == self._theme_at_start:
-            self._theme_at_start = None
+        if self._themes_at_start and theme.name == self._themes_at_start[0]:
+            self._themes_at_start.pop(0)
             return
-        self._theme_at_start = None
+        self._themes_at_start = []
         if theme.name == self.settings.theme:
             return
         self.settings.theme = theme.name

@@ -59,6 +59,14 @@ async def test_the_theme_env_variable_wins_and_is_not_saved(small_catalog, monke
         await pilot.pause(0.1)
         assert app.theme == "gruvbox"
     assert not settings_path().exists()
+    # Over a saved theme too: the variable's was saved over the file's, and its comment went.
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('theme = "nord"   # the class theme\nspeed = 2\n', encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert app.theme == "gruvbox"
+    assert settings_path().read_text() == 'theme = "nord"   # the class theme\nspeed = 2\n'
 
 
 async def test_default_speed_and_a_key_override(small_catalog):
