@@ -3,8 +3,8 @@
     theme = "nord"        # written by the tutor when a theme is picked in the command palette
     speed = 4             # steps per second for every lesson (0 = as fast as possible)
 
-    [keys]                # other keys for the main actions, e.g. when a terminal eats one
-    run = "r"
+    [keys]                # the keys of the main actions (replacing their own), e.g. when a terminal eats one
+    run = "space,x"
     help = "f1,h"
 
 Every mistake is one line naming the file and the line; the tutor then starts without that entry.
@@ -74,6 +74,8 @@ class Settings:
     """One line each: "FILE:LINE: what is wrong"."""
     theme_line: int = 1
     """Where `theme` is set, for the app to point at a theme name it does not know."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """Where each action of [keys] is set, for the app to point at a key two actions share."""
 
     def keymap(self) -> dict[str, str]:
         """Textual binding id -> keys, for App.set_keymap."""
@@ -150,7 +152,33 @@ def load(path: Path | None = None) -> Settings:
             error(line, f'keys.{action} must be keys separated by commas, e.g. "r" or "ctrl+r,f9"')
         else:
             settings.keys[action] = ",".join(k.strip() for k in value.split(","))
+            settings.key_lines[action] = line
     return settings
+
+
+def clashes(settings: Settings, defaults: dict[str, str]) -> list[str]:
+    """A key that two actions of one screen now share, as one error line each: the README's own
+    example, run = "r", took r from reset, and nothing said so. `defaults`: binding id -> its keys
+    on one screen (the lesson screen's bindings)."""
+    keymap = settings.keymap()
+    owner = {binding: action for action, bindings in ACTIONS.items() for binding in bindings}
+    by_key: dict[str, list[str]] = {}
+    for binding, keys in defaults.items():
+        for key in keymap.get(binding, keys).split(","):
+            by_key.setdefault(key.strip(), []).append(binding)
+    out = []
+    for key, bindings in by_key.items():
+        actions = [owner.get(b, b) for b in bindings]
+        if len(actions) < 2:
+            continue
+        set_here = [a for a in actions if a in settings.keys]
+        line = settings.key_lines.get(set_here[0], 1) if set_here else 1
+        others = [a for a in actions if a not in set_here] or actions[1:]
+        out.append(
+            f"{settings.path}:{line}: {key!r} is now the key of {set_here[0] if set_here else actions[0]} "
+            f"and of {', '.join(others)}: give {others[0]} a key of its own in [keys]"
+        )
+    return out
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -64,6 +64,10 @@ class GrokApp(App[None]):
         self.settings = settings if settings is not None else settings_file.load()
         if self.settings.keys:
             self.set_keymap(self.settings.keymap())
+            from grok_tui.ui.screens.lesson import LessonScreen
+
+            ids = {b.id: b.key for b in LessonScreen.BINDINGS if isinstance(b, Binding) and b.id}
+            self.settings.errors.extend(settings_file.clashes(self.settings, ids))
         self.catalog = catalog
         self.start_lesson = start_lesson
         self.speed = speed

@@ -85,6 +85,24 @@ async def test_default_speed_and_a_key_override(small_catalog):
         await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
 
 
+async def test_a_key_two_actions_share_is_pointed_at(small_catalog):
+    """The README's example, run = "r", took r from reset, and nothing said so."""
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[keys]\nhelp = "f1,h"\nrun = "r"\n', encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        expected = f"{path}:3: 'r' is now the key of run and of reset: give reset a key of its own in [keys]"
+        assert expected in messages, messages
+    path.write_text('[keys]\nrun = "space,x"\nhelp = "f1,h"\n', encoding="utf-8")  # the README's example now
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app._notifications
+
+
 async def test_a_bad_settings_file_is_one_notification_naming_file_and_line(small_catalog):
     path = settings_path()
     path.parent.mkdir(parents=True)
