@@ -107,6 +107,9 @@ def test_good_lesson_parses_into_data(tmp_path):
     [
         (('title = "A tiny lesson"\n', 'title = "A tiny lesson\n'), 5, "not valid TOML"),
         (('show = ["x"]\n', 'show = ["x"]\ncolour = 1\n'), 7, "unknown metadata key 'colour'"),
+        (('show = ["x"]\n', 'show = ["x"]\nstep_nme = "step"\n'), 7, "'step_nme', did you mean 'step_name'?"),
+        # a misspelt default was reported as missing, not named
+        (("default = 0.1\n", "defualt = 0.1\n"), 9, "unknown key 'defualt', did you mean 'default'?"),
         (("default = 0.1\n", "default = 20.0\n"), 8, "outside"),
         (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
         (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
@@ -120,6 +123,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("log = true\n", "log = false\ny_range = [1, 0]\n"), 24, "y_range must be two numbers, low then high"),
         (("log = true\n", 'log = false\ny_range = ["0", 1]\n'), 24, "y_range must be two numbers"),
         (("log = true\n", "log = true\ny_range = [0, 1]\n"), 24, "y_range is for a linear axis"),
+        # a teacher's log = "false" was true to bool(), and drew a log scale
+        (("log = true\n", 'log = "false"\n'), 24, "log and points must be true or false, without quotes"),
         # what a step is names the charts' step axis: a word, not a sentence or a number
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = "Epochs!"\n'), 7, "step_name must be a short singular noun"),
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = 1\n'), 7, "step_name must be"),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, TypeGuard
 
 from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
-from grok_tui.lesson.parse_instruments import parse_landscape, parse_network, parse_predictions
+from grok_tui.lesson.parse_instruments import did_you_mean, parse_landscape, parse_network, parse_predictions
 from grok_tui.lesson.parse_tables import (
     EXERCISE_ROLES,
     charts_table,
@@ -237,7 +237,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
 
     for key in meta:
         if key not in TOP_KEYS:
-            problems.add(where(key), f"unknown metadata key {key!r}; known keys: {', '.join(sorted(TOP_KEYS))}")
+            problems.add(
+                where(key),
+                f"unknown metadata key {key!r}{did_you_mean(key, TOP_KEYS)}; known keys: {', '.join(sorted(TOP_KEYS))}",
+            )
     for key in ("id", "chapter", "title"):
         if key not in meta:
             problems.add(2, f"metadata needs {key!r}")

@@ -6,6 +6,7 @@ and `where(key)` gives the metadata line of a key, so every error names its file
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from typing import TypeGuard
@@ -29,7 +30,13 @@ def unknown_keys(table: dict, known: set[str], what: str, line: int, add: Add, l
     for key in table:
         if key not in known:
             at = key_line(lines, line, key) if lines is not None else line
-            add(at, f"{what}: unknown key {key!r} ({', '.join(sorted(known))})")
+            add(at, f"{what}: unknown key {key!r}{did_you_mean(key, known)} ({', '.join(sorted(known))})")
+
+
+def did_you_mean(key: str, known: set[str] | frozenset[str]) -> str:
+    """ ", did you mean 'default'?" for a misspelt key ("defualt"), else ""."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    return f", did you mean {close[0]!r}?" if close else ""
 
 
 def key_line(lines: list[str], table_line: int, key: str) -> int:

@@ -55,10 +55,11 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
         if not IDENT.match(name):
             add(line, f"parameter name {name!r} is not a Python identifier")
             continue
+        if isinstance(spec, dict):  # first: a misspelt `default` is named, not reported as missing
+            unknown_keys(spec, PARAM_KEYS, f"parameter {name!r}", line, add, lines)
         if not isinstance(spec, dict) or "default" not in spec:
             add(line, f"parameter {name!r} needs at least a default")
             continue
-        unknown_keys(spec, PARAM_KEYS, f"parameter {name!r}", line, add, lines)
         default = spec["default"]
         choices = spec.get("choices")
         kind = spec.get("type")
@@ -130,7 +131,11 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
                 f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
             )
             continue
-        log = bool(chart.get("log", False))
+        log, points = chart.get("log", False), chart.get("points", False)
+        if not isinstance(log, bool) or not isinstance(points, bool):
+            # "false" as a string is true to bool(): a teacher's log = "false" drew a log scale
+            add(line, f"a chart's log and points must be true or false, without quotes (got {log!r}, {points!r})")
+            continue
         y_range = chart.get("y_range")
         if y_range is not None:
             numbers = isinstance(y_range, list) and len(y_range) == 2
@@ -147,7 +152,6 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
             y_range = (float(y_range[0]), float(y_range[1]))
         unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)
         title = str(chart.get("title", ", ".join(series)))
-        points = bool(chart.get("points", False))
         yield Chart(title, tuple(series), log, x, goal, goal_value, points=points, y_range=y_range)
 
 
