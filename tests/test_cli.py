@@ -187,8 +187,27 @@ def test_check_quotes_a_failed_assert_without_a_message(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "check", str(lesson))
     assert code == 1
     # the statement as the exercise verdicts quote one (engine/statements.py), whichever line the
-    # traceback names
-    assert f"{lesson}:12: with defaults: check failed: assertion failed: `assert x == 2`" in out.splitlines()[1]
+    # traceback names, and what its sides were (a teacher saw the assert, not the value that failed it)
+    failed = f"{lesson}:12: with defaults: check failed: assertion failed: `assert x == 2` (where x is 1)"
+    assert failed in out.splitlines()[1]
+
+
+def test_a_failed_check_shows_what_the_run_recorded_but_calls_nothing_it_should_not(tmp_path, capsys):
+    lesson, calls = tmp_path / "a.md", tmp_path / "calls.txt"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python\nfor i in range(3):\n    step(pred=i * 0.46)\n'
+        f"def count():\n    with open({str(calls)!r}, 'a') as f:\n        f.write('x')\n    return 1\n```\n"
+        '```python check\nassert round(recorded("pred")[1], 2) == 0.5\n```\n'
+    )
+    _, out, _ = run_cli(capsys, "check", str(lesson))
+    assert (
+        'assertion failed: `assert round(recorded("pred")[1], 2) == 0.5` (where round(recorded("pred")[1], 2) is 0.46)'
+        in out
+    )
+    lesson.write_text(lesson.read_text().replace('round(recorded("pred")[1], 2) == 0.5', "count() == 2"))
+    _, out, _ = run_cli(capsys, "check", str(lesson))
+    assert "assertion failed: `assert count() == 2`" in out and "(where" not in out
+    assert calls.read_text() == "x"  # a call that could change something is not made again to show it
 
 
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):

@@ -246,7 +246,7 @@ class _Child:
         except (Exception, SystemExit) as exc:  # lesson code must never end the run silently
             line = self._locate(exc)
             kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
-            message = str(exc) or (assertion_text(ran, line) if isinstance(exc, AssertionError) else "")
+            message = str(exc) or (assertion_text(ran, line, self.namespace) if isinstance(exc, AssertionError) else "")
             failure = (line, kind, message)
             state, detail = "failed", f"{self.path}:{failure[0]}: {kind}: {message}"
         else:

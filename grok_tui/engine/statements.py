@@ -63,14 +63,43 @@ def statement_text(test: str, node: ast.stmt | None, number: int, limit: int = 1
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def assertion_text(cells: list[Cell], line: int) -> str:
+def assertion_text(cells: list[Cell], line: int, namespace: dict | None = None) -> str:
     """What a failed assert without a message says: the assert statement at `line` (any line of it),
-    quoted from the code that ran."""
+    quoted from the code that ran, and, given the run's `namespace`, what its comparison's sides
+    were (a teacher read `assert recorded("pred")[1] == 0.5` failed, and not that it was 0.92)."""
     for cell in reversed(cells):  # a check cell's line before an earlier cell's
         at = line - cell.line + 1  # the line within the cell
         if 1 <= at <= len(cell.source.splitlines()):
             node = failing_statement(cell.source, at)
             if isinstance(node, ast.Assert):
-                return f"assertion failed: `{statement_text(cell.source, node, at)}`"
+                sides = _sides(cell.source, node, namespace) if namespace is not None else ""
+                return f"assertion failed: `{statement_text(cell.source, node, at)}`{sides}"
             break
     return "assertion failed"
+
+
+SAFE_CALLS = frozenset({"recorded", "len", "abs", "round", "min", "max", "sum", "float", "int"})
+"""Calls a comparison's side may make to be shown: they read, they change nothing."""
+
+
+def _sides(source: str, node: ast.Assert, namespace: dict) -> str:
+    """ " (where recorded("pred")[1] is 0.92)": each side of the assert's comparison that is no plain
+    constant, evaluated again where the run stopped; "" when there is none, or one cannot be read
+    safely (a call other than SAFE_CALLS)."""
+    test = node.test
+    if not isinstance(test, ast.Compare):
+        return ""
+    shown = []
+    for side in (test.left, *test.comparators):
+        if isinstance(side, ast.Constant) or (isinstance(side, ast.UnaryOp) and isinstance(side.operand, ast.Constant)):
+            continue
+        calls = [c for c in ast.walk(side) if isinstance(c, ast.Call)]
+        if any(not isinstance(c.func, ast.Name) or c.func.id not in SAFE_CALLS for c in calls):
+            return ""
+        text = ast.get_source_segment(source, side) or ""
+        try:
+            value = eval(compile(ast.Expression(side), "<check>", "eval"), dict(namespace))
+        except Exception:
+            return ""
+        shown.append(f"{' '.join(text.split())} is {' '.join(repr(value).split())[:80]}")
+    return f" (where {', '.join(shown)})" if shown else ""
