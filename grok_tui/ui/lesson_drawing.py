@@ -128,7 +128,8 @@ class LessonDrawing(_Screen):
         for chart in self._charts():
             if not chart.display and not self.lab and not is_wide(self):
                 continue  # the reading view at 80 columns hides the charts: draw them when shown
-            chart.show_series(series, self.session.previous, self.session.previous_label, values, planned)
+            ended = view is not None and view.state.done
+            chart.show_series(series, self.session.previous, self.session.previous_label, values, planned, ended)
 
     def _draw_values(self, view: FeedView) -> None:
         session = self.session

@@ -379,3 +379,7 @@ async def test_a_run_that_has_not_recorded_the_series_yet_is_not_called_no_run()
         chart.show_series({"error": Series([], [])})  # the run's feed has the series, still empty
         await pilot.pause()
         assert "no value yet" in "\n".join(lines(chart))
+        # ...and once the run is over it never will: a teacher's misspelt series read "no value yet"
+        chart.show_series({"error": Series([], [])}, ended=True)
+        await pilot.pause()
+        assert "this run recorded no error" in "\n".join(lines(chart))

@@ -127,6 +127,8 @@ class ChartView(PlotextPlot):
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
         self._planned: int | None = None
+        self._ended = False
+        """The run shown is over: a series with no value then was never recorded."""
         """How many steps the run shown takes (the lesson's `steps`), if known: the step axis ends there."""
         self._goal: float | None = None
         """The chart's goal in the run shown (Chart.goal's value, or Chart.goal_value), drawn as a line."""
@@ -153,11 +155,13 @@ class ChartView(PlotextPlot):
         previous_label: str = "",
         values: Mapping[str, object] | None = None,
         planned: int | None = None,
+        ended: bool = False,
     ) -> None:
         """Replace what the chart draws; rows whose picture changed are repainted, no others.
         `values`: the parameters of the run shown, where the chart's goal is read; `planned`: how
-        many steps that run takes, where the step axis ends."""
+        many steps that run takes, where the step axis ends; `ended`: that run is over."""
         self._planned = planned
+        self._ended = ended
         goal = (values or {}).get(self.chart.goal) if self.chart.goal else self.chart.goal_value
         self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
@@ -293,6 +297,8 @@ class ChartView(PlotextPlot):
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
                 say = "0 at every step: below any log scale"
+            elif self._ended:  # a name the lesson's code never records (a typo: check names it too)
+                say = f"this run recorded no {', '.join(self.chart.series)}"
             elif any(name in self._current for name in self.chart.series):
                 say = "no value yet"  # a run that has not recorded it yet (6.4's error comes at step 3)
             else:
