@@ -190,8 +190,8 @@ def launch(args: argparse.Namespace) -> int:
     problem = terminal_problem()
     if problem:
         raise UsageError(
-            f"{problem}; without one, use the commands: list, run ID, hint, verify, "
-            "export ID, progress (grok-tui --help)"
+            f"{problem}; without one, use the commands: list, run ID, check, hint, verify, "
+            "edit, export ID, progress, reset (grok-tui --help)"
         )
     from grok_tui.crash_log import crash_line, write_crash_log
 
