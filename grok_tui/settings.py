@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grok_tui.toml_errors import toml_problem
 from grok_tui.user_dirs import user_dir
 
 CONFIG_ENV = "GROK_TUI_CONFIG"
@@ -113,9 +114,8 @@ def load(path: Path | None = None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        settings.errors.append(f"{path}:{m.group(1) if m else 1}: not valid TOML: {reason}")
+        at, reason = toml_problem(exc)
+        settings.errors.append(f"{path}:{at or 1}: not valid TOML: {reason}")
         return settings
 
     def error(line: int, message: str) -> None:

@@ -105,7 +105,11 @@ def test_good_lesson_parses_into_data(tmp_path):
 @pytest.mark.parametrize(
     "change, line, words",
     [
-        (('title = "A tiny lesson"\n', 'title = "A tiny lesson\n'), 5, "not valid TOML"),
+        (
+            ('title = "A tiny lesson"\n', 'title = "A tiny lesson\n'),
+            5,
+            "not valid TOML: a line ends inside a string (a quote not closed?)",
+        ),
         (('show = ["x"]\n', 'show = ["x"]\ncolour = 1\n'), 7, "unknown metadata key 'colour'"),
         (('show = ["x"]\n', 'show = ["x"]\nstep_nme = "step"\n'), 7, "'step_nme', did you mean 'step_name'?"),
         # a misspelt default was reported as missing, not named

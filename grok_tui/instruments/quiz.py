@@ -30,6 +30,7 @@ from typing import Any
 from grok_tui.instruments.predict import read_number
 from grok_tui.lesson.model import LessonError
 from grok_tui.lesson.parse_instruments import unknown_keys
+from grok_tui.toml_errors import toml_problem
 
 QUIZ_FILE = "quiz.toml"
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 6
@@ -89,8 +90,8 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         add(1, f"cannot read the quiz: {exc}")
         return None, problems
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        add(int(m.group(1)) if m else 1, f"quiz is not valid TOML: {exc}")
+        at, reason = toml_problem(exc)
+        add(at or 1, f"quiz is not valid TOML: {reason}")
         return None, problems
     for key in data:
         if key not in ("chapter", "title", "questions"):

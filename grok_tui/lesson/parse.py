@@ -23,6 +23,7 @@ from grok_tui.lesson.parse_tables import (
     renames,
     steps_expression,
 )
+from grok_tui.toml_errors import toml_problem
 
 ROLES: tuple[CellRole, ...] = ("run", "train", "check", "exercise", "solution", "test")
 TOP_KEYS = {
@@ -146,10 +147,8 @@ def _front_matter(lines: list[str], problems: _Problems) -> tuple[dict | None, i
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        line = int(m.group(1)) + 1 if m else 1
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.add(line, f"metadata is not valid TOML: {reason}")
+        at, reason = toml_problem(exc)
+        problems.add(at + 1 if at else 1, f"metadata is not valid TOML: {reason}")
         return None, 0
     return meta, end + 1
 

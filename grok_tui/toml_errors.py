@@ -1,0 +1,25 @@
+"""What a TOML mistake says, for the lesson files, the quizzes and the settings: the line, and the
+reason in words a teacher acts on.
+
+tomllib reports an unclosed string as "Illegal character '\\n'": a teacher read that and did not see
+the missing quote.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+PLAIN = {
+    "Illegal character '\\n'": "a line ends inside a string (a quote not closed?)",
+    "Unclosed array": "a list is not closed (a ] missing?)",
+    "Unclosed inline table": "an inline table is not closed (a } missing?)",
+}
+
+
+def toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
+    """(line within the TOML text, or None; the reason without tomllib's "(at line, column)")."""
+    text = str(exc)
+    m = re.search(r"at line (\d+)", text)
+    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    return (int(m.group(1)) if m else None), PLAIN.get(reason, reason)
