@@ -14,6 +14,9 @@ how loaded the machine is. Prints per link:
            first 10 s of playing, at the end)
   key      from pressing < or > to the new speed on screen (median, p90, max), one press every
            KEY_EVERY seconds while the lesson plays
+  page     before the lesson plays: from pressing pgdn (or pgup) to the last byte of its redraw on
+           screen (median, max of PAGES presses). TEXTUAL_ANIMATIONS=full in the environment gives
+           Textual's smooth scrolling back, for comparison (a frame per step of the scroll).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from grok_tui.ui import speed as ladder
 ONE_WAY = 0.05
 WINDOW = 2 * 1024 * 1024
 KEY_EVERY = 2.0
+PAGES = 6
 ANSWERS = {b"\x1b[6n": b"\x1b[24;80R", b"\x1b[5n": b"\x1b[0n"}
 """Queries a terminal answers once it has drawn everything sent before them."""
 
@@ -147,6 +151,13 @@ def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int,
         if lab:
             link.send_later(time.monotonic() + ONE_WAY, b"l")
             link.pump(2.0)
+        pages: list[float] = []
+        for i in range(0 if lab else PAGES):  # the text scrolls in the reading view
+            pressed, offset = time.monotonic(), len(link.stream)
+            link.send_later(pressed + ONE_WAY, b"\x1b[6~" if i % 3 < 2 else b"\x1b[5~")  # pgdn pgdn pgup
+            link.pump(KEY_EVERY + (0 if rate is None else 3.0))
+            if len(link.stream) > offset:
+                pages.append(link.screen_time(len(link.stream)) - pressed)
         link.send_later(time.monotonic() + ONE_WAY, play.keys.encode())
         link.pump(3.0)
         start_offset, start = len(link.stream), time.monotonic()
@@ -176,6 +187,7 @@ def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int,
             "lags": lags,
             "settled": settled,
             "keys": keys,
+            "pages": pages,
             "written": written / (time.monotonic() - start),
             "finished": finished,
         }
@@ -215,7 +227,13 @@ def main() -> None:
             f"end {lags[-1] if lags else 0:5.2f} s   "
             f"key n={len(keys):2d} median {statistics.median(keys) if keys else float('nan'):6.0f} ms  "
             f"p90 {pct(keys, 0.9):6.0f} ms  max {max(keys, default=float('nan')):6.0f} ms"
-            f"{'  (the run finished early)' if r['finished'] else ''}",
+            + (
+                f"   page n={len(r['pages'])} median {statistics.median(r['pages']) * 1000:5.0f} ms "
+                f"max {max(r['pages']) * 1000:5.0f} ms"
+                if r["pages"]
+                else ""
+            )
+            + f"{'  (the run finished early)' if r['finished'] else ''}",
             flush=True,
         )
 

@@ -61,6 +61,10 @@ class GrokApp(App[None]):
     ) -> None:
         """`speed` overrides every lesson's pace (steps per second, 0 = max): tests use 0."""
         super().__init__()
+        # No animated scrolling unless asked for (TEXTUAL_ANIMATIONS): each frame of a smooth page
+        # down repaints the whole text, and over a 64 kbit/s link a page took 3-4 s to finish drawing.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.settings = settings if settings is not None else settings_file.load()
         if self.settings.keys:
             self.set_keymap(self.settings.keymap())

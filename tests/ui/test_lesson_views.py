@@ -404,3 +404,16 @@ async def test_the_text_opens_where_the_learner_was_reading(small_catalog, priva
     again = GrokApp(small_catalog, start_lesson="4.5", speed=0)  # after a restart
     async with again.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: screen_text(again).splitlines()[2:8] == reading, what="the place after a restart")
+
+
+async def test_a_page_key_scrolls_at_once_not_in_animated_frames(small_catalog):
+    """Over a 64 kbit/s link pgdn took 3-4 s to finish drawing: each frame of Textual's smooth
+    scroll repainted the whole text."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.pause()
+        offsets: list[float] = []
+        doc.on_place = lambda place: offsets.append(doc.scroll_y)  # told at each new row scrolled to
+        await pilot.press("pagedown")
+        assert len(offsets) == 1 and offsets[0] > 0, offsets  # one step: no frames in between to send
