@@ -140,3 +140,35 @@ async def test_the_text_on_screen_stays_still_while_a_box_above_it_appears_and_g
         await run_once(pilot, app, "equals_sign", *"30", "enter")  # and grows to 21 lines
         assert len(boxes(app)[min(boxes(app))]) == 21
         assert screen_text(app).splitlines()[2:12] == reading
+
+
+async def test_a_box_being_read_grows_below_the_reader_not_over_them(tmp_path):
+    """6.2b: reading its pass-1 table, the learner played on, and the table slid off the screen as
+    pass 40's was added under it."""
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_once(pilot, app, "space")
+        doc = app.screen.query_one(LessonDocument)
+        box = doc.query_one(CellOutput)
+        doc.focus()
+        doc.scroll_to(y=box.virtual_region.y + 1, animate=False)  # its first line just above the view
+        await pilot.pause()
+        reading = [line[:-3] for line in screen_text(app).splitlines()[2:5]]  # not the scrollbar
+        assert "iteration 0" in reading[0], reading
+        await run_once(pilot, app, "equals_sign", *"30", "enter")
+        assert len(boxes(app)[box.cell_line]) == 21
+        assert [line[:-3] for line in screen_text(app).splitlines()[2:5]] == reading
+
+
+def test_a_long_line_wraps_between_words():
+    """A printed message was cut anywhere: `... type(s) for *: 'b` over `uiltin_function_or_method'`."""
+    from rich.text import Text
+
+    from grok_tui.ui.widgets.cell_output import fold
+
+    message = "TypeError: unsupported operand type(s) for *: 'builtin_function_or_method' and 'float'"
+    assert [t.plain for t in fold([Text(message)], 40)] == [
+        "TypeError: unsupported operand type(s)",
+        "for *: 'builtin_function_or_method' and",
+        "'float'",
+    ]

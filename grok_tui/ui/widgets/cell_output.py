@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -54,22 +55,22 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
     return lines
 
 
+_MEASURE = Console(width=200, color_system=None, legacy_windows=False)
+"""Wraps lines (the width is given each time); never prints."""
+
+
 def fold(lines: list[Text], width: int) -> list[Text]:
-    """Each line cut into pieces of at most `width` cells, as a terminal wraps what a program prints."""
+    """Each line wrapped at `width` cells, between words where it can (a word longer than a line is
+    cut): cut anywhere, a message read `... type(s) for *: 'b` over `uiltin_function_or_method'`."""
     width = max(1, width)
     out: list[Text] = []
     for line in lines:
         if cell_len(line.plain) <= width:
             out.append(line)
-            continue
-        offsets, used = [], 0
-        for i, char in enumerate(line.plain):
-            size = cell_len(char)
-            if used + size > width:
-                offsets.append(i)
-                used = 0
-            used += size
-        out.extend(line.divide(offsets))
+        else:
+            for part in line.wrap(_MEASURE, width, overflow="fold"):
+                part.rstrip()  # in place: the space a line was broken at
+                out.append(part)
     return out
 
 
@@ -190,7 +191,10 @@ class Printouts:
             else:
                 box.show(lines)
                 new = len(box.folded(width))
-            if new != old and top > 0 and y <= top:
+            # Only a box wholly above the view moves the text: one the learner is reading (its top
+            # above the view, the rest in it) grows or shrinks below where they read, and following
+            # it slid the pass-1 table of 6.2b off the screen as pass 40's was added under it.
+            if new != old and top > 0 and y + old <= top:
                 shift += new - old
         if shift:
             target = top + shift
