@@ -40,6 +40,8 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         assert editor.text.splitlines()[1] == "    x", editor.text
         await pilot.press("ctrl+z", "ctrl+z")
         assert "return 42" in editor.text
+        # the note was about the starting code: it still said "Back to the starting code" here
+        assert "Back to the starting code" not in text_of(app.screen.query_one("#ex-result"))
 
 
 async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_starts_at_the_todo(lesson):  # noqa: F811

@@ -187,9 +187,10 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         saved = json.loads((private_data_dir / "answers.json").read_text())
         assert saved["latest"]["quiz/4/1"]["right"] and not saved["latest"]["quiz/4/2"]["right"]
         await pilot.pause()
-        assert "Last answers: 1/5 right; missed: 2; 0 right in a row" in plain(panel)  # was "streak 0"
-        # Left after question 2, it goes on at question 3 (a learner who quit was sent back to 1).
+        # Left after question 2, it goes on at question 3 (a learner who quit was sent back to 1),
+        # and the panel counts what this attempt answered ("1/5 right" read as a score of the 5)
         assert "press enter to go on at question 3." in " ".join(plain(panel).split())
+        assert "This attempt so far: 1 of 2 right" in plain(panel) and "1/5" not in plain(panel)
         await focus_panel(pilot, app, panel)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz again")
@@ -206,6 +207,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         # the whole quiz again, from question 1; one answer wrong: the score names it, in the singular
         await pilot.pause()
         assert "(f) and press enter." in " ".join(plain(panel).split())
+        assert "Last answers: 4/5 right; missed: 2; 3 right in a row" in plain(panel)  # was "streak 3"
         await focus_panel(pilot, app, panel)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz a third time")

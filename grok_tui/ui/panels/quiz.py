@@ -54,7 +54,12 @@ class QuizPanel(InstrumentPanel):
         if data is None:
             return out
         latest = {k: v for k, v in data["latest"].items() if k.startswith(prefix) and isinstance(v, dict)}
-        if latest:
+        if done:  # "Last answers: 1/5 right" read as a score of the 5, with 2 answered
+            line = self.sentence(f"This attempt so far: {sum(done)} of {len(done)} right", "")
+            line.stylize("bold")
+            out.append_text(line)
+            out.append("\n")
+        elif latest:
             right = sum(bool(v.get("right")) for v in latest.values())
             missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
             score = f"Last answers: {right}/{total} right"

@@ -299,6 +299,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             self._render_title()
         if self._stale() != self._shown_stale:  # the first edit after a check (or its undo) says so
             self._render_result()
+        elif self._said and self.editor.text != self.exercise.stub.source:
+            # F4's note is about the starting code: gone once the code is something else (typed, or
+            # brought back with ctrl+z, when it still said "Back to the starting code")
+            self._said = ""
+            self._render_result()
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
