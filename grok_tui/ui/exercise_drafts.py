@@ -17,9 +17,9 @@ from grok_tui.drafts import DraftSaver, keep_draft_copy
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-    from textual.widgets import TextArea
 
     from grok_tui.progress import Progress
+    from grok_tui.ui.exercise_editor import CodeEditor
 
     _Screen = Screen[bool]
 else:
@@ -36,7 +36,7 @@ OUTSIDE_POLL = 1.0
 class ExerciseDrafts(_Screen):
     # What the drafts read of ExerciseScreen, which sets it up.
     progress: Progress
-    editor: TextArea
+    editor: CodeEditor
     hints: int
 
     if TYPE_CHECKING:

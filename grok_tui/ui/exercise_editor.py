@@ -1,12 +1,16 @@
 """A Python code editor that indents like the learner expects: Enter keeps the indentation (one level
 more after a `:`), Backspace in leading spaces removes one level, shift+tab takes one level off the line
-(or the selected lines). Everything else is Textual's TextArea."""
+(or the selected lines). On opening, the cursor goes where the learner writes next (`open_at_work`).
+Everything else is Textual's TextArea."""
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 
 class CodeEditor(TextArea):
@@ -69,3 +73,53 @@ class CodeEditor(TextArea):
         width = self.indent_width
         target = (column - 1) // width * width
         self._delete_via_keyboard((row, target), (row, column))
+
+    # -- where the learner goes on writing, on opening ------------------------------------------
+    def open_at_work(self, stub_source: str) -> None:
+        """Where the learner goes on writing. Before they wrote at or below the TODO comment (a fresh
+        stub, a draft with only lines added above it), the comment is selected, so what they type
+        takes its place (with the cursor before it, their lines pushed the comment to the end of the
+        last one: `return total# TODO: ...`). Once they did, at the end of the last line they
+        changed: a learner who left `return [a[i] * b[i] for i in range(len(a)` unfinished came
+        back to find the TODO selected, and the `))]` they typed replaced it."""
+        lines, stub = self.text.splitlines(), stub_source.splitlines()
+        unwritten = _from_todo(stub)
+        if unwritten is not None and _from_todo(lines) == unwritten:
+            self.select_todo()
+            return
+        changed = [
+            j2 - 1
+            for tag, _, _, j1, j2 in SequenceMatcher(None, stub, lines).get_opcodes()
+            if tag != "equal" and j2 > j1
+        ]
+        if changed:
+            row = changed[-1]
+            self.move_cursor((row, len(lines[row])))
+
+    def select_todo(self) -> None:
+        """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
+        lines: only the first was selected, and the second stayed under the learner's code). A line
+        that ends a sentence ends it: 6.4's next comment is a hint, kept."""
+        lines = self.text.splitlines()
+        row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
+        if row is None:
+            return
+        line = lines[row]
+        start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
+        last = row
+        while (
+            last + 1 < len(lines)
+            and lines[last + 1].lstrip().startswith("#")
+            and not lines[last].rstrip().endswith((".", ":"))
+        ):
+            last += 1
+        self.selection = Selection((row, start), (last, len(lines[last])))
+
+
+def _from_todo(lines: list[str]) -> list[str] | None:
+    """The code lines from the TODO comment on, comments left out (None: no TODO): what the learner
+    has not written yet while they are the stub's."""
+    row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
+    if row is None:
+        return None
+    return [line for line in lines[row:] if not line.lstrip().startswith("#")]

@@ -6,47 +6,15 @@ import dataclasses
 import re
 
 import numpy as np
-import pytest
-from textual.app import App, ComposeResult
-from textual.containers import VerticalScroll
 
-from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui.app import GrokApp
-from grok_tui.ui.panels import panel_class
 from grok_tui.ui.screens.lesson import LessonScreen
 from tests.conftest import LESSONS
+from tests.ui.digits_helpers import CLASSIFIER, PanelApp, text_of
 from tests.ui.helpers import screen_text, wait_for
 
-CLASSIFIER = "7.5"
-"""The lesson that trains the digits classifier and shows the chapter 7 panels."""
 PANELS = ["confusion_matrix", "misclassified", "hidden_weights", "drawing_pad", "digit_gallery"]
-
-
-@pytest.fixture(scope="module")
-def trained():
-    """The final namespace of lesson 7.5 after 5 epochs (0.89 test accuracy)."""
-    lesson = next(x for x in load_catalog(LESSONS).lessons if x.id == CLASSIFIER)
-    run = LessonRun(lesson, {"epochs": 5})
-    assert run.run_sync().state is RunState.FINISHED
-    return lesson, run.namespace
-
-
-class PanelApp(App):
-    """The panels stacked, as a lesson screen would hold them (it feeds them the same way)."""
-
-    def __init__(self, lesson, names):
-        super().__init__()
-        self.lesson, self.names = lesson, names
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            for name in self.names:
-                yield panel_class(name)(self.lesson, id=name)
-
-
-def text_of(widget) -> str:
-    return str(widget.render())
 
 
 async def test_every_panel_waits_then_renders_a_finished_run(trained):
@@ -201,40 +169,6 @@ async def test_drawing_pad_draws_and_classifies(trained):
         assert f"test 0: a {truth}, edited" in text_of(pad)
         await pilot.press("c")
         assert "test 0" not in text_of(pad)
-
-
-async def test_gallery_follows_the_run_then_browses(trained):
-    lesson, ns = trained
-    app = PanelApp(lesson, ["digit_gallery"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        gallery = app.query_one("#digit_gallery")
-        gallery.run_stepped({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
-        assert gallery.ready and "image 7" in text_of(gallery)
-        gallery.run_finished(ns)
-        gallery.focus()
-        assert gallery.index == 7  # browsing carries on from the last image shown
-        await pilot.press("right", "pagedown")
-        assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
-
-
-async def test_the_gallery_digit_grows_when_zoomed(trained):
-    """7.1 at 80x24: z zoomed the gallery, and its digit stayed 8 rows high over an empty screen."""
-    lesson, ns = trained
-
-    class Zooming(PanelApp):
-        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
-
-    app = Zooming(lesson, ["digit_gallery"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        gallery = app.query_one("#digit_gallery")
-        gallery.run_finished(ns)
-        await pilot.pause()
-        assert len(str(gallery.render()).splitlines()) == 8  # unzoomed here: 16x8 cells
-        app.screen.maximize(gallery)
-        await pilot.pause()
-        lines = str(gallery.render()).splitlines()
-        assert len(lines) >= 16 and lines[0].startswith("▀" * 32), lines[:2]
-        assert "label" in "".join(lines) and all(len(line) <= gallery.columns for line in lines)
 
 
 async def test_z_zooms_a_panel_and_back(small_catalog):
@@ -407,26 +341,6 @@ async def test_enter_on_a_confusion_cell_browses_that_cells_mistakes(trained):
         await pilot.press("enter")
         assert isinstance(app.screen, LessonScreen)
         assert any("diagonal" in n.message for n in app._notifications)
-
-
-async def test_the_gallery_browses_the_whole_set_after_a_run_and_a_redraw(catalog):
-    """7.1 feeds the gallery one image a step, then leaves all 1797: the run's last step must not
-    come after its end, nor again when `l` redraws, or ←/→ would browse a set of one image."""
-    app = GrokApp(catalog, start_lesson="7.1", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lab_built, what="the lab")
-        screen = app.screen
-        gallery = screen.query_one(panel_class("digit_gallery"))
-        await pilot.press("space")
-        await wait_for(pilot, lambda: screen.ended, what="the end of the run")
-        await pilot.pause()
-        assert len(gallery.labels) == 1797 and gallery.index == 11  # from the last image the run showed
-        await pilot.press("l")  # the lab view: values, charts and panels drawn again
-        await pilot.pause()
-        assert len(gallery.labels) == 1797
-        gallery.focus()  # (outside the gallery, → would change a param and start a new run)
-        await pilot.press("right", "pagedown")
-        assert gallery.index == 22 and "image 22 of 1797" in text_of(gallery)
 
 
 def test_the_weights_panel_names_templates_before_a_run_where_there_is_no_hidden_layer(catalog):

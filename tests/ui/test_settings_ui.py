@@ -85,45 +85,35 @@ async def test_default_speed_and_a_key_override(small_catalog):
         await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
 
 
+async def notices_at_start(small_catalog, settings: str) -> tuple[list[str], GrokApp]:
+    """The notices the tutor shows as it starts with `settings` as its settings file."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(settings, encoding="utf-8")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        return [n.message for n in app._notifications], app
+
+
 async def test_a_key_two_actions_share_is_pointed_at(small_catalog):
     """The README's example, run = "r", took r from reset, and nothing said so."""
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('[keys]\nhelp = "f1,h"\nrun = "r"\n', encoding="utf-8")
-    app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        expected = f"{path}:3: 'r' is now the key of run and of reset: give reset a key of its own in [keys]"
-        assert expected in messages, messages
-    path.write_text('[keys]\nrun = "space,x"\nhelp = "f1,h"\n', encoding="utf-8")  # the README's example now
-    app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not app._notifications
+    messages, _ = await notices_at_start(small_catalog, '[keys]\nhelp = "f1,h"\nrun = "r"\n')
+    expected = f"{settings_path()}:3: 'r' is now the key of run and of reset: give reset a key of its own in [keys]"
+    assert expected in messages, messages
+    messages, _ = await notices_at_start(small_catalog, '[keys]\nrun = "space,x"\nhelp = "f1,h"\n')  # the README's now
+    assert not messages
 
 
 async def test_a_bad_settings_file_is_one_notification_naming_file_and_line(small_catalog):
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('theme = "nord"\n\n[keys]\nfly = "x"\n', encoding="utf-8")
-    app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any(m.startswith(f"{path}:4: unknown action 'fly'") for m in messages)
-        assert app.theme == "nord"  # the rest of the file still applies
+    messages, app = await notices_at_start(small_catalog, 'theme = "nord"\n\n[keys]\nfly = "x"\n')
+    assert any(m.startswith(f"{settings_path()}:4: unknown action 'fly'") for m in messages)
+    assert app.theme == "nord"  # the rest of the file still applies
 
 
 async def test_an_unknown_theme_name_is_pointed_at(small_catalog):
-    path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('speed = 2\ntheme = "no-such-theme"\n', encoding="utf-8")
-    app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert f"{path}:2: no theme 'no-such-theme'; ctrl+p > theme lists them" in messages
+    messages, _ = await notices_at_start(small_catalog, 'speed = 2\ntheme = "no-such-theme"\n')
+    assert f"{settings_path()}:2: no theme 'no-such-theme'; ctrl+p > theme lists them" in messages
 
 
 async def test_no_color_draws_in_greys_only(small_catalog, monkeypatch):

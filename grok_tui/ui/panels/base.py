@@ -89,6 +89,13 @@ class LessonPanel(Widget, can_focus=True):
         self.refresh(layout=True)
 
     @property
+    def sized_by_content(self) -> bool:
+        """Its height follows what it draws (stacked under the charts in the wide views, grok.tcss),
+        unless zoomed: its own height then says nothing of the room it may take."""
+        height = self.styles.height
+        return self.is_attached and self.screen.maximized is not self and height is not None and height.is_auto
+
+    @property
     def columns(self) -> int:
         """Columns inside the border (78 before the first layout), never more than the screen shows
         (a zoomed panel's `2fr` width can exceed the screen)."""

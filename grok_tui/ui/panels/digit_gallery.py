@@ -69,9 +69,8 @@ class Panel(DigitsPanel):
         """Cells per pixel of the large image: 2 (16x8 cells), more where the panel has the rows and
         columns, zoomed above all (z kept it 8 rows high over an empty screen). Each step of scale
         takes 4 rows and 8 columns; the strip beside it keeps one small image and its text."""
-        height = self.styles.height
-        if self.is_attached and self.screen.maximized is not self and height is not None and height.is_auto:
-            return 2  # as tall as what it draws (the wide views): its height says no more
+        if self.sized_by_content:
+            return 2  # as tall as what it draws: its height says no more
         rows = (self.visible_height - 2) // 4
         columns = (self.columns - 2 - 20 - TILE) // 8
         return max(2, min(rows, columns, 6))

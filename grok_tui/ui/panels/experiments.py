@@ -109,10 +109,10 @@ class ExperimentsPanel(InstrumentPanel):
         (Windowed to the height it had, it kept that height: 3 of 5 rows at 120x40.)"""
         if not self.is_attached:
             return 0
-        height, cap, column = self.styles.height, self.styles.max_height, self.parent
-        if height is None or not height.is_auto or not isinstance(column, Widget):
+        column = self.parent
+        if not self.sized_by_content or not isinstance(column, Widget):
             return self.content_size.height
-        parent = column.size
+        cap, parent = self.styles.max_height, column.size
         most = cap.resolve(parent, self.app.size) if cap is not None else parent.height
         return max(3, int(most) - self.styles.gutter.height)
 

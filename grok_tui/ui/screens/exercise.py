@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from difflib import SequenceMatcher
+from typing import cast
 
 from rich.console import Group
 from rich.syntax import Syntax
@@ -21,7 +21,6 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
-from textual.widgets.text_area import Selection
 
 from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
@@ -136,7 +135,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     def compose(self) -> ComposeResult:
         yield Static(id="ex-title")
         self._opened_with = self._initial_code()
-        self.editor = CodeEditor.code_editor(self._opened_with, language="python", id="ex-editor")
+        self.editor = cast(CodeEditor, CodeEditor.code_editor(self._opened_with, language="python", id="ex-editor"))
         yield self.editor
         with VerticalScroll(id="ex-feedback", can_focus=True):
             yield Static(id="ex-result")
@@ -148,52 +147,12 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.editor.focus()
         # Not when keys typed ahead already went in: the rest of them must follow where those went.
         if self.editor.text == self._opened_with:
-            self._place_cursor()
+            self.editor.open_at_work(self.exercise.stub.source)
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
             self._synced_text = self.editor.text
         self._render_all()
-
-    def _place_cursor(self) -> None:
-        """Where the learner goes on writing. Before they wrote at or below the TODO comment (a fresh
-        stub, a draft with only lines added above it), the comment is selected, so what they type
-        takes its place (with the cursor before it, their lines pushed the comment to the end of the
-        last one: `return total# TODO: ...`). Once they did, at the end of the last line they
-        changed: a learner who left `return [a[i] * b[i] for i in range(len(a)` unfinished came
-        back to find the TODO selected, and the `))]` they typed replaced it."""
-        lines, stub = self.editor.text.splitlines(), self.exercise.stub.source.splitlines()
-        unwritten = _from_todo(stub)
-        if unwritten is not None and _from_todo(lines) == unwritten:
-            self._select_todo()
-            return
-        changed = [
-            j2 - 1
-            for tag, _, _, j1, j2 in SequenceMatcher(None, stub, lines).get_opcodes()
-            if tag != "equal" and j2 > j1
-        ]
-        if changed:
-            row = changed[-1]
-            self.editor.move_cursor((row, len(lines[row])))
-
-    def _select_todo(self) -> None:
-        """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
-        lines: only the first was selected, and the second stayed under the learner's code). A line
-        that ends a sentence ends it: 6.4's next comment is a hint, kept."""
-        lines = self.editor.text.splitlines()
-        row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
-        if row is None:
-            return
-        line = lines[row]
-        start = line.index("#") if "#" in line else len(line) - len(line.lstrip())
-        last = row
-        while (
-            last + 1 < len(lines)
-            and lines[last + 1].lstrip().startswith("#")
-            and not lines[last].rstrip().endswith((".", ":"))
-        ):
-            last += 1
-        self.editor.selection = Selection((row, start), (last, len(lines[last])))
 
     def on_unmount(self) -> None:
         self._cancel.set()  # a running check's child process is killed
@@ -401,7 +360,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         except OSError:
             backup = None
         self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
-        self._select_todo()  # as on opening: typing takes the TODO's place, not the old cursor's
+        self.editor.select_todo()  # as on opening: typing takes the TODO's place, not the old cursor's
         self.set_focus(self.editor)
         kept = f" and kept as {backup.name}" if backup else ""
         # Said where the verdict was (the verdict was the replaced code's), until the next check: a
@@ -431,12 +390,3 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             return
         self.save_draft()
         self.dismiss(self.passed_now)
-
-
-def _from_todo(lines: list[str]) -> list[str] | None:
-    """The code lines from the TODO comment on, comments left out (None: no TODO): what the learner
-    has not written yet while they are the stub's."""
-    row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
-    if row is None:
-        return None
-    return [line for line in lines[row:] if not line.lstrip().startswith("#")]

@@ -301,7 +301,7 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         self.session.starting = None
         self.stop_run()
         places = getattr(self.app, "places", None)
-        if places is not None:  # the place noted on the last tick; a small file, off this thread
+        if places is not None:  # the place noted as the text scrolled; a small file, off this thread
             threading.Thread(target=places.save, name="reading-places").start()
 
     def on_resize(self) -> None:

@@ -33,16 +33,20 @@ def expected_error(line: str) -> str | None:
     return m.group(1) if m else None
 
 
+def printed_line(line: str) -> Text:
+    """One printed line as shown here and under its cell: a demo's caught error marked as such."""
+    if expected_error(line):
+        return Text.assemble(("expected error, on purpose: ", "bold yellow"), (line, "yellow"))
+    return Text(line)
+
+
 def output_text(view: FeedView, failure: str = "") -> Text:
     text = Text()
     if view.dropped_output:
         text.append(f"({view.dropped_output} earlier prints not kept)\n", style="dim italic")
     for line in view.output.rstrip("\n").split("\n") if view.output else ():
-        if expected_error(line):
-            text.append("expected error, on purpose: ", style="bold yellow")
-            text.append(line + "\n", style="yellow")
-        else:
-            text.append(line + "\n")
+        text.append_text(printed_line(line))
+        text.append("\n")
     if view.state is RunState.FAILED:
         text.append(f"the run stopped with an error: {failure or view.detail}\n", style="bold red")
     elif view.state is RunState.DIVERGED:

@@ -6,10 +6,10 @@ printed number. Each cell that printed now shows it right below: its first and l
 keeps them, grok_tui/engine/feed.py), the count of lines between (`o` still shows everything), a
 demo's expected error marked as `o` marks it, and the error that stopped the run under its cell.
 
-Printed lines are folded at the width as a terminal folds them (columns of numbers keep their
-places), so a box's height is known before it is laid out. That is what keeps the text still: when
-a box above the first line on screen appears or grows, the text scrolls by as many rows, in the same
-frame (`Printouts.show`), and the line the learner was reading stays where it was.
+Printed lines are wrapped here, between words (`fold`), so a box's height is known before it is
+laid out. That is what keeps the text still: when a box wholly above the first line on screen
+appears or grows, the text scrolls by as many rows, in the same frame (`Printouts._place`), and the
+line the learner was reading stays where it was.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from grok_tui.engine.feed import CellPrint
-from grok_tui.ui.screens.output import expected_error
+from grok_tui.ui.screens.output import printed_line
 
 if TYPE_CHECKING:
     from textual.containers import VerticalScroll
@@ -44,10 +44,7 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
             if i == len(printed.head) and printed.skipped:
                 more = "line" if printed.skipped == 1 else "lines"
                 lines.append(Text(f"⋮ {printed.skipped} more {more} · o shows them all", style="dim italic"))
-            name = expected_error(line)
-            lines.append(
-                Text.assemble(("expected error, on purpose: ", "bold yellow"), (line, "yellow")) if name else Text(line)
-            )
+            lines.append(printed_line(line))
     lines.extend(Text(part, style="bold red") for part in failure.split("\n") if failure)
     if stale:
         for text in lines:
@@ -148,7 +145,7 @@ class Printouts:
         self._failure = failure
         key = self._cell_of(failure[0]) if failure else None
         lines: dict[int, list[Text] | None] = {line: None for line in self.boxes if line not in self._drawn}
-        if key is not None and failure:
+        if key is not None:
             lines[key] = printout_lines(self._printed.get(key), self._failure_at(key))
         self._place(lines)
 

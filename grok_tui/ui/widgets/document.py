@@ -284,8 +284,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         each refresh gave up before it was done)."""
         self._pending_place = None if self.go_to(place) else place
 
-    def on_resize(self) -> None:
-        super().on_resize()
+    def on_resize(self) -> None:  # GutterFirst's on_resize runs too: Textual calls each class's handler
         self._restore_pending()
 
     def watch_virtual_size(self) -> None:

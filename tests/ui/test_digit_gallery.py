@@ -1,0 +1,66 @@
+"""The digit gallery (7.1, 7.5): it follows a run, browses the whole set after it, and draws its
+large digit bigger when zoomed."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels import panel_class
+from grok_tui.ui.screens.lesson import LessonScreen
+from tests.ui.digits_helpers import PanelApp, text_of
+from tests.ui.helpers import wait_for
+
+
+async def test_gallery_follows_the_run_then_browses(trained):
+    lesson, ns = trained
+    app = PanelApp(lesson, ["digit_gallery"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        gallery = app.query_one("#digit_gallery")
+        gallery.run_stepped({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
+        assert gallery.ready and "image 7" in text_of(gallery)
+        gallery.run_finished(ns)
+        gallery.focus()
+        assert gallery.index == 7  # browsing carries on from the last image shown
+        await pilot.press("right", "pagedown")
+        assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
+
+
+async def test_the_gallery_digit_grows_when_zoomed(trained):
+    """7.1 at 80x24: z zoomed the gallery, and its digit stayed 8 rows high over an empty screen."""
+    lesson, ns = trained
+
+    class Zooming(PanelApp):
+        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
+
+    app = Zooming(lesson, ["digit_gallery"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        gallery = app.query_one("#digit_gallery")
+        gallery.run_finished(ns)
+        await pilot.pause()
+        assert len(str(gallery.render()).splitlines()) == 8  # unzoomed here: 16x8 cells
+        app.screen.maximize(gallery)
+        await pilot.pause()
+        lines = str(gallery.render()).splitlines()
+        assert len(lines) >= 16 and lines[0].startswith("▀" * 32), lines[:2]
+        assert "label" in "".join(lines) and all(len(line) <= gallery.columns for line in lines)
+
+
+async def test_the_gallery_browses_the_whole_set_after_a_run_and_a_redraw(catalog):
+    """7.1 feeds the gallery one image a step, then leaves all 1797: the run's last step must not
+    come after its end, nor again when `l` redraws, or ←/→ would browse a set of one image."""
+    app = GrokApp(catalog, start_lesson="7.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lab_built, what="the lab")
+        screen = app.screen
+        gallery = screen.query_one(panel_class("digit_gallery"))
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.ended, what="the end of the run")
+        await pilot.pause()
+        assert len(gallery.labels) == 1797 and gallery.index == 11  # from the last image the run showed
+        await pilot.press("l")  # the lab view: values, charts and panels drawn again
+        await pilot.pause()
+        assert len(gallery.labels) == 1797
+        gallery.focus()  # (outside the gallery, → would change a param and start a new run)
+        await pilot.press("right", "pagedown")
+        assert gallery.index == 22 and "image 22 of 1797" in text_of(gallery)

@@ -1,0 +1,53 @@
+"""Where the learner reads: the lesson text reopens there (grok_tui/reading_places.py), and a page
+key moves it in one step, not in animated frames each sent over the link."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.widgets.document import LessonDocument
+from tests.ui.helpers import screen_text, wait_for
+
+SIZE = (80, 24)
+
+
+async def test_the_text_opens_where_the_learner_was_reading(small_catalog, private_data_dir):
+    """A learner came back to 5.5 after quitting and found its text at the top."""
+    from grok_tui.reading_places import PLACES_FILE
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await wait_for(pilot, lambda: app.places.get("4.5") not in (None, (0, 0)), what="the place noted")
+        reading = screen_text(app).splitlines()[2:8]
+        await pilot.press("p")  # to 3.1 and back, in the same visit
+        await wait_for(pilot, lambda: app.screen is not screen and app.screen.lesson.id == "3.1", what="3.1")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[2:8] != reading
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen.lesson.id == "4.5", what="4.5 again")
+        await wait_for(pilot, lambda: screen_text(app).splitlines()[2:8] == reading, what="the same place")
+    for thread in threading.enumerate():  # the lesson's place is written off the UI thread as it closes
+        if thread.name == "reading-places":
+            thread.join(10)
+    assert json.loads((private_data_dir / PLACES_FILE).read_text())["4.5"] == list(app.places.get("4.5"))
+    again = GrokApp(small_catalog, start_lesson="4.5", speed=0)  # after a restart
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: screen_text(again).splitlines()[2:8] == reading, what="the place after a restart")
+
+
+async def test_a_page_key_scrolls_at_once_not_in_animated_frames(small_catalog):
+    """Over a 64 kbit/s link pgdn took 3-4 s to finish drawing: each frame of Textual's smooth
+    scroll repainted the whole text."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.pause()
+        offsets: list[float] = []
+        doc.on_place = lambda place: offsets.append(doc.scroll_y)  # told at each new row scrolled to
+        await pilot.press("pagedown")
+        assert len(offsets) == 1 and offsets[0] > 0, offsets  # one step: no frames in between to send
