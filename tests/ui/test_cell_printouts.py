@@ -142,6 +142,43 @@ async def test_the_text_on_screen_stays_still_while_a_box_above_it_appears_and_g
         assert screen_text(app).splitlines()[2:12] == reading
 
 
+async def test_at_the_end_of_the_text_a_box_above_moves_the_view_in_the_same_frame(tmp_path):
+    """Reading the last page, the view cannot scroll past the end until the new box is laid out: it
+    was scrolled a frame later, so for one frame the text jumped down by the box's rows (and under
+    load the test above caught that frame)."""
+    from grok_tui.engine.feed import CellPrint
+
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        doc.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        top = doc.scroll_y
+        assert top == doc.max_scroll_y > 0
+        loop = min(doc.printouts.cells)
+        doc.printouts.show({loop: CellPrint(("one", "two", "three"), 0, ())}, run=object())
+        assert doc.scroll_y == top + 3  # at once, before any layout
+        await pilot.pause()
+        assert doc.scroll_y == top + 3 and boxes(app)[loop] == ["one", "two", "three"]
+
+
+async def test_a_box_that_grows_twice_in_one_frame_moves_the_text_once(tmp_path):
+    """A loaded machine sent a box's first lines and more of them before a frame laid it out: its
+    laid-out height (still 0) was taken for its old one, and the text moved by both."""
+    from grok_tui.engine.feed import CellPrint
+
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        doc.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        loop, run = min(doc.printouts.cells), object()
+        doc.printouts.show({loop: CellPrint(("one",), 0, ())}, run)
+        doc.printouts.show({loop: CellPrint(("one", "two", "three"), 0, ())}, run)
+        await pilot.pause()
+        assert doc.scroll_y == 23 and boxes(app)[loop] == ["one", "two", "three"]
+
+
 async def test_a_box_being_read_grows_below_the_reader_not_over_them(tmp_path):
     """6.2b: reading its pass-1 table, the learner played on, and the table slid off the screen as
     pass 40's was added under it."""

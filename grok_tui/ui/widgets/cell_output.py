@@ -173,7 +173,10 @@ class Printouts:
             cell = self.cells[line]
             box = self.boxes.get(line)
             y = cell.virtual_region.bottom
-            old = box.outer_size.height if box is not None else 0
+            # The rows the box takes once laid out, not its laid-out size: a box mounted or grown
+            # since the last frame has not been laid out yet, and counting its old size shifted the
+            # text twice when a loaded machine sent two printouts in one frame.
+            old = len(box.folded(width)) if box is not None else 0
             if lines is None or not lines:
                 if box is not None:
                     box.remove()
@@ -196,5 +199,12 @@ class Printouts:
         if shift:
             target = top + shift
             doc.scroll_to(y=target, animate=False, immediate=True)
-            if doc.scroll_y != target:  # past the end as it was laid out: once the boxes are
-                doc.scroll_to(y=target, animate=False)
+            if doc.scroll_y != target:
+                # Past the end of the text as last laid out (reading its last page): Textual clamps
+                # the scroll until the boxes are laid out, and a scroll after that frame let the
+                # text jump by the boxes' rows for one frame. Set unclamped, the layout that makes
+                # room for the boxes shows the text where it was.
+                doc.set_reactive(type(doc).scroll_y, float(target))
+                doc.set_reactive(type(doc).scroll_target_y, float(target))
+                doc.vertical_scrollbar.position = target
+                doc.refresh(layout=True)
