@@ -32,8 +32,10 @@ import pytest  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
 from grok_tui.lesson.catalog import Catalog, load_catalog  # noqa: E402
+from tests import pilot_pace  # noqa: E402
 
 threadpool_limits(1)
+pilot_pace.install()  # the keys of one pilot.press(...) typed at a typist's pace (tests/pilot_pace.py)
 
 # The collector, tuned for a process that starts ~300 Textual apps: by default it rescans the
 # objects every earlier test left behind, thousands of times (31 s of the workers' 190 s of CPU in
