@@ -51,3 +51,23 @@ async def test_a_page_key_scrolls_at_once_not_in_animated_frames(small_catalog):
         doc.on_place = lambda place: offsets.append(doc.scroll_y)  # told at each new row scrolled to
         await pilot.press("pagedown")
         assert len(offsets) == 1 and offsets[0] > 0, offsets  # one step: no frames in between to send
+
+
+async def test_a_place_on_the_last_page_reopens_on_the_last_page(small_catalog, private_data_dir):
+    """6.4: a learner quit on the last page and came back to the text's top, three times of three.
+    The top row there was the gap above a block that starts below the end of the scroll."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.pause()
+        last = len(doc._blocks()) - 1
+        assert doc._blocks()[last].virtual_region.y > doc.max_scroll_y > 0  # the case: past the end
+        assert doc.go_to((last, 0)) and doc.scroll_y == doc.max_scroll_y
+        doc.focus()
+        await pilot.press("home", "end")
+        await wait_for(pilot, lambda: app.places.get("4.5") not in (None, (0, 0)), what="the place noted")
+        reading = screen_text(app).splitlines()[2:8]
+        await pilot.press("q")
+    again = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: screen_text(again).splitlines()[2:8] == reading, what="the last page again")

@@ -310,6 +310,11 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
             return True  # the lesson changed since: its top
         region = blocks[block].virtual_region
         y = region.y + min(row, max(0, region.height - 1))
+        if blocks[-1].virtual_region.height:
+            # The whole text is laid out: a place on its last page may be past the end of the scroll
+            # (the gap row above a block counts as that block's, and printouts made the text longer
+            # when it was noted): the last page then. Quitting there reopened the text at its top.
+            y = min(y, self.max_scroll_y)
         if not region.height or y > self.max_scroll_y:
             return False
         self.scroll_to(y=y, animate=False, immediate=True)
