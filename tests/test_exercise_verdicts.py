@@ -11,18 +11,23 @@ from tests.test_exercises import TEST, fixture_lesson
 
 def test_a_function_that_forgot_its_return_is_told_so(catalog):
     """7.3's one_hot without `return out`: the test sees None, and said only that one_hot([3]) had
-    shape () and was nan."""
-    lesson = next(x for x in catalog.lessons if x.id == "7.3")
-    exercise = next(e for e in lesson.exercises if e.name == "one_hot")
-    code = exercise.solution.source.replace("return out", "out")
-    assert "return" not in code
-    verdict = check_code(exercise, code)
-    assert not verdict.passed
-    assert verdict.details[-1] == (  # after what the test said, the test and its values
-        "Your one_hot never returns a value, so calling it gives None: end it with `return` and the answer."
-    )
-    # a wrong answer that does return gets no such line, nor does a function the reference leaves None
-    assert "never returns" not in check_code(exercise, code + "    return out * 2\n").text
+    shape () and was nan. 6.4's relu2deriv said `got = nan` beside "gives None": its test turned
+    None into nan before looking. Each test of a function now says None first, in its own words."""
+    for lesson_id, name, line in (("7.3", "one_hot", "return out"), ("6.4", "relu2deriv", "return output > 0")):
+        lesson = next(x for x in catalog.lessons if x.id == lesson_id)
+        exercise = next(e for e in lesson.exercises if e.name == name)
+        code = exercise.solution.source.replace(line, line.removeprefix("return "))
+        assert "return" not in code
+        verdict = check_code(exercise, code)
+        assert not verdict.passed
+        assert verdict.details[0] == f"{name} returned None: add a return", verdict.text
+        assert "nan" not in verdict.text and "never returns" not in verdict.text  # said once, not twice
+    # the generic line, for a test that does not look for None itself; not for a wrong answer that
+    # does return, nor for a function the reference leaves None
+    code, test = "def double(x):\n    x\n", "assert double(2) == 4"
+    reference = "def double(x):\n    return 2 * x\n"
+    assert "Your double never returns a value" in describe(run_sandboxed(code, test), code, test, reference).text
+    assert "never returns" not in check_code(exercise, exercise.solution.source + "    return output * 2\n").text
     assert (
         "never returns"
         not in describe(
