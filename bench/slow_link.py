@@ -17,6 +17,8 @@ how loaded the machine is. Prints per link:
   page     before the lesson plays: from pressing pgdn (or pgup) to the last byte of its redraw on
            screen (median, max of PAGES presses). TEXTUAL_ANIMATIONS=full in the environment gives
            Textual's smooth scrolling back, for comparison (a frame per step of the scroll).
+
+To try the tutor yourself behind such a link, in your own terminal: bench/slow_relay.py.
 """
 
 from __future__ import annotations
@@ -239,4 +241,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # what it measures and its arguments
+        raise SystemExit(print(__doc__))
     main()

@@ -27,9 +27,9 @@ QUIT = b"\x1d"  # ctrl+]
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
-        return 2
+        return 2 if len(sys.argv) < 2 else 0
     rate = float(sys.argv[1]) * 1000 / 8
     argv = sys.argv[2:] or [str(Path(sys.executable).with_name("grok-tui"))]
     cols, rows = os.get_terminal_size()
