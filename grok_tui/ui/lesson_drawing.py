@@ -46,6 +46,8 @@ class LessonDrawing(_Screen):
     _after_lab: Callable[[], None] | None
     _ended: LessonRun | None
     _speed_until: float
+    ready_note: str = ""
+    """Said in the status line while the lesson waits, ready (after a passed exercise); a run clears it."""
 
     if TYPE_CHECKING:
 
@@ -182,7 +184,8 @@ class LessonDrawing(_Screen):
             )
             return
         if view is None:
-            status.show_status(RunState.READY, 0, session.total, f"speed {speed_text(session.speed)}", param=param)
+            speed = f"speed {speed_text(session.speed)}"
+            status.show_status(RunState.READY, 0, session.total, speed, note=self.ready_note, param=param)
             return
         speed = run_speed_text(session.speed, session.measured_speed())
         if view.state.done:

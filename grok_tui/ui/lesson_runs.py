@@ -53,6 +53,7 @@ class LessonRuns(LessonDrawing):
         self.panels.run_started()
 
     def _run_started(self) -> None:
+        self.ready_note = ""
         self._drawn = -1
         self._ended = None
         self.query_one(LessonDocument).mark_line(None)

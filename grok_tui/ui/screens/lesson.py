@@ -329,7 +329,10 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         if passed:
             if self.session.run is not None:
                 self.action_reset()
-            self.notify("passed: your code is in the lesson now · space runs it", timeout=5, markup=False)
+            # In the status line, beside "space run", not a toast: a toast covered the text (and at
+            # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
+            self.ready_note = "your code passed"
+            self._redraw_status()
 
     # -- other keys ---------------------------------------------------------------------------------
     def action_back(self) -> None:

@@ -217,6 +217,8 @@ class StatusLine(_OneLine):
                 detail = detail[: room - 1] + "…"
         if shown:
             text.append(f"  {detail}", style=STYLES[RunState.DIVERGED if grew_shown else state].replace("bold ", ""))
+        if text.cell_len + len(hint) > width:
+            hint = hint.split(" · ")[0]  # the first key, which the state is about (`space run`)
         if text.cell_len + len(hint) <= width:
             text.append(hint, style="dim")
         self.show(_fit(text, width))
