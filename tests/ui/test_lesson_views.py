@@ -374,3 +374,15 @@ async def test_a_cut_try_this_box_says_where_the_rest_is(catalog):
         await wait_for(pilot, lambda: tips.region.height > 0, what="the try-this box")
         await pilot.pause()
         assert str(tips.border_title) == "try this"
+
+
+async def test_the_paragraphs_of_a_box_are_spaced_as_the_texts_are(tmp_path):
+    """3.5's "Common mistake" box: its two paragraphs ran together, the second straight under the first."""
+    lesson = '+++\nid = "9.7"\nchapter = 9\ntitle = "A box"\n+++\n\n> First paragraph ends here.\n>\n> Second one.\n\nAfter.\n\n```python\nx = 1\n```\n'
+    app = one_lesson_app(tmp_path, "9.7-box.md", lesson)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        first = next(i for i, line in enumerate(lines) if "First paragraph ends here." in line)
+        assert lines[first + 1] == "▌" and "Second one." in lines[first + 2], lines[first : first + 4]
+        assert lines[first + 3] == "" and lines[first + 4] == "After."  # no blank quoted line at its end
