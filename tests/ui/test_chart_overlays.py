@@ -93,10 +93,30 @@ async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_sca
     app = OneChart(Chart("error", ("error",), log=True))
     async with app.run_test(size=(60, 16)) as pilot:
         chart = app.query_one(ChartView)
-        error = [0.3 * 0.6**k for k in range(20)]
-        chart.show_series({"error": Series(STEPS[:4], error[:4])}, {"error": Series(STEPS, error)})
+        error = [0.3 * 0.6**k for k in range(60)]  # 13 decades, where this run spans less than one
+        steps = [float(k) for k in range(1, 61)]
+        chart.show_series({"error": Series(steps[:4], error[:4])}, {"error": Series(steps, error)})
         await pilot.pause()
         assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
+
+
+async def test_on_a_log_scale_a_previous_run_a_few_decades_away_is_drawn():
+    """6.5 with another seed, 7.5 with another alpha: the previous loss was left out as a "wider
+    range", its spread measured in plain values, although on the log axis both fit in a few decades
+    and the comparison was what the lesson's try-this asked for."""
+    app = OneChart(Chart("loss", ("loss",), log=True))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        now = [2.2 - 1.2 * (1 - 0.7**k) for k in range(20)]  # 2.2 down to a plateau at 1 (6.5, seed 2)
+        before = [1.4 * 0.55**k for k in range(20)]  # 1.4 down to 1.6e-5: 5 decades (seed 1)
+        chart.show_series({"loss": Series(STEPS, now)}, {"loss": Series(STEPS, before)})
+        await pilot.pause()
+        assert not chart.previous_off_scale and "previous run" in lines(chart)[0]
+        assert "not drawn" not in lines(chart)[0]
+        ran_away = [1.0 * 10.0**k for k in range(20)]  # up to 1e19: off scale, said so
+        chart.show_series({"loss": Series(STEPS, now)}, {"loss": Series(STEPS, ran_away)})
+        await pilot.pause()
+        assert chart.previous_off_scale and "previous run off scale, not drawn" in lines(chart)[0]
 
 
 STEPS_100 = [float(k) for k in range(1, 101)]
