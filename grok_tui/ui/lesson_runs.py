@@ -84,7 +84,8 @@ class LessonRuns(LessonDrawing):
 
     def action_speed(self, direction: int) -> None:
         session = self.session
-        session.set_speed(ladder.faster(session.speed) if direction > 0 else ladder.slower(session.speed))
+        step = ladder.faster if direction > 0 else ladder.slower
+        session.set_speed(step(session.speed, session.first_speed))
         # The status line says the new speed, not a toast: a toast per press mounted widgets and
         # laid the screen out twice (shown, then gone), the largest part of a press at top speed;
         # held down, toasts piled up past the screen's height.

@@ -68,3 +68,23 @@ async def test_a_speed_key_after_the_run_ended_shows_in_the_status_line_for_a_wh
         # Then the status line goes back to the run's end (polled: no timing is asserted).
         await wait_for(pilot, lambda: "speed" not in status_text(screen), what="the speed to leave the status")
         assert "finished" in status_text(screen)
+
+
+def test_the_lessons_own_pace_is_a_rung_of_the_ladder():
+    """6.1 starts at 3/s: `>` then `<` went to 2/s, not back where the lesson started."""
+    from grok_tui.ui.speed import faster, slower
+
+    assert faster(3, home=3) == 4 and slower(4, home=3) == 3 and slower(3, home=3) == 2
+    assert slower(4) == 2  # another lesson's pace is no rung here
+    assert faster(1000, home=40) == 0 and slower(0, home=40) == 1000 and faster(25, home=40) == 40
+    assert faster(0, home=3) == 0 and slower(1, home=3) == 1  # the ends hold
+
+
+async def test_slower_after_faster_comes_back_to_the_pace_the_lesson_started_at(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("greater_than_sign")
+        assert screen.session.speed == 4
+        await pilot.press("less_than_sign")
+        assert screen.session.speed == 3 and "speed 3/s" in status_text(screen)

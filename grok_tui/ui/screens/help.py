@@ -24,7 +24,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     (
         "< >",
-        f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}); in brackets on the status line, "
+        f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}, and the lesson's own pace); "
+        "in brackets on the status line, "
         "the speed a run really reaches when it cannot keep up",
     ),
     ("e", "write the lesson's exercise"),
