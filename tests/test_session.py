@@ -240,7 +240,7 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     from grok_tui.engine.session import growth_text
 
     # 4.5 at alpha 1, in its long form and the one for a narrow status line
-    assert growth_text("error", [0.04, 3.0, 5.4e16]) == ("error 0.04 -> 5.4e+16", "error -> 5.4e+16")
+    assert growth_text("error", [0.04, 3.0, 5.4e16]) == ("error 0.04 -> 5.4e+16", "error 5.4e+16")
     assert growth_text("test_loss", [0.3, float("inf")])[0] == "test_loss 0.3 -> inf"
     assert growth_text("error", [0.04, 0.5])[0] == "error 0.04 -> 0.5"  # more than 10 times
     none = ("", "")

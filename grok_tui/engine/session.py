@@ -67,16 +67,16 @@ def grew(first: float, final: float) -> bool:
 
 
 def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
-    """("error 0.3 -> 2.2e+59", "error -> 2.2e+59") when the series `name`, an error or a loss, grew
-    (`grew`): a long form and one for a narrow line. ("", "") otherwise (a run that learned, or a
-    series that is not an error)."""
+    """("error 0.3 -> 2.2e+59", "error 2.2e+59") when the series `name`, an error or a loss,
+    grew (`grew`): a long form and one for a narrow line ("error -> 2.2e+59" read as a start left
+    out). ("", "") otherwise (a run that learned, or a series that is not an error)."""
     if not ys or not ("error" in name or "loss" in name):
         return "", ""
     first, final = ys[0], ys[-1]
     if not (math.isfinite(first) and first > 0 and grew(first, final)):
         return "", ""
     end = format_value(final, 3)
-    return f"{name} {format_value(first, 3)} -> {end}", f"{name} -> {end}"
+    return f"{name} {format_value(first, 3)} -> {end}", f"{name} {end}"
 
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:

@@ -72,22 +72,26 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         shown = text_of(status).rstrip()
         assert shown.endswith("try a smaller step") and "iterations" not in shown, shown
         assert "speed 4/s  too big for a float a…  try a smaller step" in shown, shown  # cut, not left out
-        grew = ("error 0.0196 -> 2.17e+59", "error -> 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
+        grew = ("error 0.0196 -> 2.17e+59", "error 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
         status.show_status(RunState.FINISHED, 24, 24, "", param="iterations ◂ 24 ▸", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
-        assert shown.endswith("iterations ◂ 24 ▸  error -> 2.17e+59  try a smaller step"), shown
+        assert shown.endswith("iterations ◂ 24 ▸  error 2.17e+59  try a smaller step"), shown
         # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
         # ->…', which read as if the run had ended at 4440; the short form fits
-        grew = ("error 4.44e+03 -> 5.66e+33", "error -> 5.66e+33")
+        grew = ("error 4.44e+03 -> 5.66e+33", "error 5.66e+33")
         status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 1.6 -> 3.2", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("alpha 1.6 -> 3.2  error -> 5.66e+33  try a smaller step"), shown
-        # 5.2 at 24 iterations: neither form fits beside the note; the growth is never cut
-        # (`error 0.0196 ->…` read as if the run had ended at 0.0196): the note gives way
-        grew = ("error 0.0196 -> 1.68e+08", "error -> 1.68e+08")
+        assert shown.endswith("alpha 1.6 -> 3.2  error 5.66e+33  try a smaller step"), shown
+        # 5.2 at 24 iterations: the short form beside the note
+        grew = ("error 0.0196 -> 1.68e+08", "error 1.68e+08")
         status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 3 -> 24", grew=grew)
+        await pilot.pause()
+        assert text_of(status).rstrip().endswith("iterations 3 -> 24  error 1.68e+08  try a smaller step")
+        # neither form fits beside a longer note; the growth is never cut (`error 0.0196 ->…` read
+        # as if the run had ended at 0.0196): the note gives way
+        status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 300 -> 2400", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
         assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try a smaller step"), shown
