@@ -30,7 +30,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ),
     ("e", "write the lesson's exercise"),
     ("o", "all the lesson printed, full screen (o or escape: back); each cell's own is under it"),
-    ("g", "lab view below 110 columns: the next chart or panel"),
+    ("g", "lab view below 110 columns: the next chart, then the shown panel"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
