@@ -50,3 +50,12 @@ async def test_the_strip_shows_which_image_is_on_show():
         strip.show_run(values, ["number", "label", "ink", "brightest", "epoch"], "ink", [294.0], log=False)
         await pilot.pause()
         assert "number 1000" in text_of(strip) and "epoch" not in text_of(strip)
+
+
+async def test_plain_values_keep_four_digits_as_the_lessons_quote_them():
+    """4.1's text says the error is 0.3025; the strip said 0.302 (and a learner saw 0.303)."""
+    async with StripApp().run_test(size=(80, 3)) as pilot:
+        strip = pilot.app.query_one(LiveStrip)
+        strip.show_run({"pred": 0.25, "error": 0.3025, "weight": 3.4871e8}, ["pred", "error", "weight"], "", [], False)
+        await pilot.pause()
+        assert text_of(strip).split() == ["pred", "0.25", "error", "0.3025", "weight", "3.49e+08"]

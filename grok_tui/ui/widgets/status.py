@@ -237,7 +237,10 @@ def _short(value: Any) -> str | None:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
-        text = format_value(value + 0 if isinstance(value, float) else value, 3)
+        # 4 digits in plain notation, as the lessons quote them (4.1's error 0.3025 read 0.302 here);
+        # 3 with an exponent, where more digits are only noise on the way to a divergence
+        digits = 4 if isinstance(value, float) and 1e-3 <= abs(value) < 1e4 else 3
+        text = format_value(value + 0 if isinstance(value, float) else value, digits)
         return "0" if text == "-0" else text
     if isinstance(value, str) and len(value) <= 24:
         return value
