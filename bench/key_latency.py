@@ -43,15 +43,17 @@ def latencies(
     first: str,
     keep_going: Callable[[], bool],
     between: Callable[[], None] = lambda: None,
+    home: float | None = None,
 ) -> tuple[list[float], float, str]:
-    """Times of up to `presses` presses, and the speed and next key after them."""
+    """Times of up to `presses` presses, and the speed and next key after them (`home`: the lesson's
+    own pace, a rung of its ladder)."""
     times: list[float] = []
     key = first
     for _ in range(presses):
         if not keep_going():
             break
         between()
-        target = ladder.slower(speed) if key == "<" else ladder.faster(speed)
+        target = ladder.slower(speed, home) if key == "<" else ladder.faster(speed, home)
         program.buffer.clear()
         shown = shown_more(program, label(target))
         start = time.monotonic()
@@ -101,14 +103,14 @@ def digits(grok: str, presses: int, lab: bool = False) -> None:
             return not program.on_screen("finished ")
 
         began = time.monotonic()
-        during, speed, key = latencies(program, presses, 40, "<", training)
+        during, speed, key = latencies(program, presses, 40, "<", training, home=40)
         took = time.monotonic() - began
         program.send(" ")  # pause, then measure idle
         program.wait_quiet(0.5)
         if lab:
             report(f"7.5 lab 120x40 training ({took:.0f} s)", during)
             return
-        idle, _, _ = latencies(program, presses, speed, key, lambda: True)
+        idle, _, _ = latencies(program, presses, speed, key, lambda: True, home=40)
         report("7.5 idle (paused)", idle)
         report(f"7.5 while training ({took:.0f} s)", during)
     finally:
