@@ -103,9 +103,9 @@ class LessonSession:
         """What the learner set; each run starts with a copy."""
         self.selected = 0
         self.speed = speed
+        """Requested steps per second (0 = as fast as the code goes)."""
         self.first_speed = speed
         """The lesson's own pace (or the one chosen for every lesson): a rung of its speed ladder."""
-        """Requested steps per second (0 = as fast as the code goes)."""
         self.seed = seed
         self.run: LessonRun | None = None
         self.feed: RunFeed | None = None

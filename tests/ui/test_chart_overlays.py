@@ -7,7 +7,7 @@ import re
 
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.widgets.chart import ChartView, previous_fits
+from grok_tui.ui.widgets.chart import ChartView, previous_fits, previous_ran_away
 
 from .test_chart import CONVERGING, DIVERGING, STEPS, OneChart, lines
 
@@ -17,6 +17,15 @@ def test_previous_fits_unless_it_dwarfs_the_current_range():
     assert not previous_fits(CONVERGING, DIVERGING)
     assert previous_fits(DIVERGING, CONVERGING)  # the wide current run holds the narrow one
     assert previous_fits([1.0], DIVERGING)  # a new run's first point: show the old curve for scale
+
+
+def test_on_a_log_chart_a_plateau_counts_as_two_decades():
+    """Points in decades: 6.5 with seed 2 sits at 1 (0.35 decades), seed 1 went down to 1.5e-5."""
+    plateau, learned = [0.35, 0.1, 0.0], [0.15, -2.0, -4.8]
+    assert not previous_fits(plateau, learned) and previous_fits(plateau, learned, log=True)
+    assert not previous_fits(plateau, [0.15, -9.0, -12.0], log=True)  # 12 decades below: left out
+    assert not previous_ran_away(plateau, [0.15, -9.0, -12.0], log=True)  # a wider range, not a runaway
+    assert previous_ran_away([0.0, -3.0], [0.0, 30.0, 59.0], log=True)  # 4.5 diverged to 1e59
     assert previous_fits(CONVERGING, [])
 
 

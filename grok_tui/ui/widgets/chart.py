@@ -57,26 +57,36 @@ ZOOM_RATIO = 5.0
 """When the previous run spans more than this many times the current run's range (a diverged run
 behind a converging one), the chart keeps to the current run and leaves the dimmed curve out."""
 LOG_FLOOR = 2.0
-"""On a log chart, the current run's range counts as this many decades at least (previous_spread)."""
+"""On a log chart the current run's range counts as this many decades at least: a run stuck on a
+plateau (6.5 with seed 2, 7.5 with alpha 2) left out the previous run a few decades below it, the
+one the try-this asks to compare it with."""
 FAR_RATIO = 100.0
 """Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
-reaches a "wider range" (a longer run of the same curve)."""
+reaches a "wider range" (a longer run of the same curve). On a log chart: above this run by more
+than LOG_FLOOR decades."""
 
 
-def previous_spread(current: list[float], previous: list[float], floor: float = 0.0) -> float:
+def previous_spread(current: list[float], previous: list[float], log: bool = False) -> float:
     """How many times the current curve's range the two runs' range together would be (1: the
-    previous run adds nothing to it); the current range counts as at least `floor`."""
+    previous run adds nothing to it). `log`: the values are decades (a log chart's points)."""
     if not current or not previous:
         return 1.0
     low, high = min(current), max(current)
-    if high - low <= 0 and floor <= 0:  # a run's first point, or a flat curve: the previous run gives the scale
+    if high <= low and not log:  # a run's first point, or a flat curve: the previous run gives the scale
         return 1.0
-    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, floor)
+    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, LOG_FLOOR if log else 0.0)
 
 
-def previous_fits(current: list[float], previous: list[float]) -> bool:
+def previous_fits(current: list[float], previous: list[float], log: bool = False) -> bool:
     """Whether the previous run can share the axes without flattening the current curve."""
-    return previous_spread(current, previous) <= ZOOM_RATIO
+    return previous_spread(current, previous, log) <= ZOOM_RATIO
+
+
+def previous_ran_away(current: list[float], previous: list[float], log: bool = False) -> bool:
+    """Whether a previous run left out is "off scale" rather than of a "wider range" (FAR_RATIO)."""
+    if not log:
+        return previous_spread(current, previous) > FAR_RATIO
+    return bool(current and previous) and max(previous) - max(current) > LOG_FLOOR
 
 
 def chart_title(chart: Chart, step_name: str = "") -> str:
@@ -310,21 +320,14 @@ class ChartView(PlotextPlot):
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
             return self._compact(width, height)
         ys_now, ys_old = ([y for layer in layers for _, y in layer.points] for layers in (now, old))
-        # On a log chart (points in decades) this run counts as spanning LOG_FLOOR decades at least:
-        # a run stuck on a plateau (6.5 with seed 2, 7.5 with alpha 2) left out the previous run, a
-        # few decades below, that the try-this asks to compare it with.
-        spread = previous_spread(ys_now, ys_old, floor=LOG_FLOOR if self.chart.log else 0.0)
-        if self.chart.log:  # ran away: above this run by more than the floor
-            far = bool(ys_now and ys_old) and max(ys_old) - max(ys_now) > LOG_FLOOR
-        else:
-            far = spread > FAR_RATIO
+        fits = previous_fits(ys_now, ys_old, self.chart.log)  # a log chart's points are decades
         if self.chart.x:  # against a value, the previous run may lie elsewhere on x too (7.1's first
             # image 1000 after 0: both runs were thin stripes at the two ends of a 0..1100 axis)
             xs_now, xs_old = ([x for layer in layers for x, _ in layer.points] for layers in (now, old))
-            spread = max(spread, previous_spread(xs_now, xs_old))
-        fits = spread <= ZOOM_RATIO or self._in_range(old)  # in the range, any run is in scale
+            fits = fits and previous_fits(xs_now, xs_old)
+        fits = fits or self._in_range(old)  # in the range, any run is in scale
         self.previous_off_scale = not fits
-        self._previous_far = far
+        self._previous_far = previous_ran_away(ys_now, ys_old, self.chart.log)
         if not fits:
             old = []
         zero_from = self._zero_from()
