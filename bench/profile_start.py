@@ -79,5 +79,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if {"-h", "--help"} & set(sys.argv[1:]):  # what it measures and its arguments
-        raise SystemExit(print(__doc__))
+        print(__doc__)
+        raise SystemExit(0)
     main()
