@@ -19,7 +19,7 @@ PRESETS: dict[str, list[tuple[tuple[int, int, int], int]]] = {
 the book's set; here it works as the bias the networks have no other way to get."""
 FIRST = "XOR-like"
 """The set the playground opens on: lesson 6.3's four lights (in another order), the set no single
-layer can learn, which is the lesson's point; `p` goes on to the others."""
+layer can learn, which is the lesson's point; keys 1-4 pick any of them."""
 MAX_ROWS = 8
 
 

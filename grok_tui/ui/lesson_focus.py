@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.widget import Widget
+from textual.widgets import Input
 
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.widgets.document import LessonDocument
@@ -78,6 +80,42 @@ class LessonFocus(_Screen):
                 return name, keys
         return "", []
 
+    async def on_key(self, event: events.Key) -> None:
+        """A panel's letter or digit key works wherever the focus is: the panel that binds it is
+        brought into view (the lab, at 80 columns), takes the focus and does it. A learner reads
+        "x clears the pad" and presses x while the text has the focus; `p` for the pad's pen once
+        opened the previous lesson instead. No lesson key is a panel's letter (test_lesson_focus.py).
+        Arrows, space and enter stay the lesson's until f selects the panel: the text and the
+        params use them too. (Textual hands a key to the focused widget and its ancestors, this
+        screen among them, before it looks at the bindings.)"""
+        found = self._panel_with_key(event.key)
+        if found is None:
+            return
+        panel, action = found
+        event.stop()
+        event.prevent_default()
+        self._bring(panel)
+        await panel.run_action(action)
+
+    def _panel_with_key(self, key: str) -> tuple[Widget, str] | None:
+        """The panel that binds `key`, a letter or digit no lesson key uses (one on screen first),
+        and its action; None while the focused panel binds it (its own binding answers)."""
+        focused = self.focused
+        if len(key) != 1 or not key.isalnum() or isinstance(focused, Input):
+            return None
+        if key in self.active_bindings:  # a lesson key, or the focused panel's own
+            return None
+        found: list[tuple[bool, int, Widget, str]] = []
+        for panel in self.panels.widgets:
+            bound = (b for b in getattr(panel, "BINDINGS", ()) if key in str(getattr(b, "key", "")).split(","))
+            action = next((b.action for b in bound), None)
+            if action is not None:
+                found.append((not panel.is_on_screen, len(found), panel, action))
+        if not found:
+            return None
+        _, _, panel, action = min(found)
+        return panel, action
+
     def _panel_order(self, panes: list[Widget], current: int | None, target: Widget) -> Widget:
         """f into the panels starts at the one in view, then goes round them all once: a learner
         pressing f "until the drawing pad lights up" (panel 4/4, in view) saw it replaced by
@@ -131,12 +169,18 @@ class LessonFocus(_Screen):
             target = panes[((current or 0) + direction) % len(panes)]
         if direction > 0:
             target = self._panel_order(panes, current, target)
-        if (target is doc and self.lab) or (target is not doc and not self.lab and not wide):
+        self._bring(target)
+
+    def _bring(self, pane: Widget) -> None:
+        """Show the view that has `pane` (the lab for a panel at 80 columns, the panel itself among
+        the lab's) and give it the focus."""
+        doc = self.query_one(LessonDocument)
+        if (pane is doc and self.lab) or (pane is not doc and not self.lab and not is_wide(self)):
             self.action_toggle_view()
-        if target in self.panels.widgets:
-            self.panels.show(target)
+        if pane in self.panels.widgets:
+            self.panels.show(pane)
             self._chart_index = len(self._chart_items()) - 1
             self._arrange_charts()
         # At once, not at the next idle moment as focus() does: f f f f read in one burst (a slow
         # link bunches keys) all found the old focus, and moved it once.
-        self.set_focus(target)
+        self.set_focus(pane)

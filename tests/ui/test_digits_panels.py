@@ -148,13 +148,13 @@ async def test_drawing_pad_draws_and_classifies(trained):
         await pilot.press("space")
         assert pad.pixels[0, 0] == 1.0 and pad.probs is None  # drawing works before training
         pad.run_finished(ns)
-        await pilot.press("c")
+        await pilot.press("x")
         assert pad.pixels.sum() == 0
         assert "empty, yet it reads " in text_of(pad)  # it answers even for nothing
         # ...in one line: the ten digits' lines still fit beside the grid (at 80x24 the 9 fell out)
         assert len(pad.draw().plain.splitlines()) == 11 + len(pad.key_lines())
         # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
-        await pilot.press(*["right"] * 3, "p", *["down"] * 7, "p", "right", "p", *["up"] * 7, "p")
+        await pilot.press(*["right"] * 3, "d", *["down"] * 7, "d", "right", "d", *["up"] * 7, "d")
         assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
         assert pad.guess == 1, pad.probs
         assert "reads 1 " in text_of(pad) and "empty" not in text_of(pad)
@@ -167,7 +167,7 @@ async def test_drawing_pad_draws_and_classifies(trained):
         assert f"test 0: a {truth}" in text_of(pad) and "edited" not in text_of(pad)  # what it should read
         await pilot.press("space")  # one pixel changed: no longer the test image as it was
         assert f"test 0: a {truth}, edited" in text_of(pad)
-        await pilot.press("c")
+        await pilot.press("x")
         assert "test 0" not in text_of(pad)
 
 
@@ -221,7 +221,7 @@ async def test_a_very_narrow_pad_puts_its_verdict_under_the_grid(trained):
         assert lines[0] == "┌" + "─" * 16 + "┐" and lines[9] == "└" + "─" * 16 + "┘"  # the 8x8 frame
         assert lines[10].startswith(f"reads {pad.guess} ") and lines[11].startswith("then ")
         keys = " ".join(lines[12:])
-        assert all(key in keys for key in ("arrows move", "space shade", "p pen", "c clear", "t test digit"))
+        assert all(key in keys for key in ("arrows move", "space shade", "d pen", "x clear", "t test digit"))
         assert all(len(line) <= 18 for line in lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from grok_tui.instruments.playground import Dataset
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.ui import lesson_params
 from grok_tui.ui.app import GrokApp
@@ -36,8 +37,9 @@ async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
         first, second = panel.table.rows
         assert first.label() == "defaults" and first.outcome() == "growing (20 steps)"
         assert second.label() == "alpha=0.1" and second.final < 1e-8
-        await focus_panel(pilot, app, panel)
-        await pilot.press("o")  # by final error: the converging run first
+        assert app.focused is not panel
+        await pilot.press("b")  # best first (by final error), whichever pane has the focus
+        assert app.focused is panel  # b gave it the focus: the arrows now move in its rows
         assert [r.number for r in panel.table.ordered()] == [2, 1]
         assert "sorted by final error" in panel.shown.plain
         await pilot.press("down", "enter")  # re-run row 1: the defaults
@@ -88,6 +90,36 @@ async def test_playground_keys():
         assert "your data set" in panel.shown.plain
         await pilot.press("a", "d")
         assert len(panel.data.rows) == 4
+        await pilot.press("3")  # a ready-made set by its number: AND
+        assert panel.data == Dataset.preset("AND") and app.focused is panel
+        await wait_for(pilot, lambda: panel.trained is not None, what="training")
+        assert panel.shown.plain.startswith("AND data set")
+
+
+async def test_a_playground_key_reaches_it_from_the_lesson_text():
+    """6.3's text says "1 to 4 load a ready-made set"; a learner reading it has the focus in the
+    text, not in the playground. `p`, the old key for the next set, opened the previous lesson."""
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+
+    app = playground_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        lesson = app.screen
+        assert not lesson.lab and app.focused is not panel and not panel.is_on_screen
+        await pilot.press("3")  # from the text: the lab comes, the playground has the focus and AND
+        assert lesson.lab and app.focused is panel and panel.data == Dataset.preset("AND")
+        await pilot.press("l", "1")
+        assert lesson.lab and app.focused is panel and panel.data == Dataset.preset("the book's")
+        await pilot.press("p")  # still the lesson's key: no panel here takes it
+        await wait_for(pilot, lambda: app.screen is not lesson, what="the previous lesson")
+    app = playground_app()
+    async with app.run_test(size=(120, 40)) as pilot:  # the text view shows it in the side column
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        lesson = app.screen
+        assert not lesson.lab and panel.is_on_screen and app.focused is not panel
+        await pilot.press("x")  # row 0's first lamp, as x does with the focus there
+        assert not lesson.lab and app.focused is panel
+        assert panel.data.rows[0][0] == 1 - Dataset.preset("XOR-like").rows[0][0]
 
 
 async def test_the_playground_fits_the_side_column_and_fills_the_lab():

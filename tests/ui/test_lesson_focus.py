@@ -70,3 +70,28 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
         await pilot.press("f")
         assert app.focused is screen.query_one(SidePane)
         assert any("no panels" in n.message for n in app._notifications)
+
+
+def test_no_lesson_key_is_a_panels_letter():
+    """A panel's letter and digit keys reach it whichever pane has the focus (lesson_focus.py), so
+    none may be a key of the lesson screen: in 7.5 the pad's `p` (pen) opened the previous lesson
+    and its `c` (clear) the contents, and 6.3's `p` (next set) the previous lesson."""
+    import importlib
+    import pkgutil
+
+    from grok_tui.ui import panels
+    from grok_tui.ui.panels.base import LessonPanel
+
+    def keys(bindings) -> set[str]:
+        return {k for b in bindings for k in b.key.split(",")}
+
+    lesson_keys = keys([*LessonScreen.BINDINGS, *GrokApp.BINDINGS, *LessonDocument.BINDINGS, *SidePane.BINDINGS])
+    letters = {}
+    for module in pkgutil.iter_modules(panels.__path__):
+        mod = importlib.import_module(f"{panels.__name__}.{module.name}")
+        for cls in vars(mod).values():
+            if isinstance(cls, type) and issubclass(cls, LessonPanel) and cls.__module__ == mod.__name__:
+                letters[module.name] = {k for k in keys(getattr(cls, "BINDINGS", ())) if len(k) == 1 and k.isalnum()}
+    assert letters["playground"] >= {"x", "a", "d", "h", "1", "4"} and letters["drawing_pad"] >= {"d", "x", "t"}
+    clashes = {name: sorted(own & lesson_keys) for name, own in letters.items() if own & lesson_keys}
+    assert not clashes

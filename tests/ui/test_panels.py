@@ -109,8 +109,8 @@ def test_every_panel_key_has_a_description_for_f1(name):
 
 
 async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_catalog, probe_module, monkeypatch):
-    """Unfocused, a panel's keys go to the lesson (7.5: `p` for the pad's pen opened the previous
-    lesson): the panel says how to select it instead, and its keys once selected."""
+    """Unfocused, a panel's arrows go to the lesson (7.5: `→` for the next hidden unit retrained the
+    network): the panel says how to select it instead, and its keys once selected."""
     monkeypatch.setattr(ProbePanel, "KEYS", "x toggle")
     index = small_catalog.index("4.5")
     small_catalog.lessons[index] = dataclasses.replace(
@@ -128,13 +128,13 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         assert str(first.border_subtitle) == "panel 1/3 · f next · x toggle z zoom"
         await pilot.press("f", "f")
         assert app.focused is pad and pad.display
-        assert str(pad.border_subtitle) == "panel 3/3 · f next · arrows space p c t z zoom"
-        assert "p pen" in screen_text(app) and "to draw, press f" not in screen_text(app)
+        assert str(pad.border_subtitle) == "panel 3/3 · f next · arrows space d x t z zoom"
+        assert "d pen" in screen_text(app) and "to draw, press f" not in screen_text(app)
         await pilot.press("f")  # on to the lesson text: the pad stays in view, without the keys
         assert app.focused is not pad and pad.display
         assert str(pad.border_subtitle) == "panel 3/3 · press f to select it"
         assert "to draw, press f until this frame lights up" in " ".join(screen_text(app).split())
-        assert "p pen" not in screen_text(app)
+        assert "d pen" not in screen_text(app)
         # f into the panels starts at the one in view (the pad), then goes round all of them once
         # (the first press put panel 1 in the pad's place, and the pad lit only at the fifth)
         await pilot.press("f", "f")

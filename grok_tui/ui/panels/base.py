@@ -47,9 +47,10 @@ class LessonPanel(Widget, can_focus=True):
     KEYS = ""
     """The panel's keys, shown under it while it has the focus."""
     UNFOCUSED = "press f to select it"
-    """Shown under the panel instead while another pane has the focus: there its keys go to the
-    lesson (7.5: `p` for the pad's pen opened the previous lesson, `→` for the next hidden unit
-    changed hidden_size and retrained the network the learner was looking into)."""
+    """Shown under the panel instead while another pane has the focus: its letter and digit keys
+    still reach it (the lesson screen hands them over, lesson_focus.py), but arrows, space and enter
+    go to the lesson (7.5: `→` for the next hidden unit changed hidden_size and retrained the
+    network the learner was looking into)."""
 
     def __init__(self, lesson: Lesson | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -24,11 +24,11 @@ NEXT_LEVEL = {0.0: 1.0, 1.0: 0.5, 0.5: 0.0}
 
 
 class Panel(DigitsPanel):
-    """Arrows move, space shades, p pen (paint while moving), c clears, t copies a test digit."""
+    """Arrows move, space shades, d pen (draw while moving), x clears, t copies a test digit."""
 
     TITLE = "drawing pad"
-    KEYS = "arrows space p c t"
-    KEY_LINES = ("arrows move  space shade", "p pen  c clear  t test digit")
+    KEYS = "arrows space d x t"
+    KEY_LINES = ("arrows move  space shade", "d pen  x clear  t test digit")
     """The keys, under the pad: a learner drawing needs them in view, not behind F1."""
     MIN_WIDTH = 18
     BINDINGS = [
@@ -37,8 +37,8 @@ class Panel(DigitsPanel):
         Binding("left", "move(0, -1)", "move left", show=False),
         Binding("right", "move(0, 1)", "move right", show=False),
         Binding("space,enter", "shade", "shade the pixel (full, half, none)", show=False),
-        Binding("p", "pen", "pen down/up: paint while moving", show=False),
-        Binding("c", "clear", "clear the pad", show=False),
+        Binding("d", "pen", "pen down/up: draw while moving", show=False),
+        Binding("x", "clear", "clear the pad", show=False),
         Binding("t", "test_digit", "copy the next test digit onto the pad", show=False),
     ]
 
@@ -179,7 +179,7 @@ class Panel(DigitsPanel):
         return lines
 
     def key_lines(self) -> list[Text]:
-        if not self.focused:  # its keys would go to the lesson: `p` opened the previous lesson
+        if not self.focused:  # the arrows and space would go to the lesson
             return [self.sentence("to draw, press f until this frame lights up", style="yellow")]
         pen = [Text("pen down: moving paints", style="bold red")] if self.pen else []
         width = self.columns

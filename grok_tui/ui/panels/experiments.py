@@ -20,11 +20,11 @@ from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 class ExperimentsPanel(InstrumentPanel):
     TITLE = "experiments"
-    KEYS = "↑↓ o sort ⏎ re-run"
+    KEYS = "↑↓ b best first ⏎ re-run"
     BINDINGS = [
         Binding("up", "move(-1)", "previous row", show=False),
         Binding("down", "move(1)", "next row", show=False),
-        Binding("o", "sort", "sort the rows", show=False),
+        Binding("b", "sort", "best (lowest final error) first, or back to run order", show=False),
         Binding("enter", "rerun", "run this row again", show=False),
     ]
 

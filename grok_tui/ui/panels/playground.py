@@ -20,7 +20,7 @@ HIDDEN_SIZES = (2, 4, 8)
 
 class PlaygroundPanel(InstrumentPanel):
     TITLE = "streetlight playground"
-    KEYS = "arrows x toggle a d rows p preset h"
+    KEYS = f"arrows x toggle a d rows 1-{len(PRESETS)} sets h"
     BINDINGS = [
         Binding("up", "move(-1, 0)", "row up", show=False),
         Binding("down", "move(1, 0)", "row down", show=False),
@@ -29,7 +29,7 @@ class PlaygroundPanel(InstrumentPanel):
         Binding("x,enter", "toggle_cell", "toggle lamp / WALK-STOP", show=False),
         Binding("a", "add", "add a row", show=False),
         Binding("d", "remove", "remove the row", show=False),
-        Binding("p", "preset", "next preset", show=False),
+        *(Binding(str(n), f"preset({n - 1})", f"preset {n}: {name}", show=False) for n, name in enumerate(PRESETS, 1)),
         Binding("h", "hidden", "hidden layer size", show=False),
     ]
 
@@ -66,8 +66,8 @@ class PlaygroundPanel(InstrumentPanel):
         self.row = min(self.row, len(self.data.rows) - 1)
         self._retrain()
 
-    def action_preset(self) -> None:
-        self.preset = (self.preset + 1) % len(PRESETS)
+    def action_preset(self, index: int) -> None:
+        self.preset = index % len(PRESETS)
         self.data = Dataset.preset(list(PRESETS)[self.preset])
         self.row = 0
         self._retrain()
