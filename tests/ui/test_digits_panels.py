@@ -102,6 +102,22 @@ async def test_confusion_matrix_cursor_moves_with_arrows(trained):
         assert f"{panel.counts[r, c]} " in text_of(panel)
 
 
+async def test_the_confusion_matrix_footer_is_whole_in_the_side_column(trained):
+    """At 120x40 the text view's side column leaves the matrix 44 columns: its footer ended
+    "(enter)  ·  441/4", the count of right answers cut."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["confusion_matrix"])
+    async with app.run_test(size=(48, 24)):
+        panel = app.query_one("#confusion_matrix")
+        panel.run_finished(ns)
+        right, total = int(np.trace(panel.counts)), int(panel.counts.sum())
+        lines = text_of(panel).splitlines()
+        r, c = panel.cursor
+        assert panel.counts[r, c] > 0 and len(lines) == 12  # the header, ten digits, one line under them
+        assert lines[-1] == f"{panel.counts[r, c]}× a {r} read as {c} (enter) · {right}/{total} right"
+        assert all(len(line) <= panel.columns for line in lines)
+
+
 async def test_misclassified_browser_walks_the_mistakes(trained):
     lesson, ns = trained
     app = PanelApp(lesson, ["misclassified"])

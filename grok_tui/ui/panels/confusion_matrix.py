@@ -95,8 +95,13 @@ class Panel(DigitsPanel):
         r, c = self.cursor
         n, total = int(self.counts[r, c]), int(self.counts.sum())
         right = int(np.trace(self.counts))
-        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}" + (" (enter)" if n else "")
-        out.append(f"{what}  ·  {right}/{total} right", style="italic")
+        enter = " (enter)" if n and r != c else ""
+        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}{enter}"
+        line = f"{what}  ·  {right}/{total} right"
+        if len(line) > self.columns:  # the side column at 120x40 (44): "... (enter)  ·  441/4" was cut
+            short = what if r == c else f"{n}× a {r} read as {c}{enter}"
+            line = f"{short} · {right}/{total} right"
+        out.append(line, style="italic")
         return out
 
     def summary(self) -> list[str]:
