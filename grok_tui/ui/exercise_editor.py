@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -61,6 +62,16 @@ class CodeEditor(TextArea):
             self._replace_via_keyboard("\n" + indent, start, end)
             return
         await super()._on_key(event)
+
+    def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
+        """As TextArea's, but back at the left edge whenever the cursor can be seen from there: after
+        a line wider than the editor it stayed scrolled sideways, the indentation of the next lines
+        (and the start of every line) out of view."""
+        if self.scroll_x and self._has_cursor:
+            self._recompute_cursor_offset()
+            if self._cursor_offset[0] + 3 + self.gutter_width <= self.scrollable_content_region.width:
+                self.scroll_to(x=0, animate=False, immediate=True)
+        return super().scroll_cursor_visible(center, animate)
 
     def action_delete_left(self) -> None:
         selection = self.selection

@@ -22,6 +22,25 @@ async def test_the_editor_indents_like_python(lesson):  # noqa: F811
         assert editor.text.splitlines()[-1] == "done"
 
 
+async def test_after_a_long_line_the_editor_scrolls_back_to_the_left_edge(lesson):  # noqa: F811
+    """At 80x24 a line wider than the editor scrolled it sideways, and it stayed so: on the next
+    line the learner's indentation and the start of every line above were out of view."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        editor.text = ""
+        long = "    total = " + " + ".join(f"a[{i}] * b[{i}]" for i in range(8))  # 124 characters
+        await pilot.press(*"def f(a, b):", "enter")
+        await pilot.press(*long[4:])
+        assert editor.scroll_x > 0  # the cursor at its end is in view
+        await pilot.press("enter", *"return")
+        assert editor.scroll_x == 0 and editor.text.splitlines()[-1] == "    return"
+        await pilot.press("up", "end")  # back to the long line's end: sideways again, as needed
+        assert editor.scroll_x > 0
+        await pilot.press("home")
+        assert editor.scroll_x == 0
+
+
 async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # noqa: F811
     Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
     app = Host(lesson, lesson.exercises[0])
