@@ -82,19 +82,20 @@ class LessonFocus(_Screen):
 
     async def on_key(self, event: events.Key) -> None:
         """A panel's letter or digit key works wherever the focus is: the panel that binds it is
-        brought into view (the lab, at 80 columns), takes the focus and does it. A learner reads
-        "x clears the pad" and presses x while the text has the focus; `p` for the pad's pen once
-        opened the previous lesson instead. No lesson key is a panel's letter (test_lesson_focus.py).
-        Arrows, space and enter stay the lesson's until f selects the panel: the text and the
-        params use them too. (Textual hands a key to the focused widget and its ancestors, this
-        screen among them, before it looks at the bindings.)"""
+        brought into view (the lab, at 80 columns) and does it. A learner reads "x clears the pad"
+        and presses x while the text has the focus; `p` for the pad's pen once opened the previous
+        lesson instead. No lesson key is a panel's letter (test_lesson_focus.py). The focus stays
+        where it was: arrows, space and enter stay the lesson's until f selects the panel (a
+        learner who cleared the pad with x, then pressed space to pause the run, shaded a pixel).
+        (Textual hands a key to the focused widget and its ancestors, this screen among them,
+        before it looks at the bindings.)"""
         found = self._panel_with_key(event.key)
         if found is None:
             return
         panel, action = found
         event.stop()
         event.prevent_default()
-        self._bring(panel)
+        self._bring(panel, focus=False)
         await panel.run_action(action)
 
     def _panel_with_key(self, key: str) -> tuple[Widget, str] | None:
@@ -145,12 +146,12 @@ class LessonFocus(_Screen):
 
     def action_focus_next_pane(self, direction: int = 1) -> None:
         """Cycle focus: lesson text, values and params, then each lesson panel (showing the one
-        focused). From the text at 80 columns, f brings the lab view; there it cycles the lab's own
-        panes (`l` goes back to the text): learners who followed "f steps through the panels" lost
-        the lab when one more f brought the text back."""
+        focused). From the text at 80 columns, f brings the lab view; in the lab, at any width, it
+        cycles the lab's own panes (`l` goes back to the text): learners who followed "f steps
+        through the panels" lost the lab when one more f brought the text back (at 120x40 the → they
+        pressed next for the gallery then changed a param and re-ran the lesson)."""
         doc = self.query_one(LessonDocument)
-        wide = is_wide(self)
-        lab_only = self.lab and not wide
+        lab_only = self.lab  # the lab hides the text at every width: f stays among the lab's panes
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
         if len(panes) == 1 and self.focused is panes[0]:  # 6.6's lab: f did nothing, and said nothing
             self.notify("This lesson's lab has no panels to move to: l goes back to the text.", timeout=4)
@@ -171,9 +172,9 @@ class LessonFocus(_Screen):
             target = self._panel_order(panes, current, target)
         self._bring(target)
 
-    def _bring(self, pane: Widget) -> None:
+    def _bring(self, pane: Widget, focus: bool = True) -> None:
         """Show the view that has `pane` (the lab for a panel at 80 columns, the panel itself among
-        the lab's) and give it the focus."""
+        the lab's) and give it the focus (unless `focus` is False)."""
         doc = self.query_one(LessonDocument)
         if (pane is doc and self.lab) or (pane is not doc and not self.lab and not is_wide(self)):
             self.action_toggle_view()
@@ -183,4 +184,5 @@ class LessonFocus(_Screen):
             self._arrange_charts()
         # At once, not at the next idle moment as focus() does: f f f f read in one burst (a slow
         # link bunches keys) all found the old focus, and moved it once.
-        self.set_focus(pane)
+        if focus:
+            self.set_focus(pane)

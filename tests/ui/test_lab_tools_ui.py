@@ -39,9 +39,10 @@ async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
         assert second.label() == "alpha=0.1" and second.final < 1e-8
         assert app.focused is not panel
         await pilot.press("b")  # best first (by final error), whichever pane has the focus
-        assert app.focused is panel  # b gave it the focus: the arrows now move in its rows
+        assert app.focused is not panel and panel.is_on_screen  # the lab came; the focus stayed
         assert [r.number for r in panel.table.ordered()] == [2, 1]
         assert "sorted by final error" in panel.shown.plain
+        await focus_panel(pilot, app, panel)  # its arrows and enter need the focus
         await pilot.press("down", "enter")  # re-run row 1: the defaults
         await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
         assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"
@@ -91,7 +92,7 @@ async def test_playground_keys():
         await pilot.press("a", "d")
         assert len(panel.data.rows) == 4
         await pilot.press("3")  # a ready-made set by its number: AND
-        assert panel.data == Dataset.preset("AND") and app.focused is panel
+        assert panel.data == Dataset.preset("AND") and app.focused is panel  # f had given it the focus
         await wait_for(pilot, lambda: panel.trained is not None, what="training")
         assert panel.shown.plain.startswith("AND data set")
 
@@ -106,10 +107,11 @@ async def test_a_playground_key_reaches_it_from_the_lesson_text():
         panel = await open_lesson(pilot, app, PlaygroundPanel)
         lesson = app.screen
         assert not lesson.lab and app.focused is not panel and not panel.is_on_screen
-        await pilot.press("3")  # from the text: the lab comes, the playground has the focus and AND
-        assert lesson.lab and app.focused is panel and panel.data == Dataset.preset("AND")
+        await pilot.press("3")  # from the text: the lab comes with the playground, on AND
+        assert lesson.lab and panel.is_on_screen and panel.data == Dataset.preset("AND")
+        assert app.focused is not panel  # space and the arrows are still the lesson's
         await pilot.press("l", "1")
-        assert lesson.lab and app.focused is panel and panel.data == Dataset.preset("the book's")
+        assert lesson.lab and panel.is_on_screen and panel.data == Dataset.preset("the book's")
         await pilot.press("p")  # still the lesson's key: no panel here takes it
         await wait_for(pilot, lambda: app.screen is not lesson, what="the previous lesson")
     app = playground_app()
@@ -118,7 +120,7 @@ async def test_a_playground_key_reaches_it_from_the_lesson_text():
         lesson = app.screen
         assert not lesson.lab and panel.is_on_screen and app.focused is not panel
         await pilot.press("x")  # row 0's first lamp, as x does with the focus there
-        assert not lesson.lab and app.focused is panel
+        assert not lesson.lab and app.focused is not panel
         assert panel.data.rows[0][0] == 1 - Dataset.preset("XOR-like").rows[0][0]
 
 

@@ -95,3 +95,52 @@ def test_no_lesson_key_is_a_panels_letter():
     assert letters["playground"] >= {"x", "a", "d", "h", "1", "4"} and letters["drawing_pad"] >= {"d", "x", "t"}
     clashes = {name: sorted(own & lesson_keys) for name, own in letters.items() if own & lesson_keys}
     assert not clashes
+
+
+async def test_a_panel_letter_leaves_space_to_the_run(small_catalog):
+    """7.5: a learner cleared the pad with x from the text, then pressed space to pause the run;
+    the pad had taken the focus with x, and space shaded one of its pixels instead."""
+    import dataclasses
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
+        )
+        screen = app.screen
+        pad = screen.panels.widgets[0]
+        pad.pixels[0, 0] = 1.0
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.value == "running", what="the run")
+        await pilot.press("x")  # the pad's clear, from the text: the lab comes, the pad is cleared
+        assert pad.pixels.sum() == 0 and screen.lab and pad.is_on_screen and app.focused is not pad
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.value == "paused", what="the pause")
+        assert pad.pixels.sum() == 0
+
+
+async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
+    """7.1 at 120x40: the lab's f f went values -> gallery -> the text view, where the → meant for
+    the next image changed a param and re-ran the lesson. As at 80 columns, f keeps to the lab."""
+    import dataclasses
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
+        )
+        screen = app.screen
+        pad = screen.panels.widgets[0]
+        await pilot.press("l")
+        seen = []
+        for _ in range(4):
+            await pilot.press("f")
+            seen.append(app.focused)
+            assert screen.lab
+        assert seen == [pad, screen.query_one(SidePane), pad, screen.query_one(SidePane)]
+        await pilot.press("l")
+        assert not screen.lab
