@@ -27,6 +27,9 @@ else:
     _Screen = object
 
 
+NO_OTHER_PANE = "This lab has one pane, its values and params: l goes back to the text."
+
+
 class LessonFocus(_Screen):
     # What the focus reads of LessonScreen, which sets it up.
     panels: LessonPanels
@@ -154,7 +157,9 @@ class LessonFocus(_Screen):
         lab_only = self.lab  # the lab hides the text at every width: f stays among the lab's panes
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
         if len(panes) == 1 and self.focused is panes[0]:  # 6.6's lab: f did nothing, and said nothing
-            self.notify("This lesson's lab has no panels to move to: l goes back to the text.", timeout=4)
+            shown = getattr(self.app, "_notifications", ())
+            if not any(n.message == NO_OTHER_PANE for n in shown):  # f f: one notice over the chart, not two
+                self.notify(NO_OTHER_PANE, timeout=4)
             return
         current = next(
             (

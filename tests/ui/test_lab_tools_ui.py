@@ -43,6 +43,7 @@ async def test_experiments_table_rows_sort_and_rerun(course, monkeypatch):
         assert [r.number for r in panel.table.ordered()] == [2, 1]
         assert "sorted by final error" in panel.shown.plain
         await focus_panel(pilot, app, panel)  # its arrows and enter need the focus
+        assert "b by run" in str(panel.border_subtitle)  # what b does next ("best first" stayed)
         await pilot.press("down", "enter")  # re-run row 1: the defaults
         await wait_for(pilot, lambda: len(panel.table.rows) == 3 and lesson.run_state.done, what="the re-run")
         assert lesson.params["alpha"] == 1.0 and panel.table.rows[2].label() == "defaults"

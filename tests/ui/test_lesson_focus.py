@@ -69,7 +69,11 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
         assert screen.lab and app.focused is screen.query_one(SidePane)
         await pilot.press("f")
         assert app.focused is screen.query_one(SidePane)
-        assert any("no panels" in n.message for n in app._notifications)
+        assert [n.message for n in app._notifications] == [
+            "This lab has one pane, its values and params: l goes back to the text."
+        ]
+        await pilot.press("f")  # again: the same notice stays, not a second one over the chart
+        assert len(app._notifications) == 1
 
 
 def test_no_lesson_key_is_a_panels_letter():

@@ -79,6 +79,9 @@ class ExperimentsPanel(InstrumentPanel):
 
     def action_sort(self) -> None:
         self.table.sort = "final" if self.table.sort == "run" else "run"
+        # the key says what it does next: "b best first" stayed under rows already sorted so
+        self.KEYS = type(self).KEYS if self.table.sort == "run" else "↑↓ b by run ⏎ re-run"
+        self.show_caption()
         self._repaint()
 
     def action_rerun(self) -> None:
