@@ -114,6 +114,37 @@ def test_single_step_from_ready_then_each_press_gives_exactly_one_step(tmp_path)
     assert run.state is RunState.FINISHED and rec.steps() == 20
 
 
+def test_stepping_onto_the_last_step_ends_the_run(tmp_path):
+    """4.4 stepped with s: at "paused  step 4/4" one more s was needed to see it finished, with
+    nothing left to show. A lesson that says how many steps it takes goes on to its end from the
+    last; one that does not say waits there as before."""
+    said = parse_lesson_text(
+        tmp_path, TEMPLATE.replace('show = ["weight", "pred"]', 'show = ["weight", "pred"]\nsteps = "iterations"')
+    )
+    for lesson, ends in ((said, True), (lesson_with(tmp_path), False)):
+        rec = Recorder()
+        run = LessonRun(lesson, {"iterations": 3}, listener=rec)
+        run.start(paused=True)
+        rec.wait_for(lambda ev: last_state(ev) is RunState.PAUSED)
+        run.step_once()
+        rec.wait_for(lambda ev: rec.steps() == 2 and last_state(ev) is RunState.PAUSED)  # noqa: B023
+        run.step_once()
+        if ends:
+            assert run.join(10) and run.state is RunState.FINISHED and rec.steps() == 3
+        else:
+            rec.wait_for(lambda ev: rec.steps() == 3 and last_state(ev) is RunState.PAUSED)  # noqa: B023
+            run.cancel()
+            assert run.join(5)
+
+
+def parse_lesson_text(tmp_path: Path, text: str):
+    path = tmp_path / "said.md"
+    path.write_text(text.replace("{extra}", ""), encoding="utf-8")
+    lesson, problems = parse_lesson(path)
+    assert not problems, problems
+    return lesson
+
+
 def test_cancel_while_paused_ends_the_thread(tmp_path):
     rec = Recorder()
     run = LessonRun(lesson_with(tmp_path), listener=rec)

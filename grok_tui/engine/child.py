@@ -131,6 +131,8 @@ class _Child:
         self.paused: bool = job["paused"]
         self.stops: set[int] = set(job.get("stops", ()))
         """Steps to wait before (LessonRun.pause_before)."""
+        self.last: int = job.get("last", 0)
+        """The run's last step, if its lesson says how many it takes (0 if not)."""
         self.budget = 0
         self.cancel = False
         self.state = "ready"
@@ -382,7 +384,9 @@ class _Child:
                 if left <= 0:
                     break
                 self._read(left)
-        if self.paused:
+        # Paused at the last step, the run goes on to its end: nothing is left to show, and 4.4's
+        # learner pressed s once more at "paused  step 4/4" to see it finished.
+        if self.paused and not (self.last and len(self.steps) >= self.last):
             if self.budget == 0 and not self.cancel:
                 self._set_state("paused")
                 self.flush()

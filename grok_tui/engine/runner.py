@@ -37,6 +37,7 @@ from grok_tui.engine.run_report import (  # noqa: F401 (re-exported: the runner'
 from grok_tui.engine.values import snapshot
 from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import resolve
+from grok_tui.lesson.steps import total_steps
 
 CANCEL_GRACE = 0.5
 """Seconds a cancelled run has to stop at its next step() before its process is killed."""
@@ -242,6 +243,7 @@ class LessonRun:
             "speed": self.speed,
             "paused": self._start_paused,
             "stops": sorted(self._stops),
+            "last": total_steps(self.lesson.steps, self.values) or 0,
         }
         with self._lock:
             self._child = child
