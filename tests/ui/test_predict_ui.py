@@ -74,6 +74,11 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
         await wait_for(pilot, lambda: not isinstance(app.screen, RevealScreen), what="the lesson")
         shown = plain(panel)
         assert "0/1 right" in shown and "✗ step 2: pred = 0.968 (you: 0.5)" in shown
+        await pilot.press("s")  # question 3, skipped this visit: no earlier ✗ (nor ✓) beside it
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "step 3: weight_delta skipped" in plain(panel), what="the skip")
+        assert "· step 3: weight_delta skipped" in plain(panel)
 
 
 async def test_a_question_refuses_what_is_not_a_number(course):

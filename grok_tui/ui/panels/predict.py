@@ -261,6 +261,8 @@ class PredictPanel(InstrumentPanel):
             before = self.earlier.get((p.step, p.value))
             if verdict is not None:
                 mark, style = ("✓", "green") if verdict.right else ("✗", "yellow")
+            elif p.step in skipped:  # not the earlier visit's ✓: "✓ step 2: weight skipped" misled
+                mark, style = "·", ""
             elif before is not None:  # an earlier visit's answer: dim until answered again
                 mark, style = ("✓" if before[1] else "✗"), "dim"
             else:

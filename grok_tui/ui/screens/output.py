@@ -52,7 +52,9 @@ def output_text(view: FeedView, failure: str = "") -> Text:
     elif view.state is RunState.DIVERGED:
         text.append(f"the run diverged: {view.detail}\n", style="bold magenta")
     if not text.plain:
-        text.append("nothing printed yet: run the lesson (space)", style="dim italic")
+        # after a whole run "run the lesson" sent the learner to run it again, for nothing (5.4)
+        done = view.state is RunState.FINISHED
+        text.append("this run printed nothing" if done else "nothing printed yet", style="dim italic")
     text.rstrip()
     return text
 
