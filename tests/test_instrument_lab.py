@@ -26,6 +26,14 @@ def test_experiments_table_outcomes_and_sorting():
     assert [r.label() for r in table.rows] == ["defaults", "alpha=0.1", "alpha=10"]
     table.sort = "final"
     assert [r.number for r in table.ordered()] == [2, 1, 3]
+    # A run replaced before its first step (the next - came first) leaves no row; one that failed does.
+    d = table.start({"alpha": 3.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    d.state = "cancelled"
+    e = table.start({"alpha": 0.3, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    assert table.rows[-1] is e and d not in table.rows and e.number == 4
+    e.state = "failed"
+    table.start({"alpha": 0.5, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
+    assert [r.number for r in table.rows] == [1, 2, 3, 4, 5]
 
 
 def test_playground_xor_needs_the_hidden_layer():

@@ -78,6 +78,11 @@ class Table:
     """"run" (order of the runs) or "final" (smallest final value first, diverged last)."""
 
     def start(self, params: dict[str, Any], defaults: dict[str, Any]) -> Experiment:
+        """A row for a new run. The last row goes if its run never took a step and did not fail:
+        `-` pressed three times in a row left "alpha=3.16228  stopped at step 0", a run the next
+        press replaced before it began."""
+        if self.rows and self.rows[-1].steps == 0 and self.rows[-1].state not in ("failed", "diverged"):
+            self.rows.pop()
         changed = {k: v for k, v in params.items() if defaults.get(k) != v}
         row = Experiment(len(self.rows) + 1, dict(params), changed)
         self.rows.append(row)
