@@ -123,6 +123,9 @@ async def test_a_panel_letter_leaves_space_to_the_run(small_catalog):
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.run_state.value == "paused", what="the pause")
         assert pad.pixels.sum() == 0
+        await pilot.press("d")  # the pen, from the values: the pad says so without the focus
+        assert pad.pen and app.focused is not pad
+        assert "pen down: moving paints" in str(pad.render())
 
 
 async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):

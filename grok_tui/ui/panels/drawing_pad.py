@@ -179,9 +179,9 @@ class Panel(DigitsPanel):
         return lines
 
     def key_lines(self) -> list[Text]:
-        if not self.focused:  # the arrows and space would go to the lesson
-            return [self.sentence("to draw, press f until this frame lights up", style="yellow")]
         pen = [Text("pen down: moving paints", style="bold red")] if self.pen else []
+        if not self.focused:  # the arrows and space would go to the lesson (d still puts the pen down)
+            return [*pen, self.sentence("to draw, press f until this frame lights up", style="yellow")]
         width = self.columns
         words = "  ".join(self.KEY_LINES).split("  ")
         lines, line = [], ""
