@@ -73,9 +73,14 @@ class LessonPanel(Widget, can_focus=True):
     def border_caption(self) -> str:
         """What the border says under the panel: its keys while focused, else how to focus it."""
         if self.focused:
-            parts = [self.position, "f next" if self.position else "", f"{self.KEYS} z zoom".strip()]
-        else:
-            parts = [self.position, self.UNFOCUSED]
+            keys = f"{self.KEYS} z zoom".strip()
+            parts = [self.position, "f next" if self.position else "", keys]
+            caption = " · ".join(part for part in parts if part)
+            # In a narrow column (the side column at 120x40) the keys, not where it stands: the
+            # playground's ended "f next · arrows x toggle a d…".
+            room = self.size.width - 4
+            return keys if self.is_attached and 0 < room < len(caption) else caption
+        parts = [self.position, self.UNFOCUSED]
         return " · ".join(part for part in parts if part)
 
     def show_caption(self) -> None:
@@ -88,6 +93,9 @@ class LessonPanel(Widget, can_focus=True):
     def on_blur(self) -> None:
         self.show_caption()
         self.refresh(layout=True)
+
+    def on_resize(self) -> None:
+        self.show_caption()  # how much of it fits
 
     @property
     def sized_by_content(self) -> bool:
