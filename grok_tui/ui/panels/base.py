@@ -77,9 +77,12 @@ class LessonPanel(Widget, can_focus=True):
             parts = [self.position, "f next" if self.position else "", keys]
             caption = " · ".join(part for part in parts if part)
             # In a narrow column (the side column at 120x40) the keys, not where it stands: the
-            # playground's ended "f next · arrows x toggle a d…".
-            room = self.size.width - 4
-            return keys if self.is_attached and 0 < room < len(caption) else caption
+            # playground's ended "f next · arrows x toggle a d…". The border and a space each side
+            # take 6 columns.
+            room = self.size.width - 6 if self.is_attached else 0
+            if room <= 0:
+                return caption
+            return next((c for c in (caption, keys) if len(c) <= room), self.KEYS or keys)
         parts = [self.position, self.UNFOCUSED]
         return " · ".join(part for part in parts if part)
 
