@@ -151,3 +151,26 @@ async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
         assert seen == [pad, screen.query_one(SidePane), pad, screen.query_one(SidePane)]
         await pilot.press("l")
         assert not screen.lab
+
+
+async def test_a_zoomed_pane_keeps_the_status_line(small_catalog):
+    """Zoomed into 7.5's pad while it trained, a learner could not see the run go on, nor end."""
+    import dataclasses
+
+    from grok_tui.ui.widgets.status import StatusLine
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
+        )
+        screen = app.screen
+        pad = screen.panels.widgets[0]
+        await pilot.press("space", "f", "f", "z")  # run; the lab's values, then the pad; zoomed
+        assert screen.maximized is pad
+        status = screen.query_one(StatusLine)
+        await wait_for(pilot, lambda: "running" in text_of(status), what="the running status")
+        assert status.region.height == 1 and status.region.y == SIZE[1] - 2  # over the key bar
+        assert pad.region.bottom == status.region.y

@@ -93,6 +93,9 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-short"), (32, "-tall")]
+    # A zoomed pane (z) keeps the status line under it: zoomed into 7.5's pad while it trained,
+    # a learner could not see the epochs go by, nor that the run had ended.
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, #status"
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny-w"), (MIN_SIZE[0], "-narrow"), (READING_SHOWS_LAB, "-wide"), (150, "-xwide")]
 
     def __init__(self, session: LessonSession, position: tuple[int, int] = (0, 0)) -> None:
