@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input
 
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.widgets.document import LessonDocument
@@ -104,21 +103,14 @@ class LessonFocus(_Screen):
     def _panel_with_key(self, key: str) -> tuple[Widget, str] | None:
         """The panel that binds `key`, a letter or digit no lesson key uses (one on screen first),
         and its action; None while the focused panel binds it (its own binding answers)."""
-        focused = self.focused
-        if len(key) != 1 or not key.isalnum() or isinstance(focused, Input):
+        if len(key) != 1 or not key.isalnum() or key in self.active_bindings:  # a lesson key, or the focused panel's
             return None
-        if key in self.active_bindings:  # a lesson key, or the focused panel's own
-            return None
-        found: list[tuple[bool, int, Widget, str]] = []
-        for panel in self.panels.widgets:
-            bound = (b for b in getattr(panel, "BINDINGS", ()) if key in str(getattr(b, "key", "")).split(","))
-            action = next((b.action for b in bound), None)
-            if action is not None:
-                found.append((not panel.is_on_screen, len(found), panel, action))
-        if not found:
-            return None
-        _, _, panel, action = min(found)
-        return panel, action
+        found = [
+            (panel, bindings[0].action)
+            for panel in self.panels.widgets
+            if (bindings := panel._bindings.key_to_bindings.get(key))  # BINDINGS, "x,enter" split
+        ]
+        return next((f for f in found if f[0].is_on_screen), found[0] if found else None)
 
     def _panel_order(self, panes: list[Widget], current: int | None, target: Widget) -> Widget:
         """f into the panels starts at the one in view, then goes round them all once: a learner

@@ -12,22 +12,31 @@ from tests.ui.helpers import text_of, wait_for
 SIZE = (80, 24)
 
 
-async def test_f1_lists_the_focused_panels_keys(small_catalog):
+def pad_app(catalog, speed: float = 0) -> GrokApp:
+    """The tutor at 4.5 with the drawing pad as its one panel."""
     import dataclasses
 
+    index = catalog.index("4.5")
+    catalog.lessons[index] = dataclasses.replace(catalog.lessons[index], panels=("drawing_pad",))
+    return GrokApp(catalog, start_lesson="4.5", speed=speed)
+
+
+async def the_pad(pilot, app):
+    """The lesson screen once it has its panel, and the pad."""
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
+        what="the lesson with its pad",
+    )
+    return app.screen, app.screen.panels.widgets[0]
+
+
+async def test_f1_lists_the_focused_panels_keys(small_catalog):
     from grok_tui.ui.screens.help import HelpScreen
 
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    app = pad_app(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets,
-            what="the lesson with its panel",
-        )
-        screen = app.screen
-        pad = screen.panels.widgets[0]
+        screen, pad = await the_pad(pilot, app)
         await pilot.press("f", "f")  # text -> values and params (the lab view) -> the pad
         assert app.focused is pad and screen.lab
         await pilot.press("f1")
@@ -104,17 +113,9 @@ def test_no_lesson_key_is_a_panels_letter():
 async def test_a_panel_letter_leaves_space_to_the_run(small_catalog):
     """7.5: a learner cleared the pad with x from the text, then pressed space to pause the run;
     the pad had taken the focus with x, and space shaded one of its pixels instead."""
-    import dataclasses
-
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    app = pad_app(small_catalog, speed=2)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
-        )
-        screen = app.screen
-        pad = screen.panels.widgets[0]
+        screen, pad = await the_pad(pilot, app)
         pad.pixels[0, 0] = 1.0
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.run_state.value == "running", what="the run")
@@ -131,17 +132,9 @@ async def test_a_panel_letter_leaves_space_to_the_run(small_catalog):
 async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
     """7.1 at 120x40: the lab's f f went values -> gallery -> the text view, where the → meant for
     the next image changed a param and re-ran the lesson. As at 80 columns, f keeps to the lab."""
-    import dataclasses
-
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    app = pad_app(small_catalog, speed=0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
-        )
-        screen = app.screen
-        pad = screen.panels.widgets[0]
+        screen, pad = await the_pad(pilot, app)
         await pilot.press("l")
         seen = []
         for _ in range(4):
@@ -155,19 +148,11 @@ async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
 
 async def test_a_zoomed_pane_keeps_the_status_line(small_catalog):
     """Zoomed into 7.5's pad while it trained, a learner could not see the run go on, nor end."""
-    import dataclasses
-
     from grok_tui.ui.widgets.status import StatusLine
 
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    app = pad_app(small_catalog, speed=2)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.panels.widgets, what="the pad"
-        )
-        screen = app.screen
-        pad = screen.panels.widgets[0]
+        screen, pad = await the_pad(pilot, app)
         await pilot.press("space", "f", "f", "z")  # run; the lab's values, then the pad; zoomed
         assert screen.maximized is pad
         status = screen.query_one(StatusLine)

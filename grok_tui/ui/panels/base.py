@@ -73,7 +73,7 @@ class LessonPanel(Widget, can_focus=True):
     def border_caption(self) -> str:
         """What the border says under the panel: its keys while focused, else how to focus it."""
         if self.focused:
-            keys = f"{self.KEYS} z zoom".strip()
+            keys = f"{self.keys()} z zoom".strip()
             parts = [self.position, "f next" if self.position else "", keys]
             caption = " · ".join(part for part in parts if part)
             # In a narrow column (the side column at 120x40) the keys, not where it stands: the
@@ -82,9 +82,13 @@ class LessonPanel(Widget, can_focus=True):
             room = self.size.width - 6 if self.is_attached else 0
             if room <= 0:
                 return caption
-            return next((c for c in (caption, keys) if len(c) <= room), self.KEYS or keys)
+            return next((c for c in (caption, keys) if len(c) <= room), self.keys() or keys)
         parts = [self.position, self.UNFOCUSED]
         return " · ".join(part for part in parts if part)
+
+    def keys(self) -> str:
+        """Its KEYS as the caption shows them now (a panel whose key changes meaning says so)."""
+        return self.KEYS
 
     def show_caption(self) -> None:
         self.border_subtitle = Content(self.border_caption())

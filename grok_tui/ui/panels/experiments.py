@@ -79,10 +79,12 @@ class ExperimentsPanel(InstrumentPanel):
 
     def action_sort(self) -> None:
         self.table.sort = "final" if self.table.sort == "run" else "run"
-        # the key says what it does next: "b best first" stayed under rows already sorted so
-        self.KEYS = type(self).KEYS if self.table.sort == "run" else "↑↓ b by run ⏎ re-run"
         self.show_caption()
         self._repaint()
+
+    def keys(self) -> str:
+        """What b does next: "b best first" stayed under rows already sorted so."""
+        return self.KEYS if self.table.sort == "run" else "↑↓ b by run ⏎ re-run"
 
     def action_rerun(self) -> None:
         rows = self.table.ordered()
