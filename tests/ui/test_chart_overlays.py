@@ -7,7 +7,8 @@ import re
 
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.widgets.chart import ChartView, previous_fits, previous_ran_away
+from grok_tui.ui.widgets.chart import ChartView
+from grok_tui.ui.widgets.chart_scale import previous_fits, previous_ran_away
 
 from .test_chart import CONVERGING, DIVERGING, STEPS, OneChart, lines
 

@@ -48,45 +48,11 @@ from grok_tui.ui.widgets.chart_parts import (
     step_axis,
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
+from grok_tui.ui.widgets.chart_scale import previous_fits, previous_ran_away
 
 STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
 STYLES["prev"] = Style(color="bright_black")
 """The same colours as Rich styles, for the legend and the compact view."""
-
-ZOOM_RATIO = 5.0
-"""When the previous run spans more than this many times the current run's range (a diverged run
-behind a converging one), the chart keeps to the current run and leaves the dimmed curve out."""
-LOG_FLOOR = 2.0
-"""On a log chart the current run's range counts as this many decades at least: a run stuck on a
-plateau (6.5 with seed 2, 7.5 with alpha 2) left out the previous run a few decades below it, the
-one the try-this asks to compare it with."""
-FAR_RATIO = 100.0
-"""Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
-reaches a "wider range" (a longer run of the same curve). On a log chart: above this run by more
-than LOG_FLOOR decades."""
-
-
-def previous_spread(current: list[float], previous: list[float], log: bool = False) -> float:
-    """How many times the current curve's range the two runs' range together would be (1: the
-    previous run adds nothing to it). `log`: the values are decades (a log chart's points)."""
-    if not current or not previous:
-        return 1.0
-    low, high = min(current), max(current)
-    if high <= low and not log:  # a run's first point, or a flat curve: the previous run gives the scale
-        return 1.0
-    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, LOG_FLOOR if log else 0.0)
-
-
-def previous_fits(current: list[float], previous: list[float], log: bool = False) -> bool:
-    """Whether the previous run can share the axes without flattening the current curve."""
-    return previous_spread(current, previous, log) <= ZOOM_RATIO
-
-
-def previous_ran_away(current: list[float], previous: list[float], log: bool = False) -> bool:
-    """Whether a previous run left out is "off scale" rather than of a "wider range" (FAR_RATIO)."""
-    if not log:
-        return previous_spread(current, previous) > FAR_RATIO
-    return bool(current and previous) and max(previous) - max(current) > LOG_FLOOR
 
 
 def chart_title(chart: Chart, step_name: str = "") -> str:
@@ -147,7 +113,7 @@ class ChartView(PlotextPlot):
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self._previous_far = False
-        """...and because it ran away (FAR_RATIO), not only reached a wider range."""
+        """...and because it ran away (chart_scale.FAR_RATIO), not only reached a wider range."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""

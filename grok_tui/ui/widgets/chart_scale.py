@@ -1,0 +1,40 @@
+"""Whether the previous run's dimmed curve shares a chart's axes with the current run: it must not
+flatten the current curve (a diverged run behind a converging one), and when it is left out the chart
+says whether it ran away or only reached a wider range. Pure functions over the two runs' points."""
+
+from __future__ import annotations
+
+ZOOM_RATIO = 5.0
+"""When the previous run spans more than this many times the current run's range (a diverged run
+behind a converging one), the chart keeps to the current run and leaves the dimmed curve out."""
+LOG_FLOOR = 2.0
+"""On a log chart the current run's range counts as this many decades at least: a run stuck on a
+plateau (6.5 with seed 2, 7.5 with alpha 2) left out the previous run a few decades below it, the
+one the try-this asks to compare it with."""
+FAR_RATIO = 100.0
+"""Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
+reaches a "wider range" (a longer run of the same curve). On a log chart: above this run by more
+than LOG_FLOOR decades."""
+
+
+def previous_spread(current: list[float], previous: list[float], log: bool = False) -> float:
+    """How many times the current curve's range the two runs' range together would be (1: the
+    previous run adds nothing to it). `log`: the values are decades (a log chart's points)."""
+    if not current or not previous:
+        return 1.0
+    low, high = min(current), max(current)
+    if high <= low and not log:  # a run's first point, or a flat curve: the previous run gives the scale
+        return 1.0
+    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, LOG_FLOOR if log else 0.0)
+
+
+def previous_fits(current: list[float], previous: list[float], log: bool = False) -> bool:
+    """Whether the previous run can share the axes without flattening the current curve."""
+    return previous_spread(current, previous, log) <= ZOOM_RATIO
+
+
+def previous_ran_away(current: list[float], previous: list[float], log: bool = False) -> bool:
+    """Whether a previous run left out is "off scale" rather than of a "wider range" (FAR_RATIO)."""
+    if not log:
+        return previous_spread(current, previous) > FAR_RATIO
+    return bool(current and previous) and max(previous) - max(current) > LOG_FLOOR
