@@ -4,7 +4,9 @@ Every byte the app writes is charged (`spent`, from the wrapped driver write in 
 chart may redraw only while the budget has credit (`allows`). The values, the status line and the
 strip are cheap and always drawn at their own rates; the charts, the largest area, take what is left,
 so their frame rate adapts to how many bytes a frame of this chart at this size really costs, in every
-lesson. The final frame of a run is drawn whatever the credit (the screen forces it).
+lesson. The final frame of a run is drawn whatever the credit (the screen forces it), and a chart
+kept out of credit by the other parts (7.1's gallery, which draws each image) still redraws every
+half second (grok_tui/ui/redraw.py, STARVED).
 
 The rate grows with the screen's area (a bigger chart costs more per frame) but less than in
 proportion: 80x24 gets ~3.1 KB/s, 100x30 ~3.6 KB/s, 200x50 ~6.5 KB/s, under the targets of 4 and

@@ -3,9 +3,11 @@ the screen's budget, and the last frame of a run is always drawn."""
 
 from __future__ import annotations
 
+import time
+
 from grok_tui.ui import output_pacing
 from grok_tui.ui.byte_budget import BURST, DEBT, ByteBudget, rate_for
-from grok_tui.ui.redraw import Pace, charts_due
+from grok_tui.ui.redraw import STARVED, Pace, charts_due
 
 
 class Clock:
@@ -70,7 +72,27 @@ def test_the_final_frame_is_drawn_even_when_the_budget_is_spent():
     output_pacing._budget = budget
     try:
         pace = Pace(5)
+        pace.last = time.monotonic() - 0.3  # due at its pace (0.2 s), not yet starved (STARVED)
         assert not charts_due(pace, 1.0, final=False)
         assert charts_due(pace, 1.0, final=True)
+    finally:
+        output_pacing._budget = None
+
+
+def test_a_panel_that_spends_the_whole_budget_does_not_freeze_the_charts():
+    """7.1's gallery draws every image (1.3 KB each at 120x40, 3 a second): the budget stayed in debt
+    and the ink chart showed 3 points until the walk's end. The charts then redraw every STARVED s."""
+    clock = Clock()
+    budget = ByteBudget(lambda: 1000.0, clock)
+    budget.spent(10**6)  # deep in debt, as the panel keeps it
+    output_pacing._budget = budget
+    try:
+        pace = Pace(5)
+        pace.last = time.monotonic() - STARVED / 2  # the chart's pace is due, the budget says no
+        assert not charts_due(pace, 1.0, final=False)
+        pace.last = time.monotonic() - STARVED - 0.05
+        assert charts_due(pace, 1.0, final=False)
+        pace.last = time.monotonic() - STARVED - 0.05  # a slow terminal's factor stretches it too
+        assert not charts_due(pace, 2.0, final=False)
     finally:
         output_pacing._budget = None
