@@ -17,6 +17,7 @@ class Play:
 
 
 PLAYS = {
+    "7.1": Play("7.1", b"step 0", "]" + "+" * 22, "100 images at the lesson's pace of 3 a second"),
     "4.5": Play(
         "4.5",
         b"step 0",

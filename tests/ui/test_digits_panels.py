@@ -367,3 +367,22 @@ def test_the_weights_panel_names_templates_before_a_run_where_there_is_no_hidden
     assert one_layer.templates and one_layer.border_title == TEMPLATES and "each digit" in one_layer.status
     hidden = Panel(catalog.get("7.5"))
     assert not hidden.templates and hidden.border_title == Panel.TITLE and "hidden unit" in hidden.status
+
+
+def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
+    """From scale 2 on, both halves of every cell are one pixel: a space on its colour shows the same
+    as '▀' in it twice, for half the colour codes (7.1's gallery sent 2.3 KB an image at 120x40)."""
+    from rich.color import Color
+
+    from grok_tui.ui.panels._digits_base import digit_text, grey
+
+    pixels = np.arange(64) % 17
+    big = digit_text(pixels, scale=2)
+    cells = [(span.style, line.plain[span.start : span.end]) for line in big for span in line.spans]
+    assert {text for _, text in cells} == {" "} and len(big) == 8 and all(len(line) == 16 for line in big)
+    assert all(" on " not in str(style) and str(style).startswith("on ") for style, _ in cells)
+    # the same picture: each cell's background is its pixel's grey, row by row
+    first = [Color.parse(str(cells[i][0])[3:]) for i in range(16)]
+    assert first[0] == Color.parse(grey(0.0)) and first[2] == Color.parse(grey(1 / 16))
+    small = digit_text(pixels, scale=1)  # two pixel rows a cell: the half block stays
+    assert all(set(line.plain) == {"▀"} for line in small)

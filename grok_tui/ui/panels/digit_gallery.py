@@ -97,15 +97,15 @@ class Panel(DigitsPanel):
                 (where, "italic"), "  label ", (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")
             )
         )
-        out = Text()
+        rows = []
         for i, line in enumerate(big):
-            out.append_text(line)
-            out.append("  ")
+            row = line.copy()
             if i < len(strip):
-                out.append_text(strip[i])
-            out.append("\n")
-        out.rstrip()
-        return out
+                row.append("  ")
+                row.append_text(strip[i])
+            rows.append(row)
+        # joined, not stripped: the image's paper rows are spaces on a colour, and rstrip took them
+        return Text("\n").join(rows)
 
     def summary(self) -> list[str]:
         return [f"image {self.index}: a {self.labels[self.index]}", f"{len(self.labels)} images"]

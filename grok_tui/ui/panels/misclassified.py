@@ -37,16 +37,14 @@ def probability_lines(probs: np.ndarray, truth: int | None = None, width: int = 
 def side_by_side(left: list[Text], right: list[Text], gap: int = 2) -> Text:
     """Two columns of lines as one Text (left lines padded to the same width)."""
     width = max((line.cell_len for line in left), default=0)
-    out = Text()
+    rows = []
     for i in range(max(len(left), len(right))):
         a = left[i].copy() if i < len(left) else Text("")
         a.pad_right(width - a.cell_len + gap)
-        out.append_text(a)
         if i < len(right):
-            out.append_text(right[i])
-        out.append("\n")
-    out.rstrip()
-    return out
+            a.append_text(right[i])
+        rows.append(a)
+    return Text("\n").join(rows)  # not rstrip: a digit's paper rows are spaces on a colour
 
 
 class Panel(DigitsPanel):
