@@ -170,14 +170,16 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
         else:
             first = f" {verdict.details[0]}" if verdict.details else ""
             print(f"✗ {key}: {verdict.headline}{first}")
-    lesson_id = chosen[0][0].id
-    if passed == len(chosen):
-        print(f"All {len(chosen)} exercises of {lesson_id} pass.")
+    lesson_id, total = chosen[0][0].id, len(chosen)
+    if passed == total:
+        print(f"All {total} exercises of {lesson_id} pass." if total > 1 else f"The exercise of {lesson_id} passes.")
         return EXIT_OK
-    print(
-        f"{passed} of {len(chosen)} exercises of {lesson_id} pass. "
-        f"`grok-tui verify {lesson_id}/NAME` shows the whole message."
+    counted = (
+        f"{passed} of {total} exercises of {lesson_id} pass"
+        if total > 1
+        else f"The exercise of {lesson_id} does not pass"
     )
+    print(f"{counted}. `grok-tui verify {lesson_id}/NAME` shows the whole message.")
     return EXIT_FAILED
 
 
