@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old or the new content, never a mix."""
+def atomic_write(path: Path, text: str, *, mode: int | None = None) -> None:
+    """Write `text` to `path` so that readers see the old or the new content, never a mix. The file
+    is private to the user (mkstemp's 0600), as the data directory's files are, unless `mode` is
+    given (a file written for the learner elsewhere: `user_file_mode`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -19,10 +22,24 @@ def atomic_write(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def user_file_mode(path: Path) -> int:
+    """The mode a plain `open(path, "w")` leaves: the file's own if it exists, else 0666 minus the
+    umask (read by setting it and back: process-wide, so only for the command line's one thread)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        pass
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def set_aside(path: Path) -> Path:

@@ -3,10 +3,11 @@ format) that runs top to bottom in a plain Python kernel, without the tutor.
 
 What the tutor provides to lesson code (the parameters, `step()`, `recorded()`) is defined by a first
 cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes:
-its stub (the learner's cell), the reference solution in a collapsed cell marked as such, then its
-test, run beside the function as the tutor runs it, with the lesson's names restored after it.
-The stub alone would fail its test and break every later cell that uses
-the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
+the learner's cell (their code as saved in the tutor, else the stub), the reference solution in a
+collapsed cell marked as such, then its test, run beside the function as the tutor runs it, with
+the lesson's names restored after it.
+A stub (or unfinished code) alone would fail its test and break every later
+cell that uses the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
 skipping the reference. The notebook JSON is written by hand (format 4.5) so exporting needs no
 Jupyter package; the tests validate it with nbformat and run it with nbclient.
 """
@@ -15,11 +16,16 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
-from grok_tui.safe_files import atomic_write, backup
+from grok_tui.safe_files import atomic_write, backup, user_file_mode
+
+if TYPE_CHECKING:
+    from grok_tui.progress import Progress
 
 FORMATS = ("ipynb", "py")
 
@@ -124,11 +130,16 @@ def _test_source(exercise: Exercise) -> str:
     )
 
 
-def _exercise_intro(exercise: Exercise) -> str:
+def _exercise_intro(exercise: Exercise, theirs: bool) -> str:
     text = [
         f"**Exercise: {exercise.title}** (`{exercise.name}`)",
         "",
-        "Write your code in the next cell, run it, then run the test cell below. "
+        (
+            "Your code, as you saved it in grok-tui, is in the next cell: run it"
+            if theirs
+            else "Write your code in the next cell, run it"
+        )
+        + ", then run the test cell below. "
         "The cell after yours (collapsed) holds the reference solution: it runs when you run "
         "the whole notebook, so that the rest works; skip it to test your own code.",
     ]
@@ -139,8 +150,26 @@ def _exercise_intro(exercise: Exercise) -> str:
     return "\n".join(text)
 
 
-def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
-    """The exported cells in order: (kind "markdown"/"code", source, cell metadata)."""
+def _learner_cell(exercise: Exercise, code: str) -> str:
+    """The learner's saved code, under a line that says whose it is. Code Python cannot read yet (a
+    draft is saved as it is typed) is kept as comments: a syntax error would stop the whole script
+    before its first line, and "run all" at that cell."""
+    header = f"# Your code for {exercise.name}, as you saved it in grok-tui."
+    code = code.rstrip("\n")
+    try:
+        compile(code, exercise.name, "exec")
+    except (SyntaxError, ValueError) as exc:
+        where = f"line {exc.lineno}: " if isinstance(exc, SyntaxError) and exc.lineno else ""
+        reason = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+        commented = "\n".join(("# " + line).rstrip() for line in code.splitlines())
+        return f"{header}\n# Python cannot read it yet ({where}{reason}), so it is kept as comments.\n{commented}"
+    return f"{header}\n{code}"
+
+
+def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list[tuple[str, str, dict]]:
+    """The exported cells in order: (kind "markdown"/"code", source, cell metadata). `learner_code`
+    (exercise name: code) is what the learner saved in the tutor: it replaces those exercises' stubs."""
+    learner_code = learner_code or {}
     out: list[tuple[str, str, dict]] = [
         (
             "markdown",
@@ -162,8 +191,10 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
         if block.role in ("run", "train", "check"):
             out.append(("code", block.source, {"tags": [block.role]} if block.role != "run" else {}))
         elif block.role == "exercise" and exercise is not None:
-            out.append(("markdown", _exercise_intro(exercise), {}))
-            out.append(("code", block.source, {"tags": ["exercise"]}))
+            theirs = learner_code.get(exercise.name)
+            out.append(("markdown", _exercise_intro(exercise, theirs is not None), {}))
+            source = block.source if theirs is None else _learner_cell(exercise, theirs)
+            out.append(("code", source, {"tags": ["exercise"]}))
             out.append(
                 (
                     "code",
@@ -185,9 +216,9 @@ def cells(lesson: Lesson) -> list[tuple[str, str, dict]]:
     return out
 
 
-def to_ipynb(lesson: Lesson) -> str:
+def to_ipynb(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> str:
     nb_cells = []
-    for n, (kind, source, meta) in enumerate(cells(lesson), start=1):
+    for n, (kind, source, meta) in enumerate(cells(lesson, learner_code), start=1):
         cell: dict[str, object] = {
             "cell_type": kind,
             "id": f"{kind}-{n}",
@@ -210,11 +241,11 @@ def to_ipynb(lesson: Lesson) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
-def to_py(lesson: Lesson) -> str:
+def to_py(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> str:
     """jupytext's percent format: plain Python that editors (VS Code, Spyder, Jupyter with
     jupytext) also open as cells."""
     parts = []
-    for kind, source, meta in cells(lesson):
+    for kind, source, meta in cells(lesson, learner_code):
         if kind == "markdown":
             body = "\n".join(("# " + line).rstrip() for line in source.splitlines())
             parts.append(f"# %% [markdown]\n{body}\n")
@@ -225,27 +256,37 @@ def to_py(lesson: Lesson) -> str:
     return "\n".join(parts)
 
 
-def export_text(lesson: Lesson, fmt: str) -> str:
-    return to_ipynb(lesson) if fmt == "ipynb" else to_py(lesson)
+def export_text(lesson: Lesson, fmt: str, learner_code: Mapping[str, str] | None = None) -> str:
+    return to_ipynb(lesson, learner_code) if fmt == "ipynb" else to_py(lesson, learner_code)
 
 
 def default_name(lesson: Lesson, fmt: str) -> str:
     return f"{lesson.path.stem}.{fmt}"
 
 
-def write(lesson: Lesson, fmt: str, target: Path) -> str:
+def write(lesson: Lesson, fmt: str, target: Path, learner_code: Mapping[str, str] | None = None) -> str:
     """Write the export to `target` without losing what is there: the same text is left as it is, any
     other (a copy the learner edited) is first kept beside it as a .bak-<time>, as `reset` keeps
-    drafts. Returns what was done, in a line for the learner."""
-    text = export_text(lesson, fmt)
+    drafts. Returns what was done, in a line for the learner. The file gets the mode any file the
+    learner writes gets (not the data directory's private 0600)."""
+    text = export_text(lesson, fmt, learner_code)
+    mode = user_file_mode(target)
     if target.exists():
         if target.read_bytes() == text.encode("utf-8"):
             return f"{target} is up to date"
         kept = backup(target, copy=True)  # a copy: the target stays whole if the write below fails
-        atomic_write(target, text)
+        atomic_write(target, text, mode=mode)
         return f"wrote {target}; the file that was there is kept as {kept}"
-    atomic_write(target, text)
+    atomic_write(target, text, mode=mode)
     return f"wrote {target}"
+
+
+def saved_code(progress: Progress, lesson: Lesson) -> dict[str, str]:
+    """The code the learner saved for the lesson's exercises (what the exercise screen opens with)."""
+    from grok_tui.cli.practice import current_code
+
+    found = {e.name: current_code(progress, lesson, e) for e in lesson.exercises}
+    return {name: code for name, code in found.items() if code is not None}
 
 
 # -- the `grok-tui export` command ---------------------------------------------------------------
@@ -274,6 +315,7 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
 def cmd_export(args, catalog) -> int:
     import sys
 
+    from grok_tui.cli.progress import load_progress
     from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
     def usage(message: str) -> int:
@@ -298,14 +340,15 @@ def cmd_export(args, catalog) -> int:
         if lesson is None:
             return usage(no_lesson(args.id))
         if args.output is not None and str(args.output) == "-":
-            sys.stdout.write(export_text(lesson, args.to))
+            sys.stdout.write(export_text(lesson, args.to, saved_code(load_progress(catalog), lesson)))
             return EXIT_OK
         lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
         if not targets[0].parent.is_dir():
             return usage(f"cannot write {targets[0]}: the folder {targets[0].parent} does not exist")
+    progress = load_progress(catalog)
     for lesson, target in zip(lessons, targets, strict=False):
         try:
-            done = write(lesson, args.to, target)
+            done = write(lesson, args.to, target, saved_code(progress, lesson))
         except OSError as exc:
             print(f"grok-tui: could not write {target}: {exc}", file=sys.stderr)
             return EXIT_FAILED

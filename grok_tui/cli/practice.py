@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.cli.progress import load_progress
@@ -21,6 +22,9 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
+if TYPE_CHECKING:
+    from grok_tui.engine.exercises import Verdict
+
 
 def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
     p = parsers["hint"] = argparse.ArgumentParser(prog="grok-tui hint", description=descriptions["hint"])
@@ -28,10 +32,14 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     add_lessons_option(p)
     p = parsers["verify"] = argparse.ArgumentParser(
         prog="grok-tui verify",
-        description=descriptions["verify"] + "; else stop at the first that does "
-        "not, print why (as the tutor's exercise screen does) and exit 1. A pass counts as in the tutor.",
+        description=descriptions["verify"] + ". The course (no ID) or one exercise: stop at the first "
+        "that does not pass, print why (as the tutor's exercise screen does) and exit 1. A lesson: one line "
+        "for each of its exercises (passes, not started yet, or its first message), exit 1 if any does not "
+        "pass. A pass counts as in the tutor.",
     )
-    p.add_argument("id", nargs="?", help="LESSON/EXERCISE, a lesson id, or nothing for every exercise")
+    p.add_argument(
+        "id", nargs="?", help="LESSON/EXERCISE, a lesson id (all its exercises), or nothing for the whole course"
+    )
     add_lessons_option(p)
     p = parsers["edit"] = argparse.ArgumentParser(
         prog="grok-tui edit",
@@ -123,34 +131,73 @@ def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
-    from grok_tui.engine.exercises import check_code
-
     progress = load_progress(catalog)
     chosen = _exercises(catalog, args.id, progress)
+    if args.id is not None and "/" not in args.id:
+        return _verify_lesson(progress, chosen)
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
-        code = current_code(progress, lesson, exercise)
-        if code is None:
+        verdict = _check(progress, lesson, exercise)
+        if verdict is None:
             print(f"{key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
             return EXIT_FAILED
-        verdict = check_code(exercise, code)
         if not verdict.passed:
             print(f"{key}: {verdict.headline}")
             for line in verdict.details:
                 print(f"  {line}")
             print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
             return EXIT_FAILED
-        if (
-            not progress.exercise_done(lesson.id, exercise.name)
-            or progress.passed_code(lesson.id).get(exercise.name) != code
-        ):
-            progress.record_pass(lesson.id, exercise.name, code)
         print(f"✓ {key}: {verdict.headline}")
     if not chosen:
         print("No exercises to verify.")
     elif len(chosen) > 1:
         print(f"All {len(chosen)} exercises pass.")
     return EXIT_OK
+
+
+def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
+    """A lesson named: every one of its exercises gets a line, whatever the one before did (a learner
+    asking about 7.3 wants to hear of softmax even when one_hot is not started)."""
+    passed = 0
+    for lesson, exercise in chosen:
+        key = f"{lesson.id}/{exercise.name}"
+        verdict = _check(progress, lesson, exercise)
+        if verdict is None:
+            print(f"· {key}: not started yet (`grok-tui edit {key}` opens it).")
+        elif verdict.passed:
+            passed += 1
+            print(f"✓ {key}: {verdict.headline}")
+        else:
+            first = f" {verdict.details[0]}" if verdict.details else ""
+            print(f"✗ {key}: {verdict.headline}{first}")
+    lesson_id, total = chosen[0][0].id, len(chosen)
+    if passed == total:
+        print(f"All {total} exercises of {lesson_id} pass." if total > 1 else f"The exercise of {lesson_id} passes.")
+        return EXIT_OK
+    counted = (
+        f"{passed} of {total} exercises of {lesson_id} pass"
+        if total > 1
+        else f"The exercise of {lesson_id} does not pass"
+    )
+    print(f"{counted}. `grok-tui verify {lesson_id}/NAME` shows the whole message.")
+    return EXIT_FAILED
+
+
+def _check(progress: Progress, lesson: Lesson, exercise: Exercise) -> Verdict | None:
+    """The verdict on the learner's current code, None when they have written none yet; a pass is
+    recorded as the tutor records it."""
+    from grok_tui.engine.exercises import check_code
+
+    code = current_code(progress, lesson, exercise)
+    if code is None:
+        return None
+    verdict = check_code(exercise, code)
+    if verdict.passed and (
+        not progress.exercise_done(lesson.id, exercise.name)
+        or progress.passed_code(lesson.id).get(exercise.name) != code
+    ):
+        progress.record_pass(lesson.id, exercise.name, code)
+    return verdict
 
 
 # -- edit --------------------------------------------------------------------------------------------

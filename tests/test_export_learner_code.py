@@ -1,0 +1,115 @@
+"""`grok-tui export` puts the learner's saved code in the exercise cell (the stub when there is none),
+and writes a file with the mode any file of theirs gets, while the data directory stays private."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grok_tui.cli import main
+from grok_tui.cli.export import to_py
+from grok_tui.progress import Progress
+from tests.lessons_util import COURSE
+
+LESSON = COURSE.get("3.2")
+W_SUM = LESSON.exercise("w_sum")
+HEADER = "# Your code for w_sum, as you saved it in grok-tui."
+# Theirs: it passes, and it is neither the stub nor the reference.
+THEIRS = "def w_sum(a, b):\n    assert len(a) == len(b)\n    return sum(x * y for x, y in zip(a, b))  # mine\n"
+
+
+def exercise_cells(path: Path) -> list[str]:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in notebook["cells"] if c["metadata"].get("tags") == ["exercise"]]
+
+
+def test_the_exercise_cell_holds_the_learners_saved_code(tmp_path: Path, capsys) -> None:
+    """`export 3.2` wrote the stub although the learner had written (and passed) w_sum."""
+    plain = tmp_path / "plain.ipynb"
+    assert main(["export", "3.2", "-o", str(plain)]) == 0
+    Progress.load().save_draft("3.2", "w_sum", THEIRS)
+    theirs = tmp_path / "theirs.ipynb"
+    assert main(["export", "3.2", "-o", str(theirs)]) == 0
+    assert exercise_cells(plain) == [W_SUM.stub.source]
+    assert exercise_cells(theirs) == [f"{HEADER}\n{THEIRS.rstrip()}"]
+    # the rest, the reference solution and the test cells included, is as it was
+    others = [json.loads(p.read_text())["cells"] for p in (plain, theirs)]
+    different = [a["source"] for a, b in zip(*others, strict=True) if a["source"] != b["source"]]
+    assert len(different) == 2  # the exercise cell and the sentence above it
+    assert main(["export", "3.2", "-o", "-"]) == 0
+    assert HEADER in capsys.readouterr().out
+
+
+def test_a_passed_code_without_a_draft_is_exported_too(tmp_path: Path) -> None:
+    Progress.load().record_pass("3.2", "w_sum", THEIRS)
+    target = tmp_path / "x.ipynb"
+    assert main(["export", "3.2", "-o", str(target)]) == 0
+    assert exercise_cells(target) == [f"{HEADER}\n{THEIRS.rstrip()}"]
+
+
+@pytest.mark.parametrize("draft", [THEIRS, "def w_sum(a, b:\n    return 0\n"], ids=["theirs", "unreadable"])
+def test_the_script_with_their_code_runs_with_plain_python(tmp_path: Path, draft: str) -> None:
+    """A draft is saved while it is typed: one Python cannot read is kept as comments, or the script
+    would stop at a SyntaxError before its first line."""
+    Progress.load().save_draft("3.2", "w_sum", draft)
+    script = tmp_path / "x.py"
+    assert main(["export", "3.2", "-o", str(script)]) == 0
+    text = script.read_text(encoding="utf-8")
+    assert HEADER in text and W_SUM.stub.source not in text
+    if draft != THEIRS:
+        assert "# Python cannot read it yet (line 1: " in text and "# def w_sum(a, b:" in text
+    done = subprocess.run(
+        [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "w_sum: every test passed" in done.stdout
+
+
+def test_their_code_runs_when_the_learner_skips_the_reference(tmp_path: Path) -> None:
+    """As the notebook says: run your cell, skip the reference, run the test."""
+    text = to_py(LESSON, {"w_sum": THEIRS}).replace(W_SUM.solution.source, "pass", 1)
+    script = tmp_path / "x.py"
+    script.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and "w_sum: every test passed" in done.stdout, done.stderr[-2000:]
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_an_export_gets_the_usual_mode_and_the_data_files_stay_private(tmp_path: Path, umask: int) -> None:
+    """The export was written 0600, as mkstemp makes it."""
+    old = os.umask(umask)
+    try:
+        Progress.load().save_draft("3.2", "w_sum", THEIRS)
+        target = tmp_path / "x.py"
+        assert main(["export", "3.2", "-o", str(target)]) == 0
+        assert main(["export", "--all", str(tmp_path / "all"), "--to", "py"]) == 0
+    finally:
+        os.umask(old)
+    assert mode(target) == 0o666 & ~umask
+    assert {mode(p) for p in (tmp_path / "all").iterdir()} == {0o666 & ~umask}
+    assert mode(Progress.load().draft_path("3.2", "w_sum")) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_re_export_keeps_the_mode_the_learner_gave_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "x.py"
+    assert main(["export", "3.2", "-o", str(target)]) == 0
+    target.write_text(target.read_text() + "# my notes\n")
+    target.chmod(0o640)
+    assert main(["export", "3.2", "-o", str(target)]) == 0
+    assert mode(target) == 0o640 and "# my notes" not in target.read_text()
+    [kept] = tmp_path.glob("x.py.bak-*")
+    assert "# my notes" in kept.read_text()

@@ -1,0 +1,54 @@
+"""`grok-tui verify LESSON` reports every exercise of the lesson; `grok-tui verify` (the course) still
+stops at the first that does not pass, as rustlings does."""
+
+from __future__ import annotations
+
+from grok_tui.cli import main
+from grok_tui.engine.exercises import check_code
+from grok_tui.progress import Progress
+from tests.lessons_util import COURSE
+
+LESSON = COURSE.get("7.3")
+
+
+def cli(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_a_lesson_gets_one_line_for_each_exercise_whatever_the_one_before_did(capsys) -> None:
+    """`verify 7.3` stopped at one_hot ("not started yet") and never said that softmax passes."""
+    first, second, third = LESSON.exercises[:3]
+    progress = Progress.load()
+    progress.save_draft(LESSON.id, second.name, second.solution.source)
+    progress.save_draft(LESSON.id, third.name, third.stub.source)
+    code, out = cli(capsys, "verify", LESSON.id)
+    lines = out.splitlines()
+    assert code == 1
+    assert len(lines) == len(LESSON.exercises) + 1  # one line each, then the sum
+    assert lines[0].startswith(f"· 7.3/{first.name}: not started yet")
+    assert lines[1] == f"✓ 7.3/{second.name}: Passed! Every test of this exercise holds."
+    stub = check_code(third, third.stub.source)
+    assert lines[2] == f"✗ 7.3/{third.name}: {stub.headline} {stub.details[0]}"  # its first message
+    assert lines[-1].startswith(f"1 of {len(LESSON.exercises)} exercises of 7.3 pass.")
+    assert Progress.load().exercise_done(LESSON.id, second.name)  # a pass counts as in the tutor
+    assert not Progress.load().exercise_done(LESSON.id, third.name)
+
+
+def test_a_lesson_whose_exercises_all_pass_exits_0(capsys) -> None:
+    progress = Progress.load()
+    for exercise in LESSON.exercises:
+        progress.save_draft(LESSON.id, exercise.name, exercise.solution.source)
+    code, out = cli(capsys, "verify", LESSON.id)
+    assert code == 0
+    assert out.splitlines()[-1] == f"All {len(LESSON.exercises)} exercises of 7.3 pass."
+
+
+def test_one_exercise_still_gets_the_whole_message(capsys) -> None:
+    third = LESSON.exercises[2]
+    Progress.load().save_draft(LESSON.id, third.name, third.stub.source)
+    code, out = cli(capsys, "verify", f"7.3/{third.name}")
+    verdict = check_code(third, third.stub.source)
+    assert code == 1
+    assert out.splitlines()[0] == f"7.3/{third.name}: {verdict.headline}"
+    assert all(f"  {line}" in out.splitlines() for line in verdict.details)
