@@ -97,15 +97,15 @@ class Panel(DigitsPanel):
                 (where, "italic"), "  label ", (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")
             )
         )
-        rows = []
+        out = Text()
         for i, line in enumerate(big):
-            row = line.copy()
+            if i:
+                out.append("\n")  # between rows, not after: rstrip took the image's paper (spaces)
+            out.append_text(line)
             if i < len(strip):
-                row.append("  ")
-                row.append_text(strip[i])
-            rows.append(row)
-        # joined, not stripped: the image's paper rows are spaces on a colour, and rstrip took them
-        return Text("\n").join(rows)
+                out.append("  ")
+                out.append_text(strip[i])
+        return out
 
     def summary(self) -> list[str]:
         return [f"image {self.index}: a {self.labels[self.index]}", f"{len(self.labels)} images"]

@@ -37,14 +37,16 @@ def probability_lines(probs: np.ndarray, truth: int | None = None, width: int = 
 def side_by_side(left: list[Text], right: list[Text], gap: int = 2) -> Text:
     """Two columns of lines as one Text (left lines padded to the same width)."""
     width = max((line.cell_len for line in left), default=0)
-    rows = []
+    out = Text()
     for i in range(max(len(left), len(right))):
+        if i:
+            out.append("\n")  # between rows, not after: rstrip took a digit's paper (spaces) too
         a = left[i].copy() if i < len(left) else Text("")
         a.pad_right(width - a.cell_len + gap)
+        out.append_text(a)
         if i < len(right):
-            a.append_text(right[i])
-        rows.append(a)
-    return Text("\n").join(rows)  # not rstrip: a digit's paper rows are spaces on a colour
+            out.append_text(right[i])
+    return out
 
 
 class Panel(DigitsPanel):
