@@ -16,11 +16,20 @@ from textual.app import App, ComposeResult
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
-from grok_tui.ui.widgets.chart_parts import _dimmed, linear_axis, log_axis, step_axis
+from grok_tui.ui.widgets.chart_parts import _dimmed, even_y_axis, linear_axis, log_axis, step_axis
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8
 DIVERGING = [0.8 + 0.2 * (-3.0) ** i for i in range(20)]  # no alpha: -232 million by step 20
+
+
+def test_a_log_axis_starts_at_its_top_decade_and_leaves_the_rows_to_the_curves():
+    """7.6's losses (0.0015 to 2.3) in its lab chart at 120x40 (6 plot rows) sat on a 1e-4..100 axis
+    with two empty rows over it: both ends snapped to even decades, the curves in half the rows."""
+    low, high = math.log10(0.0015), math.log10(2.3)
+    assert [t for _, t in log_axis(low, high, 3).ticks] == ["0.001", "0.1", "10"]
+    axis = even_y_axis(lambda count: log_axis(low, high, count), 6, 3, low, high)
+    assert (high - low) / (axis.high - axis.low) > 0.6
 
 
 def lines(chart: ChartView) -> list[str]:
