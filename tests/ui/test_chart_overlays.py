@@ -143,7 +143,7 @@ async def test_a_previous_run_elsewhere_on_the_x_axis_is_left_out():
         before = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [float(k) for k in range(100)])}
         chart.show_series(now, before)
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run at other x, not drawn" in lines(chart)[0]
         x_labels = lines(chart)[-1].split()
         assert float(x_labels[0]) >= 1000, x_labels  # the axis is this run's
         overlapping = {"ink": before["ink"], "number": Series(STEPS_100, [1000.0 + k / 2 for k in range(100)])}
@@ -175,3 +175,26 @@ async def test_an_accuracy_kept_on_its_range_shows_a_run_at_chance_beside_a_good
         chart.show_series({"test_accuracy": Series(STEPS, [1.5] * 20)})
         await pilot.pause()
         assert max(float(m) for m in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(chart)), re.M)) >= 1.5
+
+
+async def test_a_run_in_progress_over_the_same_images_keeps_the_previous_one_and_its_axis():
+    """7.1 run twice over images 0..11: at the second run's 2nd and 3rd image the previous run was
+    left out as "wider range" (its span was 5 times this one's), and the x axis jumped from 0..11 to
+    0..2 and back at the 4th image."""
+    app = OneChart(Chart("ink", ("ink",), x="number", points=True))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        steps = [float(k) for k in range(1, 13)]
+        ink = [float(300 + (7 * k) % 50) for k in range(12)]
+        before = {"ink": Series(steps, ink), "number": Series(steps, [float(k) for k in range(12)])}
+        axes = set()
+        for shown in range(1, 13):
+            now = {
+                "ink": Series(steps[:shown], ink[:shown]),
+                "number": Series(steps[:shown], before["number"].ys[:shown]),
+            }
+            chart.show_series(now, before)
+            await pilot.pause()
+            assert not chart.previous_off_scale and "previous run" in lines(chart)[0], (shown, lines(chart)[0])
+            axes.add(lines(chart)[-1])
+        assert len(axes) == 1, axes  # one x axis for the whole run

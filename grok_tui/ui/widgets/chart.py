@@ -48,7 +48,7 @@ from grok_tui.ui.widgets.chart_parts import (
     step_axis,
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
-from grok_tui.ui.widgets.chart_scale import previous_fits, previous_ran_away
+from grok_tui.ui.widgets.chart_scale import previous_fits, previous_overlaps, previous_ran_away
 
 STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
 STYLES["prev"] = Style(color="bright_black")
@@ -114,6 +114,8 @@ class ChartView(PlotextPlot):
         """True while the dimmed previous run is left out because it would flatten this one."""
         self._previous_far = False
         """...and because it ran away (chart_scale.FAR_RATIO), not only reached a wider range."""
+        self._previous_elsewhere = False
+        """...or because it lies elsewhere on x (a chart against a value: chart_scale.previous_overlaps)."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""
@@ -219,7 +221,7 @@ class ChartView(PlotextPlot):
         if self.previous_off_scale:
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
-            said = "off scale" if self._previous_far else "wider range"
+            said = "at other x" if self._previous_elsewhere else "off scale" if self._previous_far else "wider range"
             entries.append((self._previous_glyph, f"previous run {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
@@ -287,10 +289,12 @@ class ChartView(PlotextPlot):
             return self._compact(width, height)
         ys_now, ys_old = ([y for layer in layers for _, y in layer.points] for layers in (now, old))
         fits = previous_fits(ys_now, ys_old, self.chart.log)  # a log chart's points are decades
+        self._previous_elsewhere = False
         if self.chart.x:  # against a value, the previous run may lie elsewhere on x too (7.1's first
             # image 1000 after 0: both runs were thin stripes at the two ends of a 0..1100 axis)
             xs_now, xs_old = ([x for layer in layers for x, _ in layer.points] for layers in (now, old))
-            fits = fits and previous_fits(xs_now, xs_old)
+            self._previous_elsewhere = not previous_overlaps(xs_now, xs_old)
+            fits = fits and not self._previous_elsewhere
         fits = fits or self._in_range(old)  # in the range, any run is in scale
         self.previous_off_scale = not fits
         self._previous_far = previous_ran_away(ys_now, ys_old, self.chart.log)

@@ -11,6 +11,10 @@ LOG_FLOOR = 2.0
 """On a log chart the current run's range counts as this many decades at least: a run stuck on a
 plateau (6.5 with seed 2, 7.5 with alpha 2) left out the previous run a few decades below it, the
 one the try-this asks to compare it with."""
+LINEAR_FLOOR = 0.2
+"""On a linear chart the current run's range counts as this share of its largest value at least: 7.1
+run twice over the same images spans 7 of ink (300..307) at its second image, and the previous run's
+50 left it out as "wider range" until the fourth image, the axis jumping twice."""
 FAR_RATIO = 100.0
 """Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
 reaches a "wider range" (a longer run of the same curve). On a log chart: above this run by more
@@ -25,7 +29,8 @@ def previous_spread(current: list[float], previous: list[float], log: bool = Fal
     low, high = min(current), max(current)
     if high <= low and not log:  # a run's first point, or a flat curve: the previous run gives the scale
         return 1.0
-    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, LOG_FLOOR if log else 0.0)
+    floor = LOG_FLOOR if log else LINEAR_FLOOR * max(abs(high), abs(low))
+    return (max(high, max(previous)) - min(low, min(previous))) / max(high - low, floor)
 
 
 def previous_fits(current: list[float], previous: list[float], log: bool = False) -> bool:
@@ -38,3 +43,15 @@ def previous_ran_away(current: list[float], previous: list[float], log: bool = F
     if not log:
         return previous_spread(current, previous) > FAR_RATIO
     return bool(current and previous) and max(previous) - max(current) > LOG_FLOOR
+
+
+def previous_overlaps(current: list[float], previous: list[float]) -> bool:
+    """On a chart against a value (7.1's image number): whether the previous run lies where this one
+    does on x, overlapping or nearer than either run's span. (The span test above, used on x too, left
+    out a previous run over images 0..11 while this run over the same images was at its third, and
+    said "wider range"; then drew it again from the fourth: the axis jumped.) Runs far apart on x
+    (images 1000.. after 0..) would each be a thin stripe at one end of the axis."""
+    if not current or not previous:
+        return True
+    gap = max(min(current), min(previous)) - min(max(current), max(previous))
+    return gap <= max(max(current) - min(current), max(previous) - min(previous))
