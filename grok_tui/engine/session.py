@@ -169,6 +169,14 @@ class LessonSession:
         return change_text(self.previous_params, self._params_now())
 
     @property
+    def changed_names(self) -> set[str]:
+        """The params whose change `change` tells of."""
+        if self.previous_params is None or not self.previous:
+            return set()
+        now = self._params_now()
+        return {n for n, v in self.previous_params.items() if n in now and now[n] != v}
+
+    @property
     def previous_label(self) -> str:
         """The previous run by the values that set it apart, "alpha 1": its dimmed curve's legend.
         (The legend showed `change`, "order input,delta -> delta,input", which read as the current run.)"""

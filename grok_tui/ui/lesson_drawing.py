@@ -197,6 +197,9 @@ class LessonDrawing(_Screen):
             failure = run.failure
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
+        selected = session.selected_param
+        if note and param and selected is not None and selected.name not in session.changed_names:
+            note = ""  # [ or ] chose another param since: which one must show, or + changes it unseen
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth and session.spark_name in view.series:

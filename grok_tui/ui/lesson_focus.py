@@ -26,7 +26,8 @@ else:
     _Screen = object
 
 
-NO_OTHER_PANE = "This lab has one pane, its values and params: l goes back to the text."
+# Not "one pane": 3.2's lab also shows its chart, which a learner took for a second pane.
+NO_OTHER_PANE = "No panel to select here: f moves between panels. [ ] + - change the params; l goes back to the text."
 
 
 class LessonFocus(_Screen):

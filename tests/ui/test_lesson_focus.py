@@ -79,7 +79,7 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
         await pilot.press("f")
         assert app.focused is screen.query_one(SidePane)
         assert [n.message for n in app._notifications] == [
-            "This lab has one pane, its values and params: l goes back to the text."
+            "No panel to select here: f moves between panels. [ ] + - change the params; l goes back to the text."
         ]
         await pilot.press("f")  # again: the same notice stays, not a second one over the chart
         assert len(app._notifications) == 1

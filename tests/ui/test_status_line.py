@@ -45,6 +45,24 @@ async def test_the_reading_view_shows_the_selected_param_in_the_status_line(smal
         assert "input ◂ 1.5 ▸" in text_of(screen.query_one(StatusLine))
 
 
+async def test_after_a_change_another_chosen_param_shows_instead_of_the_change(small_catalog):
+    """3.2 at 80x24: after weight_0's change had run, [ and ] chose other params but the status line
+    kept `weight_0 0.1 -> 0`: + would have changed a param the learner could not see."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("space")
+        await finish(pilot, screen)
+        await pilot.press("minus")  # alpha 1 -> 0.316228, which re-runs (and no longer diverges)
+        await wait_for(pilot, lambda: screen.params["alpha"] < 1 and screen.session.rerun, what="the re-run")
+        await finish(pilot, screen)
+        assert screen.session.change == "alpha 1 -> 0.316228"
+        await pilot.press("right_square_bracket")
+        status = text_of(screen.query_one(StatusLine))
+        assert "input ◂ 2 ▸" in status and "->" not in status, status
+
+
 async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
     """The detail gives way: at 80 columns "try a smaller step" was the part cut off."""
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
