@@ -197,6 +197,38 @@ async def test_a_box_being_read_grows_below_the_reader_not_over_them(tmp_path):
         assert [line[:-3] for line in screen_text(app).splitlines()[2:5]] == reading
 
 
+async def test_a_re_run_refills_a_box_being_read_without_moving_the_text(tmp_path):
+    """3.1: its bars' last line at the top of the view, the learner pressed + and the re-run's box
+    began again from one line: the text under it slid up a row each game, three in all."""
+    from grok_tui.engine.feed import CellPrint
+
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        loop, first = min(doc.printouts.cells), object()
+        games = ("game 1", "game 2", "game 3", "game 4")
+        doc.printouts.show({loop: CellPrint(games, 0, ())}, first)
+        doc.printouts.ended()
+        await pilot.pause()
+        box = doc.query_one(CellOutput)
+        doc.scroll_to(y=box.virtual_region.y + 3, animate=False, immediate=True)  # game 4 on the top row
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        top = next(i for i, line in enumerate(rows) if "game 4" in line)
+        below = rows[top + 1 : top + 6]
+        again = object()
+        for shown in range(1, 5):
+            new = tuple(g.replace("game", "GAME") for g in games[:shown])
+            doc.printouts.show({loop: CellPrint(new, 0, ())}, again)
+            await pilot.pause()
+            rows = screen_text(app).splitlines()
+            assert rows[top + 1 : top + 6] == below, shown  # the text under the box stays put
+            assert ("GAME 4" if shown == 4 else "game 4") in rows[top]  # the old line, until replaced
+        doc.printouts.ended()
+        await pilot.pause()
+        assert "GAME 4" in screen_text(app).splitlines()[top] and boxes(app)[loop] == [g.upper() for g in games]
+
+
 def test_a_long_line_wraps_between_words():
     """A printed message was cut anywhere: `... type(s) for *: 'b` over `uiltin_function_or_method'`."""
     from rich.text import Text

@@ -122,22 +122,34 @@ class Printouts:
         """What each box shows of the current run (a box not here shows the run before, dimmed)."""
         self._printed: dict[int, CellPrint] = {}
         self._failure: tuple[int, str] | None = None
+        self._stale: dict[int, list[Text]] = {}
+        """The dimmed lines of the run before, by cell, while the current run refills its boxes."""
 
     def show(self, printed: dict[int, CellPrint], run: object) -> None:
         """Draw what `run` printed so far (FeedView.printed); no run (None: a param changed, the
         re-run is about to start) dims what the last one printed."""
         if run is not self._run:
             if self._drawn or self._failure:  # dim what the run before printed (nothing to do if it is dimmed already)
-                self._place({line: printout_lines(self._printed.get(line), stale=True) for line in self.boxes})
+                self._stale = {
+                    line: self._over_stale(line, printout_lines(self._printed.get(line), stale=True))
+                    for line in self.boxes
+                }
+                self._place(dict(self._stale))
             self._run, self._drawn, self._failure = run, {}, None
         self._printed = printed
         changed = {
-            line: printout_lines(cp, self._failure_at(line))
+            line: self._over_stale(line, printout_lines(cp, self._failure_at(line)))
             for line, cp in printed.items()
             if line in self.cells and self._drawn.get(line) is not cp
         }
         self._drawn.update({line: printed[line] for line in changed})
         self._place(changed)
+
+    def _over_stale(self, line: int, lines: list[Text]) -> list[Text]:
+        """A running box keeps the dimmed lines of the run before under its new ones until the run
+        ends: shrunk to its first line, the box (its top above the view, the rest in it) moved the
+        text the learner read by a row a step as 3.1's re-run refilled its four games."""
+        return lines + self._stale.get(line, [])[len(lines) :]
 
     def ended(self, failure: tuple[int, str] | None = None) -> None:
         """The run finished, or stopped at an error (its line in the lesson file and what to say):
@@ -145,13 +157,18 @@ class Printouts:
         self._failure = failure
         key = self._cell_of(failure[0]) if failure else None
         lines: dict[int, list[Text] | None] = {line: None for line in self.boxes if line not in self._drawn}
+        # the boxes this run printed in take their own size now, without the run before's tail
+        stale, self._stale = self._stale, {}
+        lines.update(
+            {line: printout_lines(cp, self._failure_at(line)) for line, cp in self._drawn.items() if line in stale}
+        )
         if key is not None:
             lines[key] = printout_lines(self._printed.get(key), self._failure_at(key))
         self._place(lines)
 
     def clear(self) -> None:
         """No run (the lesson was reset): no printout."""
-        self._run, self._drawn, self._printed, self._failure = None, {}, {}, None
+        self._run, self._drawn, self._printed, self._failure, self._stale = None, {}, {}, None, {}
         self._place(dict.fromkeys(self.boxes))
 
     def _failure_at(self, cell_line: int) -> str:
@@ -191,11 +208,14 @@ class Printouts:
             else:
                 box.show(lines)
                 new = len(box.folded(width))
-            # Only a box wholly above the view moves the text: one the learner is reading (its top
-            # above the view, the rest in it) grows or shrinks below where they read, and following
-            # it slid the pass-1 table of 6.2b off the screen as pass 40's was added under it.
-            if new != old and top > 0 and y + old <= top:
-                shift += new - old
+            # Only the box's rows above the view move the text: one the learner is reading (its top
+            # above the view, the rest in it) grows below where they read, and following it slid the
+            # pass-1 table of 6.2b off the screen as pass 40's was added under it. Counting a box
+            # whole once it started above the view (as a new box of one line did) slid the text
+            # under it up by a row a step as 3.1's re-run refilled its bars.
+            if new != old and top > 0:
+                above = max(0, round(top) - y)
+                shift += min(above, new) - min(above, old)
         if shift:
             target = top + shift
             doc.scroll_to(y=target, animate=False, immediate=True)
