@@ -13,6 +13,7 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
@@ -52,6 +53,28 @@ def _indents(source: str, number: int) -> str:
     above = next((line for line in reversed(lines[: number - 1]) if line.strip()), None)
     text = f", indented {depth(lines[number - 1])} spaces"
     return text + (f" (the line above: {depth(above)})" if above is not None else "")
+
+
+def _ended_early(source: str, number: int) -> str:
+    """For an unexpected indent at line `number`: when the line above it is less indented than the
+    lines before that one, that line ended their block early (a body line typed at column 0 made the
+    next line, at the body's indentation, the one Python complained of). "" otherwise."""
+    lines = source.splitlines()
+    code = [(i + 1, line) for i, line in enumerate(lines[: number - 1]) if line.strip()]
+    if len(code) < 2:
+        return ""
+
+    def depth(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    (row, above), (_, before) = code[-1], code[-2]
+    if depth(above) >= depth(before):
+        return ""
+    return (
+        f"Line {row} (`{above.strip()}`) is indented {depth(above)} spaces, less than the line before it "
+        f"({depth(before)}): it ended that block early, so line {number}'s indentation was unexpected. "
+        f"Indent line {row} like the lines around it."
+    )
 
 
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
@@ -131,16 +154,32 @@ def _unreachable(code: str) -> list[str]:
     return found
 
 
-def _undefined_name(result: SandboxResult) -> list[str]:
+SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
+"""The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
+
+
+def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
     """What to do about a NameError: the check runs the cell alone, so a function written in another
     exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
-    did not make."""
+    did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
+    function the test calls that the code does not define (renamed `dott`) is said as such."""
     match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
     if match is None:
         return []
     name = match.group(1)
     if name in ("np", "numpy"):
         return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
+    functions = list(_returning(code))
+    if not result.line_in(CODE_FILE) and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
+        near = get_close_matches(name, functions, n=1)
+        also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
+        return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
+    suggested = SUGGESTED.search(result.message or "")
+    if suggested:
+        return [
+            f"Did you mean `{suggested.group(1)}`? If not: each exercise is checked on its own, with only what "
+            f"this cell defines and imports, so define `{name}` here (or do its work inline)."
+        ]
     return [
         f"Each exercise is checked on its own, with only what this cell defines and imports: define "
         f"`{name}` here (or do its work inline), or check its spelling."
@@ -224,8 +263,11 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
                 if "indent" in (result.message or ""):  # the indentation is the point: say it
                     where += _indents(code, code_line)
                 details.append(f"{where}: {source_line(code, code_line)}")
+                if (result.message or "").startswith("unexpected indent") and (early := _ended_early(code, code_line)):
+                    details.append(early)
     elif s in ("error", "memory"):
-        what = f"{result.kind}: {result.message}" if result.message else result.kind
+        message = SUGGESTED.sub("", result.message) if result.kind == "NameError" else result.message
+        what = f"{result.kind}: {message}" if message else result.kind
         if s == "memory":
             limit = result.extra.get("memory", 0) / 1024**3
             headline = f"Your code asked for more memory than the {limit:g} GiB limit ({result.kind})."
@@ -239,7 +281,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         # left in place is told last: it sat between the error and its line.
         if where:
             details.append("at " + where)
-        details += _undefined_name(result) + _common_error(result)
+        details += _undefined_name(result, code, test) + _common_error(result)
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):

@@ -75,6 +75,26 @@ def _same(before, after):
         return True
 
 
+def _close_name(exc):
+    """For a NameError, the name nearest to the missing one that the failing line could see (its
+    frame's locals, globals, builtins), as Python's own traceback suggests it: `layer2_delta` for
+    `layer_2_delta` got only "define it here, or check its spelling". "" if none is close."""
+    import builtins
+    import difflib
+
+    name = getattr(exc, "name", None)
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if not isinstance(name, str) or tb is None:
+        return ""
+    frame = tb.tb_frame
+    seen = {*frame.f_locals, *frame.f_globals, *dir(builtins)}
+    names = sorted(n for n in seen if isinstance(n, str) and not n.startswith("__") and n != name)
+    close = difflib.get_close_matches(name, names, n=1)
+    return close[0] if close else ""
+
+
 class _ArgumentChanged(AssertionError):
     """A guarded function changed an argument (the test's values are the changed ones: not shown)."""
 
@@ -191,6 +211,8 @@ def main():
             # after a change to an argument the test's values show the changed one, as if passed in
             "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
         }
+        if isinstance(exc, NameError) and (close := _close_name(exc)):
+            data["message"] = _short(f"{exc}. Did you mean: {close!r}?")  # Python's own words for it
         if isinstance(exc, SyntaxError):
             data["frames"] = [(exc.filename, exc.lineno or 0)]
             data["message"] = _short(exc.msg)

@@ -1,7 +1,8 @@
 """A Python code editor that indents like the learner expects: Enter keeps the indentation (one level
 more after a `:`), Backspace in leading spaces removes one level, shift+tab takes one level off the line
-(or the selected lines). On opening, the cursor goes where the learner writes next (`open_at_work`).
-Everything else is Textual's TextArea."""
+(or the selected lines), lines pasted into a line's indentation take that indentation (`reindent`), F6
+selects a whole line with its line break. On opening, the cursor goes where the learner writes next
+(`open_at_work`). Everything else is Textual's TextArea."""
 
 from __future__ import annotations
 
@@ -42,6 +43,36 @@ class CodeEditor(TextArea):
         """One indentation level onto each selected line (TextArea's tab replaced them with spaces)."""
         for row in self._selected_rows():
             self.insert(" " * self.indent_width, (row, 0))
+
+    def select_line(self, index: int) -> None:
+        """The whole line with its line break (to the next line's column 0; to its end on the last
+        line): F6 then ctrl+x left an empty line behind, and the line pasted back at another line's
+        start joined the two."""
+        if not 0 <= index < self.document.line_count:
+            return
+        last = index == self.document.line_count - 1
+        self.selection = Selection((index, 0), (index, len(self.document[index])) if last else (index + 1, 0))
+        self.record_cursor_width()
+
+    # -- paste: the terminal's (events.Paste) and ctrl+v (the app's clipboard) -------------------
+    def _paste(self, text: str) -> None:
+        start, end = sorted(self.selection)
+        before = self.document[start[0]][: start[1]]
+        if before and not before.strip(" "):  # in a line's indentation: the lines take it
+            text = reindent(text, before, self.indent_width)
+        if result := self._replace_via_keyboard(text, start, end):
+            self.move_cursor(result.end_location)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # TextArea's own _on_paste would paste the text a second time
+        if self.read_only:
+            return
+        self._paste(event.text)
+        self.focus()
+
+    def action_paste(self) -> None:
+        if not self.read_only:
+            self._paste(self.app.clipboard)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "tab" and not self.read_only and not self.selection.is_empty:
@@ -125,6 +156,40 @@ class CodeEditor(TextArea):
         ):
             last += 1
         self.selection = Selection((row, start), (last, len(lines[last])))
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def reindent(text: str, indent: str, width: int = 4) -> str:
+    """`text` pasted after `indent` (only spaces): its first line goes at the cursor, its own leading
+    spaces dropped; each later line keeps its place relative to the block, shifted to `indent` (a
+    first line ending with `:` has its body one level deeper). Tabs in the indentation become
+    `width` spaces. One line stays as it is. Two lines pasted inside a function at the TODO's place
+    took the function's indentation on the first line only: the second went to column 0."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) < 2:
+        return text
+    lines = [line[: len(line) - len(line.lstrip())].replace("\t", " " * width) + line.lstrip() for line in lines]
+    first, rest = lines[0], lines[1:]
+    body = [line for line in rest if line.strip()]
+    if _indent_of(first) or not body:
+        block = _indent_of(first)  # copied with its own indentation: the block's is the first line's
+    else:  # copied from the first line's first character: the block's is read from the lines below
+        lowest = min(map(_indent_of, body))
+        block = min(lowest, _indent_of(body[0]) - width) if first.rstrip().endswith(":") else lowest
+        block = max(block, 0)
+    shift = len(indent) - block
+    out = [first.lstrip(" ")]
+    for line in rest:
+        if line.strip():
+            out.append(" " * max(0, _indent_of(line) + shift) + line.lstrip(" "))
+        else:
+            out.append("")
+    if not lines[-1].strip():  # ending with a line break: the rest of the cursor's line keeps its indentation
+        out[-1] = indent
+    return "\n".join(out)
 
 
 def _from_todo(lines: list[str]) -> list[str] | None:

@@ -51,7 +51,7 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         await pilot.press("f4")
         assert editor.text == lesson.exercises[0].stub.source
         # said in the result pane, not in a toast over it (which hid the verdict's line ends at 80x24)
-        said = text_of(app.screen.query_one("#ex-result"))
+        said = text_of(app.screen.query_one("#ex-headline"))
         assert "Back to the starting code. ctrl+z brings yours back" in said and not app._notifications
         backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
         assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
@@ -60,7 +60,7 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         await pilot.press("ctrl+z", "ctrl+z")
         assert "return 42" in editor.text
         # the note was about the starting code: it still said "Back to the starting code" here
-        assert "Back to the starting code" not in text_of(app.screen.query_one("#ex-result"))
+        assert "Back to the starting code" not in text_of(app.screen.query_one("#ex-headline"))
 
 
 async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_starts_at_the_todo(lesson):  # noqa: F811

@@ -73,7 +73,9 @@ class Host(App):
 
 
 def shown(screen: ExerciseScreen) -> str:
-    return "\n".join(text_of(screen.query_one(f"#{i}", Static)) for i in ("ex-result", "ex-hints", "ex-solution"))
+    return "\n".join(
+        text_of(screen.query_one(f"#{i}", Static)) for i in ("ex-headline", "ex-result", "ex-hints", "ex-solution")
+    )
 
 
 async def check_and_wait(pilot, screen: ExerciseScreen, key: str = "f5") -> None:

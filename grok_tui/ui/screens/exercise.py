@@ -56,6 +56,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     ExerciseScreen #ex-feedback { height: auto; max-height: 45%; min-height: 3;
         border-top: solid $primary; padding: 0 1; }
     ExerciseScreen #ex-feedback:focus { border-top: thick $accent; }
+    ExerciseScreen #ex-headline { dock: top; height: auto; }
     """
 
     BINDINGS = [
@@ -105,6 +106,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         """A note on what the learner just did (F4), shown with the result until the next check."""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
+        self._shown_todo = True
+        """Whether the code had its TODO when the feedback was last drawn (it says where to write)."""
         self._title_edited = False
         """Whether the title says the code was edited since it passed."""
         self._passed_text: str | None = None
@@ -138,6 +141,9 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.editor = cast(CodeEditor, CodeEditor.code_editor(self._opened_with, language="python", id="ex-editor"))
         yield self.editor
         with VerticalScroll(id="ex-feedback", can_focus=True):
+            # Docked: it stays in view however far the lines under it scroll. At 80x24 three hints
+            # scrolled "Not yet: a test failed." out of the area, which then began mid-sentence.
+            yield Static(id="ex-headline")
             yield Static(id="ex-result")
             yield Static(id="ex-hints")
             yield Static(id="ex-solution")
@@ -188,35 +194,45 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         return self._passed_text is not None and self._passed_text != self.editor.text
 
     def _render_result(self) -> None:
-        out = Text()
+        """The notices and the headline (what happened) in the pinned line(s) at the top; the
+        verdict's details under them, in the scrolled area with the hints and the solution."""
+        head, out = Text(), Text()
         if self._notice:
-            out.append(self._notice + "\n", style="yellow")
+            head.append(self._notice + "\n", style="yellow")
         if self._said:
-            out.append(self._said + "\n", style="yellow")
+            head.append(self._said + "\n", style="yellow")
         if self.saver.error:
-            out.append(self.saver.error + "\n", style="bold red")
+            head.append(self.saver.error + "\n", style="bold red")
+        self._shown_todo = "TODO" in self.editor.text
         if self.checking:
-            out.append("Checking your code…", style="bold")
+            head.append("Checking your code…", style="bold")
         elif self.verdict is None:
             if self.done:
-                out.append("You passed this exercise before. ", style="green")
-                out.append("F3 shows the reference solution; F5 checks again.")
-            else:
-                out.append("Write the code in place of the TODO, then press F5 (or ctrl+r) to check it.")
+                head.append("You passed this exercise before. ", style="green")
+                head.append("F3 shows the reference solution; F5 checks again.")
+            elif self._shown_todo:
+                head.append("Write the code in place of the TODO, then press F5 (or ctrl+r) to check it.")
+            else:  # a draft reopened once written: no TODO left to point at
+                head.append("Press F5 (or ctrl+r) to check your code.")
         else:
             v = self.verdict
-            out.append(v.headline, style="bold green" if v.passed else "bold red")
-            for line in v.details:
-                out.append("\n" + line)
+            head.append(v.headline, style="bold green" if v.passed else "bold red")
+            lines = [Text(line) for line in v.details]
             if v.passed and not self.showing_solution:
-                out.append(
-                    "\nF3 shows the reference solution to compare with yours; "
-                    "esc leaves the editor, then esc again goes back to the lesson."
+                lines.append(
+                    Text(
+                        "F3 shows the reference solution to compare with yours; "
+                        "esc leaves the editor, then esc again goes back to the lesson."
+                    )
                 )
             if self._stale():
-                out.append("\n(checked before your last edit)", style="dim")
+                lines.append(Text("(checked before your last edit)", style="dim"))
+            out = Text("\n").join(lines)
         self._shown_stale = self._stale()
-        self.query_one("#ex-result", Static).update(out)
+        self.query_one("#ex-headline", Static).update(head)
+        result = self.query_one("#ex-result", Static)
+        result.update(out)
+        result.display = bool(out.plain)
 
     def _stale(self) -> bool:
         return self.verdict is not None and self.checked_code is not None and self.editor.text != self.checked_code
@@ -263,6 +279,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             # brought back with ctrl+z, when it still said "Back to the starting code")
             self._said = ""
             self._render_result()
+        elif self.verdict is None and ("TODO" in self.editor.text) != self._shown_todo:
+            self._render_result()  # "in place of the TODO" only while there is one
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

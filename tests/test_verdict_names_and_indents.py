@@ -1,0 +1,51 @@
+"""A verdict names the slip a learner made, not only the line Python stopped at: a body line typed at
+column 0 (Python then complains of the next line), a misspelt name with a close one in reach, a
+function renamed away from the one the test calls."""
+
+from __future__ import annotations
+
+from grok_tui.engine.exercises import check_code
+
+
+def test_an_unexpected_indent_after_a_line_that_ended_the_block_names_that_line(catalog):
+    """4.1: "unexpected indent. line 4, indented 4 spaces (the line above: 0): return 0.0"; the slip
+    was line 3, at column 0 inside the function."""
+    exercise = catalog.get("4.1").exercises[0]
+    code = "def squared_error(pred, goal_pred):\n    miss = pred - goal_pred\nsquare = miss ** 2\n    return 0.0\n"
+    verdict = check_code(exercise, code)
+    assert verdict.details == (
+        "line 4, indented 4 spaces (the line above: 0): return 0.0",
+        "Line 3 (`square = miss ** 2`) is indented 0 spaces, less than the line before it (4): it ended that "
+        "block early, so line 4's indentation was unexpected. Indent line 3 like the lines around it.",
+    )
+    # a line simply indented too far: only where it is (its line above is no shorter than the one before)
+    code = "def squared_error(pred, goal_pred):\n    miss = pred - goal_pred\n        return 0.0\n"
+    assert check_code(exercise, code).details == ("line 3, indented 8 spaces (the line above: 4): return 0.0",)
+
+
+def test_a_misspelt_name_with_a_close_one_in_reach_is_offered_first(catalog):
+    """6.5: `layer2_delta` for the `layer_2_delta` the code defines got "define it here (or do its
+    work inline), or check its spelling"."""
+    learn = catalog.get("6.5").exercise("learn")
+    solution = learn.solution.source
+    at = solution.index("layer_1_delta = (layer_2_delta")
+    verdict = check_code(learn, solution[:at] + solution[at:].replace("layer_2_delta", "layer2_delta", 1))
+    assert verdict.headline == "Your code raised NameError: name 'layer2_delta' is not defined"
+    assert verdict.details[1].startswith("Did you mean `layer_2_delta`? If not: each exercise is checked on its own")
+    # a received argument is in reach too (a local of the function)
+    dot = catalog.get("3.3").exercise("dot")
+    code = "def dot(a, b):\n    return sum(x * y for x, y in zip(a, bb))\n"
+    assert "Did you mean `b`?" in check_code(dot, code).text
+
+
+def test_a_function_the_test_calls_and_the_code_lacks_is_said_so(catalog):
+    """3.3: `def dot` renamed `def dott` got "define `dot` here (or do its work inline)"."""
+    dot = catalog.get("3.3").exercise("dot")
+    verdict = check_code(dot, dot.solution.source.replace("def dot(", "def dott("))
+    assert verdict.details[0] == (
+        "The test calls `dot(...)`, and your code defines no function of that name: it defines `dott`, "
+        "so rename that one `dot`."
+    )
+    assert "do its work inline" not in verdict.text
+    verdict = check_code(dot, dot.solution.source.replace("def dot(", "def product("))
+    assert verdict.details[0].endswith("defines no function of that name: name yours `dot`.")
