@@ -386,3 +386,19 @@ async def test_the_paragraphs_of_a_box_are_spaced_as_the_texts_are(tmp_path):
         first = next(i for i, line in enumerate(lines) if "First paragraph ends here." in line)
         assert lines[first + 1] == "▌" and "Second one." in lines[first + 2], lines[first : first + 4]
         assert lines[first + 3] == "" and lines[first + 4] == "After."  # no blank quoted line at its end
+
+
+async def test_an_exercise_note_keeps_the_texts_margin(catalog):
+    """3.2 at 80x24: "exercise w_sum: press e to write it ..." began at column 0, out of the text's
+    one-column margin, and read as if it belonged to no paragraph."""
+    from grok_tui.ui.widgets.document import CodeCell
+
+    app = GrokApp(catalog, start_lesson="3.2", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        doc = app.screen.query_one(LessonDocument)
+        cell = next(c for c in doc.query(CodeCell) if c.note)
+        doc.scroll_to_widget(cell, animate=False, top=True)
+        await pilot.pause()
+        rows = [row for row in screen_text(app).splitlines() if "press e to write it" in row]
+        assert rows and rows[0].startswith(" exercise w_sum: press e"), rows

@@ -14,6 +14,7 @@ from typing import cast
 from markdown_it import MarkdownIt
 from pygments.lexer import Lexer
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
@@ -185,7 +186,10 @@ class CodeCell(Static):
 
     def _renderable(self, lexer: str | Lexer) -> RenderableType:
         code = _code(self.code if self.code is not None else self.cell.source, self.cell.line, self.mark, lexer)
-        return Group(Text(self.note, style="italic yellow"), code) if self.note else code
+        if not self.note:
+            return code
+        # the prose's one-column margin: at column 0 the note stood out of the text it belongs to
+        return Group(Padding(Text(self.note, style="italic yellow"), (0, 0, 0, 1)), code)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The cell's height, measured on an uncoloured copy: wrapping and line numbers do not depend
