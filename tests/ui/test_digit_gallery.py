@@ -64,3 +64,29 @@ async def test_the_gallery_browses_the_whole_set_after_a_run_and_a_redraw(catalo
         gallery.focus()  # (outside the gallery, → would change a param and start a new run)
         await pilot.press("right", "pagedown")
         assert gallery.index == 22 and "image 22 of 1797" in text_of(gallery)
+
+
+async def test_zoomed_templates_grow_while_all_ten_still_fit(trained):
+    """7.3 at 120x40: z on its ten digit templates kept them 8x4 cells over an empty screen."""
+    lesson, _ = trained
+    rng = np.random.default_rng(0)
+    ns = {"weights": rng.normal(size=(64, 10)), "train_images": rng.random((20, 64))}
+
+    class Zooming(PanelApp):
+        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
+
+    app = Zooming(lesson, ["hidden_weights"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        panel.run_finished(ns)
+        await pilot.pause()
+        assert panel.scale == 1
+        app.screen.maximize(panel)
+        await pilot.pause()
+        assert panel.scale >= 2 and len(panel.page) == 10
+        rows = [panel.render_line(y).text for y in range(panel.size.height)]
+        labels = [row for row in rows if "▶0◀" in row]
+        assert labels and all(str(d) in labels[0] + "".join(rows) for d in range(10))
+        # each template is 8 weights across, scale cells each: the first row of tiles is that tall
+        first = rows.index(labels[0])
+        assert first == 4 * panel.scale, (first, panel.scale)

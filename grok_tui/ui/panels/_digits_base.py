@@ -56,20 +56,20 @@ TILE = 10
 
 
 def tile_lines(tiles: list[list[Text]]) -> list[Text]:
-    """Small (8-column, 4-line) images side by side, 2 columns apart."""
-    lines = [Text() for _ in range(4)]
+    """Small images (8 columns and 4 lines each, or a multiple of that) side by side, 2 columns apart."""
+    lines = [Text() for _ in range(len(tiles[0]) if tiles else 4)]
     for tile in tiles:
-        for line in range(4):
-            lines[line].append_text(tile[line])
-            lines[line].append("  ")
+        for row, line in zip(tile, lines, strict=False):
+            line.append_text(row)
+            line.append("  ")
     return lines
 
 
-def label_line(labels: list[tuple[str, str]]) -> Text:
-    """Each (label, style) centred under its image in a row of `tile_lines`."""
+def label_line(labels: list[tuple[str, str]], width: int = 8) -> Text:
+    """Each (label, style) centred under its image (`width` columns) in a row of `tile_lines`."""
     line = Text()
     for label, style in labels:
-        line.append(f"{label:^8}", style=style)
+        line.append(f"{label:^{width}}", style=style)
         line.append("  ")
     return line
 

@@ -5,6 +5,7 @@ A one-layer model has no `weights_0_1`: then its (64, 10) `weights` are drawn, o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -50,11 +51,11 @@ class Panel(DigitsPanel):
         if self.templates:
             self.border_title = TEMPLATES
             self.status = "Run the lesson (space): each digit's 64 weights appear here as an 8x8 image."
-        self._tiles: dict[int, list[Text]] = {}
+        self._tiles: dict[tuple[int, int], list[Text]] = {}
         """Each unit's drawn 8x8 tile, kept while the weights stay: an arrow press only moves the
         selection, and drawing every tile again cost up to 30 ms a press (64 tiles zoomed)."""
-        self._image_strips: dict[tuple[range, int], list[Strip]] = {}
-        """A row of tiles' four image lines as rendered strips, by (units, width)."""
+        self._image_strips: dict[tuple[range, int, int], list[Strip]] = {}
+        """A row of tiles' image lines as rendered strips, by (units, width, scale)."""
         self._strips_key: tuple | None = None
         self._strips: list[Strip] = []
 
@@ -87,16 +88,30 @@ class Panel(DigitsPanel):
     """The hidden units the run left dead (its `dead` variable): marked under their tiles."""
 
     @property
+    def scale(self) -> int:
+        """Cells a weight takes across: 3 or 2 while zoomed (z) when every unit still fits on one
+        page (7.3's ten templates stayed 8x4 cells over an empty screen at 120x40), else 1."""
+        units = self.weights.shape[1]
+        if self.screen.maximized is not self or not units:
+            return 1
+        height = self.visible_height or 11
+        for scale in (3, 2):
+            per_row = max(1, self.columns // (TILE - 8 + 8 * scale))
+            if math.ceil(units / per_row) * (4 * scale + 1) + 1 <= height:
+                return scale
+        return 1
+
+    @property
     def per_row(self) -> int:
         """Tiles that fit across the panel (at least one)."""
-        return max(1, self.columns // TILE)
+        return max(1, self.columns // (TILE - 8 + 8 * self.scale))
 
     @property
     def rows(self) -> int:
-        """Rows of tiles that fit the panel's height (5 lines each, plus the caption line), so every
-        unit the arrows select is on show."""
+        """Rows of tiles that fit the panel's height (each 4 lines a scale and a label line, plus the
+        caption line), so every unit the arrows select is on show."""
         height = self.visible_height or 11
-        return max(1, min(ROWS, (height - 1) // 5))
+        return max(1, min(ROWS, (height - 1) // (4 * self.scale + 1)))
 
     @property
     def page(self) -> range:
@@ -117,11 +132,12 @@ class Panel(DigitsPanel):
     def tile(self, unit: int) -> list[Text]:
         """Unit `unit`'s weights as an 8x8 tile, on its own colour scale: the pattern matters more
         than the size, and a scale shared by all units leaves most of them too faint to read."""
-        tile = self._tiles.get(unit)
+        scale = self.scale
+        tile = self._tiles.get((unit, scale))
         if tile is None:
             weights = self.weights[:, unit]
             span = float(np.abs(weights).max()) or 1.0
-            tile = self._tiles[unit] = digit_text(weights, 1, diverging, -span, span)
+            tile = self._tiles[(unit, scale)] = digit_text(weights, scale, diverging, -span, span)
         return tile
 
     def rows_shown(self) -> list[range]:
@@ -143,7 +159,7 @@ class Panel(DigitsPanel):
             else (str(u), "dim")
             for u in shown
         ]
-        return label_line(labels)
+        return label_line(labels, 8 * self.scale)
 
     def caption(self) -> Text:
         """The selected unit and its weights' range; which units are on show when a page holds
@@ -183,7 +199,7 @@ class Panel(DigitsPanel):
         tiles (4096 coloured cells) cost about 150 ms of CPU a press."""
         if not self.ready or self.columns < self.MIN_WIDTH:
             return super().render_line(y)
-        key = (self.page, self.per_row, self.columns, self.selected)
+        key = (self.page, self.per_row, self.columns, self.selected, self.scale)
         if self._strips_key != key:
             self._strips_key, self._strips = key, self._page_strips()
         return self._strips[y] if y < len(self._strips) else Strip.blank(self.columns, self.rich_style)
@@ -196,9 +212,10 @@ class Panel(DigitsPanel):
 
         strips: list[Strip] = []
         for shown in self.rows_shown():
-            images = self._image_strips.get((shown, width))
+            key = (shown, width, self.scale)
+            images = self._image_strips.get(key)
             if images is None:
-                images = self._image_strips[(shown, width)] = [strip(line) for line in self.image_lines(shown)]
+                images = self._image_strips[key] = [strip(line) for line in self.image_lines(shown)]
             strips += [*images, strip(self.labels(shown))]
         return [*strips, strip(self.caption())]
 
