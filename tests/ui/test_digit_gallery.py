@@ -26,12 +26,13 @@ async def test_gallery_follows_the_run_then_browses(trained):
         assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
 
 
+class Zooming(PanelApp):
+    CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
+
+
 async def test_the_gallery_digit_grows_when_zoomed(trained):
     """7.1 at 80x24: z zoomed the gallery, and its digit stayed 8 rows high over an empty screen."""
     lesson, ns = trained
-
-    class Zooming(PanelApp):
-        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
 
     app = Zooming(lesson, ["digit_gallery"])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -71,9 +72,6 @@ async def test_zoomed_templates_grow_while_all_ten_still_fit(trained):
     lesson, _ = trained
     rng = np.random.default_rng(0)
     ns = {"weights": rng.normal(size=(64, 10)), "train_images": rng.random((20, 64))}
-
-    class Zooming(PanelApp):
-        CSS = ".-maximized { height: 1fr; }"  # as the lesson screen's z (grok.tcss)
 
     app = Zooming(lesson, ["hidden_weights"])
     async with app.run_test(size=(120, 40)) as pilot:
