@@ -158,3 +158,32 @@ async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.query_one(TextArea).selection == Selection((1, 4), (1, 25))
+
+
+def _contrast(one, two) -> float:
+    """WCAG contrast ratio of two Rich colours."""
+
+    def luminance(colour) -> float:
+        def channel(v: int) -> float:
+            v = v / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        rgb = colour.get_truecolor()
+        return 0.2126 * channel(rgb.red) + 0.7152 * channel(rgb.green) + 0.0722 * channel(rgb.blue)
+
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_the_selected_todo_reads_in_256_colours_too(lesson):  # noqa: F811
+    """The TODO opens selected, and its comment grey sat on monokai's selection grey: one colour
+    (241) where the terminal has 256 colours, the instruction a blank bar (a learner over tmux)."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        row = editor.selection.start[0]
+        todo = next(seg for seg in editor.render_line(row - int(editor.scroll_y)) if "TODO" in seg.text)
+        colour, back = todo.style.color, todo.style.bgcolor
+        assert _contrast(colour, back) >= 4.5
+        assert _contrast(colour.downgrade(2), back.downgrade(2)) >= 3  # ColorSystem.EIGHT_BIT
