@@ -49,3 +49,19 @@ def test_a_function_the_test_calls_and_the_code_lacks_is_said_so(catalog):
     assert "do its work inline" not in verdict.text
     verdict = check_code(dot, dot.solution.source.replace("def dot(", "def product("))
     assert verdict.details[0].endswith("defines no function of that name: name yours `dot`.")
+
+
+def test_a_return_outside_the_function_names_the_line_that_ended_it(catalog):
+    """5.5: loops typed at column 0 inside outer_prod, then "'return' outside function. line 8:
+    return out": the slip was line 5, where the function ended."""
+    exercise = catalog.get("5.5").exercise("outer_prod")
+    code = (
+        "import numpy as np\n\ndef outer_prod(a, b):\n    out = np.zeros((len(a), len(b)))\n"
+        "for i in range(len(a)):\n    for j in range(len(b)):\n        out[i][j] = a[i] * b[j]\n    return out\n"
+    )
+    verdict = check_code(exercise, code)
+    assert verdict.headline.startswith("Python cannot read your code: 'return' outside function")
+    assert verdict.details[-1] == (
+        "Line 5 (`for i in range(len(a)):`) is indented 0 spaces, as much as `def outer_prod`: it ended the "
+        "function there, so line 8 is outside it. Indent line 5 and the lines after it into the function."
+    )

@@ -77,6 +77,38 @@ def _ended_early(source: str, number: int) -> str:
     )
 
 
+def _left_function(source: str, number: int) -> str:
+    """For a `return` (or `yield`) outside a function at line `number`: the line that ended the
+    function before it, the first one after the `def` as little indented as the `def` (5.5: loops
+    typed at column 0 inside outer_prod, then its `return out` at line 8 was "outside function",
+    and the message named only line 8). "" when there is no such `def` above."""
+    lines = source.splitlines()
+
+    def depth(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    defs = [i for i, line in enumerate(lines[: number - 1]) if line.lstrip().startswith(("def ", "async def "))]
+    if not defs:
+        return ""
+    start = defs[-1]
+    name = lines[start].split("def ", 1)[1].split("(", 1)[0].strip()
+    ended = next(
+        (
+            i
+            for i in range(start + 1, number - 1)
+            if lines[i].strip() and not lines[i].lstrip().startswith("#") and depth(lines[i]) <= depth(lines[start])
+        ),
+        None,
+    )
+    if ended is None:
+        return ""
+    return (
+        f"Line {ended + 1} (`{lines[ended].strip()}`) is indented {depth(lines[ended])} spaces, as much as "
+        f"`def {name}`: it ended the function there, so line {number} is outside it. Indent line "
+        f"{ended + 1} and the lines after it into the function."
+    )
+
+
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     """The values of the names the failing statement reads, in order: the input it failed on."""
     if node is None:
@@ -265,6 +297,8 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
                 details.append(f"{where}: {source_line(code, code_line)}")
                 if (result.message or "").startswith("unexpected indent") and (early := _ended_early(code, code_line)):
                     details.append(early)
+                if "outside function" in (result.message or "") and (left := _left_function(code, code_line)):
+                    details.append(left)
     elif s in ("error", "memory"):
         message = SUGGESTED.sub("", result.message) if result.kind == "NameError" else result.message
         what = f"{result.kind}: {message}" if message else result.kind

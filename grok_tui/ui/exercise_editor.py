@@ -83,8 +83,20 @@ class CodeEditor(TextArea):
         before = self.document[start[0]][: start[1]]
         if before and not before.strip(" "):  # in a line's indentation: the lines take it
             text = reindent(text, before, self.indent_width)
+        elif start[1] == 0 and end[1] == 0 and end[0] > start[0]:  # whole lines (F6): in their place
+            text = self._as_lines(text, self.document[start[0]])
         if result := self._replace_via_keyboard(text, start, end):
             self.move_cursor(result.end_location)
+
+    def _as_lines(self, text: str, replaced: str) -> str:
+        """Text pasted over whole selected lines (F6): at the indentation of the first line it
+        replaces, and lines of its own (a line pasted over an indented line F6 had selected went to
+        column 0; without its line break it joined the line after)."""
+        body = text.replace("\r\n", "\n").replace("\r", "\n").removesuffix("\n")
+        indent = replaced[: len(replaced) - len(replaced.lstrip(" "))]
+        if indent:
+            body = indent + (reindent(body, indent, self.indent_width) if "\n" in body else body.lstrip(" "))
+        return body + "\n"
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # TextArea's own _on_paste would paste the text a second time

@@ -105,3 +105,22 @@ async def test_f6_selects_the_line_with_its_break_so_cut_and_paste_move_whole_li
         editor.move_cursor((4, 2))
         await pilot.press("f6")
         assert editor.selection == Selection((4, 0), (4, 12))
+
+
+async def test_a_line_pasted_over_a_whole_selected_line_takes_its_place_and_indentation(lesson):  # noqa: F811
+    """6.5 at 80x24: F6 on an indented line, then a paste of an unindented line: it went to column 0
+    (and, without a line break, it would have joined the line after)."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        for pasted, lines in (
+            ("total = 0", ["    total = 0"]),
+            ("total = 0\n", ["    total = 0"]),
+            ("        total = 0", ["    total = 0"]),
+            ("for x in a:\n    total += x", ["    for x in a:", "        total += x"]),
+        ):
+            editor.text = STUB
+            editor.selection = Selection((1, 0), (1, 0))
+            await pilot.press("f6")
+            await paste(pilot, app, pasted)
+            assert editor.text == "def f(pred, goal_pred):\n" + "\n".join(lines) + "\n    return 0\n", pasted
