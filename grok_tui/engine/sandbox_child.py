@@ -49,6 +49,8 @@ def _test_values(exc):
             if type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
                 value = value.item()  # numpy 2 writes np.float64(0.6985...): the learner's number is 0.6985
             text = f"{value:.6g}" if isinstance(value, float) else repr(value)
+            if isinstance(value, float) and text.lstrip("-").isdigit():
+                text += ".0"  # a float stays one: "got 0.0" above it read "with got = 0"
         except Exception:
             continue
         if len(text) <= 200:
