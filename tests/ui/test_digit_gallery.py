@@ -88,3 +88,18 @@ async def test_zoomed_templates_grow_while_all_ten_still_fit(trained):
         # each template is 8 weights across, scale cells each: the first row of tiles is that tall
         first = rows.index(labels[0])
         assert first == 4 * panel.scale, (first, panel.scale)
+
+
+async def test_the_caption_keeps_the_label_where_the_column_is_narrow(trained):
+    """7.1 at 120x40 with `first` 1000: "image 1011 of 1797  label" lost its digit to the border."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["digit_gallery"])
+    async with app.run_test(size=(46, 24)) as pilot:  # the 120x40 side column's width
+        gallery = app.query_one("#digit_gallery")
+        gallery.run_finished(ns)
+        gallery.index = 1011
+        gallery.refresh()
+        await pilot.pause()
+        label = str(gallery.labels[1011])
+        caption = next(line for line in text_of(gallery).splitlines() if "label" in line)
+        assert caption.rstrip().endswith(f"label {label}") and len(caption.rstrip()) <= gallery.columns, caption
