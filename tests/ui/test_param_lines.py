@@ -41,3 +41,16 @@ async def test_the_lines_are_drawn_for_their_width_before_the_first_layout(small
         await pilot.pause()
         lines_widget = app.screen.query_one(ParamLines)
         assert lines_widget._expected_width() == lines_widget.content_size.width
+
+
+def test_the_help_comment_takes_the_same_lines_whatever_the_value():
+    """3.3b at 80x24: `off_weight = 0.5` wrapped its help where 0 and 1 did not, so each + moved the
+    text under the lines by one, up and down."""
+    help = "the template's weight on the two pixels that should be dark"
+    shapes = set()
+    for value in (0, 0.5, 1, -0.25, 0.316228):
+        text = ParamLines._lines({"off_weight": value, "alpha": 0.1}, "off_weight", help, 78).plain
+        lines = text.splitlines()
+        shapes.add((len(lines), next(line.index("#") for line in lines[1:] if "#" in line)))
+        assert all(len(line) <= 78 for line in lines), lines
+    assert len(shapes) == 1, shapes

@@ -143,8 +143,12 @@ class ParamLines(Static):
             text.append(line, style="bold reverse" if name == selected else "bold")
             if name == selected and help:
                 # A comment that wrapped went on without its `#`, and read as code: each of its
-                # lines starts with one, under the first.
-                indent = len(line) + 2
+                # lines starts with one, under the first. It starts at the same column for any value
+                # up to VALUE_ROOM characters: 3.3b's `off_weight = 0.5` wrapped it where 0 and 1 did
+                # not, and each + moved the text under it by a line.
+                value = line.split(" = ", 1)[1]
+                indent = len(line) + 2 + max(0, VALUE_ROOM - len(value))
+                text.append(" " * max(0, VALUE_ROOM - len(value)))
                 room = max(20, width - indent - 2)
                 parts = textwrap.wrap(help, room) if indent + 2 + len(help) > width else [help]
                 if indent + 2 + max(len(p) for p in parts) > width:  # too little room beside it
@@ -155,6 +159,10 @@ class ParamLines(Static):
             if i < len(values) - 1:
                 text.append("\n")
         return text
+
+
+VALUE_ROOM = 8
+"""Columns a selected param's value is given before its help comment (fmt's 0.316228 takes 8)."""
 
 
 class CodeCell(Static):
