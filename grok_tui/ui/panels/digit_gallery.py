@@ -90,13 +90,7 @@ class Panel(DigitsPanel):
             [digit_text(self.images[i]) for i in shown],
             [(str(self.labels[i]), "reverse bold" if i == self.index else "bold") for i in shown],
         )
-        live = len(self.labels) == 1 and isinstance(self.number, int)
-        where = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
-        strip.append(
-            Text.assemble(
-                (where, "italic"), "  label ", (str(self.labels[self.index]), "bold yellow"), ("  ←/→", "dim")
-            )
-        )
+        strip.append(self._caption(self.columns - 8 * scale - 2))
         out = Text()
         for i, line in enumerate(big):
             if i:
@@ -106,6 +100,23 @@ class Panel(DigitsPanel):
                 out.append("  ")
                 out.append_text(strip[i])
         return out
+
+    def _caption(self, room: int) -> Text:
+        """`image 11 of 1797  label 1  ←/→`, shorter where `room` is short: at 120x40 the label of
+        image 1011 was cut off ("image 1011 of 1797  label")."""
+        live = len(self.labels) == 1 and isinstance(self.number, int)
+        label = str(self.labels[self.index])
+        forms = (
+            (f"image {self.number}", "  label ", "  ←/→")
+            if live
+            else (f"image {self.index} of {len(self.labels)}", "  label ", "  ←/→"),
+            (f"image {self.number if live else self.index}", "  label ", ""),
+            (f"#{self.number if live else self.index}", " label ", ""),
+        )
+        for where, said, keys in forms:
+            if len(where) + len(said) + len(label) + len(keys) <= room:
+                break
+        return Text.assemble((where, "italic"), said, (label, "bold yellow"), (keys, "dim"))
 
     def summary(self) -> list[str]:
         return [f"image {self.index}: a {self.labels[self.index]}", f"{len(self.labels)} images"]
