@@ -2,14 +2,15 @@
 format) that runs top to bottom in a plain Python kernel, without the tutor.
 
 What the tutor provides to lesson code (the parameters, `step()`, `recorded()`) is defined by a first
-cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes:
-the learner's cell (their code as saved in the tutor, else the stub), the reference solution in a
-collapsed cell marked as such, then its test, run beside the function as the tutor runs it, with
-the lesson's names restored after it.
-A stub (or unfinished code) alone would fail its test and break every later
-cell that uses the function, so "run all" runs the reference; a learner runs their own cell and then the test cell,
-skipping the reference. The notebook JSON is written by hand (format 4.5) so exporting needs no
-Jupyter package; the tests validate it with nbformat and run it with nbclient.
+cell, so the lesson's own code is exported unchanged (code shown = code run). An exercise becomes,
+as the tutor runs it: the learner's cell (their code as saved in the tutor, else the stub); its test,
+run on that code beside it, which prints "NAME: every test passed" or "NAME: a test failed: ..."
+(never a traceback that stops the run) and records the outcome, with the lesson's names restored
+after it; then the reference solution in a collapsed cell, defined only if the test failed. So the
+rest of the lesson runs either way, with the learner's function once it passes (the tutor's rule),
+and what the test cell prints is about the learner's code, not the reference. The notebook JSON is
+written by hand (format 4.5) so exporting needs no Jupyter package; the tests validate it with
+nbformat and run it with nbclient.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ except ImportError:
 random.seed(0)
 
 _steps = []
+_tests_passed = {}  # exercise name: did its test pass on your code? (read by the reference cells)
 
 
 def _keep(value):
@@ -94,6 +96,13 @@ def plot(*names, x=None, title=None, log=False):
     plt.title(title or ", ".join(series))
     plt.legend()
     plt.show()
+
+
+def _failure(error):
+    """What a failed test says, in a line or two: the exception's type and message, no traceback."""
+    text = type(error).__name__ + (f": {error}" if str(error) else "")
+    lines = text.splitlines()
+    return "\\n".join(lines[:2]) + (" [...]" if len(lines) > 2 else "")
 '''
 
 
@@ -118,15 +127,37 @@ def _setup_source(lesson: Lesson) -> str:
 def _test_source(exercise: Exercise) -> str:
     """The test where the tutor runs it: beside the function, in the same namespace (a test may rebind
     names the function looks up, as 7.4's gradient check does with `activation`); the lesson's own
-    names are put back afterwards, so the cells after it see the lesson as it was."""
+    names are put back afterwards, so the cells after it see the lesson as it was. Any exception
+    (the learner's code raising counts) is a failure told in a line or two: the run goes on. The
+    outcome is kept in `_tests_passed`, a dict whose identity the restore leaves alone."""
+    name = exercise.name
     body = textwrap.indent(exercise.test.source.rstrip("\n") or "pass", "    ")
     return (
-        f"# The test of {exercise.name}: it may rebind names; the lesson's come back after it.\n"
+        f"# The test of {name}, run on the code above. It may rebind names; the lesson's come back after it.\n"
         f"_lesson_names = dict(globals())\n"
         f"try:\n{body}\n"
-        f'    print("{exercise.name}: every test passed")\n'
+        f"except Exception as _error:\n"
+        f'    _tests_passed["{name}"] = False\n'
+        f'    print(f"{name}: a test failed: {{_failure(_error)}}")\n'
+        f"else:\n"
+        f'    _tests_passed["{name}"] = True\n'
+        f'    print("{name}: every test passed")\n'
         f"finally:\n"
         f"    globals().update(_lesson_names)  # what the test rebound gets its lesson value back\n"
+    )
+
+
+def _solution_source(exercise: Exercise) -> str:
+    """The reference, defined only when the test above failed (or was not run): the lesson's later
+    cells then run with it, and once the learner's code passes, with theirs, as in the tutor. Indented
+    as an editor would (a docstring's lines too: 7.4's backprop)."""
+    name = exercise.name
+    reference = textwrap.indent(exercise.solution.source.rstrip("\n") or "pass", "    ")
+    return (
+        f"# The reference solution of {name}. It is defined only if the test above failed, in place of\n"
+        f"# your code, so that the rest of the lesson runs; once your code passes, the lesson uses yours.\n"
+        f'if not _tests_passed.get("{name}"):\n'
+        f"{reference}\n"
     )
 
 
@@ -135,13 +166,19 @@ def _exercise_intro(exercise: Exercise, theirs: bool) -> str:
         f"**Exercise: {exercise.title}** (`{exercise.name}`)",
         "",
         (
-            "Your code, as you saved it in grok-tui, is in the next cell: run it"
+            "Your code, as you saved it in grok-tui, is in the next cell."
             if theirs
-            else "Write your code in the next cell, run it"
-        )
-        + ", then run the test cell below. "
-        "The cell after yours (collapsed) holds the reference solution: it runs when you run "
-        "the whole notebook, so that the rest works; skip it to test your own code.",
+            else "Write your code in the next cell (it starts as a stub that fails the test)."
+        ),
+        "",
+        "The cell under it tests that code and prints `"
+        + exercise.name
+        + ": every test passed` or `"
+        + exercise.name
+        + ": a test failed: ...` with the reason. "
+        "Then a collapsed cell holds the reference solution: it is used only if the test failed, "
+        "in place of your code, so that the rest of the lesson runs. "
+        "Once your code passes, the lesson runs with yours, as in grok-tui.",
     ]
     if exercise.hints:
         text += ["", "<details><summary>Hints</summary>", ""]
@@ -195,14 +232,14 @@ def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list
             out.append(("markdown", _exercise_intro(exercise, theirs is not None), {}))
             source = block.source if theirs is None else _learner_cell(exercise, theirs)
             out.append(("code", source, {"tags": ["exercise"]}))
+            out.append(("code", _test_source(exercise), {"tags": ["test"]}))
             out.append(
                 (
                     "code",
-                    "# The reference solution (skip this cell to test your own code).\n" + exercise.solution.source,
+                    _solution_source(exercise),
                     {"tags": ["solution"], "jupyter": {"source_hidden": True}},
                 )
             )
-            out.append(("code", _test_source(exercise), {"tags": ["test"]}))
         # solution and test cells are placed with their exercise above
         if index == last_step:
             for chart in lesson.charts:
