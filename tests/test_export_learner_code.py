@@ -1,5 +1,6 @@
 """`grok-tui export` puts the learner's saved code in the exercise cell (the stub when there is none),
-and writes a file with the mode any file of theirs gets, while the data directory stays private."""
+whose test then says whether that code passes (the reference runs after it only if it failed), and
+writes a file with the mode any file of theirs gets, while the data directory stays private."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from grok_tui.cli import main
-from grok_tui.cli.export import to_py
 from grok_tui.progress import Progress
 from tests.lessons_util import COURSE
 
@@ -68,18 +68,52 @@ def test_the_script_with_their_code_runs_with_plain_python(tmp_path: Path, draft
         [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "w_sum: every test passed" in done.stdout
+    if draft == THEIRS:
+        assert "w_sum: every test passed" in done.stdout
+    else:  # nothing defined w_sum: the test says so and the reference runs in its place
+        assert "w_sum: a test failed: NameError: name 'w_sum' is not defined\n" in done.stdout
 
 
-def test_their_code_runs_when_the_learner_skips_the_reference(tmp_path: Path) -> None:
-    """As the notebook says: run your cell, skip the reference, run the test."""
-    text = to_py(LESSON, {"w_sum": THEIRS}).replace(W_SUM.solution.source, "pass", 1)
+# Theirs again, telling when the lesson's own cells call it: the train cell passes a tuple (zip's),
+# the test lists.
+LOUD = THEIRS.replace(
+    "    return sum(",
+    '    if isinstance(a, tuple):\n        print("my w_sum, called by the lesson")\n    return sum(',
+)
+# Theirs, wrong: `sed s/+=/=/` on a loop keeps only the last product (the learner trial's w_sum).
+WRONG = W_SUM.solution.source.replace("+=", "=")
+
+
+def run_exported(tmp_path: Path, draft: str) -> subprocess.CompletedProcess:
+    Progress.load().save_draft("3.2", "w_sum", draft)
     script = tmp_path / "x.py"
-    script.write_text(text, encoding="utf-8")
-    done = subprocess.run(
+    assert main(["export", "3.2", "-o", str(script)]) == 0
+    return subprocess.run(
         [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
-    assert done.returncode == 0 and "w_sum: every test passed" in done.stdout, done.stderr[-2000:]
+
+
+def test_the_script_says_what_the_test_says_of_their_code(tmp_path: Path) -> None:
+    """A learner trial: the reference ran before the test, so a wrong w_sum printed "w_sum: every
+    test passed" while `grok-tui verify 3.2` said it fails."""
+    assert "+=" in W_SUM.solution.source
+    wrong = run_exported(tmp_path, WRONG)
+    assert wrong.returncode == 0 and wrong.stderr == "", wrong.stderr[-2000:]
+    assert "every test passed" not in wrong.stdout
+    assert "w_sum: a test failed: AssertionError: w_sum([8.5, 0.65, 1.2], [0.1, 0.2, 0.0]) should be 0.98" in (
+        wrong.stdout
+    )
+    # the reference ran in its place: the lesson's numbers are the book's
+    assert "game 1: 0.850 + 0.130 + 0.000 = 0.9800" in wrong.stdout
+
+
+def test_their_passing_code_is_what_the_later_cells_run(tmp_path: Path) -> None:
+    right = run_exported(tmp_path, LOUD)
+    assert right.returncode == 0 and right.stderr == "", right.stderr[-2000:]
+    assert "w_sum: every test passed" in right.stdout and "a test failed" not in right.stdout
+    # the train cell's four games called theirs, not the reference
+    assert right.stdout.count("my w_sum, called by the lesson") == 4
+    assert "game 1: 0.850 + 0.130 + 0.000 = 0.9800" in right.stdout
 
 
 def mode(path: Path) -> int:
