@@ -106,10 +106,10 @@ class Panel(DigitsPanel):
         image 1011 was cut off ("image 1011 of 1797  label")."""
         live = len(self.labels) == 1 and isinstance(self.number, int)
         label = str(self.labels[self.index])
+        whole = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
         forms = (
-            (f"image {self.number}", "  label ", "  ←/→")
-            if live
-            else (f"image {self.index} of {len(self.labels)}", "  label ", "  ←/→"),
+            (whole, "  label ", "  ←/→"),
+            (whole, "  label ", ""),
             (f"image {self.number if live else self.index}", "  label ", ""),
             (f"#{self.number if live else self.index}", " label ", ""),
         )
