@@ -52,3 +52,16 @@ def test_one_exercise_still_gets_the_whole_message(capsys) -> None:
     assert code == 1
     assert out.splitlines()[0] == f"7.3/{third.name}: {verdict.headline}"
     assert all(f"  {line}" in out.splitlines() for line in verdict.details)
+
+
+def test_a_lesson_of_one_exercise_names_it_in_the_way_to_the_whole_message(capsys) -> None:
+    """`verify 3.2` said "`grok-tui verify 3.2/NAME` shows the whole message" for its only exercise;
+    and the course's "not started yet" line had no mark, unlike a lesson's."""
+    code, out = cli(capsys, "verify")
+    assert code == 1 and out.splitlines()[0].startswith("· 3.2/w_sum: not started yet"), out
+    w_sum = COURSE.get("3.2").exercises[0]
+    Progress.load().save_draft("3.2", w_sum.name, w_sum.stub.source)
+    code, out = cli(capsys, "verify", "3.2")
+    assert code == 1 and out.splitlines()[-1] == (
+        f"The exercise of 3.2 does not pass. `grok-tui verify 3.2/{w_sum.name}` shows the whole message."
+    )

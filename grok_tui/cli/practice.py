@@ -139,7 +139,7 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
         if verdict is None:
-            print(f"{key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
+            print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
             return EXIT_FAILED
         if not verdict.passed:
             print(f"{key}: {verdict.headline}")
@@ -179,7 +179,8 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
         if total > 1
         else f"The exercise of {lesson_id} does not pass"
     )
-    print(f"{counted}. `grok-tui verify {lesson_id}/NAME` shows the whole message.")
+    name = chosen[0][1].name if total == 1 else "NAME"  # 3.2 has one: say which
+    print(f"{counted}. `grok-tui verify {lesson_id}/{name}` shows the whole message.")
     return EXIT_FAILED
 
 
