@@ -51,3 +51,19 @@ async def test_the_verdicts_headline_stays_in_view_after_every_hint(catalog):
         await pilot.press("end")
         await pilot.pause()
         assert "Not yet: a test failed." in screen_text(app)
+
+
+async def test_a_hint_asked_after_the_last_one_leaves_the_last_one_readable(catalog):
+    """At 80x24 "No more hints" came as a notice over the hints, hiding the last one's text."""
+    ch3 = catalog.get("3.2")
+    exercise = ch3.exercise("w_sum")
+    app = Host(ch3, exercise)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for _ in exercise.hints:
+            await pilot.press("f2")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not app._notifications
+        text = screen_text(app)
+        last = f"Hint {len(exercise.hints)}/{len(exercise.hints)}"
+        assert last in text and "That was the last hint." in text, text

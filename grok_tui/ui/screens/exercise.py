@@ -104,6 +104,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self._notice = ""
         self._said = ""
         """A note on what the learner just did (F4), shown with the result until the next check."""
+        self._hints_over = False
+        """h was pressed after the last hint: the hints end by saying so."""
         self._shown_stale = False
         """Whether the feedback says the verdict is older than the code in the editor."""
         self._shown_todo = True
@@ -243,6 +245,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         for i, hint in enumerate(hints[: self.hints], start=1):
             out.append(f"\nHint {i}/{len(hints)}: ", style="bold yellow")
             out.append_text(hint_text(hint))
+        if self._hints_over:
+            out.append("\nThat was the last hint.", style="dim italic")
         widget = self.query_one("#ex-hints", Static)
         widget.update(out)
         widget.display = bool(self.hints)
@@ -355,7 +359,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         elif not self.exercise.hints:
             self.notify("This exercise has no hints.", timeout=3)
         else:
-            self.notify("No more hints: every hint is shown below.", timeout=3)
+            # Said under the last hint, not in a notice: over the hints at 80x24 it hid the last
+            # one's text for 3 s, just when the learner wanted more of it.
+            self._hints_over = True
+            self._render_hints()
+            self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
 
     def action_solution(self) -> None:
         if not self.done:
