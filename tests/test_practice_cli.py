@@ -176,3 +176,18 @@ def test_a_closed_pipe_is_not_called_a_progress_problem(capsys, monkeypatch) -> 
     monkeypatch.setattr(practice, "_edit", closed)
     code, _, err = cli(capsys, "edit", "3.6")
     assert code == 0 and "progress" not in err
+
+
+def test_edit_ends_an_editors_unfinished_line_before_saying_saved(capsys, tmp_path, monkeypatch) -> None:
+    """EDITOR=cat printed a draft the tutor saved without a final line break, and "Saved ..." went on
+    the same line: `    return []Saved 3.3/ele_mul in ...`."""
+    script = tmp_path / "cat.py"
+    script.write_text("import sys\nsys.stdout.write(open(sys.argv[1]).read())\n", encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0")
+    code, out, _ = cli(capsys, "edit", "3.2/w_sum")
+    assert code == 0 and out.startswith("\nSaved 3.2/w_sum in "), repr(out)
+    Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0\n")
+    code, out, _ = cli(capsys, "edit", "3.2/w_sum")
+    assert code == 0 and out.startswith("Saved 3.2/w_sum in "), repr(out)

@@ -248,5 +248,8 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     if done.returncode != 0:
         print(f"grok-tui: the editor ended with status {done.returncode}; your code is in {path}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Saved {key} in {path}. `grok-tui verify {key}` checks it.")
+    # Code saved by the tutor has no final line break: an editor that printed it (EDITOR=cat) left
+    # the cursor after `return []`, and this line read "    return []Saved 3.3/ele_mul in ...".
+    ends_bare = path.exists() and not path.read_text(encoding="utf-8", errors="replace").endswith("\n")
+    print(("\n" if ends_bare else "") + f"Saved {key} in {path}. `grok-tui verify {key}` checks it.")
     return EXIT_OK
