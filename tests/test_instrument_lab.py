@@ -80,3 +80,25 @@ def test_playground_editing():
     for _ in range(10):
         data.add(0)
     assert len(data.rows) == MAX_ROWS
+
+
+def test_a_run_stopped_before_its_end_shows_no_final_value_and_sorts_last():
+    """4.5: `-` pressed three times; alpha=0.1, replaced at its first step, showed final 0.04 beside
+    "stopped at step 1", as if alpha 0.1 ended there (its run converges)."""
+    from grok_tui.instruments.experiments import Table
+    from grok_tui.ui.panels.experiments import table_text
+
+    table = Table("error")
+    defaults = {"alpha": 1.0}
+    stopped = table.start({"alpha": 0.1}, defaults)
+    stopped.see(1, 0.04)
+    stopped.state = "cancelled"
+    done = table.start({"alpha": 0.01}, defaults)
+    for step, error in enumerate([0.04, 0.03, 0.02], start=1):
+        done.see(step, error)
+    done.state = "finished"
+    rows = table_text(table, None, 60).plain.splitlines()
+    line = next(row for row in rows if "alpha=0.1 " in row)
+    assert "stopped at step 1" in line and "0.04" not in line, rows
+    table.sort = "final"
+    assert [r.number for r in table.ordered()] == [2, 1]

@@ -93,7 +93,7 @@ class Table:
 
             def key(row: Experiment) -> tuple[bool, float, int]:
                 final = row.final
-                bad = row.state == "diverged" or final is None or not math.isfinite(final)
+                bad = row.state in ("diverged", "cancelled") or final is None or not math.isfinite(final)
                 return (bad, abs(final) if final is not None and not bad else 0.0, row.number)
 
             return sorted(self.rows, key=key)

@@ -141,7 +141,9 @@ def table_text(table: Table, selected: int | None, width: int, height: int = 0) 
     newest run and the moving selection among them."""
     rows = table.ordered()
     head_final = "final " + table.watched
-    finals = ["" if row.final is None else f"{row.final:.4g}" for row in rows]
+    # A run stopped before its end has no final value: its last one (4.5's alpha=0.1, replaced by
+    # the next `-` at its first step, showed 0.04) read as where that alpha ends up.
+    finals = ["" if row.final is None or row.state == "cancelled" else f"{row.final:.4g}" for row in rows]
     outcomes = [row.outcome() for row in rows]
     final_w = max(len(head_final), *map(len, finals))
     outcome_w = max(len("outcome"), *map(len, outcomes))
