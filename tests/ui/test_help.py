@@ -83,3 +83,13 @@ async def test_f1_on_the_contents_shows_the_contents_keys(small_catalog):
         text = screen_text(app)
         assert "contents keys" in text and "open the chosen lesson" in text
         assert "run / pause" not in text
+
+
+def test_the_help_says_how_to_keep_a_speed_and_where_themes_are():
+    """A learner found the theme only by browsing the palette, and read nothing on keeping a speed
+    (< > change it for the session; settings.toml's `speed` keeps one)."""
+    from grok_tui.ui.screens.help import CONTENTS_KEYS
+
+    said = dict(KEYS)
+    assert "`speed` in settings.toml keeps one" in said["< >"]
+    assert "a theme (kept)" in said["ctrl+p"] and "a theme (kept)" in dict(CONTENTS_KEYS)["ctrl+p"]

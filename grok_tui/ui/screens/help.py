@@ -24,9 +24,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     (
         "< >",
-        f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}, and the lesson's own pace); "
-        "in brackets on the status line, "
-        "the speed a run really reaches when it cannot keep up",
+        f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}, the lesson's own pace); in "
+        "brackets on the status line, the speed a run really reaches; `speed` in settings.toml keeps one",
     ),
     ("e", "write the lesson's exercise"),
     ("o", "all the lesson printed, full screen (o or escape: back); each cell's own is under it"),
@@ -45,7 +44,7 @@ KEYS: tuple[tuple[str, str], ...] = (
         "focus the next / previous pane (▶ marks it): text, values, each lesson panel (the lab keeps f "
         "to its own panes: l for the text). A panel's letter and digit keys reach it from any pane",
     ),
-    ("ctrl+p", "command palette: jump to a lesson by id or title"),
+    ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
     ("ctrl+l", "redraw the whole screen (if something else wrote over it)"),
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
@@ -79,7 +78,7 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1)"),
     ("pgup pgdn home end", "a page up / down, the first / last lesson"),
     ("enter", "open the chosen lesson; in it, space runs its code and F1 lists its keys"),
-    ("ctrl+p", "command palette: jump to a lesson by id or title"),
+    ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
     ("escape", "back to the lesson you came from"),
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit (your progress is saved as you go)"),
