@@ -195,3 +195,29 @@ async def test_questions_all_skipped_are_said_skipped_not_still_to_come(course, 
         shown = panel.render().plain
         assert shown.count(" skipped") == 3 and "the tutor stops and asks" not in shown
         assert "Skipped: asked again when a param changes" in shown
+
+
+async def test_the_lesson_behind_a_question_cannot_be_read(course):
+    """4.4 at 80x24: under the question box, the text's table of the book's numbers showed the answer
+    to the step-4 question (0.73401)."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await pilot.pause()
+        box = app.screen.query_one(Vertical).region
+        strips = app.screen._compositor.render_strips()
+        readable = 0
+        for y, strip in enumerate(strips):
+            x = 0
+            for segment in strip:
+                text, style = segment.text, segment.style
+                inside = box.contains(x, y)
+                x += len(text)
+                if inside or not text.strip() or style is None or style.color is None or style.bgcolor is None:
+                    continue
+                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                if sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) > 90:  # a glyph standing out
+                    readable += 1
+        assert readable == 0, readable

@@ -33,8 +33,10 @@ class AnswerInput(Input):
 
 
 class PredictScreen(ModalScreen[list[str] | None]):
+    # The lesson behind the question is all but hidden: 4.4's table of the book's numbers sat under
+    # the box, its answer in plain view (0.73401 for the step-4 weight). The box says what to work from.
     DEFAULT_CSS = """
-    PredictScreen { align: center middle; }
+    PredictScreen { align: center middle; background: $background 94%; }
     PredictScreen > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; padding: 0 1; background: $surface;
