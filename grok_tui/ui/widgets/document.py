@@ -18,6 +18,7 @@ from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -244,6 +245,30 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         if self._printouts is None:
             self._printouts = Printouts(self, {cell.cell.line: cell for cell in self.query(CodeCell)})
         return self._printouts
+
+    # -- keys that scroll: each one counts, however many arrive at once --------------------------
+    # Textual's scroll_down aims at scroll_target_y + 1 and moves after the next refresh, so keys
+    # read together all aimed at the same line: five Down sent in one burst (a slow SSH link, key
+    # repeat) moved the text one line. Moved at once, each key's aim starts from the last one's.
+    def action_scroll_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_down(animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_up(animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False, immediate=True)
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
