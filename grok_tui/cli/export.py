@@ -124,6 +124,11 @@ def _setup_source(lesson: Lesson) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _indented(source: str) -> str:
+    """A cell's code as the body of a block (`pass` for none)."""
+    return textwrap.indent(source.rstrip("\n") or "pass", "    ")
+
+
 def _test_source(exercise: Exercise) -> str:
     """The test where the tutor runs it: beside the function, in the same namespace (a test may rebind
     names the function looks up, as 7.4's gradient check does with `activation`); the lesson's own
@@ -131,7 +136,7 @@ def _test_source(exercise: Exercise) -> str:
     (the learner's code raising counts) is a failure told in a line or two: the run goes on. The
     outcome is kept in `_tests_passed`, a dict whose identity the restore leaves alone."""
     name = exercise.name
-    body = textwrap.indent(exercise.test.source.rstrip("\n") or "pass", "    ")
+    body = _indented(exercise.test.source)
     return (
         f"# The test of {name}, run on the code above. It may rebind names; the lesson's come back after it.\n"
         f"_lesson_names = dict(globals())\n"
@@ -152,7 +157,7 @@ def _solution_source(exercise: Exercise) -> str:
     cells then run with it, and once the learner's code passes, with theirs, as in the tutor. Indented
     as an editor would (a docstring's lines too: 7.4's backprop)."""
     name = exercise.name
-    reference = textwrap.indent(exercise.solution.source.rstrip("\n") or "pass", "    ")
+    reference = _indented(exercise.solution.source)
     return (
         f"# The reference solution of {name}. It is defined only if the test above failed, in place of\n"
         f"# your code, so that the rest of the lesson runs; once your code passes, the lesson uses yours.\n"

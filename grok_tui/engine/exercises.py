@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
+from grok_tui.engine.indent_hints import ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
@@ -39,74 +40,6 @@ class Verdict:
     @property
     def text(self) -> str:
         return "\n".join((self.headline, *self.details))
-
-
-def _indents(source: str, number: int) -> str:
-    """`, indented 8 spaces (the line above: 4)`: an indentation error's line, stripped, hid its cause."""
-    lines = source.splitlines()
-    if not 1 <= number <= len(lines):
-        return ""
-
-    def depth(line: str) -> int:
-        return len(line) - len(line.lstrip())
-
-    above = next((line for line in reversed(lines[: number - 1]) if line.strip()), None)
-    text = f", indented {depth(lines[number - 1])} spaces"
-    return text + (f" (the line above: {depth(above)})" if above is not None else "")
-
-
-def _ended_early(source: str, number: int) -> str:
-    """For an unexpected indent at line `number`: when the line above it is less indented than the
-    lines before that one, that line ended their block early (a body line typed at column 0 made the
-    next line, at the body's indentation, the one Python complained of). "" otherwise."""
-    lines = source.splitlines()
-    code = [(i + 1, line) for i, line in enumerate(lines[: number - 1]) if line.strip()]
-    if len(code) < 2:
-        return ""
-
-    def depth(line: str) -> int:
-        return len(line) - len(line.lstrip())
-
-    (row, above), (_, before) = code[-1], code[-2]
-    if depth(above) >= depth(before):
-        return ""
-    return (
-        f"Line {row} (`{above.strip()}`) is indented {depth(above)} spaces, less than the line before it "
-        f"({depth(before)}): it ended that block early, so line {number}'s indentation was unexpected. "
-        f"Indent line {row} like the lines around it."
-    )
-
-
-def _left_function(source: str, number: int) -> str:
-    """For a `return` (or `yield`) outside a function at line `number`: the line that ended the
-    function before it, the first one after the `def` as little indented as the `def` (5.5: loops
-    typed at column 0 inside outer_prod, then its `return out` at line 8 was "outside function",
-    and the message named only line 8). "" when there is no such `def` above."""
-    lines = source.splitlines()
-
-    def depth(line: str) -> int:
-        return len(line) - len(line.lstrip())
-
-    defs = [i for i, line in enumerate(lines[: number - 1]) if line.lstrip().startswith(("def ", "async def "))]
-    if not defs:
-        return ""
-    start = defs[-1]
-    name = lines[start].split("def ", 1)[1].split("(", 1)[0].strip()
-    ended = next(
-        (
-            i
-            for i in range(start + 1, number - 1)
-            if lines[i].strip() and not lines[i].lstrip().startswith("#") and depth(lines[i]) <= depth(lines[start])
-        ),
-        None,
-    )
-    if ended is None:
-        return ""
-    return (
-        f"Line {ended + 1} (`{lines[ended].strip()}`) is indented {depth(lines[ended])} spaces, as much as "
-        f"`def {name}`: it ended the function there, so line {number} is outside it. Indent line "
-        f"{ended + 1} and the lines after it into the function."
-    )
 
 
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
@@ -293,11 +226,11 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             if code_line:
                 where = f"line {code_line}"
                 if "indent" in (result.message or ""):  # the indentation is the point: say it
-                    where += _indents(code, code_line)
+                    where += indentation(code, code_line)
                 details.append(f"{where}: {source_line(code, code_line)}")
-                if (result.message or "").startswith("unexpected indent") and (early := _ended_early(code, code_line)):
+                if (result.message or "").startswith("unexpected indent") and (early := ended_early(code, code_line)):
                     details.append(early)
-                if "outside function" in (result.message or "") and (left := _left_function(code, code_line)):
+                if "outside function" in (result.message or "") and (left := left_function(code, code_line)):
                     details.append(left)
     elif s in ("error", "memory"):
         message = SUGGESTED.sub("", result.message) if result.kind == "NameError" else result.message

@@ -57,6 +57,8 @@ class Panel(DigitsPanel):
         self._image_strips: dict[tuple[range, int, int], list[Strip]] = {}
         """A row of tiles' image lines as rendered strips, by (units, width, scale)."""
         self._strips_key: tuple | None = None
+        self._scale_for: tuple[tuple, int] = ((), 1)
+        """(units, columns, visible height) and the zoomed scale they give."""
         self._strips: list[Strip] = []
 
     def load(self, namespace: Mapping[str, Any]) -> bool:
@@ -94,12 +96,15 @@ class Panel(DigitsPanel):
         units = self.weights.shape[1]
         if self.screen.maximized is not self or not units:
             return 1
-        height = self.visible_height or 11
-        for scale in (3, 2):
-            per_row = max(1, self.columns // (TILE - 8 + 8 * scale))
-            if math.ceil(units / per_row) * (4 * scale + 1) + 1 <= height:
-                return scale
-        return 1
+        # asked for by every line drawn (render_line's key, per_row, rows): worked out once a size
+        key = (units, self.columns, self.visible_height)
+        if self._scale_for[0] != key:
+            self._scale_for = (key, next((s for s in (3, 2) if self._fits(s, units, key[2] or 11)), 1))
+        return self._scale_for[1]
+
+    def _fits(self, scale: int, units: int, height: int) -> bool:
+        per_row = max(1, self.columns // (TILE - 8 + 8 * scale))
+        return math.ceil(units / per_row) * (4 * scale + 1) + 1 <= height
 
     @property
     def per_row(self) -> int:

@@ -140,16 +140,17 @@ class ParamLines(Static):
     def _lines(values: dict, selected: str, help: str, width: int) -> Text:
         text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
-            line = f"{name} = {value!r}" if isinstance(value, str) else f"{name} = {fmt(value)}"
+            shown = repr(value) if isinstance(value, str) else fmt(value)
+            line = f"{name} = {shown}"
             text.append(line, style="bold reverse" if name == selected else "bold")
             if name == selected and help:
                 # A comment that wrapped went on without its `#`, and read as code: each of its
                 # lines starts with one, under the first. It starts at the same column for any value
                 # up to VALUE_ROOM characters: 3.3b's `off_weight = 0.5` wrapped it where 0 and 1 did
                 # not, and each + moved the text under it by a line.
-                value = line.split(" = ", 1)[1]
-                indent = len(line) + 2 + max(0, VALUE_ROOM - len(value))
-                text.append(" " * max(0, VALUE_ROOM - len(value)))
+                pad = max(0, VALUE_ROOM - len(shown))
+                indent = len(line) + 2 + pad
+                text.append(" " * pad)
                 room = max(20, width - indent - 2)
                 parts = textwrap.wrap(help, room) if indent + 2 + len(help) > width else [help]
                 if indent + 2 + max(len(p) for p in parts) > width:  # too little room beside it
@@ -250,25 +251,22 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     # Textual's scroll_down aims at scroll_target_y + 1 and moves after the next refresh, so keys
     # read together all aimed at the same line: five Down sent in one burst (a slow SSH link, key
     # repeat) moved the text one line. Moved at once, each key's aim starts from the last one's.
-    def action_scroll_down(self) -> None:
+    def _scroll_now(self, lines: int) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        self.scroll_down(animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_now(1)
 
     def action_scroll_up(self) -> None:
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_up(animate=False, immediate=True)
+        self._scroll_now(-1)
 
     def action_page_down(self) -> None:
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False, immediate=True)
+        self._scroll_now(self.scrollable_content_region.height)
 
     def action_page_up(self) -> None:
-        if not self.allow_vertical_scroll:
-            raise SkipAction()
-        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False, immediate=True)
+        self._scroll_now(-self.scrollable_content_region.height)
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle this box alone when it gains or loses focus, not every paragraph and cell in it as
