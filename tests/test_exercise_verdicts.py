@@ -186,7 +186,7 @@ def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
 def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     """Python's own words named what broke, not why: 3.7 returning only pred ('too many values to
     unpack'), 6.3's max(0, x) on an array ('truth value ... ambiguous'), 5.1's delta * input on a
-    list ("can't multiply sequence by non-int")."""
+    list ("can't multiply sequence by non-int"), 4.1's `^ 2` ("unsupported operand type(s) for ^")."""
     network = catalog.get("3.7").exercise("neural_network")
     one = check_code(network, network.solution.source.replace("return hid, pred", "return pred"))
     assert "The test takes 2 values from your function's answer" in one.text and not one.passed
@@ -198,6 +198,9 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     deltas = catalog.get("5.1").exercise("weight_deltas")
     code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
     assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
+    square = catalog.get("4.1").exercise("squared_error")
+    xor = check_code(square, square.solution.source.replace("** 2", "^ 2"))
+    assert not xor.passed and "In Python `^` is not a power: it is XOR" in xor.text
 
 
 def test_backprops_usual_slips_are_each_named(catalog):
@@ -214,3 +217,19 @@ def test_backprops_usual_slips_are_each_named(catalog):
     for wrong, (right, said) in slips.items():
         verdict = check_code(learn, solution.replace(right, wrong))
         assert not verdict.passed and said in verdict.text, (wrong, verdict.text)
+
+
+def test_the_slips_a_lesson_teaches_are_named_in_its_tests_words(catalog):
+    """3.7's np.dot(input, weights[0]) got "[np.float64(0.905), ...]" and no word on rows and
+    columns; 4.3b's slope without the 2 got "0.3999999999999999" and no word on the half."""
+    network = catalog.get("3.7").exercise("neural_network")
+    by_columns = network.solution.source.replace(
+        "hid = vect_mat_mul(input, weights[0])", "import numpy as np\n    hid = np.dot(input, weights[0])"
+    )
+    text = check_code(network, by_columns).text
+    assert "got [0.905, 2.245, -0.145]: that is input times each COLUMN of weights[0]" in text, text
+    assert "np.float64" not in text
+    slope = catalog.get("4.3b").exercise("slope")
+    text = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return input * delta")).text
+    assert "should be about 0.8 (the error's change per unit of weight), got 0.4: exactly half" in text, text
+    assert "exactly half" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text

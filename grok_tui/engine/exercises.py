@@ -169,6 +169,11 @@ _COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "has the shape of weights_1_2).",
     ),
     (
+        r"unsupported operand type\(s\) for \^",
+        "In Python `^` is not a power: it is XOR, on the bits of whole numbers. Square with `** 2` "
+        "(`(pred - goal_pred) ** 2`).",
+    ),
+    (
         r"can't multiply sequence by non-int",
         "A Python list times a number does not multiply its items (times 2 it repeats the list): "
         "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
@@ -179,7 +184,7 @@ _COMMON_ERRORS: tuple[tuple[str, str], ...] = (
 
 def _common_error(result: SandboxResult) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
-    6.3's max(0, x) on an array, 5.1's list * delta)."""
+    6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square)."""
     for pattern, advice in _COMMON_ERRORS:
         match = re.search(pattern, result.message or "")
         if match:
