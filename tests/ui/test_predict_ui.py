@@ -13,7 +13,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
-from tests.ui.helpers import open_lesson, text_of, wait_for
+from tests.ui.helpers import open_lesson, screen_text, text_of, wait_for
 from tests.ui.test_instruments_ui import plain
 
 
@@ -36,9 +36,16 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
             assert (await subtitle(pilot, app)).startswith(
                 "enter: check · escape: skip · "
             )  # stepping: the run waits for s
+            # The two bottom rows are the question's, not the lesson's "space resume · s step".
+            await wait_for(pilot, lambda: "question" in screen_text(app), what="the question's keys drawn")
+            bottom = screen_text(app).splitlines()[-2:]
+            assert bottom[0].startswith(f" question  before step {step} · the run waits for your answer"), bottom
+            assert bottom[1].strip() == "enter check  escape skip  q quit", bottom
             await pilot.press(*typed, "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
             assert (await subtitle(pilot, app)).startswith("enter: back to the lesson · ")
+            await wait_for(pilot, lambda: "answer" in screen_text(app).splitlines()[-2], what="the reveal's keys")
+            assert screen_text(app).splitlines()[-1].strip() == "enter back to the lesson  q quit"
             body = app.screen.body.plain
             assert ("Right" in body) == (step != 3), body
             assert "Why:" in body
@@ -151,7 +158,7 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         await wait_for(
             pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what="the question"
         )
-        text = text_of(app.screen.query_one(Static))
+        text = text_of(app.screen.query_one(Vertical).query_one(Static))
         # The lesson's question quotes the default run; this one says what the run has instead.
         assert "What will weight_delta be at step 2?" in text and "alpha = 0.1" in text, text
         assert "weight = 0.5" in text and "Step 1 had weight" not in text  # not the default run's numbers
@@ -207,13 +214,14 @@ async def test_the_lesson_behind_a_question_cannot_be_read(course):
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
         await pilot.pause()
         box = app.screen.query_one(Vertical).region
+        keys = app.screen.query_one("#box-keys").region  # the question's own status and keys
         strips = app.screen._compositor.render_strips()
         readable = 0
         for y, strip in enumerate(strips):
             x = 0
             for segment in strip:
                 text, style = segment.text, segment.style
-                inside = box.contains(x, y)
+                inside = box.contains(x, y) or keys.contains(x, y)
                 x += len(text)
                 if inside or not text.strip() or style is None or style.color is None or style.bgcolor is None:
                     continue

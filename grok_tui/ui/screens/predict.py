@@ -24,6 +24,20 @@ NUMBER_KEYS = r"[-−+0-9.,eE ]*"
 are not typed: an `s` pressed to step again as the question popped up was taken as the answer."""
 
 
+KEYS_CSS = "#box-keys { dock: bottom; height: 2; width: 100%; background: $background; }"
+"""The two bottom rows of a question or a reveal, over the lesson's status line and key bar (which
+said "space resume · s step": keys the box does not take)."""
+
+
+def keys_text(badge: str, line: str, keys: str) -> Text:
+    """The two bottom rows while a box is open: what the run waits for, and the keys."""
+    text = Text()
+    text.append(f" {badge} ", style="reverse bold yellow")
+    text.append(f" {line}\n")
+    text.append(f" {keys}  q quit", style="dim")
+    return text
+
+
 class AnswerInput(Input):
     """A box for a number that claims only the keys a number can hold: an Input claims every
     printable key, so a bound one (q: quit) never reached its binding, though the box refused it."""
@@ -35,7 +49,8 @@ class AnswerInput(Input):
 class PredictScreen(ModalScreen[list[str] | None]):
     # The lesson behind the question is all but hidden: 4.4's table of the book's numbers sat under
     # the box, its answer in plain view (0.73401 for the step-4 weight). The box says what to work from.
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     PredictScreen { align: center middle; background: $background 94%; }
     PredictScreen > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
@@ -44,6 +59,8 @@ class PredictScreen(ModalScreen[list[str] | None]):
     PredictScreen Input { margin: 0 0 1 0; }
     PredictScreen .problem { color: $error; }
     """
+        + KEYS_CSS
+    )
     BINDINGS = [
         Binding("escape", "skip", "skip", id="predict.skip"),
         # The key bar under the box still says "q quit", and the box takes only numbers: q quits
@@ -79,6 +96,11 @@ class PredictScreen(ModalScreen[list[str] | None]):
                 yield Static(Text(text))
                 yield AnswerInput(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
             yield Static("", id="predict-problem", classes="problem")
+        step = self.questions[0].step
+        yield Static(
+            keys_text("question", f"before step {step} · the run waits for your answer", f"enter check  escape {skip}"),
+            id="box-keys",
+        )
 
     def on_mount(self) -> None:
         # A question popped as the tutor quits can mount after its inputs were already taken down
@@ -102,13 +124,16 @@ class PredictScreen(ModalScreen[list[str] | None]):
 
 
 class RevealScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     RevealScreen { align: center middle; }
     RevealScreen > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; padding: 0 1; background: $surface;
     }
     """
+        + KEYS_CSS
+    )
     BINDINGS = [
         Binding("escape,enter,space", "close", "back to the lesson", id="reveal.close"),
         Binding("q", "app.quit", "quit", show=False, id="reveal.quit"),
@@ -127,6 +152,7 @@ class RevealScreen(ModalScreen[None]):
             back = "play on" if self.plays_on else "back to the lesson"
             box.border_subtitle = f"enter: {back} · {self.tally}"
             yield Static(self.body)
+        yield Static(keys_text("answer", "the run's own value, beside yours", f"enter {back}"), id="box-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
