@@ -120,6 +120,13 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
         # a goal line must name one of the lesson's parameters: a typo drew no line, silently
         (("log = true\n", 'log = true\ngoal = "alhpa"\n'), 24, "got 'alhpa'; the parameters: alpha, mode, n"),
+        # an upright line: at a parameter's value, on a chart against a value (x)
+        (
+            ("log = true\n", 'log = true\nat = "alpha"\n'),
+            24,
+            "a chart's at must be a parameter's name, on a chart with an x",
+        ),
+        (("log = true\n", 'log = true\nx = "x"\nat = "alhpa"\n'), 24, "(got 'alhpa'; the parameters: alpha, mode, n)"),
         # a misspelt key is an error at its own line, in every table (a chart's and an exercise's were
         # ignored: `hint = [...]` left the exercise without hints, and `check` said ok)
         (("log = true\n", "log = true\nlogg = 1\n"), 28, "[[charts]]: unknown key 'logg'"),

@@ -47,6 +47,9 @@ class Chart:
     where the prediction is heading, and whether it overshoots)."""
     goal_value: float | None = None
     """...or a fixed number drawn as that line instead (5.2b's target, 70)."""
+    at: str = ""
+    """On a chart against a value (`x`): a parameter drawn as a grey upright line at its value on
+    the x axis (4.1's weight: where the network stands on the U it sweeps)."""
     points: bool = False
     """Each step a point of its own, not joined into a curve: for steps that are not one quantity
     changing over time (5.1 steps through its three weights, one weight delta each)."""

@@ -17,7 +17,7 @@ from grok_tui.lesson.steps import StepsError, check_steps
 
 EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
-CHART_KEYS = {"title", "series", "log", "x", "goal", "points", "y_range"}
+CHART_KEYS = {"title", "series", "log", "x", "goal", "at", "points", "y_range"}
 EXERCISE_KEYS = {"title", "hints", "moved_from", "changes_arguments"}
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -131,6 +131,14 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
                 f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
             )
             continue
+        at = chart.get("at", "")
+        if at and (not isinstance(at, str) or at not in params or not x):
+            add(
+                line,
+                f"a chart's at must be a parameter's name, on a chart with an x, e.g. x = \"trial_weight\", "
+                f'at = "weight" (got {at!r}; the parameters: {", ".join(sorted(params)) or "none"})',
+            )
+            continue
         log, points = chart.get("log", False), chart.get("points", False)
         if not isinstance(log, bool) or not isinstance(points, bool):
             # "false" as a string is true to bool(): a teacher's log = "false" drew a log scale
@@ -152,7 +160,7 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
             y_range = (float(y_range[0]), float(y_range[1]))
         unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)
         title = str(chart.get("title", ", ".join(series)))
-        yield Chart(title, tuple(series), log, x, goal, goal_value, points=points, y_range=y_range)
+        yield Chart(title, tuple(series), log, x, goal, goal_value, at=at, points=points, y_range=y_range)
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

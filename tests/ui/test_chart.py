@@ -244,7 +244,8 @@ async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_spa
         )
         await pilot.pause()
         legend, *plot, _axis, x_labels = lines(chart)
-        assert legend.startswith("● weight_delta  · previous run: alpha 0.01") and "x: i" in legend
+        # alpha scales the step, not the deltas: the run before drew these very points
+        assert legend.startswith("● weight_delta  · previous run: the same curve") and "x: i" in legend
         body = "".join(plot)
         assert body.count("●") == 3 and not re.search("[⠁-⣿]", body)  # three points, no line
         assert x_labels.split() == ["0", "1", "2"]

@@ -198,3 +198,41 @@ async def test_a_run_in_progress_over_the_same_images_keeps_the_previous_one_and
             assert not chart.previous_off_scale and "previous run" in lines(chart)[0], (shown, lines(chart)[0])
             axes.add(lines(chart)[-1])
         assert len(axes) == 1, axes  # one x axis for the whole run
+
+
+async def test_a_marked_param_is_an_upright_line_and_a_same_curve_is_not_a_previous_run(catalog):
+    """4.1 sweeps 17 weights: setting `weight` changed the values and nothing on the chart, whose
+    legend named a "previous run: weight 0.5" drawn exactly under the new one."""
+    spec = catalog.get("4.1").charts[0]
+    assert spec.at == "weight" and spec.x == "trial_weight"
+    weights = [k * 0.2 for k in range(17)]
+
+    def sweep(input: float) -> dict[str, Series]:
+        misses = [input * w - 0.8 for w in weights]
+        return {
+            "trial_weight": Series(STEPS[:17], weights),
+            "trial_miss": Series(STEPS[:17], misses),
+            "trial_error": Series(STEPS[:17], [m * m for m in misses]),
+        }
+
+    app = OneChart(spec)
+    async with app.run_test(size=(80, 16)) as pilot:  # the lab at 80x24
+        chart = app.query_one(ChartView)
+        chart.show_series(sweep(0.5), values={"weight": 1.6, "input": 0.5})
+        await pilot.pause()
+        legend, *plot, axis, x_labels = lines(chart)
+        assert "│ weight 1.6" in legend and "previous" not in legend
+        braille = lambda row, c: len(row) > c and "⠁" <= row[c] <= "⣿"  # noqa: E731
+        columns = [c for c in range(8, len(plot[0])) if sum(braille(row, c) for row in plot) >= len(plot) - 2]
+        assert len(columns) == 1, plot  # one column drawn top to bottom (a curve may cross it)
+        marks = [m.start() for m in re.finditer("┬", axis)]
+        ticks = dict(zip(map(float, x_labels.split()), marks, strict=True))
+        below, above = max(t for t in ticks if t <= 1.6), min(t for t in ticks if t >= 1.6)
+        assert ticks[below] <= columns[0] <= ticks[above], (columns, x_labels)
+        # the same sweep after weight changed: said so; another input drew another curve
+        chart.show_series(sweep(0.5), sweep(0.5), "previous run: weight 1.6", values={"weight": 0.5})
+        await pilot.pause()
+        assert "previous run: the same curve" in lines(chart)[0] and "│ weight 0.5" in lines(chart)[0]
+        chart.show_series(sweep(1.0), sweep(0.5), "previous run: input 0.5", values={"weight": 0.5})
+        await pilot.pause()
+        assert "previous run: input 0.5 " in lines(chart)[0] + " " and "same" not in lines(chart)[0]

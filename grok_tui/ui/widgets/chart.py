@@ -110,12 +110,16 @@ class ChartView(PlotextPlot):
         """How many steps the run shown takes (the lesson's `steps`), if known: the step axis ends there."""
         self._goal: float | None = None
         """The chart's goal in the run shown (Chart.goal's value, or Chart.goal_value), drawn as a line."""
+        self._at: float | None = None
+        """The value of the chart's `at` parameter in the run shown, drawn as an upright line."""
         self.previous_off_scale = False
         """True while the dimmed previous run is left out because it would flatten this one."""
         self._previous_far = False
         """...and because it ran away (chart_scale.FAR_RATIO), not only reached a wider range."""
         self._previous_elsewhere = False
         """...or because it lies elsewhere on x (a chart against a value: chart_scale.previous_overlaps)."""
+        self._previous_same = False
+        """The previous run drew exactly the curve of this one."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""
@@ -144,6 +148,8 @@ class ChartView(PlotextPlot):
         self._ended = ended
         goal = (values or {}).get(self.chart.goal) if self.chart.goal else self.chart.goal_value
         self._goal = float(goal) if isinstance(goal, (int, float)) and math.isfinite(goal) else None
+        at = (values or {}).get(self.chart.at) if self.chart.at else None
+        self._at = float(at) if isinstance(at, (int, float)) and math.isfinite(at) else None
         wanted = (*self.chart.series, self.chart.x) if self.chart.x else self.chart.series
         self._current = {n: current[n] for n in wanted if n in current}
         if previous is not None:
@@ -216,6 +222,8 @@ class ChartView(PlotextPlot):
             for i, name in enumerate(self.chart.series):
                 marker = self._marker(i)
                 entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
+        if self._at is not None:  # before the previous run: it is this run's own
+            entries.append(("│", f"{self.chart.at} {self._at:g}", "prev"))  # "weight 0.5"
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if self.previous_off_scale:
@@ -227,6 +235,8 @@ class ChartView(PlotextPlot):
             label = self._previous_label.strip()
             if label.startswith("previous run"):
                 label = label[len("previous run") :].lstrip(" :")
+            if self._previous_same:  # what was changed matters less than that nothing moved
+                label = "the same curve"
             entries.append((self._previous_glyph, "previous run" + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
             entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
@@ -239,6 +249,8 @@ class ChartView(PlotextPlot):
     ) -> tuple[Axis, Axis]:
         """The x and y axes; the y axis's ticks fall evenly down the `rows` of the plot (even_y_axis)."""
         xs = [x for layer in now + old for x, _ in layer.points]
+        if xs and self._at is not None:
+            xs.append(self._at)  # the marked value in view, wherever the sweep is
         if xs and last_x is not None:  # the steps a log chart could not draw still count on the x axis
             xs.append(last_x)
         ys = [y for layer in now + old for _, y in layer.points]
@@ -273,6 +285,9 @@ class ChartView(PlotextPlot):
             end = max([float(self._planned), *(x for layer in now for x, _ in layer.points)])
             old = [Layer([p for p in layer.points if p[0] <= end], layer.marker, layer.key) for layer in old]
             old = [layer for layer in old if layer.points]
+        # The same curve as before (4.1's sweep does not depend on the weight): said, or the legend
+        # named a previous run nobody could see, drawn exactly under this one.
+        self._previous_same = bool(old) and [layer.points for layer in old] == [layer.points for layer in now]
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
@@ -313,7 +328,7 @@ class ChartView(PlotextPlot):
         x_axis, y_axis = self._axes(now, old, plot_rows - 2, width - 8, last_x)
         goal = self._goal if not self.chart.log else None
         return rows + draw_layers(
-            self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, points=self.chart.points
+            self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, at=self._at, points=self.chart.points
         )
 
     def _compact(self, width: int, height: int) -> list[Row]:

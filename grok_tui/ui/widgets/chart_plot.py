@@ -44,17 +44,18 @@ def draw_layers(
     height: int,
     *,
     goal: float | None = None,
+    at: float | None = None,
     points: bool = False,
 ) -> list[Row]:
-    """The layers (the previous run's first) drawn on the axes; `goal` a grey line at that value;
-    `points`: each step a point of its own, not joined."""
+    """The layers (the previous run's first) drawn on the axes; `goal` a grey line at that value,
+    `at` an upright one at that x; `points`: each step a point of its own, not joined."""
     frame = Frame(plt, x_axis, y_axis, width, height)
     if points:
-        return _build(frame, layers, goal, points=True)
+        return _build(frame, layers, goal, at, points=True)
     now = [layer for layer in layers if layer.key != "prev"]
     old = [layer for layer in layers if layer.key == "prev"]
     marked = [layer for layer in now if layer.marker != "braille"]
-    rows = _build(frame, old + now[:1], goal)
+    rows = _build(frame, old + now[:1], goal, at)
     for layer in now[1:]:
         spots: Spots = ()
         if layer in marked:
@@ -68,7 +69,12 @@ def draw_layers(
 
 
 def _build(
-    frame: Frame, layers: list[Layer], goal: float | None = None, points: bool = False, glyphs: Spots = ()
+    frame: Frame,
+    layers: list[Layer],
+    goal: float | None = None,
+    at: float | None = None,
+    points: bool = False,
+    glyphs: Spots = (),
 ) -> list[Row]:
     """One plotext drawing of `layers`; `glyphs`: the one layer's glyph at these spots."""
     plt, x_axis, y_axis, width, height = frame
@@ -82,6 +88,8 @@ def _build(
         # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
         # 0.8). Drawn first: a curve that meets it is drawn over it.
         plt.plot([x_axis.low, x_axis.high], [goal] * 2, marker="braille", color=PREVIOUS_COLOR)
+    if at is not None:
+        plt.plot([at] * 2, [y_axis.low, y_axis.high], marker="braille", color=PREVIOUS_COLOR)
     for layer in layers:
         xs, ys = zip(*layer.points, strict=False)
         colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
