@@ -250,6 +250,25 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     assert growth_text("error", [0.0, 1.0]) == growth_text("error", []) == none
 
 
+def test_of_several_errors_that_grew_the_status_names_the_one_that_ended_highest(catalog):
+    """5.4 at alpha 6.4: all three outputs diverge, and the status named error_hurt, the smallest."""
+    from grok_tui.engine.feed import Series
+    from grok_tui.engine.session import error_names, worst_growth
+
+    names = error_names(catalog.get("5.4"))
+    assert names == ("error_hurt", "error_win", "error_sad")
+    xs = [1.0, 20.0]
+    series = {
+        "error_hurt": Series(xs, [0.009025, 5.64e6]),
+        "error_win": Series(xs, [0.7569, 4.73e8]),
+        "error_sad": Series(xs, [0.235, 1.47e8]),
+    }
+    assert worst_growth(names, series) == ("error_win 0.757 -> 4.73e+08", "error_win 4.73e+08")
+    series["error_win"] = Series(xs, [0.7569, 0.001])  # learned: the others are still named
+    assert worst_growth(names, series)[0] == "error_sad 0.235 -> 1.47e+08"
+    assert worst_growth(names, {n: Series(xs, [0.5, 0.01]) for n in names}) == ("", "")
+
+
 def test_only_lessons_with_a_step_size_are_watched_for_a_growing_error(catalog):
     from grok_tui.engine.session import LessonSession
 

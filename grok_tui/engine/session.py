@@ -47,6 +47,12 @@ def spark_name(lesson: Lesson) -> str:
     return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
 
 
+def error_names(lesson: Lesson) -> tuple[str, ...]:
+    """The charted series named like an error or a loss (5.4 charts one per output)."""
+    charted = [n for c in lesson.charts if not c.points for n in c.series]
+    return tuple(dict.fromkeys(n for n in charted if "error" in n or "loss" in n))
+
+
 GREW = 10.0
 """A run whose watched value ended more than this many times where it began grew: for an error or
 a loss, it diverged, though no number overflowed (the status line, the experiments table)."""
@@ -77,6 +83,16 @@ def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
         return "", ""
     end = format_value(final, 3)
     return f"{name} {format_value(first, 3)} -> {end}", f"{name} {end}"
+
+
+def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:
+    """growth_text of the error that ended highest among those that grew: 5.4 at alpha 6.4 named
+    error_hurt, its smallest (5.6e+06), while error_win reached 4.7e+08."""
+    grown = [(growth_text(n, series[n].ys), series[n].ys[-1]) for n in names if n in series and series[n].ys]
+    grown = [(text, final) for text, final in grown if text[0]]
+    if not grown:
+        return "", ""
+    return max(grown, key=lambda g: abs(g[1]) if not math.isnan(g[1]) else -1.0)[0]
 
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
@@ -131,6 +147,7 @@ class LessonSession:
         charts = lesson.charts
         names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
         self.spark_name = spark_name(lesson)
+        self.error_names = error_names(lesson)
         self.watch_growth = has_step_size(lesson)
         """Say when a finished run's error grew (growth_text): only where a smaller step is a cure."""
         self.series_names = tuple(dict.fromkeys(names))

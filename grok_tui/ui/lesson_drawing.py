@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.engine.session import growth_text
+from grok_tui.engine.session import worst_growth
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.breakpoints import is_wide
@@ -202,8 +202,8 @@ class LessonDrawing(_Screen):
             note = ""  # [ or ] chose another param since: which one must show, or + changes it unseen
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
-        if view.state is RunState.FINISHED and session.watch_growth and session.spark_name in view.series:
-            grew = growth_text(session.spark_name, view.series[session.spark_name].ys)
+        if view.state is RunState.FINISHED and session.watch_growth:
+            grew = worst_growth(session.error_names, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else ""
         status.show_status(
