@@ -215,7 +215,7 @@ async def test_a_chart_with_x_draws_against_that_value():
         chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)})
         await pilot.pause()
         legend, *plot, _axis, x_labels = lines(chart)
-        assert x_labels.split() == ["0", "1", "2", "3", "4"]
+        assert x_labels.split() == ["0", "1", "2", "3"]  # the axis ends where the weights do (3.2)
         assert "x: trial_weight" in legend
         # The U: lowest in the middle (weight 1.6), high at both ends.
         rows_of = [
@@ -328,7 +328,7 @@ async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
         await pilot.pause()
         *_, x_labels = lines(chart)
         ticks = [float(t) for t in x_labels.split()]
-        assert ticks[0] == 0.0 and 3.2 <= ticks[-1] <= 4.0  # the weight's range, not steps 1..17
+        assert ticks[0] == 0.0 and 3.0 <= ticks[-1] <= 3.2  # the weight's range, not steps 1..17
 
 
 async def test_after_a_fast_run_each_chart_shows_the_whole_run(small_catalog):
@@ -393,3 +393,30 @@ async def test_a_run_that_has_not_recorded_the_series_yet_is_not_called_no_run()
         chart.show_series({"error": Series([], [])}, ended=True)
         await pilot.pause()
         assert "this run recorded no error" in "\n".join(lines(chart))
+
+
+def test_an_axis_of_a_swept_value_ends_where_the_values_do():
+    """6.7's x from -12 to 12 sat on -20..20 at 120x40, the S squeezed into the middle."""
+    from grok_tui.ui.widgets.chart_parts import tight_axis
+
+    axis = tight_axis(-12.0, 12.0, 4)
+    assert (axis.low, axis.high) == (-12.0, 12.0) and [t for _, t in axis.ticks] == ["-10", "0", "10"]
+    ends = tight_axis(1000.0, 1099.0, 6, integer=True)  # 7.1's images: the last one labelled too
+    assert [t for _, t in ends.ticks][-2:] == ["1080", "1099"] and ends.high == 1099.0
+    assert tight_axis(0.5, 0.5, 4).low < 0.5 < tight_axis(0.5, 0.5, 4).high  # one value: some room
+
+
+async def test_a_chart_against_x_does_not_say_x_x(catalog):
+    spec = catalog.get("6.7").charts[0]
+    assert spec.x == "x"
+    app = OneChart(spec)
+    async with app.run_test(size=(80, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        xs = [-12.0 + k for k in range(25)]
+        steps = [float(k + 1) for k in range(25)]
+        values = [1 / (1 + math.exp(-x)) for x in xs]
+        chart.show_series({"x": Series(steps, xs), "value": Series(steps, values), "slope": Series(steps, values)})
+        await pilot.pause()
+        legend, *_plot, _axis, x_labels = lines(chart)
+        assert "x:" not in legend and "value" in legend
+        assert x_labels.split()[0] in ("-12", "-10") and x_labels.split()[-1] in ("10", "12")

@@ -46,6 +46,7 @@ from grok_tui.ui.widgets.chart_parts import (
     linear_axis,
     log_axis,
     step_axis,
+    tight_axis,
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
 from grok_tui.ui.widgets.chart_scale import previous_fits, previous_overlaps, previous_ran_away
@@ -240,7 +241,7 @@ class ChartView(PlotextPlot):
             entries.append((self._previous_glyph, "previous run" + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
             entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
-        if self.chart.x:
+        if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing
             entries.append(("x:", self.chart.x, ""))
         return entries
 
@@ -267,7 +268,7 @@ class ChartView(PlotextPlot):
             # the next count beside it (6.4's repeat 0 sat on a -1..1 axis: negative repeats).
             whole = all(float(x).is_integer() for x in xs)
             high = max(xs) if max(xs) > min(xs) or not whole else min(xs) + 1
-            x_axis = linear_axis(min(xs), high, x_count, integer=whole)
+            x_axis = tight_axis(min(xs), high, x_count, integer=whole)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
         make = log_axis if self.chart.log else linear_axis

@@ -87,6 +87,21 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
     return Axis(first * step, last * step, ticks)
 
 
+def tight_axis(low: float, high: float, count: int, integer: bool = False) -> Axis:
+    """An axis from `low` to `high` exactly, ticks 1-2-5 apart between them and the ends labelled
+    where there is room: for a value the run swept (6.7's x from -12 to 12 sat on -20..20 at
+    120x40, the curve squeezed into the middle three fifths)."""
+    if high <= low:
+        return linear_axis(low, high, count, integer)
+    step = nice_step(high - low, max(1, count - 1), integer)
+    values = [i * step for i in range(math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9) + 1)]
+    if not values or values[0] - low >= step / 2:
+        values.insert(0, low)
+    if high - values[-1] >= step / 2:
+        values.append(high)
+    return Axis(low, high, tuple((v, label(v, step)) for v in values))
+
+
 def step_axis(low: float, high: float, count: int, planned: int | None = None) -> Axis:
     """The x axis of step numbers, from the first step to the run's last (`planned`, the steps it
     will take): the curve grows into a fixed axis. Where the count is not known, the end grows in
