@@ -24,7 +24,9 @@ def test_on_a_log_chart_a_plateau_counts_as_two_decades():
     """Points in decades: 6.5 with seed 2 sits at 1 (0.35 decades), seed 1 went down to 1.5e-5."""
     plateau, learned = [0.35, 0.1, 0.0], [0.15, -2.0, -4.8]
     assert not previous_fits(plateau, learned) and previous_fits(plateau, learned, log=True)
-    assert not previous_fits(plateau, [0.15, -9.0, -12.0], log=True)  # 12 decades below: left out
+    # 5.5's wrong order stalls at 0.63; the right one went down to 2.6e-11: the comparison is drawn
+    assert previous_fits([-0.02, -0.18, -0.2], [-0.02, -1.2, -10.58], log=True)
+    assert not previous_fits(plateau, [0.15, -9.0, -18.0], log=True)  # 18 decades below: left out
     assert not previous_ran_away(plateau, [0.15, -9.0, -12.0], log=True)  # a wider range, not a runaway
     assert previous_ran_away([0.0, -3.0], [0.0, 30.0, 59.0], log=True)  # 4.5 diverged to 1e59
     assert previous_fits(CONVERGING, [])
@@ -103,8 +105,8 @@ async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_sca
     app = OneChart(Chart("error", ("error",), log=True))
     async with app.run_test(size=(60, 16)) as pilot:
         chart = app.query_one(ChartView)
-        error = [0.3 * 0.6**k for k in range(60)]  # 13 decades, where this run spans less than one
-        steps = [float(k) for k in range(1, 61)]
+        error = [0.3 * 0.6**k for k in range(100)]  # 22 decades, where this run spans less than one
+        steps = [float(k) for k in range(1, 101)]
         chart.show_series({"error": Series(steps[:4], error[:4])}, {"error": Series(steps, error)})
         await pilot.pause()
         assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]

@@ -15,6 +15,10 @@ LINEAR_FLOOR = 0.2
 """On a linear chart the current run's range counts as this share of its largest value at least: 7.1
 run twice over the same images spans 7 of ink (300..307) at its second image, and the previous run's
 50 left it out as "wider range" until the fourth image, the axis jumping twice."""
+LOG_SPAN_MAX = 16.0
+"""On a log chart a previous run that went lower (it learned where this one stalls) is drawn unless
+the two together span more than this many decades: that comparison is the point (5.5's wrong order
+stalls at 0.63 where the right one reached 2.6e-11, and the try-this asks to compare them)."""
 FAR_RATIO = 100.0
 """Beyond this many times, the left-out previous run is "off scale" (it ran away); below, it only
 reaches a "wider range" (a longer run of the same curve). On a log chart: above this run by more
@@ -35,6 +39,8 @@ def previous_spread(current: list[float], previous: list[float], log: bool = Fal
 
 def previous_fits(current: list[float], previous: list[float], log: bool = False) -> bool:
     """Whether the previous run can share the axes without flattening the current curve."""
+    if log and current and previous and max(previous) <= max(current) + LOG_FLOOR:
+        return max(max(current), max(previous)) - min(min(current), min(previous)) <= LOG_SPAN_MAX
     return previous_spread(current, previous, log) <= ZOOM_RATIO
 
 
