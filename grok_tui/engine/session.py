@@ -33,6 +33,10 @@ each ran a tenth of a second at top speed, and the "previous run" became a rung 
 watched (`iterations 16 -> 4` after four presses from 20)."""
 SPEED_WINDOW = 3.0
 """Seconds of step changes the measured speed is averaged over."""
+STALL_AFTER = 10.0
+"""A running lesson that records no new step for this long (or three paced steps' time, if longer)
+is said to be stalled: still computing, or in a loop that never calls step(). Pausing waits for
+the next step, so only a reset stops it; the status says so."""
 MEASURE_PACED_AFTER = 2.5
 """Seconds of step changes a paced run needs before its speed is measured. Polls see a step up to
 a redraw (0.2 s) late, so over a shorter window a pace of 4/s could read 4.5/s: more than the tenth
@@ -342,6 +346,13 @@ class LessonSession:
     def ended_run(self) -> LessonRun | None:
         """The current run once its end was reported by poll()."""
         return self.run if self.run is not None and self._reported is self.run else None
+
+    def stalled_for(self, now: float | None = None) -> float:
+        """Seconds since the last new step of a running run, once past STALL_AFTER; else 0."""
+        if self.state is not RunState.RUNNING or not self._samples:
+            return 0.0
+        quiet = (time.monotonic() if now is None else now) - self._samples[-1][0]
+        return quiet if quiet >= max(STALL_AFTER, 3 / self.speed if self.speed > 0 else 0.0) else 0.0
 
     def measured_speed(self, now: float | None = None) -> float | None:
         """Steps per second between the step changes polls saw in the last SPEED_WINDOW seconds,

@@ -69,10 +69,16 @@ class LessonDrawing(_Screen):
         self._chart_pace = Pace(CHART_HZ)
         self._charts_behind: FeedView | None = None
         self._values_behind: FeedView | None = None
+        self._stalled_shown = 0
+        """The seconds without a new step the status line says (0: none)."""
 
     def _tick(self) -> None:
         if self._speed_until and time.monotonic() >= self._speed_until:
             self._speed_until = 0.0
+            self._redraw_status()
+        stalled = int(self.session.stalled_for())
+        if stalled != self._stalled_shown:  # once a second while no step comes (nothing changes else)
+            self._stalled_shown = stalled
             self._redraw_status()
         view = self.session.poll()  # the poll that reports a run's end holds its last step
         if view is not None:
@@ -207,7 +213,17 @@ class LessonDrawing(_Screen):
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else ""
         status.show_status(
-            view.state, view.step, session.total, speed, detail, note, "" if note else param, last, grew, advice
+            view.state,
+            view.step,
+            session.total,
+            speed,
+            detail,
+            note,
+            "" if note else param,
+            last,
+            grew,
+            advice,
+            stalled=int(session.stalled_for()),
         )
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:

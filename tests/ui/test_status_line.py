@@ -7,7 +7,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.param_input import ParamInput
 from grok_tui.ui.widgets.status import StatusLine
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import one_lesson_app, text_of, wait_for
 from tests.ui.test_lesson_views import SIZE, finish
 
 
@@ -133,3 +133,48 @@ async def test_a_notice_sits_above_the_status_line_not_over_it(small_catalog):
         toast = app.screen.query_one(Toast).region
         status = app.screen.query_one(StatusLine).region
         assert toast.height == 2 and toast.bottom <= status.y, (toast, status)  # its two lines, no padding rows
+
+
+STUCK = """+++
+id = "9.7"
+chapter = 9
+title = "A loop that never reaches step"
+show = ["i"]
+steps = "iterations"
+
+[params.iterations]
+default = 3
+min = 1
+max = 40
++++
+
+A teacher's slip: the inner loop never ends, and never reaches `step`.
+
+```python train
+for i in range(iterations):
+    delta = 1.0
+    while delta:
+        delta = delta * 1.0
+    step(i=i)
+```
+"""
+
+
+async def test_a_run_that_records_no_step_for_long_says_so_and_r_stops_it(tmp_path, monkeypatch):
+    """A train cell stuck in a loop: 'running step 0/30 · speed 5/s' for 90 s, no hint, and space did
+    not pause it (a pause waits for the next step); only r stopped it, which nothing said."""
+    from grok_tui.engine import session
+
+    monkeypatch.setattr(session, "STALL_AFTER", 0.5)
+    app = one_lesson_app(tmp_path, "9.7-stuck.md", STUCK)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        status = screen.query_one(StatusLine)
+        await wait_for(pilot, lambda: "no new step for" in text_of(status), timeout=20, what="the stall said")
+        shown = text_of(status)
+        assert shown.startswith(" running  step 0/3 · no new step for ") and len(shown.rstrip()) <= 80
+        assert shown.rstrip().endswith(" s  stuck in a loop? r stops it"), shown
+        await pilot.press("r")
+        await wait_for(pilot, lambda: screen.session.run is None, timeout=20, what="the reset")
+        await wait_for(pilot, lambda: "no new step" not in text_of(status), what="the status after the reset")

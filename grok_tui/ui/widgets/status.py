@@ -47,6 +47,7 @@ HINT_KEYS = {
     "output": "o",
     "contents": "c",
     "view": "l",
+    "reset": "r",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
 
@@ -166,13 +167,32 @@ class StatusLine(_OneLine):
         last: bool = False,
         grew: tuple[str, str] = ("", ""),
         advice: str = "",
+        stalled: int = 0,
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended far above where it began, in a long and a short
         form (engine.session.growth_text): it did not overflow, yet it diverged, and the status says
-        so with the diverged advice. `advice`: the lesson's own, instead of ADVICE."""
+        so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
+        a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
+        that may never come, so the status says what stops it."""
         width = self.content_size.width or 80
         keys = self.keys()
+        if stalled and state is RunState.RUNNING:
+            said = f"no new step for {stalled} s"
+            long, short = (h.format(**keys) for h in ("  stuck in a loop? {reset} stops it", "  {reset} stops it"))
+            # What stops it matters more than the param's rung (+ and - change nothing now).
+            tries = [(param, long), ("", long), ("", short)]
+            text, hint = next(
+                (
+                    (t, h)
+                    for p, h in tries
+                    if (t := self._head(state, step, total, "", p, said)).cell_len + len(h) <= width
+                ),
+                (self._head(state, step, total, "", "", said), short),
+            )
+            text.append(hint, style="dim")
+            self.show(_fit(text, width))
+            return
         hints = {**HINTS, RunState.DIVERGED: advice + " · {run} again"} if advice else HINTS
         hint = "  " + hints[state].format(**keys)
         if last and state is RunState.FINISHED:
