@@ -95,6 +95,21 @@ def test_a_word_far_from_every_command_is_only_no_lesson(capsys, word):
     assert run_cli(capsys, word) == (2, "", f"grok-tui: no lesson {word!r}; `grok-tui list` shows the ids\n")
 
 
+@pytest.mark.parametrize("command", [(), ("run",), ("export",)])
+def test_a_lesson_that_did_not_load_is_named_with_its_problem_not_as_missing(tmp_path, capsys, command):
+    """A teacher's 4.9 with a default out of range: `grok-tui --lessons DIR 4.9` said only "no lesson
+    '4.9'", and sent them looking for a typo in the id."""
+    bad = tmp_path / "4.9-momentum.md"
+    bad.write_text(
+        '+++\nid = "4.9"\nchapter = 4\ntitle = "Momentum"\n\n[params.beta]\ndefault = 1.5\nmin = 0.0\n'
+        "max = 0.99\n+++\n\n```python\nx = beta\n```\n"
+    )
+    code, _out, err = run_cli(capsys, *command, "--lessons", str(tmp_path), "4.9")
+    last = err.strip().splitlines()[-1]
+    assert code == 2 and last.startswith(f"grok-tui: lesson '4.9' could not be loaded: {bad}:"), err
+    assert "default 1.5 is outside" in last and f"`grok-tui check {bad}` lists them" in last
+
+
 def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
     (tmp_path / "bad.md").write_text(
         '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n'

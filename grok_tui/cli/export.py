@@ -380,7 +380,7 @@ def cmd_export(args, catalog) -> int:
             return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
         lesson = catalog.get(args.id)
         if lesson is None:
-            return usage(no_lesson(args.id))
+            return usage(no_lesson(args.id, catalog.errors))
         if args.output is not None and str(args.output) == "-":
             sys.stdout.write(export_text(lesson, args.to, saved_code(load_progress(catalog), lesson)))
             return EXIT_OK

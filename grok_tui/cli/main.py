@@ -186,7 +186,7 @@ def terminal_problem() -> str:
 def launch(args: argparse.Namespace) -> int:
     catalog = _existing_catalog(args.lessons)
     if args.lesson is not None and catalog.get(args.lesson) is None:
-        raise UsageError(_unknown_word(args.lesson))
+        raise UsageError(_unknown_word(args.lesson, catalog))
     problem = terminal_problem()
     if problem:
         raise UsageError(
@@ -215,14 +215,14 @@ def launch(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _unknown_word(word: str) -> str:
+def _unknown_word(word: str, catalog: Catalog) -> str:
     """A word that is no lesson id: a mistyped command is likelier than a lesson when it is close to one."""
     import difflib  # only for a word that is neither a lesson nor a command
 
     close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
     if close:
         return f"no lesson or command {word!r}; did you mean `grok-tui {close[0]}`?"
-    return no_lesson(word)
+    return no_lesson(word, catalog.errors)
 
 
 def _existing_catalog(lessons: Path | None) -> Catalog:
@@ -293,7 +293,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
     lesson = catalog.get(args.id)
     if lesson is None:
-        raise UsageError(no_lesson(args.id))
+        raise UsageError(no_lesson(args.id, catalog.errors))
     return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from grok_tui.lesson.model import Lesson
+from collections.abc import Sequence
+
+from grok_tui.lesson.model import Lesson, LessonError
 
 
-def no_lesson(lesson_id: str) -> str:
-    return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids"
+def no_lesson(lesson_id: str, errors: Sequence[LessonError] = ()) -> str:
+    """`errors`: the catalog's problems. A lesson file that did not load (its name starts with the id)
+    is named with its first problem: "no lesson '4.9'" sent a teacher looking for a typo in the id."""
+    mine = [e for e in errors if e.path.name.startswith(f"{lesson_id}-") or e.path.name == f"{lesson_id}.md"]
+    if not mine:
+        return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids"
+    more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
+    return f"lesson {lesson_id!r} could not be loaded: {mine[0]}{more}; `grok-tui check {mine[0].path}` lists them"
 
 
 def no_exercise(lesson: Lesson, name: str) -> str:

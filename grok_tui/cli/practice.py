@@ -64,7 +64,7 @@ def _exercises(
     lesson_id, slash, name = spec.partition("/")
     lesson = catalog.get(lesson_id)
     if lesson is None:
-        raise _Usage(no_lesson(lesson_id))
+        raise _Usage(no_lesson(lesson_id, catalog.errors))
     if slash:
         exercise = lesson.exercise(name)
         if exercise is None:
