@@ -110,6 +110,16 @@ def test_a_lesson_that_did_not_load_is_named_with_its_problem_not_as_missing(tmp
     assert "default 1.5 is outside" in last and f"`grok-tui check {bad}` lists them" in last
 
 
+def test_the_check_summary_counts_files_not_problems(tmp_path, capsys):
+    """Two problems in the one file read "1 lesson file, 2 with problems"."""
+    (tmp_path / "4.9-m.md").write_text(
+        '+++\nid = "4.9"\nchapter = 4\ntitle = "M"\n\n[params.beta]\ndefault = 1.5\nmin = 0.0\nmax = 0.99\n\n'
+        "[params.gamma]\ndefault = -1.0\nmin = 0.0\nmax = 0.99\n+++\n\n```python\nx = beta + gamma\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1 and out.count("FAIL ") == 2 and out.splitlines()[-1] == "1 lesson file, 1 with problems", out
+
+
 def test_failing_lesson_exits_1_with_file_and_line(tmp_path, capsys):
     (tmp_path / "bad.md").write_text(
         '+++\nid = "1.1"\nchapter = 1\ntitle = "boom"\n+++\n\n```python\nx = 1\nx / 0\n```\n'

@@ -300,3 +300,13 @@ def test_range_messages_show_the_value_as_given_and_the_bound_exactly(given, bou
     with pytest.raises(ParamError) as exc:
         coerce(param, given)
     assert str(exc.value) == words
+
+
+def test_a_param_with_a_problem_is_still_a_parameter_for_check_with(tmp_path):
+    """A default out of range was reported, then again as "check_with names 'n', which is not a
+    parameter" (it is one)."""
+    text = GOOD.replace("default = 3\n", "default = 30\n", 1).replace(
+        'show = ["x"]\n', 'show = ["x"]\ncheck_with = [{ n = 4 }]\n', 1
+    )
+    lesson, problems = parse_lesson(write(tmp_path, text))
+    assert lesson is None and [p.message for p in problems] == ["parameter 'n': default 30 is outside [1, 5]"], problems

@@ -134,5 +134,6 @@ def check_all(
     if not files:  # a wrong folder, most likely: nothing was checked, which is no pass
         print(f"no lesson files in {catalog.root}", file=out if not as_json else sys.stderr)
     elif not as_json:
-        out.write(f"{files} lesson file{'s' if files != 1 else ''}, {failed + len(catalog.errors)} with problems\n")
+        bad = failed + len({e.path for e in catalog.errors})  # files, not problems: "1 lesson file, 2 with problems"
+        out.write(f"{files} lesson file{'s' if files != 1 else ''}, {bad} with problems\n")
     return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK

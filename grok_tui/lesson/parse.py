@@ -276,7 +276,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if not isinstance(check_with, list) or not all(isinstance(c, dict) for c in check_with):
         problems.add(where("check_with"), "check_with must be a list of tables of parameter values")
         check_with = []
-    known = {p.name for p in params}
+    # Declared, even where its table has a problem of its own (a default out of range): that problem
+    # is reported once, not again as "check_with names 'beta', which is not a parameter".
+    declared = meta.get("params", {})
+    known = {p.name for p in params} | (set(declared) if isinstance(declared, dict) else set())
     for case in check_with:
         for name in case:
             if name not in known:
