@@ -235,6 +235,23 @@ def test_a_failed_check_shows_what_the_run_recorded_but_calls_nothing_it_should_
     assert calls.read_text() == "x"  # a call that could change something is not made again to show it
 
 
+def test_a_check_asking_for_a_name_never_recorded_fails_and_lists_the_recorded_ones(tmp_path, capsys):
+    """recorded("eror") gave [], and a check written `if recorded("eror"): ...` passed, testing nothing."""
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python\nfor i in range(3):\n    step(error=1.0 / (i + 1))\n```\n'
+        '```python check\nif recorded("eror"):\n    assert recorded("eror")[-1] < 0.5\n```\n'
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1
+    assert (
+        f"{lesson}:11: with defaults: LookupError: " in out
+        and "recorded('eror'): no step recorded 'eror' (recorded: error)" in out
+    )
+    lesson.write_text(lesson.read_text().replace('"eror"', '"error"'))
+    assert run_cli(capsys, "check", str(lesson))[0] == 0
+
+
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):
     (tmp_path / "x.md").write_text('+++\nid = "8.8"\nchapter = 8\ntitle = "elsewhere"\n+++\n```python\nx = 1\n```\n')
     monkeypatch.setenv("GROK_TUI_LESSONS", str(tmp_path))

@@ -352,8 +352,14 @@ class _Child:
 
     # -- what lesson code calls -----------------------------------------------------------------
     def recorded(self, name: str) -> list[Any]:
-        """Every value recorded under `name` so far, in step order (check cells use it)."""
-        return [values[name] for _, values in self.steps if name in values]
+        """Every value recorded under `name` so far, in step order (check cells use it). A name no
+        step recorded is an error, once steps exist: a misspelt `recorded("eror")` gave [] and a check
+        written `if recorded("eror"): ...` passed, testing nothing."""
+        found = [values[name] for _, values in self.steps if name in values]
+        if not found and self.steps:
+            names = sorted({n for _, values in self.steps for n in values})
+            raise LookupError(f"recorded({name!r}): no step recorded {name!r} (recorded: {', '.join(names)})")
+        return found
 
     def print(self, *args: object, sep: str | None = " ", end: str | None = "\n", **_: object) -> None:
         sep = " " if sep is None else sep
