@@ -196,6 +196,10 @@ def test_a_run_past_its_time_limit_after_some_steps_is_called_long_not_stuck(tmp
     where, _, message = err.partition(": ")  # where: the loop's line 10 or 11, wherever it was stopped
     assert where.startswith(f"{tmp_path / 'a.md'}:1")
     assert message == "ran past 3 s after 3 steps (raise --timeout for a long run)\n"
+    # past the steps it declares: not a long run to give more time, a loop that does not end
+    (tmp_path / "a.md").write_text((tmp_path / "a.md").read_text().replace('title = "t"', 'title = "t"\nsteps = "2"'))
+    code, _, err = run_cli(capsys, "run", "1.1", "--lessons", str(tmp_path), "--timeout", "3")
+    assert err.partition(": ")[2] == "ran past 3 s after 3 steps, where the lesson declares 2 (steps = '2')\n"
 
 
 def test_check_of_an_empty_folder_fails_and_says_why(tmp_path, capsys):

@@ -363,7 +363,10 @@ class LessonRun:
         child.close()
         process.run_ended([])
         done = len(self.steps)
-        if done:  # a long run, not a stuck one: say how far it got and what lets it finish
+        planned = total_steps(self.lesson.steps, self.values)
+        if planned and done > planned:  # past the steps it declares: a loop that does not end
+            why = f"after {done} steps, where the lesson declares {planned} (steps = {self.lesson.steps!r})"
+        elif done:  # a long run, not a stuck one: say how far it got and what lets it finish
             why = f"after {done} step{'s' if done != 1 else ''} (raise --timeout for a long run)"
         else:
             why = "(a loop that never calls step()?)"
