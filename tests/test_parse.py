@@ -130,6 +130,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         # a misspelt key is an error at its own line, in every table (a chart's and an exercise's were
         # ignored: `hint = [...]` left the exercise without hints, and `check` said ok)
         (("log = true\n", "log = true\nlogg = 1\n"), 28, "[[charts]]: unknown key 'logg'"),
+        (("log = true\n", "lgo = true\n"), 27, "[[charts]]: unknown key 'lgo', did you mean 'log'?"),  # letters swapped
+        (('series = ["x"]\n', 'serie = ["x"]\n'), 26, "[[charts]]: unknown key 'serie', did you mean 'series'?"),
         # a fixed y range: two numbers, low first, on a linear axis
         (("log = true\n", "log = false\ny_range = [1, 0]\n"), 24, "y_range must be two numbers, low then high"),
         (("log = true\n", 'log = false\ny_range = ["0", 1]\n'), 24, "y_range must be two numbers"),

@@ -36,6 +36,8 @@ def unknown_keys(table: dict, known: set[str], what: str, line: int, add: Add, l
 def did_you_mean(key: str, known: set[str] | frozenset[str]) -> str:
     """ ", did you mean 'default'?" for a misspelt key ("defualt"), else ""."""
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    # two letters swapped in a short key ("lgo") are far apart for difflib, close to a typist
+    close = close or [k for k in sorted(known) if sorted(k) == sorted(key)]
     return f", did you mean {close[0]!r}?" if close else ""
 
 

@@ -115,6 +115,8 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
         line = starts[n] if n < len(starts) else line
         series = chart.get("series") if isinstance(chart, dict) else None
         if not isinstance(series, list) or not series or not all(isinstance(s, str) for s in series):
+            if isinstance(chart, dict) and "series" not in chart and any(k not in CHART_KEYS for k in chart):
+                unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)  # `serie = [...]`: named
             add(line, 'each [[charts]] needs series = ["name", ...]')
             continue
         x = chart.get("x", "")
