@@ -183,6 +183,21 @@ def test_a_failing_solution_is_reported_with_the_line_it_failed_at(tmp_path):
     assert "the solution fails" in problems[0].message and "ZeroDivisionError" in problems[0].message
 
 
+def test_a_failing_solution_is_reported_before_the_checks_it_makes_fail(tmp_path):
+    """The checks run the lesson with the solution: a wrong one failed them first, and the cause came last."""
+    from grok_tui.engine.checks import check_lesson
+
+    path = tmp_path / "9.1-fixture.md"
+    text = EXERCISE_LESSON.format(stub="0", solution="a[0] * b[0]")
+    path.write_text(
+        text + "\n```python\ntotal = w_sum([1, 2], [3, 4])\n```\n\n```python check\nassert total == 11\n```\n"
+    )
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None, problems
+    said = [p.message for p in check_lesson(lesson, timeout=30)]
+    assert "the solution fails" in said[0] and any("check failed" in m for m in said[1:]), said
+
+
 def test_check_code_on_an_exercise(tmp_path):
     exercise = fixture_lesson(tmp_path).exercises[0]
     assert not check_code(exercise, exercise.stub.source).passed

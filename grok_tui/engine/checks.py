@@ -105,9 +105,10 @@ def check_with_problems(lesson: Lesson) -> list[LessonError]:
 
 
 def check_lesson(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> list[LessonError]:
-    """Every problem of one parsed lesson: its panels, its checks, then its exercises (stub fails,
-    solution passes)."""
-    return panel_problems(lesson) + check_with_problems(lesson) + run_checks(lesson, timeout) + check_exercises(lesson)
+    """Every problem of one parsed lesson: its panels, its exercises (stub fails, solution passes),
+    then its checks. A solution that fails its test fails the checks whose runs use it too: it is
+    the cause, read first (a teacher saw two `check failed` lines before it)."""
+    return panel_problems(lesson) + check_with_problems(lesson) + check_exercises(lesson) + run_checks(lesson, timeout)
 
 
 # -- where in the metadata ------------------------------------------------------------------------
