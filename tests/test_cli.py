@@ -256,6 +256,22 @@ def test_a_check_asking_for_a_name_never_recorded_fails_and_lists_the_recorded_o
     assert run_cli(capsys, "check", str(lesson))[0] == 0
 
 
+def test_check_names_a_step_name_that_miscounts_and_a_charted_value_recorded_as_text(tmp_path, capsys):
+    """Both passed `check`: step_name 'iteration' counted from 0 (the screen counts steps from 1), and
+    error=str(error) drew nothing while the chart said "this run recorded no error"."""
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\nstep_name = "iteration"\n\n[[charts]]\ntitle = "error"\n'
+        'series = ["error"]\n+++\n```python\nfor i in range(3):\n    step(iteration=i, error=str(1.0 / (i + 1)))\n```\n'
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1
+    assert f"{lesson}:5: step_name 'iteration': step 1 recorded iteration = 0; it must equal the step number" in out
+    assert f"{lesson}:8: chart 'error': 'error' is recorded as text ('1.0'), not a number" in out
+    lesson.write_text(lesson.read_text().replace("iteration=i, error=str(1.0 / (i + 1))", "iteration=i + 1, error=1.0"))
+    assert run_cli(capsys, "check", str(lesson))[0] == 0
+
+
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):
     (tmp_path / "x.md").write_text('+++\nid = "8.8"\nchapter = 8\ntitle = "elsewhere"\n+++\n```python\nx = 1\n```\n')
     monkeypatch.setenv("GROK_TUI_LESSONS", str(tmp_path))

@@ -71,6 +71,32 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
                         f"by step() in a default run (recorded: {known})",
                     )
                 )
+    for i, chart in enumerate(lesson.charts if declared else ()):
+        for name in (*chart.series, *((chart.x,) if chart.x else ())):
+            text = next((v for step in result.steps if isinstance(v := step.values.get(name), (str, bytes))), None)
+            if text is not None:  # drawn as nothing: "this run recorded no error" (it recorded text)
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        _chart_line(lesson, i, name),
+                        f"chart {chart.title!r}: {name!r} is recorded as text ({text!r}), not a number: "
+                        f"record the number itself, step({name}=...)",
+                    )
+                )
+    if lesson.step_name and lesson.step_name in recorded:
+        # The charts' step axis and the status's "step 3/20" count steps; a step_name that counts
+        # otherwise (from 0) tells the learner another number than the screen.
+        counted = [(step.index, step.values.get(lesson.step_name)) for step in result.steps]
+        wrong = next(((k, v) for k, v in counted if v is not None and v != k), None)
+        if wrong is not None:
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    _meta_line(lesson, r"^\s*step_name\s*="),
+                    f"step_name {lesson.step_name!r}: step {wrong[0]} recorded {lesson.step_name} = {wrong[1]!r}; "
+                    f"it must equal the step number (1, 2, 3...)",
+                )
+            )
     for name in lesson.show:
         if name not in recorded and name not in namespace:
             problems.append(
