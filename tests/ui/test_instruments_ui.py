@@ -148,10 +148,14 @@ async def test_a_finished_networks_values_are_those_its_last_step_drew(catalog):
         assert not np.allclose(run.namespace["weights"], last["weights"])  # updated once more after
         assert np.allclose(np.multiply(0.65, panel.values["weights"]), last["pred"])  # input x weight
         assert "last run" not in plain(panel)
+        # the step it shows is in its title: it is drawn twice a second while the run plays, and the
+        # values table beside it said another iteration, with nothing to say why
+        assert str(panel.border_title).endswith(f"network · iteration {last['iteration']}"), panel.border_title
         # r (reset): the values pane says "press space to run"; the diagram, still showing those
         # numbers to compare with, says they are the last run's
         await pilot.press("r")
         await wait_for(pilot, lambda: not panel.values and "the last run's values" in plain(panel), what="the note")
+        assert str(panel.border_title).endswith("network")
 
 
 async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):

@@ -17,6 +17,7 @@ from grok_tui.engine.values import same_value, snapshot
 from grok_tui.instruments.network import picture
 from grok_tui.instruments.network_text import draw
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
+from grok_tui.ui.widgets.panes import FOCUS_GLYPH
 
 
 class NetworkPanel(InstrumentPanel):
@@ -38,6 +39,8 @@ class NetworkPanel(InstrumentPanel):
         self.last_run: dict[str, Any] = {}
         """The previous run's final values: drawn until this run computes its own."""
         self.lit: set[str] = set()
+        self.step: object = None
+        """The lesson's step_name value of the latest step heard (6.1's iteration)."""
         self._drawn_at = 0.0
         self._pending = False
 
@@ -52,10 +55,13 @@ class NetworkPanel(InstrumentPanel):
     def _begin_again(self, *, now: bool) -> None:
         """This run's values become the last run's, drawn until the next run computes its own."""
         self.last_run = {**self.last_run, **self.values}
-        self.values, self.lit = {}, set()
+        self.values, self.lit, self.step = {}, set(), None
         self._repaint(now=now)
 
     def run_stepped(self, values: Mapping[str, Any]) -> None:
+        name = self.lesson.step_name if self.lesson is not None else ""
+        if name in values:
+            self.step = values[name]
         lit = set()
         for name, value in values.items():
             if name not in self.names:
@@ -88,9 +94,22 @@ class NetworkPanel(InstrumentPanel):
             self._drawn_at = time.monotonic()
             self._pending = False
             self.show(self._draw())
+            self._title_step()
         elif not self._pending:
             self._pending = True
             self.set_timer(wait, lambda: self._repaint(now=True))
+
+    def _title_step(self) -> None:
+        """The step the picture shows, in its title ("network · iteration 8"). It is drawn twice a second while the
+        run plays (the bytes over SSH), so it may be a few steps behind the values table, which said
+        iteration 13 beside it, and nothing said why they differed."""
+        name, step = self.lesson.step_name if self.lesson is not None else "", self.step
+        counted = isinstance(step, int) and not isinstance(step, bool) and self.values
+        label = f"{self.TITLE} · {name} {step}" if name and counted else self.TITLE
+        title = str(self.border_title or "")
+        wanted = (FOCUS_GLYPH if title.startswith(FOCUS_GLYPH) else "") + label
+        if title != wanted:
+            self.border_title = wanted
 
     # -- drawing -----------------------------------------------------------------------------------
     def on_mount(self) -> None:
