@@ -63,5 +63,7 @@ def _edit(screen, name: str) -> None:
     exercise = screen.lesson.exercise(name)
     if exercise is None:
         return
-    screen.action_reset()  # the run would otherwise keep going behind the editor
+    if screen.session.run is not None and not screen.session.state.done:
+        screen.action_reset()  # the run would otherwise keep going behind the editor
+    # A finished run stays: back from a failed check, 6.4's values and diagram were gone ("ready").
     screen.app.push_screen(ExerciseScreen(screen.lesson, exercise, screen.app.progress), screen.exercise_done)

@@ -268,6 +268,31 @@ async def test_from_the_lesson_screen_e_opens_the_exercise_and_a_pass_comes_back
         assert app.progress.passed_code("9.1") == {"w_sum": RIGHT}
 
 
+async def test_a_finished_run_is_still_there_after_a_visit_to_the_exercise(lesson):
+    """6.4: back from a failed check, the lesson said "ready step 0/21", its values and diagram gone."""
+    from grok_tui.engine.runner import RunState
+    from grok_tui.lesson.catalog import load_catalog
+    from grok_tui.ui.app import GrokApp
+    from grok_tui.ui.screens.lesson import LessonScreen
+
+    extra = lesson.path.parent / "lessons"
+    extra.mkdir()
+    (extra / "9.1.md").write_text(LESSON + "\n```python\nstep(total=w_sum([1, 2], [3, 4]))\n```\n", encoding="utf-8")
+    app = GrokApp(load_catalog(extra), start_lesson="9.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson_screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: lesson_screen.run_state is RunState.FINISHED, what="the run to end")
+        run = lesson_screen.session.run
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        await check_and_wait(pilot, app.screen)  # the stub: a failed check
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: app.screen is lesson_screen, what="back to the lesson")
+        assert lesson_screen.session.run is run and lesson_screen.run_state is RunState.FINISHED
+
+
 async def test_a_check_that_breaks_is_said_and_the_screen_carries_on(lesson, monkeypatch):
     import grok_tui.ui.screens.exercise as module
 
