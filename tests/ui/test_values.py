@@ -52,6 +52,9 @@ def test_an_exact_zero_is_told_from_a_small_number_in_a_matrix():
     rows = compact(np.array([[0.0, -4.3e-11, -8.4e-12], [0.5, 0.25, -1.5]]), width=20).split("\n")
     assert rows[0].split() == ["0", "0.000", "0.000"] and rows[1].split() == ["0.500", "0.250", "-1.500"]
     assert compact(-1e-5) == "-1e-05"  # a small negative number keeps its sign
+    # ...but where every live number would read 0.000, exponents: 6.4 with seed 0 showed
+    # layer_1_delta "0 0.000 0.000" beside a diagram saying -2.9e-06
+    assert compact(np.array([[0.0, -2.877e-06, -1.2e-06]]), width=22).split() == ["0", "-3e-06", "-1e-06"]
 
 
 class OneTable(App):

@@ -43,10 +43,14 @@ def _cell(x: float, spec: str) -> str:
 
 def _matrix(value: Any, width: int | None) -> str:
     """A small matrix as aligned rows, with as many digits as let a row fit in `width` columns."""
-    big = any(math.isfinite(x) and abs(x) >= 1e5 for x in map(float, value.flat))
+    numbers = [float(x) for x in value.flat]
+    big = any(math.isfinite(x) and abs(x) >= 1e5 for x in numbers)
+    nonzero = [x for x in numbers if x != 0 and math.isfinite(x)]
     for spec in MATRIX_FORMATS:
         if big and spec.endswith("f"):  # fixed decimals of a big number: every digit of it
             continue
+        if spec.endswith("f") and nonzero and all(float(format(x, spec)) == 0 for x in nonzero):
+            continue  # every live number a 0.000: 6.4's layer_1_delta of -2.9e-06 read "0 0.000 0.000"
         rows = [[_cell(float(x), spec) for x in row] for row in value]
         cell = max(len(c) for row in rows for c in row)
         if width is None or value.shape[1] * (cell + 1) - 1 <= width:
