@@ -43,7 +43,19 @@ class CodeEditor(TextArea):
 
     # shift+tab moved the focus out of the editor (Textual's default), and the letters typed next ran
     # the exercise screen's keys: `h` showed, and counted, a hint.
-    BINDINGS = [Binding("shift+tab", "dedent", "dedent", show=False)]
+    # ctrl+home / ctrl+end: to the code's first / last character, as in every editor. TextArea binds
+    # neither: after F4 the TODO stayed selected, and the typing meant for the end replaced it.
+    BINDINGS = [
+        Binding("shift+tab", "dedent", "dedent", show=False),
+        Binding("ctrl+home", "document_edge(False)", "start of the code", show=False),
+        Binding("ctrl+end", "document_edge(True)", "end of the code", show=False),
+        Binding("ctrl+shift+home", "document_edge(False, True)", "select to the start", show=False),
+        Binding("ctrl+shift+end", "document_edge(True, True)", "select to the end", show=False),
+    ]
+
+    def action_document_edge(self, end: bool, select: bool = False) -> None:
+        last = self.document.line_count - 1
+        self.move_cursor((last, len(self.document[last])) if end else (0, 0), select=select)
 
     def _selected_rows(self) -> range:
         """The rows of the selection (the cursor's row without one); a selection ending at a line's

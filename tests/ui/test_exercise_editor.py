@@ -187,3 +187,17 @@ async def test_the_selected_todo_reads_in_256_colours_too(lesson):  # noqa: F811
         colour, back = todo.style.color, todo.style.bgcolor
         assert _contrast(colour, back) >= 4.5
         assert _contrast(colour.downgrade(2), back.downgrade(2)) >= 3  # ColorSystem.EIGHT_BIT
+
+
+async def test_ctrl_end_and_ctrl_home_go_to_the_codes_end_and_start(lesson):  # noqa: F811
+    """After F4 the TODO is selected; ctrl+end did nothing, and the ` * (x > 0)` typed for the last
+    line replaced the TODO instead (6.3's relu, then "unexpected indent")."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.press("f4", "ctrl+end", *" + 1")
+        assert editor.text.splitlines()[1:] == ["    # TODO", "    return 0 + 1"], editor.text
+        await pilot.press("ctrl+home")
+        assert editor.selection.end == (0, 0) and editor.selection.start == (0, 0)
+        await pilot.press("ctrl+shift+end")
+        assert editor.selected_text == editor.text

@@ -60,7 +60,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("", ""),
     ("tab  shift+tab", "indent the selected lines (no selection: spaces at the cursor) / take one level off"),
     ("enter", "a new line with the same indentation (one level more after a `:`)"),
-    ("home  end", "start / end of the line (ctrl+a and ctrl+e too)"),
+    ("home  end", "start / end of the line (ctrl+a and ctrl+e too); ctrl+home ctrl+end: of the code"),
     ("ctrl+← ctrl+→", "a word left / right"),
     ("pgup  pgdn", "a page up / down"),
     ("shift+arrows", "select; F6 a whole line with its break, F7 everything"),
