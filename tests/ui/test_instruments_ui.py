@@ -312,3 +312,28 @@ def _53_finished(size):
 def test_landscape_53_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="5.3", speed=0)
     assert snap_compare(app, terminal_size=size, run_before=_53_finished(size))
+
+
+async def test_at_120x40_the_charts_keep_their_axes_when_the_run_ends(catalog):
+    """4.3's values table grows at the end of its run (the toes and reducing values come after the
+    loop): the table took the rows, and both charts shrank to one-line sparklines."""
+    from grok_tui.ui.widgets.chart import ChartView
+    from grok_tui.ui.widgets.chart_parts import COMPACT_HEIGHT
+
+    app = GrokApp(catalog, start_lesson="4.3", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        for _ in range(10):  # its question, skipped
+            await skip_questions(pilot, app)
+            if lesson.run_state is RunState.FINISHED:
+                break
+            await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.ended, what="the run to end")
+        await pilot.pause()
+        charts = [c for c in lesson.query(ChartView) if c.region]
+        assert len(charts) == 2 and all(c.content_region.height >= COMPACT_HEIGHT for c in charts), [
+            c.region for c in charts
+        ]
+        assert all(any("┤" in "".join(t for t, _ in row) for row in c.rows) for c in charts)  # axes, not sparklines
