@@ -202,7 +202,15 @@ class CodeEditor(TextArea):
             and not lines[last].rstrip().endswith((".", ":"))
         ):
             last += 1
-        self.selection = Selection((row, start), (last, len(lines[last])))
+        # The cursor at the comment's start, the anchor at its end: at 60 columns the end of 3.3's
+        # long TODO scrolled the editor sideways, `def ele_mul` out of view.
+        self.selection = Selection((last, len(lines[last])), (row, start))
+        self.call_after_refresh(self._left_edge_in_view)
+
+    def _left_edge_in_view(self) -> None:
+        """Back to column 0 where the cursor shows from there (its scroll stopped 4 columns short)."""
+        if self.cursor_location[1] < self.scrollable_content_region.width - 2:
+            self.scroll_to(x=0, animate=False)
 
 
 def _indent_of(line: str) -> int:

@@ -76,7 +76,7 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         screen = app.screen
         editor = screen.query_one(TextArea)
         await pilot.pause()
-        assert editor.selection == Selection((1, 4), (1, 10))  # `# TODO` selected: typing replaces it
+        assert editor.selection == Selection((1, 10), (1, 4))  # `# TODO` selected: typing replaces it
         await pilot.press("f1")  # from inside the editor
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         help_text = screen_text(app)
@@ -120,7 +120,7 @@ async def test_a_draft_that_still_has_its_todo_opens_there(lesson):  # noqa: F81
     app = Host(lesson, lesson.exercises[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(TextArea).selection == Selection((3, 4), (3, 10))
+        assert app.screen.query_one(TextArea).selection == Selection((3, 10), (3, 4))
 
 
 async def test_a_draft_written_below_its_todo_opens_at_the_end_of_the_last_line_changed(lesson):  # noqa: F811
@@ -148,7 +148,7 @@ async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen.query_one(TextArea)
-        assert editor.selection == Selection((1, 4), (2, 27))
+        assert editor.selection == Selection((2, 27), (1, 4))
         await pilot.press("x")
         assert editor.text == "def w_sum(a, b):\n    x\n    return 0\n"
     # a TODO that ends its sentence ends there: the comment under it is a hint (6.4), kept
@@ -157,7 +157,7 @@ async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F
     app = Host(lesson, lesson.exercises[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(TextArea).selection == Selection((1, 4), (1, 25))
+        assert app.screen.query_one(TextArea).selection == Selection((1, 25), (1, 4))
 
 
 def _contrast(one, two) -> float:
@@ -201,3 +201,18 @@ async def test_ctrl_end_and_ctrl_home_go_to_the_codes_end_and_start(lesson):  # 
         assert editor.selection.end == (0, 0) and editor.selection.start == (0, 0)
         await pilot.press("ctrl+shift+end")
         assert editor.selected_text == editor.text
+
+
+async def test_a_long_todo_opens_with_the_code_in_view_at_60_columns(catalog):
+    """3.3's ele_mul at 60x16: the selected TODO's end scrolled the editor sideways, `l(a, b):`
+    showing for `def ele_mul(a, b):`."""
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+
+    course_lesson = catalog.get("3.3")
+    app = Host(course_lesson, course_lesson.exercise("ele_mul"))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        assert "TODO" in editor.selected_text and editor.cursor_location == min(editor.selection)
+        assert editor.scroll_x == 0 and "def ele_mul(a, b):" in screen_text(app)
