@@ -56,3 +56,15 @@ async def test_two_rebuilds_at_once_show_each_key_once(small_catalog):
         await pilot.pause()
         shown = [key.key for key in bar.query(FooterKey)]
         assert "g" in shown and len(shown) == len(set(shown))
+
+
+async def test_at_60_columns_the_bar_keeps_help_and_quit(small_catalog):
+    """At 60x16 the bar was cut at "? he", and quit did not show; the middle keys give way."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(60, 16)) as pilot:
+        _screen, footer = await settled(pilot)
+        shown = [k.description for k in footer.query(FooterKey)]
+        assert shown[0] == "run/pause" and shown[-2:] == ["help", "quit"] and "output" not in shown, shown
+        assert sum(k.region.width for k in footer.query(FooterKey)) <= 60
+        await pilot.resize_terminal(80, 24)  # at 80 columns every key shows again
+        await wait_for(pilot, lambda: "output" in [k.description for k in footer.query(FooterKey)], what="every key")

@@ -46,20 +46,27 @@ class KeyFooter(Footer):
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
             palette = (binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
-        return (keys, palette, self.compact)
+        return (keys, palette, self.compact, self._width())
+
+    def _width(self) -> int:
+        return self.size.width if self.is_attached and self.size.width else self.app.size.width
 
     def compose(self):
         # Textual's Footer composes empty until the first bindings signal, which comes after the
         # first paint: the keys would be a second frame. They are known now.
         self.set_reactive(Footer._bindings_ready, True)
         self._shown = self._keys()
-        for widget in super().compose():
+        widgets = list(super().compose())
+        for widget in fitting(widgets, self._width()):
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 # A FooterKey starts compact, then takes the bar's value (data_bind) once mounted:
                 # two restyles per key. Given the bar's value now, it has none. (The palette's key
                 # is not bound: it stays compact.)
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._rebuild)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -79,6 +86,24 @@ class KeyFooter(Footer):
     async def _rebuild(self) -> None:
         if self.is_attached and self._keys() != self._shown:
             await self.recompose()
+
+
+def _key_width(key: FooterKey) -> int:
+    return len(key.key_display) + 1 + len(key.description) + 2
+
+
+def fitting(widgets: list, width: int) -> list:
+    """The keys that fit in `width`: the first and the last two (help, quit) always, the others
+    dropped from the right. At 60 columns the bar was cut at "? he", and quit did not show."""
+    keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+    used = sum(_key_width(k) for k in keys)
+    dropped: set[int] = set()
+    for key in reversed(keys[1:-2]):
+        if used <= width:
+            break
+        dropped.add(id(key))
+        used -= _key_width(key)
+    return [w for w in widgets if id(w) not in dropped]
 
 
 def drop_closed_watchers(node: object) -> None:
