@@ -187,7 +187,23 @@ def test_edit_ends_an_editors_unfinished_line_before_saying_saved(capsys, tmp_pa
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0")
     code, out, _ = cli(capsys, "edit", "3.2/w_sum")
-    assert code == 0 and out.startswith("\nSaved 3.2/w_sum in "), repr(out)
+    # the editor changed nothing: not "Saved" (a learner who only looked was told it was)
+    assert code == 0 and out.startswith("\nNo change to 3.2/w_sum ("), repr(out)
     Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0\n")
     code, out, _ = cli(capsys, "edit", "3.2/w_sum")
-    assert code == 0 and out.startswith("Saved 3.2/w_sum in "), repr(out)
+    assert code == 0 and out.startswith("No change to 3.2/w_sum ("), repr(out)
+    monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, W_SUM.solution.source))
+    code, out, _ = cli(capsys, "edit", "3.2/w_sum")
+    assert code == 0 and out.lstrip("\n").startswith("Saved 3.2/w_sum in "), repr(out)
+
+
+def test_edit_with_no_editor_chosen_and_no_terminal_says_so(capsys, monkeypatch) -> None:
+    """`grok-tui edit 3.3 </dev/null` with no $EDITOR started vim: escape codes, then "Vim: Error
+    reading input", then "the editor ended with status 1"."""
+    import shutil
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/vim" if name == "vim" else None)
+    code, _, err = cli(capsys, "edit", "3.2/w_sum")  # pytest's stdin is no terminal
+    assert code == 2 and err.startswith("grok-tui: edit needs a terminal for vim (or set $EDITOR). Your code is in ")

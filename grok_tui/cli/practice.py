@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grok_tui.cli.messages import no_exercise, no_lesson
@@ -240,6 +241,20 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
             f"grok-tui: no editor found: set $EDITOR (e.g. export EDITOR=nano). Your code is in {path}", file=sys.stderr
         )
         return EXIT_USAGE
+    chosen = any(os.environ.get(var, "").strip() for var in ("VISUAL", "EDITOR"))
+    if not chosen and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # A terminal editor without a terminal: vim filled the output with escape codes, then failed.
+        print(
+            f"grok-tui: edit needs a terminal for {Path(command[0]).name} (or set $EDITOR). Your code is in {path}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not chosen:  # say which editor, and how to leave it: vi's :wq is no one's first guess
+        leave = {"vim": "type :wq and enter to save and quit", "vi": "type :wq and enter to save and quit"}.get(
+            Path(command[0]).name, "save, then quit"
+        )
+        print(f"Opening {Path(command[0]).name} (set $EDITOR to choose another): {leave}.")
+    before = path.read_bytes() if path.exists() else b""
     try:
         done = subprocess.run([*command, str(path)])
     except OSError as exc:
@@ -251,5 +266,7 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     # Code saved by the tutor has no final line break: an editor that printed it (EDITOR=cat) left
     # the cursor after `return []`, and this line read "    return []Saved 3.3/ele_mul in ...".
     ends_bare = path.exists() and not path.read_text(encoding="utf-8", errors="replace").endswith("\n")
-    print(("\n" if ends_bare else "") + f"Saved {key} in {path}. `grok-tui verify {key}` checks it.")
+    after = path.read_bytes() if path.exists() else b""
+    said = f"Saved {key} in {path}." if after != before else f"No change to {key} ({path})."
+    print(("\n" if ends_bare else "") + f"{said} `grok-tui verify {key}` checks it.")
     return EXIT_OK
