@@ -90,9 +90,16 @@ def test_a_mistyped_command_is_suggested(capsys, word, command):
     assert run_cli(capsys, word) == (2, "", message)
 
 
-@pytest.mark.parametrize("word", ["4.55", "pizza"])
-def test_a_word_far_from_every_command_is_only_no_lesson(capsys, word):
-    assert run_cli(capsys, word) == (2, "", f"grok-tui: no lesson {word!r}; `grok-tui list` shows the ids\n")
+def test_an_id_far_from_every_lesson_is_only_no_lesson(capsys):
+    assert run_cli(capsys, "4.55") == (2, "", "grok-tui: no lesson '4.55'; `grok-tui list` shows the ids\n")
+
+
+@pytest.mark.parametrize("word", ["practice", "pizza"])
+def test_a_word_far_from_every_command_lists_the_commands(capsys, word):
+    """`grok-tui practice` said "no lesson 'practice'; `grok-tui list` shows the ids"."""
+    code, out, err = run_cli(capsys, word)
+    assert (code, out) == (2, "") and err.startswith(f"grok-tui: no lesson or command {word!r}; the commands: list, ")
+    assert err.rstrip().endswith("(grok-tui --help)") and "verify" in err
 
 
 @pytest.mark.parametrize("command", [(), ("run",), ("export",)])

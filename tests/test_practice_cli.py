@@ -36,6 +36,11 @@ def test_hint_prints_the_next_hint_and_counts_it_as_the_tutor_does(capsys) -> No
     code, out, _ = cli(capsys, "hint", "3.2/w_sum")
     assert code == 0 and "Every hint of 3.2/w_sum is shown already" in out
     assert Progress.load().hints_shown("3.2", "w_sum") == len(W_SUM.hints)
+    Progress.load().record_pass("3.2", "w_sum", W_SUM.solution.source)
+    Progress.load().reset_exercise("3.2", "w_sum")
+    Progress.load().record_pass("3.2", "w_sum", W_SUM.solution.source)  # passed, hints counted again from 0
+    code, out, _ = cli(capsys, "hint", "3.2/w_sum")  # a hint of a passed exercise says it passes
+    assert code == 0 and out.startswith("3.2/w_sum (") and "(it passes already)" in out.splitlines()[0], out
 
 
 @pytest.mark.parametrize("command", [["hint"], ["verify"], ["edit"], ["reset", "--yes"]])
@@ -109,7 +114,7 @@ def test_edit_of_a_lesson_opens_its_next_exercise_to_do(capsys, tmp_path, monkey
     code, out, _ = cli(capsys, "edit", "3.3")
     assert code == 0 and out.startswith("Opening 3.3/ele_mul (") and "every exercise of 3.3 passes already" in out
     code, _, err = cli(capsys, "edit", "3.1")
-    assert code == 2 and "lesson 3.1 has no exercises" in err
+    assert code == 2 and "lesson 3.1 has no exercises; the next lesson with one is 3.2 (`grok-tui hint 3.2`)" in err
 
 
 def test_global_options_before_or_after_the_subcommand(capsys, tmp_path) -> None:

@@ -222,6 +222,8 @@ def _unknown_word(word: str, catalog: Catalog) -> str:
     close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
     if close:
         return f"no lesson or command {word!r}; did you mean `grok-tui {close[0]}`?"
+    if not any(c.isdigit() for c in word):  # a word, not an id: the commands are what was meant
+        return f"no lesson or command {word!r}; the commands: {', '.join(SUBCOMMANDS)} (grok-tui --help)"
     return no_lesson(word, catalog.errors)
 
 

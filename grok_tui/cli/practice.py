@@ -72,7 +72,9 @@ def _exercises(
             raise _Usage(no_exercise(lesson, name))
         return [(lesson, exercise)]
     if not lesson.exercises:
-        raise _Usage(f"lesson {lesson_id} has no exercises")
+        later = next((l for l in catalog.lessons[catalog.lessons.index(lesson) + 1 :] if l.exercises), None)
+        nearest = f"; the next lesson with one is {later.id} (`grok-tui hint {later.id}`)" if later else ""
+        raise _Usage(f"lesson {lesson_id} has no exercises{nearest}")
     if next_only:
         todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
         return [(lesson, (todo or list(lesson.exercises))[0])]
@@ -121,7 +123,8 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"Hint {i}/{len(hints)}: {hint}")
         return EXIT_OK
     progress.show_hint(lesson.id, exercise.name, shown + 1)  # counted as in the exercise screen
-    print(f"{key} ({exercise.title})")
+    passed = " (it passes already)" if progress.exercise_done(lesson.id, exercise.name) else ""
+    print(f"{key} ({exercise.title}){passed}")
     print(f"Hint {shown + 1}/{len(hints)}: {hints[shown]}")
     return EXIT_OK
 
