@@ -238,12 +238,20 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     assert code == 0
     assert "Chapter 8 Fixture chapter 8: lessons 1/2 done, 1 started; exercises 1/2 done" in out
     assert "✓ 8.1 Lesson 8.1" in out and "Last lesson: 8.2 Lesson 8.2" in out
+    assert "\nNext: `grok-tui 8.2` (1 exercise to do)\n" in out  # the list ended without where to go on
     code, out, _ = run_cli(capsys, "progress", "--json", "--lessons", str(course), monkeypatch=monkeypatch)
     data = json.loads(out)
     ch8, ch9 = data["chapters"]
     assert (ch8["lessons_done"], ch8["lessons_started"], ch8["exercises_done"], ch8["exercises_total"]) == (1, 1, 1, 2)
     assert (ch9["lessons_done"], ch9["exercises_done"]) == (0, 0)
     assert data["last_lesson"] == "8.2"
+    p.save_draft("8.2", "w_sum", "def w_sum(a, b):\n    return")
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "\nNext: `grok-tui 8.2` (your draft of 8.2/w_sum waits: `grok-tui edit 8.2/w_sum` opens it" in out
+    p.record_pass("8.2", "w_sum", "code")
+    p.finish_lesson("8.2")
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out
 
 
 def test_reset_refuses_without_a_terminal_or_yes(course, capsys, monkeypatch):

@@ -126,7 +126,8 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
 
 
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
-    data = summary(catalog, load_progress(catalog))
+    progress = load_progress(catalog)
+    data = summary(catalog, progress)
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
@@ -153,8 +154,30 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         print(f"Predictions: {data['predictions']['right']}/{data['predictions']['answered']} right")
     last = data["last_lesson"]
     print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip() if last else "Last lesson: none yet")
+    print(next_step(catalog, progress))
     print(f"Saved in {data['data_dir']}")
     return EXIT_OK
+
+
+def next_step(catalog: Catalog, progress: Progress) -> str:
+    """What to run next: the list ended with where the learner was, not where to go on (a draft
+    half-written in 3.3 was not mentioned)."""
+    lesson = catalog.get(progress.last_lesson) if progress.last_lesson else None
+    if lesson is None:
+        first = catalog.lessons[0].id if catalog.lessons else ""
+        return f"Next: `grok-tui {first}`".rstrip() if first else "Next: `grok-tui`"
+    todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
+    drafted = [e for e in todo if progress.load_draft(lesson.id, e.name) is not None]
+    if drafted:
+        key = f"{lesson.id}/{drafted[0].name}"
+        waits = f"your draft of {key} waits: `grok-tui edit {key}` opens it in your editor"
+        return f"Next: `grok-tui {lesson.id}` ({waits})"
+    if todo:
+        return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do)"
+    later = catalog.lessons[catalog.lessons.index(lesson) + 1 :]
+    if progress.lesson_state(lesson.id) == "done" and later:
+        return f"Next: `grok-tui {later[0].id}` ({later[0].title})"
+    return f"Next: `grok-tui {lesson.id}`"
 
 
 def _confirm(question: str, yes: bool) -> bool | None:
