@@ -212,3 +212,21 @@ def test_edit_with_no_editor_chosen_and_no_terminal_says_so(capsys, monkeypatch)
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/vim" if name == "vim" else None)
     code, _, err = cli(capsys, "edit", "3.2/w_sum")  # pytest's stdin is no terminal
     assert code == 2 and err.startswith("grok-tui: edit needs a terminal for vim (or set $EDITOR). Your code is in ")
+
+
+def test_hint_and_edit_without_an_id_take_up_where_the_learner_was(capsys, tmp_path, monkeypatch) -> None:
+    """Both said "the following arguments are required: id", though `progress` knew the learner had
+    left 3.3's ele_mul half-written."""
+    progress = Progress.load()
+    progress.open_lesson("3.3")
+    code, out, _ = cli(capsys, "hint")
+    assert code == 0 and out.startswith("3.3/ele_mul (") and "Hint 1/" in out
+    monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, COURSE.get("3.3").exercise("ele_mul").solution.source))
+    code, out, _ = cli(capsys, "edit")
+    assert code == 0 and out.startswith("Opening 3.3/ele_mul (")
+    assert cli(capsys, "verify", "3.3/ele_mul")[0] == 0
+    progress = Progress.load()
+    progress.record_pass("3.3", "dot", COURSE.get("3.3").exercise("dot").solution.source)
+    code, out, _ = cli(capsys, "hint")  # 3.3 done: the next lesson with an exercise to do
+    nxt = next(l for l in COURSE.lessons[COURSE.lessons.index(COURSE.get("3.3")) + 1 :] if l.exercises)
+    assert code == 0 and out.startswith(f"{nxt.id}/{nxt.exercises[0].name} ("), out

@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 
 def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str]) -> None:
     p = parsers["hint"] = argparse.ArgumentParser(prog="grok-tui hint", description=descriptions["hint"])
-    p.add_argument("id", help="LESSON/EXERCISE (3.2/w_sum), or a lesson id for its next unsolved exercise")
+    p.add_argument(
+        "id",
+        nargs="?",
+        help="LESSON/EXERCISE (3.2/w_sum), a lesson id for its next unsolved exercise, or nothing: your "
+        "last lesson's (else the next lesson with one to do)",
+    )
     add_lessons_option(p)
     p = parsers["verify"] = argparse.ArgumentParser(
         prog="grok-tui verify",
@@ -47,7 +52,12 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         description=descriptions["edit"] + "; the tutor's exercise screen picks up "
         "the change. Then `grok-tui verify LESSON/EXERCISE` checks it.",
     )
-    p.add_argument("id", help="LESSON/EXERCISE, e.g. 3.2/w_sum, or a lesson (its next exercise to do)")
+    p.add_argument(
+        "id",
+        nargs="?",
+        help="LESSON/EXERCISE, e.g. 3.2/w_sum, a lesson (its next exercise to do), or nothing: your last "
+        "lesson's (else the next lesson with one to do)",
+    )
     add_lessons_option(p)
 
 
@@ -81,6 +91,19 @@ def _exercises(
     return [(lesson, e) for e in lesson.exercises]
 
 
+def where_you_were(catalog: Catalog, progress: Progress) -> str:
+    """The lesson `hint` and `edit` take without an id: the last one opened, if an exercise of it is
+    still to do, else the first lesson from there on with one (they required an id, though
+    `progress` knew the learner had left a draft in 3.3)."""
+    lessons = list(catalog.lessons)
+    last = catalog.get(progress.last_lesson) if progress.last_lesson else None
+    start = lessons.index(last) if last is not None else 0
+    for lesson in lessons[start:] + lessons[:start]:
+        if any(not progress.exercise_done(lesson.id, e.name) for e in lesson.exercises):
+            return lesson.id
+    raise _Usage("every exercise passes; name one to see it again, e.g. `grok-tui edit 3.2/w_sum`")
+
+
 def current_code(progress: Progress, lesson: Lesson, exercise: Exercise) -> str | None:
     """The code the exercise screen would open with, None when the learner has written none yet:
     their draft, else the code they passed with."""
@@ -110,7 +133,7 @@ def cmd_hint(args: argparse.Namespace, catalog: Catalog) -> int:
 
 def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
-    lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
+    lesson, exercise = _exercises(catalog, args.id or where_you_were(catalog, progress), progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     hints = exercise.hints
     if not hints:
@@ -226,9 +249,10 @@ def cmd_edit(args: argparse.Namespace, catalog: Catalog) -> int:
 def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     # A lesson alone opens its next exercise to do, as `hint` and the lesson's `e` do.
-    lesson, exercise = _exercises(catalog, args.id, progress, next_only=True)[0]
+    spec = args.id or where_you_were(catalog, progress)
+    lesson, exercise = _exercises(catalog, spec, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
-    if "/" not in args.id:
+    if "/" not in spec:
         all_done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
         print(
             f"Opening {key} ({exercise.title})"
