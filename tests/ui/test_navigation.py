@@ -271,6 +271,15 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         await pilot.press("down")
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
+        # a draft left half-written is marked in the chooser (it showed nothing of where you were)
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExerciseScreen), what="the lesson")
+        app.progress.save_draft("9.9", "triple", "def triple(x):\n    return x *")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
+        chooser = app.screen.query_one(OptionList)
+        labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
+        assert labels == ["✓ Write double", "• Write triple"] and str(chooser.border_subtitle).startswith("• begun · ")
 
 
 async def test_wide_contents_preview_the_highlighted_lesson(small_catalog):

@@ -16,22 +16,30 @@ from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 class PickExercise(ModalScreen[str | None]):
     BINDINGS = [Binding("escape,q", "cancel", "close", id="pick.close")]
 
-    def __init__(self, lesson: Lesson, done: set[str]) -> None:
+    def __init__(self, lesson: Lesson, done: set[str], drafted: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.lesson = lesson
         self.done = done
+        self.drafted = drafted
+        """Exercises not done with a draft: `• ` marks them, where the learner left off."""
 
     def compose(self) -> ComposeResult:
         options = []
         for exercise in self.lesson.exercises:
-            mark = ("✓ ", "green") if exercise.name in self.done else ("  ", "")
+            mark = (
+                ("✓ ", "green")
+                if exercise.name in self.done
+                else ("• ", "yellow")
+                if exercise.name in self.drafted
+                else ("  ", "")
+            )
             # "Write one_hot: ..." names its function already: "one_hot: Write one_hot: ..." said it twice
             label = exercise.title if exercise.name in exercise.title else f"{exercise.name}: {exercise.title}"
             options.append(Option(Text.assemble(mark, label), id=exercise.name))
         chooser = StoppingOptionList(*options, id="pick-box")
         chooser.border_title = "which exercise?"
         # The key bar below belongs to the lesson: the box says its own keys.
-        chooser.border_subtitle = "↑↓ · enter write it · esc back"
+        chooser.border_subtitle = ("• begun · " if self.drafted else "") + "↑↓ · enter write it · esc back"
         first_open = next((i for i, e in enumerate(self.lesson.exercises) if e.name not in self.done), 0)
         chooser.highlighted = first_open
         yield chooser
