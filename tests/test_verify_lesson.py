@@ -50,7 +50,7 @@ def test_one_exercise_still_gets_the_whole_message(capsys) -> None:
     code, out = cli(capsys, "verify", f"7.3/{third.name}")
     verdict = check_code(third, third.stub.source)
     assert code == 1
-    assert out.splitlines()[0] == f"7.3/{third.name}: {verdict.headline}"
+    assert out.splitlines()[0] == f"✗ 7.3/{third.name}: {verdict.headline}"  # marked as in `verify 7.3`
     assert all(f"  {line}" in out.splitlines() for line in verdict.details)
 
 

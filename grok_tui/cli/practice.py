@@ -169,7 +169,7 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
             return EXIT_FAILED
         if not verdict.passed:
-            print(f"{key}: {verdict.headline}")
+            print(f"✗ {key}: {verdict.headline}")  # marked as `verify LESSON` marks it
             for line in verdict.details:
                 print(f"  {line}")
             print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
