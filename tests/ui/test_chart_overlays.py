@@ -27,6 +27,8 @@ def test_on_a_log_chart_a_plateau_counts_as_two_decades():
     # 5.5's wrong order stalls at 0.63; the right one went down to 2.6e-11: the comparison is drawn
     assert previous_fits([-0.02, -0.18, -0.2], [-0.02, -1.2, -10.58], log=True)
     assert not previous_fits(plateau, [0.15, -9.0, -18.0], log=True)  # 18 decades below: left out
+    diverged = [-1.4 + k for k in range(19)]  # 4.5 at alpha 1: 0.04 up to 5.4e+16
+    assert previous_fits(diverged, list(diverged), log=True)  # the same run again: drawn, whatever its span
     assert not previous_ran_away(plateau, [0.15, -9.0, -12.0], log=True)  # a wider range, not a runaway
     assert previous_ran_away([0.0, -3.0], [0.0, 30.0, 59.0], log=True)  # 4.5 diverged to 1e59
     assert previous_fits(CONVERGING, [])
