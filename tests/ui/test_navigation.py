@@ -41,6 +41,18 @@ async def test_contents_opens_a_lesson_and_remembers_it(small_catalog):
     assert saved["last_lesson"] == "4.5" and saved["lessons"] == {"4.5": "started"}
 
 
+async def test_home_pgup_and_up_bring_the_first_chapter_heading_back(catalog):
+    """At 80x24, after scrolling down the contents, home, pgup or ↑ stopped at 2.1 with "2
+    Introduction", the heading above it, out of view for good."""
+    app = GrokApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#lessons")
+        for keys in (("end", "home"), ("end", "pageup", "pageup", "pageup", "pageup", "pageup"), ("end", "home", "up")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert box.scroll_y == 0 and "2 Introduction" in contents_text(app), keys
+
+
 async def test_escape_steps_back_one_view_at_a_time_and_c_goes_to_the_contents(small_catalog):
     """From the lab, escape went straight to the contents: learners pressing it to leave a panel
     lost their place."""

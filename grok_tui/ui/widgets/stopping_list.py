@@ -29,3 +29,17 @@ class StoppingOptionList(OptionList):
             index += direction
         if 0 <= index < self.option_count:
             self.highlighted = index
+        elif direction < 0:
+            self.scroll_home(animate=False)  # the heading above the first lesson, back in view
+
+    def action_first(self) -> None:
+        """home: the first option, and what stands above it (the contents' first chapter heading
+        stayed out of view: home, pgup and ↑ stopped at 2.1 with "2 Introduction" hidden above)."""
+        super().action_first()
+        self.scroll_home(animate=False)
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        first = next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)
+        if self.highlighted == first:
+            self.scroll_home(animate=False)
