@@ -44,7 +44,7 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
             await pilot.press(*typed, "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
             assert (await subtitle(pilot, app)).startswith("enter: back to the lesson · ")
-            await wait_for(pilot, lambda: "answer" in screen_text(app).splitlines()[-2], what="the reveal's keys")
+            await wait_for(pilot, lambda: " answer  the run" in screen_text(app), what="the reveal's keys drawn")
             assert screen_text(app).splitlines()[-1].strip() == "enter back to the lesson  q quit"
             body = app.screen.body.plain
             assert ("Right" in body) == (step != 3), body
