@@ -27,7 +27,10 @@ else:
 
 
 # Not "one pane": 3.2's lab also shows its chart, which a learner took for a second pane.
-NO_OTHER_PANE = "No panel to select here: f moves between panels. [ ] + - change the params; l goes back to the text."
+NO_OTHER_PANE = (
+    "This lesson has no panel to select: f stays on the values. [ ] + - change the params, "
+    "z enlarges them, l goes back to the text."
+)
 
 
 class LessonFocus(_Screen):

@@ -78,8 +78,10 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
         assert screen.lab and app.focused is screen.query_one(SidePane)
         await pilot.press("f")
         assert app.focused is screen.query_one(SidePane)
+        # not "No panel to select here: f moves between panels" just after an f (3.3b, a learner)
         assert [n.message for n in app._notifications] == [
-            "No panel to select here: f moves between panels. [ ] + - change the params; l goes back to the text."
+            "This lesson has no panel to select: f stays on the values. [ ] + - change the params, "
+            "z enlarges them, l goes back to the text."
         ]
         await pilot.press("f")  # again: the same notice stays, not a second one over the chart
         assert len(app._notifications) == 1
