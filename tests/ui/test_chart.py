@@ -420,3 +420,18 @@ async def test_a_chart_against_x_does_not_say_x_x(catalog):
         legend, *_plot, _axis, x_labels = lines(chart)
         assert "x:" not in legend and "value" in legend
         assert x_labels.split()[0] in ("-12", "-10") and x_labels.split()[-1] in ("10", "12")
+
+
+async def test_a_lines_first_point_alone_is_a_dot_that_shows():
+    """3.4 after one `s`: the run's only point was one braille dot, "⡀", all but invisible."""
+    app = OneChart(Chart("pred", ("pred",)))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series([1.0], [0.98])}, planned=4)
+        await pilot.pause()
+        body = "\n".join(line.split("┤", 1)[-1].split("│", 1)[-1] for line in lines(chart)[1:-2])
+        assert body.count("●") == 1 and not re.search("[⠁-⣿]", body), body
+        chart.show_series({"pred": Series([1.0, 2.0], [0.98, 1.2])}, planned=4)
+        await pilot.pause()
+        body = "\n".join(lines(chart)[1:-2])
+        assert "●" not in body and re.search("[⠁-⣿]", body)  # two points: the line again

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from rich.style import Style
 from rich.text import Text
 
-from grok_tui.ui.widgets.chart_parts import Axis, Layer, Row, Run, marker_spots, merge_rows, place_glyphs
+from grok_tui.ui.widgets.chart_parts import POINT, Axis, Layer, Row, Run, marker_spots, merge_rows, place_glyphs
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
 """plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
@@ -95,6 +95,10 @@ def _build(
         colour = PREVIOUS_COLOR if layer.key == "prev" else COLORS[int(layer.key[1:])]
         if points:
             plt.scatter(list(xs), list(ys), marker=layer.marker, color=colour)
+            continue
+        if len(xs) == 1 and layer.marker == "braille" and layer.key != "prev":
+            # A line's first point alone is one braille dot, all but invisible (3.4 after `s`)
+            plt.scatter(list(xs), list(ys), marker=POINT, color=colour)
             continue
         plt.plot(list(xs), list(ys), marker="braille", color=colour)
         if glyphs:
