@@ -77,6 +77,9 @@ class LessonRuns(LessonDrawing):
 
     def action_reset(self) -> None:
         self._cancel_restart()
+        stalled = int(self.session.stalled_for())
+        if stalled:  # "ready" alone said nothing of the run r had just stopped, nor why it hung
+            self.ready_note = f"stopped: no step for {stalled} s"
         self.session.reset()
         self.panels.run_reset()
         self.query_one(LessonDocument).printouts.clear()

@@ -178,3 +178,6 @@ async def test_a_run_that_records_no_step_for_long_says_so_and_r_stops_it(tmp_pa
         await pilot.press("r")
         await wait_for(pilot, lambda: screen.session.run is None, timeout=20, what="the reset")
         await wait_for(pilot, lambda: "no new step" not in text_of(status), what="the status after the reset")
+        # and what r stopped, and why it hung, stays said ("ready" alone said nothing)
+        assert "ready" in text_of(status) and "stopped: no step for " in text_of(status), text_of(status)
+        assert len(text_of(status).rstrip()) <= 80
