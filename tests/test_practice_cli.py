@@ -210,8 +210,9 @@ def test_edit_with_no_editor_chosen_and_no_terminal_says_so(capsys, monkeypatch)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/vim" if name == "vim" else None)
-    code, _, err = cli(capsys, "edit", "3.2/w_sum")  # pytest's stdin is no terminal
-    assert code == 2 and err.startswith("grok-tui: edit needs a terminal for vim (or set $EDITOR). Your code is in ")
+    code, out, err = cli(capsys, "edit", "3.2")  # pytest's stdin is no terminal
+    assert (code, out) == (2, "")  # not "Opening 3.3/ele_mul" first, then the refusal
+    assert err == "grok-tui: edit needs a terminal for vim (or set $EDITOR).\n"  # no draft yet: no file to name
 
 
 def test_hint_and_edit_without_an_id_take_up_where_the_learner_was(capsys, tmp_path, monkeypatch) -> None:
@@ -230,3 +231,15 @@ def test_hint_and_edit_without_an_id_take_up_where_the_learner_was(capsys, tmp_p
     code, out, _ = cli(capsys, "hint")  # 3.3 done: the next lesson with an exercise to do
     nxt = next(l for l in COURSE.lessons[COURSE.lessons.index(COURSE.get("3.3")) + 1 :] if l.exercises)
     assert code == 0 and out.startswith(f"{nxt.id}/{nxt.exercises[0].name} ("), out
+
+
+def test_without_an_id_a_draft_being_written_wins_over_a_lesson_only_looked_at(capsys) -> None:
+    """After looking at 6.5, `hint` spent 6.5's hints while the learner's 3.3 draft waited."""
+    progress = Progress.load()
+    progress.save_draft("3.3", "ele_mul", "def ele_mul(a, b):\n    out = []\n")
+    progress.open_lesson("6.5")
+    code, out, _ = cli(capsys, "hint")
+    assert code == 0 and out.startswith("3.3/ele_mul ("), out
+    assert Progress.load().hints_shown("6.5", "learn") == 0
+    code, out, _ = cli(capsys, "progress")
+    assert "Next: `grok-tui 6.5` (1 exercise to do; your draft of 3.3/ele_mul waits too" in out

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grok_tui.cli.messages import no_exercise, no_lesson
-from grok_tui.cli.progress import load_progress
+from grok_tui.cli.progress import begun_drafts, load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
@@ -92,9 +92,13 @@ def _exercises(
 
 
 def where_you_were(catalog: Catalog, progress: Progress) -> str:
-    """The lesson `hint` and `edit` take without an id: the last one opened, if an exercise of it is
-    still to do, else the first lesson from there on with one (they required an id, though
-    `progress` knew the learner had left a draft in 3.3)."""
+    """What `hint` and `edit` take without an id (they required one, though `progress` knew of a
+    draft left in 3.3): the exercise begun and not passed whose draft changed last; else the last
+    lesson opened, if an exercise of it is still to do; else the next lesson from there with one.
+    (A lesson only looked at, 6.5, took the hints meant for the 3.3 draft being written.)"""
+    begun = begun_drafts(catalog, progress)
+    if begun:
+        return begun[0]
     lessons = list(catalog.lessons)
     last = catalog.get(progress.last_lesson) if progress.last_lesson else None
     start = lessons.index(last) if last is not None else 0
@@ -252,16 +256,7 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     spec = args.id or where_you_were(catalog, progress)
     lesson, exercise = _exercises(catalog, spec, progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
-    if "/" not in spec:
-        all_done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
-        print(
-            f"Opening {key} ({exercise.title})"
-            + (f": every exercise of {lesson.id} passes already." if all_done else ".")
-        )
     path = progress.draft_path(lesson.id, exercise.name)
-    if current_code(progress, lesson, exercise) is None or not path.exists():
-        # The editor needs a file: start it from what the exercise screen would show.
-        progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
     command = editor_command()
     if command is None:
         print(
@@ -272,10 +267,20 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     if not chosen and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # A terminal editor without a terminal: vim filled the output with escape codes, then failed.
         print(
-            f"grok-tui: edit needs a terminal for {Path(command[0]).name} (or set $EDITOR). Your code is in {path}",
+            f"grok-tui: edit needs a terminal for {Path(command[0]).name} (or set $EDITOR)."
+            + (f" Your code is in {path}" if path.exists() else ""),
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if "/" not in spec:
+        all_done = all(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
+        print(
+            f"Opening {key} ({exercise.title})"
+            + (f": every exercise of {lesson.id} passes already." if all_done else ".")
+        )
+    if current_code(progress, lesson, exercise) is None or not path.exists():
+        # The editor needs a file: start it from what the exercise screen would show.
+        progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
     if not chosen:  # say which editor, and how to leave it: vi's :wq is no one's first guess
         leave = {"vim": "type :wq and enter to save and quit", "vi": "type :wq and enter to save and quit"}.get(
             Path(command[0]).name, "save, then quit"

@@ -159,6 +159,21 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     return EXIT_OK
 
 
+def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
+    """LESSON/NAME of the exercises with a draft that is not the stub and has not passed, the
+    draft changed last first."""
+    found = []
+    for lesson in catalog.lessons:
+        for exercise in lesson.exercises:
+            if progress.exercise_done(lesson.id, exercise.name):
+                continue
+            path = progress.draft_path(lesson.id, exercise.name)
+            draft = progress.load_draft(lesson.id, exercise.name) if path.exists() else None
+            if draft is not None and draft.strip() != exercise.stub.source.strip():
+                found.append((path.stat().st_mtime, f"{lesson.id}/{exercise.name}"))
+    return [key for _, key in sorted(found, reverse=True)]
+
+
 def next_step(catalog: Catalog, progress: Progress) -> str:
     """What to run next: the list ended with where the learner was, not where to go on (a draft
     half-written in 3.3 was not mentioned)."""
@@ -166,18 +181,19 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
     if lesson is None:
         first = catalog.lessons[0].id if catalog.lessons else ""
         return f"Next: `grok-tui {first}`".rstrip() if first else "Next: `grok-tui`"
-    todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
-    drafted = [e for e in todo if progress.load_draft(lesson.id, e.name) is not None]
-    if drafted:
-        key = f"{lesson.id}/{drafted[0].name}"
-        waits = f"your draft of {key} waits: `grok-tui edit {key}` opens it in your editor"
+    begun = begun_drafts(catalog, progress)
+    mine = [key for key in begun if key.partition("/")[0] == lesson.id]
+    if mine:
+        waits = f"your draft of {mine[0]} waits: `grok-tui edit {mine[0]}` opens it in your editor"
         return f"Next: `grok-tui {lesson.id}` ({waits})"
+    elsewhere = f"; your draft of {begun[0]} waits too (`grok-tui edit {begun[0]}`)" if begun else ""
+    todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
     if todo:
-        return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do)"
+        return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do{elsewhere})"
     later = catalog.lessons[catalog.lessons.index(lesson) + 1 :]
     if progress.lesson_state(lesson.id) == "done" and later:
-        return f"Next: `grok-tui {later[0].id}` ({later[0].title})"
-    return f"Next: `grok-tui {lesson.id}`"
+        return f"Next: `grok-tui {later[0].id}` ({later[0].title}{elsewhere})"
+    return f"Next: `grok-tui {lesson.id}`" + (f" ({elsewhere[2:]})" if elsewhere else "")
 
 
 def _confirm(question: str, yes: bool) -> bool | None:
