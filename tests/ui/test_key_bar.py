@@ -66,5 +66,11 @@ async def test_at_60_columns_the_bar_keeps_help_and_quit(small_catalog):
         shown = [k.description for k in footer.query(FooterKey)]
         assert shown[0] == "run/pause" and shown[-2:] == ["help", "quit"] and "output" not in shown, shown
         assert sum(k.region.width for k in footer.query(FooterKey)) <= 60
+        # the lab at 68 columns: g, the way to its other charts, stays; = and o give way first
+        await pilot.resize_terminal(68, 24)
+        await pilot.press("l")
+        await wait_for(pilot, lambda: "chart" in [k.description for k in footer.query(FooterKey)], what="g chart")
+        shown = [k.description for k in footer.query(FooterKey)]
+        assert "type" not in shown and "output" not in shown and shown[-2:] == ["help", "quit"], shown
         await pilot.resize_terminal(80, 24)  # at 80 columns every key shows again
         await wait_for(pilot, lambda: "output" in [k.description for k in footer.query(FooterKey)], what="every key")

@@ -92,13 +92,20 @@ def _key_width(key: FooterKey) -> int:
     return len(key.key_display) + 1 + len(key.description) + 2
 
 
+GIVE_WAY_FIRST = ("type_param", "output")
+"""Actions whose keys leave a narrow bar before the others: `=` and `o` have other ways in (enter,
+the help); `g` is the only way to the lab's other charts at 60 columns."""
+
+
 def fitting(widgets: list, width: int) -> list:
     """The keys that fit in `width`: the first and the last two (help, quit) always, the others
-    dropped from the right. At 60 columns the bar was cut at "? he", and quit did not show."""
+    dropped from the right, GIVE_WAY_FIRST before them. At 60 columns the bar was cut at "? he",
+    and quit did not show."""
     keys = [w for w in widgets if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
     used = sum(_key_width(k) for k in keys)
     dropped: set[int] = set()
-    for key in reversed(keys[1:-2]):
+    middle = list(reversed(keys[1:-2]))
+    for key in sorted(middle, key=lambda k: k.action not in GIVE_WAY_FIRST):  # stable: right to left
         if used <= width:
             break
         dropped.add(id(key))
