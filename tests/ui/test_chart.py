@@ -212,7 +212,7 @@ async def test_a_chart_with_x_draws_against_that_value():
         steps = [float(k) for k in range(17)]
         weights = [k * 0.2 for k in range(17)]
         errors = [(0.5 * w - 0.8) ** 2 for w in weights]
-        chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)})
+        chart.show_series({"trial_error": Series(steps, errors), "trial_weight": Series(steps, weights)}, ended=True)
         await pilot.pause()
         legend, *plot, _axis, x_labels = lines(chart)
         assert x_labels.split() == ["0", "1", "2", "3"]  # the axis ends where the weights do (3.2)
@@ -324,7 +324,7 @@ async def test_lesson_41s_sweep_drawn_against_the_weight(catalog):
     app = OneChart(Chart("squared error (U)", ("trial_error",), x="trial_weight"))
     async with app.run_test(size=(60, 14)) as pilot:
         chart = app.query_one(ChartView)
-        chart.show_series(series)
+        chart.show_series(series, ended=True)  # the whole sweep: the axis ends where it does
         await pilot.pause()
         *_, x_labels = lines(chart)
         ticks = [float(t) for t in x_labels.split()]
@@ -415,7 +415,8 @@ async def test_a_chart_against_x_does_not_say_x_x(catalog):
         xs = [-12.0 + k for k in range(25)]
         steps = [float(k + 1) for k in range(25)]
         values = [1 / (1 + math.exp(-x)) for x in xs]
-        chart.show_series({"x": Series(steps, xs), "value": Series(steps, values), "slope": Series(steps, values)})
+        now = {"x": Series(steps, xs), "value": Series(steps, values), "slope": Series(steps, values)}
+        chart.show_series(now, ended=True)
         await pilot.pause()
         legend, *_plot, _axis, x_labels = lines(chart)
         assert "x:" not in legend and "value" in legend
@@ -435,3 +436,18 @@ async def test_a_lines_first_point_alone_is_a_dot_that_shows():
         await pilot.pause()
         body = "\n".join(lines(chart)[1:-2])
         assert "●" not in body and re.search("[⠁-⣿]", body)  # two points: the line again
+
+
+async def test_while_a_run_goes_on_the_x_axis_of_a_swept_value_keeps_nice_ends():
+    """Tight to the values at every step, the axis moved with each new value and redrew the whole
+    chart: 7.1's gallery lab sent twice the bytes at 80x24."""
+    app = OneChart(Chart("ink", ("ink",), x="number", points=True))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        axes = set()
+        for shown in range(10, 30):
+            xs = [float(k) for k in range(shown)]
+            chart.show_series({"ink": Series(xs, xs), "number": Series(xs, xs)})
+            await pilot.pause()
+            axes.add(lines(chart)[-1])
+        assert len(axes) <= 4, axes  # a few jumps to the next nice end, not one for each of 20 values
