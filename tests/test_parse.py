@@ -143,6 +143,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = 1\n'), 7, "step_name must be"),
         (('hints = ["Multiply', 'hint = ["Multiply'), 31, "exercise 'double': unknown key 'hint'"),
         (("default = 3\n", "default = 3\ndefualt = 4\n"), 21, "parameter 'n': unknown key 'defualt'"),
+        # at the hints key's own line, not the exercise cell's
+        (('hints = ["Multiply by two."]', 'hints = "Multiply by two."'), 31, "exercise 'double': hints must be a list"),
     ],
 )
 def test_bad_lesson_reports_file_and_line(tmp_path, change, line, words):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from grok_tui.lesson.model import Block, Cell, CellRole, Chart, Exercise, Param, Renamed
-from grok_tui.lesson.parse_instruments import Add, unknown_keys
+from grok_tui.lesson.parse_instruments import Add, key_line, unknown_keys
 from grok_tui.lesson.steps import StepsError, check_steps
 
 EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
@@ -194,7 +194,9 @@ def exercises_table(table: object, blocks: list[Block], lines: list[str], add: A
             unknown_keys(info, EXERCISE_KEYS, f"exercise {name!r}", header, add, lines)
         hints = info.get("hints", []) if isinstance(info, dict) else []
         if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-            add(first, f"exercise {name!r}: hints must be a list of strings")
+            header = line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]", first)
+            at = key_line(lines, header, "hints") if header != first else first  # the key's own line
+            add(at, f'exercise {name!r}: hints must be a list of strings, e.g. hints = ["First...", "Then..."]')
             hints = []
         title = str(info.get("title", name)) if isinstance(info, dict) else name
         moved = info.get("moved_from") if isinstance(info, dict) else None
