@@ -279,6 +279,30 @@ def test_check_names_a_step_name_that_miscounts_and_a_charted_value_recorded_as_
     assert run_cli(capsys, "check", str(lesson))[0] == 0
 
 
+NETWORK_LESSON = (
+    '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n\n[network]\nlayers = ["input", "pred"]\nweights = ["weights"]\n+++\n'
+    "```python\nimport numpy as np\ninput = np.array([1.0, 2.0])\nweights = np.array([[0.5], [0.25]])\n"
+    "for i in range(3):\n    pred = input.dot(weights)\n    step(input=input, pred=pred)\n```\n"
+)
+
+
+def test_check_names_a_network_weight_never_recorded_and_one_never_defined(tmp_path, capsys):
+    """A teacher's weights, not recorded by step(), were "?" in the diagram for the whole run and
+    check said ok; a misspelt name got "missing at the end of the run, or its shape does not join",
+    at the table's header, once per check_with set."""
+    lesson = tmp_path / "a.md"
+    lesson.write_text(NETWORK_LESSON)
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1 and f"{lesson}:8: network: 'weights' is never recorded by step(): the diagram shows ?" in out
+    lesson.write_text(NETWORK_LESSON.replace('weights = ["weights"]', 'weights = ["weight"]'))
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1 and f"{lesson}:8: network: 'weight' is never defined by the lesson's code" in out, out
+    lesson.write_text(
+        NETWORK_LESSON.replace("step(input=input, pred=pred)", "step(input=input, pred=pred, weights=weights)")
+    )
+    assert run_cli(capsys, "check", str(lesson))[0] == 0
+
+
 def test_lessons_env_var_points_at_another_course(tmp_path, capsys, monkeypatch):
     (tmp_path / "x.md").write_text('+++\nid = "8.8"\nchapter = 8\ntitle = "elsewhere"\n+++\n```python\nx = 1\n```\n')
     monkeypatch.setenv("GROK_TUI_LESSONS", str(tmp_path))

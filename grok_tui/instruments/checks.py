@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from grok_tui.instruments.refs import as_float, resolve
@@ -76,7 +78,19 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
     return problems
 
 
-def check_network(lesson: Lesson, final: dict[str, Any], label: str) -> list[LessonError]:
+def _network_line(lesson: Lesson, name: str, default: int) -> int:
+    """The line of [network] that names `name` (quoted), else the table's header line."""
+    try:
+        lines = lesson.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return default
+    quoted = re.compile(rf"""["']{re.escape(name)}[\["']""")
+    return next((i + 1 for i in range(default - 1, len(lines)) if quoted.search(lines[i])), default)
+
+
+def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequence[Any] = ()) -> list[LessonError]:
+    """The diagram's names: defined at the end of the run with shapes that join, and recorded by
+    step() (else the diagram drew "?" for them until the run ended, and check said ok)."""
     net = lesson.network
     if net is None:
         return []
@@ -86,16 +100,40 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str) -> list[Les
     missing = [layer.name for layer in pic.layers if layer.values is None] + [
         link.name for link in pic.links if link.weights is None
     ]
-    if missing:
-        return [
-            LessonError(
-                lesson.path,
-                net.line,
-                f"with {label}: network: {', '.join(missing)} missing at the "
-                "end of the run, or its shape does not join its neighbours",
+    problems = []
+    for name in missing:
+        top = name.partition("[")[0]
+        if top not in final:  # a typo: said once, with the defaults, at its line
+            if label == "defaults":
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        _network_line(lesson, name, net.line),
+                        f"network: {name!r} is never defined by the lesson's code",
+                    )
+                )
+        else:
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    _network_line(lesson, name, net.line),
+                    f"with {label}: network: {name}'s shape does not join its neighbours'",
+                )
             )
-        ]
-    return []
+    if label == "defaults" and steps:
+        recorded = {n for step in steps for n in step.values}
+        refs = (*net.layers, *net.weights, *net.deltas, *net.weight_deltas)
+        for name in dict.fromkeys(r.partition("[")[0] for r in refs if r):
+            if name in final and name not in recorded:
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        _network_line(lesson, name, net.line),
+                        f"network: {name!r} is never recorded by step(): the diagram shows ? for it "
+                        f"until the run ends (record it: step(..., {name}={name}))",
+                    )
+                )
+    return problems
 
 
 def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]:
@@ -104,7 +142,7 @@ def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]
     return (
         check_landscape(lesson, run.steps, run.values, label)
         + check_predictions(lesson, run.steps, label)
-        + check_network(lesson, final, label)
+        + check_network(lesson, final, label, run.steps)
     )
 
 
