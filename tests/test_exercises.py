@@ -175,6 +175,23 @@ def test_a_stub_that_passes_is_reported_at_the_stub(tmp_path):
     assert "the stub passes" in problems[0].message
 
 
+def test_a_stub_that_defines_no_function_is_reported(tmp_path):
+    """A teacher's stub was `# TODO: define w_sum` and `pass`: it fails its test, so check said ok,
+    and the learner's first check was a NameError."""
+    path = tmp_path / "9.1-fixture.md"
+    text = EXERCISE_LESSON.format(stub="0", solution="sum(x * y for x, y in zip(a, b))")
+    path.write_text(
+        text.replace("def w_sum(a, b):\n    # TODO\n    return 0\n", "# TODO: define w_sum(a, b)\npass\n", 1)
+    )
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None, problems
+    said = [p.message for p in check_exercises(lesson)]
+    assert said == [
+        "exercise 'w_sum': the stub does not define w_sum, which the solution does: give the learner its "
+        "def line to fill in"
+    ], said
+
+
 def test_a_failing_solution_is_reported_with_the_line_it_failed_at(tmp_path):
     lesson = fixture_lesson(tmp_path, solution="a[0] / 0")
     problems = check_exercises(lesson)

@@ -343,6 +343,16 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
             )
         )
+    unstubbed = _defined(exercise.solution.source) - _defined(exercise.stub.source)
+    if unstubbed:  # the learner would start from nothing to fill in, their first check a NameError
+        problems.append(
+            LessonError(
+                lesson.path,
+                exercise.stub.line,
+                f"exercise {name!r}: the stub does not define {', '.join(sorted(unstubbed))}, which the solution "
+                "does: give the learner its def line to fill in",
+            )
+        )
     if not solution.passed:
         verdict = describe(solution, exercise.solution.source, exercise.test.source)
         problems.append(
@@ -353,6 +363,15 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             )
         )
     return problems
+
+
+def _defined(source: str) -> set[str]:
+    """The functions a cell defines at its top level (none if it does not parse: reported elsewhere)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
 def check_exercises(lesson: Lesson, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
