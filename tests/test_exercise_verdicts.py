@@ -198,6 +198,15 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     deltas = catalog.get("5.1").exercise("weight_deltas")
     code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
     assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
+    hidden = catalog.get("6.4").exercise("hidden_delta")
+    no_t = check_code(hidden, hidden.solution.source.replace("weights_1_2.T", "weights_1_2"))
+    assert "one of them likely wants `.T`" in no_t.text, no_t.text
+    softmax = catalog.get("7.3").exercise("softmax")
+    flat = softmax.solution.source.replace("keepdims=True", "keepdims=False")
+    assert "`keepdims=True` keeps it" in check_code(softmax, flat).text, check_code(softmax, flat).text
+    one_hot = catalog.get("7.3").exercise("one_hot")
+    rows = one_hot.solution.source.replace("out[i, label] = 1.0", "out[labels] = 1.0")
+    assert "`a[np.arange(len(labels)), labels] = 1`" in check_code(one_hot, rows).text
     square = catalog.get("4.1").exercise("squared_error")
     xor = check_code(square, square.solution.source.replace("** 2", "^ 2"))
     assert not xor.passed and "In Python `^` is not a power: it is XOR" in xor.text
@@ -217,6 +226,17 @@ def test_backprops_usual_slips_are_each_named(catalog):
     for wrong, (right, said) in slips.items():
         verdict = check_code(learn, solution.replace(right, wrong))
         assert not verdict.passed and said in verdict.text, (wrong, verdict.text)
+
+
+def test_the_second_update_not_in_place_and_a_mean_over_the_classes_are_named(catalog):
+    """6.5: with weights_1_2 -= fixed, weights_0_1 = weights_0_1 - ... got the whole formula again;
+    7.3: np.mean(-targets * np.log(probs)) got only "should be 0.693147, got 0.3466"."""
+    learn = catalog.get("6.5").exercise("learn")
+    code = learn.solution.source.replace("weights_0_1 -= alpha", "weights_0_1 = weights_0_1 - alpha")
+    assert "weights_0_1 did not change: update it in place, weights_0_1 -=" in check_code(learn, code).text
+    entropy = catalog.get("7.3").exercise("cross_entropy")
+    wrong = "import numpy as np\n\ndef cross_entropy(probs, targets):\n    return np.mean(-targets * np.log(probs))\n"
+    assert "Yours is 1/2 of it: a mean over every number divides by the classes too" in check_code(entropy, wrong).text
 
 
 def test_the_slips_a_lesson_teaches_are_named_in_its_tests_words(catalog):

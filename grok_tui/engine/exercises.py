@@ -169,6 +169,21 @@ _COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "has the shape of weights_1_2).",
     ),
     (
+        r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
+        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T` (a delta sent back "
+        "through weights_1_2 is `layer_2_delta.dot(weights_1_2.T)`). Print the `.shape` of each.",
+    ),
+    (
+        r"operands could not be broadcast together with shapes",
+        "Two arrays whose shapes do not line up: a sum or max over an axis drops that axis, so a row's total "
+        "no longer sits beside its row; `keepdims=True` keeps it (`e.sum(axis=-1, keepdims=True)`).",
+    ),
+    (
+        r"index \d+ is out of bounds for axis 0 with size",
+        "`a[i]` picks along the first axis, the rows. To set one column in each row, give both: "
+        "`a[np.arange(len(labels)), labels] = 1`.",
+    ),
+    (
         r"unsupported operand type\(s\) for \^",
         "In Python `^` is not a power: it is XOR, on the bits of whole numbers. Square with `** 2` "
         "(`(pred - goal_pred) ** 2`).",
@@ -184,7 +199,8 @@ _COMMON_ERRORS: tuple[tuple[str, str], ...] = (
 
 def _common_error(result: SandboxResult) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
-    6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square)."""
+    6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
+    7.3's sum without keepdims and one_hot's out[labels])."""
     for pattern, advice in _COMMON_ERRORS:
         match = re.search(pattern, result.message or "")
         if match:
