@@ -324,3 +324,46 @@ def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
     draft = tmp_path / "data" / "drafts" / "3.2" / "w_sum.py"
     assert "# typed last" in draft.read_text(encoding="utf-8")
     assert not (tmp_path / "logs").exists() or not list((tmp_path / "logs").iterdir())  # no crash log
+
+
+@LINUX
+def test_a_terminal_gone_without_a_hangup_signal_ends_the_tutor(tmp_path):
+    """A tutor on a pseudo-terminal it does not lead (started through a relay): the relay went, no
+    SIGHUP came, and Textual's input thread read nothing for ever, a core at 96% for 45 minutes."""
+    import select
+    import signal
+    import subprocess
+    import time
+
+    env = {
+        **os.environ,
+        "GROK_TUI_LOG_DIR": str(tmp_path / "logs"),
+        "GROK_TUI_DATA": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+    }
+    master, slave = os.openpty()
+    tutor = subprocess.Popen(
+        [sys.executable, "-m", "grok_tui", "2.1"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,  # its own session, without this terminal as its controlling one
+    )
+    os.close(slave)
+    out, deadline = b"", time.monotonic() + 60
+    while b"space run" not in out and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.2)[0]:
+            try:
+                out += os.read(master, 65536)
+            except OSError:
+                break
+    assert b"space run" in out, out[-2000:]
+    os.close(master)  # the relay is gone: the terminal with it, and no signal
+    try:
+        status = tutor.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        tutor.kill()
+        tutor.wait()
+        raise AssertionError("the tutor did not end when its terminal went away") from None
+    assert status == -signal.SIGHUP  # left as on a hang-up, after saving
