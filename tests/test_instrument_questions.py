@@ -32,6 +32,10 @@ def test_reading_numbers_and_verdicts():
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
     assert right.right and not wrong.right
     assert "you said 0.5, which is 0.468 too low" in wrong.sentence()  # not "0.5, 0.468": two numbers
+    assert "sign" not in wrong.sentence()
+    # 6.4's 1.0213 for -1.0213 read "2.043 too high", as if far off: the size was right
+    flipped = Verdict(1.0213, -1.02129, 0.001).sentence()
+    assert "which is 2.043 too high" in flipped and flipped.endswith("The size is right, the sign is not.")
     tally = Tally()
     tally.add(right)
     tally.add(wrong)

@@ -42,9 +42,13 @@ class Verdict:
         if self.right:
             return f"Right: {self.actual:.6g} (you said {self.given:.6g})."
         way = "too high" if self.given > self.actual else "too low"
+        sign = ""
+        if self.actual != 0 and abs(self.given + self.actual) <= self.tolerance:
+            # 6.4's 1.0213 for -1.0213 read "2.043 too high", as if far off: the size was right
+            sign = " The size is right, the sign is not."
         return (
             f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, which is "
-            f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right)."
+            f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right).{sign}"
         )
 
 
