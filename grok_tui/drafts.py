@@ -69,6 +69,12 @@ class DraftFiles:
                 self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
             return None
 
+    def draft_begun(self, lesson_id: str, name: str, stub: str) -> bool:
+        """Whether the learner wrote something in this exercise and left it: a draft that is not the
+        stub (the exercise chooser marks it, `hint` and `edit` without an id go back to it)."""
+        draft = self.load_draft(lesson_id, name) if self.draft_path(lesson_id, name).exists() else None
+        return draft is not None and draft.strip() != stub.strip()
+
     def save_draft(self, lesson_id: str, name: str, code: str) -> None:
         """Write a draft; if that fails it is kept in `unsaved` (and the error raised)."""
         path = self.draft_path(lesson_id, name)

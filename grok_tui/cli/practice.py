@@ -282,10 +282,9 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
         # The editor needs a file: start it from what the exercise screen would show.
         progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
     if not chosen:  # say which editor, and how to leave it: vi's :wq is no one's first guess
-        leave = {"vim": "type :wq and enter to save and quit", "vi": "type :wq and enter to save and quit"}.get(
-            Path(command[0]).name, "save, then quit"
-        )
-        print(f"Opening {Path(command[0]).name} (set $EDITOR to choose another): {leave}.")
+        name = Path(command[0]).name
+        leave = "type :wq and enter to save and quit" if name in ("vi", "vim") else "save, then quit"
+        print(f"Opening {name} (set $EDITOR to choose another): {leave}.")
     before = path.read_bytes() if path.exists() else b""
     try:
         done = subprocess.run([*command, str(path)])

@@ -167,10 +167,9 @@ def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
         for exercise in lesson.exercises:
             if progress.exercise_done(lesson.id, exercise.name):
                 continue
-            path = progress.draft_path(lesson.id, exercise.name)
-            draft = progress.load_draft(lesson.id, exercise.name) if path.exists() else None
-            if draft is not None and draft.strip() != exercise.stub.source.strip():
-                found.append((path.stat().st_mtime, f"{lesson.id}/{exercise.name}"))
+            if progress.draft_begun(lesson.id, exercise.name, exercise.stub.source):
+                changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
+                found.append((changed, f"{lesson.id}/{exercise.name}"))
     return [key for _, key in sorted(found, reverse=True)]
 
 

@@ -61,18 +61,16 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
     for i, chart in enumerate(lesson.charts if declared else ()):  # not the implicit error chart
         for name in (*chart.series, *((chart.x,) if chart.x else ())):
             if name not in recorded:
-                line = _chart_line(lesson, i, name)
                 known = ", ".join(sorted(recorded)) or "none"
                 problems.append(
                     LessonError(
                         lesson.path,
-                        line,
+                        _chart_line(lesson, i, name),
                         f"chart {chart.title!r}: {name!r} is never recorded "
                         f"by step() in a default run (recorded: {known})",
                     )
                 )
-    for i, chart in enumerate(lesson.charts if declared else ()):
-        for name in (*chart.series, *((chart.x,) if chart.x else ())):
+                continue
             text = next((v for step in result.steps if isinstance(v := step.values.get(name), (str, bytes))), None)
             if text is not None:  # drawn as nothing: "this run recorded no error" (it recorded text)
                 problems.append(

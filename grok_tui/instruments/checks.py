@@ -78,14 +78,17 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
     return problems
 
 
-def _network_line(lesson: Lesson, name: str, default: int) -> int:
-    """The line of [network] that names `name` (quoted), else the table's header line."""
-    try:
-        lines = lesson.path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return default
+def _line_naming(lines: list[str], name: str, start: int) -> int:
+    """The first line from `start` (1-based, [network]'s header) that names `name` quoted, else `start`."""
     quoted = re.compile(rf"""["']{re.escape(name)}[\["']""")
-    return next((i + 1 for i in range(default - 1, len(lines)) if quoted.search(lines[i])), default)
+    return next((i + 1 for i in range(start - 1, len(lines)) if quoted.search(lines[i])), start)
+
+
+def _lines(lesson: Lesson) -> list[str]:
+    try:
+        return lesson.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequence[Any] = ()) -> list[LessonError]:
@@ -101,6 +104,7 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
         link.name for link in pic.links if link.weights is None
     ]
     problems = []
+    lines = _lines(lesson) if missing or steps else []
     for name in missing:
         top = name.partition("[")[0]
         if top not in final:  # a typo: said once, with the defaults, at its line
@@ -108,7 +112,7 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
                 problems.append(
                     LessonError(
                         lesson.path,
-                        _network_line(lesson, name, net.line),
+                        _line_naming(lines, name, net.line),
                         f"network: {name!r} is never defined by the lesson's code",
                     )
                 )
@@ -116,8 +120,8 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
             problems.append(
                 LessonError(
                     lesson.path,
-                    _network_line(lesson, name, net.line),
-                    f"with {label}: network: {name}'s shape does not join its neighbours'",
+                    _line_naming(lines, name, net.line),
+                    f"with {label}: network: {name}'s shape does not join its neighbours",
                 )
             )
     if label == "defaults" and steps:
@@ -128,7 +132,7 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
                 problems.append(
                     LessonError(
                         lesson.path,
-                        _network_line(lesson, name, net.line),
+                        _line_naming(lines, name, net.line),
                         f"network: {name!r} is never recorded by step(): the diagram shows ? for it "
                         f"until the run ends (record it: step(..., {name}={name}))",
                     )

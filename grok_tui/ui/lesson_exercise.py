@@ -51,14 +51,9 @@ def open_exercise(screen) -> None:
         if name:
             _edit(screen, name)
 
-    begun = {e.name for e in lesson.exercises if e.name not in done and _begun(app.progress, lesson.id, e)}
+    progress = app.progress
+    begun = {e.name for e in lesson.exercises if progress.draft_begun(lesson.id, e.name, e.stub.source)} - done
     app.push_screen(PickExercise(lesson, done, begun), picked)
-
-
-def _begun(progress, lesson_id: str, exercise) -> bool:
-    """A draft that is not the stub: the learner wrote something and left it."""
-    draft = progress.load_draft(lesson_id, exercise.name)
-    return draft is not None and draft.strip() != exercise.stub.source.strip()
 
 
 def _edit(screen, name: str) -> None:
