@@ -4,7 +4,8 @@ exercise, Python's usual words for a slip. (The sandbox itself: test_exercises.p
 
 from __future__ import annotations
 
-from grok_tui.engine.exercises import check_code, check_exercises, describe
+from grok_tui.engine.exercise_proof import check_exercises
+from grok_tui.engine.exercises import check_code, describe
 from grok_tui.engine.sandbox import run_sandboxed
 from tests.test_exercises import TEST, fixture_lesson
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from grok_tui.engine.exercises import check_code, check_exercises, describe
+from grok_tui.engine.exercise_proof import check_exercises
+from grok_tui.engine.exercises import check_code, describe
 from grok_tui.engine.sandbox import run_sandboxed
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.parse import parse_lesson

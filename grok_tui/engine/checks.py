@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from grok_tui.engine.exercises import check_exercises
+from grok_tui.engine.exercise_proof import check_exercises
 from grok_tui.engine.runner import LessonRun, RunResult, RunState
 from grok_tui.instruments.checks import check_instruments
 from grok_tui.lesson.model import Lesson, LessonError

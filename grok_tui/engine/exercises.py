@@ -1,5 +1,6 @@
-"""Check the learner's exercise code, describe the outcome in friendly words, and prove the course's
-exercises sound (every stub fails its test, every reference solution passes).
+"""Check the learner's exercise code and describe the outcome in friendly words (the proof that the
+course's exercises are sound is engine/exercise_proof.py; the advice for usual slips,
+engine/common_errors.py).
 
 No Textual here: the exercise screen calls `check_exercise` on a worker thread and renders `Verdict`.
 """
@@ -8,19 +9,18 @@ from __future__ import annotations
 
 import ast
 import itertools
-import os
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
+from grok_tui.engine.common_errors import common_error
 from grok_tui.engine.indent_hints import ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
 from grok_tui.lesson import ast_parse
-from grok_tui.lesson.model import Exercise, Lesson, LessonError
+from grok_tui.lesson.model import Exercise
 
 
 @dataclass(frozen=True)
@@ -151,64 +151,6 @@ def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
     ]
 
 
-_COMMON_ERRORS: tuple[tuple[str, str], ...] = (
-    (
-        r"too many values to unpack \(expected (\d+)\)|not enough values to unpack \(expected (\d+)",
-        "The test takes {n} values from your function's answer (`a, b = f(...)`): return them all, "
-        "separated by commas (`return a, b`).",
-    ),
-    (
-        r"truth value of an array with more than one element is ambiguous",
-        "An `if`, `max()` or `and` met a whole array, which holds many truths at once: work element by "
-        "element instead (`np.maximum(0, x)`, `(x > 0) * x`, `x > 0`).",
-    ),
-    (
-        r"non-broadcastable output operand with shape \(([^)]*)\)",
-        "An in-place update (`-=`) keeps the array's shape, ({n}), and what you subtracted has another: "
-        "a weight update is the layer before, transposed, dot the delta (`layer_1.T.dot(layer_2_delta)` "
-        "has the shape of weights_1_2).",
-    ),
-    (
-        r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
-        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T` (a delta sent back "
-        "through weights_1_2 is `layer_2_delta.dot(weights_1_2.T)`). Print the `.shape` of each.",
-    ),
-    (
-        r"operands could not be broadcast together with shapes",
-        "Two arrays whose shapes do not line up: a sum or max over an axis drops that axis, so a row's total "
-        "no longer sits beside its row; `keepdims=True` keeps it (`e.sum(axis=-1, keepdims=True)`).",
-    ),
-    (
-        r"index \d+ is out of bounds for axis 0 with size",
-        "`a[i]` picks along the first axis, the rows. To set one column in each row, give both: "
-        "`a[np.arange(len(labels)), labels] = 1`.",
-    ),
-    (
-        r"unsupported operand type\(s\) for \^",
-        "In Python `^` is not a power: it is XOR, on the bits of whole numbers. Square with `** 2` "
-        "(`(pred - goal_pred) ** 2`).",
-    ),
-    (
-        r"can't multiply sequence by non-int",
-        "A Python list times a number does not multiply its items (times 2 it repeats the list): "
-        "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
-    ),
-)
-"""Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""
-
-
-def _common_error(result: SandboxResult) -> list[str]:
-    """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
-    6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
-    7.3's sum without keepdims and one_hot's out[labels])."""
-    for pattern, advice in _COMMON_ERRORS:
-        match = re.search(pattern, result.message or "")
-        if match:
-            numbers = [g for g in match.groups() if g]
-            return [advice.format(n=numbers[0] if numbers else "")]
-    return []
-
-
 def describe(result: SandboxResult, code: str, test: str, solution: str = "") -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
     reference, tells a function meant to return a value)."""
@@ -269,7 +211,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         # left in place is told last: it sat between the error and its line.
         if where:
             details.append("at " + where)
-        details += _undefined_name(result, code, test) + _common_error(result)
+        details += _undefined_name(result, code, test) + common_error(result.message or "")
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
@@ -309,7 +251,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
     return Verdict(s == "pass", headline, tuple(details), code_line, result.output, result)
 
 
-def _guarded(exercise: Exercise) -> tuple[str, ...]:
+def guarded(exercise: Exercise) -> tuple[str, ...]:
     """The functions that must leave their arguments alone: the reference's, unless the exercise is
     meant to change them (`changes_arguments`)."""
     return () if exercise.changes_arguments else tuple(_returning(exercise.solution.source))
@@ -323,86 +265,5 @@ def check_code(
     cancel: threading.Event | None = None,
 ) -> Verdict:
     """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
-    result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel, guard=_guarded(exercise))
+    result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel, guard=guarded(exercise))
     return describe(result, code, exercise.test.source, exercise.solution.source)
-
-
-def _lesson_line(exercise: Exercise, result: SandboxResult, code_cell_line: int) -> int:
-    """The lesson-file line a problem is at: in the checked cell, else in the test cell."""
-    line = result.line_in(CODE_FILE)
-    if line:
-        return code_cell_line + line - 1
-    line = result.line_in(TEST_FILE)
-    if line:
-        return exercise.test.line + line - 1
-    return code_cell_line
-
-
-def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: SandboxResult) -> list[LessonError]:
-    """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
-    name = exercise.name
-    problems: list[LessonError] = []
-    if stub.status == "pass":
-        problems.append(
-            LessonError(
-                lesson.path,
-                exercise.stub.line,
-                f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
-            )
-        )
-    elif stub.status not in ("fail", "error"):
-        verdict = describe(stub, exercise.stub.source, exercise.test.source)
-        problems.append(
-            LessonError(
-                lesson.path,
-                _lesson_line(exercise, stub, exercise.stub.line),
-                f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
-            )
-        )
-    unstubbed = _defined(exercise.solution.source) - _defined(exercise.stub.source)
-    if unstubbed:  # the learner would start from nothing to fill in, their first check a NameError
-        problems.append(
-            LessonError(
-                lesson.path,
-                exercise.stub.line,
-                f"exercise {name!r}: the stub does not define {', '.join(sorted(unstubbed))}, which the solution "
-                "does: give the learner its def line to fill in",
-            )
-        )
-    if not solution.passed:
-        verdict = describe(solution, exercise.solution.source, exercise.test.source)
-        problems.append(
-            LessonError(
-                lesson.path,
-                _lesson_line(exercise, solution, exercise.solution.line),
-                f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines()),
-            )
-        )
-    return problems
-
-
-def _defined(source: str) -> set[str]:
-    """The functions a cell defines at its top level (none if it does not parse: reported elsewhere)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
-    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-
-
-def check_exercises(lesson: Lesson, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
-    """Prove every exercise of the lesson: stubs fail, solutions pass. Runs the children in parallel."""
-    if not lesson.exercises:
-        return []
-    jobs = [(ex, source) for ex in lesson.exercises for source in (ex.stub.source, ex.solution.source)]
-    workers = max(2, min(len(jobs), os.cpu_count() or 2))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(
-            pool.map(
-                lambda job: run_sandboxed(job[1], job[0].test.source, timeout=timeout, guard=_guarded(job[0])), jobs
-            )
-        )
-    problems: list[LessonError] = []
-    for i, exercise in enumerate(lesson.exercises):
-        problems.extend(_judge(lesson, exercise, results[2 * i], results[2 * i + 1]))
-    return problems

@@ -1,0 +1,63 @@
+"""Python's and numpy's words for a beginner's usual slips, and what to do about each: advice added
+to an exercise verdict whose error says what broke but not why."""
+
+from __future__ import annotations
+
+import re
+
+COMMON_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"too many values to unpack \(expected (\d+)\)|not enough values to unpack \(expected (\d+)",
+        "The test takes {n} values from your function's answer (`a, b = f(...)`): return them all, "
+        "separated by commas (`return a, b`).",
+    ),
+    (
+        r"truth value of an array with more than one element is ambiguous",
+        "An `if`, `max()` or `and` met a whole array, which holds many truths at once: work element by "
+        "element instead (`np.maximum(0, x)`, `(x > 0) * x`, `x > 0`).",
+    ),
+    (
+        r"non-broadcastable output operand with shape \(([^)]*)\)",
+        "An in-place update (`-=`) keeps the array's shape, ({n}), and what you subtracted has another: "
+        "a weight update is the layer before, transposed, dot the delta (`layer_1.T.dot(layer_2_delta)` "
+        "has the shape of weights_1_2).",
+    ),
+    (
+        r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
+        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T` (a delta sent back "
+        "through weights_1_2 is `layer_2_delta.dot(weights_1_2.T)`). Print the `.shape` of each.",
+    ),
+    (
+        r"operands could not be broadcast together with shapes",
+        "Two arrays whose shapes do not line up: a sum or max over an axis drops that axis, so a row's total "
+        "no longer sits beside its row; `keepdims=True` keeps it (`e.sum(axis=-1, keepdims=True)`).",
+    ),
+    (
+        r"index \d+ is out of bounds for axis 0 with size",
+        "`a[i]` picks along the first axis, the rows. To set one column in each row, give both: "
+        "`a[np.arange(len(labels)), labels] = 1`.",
+    ),
+    (
+        r"unsupported operand type\(s\) for \^",
+        "In Python `^` is not a power: it is XOR, on the bits of whole numbers. Square with `** 2` "
+        "(`(pred - goal_pred) ** 2`).",
+    ),
+    (
+        r"can't multiply sequence by non-int",
+        "A Python list times a number does not multiply its items (times 2 it repeats the list): "
+        "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
+    ),
+)
+"""Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""
+
+
+def common_error(message: str) -> list[str]:
+    """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
+    6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
+    7.3's sum without keepdims and one_hot's out[labels])."""
+    for pattern, advice in COMMON_ERRORS:
+        match = re.search(pattern, message)
+        if match:
+            numbers = [g for g in match.groups() if g]
+            return [advice.format(n=numbers[0] if numbers else "")]
+    return []

@@ -1,0 +1,94 @@
+"""Prove a lesson's exercises sound for `grok-tui check`: every stub fails its test, every reference
+solution passes it, and the stub defines what the solution does. The children run in parallel."""
+
+from __future__ import annotations
+
+import ast
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+from grok_tui.engine.exercises import describe, guarded
+from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
+from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
+from grok_tui.lesson.model import Exercise, Lesson, LessonError
+
+
+def _lesson_line(exercise: Exercise, result: SandboxResult, code_cell_line: int) -> int:
+    """The lesson-file line a problem is at: in the checked cell, else in the test cell."""
+    line = result.line_in(CODE_FILE)
+    if line:
+        return code_cell_line + line - 1
+    line = result.line_in(TEST_FILE)
+    if line:
+        return exercise.test.line + line - 1
+    return code_cell_line
+
+
+def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: SandboxResult) -> list[LessonError]:
+    """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
+    name = exercise.name
+    problems: list[LessonError] = []
+    if stub.status == "pass":
+        problems.append(
+            LessonError(
+                lesson.path,
+                exercise.stub.line,
+                f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
+            )
+        )
+    elif stub.status not in ("fail", "error"):
+        verdict = describe(stub, exercise.stub.source, exercise.test.source)
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, stub, exercise.stub.line),
+                f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
+            )
+        )
+    unstubbed = _defined(exercise.solution.source) - _defined(exercise.stub.source)
+    if unstubbed:  # the learner would start from nothing to fill in, their first check a NameError
+        problems.append(
+            LessonError(
+                lesson.path,
+                exercise.stub.line,
+                f"exercise {name!r}: the stub does not define {', '.join(sorted(unstubbed))}, which the solution "
+                "does: give the learner its def line to fill in",
+            )
+        )
+    if not solution.passed:
+        verdict = describe(solution, exercise.solution.source, exercise.test.source)
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, solution, exercise.solution.line),
+                f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines()),
+            )
+        )
+    return problems
+
+
+def _defined(source: str) -> set[str]:
+    """The functions a cell defines at its top level (none if it does not parse: reported elsewhere)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def check_exercises(lesson: Lesson, *, timeout: float = DEFAULT_TIMEOUT) -> list[LessonError]:
+    """Prove every exercise of the lesson: stubs fail, solutions pass. Runs the children in parallel."""
+    if not lesson.exercises:
+        return []
+    jobs = [(ex, source) for ex in lesson.exercises for source in (ex.stub.source, ex.solution.source)]
+    workers = max(2, min(len(jobs), os.cpu_count() or 2))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(
+            pool.map(
+                lambda job: run_sandboxed(job[1], job[0].test.source, timeout=timeout, guard=guarded(job[0])), jobs
+            )
+        )
+    problems: list[LessonError] = []
+    for i, exercise in enumerate(lesson.exercises):
+        problems.extend(_judge(lesson, exercise, results[2 * i], results[2 * i + 1]))
+    return problems
