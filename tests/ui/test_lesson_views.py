@@ -99,22 +99,6 @@ async def test_l_switches_to_the_lab_and_back(small_catalog):
         assert not screen.lab and screen.query_one(LessonDocument).region.height >= 12
 
 
-async def test_the_lab_at_80x24_shows_the_weights_62_is_about():
-    """6.2's values pane at 80x24 has 7 rows: the six predictions took two of them and the weights,
-    the row the lesson watches, fell below the pane."""
-    app = GrokApp(load_catalog(LESSONS), start_lesson="6.2", speed=0)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        await pilot.press("l")
-        await run_to_end(pilot, screen)
-        pane = [row[: screen.query_one("#values-box").region.right] for row in screen_text(app).splitlines()]
-        at = next(k for k, row in enumerate(pane) if row.lstrip().startswith("weights"))
-        weights = " ".join(pane[at : at + 2]).split("[", 1)[-1]  # beside its name or under it
-        assert at < screen.query_one("#values-box").region.bottom - 1 and "]" in weights, pane[:9]
-        assert len(weights.split("]")[0].split()) == 3  # all three weights, each whole
-        assert any(row.lstrip().startswith("error_for_all_lights") for row in pane[:9])
-
-
 async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:

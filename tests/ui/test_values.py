@@ -1,13 +1,17 @@
 """The values table: a small weight matrix stays a readable grid in the narrow side column, also when
-the table was hidden while the values came."""
+the table was hidden while the values came; the row a lesson is about stays in view at 80x24."""
 
 from __future__ import annotations
 
 import numpy as np
 from textual.app import App, ComposeResult
 
+from grok_tui.lesson.catalog import load_catalog
+from grok_tui.ui.app import GrokApp
 from grok_tui.ui.widgets.values import ValuesTable, compact
+from tests.conftest import LESSONS
 from tests.ui.helpers import screen_text
+from tests.ui.test_lesson_views import SIZE, finish
 
 WEIGHTS = np.array([[0.04782, 0.09601, -0.3074], [0.1023, 0.2002, 0.0003238], [-0.0992, 1.292, 0.086]])
 
@@ -115,3 +119,20 @@ async def test_a_long_array_goes_under_its_name_the_whole_width():
             "  0.9943 -0.00424]",
             "",
         ]
+
+
+async def test_the_lab_at_80x24_shows_the_weights_62_is_about():
+    """6.2's values pane at 80x24 has 7 rows: the six predictions took two of them and the weights,
+    the row the lesson watches, fell below the pane."""
+    app = GrokApp(load_catalog(LESSONS), start_lesson="6.2", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        await pilot.press("space")
+        await finish(pilot, screen)
+        pane = [row[: screen.query_one("#values-box").region.right] for row in screen_text(app).splitlines()]
+        at = next(k for k, row in enumerate(pane) if row.lstrip().startswith("weights"))
+        weights = " ".join(pane[at : at + 2]).split("[", 1)[-1]  # beside its name or under it
+        assert at < screen.query_one("#values-box").region.bottom - 1 and "]" in weights, pane[:9]
+        assert len(weights.split("]")[0].split()) == 3  # all three weights, each whole
+        assert any(row.lstrip().startswith("error_for_all_lights") for row in pane[:9])
