@@ -404,15 +404,3 @@ class _Child:
             raise _Cancelled
         if not self.paused and self.state == "paused":
             self._set_state("running")
-
-
-def lesson_line(dump: str, path: str) -> int:
-    """The innermost line of the lesson file in a faulthandler dump (0 if none)."""
-    marker = f'File "{path}", line '
-    for text in dump.splitlines():
-        text = text.strip()
-        if text.startswith(marker):
-            number = text[len(marker) :].split()[0]
-            if number.isdigit():
-                return int(number)
-    return 0

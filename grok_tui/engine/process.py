@@ -131,7 +131,7 @@ class ChildProcess:
             return 0
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
-            line = child_module.lesson_line(self.fault_dump(), path)
+            line = lesson_line(self.fault_dump(), path)
             if line:
                 return line
             time.sleep(0.02)
@@ -376,3 +376,15 @@ def shutdown() -> None:
         _spare = None
     for c in children:
         c.close()
+
+
+def lesson_line(dump: str, path: str) -> int:
+    """The innermost line of the lesson file in a faulthandler dump (0 if none)."""
+    marker = f'File "{path}", line '
+    for text in dump.splitlines():
+        text = text.strip()
+        if text.startswith(marker):
+            number = text[len(marker) :].split()[0]
+            if number.isdigit():
+                return int(number)
+    return 0

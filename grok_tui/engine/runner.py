@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from grok_tui.engine import lesson_imports, process
-from grok_tui.engine.child import lesson_line
 from grok_tui.engine.namespace import Namespace
 from grok_tui.engine.run_report import (  # noqa: F401 (re-exported: the runner's API)
     Failure,
@@ -342,7 +341,7 @@ class LessonRun:
             where = f" at line {line}" if line else ""
             message = f"the lesson's code ended its process (exit status {status}){where}"
         else:
-            line = lesson_line(dump, str(self.lesson.path))
+            line = process.lesson_line(dump, str(self.lesson.path))
             if status is not None and status < 0:
                 how = f"was killed by {_signal_name(-status)}"
                 if -status == getattr(signal, "SIGKILL", 9):
