@@ -246,12 +246,20 @@ def test_a_failed_check_shows_what_the_run_recorded_but_calls_nothing_it_should_
     assert calls.read_text() == "x"  # a call that could change something is not made again to show it
 
 
+def one_lesson(tmp_path, code: str, meta: str = "", check: str = ""):
+    """A lesson file 1.1 with this train code (and metadata lines, and a check cell): its path."""
+    lesson = tmp_path / "a.md"
+    cells = f"```python\n{code}```\n" + (f"```python check\n{check}```\n" if check else "")
+    lesson.write_text(f'+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n{meta}+++\n{cells}')
+    return lesson
+
+
 def test_a_check_asking_for_a_name_never_recorded_fails_and_lists_the_recorded_ones(tmp_path, capsys):
     """recorded("eror") gave [], and a check written `if recorded("eror"): ...` passed, testing nothing."""
-    lesson = tmp_path / "a.md"
-    lesson.write_text(
-        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n+++\n```python\nfor i in range(3):\n    step(error=1.0 / (i + 1))\n```\n'
-        '```python check\nif recorded("eror"):\n    assert recorded("eror")[-1] < 0.5\n```\n'
+    lesson = one_lesson(
+        tmp_path,
+        "for i in range(3):\n    step(error=1.0 / (i + 1))\n",
+        check='if recorded("eror"):\n    assert recorded("eror")[-1] < 0.5\n',
     )
     code, out, _ = run_cli(capsys, "check", str(lesson))
     assert code == 1
@@ -266,10 +274,10 @@ def test_a_check_asking_for_a_name_never_recorded_fails_and_lists_the_recorded_o
 def test_check_names_a_step_name_that_miscounts_and_a_charted_value_recorded_as_text(tmp_path, capsys):
     """Both passed `check`: step_name 'iteration' counted from 0 (the screen counts steps from 1), and
     error=str(error) drew nothing while the chart said "this run recorded no error"."""
-    lesson = tmp_path / "a.md"
-    lesson.write_text(
-        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\nstep_name = "iteration"\n\n[[charts]]\ntitle = "error"\n'
-        'series = ["error"]\n+++\n```python\nfor i in range(3):\n    step(iteration=i, error=str(1.0 / (i + 1)))\n```\n'
+    lesson = one_lesson(
+        tmp_path,
+        "for i in range(3):\n    step(iteration=i, error=str(1.0 / (i + 1)))\n",
+        meta='step_name = "iteration"\n\n[[charts]]\ntitle = "error"\nseries = ["error"]\n',
     )
     code, out, _ = run_cli(capsys, "check", str(lesson))
     assert code == 1

@@ -46,6 +46,17 @@ def settled(app) -> bool:
     return drawn and not due
 
 
+async def play_past_questions(pilot, app, lesson) -> None:
+    """space, every question skipped (each pauses the run: space again), until the run's end is drawn."""
+    await pilot.press("space")
+    for _ in range(10):
+        await skip_questions(pilot, app)
+        if lesson.run_state is RunState.FINISHED:
+            break
+        await pilot.press("space")
+    await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.ended, what="the run to end")
+
+
 async def skip_questions(pilot, app) -> None:
     """Escape the question the tutor may be about to ask (it comes a redraw after the pause)."""
     await wait_for(pilot, lambda: settled(app), what="the screen to draw the paused run")
@@ -135,13 +146,7 @@ async def test_a_finished_networks_values_are_those_its_last_step_drew(catalog):
     async with app.run_test(size=(120, 40)) as pilot:
         panel = await open_lesson(pilot, app, NetworkPanel)
         lesson = app.screen
-        await pilot.press("space")
-        for _ in range(10):  # its questions, skipped
-            await skip_questions(pilot, app)
-            if lesson.run_state is RunState.FINISHED:
-                break
-            await pilot.press("space")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
+        await play_past_questions(pilot, app, lesson)
         run = lesson.session.run
         last = run.steps[-1].values
         assert np.allclose(panel.values["weights"], last["weights"])
@@ -324,13 +329,7 @@ async def test_at_120x40_the_charts_keep_their_axes_when_the_run_ends(catalog):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_lesson(pilot, app, PredictPanel)
         lesson = app.screen
-        await pilot.press("space")
-        for _ in range(10):  # its question, skipped
-            await skip_questions(pilot, app)
-            if lesson.run_state is RunState.FINISHED:
-                break
-            await pilot.press("space")
-        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED and lesson.ended, what="the run to end")
+        await play_past_questions(pilot, app, lesson)
         await pilot.pause()
         charts = [c for c in lesson.query(ChartView) if c.region]
         assert len(charts) == 2 and all(c.content_region.height >= COMPACT_HEIGHT for c in charts), [
