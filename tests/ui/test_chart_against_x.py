@@ -114,6 +114,8 @@ def test_an_axis_of_a_swept_value_ends_where_the_values_do():
     ends = tight_axis(1000.0, 1099.0, 6, integer=True)  # 7.1's images: the last one labelled too
     assert [t for _, t in ends.ticks][-2:] == ["1080", "1099"] and ends.high == 1099.0
     assert tight_axis(0.5, 0.5, 4).low < 0.5 < tight_axis(0.5, 0.5, 4).high  # one value: some room
+    # ends between whole ticks keep their own digits: 4.3b's sweep read "-0" .. "4" for -0.5 .. 3.5
+    assert [t for _, t in tight_axis(-0.5, 3.5, 5).ticks] == ["-0.5", "0", "1", "2", "3", "3.5"]
 
 
 async def test_a_chart_against_x_does_not_say_x_x(catalog):

@@ -87,6 +87,10 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
     return Axis(first * step, last * step, ticks)
 
 
+def _end_label(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
+
+
 def tight_axis(low: float, high: float, count: int, integer: bool = False) -> Axis:
     """An axis from `low` to `high` exactly, ticks 1-2-5 apart between them and the ends labelled
     where there is room: for a value the run swept (6.7's x from -12 to 12 sat on -20..20 at
@@ -94,12 +98,17 @@ def tight_axis(low: float, high: float, count: int, integer: bool = False) -> Ax
     if high <= low:
         return linear_axis(low, high, count, integer)
     step = nice_step(high - low, max(1, count - 1), integer)
-    values = [i * step for i in range(math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9) + 1)]
-    if not values or values[0] - low >= step / 2:
-        values.insert(0, low)
-    if high - values[-1] >= step / 2:
-        values.append(high)
-    return Axis(low, high, tuple((v, label(v, step)) for v in values))
+    ticks = [
+        (i * step, label(i * step, step))
+        for i in range(math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9) + 1)
+    ]
+    # An end between two ticks is labelled as it is, not at the step's precision: 4.3b's sweep from
+    # -0.5 to 3.5 with ticks a whole number apart read "-0" and "4".
+    if not ticks or ticks[0][0] - low >= step / 2:
+        ticks.insert(0, (low, _end_label(low)))
+    if high - ticks[-1][0] >= step / 2:
+        ticks.append((high, _end_label(high)))
+    return Axis(low, high, tuple(ticks))
 
 
 def step_axis(low: float, high: float, count: int, planned: int | None = None) -> Axis:
