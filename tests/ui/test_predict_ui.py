@@ -86,6 +86,29 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
         await pilot.press("escape")
         await wait_for(pilot, lambda: "step 3: weight_delta skipped" in plain(panel), what="the skip")
         assert "· step 3: weight_delta skipped" in plain(panel)
+        assert plain(panel).startswith("0/1 right · 1 skipped\n")
+
+
+async def test_a_question_skipped_on_a_later_visit_leaves_the_earlier_tally(course, private_data_dir):
+    """Question 2 skipped on a later visit: the header said "earlier visit: 1/2 right" over one
+    earlier answer (step 3's ✗) and step 2 marked skipped."""
+    from grok_tui.answers import record_answer
+
+    record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
+    record_answer(private_data_dir, "predict/4.4/3/weight_delta", "0.1", False)
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "step 2: pred skipped" in plain(panel), what="the skip")
+        shown = plain(panel)
+        assert shown.startswith("earlier visit: 0/1 right · 1 skipped\n"), shown
+        assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
+        assert app.screen.tally == "earlier visit: 0/1 right · 1 skipped"
 
 
 async def test_a_question_refuses_what_is_not_a_number(course):
@@ -200,7 +223,9 @@ async def test_questions_all_skipped_are_said_skipped_not_still_to_come(course, 
             await pilot.press("escape")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run to end")
         shown = panel.render().plain
-        assert shown.count(" skipped") == 3 and "the tutor stops and asks" not in shown
+        lines = shown.splitlines()
+        assert lines[0] == "3 skipped" and sum(line.endswith(" skipped") for line in lines[1:]) == 3
+        assert "the tutor stops and asks" not in shown
         assert "Skipped: asked again when a param changes" in shown
 
 

@@ -239,23 +239,37 @@ class PredictPanel(InstrumentPanel):
             self.app.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
 
     # -- drawing -------------------------------------------------------------------------------------
+    def _skipped(self) -> set[int]:
+        """Steps whose question this visit settled at these params without an answer (escape)."""
+        answered = {step for step, _ in self.results}
+        return {step for step, key in self._settled if key == self._key and step not in answered}
+
     @property
     def earlier_open(self) -> list[tuple[str, bool]]:
-        """The earlier visit's answers to questions this visit has not answered yet."""
-        return [answer for key, answer in self.earlier.items() if key not in self.results]
+        """The earlier visit's answers to questions this visit has not answered, nor skipped, yet."""
+        skipped = self._skipped()
+        return [answer for key, answer in self.earlier.items() if key not in self.results and key[0] not in skipped]
 
     def tally_text(self) -> str:
         """This visit's tally; before any answer in it, the earlier visit's (the question box said
-        "no predictions yet" while the panel listed three earlier answers)."""
+        "no predictions yet" while the panel listed three earlier answers). The questions skipped
+        this visit are counted apart: "earlier visit: 1/2 right" stood over one earlier answer and
+        a step marked skipped."""
         earlier = self.earlier_open
-        if earlier and not self.tally.asked:
-            return f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
-        return str(self.tally)
+        if self.tally.asked:
+            text = str(self.tally)
+        elif earlier:
+            text = f"earlier visit: {sum(right for _, right in earlier)}/{len(earlier)} right"
+        else:
+            text = ""
+        if skipped := len(self._skipped()):
+            text = f"{text} · {skipped} skipped" if text else f"{skipped} skipped"
+        return text or str(self.tally)
 
     def render(self) -> Text:
         out = Text()
         out.append(f"{self.tally_text()}\n", style="bold")
-        skipped = {step for step, key in self._settled if key == self._key}
+        skipped = self._skipped()
         for p in self.predictions:
             verdict = self.results.get((p.step, p.value))
             before = self.earlier.get((p.step, p.value))
