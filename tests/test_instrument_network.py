@@ -222,3 +222,14 @@ def test_a_diagram_is_drawn_from_one_moment_of_the_run(lesson, params):
             assert made, (
                 f"{lesson.id} step {number}: {after.name} {after.values} is not made by {link.name} from {before.name}"
             )
+
+
+def test_a_matrix_name_cut_short_keeps_the_end_that_tells_it_apart():
+    """6.5 at 120x40: `weights_1_2` over its one-column crossbar read `we…`, as `weights_0_1` would."""
+    from grok_tui.instruments.network_text import _Header
+
+    header = _Header()
+    header.put(0, "hidden", "bold")
+    header.put(8, "weights_1_2", "dim", keep_end=True)
+    header.put(14, "walk? now", "bold")
+    assert header.text(20).plain == "hidden  …_1_2 walk?…"  # the layer names keep their start

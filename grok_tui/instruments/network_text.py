@@ -79,19 +79,24 @@ class _Header:
     """One line of labels placed at columns; a label may run on into the room after it, up to the next."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, str, str]] = []
+        self.items: list[tuple[int, str, str, bool]] = []
 
-    def put(self, x: int, text: str, style: str) -> None:
-        self.items.append((x, text, style))
+    def put(self, x: int, text: str, style: str, keep_end: bool = False) -> None:
+        """A label at column `x`; `keep_end`: cut short, it keeps its end (a matrix's `…1_2`)."""
+        self.items.append((x, text, style, keep_end))
 
     def text(self, width: int) -> Text:
         out = Text()
-        for i, (x, label, style) in enumerate(self.items):
+        for i, (x, label, style, keep_end) in enumerate(self.items):
             end = self.items[i + 1][0] - 1 if i + 1 < len(self.items) else width
             out.append(" " * max(0, x - out.cell_len))
             room = max(0, end - out.cell_len)
-            # A label cut short says so (`weights_1_2` in 4 columns: `wei…`, not `wei`).
-            out.append(label if len(label) <= room else label[: room - 1] + "…" if room > 1 else "", style=style)
+            # A label cut short says so (`weights_1_2` in 4 columns: `wei…`, not `wei`). A matrix's
+            # name keeps its end, which tells it from the other matrices: 6.5's `we…` read as nothing.
+            if len(label) > room:
+                kept = room - 1 if room > 1 else 0
+                label = ("…" + label[len(label) - kept :] if keep_end else label[:kept] + "…") if kept else ""
+            out.append(label, style=style)
         return out
 
 
@@ -242,7 +247,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
             longer = min(spare, max(0, len(layer.label) + 1 - form.node - form.lead))
             spare -= longer
             lead = form.lead + longer
-            names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""))
+            names.put(x + lead, link.name, "dim" + (" underline" if link.lit else ""), keep_end=True)
             if fans_out(layer, after):
                 cells, block = _fan(link, after.size, form, per_row, lead), lead + form.cell
             else:
