@@ -64,6 +64,16 @@ def test_run_text_shows_steps_and_final(capsys):
     assert "\nthe shown variables as the code left them, after its last step:\niteration = 20\n" in out
 
 
+def test_run_marks_a_demos_error_as_the_tutor_does(capsys):
+    """3.3 prints the NameError its demo makes on purpose: bare, `run` read like a crash."""
+    code, out, _ = run_cli(capsys, "run", "3.3")
+    assert code == 0
+    assert "\nexpected error, on purpose: NameError: name 'elementwise_multiplication' is not defined\n" in out
+    assert "\nfixed: 3.0\n" in out  # the lines around it as printed
+    code, out, _ = run_cli(capsys, "run", "3.3", "--json")
+    assert '{"output": "NameError: name \'elementwise_multiplication\' is not defined\\n"}' in out  # data as printed
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from grok_tui.engine.checks import DEFAULT_TIMEOUT, check_lesson, has_check_cell
+from grok_tui.engine.demo_errors import marked
 from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, StepEvent
 from grok_tui.engine.values import format_value, to_json
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -34,7 +35,7 @@ def _printer(as_json: bool, out: TextIO):
             if as_json:
                 _json_line({"output": event.text}, out)
             else:
-                out.write(event.text)
+                out.write(marked(event.text))  # as the tutor marks a demo's error
 
     return listen
 

@@ -1,14 +1,12 @@
 """`o`: everything the lesson printed, on the whole screen, scrollable, following the run live.
 
-Lessons show some mistakes on purpose (3.1's TypeError, 5.1's NameError, 5.5's and 6.4's
-ValueError): they catch the error and print it as `TypeError: ...`. Such a line is marked
-"expected error, on purpose", so a learner does not take it for a crash; a run that really
+A demo's error printed on purpose is marked "expected error, on purpose"
+(grok_tui/engine/demo_errors.py), so a learner does not take it for a crash; a run that really
 failed ends with the failure in red.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rich.text import Text
@@ -18,25 +16,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from grok_tui.engine.demo_errors import MARK, expected_error
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.redraw import OUTPUT_HZ, Pace, slowdown
-
-CAUGHT = re.compile(r"^(?:[^:]{1,30}: )?([A-Z][A-Za-z]*(?:Error|Exception)): ")
-"""A printed line that starts like Python's own report of an exception, as the demos print them,
-perhaps after what was tried (3.8: `a * e: ValueError: ...`)."""
-
-
-def expected_error(line: str) -> str | None:
-    """The exception's name if `line` is a demo's printed error ("TypeError: can't multiply...")."""
-    m = CAUGHT.match(line)
-    return m.group(1) if m else None
 
 
 def printed_line(line: str) -> Text:
     """One printed line as shown here and under its cell: a demo's caught error marked as such."""
     if expected_error(line):
-        return Text.assemble(("expected error, on purpose: ", "bold yellow"), (line, "yellow"))
+        return Text.assemble((MARK, "bold yellow"), (line, "yellow"))
     return Text(line)
 
 
