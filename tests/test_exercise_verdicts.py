@@ -254,3 +254,19 @@ def test_the_slips_a_lesson_teaches_are_named_in_its_tests_words(catalog):
     text = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return input * delta")).text
     assert "should be about 0.8 (the error's change per unit of weight), got 0.4: exactly half" in text, text
     assert "exactly half" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
+
+
+def test_arrays_the_message_listed_are_not_listed_again(catalog):
+    """7.3's one_hot off by one: "should be [[0.0, ...]], got [[...]]", then the same two arrays
+    again as `with got = array(...), want = array(...)`. A value the message did not say stays."""
+    lesson = next(x for x in catalog.lessons if x.id == "7.3")
+    exercise = next(e for e in lesson.exercises if e.name == "one_hot")
+    code = exercise.solution.source
+    wrong = code.replace("out[i, label] = 1.0", "out[i, label - 1] = 1.0")
+    assert wrong != code
+    verdict = check_code(exercise, wrong)
+    assert not verdict.passed and "got [[0.0, 0.0, 1.0," in verdict.text, verdict.text
+    assert "array(" not in verdict.text, verdict.text
+    # a test whose message does not show the arrays keeps them
+    code, test = "def f():\n    return [1, 2]\n", "got = f()\nwant = [1, 3]\nassert got == want, 'not the same'"
+    assert "with got = [1, 2], want = [1, 3]" in describe(run_sandboxed(code, test), code, test).text
