@@ -7,6 +7,7 @@ selects a whole line with its line break. On opening, the cursor goes where the 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from difflib import SequenceMatcher
 
 from rich.style import Style
@@ -164,17 +165,18 @@ class CodeEditor(TextArea):
         self._delete_via_keyboard((row, target), (row, column))
 
     # -- where the learner goes on writing, on opening ------------------------------------------
-    def open_at_work(self, stub_source: str) -> None:
+    def open_at_work(self, stub_source: str, placeholders: Collection[str] = ()) -> None:
         """Where the learner goes on writing. Before they wrote at or below the TODO comment (a fresh
         stub, a draft with only lines added above it), the comment is selected, so what they type
         takes its place (with the cursor before it, their lines pushed the comment to the end of the
         last one: `return total# TODO: ...`). Once they did, at the end of the last line they
         changed: a learner who left `return [a[i] * b[i] for i in range(len(a)` unfinished came
-        back to find the TODO selected, and the `))]` they typed replaced it."""
+        back to find the TODO selected, and the `))]` they typed replaced it. `placeholders`: the
+        stub's lines the answer replaces (select_todo)."""
         lines, stub = self.text.splitlines(), stub_source.splitlines()
         unwritten = _from_todo(stub)
         if unwritten is not None and _from_todo(lines) == unwritten:
-            self.select_todo()
+            self.select_todo(placeholders)
             return
         changed = [
             j2 - 1
@@ -185,10 +187,13 @@ class CodeEditor(TextArea):
             row = changed[-1]
             self.move_cursor((row, len(lines[row])))
 
-    def select_todo(self) -> None:
+    def select_todo(self, placeholders: Collection[str] = ()) -> None:
         """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two
         lines: only the first was selected, and the second stayed under the learner's code). A line
-        that ends a sentence ends it: 6.4's next comment is a hint, kept."""
+        that ends a sentence ends it: 6.4's next comment is a hint, kept. The stub's line right
+        under it goes too when it is one of `placeholders` (a `return 0` that only lets the stub
+        run, which the answer does not keep): the learner's `return ...` typed in the TODO's place
+        left it below, and the verdict then said their code "ends there", lines under it unused."""
         lines = self.text.splitlines()
         row = next((i for i, line in enumerate(lines) if "TODO" in line), None)
         if row is None:
@@ -202,6 +207,9 @@ class CodeEditor(TextArea):
             and not lines[last].rstrip().endswith((".", ":"))
         ):
             last += 1
+        below = next((i for i in range(last + 1, len(lines)) if lines[i].strip()), None)
+        if below is not None and lines[below].strip() in placeholders and not lines[below].lstrip().startswith("#"):
+            last = below
         # The cursor at the comment's start, the anchor at its end: at 60 columns the end of 3.3's
         # long TODO scrolled the editor sideways, `def ele_mul` out of view.
         self.selection = Selection((last, len(lines[last])), (row, start))

@@ -76,13 +76,16 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         screen = app.screen
         editor = screen.query_one(TextArea)
         await pilot.pause()
-        assert editor.selection == Selection((1, 10), (1, 4))  # `# TODO` selected: typing replaces it
+        # `# TODO` selected, and the stub's `return 0` under it: typing replaces both (the learner's
+        # `return ...` in the TODO's place left the stub's below, and the verdict said theirs ended there)
+        assert editor.selection == Selection((2, 12), (1, 4))
         await pilot.press("f1")  # from inside the editor
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         help_text = screen_text(app)
         assert app.screen.query_one("#help-box").border_title == "exercise keys"
         assert "check your code" in help_text and "ctrl+z  ctrl+y" in help_text
         assert "lesson text" not in help_text  # not the lesson screen's keys
+        assert "for the verdict, which ↑ ↓ pgup pgdn scroll" in help_text  # a learner found it by trial
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
         await pilot.press("question_mark")  # in the editor, ? is typed (in place of the TODO)
@@ -120,7 +123,7 @@ async def test_a_draft_that_still_has_its_todo_opens_there(lesson):  # noqa: F81
     app = Host(lesson, lesson.exercises[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(TextArea).selection == Selection((3, 10), (3, 4))
+        assert app.screen.query_one(TextArea).selection == Selection((4, 12), (3, 4))
 
 
 async def test_a_draft_written_below_its_todo_opens_at_the_end_of_the_last_line_changed(lesson):  # noqa: F811
@@ -148,9 +151,9 @@ async def test_a_todo_comment_of_two_lines_is_selected_whole(lesson):  # noqa: F
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen.query_one(TextArea)
-        assert editor.selection == Selection((2, 27), (1, 4))
+        assert editor.selection == Selection((3, 12), (1, 4))
         await pilot.press("x")
-        assert editor.text == "def w_sum(a, b):\n    x\n    return 0\n"
+        assert editor.text == "def w_sum(a, b):\n    x\n"
     # a TODO that ends its sentence ends there: the comment under it is a hint (6.4), kept
     hinted = "def w_sum(a, b):\n    # TODO: pair them up.\n    # zip(a, b) pairs them\n    return 0\n"
     Progress.load().save_draft("9.1", "w_sum", hinted)
@@ -182,7 +185,7 @@ async def test_the_selected_todo_reads_in_256_colours_too(lesson):  # noqa: F811
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen.query_one(TextArea)
-        row = editor.selection.start[0]
+        row = editor.cursor_location[0]  # the TODO's row (the selection goes on to the stub's return)
         todo = next(seg for seg in editor.render_line(row - int(editor.scroll_y)) if "TODO" in seg.text)
         colour, back = todo.style.color, todo.style.bgcolor
         assert _contrast(colour, back) >= 4.5
@@ -216,3 +219,28 @@ async def test_a_long_todo_opens_with_the_code_in_view_at_60_columns(catalog):
         await pilot.pause()
         assert "TODO" in editor.selected_text and editor.cursor_location == min(editor.selection)
         assert editor.scroll_x == 0 and "def ele_mul(a, b):" in screen_text(app)
+
+
+async def test_the_answer_typed_in_the_todos_place_replaces_the_stubs_placeholder_return(catalog):
+    """6.4's hidden_delta: the learner typed their `return ...` where the TODO was selected, as the
+    screen invites, and the stub's `return np.zeros_like(layer_1)` stayed under it: the verdict then
+    spent its lines saying theirs "ends hidden_delta there", lines under it never run. A return the
+    answer keeps (5.5's `return out`) is left in place."""
+    from .test_exercise_screen import check_and_wait
+
+    ch6 = catalog.get("6.4")
+    exercise = next(e for e in ch6.exercises if e.name == "hidden_delta")
+    app = Host(ch6, exercise)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, editor = app.screen, app.screen.query_one(TextArea)
+        await pilot.pause()
+        await pilot.press(*"return layer_2_delta.dot(weights_1_2.T) * (layer_1 > 0)")
+        assert "zeros_like" not in editor.text, editor.text
+        await check_and_wait(pilot, screen)
+        assert screen.verdict.passed, screen.verdict.text
+    ch5 = catalog.get("5.5")
+    app = Host(ch5, ch5.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        assert "return out" in editor.text and "return out" not in editor.selected_text

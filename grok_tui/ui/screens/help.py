@@ -51,12 +51,15 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
-    ("typing", "the exercise opens with its TODO comment selected: what you type takes its place"),
+    ("typing", "the TODO opens selected, with the stub's placeholder line under it: what you type replaces them"),
     ("F5  ctrl+r", "check your code: the exercise's tests run it in a separate process"),
     ("F2", "the next hint (h when the editor does not have the focus)"),
     ("F3", "the reference solution, once your code passes (s outside the editor)"),
     ("F4", "start over from the stub (ctrl+z brings your code back; a .bak file keeps it too)"),
-    ("escape", "leave the editor (e or i: back in); escape again: back to the lesson"),
+    (
+        "escape",
+        "leave the editor for the verdict, which ↑ ↓ pgup pgdn scroll (e or i: back in); escape again: the lesson",
+    ),
     ("", ""),
     ("tab  shift+tab", "indent the selected lines (no selection: spaces at the cursor) / take one level off"),
     ("enter", "a new line with the same indentation (one level more after a `:`)"),
