@@ -85,7 +85,7 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         assert app.screen.query_one("#help-box").border_title == "exercise keys"
         assert "check your code" in help_text and "ctrl+z  ctrl+y" in help_text
         assert "lesson text" not in help_text  # not the lesson screen's keys
-        assert "for the verdict, which ↑ ↓ pgup pgdn scroll" in help_text  # a learner found it by trial
+        assert "for the verdict, which ↑ ↓ pgup pgdn" in help_text  # a learner found it by trial
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
         await pilot.press("question_mark")  # in the editor, ? is typed (in place of the TODO)
