@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from grok_tui.engine.checks import run_checks
@@ -117,3 +119,36 @@ def test_chapters_6_and_7_lessons_and_exercises():
         "7.3/softmax",
         "7.4/backprop",
     ]
+
+
+def _prose_before_the_answers(lesson) -> str:
+    """What a learner reads before stepping: the text (code cells left out) and the try-this list,
+    up to a section kept for after the questions (a heading that says "after you answered")."""
+    body = lesson.path.read_text(encoding="utf-8").split("+++", 2)[2]
+    body = body.split("after you answered", 1)[0]
+    return re.sub(r"```.*?```", "", body, flags=re.S) + "\n".join(lesson.try_this)
+
+
+def test_no_lesson_text_gives_away_a_predict_questions_answer(catalog):
+    """6.4's "Reading the stages" listed layer_2, layer_2_delta and layer_1_delta, 5.1's notes the new
+    weights and 4.4's table every step: the three answers the tutor then asked the learner to predict."""
+    import numpy as np
+
+    from grok_tui.engine.runner import LessonRun
+
+    asked = [lesson for lesson in catalog.lessons if lesson.predictions]
+    assert len(asked) >= 3
+    for lesson in asked:
+        run = LessonRun(lesson, {})
+        run.run_sync()
+        prose = _prose_before_the_answers(lesson)
+        for question in lesson.predictions:
+            values = next(s.values for s in run.steps if s.index == question.step)
+            answer = np.asarray(values[question.value.split("[")[0]], dtype=float).reshape(-1)
+            for x in answer[:8]:
+                for shown in {f"{x:.3g}", f"{x:.4g}", f"{x:.5g}"}:
+                    if len(shown.strip("-0.")) >= 2:
+                        found = re.search(rf"(?<![\d.]){re.escape(shown)}(?!\d)", prose)
+                        assert not found, (
+                            f"{lesson.id}: the answer to step {question.step}'s {question.value} ({shown})"
+                        )
