@@ -59,3 +59,17 @@ async def test_plain_values_keep_four_digits_as_the_lessons_quote_them():
         strip.show_run({"pred": 0.25, "error": 0.3025, "weight": 3.4871e8}, ["pred", "error", "weight"], "", [], False)
         await pilot.pause()
         assert text_of(strip).split() == ["pred", "0.25", "error", "0.3025", "weight", "3.49e+08"]
+
+
+async def test_a_stage_name_longer_than_a_number_is_shown_not_dropped():
+    """6.4's stage 4, "4 backprop: layer_1_delta" (25 characters), left the strip blank but for its
+    sparkline: the stage a learner had just predicted lost its name."""
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        strip.show_run({"stage": "4 backprop: layer_1_delta"}, ["stage"], "error", [1.04], log=False)
+        await pilot.pause()
+        assert text_of(strip).startswith(" stage 4 backprop: layer_1_delta  "), text_of(strip)
+        strip.show_run({"stage": "a stage whose name goes on and on and on"}, ["stage"], "error", [1.0], log=False)
+        await pilot.pause()
+        assert "stage a stage whose name goes on and on a…  " in text_of(strip), text_of(strip)  # 36 shown

@@ -252,6 +252,10 @@ def _without_step(detail: str, step: int) -> str:
     return detail
 
 
+STRING_MAX = 36
+"""The most of a recorded string the strip shows (a stage's name), cut with … past it."""
+
+
 def _short(value: Any) -> str | None:
     """A value short enough for the strip: a number or a short string; arrays are left to the table."""
     if isinstance(value, bool):
@@ -262,8 +266,8 @@ def _short(value: Any) -> str | None:
         digits = 4 if isinstance(value, float) and 1e-3 <= abs(value) < 1e4 else 3
         text = format_value(value + 0 if isinstance(value, float) else value, digits)
         return "0" if text == "-0" else text
-    if isinstance(value, str) and len(value) <= 24:
-        return value
+    if isinstance(value, str):  # a stage's name: 6.4's "4 backprop: layer_1_delta" (25) left the strip blank
+        return value if len(value) <= STRING_MAX else value[: STRING_MAX - 1] + "…"
     if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) == 1 and 0 < value.size <= 4:
         return "[" + " ".join(_short(float(x)) or "" for x in value) + "]"
     return None
