@@ -14,7 +14,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (
         r"truth value of an array with more than one element is ambiguous",
         "An `if`, `max()` or `and` met a whole array, which holds many truths at once: work element by "
-        "element instead (`np.maximum(0, x)`, `(x > 0) * x`, `x > 0`).",
+        "element instead. A comparison such as `x > 0` gives one True or False for each element, and "
+        "numpy's arithmetic works element by element too (the hints go on from there).",
     ),
     (
         r"non-broadcastable output operand with shape \(([^)]*)\)",
