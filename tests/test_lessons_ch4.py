@@ -171,6 +171,10 @@ def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
     slow = run("4.5", alpha=0.01)
     assert round(series(slow, "pred")[-1], 2) == 0.89
     assert run("4.5", iterations=2000).state is RunState.DIVERGED
+    # the lesson's "too big for a float" before step 100 at alpha 10, and the table not printed
+    far = run("4.5", alpha=10.0, iterations=2000)
+    assert far.state is RunState.DIVERGED and "too big for a float" in far.detail, far.detail
+    assert 90 <= len(far.steps) < 100 and "pred at step 20" not in "".join(far.output)
     assert COURSE.get("4.5").exercise("slope") is None
 
 
