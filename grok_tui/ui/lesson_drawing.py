@@ -166,18 +166,23 @@ class LessonDrawing(_Screen):
         self._draw_status(None)
         self._draw_strip(None, {})
 
-    def _param_text(self) -> str:
+    def _param_text(self, view: FeedView | None = None) -> str:
         """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below
-        110 columns): + - and = must never change a value the learner cannot see."""
+        110 columns): + - and = must never change a value the learner cannot see. A param the run
+        moves from where it set it (4.4's weight) is `weight at start ◂ 0 ▸`: beside the strip's
+        `weight 0.734`, `weight ◂ 0 ▸` read as if the weight were still 0."""
         param = self.session.selected_param
         if param is None or self.lab or is_wide(self):
             return ""
-        return f"{param.name} ◂ {fmt(self.session.params[param.name])} ▸"
+        value = self.session.params[param.name]
+        latest = view.latest if view is not None else {}
+        moved = param.name in latest and not same_value(latest[param.name], value)
+        return f"{param.name}{' at start' if moved else ''} ◂ {fmt(value)} ▸"
 
     def _draw_status(self, view: FeedView | None) -> None:
         session = self.session
         status = self.query_one(StatusLine)
-        param = self._param_text()
+        param = self._param_text(view)
         waiting = session.pending is not None or self._after_lab is not None
         if self._restart_timer is not None or (view is None and waiting):
             status.show_status(

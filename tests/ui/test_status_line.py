@@ -8,6 +8,7 @@ from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.param_input import ParamInput
 from grok_tui.ui.widgets.status import StatusLine
 from tests.ui.helpers import one_lesson_app, text_of, wait_for
+from tests.ui.test_instruments_ui import play_past_questions
 from tests.ui.test_lesson_views import SIZE, finish
 
 
@@ -181,3 +182,19 @@ async def test_a_run_that_records_no_step_for_long_says_so_and_r_stops_it(tmp_pa
         # and what r stopped, and why it hung, stays said ("ready" alone said nothing)
         assert "ready" in text_of(status) and "stopped: no step for " in text_of(status), text_of(status)
         assert len(text_of(status).rstrip()) <= 80
+
+
+async def test_a_param_the_run_moves_is_called_its_start(catalog):
+    """4.4 at 80x24: the strip read `weight 0.734` and the status `weight ◂ 0 ▸`, the weight the
+    run starts from, and a learner read the learned weight as still 0."""
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        while screen.session.selected_param.name != "weight":
+            await pilot.press("right_square_bracket")
+        status = text_of(screen.query_one(StatusLine))
+        assert "weight ◂ 0 ▸" in status, status  # nothing run yet: the weight is where it starts
+        await play_past_questions(pilot, app, screen)
+        status = text_of(screen.query_one(StatusLine))
+        assert "finished" in status and "weight at start ◂ 0 ▸" in status, status
