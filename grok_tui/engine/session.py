@@ -305,6 +305,14 @@ class LessonSession:
         param = next(p for p in self.lesson.params if p.name == name)
         self._changed(name, coerce(param, text.strip() if isinstance(text, str) else text))
 
+    def reset_params(self) -> list[str]:
+        """Every param back to the lesson's default (the values its text quotes): the names that
+        moved, each asking for the re-run a change does."""
+        moved = [p.name for p in self.lesson.params if self.params[p.name] != self.lesson.defaults[p.name]]
+        for name in moved:
+            self._changed(name, self.lesson.defaults[name])
+        return moved
+
     def _changed(self, name: str, value: float | int | str) -> None:
         """Same seed, new value: stop now and ask for a re-run (the screen starts it once the keys
         rest). A learner who was stepping keeps stepping: the new run waits after its first step."""

@@ -73,6 +73,16 @@ class LessonParams(_Screen):
             self.session.restart()
             self._run_started()
 
+    def action_defaults(self) -> None:
+        """D: every param back to the lesson's defaults. A lesson comes back with the params it was
+        left with (in this session), and nothing brought the values its text quotes back at once."""
+        moved = self.session.reset_params()
+        if not moved:
+            self.notify("the params are at the lesson's defaults already", timeout=3, markup=False)
+            return
+        self.notify(f"back to the lesson's defaults: {', '.join(moved)}", timeout=3, markup=False)
+        self._param_changed(delay=0.01)
+
     async def action_type_param(self) -> None:
         """= or enter: type the selected param's value exactly. The box is mounted and its field
         focused before the next key is handled: typed in one burst (`=0.5` then enter, pasted, or

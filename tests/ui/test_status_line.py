@@ -198,3 +198,22 @@ async def test_a_param_the_run_moves_is_called_its_start(catalog):
         await play_past_questions(pilot, app, screen)
         status = text_of(screen.query_one(StatusLine))
         assert "finished" in status and "weight at start ◂ 0 ▸" in status, status
+
+
+async def test_shift_d_brings_every_param_back_to_the_lessons_defaults(small_catalog):
+    """A lesson comes back with the params it was left with, and nothing brought back at once the
+    values its text quotes (a learner searched the palette for "default")."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("plus", "right_square_bracket", "minus")  # alpha one rung up, input one down
+        await wait_for(pilot, lambda: screen.session.rerun, what="the re-run with the changes")
+        assert screen.params["alpha"] != 1.0 and screen.params["input"] != 2.0
+        await pilot.press("D")
+        await wait_for(pilot, lambda: screen.params == screen.lesson.defaults, what="the defaults")
+        await wait_for(pilot, lambda: screen.session.run is not None, what="the re-run with the defaults")
+        assert any("back to the lesson's defaults: alpha, input" in n.message for n in app._notifications)
+        await pilot.press("D")
+        await pilot.pause()
+        assert any("at the lesson's defaults already" in n.message for n in app._notifications)

@@ -22,6 +22,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("[ ]  tab", "choose a param"),
     ("+ -  ← →", "change the chosen param one rung (the lesson re-runs from its seed)"),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
+    ("D", "every param back to the lesson's defaults, the values its text quotes (shift+d)"),
     (
         "< >",
         f"slower / faster ({', '.join(speed_text(s) for s in LADDER)}, the lesson's own pace); in "

@@ -76,6 +76,7 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         Binding("plus", "change(1)", "more", key_display="+", show=False, id="lesson.increase"),
         Binding("minus,underscore", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
         Binding("equals_sign,enter", "type_param", "type", key_display="=", id="lesson.type"),
+        Binding("D", "defaults", "params' defaults", show=False, id="lesson.defaults"),
         Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
         Binding("greater_than_sign", "speed(1)", "faster", key_display=">", show=False, id="lesson.faster"),
         Binding("o", "output", "output", id="lesson.output"),

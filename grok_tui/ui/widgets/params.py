@@ -24,7 +24,7 @@ class ParamsView(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = Content("params · [ ] + - =")
+        self.border_title = Content("params · [ ] + - = D")
         self._shown: tuple[tuple[Param, ...], dict, int] | None = None
 
     def on_resize(self) -> None:
