@@ -318,3 +318,36 @@ def test_a_rerun_stopped_soon_after_it_started_is_not_the_previous_run(monkeypat
     s.nudge(1)  # watched long enough: now it is the one to compare with
     assert s.previous_label == "alpha 0.1"
     s.stop()
+
+
+def test_a_run_stopped_part_way_keeps_the_longer_run_it_repeated_as_the_previous_one(monkeypatch):
+    """7.5 played to its end, played again, and alpha changed at epoch 12: the dimmed "previous run:
+    alpha 0.1" was those 12 epochs, the whole run the learner had just watched thrown away."""
+    import types
+
+    from grok_tui.engine import session as session_module
+
+    clock = [100.0]
+    monkeypatch.setattr(session_module, "time", types.SimpleNamespace(monotonic=lambda: clock[0]))
+    s = session()
+    s.start()
+    whole = len(play(s).series["error"].xs)
+    s.set_speed(20)  # a second a run: stopped part way
+    s.start()  # again, the same params: the finished run is the previous one
+    for _ in range(500):
+        if len(s.run.steps) >= 3:
+            break
+        s.run.join(0.01)
+    clock[0] += 5.0  # watched long enough to be kept, had it been another run
+    s.nudge(-1)
+    assert s.previous_label == "alpha 1" and len(s.previous["error"].xs) == whole
+    # a run with other params stopped part way is still the one to compare with
+    s.restart()
+    for _ in range(500):
+        if len(s.run.steps) >= 3:
+            break
+        s.run.join(0.01)
+    clock[0] += 5.0
+    s.nudge(-1)
+    assert s.previous_label == "alpha 0.316228"
+    s.stop()

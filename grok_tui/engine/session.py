@@ -281,7 +281,12 @@ class LessonSession:
         watched = time.monotonic() - self._started >= KEEP_AFTER_SECONDS
         ended = feed.state.done and feed.state is not RunState.CANCELLED  # on its own, not stopped
         if always or ended or (feed.step >= KEEP_AFTER_STEPS and watched):
-            self.previous = feed.view().series
+            series = feed.view().series
+            # A run stopped part way does not replace a longer one with the same params: 7.5 run to
+            # its end, run again, and changed at epoch 12 compared the change with 12 epochs only.
+            if not ended and self.previous_params == dict(run.values) and _steps(self.previous) > _steps(series):
+                return
+            self.previous = series
             self.previous_params = dict(run.values)
 
     # -- params ------------------------------------------------------------------------------------
@@ -385,3 +390,8 @@ class LessonSession:
                 if name not in view.recorded_names:
                     values[name] = value
         return values
+
+
+def _steps(series: Mapping[str, Series] | None) -> int:
+    """How many steps the longest of a run's series holds (0 for none)."""
+    return max((len(one.xs) for one in (series or {}).values()), default=0)
