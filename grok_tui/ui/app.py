@@ -267,6 +267,9 @@ class GrokApp(App[None]):
                 "this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False
             )
             return
+        # A notice about the lesson left stays with it: p then n left 2.1's "this is the first
+        # lesson" over 3.1's live strip, said of the lesson 2 of 36.
+        self.clear_notifications()
         self.open_lesson(lessons[index].id)
 
     def action_contents(self) -> None:

@@ -114,6 +114,11 @@ async def test_next_and_previous_lesson(small_catalog):
         await pilot.press("p")
         assert app.screen.lesson.id == "3.1"
         assert len(app.screen_stack) == 2  # contents + one lesson, never a pile of screens
+        await pilot.press("p")  # the first lesson: said...
+        assert [n.message for n in app._notifications] == ["this is the first lesson"]
+        await pilot.press("n")  # ...and not over the next lesson's strip (said of lesson 2 of 36)
+        assert app.screen.lesson.id == "4.5" and not list(app._notifications)
+        await pilot.press("p")
         await pilot.press(*"npnpnpnpn")  # quicker than the screens mount: nothing may break
         await pilot.pause()
         assert app.screen.lesson.id == "4.5" and len(app.screen_stack) == 2
