@@ -350,3 +350,18 @@ async def test_a_chart_a_few_rows_tall_hugs_its_data():
         await pilot.pause()
         labels = [float(x) for x in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(view)), re.M)]
         assert labels and (2.36 + 0.45) / (max(labels) - min(labels)) > 0.6, lines(view)
+
+
+def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_it():
+    """6.3 at 80 columns: "⠒⠒ previous run: activation linear, hidden_…", the param just changed cut."""
+    from grok_tui.ui.widgets.chart_parts import legend_row
+
+    entries = [
+        ("⠒⠒", "error_hidden", "s0"),
+        ("•", "error_one_layer", "s1"),
+        ("⠒⠒", "previous run: activation linear, hidden_size 4", "prev"),
+    ]
+    text = "".join(t for t, _ in legend_row(entries, 80))  # the lab's chart at 80x24
+    assert text == "⠒⠒ error_hidden  • error_one_layer  ⠒⠒ before: activation linear, hidden_size 4", text
+    wide = "".join(t for t, _ in legend_row(entries, 100))
+    assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name

@@ -339,6 +339,10 @@ def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     used = 0
     for i, (glyph, name, key) in enumerate(entries):
         gap = "  " if i else ""
+        # Where the previous run's params do not fit, its shorter name: 6.3 at 80 columns cut the
+        # param just changed, "previous run: activation linear, hidden_…".
+        if used + len(gap) + len(glyph) + 1 + len(name) > width and name.startswith("previous run: "):
+            name = "before: " + name.removeprefix("previous run: ")
         piece = [(gap, ""), (glyph, key), (" " + name, "")]
         length = sum(len(t) for t, _ in piece)
         if used + length > width:
