@@ -336,22 +336,6 @@ async def test_a_chart_a_few_rows_tall_keeps_its_values_near_their_labels(height
         assert max(labels) <= 1 and min(labels) >= -1, lines(view)
 
 
-async def test_a_chart_a_few_rows_tall_hugs_its_data():
-    """4.4 at input 1.5 in the 120x40 reading view: predictions from -0.45 to 2.36 on a -5..5 axis
-    of three rows, the zig-zag the lesson asks a learner to watch drawn as a flat line."""
-    from grok_tui.ui.widgets.chart_parts import snug_axis
-
-    assert [t for _, t in snug_axis(-0.45, 2.36, 3).ticks] == ["-1", "1", "3"]
-    assert [t for _, t in snug_axis(-0.61, 0.6, 3).ticks] == ["-1", "0", "1"]
-    app = OneChart(Chart("prediction", ("pred",)))
-    async with app.run_test(size=(60, 6)) as pilot:
-        view = app.query_one(ChartView)
-        view.show_series({"pred": Series([1.0, 2.0, 3.0, 4.0], [0.0, 1.8, -0.45, 2.36])})
-        await pilot.pause()
-        labels = [float(x) for x in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(view)), re.M)]
-        assert labels and (2.36 + 0.45) / (max(labels) - min(labels)) > 0.6, lines(view)
-
-
 def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_it():
     """6.3 at 80 columns: "⠒⠒ previous run: activation linear, hidden_…", the param just changed cut."""
     from grok_tui.ui.widgets.chart_parts import legend_row

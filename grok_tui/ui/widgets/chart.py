@@ -45,7 +45,6 @@ from grok_tui.ui.widgets.chart_parts import (
     legend_row,
     linear_axis,
     log_axis,
-    snug_axis,
     step_axis,
     tight_axis,
 )
@@ -278,8 +277,7 @@ class ChartView(PlotextPlot):
             x_axis = make_x(min(xs), high, x_count, integer=whole)
         else:
             x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
-        # A chart a few rows tall: ticks that hug the data (snug_axis), not multiples of the step.
-        make = log_axis if self.chart.log else snug_axis if rows <= 4 else linear_axis
+        make = log_axis if self.chart.log else linear_axis
         low, high = min(ys), max(ys)
         return x_axis, even_y_axis(lambda count: make(low, high, count), rows, y_count, low, high)
 

@@ -87,23 +87,6 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
     return Axis(first * step, last * step, ticks)
 
 
-def snug_axis(low: float, high: float, count: int) -> Axis:
-    """`count` ticks a nice step apart that cover `low..high` from the nearest half step below: for a
-    chart a few rows tall, where linear_axis's multiples of the step left the data a fifth of the
-    rows (4.4's predictions from -0.45 to 2.36 on -5..5 at 120x40; here -1, 1, 3)."""
-    if high <= low or count < 2:
-        return linear_axis(low, high, count)
-    raw = (high - low) / (count - 1)
-    power = 10 ** math.floor(math.log10(raw))
-    for step in (f * power for f in (1, 2, 5, 10, 20, 50)):
-        for grid in (step, step / 2):
-            first = math.floor(low / grid + 1e-9) * grid
-            if first + (count - 1) * step >= high - 1e-9 * max(1.0, abs(high)):
-                ticks = tuple((first + i * step, label(first + i * step, grid)) for i in range(count))
-                return Axis(first, first + (count - 1) * step, ticks)
-    return linear_axis(low, high, count)
-
-
 def _end_label(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
 
