@@ -319,23 +319,6 @@ async def test_a_lines_first_point_alone_is_a_dot_that_shows():
         assert "●" not in body and re.search("[⠁-⣿]", body)  # two points: the line again
 
 
-@pytest.mark.parametrize("height", [7, 8])
-async def test_a_chart_a_few_rows_tall_keeps_its_values_near_their_labels(height):
-    """6.1's weights chart at 120x40 had three plot rows: weights within ±0.6 sat on a -2..2 axis,
-    the weight -0.6 drawn on the row labelled -2. Labels on each row of so few are no crowding."""
-    app = OneChart(Chart("weights", ("w0", "w1", "w2")))
-    async with app.run_test(size=(60, height)) as pilot:
-        view = app.query_one(ChartView)
-        ends = {"w0": (0.5, 0.6), "w1": (0.48, 0.48), "w2": (-0.5, -0.6)}
-        view.show_series(
-            {name: Series(STEPS, [a + (b - a) * i / 19 for i in range(20)]) for name, (a, b) in ends.items()}
-        )
-        await pilot.pause()
-        labels = [float(x) for x in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(view)), re.M)]
-        assert 3 <= len(labels) <= 4, lines(view)
-        assert max(labels) <= 1 and min(labels) >= -1, lines(view)
-
-
 def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_it():
     """6.3 at 80 columns: "⠒⠒ previous run: activation linear, hidden_…", the param just changed cut."""
     from grok_tui.ui.widgets.chart_parts import legend_row

@@ -260,8 +260,6 @@ class ChartView(PlotextPlot):
         if ys and self.chart.y_range:
             ys.extend(self.chart.y_range)  # at least the chart's range: an accuracy stays on 0..1
         y_count = max(2, min(6, (rows - 1) // 2 + 1))  # a label every other row at most
-        if rows <= 4:  # a label on each row is no crowding in so few: 6.1's weights (within ±0.7) sat
-            y_count = max(y_count, min(rows, 3))  # on -2..2 at 120x40, -0.6 on the row labelled -2
         x_count = max(2, cols // 9)
         if not xs:
             return step_axis(0, 1, x_count), linear_axis(0.0, 1.0, y_count)
