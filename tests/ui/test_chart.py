@@ -332,3 +332,21 @@ def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_i
     assert text == "⠒⠒ error_hidden  • error_one_layer  ⠒⠒ before: activation linear, hidden_size 4", text
     wide = "".join(t for t, _ in legend_row(entries, 100))
     assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name
+
+
+@pytest.mark.parametrize("height", [6, 7])
+async def test_a_chart_a_few_rows_tall_is_labelled_at_its_datas_ends(height):
+    """At 120x40 6.1's weights chart had three or four plot rows: ticks at nice values put the
+    weights 0.6, 0.48 and -0.6 in the rows labelled 2, 0 and -2 (then 1, 0 and -1), and 4.4's
+    start at 0 in the row labelled 1. Labelled at the lowest and highest value drawn, the series
+    at the top and the bottom sit on their own values."""
+    app = OneChart(Chart("weights", ("w0", "w1", "w2")))
+    async with app.run_test(size=(60, height)) as pilot:
+        view = app.query_one(ChartView)
+        ends = {"w0": (0.5, 0.6), "w1": (0.48, 0.48), "w2": (-0.7, -0.6)}
+        view.show_series(
+            {name: Series(STEPS, [a + (b - a) * i / 19 for i in range(20)]) for name, (a, b) in ends.items()}
+        )
+        await pilot.pause()
+        labels = re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(view)), re.M)
+        assert labels == ["0.6", "-0.7"], lines(view)

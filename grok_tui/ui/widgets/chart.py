@@ -41,6 +41,7 @@ from grok_tui.ui.widgets.chart_parts import (
     Layer,
     Row,
     compact,
+    ends_axis,
     even_y_axis,
     legend_row,
     linear_axis,
@@ -50,6 +51,11 @@ from grok_tui.ui.widgets.chart_parts import (
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
 from grok_tui.ui.widgets.chart_scale import previous_fits, previous_overlaps, previous_ran_away
+
+FEW_ROWS = 4
+"""A plot this many rows tall or fewer is labelled at the data's own ends (ends_axis): with ticks at
+nice values a row spans a third of the range, and at 120x40 6.1's weights 0.6, 0.48 and -0.6 sat
+in the rows labelled 1, 0 and -1 (at first 2, 0, -2); 4.4's start at 0 read 1."""
 
 STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
 STYLES["prev"] = Style(color="bright_black")
@@ -277,6 +283,8 @@ class ChartView(PlotextPlot):
             x_axis = step_axis(min(xs), max(xs), x_count, self._planned)
         make = log_axis if self.chart.log else linear_axis
         low, high = min(ys), max(ys)
+        if rows <= FEW_ROWS and not self.chart.log and high > low:
+            return x_axis, ends_axis(low, high)
         return x_axis, even_y_axis(lambda count: make(low, high, count), rows, y_count, low, high)
 
     def _picture(self) -> list[Row]:

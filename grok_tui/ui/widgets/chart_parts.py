@@ -87,6 +87,17 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
     return Axis(first * step, last * step, ticks)
 
 
+def ends_axis(low: float, high: float) -> Axis:
+    """An axis from the lowest value drawn to the highest, labelled there and nowhere else: the
+    series at the top and bottom rows sit on their own values."""
+    return Axis(low, high, ((low, _short_label(low)), (high, _short_label(high))))
+
+
+def _short_label(value: float) -> str:
+    text = f"{value:.3g}"
+    return "0" if text in ("-0", "0") else text
+
+
 def _end_label(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
 
