@@ -90,8 +90,8 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
 
 
 async def test_a_question_skipped_on_a_later_visit_leaves_the_earlier_tally(course, private_data_dir):
-    """Question 2 skipped on a later visit: the header said "earlier visit: 1/2 right" over one
-    earlier answer (step 3's ✗) and step 2 marked skipped."""
+    """Question 2 skipped on a later visit: the header said nothing of it, then "earlier visit: 2/2
+    right · 1 skipped", as if the skip were the earlier visit's, and step 2's earlier answer was gone."""
     from grok_tui.answers import record_answer
 
     record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
@@ -104,11 +104,12 @@ async def test_a_question_skipped_on_a_later_visit_leaves_the_earlier_tally(cour
         await pilot.press("escape")
         await wait_for(pilot, lambda: "step 2: pred skipped" in plain(panel), what="the skip")
         shown = plain(panel)
-        assert shown.startswith("earlier visit: 0/1 right · 1 skipped\n"), shown
+        assert shown.startswith("earlier visit: 1/2 right · this visit: 1 skipped\n"), shown
+        assert "· step 2: pred skipped (earlier you said 0.968)" in shown  # not lost
         assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
         await pilot.press("s")
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
-        assert app.screen.tally == "earlier visit: 0/1 right · 1 skipped"
+        assert app.screen.tally == "earlier visit: 1/2 right · this visit: 1 skipped"
 
 
 async def test_a_question_refuses_what_is_not_a_number(course):

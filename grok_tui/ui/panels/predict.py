@@ -246,15 +246,14 @@ class PredictPanel(InstrumentPanel):
 
     @property
     def earlier_open(self) -> list[tuple[str, bool]]:
-        """The earlier visit's answers to questions this visit has not answered, nor skipped, yet."""
-        skipped = self._skipped()
-        return [answer for key, answer in self.earlier.items() if key not in self.results and key[0] not in skipped]
+        """The earlier visit's answers to questions this visit has not answered yet."""
+        return [answer for key, answer in self.earlier.items() if key not in self.results]
 
     def tally_text(self) -> str:
         """This visit's tally; before any answer in it, the earlier visit's (the question box said
         "no predictions yet" while the panel listed three earlier answers). The questions skipped
-        this visit are counted apart: "earlier visit: 1/2 right" stood over one earlier answer and
-        a step marked skipped."""
+        this visit are counted apart, as this visit's: "earlier visit: 2/2 right · 1 skipped" read as
+        if the skip were the earlier visit's, its wrong answer gone from the list."""
         earlier = self.earlier_open
         if self.tally.asked:
             text = str(self.tally)
@@ -263,7 +262,8 @@ class PredictPanel(InstrumentPanel):
         else:
             text = ""
         if skipped := len(self._skipped()):
-            text = f"{text} · {skipped} skipped" if text else f"{skipped} skipped"
+            now = "this visit: " if earlier and not self.tally.asked else ""
+            text = f"{text} · {now}{skipped} skipped" if text else f"{skipped} skipped"
         return text or str(self.tally)
 
     def render(self) -> Text:
@@ -284,8 +284,8 @@ class PredictPanel(InstrumentPanel):
             out.append(f"{mark} step {p.step}: {p.value}", style=style)
             if verdict is not None:
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
-            elif p.step in skipped:
-                out.append(" skipped", style="dim")
+            elif p.step in skipped:  # with what the learner said before: it was not lost
+                out.append(" skipped" + (f" (earlier you said {before[0]})" if before else ""), style="dim")
             elif before is not None:
                 out.append(f" (earlier you said {before[0]})", style="dim")
             out.append("\n")
