@@ -241,3 +241,25 @@ def test_a_long_line_wraps_between_words():
         "for *: 'builtin_function_or_method' and",
         "'float'",
     ]
+
+
+async def test_a_rerun_of_a_lesson_with_predictions_hides_the_last_runs_answers(course):
+    """4.4 played to its end, then stepped again to answer its questions anew: the boxes under its
+    cells still showed the run before's lines, dimmed, weight 0.734008 among them: the answer the
+    next question asks for."""
+    from grok_tui.engine.runner import RunState
+    from tests.ui.test_instruments_ui import play_past_questions
+
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await play_past_questions(pilot, app, screen)
+        doc = screen.query_one(LessonDocument)
+        before = "\n".join(line.plain for box in doc.printouts.boxes.values() for line in box._lines)
+        assert "0.734008" in before, before  # the finished run printed the step-4 weight
+        await pilot.press("s")  # a new run, paused after its first step, before the first question
+        await wait_for(pilot, lambda: screen.run is not None and screen.run.state is RunState.PAUSED, what="step 1")
+        await pilot.pause()
+        shown = "\n".join(line.plain for box in doc.printouts.boxes.values() for line in box._lines)
+        assert "0.734008" not in shown and "hidden until this run gets here" in shown, shown

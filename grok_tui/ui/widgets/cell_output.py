@@ -52,6 +52,18 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
     return lines
 
 
+HIDDEN = "(the last run's printout, hidden until this run gets here)"
+
+
+def hidden_lines(lines: list[Text]) -> list[Text]:
+    """A dimmed printout with its words hidden, its rows kept (the text under it must not move): in
+    a lesson that asks for predictions, the run before's printout showed the answers before the
+    question (6.4's layer_2, 4.4's weight at step 4)."""
+    if not lines:
+        return lines
+    return [Text(HIDDEN, style="dim italic"), *(Text("") for _ in lines[1:])]
+
+
 _MEASURE = Console(width=200, color_system=None, legacy_windows=False)
 """Wraps lines (the width is given each time); never prints."""
 
@@ -124,14 +136,17 @@ class Printouts:
         self._failure: tuple[int, str] | None = None
         self._stale: dict[int, list[Text]] = {}
         """The dimmed lines of the run before, by cell, while the current run refills its boxes."""
+        self.hide_stale = False
+        """The run before's lines are hidden, not dimmed (a lesson with predictions: hidden_lines)."""
 
     def show(self, printed: dict[int, CellPrint], run: object) -> None:
         """Draw what `run` printed so far (FeedView.printed); no run (None: a param changed, the
         re-run is about to start) dims what the last one printed."""
         if run is not self._run:
             if self._drawn or self._failure:  # dim what the run before printed (nothing to do if it is dimmed already)
+                hide = hidden_lines if self.hide_stale else (lambda lines: lines)
                 self._stale = {
-                    line: self._over_stale(line, printout_lines(self._printed.get(line), stale=True))
+                    line: self._over_stale(line, hide(printout_lines(self._printed.get(line), stale=True)))
                     for line in self.boxes
                 }
                 self._place(dict(self._stale))

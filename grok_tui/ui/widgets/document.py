@@ -245,6 +245,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         """What each cell printed, under it (grok_tui/ui/widgets/cell_output.py)."""
         if self._printouts is None:
             self._printouts = Printouts(self, {cell.cell.line: cell for cell in self.query(CodeCell)})
+            self._printouts.hide_stale = bool(self.lesson.predictions)  # a re-run must not show the answers
         return self._printouts
 
     # -- keys that scroll: each one counts, however many arrive at once --------------------------
