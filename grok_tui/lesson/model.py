@@ -118,6 +118,13 @@ class Exercise:
     learn updates the weights in place). Otherwise a function that changes an argument fails its
     check: the lesson goes on using what it passed in (engine/sandbox_child.py)."""
 
+    @property
+    def placeholders(self) -> frozenset[str]:
+        """The stub's lines the solution does not have (`return 0`, only there so the stub runs),
+        stripped: the editor selects the one under the TODO with it, so the answer replaces both."""
+        solution = {line.strip() for line in self.solution.source.splitlines()}
+        return frozenset(line.strip() for line in self.stub.source.splitlines() if line.strip() not in solution)
+
 
 @dataclass(frozen=True)
 class Network:

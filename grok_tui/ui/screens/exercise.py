@@ -125,13 +125,6 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     def done(self) -> bool:
         return self.progress.exercise_done(*self.key)
 
-    @property
-    def _placeholders(self) -> set[str]:
-        """The stub's lines that are not the solution's (`return 0`): typing in the TODO's place
-        replaces the one under it too (CodeEditor.select_todo)."""
-        solution = {line.strip() for line in self.exercise.solution.source.splitlines()}
-        return {line.strip() for line in self.exercise.stub.source.splitlines() if line.strip() not in solution}
-
     def _initial_code(self) -> str:
         before = self.progress.notice
         draft = self.progress.load_draft(*self.key)
@@ -162,7 +155,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.editor.focus()
         # Not when keys typed ahead already went in: the rest of them must follow where those went.
         if self.editor.text == self._opened_with:
-            self.editor.open_at_work(self.exercise.stub.source, self._placeholders)
+            self.editor.open_at_work(self.exercise.stub.source, self.exercise.placeholders)
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
@@ -394,7 +387,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             backup = None
         self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
         # as on opening: typing takes the TODO's place, not the old cursor's
-        self.editor.select_todo(self._placeholders)
+        self.editor.select_todo(self.exercise.placeholders)
         self.set_focus(self.editor)
         kept = f" and kept as {backup.name}" if backup else ""
         # Said where the verdict was (the verdict was the replaced code's), until the next check: a

@@ -124,7 +124,7 @@ class Printouts:
     Within a run a box grows; a new run dims the boxes until it reaches their cells; at the end of
     the run (finished, or stopped by an error) a box whose cell printed nothing this time goes."""
 
-    def __init__(self, doc: VerticalScroll, cells: dict[int, CodeCell]) -> None:
+    def __init__(self, doc: VerticalScroll, cells: dict[int, CodeCell], hide_stale: bool = False) -> None:
         self.doc = doc
         self.cells = cells
         """Each shown code cell by its first line in the lesson file."""
@@ -136,7 +136,7 @@ class Printouts:
         self._failure: tuple[int, str] | None = None
         self._stale: dict[int, list[Text]] = {}
         """The dimmed lines of the run before, by cell, while the current run refills its boxes."""
-        self.hide_stale = False
+        self.hide_stale = hide_stale
         """The run before's lines are hidden, not dimmed (a lesson with predictions: hidden_lines)."""
 
     def show(self, printed: dict[int, CellPrint], run: object) -> None:
@@ -144,11 +144,7 @@ class Printouts:
         re-run is about to start) dims what the last one printed."""
         if run is not self._run:
             if self._drawn or self._failure:  # dim what the run before printed (nothing to do if it is dimmed already)
-                hide = hidden_lines if self.hide_stale else (lambda lines: lines)
-                self._stale = {
-                    line: self._over_stale(line, hide(printout_lines(self._printed.get(line), stale=True)))
-                    for line in self.boxes
-                }
+                self._stale = {line: self._over_stale(line, self._before(line)) for line in self.boxes}
                 self._place(dict(self._stale))
             self._run, self._drawn, self._failure = run, {}, None
         self._printed = printed
@@ -159,6 +155,11 @@ class Printouts:
         }
         self._drawn.update({line: printed[line] for line in changed})
         self._place(changed)
+
+    def _before(self, line: int) -> list[Text]:
+        """The run before's printout under the cell at `line`, dimmed (or hidden: hide_stale)."""
+        lines = printout_lines(self._printed.get(line), stale=True)
+        return hidden_lines(lines) if self.hide_stale else lines
 
     def _over_stale(self, line: int, lines: list[Text]) -> list[Text]:
         """A running box keeps the dimmed lines of the run before under its new ones until the run

@@ -36,6 +36,7 @@ from grok_tui.ui.widgets.chart_parts import (
     LEGEND_GLYPH,
     MARKERS,
     POINT,
+    PREVIOUS,
     PREVIOUS_MARKER,
     Axis,
     Layer,
@@ -237,14 +238,14 @@ class ChartView(PlotextPlot):
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
             said = "at other x" if self._previous_elsewhere else "off scale" if self._previous_far else "wider range"
-            entries.append((self._previous_glyph, f"previous run {said}, not drawn", "prev"))
+            entries.append((self._previous_glyph, f"{PREVIOUS} {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
-            if label.startswith("previous run"):
-                label = label[len("previous run") :].lstrip(" :")
+            if label.startswith(PREVIOUS):
+                label = label[len(PREVIOUS) :].lstrip(" :")
             if self._previous_same:  # what was changed matters less than that nothing moved
                 label = "the same curve"
-            entries.append((self._previous_glyph, "previous run" + (f": {label}" if label else ""), "prev"))
+            entries.append((self._previous_glyph, PREVIOUS + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
             entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing

@@ -90,12 +90,7 @@ def linear_axis(low: float, high: float, count: int, integer: bool = False) -> A
 def ends_axis(low: float, high: float) -> Axis:
     """An axis from the lowest value drawn to the highest, labelled there and nowhere else: the
     series at the top and bottom rows sit on their own values."""
-    return Axis(low, high, ((low, _short_label(low)), (high, _short_label(high))))
-
-
-def _short_label(value: float) -> str:
-    text = f"{value:.3g}"
-    return "0" if text in ("-0", "0") else text
+    return Axis(low, high, ((low, _end_label(low)), (high, _end_label(high))))
 
 
 def _end_label(value: float) -> str:
@@ -327,6 +322,11 @@ def marker_spots(
     return spots
 
 
+PREVIOUS = "previous run"
+"""The dimmed curve's name in a legend (ChartView._legend); "before" where its params would be cut."""
+PREVIOUS_SHORT = "before"
+
+
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
     runs: list[Run] = []
@@ -335,8 +335,8 @@ def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
         gap = "  " if i else ""
         # Where the previous run's params do not fit, its shorter name: 6.3 at 80 columns cut the
         # param just changed, "previous run: activation linear, hidden_…".
-        if used + len(gap) + len(glyph) + 1 + len(name) > width and name.startswith("previous run: "):
-            name = "before: " + name.removeprefix("previous run: ")
+        if used + len(gap) + len(glyph) + 1 + len(name) > width and name.startswith(f"{PREVIOUS}: "):
+            name = f"{PREVIOUS_SHORT}: " + name.removeprefix(f"{PREVIOUS}: ")
         piece = [(gap, ""), (glyph, key), (" " + name, "")]
         length = sum(len(t) for t, _ in piece)
         if used + length > width:

@@ -244,8 +244,9 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     def printouts(self) -> Printouts:
         """What each cell printed, under it (grok_tui/ui/widgets/cell_output.py)."""
         if self._printouts is None:
-            self._printouts = Printouts(self, {cell.cell.line: cell for cell in self.query(CodeCell)})
-            self._printouts.hide_stale = bool(self.lesson.predictions)  # a re-run must not show the answers
+            cells = {cell.cell.line: cell for cell in self.query(CodeCell)}
+            # A lesson that asks for predictions: a re-run must not show the run before's answers.
+            self._printouts = Printouts(self, cells, hide_stale=bool(self.lesson.predictions))
         return self._printouts
 
     # -- keys that scroll: each one counts, however many arrive at once --------------------------
