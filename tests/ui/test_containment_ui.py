@@ -59,7 +59,7 @@ async def test_a_loop_without_step_is_stopped_by_r_and_its_cpu_is_back(tmp_path)
         await pilot.press("space")  # and it runs again, then leaving the lesson stops it too
         await wait_for(pilot, lambda: screen.run is not None and screen.run.pid is not None, 10, "a new run")
         again = screen.run.pid
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # a run in progress asks for the second
         await wait_for(pilot, lambda: gone(again), 5, "leaving the lesson to stop its run")
 
 

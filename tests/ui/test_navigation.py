@@ -326,3 +326,24 @@ async def test_z_zooms_the_lesson_text_and_the_side_pane_for_reading_at_80x24(sm
         assert screen.params["alpha"] == 0.316228
         await pilot.press("escape")
         assert screen.maximized is None and isinstance(app.screen, LessonScreen)
+
+
+async def test_escape_asks_again_before_leaving_a_run_in_progress(small_catalog):
+    """Escape skips a question; one escape more left the paused run for the contents, and on coming
+    back the run was gone (ready, step 0). A run in progress now asks for a second escape."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("s")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        await pilot.press("escape")
+        assert app.screen is screen and screen.run.state is not RunState.CANCELLED
+        assert [n.message for n in app._notifications] == ["escape again: to the contents (this run stops)"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ContentsScreen)
+        await wait_for(pilot, lambda: screen.run.state is RunState.CANCELLED, what="the run to stop")
+        await pilot.press("escape")  # back in the lesson, no run going: one escape leaves
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is screen.lesson, what="the lesson again")
+        assert app.screen.session.run is None or app.screen.session.state.done
+        await pilot.press("escape")
+        assert isinstance(app.screen, ContentsScreen)

@@ -35,7 +35,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c", "contents (lessons, ✓ done, • started)"),
-    ("escape", "back one step: un-zoom, then from the lab to the text, then to the contents"),
+    ("escape", "back one step: un-zoom, then from the lab to the text, then to the contents (twice while a run goes)"),
     (
         "↑ ↓ j k pgup pgdn",
         "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, pgup pgdn scroll the values)",

@@ -65,6 +65,10 @@ def too_small_text(width: int, height: int) -> str:
     return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
 
 
+LEAVE_AGAIN = 3.0
+"""Seconds within which a second escape leaves a run in progress for the contents."""
+
+
 class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
@@ -101,6 +105,8 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
 
     def __init__(self, session: LessonSession, position: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
+        self._back_asked = -LEAVE_AGAIN
+        """When escape last asked to be pressed again before leaving a run in progress."""
         self.session = session
         self.lesson = session.lesson
         self.position = position
@@ -347,8 +353,17 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
             self.minimize()
         elif self.lab:
             self.action_toggle_view()
+        elif self._run_going() and time.monotonic() - self._back_asked > LEAVE_AGAIN:
+            # One escape too many after a question (escape skips it) left a paused run for the
+            # contents, and the run was gone on coming back: a run in progress asks for a second.
+            self._back_asked = time.monotonic()
+            self.notify("escape again: to the contents (this run stops)", timeout=LEAVE_AGAIN, markup=False)
         else:
             self.action_contents()
+
+    def _run_going(self) -> bool:
+        """A run started and not over (running, or paused part way)."""
+        return self.session.run is not None and not self.session.state.done
 
     def action_contents(self) -> None:
         self.app.action_contents()  # type: ignore[attr-defined]
