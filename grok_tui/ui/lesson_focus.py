@@ -137,7 +137,7 @@ class LessonFocus(_Screen):
         return following
 
     def action_zoom(self) -> None:
-        """z: the focused pane fills the screen (z or escape again to go back)."""
+        """z: the focused pane fills the screen (z or escape again to go back; f zooms the next)."""
         if self.maximized is not None:
             self.minimize()
         elif self.focused is not None:
@@ -171,7 +171,14 @@ class LessonFocus(_Screen):
             target = panes[((current or 0) + direction) % len(panes)]
         if direction > 0:
             target = self._panel_order(panes, current, target)
+        if self.maximized is None:
+            self._bring(target)
+            return
+        # Zoomed: the next pane takes the zoom. Moving the focus alone left it under the zoomed
+        # pane, which then hid everything (a learner saw the whole screen hatched in 5.4's lab).
+        self.minimize()
         self._bring(target)
+        self.maximize(target)
 
     def _bring(self, pane: Widget, focus: bool = True) -> None:
         """Show the view that has `pane` (the lab for a panel at 80 columns, the panel itself among

@@ -161,3 +161,21 @@ async def test_a_zoomed_pane_keeps_the_status_line(small_catalog):
         await wait_for(pilot, lambda: "running" in text_of(status), what="the running status")
         assert status.region.height == 1 and status.region.y == SIZE[1] - 2  # over the key bar
         assert pad.region.bottom == status.region.y
+
+
+async def test_f_while_zoomed_zooms_the_next_pane(small_catalog):
+    """f moved the focus under the zoomed pane, which then hid every pane: a learner in 5.4's lab saw
+    the whole screen hatched, and only z brought the lab back. Now the next pane takes the zoom."""
+    app = pad_app(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, pad = await the_pad(pilot, app)
+        side = screen.query_one(SidePane)
+        await pilot.press("f", "f", "z")  # the values, then the pad; zoomed
+        assert screen.maximized is pad
+        for key, pane in (("f", side), ("F", pad), ("F", side)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.focused is pane and screen.maximized is pane, (key, app.focused, screen.maximized)
+            assert pane.region.width == SIZE[0] and pane.region.height > SIZE[1] // 2, pane.region  # on screen
+        await pilot.press("z")
+        assert screen.maximized is None and app.focused is side and screen.lab
