@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypedDict, cast
 
@@ -47,6 +48,20 @@ def load_answers(root: Path) -> Answers:
         with contextlib.suppress(OSError):
             set_aside(path)
         return empty
+
+
+def predicted(
+    root: Path, lesson_id: str, questions: Iterable[tuple[int, str]]
+) -> dict[tuple[int, str], tuple[str, bool]]:
+    """The saved answers to a lesson's predict questions, given as (step, value): each answered one
+    -> (what the learner typed, right?)."""
+    latest = load_answers(root)["latest"]
+    found = {}
+    for step, value in questions:
+        saved = latest.get(f"predict/{lesson_id}/{step}/{value}")
+        if isinstance(saved, dict) and isinstance(saved.get("given"), str):
+            found[(step, value)] = (saved["given"], bool(saved.get("right")))
+    return found
 
 
 def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:

@@ -123,10 +123,33 @@ def test_chapters_6_and_7_lessons_and_exercises():
 
 def _prose_before_the_answers(lesson) -> str:
     """What a learner reads before stepping: the text (code cells left out) and the try-this list,
-    up to a section kept for after the questions (a heading that says "after you answered")."""
-    body = lesson.path.read_text(encoding="utf-8").split("+++", 2)[2]
-    body = body.split("after you answered", 1)[0]
-    return re.sub(r"```.*?```", "", body, flags=re.S) + "\n".join(lesson.try_this)
+    without the text folded until the questions are met (`<!-- after the questions -->`)."""
+    from grok_tui.lesson.model import Prose
+
+    prose = [b.text for b in lesson.blocks if isinstance(b, Prose) and not b.after_questions]
+    return re.sub(r"```.*?```", "", "\n".join(prose), flags=re.S) + "\n".join(lesson.try_this)
+
+
+def test_text_said_to_be_for_after_the_answers_is_folded_until_then(catalog):
+    """A heading "..., for after you answered" promised what the screen did not keep: the table under
+    it was read before the run. Each such section is folded (grok_tui/ui/widgets/answers_fold.py)."""
+    from grok_tui.lesson.model import Prose
+
+    promised = {
+        (lesson.id, line)
+        for lesson in catalog.lessons
+        for block in lesson.blocks
+        if isinstance(block, Prose)
+        for line in block.text.splitlines()
+        if line.startswith("#") and "after you answered" in line
+    }
+    folded = {
+        (lesson.id, block.text.splitlines()[0])
+        for lesson in catalog.lessons
+        for block in lesson.blocks
+        if isinstance(block, Prose) and block.after_questions
+    }
+    assert len(promised) >= 3 and promised == folded, (promised, folded)
 
 
 def test_no_lesson_text_gives_away_a_predict_questions_answer(catalog):

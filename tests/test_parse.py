@@ -314,3 +314,62 @@ def test_a_param_with_a_problem_is_still_a_parameter_for_check_with(tmp_path):
     )
     lesson, problems = parse_lesson(write(tmp_path, text))
     assert lesson is None and [p.message for p in problems] == ["parameter 'n': default 30 is outside [1, 5]"], problems
+
+
+FOLDED_LESSON = textwrap.dedent("""\
+    +++
+    id = "9.2"
+    chapter = 9
+    title = "Folded answers"
+    [[predict]]
+    step = 2
+    value = "x"
+    question = "x at step 2?"
+    tolerance = 0.01
+    +++
+    Read this first.
+
+    ```python
+    for i in range(3):
+        x = i
+        step(x=x)
+    ```
+
+    Still read at once.
+    <!-- after the questions -->
+
+    ## The answers
+
+    x is 1 at step 2.
+
+    ```python check
+    assert x == 2
+    ```
+
+    After the check cell: not folded.
+    """)
+
+
+def test_text_after_the_questions_marker_is_folded_up_to_the_next_cell(tmp_path):
+    from grok_tui.lesson.model import Prose
+
+    lesson, problems = parse_lesson(write(tmp_path, FOLDED_LESSON))
+    assert not problems and lesson is not None
+    prose = [(b.text, b.after_questions) for b in lesson.blocks if isinstance(b, Prose)]
+    assert prose == [
+        ("Read this first.", False),
+        ("Still read at once.", False),
+        ("## The answers\n\nx is 1 at step 2.", True),  # the marker line itself is not text
+        ("After the check cell: not folded.", False),
+    ]
+
+
+def test_the_questions_marker_in_a_lesson_without_questions_is_named_at_its_line(tmp_path):
+    text = FOLDED_LESSON.replace(
+        '[[predict]]\nstep = 2\nvalue = "x"\nquestion = "x at step 2?"\ntolerance = 0.01\n', ""
+    )
+    assert "[[predict]]" not in text
+    lesson, problems = parse_lesson(write(tmp_path, text))
+    assert lesson is None
+    marker = text.splitlines().index("<!-- after the questions -->") + 1
+    assert [(p.line, "asks none" in p.message) for p in problems] == [(marker, True)], problems

@@ -81,6 +81,9 @@ class Prose:
 
     text: str
     line: int
+    after_questions: bool = False
+    """Text that gives away the answers to the run's questions (`<!-- after the questions -->` in
+    the file, up to the next code cell): the lesson view folds it until they are answered or skipped."""
 
 
 Block = Prose | Cell

@@ -51,6 +51,9 @@ TOP_KEYS = {
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
+AFTER_QUESTIONS = "<!-- after the questions -->"
+"""A line of prose: what follows it, up to the next code cell, answers the run's questions."""
+_AFTER_QUESTIONS = re.compile(r"^\s*<!--\s*after the questions\s*-->\s*$")
 # A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
@@ -157,10 +160,21 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
     blocks: list[Block] = []
     prose: list[str] = []
     prose_line = start + 1
+    after = False
+
+    def flush() -> None:
+        if "".join(prose).strip():
+            blocks.append(Prose("\n".join(prose).strip("\n"), prose_line, after))
+
     i = start
     while i < len(lines):
         m = FENCE.match(lines[i])
         if not m:
+            if _AFTER_QUESTIONS.match(lines[i]):  # the rest of this prose waits for the answers
+                flush()
+                prose, after, prose_line = [], True, i + 2
+                i += 1
+                continue
             if not prose:
                 prose_line = i + 1
             prose.append(lines[i])
@@ -178,9 +192,8 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
             prose.extend(lines[i : close + 1])
             i = close + 1
             continue
-        if "".join(prose).strip():
-            blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
-        prose = []
+        flush()
+        prose, after = [], False
         role, name, error = fence_role(m.group(2).strip()[len("python") :])
         if error or not role:  # no role exactly when there is an error
             problems.add(i + 1, error)
@@ -189,8 +202,7 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
         else:
             blocks.append(Cell(role, "\n".join(lines[i + 1 : close]), i + 2, name))
         i = close + 1
-    if "".join(prose).strip():
-        blocks.append(Prose("\n".join(prose).strip("\n"), prose_line))
+    flush()
     return blocks
 
 
@@ -289,6 +301,14 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
     instruments = _instruments(meta, lines, problems)
+    if "predict" not in meta:  # (a [[predict]] with a problem of its own is reported once, as that)
+        for block in blocks:
+            if isinstance(block, Prose) and block.after_questions:
+                problems.add(
+                    block.line - 1 if block.line > 1 else 1,
+                    f"{AFTER_QUESTIONS} folds the text after it until the run's questions are answered, "
+                    "but this lesson asks none (add [[predict]] tables, or remove the line)",
+                )
     if problems:
         return None
     panels = list(panels) + [p for key, p in INSTRUMENT_PANELS if instruments[key] and p not in panels]

@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
+from textual.message import Message
 
-from grok_tui.answers import load_answers, record_answer
+from grok_tui.answers import predicted, record_answer
 from grok_tui.engine.runner import StepEvent
 from grok_tui.instruments.predict import (
     Tally,
@@ -39,6 +40,10 @@ class PredictPanel(InstrumentPanel):
     PredictPanel { text-wrap: wrap; }
     """
     TITLE = "predict, then reveal"
+
+    class QuestionsMet(Message):
+        """Every question of the run was answered or skipped in this visit: the lesson text that
+        answers them may unfold (grok_tui/ui/widgets/answers_fold.py)."""
 
     def __init__(self, lesson: Any = None, **kwargs: Any) -> None:
         super().__init__(lesson, **kwargs)
@@ -80,13 +85,7 @@ class PredictPanel(InstrumentPanel):
         root = self.data_root()
         if root is None or not self.predictions:
             return {}
-        latest = load_answers(root)["latest"]
-        found = {}
-        for p in self.predictions:
-            saved = latest.get(f"predict/{self.lesson_id}/{p.step}/{p.value}")
-            if isinstance(saved, dict) and isinstance(saved.get("given"), str):
-                found[(p.step, p.value)] = (saved["given"], bool(saved.get("right")))
-        return found
+        return predicted(root, self.lesson_id, ((p.step, p.value) for p in self.predictions))
 
     @property
     def lesson_id(self) -> str:
@@ -171,6 +170,8 @@ class PredictPanel(InstrumentPanel):
         def answered(typed: list[str] | None) -> None:
             self.busy = False
             self._settled.add((step, self._key))
+            if self._steps() <= {s for s, _ in self._settled}:
+                self.post_message(self.QuestionsMet())
             if typed is None:  # skipped: a stepping learner goes on with s or space; a played run plays on
                 self.refresh(layout=True)
                 self._play_on()

@@ -33,6 +33,7 @@ from grok_tui.lesson.model import Cell, Lesson, Prose
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import ExerciseNote
+from grok_tui.ui.widgets.answers_fold import AnswersFold
 from grok_tui.ui.widgets.cell_output import CellOutput, Printouts
 from grok_tui.ui.widgets.gutter import GutterFirst
 
@@ -227,9 +228,19 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "up", show=False),
     ]
 
-    def __init__(self, lesson: Lesson, values: dict, notes: dict[str, ExerciseNote], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        values: dict,
+        notes: dict[str, ExerciseNote],
+        *,
+        answered: bool = False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.lesson = lesson
+        self._answered = answered
+        """The run's questions were all answered in an earlier visit: no text is folded."""
         self._values = values
         self._notes = notes
         self.tokens = CodeTokens(lesson.id)
@@ -281,7 +292,8 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         for block in self.lesson.blocks:
             if isinstance(block, Prose):
                 if block.text.strip():
-                    yield ProseView(block.text, classes="prose")
+                    view = ProseView(block.text, classes="prose")
+                    yield AnswersFold(view, block.text, folded=not self._answered) if block.after_questions else view
             elif block.role == "check":
                 yield CodeCell(
                     block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)", self.tokens
@@ -360,6 +372,11 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
         for lines in self.query(ParamLines):
             lines.show_values(values, selected, help)
+
+    def reveal_answers(self) -> None:
+        """Unfold the text that answers the run's questions (grok_tui/ui/widgets/answers_fold.py)."""
+        for fold in self.query(AnswersFold):
+            fold.reveal()
 
     def set_exercise_notes(self, notes: dict[str, ExerciseNote]) -> None:
         for cell in self.query(CodeCell):

@@ -1,0 +1,61 @@
+"""The lesson text that answers the run's questions (`<!-- after the questions -->`) is folded until
+they are answered or skipped (grok_tui/ui/widgets/answers_fold.py): 4.4's table of every step was read
+before the run by a learner reading top to bottom, who then "predicted" the numbers just read."""
+
+from __future__ import annotations
+
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.panels.predict import PredictPanel
+from grok_tui.ui.screens.predict import PredictScreen
+from grok_tui.ui.widgets.answers_fold import FOLDED, AnswersFold
+from grok_tui.ui.widgets.document import LessonDocument
+from tests.ui.helpers import open_lesson, screen_text, text_of, wait_for
+
+ANSWER = "0.73401"
+"""4.4's step-4 weight, in the folded table: the answer to its third question."""
+
+
+async def fold_on_screen(pilot, app) -> str:
+    """The screen with the lesson text scrolled to the fold (what a learner reading down sees there)."""
+    doc = app.screen.query_one(LessonDocument)
+    doc.scroll_to(y=doc.query_one(AnswersFold).virtual_region.y, animate=False, immediate=True)
+    await pilot.pause()
+    return screen_text(app)
+
+
+async def test_the_answers_open_once_every_question_is_met(catalog, private_data_dir):
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        fold = lesson.query_one(AnswersFold)
+        assert not fold.revealed
+        note = text_of(fold.query_one(".fold-note"))
+        assert note.startswith("▸ The four steps, for after you answered") and FOLDED in note, note
+        screen = await fold_on_screen(pilot, app)
+        assert "▸ The four steps" in screen and ANSWER not in screen
+        await pilot.press("space")
+        for n in range(3):
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {n + 1}")
+            assert not fold.revealed  # not before the last one
+            await pilot.press("escape")  # skipped counts: the learner chose not to answer
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run's end")
+        assert fold.revealed and not fold.query_one(".fold-note").display
+        assert ANSWER in await fold_on_screen(pilot, app)
+
+
+async def test_answered_in_an_earlier_visit_the_answers_are_open(catalog, private_data_dir):
+    from grok_tui.answers import record_answer
+
+    private_data_dir.mkdir(parents=True)
+    record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
+    record_answer(private_data_dir, "predict/4.4/3/weight_delta", "0.1", False)
+    for answered_all in (False, True):
+        if answered_all:
+            record_answer(private_data_dir, "predict/4.4/4/weight", "0.734", True)
+        app = GrokApp(catalog, start_lesson="4.4", speed=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_lesson(pilot, app, PredictPanel)
+            assert app.screen.query_one(AnswersFold).revealed is answered_all
+            assert (ANSWER in await fold_on_screen(pilot, app)) is answered_all
