@@ -186,6 +186,9 @@ class CodeEditor(TextArea):
         if changed:
             row = changed[-1]
             self.move_cursor((row, len(lines[row])))
+            # Moved before the editor had its width, the cursor scrolled it sideways for good: 7.4's
+            # passed code reopened at 80x24 with the start of every line cut off.
+            self.call_after_refresh(self._left_edge_in_view)
 
     def select_todo(self, placeholders: Collection[str] = ()) -> None:
         """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two

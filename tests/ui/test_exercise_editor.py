@@ -41,6 +41,20 @@ async def test_after_a_long_line_the_editor_scrolls_back_to_the_left_edge(lesson
         assert editor.scroll_x == 0
 
 
+async def test_code_with_a_long_line_reopens_at_the_left_edge(lesson):  # noqa: F811
+    """7.4's passed code, one line wider than the editor at 80x24, reopened scrolled 5 columns to
+    the right: "t numpy as np", "ackprop(...)", as if the learner's work were damaged."""
+    long = "    total = a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4]"  # 79
+    Progress.load().save_draft("9.1", "w_sum", f"def w_sum(a, b):\n{long}\n    return total\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        assert editor.cursor_location == (2, len("    return total"))  # where the learner left off
+        assert editor.scroll_x == 0
+        assert "1  def w_sum(a, b):" in screen_text(app)
+
+
 async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # noqa: F811
     Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
     app = Host(lesson, lesson.exercises[0])
