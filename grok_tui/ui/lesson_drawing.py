@@ -208,6 +208,11 @@ class LessonDrawing(_Screen):
             failure = run.failure
             detail = f"{failure.path.name}:{failure.line}: {failure.kind}: {failure.message}"
         note = session.change if view.state.done and session.change else ""
+        # A param changed while the learner stepped: the new run waits after its first step. Two
+        # learners read "paused · space resume" as the old run, and waited for a re-run.
+        fresh = view.state is RunState.PAUSED and session.rerun and view.step <= 1
+        if fresh and session.change:
+            note = f"{session.change}: new run"
         selected = session.selected_param
         if note and param and selected is not None and selected.name not in session.changed_names:
             note = ""  # [ or ] chose another param since: which one must show, or + changes it unseen
@@ -229,6 +234,7 @@ class LessonDrawing(_Screen):
             grew,
             advice,
             stalled=int(session.stalled_for()),
+            fresh=fresh,
         )
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:

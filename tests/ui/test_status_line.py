@@ -217,3 +217,27 @@ async def test_shift_d_brings_every_param_back_to_the_lessons_defaults(small_cat
         await pilot.press("D")
         await pilot.pause()
         assert any("at the lesson's defaults already" in n.message for n in app._notifications)
+
+
+async def test_a_param_changed_while_stepping_says_the_new_run_waits_to_be_played(small_catalog):
+    """s, then + on alpha: the new run waits after its first step, as the learner was stepping. The
+    status said "paused · space resume", and two learners waited for the re-run that had begun."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("s")
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the first step")
+        status = screen.query_one(StatusLine)
+        await wait_for(pilot, lambda: "space resume · s step" in text_of(status), what="the stepping status")
+        alpha = screen.params["alpha"]
+        await pilot.press("plus")
+        await wait_for(
+            pilot,
+            lambda: screen.params["alpha"] != alpha and screen.session.rerun and screen.run_state is RunState.PAUSED,
+            what="the re-run, paused",
+        )
+        await wait_for(pilot, lambda: "space play it · s step" in text_of(status), what="the re-run's status")
+        assert "resume" not in text_of(status)
+        await pilot.press("s")  # a step on: the learner has played some of it, so it is resumed
+        await wait_for(pilot, lambda: "space resume · s step" in text_of(status), what="resume again")

@@ -36,6 +36,9 @@ HINTS = {
     RunState.CANCELLED: "{run} run",
 }
 """What to press next, by state: {action} is that action's key (settings.ACTIONS' names)."""
+FRESH_HINT = "{run} play it · {step} step"
+"""Paused at the first step of a re-run a param change started while the learner stepped: nothing
+of it was played yet, so there is nothing to resume."""
 MIN_DETAIL = 16
 """Columns a failed run's detail keeps at least before the advice after it is left out instead."""
 HINT_KEYS = {
@@ -168,13 +171,15 @@ class StatusLine(_OneLine):
         grew: tuple[str, str] = ("", ""),
         advice: str = "",
         stalled: int = 0,
+        fresh: bool = False,
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended far above where it began, in a long and a short
         form (engine.session.growth_text): it did not overflow, yet it diverged, and the status says
         so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
         a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
-        that may never come, so the status says what stops it."""
+        that may never come, so the status says what stops it. `fresh`: paused at the first step of
+        a re-run (FRESH_HINT)."""
         width = self.content_size.width or 80
         keys = self.keys()
         if stalled and state is RunState.RUNNING:
@@ -194,7 +199,7 @@ class StatusLine(_OneLine):
             self.show(_fit(text, width))
             return
         hints = {**HINTS, RunState.DIVERGED: advice + " · {run} again"} if advice else HINTS
-        hint = "  " + hints[state].format(**keys)
+        hint = "  " + (FRESH_HINT if fresh and state is RunState.PAUSED else hints[state]).format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
         long, short = grew if state is RunState.FINISHED else ("", "")
