@@ -211,6 +211,8 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     square = catalog.get("4.1").exercise("squared_error")
     xor = check_code(square, square.solution.source.replace("** 2", "^ 2"))
     assert not xor.passed and "In Python `^` is not a power: it is XOR" in xor.text
+    # the power named, not the answer: "(pred - goal_pred) ** 2" was the whole solution, hints at 0/3
+    assert "`3 ** 2` is 9" in xor.text and "goal_pred) ** 2" not in xor.text, xor.text
 
 
 def test_backprops_usual_slips_are_each_named(catalog):

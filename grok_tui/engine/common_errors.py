@@ -40,8 +40,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"unsupported operand type\(s\) for \^",
-        "In Python `^` is not a power: it is XOR, on the bits of whole numbers. Square with `** 2` "
-        "(`(pred - goal_pred) ** 2`).",
+        "In Python `^` is not a power: it is XOR, on the bits of whole numbers (`3 ^ 2` is 1). The power "
+        "is `**`: `3 ** 2` is 9.",
     ),
     (
         r"can't multiply sequence by non-int",
