@@ -279,7 +279,7 @@ def _short(value: Any) -> str | None:
 
 
 class LiveStrip(_OneLine):
-    """` weight -4.6  pred 2.6  error 23.9   error ▇▅▃▂▁▁▁` under the lesson text."""
+    """` weight -4.6  pred 2.6          error 23.9 (log) ▇▅▃▂▁▁▁` under the lesson text."""
 
     def show_run(
         self,
@@ -293,12 +293,17 @@ class LiveStrip(_OneLine):
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))  # a fifth of the line, resampled (see below)
         text = Text(" ")
-        label = f"{spark_name} (log) " if log else f"{spark_name} "
+        # The sparkline's value now, beside it: its blocks alone say how it moved, not where it is
+        # (3.4's text pointed at "pred 0.98" while the strip showed `pred █`).
+        now = _short(values.get(spark_name, spark[-1] if spark else None))
+        said = spark_name if spark and now is not None and spark_name not in COUNTERS else ""
+        label = f"{spark_name} {now} " if said else f"{spark_name} "
+        label += "(log) " if log else ""
         room = width - (spark_width + len(label) + 1 if spark else 0)
         shown = 0
         for name in [n for n in order if n in values] or list(values):
             short = _short(values[name])
-            if name in COUNTERS or short is None:
+            if name in COUNTERS or short is None or name == said:
                 continue
             piece = f"{name} {short}  "
             if text.cell_len + len(piece) > room or shown >= 3:  # the few that matter
