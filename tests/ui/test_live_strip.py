@@ -73,3 +73,19 @@ async def test_a_stage_name_longer_than_a_number_is_shown_not_dropped():
         strip.show_run({"stage": "a stage whose name goes on and on and on"}, ["stage"], "error", [1.0], log=False)
         await pilot.pause()
         assert "stage a stage whose name goes on and on a…  " in text_of(strip), text_of(strip)  # 36 shown
+
+
+async def test_the_sparklines_value_now_is_said_beside_it_once():
+    """3.4's text said "its pred reads 0.98"; the strip showed `pred █`, a block and no number (pred
+    is not among the values it lists). A value both listed and drawn was said twice."""
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        strip.show_run({"input": 8.5, "pred": 0.98}, ["input"], "pred", [0.98], log=False)
+        await pilot.pause()
+        shown = text_of(strip)
+        assert "pred 0.98 █" in shown and shown.count("pred") == 1, shown
+        strip.show_run({"pred": 0.5, "error": 0.0196}, ["pred", "error"], "error", [0.0196, 0.1], log=True)
+        await pilot.pause()
+        shown = text_of(strip)
+        assert "error 0.0196 (log) " in shown and shown.count("error") == 1, shown
