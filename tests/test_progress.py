@@ -236,7 +236,7 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     p.open_lesson("8.2")
     code, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
     assert code == 0
-    assert "Chapter 8 Fixture chapter 8: lessons 1/2 done, 1 started; exercises 1/2 done" in out
+    assert "Chapter 8 Fixture chapter 8: lessons 1/2 complete, 1 started; exercises 1/2 done" in out
     assert "✓ 8.1 Lesson 8.1" in out and "Last lesson: 8.2 Lesson 8.2" in out
     assert "\nNext: `grok-tui 8.2` (1 exercise to do)\n" in out  # the list ended without where to go on
     code, out, _ = run_cli(capsys, "progress", "--json", "--lessons", str(course), monkeypatch=monkeypatch)
@@ -392,3 +392,36 @@ def test_the_draft_saver_keeps_a_file_changed_since_its_last_write():
     saver.submit("3.2", "w_sum", "mine 3")  # its own last write is no outside edit
     saver.flush()
     assert len(list(progress.draft_path("3.2", "w_sum").parent.glob("w_sum.py.bak-*"))) == 1
+
+
+def test_the_chapter_line_counts_lessons_as_their_marks_do(course, capsys, monkeypatch):
+    """ "lessons 9/9 done" stood above three ◐ lessons (run, exercises to do): the line counted runs,
+    the marks counted runs and exercises. Both count the same now."""
+    p = Progress.load()
+    for lesson in ("8.1", "8.2"):
+        p.open_lesson(lesson)
+        p.finish_lesson(lesson)
+    p.record_pass("8.1", "w_sum", "code")
+    code, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Chapter 8 Fixture chapter 8: lessons 1/2 complete, 1 run with exercises to do, 0 started" in out, out
+    assert "✓ 8.1" in out and "◐ 8.2" in out
+
+
+def test_after_the_last_lesson_next_names_what_is_left_or_says_the_course_is_complete(course, capsys, monkeypatch):
+    """Every lesson run, the last one last: "Next: `grok-tui 7.6`" sent the learner back to the
+    lesson they had just finished, whatever was left elsewhere."""
+    p = Progress.load()
+    for lesson in ("8.1", "8.2", "9.1"):
+        p.open_lesson(lesson)
+        p.finish_lesson(lesson)
+    p.record_pass("9.1", "w_sum", "code")
+    _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert "\nNext: `grok-tui 8.1` (Lesson 8.1: exercises to do)\n" in out, out
+    p = Progress.load()
+    for lesson in ("8.1", "8.2"):
+        p.record_pass(lesson, "w_sum", "code")
+    p.open_lesson("9.1")  # the last one, where the learner was
+    p.finish_lesson("9.1")
+    _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert "\nNext: nothing: every lesson run and every exercise passed. The course is complete.\n" in out, out

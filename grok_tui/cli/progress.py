@@ -133,8 +133,12 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         return EXIT_OK
     for ch in data["chapters"]:
         exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
+        # Counted as the marks below count: "lessons 9/9 done" above three ◐ read as a contradiction.
+        complete = sum(row["status"] == "complete" for row in ch["lessons"])
+        ran = ch["lessons_done"] - complete
+        to_do = f", {ran} run with exercises to do" if ran else ""
         print(
-            f"Chapter {ch['chapter']} {ch['title']}: lessons {ch['lessons_done']}/{ch['lessons_total']} done, "
+            f"Chapter {ch['chapter']} {ch['title']}: lessons {complete}/{ch['lessons_total']} complete{to_do}, "
             f"{ch['lessons_started']} started{exercises}"
         )
         for row in ch["lessons"]:
@@ -192,6 +196,13 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
     later = catalog.lessons[catalog.lessons.index(lesson) + 1 :]
     if progress.lesson_state(lesson.id) == "done" and later:
         return f"Next: `grok-tui {later[0].id}` ({later[0].title}{elsewhere})"
+    if progress.lesson_state(lesson.id) == "done":  # the last lesson, done: "Next: 7.6" sent back to it
+        left = next((x for x in catalog.lessons if lesson_status(x, progress) != "complete"), None)
+        if left is None:
+            return "Next: nothing: every lesson run and every exercise passed. The course is complete."
+        status = lesson_status(left, progress)
+        what = "exercises to do" if status == "ran" else ("started" if status == "started" else "not run yet")
+        return f"Next: `grok-tui {left.id}` ({left.title}: {what}{elsewhere})"
     return f"Next: `grok-tui {lesson.id}`" + (f" ({elsewhere[2:]})" if elsewhere else "")
 
 
