@@ -62,6 +62,16 @@ def test_run_text_shows_steps_and_final(capsys):
     assert "pred = -232452292.5999999" in out
     # the end values are said to be the code's, not the last step's row (5.2b: they differ)
     assert "\nthe shown variables as the code left them, after its last step:\niteration = 20\n" in out
+    assert "in the steps above only" not in out  # 4.5 keeps every value it shows
+
+
+def test_run_names_the_shown_values_that_live_only_in_the_steps(capsys):
+    """7.5 ended with `test_accuracy = 0.98` alone under "the shown variables": its epoch, progress,
+    train accuracy and loss looked lost. They are recorded in the steps, not kept as variables."""
+    code, out, _ = run_cli(capsys, "run", "7.2", "--set", "epochs=1")
+    assert code == 0, out
+    tail = out.split("the shown variables as the code left them, after its last step:\n", 1)[1]
+    assert "(error, different_guesses: in the steps above only, not variables the code kept)" in tail, tail
 
 
 def test_run_marks_a_demos_error_as_the_tutor_does(capsys):

@@ -79,6 +79,10 @@ def run_one(
             out.write("the shown variables as the code left them, after its last step:\n")
         for name, value in result.final.items():
             out.write(f"{name} = {format_value(value, None)}\n")
+        # 7.5 listed test_accuracy alone under that heading, as if its other shown values were lost.
+        elsewhere = [name for name in lesson.show if name not in result.final]
+        if result.final and elsewhere:
+            out.write(f"({', '.join(elsewhere)}: in the steps above only, not variables the code kept)\n")
     if result.state is RunState.FAILED:
         err.write(f"{result.detail}\n")
         return EXIT_FAILED
