@@ -83,7 +83,8 @@ class Prose:
     line: int
     after_questions: bool = False
     """Text that gives away the answers to the run's questions (`<!-- after the questions -->` in
-    the file, up to the next code cell): the lesson view folds it until they are answered or skipped."""
+    the file, up to the next code cell): the lesson view folds it until they are answered or skipped
+    in the visit."""
 
 
 Block = Prose | Cell

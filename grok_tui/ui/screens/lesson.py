@@ -27,11 +27,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from grok_tui.answers import predicted
 from grok_tui.engine import lesson_imports
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
-from grok_tui.lesson.model import Prose
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
@@ -176,7 +174,6 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
                 lesson,
                 self.session.params,
                 exercise_notes(lesson, self.app.progress),  # type: ignore[attr-defined]
-                answered=self._answered_before(),
                 id="doc",
             )
             doc.border_title = "lesson · ↑↓ pgup pgdn · l lab"
@@ -196,16 +193,6 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         yield StatusLine(id="status")
         yield KeyFooter(show_command_palette=False)  # ctrl+p is in the help: 80 columns are for the lesson's keys
         yield Static(too_small_text(*self.app.size), id="too-small")
-
-    def _answered_before(self) -> bool:
-        """Every question of the run answered in an earlier visit (answers.json): the text that gives
-        the answers away is not folded (grok_tui/ui/widgets/answers_fold.py)."""
-        lesson = self.lesson
-        if not any(isinstance(b, Prose) and b.after_questions for b in lesson.blocks):
-            return False
-        root = getattr(getattr(self.app, "progress", None), "root", None)
-        questions = {(p.step, p.value) for p in lesson.predictions}
-        return root is not None and len(predicted(root, lesson.id, questions)) == len(questions)
 
     def on_predict_panel_questions_met(self) -> None:
         self.query_one(LessonDocument).reveal_answers()

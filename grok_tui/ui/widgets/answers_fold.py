@@ -3,8 +3,10 @@
 A lesson marks such text with `<!-- after the questions -->` (grok_tui/lesson/parse.py): a table of
 every step, the numbers of each stage. Put at the end of the lesson, it was still read before the
 run by a learner reading top to bottom, who then "predicted" what they had just read. So the text
-shows its heading and says what opens it: every question of the run answered or skipped (escape),
-in this visit or an earlier one (the predict panel tells the screen, which calls `reveal`).
+shows its heading and says what opens it: every question of the run answered or skipped (escape)
+in this visit (the predict panel tells the screen, which calls `reveal`). Not an earlier visit's
+answers: the run asks its questions again at each visit, and a section opened by them showed 5.4's
+answer right under the question box it asked again (an answer given at another alpha had opened it).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-FOLDED = "folded until you have answered or skipped the run's questions (space plays the run and asks them)"
+FOLDED = "folded until you answer or skip the run's questions (space or s runs the lesson and asks them)"
 
 
 def heading_of(markdown: str) -> str:
@@ -33,10 +35,10 @@ class AnswersFold(Widget):
     AnswersFold > .fold-note { padding: 0 1; margin: 0 0 1 0; color: $text-muted; }
     """
 
-    def __init__(self, prose: Markdown, markdown: str, folded: bool = True) -> None:
+    def __init__(self, prose: Markdown, markdown: str) -> None:
         super().__init__(classes="answers-fold")
         self.prose = prose
-        self.prose.display = not folded
+        self.prose.display = False
         self._heading = heading_of(markdown)
 
     @property
@@ -53,9 +55,7 @@ class AnswersFold(Widget):
         return out
 
     def compose(self) -> ComposeResult:
-        note = Static(self.note(), classes="fold-note")
-        note.display = not self.revealed
-        yield note
+        yield Static(self.note(), classes="fold-note")
         yield self.prose
 
     def reveal(self) -> None:
