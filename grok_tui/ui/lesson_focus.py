@@ -33,6 +33,9 @@ NO_OTHER_PANE = (
 )
 
 
+NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets ▶), then z zooms it."
+
+
 class LessonFocus(_Screen):
     # What the focus reads of LessonScreen, which sets it up.
     panels: LessonPanels
@@ -140,8 +143,15 @@ class LessonFocus(_Screen):
         """z: the focused pane fills the screen (z or escape again to go back; f zooms the next)."""
         if self.maximized is not None:
             self.minimize()
-        elif self.focused is not None:
-            self.maximize(self.focused)
+        elif self.focused is None:  # g showed a chart in the focused panel's place: z did nothing, silently
+            self.notify(NOTHING_TO_ZOOM, timeout=4)
+        else:
+            focused = self.focused
+            if not (focused.display and all(a.display for a in focused.ancestors if isinstance(a, Widget))):
+                # g had put a chart in the focused panel's place: zoomed unseen, it left the screen
+                # hatched (4.4's lab). It is brought back first, with its ▶.
+                self._bring(focused)
+            self.maximize(focused)
 
     def action_focus_next_pane(self, direction: int = 1) -> None:
         """Cycle focus: lesson text, values and params, then each lesson panel (showing the one

@@ -179,3 +179,27 @@ async def test_f_while_zoomed_zooms_the_next_pane(small_catalog):
             assert pane.region.width == SIZE[0] and pane.region.height > SIZE[1] // 2, pane.region  # on screen
         await pilot.press("z")
         assert screen.maximized is None and app.focused is side and screen.lab
+
+
+async def test_z_never_zooms_a_pane_out_of_sight(small_catalog):
+    """4.4's lab: f selected the predict panel, g put a chart in its place, and after a question the
+    focus came back to the hidden panel; z zoomed it unseen and the screen was all hatching. Before
+    that, with no pane selected, z did nothing and said nothing."""
+    from grok_tui.ui.lesson_focus import NOTHING_TO_ZOOM
+
+    app = pad_app(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, pad = await the_pad(pilot, app)
+        await pilot.press("f", "f")  # the values, then the pad
+        assert app.focused is pad and screen.lab
+        await pilot.press("g")  # a chart in the pad's place
+        await pilot.pause()
+        assert not pad.display
+        assert app.focused is None  # Textual lets go of a hidden widget's focus
+        await pilot.press("z")
+        assert screen.maximized is None
+        assert any(n.message == NOTHING_TO_ZOOM for n in app._notifications)
+        screen.set_focus(pad)  # as a closed question box gives it back
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.maximized is pad and pad.display and pad.region.height > SIZE[1] // 2, pad.region
