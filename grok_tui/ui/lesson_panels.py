@@ -100,16 +100,22 @@ class LessonPanels:
     def run_state_changed(self, state: str) -> None:
         self.call("run_state_changed", state)
 
-    def call(self, method: str, *args: Any) -> None:
+    def before_step(self, play: bool = False) -> bool:
+        """The learner's s (or space on a paused run, `play`): whether a panel takes it for itself
+        (the predict panel asks the question due before the next step)."""
+        return any(self.call("before_step", play))
+
+    def call(self, method: str, *args: Any) -> list[Any]:
         """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_reset,
-        run_state_changed); a panel
-        that raises is reported once and skipped."""
+        run_state_changed, before_step); a panel that raises is reported once and skipped. Returns
+        what the hooks returned."""
+        results = []
         for i, widget in enumerate(self.widgets):
             hook = getattr(widget, method, None)
             if hook is None or i in self._broken:
                 continue
             try:
-                hook(*args)
+                results.append(hook(*args))
             except Exception as exc:
                 self._broken.add(i)
                 widget.app.notify(
@@ -119,3 +125,4 @@ class LessonPanels:
                     timeout=8,
                     markup=False,
                 )
+        return results

@@ -65,6 +65,8 @@ class LessonRuns(LessonDrawing):
         self._cancel_restart()
         if fresh:
             self.start_run()
+        elif run is not None and run.paused and self.panels.before_step(play=True):  # a question due first
+            return
         else:
             self.session.toggle()
             self._draw_all()
@@ -72,7 +74,7 @@ class LessonRuns(LessonDrawing):
     def action_step(self) -> None:
         if self.session.run is None or self.session.state.done:
             self.start_run(paused=True)
-        else:
+        elif not self.panels.before_step():
             self.session.step_once()
 
     def action_reset(self) -> None:

@@ -63,3 +63,22 @@ def one_lesson_app(tmp_path: Path, filename: str, text: str) -> GrokApp:
     (tmp_path / "l").mkdir()
     (tmp_path / "l" / filename).write_text(text, encoding="utf-8")
     return GrokApp(load_catalog(tmp_path / "l"), start_lesson=filename.split("-")[0], speed=0)
+
+
+async def ask_next_question(pilot, app) -> None:
+    """s until the tutor asks its next question: a stepping learner sees each step first (s from
+    ready runs step 1; the s after it asks about step 2)."""
+    from grok_tui.ui.panels.predict import PredictPanel
+    from grok_tui.ui.screens.predict import PredictScreen
+
+    panel = app.screen.query_one(PredictPanel)
+    for _ in range(3):
+        await pilot.press("s")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, PredictScreen) or panel.due is not None,
+            what="a question, or a step before one",
+        )
+        if isinstance(app.screen, PredictScreen):
+            return
+    raise AssertionError("no question came")

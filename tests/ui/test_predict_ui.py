@@ -13,7 +13,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
-from tests.ui.helpers import open_lesson, screen_text, text_of, wait_for
+from tests.ui.helpers import ask_next_question, open_lesson, screen_text, text_of, wait_for
 from tests.ui.test_instruments_ui import plain
 
 
@@ -28,10 +28,11 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
     app = GrokApp(course, start_lesson="4.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
         answers = {2: "0.968", 3: "0.1", 4: "0.734"}  # the second one is wrong on purpose
         for step, typed in answers.items():
-            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {step}")
+            # each step shows before its next question: s asks it (the reveal's enter went straight
+            # on to the next question, the step's printouts never seen)
+            await ask_next_question(pilot, app)
             assert app.screen.questions[0].step == step
             assert (await subtitle(pilot, app)).startswith(
                 "enter: check · escape: skip · "
@@ -72,8 +73,7 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
         assert "✓ step 2: pred (earlier you said 0.968)" in shown
         assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
         assert "· step 4: weight\n" in shown  # never answered
-        await pilot.press("s")  # answered again, this visit's verdict replaces the earlier one
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        await ask_next_question(pilot, app)  # answered again, this visit's verdict replaces the earlier one
         assert app.screen.tally == "earlier visit: 1/2 right"  # the box said "no predictions yet"
         await pilot.press(*"0.5", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="reveal 2")
@@ -81,8 +81,7 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
         await wait_for(pilot, lambda: not isinstance(app.screen, RevealScreen), what="the lesson")
         shown = plain(panel)
         assert "0/1 right" in shown and "✗ step 2: pred = 0.968 (you: 0.5)" in shown
-        await pilot.press("s")  # question 3, skipped this visit: no earlier ✗ (nor ✓) beside it
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
+        await ask_next_question(pilot, app)  # question 3, skipped this visit: no earlier ✗ (nor ✓) beside it
         await pilot.press("escape")
         await wait_for(pilot, lambda: "step 3: weight_delta skipped" in plain(panel), what="the skip")
         assert "· step 3: weight_delta skipped" in plain(panel)
@@ -99,16 +98,14 @@ async def test_a_question_skipped_on_a_later_visit_leaves_the_earlier_tally(cour
     app = GrokApp(course, start_lesson="4.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        await ask_next_question(pilot, app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: "step 2: pred skipped" in plain(panel), what="the skip")
         shown = plain(panel)
         assert shown.startswith("earlier visit: 1/2 right · this visit: 1 skipped\n"), shown
         assert "· step 2: pred skipped (earlier you said 0.968)" in shown  # not lost
         assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
+        await ask_next_question(pilot, app)
         assert app.screen.tally == "earlier visit: 1/2 right · this visit: 1 skipped"
 
 
@@ -116,8 +113,7 @@ async def test_a_question_refuses_what_is_not_a_number(course):
     app = GrokApp(course, start_lesson="4.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await ask_next_question(pilot, app)
         await pilot.press("s", "space", "l", "1", ".", ".", "2")  # keys meant for the lesson are not typed
         assert app.screen.query_one(Input).value == " 1..2"
         await pilot.press("enter")
@@ -236,8 +232,7 @@ async def test_the_lesson_behind_a_question_cannot_be_read(course):
     app = GrokApp(course, start_lesson="4.4", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_lesson(pilot, app, PredictPanel)
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await ask_next_question(pilot, app)
         await pilot.pause()
         box = app.screen.query_one(Vertical).region
         keys = app.screen.query_one("#box-keys").region  # the question's own status and keys
@@ -255,3 +250,32 @@ async def test_the_lesson_behind_a_question_cannot_be_read(course):
                 if sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) > 90:  # a glyph standing out
                     readable += 1
         assert readable == 0, readable
+
+
+async def test_a_stepping_learner_sees_each_step_before_its_question(course, private_data_dir):
+    """Stepping 4.4, the reveal's "enter: back to the lesson" opened the next question at once: the
+    step's printouts were never seen uncovered. Now each step shows; s (or space) asks the next."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        await pilot.press("s")
+        await wait_for(pilot, lambda: panel.due == 2, what="step 1, the question about step 2 due")
+        await pilot.pause(0.3)
+        assert app.screen is lesson and lesson.step_count == 1 and lesson.run_state is RunState.PAUSED
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 2")
+        await pilot.press(*"0.968", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="reveal 2")
+        await pilot.press("enter")  # back to the lesson: and it is the lesson
+        await wait_for(pilot, lambda: panel.due == 3, what="step 2, the question about step 3 due")
+        await pilot.pause(0.3)
+        assert app.screen is lesson and lesson.step_count == 2 and lesson.run_state is RunState.PAUSED
+        await pilot.press("space")  # playing on asks first too, then plays
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 3")
+        assert app.screen.questions[0].step == 3
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="question 4, the run playing")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run's end")
+        assert lesson.step_count == 4

@@ -18,10 +18,9 @@ from grok_tui.ui.panels.experiments import ExperimentsPanel
 from grok_tui.ui.panels.playground import PlaygroundPanel
 from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.panels.quiz import QuizPanel
-from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.conftest import LESSONS as COURSE
-from tests.ui.helpers import focus_panel, open_lesson, text_of, wait_for
+from tests.ui.helpers import ask_next_question, focus_panel, open_lesson, text_of, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -133,8 +132,7 @@ async def _question_asked(pilot):
     app = pilot.app
     await open_lesson(pilot, app, PredictPanel)
     lesson = app.screen
-    await pilot.press("s")
-    await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+    await ask_next_question(pilot, app)
     await wait_for(pilot, lambda: lesson.step_count == 1 and lesson.run_state is RunState.PAUSED, what="paused")
     await no_toasts(pilot, app)
     await pilot.pause(0.2)

@@ -1,8 +1,9 @@
 """Predict, then reveal: at the steps a lesson declares (`[[predict]]`) the run stops just before
 the value is computed and the tutor asks for it; the next step reveals it, says right or how far
-off, and why. Asked while the learner steps (s), and in a run played with space (each question once
-per visit and parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays
-on). The re-run a param change starts plays through: its questions wait for the next space.
+off, and why. Asked while the learner steps (s: each step shows first, and the next s or space
+asks about the one after it), and in a run played with space (each question once per visit and
+parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays on). The
+re-run a param change starts plays through: its questions wait for the next space.
 The panel shows the tally; answers are saved with the learner's progress (answers.json), and a
 later visit lists them as earlier answers until the learner answers again (a learner found "no
 predictions yet" after answering all three and coming back).
@@ -69,6 +70,8 @@ class PredictPanel(InstrumentPanel):
         self._actual: dict[int, dict[str, Any]] = {}
         self._before: dict[int, dict[str, Any]] = {}
         """The values of the step before each predicted one (what the learner works from)."""
+        self._deferred: int | None = None
+        """A stepping learner's next question: asked when they step on (before_step), not at once."""
         self._stops: set[int] = set()
         """Steps this run's process waits before (LessonRun.pause_before)."""
         self._holding = False
@@ -136,11 +139,33 @@ class PredictPanel(InstrumentPanel):
         stepping = getattr(self._run, "paused", False) and not self._holding
         if upcoming not in self._steps() or upcoming in self._asked or not (stepping or upcoming in self._stops):
             return
+        if stepping:
+            # Asked when the learner steps on: first they see this step, its printouts and values.
+            # Asked at once, the reveal's "enter: back to the lesson" opened the next question.
+            self._deferred = upcoming
+            return
         self._asked.add(upcoming)
         self._ask_at = upcoming
         if not stepping:
             self._holding = True
         self._run.pause()  # a stopped process is waiting already: this records it (run.paused)
+
+    @property
+    def due(self) -> int | None:
+        """The step whose question the learner's next s (or space) asks first, if any."""
+        return self._deferred
+
+    def before_step(self, play: bool) -> bool:
+        """The learner steps on (s), or plays (space, `play`), from a step before a predicted value:
+        the question first. True: the key is taken."""
+        step, self._deferred = self._deferred, None
+        if step is None or self.busy or step in self._asked or self._run is None or self._run.state.done:
+            return False
+        self._asked.add(step)
+        if play:
+            self._holding = True  # it plays on once answered or skipped
+        self._ask(step)
+        return True
 
     def run_stepped(self, values: Mapping[str, Any]) -> None:
         self.check_pending()
