@@ -4,7 +4,9 @@ The lesson screen builds a panel as `Panel(lesson)` and calls, on the UI thread:
 
 - `run_started()` when a new run starts,
 - `run_stepped(values)` with the latest recorded step's values, at the screen's redraw rate,
-- `run_finished(namespace)` with the finished run's final variables (a Mapping).
+- `run_finished(namespace)` with the finished run's final variables (a Mapping),
+- `before_step(play)`, if it has one, when the learner steps on (s) or plays a paused run (space,
+  `play` True): True takes the key (the predict panel asks the question due first).
 
 A panel's keys are its BINDINGS, each with a description: F1 lists the focused panel's bindings.
 Every panel has the same frame: a rounded border (the accent colour when focused), its TITLE on it
