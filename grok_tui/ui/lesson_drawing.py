@@ -19,6 +19,7 @@ from grok_tui.lesson.params import fmt
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.params import ParamsView
 from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
 from grok_tui.ui.widgets.values import ValuesTable
 
@@ -154,6 +155,14 @@ class LessonDrawing(_Screen):
             self.panels.run_state_changed(view.state.value)
         self._draw_status(view)
         self._draw_strip(view, values)
+        self._draw_moved(view)
+
+    def _draw_moved(self, view: FeedView | None) -> None:
+        """The params pane's `at start` marks (ParamsView.moved)."""
+        latest = view.latest if view is not None else {}
+        params = self.session.params
+        moved = frozenset(n for n in params if n in latest and not same_value(latest[n], params[n]))
+        self.query_one(ParamsView).show_moved(moved)
 
     def _draw_idle(self) -> None:
         self._charts_behind = self._values_behind = None
@@ -165,6 +174,7 @@ class LessonDrawing(_Screen):
         self.query_one(ValuesTable).show_values({}, (), f"press {keys['run']} to run, {keys['step']} to step")
         self._draw_status(None)
         self._draw_strip(None, {})
+        self._draw_moved(None)
 
     def _param_text(self, view: FeedView | None = None) -> str:
         """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below

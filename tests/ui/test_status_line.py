@@ -198,6 +198,15 @@ async def test_a_param_the_run_moves_is_called_its_start(catalog):
         await play_past_questions(pilot, app, screen)
         status = text_of(screen.query_one(StatusLine))
         assert "finished" in status and "weight at start ◂ 0 ▸" in status, status
+        # the lab's params pane says it too (it listed `weight ◂ 0 ▸` beside the values' 0.734008)
+        from grok_tui.ui.widgets.params import ParamsView
+
+        await pilot.press("l")
+        await pilot.pause()
+        params = text_of(screen.query_one(ParamsView))
+        assert "weight at start  ◂ 0 ▸" in params and "input at start" not in params, params
+        await pilot.press("r")  # no run: nothing has moved it
+        await wait_for(pilot, lambda: "at start" not in text_of(screen.query_one(ParamsView)), what="no mark")
 
 
 async def test_shift_d_brings_every_param_back_to_the_lessons_defaults(small_catalog):

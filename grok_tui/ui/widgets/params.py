@@ -26,10 +26,21 @@ class ParamsView(Static):
         super().__init__(id=id)
         self.border_title = Content("params · [ ] + - = D")
         self._shown: tuple[tuple[Param, ...], dict, int] | None = None
+        self.moved: frozenset[str] = frozenset()
+        """Params the run moves from where they set it (4.4's weight): `weight at start ◂ 0 ▸`.
+        Beside the values' `weight 0.734`, `weight ◂ 0 ▸` read as if the weight were still 0."""
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show_params(*self._shown)
+
+    def show_moved(self, moved: frozenset[str]) -> None:
+        """The params the run has moved (the screen tells it as the run goes; a repaint only when
+        the set changes)."""
+        if moved != self.moved:
+            self.moved = moved
+            if self._shown is not None:
+                self.show_params(*self._shown)
 
     def show_params(self, params: tuple[Param, ...], values: dict, selected: int) -> None:
         self._shown = (params, values, selected)
@@ -40,7 +51,8 @@ class ParamsView(Static):
         window = visible_window(len(params), selected, rows)
         columns = self.content_size.width if self.is_mounted else 0
         text = Text(no_wrap=True, overflow="ellipsis")
-        width = max(len(p.name) for p in params)
+        names = {p.name: p.name + (" at start" if p.name in self.moved else "") for p in params}
+        width = max(len(name) for name in names.values())
         for n, i in enumerate(window):
             param = params[i]
             mine = i == selected
@@ -51,7 +63,7 @@ class ParamsView(Static):
                 if n == len(window) - 1 and window.stop < len(params)
                 else " "
             )
-            line = f"{'▸' if mine else more} {param.name.ljust(width)}  ◂ {fmt(values[param.name])} ▸"
+            line = f"{'▸' if mine else more} {names[param.name].ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
             bounds = ""
             if param.min is not None and param.max is not None:
