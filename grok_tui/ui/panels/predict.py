@@ -146,8 +146,7 @@ class PredictPanel(InstrumentPanel):
             return
         self._asked.add(upcoming)
         self._ask_at = upcoming
-        if not stepping:
-            self._holding = True
+        self._holding = True  # a played run: it plays on once answered or skipped
         self._run.pause()  # a stopped process is waiting already: this records it (run.paused)
 
     @property
@@ -158,8 +157,11 @@ class PredictPanel(InstrumentPanel):
     def before_step(self, play: bool) -> bool:
         """The learner steps on (s), or plays (space, `play`), from a step before a predicted value:
         the question first. True: the key is taken."""
-        step, self._deferred = self._deferred, None
-        if step is None or self.busy or step in self._asked or self._run is None or self._run.state.done:
+        step = self._deferred
+        if step is None or self.busy or self._run is None or self._run.state.done:
+            return False
+        self._deferred = None
+        if step in self._asked:
             return False
         self._asked.add(step)
         if play:
