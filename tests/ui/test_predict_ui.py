@@ -279,3 +279,26 @@ async def test_a_stepping_learner_sees_each_step_before_its_question(course, pri
         await pilot.press("escape")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run's end")
         assert lesson.step_count == 4
+
+
+async def test_no_question_about_a_step_the_run_never_reaches(catalog, private_data_dir):
+    """4.4 with iterations 1: a played run asked "What will pred be at step 2?", the run ended at
+    step 1, and the answer went nowhere (no reveal, nothing said)."""
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        lesson.session.params["iterations"] = 1
+        asked = []
+        await pilot.press("space")
+        for _ in range(200):  # 10 s at most
+            asked.append(isinstance(app.screen, PredictScreen))
+            if lesson.run_state is RunState.FINISHED:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        asked.append(isinstance(app.screen, PredictScreen))
+        assert lesson.run_state is RunState.FINISHED and lesson.step_count == 1 and not any(asked), asked
+        await pilot.press("s")  # stepping the one-step run: nothing due either
+        await wait_for(pilot, lambda: lesson.step_count == 1 and lesson.run_state is RunState.FINISHED, what="end")
+        assert panel.due is None and not isinstance(app.screen, PredictScreen)

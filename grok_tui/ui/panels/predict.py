@@ -33,6 +33,7 @@ from grok_tui.instruments.predict import (
 )
 from grok_tui.instruments.refs import as_float, resolve
 from grok_tui.lesson.model import Prediction
+from grok_tui.lesson.steps import total_steps
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -80,6 +81,8 @@ class PredictPanel(InstrumentPanel):
         self._run: Any = None
         self._change = ""
         self._key: tuple = ()
+        self._last: int | None = None
+        """The run's last step, where the lesson says (its `steps`): no question about a later one."""
 
     def on_mount(self) -> None:
         self.earlier = self._earlier_answers()
@@ -112,11 +115,15 @@ class PredictPanel(InstrumentPanel):
             values = dict(getattr(self._run, "values", None) or self.params)
             self._change = params_change(lesson.defaults, values)
             self._key = tuple(sorted((k, repr(v)) for k, v in values.items()))
+            # 4.4 with iterations 1 asked about step 2, which never came: the answer went nowhere.
+            self._last = total_steps(lesson.steps, values)
             pause_before = getattr(self._run, "pause_before", None)
             session = getattr(self.screen, "session", None)
             if getattr(session, "rerun", False):  # a param changed: no stops (steps with s still ask)
                 pause_before = None
             for step in sorted(self._steps() - {s for s, key in self._settled if key == self._key}):
+                if self._last is not None and step > self._last:
+                    continue
                 if pause_before is not None:
                     pause_before(step)
                     self._stops.add(step)
@@ -138,6 +145,8 @@ class PredictPanel(InstrumentPanel):
         # stops set in run_started (once per visit and parameter set), and plays on afterwards.
         stepping = getattr(self._run, "paused", False) and not self._holding
         if upcoming not in self._steps() or upcoming in self._asked or not (stepping or upcoming in self._stops):
+            return
+        if self._last is not None and upcoming > self._last:
             return
         if stepping:
             # Asked when the learner steps on: first they see this step, its printouts and values.
