@@ -188,7 +188,16 @@ class CodeEditor(TextArea):
             self.move_cursor((row, len(lines[row])))
             # Moved before the editor had its width, the cursor scrolled it sideways for good: 7.4's
             # passed code reopened at 80x24 with the start of every line cut off.
-            self.call_after_refresh(self._left_edge_in_view)
+            self.call_after_refresh(self._opened_in_view)
+
+    def _opened_in_view(self) -> None:
+        """The code from its left edge. At the end of a line too long for the editor the cursor
+        goes to the line's start instead: at its end, only that line's tail showed, every other
+        line scrolled out of view (7.4 with a long comment as its last line)."""
+        row, column = self.cursor_location
+        if self.gutter_width + column + 3 > self.scrollable_content_region.width:
+            self.move_cursor((row, _indent_of(self.document[row])))
+        self.scroll_to(x=0, animate=False, immediate=True)
 
     def select_todo(self, placeholders: Collection[str] = ()) -> None:
         """Select the TODO comment with the comment lines that go on from it (3.7's TODO takes two

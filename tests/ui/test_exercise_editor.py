@@ -53,6 +53,14 @@ async def test_code_with_a_long_line_reopens_at_the_left_edge(lesson):  # noqa: 
         assert editor.cursor_location == (2, len("    return total"))  # where the learner left off
         assert editor.scroll_x == 0
         assert "1  def w_sum(a, b):" in screen_text(app)
+    # the long line last: at its end only its tail showed, the other lines scrolled out of view
+    Progress.load().save_draft("9.1", "w_sum", f"def w_sum(a, b):\n    return total\n{long} + a[5] * b[5]\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        assert editor.cursor_location == (2, 4) and editor.scroll_x == 0  # on that line, at its start
+        assert "1  def w_sum(a, b):" in screen_text(app)
 
 
 async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # noqa: F811
