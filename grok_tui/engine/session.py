@@ -121,6 +121,9 @@ class LessonSession:
         self.lesson = lesson
         self.params: dict[str, float | int | str] = resolve(lesson.params, dict(params or {}))
         """What the learner set; each run starts with a copy."""
+        self.settled: set[tuple[int, tuple]] = set()
+        """(step, parameters) of the predict questions answered or skipped since the tutor opened
+        the lesson: each is asked once, and n then p (the same session) does not ask them again."""
         self.selected = 0
         self.speed = speed
         """Requested steps per second (0 = as fast as the code goes)."""
@@ -175,6 +178,12 @@ class LessonSession:
     @property
     def step(self) -> int:
         return self.feed.step if self.feed is not None else 0
+
+    @property
+    def questions_met(self) -> bool:
+        """Every predict question of the lesson answered or skipped since the tutor opened it."""
+        steps = {p.step for p in self.lesson.predictions}
+        return bool(steps) and steps <= {step for step, _ in self.settled}
 
     @property
     def total(self) -> int | None:

@@ -84,7 +84,7 @@ class Prose:
     after_questions: bool = False
     """Text that gives away the answers to the run's questions (`<!-- after the questions -->` in
     the file, up to the next code cell): the lesson view folds it until they are answered or skipped
-    in the visit."""
+    (LessonSession.settled)."""
 
 
 Block = Prose | Cell

@@ -60,3 +60,34 @@ async def test_an_earlier_visits_answers_leave_it_folded_as_the_run_asks_again(c
         assert "earlier visit: 3/3 right" in panel.tally_text()  # the answers are there, and said
         assert not app.screen.query_one(AnswersFold).revealed
         assert ANSWER not in await fold_on_screen(pilot, app)
+
+
+async def test_back_at_the_lesson_in_the_same_run_of_the_tutor_it_stays_open(catalog, private_data_dir):
+    """Answered, then n and p: the run still said "finished step 4/4", yet the section was folded
+    again, and the questions would have been asked again. The tutor's session of the lesson keeps
+    what was met (LessonSession.settled) until it quits."""
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        await pilot.press("space")
+        for n in range(3):
+            await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what=f"question {n + 1}")
+            await pilot.press("escape")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the run's end")
+        assert lesson.query_one(AnswersFold).revealed
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is not lesson and app.current_lesson_id == "4.5", what="4.5")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: app.current_lesson_id == "4.4" and app.screen.query(AnswersFold), what="4.4")
+        back = app.screen
+        assert back is not lesson and back.query_one(AnswersFold).revealed
+        await open_lesson(pilot, app, PredictPanel)
+        first = back.session.run
+        await pilot.press("space")  # played again: nothing asked this time
+        await wait_for(
+            pilot,
+            lambda: back.session.run is not first and back.run_state is RunState.FINISHED,
+            what="the second run's end",
+        )
+        assert not isinstance(app.screen, PredictScreen)

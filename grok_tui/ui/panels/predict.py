@@ -60,7 +60,7 @@ class PredictPanel(InstrumentPanel):
         """(step, value) -> (what the learner typed, right?) in an earlier visit (answers.json)."""
         self._settled: set[tuple[int, tuple]] = set()
         """(step, parameters) of the questions answered or skipped in this visit: a run played with
-        space asks each of them once."""
+        space asks each of them once. The session's set once mounted (LessonSession.settled)."""
         self._reset_run()
 
     def _reset_run(self) -> None:
@@ -86,6 +86,14 @@ class PredictPanel(InstrumentPanel):
 
     def on_mount(self) -> None:
         self.earlier = self._earlier_answers()
+        session = getattr(self.screen, "session", None)
+        if isinstance(getattr(session, "settled", None), set):  # kept while the tutor runs (n, p)
+            self._settled = session.settled  # type: ignore[union-attr]
+
+    @property
+    def met(self) -> bool:
+        """Every question answered or skipped (at some parameters) since the tutor opened the lesson."""
+        return bool(self.predictions) and self._steps() <= {s for s, _ in self._settled}
 
     def _earlier_answers(self) -> dict[tuple[int, str], tuple[str, bool]]:
         root = self.data_root()
@@ -206,7 +214,7 @@ class PredictPanel(InstrumentPanel):
         def answered(typed: list[str] | None) -> None:
             self.busy = False
             self._settled.add((step, self._key))
-            if self._steps() <= {s for s, _ in self._settled}:
+            if self.met:
                 self.post_message(self.QuestionsMet())
             if typed is None:  # skipped: a stepping learner goes on with s or space; a played run plays on
                 self.refresh(layout=True)

@@ -174,6 +174,7 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
                 lesson,
                 self.session.params,
                 exercise_notes(lesson, self.app.progress),  # type: ignore[attr-defined]
+                answered=self.session.questions_met,
                 id="doc",
             )
             doc.border_title = "lesson · ↑↓ pgup pgdn · l lab"

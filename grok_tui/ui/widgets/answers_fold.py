@@ -4,9 +4,10 @@ A lesson marks such text with `<!-- after the questions -->` (grok_tui/lesson/pa
 every step, the numbers of each stage. Put at the end of the lesson, it was still read before the
 run by a learner reading top to bottom, who then "predicted" what they had just read. So the text
 shows its heading and says what opens it: every question of the run answered or skipped (escape)
-in this visit (the predict panel tells the screen, which calls `reveal`). Not an earlier visit's
-answers: the run asks its questions again at each visit, and a section opened by them showed 5.4's
-answer right under the question box it asked again (an answer given at another alpha had opened it).
+since the tutor opened the lesson (the predict panel tells the screen, which calls `reveal`; n then p
+finds it open, as the questions are not asked again). Not the answers of an earlier run of the
+tutor: it asks its questions again, and a section they opened showed 5.4's answer right under the
+question box (an answer given at another alpha had opened it).
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ class AnswersFold(Widget):
     AnswersFold > .fold-note { padding: 0 1; margin: 0 0 1 0; color: $text-muted; }
     """
 
-    def __init__(self, prose: Markdown, markdown: str) -> None:
+    def __init__(self, prose: Markdown, markdown: str, folded: bool = True) -> None:
         super().__init__(classes="answers-fold")
         self.prose = prose
-        self.prose.display = False
+        self.prose.display = not folded
         self._heading = heading_of(markdown)
 
     @property
@@ -55,7 +56,9 @@ class AnswersFold(Widget):
         return out
 
     def compose(self) -> ComposeResult:
-        yield Static(self.note(), classes="fold-note")
+        note = Static(self.note(), classes="fold-note")
+        note.display = not self.revealed
+        yield note
         yield self.prose
 
     def reveal(self) -> None:

@@ -234,10 +234,13 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         values: dict,
         notes: dict[str, ExerciseNote],
         *,
+        answered: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.lesson = lesson
+        self._answered = answered
+        """The run's questions were all met since the tutor opened the lesson: nothing is folded."""
         self._values = values
         self._notes = notes
         self.tokens = CodeTokens(lesson.id)
@@ -290,7 +293,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
             if isinstance(block, Prose):
                 if block.text.strip():
                     view = ProseView(block.text, classes="prose")
-                    yield AnswersFold(view, block.text) if block.after_questions else view
+                    yield AnswersFold(view, block.text, folded=not self._answered) if block.after_questions else view
             elif block.role == "check":
                 yield CodeCell(
                     block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)", self.tokens
