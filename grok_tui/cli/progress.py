@@ -147,7 +147,11 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     print(LEGEND)  # the contents' marks and words, below the lessons as there
     for quiz in data["quizzes"]:
         if quiz["answered"]:
-            missed = f"; missed {', '.join(map(str, quiz['missed']))}" if quiz["missed"] else ""
+            # "missed 2" read as a count of two: it was question 2
+            numbers = quiz["missed"]
+            missed = (
+                f"; missed question{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}" if numbers else ""
+            )
             print(
                 f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
                 f"{quiz['streak']} right in a row"

@@ -216,7 +216,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         # the whole quiz again, from question 1; one answer wrong: the score names it, in the singular
         await pilot.pause()
         assert "(f) and press enter." in " ".join(plain(panel).split())
-        assert "Last answers: 4/5 right; missed: 2; 3 right in a row" in plain(panel)  # was "streak 3"
+        assert "Last answers: 4/5 right; missed question 2; 3 right in a row" in plain(panel)  # was "streak 3"
         await focus_panel(pilot, app, panel)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz a third time")

@@ -64,7 +64,7 @@ class QuizPanel(InstrumentPanel):
             missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
             score = f"Last answers: {right}/{total} right"
             rest = (
-                "; missed: " + ", ".join(map(str, missed)) if missed else ""
+                f"; missed question{'s' if len(missed) > 1 else ''} " + ", ".join(map(str, missed)) if missed else ""
             ) + f"; {answer_streak(data, prefix)} right in a row"  # "streak 2" was never explained
             line = self.sentence(score + rest, "")
             line.stylize("bold", 0, len(score))
