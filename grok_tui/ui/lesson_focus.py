@@ -31,6 +31,11 @@ NO_OTHER_PANE = (
     "This lesson has no panel to select: f stays on the values. [ ] + - change the params, "
     "z enlarges them, l goes back to the text."
 )
+NO_OTHER_PANE_ZOOMED = (
+    "This lesson has no panel to select: f stays on the values. [ ] + - change the params, "
+    "z shrinks them back, l goes back to the text."
+)
+"""Said while the values are zoomed: "z enlarges them" was wrong then (3.1's lab)."""
 
 
 NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets ▶), then z zooms it."
@@ -164,8 +169,9 @@ class LessonFocus(_Screen):
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
         if len(panes) == 1 and self.focused is panes[0]:  # 6.6's lab: f did nothing, and said nothing
             shown = getattr(self.app, "_notifications", ())
-            if not any(n.message == NO_OTHER_PANE for n in shown):  # f f: one notice over the chart, not two
-                self.notify(NO_OTHER_PANE, timeout=4)
+            said = NO_OTHER_PANE_ZOOMED if self.maximized is not None else NO_OTHER_PANE
+            if not any(n.message == said for n in shown):  # f f: one notice over the chart, not two
+                self.notify(said, timeout=4)
             return
         current = next(
             (

@@ -85,6 +85,13 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
         ]
         await pilot.press("f")  # again: the same notice stays, not a second one over the chart
         assert len(app._notifications) == 1
+        app.clear_notifications()
+        await pilot.press("z", "f")  # zoomed, "z enlarges them" was wrong
+        assert screen.maximized is not None
+        assert [n.message for n in app._notifications] == [
+            "This lesson has no panel to select: f stays on the values. [ ] + - change the params, "
+            "z shrinks them back, l goes back to the text."
+        ]
 
 
 def test_no_lesson_key_is_a_panels_letter():
