@@ -121,9 +121,10 @@ class LessonSession:
         self.lesson = lesson
         self.params: dict[str, float | int | str] = resolve(lesson.params, dict(params or {}))
         """What the learner set; each run starts with a copy."""
-        self.settled: set[tuple[int, tuple]] = set()
-        """(step, parameters) of the predict questions answered or skipped since the tutor opened
-        the lesson: each is asked once, and n then p (the same session) does not ask them again."""
+        self.settled: dict[tuple[int, tuple], bool] = {}
+        """(step, parameters) of the predict questions answered (True) or skipped (False) since the
+        tutor opened the lesson: each is asked once, and n then p (the same session) does not ask
+        them again."""
         self.selected = 0
         self.speed = speed
         """Requested steps per second (0 = as fast as the code goes)."""

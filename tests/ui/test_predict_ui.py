@@ -223,7 +223,7 @@ async def test_questions_all_skipped_are_said_skipped_not_still_to_come(course, 
         lines = shown.splitlines()
         assert lines[0] == "3 skipped" and sum(line.endswith(" skipped") for line in lines[1:]) == 3
         assert "the tutor stops and asks" not in shown
-        assert "Skipped: asked again when a param changes" in shown
+        assert "Skipped: asked again at another param value, or when the tutor starts again." in shown
 
 
 async def test_the_lesson_behind_a_question_cannot_be_read(course):
@@ -299,6 +299,41 @@ async def test_no_question_about_a_step_the_run_never_reaches(catalog, private_d
         await pilot.pause(0.2)
         asked.append(isinstance(app.screen, PredictScreen))
         assert lesson.run_state is RunState.FINISHED and lesson.step_count == 1 and not any(asked), asked
+        # the folded answers say why no question came, and what brings them back
+        from grok_tui.ui.widgets.answers_fold import AnswersFold
+
+        note = " ".join(text_of(lesson.query_one(AnswersFold).query_one(".fold-note")).split())
+        assert "The last run ended at step 1, before them: D brings back the lesson's own parameters." in note
         await pilot.press("s")  # stepping the one-step run: nothing due either
         await wait_for(pilot, lambda: lesson.step_count == 1 and lesson.run_state is RunState.FINISHED, what="end")
         assert panel.due is None and not isinstance(app.screen, PredictScreen)
+
+
+async def test_questions_answered_are_not_asked_again_nor_called_skipped_back_at_the_lesson(catalog, private_data_dir):
+    """Answered, then n and p: the panel listed the answered questions as skipped, said "Play (space)
+    or step (s) to answer them again" though space asked nothing, and s asked them again with the
+    answers' table open right under the box."""
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        for typed in ("0.968", "-0.0388", "0.734"):
+            await ask_next_question(pilot, app)
+            await pilot.press(*typed, "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="a reveal")
+            await pilot.press("enter")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.current_lesson_id == "4.5", what="4.5")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: app.current_lesson_id == "4.4", what="4.4 again")
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        shown = plain(panel)
+        assert "skipped" not in shown and "Each is asked once until the tutor quits" in shown, shown
+        first = lesson.session.run
+        for _ in range(4):  # step through a new run of 4 steps: nothing asked
+            await pilot.press("s")
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, PredictScreen)
+        await wait_for(
+            pilot, lambda: lesson.session.run is not first and lesson.run_state is RunState.FINISHED, what="the end"
+        )

@@ -37,6 +37,11 @@ from grok_tui.lesson.steps import total_steps
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
+def params_key(values: Mapping[str, Any]) -> tuple:
+    """A run's parameters as the key its questions are settled under."""
+    return tuple(sorted((k, repr(v)) for k, v in values.items()))
+
+
 class PredictPanel(InstrumentPanel):
     DEFAULT_CSS = """
     PredictPanel { text-wrap: wrap; }
@@ -58,7 +63,7 @@ class PredictPanel(InstrumentPanel):
         """A question or a reveal is on screen."""
         self.earlier: dict[tuple[int, str], tuple[str, bool]] = {}
         """(step, value) -> (what the learner typed, right?) in an earlier visit (answers.json)."""
-        self._settled: set[tuple[int, tuple]] = set()
+        self._settled: dict[tuple[int, tuple], bool] = {}
         """(step, parameters) of the questions answered or skipped in this visit: a run played with
         space asks each of them once. The session's set once mounted (LessonSession.settled)."""
         self._reset_run()
@@ -87,8 +92,9 @@ class PredictPanel(InstrumentPanel):
     def on_mount(self) -> None:
         self.earlier = self._earlier_answers()
         session = getattr(self.screen, "session", None)
-        if isinstance(getattr(session, "settled", None), set):  # kept while the tutor runs (n, p)
+        if isinstance(getattr(session, "settled", None), dict):  # kept while the tutor runs (n, p)
             self._settled = session.settled  # type: ignore[union-attr]
+        self._key = params_key(self.params)  # before any run: what was met at these params shows
 
     @property
     def met(self) -> bool:
@@ -122,7 +128,7 @@ class PredictPanel(InstrumentPanel):
         if self.active and lesson is not None:
             values = dict(getattr(self._run, "values", None) or self.params)
             self._change = params_change(lesson.defaults, values)
-            self._key = tuple(sorted((k, repr(v)) for k, v in values.items()))
+            self._key = params_key(values)
             # 4.4 with iterations 1 asked about step 2, which never came: the answer went nowhere.
             self._last = total_steps(lesson.steps, values)
             pause_before = getattr(self._run, "pause_before", None)
@@ -153,6 +159,8 @@ class PredictPanel(InstrumentPanel):
         # stops set in run_started (once per visit and parameter set), and plays on afterwards.
         stepping = getattr(self._run, "paused", False) and not self._holding
         if upcoming not in self._steps() or upcoming in self._asked or not (stepping or upcoming in self._stops):
+            return
+        if (upcoming, self._key) in self._settled:  # met at these params: stepping asked it again
             return
         if self._last is not None and upcoming > self._last:
             return
@@ -213,7 +221,7 @@ class PredictPanel(InstrumentPanel):
 
         def answered(typed: list[str] | None) -> None:
             self.busy = False
-            self._settled.add((step, self._key))
+            self._settled[(step, self._key)] = typed is not None
             if self.met:
                 self.post_message(self.QuestionsMet())
             if typed is None:  # skipped: a stepping learner goes on with s or space; a played run plays on
@@ -285,9 +293,13 @@ class PredictPanel(InstrumentPanel):
 
     # -- drawing -------------------------------------------------------------------------------------
     def _skipped(self) -> set[int]:
-        """Steps whose question this visit settled at these params without an answer (escape)."""
+        """Steps whose question was skipped (escape) at these params, and not answered since."""
         answered = {step for step, _ in self.results}
-        return {step for step, key in self._settled if key == self._key and step not in answered}
+        return {
+            step
+            for (step, key), was_answered in self._settled.items()
+            if key == self._key and not was_answered and step not in answered
+        }
 
     @property
     def earlier_open(self) -> list[tuple[str, bool]]:
@@ -334,12 +346,16 @@ class PredictPanel(InstrumentPanel):
             elif before is not None:
                 out.append(f" (earlier you said {before[0]})", style="dim")
             out.append("\n")
-        if not self.tally.asked and self.earlier_open:
+        met_here = self._steps() <= {step for step, key in self._settled if key == self._key}
+        if not self.tally.asked and met_here and not skipped:
+            # Back at the lesson (n, p), "Play (space) ... to answer them again" asked nothing.
+            out.append("Each is asked once until the tutor quits (again at another param value).", style="dim")
+        elif not self.tally.asked and self.earlier_open and not skipped:
             out.append("Play (space) or step (s) to answer them again.", style="dim")
         elif not self.tally.asked:
             # After questions skipped with escape, "the tutor stops and asks" read as if it had not.
             hint = (
-                "Skipped: asked again when a param changes or the lesson is opened again."
+                "Skipped: asked again at another param value, or when the tutor starts again."
                 if skipped
                 else "Play (space) or step (s): before each of these the tutor stops and asks."
             )

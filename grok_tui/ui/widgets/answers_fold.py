@@ -18,6 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 FOLDED = "folded until you answer or skip the run's questions (space or s runs the lesson and asks them)"
+UNREACHED = ". The last run ended at step {step}, before them: D brings back the lesson's own parameters."
+"""Added when a run ended before the first question (4.4 with iterations 1): played again, it asked
+nothing, and the note's "space ... asks them" was false."""
 
 
 def heading_of(markdown: str) -> str:
@@ -46,6 +49,8 @@ class AnswersFold(Widget):
     def revealed(self) -> bool:
         return bool(self.prose.display)
 
+    _ended_at: int | None = None
+
     def note(self) -> Text:
         out = Text()
         out.append("▸ ", style="bold")
@@ -53,7 +58,16 @@ class AnswersFold(Widget):
             out.append(self._heading, style="bold")
             out.append(": ")
         out.append(FOLDED, style="italic")
+        if self._ended_at is not None:
+            out.append(UNREACHED.format(step=self._ended_at), style="italic")
         return out
+
+    def out_of_reach(self, last: int | None) -> None:
+        """The last run ended at step `last`, before the questions (None: it reached them)."""
+        if last != self._ended_at:
+            self._ended_at = last
+            if self.is_mounted:
+                self.query_one(".fold-note", Static).update(self.note())
 
     def compose(self) -> ComposeResult:
         note = Static(self.note(), classes="fold-note")

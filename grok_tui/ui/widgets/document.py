@@ -373,6 +373,11 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         for lines in self.query(ParamLines):
             lines.show_values(values, selected, help)
 
+    def answers_out_of_reach(self, last: int | None) -> None:
+        """The last run ended at step `last`, before any question (None: it did not)."""
+        for fold in self.query(AnswersFold):
+            fold.out_of_reach(last)
+
     def reveal_answers(self) -> None:
         """Unfold the text that answers the run's questions (grok_tui/ui/widgets/answers_fold.py)."""
         for fold in self.query(AnswersFold):
