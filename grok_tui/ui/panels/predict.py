@@ -1,9 +1,10 @@
 """Predict, then reveal: at the steps a lesson declares (`[[predict]]`) the run stops just before
 the value is computed and the tutor asks for it; the next step reveals it, says right or how far
 off, and why. Asked while the learner steps (s: each step shows first, and the next s or space
-asks about the one after it), and in a run played with space (each question once per visit and
-parameter set: the run pauses, asks, reveals, then plays on; escape skips and plays on). The
-re-run a param change starts plays through: its questions wait for the next space.
+asks about the one after it), and in a run played with space (the run pauses, asks, reveals, then
+plays on; escape skips and plays on). Each question once per parameter set until the tutor quits
+(the lesson's session keeps what was met, so n then p asks nothing again). The re-run a param
+change starts plays through: its questions wait for the next space.
 The panel shows the tally; answers are saved with the learner's progress (answers.json), and a
 later visit lists them as earlier answers until the learner answers again (a learner found "no
 predictions yet" after answering all three and coming back).
