@@ -39,7 +39,7 @@ class Panel(DigitsPanel):
     """Rows: the true digit. Columns: what the network said. The diagonal is what it got right."""
 
     TITLE = "confusion matrix"
-    KEYS = "arrows · enter: its digits"
+    KEYS = "arrows ⏎ its digits"
     MIN_WIDTH = 39
     WAITING = "Run the lesson (space): the confusion matrix of the test set appears here."
     BINDINGS = [

@@ -17,7 +17,7 @@ class QuizPanel(InstrumentPanel):
     QuizPanel { text-wrap: wrap; }
     """
     TITLE = "chapter quiz"
-    KEYS = "enter: take it"
+    KEYS = "⏎ take it"
     BINDINGS = [Binding("enter", "take_quiz", "take the chapter quiz", id="quiz.take")]
 
     @property
