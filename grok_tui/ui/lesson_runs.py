@@ -110,5 +110,6 @@ class LessonRuns(LessonDrawing):
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)
         asked_at = [p.step for p in self.lesson.predictions]
-        if asked_at:  # 4.4 with iterations 1 ended before its questions: the fold's note said to play it
+        if asked_at and run.state is RunState.FINISHED:  # not a run the learner stopped (r)
+            # 4.4 with iterations 1 ended before its questions: the fold's note said to play it
             doc.answers_out_of_reach(self.session.step if self.session.step < min(asked_at) else None)

@@ -44,12 +44,12 @@ class AnswersFold(Widget):
         self.prose = prose
         self.prose.display = not folded
         self._heading = heading_of(markdown)
+        self._ended_at: int | None = None
+        """The step the last run ended at, when that was before the questions (UNREACHED)."""
 
     @property
     def revealed(self) -> bool:
         return bool(self.prose.display)
-
-    _ended_at: int | None = None
 
     def note(self) -> Text:
         out = Text()
