@@ -25,8 +25,9 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
-        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T` (a delta sent back "
-        "through weights_1_2 is `layer_2_delta.dot(weights_1_2.T)`). Print the `.shape` of each.",
+        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T`. A delta sent back "
+        "through weights is `delta.dot(weights.T)`; a weight's update is `layer.T.dot(delta)`, the values of "
+        "the layer it starts from turned. Print the `.shape` of each.",
     ),
     (
         r"operands could not be broadcast together with shapes",
