@@ -275,3 +275,20 @@ def test_arrays_the_message_listed_are_not_listed_again(catalog):
     # a test whose message does not show the arrays keeps them
     code, test = "def f():\n    return [1, 2]\n", "got = f()\nwant = [1, 3]\nassert got == want, 'not the same'"
     assert "with got = [1, 2], want = [1, 3]" in describe(run_sandboxed(code, test), code, test).text
+
+
+def test_a_return_inside_the_loop_is_named(catalog):
+    """3.3's dot with `return total` indented into its for returned the first product: the verdict
+    said "should be 3, got 4" and the hints spoke of products, not of where the return sits."""
+    dot = catalog.get("3.3").exercise("dot")
+    code = (
+        "def dot(a, b):\n"
+        "    total = 0\n"
+        "    for i in range(len(a)):\n"
+        "        total += a[i] * b[i]\n"
+        "        return total\n"
+    )
+    said = check_code(dot, code).text
+    assert "Line 5, `return total`, is inside a loop: dot returns in the loop's first pass." in said, said
+    right = code.replace("        return total", "    return total")
+    assert check_code(dot, right).passed

@@ -138,6 +138,39 @@ def _unreachable(code: str) -> list[str]:
     return found
 
 
+def _returns_in_loops(code: str, solution: str) -> list[str]:
+    """A line for a `return` inside a loop, where the reference's function has none there: 3.3's dot
+    with `return total` indented into its `for` returned the first product, and the verdict said
+    only "should be 3, got 4" (the hints were about the products)."""
+
+    def in_loops(source: str) -> dict[str, list[ast.Return]]:
+        try:
+            tree = ast_parse.parse(source)
+        except SyntaxError:
+            return {}
+        return {
+            function.name: [
+                node
+                for loop in ast.walk(function)
+                if isinstance(loop, (ast.For, ast.While))
+                for node in ast.walk(loop)
+                if isinstance(node, ast.Return)
+            ]
+            for function in tree.body
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
+
+    theirs, reference = in_loops(code), in_loops(solution)
+    lines = code.splitlines()
+    return [
+        f"Line {first.lineno}, `{lines[first.lineno - 1].strip()}`, is inside a loop: {name} returns in the "
+        "loop's first pass. To return once the loop is done, indent it back to the level of the `for`."
+        for name, returns in theirs.items()
+        if returns and name in reference and not reference[name]
+        for first in returns[:1]
+    ]
+
+
 SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
 """The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
 
@@ -194,7 +227,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             details.append(values)
         if where:
             details.append("it failed inside " + where)
-        details += _unreachable(code)
+        details += _unreachable(code) + _returns_in_loops(code, solution)
         if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
             details += _missing_returns(code, solution)
     elif s == "syntax":
