@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from grok_tui.engine.run_reading import change_text
 from grok_tui.engine.runner import RunState
-from grok_tui.engine.session import LessonSession, change_text
+from grok_tui.engine.session import LessonSession
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.params import ParamError
 from grok_tui.lesson.steps import StepsError, check_steps, total_steps
@@ -155,7 +156,7 @@ def test_change_text_names_only_what_changed():
 
 
 def test_the_sparkline_follows_the_error_or_loss_series():
-    from grok_tui.engine.session import spark_name
+    from grok_tui.engine.run_reading import spark_name
     from grok_tui.lesson.model import Chart
 
     lesson = FIXED.get("4.5")
@@ -237,7 +238,7 @@ def test_a_listener_added_when_a_run_is_starting_sees_its_first_step():
 
 
 def test_a_finished_run_whose_error_grew_is_named_as_such():
-    from grok_tui.engine.session import growth_text
+    from grok_tui.engine.run_reading import growth_text
 
     # 4.5 at alpha 1, in its long form and the one for a narrow status line
     assert growth_text("error", [0.04, 3.0, 5.4e16]) == ("error 0.04 -> 5.4e+16", "error 5.4e+16")
@@ -253,7 +254,7 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
 def test_of_several_errors_that_grew_the_status_names_the_one_that_ended_highest(catalog):
     """5.4 at alpha 6.4: all three outputs diverge, and the status named error_hurt, the smallest."""
     from grok_tui.engine.feed import Series
-    from grok_tui.engine.session import error_names, worst_growth
+    from grok_tui.engine.run_reading import error_names, worst_growth
 
     names = error_names(catalog.get("5.4"))
     assert names == ("error_hurt", "error_win", "error_sad")
@@ -279,7 +280,7 @@ def test_only_lessons_with_a_step_size_are_watched_for_a_growing_error(catalog):
 
 
 def test_63s_strip_follows_the_hidden_layer_the_lesson_is_about(catalog):
-    from grok_tui.engine.session import spark_name
+    from grok_tui.engine.run_reading import spark_name
 
     lesson = next(x for x in catalog.lessons if x.id == "6.3")
     assert spark_name(lesson) == "error_hidden"  # not the one layer stuck at 1.56

@@ -86,16 +86,20 @@ def _numbers_said(value: str, message: str) -> bool:
     )
 
 
-def _returning(source: str) -> dict[str, bool]:
-    """Each top-level function of `source`: whether it has a `return` with a value ({} if it does not parse)."""
+def _functions(source: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The top-level functions of `source` ([] if it does not parse)."""
     try:
         tree = ast_parse.parse(source)
     except SyntaxError:
-        return {}
+        return []
+    return [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def _returning(source: str) -> dict[str, bool]:
+    """Each top-level function of `source`: whether it has a `return` with a value ({} if it does not parse)."""
     return {
         node.name: any(isinstance(sub, ast.Return) and sub.value is not None for sub in ast.walk(node))
-        for node in tree.body
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for node in _functions(source)
     }
 
 
@@ -113,15 +117,9 @@ def _missing_returns(code: str, solution: str) -> list[str]:
 def _unreachable(code: str) -> list[str]:
     """A line for each `return` with lines under it in the same block: a stub's `return 0` left in
     place, with the learner's loop written below it, returned 0 and the test said only "got 0"."""
-    try:
-        tree = ast_parse.parse(code)
-    except SyntaxError:
-        return []
     lines = code.splitlines()
     found = []
-    for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in _functions(code):
         for node in ast.walk(function):
             for name in ("body", "orelse", "finalbody"):
                 block = getattr(node, name, None)
@@ -144,10 +142,6 @@ def _returns_in_loops(code: str, solution: str) -> list[str]:
     only "should be 3, got 4" (the hints were about the products)."""
 
     def in_loops(source: str) -> dict[str, list[ast.Return]]:
-        try:
-            tree = ast_parse.parse(source)
-        except SyntaxError:
-            return {}
         return {
             function.name: [
                 node
@@ -156,8 +150,7 @@ def _returns_in_loops(code: str, solution: str) -> list[str]:
                 for node in ast.walk(loop)
                 if isinstance(node, ast.Return)
             ]
-            for function in tree.body
-            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for function in _functions(source)
         }
 
     theirs, reference = in_loops(code), in_loops(solution)

@@ -11,16 +11,15 @@ lesson's step() reports (weight, error).
 
 from __future__ import annotations
 
-import math
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from grok_tui.engine.feed import FeedView, RunFeed, Series
+from grok_tui.engine.run_reading import change_text, error_names, has_step_size, spark_name
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.engine.values import format_value
-from grok_tui.lesson.model import Lesson, Param
+from grok_tui.lesson.model import Lesson, Param, Prediction
 from grok_tui.lesson.params import coerce, fmt, nudge, resolve
 from grok_tui.lesson.steps import total_steps
 
@@ -43,69 +42,10 @@ a redraw (0.2 s) late, so over a shorter window a pace of 4/s could read 4.5/s: 
 the status line shows as a difference. At top speed there is no pace to compare with: 0.3 s do."""
 
 
-def spark_name(lesson: Lesson) -> str:
-    """The recorded series the live strip draws as a sparkline: the first charted one named like an
-    error or a loss, else the first chart's first series. Not a chart of points: its steps are no
-    quantity changing over time (a sparkline of 5.1's three weight deltas read as one shrinking)."""
-    charted = [n for c in lesson.charts if not c.points for n in c.series]
-    return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
-
-
-def error_names(lesson: Lesson) -> tuple[str, ...]:
-    """The charted series named like an error or a loss (5.4 charts one per output)."""
-    charted = [n for c in lesson.charts if not c.points for n in c.series]
-    return tuple(dict.fromkeys(n for n in charted if "error" in n or "loss" in n))
-
-
-GREW = 10.0
-"""A run whose watched value ended more than this many times where it began grew: for an error or
-a loss, it diverged, though no number overflowed (the status line, the experiments table)."""
-
-
-STEP_SIZES = ("alpha", "step_amount")
-"""The parameters that set how far a lesson's learning steps go: only a lesson with one is told that
-its error grew, and to try a smaller step. Elsewhere a growing error is the lesson's point (4.1 and
-4.3b sweep a weight past the best one), not a failure."""
-
-
-def has_step_size(lesson: Lesson) -> bool:
-    return any(p.name in STEP_SIZES for p in lesson.params)
-
-
-def grew(first: float, final: float) -> bool:
-    return abs(final) > GREW * abs(first)  # an inf final grew too; a nan one did not
-
-
-def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
-    """("error 0.3 -> 2.2e+59", "error 2.2e+59") when the series `name`, an error or a loss,
-    grew (`grew`): a long form and one for a narrow line ("error -> 2.2e+59" read as a start left
-    out). ("", "") otherwise (a run that learned, or a series that is not an error)."""
-    if not ys or not ("error" in name or "loss" in name):
-        return "", ""
-    first, final = ys[0], ys[-1]
-    if not (math.isfinite(first) and first > 0 and grew(first, final)):
-        return "", ""
-    end = format_value(final, 3)
-    return f"{name} {format_value(first, 3)} -> {end}", f"{name} {end}"
-
-
-def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:
-    """growth_text of the error that ended highest among those that grew: 5.4 at alpha 6.4 named
-    error_hurt, its smallest (5.6e+06), while error_win reached 4.7e+08."""
-    grown = [(growth_text(n, series[n].ys), series[n].ys[-1]) for n in names if n in series and series[n].ys]
-    grown = [(text, final) for text, final in grown if text[0]]
-    if not grown:
-        return "", ""
-    return max(grown, key=lambda g: abs(g[1]) if not math.isnan(g[1]) else -1.0)[0]
-
-
-def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
-    """What differs between two sets of params: "alpha 1 -> 0.1" ("" when nothing did)."""
-    return ", ".join(
-        f"{name} {fmt(before[name])} -> {fmt(after[name])}"
-        for name in after
-        if name in before and before[name] != after[name]
-    )
+def all_met(predictions: Iterable[Prediction], settled: Iterable[tuple[int, tuple]]) -> bool:
+    """Whether every question's step is among the `settled` (step, parameters) keys (at any params)."""
+    steps = {p.step for p in predictions}
+    return bool(steps) and steps <= {step for step, _ in settled}
 
 
 class LessonSession:
@@ -183,8 +123,7 @@ class LessonSession:
     @property
     def questions_met(self) -> bool:
         """Every predict question of the lesson answered or skipped since the tutor opened it."""
-        steps = {p.step for p in self.lesson.predictions}
-        return bool(steps) and steps <= {step for step, _ in self.settled}
+        return all_met(self.lesson.predictions, self.settled)
 
     @property
     def total(self) -> int | None:

@@ -7,8 +7,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from grok_tui.engine.run_reading import grew
 from grok_tui.engine.run_report import RunState
-from grok_tui.engine.session import grew
 
 CONVERGED = 1e-6
 """A watched error at or below this (relative to its first value) counts as converged."""

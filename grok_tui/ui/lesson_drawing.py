@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
+from grok_tui.engine.run_reading import worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
-from grok_tui.engine.session import worst_growth
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.breakpoints import is_wide
@@ -157,12 +157,15 @@ class LessonDrawing(_Screen):
         self._draw_strip(view, values)
         self._draw_moved(view)
 
-    def _draw_moved(self, view: FeedView | None) -> None:
-        """The params pane's `at start` marks (ParamsView.moved)."""
+    def _moved(self, view: FeedView | None) -> frozenset[str]:
+        """The params the run has moved from where they set it (4.4's weight): said `at start`."""
         latest = view.latest if view is not None else {}
         params = self.session.params
-        moved = frozenset(n for n in params if n in latest and not same_value(latest[n], params[n]))
-        self.query_one(ParamsView).show_moved(moved)
+        return frozenset(n for n in params if n in latest and not same_value(latest[n], params[n]))
+
+    def _draw_moved(self, view: FeedView | None) -> None:
+        """The params pane's `at start` marks (ParamsView.moved)."""
+        self.query_one(ParamsView).show_moved(self._moved(view))
 
     def _draw_idle(self) -> None:
         self._charts_behind = self._values_behind = None
@@ -184,10 +187,8 @@ class LessonDrawing(_Screen):
         param = self.session.selected_param
         if param is None or self.lab or is_wide(self):
             return ""
-        value = self.session.params[param.name]
-        latest = view.latest if view is not None else {}
-        moved = param.name in latest and not same_value(latest[param.name], value)
-        return f"{param.name}{' at start' if moved else ''} ◂ {fmt(value)} ▸"
+        at_start = " at start" if param.name in self._moved(view) else ""
+        return f"{param.name}{at_start} ◂ {fmt(self.session.params[param.name])} ▸"
 
     def _draw_status(self, view: FeedView | None) -> None:
         session = self.session

@@ -59,7 +59,7 @@ async def test_a_chart_with_x_draws_against_that_value():
 async def test_a_chart_of_points_draws_each_step_apart_on_whole_ticks_and_no_sparkline(catalog):
     """5.1 steps through three weights, one weight delta each: joined by a braille line over x ticks
     0, 0.5 ... 2 they read as one value climbing over time, and so did the strip's sparkline."""
-    from grok_tui.engine.session import spark_name
+    from grok_tui.engine.run_reading import spark_name
 
     chart_spec = catalog.get("5.1").charts[0]
     assert chart_spec.points and chart_spec.x == "i" and spark_name(catalog.get("5.1")) == ""

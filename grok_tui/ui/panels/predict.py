@@ -24,6 +24,7 @@ from textual.message import Message
 
 from grok_tui.answers import predicted, record_answer
 from grok_tui.engine.runner import StepEvent
+from grok_tui.engine.session import all_met
 from grok_tui.instruments.predict import (
     Tally,
     Verdict,
@@ -100,7 +101,7 @@ class PredictPanel(InstrumentPanel):
     @property
     def met(self) -> bool:
         """Every question answered or skipped (at some parameters) since the tutor opened the lesson."""
-        return bool(self.predictions) and self._steps() <= {s for s, _ in self._settled}
+        return all_met(self.predictions, self._settled)
 
     def _earlier_answers(self) -> dict[tuple[int, str], tuple[str, bool]]:
         root = self.data_root()
