@@ -1,10 +1,13 @@
-"""`grok-tui progress` and `grok-tui reset` as the learner reads them: the marks explained, and a reset
-that says what it did."""
+"""`grok-tui progress` and `grok-tui reset` as the learner reads them: the marks explained, what is
+next, a reset that says what it did, over the bundled course and a small fixture course."""
 
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,14 +15,50 @@ from grok_tui.cli import main
 from grok_tui.course_marks import LEGEND
 from grok_tui.progress import Progress
 
+LESSON = """\
++++
+id = "{id}"
+chapter = {chapter}
+chapter_title = "Fixture chapter {chapter}"
+title = "Lesson {id}"
++++
 
-def cli(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    stdin = io.StringIO("")
-    stdin.isatty = lambda: False  # type: ignore[method-assign]
-    monkeypatch.setattr(sys, "stdin", stdin)
-    code = main(list(args))
+```python exercise w_sum
+def w_sum(a, b):
+    return 0  # TODO
+```
+
+```python solution w_sum
+def w_sum(a, b):
+    return sum(x * y for x, y in zip(a, b))
+```
+
+```python test w_sum
+assert w_sum([1], [2]) == 2, "w_sum([1], [2]) should be 2"
+```
+"""
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    root = tmp_path / "lessons"
+    for lesson_id, chapter in (("8.1", 8), ("8.2", 8), ("9.1", 9)):
+        (root / f"{lesson_id}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"{lesson_id}.md").write_text(LESSON.format(id=lesson_id, chapter=chapter), encoding="utf-8")
+    return root
+
+
+def run_cli(capsys, *argv: str, stdin: str = "", tty: bool = False, monkeypatch=None) -> tuple[int, str, str]:
+    fake = io.StringIO(stdin)
+    fake.isatty = lambda: tty  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stdin", fake)
+    code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def cli(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    return run_cli(capsys, *args, monkeypatch=monkeypatch)
 
 
 def test_progress_marks_lessons_as_the_contents_does_and_says_what_the_marks_mean(capsys, monkeypatch) -> None:
@@ -62,3 +101,127 @@ def test_reset_of_the_lesson_left_off_at_keeps_it_as_the_last_lesson(capsys, mon
     assert (code, out) == (0, "Reset 3.1.\n")
     after = Progress.load()
     assert after.lesson_state("3.1") == "" and after.last_lesson == "3.1"
+
+
+def test_progress_command_text_and_json(course, capsys, monkeypatch):
+    p = Progress.load()
+    p.open_lesson("8.1")
+    p.finish_lesson("8.1")
+    p.record_pass("8.1", "w_sum", "code")
+    p.open_lesson("8.2")
+    code, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Chapter 8 Fixture chapter 8: lessons 1/2 complete, 1 started; exercises 1/2 done" in out
+    assert "✓ 8.1 Lesson 8.1" in out and "Last lesson: 8.2 Lesson 8.2" in out
+    assert "\nNext: `grok-tui 8.2` (1 exercise to do)\n" in out  # the list ended without where to go on
+    code, out, _ = run_cli(capsys, "progress", "--json", "--lessons", str(course), monkeypatch=monkeypatch)
+    data = json.loads(out)
+    ch8, ch9 = data["chapters"]
+    assert (ch8["lessons_done"], ch8["lessons_started"], ch8["exercises_done"], ch8["exercises_total"]) == (1, 1, 1, 2)
+    assert (ch9["lessons_done"], ch9["exercises_done"]) == (0, 0)
+    assert data["last_lesson"] == "8.2"
+    p.save_draft("8.2", "w_sum", "def w_sum(a, b):\n    return")
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "\nNext: `grok-tui 8.2` (your draft of 8.2/w_sum waits: `grok-tui edit 8.2/w_sum` opens it" in out
+    p.record_pass("8.2", "w_sum", "code")
+    p.finish_lesson("8.2")
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out
+
+
+def test_reset_refuses_without_a_terminal_or_yes(course, capsys, monkeypatch):
+    Progress.load().record_pass("8.1", "w_sum", "code")
+    code, _, err = run_cli(capsys, "reset", "8.1/w_sum", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 2 and "--yes" in err
+    assert Progress.load().exercise_done("8.1", "w_sum")
+
+
+def test_reset_asks_and_respects_no(course, capsys, monkeypatch):
+    Progress.load().record_pass("8.1", "w_sum", "code")
+    code, out, _ = run_cli(
+        capsys, "reset", "8.1", "--lessons", str(course), stdin="n\n", tty=True, monkeypatch=monkeypatch
+    )
+    assert code == 0 and "Nothing was reset" in out
+    assert Progress.load().exercise_done("8.1", "w_sum")
+    code, out, _ = run_cli(
+        capsys, "reset", "8.1", "--lessons", str(course), stdin="y\n", tty=True, monkeypatch=monkeypatch
+    )
+    assert code == 0 and "Reset 8.1" in out
+    assert not Progress.load().exercise_done("8.1", "w_sum")
+
+
+def test_reset_with_yes_keeps_the_code(course, capsys, monkeypatch):
+    p = Progress.load()
+    p.save_draft("8.1", "w_sum", "my attempt")
+    code, out, _ = run_cli(capsys, "reset", "8.1/w_sum", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and "kept" in out
+    assert [b.read_text() for b in p.draft_path("8.1", "w_sum").parent.glob("w_sum.py.bak-*")] == ["my attempt"]
+
+
+def test_reset_all(course, capsys, monkeypatch):
+    Progress.load().open_lesson("8.1")
+    code, _, _ = run_cli(capsys, "reset", "--all", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and Progress.load().lessons == {}
+
+
+@pytest.mark.parametrize("argv", [["reset", "7.7"], ["reset", "8.1/nope"], ["reset"], ["reset", "8.1", "--all"]])
+def test_reset_unknown_ids_and_bad_usage_are_one_line_errors(course, capsys, monkeypatch, argv):
+    code, out, err = run_cli(capsys, *argv, "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith("grok-tui: ")
+
+
+def test_reset_that_cannot_write_is_a_one_line_error(course, capsys, monkeypatch):
+    Progress.load().open_lesson("3.1")  # something to reset (with nothing, reset --all writes nothing)
+
+    def refuse(path, text):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr("grok_tui.progress.atomic_write", refuse)
+    code, out, err = run_cli(capsys, "reset", "--all", "--yes", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("grok-tui: could not reset")
+
+
+def test_progress_and_reset_do_not_import_textual(course):
+    probe = (
+        "import sys, contextlib, io\nfrom grok_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['progress', '--lessons', {str(course)!r}])\n"
+        f"    main(['reset', '--all', '--yes', '--lessons', {str(course)!r}])\n"
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_chapter_line_counts_lessons_as_their_marks_do(course, capsys, monkeypatch):
+    """ "lessons 9/9 done" stood above three ◐ lessons (run, exercises to do): the line counted runs,
+    the marks counted runs and exercises. Both count the same now."""
+    p = Progress.load()
+    for lesson in ("8.1", "8.2"):
+        p.open_lesson(lesson)
+        p.finish_lesson(lesson)
+    p.record_pass("8.1", "w_sum", "code")
+    code, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Chapter 8 Fixture chapter 8: lessons 1/2 complete, 1 run with exercises to do, 0 started" in out, out
+    assert "✓ 8.1" in out and "◐ 8.2" in out
+
+
+def test_after_the_last_lesson_next_names_what_is_left_or_says_the_course_is_complete(course, capsys, monkeypatch):
+    """Every lesson run, the last one last: "Next: `grok-tui 7.6`" sent the learner back to the
+    lesson they had just finished, whatever was left elsewhere."""
+    p = Progress.load()
+    for lesson in ("8.1", "8.2", "9.1"):
+        p.open_lesson(lesson)
+        p.finish_lesson(lesson)
+    p.record_pass("9.1", "w_sum", "code")
+    _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert "\nNext: `grok-tui 8.1` (Lesson 8.1: exercises to do)\n" in out, out
+    p = Progress.load()
+    for lesson in ("8.1", "8.2"):
+        p.record_pass(lesson, "w_sum", "code")
+    p.open_lesson("9.1")  # the last one, where the learner was
+    p.finish_lesson("9.1")
+    _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert "\nNext: nothing: every lesson run and every exercise passed. The course is complete.\n" in out, out
