@@ -210,7 +210,14 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     assert "`keepdims=True` keeps it" in check_code(softmax, flat).text, check_code(softmax, flat).text
     one_hot = catalog.get("7.3").exercise("one_hot")
     rows = one_hot.solution.source.replace("out[i, label] = 1.0", "out[labels] = 1.0")
-    assert "`a[np.arange(len(labels)), labels] = 1`" in check_code(one_hot, rows).text
+    said = check_code(one_hot, rows).text
+    assert "give both indices at once: `m[rows, columns] = 1`" in said and "np.arange" not in said, said
+    # the index advice is said in the slip's own numbers, and in no lesson's names: 5.5's swapped
+    # indices were told of 7.3's `labels`
+    outer = catalog.get("5.5").exercise("outer_prod")
+    swapped = check_code(outer, outer.solution.source.replace("out[i][j] = a[i]", "out[j][i] = a[i]")).text
+    assert "Axis 0 of that array has 2 entries, numbered 0 to 1, and your code asked for entry 2" in swapped
+    assert "labels" not in swapped, swapped
     square = catalog.get("4.1").exercise("squared_error")
     xor = check_code(square, square.solution.source.replace("** 2", "^ 2"))
     assert not xor.passed and "In Python `^` is not a power: it is XOR" in xor.text

@@ -26,6 +26,13 @@ def test_experiments_table_outcomes_and_sorting():
     assert [r.label() for r in table.rows] == ["defaults", "alpha=0.1", "alpha=10"]
     table.sort = "final"
     assert [r.number for r in table.ordered()] == [2, 1, 3]
+    # up, not ten times: 6.2 at alpha 1 cycles for ever, and the row said only "40 steps"
+    cycling = table.start({"alpha": 1.0}, {"alpha": 0.1})
+    for step, error in enumerate([6.441, 8.2, 9.46], start=1):
+        cycling.see(step, error)
+    cycling.state = "finished"
+    assert cycling.outcome() == "ended higher (3 steps)"
+    table.rows.remove(cycling)
     # A run replaced before its first step (the next - came first) leaves no row; one that failed does.
     d = table.start({"alpha": 3.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
     d.state = "cancelled"

@@ -83,6 +83,19 @@ def test_5_1_asks_which_weight_with_other_parameters(catalog):
     assert "weight 1" in question_text(q, "alpha = 0.005", {})
 
 
+def test_5_1_does_not_take_the_update_without_its_input(catalog):
+    """The lesson's point is delta times each weight's own input: 0.2 - 0.01 * -0.14 = 0.2014, the
+    input left out, was 0.00049 from 0.20091 and counted as right under a tolerance of 0.0005."""
+    lesson = catalog.get("5.1")
+    (q,) = lesson.predictions
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    actual = run.steps[q.step - 1].values[q.value]
+    assert round(actual, 5) == 0.20091
+    assert not Verdict(0.2014, actual, q.tolerance).right
+    assert Verdict(0.2009, actual, q.tolerance).right and Verdict(0.201, actual, q.tolerance).right
+
+
 def test_the_course_quizzes_agree_with_the_lessons(catalog):
     assert sorted(catalog.quizzes) == [4, 5, 6, 7]
     for quiz in catalog.quizzes.values():

@@ -31,13 +31,20 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"operands could not be broadcast together with shapes",
-        "Two arrays whose shapes do not line up: a sum or max over an axis drops that axis, so a row's total "
-        "no longer sits beside its row; `keepdims=True` keeps it (`e.sum(axis=-1, keepdims=True)`).",
+        "Two arrays whose shapes do not line up: print the `.shape` of each. If one is a sum or max over an "
+        "axis, that axis is gone, so a row's total no longer sits beside its row; `keepdims=True` keeps it "
+        "(`e.sum(axis=-1, keepdims=True)`).",
     ),
     (
-        r"index \d+ is out of bounds for axis 0 with size",
-        "`a[i]` picks along the first axis, the rows. To set one column in each row, give both: "
-        "`a[np.arange(len(labels)), labels] = 1`.",
+        r"index (?P<index>-?\d+) is out of bounds for axis (?P<axis>\d+) with size (?P<size>\d+)",
+        "Axis {axis} of that array has {size} entries, numbered 0 to {last}, and your code asked for entry "
+        "{index}. Check how far each loop runs, and which index picks what: in `m[i]` and `m[i, j]` the first "
+        "picks the row. To set one entry in each row, give both indices at once: `m[rows, columns] = 1`.",
+    ),
+    (
+        r"list index out of range",
+        "A list of n items has the indices 0 to n-1: check how far each loop runs (`range(len(items))` "
+        "for the list it indexes) and that each list is as long as you think.",
     ),
     (
         r"unsupported operand type\(s\) for \^",
@@ -56,10 +63,13 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
 def common_error(message: str) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
     6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
-    7.3's sum without keepdims and one_hot's out[labels])."""
+    7.3's sum without keepdims and one_hot's out[labels], 5.5's swapped indices)."""
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
         if match:
             numbers = [g for g in match.groups() if g]
-            return [advice.format(n=numbers[0] if numbers else "")]
+            fields = {"n": numbers[0] if numbers else "", **match.groupdict()}
+            if fields.get("size"):
+                fields["last"] = str(int(fields["size"]) - 1)
+            return [advice.format(**fields)]
     return []

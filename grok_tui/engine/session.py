@@ -97,7 +97,7 @@ class LessonSession:
         self.spark_name = spark_name(lesson)
         self.error_names = error_names(lesson)
         self.watch_growth = has_step_size(lesson)
-        """Say when a finished run's error grew (growth_text): only where a smaller step is a cure."""
+        """Say when a finished run's error ended higher (growth_text): only where a smaller step is a cure."""
         self.series_names = tuple(dict.fromkeys(names))
 
     # -- events ------------------------------------------------------------------------------------

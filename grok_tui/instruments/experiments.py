@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from grok_tui.engine.run_reading import grew
+from grok_tui.engine.run_reading import ended_higher, grew
 from grok_tui.engine.run_report import RunState
 
 CONVERGED = 1e-6
@@ -60,6 +60,8 @@ class Experiment:
         if self.first is not None and self.final is not None and grew(self.first, self.final):
             return f"growing ({self.steps} steps)"
         if self.state == "finished":
+            if self.first is not None and self.final is not None and ended_higher(self.first, self.final):
+                return f"ended higher ({self.steps} steps)"  # 6.2 at alpha 1: "40 steps" told nothing
             return f"{self.steps} steps"
         return f"{'paused' if self.state == 'paused' else 'running'}, step {self.steps}"
 

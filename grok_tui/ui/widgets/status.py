@@ -174,9 +174,9 @@ class StatusLine(_OneLine):
         fresh: bool = False,
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
-        `grew`: a finished run whose error ended far above where it began, in a long and a short
-        form (engine.run_reading.growth_text): it did not overflow, yet it diverged, and the status says
-        so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
+        `grew`: a finished run whose error ended above where it began, in a long and a short form
+        (engine.run_reading.growth_text): it did not overflow, yet it diverged or did not learn, and the
+        status says so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
         a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
         that may never come, so the status says what stops it. `fresh`: paused at the first step of
         a re-run (FRESH_HINT)."""
