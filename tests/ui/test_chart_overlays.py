@@ -87,6 +87,21 @@ async def test_a_goal_may_be_a_number(catalog):
         assert "── goal 70" in legend and any(re.search(r"([⠁-⣿])\1{9}", line) for line in plot)
 
 
+async def test_a_previous_run_within_the_goals_reach_is_drawn(catalog):
+    """4.3 at alpha 0.01 after alpha 1: the goal line already stretched the axis to 0.8, and the run
+    its try-this compares with (0.25 -> 0.7977) was left out as "wider range", measured against the
+    slow run's 0.25..0.3 alone."""
+    spec = next(c for c in catalog.get("4.3").charts if c.goal)
+    app = OneChart(spec)
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        slow = Series(STEPS, [0.25 + 0.0025 * k for k in range(20)])
+        fast = Series(STEPS, [0.8 - 0.55 * 0.5**k for k in range(20)])
+        chart.show_series({"pred": slow}, {"pred": fast}, values={spec.goal: 0.8, "alpha": 0.01})
+        await pilot.pause()
+        assert not chart.previous_off_scale and "not drawn" not in lines(chart)[0], lines(chart)
+
+
 async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 16)) as pilot:

@@ -317,6 +317,10 @@ class ChartView(PlotextPlot):
         if width < COMPACT_WIDTH or height < COMPACT_HEIGHT:
             return self._compact(width, height)
         ys_now, ys_old = ([y for layer in layers for _, y in layer.points] for layers in (now, old))
+        if ys_now and self._goal is not None and not self.chart.log:
+            # the goal is on the axis anyway (_axes): 4.3's slow run after a fast one left the run its
+            # try-this compares with out as "wider range", though both lay between the start and the goal
+            ys_now.append(self._goal)
         fits = previous_fits(ys_now, ys_old, self.chart.log)  # a log chart's points are decades
         self._previous_elsewhere = False
         if self.chart.x:  # against a value, the previous run may lie elsewhere on x too (7.1's first
