@@ -23,9 +23,16 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote
     for exercise in lesson.exercises:
         code = passed.get(exercise.name)
         if progress.exercise_done(lesson.id, exercise.name) and code is not None:
-            notes[exercise.name] = ExerciseNote(
-                f"exercise {exercise.name}: passed; this is your code, and the run uses it (e: edit it)", code
-            )
+            draft = progress.load_draft(lesson.id, exercise.name)
+            if draft is not None and draft.strip() != code.strip():
+                # "this is your code" showed the version that passed, and the editor said "edited since"
+                text = (
+                    f"exercise {exercise.name}: passed; this is the code that passed, and the run uses it. "
+                    "You edited it since, unchecked (e, then F5 checks the edit)"
+                )
+            else:
+                text = f"exercise {exercise.name}: passed; this is your code, and the run uses it (e: edit it)"
+            notes[exercise.name] = ExerciseNote(text, code)
         else:
             notes[exercise.name] = ExerciseNote(
                 f"exercise {exercise.name}: press e to write it; until you pass, "

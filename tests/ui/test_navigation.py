@@ -257,6 +257,24 @@ step(value=triple(double(1)))
 """
 
 
+async def test_a_passed_exercise_edited_since_says_the_run_keeps_the_passed_code(tmp_path):
+    """7.3's softmax passed, then edited in the editor without F5: the lesson said "this is your code"
+    over the code that passed, while the editor said "edited since"."""
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.9-two.md").write_text(TWO_EXERCISES, encoding="utf-8")
+    catalog = load_catalog(tmp_path / "l")
+    progress = Progress.load()
+    progress.exercises["9.9/double"] = {"done": True, "code": "def double(x):\n    return x + x\n"}
+    progress.save_draft("9.9", "double", "def double(x):\n    return 2 * x  # edited\n")
+    app = GrokApp(catalog, start_lesson="9.9", speed=0, progress=progress)
+    async with app.run_test(size=SIZE):
+        shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
+        assert "exercise double: passed; this is the code that passed, and the run uses it" in shown
+        assert "You edited it since, unchecked (e, then F5 checks the edit)" in shown
+        assert "return x + x" in shown and "# edited" not in shown
+        assert "this is your code" not in shown
+
+
 async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
     from grok_tui.ui.screens.exercise import ExerciseScreen
     from grok_tui.ui.screens.pick_exercise import PickExercise
