@@ -182,6 +182,10 @@ def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
     verdict = check_code(outer, code)
     assert "return out" not in code and not verdict.passed
     assert "outer_prod returned None: add a return" in verdict.text and "never returns a value" not in verdict.text
+    # 3.2's test says "got None" without why: the advice is given (a beginner did not link None to return)
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    said = check_code(w_sum, w_sum.solution.source.replace("return output", "pass")).text
+    assert "should return one number, got None" in said and "Your w_sum never returns a value" in said, said
 
 
 def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):

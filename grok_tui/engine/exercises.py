@@ -221,7 +221,9 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         if where:
             details.append("it failed inside " + where)
         details += _unreachable(code) + _returns_in_loops(code, solution)
-        if "None" not in (result.message or ""):  # a test that says so itself (5.5): not twice
+        # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
+        # return one number, got None" does not say why, and a beginner did not link None to return.
+        if "add a return" not in (result.message or ""):
             details += _missing_returns(code, solution)
     elif s == "syntax":
         if result.phase == "test-compile":
