@@ -89,6 +89,14 @@ def answer_streak(data: Answers, prefix: str = "") -> int:
     return streak
 
 
+def streak_text(streak: int) -> str:
+    """answer_streak for a learner: "your last 3 answers right" ("1 right in a row" was unclear,
+    "streak 2" never explained); "" for none (the missed questions are named beside it)."""
+    if streak <= 0:
+        return ""
+    return "your last answer right" if streak == 1 else f"your last {streak} answers right"
+
+
 def unfinished_attempt(data: Answers, prefix: str, total: int) -> list[bool]:
     """Whether each question of an attempt left unfinished was right, in order: the quiz's last
     answers in its history were its questions 1..k, k < total (a learner who answered 2 of 5, quit

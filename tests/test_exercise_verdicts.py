@@ -176,6 +176,25 @@ def test_a_name_from_another_exercise_is_explained(catalog):
     assert "start your cell with `import numpy as np`" in check_code(exercise, code).text
 
 
+def test_an_index_nothing_sets_asks_for_the_missing_loop(catalog):
+    """7.3's one_hot written `out[i, labels[i]] = 1` with no loop: Python's "Did you mean `id`?" and
+    "define `i` here" pointed away from the loop that was missing."""
+    one_hot = catalog.get("7.3").exercise("one_hot")
+    code = (
+        "import numpy as np\n\ndef one_hot(labels):\n    out = np.zeros((len(labels), 10))\n"
+        "    out[i, labels[i]] = 1\n    return out\n"
+    )
+    said = check_code(one_hot, code).text
+    assert "`i` is used as an index, and nothing gives it a value: is a loop missing" in said, said
+    assert "Did you mean `id`" not in said
+    # a name set by a loop or an assignment is not said to be missing (a typo elsewhere is)
+    looped = code.replace(
+        "    out[i, labels[i]] = 1\n", "    for i in range(len(labels)):\n        out[i, labels[j]] = 1\n"
+    )
+    assert "`j` is used as an index" in check_code(one_hot, looped).text
+    assert "`i` is used as an index" not in check_code(one_hot, looped).text
+
+
 def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
     outer = catalog.get("5.5").exercise("outer_prod")
     code = outer.solution.source.replace("return out", "out")

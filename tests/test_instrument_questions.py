@@ -188,12 +188,20 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     record_answer(private_data_dir, "predict/4.4/2/pred", "0.968", True)
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
-    assert "Chapter 4 quiz: 1/5 right; missed question 3; 0 right in a row" in out  # not "missed 3": a count?
+    # not "missed 3" (a count?), nor "0 right in a row"
+    assert "Chapter 4 quiz: 1/5 right; missed question 3\n" in out
     assert "Chapter 5 quiz: not taken yet (4 questions)" in out
     assert "Predictions: 1/1 right" in out
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["quizzes"][0] == {"chapter": 4, "questions": 5, "answered": 2, "right": 1, "missed": [3], "streak": 0}
+
+
+def test_a_streak_is_said_as_the_last_answers():
+    from grok_tui.answers import streak_text
+
+    # "1 right in a row" read as unclear to a learner, "streak 2" was never explained
+    assert [streak_text(n) for n in (0, 1, 3)] == ["", "your last answer right", "your last 3 answers right"]
 
 
 def test_a_question_shows_no_minus_zero():

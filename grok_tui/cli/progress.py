@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TypedDict
 
-from grok_tui.answers import answer_streak, load_answers
+from grok_tui.answers import answer_streak, load_answers, streak_text
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -152,9 +152,10 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             missed = (
                 f"; missed question{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}" if numbers else ""
             )
+            streak = streak_text(quiz["streak"])
             print(
-                f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}; "
-                f"{quiz['streak']} right in a row"
+                f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}"
+                + (f"; {streak}" if streak else "")
             )
         else:
             print(f"Chapter {quiz['chapter']} quiz: not taken yet ({quiz['questions']} questions)")

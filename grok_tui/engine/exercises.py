@@ -184,6 +184,14 @@ def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
         near = get_close_matches(name, functions, n=1)
         also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
         return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
+    assigned = rf"(?<![\w.]){name}\s*=[^=]|\bfor\b[^:]*(?<![\w.]){name}\b[^:]*\bin\b"
+    if re.search(rf"\[[^\]]*(?<![\w.]){name}(?!\w)", code) and not re.search(assigned, code):
+        # 7.3's out[i, labels[i]] = 1 with no loop: Python offered `id`, and "define it here" pointed
+        # away from the loop that was missing
+        return [
+            f"`{name}` is used as an index, and nothing gives it a value: is a loop missing around that "
+            f"line (`for {name} in range(...)`)?"
+        ]
     suggested = SUGGESTED.search(result.message or "")
     if suggested:
         return [

@@ -190,7 +190,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         assert "Right" in text_of(app.screen.query_one("#quiz-verdict"))
         await pilot.press("enter")
         await pilot.press("1", "enter")  # converge: wrong
-        assert "the answer is diverge" in text_of(app.screen.query_one("#quiz-verdict"))
+        assert "the answer is “diverge”." in text_of(app.screen.query_one("#quiz-verdict"))
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), what="the lesson")
         saved = json.loads((private_data_dir / "answers.json").read_text())
@@ -216,7 +216,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         # the whole quiz again, from question 1; one answer wrong: the score names it, in the singular
         await pilot.pause()
         assert "(f) and press enter." in " ".join(plain(panel).split())
-        assert "Last answers: 4/5 right; missed question 2; 3 right in a row" in plain(panel)  # was "streak 3"
+        assert "Last answers: 4/5 right; missed question 2; your last 3 answers right" in plain(panel)
         await focus_panel(pilot, app, panel)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz a third time")

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding
 
-from grok_tui.answers import answer_streak, load_answers, unfinished_attempt
+from grok_tui.answers import answer_streak, load_answers, streak_text, unfinished_attempt
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -63,9 +63,10 @@ class QuizPanel(InstrumentPanel):
             right = sum(bool(v.get("right")) for v in latest.values())
             missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
             score = f"Last answers: {right}/{total} right"
+            streak = streak_text(answer_streak(data, prefix))
             rest = (
                 f"; missed question{'s' if len(missed) > 1 else ''} " + ", ".join(map(str, missed)) if missed else ""
-            ) + f"; {answer_streak(data, prefix)} right in a row"  # "streak 2" was never explained
+            ) + (f"; {streak}" if streak else "")
             line = self.sentence(score + rest, "")
             line.stylize("bold", 0, len(score))
             out.append_text(line)

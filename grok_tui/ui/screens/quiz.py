@@ -105,7 +105,8 @@ class QuizScreen(Screen[int]):
                 record_answer(self.root, f"quiz/{self.quiz.chapter}/{self.index + 1}", event.value.strip(), right)
             except OSError as exc:
                 self.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
-        answer = q.answer if q.choices else f"{q.answer:g}"
+        # a choice is quoted: "the answer is slowly turns back up." read as a broken sentence
+        answer = f"“{q.answer}”" if q.choices else f"{q.answer:g}"
         text = Text(
             "✓ Right. " if right else f"✗ Not quite: the answer is {answer}. ",
             style="bold green" if right else "bold yellow",
