@@ -46,7 +46,10 @@ class CodeEditor(TextArea):
     # the exercise screen's keys: `h` showed, and counted, a hint.
     # ctrl+home / ctrl+end: to the code's first / last character, as in every editor. TextArea binds
     # neither: after F4 the TODO stayed selected, and the typing meant for the end replaced it.
+    # ctrl+a: everything, as beginners expect it (TextArea's ctrl+a went to the line's start, and two
+    # learners typed a whole new function into the old one); home is the line's start.
     BINDINGS = [
+        Binding("ctrl+a", "select_all", "select all", show=False),
         Binding("shift+tab", "dedent", "dedent", show=False),
         Binding("ctrl+home", "document_edge(False)", "start of the code", show=False),
         Binding("ctrl+end", "document_edge(True)", "end of the code", show=False),

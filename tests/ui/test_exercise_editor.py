@@ -226,6 +226,12 @@ async def test_ctrl_end_and_ctrl_home_go_to_the_codes_end_and_start(lesson):  # 
         assert editor.selection.end == (0, 0) and editor.selection.start == (0, 0)
         await pilot.press("ctrl+shift+end")
         assert editor.selected_text == editor.text
+        # ctrl+a selects everything, so what is typed next replaces it (it went to the line's start,
+        # and a learner's new function was typed into the old one)
+        await pilot.press("ctrl+end", "ctrl+a")
+        assert editor.selected_text == editor.text
+        await pilot.press(*"x = 1")
+        assert editor.text == "x = 1"
 
 
 async def test_a_long_todo_opens_with_the_code_in_view_at_60_columns(catalog):
