@@ -386,3 +386,27 @@ def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
     assert first[0] == Color.parse(grey(0.0)) and first[2] == Color.parse(grey(1 / 16))
     small = digit_text(pixels, scale=1)  # two pixel rows a cell: the half block stays
     assert all(set(line.plain) == {"▀"} for line in small)
+
+
+async def test_the_drawing_pad_zoomed_at_80x24_is_drawn_big_with_its_keys(small_catalog):
+    """7.5's try-this says "z to zoom, then draw": at 80x24 the zoomed pad stayed 8 rows tall, a row
+    short of room for its keys' two lines (they wrap to one there); the pen's line goes beside."""
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 1,
+            what="the lesson with its pad",
+        )
+        pad = app.screen.panels.widgets[0]
+        await pilot.press("f", "f", "z")  # lesson text -> values -> the pad; zoom it
+        assert app.focused is pad and app.screen.maximized is pad
+        await wait_for(pilot, lambda: pad.scale == 2, what="the big pad")
+        await pilot.press("d")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert pad.scale == 2 and "pen down: moving paints" in shown, shown
+        assert "arrows move  space shade  d pen  x clear  t test digit" in shown, shown
+        assert shown.count("│[  ]") == 2  # the cursor's pixel: two rows tall

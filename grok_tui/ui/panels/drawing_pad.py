@@ -128,7 +128,9 @@ class Panel(DigitsPanel):
         at 120x40, so a learner draws on a pad they can see (z added only empty rows around it)."""
         if not self.is_attached or self.columns < 2 + 32 + 2 + 16:
             return 1
-        return 2 if self.visible_height >= 2 + 16 + 1 + len(self.KEY_LINES) else 1
+        # the title, the frame, 16 rows, the keys (the pen's line goes beside): zoomed at 80x24 the
+        # pad stayed small, a row short of room for the keys' two unwrapped lines
+        return 2 if self.visible_height >= 1 + 2 + 16 + len(self._keys()) else 1
 
     @property
     def beside(self) -> int:
@@ -179,9 +181,15 @@ class Panel(DigitsPanel):
         return lines
 
     def key_lines(self) -> list[Text]:
-        pen = [Text("pen down: moving paints", style="bold red")] if self.pen else []
+        """The pen's state, then the keys: under the pad where it is narrow."""
+        return self._pen() + self._keys()
+
+    def _pen(self) -> list[Text]:
+        return [Text("pen down: moving paints", style="bold red")] if self.pen else []
+
+    def _keys(self) -> list[Text]:
         if not self.focused:  # the arrows and space would go to the lesson (d still puts the pen down)
-            return [*pen, self.sentence("to draw, press f until this frame lights up", style="yellow")]
+            return [self.sentence("to draw, press f until this frame lights up", style="yellow")]
         width = self.columns
         words = "  ".join(self.KEY_LINES).split("  ")
         lines, line = [], ""
@@ -192,7 +200,7 @@ class Panel(DigitsPanel):
             else:
                 line = f"{line}  {word}" if line else word
         lines.append(line)
-        return pen + [Text(line, style="dim") for line in lines]
+        return [Text(line, style="dim") for line in lines]
 
     def draw(self) -> Text:
         grid = self.frame()
@@ -232,8 +240,8 @@ class Panel(DigitsPanel):
             if head.cell_len + len(odds) <= room:
                 head.append(odds)
             right = [head, *probability_lines(self.probs, width=room)]
-        out = side_by_side([Text(self.title(), style="dim"), *grid], right)
-        for line in self.key_lines():
+        out = side_by_side([Text(self.title(), style="dim"), *grid], [*right, *self._pen()])
+        for line in self._keys():
             out.append("\n")
             out.append_text(line)
         return out
