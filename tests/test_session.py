@@ -115,12 +115,13 @@ STAGES = """+++
 id = "9.1"
 chapter = 9
 title = "Stages"
-show = ["w", "early", "final_only"]
+show = ["w", "early", "before", "final_only"]
 +++
 
 Text.
 
 ```python train
+before = 5
 w = 0
 for i in range(3):
     step(w=w, early=i) if i == 0 else step(w=w)
@@ -137,7 +138,24 @@ def test_the_values_after_a_run_come_from_one_step(tmp_path):
     values = s.shown_values(play(s))
     # w is the last step's (2), not the namespace's (3); early is stale (an earlier step's); final_only
     # was never recorded, so it comes from the end of the run.
-    assert values == {"w": 2, "final_only": 7}
+    assert values == {"w": 2, "before": 5, "final_only": 7}
+
+
+def test_a_shown_value_set_before_the_loop_is_shown_while_stepping(tmp_path):
+    """4.1's pred, miss and error are computed before its sweep and recorded by no step: while a
+    learner stepped they were nowhere on screen, and came back only when the run ended."""
+    (tmp_path / "9.1-stages.md").write_text(STAGES, encoding="utf-8")
+    s = LessonSession(load_catalog(tmp_path).get("9.1"), speed=0)
+    s.step_once()
+    for _ in range(500):
+        if s.run.state is RunState.PAUSED:
+            break
+        s.run.join(0.01)
+    view = s.poll()
+    assert view.step == 1 and s.shown_values(view) == {"w": 0, "early": 0, "before": 5}
+    assert "before" not in s.run.steps[0].values  # shown, not recorded (no chart, no check sees it)
+    s.toggle()
+    assert s.shown_values(play(s)) == {"w": 2, "before": 5, "final_only": 7}
 
 
 def test_step_count_expressions():

@@ -5,7 +5,8 @@ numpy already imported). Whatever the lesson's code does here (loop forever, os.
 read stdin, exhaust memory), the tutor's process is untouched: it only reads messages.
 
 Messages to the tutor (tuples, first item the kind):
-  ("batch", [event, ...]) events in order: ("step", index, values) ("out", text) ("state", state, detail)
+  ("batch", [event, ...]) events in order: ("step", index, values, context) ("out", text)
+      ("state", state, detail)
   ("cell", line)
   ("exit", status, line)       just before the lesson's code calls os._exit
   ("end", state, detail, failure, values, functions, modules)
@@ -370,7 +371,10 @@ class _Child:
         index = len(self.steps) + 1
         snap = {k: snapshot(v) for k, v in values.items()}
         self.steps.append((index, snap))
-        self.emit(("step", index, snap), now=index == 1)  # the first step shows at once
+        # the shown variables this step does not record, as they stand now: 4.1's pred, miss and error
+        # are computed before its sweep, and while a learner stepped they were nowhere on screen
+        context = {n: snapshot(self.namespace[n]) for n in self.lesson.show if n not in values and n in self.namespace}
+        self.emit(("step", index, snap, context), now=index == 1)  # the first step shows at once
         bad = first_non_finite(snap)
         if bad is not None:
             raise _Diverged(f"{bad} became {snap[bad]!s} at step {index}")

@@ -96,6 +96,8 @@ class FeedView:
     printed: dict[int, CellPrint] = field(default_factory=dict)
     """What each cell printed, by the cell's line in the lesson file (the lesson text shows it under
     the cell); only cells that printed something."""
+    context: dict[str, Any] = field(default_factory=dict)
+    """The last step's Step.context: shown names it did not record, as the code had them then."""
 
     @property
     def recorded_names(self) -> Collection[str]:
@@ -186,6 +188,7 @@ class RunFeed:
         self._lock = threading.Lock()
         self._series = {name: _Thinned() for name in series_names}
         self._latest: dict[str, Any] = {}
+        self._context: dict[str, Any] = {}
         self._step = 0
         self._state = state
         self._detail = ""
@@ -206,6 +209,7 @@ class RunFeed:
             if isinstance(event, StepEvent):
                 self._step = event.step.index
                 self._latest = event.step.values
+                self._context = event.step.context
                 for name, value in event.step.values.items():
                     self._last_recorded[name] = (event.step.index, value)
                 for name, series in self._series.items():
@@ -261,5 +265,6 @@ class RunFeed:
                 self._dropped,
                 dict(self._last_recorded),
                 self._printed,
+                dict(self._context),
             )
             return self._view

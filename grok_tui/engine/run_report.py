@@ -34,6 +34,9 @@ class Step:
     index: int
     """1-based number of the step."""
     values: dict[str, Any]
+    context: dict[str, Any] = field(default_factory=dict)
+    """The lesson's `show` names this step did not record, as the code had them then (4.1's pred,
+    computed before its sweep): shown beside the step, never recorded (charts, checks, predictions)."""
 
 
 @dataclass(frozen=True)

@@ -294,7 +294,7 @@ class LessonRun:
     def _event(self, event: tuple) -> None:
         kind = event[0]
         if kind == "step":
-            step = Step(event[1], event[2])
+            step = Step(event[1], event[2], event[3])
             self.steps.append(step)
             self.listener(StepEvent(step))
         elif kind == "out":

@@ -329,15 +329,18 @@ class LessonSession:
         return speed if now - t1 <= max(1.0, 2.0 / speed) else None
 
     def shown_values(self, view: FeedView) -> dict[str, Any]:
-        """One step's values: the last step's recorded values, plus (after the run) the `show`
-        names that no step recorded, from the final namespace. A name an earlier step recorded
-        but the last one did not is stale and left out (6.4's stages)."""
+        """One step's values: the last step's recorded values, plus the `show` names that no step
+        recorded, as the code had them at that step (4.1's pred, set before its sweep) and after the
+        run from the final namespace. A name an earlier step recorded but the last one did not is
+        stale and left out (6.4's stages)."""
         values = dict(view.latest)
+        extra = dict(view.context)
         run = self.run
         if view.state.done and run is not None:
-            for name, value in run.final_values().items():
-                if name not in view.recorded_names:
-                    values[name] = value
+            extra.update(run.final_values())
+        for name, value in extra.items():
+            if name not in view.recorded_names and name not in values:
+                values[name] = value
         return values
 
 
