@@ -322,3 +322,12 @@ def test_a_return_inside_the_loop_is_named(catalog):
     assert "Line 5, `return total`, is inside a loop: dot returns in the loop's first pass." in said, said
     right = code.replace("        return total", "    return total")
     assert check_code(dot, right).passed
+
+
+def test_a_hidden_delta_without_the_relu_mask_names_the_off_node(catalog):
+    """6.4's hidden_delta without `* (layer_1 > 0)` got only the two arrays: a beginner did not see
+    that the off nodes were blamed."""
+    hidden = catalog.get("6.4").exercise("hidden_delta")
+    said = check_code(hidden, hidden.solution.source.replace(" * (layer_1 > 0)", "")).text
+    assert "hidden node 0 is off" in said and "an off node's delta is 0" in said, said
+    assert "layer_1 > 0" not in said  # the idea, not the code
