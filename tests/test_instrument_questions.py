@@ -190,7 +190,7 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     out = capsys.readouterr().out
     # not "missed 3" (a count?), nor "0 right in a row"
     assert "Chapter 4 quiz: 1/5 right; missed question 3\n" in out
-    assert "Chapter 5 quiz: not taken yet (4 questions)" in out
+    assert "Chapter 5 quiz: not taken yet (5 questions)" in out
     assert "Predictions: 1/1 right" in out
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
