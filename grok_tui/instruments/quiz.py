@@ -64,6 +64,13 @@ class Question:
             return None
         return abs(number - float(self.answer)) <= self.tolerance
 
+    def sign_only(self, given: str) -> bool:
+        """A number right in size and wrong in sign (1.19 for -1.19): said as such, as the predict
+        panel says it, where "the answer is -1.19" left the learner to spot the difference."""
+        number = read_number(given) if self.numeric else None
+        answer = float(self.answer) if self.numeric else 0.0
+        return number is not None and answer != 0 and abs(number + answer) <= self.tolerance
+
 
 @dataclass(frozen=True)
 class Quiz:

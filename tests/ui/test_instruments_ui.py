@@ -224,7 +224,11 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         assert text_of(quiz.query_one("#quiz-question")).startswith("Question 1 of 5\n")
         for i, question in enumerate(quiz.quiz.questions):
             answer = str(question.answer if question.choices else f"{question.answer:g}")
-            await pilot.press(*("0.123" if i == 0 and not question.choices else answer), "enter", "enter")
+            await pilot.press(*("0.275" if i == 0 and not question.choices else answer), "enter")
+            if i == 0:  # -0.275's size with the wrong sign: said so
+                said = text_of(quiz.query_one("#quiz-verdict"))
+                assert "the answer is -0.275; the size is right, the sign is not." in said, said
+            await pilot.press("enter")
         score = text_of(quiz.query_one("#quiz-question"))
         assert "Missed: question 1. Take the quiz again to try it once more." in score, score
 

@@ -107,8 +107,9 @@ class QuizScreen(Screen[int]):
                 self.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
         # a choice is quoted: "the answer is slowly turns back up." read as a broken sentence
         answer = f"“{q.answer}”" if q.choices else f"{q.answer:g}"
+        sign = "; the size is right, the sign is not" if not right and q.sign_only(event.value) else ""
         text = Text(
-            "✓ Right. " if right else f"✗ Not quite: the answer is {answer}. ",
+            "✓ Right. " if right else f"✗ Not quite: the answer is {answer}{sign}. ",
             style="bold green" if right else "bold yellow",
         )
         if q.why:
