@@ -98,7 +98,7 @@ def test_dot_product_similarity_and_the_template():
     assert scores.count(2) == 4 and max(scores) == 2  # the template cannot tell four pictures apart
     strict = series(run("3.3b", off_weight=-1.0), "score")
     assert strict.count(max(strict)) == 1 and strict.index(2) == 0b1001
-    assert "best match: ██/██ with 3" in output(run("3.3b", off_weight=0.5))
+    assert "best match: ██|██ with 3" in output(run("3.3b", off_weight=0.5))
 
 
 def test_numpy_primer_seeds_make_random_numbers_repeat():
