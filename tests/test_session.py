@@ -269,6 +269,8 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
         "error_for_all_lights 9.46",
     )
     assert growth_text("error", [0.04, 0.04]) == none  # where it began (6.1 at alpha 1 bounces)
+    # digits enough to tell the ends apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
+    assert growth_text("test_loss", [2.3012, 2.2, 2.3026])[0] == "test_loss 2.301 -> 2.303"
     assert growth_text("error", [0.04, 1e-9]) == none  # learned
     assert growth_text("weight_delta", [0.1, 50.0]) == none  # not an error: growing is no failure
     assert growth_text("error", [0.0, 1.0]) == growth_text("error", []) == none

@@ -64,8 +64,10 @@ def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
     first, final = ys[0], ys[-1]
     if not (math.isfinite(first) and first > 0 and (grew(first, final) or ended_higher(first, final))):
         return "", ""
-    end = format_value(final, 3)
-    return f"{name} {format_value(first, 3)} -> {end}", f"{name} {end}"
+    # as many digits as tell the two apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
+    digits = next((d for d in range(3, 7) if format_value(first, d) != format_value(final, d)), 6)
+    end = format_value(final, digits)
+    return f"{name} {format_value(first, digits)} -> {end}", f"{name} {end}"
 
 
 def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:
