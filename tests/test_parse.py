@@ -141,6 +141,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         # what a step is names the charts' step axis: a word, not a sentence or a number
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = "Epochs!"\n'), 7, "step_name must be a short singular noun"),
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = 1\n'), 7, "step_name must be"),
+        # the strip's first values: names, as show's
+        (('show = ["x"]\n', 'show = ["x"]\nstrip = "x"\n'), 7, "strip must be a list of strings"),
         (('hints = ["Multiply', 'hint = ["Multiply'), 31, "exercise 'double': unknown key 'hint'"),
         (("default = 3\n", "default = 3\ndefualt = 4\n"), 21, "parameter 'n': unknown key 'defualt'"),
         # at the hints key's own line, not the exercise cell's
@@ -168,6 +170,11 @@ def test_a_lesson_may_say_what_one_step_is(tmp_path):
     assert not problems and lesson is not None and lesson.step_name == "epoch"
     lesson, _ = parse_lesson(write(tmp_path, GOOD, "plain.md"))
     assert lesson is not None and lesson.step_name == ""
+
+
+def test_a_lesson_may_say_what_its_strip_shows_first(tmp_path):
+    lesson, problems = parse_lesson(write(tmp_path, GOOD.replace('show = ["x"]\n', 'show = ["x"]\nstrip = ["x"]\n')))
+    assert not problems and lesson is not None and lesson.strip == ("x",)
 
 
 def test_a_chart_may_keep_a_fixed_y_range(tmp_path):

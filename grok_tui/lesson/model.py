@@ -204,6 +204,9 @@ class Lesson:
     charts: tuple[Chart, ...] = ()
     show: tuple[str, ...] = ()
     """Variables to show in the values table (from each step, then from the final namespace)."""
+    strip: tuple[str, ...] = ()
+    """The values the reading view's one-line strip shows first (default: `show`'s order): at 80
+    columns it holds three or four, and 5.2's weights, the lesson's subject, came after pred."""
     panels: tuple[str, ...] = ()
     """Extra UI panels by name (e.g. a confusion matrix); the engine only carries the names."""
     pace: float = 10.0

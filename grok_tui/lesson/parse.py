@@ -33,6 +33,7 @@ TOP_KEYS = {
     "title",
     "order",
     "show",
+    "strip",
     "panels",
     "pace",
     "params",
@@ -269,8 +270,8 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     params = tuple(params_table(meta.get("params", {}), lines, problems.add))
     charts = tuple(charts_table(meta.get("charts"), {p.name for p in params}, lines, problems.add))
     exercises = tuple(exercises_table(meta.get("exercises", {}), blocks, lines, problems.add))
-    show, panels, try_this = (meta.get(k, []) for k in ("show", "panels", "try_this"))
-    for key, value in (("show", show), ("panels", panels), ("try_this", try_this)):
+    show, strip, panels, try_this = (meta.get(k, []) for k in ("show", "strip", "panels", "try_this"))
+    for key, value in (("show", show), ("strip", strip), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.add(where(key), f"{key} must be a list of strings")
     nan_advice = meta.get("nan_advice", "")
@@ -323,6 +324,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         params=params,
         charts=charts,
         show=tuple(show),
+        strip=tuple(strip),
         panels=tuple(panels),
         pace=float(pace),
         exercises=exercises,

@@ -260,12 +260,13 @@ class LessonDrawing(_Screen):
         if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
             keys = self.query_one(StatusLine).keys()
             empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
-        shown, order = computed(values, session.params, self.lesson.show)
-        strip.show_run(shown, order, name, spark, log, empty)
+        shown, order = computed(values, session.params, self.lesson.strip + self.lesson.show)
+        strip.show_run(shown, order, name, spark, log, empty, session.total)
 
 
 def computed(values: dict, params: dict, show: tuple[str, ...]) -> tuple[dict, list[str]]:
-    """What the strip shows, in the values table's order: the learner set the params, so it shows
-    what the run computes; a param the run changes too (4.4's weight, from its start) is one of those."""
+    """What the strip shows, in the order given (the lesson's `strip`, then `show`): the learner set
+    the params, so it shows what the run computes; a param the run changes too (4.4's weight, from
+    its start) is one of those."""
     same = {k for k, v in params.items() if k not in values or same_value(values[k], v)}
-    return {k: v for k, v in values.items() if k not in same}, [n for n in show if n not in same]
+    return {k: v for k, v in values.items() if k not in same}, [n for n in dict.fromkeys(show) if n not in same]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
 
@@ -16,12 +17,27 @@ class ExerciseNote:
     """The learner's passed code, shown in place of the stub (the code shown is the code run)."""
 
 
+def run_calls(lesson: Lesson, exercise: Exercise) -> bool:
+    """Whether the lesson's run calls a function the exercise defines: 4.2's loop does hot and cold
+    inline, and its note said the run used the reference hot_cold_step until the learner's passed."""
+    names = re.findall(r"^def\s+(\w+)", exercise.stub.source, re.M) or [exercise.name]
+    call = re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, names))})\s*\(")
+    return any(cell.role in ("run", "train") and call.search(cell.source) for cell in lesson.cells)
+
+
 def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote]:
     """Each exercise cell's note, and the learner's code where they passed: the run uses it."""
     notes = {}
     passed = progress.passed_code(lesson.id)
     for exercise in lesson.exercises:
         code = passed.get(exercise.name)
+        if not run_calls(lesson, exercise):
+            done = progress.exercise_done(lesson.id, exercise.name) and code is not None
+            said = "passed; this is your code" if done else "press e to write it"
+            notes[exercise.name] = ExerciseNote(
+                f"exercise {exercise.name}: {said} (practice: the run below does not call it)", code if done else None
+            )
+            continue
         if progress.exercise_done(lesson.id, exercise.name) and code is not None:
             draft = progress.load_draft(lesson.id, exercise.name)
             if draft is not None and draft.strip() != code.strip():

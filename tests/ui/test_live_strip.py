@@ -20,13 +20,34 @@ async def test_a_short_run_shows_every_step_in_its_sparkline():
     app = StripApp()
     async with app.run_test(size=(80, 3)) as pilot:
         strip = app.query_one(LiveStrip)
-        strip.show_run({"error": u[-1]}, ["error"], "trial_error", u, log=False)
+        strip.show_run({"error": u[-1]}, ["error"], "trial_error", u, log=False, total=17)
         await pilot.pause()
         blocks = text_of(strip).rstrip().split()[-1]
         assert len(blocks) == 17 and blocks == blocks[::-1], blocks  # the whole U, as symmetric as it is
         strip.show_run({"error": 1.0}, ["error"], "error", list(range(200)), log=False)
         await pilot.pause()
         assert len(text_of(strip).rstrip().split()[-1]) == 16  # a long run: a fifth of the line
+        # 40 steps, at 17 of them: a fifth still, so the label beside it stays where it was (6.2's
+        # widened at 17 to 20 and narrowed at 21, and the label moved two columns each way)
+        for done in (16, 17, 19, 21):
+            strip.show_run({"error": 1.0}, ["error"], "error", list(range(done)), log=False, total=40)
+            await pilot.pause()
+            assert text_of(strip).rstrip().index("error") == 80 - 16 - len("error 1 ") - 1, (done, text_of(strip))
+
+
+async def test_the_strip_skips_a_value_too_long_for_it_and_shows_those_after():
+    """6.5's strip stopped at its predictions list, too long for 80 columns: first_guess after it was
+    never shown (3.5's win and sad neither)."""
+    import numpy as np
+
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        values = {"predictions": np.array([0.8525, 0.2978, 0.3952, 0.2087]), "first_guess": 0.25, "x": 1.0}
+        strip.show_run({"big": "a" * 36, **values}, ["big", "predictions", "first_guess", "x"], "", [], False)
+        await pilot.pause()
+        shown = text_of(strip)
+        assert "first_guess 0.25" in shown and "x 1" in shown, shown
 
 
 def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
@@ -39,6 +60,8 @@ def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
     values = {"weight": 0.88, "input": 1.1, "pred": 0.968, "layer": np.array([1.0, 2.0])}
     shown, order = computed(values, {"weight": 0.0, "input": 1.1, "layer": 1.0}, ("weight", "input", "pred"))
     assert list(shown) == ["weight", "pred", "layer"] and order == ["weight", "pred"]
+    # the lesson's strip names first, then show's, each once (5.2's weights came after pred)
+    assert computed({"pred": 1.0, "weights": 2.0}, {}, ("weights", "pred", "weights"))[1] == ["weights", "pred"]
 
 
 async def test_the_strip_shows_which_image_is_on_show():

@@ -365,3 +365,16 @@ async def test_escape_asks_again_before_leaving_a_run_in_progress(small_catalog)
         assert app.screen.session.run is None or app.screen.session.state.done
         await pilot.press("escape")
         assert isinstance(app.screen, ContentsScreen)
+
+
+def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):
+    """4.2's run does hot and cold inline: its note said the run used the reference hot_cold_step
+    until the learner's passed, which nothing calls."""
+    from grok_tui.ui.lesson_exercise import exercise_notes
+
+    progress = Progress.load()
+    practice = exercise_notes(catalog.get("4.2"), progress)["hot_cold_step"]
+    assert practice.text == "exercise hot_cold_step: press e to write it (practice: the run below does not call it)"
+    # 5.1's exercise is named weight_deltas, its function compute_weight_deltas: the run calls that
+    used = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"]
+    assert "until you pass, the run uses the tutor's reference version" in used.text

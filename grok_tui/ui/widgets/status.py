@@ -289,9 +289,13 @@ class LiveStrip(_OneLine):
         spark: Sequence[float],
         log: bool,
         empty: str = "",
+        total: int | None = None,
     ) -> None:
+        """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step."""
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))  # a fifth of the line, resampled (see below)
+        if total is not None and 0 < total < spark_width:
+            spark_width = total  # 3.5's 4 games kept 16 columns for 4 blocks, and `sad` had no room
         text = Text(" ")
         # The sparkline's value now, beside it: its blocks alone say how it moved, not where it is
         # (3.4's text pointed at "pred 0.98" while the strip showed `pred █`).
@@ -306,16 +310,20 @@ class LiveStrip(_OneLine):
             if name in COUNTERS or short is None or name == said:
                 continue
             piece = f"{name} {short}  "
-            if text.cell_len + len(piece) > room or shown >= 3:  # the few that matter
-                break
+            if text.cell_len + len(piece) > room:
+                # the next that fit: 6.5's predictions list did not, and first_guess after it was
+                # never shown (3.5's win and sad neither)
+                continue
             text.append(name, style="dim")
             text.append(f" {short}  ")
             shown += 1
         if not shown and empty:
             text.append(empty, style="dim italic")
         # A short run whole, a block a step, if the values leave the room (4.1's 17-point U in 16
-        # blocks lost a point and looked lopsided).
-        if spark_width < len(spark) <= min(20, room - text.cell_len + spark_width):
+        # blocks lost a point and looked lopsided). Only a run known to be short: 6.2's 40 steps
+        # widened it at 17 to 20 and narrowed it again at 21, and the label beside it moved.
+        short_run = total is not None and total <= 20
+        if short_run and spark_width < len(spark) <= min(20, room - text.cell_len + spark_width):
             spark_width, room = len(spark), room - (len(spark) - spark_width)
         line = sparkline(spark, spark_width, log)
         if line:
