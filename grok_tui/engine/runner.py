@@ -199,6 +199,12 @@ class LessonRun:
             self.state, list(self.steps), self.final_values(), list(self.output), self.failure, self.detail
         )
 
+    @property
+    def cell_line(self) -> int:
+        """The lesson file's line of the cell the run is in (its first code line; 0 before the first):
+        the reading view marks that cell, and `w` goes to it."""
+        return self._cell_line
+
     def final_values(self) -> dict[str, Any]:
         """The variables the lesson shows, as they stand at the end."""
         names = self.lesson.show or (tuple(self.steps[-1].values) if self.steps else ())

@@ -72,6 +72,8 @@ class LessonDrawing(_Screen):
         self._values_behind: FeedView | None = None
         self._stalled_shown = 0
         """The seconds without a new step the status line says (0: none)."""
+        self._running_line: int | None = None
+        """The line of the cell marked as running (None: none is)."""
 
     def _tick(self) -> None:
         if self._speed_until and time.monotonic() >= self._speed_until:
@@ -156,6 +158,16 @@ class LessonDrawing(_Screen):
         self._draw_status(view)
         self._draw_strip(view, values)
         self._draw_moved(view)
+        self._draw_running(view)
+
+    def _draw_running(self, view: FeedView | None) -> None:
+        """Mark the cell the run is in, while it goes: reading at 80x24, a learner could not tell
+        which cell ran, nor find it (`w` goes there)."""
+        run = self.session.run
+        line = run.cell_line if view is not None and run is not None and not view.state.done else None
+        if line != self._running_line:
+            self._running_line = line
+            self.query_one(LessonDocument).show_running(line or None)
 
     def _moved(self, view: FeedView | None) -> frozenset[str]:
         """The params the run has moved from where they set it (4.4's weight): said `at start`."""
@@ -178,6 +190,7 @@ class LessonDrawing(_Screen):
         self._draw_status(None)
         self._draw_strip(None, {})
         self._draw_moved(None)
+        self._draw_running(None)
 
     def _param_text(self, view: FeedView | None = None) -> str:
         """`alpha ◂ 1 ▸` for the status line while no params pane shows (the reading view below

@@ -111,3 +111,15 @@ class LessonViews(_Screen):
             return
         self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
+
+    def action_to_running(self) -> None:
+        """w: the text at the cell the run is in (from the lab, the text first). Reading at 80x24 a
+        learner could not find the cell that was running: 7.3's is 250 lines down."""
+        doc = self.query_one(LessonDocument)
+        cell = doc.running_cell()
+        if cell is None:
+            self.notify("no run is going: space runs the lesson", timeout=3, markup=False)
+            return
+        if self.lab:
+            self.action_toggle_view()
+        self.call_after_refresh(doc.scroll_to_widget, cell, animate=False, top=True)

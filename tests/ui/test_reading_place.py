@@ -71,3 +71,32 @@ async def test_a_place_on_the_last_page_reopens_on_the_last_page(small_catalog, 
     again = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with again.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: screen_text(again).splitlines()[2:8] == reading, what="the last page again")
+
+
+async def test_the_cell_the_run_is_in_is_tinted_and_w_goes_there(small_catalog):
+    """Reading at 80x24 a learner could not tell which cell was running, nor find it (7.3's is 250
+    lines down): it is tinted while the run goes, and w scrolls the text to it."""
+    from grok_tui.engine.runner import RunState
+    from grok_tui.ui.widgets.document import CodeCell
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.press("w")  # nothing runs yet: said so
+        await pilot.pause()
+        assert any("no run is going" in n.message for n in app._notifications)
+        await pilot.press("s")  # paused after the first step, in the training cell
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the first step")
+        await wait_for(pilot, lambda: doc.running_cell() is not None, what="the tint")
+        running = doc.running_cell()
+        assert isinstance(running, CodeCell) and "for iteration in range" in running.cell.source
+        assert [c for c in doc.query(CodeCell) if c.has_class("-running")] == [running]
+        doc.scroll_home(animate=False)
+        await pilot.pause()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: doc.scroll_y > 0, what="the scroll")
+        assert running.region.y - doc.region.y in range(0, 3), (running.region, doc.region)
+        await pilot.press("space")  # on to the end: nothing is running, nothing tinted
+        await wait_for(pilot, lambda: screen.run_state.done, what="the end")
+        await wait_for(pilot, lambda: doc.running_cell() is None, what="the tint gone")

@@ -32,13 +32,15 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("o", "all the lesson printed, full screen (o or escape: back); each cell's own is under it"),
     ("g", "lab view below 110 columns: the next chart, then the shown panel"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
+    ("w", "to the cell the run is in (tinted in the text while it runs)"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
     ("n p", "next / previous lesson"),
     ("c", "contents (lessons, ✓ done, • started)"),
     ("escape", "back one step: un-zoom, then from the lab to the text, then to the contents (twice while a run goes)"),
     (
         "↑ ↓ j k pgup pgdn",
-        "scroll the lesson text and code (in the values column: ↑ ↓ choose a param, pgup pgdn scroll the values)",
+        "scroll the lesson text and code (home, end: its top, its end; in the values column: ↑ ↓ choose "
+        "a param, pgup pgdn scroll the values)",
     ),
     (
         "f  F",

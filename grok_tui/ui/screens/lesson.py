@@ -94,6 +94,7 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         Binding("g", "next_chart", "chart", id="lesson.chart"),
         Binding("z", "zoom", "zoom", show=False, id="lesson.zoom"),
         Binding("v", "toggle_checks", "checks", show=False, id="lesson.checks"),
+        Binding("w", "to_running", "where the run is", show=False, id="lesson.to_running"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
     ]

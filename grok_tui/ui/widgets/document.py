@@ -389,6 +389,14 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                 note = notes.get(cell.cell.name, ExerciseNote(""))
                 cell.refresh_code(note.text, note.code)
 
+    def show_running(self, line: int | None) -> None:
+        """Tint the cell the run is in (None: no run goes); the tint changes no line's place."""
+        for cell in self.query(CodeCell):
+            cell.set_class(line is not None and cell.cell.line == line, "-running")
+
+    def running_cell(self) -> CodeCell | None:
+        return next(iter(self.query(".code.-running")), None)  # type: ignore[arg-type]
+
     def mark_line(self, line: int | None) -> None:
         """Point at a line of the lesson file (a failure), or clear the mark; show it if it is here."""
         for cell in self.query(CodeCell):
