@@ -395,7 +395,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
             cell.set_class(line is not None and cell.cell.line == line, "-running")
 
     def running_cell(self) -> CodeCell | None:
-        return next(iter(self.query(".code.-running")), None)  # type: ignore[arg-type]
+        return next(iter(self.query(CodeCell).filter(".-running")), None)
 
     def mark_line(self, line: int | None) -> None:
         """Point at a line of the lesson file (a failure), or clear the mark; show it if it is here."""
