@@ -51,10 +51,12 @@ async def test_a_run_that_ends_early_is_said_to_have_left_nothing(trained):
             panel.run_state_changed(state)
             await pilot.pause()
             assert "Training" not in text_of(panel) and words in text_of(panel), state
+        panel.border_title = "▶ " + str(panel.border_title)  # as the lesson screen marks the focused pane
         panel.run_finished(ns)  # a finished run's drawing is not replaced by a later state
         panel.run_state_changed("finished")
         await pilot.pause()
         assert "unit 0" in text_of(panel)
+        assert str(panel.border_title).startswith("▶ ")  # the end of a run kept the focus but lost its mark
 
 
 async def test_the_dead_units_are_marked_under_their_tiles(trained):

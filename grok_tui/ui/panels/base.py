@@ -25,6 +25,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.widgets.panes import FOCUS_GLYPH
 
 
 class LessonPanel(Widget, can_focus=True):
@@ -62,6 +63,14 @@ class LessonPanel(Widget, can_focus=True):
         self.position = ""
         """Where it stands among the lesson's panels ("panel 2/4"), set by LessonPanels."""
         self.show_caption()
+
+    def retitle(self, label: str) -> None:
+        """A new title that keeps the focus mark (▶) the lesson screen gave the panel: 7.5's hidden
+        weights lost it when a run ended, while they kept the focus."""
+        title = str(self.border_title or "")
+        wanted = (FOCUS_GLYPH if title.startswith(FOCUS_GLYPH) else "") + label
+        if title != wanted:
+            self.border_title = wanted
 
     @property
     def focused(self) -> bool:

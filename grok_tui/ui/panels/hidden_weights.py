@@ -66,7 +66,7 @@ class Panel(DigitsPanel):
         self.templates = weights is None and np.shape(namespace.get("weights", ())) == (64, 10)
         if self.templates:
             weights = namespace["weights"]
-        self.border_title = TEMPLATES if self.templates else self.TITLE
+        self.retitle(TEMPLATES if self.templates else self.TITLE)
         if weights is None:
             return False
         weights = np.asarray(weights, dtype=float)

@@ -17,7 +17,6 @@ from grok_tui.engine.values import same_value, snapshot
 from grok_tui.instruments.network import picture
 from grok_tui.instruments.network_text import draw
 from grok_tui.ui.panels._instrument_base import InstrumentPanel, playing_hz
-from grok_tui.ui.widgets.panes import FOCUS_GLYPH
 
 
 class NetworkPanel(InstrumentPanel):
@@ -105,11 +104,7 @@ class NetworkPanel(InstrumentPanel):
         iteration 13 beside it, and nothing said why they differed."""
         name, step = self.lesson.step_name if self.lesson is not None else "", self.step
         counted = isinstance(step, int) and not isinstance(step, bool) and self.values
-        label = f"{self.TITLE} · {name} {step}" if name and counted else self.TITLE
-        title = str(self.border_title or "")
-        wanted = (FOCUS_GLYPH if title.startswith(FOCUS_GLYPH) else "") + label
-        if title != wanted:
-            self.border_title = wanted
+        self.retitle(f"{self.TITLE} · {name} {step}" if name and counted else self.TITLE)
 
     # -- drawing -----------------------------------------------------------------------------------
     def on_mount(self) -> None:
