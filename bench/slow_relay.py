@@ -42,8 +42,19 @@ def main() -> int:
     outbox: list[tuple[float, int, int, bytes]] = []  # (when, seq, fd, bytes)
     seq = 0
     link_free = 0.0
+    resized = []
+
+    def on_resize(*_: object) -> None:  # the terminal's new size reaches the command, as ssh passes it on
+        resized.append(True)
+
+    signal.signal(signal.SIGWINCH, on_resize)
+    quit_asked = False
     try:
         while proc.poll() is None:
+            if resized:
+                resized.clear()
+                cols, rows = os.get_terminal_size()
+                fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             now = time.monotonic()
             while outbox and outbox[0][0] <= now:
                 _, _, fd, data = heapq.heappop(outbox)
@@ -65,14 +76,34 @@ def main() -> int:
             if 0 in ready:
                 keys = os.read(0, 1024)
                 if QUIT in keys:
+                    quit_asked = True
                     break
                 seq += 1
                 heapq.heappush(outbox, (now + ONE_WAY, seq, master, keys))
+        if not quit_asked:
+            # The command ended: what it wrote last (its terminal restore: the cursor shown again, the
+            # screen back) is still on the link. It used to be dropped, and the cursor stayed hidden.
+            while True:
+                ready, _, _ = select.select([master], [], [], 0.05)
+                try:
+                    data = os.read(master, 4096) if ready else b""
+                except OSError:
+                    data = b""
+                if not data:
+                    break
+                link_free = max(link_free, time.monotonic()) + len(data) / rate
+                seq += 1
+                heapq.heappush(outbox, (link_free + ONE_WAY, seq, 1, data))
+            while outbox:
+                when, _, fd, data = heapq.heappop(outbox)
+                time.sleep(max(0.0, when - time.monotonic()))
+                if fd == 1:
+                    os.write(1, data)
     finally:
         termios.tcsetattr(0, termios.TCSADRAIN, saved)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
-        os.write(1, b"\x1b[?1049l\x1b[0m\r\n")
+        os.write(1, b"\x1b[?1049l\x1b[0m\x1b[?25h\r\n")
     return 0
 
 
