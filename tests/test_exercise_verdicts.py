@@ -241,6 +241,15 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     swapped = check_code(outer, outer.solution.source.replace("out[i][j] = a[i]", "out[j][i] = a[i]")).text
     assert "Axis 0 of that array has 2 entries, numbered 0 to 1, and your code asked for entry 2" in swapped
     assert "labels" not in swapped, swapped
+    # list times list is no "list times a number" (3.3's ele_mul as `a * b`): the advice then led to
+    # numpy, and a rejection (a list is wanted)
+    ele = catalog.get("3.3").exercise("ele_mul")
+    lists = check_code(ele, "def ele_mul(a, b):\n    assert len(a) == len(b)\n    return a * b\n").text
+    assert "`*` between two Python lists is no elementwise product" in lists and "numpy" not in lists, lists
+    # 5.5's outer_prod reading the lesson's `input`: Python's own input() there
+    outer = catalog.get("5.5").exercise("outer_prod")
+    builtin = check_code(outer, outer.solution.source.replace("a[i] * b[j]", "a[i] * input[j]")).text
+    assert "A name of Python's own (such as `input`, `sum` or `max`) was indexed" in builtin, builtin
     square = catalog.get("4.1").exercise("squared_error")
     xor = check_code(square, square.solution.source.replace("** 2", "^ 2"))
     assert not xor.passed and "In Python `^` is not a power: it is XOR" in xor.text
@@ -287,7 +296,7 @@ def test_the_slips_a_lesson_teaches_are_named_in_its_tests_words(catalog):
     assert "np.float64" not in text
     slope = catalog.get("4.3b").exercise("slope")
     text = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return input * delta")).text
-    assert "should be about 0.8 (the error's change per unit of weight), got 0.4: exactly half" in text, text
+    assert "should be about -0.55 (the error's change per unit of weight), got -0.275: exactly half" in text, text
     assert "exactly half" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
 
 
@@ -331,3 +340,23 @@ def test_a_hidden_delta_without_the_relu_mask_names_the_off_node(catalog):
     said = check_code(hidden, hidden.solution.source.replace(" * (layer_1 > 0)", "")).text
     assert "hidden node 0 is off" in said and "an off node's delta is 0" in said, said
     assert "layer_1 > 0" not in said  # the idea, not the code
+
+
+def test_a_slope_without_its_2_or_without_its_input_is_told_apart(catalog):
+    """4.3b's first case had input 2, where both slips give the same number: a learner who wrote the
+    2 and left out the input was told "exactly half. The square brings down a 2"."""
+    slope = catalog.get("4.3b").exercise("slope")
+    no_input = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return 2 * delta")).text
+    assert "off by a factor of the input" in no_input and "exactly half" not in no_input, no_input
+    no_two = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return input * delta")).text
+    assert "exactly half" in no_two and "factor of the input" not in no_two, no_two
+
+
+def test_an_argument_the_function_never_uses_is_named(catalog):
+    """4.3's gd_step without alpha got only "should return 0.11275, got 1.375"."""
+    step = catalog.get("4.3").exercise("gd_step")
+    said = check_code(step, step.solution.source.replace("weight - alpha * weight_delta", "weight - weight_delta")).text
+    assert "Your gd_step never uses its argument `alpha`." in said, said
+    assert (
+        "never uses" not in check_code(step, step.solution.source.replace("pred - goal_pred", "goal_pred - pred")).text
+    )

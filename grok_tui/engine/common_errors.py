@@ -52,9 +52,20 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "is `**`: `3 ** 2` is 9.",
     ),
     (
+        r"can't multiply sequence by non-int of type '(?:list|tuple)'",
+        "`*` between two Python lists is no elementwise product (Python has none for lists): pair up "
+        "their items yourself, position by position.",
+    ),
+    (
         r"can't multiply sequence by non-int",
         "A Python list times a number does not multiply its items (times 2 it repeats the list): "
         "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
+    ),
+    (
+        r"'builtin_function_or_method' object is not subscriptable",
+        "A name of Python's own (such as `input`, `sum` or `max`) was indexed: each exercise is checked "
+        "on its own, where the lesson's variable of that name does not exist. Use your function's "
+        "arguments.",
     ),
 )
 """Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""

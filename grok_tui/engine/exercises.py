@@ -114,6 +114,30 @@ def _missing_returns(code: str, solution: str) -> list[str]:
     ]
 
 
+def _used_arguments(source: str) -> dict[str, tuple[list[str], set[str]]]:
+    """Each top-level function of `source`: its arguments, and the names its body reads."""
+    out = {}
+    for node in _functions(source):
+        args = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
+        read = {n.id for body in node.body for n in ast.walk(body) if isinstance(n, ast.Name)}
+        out[node.name] = (args, read)
+    return out
+
+
+def _unused_arguments(code: str, solution: str) -> list[str]:
+    """A line for each argument the learner's function never reads where the reference's does: 4.3's
+    gd_step without alpha got only "should return 0.11275, got 1.375"."""
+    theirs, reference = _used_arguments(code), _used_arguments(solution)
+    lines = []
+    for name, (args, read) in theirs.items():
+        ref_args, ref_read = reference.get(name, ([], set()))
+        unused = [a for a in args if a not in read and a in ref_args and a in ref_read]
+        if unused:
+            said = ", ".join(f"`{a}`" for a in unused)
+            lines.append(f"Your {name} never uses its argument{'s' if len(unused) > 1 else ''} {said}.")
+    return lines
+
+
 def _unreachable(code: str) -> list[str]:
     """A line for each `return` with lines under it in the same block: a stub's `return 0` left in
     place, with the learner's loop written below it, returned 0 and the test said only "got 0"."""
@@ -228,7 +252,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             details.append(values)
         if where:
             details.append("it failed inside " + where)
-        details += _unreachable(code) + _returns_in_loops(code, solution)
+        details += _unreachable(code) + _returns_in_loops(code, solution) + _unused_arguments(code, solution)
         # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
         # return one number, got None" does not say why, and a beginner did not link None to return.
         if "add a return" not in (result.message or ""):
