@@ -360,3 +360,12 @@ def test_an_argument_the_function_never_uses_is_named(catalog):
     assert (
         "never uses" not in check_code(step, step.solution.source.replace("pred - goal_pred", "goal_pred - pred")).text
     )
+
+
+def test_an_error_in_a_helper_names_the_learners_line_that_called_it(catalog):
+    """3.7's given vect_mat_mul raised when the learner passed all the weights: the verdict named the
+    helper's line only, and not the call that was wrong."""
+    network = catalog.get("3.7").exercise("neural_network")
+    code = network.solution.source.replace("vect_mat_mul(input, weights[0])", "vect_mat_mul(input, weights)")
+    said = check_code(network, code).text
+    assert "called from line 7 of your code: hid = vect_mat_mul(input, weights)" in said, said

@@ -290,6 +290,11 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
         # left in place is told last: it sat between the error and its line.
         if where:
             details.append("at " + where)
+            # 3.7's given vect_mat_mul raised, called with the wrong weights by the learner's line:
+            # the line that made the call is where to look
+            caller = next((line for name, line in result.frames if name == CODE_FILE), None)
+            if caller is not None and caller != code_line:
+                details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
         details += _undefined_name(result, code, test) + common_error(result.message or "")
         if called_by and result.phase == "test":
             details.append(called_by)
