@@ -301,6 +301,12 @@ class GrokApp(App[None]):
                 return
         await super().on_event(event)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text field's cursor does not blink: each blink was a frame sent over SSH while nothing
+        changed (an open `=` box, 3 a second; the exercise editor while the learner reads)."""
+        if getattr(event.widget, "cursor_blink", False):
+            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual then runs App._on_key too (handlers run for each class), unless prevented.
         if typeahead.type_into_field(self, event):  # a character typed ahead of a box's field

@@ -48,6 +48,8 @@ async def test_characters_typed_in_the_box_go_in_once(small_catalog):
         await open_the_box(pilot, app)
         await pilot.press("ctrl+u", "0", ".", "2", "5")
         assert app.screen.query_one("#param-value").value == "0.25"
+        # its cursor stands still: each blink was a frame sent over SSH while nothing changed
+        assert app.screen.query_one("#param-value").cursor_blink is False
         await pilot.press("enter")
         assert isinstance(app.screen, LessonScreen) and app.screen.session.params["alpha"] == 0.25
 
