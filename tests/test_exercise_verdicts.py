@@ -360,6 +360,7 @@ def test_an_argument_the_function_never_uses_is_named(catalog):
     assert (
         "never uses" not in check_code(step, step.solution.source.replace("pred - goal_pred", "goal_pred - pred")).text
     )
+    assert "never uses" not in check_code(step, step.stub.source).text  # the stub, not yet written
 
 
 def test_an_error_in_a_helper_names_the_learners_line_that_called_it(catalog):

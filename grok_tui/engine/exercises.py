@@ -127,6 +127,8 @@ def _used_arguments(source: str) -> dict[str, tuple[list[str], set[str]]]:
 def _unused_arguments(code: str, solution: str) -> list[str]:
     """A line for each argument the learner's function never reads where the reference's does: 4.3's
     gd_step without alpha got only "should return 0.11275, got 1.375"."""
+    if "TODO" in code:  # the stub, not yet written: its arguments are unused, and that is no slip
+        return []
     theirs, reference = _used_arguments(code), _used_arguments(solution)
     lines = []
     for name, (args, read) in theirs.items():
