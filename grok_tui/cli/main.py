@@ -19,7 +19,7 @@ from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, load_catalog, load_l
 
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
-    "run": "run a lesson without the UI and print its values",
+    "run": "run a lesson without the UI and print its values (its exercises: the reference versions, not yours)",
     "check": "validate lesson files: parse, run, checks pass",
     "progress": "print your progress per chapter (lessons, exercises, last one)",
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
