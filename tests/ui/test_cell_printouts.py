@@ -113,7 +113,11 @@ async def test_an_error_shows_under_its_cell_and_a_cell_that_printed_nothing_los
         await pilot.pause()
         assert boxes(app)[second][0] == "SHOUT"
         assert all(dimmed(box) for box in screen.query(CellOutput))
+        # the run before's, told apart from a printout of now: slanted, under a faint bar
+        assert all(box.has_class("-stale") for box in screen.query(CellOutput))
+        assert all("italic" in str(span.style) for box in screen.query(CellOutput) for span in box._lines[0].spans)
         await run_once(pilot, app, "space")
+        assert not any(box.has_class("-stale") for box in screen.query(CellOutput))
         assert boxes(app)[second] == ["✗ the run stopped here: ZeroDivisionError: division by zero"]
         await run_once(pilot, app, "left_square_bracket", "equals_sign", "3", "enter")  # and it no longer fails
         assert boxes(app) == {

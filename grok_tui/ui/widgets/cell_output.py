@@ -46,9 +46,9 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
                 lines.append(Text(f"⋮ {printed.skipped} more {more} · o shows them all", style="dim italic"))
             lines.append(printed_line(line))
     lines.extend(Text(part, style="bold red") for part in failure.split("\n") if failure)
-    if stale:
+    if stale:  # dim and slanted: dim alone read as the code's grey comments, as if printed now
         for text in lines:
-            text.stylize("dim")
+            text.stylize("dim italic")
     return lines
 
 
@@ -92,6 +92,10 @@ class CellOutput(Widget):
         margin: 0 0 1 0;
         padding: 0 0 0 1;
         border-left: outer $secondary 70%;
+    }
+    /* the run before's printout, until the new run reaches its cell: a faint bar */
+    CellOutput.-stale {
+        border-left: outer $secondary 25%;
     }
     """
 
@@ -143,10 +147,12 @@ class Printouts:
         """Draw what `run` printed so far (FeedView.printed); no run (None: a param changed, the
         re-run is about to start) dims what the last one printed."""
         if run is not self._run:
-            if self._drawn or self._failure:  # dim what the run before printed (nothing to do if it is dimmed already)
+            dim = bool(self._drawn or self._failure)  # (nothing to do if it is dimmed already)
+            if dim:  # dim what the run before printed
                 self._stale = {line: self._over_stale(line, self._before(line)) for line in self.boxes}
-                self._place(dict(self._stale))
             self._run, self._drawn, self._failure = run, {}, None
+            if dim:
+                self._place(dict(self._stale))
         self._printed = printed
         changed = {
             line: self._over_stale(line, printout_lines(cp, self._failure_at(line)))
@@ -224,6 +230,8 @@ class Printouts:
             else:
                 box.show(lines)
                 new = len(box.folded(width))
+            if box is not None and lines:
+                box.set_class(line in self._stale and line not in self._drawn, "-stale")
             # Only the box's rows above the view move the text: one the learner is reading (its top
             # above the view, the rest in it) grows below where they read, and following it slid the
             # pass-1 table of 6.2b off the screen as pass 40's was added under it. Counting a box
