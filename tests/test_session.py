@@ -264,10 +264,7 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     assert growth_text("error", [0.04, 0.5])[0] == "error 0.04 -> 0.5"  # more than 10 times
     none = ("", "")
     # up, not 10 times: it did not learn either (6.2 at alpha 1 cycles for ever; "finished" said nothing)
-    assert growth_text("error_for_all_lights", [6.441, 3.0, 9.46]) == (
-        "error_for_all_lights 6.44 -> 9.46",
-        "error_for_all_lights 9.46",
-    )
+    assert growth_text("error_for_all_lights", [6.441, 3.0, 9.46]) == ("error_for_all_lights 6.44 -> 9.46",) * 2
     assert growth_text("error", [0.04, 0.04]) == none  # where it began (6.1 at alpha 1 bounces)
     # digits enough to tell the ends apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
     assert growth_text("test_loss", [2.3012, 2.2, 2.3026])[0] == "test_loss 2.301 -> 2.303"

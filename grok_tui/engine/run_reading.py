@@ -67,7 +67,9 @@ def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
     # as many digits as tell the two apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
     digits = next((d for d in range(3, 7) if format_value(first, d) != format_value(final, d)), 6)
     end = format_value(final, digits)
-    return f"{name} {format_value(first, digits)} -> {end}", f"{name} {end}"
+    long = f"{name} {format_value(first, digits)} -> {end}"
+    # risen short of ten times, the end alone does not say it rose (5.4's `error_win 2.16`)
+    return long, (f"{name} {end}" if grew(first, final) else long)
 
 
 def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:

@@ -24,12 +24,17 @@ async def test_a_short_run_shows_every_step_in_its_sparkline():
         await pilot.pause()
         blocks = text_of(strip).rstrip().split()[-1]
         assert len(blocks) == 17 and blocks == blocks[::-1], blocks  # the whole U, as symmetric as it is
+        # its label stands where it will stand at the end from the first steps (it moved at step 17)
+        at_end = text_of(strip).rstrip().index("trial_error")
+        strip.show_run({"error": u[-1]}, ["error"], "trial_error", u[:16], log=False, total=17)
+        await pilot.pause()
+        assert text_of(strip).rstrip().index("trial_error") == at_end
         strip.show_run({"error": 1.0}, ["error"], "error", list(range(200)), log=False)
         await pilot.pause()
         assert len(text_of(strip).rstrip().split()[-1]) == 16  # a long run: a fifth of the line
         # 40 steps, at 17 of them: a fifth still, so the label beside it stays where it was (6.2's
         # widened at 17 to 20 and narrowed at 21, and the label moved two columns each way)
-        for done in (16, 17, 19, 21):
+        for done in (1, 16, 17, 19, 21):
             strip.show_run({"error": 1.0}, ["error"], "error", list(range(done)), log=False, total=40)
             await pilot.pause()
             assert text_of(strip).rstrip().index("error") == 80 - 16 - len("error 1 ") - 1, (done, text_of(strip))

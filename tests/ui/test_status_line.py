@@ -96,6 +96,13 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         await pilot.pause()
         shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
         assert shown.endswith("iterations ◂ 24 ▸  error 2.17e+59  try a smaller step"), shown
+        # 6.2 at alpha 1 cycles, its error up by half: cut to `error_for_all_lights 9…` beside the
+        # rung, it read as an error of about 9 and said nothing of where it began
+        grew = ("error_for_all_lights 6.44 -> 9.46",) * 2  # risen short of ten times: no short form
+        status.show_status(RunState.FINISHED, 40, 40, "", param="alpha ◂ 1 ▸", grew=grew)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("step 40/40  error_for_all_lights 6.44 -> 9.46  try a smaller step"), shown
         # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
         # ->…', which read as if the run had ended at 4440; the short form fits
         grew = ("error 4.44e+03 -> 5.66e+33", "error 5.66e+33")

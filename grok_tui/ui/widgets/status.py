@@ -213,8 +213,16 @@ class StatusLine(_OneLine):
             # the note of the last change, else the short one. (The long one, measured without the
             # note and then cut, read `alpha 1.6 -> 3.2  error 4.44e+03 ->…`: as if 4440 were the end.)
             with_note = self._head(state, step, total, speed, param, note).cell_len
-            fits = [f for f in (long, short) if with_note + len(f"  {f}{hint}") <= width]
-            grew_shown = fits[0] if fits else (long if head + len(f"  {long}{hint}") <= width else short)
+            bare = self._head(state, step, total, speed, "", "").cell_len
+            # Then without the note, then without the param's rung too, never cut: 6.2 at alpha 1
+            # read `alpha ◂ 1 ▸  error_for_all_lights 9…` at 80 columns. (A rise short of ten times
+            # has no short form: `error_win 2.16` said nothing of 5.4's 0.757 at the start.)
+            ways = [
+                (used, f, kept) for used, kept in ((with_note, param), (head, param), (bare, "")) for f in (long, short)
+            ]
+            grew_shown, param = next(
+                ((f, kept) for used, f, kept in ways if used + len(f"  {f}{hint}") <= width), (short, "")
+            )
         detail = grew_shown or detail
         shown = bool(detail) and (bool(grew_shown) or state in (RunState.FAILED, RunState.DIVERGED))
         text = self._head(state, step, total, speed, param, note)
@@ -294,8 +302,11 @@ class LiveStrip(_OneLine):
         """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step."""
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))  # a fifth of the line, resampled (see below)
-        if total is not None and 0 < total < spark_width:
-            spark_width = total  # 3.5's 4 games kept 16 columns for 4 blocks, and `sad` had no room
+        if total is not None and 0 < total <= 20:
+            # a short run whole, a block a step, from its first step: 4.1's 17-point U in 16 blocks
+            # lost a point and looked lopsided, and widened at step 17 it moved its label; 3.5's 4
+            # games kept 16 columns for 4 blocks, and `sad` had no room
+            spark_width = total
         text = Text(" ")
         # The sparkline's value now, beside it: its blocks alone say how it moved, not where it is
         # (3.4's text pointed at "pred 0.98" while the strip showed `pred █`).
@@ -319,12 +330,6 @@ class LiveStrip(_OneLine):
             shown += 1
         if not shown and empty:
             text.append(empty, style="dim italic")
-        # A short run whole, a block a step, if the values leave the room (4.1's 17-point U in 16
-        # blocks lost a point and looked lopsided). Only a run known to be short: 6.2's 40 steps
-        # widened it at 17 to 20 and narrowed it again at 21, and the label beside it moved.
-        short_run = total is not None and total <= 20
-        if short_run and spark_width < len(spark) <= min(20, room - text.cell_len + spark_width):
-            spark_width, room = len(spark), room - (len(spark) - spark_width)
         line = sparkline(spark, spark_width, log)
         if line:
             text.pad_right(max(0, room - text.cell_len))
