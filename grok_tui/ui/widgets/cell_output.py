@@ -93,9 +93,10 @@ class CellOutput(Widget):
         padding: 0 0 0 1;
         border-left: outer $secondary 70%;
     }
-    /* the run before's printout, until the new run reaches its cell: a faint bar */
+    /* the run before's printout, until the new run reaches its cell: a grey bar (a faint blue one
+       was black in 256 colours) */
     CellOutput.-stale {
-        border-left: outer $secondary 25%;
+        border-left: outer $foreground 35%;
     }
     """
 
