@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.widget import Widget
 
+    from grok_tui.engine.session import LessonSession
     from grok_tui.ui.lesson_panels import LessonPanels
     from grok_tui.ui.widgets.chart import ChartView
 
@@ -30,6 +31,7 @@ else:
 class LessonViews(_Screen):
     # What the views read of LessonScreen, which sets it up.
     panels: LessonPanels
+    session: LessonSession
     _chart_index: int
     _chart_list: list[ChartView] | None
     _lab_built: bool
@@ -113,12 +115,15 @@ class LessonViews(_Screen):
         self._arrange_charts()
 
     def action_to_running(self) -> None:
-        """w: the text at the cell the run is in (from the lab, the text first). Reading at 80x24 a
-        learner could not find the cell that was running: 7.3's is 250 lines down."""
+        """w: the text at the cell the run is in, or ended in (from the lab, the text first). Reading
+        at 80x24 a learner could not find the cell that was running: 7.3's is 250 lines down."""
         doc = self.query_one(LessonDocument)
         cell = doc.running_cell()
+        run = self.session.run
+        if cell is None and run is not None and run.cell_line:  # ended: the cell it was in last
+            cell = doc.cell_at(run.cell_line)
         if cell is None:
-            self.notify("no run is going: space runs the lesson", timeout=3, markup=False)
+            self.notify("no run yet: space runs the lesson", timeout=3, markup=False)
             return
         if self.lab:
             self.action_toggle_view()

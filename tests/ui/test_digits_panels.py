@@ -412,3 +412,6 @@ async def test_the_drawing_pad_zoomed_at_80x24_is_drawn_big_with_its_keys(small_
         assert pad.scale == 2 and "pen down: moving paints" in shown, shown
         assert "arrows move  space shade  d pen  x clear  t test digit" in shown, shown
         assert shown.count("│[  ]") == 2  # the cursor's pixel: two rows tall
+        await pilot.press("t")  # offered under the pad from the start: before a run, said to need one
+        await pilot.pause()
+        assert any("No test digits yet: run the lesson first" in n.message for n in app._notifications)

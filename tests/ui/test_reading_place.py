@@ -85,7 +85,7 @@ async def test_the_cell_the_run_is_in_is_tinted_and_w_goes_there(small_catalog):
         doc = screen.query_one(LessonDocument)
         await pilot.press("w")  # nothing runs yet: said so
         await pilot.pause()
-        assert any("no run is going" in n.message for n in app._notifications)
+        assert any("no run yet: space runs the lesson" in n.message for n in app._notifications)
         await pilot.press("s")  # paused after the first step, in the training cell
         await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the first step")
         await wait_for(pilot, lambda: doc.running_cell() is not None, what="the tint")
@@ -100,3 +100,7 @@ async def test_the_cell_the_run_is_in_is_tinted_and_w_goes_there(small_catalog):
         await pilot.press("space")  # on to the end: nothing is running, nothing tinted
         await wait_for(pilot, lambda: screen.run_state.done, what="the end")
         await wait_for(pilot, lambda: doc.running_cell() is None, what="the tint gone")
+        doc.scroll_home(animate=False)  # ended: w goes to the cell it ended in
+        await pilot.pause()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: doc.scroll_y > 0, what="the scroll to where it ended")

@@ -103,6 +103,8 @@ class Panel(DigitsPanel):
             self.pixels = as_image(self.samples[self.copied]).copy()
             self.sample += 1
             self.classify()
+        else:  # the keys under the pad offer t from the start: it did nothing, and said nothing
+            self.notify("No test digits yet: run the lesson first (space).", timeout=3)
 
     def title(self) -> str:
         """What is on the pad: "draw a digit", or the test image `t` copied and the digit it shows (a

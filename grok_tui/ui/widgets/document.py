@@ -397,6 +397,10 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
     def running_cell(self) -> CodeCell | None:
         return next(iter(self.query(CodeCell).filter(".-running")), None)
 
+    def cell_at(self, line: int) -> CodeCell | None:
+        """The code cell whose first line in the lesson file is `line`."""
+        return next((cell for cell in self.query(CodeCell) if cell.cell.line == line), None)
+
     def mark_line(self, line: int | None) -> None:
         """Point at a line of the lesson file (a failure), or clear the mark; show it if it is here."""
         for cell in self.query(CodeCell):
