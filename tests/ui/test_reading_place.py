@@ -104,3 +104,20 @@ async def test_the_cell_the_run_is_in_is_tinted_and_w_goes_there(small_catalog):
         await pilot.pause()
         await pilot.press("w")
         await wait_for(pilot, lambda: doc.scroll_y > 0, what="the scroll to where it ended")
+
+
+async def test_a_resize_there_and_back_keeps_the_place_at_the_end(small_catalog):
+    """Reading the end of 4.2 at 80x24, a resize to 100x30 and back left the view 16 lines higher: at
+    100 the text is shorter, the scroll was clamped, and the clamped offset was kept."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        doc.focus()
+        await pilot.press("end")
+        await wait_for(pilot, lambda: doc.scroll_y > 0 and doc.scroll_y == doc.max_scroll_y, what="the end")
+        before = doc.place()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause(0.3)
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: doc.place() == before, what="the same place", timeout=5)
+        assert doc.scroll_y == doc.max_scroll_y

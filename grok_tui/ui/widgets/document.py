@@ -247,6 +247,8 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         """The colours of the cells' code, saved between starts (grok_tui/ui/code_tokens.py)."""
         self._printouts: Printouts | None = None
         self._pending_place: tuple[int, int] | None = None
+        self._chosen: tuple[int, int] | None = None
+        """The place the learner last scrolled to (kept through a resize that clamps the scroll)."""
         """A place to go to once the text is laid out that far (restore)."""
         self.on_place: Callable[[tuple[int, int]], None] | None = None
         """Told the reading place each time the text scrolls (the screen keeps it per lesson)."""
@@ -334,6 +336,10 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self._pending_place = None if self.go_to(place) else place
 
     def on_resize(self) -> None:  # GutterFirst's on_resize runs too: Textual calls each class's handler
+        if self._chosen is not None and self._pending_place is None:
+            # Back at the place the learner scrolled to, not where a narrower or taller screen
+            # clamped the scroll: reading the end at 80x24, 100x30 and back left the view 16 lines up.
+            self.call_after_refresh(self.restore, self._chosen)
         self._restore_pending()
 
     def watch_virtual_size(self) -> None:
@@ -342,10 +348,15 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        # A scroll the text's new shape forced (a resize made it shorter) is no place the learner chose.
+        clamped = old_value > new_value >= self.max_scroll_y > 0 and old_value > self.max_scroll_y
+        if round(old_value) == round(new_value) or clamped or not (self.display and self.size.height):
+            return
         # Where the learner reads, noted as it changes (a tick could miss the last page down
         # before a key left the lesson). Not while hidden or not laid out: a 0 there is no place.
-        if self.on_place is not None and round(old_value) != round(new_value) and self.display and self.size.height:
-            self.on_place(self.place())
+        self._chosen = self.place()
+        if self.on_place is not None:
+            self.on_place(self._chosen)
 
     def _restore_pending(self) -> None:
         if self._pending_place is not None and self.go_to(self._pending_place):
