@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.widgets.cell_output import CellOutput
-from grok_tui.ui.widgets.document import CodeCell, LessonDocument
+from grok_tui.ui.widgets.code_cell import CodeCell
+from grok_tui.ui.widgets.document import LessonDocument
 from tests.ui.helpers import one_lesson_app, screen_text, wait_for
 
 SIZE = (80, 24)

@@ -9,7 +9,7 @@ from rich.syntax import Syntax
 
 from grok_tui.lesson.catalog import load_catalog
 from grok_tui.lesson.model import Cell
-from grok_tui.ui.widgets.document import CodeCell
+from grok_tui.ui.widgets.code_cell import CodeCell
 from tests.conftest import LESSONS
 
 WIDTHS = (29, 77)

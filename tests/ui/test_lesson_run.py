@@ -181,7 +181,7 @@ for i in range(3, -1, -1):
 
 
 async def test_a_failing_run_says_where_and_marks_the_line(tmp_path):
-    from grok_tui.ui.widgets.document import CodeCell
+    from grok_tui.ui.widgets.code_cell import CodeCell
 
     app = one_lesson_app(tmp_path, "9.8-bug.md", BROKEN)
     async with app.run_test(size=SIZE) as pilot:

@@ -77,7 +77,7 @@ async def test_the_cell_the_run_is_in_is_tinted_and_w_goes_there(small_catalog):
     """Reading at 80x24 a learner could not tell which cell was running, nor find it (7.3's is 250
     lines down): it is tinted while the run goes, and w scrolls the text to it."""
     from grok_tui.engine.runner import RunState
-    from grok_tui.ui.widgets.document import CodeCell
+    from grok_tui.ui.widgets.code_cell import CodeCell
 
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,7 +13,7 @@ SIZE = (80, 24)
 async def test_an_exercise_note_keeps_the_texts_margin(catalog):
     """3.2 at 80x24: "exercise w_sum: press e to write it ..." began at column 0, out of the text's
     one-column margin, and read as if it belonged to no paragraph."""
-    from grok_tui.ui.widgets.document import CodeCell
+    from grok_tui.ui.widgets.code_cell import CodeCell
 
     app = GrokApp(catalog, start_lesson="3.2", speed=0)
     async with app.run_test(size=SIZE) as pilot:

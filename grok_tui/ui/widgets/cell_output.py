@@ -29,7 +29,7 @@ from grok_tui.ui.screens.output import printed_line
 if TYPE_CHECKING:
     from textual.containers import VerticalScroll
 
-    from grok_tui.ui.widgets.document import CodeCell
+    from grok_tui.ui.widgets.code_cell import CodeCell
 
 MIN_WIDTH = 20
 """Columns to fold at while the text has no width yet (hidden by the lab view at 80 columns)."""

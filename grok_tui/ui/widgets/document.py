@@ -9,50 +9,27 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
-from typing import cast
 
 from markdown_it import MarkdownIt
-from pygments.lexer import Lexer
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.syntax import Syntax
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.css.styles import RulesMap
 from textual.events import Mount
-from textual.geometry import Size
-from textual.visual import visualize
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from grok_tui.lesson.model import Cell, Lesson, Prose
+from grok_tui.lesson.model import Lesson, Prose
 from grok_tui.lesson.params import fmt
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import ExerciseNote
 from grok_tui.ui.widgets.answers_fold import AnswersFold
 from grok_tui.ui.widgets.cell_output import CellOutput, Printouts
+from grok_tui.ui.widgets.code_cell import CodeCell
 from grok_tui.ui.widgets.gutter import GutterFirst
-
-SYNTAX_THEME = "ansi_dark"
-"""ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
-
-
-def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python") -> Syntax:
-    return Syntax(
-        source.rstrip("\n"),
-        lexer,
-        theme=SYNTAX_THEME,
-        line_numbers=True,
-        start_line=start_line,
-        word_wrap=True,
-        background_color="default",
-        highlight_lines={mark} if mark else None,
-    )
-
 
 INLINE = re.compile(r"`([^`]+)`|\*\*(?!\s)(.+?)(?<!\s)\*\*|(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])")
 """Markdown's inline marks: `code` (its text as it is: `input**2` is no bold), **strong**, *emphasis*
@@ -166,53 +143,6 @@ class ParamLines(Static):
 
 VALUE_ROOM = 8
 """Columns a selected param's value is given before its help comment (fmt's 0.316228 takes 8)."""
-
-
-class CodeCell(Static):
-    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None, code: str | None = None) -> None:
-        super().__init__(classes=f"code -{cell.role}")
-        self.cell = cell
-        self.note = note
-        self.code = code
-        """Code shown instead of the cell's (an exercise's stub once the learner's code passed)."""
-        self.tokens = tokens
-        """The lexer of the code's colours (the lesson's saved tokens), else pygments' by name."""
-        self.mark: int | None = None
-        """A line of the lesson file to point at (where the run failed)."""
-        self._height = (-1, 0)
-        """(width, height) last measured."""
-
-    @property
-    def lines(self) -> range:
-        return range(self.cell.line, self.cell.line + self.cell.source.rstrip("\n").count("\n") + 1)
-
-    def on_mount(self) -> None:
-        self.refresh_code()
-
-    def refresh_code(self, note: str | None = None, code: str | None = None) -> None:
-        if note is not None:
-            self.note, self.code = note, code
-        self.update(self._renderable(self.tokens if self.tokens and self.code is None else "python"))
-        self._height = (-1, 0)
-
-    def _renderable(self, lexer: str | Lexer) -> RenderableType:
-        code = _code(self.code if self.code is not None else self.cell.source, self.cell.line, self.mark, lexer)
-        if not self.note:
-            return code
-        # the prose's one-column margin: at column 0 the note stood out of the text it belongs to
-        return Group(Padding(Text(self.note, style="italic yellow"), (0, 0, 0, 1)), code)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The cell's height, measured on an uncoloured copy: wrapping and line numbers do not depend
-        on colours, and this way a cell off the screen is not highlighted to be laid out (pygments
-        builds its Python lexer at the first highlight, ~50 ms of a lesson's first frame, which the
-        cells on screen only need)."""
-        if self._height[0] != width:
-            self._height = (
-                width,
-                visualize(self, self._renderable("text")).get_height(cast(RulesMap, self.styles), width),
-            )
-        return self._height[1]
 
 
 class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):

@@ -1,0 +1,81 @@
+"""A code cell of the lesson text: its code with line numbers and colours, the note on an exercise's
+cell, a mark at the line where a run failed; measured for the layout on an uncoloured copy."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from pygments.lexer import Lexer
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.visual import visualize
+from textual.widgets import Static
+
+from grok_tui.lesson.model import Cell
+
+SYNTAX_THEME = "ansi_dark"
+"""ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
+
+
+def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python") -> Syntax:
+    return Syntax(
+        source.rstrip("\n"),
+        lexer,
+        theme=SYNTAX_THEME,
+        line_numbers=True,
+        start_line=start_line,
+        word_wrap=True,
+        background_color="default",
+        highlight_lines={mark} if mark else None,
+    )
+
+
+class CodeCell(Static):
+    def __init__(self, cell: Cell, note: str = "", tokens: Lexer | None = None, code: str | None = None) -> None:
+        super().__init__(classes=f"code -{cell.role}")
+        self.cell = cell
+        self.note = note
+        self.code = code
+        """Code shown instead of the cell's (an exercise's stub once the learner's code passed)."""
+        self.tokens = tokens
+        """The lexer of the code's colours (the lesson's saved tokens), else pygments' by name."""
+        self.mark: int | None = None
+        """A line of the lesson file to point at (where the run failed)."""
+        self._height = (-1, 0)
+        """(width, height) last measured."""
+
+    @property
+    def lines(self) -> range:
+        return range(self.cell.line, self.cell.line + self.cell.source.rstrip("\n").count("\n") + 1)
+
+    def on_mount(self) -> None:
+        self.refresh_code()
+
+    def refresh_code(self, note: str | None = None, code: str | None = None) -> None:
+        if note is not None:
+            self.note, self.code = note, code
+        self.update(self._renderable(self.tokens if self.tokens and self.code is None else "python"))
+        self._height = (-1, 0)
+
+    def _renderable(self, lexer: str | Lexer) -> RenderableType:
+        code = _code(self.code if self.code is not None else self.cell.source, self.cell.line, self.mark, lexer)
+        if not self.note:
+            return code
+        # the prose's one-column margin: at column 0 the note stood out of the text it belongs to
+        return Group(Padding(Text(self.note, style="italic yellow"), (0, 0, 0, 1)), code)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The cell's height, measured on an uncoloured copy: wrapping and line numbers do not depend
+        on colours, and this way a cell off the screen is not highlighted to be laid out (pygments
+        builds its Python lexer at the first highlight, ~50 ms of a lesson's first frame, which the
+        cells on screen only need)."""
+        if self._height[0] != width:
+            self._height = (
+                width,
+                visualize(self, self._renderable("text")).get_height(cast(RulesMap, self.styles), width),
+            )
+        return self._height[1]
