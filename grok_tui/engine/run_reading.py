@@ -15,18 +15,22 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.lesson.params import fmt
 
 
-def spark_name(lesson: Lesson) -> str:
-    """The recorded series the live strip draws as a sparkline: the first charted one named like an
-    error or a loss, else the first chart's first series. Not a chart of points: its steps are no
-    quantity changing over time (a sparkline of 5.1's three weight deltas read as one shrinking)."""
-    charted = [n for c in lesson.charts if not c.points for n in c.series]
-    return next((n for n in charted if "error" in n or "loss" in n), charted[0] if charted else "")
+def _charted(lesson: Lesson) -> list[str]:
+    """The series the lesson charts over its steps. Not a chart of points: its steps are no quantity
+    changing over time (a sparkline of 5.1's three weight deltas read as one shrinking)."""
+    return [n for c in lesson.charts if not c.points for n in c.series]
 
 
 def error_names(lesson: Lesson) -> tuple[str, ...]:
     """The charted series named like an error or a loss (5.4 charts one per output)."""
-    charted = [n for c in lesson.charts if not c.points for n in c.series]
-    return tuple(dict.fromkeys(n for n in charted if "error" in n or "loss" in n))
+    return tuple(dict.fromkeys(n for n in _charted(lesson) if "error" in n or "loss" in n))
+
+
+def spark_name(lesson: Lesson) -> str:
+    """The recorded series the live strip draws as a sparkline: the first charted error or loss,
+    else the first charted series."""
+    charted = _charted(lesson)
+    return next(iter(error_names(lesson)), charted[0] if charted else "")
 
 
 GREW = 10.0
@@ -49,8 +53,9 @@ def grew(first: float, final: float) -> bool:
 
 
 def ended_higher(first: float, final: float) -> bool:
-    """Ended above where it began, if not `grew`: an error that did not learn. 6.2 at alpha 1 cycles
-    for ever (6.44 -> 9.46), 5.4 at alpha 4.8 swings wider each step: "finished" said nothing of it."""
+    """Ended above where it began (grown ten times or not): an error that did not learn. 6.2 at
+    alpha 1 cycles for ever (6.44 -> 9.46), 5.4 at alpha 4.8 swings wider each step: "finished"
+    said nothing of it."""
     return math.isfinite(final) and final > first
 
 

@@ -23,6 +23,11 @@ def read_number(text: str) -> float | None:
     return float(text)
 
 
+def sign_only(given: float, actual: float, tolerance: float) -> bool:
+    """Right in size and wrong in sign (1.19 for -1.19): a prediction and a quiz answer say so."""
+    return actual != 0 and abs(given + actual) <= tolerance
+
+
 @dataclass(frozen=True)
 class Verdict:
     given: float
@@ -42,10 +47,8 @@ class Verdict:
         if self.right:
             return f"Right: {self.actual:.6g} (you said {self.given:.6g})."
         way = "too high" if self.given > self.actual else "too low"
-        sign = ""
-        if self.actual != 0 and abs(self.given + self.actual) <= self.tolerance:
-            # 6.4's 1.0213 for -1.0213 read "2.043 too high", as if far off: the size was right
-            sign = " The size is right, the sign is not."
+        # 6.4's 1.0213 for -1.0213 read "2.043 too high", as if far off: the size was right
+        sign = " The size is right, the sign is not." if sign_only(self.given, self.actual, self.tolerance) else ""
         return (
             f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, which is "
             f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right).{sign}"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grok_tui.instruments.predict import read_number
+from grok_tui.instruments.predict import read_number, sign_only
 from grok_tui.lesson.model import LessonError
 from grok_tui.lesson.parse_instruments import unknown_keys
 from grok_tui.toml_errors import toml_problem
@@ -68,8 +68,7 @@ class Question:
         """A number right in size and wrong in sign (1.19 for -1.19): said as such, as the predict
         panel says it, where "the answer is -1.19" left the learner to spot the difference."""
         number = read_number(given) if self.numeric else None
-        answer = float(self.answer) if self.numeric else 0.0
-        return number is not None and answer != 0 and abs(number + answer) <= self.tolerance
+        return number is not None and sign_only(number, float(self.answer), self.tolerance)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import numpy as np
@@ -157,61 +156,6 @@ async def test_hidden_weights_select_units(trained):
         assert panel.selected == 2 + panel.per_row
 
 
-async def test_drawing_pad_draws_and_classifies(trained):
-    lesson, ns = trained
-    app = PanelApp(lesson, ["drawing_pad"])
-    async with app.run_test(size=(80, 24)) as pilot:
-        pad = app.query_one("#drawing_pad")
-        pad.focus()
-        await pilot.press("space")
-        assert pad.pixels[0, 0] == 1.0 and pad.probs is None  # drawing works before training
-        pad.run_finished(ns)
-        await pilot.press("x")
-        assert pad.pixels.sum() == 0
-        assert "empty, yet it reads " in text_of(pad)  # it answers even for nothing
-        # ...in one line: the ten digits' lines still fit beside the grid (at 80x24 the 9 fell out)
-        assert len(pad.draw().plain.splitlines()) == 11 + len(pad.key_lines())
-        # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
-        await pilot.press(*["right"] * 3, "d", *["down"] * 7, "d", "right", "d", *["up"] * 7, "d")
-        assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
-        assert pad.guess == 1, pad.probs
-        assert "reads 1 " in text_of(pad) and "empty" not in text_of(pad)
-        await pilot.press("space")  # full ink -> half ink
-        assert pad.pixels[0, 4] == 0.5
-        await pilot.press("t")  # copy the first test image onto the pad
-        assert np.allclose(pad.pixels.ravel(), ns["test_images"][0])
-        assert pad.guess == int(np.argmax(ns["predict"](ns["test_images"][:1])))
-        truth = int(ns["test_labels"][0])
-        assert f"test 0: a {truth}" in text_of(pad) and "edited" not in text_of(pad)  # what it should read
-        await pilot.press("space")  # one pixel changed: no longer the test image as it was
-        assert f"test 0: a {truth}, edited" in text_of(pad)
-        await pilot.press("x")
-        assert "test 0" not in text_of(pad)
-
-
-async def test_z_zooms_a_panel_and_back(small_catalog):
-    """The lesson screen's z zooms whichever pane has the focus, a panel included."""
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(
-        small_catalog.lessons[index], panels=("confusion_matrix", "drawing_pad")
-    )
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 2,
-            what="the lesson with its panels",
-        )
-        pad = app.screen.panels.widgets[1]
-        assert type(pad).__module__ == "grok_tui.ui.panels.drawing_pad"
-        await pilot.press("f", "f", "f")  # lesson text -> values -> first panel -> the pad
-        assert app.focused is pad
-        await pilot.press("z")
-        assert app.screen.maximized is pad
-        await pilot.press("z")
-        assert app.screen.maximized is None
-
-
 async def test_narrow_panels_summarise_or_shrink(trained):
     lesson, ns = trained
     app = PanelApp(lesson, ["confusion_matrix", "drawing_pad", "misclassified"])
@@ -227,22 +171,6 @@ async def test_narrow_panels_summarise_or_shrink(trained):
         assert "said" in wrong and all(len(line) <= 29 for line in wrong.splitlines()[1:])
 
 
-async def test_a_very_narrow_pad_puts_its_verdict_under_the_grid(trained):
-    lesson, ns = trained
-    app = PanelApp(lesson, ["drawing_pad"])
-    async with app.run_test(size=(22, 24)) as pilot:  # 18 columns inside: the grid and no more
-        pad = app.query_one("#drawing_pad")
-        pad.run_finished(ns)
-        pad.focus()
-        await pilot.press("t")
-        lines = text_of(pad).splitlines()
-        assert lines[0] == "┌" + "─" * 16 + "┐" and lines[9] == "└" + "─" * 16 + "┘"  # the 8x8 frame
-        assert lines[10].startswith(f"reads {pad.guess} ") and lines[11].startswith("then ")
-        keys = " ".join(lines[12:])
-        assert all(key in keys for key in ("arrows move", "space shade", "d pen", "x clear", "t test digit"))
-        assert all(len(line) <= 18 for line in lines)
-
-
 async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
     lesson, ns = trained
     app = PanelApp(lesson, ["misclassified", "digit_gallery"])
@@ -255,17 +183,6 @@ async def test_very_narrow_mistakes_and_gallery_show_image_then_words(trained):
         i = wrong.current
         assert lines[8] == f"a {wrong.labels[i]}, said {wrong.probs[i].argmax()} {wrong.probs[i].max():.0%}"
         assert text_of(app.query_one("#digit_gallery")).splitlines()[8] == "image 0: a 0"
-
-
-async def test_clicking_the_pad_shades_the_pixel_under_the_mouse(trained):
-    lesson, _ns = trained
-    for size, top in (((80, 24), 2), ((22, 24), 1)):  # the frame's top; wide: a title line above it
-        app = PanelApp(lesson, ["drawing_pad"])
-        async with app.run_test(size=size) as pilot:
-            pad = app.query_one("#drawing_pad")
-            left, above = pad.gutter.left, pad.gutter.top  # border and padding
-            await pilot.click("#drawing_pad", offset=(left + 7, above + top + 2))
-            assert pad.cursor == (2, 3) and pad.pixels[2, 3] == 1.0, size
 
 
 async def open_classifier_with_panel(pilot, app, name: str, ns):
@@ -388,30 +305,3 @@ def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
     assert first[0] == Color.parse(grey(0.0)) and first[2] == Color.parse(grey(1 / 16))
     small = digit_text(pixels, scale=1)  # two pixel rows a cell: the half block stays
     assert all(set(line.plain) == {"▀"} for line in small)
-
-
-async def test_the_drawing_pad_zoomed_at_80x24_is_drawn_big_with_its_keys(small_catalog):
-    """7.5's try-this says "z to zoom, then draw": at 80x24 the zoomed pad stayed 8 rows tall, a row
-    short of room for its keys' two lines (they wrap to one there); the pen's line goes beside."""
-    index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=("drawing_pad",))
-    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, LessonScreen) and len(app.screen.panels.widgets) == 1,
-            what="the lesson with its pad",
-        )
-        pad = app.screen.panels.widgets[0]
-        await pilot.press("f", "f", "z")  # lesson text -> values -> the pad; zoom it
-        assert app.focused is pad and app.screen.maximized is pad
-        await wait_for(pilot, lambda: pad.scale == 2, what="the big pad")
-        await pilot.press("d")
-        await pilot.pause()
-        shown = screen_text(app)
-        assert pad.scale == 2 and "pen down: moving paints" in shown, shown
-        assert "arrows move  space shade  d pen  x clear  t test digit" in shown, shown
-        assert shown.count("│[  ]") == 2  # the cursor's pixel: two rows tall
-        await pilot.press("t")  # offered under the pad from the start: before a run, said to need one
-        await pilot.pause()
-        assert any("No test digits yet: run the lesson first" in n.message for n in app._notifications)

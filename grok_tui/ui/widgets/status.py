@@ -301,7 +301,7 @@ class LiveStrip(_OneLine):
     ) -> None:
         """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step."""
         width = self.content_size.width or 80
-        spark_width = min(20, max(0, width // 5))  # a fifth of the line, resampled (see below)
+        spark_width = min(20, max(0, width // 5))  # a fifth of the line: a longer run is resampled
         if total is not None and 0 < total <= 20:
             # a short run whole, a block a step, from its first step: 4.1's 17-point U in 16 blocks
             # lost a point and looked lopsided, and widened at step 17 it moved its label; 3.5's 4
