@@ -113,6 +113,9 @@ def test_4_4_several_steps_match_the_book_and_print_each_value():
     assert close(series(result, "pred"), [0.0, 0.968, 0.76472, 0.8074088])
     out = "".join(result.output)
     assert out.count("-- iteration") == 4 and "too low" in out and "too high" in out
+    # "Each iteration prints 8 lines" (the text's account of the box's 20-line window)
+    head = out.split("wrong sign")[0].splitlines()
+    assert len(head) == 8 * 4 and head[8] == "-- iteration 2 --", head
     assert max(len(line) for line in out.splitlines()) <= 32, "printed lines must fit the 80x24 output pane"
     # a name and its value never run together, however small the value ("w_delta0.00814968")
     tiny = "".join(run("4.4", weight=0.4, iterations=12).output)
