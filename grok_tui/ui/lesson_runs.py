@@ -15,6 +15,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.ui import speed as ladder
 from grok_tui.ui.lesson_drawing import LessonDrawing
 from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.status import StatusLine
 
 SPEED_SHOWN = 2.0
 """Seconds the status line names the chosen speed after < or >, even once the run has ended (it
@@ -27,6 +28,7 @@ class LessonRuns(LessonDrawing):
     if TYPE_CHECKING:
 
         def _when_lab_built(self, then: Callable[[], None]) -> None: ...
+        def action_copy_text(self) -> None: ...  # Screen's
 
     def stop_run(self) -> None:
         """Cancel the worker (it stops at its next step) without waiting for it."""
@@ -70,6 +72,20 @@ class LessonRuns(LessonDrawing):
         else:
             self.session.toggle()
             self._draw_all()
+
+    def action_interrupt(self) -> None:
+        """ctrl+c: pause a playing run (or cancel a re-run about to start), and say what next."""
+        run = self.session.run
+        playing = run is not None and not self.session.state.done and not run.paused
+        if not playing and self._restart_timer is None:
+            self.action_copy_text()  # Textual's ctrl+c: the selected text; with none, how to quit
+            return
+        self._cancel_restart()
+        if playing:
+            self.session.toggle()
+            self._draw_all()
+        keys = self.query_one(StatusLine).keys()
+        self.notify(f"{keys['run']} plays on · {keys['reset']} resets · {keys['quit']} quits", title="Paused (ctrl+c)")
 
     def action_step(self) -> None:
         if self.session.run is None or self.session.state.done:

@@ -150,6 +150,26 @@ async def test_reset_goes_back_to_ready_and_keeps_the_curve(small_catalog):
         assert screen.session.previous["error"].ys
 
 
+async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("ctrl+c")  # nothing plays: Textual's own answer, and no run starts
+        assert screen.run_state is RunState.READY
+        assert [n.title for n in app._notifications] == ["Do you want to quit?"]
+        app.clear_notifications()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        await pilot.press("ctrl+c")
+        assert screen.run_state is RunState.PAUSED and app.is_running
+        said = [(n.title, n.message) for n in app._notifications]
+        assert said == [("Paused (ctrl+c)", "space plays on · r resets · q quits")]
+        run, steps = screen.run, screen.step_count
+        await pilot.press("space")  # the same run plays on from where it paused
+        await wait_for(pilot, lambda: screen.step_count > steps, what="the run to go on")
+        assert screen.run is run
+
+
 async def test_speed_keys_walk_the_ladder(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5")
     async with app.run_test(size=SIZE) as pilot:

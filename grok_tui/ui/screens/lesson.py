@@ -97,6 +97,9 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         Binding("w", "to_running", "where the run is", show=False, id="lesson.to_running"),
         Binding("f1,question_mark", "app.help", "help", key_display="?", id="lesson.help"),
         Binding("q", "app.quit", "quit", id="lesson.quit"),
+        # A terminal's reflex for "stop that": pause a playing run (Textual's own ctrl+c, copy the
+        # selected text or say how to quit, when nothing plays)
+        Binding("ctrl+c", "interrupt", show=False, id="lesson.interrupt"),
     ]
     VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-short"), (32, "-tall")]
     # A zoomed pane (z) keeps the status line under it: zoomed into 7.5's pad while it trained,

@@ -51,6 +51,7 @@ HINT_KEYS = {
     "contents": "c",
     "view": "l",
     "reset": "r",
+    "quit": "q",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
 
