@@ -190,6 +190,18 @@ def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
     assert f"FAIL {tmp_path / 'typo.md'}: cannot read the file: No such file or directory" in out
 
 
+def test_check_of_a_quiz_file_checks_it_with_its_chapter(tmp_path, capsys):
+    """`grok-tui check lessons/ch4/quiz.toml` failed: "a lesson starts with its metadata"."""
+    chapter = tmp_path / "ch1"
+    chapter.mkdir()
+    (chapter / "1.1-ok.md").write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nx = 2\n```\n')
+    quiz = chapter / "quiz.toml"
+    question = '[[questions]]\ntext = "x?"\nanswer = {}\nwhy = "w"\n[questions.verify]\nlesson = "1.1"\nvalue = "x"\n'
+    quiz.write_text('chapter = 1\ntitle = "One"\n\n' + question.format(2) * 2 + question.format(3))
+    code, out, _ = run_cli(capsys, "check", str(quiz))
+    assert code == 1 and "FAIL quiz 1\t3 questions" in out and out.startswith("ok   1.1"), out
+
+
 def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):
     head = '+++\nid = "{id}"\nchapter = 1\ntitle = "t"\n{meta}[params.alpha]\ndefault = 1.0\n+++\n'
     body = "```python\nx = alpha\n```\n"
