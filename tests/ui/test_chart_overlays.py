@@ -108,7 +108,7 @@ async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
         chart = app.query_one(ChartView)
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, DIVERGING)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run off scale" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: off scale" in lines(chart)[0]
         assert str(chart.border_title) == "prediction"  # said in the legend, the title stays
         assert "e+08" not in "\n".join(lines(chart))  # the y axis is the current run's
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, [0.85, 0.95] * 10)})
@@ -126,7 +126,7 @@ async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_sca
         steps = [float(k) for k in range(1, 101)]
         chart.show_series({"error": Series(steps[:4], error[:4])}, {"error": Series(steps, error)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run wider range, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: wider range, not drawn" in lines(chart)[0]
 
 
 async def test_on_a_log_scale_a_previous_run_a_few_decades_away_is_drawn():
@@ -145,7 +145,7 @@ async def test_on_a_log_scale_a_previous_run_a_few_decades_away_is_drawn():
         ran_away = [1.0 * 10.0**k for k in range(20)]  # up to 1e19: off scale, said so
         chart.show_series({"loss": Series(STEPS, now)}, {"loss": Series(STEPS, ran_away)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run off scale, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: off scale, not drawn" in lines(chart)[0]
 
 
 STEPS_100 = [float(k) for k in range(1, 101)]
@@ -162,7 +162,7 @@ async def test_a_previous_run_elsewhere_on_the_x_axis_is_left_out():
         before = {"ink": Series(STEPS_100, ink), "number": Series(STEPS_100, [float(k) for k in range(100)])}
         chart.show_series(now, before)
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run at other x, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: at other x, not drawn" in lines(chart)[0]
         x_labels = lines(chart)[-1].split()
         assert float(x_labels[0]) >= 1000, x_labels  # the axis is this run's
         overlapping = {"ink": before["ink"], "number": Series(STEPS_100, [1000.0 + k / 2 for k in range(100)])}

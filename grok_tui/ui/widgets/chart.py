@@ -238,7 +238,7 @@ class ChartView(PlotextPlot):
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
             said = "at other x" if self._previous_elsewhere else "off scale" if self._previous_far else "wider range"
-            entries.append((self._previous_glyph, f"{PREVIOUS} {said}, not drawn", "prev"))
+            entries.append((self._previous_glyph, f"{PREVIOUS}: {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
             if label.startswith(PREVIOUS):
