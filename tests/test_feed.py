@@ -36,6 +36,18 @@ def test_a_thinned_bounce_keeps_both_sides():
         assert set(part) == {0.72, 0.88}
 
 
+def test_a_series_leaves_out_nan_and_inf_and_says_from_which_step():
+    """7.3 at alpha 64: the loss becomes nan at epoch 7. The chart cannot draw it, but must be able
+    to say so: the series carries the step."""
+    feed = RunFeed(("loss", "label"))
+    values = [0.6, 28.0, 2.0, float("nan"), float("inf"), 1.0]
+    for i, loss in enumerate(values, start=1):
+        feed(StepEvent(Step(i, {"loss": loss, "label": "a word, not a number"})))
+    series = feed.view().series
+    assert series["loss"].xs == [1.0, 2.0, 3.0, 6.0] and series["loss"].nan_from == 4.0
+    assert series["label"].nan_from is None and series["label"].xs == []
+
+
 def test_a_short_run_keeps_every_point():
     series = _feed(50).view().series["error"]
     assert series.xs == [float(i) for i in range(1, 51)]

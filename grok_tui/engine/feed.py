@@ -75,6 +75,8 @@ class _CellLines:
 class Series:
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
+    nan_from: float | None = None
+    """The first step whose value was nan or inf: the curve ends before it (no chart draws it)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ class _Thinned:
     stride-th one: a run that bounces between two values each step (4.2 with a big step_amount)
     kept only one side of the bounce, and its chart drew a flat line."""
 
-    __slots__ = ("buckets", "count", "last", "open", "stride")
+    __slots__ = ("buckets", "count", "last", "nan_from", "open", "stride")
 
     def __init__(self) -> None:
         self.buckets: list[tuple[Point, Point]] = []
@@ -131,6 +133,7 @@ class _Thinned:
         self.count = 0
         """Steps in the open bucket."""
         self.last: Point | None = None
+        self.nan_from: float | None = None
 
     def add(self, x: float, y: float) -> None:
         point = (x, y)
@@ -165,7 +168,7 @@ class _Thinned:
         if self.last is not None and (not xs or xs[-1] != self.last[0]):
             xs.append(self.last[0])
             ys.append(self.last[1])
-        return Series(xs, ys)
+        return Series(xs, ys, self.nan_from)
 
 
 def _merge(a: tuple[Point, Point], b: tuple[Point, Point]) -> tuple[Point, Point]:
@@ -174,8 +177,12 @@ def _merge(a: tuple[Point, Point], b: tuple[Point, Point]) -> tuple[Point, Point
     return low, high
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _scalar(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not _is_number(value):
         return None
     number = float(value)
     return number if math.isfinite(number) else None
@@ -213,9 +220,12 @@ class RunFeed:
                 for name, value in event.step.values.items():
                     self._last_recorded[name] = (event.step.index, value)
                 for name, series in self._series.items():
-                    y = _scalar(event.step.values.get(name))
-                    if y is not None:  # a NaN/inf ends the curve where it was still finite
+                    value = event.step.values.get(name)
+                    y = _scalar(value)
+                    if y is not None:
                         series.add(float(event.step.index), y)
+                    elif series.nan_from is None and _is_number(value):  # a NaN/inf ends the curve
+                        series.nan_from = float(event.step.index)
             elif isinstance(event, StateEvent):
                 self._state = event.state
                 if event.detail:

@@ -287,6 +287,23 @@ async def test_a_log_chart_says_where_its_series_reached_zero_and_keeps_every_st
         assert not any("below any log scale" in line for line in lines(chart))
 
 
+@pytest.mark.parametrize("log", [True, False])
+async def test_a_chart_says_from_which_step_its_series_became_nan(log):
+    """7.3 at alpha 64: the loss becomes nan at epoch 7, and its curve simply ended a step before
+    the axis, with nothing on the chart to say why (only the status line did)."""
+    app = OneChart(Chart("loss", ("loss",), log=log))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"loss": Series(range(1, 11), [0.6, 3.0, 28.0, 9.0, 2.0, 1.0] + [math.nan] * 4)})
+        await pilot.pause()
+        legend, *plot, x_labels = lines(chart)
+        assert legend == "? nan or inf from step 7: not drawn"
+        assert x_labels.split()[-1] == "10" and any("┤" in row for row in plot)  # the axis: every step
+        chart.show_series({"loss": Series(range(1, 3), [math.inf, math.nan])})
+        await pilot.pause()
+        assert any("nan or inf at every step: nothing to draw" in line for line in lines(chart))
+
+
 async def test_a_run_that_has_not_recorded_the_series_yet_is_not_called_no_run():
     """6.4's error chart said "no run yet" during the run's first two steps (its error comes at 3)."""
     app = OneChart(Chart("error", ("error",)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rich.segment import Segment
 from rich.style import Style
@@ -187,6 +187,7 @@ class ChartView(PlotextPlot):
             points = paired(series, dict(zip(x.xs, x.ys, strict=False)))
         else:
             points = list(zip(series.xs, series.ys, strict=False))
+        points = [(x, y) for x, y in points if math.isfinite(y)]  # nan and inf: _undrawn_from says so
         if self.chart.log:
             points = [(x, math.log10(y)) for x, y in points if y > 0]
         return points
@@ -215,8 +216,19 @@ class ChartView(PlotextPlot):
         no log scale holds. 6.1 with alpha 0.5 hits 0 at step 2, and its chart was left empty."""
         if not self.chart.log:
             return None
+        return self._first_step(lambda y: y <= 0)
+
+    def _nan_from(self) -> float | None:
+        """The first step at which a series of this run became nan or inf, which no chart draws: 7.3's
+        loss at alpha 64 just ended a step before the axis did."""
         series = [self._current[name] for name in self.chart.series if name in self._current]
-        firsts = [x for one in series for x, y in zip(one.xs, one.ys, strict=False) if y <= 0]
+        said = [one.nan_from for one in series if one.nan_from is not None]  # the feed keeps no nan
+        found = self._first_step(lambda y: not math.isfinite(y))
+        return min([*said, found] if found is not None else said, default=None)
+
+    def _first_step(self, test: Callable[[float], bool]) -> float | None:
+        series = [self._current[name] for name in self.chart.series if name in self._current]
+        firsts = [x for one in series for x, y in zip(one.xs, one.ys, strict=False) if test(y)]
         return min(firsts) if firsts else None
 
     @property
@@ -224,7 +236,9 @@ class ChartView(PlotextPlot):
         """The previous run is a grey braille line, or grey dots on a chart of points."""
         return PREVIOUS_MARKER if self.chart.points else LEGEND_GLYPH["braille"]
 
-    def _legend(self, now: list[Layer], old: list[Layer], zero_from: float | None = None) -> list[tuple[str, str, str]]:
+    def _legend(
+        self, now: list[Layer], old: list[Layer], zero_from: float | None = None, nan_from: float | None = None
+    ) -> list[tuple[str, str, str]]:
         entries = []
         if len(self.chart.series) > 1 or old or self.previous_off_scale:
             for i, name in enumerate(self.chart.series):
@@ -234,6 +248,8 @@ class ChartView(PlotextPlot):
             entries.append(("│", f"{self.chart.at} {self._at:g}", "prev"))  # "weight 0.5"
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
+        if nan_from is not None:
+            entries.append(("?", f"nan or inf from step {nan_from:g}: not drawn", "prev"))
         if self.previous_off_scale:
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
@@ -306,6 +322,8 @@ class ChartView(PlotextPlot):
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
                 say = "0 at every step: below any log scale"
+            elif self._nan_from() is not None:
+                say = "nan or inf at every step: nothing to draw"
             elif self._ended:  # a name the lesson's code never records (a typo: check names it too)
                 say = f"this run recorded no {', '.join(self.chart.series)}"
             elif any(name in self._current for name in self.chart.series):
@@ -333,14 +351,14 @@ class ChartView(PlotextPlot):
         self._previous_far = previous_ran_away(ys_now, ys_old, self.chart.log)
         if not fits:
             old = []
-        zero_from = self._zero_from()
-        legend = self._legend(now, old, zero_from)
+        zero_from, nan_from = self._zero_from(), self._nan_from()
+        legend = self._legend(now, old, zero_from, nan_from)
         rows = []
         if legend and height >= COMPACT_HEIGHT:
             rows.append(legend_row(legend, width))
         plot_rows = height - len(rows)
         last_x = None
-        if zero_from is not None and not self.chart.x:  # against another value, steps are no x
+        if (zero_from is not None or nan_from is not None) and not self.chart.x:  # against a value, steps are no x
             last_x = max(x for name in self.chart.series for x in self._current.get(name, Series()).xs)
         # the plot's own rows: under them, the x axis and its labels
         x_axis, y_axis = self._axes(now, old, plot_rows - 2, width - 8, last_x)
