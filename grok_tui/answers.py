@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypedDict, cast
 
-from grok_tui.safe_files import atomic_write, set_aside
+from grok_tui.safe_files import atomic_write, damaged_notice, set_aside
 
 ANSWERS_FILE = "answers.json"
 HISTORY_KEEP = 500
@@ -29,8 +29,21 @@ class Answers(TypedDict):
     """[{"key": KEY, "right": bool}...], the last HISTORY_KEEP answers in order."""
 
 
+_notices: list[str] = []
+"""What to tell the learner of answer files set aside, not yet told (take_notices): the file is read
+by panels and commands, which say it where they can."""
+
+
+def take_notices() -> list[str]:
+    """The notices of damaged answer files set aside since the last call (each told once)."""
+    told = _notices[:]
+    _notices.clear()
+    return told
+
+
 def load_answers(root: Path) -> Answers:
-    """The saved answers; a damaged file is set aside (never deleted) and reads as empty."""
+    """The saved answers; a damaged file is set aside (never deleted), reads as empty, and leaves a
+    notice (take_notices)."""
     path = Path(root) / ANSWERS_FILE
     empty: Answers = {"latest": {}, "history": []}
     try:
@@ -44,9 +57,9 @@ def load_answers(root: Path) -> Answers:
         return cast(Answers, data)  # the shape checked just above
     except FileNotFoundError:
         return empty
-    except (OSError, ValueError):
+    except (OSError, ValueError) as exc:
         with contextlib.suppress(OSError):
-            set_aside(path)
+            _notices.append(damaged_notice("Your quiz and prediction answers", exc, set_aside(path)))
         return empty
 
 
@@ -75,6 +88,26 @@ def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
     atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
     return data
+
+
+def forget_answers(root: Path, prefix: str) -> bool:
+    """Forget the answers whose key starts with `prefix` ("predict/4.5/": a lesson's predictions);
+    whether there were any."""
+    data = load_answers(root)
+    keys = [key for key in data["latest"] if key.startswith(prefix)]
+    kept = [i for i in data["history"] if not (isinstance(i, dict) and str(i.get("key", "")).startswith(prefix))]
+    if not keys and len(kept) == len(data["history"]):
+        return False
+    for key in keys:
+        del data["latest"][key]
+    data["history"] = kept
+    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return True
+
+
+def has_answers(root: Path, prefix: str = "") -> bool:
+    """Whether any answer's key starts with `prefix` (any answer at all with "")."""
+    return any(key.startswith(prefix) for key in load_answers(root)["latest"])
 
 
 def answer_streak(data: Answers, prefix: str = "") -> int:

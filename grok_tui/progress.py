@@ -26,11 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grok_tui.answers import ANSWERS_FILE, forget_answers
 from grok_tui.drafts import DraftFiles
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress_lock import progress_lock
 from grok_tui.progress_merge import SavedState, merge
 from grok_tui.progress_migrate import migrate_data, migrate_drafts
+from grok_tui.reading_places import PLACES_FILE
 from grok_tui.safe_files import atomic_write, backup, damaged_notice, free_name, set_aside
 from grok_tui.user_dirs import user_dir
 
@@ -374,6 +376,7 @@ class Progress(DraftFiles):
         backups = []
         for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
             del self.exercises[key]
+        forget_answers(self.root, f"predict/{lesson_id}/")  # its predictions are asked again
         folder = self.lesson_drafts_dir(lesson_id)
         if folder.is_dir():
             backups = [b for p in sorted(folder.glob("*.py")) if (b := backup(p)) is not None]
@@ -382,9 +385,11 @@ class Progress(DraftFiles):
         return backups
 
     def reset_all(self) -> list[Path]:
-        """Start over; progress.json and the drafts folder are kept as timestamped backups."""
+        """Start over; progress.json, the drafts folder, the quiz and prediction answers and the
+        reading places are kept as timestamped backups."""
         self._refuse_if_kept_as_is()
-        backups = [b for b in (backup(self.path), backup(self.drafts_dir)) if b is not None]
+        kept = (self.path, self.drafts_dir, self.root / ANSWERS_FILE, self.root / PLACES_FILE)
+        backups = [b for b in map(backup, kept) if b is not None]
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
         self._write()
         return backups

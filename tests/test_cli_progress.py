@@ -103,6 +103,24 @@ def test_reset_of_the_lesson_left_off_at_keeps_it_as_the_last_lesson(capsys, mon
     assert after.lesson_state("3.1") == "" and after.last_lesson == "3.1"
 
 
+def test_reset_forgets_quiz_answers_and_predictions_too(capsys, monkeypatch, private_data_dir) -> None:
+    """A teacher tried the accounts before class and reset them: `reset --all` said "Reset
+    everything." and the quiz results stayed (answers.json), and `reset 4.5` said 4.5 "had no
+    progress to reset" with its predictions still answered."""
+    from grok_tui.answers import load_answers, record_answer
+
+    record_answer(private_data_dir, "predict/4.4/3/pred", "0.9", True)
+    record_answer(private_data_dir, "predict/4.5/2/pred", "0.2", False)
+    code, out, _ = cli(capsys, monkeypatch, "reset", "4.5", "--yes")
+    assert (code, out) == (0, "Reset 4.5.\n")
+    assert list(load_answers(private_data_dir)["latest"]) == ["predict/4.4/3/pred"]
+    assert cli(capsys, monkeypatch, "reset", "4.5", "--yes")[1] == "4.5 had no progress to reset.\n"
+    record_answer(private_data_dir, "quiz/4/1", "-0.275", True)
+    code, out, _ = cli(capsys, monkeypatch, "reset", "--all", "--yes")
+    assert code == 0 and out.startswith("Reset everything.\n") and "answers.json.bak-" in out
+    assert load_answers(private_data_dir) == {"latest": {}, "history": []}
+
+
 def test_progress_command_text_and_json(course, capsys, monkeypatch):
     p = Progress.load()
     p.open_lesson("8.1")

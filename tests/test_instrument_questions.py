@@ -12,7 +12,15 @@ import pytest
 from grok_tui.answers import answer_streak, load_answers, record_answer
 from grok_tui.engine.runner import LessonRun
 from grok_tui.instruments.checks import check_quiz
-from grok_tui.instruments.predict import Tally, Verdict, params_change, question_text, read_number, why_text
+from grok_tui.instruments.predict import (
+    Tally,
+    Verdict,
+    number_problem,
+    params_change,
+    question_text,
+    read_number,
+    why_text,
+)
 from grok_tui.instruments.quiz import parse_quiz
 from grok_tui.lesson.model import Prediction
 from tests.instruments_util import lesson_from
@@ -29,6 +37,9 @@ def test_reading_numbers_and_verdicts():
         None,
         None,
     ]
+    # 1e999 is inf: it was taken, and the reveal said "you said inf, which is inf too high"
+    assert read_number("1e999") is None and read_number("-1e999") is None and read_number("1e300") == 1e300
+    assert (number_problem("1e999"), number_problem("abc")) == ("too big for a float", "type a number, e.g. -0.25")
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
     assert right.right and not wrong.right
     assert "you said 0.5, which is 0.468 too low" in wrong.sentence()  # not "0.5, 0.468": two numbers

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TypedDict
 
-from grok_tui.answers import answer_streak, load_answers, streak_text
+from grok_tui.answers import answer_streak, has_answers, load_answers, streak_text, take_notices
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -101,6 +101,8 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
 def answers_summary(catalog: Catalog, progress: Progress) -> dict:
     """Quiz answers per chapter (right, missed, streak) and predictions: from answers.json."""
     data = load_answers(progress.root)
+    for notice in take_notices():
+        print(f"grok-tui: {notice}", file=sys.stderr)
     latest = {k: v for k, v in data["latest"].items() if isinstance(v, dict)}
     quizzes = []
     for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
@@ -229,7 +231,7 @@ def _saved(progress: Progress, lesson_id: str = "", name: str = "") -> bool:
     has anything a reset would forget."""
     if not lesson_id:
         drafts = progress.drafts_dir
-        return progress.path.exists() or (drafts.is_dir() and any(drafts.rglob("*.py")))
+        return progress.path.exists() or (drafts.is_dir() and any(drafts.rglob("*.py"))) or has_answers(progress.root)
     if name:
         return (
             Progress.exercise_key(lesson_id, name) in progress.exercises
@@ -240,6 +242,7 @@ def _saved(progress: Progress, lesson_id: str = "", name: str = "") -> bool:
         lesson_id in progress.lessons
         or any(key.startswith(f"{lesson_id}/") for key in progress.exercises)
         or (folder.is_dir() and any(folder.glob("*.py")))
+        or has_answers(progress.root, f"predict/{lesson_id}/")
     )
 
 
@@ -248,7 +251,10 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         return _error("reset needs a lesson id, LESSON/EXERCISE, or --all (one of them)")
     progress = load_progress(catalog)
     if args.all:
-        question, act = "Reset ALL your progress (your code is kept as backups)?", progress.reset_all
+        question, act = (
+            "Reset ALL your progress, quiz answers and predictions included (your code is kept as backups)?",
+            progress.reset_all,
+        )
         if not _saved(progress):
             print("There was no progress to reset.")  # nothing to ask about, nothing to back up
             return EXIT_OK
@@ -268,7 +274,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
             saved = _saved(progress, lesson_id)
             if lesson is None and not saved:  # a lesson gone from the course may still have progress
                 return _error(no_lesson(lesson_id))
-            question = f"Reset lesson {lesson_id} and its exercises (your code is kept as backups)?"
+            question = f"Reset lesson {lesson_id}, its exercises and predictions (your code is kept as backups)?"
 
             def act():
                 return progress.reset_lesson(lesson_id)

@@ -20,7 +20,15 @@ def read_number(text: str) -> float | None:
         text = text.replace(",", ".")
     if not _NUMBER.match(text):
         return None
-    return float(text)
+    number = float(text)
+    return number if math.isfinite(number) else None  # 1e999 is inf: no answer is that
+
+
+def number_problem(text: str) -> str:
+    """Why `text` is not a number read_number takes, for the learner."""
+    if _NUMBER.match(text.strip().replace("−", "-")):
+        return "too big for a float"
+    return "type a number, e.g. -0.25"
 
 
 def sign_only(given: float, actual: float, tolerance: float) -> bool:

@@ -48,7 +48,15 @@ class GrokApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
         Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, id="app.redraw"),
+        # As any terminal program: to the shell, `fg` brings it back (it did nothing, and what a
+        # learner typed next, meant for the shell, reached the tutor)
+        Binding("ctrl+z", "suspend_process", show=False, id="app.suspend"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "suspend_process":  # the exercise screen keeps ctrl+z for undo, in the editor or not
+            return not getattr(self.screen, "KEEPS_CTRL_Z", False)
+        return True
 
     def __init__(
         self,

@@ -233,6 +233,22 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
         assert "Missed: question 1. Take the quiz again to try it once more." in score, score
 
 
+async def test_a_damaged_answers_file_is_set_aside_and_said(course, private_data_dir):
+    """Garbage in answers.json: it was set aside and the quiz started over at question 1, with
+    nothing said (a damaged progress.json gets a notice naming where it was kept)."""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "answers.json").write_bytes(b"\x00\x01garbage")
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_lesson(pilot, app, QuizPanel)
+        await focus_panel(pilot, app, panel)  # the panel shows, reading the answers
+        await wait_for(pilot, lambda: list(app._notifications), what="the notice")
+        [notice] = list(app._notifications)
+        [kept] = private_data_dir.glob("answers.json.damaged-*")
+        assert notice.message.startswith("Your quiz and prediction answers could not be read; it was kept")
+        assert kept.name in notice.message and kept.read_bytes() == b"\x00\x01garbage"
+
+
 async def test_landscape_walks_53_with_a_frozen_weight(course):
     app = GrokApp(course, start_lesson="5.3", speed=0)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -170,6 +170,28 @@ async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_
         assert screen.run is run
 
 
+async def test_ctrl_z_suspends_to_the_shell_but_not_where_it_is_undo(small_catalog, monkeypatch):
+    """ctrl+z did nothing, and what a learner then typed for the shell (echo ..., fg) reached the
+    tutor: `e` opened the exercise and the rest replaced its TODO."""
+    from textual.screen import Screen
+
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+
+    suspended: list[str] = []
+    monkeypatch.setattr(GrokApp, "action_suspend_process", lambda self: suspended.append(type(self.screen).__name__))
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+z")
+        assert suspended == ["LessonScreen"]
+
+        class KeepsCtrlZ(Screen):
+            KEEPS_CTRL_Z = ExerciseScreen.KEEPS_CTRL_Z  # the editor's undo, focused or not
+
+        await app.push_screen(KeepsCtrlZ())
+        await pilot.press("ctrl+z")
+        assert suspended == ["LessonScreen"]
+
+
 async def test_speed_keys_walk_the_ladder(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5")
     async with app.run_test(size=SIZE) as pilot:

@@ -106,6 +106,10 @@ async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog)
         await pilot.press("equals_sign")
         assert isinstance(app.screen, ParamInput)
         dialog = app.screen
+        await pilot.pause()
+        # its own key bar: the lesson's (space, s, q...) named keys that are typed into the field here
+        bar = " ".join(screen_text(app).splitlines()[-1].split())
+        assert bar == "⏎ run with it esc cancel", bar
         await pilot.press(*"12", "enter")
         assert app.screen is dialog and "alpha=12 is above its maximum 10" in text_of(
             dialog.query_one("#param-message")
@@ -211,6 +215,28 @@ async def test_a_terminal_too_small_says_the_size_it_needs(small_catalog):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not message.region and app.screen.query_one(LessonDocument).region
+
+
+async def test_a_brief_squeeze_too_small_ignores_keys_and_gives_the_focus_back(small_catalog):
+    """An SSH pane squeezed to 50x14 and back: Textual dropped the focus with the hidden panes, and
+    the lesson text no longer scrolled (j, pgdn did nothing, nothing said why). While too small, n
+    and space had changed the lesson and started a run, unseen."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.pause()
+        assert screen.focused is doc
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        await pilot.press("n", "space", "j")
+        assert app.screen is screen and screen.run_state is RunState.READY
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.focused is doc
+        top = doc.scroll_y
+        await pilot.press("j", "j")
+        await wait_for(pilot, lambda: doc.scroll_y > top, what="the text to scroll")
 
 
 def test_small_pieces():

@@ -36,6 +36,7 @@ from grok_tui.instruments.predict import (
 from grok_tui.instruments.refs import as_float, resolve
 from grok_tui.lesson.model import Prediction
 from grok_tui.lesson.steps import total_steps
+from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -107,7 +108,9 @@ class PredictPanel(InstrumentPanel):
         root = self.data_root()
         if root is None or not self.predictions:
             return {}
-        return predicted(root, self.lesson_id, ((p.step, p.value) for p in self.predictions))
+        found = predicted(root, self.lesson_id, ((p.step, p.value) for p in self.predictions))
+        tell_set_aside(self.app)
+        return found
 
     @property
     def lesson_id(self) -> str:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from grok_tui.answers import answer_streak, load_answers, streak_text, unfinished_attempt
+from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.panels._instrument_base import InstrumentPanel
 
 
@@ -46,6 +47,7 @@ class QuizPanel(InstrumentPanel):
         total = len(quiz.questions)
         root = self.data_root()
         data = load_answers(root) if root is not None else None
+        tell_set_aside(self.app)
         prefix = f"quiz/{quiz.chapter}/"
         done = unfinished_attempt(data, prefix, total) if data is not None else []
         take = f"press enter to go on at question {len(done) + 1}" if done else "press enter"

@@ -49,6 +49,9 @@ def hint_text(hint: str) -> Text:
 class ExerciseScreen(ExerciseDrafts, Screen[bool]):
     """Write, check and pass one exercise of a lesson."""
 
+    KEEPS_CTRL_Z = True
+    """ctrl+z is the editor's undo here: never the app's suspend, even with the verdict focused."""
+
     DEFAULT_CSS = """
     ExerciseScreen { layout: vertical; }
     ExerciseScreen #ex-title { height: auto; max-height: 2; background: $panel; color: $text; padding: 0 1; }

@@ -51,6 +51,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
     ("ctrl+l", "redraw the whole screen (if something else wrote over it)"),
+    ("ctrl+z", "suspend to the shell, as any terminal program; `fg` brings the tutor back"),
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
 )
 

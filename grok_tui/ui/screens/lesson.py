@@ -25,6 +25,7 @@ from textual.containers import Grid, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.engine import lesson_imports
@@ -62,7 +63,7 @@ shows at once: its lab is imported and built after that first frame."""
 
 
 def too_small_text(width: int, height: int) -> str:
-    return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})"
+    return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})\nq or ctrl+q quits"
 
 
 LEAVE_AGAIN = 3.0
@@ -124,6 +125,9 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         self._chart_list: list[ChartView] | None = None
         self._speed_until = 0.0
         """Until then (time.monotonic()) the status line names the speed even after the run's end."""
+        self._focus_before_tiny: Widget | None = None
+        """Too small, every pane is hidden and Textual drops the focus: given back once it fits."""
+        self._tiny = False
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
         self._prepare_at: float | None = None
@@ -330,10 +334,35 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
     def on_resize(self) -> None:
         apply_breakpoints(self)  # before arranging by them
         self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
+        tiny = self.has_class("-tiny-w") or self.has_class("-tiny-h")
+        if tiny and not self._tiny:
+            self._focus_before_tiny = self.focused
+        elif self._tiny and not tiny:
+            # Back to a usable size: the pane that had the focus gets it again (the text looked
+            # frozen after a brief squeeze of an SSH pane: its keys reached nothing).
+            self.call_after_refresh(self._refocus, self._focus_before_tiny)
+        self._tiny = tiny
         self._arrange_charts()
         # The size classes (-narrow, -wide) change with the size: the status line says the selected
         # param only where no params pane shows.
         self.call_after_refresh(self._redraw_status)
+
+    def _refocus(self, widget: Widget | None) -> None:
+        if self.focused is None and widget is not None and widget.is_attached and widget.focusable:
+            widget.focus()
+        elif self.focused is None:
+            self.focus_next()
+
+    async def on_key(self, event: events.Key) -> None:
+        """Too small to show anything, keys act on nothing the learner can see (n changed the lesson,
+        space started a run, unseen): only the quit key (q) goes through. (Textual then calls
+        LessonFocus.on_key too, the panels' keys, unless prevented here.)"""
+        if not self._tiny:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is None or active.binding.action not in ("app.quit", "quit"):
+            event.stop()
+            event.prevent_default()
 
     def _redraw_status(self) -> None:
         if self.is_mounted:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from grok_tui.lesson.model import Param
 from grok_tui.lesson.params import ParamError, fmt
+from grok_tui.ui.widgets.footer import KeyFooter
 
 
 def allowed(param: Param) -> str:
@@ -27,8 +28,16 @@ def allowed(param: Param) -> str:
     return kind
 
 
+class ValueField(Input):
+    """The value's field: its enter named in the key bar."""
+
+    BINDINGS = [Binding("enter", "submit", "run with it")]
+
+
 class ParamInput(ModalScreen[bool]):
-    """Dismissed with True once `apply(text)` accepted the value, False on escape."""
+    """Dismissed with True once `apply(text)` accepted the value, False on escape. Its own key bar:
+    the lesson's, under it, listed keys that here are typed into the field (q gave "must be a
+    number (got 'q')")."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="param_input.cancel")]
 
@@ -46,8 +55,9 @@ class ParamInput(ModalScreen[bool]):
                 Text(f"{allowed(self.param)}" + (f" · {self.param.help}" if self.param.help else ""), style="dim"),
                 id="param-allowed",
             )
-            yield Input(value=fmt(self.current), id="param-value", select_on_focus=True)
+            yield ValueField(value=fmt(self.current), id="param-value", select_on_focus=True)
             yield Static(id="param-message")
+        yield KeyFooter()
 
     def focus_field(self) -> None:
         """Focus the value's field now, not at the next message loop (Widget.focus defers it): keys

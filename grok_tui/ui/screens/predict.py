@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from grok_tui.instruments.predict import read_number
+from grok_tui.instruments.predict import number_problem, read_number
 from grok_tui.lesson.model import Prediction
 
 NUMBER_KEYS = r"[-−+0-9.,eE ]*"
@@ -113,7 +113,7 @@ class PredictScreen(ModalScreen[list[str] | None]):
         for widget in inputs:
             if read_number(widget.value) is None:
                 self.query_one("#predict-problem", Static).update(
-                    f"{widget.value.strip() or 'nothing'}: type a number, e.g. -0.25 (escape skips)"
+                    f"{widget.value.strip() or 'nothing'}: {number_problem(widget.value)} (escape skips)"
                 )
                 widget.focus()
                 return

@@ -11,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from grok_tui.answers import load_answers, record_answer, unfinished_attempt
+from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
+from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -55,6 +57,7 @@ class QuizScreen(Screen[int]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        tell_set_aside(self.app)  # the answers read as it opened may have been set aside
         self._show_question()
 
     @property
@@ -91,7 +94,9 @@ class QuizScreen(Screen[int]):
         if right is None:
             verdict.update(
                 Text(
-                    "Type a number." if q.numeric else f"Type 1 to {len(q.choices)}, or the choice's text.",
+                    f"{number_problem(event.value).capitalize()}."
+                    if q.numeric
+                    else f"Type 1 to {len(q.choices)}, or the choice's text.",
                     style="yellow",
                 )
             )
