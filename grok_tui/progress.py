@@ -46,6 +46,14 @@ def data_dir() -> Path:
     return user_dir(DATA_ENV, "data")
 
 
+class KeptAsIs(PermissionError):
+    """Saving refused, the file kept as it is (a newer format, unreadable): said as "PATH was written
+    by a newer grok-tui (format 3)", not "[Errno 13] was written by..."."""
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.strerror}"
+
+
 @dataclass
 class Progress(DraftFiles):
     """What the learner has done. Lesson states are "started" or "done". The draft files' methods
@@ -233,7 +241,7 @@ class Progress(DraftFiles):
     def _refuse_if_kept_as_is(self) -> None:
         """Raise before anything is written or moved (a reset moves the file aside first)."""
         if self.kept_as_is:
-            raise PermissionError(errno.EACCES, self.kept_as_is)
+            raise KeptAsIs(errno.EACCES, self.kept_as_is, str(self.path))
 
     def _disk(self) -> SavedState | None:
         """The file as another writer left it, None when it is unchanged since we last saw it (or
@@ -287,6 +295,9 @@ class Progress(DraftFiles):
         elif isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             folder = _first_existing(path.parent)
             self.save_error = f"your progress cannot be saved: {folder} is read-only"
+        elif exc.errno in (errno.EEXIST, errno.ENOTDIR) and not (folder := _first_existing(path.parent)).is_dir():
+            # GROK_TUI_DATA naming a file: "progress.json: File exists" sent a learner looking at the file
+            self.save_error = f"your progress cannot be saved: {folder} is a file, not a folder"
         else:
             self.save_error = f"your progress cannot be saved: {path}: {exc.strerror or exc}"
         if self.on_save_error is not None:

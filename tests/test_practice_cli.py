@@ -66,6 +66,21 @@ def test_verify_fails_with_the_screens_message_then_passes_and_records(capsys) -
     assert Progress.load().exercise_done("3.2", "w_sum")
 
 
+def test_verify_with_a_progress_file_it_may_not_write_still_gives_the_verdict(capsys, private_data_dir) -> None:
+    """A progress.json of a newer grok-tui: `verify` said only "could not save your progress:
+    [Errno 13] was written by a newer grok-tui (format 99)", no verdict, and exit 1."""
+    import json
+
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "progress.json").write_text(json.dumps({"format": 99, "lessons": {}, "exercises": {}}))
+    Progress.load().save_draft("3.2", "w_sum", W_SUM.solution.source)  # drafts live beside it
+    code, out, err = cli(capsys, "verify", "3.2/w_sum")
+    assert code == 0 and out.startswith("✓ 3.2/w_sum: Passed!"), out
+    path = private_data_dir / "progress.json"
+    said = f"grok-tui: the pass of 3.2/w_sum is not recorded: {path} was written by a newer grok-tui (format 99)"
+    assert err.startswith("note: Your progress is shown but not saved") and err.splitlines()[-1] == said
+
+
 def test_verify_of_the_course_stops_at_the_first_unsolved_exercise(capsys) -> None:
     first_lesson, first = next((l, e) for l in COURSE.lessons for e in l.exercises)
     Progress.load().save_draft(first_lesson.id, first.name, first.solution.source)

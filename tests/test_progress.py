@@ -220,6 +220,16 @@ def test_a_read_only_data_folder_is_reported_and_nothing_raises(private_data_dir
     assert seen and seen[0] == p.save_error
 
 
+def test_a_data_folder_that_is_a_file_is_named_as_such(private_data_dir):
+    """GROK_TUI_DATA naming a file: "…/afile/progress.json: File exists" said nothing of the cause."""
+    private_data_dir.parent.mkdir(parents=True, exist_ok=True)
+    private_data_dir.write_text("not a folder")
+    p = Progress.load()
+    p.on_save_error = print
+    p.open_lesson("3.1")
+    assert p.save_error == f"your progress cannot be saved: {private_data_dir} is a file, not a folder"
+
+
 def test_drafts_that_cannot_be_saved_are_kept_and_can_be_saved_elsewhere(private_data_dir, read_only, tmp_path):
     p = Progress.load()
     saver = DraftSaver(p)

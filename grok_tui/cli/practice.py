@@ -228,7 +228,10 @@ def _check(progress: Progress, lesson: Lesson, exercise: Exercise) -> Verdict | 
         not progress.exercise_done(lesson.id, exercise.name)
         or progress.passed_code(lesson.id).get(exercise.name) != code
     ):
-        progress.record_pass(lesson.id, exercise.name, code)
+        try:
+            progress.record_pass(lesson.id, exercise.name, code)
+        except OSError as exc:  # the verdict still stands: said, then the reason it is not kept
+            print(f"grok-tui: the pass of {lesson.id}/{exercise.name} is not recorded: {exc}", file=sys.stderr)
     return verdict
 
 

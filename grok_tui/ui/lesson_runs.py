@@ -24,6 +24,8 @@ names it all along while a run plays, is paused or is about to start)."""
 
 class LessonRuns(LessonDrawing):
     _lab_built: bool
+    _back_asked: float
+    """When escape last asked to be pressed again before leaving a run (LessonScreen.action_back)."""
 
     if TYPE_CHECKING:
 
@@ -56,6 +58,7 @@ class LessonRuns(LessonDrawing):
 
     def _run_started(self) -> None:
         self.ready_note = ""
+        self._back_asked = float("-inf")  # a new run asks again before an escape stops it
         self._drawn = -1
         self._ended = None
         self.query_one(LessonDocument).mark_line(None)

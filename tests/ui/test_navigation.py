@@ -357,6 +357,10 @@ async def test_escape_asks_again_before_leaving_a_run_in_progress(small_catalog)
         await pilot.press("escape")
         assert app.screen is screen and screen.run.state is not RunState.CANCELLED
         assert [n.message for n in app._notifications] == ["escape again: to the contents (this run stops)"]
+        await pilot.press("r", "s")  # a new run within the warning's 3 s: it asks again, for this run
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="the new run's first step")
+        await pilot.press("escape")
+        assert app.screen is screen and screen.run.state is not RunState.CANCELLED  # asked, did not leave
         await pilot.press("escape")
         assert isinstance(app.screen, ContentsScreen)
         await wait_for(pilot, lambda: screen.run.state is RunState.CANCELLED, what="the run to stop")
