@@ -207,6 +207,17 @@ def test_a_missing_return_is_said_once_where_the_test_says_it_too(catalog):
     assert "should return one number, got None" in said and "Your w_sum never returns a value" in said, said
 
 
+def test_a_float_the_message_gives_in_full_is_not_said_again_rounded(catalog):
+    """3.2's w_sum without its assert: "...but returned 0.9800000000000001: keep the assert", then
+    "with got = 0.98" under it, which read as a second, different number."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = w_sum.solution.source.replace('    assert len(a) == len(b), "both vectors need the same length"\n', "")
+    verdict = check_code(w_sum, code)
+    assert "assert" not in code.split("def w_sum")[1] and not verdict.passed
+    assert "but returned 0.9800000000000001: keep the assert" in verdict.text, verdict.text
+    assert "with got" not in verdict.text, verdict.text
+
+
 def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     """Python's own words named what broke, not why: 3.7 returning only pred ('too many values to
     unpack'), 6.3's max(0, x) on an array ('truth value ... ambiguous'), 5.1's delta * input on a
