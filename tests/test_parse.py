@@ -218,6 +218,9 @@ def test_parameter_values_are_checked_and_nudged(tmp_path):
     lesson, _ = parse_lesson(write(tmp_path, GOOD))
     alpha, mode, n = lesson.params
     assert coerce(alpha, "0.5") == 0.5
+    assert coerce(alpha, "0,5") == 0.5  # a decimal comma, as the prediction box takes it
+    with pytest.raises(ParamError, match="must be a number"):
+        coerce(alpha, "1,000.5")
     assert coerce(n, "4") == 4 and isinstance(coerce(n, "4"), int)
     with pytest.raises(ParamError, match="above its maximum 10"):
         coerce(alpha, "11")

@@ -34,6 +34,8 @@ def coerce(param: Param, value: object) -> float | int | str:
         if text not in param.choices:
             raise ParamError(f"{param.name} must be one of {', '.join(param.choices)} (got {text!r})")
         return text
+    if isinstance(value, str) and value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")  # a decimal comma, 0,5: the prediction box takes it too
     try:
         if not isinstance(value, (str, SupportsFloat, SupportsIndex)):  # what float() reads
             raise TypeError(type(value).__name__)
