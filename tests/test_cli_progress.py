@@ -168,6 +168,20 @@ def test_reset_asks_and_respects_no(course, capsys, monkeypatch):
     assert not Progress.load().exercise_done("8.1", "w_sum")
 
 
+def test_ctrl_c_at_the_reset_question_is_a_no_on_a_line_of_its_own(course, capsys, monkeypatch):
+    """ctrl+c at "[y/N]" left the shell's prompt on the question's line (^Croot@host:)."""
+    Progress.load().record_pass("8.1", "w_sum", "code")
+
+    def interrupted(prompt: str) -> str:
+        print(prompt, end="")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", interrupted)
+    code, out, _ = run_cli(capsys, "reset", "8.1", "--lessons", str(course), tty=True, monkeypatch=monkeypatch)
+    assert code == 0 and out.endswith("[y/N] \nNothing was reset.\n"), out
+    assert Progress.load().exercise_done("8.1", "w_sum")
+
+
 def test_reset_with_yes_keeps_the_code(course, capsys, monkeypatch):
     p = Progress.load()
     p.save_draft("8.1", "w_sum", "my attempt")

@@ -221,7 +221,8 @@ def _confirm(question: str, yes: bool) -> bool | None:
         return None
     try:
         answer = input(f"{question} [y/N] ")
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):  # ctrl+d, ctrl+c: a no, on a line of its own
+        print()
         return False
     return answer.strip().lower() in ("y", "yes")
 
