@@ -157,6 +157,9 @@ def test_help_lists_every_subcommand_with_one_line(capsys) -> None:
     from grok_tui.settings import settings_path
 
     assert f"Settings (theme, speed, [keys]): {settings_path()}" in lines
+    from grok_tui.progress import data_dir  # where a teacher finds a learner's work
+
+    assert f"Your progress, answers and code: {data_dir()} (GROK_TUI_DATA moves it)" in lines
 
 
 @pytest.mark.parametrize("env, stdin", [({"TERM": "dumb"}, None), ({"TERM": "xterm"}, subprocess.DEVNULL)])

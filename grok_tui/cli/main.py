@@ -79,6 +79,12 @@ def _settings_path() -> str:
     return str(settings_path())
 
 
+def _data_path() -> str:
+    from grok_tui.progress import data_dir
+
+    return str(data_dir())
+
+
 def build_parser() -> argparse.ArgumentParser:
     width = max(map(len, SUBCOMMANDS))
     parser = argparse.ArgumentParser(
@@ -89,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="commands:\n"
         + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
         + "\n\n`grok-tui COMMAND --help` tells more about each.\n"
-        f"Settings (theme, speed, [keys]): {_settings_path()}",
+        f"Settings (theme, speed, [keys]): {_settings_path()}\n"
+        f"Your progress, answers and code: {_data_path()} (GROK_TUI_DATA moves it)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"grok-tui {__version__}")
