@@ -62,14 +62,17 @@ async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
         assert legend == "⠒⠒ train_accuracy  • test_accuracy  ⠒⠒ previous run: hidden_size 64"
         body = "".join(plot)
         assert re.search("[⠁-⣿]", body) and "•" in body  # braille, marker
-        # The previous run: a grey braille line like the curves (dots one value a row lay off them)
+        # The previous run: grey braille lines like the curves (dots one value a row lay off them),
+        # its second series marked with that series' glyph, grey (two bare grey lines, 7.3's old
+        # accuracy and p_true, could not be told apart)
         grey = [
             text
             for row in chart.rows[1:]
             for text, style in row
             if not isinstance(style, str) and style.color is not None and style.color.number == 8
         ]
-        assert grey and all(re.fullmatch("[⠁-⣿]+", text) for text in grey), grey
+        assert grey and all(re.fullmatch("[⠁-⣿•]+", text) for text in grey), grey
+        assert "•" in "".join(grey) and re.search("[⠁-⣿]", "".join(grey))
 
 
 async def test_curves_close_together_all_show_each_as_a_line_with_its_glyph():

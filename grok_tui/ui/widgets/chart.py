@@ -197,7 +197,16 @@ class ChartView(PlotextPlot):
         now = [
             Layer(self._points(self._current, n), self._marker(i), f"s{i % len(COLORS)}") for i, n in enumerate(names)
         ]
-        old = [Layer(self._points(self._previous, n), PREVIOUS_MARKER, "prev") for n in names]
+        # the previous run's curves after the first keep their glyphs (grey): one grey line each
+        # could not be told apart; a chart of points marks the previous run's with "·"
+        old = [
+            Layer(
+                self._points(self._previous, n),
+                PREVIOUS_MARKER if self.chart.points or i == 0 else self._marker(i),
+                "prev",
+            )
+            for i, n in enumerate(names)
+        ]
         return [layer for layer in now if layer.points], [layer for layer in old if layer.points]
 
     def _marker(self, i: int) -> str:

@@ -16,7 +16,17 @@ from typing import Any, NamedTuple
 from rich.style import Style
 from rich.text import Text
 
-from grok_tui.ui.widgets.chart_parts import POINT, Axis, Layer, Row, Run, marker_spots, merge_rows, place_glyphs
+from grok_tui.ui.widgets.chart_parts import (
+    POINT,
+    PREVIOUS_MARKER,
+    Axis,
+    Layer,
+    Row,
+    Run,
+    marker_spots,
+    merge_rows,
+    place_glyphs,
+)
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
 """plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
@@ -55,17 +65,32 @@ def draw_layers(
     now = [layer for layer in layers if layer.key != "prev"]
     old = [layer for layer in layers if layer.key == "prev"]
     marked = [layer for layer in now if layer.marker != "braille"]
-    rows = _build(frame, old + now[:1], goal, at)
+    old_marked = [layer for layer in old if layer.marker not in ("braille", PREVIOUS_MARKER)]
+    if not old_marked:
+        rows = _build(frame, old + now[:1], goal, at)
+    else:
+        # The previous run's later series carry their glyphs too, in grey: 7.3's two old curves
+        # (accuracy, p_true) were two grey lines nobody could tell apart. Drawn first, under this run.
+        rows = _build(frame, old, goal, at)
+        for layer in old_marked:
+            rows = merge_rows(rows, _marked(frame, layer, old_marked.index(layer), len(old_marked)))
+        rows = merge_rows(rows, _build(frame, now[:1])) if now else rows
     for layer in now[1:]:
-        spots: Spots = ()
-        if layer in marked:
-            spots = marker_spots(layer.points, x_axis, width - 8, marked.index(layer), len(marked))
-        drawn = _build(frame, [layer])
-        placed = place_glyphs(drawn, spots, layer.marker, x_axis, y_axis) if spots else drawn
-        if placed is None:  # ticks it cannot read: plotext places the glyphs (a row off, maybe)
-            placed = _build(frame, [layer], glyphs=spots)
-        rows = merge_rows(rows, placed)
+        rows = merge_rows(
+            rows, _marked(frame, layer, marked.index(layer), len(marked)) if layer in marked else _build(frame, [layer])
+        )
     return rows
+
+
+def _marked(frame: Frame, layer: Layer, nth: int, of: int) -> list[Row]:
+    """One curve drawn alone with its glyph on its own line, every few columns (curve `nth` of `of`
+    shifted so that two curves' glyphs do not share a column)."""
+    spots = marker_spots(layer.points, frame.x_axis, frame.width - 8, nth, of)
+    drawn = _build(frame, [layer])
+    placed = place_glyphs(drawn, spots, layer.marker, frame.x_axis, frame.y_axis) if spots else drawn
+    if placed is None:  # ticks it cannot read: plotext places the glyphs (a row off, maybe)
+        placed = _build(frame, [layer], glyphs=spots)
+    return placed
 
 
 def _build(
