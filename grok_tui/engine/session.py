@@ -277,6 +277,10 @@ class LessonSession:
         self._keep_as_previous()
         self.run, self.feed = None, None
 
+    def cancel_rerun(self) -> None:
+        """Forget the re-run a param change asked for: the new value stays, space runs it."""
+        self.pending = None
+
     def restart(self) -> None:
         """Start the re-run a param change asked for (nothing if none is pending)."""
         if self.pending is not None:

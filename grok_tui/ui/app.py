@@ -50,13 +50,28 @@ class GrokApp(App[None]):
         Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, id="app.redraw"),
         # As any terminal program: to the shell, `fg` brings it back (it did nothing, and what a
         # learner typed next, meant for the shell, reached the tutor)
-        Binding("ctrl+z", "suspend_process", show=False, id="app.suspend"),
+        # (priority: a help or a dialog on top would keep it from the app; the editor's undo keeps
+        # it, check_action)
+        Binding("ctrl+z", "suspend", show=False, priority=True, id="app.suspend"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "suspend_process":  # the exercise screen keeps ctrl+z for undo, in the editor or not
+        if action == "suspend":  # the exercise screen keeps ctrl+z for undo, in the editor or not
             return not getattr(self.screen, "KEEPS_CTRL_Z", False)
         return True
+
+    async def action_suspend(self) -> None:
+        """ctrl+z: to the shell. A playing run is paused first (its process would play on unseen),
+        and the terminal's answers to the pacing's questions are let in (else they reach the shell
+        as typed text, and the learner's first `fg` reads `1Rfg`)."""
+        from grok_tui.ui.screens.lesson import LessonScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LessonScreen):
+                screen.pause_playing()
+        await output_pacing.settle()
+        self.action_suspend_process()  # returns once the shell's `fg` brought the tutor back
+        output_pacing.resume()
 
     def __init__(
         self,

@@ -77,18 +77,31 @@ class LessonRuns(LessonDrawing):
             self._draw_all()
 
     def action_interrupt(self) -> None:
-        """ctrl+c: pause a playing run (or cancel a re-run about to start), and say what next."""
-        run = self.session.run
-        playing = run is not None and not self.session.state.done and not run.paused
-        if not playing and self._restart_timer is None:
+        """ctrl+c: pause a playing run, or cancel the re-run a param change is about to start, and
+        say what next (with nothing playing: Textual's own ctrl+c)."""
+        said = self.pause_playing()
+        if said is None:
             self.action_copy_text()  # Textual's ctrl+c: the selected text; with none, how to quit
             return
-        self._cancel_restart()
+        keys = self.query_one(StatusLine).keys()
+        self.notify(f"{keys['run']} plays on · {keys['reset']} resets · {keys['quit']} quits", title=f"{said} (ctrl+c)")
+
+    def pause_playing(self) -> str | None:
+        """Pause a playing run ("Paused"), or cancel a re-run about to start ("Re-run cancelled": the
+        status said "re-running..." for ever); None if neither was going."""
+        run = self.session.run
+        playing = run is not None and not self.session.state.done and not run.paused
         if playing:
+            self._cancel_restart()
             self.session.toggle()
             self._draw_all()
-        keys = self.query_one(StatusLine).keys()
-        self.notify(f"{keys['run']} plays on · {keys['reset']} resets · {keys['quit']} quits", title="Paused (ctrl+c)")
+            return "Paused"
+        if self._restart_timer is not None or self.session.pending is not None:
+            self._cancel_restart()
+            self.session.cancel_rerun()
+            self._draw_all()
+            return "Re-run cancelled"
+        return None
 
     def action_step(self) -> None:
         if self.session.run is None or self.session.state.done:

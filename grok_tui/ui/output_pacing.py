@@ -120,6 +120,11 @@ class OutputPacing:
         with self._lock:
             self._stopped = True
 
+    def resume(self) -> None:
+        """Ask again: the terminal is the app's again (back from ctrl+z)."""
+        with self._lock:
+            self._stopped = False
+
     def awaiting(self) -> bool:
         """Are answers still due? Not from a terminal that has never answered, nor after STALE s."""
         now = self._clock()
@@ -205,7 +210,8 @@ def slowdown() -> float:
 
 
 async def settle() -> None:
-    """Before quitting: probe no more and wait (SETTLE_LIMIT s at most) for the answers in flight.
+    """Before handing the terminal back (quit, ctrl+z): probe no more and wait (SETTLE_LIMIT s at
+    most) for the answers in flight.
     Textual stops reading input as it shuts down, so an answer arriving later reached the shell as
     typed text: `^[[2;1R` before the prompt, and `1Recho ok` as the learner's next command."""
     pacing = _pacing
@@ -215,6 +221,12 @@ async def settle() -> None:
     deadline = time.monotonic() + SETTLE_LIMIT
     while pacing.awaiting() and time.monotonic() < deadline:
         await asyncio.sleep(0.01)  # the driver's input thread takes the answers meanwhile
+
+
+def resume() -> None:
+    """After settle(), the terminal back (ctrl+z, then `fg`): probe again."""
+    if _pacing is not None:
+        _pacing.resume()
 
 
 def forget_screen() -> None:
