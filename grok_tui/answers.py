@@ -59,7 +59,7 @@ def load_answers(root: Path) -> Answers:
         return empty
     except (OSError, ValueError) as exc:
         with contextlib.suppress(OSError):
-            _notices.append(damaged_notice("Your quiz and prediction answers", exc, set_aside(path)))
+            _notices.append(damaged_notice("Your answers file (quizzes, predictions)", exc, set_aside(path)))
         return empty
 
 

@@ -200,6 +200,8 @@ def test_check_of_a_quiz_file_checks_it_with_its_chapter(tmp_path, capsys):
     quiz.write_text('chapter = 1\ntitle = "One"\n\n' + question.format(2) * 2 + question.format(3))
     code, out, _ = run_cli(capsys, "check", str(quiz))
     assert code == 1 and "FAIL quiz 1\t3 questions" in out and out.startswith("ok   1.1"), out
+    missing = tmp_path / "ch2" / "quiz.toml"  # a chapter without a quiz: not "lessons folder not found"
+    assert run_cli(capsys, "check", str(missing))[:2] == (1, f"FAIL {missing}: no such file\n")
 
 
 def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):

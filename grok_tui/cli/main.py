@@ -323,7 +323,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     # one lesson file (or a missing *.md: its error then names the file, not a missing folder)
     path = args.dir
-    if path is not None and path.name == "quiz.toml" and path.is_file():
+    if path is not None and path.name == "quiz.toml":
+        if not path.is_file():
+            print(f"FAIL {path}: no such file")
+            return EXIT_FAILED
         path = path.parent  # a quiz is checked against its chapter's lessons: the folder holds both
     one_file = path is not None and not path.is_dir() and (path.exists() or path.suffix == LESSON_SUFFIX)
     catalog = load_lesson_file(path) if one_file else load_catalog(path or args.lessons)

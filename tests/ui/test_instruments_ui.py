@@ -245,7 +245,7 @@ async def test_a_damaged_answers_file_is_set_aside_and_said(course, private_data
         await wait_for(pilot, lambda: list(app._notifications), what="the notice")
         [notice] = list(app._notifications)
         [kept] = private_data_dir.glob("answers.json.damaged-*")
-        assert notice.message.startswith("Your quiz and prediction answers could not be read; it was kept")
+        assert notice.message.startswith("Your answers file (quizzes, predictions) could not be read; it was kept")
         assert kept.name in notice.message and kept.read_bytes() == b"\x00\x01garbage"
 
 
