@@ -269,12 +269,13 @@ class LessonDrawing(_Screen):
         name = session.spark_name
         spark = view.series[name].ys if view is not None and name in view.series else []
         log = any(name in chart.series and chart.log for chart in self.lesson.charts)
+        y_range = next((chart.y_range for chart in self.lesson.charts if name in chart.series and chart.y_range), None)
         empty = ""
         if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
             keys = self.query_one(StatusLine).keys()
             empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
         shown, order = computed(values, session.params, self.lesson.strip + self.lesson.show)
-        strip.show_run(shown, order, name, spark, log, empty, session.total)
+        strip.show_run(shown, order, name, spark, log, empty, session.total, y_range)
 
 
 def computed(values: dict, params: dict, show: tuple[str, ...]) -> tuple[dict, list[str]]:

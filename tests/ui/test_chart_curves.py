@@ -8,7 +8,8 @@ import re
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView
-from grok_tui.ui.widgets.chart_parts import Axis, marker_spots, merge_rows
+from grok_tui.ui.widgets.chart_glyphs import marker_spots, share_cells
+from grok_tui.ui.widgets.chart_parts import Axis, merge_rows
 
 from .test_chart import STEPS, OneChart, lines
 
@@ -43,6 +44,18 @@ def test_a_curve_marks_each_point_when_few_else_one_every_few_columns():
         return round(x / 200 * 71)
 
     assert not {column(x) for x, _ in first} & {column(x) for x, _ in second}  # never in one column
+
+
+def test_two_curves_in_one_text_row_take_turns_for_the_glyph_cells():
+    """5.5 with input,delta: pred_win (0.94) and pred_sad (0.89) in one text row at every step, each
+    marked at every step: the later "×" hid every "•", and pred_win looked gone."""
+    x_axis, y_axis = Axis(1.0, 10.0, ()), Axis(-0.5, 1.0, ())
+    win = [(float(x), 0.94) for x in range(1, 11)]
+    sad = [(float(x), 0.89) for x in range(1, 11)]
+    low = [(float(x), 0.0) for x in range(1, 11)]
+    kept_win, kept_sad, kept_low = share_cells([win, sad, low], x_axis, y_axis, 72, 8)
+    assert kept_win == win[0::2] and kept_sad == sad[1::2]  # in turn, left to right
+    assert kept_low == low  # a curve alone in its cells keeps every glyph
 
 
 async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():

@@ -196,6 +196,34 @@ async def test_an_accuracy_kept_on_its_range_shows_a_run_at_chance_beside_a_good
         assert max(float(m) for m in re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(chart)), re.M)) >= 1.5
 
 
+async def test_a_run_just_above_the_range_beside_one_near_0_is_drawn_not_wider_range():
+    """6.4, seed 1 then seed 0: the seed-1 run (stuck between 1.043 and 1.0) was "wider range, not
+    drawn" beside seed 0's fall to 0, on an axis that ran 0..1 anyway."""
+    app = OneChart(Chart("error", ("error",), y_range=(0.0, 1.0)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        stuck = [1.043, 1.018, 1.003] + [1.0] * 17
+        falls = [0.05 * 0.1**k for k in range(20)]
+        chart.show_series({"error": Series(STEPS, falls)}, {"error": Series(STEPS, stuck)})
+        await pilot.pause()
+        assert not chart.previous_off_scale and "not drawn" not in lines(chart)[0], lines(chart)[0]
+
+
+async def test_a_previous_run_is_the_same_curve_only_if_all_of_it_is():
+    """6.6 at 5 iterations after 60: the previous run, cut at this run's end, matched this run's 5
+    steps, and the legend said "the same curve" of a run that had gone on to 1.5e-5."""
+    app = OneChart(Chart("error", ("error",)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        long = [0.9 * 0.8**k for k in range(20)]
+        chart.show_series({"error": Series(STEPS[:5], long[:5])}, {"error": Series(STEPS, long)}, planned=5)
+        await pilot.pause()
+        assert "the same curve" not in lines(chart)[0] and "previous run" in lines(chart)[0], lines(chart)[0]
+        chart.show_series({"error": Series(STEPS, long)}, {"error": Series(STEPS, long)}, planned=20)
+        await pilot.pause()
+        assert "previous run: the same curve" in lines(chart)[0]
+
+
 async def test_a_run_in_progress_over_the_same_images_keeps_the_previous_one_and_its_axis():
     """7.1 run twice over images 0..11: at the second run's 2nd and 3rd image the previous run was
     left out as "wider range" (its span was 5 times this one's), and the x axis jumped from 0..11 to

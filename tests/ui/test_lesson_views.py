@@ -247,6 +247,9 @@ def test_small_pieces():
     assert sparkline([8.395, 8.3, 8.25, 8.231], 4, log=True) == "████"
     assert sparkline([0.5, 0.498, 0.497], 3) == "███"  # a 0.6% wobble of a linear value
     assert sparkline([-0.2, 0.0, 0.2], 3) == "▁▄█"  # around 0, any change is a change
+    # 6.4's error, 1.043 to 1.0, whose chart keeps 0..1 (y_range): flat there, and on the strip
+    assert sparkline([1.043, 1.018, 1.003, 1.0], 4) == "█▅▂▂"
+    assert sparkline([1.043, 1.018, 1.003, 1.0], 4, y_range=(0.0, 1.0)) == "████"
     assert list(visible_window(8, 7, 3)) == [5, 6, 7] and list(visible_window(3, 0, 5)) == [0, 1, 2]
     assert inline_markdown("press `-` *twice* for **0.1**").plain == "press - twice for 0.1"
     assert expected_error("NameError: name 'x' is not defined") == "NameError"

@@ -318,15 +318,16 @@ class ChartView(PlotextPlot):
         if width <= 0 or height <= 0:
             return []
         now, old = self._layers()
+        # The same curve as before (4.1's sweep does not depend on the weight): said, or the legend
+        # named a previous run nobody could see, drawn exactly under this one. Asked of the whole
+        # previous run: 6.6 at 5 iterations after 60 was "the same curve", its first 5 steps.
+        self._previous_same = bool(old) and [layer.points for layer in old] == [layer.points for layer in now]
         if self._planned is not None and not self.chart.x:
             # A longer previous run is cut at this run's end: 7.5 at 5 epochs after 100 kept the
             # axis at 1..100, the new run a few columns under the old curve.
             end = max([float(self._planned), *(x for layer in now for x, _ in layer.points)])
             old = [Layer([p for p in layer.points if p[0] <= end], layer.marker, layer.key) for layer in old]
             old = [layer for layer in old if layer.points]
-        # The same curve as before (4.1's sweep does not depend on the weight): said, or the legend
-        # named a previous run nobody could see, drawn exactly under this one.
-        self._previous_same = bool(old) and [layer.points for layer in old] == [layer.points for layer in now]
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
@@ -348,6 +349,10 @@ class ChartView(PlotextPlot):
             # the goal is on the axis anyway (_axes): 4.3's slow run after a fast one left the run its
             # try-this compares with out as "wider range", though both lay between the start and the goal
             ys_now.append(self._goal)
+        if ys_now and self.chart.y_range:
+            # the range is on the axis anyway: 6.4's seed-1 run (1.0 to 1.043) beside seed 0 was
+            # "wider range, not drawn" on an axis that ran 0..1 already
+            ys_now.extend(self.chart.y_range)
         fits = previous_fits(ys_now, ys_old, self.chart.log)  # a log chart's points are decades
         self._previous_elsewhere = False
         if self.chart.x:  # against a value, the previous run may lie elsewhere on x too (7.1's first

@@ -5,8 +5,9 @@ No Textual here: rows are plain data (tuples of (text, style key) runs), so the 
 compare two pictures row by row and send only the rows that changed, and tests can read them.
 
 Each series has its own glyph, not only its own colour, so a monochrome terminal still tells them
-apart: the first is a braille line, the next ones are marker characters, and the dimmed previous
-run is drawn with "·".
+apart: the first is a braille line, the next ones carry marker characters along their braille
+lines. The dimmed previous run is grey, its later series with their glyphs; on a chart of points
+it is drawn with "·".
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def even_y_axis(make: Callable[[int], Axis], canvas: int, count: int, low: float
     return best[2] if best is not None else asked
 
 
-def _braille(ch: str) -> bool:
+def is_braille(ch: str) -> bool:
     return "\u2801" <= ch <= "\u28ff"
 
 
@@ -230,29 +231,29 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
     previous run, the goal) is covered, and a curve's glyph stays on top."""
     merged: list[Row] = []
     for low, high in zip(under, over, strict=False):
-        cells = _cells(low)
-        for i, (ch, style) in enumerate(_cells(high)):
+        cells = cells_of(low)
+        for i, (ch, style) in enumerate(cells_of(high)):
             if i >= len(cells):
                 cells.append((ch, style))
                 continue
             was, was_style = cells[i]
             if ch == " " or (ch == was and style == was_style):
                 continue
-            if _braille(ch) and _braille(was) and not _dimmed(was_style):
+            if is_braille(ch) and is_braille(was) and not _dimmed(was_style):
                 cells[i] = (chr(ord(ch) | ord(was)), was_style)  # U+2800 + dot bits: OR keeps both
-            elif _braille(ch) and not (was == " " or _braille(was)):
+            elif is_braille(ch) and not (was == " " or is_braille(was)):
                 continue  # a glyph under a line stays
             else:
                 cells[i] = (ch, style)
-        merged.append(_runs(cells))
+        merged.append(runs_of(cells))
     return merged
 
 
-def _cells(row: Row) -> list[tuple[str, str | Style]]:
+def cells_of(row: Row) -> list[tuple[str, str | Style]]:
     return [(ch, style) for text, style in row for ch in text]
 
 
-def _runs(cells: Sequence[tuple[str, str | Style]]) -> Row:
+def runs_of(cells: Sequence[tuple[str, str | Style]]) -> Row:
     runs: list[Run] = []
     for ch, style in cells:
         if runs and runs[-1][1] == style:
@@ -260,66 +261,6 @@ def _runs(cells: Sequence[tuple[str, str | Style]]) -> Row:
         else:
             runs.append((ch, style))
     return tuple(runs)
-
-
-def place_glyphs(
-    rows: Sequence[Row], spots: Sequence[tuple[float, float]], glyph: str, x_axis: Axis, y_axis: Axis
-) -> list[Row] | None:
-    """A curve's glyph at each spot, on the curve's own braille line in the drawing `rows` (which
-    holds that curve alone). plotext places a glyph at one value per text row and the line at four,
-    so 3.7's "×" for 1.36 hung a row under its line drawn at 1.5. The column comes from the x axis's
-    tick marks, the row is the one of the line's rows in that column nearest the value. None when
-    the drawing's ticks cannot be read (the caller lets plotext place them)."""
-    grid = [_cells(row) for row in rows]
-    axis_row = next((i for i, cells in enumerate(grid) if any(ch == "└" for ch, _ in cells)), None)
-    if axis_row is None:
-        return None
-    x_marks = [c for c, (ch, _) in enumerate(grid[axis_row]) if ch == "┬"]
-    y_marks = [r for r, cells in enumerate(grid[:axis_row]) if any(ch == "┤" for ch, _ in cells)]
-    x_ticks, y_ticks = [v for v, _ in x_axis.ticks], sorted((v for v, _ in y_axis.ticks), reverse=True)
-    if len(x_marks) != len(x_ticks) or len(y_marks) != len(y_ticks) or len(x_ticks) < 2 or len(y_ticks) < 2:
-        return None
-
-    def along(value: float, ticks: list[float], marks: list[int]) -> float:
-        return marks[0] + (value - ticks[0]) * (marks[-1] - marks[0]) / (ticks[-1] - ticks[0])
-
-    for x, y in spots:
-        column = round(along(x, x_ticks, x_marks))
-        want = along(y, y_ticks, y_marks)
-        on_line = [r for r in range(axis_row) if column < len(grid[r]) and _braille(grid[r][column][0])]
-        if not on_line:
-            continue
-        row = min(on_line, key=lambda r: abs(r - want))
-        grid[row][column] = (glyph, grid[row][column][1])
-    return [_runs(cells) for cells in grid]
-
-
-MARKER_GAP = 8
-"""Columns between a long curve's glyphs: enough to tell the curves apart without colour."""
-
-
-def marker_spots(
-    points: Sequence[tuple[float, float]], x_axis: Axis, columns: int, nth: int, of: int
-) -> list[tuple[float, float]]:
-    """The points of a curve that get its glyph: every one when each has columns to itself (3.5's
-    four games), else about one each MARKER_GAP columns, curve `nth` of `of` shifted by a share of
-    the gap so that two curves' glyphs do not fall in the same column."""
-    span = x_axis.high - x_axis.low
-    if not points or span <= 0 or columns <= 0:
-        return list(points)
-
-    def column(x: float) -> int:
-        return round((x - x_axis.low) / span * (columns - 1))
-
-    if len({column(x) for x, _ in points}) == len(points) and len(points) * 4 <= columns:
-        return list(points)
-    offset = (nth + 1) * MARKER_GAP // (of + 1)
-    spots, wanted = [], offset
-    for x, y in points:
-        if column(x) >= wanted:
-            spots.append((x, y))
-            wanted = column(x) + MARKER_GAP
-    return spots
 
 
 PREVIOUS = "previous run"

@@ -3,7 +3,7 @@
 Every curve is a braille line (4 dots a text row: 3.6's win and sad, 0.1 apart, fell in the same
 rows as lines of "•" and "×", and win vanished under sad), the previous run's in grey (as dots at
 one value a row, an identical run seemed to lie elsewhere). Each later curve's glyph marks its
-points (chart_parts.marker_spots), placed on its own line (chart_parts.place_glyphs). plotext keeps
+points (chart_glyphs.marker_spots), placed on its own line (chart_glyphs.place_glyphs). plotext keeps
 one curve a cell, so each curve after the first is drawn on its own and merged dot by dot
 (chart_parts.merge_rows). The widget (chart.py) decides what is drawn; this only draws it.
 """
@@ -16,17 +16,8 @@ from typing import Any, NamedTuple
 from rich.style import Style
 from rich.text import Text
 
-from grok_tui.ui.widgets.chart_parts import (
-    POINT,
-    PREVIOUS_MARKER,
-    Axis,
-    Layer,
-    Row,
-    Run,
-    marker_spots,
-    merge_rows,
-    place_glyphs,
-)
+from grok_tui.ui.widgets.chart_glyphs import marker_spots, place_glyphs, share_cells
+from grok_tui.ui.widgets.chart_parts import POINT, PREVIOUS_MARKER, Axis, Layer, Row, Run, merge_rows
 
 COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
 """plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
@@ -72,20 +63,26 @@ def draw_layers(
         # The previous run's later series carry their glyphs too, in grey: 7.3's two old curves
         # (accuracy, p_true) were two grey lines nobody could tell apart. Drawn first, under this run.
         rows = _build(frame, old, goal, at)
-        for layer in old_marked:
-            rows = merge_rows(rows, _marked(frame, layer, old_marked.index(layer), len(old_marked)))
+        for layer, spots in zip(old_marked, _spots(frame, old_marked), strict=True):
+            rows = merge_rows(rows, _marked(frame, layer, spots))
         rows = merge_rows(rows, _build(frame, now[:1])) if now else rows
+    spots_of = dict(zip(map(id, marked), _spots(frame, marked), strict=True))
     for layer in now[1:]:
-        rows = merge_rows(
-            rows, _marked(frame, layer, marked.index(layer), len(marked)) if layer in marked else _build(frame, [layer])
-        )
+        glyphs = spots_of.get(id(layer))
+        rows = merge_rows(rows, _marked(frame, layer, glyphs) if glyphs is not None else _build(frame, [layer]))
     return rows
 
 
-def _marked(frame: Frame, layer: Layer, nth: int, of: int) -> list[Row]:
-    """One curve drawn alone with its glyph on its own line, every few columns (curve `nth` of `of`
-    shifted so that two curves' glyphs do not share a column)."""
-    spots = marker_spots(layer.points, frame.x_axis, frame.width - 8, nth, of)
+def _spots(frame: Frame, layers: list[Layer]) -> list[list[tuple[float, float]]]:
+    """Where each marked curve gets its glyph: every few columns (each curve shifted so that two
+    curves' glyphs do not share a column), and never two in one cell (share_cells)."""
+    columns = frame.width - 8
+    spots = [marker_spots(layer.points, frame.x_axis, columns, i, len(layers)) for i, layer in enumerate(layers)]
+    return share_cells(spots, frame.x_axis, frame.y_axis, columns, frame.height - 2)
+
+
+def _marked(frame: Frame, layer: Layer, spots: Spots) -> list[Row]:
+    """One curve drawn alone with its glyph at `spots`, on its own line."""
     drawn = _build(frame, [layer])
     placed = place_glyphs(drawn, spots, layer.marker, frame.x_axis, frame.y_axis) if spots else drawn
     if placed is None:  # ticks it cannot read: plotext places the glyphs (a row off, maybe)

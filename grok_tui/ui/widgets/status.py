@@ -94,9 +94,11 @@ MIN_SPAN_DECADES = 0.5
 falling 2% (8.395 to 8.231) was drawn as a plunge, █▁▁▁▁, where its chart drew it flat."""
 
 
-def sparkline(ys: Sequence[float], width: int, log: bool = False) -> str:
+def sparkline(ys: Sequence[float], width: int, log: bool = False, y_range: tuple[float, float] | None = None) -> str:
     """The curve as `width` unicode blocks (each the last value of its slice of the run), its top
-    value the highest block; a change too small to matter stays near the top."""
+    value the highest block; a change too small to matter stays near the top. `y_range`: the span
+    its chart always shows (an accuracy's 0..1), the blocks' span too: 6.4's error, 1.043 to 1.0, was
+    a plunge on the strip (█▅▂▂) and flat on its 0..1 chart."""
     values = [math.log10(y) if log else y for y in ys if math.isfinite(y) and (y > 0 or not log)]
     if not values or width <= 0:
         return ""
@@ -105,6 +107,8 @@ def sparkline(ys: Sequence[float], width: int, log: bool = False) -> str:
     low, high = min(values), max(values)
     least = MIN_SPAN_DECADES if log else 0.05 * max(abs(low), abs(high))
     low = min(low, high - least)
+    if y_range is not None and not log:
+        low, high = min(low, y_range[0]), max(high, y_range[1])
     span = high - low
     return "".join(BLOCKS[0 if span == 0 else min(7, int((v - low) / span * 7.999))] for v in values)
 
@@ -299,8 +303,10 @@ class LiveStrip(_OneLine):
         log: bool,
         empty: str = "",
         total: int | None = None,
+        y_range: tuple[float, float] | None = None,
     ) -> None:
-        """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step."""
+        """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step;
+        `y_range`: the span the sparkline's chart always shows (sparkline)."""
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))  # a fifth of the line: a longer run is resampled
         if total is not None and 0 < total <= 20:
@@ -331,7 +337,7 @@ class LiveStrip(_OneLine):
             shown += 1
         if not shown and empty:
             text.append(empty, style="dim italic")
-        line = sparkline(spark, spark_width, log)
+        line = sparkline(spark, spark_width, log, y_range)
         if line:
             text.pad_right(max(0, room - text.cell_len))
             text.append(label, style="dim")
