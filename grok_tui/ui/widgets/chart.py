@@ -33,6 +33,7 @@ from grok_tui.ui.on_screen import displayed
 from grok_tui.ui.widgets.chart_parts import (
     COMPACT_HEIGHT,
     COMPACT_WIDTH,
+    GOAL_GLYPH,
     LEGEND_GLYPH,
     MARKERS,
     POINT,
@@ -272,7 +273,7 @@ class ChartView(PlotextPlot):
                 label = "the same curve"
             entries.append((self._previous_glyph, PREVIOUS + (f": {label}" if label else ""), "prev"))
         if self._goal is not None and not self.chart.log:
-            entries.append(("──", f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
+            entries.append((GOAL_GLYPH, f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing
             entries.append(("x:", self.chart.x, ""))
         return entries

@@ -30,6 +30,8 @@ POINT = "●"
 PREVIOUS_MARKER = "·"
 LEGEND_GLYPH = {"braille": "⠒⠒"}
 """How the legend shows a braille line (a marker shows itself)."""
+GOAL_GLYPH = "⠒ ⠒"
+"""How the legend shows the goal: a dotted line, as drawn (chart_plot.py)."""
 _RANGE_ENDS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
 """Where a step axis may end (times a power of ten): it grows in these jumps, so a running curve is
 not rescaled at every step (which would redraw and resend the whole chart)."""

@@ -109,7 +109,11 @@ def _build(
         # In braille, as the curves: a "─" goal line sits in the middle of a text row, and a
         # curve below the goal in that row was drawn above it (4.4 at input 0.9 seemed to pass
         # 0.8). Drawn first: a curve that meets it is drawn over it.
-        plt.plot([x_axis.low, x_axis.high], [goal] * 2, marker="braille", color=PREVIOUS_COLOR)
+        # Dotted, a dot every other column: a solid grey line was the previous run's look too, and
+        # 4.4's previous run hugging the goal made one grey band of both.
+        columns = max(2, (width - 8) // 2)
+        dots = [x_axis.low + (x_axis.high - x_axis.low) * k / (columns - 1) for k in range(columns)]
+        plt.scatter(dots, [goal] * columns, marker="braille", color=PREVIOUS_COLOR)
     if at is not None:
         plt.plot([at] * 2, [y_axis.low, y_axis.high], marker="braille", color=PREVIOUS_COLOR)
     for layer in layers:
