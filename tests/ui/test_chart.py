@@ -304,6 +304,22 @@ async def test_a_chart_says_from_which_step_its_series_became_nan(log):
         assert any("nan or inf at every step: nothing to draw" in line for line in lines(chart))
 
 
+async def test_a_linear_chart_of_a_runaway_says_its_early_steps_are_too_small_to_see():
+    """4.5's prediction at alpha 1 tripled its swing each step, to -232 million: on a linear axis the
+    first 15 steps were a flat line, and a beginner read "fine, then it broke at the end"."""
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        runaway = [0.8 + 0.2 * (-3) ** k for k in range(20)]
+        chart.show_series({"pred": Series(STEPS, runaway)})
+        await pilot.pause()
+        assert lines(chart)[0] == "! early steps too small to see at this scale"
+        calm = [0.8 - 0.3 * 0.6**k for k in range(20)]  # a run that converges: nothing to say
+        chart.show_series({"pred": Series(STEPS, calm)})
+        await pilot.pause()
+        assert "too small" not in "\n".join(lines(chart))
+
+
 async def test_a_run_that_has_not_recorded_the_series_yet_is_not_called_no_run():
     """6.4's error chart said "no run yet" during the run's first two steps (its error comes at 3)."""
     app = OneChart(Chart("error", ("error",)))

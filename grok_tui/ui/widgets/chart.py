@@ -92,6 +92,15 @@ def fit_title(title: str, width: int) -> str:
     return title[: max(1, width - 1)] + "…"
 
 
+def dwarfed(ys: list[float]) -> bool:
+    """Whether the last quarter of a curve is over 100 times the size of its first half: on a linear
+    axis the first half is then a flat line, however much it moved."""
+    if len(ys) < 8:
+        return False
+    head = max(abs(y) for y in ys[: len(ys) // 2])
+    return head > 0 and max(abs(y) for y in ys[-(len(ys) // 4) :]) > 100 * head
+
+
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
     """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
     return [(by_step[s], y) for s, y in zip(series.xs, series.ys, strict=False) if s in by_step]
@@ -260,6 +269,10 @@ class ChartView(PlotextPlot):
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if nan_from is not None:
             entries.append(("?", f"nan or inf from step {nan_from:g}: not drawn", "prev"))
+        if not self.chart.log and any(dwarfed([y for _, y in layer.points]) for layer in now):
+            # 4.5, 5.2b, 5.4 diverging: a linear axis set by the last swings drew the first ones as
+            # a flat line, and a beginner read "fine, then it broke at the end"
+            entries.append(("!", "early steps too small to see at this scale", "prev"))
         if self.previous_off_scale:
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
