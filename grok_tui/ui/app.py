@@ -47,7 +47,8 @@ class GrokApp(App[None]):
     COMMANDS = App.COMMANDS | {LessonCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
-        Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, id="app.redraw"),
+        # priority: with a help or a dialog on top, a garbled screen is garbled too
+        Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, priority=True, id="app.redraw"),
         # As any terminal program: to the shell, `fg` brings it back (it did nothing, and what a
         # learner typed next, meant for the shell, reached the tutor)
         # (priority: a help or a dialog on top would keep it from the app; the editor's undo keeps

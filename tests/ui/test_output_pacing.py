@@ -202,6 +202,10 @@ async def test_ctrl_l_is_the_apps_redraw_key(catalog):
         assert "redraw" in {b.action for b in app._bindings.key_to_bindings.get("ctrl+l", [])}
         await pilot.press("ctrl+l")  # answers, and the screen is still the contents
         assert app.screen.__class__.__name__ == "ContentsScreen"
+        redrawn: list[str] = []
+        app.action_redraw = lambda: redrawn.append(app.screen.__class__.__name__)  # type: ignore[method-assign]
+        await pilot.press("question_mark", "ctrl+l")  # with the help on top too (it reached nothing)
+        assert redrawn == ["HelpScreen"]
 
 
 async def test_quitting_waits_for_the_answers_in_flight_and_asks_no_more():
