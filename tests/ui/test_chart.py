@@ -15,8 +15,9 @@ from textual.app import App, ComposeResult
 
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
-from grok_tui.ui.widgets.chart import ChartView, chart_title, fit_title
+from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.chart_parts import _dimmed, even_y_axis, linear_axis, log_axis, step_axis
+from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 
 STEPS = [float(i) for i in range(1, 21)]
 CONVERGING = [0.8 + 0.2 * 0.6**i for i in range(20)]  # alpha 0.1: 1.0 -> 0.8

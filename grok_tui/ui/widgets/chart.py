@@ -17,7 +17,6 @@ and what is sent:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 
 from rich.segment import Segment
@@ -52,7 +51,8 @@ from grok_tui.ui.widgets.chart_parts import (
     tight_axis,
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
-from grok_tui.ui.widgets.chart_scale import previous_fits, previous_overlaps, previous_ran_away
+from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away
+from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 
 FEW_ROWS = 4
 """A plot this many rows tall or fewer is labelled at the data's own ends (ends_axis): with ticks at
@@ -62,43 +62,6 @@ in the rows labelled 1, 0 and -1 (at first 2, 0, -2); 4.4's start at 0 read 1.""
 STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
 STYLES["prev"] = Style(color="bright_black")
 """The same colours as Rich styles, for the legend and the compact view."""
-
-
-def chart_title(chart: Chart, step_name: str = "") -> str:
-    """The lesson's title; on the step axis, what a step is ("accuracy by epoch": the axis has no name
-    under it, and a beginner read 1 5 10 as anything); a log chart says "log scale" (its axis shows
-    real values, not log10)."""
-    base = re.sub(r"\s*\(log10\)|\s*\(log\)", "", chart.title).strip() if chart.log else chart.title
-    if step_name and not chart.x and not re.search(rf"\b{re.escape(step_name)}\b", base):
-        # before a list or a note: "weights by iteration: toes, win/loss, fans"
-        cut = re.search(r":| \(", base)
-        at = cut.start() if cut else len(base)
-        base = f"{base[:at]} by {step_name}{base[at:]}"
-    return base + " (log scale)" if chart.log and "log" not in base else base
-
-
-def fit_title(title: str, width: int) -> str:
-    """The title cut to `width` columns keeping its log ending: the word "log" stays visible at
-    every width, since it changes how the curve reads."""
-    if len(title) <= width:
-        return title
-    if title.endswith("(log scale)"):
-        head = title[: -len("(log scale)")].rstrip()
-        for tail in (" (log scale)", " (log)", " log"):
-            room = width - len(tail) - 1
-            if room >= 3:
-                return head[:room] + "…" + tail
-        return "log"[:width]
-    return title[: max(1, width - 1)] + "…"
-
-
-def dwarfed(ys: list[float]) -> bool:
-    """Whether the last quarter of a curve is over 100 times the size of its first half: on a linear
-    axis the first half is then a flat line, however much it moved."""
-    if len(ys) < 8:
-        return False
-    head = max(abs(y) for y in ys[: len(ys) // 2])
-    return head > 0 and max(abs(y) for y in ys[-(len(ys) // 4) :]) > 100 * head
 
 
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:

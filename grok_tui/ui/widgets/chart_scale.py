@@ -1,6 +1,7 @@
 """Whether the previous run's dimmed curve shares a chart's axes with the current run: it must not
 flatten the current curve (a diverged run behind a converging one), and when it is left out the chart
-says whether it ran away or only reached a wider range. Pure functions over the two runs' points."""
+says whether it ran away or only reached a wider range; and whether a curve's last values dwarf its
+first (a linear axis then draws the first as a flat line). Pure functions over the runs' points."""
 
 from __future__ import annotations
 
@@ -64,3 +65,12 @@ def previous_overlaps(current: list[float], previous: list[float]) -> bool:
         return True
     gap = max(min(current), min(previous)) - min(max(current), max(previous))
     return gap <= max(max(current) - min(current), max(previous) - min(previous))
+
+
+def dwarfed(ys: list[float]) -> bool:
+    """Whether the last quarter of a curve is over 100 times the size of its first half: on a linear
+    axis the first half is then a flat line, however much it moved."""
+    if len(ys) < 8:
+        return False
+    head = max(abs(y) for y in ys[: len(ys) // 2])
+    return head > 0 and max(abs(y) for y in ys[-(len(ys) // 4) :]) > 100 * head
