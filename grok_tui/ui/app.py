@@ -49,10 +49,10 @@ class GrokApp(App[None]):
         Binding("ctrl+q", "quit", "quit", show=False, priority=True, id="app.quit"),
         # priority: with a help or a dialog on top, a garbled screen is garbled too
         Binding("ctrl+l", "redraw", "redraw the whole screen", show=False, priority=True, id="app.redraw"),
-        # As any terminal program: to the shell, `fg` brings it back (it did nothing, and what a
-        # learner typed next, meant for the shell, reached the tutor)
-        # (priority: a help or a dialog on top would keep it from the app; the editor's undo keeps
-        # it, check_action)
+        # ctrl+z, as in any terminal program: to the shell, `fg` brings the tutor back (it did
+        # nothing, and what a learner then typed for the shell reached the tutor). A priority key:
+        # a help or a dialog on top would keep it from the app; the editor keeps it for undo
+        # (check_action).
         Binding("ctrl+z", "suspend", show=False, priority=True, id="app.suspend"),
     ]
 
