@@ -314,7 +314,12 @@ async def test_a_linear_chart_of_a_runaway_says_its_early_steps_are_too_small_to
         runaway = [0.8 + 0.2 * (-3) ** k for k in range(20)]
         chart.show_series({"pred": Series(STEPS, runaway)})
         await pilot.pause()
-        assert lines(chart)[0] == "! early steps too small to see at this scale"
+        assert lines(chart)[0] == "! early steps look flat here"
+        # 5.2b at alpha 2: the last swing only 14 times the first half's, which still fit in one dot
+        swings = [70 + 943 * (k / 10) * (-1) ** k for k in range(10)] + [70 + 13168 * (-1) ** k for k in range(10)]
+        chart.show_series({"pred": Series(STEPS, swings)})
+        await pilot.pause()
+        assert lines(chart)[0] == "! early steps look flat here"
         calm = [0.8 - 0.3 * 0.6**k for k in range(20)]  # a run that converges: nothing to say
         chart.show_series({"pred": Series(STEPS, calm)})
         await pilot.pause()

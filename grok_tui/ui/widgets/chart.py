@@ -101,6 +101,8 @@ class ChartView(PlotextPlot):
         """...or because it lies elsewhere on x (a chart against a value: chart_scale.previous_overlaps)."""
         self._previous_same = False
         """The previous run drew exactly the curve of this one."""
+        self._previous_under = False
+        """What is drawn of the previous run (cut at this run's end) lies exactly under this one."""
         self.rows: list[Row] = []
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""
@@ -219,8 +221,15 @@ class ChartView(PlotextPlot):
         return PREVIOUS_MARKER if self.chart.points else LEGEND_GLYPH["braille"]
 
     def _legend(
-        self, now: list[Layer], old: list[Layer], zero_from: float | None = None, nan_from: float | None = None
+        self,
+        now: list[Layer],
+        old: list[Layer],
+        zero_from: float | None = None,
+        nan_from: float | None = None,
+        rows: int = 0,
     ) -> list[tuple[str, str, str]]:
+        """Its entries, the ones a cut line loses last first: the series, what marks the axes (the
+        weight at, the goal), what is not drawn or looks flat, then the previous run."""
         entries = []
         if len(self.chart.series) > 1 or old or self.previous_off_scale:
             for i, name in enumerate(self.chart.series):
@@ -228,14 +237,16 @@ class ChartView(PlotextPlot):
                 entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
         if self._at is not None:  # before the previous run: it is this run's own
             entries.append(("│", f"{self.chart.at} {self._at:g}", "prev"))  # "weight 0.5"
+        if self._goal is not None and not self.chart.log:
+            entries.append((GOAL_GLYPH, f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if nan_from is not None:
             entries.append(("?", f"nan or inf from step {nan_from:g}: not drawn", "prev"))
-        if not self.chart.log and any(dwarfed([y for _, y in layer.points]) for layer in now):
+        if not self.chart.log and any(dwarfed([y for _, y in layer.points], rows) for layer in now):
             # 4.5, 5.2b, 5.4 diverging: a linear axis set by the last swings drew the first ones as
             # a flat line, and a beginner read "fine, then it broke at the end"
-            entries.append(("!", "early steps too small to see at this scale", "prev"))
+            entries.append(("!", "early steps look flat here", "prev"))
         if self.previous_off_scale:
             # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
             # reaches wider, and "off scale" made it sound wildly different.
@@ -247,9 +258,9 @@ class ChartView(PlotextPlot):
                 label = label[len(PREVIOUS) :].lstrip(" :")
             if self._previous_same:  # what was changed matters less than that nothing moved
                 label = "the same curve"
+            elif self._previous_under:  # 6.6 at 5 iterations after 60: named, and nowhere to be seen
+                label = f"{label}, the same so far" if label else "the same so far"
             entries.append((self._previous_glyph, PREVIOUS + (f": {label}" if label else ""), "prev"))
-        if self._goal is not None and not self.chart.log:
-            entries.append((GOAL_GLYPH, f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
         if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing
             entries.append(("x:", self.chart.x, ""))
         return entries
@@ -305,6 +316,8 @@ class ChartView(PlotextPlot):
             end = max([float(self._planned), *(x for layer in now for x, _ in layer.points)])
             old = [Layer([p for p in layer.points if p[0] <= end], layer.marker, layer.key) for layer in old]
             old = [layer for layer in old if layer.points]
+        # all of the previous run that is drawn lies under this one
+        self._previous_under = bool(old) and [layer.points for layer in old] == [layer.points for layer in now]
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
             rows: list[Row] = [()] * height
             if self._zero_from() is not None:
@@ -343,7 +356,7 @@ class ChartView(PlotextPlot):
         if not fits:
             old = []
         zero_from, nan_from = self._zero_from(), self._nan_from()
-        legend = self._legend(now, old, zero_from, nan_from)
+        legend = self._legend(now, old, zero_from, nan_from, height - 3)
         rows = []
         if legend and height >= COMPACT_HEIGHT:
             rows.append(legend_row(legend, width))

@@ -53,8 +53,7 @@ def share_cells(
 ) -> list[list[tuple[float, float]]]:
     """Each curve's glyph spots, where two curves' glyphs could fall in one cell kept for one of
     them, in turn from left to right: the later glyph hid the earlier everywhere (5.5's pred_win,
-    0.94, and pred_sad, 0.89, in one text row at every step: pred_win's "•" was nowhere). Glyphs
-    less than a row apart count as one cell: where plotext puts a row's edge is not known here."""
+    0.94, and pred_sad, 0.89, in one text row at every step: pred_win's "•" was nowhere)."""
     x_span, y_span = x_axis.high - x_axis.low, y_axis.high - y_axis.low
     if x_span <= 0 or y_span <= 0 or columns <= 1 or rows <= 1:
         return [list(s) for s in spots]
@@ -66,19 +65,21 @@ def share_cells(
     dropped: set[tuple[int, tuple[float, float]]] = set()
     turn = 0
     for column in sorted(by_column):
-        for cell in _within_a_row(sorted(by_column[column])):
-            if len({i for _, i, _ in cell}) > 1:
-                keep = cell[turn % len(cell)][1]
+        for cell in _within_half_a_row(sorted(by_column[column])):
+            curves = sorted({i for _, i, _ in cell})
+            if len(curves) > 1:
+                keep = curves[turn % len(curves)]  # by curve, in turn (by row, one curve kept winning)
                 dropped.update((i, spot) for _, i, spot in cell if i != keep)
                 turn += 1
     return [[spot for spot in curve if (i, spot) not in dropped] for i, curve in enumerate(spots)]
 
 
-def _within_a_row(entries: list[tuple[float, int, tuple[float, float]]]) -> Iterator[list]:
-    """(row, curve, spot) entries sorted by row, in runs whose neighbours are less than a row apart."""
+def _within_half_a_row(entries: list[tuple[float, int, tuple[float, float]]]) -> Iterator[list]:
+    """(row, curve, spot) entries sorted by row, in runs whose neighbours are under half a row apart
+    (3.7's win and sad at game 4, 0.55 of a row apart, are drawn in two rows: both keep their glyph)."""
     run: list = []
     for entry in entries:
-        if run and entry[0] - run[-1][0] >= 1:
+        if run and entry[0] - run[-1][0] >= 0.5:
             yield run
             run = []
         run.append(entry)

@@ -243,8 +243,8 @@ def merge_rows(under: Sequence[Row], over: Sequence[Row]) -> list[Row]:
                 continue
             if is_braille(ch) and is_braille(was) and not _dimmed(was_style):
                 cells[i] = (chr(ord(ch) | ord(was)), was_style)  # U+2800 + dot bits: OR keeps both
-            elif is_braille(ch) and not (was == " " or is_braille(was)):
-                continue  # a glyph under a line stays
+            elif is_braille(ch) and not (was == " " or is_braille(was) or _dimmed(was_style)):
+                continue  # a glyph under a line stays (not the previous run's: it is covered)
             else:
                 cells[i] = (ch, style)
         merged.append(runs_of(cells))

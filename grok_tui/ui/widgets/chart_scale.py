@@ -67,10 +67,14 @@ def previous_overlaps(current: list[float], previous: list[float]) -> bool:
     return gap <= max(max(current) - min(current), max(previous) - min(previous))
 
 
-def dwarfed(ys: list[float]) -> bool:
-    """Whether the last quarter of a curve is over 100 times the size of its first half: on a linear
-    axis the first half is then a flat line, however much it moved."""
-    if len(ys) < 8:
+def dwarfed(ys: list[float], rows: int) -> bool:
+    """Whether a curve's first half moved, yet within one text row of an axis of `rows` rows spanning
+    the whole curve, while its last quarter is over 10 times its first half's size: a linear axis
+    then draws the first half as a flat line (5.2b at alpha 2: ±943, then swings of 13168)."""
+    if len(ys) < 8 or rows <= 0:
         return False
-    head = max(abs(y) for y in ys[: len(ys) // 2])
-    return head > 0 and max(abs(y) for y in ys[-(len(ys) // 4) :]) > 100 * head
+    head = ys[: len(ys) // 2]
+    size = max(abs(y) for y in head)
+    moved = max(head) - min(head)
+    row = (max(ys) - min(ys)) / rows
+    return 0 < moved < row and max(abs(y) for y in ys[-(len(ys) // 4) :]) > 10 * size
