@@ -69,9 +69,13 @@ def test_a_log_title_keeps_the_word_log_at_every_width():
     title = chart_title(Chart("loss (log10)", ("loss",), log=True))
     assert title == "loss (log scale)"
     long = chart_title(Chart("error on this light, repeating the update", ("error",), log=True))
-    for width in range(3, 60):
-        cut = fit_title(long, width)
-        assert len(cut) <= width and "log" in cut, (width, cut)
+    # 6.6 read "layer_2_error by iteration (all four lights) (log scale)": two pairs of brackets
+    noted = chart_title(Chart("layer_2_error (all four lights)", ("e",), log=True), "iteration")
+    assert noted == "layer_2_error by iteration (all four lights, log scale)"
+    for title in (long, noted):
+        for width in range(3, 60):
+            cut = fit_title(title, width)
+            assert len(cut) <= width and "log" in cut, (width, cut)
 
 
 def test_a_chart_on_the_step_axis_says_what_a_step_is():

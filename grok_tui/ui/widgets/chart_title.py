@@ -18,7 +18,11 @@ def chart_title(chart: Chart, step_name: str = "") -> str:
         cut = re.search(r":| \(", base)
         at = cut.start() if cut else len(base)
         base = f"{base[:at]} by {step_name}{base[at:]}"
-    return base + " (log scale)" if chart.log and "log" not in base else base
+    if not chart.log or "log" in base:
+        return base
+    if base.endswith(")"):  # 6.6's "(all four lights) (log scale)": one pair of brackets
+        return base[:-1] + ", log scale)"
+    return base + " (log scale)"
 
 
 def fit_title(title: str, width: int) -> str:
@@ -26,8 +30,8 @@ def fit_title(title: str, width: int) -> str:
     every width, since it changes how the curve reads."""
     if len(title) <= width:
         return title
-    if title.endswith("(log scale)"):
-        head = title[: -len("(log scale)")].rstrip()
+    if title.endswith("log scale)"):  # "(log scale)", or a note's "(all four lights, log scale)"
+        head = title[: title.rfind("(")].rstrip()
         for tail in (" (log scale)", " (log)", " log"):
             room = width - len(tail) - 1
             if room >= 3:
