@@ -86,8 +86,12 @@ def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     tries = tries if isinstance(tries, int) else 0
     data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
     data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
-    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    _save(root, data)
     return data
+
+
+def _save(root: Path, data: Answers) -> None:
+    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
 def forget_answers(root: Path, prefix: str) -> bool:
@@ -101,7 +105,7 @@ def forget_answers(root: Path, prefix: str) -> bool:
     for key in keys:
         del data["latest"][key]
     data["history"] = kept
-    atomic_write(Path(root) / ANSWERS_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    _save(root, data)
     return True
 
 

@@ -25,7 +25,6 @@ from textual.containers import Grid, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Static
 
 from grok_tui.engine import lesson_imports
@@ -38,6 +37,7 @@ from grok_tui.ui.lesson_focus import LessonFocus
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_runs import LessonRuns
+from grok_tui.ui.lesson_size import MIN_SIZE, LessonSize, too_small_text
 from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
 from grok_tui.ui.widgets.document import LessonDocument
@@ -54,23 +54,17 @@ if TYPE_CHECKING:
 PREPARE_DELAY = 2.0
 """Seconds on a lesson before the slow packages its code imports are loaded ahead of its run (a
 learner passing through on the way to another lesson does not start a server)."""
-MIN_SIZE = (60, 16)
-"""Below this the screen says the size it needs instead of drawing a layout nobody can use."""
 READING_SHOWS_LAB = 110
 """From this width (-wide) the reading view shows the charts and panels beside the text: a lesson
 opened that wide is shown once its lab is built. Narrower, the lab is hidden until `l`, and the lesson
 shows at once: its lab is imported and built after that first frame."""
 
 
-def too_small_text(width: int, height: int) -> str:
-    return f"grok-tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (this is {width}x{height})\nq or ctrl+q quits"
-
-
 LEAVE_AGAIN = 3.0
 """Seconds within which a second escape leaves a run in progress for the contents."""
 
 
-class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[None]):
+class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -125,9 +119,6 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
         self._chart_list: list[ChartView] | None = None
         self._speed_until = 0.0
         """Until then (time.monotonic()) the status line names the speed even after the run's end."""
-        self._focus_before_tiny: Widget | None = None
-        """Too small, every pane is hidden and Textual drops the focus: given back once it fits."""
-        self._tiny = False
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
         self._prepare_at: float | None = None
@@ -333,36 +324,11 @@ class LessonScreen(LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[No
 
     def on_resize(self) -> None:
         apply_breakpoints(self)  # before arranging by them
-        self.query_one("#too-small", Static).update(too_small_text(self.size.width, self.size.height))
-        tiny = self.has_class("-tiny-w") or self.has_class("-tiny-h")
-        if tiny and not self._tiny:
-            self._focus_before_tiny = self.focused
-        elif self._tiny and not tiny:
-            # Back to a usable size: the pane that had the focus gets it again (the text looked
-            # frozen after a brief squeeze of an SSH pane: its keys reached nothing).
-            self.call_after_refresh(self._refocus, self._focus_before_tiny)
-        self._tiny = tiny
+        self.size_changed()
         self._arrange_charts()
         # The size classes (-narrow, -wide) change with the size: the status line says the selected
         # param only where no params pane shows.
         self.call_after_refresh(self._redraw_status)
-
-    def _refocus(self, widget: Widget | None) -> None:
-        if self.focused is None and widget is not None and widget.is_attached and widget.focusable:
-            widget.focus()
-        elif self.focused is None:
-            self.focus_next()
-
-    async def on_key(self, event: events.Key) -> None:
-        """Too small to show anything, keys act on nothing the learner can see (n changed the lesson,
-        space started a run, unseen): only the quit key (q) goes through. (Textual then calls
-        LessonFocus.on_key too, the panels' keys, unless prevented here.)"""
-        if not self._tiny:
-            return
-        active = self.active_bindings.get(event.key)
-        if active is None or active.binding.action not in ("app.quit", "quit"):
-            event.stop()
-            event.prevent_default()
 
     def _redraw_status(self) -> None:
         if self.is_mounted:

@@ -1,0 +1,88 @@
+"""The keys a terminal user reaches for while a lesson plays: ctrl+c pauses (or cancels a re-run
+about to start), ctrl+z suspends to the shell (not where it is the editor's undo)."""
+
+from __future__ import annotations
+
+from grok_tui.engine.runner import RunState
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.widgets.status import StatusLine
+from tests.ui.helpers import text_of, wait_for
+from tests.ui.test_lesson_run import SIZE, lesson_screen, run_to_end
+
+
+async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("ctrl+c")  # nothing plays: Textual's own answer, and no run starts
+        assert screen.run_state is RunState.READY
+        assert [n.title for n in app._notifications] == ["Do you want to quit?"]
+        app.clear_notifications()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        await pilot.press("ctrl+c")
+        assert screen.run_state is RunState.PAUSED and app.is_running
+        said = [(n.title, n.message) for n in app._notifications]
+        assert said == [("Paused (ctrl+c)", "space plays on · r resets · q quits")]
+        run, steps = screen.run, screen.step_count
+        await pilot.press("space")  # the same run plays on from where it paused
+        await wait_for(pilot, lambda: screen.step_count > steps, what="the run to go on")
+        assert screen.run is run
+
+
+async def test_ctrl_z_suspends_to_the_shell_but_not_where_it_is_undo(small_catalog, monkeypatch):
+    """ctrl+z did nothing, and what a learner then typed for the shell (echo ..., fg) reached the
+    tutor: `e` opened the exercise and the rest replaced its TODO. Suspended, the lesson's process
+    played on unseen (step 3 before, step 14 after `fg`); and a help on top kept ctrl+z from the app."""
+    from textual.screen import Screen
+    from textual.widgets import TextArea
+
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+    from grok_tui.ui.screens.help import HelpScreen
+
+    suspended: list[tuple[str, bool]] = []
+
+    def suspend(self) -> None:  # what the tutor leaves behind as it stops: a paused run
+        suspended.append((type(self.screen).__name__, lesson.run is not None and lesson.run.paused))
+
+    monkeypatch.setattr(GrokApp, "action_suspend_process", suspend)
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        lesson = lesson_screen(app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: lesson.step_count >= 1, what="a first step")
+        await pilot.press("ctrl+z")
+        assert suspended == [("LessonScreen", True)]  # paused before the tutor stops
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+z")
+        assert suspended[-1] == ("HelpScreen", True)
+        await pilot.press("escape")
+
+        class Editor(Screen):
+            KEEPS_CTRL_Z = ExerciseScreen.KEEPS_CTRL_Z  # the editor's undo, focused or not
+
+            def compose(self):
+                yield TextArea("abc")
+
+        await app.push_screen(Editor())
+        await pilot.pause()
+        await pilot.press("x", "ctrl+z")
+        assert len(suspended) == 2 and app.screen.query_one(TextArea).text == "abc"
+
+
+async def test_ctrl_c_cancels_a_rerun_a_param_change_was_about_to_start(small_catalog):
+    """+ then ctrl+c at once: the notice said "Paused" while nothing was, the status said
+    "re-running..." for ever, and the cancelled re-run started by itself when the lesson showed again."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("minus", "ctrl+c")
+        assert [n.title for n in app._notifications] == ["Re-run cancelled (ctrl+c)"]
+        assert screen.session.pending is None and screen._restart_timer is None and screen.run is None
+        assert screen.params["alpha"] == 0.316228  # the new value stays: space runs it
+        await pilot.pause()
+        assert "re-running" not in text_of(screen.query_one(StatusLine))
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        assert screen.run.values["alpha"] == 0.316228
