@@ -24,6 +24,12 @@ async def test_gallery_follows_the_run_then_browses(trained):
         assert gallery.index == 7  # browsing carries on from the last image shown
         await pilot.press("right", "pagedown")
         assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)
+        # The selected tile's label is marked as in 7.5's hidden-weights panel, not by a colour
+        # alone: ←/→ move the mark along the strip while the tiles stay put.
+        label = f"▶{gallery.labels[18]}◀"
+        assert text_of(gallery).count("▶") == 1 and label in text_of(gallery)
+        await pilot.press("right")
+        assert f"▶{gallery.labels[19]}◀" in text_of(gallery) and text_of(gallery).count("▶") == 1
 
 
 class Zooming(PanelApp):

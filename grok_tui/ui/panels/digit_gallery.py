@@ -86,10 +86,11 @@ class Panel(DigitsPanel):
         room = max(1, (self.columns - 8 * scale - 4) // TILE)
         first = (self.index // room) * room
         shown = range(first, min(first + room, len(self.labels)))
-        strip = tile_strip(
-            [digit_text(self.images[i]) for i in shown],
-            [(str(self.labels[i]), "reverse bold" if i == self.index else "bold") for i in shown],
-        )
+        # The selected tile's label is marked ▶3◀ (as 7.5's hidden-weights panel marks its unit).
+        labels = [
+            (f"▶{self.labels[i]}◀", "reverse bold") if i == self.index else (str(self.labels[i]), "bold") for i in shown
+        ]
+        strip = tile_strip([digit_text(self.images[i]) for i in shown], labels)
         strip.append(self._caption(self.columns - 8 * scale - 2))
         out = Text()
         for i, line in enumerate(big):
