@@ -40,6 +40,13 @@ def test_reading_numbers_and_verdicts():
     # 1e999 is inf: it was taken, and the reveal said "you said inf, which is inf too high"
     assert read_number("1e999") is None and read_number("-1e999") is None and read_number("1e300") == 1e300
     assert (number_problem("1e999"), number_problem("abc")) == ("too big for a float", "type a number, e.g. -0.25")
+    # 1,018 (6.4's error, written with a decimal comma) or one thousand and eighteen? Asked, not
+    # guessed; a comma no thousands separator could be (0,018, 1,5, 10,25) stays a decimal comma.
+    assert (
+        read_number("1,018") is None
+        and number_problem(" 1,018") == "1,018 could be 1018 or 1.018: type it without the comma"
+    )
+    assert [read_number(t) for t in ("0,018", "10,25", "-1,5")] == [0.018, 10.25, -1.5]
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)
     assert right.right and not wrong.right
     assert "you said 0.5, which is 0.468 too low" in wrong.sentence()  # not "0.5, 0.468": two numbers

@@ -230,6 +230,20 @@ def test_parameter_values_are_checked_and_nudged(tmp_path):
         coerce(alpha, "fast")
     with pytest.raises(ParamError, match="one of a, b"):
         coerce(mode, "c")
+    assert coerce(mode, " B ") == "b"  # a choice as typed: any case, any spaces
+    # 1,000 was read as a decimal comma, 1.0: one iteration where the learner meant a thousand.
+    with pytest.raises(ParamError) as exc:
+        coerce(n, "1,000")
+    assert str(exc.value) == "n: 1,000 could be 1000 or 1.000: type it without the comma"
+    with pytest.raises(ParamError, match="n: 1,000,000: type 1000000, without commas"):
+        coerce(n, "1,000,000")
+    assert coerce(alpha, "0,500") == 0.5  # no thousands start with 0: a decimal comma
+    # 1e309 is a number too big for a float: past the maximum, as 1e9 would be (it read "must be
+    # a finite number", as inf does).
+    with pytest.raises(ParamError, match="alpha=1e309 is above its maximum 10"):
+        coerce(alpha, "1e309")
+    with pytest.raises(ParamError, match="must be a finite number"):
+        coerce(alpha, "inf")
     with pytest.raises(ParamError, match="unknown parameter 'beta'"):
         resolve(lesson.params, {"beta": 1})
     assert nudge(alpha, 0.1, +1) == 0.2 and nudge(alpha, 0.1, -1) == 0.05  # log: x2 / /2

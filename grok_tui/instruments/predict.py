@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grok_tui.lesson.model import Prediction
+from grok_tui.lesson.typed_numbers import comma_problem, decimal_point
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
@@ -16,8 +17,9 @@ _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 def read_number(text: str) -> float | None:
     """The learner's typed number ("0.5", "-.25", "1e-3", "−0.3" with a Unicode minus); None if it is not one."""
     text = text.strip().replace("−", "-")
-    if text.count(",") == 1 and "." not in text:  # a decimal comma: 1,5
-        text = text.replace(",", ".")
+    if comma_problem(text):  # 1,000: a thousand or 1.0? number_problem asks
+        return None
+    text = decimal_point(text)  # a decimal comma: 1,5
     if not _NUMBER.match(text):
         return None
     number = float(text)
@@ -26,6 +28,9 @@ def read_number(text: str) -> float | None:
 
 def number_problem(text: str) -> str:
     """Why `text` is not a number read_number takes, for the learner."""
+    problem = comma_problem(text.replace("−", "-"))
+    if problem:
+        return problem
     if _NUMBER.match(text.strip().replace("−", "-")):
         return "too big for a float"
     return "type a number, e.g. -0.25"

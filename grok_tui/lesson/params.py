@@ -6,6 +6,7 @@ import math
 from typing import SupportsFloat, SupportsIndex
 
 from grok_tui.lesson.model import Param
+from grok_tui.lesson.typed_numbers import comma_problem, decimal_point
 
 
 class ParamError(ValueError):
@@ -30,20 +31,21 @@ def exact(x: object) -> str:
 def coerce(param: Param, value: object) -> float | int | str:
     """Turn `value` (text from `--set` or a number) into the parameter's type, checking its range."""
     if param.kind == "choice":
-        text = str(value)
-        if text not in param.choices:
-            raise ParamError(f"{param.name} must be one of {', '.join(param.choices)} (got {text!r})")
-        return text
-    if isinstance(value, str) and value.count(",") == 1 and "." not in value:
-        value = value.replace(",", ".")  # a decimal comma, 0,5: the prediction box takes it too
+        return _choice(param, str(value))
+    if isinstance(value, str):
+        problem = comma_problem(value)
+        if problem:
+            raise ParamError(f"{param.name}: {problem}")
+        value = decimal_point(value)  # 0,5: the prediction box takes it too
     try:
         if not isinstance(value, (str, SupportsFloat, SupportsIndex)):  # what float() reads
             raise TypeError(type(value).__name__)
         number = float(value)
     except (TypeError, ValueError):
         raise ParamError(f"{param.name} must be a number (got {value!r})") from None
-    if not math.isfinite(number):
+    if math.isnan(number) or (math.isinf(number) and "inf" in str(value).lower()):
         raise ParamError(f"{param.name} must be a finite number (got {value!r})")
+    # 1e999 is a number too big for a float (inf): past any bound the param has, so say which.
     if param.kind == "int":
         if number != int(number):
             raise ParamError(f"{param.name} must be a whole number (got {value!r})")
@@ -53,7 +55,21 @@ def coerce(param: Param, value: object) -> float | int | str:
         raise ParamError(f"{param.name}={exact(value)} is below its minimum {exact(param.min)}")
     if param.max is not None and number > param.max:
         raise ParamError(f"{param.name}={exact(value)} is above its maximum {exact(param.max)}")
+    if math.isinf(number):
+        raise ParamError(f"{param.name}={exact(value)} is too big for a float")
     return number
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _choice(param: Param, text: str) -> str:
+    """The choice `text` names, read as a learner types it: TOES, `toes + fans`."""
+    for choice in param.choices:
+        if _squeezed(choice) == _squeezed(text):
+            return choice
+    raise ParamError(f"{param.name} must be one of {', '.join(param.choices)} (got {text.strip()!r})")
 
 
 def nudge(param: Param, value: float | int | str, direction: int) -> float | int | str:

@@ -20,7 +20,7 @@ from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text
+from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text, step_advice
 from grok_tui.ui.widgets.values import ValuesTable
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ class LessonDrawing(_Screen):
         if view.state is RunState.FINISHED and session.watch_growth:
             grew = worst_growth(session.error_names, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
-        advice = self.lesson.nan_advice if nan else ""
+        advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
         status.show_status(
             view.state,
             view.step,

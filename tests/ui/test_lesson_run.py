@@ -282,10 +282,11 @@ for i in range(3):
 
 
 @pytest.mark.parametrize(
-    ("bad", "advice"), [("nan", "nan: 0 x log 0, use the safe loss, said in full"), ("inf", "try a smaller step")]
+    ("bad", "advice"), [("nan", "nan: 0 x log 0, use the safe loss, said in full"), ("inf", "try smaller updates")]
 )
 async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp_path, bad, advice):
-    """7.3 at alpha 64: the nan is 0 x log 0, and "try a smaller step" sent the learner the wrong way."""
+    """7.3 at alpha 64: the nan is 0 x log 0, and "try a smaller step" sent the learner the wrong way.
+    (This lesson has no alpha: the advice names no knob.)"""
     from grok_tui.lesson.catalog import load_catalog
 
     (tmp_path / "l").mkdir()

@@ -54,7 +54,7 @@ async def test_a_lesson_opens_at_its_top_and_reads_while_it_runs(small_catalog):
         status = text_of(screen.query_one(StatusLine))
         # It ran every step, yet its error grew: the status says so, with the advice.
         assert "finished" in status and "step 20/20" in status
-        assert "error 0.04 -> 5.4e+16  try a smaller step" in status
+        assert "error 0.04 -> 5.4e+16  try a smaller alpha" in status  # the knob, by its name
         await pilot.press("minus", "minus")  # alpha 0.1: it learns
         await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
         await finish(pilot, screen)
@@ -116,6 +116,16 @@ async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog)
         )
         await pilot.press(*"half", "enter")
         assert app.screen is dialog and "alpha must be a number" in text_of(dialog.query_one("#param-message"))
+        # 1,000: a thousand, or a decimal comma's 1.0? Asked (it ran 1.0), and the whole question
+        # shows: a message was cut at the box's edge.
+        await pilot.press("ctrl+u", *"1,000", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        message = dialog.query_one("#param-message")
+        said = "alpha: 1,000 could be 1000 or 1.000: type it without the comma"
+        assert text_of(message).strip() == said and message.region.height == 2, message.region
+        rows = screen_text(app).splitlines()[message.region.y : message.region.bottom]
+        assert " ".join(row[message.region.x : message.region.right].strip() for row in rows) == said, rows
         await pilot.press(*"0.5", "enter")  # 4.5's edge of divergence, between two rungs
         assert app.screen is screen and screen.params["alpha"] == 0.5
         await finish(pilot, screen)

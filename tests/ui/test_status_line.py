@@ -30,7 +30,7 @@ async def test_a_sweep_whose_error_grows_gets_no_advice_to_take_smaller_steps(ca
         errors = screen.session.poll().series["trial_error"].ys
         assert errors[-1] > 10 * errors[0]  # what a learning run would be told it diverged with
         status = text_of(screen.query_one(StatusLine))
-        assert "finished" in status and "try a smaller step" not in status and "->" not in status
+        assert "finished" in status and "try smaller updates" not in status and "->" not in status
 
 
 async def test_the_reading_view_shows_the_selected_param_in_the_status_line(small_catalog):
@@ -65,7 +65,7 @@ async def test_after_a_change_another_chosen_param_shows_instead_of_the_change(s
 
 
 async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
-    """The detail gives way: at 80 columns "try a smaller step" was the part cut off."""
+    """The detail gives way: at 80 columns "try smaller updates" was the part cut off."""
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -76,56 +76,56 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         shown = text_of(status).rstrip()
         # the detail whole (its step is the head's, said once), then the advice: the keys (in the
         # footer anyway) and the note of the change gave way. It read `too big for a float …`.
-        assert shown.endswith("step 117/200  too big for a float at line 88  try a smaller step"), shown
+        assert shown.endswith("step 117/200  too big for a float at line 88  try smaller updates"), shown
         assert len(shown) <= 80 and "24 -> 200" not in shown
         # a shorter note gave way only when the detail had under 16 columns: it stayed, and the detail
         # was cut (`alpha 1.6 -> 3.2  too big for a f…`)
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="alpha 1.6 -> 3.2")
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("step 117/200  too big for a float at line 88  try a smaller step"), shown
+        assert shown.endswith("step 117/200  too big for a float at line 88  try smaller updates"), shown
         # the reading view names the selected param: it gives way too, and the advice never does
         long = "too big for a float at line 1088 of a long lesson, after step 117"
         status.show_status(RunState.DIVERGED, 117, 2000, "speed 4/s", detail=long, param="iterations ◂ 2000 ▸")
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("try a smaller step") and "iterations" not in shown, shown
-        assert "speed 4/s  too big for a float a…  try a smaller step" in shown, shown  # cut, not left out
+        assert shown.endswith("try smaller updates") and "iterations" not in shown, shown
+        assert "speed 4/s  too big for a float …  try smaller updates" in shown, shown  # cut, not left out
         grew = ("error 0.0196 -> 2.17e+59", "error 2.17e+59")  # 5.3 with frozen=-1, 24 iterations
         status.show_status(RunState.FINISHED, 24, 24, "", param="iterations ◂ 24 ▸", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()  # where the error ended, not where it began, and the advice
-        assert shown.endswith("iterations ◂ 24 ▸  error 2.17e+59  try a smaller step"), shown
+        assert shown.endswith("iterations ◂ 24 ▸  error 2.17e+59  try smaller updates"), shown
         # 6.2 at alpha 1 cycles, its error up by half: cut to `error_for_all_lights 9…` beside the
         # rung, it read as an error of about 9 and said nothing of where it began
         grew = ("error_for_all_lights 6.44 -> 9.46",) * 2  # risen short of ten times: no short form
         status.show_status(RunState.FINISHED, 40, 40, "", param="alpha ◂ 1 ▸", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("step 40/40  error_for_all_lights 6.44 -> 9.46  try a smaller step"), shown
+        assert shown.endswith("step 40/40  error_for_all_lights 6.44 -> 9.46  try smaller updates"), shown
         # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
         # ->…', which read as if the run had ended at 4440; the short form fits
         grew = ("error 4.44e+03 -> 5.66e+33", "error 5.66e+33")
         status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 1.6 -> 3.2", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("alpha 1.6 -> 3.2  error 5.66e+33  try a smaller step"), shown
+        assert shown.endswith("alpha 1.6 -> 3.2  error 5.66e+33  try smaller updates"), shown
         # 5.2 at 24 iterations: the short form beside the note
         grew = ("error 0.0196 -> 1.68e+08", "error 1.68e+08")
         status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 3 -> 24", grew=grew)
         await pilot.pause()
-        assert text_of(status).rstrip().endswith("iterations 3 -> 24  error 1.68e+08  try a smaller step")
+        assert text_of(status).rstrip().endswith("iterations 3 -> 24  error 1.68e+08  try smaller updates")
         # neither form fits beside a longer note; the growth is never cut (`error 0.0196 ->…` read
         # as if the run had ended at 0.0196): the note gives way
         status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 300 -> 2400", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try a smaller step"), shown
+        assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try smaller updates"), shown
         await pilot.resize_terminal(140, 30)  # room for it all
         await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
         await pilot.pause()
-        assert "24 -> 200  too big for a float at line 88  try a smaller step · space again" in text_of(status)
+        assert "24 -> 200  too big for a float at line 88  try smaller updates · space again" in text_of(status)
 
 
 async def test_a_notice_sits_above_the_status_line_not_over_it(small_catalog):

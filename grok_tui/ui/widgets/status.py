@@ -24,8 +24,11 @@ STYLES = {
     RunState.DIVERGED: "bold magenta",
     RunState.CANCELLED: "bold",
 }
-ADVICE = "try a smaller step"
-"""What the status advises after a run that diverged, or finished with its error grown."""
+ADVICE = "try smaller updates"
+"""What the status advises after a run that diverged, or finished with its error grown, in a lesson
+with no knob for the size of a step (step_advice names the one it has)."""
+STEP_KNOBS = ("alpha", "learning_rate", "step_amount")
+"""The params that set how big an update is, in the order their names are looked for."""
 HINTS = {
     RunState.READY: "{run} run · {step} step",
     RunState.RUNNING: "{run} pause · {slower} {faster} speed",
@@ -54,6 +57,13 @@ HINT_KEYS = {
     "quit": "q",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
+
+
+def step_advice(param_names: Sequence[str]) -> str:
+    """The advice after a divergence, naming the lesson's knob: "try a smaller step" sat beside
+    "step 77/2000" and the key bar's `s step`, and the knob was alpha."""
+    knob = next((name for name in STEP_KNOBS if name in param_names), None)
+    return f"try a smaller {knob}" if knob else ADVICE
 
 
 def hint_keys(overrides: dict[str, str]) -> dict[str, str]:
