@@ -41,6 +41,17 @@ THEME_ENV = "GROK_TUI_THEME"
 It wins over the settings file's theme for this session (and is not saved)."""
 
 
+def shell_can_resume() -> bool:
+    """Whether a shell with job control started the tutor, so that its `fg` can bring it back.
+    Such a shell gives each job its own process group; without one (ssh's command, `tmux new
+    grok-tui`, `bash -c`) the tutor's group is its session's, and a stopped tutor stayed stopped:
+    the screen froze for good, and only ssh's `~.` got the learner out."""
+    try:
+        return os.getpgrp() != os.getsid(0)
+    except OSError:  # no sessions to ask about (not POSIX)
+        return False
+
+
 class GrokApp(App[None]):
     TITLE = "grok-tui"
     CSS_PATH = Path(__file__).with_name("grok.tcss")
@@ -66,6 +77,17 @@ class GrokApp(App[None]):
         and the terminal's answers to the pacing's questions are let in (else they reach the shell
         as typed text, and the learner's first `fg` reads `1Rfg`)."""
         from grok_tui.ui.screens.lesson import LessonScreen
+
+        if not shell_can_resume():
+            from grok_tui.ui.widgets.status import hint_keys
+
+            quit_key = hint_keys(dict(self.settings.keys or {}))["quit"]
+            self.notify(
+                f"Nothing could bring the tutor back: it is this terminal's own program (ssh's command?). "
+                f"{quit_key} quits; all you did is kept.",
+                title="ctrl+z: no shell to go back to",
+            )
+            return
 
         for screen in self.screen_stack:
             if isinstance(screen, LessonScreen):

@@ -46,6 +46,7 @@ async def test_ctrl_z_suspends_to_the_shell_but_not_where_it_is_undo(small_catal
         suspended.append((type(self.screen).__name__, lesson.run is not None and lesson.run.paused))
 
     monkeypatch.setattr(GrokApp, "action_suspend_process", suspend)
+    monkeypatch.setattr("grok_tui.ui.app.shell_can_resume", lambda: True)  # as from a learner's shell
     app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
     async with app.run_test(size=SIZE) as pilot:
         lesson = lesson_screen(app)
@@ -86,3 +87,37 @@ async def test_ctrl_c_cancels_a_rerun_a_param_change_was_about_to_start(small_ca
         await pilot.press("space")
         await run_to_end(pilot, screen)
         assert screen.run.values["alpha"] == 0.316228
+
+
+async def test_ctrl_z_without_a_shell_to_come_back_to_says_so_and_plays_on(small_catalog, monkeypatch):
+    """Started as ssh's command (no job-control shell), ctrl+z stopped the tutor for good: the screen
+    froze, `fg` was typed into nothing, and only ssh's `~.` got the learner out."""
+    from grok_tui.ui import app as app_module
+
+    suspended: list[str] = []
+    monkeypatch.setattr(GrokApp, "action_suspend_process", lambda self: suspended.append("stopped"))
+    monkeypatch.setattr(app_module, "shell_can_resume", lambda: False)
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        await pilot.press("ctrl+z")
+        assert suspended == [] and screen.run_state is RunState.RUNNING  # not stopped, nor paused
+        notice = app._notifications
+        assert [n.title for n in notice] == ["ctrl+z: no shell to go back to"]
+        assert "q quits; all you did is kept." in next(iter(notice)).message
+
+
+def test_a_shell_can_resume_the_tutor_only_from_a_job_of_its_own(monkeypatch):
+    """A job-control shell gives each job its own process group; ssh's command, `tmux new cmd` or
+    `bash -c` leave the tutor in its session's group, where nothing could `fg` it."""
+    import os
+
+    from grok_tui.ui.app import shell_can_resume
+
+    monkeypatch.setattr(os, "getsid", lambda pid: 100)
+    monkeypatch.setattr(os, "getpgrp", lambda: 100)
+    assert not shell_can_resume()
+    monkeypatch.setattr(os, "getpgrp", lambda: 4242)
+    assert shell_can_resume()
