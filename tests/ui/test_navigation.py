@@ -382,3 +382,24 @@ def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):
     # 5.1's exercise is named weight_deltas, its function compute_weight_deltas: the run calls that
     used = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"]
     assert "until you pass, the run uses the tutor's reference version" in used.text
+
+
+async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
+    """e, a resize there and back, then at once ctrl+p 3.6: the lesson under the editor took the
+    resize as the jump closed it, and its redraw came after its status line was gone. The tutor
+    stopped on "NoMatches: No nodes match 'StatusLine'" (4 times in 4 in tmux)."""
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+
+    app = GrokApp(catalog, start_lesson="3.2", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="3.2")
+        lesson = app.screen
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the editor")
+        lesson.on_resize()  # what the closing lesson did with the size it had not seen yet
+        app.open_lesson("3.6")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "3.6", what="3.6"
+        )
+        await pilot.pause()
+        assert app.is_running and not lesson.is_attached

@@ -331,7 +331,9 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         self.call_after_refresh(self._redraw_status)
 
     def _redraw_status(self) -> None:
-        if self.is_mounted:
+        # A resize shown while a lesson jump closes this screen: its widgets can be gone by now (the
+        # status line was, and the tutor stopped on the error).
+        if self.is_mounted and self.query(StatusLine):
             self._draw_status(self.session.poll())
 
     # -- exercises ----------------------------------------------------------------------------------
