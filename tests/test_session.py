@@ -265,7 +265,10 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     none = ("", "")
     # up, not 10 times: it did not learn either (6.2 at alpha 1 cycles for ever; "finished" said nothing)
     assert growth_text("error_for_all_lights", [6.441, 3.0, 9.46]) == ("error_for_all_lights 6.44 -> 9.46",) * 2
-    assert growth_text("error", [0.04, 0.04]) == none  # where it began (6.1 at alpha 1 bounces)
+    # the same at every step: it never learned (4.5 at alpha 0.5, 6.1 at alpha 1 bounce for ever)
+    assert growth_text("error", [0.04000000000000001, 0.03999999999999998, 0.04]) == ("error stuck at 0.04",) * 2
+    assert growth_text("error", [0.04, 0.01, 0.04]) == none  # back where it began, having learned on the way
+    assert growth_text("error", [0.0, 0.0]) == growth_text("error", [0.04]) == none  # learned; one step says nothing
     # digits enough to tell the ends apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
     assert growth_text("test_loss", [2.3012, 2.2, 2.3026])[0] == "test_loss 2.301 -> 2.303"
     assert growth_text("error", [0.04, 1e-9]) == none  # learned

@@ -59,6 +59,14 @@ def ended_higher(first: float, final: float) -> bool:
     return math.isfinite(final) and final > first
 
 
+def stuck(ys: list[float]) -> bool:
+    """Every step's error the same, and not 0: it never learned. 4.5 at alpha 0.5 bounces between
+    two predictions as far from the goal (0.04 each step), and the status said "finished · n next
+    lesson" where the lesson's text says it bounces for ever."""
+    first = ys[0] if ys else 0.0
+    return len(ys) > 1 and math.isfinite(first) and first > 0 and all(math.isclose(y, first, rel_tol=1e-9) for y in ys)
+
+
 def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
     """("error 0.3 -> 2.2e+59", "error 2.2e+59") when the series `name`, an error or a loss, ended
     higher than it began (it grew, or did not learn): a long form and one for a narrow line ("error
@@ -67,6 +75,8 @@ def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
     if not ys or not ("error" in name or "loss" in name):
         return "", ""
     first, final = ys[0], ys[-1]
+    if stuck(ys):
+        return (f"{name} stuck at {format_value(first)}",) * 2
     if not (math.isfinite(first) and first > 0 and (grew(first, final) or ended_higher(first, final))):
         return "", ""
     # as many digits as tell the two apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
