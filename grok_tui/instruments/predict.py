@@ -83,8 +83,9 @@ class Tally:
         return f"{self.right}/{self.asked} right" if self.asked else "no predictions yet"
 
 
-def values_line(values: Mapping[str, Any], limit: int = 6) -> str:
-    """A run's recorded numbers in one line: "weight = 0.44, pred = 0.484" (short arrays too)."""
+def values_line(values: Mapping[str, Any], limit: int = 6, most: int = 4) -> str:
+    """A run's recorded numbers in one line: "weight = 0.44, pred = 0.484" (arrays of up to `most`
+    numbers too)."""
     import numpy as np
 
     parts = []
@@ -96,7 +97,7 @@ def values_line(values: Mapping[str, Any], limit: int = 6) -> str:
         arr = arr + 0.0  # -0.0 (a relu of a negative number times 0) reads 0, not -0
         if arr.size == 1:
             parts.append(f"{name} = {float(arr.reshape(-1)[0]):.6g}")
-        elif 1 < arr.size <= 4:
+        elif 1 < arr.size <= most:
             parts.append(f"{name} = [{', '.join(f'{x:.4g}' for x in arr.reshape(-1))}]")
         if len(parts) == limit:
             break
@@ -105,11 +106,14 @@ def values_line(values: Mapping[str, Any], limit: int = 6) -> str:
 
 def question_text(q: Prediction, change: str, before: Mapping[str, Any]) -> str:
     """The lesson's question with its default parameters. With others (`change`: "alpha = 0.5")
-    its text may quote numbers this run will not have: a plain question, with the run's values one
-    step before to work from."""
+    its text may quote numbers this run will not have: a plain question, with the run's values to
+    work from (`before`: the latest of each before the question's step, that step's first)."""
     if not change:
         return q.question
-    now = values_line(before)
+    if q.uses:  # what working it out needs, wherever the run recorded it (6.4 at hidden_size 8)
+        now = values_line({name: before[name] for name in q.uses if name in before}, len(q.uses), most=8)
+    else:
+        now = values_line(before)
     ask = q.plain or f"What will {q.value} be at step {q.step}?"
     return f"{ask} (This run has {change}: the lesson's own question quotes its default run.)" + (
         f"\nAt step {q.step - 1} this run has {now}." if now else ""

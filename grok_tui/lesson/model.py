@@ -189,6 +189,9 @@ class Prediction:
     plain: str = ""
     """The question asked when the run's parameters are not the defaults, without the default run's
     numbers ("What will weight 1 be at step 2?"); "" : made from `value` and `step`."""
+    uses: tuple[str, ...] = ()
+    """The recorded values working the plain question out needs, shown with it (the latest of each
+    before its step, arrays of up to 8 numbers); empty: the values of the step before."""
 
 
 @dataclass(frozen=True)

@@ -159,14 +159,14 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
 
 
 def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> tuple[Prediction, ...]:
-    """`[[predict]]`: step, value, question, tolerance, why, plain. `line_of(i)` is the i-th table's line."""
+    """`[[predict]]`: step, value, question, tolerance, why, plain, uses. `line_of(i)` is the i-th table's line."""
     if spec is None:
         return ()
     if not isinstance(spec, list):
         add(line_of(0), "predict must be an array of tables: [[predict]]")
         return ()
     out = []
-    known = {"step", "value", "question", "tolerance", "why", "plain"}
+    known = {"step", "value", "question", "tolerance", "why", "plain", "uses"}
     for i, item in enumerate(spec):
         line = line_of(i)
         if not isinstance(item, dict):
@@ -189,5 +189,9 @@ def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> 
         if not isinstance(question, str) or not isinstance(why, str) or not isinstance(plain, str):
             add(line, "predict: question, why and plain must be strings")
             continue
-        out.append(Prediction(step, value, question, float(tolerance), why, line, plain))
+        uses = item.get("uses", [])
+        if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
+            add(line, "predict: uses must be a list of the recorded values' names")
+            continue
+        out.append(Prediction(step, value, question, float(tolerance), why, line, plain, tuple(uses)))
     return tuple(out)

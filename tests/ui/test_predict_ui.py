@@ -337,3 +337,38 @@ async def test_questions_answered_are_not_asked_again_nor_called_skipped_back_at
         await wait_for(
             pilot, lambda: lesson.session.run is not first and lesson.run_state is RunState.FINISHED, what="the end"
         )
+
+
+async def test_with_eight_hidden_nodes_each_question_shows_what_working_it_out_needs(catalog):
+    """6.4 at hidden_size 8: the question at step 4 showed only step 3's error and layer_2_delta
+    (arrays of over 4 numbers were left out, and weights_1_2 was recorded at step 1): it could not
+    be worked out."""
+    app = GrokApp(catalog, start_lesson="6.4", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, PredictPanel)
+        lesson = app.screen
+        while lesson.session.selected_param.name != "hidden_size":
+            await pilot.press("tab")
+        await pilot.press("equals_sign", "ctrl+u", "8", "enter")
+        await wait_for(pilot, lambda: lesson.params["hidden_size"] == 8 and lesson.ended, what="the re-run")
+        asked: list[str] = []
+        await pilot.press("space")
+        for step in (2, 3, 4):
+            await wait_for(
+                pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what=f"step {step}"
+            )
+            asked.append(text_of(app.screen.query_one(Vertical).query_one(Static)))
+            await pilot.press("escape")  # skipped: it plays on to the next
+            await wait_for(pilot, lambda: not isinstance(app.screen, PredictScreen), what="the skip")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the end")
+        assert str(panel.tally) == "no predictions yet"
+        layer_1 = lesson.run.steps[0].values["layer_1"].reshape(-1)
+        weights_1_2 = lesson.run.steps[0].values["weights_1_2"].reshape(-1)
+        assert layer_1.size == weights_1_2.size == 8
+        # layer_2 = layer_1 . weights_1_2: both, all eight numbers each
+        assert "layer_2 = layer_1.dot(weights_1_2)" in asked[0] and "hidden_size = 8" in asked[0]
+        assert f"layer_1 = [{', '.join(f'{x:.4g}' for x in layer_1 + 0.0)}]" in asked[0], asked[0]
+        assert f"weights_1_2 = [{', '.join(f'{x:.4g}' for x in weights_1_2)}]" in asked[0], asked[0]
+        assert "walk_vs_stop[row]" in asked[1] and "layer_2 = " in asked[1]
+        # step 4: layer_2_delta from step 3, layer_1 and weights_1_2 from step 1
+        assert "layer_2_delta = " in asked[2] and "layer_1 = [" in asked[2] and "weights_1_2 = [" in asked[2], asked[2]

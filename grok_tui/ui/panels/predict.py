@@ -78,7 +78,10 @@ class PredictPanel(InstrumentPanel):
         self._answers: dict[int, list[tuple[Prediction, float]]] = {}
         self._actual: dict[int, dict[str, Any]] = {}
         self._before: dict[int, dict[str, Any]] = {}
-        """The values of the step before each predicted one (what the learner works from)."""
+        """What the learner works from before each predicted step: the step before's values first,
+        then the latest of each earlier one."""
+        self._latest: dict[str, Any] = {}
+        """Each value's latest recording in this run."""
         self._deferred: int | None = None
         """A stepping learner's next question: asked when they step on (before_step), not at once."""
         self._stops: set[int] = set()
@@ -158,8 +161,11 @@ class PredictPanel(InstrumentPanel):
             if index in self._answers:
                 self._reveal_at = index
         upcoming = index + 1
+        self._latest.update(event.step.values)
         if upcoming in self._steps():
-            self._before[upcoming] = event.step.values
+            # this step's values first, then the latest of the earlier ones: 6.4's question at step
+            # 4 needs weights_1_2, recorded at step 1
+            self._before[upcoming] = {**event.step.values, **self._latest}
         # The learner steps (s): ask before each predicted value. A played run (space) waits at the
         # stops set in run_started (once per visit and parameter set), and plays on afterwards.
         stepping = getattr(self._run, "paused", False) and not self._holding
