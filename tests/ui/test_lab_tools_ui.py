@@ -96,6 +96,15 @@ async def test_playground_keys():
         assert panel.data == Dataset.preset("AND") and app.focused is panel  # f had given it the focus
         await wait_for(pilot, lambda: panel.trained is not None, what="training")
         assert panel.shown.plain.startswith("AND data set")
+        # the lesson's hidden_size sets it: at 1 it said "4 relu nodes" beside `hidden_size ◂ 1 ▸`
+        lesson = app.screen
+        while lesson.session.selected_param.name != "hidden_size":
+            await pilot.press("right_square_bracket")
+        await pilot.press("equals_sign", "ctrl+u", "1", "enter")
+        await wait_for(pilot, lambda: panel.hidden_size == 1 and panel.trained is not None, what="the param's size")
+        assert panel.shown.plain.startswith("AND data set · its own hidden layer: 1 relu node (h)")
+        await pilot.press("h")  # h: the next size up
+        assert panel.hidden_size == 2
 
 
 async def test_a_playground_key_reaches_it_from_the_lesson_text():

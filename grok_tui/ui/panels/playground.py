@@ -39,12 +39,15 @@ class PlaygroundPanel(InstrumentPanel):
         self.preset = list(PRESETS).index(FIRST)
         self.row, self.col = 0, 0
         self.hidden_size = 4
+        """The playground's own: the lesson's hidden_size param sets it (each time it changes), h too."""
+        self._size_seen = 4
         self.activation = "relu"
         """The hidden layer's, as the lesson's `activation` parameter sets it (6.3: relu or linear)."""
         self.trained: Trained | None = None
         self._version = 0
 
     def on_mount(self) -> None:
+        self._size_seen = self.hidden_size = self._size_now()
         self._retrain()
 
     # -- editing -----------------------------------------------------------------------------------
@@ -73,18 +76,28 @@ class PlaygroundPanel(InstrumentPanel):
         self._retrain()
 
     def action_hidden(self) -> None:
-        self.hidden_size = HIDDEN_SIZES[(HIDDEN_SIZES.index(self.hidden_size) + 1) % len(HIDDEN_SIZES)]
+        """h: the next size up of HIDDEN_SIZES (from the lesson's hidden_size 3: 4), after 8 the first."""
+        self.hidden_size = next((n for n in HIDDEN_SIZES if n > self.hidden_size), HIDDEN_SIZES[0])
         self._retrain()
 
     # -- training off the UI thread -----------------------------------------------------------------
     def run_started(self) -> None:
         # A run starts after a parameter changed: 6.3's `linear` must not leave the playground relu
-        # (all ✓ for a hidden layer that, without relu, cannot learn the pattern).
-        if self._activation_now() != self.activation:
+        # (all ✓ for a hidden layer that, without relu, cannot learn the pattern), nor hidden_size 1
+        # leave it at "4 nodes" beside `hidden_size ◂ 1 ▸`, as if left over from before.
+        size = self._size_now()
+        if size != self._size_seen:
+            self._size_seen = self.hidden_size = size
+            self._retrain()
+        elif self._activation_now() != self.activation:
             self._retrain()
 
     def _activation_now(self) -> str:
         return str(self.params.get("activation", "relu"))
+
+    def _size_now(self) -> int:
+        size = self.params.get("hidden_size")
+        return size if isinstance(size, int) and size > 0 else 4
 
     def _retrain(self) -> None:
         self._version += 1
@@ -123,9 +136,10 @@ class PlaygroundPanel(InstrumentPanel):
         # the side column at 120x40 (44 wide) the title, the header and the correlations were cut.
         width = self.columns
         nodes = NODES_AT + self.hidden_size <= width
+        nodes_said = f"{self.hidden_size} {self.activation} node{'s' if self.hidden_size != 1 else ''}"
         out = self.sentence(
             f"{list(PRESETS)[self.preset] if self._is_preset() else 'your'} data set · "
-            f"its own hidden layer: {self.hidden_size} {self.activation} nodes (h)",
+            f"its own hidden layer: {nodes_said} (h)",
             "bold",
         )
         out.append("\n")
