@@ -240,6 +240,10 @@ class LessonDrawing(_Screen):
         selected = session.selected_param
         if note and param and selected is not None and selected.name not in session.changed_names:
             note = ""  # [ or ] chose another param since: which one must show, or + changes it unseen
+        if view.state is RunState.RUNNING and run is not None and run.paused:
+            # Paused (space, ctrl+c) before the process got to the end of a step: 7.4's first
+            # epoch takes a second, and the notice said "Paused" beside "running step 0/10".
+            note, param = "pausing after this step...", ""
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth:

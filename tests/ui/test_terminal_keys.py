@@ -121,3 +121,48 @@ def test_a_shell_can_resume_the_tutor_only_from_a_job_of_its_own(monkeypatch):
     assert not shell_can_resume()
     monkeypatch.setattr(os, "getpgrp", lambda: 4242)
     assert shell_can_resume()
+
+
+GATED = """+++
+id = "9.6"
+chapter = 9
+title = "A first step that takes its time"
+show = ["i"]
++++
+
+The first step waits for the test (as 7.4's first epoch takes a second).
+
+```python train
+import os
+import time
+
+while not os.path.exists({gate!r}):
+    time.sleep(0.01)
+for i in range(3):
+    step(i=i)
+```
+"""
+
+
+async def test_a_pause_before_the_step_ends_says_it_is_coming(tmp_path):
+    """ctrl+c during 7.4's first epoch: the notice said "Paused" while the status said "running
+    step 0/10" for a second more."""
+    from grok_tui.lesson.catalog import load_catalog
+
+    gate = tmp_path / "gate"
+    (tmp_path / "l").mkdir()
+    (tmp_path / "l" / "9.6-gated.md").write_text(GATED.replace("{gate!r}", repr(str(gate))))
+    app = GrokApp(load_catalog(tmp_path / "l"), start_lesson="9.6", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state is RunState.RUNNING, what="the run")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        status = text_of(screen.query_one(StatusLine))
+        assert "running" in status and "pausing after this step..." in status, status
+        gate.touch()
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the pause")
+        await pilot.pause()
+        status = text_of(screen.query_one(StatusLine))
+        assert "paused  step 1" in status and "pausing" not in status, status
