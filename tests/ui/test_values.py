@@ -136,3 +136,21 @@ async def test_the_lab_at_80x24_shows_the_weights_62_is_about():
         assert at < screen.query_one("#values-box").region.bottom - 1 and "]" in weights, pane[:9]
         assert len(weights.split("]")[0].split()) == 3  # all three weights, each whole
         assert any(row.lstrip().startswith("error_for_all_lights") for row in pane[:9])
+
+
+async def test_the_name_column_keeps_its_width_as_a_longer_name_comes_and_goes():
+    """6.5 records errors_every_10 every tenth iteration: while its run played, the values beside
+    the names moved two columns left and back ("iteration       6", then "iteration     31")."""
+    app = OneTable()
+    order = ("iteration", "layer_2_error", "errors_every_10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(ValuesTable)
+        await pilot.pause()
+        table.show_values({"iteration": 6, "layer_2_error": 0.5}, order)
+        await pilot.pause()
+        before = top_lines(app, 2)
+        table.show_values({"iteration": 10, "layer_2_error": 0.4, "errors_every_10": 0.4}, order)
+        await pilot.pause()
+        after = top_lines(app, 3)
+        assert before == ["iteration       6", "layer_2_error   0.5"], before
+        assert after == ["iteration       10", "layer_2_error   0.4", "errors_every_10 0.4"], after

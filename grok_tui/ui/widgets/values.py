@@ -107,12 +107,15 @@ INDENT = 2
 """Columns a value under its name is indented by."""
 
 
-def _table(rows: tuple[tuple[str, str], ...], width: int) -> list[Table | Text | Padding]:
-    """name | value rows; a long value under its name. The name column keeps one width throughout."""
-    beside = max(len(name) for name, _ in rows)
+def _table(rows: tuple[tuple[str, str], ...], width: int, names_up_to: int = 0) -> list[Table | Text | Padding]:
+    """name | value rows; a long value under its name. The name column keeps one width throughout,
+    at least `names_up_to` (the longest name the lesson shows at any step: 6.5's values moved two
+    columns while its run played, as errors_every_10 came and went)."""
+    beside = max(names_up_to, *(len(name) for name, _ in rows))
     room = width - beside - 1 if width else 0
     stacked = [room > 0 and _stacked(text, room, width) for _, text in rows]
     name_width = max((len(name) for (name, _), s in zip(rows, stacked, strict=True) if not s), default=beside)
+    name_width = max(name_width, names_up_to)
     parts: list[Table | Text | Padding] = []
     grid: Table | None = None
     for (name, text), under in zip(rows, stacked, strict=True):
@@ -163,7 +166,8 @@ class ValuesTable(SizeFollowsContent, Static):
                 self.update(empty if isinstance(empty, Text) else Text(empty, style="dim italic"), layout=False)
                 self.refresh_size()
             return
-        room = self.content_size.width - max(len(n) for n in names) - 1 if self.content_size.width else None
+        longest = max(len(n) for n in (*names, *order))
+        room = self.content_size.width - longest - 1 if self.content_size.width else None
         rows = tuple((name, compact(values[name], room)) for name in names)
         if rows == self._shown:  # the same text: send nothing (bytes over SSH are the budget)
             return
@@ -171,7 +175,7 @@ class ValuesTable(SizeFollowsContent, Static):
         same_size = shape is not None and shape == self._shape
         self._shown, self._shape = rows, shape
         # Text, not str: a value like "[b]" must not be read as markup.
-        self.update(Group(*_table(rows, self.content_size.width)), layout=False)
+        self.update(Group(*_table(rows, self.content_size.width, longest)), layout=False)
         # The table's height follows its lines: the screen is laid out again only when they may
         # have changed (a layout of the whole screen costs more than all the rest of a frame), and
         # only while the table shows (SizeFollowsContent).
