@@ -136,6 +136,9 @@ def test_good_lesson_parses_into_data(tmp_path):
         (("log = true\n", "log = false\ny_range = [1, 0]\n"), 24, "y_range must be two numbers, low then high"),
         (("log = true\n", 'log = false\ny_range = ["0", 1]\n'), 24, "y_range must be two numbers"),
         (("log = true\n", "log = true\ny_range = [0, 1]\n"), 24, "y_range is for a linear axis"),
+        # a goal line's own name (7.5's chance): a string, and only with a goal to name
+        (("log = true\n", 'log = true\ngoal_label = "chance"\n'), 24, "goal_label names its goal line"),
+        (("log = true\n", "log = true\ngoal = 0.1\ngoal_label = 1\n"), 24, "goal_label names its goal line"),
         # a teacher's log = "false" was true to bool(), and drew a log scale
         (("log = true\n", 'log = "false"\n'), 24, "log and points must be true or false, without quotes"),
         # what a step is names the charts' step axis: a word, not a sentence or a number

@@ -377,3 +377,22 @@ def test_a_run_stopped_part_way_keeps_the_longer_run_it_repeated_as_the_previous
     s.nudge(-1)
     assert s.previous_label == "alpha 0.316228"
     s.stop()
+
+
+def test_a_run_that_ended_near_its_chance_line_is_named_as_such(catalog):
+    """7.5 at alpha 10: every unit died and both accuracies ended near 0.1, yet the loss fell (5.66 to
+    3.57), and the status said "finished · n next lesson"."""
+    from grok_tui.engine.feed import Series
+    from grok_tui.engine.run_reading import at_chance
+
+    lesson = catalog.get("7.5")
+    chance = next(c for c in lesson.charts if c.goal_label == "chance")
+    assert chance.goal_value == 0.1 and chance.series == ("train_accuracy", "test_accuracy")
+    xs = [1.0, 100.0]
+    dead = {"train_accuracy": Series(xs, [0.1, 0.0972532]), "test_accuracy": Series(xs, [0.1, 0.0955556])}
+    assert at_chance(lesson, dead) == ("at chance: train_accuracy 0.0973",) * 2  # the higher one
+    learned = {"train_accuracy": Series(xs, [0.8, 0.997773]), "test_accuracy": Series(xs, [0.8, 0.98])}
+    assert at_chance(lesson, learned) == ("", "")
+    # one of the two learned: not at chance (7.6 overfits, its test accuracy far above its floor)
+    assert at_chance(lesson, {**dead, "train_accuracy": Series(xs, [0.5, 0.9])}) == ("", "")
+    assert at_chance(catalog.get("4.5"), dead) == ("", "")  # no chance line there

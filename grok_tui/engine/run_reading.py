@@ -97,6 +97,26 @@ def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str
     return max(grown, key=lambda g: abs(g[1]) if not math.isnan(g[1]) else -1.0)[0]
 
 
+AT_CHANCE = 1.5
+"""A run whose accuracy ended under this many times the chance line learned nothing to speak of:
+7.5 at alpha 10 ended at 0.096, every unit dead, and the status said "finished · n next lesson"."""
+
+
+def at_chance(lesson: Lesson, series: Mapping[str, Any]) -> tuple[str, str]:
+    """("at chance: test_accuracy 0.0956",) * 2 when every series charted against a chance line
+    (goal_label "chance") ended near it, naming the one that ended highest; ("", "") otherwise."""
+    for chart in lesson.charts:
+        if chart.goal_label != "chance" or chart.goal_value is None:
+            continue
+        ends = [(series[n].ys[-1], n) for n in chart.series if n in series and series[n].ys]
+        ends = [(y, n) for y, n in ends if math.isfinite(y)]
+        if ends and max(ends)[0] < AT_CHANCE * chart.goal_value:
+            best, name = max(ends)
+            said = f"at chance: {name} {format_value(best, 3)}"
+            return said, said
+    return "", ""
+
+
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     """What differs between two sets of params: "alpha 1 -> 0.1" ("" when nothing did)."""
     return ", ".join(

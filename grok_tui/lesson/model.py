@@ -47,6 +47,9 @@ class Chart:
     where the prediction is heading, and whether it overshoots)."""
     goal_value: float | None = None
     """...or a fixed number drawn as that line instead (5.2b's target, 70)."""
+    goal_label: str = ""
+    """What the legend calls that line, where it is no goal: the accuracy of guessing (7.5's chance,
+    0.1: a network whose units died sits on it); empty: the parameter's name, or "goal"."""
     at: str = ""
     """On a chart against a value (`x`): a parameter drawn as a grey upright line at its value on
     the x axis (4.1's weight: where the network stands on the U it sweeps)."""

@@ -17,7 +17,7 @@ from grok_tui.lesson.steps import StepsError, check_steps
 
 EXERCISE_ROLES: tuple[CellRole, ...] = ("exercise", "solution", "test")
 PARAM_KEYS = {"default", "min", "max", "step", "scale", "choices", "help", "type"}
-CHART_KEYS = {"title", "series", "log", "x", "goal", "at", "points", "y_range"}
+CHART_KEYS = {"title", "series", "log", "x", "goal", "goal_label", "at", "points", "y_range"}
 EXERCISE_KEYS = {"title", "hints", "moved_from", "changes_arguments"}
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -133,6 +133,14 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
                 f"(got {goal!r}; the parameters: {', '.join(sorted(params)) or 'none'})",
             )
             continue
+        goal_label = chart.get("goal_label", "")
+        if not isinstance(goal_label, str) or (goal_label and not (goal or goal_value is not None)):
+            add(
+                line,
+                "a chart's goal_label names its goal line: a string, with a goal, e.g. goal = 0.1, "
+                f'goal_label = "chance" (got {goal_label!r})',
+            )
+            continue
         at = chart.get("at", "")
         if at and (not isinstance(at, str) or at not in params or not x):
             add(
@@ -162,7 +170,7 @@ def charts_table(spec: object, params: set[str], lines: list[str], add: Add) -> 
             y_range = (float(y_range[0]), float(y_range[1]))
         unknown_keys(chart, CHART_KEYS, "[[charts]]", line, add, lines)
         title = str(chart.get("title", ", ".join(series)))
-        yield Chart(title, tuple(series), log, x, goal, goal_value, at=at, points=points, y_range=y_range)
+        yield Chart(title, tuple(series), log, x, goal, goal_value, goal_label, at=at, points=points, y_range=y_range)
 
 
 def exercises_table(table: object, blocks: list[Block], lines: list[str], add: Add) -> Iterator[Exercise]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
-from grok_tui.engine.run_reading import worst_growth
+from grok_tui.engine.run_reading import at_chance, worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
@@ -248,6 +248,8 @@ class LessonDrawing(_Screen):
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth:
             grew = worst_growth(session.error_names, view.series)
+            if not grew[0]:  # the loss fell, yet it learned nothing: 7.5 at alpha 10, every unit dead
+                grew = at_chance(self.lesson, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
         status.show_status(

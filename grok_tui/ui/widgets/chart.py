@@ -238,7 +238,8 @@ class ChartView(PlotextPlot):
         if self._at is not None:  # before the previous run: it is this run's own
             entries.append(("│", f"{self.chart.at} {self._at:g}", "prev"))  # "weight 0.5"
         if self._goal is not None and not self.chart.log:
-            entries.append((GOAL_GLYPH, f"{self.chart.goal or 'goal'} {self._goal:g}", "prev"))  # "goal 70"
+            said = self.chart.goal_label or self.chart.goal or "goal"
+            entries.append((GOAL_GLYPH, f"{said} {self._goal:g}", "prev"))  # "goal 70", "chance 0.1"
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if nan_from is not None:
