@@ -232,7 +232,8 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     assert "(x > 0) * x" not in said and "np.maximum" not in said, said
     deltas = catalog.get("5.1").exercise("weight_deltas")
     code = deltas.solution.source.replace("return [delta * x for x in input]", "return delta * input")
-    assert "A Python list times a number does not multiply its items" in check_code(deltas, code).text
+    said = check_code(deltas, code).text
+    assert "`input` is a Python list: times a number it does not multiply its items" in said, said
     hidden = catalog.get("6.4").exercise("hidden_delta")
     no_t = check_code(hidden, hidden.solution.source.replace("weights_1_2.T", "weights_1_2"))
     assert "one of them likely wants `.T`" in no_t.text, no_t.text
@@ -381,3 +382,30 @@ def test_an_error_in_a_helper_names_the_learners_line_that_called_it(catalog):
     code = network.solution.source.replace("vect_mat_mul(input, weights[0])", "vect_mat_mul(input, weights)")
     said = check_code(network, code).text
     assert "called from line 7 of your code: hid = vect_mat_mul(input, weights)" in said, said
+
+
+def test_a_list_where_a_number_was_expected_is_said_of_the_learners_own_names(catalog):
+    """3.6's vect_mat_mul passing the whole matrix, `w_sum(vect, matrix)`, was told "a Python list
+    times a number ... multiply each item (`[delta * x for x in values]`)": the slip was the matrix
+    passed for a row, and 3.6 has no `delta`."""
+    vect_mat_mul = catalog.get("3.6").exercise("vect_mat_mul")
+    code = vect_mat_mul.solution.source.replace(
+        "    return [w_sum(vect, row) for row in matrix]",
+        "    out = []\n    for row in matrix:\n        out.append(w_sum(vect, matrix))\n    return out",
+    )
+    said = check_code(vect_mat_mul, code).text
+    assert "`b[i]` is itself a list, [0.1, 0.1, -0.3], where `*` needs a number: `b` is a list of lists" in said
+    assert "Was a whole matrix passed where one row was expected?" in said, said
+    assert "delta" not in said and "values" not in said, said
+    # 3.7's weights passed whole: the item a loop took (`w` of zip(vect, row)) is a row
+    network = catalog.get("3.7").exercise("neural_network")
+    said = check_code(network, network.solution.source.replace("input, weights[0])", "input, weights)")).text
+    assert "`w` is itself a list, [0.1, 0.2, -0.1], where `*` needs a number: the loop takes it" in said, said
+    # a flat list times a number (5.1's slip) is told by its name, not as a row; a matrix as a matrix
+    said = check_code(vect_mat_mul, vect_mat_mul.solution.source.replace("w_sum(vect, row)", "w_sum(vect * 2.0, row)"))
+    assert "`vect` is a Python list: times a number it does not multiply its items" in said.text, said.text
+    assert "row was expected" not in said.text
+    said = check_code(
+        vect_mat_mul, vect_mat_mul.solution.source.replace("[w_sum(vect, row) for row in matrix]", "matrix * 0.5")
+    )
+    assert "`matrix` is a list of lists, like the rows of a matrix" in said.text, said.text

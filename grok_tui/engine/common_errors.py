@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
+
 COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (
         r"too many values to unpack \(expected (\d+)\)|not enough values to unpack \(expected (\d+)",
@@ -57,9 +59,9 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "their items yourself, position by position.",
     ),
     (
-        r"can't multiply sequence by non-int",
+        LIST_TIMES_NUMBER,
         "A Python list times a number does not multiply its items (times 2 it repeats the list): "
-        "multiply each item (`[delta * x for x in values]`) or make it a numpy array first.",
+        "multiply each item in a loop (or a list comprehension), or make it a numpy array first.",
     ),
     (
         r"'builtin_function_or_method' object is not subscriptable",
@@ -71,16 +73,55 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
 """Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""
 
 
-def common_error(message: str) -> list[str]:
+def _sequence_advice(sequence: dict) -> str:
+    """A list times a number, said of the learner's own list (what the sandbox read of the failing
+    product): an item of a list of lists is a row, where a number was meant (3.6's w_sum(vect,
+    matrix)); else the list by its name. "" when the sandbox could not read it."""
+    text, value = sequence.get("text"), sequence.get("value", "")
+    if not isinstance(text, str) or not text:
+        return ""
+    if within := sequence.get("within"):
+        return (
+            f"`{text}` is itself a list, {value}, where `*` needs a number: `{within}` is a list of lists, "
+            "like the rows of a matrix, not a list of numbers. Was a whole matrix passed where one row "
+            "was expected?"
+        )
+    if sequence.get("looped"):
+        return (
+            f"`{text}` is itself a list, {value}, where `*` needs a number: the loop takes it from a list of "
+            "lists, like the rows of a matrix, not from a list of numbers. Was a whole matrix passed where "
+            "one row was expected?"
+        )
+    if sequence.get("rows"):
+        return (
+            f"`{text}` is a list of lists, like the rows of a matrix: `*` does not multiply the numbers in "
+            "it (times 2 it repeats the list). Work row by row, or make it a numpy array first."
+        )
+    return (
+        f"`{text}` is a Python list: times a number it does not multiply its items (times 2 it repeats "
+        f"the list). Multiply each of its items in a loop (or a list comprehension), or make it a numpy "
+        f"array first."
+    )
+
+
+def common_error(message: str, part: dict | None = None) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
     6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
-    7.3's sum without keepdims and one_hot's out[labels], 5.5's swapped indices)."""
+    7.3's sum without keepdims and one_hot's out[labels], 5.5's swapped indices). `part`: what the
+    sandbox read of the failing expression (sandbox_child._failing_part), to say it of the learner's
+    own names."""
+    part = part or {}
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
-        if match:
-            numbers = [g for g in match.groups() if g]
-            fields = {"n": numbers[0] if numbers else "", **match.groupdict()}
-            if fields.get("size"):
-                fields["last"] = str(int(fields["size"]) - 1)
-            return [advice.format(**fields)]
+        if not match:
+            continue
+        if pattern == LIST_TIMES_NUMBER:
+            said = _sequence_advice(part.get("sequence") or {})
+            if said:
+                return [said]
+        numbers = [g for g in match.groups() if g]
+        fields = {"n": numbers[0] if numbers else "", **match.groupdict()}
+        if fields.get("size"):
+            fields["last"] = str(int(fields["size"]) - 1)
+        return [advice.format(**fields)]
     return []

@@ -301,7 +301,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             caller = next((line for name, line in result.frames if name == CODE_FILE), None)
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
-        details += _undefined_name(result, code, test) + common_error(result.message or "")
+        details += _undefined_name(result, code, test) + common_error(result.message or "", result.extra.get("part"))
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):

@@ -97,6 +97,67 @@ def _close_name(exc):
     return close[0] if close else ""
 
 
+def _evaluate(node, frame):
+    """The value of a plain expression (names, indexing, constants, arithmetic on them) in `frame`;
+    raises for anything else: a call or an attribute could run the learner's code again."""
+    import ast
+
+    plain = (ast.Name, ast.Load, ast.Subscript, ast.Constant, ast.Slice, ast.Tuple, ast.BinOp, ast.UnaryOp)
+    if not all(isinstance(n, (*plain, ast.operator, ast.unaryop)) for n in ast.walk(node)):
+        raise ValueError("not a plain expression")
+    return eval(compile(ast.Expression(node), "<part>", "eval"), frame.f_globals, dict(frame.f_locals))
+
+
+def _is_rows(value):
+    """A list or tuple whose items are all lists or tuples (a matrix written as lists)."""
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, (list, tuple)) for v in value)
+
+
+def _loop_names(code):
+    """The names the learner's `for` loops and comprehensions set: each takes an item of something."""
+    import ast
+
+    loops = [n for n in ast.walk(ast.parse(code)) if isinstance(n, (ast.For, ast.comprehension))]
+    return {t.id for loop in loops for t in ast.walk(loop.target) if isinstance(t, ast.Name)}
+
+
+def _failing_part(exc, code):
+    """What the failing expression in the learner's code was made of, where Python's message does
+    not say (3.6's `a[i] * b[i]` with b a whole matrix: "can't multiply sequence" named no list):
+    for a product, the side that is a list. {} when the error is elsewhere or the part cannot be read safely."""
+    import ast
+
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None or tb.tb_frame.f_code.co_filename != CODE_FILE:
+        return {}
+    frame = tb.tb_frame
+    try:
+        line, end, start_col, end_col = list(frame.f_code.co_positions())[tb.tb_lasti // 2]
+        if line is None or line != end or start_col is None:
+            return {}
+        text = code.splitlines()[line - 1].encode("utf-8")[start_col:end_col].decode("utf-8")
+        node = ast.parse(text.strip(), mode="eval").body
+    except Exception:
+        return {}
+    try:
+        if isinstance(exc, TypeError) and isinstance(node, ast.BinOp):
+            for side in (node.left, node.right):
+                value = _evaluate(side, frame)
+                if isinstance(value, (list, tuple)):
+                    shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:79] + "…"
+                    part = {"text": ast.unparse(side), "value": shown, "rows": _is_rows(value)}
+                    if isinstance(side, ast.Subscript) and _is_rows(_evaluate(side.value, frame)):
+                        part["within"] = ast.unparse(side.value)  # an item of a list of lists
+                    elif isinstance(side, ast.Name) and side.id in _loop_names(code):
+                        part["looped"] = True  # 3.7's `v * w for v, w in zip(vect, row)`, row a matrix
+                    return {"sequence": part}
+    except Exception:
+        return {}
+    return {}
+
+
 class _ArgumentChanged(AssertionError):
     """A guarded function changed an argument (the test's values are the changed ones: not shown)."""
 
@@ -212,6 +273,7 @@ def main():
             "frames": _frames(exc),
             # after a change to an argument the test's values show the changed one, as if passed in
             "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
+            "part": _failing_part(exc, job["code"]) if isinstance(exc, TypeError) else {},
         }
         if isinstance(exc, NameError) and (close := _close_name(exc)):
             data["message"] = _short(f"{exc}. Did you mean: {close!r}?")  # Python's own words for it
