@@ -409,3 +409,21 @@ def test_a_list_where_a_number_was_expected_is_said_of_the_learners_own_names(ca
         vect_mat_mul, vect_mat_mul.solution.source.replace("[w_sum(vect, row) for row in matrix]", "matrix * 0.5")
     )
     assert "`matrix` is a list of lists, like the rows of a matrix" in said.text, said.text
+
+
+def test_the_one_entry_per_row_advice_is_for_many_indices_at_once_only(catalog):
+    """5.5's outer_prod with swapped indices, `out[j][i] = a[i] * b[j]`, was told 7.3's one_hot
+    advice, "give both indices at once: `m[rows, columns] = 1`", which means nothing in a double loop;
+    and a size of 1 read "has 1 entries"."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    swapped = check_code(outer, outer.solution.source.replace("out[i][j] = a[i]", "out[j][i] = a[i]")).text
+    assert "Axis 0 of that array has 2 entries, numbered 0 to 1, and your code asked for entry 2" in swapped
+    assert "m[rows, columns]" not in swapped and "each row" not in swapped, swapped
+    # the same slip written `out[j, i]`: one entry, not many
+    comma = check_code(outer, outer.solution.source.replace("out[i][j] = a[i]", "out[j, i] = a[i]")).text
+    assert "asked for entry 2" in comma and "m[rows, columns]" not in comma, comma
+    # one_hot's `out[labels]`: many indices in one place, each a whole row; an axis of size 1 in English
+    one_hot = catalog.get("7.3").exercise("one_hot")
+    rows = check_code(one_hot, one_hot.solution.source.replace("out[i, label] = 1.0", "out[labels] = 1.0")).text
+    assert "Axis 0 of that array has 1 entry, numbered 0, and your code asked for entry 3" in rows, rows
+    assert "1 entries" not in rows and "give both indices at once: `m[rows, columns] = 1`" in rows, rows

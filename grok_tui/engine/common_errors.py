@@ -39,9 +39,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"index (?P<index>-?\d+) is out of bounds for axis (?P<axis>\d+) with size (?P<size>\d+)",
-        "Axis {axis} of that array has {size} entries, numbered 0 to {last}, and your code asked for entry "
-        "{index}. Check how far each loop runs, and which index picks what: in `m[i]` and `m[i, j]` the first "
-        "picks the row. To set one entry in each row, give both indices at once: `m[rows, columns] = 1`.",
+        "Axis {axis} of that array has {entries}, and your code asked for entry {index}. Check how far each "
+        "loop runs, and which index picks what: in `m[i]` and `m[i, j]` the first picks the row.",
     ),
     (
         r"list index out of range",
@@ -71,6 +70,13 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
 )
 """Python's words for a beginner's usual slips, and what to do (the message is matched as a regex)."""
+
+
+def _entries(size: int) -> str:
+    """`3 entries, numbered 0 to 2`, in good English for 0 and 1."""
+    if size == 0:
+        return "no entries (it is empty)"
+    return "1 entry, numbered 0" if size == 1 else f"{size} entries, numbered 0 to {size - 1}"
 
 
 def _sequence_advice(sequence: dict) -> str:
@@ -104,6 +110,11 @@ def _sequence_advice(sequence: dict) -> str:
     )
 
 
+ONE_PER_ROW = "To set one entry in each row, give both indices at once: `m[rows, columns] = 1`."
+"""For an array indexed with many indices in one place (7.3's one_hot as `out[labels] = 1`): each
+picked a whole row. Not for a loop's single index (5.5's swapped `out[j][i]`)."""
+
+
 def common_error(message: str, part: dict | None = None) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
     6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
@@ -122,6 +133,9 @@ def common_error(message: str, part: dict | None = None) -> list[str]:
         numbers = [g for g in match.groups() if g]
         fields = {"n": numbers[0] if numbers else "", **match.groupdict()}
         if fields.get("size"):
-            fields["last"] = str(int(fields["size"]) - 1)
-        return [advice.format(**fields)]
+            fields["entries"] = _entries(int(fields["size"]))
+        text = advice.format(**fields)
+        if fields.get("size") and (part.get("index") or {}).get("many"):
+            text += " " + ONE_PER_ROW
+        return [text]
     return []

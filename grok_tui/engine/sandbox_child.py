@@ -124,7 +124,8 @@ def _loop_names(code):
 def _failing_part(exc, code):
     """What the failing expression in the learner's code was made of, where Python's message does
     not say (3.6's `a[i] * b[i]` with b a whole matrix: "can't multiply sequence" named no list):
-    for a product, the side that is a list. {} when the error is elsewhere or the part cannot be read safely."""
+    for a product, the side that is a list; for an index, whether it was many indices at once (7.3's
+    `out[labels]`). {} when the error is elsewhere or the part cannot be read safely."""
     import ast
 
     tb = exc.__traceback__
@@ -153,6 +154,10 @@ def _failing_part(exc, code):
                     elif isinstance(side, ast.Name) and side.id in _loop_names(code):
                         part["looped"] = True  # 3.7's `v * w for v, w in zip(vect, row)`, row a matrix
                     return {"sequence": part}
+        if isinstance(exc, IndexError) and isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Tuple):
+            index = _evaluate(node.slice, frame)
+            many = isinstance(index, list) or getattr(index, "ndim", 0) > 0
+            return {"index": {"many": many}}
     except Exception:
         return {}
     return {}
@@ -273,7 +278,7 @@ def main():
             "frames": _frames(exc),
             # after a change to an argument the test's values show the changed one, as if passed in
             "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
-            "part": _failing_part(exc, job["code"]) if isinstance(exc, TypeError) else {},
+            "part": _failing_part(exc, job["code"]) if isinstance(exc, (TypeError, IndexError)) else {},
         }
         if isinstance(exc, NameError) and (close := _close_name(exc)):
             data["message"] = _short(f"{exc}. Did you mean: {close!r}?")  # Python's own words for it
