@@ -119,6 +119,19 @@ def test_a_softmax_over_the_whole_batch_fails_and_says_why(catalog):
         softmax, head + "    e = np.exp(x - x.max())\n    return e / e.sum(axis=-1, keepdims=True)\n"
     )
     assert not global_max.passed and "each row's own largest score" in global_max.details[0]
+    # nothing overflowed there: the small row's exps were all 0, and 0 / 0 gave nan (the verdict said
+    # "exp(1000) overflows a float"); numpy's warning is said as one, not as the learner's print
+    assert "nothing overflowed: the row [0.0, 1.0] lies 1000 below the batch's largest score" in global_max.text
+    assert "0 / 0 is nan" in global_max.text and "overflows" not in global_max.text, global_max.text
+    assert (
+        "warning at line 4 of your code: RuntimeWarning: invalid value encountered in divide "
+        "(in `return e / e.sum(axis=-1, keepdims=True)`)"
+    ) in global_max.details, global_max.details
+    assert "printed" not in global_max.text
+    # the real overflow, no max subtracted, is told as one
+    no_max = check_code(softmax, head + "    e = np.exp(x)\n    return e / e.sum(axis=-1, keepdims=True)\n")
+    assert "exp(1001) overflows a float (inf, and inf / inf is nan)" in no_max.text, no_max.text
+    assert "warning at line 3 of your code: RuntimeWarning: overflow encountered in exp" in no_max.text
     global_sum = check_code(
         softmax, head + "    e = np.exp(x - np.max(x, axis=-1, keepdims=True))\n    return e / e.sum()\n"
     )

@@ -283,6 +283,11 @@ def test_a_failure_after_printing_only_blank_lines_is_described():
     assert "your code printed" not in verdict.text
     result, verdict = sandbox("print('one')\nprint('two')\ndef double(x):\n    return 0\n")
     assert "your code printed: one ..." in verdict.text
+    # a warning is no print: said as a warning at its line (7.3's read "your code printed: <your code>:6:")
+    code = "import warnings\nprint('one')\ndef double(x):\n    warnings.warn('careful')\n    return 0\n"
+    result, verdict = sandbox(code)
+    assert "warning at line 4 of your code: UserWarning: careful (in `warnings.warn('careful')`)" in verdict.details
+    assert "your code printed: one" in verdict.details and "<your code>" not in verdict.text, verdict.text
 
 
 def test_no_free_resources_for_a_check_is_a_result_not_an_exception(monkeypatch):

@@ -335,10 +335,47 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
     else:
         headline = f"The check process died unexpectedly ({result.message or s})."
         details.append("This can happen when code crashes Python itself; try simpler code.")
-    printed = result.output.strip().splitlines()  # empty when it printed only blank lines
+    warnings, printed = _warnings(result.output, code)
+    if warnings and s != "pass":
+        more = len(warnings) - 1
+        details.append(warnings[0] + (f" (and {more} more warning{'s' if more > 1 else ''})" if more else ""))
     if printed and s != "pass":
         details.append("your code printed: " + printed[0][:200] + (" ..." if len(printed) > 1 else ""))
     return Verdict(s == "pass", headline, tuple(details), code_line, result.output, result)
+
+
+WARNING = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<kind>\w*Warning): (?P<message>.*)$")
+"""A line Python's warnings module writes to stderr, which the check's output holds too."""
+
+
+def _warnings(output: str, code: str) -> tuple[list[str], list[str]]:
+    """The warnings in a check's output, said as warnings at a line of the learner's code, and the
+    lines the code itself printed (blank ones left out). 7.3's numpy warning read as if the learner
+    had printed it: "your code printed: <your code>:6: RuntimeWarning: ..."."""
+    warnings: list[str] = []
+    printed: list[str] = []
+    lines = output.strip().splitlines()
+    skip_source = False
+    for line in lines:
+        if skip_source and line.startswith("  "):  # the warned line of a real file, quoted under it
+            skip_source = False
+            continue
+        skip_source = False
+        match = WARNING.match(line)
+        if match is None:
+            if line.strip():
+                printed.append(line)
+            continue
+        what = f"{match['kind']}: {match['message']}"
+        number = int(match["line"])
+        if match["file"] == CODE_FILE:
+            warnings.append(f"warning at line {number} of your code: {what} (in `{source_line(code, number)}`)")
+        elif match["file"] == TEST_FILE:
+            warnings.append(f"warning at line {number} of the test: {what}")
+        else:
+            warnings.append(f"warning: {what}")
+            skip_source = True
+    return warnings, printed
 
 
 def guarded(exercise: Exercise) -> tuple[str, ...]:
