@@ -167,6 +167,13 @@ class CodeEditor(TextArea):
         target = (column - 1) // width * width
         self._delete_via_keyboard((row, target), (row, column))
 
+    def action_delete_to_start_of_line(self) -> None:
+        """ctrl+u: to the line's start, as F1 says; at column 0 nothing (TextArea's joined the line
+        onto the one above, 5.1's fresh line pulled up into the code over it)."""
+        if self.cursor_at_start_of_line and self.selection.is_empty:
+            return
+        super().action_delete_to_start_of_line()
+
     # -- where the learner goes on writing, on opening ------------------------------------------
     def open_at_work(self, stub_source: str, placeholders: Collection[str] = ()) -> None:
         """Where the learner goes on writing. Before they wrote at or below the TODO comment (a fresh

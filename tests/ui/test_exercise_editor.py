@@ -272,3 +272,16 @@ async def test_the_answer_typed_in_the_todos_place_replaces_the_stubs_placeholde
         editor = app.screen.query_one(TextArea)
         await pilot.pause()
         assert "return out" in editor.text and "return out" not in editor.selected_text
+
+
+async def test_ctrl_u_deletes_to_the_lines_start_and_at_column_0_nothing(lesson):  # noqa: F811
+    """F1 says ctrl+u deletes "to the line's start"; at column 0 it joined the line onto the one above
+    (5.1: a line typed, enter, home, ctrl+u pulled it up into the code over it)."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"total = 0", "enter", *"x = 1", "home", "ctrl+u")
+        assert editor.text == "total = 0\nx = 1" and editor.cursor_location == (1, 0)
+        await pilot.press("end", "left", "ctrl+u")  # from inside the line: what is left of the cursor
+        assert editor.text == "total = 0\n1" and editor.cursor_location == (1, 0)
