@@ -145,7 +145,7 @@ def test_a_syntax_error_ends_with_one_mark_and_an_indent_is_measured(catalog):
     assert comma.headline == "Python cannot read your code: invalid syntax. Perhaps you forgot a comma?"
     indent = check_code(w_sum, "def w_sum(a, b):\n    total = 0\n        return total\n")
     assert indent.headline == "Python cannot read your code: unexpected indent."
-    assert indent.details == ("line 3, indented 8 spaces (the line above: 4): return total",)
+    assert indent.details == ("line 3, indented 8 spaces (the line above: 4 spaces): return total",)
 
 
 def test_a_gradient_summed_over_the_batch_is_told_to_take_the_mean(catalog):

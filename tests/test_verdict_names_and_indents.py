@@ -14,13 +14,31 @@ def test_an_unexpected_indent_after_a_line_that_ended_the_block_names_that_line(
     code = "def squared_error(pred, goal_pred):\n    miss = pred - goal_pred\nsquare = miss ** 2\n    return 0.0\n"
     verdict = check_code(exercise, code)
     assert verdict.details == (
-        "line 4, indented 4 spaces (the line above: 0): return 0.0",
-        "Line 3 (`square = miss ** 2`) is indented 0 spaces, less than the line before it (4): it ended that "
-        "block early, so line 4's indentation was unexpected. Indent line 3 like the lines around it.",
+        "line 4, indented 4 spaces (the line above: 0 spaces): return 0.0",
+        "Line 3 (`square = miss ** 2`) is indented 0 spaces, less than the line before it (4 spaces): it ended "
+        "that block early, so line 4's indentation was unexpected. Indent line 3 like the lines around it.",
     )
     # a line simply indented too far: only where it is (its line above is no shorter than the one before)
     code = "def squared_error(pred, goal_pred):\n    miss = pred - goal_pred\n        return 0.0\n"
-    assert check_code(exercise, code).details == ("line 3, indented 8 spaces (the line above: 4): return 0.0",)
+    assert check_code(exercise, code).details == ("line 3, indented 8 spaces (the line above: 4 spaces): return 0.0",)
+
+
+def test_an_unexpected_indent_is_measured_against_the_statement_above_not_its_bracketed_line(catalog):
+    """7.4: after a `return [...,` on two lines, a new line `        x = 1 +` was told "indented 8
+    spaces (the line above: 12)": 12 was the bracket's continuation line, no block's depth (the
+    return is at 4), and "(the line above: 12)" read as a line number."""
+    backprop = catalog.get("7.4").exercise("backprop")
+    code = backprop.solution.source.rstrip() + "\n        x = 1 +\n"
+    assert code.splitlines()[16].startswith("            np.dot(layer_1.T")  # the return's second line
+    verdict = check_code(backprop, code)
+    assert verdict.headline == "Python cannot read your code: unexpected indent."
+    assert verdict.details == ("line 18, indented 8 spaces (the statement above, from line 16: 4 spaces): x = 1 +",)
+    # a continuation line less indented than its statement ends no block either
+    exercise = catalog.get("4.1").exercises[0]
+    code = "def squared_error(pred, goal_pred):\n    miss = (pred -\ngoal_pred)\n        return 0.0\n"
+    assert check_code(exercise, code).details == (
+        "line 4, indented 8 spaces (the statement above, from line 2: 4 spaces): return 0.0",
+    )
 
 
 def test_a_misspelt_name_with_a_close_one_in_reach_is_offered_first(catalog):

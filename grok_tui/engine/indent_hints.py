@@ -4,29 +4,65 @@ grok_tui/engine/exercises.py."""
 
 from __future__ import annotations
 
+import io
+import tokenize
+
 
 def _depth(line: str) -> int:
     """How many columns a line is indented."""
     return len(line) - len(line.lstrip())
 
 
+def _statements(lines: list[str], number: int) -> list[tuple[int, int]]:
+    """The first and last line (1-based) of each statement before line `number`, in order: a line
+    inside brackets or a string goes on the statement it is part of, and its indentation is no
+    block's (7.4: the second line of `return [...,` at 12 spaces was said to be "the line above",
+    where the return was at 4). Each line of code for itself when the lines do not tokenize."""
+    text = "".join(line + "\n" for line in lines[: number - 1])
+    skipped = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.NEWLINE and start is not None:
+                spans.append((start, token.start[0]))
+                start = None
+            elif token.type not in (*skipped, tokenize.NEWLINE) and start is None:
+                start = token.start[0]
+    except (tokenize.TokenError, SyntaxError):
+        code = [
+            i + 1 for i, line in enumerate(lines[: number - 1]) if line.strip() and not line.lstrip().startswith("#")
+        ]
+        return [(i, i) for i in code]
+    return spans
+
+
 def indentation(source: str, number: int) -> str:
-    """`, indented 8 spaces (the line above: 4)`: an indentation error's line, stripped, hid its cause."""
+    """`, indented 8 spaces (the line above: 4 spaces)`: an indentation error's line, stripped, hid
+    its cause. Above it, the statement before, by its first line."""
     lines = source.splitlines()
     if not 1 <= number <= len(lines):
         return ""
-
-    above = next((line for line in reversed(lines[: number - 1]) if line.strip()), None)
     text = f", indented {_depth(lines[number - 1])} spaces"
-    return text + (f" (the line above: {_depth(above)})" if above is not None else "")
+    spans = _statements(lines, number)
+    if not spans:
+        return text
+    first, last = spans[-1]
+    spaces = _depth(lines[first - 1])
+    if first != last:
+        return text + f" (the statement above, from line {first}: {spaces} spaces)"
+    if any(line.strip() for line in lines[first : number - 1]):  # comments between
+        return text + f" (the code above, line {first}: {spaces} spaces)"
+    return text + f" (the line above: {spaces} spaces)"
 
 
 def ended_early(source: str, number: int) -> str:
-    """For an unexpected indent at line `number`: when the line above it is less indented than the
-    lines before that one, that line ended their block early (a body line typed at column 0 made the
-    next line, at the body's indentation, the one Python complained of). "" otherwise."""
+    """For an unexpected indent at line `number`: when the statement above it is less indented than
+    the one before, that line ended their block early (a body line typed at column 0 made the next
+    line, at the body's indentation, the one Python complained of). "" otherwise. Statements by
+    their first line: a bracket's continuation line ends no block."""
     lines = source.splitlines()
-    code = [(i + 1, line) for i, line in enumerate(lines[: number - 1]) if line.strip()]
+    code = [(first, lines[first - 1]) for first, _ in _statements(lines, number)]
     if len(code) < 2:
         return ""
 
@@ -35,8 +71,8 @@ def ended_early(source: str, number: int) -> str:
         return ""
     return (
         f"Line {row} (`{above.strip()}`) is indented {_depth(above)} spaces, less than the line before it "
-        f"({_depth(before)}): it ended that block early, so line {number}'s indentation was unexpected. "
-        f"Indent line {row} like the lines around it."
+        f"({_depth(before)} spaces): it ended that block early, so line {number}'s indentation was "
+        f"unexpected. Indent line {row} like the lines around it."
     )
 
 
