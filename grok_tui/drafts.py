@@ -154,6 +154,12 @@ class DraftSaver:
         with self._lock:
             self._on_disk[(lesson_id, name)] = text
 
+    def written(self, lesson_id: str, name: str) -> str | None:
+        """The text this saver last wrote to the draft or was told it holds (None: none known)."""
+        with self._lock:
+            text = self._on_disk.get((lesson_id, name))
+        return text if isinstance(text, str) else None
+
     def submit(self, lesson_id: str, name: str, code: str) -> None:
         with self._lock:
             self._pending[(lesson_id, name)] = code

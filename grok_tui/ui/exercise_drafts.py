@@ -125,6 +125,10 @@ class ExerciseDrafts(_Screen):
         if theirs in self._ours:
             return
         ours = self.editor.text
+        # Unsaved: neither what the editor opened with (or took) nor what the saver wrote since. A
+        # text already on disk is no edit to keep: the outside edit started from it (4.1's saved code
+        # was kept as a .bak, and the learner told "yours from here is kept", with nothing unsaved).
+        unsaved = ours not in (self._synced_text, self.saver.written(*self.key))
         self._ours.append(theirs)
         self.saver.expect(*self.key, theirs)
         if theirs == ours:  # the same code arrived by another way (e.g. `grok-tui edit` started the file)
@@ -132,14 +136,14 @@ class ExerciseDrafts(_Screen):
             return
         kept = ""
         try:
-            if ours != self._synced_text and self._last_edit_wall > changed_at:
+            if unsaved and self._last_edit_wall > changed_at:
                 kept = keep_draft_copy(self.progress, *self.key, theirs).name
                 self._saved_text = None  # write ours over theirs
                 self._save_now()
                 self._synced_text = ours
                 self._say_ours_stays(kept)
                 return
-            if ours != self._synced_text:
+            if unsaved:
                 kept = keep_draft_copy(self.progress, *self.key, ours).name
         except OSError as exc:
             self.notify(

@@ -35,24 +35,54 @@ async def test_an_outside_change_shows_up_in_the_editor(lesson):  # noqa: F811
     assert Progress.load().load_draft("9.1", "w_sum") == THEIRS
 
 
-async def test_both_changed_and_the_outside_edit_is_newer(lesson):  # noqa: F811
+UNSAVED = RIGHT + "# typed here, not saved yet\n"
+
+
+async def test_an_outside_edit_after_the_tutor_saved_keeps_no_copy(lesson):  # noqa: F811
+    """4.1: typed here, saved by the tutor, then `grok-tui edit` changed the file: the screen kept the
+    saved code as a .bak and said "Yours from here is kept as squared_error.py.bak-...", though
+    nothing was unsaved (it compared with the text it opened with, not the one it had saved)."""
     app = Host(lesson, lesson.exercises[0])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         editor = screen.query_one(TextArea)
         editor.text = RIGHT  # typed here...
         await pilot.pause()
-        screen._save_now()
-        screen.saver.flush()
+        screen.save_draft()  # ...and saved
         path = app.progress.draft_path("9.1", "w_sum")
-        app.progress.save_draft("9.1", "w_sum", THEIRS)  # ...then changed outside, later
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # then changed outside, from the saved file
         later = time.time() + 5
         os.utime(path, (later, later))
         screen._take_outside_edit()
         assert editor.text == THEIRS
-        assert _backups(app.progress) == [RIGHT]
-        await pilot.press("ctrl+z")  # and the editor's undo brings the tutor's version back too
+        assert _backups(app.progress) == []
+        await wait_for(pilot, lambda: list(app._notifications), 5, "the screen to say what it loaded")
+        said = [n.message for n in app._notifications]
+        assert said == ["Loaded your code as changed outside the tutor."], said
+        await pilot.press("ctrl+z")  # the editor's undo still has the tutor's version
         assert editor.text == RIGHT
+
+
+async def test_both_changed_and_the_outside_edit_is_newer(lesson):  # noqa: F811
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        editor.text = RIGHT  # typed here, saved...
+        await pilot.pause()
+        screen.save_draft()
+        editor.text = UNSAVED  # ...and typed on, not yet saved
+        path = app.progress.draft_path("9.1", "w_sum")
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # then changed outside, later
+        later = time.time() + 5
+        os.utime(path, (later, later))
+        screen._take_outside_edit()
+        assert editor.text == THEIRS
+        assert _backups(app.progress) == [UNSAVED]
+        said = lambda: any("Yours from here is kept as w_sum.py.bak-" in n.message for n in app._notifications)  # noqa: E731
+        await wait_for(pilot, said, 5, "the screen to say what it kept")
+        await pilot.press("ctrl+z")  # and the editor's undo brings the tutor's version back too
+        assert editor.text == UNSAVED
 
 
 async def test_both_changed_and_the_tutors_edit_is_newer(lesson):  # noqa: F811
@@ -61,17 +91,18 @@ async def test_both_changed_and_the_tutors_edit_is_newer(lesson):  # noqa: F811
         screen = app.screen
         editor = screen.query_one(TextArea)
         path = app.progress.draft_path("9.1", "w_sum")
-        editor.text = RIGHT  # typed here...
+        editor.text = RIGHT  # typed here, saved...
         await pilot.pause()
-        screen._save_now()
-        screen.saver.flush()
-        app.progress.save_draft("9.1", "w_sum", THEIRS)  # ...and an outside change dated long before
+        screen.save_draft()
+        editor.text = UNSAVED  # ...and typed on, not yet saved
+        await pilot.pause()
+        app.progress.save_draft("9.1", "w_sum", THEIRS)  # and an outside change dated long before
         os.utime(path, (1_000_000, 1_000_000))
         screen._take_outside_edit()
-        assert editor.text == RIGHT
+        assert editor.text == UNSAVED
         assert _backups(app.progress) == [THEIRS]
         screen.saver.flush()
-        assert app.progress.load_draft("9.1", "w_sum") == RIGHT
+        assert app.progress.load_draft("9.1", "w_sum") == UNSAVED
         screen._take_outside_edit()  # settled: no second backup
         assert _backups(app.progress) == [THEIRS]
 
