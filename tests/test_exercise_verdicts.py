@@ -440,3 +440,22 @@ def test_the_one_entry_per_row_advice_is_for_many_indices_at_once_only(catalog):
     rows = check_code(one_hot, one_hot.solution.source.replace("out[i, label] = 1.0", "out[labels] = 1.0")).text
     assert "Axis 0 of that array has 1 entry, numbered 0, and your code asked for entry 3" in rows, rows
     assert "1 entries" not in rows and "give both indices at once: `m[rows, columns] = 1`" in rows, rows
+
+
+def test_a_result_with_its_sign_flipped_is_said_so(catalog):
+    """4.3's gd_step with `delta = goal_pred - pred` got only "should return 0.11275, got 0.08725",
+    and 4.3b's slope "should be about -0.55 ..., got 0.55": the right size, the sign flipped, as a
+    prediction's verdict says it (instruments/predict.py's sign_only)."""
+    step = catalog.get("4.3").exercise("gd_step")
+    said = check_code(step, step.solution.source.replace("pred - goal_pred", "goal_pred - pred")).text
+    assert "got 0.08725000000000001: the weight moved by -0.01275 where it should move by +0.01275" in said, said
+    assert "the right size with its sign flipped" in said
+    # a step of the wrong size is no flipped sign
+    double = check_code(step, step.solution.source.replace("weight - alpha", "weight - 2 * alpha")).text
+    assert "should return 0.11275, got 0.1255" in double and "flipped" not in double, double
+    slope = catalog.get("4.3b").exercise("slope")
+    said = check_code(slope, slope.solution.source.replace("return 2 * input", "return -2 * input")).text
+    assert "should be about -0.55 (the error's change per unit of weight), got 0.55: the right size with" in said
+    assert "its sign flipped" in said and "exactly half" not in said, said
+    half = check_code(slope, slope.solution.source.replace("return 2 * input", "return input")).text
+    assert "exactly half" in half and "flipped" not in half, half
