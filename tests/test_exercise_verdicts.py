@@ -459,3 +459,10 @@ def test_a_result_with_its_sign_flipped_is_said_so(catalog):
     assert "its sign flipped" in said and "exactly half" not in said, said
     half = check_code(slope, slope.solution.source.replace("return 2 * input", "return input")).text
     assert "exactly half" in half and "flipped" not in half, half
+
+
+def test_the_last_hint_of_w_sum_puts_the_return_after_the_loop(catalog):
+    """3.2's third hint said "then `return output`" and not where: a learner put it inside the loop,
+    which returns after the first product."""
+    hint = catalog.get("3.2").exercise("w_sum").hints[2]
+    assert "`return output` after the loop, at the level of the `for`" in hint, hint
