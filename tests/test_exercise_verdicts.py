@@ -466,3 +466,13 @@ def test_the_last_hint_of_w_sum_puts_the_return_after_the_loop(catalog):
     which returns after the first product."""
     hint = catalog.get("3.2").exercise("w_sum").hints[2]
     assert "`return output` after the loop, at the level of the `for`" in hint, hint
+
+
+def test_a_test_line_broken_after_a_bracket_is_quoted_without_a_stray_space(catalog):
+    """6.5's verdict quoted its two-line assert as "assert not same(w12, ...) or not same( w01, ...",
+    and its values as `array([[0.5 ], [0.25]])`: the line break, and numpy's column padding."""
+    learn = catalog.get("6.5").exercise("learn")
+    code = learn.solution.source.replace("weights_1_2 -= alpha", "weights_1_2 = weights_1_2 - alpha")
+    said = check_code(learn, code.replace("weights_0_1 -= alpha", "weights_0_1 = weights_0_1 - alpha")).text
+    assert "the test: assert not same(w12, [[0.5], [0.25]]) or not same(w01, [[1.0, 1.0], [-1.0, 1.0]])" in said
+    assert "with w12 = array([[0.5], [0.25]]), w01 = array([[1., 1.], [-1., 1.]])" in said, said

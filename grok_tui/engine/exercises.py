@@ -58,7 +58,7 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     # message already says is not said again (7.4's advice, built in a variable, came twice).
     message = " ".join((result.message or "").split())
     shown = [
-        f"{name} = {' '.join(values[name].split())}"
+        f"{name} = {_one_line(values[name])}"
         for name in names
         if not (
             values[name][:1] in "'\"" and len(values[name]) > 12 and " ".join(values[name][1:-1].split()) in message
@@ -67,6 +67,13 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     ]
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
+
+
+def _one_line(value: str) -> str:
+    """A value's repr on one line; an array's column padding inside its brackets dropped (6.5 showed
+    `array([[0.5 ], [0.25]])`, `[[ 1., 1.], ...]`)."""
+    text = " ".join(value.split())
+    return text if text[:1] in "'\"" else re.sub(r"\[ +", "[", re.sub(r" +\]", "]", text))
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")

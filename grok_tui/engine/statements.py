@@ -59,7 +59,13 @@ def statement_text(test: str, node: ast.stmt | None, number: int, limit: int = 1
         segment = "assert " + (ast.get_source_segment(test, node.test) or "")
     else:
         segment = ast.get_source_segment(test, node) or source_line(test, number)
-    text = " ".join(segment.split())
+    text = ""
+    for part in (line.strip() for line in segment.splitlines()):
+        # no space where a bracket opens or closes at a line break: 6.5's "not same( w01, ...)"
+        glue = "" if not text or text.endswith(("(", "[", "{")) or part.startswith((")", "]", "}")) else " "
+        if part:
+            text += glue + part
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
