@@ -48,7 +48,7 @@ def shell_can_resume() -> bool:
     the screen froze for good, and only ssh's `~.` got the learner out."""
     try:
         return os.getpgrp() != os.getsid(0)
-    except OSError:  # no sessions to ask about (not POSIX)
+    except (AttributeError, OSError):  # no sessions to ask about (not POSIX)
         return False
 
 
