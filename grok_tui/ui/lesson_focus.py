@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from grok_tui.ui.lesson_panels import LessonPanels
+    from grok_tui.ui.widgets.chart import ChartView
 
     _Screen = Screen[None]
 else:
@@ -54,6 +55,7 @@ class LessonFocus(_Screen):
         def lab(self) -> bool: ...
         def action_toggle_view(self) -> None: ...
         def _chart_items(self) -> list[Widget]: ...
+        def _charts(self) -> list[ChartView]: ...
         def _arrange_charts(self) -> None: ...
 
     def on_descendant_focus(self) -> None:
@@ -79,8 +81,10 @@ class LessonFocus(_Screen):
             box.border_title = want
 
     def _panes(self) -> list[Widget]:
+        """f's order: the text, the values and params, each panel, then each chart (after the panels:
+        the lessons' "f until the pad lights up" stays as short)."""
         panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
-        return panes + [w for w in self.panels.widgets if w.focusable]
+        return panes + [w for w in self.panels.widgets if w.focusable] + list(self._charts())
 
     def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
         """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""
@@ -205,6 +209,9 @@ class LessonFocus(_Screen):
         if pane in self.panels.widgets:
             self.panels.show(pane)
             self._chart_index = len(self._chart_items()) - 1
+            self._arrange_charts()
+        elif pane in self._chart_items():  # a chart: the one shown where one shows at a time
+            self._chart_index = self._chart_items().index(pane)
             self._arrange_charts()
         # At once, not at the next idle moment as focus() does: f f f f read in one burst (a slow
         # link bunches keys) all found the old focus, and moved it once.

@@ -111,8 +111,12 @@ class LessonViews(_Screen):
         if len(items) < 2:
             self.notify("this lesson has one chart", timeout=3, markup=False)
             return
+        was_focused = self.focused in self._charts()
         self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
+        shown = items[self._chart_index]
+        if was_focused and shown.focusable:  # the focus follows: z zooms the chart that shows
+            self.set_focus(shown)
 
     def action_to_running(self) -> None:
         """w: the text at the cell the run is in, or ended in (from the lab, the text first). Reading

@@ -44,9 +44,10 @@ async def test_f1_lists_the_focused_panels_keys(small_catalog):
         keys = text_of(app.screen.query_one("#panel-keys"))
         assert "shade" in keys and "pen" in keys
         # At 80 columns f cycles the lab's own panes: one more f stays in the lab (learners lost it
-        # when f brought the text back); l is the way to the text.
+        # when f brought the text back): the charts after the panels, then the values; l is the way
+        # to the text.
         await pilot.press("escape", "f")
-        assert app.focused is screen.query_one(SidePane) and screen.lab
+        assert app.focused is screen.query_one("#chart-0") and screen.lab
         await pilot.press("F")  # and back
         assert app.focused is pad and screen.lab
         await pilot.press("l")
@@ -70,7 +71,7 @@ async def test_f_in_a_lab_without_panels_says_so(small_catalog):
     import dataclasses
 
     index = small_catalog.index("4.5")
-    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=())
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=(), charts=())
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
@@ -150,7 +151,8 @@ async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
             await pilot.press("f")
             seen.append(app.focused)
             assert screen.lab
-        assert seen == [pad, screen.query_one(SidePane), pad, screen.query_one(SidePane)]
+        charts = list(screen.query(".chart"))
+        assert seen == ([pad, *charts, screen.query_one(SidePane)] * 2)[:4] and charts
         await pilot.press("l")
         assert not screen.lab
 
@@ -179,7 +181,8 @@ async def test_f_while_zoomed_zooms_the_next_pane(small_catalog):
         side = screen.query_one(SidePane)
         await pilot.press("f", "f", "z")  # the values, then the pad; zoomed
         assert screen.maximized is pad
-        for key, pane in (("f", side), ("F", pad), ("F", side)):
+        chart = screen.query_one("#chart-0")
+        for key, pane in (("f", chart), ("F", pad), ("F", side)):
             await pilot.press(key)
             await pilot.pause()
             assert app.focused is pane and screen.maximized is pane, (key, app.focused, screen.maximized)
@@ -202,7 +205,12 @@ async def test_z_never_zooms_a_pane_out_of_sight(small_catalog):
         await pilot.press("g")  # a chart in the pad's place
         await pilot.pause()
         assert not pad.display
-        assert app.focused is None  # Textual lets go of a hidden widget's focus
+        shown = next(c for c in screen.query(".chart") if c.display)
+        assert app.focused is shown  # Textual lets go of a hidden widget's focus: the chart in view has it
+        await pilot.press("z")
+        assert screen.maximized is shown
+        await pilot.press("z")
+        screen.set_focus(None)
         await pilot.press("z")
         assert screen.maximized is None
         assert any(n.message == NOTHING_TO_ZOOM for n in app._notifications)
@@ -210,3 +218,31 @@ async def test_z_never_zooms_a_pane_out_of_sight(small_catalog):
         await pilot.press("z")
         await pilot.pause()
         assert screen.maximized is pad and pad.display and pad.region.height > SIZE[1] // 2, pad.region
+
+
+async def test_f_selects_a_chart_and_z_enlarges_it(small_catalog):
+    """4.3b at 80x24: its chart had 9 rows, the U it is about 2 or 3 of them; f said "no panel to
+    select" and z enlarged the values."""
+    import dataclasses
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=())
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        await pilot.press("f", "f")  # the text -> the lab's values -> its chart
+        chart = screen.query_one("#chart-0")
+        assert screen.lab and app.focused is chart and not app._notifications
+        await pilot.pause()
+        assert str(chart.border_title).startswith("▶ ")
+        small = chart.region.height
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.maximized is chart and chart.region.height >= SIZE[1] - 4 > small, (chart.region, small)
+        assert len(chart.rows) > small  # drawn again at its new size
+        await pilot.press("z")
+        assert screen.maximized is None and app.focused is chart
+        await pilot.press("g")  # the next chart shows: the focus goes with it
+        await pilot.pause()
+        second = screen.query_one("#chart-1")
+        assert second.display and app.focused is second and str(second.border_title).startswith("▶ ")

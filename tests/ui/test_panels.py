@@ -86,7 +86,9 @@ async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_cat
         app.screen.maximize(second)
         await pilot.press("escape")  # un-zoom first, stay on the lesson
         assert app.screen.maximized is None and app.screen.lesson.id == "4.5"
-        await pilot.press("f")  # the narrow lab cycles its own panes: back to the values, not the text
+        await pilot.press("f")  # the narrow lab cycles its own panes: on to its charts, not the text
+        assert app.focused is app.screen.query_one("#chart-0") and app.screen.lab
+        await pilot.press("f", "f")  # its second chart, then back to the values
         assert app.focused is app.screen.query_one("#side") and app.screen.lab
 
 
@@ -133,19 +135,19 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         assert pad.size.width - 4 < len("panel 3/3 · f next · arrows space d x t z zoom")
         assert str(pad.border_subtitle) == "arrows space d x t z zoom"
         assert "d pen" in screen_text(app) and "to draw, press f" not in screen_text(app)
-        await pilot.press("f")  # on to the lesson text: the pad stays in view, without the keys
-        assert app.focused is not pad and pad.display
+        await pilot.press("f")  # on to the charts: the pad stays in view, without the keys
+        assert app.focused is app.screen.query_one("#chart-0") and pad.display
         assert str(pad.border_subtitle) == "panel 3/3 · press f to select it"
         assert "to draw, press f until this frame lights up" in " ".join(screen_text(app).split())
         assert "d pen" not in screen_text(app)
         # f into the panels starts at the one in view (the pad), then goes round all of them once
         # (the first press put panel 1 in the pad's place, and the pad lit only at the fifth)
-        await pilot.press("f", "f")
+        await pilot.press("f", "f", "f", "f")  # the second chart, the text, the values, the pad
         assert app.focused is pad and pad.display
         await pilot.press("f")
         assert app.focused is first and first.display and not pad.display
-        await pilot.press("f", "f")  # the second panel, then on past the panels to the text
-        assert app.focused is app.screen.query_one("#doc")
+        await pilot.press("f", "f")  # the second panel, then on past the panels to the charts
+        assert app.focused is app.screen.query_one("#chart-0")
 
 
 async def test_f_keys_read_in_one_burst_each_move_the_focus(small_catalog, probe_module):

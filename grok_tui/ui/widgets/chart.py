@@ -53,6 +53,7 @@ from grok_tui.ui.widgets.chart_parts import (
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
 from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
+from grok_tui.ui.widgets.panes import FOCUS_GLYPH
 
 FEW_ROWS = 4
 """A plot this many rows tall or fewer is labelled at the data's own ends (ends_axis): with ticks at
@@ -69,8 +70,12 @@ def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, flo
     return [(by_step[s], y) for s, y in zip(series.xs, series.ys, strict=False) if s in by_step]
 
 
-class ChartView(PlotextPlot):
-    """One `[[charts]]` entry of a lesson: its series now, and as they were in the previous run."""
+class ChartView(PlotextPlot, can_focus=True):
+    """One `[[charts]]` entry of a lesson: its series now, and as they were in the previous run.
+    A pane f selects and z zooms (a chart of 9 rows at 80x24 drew 4.3b's U in 2 or 3 of them, and
+    nothing enlarged it)."""
+
+    ALLOW_MAXIMIZE = True
 
     DEFAULT_CSS = """
     ChartView { height: 1fr; width: 1fr; }
@@ -146,7 +151,9 @@ class ChartView(PlotextPlot):
     # -- drawing ------------------------------------------------------------------------------------
     def on_resize(self) -> None:
         sides = 2 if self.styles.border_left[0] else 0  # a full border's corners take 2 more columns
-        self.border_title = Content(fit_title(self._title, max(1, self.outer_size.width - 2 - sides)))
+        glyph = FOCUS_GLYPH if str(self.border_title or "").startswith(FOCUS_GLYPH) else ""  # the focus's mark
+        room = max(1, self.outer_size.width - 2 - sides - len(glyph))
+        self.border_title = Content(glyph + fit_title(self._title, room))
         self._redraw_owed = False
         self._redraw()
 
