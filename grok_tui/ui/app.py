@@ -125,6 +125,8 @@ class GrokApp(App[None]):
         self.places = ReadingPlaces(self.progress.root)
         """Where the learner was reading in each lesson (the lesson text opens there again)."""
         self.current_lesson_id: str | None = None
+        self.told_where_running = False
+        """The learner was told once that `w` goes to the cell the run is in (lesson_drawing.py)."""
         self.sessions: dict[str, LessonSession] = {}
         """One LessonSession per lesson opened: its params, speed and previous run survive n then p."""
         self._opening: str | None = None

@@ -168,6 +168,20 @@ class LessonDrawing(_Screen):
         if line != self._running_line:
             self._running_line = line
             self.query_one(LessonDocument).show_running(line or None)
+            if line and not self.lab:
+                self.call_after_refresh(self._tell_where_running, line)
+
+    def _tell_where_running(self, line: int) -> None:
+        """Once a session, when the run goes on in a cell out of view of the text: where `w` goes.
+        A learner stepping 3.4 from halfway down its text saw only the strip change, and `w` was
+        in the help alone."""
+        doc = self.query_one(LessonDocument)
+        cell = doc.cell_at(line)
+        if self.lab or getattr(self.app, "told_where_running", True) or cell is None or line != self._running_line:
+            return
+        if not cell.region.overlaps(doc.content_region):
+            self.app.told_where_running = True  # type: ignore[attr-defined]
+            self.notify("The run goes on in a cell out of view: w takes the text there.", timeout=6)
 
     def _moved(self, view: FeedView | None) -> frozenset[str]:
         """The params the run has moved from where they set it (4.4's weight): said `at start`."""

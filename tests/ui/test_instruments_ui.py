@@ -305,6 +305,7 @@ def _stage_5_zoomed(size):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_network_64_stage_5_picture(snap_compare, course, size):
     app = GrokApp(course, start_lesson="6.4", speed=0)
+    app.told_where_running = True  # the once-a-session notice (test_lesson_views.py): the steady picture
     assert snap_compare(app, terminal_size=size, run_before=_stage_5_zoomed(size))
 
 

@@ -398,3 +398,28 @@ async def test_the_paragraphs_of_a_box_are_spaced_as_the_texts_are(tmp_path):
         first = next(i for i, line in enumerate(lines) if "First paragraph ends here." in line)
         assert lines[first + 1] == "▌" and "Second one." in lines[first + 2], lines[first : first + 4]
         assert lines[first + 3] == "" and lines[first + 4] == "After."  # no blank quoted line at its end
+
+
+async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
+    """3.4 stepped from halfway down its text: only the strip changed, and `w` (to the cell the run
+    is in) was in the help alone."""
+    app = GrokApp(catalog, start_lesson="3.4", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.pause()
+        doc.scroll_end(animate=False)  # reading the end, the first cell far above
+        await pilot.pause()
+        await pilot.press("s")
+        told = "The run goes on in a cell out of view: w takes the text there."
+        await wait_for(pilot, lambda: any(n.message == told for n in app._notifications), what="the notice")
+        await pilot.press("w")
+        await pilot.pause()
+        cell = doc.running_cell()
+        assert cell is not None and cell.region.overlaps(doc.content_region)
+        app.clear_notifications()
+        doc.scroll_end(animate=False)
+        await pilot.press("r", "s")  # once a session: it is not said again
+        await wait_for(pilot, lambda: screen.step_count >= 1, what="a step")
+        await pilot.pause()
+        assert not any(n.message == told for n in app._notifications)

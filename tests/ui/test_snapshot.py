@@ -117,6 +117,7 @@ SCENES = {
 def test_lesson_screens(snap_compare, small_catalog, scene, size):
     lesson, before = SCENES[scene]
     app = GrokApp(small_catalog, start_lesson=lesson, speed=0)
+    app.told_where_running = True  # the once-a-session notice (test_lesson_views.py): the steady picture
     assert snap_compare(app, terminal_size=size, run_before=before)
 
 
