@@ -294,13 +294,14 @@ class LessonDrawing(_Screen):
         if view is None:  # nothing run yet (this runs every tick while a lesson plays: no query then)
             keys = self.query_one(StatusLine).keys()
             empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
-        shown, order = computed(values, session.params, self.lesson.strip + self.lesson.show)
+        shown, order = computed(values, session.params, self.lesson.strip + self.lesson.show, self.lesson.strip)
         strip.show_run(shown, order, name, spark, log, empty, session.total, y_range)
 
 
-def computed(values: dict, params: dict, show: tuple[str, ...]) -> tuple[dict, list[str]]:
+def computed(values: dict, params: dict, show: tuple[str, ...], asked: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
     """What the strip shows, in the order given (the lesson's `strip`, then `show`): the learner set
     the params, so it shows what the run computes; a param the run changes too (4.4's weight, from
-    its start) is one of those."""
-    same = {k for k, v in params.items() if k not in values or same_value(values[k], v)}
+    its start) is one of those, and so is a param the lesson's `strip` names (`asked`: 3.1's weight,
+    the one value the learner changes, read beside the predictions it makes)."""
+    same = {k for k, v in params.items() if k not in values or (k not in asked and same_value(values[k], v))}
     return {k: v for k, v in values.items() if k not in same}, [n for n in dict.fromkeys(show) if n not in same]

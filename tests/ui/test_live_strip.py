@@ -69,6 +69,17 @@ def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
     assert computed({"pred": 1.0, "weights": 2.0}, {}, ("weights", "pred", "weights"))[1] == ["weights", "pred"]
 
 
+def test_the_strip_shows_a_param_the_lessons_strip_names():
+    """3.1's strip left out `weight`, the one value the learner changes, though its `strip` named it."""
+    from grok_tui.ui.lesson_drawing import computed
+
+    values = {"input": 9.0, "weight": 0.1, "pred": 0.9}
+    shown, order = computed(values, {"weight": 0.1}, ("weight", "pred", "input", "weight"), ("weight", "pred"))
+    assert order == ["weight", "pred", "input"] and shown["weight"] == 0.1
+    # a param it does not name stays out, as before
+    assert computed(values, {"weight": 0.1}, ("pred", "input", "weight"), ("pred",))[1] == ["pred", "input"]
+
+
 async def test_the_strip_shows_which_image_is_on_show():
     """7.1 from image 1000: the strip said `label ink brightest`, and step 1/100 was no image number."""
     app = StripApp()
