@@ -55,6 +55,8 @@ def test_reading_numbers_and_verdicts():
     flipped = Verdict(1.0213, -1.02129, 0.001).sentence()
     assert "which is 2.043 too high" in flipped and flipped.endswith("The size is right, the sign is not.")
     tally = Tally()
+    # counted per lesson: "no predictions yet" in 4.4, just after one in 4.3, read as none at all
+    assert str(tally) == "no answers yet in this lesson"
     tally.add(right)
     tally.add(wrong)
     assert str(tally) == "1/2 right"

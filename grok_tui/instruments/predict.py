@@ -80,7 +80,7 @@ class Tally:
         self.right += verdict.right
 
     def __str__(self) -> str:
-        return f"{self.right}/{self.asked} right" if self.asked else "no predictions yet"
+        return f"{self.right}/{self.asked} right" if self.asked else "no answers yet in this lesson"
 
 
 def values_line(values: Mapping[str, Any], limit: int = 6, most: int = 4) -> str:

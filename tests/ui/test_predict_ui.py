@@ -69,7 +69,7 @@ async def test_a_later_visit_lists_the_earlier_answers(course, private_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         panel = await open_lesson(pilot, app, PredictPanel)
         shown = plain(panel)
-        assert "earlier visit: 1/2 right" in shown and "no predictions yet" not in shown
+        assert "earlier visit: 1/2 right" in shown and "no answers yet" not in shown
         assert "✓ step 2: pred (earlier you said 0.968)" in shown
         assert "✗ step 3: weight_delta (earlier you said 0.1)" in shown
         assert "· step 4: weight\n" in shown  # never answered
@@ -362,7 +362,7 @@ async def test_with_eight_hidden_nodes_each_question_shows_what_working_it_out_n
             await pilot.press("escape")  # skipped: it plays on to the next (which may be on at once)
             await wait_for(pilot, lambda q=question: app.screen is not q, what="the skip")
         await wait_for(pilot, lambda: lesson.run_state is RunState.FINISHED, what="the end")
-        assert str(panel.tally) == "no predictions yet"
+        assert str(panel.tally) == "no answers yet in this lesson"
         layer_1 = lesson.run.steps[0].values["layer_1"].reshape(-1)
         weights_1_2 = lesson.run.steps[0].values["weights_1_2"].reshape(-1)
         assert layer_1.size == weights_1_2.size == 8
