@@ -145,6 +145,11 @@ class CodeEditor(TextArea):
             return
         await super()._on_key(event)
 
+    def on_resize(self) -> None:
+        # The feedback under the editor grows with a verdict and each hint: the line being written
+        # (at the cursor) went out of view as the editor shrank (3.7 at 80x24 after two hints).
+        self.call_after_refresh(self.scroll_cursor_visible)
+
     def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
         """As TextArea's, but back at the left edge whenever the cursor can be seen from there: after
         a line wider than the editor it stayed scrolled sideways, the indentation of the next lines

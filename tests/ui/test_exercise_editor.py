@@ -285,3 +285,27 @@ async def test_ctrl_u_deletes_to_the_lines_start_and_at_column_0_nothing(lesson)
         assert editor.text == "total = 0\nx = 1" and editor.cursor_location == (1, 0)
         await pilot.press("end", "left", "ctrl+u")  # from inside the line: what is left of the cursor
         assert editor.text == "total = 0\n1" and editor.cursor_location == (1, 0)
+
+
+async def test_the_line_being_written_stays_in_view_as_the_feedback_grows(catalog):
+    """3.7 at 80x24: after a failed check and two hints the feedback took half the screen, and the
+    line the learner was writing (line 14 of 16) went out of view as the editor shrank."""
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+
+    course_lesson = catalog.get("3.7")
+    app = Host(course_lesson, course_lesson.exercise("neural_network"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        editor = app.screen.query_one(TextArea)
+        editor.text = editor.text.rstrip("\n") + "\n" + "".join(f"    # note {i}\n" for i in range(5))
+        last = len(editor.text.splitlines()) - 1
+        editor.move_cursor((last, 0))
+        await pilot.pause()
+        tall = editor.size.height
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: "Not yet" in screen_text(app), what="the verdict")
+        await pilot.press("f2", "f2")
+        await wait_for(pilot, lambda: editor.size.height < tall - 4, what="the editor to shrink")
+        await pilot.pause()
+        row = editor.cursor_location[0]
+        assert editor.scroll_y <= row < editor.scroll_y + editor.size.height, (row, editor.scroll_y, editor.size)
