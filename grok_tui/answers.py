@@ -77,6 +77,16 @@ def predicted(
     return found
 
 
+def quiz_answers(data: Answers, chapter: int) -> dict[int, bool]:
+    """Chapter `chapter`'s quiz as last answered: question number -> right."""
+    prefix = f"quiz/{chapter}/"
+    return {
+        int(key[len(prefix) :]): bool(value.get("right"))
+        for key, value in data.get("latest", {}).items()
+        if key.startswith(prefix) and key[len(prefix) :].isdigit() and isinstance(value, dict)
+    }
+
+
 def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
     atomically; returns the updated data."""

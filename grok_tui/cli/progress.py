@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TypedDict
 
-from grok_tui.answers import answer_streak, has_answers, load_answers, streak_text, take_notices
+from grok_tui.answers import answer_streak, has_answers, load_answers, quiz_answers, streak_text, take_notices
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -106,18 +106,15 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
     latest = {k: v for k, v in data["latest"].items() if isinstance(v, dict)}
     quizzes = []
     for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
-        prefix = f"quiz/{number}/"
-        mine = {
-            int(k[len(prefix) :]): v for k, v in latest.items() if k.startswith(prefix) and k[len(prefix) :].isdigit()
-        }
+        mine = quiz_answers(data, number)
         quizzes.append(
             {
                 "chapter": number,
                 "questions": len(quiz.questions),
                 "answered": len(mine),
-                "right": sum(bool(v.get("right")) for v in mine.values()),
-                "missed": sorted(n for n, v in mine.items() if not v.get("right")),
-                "streak": answer_streak(data, prefix),
+                "right": sum(mine.values()),
+                "missed": sorted(n for n, right in mine.items() if not right),
+                "streak": answer_streak(data, f"quiz/{number}/"),
             }
         )
     predicted = {k: v for k, v in latest.items() if k.startswith("predict/")}

@@ -125,3 +125,21 @@ def test_the_preview_shows_markdown_marks_as_styles_and_code_as_it_is(catalog):
     assert any(str(span.style) == "italic" and one.plain[span.start : span.end] == "multiplies" for span in one.spans)
     four = lesson_preview(catalog.get("4.5"), "")
     assert "the factor 1 - alpha * input**2." in four.plain
+
+
+async def test_a_chapters_quiz_score_shows_beside_it(catalog):
+    """After chapter 4's quiz (4 of 5 right) the contents said only "4 Gradient descent 4/6 done":
+    the score showed nowhere but in the quiz's own panel."""
+    from grok_tui.answers import record_answer
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)):
+        chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
+        assert "quiz" not in chapter  # not taken yet: nothing said
+        total = len(catalog.quizzes[4].questions)
+        for number in range(1, total + 1):
+            record_answer(app.progress.root, f"quiz/4/{number}", "x", right=number != 3)
+        app.screen.refresh_marks()
+        chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
+        assert chapter.endswith(f"done · quiz {total - 1}/{total}"), chapter
+        assert not any("quiz" in r for r in rows(app.screen) if r.startswith("5 "))

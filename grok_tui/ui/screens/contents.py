@@ -10,8 +10,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from grok_tui.answers import load_answers, quiz_answers
 from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
@@ -150,11 +152,17 @@ class ContentsScreen(Screen[None]):
         # The exercises count ends at the list's right edge; a title too long for the room left is
         # cut (wrapping would put the count, or the title's end, on a line of its own).
         room = self._room(len(catalog.lessons) + len(catalog.chapters()))
+        answers = load_answers(progress.root) if catalog.quizzes else None
+        tell_set_aside(app)  # a damaged answers file, set aside as it was read
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
+            quiz = catalog.quizzes.get(number)
+            mine = quiz_answers(answers, number) if quiz is not None and answers is not None else {}
+            # The quiz's score beside its chapter: it showed nowhere but in its panel and the CLI.
+            score = f" · quiz {sum(mine.values())}/{len(quiz.questions)}" if quiz is not None and mine else ""
             options.append(
                 Option(
-                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", "dim")),
+                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done{score}", "dim")),
                     disabled=True,
                 )
             )
