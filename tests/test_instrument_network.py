@@ -114,8 +114,8 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     hidden["h"] = np.array([0.0, 0.5])
     assert "✕ off" in plain(draw(picture(linear, hidden), 70))
     # The key names only the marks this diagram can show: no hidden layer, no deltas here.
-    assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: just computed"
-    assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: just computed"]
+    assert plain(draw(picture(net, values), 60)).splitlines()[-1] == "━ +  ╍ −  longer: bigger  lit: computed now"
+    assert plain(draw(picture(net, values), 36)).splitlines()[-2:] == ["━ +  ╍ −  longer: bigger", "lit: computed now"]
 
 
 def test_network_too_narrow_says_the_gist(run_64):

@@ -364,7 +364,9 @@ def legend_text(numbers: bool = True, off: bool = True, deltas: bool = True, wei
     text.append("δ delta  " if deltas else "")
     text.append("Δ weight delta  " if weight_deltas else "")
     text.append("lit", style=LIT)
-    text.append(": just computed" if numbers else ": new")
+    # One phrase, shortened where the form is narrow: "lit: new" (3.7) read as another mark than
+    # 3.5's "lit: just computed".
+    text.append(": computed now" if numbers else ": now")
     return text
 
 
