@@ -173,6 +173,9 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
             what="the re-run to end",
         )
         assert lesson.run_state is RunState.FINISHED and not isinstance(app.screen, PredictScreen)
+        # the panel said "before each of these the tutor stops and asks" of this re-run, which did not
+        panel = app.screen.query_one(PredictPanel)
+        assert "This re-run after your change plays through; space once it ends, or s, asks." in plain(panel)
         await pilot.press("space")  # the learner's own run asks, with the new alpha
         # Its text, once mounted (the screen is current before its widgets are: read too early once under load).
         await wait_for(

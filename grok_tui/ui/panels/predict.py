@@ -365,11 +365,14 @@ class PredictPanel(InstrumentPanel):
             out.append("Play (space) or step (s) to answer them again.", style="dim")
         elif not self.tally.asked:
             # After questions skipped with escape, "the tutor stops and asks" read as if it had not.
-            hint = (
-                "Skipped: asked again at another param value, or when the tutor starts again."
-                if skipped
-                else "Play (space) or step (s): before each of these the tutor stops and asks."
-            )
+            session = getattr(self.screen, "session", None) if self.is_attached else None
+            replaying = self.active and getattr(session, "rerun", False) and not getattr(self._run, "paused", True)
+            if skipped:
+                hint = "Skipped: asked again at another param value, or when the tutor starts again."
+            elif replaying:  # a param change's re-run plays through: "stops and asks" said it would not
+                hint = "This re-run after your change plays through; space once it ends, or s, asks."
+            else:
+                hint = "Play (space) or step (s): before each of these the tutor stops and asks."
             out.append(hint, style="dim")
         return out
 
