@@ -43,8 +43,7 @@ def test_reading_numbers_and_verdicts():
     # 1,018 (6.4's error, written with a decimal comma) or one thousand and eighteen? Asked, not
     # guessed; a comma no thousands separator could be (0,018, 1,5, 10,25) stays a decimal comma.
     assert (
-        read_number("1,018") is None
-        and number_problem(" 1,018") == "1,018 could be 1018 or 1.018: type it without the comma"
+        read_number("1,018") is None and number_problem(" 1,018") == "is 1,018 1018 or 1.018? Type it without the comma"
     )
     assert [read_number(t) for t in ("0,018", "10,25", "-1,5")] == [0.018, 10.25, -1.5]
     right, wrong = Verdict(0.97, 0.968, 0.01), Verdict(0.5, 0.968, 0.01)

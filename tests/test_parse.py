@@ -237,10 +237,12 @@ def test_parameter_values_are_checked_and_nudged(tmp_path):
     # 1,000 was read as a decimal comma, 1.0: one iteration where the learner meant a thousand.
     with pytest.raises(ParamError) as exc:
         coerce(n, "1,000")
-    assert str(exc.value) == "n: 1,000 could be 1000 or 1.000: type it without the comma"
+    assert str(exc.value) == "n: 1,000: type 1000, without the comma"  # n is whole: not 1.000
     with pytest.raises(ParamError, match="n: 1,000,000: type 1000000, without commas"):
         coerce(n, "1,000,000")
     assert coerce(alpha, "0,500") == 0.5  # no thousands start with 0: a decimal comma
+    with pytest.raises(ParamError, match=r"alpha: is 1,000 1000 or 1.000\? Type it without the comma"):
+        coerce(alpha, "1,000")
     # 1e309 is a number too big for a float: past the maximum, as 1e9 would be (it read "must be
     # a finite number", as inf does).
     with pytest.raises(ParamError, match="alpha=1e309 is above its maximum 10"):

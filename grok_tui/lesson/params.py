@@ -33,7 +33,7 @@ def coerce(param: Param, value: object) -> float | int | str:
     if param.kind == "choice":
         return _choice(param, str(value))
     if isinstance(value, str):
-        problem = comma_problem(value)
+        problem = comma_problem(value, whole_only=param.kind == "int")
         if problem:
             raise ParamError(f"{param.name}: {problem}")
         value = decimal_point(value)  # 0,5: the prediction box takes it too

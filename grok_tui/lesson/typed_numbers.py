@@ -18,13 +18,14 @@ def decimal_point(text: str) -> str:
     return text
 
 
-def comma_problem(text: str) -> str | None:
+def comma_problem(text: str, whole_only: bool = False) -> str | None:
     """Why `text` cannot be read as one number because of its commas, for the learner; None if it
-    can. 1,000 read as 1.0 ran one iteration where the learner meant a thousand."""
+    can. 1,000 read as 1.0 ran one iteration where the learner meant a thousand. `whole_only`: the
+    number must be whole, so the comma can only have grouped thousands."""
     text = text.strip()
     if not _THOUSANDS.fullmatch(text):
         return None
     whole = text.replace(",", "")
-    if text.count(",") == 1:
-        return f"{text} could be {whole} or {text.replace(',', '.')}: type it without the comma"
-    return f"{text}: type {whole}, without commas"
+    if text.count(",") == 1 and not whole_only:
+        return f"is {text} {whole} or {text.replace(',', '.')}? Type it without the comma"
+    return f"{text}: type {whole}, without {'commas' if text.count(',') > 1 else 'the comma'}"

@@ -112,11 +112,16 @@ class LessonViews(_Screen):
             self.notify("this lesson has one chart", timeout=3, markup=False)
             return
         was_focused = self.focused in self._charts()
+        zoomed = self.maximized is not None
+        if zoomed:  # the next one takes the zoom: hidden under it, the zoomed one left all hatching
+            self.minimize()
         self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
         shown = items[self._chart_index]
-        if was_focused and shown.focusable:  # the focus follows: z zooms the chart that shows
+        if (was_focused or zoomed) and shown.focusable:  # the focus follows: z zooms the chart that shows
             self.set_focus(shown)
+        if zoomed:
+            self.maximize(shown)
 
     def action_to_running(self) -> None:
         """w: the text at the cell the run is in, or ended in (from the lab, the text first). Reading

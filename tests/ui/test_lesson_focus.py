@@ -246,3 +246,9 @@ async def test_f_selects_a_chart_and_z_enlarges_it(small_catalog):
         await pilot.pause()
         second = screen.query_one("#chart-1")
         assert second.display and app.focused is second and str(second.border_title).startswith("▶ ")
+        # g while zoomed: the next chart takes the zoom (the zoomed one was hidden under it, and the
+        # whole screen was hatching)
+        await pilot.press("z", "g")
+        await pilot.pause()
+        assert screen.maximized is chart and app.focused is chart and chart.display
+        assert chart.region.height >= SIZE[1] - 4, chart.region

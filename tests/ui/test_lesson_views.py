@@ -123,16 +123,23 @@ async def test_typing_a_param_valid_out_of_range_and_not_a_number(small_catalog)
         )
         await pilot.press(*"half", "enter")
         assert app.screen is dialog and "alpha must be a number" in text_of(dialog.query_one("#param-message"))
-        # 1,000: a thousand, or a decimal comma's 1.0? Asked (it ran 1.0), and the whole question
-        # shows: a message was cut at the box's edge.
+        # 1,000: a thousand, or a decimal comma's 1.0? Asked (it ran 1.0).
         await pilot.press("ctrl+u", *"1,000", "enter")
         await pilot.pause()
-        assert app.screen is dialog
         message = dialog.query_one("#param-message")
-        said = "alpha: 1,000 could be 1000 or 1.000: type it without the comma"
+        assert (
+            app.screen is dialog
+            and text_of(message).strip() == "alpha: is 1,000 1000 or 1.000? Type it without the comma"
+        )
+        # A long message shows whole: it was cut at the box's edge ("(got 'toes and").
+        typed = "a half of the largest value"
+        await pilot.press("ctrl+u", *typed, "enter")
+        await pilot.pause()
+        said = f"alpha must be a number (got {typed!r})"
         assert text_of(message).strip() == said and message.region.height == 2, message.region
         rows = screen_text(app).splitlines()[message.region.y : message.region.bottom]
         assert " ".join(row[message.region.x : message.region.right].strip() for row in rows) == said, rows
+        await pilot.press("ctrl+u")
         await pilot.press(*"0.5", "enter")  # 4.5's edge of divergence, between two rungs
         assert app.screen is screen and screen.params["alpha"] == 0.5
         await finish(pilot, screen)
