@@ -37,6 +37,10 @@ else:
     _Screen = object
 
 
+OUT_OF_VIEW = "The run goes on in a cell out of view: w takes the text there."
+"""Said once a session (LessonDrawing._tell_where_running); `w` takes it away with it."""
+
+
 class LessonDrawing(_Screen):
     # What the drawing reads of LessonScreen, which sets it up.
     session: LessonSession
@@ -181,7 +185,7 @@ class LessonDrawing(_Screen):
             return
         if not cell.region.overlaps(doc.content_region):
             self.app.told_where_running = True  # type: ignore[attr-defined]
-            self.notify("The run goes on in a cell out of view: w takes the text there.", timeout=6)
+            self.notify(OUT_OF_VIEW, timeout=6)
 
     def _moved(self, view: FeedView | None) -> frozenset[str]:
         """The params the run has moved from where they set it (4.4's weight): said `at start`."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from grok_tui.ui.breakpoints import is_wide
+from grok_tui.ui.lesson_drawing import OUT_OF_VIEW
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import SidePane
@@ -137,3 +138,5 @@ class LessonViews(_Screen):
         if self.lab:
             self.action_toggle_view()
         self.call_after_refresh(doc.scroll_to_widget, cell, animate=False, top=True)
+        for notice in [n for n in self.app._notifications if n.message == OUT_OF_VIEW]:
+            self.app._unnotify(notice)  # done: it sat over the strip for seconds more

@@ -424,6 +424,7 @@ async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
         await pilot.pause()
         cell = doc.running_cell()
         assert cell is not None and cell.region.overlaps(doc.content_region)
+        assert not any(n.message == told for n in app._notifications)  # done: it sat over the strip
         app.clear_notifications()
         doc.scroll_end(animate=False)
         await pilot.press("r", "s")  # once a session: it is not said again
