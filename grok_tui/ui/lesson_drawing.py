@@ -183,6 +183,8 @@ class LessonDrawing(_Screen):
         cell = doc.cell_at(line)
         if self.lab or getattr(self.app, "told_where_running", True) or cell is None or line != self._running_line:
             return
+        if self.app.screen is not self:  # a question on top (5.1): said over it, w could not act
+            return
         if not cell.region.overlaps(doc.content_region):
             self.app.told_where_running = True  # type: ignore[attr-defined]
             self.notify(OUT_OF_VIEW, timeout=6)

@@ -431,3 +431,28 @@ async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
         await wait_for(pilot, lambda: screen.step_count >= 1, what="a step")
         await pilot.pause()
         assert not any(n.message == told for n in app._notifications)
+
+
+async def test_the_out_of_view_notice_waits_while_a_question_is_on_top(catalog):
+    """5.1 played from the end of its text: the notice came with the prediction box, half over it,
+    and w could not act until the box was answered."""
+    from textual.screen import ModalScreen
+
+    app = GrokApp(catalog, start_lesson="3.4", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.pause()
+        doc.scroll_end(animate=False)
+        await pilot.pause()
+        line = next(cell.cell.line for cell in doc.query(".code"))  # the first cell: far above
+        screen._running_line = line
+        await app.push_screen(ModalScreen())
+        screen._tell_where_running(line)
+        await pilot.pause()
+        assert not app._notifications and not app.told_where_running  # kept for a later cell
+        app.pop_screen()
+        await pilot.pause()
+        screen._tell_where_running(line)
+        await pilot.pause()
+        assert app.told_where_running and len(app._notifications) == 1
