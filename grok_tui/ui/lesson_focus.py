@@ -81,10 +81,10 @@ class LessonFocus(_Screen):
             box.border_title = want
 
     def _panes(self) -> list[Widget]:
-        """f's order: the text, the values and params, each panel, then each chart (after the panels:
-        the lessons' "f until the pad lights up" stays as short)."""
-        panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane)]
-        return panes + [w for w in self.panels.widgets if w.focusable] + list(self._charts())
+        """f's order: the text, the values and params, each chart, then each panel (last: the four
+        lessons that end a chapter say "press F (shift+f)" to focus their quiz, the last panel)."""
+        panes: list[Widget] = [self.query_one(LessonDocument), self.query_one(SidePane), *self._charts()]
+        return panes + [w for w in self.panels.widgets if w.focusable]
 
     def focused_keys(self) -> tuple[str, list[tuple[str, str]]]:
         """F1: the focused lesson panel's name and its keys (contract C2), if a panel has the focus."""

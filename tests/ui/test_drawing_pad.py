@@ -97,7 +97,7 @@ async def test_z_zooms_a_panel_and_back(small_catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         pad = (await panels_shown(pilot, app))[1]
         assert type(pad).__module__ == "grok_tui.ui.panels.drawing_pad"
-        await pilot.press("f", "f", "f")  # lesson text -> values -> first panel -> the pad
+        await pilot.press("f", "f", "f", "f", "f")  # lesson text -> values -> 2 charts -> first panel -> the pad
         assert app.focused is pad
         await pilot.press("z")
         assert app.screen.maximized is pad
@@ -111,7 +111,7 @@ async def test_the_drawing_pad_zoomed_at_80x24_is_drawn_big_with_its_keys(small_
     app = with_panels(small_catalog, "drawing_pad")
     async with app.run_test(size=(80, 24)) as pilot:
         (pad,) = await panels_shown(pilot, app)
-        await pilot.press("f", "f", "z")  # lesson text -> values -> the pad; zoom it
+        await pilot.press("f", "f", "f", "f", "z")  # lesson text -> values -> 2 charts -> the pad; zoom it
         assert app.focused is pad and app.screen.maximized is pad
         await wait_for(pilot, lambda: pad.scale == 2, what="the big pad")
         await pilot.press("d")

@@ -37,17 +37,16 @@ async def test_f1_lists_the_focused_panels_keys(small_catalog):
     app = pad_app(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
         screen, pad = await the_pad(pilot, app)
-        await pilot.press("f", "f")  # text -> values and params (the lab view) -> the pad
+        await pilot.press("f", "f", "f", "f")  # text -> values and params (the lab view) -> its 2 charts -> the pad
         assert app.focused is pad and screen.lab
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app.screen.query_one("#panel-keys"))
         assert "shade" in keys and "pen" in keys
         # At 80 columns f cycles the lab's own panes: one more f stays in the lab (learners lost it
-        # when f brought the text back): the charts after the panels, then the values; l is the way
-        # to the text.
+        # when f brought the text back); l is the way to the text.
         await pilot.press("escape", "f")
-        assert app.focused is screen.query_one("#chart-0") and screen.lab
+        assert app.focused is screen.query_one(SidePane) and screen.lab
         await pilot.press("F")  # and back
         assert app.focused is pad and screen.lab
         await pilot.press("l")
@@ -152,7 +151,7 @@ async def test_f_stays_in_the_lab_at_120_columns_too(small_catalog):
             seen.append(app.focused)
             assert screen.lab
         charts = list(screen.query(".chart"))
-        assert seen == ([pad, *charts, screen.query_one(SidePane)] * 2)[:4] and charts
+        assert seen == ([*charts, pad, screen.query_one(SidePane)] * 2)[:4] and charts
         await pilot.press("l")
         assert not screen.lab
 
@@ -164,7 +163,7 @@ async def test_a_zoomed_pane_keeps_the_status_line(small_catalog):
     app = pad_app(small_catalog, speed=2)
     async with app.run_test(size=SIZE) as pilot:
         screen, pad = await the_pad(pilot, app)
-        await pilot.press("space", "f", "f", "z")  # run; the lab's values, then the pad; zoomed
+        await pilot.press("space", "f", "f", "f", "f", "z")  # run; the lab's values, its 2 charts, the pad; zoomed
         assert screen.maximized is pad
         status = screen.query_one(StatusLine)
         await wait_for(pilot, lambda: "running" in text_of(status), what="the running status")
@@ -179,16 +178,16 @@ async def test_f_while_zoomed_zooms_the_next_pane(small_catalog):
     async with app.run_test(size=SIZE) as pilot:
         screen, pad = await the_pad(pilot, app)
         side = screen.query_one(SidePane)
-        await pilot.press("f", "f", "z")  # the values, then the pad; zoomed
+        await pilot.press("f", "f", "f", "f", "z")  # the values, its 2 charts, then the pad; zoomed
         assert screen.maximized is pad
-        chart = screen.query_one("#chart-0")
-        for key, pane in (("f", chart), ("F", pad), ("F", side)):
+        chart = screen.query_one("#chart-1")
+        for key, pane in (("f", side), ("F", pad), ("F", chart)):
             await pilot.press(key)
             await pilot.pause()
             assert app.focused is pane and screen.maximized is pane, (key, app.focused, screen.maximized)
             assert pane.region.width == SIZE[0] and pane.region.height > SIZE[1] // 2, pane.region  # on screen
         await pilot.press("z")
-        assert screen.maximized is None and app.focused is side and screen.lab
+        assert screen.maximized is None and app.focused is chart and screen.lab
 
 
 async def test_z_never_zooms_a_pane_out_of_sight(small_catalog):
@@ -200,7 +199,7 @@ async def test_z_never_zooms_a_pane_out_of_sight(small_catalog):
     app = pad_app(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
         screen, pad = await the_pad(pilot, app)
-        await pilot.press("f", "f")  # the values, then the pad
+        await pilot.press("f", "f", "f", "f")  # the values, its 2 charts, then the pad
         assert app.focused is pad and screen.lab
         await pilot.press("g")  # a chart in the pad's place
         await pilot.pause()
@@ -252,3 +251,20 @@ async def test_f_selects_a_chart_and_z_enlarges_it(small_catalog):
         await pilot.pause()
         assert screen.maximized is chart and app.focused is chart and chart.display
         assert chart.region.height >= SIZE[1] - 4, chart.region
+
+
+async def test_shift_f_from_the_text_focuses_the_chapter_quiz(catalog):
+    """4.5, 5.5, 6.7 and 7.6 say "press F (shift+f) to focus" their quiz, the last panel: with the
+    charts put after the panels in f's order, F went to a chart (5.5: five presses to the quiz)."""
+    from grok_tui.ui.panels.quiz import QuizPanel
+
+    for lesson_id in ("4.5", "7.6"):
+        app = GrokApp(catalog, start_lesson=lesson_id, speed=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(
+                pilot, lambda a=app: isinstance(a.screen, LessonScreen) and a.screen.query(QuizPanel), what="the quiz"
+            )
+            await pilot.pause()
+            await pilot.press("F")
+            await pilot.pause()
+            assert isinstance(app.focused, QuizPanel), (lesson_id, app.focused)

@@ -78,7 +78,7 @@ async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_cat
     async with app.run_test(size=(80, 24)) as pilot:
         first, second = app.screen.query(ProbePanel)
         assert first.display and not second.display
-        await pilot.press("f", "f")  # lesson text -> values column -> first panel
+        await pilot.press("f", "f", "f", "f")  # lesson text -> values column -> 2 charts -> first panel
         assert app.focused is first
         await pilot.press("f")
         assert app.focused is second and second.display and not first.display
@@ -86,9 +86,7 @@ async def test_f_cycles_focus_through_the_panels_showing_one_at_a_time(small_cat
         app.screen.maximize(second)
         await pilot.press("escape")  # un-zoom first, stay on the lesson
         assert app.screen.maximized is None and app.screen.lesson.id == "4.5"
-        await pilot.press("f")  # the narrow lab cycles its own panes: on to its charts, not the text
-        assert app.focused is app.screen.query_one("#chart-0") and app.screen.lab
-        await pilot.press("f", "f")  # its second chart, then back to the values
+        await pilot.press("f")  # the narrow lab cycles its own panes: back to the values, not the text
         assert app.focused is app.screen.query_one("#side") and app.screen.lab
 
 
@@ -125,7 +123,7 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         first, second, pad = app.screen.panels.widgets
         assert first.display and not second.display and app.focused is not first
         assert str(first.border_subtitle) == "panel 1/3 · press f to select it"
-        await pilot.press("f", "f")  # lesson text -> values column -> first panel
+        await pilot.press("f", "f", "f", "f")  # lesson text -> values column -> 2 charts -> first panel
         assert app.focused is first
         assert str(first.border_subtitle) == "panel 1/3 · f next · x toggle z zoom"
         await pilot.press("f", "f")
@@ -135,19 +133,19 @@ async def test_a_shown_panel_lists_its_keys_only_while_it_has_the_focus(small_ca
         assert pad.size.width - 4 < len("panel 3/3 · f next · arrows space d x t z zoom")
         assert str(pad.border_subtitle) == "arrows space d x t z zoom"
         assert "d pen" in screen_text(app) and "to draw, press f" not in screen_text(app)
-        await pilot.press("f")  # on to the charts: the pad stays in view, without the keys
-        assert app.focused is app.screen.query_one("#chart-0") and pad.display
+        await pilot.press("f")  # on to the lesson text: the pad stays in view, without the keys
+        assert app.focused is not pad and pad.display
         assert str(pad.border_subtitle) == "panel 3/3 · press f to select it"
         assert "to draw, press f until this frame lights up" in " ".join(screen_text(app).split())
         assert "d pen" not in screen_text(app)
         # f into the panels starts at the one in view (the pad), then goes round all of them once
         # (the first press put panel 1 in the pad's place, and the pad lit only at the fifth)
-        await pilot.press("f", "f", "f", "f")  # the second chart, the text, the values, the pad
+        await pilot.press("f", "f", "f", "f")  # the values, 2 charts, the pad
         assert app.focused is pad and pad.display
         await pilot.press("f")
         assert app.focused is first and first.display and not pad.display
-        await pilot.press("f", "f")  # the second panel, then on past the panels to the charts
-        assert app.focused is app.screen.query_one("#chart-0")
+        await pilot.press("f", "f")  # the second panel, then on past the panels to the text
+        assert app.focused is app.screen.query_one("#doc")
 
 
 async def test_f_keys_read_in_one_burst_each_move_the_focus(small_catalog, probe_module):
@@ -161,7 +159,7 @@ async def test_f_keys_read_in_one_burst_each_move_the_focus(small_catalog, probe
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: len(app.screen.query(ProbePanel)) == 2, what="the lesson with its panels")
         second = list(app.screen.query(ProbePanel))[1]
-        for _ in range(3):  # text -> values -> first panel -> second panel, with no pause between
+        for _ in range(5):  # text -> values -> 2 charts -> first panel -> second panel, no pause between
             app.screen.action_focus_next_pane()
         assert app.focused is second
         await pilot.pause()

@@ -45,7 +45,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ),
     (
         "f  F",
-        "focus the next / previous pane (▶ marks it): text, values, each lesson panel, each chart (the lab keeps f "
+        "focus the next / previous pane (▶ marks it): text, values, each chart, each lesson panel (the lab keeps f "
         "to its own panes: l for the text). A panel's letter and digit keys reach it from any pane",
     ),
     ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
