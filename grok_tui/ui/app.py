@@ -23,6 +23,7 @@ from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import hang_up, output_pacing, typeahead
 from grok_tui.ui.commands import LessonCommands
+from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
@@ -39,17 +40,6 @@ and the cyclic garbage collector is turned back on (the launcher turns it off)."
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
-
-
-def shell_can_resume() -> bool:
-    """Whether a shell with job control started the tutor, so that its `fg` can bring it back.
-    Such a shell gives each job its own process group; without one (ssh's command, `tmux new
-    grok-tui`, `bash -c`) the tutor's group is its session's, and a stopped tutor stayed stopped:
-    the screen froze for good, and only ssh's `~.` got the learner out."""
-    try:
-        return os.getpgrp() != os.getsid(0)
-    except (AttributeError, OSError):  # no sessions to ask about (not POSIX)
-        return False
 
 
 class GrokApp(App[None]):

@@ -10,6 +10,14 @@ from tests.ui.helpers import text_of, wait_for
 from tests.ui.test_lesson_run import SIZE, lesson_screen, run_to_end
 
 
+async def playing(pilot, app):
+    """The lesson screen once space has played its run to a first step."""
+    screen = lesson_screen(app)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+    return screen
+
+
 async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
     async with app.run_test(size=SIZE) as pilot:
@@ -49,9 +57,7 @@ async def test_ctrl_z_suspends_to_the_shell_but_not_where_it_is_undo(small_catal
     monkeypatch.setattr("grok_tui.ui.app.shell_can_resume", lambda: True)  # as from a learner's shell
     app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
     async with app.run_test(size=SIZE) as pilot:
-        lesson = lesson_screen(app)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: lesson.step_count >= 1, what="a first step")
+        lesson = await playing(pilot, app)
         await pilot.press("ctrl+z")
         assert suspended == [("LessonScreen", True)]  # paused before the tutor stops
         await pilot.press("question_mark")
@@ -99,9 +105,7 @@ async def test_ctrl_z_without_a_shell_to_come_back_to_says_so_and_plays_on(small
     monkeypatch.setattr(app_module, "shell_can_resume", lambda: False)
     app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
     async with app.run_test(size=SIZE) as pilot:
-        screen = lesson_screen(app)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
+        screen = await playing(pilot, app)
         await pilot.press("ctrl+z")
         assert suspended == [] and screen.run_state is RunState.RUNNING  # not stopped, nor paused
         notice = app._notifications
@@ -114,7 +118,7 @@ def test_a_shell_can_resume_the_tutor_only_from_a_job_of_its_own(monkeypatch):
     `bash -c` leave the tutor in its session's group, where nothing could `fg` it."""
     import os
 
-    from grok_tui.ui.app import shell_can_resume
+    from grok_tui.ui.job_control import shell_can_resume
 
     monkeypatch.setattr(os, "getsid", lambda pid: 100)
     monkeypatch.setattr(os, "getpgrp", lambda: 100)

@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from grok_tui.lesson.model import Lesson
-from grok_tui.ui.widgets.panes import FOCUS_GLYPH
+from grok_tui.ui.widgets.panes import keep_focus_mark
 
 
 class LessonPanel(Widget, can_focus=True):
@@ -67,9 +67,8 @@ class LessonPanel(Widget, can_focus=True):
     def retitle(self, label: str) -> None:
         """A new title that keeps the focus mark (▶) the lesson screen gave the panel: 7.5's hidden
         weights lost it when a run ended, while they kept the focus."""
-        title = str(self.border_title or "")
-        wanted = (FOCUS_GLYPH if title.startswith(FOCUS_GLYPH) else "") + label
-        if title != wanted:
+        wanted = keep_focus_mark(self.border_title, label)
+        if str(self.border_title or "") != wanted:
             self.border_title = wanted
 
     @property

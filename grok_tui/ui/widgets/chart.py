@@ -53,7 +53,7 @@ from grok_tui.ui.widgets.chart_parts import (
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
 from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
-from grok_tui.ui.widgets.panes import FOCUS_GLYPH
+from grok_tui.ui.widgets.panes import keep_focus_mark
 
 FEW_ROWS = 4
 """A plot this many rows tall or fewer is labelled at the data's own ends (ends_axis): with ticks at
@@ -151,9 +151,9 @@ class ChartView(PlotextPlot, can_focus=True):
     # -- drawing ------------------------------------------------------------------------------------
     def on_resize(self) -> None:
         sides = 2 if self.styles.border_left[0] else 0  # a full border's corners take 2 more columns
-        glyph = FOCUS_GLYPH if str(self.border_title or "").startswith(FOCUS_GLYPH) else ""  # the focus's mark
-        room = max(1, self.outer_size.width - 2 - sides - len(glyph))
-        self.border_title = Content(glyph + fit_title(self._title, room))
+        mark = len(keep_focus_mark(self.border_title, ""))  # the focus's ▶, kept, takes room too
+        room = max(1, self.outer_size.width - 2 - sides - mark)
+        self.border_title = Content(keep_focus_mark(self.border_title, fit_title(self._title, room)))
         self._redraw_owed = False
         self._redraw()
 

@@ -11,6 +11,12 @@ FOCUS_GLYPH = "▶ "
 """Put before the focused pane's title: focus must be visible without colour (monochrome, bad themes)."""
 
 
+def keep_focus_mark(title: object, label: str) -> str:
+    """`label` as a pane's new title, with the focus mark if its current `title` had it: a title
+    redrawn while the pane kept the focus lost its ▶ (7.5's hidden weights at a run's end)."""
+    return (FOCUS_GLYPH if str(title or "").startswith(FOCUS_GLYPH) else "") + label
+
+
 class SidePane(Vertical, can_focus=True):
     """Values, params and try-this. It does not scroll as a whole (the values scroll inside their
     own box) so the params stay in view; `z` zooms it when it has the focus."""
