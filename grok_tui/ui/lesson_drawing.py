@@ -37,7 +37,7 @@ else:
     _Screen = object
 
 
-OUT_OF_VIEW = "The run goes on in a cell out of view: w takes the text there."
+OUT_OF_VIEW = "This run's cell is out of view: w takes the text there."
 """Said once a session (LessonDrawing._tell_where_running); `w` takes it away with it."""
 
 

@@ -418,7 +418,7 @@ async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
         doc.scroll_end(animate=False)  # reading the end, the first cell far above
         await pilot.pause()
         await pilot.press("s")
-        told = "The run goes on in a cell out of view: w takes the text there."
+        told = "This run's cell is out of view: w takes the text there."
         await wait_for(pilot, lambda: any(n.message == told for n in app._notifications), what="the notice")
         await pilot.press("w")
         await pilot.pause()
