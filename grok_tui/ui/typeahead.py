@@ -61,15 +61,29 @@ def run_field_binding_in_order(app: App, event: events.Key) -> bool:
     up to the app, a message queue per widget on the way. Keys that arrive together (a paste, a
     slow link, typing while the app was busy) were then applied out of order: `ctrl+u 0.1` left the
     box empty (the characters went in, then ctrl+u deleted them), `abc backspace d` gave "abc".
-    Called for a key the terminal sent, before it is forwarded; a priority binding (quit) still wins."""
+    Called for a key the terminal sent, before it is forwarded; a priority binding (quit) still wins.
+    An action the field skips (ctrl+c copies only a selection) goes on up the chain, as in Textual:
+    ctrl+c with nothing selected did nothing at all in a question box or the exercise editor."""
     field = _focused_field(app)
     if field is None or event.is_printable:
         return False
     active = app.active_bindings.get(event.key)
     if active is None or active.node is not field or active.binding.priority or not active.enabled:
         return False
-    field.call_later(app.run_action, active.binding.action, field)
+    field.call_later(_run_in_chain, app, event.key, field, active.binding.action)
     return True
+
+
+async def _run_in_chain(app: App, key: str, field: Any, action: str) -> None:
+    """Run the field's `action`; if it is skipped, the key's next binding up the chain."""
+    if await app.run_action(action, field):
+        return
+    for namespace, bindings in app.screen._modal_binding_chain:
+        if namespace is field:
+            continue
+        for binding in bindings.key_to_bindings.get(key, ()):
+            if not binding.priority and await app.run_action(binding.action, namespace):
+                return
 
 
 def escaped_key(app: App, event: events.Key) -> events.Key | None:

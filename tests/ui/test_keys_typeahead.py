@@ -144,3 +144,34 @@ async def test_escape_then_a_key_in_one_read_leave_the_editor_and_act():
         app.post_message(events.Key("alt+q", "q"))  # out of the editor already: escape leaves the screen
         await wait_for(pilot, lambda: app._exit, what="the exercise left and the tutor quit")
         assert editor.text == before
+
+
+async def test_ctrl_c_with_nothing_selected_says_how_to_leave(small_catalog):
+    """ctrl+c in a text field copies a selection; with none, Textual passes it on up. The fields'
+    own key order (run_field_binding_in_order) had stopped it there: a learner's ctrl+c ("stop",
+    "quit") in the exercise editor or the = box did nothing at all."""
+    app = course_app("3.2")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+        editor = app.focused
+        await pilot.press("end", "ctrl+c")  # the stub opens with its TODO selected: end drops that
+        said = "ctrl+c copies selected text · escape leaves the editor, then q quits · your code is kept"
+        await wait_for(pilot, lambda: any(n.message == said for n in app._notifications), what="the notice")
+        await pilot.press("shift+home", "ctrl+c")  # a selection is still copied
+        await wait_for(pilot, lambda: app.clipboard == editor.selected_text != "", what="the copy")
+        await pilot.press("escape", "ctrl+c")  # the editor left: q quits from here
+        leave = "q quits · escape goes back to the lesson · your code is kept"
+        await wait_for(pilot, lambda: any(n.message == leave for n in app._notifications), what="the second")
+
+
+async def test_ctrl_c_in_the_value_box_says_its_keys(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_the_box(pilot, app)
+        await pilot.press("ctrl+u", "0", ".", "2", "ctrl+c")
+        message = app.screen.query_one("#param-message")
+        await wait_for(pilot, lambda: "esc cancels" in str(message.render()), what="the keys")
+        assert str(message.render()) == "ctrl+c: esc cancels · enter runs with it"
+        assert app.screen.query_one("#param-value").value == "0.2"  # nothing lost, the box still open

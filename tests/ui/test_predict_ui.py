@@ -376,3 +376,20 @@ async def test_with_eight_hidden_nodes_each_question_shows_what_working_it_out_n
         assert "walk_vs_stop[row]" in asked[1] and "layer_2 = " in asked[1]
         # step 4: layer_2_delta from step 3, layer_1 and weights_1_2 from step 1
         assert "layer_2_delta = " in asked[2] and "layer_1 = [" in asked[2] and "weights_1_2 = [" in asked[2], asked[2]
+
+
+async def test_ctrl_c_in_a_question_says_the_run_waits(course):
+    """ctrl+c, the reflex for "stop that", pauses a run in the lesson; in a question it did nothing a
+    learner could see. It says the run waits, and how to go on; a selection is still copied."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await ask_next_question(pilot, app)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, PredictScreen)  # nothing skipped, nothing quit
+        said = text_of(app.screen.query_one("#predict-problem"))
+        assert said.strip() == "ctrl+c: the run is waiting for your answer · escape skip · q quit", said
+        await pilot.press("1", "shift+home", "ctrl+c")  # a selection: copied, as before
+        await pilot.pause()
+        assert app.clipboard == "1"

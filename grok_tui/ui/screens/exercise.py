@@ -78,6 +78,9 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         Binding("s", "solution_key", "solution", show=False),
         Binding("i", "edit", "edit", show=False),
         Binding("q", "quit_key", "quit", show=False, id="exercise.quit"),  # as on every other screen
+        # A terminal's reflex for "stop" or "quit": the editor copies a selection (TextArea's ctrl+c);
+        # with none the key did nothing at all. It says how to leave instead.
+        Binding("ctrl+c", "interrupt", show=False, id="exercise.interrupt"),
     ]
 
     class Checked(Message):
@@ -300,6 +303,13 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         if action == "solution":
             return self.done  # the footer offers it once it can open
         return True
+
+    def action_interrupt(self) -> None:
+        if isinstance(self.focused, TextArea):
+            said = "ctrl+c copies selected text · escape leaves the editor, then q quits"
+        else:
+            said = "q quits · escape goes back to the lesson"
+        self.notify(f"{said} · your code is kept", title="ctrl+c", timeout=4, markup=False)
 
     async def action_quit_key(self) -> None:
         await self.app.action_quit()  # the draft is saved on the way out (on_unmount)

@@ -39,7 +39,11 @@ class ParamInput(ModalScreen[bool]):
     the lesson's, under it, listed keys that here are typed into the field (q gave "must be a
     number (got 'q')")."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="param_input.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="param_input.cancel"),
+        # ctrl+c copies a selection (the field's); with none, a learner meaning "stop" saw nothing.
+        Binding("ctrl+c", "interrupt", show=False, id="param_input.interrupt"),
+    ]
 
     def __init__(self, param: Param, current: float | int | str, apply: Callable[[str], None]) -> None:
         super().__init__()
@@ -75,6 +79,9 @@ class ParamInput(ModalScreen[bool]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one("#param-message", Static).update("")
+
+    def action_interrupt(self) -> None:
+        self.query_one("#param-message", Static).update(Text("ctrl+c: esc cancels · enter runs with it", style="bold"))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

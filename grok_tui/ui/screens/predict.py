@@ -67,6 +67,10 @@ class PredictScreen(ModalScreen[list[str] | None]):
         # here too (it did nothing, and a learner could not leave but with ctrl+q). A priority
         # binding, as the box would stop the key; AnswerInput lets Textual try the binding first.
         Binding("q", "app.quit", "quit", show=False, priority=True, id="predict.quit"),
+        # A terminal's reflex for "stop that" (the lesson's ctrl+c pauses a run): here the run is
+        # already waiting, and the key did nothing a learner could see. The box copies a selection
+        # first (Input's ctrl+c); with none, it comes here.
+        Binding("ctrl+c", "interrupt", show=False, id="predict.interrupt"),
     ]
 
     def __init__(
@@ -121,6 +125,12 @@ class PredictScreen(ModalScreen[list[str] | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+    def action_interrupt(self) -> None:
+        skip = "skip, play on" if self.plays_on else "skip"
+        self.query_one("#predict-problem", Static).update(
+            f"ctrl+c: the run is waiting for your answer · escape {skip} · q quit"
+        )
 
 
 class RevealScreen(ModalScreen[None]):
