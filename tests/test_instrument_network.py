@@ -149,6 +149,8 @@ def test_short_numbers_fit_five_columns():
     # where the digit does not fit, the power of ten alone: a cell cut "+2e-12" to "+2e-1" (0.1),
     # and 5.5's diverged weights, "-3e153", to "-3e15"
     cases |= {1.5e-12: "+e-12", -2.68e153: "-e153", 3e15: "+3e15", 1e-120: "+0"}
+    # thousands: 5.4 at alpha 1 drew 33460 as "+3e4" (30000)
+    cases |= {33460: "+33k", -9999.4: "-9999", 10000: "+10k", 999_400: "+999k", 999_600: "+1e6"}
     for value, want in cases.items():
         assert short(value) == want
         assert len(short(value)) <= 5

@@ -47,6 +47,8 @@ def short(value: float | None) -> str:
                 text = text[1:]
             if len(text) <= NUMBER - 1:
                 return sign + text
+    if 1e4 <= size < 999.5e3:  # 5.4's 33460 read "+3e4", 10% off: "+33k"
+        return f"{sign}{size / 1e3:.0f}k"
     return _power(sign, size)
 
 
