@@ -268,6 +268,14 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     # the same at every step: it never learned (4.5 at alpha 0.5, 6.1 at alpha 1 bounce for ever)
     assert growth_text("error", [0.04000000000000001, 0.03999999999999998, 0.04]) == ("error stuck at 0.04",) * 2
     assert growth_text("error", [0.04, 0.01, 0.04]) == none  # back where it began, having learned on the way
+    # stopped changing for good, far from 0: 6.5 at alpha 2 (every hidden node dead), said "finished"
+    dead = [29.48, *[2.0] * 59]
+    steps = [float(i) for i in range(1, 61)]
+    assert growth_text("error", dead, steps) == ("error stuck at 2 from step 2", "error stuck at 2")
+    assert growth_text("error", dead)[0] == "error stuck at 2"  # no steps: no "from"
+    assert growth_text("error", [3.0, 2.0, 1.0, 0.7, *[0.5] * 3]) == none  # flat for under half the run
+    assert growth_text("error", [3.0, *[0.5] * 3]) == ("error stuck at 0.5",) * 2  # from its 2nd of 4
+    assert growth_text("error", [0.6, 0.1, *[1e-12] * 8]) == none  # at its goal: done, not stuck
     assert growth_text("error", [0.0, 0.0]) == growth_text("error", [0.04]) == none  # learned; one step says nothing
     # digits enough to tell the ends apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
     assert growth_text("test_loss", [2.3012, 2.2, 2.3026])[0] == "test_loss 2.301 -> 2.303"

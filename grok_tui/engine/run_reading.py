@@ -59,24 +59,48 @@ def ended_higher(first: float, final: float) -> bool:
     return math.isfinite(final) and final > first
 
 
-def stuck(ys: list[float]) -> bool:
-    """Every step's error the same, and not 0: it never learned. 4.5 at alpha 0.5 bounces between
-    two predictions as far from the goal (0.04 each step), and the status said "finished · n next
+STUCK = "stuck at"
+"""How growth_text says an error stopped changing (the status line then gives the lesson's
+stuck_advice)."""
+
+
+FLAT_TAIL = 0.5
+"""A run whose error stayed the same for at least this share of its last steps stopped learning.
+6.5 at alpha 2 went 29.5, then 2 for 59 passes (every hidden node dead, worse than answering 0.5
+to every light), and the status said "finished"."""
+
+
+def flat_from(ys: list[float]) -> int | None:
+    """Where the error stopped changing for good (an index of `ys`, 0 for a run that never moved), if
+    it did for at least FLAT_TAIL of the run, three steps or more, at a value that is not 0 (a run
+    that reached its goal stops changing too). None otherwise. 4.5 at alpha 0.5 bounces between two
+    predictions as far from the goal (0.04 every step), and the status said "finished · n next
     lesson" where the lesson's text says it bounces for ever."""
-    first = ys[0] if ys else 0.0
-    return len(ys) > 1 and math.isfinite(first) and first > 0 and all(math.isclose(y, first, rel_tol=1e-9) for y in ys)
+    end = ys[-1] if ys else 0.0
+    if len(ys) < 2 or not math.isfinite(end) or end <= 1e-6 * max((abs(y) for y in ys if math.isfinite(y)), default=0):
+        return None
+    start = len(ys) - 1
+    while start > 0 and math.isclose(ys[start - 1], end, rel_tol=1e-9):
+        start -= 1
+    if start == 0:
+        return 0
+    flat = len(ys) - start
+    return start if flat >= 3 and flat >= FLAT_TAIL * len(ys) else None
 
 
-def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
+def growth_text(name: str, ys: list[float], xs: list[float] | None = None) -> tuple[str, str]:
     """("error 0.3 -> 2.2e+59", "error 2.2e+59") when the series `name`, an error or a loss, ended
     higher than it began (it grew, or did not learn): a long form and one for a narrow line ("error
     -> 2.2e+59" read as a start left out). ("", "") otherwise (a run that learned, or a series that is
-    not an error)."""
+    not an error). `xs`, the steps of `ys`, say from which step an error stopped changing."""
     if not ys or not ("error" in name or "loss" in name):
         return "", ""
     first, final = ys[0], ys[-1]
-    if stuck(ys):
-        return (f"{name} stuck at {format_value(first)}",) * 2
+    flat = flat_from(ys)
+    if flat is not None:
+        stuck_at = f"{name} {STUCK} {format_value(final)}"
+        since = f" from step {xs[flat]:g}" if xs is not None and len(xs) == len(ys) else ""
+        return (stuck_at + since if flat else stuck_at), stuck_at
     if not (math.isfinite(first) and first > 0 and (grew(first, final) or ended_higher(first, final))):
         return "", ""
     # as many digits as tell the two apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
@@ -90,7 +114,9 @@ def growth_text(name: str, ys: list[float]) -> tuple[str, str]:
 def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:
     """growth_text of the error that ended highest among those that ended higher: 5.4 at alpha 6.4 named
     error_hurt, its smallest (5.6e+06), while error_win reached 4.7e+08."""
-    grown = [(growth_text(n, series[n].ys), series[n].ys[-1]) for n in names if n in series and series[n].ys]
+    grown = [
+        (growth_text(n, series[n].ys, series[n].xs), series[n].ys[-1]) for n in names if n in series and series[n].ys
+    ]
     grown = [(text, final) for text, final in grown if text[0]]
     if not grown:
         return "", ""

@@ -222,6 +222,10 @@ class Lesson:
     nan_advice: str = ""
     """What the status line advises when a run's value became nan (not inf): where that is no step
     too large (7.3's 0 * log 0), "try a smaller step" sent the learner the wrong way."""
+    stuck_advice: str = ""
+    """What the status line advises when a finished run's error stopped changing for good while far
+    from 0 (engine.run_reading.STUCK): where a dead hidden node or a wrong order is the cause (6.4,
+    6.5, 5.5), "try a smaller alpha" sent the learner the wrong way. Empty: the step-size advice."""
     step_name: str = ""
     """What one step of a run is ("epoch", "iteration"): a chart on the step axis says it in its
     title ("accuracy by epoch"); empty: the title says what its axis counts, or it is a plain step."""

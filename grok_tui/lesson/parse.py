@@ -47,6 +47,7 @@ TOP_KEYS = {
     "landscape",
     "predict",
     "nan_advice",
+    "stuck_advice",
     "step_name",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
@@ -58,6 +59,9 @@ _AFTER_QUESTIONS = re.compile(r"^\s*<!--\s*after the questions\s*-->\s*$")
 # A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
+STUCK_ADVICE_MAX = 32
+"""A status line of 80 columns: `finished  step 60/60  layer_2_error stuck at 2  ` leaves this."""
+
 STEP_NAME = re.compile(r"[a-z][a-z ]{0,19}")
 """What one step of a run is (`step_name`): it names the charts' step axis ("accuracy by epoch")."""
 BOM = "\ufeff"
@@ -274,10 +278,15 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     for key, value in (("show", show), ("strip", strip), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.add(where(key), f"{key} must be a list of strings")
-    nan_advice = meta.get("nan_advice", "")
+    nan_advice, stuck_advice = (meta.get(key, "") for key in ("nan_advice", "stuck_advice"))
     if not isinstance(nan_advice, str):
         problems.add(where("nan_advice"), "nan_advice must be a string")
         nan_advice = ""
+    if not isinstance(stuck_advice, str):
+        problems.add(where("stuck_advice"), "stuck_advice must be a string")
+        stuck_advice = ""
+    elif len(stuck_advice) > STUCK_ADVICE_MAX:  # at 80 columns it shares a line with the stuck error
+        problems.add(where("stuck_advice"), f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters")
     step_name = meta.get("step_name", "")
     if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
         problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')
@@ -330,6 +339,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         nan_advice=nan_advice,
+        stuck_advice=stuck_advice,
         step_name=step_name,
         check_with=tuple(check_with),
         steps=steps,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
-from grok_tui.engine.run_reading import at_chance, worst_growth
+from grok_tui.engine.run_reading import STUCK, at_chance, worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
@@ -272,6 +272,8 @@ class LessonDrawing(_Screen):
                 grew = at_chance(self.lesson, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
+        if f" {STUCK} " in grew[0] and self.lesson.stuck_advice:
+            advice = self.lesson.stuck_advice
         status.show_status(
             view.state,
             view.step,

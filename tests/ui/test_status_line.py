@@ -257,3 +257,24 @@ async def test_a_param_changed_while_stepping_says_the_new_run_waits_to_be_playe
         assert "resume" not in text_of(status)
         await pilot.press("s")  # a step on: the learner has played some of it, so it is resumed
         await wait_for(pilot, lambda: "space resume · s step" in text_of(status), what="resume again")
+
+
+async def test_an_error_that_stopped_changing_is_stuck_with_the_lessons_advice(catalog):
+    """6.5 at alpha 2: 29.5 after the first pass, then 2 for the other 59 (every hidden node dead,
+    worse than answering 0.5 to every light), and the status said "finished · n next lesson".
+    "try a smaller alpha" alone would be wrong for its seed 2, whose nodes die at any alpha: the
+    lesson's stuck_advice names both."""
+    app = GrokApp(catalog, start_lesson="6.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="the lesson")
+        screen = app.screen
+        await pilot.press("equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        await pilot.press("ctrl+u", "2", "enter")
+        await wait_for(pilot, lambda: screen.params["alpha"] == 2.0, what="alpha 2")
+        await play_past_questions(pilot, app, screen)
+        await finish(pilot, screen)
+        status = text_of(screen.query_one(StatusLine))
+        assert "layer_2_error stuck at 2" in status and "next lesson" not in status, status
+        assert "try seed 0 or a smaller alpha" in status, status
+        assert "try a smaller alpha ·" not in status  # the step-size advice gave way to the lesson's
