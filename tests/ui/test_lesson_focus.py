@@ -268,3 +268,19 @@ async def test_shift_f_from_the_text_focuses_the_chapter_quiz(catalog):
             await pilot.press("F")
             await pilot.pause()
             assert isinstance(app.focused, QuizPanel), (lesson_id, app.focused)
+
+
+async def test_arrows_change_the_param_where_the_focused_pane_does_not_use_them(small_catalog):
+    """4.5's lab with a chart or the experiments focused: → did nothing, though the help and the
+    README say ← → change the chosen param (+ did). A panel that uses them keeps them."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("f", "f")  # the text -> the lab's values -> its chart
+        await pilot.pause()
+        assert app.focused is screen.query_one("#chart-0")
+        before = screen.session.params["alpha"]
+        await pilot.press("right")
+        await wait_for(pilot, lambda: screen.session.params["alpha"] > before, what="alpha up")
+        await pilot.press("left")
+        await wait_for(pilot, lambda: screen.session.params["alpha"] == before, what="alpha back")
