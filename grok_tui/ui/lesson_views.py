@@ -46,6 +46,8 @@ class LessonViews(_Screen):
     def action_toggle_view(self) -> None:
         """l: the lesson text with a live strip, or the lab (charts, values, params)."""
         self._set_view(lab=not self.lab)
+        if self.lab:  # the lab has no text to be out of view of: the notice was about the text
+            self._withdraw_where_notice()
         if self.maximized is not None:
             self.minimize()
         doc = self.query_one(LessonDocument)
@@ -138,5 +140,9 @@ class LessonViews(_Screen):
         if self.lab:
             self.action_toggle_view()
         self.call_after_refresh(doc.scroll_to_widget, cell, animate=False, top=True)
+        self._withdraw_where_notice()  # done: it sat over the strip for seconds more
+
+    def _withdraw_where_notice(self) -> None:
+        """Take back the once-a-session OUT_OF_VIEW notice (only it: the others still say something)."""
         for notice in [n for n in self.app._notifications if n.message == OUT_OF_VIEW]:
-            self.app._unnotify(notice)  # done: it sat over the strip for seconds more
+            self.app._unnotify(notice)

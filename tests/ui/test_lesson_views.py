@@ -433,6 +433,22 @@ async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
         assert not any(n.message == told for n in app._notifications)
 
 
+async def test_the_out_of_view_notice_goes_with_l_to_the_lab(catalog):
+    """6.4 stepped from down its text, then l: the notice about the text stayed over the lab."""
+    app = GrokApp(catalog, start_lesson="3.4", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.pause()
+        doc.scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.press("s")
+        told = "This run's cell is out of view: w takes the text there."
+        await wait_for(pilot, lambda: any(n.message == told for n in app._notifications), what="the notice")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen.lab and not any(n.message == told for n in app._notifications)
+
+
 async def test_the_out_of_view_notice_waits_while_a_question_is_on_top(catalog):
     """5.1 played from the end of its text: the notice came with the prediction box, half over it,
     and w could not act until the box was answered."""
