@@ -211,7 +211,8 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
     # not "missed 3" (a count?), nor "0 right in a row"
-    assert "Chapter 4 quiz: 1/5 right; missed question 3\n" in out
+    # nor "1/5 right" with two of five answered: it read as four wrong
+    assert "Chapter 4 quiz: 2 of 5 answered, 1 right; missed question 3\n" in out
     assert "Chapter 5 quiz: not taken yet (5 questions)" in out
     assert "Predictions: 1/1 right" in out
     assert main(["progress", "--json"]) == 0

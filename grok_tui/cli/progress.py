@@ -152,10 +152,14 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
                 f"; missed question{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}" if numbers else ""
             )
             streak = streak_text(quiz["streak"])
-            print(
-                f"Chapter {quiz['chapter']} quiz: {quiz['right']}/{quiz['questions']} right{missed}"
-                + (f"; {streak}" if streak else "")
+            # Half done: "2/5 right" read as three wrong, with two answered (both right).
+            part = quiz["answered"] < quiz["questions"]
+            score = (
+                f"{quiz['answered']} of {quiz['questions']} answered, {quiz['right']} right"
+                if part
+                else f"{quiz['right']}/{quiz['questions']} right"
             )
+            print(f"Chapter {quiz['chapter']} quiz: {score}{missed}" + (f"; {streak}" if streak else ""))
         else:
             print(f"Chapter {quiz['chapter']} quiz: not taken yet ({quiz['questions']} questions)")
     if data["predictions"]["answered"]:
