@@ -19,7 +19,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("s", "one step (from ready: start paused after the first step)"),
     ("l", "switch between the lesson text (with a live strip) and the lab: charts, values, params"),
     ("r", "reset: stop the run, keep its curve dimmed for comparison"),
-    ("ctrl+c", "pause a playing run, as in a terminal (nothing playing: copy the selected text)"),
+    ("ctrl+c", "pause a playing run, as in a terminal (nothing playing: copy the selected text, or say how to quit)"),
     ("[ ]  tab", "choose a param"),
     ("+ -  ← →", "change the chosen param one rung (the lesson re-runs from its seed)"),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
