@@ -28,6 +28,7 @@ from pathlib import Path
 
 from grok_tui.answers import ANSWERS_FILE, forget_answers
 from grok_tui.drafts import DraftFiles
+from grok_tui.kept_params import PARAMS_FILE, forget_params
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress_lock import progress_lock
 from grok_tui.progress_merge import SavedState, merge
@@ -388,6 +389,7 @@ class Progress(DraftFiles):
         for key in [k for k in self.exercises if k.startswith(f"{lesson_id}/")]:
             del self.exercises[key]
         forget_answers(self.root, f"predict/{lesson_id}/")  # its predictions are asked again
+        forget_params(self.root, lesson_id)  # and it opens with its defaults, the numbers its text quotes
         folder = self.lesson_drafts_dir(lesson_id)
         if folder.is_dir():
             backups = [b for p in sorted(folder.glob("*.py")) if (b := backup(p)) is not None]
@@ -397,9 +399,9 @@ class Progress(DraftFiles):
 
     def reset_all(self) -> list[Path]:
         """Start over; progress.json, the drafts folder, the quiz and prediction answers and the
-        reading places are kept as timestamped backups."""
+        reading places and the params the lessons were left with are kept as timestamped backups."""
         self._refuse_if_kept_as_is()
-        kept = (self.path, self.drafts_dir, self.root / ANSWERS_FILE, self.root / PLACES_FILE)
+        kept = (self.path, self.drafts_dir, self.root / ANSWERS_FILE, self.root / PLACES_FILE, self.root / PARAMS_FILE)
         backups = [b for b in map(backup, kept) if b is not None]
         self.lessons, self.exercises, self.last_lesson = {}, {}, None
         self._write()

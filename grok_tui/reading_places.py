@@ -14,7 +14,7 @@ import contextlib
 import json
 from pathlib import Path
 
-from grok_tui.safe_files import atomic_write
+from grok_tui.safe_files import atomic_write, read_json_object
 
 PLACES_FILE = "reading.json"
 
@@ -28,17 +28,9 @@ class ReadingPlaces:
         self._changed = False
 
     def _read(self) -> dict[str, Place]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict):
-            return {}
         return {
             str(lesson): (place[0], place[1])
-            for lesson, place in data.items()
+            for lesson, place in read_json_object(self.path).items()
             if isinstance(place, list) and len(place) == 2 and all(type(n) is int and n >= 0 for n in place)
         }
 

@@ -3,6 +3,7 @@ deleted), timestamped backups under names no older backup has."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -28,6 +29,19 @@ def atomic_write(path: Path, text: str, *, mode: int | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_json_object(path: Path | None) -> dict:
+    """The JSON object in `path`, or {} if there is none, it cannot be read, or it is no object: for
+    files that are not the learner's work (reading places, kept params), where a damaged one is
+    simply started afresh."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def user_file_mode(path: Path) -> int:

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from grok_tui import settings as settings_file
+from grok_tui.kept_params import KeptParams, said
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
@@ -114,6 +115,8 @@ class GrokApp(App[None]):
         self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.places = ReadingPlaces(self.progress.root)
         """Where the learner was reading in each lesson (the lesson text opens there again)."""
+        self.kept_params = KeptParams(self.progress.root)
+        """The params each lesson was left with (it opens with them again, after a restart too)."""
         self.current_lesson_id: str | None = None
         self.told_where_running = False
         """The learner was told once that `w` goes to the cell the run is in (lesson_drawing.py)."""
@@ -274,6 +277,12 @@ class GrokApp(App[None]):
         output_pacing.forget_screen()
         self.screen.refresh(layout=True)
 
+    def save_params(self) -> None:
+        """Keep every opened lesson's params for the next start (never raises)."""
+        for session in list(self.sessions.values()):
+            self.kept_params.keep(session.lesson, session.params)
+        self.kept_params.save()
+
     def session_for(self, lesson: Lesson) -> LessonSession:
         """The lesson's session, made on first use; a finished run records the lesson as done, once."""
         session = self.sessions.get(lesson.id)
@@ -282,7 +291,16 @@ class GrokApp(App[None]):
             speed = self.speed if self.speed is not None else default
             from grok_tui.engine.session import LessonSession
 
-            session = LessonSession(lesson, speed=speed, exercise_code=partial(self.progress.passed_code, lesson.id))
+            kept = self.kept_params.for_lesson(lesson)
+            session = LessonSession(
+                lesson, speed=speed, params=kept, exercise_code=partial(self.progress.passed_code, lesson.id)
+            )
+            if kept:  # the lesson's text quotes its defaults: say why the numbers may differ
+                self.notify(
+                    f"{lesson.id} opens with your settings from last time: {said(kept)} · D puts back its defaults",
+                    timeout=6,
+                    markup=False,
+                )
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session
         return session
@@ -359,6 +377,7 @@ class GrokApp(App[None]):
                 stop()
         hang_up.save_drafts(self)  # the exercise editor's text, written now (as on a hang-up)
         self.places.save()
+        self.save_params()
         if self.progress.unsaved and not isinstance(self.screen, SaveElsewhereScreen):
             self.clear_notifications()  # the dialog says it all; at 80x24 the lasting notices hid its keys
             self.push_screen(SaveElsewhereScreen(self.progress), self._leave)

@@ -75,6 +75,9 @@ def _save_then(app: App, number: int, leave: Callable[[int], None]) -> None:
     places = getattr(app, "places", None)  # where the learner was reading: the link dropped mid-lesson
     if places is not None:
         places.save()
+    save_params = getattr(app, "save_params", None)  # and the params each lesson was left with
+    if save_params is not None:
+        save_params()
     leave(number)
 
 

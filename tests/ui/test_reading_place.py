@@ -121,3 +121,28 @@ async def test_a_resize_there_and_back_keeps_the_place_at_the_end(small_catalog)
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: doc.place() == before, what="the same place", timeout=5)
         assert doc.scroll_y == doc.max_scroll_y
+
+
+async def test_a_lesson_opens_with_the_params_it_was_left_with_and_says_so(small_catalog, private_data_dir):
+    """A learner quit 6.5 at alpha 0.5 and 200 iterations and came back to 0.2 and 60, with nothing
+    said (over SSH a dropped link is a restart too)."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.session.selected_param is not None, what="the lesson")
+        default = screen.session.params["alpha"]
+        await pilot.press("minus")
+        await wait_for(pilot, lambda: screen.session.params["alpha"] < default, what="alpha down")
+        changed = screen.session.params["alpha"]
+        await pilot.press("q")
+    again = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: getattr(again.screen, "session", None) is not None, what="4.5")
+        assert again.screen.session.params["alpha"] == changed
+        said = f"4.5 opens with your settings from last time: alpha {changed:g} · D puts back its defaults"
+        assert [n.message for n in again._notifications] == [said]
+        await pilot.press("D", "q")  # its defaults, then quit: it opens with them next time
+    third = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with third.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: getattr(third.screen, "session", None) is not None, what="4.5")
+        assert third.screen.session.params["alpha"] == default and not third._notifications
