@@ -260,4 +260,8 @@ def test_without_an_id_a_draft_being_written_wins_over_a_lesson_only_looked_at(c
     assert code == 0 and out.startswith("3.3/ele_mul ("), out
     assert Progress.load().hints_shown("6.5", "learn") == 0
     code, out, _ = cli(capsys, "progress")
-    assert "Next: `grok-tui 6.5` (1 exercise to do; your draft of 3.3/ele_mul waits too" in out
+    # one pair of brackets: "(... waits too (`grok-tui edit 3.3/ele_mul`))" nested them
+    assert (
+        "Next: `grok-tui 6.5` (1 exercise to do; your draft of 3.3/ele_mul waits too: `grok-tui edit 3.3/ele_mul`)\n"
+        in out
+    )

@@ -197,7 +197,7 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
     if mine:
         waits = f"your draft of {mine[0]} waits: `grok-tui edit {mine[0]}` opens it in your editor"
         return f"Next: `grok-tui {lesson.id}` ({waits})"
-    elsewhere = f"; your draft of {begun[0]} waits too (`grok-tui edit {begun[0]}`)" if begun else ""
+    elsewhere = f"; your draft of {begun[0]} waits too: `grok-tui edit {begun[0]}`" if begun else ""
     todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
     if todo:
         return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do{elsewhere})"
