@@ -87,7 +87,7 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("pgup pgdn home end", "a page up / down, the first / last lesson"),
     ("enter", "open the chosen lesson; in it, space runs its code and F1 lists its keys"),
     ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
-    ("escape", "back to the lesson you came from"),
+    ("escape", "back to the lesson you came from (none yet on a first start)"),
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit (your progress is saved as you go)"),
     ("", ""),
