@@ -196,6 +196,21 @@ def test_the_measured_speed_counts_steps_between_step_changes():
     assert s.measured_speed(now=20.0) is None  # stalled: no step for 8 s
 
 
+def test_a_pause_leaves_no_old_steps_in_the_measured_speed():
+    """6.4 at 1/s, a question answered after a while: that wait was in the window on resuming, and
+    the status read "speed 1/s (0.0/s)"."""
+    from grok_tui.engine.feed import RunFeed
+
+    s = session()
+    s.run, s.feed = object(), RunFeed(state=RunState.PAUSED)
+    s._samples.extend([(0.0, 1), (1.0, 2)])
+    s.poll()
+    assert not s._samples
+    s.feed = RunFeed()  # resumed: measured from here
+    s.poll()
+    assert len(s._samples) == 1 and s.measured_speed() is None
+
+
 def test_a_paced_speed_is_measured_only_over_a_window_that_polls_cannot_skew():
     from grok_tui.engine.feed import RunFeed
 

@@ -294,7 +294,11 @@ class LessonSession:
             return None
         view = feed.view()
         now = time.monotonic()
-        if not self._samples or self._samples[-1][1] != view.step:  # when the step count changed
+        if view.state is not RunState.RUNNING:
+            # Measured afresh on resuming: a question answered after 30 s put that wait in the
+            # window, and the status read "speed 1/s (0.0/s)".
+            self._samples.clear()
+        elif not self._samples or self._samples[-1][1] != view.step:  # when the step count changed
             self._samples.append((now, view.step))
         while len(self._samples) > 2 and now - self._samples[0][0] > SPEED_WINDOW:
             self._samples.popleft()
