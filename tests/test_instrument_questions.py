@@ -124,6 +124,20 @@ def test_the_course_quizzes_agree_with_the_lessons(catalog):
     assert "quiz" in catalog.get("4.5").panels and "quiz" not in catalog.get("4.4").panels
 
 
+def test_the_6_4_quiz_question_says_which_moment_it_asks_about(catalog):
+    """Quiz 6 q2 asked which hidden nodes get a non-zero layer_1_delta, with no moment: a learner who
+    watched the run end (every node dead, layer_1_delta 0 0 0) answered 'none' and was marked wrong.
+    The answer 'only the middle one' holds at stage 4, so the question says so."""
+    q = catalog.quizzes[6].questions[1]
+    assert "layer_1_delta" in q.text and "stage 4" in q.text, q.text
+    run = LessonRun(catalog.get("6.4"), {})
+    run.run_sync()
+    deltas = [(s.values["stage"], s.values["layer_1_delta"]) for s in run.steps if "layer_1_delta" in s.values]
+    stage, first = deltas[0]
+    assert stage.startswith("4 ") and list(np.flatnonzero(first)) == [1]
+    assert not np.any(deltas[-1][1])  # at the end: none, the other answer the question allowed
+
+
 def test_a_quiz_answer_the_run_contradicts_is_an_error(tmp_path, catalog):
     path = tmp_path / "quiz.toml"
     questions = "".join(f'[[questions]]\ntext = "q{i}"\nanswer = 1.0\n' for i in range(2))
