@@ -120,6 +120,10 @@ def test_the_course_quizzes_agree_with_the_lessons(catalog):
     for quiz in catalog.quizzes.values():
         assert 3 <= len(quiz.questions) <= 6
         assert check_quiz(quiz, catalog) == []
+    # Chapter 6 had 3 questions (the others 5), none on 6.5's dead ReLU or 6.7's sigmoid.
+    assert all(len(quiz.questions) >= 5 for quiz in catalog.quizzes.values())
+    asked = {str(q.verify.get("lesson")) for q in catalog.quizzes[6].questions if q.verify}
+    assert {"6.5", "6.7"} <= asked, asked
     # The chapter's last lesson offers the quiz.
     assert "quiz" in catalog.get("4.5").panels and "quiz" not in catalog.get("4.4").panels
 
