@@ -145,6 +145,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = "Epochs!"\n'), 7, "step_name must be a short singular noun"),
         (('show = ["x"]\n', 'show = ["x"]\nstep_name = 1\n'), 7, "step_name must be"),
         (('show = ["x"]\n', 'show = ["x"]\nstuck_advice = 1\n'), 7, "stuck_advice must be a string"),
+        # 7.3's status read "loss became nan  nan: 0 x log 0, use safe_cross_entropy"
+        (('show = ["x"]\n', 'show = ["x"]\nnan_advice = "nan: 0 x log 0"\n'), 7, 'do not begin it with "nan"'),
         (('show = ["x"]\n', f'show = ["x"]\nstuck_advice = "{"x" * 33}"\n'), 7, "stuck_advice must fit 80 columns"),
         # the strip's first values: names, as show's
         (('show = ["x"]\n', 'show = ["x"]\nstrip = "x"\n'), 7, "strip must be a list of strings"),

@@ -282,6 +282,8 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if not isinstance(nan_advice, str):
         problems.add(where("nan_advice"), "nan_advice must be a string")
         nan_advice = ""
+    elif nan_advice.lower().startswith("nan"):  # the status line says it: "loss became nan  nan: ..."
+        problems.add(where("nan_advice"), 'nan_advice follows "... became nan": do not begin it with "nan" again')
     if not isinstance(stuck_advice, str):
         problems.add(where("stuck_advice"), "stuck_advice must be a string")
         stuck_advice = ""

@@ -265,7 +265,7 @@ id = "9.7"
 chapter = 9
 title = "A value that goes bad"
 show = ["loss"]
-nan_advice = "nan: 0 x log 0, use the safe loss, said in full"
+nan_advice = "0 x log 0: use the safe loss, said in full"
 
 [params.bad]
 default = "nan"
@@ -282,7 +282,7 @@ for i in range(3):
 
 
 @pytest.mark.parametrize(
-    ("bad", "advice"), [("nan", "nan: 0 x log 0, use the safe loss, said in full"), ("inf", "try smaller updates")]
+    ("bad", "advice"), [("nan", "0 x log 0: use the safe loss, said in full"), ("inf", "try smaller updates")]
 )
 async def test_a_nan_gets_the_lessons_own_advice_and_an_inf_the_smaller_step(tmp_path, bad, advice):
     """7.3 at alpha 64: the nan is 0 x log 0, and "try a smaller step" sent the learner the wrong way.
