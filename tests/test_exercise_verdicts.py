@@ -253,6 +253,8 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     # both shapes of the slip, said with plain names: 6.5's shape error was on an update line, and
     # the advice quoted only the delta line (written with 6.4's names: its answer)
     assert "`layer.T.dot(delta)`" in no_t.text and "layer_2_delta.dot(weights_1_2.T)" not in no_t.text
+    # "the values of the layer it starts from turned": 'turned' meant nothing to a beginner
+    assert "the layer the weights start from, transposed (`.T`)" in no_t.text and "turned" not in no_t.text
     softmax = catalog.get("7.3").exercise("softmax")
     flat = softmax.solution.source.replace("keepdims=True", "keepdims=False")
     assert "`keepdims=True` keeps it" in check_code(softmax, flat).text, check_code(softmax, flat).text

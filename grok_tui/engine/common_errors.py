@@ -28,8 +28,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (
         r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
         "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T`. A delta sent back "
-        "through weights is `delta.dot(weights.T)`; a weight's update is `layer.T.dot(delta)`, the values of "
-        "the layer it starts from turned. Print the `.shape` of each.",
+        "through weights is `delta.dot(weights.T)`; a weight's update is `layer.T.dot(delta)`: the layer the "
+        "weights start from, transposed (`.T`), dot the delta. Print the `.shape` of each.",
     ),
     (
         r"operands could not be broadcast together with shapes",
