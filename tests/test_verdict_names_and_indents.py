@@ -83,3 +83,27 @@ def test_a_return_outside_the_function_names_the_line_that_ended_it(catalog):
         "Line 5 (`for i in range(len(a)):`) is indented 0 spaces, as much as `def outer_prod`: it ended the "
         "function there, so line 8 is outside it. Indent line 5 and the lines after it into the function."
     )
+
+
+def test_a_block_that_holds_only_comments_is_said_to_have_no_code_yet(catalog):
+    """3.6's stub with its `return` deleted, only the `# TODO` left: "expected an indented block after
+    function definition on line 5. line 6, indented 4 spaces (the line above: 0 spaces): # TODO: ...",
+    the comment's indentation, where the cause is that a comment is no body."""
+    exercise = catalog.get("3.6").exercise("vect_mat_mul")
+    stub = exercise.stub.source
+    only_todo = stub.replace("    return [0] * len(matrix)", "")
+    assert only_todo.rstrip().endswith("# TODO: one w_sum of vect with each row of the matrix")
+    verdict = check_code(exercise, only_todo)
+    assert verdict.headline.startswith("Python cannot read your code: expected an indented block")
+    assert verdict.details == (
+        "The function `vect_mat_mul` has no code yet: a comment is not a body, and a function needs at "
+        "least one statement. Write its lines under line 5, indented (or `pass` for now).",
+    )
+    nothing = check_code(exercise, stub.split("    # TODO")[0])  # the whole body deleted
+    assert "`vect_mat_mul` has no code yet: a function needs" in nothing.details[0], nothing.details
+    # a loop's body left as a comment, the code after it at the loop's depth
+    loop = stub.replace("    return [0] * len(matrix)", "    for row in matrix:\n        # add w_sum\n    return []")
+    assert check_code(exercise, loop).details[0].startswith("The `for` on line 7 has no code yet: a comment")
+    # a body typed at column 0: the indentation is the point, and is still measured
+    flat = check_code(exercise, stub.replace("    # TODO: one w_sum of vect with each row of the matrix\n    ", ""))
+    assert flat.details == ("line 6, indented 0 spaces (the line above: 0 spaces): return [0] * len(matrix)",)

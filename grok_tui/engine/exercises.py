@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from grok_tui.engine.common_errors import common_error
-from grok_tui.engine.indent_hints import ended_early, indentation, left_function
+from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
@@ -278,7 +278,9 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             message = (result.message or "").rstrip(".?!")  # "Perhaps you forgot a comma?." read badly
             ending = (result.message or "")[len(message) :] or "."
             headline = f"Python cannot read your code: {message}{ending}"
-            if code_line:
+            if code_line and (empty := empty_block(code, result.message or "")):
+                details.append(empty)  # a comment's indentation is not the point: it is no body
+            elif code_line:
                 where = f"line {code_line}"
                 if "indent" in (result.message or ""):  # the indentation is the point: say it
                     where += indentation(code, code_line)

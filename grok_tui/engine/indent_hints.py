@@ -5,7 +5,13 @@ grok_tui/engine/exercises.py."""
 from __future__ import annotations
 
 import io
+import re
 import tokenize
+
+EXPECTED_BLOCK = re.compile(
+    r"expected an indented block after (?:'(?P<word>\w+)' statement|(?P<kind>function|class) definition) "
+    r"on line (?P<line>\d+)"
+)
 
 
 def _depth(line: str) -> int:
@@ -103,3 +109,31 @@ def left_function(source: str, number: int) -> str:
         f"`def {name}`: it ended the function there, so line {number} is outside it. Indent line "
         f"{ended + 1} and the lines after it into the function."
     )
+
+
+def empty_block(source: str, message: str) -> str:
+    """For "expected an indented block after ... on line N": when the block holds only comments, or
+    nothing at all before the code ends, say that it has no code yet. 3.6's stub with its `return`
+    deleted left only its `# TODO` comment, and the verdict spoke of that comment's indentation.
+    "" when a line of code follows the header, as indented as it (a body typed at column 0: the
+    indentation is the point then)."""
+    found = EXPECTED_BLOCK.search(message)
+    lines = source.splitlines()
+    if not found or not 1 <= int(found["line"]) <= len(lines):
+        return ""
+    number = int(found["line"])
+    after = lines[number:]
+    code = next((line for line in after if line.strip() and not line.lstrip().startswith("#")), None)
+    comments = any(line.lstrip().startswith("#") for line in after[: after.index(code) if code else None])
+    if code is not None and not comments:
+        return ""
+    header = lines[number - 1].strip()
+    if found["kind"] == "function":
+        name = header.split("def ", 1)[-1].split("(", 1)[0].strip()
+        what, rule = f"The function `{name}`", "a function needs at least one statement"
+    elif found["kind"] == "class":
+        what, rule = f"The class on line {number}", "a class needs at least one statement"
+    else:
+        what, rule = f"The `{found['word']}` on line {number}", "a block needs at least one statement"
+    said = f"{what} has no code yet: " + ("a comment is not a body, and " if comments else "")
+    return said + f"{rule}. Write its lines under line {number}, indented (or `pass` for now)."
