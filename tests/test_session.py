@@ -419,3 +419,6 @@ def test_a_run_that_ended_near_its_chance_line_is_named_as_such(catalog):
     # one of the two learned: not at chance (7.6 overfits, its test accuracy far above its floor)
     assert at_chance(lesson, {**dead, "train_accuracy": Series(xs, [0.5, 0.9])}) == ("", "")
     assert at_chance(catalog.get("4.5"), dead) == ("", "")  # no chance line there
+    # 7.2 at fixes 4, alpha 1: one guess (0) for every image, on a chart that had no chance line
+    collapsed = {"test_accuracy": Series([float(k) for k in range(1, 11)], [0.1] * 10)}
+    assert at_chance(catalog.get("7.2"), collapsed) == ("at chance: test_accuracy 0.1",) * 2

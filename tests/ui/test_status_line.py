@@ -278,3 +278,29 @@ async def test_an_error_that_stopped_changing_is_stuck_with_the_lessons_advice(c
         assert "layer_2_error stuck at 2" in status and "next lesson" not in status, status
         assert "try seed 0 or a smaller alpha" in status, status
         assert "try a smaller alpha ·" not in status  # the step-size advice gave way to the lesson's
+
+
+async def test_7_2_collapsed_at_alpha_1_is_stuck_on_its_chance_line(catalog):
+    """7.2 at fixes 4, alpha 1: every hidden unit flat within an epoch, one guess (0) for every image,
+    test_accuracy 0.1, and the status said "finished". Its accuracy chart now has 7.5's chance line;
+    the error that stopped changing is what the status names, with the lesson's advice (fix 5 at
+    alpha 1 reaches 0.89), as at the default run ("error stuck at 8.23097  raise fixes")."""
+    chart = catalog.get("7.2").charts[0]
+    assert chart.series == ("test_accuracy",) and chart.goal_value == 0.1 and chart.goal_label == "chance"
+    app = GrokApp(catalog, start_lesson="7.2", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="the lesson")
+        screen = app.screen
+        for name, typed, value in (("fixes", "4", 4), ("alpha", "1", 1.0)):
+            if name == "alpha":
+                await pilot.press("right_square_bracket")
+            await pilot.press("equals_sign")
+            await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+            await pilot.press("ctrl+u", typed, "enter")
+            await wait_for(pilot, lambda n=name, v=value: screen.params[n] == v, what=f"{name} {typed}")
+        await wait_for(pilot, lambda: screen.session.rerun, what="the re-run")
+        await finish(pilot, screen)
+        last = screen.run.steps[-1].values
+        assert last["test_accuracy"] == 0.1 and last["different_guesses"] == 1 and last["epoch"] == 10
+        status = text_of(screen.query_one(StatusLine))
+        assert "error stuck at 28.4024  raise fixes" in status and "next lesson" not in status, status
