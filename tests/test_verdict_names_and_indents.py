@@ -107,3 +107,35 @@ def test_a_block_that_holds_only_comments_is_said_to_have_no_code_yet(catalog):
     # a body typed at column 0: the indentation is the point, and is still measured
     flat = check_code(exercise, stub.replace("    # TODO: one w_sum of vect with each row of the matrix\n    ", ""))
     assert flat.details == ("line 6, indented 0 spaces (the line above: 0 spaces): return [0] * len(matrix)",)
+
+
+def test_a_name_the_starting_code_gave_and_the_learner_typed_over_is_said_so(catalog):
+    """7.4 with its starting line `layer_1, layer_2 = forward(layer_0, net)` typed over: the verdict
+    said "Did you mean `layer_0`? If not ... define `layer_2` here", both the wrong way."""
+    backprop = catalog.get("7.4").exercise("backprop")
+    code = backprop.stub.source.replace("    layer_1, layer_2 = forward(layer_0, net)\n", "").replace(
+        "    return [np.zeros_like(array) for array in net]",
+        "    layer_2_delta = (layer_2 - target) / len(layer_0)\n    return [layer_2_delta]",
+    )
+    verdict = check_code(backprop, code)
+    assert verdict.headline == "Your code raised NameError: name 'layer_2' is not defined"
+    assert verdict.details[1] == (
+        "Nothing in your code gives `layer_2` a value: the starting code did, with "
+        "`layer_1, layer_2 = forward(layer_0, net)`. Put it back."
+    )
+    assert "Did you mean" not in verdict.text
+
+
+def test_the_precedence_slip_in_the_mean_is_named(catalog):
+    """7.4 with `layer_2 - target / len(layer_0)`: only "off by 0.7" and six numbers, where the same
+    slip without the division was named (7 times the numeric one)."""
+    backprop = catalog.get("7.4").exercise("backprop")
+    verdict = check_code(
+        backprop,
+        backprop.solution.source.replace("(layer_2 - target) / len(layer_0)", "layer_2 - target / len(layer_0)"),
+    )
+    assert not verdict.passed
+    assert verdict.details[0].endswith(
+        "That is what layer_2 - target / len(layer_0) gives: / binds before -, so only target was divided. "
+        "Put the miss in brackets first: (layer_2 - target) / len(layer_0)."
+    ), verdict.details[0]

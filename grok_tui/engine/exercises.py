@@ -205,7 +205,7 @@ SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
 """The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
 
 
-def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
+def _undefined_name(result: SandboxResult, code: str, test: str, stub: str = "") -> list[str]:
     """What to do about a NameError: the check runs the cell alone, so a function written in another
     exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
     did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
@@ -229,6 +229,11 @@ def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
             f"`{name}` is used as an index, and nothing gives it a value: is a loop missing around that "
             f"line (`for {name} in range(...)`)?"
         ]
+    given = next((line.strip() for line in stub.splitlines() if re.search(assigned, line)), None)
+    if given is not None and not re.search(assigned, code):
+        # 7.4 with its starting line `layer_1, layer_2 = forward(layer_0, net)` typed over: Python
+        # offered `layer_0`, and "define it here" did not say it had been given
+        return [f"Nothing in your code gives `{name}` a value: the starting code did, with `{given}`. Put it back."]
     suggested = SUGGESTED.search(result.message or "")
     if suggested:
         return [
@@ -241,9 +246,9 @@ def _undefined_name(result: SandboxResult, code: str, test: str) -> list[str]:
     ]
 
 
-def describe(result: SandboxResult, code: str, test: str, solution: str = "") -> Verdict:
+def describe(result: SandboxResult, code: str, test: str, solution: str = "", stub: str = "") -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
-    reference, tells a function meant to return a value)."""
+    reference, tells a function meant to return a value; `stub`, the starting code, what it gave)."""
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {source_line(code, code_line)}" if code_line else ""
@@ -310,7 +315,8 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "") ->
             caller = next((line for name, line in result.frames if name == CODE_FILE), None)
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
-        details += _undefined_name(result, code, test) + common_error(result.message or "", result.extra.get("part"))
+        details += _undefined_name(result, code, test, stub)
+        details += common_error(result.message or "", result.extra.get("part"))
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
@@ -402,4 +408,4 @@ def check_code(
 ) -> Verdict:
     """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
     result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel, guard=guarded(exercise))
-    return describe(result, code, exercise.test.source, exercise.solution.source)
+    return describe(result, code, exercise.test.source, exercise.solution.source, exercise.stub.source)
