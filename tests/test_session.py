@@ -291,6 +291,11 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     assert growth_text("error", [3.0, 2.0, 1.0, 0.7, *[0.5] * 3]) == none  # flat for under half the run
     assert growth_text("error", [3.0, *[0.5] * 3]) == ("error stuck at 0.5",) * 2  # from its 2nd of 4
     assert growth_text("error", [0.6, 0.1, *[1e-12] * 8]) == none  # at its goal: done, not stuck
+    # creeping to a floor it cannot pass (6.5 at seed 2: 1.0000000103, 1.0000000072, ... towards 1)
+    creeping = [1 + 1.2 * 0.7**i for i in range(60)]
+    assert growth_text("layer_2_error", creeping, steps)[1] == "layer_2_error stuck at 1"
+    assert growth_text("error", [0.6 * 0.7**i for i in range(60)], steps) == none  # on its way to 0
+    assert growth_text("error", [1 - 0.01 * i for i in range(60)], steps) == none  # slow, still learning
     assert growth_text("error", [0.0, 0.0]) == growth_text("error", [0.04]) == none  # learned; one step says nothing
     # digits enough to tell the ends apart: 7.6 at batch size 1 read "test_loss 2.3 -> 2.3"
     assert growth_text("test_loss", [2.3012, 2.2, 2.3026])[0] == "test_loss 2.301 -> 2.303"

@@ -276,7 +276,7 @@ async def test_an_error_that_stopped_changing_is_stuck_with_the_lessons_advice(c
         await finish(pilot, screen)
         status = text_of(screen.query_one(StatusLine))
         assert "layer_2_error stuck at 2" in status and "next lesson" not in status, status
-        assert "try seed 0 or a smaller alpha" in status, status
+        assert "try a smaller alpha or seed 0" in status, status
         assert "try a smaller alpha ·" not in status  # the step-size advice gave way to the lesson's
 
 
