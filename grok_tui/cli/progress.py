@@ -254,7 +254,8 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     if args.all:
         question, act = (
-            "Reset ALL your progress, quiz answers and predictions included (your code is kept as backups)?",
+            "Reset ALL your progress, quiz answers, predictions and kept settings included (your code is kept "
+            "as backups)?",
             progress.reset_all,
         )
         if not _saved(progress):
@@ -276,7 +277,10 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
             saved = _saved(progress, lesson_id)
             if lesson is None and not saved:  # a lesson gone from the course may still have progress
                 return _error(no_lesson(lesson_id))
-            question = f"Reset lesson {lesson_id}, its exercises and predictions (your code is kept as backups)?"
+            question = (
+                f"Reset lesson {lesson_id}, its exercises, predictions and kept settings "
+                "(your code is kept as backups)?"
+            )
 
             def act():
                 return progress.reset_lesson(lesson_id)

@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from textual.widgets import Input
 
 from grok_tui.engine.runner import RunState
 from grok_tui.instruments.network_text import short
@@ -177,6 +178,23 @@ async def test_the_lab_view_at_80x24_draws_65s_network_whole(catalog):
         assert "weights_0_1" in text and "walk?" in text and "z: zoom" not in text
         weights = app.screen.run.namespace["weights_1_2"]
         assert all(short(float(w)) in text for w in weights[:, 0])  # the weights' numbers
+
+
+async def test_the_quiz_says_how_to_leave_on_ctrl_c_and_names_two_choices(course):
+    """ctrl+c in the quiz showed Textual's "Press ctrl+q to quit the app"; a wrong choice said
+    "Type 1 to 2"."""
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        panel = await open_lesson(pilot, app, QuizPanel)
+        await focus_panel(pilot, app, panel)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press("1", "ctrl+c")
+        said = "escape leaves the quiz; your answers so far are kept"
+        await wait_for(pilot, lambda: [n.message for n in app._notifications] == [said], what="the notice")
+        assert app.screen.query_one(Input).value == "1"  # nothing lost
+        await pilot.press("ctrl+u", *"-0.275", "enter", "enter", "3", "enter")  # question 2: two choices
+        assert text_of(app.screen.query_one("#quiz-verdict")).strip() == "Type 1 or 2, or the choice's text."
 
 
 async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):

@@ -17,6 +17,11 @@ from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
+def choice_numbers(count: int) -> str:
+    """How to name the choices by number: "1 to 2" read oddly for two."""
+    return "1 or 2" if count == 2 else f"1 to {count}"
+
+
 class QuizScreen(Screen[int]):
     """Returns the number of right answers (of the questions answered)."""
 
@@ -29,6 +34,8 @@ class QuizScreen(Screen[int]):
     BINDINGS = [
         Binding("escape", "leave", "leave the quiz", id="quiz.leave"),
         Binding("enter", "advance", "next", id="quiz.next"),
+        # ctrl+c, "stop" (or "quit") by reflex: Textual's own said "Press ctrl+q to quit the app"
+        Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
     ]
 
     def __init__(self, quiz: Quiz, root=None) -> None:
@@ -96,7 +103,7 @@ class QuizScreen(Screen[int]):
                 Text(
                     f"{number_problem(event.value).capitalize()}."
                     if q.numeric
-                    else f"Type 1 to {len(q.choices)}, or the choice's text.",
+                    else f"Type {choice_numbers(len(q.choices))}, or the choice's text.",
                     style="yellow",
                 )
             )
@@ -126,6 +133,9 @@ class QuizScreen(Screen[int]):
         event.input.disabled = True
         self.set_focus(None)
         self.box.border_subtitle = f"{self.right}/{self.answered} right"
+
+    def action_interrupt(self) -> None:
+        self.notify("escape leaves the quiz; your answers so far are kept", title="ctrl+c", timeout=4, markup=False)
 
     def action_advance(self) -> None:
         if self.index >= len(self.quiz.questions):  # the score is shown
