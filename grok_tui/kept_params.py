@@ -69,9 +69,13 @@ class KeptParams:
                 atomic_write(self.path, text)
 
 
-def said(values: Mapping[str, Value]) -> str:
-    """`alpha 2, seed 2` for the notice a lesson opens with."""
-    return ", ".join(f"{name} {fmt(value)}" for name, value in values.items())
+def opening_notice(lesson_id: str, values: Mapping[str, Value]) -> str:
+    """What a lesson opened with kept values says: its text quotes its defaults."""
+    said = ", ".join(f"{name} {fmt(value)}" for name, value in values.items())
+    return f"{lesson_id} {OPENS_WITH} {said} · D puts back its defaults"
+
+
+OPENS_WITH = "opens with your settings from last time:"
 
 
 def forget_params(root: Path, lesson_id: str) -> None:

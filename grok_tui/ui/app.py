@@ -15,7 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from grok_tui import settings as settings_file
-from grok_tui.kept_params import KeptParams, said
+from grok_tui.kept_params import KeptParams, opening_notice
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.lesson.model import Lesson
@@ -296,11 +296,7 @@ class GrokApp(App[None]):
                 lesson, speed=speed, params=kept, exercise_code=partial(self.progress.passed_code, lesson.id)
             )
             if kept:  # the lesson's text quotes its defaults: say why the numbers may differ
-                self.notify(
-                    f"{lesson.id} opens with your settings from last time: {said(kept)} · D puts back its defaults",
-                    timeout=6,
-                    markup=False,
-                )
+                self.notify(opening_notice(lesson.id, kept), timeout=6, markup=False)
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session
         return session

@@ -6,9 +6,11 @@ A mixin of LessonScreen (grok_tui/ui/screens/lesson.py), which sets up what the 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from grok_tui.kept_params import OPENS_WITH
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.params import ParamsView
 
@@ -64,8 +66,17 @@ class LessonParams(_Screen):
         self._restart_timer = self.set_timer(delay, self._restart)
         self._draw_all()
 
+    def keep_params(self) -> None:
+        """Note the params for the next start and save them, off this thread: a tutor killed or
+        crashed before the lesson closed lost them."""
+        kept = getattr(self.app, "kept_params", None)
+        if kept is not None:
+            kept.keep(self.lesson, dict(self.session.params))
+            threading.Thread(target=kept.save, name="kept-params").start()
+
     def _restart(self) -> None:
         self._restart_timer = None
+        self.keep_params()
         if not self._lab_built:  # as in start_run
             self._when_lab_built(self._restart)
             return
@@ -80,6 +91,8 @@ class LessonParams(_Screen):
         if not moved:
             self.notify("the params are at the lesson's defaults already", timeout=3, markup=False)
             return
+        for notice in [n for n in self.app._notifications if f"{self.lesson.id} {OPENS_WITH}" in n.message]:
+            self.app._unnotify(notice)  # it said D puts back the defaults: done
         self.notify(f"back to the lesson's defaults: {', '.join(moved)}", timeout=3, markup=False)
         self._param_changed(delay=0.01)
 

@@ -134,6 +134,11 @@ async def test_a_lesson_opens_with_the_params_it_was_left_with_and_says_so(small
         await pilot.press("minus")
         await wait_for(pilot, lambda: screen.session.params["alpha"] < default, what="alpha down")
         changed = screen.session.params["alpha"]
+        # saved once the keys rest, not only on leaving: a tutor killed meanwhile lost it
+        from grok_tui.kept_params import PARAMS_FILE
+
+        saved = private_data_dir / PARAMS_FILE
+        await wait_for(pilot, lambda: saved.exists() and f"{changed}" in saved.read_text(), what="the save")
         await pilot.press("q")
     again = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
@@ -141,7 +146,10 @@ async def test_a_lesson_opens_with_the_params_it_was_left_with_and_says_so(small
         assert again.screen.session.params["alpha"] == changed
         said = f"4.5 opens with your settings from last time: alpha {changed:g} · D puts back its defaults"
         assert [n.message for n in again._notifications] == [said]
-        await pilot.press("D", "q")  # its defaults, then quit: it opens with them next time
+        await pilot.press("D")  # its defaults: the notice that named D goes
+        await wait_for(pilot, lambda: again.screen.session.params["alpha"] == default, what="the defaults")
+        assert [n.message for n in again._notifications] == ["back to the lesson's defaults: alpha"]
+        await pilot.press("q")  # then quit: it opens with them next time
     third = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with third.run_test(size=SIZE, notifications=True) as pilot:
         await wait_for(pilot, lambda: getattr(third.screen, "session", None) is not None, what="4.5")

@@ -161,7 +161,7 @@ class ContentsScreen(Screen[None]):
             # The quiz's score beside its chapter: it showed nowhere but in its panel and the CLI.
             score = f" · quiz {sum(mine.values())}/{len(quiz.questions)}" if quiz is not None and mine else ""
             if score and len(mine) < len(quiz.questions):  # "quiz 2/5" with two answered read as three wrong
-                score += f", {len(quiz.questions) - len(mine)} to go"
+                score = f" · quiz {sum(mine.values())} of {len(mine)} right, {len(quiz.questions) - len(mine)} to go"
             options.append(
                 Option(
                     Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done{score}", "dim")),

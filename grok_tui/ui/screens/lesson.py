@@ -323,10 +323,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         places = getattr(self.app, "places", None)
         if places is not None:  # the place noted as the text scrolled; a small file, off this thread
             threading.Thread(target=places.save, name="reading-places").start()
-        kept = getattr(self.app, "kept_params", None)
-        if kept is not None:  # the params it was left with, for the next start: off this thread too
-            kept.keep(self.lesson, dict(self.session.params))
-            threading.Thread(target=kept.save, name="kept-params").start()
+        self.keep_params()  # the params it was left with, for the next start
 
     def on_resize(self) -> None:
         apply_breakpoints(self)  # before arranging by them
