@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grok_tui.kept_params import PARAMS_FILE, KeptParams, forget_params, said
+from grok_tui.kept_params import PARAMS_FILE, KeptParams, forget_params, opening_notice
 from grok_tui.progress import Progress
 
 
@@ -14,7 +14,9 @@ def test_a_lessons_changed_params_come_back_after_a_restart(catalog, private_dat
     kept.save()
     again = KeptParams(private_data_dir)
     assert again.for_lesson(lesson) == {"alpha": 0.5, "iterations": 200}  # the defaults are not kept
-    assert said(again.for_lesson(lesson)) == "alpha 0.5, iterations 200"
+    assert opening_notice("6.5", again.for_lesson(lesson)) == (
+        "6.5 opens with your settings from last time: alpha 0.5, iterations 200 · D puts back its defaults"
+    )
     again.keep(lesson, lesson.defaults)  # D, then quit: nothing to keep
     again.save()
     assert KeptParams(private_data_dir).for_lesson(lesson) == {}
