@@ -33,6 +33,13 @@ def test_experiments_table_outcomes_and_sorting():
     cycling.state = "finished"
     assert cycling.outcome() == "ended higher (3 steps)"
     table.rows.remove(cycling)
+    # the same error every step, as the status line says: 4.5 at alpha 0.5 bounces for ever
+    bouncing = table.start({"alpha": 0.5}, {"alpha": 1.0})
+    for step in range(1, 21):
+        bouncing.see(step, 0.04)
+    bouncing.state = "finished"
+    assert bouncing.outcome() == "stuck at 0.04"
+    table.rows.remove(bouncing)
     # A run replaced before its first step (the next - came first) leaves no row; one that failed does.
     d = table.start({"alpha": 3.0, "iterations": 20}, {"alpha": 1.0, "iterations": 20})
     d.state = "cancelled"

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from grok_tui.engine.run_reading import ended_higher, grew
+from grok_tui.engine.run_reading import ended_higher, flat_from, grew
 from grok_tui.engine.run_report import RunState
 
 CONVERGED = 1e-6
@@ -26,6 +26,8 @@ class Experiment:
     final: float | None = None
     converged_at: int | None = None
     detail: str = ""
+    values: list[float] = field(default_factory=list)
+    """Every step's watched value: whether it stopped changing (the status line's "stuck at")."""
 
     @property
     def done(self) -> bool:
@@ -37,6 +39,7 @@ class Experiment:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return
         value = float(value)
+        self.values.append(value)
         if self.first is None:
             self.first = value
         self.final = value
@@ -60,6 +63,8 @@ class Experiment:
         if self.first is not None and self.final is not None and grew(self.first, self.final):
             return f"growing ({self.steps} steps)"
         if self.state == "finished":
+            if self.final is not None and flat_from(self.values) is not None:
+                return f"stuck at {self.final:g}"  # 4.5 at alpha 0.5 said "20 steps", as a run that learned
             if self.first is not None and self.final is not None and ended_higher(self.first, self.final):
                 return f"ended higher ({self.steps} steps)"  # 6.2 at alpha 1: "40 steps" told nothing
             return f"{self.steps} steps"
