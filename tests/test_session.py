@@ -294,6 +294,8 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     # creeping to a floor it cannot pass (6.5 at seed 2: 1.0000000103, 1.0000000072, ... towards 1)
     creeping = [1 + 1.2 * 0.7**i for i in range(60)]
     assert growth_text("layer_2_error", creeping, steps)[1] == "layer_2_error stuck at 1"
+    # 4 digits, as the strip beside it: 7.2's 8.23097 sat by "error 8.231"
+    assert growth_text("error", [8.395, *[8.230969] * 9])[1] == "error stuck at 8.231"
     assert growth_text("error", [0.6 * 0.7**i for i in range(60)], steps) == none  # on its way to 0
     assert growth_text("error", [1 - 0.01 * i for i in range(60)], steps) == none  # slow, still learning
     assert growth_text("error", [0.0, 0.0]) == growth_text("error", [0.04]) == none  # learned; one step says nothing

@@ -108,7 +108,8 @@ def growth_text(name: str, ys: list[float], xs: list[float] | None = None) -> tu
     first, final = ys[0], ys[-1]
     flat = flat_from(ys)
     if flat is not None:
-        stuck_at = f"{name} {STUCK} {format_value(final)}"
+        # 4 digits, as the strip beside it says it: 7.2's "stuck at 8.23097" sat by "error 8.231"
+        stuck_at = f"{name} {STUCK} {format_value(final, 4)}"
         since = f" from step {xs[flat]:g}" if xs is not None and len(xs) == len(ys) else ""
         return (stuck_at + since if flat else stuck_at), stuck_at
     if not (math.isfinite(first) and first > 0 and (grew(first, final) or ended_higher(first, final))):
