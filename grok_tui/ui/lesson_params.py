@@ -121,7 +121,7 @@ class LessonParams(_Screen):
         self.query_one(ParamsView).show_params(self.lesson.params, session.params, session.selected)
         param = session.selected_param
         if param is not None:
-            self.query_one(LessonDocument).show_values(session.params, param.name, param.help)
+            self.query_one(LessonDocument).show_values(session.params, param.name, param.help, self.lesson.defaults)
 
     def selected_help(self) -> str:
         param = self.session.selected_param

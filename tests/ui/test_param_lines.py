@@ -54,3 +54,15 @@ def test_the_help_comment_takes_the_same_lines_whatever_the_value():
         shapes.add((len(lines), next(line.index("#") for line in lines[1:] if "#" in line)))
         assert all(len(line) <= 78 for line in lines), lines
     assert len(shapes) == 1, shapes
+
+
+def test_a_param_off_its_default_says_the_default_the_text_quotes():
+    """A learner who kept seed 2 from a week ago read 6.5's "alpha 0.5 learns faster" and saw it
+    stuck at 1: only a notice, once, had said seed was not the lesson's."""
+    defaults = {"alpha": 0.2, "seed": 1, "activation": "relu"}
+    values = {"alpha": 0.5, "seed": 2, "activation": "tanh"}
+    lines = ParamLines._lines(values, "alpha", "learning rate", 78, defaults).plain.splitlines()
+    assert lines[2:] == ["seed = 2  # default 1", "activation = 'tanh'  # default 'relu'"], lines
+    assert "default" not in lines[1]  # the one being changed: its help, as before
+    at_defaults = ParamLines._lines(defaults, "alpha", "learning rate", 78, defaults).plain
+    assert "default" not in at_defaults

@@ -90,12 +90,12 @@ class ProseView(Markdown):
 class ParamLines(Static):
     """`alpha = 1.0` lines: the values the tutor puts into the namespace before the code runs."""
 
-    _shown: tuple[dict, str, str] = ({}, "", "")
+    _shown: tuple[dict, str, str, dict] = ({}, "", "", {})
     _text: Text | None = None
 
-    def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
-        self._shown = (values, selected, help)
-        text = self._lines(values, selected, help, self.content_size.width or self._expected_width())
+    def show_values(self, values: dict, selected: str = "", help: str = "", defaults: dict | None = None) -> None:
+        self._shown = (values, selected, help, defaults or {})
+        text = self._lines(values, selected, help, self.content_size.width or self._expected_width(), defaults)
         if text != self._text:  # an update lays the lesson out again: only for a change
             self._text = text
             self.update(text)
@@ -115,12 +115,17 @@ class ParamLines(Static):
         return max(20, doc - 2)
 
     @staticmethod
-    def _lines(values: dict, selected: str, help: str, width: int) -> Text:
+    def _lines(values: dict, selected: str, help: str, width: int, defaults: dict | None = None) -> Text:
         text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
         for i, (name, value) in enumerate(values.items()):
             shown = repr(value) if isinstance(value, str) else fmt(value)
             line = f"{name} = {shown}"
             text.append(line, style="bold reverse" if name == selected else "bold")
+            default = (defaults or {}).get(name, value)
+            if name != selected and default != value:
+                # The text quotes the default's runs: a learner who kept seed 2 from a week ago read
+                # "alpha 0.5 learns faster" and saw it stuck at 1 (the selected one is being changed)
+                text.append(f"  # default {repr(default) if isinstance(default, str) else fmt(default)}", style="dim")
             if name == selected and help:
                 # A comment that wrapped went on without its `#`, and read as code: each of its
                 # lines starts with one, under the first. It starts at the same column for any value
@@ -310,9 +315,9 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         self.scroll_to(y=y, animate=False, immediate=True)
         return round(self.scroll_y) == y  # not before the box has its height: Textual refuses to scroll
 
-    def show_values(self, values: dict, selected: str = "", help: str = "") -> None:
+    def show_values(self, values: dict, selected: str = "", help: str = "", defaults: dict | None = None) -> None:
         for lines in self.query(ParamLines):
-            lines.show_values(values, selected, help)
+            lines.show_values(values, selected, help, defaults)
 
     def answers_out_of_reach(self, last: int | None) -> None:
         """The last run ended at step `last`, before any question (None: it did not)."""
