@@ -123,3 +123,10 @@ async def test_the_drawing_pad_zoomed_at_80x24_is_drawn_big_with_its_keys(small_
         await pilot.press("t")  # offered under the pad from the start: before a run, said to need one
         await pilot.pause()
         assert any("No test digits yet: run the lesson first" in n.message for n in app._notifications)
+
+
+def test_a_percent_rounds_to_100_or_0_only_when_it_is():
+    """The pad read "reads 1 (100%)" beside its bar's 0.999."""
+    from grok_tui.ui.panels.misclassified import percent
+
+    assert [percent(p) for p in (1.0, 0.999, 0.5, 0.004, 0.0)] == ["100%", ">99%", "50%", "<1%", "0%"]

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from grok_tui.digits import as_image, classify, predictor
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel, grey
-from grok_tui.ui.panels.misclassified import probability_lines, side_by_side
+from grok_tui.ui.panels.misclassified import percent, probability_lines, side_by_side
 
 EMPTY = "empty, yet it"
 """Said over the reading of an empty pad: a network answers whatever it is given, nothing included
@@ -216,7 +216,7 @@ class Panel(DigitsPanel):
                     out.append(f"\n{EMPTY}", style="dim")
                 out.append("\nreads ")
                 out.append(str(self.guess), style="bold yellow")
-                out.append(f" {self.probs[self.guess]:.0%}\nthen {second} {self.probs[second]:.0%}")
+                out.append(f" {percent(self.probs[self.guess])}\nthen {second} {percent(self.probs[second])}")
             if self.copied is not None:
                 out.append(f"\n{self.title()}", style="dim")
             for line in self.key_lines():
@@ -238,7 +238,7 @@ class Panel(DigitsPanel):
             # empty pad pushed the digit 9 out of the panel at 80x24.
             head = Text.assemble((f"{EMPTY} " if not self.pixels.any() else "", "dim"), "reads ")
             head.append(str(self.guess), style="bold yellow")
-            odds = f"  ({self.probs[self.guess]:.0%})"
+            odds = f"  ({percent(self.probs[self.guess])})"
             if head.cell_len + len(odds) <= room:
                 head.append(odds)
             right = [head, *probability_lines(self.probs, width=room)]
@@ -252,4 +252,4 @@ class Panel(DigitsPanel):
         ink = f"{int(np.count_nonzero(self.pixels))} pixels inked"
         if self.probs is None:
             return [ink, "train to read it"]
-        return [ink, f"reads {self.guess} ({self.probs[self.guess]:.0%})"]
+        return [ink, f"reads {self.guess} ({percent(self.probs[self.guess])})"]

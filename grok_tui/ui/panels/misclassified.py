@@ -14,6 +14,18 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel, bar, digit_text
 
 
+def percent(p: Any) -> str:
+    """A probability as a whole percent that never rounds to 100 or 0 unless it is: the drawing pad
+    read "reads 1 (100%)" beside its bar's 0.999."""
+    p = float(p)
+    text = f"{p:.0%}"
+    if text == "100%" and p < 1:
+        return ">99%"
+    if text == "0%" and p > 0:
+        return "<1%"
+    return text
+
+
 def probability_lines(probs: np.ndarray, truth: int | None = None, width: int = 33) -> list[Text]:
     """Ten lines 'd ████▌  0.420': the guess in bold, the true digit (if given) in green.
 
@@ -129,7 +141,7 @@ class Panel(DigitsPanel):
             out = Text("\n").join(image)
             out.append(f"\na {truth}, said ")
             out.append(str(guess), style="bold yellow")
-            out.append(f" {self.probs[i, guess]:.0%}\n{self.index + 1} of {len(self.wrong)} ←/→")
+            out.append(f" {percent(self.probs[i, guess])}\n{self.index + 1} of {len(self.wrong)} ←/→")
             return out
         image.append(Text(f"test #{i}", style="dim"))
         out = head
