@@ -147,3 +147,16 @@ def test_a_re_export_keeps_the_mode_the_learner_gave_the_file(tmp_path: Path) ->
     assert mode(target) == 0o640 and "# my notes" not in target.read_text()
     [kept] = tmp_path.glob("x.py.bak-*")
     assert "# my notes" in kept.read_text()
+
+
+def test_a_function_that_changes_its_argument_fails_in_the_export_as_in_the_tutor(tmp_path: Path) -> None:
+    """6.3's relu zeroing the array it was given passed the exported test (`grok-tui verify` refused
+    it), and the notebook's lesson then ran on the learner's code."""
+    Progress.load().save_draft("6.3", "relu", "def relu(x):\n    x[x < 0] = 0\n    return x\n")
+    script = tmp_path / "mut.py"
+    assert main(["export", "6.3", "-o", str(script)]) == 0
+    done = subprocess.run(
+        [sys.executable, "-I", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "relu: a test failed: AssertionError: relu changed an argument it was given" in done.stdout, done.stdout

@@ -112,7 +112,8 @@ def test_edit_starts_the_file_from_the_stub(capsys, tmp_path, monkeypatch) -> No
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     assert cli(capsys, "edit", "3.2/w_sum")[0] == 0
-    assert seen.read_text() == W_SUM.stub.source
+    # with its line break: an editor's appended line joined the stub's last (`return 0# mine`)
+    assert seen.read_text() == W_SUM.stub.source.rstrip("\n") + "\n"
 
 
 def test_edit_of_a_lesson_opens_its_next_exercise_to_do(capsys, tmp_path, monkeypatch) -> None:

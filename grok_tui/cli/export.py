@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grok_tui.cli.export_prelude import PRELUDE
 from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
 from grok_tui.safe_files import atomic_write, backup, user_file_mode
@@ -29,81 +30,6 @@ if TYPE_CHECKING:
     from grok_tui.progress import Progress
 
 FORMATS = ("ipynb", "py")
-
-PRELUDE = '''\
-# What the tutor gives every lesson: random seeds, step() and recorded(), and plot() for the charts.
-import copy
-import random
-
-try:
-    import numpy as np
-    np.random.seed(0)
-except ImportError:
-    np = None
-random.seed(0)
-
-_steps = []
-_tests_passed = {}  # exercise name: did its test pass on your code? (read by the reference cells)
-
-
-def _keep(value):
-    """A copy that later changes cannot alter; numpy numbers become plain numbers."""
-    if isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if np is not None:
-        try:
-            arr = np.array(value)
-        except (ValueError, TypeError):
-            return copy.deepcopy(value)
-        if arr.dtype.kind in "biuf":
-            return arr.item() if arr.ndim == 0 else arr.copy()
-    return copy.deepcopy(value)
-
-
-def step(**values):
-    """Record one step's values (the tutor draws them live and pauses here)."""
-    _steps.append({name: _keep(value) for name, value in values.items()})
-
-
-def recorded(name):
-    """Every value recorded under `name` so far, in step order."""
-    return [s[name] for s in _steps if name in s]
-
-
-def plot(*names, x=None, title=None, log=False):
-    """Plot recorded values against the step (or against the recorded value `x`), on a log scale
-    with log=True: with matplotlib if it is installed, else print a short summary of each series."""
-    series = {name: recorded(name) for name in names if recorded(name)}
-    if not series:
-        return
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError:
-        for name, values in series.items():
-            first, last = values[0], values[-1]
-            print(f"{name}: {len(values)} values, first {first!r}, last {last!r}")
-        return
-    xs = recorded(x) if x else None
-    for name, values in series.items():
-        plt.plot(xs if xs and len(xs) == len(values) else range(1, len(values) + 1), values, label=name)
-    if log:
-        plt.yscale("log")
-    plt.xlabel(x or "step")
-    plt.title(title or ", ".join(series))
-    plt.legend()
-    plt.show()
-
-
-def _failure(error):
-    """What a failed test says, in a line or two: the exception's type and message, no traceback."""
-    text = type(error).__name__ + (f": {error}" if str(error) else "")
-    lines = text.splitlines()
-    return "\\n".join(lines[:2]) + (" [...]" if len(lines) > 2 else "")
-'''
 
 
 def _param_line(param: Param) -> str:
@@ -137,10 +63,16 @@ def _test_source(exercise: Exercise) -> str:
     outcome is kept in `_tests_passed`, a dict whose identity the restore leaves alone."""
     name = exercise.name
     body = _indented(exercise.test.source)
+    # the tutor's rule: a function that changes its arguments fails (6.3's relu zeroing x in place
+    # passed here, and the lesson then ran on a changed array); 6.5's learn is meant to
+    from grok_tui.engine.exercises import guarded  # only when exporting: the parsers import this module
+
+    functions = guarded(exercise)
+    guard = f"    _unchanging_all({functions!r})\n" if functions else ""
     return (
         f"# The test of {name}, run on the code above. It may rebind names; the lesson's come back after it.\n"
         f"_lesson_names = dict(globals())\n"
-        f"try:\n{body}\n"
+        f"try:\n{guard}{body}\n"
         f"except Exception as _error:\n"
         f'    _tests_passed["{name}"] = False\n'
         f'    print(f"{name}: a test failed: {{_failure(_error)}}")\n'

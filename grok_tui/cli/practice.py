@@ -32,8 +32,9 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     p.add_argument(
         "id",
         nargs="?",
-        help="LESSON/EXERCISE (3.2/w_sum), a lesson id for its next unsolved exercise, or nothing: your "
-        "last lesson's (else the next lesson with one to do)",
+        help="LESSON/EXERCISE (3.2/w_sum), a lesson id for its next unsolved exercise, or nothing: the "
+        "exercise you began last and have not passed, else your last lesson's (else the next lesson with "
+        "one to do)",
     )
     add_lessons_option(p)
     p = parsers["verify"] = argparse.ArgumentParser(
@@ -282,8 +283,10 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
             + (f": every exercise of {lesson.id} passes already." if all_done else ".")
         )
     if current_code(progress, lesson, exercise) is None or not path.exists():
-        # The editor needs a file: start it from what the exercise screen would show.
-        progress.save_draft(lesson.id, exercise.name, current_code(progress, lesson, exercise) or exercise.stub.source)
+        # The editor needs a file: start it from what the exercise screen would show, ending in a
+        # line break (an editor's appended line joined the stub's last: `return 0# mine`).
+        start = current_code(progress, lesson, exercise) or exercise.stub.source
+        progress.save_draft(lesson.id, exercise.name, start if start.endswith("\n") else start + "\n")
     if not chosen:  # say which editor, and how to leave it: vi's :wq is no one's first guess
         name = Path(command[0]).name
         leave = "type :wq and enter to save and quit" if name in ("vi", "vim") else "save, then quit"
