@@ -63,6 +63,8 @@ def test_a_param_off_its_default_says_the_default_the_text_quotes():
     values = {"alpha": 0.5, "seed": 2, "activation": "tanh"}
     lines = ParamLines._lines(values, "alpha", "learning rate", 78, defaults).plain.splitlines()
     assert lines[2:] == ["seed = 2  # default 1", "activation = 'tanh'  # default 'relu'"], lines
-    assert "default" not in lines[1]  # the one being changed: its help, as before
+    # the chosen one too, before its help: reopened with weight 1.6 kept, 4.1's only param (always
+    # the chosen one) never said it, right above "this prints 0.30250000000000005"
+    assert lines[1].startswith("alpha = 0.5") and "# default 0.2 · learning rate" in lines[1], lines
     at_defaults = ParamLines._lines(defaults, "alpha", "learning rate", 78, defaults).plain
     assert "default" not in at_defaults

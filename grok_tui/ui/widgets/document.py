@@ -122,10 +122,12 @@ class ParamLines(Static):
             line = f"{name} = {shown}"
             text.append(line, style="bold reverse" if name == selected else "bold")
             default = (defaults or {}).get(name, value)
-            if name != selected and default != value:
+            off = f"default {repr(default) if isinstance(default, str) else fmt(default)}" if default != value else ""
+            if name != selected and off:
                 # The text quotes the default's runs: a learner who kept seed 2 from a week ago read
-                # "alpha 0.5 learns faster" and saw it stuck at 1 (the selected one is being changed)
-                text.append(f"  # default {repr(default) if isinstance(default, str) else fmt(default)}", style="dim")
+                # "alpha 0.5 learns faster" and saw it stuck at 1
+                text.append(f"  # {off}", style="dim")
+            help = f"{off} · {help}" if name == selected and off and help else help
             if name == selected and help:
                 # A comment that wrapped went on without its `#`, and read as code: each of its
                 # lines starts with one, under the first. It starts at the same column for any value
