@@ -139,3 +139,18 @@ def test_the_precedence_slip_in_the_mean_is_named(catalog):
         "That is what layer_2 - target / len(layer_0) gives: / binds before -, so only target was divided. "
         "Put the miss in brackets first: (layer_2 - target) / len(layer_0)."
     ), verdict.details[0]
+
+
+def test_a_result_never_computed_is_not_matched_to_the_function_being_written(catalog):
+    """5.1 returning `weight_deltas` without computing it (the book's own missing line): Python
+    offered `compute_weight_deltas`, and the verdict said "Did you mean" the function itself."""
+    exercise = catalog.get("5.1").exercise("weight_deltas")
+    code = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    pred = sum(i * w for i, w in zip(input, weights))\n"
+        "    delta = pred - true\n"
+        "    return weight_deltas\n"
+    )
+    verdict = check_code(exercise, code)
+    assert "Did you mean" not in verdict.text, verdict.text
+    assert "`weight_deltas` is never given a value in your code" in verdict.text, verdict.text

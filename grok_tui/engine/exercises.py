@@ -235,6 +235,13 @@ def _undefined_name(result: SandboxResult, code: str, test: str, stub: str = "")
         # offered `layer_0`, and "define it here" did not say it had been given
         return [f"Nothing in your code gives `{name}` a value: the starting code did, with `{given}`. Put it back."]
     suggested = SUGGESTED.search(result.message or "")
+    if suggested and suggested.group(1) in functions and not re.search(assigned, code):
+        # 5.1's `return weight_deltas` with no weight_deltas computed (the book's own missing line):
+        # Python offered `compute_weight_deltas`, the function being written
+        return [
+            f"`{name}` is never given a value in your code: compute it before it is used "
+            f"(`{name} = ...`), or return what you computed under another name."
+        ]
     if suggested:
         return [
             f"Did you mean `{suggested.group(1)}`? If not: each exercise is checked on its own, with only what "
