@@ -287,7 +287,22 @@ class LessonDrawing(_Screen):
             advice,
             stalled=int(session.stalled_for()),
             fresh=fresh,
+            quiz=view.state is RunState.FINISHED and self._quiz_waits(),
         )
+
+    def _quiz_waits(self) -> bool:
+        """The chapter's quiz is here (its last lesson) and not answered whole: read once a run."""
+        run = self.session.run
+        if getattr(self, "_quiz_read_for", None) is not run:
+            self._quiz_read_for, self._quiz_open = run, False
+            quizzes = getattr(getattr(self.app, "catalog", None), "quizzes", {})
+            quiz = quizzes.get(self.lesson.chapter) if "quiz" in self.lesson.panels else None
+            root = getattr(getattr(self.app, "progress", None), "root", None)
+            if quiz is not None and root is not None:
+                from grok_tui.answers import load_answers, quiz_answers
+
+                self._quiz_open = len(quiz_answers(load_answers(root), quiz.chapter)) < len(quiz.questions)
+        return self._quiz_open
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:
         strip = self.query_one(LiveStrip)

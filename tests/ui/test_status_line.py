@@ -304,3 +304,25 @@ async def test_7_2_collapsed_at_alpha_1_is_stuck_on_its_chance_line(catalog):
         assert last["test_accuracy"] == 0.1 and last["different_guesses"] == 1 and last["epoch"] == 10
         status = text_of(screen.query_one(StatusLine))
         assert "error stuck at 28.4  raise fixes" in status and "next lesson" not in status, status
+
+
+async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered(course, private_data_dir):
+    """4.5 finished said "n next lesson": a beginner following the status line went on to 5.1 and
+    never met the chapter 4 quiz (only the text's last paragraph and the lab named it)."""
+    from grok_tui.answers import record_answer
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("minus", "minus")  # alpha 0.1: a run that learns (at 1 it diverges: its advice)
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
+        await finish(pilot, screen)
+        status = text_of(screen.query_one(StatusLine))
+        assert "F chapter quiz · n next lesson" in status, status
+        for number in range(1, len(course.quizzes[4].questions) + 1):
+            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=False)
+        await pilot.press("r", "space")  # another run: the quiz is answered now
+        await wait_for(pilot, lambda: screen.session.run is not None and screen.ended, what="the run")
+        await wait_for(pilot, lambda: "chapter quiz" not in text_of(screen.query_one(StatusLine)), what="no quiz")
+        assert "n next lesson" in text_of(screen.query_one(StatusLine))

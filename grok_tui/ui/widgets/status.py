@@ -187,6 +187,7 @@ class StatusLine(_OneLine):
         advice: str = "",
         stalled: int = 0,
         fresh: bool = False,
+        quiz: bool = False,
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended above where it began, in a long and a short form
@@ -194,7 +195,7 @@ class StatusLine(_OneLine):
         status says so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
         a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
         that may never come, so the status says what stops it. `fresh`: paused at the first step of
-        a re-run (FRESH_HINT)."""
+        a re-run (FRESH_HINT). `quiz`: the chapter's quiz waits here, not yet answered whole."""
         width = self.content_size.width or 80
         keys = self.keys()
         if stalled and state is RunState.RUNNING:
@@ -217,6 +218,10 @@ class StatusLine(_OneLine):
         hint = "  " + (FRESH_HINT if fresh and state is RunState.PAUSED else hints[state]).format(**keys)
         if last and state is RunState.FINISHED:
             hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
+        if quiz and state is RunState.FINISHED:
+            # A chapter's last lesson: following "n next lesson", a beginner never met its quiz
+            then = "{contents} contents" if last else "{next_lesson} next lesson"
+            hint = "  F chapter quiz · " + then.format(**keys)
         long, short = grew if state is RunState.FINISHED else ("", "")
         grew_shown = ""
         if long:  # diverged without overflowing: said as a diverged run is
