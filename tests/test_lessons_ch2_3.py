@@ -273,3 +273,16 @@ def test_a_w_sum_without_the_length_check_the_lesson_says_to_keep_fails():
     exercise = next(e for e in COURSE.get("3.2").exercises if e.name == "w_sum")
     verdict = check_code(exercise, "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n")
     assert not verdict.passed and "should fail its length check, but returned 0.98" in verdict.text
+
+
+def test_the_second_layer_fed_the_input_is_named():
+    """3.7 with `pred = vect_mat_mul(input, weights[1])`: a bare want/got, where 3.6's slips are
+    named."""
+    exercise = COURSE.get("3.7").exercise("neural_network")
+    slip = exercise.solution.source.replace("vect_mat_mul(hid, weights[1])", "vect_mat_mul(input, weights[1])")
+    verdict = check_code(exercise, slip)
+    assert not verdict.passed
+    assert verdict.details[0].endswith(
+        "that is the input through weights[1]; the second layer takes hid, the hidden layer's values "
+        "(predictions on predictions)"
+    ), verdict.details[0]
