@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grok_tui.cli.export_prelude import PRELUDE
+from grok_tui.cli.export_prelude import prelude
 from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
 from grok_tui.safe_files import atomic_write, backup, user_file_mode
@@ -43,7 +43,7 @@ def _param_line(param: Param) -> str:
 
 
 def _setup_source(lesson: Lesson) -> str:
-    lines = [PRELUDE.rstrip("\n"), ""]
+    lines = [prelude().rstrip("\n"), ""]
     if lesson.params:
         lines += ["", "# The lesson's parameters: change them and run the notebook again."]
         lines += [_param_line(p) for p in lesson.params]

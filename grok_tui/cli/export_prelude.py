@@ -4,7 +4,7 @@ a line or two; a function that changes its arguments fails, as in the tutor), in
 
 from __future__ import annotations
 
-PRELUDE = '''\
+_PRELUDE = '''\
 # What the tutor gives every lesson: random seeds, step() and recorded(), and plot() for the charts.
 import copy
 import random
@@ -79,21 +79,7 @@ def _failure(error):
     return "\\n".join(lines[:2]) + (" [...]" if len(lines) > 2 else "")
 
 
-def _same(before, after):
-    """Whether an argument is as it was (arrays by value; a value that cannot say: the same)."""
-    if np is not None and isinstance(before, np.ndarray):
-        try:
-            return before.shape == after.shape and bool(np.array_equal(before, after, equal_nan=True))
-        except (AttributeError, TypeError, ValueError):
-            return True
-    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
-        return len(before) == len(after) and all(_same(b, a) for b, a in zip(before, after))
-    if isinstance(before, dict) and isinstance(after, dict):
-        return before.keys() == after.keys() and all(_same(before[k], after[k]) for k in before)
-    try:
-        return bool(before == after) or before != before  # nan stays nan
-    except Exception:
-        return True
+SAME_FROM_SANDBOX
 
 
 def _unchanging(function):
@@ -116,3 +102,14 @@ def _unchanging_all(names):
         if callable(globals().get(name)):
             globals()[name] = _unchanging(globals()[name])
 '''
+
+
+def prelude() -> str:
+    """The first cell's code. Built when a lesson is exported (it reads the sandbox's source), not
+    when the command line's parsers import this module."""
+    import inspect
+
+    from grok_tui.engine import sandbox_child
+
+    # _same is the sandbox's own: an argument counts as changed in the notebook as in the tutor
+    return _PRELUDE.replace("SAME_FROM_SANDBOX\n", inspect.getsource(sandbox_child._same))
