@@ -58,6 +58,11 @@ class KeptParams:
                     self._kept.pop(lesson.id, None)
                 self._changed = True
 
+    def forget(self, lesson_id: str) -> None:
+        with self._lock:
+            if self._kept.pop(lesson_id, None) is not None:
+                self._changed = True
+
     def save(self) -> None:
         """Write the values if one changed since the last save (never raises)."""
         with self._lock:
@@ -81,7 +86,5 @@ OPENS_WITH = "opens with your settings from last time:"
 def forget_params(root: Path, lesson_id: str) -> None:
     """A lesson reset opens with its defaults again (its text's numbers)."""
     kept = KeptParams(root)
-    with kept._lock:
-        if kept._kept.pop(lesson_id, None) is not None:
-            kept._changed = True
+    kept.forget(lesson_id)
     kept.save()

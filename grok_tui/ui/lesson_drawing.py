@@ -53,6 +53,9 @@ class LessonDrawing(_Screen):
     _speed_until: float
     ready_note: str = ""
     """Said in the status line while the lesson waits, ready (after a passed exercise); a run clears it."""
+    _quiz_read_for: LessonRun | None = None
+    _quiz_open = False
+    """Whether the chapter's quiz waits, read from the answers once for the run `_quiz_read_for`."""
 
     if TYPE_CHECKING:
 
@@ -293,7 +296,7 @@ class LessonDrawing(_Screen):
     def _quiz_waits(self) -> bool:
         """The chapter's quiz is here (its last lesson) and not answered whole: read once a run."""
         run = self.session.run
-        if getattr(self, "_quiz_read_for", None) is not run:
+        if self._quiz_read_for is not run:
             self._quiz_read_for, self._quiz_open = run, False
             quizzes = getattr(getattr(self.app, "catalog", None), "quizzes", {})
             quiz = quizzes.get(self.lesson.chapter) if "quiz" in self.lesson.panels else None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from grok_tui.kept_params import OPENS_WITH
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.params import ParamsView
 
@@ -91,8 +92,8 @@ class LessonParams(_Screen):
         if not moved:
             self.notify("the params are at the lesson's defaults already", timeout=3, markup=False)
             return
-        for notice in [n for n in self.app._notifications if f"{self.lesson.id} {OPENS_WITH}" in n.message]:
-            self.app._unnotify(notice)  # it said D puts back the defaults: done
+        opened = f"{self.lesson.id} {OPENS_WITH}"
+        take_back(self.app, lambda message: opened in message)  # it said D puts back the defaults: done
         self.notify(f"back to the lesson's defaults: {', '.join(moved)}", timeout=3, markup=False)
         self._param_changed(delay=0.01)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.lesson_drawing import OUT_OF_VIEW
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import SidePane
@@ -144,5 +145,4 @@ class LessonViews(_Screen):
 
     def _withdraw_where_notice(self) -> None:
         """Take back the once-a-session OUT_OF_VIEW notice (only it: the others still say something)."""
-        for notice in [n for n in self.app._notifications if n.message == OUT_OF_VIEW]:
-            self.app._unnotify(notice)
+        take_back(self.app, lambda message: message == OUT_OF_VIEW)

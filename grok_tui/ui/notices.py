@@ -1,0 +1,15 @@
+"""Taking back a notice of our own once it no longer holds (`w` went to the cell, `D` put the
+defaults back): Textual's clear_notifications would take the others with it, so this uses its
+private _unnotify, one notice at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+
+
+def take_back(app: App, says: Callable[[str], bool]) -> None:
+    """Withdraw every notice shown whose message `says` matches."""
+    for notice in [n for n in app._notifications if says(n.message)]:
+        app._unnotify(notice)
