@@ -8,19 +8,25 @@ No Textual here: the exercise screen calls `check_exercise` on a worker thread a
 from __future__ import annotations
 
 import ast
-import itertools
 import math
 import re
 import threading
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 
+from grok_tui.engine.code_advice import (
+    SUGGESTED,
+    missing_returns,
+    returning,
+    returns_in_loops,
+    undefined_name,
+    unreachable,
+    unused_arguments,
+)
 from grok_tui.engine.common_errors import common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
-from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Exercise
 
 
@@ -97,162 +103,6 @@ def _numbers_said(value: str, message: str) -> bool:
     )
 
 
-def _functions(source: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The top-level functions of `source` ([] if it does not parse)."""
-    try:
-        tree = ast_parse.parse(source)
-    except SyntaxError:
-        return []
-    return [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-
-
-def _returning(source: str) -> dict[str, bool]:
-    """Each top-level function of `source`: whether it has a `return` with a value ({} if it does not parse)."""
-    return {
-        node.name: any(isinstance(sub, ast.Return) and sub.value is not None for sub in ast.walk(node))
-        for node in _functions(source)
-    }
-
-
-def _missing_returns(code: str, solution: str) -> list[str]:
-    """A line for each function the learner wrote without returning a value, where the reference
-    returns one: a test then sees None, and says something about None (a shape of (), a nan)."""
-    theirs, reference = _returning(code), _returning(solution)
-    return [
-        f"Your {name} never returns a value, so calling it gives None: end it with `return` and the answer."
-        for name, returns in theirs.items()
-        if not returns and reference.get(name)
-    ]
-
-
-def _used_arguments(source: str) -> dict[str, tuple[list[str], set[str]]]:
-    """Each top-level function of `source`: its arguments, and the names its body reads."""
-    out = {}
-    for node in _functions(source):
-        args = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
-        read = {n.id for body in node.body for n in ast.walk(body) if isinstance(n, ast.Name)}
-        out[node.name] = (args, read)
-    return out
-
-
-def _unused_arguments(code: str, solution: str) -> list[str]:
-    """A line for each argument the learner's function never reads where the reference's does: 4.3's
-    gd_step without alpha got only "should return 0.11275, got 1.375"."""
-    if "TODO" in code:  # the stub, not yet written: its arguments are unused, and that is no slip
-        return []
-    theirs, reference = _used_arguments(code), _used_arguments(solution)
-    lines = []
-    for name, (args, read) in theirs.items():
-        ref_args, ref_read = reference.get(name, ([], set()))
-        unused = [a for a in args if a not in read and a in ref_args and a in ref_read]
-        if unused:
-            said = ", ".join(f"`{a}`" for a in unused)
-            lines.append(f"Your {name} never uses its argument{'s' if len(unused) > 1 else ''} {said}.")
-    return lines
-
-
-def _unreachable(code: str) -> list[str]:
-    """A line for each `return` with lines under it in the same block: a stub's `return 0` left in
-    place, with the learner's loop written below it, returned 0 and the test said only "got 0"."""
-    lines = code.splitlines()
-    found = []
-    for function in _functions(code):
-        for node in ast.walk(function):
-            for name in ("body", "orelse", "finalbody"):
-                block = getattr(node, name, None)
-                if not isinstance(block, list):
-                    continue
-                for stmt, after in itertools.pairwise(block):
-                    if isinstance(stmt, ast.Return):
-                        text = lines[stmt.lineno - 1].strip()
-                        found.append(
-                            f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Keep one `return`: the one that ends your own "
-                            "code (the starting code's may be above or below yours)."
-                        )
-    return found
-
-
-def _returns_in_loops(code: str, solution: str) -> list[str]:
-    """A line for a `return` inside a loop, where the reference's function has none there: 3.3's dot
-    with `return total` indented into its `for` returned the first product, and the verdict said
-    only "should be 3, got 4" (the hints were about the products)."""
-
-    def in_loops(source: str) -> dict[str, list[ast.Return]]:
-        return {
-            function.name: [
-                node
-                for loop in ast.walk(function)
-                if isinstance(loop, (ast.For, ast.While))
-                for node in ast.walk(loop)
-                if isinstance(node, ast.Return)
-            ]
-            for function in _functions(source)
-        }
-
-    theirs, reference = in_loops(code), in_loops(solution)
-    lines = code.splitlines()
-    return [
-        f"Line {first.lineno}, `{lines[first.lineno - 1].strip()}`, is inside a loop: {name} returns in the "
-        "loop's first pass. To return once the loop is done, indent it back to the level of the `for`."
-        for name, returns in theirs.items()
-        if returns and name in reference and not reference[name]
-        for first in returns[:1]
-    ]
-
-
-SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
-"""The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
-
-
-def _undefined_name(result: SandboxResult, code: str, test: str, stub: str = "") -> list[str]:
-    """What to do about a NameError: the check runs the cell alone, so a function written in another
-    exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
-    did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
-    function the test calls that the code does not define (renamed `dott`) is said as such."""
-    match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
-    if match is None:
-        return []
-    name = match.group(1)
-    if name in ("np", "numpy"):
-        return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
-    functions = list(_returning(code))
-    if not result.line_in(CODE_FILE) and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
-        near = get_close_matches(name, functions, n=1)
-        also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
-        return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
-    assigned = rf"(?<![\w.]){name}\s*=[^=]|\bfor\b[^:]*(?<![\w.]){name}\b[^:]*\bin\b"
-    if re.search(rf"\[[^\]]*(?<![\w.]){name}(?!\w)", code) and not re.search(assigned, code):
-        # 7.3's out[i, labels[i]] = 1 with no loop: Python offered `id`, and "define it here" pointed
-        # away from the loop that was missing
-        return [
-            f"`{name}` is used as an index, and nothing gives it a value: is a loop missing around that "
-            f"line (`for {name} in range(...)`)?"
-        ]
-    given = next((line.strip() for line in stub.splitlines() if re.search(assigned, line)), None)
-    if given is not None and not re.search(assigned, code):
-        # 7.4 with its starting line `layer_1, layer_2 = forward(layer_0, net)` typed over: Python
-        # offered `layer_0`, and "define it here" did not say it had been given
-        return [f"Nothing in your code gives `{name}` a value: the starting code did, with `{given}`. Put it back."]
-    suggested = SUGGESTED.search(result.message or "")
-    if suggested and suggested.group(1) in functions and not re.search(assigned, code):
-        # 5.1's `return weight_deltas` with no weight_deltas computed (the book's own missing line):
-        # Python offered `compute_weight_deltas`, the function being written
-        return [
-            f"`{name}` is never given a value in your code: compute it before it is used "
-            f"(`{name} = ...`), or return what you computed under another name."
-        ]
-    if suggested:
-        return [
-            f"Did you mean `{suggested.group(1)}`? If not: each exercise is checked on its own, with only what "
-            f"this cell defines and imports, so define `{name}` here (or do its work inline)."
-        ]
-    return [
-        f"Each exercise is checked on its own, with only what this cell defines and imports: define "
-        f"`{name}` here (or do its work inline), or check its spelling."
-    ]
-
-
 def describe(result: SandboxResult, code: str, test: str, solution: str = "", stub: str = "") -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
     reference, tells a function meant to return a value; `stub`, the starting code, what it gave)."""
@@ -277,11 +127,11 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             details.append(values)
         if where:
             details.append("it failed inside " + where)
-        details += _unreachable(code) + _returns_in_loops(code, solution) + _unused_arguments(code, solution)
+        details += unreachable(code) + returns_in_loops(code, solution) + unused_arguments(code, solution)
         # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
         # return one number, got None" does not say why, and a beginner did not link None to return.
         if "add a return" not in (result.message or ""):
-            details += _missing_returns(code, solution)
+            details += missing_returns(code, solution)
     elif s == "syntax":
         if result.phase == "test-compile":
             headline = "The exercise's own test does not compile (a bug in the lesson, not yours)."
@@ -322,14 +172,14 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             caller = next((line for name, line in result.frames if name == CODE_FILE), None)
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
-        details += _undefined_name(result, code, test, stub)
+        details += undefined_name(result, code, test, stub)
         details += common_error(result.message or "", result.extra.get("part"))
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
                 details.append(values)
         if result.phase == "test":
-            details += _unreachable(code) + _missing_returns(code, solution)
+            details += unreachable(code) + missing_returns(code, solution)
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
@@ -403,7 +253,7 @@ def _warnings(output: str, code: str) -> tuple[list[str], list[str]]:
 def guarded(exercise: Exercise) -> tuple[str, ...]:
     """The functions that must leave their arguments alone: the reference's, unless the exercise is
     meant to change them (`changes_arguments`)."""
-    return () if exercise.changes_arguments else tuple(_returning(exercise.solution.source))
+    return () if exercise.changes_arguments else tuple(returning(exercise.solution.source))
 
 
 def check_code(
