@@ -257,3 +257,21 @@ def test_after_the_last_lesson_next_names_what_is_left_or_says_the_course_is_com
     p.finish_lesson("9.1")
     _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
     assert "\nNext: nothing: every lesson run and every exercise passed. The course is complete.\n" in out, out
+
+
+def test_with_a_lesson_file_that_did_not_load_the_course_is_not_called_complete(course, capsys, monkeypatch):
+    """Every lesson that loaded complete, one file broken: "The course is complete." sat under the
+    warning that a lesson did not load."""
+    (course / "9.2.md").write_text("+++\nid = \n+++\n", encoding="utf-8")
+    p = Progress.load()
+    for lesson in ("8.1", "8.2", "9.1"):
+        p.open_lesson(lesson)
+        p.finish_lesson(lesson)
+        p.record_pass(lesson, "w_sum", "code")
+    code, out, err = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and "9.2.md" in err, err
+    assert "The course is complete" not in out, out
+    assert (
+        "\nNext: every lesson that loaded is run and its exercises passed; 1 lesson file did not load "
+        "(the warning above).\n" in out
+    ), out

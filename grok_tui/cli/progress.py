@@ -206,6 +206,12 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
         return f"Next: `grok-tui {later[0].id}` ({later[0].title}{elsewhere})"
     if progress.lesson_state(lesson.id) == "done":  # the last lesson, done: "Next: 7.6" sent back to it
         left = next((x for x in catalog.lessons if lesson_status(x, progress) != "complete"), None)
+        if left is None and catalog.errors:  # "complete" above a warning that a lesson did not load
+            files = "file" if len(catalog.errors) == 1 else "files"
+            return (
+                f"Next: every lesson that loaded is run and its exercises passed; {len(catalog.errors)} lesson "
+                f"{files} did not load (the warning{'s' if len(catalog.errors) > 1 else ''} above)."
+            )
         if left is None:
             return "Next: nothing: every lesson run and every exercise passed. The course is complete."
         status = lesson_status(left, progress)

@@ -147,3 +147,18 @@ async def test_a_chapters_quiz_score_shows_beside_it(catalog):
         chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
         assert chapter.endswith(f"done · quiz {total - 1}/{total}"), chapter
         assert not any("quiz" in r for r in rows(app.screen) if r.startswith("5 "))
+
+
+def test_the_end_page_does_not_say_finished_while_a_lesson_file_did_not_load(small_catalog, tmp_path):
+    from grok_tui.lesson.model import LessonError
+    from grok_tui.progress import Progress
+    from grok_tui.ui.screens.course_end import course_summary
+
+    progress = Progress.load()
+    for lesson in small_catalog.lessons:
+        progress.finish_lesson(lesson.id)
+    assert course_summary(small_catalog, progress).plain.startswith("You finished the course: all 2 lessons")
+    broken = dataclasses.replace(small_catalog, errors=[LessonError(tmp_path / "8.1.md", 3, "no id")])
+    text = course_summary(broken, progress).plain
+    assert "finished" not in text.split("\n")[0], text
+    assert text.startswith("All 2 lessons that loaded are complete. 1 lesson file did not load (? lists the problems).")

@@ -46,7 +46,11 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     exercises = sum(len(l.exercises) for l in lessons)
     passed = sum(exercises_passed(l, progress) for l in lessons)
     out = Text()
-    if complete == len(lessons):
+    if complete == len(lessons) and catalog.errors:  # not "finished" while a lesson failed to load
+        out.append(f"All {len(lessons)} lessons that loaded are complete. ", style="bold")
+        count = len(catalog.errors)
+        out.append(f"{count} lesson file{'s' if count > 1 else ''} did not load (? lists the problems).\n\n")
+    elif complete == len(lessons):
         out.append(f"You finished the course: all {len(lessons)} lessons complete.\n\n", style="bold")
     else:  # a learner who jumped ahead: "end of the course" then "6/36 complete" read oddly
         out.append("You reached the last lesson. ", style="bold")
