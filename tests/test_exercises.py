@@ -373,3 +373,25 @@ def test_processes_the_check_starts_elsewhere_end_with_it(tmp_path, how):
             break
         time.sleep(0.02)
     assert not _alive(pid)
+
+
+def test_a_stub_that_fails_only_through_a_typo_in_the_test_is_reported(tmp_path):
+    """A test's failure message called a misspelt helper: the solution never reached it, the stub
+    failed through the NameError, and check said ok; the learner's first check said `name 'explian'
+    is not defined`."""
+    path = tmp_path / "9.1-fixture.md"
+    text = EXERCISE_LESSON.format(stub="0", solution="sum(x * y for x, y in zip(a, b))")
+    typo = "got = w_sum([1, 2], [3, 4])\nif got != 11:\n    raise AssertionError(explian(got))\n"
+    path.write_text(
+        text.replace(
+            'got = w_sum([1, 2], [3, 4])\nassert got == 11, f"w_sum([1, 2], [3, 4]) should be 11, got {got}"\n', typo
+        )
+    )
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None and "explian" in lesson.exercises[0].test.source, problems
+    found = check_exercises(lesson)
+    assert [p.message for p in found] == [
+        "exercise 'w_sum': the stub fails only because the test names 'explian', which neither the stub nor "
+        "the solution defines (a typo?): the learner would see that error, not your check"
+    ], found
+    assert found[0].line == lesson.exercises[0].test.line + 2  # the raise line

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 from grok_tui.engine.exercises import describe, guarded
@@ -45,6 +46,16 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
             )
         )
+    missing = _test_typo(stub, exercise)
+    if missing:
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, stub, exercise.test.line),
+                f"exercise {name!r}: the stub fails only because the test names {missing!r}, which neither the "
+                "stub nor the solution defines (a typo?): the learner would see that error, not your check",
+            )
+        )
     unstubbed = _defined(exercise.solution.source) - _defined(exercise.stub.source)
     if unstubbed:  # the learner would start from nothing to fill in, their first check a NameError
         problems.append(
@@ -65,6 +76,17 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             )
         )
     return problems
+
+
+def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:
+    """The name a test cell uses but nothing defines, when that is all the stub fails through: a
+    misspelt helper in a message the solution never reaches (`explian(got)`) let check pass."""
+    if stub.kind != "NameError" or stub.phase != "test" or not stub.frames or stub.frames[-1][0] != TEST_FILE:
+        return ""
+    match = re.search(r"name '(\w+)' is not defined", stub.message)
+    if match is None or match.group(1) in _defined(exercise.solution.source):
+        return ""  # a function the stub lacks is said below, as such
+    return match.group(1)
 
 
 def _defined(source: str) -> set[str]:
