@@ -65,13 +65,17 @@ class ParamsView(Static):
             )
             line = f"{'▸' if mine else more} {names[param.name].ljust(width)}  ◂ {fmt(values[param.name])} ▸"
             text.append(line, style="reverse bold" if mine else "")
-            bounds = ""
+            bounds = [""]
             if param.min is not None and param.max is not None:
-                bounds = f"  {fmt(param.min)}..{fmt(param.max)}"
+                bounds = [f"  {fmt(param.min)}..{fmt(param.max)}"]
             elif param.kind == "choice":
-                bounds = f"  {'/'.join(param.choices)}"
-            if not columns or len(line) + len(bounds) <= columns:  # whole or not at all: "0.0001.…" misled
-                text.append(bounds, style="dim")
+                # the one shown beside it left out when all do not fit: 7.6's lab at 120x40 had
+                # `batch_update ◂ in_loop ▸` with nothing to say `once` was the other choice
+                others = [c for c in param.choices if c != values[param.name]]
+                bounds = [f"  {'/'.join(param.choices)}", f"  or {'/'.join(others)}"]
+            # whole or not at all: "0.0001.…" misled
+            fits = next((b for b in bounds if not columns or len(line) + len(b) <= columns), "")
+            text.append(fits, style="dim")
             text.append("\n")
         text.rstrip()
         self.update(text)
