@@ -14,6 +14,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from grok_tui.drafts import DraftSaver, keep_draft_copy
+from grok_tui.ui.notices import take_back
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -31,6 +32,10 @@ SAVE_MAX_DELAY = 0.6
 """...and the longest a change waits while the learner keeps typing."""
 OUTSIDE_POLL = 1.0
 """Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
+
+LOADED_OUTSIDE = "Loaded your code as changed outside the tutor."
+"""The notice of an outside edit that kept no copy: a verdict takes it back (at 80x24 its 8 s covered
+the pass message of the check the learner ran right after). One naming a .bak file stays its time."""
 
 
 class ExerciseDrafts(_Screen):
@@ -156,7 +161,7 @@ class ExerciseDrafts(_Screen):
         self._dirty_since = None
         self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
         note = f" Yours from here is kept as {kept}." if kept else ""
-        self.notify(f"Loaded your code as changed outside the tutor.{note}", timeout=8, markup=False)
+        self.notify(f"{LOADED_OUTSIDE}{note}", timeout=8, markup=False)
 
     def _say_ours_stays(self, kept: str) -> None:
         self.notify(
@@ -165,3 +170,7 @@ class ExerciseDrafts(_Screen):
             timeout=8,
             markup=False,
         )
+
+    def _take_back_outside_notices(self) -> None:
+        """The outside edit's notice, once a verdict shows where it sits (it says what counts now)."""
+        take_back(self.app, lambda message: message == LOADED_OUTSIDE)

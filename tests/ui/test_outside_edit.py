@@ -12,7 +12,7 @@ from grok_tui.progress import Progress
 from grok_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import wait_for
-from .test_exercise_screen import RIGHT, Host, lesson  # noqa: F401  (the lesson fixture)
+from .test_exercise_screen import RIGHT, Host, check_and_wait, lesson  # noqa: F401  (the lesson fixture)
 
 THEIRS = "def w_sum(a, b):\n    return 42  # written in another editor\n"
 
@@ -130,3 +130,18 @@ async def test_an_outside_edit_between_two_autosaves_is_kept_aside(lesson):  # n
         assert not screen.saver.kept
         screen._take_outside_edit()  # settled: the poll finds nothing more to do
         assert _backups(app.progress) == [THEIRS] and editor.text == RIGHT + "# one more key\n"
+
+
+async def test_a_check_takes_back_the_loaded_notice_that_covered_its_verdict(lesson):  # noqa: F811
+    """At 80x24 "Loaded your code as changed outside the tutor." stayed 8 s over the pass message of
+    the check the learner ran right after coming back from their editor."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        app.progress.save_draft("9.1", "w_sum", RIGHT)  # written in another editor
+        editor = screen.query_one(TextArea)
+        await wait_for(pilot, lambda: editor.text == RIGHT, 5, "the outside edit to be picked up")
+        await wait_for(pilot, lambda: list(app._notifications), 5, "the notice")
+        await check_and_wait(pilot, screen)
+        assert screen.verdict.passed
+        assert [n.message for n in app._notifications] == []

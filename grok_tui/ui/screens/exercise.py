@@ -355,6 +355,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
                 self.progress.record_pass(*self.key, message.code)
             except OSError as exc:  # a full or read-only disk must not end the tutor
                 self.notify(f"Passed, but your progress could not be saved: {exc}", severity="error")
+        self._take_back_outside_notices()
         self._render_all()
         self.refresh_bindings()  # F3 appears once passed
         self.query_one("#ex-feedback", VerticalScroll).scroll_home(animate=False)
