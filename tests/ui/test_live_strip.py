@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import App
 
 from grok_tui.ui.widgets.status import LiveStrip
@@ -127,4 +129,6 @@ async def test_the_sparklines_value_now_is_said_beside_it_once():
         strip.show_run({"pred": 0.5, "error": 0.0196}, ["pred", "error"], "error", [0.0196, 0.1], log=True)
         await pilot.pause()
         shown = text_of(strip)
-        assert "error 0.0196 (log) " in shown and shown.count("error") == 1, shown
+        # the scale after the blocks it is of: "error 0.0196 (log)" read as log10 of 0.0196
+        assert re.search(r"error 0\.0196 [▁▂▃▄▅▆▇█]+ log$", shown.rstrip()) and shown.count("error") == 1, shown
+        assert "(log)" not in shown

@@ -307,7 +307,7 @@ def _short(value: Any) -> str | None:
 
 
 class LiveStrip(_OneLine):
-    """` weight -4.6  pred 2.6          error 23.9 (log) ▇▅▃▂▁▁▁` under the lesson text."""
+    """` weight -4.6  pred 2.6          error 23.9 ▇▅▃▂▁▁▁ log` under the lesson text."""
 
     def show_run(
         self,
@@ -335,8 +335,9 @@ class LiveStrip(_OneLine):
         now = _short(values.get(spark_name, spark[-1] if spark else None))
         said = spark_name if spark and now is not None and spark_name not in COUNTERS else ""
         label = f"{spark_name} {now} " if said else f"{spark_name} "
-        label += "(log) " if log else ""
-        room = width - (spark_width + len(label) + 1 if spark else 0)
+        # after the blocks, whose scale it is: "error 23.9 (log)" read to a learner as log10 of 23.9
+        scale = " log" if log else ""
+        room = width - (spark_width + len(label) + len(scale) + 1 if spark else 0)
         shown = 0
         for name in [n for n in order if n in values] or list(values):
             short = _short(values[name])
@@ -357,4 +358,5 @@ class LiveStrip(_OneLine):
             text.pad_right(max(0, room - text.cell_len))
             text.append(label, style="dim")
             text.append(line, style="cyan")
+            text.append(scale, style="dim")
         self.show(_fit(text, width))
