@@ -277,6 +277,17 @@ class GrokApp(App[None]):
         output_pacing.forget_screen()
         self.screen.refresh(layout=True)
 
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy (Textual sends it to the terminal, OSC 52), and say so: a learner who selected a
+        printout and pressed ctrl+c saw nothing happen, and could not tell if it had worked."""
+        super().copy_to_clipboard(text)
+        count = len(text)
+        self.notify(
+            f"Copied {count} character{'s' if count != 1 else ''} (to your terminal's clipboard, if it allows that)",
+            timeout=3,
+            markup=False,
+        )
+
     def save_params(self) -> None:
         """Keep every opened lesson's params for the next start (never raises)."""
         for session in list(self.sessions.values()):
