@@ -103,7 +103,7 @@ def test_dot_product_similarity_and_the_template():
 
 def test_numpy_primer_seeds_make_random_numbers_repeat():
     text = output(run("3.8"))
-    assert "seed 1:   0.417 0.7203 0.0001144 | 0.417 0.7203 0.0001144" in text  # not "0." for 0.000114
+    assert "seed 1:  0.417 0.7203 0.0001144 | 0.417 0.7203 0.0001144" in text  # not "0." for 0.000114
 
 
 def test_the_learners_w_sum_is_what_the_network_runs():
