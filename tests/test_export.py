@@ -47,6 +47,21 @@ def test_an_exercise_is_its_stub_then_the_test_then_the_collapsed_reference() ->
     assert 'if not _tests_passed.get("slope"):\n    def slope(' in source
 
 
+def test_the_first_cell_says_what_the_file_needs_and_how_to_read_the_tutors_keys() -> None:
+    """A teacher's trial: the text names the tutor's keys and panes (press `space`, the lab) in 29
+    lessons, and nothing said that chapter 7 needs scikit-learn or that the charts need matplotlib."""
+    first = {lesson.id: cells(lesson)[0][1] for lesson in COURSE.lessons}
+    assert first["7.5"].startswith("# 7.5 The classifier, trained live\n\nChapter 7:")
+    assert "in a plain Python kernel with numpy and scikit-learn (the digits)." in first["7.5"]
+    assert "in a plain Python kernel with numpy." in first["4.5"]  # no digits, no scikit-learn
+    for lesson in COURSE.lessons:
+        text = first[lesson.id]
+        assert "Where it says to press a key (`space` runs, `s` steps" in text, lesson.id
+        assert ("The charts need matplotlib" in text) == bool(lesson.charts), lesson.id
+        assert ("change the parameters in the first code cell" in text) == bool(lesson.params), lesson.id
+        assert ("scikit-learn" in text) == any("sklearn" in b.source for b in lesson.cells), lesson.id
+
+
 def test_every_lesson_exported_as_a_script_runs_with_plain_python(tmp_path: Path) -> None:
     scripts_dir, out_dir = tmp_path / "scripts", tmp_path / "out"
     out_dir.mkdir()

@@ -140,18 +140,30 @@ def _learner_cell(exercise: Exercise, code: str) -> str:
     return f"{header}\n{code}"
 
 
+def _title_cell(lesson: Lesson) -> str:
+    """The lesson's title, what the file needs to run, and how to read a text written for the tutor:
+    a teacher's trial found its keys and panes named in 29 of the lessons, and the need for
+    scikit-learn and matplotlib said nowhere."""
+    digits = any("sklearn" in cell.source for cell in lesson.cells)
+    needs = ["numpy"] + (["scikit-learn (the digits)"] if digits else [])
+    charts = " The charts need matplotlib (without it, each is a few printed lines)." if lesson.charts else ""
+    return (
+        f"# {lesson.id} {lesson.title}\n\n"
+        f"Chapter {lesson.chapter}: {lesson.chapter_title}. Exported from grok-tui; runs from top to "
+        f"bottom in a plain Python kernel with {' and '.join(needs)}.{charts}\n\n"
+        "The text was written for the tutor. Where it says to press a key (`space` runs, `s` steps, "
+        "`+` and `-` change a parameter) or points to a part of its screen (the lab, the strip under "
+        "the text, a question), run the cells instead"
+        + (", and change the parameters in the first code cell." if lesson.params else ".")
+    )
+
+
 def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list[tuple[str, str, dict]]:
     """The exported cells in order: (kind "markdown"/"code", source, cell metadata). `learner_code`
     (exercise name: code) is what the learner saved in the tutor: it replaces those exercises' stubs."""
     learner_code = learner_code or {}
     out: list[tuple[str, str, dict]] = [
-        (
-            "markdown",
-            f"# {lesson.id} {lesson.title}\n\n"
-            f"Chapter {lesson.chapter}: {lesson.chapter_title}. Exported from grok-tui; "
-            "runs from top to bottom in a plain Python kernel.",
-            {},
-        ),
+        ("markdown", _title_cell(lesson), {}),
         ("code", _setup_source(lesson), {"tags": ["setup"]}),
     ]
     last_step = max(
