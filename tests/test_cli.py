@@ -74,6 +74,25 @@ def test_run_names_the_shown_values_that_live_only_in_the_steps(capsys):
     assert "(error, different_guesses: in the steps above only, not variables the code kept)" in tail, tail
 
 
+def test_run_names_a_shown_value_nothing_recorded_as_a_likely_typo(capsys, tmp_path):
+    """A teacher's `show = ["weight", "eror"]`: the end said `(eror: in the steps above only)`,
+    though no step had it."""
+    (tmp_path / "9.1.md").write_text(
+        '+++\nid = "9.1"\nchapter = 9\nchapter_title = "Fixture"\ntitle = "Show typo"\n'
+        'show = ["weight", "error", "eror"]\n+++\n\nText.\n\n'
+        "```python train\nweight = 0.5\nfor i in range(3):\n    error = (weight - 1) ** 2\n"
+        "    weight -= 0.1 * (weight - 1)\n    step(weight=weight, error=error)\n    del error\n```\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, "run", "--lessons", str(tmp_path), "9.1")
+    assert code == 0, out
+    tail = out.split("the shown variables as the code left them, after its last step:\n", 1)[1]
+    assert "(error: in the steps above only, not variables the code kept)" in tail, tail
+    assert (
+        "(eror: in the lesson's show list, but neither recorded by step() nor a variable at the end: a typo?)"
+    ) in tail, tail
+
+
 def test_run_marks_a_demos_error_as_the_tutor_does(capsys):
     """3.3 prints the NameError its demo makes on purpose: bare, `run` read like a crash."""
     code, out, _ = run_cli(capsys, "run", "3.3")

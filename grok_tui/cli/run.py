@@ -80,9 +80,17 @@ def run_one(
         for name, value in result.final.items():
             out.write(f"{name} = {format_value(value, None)}\n")
         # 7.5 listed test_accuracy alone under that heading, as if its other shown values were lost.
-        elsewhere = [name for name in lesson.show if name not in result.final]
-        if result.final and elsewhere:
-            out.write(f"({', '.join(elsewhere)}: in the steps above only, not variables the code kept)\n")
+        missing = [name for name in lesson.show if name not in result.final]
+        stepped = [name for name in missing if result.recorded(name)]
+        if result.final and stepped:
+            out.write(f"({', '.join(stepped)}: in the steps above only, not variables the code kept)\n")
+        # A name nothing recorded was said to be "in the steps above" (a typo in the lesson's show).
+        nowhere = [name for name in missing if name not in stepped]
+        if result.state is RunState.FINISHED and nowhere:
+            out.write(
+                f"({', '.join(nowhere)}: in the lesson's show list, but neither recorded by step() nor a "
+                "variable at the end: a typo?)\n"
+            )
     if result.state is RunState.FAILED:
         err.write(f"{result.detail}\n")
         return EXIT_FAILED
