@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 
 LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
+NOT_ALIGNED = r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned"
+BACKPROP_SHAPES = (
+    "A delta sent back through weights is `delta.dot(weights.T)`; a weight's update is "
+    "`layer.T.dot(delta)`: the layer the weights start from, transposed (`.T`), dot the delta."
+)
+"""Said after NOT_ALIGNED's advice only to code that has deltas (chapters 5 to 7): 3.7's forward
+pass got it, in words it meets three chapters later."""
 
 COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     (
@@ -26,10 +33,9 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "has the shape of weights_1_2).",
     ),
     (
-        r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned",
-        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T`. A delta sent back "
-        "through weights is `delta.dot(weights.T)`; a weight's update is `layer.T.dot(delta)`: the layer the "
-        "weights start from, transposed (`.T`), dot the delta. Print the `.shape` of each.",
+        NOT_ALIGNED,
+        "`a.dot(b)` needs a's last size to equal b's first: one of them likely wants `.T`, or the two are "
+        "swapped. Print the `.shape` of each.",
     ),
     (
         r"operands could not be broadcast together with shapes",
@@ -115,12 +121,12 @@ ONE_PER_ROW = "To set one entry in each row, give both indices at once: `m[rows,
 picked a whole row. Not for a loop's single index (5.5's swapped `out[j][i]`)."""
 
 
-def common_error(message: str, part: dict | None = None) -> list[str]:
+def common_error(message: str, part: dict | None = None, code: str = "") -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
     6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
     7.3's sum without keepdims and one_hot's out[labels], 5.5's swapped indices). `part`: what the
     sandbox read of the failing expression (sandbox_child._failing_part), to say it of the learner's
-    own names."""
+    own names; `code`, the learner's, for advice that fits only some lessons."""
     part = part or {}
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
@@ -137,5 +143,7 @@ def common_error(message: str, part: dict | None = None) -> list[str]:
         text = advice.format(**fields)
         if fields.get("size") and (part.get("index") or {}).get("many"):
             text += " " + ONE_PER_ROW
+        if pattern == NOT_ALIGNED and "delta" in code:
+            text += " " + BACKPROP_SHAPES
         return [text]
     return []

@@ -173,7 +173,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
         details += undefined_name(result, code, test, stub)
-        details += common_error(result.message or "", result.extra.get("part"))
+        details += common_error(result.message or "", result.extra.get("part"), code)
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
