@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -226,6 +228,10 @@ class Lesson:
     """What the status line advises when a finished run's error stopped changing for good while far
     from 0 (engine.run_reading.STUCK): where a dead hidden node or a wrong order is the cause (6.4,
     6.5, 5.5), "try a smaller alpha" sent the learner the wrong way. Empty: the step-size advice."""
+    stuck_advice_by_param: tuple[tuple[str, str], ...] = ()
+    """(param, advice): said instead of stuck_advice when that param alone differs from its default
+    (stuck_advice_for). 6.5's "try a smaller alpha or seed 0" named both cures, where at alpha 2 only
+    the first helps and at seed 2 only the second."""
     step_name: str = ""
     """What one step of a run is ("epoch", "iteration"): a chart on the step axis says it in its
     title ("accuracy by epoch"); empty: the title says what its axis counts, or it is a plain step."""
@@ -259,6 +265,17 @@ class Lesson:
     def defaults(self) -> dict[str, float | int | str]:
         return {p.name: p.default for p in self.params}
 
+    def stuck_advice_for(self, params: Mapping[str, object]) -> str:
+        """The advice for a stuck run with these params: the one stuck_advice_by_param gives for the
+        only param of it that differs from its default, else stuck_advice."""
+        defaults = self.defaults
+        changed = [
+            advice
+            for name, advice in self.stuck_advice_by_param
+            if name in params and not _same(params[name], defaults.get(name))
+        ]
+        return changed[0] if len(changed) == 1 else self.stuck_advice
+
     @property
     def label(self) -> str:
         return f"{self.id} {self.title}"
@@ -274,3 +291,10 @@ class LessonError:
 
     def __str__(self) -> str:  # line 0: the file as a whole (it cannot be read, or is no file)
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, floats to rounding: a param taken up and back down with + and - is at its default."""
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b

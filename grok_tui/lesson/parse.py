@@ -48,6 +48,7 @@ TOP_KEYS = {
     "predict",
     "nan_advice",
     "stuck_advice",
+    "stuck_advice_by_param",
     "step_name",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
@@ -61,6 +62,23 @@ _AFTER_QUESTIONS = re.compile(r"^\s*<!--\s*after the questions\s*-->\s*$")
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
 STUCK_ADVICE_MAX = 32
 """A status line of 80 columns: `finished  step 60/60  layer_2_error stuck at 2  ` leaves this."""
+
+
+def stuck_by_param(table: object, params: set[str]) -> tuple[tuple[str, str], ...] | str:
+    """`stuck_advice_by_param = { seed = "dead hidden nodes: try seed 0" }` as (param, advice) pairs,
+    or what is wrong with it."""
+    if not isinstance(table, dict):
+        return 'stuck_advice_by_param must be a table: { param = "advice" }'
+    for name, advice in table.items():
+        if name not in params:
+            return f"stuck_advice_by_param: {name!r} is not a parameter of this lesson"
+        if not isinstance(advice, str) or not advice:
+            return f"stuck_advice_by_param: the advice for {name!r} must be a string"
+        if len(advice) > STUCK_ADVICE_MAX:
+            fits = f"must fit 80 columns: at most {STUCK_ADVICE_MAX} characters"
+            return f"stuck_advice_by_param: the advice for {name!r} {fits}"
+    return tuple(table.items())
+
 
 STEP_NAME = re.compile(r"[a-z][a-z ]{0,19}")
 """What one step of a run is (`step_name`): it names the charts' step axis ("accuracy by epoch")."""
@@ -289,6 +307,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         stuck_advice = ""
     elif len(stuck_advice) > STUCK_ADVICE_MAX:  # at 80 columns it shares a line with the stuck error
         problems.add(where("stuck_advice"), f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters")
+    by_param = stuck_by_param(meta.get("stuck_advice_by_param", {}), {p.name for p in params})
+    if isinstance(by_param, str):
+        problems.add(where("stuck_advice_by_param"), by_param)
+        by_param = ()
     step_name = meta.get("step_name", "")
     if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
         problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')
@@ -342,6 +364,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         try_this=tuple(try_this),
         nan_advice=nan_advice,
         stuck_advice=stuck_advice,
+        stuck_advice_by_param=by_param,
         step_name=step_name,
         check_with=tuple(check_with),
         steps=steps,

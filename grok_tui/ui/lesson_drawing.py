@@ -275,8 +275,10 @@ class LessonDrawing(_Screen):
                 grew = at_chance(self.lesson, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
-        if f" {STUCK} " in grew[0] and self.lesson.stuck_advice:
-            advice = self.lesson.stuck_advice
+        ran_with = run.values if run is not None else session.params  # the run on screen's params
+        stuck_advice = self.lesson.stuck_advice_for(ran_with) if f" {STUCK} " in grew[0] else ""
+        if stuck_advice:
+            advice = stuck_advice
         status.show_status(
             view.state,
             view.step,

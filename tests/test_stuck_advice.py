@@ -1,0 +1,26 @@
+"""The status line's advice for a run that stopped learning: the lesson's, or the one for the only
+param the learner changed (6.5: a smaller alpha cures alpha 2, only another seed cures seed 2)."""
+
+from __future__ import annotations
+
+from tests.lessons_util import COURSE
+
+
+def test_the_advice_follows_the_only_param_that_differs_from_its_default():
+    lesson = COURSE.get("6.5")
+    defaults = lesson.defaults
+    assert lesson.stuck_advice_for({**defaults, "alpha": 2.0}) == "try a smaller alpha"
+    assert lesson.stuck_advice_for({**defaults, "seed": 2}) == "dead hidden nodes: try seed 0"
+    # both changed, or neither: the lesson's advice, which names both cures
+    assert lesson.stuck_advice_for({**defaults, "seed": 2, "alpha": 2.0}) == "try a smaller alpha or seed 0"
+    assert lesson.stuck_advice_for(defaults) == "try a smaller alpha or seed 0"
+    # a value taken up and back down with + and - is its default again, to rounding
+    assert lesson.stuck_advice_for({**defaults, "alpha": 0.1 + 0.1, "seed": 2}) == "dead hidden nodes: try seed 0"
+
+
+def test_7_6_in_loop_is_told_its_fix_not_a_smaller_alpha():
+    """7.6 with batch_update in_loop stuck at 2.303 said "try a smaller alpha": the book's slip is the
+    cause, and the fix is to apply a batch's step once."""
+    lesson = COURSE.get("7.6")
+    assert lesson.stuck_advice_for({**lesson.defaults, "batch_update": "in_loop"}) == "set batch_update back to once"
+    assert lesson.stuck_advice_for({**lesson.defaults, "batch_size": 1}) == ""  # the step-size advice
