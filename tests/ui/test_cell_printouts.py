@@ -112,7 +112,8 @@ async def test_an_error_shows_under_its_cell_and_a_cell_that_printed_nothing_los
         screen = app.screen
         screen._cancel_restart()  # hold the re-run: until it reaches them, the boxes are the old run's, dimmed
         await pilot.pause()
-        assert boxes(app)[second][0] == "SHOUT"
+        # said in words too: dim, slanted and a grey bar do not show in a plain terminal
+        assert boxes(app)[second][0] == "SHOUT  (last run)"
         assert all(dimmed(box) for box in screen.query(CellOutput))
         # the run before's, told apart from a printout of now: slanted, under a faint bar
         assert all(box.has_class("-stale") for box in screen.query(CellOutput))
@@ -268,3 +269,24 @@ async def test_a_rerun_of_a_lesson_with_predictions_hides_the_last_runs_answers(
         await pilot.pause()
         shown = "\n".join(line.plain for box in doc.printouts.boxes.values() for line in box._lines)
         assert "0.734008" not in shown and "hidden until this run gets here" in shown, shown
+
+
+async def test_the_run_befores_lines_under_a_refilling_box_say_so(tmp_path):
+    """A re-run that has printed part of a box: the run before's lines under it are marked in words
+    at their first line (a plain terminal shows no dim or slant)."""
+    app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("s", "s")  # two steps of the first run, paused
+        await wait_for(pilot, lambda: any(b[-1:] == ["iteration 1"] for b in boxes(app).values()), what="two steps")
+        first = min(boxes(app))
+        assert boxes(app)[first] == ["before the loop", "iteration 0", "iteration 1"]
+        await pilot.press(
+            "equals_sign", "4", "enter"
+        )  # iterations 4 while stepping: the new run waits after its first step
+        await wait_for(pilot, lambda: screen.session.run is not None and screen.session.rerun, what="the re-run")
+        # first all the run before's, marked; then the new run's first step over its top
+        await wait_for(pilot, lambda: boxes(app)[first][0] == "before the loop", what="the new run's first lines")
+        await pilot.pause()
+        shown = boxes(app)[first]
+        assert shown == ["before the loop", "iteration 0", "iteration 1  (last run)"], shown

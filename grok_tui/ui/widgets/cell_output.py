@@ -53,6 +53,9 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
 
 
 HIDDEN = "(the last run's printout, hidden until this run gets here)"
+LAST_RUN = "  (last run)"
+"""After the first line of a printout the run before left: dim and slanted, and a grey bar, do not
+show in a plain terminal, where a learner read the old run's lines as the new run's."""
 
 
 def hidden_lines(lines: list[Text]) -> list[Text]:
@@ -150,10 +153,10 @@ class Printouts:
         if run is not self._run:
             dim = bool(self._drawn or self._failure)  # (nothing to do if it is dimmed already)
             if dim:  # dim what the run before printed
-                self._stale = {line: self._over_stale(line, self._before(line)) for line in self.boxes}
+                self._stale = {line: self._stale_under(line, self._before(line)) for line in self.boxes}
             self._run, self._drawn, self._failure = run, {}, None
             if dim:
-                self._place(dict(self._stale))
+                self._place({line: self._last_run(lines) for line, lines in self._stale.items()})
         self._printed = printed
         changed = {
             line: self._over_stale(line, printout_lines(cp, self._failure_at(line)))
@@ -172,7 +175,19 @@ class Printouts:
         """A running box keeps the dimmed lines of the run before under its new ones until the run
         ends: shrunk to its first line, the box (its top above the view, the rest in it) moved the
         text the learner read by a row a step as 3.1's re-run refilled its four games."""
+        return lines + self._last_run(self._stale_under(line, lines)[len(lines) :])
+
+    def _stale_under(self, line: int, lines: list[Text]) -> list[Text]:
+        """`lines`, then the run before's below them (unmarked)."""
         return lines + self._stale.get(line, [])[len(lines) :]
+
+    def _last_run(self, lines: list[Text]) -> list[Text]:
+        """The run before's lines, the first marked LAST_RUN (hidden ones say so already)."""
+        if self.hide_stale or not lines:
+            return lines
+        first = lines[0].copy()
+        first.append(LAST_RUN, style="dim italic")
+        return [first, *lines[1:]]
 
     def ended(self, failure: tuple[int, str] | None = None) -> None:
         """The run finished, or stopped at an error (its line in the lesson file and what to say):
