@@ -11,8 +11,9 @@ import ast
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
 from grok_tui.engine.code_advice import (
     SUGGESTED,
     missing_returns,
@@ -265,4 +266,11 @@ def check_code(
 ) -> Verdict:
     """Run the exercise's test on `code` in the sandbox. Blocks: call it from a worker thread."""
     result = run_sandboxed(code, exercise.test.source, timeout=timeout, cancel=cancel, guard=guarded(exercise))
-    return describe(result, code, exercise.test.source, exercise.solution.source, exercise.stub.source)
+    verdict = describe(result, code, exercise.test.source, exercise.solution.source, exercise.stub.source)
+    borrowed = borrowed_from_test(code, exercise.test.source, exercise.solution.source, exercise.stub.source)
+    if not borrowed:
+        return verdict
+    said = borrowed_advice(code, borrowed)
+    if verdict.passed:  # it passed on the test's variables, and the lesson would stop at a NameError
+        return replace(verdict, passed=False, headline="Not yet: " + said[0].lower() + said[1:], details=())
+    return replace(verdict, details=(said, *verdict.details))

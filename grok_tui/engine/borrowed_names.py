@@ -1,0 +1,107 @@
+"""Names a learner's function reads from the test instead of taking them as arguments.
+
+The check runs the learner's code and then its test in one namespace (a test may rebind a name the
+function looks up, as 7.4's gradient check does with `activation`). So a function that reads a
+variable it never defines nor takes, `a` where its arguments are `inputs, weights` (the lesson's
+text calls the lists a and b), saw the test's own `a` and passed; the lesson then stopped at a
+NameError. Found from the source alone (symtable), in the parent: no run needed.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import symtable
+
+BUILTINS = frozenset(dir(builtins))
+
+
+def borrowed_from_test(code: str, test: str, solution: str = "", stub: str = "") -> list[str]:
+    """The variables the learner's functions read as globals that only the test's own top level
+    assigns (data, not a function or an import), sorted. Names the test's functions, the reference
+    or the stub read as globals too are the lesson's environment (7.4's `activation`), not a slip."""
+    reads = _function_global_reads(code)
+    if not reads:
+        return []
+    environment = _function_global_reads(test) | _function_global_reads(solution) | _function_global_reads(stub)
+    data = _top_level_data(test)
+    return sorted((reads & data) - _top_level_names(code) - BUILTINS - environment)
+
+
+def _function_global_reads(source: str) -> set[str]:
+    """Every global name a function (at any depth) of `source` reads."""
+    try:
+        table = symtable.symtable(source, "<code>", "exec")
+    except (SyntaxError, ValueError):
+        return set()
+    found: set[str] = set()
+    stack = list(table.get_children())
+    while stack:
+        scope = stack.pop()
+        stack.extend(scope.get_children())
+        if scope.get_type() != "function":
+            continue
+        found.update(s.get_name() for s in scope.get_symbols() if s.is_global() and s.is_referenced())
+    return found
+
+
+def _top_level_names(source: str) -> set[str]:
+    """Every name the top level of `source` binds (assignments, defs, imports, loop targets)."""
+    try:
+        table = symtable.symtable(source, "<code>", "exec")
+    except (SyntaxError, ValueError):
+        return set()
+    return {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
+
+
+def _top_level_data(source: str) -> set[str]:
+    """The names the top level of `source` assigns as data: by `=`, `+=`, a `for` or a `with`, not
+    by `def`, `class` or `import` (nor inside a function, a class or a comprehension)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return set()
+    targets: list[ast.expr] = []
+    for node in _outside_scopes(tree.body):
+        if isinstance(node, ast.Assign):
+            targets.extend(node.targets)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For)):
+            targets.append(node.target)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            targets.append(node.optional_vars)
+    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.comprehension)
+
+
+def _outside_scopes(nodes: list[ast.stmt]):
+    """Every node of `nodes` and below, but not inside a new scope."""
+    stack: list[ast.AST] = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, SCOPES):
+            continue
+        yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def borrowed_advice(code: str, names: list[str]) -> str:
+    """What to say of `names` (borrowed_from_test): which function reads them, and what it takes."""
+    listed = " and ".join(f"`{n}`" for n in names)
+    readers = []
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        tree = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            if read & set(names):
+                args = ", ".join(a.arg for a in node.args.args)
+                readers.append(f"`{node.name}` takes {f'`{args}`' if args else 'no arguments'}")
+    takes = f" ({'; '.join(readers)})" if readers else ""
+    return (
+        f"Your code reads {listed}, which it neither takes as an argument nor sets: the check lent it the "
+        f"test's own, which the lesson does not have. Use what your function is given{takes}."
+    )
