@@ -84,6 +84,21 @@ def test_the_learners_hidden_delta_is_what_the_lesson_runs():
     assert not check_code(lesson.exercise("hidden_delta"), no_mask).passed
 
 
+def test_hidden_delta_with_star_for_the_dot_product_fails_with_two_outputs():
+    """`layer_2_delta * weights_1_2.T * (layer_1 > 0)` passed: with one output, `*` and `.dot` give the
+    same numbers, and every case had one output; chapter 7 has ten."""
+    star = (
+        "import numpy as np\n"
+        "def hidden_delta(layer_2_delta, weights_1_2, layer_1):\n"
+        "    return layer_2_delta * weights_1_2.T * (layer_1 > 0)\n"
+    )
+    verdict = check_code(COURSE.get("6.4").exercise("hidden_delta"), star)
+    assert not verdict.passed
+    assert "`*` multiplies element by element; sending the deltas back through the weights is a dot product" in (
+        verdict.text
+    ), verdict.text
+
+
 @pytest.mark.parametrize(
     ("lesson_id", "name", "code", "refusal"),
     [
