@@ -17,3 +17,21 @@ def test_the_dot_shape_advice_speaks_of_deltas_only_to_code_that_has_them():
     ], forward
     backward = common_error(NOT_ALIGNED, code="layer_1_delta = layer_2_delta.dot(weights_1_2)\n")
     assert backward[0].startswith(forward[0]) and "`delta.dot(weights.T)`" in backward[0], backward
+
+
+def test_keepdims_is_said_only_where_an_axis_went_missing():
+    """7.4's slope of the wrong layer, (7,5) against (7,64), and 5.5's vectors of 3 and 2 were told of
+    keepdims, the advice for 7.3's softmax sum, (7,10) against (7,)."""
+    axis_gone = common_error("operands could not be broadcast together with shapes (7,10) (7,) ")
+    assert "`keepdims=True` keeps it" in axis_gone[0], axis_gone
+    for shapes in ("(7,5) (7,64) ", "(3,) (2,) "):
+        said = common_error(f"operands could not be broadcast together with shapes {shapes}")
+        assert said == ["Two arrays whose shapes do not line up: print the `.shape` of each."], said
+
+
+def test_two_vectors_not_aligned_are_not_told_to_transpose():
+    """5.5's outer_prod written as np.dot(a, b): told "one of them likely wants `.T`", which does
+    nothing to a vector."""
+    said = common_error("shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)")
+    assert said[0].startswith("`np.dot` of two vectors is their dot product, one number"), said
+    assert "likely wants `.T`" not in said[0]

@@ -7,6 +7,20 @@ import re
 
 LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
 NOT_ALIGNED = r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned"
+BROADCAST = r"operands could not be broadcast together with shapes"
+AXIS_GONE = (
+    "If one is a sum or max over an axis, that axis is gone, so a row's total no longer sits beside its "
+    "row; `keepdims=True` keeps it (`e.sum(axis=-1, keepdims=True)`)."
+)
+"""Said after BROADCAST's advice only when the shapes differ in their number of axes, (7,10) and
+(7,): 7.4's (7,5) against (7,64), a slope of the wrong layer, and 5.5's (3,) against (2,) were told
+of keepdims, 7.3's softmax advice."""
+VECTORS_NOT_ALIGNED = (
+    "`np.dot` of two vectors is their dot product, one number, and needs them equally long (`.T` changes "
+    "nothing on a vector). For a product of every a[i] with every b[j], loop over both."
+)
+"""5.5's outer_prod as np.dot(a, b), told to try `.T` on vectors."""
+SHAPE = re.compile(r"\(([\d,]*)\)")
 BACKPROP_SHAPES = (
     "A delta sent back through weights is `delta.dot(weights.T)`; a weight's update is "
     "`layer.T.dot(delta)`: the layer the weights start from, transposed (`.T`), dot the delta."
@@ -38,10 +52,8 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "swapped. Print the `.shape` of each.",
     ),
     (
-        r"operands could not be broadcast together with shapes",
-        "Two arrays whose shapes do not line up: print the `.shape` of each. If one is a sum or max over an "
-        "axis, that axis is gone, so a row's total no longer sits beside its row; `keepdims=True` keeps it "
-        "(`e.sum(axis=-1, keepdims=True)`).",
+        BROADCAST,
+        "Two arrays whose shapes do not line up: print the `.shape` of each.",
     ),
     (
         r"index (?P<index>-?\d+) is out of bounds for axis (?P<axis>\d+) with size (?P<size>\d+)",
@@ -143,7 +155,12 @@ def common_error(message: str, part: dict | None = None, code: str = "") -> list
         text = advice.format(**fields)
         if fields.get("size") and (part.get("index") or {}).get("many"):
             text += " " + ONE_PER_ROW
-        if pattern == NOT_ALIGNED and "delta" in code:
+        shapes = [[n for n in shape.split(",") if n] for shape in SHAPE.findall(message)]
+        if pattern == NOT_ALIGNED and shapes and all(len(shape) == 1 for shape in shapes):
+            text = VECTORS_NOT_ALIGNED
+        elif pattern == NOT_ALIGNED and "delta" in code:
             text += " " + BACKPROP_SHAPES
+        if pattern == BROADCAST and len({len(shape) for shape in shapes}) > 1:
+            text += " " + AXIS_GONE
         return [text]
     return []
