@@ -358,6 +358,18 @@ def test_a_return_inside_the_loop_is_named(catalog):
     assert "Line 5, `return total`, is inside a loop: dot returns in the loop's first pass." in said, said
     right = code.replace("        return total", "    return total")
     assert check_code(dot, right).passed
+    # in an inner loop, already at the inner `for`'s level: back to the first one (5.5's outer_prod)
+    outer = catalog.get("5.5").exercise("outer_prod")
+    nested = (
+        "def outer_prod(a, b):\n"
+        "    out = [[0.0] * len(b) for _ in a]\n"
+        "    for i in range(len(a)):\n"
+        "        for j in range(len(b)):\n"
+        "            out[i][j] = a[i] * b[j]\n"
+        "            return out\n"
+    )
+    said = check_code(outer, nested).text
+    assert "indent it back to the level of the first `for` (line 3), outside both loops." in said, said
 
 
 def test_a_hidden_delta_without_the_relu_mask_names_the_off_node(catalog):

@@ -109,13 +109,34 @@ def returns_in_loops(code: str, solution: str) -> list[str]:
 
     theirs, reference = in_loops(code), in_loops(solution)
     lines = code.splitlines()
+    functions = {function.name: function for function in _functions(code)}
     return [
         f"Line {first.lineno}, `{lines[first.lineno - 1].strip()}`, is inside a loop: {name} returns in the "
-        "loop's first pass. To return once the loop is done, indent it back to the level of the `for`."
+        f"loop's first pass. To return once the loop is done, indent it back to {_outer_loop(functions[name], first)}."
         for name, returns in theirs.items()
         if returns and name in reference and not reference[name]
         for first in returns[:1]
     ]
+
+
+def _outer_loop(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.Return) -> str:
+    """Where a return inside loops goes back to: the outermost loop around it (5.5's outer_prod
+    returned in its inner loop, already at the inner `for`'s level, and was told "the `for`")."""
+    around = [
+        loop
+        for loop in ast.walk(function)
+        if isinstance(loop, (ast.For, ast.While))
+        and any(
+            isinstance(n, ast.Return) and (n.lineno, n.col_offset) == (node.lineno, node.col_offset)
+            for n in ast.walk(loop)
+        )
+    ]
+    outer = min(around, key=lambda loop: loop.lineno)
+    word = "for" if isinstance(outer, ast.For) else "while"
+    if len(around) == 1:
+        return f"the level of the `{word}`"
+    loops = "both loops" if len(around) == 2 else f"all {len(around)} loops"
+    return f"the level of the first `{word}` (line {outer.lineno}), outside {loops}"
 
 
 SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
