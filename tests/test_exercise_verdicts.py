@@ -28,6 +28,12 @@ def test_a_function_that_forgot_its_return_is_told_so(catalog):
     code, test = "def double(x):\n    x\n", "assert double(2) == 4"
     reference = "def double(x):\n    return 2 * x\n"
     assert "Your double never returns a value" in describe(run_sandboxed(code, test), code, test, reference).text
+    # a TypeError about None from the test: the missing return is the headline, not the third line
+    # (4.1's led with "The test raised TypeError", over a test line holding a slip's formula)
+    squared = catalog.get("4.1").exercise("squared_error")
+    told = check_code(squared, "def squared_error(pred, goal_pred):\n    error = (pred - goal_pred) ** 2\n")
+    assert told.headline.startswith("Your squared_error never returns a value"), told.text
+    assert told.details == ("(The test then raised TypeError: must be real number, not NoneType.)",), told.text
     assert "never returns" not in check_code(exercise, exercise.solution.source + "    return output * 2\n").text
     assert (
         "never returns"

@@ -180,7 +180,13 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             if values := _values_line(result, failing):
                 details.append(values)
         if result.phase == "test":
-            details += unreachable(code) + missing_returns(code, solution)
+            missing = missing_returns(code, solution)
+            if missing and "NoneType" in (result.message or ""):
+                # the cause first: 4.1's "The test raised TypeError: must be real number, not
+                # NoneType" led, over a test line holding a slip's formula, the return said third
+                headline, details = missing[0], [f"(The test then raised {what}.)", *unreachable(code)]
+            else:
+                details += unreachable(code) + missing
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
