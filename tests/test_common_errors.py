@@ -1,4 +1,4 @@
-"""The advice added to numpy's and Python's words for a beginner's usual slips."""
+"""The advice added to numpy's and Python's words for a beginner's usual slips (common_errors, code_advice)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_two_vectors_not_aligned_are_not_told_to_transpose():
     said = common_error("shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)")
     assert said[0].startswith("`np.dot` of two vectors is their dot product, one number"), said
     assert "likely wants `.T`" not in said[0]
+
+
+def test_a_variable_read_before_it_has_a_value_is_explained(catalog):
+    """3.2's w_sum with `ouput = 0` then `output += ...` got Python's words alone: "cannot access
+    local variable 'output' where it is not associated with a value"."""
+    from grok_tui.engine.exercises import check_code
+
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    loop = "    for i in range(len(a)):\n        output += a[i] * b[i]\n    return output\n"
+    typo = check_code(w_sum, "def w_sum(a, b):\n    ouput = 0\n" + loop)
+    assert "`output` has no value yet at line 4: line 2 sets `ouput`. A typo?" in typo.details, typo.text
+    unset = check_code(w_sum, "def w_sum(a, b):\n" + loop)
+    assert (
+        "`output` is read at line 3 before anything gives it a value: give it a start value above, before "
+        "any loop (`output = 0`, or what it should start from)."
+    ) in unset.details, unset.text

@@ -189,3 +189,32 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "") 
         f"Each exercise is checked on its own, with only what this cell defines and imports: define "
         f"`{name}` here (or do its work inline), or check its spelling."
     ]
+
+
+UNBOUND = re.compile(r"local variable '(\w+)' (?:where it is not associated with a value|referenced before assignment)")
+
+
+def unbound_local(result: SandboxResult, code: str) -> list[str]:
+    """What to do about an UnboundLocalError: a name the function sets, but only after (or never
+    before) the line that reads it. 3.2's w_sum with `ouput = 0` then `output += ...` got Python's
+    words alone: "cannot access local variable 'output' where it is not associated with a value"."""
+    match = UNBOUND.search(result.message or "") if result.kind == "UnboundLocalError" else None
+    line = result.line_in(CODE_FILE)
+    if match is None or line is None:
+        return []
+    name = match.group(1)
+    function = next((f for f in _functions(code) if f.lineno <= line <= (f.end_lineno or f.lineno)), None)
+    if function is None:
+        return []
+    stored = {
+        node.id: node.lineno
+        for node in sorted(ast.walk(function), key=lambda n: getattr(n, "lineno", 0), reverse=True)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+    }
+    near = get_close_matches(name, [n for n in stored if n != name], n=1)
+    if near:
+        return [f"`{name}` has no value yet at line {line}: line {stored[near[0]]} sets `{near[0]}`. A typo?"]
+    return [
+        f"`{name}` is read at line {line} before anything gives it a value: give it a start value "
+        f"above, before any loop (`{name} = 0`, or what it should start from)."
+    ]
