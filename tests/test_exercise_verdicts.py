@@ -479,6 +479,17 @@ def test_a_result_with_its_sign_flipped_is_said_so(catalog):
     assert "its sign flipped" in said and "exactly half" not in said, said
     half = check_code(slope, slope.solution.source.replace("return 2 * input", "return input")).text
     assert "exactly half" in half and "flipped" not in half, half
+    # and where a trial found it unnamed: 5.1's true - pred, 7.3's loss without its minus, 7.4's
+    # target - layer_2 (each test says it in its lesson's words)
+    for lesson_id, name, old, new, words in (
+        ("5.1", "weight_deltas", "pred - true", "true - pred", "the right sizes with every sign flipped"),
+        ("7.3", "cross_entropy", "np.mean(-np.sum", "np.mean(np.sum", "The right size with its sign flipped"),
+        ("7.4", "backprop", "(layer_2 - target)", "(target - layer_2)", "the numeric one with every sign flipped"),
+    ):
+        exercise = catalog.get(lesson_id).exercise(name)
+        assert old in exercise.solution.source, (lesson_id, old)
+        said = check_code(exercise, exercise.solution.source.replace(old, new)).text
+        assert words in said, said
 
 
 def test_the_last_hint_of_w_sum_puts_the_return_after_the_loop(catalog):
