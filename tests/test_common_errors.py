@@ -51,3 +51,21 @@ def test_a_variable_read_before_it_has_a_value_is_explained(catalog):
         "`output` is read at line 3 before anything gives it a value: give it a start value above, before "
         "any loop (`output = 0`, or what it should start from)."
     ) in unset.details, unset.text
+
+
+def test_a_missing_function_is_told_what_the_lesson_gives_not_a_builtin(catalog):
+    """7.4's backprop calling relu2deriv (6.4's name) was told to define it here, though the lesson
+    gives the cell activate2deriv; 5.1 calling w_sum (3.2's) was asked "Did you mean `sum`?", which
+    led to sum(list, list)."""
+    from grok_tui.engine.exercises import check_code
+
+    backprop = catalog.get("7.4").exercise("backprop")
+    said = check_code(backprop, backprop.solution.source.replace("activate2deriv(layer_1)", "relu2deriv(layer_1)"))
+    assert (
+        "This exercise is checked with the lesson's own `activate2deriv` and `forward`, which the code may call; "
+        "`relu2deriv` is not one of them. Did you mean `activate2deriv`?"
+    ) in said.details, said.text
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    code = "def compute_weight_deltas(input, weights, true):\n    delta = w_sum(input, weights) - true\n"
+    said = check_code(deltas, code + "    return [delta * x for x in input]\n")
+    assert "`sum`" not in said.text and "define `w_sum` here (or do its work inline)" in said.text, said.text

@@ -5,6 +5,7 @@ about a name nothing defined. Each gives sentences for the verdict (engine/exerc
 from __future__ import annotations
 
 import ast
+import builtins
 import itertools
 import re
 from difflib import get_close_matches
@@ -143,7 +144,7 @@ SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
 """The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
 
 
-def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "") -> list[str]:
+def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", solution: str = "") -> list[str]:
     """What to do about a NameError: the check runs the cell alone, so a function written in another
     exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
     did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
@@ -172,7 +173,20 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "") 
         # 7.4 with its starting line `layer_1, layer_2 = forward(layer_0, net)` typed over: Python
         # offered `layer_0`, and "define it here" did not say it had been given
         return [f"Nothing in your code gives `{name}` a value: the starting code did, with `{given}`. Put it back."]
+    lessons_own = _given_functions(test, solution)
+    if lessons_own and re.search(rf"(?<![\w.]){name}\s*\(", code) and name not in lessons_own:
+        # 7.4's relu2deriv (lesson 6.4's name): "define it here" was wrong, the lesson gives this cell
+        # its own activate2deriv, and a relu2deriv written in then failed the gradient check unexplained
+        near = get_close_matches(name, lessons_own, n=1, cutoff=0.5)
+        listed = " and ".join(", ".join(f"`{g}`" for g in lessons_own).rsplit(", ", 1))
+        use = f" Did you mean `{near[0]}`?" if near else ""
+        return [
+            f"This exercise is checked with the lesson's own {listed}, which the code may call; `{name}` "
+            f"is not one of them.{use}"
+        ]
     suggested = SUGGESTED.search(result.message or "")
+    if suggested and suggested.group(1) in dir(builtins) and suggested.group(1) in name:
+        suggested = None  # 5.1's w_sum (lesson 3.2's): "Did you mean `sum`?" led to sum(list, list)
     if suggested and suggested.group(1) in functions and not re.search(assigned, code):
         # 5.1's `return weight_deltas` with no weight_deltas computed (the book's own missing line):
         # Python offered `compute_weight_deltas`, the function being written
@@ -218,3 +232,21 @@ def unbound_local(result: SandboxResult, code: str) -> list[str]:
         f"`{name}` is read at line {line} before anything gives it a value: give it a start value "
         f"above, before any loop (`{name} = 0`, or what it should start from)."
     ]
+
+
+def _given_functions(test: str, solution: str) -> list[str]:
+    """The functions the test defines that the reference calls: the lesson's own, given to the
+    exercise (7.4's forward and activate2deriv)."""
+    called = {
+        node.func.id
+        for node in ast.walk(_parsed(solution))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    return [f.name for f in _functions(test) if f.name in called]
+
+
+def _parsed(source: str) -> ast.Module:
+    try:
+        return ast_parse.parse(source)
+    except SyntaxError:
+        return ast.Module(body=[], type_ignores=[])

@@ -174,7 +174,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             caller = next((line for name, line in result.frames if name == CODE_FILE), None)
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
-        details += undefined_name(result, code, test, stub) + unbound_local(result, code)
+        details += undefined_name(result, code, test, stub, solution) + unbound_local(result, code)
         details += common_error(result.message or "", result.extra.get("part"), code)
         if called_by and result.phase == "test":
             details.append(called_by)
