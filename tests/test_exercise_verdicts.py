@@ -54,11 +54,12 @@ def test_a_function_that_changes_its_argument_fails_unless_the_exercise_says_it_
     verdict = check_code(relu2deriv, "def relu2deriv(output):\n    output[output > 0] = 1\n    return output\n")
     assert not verdict.passed
     assert verdict.details[0].startswith("relu2deriv changed its argument output: array([[0.     , 0.13177")
-    assert "leave the arguments as they are" in verdict.details[0]
+    assert "leave the arguments as they are and build the answer as a new array." in verdict.details[0]
     ele_mul = catalog.get("3.3").exercise("ele_mul")
     code = "def ele_mul(a, b):\n    for i in range(len(a)):\n        a[i] *= b[i]\n    return a\n"
     changed = check_code(ele_mul, code).text
     assert "ele_mul changed its argument a: [1, 2, 3] became [3, 8, 15]" in changed
+    assert "build the answer as a new list." in changed  # the kind this exercise wants back
     assert "with a = [3, 8, 15]" not in changed  # the test's values are the changed ones: not shown
     assert check_code(ele_mul, ele_mul.solution.source).passed
     # 6.5's learn is meant to update the weights in place: it says so, and its reference passes

@@ -180,6 +180,11 @@ def _guard(function):
     except (TypeError, ValueError):
         return function
 
+    def _kind(value: object) -> str:
+        """What to build instead: the changed argument's kind (3.3 wants a list back, 6.3 an array:
+        "a new list or array" named the one the other refuses)."""
+        return "array" if type(value).__name__ == "ndarray" else "list" if isinstance(value, list) else "value"
+
     @functools.wraps(function)
     def guarded(*args, **kwargs):
         try:
@@ -194,7 +199,7 @@ def _guard(function):
                 raise _ArgumentChanged(
                     f"{function.__name__} changed its argument {name}: {_short(repr(before))[:120]} became "
                     f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
-                    "the arguments as they are and build the answer as a new list or array."
+                    f"the arguments as they are and build the answer as a new {_kind(before)}."
                 )
         return result
 
