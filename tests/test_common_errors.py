@@ -69,3 +69,10 @@ def test_a_missing_function_is_told_what_the_lesson_gives_not_a_builtin(catalog)
     code = "def compute_weight_deltas(input, weights, true):\n    delta = w_sum(input, weights) - true\n"
     said = check_code(deltas, code + "    return [delta * x for x in input]\n")
     assert "`sum`" not in said.text and "define `w_sum` here (or do its work inline)" in said.text, said.text
+
+
+def test_a_shape_given_as_two_numbers_is_told_to_be_one_tuple():
+    """5.5's outer_prod with np.zeros(len(a), len(b)) got numpy's words alone: "Cannot interpret '3'
+    as a data type"."""
+    said = common_error("Cannot interpret '3' as a data type")
+    assert said and said[0].startswith("`np.zeros`, `np.ones` and `np.empty` take the shape as one tuple"), said

@@ -81,6 +81,11 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "multiply each item in a loop (or a list comprehension), or make it a numpy array first.",
     ),
     (
+        r"Cannot interpret '[^']*' as a data type",
+        "`np.zeros`, `np.ones` and `np.empty` take the shape as one tuple, in brackets of its own: "
+        "`np.zeros((rows, columns))`. Given two numbers, numpy reads the second as the kind of number.",
+    ),
+    (
         r"'builtin_function_or_method' object is not subscriptable",
         "A name of Python's own (such as `input`, `sum` or `max`) was indexed: each exercise is checked "
         "on its own, where the lesson's variable of that name does not exist. Use your function's "
