@@ -286,3 +286,15 @@ def test_the_second_layer_fed_the_input_is_named():
         "that is the input through weights[1]; the second layer takes hid, the hidden layer's values "
         "(predictions on predictions)"
     ), verdict.details[0]
+
+
+def test_vect_mat_mul_by_columns_is_named_as_3_7_names_it():
+    """3.6's vect_mat_mul as np.dot(vect, matrix) got a bare "got [np.float64(0.915...), ...]"; 3.7
+    named the same slip (each COLUMN) in plain numbers."""
+
+    exercise = COURSE.get("3.6").exercise("vect_mat_mul")
+    said = check_code(
+        exercise, "import numpy as np\ndef vect_mat_mul(vect, matrix):\n    return np.dot(vect, matrix)\n"
+    )
+    assert "got [0.915, 2.54, -2.43]: that is vect times each COLUMN of the matrix" in said.text, said.text
+    assert "np.float64" not in said.text
