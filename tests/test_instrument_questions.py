@@ -169,6 +169,10 @@ def test_quiz_questions_check_typed_answers(tmp_path):
     assert number.check("0.605") is True and number.check("0.7") is False and number.check("zero") is None
     # a learner typed "(3,3)" and was told to type the choice's text
     assert shape.check("(3,3)") is True and shape.check(" ( 3 , ) ") is False
+    # "diverges" for the choice "diverge" was refused ("Type 1 or 2, or the choice's text"): a word's
+    # start, or a choice and a little more, reads as that choice when only one fits
+    assert choice.check("dow") is True and choice.check("downwards") is True and choice.check("do") is None
+    assert shape.check("(3,") is None  # the start of both choices: which one is not known
     # 1.19 for -1.19: right in size, wrong in sign (said so, as the predict panel does)
     assert number.sign_only("-0.6") and number.sign_only("-0.605")
     assert not number.sign_only("0.6") and not number.sign_only("-0.5") and not choice.sign_only("1")

@@ -57,8 +57,13 @@ class Question:
             if text.isdigit() and 1 <= int(text) <= len(self.choices):
                 text = self.choices[int(text) - 1]
             # spaces do not count: "(3,3)" is the choice "(3, 3)"
-            match = [c for c in self.choices if "".join(c.split()).lower() == "".join(text.split()).lower()]
-            return match[0] == self.answer if match else None
+            typed = "".join(text.split()).lower()
+            plain = {c: "".join(c.split()).lower() for c in self.choices}
+            match = [c for c, p in plain.items() if p == typed]
+            if not match and len(typed) >= 3:
+                # the start of one choice, or one choice and a little more: "diverges" for "diverge"
+                match = [c for c, p in plain.items() if p.startswith(typed) or typed.startswith(p)]
+            return match[0] == self.answer if len(match) == 1 else None
         number = read_number(given)
         if number is None:
             return None
