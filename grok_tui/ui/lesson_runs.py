@@ -31,6 +31,7 @@ class LessonRuns(LessonDrawing):
 
         def _when_lab_built(self, then: Callable[[], None]) -> None: ...
         def action_copy_text(self) -> None: ...  # Screen's
+        def _charts_for_a_run(self) -> None: ...  # LessonViews'
 
     def stop_run(self) -> None:
         """Cancel the worker (it stops at its next step) without waiting for it."""
@@ -57,6 +58,7 @@ class LessonRuns(LessonDrawing):
         self.panels.run_started()
 
     def _run_started(self) -> None:
+        self._charts_for_a_run()
         self.ready_note = ""
         self._back_asked = float("-inf")  # a new run asks again before an escape stops it
         self._drawn = -1

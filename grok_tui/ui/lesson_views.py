@@ -100,6 +100,21 @@ class LessonViews(_Screen):
             if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
                 item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
 
+    def _charts_for_a_run(self) -> None:
+        """A new run in the narrow lab: the chapter quiz's panel, which shows nothing of a run, gives
+        its place back to the first chart. After the quiz a learner changed alpha, as 4.5's text
+        says, and the re-run's overshoot played unseen behind "Last answers: 3/5 right"."""
+        items = self._chart_items()
+        if not self._one_chart_at_a_time() or not items:
+            return
+        shown = items[self._chart_index % len(items)]
+        if getattr(shown, "SHOWS_RUNS", True):
+            return
+        self._chart_index = 0
+        if self.focused is shown or (self.focused is not None and shown in self.focused.ancestors):
+            self.set_focus(items[0] if items[0].focusable else None)
+        self._arrange_charts()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """g (next chart) is offered, in the footer too, only where one chart shows at a time."""
         if action == "next_chart":

@@ -255,3 +255,27 @@ async def test_panel_sentences_are_wrapped_whole_in_the_side_column(course):
         shown = " ".join(" ".join(row[panel.region.x : panel.region.right].strip("│ ") for row in rows).split())
         assert "Run the lesson (space) or step it (s): the network appears here." in shown
         assert all(line.cell_len <= panel.columns for line in panel.shown.split("\n"))
+
+
+async def test_a_new_run_brings_the_chart_back_in_place_of_the_quiz(course):
+    """4.5 at 80x24: after the chapter quiz (its panel in the chart's place, focused), a learner
+    changed alpha as the text says, and the re-run's overshoot played behind "Last answers: 3/5"."""
+    from grok_tui.ui.panels.quiz import QuizPanel
+    from grok_tui.ui.widgets.chart import ChartView
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("l")
+        await wait_for(pilot, lambda: len(screen.query(QuizPanel)) == 1, what="the quiz panel")
+        quiz = screen.query_one(QuizPanel)
+        await focus_panel(pilot, app, quiz)
+        await pilot.pause()
+        assert quiz.display and all(c.has_class("-not-main") for c in screen.query(ChartView))
+        await pilot.press("minus")  # alpha down: a re-run
+        await wait_for(pilot, lambda: screen.session.run is not None, what="the re-run")
+        await pilot.pause()
+        charts = list(screen.query(ChartView))
+        assert not charts[0].has_class("-not-main") and not quiz.display, "the quiz still in the chart's place"
+        assert app.focused is not quiz

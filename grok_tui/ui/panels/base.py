@@ -49,6 +49,9 @@ class LessonPanel(Widget, can_focus=True):
     """The border title."""
     KEYS = ""
     """The panel's keys, shown under it while it has the focus."""
+    SHOWS_RUNS = True
+    """False for a panel that shows nothing of a run (the chapter quiz): a new run in the narrow lab,
+    where it stands in the chart's place, gives that place back to the first chart."""
     UNFOCUSED = "press f to select it"
     """Shown under the panel instead while another pane has the focus: its letter and digit keys
     still reach it (the lesson screen hands them over, lesson_focus.py), but arrows, space and enter

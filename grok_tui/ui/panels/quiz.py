@@ -18,6 +18,7 @@ class QuizPanel(InstrumentPanel):
     QuizPanel { text-wrap: wrap; }
     """
     TITLE = "chapter quiz"
+    SHOWS_RUNS = False
     KEYS = "⏎ take it"
     BINDINGS = [Binding("enter", "take_quiz", "take the chapter quiz", id="quiz.take")]
 
