@@ -35,7 +35,17 @@ def main() -> int:
     cols, rows = os.get_terminal_size()
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    # The pseudo-terminal is the command's controlling terminal, as sshd's is: only then does a new
+    # size set on it (below) send the command SIGWINCH. Without it a resized window left the tutor
+    # drawing at its first size (a learner trial: `ps` showed its tty as `?`).
+    proc = subprocess.Popen(
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+        preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),  # stdin is the slave by then
+    )
     os.close(slave)
     saved = termios.tcgetattr(0)
     tty.setraw(0)
