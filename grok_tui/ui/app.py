@@ -23,6 +23,7 @@ from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import hang_up, output_pacing, typeahead
+from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
@@ -30,6 +31,8 @@ from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from grok_tui.engine.session import LessonSession  # imported with the first lesson (the contents need no engine)
 
 SAVE_ERROR_TIMEOUT = 24 * 3600
@@ -158,6 +161,9 @@ class GrokApp(App[None]):
     def opening(self) -> str | None:
         """The lesson whose panels are being imported before it shows (None once shown or abandoned)."""
         return self._opening
+
+    def get_driver_class(self) -> type[Driver]:
+        return clearing(super().get_driver_class())  # tmux kept rows of a grown window: clearing_driver
 
     def get_default_screen(self) -> ContentsScreen:
         return ContentsScreen(deferred=self._start_target() is not None)
