@@ -37,6 +37,9 @@ else:
     _Screen = object
 
 
+ESCAPE_AGAIN = "escape again: to the contents (this run stops)"
+"""Said in the status line for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run
+(a notice covered the strip's values at 80x24 for those seconds)."""
 OUT_OF_VIEW = "This run's cell is out of view: w takes the text there."
 """Said once a session (LessonDrawing._tell_where_running); `w` takes it away with it."""
 
@@ -51,6 +54,7 @@ class LessonDrawing(_Screen):
     _after_lab: Callable[[], None] | None
     _ended: LessonRun | None
     _speed_until: float
+    _escape_until: float
     ready_note: str = ""
     """Said in the status line while the lesson waits, ready (after a passed exercise); a run clears it."""
     _quiz_read_for: LessonRun | None = None
@@ -85,6 +89,9 @@ class LessonDrawing(_Screen):
     def _tick(self) -> None:
         if self._speed_until and time.monotonic() >= self._speed_until:
             self._speed_until = 0.0
+            self._redraw_status()
+        if self._escape_until and time.monotonic() >= self._escape_until:
+            self._escape_until = 0.0
             self._redraw_status()
         stalled = int(self.session.stalled_for())
         if stalled != self._stalled_shown:  # once a second while no step comes (nothing changes else)
@@ -267,6 +274,8 @@ class LessonDrawing(_Screen):
             # Paused (space, ctrl+c) before the process got to the end of a step: 7.4's first
             # epoch takes a second, and the notice said "Paused" beside "running step 0/10".
             note, param = "pausing after this step...", ""
+        if self._escape_until:
+            note, param = ESCAPE_AGAIN, ""
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth:

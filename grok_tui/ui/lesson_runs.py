@@ -61,6 +61,7 @@ class LessonRuns(LessonDrawing):
         self._charts_for_a_run()
         self.ready_note = ""
         self._back_asked = float("-inf")  # a new run asks again before an escape stops it
+        self._escape_until = 0.0
         self._drawn = -1
         self._ended = None
         self.query_one(LessonDocument).mark_line(None)

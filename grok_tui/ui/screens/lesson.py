@@ -120,6 +120,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         self._resumed = False
         self._chart_list: list[ChartView] | None = None
         self._speed_until = 0.0
+        self._escape_until = 0.0
         """Until then (time.monotonic()) the status line names the speed even after the run's end."""
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
@@ -370,7 +371,8 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             # One escape too many after a question (escape skips it) left a paused run for the
             # contents, and the run was gone on coming back: a run in progress asks for a second.
             self._back_asked = time.monotonic()
-            self.notify("escape again: to the contents (this run stops)", timeout=LEAVE_AGAIN, markup=False)
+            self._escape_until = self._back_asked + LEAVE_AGAIN  # said in the status line (ESCAPE_AGAIN)
+            self._redraw_status()
         else:
             self.action_contents()
 
