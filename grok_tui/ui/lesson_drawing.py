@@ -38,10 +38,12 @@ else:
 
 
 ESCAPE_AGAIN = "escape again: to the contents (this run stops)"
-"""Said in the status line for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run
-(a notice covered the strip's values at 80x24 for those seconds)."""
-OUT_OF_VIEW = "This run's cell is out of view: w takes the text there."
-"""Said once a session (LessonDrawing._tell_where_running); `w` takes it away with it."""
+"""Said for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run."""
+OUT_OF_VIEW = "its cell is out of view: w goes there"
+"""Said once a session (LessonDrawing._tell_where_running); `w` and `l` take it back."""
+OUT_OF_VIEW_SECONDS = 6.0
+"""(Both in the status line, for a while: as notices they covered the strip's values at 80x24, for
+the seconds a learner watched them most, the first run of a session.)"""
 
 
 class LessonDrawing(_Screen):
@@ -54,7 +56,8 @@ class LessonDrawing(_Screen):
     _after_lab: Callable[[], None] | None
     _ended: LessonRun | None
     _speed_until: float
-    _escape_until: float
+    _status_note: tuple[str, float] | None
+    """A passing note in the status line, and until when (time.monotonic): say_for_a_while."""
     ready_note: str = ""
     """Said in the status line while the lesson waits, ready (after a passed exercise); a run clears it."""
     _quiz_read_for: LessonRun | None = None
@@ -90,8 +93,8 @@ class LessonDrawing(_Screen):
         if self._speed_until and time.monotonic() >= self._speed_until:
             self._speed_until = 0.0
             self._redraw_status()
-        if self._escape_until and time.monotonic() >= self._escape_until:
-            self._escape_until = 0.0
+        if self._status_note is not None and time.monotonic() >= self._status_note[1]:
+            self._status_note = None
             self._redraw_status()
         stalled = int(self.session.stalled_for())
         if stalled != self._stalled_shown:  # once a second while no step comes (nothing changes else)
@@ -195,9 +198,22 @@ class LessonDrawing(_Screen):
             return
         if self.app.screen is not self:  # a question on top (5.1): said over it, w could not act
             return
+        if self._status_note is not None or self.session.state.done:  # escape's question first; no run
+            return
         if not cell.region.overlaps(doc.content_region):
             self.app.told_where_running = True  # type: ignore[attr-defined]
-            self.notify(OUT_OF_VIEW, timeout=6)
+            self.say_for_a_while(OUT_OF_VIEW, OUT_OF_VIEW_SECONDS)
+
+    def say_for_a_while(self, note: str, seconds: float) -> None:
+        """`note` in the status line, in place of the param and keys, for `seconds`."""
+        self._status_note = (note, time.monotonic() + seconds)
+        self._redraw_status()
+
+    def take_back_note(self, note: str) -> None:
+        """Stop saying `note` (and only it) in the status line."""
+        if self._status_note is not None and self._status_note[0] == note:
+            self._status_note = None
+            self._redraw_status()
 
     def _moved(self, view: FeedView | None) -> frozenset[str]:
         """The params the run has moved from where they set it (4.4's weight): said `at start`."""
@@ -250,7 +266,10 @@ class LessonDrawing(_Screen):
             return
         if view is None:
             speed = f"speed {speed_text(session.speed)}"
-            status.show_status(RunState.READY, 0, session.total, speed, note=self.ready_note, param=param)
+            passing = self._status_note[0] if self._status_note is not None else ""
+            status.show_status(
+                RunState.READY, 0, session.total, speed, note=passing or self.ready_note, param="" if passing else param
+            )
             return
         speed = run_speed_text(session.speed, session.measured_speed())
         if view.state.done:
@@ -274,8 +293,8 @@ class LessonDrawing(_Screen):
             # Paused (space, ctrl+c) before the process got to the end of a step: 7.4's first
             # epoch takes a second, and the notice said "Paused" beside "running step 0/10".
             note, param = "pausing after this step...", ""
-        if self._escape_until:
-            note, param = ESCAPE_AGAIN, ""
+        if self._status_note is not None:
+            note, param = self._status_note[0], ""
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth:

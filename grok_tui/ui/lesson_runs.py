@@ -61,7 +61,7 @@ class LessonRuns(LessonDrawing):
         self._charts_for_a_run()
         self.ready_note = ""
         self._back_asked = float("-inf")  # a new run asks again before an escape stops it
-        self._escape_until = 0.0
+        self._status_note = None  # said of the run before
         self._drawn = -1
         self._ended = None
         self.query_one(LessonDocument).mark_line(None)
@@ -135,6 +135,9 @@ class LessonRuns(LessonDrawing):
     def _run_ended(self, run: LessonRun) -> None:
         """The run ended (the session reported it): mark the failing line, feed the panels."""
         self._ended = run
+        if self._status_note is not None:  # said of the run going on (where, escape again): its end says more
+            self._status_note = None
+            self._redraw_status()
         doc = self.query_one(LessonDocument)
         failure = run.failure if run.failure is not None and run.failure.path == self.lesson.path else None
         if failure is not None:

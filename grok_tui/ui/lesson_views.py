@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, cast
 
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.lesson_drawing import OUT_OF_VIEW
-from grok_tui.ui.notices import take_back
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import SidePane
@@ -43,6 +42,7 @@ class LessonViews(_Screen):
         @property
         def lab(self) -> bool: ...
         def _draw_all(self) -> None: ...
+        def take_back_note(self, note: str) -> None: ...  # LessonDrawing's
 
     def action_toggle_view(self) -> None:
         """l: the lesson text with a live strip, or the lab (charts, values, params)."""
@@ -159,5 +159,5 @@ class LessonViews(_Screen):
         self._withdraw_where_notice()  # done: it sat over the strip for seconds more
 
     def _withdraw_where_notice(self) -> None:
-        """Take back the once-a-session OUT_OF_VIEW notice (only it: the others still say something)."""
-        take_back(self.app, lambda message: message == OUT_OF_VIEW)
+        """Take back the once-a-session OUT_OF_VIEW note (only it: the others still say something)."""
+        self.take_back_note(OUT_OF_VIEW)

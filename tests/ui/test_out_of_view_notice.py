@@ -1,15 +1,24 @@
-"""The once-a-session notice that the run goes on in a cell out of view of the text, and where `w`
-goes (grok_tui/ui/lesson_drawing.py, LessonDrawing._tell_where_running)."""
+"""The once-a-session note that the run goes on in a cell out of view of the text, and where `w`
+goes (grok_tui/ui/lesson_drawing.py, LessonDrawing._tell_where_running): in the status line, for a
+while (as a notice it covered the strip's values at 80x24)."""
 
 from __future__ import annotations
 
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.lesson_drawing import OUT_OF_VIEW
 from grok_tui.ui.widgets.document import LessonDocument
-from tests.ui.helpers import wait_for
+from grok_tui.ui.widgets.status import StatusLine
+from tests.ui.helpers import text_of, wait_for
 from tests.ui.test_lesson_views import SIZE
 
-TOLD = "This run's cell is out of view: w takes the text there."
+TOLD = "its cell is out of view: w goes there"
+
+
+def said(app) -> bool:
+    """The status line says it (and no notice does: it covered the strip)."""
+    status = app.screen.query(StatusLine)
+    assert not any(OUT_OF_VIEW in n.message for n in app._notifications)
+    return bool(status) and OUT_OF_VIEW in text_of(status.first())
 
 
 def test_the_notice_says_what_it_is_about():
@@ -23,7 +32,7 @@ async def step_from_the_end(pilot, app) -> LessonDocument:
     doc.scroll_end(animate=False)
     await pilot.pause()
     await pilot.press("s")
-    await wait_for(pilot, lambda: any(n.message == OUT_OF_VIEW for n in app._notifications), what="the notice")
+    await wait_for(pilot, lambda: said(app), what="the note")
     return doc
 
 
@@ -38,13 +47,12 @@ async def test_a_run_out_of_view_says_once_where_w_goes(catalog):
         await pilot.pause()
         cell = doc.running_cell()
         assert cell is not None and cell.region.overlaps(doc.content_region)
-        assert not any(n.message == OUT_OF_VIEW for n in app._notifications)  # done: it sat over the strip
-        app.clear_notifications()
+        assert not said(app)  # done: it is taken back
         doc.scroll_end(animate=False)
         await pilot.press("r", "s")  # once a session: it is not said again
         await wait_for(pilot, lambda: screen.step_count >= 1, what="a step")
         await pilot.pause()
-        assert not any(n.message == OUT_OF_VIEW for n in app._notifications)
+        assert not said(app)
 
 
 async def test_the_out_of_view_notice_goes_with_l_to_the_lab(catalog):
@@ -54,7 +62,7 @@ async def test_the_out_of_view_notice_goes_with_l_to_the_lab(catalog):
         await step_from_the_end(pilot, app)
         await pilot.press("l")
         await pilot.pause()
-        assert app.screen.lab and not any(n.message == OUT_OF_VIEW for n in app._notifications)
+        assert app.screen.lab and not said(app)
 
 
 async def test_the_out_of_view_notice_waits_while_a_question_is_on_top(catalog):
@@ -74,9 +82,9 @@ async def test_the_out_of_view_notice_waits_while_a_question_is_on_top(catalog):
         await app.push_screen(ModalScreen())
         screen._tell_where_running(line)
         await pilot.pause()
-        assert not app._notifications and not app.told_where_running  # kept for a later cell
+        assert not app.told_where_running  # kept for a later cell
         app.pop_screen()
         await pilot.pause()
         screen._tell_where_running(line)
         await pilot.pause()
-        assert app.told_where_running and len(app._notifications) == 1
+        assert app.told_where_running and said(app)

@@ -32,6 +32,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
+from grok_tui.ui.lesson_drawing import ESCAPE_AGAIN
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
 from grok_tui.ui.lesson_focus import LessonFocus
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
@@ -120,7 +121,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         self._resumed = False
         self._chart_list: list[ChartView] | None = None
         self._speed_until = 0.0
-        self._escape_until = 0.0
+        self._status_note = None
         """Until then (time.monotonic()) the status line names the speed even after the run's end."""
         self._lab_built = False
         """The charts and panels are mounted (at once when their modules were loaded, else later)."""
@@ -371,8 +372,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             # One escape too many after a question (escape skips it) left a paused run for the
             # contents, and the run was gone on coming back: a run in progress asks for a second.
             self._back_asked = time.monotonic()
-            self._escape_until = self._back_asked + LEAVE_AGAIN  # said in the status line (ESCAPE_AGAIN)
-            self._redraw_status()
+            self.say_for_a_while(ESCAPE_AGAIN, LEAVE_AGAIN)
         else:
             self.action_contents()
 
