@@ -11,9 +11,13 @@ def test_the_advice_follows_the_only_param_that_differs_from_its_default():
     defaults = lesson.defaults
     assert lesson.stuck_advice_for({**defaults, "alpha": 2.0}) == "try a smaller alpha"
     assert lesson.stuck_advice_for({**defaults, "seed": 2}) == "dead hidden nodes: try seed 0"
-    # both changed, or neither: the lesson's advice, which names both cures
-    assert lesson.stuck_advice_for({**defaults, "seed": 2, "alpha": 2.0}) == "try a smaller alpha or seed 0"
-    assert lesson.stuck_advice_for(defaults) == "try a smaller alpha or seed 0"
+    # both causes: the lesson's advice, which names both cures (alpha 2 with seed 2 needs both)
+    assert lesson.stuck_advice_for({**defaults, "seed": 2, "alpha": 2.0}) == "try a smaller alpha and seed 0"
+    assert lesson.stuck_advice_for(defaults) == "try a smaller alpha and seed 0"
+    # a param already where an advice asks is no cause: seed 0 with alpha 2 said "or seed 0"; alpha
+    # made smaller with 2 hidden nodes said "try a smaller alpha" (a regression trial)
+    assert lesson.stuck_advice_for({**defaults, "seed": 0, "alpha": 2.0}) == "try a smaller alpha"
+    assert lesson.stuck_advice_for({**defaults, "hidden_size": 2, "alpha": 0.05}) == "dead hidden nodes: try seed 0"
     # a value taken up and back down with + and - is its default again, to rounding
     assert lesson.stuck_advice_for({**defaults, "alpha": 0.1 + 0.1, "seed": 2}) == "dead hidden nodes: try seed 0"
 

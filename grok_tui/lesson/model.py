@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,12 +268,16 @@ class Lesson:
 
     def stuck_advice_for(self, params: Mapping[str, object]) -> str:
         """The advice for a stuck run with these params: the one stuck_advice_by_param gives for the
-        only param of it that differs from its default, else stuck_advice."""
+        only param of it that differs from its default and is not where its advice asks already,
+        else stuck_advice. 6.5 at alpha 2 and seed 0 read "try a smaller alpha or seed 0"; with
+        hidden_size 2 and alpha 0.05, "try a smaller alpha"."""
         defaults = self.defaults
         changed = [
             advice
             for name, advice in self.stuck_advice_by_param
-            if name in params and not _same(params[name], defaults.get(name))
+            if name in params
+            and not _same(params[name], defaults.get(name))
+            and not _asked_already(advice, name, params, defaults.get(name))
         ]
         return changed[0] if len(changed) == 1 else self.stuck_advice
 
@@ -298,3 +303,18 @@ def _same(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
     return a == b
+
+
+def _asked_already(advice: str, name: str, params: Mapping[str, object], default: object) -> bool:
+    """The params are where `advice` asks them to go: at a value it names ("try seed 0" at seed 0,
+    said of seed or of hidden_size), or `name` moved the way it says ("smaller" below its default,
+    "larger" or "bigger" above)."""
+    if any(re.search(rf"\b{re.escape(p)} {re.escape(str(v))}\b", advice) for p, v in params.items()):
+        return True
+    value = params[name]
+    if isinstance(value, (int, float)) and isinstance(default, (int, float)) and not isinstance(value, bool):
+        if value < default and "smaller" in advice:
+            return True
+        if value > default and ("larger" in advice or "bigger" in advice):
+            return True
+    return False
