@@ -38,6 +38,8 @@ def test_a_failure_caused_by_a_tests_variable_says_so_first(catalog):
     verdict = check_code(exercise, "def squared_error(pred, goal):\n    return (pred - goal_pred) ** 2\n")
     assert not verdict.passed
     assert verdict.details[0].startswith("Your code reads `goal_pred`, which it neither takes"), verdict.text
+    # and alone: the test's own words are about its variables ("should cost the same")
+    assert len(verdict.details) == 1, verdict.text
     assert "(`squared_error` takes `pred, goal`)" in verdict.details[0]
 
 

@@ -62,7 +62,7 @@ def test_a_missing_function_is_told_what_the_lesson_gives_not_a_builtin(catalog)
     backprop = catalog.get("7.4").exercise("backprop")
     said = check_code(backprop, backprop.solution.source.replace("activate2deriv(layer_1)", "relu2deriv(layer_1)"))
     assert (
-        "This exercise is checked with the lesson's own `activate2deriv` and `forward`, which the code may call; "
+        "This exercise is checked with the lesson's own `activate2deriv` and `forward`, which your code may call; "
         "`relu2deriv` is not one of them. Did you mean `activate2deriv`?"
     ) in said.details, said.text
     deltas = catalog.get("5.1").exercise("weight_deltas")

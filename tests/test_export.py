@@ -58,7 +58,7 @@ def test_the_first_cell_says_what_the_file_needs_and_how_to_read_the_tutors_keys
         text = first[lesson.id]
         assert "Where it says to press a key (`space` runs, `s` steps" in text, lesson.id
         assert ("The charts need matplotlib" in text) == bool(lesson.charts), lesson.id
-        assert ("change the parameters in the first code cell" in text) == bool(lesson.params), lesson.id
+        assert ("change the parameters at the end of the first code cell" in text) == bool(lesson.params), lesson.id
         assert ("scikit-learn" in text) == any("sklearn" in b.source for b in lesson.cells), lesson.id
 
 

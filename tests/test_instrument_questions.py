@@ -171,7 +171,8 @@ def test_quiz_questions_check_typed_answers(tmp_path):
     assert shape.check("(3,3)") is True and shape.check(" ( 3 , ) ") is False
     # "diverges" for the choice "diverge" was refused ("Type 1 or 2, or the choice's text"): a word's
     # start, or a choice and a little more, reads as that choice when only one fits
-    assert choice.check("dow") is True and choice.check("downwards") is True and choice.check("do") is None
+    assert choice.check("dow") is True and choice.check("downs") is True and choice.check("do") is None
+    assert choice.check("down, then up") is None  # a choice and a sentence more: not that choice
     assert shape.check("(3,") is None  # the start of both choices: which one is not known
     # 1.19 for -1.19: right in size, wrong in sign (said so, as the predict panel does)
     assert number.sign_only("-0.6") and number.sign_only("-0.605")

@@ -97,6 +97,10 @@ def test_hidden_delta_with_star_for_the_dot_product_fails_with_two_outputs():
     assert "`*` multiplies element by element; sending the deltas back through the weights is a dot product" in (
         verdict.text
     ), verdict.text
+    # without the .T, `*` spreads the column of weights against the row: said at the shape too
+    grid = star.replace("layer_2_delta * weights_1_2.T", "(layer_2_delta * weights_1_2)")
+    said = check_code(COURSE.get("6.4").exercise("hidden_delta"), grid).text
+    assert "has shape (3, 3), expected (1, 3): `*` multiplies element by element, and a column" in said, said
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,7 @@ def _title_cell(lesson: Lesson) -> str:
         "The text was written for the tutor. Where it says to press a key (`space` runs, `s` steps, "
         "`+` and `-` change a parameter) or points to a part of its screen (the lab, the strip under "
         "the text, a question), run the cells instead"
-        + (", and change the parameters in the first code cell." if lesson.params else ".")
+        + (", and change the parameters at the end of the first code cell." if lesson.params else ".")
     )
 
 

@@ -181,7 +181,7 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         listed = " and ".join(", ".join(f"`{g}`" for g in lessons_own).rsplit(", ", 1))
         use = f" Did you mean `{near[0]}`?" if near else ""
         return [
-            f"This exercise is checked with the lesson's own {listed}, which the code may call; `{name}` "
+            f"This exercise is checked with the lesson's own {listed}, which your code may call; `{name}` "
             f"is not one of them.{use}"
         ]
     suggested = SUGGESTED.search(result.message or "")

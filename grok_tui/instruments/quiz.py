@@ -62,7 +62,12 @@ class Question:
             match = [c for c, p in plain.items() if p == typed]
             if not match and len(typed) >= 3:
                 # the start of one choice, or one choice and a little more: "diverges" for "diverge"
-                match = [c for c, p in plain.items() if p.startswith(typed) or typed.startswith(p)]
+                # (not "converge then diverge" for "converge")
+                match = [
+                    c
+                    for c, p in plain.items()
+                    if p.startswith(typed) or (typed.startswith(p) and len(typed) - len(p) <= 3)
+                ]
             return match[0] == self.answer if len(match) == 1 else None
         number = read_number(given)
         if number is None:
