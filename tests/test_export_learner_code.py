@@ -46,6 +46,20 @@ def test_the_exercise_cell_holds_the_learners_saved_code(tmp_path: Path, capsys)
     assert HEADER in capsys.readouterr().out
 
 
+def test_blank_writes_the_starting_code_and_the_export_says_when_it_holds_yours(tmp_path: Path, capsys) -> None:
+    """A teacher's handout held their own solved answer, and nothing said so."""
+    Progress.load().save_draft("3.2", "w_sum", THEIRS)
+    theirs, blank = tmp_path / "theirs.ipynb", tmp_path / "blank.ipynb"
+    assert main(["export", "3.2", "-o", str(theirs)]) == 0
+    said = capsys.readouterr().out
+    assert said == f"wrote {theirs} (with your code for 3.2/w_sum; --blank writes the starting code)\n", said
+    assert main(["export", "3.2", "--blank", "-o", str(blank)]) == 0
+    assert capsys.readouterr().out == f"wrote {blank}\n"
+    assert exercise_cells(blank) == [W_SUM.stub.source] and exercise_cells(theirs) == [f"{HEADER}\n{THEIRS.rstrip()}"]
+    assert main(["export", "3.2", "--blank", "-o", "-"]) == 0
+    assert HEADER not in capsys.readouterr().out
+
+
 def test_a_passed_code_without_a_draft_is_exported_too(tmp_path: Path) -> None:
     Progress.load().record_pass("3.2", "w_sum", THEIRS)
     target = tmp_path / "x.ipynb"

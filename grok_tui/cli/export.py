@@ -295,6 +295,11 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "- prints it). A file there with other content is kept as FILE.bak-<time>",
     )
     p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR (made if missing)")
+    p.add_argument(
+        "--blank",
+        action="store_true",
+        help="each exercise as its starting code, not the code you saved (a handout for a class)",
+    )
     add_lessons_option(p)
 
 
@@ -326,17 +331,21 @@ def cmd_export(args, catalog) -> int:
         if lesson is None:
             return usage(no_lesson(args.id, catalog.errors))
         if args.output is not None and str(args.output) == "-":
-            sys.stdout.write(export_text(lesson, args.to, saved_code(load_progress(catalog), lesson)))
+            theirs = {} if args.blank else saved_code(load_progress(catalog), lesson)
+            sys.stdout.write(export_text(lesson, args.to, theirs))
             return EXIT_OK
         lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
         if not targets[0].parent.is_dir():
             return usage(f"cannot write {targets[0]}: the folder {targets[0].parent} does not exist")
     progress = load_progress(catalog)
     for lesson, target in zip(lessons, targets, strict=False):
+        theirs = {} if args.blank else saved_code(progress, lesson)
         try:
-            done = write(lesson, args.to, target, saved_code(progress, lesson))
+            done = write(lesson, args.to, target, theirs)
         except OSError as exc:
             print(f"grok-tui: could not write {target}: {exc}", file=sys.stderr)
             return EXIT_FAILED
-        print(done)
+        # A teacher's handout held their own solved answer, and nothing said so.
+        names = ", ".join(f"{lesson.id}/{name}" for name in theirs)
+        print(done + (f" (with your code for {names}; --blank writes the starting code)" if theirs else ""))
     return EXIT_OK
