@@ -28,3 +28,29 @@ def test_7_6_in_loop_is_told_its_fix_not_a_smaller_alpha():
     lesson = COURSE.get("7.6")
     assert lesson.stuck_advice_for({**lesson.defaults, "batch_update": "in_loop"}) == "set batch_update back to once"
     assert lesson.stuck_advice_for({**lesson.defaults, "batch_size": 1}) == ""  # the step-size advice
+
+
+def test_the_words_that_ask_for_more_or_less_are_read():
+    """A teacher's `iterations = "try more iterations"` still said so at the most iterations: only
+    smaller, larger and bigger were read."""
+    import dataclasses
+
+    lesson = dataclasses.replace(
+        COURSE.get("6.5"), stuck_advice="", stuck_advice_by_param=(("iterations", "try more iterations"),)
+    )
+    default = lesson.defaults["iterations"]
+    assert lesson.stuck_advice_for({**lesson.defaults, "iterations": default // 2}) == "try more iterations"
+    assert lesson.stuck_advice_for({**lesson.defaults, "iterations": default * 2}) == ""
+
+
+def test_a_param_with_a_bad_default_is_not_also_called_unknown(tmp_path):
+    """`default = 5000` above its max also gave "stuck_advice_by_param: 'n' is not a parameter"."""
+    from grok_tui.lesson.parse import parse_lesson
+    from tests.test_parse import GOOD, write
+
+    text = GOOD.replace("default = 3\n", "default = 50\n", 1).replace(
+        'show = ["x"]\n', 'show = ["x"]\nstuck_advice_by_param = { n = "try a larger n" }\n', 1
+    )
+    _, problems = parse_lesson(write(tmp_path, text))
+    said = [p.message for p in problems]
+    assert len(said) == 1 and "default" in said[0] and "not a parameter" not in said[0], said

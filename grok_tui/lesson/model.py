@@ -307,14 +307,20 @@ def _same(a: object, b: object) -> bool:
 
 def _asked_already(advice: str, name: str, params: Mapping[str, object], default: object) -> bool:
     """The params are where `advice` asks them to go: at a value it names ("try seed 0" at seed 0,
-    said of seed or of hidden_size), or `name` moved the way it says ("smaller" below its default,
-    "larger" or "bigger" above)."""
+    said of seed or of hidden_size), or `name` moved the way it says (DOWN_WORDS, "smaller", below
+    its default; UP_WORDS, "more", above)."""
     if any(re.search(rf"\b{re.escape(p)} {re.escape(str(v))}\b", advice) for p, v in params.items()):
         return True
     value = params[name]
     if isinstance(value, (int, float)) and isinstance(default, (int, float)) and not isinstance(value, bool):
-        if value < default and "smaller" in advice:
+        words = set(re.findall(r"[a-z]+", advice.lower()))
+        if value < default and words & DOWN_WORDS:
             return True
-        if value > default and ("larger" in advice or "bigger" in advice):
+        if value > default and words & UP_WORDS:
             return True
     return False
+
+
+DOWN_WORDS = frozenset({"smaller", "lower", "less", "fewer"})
+UP_WORDS = frozenset({"larger", "bigger", "higher", "more"})
+"""The words by which a stuck advice asks a param to go down or up (lessons/README.md lists them)."""

@@ -75,7 +75,7 @@ def stuck_by_param(table: object, params: set[str]) -> tuple[tuple[str, str], ..
         if not isinstance(advice, str) or not advice:
             return f"stuck_advice_by_param: the advice for {name!r} must be a string"
         if len(advice) > STUCK_ADVICE_MAX:
-            fits = f"must fit 80 columns: at most {STUCK_ADVICE_MAX} characters"
+            fits = f"must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(advice)})"
             return f"stuck_advice_by_param: the advice for {name!r} {fits}"
     return tuple(table.items())
 
@@ -306,8 +306,13 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         problems.add(where("stuck_advice"), "stuck_advice must be a string")
         stuck_advice = ""
     elif len(stuck_advice) > STUCK_ADVICE_MAX:  # at 80 columns it shares a line with the stuck error
-        problems.add(where("stuck_advice"), f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters")
-    by_param = stuck_by_param(meta.get("stuck_advice_by_param", {}), {p.name for p in params})
+        problems.add(
+            where("stuck_advice"),
+            f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(stuck_advice)})",
+        )
+    # the params the file declares, parsed or not: one with a bad default was also said to be unknown
+    declared = set(meta["params"]) if isinstance(meta.get("params"), dict) else set()
+    by_param = stuck_by_param(meta.get("stuck_advice_by_param", {}), declared)
     if isinstance(by_param, str):
         problems.add(where("stuck_advice_by_param"), by_param)
         by_param = ()
