@@ -199,6 +199,9 @@ def test_a_failing_solution_is_reported_with_the_line_it_failed_at(tmp_path):
     assert len(problems) == 1
     assert problems[0].line == lesson.exercises[0].solution.line + 1  # the `return` line
     assert "the solution fails" in problems[0].message and "ZeroDivisionError" in problems[0].message
+    # said to the author, not in the learner's words ("Your code raised ... of your code")
+    assert "The solution raised ZeroDivisionError" in problems[0].message, problems[0].message
+    assert "your code" not in problems[0].message.lower() and "Not yet" not in problems[0].message
 
 
 def test_a_failing_solution_is_reported_before_the_checks_it_makes_fail(tmp_path):

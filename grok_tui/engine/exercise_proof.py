@@ -72,7 +72,7 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             LessonError(
                 lesson.path,
                 _lesson_line(exercise, solution, exercise.solution.line),
-                f"exercise {name!r}: the solution fails its test: " + " / ".join(verdict.text.splitlines()),
+                f"exercise {name!r}: the solution fails its test: " + " / ".join(_for_the_author(verdict.text)),
             )
         )
     return problems
@@ -87,6 +87,18 @@ def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:
     if match is None or match.group(1) in _defined(exercise.solution.source):
         return ""  # a function the stub lacks is said below, as such
     return match.group(1)
+
+
+def _for_the_author(text: str) -> list[str]:
+    """A learner's verdict on the reference solution, said to the lesson's author: "Your code raised
+    ... at line 2 of your code" and "Not yet: a test failed." were the learner's words."""
+    lines = [line for line in text.splitlines() if line != "Not yet: a test failed."]
+    return [
+        line.replace("Your code", "The solution")
+        .replace("of your code", "of the solution")
+        .replace("your code", "the solution")
+        for line in lines
+    ]
 
 
 def _defined(source: str) -> set[str]:
