@@ -198,7 +198,7 @@ def test_check_of_one_lesson_file_checks_that_file_only(tmp_path, capsys):
     assert code == 1
     assert out.splitlines() == [
         "FAIL 1.2\twrong",
-        f"     {wrong}:10: with defaults: check failed: x should be 2",
+        f"     {wrong}:10: with defaults: check failed: x should be 2 (at `assert x == 2`)",
         "1 lesson file, 1 with problems",
     ]
     code, out, _ = run_cli(capsys, "check", str(tmp_path / "ok.md"))

@@ -248,7 +248,9 @@ def test_check_cells_run_only_when_asked_and_failures_name_the_line(tmp_path):
     assert LessonRun(lesson).run_sync().state is RunState.FINISHED
     result = LessonRun(lesson, run_checks=True).run_sync()
     assert result.state is RunState.FAILED
-    assert result.failure.kind == "check failed" and result.failure.message == "expected 19"
+    # its message, and which assert said it (a teacher saw only "check failed: -4.7e+116")
+    assert result.failure.kind == "check failed"
+    assert result.failure.message == "expected 19 (at `assert len(recorded('pred')) == 19`)", result.failure.message
     assert path.read_text().splitlines()[result.failure.line - 1].startswith("assert len(")
 
 

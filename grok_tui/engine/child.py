@@ -250,6 +250,9 @@ class _Child:
             line = self._locate(exc)
             kind = "check failed" if isinstance(exc, AssertionError) else type(exc).__name__
             message = str(exc) or (assertion_text(ran, line, self.namespace) if isinstance(exc, AssertionError) else "")
+            if isinstance(exc, AssertionError) and str(exc):  # its message, and which assert said it
+                quoted = assertion_text(ran, line).removeprefix("assertion failed: ")
+                message += f" (at {quoted})" if quoted.startswith("`") else ""
             failure = (line, kind, message)
             state, detail = "failed", f"{self.path}:{failure[0]}: {kind}: {message}"
         else:

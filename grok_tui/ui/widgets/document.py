@@ -235,7 +235,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
                     yield AnswersFold(view, block.text, folded=not self._answered) if block.after_questions else view
             elif block.role == "check":
                 yield CodeCell(
-                    block, "check cell: pins the book's numbers; `grok-tui check` runs it (v hides)", self.tokens
+                    block, "check cell: pins the lesson's numbers; `grok-tui check` runs it (v hides)", self.tokens
                 )
             elif block.shown:
                 if not params_shown and self._values:
