@@ -378,3 +378,19 @@ def test_module_entry_point_runs():
     assert proc.returncode == 0, proc.stderr
     first = next(row for row in map(json.loads, proc.stdout.splitlines()) if "step" in row)
     assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)
+
+
+def test_check_suggests_a_shown_name_and_compares_steps_with_the_run(tmp_path, capsys):
+    """A teacher's `show = ["weigths"]` got no suggestion (a chart's series did), and `steps =
+    "iterations + 1"` over a run of 3 passed: the status line would read 3/4."""
+    lesson = tmp_path / "9.1.md"
+    lesson.write_text(
+        '+++\nid = "9.1"\nchapter = 9\ntitle = "t"\nshow = ["weigths"]\nsteps = "iterations + 1"\n'
+        "[params.iterations]\ndefault = 3\nmin = 1\nmax = 9\n+++\n"
+        "```python\nfor i in range(iterations):\n    weights = [i]\n    step(weights=weights)\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1
+    assert f"{lesson}:5: show: 'weigths' is neither recorded by step() nor a variable at the end: did you mean" in out
+    assert "'weights'?" in out
+    assert f"{lesson}:6: steps 'iterations + 1' is 4 with the defaults, but the default run took 3 steps" in out, out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import get_close_matches
 from typing import Any
 
 from grok_tui.engine.exercise_proof import check_exercises
@@ -13,6 +14,7 @@ from grok_tui.instruments.checks import check_instruments
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.panel_names import PANEL_NAMES
 from grok_tui.lesson.params import ParamError
+from grok_tui.lesson.steps import total_steps
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a lesson run may take in `grok-tui check` and `grok-tui run` (--timeout)."""
@@ -97,13 +99,26 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
             )
     for name in lesson.show:
         if name not in recorded and name not in namespace:
+            near = get_close_matches(name, sorted(recorded | {n for n in namespace if not n.startswith("_")}), n=1)
             problems.append(
                 LessonError(
                     lesson.path,
                     _meta_line(lesson, r"^\s*show\s*="),
-                    f"show: {name!r} is neither recorded by step() nor a variable at the end",
+                    f"show: {name!r} is neither recorded by step() nor a variable at the end"
+                    + (f": did you mean {near[0]!r}?" if near else ""),
                 )
             )
+    said = total_steps(lesson.steps, lesson.defaults) if lesson.steps else None
+    if said is not None and said != len(result.steps):
+        # 500 steps run under `steps = "iterations + 1"`: the status line would read 500/501
+        problems.append(
+            LessonError(
+                lesson.path,
+                _meta_line(lesson, r"^\s*steps\s*="),
+                f"steps {lesson.steps!r} is {said} with the defaults, but the default run took {len(result.steps)} "
+                "steps: the status line counts them against it",
+            )
+        )
     return problems
 
 
