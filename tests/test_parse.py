@@ -114,7 +114,7 @@ def test_good_lesson_parses_into_data(tmp_path):
         (('show = ["x"]\n', 'show = ["x"]\nstep_nme = "step"\n'), 7, "'step_nme', did you mean 'step_name'?"),
         # a misspelt default was reported as missing, not named
         (("default = 0.1\n", "defualt = 0.1\n"), 9, "unknown key 'defualt', did you mean 'default'?"),
-        (("default = 0.1\n", "default = 20.0\n"), 8, "outside"),
+        (("default = 0.1\n", "default = 20.0\n"), 9, "outside"),  # the default line, not its header
         (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
         (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
         (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
@@ -351,6 +351,8 @@ def test_a_param_with_a_problem_is_still_a_parameter_for_check_with(tmp_path):
     )
     lesson, problems = parse_lesson(write(tmp_path, text))
     assert lesson is None and [p.message for p in problems] == ["parameter 'n': default 30 is outside [1, 5]"], problems
+    # at the default's own line, not the table's header a line above it
+    assert text.splitlines()[problems[0].line - 1] == "default = 30", problems[0]
 
 
 FOLDED_LESSON = textwrap.dedent("""\

@@ -91,7 +91,7 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
             add(line, f"parameter {name!r}: scale must be 'linear' or 'log'")
             continue
         if (lo is not None and default < lo) or (hi is not None and default > hi):
-            add(line, f"parameter {name!r}: default {default} is outside [{lo}, {hi}]")
+            add(key_line(lines, line, "default"), f"parameter {name!r}: default {default} is outside [{lo}, {hi}]")
             continue
         if scale == "log" and (default <= 0 or (lo is not None and lo <= 0)):
             add(line, f"parameter {name!r}: a log scale needs a positive default and min")
