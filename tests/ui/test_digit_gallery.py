@@ -20,7 +20,13 @@ async def test_gallery_follows_the_run_then_browses(trained):
         gallery.run_stepped({"number": 7, "label": 7, "image": np.full((8, 8), 16.0)})
         assert gallery.ready and "image 7" in text_of(gallery)
         gallery.run_finished(ns)
+        await pilot.pause()
+        # its picture offers the arrows only while they reach it: unfocused, → changed 7.1's `first`
+        # and restarted the run, under a caption that said "←/→"
+        assert "←/→" not in text_of(gallery)
         gallery.focus()
+        await pilot.pause()
+        assert "←/→" in text_of(gallery)
         assert gallery.index == 7  # browsing carries on from the last image shown
         await pilot.press("right", "pagedown")
         assert gallery.index == 18 and "image 18 of 1797" in text_of(gallery)

@@ -108,8 +108,11 @@ class Panel(DigitsPanel):
         live = len(self.labels) == 1 and isinstance(self.number, int)
         label = str(self.labels[self.index])
         whole = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
+        # the arrows only while they reach it: unfocused, they change the lesson's `first` and
+        # restart the run (the border says "press f to select it")
+        arrows = "  ←/→" if self.focused else ""
         forms = (
-            (whole, "  label ", "  ←/→"),
+            (whole, "  label ", arrows),
             (whole, "  label ", ""),
             (f"image {self.number if live else self.index}", "  label ", ""),
             (f"#{self.number if live else self.index}", " label ", ""),

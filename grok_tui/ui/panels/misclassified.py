@@ -133,7 +133,7 @@ class Panel(DigitsPanel):
             (str(truth), "bold green"),
             ("  said ", ""),
             (str(guess), "bold yellow"),
-            ("   ←/→", "dim"),
+            ("   ←/→" if self.focused else "", "dim"),  # the arrows reach it only while focused
         )
         image = digit_text(self.images[i], scale=2)
         room = self.beside
@@ -141,7 +141,8 @@ class Panel(DigitsPanel):
             out = Text("\n").join(image)
             out.append(f"\na {truth}, said ")
             out.append(str(guess), style="bold yellow")
-            out.append(f" {percent(self.probs[i, guess])}\n{self.index + 1} of {len(self.wrong)} ←/→")
+            arrows = " ←/→" if self.focused else ""
+            out.append(f" {percent(self.probs[i, guess])}\n{self.index + 1} of {len(self.wrong)}{arrows}")
             return out
         image.append(Text(f"test #{i}", style="dim"))
         out = head
