@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.widget import Widget
 
+from grok_tui.engine.runner import RunState
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, SidePane
@@ -19,6 +20,7 @@ from grok_tui.ui.widgets.panes import FOCUS_GLYPH, SidePane
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from grok_tui.engine.session import LessonSession
     from grok_tui.ui.lesson_panels import LessonPanels
     from grok_tui.ui.widgets.chart import ChartView
 
@@ -45,6 +47,7 @@ NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets â–
 class LessonFocus(_Screen):
     # What the focus reads of LessonScreen, which sets it up.
     panels: LessonPanels
+    session: LessonSession
     _chart_index: int
     _panel_entry: Widget | None = None
     """The panel f entered the panels at (the one in view): f goes round them all from there."""
@@ -57,6 +60,7 @@ class LessonFocus(_Screen):
         def _chart_items(self) -> list[Widget]: ...
         def _charts(self) -> list[ChartView]: ...
         def _arrange_charts(self) -> None: ...
+        def _quiz_waits(self) -> bool: ...  # LessonDrawing's
 
     def on_descendant_focus(self) -> None:
         self._mark_focus()
@@ -168,6 +172,15 @@ class LessonFocus(_Screen):
         cycles the lab's own panes (`l` goes back to the text): learners who followed "f steps
         through the panels" lost the lab when one more f brought the text back (at 120x40 the â†’ they
         pressed next for the gallery then changed a param and re-ran the lesson)."""
+        quiz = self._quiz_offered() if direction < 0 else None
+        if quiz is not None:
+            # The status line says "F chapter quiz": F opens it, from any pane. In the lab F went to
+            # the pane before the focused one, and a learner's enter there opened 7.6's `set dropout`.
+            if self.maximized is not None:
+                self.minimize()
+            self._bring(quiz)
+            quiz.action_take_quiz()  # type: ignore[attr-defined]
+            return
         doc = self.query_one(LessonDocument)
         lab_only = self.lab  # the lab hides the text at every width: f stays among the lab's panes
         panes = [w for w in self._panes() if not (lab_only and w is doc)]
@@ -199,6 +212,12 @@ class LessonFocus(_Screen):
         self.minimize()
         self._bring(target)
         self.maximize(target)
+
+    def _quiz_offered(self) -> Widget | None:
+        """The chapter quiz's panel, while the status line offers it ("F chapter quiz")."""
+        if not (self.session.state is RunState.FINISHED and self._quiz_waits()):
+            return None
+        return next(iter(self.query(".panel-quiz")), None)
 
     def _bring(self, pane: Widget, focus: bool = True) -> None:
         """Show the view that has `pane` (the lab for a panel at 80 columns, the panel itself among

@@ -55,7 +55,7 @@ class LessonPanels:
             except Exception as exc:  # a broken panel module must not take the lesson down
                 problem = f"lesson {self.lesson.id}: panel {name!r} failed to load: {type(exc).__name__}: {exc}"
             else:
-                widget.add_class("lesson-panel")
+                widget.add_class("lesson-panel", f"panel-{name}")  # panel-quiz: F finds it (lesson_focus)
                 self.widgets.append(widget)
                 yield widget
                 continue

@@ -279,3 +279,30 @@ async def test_a_new_run_brings_the_chart_back_in_place_of_the_quiz(course):
         charts = list(screen.query(ChartView))
         assert not charts[0].has_class("-not-main") and not quiz.display, "the quiz still in the chart's place"
         assert app.focused is not quiz
+
+
+async def test_capital_f_goes_to_the_quiz_while_the_status_line_offers_it(course):
+    """7.6 at 120x40, lab: the status line said "F chapter quiz", and F went to the pane before the
+    focused one; enter there opened the `set dropout` box."""
+    from grok_tui.ui.panels.quiz import QuizPanel
+    from grok_tui.ui.screens.quiz import QuizScreen
+    from grok_tui.ui.widgets.panes import SidePane
+    from grok_tui.ui.widgets.status import StatusLine
+    from tests.ui.helpers import text_of
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("minus", "minus")  # alpha 0.1: a run that learns, to its end
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
+        await pilot.press("l")
+        await wait_for(pilot, lambda: len(screen.query(QuizPanel)) == 1, what="the lab")
+        await wait_for(pilot, lambda: "F chapter quiz" in text_of(screen.query_one(StatusLine)), what="the offer")
+        for pane in (screen.query_one(SidePane), screen.query_one(QuizPanel)):  # from any pane, the quiz too
+            screen.set_focus(pane)
+            await pilot.pause()
+            await pilot.press("F")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen, what="the lesson again")

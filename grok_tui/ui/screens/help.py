@@ -46,7 +46,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     (
         "f  F",
         "focus the next / previous pane (▶ marks it): text, values, each chart, each lesson panel (the lab keeps f "
-        "to its own panes: l for the text). A panel's letter and digit keys reach it from any pane",
+        "to its own panes: l for the text). A panel's letter and digit keys reach it from any pane. While the "
+        'status line says "F chapter quiz", F opens the chapter\'s quiz',
     ),
     ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
     ("F1  ?", "this help (with the keys of the focused panel)"),
