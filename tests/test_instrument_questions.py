@@ -39,6 +39,15 @@ def test_reading_numbers_and_verdicts():
     ]
     # 1e999 is inf: it was taken, and the reveal said "you said inf, which is inf too high"
     assert read_number("1e999") is None and read_number("-1e999") is None and read_number("1e300") == 1e300
+    # a learner's "none" for "how much do their weights change?" and "1/4" for a share were refused
+    assert [read_number(t) for t in ("none", "Zero", "1/4", "-3 / 2", "1/0", "1/x")] == [
+        0.0,
+        0.0,
+        0.25,
+        -1.5,
+        None,
+        None,
+    ]
     assert (number_problem("1e999"), number_problem("abc")) == ("too big for a float", "type a number, e.g. -0.25")
     # 1,018 (6.4's error, written with a decimal comma) or one thousand and eighteen? Asked, not
     # guessed; a comma no thousands separator could be (0,018, 1,5, 10,25) stays a decimal comma.
@@ -166,7 +175,7 @@ def test_quiz_questions_check_typed_answers(tmp_path):
     quiz, _problems = parse_quiz(path)
     choice, number, _, shape = quiz.questions
     assert choice.check("2") is True and choice.check("UP") is False and choice.check("sideways") is None
-    assert number.check("0.605") is True and number.check("0.7") is False and number.check("zero") is None
+    assert number.check("0.605") is True and number.check("0.7") is False and number.check("lots") is None
     # a learner typed "(3,3)" and was told to type the choice's text
     assert shape.check("(3,3)") is True and shape.check(" ( 3 , ) ") is False
     # "diverges" for the choice "diverge" was refused ("Type 1 or 2, or the choice's text"): a word's

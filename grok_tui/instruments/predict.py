@@ -12,14 +12,23 @@ from grok_tui.lesson.model import Prediction
 from grok_tui.lesson.typed_numbers import comma_problem, decimal_point
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_FRACTION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+ZERO_WORDS = frozenset({"none", "zero", "nothing", "no change"})
+"""Words a learner answers 0 with (chapter 6's quiz asks how much some weights change)."""
 
 
 def read_number(text: str) -> float | None:
     """The learner's typed number ("0.5", "-.25", "1e-3", "−0.3" with a Unicode minus); None if it is not one."""
     text = text.strip().replace("−", "-")
+    if text.lower() in ZERO_WORDS:  # "How much do their weights change?" "none" (a quiz of chapter 6)
+        return 0.0
     if comma_problem(text):  # 1,000: a thousand or 1.0? number_problem asks
         return None
     text = decimal_point(text)  # a decimal comma: 1,5
+    fraction = _FRACTION.match(text)  # "1/4", as a learner writes a share
+    if fraction:
+        top, bottom = float(fraction.group(1)), float(fraction.group(2))
+        return top / bottom if bottom else None
     if not _NUMBER.match(text):
         return None
     number = float(text)
