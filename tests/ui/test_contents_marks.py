@@ -125,6 +125,9 @@ def test_the_preview_shows_markdown_marks_as_styles_and_code_as_it_is(catalog):
     assert any(str(span.style) == "italic" and one.plain[span.start : span.end] == "multiplies" for span in one.spans)
     four = lesson_preview(catalog.get("4.5"), "")
     assert "the factor 1 - alpha * input**2." in four.plain
+    # the lesson's state beside its title: after the chapter's name "(complete)" read as the chapter's
+    done = lesson_preview(catalog.get("4.5"), "complete").plain.splitlines()
+    assert done[0].endswith("  (lesson complete)") and "complete" not in done[1], done[:2]
 
 
 async def test_a_chapters_quiz_score_shows_beside_it(catalog):

@@ -25,10 +25,13 @@ STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "sta
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:
     """What a wide contents screen shows beside the list: the lesson's opening, what it lets you play with."""
+    # the lesson's state on the title's line: after the chapter's name, "(complete)" read as the
+    # chapter's, beside a list that said the chapter was 3/8 done
     text = Text.assemble(
-        (f"{lesson.id} {lesson.title}\n", "bold"),
+        (f"{lesson.id} {lesson.title}", "bold"),
+        (f"  (lesson {state})" if state else "", "dim"),
+        "\n",
         (f"chapter {lesson.chapter}: {lesson.chapter_title}", "dim"),
-        (f"  ({state})" if state else "", "dim"),
         "\n\n",
     )
     opening = next((p.text for p in lesson.prose if p.text.strip()), "")
