@@ -305,3 +305,19 @@ def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
     assert first[0] == Color.parse(grey(0.0)) and first[2] == Color.parse(grey(1 / 16))
     small = digit_text(pixels, scale=1)  # two pixel rows a cell: the half block stays
     assert all(set(line.plain) == {"▀"} for line in small)
+
+
+async def test_the_confusion_matrix_says_its_cell_beside_it_where_there_is_room(trained):
+    """7.5's lab at 80x24: the panel had room for the matrix only, and the line under it, which says
+    enter shows those digits, was cut off. Where the matrix leaves the room, it goes beside it."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["confusion_matrix"])
+    async with app.run_test(size=(80, 24)):
+        panel = app.query_one("#confusion_matrix")
+        panel.run_finished(ns)
+        right, total = int(np.trace(panel.counts)), int(panel.counts.sum())
+        lines = text_of(panel).splitlines()
+        r, c = panel.cursor
+        assert len(lines) == 11, lines  # the header and ten digits: nothing under them
+        assert lines[1].rstrip().endswith(f"{panel.counts[r, c]} times a {r} was read as {c} (enter)"), lines[1]
+        assert lines[2].rstrip().endswith(f"{right}/{total} right"), lines[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +14,11 @@ from grok_tui.digits import confusion_matrix, held_out
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels._digits_base import DigitsPanel
 from grok_tui.ui.panels._mistakes_screen import MistakesScreen
+
+MATRIX_WIDTH = 39
+"""Columns the matrix takes: `true\\said` and ten counts of 3."""
+BESIDE_MIN = 20
+"""Columns beside the matrix from which the cell's sentence goes there, not under it."""
 
 
 def _style(count: int, largest: int, right: bool, selected: bool) -> str:
@@ -85,24 +91,32 @@ class Panel(DigitsPanel):
 
     def draw(self) -> Text:
         largest = int(self.counts.max())
-        out = Text("true\\said" + "".join(f"{c:>3}" for c in range(10)) + "\n", style="bold")
+        rows = [Text("true\\said" + "".join(f"{c:>3}" for c in range(10)), style="bold")]
         for r in range(10):
-            out.append(f"{r:>9}", style="bold")
+            row = Text(f"{r:>9}", style="bold")
             for c in range(10):
                 n = int(self.counts[r, c])
-                out.append(f"{n:>3}", style=_style(n, largest, r == c, (r, c) == self.cursor))
-            out.append("\n")
+                row.append(f"{n:>3}", style=_style(n, largest, r == c, (r, c) == self.cursor))
+            rows.append(row)
         r, c = self.cursor
         n, total = int(self.counts[r, c]), int(self.counts.sum())
         right = int(np.trace(self.counts))
         enter = " (enter)" if n and r != c else ""
         what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}{enter}"
+        room = self.columns - MATRIX_WIDTH - 3
+        if room >= BESIDE_MIN:
+            # Beside the matrix where it has the room: under it, 7.5's lab at 80x24 cut it off, the
+            # line that says enter shows those digits.
+            said = [*textwrap.wrap(what, room), f"{right}/{total} right"]
+            for i, words in enumerate(said):
+                rows[i + 1].append("   " + words, style="italic")
+            return Text("\n").join(rows)
         line = f"{what}  ·  {right}/{total} right"
         if len(line) > self.columns:  # the side column at 120x40 (44): "... (enter)  ·  441/4" was cut
             short = what if r == c else f"{n}× a {r} read as {c}{enter}"
             line = f"{short} · {right}/{total} right"
-        out.append(line, style="italic")
-        return out
+        rows.append(Text(line, style="italic"))
+        return Text("\n").join(rows)
 
     def summary(self) -> list[str]:
         r, c = self.cursor
