@@ -306,3 +306,29 @@ async def test_capital_f_goes_to_the_quiz_while_the_status_line_offers_it(course
             await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is screen, what="the lesson again")
+
+
+async def test_the_quiz_panel_asks_to_focus_it_only_while_it_is_not():
+    """Focused (F brought it), the panel still said "Focus here (f) and press enter"."""
+    from textual.app import App
+    from textual.widgets import Input
+
+    from grok_tui.ui.panels.quiz import QuizPanel
+
+    course = load_catalog()
+
+    class Host(App):
+        def compose(self):
+            yield Input()  # takes the first focus, as the lesson's text does
+            yield QuizPanel(course.get("4.5"))
+
+    app = Host()
+    app.catalog = course  # the panel reads the chapter's quiz from the app's catalog
+    async with app.run_test(size=(80, 10)) as pilot:
+        panel = app.query_one(QuizPanel)
+        await pilot.pause()
+        assert "Focus here (f) and press enter" in str(panel.render())
+        panel.focus()
+        await pilot.pause()
+        said = str(panel.render())
+        assert "Focus here" not in said and "questions. Press enter." in said, said

@@ -52,7 +52,9 @@ class QuizPanel(InstrumentPanel):
         prefix = f"quiz/{quiz.chapter}/"
         done = unfinished_attempt(data, prefix, total) if data is not None else []
         take = f"press enter to go on at question {len(done) + 1}" if done else "press enter"
-        out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. Focus here (f) and {take}.", "")
+        # focused already (F brought it): "Focus here (f) and press enter" asked for a done step
+        how = take[0].upper() + take[1:] if self.focused else f"Focus here (f) and {take}"
+        out = self.sentence(f"Chapter {quiz.chapter}: {total} questions. {how}.", "")
         out.append("\n")
         if data is None:
             return out
