@@ -406,3 +406,17 @@ async def test_the_paragraphs_of_a_box_are_spaced_as_the_texts_are(tmp_path):
         first = next(i for i, line in enumerate(lines) if "First paragraph ends here." in line)
         assert lines[first + 1] == "▌" and "Second one." in lines[first + 2], lines[first : first + 4]
         assert lines[first + 3] == "" and lines[first + 4] == "After."  # no blank quoted line at its end
+
+
+async def test_capital_g_goes_to_the_end_of_the_text_as_j_and_k_scroll_it(small_catalog):
+    """A reader used to j and k pressed G for the end of the lesson, and nothing moved (End did)."""
+    from grok_tui.ui.widgets.document import LessonDocument
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        doc = app.screen.query_one(LessonDocument)
+        await pilot.pause()
+        assert doc.scroll_y == 0 and doc.max_scroll_y > 0
+        await pilot.press("G")
+        await wait_for(pilot, lambda: doc.scroll_y == doc.max_scroll_y, what="the end of the text")

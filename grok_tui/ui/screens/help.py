@@ -39,8 +39,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("c", "contents (lessons, ✓ done, • started)"),
     ("escape", "back one step: un-zoom, then from the lab to the text, then to the contents (twice while a run goes)"),
     (
-        "↑ ↓ j k pgup pgdn",
-        "scroll the lesson text and code (home, end: its top, its end; in the values column: ↑ ↓ choose "
+        "↑ ↓ j k G pgup pgdn",
+        "scroll the lesson text and code (home, end or G: its top, its end; in the values column: ↑ ↓ choose "
         "a param, pgup pgdn scroll the values)",
     ),
     (

@@ -163,6 +163,7 @@ class LessonDocument(GutterFirst, VerticalScroll, can_focus=True):
         Binding("right", "screen.change(1)", "more", show=False),
         Binding("j", "scroll_down", "down", show=False),
         Binding("k", "scroll_up", "up", show=False),
+        Binding("G", "scroll_end", "end", show=False),  # as j and k: a vi reader pressed G, and nothing moved
     ]
 
     def __init__(
