@@ -20,70 +20,46 @@ def borrowed_from_test(code: str, test: str, solution: str = "", stub: str = "")
     """The variables the learner's functions read as globals that only the test's own top level
     assigns (data, not a function or an import), sorted. Names the test's functions, the reference
     or the stub read as globals too are the lesson's environment (7.4's `activation`), not a slip."""
-    reads = _function_global_reads(code)
+    theirs = _table(code)
+    reads = _function_global_reads(theirs)
     if not reads:
         return []
-    environment = _function_global_reads(test) | _function_global_reads(solution) | _function_global_reads(stub)
-    data = _top_level_data(test)
-    return sorted((reads & data) - _top_level_names(code) - BUILTINS - environment)
+    tests = _table(test)
+    environment = _function_global_reads(tests) | _function_global_reads(_table(solution))
+    environment |= _function_global_reads(_table(stub))
+    return sorted((reads & _top_level(tests, data=True)) - _top_level(theirs) - BUILTINS - environment)
 
 
-def _function_global_reads(source: str) -> set[str]:
-    """Every global name a function (at any depth) of `source` reads."""
+def _table(source: str) -> symtable.SymbolTable | None:
+    """The source's symbol table (None if it does not compile: said elsewhere)."""
     try:
-        table = symtable.symtable(source, "<code>", "exec")
+        return symtable.symtable(source, "<code>", "exec")
     except (SyntaxError, ValueError):
-        return set()
+        return None
+
+
+def _function_global_reads(table: symtable.SymbolTable | None) -> set[str]:
+    """Every global name a function (at any depth) of the table's source reads."""
     found: set[str] = set()
-    stack = list(table.get_children())
+    stack = list(table.get_children()) if table is not None else []
     while stack:
         scope = stack.pop()
         stack.extend(scope.get_children())
-        if scope.get_type() != "function":
-            continue
-        found.update(s.get_name() for s in scope.get_symbols() if s.is_global() and s.is_referenced())
+        if scope.get_type() == "function":
+            found.update(s.get_name() for s in scope.get_symbols() if s.is_global() and s.is_referenced())
     return found
 
 
-def _top_level_names(source: str) -> set[str]:
-    """Every name the top level of `source` binds (assignments, defs, imports, loop targets)."""
-    try:
-        table = symtable.symtable(source, "<code>", "exec")
-    except (SyntaxError, ValueError):
+def _top_level(table: symtable.SymbolTable | None, *, data: bool = False) -> set[str]:
+    """Every name the top level binds (assignments, loop targets, defs, imports); with `data`, only
+    those bound as data: by `=`, `+=`, a `for` or a `with`, not by `def`, `class` or `import`."""
+    if table is None:
         return set()
-    return {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported()}
-
-
-def _top_level_data(source: str) -> set[str]:
-    """The names the top level of `source` assigns as data: by `=`, `+=`, a `for` or a `with`, not
-    by `def`, `class` or `import` (nor inside a function, a class or a comprehension)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return set()
-    targets: list[ast.expr] = []
-    for node in _outside_scopes(tree.body):
-        if isinstance(node, ast.Assign):
-            targets.extend(node.targets)
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For)):
-            targets.append(node.target)
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            targets.append(node.optional_vars)
-    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-
-
-SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.comprehension)
-
-
-def _outside_scopes(nodes: list[ast.stmt]):
-    """Every node of `nodes` and below, but not inside a new scope."""
-    stack: list[ast.AST] = list(nodes)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, SCOPES):
-            continue
-        yield node
-        stack.extend(ast.iter_child_nodes(node))
+    return {
+        s.get_name()
+        for s in table.get_symbols()
+        if (s.is_assigned() or s.is_imported()) and not (data and (s.is_imported() or s.is_namespace()))
+    }
 
 
 def borrowed_advice(code: str, names: list[str]) -> str:
