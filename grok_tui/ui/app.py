@@ -23,6 +23,7 @@ from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import hang_up, output_pacing, typeahead
+from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
 
     from grok_tui.engine.session import LessonSession  # imported with the first lesson (the contents need no engine)
 
-SAVE_ERROR_TIMEOUT = 24 * 3600
-"""Seconds the "cannot be saved" notice stays: for the session (a click dismisses it)."""
-
 WARM_UP_DELAY = 1.0
 """Seconds after start before the spare lesson process starts (a run started sooner makes its own)
 and the cyclic garbage collector is turned back on (the launcher turns it off)."""
@@ -46,7 +44,7 @@ THEME_ENV = "GROK_TUI_THEME"
 It wins over the settings file's theme for this session (and is not saved)."""
 
 
-class GrokApp(App[None]):
+class GrokApp(AppFaults):
     TITLE = "grok-tui"
     CSS_PATH = Path(__file__).with_name("grok.tcss")
     COMMANDS = App.COMMANDS | {LessonCommands}
@@ -128,10 +126,6 @@ class GrokApp(App[None]):
         self._opening: str | None = None
         """The lesson waiting for its lab's modules to import; None once shown or abandoned."""
         self.progress.on_save_error = self._on_save_error
-        self._save_error_shown = ""
-        self.crash_log: Path | None = None
-        """The log file written when the app ended on an exception (the launcher names it)."""
-        self.crash_error: BaseException | None = None
         self.saved_elsewhere: list[Path] = []
         """Drafts written to another folder on quit (the launcher lists them)."""
         self._preload(self._start_target())
@@ -400,39 +394,3 @@ class GrokApp(App[None]):
     async def _leave(self, _: object = None) -> None:
         await output_pacing.settle()  # the terminal's answers must not reach the shell
         self.exit()
-
-    # -- a data folder that cannot be written, a crash ------------------------------------------------
-    def _on_save_error(self, message: str) -> None:
-        """Progress could not be written (called from the thread that wrote)."""
-        try:
-            self.call_from_thread(self._show_save_error, message)
-        except RuntimeError:  # on the UI thread already (or the app is not running)
-            self._show_save_error(message)
-
-    def _show_save_error(self, message: str) -> None:
-        """A lasting notice, once per distinct problem: the tutor keeps working without saving."""
-        if message == self._save_error_shown:
-            return
-        self._save_error_shown = message
-        self.notify(
-            message,
-            title="not saved (the tutor keeps working)",
-            severity="error",
-            timeout=SAVE_ERROR_TIMEOUT,
-            markup=False,
-        )
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Any exception that would end the app: its traceback goes to a log file, which the launcher
-        names in one line once the terminal is restored (Textual's own traceback is not printed)."""
-        from grok_tui.crash_log import write_crash_log
-
-        if self.crash_error is None:
-            self.crash_error = error
-            self.crash_log = write_crash_log(error)
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash_error is not None:
-            self._exit_renderables.clear()  # the launcher prints one line naming the log file
-        super()._print_error_renderables()
