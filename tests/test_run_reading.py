@@ -43,6 +43,9 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     steps = [float(i) for i in range(1, 61)]
     assert growth_text("error", dead, steps) == ("error stuck at 2 from step 2", "error stuck at 2")
     assert growth_text("error", dead)[0] == "error stuck at 2"  # no steps: no "from"
+    from grok_tui.engine.run_reading import says_stuck
+
+    assert says_stuck(growth_text("error", dead, steps)[0]) and not says_stuck("error 0.04 -> 5.4e+16")
     assert growth_text("error", [3.0, 2.0, 1.0, 0.7, *[0.5] * 3]) == none  # flat for under half the run
     assert growth_text("error", [3.0, *[0.5] * 3]) == ("error stuck at 0.5",) * 2  # from its 2nd of 4
     assert growth_text("error", [0.6, 0.1, *[1e-12] * 8]) == none  # at its goal: done, not stuck

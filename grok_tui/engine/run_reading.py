@@ -64,6 +64,11 @@ STUCK = "stuck at"
 stuck_advice)."""
 
 
+def says_stuck(text: str) -> bool:
+    """Whether a growth_text says its error stopped changing: read here, where the words are made."""
+    return f" {STUCK} " in text
+
+
 FLAT_TAIL = 0.5
 """A run whose error stayed the same for at least this share of its last steps stopped learning.
 6.5 at alpha 2 went 29.5, then 2 for 59 passes (every hidden node dead, worse than answering 0.5

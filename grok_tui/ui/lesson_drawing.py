@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from grok_tui.engine.feed import FeedView
-from grok_tui.engine.run_reading import STUCK, at_chance, worst_growth
+from grok_tui.engine.run_reading import at_chance, says_stuck, worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
@@ -304,7 +304,7 @@ class LessonDrawing(_Screen):
         nan = view.state is RunState.DIVERGED and "became nan" in detail
         advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
         ran_with = run.values if run is not None else session.params  # the run on screen's params
-        stuck_advice = self.lesson.stuck_advice_for(ran_with) if f" {STUCK} " in grew[0] else ""
+        stuck_advice = self.lesson.stuck_advice_for(ran_with) if says_stuck(grew[0]) else ""
         if stuck_advice:
             advice = stuck_advice
         status.show_status(
