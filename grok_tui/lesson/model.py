@@ -306,19 +306,35 @@ def _same(a: object, b: object) -> bool:
 
 
 def _asked_already(advice: str, name: str, params: Mapping[str, object], default: object) -> bool:
-    """The params are where `advice` asks them to go: at a value it names ("try seed 0" at seed 0,
-    said of seed or of hidden_size), or `name` moved the way it says (DOWN_WORDS, "smaller", below
-    its default; UP_WORDS, "more", above)."""
-    if any(re.search(rf"\b{re.escape(p)} {re.escape(str(v))}\b", advice) for p, v in params.items()):
-        return True
+    """The params are where `advice` asks them to go: every value it names is the param's value
+    ("try seed 0" at seed 0), and `name` moved the way it says (DOWN_WORDS, "smaller", below its
+    default; UP_WORDS, "more", above). An advice that names two cures ("try more hidden nodes, or
+    seed 0") is still worth saying while one of them is untried: 6.5 with one hidden node and seed 0
+    is stuck whatever the seed."""
+    asks = [_names_value(advice, p, v) for p, v in params.items()]
+    asks = [a for a in asks if a is not None]
     value = params[name]
     if isinstance(value, (int, float)) and isinstance(default, (int, float)) and not isinstance(value, bool):
         words = set(re.findall(r"[a-z]+", advice.lower()))
-        if value < default and words & DOWN_WORDS:
-            return True
-        if value > default and words & UP_WORDS:
-            return True
-    return False
+        down, up = bool(words & DOWN_WORDS), bool(words & UP_WORDS)
+        if down or up:
+            asks.append((down and value < default) or (up and value > default))
+    return bool(asks) and all(asks)
+
+
+def _names_value(advice: str, param: str, value: object) -> bool | None:
+    """Whether `advice` asks `param` to be `value` ("seed 0" at seed 0): None when it names no value
+    of it (a word after the name that is not the param's value may be any word: "alpha and")."""
+    said = re.search(rf"\b{re.escape(param)} (-?\d+(?:\.\d+)?|[\w-]+)", advice)
+    if said is None:
+        return None
+    token = said.group(1)
+    if token == str(value):
+        return True
+    try:
+        return _same(value, float(token))
+    except ValueError:
+        return None
 
 
 DOWN_WORDS = frozenset({"smaller", "lower", "less", "fewer"})
