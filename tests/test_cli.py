@@ -394,3 +394,18 @@ def test_check_suggests_a_shown_name_and_compares_steps_with_the_run(tmp_path, c
     assert f"{lesson}:5: show: 'weigths' is neither recorded by step() nor a variable at the end: did you mean" in out
     assert "'weights'?" in out
     assert f"{lesson}:6: steps 'iterations + 1' is 4 with the defaults, but the default run took 3 steps" in out, out
+
+
+def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path, capsys):
+    """A teacher's new ch9/9.1 reusing 2.1's id passed `check FILE`; only `check DIR` said so."""
+    for chapter, name, lesson_id in (("ch2", "2.1-a.md", "2.1"), ("ch9", "9.1-mine.md", "2.1")):
+        (tmp_path / chapter).mkdir()
+        (tmp_path / chapter / name).write_text(
+            f'+++\nid = "{lesson_id}"\nchapter = 9\ntitle = "t"\n+++\n```python\nx = 1\n```\n'
+        )
+    mine = tmp_path / "ch9" / "9.1-mine.md"
+    code, out, _ = run_cli(capsys, "check", str(mine))
+    assert code == 1
+    assert f"{mine}:2: lesson id '2.1' is already used by {tmp_path / 'ch2' / '2.1-a.md'}" in out
+    (tmp_path / "ch2" / "2.1-a.md").unlink()
+    assert run_cli(capsys, "check", str(mine))[0] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -59,7 +60,35 @@ def load_lesson_file(path: Path) -> Catalog:
     """A catalog of one lesson file (`grok-tui check lesson.md`): that lesson, or why it did not load."""
     path = Path(path)
     lesson, problems = parse_lesson(path)
-    return Catalog(path.parent, [lesson] if lesson is not None else [], list(problems))
+    problems = list(problems)
+    if lesson is not None:
+        problems.extend(_id_used_elsewhere(path, lesson.id))
+    return Catalog(path.parent, [lesson] if lesson is not None else [], problems)
+
+
+_ID_LINE = re.compile(r'^id\s*=\s*"([^"]*)"', re.MULTILINE)
+
+
+def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
+    """The file's id taken by another lesson of its course (`check DIR` says so; one file's check did
+    not). The course is its folder, or the folder above a chapter folder (ch6/, as the course and
+    docs/teaching.md lay it out); the others are read for their id line only, not parsed whole."""
+    root = path.parent
+    if re.fullmatch(r"ch\d+", root.name):
+        root = root.parent
+    for other in lesson_files(root):
+        if other.resolve() == path.resolve():
+            continue
+        try:
+            found = _ID_LINE.search(other.read_text(encoding="utf-8", errors="replace")[:4000])
+        except OSError:
+            continue
+        if found and found.group(1) == lesson_id:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            own = _ID_LINE.search(text)
+            line = text.count("\n", 0, own.start()) + 1 if own else 1
+            return [LessonError(path, line, f"lesson id {lesson_id!r} is already used by {other}")]
+    return []
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
