@@ -167,6 +167,32 @@ def test_a_gradient_summed_over_the_batch_is_told_to_take_the_mean(catalog):
     assert not any("batch = " in line for line in verdict.details)  # the advice once, not again as a value
 
 
+def test_a_bias_gradient_left_one_row_per_image_is_told_to_sum_the_batch(catalog):
+    """7.4's bias_1 gradient returned as layer_1_delta got "has shape (7, 5), expected (5,)" and no
+    word of the batch."""
+    backprop = catalog.get("7.4").exercise("backprop")
+    verdict = check_code(backprop, backprop.solution.source.replace("layer_1_delta.sum(0)", "layer_1_delta"))
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "the gradient of bias_1 has shape (7, 5), expected (5,) (the shape of bias_1). It still has one row per"
+        " image: a bias moves by its delta summed over the batch, delta.sum(axis=0)."
+    ), verdict.text
+    # the shapes were tested, not the values: bias_1's five numbers are not listed as "with array = ..."
+    assert not any(line.startswith("with ") for line in verdict.details), verdict.text
+
+
+def test_a_wrong_one_hot_is_told_by_its_first_wrong_row(catalog):
+    """7.3's one_hot as `out[:, labels] = 1` showed both whole matrices, four wrapped lines of 0.0s
+    to compare by eye."""
+    one_hot = catalog.get("7.3").exercise("one_hot")
+    code = "import numpy as np\n\ndef one_hot(labels):\n    out = np.zeros((len(labels), 10))\n    out[:, labels] = 1\n    return out\n"
+    verdict = check_code(one_hot, code)
+    assert verdict.details[0] == (
+        "one_hot([0, 9]): row 0 (label 0) should be 0 everywhere but a 1 in column 0, got"
+        " [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]"
+    ), verdict.text
+
+
 def test_rows_of_different_lengths_are_named_not_numpys_error(catalog):
     """5.5's outer_prod with a short row showed numpy's "setting an array element with a sequence"."""
     outer_prod = catalog.get("5.5").exercise("outer_prod")
@@ -343,7 +369,8 @@ def test_arrays_the_message_listed_are_not_listed_again(catalog):
     wrong = code.replace("out[i, label] = 1.0", "out[i, label - 1] = 1.0")
     assert wrong != code
     verdict = check_code(exercise, wrong)
-    assert not verdict.passed and "got [[0.0, 0.0, 1.0," in verdict.text, verdict.text
+    assert not verdict.passed and "got [0.0, 0.0, 1.0," in verdict.text, verdict.text
+    # nor the long array the message left out: its row was named (a trial read four wrapped lines)
     assert "array(" not in verdict.text, verdict.text
     # a test whose message does not show the arrays keeps them
     code, test = "def f():\n    return [1, 2]\n", "got = f()\nwant = [1, 3]\nassert got == want, 'not the same'"

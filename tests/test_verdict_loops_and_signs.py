@@ -41,7 +41,8 @@ def test_a_result_with_its_sign_flipped_is_said_so(catalog):
     prediction's verdict says it (instruments/predict.py's sign_only)."""
     step = catalog.get("4.3").exercise("gd_step")
     said = check_code(step, step.solution.source.replace("pred - goal_pred", "goal_pred - pred")).text
-    assert "got 0.08725000000000001: the weight moved by -0.01275 where it should move by +0.01275" in said, said
+    # 0.08725, not 0.08725000000000001
+    assert "got 0.08725: the weight moved by -0.01275 where it should move by +0.01275" in said, said
     assert "the right size with its sign flipped" in said
     # a step of the wrong size is no flipped sign
     double = check_code(step, step.solution.source.replace("weight - alpha", "weight - 2 * alpha")).text
@@ -63,3 +64,30 @@ def test_a_result_with_its_sign_flipped_is_said_so(catalog):
         assert old in exercise.solution.source, (lesson_id, old)
         said = check_code(exercise, exercise.solution.source.replace(old, new)).text
         assert words in said, said
+
+
+def test_an_index_from_the_loop_over_the_other_list_is_named(catalog):
+    """5.5's outer_prod with `a[j] * b[i]` raised IndexError and was told to check how far each loop
+    runs: the loops were right, the indices swapped."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    code = (
+        "def outer_prod(a, b):\n"
+        "    out = [[0.0] * len(b) for _ in a]\n"
+        "    for i in range(len(a)):\n"
+        "        for j in range(len(b)):\n"
+        "            out[i][j] = a[j] * b[i]\n"
+        "    return out\n"
+    )
+    said = check_code(outer, code).text
+    assert "`a[j]`: `j` runs over the indices of `b`, but it indexes `a`, whose own loop variable is `i`." in said, said
+    assert "check how far each loop runs" not in said, said
+    # a list no loop measures, indexed with another's variable, is right and not blamed: `out[i]`
+    right = code.replace("a[j] * b[i]", "a[i] * b[j]")
+    assert check_code(outer, right).passed
+
+
+def test_the_numbers_of_a_verdict_have_no_float_noise(catalog):
+    """4.1's verdict read "should be 0.30250000000000005, got -0.3900000000000001"."""
+    square = catalog.get("4.1").exercise("squared_error")
+    said = check_code(square, "def squared_error(pred, goal_pred):\n    return pred - goal_pred ** 2\n").text
+    assert "squared_error(pred=0.25, goal_pred=0.8) should be 0.3025, got -0.39: that is" in said, said

@@ -26,6 +26,7 @@ from grok_tui.engine.code_advice import (
 )
 from grok_tui.engine.common_errors import common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
+from grok_tui.engine.index_advice import crossed_index
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
@@ -51,6 +52,10 @@ class Verdict:
         return "\n".join((self.headline, *self.details))
 
 
+LONG_VALUE = 48
+"""A value listed beside an assert's own message at most this long (`name = value`)."""
+
+
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     """The values of the names the failing statement reads, in order: the input it failed on."""
     if node is None:
@@ -59,9 +64,14 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     names: list[str] = []
     # An assert's own message says what it needs: only what it tests is listed (7.4's listed
     # `activation = 'relu', batch = ''`, names of its message, beside the gap that failed).
-    for sub in ast.walk(node.test if isinstance(node, ast.Assert) else node):
-        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id in values and sub.id not in names:
-            names.append(sub.id)
+    tested = node.test if isinstance(node, ast.Assert) else node
+    # A name read only for its shape (`grad.shape == array.shape`) is not listed: its values are not
+    # what failed (7.4 listed bias_1's five numbers under "has shape (7, 5), expected (5,)").
+    shaped = {id(sub.value) for sub in ast.walk(tested) if isinstance(sub, ast.Attribute) and sub.attr == "shape"}
+    read = [sub for sub in ast.walk(tested) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)]
+    for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped):
+        if name in values:
+            names.append(name)
     # One line, whitespace collapsed: numpy prints arrays over several lines. A piece of text the
     # message already says is not said again (7.4's advice, built in a variable, came twice).
     message = " ".join((result.message or "").split())
@@ -73,6 +83,10 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
         )
         and not _numbers_said(values[name], message)
     ]
+    if isinstance(node, ast.Assert) and node.msg is not None:
+        # The author's message said what matters; a long array it left out is a wall of numbers to
+        # a beginner (7.3's one_hot listed the ten of `want[row]` below the row it named).
+        shown = [item for item in shown if len(item) <= LONG_VALUE]
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
 
@@ -175,7 +189,8 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
         details += undefined_name(result, code, test, stub, solution) + unbound_local(result, code)
-        details += common_error(result.message or "", result.extra.get("part"), code)
+        crossed = crossed_index(code, code_line) if result.kind == "IndexError" and code_line else ""
+        details += [crossed] if crossed else common_error(result.message or "", result.extra.get("part"), code)
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
