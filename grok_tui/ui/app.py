@@ -254,6 +254,16 @@ class GrokApp(AppFaults):
             # stays live meanwhile; the lesson opens once they are loaded, its lab complete.
             self.run_worker(partial(self._import_lab, lesson), group="panels", thread=True, exit_on_error=False)
 
+    def take_quiz(self, chapter: int) -> None:
+        """Chapter `chapter`'s quiz, over the current screen (from the contents or ctrl+p)."""
+        from grok_tui.ui.screens.quiz import QuizScreen
+
+        quiz = self.catalog.quizzes.get(chapter)
+        if quiz is None:
+            self.notify(f"chapter {chapter} has no quiz", timeout=3, markup=False)
+            return
+        self.push_screen(QuizScreen(quiz, self.progress.root))
+
     def _import_lab(self, lesson: Lesson) -> None:
         """On a worker thread: import the lesson's lab modules, then open it on the UI thread."""
         import_lab(lesson)

@@ -1,7 +1,9 @@
-"""The command palette's lesson finder: type an id or words of a title, press enter to open it."""
+"""The command palette's lesson finder: type an id or words of a title, press enter to open it; the
+chapter quizzes are found there too ("quiz")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -14,23 +16,30 @@ class LessonCommands(Provider):
     def _lessons(self) -> list[Lesson]:
         return tutor(self.app).catalog.lessons
 
-    async def discover(self) -> Hits:
-        for lesson in self._lessons():
-            yield DiscoveryHit(
-                f"lesson {lesson.label}",
-                partial(tutor(self.app).open_lesson, lesson.id),
-                help=lesson.chapter_title,
+    def _entries(self) -> list[tuple[str, Callable[[], None], str]]:
+        """(text, what enter does, help) for every lesson, then every chapter quiz."""
+        app = tutor(self.app)
+        entries: list[tuple[str, Callable[[], None], str]] = [
+            (f"lesson {lesson.label}", partial(app.open_lesson, lesson.id), lesson.chapter_title)
+            for lesson in self._lessons()
+        ]
+        for chapter, quiz in sorted(app.catalog.quizzes.items()):
+            entries.append(
+                (
+                    f"chapter {chapter} quiz: {quiz.title}",
+                    partial(app.take_quiz, chapter),
+                    f"{len(quiz.questions)} questions",
+                )
             )
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, run, help_text in self._entries():
+            yield DiscoveryHit(text, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for lesson in self._lessons():
-            text = f"lesson {lesson.label}"
+        for text, run, help_text in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(text),
-                    partial(tutor(self.app).open_lesson, lesson.id),
-                    help=lesson.chapter_title,
-                )
+                yield Hit(score, matcher.highlight(text), run, help=help_text)

@@ -88,8 +88,8 @@ async def test_every_lesson_title_fits_one_line_of_the_list(catalog, size):
         await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and rows(app.screen), what="contents")
         screen = app.screen
         room = screen.query_one(OptionList).scrollable_content_region.width - 2
-        lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]
-        assert len(lessons) == len(catalog.lessons)
+        lessons = [r for r in rows(screen) if r[:2] in ("  ", "▸ ")]  # and each chapter's quiz
+        assert len(lessons) == len(catalog.lessons) + len(catalog.quizzes)
         assert all(len(r) <= room for r in lessons), [r for r in lessons if len(r) > room]
 
 
@@ -130,26 +130,61 @@ def test_the_preview_shows_markdown_marks_as_styles_and_code_as_it_is(catalog):
     assert done[0].endswith("  (lesson complete)") and "complete" not in done[1], done[:2]
 
 
-async def test_a_chapters_quiz_score_shows_beside_it(catalog):
+async def test_a_chapters_quiz_has_its_row_with_its_score_and_opens_from_it(catalog):
     """After chapter 4's quiz (4 of 5 right) the contents said only "4 Gradient descent 4/6 done":
-    the score showed nowhere but in the quiz's own panel."""
+    the score showed nowhere but in the quiz's own panel. A learner who wanted to take the quiz again
+    found it neither here nor in ctrl+p: only in the chapter's last lesson, after a run (F)."""
     from grok_tui.answers import record_answer
+    from grok_tui.ui.screens.quiz import QuizScreen
 
     app = GrokApp(catalog, speed=0)
-    async with app.run_test(size=(80, 24)):
-        chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
-        assert "quiz" not in chapter  # not taken yet: nothing said
+    async with app.run_test(size=(80, 24)) as pilot:
         total = len(catalog.quizzes[4].questions)
+        quiz_row = next(r for r in rows(app.screen) if "chapter 4 quiz" in r)
+        assert quiz_row.strip().startswith("✎ chapter 4 quiz") and quiz_row.endswith(f"{total} questions"), quiz_row
         record_answer(app.progress.root, "quiz/4/1", "x", right=True)
         app.screen.refresh_marks()
-        chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
-        assert chapter.endswith(f"done · quiz 1 of 1 right, {total - 1} to go"), chapter  # not "1/5": four wrong?
+        quiz_row = next(r for r in rows(app.screen) if "chapter 4 quiz" in r)
+        assert quiz_row.endswith(f"1 of 1 right, {total - 1} to go"), quiz_row  # not "1/5": four wrong?
         for number in range(1, total + 1):
             record_answer(app.progress.root, f"quiz/4/{number}", "x", right=number != 3)
         app.screen.refresh_marks()
-        chapter = next(r for r in rows(app.screen) if r.startswith("4 "))
-        assert chapter.endswith(f"done · quiz {total - 1}/{total}"), chapter
-        assert not any("quiz" in r for r in rows(app.screen) if r.startswith("5 "))
+        quiz_row = next(r for r in rows(app.screen) if "chapter 4 quiz" in r)
+        assert quiz_row.endswith(f"{total - 1}/{total} right"), quiz_row
+        assert not any("chapter 3 quiz" in r for r in rows(app.screen))  # chapter 3 has none
+        # enter on the row takes the quiz; escape comes back to the contents, on the row
+        listed = app.screen.query_one("#lessons")
+        listed.highlighted = next(i for i, o in enumerate(listed._options) if o.id == "quiz-4")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.screen.quiz.chapter == 4
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ContentsScreen" and listed.highlighted_option.id == "quiz-4"
+
+
+async def test_ctrl_p_finds_a_chapter_quiz(catalog):
+    from textual.command import CommandList, CommandPalette
+
+    from grok_tui.ui.screens.quiz import QuizScreen
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await pilot.press(*"chapter 5 quiz")
+
+        def found() -> bool:
+            if not isinstance(app.screen, CommandPalette):
+                return False
+            results = app.screen.query_one(CommandList)
+            highlighted = results.highlighted
+            return highlighted is not None and "chapter 5 quiz" in str(results.get_option_at_index(highlighted).prompt)
+
+        await wait_for(pilot, found, what="the palette to find the quiz")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        assert app.screen.quiz.chapter == 5
 
 
 def test_the_end_page_does_not_say_finished_while_a_lesson_file_did_not_load(small_catalog, tmp_path):

@@ -15,6 +15,7 @@ from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
+from grok_tui.ui.tutor_app import tutor
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst
@@ -51,6 +52,38 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     return text
 
 
+QUIZ_ROW = "quiz-"
+"""The id of a chapter quiz's row is this and the chapter's number (lesson ids are numbers)."""
+
+
+def quiz_line(chapter: int, questions: int, mine: dict[int, bool], room: int) -> Text:
+    """A chapter quiz's row, under its lessons: its size, or how the last attempt went (the score
+    showed nowhere but in the quiz's panel; "2/5" with two answered read as three wrong)."""
+    name = f"chapter {chapter} quiz"
+    if not mine:
+        count = f"{questions} questions"
+    elif len(mine) < questions:
+        count = f"{sum(mine.values())} of {len(mine)} right, {questions - len(mine)} to go"
+    else:
+        count = f"{sum(mine.values())}/{questions} right"
+    label = Text.assemble("  ", ("✎", "bold"), f" {name}")
+    label.append(" " * max(2, room - 4 - len(name) - len(count)))
+    label.append(count, style="green" if mine and all(mine.values()) and len(mine) == questions else "dim")
+    return label
+
+
+def quiz_preview(chapter: int, title: str, questions: int) -> Text:
+    """The wide contents' preview of a quiz row."""
+    return Text.assemble(
+        (f"Chapter {chapter} quiz", "bold"),
+        "\n",
+        (title, "dim"),
+        "\n\n",
+        f"{questions} questions on the chapter's ideas, answered by typing a number or a choice. "
+        "Your answers are kept; take it again as often as you like. Press enter to start.",
+    )
+
+
 class LessonList(GutterFirst, StoppingOptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
@@ -79,6 +112,7 @@ class ContentsScreen(Screen[None]):
         self._shown: list = []
         self._texts: dict[str | None, Text] = {}
         """The options the list shows (id, prompt, disabled), to rebuild it only when they change."""
+        self._back_on_row = False
 
     def compose(self) -> ComposeResult:
         if not self._built:
@@ -95,7 +129,11 @@ class ContentsScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
         preview = self.query_one("#preview", Static)
-        if lesson is not None:
+        if event.option.id and event.option.id.startswith(QUIZ_ROW):
+            number = int(event.option.id[len(QUIZ_ROW) :])
+            quiz = tutor(self.app).catalog.quizzes[number]
+            self._update(preview, quiz_preview(number, quiz.title, len(quiz.questions)))
+        elif lesson is not None:
             status = lesson_status(lesson, self.app.progress)  # type: ignore[attr-defined]
             self._update(preview, lesson_preview(lesson, STATUS_WORDS[status]))
 
@@ -118,7 +156,8 @@ class ContentsScreen(Screen[None]):
                 return
             await self.build()
             return
-        self.refresh_marks()
+        self.refresh_marks(keep_highlight=self._back_on_row)
+        self._back_on_row = False
         self.refresh_bindings()
 
     async def build(self) -> None:
@@ -154,20 +193,16 @@ class ContentsScreen(Screen[None]):
         highlight = None
         # The exercises count ends at the list's right edge; a title too long for the room left is
         # cut (wrapping would put the count, or the title's end, on a line of its own).
-        room = self._room(len(catalog.lessons) + len(catalog.chapters()))
+        room = self._room(len(catalog.lessons) + len(catalog.chapters()) + len(catalog.quizzes))
         answers = load_answers(progress.root) if catalog.quizzes else None
         tell_set_aside(app)  # a damaged answers file, set aside as it was read
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             quiz = catalog.quizzes.get(number)
             mine = quiz_answers(answers, number) if quiz is not None and answers is not None else {}
-            # The quiz's score beside its chapter: it showed nowhere but in its panel and the CLI.
-            score = f" · quiz {sum(mine.values())}/{len(quiz.questions)}" if quiz is not None and mine else ""
-            if score and len(mine) < len(quiz.questions):  # "quiz 2/5" with two answered read as three wrong
-                score = f" · quiz {sum(mine.values())} of {len(mine)} right, {len(quiz.questions) - len(mine)} to go"
             options.append(
                 Option(
-                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done{score}", "dim")),
+                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", "dim")),
                     disabled=True,
                 )
             )
@@ -190,6 +225,10 @@ class ContentsScreen(Screen[None]):
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
+            if quiz is not None:
+                # The quiz, selectable: it opened only from the chapter's last lesson, once run (F),
+                # and a learner who wanted to take it again could not find it here or in ctrl+p.
+                options.append(Option(quiz_line(number, len(quiz.questions), mine, room), id=f"{QUIZ_ROW}{number}"))
         lessons_list = self.query_one(LessonList)
         if keep_highlight and lessons_list.highlighted is not None:
             highlight = lessons_list.highlighted
@@ -232,8 +271,11 @@ class ContentsScreen(Screen[None]):
             static.update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.app.open_lesson(event.option.id)  # type: ignore[attr-defined]
+        if event.option.id and event.option.id.startswith(QUIZ_ROW):
+            self._back_on_row = True  # back from the quiz, the highlight stays on its row
+            tutor(self.app).take_quiz(int(event.option.id[len(QUIZ_ROW) :]))
+        elif event.option.id:
+            tutor(self.app).open_lesson(event.option.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No "back to lesson" before a lesson was opened (False hides it from the footer)."""

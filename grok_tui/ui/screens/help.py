@@ -84,15 +84,16 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
 """The exercise screen's keys (its bindings) and the editor's (Textual's TextArea, ui/exercise_editor.py)."""
 
 CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
-    ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1)"),
+    ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1), or a chapter's quiz (✎)"),
     ("pgup pgdn home end", "a page up / down, the first / last lesson"),
-    ("enter", "open the chosen lesson; in it, space runs its code and F1 lists its keys"),
-    ("ctrl+p", "command palette: a lesson by id or title, or a theme (kept)"),
+    ("enter", "open the chosen lesson (in it, space runs its code and F1 lists its keys), or take the quiz"),
+    ("ctrl+p", "command palette: a lesson by id or title, a chapter's quiz, or a theme (kept)"),
     ("escape", "back to the lesson you came from (none yet on a first start)"),
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit (your progress is saved as you go)"),
     ("", ""),
     ("✓ ◐ •", "complete; run to its end with exercises still to do; opened"),
+    ("✎", "the chapter's quiz, with your last score"),
 )
 """The contents screen's keys (its list's, its bindings') and its marks."""
 
