@@ -148,6 +148,8 @@ def test_good_lesson_parses_into_data(tmp_path):
         # 7.3's status read "loss became nan  nan: 0 x log 0, use safe_cross_entropy"
         (('show = ["x"]\n', 'show = ["x"]\nnan_advice = "nan: 0 x log 0"\n'), 7, 'do not begin it with "nan"'),
         (('show = ["x"]\n', f'show = ["x"]\nstuck_advice = "{"x" * 33}"\n'), 7, "stuck_advice must fit 80 columns"),
+        (('show = ["x"]\n', f'show = ["x"]\ngrowth_advice = "{"x" * 33}"\n'), 7, "growth_advice must fit 80 columns"),
+        (('show = ["x"]\n', 'show = ["x"]\ngrowth_advice = 1.41\n'), 7, "growth_advice must be a string"),
         # advice by the param that alone differs: a param of the lesson, a short string
         (('show = ["x"]\n', 'show = ["x"]\nstuck_advice_by_param = { m = "try m 1" }\n'), 7, "'m' is not a parameter"),
         (('show = ["x"]\n', 'show = ["x"]\nstuck_advice_by_param = "try n 1"\n'), 7, "must be a table"),

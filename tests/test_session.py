@@ -255,9 +255,10 @@ def test_only_lessons_with_a_step_size_are_watched_for_a_growing_error(catalog):
     from grok_tui.engine.session import LessonSession
 
     watched = {lesson.id for lesson in catalog.lessons if LessonSession(lesson, speed=0).watch_growth}
-    # the lessons whose params include alpha (or 4.2's step_amount), and no other
-    assert {"4.2", "4.3", "4.5", "5.1", "5.5", "6.1", "6.5", "7.2", "7.6"} <= watched
-    assert not watched & {"4.1", "4.3b", "4.4", "6.3", "6.7", "7.1", "7.4"}
+    # the lessons whose params include alpha (or 4.2's step_amount), and 4.4, whose input sets its
+    # step (growth_advice); no other
+    assert {"4.2", "4.3", "4.4", "4.5", "5.1", "5.5", "6.1", "6.5", "7.2", "7.6"} <= watched
+    assert not watched & {"4.1", "4.3b", "6.3", "6.7", "7.1", "7.4"}
 
 
 def test_a_rerun_stopped_soon_after_it_started_is_not_the_previous_run(monkeypatch):

@@ -96,8 +96,9 @@ class LessonSession:
         names = [n for c in charts for n in c.series] + [c.x for c in charts if c.x]
         self.spark_name = spark_name(lesson)
         self.error_names = error_names(lesson)
-        self.watch_growth = has_step_size(lesson)
-        """Say when a finished run's error ended higher (growth_text): only where a smaller step is a cure."""
+        self.watch_growth = has_step_size(lesson) or bool(lesson.growth_advice)
+        """Say when a finished run's error ended higher (growth_text): only where a smaller step is a
+        cure (alpha, or the param the lesson's growth_advice names)."""
         self.series_names = tuple(dict.fromkeys(names))
 
     # -- events ------------------------------------------------------------------------------------

@@ -229,6 +229,11 @@ class Lesson:
     """What the status line advises when a finished run's error stopped changing for good while far
     from 0 (engine.run_reading.STUCK): where a dead hidden node or a wrong order is the cause (6.4,
     6.5, 5.5), "try a smaller alpha" sent the learner the wrong way. Empty: the step-size advice."""
+    growth_advice: str = ""
+    """What the status line advises when a finished run's error ended higher than it began, in a
+    lesson whose step size is no alpha: 4.4's input sets it (each step scales the miss by
+    1 - input**2), and a run that blew up to 2.3e+07 was reported "finished" with no word. Set, the
+    lesson's error is watched for growth as alpha's lessons are (engine.session.watch_growth)."""
     stuck_advice_by_param: tuple[tuple[str, str], ...] = ()
     """(param, advice): said instead of stuck_advice when that param alone differs from its default
     (stuck_advice_for). 6.5's "try a smaller alpha or seed 0" named both cures, where at alpha 2 only

@@ -49,6 +49,7 @@ TOP_KEYS = {
     "nan_advice",
     "stuck_advice",
     "stuck_advice_by_param",
+    "growth_advice",
     "step_name",
 }
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
@@ -296,7 +297,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     for key, value in (("show", show), ("strip", strip), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.add(where(key), f"{key} must be a list of strings")
-    nan_advice, stuck_advice = (meta.get(key, "") for key in ("nan_advice", "stuck_advice"))
+    nan_advice, stuck_advice, growth_advice = (meta.get(k, "") for k in ("nan_advice", "stuck_advice", "growth_advice"))
     if not isinstance(nan_advice, str):
         problems.add(where("nan_advice"), "nan_advice must be a string")
         nan_advice = ""
@@ -309,6 +310,14 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         problems.add(
             where("stuck_advice"),
             f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(stuck_advice)})",
+        )
+    if not isinstance(growth_advice, str):
+        problems.add(where("growth_advice"), "growth_advice must be a string")
+        growth_advice = ""
+    elif len(growth_advice) > STUCK_ADVICE_MAX:  # it shares the line with "error 0.64 -> 2.3e+07"
+        problems.add(
+            where("growth_advice"),
+            f"growth_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(growth_advice)})",
         )
     # the params the file declares, parsed or not: one with a bad default was also said to be unknown
     declared = set(meta["params"]) if isinstance(meta.get("params"), dict) else set()
@@ -368,6 +377,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         exercises=exercises,
         try_this=tuple(try_this),
         nan_advice=nan_advice,
+        growth_advice=growth_advice,
         stuck_advice=stuck_advice,
         stuck_advice_by_param=by_param,
         step_name=step_name,

@@ -307,6 +307,8 @@ class LessonDrawing(_Screen):
         stuck_advice = self.lesson.stuck_advice_for(ran_with) if says_stuck(grew[0]) else ""
         if stuck_advice:
             advice = stuck_advice
+        elif self.lesson.growth_advice and not nan:
+            advice = self.lesson.growth_advice
         status.show_status(
             view.state,
             view.step,

@@ -325,3 +325,27 @@ async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered(co
         await wait_for(pilot, lambda: screen.session.run is not None and screen.ended, what="the run")
         await wait_for(pilot, lambda: "chapter quiz" not in text_of(screen.query_one(StatusLine)), what="no quiz")
         assert "n next lesson" in text_of(screen.query_one(StatusLine))
+
+
+async def test_a_lesson_whose_input_sets_the_step_says_when_its_error_grew(catalog):
+    """4.4 with input 1.5 and 40 iterations blew up to an error of 2.3e+07 and was reported
+    "finished" with no word: it has no alpha, so its error was not watched. Its growth_advice names
+    the param that sets its step."""
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        for presses, value, name in ((1, "1.5", "input"), (2, "40", "iterations")):
+            await pilot.press(*["right_square_bracket"] * presses, "equals_sign")
+            await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the value box")
+            await pilot.press("ctrl+u", *value, "enter")
+            await wait_for(
+                pilot,
+                lambda name=name, value=value: screen.params[name] == float(value) and screen.session.rerun,
+                what=f"the re-run with {name} {value}",
+            )
+            await finish(pilot, screen)
+        errors = screen.session.poll().series["error"].ys
+        assert errors[-1] > 1e6 * errors[0]
+        status = text_of(screen.query_one(StatusLine))
+        assert "->" in status and "keep input within ±1.41" in status, status
