@@ -58,6 +58,9 @@ async def test_a_goal_line_is_drawn_at_the_runs_value_and_kept_in_view(catalog):
         await pilot.pause()
         legend, *plot, _axis, _x_labels = lines(chart)
         assert "⠒ ⠒ goal_pred 0.5" in legend
+        # the curve is named beside the goal: "goal_pred 0.5" alone, over a solid curve and a dotted
+        # line, did not say which was which
+        assert legend.index(" pred") < legend.index("goal_pred"), legend
         goal_rows = [i for i, line in enumerate(plot) if GOAL.search(line)]
         at = {line.split("┤")[0].strip(): i for i, line in enumerate(plot) if "┤" in line}
         assert len(goal_rows) == 1 and at["0.6"] < goal_rows[0] < at["0.4"], plot

@@ -238,13 +238,16 @@ class ChartView(PlotextPlot, can_focus=True):
         """Its entries, the ones a cut line loses last first: the series, what marks the axes (the
         weight at, the goal), what is not drawn or looks flat, then the previous run."""
         entries = []
-        if len(self.chart.series) > 1 or old or self.previous_off_scale:
+        # One series is named too when another line is drawn beside it: 4.4's legend said only
+        # "goal_pred 0.8", over a solid curve and a dotted line, and a beginner could not tell them apart.
+        goal_line = self._goal is not None and not self.chart.log
+        if len(self.chart.series) > 1 or old or self.previous_off_scale or goal_line or self._at is not None:
             for i, name in enumerate(self.chart.series):
                 marker = self._marker(i)
                 entries.append((LEGEND_GLYPH.get(marker, marker), name, f"s{i % len(COLORS)}"))
         if self._at is not None:  # before the previous run: it is this run's own
             entries.append(("│", f"{self.chart.at} {self._at:g}", "prev"))  # "weight 0.5"
-        if self._goal is not None and not self.chart.log:
+        if goal_line:
             said = self.chart.goal_label or self.chart.goal or "goal"
             entries.append((GOAL_GLYPH, f"{said} {self._goal:g}", "prev"))  # "goal 70", "chance 0.1"
         if zero_from is not None:
