@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from grok_tui.engine.session import LessonSession
     from grok_tui.ui.lesson_panels import LessonPanels
     from grok_tui.ui.widgets.chart import ChartView
+    from grok_tui.ui.widgets.code_cell import CodeCell
 
     _Screen = Screen[None]
 else:
@@ -155,8 +156,20 @@ class LessonViews(_Screen):
             return
         if self.lab:
             self.action_toggle_view()
-        self.call_after_refresh(doc.scroll_to_widget, cell, animate=False, top=True)
+        self.call_after_refresh(self._show_cell, doc, cell)
         self._withdraw_where_notice()  # done: it sat over the strip for seconds more
+
+    def _show_cell(self, doc: LessonDocument, cell: CodeCell) -> None:
+        """The cell at the top of the text; when it and what it printed do not fit, the printout's end
+        at the bottom instead: 4.4's first cell is taller than 80x24's text, and `w` showed its top while
+        the lines the lesson asks to watch grew two pages below."""
+        box = doc.printouts.boxes.get(cell.cell.line)
+        rows = doc.scrollable_content_region.height
+        if box is not None and cell.outer_size.height + box.outer_size.height > rows:
+            # the box's last line at the bottom of the view: that is where it grows
+            doc.scroll_to(y=max(0, box.virtual_region.bottom - rows), animate=False)
+        else:
+            doc.scroll_to_widget(cell, animate=False, top=True)
 
     def _withdraw_where_notice(self) -> None:
         """Take back the once-a-session OUT_OF_VIEW note (only it: the others still say something)."""

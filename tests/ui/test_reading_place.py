@@ -154,3 +154,31 @@ async def test_a_lesson_opens_with_the_params_it_was_left_with_and_says_so(small
     async with third.run_test(size=SIZE, notifications=True) as pilot:
         await wait_for(pilot, lambda: getattr(third.screen, "session", None) is not None, what="4.5")
         assert third.screen.session.params["alpha"] == default and not third._notifications
+
+
+async def test_w_shows_the_printout_of_a_cell_taller_than_the_text(catalog):
+    """4.4's training cell is taller than the text at 80x24: w showed its top while the lines each
+    iteration prints, which the lesson asks to watch, grew two pages below."""
+    from grok_tui.engine.runner import RunState
+    from tests.ui.test_instruments_ui import skip_questions
+
+    app = GrokApp(catalog, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        for _ in range(3):  # a few iterations, paused in the training cell (its questions skipped)
+            await pilot.press("s")
+            await skip_questions(pilot, app)
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the paused run")
+        cell = doc.running_cell()
+        assert cell is not None
+        await wait_for(pilot, lambda: cell.cell.line in doc.printouts.boxes, what="the cell's printout")
+        box = doc.printouts.boxes[cell.cell.line]
+        assert cell.outer_size.height > doc.scrollable_content_region.height  # what this test is about
+        doc.scroll_home(animate=False)
+        await pilot.pause()
+        await pilot.press("w")
+        await wait_for(pilot, lambda: doc.scroll_y > 0, what="the scroll")
+        await pilot.pause()
+        view = doc.region
+        assert view.y < box.region.bottom <= view.bottom, (box.region, view)  # its last line in view
