@@ -41,6 +41,12 @@ NO_OTHER_PANE_ZOOMED = (
 """Said while the values are zoomed: "z enlarges them" was wrong then (3.1's lab)."""
 
 
+def takes_arrow(widget: Widget, key: str) -> bool:
+    """Whether `widget` binds `key` itself ("left", "right"): the gallery's next image, the
+    playground's next lamp."""
+    return any(key in binding.key.split(",") for binding in getattr(widget, "BINDINGS", ()) if hasattr(binding, "key"))
+
+
 NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets ▶), then z zooms it."
 
 
@@ -61,6 +67,7 @@ class LessonFocus(_Screen):
         def _charts(self) -> list[ChartView]: ...
         def _arrange_charts(self) -> None: ...
         def _quiz_waits(self) -> bool: ...  # LessonDrawing's
+        def action_change(self, direction: int) -> None: ...  # LessonParams'
 
     def on_descendant_focus(self) -> None:
         self._mark_focus()
@@ -212,6 +219,31 @@ class LessonFocus(_Screen):
         self.minimize()
         self._bring(target)
         self.maximize(target)
+
+    async def action_arrow(self, direction: int) -> None:
+        """← →: the param, as + and -, unless the lab shows a panel of its own arrows (the gallery,
+        the misclassified images, the playground) and the values and params do not have the focus;
+        then the panel's, and it takes the focus. In 7.5's lab, → on the confusion matrix `g` had
+        brought changed hidden_size to 68 and threw the trained network away."""
+        key = "right" if direction > 0 else "left"
+        panel = self._arrow_panel(key)
+        if panel is None:
+            self.action_change(direction)
+            return
+        self._bring(panel)
+        action = next(b.action for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key") and key in b.key.split(","))
+        await panel.run_action(action)
+
+    def _arrow_panel(self, key: str) -> Widget | None:
+        """The panel in view in the lab that binds `key`, unless the values and params have the focus."""
+        side = self.query_one(SidePane)
+        focused = self.focused
+        if not self.lab or (focused is not None and (focused is side or side in focused.ancestors)):
+            return None
+        return next(
+            (p for p in self.panels.widgets if p.display and p.region.area and p.focusable and takes_arrow(p, key)),
+            None,
+        )
 
     def _quiz_offered(self) -> Widget | None:
         """The chapter quiz's panel, while the status line offers it ("F chapter quiz")."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.lesson_drawing import OUT_OF_VIEW
+from grok_tui.ui.lesson_focus import takes_arrow
 from grok_tui.ui.restyle import nodes_outside
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import SidePane
@@ -138,7 +139,9 @@ class LessonViews(_Screen):
         self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
         shown = items[self._chart_index]
-        if (was_focused or zoomed) and shown.focusable:  # the focus follows: z zooms the chart that shows
+        # The focus follows (z zooms the chart that shows), and goes to a panel with arrows of its own:
+        # → on 7.5's confusion matrix, brought by g g, changed hidden_size and re-trained.
+        if (was_focused or zoomed or takes_arrow(shown, "right")) and shown.focusable:
             self.set_focus(shown)
         if zoomed:
             self.maximize(shown)

@@ -332,3 +332,40 @@ async def test_the_quiz_panel_asks_to_focus_it_only_while_it_is_not():
         await pilot.pause()
         said = str(panel.render())
         assert "Focus here" not in said and "questions. Press enter." in said, said
+
+
+async def test_in_the_lab_the_arrows_go_to_a_panel_in_view_unless_the_params_have_the_focus():
+    """7.5's lab: → on the confusion matrix `g g` had brought changed hidden_size to 68 and threw the
+    trained network away; at 120x40 ← meant for the misclassified images flipped relu to tanh.
+    Here with 6.3's playground, which has arrows of its own too."""
+    from grok_tui.ui.panels.playground import PlaygroundPanel
+    from grok_tui.ui.widgets.chart import ChartView
+    from grok_tui.ui.widgets.panes import SidePane
+
+    app = playground_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # g brings the playground: it takes the focus
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        lesson = app.screen
+        await pilot.press("l")
+        params = dict(lesson.session.params)
+        while not panel.is_on_screen:
+            await pilot.press("g")
+        assert app.focused is panel
+        await pilot.press("right")
+        assert panel.col == 1 and lesson.session.params == params
+    app = playground_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, PlaygroundPanel)
+        lesson = app.screen
+        await pilot.press("l")
+        params = dict(lesson.session.params)
+        side = lesson.query_one(SidePane)
+        while not isinstance(app.focused, ChartView):  # a chart: no use for the arrows
+            await pilot.press("f")
+        await pilot.press("right")  # the playground's, in view: it takes them, and the focus
+        assert panel.col == 1 and app.focused is panel and lesson.session.params == params
+        while not (app.focused is side or side in app.focused.ancestors):
+            await pilot.press("f")
+        await pilot.press("right")  # the values and params have the focus: the param's
+        await pilot.pause()
+        assert panel.col == 1 and lesson.session.params != params

@@ -21,7 +21,11 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("r", "reset: stop the run, keep its curve dimmed for comparison"),
     ("ctrl+c", "pause a playing run, as in a terminal (nothing playing: copy the selected text, or say how to quit)"),
     ("[ ]  tab", "choose a param"),
-    ("+ -  ← →", "change the chosen param one rung (the lesson re-runs from its seed)"),
+    (
+        "+ -  ← →",
+        "change the chosen param one rung (the lesson re-runs from its seed); in the lab, ← → move in a "
+        "panel in view that has a cursor (the gallery, the playground) unless the values have the focus",
+    ),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     ("D", "every param back to the lesson's defaults, the values its text quotes (shift+d)"),
     (

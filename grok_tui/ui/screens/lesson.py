@@ -74,9 +74,12 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         Binding("tab,right_square_bracket", "select(1)", "param", key_display="[]", show=False, id="lesson.next_param"),
         Binding("shift+tab,left_square_bracket", "select(-1)", "param", show=False, id="lesson.prev_param"),
         # ← → too wherever the focused pane has no use for them (a chart, the landscape): the help and
-        # the README promise them, and with a chart focused they did nothing (the gallery's own win)
-        Binding("plus,right", "change(1)", "more", key_display="+", show=False, id="lesson.increase"),
-        Binding("minus,underscore,left", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
+        # the README promise them, and with a chart focused they did nothing (the gallery's own win).
+        # In the lab, a panel in view with arrows of its own takes them (LessonFocus.action_arrow).
+        Binding("plus", "change(1)", "more", key_display="+", show=False, id="lesson.increase"),
+        Binding("minus,underscore", "change(-1)", "less", key_display="-", show=False, id="lesson.decrease"),
+        Binding("right", "arrow(1)", "more", key_display="→", show=False, id="lesson.increase_arrow"),
+        Binding("left", "arrow(-1)", "less", key_display="←", show=False, id="lesson.decrease_arrow"),
         Binding("equals_sign,enter", "type_param", "type", key_display="=", id="lesson.type"),
         Binding("D", "defaults", "params' defaults", show=False, id="lesson.defaults"),
         Binding("less_than_sign", "speed(-1)", "slower", key_display="<", show=False, id="lesson.slower"),
