@@ -98,9 +98,10 @@ class LessonViews(_Screen):
                 self.panels.show(item, visible=not one or i == self._chart_index)
             else:
                 item.set_class(one and i != self._chart_index, "-not-main")
+        count = len(items) - 1 + len(self.panels.widgets) if self.panels.widgets else len(items)
         for i, item in enumerate(items):
             if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
-                item.border_subtitle = f"{i + 1}/{len(items)} · g next" if one and i == self._chart_index else ""
+                item.border_subtitle = f"{i + 1}/{count} · g next" if one and i == self._chart_index else ""
 
     def _charts_for_a_run(self) -> None:
         """A new run in the narrow lab: the chapter quiz's panel, which shows nothing of a run, gives
@@ -136,9 +137,17 @@ class LessonViews(_Screen):
         zoomed = self.maximized is not None
         if zoomed:  # the next one takes the zoom: hidden under it, the zoomed one left all hatching
             self.minimize()
-        self._chart_index = (self._chart_index + 1) % len(items)
+        current, panels = items[self._chart_index % len(items)], self.panels.widgets
+        if current in panels and current is not panels[-1]:
+            # the panels' place shows the next panel: g went back to the first chart after one panel,
+            # and 6.3's network diagram, panel 2/2, was found only by f (a trial)
+            self.panels.show(panels[panels.index(current) + 1])
+        else:
+            if current in panels:  # the next round of g starts again at the first panel
+                self.panels.show(panels[0], visible=False)
+            self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
-        shown = items[self._chart_index]
+        shown = self._chart_items()[self._chart_index]
         # The focus follows (z zooms the chart that shows), and goes to a panel with arrows of its own:
         # → on 7.5's confusion matrix, brought by g g, changed hidden_size and re-trained.
         if (was_focused or zoomed or takes_arrow(shown, "right")) and shown.focusable:

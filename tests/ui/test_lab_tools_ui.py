@@ -369,3 +369,22 @@ async def test_in_the_lab_the_arrows_go_to_a_panel_in_view_unless_the_params_hav
         await pilot.press("right")  # the values and params have the focus: the param's
         await pilot.pause()
         assert panel.col == 1 and lesson.session.params != params
+
+
+async def test_g_shows_every_panel_in_turn_before_the_first_chart_again(catalog):
+    """6.3's lab at 80x24: g alternated between the error chart and the playground; the network
+    diagram, panel 2/2, was found only by f (a trial)."""
+    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(".lesson-panel"), what="the lesson with its panels")
+        lesson = app.screen
+        await pilot.press("l")
+        await pilot.pause()
+        charts, panels = lesson._charts(), lesson.panels.widgets
+        assert len(panels) >= 2
+        seen = []
+        for _ in range(len(charts) + len(panels)):
+            await pilot.press("g")
+            await pilot.pause()
+            seen.append(next(w for w in [*charts, *panels] if w.is_on_screen))
+        assert seen == [*charts[1:], *panels, charts[0]], seen
