@@ -46,7 +46,11 @@ def test_a_finished_run_whose_error_grew_is_named_as_such():
     from grok_tui.engine.run_reading import says_stuck
 
     assert says_stuck(growth_text("error", dead, steps)[0]) and not says_stuck("error 0.04 -> 5.4e+16")
-    assert growth_text("error", [3.0, 2.0, 1.0, 0.7, *[0.5] * 3]) == none  # flat for under half the run
+    falling = [3.0, 2.6, 2.2, 1.8, 1.5, 1.2, 1.0, 0.9, 0.8, 0.7]
+    assert growth_text("error", [*falling, *[0.5] * 3]) == none  # flat for under a quarter of the run
+    # 6.5 at seed 3 reaches its floor at pass 42 of 60: as stuck as seed 2, and was not said so
+    late = [1 + 1.2 * (41 - i) / 41 for i in range(42)] + [1.00000006] * 18
+    assert growth_text("layer_2_error", late, steps)[1] == "layer_2_error stuck at 1"
     assert growth_text("error", [3.0, *[0.5] * 3]) == ("error stuck at 0.5",) * 2  # from its 2nd of 4
     assert growth_text("error", [0.6, 0.1, *[1e-12] * 8]) == none  # at its goal: done, not stuck
     # creeping to a floor it cannot pass (6.5 at seed 2: 1.0000000103, 1.0000000072, ... towards 1)
