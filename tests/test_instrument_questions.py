@@ -188,6 +188,39 @@ def test_quiz_questions_check_typed_answers(tmp_path):
     assert not number.sign_only("0.6") and not number.sign_only("-0.5") and not choice.sign_only("1")
 
 
+def test_a_named_wrong_answer_gets_its_own_sentence(tmp_path):
+    """The quiz said the same derivation whatever was answered: -0.55 for 4.3's weight_delta is
+    delta, and a line on that teaches more (a trial)."""
+    path = tmp_path / "quiz.toml"
+    path.write_text(
+        'chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
+        '[questions.mistakes]\nup = "up is where it starts"\n'
+        '[[questions]]\ntext = "b"\nanswer = -0.275\ntolerance = 0.001\n'
+        '[questions.mistakes]\n"-0.55" = "that is delta"\n'
+        '[[questions]]\ntext = "c"\nanswer = 2\n'
+    )
+    quiz, problems = parse_quiz(path)
+    assert not problems
+    choice, number, plain = quiz.questions
+    assert choice.mistake("UP") == choice.mistake("1") == "up is where it starts" and choice.mistake("2") == ""
+    assert number.mistake("-0.5505") == number.mistake("-.55") == "that is delta" and number.mistake("-0.5") == ""
+    assert plain.mistake("3") == ""
+    # a mistake that is no choice, the right answer, or no number is the author's slip: said where
+    for table, said in (
+        ('sideways = "x"', "'sideways' is not one of the choices"),
+        ('down = "x"', "'down' is the right answer"),
+    ):
+        path.write_text(
+            "chapter = 4\n"
+            + '[[questions]]\ntext = "a"\nanswer = 1\n' * 2
+            + f'[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n[questions.mistakes]\n{table}\n'
+        )
+        quiz, problems = parse_quiz(path)
+        assert quiz is None and problems[0].line == 8 and said in problems[0].message, problems
+    path.write_text("chapter = 4\n" + '[[questions]]\ntext = "a"\nanswer = 1\n[questions.mistakes]\nlots = "x"\n' * 3)
+    assert "'lots' is not a number" in parse_quiz(path)[1][0].message
+
+
 def test_bad_quiz_files_are_reported(tmp_path):
     path = tmp_path / "quiz.toml"
     path.write_text('chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n')

@@ -7,6 +7,7 @@ text = "In 4.5, with alpha 1 and input 2, does the weight converge or diverge?"
 choices = ["converge", "diverge"]     # multiple choice; without choices the answer is a number
 answer = "diverge"
 why = "Each step multiplies the miss by 1 - alpha * input² = -3: it grows."
+mistakes = { converge = "With input 2 the steps overshoot by more than the miss." }  # optional
 [questions.verify]                     # optional: the lesson's own run must agree with the answer
 lesson = "4.5"
 set = { alpha = 1.0 }
@@ -45,6 +46,9 @@ class Question:
     why: str = ""
     verify: dict[str, Any] = field(default_factory=dict)
     line: int = 0
+    mistakes: tuple[tuple[str, str], ...] = ()
+    """(a wrong answer, what it tells of the learner's thinking): said before `why` when given
+    (-0.55 for weight_delta is delta: "also multiply by the input"). A choice, or a number."""
 
     @property
     def numeric(self) -> bool:
@@ -53,26 +57,40 @@ class Question:
     def check(self, given: str) -> bool | None:
         """Whether the typed answer is right; None if it cannot be read (not a number / no such choice)."""
         if self.choices:
-            text = given.strip()
-            if text.isdigit() and 1 <= int(text) <= len(self.choices):
-                text = self.choices[int(text) - 1]
-            # spaces do not count: "(3,3)" is the choice "(3, 3)"
-            typed = "".join(text.split()).lower()
-            plain = {c: "".join(c.split()).lower() for c in self.choices}
-            match = [c for c, p in plain.items() if p == typed]
-            if not match and len(typed) >= 3:
-                # the start of one choice, or one choice and a little more: "diverges" for "diverge"
-                # (not "converge then diverge" for "converge")
-                match = [
-                    c
-                    for c, p in plain.items()
-                    if p.startswith(typed) or (typed.startswith(p) and len(typed) - len(p) <= 3)
-                ]
-            return match[0] == self.answer if len(match) == 1 else None
+            choice = self.choice(given)
+            return choice == self.answer if choice is not None else None
         number = read_number(given)
         if number is None:
             return None
         return abs(number - float(self.answer)) <= self.tolerance
+
+    def mistake(self, given: str) -> str:
+        """What the wrong answer `given` says, if the quiz names it ("" otherwise)."""
+        if self.choices:
+            choice = self.choice(given)
+            return next((said for wrong, said in self.mistakes if wrong == choice), "")
+        number = read_number(given)
+        if number is None:
+            return ""
+        near = max(self.tolerance, 1e-9)
+        return next((said for wrong, said in self.mistakes if abs(float(wrong) - number) <= near), "")
+
+    def choice(self, given: str) -> str | None:
+        """The choice the typed text names (its number, its text, or a start of it), or None."""
+        text = given.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+            text = self.choices[int(text) - 1]
+        # spaces do not count: "(3,3)" is the choice "(3, 3)"
+        typed = "".join(text.split()).lower()
+        plain = {c: "".join(c.split()).lower() for c in self.choices}
+        match = [c for c, p in plain.items() if p == typed]
+        if not match and len(typed) >= 3:
+            # the start of one choice, or one choice and a little more: "diverges" for "diverge"
+            # (not "converge then diverge" for "converge")
+            match = [
+                c for c, p in plain.items() if p.startswith(typed) or (typed.startswith(p) and len(typed) - len(p) <= 3)
+            ]
+        return match[0] if len(match) == 1 else None
 
     def sign_only(self, given: str) -> bool:
         """A number right in size and wrong in sign (1.19 for -1.19): said as such, as the predict
@@ -132,7 +150,7 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
 
 
 def _question(item: object, line: int, add) -> Question | None:
-    known = {"text", "answer", "choices", "tolerance", "why", "verify"}
+    known = {"text", "answer", "choices", "tolerance", "why", "verify", "mistakes"}
     if not isinstance(item, dict):
         add(line, "each [[questions]] must be a table")
         return None
@@ -168,6 +186,10 @@ def _question(item: object, line: int, add) -> Question | None:
         add(line, 'verify needs lesson = "ID", value = "EXPRESSION" and optionally set = { ... }')
         return None
     why = item.get("why", "")
+    mistakes = _mistakes(item.get("mistakes", {}), value, tuple(choices), float(tolerance))
+    if isinstance(mistakes, str):
+        add(line, mistakes)
+        return None
     return Question(
         text.strip(),
         value,
@@ -176,7 +198,26 @@ def _question(item: object, line: int, add) -> Question | None:
         str(why),
         dict(verify),
         line,
+        mistakes,
     )
+
+
+def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tolerance: float):
+    """`mistakes = { "-0.55" = "..." }` as (answer, sentence) pairs, or what is wrong with it."""
+    if not isinstance(table, dict) or not all(isinstance(s, str) and s.strip() for s in table.values()):
+        return 'mistakes must be a table of wrong answers and sentences: { "-0.55" = "that is delta" }'
+    for wrong in table:
+        if choices and wrong not in choices:
+            return f"mistakes: {wrong!r} is not one of the choices"
+        if wrong == answer:
+            return f"mistakes: {wrong!r} is the right answer"
+        if not choices:
+            number = read_number(wrong)
+            if number is None:
+                return f"mistakes: {wrong!r} is not a number"
+            if abs(number - float(answer)) <= tolerance:
+                return f"mistakes: {wrong!r} is within the tolerance of the answer"
+    return tuple((str(k), str(v).strip()) for k, v in table.items())
 
 
 def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:

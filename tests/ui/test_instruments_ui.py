@@ -246,6 +246,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
             if i == 0:  # -0.275's size with the wrong sign: said so
                 said = text_of(quiz.query_one("#quiz-verdict"))
                 assert "the answer is -0.275; the size is right, the sign is not." in said, said
+                assert "-0.55 is delta" not in said  # the sentence of another wrong answer
             await pilot.press("enter")
         score = text_of(quiz.query_one("#quiz-question"))
         assert "Missed: question 1. Take the quiz again to try it once more." in score, score
@@ -375,3 +376,18 @@ async def test_at_120x40_the_charts_keep_their_axes_when_the_run_ends(catalog):
             c.region for c in charts
         ]
         assert all(any("┤" in "".join(t for t, _ in row) for row in c.rows) for c in charts)  # axes, not sparklines
+
+
+async def test_a_named_wrong_quiz_answer_is_told_what_it_is(catalog, private_data_dir):
+    """-0.55 for 4.3's first weight_delta got the same derivation as any wrong number: it is delta,
+    and the quiz now says so before the derivation."""
+    from tests.ui.helpers import text_of
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.take_quiz(4)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press(*"-0.55", "enter")
+        said = text_of(app.screen.query_one("#quiz-verdict"))
+        assert "the answer is -0.275. -0.55 is delta, pred - goal: weight_delta multiplies it" in said, said
+        assert said.index("-0.55 is delta") < said.index("pred = 0.5 * 0.5"), said  # then the derivation

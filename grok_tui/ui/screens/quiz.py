@@ -124,6 +124,9 @@ class QuizScreen(Screen[int]):
             "✓ Right. " if right else f"✗ Not quite: the answer is {answer}{sign}. ",
             style="bold green" if right else "bold yellow",
         )
+        mistake = q.mistake(event.value) if not right else ""
+        if mistake:  # what this answer says of the thinking behind it, then the whole reason
+            text.append(mistake + " ", style="")
         if q.why:
             text.append(q.why, style="")
         last = self.index == len(self.quiz.questions) - 1
