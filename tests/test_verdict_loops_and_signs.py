@@ -91,3 +91,10 @@ def test_the_numbers_of_a_verdict_have_no_float_noise(catalog):
     square = catalog.get("4.1").exercise("squared_error")
     said = check_code(square, "def squared_error(pred, goal_pred):\n    return pred - goal_pred ** 2\n").text
     assert "squared_error(pred=0.25, goal_pred=0.8) should be 0.3025, got -0.39: that is" in said, said
+
+
+def test_a_dot_that_returns_the_products_is_told_to_add_them(catalog):
+    """3.3's dot returning [4, -6, 5] got a bare "should be 3, got [4, -6, 5]" (a trial)."""
+    dot = catalog.get("3.3").exercise("dot")
+    said = check_code(dot, "def dot(a, b):\n    return [a[i] * b[i] for i in range(len(a))]\n").text
+    assert "got [4, -6, 5]: that is a list, the products one by one; a dot product adds them up" in said, said
