@@ -407,5 +407,6 @@ def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path
     code, out, _ = run_cli(capsys, "check", str(mine))
     assert code == 1
     assert f"{mine}:2: lesson id '2.1' is already used by {tmp_path / 'ch2' / '2.1-a.md'}" in out
+    assert "ok " not in out and out.splitlines()[-1] == "1 lesson file, 1 with problems", out
     (tmp_path / "ch2" / "2.1-a.md").unlink()
     assert run_cli(capsys, "check", str(mine))[0] == 0

@@ -61,8 +61,10 @@ def load_lesson_file(path: Path) -> Catalog:
     path = Path(path)
     lesson, problems = parse_lesson(path)
     problems = list(problems)
-    if lesson is not None:
-        problems.extend(_id_used_elsewhere(path, lesson.id))
+    if lesson is not None and (taken := _id_used_elsewhere(path, lesson.id)):
+        # as `check DIR` has it: the file fails, once (it was also listed "ok", and counted twice)
+        problems.extend(taken)
+        lesson = None
     return Catalog(path.parent, [lesson] if lesson is not None else [], problems)
 
 

@@ -119,6 +119,9 @@ class GrokApp(AppFaults):
         self.kept_params = KeptParams(self.progress.root)
         """The params each lesson was left with (it opens with them again, after a restart too)."""
         self.current_lesson_id: str | None = None
+        self.lesson_opened_since_contents = False
+        """The contents, shown again, move the highlight to the lesson last opened only if one was
+        opened meanwhile (a quiz, ctrl+p or the help leave it where it was)."""
         self.told_where_running = False
         """The learner was told once that `w` goes to the cell the run is in (lesson_drawing.py)."""
         self.sessions: dict[str, LessonSession] = {}
@@ -242,6 +245,7 @@ class GrokApp(AppFaults):
             self.notify(f"no lesson {lesson_id!r}", severity="error", markup=False)
             return
         self.current_lesson_id = lesson_id
+        self.lesson_opened_since_contents = True
         self.progress.open_lesson(lesson_id)
         self._opening = lesson_id
         from grok_tui.ui.screens.lesson import READING_SHOWS_LAB

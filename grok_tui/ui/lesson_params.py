@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from grok_tui.kept_params import OPENS_WITH
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.panes import SidePane
 from grok_tui.ui.widgets.params import ParamsView
 
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
+    from textual.widget import Widget
 
     from grok_tui.engine.feed import FeedView
     from grok_tui.engine.session import LessonSession
@@ -45,12 +47,17 @@ class LessonParams(_Screen):
         def _cancel_restart(self) -> None: ...
         def _when_lab_built(self, then: Callable[[], None]) -> None: ...
         def _run_started(self) -> None: ...
+        def _arrow_panel(self, key: str) -> Widget | None: ...  # LessonFocus'
 
     def action_select(self, direction: int) -> None:
         if self.lesson.params:
             self.session.select(direction)
             self._show_params()
             self._draw_status(self.session.poll())
+            if self._arrow_panel("right") is not None:
+                # [ ] say the learner means a param: ← → went on moving 7.5's pen in the drawing pad,
+                # focused, beside `▸ epochs ◂ 100 ▸` (a trial). The params take the focus, and ← →.
+                self.set_focus(self.query_one(SidePane))
 
     def action_change(self, direction: int) -> None:
         message = self.session.nudge(direction)

@@ -151,6 +151,12 @@ async def test_a_chapters_quiz_has_its_row_with_its_score_and_opens_from_it(cata
         app.screen.refresh_marks()
         quiz_row = next(r for r in rows(app.screen) if "chapter 4 quiz" in r)
         assert quiz_row.endswith(f"{total - 1}/{total} right"), quiz_row
+        # taken again, one answer in: the row follows the attempt the quiz goes on with (it said
+        # "5/5 right" from each question's latest answer, and the quiz went on at question 2)
+        record_answer(app.progress.root, "quiz/4/1", "x", right=True)
+        app.screen.refresh_marks()
+        quiz_row = next(r for r in rows(app.screen) if "chapter 4 quiz" in r)
+        assert quiz_row.endswith(f"1 of 1 right, {total - 1} to go"), quiz_row
         assert not any("chapter 3 quiz" in r for r in rows(app.screen))  # chapter 3 has none
         # enter on the row takes the quiz; escape comes back to the contents, on the row
         listed = app.screen.query_one("#lessons")
@@ -161,6 +167,8 @@ async def test_a_chapters_quiz_has_its_row_with_its_score_and_opens_from_it(cata
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "ContentsScreen" and listed.highlighted_option.id == "quiz-4"
+        preview = text_of(app.screen.query_one("#preview"))
+        assert "Press enter to go on at question 2." in preview, preview
 
 
 async def test_ctrl_p_finds_a_chapter_quiz(catalog):
@@ -170,6 +178,9 @@ async def test_ctrl_p_finds_a_chapter_quiz(catalog):
 
     app = GrokApp(catalog, speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end")  # the last row: back from the quiz, the highlight is still there
+        listed = app.screen.query_one("#lessons")
+        last = listed.highlighted
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
         await pilot.press(*"chapter 5 quiz")
@@ -185,6 +196,31 @@ async def test_ctrl_p_finds_a_chapter_quiz(catalog):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
         assert app.screen.quiz.chapter == 5
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ContentsScreen", what="the contents")
+        await pilot.pause()
+        assert listed.highlighted == last
+
+
+async def test_back_from_a_lesson_the_palette_opened_the_highlight_is_on_it(catalog):
+    """The contents keep their highlight after a quiz or the palette alone; after a lesson, it goes
+    to that lesson, wherever the lesson was opened from."""
+    from textual.command import CommandPalette
+
+    from grok_tui.ui.screens.lesson import LessonScreen
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        listed = app.screen.query_one("#lessons")
+        await pilot.press("end")
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await pilot.press(*"lesson 5.3", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.pause()
+        assert listed.highlighted_option.id == "5.3"
 
 
 def test_the_end_page_does_not_say_finished_while_a_lesson_file_did_not_load(small_catalog, tmp_path):

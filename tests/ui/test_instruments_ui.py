@@ -250,6 +250,7 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
             await pilot.press("enter")
         score = text_of(quiz.query_one("#quiz-question"))
         assert "Missed: question 1. Take the quiz again to try it once more." in score, score
+        assert "escape or enter: close the quiz" in score, score  # it opens from the contents too
 
 
 async def test_a_damaged_answers_file_is_set_aside_and_said(course, private_data_dir):

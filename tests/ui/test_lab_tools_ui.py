@@ -364,6 +364,15 @@ async def test_in_the_lab_the_arrows_go_to_a_panel_in_view_unless_the_params_hav
             await pilot.press("f")
         await pilot.press("right")  # the playground's, in view: it takes them, and the focus
         assert panel.col == 1 and app.focused is panel and lesson.session.params == params
+        await pilot.press("right_square_bracket")  # a param chosen: the params take the focus, and ← →
+        assert app.focused is side or side in app.focused.ancestors
+        await pilot.press("left")
+        await pilot.pause()
+        assert panel.col == 1 and lesson.session.params != params
+        await pilot.press("right")  # back where it was
+        await pilot.pause()
+        params = dict(lesson.session.params)
+        await focus_panel(pilot, app, panel)
         while not (app.focused is side or side in app.focused.ancestors):
             await pilot.press("f")
         await pilot.press("right")  # the values and params have the focus: the param's

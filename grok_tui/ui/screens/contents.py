@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from grok_tui.answers import load_answers, quiz_answers
+from grok_tui.answers import Answers, load_answers, quiz_answers, unfinished_attempt
 from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.answer_notices import tell_set_aside
@@ -52,6 +52,11 @@ def lesson_preview(lesson: Lesson, state: str) -> Text:
     return text
 
 
+def quiz_attempt(answers: Answers, chapter: int, questions: int) -> list[bool]:
+    """The rights of chapter `chapter`'s quiz attempt left unfinished ([] for none)."""
+    return unfinished_attempt(answers, f"quiz/{chapter}/", questions)
+
+
 QUIZ_ROW = "quiz-"
 """The id of a chapter quiz's row is this and the chapter's number (lesson ids are numbers)."""
 
@@ -72,15 +77,17 @@ def quiz_line(chapter: int, questions: int, mine: dict[int, bool], room: int) ->
     return label
 
 
-def quiz_preview(chapter: int, title: str, questions: int) -> Text:
-    """The wide contents' preview of a quiz row."""
+def quiz_preview(chapter: int, title: str, questions: int, going_on: int = 0) -> Text:
+    """The wide contents' preview of a quiz row (`going_on`: the question an unfinished attempt
+    goes on at, 0 for none)."""
+    enter = f"Press enter to go on at question {going_on}." if going_on else "Press enter to start."
     return Text.assemble(
         (f"Chapter {chapter} quiz", "bold"),
         "\n",
         (title, "dim"),
         "\n\n",
         f"{questions} questions on the chapter's ideas, answered by typing a number or a choice. "
-        "Your answers are kept; take it again as often as you like. Press enter to start.",
+        f"Your answers are kept; take it again as often as you like. {enter}",
     )
 
 
@@ -112,7 +119,6 @@ class ContentsScreen(Screen[None]):
         self._shown: list = []
         self._texts: dict[str | None, Text] = {}
         """The options the list shows (id, prompt, disabled), to rebuild it only when they change."""
-        self._back_on_row = False
 
     def compose(self) -> ComposeResult:
         if not self._built:
@@ -131,8 +137,12 @@ class ContentsScreen(Screen[None]):
         preview = self.query_one("#preview", Static)
         if event.option.id and event.option.id.startswith(QUIZ_ROW):
             number = int(event.option.id[len(QUIZ_ROW) :])
-            quiz = tutor(self.app).catalog.quizzes[number]
-            self._update(preview, quiz_preview(number, quiz.title, len(quiz.questions)))
+            app = tutor(self.app)
+            quiz = app.catalog.quizzes[number]
+            attempt = quiz_attempt(load_answers(app.progress.root), number, len(quiz.questions))
+            self._update(
+                preview, quiz_preview(number, quiz.title, len(quiz.questions), len(attempt) + 1 if attempt else 0)
+            )
         elif lesson is not None:
             status = lesson_status(lesson, self.app.progress)  # type: ignore[attr-defined]
             self._update(preview, lesson_preview(lesson, STATUS_WORDS[status]))
@@ -155,9 +165,13 @@ class ContentsScreen(Screen[None]):
             if self.app.screen is not self or self.app.opening:  # type: ignore[attr-defined]
                 return
             await self.build()
+            tutor(self.app).lesson_opened_since_contents = False  # built on the lesson last opened
             return
-        self.refresh_marks(keep_highlight=self._back_on_row)
-        self._back_on_row = False
+        app = tutor(self.app)
+        # back from a quiz, ctrl+p or the help, the highlight stays where it was (the palette's
+        # closing put it back on the first lesson, before its quiz opened); after a lesson, on it
+        self.refresh_marks(keep_highlight=not app.lesson_opened_since_contents)
+        app.lesson_opened_since_contents = False
         self.refresh_bindings()
 
     async def build(self) -> None:
@@ -225,6 +239,10 @@ class ContentsScreen(Screen[None]):
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
+            if quiz is not None and answers is not None:
+                # an attempt under way is what the quiz goes on with: the row said "5/5 right" from
+                # each question's latest answer, while the quiz went on at question 2 (a trial)
+                mine = dict(enumerate(quiz_attempt(answers, number, len(quiz.questions)), 1)) or mine
             if quiz is not None:
                 # The quiz, selectable: it opened only from the chapter's last lesson, once run (F),
                 # and a learner who wanted to take it again could not find it here or in ctrl+p.
@@ -272,7 +290,6 @@ class ContentsScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and event.option.id.startswith(QUIZ_ROW):
-            self._back_on_row = True  # back from the quiz, the highlight stays on its row
             tutor(self.app).take_quiz(int(event.option.id[len(QUIZ_ROW) :]))
         elif event.option.id:
             tutor(self.app).open_lesson(event.option.id)

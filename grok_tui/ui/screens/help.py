@@ -24,7 +24,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     (
         "+ -  ← →",
         "change the chosen param one rung (the lesson re-runs from its seed); in the lab, ← → move in a "
-        "panel in view that has a cursor (the gallery, the playground) unless the values have the focus",
+        "panel in view that has a cursor (gallery, misclassified, confusion matrix, hidden units, drawing "
+        "pad, playground) unless the values have the focus ([ ] or f give it to them)",
     ),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     ("D", "every param back to the lesson's defaults, the values its text quotes (shift+d)"),
@@ -35,7 +36,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ),
     ("e", "write the lesson's exercise"),
     ("o", "all the lesson printed, full screen (o or escape: back); each cell's own is under it"),
-    ("g", "lab view below 110 columns: the next chart, then the shown panel"),
+    ("g", "lab view below 110 columns: the next chart, then each panel in turn"),
     ("v", "show / hide the check cells: the asserts that pin the book's numbers"),
     ("w", "to the cell the run is in (tinted in the text while it runs)"),
     ("z", "zoom the focused pane to the whole screen (z or escape: back)"),
@@ -89,7 +90,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
 
 CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1), or a chapter's quiz (✎)"),
-    ("pgup pgdn home end", "a page up / down, the first / last lesson"),
+    ("pgup pgdn home end", "a page up / down, the first / last row"),
     ("enter", "open the chosen lesson (in it, space runs its code and F1 lists its keys), or take the quiz"),
     ("ctrl+p", "command palette: a lesson by id or title, a chapter's quiz, or a theme (kept)"),
     ("escape", "back to the lesson you came from (none yet on a first start)"),

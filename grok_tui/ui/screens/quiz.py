@@ -163,7 +163,8 @@ class QuizScreen(Screen[int]):
             )
         else:
             text.append("Every answer right.\n", style="green")
-        text.append("\nescape or enter: back to the lesson", style="dim")
+        # from the contents or ctrl+p too: "back to the lesson" sent a learner looking for one
+        text.append("\nescape or enter: close the quiz", style="dim")
         self.query_one("#quiz-question", Static).update(text)
         self.query_one("#quiz-answer", Input).display = False
         self.query_one("#quiz-verdict", Static).update("")
