@@ -278,11 +278,10 @@ class Lesson:
         hidden_size 2 and alpha 0.05, "try a smaller alpha"."""
         defaults = self.defaults
         changed = [
-            advice
+            untried
             for name, advice in self.stuck_advice_by_param
-            if name in params
-            and not _same(params[name], defaults.get(name))
-            and not _asked_already(advice, name, params, defaults.get(name))
+            if name in params and not _same(params[name], defaults.get(name))
+            if (untried := _untried(advice, name, params, defaults.get(name)))
         ]
         return changed[0] if len(changed) == 1 else self.stuck_advice
 
@@ -310,12 +309,21 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+def _untried(advice: str, name: str, params: Mapping[str, object], default: object) -> str:
+    """The cures of `advice` not yet tried: "try more nodes, or try seed 0" at seed 0 says "try
+    more nodes" (6.5 with one hidden node is stuck at every seed, and was told "or seed 0" there);
+    "" when every cure it names is where it asks already."""
+    return OR.join(cure for cure in advice.split(OR) if not _asked_already(cure, name, params, default))
+
+
+OR = ", or "
+"""Between the cures of one advice, each said alone when the others are tried (_untried)."""
+
+
 def _asked_already(advice: str, name: str, params: Mapping[str, object], default: object) -> bool:
-    """The params are where `advice` asks them to go: every value it names is the param's value
-    ("try seed 0" at seed 0), and `name` moved the way it says (DOWN_WORDS, "smaller", below its
-    default; UP_WORDS, "more", above). An advice that names two cures ("try more hidden nodes, or
-    seed 0") is still worth saying while one of them is untried: 6.5 with one hidden node and seed 0
-    is stuck whatever the seed."""
+    """The params are where a cure asks them to go: every value it names is the param's value ("try
+    seed 0" at seed 0), and `name` moved the way it says (DOWN_WORDS, "smaller", below its default;
+    UP_WORDS, "more", above)."""
     asks = [_names_value(advice, p, v) for p, v in params.items()]
     asks = [a for a in asks if a is not None]
     value = params[name]
