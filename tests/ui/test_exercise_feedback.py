@@ -53,6 +53,24 @@ async def test_the_verdicts_headline_stays_in_view_after_every_hint(catalog):
         assert "Not yet: a test failed." in screen_text(app)
 
 
+async def test_the_verdicts_first_line_stays_in_view_with_the_hints(catalog):
+    """6.5's learn without the relu mask: two hints scrolled "node 0 was off (relu gave it 0), so
+    its delta must be 0" out of view at 80x24, and the headline ran into "the test: assert ..."."""
+    lesson = catalog.get("6.5")
+    exercise = lesson.exercise("learn")
+    app = Host(lesson, exercise)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        screen.query_one(TextArea).text = exercise.solution.source.replace(" * relu2deriv(layer_1)", "")
+        await check_and_wait(pilot, screen)
+        said = "so its delta must be 0"
+        assert said in screen_text(app)
+        for _ in exercise.hints:
+            await pilot.press("f2")
+            await pilot.pause()
+            assert said in screen_text(app) and "Not yet: a test failed." in screen_text(app), screen_text(app)
+
+
 async def test_a_hint_asked_after_the_last_one_leaves_the_last_one_readable(catalog):
     """At 80x24 "No more hints" came as a notice over the hints, hiding the last one's text."""
     ch3 = catalog.get("3.2")

@@ -226,6 +226,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             v = self.verdict
             head.append(v.headline, style="bold green" if v.passed else "bold red")
             lines = [Text(line) for line in v.details]
+            if not v.passed and lines and self.hints:
+                # Pinned under the headline once hints are shown: two hints at 80x24 scrolled "node 0
+                # was off ...: multiply by relu2deriv(layer_1)" out of view, and the headline then
+                # ran straight into "the test: assert ...", as if that were all it said (a trial).
+                head.append("\n").append_text(lines.pop(0))
             if v.passed and not self.showing_solution:
                 lines.append(
                     Text(
@@ -369,6 +374,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
                 self.notify(f"could not save your progress: {exc}", severity="error")
             self._render_hints()
             self._render_title()
+            self._render_result()  # the verdict's first line is pinned while hints show
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
         elif not self.exercise.hints:
             self.notify("This exercise has no hints.", timeout=3)
