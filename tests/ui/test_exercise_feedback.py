@@ -56,9 +56,9 @@ async def test_the_verdicts_headline_stays_in_view_after_every_hint(catalog):
 async def test_the_verdicts_first_line_stays_in_view_with_the_hints(catalog):
     """6.5's learn without the relu mask: two hints scrolled "node 0 was off (relu gave it 0), so
     its delta must be 0" out of view at 80x24, and the headline ran into "the test: assert ..."."""
-    lesson = catalog.get("6.5")
-    exercise = lesson.exercise("learn")
-    app = Host(lesson, exercise)
+    ch6 = catalog.get("6.5")
+    exercise = ch6.exercise("learn")
+    app = Host(ch6, exercise)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         screen.query_one(TextArea).text = exercise.solution.source.replace(" * relu2deriv(layer_1)", "")
