@@ -6,12 +6,13 @@ import gc
 import os
 import shutil
 import threading
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from grok_tui import settings as settings_file
@@ -33,6 +34,7 @@ from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.screen import Screen
 
     from grok_tui.engine.session import LessonSession  # imported with the first lesson (the contents need no engine)
 
@@ -58,6 +60,15 @@ class GrokApp(AppFaults):
         # (check_action).
         Binding("ctrl+z", "suspend", show=False, priority=True, id="app.suspend"),
     ]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """ctrl+p's own entries: the theme and quit, and the tutor's help. Textual's Screenshot (an
+        SVG file written where the tutor was started), Maximize and Keys panel came first in the
+        list, above the lessons (a trial); z and F1 are the tutor's for those."""
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Quit"):
+                yield command
+        yield SystemCommand("Help", "The keys of this screen (F1)", self.action_help)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "suspend":  # the exercise screen keeps ctrl+z for undo, in the editor or not

@@ -236,3 +236,18 @@ def test_the_end_page_does_not_say_finished_while_a_lesson_file_did_not_load(sma
     text = course_summary(broken, progress).plain
     assert "finished" not in text.split("\n")[0], text
     assert text.startswith("All 2 lessons that loaded are complete. 1 lesson file did not load (? lists the problems).")
+
+
+async def test_ctrl_p_offers_the_theme_quit_and_help_not_textuals_own_tools(catalog):
+    """Textual's Screenshot (an SVG written where the tutor started), Maximize and Keys panel came
+    first in the palette, above the lessons (a slow-link trial)."""
+    from textual.command import CommandPalette
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["Theme", "Quit", "Help"]
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await pilot.press(*"help", "enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", what="the help")
