@@ -64,7 +64,7 @@ async def test_the_verdicts_first_line_stays_in_view_with_the_hints(catalog):
         screen.query_one(TextArea).text = exercise.solution.source.replace(" * relu2deriv(layer_1)", "")
         await check_and_wait(pilot, screen)
         said = "so its delta must be 0"
-        assert said in screen_text(app)
+        await wait_for(pilot, lambda: said in screen_text(app), what="the verdict drawn")
         for _ in exercise.hints:
             await pilot.press("f2")
             await pilot.pause()
