@@ -98,10 +98,6 @@ class LessonViews(_Screen):
                 self.panels.show(item, visible=not one or i == self._chart_index)
             else:
                 item.set_class(one and i != self._chart_index, "-not-main")
-        count = len(items) - 1 + len(self.panels.widgets) if self.panels.widgets else len(items)
-        for i, item in enumerate(items):
-            if item.has_class("chart"):  # panels keep their own subtitle ("panel 1/4 · f next")
-                item.border_subtitle = f"{i + 1}/{count} · g next" if one and i == self._chart_index else ""
 
     def _charts_for_a_run(self) -> None:
         """A new run in the narrow lab: the chapter quiz's panel, which shows nothing of a run, gives
