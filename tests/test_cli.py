@@ -221,6 +221,10 @@ def test_check_of_a_quiz_file_checks_it_with_its_chapter(tmp_path, capsys):
     assert code == 1 and "FAIL quiz 1\t3 questions" in out and out.startswith("ok   1.1"), out
     missing = tmp_path / "ch2" / "quiz.toml"  # a chapter without a quiz: not "lessons folder not found"
     assert run_cli(capsys, "check", str(missing))[:2] == (1, f"FAIL {missing}: no such file\n")
+    # a quiz for a chapter no lesson has: it showed nowhere but in ctrl+p (a teacher's `chapter = 9`)
+    quiz.write_text('chapter = 9\ntitle = "One"\n\n' + '[[questions]]\ntext = "x?"\nanswer = 1\n' * 3)
+    code, out, _ = run_cli(capsys, "check", str(quiz))
+    assert code == 1 and f"{quiz}:1: quiz: chapter 9 has no lesson (chapter = N)" in out, out
 
 
 def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):
@@ -336,7 +340,11 @@ def test_check_names_a_step_name_that_miscounts_and_a_charted_value_recorded_as_
     assert code == 1
     assert f"{lesson}:5: step_name 'iteration': step 1 recorded iteration = 0; it must equal the step number" in out
     assert f"{lesson}:8: chart 'error': 'error' is recorded as text ('1.0'), not a number" in out
-    lesson.write_text(lesson.read_text().replace("iteration=i, error=str(1.0 / (i + 1))", "iteration=i + 1, error=1.0"))
+    # never recorded (a teacher's step(it=...)): the charts would read "error by iteration" of none
+    lesson.write_text(lesson.read_text().replace("iteration=i, error=str(1.0 / (i + 1))", "it=i + 1, error=1.0"))
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert code == 1 and f"{lesson}:5: step_name 'iteration' is never recorded: step() must record it" in out, out
+    lesson.write_text(lesson.read_text().replace("it=i + 1", "iteration=i + 1"))
     assert run_cli(capsys, "check", str(lesson))[0] == 0
 
 
@@ -396,7 +404,7 @@ def test_check_suggests_a_shown_name_and_compares_steps_with_the_run(tmp_path, c
     assert f"{lesson}:6: steps 'iterations + 1' is 4 with the defaults, but the default run took 3 steps" in out, out
 
 
-def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path, capsys):
+def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path, capsys, monkeypatch):
     """A teacher's new ch9/9.1 reusing 2.1's id passed `check FILE`; only `check DIR` said so."""
     for chapter, name, lesson_id in (("ch2", "2.1-a.md", "2.1"), ("ch9", "9.1-mine.md", "2.1")):
         (tmp_path / chapter).mkdir()
@@ -408,5 +416,8 @@ def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path
     assert code == 1
     assert f"{mine}:2: lesson id '2.1' is already used by {tmp_path / 'ch2' / '2.1-a.md'}" in out
     assert "ok " not in out and out.splitlines()[-1] == "1 lesson file, 1 with problems", out
+    monkeypatch.chdir(tmp_path / "ch9")  # from inside the chapter folder, by the file's name alone
+    code, out, _ = run_cli(capsys, "check", "9.1-mine.md")
+    assert code == 1 and "9.1-mine.md:2: lesson id '2.1' is already used by" in out, out
     (tmp_path / "ch2" / "2.1-a.md").unlink()
     assert run_cli(capsys, "check", str(mine))[0] == 0

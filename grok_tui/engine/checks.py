@@ -83,6 +83,16 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
                         f"record the number itself, step({name}=...)",
                     )
                 )
+    if lesson.step_name and result.steps and lesson.step_name not in recorded:
+        # the charts would say "error by epoch" of a run with no epochs (a teacher's `it=iteration`)
+        problems.append(
+            LessonError(
+                lesson.path,
+                _meta_line(lesson, r"^\s*step_name\s*="),
+                f"step_name {lesson.step_name!r} is never recorded: step() must record it, "
+                f"step({lesson.step_name}=...), equal to the step number (1, 2, 3...)",
+            )
+        )
     if lesson.step_name and lesson.step_name in recorded:
         # The charts' step axis and the status's "step 3/20" count steps; a step_name that counts
         # otherwise (from 0) tells the learner another number than the screen.

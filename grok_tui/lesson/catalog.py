@@ -75,11 +75,12 @@ def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
     """The file's id taken by another lesson of its course (`check DIR` says so; one file's check did
     not). The course is its folder, or the folder above a chapter folder (ch6/, as the course and
     docs/teaching.md lay it out); the others are read for their id line only, not parsed whole."""
-    root = path.parent
+    here = path.resolve()  # `check 8.1.md` inside ch8/: its folder's name is "" until resolved
+    root = here.parent
     if re.fullmatch(r"ch\d+", root.name):
         root = root.parent
     for other in lesson_files(root):
-        if other.resolve() == path.resolve():
+        if other.resolve() == here:
             continue
         try:
             found = _ID_LINE.search(other.read_text(encoding="utf-8", errors="replace")[:4000])
@@ -137,6 +138,10 @@ def _load_quizzes(catalog: Catalog) -> None:
     catalog.errors.extend(problems)
     # The chapter's last lesson offers its quiz (a panel), so a chapter ends with its questions.
     last = {l.chapter: i for i, l in enumerate(catalog.lessons)}
+    for chapter, quiz in list(catalog.quizzes.items()):
+        if chapter not in last:  # a teacher's `chapter = 9` in ch8/quiz.toml passed, and showed nowhere
+            catalog.errors.append(LessonError(quiz.path, 1, f"quiz: chapter {chapter} has no lesson (chapter = N)"))
+            del catalog.quizzes[chapter]
     for chapter, i in last.items():
         lesson = catalog.lessons[i]
         if chapter in catalog.quizzes and "quiz" not in lesson.panels:
