@@ -102,10 +102,27 @@ def test_exercise_code_fits_the_80_column_editor(lesson):
 
 
 def test_chapters_6_and_7_lessons_and_exercises():
-    # Chapter 6: the pressure lesson 6.2b, features 6.6 and the sigmoid/bias lesson 6.7 added;
-    # chapter 7: the network with its gradient check (7.4) split from the training (7.5).
+    # Chapter 6: the pressure lesson 6.2b, features 6.6, picturing a network 6.6b (the book's
+    # chapter 7: blocks, letters) and the sigmoid/bias lesson 6.7 added; chapter 7: the network with
+    # its gradient check (7.4) split from the training (7.5).
     ids = [lesson.id for lesson in COURSE.lessons if lesson.chapter in (6, 7)]
-    assert ids == ["6.1", "6.2", "6.2b", "6.3", "6.4", "6.5", "6.6", "6.7", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6"]
+    assert ids == [
+        "6.1",
+        "6.2",
+        "6.2b",
+        "6.3",
+        "6.4",
+        "6.5",
+        "6.6",
+        "6.6b",
+        "6.7",
+        "7.1",
+        "7.2",
+        "7.3",
+        "7.4",
+        "7.5",
+        "7.6",
+    ]
     exercises = sorted(
         f"{lesson.id}/{ex.name}" for lesson in COURSE.lessons if lesson.chapter in (6, 7) for ex in lesson.exercises
     )
@@ -114,6 +131,7 @@ def test_chapters_6_and_7_lessons_and_exercises():
         "6.4/hidden_delta",
         "6.4/relu2deriv",
         "6.5/learn",
+        "6.6b/forward",
         "7.3/cross_entropy",
         "7.3/one_hot",
         "7.3/softmax",

@@ -98,3 +98,11 @@ def test_a_dot_that_returns_the_products_is_told_to_add_them(catalog):
     dot = catalog.get("3.3").exercise("dot")
     said = check_code(dot, "def dot(a, b):\n    return [a[i] * b[i] for i in range(len(a))]\n").text
     assert "got [4, -6, 5]: that is a list, the products one by one; a dot product adds them up" in said, said
+
+
+def test_a_forward_pass_without_relu_is_told_the_two_blocks_became_one(catalog):
+    """6.6b's one-line forward written l0.dot(W0).dot(W1): the slip lesson 6.3 was about."""
+    forward = catalog.get("6.6b").exercise("forward")
+    said = check_code(forward, forward.solution.source.replace("relu(l0.dot(W0))", "l0.dot(W0)")).text
+    assert "relu is missing: without it l0 W0 W1 is l0 times the one matrix W0 W1" in said, said
+    assert check_code(forward, forward.solution.source).passed
