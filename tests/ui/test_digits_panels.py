@@ -297,6 +297,7 @@ def test_the_weights_panel_names_templates_before_a_run_where_there_is_no_hidden
     assert one_layer.templates and one_layer.border_title == TEMPLATES and "each digit" in one_layer.status
     hidden = Panel(catalog.get("7.5"))
     assert not hidden.templates and hidden.border_title == Panel.TITLE and "hidden unit" in hidden.status
+    assert one_layer.keys() == "←→↑↓ digit" and hidden.keys() == "←→↑↓ unit"  # its caption too
 
 
 def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
