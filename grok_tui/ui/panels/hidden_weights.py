@@ -61,10 +61,10 @@ class Panel(DigitsPanel):
         """(units, columns, visible height) and the zoomed scale they give."""
         self._strips: list[Strip] = []
 
-
     def keys(self) -> str:
         """7.3's tiles are digits' templates: its caption said "←→↑↓ unit" of a layer it has not."""
         return "←→↑↓ digit" if self.templates else self.KEYS
+
     def load(self, namespace: Mapping[str, Any]) -> bool:
         weights = namespace.get("weights_0_1")
         self.templates = weights is None and np.shape(namespace.get("weights", ())) == (64, 10)
