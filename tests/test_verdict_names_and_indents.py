@@ -154,3 +154,13 @@ def test_a_result_never_computed_is_not_matched_to_the_function_being_written(ca
     verdict = check_code(exercise, code)
     assert "Did you mean" not in verdict.text, verdict.text
     assert "`weight_deltas` is never given a value in your code" in verdict.text, verdict.text
+
+
+def test_a_lesson_variable_read_in_place_of_an_argument_is_sent_to_the_arguments(catalog):
+    """6.6b's forward with `streetlights.dot(W0)`: "define `streetlights` here" led to a right-shaped
+    wrong answer; the data comes in through the arguments."""
+    forward = catalog.get("6.6b").exercise("forward")
+    code = forward.solution.source.replace("relu(l0.dot(W0))", "relu(streetlights.dot(W0))")
+    said = check_code(forward, code).text
+    assert "comes in through its arguments, `l0`, `W0`, `W1`: use those." in said, said
+    assert "define `streetlights` here" not in said

@@ -199,10 +199,26 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
             f"Did you mean `{suggested.group(1)}`? If not: each exercise is checked on its own, with only what "
             f"this cell defines and imports, so define `{name}` here (or do its work inline)."
         ]
+    arguments = _arguments_around(code, result.line_in(CODE_FILE))
+    if arguments and not re.search(rf"(?<![\w.]){name}\s*\(", code) and not re.search(assigned, code):
+        # 6.6b's forward with `streetlights.dot(W0)`, the lesson's table: "define `streetlights` here"
+        # led to a right-shaped wrong answer; the data comes in through the function's arguments
+        listed = ", ".join(f"`{a}`" for a in arguments)
+        return [
+            f"`{name}` is not defined in this cell: each exercise is checked on its own, without the "
+            f"lesson's variables. What the function works on comes in through its arguments, {listed}: "
+            f"use those."
+        ]
     return [
         f"Each exercise is checked on its own, with only what this cell defines and imports: define "
         f"`{name}` here (or do its work inline), or check its spelling."
     ]
+
+
+def _arguments_around(code: str, line: int | None) -> list[str]:
+    """The argument names of the function of `code` that holds `line` ([] outside any)."""
+    around = [f for f in _functions(code) if line is not None and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    return [a.arg for a in around[0].args.args] if around else []
 
 
 UNBOUND = re.compile(r"local variable '(\w+)' (?:where it is not associated with a value|referenced before assignment)")
