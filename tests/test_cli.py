@@ -297,7 +297,17 @@ def test_a_failed_check_shows_what_the_run_recorded_but_calls_nothing_it_should_
         'assertion failed: `assert round(recorded("pred")[1], 2) == 0.5` (where round(recorded("pred")[1], 2) is 0.46)'
         in out
     )
-    lesson.write_text(lesson.read_text().replace('round(recorded("pred")[1], 2) == 0.5', "count() == 2"))
+    # a closeness call's two numbers too: a teacher ran the lesson again to find the one to pin
+    lesson.write_text(
+        lesson.read_text()
+        .replace('round(recorded("pred")[1], 2) == 0.5', 'math.isclose(recorded("pred")[1], 0.5, rel_tol=1e-9)')
+        .replace("```python check\n", "```python check\nimport math\n")
+    )
+    _, out, _ = run_cli(capsys, "check", str(lesson))
+    assert '(where recorded("pred")[1] is 0.46)' in out, out
+    lesson.write_text(
+        lesson.read_text().replace('math.isclose(recorded("pred")[1], 0.5, rel_tol=1e-9)', "count() == 2")
+    )
     _, out, _ = run_cli(capsys, "check", str(lesson))
     assert "assertion failed: `assert count() == 2`" in out and "(where" not in out
     assert calls.read_text() == "x"  # a call that could change something is not made again to show it
