@@ -183,7 +183,7 @@ async def test_ctrl_p_finds_a_chapter_quiz(catalog):
         last = listed.highlighted
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
-        await pilot.press(*"chapter 5 quiz")
+        await pilot.press(*"quiz 5")  # the other order finds it too (a teacher's "quiz 8" found nothing)
 
         def found() -> bool:
             if not isinstance(app.screen, CommandPalette):
