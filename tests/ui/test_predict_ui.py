@@ -178,8 +178,11 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         assert "This re-run after your change plays through; space once it ends, or s, asks." in plain(panel)
         await pilot.press("space")  # the learner's own run asks, with the new alpha
         # Its text, once mounted (the screen is current before its widgets are: read too early once under load).
+        # The very Static read below: waiting for any Static once read the box before its text (CI).
         await wait_for(
-            pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what="the question"
+            pilot,
+            lambda: isinstance(app.screen, PredictScreen) and any(v.query(Static) for v in app.screen.query(Vertical)),
+            what="the question",
         )
         text = text_of(app.screen.query_one(Vertical).query_one(Static))
         # The lesson's question quotes the default run; this one says what the run has instead.
