@@ -181,7 +181,11 @@ async def test_with_another_alpha_the_right_answer_is_that_runs_value(catalog):
         # The very Static read below: waiting for any Static once read the box before its text (CI).
         await wait_for(
             pilot,
-            lambda: isinstance(app.screen, PredictScreen) and any(v.query(Static) for v in app.screen.query(Vertical)),
+            lambda: (
+                isinstance(app.screen, PredictScreen)
+                and bool(app.screen.query(Vertical))
+                and bool(app.screen.query_one(Vertical).query(Static))
+            ),
             what="the question",
         )
         text = text_of(app.screen.query_one(Vertical).query_one(Static))
