@@ -196,7 +196,7 @@ def test_a_named_wrong_answer_gets_its_own_sentence(tmp_path):
         'chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n'
         '[questions.mistakes]\nup = "up is where it starts"\n'
         '[[questions]]\ntext = "b"\nanswer = -0.275\ntolerance = 0.001\n'
-        '[questions.mistakes]\n"-0.55" = "that is delta"\n'
+        '[questions.mistakes]\n"-0.55" = "that is delta"\n"1/2" = "a half"\n'
         '[[questions]]\ntext = "c"\nanswer = 2\n'
     )
     quiz, problems = parse_quiz(path)
@@ -204,6 +204,7 @@ def test_a_named_wrong_answer_gets_its_own_sentence(tmp_path):
     choice, number, plain = quiz.questions
     assert choice.mistake("UP") == choice.mistake("1") == "up is where it starts" and choice.mistake("2") == ""
     assert number.mistake("-0.5505") == number.mistake("-.55") == "that is delta" and number.mistake("-0.5") == ""
+    assert number.mistake("0.5") == "a half"  # a key written as a learner writes a number
     assert plain.mistake("3") == ""
     # a mistake that is no choice, the right answer, or no number is the author's slip: said where
     for table, said in (

@@ -144,15 +144,20 @@ SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
 """The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
 
 
+def undefined(result: SandboxResult) -> str | None:
+    """The name a NameError says is not defined (None for another result)."""
+    match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
+    return match.group(1) if match else None
+
+
 def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", solution: str = "") -> list[str]:
     """What to do about a NameError: the check runs the cell alone, so a function written in another
     exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
     did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
     function the test calls that the code does not define (renamed `dott`) is said as such."""
-    match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
-    if match is None:
+    name = undefined(result)
+    if name is None:
         return []
-    name = match.group(1)
     if name in ("np", "numpy"):
         return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
     functions = list(returning(code))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from grok_tui.engine.index_advice import crossed_index
+
 LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
 NOT_ALIGNED = r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned"
 BROADCAST = r"operands could not be broadcast together with shapes"
@@ -138,13 +140,16 @@ ONE_PER_ROW = "To set one entry in each row, give both indices at once: `m[rows,
 picked a whole row. Not for a loop's single index (5.5's swapped `out[j][i]`)."""
 
 
-def common_error(message: str, part: dict | None = None, code: str = "") -> list[str]:
+def common_error(message: str, part: dict | None = None, code: str = "", line: int | None = None) -> list[str]:
     """Plain advice for an error whose message says what broke but not why (3.7 returning one value,
     6.3's max(0, x) on an array, 5.1's list * delta, 4.1's `^ 2` for a square, 6.4's dot without .T,
     7.3's sum without keepdims and one_hot's out[labels], 5.5's swapped indices). `part`: what the
     sandbox read of the failing expression (sandbox_child._failing_part), to say it of the learner's
-    own names; `code`, the learner's, for advice that fits only some lessons."""
+    own names; `code`, the learner's, for advice that fits only some lessons, and `line`, where in it
+    the error was raised (an index from the loop over another list: engine/index_advice.py)."""
     part = part or {}
+    if line and re.search(r"index out of range|is out of bounds", message) and (crossed := crossed_index(code, line)):
+        return [crossed]
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
         if not match:

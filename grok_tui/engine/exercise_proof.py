@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 from concurrent.futures import ThreadPoolExecutor
 
+from grok_tui.engine.code_advice import undefined
 from grok_tui.engine.exercises import describe, guarded
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
@@ -83,10 +83,10 @@ def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:
     misspelt helper in a message the solution never reaches (`explian(got)`) let check pass."""
     if stub.kind != "NameError" or stub.phase != "test" or not stub.frames or stub.frames[-1][0] != TEST_FILE:
         return ""
-    match = re.search(r"name '(\w+)' is not defined", stub.message)
-    if match is None or match.group(1) in _defined(exercise.solution.source):
+    name = undefined(stub)
+    if name is None or name in _defined(exercise.solution.source):
         return ""  # a function the stub lacks is said below, as such
-    return match.group(1)
+    return name
 
 
 def _for_the_author(text: str) -> list[str]:

@@ -20,13 +20,13 @@ from grok_tui.engine.code_advice import (
     returning,
     returns_in_loops,
     unbound_local,
+    undefined,
     undefined_name,
     unreachable,
     unused_arguments,
 )
 from grok_tui.engine.common_errors import common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
-from grok_tui.engine.index_advice import crossed_index
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
@@ -61,7 +61,6 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     if node is None:
         return ""
     values = result.extra.get("values") or {}
-    names: list[str] = []
     # An assert's own message says what it needs: only what it tests is listed (7.4's listed
     # `activation = 'relu', batch = ''`, names of its message, beside the gap that failed).
     tested = node.test if isinstance(node, ast.Assert) else node
@@ -69,9 +68,7 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     # what failed (7.4 listed bias_1's five numbers under "has shape (7, 5), expected (5,)").
     shaped = {id(sub.value) for sub in ast.walk(tested) if isinstance(sub, ast.Attribute) and sub.attr == "shape"}
     read = [sub for sub in ast.walk(tested) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)]
-    for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped):
-        if name in values:
-            names.append(name)
+    names = [name for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped) if name in values]
     # One line, whitespace collapsed: numpy prints arrays over several lines. A piece of text the
     # message already says is not said again (7.4's advice, built in a variable, came twice).
     message = " ".join((result.message or "").split())
@@ -189,8 +186,7 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             if caller is not None and caller != code_line:
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
         details += undefined_name(result, code, test, stub, solution) + unbound_local(result, code)
-        crossed = crossed_index(code, code_line) if result.kind == "IndexError" and code_line else ""
-        details += [crossed] if crossed else common_error(result.message or "", result.extra.get("part"), code)
+        details += common_error(result.message or "", result.extra.get("part"), code, code_line)
         if called_by and result.phase == "test":
             details.append(called_by)
             if values := _values_line(result, failing):
@@ -292,8 +288,7 @@ def check_code(
     borrowed = borrowed_from_test(code, exercise.test.source, exercise.solution.source, exercise.stub.source)
     # a name the run found undefined was not lent (7.4's test sets layer_2 only after calling the
     # function): the NameError's own advice holds
-    missing = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
-    borrowed = [name for name in borrowed if missing is None or name != missing.group(1)]
+    borrowed = [name for name in borrowed if name != undefined(result)]
     if not borrowed:
         return verdict
     said = borrowed_advice(code, borrowed)

@@ -206,7 +206,8 @@ def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tole
     """`mistakes = { "-0.55" = "..." }` as (answer, sentence) pairs, or what is wrong with it."""
     if not isinstance(table, dict) or not all(isinstance(s, str) and s.strip() for s in table.values()):
         return 'mistakes must be a table of wrong answers and sentences: { "-0.55" = "that is delta" }'
-    for wrong in table:
+    pairs = []
+    for wrong, said in table.items():
         if choices and wrong not in choices:
             return f"mistakes: {wrong!r} is not one of the choices"
         if wrong == answer:
@@ -217,7 +218,9 @@ def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tole
                 return f"mistakes: {wrong!r} is not a number"
             if abs(number - float(answer)) <= tolerance:
                 return f"mistakes: {wrong!r} is within the tolerance of the answer"
-    return tuple((str(k), str(v).strip()) for k, v in table.items())
+            wrong = repr(number)  # read once, as a learner's answer is ("1/4", "none"): float() takes it
+        pairs.append((str(wrong), said.strip()))
+    return tuple(pairs)
 
 
 def load_quizzes(root: Path) -> tuple[dict[int, Quiz], list[LessonError]]:

@@ -87,11 +87,19 @@ def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
         except OSError:
             continue
         if found and found.group(1) == lesson_id:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            own = _ID_LINE.search(text)
-            line = text.count("\n", 0, own.start()) + 1 if own else 1
-            return [LessonError(path, line, f"lesson id {lesson_id!r} is already used by {other}")]
+            return [_id_taken(path, lesson_id, other)]
     return []
+
+
+def _id_taken(path: Path, lesson_id: str, other: Path) -> LessonError:
+    """`path`'s id is `other`'s too: said at the id's line (`check FILE` and `check DIR` alike)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    own = _ID_LINE.search(text)
+    line = text.count("\n", 0, own.start()) + 1 if own else 1
+    return LessonError(path, line, f"lesson id {lesson_id!r} is already used by {other}")
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
@@ -114,7 +122,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
         if lesson is None:
             continue
         if lesson.id in seen:
-            catalog.errors.append(LessonError(path, 2, f"lesson id {lesson.id!r} is already used by {seen[lesson.id]}"))
+            catalog.errors.append(_id_taken(path, lesson.id, seen[lesson.id]))
             continue
         seen[lesson.id] = path
         catalog.lessons.append(lesson)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeGuard
 
@@ -266,6 +267,18 @@ def fence_role(info: str) -> tuple[CellRole | Literal[""], str, str]:
     return roles[0], name, ""
 
 
+def _short_advice(key: str, value: object, where: Callable[[str], int], problems: _Problems) -> str:
+    """A status-line advice: a string of at most STUCK_ADVICE_MAX characters ("" if it is no string)."""
+    if not isinstance(value, str):
+        problems.add(where(key), f"{key} must be a string")
+        return ""
+    if len(value) > STUCK_ADVICE_MAX:
+        problems.add(
+            where(key), f"{key} must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(value)})"
+        )
+    return value
+
+
 def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems) -> Lesson | None:
     def where(key: str) -> int:
         return line_of(lines, rf"^\s*{re.escape(key)}\s*=")
@@ -303,22 +316,9 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         nan_advice = ""
     elif nan_advice.lower().startswith("nan"):  # the status line says it: "loss became nan  nan: ..."
         problems.add(where("nan_advice"), 'nan_advice follows "... became nan": do not begin it with "nan" again')
-    if not isinstance(stuck_advice, str):
-        problems.add(where("stuck_advice"), "stuck_advice must be a string")
-        stuck_advice = ""
-    elif len(stuck_advice) > STUCK_ADVICE_MAX:  # at 80 columns it shares a line with the stuck error
-        problems.add(
-            where("stuck_advice"),
-            f"stuck_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(stuck_advice)})",
-        )
-    if not isinstance(growth_advice, str):
-        problems.add(where("growth_advice"), "growth_advice must be a string")
-        growth_advice = ""
-    elif len(growth_advice) > STUCK_ADVICE_MAX:  # it shares the line with "error 0.64 -> 2.3e+07"
-        problems.add(
-            where("growth_advice"),
-            f"growth_advice must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(growth_advice)})",
-        )
+    # each shares the status line with the error it is about ("stuck at 1", "0.64 -> 2.3e+07")
+    stuck_advice = _short_advice("stuck_advice", stuck_advice, where, problems)
+    growth_advice = _short_advice("growth_advice", growth_advice, where, problems)
     # the params the file declares, parsed or not: one with a bad default was also said to be unknown
     declared = set(meta["params"]) if isinstance(meta.get("params"), dict) else set()
     by_param = stuck_by_param(meta.get("stuck_advice_by_param", {}), declared)

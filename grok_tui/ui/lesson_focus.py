@@ -41,10 +41,15 @@ NO_OTHER_PANE_ZOOMED = (
 """Said while the values are zoomed: "z enlarges them" was wrong then (3.1's lab)."""
 
 
+def arrow_action(widget: Widget, key: str) -> str | None:
+    """The action `widget` binds `key` ("left", "right") to itself: the gallery's next image, the
+    playground's next lamp (None if it does not)."""
+    bindings = [b for b in getattr(widget, "BINDINGS", ()) if hasattr(b, "key")]
+    return next((b.action for b in bindings if key in b.key.split(",")), None)
+
+
 def takes_arrow(widget: Widget, key: str) -> bool:
-    """Whether `widget` binds `key` itself ("left", "right"): the gallery's next image, the
-    playground's next lamp."""
-    return any(key in binding.key.split(",") for binding in getattr(widget, "BINDINGS", ()) if hasattr(binding, "key"))
+    return arrow_action(widget, key) is not None
 
 
 NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets ▶), then z zooms it."
@@ -227,11 +232,11 @@ class LessonFocus(_Screen):
         brought changed hidden_size to 68 and threw the trained network away."""
         key = "right" if direction > 0 else "left"
         panel = self._arrow_panel(key)
-        if panel is None:
+        action = arrow_action(panel, key) if panel is not None else None
+        if panel is None or action is None:
             self.action_change(direction)
             return
         self._bring(panel)
-        action = next(b.action for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key") and key in b.key.split(","))
         await panel.run_action(action)
 
     def _arrow_panel(self, key: str) -> Widget | None:

@@ -108,8 +108,8 @@ class Panel(DigitsPanel):
         live = len(self.labels) == 1 and isinstance(self.number, int)
         label = str(self.labels[self.index])
         whole = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
-        # the arrows only while they reach it: unfocused, they change the lesson's `first` and
-        # restart the run (the border says "press f to select it")
+        # the arrows only while focused: unfocused, ← → reach it only when no pane with params takes
+        # them (LessonFocus.action_arrow), and a caption that promised them misled
         arrows = "  ←/→" if self.focused else ""
         forms = (
             (whole, "  label ", arrows),

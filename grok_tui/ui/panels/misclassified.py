@@ -133,7 +133,7 @@ class Panel(DigitsPanel):
             (str(truth), "bold green"),
             ("  said ", ""),
             (str(guess), "bold yellow"),
-            ("   ←/→" if self.focused else "", "dim"),  # the arrows reach it only while focused
+            ("   ←/→" if self.focused else "", "dim"),  # said while focused, where they surely reach it
         )
         image = digit_text(self.images[i], scale=2)
         room = self.beside
