@@ -178,6 +178,11 @@ def test_4_5_breaks_then_alpha_fixes_and_the_factor_explains_it():
     far = run("4.5", alpha=10.0, iterations=2000)
     assert far.state is RunState.DIVERGED and "too big for a float" in far.detail, far.detail
     assert 90 <= len(far.steps) < 100 and "pred at step 20" not in "".join(far.output)
+    # "set iterations to 100 or more to see it ... those 98 steps": a diverged run skips the check
+    # cells, so its outcome is pinned here
+    hundred = run("4.5", alpha=10.0, iterations=100)
+    assert hundred.state is RunState.DIVERGED and "after step 98" in hundred.detail, hundred.detail
+    assert len(hundred.steps) == 98 and "pred at step 20" not in "".join(hundred.output)
     assert COURSE.get("4.5").exercise("slope") is None
 
 
