@@ -52,6 +52,29 @@ def takes_arrow(widget: Widget, key: str) -> bool:
     return arrow_action(widget, key) is not None
 
 
+def round_from_view(
+    panes: list[Widget],
+    current: int | None,
+    target: Widget,
+    group: list[Widget],
+    shown: Widget | None,
+    entry: Widget | None,
+) -> tuple[Widget, Widget | None]:
+    """f's next pane where it would go to `target` from panes[current], when `group` (the panels, or
+    the narrow lab's charts) shows one at a time: entering the group, the one in view (`shown`) first,
+    then round them all once from there, then the pane after the group. Also the group's entry."""
+    here = panes[current] if current is not None else None
+    if here not in group:
+        if target is group[0] and shown in group:
+            return shown, shown
+        return target, entry
+    start = entry if entry in group else group[0]
+    following = group[(group.index(here) + 1) % len(group)]
+    if following is start:  # all seen: on to the pane after the group
+        return panes[(panes.index(group[-1]) + 1) % len(panes)], entry
+    return following, entry
+
+
 NOTHING_TO_ZOOM = "No pane is selected to zoom: f selects one (its title gets ▶), then z zooms it."
 
 
@@ -62,6 +85,8 @@ class LessonFocus(_Screen):
     _chart_index: int
     _panel_entry: Widget | None = None
     """The panel f entered the panels at (the one in view): f goes round them all from there."""
+    _chart_entry: Widget | None = None
+    """Likewise the chart f entered the charts at, where the narrow lab shows one at a time."""
 
     if TYPE_CHECKING:
 
@@ -71,6 +96,7 @@ class LessonFocus(_Screen):
         def _chart_items(self) -> list[Widget]: ...
         def _charts(self) -> list[ChartView]: ...
         def _arrange_charts(self) -> None: ...
+        def _one_chart_at_a_time(self) -> bool: ...
         def _quiz_waits(self) -> bool: ...  # LessonDrawing's
         def action_change(self, direction: int) -> None: ...  # LessonParams'
 
@@ -144,6 +170,18 @@ class LessonFocus(_Screen):
         ]
         return next((f for f in found if f[0].is_on_screen), found[0] if found else None)
 
+    def _chart_order(self, panes: list[Widget], current: int | None, target: Widget) -> Widget:
+        """Where the narrow lab shows one chart at a time, f into the charts starts at the one in
+        view, then goes round them all once: after g showed 4.5's second chart, f brought the first
+        in its place, and the learner lost the chart they had chosen."""
+        charts: list[Widget] = [w for w in panes if w in self._charts()]
+        if not charts or not self._one_chart_at_a_time():
+            return target
+        items = self._chart_items()
+        shown = items[self._chart_index % len(items)]
+        target, self._chart_entry = round_from_view(panes, current, target, charts, shown, self._chart_entry)
+        return target
+
     def _panel_order(self, panes: list[Widget], current: int | None, target: Widget) -> Widget:
         """f into the panels starts at the one in view, then goes round them all once: a learner
         pressing f "until the drawing pad lights up" (panel 4/4, in view) saw it replaced by
@@ -151,18 +189,10 @@ class LessonFocus(_Screen):
         panels = [w for w in panes if w in self.panels.widgets]
         if not panels:
             return target
-        here = panes[current] if current is not None else None
-        if here not in panels:  # entering: the panel in view first
-            shown = self.panels.shown()
-            if target is panels[0] and shown in panels:
-                self._panel_entry = shown
-                return shown
-            return target
-        entry = self._panel_entry if self._panel_entry in panels else panels[0]
-        following = panels[(panels.index(here) + 1) % len(panels)]
-        if following is entry:  # all seen: on to the pane after the panels
-            return panes[(panes.index(panels[-1]) + 1) % len(panes)]
-        return following
+        target, self._panel_entry = round_from_view(
+            panes, current, target, panels, self.panels.shown(), self._panel_entry
+        )
+        return target
 
     def action_zoom(self) -> None:
         """z: the focused pane fills the screen (z or escape again to go back; f zooms the next)."""
@@ -215,7 +245,7 @@ class LessonFocus(_Screen):
         else:
             target = panes[((current or 0) + direction) % len(panes)]
         if direction > 0:
-            target = self._panel_order(panes, current, target)
+            target = self._panel_order(panes, current, self._chart_order(panes, current, target))
         if self.maximized is None:
             self._bring(target)
             return

@@ -284,3 +284,28 @@ async def test_arrows_change_the_param_where_the_focused_pane_does_not_use_them(
         await wait_for(pilot, lambda: screen.session.params["alpha"] > before, what="alpha up")
         await pilot.press("left")
         await wait_for(pilot, lambda: screen.session.params["alpha"] == before, what="alpha back")
+
+
+async def test_f_into_the_charts_starts_at_the_chart_g_showed(small_catalog):
+    """The narrow lab shows one chart at a time: after g showed 4.5's second chart, f brought the
+    first in its place, and the learner lost the chart they had chosen (a trial)."""
+    import dataclasses
+
+    index = small_catalog.index("4.5")
+    small_catalog.lessons[index] = dataclasses.replace(small_catalog.lessons[index], panels=())
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        first, second = screen.query_one("#chart-0"), screen.query_one("#chart-1")
+        await pilot.press("l", "g")  # the lab, its second chart
+        await pilot.pause()
+        assert second.display and not first.display and app.focused is screen.query_one(SidePane)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is second and second.display and not first.display
+        await pilot.press("f")  # then round the others
+        await pilot.pause()
+        assert app.focused is first and first.display and not second.display
+        await pilot.press("f")  # every chart seen: the values again
+        await pilot.pause()
+        assert app.focused is screen.query_one(SidePane)
