@@ -8,7 +8,7 @@ import re
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.widgets.chart import ChartView
-from grok_tui.ui.widgets.chart_scale import previous_fits, previous_ran_away
+from grok_tui.ui.widgets.chart_scale import previous_fits, previous_ran_away, previous_side
 
 from .test_chart import CONVERGING, DIVERGING, STEPS, OneChart, lines
 
@@ -32,6 +32,25 @@ def test_on_a_log_chart_a_plateau_counts_as_two_decades():
     assert not previous_ran_away(plateau, [0.15, -9.0, -12.0], log=True)  # a wider range, not a runaway
     assert previous_ran_away([0.0, -3.0], [0.0, 30.0, 59.0], log=True)  # 4.5 diverged to 1e59
     assert previous_fits(CONVERGING, [])
+
+
+def test_the_side_a_previous_run_reaches_past_this_one():
+    assert previous_side(CONVERGING, DIVERGING) == "both"  # swinging: -1.2e9 and +3.9e8
+    assert previous_side([0.0, -3.0], [0.0, -30.0]) == "below"  # 4.2's tiny step: 30 decades lower
+    assert previous_side([0.0, -3.0], [0.0, 30.0, 59.0]) == "above"  # 4.5 diverged to 1e59
+    assert previous_side([0.0, -3.0], [0.5, -30.0]) == "below"  # a little above, far below
+
+
+async def test_a_previous_run_left_out_says_if_it_reached_higher():
+    """Not far off, one way: "reached higher", where "wider range" said neither how far nor which way."""
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series(
+            {"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, [0.8 + 0.1 * k for k in range(20)])}
+        )
+        await pilot.pause()
+        assert chart.previous_off_scale and "previous run: reached higher, not drawn" in lines(chart)[0]
 
 
 GOAL = re.compile(r"(?:[⠁⠂⠄⡀⠈⠐⠠⢀] {1,2}){9}")
@@ -116,7 +135,7 @@ async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
         chart = app.query_one(ChartView)
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, DIVERGING)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run: off scale" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: off scale, not drawn" in lines(chart)[0]  # both ways
         assert str(chart.border_title) == "prediction"  # said in the legend, the title stays
         assert "e+08" not in "\n".join(lines(chart))  # the y axis is the current run's
         chart.show_series({"pred": Series(STEPS, CONVERGING)}, {"pred": Series(STEPS, [0.85, 0.95] * 10)})
@@ -124,9 +143,10 @@ async def test_a_diverged_previous_run_does_not_flatten_the_current_curve():
         assert not chart.previous_off_scale and "off scale" not in lines(chart)[0]
 
 
-async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_scale():
+async def test_a_longer_previous_run_left_out_is_said_to_reach_far_below():
     """4.3 cut from 20 steps to 4: the longer run only reaches further down its log scale, and
-    "previous run off scale" made it sound wildly different."""
+    "previous run off scale" made it sound wildly different; "wider range" (4.2's tiny step, 30
+    decades lower) did not say that it learned more."""
     app = OneChart(Chart("error", ("error",), log=True))
     async with app.run_test(size=(60, 16)) as pilot:
         chart = app.query_one(ChartView)
@@ -134,7 +154,7 @@ async def test_a_longer_previous_run_left_out_is_said_to_reach_wider_not_off_sca
         steps = [float(k) for k in range(1, 101)]
         chart.show_series({"error": Series(steps[:4], error[:4])}, {"error": Series(steps, error)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run: wider range, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: far below, not drawn" in lines(chart)[0]
 
 
 async def test_on_a_log_scale_a_previous_run_a_few_decades_away_is_drawn():
@@ -153,7 +173,7 @@ async def test_on_a_log_scale_a_previous_run_a_few_decades_away_is_drawn():
         ran_away = [1.0 * 10.0**k for k in range(20)]  # up to 1e19: off scale, said so
         chart.show_series({"loss": Series(STEPS, now)}, {"loss": Series(STEPS, ran_away)})
         await pilot.pause()
-        assert chart.previous_off_scale and "previous run: off scale, not drawn" in lines(chart)[0]
+        assert chart.previous_off_scale and "previous run: far above, not drawn" in lines(chart)[0]
 
 
 STEPS_100 = [float(k) for k in range(1, 101)]

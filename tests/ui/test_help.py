@@ -93,3 +93,29 @@ def test_the_help_says_how_to_keep_a_speed_and_where_themes_are():
     said = dict(KEYS)
     assert "`speed` in settings.toml keeps one" in said["< >"]
     assert "a theme (kept)" in said["ctrl+p"] and "a theme (kept)" in dict(CONTENTS_KEYS)["ctrl+p"]
+
+
+def test_the_help_explains_every_word_a_chart_says_of_a_previous_run_left_out():
+    """A beginner read "previous run: wider range, not drawn" and could not tell what it meant."""
+    from grok_tui.ui.screens.help import CHART_MARKS
+    from grok_tui.ui.widgets.chart import LEFT_OUT, LEFT_OUT_ELSEWHERE
+
+    explained = dict(CHART_MARKS)["not drawn"]
+    words = [said.split()[-1] for said in LEFT_OUT.values()]  # higher, lower, wider, above, below, scale
+    assert all(word in explained for word in words), (words, explained)
+    assert LEFT_OUT_ELSEWHERE in explained
+
+
+async def test_the_lessons_help_ends_with_how_to_read_the_charts(small_catalog):
+    from grok_tui.ui.screens.help import HelpScreen
+    from tests.ui.helpers import screen_text, wait_for
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "the previous run (before your last change" in text and "not drawn" in text, text

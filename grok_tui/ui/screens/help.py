@@ -61,6 +61,25 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("q  ctrl+q", "quit (a running lesson is stopped)"),
 )
 
+CHART_MARKS: tuple[tuple[str, str], ...] = (
+    ("⠒⠒ in colour", "this run; a second or third series carries its own mark too (• × + ◦ ▪), named in the legend"),
+    ("⠒⠒ in grey", "the previous run (before your last change, from the same seed): compare the two"),
+    ("⠒ ⠒", "the goal (dotted grey), e.g. goal_pred; │ marks a value, e.g. the weight now"),
+    (
+        "not drawn",
+        "the previous run is left out where it would squash this run flat; the legend says where it went: "
+        "reached higher / lower / wider, far above / below, off scale (far both ways: it diverged), at other x",
+    ),
+    (
+        "log scale",
+        "in the title: the axis counts powers of ten (1, 0.001, 1e-06), so an error that shrinks by the same "
+        "factor at each step falls in a straight line",
+    ),
+    ("!", "early steps look flat here: the last values are so large that the first, which did move, look flat"),
+    ("0  ?", "from that step the value was 0 (below any log scale) / nan or inf (it overflowed): not drawn"),
+)
+"""How to read a chart's legend and marks (ui/widgets/chart.py), listed under the lesson's keys."""
+
 EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("typing", "the TODO opens selected, with the stub's placeholder line under it: what you type replaces them"),
     ("F5  ctrl+r", "check your code: the exercise's tests run it in a separate process"),
@@ -181,6 +200,14 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(panel, id="panel-keys")
                 yield Static(Text("\nthe lesson screen", style="bold"), classes="help-heading")
             yield Static(table)
+            if self.keys is KEYS:
+                marks = Table.grid(padding=(0, 2))
+                marks.add_column(style="bold cyan", no_wrap=True)
+                marks.add_column()
+                for mark, what in CHART_MARKS:
+                    marks.add_row(mark, what)
+                yield Static(Text("\nreading the charts", style="bold"), classes="help-heading")
+                yield Static(marks, id="help-charts")
             if overrides:
                 from grok_tui.settings import settings_path
 

@@ -51,7 +51,7 @@ from grok_tui.ui.widgets.chart_parts import (
     tight_axis,
 )
 from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
-from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away
+from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away, previous_side
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 from grok_tui.ui.widgets.panes import keep_focus_mark
 
@@ -68,6 +68,19 @@ STYLES["prev"] = Style(color="bright_black")
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
     """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
     return [(by_step[s], y) for s, y in zip(series.xs, series.ys, strict=False) if s in by_step]
+
+
+LEFT_OUT = {
+    (False, "above"): "reached higher",
+    (False, "below"): "reached lower",
+    (False, "both"): "reached wider",
+    (True, "above"): "far above",
+    (True, "below"): "far below",
+    (True, "both"): "off scale",
+}
+"""What the legend says of a previous run left out ("previous run: far below, not drawn"), by
+(far, side): chart_scale.previous_ran_away and previous_side. The help's CHART_MARKS explains them."""
+LEFT_OUT_ELSEWHERE = "at other x"
 
 
 class ChartView(PlotextPlot, can_focus=True):
@@ -102,6 +115,8 @@ class ChartView(PlotextPlot, can_focus=True):
         """True while the dimmed previous run is left out because it would flatten this one."""
         self._previous_far = False
         """...and because it ran away (chart_scale.FAR_RATIO), not only reached a wider range."""
+        self._previous_side = "both"
+        """...and which way it reaches past this one: above, below or both (chart_scale.previous_side)."""
         self._previous_elsewhere = False
         """...or because it lies elsewhere on x (a chart against a value: chart_scale.previous_overlaps)."""
         self._previous_same = False
@@ -259,9 +274,12 @@ class ChartView(PlotextPlot, can_focus=True):
             # a flat line, and a beginner read "fine, then it broke at the end"
             entries.append(("!", "early steps look flat here", "prev"))
         if self.previous_off_scale:
-            # A run that ran away is off the scale; a longer one (4.3 cut from 20 steps to 4) only
-            # reaches wider, and "off scale" made it sound wildly different.
-            said = "at other x" if self._previous_elsewhere else "off scale" if self._previous_far else "wider range"
+            # A run that ran away is far off; a longer one (4.3 cut from 20 steps to 4) only reaches
+            # higher, and "off scale" made it sound wildly different. Which way it went is the lesson:
+            # 4.2's tiny step reached 30 decades lower, and "wider range" did not say it learned more.
+            side = self._previous_side
+            far = self._previous_far or (side == "below" and self.chart.log)  # lower on log: > 16 decades
+            said = LEFT_OUT_ELSEWHERE if self._previous_elsewhere else LEFT_OUT[far, side]
             entries.append((self._previous_glyph, f"{PREVIOUS}: {said}, not drawn", "prev"))
         elif old:
             label = self._previous_label.strip()
@@ -364,6 +382,7 @@ class ChartView(PlotextPlot, can_focus=True):
         fits = fits or self._in_range(old)  # in the range, any run is in scale
         self.previous_off_scale = not fits
         self._previous_far = previous_ran_away(ys_now, ys_old, self.chart.log)
+        self._previous_side = previous_side(ys_now, ys_old)
         if not fits:
             old = []
         zero_from, nan_from = self._zero_from(), self._nan_from()
