@@ -233,7 +233,25 @@ def test_bad_quiz_files_are_reported(tmp_path):
         + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n'
     )
     quiz, problems = parse_quiz(path)
-    assert quiz is None and problems[0].line == 8 and "not one of the choices" in problems[0].message
+    # at the answer's own line, not the question's (8): a teacher looked for it 3 lines too high
+    assert quiz is None and problems[0].line == 11 and "not one of the choices ('up', 'down')" in problems[0].message
+
+
+def test_a_misspelt_quiz_answer_choice_or_key_gets_a_did_you_mean(tmp_path):
+    path = tmp_path / "quiz.toml"
+    three = '[[questions]]\ntext = "a"\nanswer = 1\n' * 3
+    path.write_text(
+        "chapter = 4\ntitel = 'x'\n"
+        + three
+        + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "dwon"\n'
+        + '[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "up"\nmistakes = { dwn = "no" }\nwhy_ = "x"\n'
+    )
+    _, problems = parse_quiz(path)
+    said = {p.line: p.message for p in problems}
+    assert "unknown key 'titel', did you mean 'title'?" in said[2]
+    assert "the answer 'dwon' is not one of the choices, did you mean 'down'?" in said[15]
+    assert "mistakes: 'dwn' is not one of the choices, did you mean 'down'?" in said[20]
+    assert "question: unknown key 'why_', did you mean 'why'?" in said[21]
 
 
 def test_answers_are_saved_atomically_and_a_damaged_file_is_set_aside(tmp_path):

@@ -115,9 +115,11 @@ def test_good_lesson_parses_into_data(tmp_path):
         # a misspelt default was reported as missing, not named
         (("default = 0.1\n", "defualt = 0.1\n"), 9, "unknown key 'defualt', did you mean 'default'?"),
         (("default = 0.1\n", "default = 20.0\n"), 9, "outside"),  # the default line, not its header
-        (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian'"),
+        (("```python train\n", "```python trian\n"), 40, "unknown cell role 'trian', did you mean 'train'?"),
         (("    x = alpha * i\n", "    x = alpha * * i\n"), 42, "does not compile"),
         (("```python solution double\n", "```python solution\n"), 51, "needs the exercise's name"),
+        # the metadata's name and the cells' differ by a typo: both are named
+        (("[exercises.double]\n", "[exercises.doubel]\n"), 29, "the cells name 'double': one of the two is misspelt"),
         # a goal line must name one of the lesson's parameters: a typo drew no line, silently
         (("log = true\n", 'log = true\ngoal = "alhpa"\n'), 24, "got 'alhpa'; the parameters: alpha, mode, n"),
         # an upright line: at a parameter's value, on a chart against a value (x)

@@ -30,7 +30,7 @@ from typing import Any
 
 from grok_tui.instruments.predict import read_number, sign_only
 from grok_tui.lesson.model import LessonError
-from grok_tui.lesson.parse_instruments import unknown_keys
+from grok_tui.lesson.parse_instruments import did_you_mean, key_line, unknown_keys
 from grok_tui.toml_errors import toml_problem
 
 QUIZ_FILE = "quiz.toml"
@@ -129,7 +129,11 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         return None, problems
     for key in data:
         if key not in ("chapter", "title", "questions"):
-            add(1, f"quiz: unknown key {key!r} (chapter, title, questions)")
+            known = {"chapter", "title", "questions"}
+            add(
+                key_line(text.splitlines(), 0, key),
+                f"quiz: unknown key {key!r}{did_you_mean(key, known)} (chapter, title, questions)",
+            )
     chapter = data.get("chapter")
     if not isinstance(chapter, int) or isinstance(chapter, bool):
         add(1, "quiz needs chapter = N (a whole number)")
@@ -141,7 +145,7 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         add(1, f"a quiz has {MIN_QUESTIONS} to {MAX_QUESTIONS} [[questions]]")
         return None, problems
     for i, item in enumerate(items):
-        question = _question(item, lines[i] if i < len(lines) else 1, add)
+        question = _question(item, lines[i] if i < len(lines) else 1, add, text.splitlines())
         if question is not None:
             questions.append(question)
     if problems:
@@ -149,33 +153,43 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
     return Quiz(chapter, path, tuple(questions), str(data.get("title", ""))), problems
 
 
-def _question(item: object, line: int, add) -> Question | None:
+def _question(item: object, line: int, add, lines: list[str]) -> Question | None:
+    """The [[questions]] table at `line` of the file's `lines`; a problem is said at its key's line
+    (a teacher looked for a misspelt answer at the question's first line, 4 lines above it)."""
     known = {"text", "answer", "choices", "tolerance", "why", "verify", "mistakes"}
     if not isinstance(item, dict):
         add(line, "each [[questions]] must be a table")
         return None
-    unknown_keys(item, known, "question", line, add)
+
+    def at(key: str) -> int:
+        return key_line(lines, line, key)
+
+    unknown_keys(item, known, "question", line, add, lines)
     text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
     if not isinstance(text, str) or not text.strip():
-        add(line, 'a question needs text = "..."')
+        add(at("text"), 'a question needs text = "..."')
         return None
     if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices) or len(choices) == 1:
-        add(line, "choices must list two or more strings")
+        add(at("choices"), "choices must list two or more strings")
         return None
     value: float | str
     if choices:
         if answer not in choices:
-            add(line, f"the answer {answer!r} is not one of the choices")
+            near = did_you_mean(str(answer), set(choices))
+            add(
+                at("answer"),
+                f"the answer {answer!r} is not one of the choices{near or ' (' + ', '.join(map(repr, choices)) + ')'}",
+            )
             return None
         value = str(answer)  # equal to one of the choices: a string
     elif isinstance(answer, (int, float)) and not isinstance(answer, bool):
         value = float(answer)
     else:
-        add(line, "a question without choices needs a numeric answer")
+        add(at("answer"), "a question without choices needs a numeric answer")
         return None
     tolerance = item.get("tolerance", 0.0)
     if not isinstance(tolerance, (int, float)) or tolerance < 0:
-        add(line, "tolerance must be a number >= 0")
+        add(at("tolerance"), "tolerance must be a number >= 0")
         return None
     verify = item.get("verify", {})
     if (
@@ -183,12 +197,12 @@ def _question(item: object, line: int, add) -> Question | None:
         or (verify and not {"lesson", "value"} <= set(verify))
         or not isinstance(verify.get("set", {}), dict)
     ):
-        add(line, 'verify needs lesson = "ID", value = "EXPRESSION" and optionally set = { ... }')
+        add(at("verify"), 'verify needs lesson = "ID", value = "EXPRESSION" and optionally set = { ... }')
         return None
     why = item.get("why", "")
     mistakes = _mistakes(item.get("mistakes", {}), value, tuple(choices), float(tolerance))
     if isinstance(mistakes, str):
-        add(line, mistakes)
+        add(at("mistakes"), mistakes)
         return None
     return Question(
         text.strip(),
@@ -209,7 +223,7 @@ def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tole
     pairs = []
     for wrong, said in table.items():
         if choices and wrong not in choices:
-            return f"mistakes: {wrong!r} is not one of the choices"
+            return f"mistakes: {wrong!r} is not one of the choices{did_you_mean(wrong, set(choices))}"
         if wrong == answer:
             return f"mistakes: {wrong!r} is the right answer"
         if not choices:

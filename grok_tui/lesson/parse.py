@@ -251,7 +251,8 @@ def fence_role(info: str) -> tuple[CellRole | Literal[""], str, str]:
     others = [w for w in words if w not in ROLES]
     if not roles:
         if others:
-            return "", "", f"unknown cell role {others[0]!r}; use one of: {', '.join(ROLES)}"
+            near = did_you_mean(others[0], set(ROLES))
+            return "", "", f"unknown cell role {others[0]!r}{near}; use one of: {', '.join(ROLES)}"
         return "run", name, ""
     if len(roles) > 1:
         return "", "", f"a cell has one role, this fence names {len(roles)}: {' '.join(roles)}"

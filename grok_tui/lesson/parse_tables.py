@@ -6,6 +6,7 @@ the file and calls them (the instruments' tables are in parse_instruments.py).
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterator
@@ -186,9 +187,11 @@ def exercises_table(table: object, blocks: list[Block], lines: list[str], add: A
         table = {}
     for name in table:
         if name not in cells:
+            near = difflib.get_close_matches(name, sorted(set(cells) - set(table)), n=1, cutoff=0.6)
             add(
                 line_of(lines, rf"^\s*\[exercises\.{re.escape(name)}\]"),
-                f"exercise {name!r} is described in the metadata but has no cells",
+                f"exercise {name!r} is described in the metadata but has no cells"
+                + (f" (the cells name {near[0]!r}: one of the two is misspelt)" if near else ""),
             )
     for name, parts in cells.items():
         first = min(c.line for c in parts.values()) - 1
