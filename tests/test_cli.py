@@ -129,8 +129,15 @@ def test_a_mistyped_command_is_suggested(capsys, word, command):
     assert run_cli(capsys, word) == (2, "", message)
 
 
-def test_an_id_far_from_every_lesson_is_only_no_lesson(capsys):
-    assert run_cli(capsys, "4.55") == (2, "", "grok-tui: no lesson '4.55'; `grok-tui list` shows the ids\n")
+def test_an_id_far_from_every_lesson_is_only_no_lesson(capsys, tmp_path):
+    """In the bundled course it says where lessons of one's own are found (a teacher's `verify 8.1`
+    looked there); in a folder of one's own, only that the id is not in it."""
+    own = " (lessons of your own: --lessons DIR, or $GROK_TUI_LESSONS)"
+    assert run_cli(capsys, "4.55") == (2, "", f"grok-tui: no lesson '4.55'; `grok-tui list` shows the ids{own}\n")
+    assert run_cli(capsys, "verify", "8.1")[2].rstrip().endswith(own)
+    (tmp_path / "ch8").mkdir()
+    code, _, err = run_cli(capsys, "--lessons", str(tmp_path), "verify", "8.1")
+    assert (code, err) == (2, "grok-tui: no lesson '8.1'; `grok-tui list` shows the ids\n")
 
 
 @pytest.mark.parametrize("word", ["practice", "pizza"])

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
+from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.lesson.model import Lesson, LessonError
 
 
-def no_lesson(lesson_id: str, errors: Sequence[LessonError] = ()) -> str:
+def no_lesson(lesson_id: str, errors: Sequence[LessonError] = (), root: Path | None = None) -> str:
     """`errors`: the catalog's problems. A lesson file that did not load (its name starts with the id)
-    is named with its first problem: "no lesson '4.9'" sent a teacher looking for a typo in the id."""
+    is named with its first problem: "no lesson '4.9'" sent a teacher looking for a typo in the id.
+    `root`: the catalog's folder; the bundled course's answer names --lessons (a teacher's `verify 8.1`
+    looked in the bundled course, and "no lesson '8.1'" did not say where else to look)."""
     mine = [e for e in errors if e.path.name.startswith(f"{lesson_id}-") or e.path.name == f"{lesson_id}.md"]
     if not mine:
-        return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids"
+        own = ""
+        if root is not None and root.resolve() == bundled_lessons_dir().resolve():
+            own = " (lessons of your own: --lessons DIR, or $GROK_TUI_LESSONS)"
+        return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids{own}"
     more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
     return f"lesson {lesson_id!r} could not be loaded: {mine[0]}{more}; `grok-tui check {mine[0].path}` lists them"
 

@@ -76,7 +76,7 @@ def _exercises(
     lesson_id, slash, name = spec.partition("/")
     lesson = catalog.get(lesson_id)
     if lesson is None:
-        raise _Usage(no_lesson(lesson_id, catalog.errors))
+        raise _Usage(no_lesson(lesson_id, catalog.errors, catalog.root))
     if slash:
         exercise = lesson.exercise(name)
         if exercise is None:

@@ -21,6 +21,11 @@ def default_lessons_dir() -> Path:
     env = os.environ.get(LESSONS_ENV)
     if env:
         return Path(env).expanduser()
+    return bundled_lessons_dir()
+
+
+def bundled_lessons_dir() -> Path:
+    """The course that comes with grok-tui: the copy inside the installed package, else the checkout's."""
     packaged = Path(__file__).resolve().parent.parent / "lessons"
     if packaged.is_dir():
         return packaged
