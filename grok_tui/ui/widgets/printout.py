@@ -2,7 +2,9 @@
 
 3.8 (numpy's shapes and their errors) draws no chart: its lab showed the values and params over an
 empty screen, and what the lesson is about, the shapes and the messages numpy gives, was one `o`
-away. This shows the latest lines there, as `o` shows them all (expected errors marked).
+away. This shows the latest lines there, as `o` shows them all (expected errors marked), each wrapped to
+the column: cut with "…", 3.8's "expected error, on purpose: a * e: ValueErro…" hid the very message
+the lesson is about, with the column half empty below it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ class PrintoutView(Widget):
         border-top: solid $panel-lighten-2;
         border-title-color: $text-muted;
         text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 
@@ -44,6 +45,12 @@ class PrintoutView(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        lines = self._text.split("\n")
-        height = max(1, self.content_size.height)
-        return Text("\n").join(lines[-height:])
+        """The last rows of the printout, each line wrapped to the width, its later rows indented."""
+        height, width = max(1, self.content_size.height), max(8, self.content_size.width)
+        rows: list[Text] = []
+        for line in reversed(self._text.split("\n")):  # from the end: only what fits is wrapped
+            if len(rows) >= height:
+                break
+            wrapped = list(line.wrap(self.app.console, width - 2, overflow="fold")) if line.cell_len > width else [line]
+            rows[:0] = [wrapped[0], *(Text("  ") + later for later in wrapped[1:])]
+        return Text("\n").join(rows[-height:])
