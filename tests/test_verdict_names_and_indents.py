@@ -164,3 +164,41 @@ def test_a_lesson_variable_read_in_place_of_an_argument_is_sent_to_the_arguments
     said = check_code(forward, code).text
     assert "comes in through its arguments, `l0`, `W0`, `W1`: use those." in said, said
     assert "define `streetlights` here" not in said
+
+
+def test_pythons_far_offer_gives_way_to_the_argument_or_the_missing_line(catalog):
+    """4.1's `(pred - goal) ** 2`: "Did you mean `globals`?", where the argument is goal_pred; 4.3's
+    `weight - alpha * weight_delta` with no weight_delta computed: "Did you mean `weight`?"."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    said = check_code(squared, "def squared_error(pred, goal_pred):\n    return (pred - goal) ** 2\n").text
+    assert "Did you mean `globals`" not in said, said
+    assert "its arguments, `pred`, `goal_pred`: use those (`goal_pred`?)." in said, said
+    step = catalog.get("4.3").exercise("gd_step")
+    code = (
+        "def gd_step(weight, input, goal_pred, alpha):\n    pred = input * weight\n"
+        "    delta = pred - goal_pred\n    return weight - alpha * weight_delta\n"
+    )
+    said = check_code(step, code).text
+    assert "Did you mean `weight`" not in said, said
+    assert "`weight_delta` is never given a value in your code: compute it before it is used" in said, said
+
+
+def test_a_typo_is_a_letter_or_two_off():
+    from grok_tui.engine.code_advice import _typo
+
+    assert _typo("layer2_delta", "layer_2_delta") and _typo("bb", "b") and _typo("lne", "len")
+    assert not _typo("weight_delta", "weight") and not _typo("goal", "globals")
+
+
+def test_a_return_typed_at_the_defs_own_depth_is_told_to_indent(catalog):
+    """6.4's relu2deriv: ctrl+u took the `return` line's indentation with it, and the verdict gave only
+    Python's "'return' outside function"."""
+    exercise = catalog.get("6.4").exercise("relu2deriv")
+    code = exercise.stub.source.replace("    return np.ones_like(output)", "return (output > 0).astype(int)")
+    assert code.splitlines()[5] == "return (output > 0).astype(int)"
+    verdict = check_code(exercise, code)
+    assert verdict.headline.startswith("Python cannot read your code"), verdict.headline
+    assert (
+        "Line 6 (`return (output > 0).astype(int)`) is indented 0 spaces, as much as `def relu2deriv`" in verdict.text
+    )
+    assert "Indent it into the function, 4 spaces." in verdict.text, verdict.text

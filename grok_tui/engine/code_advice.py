@@ -189,35 +189,68 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
             f"This exercise is checked with the lesson's own {listed}, which your code may call; `{name}` "
             f"is not one of them.{use}"
         ]
-    suggested = SUGGESTED.search(result.message or "")
-    if suggested and suggested.group(1) in dir(builtins) and suggested.group(1) in name:
+    match = SUGGESTED.search(result.message or "")
+    suggested = match.group(1) if match else None
+    if suggested and suggested in dir(builtins) and suggested in name:
         suggested = None  # 5.1's w_sum (lesson 3.2's): "Did you mean `sum`?" led to sum(list, list)
-    if suggested and suggested.group(1) in functions and not re.search(assigned, code):
-        # 5.1's `return weight_deltas` with no weight_deltas computed (the book's own missing line):
-        # Python offered `compute_weight_deltas`, the function being written
+    if suggested and _typo(name, suggested):
+        return [_meant(suggested, name)]
+    if not re.search(assigned, code) and (
+        re.search(assigned, solution) or (suggested in functions and not re.search(rf"(?<![\w.]){name}\s*\(", code))
+    ):
+        # 4.3's `weight - alpha * weight_delta` with no weight_delta computed: Python offered `weight`;
+        # 5.1's `return weight_deltas` (the book's own missing line): `compute_weight_deltas`, the
+        # function being written. The reference computes it: so must the learner.
         return [
             f"`{name}` is never given a value in your code: compute it before it is used "
             f"(`{name} = ...`), or return what you computed under another name."
         ]
-    if suggested:
-        return [
-            f"Did you mean `{suggested.group(1)}`? If not: each exercise is checked on its own, with only what "
-            f"this cell defines and imports, so define `{name}` here (or do its work inline)."
-        ]
     arguments = _arguments_around(code, result.line_in(CODE_FILE))
     if arguments and not re.search(rf"(?<![\w.]){name}\s*\(", code) and not re.search(assigned, code):
         # 6.6b's forward with `streetlights.dot(W0)`, the lesson's table: "define `streetlights` here"
-        # led to a right-shaped wrong answer; the data comes in through the function's arguments
+        # led to a right-shaped wrong answer; the data comes in through the function's arguments. 4.1's
+        # `goal` for `goal_pred`: Python offered `globals`.
         listed = ", ".join(f"`{a}`" for a in arguments)
+        near = get_close_matches(name, arguments, n=1, cutoff=0.5)
+        meant = f" (`{near[0]}`?)" if near else ""
         return [
             f"`{name}` is not defined in this cell: each exercise is checked on its own, without the "
             f"lesson's variables. What the function works on comes in through its arguments, {listed}: "
-            f"use those."
+            f"use those{meant}."
         ]
+    if suggested and suggested not in dir(builtins):
+        return [_meant(suggested, name)]
     return [
         f"Each exercise is checked on its own, with only what this cell defines and imports: define "
         f"`{name}` here (or do its work inline), or check its spelling."
     ]
+
+
+def _meant(suggested: str, name: str) -> str:
+    return (
+        f"Did you mean `{suggested}`? If not: each exercise is checked on its own, with only what "
+        f"this cell defines and imports, so define `{name}` here (or do its work inline)."
+    )
+
+
+def _typo(name: str, other: str) -> bool:
+    """Whether `other` is `name` mistyped: a letter or two off (a swap counts one), at most one in
+    four. `layer2_delta` for `layer_2_delta` is; `weight_delta` for `weight`, `goal` for `globals`
+    (Python's own offers) are not."""
+    return _edits(name, other) <= max(1, min(len(name), len(other)) // 4)
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to insert, delete, change or swap to make `a` into `b` (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _arguments_around(code: str, line: int | None) -> list[str]:

@@ -103,7 +103,15 @@ def left_function(source: str, number: int) -> str:
         None,
     )
     if ended is None:
-        return ""
+        here = lines[number - 1] if number <= len(lines) else ""
+        if not here.strip() or _depth(here) > _depth(lines[start]):
+            return ""
+        # 6.4's relu2deriv: ctrl+u took the `return` line's indentation too, and Python's words alone
+        # ("'return' outside function") did not say which indentation was missing
+        return (
+            f"Line {number} (`{here.strip()}`) is indented {_depth(here)} spaces, as much as `def {name}`, "
+            f"so it is outside the function. Indent it into the function, {_depth(lines[start]) + 4} spaces."
+        )
     return (
         f"Line {ended + 1} (`{lines[ended].strip()}`) is indented {_depth(lines[ended])} spaces, as much as "
         f"`def {name}`: it ended the function there, so line {number} is outside it. Indent line "
