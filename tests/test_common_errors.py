@@ -76,3 +76,29 @@ def test_a_shape_given_as_two_numbers_is_told_to_be_one_tuple():
     as a data type"."""
     said = common_error("Cannot interpret '3' as a data type")
     assert said and said[0].startswith("`np.zeros`, `np.ones` and `np.empty` take the shape as one tuple"), said
+
+
+def test_numpys_words_for_an_axis_an_index_or_a_call_get_a_next_step(catalog):
+    """A trial's beginner got Python's words alone for 6.3's np.max(0, x), 7.3's softmax over axis 1
+    of one row, 6.4's `output(output > 0)` (a * missing) and 7.3's probs[targets] (one-hot floats)."""
+    from grok_tui.engine.exercises import check_code
+
+    relu = check_code(
+        catalog.get("6.3").exercise("relu"), "import numpy as np\ndef relu(x):\n    return np.max(0, x)\n"
+    )
+    assert "the larger of two is `np.maximum(0, x)`" in relu.text, relu.text
+    softmax = catalog.get("7.3").exercise("softmax")
+    said = check_code(softmax, softmax.solution.source.replace("axis=-1", "axis=1")).text
+    assert "That array has 1 axis, numbered 0: `axis=1` is not one of them." in said, said
+    assert common_error("axis 2 is out of bounds for array of dimension 2")[0].startswith(
+        "That array has 2 axes, numbered 0 to 1: `axis=2`"
+    )
+    called = common_error("'numpy.ndarray' object is not callable")
+    assert called and "Is a `*` missing" in called[0]
+    index = common_error("arrays used as indices must be of integer (or boolean) type")
+    assert index and "multiply by it instead (`probs * targets`)" in index[0]
+    assert "divided by something that is 0" in common_error("float division by zero")[0]
+    # the same TypeError without np.max: only what numpy wanted
+    assert common_error("only integer scalar arrays can be converted to a scalar index") == [
+        "An array was given where numpy wanted one whole number: an index, or an axis."
+    ]

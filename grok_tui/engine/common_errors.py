@@ -88,6 +88,30 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "`np.zeros((rows, columns))`. Given two numbers, numpy reads the second as the kind of number.",
     ),
     (
+        r"axis (?P<axis>-?\d+) is out of bounds for array of dimension (?P<dims>\d+)",
+        "That array has {axes}: `axis={axis}` is not one of them. A single row "
+        "has only axis 0; `axis=-1`, the last axis, means the same for one row and for a batch of rows.",
+    ),
+    (
+        r"only integer scalar arrays can be converted to a scalar index",
+        "An array was given where numpy wanted one whole number: an index, or an axis.",
+    ),
+    (
+        r"'(?:numpy\.ndarray|list|float|int|numpy\.float64)' object is not callable",
+        "Brackets right after a value call it, as if it were a function: `x(y)`. Is a `*` missing "
+        "(`x * (y)`), or did you mean to index it (`x[y]`)?",
+    ),
+    (
+        r"arrays used as indices must be of integer \(or boolean\) type",
+        "An array used as an index must hold whole numbers (or True/False), and this one holds floats. One "
+        "of 0s and 1s (one-hot) is no list of positions: multiply by it instead (`probs * targets`).",
+    ),
+    (
+        r"division by zero",
+        "Your code divided by something that is 0 in this case (the test's arguments are listed below): "
+        "find the division, and ask whether the method needs it at all.",
+    ),
+    (
         r"'builtin_function_or_method' object is not subscriptable",
         "A name of Python's own (such as `input`, `sum` or `max`) was indexed: each exercise is checked "
         "on its own, where the lesson's variable of that name does not exist. Use your function's "
@@ -162,6 +186,15 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
         fields = {"n": numbers[0] if numbers else "", **match.groupdict()}
         if fields.get("size"):
             fields["entries"] = _entries(int(fields["size"]))
+        if fields.get("dims"):
+            dims = int(fields["dims"])
+            fields["axes"] = "1 axis, numbered 0" if dims == 1 else f"{dims} axes, numbered 0 to {dims - 1}"
+        if "scalar index" in pattern and re.search(r"np\.a?max\(", code):
+            # 6.3's relu as np.max(0, x): numpy's max of one array, whose second argument is an axis
+            return [
+                "`np.max(a, b)` is not the larger of two things: it is the largest entry of `a`, and its "
+                "second argument is an axis. Element by element, the larger of two is `np.maximum(0, x)`."
+            ]
         text = advice.format(**fields)
         if fields.get("size") and (part.get("index") or {}).get("many"):
             text += " " + ONE_PER_ROW
