@@ -225,6 +225,16 @@ def test_a_different_correct_vect_mat_mul_passes():
     assert verdict.passed, verdict.text
 
 
+def test_vect_mat_mul_returning_the_matrix_is_named_not_a_crash_of_the_test():
+    """The test's close() met a row where a number was due: "The test raised TypeError: must be real
+    number, not list", with the test's own x and y, names the learner never wrote."""
+    exercise = COURSE.get("3.6").exercise("vect_mat_mul")
+    code = exercise.stub.source.replace("    return [0] * len(matrix)", "    return matrix")
+    verdict = check_code(exercise, code)
+    assert verdict.headline == "Not yet: a test failed.", verdict.text
+    assert "one number per row, got a list of lists: the matrix itself." in verdict.text
+
+
 def test_numpy_only_answers_pass_and_the_lessons_still_run_on_them():
     # Learners may skip the helpers the stubs give (w_sum, vect_mat_mul): the lesson must not need them.
     mat = (

@@ -108,7 +108,11 @@ def test_the_second_update_not_in_place_and_a_mean_over_the_classes_are_named(ca
     assert "weights_0_1 did not change: update it in place, weights_0_1 -=" in check_code(learn, code).text
     entropy = catalog.get("7.3").exercise("cross_entropy")
     wrong = "import numpy as np\n\ndef cross_entropy(probs, targets):\n    return np.mean(-targets * np.log(probs))\n"
-    assert "Yours is 1/2 of it: a mean over every number divides by the classes too" in check_code(entropy, wrong).text
+    assert "Yours is 1/2 of it: a mean over every number, or a sum down" in check_code(entropy, wrong).text
+    # the sum down the columns (axis=0) is the same number on one row: it was told it had not summed
+    down = wrong.replace("np.mean(-targets * np.log(probs))", "-np.mean(np.sum(targets * np.log(probs), axis=0))")
+    said = check_code(entropy, down).text
+    assert "or a sum down the columns (axis=0), divides by the classes too. Sum along each row (axis=-1)" in said
 
 
 def test_arrays_the_message_listed_are_not_listed_again(catalog):
