@@ -108,6 +108,15 @@ class DraftFiles:
         """Copy the draft to <name>.py.bak-<time> (before the learner starts over); None if none."""
         return backup(self.draft_path(lesson_id, name), copy=True)
 
+    def latest_backup(self, lesson_id: str, name: str) -> Path | None:
+        """The newest <name>.py.bak-<time> beside the draft (its name sorts by time), if any."""
+        draft = self.draft_path(lesson_id, name)
+        try:
+            kept = sorted(draft.parent.glob(f"{draft.name}.bak-*"))
+        except OSError:
+            return None
+        return kept[-1] if kept else None
+
 
 def keep_draft_copy(drafts: DraftFiles, lesson_id: str, name: str, text: str) -> Path:
     """Keep `text` beside the draft as <name>.py.bak-<time>: the older side when the same draft was

@@ -74,7 +74,7 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         assert editor.text == lesson.exercises[0].stub.source
         # said in the result pane, not in a toast over it (which hid the verdict's line ends at 80x24)
         said = text_of(app.screen.query_one("#ex-headline"))
-        assert "Back to the starting code. ctrl+z brings yours back" in said and not app._notifications
+        assert "Back to the starting code. ctrl+z or F4 again brings yours back" in said and not app._notifications
         backups = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
         assert [b.read_text() for b in backups] == ["def w_sum(a, b):\n    return 42\n"]
         await pilot.press("x")  # in place of the TODO, as on opening
@@ -83,6 +83,38 @@ async def test_start_over_restores_the_stub_and_keeps_the_old_code(lesson):  # n
         assert "return 42" in editor.text
         # the note was about the starting code: it still said "Back to the starting code" here
         assert "Back to the starting code" not in text_of(app.screen.query_one("#ex-headline"))
+
+
+async def test_after_f4_and_a_restart_f4_on_the_stub_brings_the_kept_code_back(lesson):  # noqa: F811
+    """A learner pressed F4, quit, came back: the stub, ctrl+z reached nothing, and nothing on screen
+    said where the nearly-right code had gone (a .bak file in a folder they did not know)."""
+    stub = lesson.exercises[0].stub.source
+    Progress.load().save_draft("9.1", "w_sum", "def w_sum(a, b):\n    return 42\n")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        assert app.screen.query_one(TextArea).text == stub
+    app = Host(lesson, lesson.exercises[0])  # the tutor started again
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        editor = app.screen.query_one(TextArea)
+        await pilot.pause()
+        assert editor.text == stub
+        said = text_of(app.screen.query_one("#ex-headline"))
+        assert "Your code from before you started over is kept (w_sum.py.bak-" in said and "F4 brings it back" in said
+        await pilot.press("f4")
+        assert editor.text == "def w_sum(a, b):\n    return 42\n"
+        assert "Your code from" not in text_of(app.screen.query_one("#ex-headline"))
+        await pilot.press("ctrl+z")  # undoable, as every change of the editor
+        assert editor.text == stub
+    # no code kept: F4 on the stub says so, and changes nothing
+    for kept in app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"):
+        kept.unlink()
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == stub
+        assert any("nothing to start over from" in n.message for n in app._notifications)
 
 
 async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_starts_at_the_todo(lesson):  # noqa: F811

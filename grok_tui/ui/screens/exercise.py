@@ -166,6 +166,9 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
         if self._synced_text is None:
             self._synced_text = self.editor.text
+        if self.editor.text == self.exercise.stub.source and (kept := self._kept_code()) is not None:
+            # after F4 and a restart (or an edit of the stub made outside), ctrl+z reaches nothing
+            self._said = f"Your code from before you started over is kept ({kept[1]}): F4 brings it back."
         self._render_all()
 
     def on_unmount(self) -> None:
@@ -396,8 +399,11 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
 
     def action_start_over(self) -> None:
-        """Put the stub back. Undoable (ctrl+z), and the replaced code is also kept as a .bak file."""
+        """Put the stub back. Undoable (ctrl+z), and the replaced code is also kept as a .bak file. On
+        the untouched stub, F4 brings the code kept last back instead: ctrl+z does not reach past a
+        restart, and a learner who had quit after F4 found no way back to their nearly-right code."""
         if self.editor.text == self.exercise.stub.source:
+            self._bring_back_kept()
             return
         self._save_now()
         self.saver.flush()
@@ -410,11 +416,37 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.editor.select_todo(self.exercise.placeholders)
         self.set_focus(self.editor)
         kept = f" and kept as {backup.name}" if backup else ""
+        again = " or F4 again" if backup else ""
         # Said where the verdict was (the verdict was the replaced code's), until the next check: a
         # toast covered the end of the verdict's lines at 80x24.
-        self._said = f"Back to the starting code. ctrl+z brings yours back (it is also saved{kept})."
+        self._said = f"Back to the starting code. ctrl+z{again} brings yours back (it is also saved{kept})."
         self.verdict = None
         self._render_result()
+
+    def _kept_code(self) -> tuple[str, str] | None:
+        """The code kept last beside the draft (F4, or an edit made outside) and its file's name, if
+        it is other than the stub."""
+        path = self.progress.latest_backup(*self.key)
+        try:
+            text = path.read_text(encoding="utf-8") if path is not None else None
+        except (OSError, UnicodeDecodeError):
+            return None
+        if path is None or text is None or text == self.exercise.stub.source:
+            return None
+        return text, path.name
+
+    def _bring_back_kept(self) -> None:
+        kept = self._kept_code()
+        if kept is None:
+            self.notify("This is the starting code already: nothing to start over from.", timeout=4, markup=False)
+            return
+        text, name = kept
+        self.editor.replace(text, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
+        self.set_focus(self.editor)
+        self._said = ""
+        self.verdict = None
+        self._render_result()
+        self.notify(f"Your code from {name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
 
     def action_edit(self) -> None:
         # At once, not at the next idle moment as focus() does: a key that came with the `i` (a

@@ -85,7 +85,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("F5  ctrl+r", "check your code: the exercise's tests run it in a separate process"),
     ("F2", "the next hint (h when the editor does not have the focus)"),
     ("F3", "the reference solution, once your code passes (s outside the editor)"),
-    ("F4", "start over from the stub (ctrl+z brings your code back; a .bak file keeps it too)"),
+    ("F4", "start over from the stub (ctrl+z undoes; a .bak file keeps yours); F4 on the stub: yours back"),
     (
         "escape",
         "leave the editor for the verdict, which ↑ ↓ pgup pgdn scroll (e or i: back in); escape again: the lesson",
