@@ -31,20 +31,29 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote
     passed = progress.passed_code(lesson.id)
     for exercise in lesson.exercises:
         code = passed.get(exercise.name)
+        draft = progress.load_draft(lesson.id, exercise.name)
+        # Not "unchecked": a learner's edit checked and failed was still said to be (nothing records
+        # a failed check of a draft, so the note says only what is sure: it differs)
+        edited = code is not None and draft is not None and draft.strip() != code.strip()
         if not run_calls(lesson, exercise):
             done = progress.exercise_done(lesson.id, exercise.name) and code is not None
-            said = "passed; this is your code" if done else "press e to write it"
+            said = "press e to write it"
+            if done:
+                said = (
+                    "passed; this is the code that passed (you edited it since)"
+                    if edited
+                    else "passed; this is your code"
+                )
             notes[exercise.name] = ExerciseNote(
                 f"exercise {exercise.name}: {said} (practice: the run below does not call it)", code if done else None
             )
             continue
         if progress.exercise_done(lesson.id, exercise.name) and code is not None:
-            draft = progress.load_draft(lesson.id, exercise.name)
-            if draft is not None and draft.strip() != code.strip():
+            if edited:
                 # "this is your code" showed the version that passed, and the editor said "edited since"
                 text = (
                     f"exercise {exercise.name}: passed; this is the code that passed, and the run uses it. "
-                    "You edited it since, unchecked (e, then F5 checks the edit)"
+                    "You edited it since: the run takes the edit once it passes (e, then F5)"
                 )
             else:
                 text = f"exercise {exercise.name}: passed; this is your code, and the run uses it (e: edit it)"

@@ -341,3 +341,13 @@ async def test_the_line_being_written_stays_in_view_as_the_feedback_grows(catalo
         await pilot.pause()
         row = editor.cursor_location[0]
         assert editor.scroll_y <= row < editor.scroll_y + editor.size.height, (row, editor.scroll_y, editor.size)
+
+
+async def test_ctrl_s_saves_and_says_so(lesson):  # noqa: F811
+    """A learner's ctrl+s did nothing, and they wondered whether their code was kept."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press(*"42", "ctrl+s")
+        await pilot.pause()
+        assert "42" in app.progress.draft_path("9.1", "w_sum").read_text()
+        assert any(n.message.startswith("Saved. (Your code is saved as you type") for n in app._notifications)

@@ -271,7 +271,8 @@ async def test_a_passed_exercise_edited_since_says_the_run_keeps_the_passed_code
     async with app.run_test(size=SIZE):
         shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
         assert "exercise double: passed; this is the code that passed, and the run uses it" in shown
-        assert "You edited it since, unchecked (e, then F5 checks the edit)" in shown
+        assert "You edited it since: the run takes the edit once it passes (e, then F5)" in shown
+        assert "unchecked" not in shown  # an edit checked and failed was said to be unchecked
         assert "return x + x" in shown and "# edited" not in shown
         assert "this is your code" not in shown
 
@@ -383,6 +384,11 @@ def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):
     progress = Progress.load()
     practice = exercise_notes(catalog.get("4.2"), progress)["hot_cold_step"]
     assert practice.text == "exercise hot_cold_step: press e to write it (practice: the run below does not call it)"
+    # passed, then edited: the practice note said "this is your code" of the code that passed
+    progress.exercises["4.2/hot_cold_step"] = {"done": True, "code": "def hot_cold_step(w, i, g, s):\n    return w\n"}
+    progress.save_draft("4.2", "hot_cold_step", "def hot_cold_step(w, i, g, s):\n    return w + s\n")
+    edited = exercise_notes(catalog.get("4.2"), progress)["hot_cold_step"].text
+    assert edited.startswith("exercise hot_cold_step: passed; this is the code that passed (you edited it since)")
     # 5.1's exercise is named weight_deltas, its function compute_weight_deltas: the run calls that
     used = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"]
     assert "until you pass, the run uses the tutor's reference version" in used.text

@@ -81,6 +81,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         # A terminal's reflex for "stop" or "quit": the editor copies a selection (TextArea's ctrl+c);
         # with none the key did nothing at all. It says how to leave instead.
         Binding("ctrl+c", "interrupt", show=False, id="exercise.interrupt"),
+        # An editor's reflex: it did nothing, and a learner wondered whether their code was kept
+        Binding("ctrl+s", "save", show=False, priority=True, id="exercise.save"),
     ]
 
     class Checked(Message):
@@ -447,6 +449,12 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         self.verdict = None
         self._render_result()
         self.notify(f"Your code from {name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
+
+    def action_save(self) -> None:
+        """ctrl+s: saved now (it is saved as one types anyway), and said so."""
+        self.save_draft()
+        said = self.saver.error or "Saved. (Your code is saved as you type; F5 checks it.)"
+        self.notify(said, timeout=3, markup=False, severity="error" if self.saver.error else "information")
 
     def action_edit(self) -> None:
         # At once, not at the next idle moment as focus() does: a key that came with the `i` (a

@@ -103,7 +103,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("", ""),
     ("ctrl+p", "command palette: jump to a lesson (your code is kept)"),
     ("F1  ?", "this help (? only outside the editor: in it, ? is typed)"),
-    ("ctrl+q  q", "quit (q outside the editor); what you typed is saved as you type, and kept when you come back"),
+    ("ctrl+q  q", "quit (q outside the editor); what you typed is saved as you type (ctrl+s too), and kept"),
 )
 """The exercise screen's keys (its bindings) and the editor's (Textual's TextArea, ui/exercise_editor.py)."""
 
