@@ -180,7 +180,7 @@ def test_a_float_the_message_gives_in_full_is_not_said_again_rounded(catalog):
     """3.2's w_sum without its assert: "...but returned 0.9800000000000001: keep the assert", then
     "with got = 0.98" under it, which read as a second, different number."""
     w_sum = catalog.get("3.2").exercise("w_sum")
-    code = w_sum.solution.source.replace('    assert len(a) == len(b), "both vectors need the same length"\n', "")
+    code = w_sum.solution.source.replace('    assert len(a) == len(b), "both lists need the same length"\n', "")
     verdict = check_code(w_sum, code)
     assert "assert" not in code.split("def w_sum")[1] and not verdict.passed
     assert "but returned 0.9800000000000001: keep the assert" in verdict.text, verdict.text

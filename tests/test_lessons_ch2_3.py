@@ -146,6 +146,11 @@ def test_weight_matrix_book_number_and_the_square_only_book_function():
     result = run("3.6")
     assert np.allclose(series(result, "pred")[0], [0.555, 0.98, 0.965], rtol=1e-9, atol=0)
     assert "book version: AssertionError" in output(result)
+    # marked as the other lessons' caught errors are (it printed "AssertionError (" and was not)
+    from grok_tui.engine.demo_errors import expected_error
+
+    caught = [line for line in output(result).splitlines() if line.startswith("book version")]
+    assert [expected_error(line) for line in caught] == ["AssertionError"], caught
     quiet = run("3.6", w_sad_wlrec=0.0)
     assert math.isclose(series(quiet, "sad")[0], 0.12, rel_tol=1e-9)
     assert series(quiet, "hurt") == series(result, "hurt")
