@@ -202,3 +202,29 @@ def test_a_return_typed_at_the_defs_own_depth_is_told_to_indent(catalog):
         "Line 6 (`return (output > 0).astype(int)`) is indented 0 spaces, as much as `def relu2deriv`" in verdict.text
     )
     assert "Indent it into the function, 4 spaces." in verdict.text, verdict.text
+
+
+def test_a_running_total_reset_inside_its_loop_is_named(catalog):
+    """3.2's w_sum with `total = 0` indented into the `for`: "got 0.0" alone, though its hint names
+    the slip. A sum per row, reset in the outer loop, is right and is not named."""
+    from grok_tui.engine.code_advice import resets_in_loops
+
+    exercise = catalog.get("3.2").exercise("w_sum")
+    code = (
+        "def w_sum(a, b):\n    assert len(a) == len(b)\n    for i in range(len(a)):\n"
+        "        total = 0\n        total += a[i] * b[i]\n    return total\n"
+    )
+    assert check_code(exercise, code).details[-1] == (
+        "Line 4, `total = 0`, is inside the loop that adds to `total`: it starts over at every pass, so only "
+        "the last pass counts. Set it once, above the loop."
+    )
+    per_row = (
+        "def vect_mat_mul(vect, matrix):\n    out = []\n    for row in matrix:\n        total = 0\n"
+        "        for i in range(len(vect)):\n            total += vect[i] * row[i]\n        out.append(total)\n"
+        "    return out\n"
+    )
+    assert resets_in_loops(per_row, "") == []
+    # no reference solution of the course is told it
+    for lesson in catalog.lessons:
+        for one in lesson.exercises:
+            assert resets_in_loops(one.solution.source, "") == [], (lesson.id, one.name)

@@ -120,6 +120,55 @@ def returns_in_loops(code: str, solution: str) -> list[str]:
     ]
 
 
+def resets_in_loops(code: str, solution: str) -> list[str]:
+    """A line for a running total set back to its start inside the loop that adds to it: 3.2's w_sum
+    with `total = 0` indented into its `for` returned the last product, and the verdict said only
+    "got 0.0" (its hint names the slip). A reset in an outer loop, for a total the inner loop adds
+    to (a sum per row), is no slip; nor is anything the reference does too."""
+
+    def resets(source: str) -> dict[str, list[tuple[ast.Assign, str]]]:
+        found: dict[str, list[tuple[ast.Assign, str]]] = {}
+        for function in _functions(source):
+            for loop in ast.walk(function):
+                if not isinstance(loop, (ast.For, ast.While)):
+                    continue
+                own = list(_own_statements(loop.body))
+                added = {n.target.id for n in own if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+                found.setdefault(function.name, []).extend(
+                    (n, n.targets[0].id)
+                    for n in own
+                    if isinstance(n, ast.Assign)
+                    and len(n.targets) == 1
+                    and isinstance(n.targets[0], ast.Name)
+                    and n.targets[0].id in added
+                    and isinstance(n.value, ast.Constant)
+                    and isinstance(n.value.value, (int, float))
+                )
+        return found
+
+    theirs, reference = resets(code), resets(solution)
+    lines = code.splitlines()
+    return [
+        f"Line {first.lineno}, `{lines[first.lineno - 1].strip()}`, is inside the loop that adds to "
+        f"`{total}`: it starts over at every pass, so only the last pass counts. Set it once, above the loop."
+        for name, found in theirs.items()
+        if found and not reference.get(name)
+        for first, total in found[:1]
+    ]
+
+
+def _own_statements(body: list[ast.stmt]):
+    """The statements of a loop's body and of the `if`s and `with`s in it, but not of a loop inside it."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.For, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers"):
+            inner = getattr(stmt, name, None)
+            if isinstance(inner, list):
+                yield from _own_statements([s for s in inner if isinstance(s, ast.stmt)])
+
+
 def _outer_loop(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.Return) -> str:
     """Where a return inside loops goes back to: the outermost loop around it (5.5's outer_prod
     returned in its inner loop, already at the inner `for`'s level, and was told "the `for`")."""

@@ -17,6 +17,7 @@ from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
 from grok_tui.engine.code_advice import (
     SUGGESTED,
     missing_returns,
+    resets_in_loops,
     returning,
     returns_in_loops,
     unbound_local,
@@ -140,7 +141,8 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
             details.append(values)
         if where:
             details.append("it failed inside " + where)
-        details += unreachable(code) + returns_in_loops(code, solution) + unused_arguments(code, solution)
+        details += unreachable(code) + returns_in_loops(code, solution) + resets_in_loops(code, solution)
+        details += unused_arguments(code, solution)
         # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
         # return one number, got None" does not say why, and a beginner did not link None to return.
         if "add a return" not in (result.message or ""):
