@@ -328,3 +328,20 @@ def test_a_test_line_broken_after_a_bracket_is_quoted_without_a_stray_space(cata
     said = check_code(learn, code.replace("weights_0_1 -= alpha", "weights_0_1 = weights_0_1 - alpha")).text
     assert "the test: assert not same(w12, [[0.5], [0.25]]) or not same(w01, [[1.0, 1.0], [-1.0, 1.0]])" in said
     assert "with w12 = array([[0.5], [0.25]]), w01 = array([[1., 1.], [-1., 1.]])" in said, said
+
+
+def test_slips_a_trial_met_with_only_numbers_are_named(catalog):
+    """4.3 without `* input`, 6.5 with `goal - layer_2`, and 7.4's untouched stub got "got 0.1015",
+    two matrices, and "off by 1 (relative...)": each now says what it is."""
+    step = catalog.get("4.3").exercise("gd_step")
+    no_input = (
+        "def gd_step(weight, input, goal_pred, alpha):\n    pred = input * weight\n"
+        "    delta = pred - goal_pred\n    return weight - alpha * delta\n"
+    )
+    assert "that is alpha * delta, without the input. weight_delta = delta * input." in check_code(step, no_input).text
+    learn = catalog.get("6.5").exercise("learn")
+    flipped = check_code(learn, learn.solution.source.replace("layer_2 - goal", "goal - layer_2")).text
+    assert "the right step with its sign flipped: layer_2_delta = layer_2 - goal" in flipped, flipped
+    backprop = catalog.get("7.4").exercise("backprop")
+    said = check_code(backprop, backprop.stub.source).text
+    assert "Yours is all zeros: nothing is computed for weights_0_1 yet." in said and "relative" not in said, said
