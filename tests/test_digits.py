@@ -65,8 +65,8 @@ def test_the_model_learns_in_a_short_run(short_run):
     accuracy = short_run.recorded("test_accuracy")
     assert len(accuracy) == 5  # one step per epoch, not per batch
     assert accuracy[-1] > 0.85, accuracy  # chance is 0.10
-    assert short_run.recorded("loss")[-1] < short_run.recorded("loss")[0]
-    assert set(short_run.steps[0].values) >= {"epoch", "loss", "train_accuracy", "test_accuracy"}
+    assert short_run.recorded("train_loss")[-1] < short_run.recorded("train_loss")[0]
+    assert set(short_run.steps[0].values) >= {"epoch", "train_loss", "train_accuracy", "test_accuracy"}
 
 
 @pytest.fixture(scope="module")

@@ -13,3 +13,11 @@ def test_7_3_at_alpha_64_stops_at_epoch_7_with_a_nan_loss():
     result = run_lesson("7.3", alpha=64.0)
     assert result.state is RunState.DIVERGED and "loss became nan" in result.detail, result.detail
     assert len(result.steps) == 7 and result.recorded("epoch")[-1] == 7
+
+
+def test_7_4_and_7_5_name_their_loss_by_the_images_it_is_measured_on(catalog):
+    """7.4's strip said "loss 0.219" (the test images') and 7.5's "loss 0.02275" (the training
+    images'): a learner read the network as ten times better for training longer."""
+    charted = {lesson_id: {s for c in catalog.get(lesson_id).charts for s in c.series} for lesson_id in ("7.4", "7.5")}
+    assert "test_loss" in charted["7.4"] and "train_loss" in charted["7.5"], charted
+    assert not any("loss" in catalog.get(i).show for i in ("7.4", "7.5", "7.6"))

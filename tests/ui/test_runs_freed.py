@@ -36,4 +36,4 @@ async def test_old_runs_of_the_classifier_and_their_values_are_freed():
             gc.collect()
         assert [ref() is not None for ref in runs] == [False, False, False, True]
         assert [ref() is not None for ref in namespaces] == [False, False, False, True]
-        assert screen.session.previous["loss"].ys  # the run before lives on only as its curve
+        assert screen.session.previous["train_loss"].ys  # the run before lives on only as its curve
