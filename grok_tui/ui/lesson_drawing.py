@@ -39,7 +39,7 @@ else:
 
 ESCAPE_AGAIN = "escape again: to the contents (this run stops)"
 """Said for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run."""
-OUT_OF_VIEW = "the code running is out of view: w shows it"
+OUT_OF_VIEW = "w shows the code running"
 """Said once a session (LessonDrawing._tell_where_running); `w` and `l` take it back."""
 OUT_OF_VIEW_SECONDS = 6.0
 """(Both in the status line, for a while: as notices they covered the strip's values at 80x24, for

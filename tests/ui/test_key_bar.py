@@ -72,5 +72,10 @@ async def test_at_60_columns_the_bar_keeps_help_and_quit(small_catalog):
         await wait_for(pilot, lambda: "chart" in [k.description for k in footer.query(FooterKey)], what="g chart")
         shown = [k.description for k in footer.query(FooterKey)]
         assert "type" not in shown and "output" not in shown and shown[-2:] == ["help", "quit"], shown
+        # at 60 columns too: the step key goes (the status line offers `s step` itself), g stays
+        await pilot.resize_terminal(60, 18)
+        await wait_for(pilot, lambda: "step" not in [k.description for k in footer.query(FooterKey)], what="s gone")
+        shown = [k.description for k in footer.query(FooterKey)]
+        assert shown == ["run/pause", "lab/text", "chart", "help", "quit"], shown
         await pilot.resize_terminal(80, 24)  # at 80 columns every key shows again
         await wait_for(pilot, lambda: "output" in [k.description for k in footer.query(FooterKey)], what="every key")

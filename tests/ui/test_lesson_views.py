@@ -441,3 +441,22 @@ async def test_capital_g_goes_to_the_end_of_the_text_as_j_and_k_scroll_it(small_
         assert doc.scroll_y == 0 and doc.max_scroll_y > 0
         await pilot.press("G")
         await wait_for(pilot, lambda: doc.scroll_y == doc.max_scroll_y, what="the end of the text")
+
+
+async def test_at_60x18_a_panel_in_the_narrow_lab_keeps_its_legend_and_edge(catalog):
+    """4.5's landscape, 6.5's network and 5.3's map lost their bottom rows at 60x18: the values took
+    8 rows and left the panel 6 of its 8 (a trial). Below 20 rows the values take 5."""
+    from grok_tui.ui.panels.landscape import LandscapePanel
+
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(60, 18)) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        await wait_for(pilot, lambda: screen.lab and bool(screen.query(LandscapePanel)), what="the lab")
+        panel = screen.query_one(LandscapePanel)
+        screen._bring(panel, focus=False)
+        await wait_for(pilot, lambda: panel.display and panel.region.height > 0, what="the landscape")
+        await pilot.pause()
+        assert screen.has_class("-low") and panel.region.height >= 8, panel.region
+        status = screen.query_one("#status")
+        assert panel.region.bottom <= status.region.y, (panel.region, status.region)

@@ -11,7 +11,7 @@ from grok_tui.ui.widgets.status import StatusLine
 from tests.ui.helpers import text_of, wait_for
 from tests.ui.test_lesson_views import SIZE
 
-TOLD = "the code running is out of view: w shows it"
+TOLD = "w shows the code running"
 
 
 def said(app) -> bool:

@@ -68,3 +68,11 @@ def test_a_param_off_its_default_says_the_default_the_text_quotes():
     assert lines[1].startswith("alpha = 0.5") and "# default 0.2 · learning rate" in lines[1], lines
     at_defaults = ParamLines._lines(defaults, "alpha", "learning rate", 78, defaults).plain
     assert "default" not in at_defaults
+
+
+def test_the_tutors_own_line_wraps_as_a_comment_too():
+    """At 60 columns "# set by the tutor: ... = type a" went on with "value" alone: read as code."""
+    text = ParamLines._lines({"alpha": 0.1}, "", "", 56).plain
+    lines = text.splitlines()
+    assert lines[:2] == ["# set by the tutor: [ ] choose, + - change, = type a", "# value"], lines
+    assert lines[2] == "alpha = 0.1"

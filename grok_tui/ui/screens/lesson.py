@@ -59,6 +59,9 @@ READING_SHOWS_LAB = 110
 """From this width (-wide) the reading view shows the charts and panels beside the text: a lesson
 opened that wide is shown once its lab is built. Narrower, the lab is hidden until `l`, and the lesson
 shows at once: its lab is imported and built after that first frame."""
+LOW_UNTIL = 20
+"""Below this many rows (-low) the narrow lab gives its values 5 rows, not 8: at 60x18 a panel under
+them lost its legend and its bottom edge (4.5's landscape, 6.5's network, 5.3's map)."""
 
 
 LEAVE_AGAIN = 3.0
@@ -102,7 +105,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         # selected text or say how to quit, when nothing plays)
         Binding("ctrl+c", "interrupt", show=False, id="lesson.interrupt"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-short"), (32, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny-h"), (MIN_SIZE[1], "-low"), (LOW_UNTIL, "-short"), (32, "-tall")]
     # A zoomed pane (z) keeps the status line under it: zoomed into 7.5's pad while it trained,
     # a learner could not see the epochs go by, nor that the run had ended.
     ALLOW_IN_MAXIMIZED_VIEW = "Footer, #status"

@@ -116,7 +116,10 @@ class ParamLines(Static):
 
     @staticmethod
     def _lines(values: dict, selected: str, help: str, width: int, defaults: dict | None = None) -> Text:
-        text = Text("# set by the tutor: [ ] choose, + - change, = type a value\n", style="dim italic")
+        # Wrapped, its own line goes on with a `#` too: at 60 columns "value" alone read as code
+        header = "set by the tutor: [ ] choose, + - change, = type a value"
+        lines = textwrap.wrap(header, max(20, width - 2))
+        text = Text("".join(f"# {line}\n" for line in lines), style="dim italic")
         for i, (name, value) in enumerate(values.items()):
             shown = repr(value) if isinstance(value, str) else fmt(value)
             line = f"{name} = {shown}"

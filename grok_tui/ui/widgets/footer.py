@@ -92,9 +92,10 @@ def _key_width(key: FooterKey) -> int:
     return len(key.key_display) + 1 + len(key.description) + 2
 
 
-GIVE_WAY_FIRST = ("type_param", "output")
-"""Actions whose keys leave a narrow bar before the others: `=` and `o` have other ways in (enter,
-the help); `g` is the only way to the lab's other charts at 60 columns."""
+GIVE_WAY_FIRST = ("type_param", "output", "step")
+"""Actions whose keys leave a narrow bar before the others, in this order: `=` and `o` have other
+ways in (enter, the help), and the status line offers `s step` itself while a run can start; `g`
+is the only way to the lab's other charts, and at 60x18 it had left the bar (a trial)."""
 
 
 def fitting(widgets: list, width: int) -> list:
@@ -105,7 +106,8 @@ def fitting(widgets: list, width: int) -> list:
     used = sum(_key_width(k) for k in keys)
     dropped: set[int] = set()
     middle = list(reversed(keys[1:-2]))
-    for key in sorted(middle, key=lambda k: k.action not in GIVE_WAY_FIRST):  # stable: right to left
+    first = {action: i for i, action in enumerate(GIVE_WAY_FIRST)}
+    for key in sorted(middle, key=lambda k: first.get(k.action, len(first))):  # stable: right to left
         if used <= width:
             break
         dropped.add(id(key))
