@@ -289,7 +289,12 @@ class ChartView(PlotextPlot, can_focus=True):
                 label = "the same curve"
             elif self._previous_under:  # 6.6 at 5 iterations after 60: named, and nowhere to be seen
                 label = f"{label}, the same so far" if label else "the same so far"
-            entries.append((self._previous_glyph, PREVIOUS + (f": {label}" if label else ""), "prev"))
+            # its later curves keep their glyphs in grey: the legend shows them too (7.3's previous
+            # accuracy and p_true were two grey curves under one "⠒⠒ previous run")
+            marks = "".join(
+                dict.fromkeys(layer.marker for layer in old[1:] if layer.marker not in ("braille", PREVIOUS_MARKER))
+            )
+            entries.append((self._previous_glyph + marks, PREVIOUS + (f": {label}" if label else ""), "prev"))
         if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing
             entries.append(("x:", self.chart.x, ""))
         return entries
