@@ -35,9 +35,13 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote
         # Not "unchecked": a learner's edit checked and failed was still said to be (nothing records
         # a failed check of a draft, so the note says only what is sure: it differs)
         edited = code is not None and draft is not None and draft.strip() != code.strip()
+        # Begun and left: after a restart nothing said there was code of theirs to go on with
+        write = "press e to write it"
+        if draft is not None and draft.strip() != exercise.stub.source.strip():
+            write = "press e to go on with your code (begun, not passed yet)"
         if not run_calls(lesson, exercise):
             done = progress.exercise_done(lesson.id, exercise.name) and code is not None
-            said = "press e to write it"
+            said = write
             if done:
                 said = (
                     "passed; this is the code that passed (you edited it since)"
@@ -60,8 +64,7 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote
             notes[exercise.name] = ExerciseNote(text, code)
         else:
             notes[exercise.name] = ExerciseNote(
-                f"exercise {exercise.name}: press e to write it; until you pass, "
-                "the run uses the tutor's reference version"
+                f"exercise {exercise.name}: {write}; until you pass, the run uses the tutor's reference version"
             )
     return notes
 

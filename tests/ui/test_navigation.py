@@ -392,6 +392,10 @@ def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):
     # 5.1's exercise is named weight_deltas, its function compute_weight_deltas: the run calls that
     used = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"]
     assert "until you pass, the run uses the tutor's reference version" in used.text
+    # begun and left: after a restart nothing said there was code of the learner's to go on with
+    progress.save_draft("5.1", "weight_deltas", "def compute_weight_deltas(input, weights, true):\n    return 1\n")
+    begun = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"].text
+    assert begun.startswith("exercise weight_deltas: press e to go on with your code (begun, not passed yet);")
 
 
 async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
