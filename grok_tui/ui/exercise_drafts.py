@@ -2,6 +2,9 @@
 atomically, grok_tui/drafts.py), and a draft changed outside the tutor (`grok-tui edit`, any editor)
 or a hint or pass recorded from the command line shows on the open screen.
 
+F4 (start over) keeps the code it replaces as a .bak file beside the draft; on the untouched stub F4
+brings the code kept last back, after a restart too; ctrl+s saves at once and says so.
+
 A mixin of ExerciseScreen (grok_tui/ui/screens/exercise.py): the screen makes the editor, calls
 `_init_drafts`, `_opened_draft` (with the draft it opens) and `_edited` (on each change), and starts
 the `_autosave` and `_poll_outside` timers.
@@ -19,6 +22,8 @@ from grok_tui.ui.notices import take_back
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from grok_tui.engine.exercises import Verdict
+    from grok_tui.lesson.model import Exercise
     from grok_tui.progress import Progress
     from grok_tui.ui.exercise_editor import CodeEditor
 
@@ -43,6 +48,9 @@ class ExerciseDrafts(_Screen):
     progress: Progress
     editor: CodeEditor
     hints: int
+    exercise: Exercise
+    verdict: Verdict | None
+    _said: str
 
     if TYPE_CHECKING:
 
@@ -170,6 +178,63 @@ class ExerciseDrafts(_Screen):
             timeout=8,
             markup=False,
         )
+
+    # -- starting over (F4), and the code it kept ---------------------------------------------------
+    def action_start_over(self) -> None:
+        """Put the stub back. Undoable (ctrl+z), and the replaced code is also kept as a .bak file. On
+        the untouched stub, F4 brings the code kept last back instead: ctrl+z does not reach past a
+        restart, and a learner who had quit after F4 found no way back to their nearly-right code."""
+        if self.editor.text == self.exercise.stub.source:
+            self._bring_back_kept()
+            return
+        self._save_now()
+        self.saver.flush()
+        try:
+            backup = self.progress.backup_draft(*self.key)
+        except OSError:
+            backup = None
+        self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
+        # as on opening: typing takes the TODO's place, not the old cursor's
+        self.editor.select_todo(self.exercise.placeholders)
+        self.set_focus(self.editor)
+        kept = f" and kept as {backup.name}" if backup else ""
+        again = " or F4 again" if backup else ""
+        # Said where the verdict was (the verdict was the replaced code's), until the next check: a
+        # toast covered the end of the verdict's lines at 80x24.
+        self._said = f"Back to the starting code. ctrl+z{again} brings yours back (it is also saved{kept})."
+        self.verdict = None
+        self._render_result()
+
+    def _kept_code(self) -> tuple[str, str] | None:
+        """The code kept last beside the draft (F4, or an edit made outside) and its file's name, if
+        it is other than the stub."""
+        path = self.progress.latest_backup(*self.key)
+        try:
+            text = path.read_text(encoding="utf-8") if path is not None else None
+        except (OSError, UnicodeDecodeError):
+            return None
+        if path is None or text is None or text == self.exercise.stub.source:
+            return None
+        return text, path.name
+
+    def _bring_back_kept(self) -> None:
+        kept = self._kept_code()
+        if kept is None:
+            self.notify("This is the starting code already: nothing to start over from.", timeout=4, markup=False)
+            return
+        text, name = kept
+        self.editor.replace(text, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
+        self.set_focus(self.editor)
+        self._said = ""
+        self.verdict = None
+        self._render_result()
+        self.notify(f"Your code from {name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
+
+    def action_save(self) -> None:
+        """ctrl+s: saved now (it is saved as one types anyway), and said so."""
+        self.save_draft()
+        said = self.saver.error or "Saved. (Your code is saved as you type; F5 checks it.)"
+        self.notify(said, timeout=3, markup=False, severity="error" if self.saver.error else "information")
 
     def _take_back_outside_notices(self) -> None:
         """The outside edit's notice, once a verdict shows where it sits (it says what counts now)."""

@@ -400,62 +400,6 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         if self.showing_solution:
             self.query_one("#ex-feedback", VerticalScroll).scroll_end(animate=False)
 
-    def action_start_over(self) -> None:
-        """Put the stub back. Undoable (ctrl+z), and the replaced code is also kept as a .bak file. On
-        the untouched stub, F4 brings the code kept last back instead: ctrl+z does not reach past a
-        restart, and a learner who had quit after F4 found no way back to their nearly-right code."""
-        if self.editor.text == self.exercise.stub.source:
-            self._bring_back_kept()
-            return
-        self._save_now()
-        self.saver.flush()
-        try:
-            backup = self.progress.backup_draft(*self.key)
-        except OSError:
-            backup = None
-        self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
-        # as on opening: typing takes the TODO's place, not the old cursor's
-        self.editor.select_todo(self.exercise.placeholders)
-        self.set_focus(self.editor)
-        kept = f" and kept as {backup.name}" if backup else ""
-        again = " or F4 again" if backup else ""
-        # Said where the verdict was (the verdict was the replaced code's), until the next check: a
-        # toast covered the end of the verdict's lines at 80x24.
-        self._said = f"Back to the starting code. ctrl+z{again} brings yours back (it is also saved{kept})."
-        self.verdict = None
-        self._render_result()
-
-    def _kept_code(self) -> tuple[str, str] | None:
-        """The code kept last beside the draft (F4, or an edit made outside) and its file's name, if
-        it is other than the stub."""
-        path = self.progress.latest_backup(*self.key)
-        try:
-            text = path.read_text(encoding="utf-8") if path is not None else None
-        except (OSError, UnicodeDecodeError):
-            return None
-        if path is None or text is None or text == self.exercise.stub.source:
-            return None
-        return text, path.name
-
-    def _bring_back_kept(self) -> None:
-        kept = self._kept_code()
-        if kept is None:
-            self.notify("This is the starting code already: nothing to start over from.", timeout=4, markup=False)
-            return
-        text, name = kept
-        self.editor.replace(text, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
-        self.set_focus(self.editor)
-        self._said = ""
-        self.verdict = None
-        self._render_result()
-        self.notify(f"Your code from {name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
-
-    def action_save(self) -> None:
-        """ctrl+s: saved now (it is saved as one types anyway), and said so."""
-        self.save_draft()
-        said = self.saver.error or "Saved. (Your code is saved as you type; F5 checks it.)"
-        self.notify(said, timeout=3, markup=False, severity="error" if self.saver.error else "information")
-
     def action_edit(self) -> None:
         # At once, not at the next idle moment as focus() does: a key that came with the `i` (a
         # paste, a slow link) went to the pane the focus was leaving, and was lost.
