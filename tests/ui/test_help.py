@@ -98,7 +98,7 @@ def test_the_help_says_how_to_keep_a_speed_and_where_themes_are():
 def test_the_help_explains_every_word_a_chart_says_of_a_previous_run_left_out():
     """A beginner read "previous run: wider range, not drawn" and could not tell what it meant."""
     from grok_tui.ui.screens.help import CHART_MARKS
-    from grok_tui.ui.widgets.chart import LEFT_OUT, LEFT_OUT_ELSEWHERE
+    from grok_tui.ui.widgets.chart_parts import LEFT_OUT, LEFT_OUT_ELSEWHERE
 
     explained = dict(CHART_MARKS)["not drawn"]
     words = [said.split()[-1] for said in LEFT_OUT.values()]  # higher, lower, wider, above, below, scale

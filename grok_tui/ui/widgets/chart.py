@@ -33,6 +33,8 @@ from grok_tui.ui.widgets.chart_parts import (
     COMPACT_HEIGHT,
     COMPACT_WIDTH,
     GOAL_GLYPH,
+    LEFT_OUT,
+    LEFT_OUT_ELSEWHERE,
     LEGEND_GLYPH,
     MARKERS,
     POINT,
@@ -68,19 +70,6 @@ STYLES["prev"] = Style(color="bright_black")
 def paired(series: Series, by_step: dict[float, float]) -> list[tuple[float, float]]:
     """(x value, y) for each point whose step also recorded the x value (C3: pairs by step number)."""
     return [(by_step[s], y) for s, y in zip(series.xs, series.ys, strict=False) if s in by_step]
-
-
-LEFT_OUT = {
-    (False, "above"): "reached higher",
-    (False, "below"): "reached lower",
-    (False, "both"): "reached wider",
-    (True, "above"): "far above",
-    (True, "below"): "far below",
-    (True, "both"): "off scale",
-}
-"""What the legend says of a previous run left out ("previous run: far below, not drawn"), by
-(far, side): chart_scale.previous_ran_away and previous_side. The help's CHART_MARKS explains them."""
-LEFT_OUT_ELSEWHERE = "at other x"
 
 
 class ChartView(PlotextPlot, can_focus=True):

@@ -268,6 +268,17 @@ def runs_of(cells: Sequence[tuple[str, str | Style]]) -> Row:
 PREVIOUS = "previous run"
 """The dimmed curve's name in a legend (ChartView._legend); "before" where its params would be cut."""
 PREVIOUS_SHORT = "before"
+LEFT_OUT = {
+    (False, "above"): "reached higher",
+    (False, "below"): "reached lower",
+    (False, "both"): "reached wider",
+    (True, "above"): "far above",
+    (True, "below"): "far below",
+    (True, "both"): "off scale",
+}
+"""What the legend says of a previous run left out ("previous run: far below, not drawn"), by
+(far, side): chart_scale.previous_ran_away and previous_side. The help's CHART_MARKS explains them."""
+LEFT_OUT_ELSEWHERE = "at other x"
 
 
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
