@@ -87,6 +87,8 @@ class LessonFocus(_Screen):
     """The panel f entered the panels at (the one in view): f goes round them all from there."""
     _chart_entry: Widget | None = None
     """Likewise the chart f entered the charts at, where the narrow lab shows one at a time."""
+    _picked_by_g: Widget | None = None
+    """The chart or panel `g` brought into view last, until the next f (LessonViews sets it)."""
 
     if TYPE_CHECKING:
 
@@ -175,10 +177,16 @@ class LessonFocus(_Screen):
         view, then goes round them all once: after g showed 4.5's second chart, f brought the first
         in its place, and the learner lost the chart they had chosen."""
         charts: list[Widget] = [w for w in panes if w in self._charts()]
+        picked, self._picked_by_g = self._picked_by_g, None
         if not charts or not self._one_chart_at_a_time():
             return target
         items = self._chart_items()
         shown = items[self._chart_index % len(items)]
+        here = panes[current] if current is not None else None
+        if picked is shown and shown in self.panels.widgets and here not in charts and target is charts[0]:
+            # g showed a panel, whose edge says "press f to select it": f brought the first chart instead
+            self._panel_entry = shown
+            return shown
         target, self._chart_entry = round_from_view(panes, current, target, charts, shown, self._chart_entry)
         return target
 

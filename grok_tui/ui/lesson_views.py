@@ -38,6 +38,7 @@ class LessonViews(_Screen):
     _chart_index: int
     _chart_list: list[ChartView] | None
     _lab_built: bool
+    _picked_by_g: Widget | None  # LessonFocus declares it: f selects what g showed
 
     if TYPE_CHECKING:
 
@@ -144,6 +145,7 @@ class LessonViews(_Screen):
             self._chart_index = (self._chart_index + 1) % len(items)
         self._arrange_charts()
         shown = self._chart_items()[self._chart_index]
+        self._picked_by_g = shown  # f selects it next (LessonFocus._chart_order)
         # The focus follows (z zooms the chart that shows), and goes to a panel with arrows of its own:
         # → on 7.5's confusion matrix, brought by g g, changed hidden_size and re-trained.
         if (was_focused or zoomed or takes_arrow(shown, "right")) and shown.focusable:

@@ -309,3 +309,29 @@ async def test_f_into_the_charts_starts_at_the_chart_g_showed(small_catalog):
         await pilot.press("f")  # every chart seen: the values again
         await pilot.pause()
         assert app.focused is screen.query_one(SidePane)
+
+
+async def test_f_selects_the_panel_g_showed(catalog):
+    """4.5's narrow lab: g brought the error landscape, whose edge says "press f to select it", and f
+    selected the first chart in its place (a trial). The next round of f reaches the charts again."""
+    from grok_tui.ui.panels.landscape import LandscapePanel
+
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("l")
+        await wait_for(pilot, lambda: bool(screen.query(LandscapePanel)), what="the lab's panels")
+        landscape = screen.query_one(LandscapePanel)
+        await pilot.press("g", "g")  # its second chart, then the landscape
+        await pilot.pause()
+        assert landscape.display and app.focused is screen.query_one(SidePane)
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is landscape and landscape.display
+        panels = len([w for w in screen.panels.widgets if w.focusable])
+        await pilot.press(*["f"] * panels)  # round the panels, back to the values
+        await pilot.pause()
+        assert app.focused is screen.query_one(SidePane), app.focused
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#chart-0"), app.focused
