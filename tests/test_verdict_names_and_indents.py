@@ -218,6 +218,9 @@ def test_a_running_total_reset_inside_its_loop_is_named(catalog):
         "Line 4, `total = 0`, is inside the loop that adds to `total`: it starts over at every pass, so only "
         "the last pass counts. Set it once, above the loop."
     )
+    # the same with `total = total + ...` (a trial): named too
+    longhand = code.replace("total += a[i] * b[i]", "total = total + a[i] * b[i]")
+    assert "is inside the loop that adds to `total`" in check_code(exercise, longhand).details[-1]
     per_row = (
         "def vect_mat_mul(vect, matrix):\n    out = []\n    for row in matrix:\n        total = 0\n"
         "        for i in range(len(vect)):\n            total += vect[i] * row[i]\n        out.append(total)\n"

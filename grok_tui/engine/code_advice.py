@@ -134,6 +134,15 @@ def resets_in_loops(code: str, solution: str) -> list[str]:
                     continue
                 own = list(_own_statements(loop.body))
                 added = {n.target.id for n in own if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+                added |= {  # `total = total + ...`, as `+=`
+                    n.targets[0].id
+                    for n in own
+                    if isinstance(n, ast.Assign)
+                    and len(n.targets) == 1
+                    and isinstance(n.targets[0], ast.Name)
+                    and isinstance(n.value, ast.BinOp)
+                    and any(isinstance(v, ast.Name) and v.id == n.targets[0].id for v in ast.walk(n.value))
+                }
                 found.setdefault(function.name, []).extend(
                     (n, n.targets[0].id)
                     for n in own
