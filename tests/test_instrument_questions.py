@@ -217,7 +217,8 @@ def test_a_named_wrong_answer_gets_its_own_sentence(tmp_path):
             + f'[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "down"\n[questions.mistakes]\n{table}\n'
         )
         quiz, problems = parse_quiz(path)
-        assert quiz is None and problems[0].line == 8 and said in problems[0].message, problems
+        # at the wrong answer's own line under [questions.mistakes] (8 was the question's first)
+        assert quiz is None and problems[0].line == 13 and said in problems[0].message, problems
     path.write_text("chapter = 4\n" + '[[questions]]\ntext = "a"\nanswer = 1\n[questions.mistakes]\nlots = "x"\n' * 3)
     assert "'lots' is not a number" in parse_quiz(path)[1][0].message
 
@@ -316,3 +317,21 @@ def test_a_question_shows_no_minus_zero():
     from grok_tui.instruments.predict import values_line
 
     assert values_line({"layer_1": np.array([-0.0, -0.0, 0.0]), "pred": -0.0}) == "layer_1 = [0, 0, 0], pred = 0"
+
+
+def test_a_problem_in_a_questions_sub_table_is_said_at_its_own_line(tmp_path):
+    """[questions.mistakes] and [questions.verify], as the bundled quizzes write them: a misspelt
+    `converg` was said at the question's first line, and `lessson` only as "verify needs lesson"."""
+    path = tmp_path / "quiz.toml"
+    three = '[[questions]]\ntext = "a"\nanswer = 1\n' * 3
+    path.write_text(
+        "chapter = 4\n"
+        + three
+        + '[[questions]]\ntext = "a"\nanswer = 1\n[questions.verify]\nlessson = "4.5"\nvalue = "1"\n'
+        + '[[questions]]\ntext = "a"\nchoices = ["converge", "diverge"]\nanswer = "diverge"\n'
+        + '[questions.mistakes]\nconverg = "no"\n'
+    )
+    _, problems = parse_quiz(path)
+    said = {p.line: p.message for p in problems}
+    assert "verify: unknown key 'lessson', did you mean 'lesson'?" in said[15], said
+    assert "mistakes: 'converg' is not one of the choices, did you mean 'converge'?" in said[22], said

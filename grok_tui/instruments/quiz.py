@@ -26,7 +26,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from grok_tui.instruments.predict import read_number, sign_only
 from grok_tui.lesson.model import LessonError
@@ -162,7 +162,7 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
         return None
 
     def at(key: str) -> int:
-        return key_line(lines, line, key)
+        return _block_line(lines, line, key)
 
     unknown_keys(item, known, "question", line, add, lines)
     text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
@@ -192,6 +192,8 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
         add(at("tolerance"), "tolerance must be a number >= 0")
         return None
     verify = item.get("verify", {})
+    if isinstance(verify, dict):  # `lessson = "4.3"` was said only as "verify needs lesson = ..."
+        unknown_keys(verify, {"lesson", "value", "set"}, "verify", at("verify"), add, lines)
     if (
         not isinstance(verify, dict)
         or (verify and not {"lesson", "value"} <= set(verify))
@@ -201,8 +203,9 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
         return None
     why = item.get("why", "")
     mistakes = _mistakes(item.get("mistakes", {}), value, tuple(choices), float(tolerance))
-    if isinstance(mistakes, str):
-        add(at("mistakes"), mistakes)
+    if isinstance(mistakes, _Problem):
+        table = at("mistakes")  # the wrong answer's own line in [questions.mistakes], else the table's
+        add(_block_line(lines, table, mistakes.key) if mistakes.key else table, mistakes.message)
         return None
     return Question(
         text.strip(),
@@ -216,22 +219,43 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
     )
 
 
+class _Problem(NamedTuple):
+    """What is wrong with a question's table, and the key it is about (None: the table itself)."""
+
+    message: str
+    key: str | None = None
+
+
+def _block_line(lines: list[str], line: int, key: str) -> int:
+    """The line of `key = ...` (the key quoted or not) or of a `[questions.key]` table in the question
+    that starts at `line` (1-based), up to the next [[questions]]; else `line`. key_line stops at a
+    sub-table: a misspelt `converg` under [questions.mistakes] was said at the question's first line."""
+    assignment = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    table = re.compile(rf"^\s*\[\s*questions\.{re.escape(key)}\s*\]")
+    for i in range(line, len(lines)):
+        if lines[i].lstrip().startswith("[["):
+            break
+        if assignment.match(lines[i]) or table.match(lines[i]):
+            return i + 1
+    return line
+
+
 def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tolerance: float):
     """`mistakes = { "-0.55" = "..." }` as (answer, sentence) pairs, or what is wrong with it."""
     if not isinstance(table, dict) or not all(isinstance(s, str) and s.strip() for s in table.values()):
-        return 'mistakes must be a table of wrong answers and sentences: { "-0.55" = "that is delta" }'
+        return _Problem('mistakes must be a table of wrong answers and sentences: { "-0.55" = "that is delta" }')
     pairs = []
     for wrong, said in table.items():
         if choices and wrong not in choices:
-            return f"mistakes: {wrong!r} is not one of the choices{did_you_mean(wrong, set(choices))}"
+            return _Problem(f"mistakes: {wrong!r} is not one of the choices{did_you_mean(wrong, set(choices))}", wrong)
         if wrong == answer:
-            return f"mistakes: {wrong!r} is the right answer"
+            return _Problem(f"mistakes: {wrong!r} is the right answer", wrong)
         if not choices:
             number = read_number(wrong)
             if number is None:
-                return f"mistakes: {wrong!r} is not a number"
+                return _Problem(f"mistakes: {wrong!r} is not a number", wrong)
             if abs(number - float(answer)) <= tolerance:
-                return f"mistakes: {wrong!r} is within the tolerance of the answer"
+                return _Problem(f"mistakes: {wrong!r} is within the tolerance of the answer", wrong)
             wrong = repr(number)  # read once, as a learner's answer is ("1/4", "none"): float() takes it
         pairs.append((str(wrong), said.strip()))
     return tuple(pairs)
