@@ -38,6 +38,8 @@ SAVE_MAX_DELAY = 0.6
 OUTSIDE_POLL = 1.0
 """Seconds between looks at the draft file for a change made outside the tutor (grok-tui edit)."""
 
+BROUGHT_BACK = "Your code from "
+"""How F4 on the stub says it brought the kept code back; the next F4 takes that notice back."""
 LOADED_OUTSIDE = "Loaded your code as changed outside the tutor."
 """The notice of an outside edit that kept no copy: a verdict takes it back (at 80x24 its 8 s covered
 the pass message of the check the learner ran right after). One naming a .bak file stays its time."""
@@ -189,8 +191,13 @@ class ExerciseDrafts(_Screen):
             return
         self._save_now()
         self.saver.flush()
+        take_back(self.app, lambda message: message.startswith(BROUGHT_BACK))  # F4 F4: it said "is back"
+        kept_last = self._kept_code()
         try:
-            backup = self.progress.backup_draft(*self.key)
+            if kept_last is not None and kept_last[0] == self.editor.text:  # F4 F4 F4: no copy of a copy
+                backup = self.progress.latest_backup(*self.key)
+            else:
+                backup = self.progress.backup_draft(*self.key)
         except OSError:
             backup = None
         self.editor.replace(self.exercise.stub.source, self.editor.document.start, self.editor.document.end)
@@ -228,7 +235,7 @@ class ExerciseDrafts(_Screen):
         self._said = ""
         self.verdict = None
         self._render_result()
-        self.notify(f"Your code from {name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
+        self.notify(f"{BROUGHT_BACK}{name} is back (ctrl+z: the starting code again).", timeout=6, markup=False)
 
     def action_save(self) -> None:
         """ctrl+s: saved now (it is saved as one types anyway), and said so."""

@@ -106,6 +106,11 @@ async def test_after_f4_and_a_restart_f4_on_the_stub_brings_the_kept_code_back(l
         assert "Your code from" not in text_of(app.screen.query_one("#ex-headline"))
         await pilot.press("ctrl+z")  # undoable, as every change of the editor
         assert editor.text == stub
+        await pilot.press("f4", "f4")  # back, then the stub again: the "is back" notice goes with it
+        await pilot.pause()
+        assert editor.text == stub and not any("is back" in n.message for n in app._notifications)
+        kept = list(app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"))
+        assert len(kept) == 1, kept  # no second copy of the same code
     # no code kept: F4 on the stub says so, and changes nothing
     for kept in app.progress.draft_path("9.1", "w_sum").parent.glob("w_sum.py.bak-*"):
         kept.unlink()
