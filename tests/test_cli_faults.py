@@ -96,7 +96,8 @@ def test_check_passes_good_files_and_always_prints_the_summary(check_output):
     assert any(line.startswith("ok   ") and "bom" in line for line in lines)  # a BOM is fine
     assert any(line.startswith("ok   ") and "terminal" in line for line in lines)
     good = len(list((LESSONS / "ch4").glob("*.md")))
-    assert lines[-1] == f"{good + 7 + 4} lesson files, 9 with problems"  # ch4, 7 bad/ lessons, 4 not files
+    # ch4, 7 bad/ lessons, 4 not files; ch4's quiz counted as a quiz (it was a "lesson file")
+    assert lines[-1] == f"{good + 7 + 4} lesson files and 1 quiz, 9 with problems"
     assert "RAW" not in check_output.stdout + check_output.stderr  # its writes to fds 1, 2 go nowhere
     assert "Traceback" not in check_output.stdout + check_output.stderr
 

@@ -13,6 +13,7 @@ from grok_tui.engine.runner import LessonRun, OutputEvent, RunEvent, RunState, S
 from grok_tui.engine.values import format_value, to_json
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.instruments.checks import check_quiz
+from grok_tui.instruments.quiz import QUIZ_FILE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.params import ParamError
@@ -143,10 +144,14 @@ def check_all(
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)
         else:
             out.write(f"FAIL {error}\n")
-    files = len(catalog.lessons) + len({e.path for e in catalog.errors})
+    broken = {e.path for e in catalog.errors}
+    quizzes = len(catalog.quizzes) + len({p for p in broken if p.name == QUIZ_FILE})
+    files = len(catalog.lessons) + len(broken) - (quizzes - len(catalog.quizzes))
     if not files:  # a wrong folder, most likely: nothing was checked, which is no pass
         print(f"no lesson files in {catalog.root}", file=out if not as_json else sys.stderr)
     elif not as_json:
-        bad = failed + len({e.path for e in catalog.errors})  # files, not problems: "1 lesson file, 2 with problems"
-        out.write(f"{files} lesson file{'s' if files != 1 else ''}, {bad} with problems\n")
+        bad = failed + len(broken)  # files, not problems: "1 lesson file, 2 with problems"
+        # a quiz is no lesson file: "7 lesson files" was said of 6 and the chapter's quiz
+        also = f" and {quizzes} quiz{'zes' if quizzes != 1 else ''}" if quizzes else ""
+        out.write(f"{files} lesson file{'s' if files != 1 else ''}{also}, {bad} with problems\n")
     return EXIT_FAILED if failed or catalog.errors or not catalog.lessons else EXIT_OK
