@@ -38,6 +38,8 @@ class DraftFiles:
     """Set when a draft could not be read; the UI shows it once."""
     unsaved: dict[tuple[str, str], str]
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
+    draft_notices: list[str]
+    """The notices of drafts set aside, until told (Progress.draft_notices)."""
 
     if TYPE_CHECKING:
 
@@ -64,9 +66,12 @@ class DraftFiles:
         except (OSError, UnicodeDecodeError) as exc:
             try:
                 moved = set_aside(path)
-                self.notice = damaged_notice(f"Your draft of {lesson_id}/{name}", exc, moved)
+                self.notice = damaged_notice(
+                    f"Your draft of {lesson_id}/{name}", exc, moved, "The exercise starts from its stub."
+                )
             except OSError:
                 self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
+            self.draft_notices.append(self.notice)
             return None
 
     def draft_begun(self, lesson_id: str, name: str, stub: str) -> bool:

@@ -37,6 +37,8 @@ from grok_tui.reading_places import PLACES_FILE
 from grok_tui.safe_files import atomic_write, backup, damaged_notice, free_name, set_aside
 from grok_tui.user_dirs import user_dir
 
+PROGRESS_STARTS_OVER = "Lessons and passes show as not done from here; your code (drafts) is not in it."
+"""What a damaged progress file's notice says is lost (its passes), and what is not (the drafts)."""
 DATA_ENV = "GROK_TUI_DATA"
 PROGRESS_FILE = "progress.json"
 FORMAT = 1
@@ -77,6 +79,10 @@ class Progress(DraftFiles):
     it is set, save() does not raise."""
     unsaved: dict[tuple[str, str], str] = field(default_factory=dict)
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
+    draft_notices: list[str] = field(default_factory=list, repr=False, compare=False)
+    """Each draft set aside as damaged since they were last told (the UI and the command line tell
+    and clear them: a draft set aside while a lesson opened was never said, and `verify` called it
+    "not started yet")."""
     course_version: int | None = None
     """The course version the ids follow; None: not known (written by a caller without the course,
     read as version 1, the layout before any renumbering)."""
@@ -135,7 +141,7 @@ class Progress(DraftFiles):
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(progress.path)
-                progress.notice = damaged_notice("Your progress file", exc, moved)
+                progress.notice = damaged_notice("Your progress file", exc, moved, PROGRESS_STARTS_OVER)
             except OSError as move_exc:
                 progress.notice = f"Your progress file could not be read ({exc}) nor moved ({move_exc})."
             progress.lessons, progress.exercises, progress.last_lesson = {}, {}, None
@@ -261,7 +267,7 @@ class Progress(DraftFiles):
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             try:
                 moved = set_aside(self.path)
-                self.notice = damaged_notice("Your progress file", exc, moved)
+                self.notice = damaged_notice("Your progress file", exc, moved, PROGRESS_STARTS_OVER)
             except OSError:
                 pass
             return None

@@ -63,10 +63,12 @@ def set_aside(path: Path) -> Path:
     return target
 
 
-def damaged_notice(what: str, error: object, kept: Path) -> str:
+def damaged_notice(what: str, error: object, kept: Path, starts_over: str = "") -> str:
     """What the learner is told of a file set aside: its new name on a line of its own (at 80 columns
-    the notice broke it mid-name), the reader's complaint after it."""
-    return f"{what} could not be read; it was kept, beside it, as\n{kept.name}\n({error})"
+    the notice broke it mid-name), the folder it is in, what starts over (`starts_over`), and the
+    reader's complaint last ("beside it" named no folder, and nothing said what was lost)."""
+    then = f" {starts_over}" if starts_over else ""
+    return f"{what} could not be read; it was kept as\n{kept.name}\nin {kept.parent}.{then}\n({error})"
 
 
 def backup(path: Path, *, copy: bool = False) -> Path | None:

@@ -145,6 +145,20 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     p.finish_lesson("8.2")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
     assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out
+    # the lesson after the last one is complete already (done on another day): the one after that
+    p.open_lesson("8.1")
+    p.finish_lesson("8.1")
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out, out
+
+
+def test_progress_says_a_damaged_file_last_where_it_stays_in_view(course, capsys, monkeypatch, private_data_dir):
+    """Said before ~55 lines of listing, the note scrolled out of an 80x24 terminal (a trial)."""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "progress.json").write_text("{ not json")
+    code, _out, err = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert code == 0 and err.count("note: Your progress file could not be read") == 2, err
+    assert err.rstrip().endswith("(Expecting property name enclosed in double quotes: line 1 column 3 (char 2))"), err
 
 
 def test_reset_refuses_without_a_terminal_or_yes(course, capsys, monkeypatch):

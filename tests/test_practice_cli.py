@@ -129,8 +129,17 @@ def test_edit_of_a_lesson_opens_its_next_exercise_to_do(capsys, tmp_path, monkey
     Progress.load().record_pass("3.3", "dot", COURSE.get("3.3").exercise("dot").solution.source)
     code, out, _ = cli(capsys, "edit", "3.3")
     assert code == 0 and out.startswith("Opening 3.3/ele_mul (") and "every exercise of 3.3 passes already" in out
-    code, _, err = cli(capsys, "edit", "3.1")
-    assert code == 2 and "lesson 3.1 has no exercises; the next lesson with one is 3.2 (`grok-tui hint 3.2`)" in err
+    code, _, err = cli(capsys, "edit", "3.1")  # the command asked, not `hint` (a trial)
+    assert code == 2 and "lesson 3.1 has no exercises; the next lesson with one is 3.2 (`grok-tui edit 3.2`)" in err
+    code, _, err = cli(capsys, "verify", "3.1")
+    assert code == 2 and "(`grok-tui verify 3.2`)" in err
+    code, _, err = cli(capsys, "hint", "3.1")
+    assert code == 2 and "(`grok-tui hint 3.2`)" in err
+    # an $EDITOR shlex cannot split: one line, not a traceback
+    monkeypatch.setenv("EDITOR", "'vim")
+    monkeypatch.delenv("VISUAL", raising=False)
+    code, _, err = cli(capsys, "edit", "3.2")
+    assert code == 2 and err.startswith("grok-tui: $EDITOR is not a command line (No closing quotation): 'vim"), err
 
 
 def test_global_options_before_or_after_the_subcommand(capsys, tmp_path) -> None:
@@ -266,3 +275,14 @@ def test_without_an_id_a_draft_being_written_wins_over_a_lesson_only_looked_at(c
         "Next: `grok-tui 6.5` (1 exercise to do; your draft of 3.3/ele_mul waits too: `grok-tui edit 3.3/ele_mul`)\n"
         in out
     )
+
+
+def test_verify_says_a_damaged_draft_was_set_aside_not_only_not_started(capsys, private_data_dir) -> None:
+    """Random bytes in 4.2's draft: `verify` said "not started yet" and moved the file, saying nothing."""
+    draft = Progress.load().draft_path("4.2", "hot_cold_step")
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes(b"\xff\xfe\x00\x81garbage")
+    code, out, err = cli(capsys, "verify", "4.2/hot_cold_step")
+    assert code == 1 and "not started yet" in out
+    assert err.startswith("note: Your draft of 4.2/hot_cold_step could not be read; it was kept as\n"), err
+    assert "The exercise starts from its stub." in err

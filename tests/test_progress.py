@@ -50,6 +50,8 @@ def test_a_damaged_progress_file_is_set_aside_with_a_notice(private_data_dir, co
     assert "could not be read" in p.notice
     kept = list(private_data_dir.glob("progress.json.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == content
+    # where it is and what starts over ("beside it" named no folder, and nothing said what was lost)
+    assert f"{kept[0].name}\nin {private_data_dir}." in p.notice and "show as not done from here" in p.notice
     p.open_lesson("3.1")  # and the tutor carries on saving
     assert Progress.load().last_lesson == "3.1" and Progress.load().notice == ""
 

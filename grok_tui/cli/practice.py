@@ -67,10 +67,11 @@ class _Usage(Exception):
 
 
 def _exercises(
-    catalog: Catalog, spec: str | None, progress: Progress, *, next_only: bool = False
+    catalog: Catalog, spec: str | None, progress: Progress, *, next_only: bool = False, command: str = "hint"
 ) -> list[tuple[Lesson, Exercise]]:
     """The exercises `spec` names: LESSON/NAME, a lesson (with next_only: its first unsolved one),
-    or (None) every exercise of the course in order."""
+    or (None) every exercise of the course in order. `command`: the one asked, named in what it says
+    (`edit 3.1` was pointed to `grok-tui hint 3.2`)."""
     if spec is None:
         return [(lesson, ex) for lesson in catalog.lessons for ex in lesson.exercises]
     lesson_id, slash, name = spec.partition("/")
@@ -84,7 +85,7 @@ def _exercises(
         return [(lesson, exercise)]
     if not lesson.exercises:
         later = next((l for l in catalog.lessons[catalog.lessons.index(lesson) + 1 :] if l.exercises), None)
-        nearest = f"; the next lesson with one is {later.id} (`grok-tui hint {later.id}`)" if later else ""
+        nearest = f"; the next lesson with one is {later.id} (`grok-tui {command} {later.id}`)" if later else ""
         raise _Usage(f"lesson {lesson_id} has no exercises{nearest}")
     if next_only:
         todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
@@ -162,14 +163,21 @@ def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
     return _run(_verify, args, catalog)
 
 
+def _say_set_aside(progress: Progress) -> None:
+    """A draft found damaged just now: said, not left as "not started yet"."""
+    while progress.draft_notices:
+        print(f"note: {progress.draft_notices.pop(0)}", file=sys.stderr)
+
+
 def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
-    chosen = _exercises(catalog, args.id, progress)
+    chosen = _exercises(catalog, args.id, progress, command="verify")
     if args.id is not None and "/" not in args.id:
         return _verify_lesson(progress, chosen)
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
+        _say_set_aside(progress)
         if verdict is None:
             print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
             return EXIT_FAILED
@@ -194,6 +202,7 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
+        _say_set_aside(progress)
         if verdict is None:
             print(f"· {key}: not started yet (`grok-tui edit {key}` opens it).")
         elif verdict.passed:
@@ -242,7 +251,10 @@ def editor_command() -> list[str] | None:
     for var in ("VISUAL", "EDITOR"):
         value = os.environ.get(var, "").strip()
         if value:
-            return shlex.split(value, posix=os.name != "nt")
+            try:
+                return shlex.split(value, posix=os.name != "nt")
+            except ValueError as exc:  # `EDITOR="'vim"`: a traceback was all it said
+                raise _Usage(f"${var} is not a command line ({exc}): {value}") from None
     for name in ("nano", "vim", "vi", "notepad"):
         found = shutil.which(name)
         if found:
@@ -258,7 +270,7 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     # A lesson alone opens its next exercise to do, as `hint` and the lesson's `e` do.
     spec = args.id or where_you_were(catalog, progress)
-    lesson, exercise = _exercises(catalog, spec, progress, next_only=True)[0]
+    lesson, exercise = _exercises(catalog, spec, progress, next_only=True, command="edit")[0]
     key = f"{lesson.id}/{exercise.name}"
     path = progress.draft_path(lesson.id, exercise.name)
     command = editor_command()

@@ -168,6 +168,8 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip() if last else "Last lesson: none yet")
     print(next_step(catalog, progress))
     print(f"Saved in {data['data_dir']}")
+    if progress.notice:  # said again last: before ~55 lines of listing it scrolled out of an 80x24 terminal
+        print(f"note: {progress.notice}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -201,7 +203,10 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
     todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
     if todo:
         return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do{elsewhere})"
-    later = catalog.lessons[catalog.lessons.index(lesson) + 1 :]
+    # the next one not complete: 3.3, done on another day, was recommended after 3.2
+    later = [
+        x for x in catalog.lessons[catalog.lessons.index(lesson) + 1 :] if lesson_status(x, progress) != "complete"
+    ]
     if progress.lesson_state(lesson.id) == "done" and later:
         return f"Next: `grok-tui {later[0].id}` ({later[0].title}{elsewhere})"
     if progress.lesson_state(lesson.id) == "done":  # the last lesson, done: "Next: 7.6" sent back to it

@@ -417,3 +417,19 @@ async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
         )
         await pilot.pause()
         assert app.is_running and not lesson.is_attached
+
+
+async def test_a_draft_set_aside_while_a_lesson_opens_is_told(catalog, private_data_dir):
+    """A damaged draft was set aside as 4.2 opened (its exercise note reads it): no notice, and the
+    editor showed the stub (a trial)."""
+    draft = Progress.load().draft_path("4.2", "hot_cold_step")
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes(b"\xff\xfe\x00\x81garbage")
+    app = GrokApp(catalog, start_lesson="4.2", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(
+            pilot,
+            lambda: any("Your draft of 4.2/hot_cold_step could not be read" in n.message for n in app._notifications),
+            what="the notice",
+        )
+        assert list(draft.parent.glob("hot_cold_step.py.damaged-*"))
