@@ -251,3 +251,19 @@ async def test_ctrl_p_offers_the_theme_quit_and_help_not_textuals_own_tools(cata
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
         await pilot.press(*"help", "enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", what="the help")
+
+
+async def test_a_pass_recorded_from_the_command_line_shows_in_the_open_contents(catalog):
+    """`grok-tui verify 3.2` beside the tutor: the contents still said "exercises 0/1" after 10 s
+    and until a lesson was opened and left (a trial)."""
+    from grok_tui.progress import Progress
+
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and rows(app.screen), what="contents")
+        assert "exercises 0/1" in next(r for r in rows(app.screen) if " 3.2 " in r)
+        other = Progress.load()  # another process's view of the same files
+        other.record_pass("3.2", "w_sum", catalog.get("3.2").exercise("w_sum").solution.source)
+        await wait_for(
+            pilot, lambda: "exercises 1/1" in next(r for r in rows(app.screen) if " 3.2 " in r), what="the pass"
+        )

@@ -21,6 +21,9 @@ from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
+OUTSIDE_POLL = 2.0
+"""Seconds between looks at the progress file for what the command line changed (verify, reset)."""
+
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
 
 
@@ -151,6 +154,13 @@ class ContentsScreen(Screen[None]):
         if self._built:
             self.refresh_marks()
             self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
+        self.set_interval(OUTSIDE_POLL, self._take_outside_progress)
+
+    def _take_outside_progress(self) -> None:
+        """A pass or a reset made from the command line while the contents show (`grok-tui verify`,
+        `reset`): the marks and counts stayed as they were until a lesson was opened and left."""
+        if self._built and self.app.screen is self and tutor(self.app).progress.refresh():
+            self.refresh_marks(keep_highlight=True)
 
     def on_resize(self) -> None:
         if self._built:
