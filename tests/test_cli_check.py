@@ -267,3 +267,10 @@ def test_check_of_one_file_names_an_id_another_lesson_of_its_course_has(tmp_path
     assert code == 1 and "9.1-mine.md:2: lesson id '2.1' is already used by" in out, out
     (tmp_path / "ch2" / "2.1-a.md").unlink()
     assert run_cli(capsys, "check", str(mine))[0] == 0
+
+
+def test_check_given_a_lesson_id_names_its_file(capsys):
+    """`grok-tui check 3.1` said "FAIL 3.1: lessons folder not found" and "1 lesson file, 1 with problems"."""
+    code, out, err = run_cli(capsys, "check", "3.1")
+    assert (code, out) == (2, "") and err.startswith("grok-tui: 3.1 is a lesson id; check takes a folder or a file: ")
+    assert err.rstrip().endswith("3.1-one-input-one-weight.md`"), err

@@ -328,6 +328,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"FAIL {path}: no such file")
             return EXIT_FAILED
         path = path.parent  # a quiz is checked against its chapter's lessons: the folder holds both
+    if path is not None and not path.exists() and path.suffix != LESSON_SUFFIX:
+        course = load_catalog(args.lessons)
+        lesson = course.get(str(path))
+        if lesson is not None:  # `check 3.1` said "lessons folder not found" and "1 lesson file, 1 with problems"
+            print(
+                f"grok-tui: {path} is a lesson id; check takes a folder or a file: `grok-tui check {lesson.path}`",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     one_file = path is not None and not path.is_dir() and (path.exists() or path.suffix == LESSON_SUFFIX)
     catalog = load_lesson_file(path) if one_file else load_catalog(path or args.lessons)
     return check_all(catalog, timeout=_timeout(args))
