@@ -65,3 +65,12 @@ def test_a_lesson_of_one_exercise_names_it_in_the_way_to_the_whole_message(capsy
     assert code == 1 and out.splitlines()[-1] == (
         f"The exercise of 3.2 does not pass. `grok-tui verify 3.2/{w_sum.name}` shows the whole message."
     )
+
+
+def test_verify_of_a_lesson_not_started_points_to_edit_not_to_a_message(capsys):
+    """`verify 4.1`, nothing written: "`grok-tui verify 4.1/squared_error` shows the whole message",
+    a message that does not exist (that command says only "not started yet")."""
+    code, out = cli(capsys, "verify", "4.1")
+    assert code == 1 and out.splitlines()[-1] == "Not started yet: `grok-tui edit 4.1` opens it.", out
+    code, out = cli(capsys, "verify", "3.3")
+    assert out.splitlines()[-1] == "2 of 2 not started yet: `grok-tui edit 3.3` opens the first.", out

@@ -198,7 +198,7 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
 def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
     """A lesson named: every one of its exercises gets a line, whatever the one before did (a learner
     asking about 7.3 wants to hear of softmax even when one_hot is not started)."""
-    passed = 0
+    passed = failed = 0
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
@@ -209,6 +209,7 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
             passed += 1
             print(f"✓ {key}: {verdict.headline}")
         else:
+            failed += 1
             first = f" {verdict.details[0]}" if verdict.details else ""
             print(f"✗ {key}: {verdict.headline}{first}")
     lesson_id, total = chosen[0][0].id, len(chosen)
@@ -220,6 +221,11 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
         if total > 1
         else f"The exercise of {lesson_id} does not pass"
     )
+    if not failed:  # none checked and failed: "shows the whole message" pointed at none (4.1, not started)
+        first = "it" if total == 1 else "the first"
+        rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens {first}"
+        print(f"{total - passed} of {total} not started yet: {rest}." if total > 1 else f"Not started yet: {rest}.")
+        return EXIT_FAILED
     name = chosen[0][1].name if total == 1 else "NAME"  # 3.2 has one: say which
     print(f"{counted}. `grok-tui verify {lesson_id}/{name}` shows the whole message.")
     return EXIT_FAILED
