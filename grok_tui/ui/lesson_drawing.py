@@ -37,7 +37,7 @@ else:
     _Screen = object
 
 
-ESCAPE_AGAIN = "escape again: to the contents (this run stops)"
+ESCAPE_AGAIN = "escape again: stop, to the contents"
 """Said for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run."""
 OUT_OF_VIEW = "w shows the code running"
 """Said once a session (LessonDrawing._tell_where_running); `w` and `l` take it back."""
