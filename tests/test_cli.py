@@ -177,3 +177,11 @@ def test_module_entry_point_runs():
     assert proc.returncode == 0, proc.stderr
     first = next(row for row in map(json.loads, proc.stdout.splitlines()) if "step" in row)
     assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)
+
+
+def test_an_exercise_given_where_a_lesson_is_wanted_is_named_as_one(capsys):
+    """`grok-tui run 3.2/w_sum` (and `grok-tui 3.2/w_sum`, `export ...`) said only "no lesson '3.2/w_sum'"."""
+    for args in (("run", "3.2/w_sum"), ("3.2/w_sum",)):
+        code, _, err = run_cli(capsys, *args)
+        assert code == 2 and "LESSON/NAME is an exercise, which `grok-tui edit`, `hint` and `verify` take" in err
+        assert err.rstrip().endswith("the lesson is `3.2`"), err

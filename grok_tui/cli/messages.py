@@ -15,6 +15,12 @@ def no_lesson(lesson_id: str, errors: Sequence[LessonError] = (), root: Path | N
     `root`: the catalog's folder; the bundled course's answer names --lessons (a teacher's `verify 8.1`
     looked in the bundled course, and "no lesson '8.1'" did not say where else to look)."""
     mine = [e for e in errors if e.path.name.startswith(f"{lesson_id}-") or e.path.name == f"{lesson_id}.md"]
+    if "/" in lesson_id and not mine:  # `grok-tui run 3.2/w_sum`: an exercise, named as `hint` takes it
+        lesson, _, _ = lesson_id.partition("/")
+        return (
+            f"no lesson {lesson_id!r}: LESSON/NAME is an exercise, which `grok-tui edit`, `hint` and `verify` "
+            f"take; the lesson is `{lesson}`"
+        )
     if not mine:
         own = ""
         if root is not None and root.resolve() == bundled_lessons_dir().resolve():
