@@ -300,10 +300,12 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
             f"Opening {key} ({exercise.title})"
             + (f": every exercise of {lesson.id} passes already." if all_done else ".")
         )
-    if current_code(progress, lesson, exercise) is None or not path.exists():
+    code = current_code(progress, lesson, exercise)
+    if code is None or not path.exists() or not code.endswith("\n"):
         # The editor needs a file: start it from what the exercise screen would show, ending in a
-        # line break (an editor's appended line joined the stub's last: `return 0# mine`).
-        start = current_code(progress, lesson, exercise) or exercise.stub.source
+        # line break (an editor's appended line joined the stub's last: `return 0# mine`), and so
+        # for a draft the tutor saved (it keeps the text as typed, often without a last line break).
+        start = code or exercise.stub.source
         progress.save_draft(lesson.id, exercise.name, start if start.endswith("\n") else start + "\n")
     if not chosen:  # say which editor, and how to leave it: vi's :wq is no one's first guess
         name = Path(command[0]).name
