@@ -302,7 +302,23 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     assert "Predictions: 1/1 right" in out
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["quizzes"][0] == {"chapter": 4, "questions": 5, "answered": 2, "right": 1, "missed": [3], "streak": 0}
+    assert data["quizzes"][0] == {
+        "chapter": 4,
+        "questions": 5,
+        "answered": 2,
+        "right": 1,
+        "missed": [3],
+        "streak": 0,
+        "attempt_answered": 0,  # 1 then 3: no attempt in order to go on with
+        "attempt_right": 0,
+    }
+    # all five right, then a second attempt begun with a wrong answer: said as the contents' row says
+    # it ("4/5 right; missed question 1" here, "0 of 1 right, 4 to go" there: a trial)
+    for n in range(1, 6):
+        record_answer(private_data_dir, f"quiz/4/{n}", "x", True)
+    record_answer(private_data_dir, "quiz/4/1", "y", False)
+    assert main(["progress"]) == 0
+    assert "Chapter 4 quiz: 0 of 1 right, 4 to go (this attempt)\n" in capsys.readouterr().out
 
 
 def test_a_streak_is_said_as_the_last_answers():

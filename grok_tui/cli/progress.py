@@ -8,7 +8,15 @@ import sys
 from collections.abc import Callable
 from typing import TypedDict
 
-from grok_tui.answers import answer_streak, has_answers, load_answers, quiz_answers, streak_text, take_notices
+from grok_tui.answers import (
+    answer_streak,
+    has_answers,
+    load_answers,
+    quiz_answers,
+    streak_text,
+    take_notices,
+    unfinished_attempt,
+)
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -107,6 +115,9 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
     quizzes = []
     for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
         mine = quiz_answers(data, number)
+        # an attempt left unfinished, as the contents' row shows it ("0 of 1 right, 4 to go" there,
+        # "4/5 right; missed question 1" here, after one wrong answer in a second attempt)
+        attempt = unfinished_attempt(data, f"quiz/{number}/", len(quiz.questions))
         quizzes.append(
             {
                 "chapter": number,
@@ -115,6 +126,8 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
                 "right": sum(mine.values()),
                 "missed": sorted(n for n, right in mine.items() if not right),
                 "streak": answer_streak(data, f"quiz/{number}/"),
+                "attempt_answered": len(attempt),
+                "attempt_right": sum(attempt),
             }
         )
     predicted = {k: v for k, v in latest.items() if k.startswith("predict/")}
@@ -145,7 +158,11 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"  {MARKS[row['status']][0]} {row['id']} {row['title']}{ex}")
     print(LEGEND)  # the contents' marks and words, below the lessons as there
     for quiz in data["quizzes"]:
-        if quiz["answered"]:
+        if quiz["attempt_answered"]:
+            to_go = quiz["questions"] - quiz["attempt_answered"]
+            said = f"{quiz['attempt_right']} of {quiz['attempt_answered']} right, {to_go} to go"
+            print(f"Chapter {quiz['chapter']} quiz: {said} (this attempt)")
+        elif quiz["answered"]:
             # "missed 2" read as a count of two: it was question 2
             numbers = quiz["missed"]
             missed = (
