@@ -137,6 +137,7 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     ch8, ch9 = data["chapters"]
     assert (ch8["lessons_done"], ch8["lessons_started"], ch8["exercises_done"], ch8["exercises_total"]) == (1, 1, 1, 2)
     assert (ch9["lessons_done"], ch9["exercises_done"]) == (0, 0)
+    assert ch8["lessons_complete"] == 1  # the text's "lessons 1/2 complete" (JSON had only "done", ◐ too)
     assert data["last_lesson"] == "8.2"
     p.save_draft("8.2", "w_sum", "def w_sum(a, b):\n    return")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]

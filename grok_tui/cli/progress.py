@@ -89,7 +89,9 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
                 "chapter": number,
                 "title": title,
                 "lessons_total": len(rows),
-                "lessons_done": sum(r["state"] == "done" for r in rows),
+                "lessons_done": sum(r["state"] == "done" for r in rows),  # run to the end (◐ and ✓)
+                # ✓: run and every exercise passed, as the text's "lessons 3/9 complete" counts them
+                "lessons_complete": sum(r["status"] == "complete" for r in rows),
                 "lessons_started": sum(r["state"] == "started" for r in rows),
                 "exercises_total": sum(r["exercises_total"] for r in rows),
                 "exercises_done": sum(r["exercises_done"] for r in rows),
@@ -146,7 +148,7 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     for ch in data["chapters"]:
         exercises = f"; exercises {ch['exercises_done']}/{ch['exercises_total']} done" if ch["exercises_total"] else ""
         # Counted as the marks below count: "lessons 9/9 done" above three ◐ read as a contradiction.
-        complete = sum(row["status"] == "complete" for row in ch["lessons"])
+        complete = ch["lessons_complete"]
         ran = ch["lessons_done"] - complete
         to_do = f", {ran} run with exercises to do" if ran else ""
         print(
