@@ -312,3 +312,37 @@ async def test_a_marked_param_is_an_upright_line_and_a_same_curve_is_not_a_previ
         chart.show_series(sweep(1.0), sweep(0.5), "previous run: input 0.5", values={"weight": 0.5})
         await pilot.pause()
         assert "previous run: input 0.5 " in lines(chart)[0] + " " and "same" not in lines(chart)[0]
+
+
+async def test_a_previous_run_drawn_is_named_before_the_notes_or_not_drawn_at_all():
+    """5.4 after alpha 6.4: three series and "0 from step 10: below any log scale" filled the legend,
+    the previous run's entry was cut, and its grey curves climbing to 1e+9 were read as this run's."""
+    from rich.style import Style
+
+    names = ("error_hurt", "error_win", "error_sad")
+    app = OneChart(Chart("error of each output", names, log=True))
+    async with app.run_test(size=(80, 14)) as pilot:
+        chart = app.query_one(ChartView)
+        landing = [0.5 * 0.1**k for k in range(9)] + [0.0] * 11  # to 0 at step 10: below a log scale
+        climbing = [0.5 * 1.5**k for k in range(20)]
+        chart.show_series({n: Series(STEPS, landing) for n in names}, {n: Series(STEPS, climbing) for n in names})
+        await pilot.pause()
+        legend = lines(chart)[0]
+        assert not chart.previous_off_scale and ("previous run" in legend or "before" in legend), legend
+
+        def grey_cells() -> int:
+            return sum(
+                1
+                for row in chart.rows[1:]
+                for text, style in row
+                for ch in text
+                if ch.strip() and isinstance(style, Style) and str(style) == "color(8)"  # plotext's grey
+            )
+
+        assert grey_cells() > 0  # drawn, and named
+        # so narrow that its name cannot be said: the grey curves are not drawn either
+        await pilot.resize_terminal(44, 14)
+        await pilot.pause()
+        legend = lines(chart)[0]
+        assert "previous run" not in legend and "before" not in legend, legend
+        assert grey_cells() == 0, chart.rows

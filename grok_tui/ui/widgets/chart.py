@@ -40,6 +40,7 @@ from grok_tui.ui.widgets.chart_parts import (
     POINT,
     PREVIOUS,
     PREVIOUS_MARKER,
+    PREVIOUS_SHORT,
     Axis,
     Layer,
     Row,
@@ -254,6 +255,7 @@ class ChartView(PlotextPlot, can_focus=True):
         if goal_line:
             said = self.chart.goal_label or self.chart.goal or "goal"
             entries.append((GOAL_GLYPH, f"{said} {self._goal:g}", "prev"))  # "goal 70", "chance 0.1"
+        drawn_at = len(entries)  # a previous run drawn goes here: grey curves must be named (below)
         if zero_from is not None:
             entries.append(("0", f"from step {zero_from:g}: below any log scale", "prev"))
         if nan_from is not None:
@@ -283,7 +285,9 @@ class ChartView(PlotextPlot, can_focus=True):
             marks = "".join(
                 dict.fromkeys(layer.marker for layer in old[1:] if layer.marker not in ("braille", PREVIOUS_MARKER))
             )
-            entries.append((self._previous_glyph + marks, PREVIOUS + (f": {label}" if label else ""), "prev"))
+            # Before the notes: 5.4's three series and "0 from step 10: below any log scale" filled the
+            # line, and grey curves climbing to 1e+9 were read as this run's (trial F)
+            entries.insert(drawn_at, (self._previous_glyph + marks, PREVIOUS + (f": {label}" if label else ""), "prev"))
         if self.chart.x and self.chart.x != "x":  # "x: x" (6.7) says nothing
             entries.append(("x:", self.chart.x, ""))
         return entries
@@ -384,6 +388,8 @@ class ChartView(PlotextPlot, can_focus=True):
         rows = []
         if legend and height >= COMPACT_HEIGHT:
             rows.append(legend_row(legend, width))
+            if old and not any(PREVIOUS in text or PREVIOUS_SHORT in text for text, _ in rows[0]):
+                old = []  # no room to name it: grey curves nobody can tell from this run's are not drawn
         plot_rows = height - len(rows)
         last_x = None
         if (zero_from is not None or nan_from is not None) and not self.chart.x:  # against a value, steps are no x
