@@ -199,3 +199,9 @@ def test_freezing_a_small_input_leaves_the_toes_alpha_too_big():
 
 def test_5_2b_is_titled_for_what_it_teaches():
     assert COURSE.get("5.2b").title.startswith("input is not inputs")
+
+
+def test_5_1s_strip_shows_the_weights_moving():
+    """At 80 columns the strip said "input_i 1.2  weight_delta -0.168  delta -0.14" and the weights,
+    last in `show`, never made it onto the line (a trial)."""
+    assert COURSE.get("5.1").strip[:2] == ("i", "weights")

@@ -289,3 +289,11 @@ def test_verify_says_a_damaged_draft_was_set_aside_not_only_not_started(capsys, 
     assert code == 1 and "not started yet" in out
     assert err.startswith("note: Your draft of 4.2/hot_cold_step could not be read; it was kept as\n"), err
     assert "The exercise starts from its stub." in err
+
+
+def test_an_exercises_name_alone_is_sent_to_its_lesson(capsys) -> None:
+    """`grok-tui hint w_sum` said only "no lesson 'w_sum'" (a trial)."""
+    code, _, err = cli(capsys, "hint", "w_sum")
+    assert (code, err) == (2, "grok-tui: w_sum is an exercise: `grok-tui hint 3.2/w_sum`\n")
+    code, _, err = cli(capsys, "verify", "dot")
+    assert (code, err) == (2, "grok-tui: dot is an exercise: `grok-tui verify 3.3/dot`\n")

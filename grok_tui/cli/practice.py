@@ -77,6 +77,10 @@ def _exercises(
     lesson_id, slash, name = spec.partition("/")
     lesson = catalog.get(lesson_id)
     if lesson is None:
+        # `hint w_sum`: an exercise's name alone ("no lesson 'w_sum'" did not say where it was)
+        owners = [f"{l.id}/{spec}" for l in catalog.lessons if not slash and l.exercise(spec) is not None]
+        if owners:
+            raise _Usage(f"{spec} is an exercise: `grok-tui {command} {owners[0]}`")
         raise _Usage(no_lesson(lesson_id, catalog.errors, catalog.root))
     if slash:
         exercise = lesson.exercise(name)
