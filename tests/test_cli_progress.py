@@ -290,3 +290,11 @@ def test_with_a_lesson_file_that_did_not_load_the_course_is_not_called_complete(
         "\nNext: every lesson that loaded is run and its exercises passed; 1 lesson file did not load "
         "(the warning above).\n" in out
     ), out
+
+
+def test_a_damaged_answers_file_is_a_note_as_a_damaged_progress_file_is(course, capsys, monkeypatch, private_data_dir):
+    """The two notices began "note:" and "grok-tui:" (a trial)."""
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    (private_data_dir / "answers.json").write_text("{ not json")
+    _, _, err = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
+    assert err.startswith("note: Your answers file (quizzes, predictions) could not be read"), err

@@ -112,7 +112,7 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
     """Quiz answers per chapter (right, missed, streak) and predictions: from answers.json."""
     data = load_answers(progress.root)
     for notice in take_notices():
-        print(f"grok-tui: {notice}", file=sys.stderr)
+        print(f"note: {notice}", file=sys.stderr)  # as the progress file's own notice
     latest = {k: v for k, v in data["latest"].items() if isinstance(v, dict)}
     quizzes = []
     for number, quiz in sorted(getattr(catalog, "quizzes", {}).items()):
