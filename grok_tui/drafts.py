@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ class DraftFiles:
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
     draft_notices: list[str]
     """The notices of drafts set aside, until told (Progress.draft_notices)."""
+    on_draft_set_aside: Callable[[str], None] | None
+    """Told each such notice instead, when set (Progress.on_draft_set_aside)."""
 
     if TYPE_CHECKING:
 
@@ -71,7 +74,10 @@ class DraftFiles:
                 )
             except OSError:
                 self.notice = f"Your draft of {lesson_id}/{name} could not be read ({exc})."
-            self.draft_notices.append(self.notice)
+            if self.on_draft_set_aside is not None:
+                self.on_draft_set_aside(self.notice)
+            else:
+                self.draft_notices.append(self.notice)
             return None
 
     def draft_begun(self, lesson_id: str, name: str, stub: str) -> bool:

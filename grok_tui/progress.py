@@ -80,9 +80,11 @@ class Progress(DraftFiles):
     unsaved: dict[tuple[str, str], str] = field(default_factory=dict)
     """Drafts that could not be written, by (lesson, exercise): offered for saving elsewhere on quit."""
     draft_notices: list[str] = field(default_factory=list, repr=False, compare=False)
-    """Each draft set aside as damaged since they were last told (the UI and the command line tell
-    and clear them: a draft set aside while a lesson opened was never said, and `verify` called it
-    "not started yet")."""
+    """Each draft set aside as damaged, until told (the command line tells and clears them: `verify`
+    called such a draft "not started yet")..."""
+    on_draft_set_aside: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    """...or, while it is set, told through it instead, as on_save_error (the app: a notice; a draft
+    set aside while a lesson opened was said nowhere)."""
     course_version: int | None = None
     """The course version the ids follow; None: not known (written by a caller without the course,
     read as version 1, the layout before any renumbering)."""

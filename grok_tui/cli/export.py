@@ -329,7 +329,7 @@ def cmd_export(args, catalog) -> int:
             return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
         lesson = catalog.get(args.id)
         if lesson is None:
-            return usage(no_lesson(args.id, catalog.errors, catalog.root))
+            return usage(no_lesson(args.id, catalog))
         if args.output is not None and str(args.output) == "-":
             theirs = {} if args.blank else saved_code(load_progress(catalog), lesson)
             sys.stdout.write(export_text(lesson, args.to, theirs))

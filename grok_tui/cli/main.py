@@ -231,7 +231,7 @@ def _unknown_word(word: str, catalog: Catalog) -> str:
         return f"no lesson or command {word!r}; did you mean `grok-tui {close[0]}`?"
     if not any(c.isdigit() for c in word):  # a word, not an id: the commands are what was meant
         return f"no lesson or command {word!r}; the commands: {', '.join(SUBCOMMANDS)} (grok-tui --help)"
-    return no_lesson(word, catalog.errors, catalog.root)
+    return no_lesson(word, catalog)
 
 
 def _existing_catalog(lessons: Path | None) -> Catalog:
@@ -302,7 +302,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
     lesson = catalog.get(args.id)
     if lesson is None:
-        raise UsageError(no_lesson(args.id, catalog.errors, catalog.root))
+        raise UsageError(no_lesson(args.id, catalog))
     return run_one(lesson, _parse_sets(args.set), as_json=args.json, timeout=_timeout(args))
 
 

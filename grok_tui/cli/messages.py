@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
-from grok_tui.lesson.catalog import bundled_lessons_dir
-from grok_tui.lesson.model import Lesson, LessonError
+from grok_tui.lesson.catalog import Catalog, bundled_lessons_dir
+from grok_tui.lesson.model import Lesson
 
 
-def no_lesson(lesson_id: str, errors: Sequence[LessonError] = (), root: Path | None = None) -> str:
-    """`errors`: the catalog's problems. A lesson file that did not load (its name starts with the id)
-    is named with its first problem: "no lesson '4.9'" sent a teacher looking for a typo in the id.
-    `root`: the catalog's folder; the bundled course's answer names --lessons (a teacher's `verify 8.1`
-    looked in the bundled course, and "no lesson '8.1'" did not say where else to look)."""
-    mine = [e for e in errors if e.path.name.startswith(f"{lesson_id}-") or e.path.name == f"{lesson_id}.md"]
+def no_lesson(lesson_id: str, catalog: Catalog) -> str:
+    """Where `catalog` (the one searched) has a lesson file that did not load (its name starts with
+    the id), it is named with its first problem: "no lesson '4.9'" sent a teacher looking for a typo in
+    the id. The bundled course's answer names --lessons (a teacher's `verify 8.1` looked in the bundled
+    course, and "no lesson '8.1'" did not say where else to look)."""
+    mine = [e for e in catalog.errors if e.path.name.startswith(f"{lesson_id}-") or e.path.name == f"{lesson_id}.md"]
     if "/" in lesson_id and not mine:  # `grok-tui run 3.2/w_sum`: an exercise, named as `hint` takes it
         lesson, _, _ = lesson_id.partition("/")
         return (
@@ -23,7 +20,7 @@ def no_lesson(lesson_id: str, errors: Sequence[LessonError] = (), root: Path | N
         )
     if not mine:
         own = ""
-        if root is not None and root.resolve() == bundled_lessons_dir().resolve():
+        if catalog.root.resolve() == bundled_lessons_dir().resolve():
             own = " (lessons of your own: --lessons DIR, or $GROK_TUI_LESSONS)"
         return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids{own}"
     more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""

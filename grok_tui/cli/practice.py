@@ -78,10 +78,10 @@ def _exercises(
     lesson = catalog.get(lesson_id)
     if lesson is None:
         # `hint w_sum`: an exercise's name alone ("no lesson 'w_sum'" did not say where it was)
-        owners = [f"{l.id}/{spec}" for l in catalog.lessons if not slash and l.exercise(spec) is not None]
-        if owners:
-            raise _Usage(f"{spec} is an exercise: `grok-tui {command} {owners[0]}`")
-        raise _Usage(no_lesson(lesson_id, catalog.errors, catalog.root))
+        owner = next((l for l in catalog.lessons if not slash and l.exercise(spec) is not None), None)
+        if owner is not None:
+            raise _Usage(f"{spec} is an exercise: `grok-tui {command} {owner.id}/{spec}`")
+        raise _Usage(no_lesson(lesson_id, catalog))
     if slash:
         exercise = lesson.exercise(name)
         if exercise is None:

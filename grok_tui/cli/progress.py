@@ -297,9 +297,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         if slash:
             saved = _saved(progress, lesson_id, name)
             if not saved and (lesson is None or lesson.exercise(name) is None):
-                return _error(
-                    no_lesson(lesson_id, catalog.errors, catalog.root) if lesson is None else no_exercise(lesson, name)
-                )
+                return _error(no_lesson(lesson_id, catalog) if lesson is None else no_exercise(lesson, name))
             question = f"Reset exercise {args.id} (your code is kept as a backup)?"
 
             def act():
@@ -308,7 +306,7 @@ def cmd_reset(args: argparse.Namespace, catalog: Catalog) -> int:
         else:
             saved = _saved(progress, lesson_id)
             if lesson is None and not saved:  # a lesson gone from the course may still have progress
-                return _error(no_lesson(lesson_id, catalog.errors, catalog.root))
+                return _error(no_lesson(lesson_id, catalog))
             question = (
                 f"Reset lesson {lesson_id}, its exercises, predictions and kept settings "
                 "(your code is kept as backups)?"

@@ -145,8 +145,9 @@ def check_all(
         else:
             out.write(f"FAIL {error}\n")
     broken = {e.path for e in catalog.errors}
-    quizzes = len(catalog.quizzes) + len({p for p in broken if p.name == QUIZ_FILE})
-    files = len(catalog.lessons) + len(broken) - (quizzes - len(catalog.quizzes))
+    broken_quizzes = {p for p in broken if p.name == QUIZ_FILE}
+    quizzes = len(catalog.quizzes) + len(broken_quizzes)
+    files = len(catalog.lessons) + len(broken - broken_quizzes)
     if not files:  # a wrong folder, most likely: nothing was checked, which is no pass
         print(f"no lesson files in {catalog.root}", file=out if not as_json else sys.stderr)
     elif not as_json:

@@ -82,7 +82,7 @@ def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
         print("grok-tui: the browser mode needs textual-serve: pip install 'grok-tui[web]'", file=sys.stderr)
         return EXIT_USAGE
     if args.lesson is not None and catalog.get(args.lesson) is None:
-        print(f"grok-tui: {no_lesson(args.lesson, catalog.errors, catalog.root)}", file=sys.stderr)
+        print(f"grok-tui: {no_lesson(args.lesson, catalog)}", file=sys.stderr)
         return EXIT_USAGE
     if not 0 < args.port < 65536:
         print(f"grok-tui: --port must be 1-65535 (got {args.port})", file=sys.stderr)

@@ -126,30 +126,26 @@ def resets_in_loops(code: str, solution: str) -> list[str]:
     "got 0.0" (its hint names the slip). A reset in an outer loop, for a total the inner loop adds
     to (a sum per row), is no slip; nor is anything the reference does too."""
 
-    def resets(source: str) -> dict[str, list[tuple[ast.Assign, str]]]:
-        found: dict[str, list[tuple[ast.Assign, str]]] = {}
+    def resets(source: str) -> dict[str, list[tuple[ast.stmt, str]]]:
+        found: dict[str, list[tuple[ast.stmt, str]]] = {}
         for function in _functions(source):
             for loop in ast.walk(function):
                 if not isinstance(loop, (ast.For, ast.While)):
                     continue
-                own = list(_own_statements(loop.body))
-                added = {n.target.id for n in own if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+                own = [(n, _one_name(n)) for n in _own_statements(loop.body)]
+                added = {n.target.id for n, _ in own if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
                 added |= {  # `total = total + ...`, as `+=`
-                    n.targets[0].id
-                    for n in own
+                    name
+                    for n, name in own
                     if isinstance(n, ast.Assign)
-                    and len(n.targets) == 1
-                    and isinstance(n.targets[0], ast.Name)
                     and isinstance(n.value, ast.BinOp)
-                    and any(isinstance(v, ast.Name) and v.id == n.targets[0].id for v in ast.walk(n.value))
+                    and any(isinstance(v, ast.Name) and v.id == name for v in ast.walk(n.value))
                 }
                 found.setdefault(function.name, []).extend(
-                    (n, n.targets[0].id)
-                    for n in own
-                    if isinstance(n, ast.Assign)
-                    and len(n.targets) == 1
-                    and isinstance(n.targets[0], ast.Name)
-                    and n.targets[0].id in added
+                    (n, name)
+                    for n, name in own
+                    if name in added
+                    and isinstance(n, ast.Assign)
                     and isinstance(n.value, ast.Constant)
                     and isinstance(n.value.value, (int, float))
                 )
@@ -164,6 +160,13 @@ def resets_in_loops(code: str, solution: str) -> list[str]:
         if found and not reference.get(name)
         for first, total in found[:1]
     ]
+
+
+def _one_name(node: ast.stmt) -> str:
+    """The one name an assignment `name = ...` sets ("" for any other statement)."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return ""
 
 
 def _own_statements(body: list[ast.stmt]):

@@ -127,13 +127,8 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         at, reason = toml_problem(exc)
         add(at or 1, f"quiz is not valid TOML: {reason}")
         return None, problems
-    for key in data:
-        if key not in ("chapter", "title", "questions"):
-            known = {"chapter", "title", "questions"}
-            add(
-                key_line(text.splitlines(), 0, key),
-                f"quiz: unknown key {key!r}{did_you_mean(key, known)} (chapter, title, questions)",
-            )
+    file_lines = text.splitlines()
+    unknown_keys(data, {"chapter", "title", "questions"}, "quiz", 0, add, file_lines)  # from line 1
     chapter = data.get("chapter")
     if not isinstance(chapter, int) or isinstance(chapter, bool):
         add(1, "quiz needs chapter = N (a whole number)")
@@ -145,7 +140,7 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         add(1, f"a quiz has {MIN_QUESTIONS} to {MAX_QUESTIONS} [[questions]]")
         return None, problems
     for i, item in enumerate(items):
-        question = _question(item, lines[i] if i < len(lines) else 1, add, text.splitlines())
+        question = _question(item, lines[i] if i < len(lines) else 1, add, file_lines)
         if question is not None:
             questions.append(question)
     if problems:
@@ -162,7 +157,7 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
         return None
 
     def at(key: str) -> int:
-        return _block_line(lines, line, key)
+        return key_line(lines, line, key, within="questions")
 
     unknown_keys(item, known, "question", line, add, lines)
     text, answer, choices = item.get("text"), item.get("answer"), item.get("choices", [])
@@ -205,7 +200,7 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
     mistakes = _mistakes(item.get("mistakes", {}), value, tuple(choices), float(tolerance))
     if isinstance(mistakes, _Problem):
         table = at("mistakes")  # the wrong answer's own line in [questions.mistakes], else the table's
-        add(_block_line(lines, table, mistakes.key) if mistakes.key else table, mistakes.message)
+        add(key_line(lines, table, mistakes.key, within="questions") if mistakes.key else table, mistakes.message)
         return None
     return Question(
         text.strip(),
@@ -224,20 +219,6 @@ class _Problem(NamedTuple):
 
     message: str
     key: str | None = None
-
-
-def _block_line(lines: list[str], line: int, key: str) -> int:
-    """The line of `key = ...` (the key quoted or not) or of a `[questions.key]` table in the question
-    that starts at `line` (1-based), up to the next [[questions]]; else `line`. key_line stops at a
-    sub-table: a misspelt `converg` under [questions.mistakes] was said at the question's first line."""
-    assignment = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
-    table = re.compile(rf"^\s*\[\s*questions\.{re.escape(key)}\s*\]")
-    for i in range(line, len(lines)):
-        if lines[i].lstrip().startswith("[["):
-            break
-        if assignment.match(lines[i]) or table.match(lines[i]):
-            return i + 1
-    return line
 
 
 def _mistakes(table: object, answer: float | str, choices: tuple[str, ...], tolerance: float):

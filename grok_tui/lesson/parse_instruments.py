@@ -41,12 +41,18 @@ def did_you_mean(key: str, known: set[str] | frozenset[str]) -> str:
     return f", did you mean {close[0]!r}?" if close else ""
 
 
-def key_line(lines: list[str], table_line: int, key: str) -> int:
-    """The line of `key = ...` in the table that starts at `table_line` (1-based), else that line."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+def key_line(lines: list[str], table_line: int, key: str, within: str = "") -> int:
+    """The line of `key = ...` (the key quoted or not) in the table that starts at `table_line`
+    (1-based), else that line. `within`: the table's name, whose sub-tables belong to it (a quiz's
+    [questions.mistakes]): a key under one is found, and the sub-table `[within.key]` itself (a
+    misspelt `converg` there was said at the question's first line)."""
+    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    sub = f"[{within}." if within else None
     for i in range(table_line, len(lines)):
         text = lines[i].strip()
-        if text.startswith("[") or text == "+++":
+        if sub is not None and text.replace(" ", "") == f"{sub}{key}]":
+            return i + 1
+        if text.startswith("[[") or text == "+++" or (text.startswith("[") and not (sub and text.startswith(sub))):
             break
         if pattern.match(lines[i]):
             return i + 1

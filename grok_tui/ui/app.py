@@ -191,8 +191,9 @@ class GrokApp(AppFaults):
         # The forkserver and a spare lesson process start while the learner reads, once the first
         # screen is drawn: started at once, they took a core from it on a 2-core machine.
         self.set_timer(WARM_UP_DELAY, self._warm_up)
-        self.progress.draft_notices.clear()  # said below, with the progress's own
-        self.set_interval(1.0, self._tell_draft_notices)
+        # A draft set aside from now on is told as it happens (until now: progress.notice, below)
+        self.progress.draft_notices.clear()
+        self.progress.on_draft_set_aside = self._on_draft_set_aside
         if self.progress.notice:
             # 30 s: it names the file its progress was kept in (12 s went by before a learner read it)
             self.notify(self.progress.notice, severity="warning", timeout=30, markup=False)
@@ -221,13 +222,6 @@ class GrokApp(AppFaults):
         # ~0.1 s later. Meanwhile the contents stay unbuilt (they see a lesson opening).
         self._opening = target
         self.call_later(self.open_lesson, target)
-
-    def _tell_draft_notices(self) -> None:
-        """A draft set aside as damaged after the start (while a lesson opened, or an exercise): it
-        was said nowhere, and the editor showed the stub."""
-        while self.progress.draft_notices:
-            notice = self.progress.draft_notices.pop(0)
-            self.notify(notice, severity="warning", timeout=30, markup=False)
 
     def _warm_up(self) -> None:
         gc.enable()  # off from the launch until the first screen was drawn (grok_tui/cli/main.py)

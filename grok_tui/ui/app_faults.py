@@ -27,6 +27,17 @@ class AppFaults(App[None]):
         except RuntimeError:  # on the UI thread already (or the app is not running)
             self._show_save_error(message)
 
+    def _on_draft_set_aside(self, notice: str) -> None:
+        """A damaged draft was set aside after the start (while a lesson opened, or an exercise): it
+        was said nowhere, and the editor showed the stub. Told as the save error is."""
+        try:
+            self.call_from_thread(self._tell_set_aside, notice)
+        except RuntimeError:  # on the UI thread already
+            self._tell_set_aside(notice)
+
+    def _tell_set_aside(self, notice: str) -> None:
+        self.notify(notice, severity="warning", timeout=30, markup=False)
+
     def _show_save_error(self, message: str) -> None:
         """A lasting notice, once per distinct problem: the tutor keeps working without saving."""
         if message == self._save_error_shown:
