@@ -200,124 +200,6 @@ async def test_a_bad_lesson_file_is_reported_and_the_good_ones_load(lessons_dir)
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "3.1"
 
 
-async def test_exercise_key_without_exercises_says_so(small_catalog):
-    app = GrokApp(small_catalog, start_lesson="4.5")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        assert any(n.message == "this lesson has no exercise" for n in app._notifications)
-
-
-TWO_EXERCISES = """+++
-id = "9.9"
-chapter = 9
-chapter_title = "Test"
-title = "Two exercises"
-
-[exercises.double]
-title = "Write double"
-
-[exercises.triple]
-title = "Write triple"
-+++
-
-Two small functions.
-
-```python exercise double
-def double(x):
-    return 0  # TODO
-```
-
-```python solution double
-def double(x):
-    return 2 * x
-```
-
-```python test double
-assert double(2) == 4, double(2)
-```
-
-```python exercise triple
-def triple(x):
-    return 0  # TODO
-```
-
-```python solution triple
-def triple(x):
-    return 3 * x
-```
-
-```python test triple
-assert triple(2) == 6, triple(2)
-```
-
-```python train
-step(value=triple(double(1)))
-```
-"""
-
-
-async def test_a_passed_exercise_edited_since_says_the_run_keeps_the_passed_code(tmp_path):
-    """7.3's softmax passed, then edited in the editor without F5: the lesson said "this is your code"
-    over the code that passed, while the editor said "edited since"."""
-    (tmp_path / "l").mkdir()
-    (tmp_path / "l" / "9.9-two.md").write_text(TWO_EXERCISES, encoding="utf-8")
-    catalog = load_catalog(tmp_path / "l")
-    progress = Progress.load()
-    progress.exercises["9.9/double"] = {"done": True, "code": "def double(x):\n    return x + x\n"}
-    progress.save_draft("9.9", "double", "def double(x):\n    return 2 * x  # edited\n")
-    app = GrokApp(catalog, start_lesson="9.9", speed=0, progress=progress)
-    async with app.run_test(size=SIZE):
-        shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
-        assert "exercise double: passed; this is the code that passed, and the run uses it" in shown
-        assert "You edited it since: the run takes the edit once it passes (e, then F5)" in shown
-        assert "unchecked" not in shown  # an edit checked and failed was said to be unchecked
-        assert "return x + x" in shown and "# edited" not in shown
-        assert "this is your code" not in shown
-
-
-async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
-    from grok_tui.ui.screens.exercise import ExerciseScreen
-    from grok_tui.ui.screens.pick_exercise import PickExercise
-
-    (tmp_path / "l").mkdir()
-    (tmp_path / "l" / "9.9-two.md").write_text(TWO_EXERCISES, encoding="utf-8")
-    catalog = load_catalog(tmp_path / "l")
-    assert not catalog.errors, catalog.errors
-    progress = Progress.load()
-    progress.exercises["9.9/double"] = {"done": True, "code": "def double(x):\n    return x + x\n"}
-    app = GrokApp(catalog, start_lesson="9.9", speed=0, progress=progress)
-    async with app.run_test(size=SIZE) as pilot:
-        shown = "\n".join(text_of(cell) for cell in app.screen.query(".code"))
-        # The code shown is the code run: the learner's passed double, the stub of triple.
-        assert "exercise double: passed; this is your code, and the run uses it" in shown
-        assert "return x + x" in shown and "return 0  # TODO\n" not in shown.split("triple")[0]
-        assert "exercise triple: press e to write it" in shown and "return 0  # TODO" in shown
-        await pilot.press("e")
-        assert isinstance(app.screen, PickExercise)
-        chooser = app.screen.query_one(OptionList)
-        assert chooser.highlighted == 1  # the first one not done yet
-        assert str(chooser.border_subtitle) == "↑↓ · enter write it · esc back"  # the key bar is the lesson's
-        labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
-        assert labels == ["✓ Write double", "  Write triple"]  # not "double: Write double"
-        await pilot.press("down")  # the last one: ↓ stays (it went round to the done one, opened by mistake)
-        assert chooser.highlighted == 1
-        await pilot.press("up", "up")
-        assert chooser.highlighted == 0
-        await pilot.press("down")
-        await pilot.press("enter")
-        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.name == "triple"
-        # a draft left half-written is marked in the chooser (it showed nothing of where you were)
-        await pilot.press("escape", "escape")
-        await wait_for(pilot, lambda: not isinstance(app.screen, ExerciseScreen), what="the lesson")
-        app.progress.save_draft("9.9", "triple", "def triple(x):\n    return x *")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
-        chooser = app.screen.query_one(OptionList)
-        labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
-        assert labels == ["✓ Write double", "• Write triple"] and str(chooser.border_subtitle).startswith("• begun · ")
-
-
 async def test_wide_contents_preview_the_highlighted_lesson(small_catalog):
     app = GrokApp(small_catalog)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -376,28 +258,6 @@ async def test_escape_asks_again_before_leaving_a_run_in_progress(small_catalog)
         assert isinstance(app.screen, ContentsScreen)
 
 
-def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):
-    """4.2's run does hot and cold inline: its note said the run used the reference hot_cold_step
-    until the learner's passed, which nothing calls."""
-    from grok_tui.ui.lesson_exercise import exercise_notes
-
-    progress = Progress.load()
-    practice = exercise_notes(catalog.get("4.2"), progress)["hot_cold_step"]
-    assert practice.text == "exercise hot_cold_step: press e to write it (practice: the run below does not call it)"
-    # passed, then edited: the practice note said "this is your code" of the code that passed
-    progress.exercises["4.2/hot_cold_step"] = {"done": True, "code": "def hot_cold_step(w, i, g, s):\n    return w\n"}
-    progress.save_draft("4.2", "hot_cold_step", "def hot_cold_step(w, i, g, s):\n    return w + s\n")
-    edited = exercise_notes(catalog.get("4.2"), progress)["hot_cold_step"].text
-    assert edited.startswith("exercise hot_cold_step: passed; this is the code that passed (you edited it since)")
-    # 5.1's exercise is named weight_deltas, its function compute_weight_deltas: the run calls that
-    used = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"]
-    assert "until you pass, the run uses the tutor's reference version" in used.text
-    # begun and left: after a restart nothing said there was code of the learner's to go on with
-    progress.save_draft("5.1", "weight_deltas", "def compute_weight_deltas(input, weights, true):\n    return 1\n")
-    begun = exercise_notes(catalog.get("5.1"), progress)["weight_deltas"].text
-    assert begun.startswith("exercise weight_deltas: press e to go on with your code (begun, not passed yet);")
-
-
 async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
     """e, a resize there and back, then at once ctrl+p 3.6: the lesson under the editor took the
     resize as the jump closed it, and its redraw came after its status line was gone. The tutor
@@ -417,19 +277,3 @@ async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
         )
         await pilot.pause()
         assert app.is_running and not lesson.is_attached
-
-
-async def test_a_draft_set_aside_while_a_lesson_opens_is_told(catalog, private_data_dir):
-    """A damaged draft was set aside as 4.2 opened (its exercise note reads it): no notice, and the
-    editor showed the stub (a trial)."""
-    draft = Progress.load().draft_path("4.2", "hot_cold_step")
-    draft.parent.mkdir(parents=True, exist_ok=True)
-    draft.write_bytes(b"\xff\xfe\x00\x81garbage")
-    app = GrokApp(catalog, start_lesson="4.2", speed=0)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await wait_for(
-            pilot,
-            lambda: any("Your draft of 4.2/hot_cold_step could not be read" in n.message for n in app._notifications),
-            what="the notice",
-        )
-        assert list(draft.parent.glob("hot_cold_step.py.damaged-*"))
