@@ -1,6 +1,6 @@
 """Draw an error landscape as text: the 1-D curve in braille with the descent path numbered step by
 step (an overshoot's zig-zag shows as numbers alternating around the bottom), or the 2-D surface as a
-shaded map (darker glyph = lower error) with the path on it. Rich only, no Textual.
+shaded map (·░▒▓█: lower to higher error) with the path on it. Rich only, no Textual.
 """
 
 from __future__ import annotations
