@@ -79,6 +79,27 @@ def test_check_of_a_quiz_file_checks_it_with_its_chapter(tmp_path, capsys):
     assert code == 1 and f"{quiz}:1: quiz: chapter 9 has no lesson (chapter = N)" in out, out
 
 
+def test_check_of_a_quiz_finds_a_verify_lesson_of_another_chapter(tmp_path, capsys):
+    """A ch2 quiz whose question checks its answer with lesson 1.1: `check ch2/quiz.toml` said
+    "verify: no lesson '1.1'" (only its own folder was loaded), though `check DIR` passed it."""
+    for n in (1, 2):
+        (tmp_path / f"ch{n}").mkdir()
+        (tmp_path / f"ch{n}" / f"{n}.1-ok.md").write_text(
+            f'+++\nid = "{n}.1"\nchapter = {n}\ntitle = "fine"\n+++\n```python\nstep(x={n})\n```\n'
+        )
+    question = (
+        '[[questions]]\ntext = "x?"\nanswer = 1\nwhy = "w"\n[questions.verify]\nlesson = "1.1"\nvalue = "x[-1]"\n'
+    )
+    quiz = tmp_path / "ch2" / "quiz.toml"
+    quiz.write_text('chapter = 2\ntitle = "Two"\n\n' + question * 3)
+    code, out, _ = run_cli(capsys, "check", str(quiz))
+    assert code == 0 and "ok   quiz 2\t3 questions" in out and "ok   2.1" in out and "1.1" not in out, out
+    # the answer is still checked against that lesson's run
+    quiz.write_text(quiz.read_text().replace("answer = 1", "answer = 5"))
+    code, out, _ = run_cli(capsys, "check", str(quiz))
+    assert code == 1 and "the lesson's run contradicts this answer" in out, out
+
+
 def test_check_notes_a_lesson_without_a_check_cell_and_fails_a_pointless_check_with(tmp_path, capsys):
     head = '+++\nid = "{id}"\nchapter = 1\ntitle = "t"\n{meta}[params.alpha]\ndefault = 1.0\n+++\n'
     body = "```python\nx = alpha\n```\n"
@@ -188,6 +209,11 @@ def test_a_check_asking_for_a_name_never_recorded_fails_and_lists_the_recorded_o
     )
     lesson.write_text(lesson.read_text().replace('"eror"', '"error"'))
     assert run_cli(capsys, "check", str(lesson))[0] == 0
+    # a run that never called step() (a teacher's train cell written ```py, so prose): the check's
+    # `for e in recorded("error"): assert ...` looped over [] and passed
+    never = one_lesson(tmp_path, "error = 1.0\n", check='for e in recorded("error"):\n    assert e < 0.5\n')
+    code, out, _ = run_cli(capsys, "check", str(never))
+    assert code == 1 and "recorded('error'): no step has run yet (the lesson's code never called step())" in out, out
 
 
 def test_check_names_a_step_name_that_miscounts_and_a_charted_value_recorded_as_text(tmp_path, capsys):

@@ -227,7 +227,20 @@ def test_bad_quiz_files_are_reported(tmp_path):
     path = tmp_path / "quiz.toml"
     path.write_text('chapter = 4\n[[questions]]\ntext = "a"\nchoices = ["up", "down"]\nanswer = "left"\n')
     quiz, problems = parse_quiz(path)
-    assert quiz is None and "3 to 6" in problems[0].message
+    assert quiz is None and "a quiz has 3 to 6 [[questions]]: this one has 1" in problems[0].message
+    # TOML's "Cannot declare ('questions',) twice" for [questions], and a raw decoder error for Latin-1
+    path.write_text("chapter = 4\n" + '[questions]\ntext = "a"\nanswer = 1\n' * 3)
+    said = parse_quiz(path)[1]
+    assert [(p.line, p.message) for p in said] == [
+        (2, "each question starts with [[questions]], in two brackets: [questions] declares one table")
+    ], said
+    path.write_text('chapter = 4\n[questions]\ntext = "a"\nanswer = 1\n')
+    assert "each starts with [[questions]], in two brackets" in parse_quiz(path)[1][0].message
+    path.write_bytes(b'chapter = 4\n[[questions]]\ntext = "caf\xe9"\n')
+    said = parse_quiz(path)[1]
+    assert [(p.line, p.message) for p in said] == [
+        (3, "not UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8)")
+    ], said
     path.write_text(
         "chapter = 4\n"
         + '[[questions]]\ntext = "a"\nanswer = 1\n' * 2

@@ -84,3 +84,8 @@ def test_a_predicted_value_must_be_one_number_with_every_check_set(tmp_path):
     short = lesson_from(tmp_path, PREDICTED.replace("default = 3", "default = 1"), PREDICTED_BODY)[0]
     found = [p.message for p in run_checks(short, cases=[{}])]
     assert found == ["with defaults: predict asks about step 2, but the run records only 1 step"], found
+    # a value no step records: numpy turned the missing value into nan, check passed it, and the
+    # tutor asked the learner for it ("it is nan; you said -0.1, which is nan too low")
+    unrecorded = lesson_from(tmp_path, PREDICTED.replace('value = "w"', 'value = "weight_delta"'), PREDICTED_BODY)[0]
+    found = [p.message for p in run_checks(unrecorded, cases=[{}])]
+    assert found == ["with defaults: step 2 records no 'weight_delta' (it records: w) to predict"], found

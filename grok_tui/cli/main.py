@@ -9,6 +9,7 @@ import argparse
 import gc
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -327,7 +328,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"FAIL {path}: no such file")
             return EXIT_FAILED
-        path = path.parent  # a quiz is checked against its chapter's lessons: the folder holds both
+        # a quiz is checked with its chapter's lessons (the folder holds both); a `verify` may name a
+        # lesson of another chapter: that is found in the course (--lessons, else above a chN/ folder)
+        chapter = path.parent
+        root = args.lessons or (chapter.parent if re.fullmatch(r"ch\d+", chapter.resolve().name) else chapter)
+        return check_all(load_catalog(chapter), timeout=_timeout(args), course=load_catalog(root))
     if path is not None and not path.exists() and path.suffix != LESSON_SUFFIX:
         course = load_catalog(args.lessons)
         lesson = course.get(str(path))

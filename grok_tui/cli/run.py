@@ -121,11 +121,17 @@ def _report(
 
 
 def check_all(
-    catalog: Catalog, *, as_json: bool = False, out: TextIO | None = None, timeout: float | None = DEFAULT_TIMEOUT
+    catalog: Catalog,
+    *,
+    as_json: bool = False,
+    out: TextIO | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    course: Catalog | None = None,
 ) -> int:
     """Check every lesson (its checks with the defaults and `check_with` sets, its exercises) and
     report the files that did not load: `grok-tui check` and `grok-tui run --all`. The summary is
-    printed whatever a lesson does: its code runs in another process, with a time limit."""
+    printed whatever a lesson does: its code runs in another process, with a time limit. `course`:
+    where a quiz's `verify` finds its lesson, when `catalog` is one chapter's folder."""
     out = out or sys.stdout
     failed = 0
     for lesson in catalog.lessons:
@@ -136,7 +142,7 @@ def check_all(
         _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems, note)
         out.flush()
     for number, quiz in sorted(catalog.quizzes.items()):
-        problems = check_quiz(quiz, catalog)
+        problems = check_quiz(quiz, course or catalog)
         failed += bool(problems)
         _report(out, as_json, {"quiz": number}, f"quiz {number}\t{len(quiz.questions)} questions", problems)
     for error in catalog.errors:

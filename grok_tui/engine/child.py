@@ -38,7 +38,7 @@ from typing import Any
 from grok_tui.engine.child_confine import detach_terminal, limit_self
 from grok_tui.engine.statements import assertion_text
 from grok_tui.engine.values import first_non_finite, snapshot
-from grok_tui.lesson.model import Cell, Lesson
+from grok_tui.lesson.model import TUTOR_NAMES, Cell, Lesson
 from grok_tui.lesson.parse import compile_cell
 
 _REAL_EXIT = os._exit
@@ -49,7 +49,7 @@ BATCH_AGE = 0.01
 
 #: Names the runner puts into the lesson's namespace; they are not the lesson's variables (unless
 #: the lesson assigns its own: 3.2 calls its inputs `input`).
-INJECTED = frozenset({"step", "print", "recorded"})
+INJECTED = TUTOR_NAMES
 
 KEEP_BYTES = 64 * 1024
 """A finished run whose process stays (to answer calls of its functions) keeps each final value
@@ -357,10 +357,13 @@ class _Child:
     # -- what lesson code calls -----------------------------------------------------------------
     def recorded(self, name: str) -> list[Any]:
         """Every value recorded under `name` so far, in step order (check cells use it). A name no
-        step recorded is an error, once steps exist: a misspelt `recorded("eror")` gave [] and a check
-        written `if recorded("eror"): ...` passed, testing nothing."""
+        step recorded is an error: a misspelt `recorded("eror")` gave [] and a check written
+        `if recorded("eror"): ...` passed, testing nothing; so did a loop over a run that never
+        called step() (its train cell written as prose)."""
         found = [values[name] for _, values in self.steps if name in values]
-        if not found and self.steps:
+        if not found and not self.steps:
+            raise LookupError(f"recorded({name!r}): no step has run yet (the lesson's code never called step())")
+        if not found:
             names = sorted({n for _, values in self.steps for n in values})
             raise LookupError(f"recorded({name!r}): no step recorded {name!r} (recorded: {', '.join(names)})")
         return found

@@ -69,12 +69,14 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                         f"{len(steps)} step{'' if len(steps) == 1 else 's'}",
                     )
                 )
-        elif as_float(resolve(p.value, steps[p.step - 1].values)) is None:
-            problems.append(
-                LessonError(
-                    lesson.path, p.line, f"with {label}: step {p.step} records no single number {p.value!r} to predict"
-                )
+        elif as_float(resolve(p.value, values := steps[p.step - 1].values)) is None:
+            name = p.value.partition("[")[0]
+            what = (
+                f"records no {name!r} (it records: {', '.join(sorted(values)) or 'nothing'})"
+                if name not in values
+                else f"records no single number {p.value!r}"
             )
+            problems.append(LessonError(lesson.path, p.line, f"with {label}: step {p.step} {what} to predict"))
     return problems
 
 

@@ -117,13 +117,24 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
     def add(line: int, message: str) -> None:
         problems.append(LessonError(path, line, message))
 
+    if text is None:
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except OSError as exc:
+            add(1, f"cannot read the quiz: {exc}")
+            return None, problems
+        except UnicodeDecodeError as exc:  # as a lesson file says it (lesson/parse.py)
+            line = raw[: exc.start].count(b"\n") + 1
+            add(line, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read (save the file as UTF-8)")
+            return None, problems
     try:
-        text = path.read_text(encoding="utf-8") if text is None else text
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        add(1, f"cannot read the quiz: {exc}")
-        return None, problems
     except tomllib.TOMLDecodeError as exc:
+        single = [i + 1 for i, line in enumerate(text.splitlines()) if re.fullmatch(r"\s*\[\s*questions\s*\]\s*", line)]
+        if single:  # TOML's own words: "Cannot declare ('questions',) twice"
+            add(single[0], "each question starts with [[questions]], in two brackets: [questions] declares one table")
+            return None, problems
         at, reason = toml_problem(exc)
         add(at or 1, f"quiz is not valid TOML: {reason}")
         return None, problems
@@ -137,7 +148,12 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
     questions = []
     items = data.get("questions", [])
     if not isinstance(items, list) or not (MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS):
-        add(1, f"a quiz has {MIN_QUESTIONS} to {MAX_QUESTIONS} [[questions]]")
+        has = (
+            f"this one has {len(items)}"
+            if isinstance(items, list)
+            else "each starts with [[questions]], in two brackets"
+        )
+        add(1, f"a quiz has {MIN_QUESTIONS} to {MAX_QUESTIONS} [[questions]]: {has}")
         return None, problems
     for i, item in enumerate(items):
         question = _question(item, lines[i] if i < len(lines) else 1, add, file_lines)

@@ -27,6 +27,8 @@ def as_float(value: Any) -> float | None:
     """A single number from a scalar or a one-element array/list; None otherwise."""
     import numpy as np
 
+    if value is None:  # numpy reads None as nan: a question about a missing value looked answerable
+        return None
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+TUTOR_NAMES = frozenset({"step", "print", "recorded"})
+"""Names the runner puts into a lesson's namespace (engine/child.py): a parameter may not take one."""
+
 CellRole = Literal["run", "train", "check", "exercise", "solution", "test"]
 
 #: Roles whose code the learner sees in the lesson view. `check` cells assert the book's numbers

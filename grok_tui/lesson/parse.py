@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeGuard
 
+from grok_tui.lesson.cell_lint import compile_message, params_set_again
 from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
 from grok_tui.lesson.parse_instruments import did_you_mean, parse_landscape, parse_network, parse_predictions
 from grok_tui.lesson.parse_tables import (
@@ -159,7 +160,9 @@ def parse_lesson(path: Path, text: str | None = None) -> tuple[Lesson | None, li
             try:
                 compile_cell(cell, path)
             except SyntaxError as exc:
-                problems.add(exc.lineno or cell.line, f"{cell.role} cell does not compile: {exc.msg}")
+                problems.add(*compile_message(cell, exc))
+        for line, message in params_set_again(lesson.cells, {p.name for p in lesson.params}):
+            problems.add(line, message)
     return (lesson if not problems else None), problems
 
 
@@ -210,6 +213,9 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
         if close is None:
             problems.add(i + 1, f"code block opened with {fence} is never closed")
             break
+        if info and info[0] != "python" and any(word in ROLES for word in info[1:]):
+            # ```py train showed as prose, and only a check cell's IndexError said something was wrong
+            problems.add(i + 1, f"only ```python cells run: write ```python {' '.join(info[1:])}, not ```{info[0]}")
         if not info or info[0] != "python":
             # Any other fenced block (text, output, a diagram) is part of the prose.
             if not prose:
@@ -295,7 +301,11 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
             problems.add(2, f"metadata needs {key!r}")
     if problems:
         return None
-    lesson_id = str(meta["id"])
+    lesson_id = meta["id"]
+    if not isinstance(lesson_id, str) or not lesson_id or lesson_id != "".join(lesson_id.split()):
+        read = f"TOML read {lesson_id!r}: " if not isinstance(lesson_id, str) else ""
+        problems.add(where("id"), f'{read}id must be text in quotes, without spaces, e.g. id = "9.10"')
+        return None
     chapter = meta["chapter"]
     if not isinstance(chapter, int):
         problems.add(where("chapter"), "chapter must be a whole number")

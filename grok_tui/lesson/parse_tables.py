@@ -7,12 +7,13 @@ the file and calls them (the instruments' tables are in parse_instruments.py).
 from __future__ import annotations
 
 import difflib
+import keyword
 import math
 import re
 from collections.abc import Iterator
 from typing import Literal
 
-from grok_tui.lesson.model import Block, Cell, CellRole, Chart, Exercise, Param, Renamed
+from grok_tui.lesson.model import TUTOR_NAMES, Block, Cell, CellRole, Chart, Exercise, Param, Renamed
 from grok_tui.lesson.parse_instruments import Add, key_line, unknown_keys
 from grok_tui.lesson.steps import StepsError, check_steps
 
@@ -56,6 +57,12 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
         if not IDENT.match(name):
             add(line, f"parameter name {name!r} is not a Python identifier")
             continue
+        if keyword.iskeyword(name):  # `lambda = 0.5` is a SyntaxError in the shown code and the export
+            add(line, f"parameter name {name!r} is a Python keyword: choose another (e.g. {name}_)")
+            continue
+        if name in TUTOR_NAMES:
+            add(line, f"parameter name {name!r} is the tutor's own {name}() that lessons call: choose another")
+            continue
         if isinstance(spec, dict):  # first: a misspelt `default` is named, not reported as missing
             unknown_keys(spec, PARAM_KEYS, f"parameter {name!r}", line, add, lines)
         if not isinstance(spec, dict) or "default" not in spec:
@@ -90,6 +97,12 @@ def params_table(table: object, lines: list[str], add: Add) -> Iterator[Param]:
             continue
         if scale not in ("linear", "log"):
             add(line, f"parameter {name!r}: scale must be 'linear' or 'log'")
+            continue
+        if lo is not None and hi is not None and lo > hi:
+            add(key_line(lines, line, "min"), f"parameter {name!r}: min {lo} is above max {hi}")
+            continue
+        if step is not None and step <= 0:  # a negative step swapped + and -
+            add(key_line(lines, line, "step"), f"parameter {name!r}: step must be above 0 (got {step})")
             continue
         if (lo is not None and default < lo) or (hi is not None and default > hi):
             add(key_line(lines, line, "default"), f"parameter {name!r}: default {default} is outside [{lo}, {hi}]")
