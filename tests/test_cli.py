@@ -6,6 +6,7 @@ import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,20 @@ def test_an_exercise_given_where_a_lesson_is_wanted_is_named_as_one(capsys):
         code, _, err = run_cli(capsys, *args)
         assert code == 2 and "LESSON/NAME is an exercise, which `grok-tui edit`, `hint` and `verify` take" in err
         assert err.rstrip().endswith("the lesson is `3.2`"), err
+
+
+def test_the_shell_is_told_the_progress_is_kept_and_where_the_tutor_reopens():
+    """A newcomer quit and saw nothing in the shell: was the work kept, where would it start?"""
+    from types import SimpleNamespace
+
+    from grok_tui.cli.main import farewell
+    from grok_tui.progress import Progress
+
+    progress = Progress.load()
+    quit_app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None)
+    assert farewell(quit_app) == []  # nothing opened yet: nothing to come back to
+    progress.open_lesson("4.3")
+    assert farewell(quit_app) == ["grok-tui: your progress is saved; `grok-tui` brings you back to 4.3"]
+    progress.unsaved[("4.3", "gd_step")] = "def gd_step(): ..."  # not saved: no such promise
+    elsewhere = SimpleNamespace(saved_elsewhere=[Path("/tmp/x/gd_step.py")], progress=progress, crash_error=None)
+    assert farewell(elsewhere) == ["your code was saved in /tmp/x/gd_step.py"]

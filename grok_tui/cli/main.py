@@ -215,12 +215,23 @@ def launch(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(crash_line(exc, write_crash_log(exc)), file=sys.stderr)
         return EXIT_FAILED
-    for path in app.saved_elsewhere:
-        print(f"your code was saved in {path}")
+    for line in farewell(app):
+        print(line)
     if app.crash_error is not None:
         print(crash_line(app.crash_error, app.crash_log), file=sys.stderr)
         return EXIT_FAILED
     return app.return_code or EXIT_OK
+
+
+def farewell(app) -> list[str]:
+    """What the shell shows after the tutor: where drafts that could not be saved went, and, after a
+    quit with everything saved, where `grok-tui` brings the learner back (a newcomer saw nothing and
+    did not know whether their work was kept)."""
+    lines = [f"your code was saved in {path}" for path in app.saved_elsewhere]
+    last = app.progress.last_lesson
+    if app.crash_error is None and last and not app.progress.unsaved:
+        lines.append(f"grok-tui: your progress is saved; `grok-tui` brings you back to {last}")
+    return lines
 
 
 def _unknown_word(word: str, catalog: Catalog) -> str:

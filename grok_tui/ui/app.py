@@ -214,6 +214,8 @@ class GrokApp(AppFaults):
         target = self._start_target()
         if target is None:
             return
+        if self.start_lesson is None:  # a newcomer's restart said nothing, nor how to reach the rest
+            self.notify(f"back at {target}, where you left off · escape: all lessons", timeout=6, markup=False)
         if self.is_headless:  # tests: the lesson is the screen when the pilot starts
             self.open_lesson(target)
             return

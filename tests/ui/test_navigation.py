@@ -87,6 +87,21 @@ async def test_resume_at_the_last_lesson_with_marks(small_catalog):
         assert "1/2 lessons done" in text_of(app.screen.query_one("#title"))
 
 
+async def test_a_restart_says_where_it_brought_the_learner_and_the_way_back(small_catalog):
+    """A newcomer's restart opened 4.5 at their place and said nothing, and no key on the lesson
+    screen named the way to the other lessons (escape, found by guessing)."""
+    Progress.load().open_lesson("4.5")
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE, notifications=True):
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
+        said = [n.message for n in app._notifications]
+        assert said == ["back at 4.5, where you left off · escape: all lessons"], said
+        assert "─▶ lesson · ↑↓ pgup pgdn · l lab · esc contents─" in screen_text(app)
+    asked = GrokApp(small_catalog, start_lesson="4.5")  # `grok-tui 4.5`: the learner chose it
+    async with asked.run_test(size=SIZE, notifications=True):
+        assert isinstance(asked.screen, LessonScreen) and not list(asked._notifications)
+
+
 async def test_damaged_progress_is_reported_once(small_catalog):
     data_dir().mkdir(parents=True, exist_ok=True)
     (data_dir() / "progress.json").write_text("{not json", encoding="utf-8")

@@ -186,7 +186,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
                 answered=self.session.questions_met,
                 id="doc",
             )
-            doc.border_title = "lesson · ↑↓ pgup pgdn · l lab"
+            doc.border_title = "lesson · ↑↓ pgup pgdn · l lab · esc contents"  # the way back, said
             yield doc
             with SidePane(id="side"):
                 with ValuesPane(id="values-box") as box:
@@ -351,18 +351,31 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
     def action_exercise(self) -> None:
         open_exercise(self)
 
-    def exercise_done(self, passed: bool | None) -> None:
+    def exercise_done(self, passed: bool | None, name: str = "") -> None:
         """Back from the exercise screen: update the notes; after a pass the lesson waits, ready, for
         the learner's space to run their code. (It started a run by itself, and learners pressing
-        space "to run it" paused that run instead: "paused step 1/10".) A run going on, with the
-        old code, is stopped; its curve stays dimmed to compare."""
-        self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, self.app.progress))  # type: ignore[attr-defined]
+        space "to run it" paused that run instead: "paused step 1/10".) A run with the old code is
+        stopped, and a run not yet over is said to start over; its curve stays dimmed to compare."""
+        progress = self.app.progress  # type: ignore[attr-defined]
+        self.query_one(LessonDocument).set_exercise_notes(exercise_notes(self.lesson, progress))
         if passed:
+            cut = self.session.run is not None and not self.session.state.done
             if self.session.run is not None:
                 self.action_reset()
+            # One of two passed was said "your code passed", as if the lesson's work were done
+            lesson_id = self.lesson.id
+            left = [
+                e.name
+                for e in self.lesson.exercises
+                if e.name != name and not progress.exercise_done(lesson_id, e.name)
+            ]
             # In the status line, beside "space run", not a toast: a toast covered the text (and at
             # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
-            self.ready_note = "your code passed"
+            if name and left:
+                self.ready_note = f"{name} passed · {left[0]} still to do"
+            else:
+                # (the run cut short is said: it is gone; in few words, "space run" must fit at 80)
+                self.ready_note = "passed: the run starts over with it" if cut else "your code passed"
             self._redraw_status()
 
     # -- other keys ---------------------------------------------------------------------------------
