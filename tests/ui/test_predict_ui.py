@@ -114,6 +114,11 @@ async def test_a_question_refuses_what_is_not_a_number(course):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_lesson(pilot, app, PredictPanel)
         await ask_next_question(pilot, app)
+        await pilot.press("a", "b", "c")  # a newcomer's letters: the box stayed empty, without a word
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == ""
+        said = text_of(app.screen.query_one("#predict-problem"))
+        assert "only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed" in said, said
         await pilot.press("s", "space", "l", "1", ".", ".", "2")  # keys meant for the lesson are not typed
         assert app.screen.query_one(Input).value == " 1..2"
         await pilot.press("enter")

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -42,8 +43,16 @@ class AnswerInput(Input):
     """A box for a number that claims only the keys a number can hold: an Input claims every
     printable key, so a bound one (q: quit) never reached its binding, though the box refused it."""
 
+    class Refused(Message):
+        """A key a number cannot hold was not typed."""
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return super().check_consume_key(key, character) and re.fullmatch(NUMBER_KEYS, character or "") is not None
+
+    def restricted(self) -> None:
+        # Said on the box, not rung: a newcomer's "abc" left the box empty without a word (and a
+        # bell is one more thing sent over a slow link)
+        self.post_message(self.Refused())
 
 
 class PredictScreen(ModalScreen[list[str] | None]):
@@ -122,6 +131,11 @@ class PredictScreen(ModalScreen[list[str] | None]):
                 widget.focus()
                 return
         self.dismiss([w.value for w in inputs])
+
+    def on_answer_input_refused(self, _: AnswerInput.Refused) -> None:
+        self.query_one("#predict-problem", Static).update(
+            "only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips)"
+        )
 
     def action_skip(self) -> None:
         self.dismiss(None)
