@@ -267,9 +267,9 @@ class LessonDrawing(_Screen):
         if view is None:
             speed = f"speed {speed_text(session.speed)}"
             passing = self._status_note[0] if self._status_note is not None else ""
-            status.show_status(
-                RunState.READY, 0, session.total, speed, note=passing or self.ready_note, param="" if passing else param
-            )
+            # a note takes the param's room: beside it, "space run" did not fit at 80 columns
+            note = passing or self.ready_note
+            status.show_status(RunState.READY, 0, session.total, speed, note=note, param="" if note else param)
             return
         speed = run_speed_text(session.speed, session.measured_speed())
         if view.state.done:

@@ -100,7 +100,11 @@ def _edit(screen, name: str) -> None:
     exercise = screen.lesson.exercise(name)
     if exercise is None:
         return
-    if screen.session.run is not None and not screen.session.state.done:
-        screen.action_reset()  # the run would otherwise keep going behind the editor
-    # A finished run stays: back from a failed check, 6.4's values and diagram were gone ("ready").
-    screen.app.push_screen(ExerciseScreen(screen.lesson, exercise, screen.app.progress), screen.exercise_done)
+    # A playing run pauses (it would otherwise go on behind the editor); paused or finished, it stays:
+    # back without a pass, the learner's place in it is still there (a paused 3.6 came back "ready",
+    # and after a failed check 6.4's values and diagram were gone).
+    screen.pause_playing()
+    screen.app.push_screen(
+        ExerciseScreen(screen.lesson, exercise, screen.app.progress),
+        lambda passed: screen.exercise_done(passed, name),
+    )

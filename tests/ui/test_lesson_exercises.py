@@ -168,3 +168,39 @@ async def test_a_draft_set_aside_while_a_lesson_opens_is_told(catalog, private_d
             what="the notice",
         )
         assert list(draft.parent.glob("hot_cold_step.py.damaged-*"))
+
+
+async def test_an_exercise_keeps_the_learners_place_in_a_run_and_a_pass_says_what_is_left(catalog):
+    """A newcomer paused 3.6 at step 1, opened its exercise, and came back to "ready step 0/4"; in
+    3.3, passing ele_mul said "your code passed" with dot not begun, as if the lesson's work were
+    done. Now a run stays where it was until a pass needs it to start over, and the note says which."""
+    from grok_tui.engine.runner import RunState
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+    from grok_tui.ui.screens.lesson import LessonScreen
+    from grok_tui.ui.screens.pick_exercise import PickExercise
+    from grok_tui.ui.widgets.status import StatusLine
+
+    app = GrokApp(catalog, start_lesson="3.3", speed=0)
+    app.told_where_running = True  # the once-a-session notice (test_lesson_views.py) would say its own
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await pilot.press("s")  # a run, paused at its first step
+        await wait_for(
+            pilot, lambda: screen.session.poll() is not None and screen.session.poll().step == 1, what="step 1"
+        )
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
+        await pilot.press("enter")  # ele_mul's editor, then back without a pass
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the editor")
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="the lesson")
+        assert screen.run_state is RunState.PAUSED and screen.session.poll().step == 1
+        app.progress.exercises["3.3/ele_mul"] = {
+            "done": True,
+            "code": catalog.get("3.3").exercise("ele_mul").solution.source,
+        }
+        screen.exercise_done(True, "ele_mul")
+        await wait_for(pilot, lambda: "space run" in text_of(screen.query_one(StatusLine)), what="the status")
+        status = text_of(screen.query_one(StatusLine))
+        assert screen.run_state is RunState.READY and "ele_mul passed · dot still to do  space run" in status, status
