@@ -259,9 +259,41 @@ def test_hint_and_edit_without_an_id_take_up_where_the_learner_was(capsys, tmp_p
     assert cli(capsys, "verify", "3.3/ele_mul")[0] == 0
     progress = Progress.load()
     progress.record_pass("3.3", "dot", COURSE.get("3.3").exercise("dot").solution.source)
-    code, out, _ = cli(capsys, "hint")  # 3.3 done: the next lesson with an exercise to do
+    code, out, _ = cli(capsys, "hint")  # 3.3 done: the next lesson with an exercise to do is named
     nxt = next(l for l in COURSE.lessons[COURSE.lessons.index(COURSE.get("3.3")) + 1 :] if l.exercises)
-    assert code == 0 and out.startswith(f"{nxt.id}/{nxt.exercises[0].name} ("), out
+    key = f"{nxt.id}/{nxt.exercises[0].name}"
+    assert code == 0 and f"`grok-tui hint {key}` gives its first hint" in out, out
+    code, out, _ = cli(capsys, "edit")  # edit goes on to it: opening spends nothing
+    assert code == 0 and out.startswith(f"Opening {key} ("), out
+
+
+def test_hint_without_an_id_spends_none_on_an_exercise_not_begun(capsys) -> None:
+    """A learner who passed every exercise they began, last in 6.4: `hint` printed "7.3/one_hot ...
+    Hint 1/3" and recorded it, in a lesson they had never opened."""
+    progress = Progress.load()
+    for lesson_id in ("5.5", "6.3", "6.5", "6.6b", "6.4"):
+        progress.open_lesson(lesson_id)
+        for exercise in COURSE.get(lesson_id).exercises:
+            progress.record_pass(lesson_id, exercise.name, exercise.solution.source)
+    one_hot = COURSE.get("7.3").exercise("one_hot")
+    code, out, _ = cli(capsys, "hint")
+    assert code == 0 and "Hint" not in out
+    assert out == (
+        f"Every exercise you began passes; no hint spent. Next: 7.3/one_hot ({one_hot.title}): "
+        "`grok-tui hint 7.3/one_hot` gives its first hint.\n"
+    )
+    assert Progress.load().hints_shown("7.3", "one_hot") == 0
+    code, out, _ = cli(capsys, "hint", "7.3/one_hot")  # named: the hint, as before
+    assert code == 0 and f"Hint 1/{len(one_hot.hints)}: {one_hot.hints[0]}" in out
+    code, out, _ = cli(capsys, "hint")  # one taken: begun, so the next comes without the id
+    assert code == 0 and f"Hint 2/{len(one_hot.hints)}: {one_hot.hints[1]}" in out
+    assert Progress.load().hints_shown("7.3", "one_hot") == 2
+
+
+def test_hint_without_an_id_for_a_new_learner_names_the_first_exercise(capsys) -> None:
+    code, out, _ = cli(capsys, "hint")
+    assert code == 0 and out.startswith("You have not begun an exercise yet; no hint spent. Next: 3.2/w_sum ("), out
+    assert "`grok-tui hint 3.2/w_sum`" in out and Progress.load().hints_shown("3.2", "w_sum") == 0
 
 
 def test_without_an_id_a_draft_being_written_wins_over_a_lesson_only_looked_at(capsys) -> None:

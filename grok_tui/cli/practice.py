@@ -33,8 +33,8 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "id",
         nargs="?",
         help="LESSON/EXERCISE (3.2/w_sum), a lesson id for its next unsolved exercise, or nothing: the "
-        "exercise you began last and have not passed, else your last lesson's (else the next lesson with "
-        "one to do)",
+        "exercise you began last and have not passed, else your last lesson's, else it only names the next "
+        "one to do (no hint is spent on an exercise you have not begun)",
     )
     add_lessons_option(p)
     p = parsers["verify"] = argparse.ArgumentParser(
@@ -114,6 +114,16 @@ def where_you_were(catalog: Catalog, progress: Progress) -> str:
     raise _Usage("every exercise passes; name one to see it again, e.g. `grok-tui edit 3.2/w_sum`")
 
 
+def _begun(progress: Progress, lesson: Lesson, exercise: Exercise) -> bool:
+    """Whether `hint` without an id may spend a hint on this exercise: it is in the lesson the learner
+    opened last, or they began it (a draft that is not the stub, or a hint taken already)."""
+    return (
+        lesson.id == progress.last_lesson
+        or progress.hints_shown(lesson.id, exercise.name) > 0
+        or progress.draft_begun(lesson.id, exercise.name, exercise.stub.source)
+    )
+
+
 def current_code(progress: Progress, lesson: Lesson, exercise: Exercise) -> str | None:
     """The code the exercise screen would open with, None when the learner has written none yet:
     their draft, else the code they passed with."""
@@ -146,6 +156,18 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
     lesson, exercise = _exercises(catalog, args.id or where_you_were(catalog, progress), progress, next_only=True)[0]
     key = f"{lesson.id}/{exercise.name}"
     hints = exercise.hints
+    if args.id is None and not _begun(progress, lesson, exercise):
+        # where_you_were went on to a lesson the learner has not opened: a hint of 7.3/one_hot was
+        # spent (and recorded) for a learner who had passed everything they began, last in 6.4
+        done = any(progress.exercise_done(l.id, e.name) for l in catalog.lessons for e in l.exercises)
+        said = "Every exercise you began passes" if done else "You have not begun an exercise yet"
+        how = (
+            f"`grok-tui hint {key}` gives its first hint"
+            if hints
+            else f"it has no hints; `grok-tui edit {key}` opens it"
+        )
+        print(f"{said}; no hint spent. Next: {key} ({exercise.title}): {how}.")
+        return EXIT_OK
     if not hints:
         print(f"{key} ({exercise.title}) has no hints.")
         return EXIT_OK
