@@ -10,16 +10,19 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import IO, Any
 
 
-def atomic_write(path: Path, text: str, *, mode: int | None = None) -> None:
+def atomic_write(path: Path, text: str | bytes, *, mode: int | None = None) -> None:
     """Write `text` to `path` so that readers see the old or the new content, never a mix. The file
     is private to the user (mkstemp's 0600), as the data directory's files are, unless `mode` is
-    given (a file written for the learner elsewhere: `user_file_mode`)."""
+    given (a file written for the learner elsewhere: `user_file_mode`). Bytes are written as they
+    are (a file put back exactly as it was)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f: IO[Any] = os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")
+        with f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

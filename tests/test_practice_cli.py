@@ -221,16 +221,61 @@ def test_edit_ends_an_editors_unfinished_line_before_saying_saved(capsys, tmp_pa
     Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0")
     code, out, _ = cli(capsys, "edit", "3.2/w_sum")
     # the editor changed nothing: not "Saved" (a learner who only looked was told it was); the draft
-    # the tutor saved without a last line break got one first (an editor's appended line joined it:
-    # `return 0# hi`, a trial)
+    # the tutor saved without a last line break got one for the editor (an editor's appended line
+    # joined it: `return 0# hi`, a trial), and is put back as it was when the editor left it so
     assert code == 0 and out.lstrip("\n").startswith("No change to 3.2/w_sum ("), repr(out)
-    assert Progress.load().load_draft("3.2", "w_sum") == "def w_sum(a, b):\n    return 0\n"
+    assert Progress.load().load_draft("3.2", "w_sum") == "def w_sum(a, b):\n    return 0"
     Progress.load().save_draft("3.2", "w_sum", "def w_sum(a, b):\n    return 0\n")
     code, out, _ = cli(capsys, "edit", "3.2/w_sum")
     assert code == 0 and out.startswith("No change to 3.2/w_sum ("), repr(out)
     monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, W_SUM.solution.source))
     code, out, _ = cli(capsys, "edit", "3.2/w_sum")
     assert code == 0 and out.lstrip("\n").startswith("Saved 3.2/w_sum in "), repr(out)
+
+
+@pytest.mark.parametrize(
+    "editor, said",
+    [
+        ("-c pass", "No change to 5.5/outer_prod: nothing saved, it is not started yet.\n"),
+        ("-c 'raise SystemExit(3)'", "grok-tui: the editor ended with status 3; nothing was saved\n"),
+    ],
+)
+def test_an_edit_that_changes_nothing_leaves_no_draft(capsys, monkeypatch, editor, said) -> None:
+    """`EDITOR=cat grok-tui edit 5.5` said "No change" but kept the stub as the learner's draft:
+    `verify 5.5` then said "Not yet: a test failed", not "not started yet"."""
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    _, edited, err = cli(capsys, "edit", "5.5")
+    assert not Progress.load().draft_path("5.5", "outer_prod").exists()
+    code, out, _ = cli(capsys, "verify", "5.5")
+    assert code == 1 and out.startswith("· 5.5/outer_prod: not started yet"), out
+    assert said in (edited + err), (edited, err)  # not "your code is in" a file there is not
+
+
+def test_an_edit_that_changes_nothing_keeps_the_draft_as_it_was(capsys, monkeypatch) -> None:
+    """The same for code there already: a draft the tutor saved (no last line break) keeps its bytes
+    and its time (the draft changed last is where `hint` goes), the code it passed with stays the
+    only code (no draft made of it), and an editor that cannot start leaves nothing either."""
+    import os
+
+    outer = COURSE.get("5.5").exercise("outer_prod")
+    progress = Progress.load()
+    progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\r\n    return 0")
+    draft = progress.draft_path("3.2", "w_sum")
+    os.utime(draft, (1_000_000_000, 1_000_000_000))
+    progress.record_pass("5.5", "outer_prod", outer.solution.source)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} -c pass")
+    code, out, _ = cli(capsys, "edit", "3.2/w_sum")
+    assert code == 0 and out.startswith("No change to 3.2/w_sum ("), out
+    assert draft.read_bytes() == b"def w_sum(a, b):\r\n    return 0" and draft.stat().st_mtime == 1_000_000_000
+    code, out, _ = cli(capsys, "edit", "5.5/outer_prod")
+    assert (code, out) == (0, "No change to 5.5/outer_prod. `grok-tui verify 5.5/outer_prod` checks it.\n")
+    assert not Progress.load().draft_path("5.5", "outer_prod").exists()
+    monkeypatch.setenv("EDITOR", "/no/such/editor")
+    code, _, err = cli(capsys, "edit", "4.1")
+    assert code == 2 and "could not start the editor" in err
+    assert not Progress.load().draft_path("4.1", "squared_error").exists()
 
 
 def test_edit_with_no_editor_chosen_and_no_terminal_says_so(capsys, monkeypatch) -> None:

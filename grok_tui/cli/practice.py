@@ -8,9 +8,11 @@ writes (the screen picks up a change made outside it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
+from grok_tui.safe_files import atomic_write
 
 if TYPE_CHECKING:
     from grok_tui.engine.exercises import Verdict
@@ -327,7 +330,9 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
             + (f": every exercise of {lesson.id} passes already." if all_done else ".")
         )
     code = current_code(progress, lesson, exercise)
-    if code is None or not path.exists() or not code.endswith("\n"):
+    was = _as_it_is(path)
+    started = code is None or not path.exists() or not code.endswith("\n")
+    if started:
         # The editor needs a file: start it from what the exercise screen would show, ending in a
         # line break (an editor's appended line joined the stub's last: `return 0# mine`), and so
         # for a draft the tutor saved (it keeps the text as typed, often without a last line break).
@@ -337,19 +342,54 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
         name = Path(command[0]).name
         leave = "type :wq and enter to save and quit" if name in ("vi", "vim") else "save, then quit"
         print(f"Opening {name} (set $EDITOR to choose another): {leave}.")
-    before = path.read_bytes() if path.exists() else b""
+    before = _as_it_is(path)
     try:
         done = subprocess.run([*command, str(path)])
     except OSError as exc:
         print(f"grok-tui: could not start the editor {command[0]!r}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        # The file started for the editor and left as it was is no draft of the learner's: the stub
+        # kept after `EDITOR=cat grok-tui edit 5.5` made `verify 5.5` say "a test failed", not "not
+        # started yet". What was there before (nothing, or the tutor's text) is put back.
+        after = _as_it_is(path)
+        unchanged = after is not None and before is not None and after[0] == before[0]
+        if unchanged and started:
+            _put_back(path, was)
+    left = f"your code is in {path}" if path.exists() else "nothing was saved"
     if done.returncode != 0:
-        print(f"grok-tui: the editor ended with status {done.returncode}; your code is in {path}", file=sys.stderr)
+        print(f"grok-tui: the editor ended with status {done.returncode}; {left}", file=sys.stderr)
         return EXIT_FAILED
     # Code saved by the tutor has no final line break: an editor that printed it (EDITOR=cat) left
     # the cursor after `return []`, and this line read "    return []Saved 3.3/ele_mul in ...".
-    ends_bare = path.exists() and not path.read_text(encoding="utf-8", errors="replace").endswith("\n")
-    after = path.read_bytes() if path.exists() else b""
-    said = f"Saved {key} in {path}." if after != before else f"No change to {key} ({path})."
-    print(("\n" if ends_bare else "") + f"{said} `grok-tui verify {key}` checks it.")
+    ends_bare = after is not None and not after[0].endswith(b"\n")
+    if not unchanged:
+        said = f"Saved {key} in {path}. `grok-tui verify {key}` checks it."
+    elif code is not None:
+        where = f" ({path})" if path.exists() else ""  # none: the code it passed with, as before
+        said = f"No change to {key}{where}. `grok-tui verify {key}` checks it."
+    else:
+        said = f"No change to {key}: nothing saved, it is not started yet."
+    print(("\n" if ends_bare else "") + said)
     return EXIT_OK
+
+
+def _as_it_is(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The file's bytes and its stat, None if there is none."""
+    try:
+        return path.read_bytes(), path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _put_back(path: Path, was: tuple[bytes, os.stat_result] | None) -> None:
+    """The draft as `_as_it_is` found it: none, or its bytes, mode and time (`hint` and `edit` without
+    an id go to the draft changed last)."""
+    if was is None:
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the lesson's folder, if that left it empty
+            path.parent.rmdir()
+        return
+    data, info = was
+    atomic_write(path, data, mode=stat.S_IMODE(info.st_mode))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
