@@ -81,14 +81,18 @@ def test_verify_with_a_progress_file_it_may_not_write_still_gives_the_verdict(ca
     assert err.startswith("note: Your progress is shown but not saved") and err.splitlines()[-1] == said
 
 
-def test_verify_of_the_course_stops_at_the_first_unsolved_exercise(capsys) -> None:
+def test_verify_of_the_course_stops_at_the_first_begun_exercise_that_does_not_pass(capsys) -> None:
     first_lesson, first = next((l, e) for l in COURSE.lessons for e in l.exercises)
     Progress.load().save_draft(first_lesson.id, first.name, first.solution.source)
+    ele_mul = COURSE.get("3.3").exercise("ele_mul")
+    Progress.load().save_draft("3.3", "ele_mul", ele_mul.stub.source)
+    Progress.load().save_draft("3.6", "vect_mat_mul", COURSE.get("3.6").exercise("vect_mat_mul").stub.source)
     code, out, _ = cli(capsys, "verify")
     lines = out.splitlines()
     assert code == 1
     assert lines[0].startswith(f"✓ {first_lesson.id}/{first.name}")
-    assert "not started yet" in lines[1]
+    assert lines[1] == f"✗ 3.3/ele_mul: {check_code(ele_mul, ele_mul.stub.source).headline}"  # 3.3/dot: not begun
+    assert "3.6/vect_mat_mul" not in out  # stopped there, with the whole message
 
 
 def _fake_editor(tmp_path: Path, text: str) -> str:

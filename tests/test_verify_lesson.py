@@ -1,5 +1,5 @@
-"""`grok-tui verify LESSON` reports every exercise of the lesson; `grok-tui verify` (the course) still
-stops at the first that does not pass, as rustlings does."""
+"""`grok-tui verify LESSON` reports every exercise of the lesson; `grok-tui verify` (the course) checks
+each exercise the learner began and stops at the first that does not pass, as rustlings does."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_one_exercise_still_gets_the_whole_message(capsys) -> None:
 def test_a_lesson_of_one_exercise_names_it_in_the_way_to_the_whole_message(capsys) -> None:
     """`verify 3.2` said "`grok-tui verify 3.2/NAME` shows the whole message" for its only exercise;
     and the course's "not started yet" line had no mark, unlike a lesson's."""
-    code, out = cli(capsys, "verify")
+    code, out = cli(capsys, "verify", "3.2/w_sum")
     assert code == 1 and out.splitlines()[0].startswith("· 3.2/w_sum: not started yet"), out
     w_sum = COURSE.get("3.2").exercises[0]
     Progress.load().save_draft("3.2", w_sum.name, w_sum.stub.source)
@@ -74,3 +74,48 @@ def test_verify_of_a_lesson_not_started_points_to_edit_not_to_a_message(capsys):
     assert code == 1 and out.splitlines()[-1] == "Not started yet: `grok-tui edit 4.1` opens it.", out
     code, out = cli(capsys, "verify", "3.3")
     assert out.splitlines()[-1] == "2 of 2 not started yet: `grok-tui edit 3.3` opens the first.", out
+
+
+def _pass(*lesson_ids: str) -> None:
+    progress = Progress.load()
+    for lesson_id in lesson_ids:
+        for exercise in COURSE.get(lesson_id).exercises:
+            progress.save_draft(lesson_id, exercise.name, exercise.solution.source)
+
+
+def test_the_course_checks_every_exercise_begun_past_those_not_started(capsys) -> None:
+    """A learner in chapters 5-6 who never began chapter 3's exercises: `verify` stopped at
+    "· 3.2/w_sum: not started yet" with exit 1 every time, and never checked the code they wrote."""
+    _pass("5.1", "5.5", "6.3")
+    hidden = COURSE.get("6.4").exercise("hidden_delta")
+    wrong = hidden.stub.source.replace("return np.zeros_like(layer_1)", "return layer_2_delta.dot(weights_1_2.T)")
+    Progress.load().save_draft("6.4", "hidden_delta", wrong)
+    code, out = cli(capsys, "verify")
+    lines = out.splitlines()
+    assert code == 1, out
+    assert [line.split(":")[0] for line in lines[:3]] == ["✓ 5.1/weight_deltas", "✓ 5.5/outer_prod", "✓ 6.3/relu"], out
+    assert lines[3] == f"✗ 6.4/hidden_delta: {check_code(hidden, wrong).headline}"  # relu2deriv: not begun
+    assert "not started" not in out
+    _pass("6.4")
+    code, out = cli(capsys, "verify")
+    lines = out.splitlines()
+    total = sum(len(lesson.exercises) for lesson in COURSE.lessons)
+    assert code == 0, out  # not started is not failing: everything they wrote passes
+    assert len(lines) == 6 and all(line.startswith("✓ ") for line in lines[:5]), out
+    assert lines[-1] == (
+        f"All 5 exercises you began pass. {total - 5} exercises not started yet; "
+        "next: 3.2/w_sum (`grok-tui edit 3.2/w_sum` opens it)."
+    )
+    assert cli(capsys, "verify", "3.2")[0] == 1  # named, one not started still does not pass
+
+
+def test_the_course_with_nothing_begun_names_the_first_exercise(capsys) -> None:
+    total = sum(len(lesson.exercises) for lesson in COURSE.lessons)
+    code, out = cli(capsys, "verify")
+    assert (code, out) == (
+        0,
+        f"No exercise started yet ({total} in the course); the first: 3.2/w_sum (`grok-tui edit 3.2/w_sum` opens it).\n",
+    )
+    _pass("3.2")
+    code, out = cli(capsys, "verify")
+    assert code == 0 and out.splitlines()[-1].startswith("The exercise you began passes. "), out

@@ -25,7 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "progress": "print your progress per chapter (lessons, exercises, last one)",
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
     "hint": "print the next hint of an exercise (3.2/w_sum, a lesson's next, or nothing: where you were)",
-    "verify": "check your saved exercise code; exit 0 when all pass",
+    "verify": "check your saved exercise code (no ID: each one you began); exit 0 when all pass",
     "edit": "open your code of an exercise (3.2/w_sum, a lesson's next, or where you were) in $VISUAL / $EDITOR",
     "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",
     "serve": "serve the tutor to a web browser (pip install 'grok-tui[web]')",
