@@ -94,6 +94,9 @@ class LessonPanels:
     def run_finished(self, namespace: Any) -> None:
         self.call("run_finished", namespace)
 
+    def run_diverged(self, namespace: Any) -> None:
+        self.call("run_diverged", namespace)
+
     def run_reset(self) -> None:
         self.call("run_reset")
 
@@ -106,8 +109,8 @@ class LessonPanels:
         return any(self.call("before_step", play))
 
     def call(self, method: str, *args: Any) -> list[Any]:
-        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_reset,
-        run_state_changed, before_step); a panel that raises is reported once and skipped. Returns
+        """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_diverged,
+        run_reset, run_state_changed, before_step); a panel that raises is reported once and skipped. Returns
         what the hooks returned."""
         results = []
         for i, widget in enumerate(self.widgets):

@@ -147,6 +147,8 @@ class LessonRuns(LessonDrawing):
             doc.printouts.ended((failure.line, f"✗ the run stopped here: {kind}{failure.message}") if failure else None)
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)
+        elif run.state is RunState.DIVERGED:
+            self.panels.run_diverged(run.namespace)
         asked_at = [p.step for p in self.lesson.predictions]
         if asked_at and run.state is RunState.FINISHED:  # not a run the learner stopped (r)
             # 4.4 with iterations 1 ended before its questions: the fold's note said to play it

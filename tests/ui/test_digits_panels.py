@@ -34,7 +34,7 @@ async def test_every_panel_waits_then_renders_a_finished_run(trained):
         assert "of" in text_of(panels[1]) and "said" in text_of(panels[1])
         assert "unit 0" in text_of(panels[2]) and " of 64" in text_of(panels[2])
         assert "reads" in text_of(panels[3])
-        assert "image 0 of 1797" in text_of(panels[4])
+        assert "image 0 of 0-1796" in text_of(panels[4])
 
 
 async def test_a_run_that_ends_early_is_said_to_have_left_nothing(trained):
@@ -57,6 +57,25 @@ async def test_a_run_that_ends_early_is_said_to_have_left_nothing(trained):
         await pilot.pause()
         assert "unit 0" in text_of(panel)
         assert str(panel.border_title).startswith("▶ ")  # the end of a run kept the focus but lost its mark
+
+
+async def test_a_diverged_run_with_finite_weights_shows_them(trained):
+    """7.3 at alpha 64 ends "loss became nan 0 x log 0", the text saying the nan is in the loss, not
+    the still finite weights; the panel said "diverged before its end: there is nothing to show"."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["hidden_weights"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        panel.run_started()
+        panel.run_state_changed("diverged")
+        panel.run_diverged(ns)
+        await pilot.pause()
+        assert "unit 0" in text_of(panel) and "nothing to show" not in text_of(panel)
+        panel.run_started()  # weights gone to nan: nothing to draw, and it says why
+        panel.run_state_changed("diverged")
+        panel.run_diverged({**ns, "weights_0_1": np.full_like(ns["weights_0_1"], np.nan)})
+        await pilot.pause()
+        assert "diverged before its end: there is nothing to show" in text_of(panel)
 
 
 async def test_the_dead_units_are_marked_under_their_tiles(trained):

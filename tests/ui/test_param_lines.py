@@ -72,7 +72,10 @@ def test_a_param_off_its_default_says_the_default_the_text_quotes():
 
 def test_the_tutors_own_line_wraps_as_a_comment_too():
     """At 60 columns "# set by the tutor: ... = type a" went on with "value" alone: read as code."""
-    text = ParamLines._lines({"alpha": 0.1}, "", "", 56).plain
+    text = ParamLines._lines({"alpha": 0.1, "seed": 1}, "", "", 56).plain
     lines = text.splitlines()
-    assert lines[:2] == ["# set by the tutor: [ ] choose, + - change, = type a", "# value"], lines
+    assert lines[:2] == ["# set by the tutor: [ ] pick one, + - change it, = type", "# a value"], lines
     assert lines[2] == "alpha = 0.1"
+    # "[ ] choose" left a newcomer asking what [ ] meant; with one param there is nothing to pick
+    one = ParamLines._lines({"alpha": 0.1}, "", "", 78).plain.splitlines()
+    assert one[0] == "# set by the tutor: + - change it, = type a value", one

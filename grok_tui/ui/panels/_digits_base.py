@@ -119,6 +119,20 @@ class DigitsPanel(LessonPanel):
             self.status = self.STOPPED[state]
             self.refresh(layout=True)
 
+    SHOWS_DIVERGED = False
+    """Whether a diverged run's values are drawn when they are finite (the templates: 7.3 at alpha 64
+    diverged on 0 x log 0 in the loss, with finite weights, and the panel said "nothing to show")."""
+
+    def run_diverged(self, namespace: Mapping[str, Any]) -> None:
+        if not self.SHOWS_DIVERGED:
+            return
+        try:
+            self.ready = bool(self.load(namespace))
+        except Exception:  # a diverged run's values may be anything: the panel keeps its word
+            self.ready = False
+        if self.ready:
+            self.refresh(layout=True)
+
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         try:
             self.ready = bool(self.load(namespace))

@@ -145,6 +145,10 @@ class LessonPanel(Widget, can_focus=True):
     def run_finished(self, namespace: Mapping[str, Any]) -> None:
         """The run finished; `namespace` holds the lesson's final variables."""
 
+    def run_diverged(self, namespace: Mapping[str, Any]) -> None:
+        """The run diverged (a value became nan or inf); `namespace` holds its variables as they were
+        then, some of which may be finite still (7.3's nan was in the loss, not the weights)."""
+
     def run_state_changed(self, state: str) -> None:
         """The run's state as the status line now shows it ("running", "paused", "finished"...):
         a pause records no step, so a panel that names the state hears it here."""

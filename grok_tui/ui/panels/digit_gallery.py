@@ -103,11 +103,12 @@ class Panel(DigitsPanel):
         return out
 
     def _caption(self, room: int) -> Text:
-        """`image 11 of 1797  label 1  ←/→`, shorter where `room` is short: at 120x40 the label of
+        """`image 11 of 0-1796  label 1  ←/→`, shorter where `room` is short: at 120x40 the label of
         image 1011 was cut off ("image 1011 of 1797  label")."""
         live = len(self.labels) == 1 and isinstance(self.number, int)
         label = str(self.labels[self.index])
-        whole = f"image {self.number}" if live else f"image {self.index} of {len(self.labels)}"
+        # "of 0-1796", not "of 1797": the last read "image 1796 of 1797", as if counted from 1
+        whole = f"image {self.number}" if live else f"image {self.index} of 0-{len(self.labels) - 1}"
         # the arrows only while focused: unfocused, ← → reach it only when no pane with params takes
         # them (LessonFocus.action_arrow), and a caption that promised them misled
         arrows = "  ←/→" if self.focused else ""

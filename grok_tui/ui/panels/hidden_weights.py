@@ -31,6 +31,7 @@ class Panel(DigitsPanel):
     TITLE = "hidden units' input weights"
     KEYS = "←→↑↓ unit"
     MIN_WIDTH = 18
+    SHOWS_DIVERGED = True
     WAITING = "Run the lesson (space): each hidden unit's weights appear here as an 8x8 image."
     BINDINGS = [
         Binding("left", "move(-1)", "previous hidden unit", show=False),
@@ -74,8 +75,8 @@ class Panel(DigitsPanel):
         if weights is None:
             return False
         weights = np.asarray(weights, dtype=float)
-        if weights.ndim != 2 or weights.shape[0] != 64:
-            return False
+        if weights.ndim != 2 or weights.shape[0] != 64 or not np.isfinite(weights).all():
+            return False  # (non-finite: a diverged run's; the panel says there is nothing to show)
         # Pixels that no training image ever inks get no gradient: their weights keep the random
         # start and only add noise to the picture, so they are drawn as zero.
         images = namespace.get("train_images")

@@ -117,7 +117,9 @@ class ParamLines(Static):
     @staticmethod
     def _lines(values: dict, selected: str, help: str, width: int, defaults: dict | None = None) -> Text:
         # Wrapped, its own line goes on with a `#` too: at 60 columns "value" alone read as code
-        header = "set by the tutor: [ ] choose, + - change, = type a value"
+        # "[ ] choose" left a newcomer asking what [ ] meant: it picks which of these lines + - change
+        pick = "[ ] pick one, " if len(values) > 1 else ""
+        header = f"set by the tutor: {pick}+ - change it, = type a value"
         lines = textwrap.wrap(header, max(20, width - 2))
         text = Text("".join(f"# {line}\n" for line in lines), style="dim italic")
         for i, (name, value) in enumerate(values.items()):
