@@ -395,3 +395,28 @@ async def test_a_chart_a_few_rows_tall_is_labelled_at_its_datas_ends(height):
         await pilot.pause()
         labels = re.findall(r"^\s*(-?[\d.]+)┤", "\n".join(lines(view)), re.M)
         assert labels == ["0.6", "-0.7"], lines(view)
+
+
+def test_every_curve_is_drawn_in_its_legends_colour():
+    """6.5's fourth series, pred_3, had an orange legend glyph over a purple curve: plotext has no
+    "yellow" (its ANSI colour 3 is "orange"), and the legend draws with Rich's names."""
+    import plotext
+    from rich.style import Style
+    from rich.text import Text
+
+    from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, rich_color
+
+    for name in (*COLORS, PREVIOUS_COLOR):
+        plotext.clf()
+        plotext.theme("pro")  # as the chart draws
+        plotext.plotsize(20, 6)
+        plotext.plot([1, 2, 3], [1, 3, 2], marker="braille", color=name)
+        drawn = set()  # the colours of the curve's braille dots (not of the axes)
+        for line in plotext.build().splitlines():
+            text = Text.from_ansi(line)
+            for span in text.spans:
+                dots = any("\u2800" < c <= "\u28ff" for c in text.plain[span.start : span.end])
+                if dots and isinstance(span.style, Style) and span.style.color is not None:
+                    drawn.add(span.style.color.number)
+        legend = Style(color=rich_color(name)).color
+        assert legend is not None and legend.number in drawn, (name, drawn, legend)

@@ -53,7 +53,7 @@ from grok_tui.ui.widgets.chart_parts import (
     step_axis,
     tight_axis,
 )
-from grok_tui.ui.widgets.chart_plot import COLORS, draw_layers
+from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, draw_layers, rich_color
 from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away, previous_side
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 from grok_tui.ui.widgets.panes import keep_focus_mark
@@ -63,8 +63,8 @@ FEW_ROWS = 4
 nice values a row spans a third of the range, and at 120x40 6.1's weights 0.6, 0.48 and -0.6 sat
 in the rows labelled 1, 0 and -1 (at first 2, 0, -2); 4.4's start at 0 read 1."""
 
-STYLES = {f"s{i}": Style(color=(f"bright_{c[:-1]}" if c.endswith("+") else c)) for i, c in enumerate(COLORS)}
-STYLES["prev"] = Style(color="bright_black")
+STYLES = {f"s{i}": Style(color=rich_color(c)) for i, c in enumerate(COLORS)}
+STYLES["prev"] = Style(color=rich_color(PREVIOUS_COLOR))
 """The same colours as Rich styles, for the legend and the compact view."""
 
 

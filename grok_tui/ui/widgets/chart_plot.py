@@ -19,8 +19,18 @@ from rich.text import Text
 from grok_tui.ui.widgets.chart_glyphs import marker_spots, place_glyphs, share_cells
 from grok_tui.ui.widgets.chart_parts import POINT, PREVIOUS_MARKER, Axis, Layer, Row, Run, merge_rows
 
-COLORS = ("cyan+", "green+", "magenta+", "yellow", "blue+", "red+")
-"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes."""
+COLORS = ("cyan+", "green+", "magenta+", "orange", "blue+", "red+")
+"""plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes.
+plotext calls ANSI colour 3 "orange" and has no "yellow": a "yellow" curve came out in another
+colour than its legend's yellow glyph (6.5's fourth series, pred_3)."""
+
+RICH_NAMES = {"orange": "yellow", "orange+": "bright_yellow", "gray": "bright_black", "gray+": "white"}
+"""Rich's names for the ANSI colours plotext names otherwise (the legend draws with Rich)."""
+
+
+def rich_color(name: str) -> str:
+    """The Rich colour of a plotext colour name: the same ANSI colour number."""
+    return RICH_NAMES.get(name, f"bright_{name[:-1]}" if name.endswith("+") else name)
 PREVIOUS_COLOR = "gray"
 
 Spots = Sequence[tuple[float, float]]
