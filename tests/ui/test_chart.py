@@ -420,3 +420,35 @@ def test_every_curve_is_drawn_in_its_legends_colour():
                     drawn.add(span.style.color.number)
         legend = Style(color=rich_color(name)).color
         assert legend is not None and legend.number in drawn, (name, drawn, legend)
+
+
+async def test_on_a_light_theme_the_curves_are_dark():
+    """On textual-light the bright cyan curve was 1.85:1 against the background, fainter than the grey
+    previous run; the theme changing back to a dark one brings the bright colours back."""
+    from rich.color import Color
+
+    from grok_tui.ui.widgets.chart_plot import ON_LIGHT
+
+    def colours(chart) -> set[int]:
+        return {
+            seg.style.color.number
+            for y in range(chart.size.height)
+            for seg in chart.render_line(y)
+            if seg.style is not None
+            and seg.style.color is not None
+            and seg.style.color.number is not None
+            and any("\u2800" < c <= "\u28ff" for c in seg.text)
+        }
+
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series(STEPS, CONVERGING)})
+        await pilot.pause()
+        assert colours(chart) == {Color.parse("bright_cyan").number}
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert colours(chart) == {ON_LIGHT[Color.parse("bright_cyan").number]}
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert colours(chart) == {Color.parse("bright_cyan").number}

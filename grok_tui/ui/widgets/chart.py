@@ -53,7 +53,7 @@ from grok_tui.ui.widgets.chart_parts import (
     step_axis,
     tight_axis,
 )
-from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, draw_layers, rich_color
+from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, draw_layers, on_light, rich_color
 from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away, previous_side
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 from grok_tui.ui.widgets.panes import keep_focus_mark
@@ -117,6 +117,8 @@ class ChartView(PlotextPlot, can_focus=True):
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""
         self._strips: dict[int, Strip] = {}
+        self._light = False
+        """The app's theme is light: the curves are drawn in dark colours (chart_plot.on_light)."""
         self._drawn_size = Size(0, 0)
         self._redraw_owed = False
         """New series came while the chart was hidden: drawn when it shows."""
@@ -442,6 +444,7 @@ class ChartView(PlotextPlot, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips = {}  # the rows are drawn on the widget's own colours, which just changed
+        self._light = not self.app.current_theme.dark
 
     def render_line(self, y: int) -> Strip:
         strip = self._strips.get(y)
@@ -452,6 +455,8 @@ class ChartView(PlotextPlot, can_focus=True):
                 Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
                 for text, style in row
             ]
+            if self._light:
+                segments = [Segment(text, on_light(style) if style else style) for text, style, _ in segments]
             strip = Strip(segments).adjust_cell_length(self.size.width, base)
             self._strips[y] = strip
         return strip

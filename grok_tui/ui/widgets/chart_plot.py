@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from rich.color import Color, ColorType
 from rich.style import Style
 from rich.text import Text
 
@@ -28,9 +29,25 @@ RICH_NAMES = {"orange": "yellow", "orange+": "bright_yellow", "gray": "bright_bl
 """Rich's names for the ANSI colours plotext names otherwise (the legend draws with Rich)."""
 
 
+ON_LIGHT = {14: 24, 10: 28, 13: 90, 3: 130, 12: 19, 9: 124}
+"""On a light theme the bright curves were 1.3-2.6:1 against the background (textual-light,
+solarized-light...), fainter than the grey previous run: there each is drawn in a dark colour of
+the 256-colour cube (whose values, unlike the first 16, every terminal shares): 4.4-11:1 on white."""
+
+
+def on_light(style: Style) -> Style:
+    """`style` with a curve's bright colour made dark, for a light background."""
+    color = style.color
+    if color is None or color.type not in (ColorType.STANDARD, ColorType.EIGHT_BIT) or color.number not in ON_LIGHT:
+        return style
+    return style + Style(color=Color.from_ansi(ON_LIGHT[color.number]))
+
+
 def rich_color(name: str) -> str:
     """The Rich colour of a plotext colour name: the same ANSI colour number."""
     return RICH_NAMES.get(name, f"bright_{name[:-1]}" if name.endswith("+") else name)
+
+
 PREVIOUS_COLOR = "gray"
 
 Spots = Sequence[tuple[float, float]]
