@@ -302,7 +302,15 @@ class LessonError:
     message: str
 
     def __str__(self) -> str:  # line 0: the file as a whole (it cannot be read, or is no file)
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return self.within(None)
+
+    def within(self, root: Path | None) -> str:
+        """As str(), the file named from `root` (a line of 80 columns showed a temporary folder's
+        path and cut off the file's name and the problem)."""
+        path = self.path
+        if root is not None and path.is_relative_to(root):
+            path = path.relative_to(root)
+        return f"{path}:{self.line}: {self.message}" if self.line else f"{path}: {self.message}"
 
 
 def _same(a: object, b: object) -> bool:

@@ -215,6 +215,33 @@ async def test_a_bad_lesson_file_is_reported_and_the_good_ones_load(lessons_dir)
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "3.1"
 
 
+async def test_many_bad_lesson_files_are_each_a_line_and_a_teachers_course_is_named(lessons_dir):
+    """A teacher's folder with broken lessons: at 80x24 the list under the contents showed three of
+    four, wrapped, with nothing saying a fourth was hidden; the title called the course "Grokking Deep
+    Learning" and the help said it starts at 2.1 (the teacher's started at 3.1)."""
+    from grok_tui.ui.screens.help import HelpScreen
+
+    (lessons_dir / "ch9").mkdir()
+    for n in range(1, 9):
+        (lessons_dir / "ch9" / f"9.{n}-broken.md").write_text(
+            f'+++\nid = "9.{n}"\nchapter = 9\ntitle = "Broken"\nbogus_key = 1\n+++\n\nText.\n', encoding="utf-8"
+        )
+    catalog = load_catalog(lessons_dir)
+    assert len(catalog.errors) == 8
+    app = GrokApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listed = text_of(app.screen.query_one("#problems")).splitlines()
+        assert listed[0] == "8 lesson files did not load (F1 shows each problem in full):", listed
+        assert len(listed) == 7 and listed[-1] == "and 3 more: F1", listed
+        assert all(len(line) <= 78 for line in listed), listed
+        title = text_of(app.screen.query_one("#title"))
+        assert f"course: {lessons_dir.name}" in title and "Grokking" not in title, title
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "(the course starts at the top: 3.1)" in app.screen.keys[0][1], app.screen.keys[0]
+
+
 async def test_wide_contents_preview_the_highlighted_lesson(small_catalog):
     app = GrokApp(small_catalog)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from grok_tui.answers import Answers, load_answers, quiz_answers, unfinished_attempt
 from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
+from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
@@ -25,6 +26,9 @@ OUTSIDE_POLL = 2.0
 """Seconds between looks at the progress file for what the command line changed (verify, reset)."""
 
 STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "started": "opened", "": ""}
+
+PROBLEM_LINES = 6
+"""Lesson-file problems listed under the contents, a line each (grok.tcss gives the box 8 rows)."""
 
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:
@@ -270,20 +274,32 @@ class ContentsScreen(Screen[None]):
         lessons_list.highlighted = highlight
         total = len(catalog.lessons)
         done = sum(lesson_status(lesson, progress) == "complete" for lesson in catalog.lessons)
+        # a teacher's own course (--lessons) is not the book's: its folder's name says whose it is
+        bundled = catalog.root.resolve() == bundled_lessons_dir().resolve()
+        course = "Grokking Deep Learning, live" if bundled else f"course: {catalog.root.resolve().name}"
         self._update(
             self.query_one("#title", Static),
             Text.assemble(
                 (" grok-tui ", "bold reverse"),
-                "  Grokking Deep Learning, live  ",
+                f"  {course}  ",
                 (f"{done}/{total} lessons done", "bold"),
                 ("  ↑↓ enter · ctrl+p find", "dim"),
             ),
         )
         problems = self.query_one("#problems", Static)
         if catalog.errors:
-            text = Text(f"{len(catalog.errors)} lesson file problem(s):\n", style="bold red")
-            for error in catalog.errors:
-                text.append(f"{error}\n", style="red")
+            # One line each, and a count of those left out: at 80x24 three of four showed, wrapped,
+            # and nothing said a fourth was hidden
+            broken = len(catalog.errors)
+            files = f"{broken} lesson file{'s' if broken > 1 else ''}"
+            text = Text(f"{files} did not load (F1 shows each problem in full):", style="bold red")
+            shown = catalog.errors if broken <= PROBLEM_LINES else catalog.errors[: PROBLEM_LINES - 1]
+            width = max(20, self.size.width - 2)
+            for error in shown:
+                line = error.within(catalog.root)
+                text.append("\n" + (line if len(line) <= width else line[: width - 1] + "…"), style="red")
+            if len(shown) < broken:
+                text.append(f"\nand {broken - len(shown)} more: F1", style="red")
             self._update(problems, text)
             problems.display = True
         else:
@@ -312,8 +328,12 @@ class ContentsScreen(Screen[None]):
         """F1: this screen's keys (not a lesson's: space does nothing here), and any lesson-file problems."""
         from grok_tui.ui.screens.help import CONTENTS_KEYS, HelpScreen
 
-        errors = [str(e) for e in self.app.catalog.errors]  # type: ignore[attr-defined]
-        self.app.push_screen(HelpScreen(problems=errors, keys=CONTENTS_KEYS, title="contents keys"))
+        catalog = self.app.catalog  # type: ignore[attr-defined]
+        errors = [str(e) for e in catalog.errors]
+        first = catalog.lessons[0].id if catalog.lessons else ""
+        # "the course starts at the top: 2.1" was said of a teacher's course that starts at 4.1
+        keys = tuple((k, what.replace("at the top: 2.1", f"at the top: {first}")) for k, what in CONTENTS_KEYS)
+        self.app.push_screen(HelpScreen(problems=errors, keys=keys, title="contents keys"))
 
     def action_back(self) -> None:
         """Back to the lesson the learner was at (it reopens ready to run)."""
