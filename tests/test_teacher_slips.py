@@ -68,3 +68,16 @@ def test_a_tab_among_spaces_is_named(tmp_path):
     found = problems_of(tmp_path, "    x = alpha * i\n", "\tx = alpha * i\n")
     assert len(found) == 1 and "indents with a tab: indent with spaces only" in found[0][1], found
     assert f"line {line_of('    x = alpha * i')}" in found[0][1], found
+
+
+def test_four_try_this_lines_and_a_misspelt_chart_name_are_said(tmp_path):
+    """The docs said 1-3 suggestions and a fourth passed; a chart's `x = "weigth"` got no did-you-mean
+    where `show` had one."""
+    found = problems_of(tmp_path, 'show = ["x"]\n', 'show = ["x"]\ntry_this = ["a", "b", "c", "d"]\n')
+    assert [m for _, m in found] == ["try_this holds 1 to 3 suggestions (it has 4)"], found
+    from grok_tui.engine.checks import run_checks
+
+    lesson, problems = parse_lesson(write(tmp_path, GOOD.replace('series = ["x"]', 'series = ["xs"]')))
+    assert lesson is not None and not problems, problems
+    said = [p.message for p in run_checks(lesson, cases=[{}])]
+    assert any("'xs' is never recorded by step() in a default run: did you mean 'x'?" in m for m in said), said

@@ -64,12 +64,14 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
         for name in (*chart.series, *((chart.x,) if chart.x else ())):
             if name not in recorded:
                 known = ", ".join(sorted(recorded)) or "none"
+                near = get_close_matches(name, sorted(recorded), n=1)  # as show's (x = "weigth")
                 problems.append(
                     LessonError(
                         lesson.path,
                         _chart_line(lesson, i, name),
                         f"chart {chart.title!r}: {name!r} is never recorded "
-                        f"by step() in a default run (recorded: {known})",
+                        f"by step() in a default run"
+                        + (f": did you mean {near[0]!r}? (recorded: {known})" if near else f" (recorded: {known})"),
                     )
                 )
                 continue

@@ -27,6 +27,8 @@ from grok_tui.lesson.parse_tables import (
 )
 from grok_tui.toml_errors import toml_problem
 
+TRY_THIS_MAX = 3
+"""Suggestions a lesson's try-this box holds (lessons/README.md)."""
 ROLES: tuple[CellRole, ...] = ("run", "train", "check", "exercise", "solution", "test")
 TOP_KEYS = {
     "id",
@@ -321,6 +323,8 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     for key, value in (("show", show), ("strip", strip), ("panels", panels), ("try_this", try_this)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.add(where(key), f"{key} must be a list of strings")
+    if isinstance(try_this, list) and len(try_this) > TRY_THIS_MAX:  # the docs said 1-3; 4 passed
+        problems.add(where("try_this"), f"try_this holds 1 to {TRY_THIS_MAX} suggestions (it has {len(try_this)})")
     nan_advice, stuck_advice, growth_advice = (meta.get(k, "") for k in ("nan_advice", "stuck_advice", "growth_advice"))
     if not isinstance(nan_advice, str):
         problems.add(where("nan_advice"), "nan_advice must be a string")
