@@ -23,3 +23,19 @@ def test_backprop_through_relus_value_is_named(catalog):
         said = _slipped(catalog, "6.5", "learn", "* relu2deriv(layer_1))", wrong)
         assert "layer_1_delta was multiplied by relu's value" in said, said
         assert "backprop needs relu's slope there, relu2deriv(layer_1)" in said, said
+
+
+def test_hidden_delta_by_layer_1s_values_or_with_its_sign_flipped_is_named(catalog):
+    """6.4's hidden_delta with `* layer_1` for the 0/1 mask said only "returned [[-0.0,
+    0.02174750010058192, -0.0]], expected [[0.0, 0.16504136, 0.0]]"; a flipped sign said nothing
+    of the sign, as 5.1's and 6.5's do. The numbers are now rounded as the lesson's show() prints."""
+    said = _slipped(catalog, "6.4", "hidden_delta", "* (layer_1 > 0)", "* layer_1")
+    assert "returned [[0.0, 0.02175, 0.0]], expected [[0.0, 0.16504, 0.0]]: each node's share" in said, said
+    assert "multiplied by its value in layer_1, where the 0/1 mask belongs" in said, said
+    assert "-0.0" not in said and "0.021747" not in said, said
+    said = _slipped(catalog, "6.4", "hidden_delta", "return layer_2_delta", "return -layer_2_delta")
+    assert "returned [[0.0, -0.16504, 0.0]], expected [[0.0, 0.16504, 0.0]]: the right sizes with every" in said
+    assert "sign flipped: send layer_2_delta back as it is" in said, said
+    # a miss that 5 places would hide is shown to 12
+    said = _slipped(catalog, "6.4", "hidden_delta", "return layer_2_delta", "return 1.000001 * layer_2_delta")
+    assert "returned [[0.0, 0.16504152575, 0.0]], expected [[0.0, 0.16504136, 0.0]]" in said, said
