@@ -39,3 +39,19 @@ def test_hidden_delta_by_layer_1s_values_or_with_its_sign_flipped_is_named(catal
     # a miss that 5 places would hide is shown to 12
     said = _slipped(catalog, "6.4", "hidden_delta", "return layer_2_delta", "return 1.000001 * layer_2_delta")
     assert "returned [[0.0, 0.16504152575, 0.0]], expected [[0.0, 0.16504136, 0.0]]" in said, said
+
+
+def test_relu_as_the_largest_number_of_x_is_told_maximum_compares_element_by_element(catalog):
+    """6.3's relu as `np.max(x, 0)` returned 3.0 and was told "returned a float64: return a numpy
+    array (arithmetic on the array x gives one...)", nothing of what np.max does. Said as the
+    verdict on `np.max(0, x)` says it (common_errors.py): np.max gives one number, np.maximum
+    compares element by element."""
+    for wrong in ("return np.max(x, 0)", "return max(x)", "return x.max()"):
+        said = _slipped(catalog, "6.3", "relu", "return (x > 0) * x", wrong)
+        assert "relu([-2.0, 0.0, 3.0]) returned 3.0, one number: max and np.max give the largest" in said, said
+        assert "np.max's second argument is an axis" in said, said
+        assert "element by element, the larger of two is np.maximum(x, 0)" in said, said
+        assert "float64" not in said and "arithmetic on the array x" not in said, said
+    # another number is not the largest: the old words hold
+    said = _slipped(catalog, "6.3", "relu", "return (x > 0) * x", "return float(x[0])")
+    assert "returned a float: return a numpy array" in said and "np.max" not in said, said
