@@ -4,7 +4,8 @@ test_exercise_verdicts.py, test_verdict_*.py.)"""
 
 from __future__ import annotations
 
-from grok_tui.engine.exercises import check_code
+from grok_tui.engine.exercises import check_code, describe
+from grok_tui.engine.sandbox import run_sandboxed
 
 
 def _slipped(catalog, lesson_id: str, name: str, right: str, wrong: str) -> str:
@@ -55,3 +56,33 @@ def test_relu_as_the_largest_number_of_x_is_told_maximum_compares_element_by_ele
     # another number is not the largest: the old words hold
     said = _slipped(catalog, "6.3", "relu", "return (x > 0) * x", "return float(x[0])")
     assert "returned a float: return a numpy array" in said and "np.max" not in said, said
+
+
+def test_a_tests_own_message_is_shown_without_the_tests_insides(catalog):
+    """Under an assert's own message the verdict also said "the test: <its line>" and "with <its
+    values>", in names a beginner never met: 6.5's "the test: assert not same(w01, moved)" and "with
+    moved = [[...]]" under the slip it had named; 3.2's and 4.1's "the test: assert math.isclose(got,
+    want, rel_tol=1e-9, abs_tol=1e-12)". The message, which says its values, stands alone."""
+    said = _slipped(catalog, "6.5", "learn", "* relu2deriv(layer_1))", "* 1)")
+    assert said == (
+        "Not yet: a test failed.\n"
+        "node 0 was off (relu gave it 0), so its delta must be 0: multiply by relu2deriv(layer_1)"
+    ), said
+    said = _slipped(catalog, "3.2", "w_sum", "return output", "return output + 1")
+    assert "should be 0.98 (8.5 * 0.1 + 0.65 * 0.2 + 1.2 * 0.0), got 1.98" in said, said
+    assert "the test:" not in said and "isclose" not in said and "with " not in said, said
+    said = _slipped(catalog, "4.1", "squared_error", "return", "return 1 +")
+    assert said == "Not yet: a test failed.\nsquared_error(pred=0.25, goal_pred=0.8) should be 0.3025, got 1.3025"
+    # a raise with its message, as an assert's (3.2's "keep the assert" quoted its own f-string)
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = w_sum.solution.source.replace('    assert len(a) == len(b), "both lists need the same length"\n', "")
+    said = check_code(w_sum, code).text
+    assert said.endswith("but returned 0.98: keep the assert") and "raise AssertionError" not in said, said
+    # an assert of the learner's own, inside a call of the test's: the test's line says where
+    code, test = "def f(x):\n    assert x > 0, 'x must be positive'\n    return x\n", "assert f(-1) == 1, 'f(-1) is 1'"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert verdict.details[:2] == ("x must be positive", "the test: assert f(-1) == 1"), verdict.text
+    # a message-less assert keeps its line and values
+    code, test = "def f(x):\n    return x\n", "got = f(2)\nassert got == 3"
+    verdict = describe(run_sandboxed(code, test), code, test)
+    assert verdict.details == ("(the assertion has no message)", "the test: assert got == 3", "with got = 2")

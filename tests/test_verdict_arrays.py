@@ -117,7 +117,8 @@ def test_the_second_update_not_in_place_and_a_mean_over_the_classes_are_named(ca
 
 def test_arrays_the_message_listed_are_not_listed_again(catalog):
     """7.3's one_hot off by one: "should be [[0.0, ...]], got [[...]]", then the same two arrays
-    again as `with got = array(...), want = array(...)`. A value the message did not say stays."""
+    again as `with got = array(...), want = array(...)`. A value the message did not say stays (under
+    an assert without a message: one with its own says what it needs, and no values are listed)."""
     lesson = next(x for x in catalog.lessons if x.id == "7.3")
     exercise = next(e for e in lesson.exercises if e.name == "one_hot")
     code = exercise.solution.source
@@ -127,8 +128,8 @@ def test_arrays_the_message_listed_are_not_listed_again(catalog):
     assert not verdict.passed and "got [0.0, 0.0, 1.0," in verdict.text, verdict.text
     # nor the long array the message left out: its row was named (a trial read four wrapped lines)
     assert "array(" not in verdict.text, verdict.text
-    # a test whose message does not show the arrays keeps them
-    code, test = "def f():\n    return [1, 2]\n", "got = f()\nwant = [1, 3]\nassert got == want, 'not the same'"
+    # a test without a message of its own keeps them (one with a message says what it needs itself)
+    code, test = "def f():\n    return [1, 2]\n", "got = f()\nwant = [1, 3]\nassert got == want"
     assert "with got = [1, 2], want = [1, 3]" in describe(run_sandboxed(code, test), code, test).text
 
 

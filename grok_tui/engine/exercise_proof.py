@@ -67,7 +67,7 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             )
         )
     if not solution.passed:
-        verdict = describe(solution, exercise.solution.source, exercise.test.source)
+        verdict = describe(solution, exercise.solution.source, exercise.test.source, author=True)
         problems.append(
             LessonError(
                 lesson.path,

@@ -53,10 +53,6 @@ class Verdict:
         return "\n".join((self.headline, *self.details))
 
 
-LONG_VALUE = 48
-"""A value listed beside an assert's own message at most this long (`name = value`)."""
-
-
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     """The values of the names the failing statement reads, in order: the input it failed on."""
     if node is None:
@@ -81,10 +77,6 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
         )
         and not _numbers_said(values[name], message)
     ]
-    if isinstance(node, ast.Assert) and node.msg is not None:
-        # The author's message said what matters; a long array it left out is a wall of numbers to
-        # a beginner (7.3's one_hot listed the ten of `want[row]` below the row it named).
-        shown = [item for item in shown if len(item) <= LONG_VALUE]
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
 
@@ -117,9 +109,20 @@ def _numbers_said(value: str, message: str) -> bool:
     )
 
 
-def describe(result: SandboxResult, code: str, test: str, solution: str = "", stub: str = "") -> Verdict:
+def _own_message(node: ast.stmt | None) -> bool:
+    """Whether the test's failing statement carries its author's own words: `assert ..., message`,
+    `raise AssertionError(message)`."""
+    if isinstance(node, ast.Assert):
+        return node.msg is not None
+    return isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and bool(node.exc.args)
+
+
+def describe(
+    result: SandboxResult, code: str, test: str, solution: str = "", stub: str = "", *, author: bool = False
+) -> Verdict:
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
-    reference, tells a function meant to return a value; `stub`, the starting code, what it gave)."""
+    reference, tells a function meant to return a value; `stub`, the starting code, what it gave).
+    `author`: said to the lesson's author (grok-tui check), who wrote the test and reads its lines."""
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {source_line(code, code_line)}" if code_line else ""
@@ -132,13 +135,19 @@ def describe(result: SandboxResult, code: str, test: str, solution: str = "", st
         headline = "Passed! Every test of this exercise holds."
     elif s == "fail":
         headline = "Not yet: a test failed."
-        # What the test said, with the test and its values, first; then why it may have (a stub's
+        # What the test said first (with its line and values, below), then why it may have (a stub's
         # `return` left above or below the code), as for an error.
         details.append(result.message or "(the assertion has no message)")
-        if called_by:
-            details.append(called_by.replace("the test that ran it", "the test"))
-        if values := _values_line(result, failing):
-            details.append(values)
+        # A message of the test's own is its author's word to the learner, with the values it
+        # needs: the test's line and the values of its names are its insides, names a learner never
+        # met (6.5 said "the test: assert not same(w01, moved)" and "with moved = [[...]]" under the
+        # slip it had named; 3.2 "assert math.isclose(got, want, rel_tol=1e-9, ...)"). Without a
+        # message, or where an assert of the learner's own failed, they are what there is to go on.
+        if author or code_line or not (result.message and _own_message(failing)):
+            if called_by:
+                details.append(called_by.replace("the test that ran it", "the test"))
+            if values := _values_line(result, failing):
+                details.append(values)
         if where:
             details.append("it failed inside " + where)
         details += unreachable(code) + returns_in_loops(code, solution) + resets_in_loops(code, solution)
