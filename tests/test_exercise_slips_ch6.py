@@ -86,3 +86,34 @@ def test_a_tests_own_message_is_shown_without_the_tests_insides(catalog):
     code, test = "def f(x):\n    return x\n", "got = f(2)\nassert got == 3"
     verdict = describe(run_sandboxed(code, test), code, test)
     assert verdict.details == ("(the assertion has no message)", "the test: assert got == 3", "with got = 2")
+
+
+def test_a_layer_as_star_is_told_of_dot_and_its_arrays_by_their_shapes(catalog):
+    """6.6b's forward with `*` for `.dot` got numpy's "could not be broadcast together with shapes
+    (1,3) (3,4)", "print the `.shape` of each", and three lines of W0's and W1's digits (the values
+    line, cut at 240 characters) that filled an 80x24 screen."""
+    said = _slipped(catalog, "6.6b", "forward", "relu(l0.dot(W0)).dot(W1)", "relu(l0 * W0) * W1")
+    assert "with l0: shape (1, 3), W0: shape (3, 4), W1: shape (4, 1)" in said, said
+    assert "0.64042265" not in said and "array(" not in said, said
+    assert (
+        "`l0 * W0` multiplies element by element, each entry by the one in the same place; a layer is a dot "
+        "product (`.dot`), which adds up each input times its weight: these shapes, (1, 3) then (3, 4), line up"
+    ) in said, said
+
+
+def test_an_array_of_more_than_a_few_numbers_is_listed_by_its_shape():
+    """The values line lists a small array by its numbers, a bigger one (or one whose numbers are too
+    long to send) by its shape; in numpy's shape errors every array by its shape."""
+    code = "import numpy as np\ndef f(a, b):\n    return a + b\n"
+    test = "import numpy as np\na, b = np.arange(3.0), np.ones((2, 3))\nbig = np.zeros(500)\nassert f(a, b)[0, 0] == 9"
+    said = describe(run_sandboxed(code, test), code, test).text
+    assert "with a = array([0., 1., 2.]), b: shape (2, 3)" in said, said
+    test = "import numpy as np\na, b = np.zeros(500), np.ones(4)\nassert f(a, b).sum() == 9"
+    said = describe(run_sandboxed(code, test), code, test).text
+    assert "with a: shape (500,), b: shape (4,)" in said, said
+    # `*` of arrays that no `.dot` would take either: only the shapes (5.5's vectors, 7.4's wrong layer)
+    code = "def f(a, b):\n    return a * b\n"
+    test = "import numpy as np\na, b = np.ones((7, 10)), np.ones((7, 64))\nassert f(a, b) is not None"
+    said = describe(run_sandboxed(code, test), code, test).text
+    assert "print the `.shape` of each." in said and "`.dot`" not in said, said
+    assert "with a: shape (7, 10), b: shape (7, 64)" in said, said

@@ -23,6 +23,14 @@ VECTORS_NOT_ALIGNED = (
 )
 """5.5's outer_prod as np.dot(a, b), told to try `.T` on vectors."""
 SHAPE = re.compile(r"\(([\d,]*)\)")
+TIMES_FOR_DOT = (
+    "`{product}` multiplies element by element, each entry by the one in the same place; a layer is a "
+    "dot product (`.dot`), which adds up each input times its weight: these shapes, {left} then "
+    "{right}, line up for one."
+)
+"""Said after BROADCAST's advice when the failing expression is a `*` of two arrays that `.dot` would
+take (the first's last size is the second's first): 6.6b's forward as `relu(l0 * W0) * W1` was told
+only to print the shapes, (1,3) and (3,4)."""
 BACKPROP_SHAPES = (
     "A delta sent back through weights is `delta.dot(weights.T)`; a weight's update is "
     "`layer.T.dot(delta)`: the layer the weights start from, transposed (`.T`), dot the delta."
@@ -205,5 +213,8 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             text += " " + BACKPROP_SHAPES
         if pattern == BROADCAST and len({len(shape) for shape in shapes}) > 1:
             text += " " + AXIS_GONE
+        if pattern == BROADCAST and part.get("product") and len(shapes) == 2 and shapes[0][-1:] == shapes[1][:1]:
+            left, right = (tuple(int(n) for n in shape) for shape in shapes)
+            text += " " + TIMES_FOR_DOT.format(product=part["product"], left=left, right=right)
         return [text]
     return []

@@ -26,7 +26,7 @@ from grok_tui.engine.code_advice import (
     unreachable,
     unused_arguments,
 )
-from grok_tui.engine.common_errors import common_error
+from grok_tui.engine.common_errors import BROADCAST, NOT_ALIGNED, common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
@@ -53,11 +53,16 @@ class Verdict:
         return "\n".join((self.headline, *self.details))
 
 
+FEW = 4
+"""An array of at most this many numbers is listed by its numbers; a bigger one by its shape."""
+
+
 def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     """The values of the names the failing statement reads, in order: the input it failed on."""
     if node is None:
         return ""
     values = result.extra.get("values") or {}
+    shapes = result.extra.get("shapes") or {}
     # An assert's own message says what it needs: only what it tests is listed (7.4's listed
     # `activation = 'relu', batch = ''`, names of its message, beside the gap that failed).
     tested = node.test if isinstance(node, ast.Assert) else node
@@ -65,18 +70,25 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     # what failed (7.4 listed bias_1's five numbers under "has shape (7, 5), expected (5,)").
     shaped = {id(sub.value) for sub in ast.walk(tested) if isinstance(sub, ast.Attribute) and sub.attr == "shape"}
     read = [sub for sub in ast.walk(tested) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)]
-    names = [name for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped) if name in values]
+    names = [
+        name
+        for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped)
+        if name in values or name in shapes
+    ]
     # One line, whitespace collapsed: numpy prints arrays over several lines. A piece of text the
     # message already says is not said again (7.4's advice, built in a variable, came twice).
     message = " ".join((result.message or "").split())
-    shown = [
-        f"{name} = {_one_line(values[name])}"
-        for name in names
-        if not (
-            values[name][:1] in "'\"" and len(values[name]) > 12 and " ".join(values[name][1:-1].split()) in message
-        )
-        and not _numbers_said(values[name], message)
-    ]
+    # An array of more than a few numbers by its shape: 6.6b's W0 and W1 filled three lines of an
+    # 80x24 screen with digits. Where the shapes failed (numpy's broadcast or dot), every array.
+    by_shape = re.search(f"{BROADCAST}|{NOT_ALIGNED}", message) is not None
+    shown: list[str] = []
+    for name in names:
+        shape, value = shapes.get(name), values.get(name, "")
+        quoted = value[:1] in "'\"" and len(value) > 12 and " ".join(value[1:-1].split()) in message
+        if shape and (by_shape or math.prod(shape) > FEW):
+            shown.append(f"{name}: shape {tuple(shape)}")
+        elif value and not quoted and not _numbers_said(value, message):
+            shown.append(f"{name} = {_one_line(value)}")
     text = ("with " + ", ".join(shown)) if shown else ""
     return text if len(text) <= 240 else text[:239] + "…"
 

@@ -270,6 +270,7 @@ def _from_child(data: dict, printed: str, seconds: float, memory: int, timeout: 
         status = "syntax"
     frames = tuple((str(f), int(l)) for f, l in data.get("frames", []) if isinstance(l, int))
     values = data.get("values") if isinstance(data.get("values"), dict) else {}
+    shapes = data.get("shapes") if isinstance(data.get("shapes"), dict) else {}
     part = data.get("part") if isinstance(data.get("part"), dict) else {}
     return SandboxResult(
         status,
@@ -279,7 +280,7 @@ def _from_child(data: dict, printed: str, seconds: float, memory: int, timeout: 
         frames,
         printed,
         seconds,
-        {"memory": memory, "values": values, "part": part, "timeout": timeout},
+        {"memory": memory, "values": values, "shapes": shapes, "part": part, "timeout": timeout},
     )
 
 

@@ -33,12 +33,31 @@ def _frames(exc):
     return out
 
 
-def _test_values(exc):
-    """Short reprs of the plain values in the innermost test frame: the input a test failed on."""
+def _test_frame(exc):
+    """The innermost frame of the test in the traceback, or None."""
     frame = None
     for f, _ in traceback.walk_tb(exc.__traceback__):
         if f.f_code.co_filename == TEST_FILE:
             frame = f
+    return frame
+
+
+def _test_shapes(exc):
+    """The shapes of the numpy arrays in the innermost test frame (a repr too long to send, too)."""
+    frame = _test_frame(exc)
+    if frame is None:
+        return {}
+    out = {}
+    for name, value in list(frame.f_locals.items())[:200]:
+        shape = getattr(value, "shape", None) if type(value).__name__ == "ndarray" else None
+        if not name.startswith("__") and isinstance(shape, tuple) and shape:
+            out[name] = [int(n) for n in shape]
+    return out
+
+
+def _test_values(exc):
+    """Short reprs of the plain values in the innermost test frame: the input a test failed on."""
+    frame = _test_frame(exc)
     if frame is None:
         return {}
     out = {}
@@ -124,8 +143,9 @@ def _loop_names(code):
 def _failing_part(exc, code):
     """What the failing expression in the learner's code was made of, where Python's message does
     not say (3.6's `a[i] * b[i]` with b a whole matrix: "can't multiply sequence" named no list):
-    for a product, the side that is a list; for an index, whether it was many indices at once (7.3's
-    `out[labels]`). {} when the error is elsewhere or the part cannot be read safely."""
+    for a product, the side that is a list, or the `*` of arrays whose shapes do not broadcast; for an
+    index, whether it was many indices at once (7.3's `out[labels]`). {} when the error is elsewhere
+    or the part cannot be read safely."""
     import ast
 
     tb = exc.__traceback__
@@ -154,6 +174,9 @@ def _failing_part(exc, code):
                     elif isinstance(side, ast.Name) and side.id in _loop_names(code):
                         part["looped"] = True  # 3.7's `v * w for v, w in zip(vect, row)`, row a matrix
                     return {"sequence": part}
+        if isinstance(exc, ValueError) and isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            # 6.6b's `l0 * W0` for a layer: numpy's words name the shapes, not the `*`
+            return {"product": ast.unparse(node)}
         if isinstance(exc, IndexError) and isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Tuple):
             index = _evaluate(node.slice, frame)
             many = isinstance(index, list) or getattr(index, "ndim", 0) > 0
@@ -283,7 +306,8 @@ def main():
             "frames": _frames(exc),
             # after a change to an argument the test's values show the changed one, as if passed in
             "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
-            "part": _failing_part(exc, job["code"]) if isinstance(exc, (TypeError, IndexError)) else {},
+            "shapes": {} if isinstance(exc, _ArgumentChanged) else _test_shapes(exc),
+            "part": _failing_part(exc, job["code"]) if isinstance(exc, (TypeError, IndexError, ValueError)) else {},
         }
         if isinstance(exc, NameError) and (close := _close_name(exc)):
             data["message"] = _short(f"{exc}. Did you mean: {close!r}?")  # Python's own words for it
