@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grok_tui.key_names import key_problem
 from grok_tui.toml_errors import toml_problem
 from grok_tui.user_dirs import user_dir
 
@@ -51,8 +52,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "quit": ("lesson.quit", "contents.quit"),
 }
 TOP_KEYS = ("theme", "speed", "keys")
-KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")
-"""One key as Textual names it: "r", "space", "ctrl+r", "f5", "question_mark" (or one character)."""
 
 
 def config_dir() -> Path:
@@ -148,8 +147,11 @@ def load(path: Path | None = None) -> Settings:
         line = _line_of(lines, action, "keys")
         if action not in ACTIONS:
             error(line, f"unknown action {action!r} in [keys]; known: {', '.join(ACTIONS)}")
-        elif not isinstance(value, str) or not value.strip() or not all(KEY.match(k.strip()) for k in value.split(",")):
+        elif not isinstance(value, str) or not all(k.strip() for k in value.split(",")):
             error(line, f'keys.{action} must be keys separated by commas, e.g. "r" or "ctrl+r,f9"')
+        elif problems := [p for p in map(key_problem, (k.strip() for k in value.split(","))) if p]:
+            # Textual takes any word as a key: "spcae" took space from the run and bound nothing.
+            error(line, f"keys.{action} keeps its default key: {'; '.join(problems)}")
         else:
             settings.keys[action] = ",".join(k.strip() for k in value.split(","))
             settings.key_lines[action] = line

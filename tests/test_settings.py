@@ -39,11 +39,29 @@ def test_each_mistake_is_one_line_with_file_and_line(tmp_path) -> None:
         f"{path}:2: unknown setting 'sped'; known: theme, speed, keys",
         f"{path}:3: speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)",
         f"{path}:7: unknown action 'jump' in [keys]; known: " + ", ".join(settings.ACTIONS),
-        f'{path}:8: keys.step must be keys separated by commas, e.g. "r" or "ctrl+r,f9"',
+        f'{path}:8: keys.step keeps its default key: "two words" is not a key name: a key is a character ("x", '
+        '"?"), a name (space, enter, escape, tab, up, pageup, home, f1...) or modifiers joined with + (ctrl+q, '
+        "shift+tab)",
     ]
     assert all("\n" not in e for e in errors)
     s = load(path)
     assert s.theme == "nord" and s.keys == {"run": "x"}  # the good entries still count
+
+
+def test_a_misspelt_key_is_pointed_at_and_the_action_keeps_its_own(tmp_path) -> None:
+    """Textual binds any word: `run = "spcae"` took space from the run and bound nothing, and
+    `quit = "ctrl-q"` took q away, while the screen said "press spcae to run"."""
+    path = write(tmp_path, '[keys]\nrun = "spcae"\nquit = "ctrl-q"\nhelp = "f1,Esc"\nstep = "x"\nreset = ""\n')
+    s = load(path)
+    assert s.errors == [
+        f'{path}:2: keys.run keeps its default key: "spcae" is not a key name (did you mean "space"?)',
+        f'{path}:3: keys.quit keeps its default key: "ctrl-q" is not a key name (did you mean "ctrl+q"?)',
+        f'{path}:4: keys.help keeps its default key: "Esc" is not a key name (did you mean "escape"?)',
+        f'{path}:6: keys.reset must be keys separated by commas, e.g. "r" or "ctrl+r,f9"',
+    ]
+    assert s.keys == {"step": "x"}
+    good = write(tmp_path, '[keys]\nrun = "space,ctrl+shift+r"\nhelp = "f1,?,question_mark"\nquit = "Q,ctrl+q"\n')
+    assert load(good).errors == []
 
 
 def test_bad_toml_names_its_line(tmp_path) -> None:

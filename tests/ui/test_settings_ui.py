@@ -4,6 +4,7 @@ overrides apply, a bad file is reported in one line, NO_COLOR draws without colo
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 
@@ -69,10 +70,15 @@ async def test_the_theme_env_variable_wins_and_is_not_saved(small_catalog, monke
     assert settings_path().read_text() == 'theme = "nord"   # the class theme\nspeed = 2\n'
 
 
-async def test_default_speed_and_a_key_override(small_catalog):
+def write_settings(text: str) -> Path:
     path = settings_path()
-    path.parent.mkdir(parents=True)
-    path.write_text('speed = 0\n[keys]\nrun = "x"\n', encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def test_default_speed_and_a_key_override(small_catalog):
+    write_settings('speed = 0\n[keys]\nrun = "x"\n')
     app = GrokApp(small_catalog, start_lesson="4.5")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
@@ -85,11 +91,33 @@ async def test_default_speed_and_a_key_override(small_catalog):
         await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
 
 
+async def test_a_misspelt_key_leaves_the_action_its_own_key(small_catalog):
+    """`run = "spcae"` took space from the run, and the strip said "press spcae to run"; `quit =
+    "ctrl-q"` took q away."""
+    from grok_tui.ui.widgets.status import LiveStrip
+
+    path = write_settings('speed = 0\n[keys]\nrun = "spcae"\nquit = "ctrl-q"\n')
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        screen = app.screen
+        strip = screen.query_one(LiveStrip)
+        await wait_for(pilot, lambda: "press space to run" in strip.render().plain, what="the strip")
+        assert "spcae" not in strip.render().plain
+        messages = "\n".join(n.message for n in app._notifications)
+        assert (
+            f'{path}:3: keys.run keeps its default key: "spcae" is not a key name (did you mean "space"?)' in messages
+        )
+        assert f'{path}:4: keys.quit keeps its default key: "ctrl-q"' in messages
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running, what="q to quit")
+
+
 async def notices_at_start(small_catalog, settings: str) -> tuple[list[str], GrokApp]:
     """The notices the tutor shows as it starts with `settings` as its settings file."""
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(settings, encoding="utf-8")
+    write_settings(settings)
     app = GrokApp(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
