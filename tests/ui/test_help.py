@@ -95,6 +95,38 @@ def test_the_help_says_how_to_keep_a_speed_and_where_themes_are():
     assert "a theme (kept)" in said["ctrl+p"] and "a theme (kept)" in dict(CONTENTS_KEYS)["ctrl+p"]
 
 
+async def test_every_help_names_the_settings_file_and_its_mistakes(small_catalog):
+    """The help said "`speed` in settings.toml keeps one" and "a theme (kept)" but not where that
+    file is; and the notice at the start has room for only a few of its mistakes."""
+    from grok_tui.cli.main import build_parser
+    from grok_tui.settings import settings_path
+    from grok_tui.ui.screens.contents import ContentsScreen
+    from grok_tui.ui.screens.help import HelpScreen
+    from tests.ui.helpers import screen_text, text_of, wait_for
+
+    path = settings_path()
+    assert f"Settings (theme, speed, [keys]): {path}" in build_parser().format_help()  # the same path
+    path.parent.mkdir(parents=True)
+    path.write_text('sped = 4\n[keys]\nrun = "spcae"\n', encoding="utf-8")
+    app = GrokApp(small_catalog, start_lesson="4.5")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        for opened_from in ("lesson", "contents"):
+            app.clear_notifications()
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what=f"the {opened_from}'s help")
+            await pilot.press("end")
+            await pilot.pause()
+            assert "settings.toml keeps the theme, `speed` and [keys]:" in screen_text(app)  # in view
+            said = text_of(app.screen.query_one("#help-settings")).splitlines()
+            assert said[2:4] == [str(path), "2 mistakes in it:"], said
+            assert said[4].startswith(f"{path}:1: unknown setting 'sped'")
+            assert said[5].startswith(f'{path}:3: keys.run keeps its default key: "spcae"')
+            await pilot.press("escape")
+            await pilot.press("c")
+            await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+
+
 def test_the_help_explains_every_word_a_chart_says_of_a_previous_run_left_out():
     """A beginner read "previous run: wider range, not drawn" and could not tell what it meant."""
     from grok_tui.ui.screens.help import CHART_MARKS
@@ -106,7 +138,7 @@ def test_the_help_explains_every_word_a_chart_says_of_a_previous_run_left_out():
     assert LEFT_OUT_ELSEWHERE in explained
 
 
-async def test_the_lessons_help_ends_with_how_to_read_the_charts(small_catalog):
+async def test_the_lessons_help_tells_how_to_read_the_charts(small_catalog):
     from grok_tui.ui.screens.help import HelpScreen
     from tests.ui.helpers import screen_text, wait_for
 
@@ -115,7 +147,7 @@ async def test_the_lessons_help_ends_with_how_to_read_the_charts(small_catalog):
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
-        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.press("pagedown", "pagedown", "pagedown")
         await pilot.pause()
         text = screen_text(app)
         assert "the previous run (before your last change" in text and "not drawn" in text, text

@@ -114,8 +114,11 @@ SCENES = {
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("scene", SCENES)
-def test_lesson_screens(snap_compare, small_catalog, scene, size):
+def test_lesson_screens(snap_compare, small_catalog, scene, size, monkeypatch):
     lesson, before = SCENES[scene]
+    # The help shows where settings.toml is: one path for every run (a test's own folder differs in
+    # length from run to run), and one no machine has (the tutor reads no one's settings here).
+    monkeypatch.setenv("GROK_TUI_CONFIG", "/nonexistent/.config/grok-tui")
     app = GrokApp(small_catalog, start_lesson=lesson, speed=0)
     app.told_where_running = True  # the once-a-session notice (test_lesson_views.py): the steady picture
     assert snap_compare(app, terminal_size=size, run_before=before)

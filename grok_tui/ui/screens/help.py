@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -161,6 +163,18 @@ def row_keys(keys: str, overrides: dict[str, str]) -> tuple[str, bool]:
     return "  ".join(shown), True
 
 
+def settings_text(path: Path, errors: list[str]) -> Text:
+    """Where settings.toml is (the help's rows name it, and `grok-tui --help` prints the same path),
+    and each of its mistakes, the ones the notice at the start had no room for too."""
+    text = Text.assemble(("\nsettings.toml", "bold"), " keeps the theme, `speed` and [keys]:\n", str(path))
+    if errors:
+        count = f"{len(errors)} mistake{'s' if len(errors) > 1 else ''}"
+        text.append(f"\n{count} in it:\n", style="bold red")
+        for error in errors:
+            text.append(f"{error}\n", style="red")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
@@ -213,10 +227,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text("\nreading the charts", style="bold"), classes="help-heading")
                 yield Static(marks, id="help-charts")
             if overrides:
-                from grok_tui.settings import settings_path
-
-                note = f"\n* your key, set in {settings_path()} ([keys])"
+                note = "\n* your key, set in the settings file's [keys] (below)"
                 yield Static(Text(note, style="dim"), id="help-rebound")
+            if settings is not None:
+                yield Static(settings_text(settings.path, settings.errors), id="help-settings")
             if self.param_help:
                 yield Static(Text.assemble(("\nselected parameter: ", "bold"), self.param_help))
             if self.problems:
