@@ -183,6 +183,30 @@ def clashes(settings: Settings, defaults: dict[str, str]) -> list[str]:
     return out
 
 
+NOTICE_SHOWS = 3
+"""The mistakes the notice at the start shows; the help lists them all."""
+
+
+def mistakes(settings: Settings) -> list[str]:
+    """The file's mistakes in the order of their lines, each as "line N: what" (the file named once
+    above them)."""
+    said = []
+    for error in settings.errors:
+        line, sep, what = error.removeprefix(f"{settings.path}:").partition(": ")
+        said.append((int(line), f"line {line}: {what}") if sep and line.isdigit() else (0, error))
+    return [text for _, text in sorted(said, key=lambda pair: pair[0])]
+
+
+def notice(settings: Settings, help_key: str) -> tuple[str, str]:
+    """The file's mistakes as one notice (title, message): the file once, then a line each for the
+    first few. One notice a mistake, 12 s each, pushed one another out of sight at 80x24."""
+    count = len(settings.errors)
+    lines = [str(settings.path), *mistakes(settings)[:NOTICE_SHOWS]]
+    if count > NOTICE_SHOWS:
+        lines.append(f"(and {count - NOTICE_SHOWS} more: {help_key} lists them all)")
+    return f"settings: {count} mistake{'s' if count > 1 else ''}", "\n".join(lines)
+
+
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Write `theme = "..."` into the settings file, keeping everything else in it (comments too)."""
     from grok_tui.safe_files import atomic_write

@@ -80,3 +80,23 @@ def test_saving_the_theme_keeps_comments_and_other_settings(tmp_path) -> None:
     fresh = tmp_path / "new" / "settings.toml"
     save_theme("nord", fresh)
     assert load(fresh).theme == "nord" and load(fresh).errors == []
+
+
+def test_the_mistakes_are_one_notice_in_line_order(tmp_path) -> None:
+    path = write(tmp_path, '[keys]\nrun = "spcae"\n')
+    s = load(path)
+    s.errors.append(f"{path}:1: a mistake found later, by the app")
+    assert settings.mistakes(s) == [
+        "line 1: a mistake found later, by the app",
+        'line 2: keys.run keeps its default key: "spcae" is not a key name (did you mean "space"?)',
+    ]
+    assert settings.notice(s, "F1") == ("settings: 2 mistakes", "\n".join([str(path), *settings.mistakes(s)]))
+    s.errors = s.errors[:1]
+    assert settings.notice(s, "F1")[0] == "settings: 1 mistake"
+    s.errors = [f"{path}:{n}: mistake {n}" for n in range(1, 6)]
+    assert settings.notice(s, "h")[1].splitlines()[1:] == [
+        "line 1: mistake 1",
+        "line 2: mistake 2",
+        "line 3: mistake 3",
+        "(and 2 more: h lists them all)",
+    ]

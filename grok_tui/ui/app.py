@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.keys import format_key
 
 from grok_tui import settings as settings_file
 from grok_tui.kept_params import KeptParams, opening_notice
@@ -140,6 +141,8 @@ class GrokApp(AppFaults):
         self._opening: str | None = None
         """The lesson waiting for its lab's modules to import; None once shown or abandoned."""
         self.progress.on_save_error = self._on_save_error
+        self.settings_notice = ""
+        """The notice of the settings file's mistakes: the help, which lists them all, takes it back."""
         self.saved_elsewhere: list[Path] = []
         """Drafts written to another folder on quit (the launcher lists them)."""
         self._preload(self._start_target())
@@ -179,8 +182,18 @@ class GrokApp(AppFaults):
     def on_mount(self) -> None:
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
         hang_up.install(self)  # a dropped link saves the draft being typed
-        for error in self.settings.errors:
-            self.notify(error, title="settings", severity="error", timeout=12, markup=False)
+        theme = self.settings.theme
+        if theme and theme not in self.available_themes:  # in the one notice with the file's other mistakes
+            self.settings.errors.append(
+                f"{self.settings.path}:{self.settings.theme_line}: no theme {theme!r}; ctrl+p > theme lists them"
+            )
+            self.settings.theme = None
+        if self.settings.errors:
+            rebound = self.settings.keys.get("help")
+            title, message = settings_file.notice(self.settings, format_key(rebound.split(",")[0]) if rebound else "F1")
+            shown = min(len(self.settings.errors), settings_file.NOTICE_SHOWS)
+            self.notify(message, title=title, severity="error", timeout=8 + 4 * shown, markup=False)
+            self.settings_notice = message
         # From now on a theme picked in the command palette is saved for the next start. The signals
         # for the themes applied here are still queued: they are no choice of the learner's (the
         # variable's theme, for one session, was saved over the file's).

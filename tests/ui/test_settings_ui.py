@@ -12,7 +12,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.settings import load, settings_path
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import text_of, wait_for
 
 SIZE = (80, 24)
 
@@ -104,11 +104,10 @@ async def test_a_misspelt_key_leaves_the_action_its_own_key(small_catalog):
         strip = screen.query_one(LiveStrip)
         await wait_for(pilot, lambda: "press space to run" in strip.render().plain, what="the strip")
         assert "spcae" not in strip.render().plain
-        messages = "\n".join(n.message for n in app._notifications)
-        assert (
-            f'{path}:3: keys.run keeps its default key: "spcae" is not a key name (did you mean "space"?)' in messages
-        )
-        assert f'{path}:4: keys.quit keeps its default key: "ctrl-q"' in messages
+        (messages,) = (n.message for n in app._notifications)
+        assert messages.startswith(f"{path}\n")
+        assert 'line 3: keys.run keeps its default key: "spcae" is not a key name (did you mean "space"?)' in messages
+        assert 'line 4: keys.quit keeps its default key: "ctrl-q"' in messages
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.run_state is RunState.FINISHED, what="the run")
         await pilot.press("q")
@@ -127,21 +126,61 @@ async def notices_at_start(small_catalog, settings: str) -> tuple[list[str], Gro
 async def test_a_key_two_actions_share_is_pointed_at(small_catalog):
     """The README's example, run = "r", took r from reset, and nothing said so."""
     messages, _ = await notices_at_start(small_catalog, '[keys]\nhelp = "f1,h"\nrun = "r"\n')
-    expected = f"{settings_path()}:3: 'r' is now the key of run and of reset: give reset a key of its own in [keys]"
-    assert expected in messages, messages
+    expected = (
+        f"{settings_path()}\nline 3: 'r' is now the key of run and of reset: give reset a key of its own in [keys]"
+    )
+    assert messages == [expected]
     messages, _ = await notices_at_start(small_catalog, '[keys]\nrun = "space,x"\nhelp = "f1,h"\n')  # the README's now
     assert not messages
 
 
 async def test_a_bad_settings_file_is_one_notification_naming_file_and_line(small_catalog):
     messages, app = await notices_at_start(small_catalog, 'theme = "nord"\n\n[keys]\nfly = "x"\n')
-    assert any(m.startswith(f"{settings_path()}:4: unknown action 'fly'") for m in messages)
+    (message,) = messages
+    assert message.startswith(f"{settings_path()}\nline 4: unknown action 'fly'")
     assert app.theme == "nord"  # the rest of the file still applies
+
+
+async def test_five_mistakes_are_one_notice_that_fits_at_80x24(small_catalog):
+    """Five mistakes made five notices of 12 s each; at 80x24 only some ever showed."""
+    from textual.widgets._toast import Toast
+
+    from grok_tui.ui.screens.help import HelpScreen
+    from tests.ui.helpers import screen_text
+
+    path = write_settings('sped = 4\nspeed = -1\ntheme = "no-such-theme"\n[keys]\nfly = "x"\nrun = "spcae"\n')
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        (notice,) = app._notifications
+        assert notice.title == "settings: 5 mistakes" and notice.timeout == 20
+        assert notice.message.splitlines() == [
+            str(path),
+            "line 1: unknown setting 'sped'; known: theme, speed, keys",
+            "line 2: speed must be a number of steps per second from 0 to 1000 (0 = as fast as possible)",
+            "line 3: no theme 'no-such-theme'; ctrl+p > theme lists them",  # found by the app: in line order
+            "(and 2 more: F1 lists them all)",
+        ]
+        await wait_for(pilot, lambda: app.screen.query(Toast), what="the notice")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "settings: 5 mistakes" in shown and "(and 2 more: F1 lists them all)" in shown  # all of it
+        await pilot.press("f1")  # the list in full, which the notice no longer covers
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        assert not app._notifications
+        said = text_of(app.screen.query_one("#help-settings"))
+        assert "line 5: unknown action 'fly'" in said and 'line 6: keys.run keeps its default key: "spcae"' in said
+    write_settings('sped = 4\nspeed = -1\nthem = "x"\n[keys]\nfly = "x"\nhelp = "h"\n')
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (notice,) = app._notifications
+        assert notice.message.endswith("(and 1 more: h lists them all)")
 
 
 async def test_an_unknown_theme_name_is_pointed_at(small_catalog):
     messages, _ = await notices_at_start(small_catalog, 'speed = 2\ntheme = "no-such-theme"\n')
-    assert f"{settings_path()}:2: no theme 'no-such-theme'; ctrl+p > theme lists them" in messages
+    assert messages == [f"{settings_path()}\nline 2: no theme 'no-such-theme'; ctrl+p > theme lists them"]
 
 
 async def test_no_color_draws_in_greys_only(small_catalog, monkeypatch):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +11,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from grok_tui.settings import Settings, mistakes
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.speed import LADDER
 from grok_tui.ui.widgets.status import speed_text
 
@@ -163,15 +163,15 @@ def row_keys(keys: str, overrides: dict[str, str]) -> tuple[str, bool]:
     return "  ".join(shown), True
 
 
-def settings_text(path: Path, errors: list[str]) -> Text:
+def settings_text(settings: Settings) -> Text:
     """Where settings.toml is (the help's rows name it, and `grok-tui --help` prints the same path),
     and each of its mistakes, the ones the notice at the start had no room for too."""
-    text = Text.assemble(("\nsettings.toml", "bold"), " keeps the theme, `speed` and [keys]:\n", str(path))
-    if errors:
-        count = f"{len(errors)} mistake{'s' if len(errors) > 1 else ''}"
-        text.append(f"\n{count} in it:\n", style="bold red")
-        for error in errors:
-            text.append(f"{error}\n", style="red")
+    text = Text.assemble(("\nsettings.toml", "bold"), " keeps the theme, `speed` and [keys]:\n", str(settings.path))
+    if settings.errors:
+        count = len(settings.errors)
+        text.append(f"\n{count} mistake{'s' if count > 1 else ''} in it:", style="bold red")
+        for line in mistakes(settings):
+            text.append(f"\n{line}", style="red")
     return text
 
 
@@ -230,7 +230,7 @@ class HelpScreen(ModalScreen[None]):
                 note = "\n* your key, set in the settings file's [keys] (below)"
                 yield Static(Text(note, style="dim"), id="help-rebound")
             if settings is not None:
-                yield Static(settings_text(settings.path, settings.errors), id="help-settings")
+                yield Static(settings_text(settings), id="help-settings")
             if self.param_help:
                 yield Static(Text.assemble(("\nselected parameter: ", "bold"), self.param_help))
             if self.problems:
@@ -238,6 +238,11 @@ class HelpScreen(ModalScreen[None]):
                 for problem in self.problems:
                     text.append(f"{problem}\n", style="red")
                 yield Static(text)
+
+    def on_mount(self) -> None:
+        notice = getattr(self.app, "settings_notice", "")
+        if notice:  # it said "F1 lists them all", and covered the list
+            take_back(self.app, lambda message: message == notice)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
