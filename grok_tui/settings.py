@@ -7,7 +7,8 @@
     run = "space,x"
     help = "f1,h"
 
-Every mistake is one line naming the file and the line; the tutor then starts without that entry.
+Every mistake is one line naming the file and the line; the tutor then starts without that entry, or
+without the whole file when it is no TOML (and writes no theme into it until it is fixed).
 No Textual here: the command line reads the same file.
 """
 
@@ -98,6 +99,17 @@ def _line_of(lines: list[str], key: str, table: str = "") -> int:
     return 1
 
 
+def not_toml(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """The one line "FILE:LINE: not valid TOML: why", for a file tomllib cannot read."""
+    at, reason = toml_problem(exc)
+    return f"{path}:{at or 1}: not valid TOML: {reason}"
+
+
+class NotSettings(Exception):
+    """The settings file is there but is no TOML: a theme written into it would not be read back, and
+    would hide the mistake (or write over the very line it is on)."""
+
+
 def load(path: Path | None = None) -> Settings:
     """The settings in `path` (default: the learner's file); a missing file is no settings."""
     path = path or settings_path()
@@ -113,8 +125,9 @@ def load(path: Path | None = None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        at, reason = toml_problem(exc)
-        settings.errors.append(f"{path}:{at or 1}: not valid TOML: {reason}")
+        settings.errors.append(
+            f"{not_toml(path, exc)}; the tutor uses its defaults for the whole file until it is fixed"
+        )
         return settings
 
     def error(line: int, message: str) -> None:
@@ -208,14 +221,22 @@ def notice(settings: Settings, help_key: str) -> tuple[str, str]:
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:
-    """Write `theme = "..."` into the settings file, keeping everything else in it (comments too)."""
+    """Write `theme = "..."` into the settings file, keeping everything else in it (comments too).
+    NotSettings, the file untouched, if it is not TOML now (OSError if it cannot be read or written)."""
     from grok_tui.safe_files import atomic_write
 
     path = path or settings_path()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        lines = ["# grok-tui settings: see `grok-tui --help` and docs/exercises-and-progress.md"]
+        text = "# grok-tui settings: see `grok-tui --help` and docs/exercises-and-progress.md\n"
+    except UnicodeDecodeError as exc:
+        raise NotSettings(f"{path}:1: cannot read the settings: {exc}") from exc
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise NotSettings(not_toml(path, exc)) from exc
+    lines = text.splitlines()
     entry = f"theme = {theme!r}".replace("'", '"') if '"' not in theme else f"theme = '{theme}'"
     first_table = next((i for i, line in enumerate(lines) if line.strip().startswith("[")), len(lines))
     for i in range(first_table):

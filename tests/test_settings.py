@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from grok_tui import settings
 from grok_tui.settings import load, save_theme, settings_path
@@ -64,10 +67,26 @@ def test_a_misspelt_key_is_pointed_at_and_the_action_keeps_its_own(tmp_path) -> 
     assert load(good).errors == []
 
 
-def test_bad_toml_names_its_line(tmp_path) -> None:
+def test_bad_toml_names_its_line_and_says_the_whole_file_is_set_aside(tmp_path) -> None:
     path = write(tmp_path, 'theme = "nord"\nspeed = = 3\n')
-    (error,) = load(path).errors
-    assert error.startswith(f"{path}:2: not valid TOML")
+    s = load(path)
+    (error,) = s.errors
+    assert error.startswith(f"{path}:2: not valid TOML: ")
+    assert error.endswith("; the tutor uses its defaults for the whole file until it is fixed")
+    assert s.theme is None  # the good line 1 too
+
+
+def test_no_theme_is_written_into_a_file_that_is_no_toml(tmp_path) -> None:
+    """It would never be read back, and written over an unclosed `theme = "nord` it hid the mistake."""
+    for broken in ('theme = "nord\nspeed = 2\n', 'speed = = 3\ntheme = "nord"\n'):
+        path = write(tmp_path, broken)
+        with pytest.raises(settings.NotSettings, match=rf"^{re.escape(str(path))}:1: not valid TOML: "):
+            save_theme("gruvbox", path)
+        assert path.read_text() == broken
+    path.write_bytes(b'theme = "caf\xe9"\n')
+    with pytest.raises(settings.NotSettings, match="cannot read the settings"):
+        save_theme("gruvbox", path)
+    assert path.read_bytes() == b'theme = "caf\xe9"\n'
 
 
 def test_saving_the_theme_keeps_comments_and_other_settings(tmp_path) -> None:

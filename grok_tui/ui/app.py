@@ -261,11 +261,21 @@ class GrokApp(AppFaults):
         self._themes_at_start = []
         if theme.name == self.settings.theme:
             return
-        self.settings.theme = theme.name
         try:
             settings_file.save_theme(theme.name, self.settings.path)
         except OSError as exc:  # a read-only config folder must not end the tutor
             self.notify(f"could not save the theme in {self.settings.path}: {exc}", severity="error", markup=False)
+        except settings_file.NotSettings as exc:  # written in, it hid the mistake, or overwrote its line
+            self.notify(
+                f'{theme.name} is for this session only: {exc}. Once that is fixed, theme = "{theme.name}" in '
+                "the file keeps it (or a theme picked then).",
+                title="theme not kept",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        else:
+            self.settings.theme = theme.name
 
     # -- navigation -------------------------------------------------------------------------------
     def open_lesson(self, lesson_id: str) -> None:

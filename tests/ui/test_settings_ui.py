@@ -31,26 +31,57 @@ async def _until_highlighted(pilot, app, word: str) -> None:
     await wait_for(pilot, ready, 10, f"the palette to find {word!r}")
 
 
+async def pick_theme(pilot, app, name: str) -> None:
+    """ctrl+p, "theme", then the theme `name`, as a learner picks one."""
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+    await pilot.press(*"theme")
+    await _until_highlighted(pilot, app, "theme")
+    await pilot.press("enter")  # "Theme": the theme picker
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the theme picker")
+    await pilot.press(*name)
+    await _until_highlighted(pilot, app, name)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.theme == name, what="the theme to change")
+
+
 async def test_the_theme_picked_in_the_palette_is_kept_across_a_restart(small_catalog):
     app = GrokApp(small_catalog)
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme != "nord"
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
-        await pilot.press(*"theme")
-        await _until_highlighted(pilot, app, "theme")
-        await pilot.press("enter")  # "Theme": the theme picker
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the theme picker")
-        await pilot.press(*"nord")
-        await _until_highlighted(pilot, app, "nord")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: app.theme == "nord", what="the theme to change")
+        await pick_theme(pilot, app, "nord")
         await wait_for(pilot, lambda: load().theme == "nord", what="the theme to be saved")
     assert 'theme = "nord"' in settings_path().read_text()
     again = GrokApp(small_catalog)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_a_theme_picked_while_the_file_is_no_toml_is_not_written_into_it(small_catalog):
+    """The whole file is set aside while it does not parse: a theme written into it was never read
+    back, and nothing said so (written over an unclosed `theme = "nord`, it hid the mistake)."""
+    broken = '# mine\ntheme = "gruvbox\nspeed = 2\n'
+    path = write_settings(broken)
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        (notice,) = (n.message for n in app._notifications)
+        why = "not valid TOML: a line ends inside a string (a quote not closed?)"
+        assert f"line 2: {why}; the tutor uses its defaults for the whole file until it is fixed" in notice
+        app.clear_notifications()
+        await pick_theme(pilot, app, "nord")
+        await wait_for(pilot, lambda: app._notifications, what="the notice")
+        (notice,) = app._notifications
+        assert notice.title == "theme not kept"
+        assert notice.message == (
+            f'nord is for this session only: {path}:2: {why}. Once that is fixed, theme = "nord" in the file keeps '
+            "it (or a theme picked then)."
+        )
+        assert path.read_text(encoding="utf-8") == broken
+        path.write_text(broken.replace("gruvbox", 'gruvbox"'), encoding="utf-8")  # fixed
+        await pick_theme(pilot, app, "monokai")  # picked then: kept
+        await wait_for(pilot, lambda: load().theme == "monokai", what="the theme to be saved")
+    assert path.read_text(encoding="utf-8") == '# mine\ntheme = "monokai"\nspeed = 2\n'
 
 
 async def test_the_theme_env_variable_wins_and_is_not_saved(small_catalog, monkeypatch):
