@@ -3,6 +3,7 @@ passing, and as a script that runs with plain python."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -45,6 +46,32 @@ def test_an_exercise_is_its_stub_then_the_test_then_the_collapsed_reference() ->
     assert meta["jupyter"] == {"source_hidden": True}
     # the reference is defined only if the test above failed
     assert 'if not _tests_passed.get("slope"):\n    def slope(' in source
+
+
+def test_the_charts_follow_the_cell_that_records_the_steps() -> None:
+    """4.5's two charts came at the very end, after its check cells: the cell that calls step was
+    found by "step(" in its code, which a check's `pred_at_step(` matched too."""
+    tags = [(meta.get("tags") or [""])[0] for _, _, meta in cells(COURSE.get("4.5"))]
+    assert tags[3:6] == ["train", "chart", "chart"], tags
+    for lesson in COURSE.lessons:
+        tags = [(meta.get("tags") or [""])[0] for _, _, meta in cells(lesson)]
+        if lesson.charts:
+            first = tags.index("chart")
+            assert tags[first - 1] == "train" and "check" not in tags[:first], (lesson.id, tags)
+
+
+def test_a_call_of_step_itself_places_the_charts_in_a_lesson_without_a_train_cell() -> None:
+    from grok_tui.lesson.model import Cell, Chart
+
+    lesson = COURSE.get("4.5")
+    run = Cell(role="run", source="for i in range(3):\n    step(i=i)\n", line=1)
+    late = [
+        Cell(role="run", source="print(pred_at_step(2), record.step(1))\n", line=5),
+        Cell(role="check", source="assert step(i=1) is None\n", line=9),
+    ]
+    lesson = dataclasses.replace(lesson, blocks=[run, *late], charts=[Chart(title="i", series=("i",))])
+    exported = [source for _, source, _ in cells(lesson)]
+    assert exported[2:5] == [run.source, "plot('i', title='i')", late[0].source], exported
 
 
 def test_the_first_cell_says_what_the_file_needs_and_how_to_read_the_tutors_keys() -> None:

@@ -16,6 +16,7 @@ nbformat and run it with nbclient.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -158,6 +159,17 @@ def _title_cell(lesson: Lesson) -> str:
     )
 
 
+STEP_CALL = re.compile(r"(?<![\w.])step\(")
+"""A call of step itself: not pred_at_step( or run.step(."""
+
+
+def _records_steps(cell: Cell) -> bool:
+    """Whether `cell` is where the run's steps are recorded, so the charts follow it: a train cell, or
+    a cell of the lesson's run that calls step. A check cell's `pred_at_step(` put 4.5's two charts
+    at the very end, after its checks."""
+    return cell.role == "train" or (cell.role in ("run", "exercise") and STEP_CALL.search(cell.source) is not None)
+
+
 def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list[tuple[str, str, dict]]:
     """The exported cells in order: (kind "markdown"/"code", source, cell metadata). `learner_code`
     (exercise name: code) is what the learner saved in the tutor: it replaces those exercises' stubs."""
@@ -166,9 +178,7 @@ def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list
         ("markdown", _title_cell(lesson), {}),
         ("code", _setup_source(lesson), {"tags": ["setup"]}),
     ]
-    last_step = max(
-        (i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and "step(" in b.source), default=None
-    )
+    last_step = max((i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and _records_steps(b)), default=None)
     for index, block in enumerate(lesson.blocks):
         if isinstance(block, Prose):
             out.append(("markdown", block.text, {}))
