@@ -13,8 +13,9 @@ import time
 
 import pytest
 
+from grok_tui.cli import main
 from grok_tui.cli.main import build_subparsers
-from grok_tui.cli.serve import app_command, exposure_warning, is_loopback
+from grok_tui.cli.serve import app_command, exposure_warning, is_loopback, public_url_needed
 
 pytest.importorskip("textual_serve")
 
@@ -27,6 +28,29 @@ def test_loopback_by_default_and_a_warning_elsewhere() -> None:
     warning = exposure_warning("0.0.0.0", 8000)
     assert "no login" in warning and "runs on this machine as" in warning
     assert "\n" not in warning
+
+
+def test_the_warning_says_where_the_page_sends_browsers_and_how_to_change_it() -> None:
+    warning = exposure_warning("192.168.1.5", 8000)
+    assert warning.endswith(
+        "The page sends browsers to http://192.168.1.5:8000 (--public-url URL sets the address they reach "
+        "this machine by)."
+    )
+    assert "sends browsers to https://lab.example.org/tutor (" in exposure_warning(
+        "0.0.0.0", 8000, "https://lab.example.org/tutor"
+    )
+
+
+def test_every_address_needs_a_public_url(capsys) -> None:
+    """On 0.0.0.0 the page's websocket was ws://0.0.0.0:PORT/ws, dead in a browser on another machine."""
+    for host in ("0.0.0.0", "::"):
+        assert main(["serve", "--host", host, "--port", "8123"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"grok-tui: with --host {host} the page would send browsers to http://")
+        assert "which none reaches: add --public-url http://NAME:8123, NAME being this machine's name" in err
+        assert f"(e.g. --public-url http://{socket.gethostname()}:8123)" in err
+    for host, public_url in (("0.0.0.0", "http://lab:8000"), ("192.168.1.5", None), ("127.0.0.1", None)):
+        assert public_url_needed(host, 8000, public_url) == ""
 
 
 def test_each_connection_runs_this_python_and_this_course() -> None:

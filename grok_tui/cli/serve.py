@@ -11,6 +11,7 @@ import getpass
 import ipaddress
 import os
 import shlex
+import socket
 import subprocess
 import sys
 
@@ -37,7 +38,8 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     p.add_argument(
         "--public-url",
         metavar="URL",
-        help="the address browsers use, when it is not http://HOST:PORT (a proxy, 0.0.0.0)",
+        help="the address browsers use, when it is not http://HOST:PORT: a proxy's, or this machine's "
+        "name with --host 0.0.0.0 (needed there: no browser connects to 0.0.0.0)",
     )
     add_lessons_option(p)
 
@@ -61,7 +63,39 @@ def app_command(lesson: str | None, lessons: str | None) -> str:
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
-def exposure_warning(host: str, port: int) -> str:
+def is_every_address(host: str) -> bool:
+    """0.0.0.0 or ::, which listen on every address of this machine and which no browser connects to."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def page_url(host: str, port: int, public_url: str | None) -> str:
+    """The address the page sends browsers to for its scripts and its websocket: textual-serve's
+    http://HOST:PORT unless --public-url says otherwise."""
+    if public_url:
+        return public_url
+    return {80: f"http://{host}", 443: f"https://{host}"}.get(port, f"http://{host}:{port}")
+
+
+def public_url_needed(host: str, port: int, public_url: str | None) -> str:
+    """Why the page would not work without --public-url ("" when it would): on 0.0.0.0 its websocket
+    was ws://0.0.0.0:PORT/ws, dead in a browser on another machine."""
+    if public_url or not is_every_address(host):
+        return ""
+    return (
+        f"with --host {host} the page would send browsers to {page_url(host, port, None)}, which none "
+        f"reaches: add --public-url http://NAME:{port}, NAME being this machine's name or address as "
+        f"browsers reach it (e.g. --public-url http://{_machine_name()}:{port})"
+    )
+
+
+def _machine_name() -> str:
+    return socket.gethostname() or "this-machine"
+
+
+def exposure_warning(host: str, port: int, public_url: str | None = None) -> str:
     """What binding beyond this machine means, said before the server starts ("" on loopback)."""
     if is_loopback(host):
         return ""
@@ -71,7 +105,9 @@ def exposure_warning(host: str, port: int) -> str:
         user = "the user who started it"
     return (
         f"warning: serving on {host}:{port}: there is no login, so anyone who can reach this "
-        f"address gets the tutor, and the exercise code they type runs on this machine as {user}."
+        f"address gets the tutor, and the exercise code they type runs on this machine as {user}. "
+        f"The page sends browsers to {page_url(host, port, public_url)} (--public-url URL sets the address "
+        "they reach this machine by)."
     )
 
 
@@ -87,7 +123,11 @@ def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
     if not 0 < args.port < 65536:
         print(f"grok-tui: --port must be 1-65535 (got {args.port})", file=sys.stderr)
         return EXIT_USAGE
-    warning = exposure_warning(args.host, args.port)
+    needed = public_url_needed(args.host, args.port, args.public_url)
+    if needed:
+        print(f"grok-tui: {needed}", file=sys.stderr)
+        return EXIT_USAGE
+    warning = exposure_warning(args.host, args.port, args.public_url)
     if warning:
         print(warning, file=sys.stderr)
     lessons = str(catalog.root) if args.lessons else None
