@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grok_tui.key_names import key_problem
+from grok_tui.key_names import CHARACTER_NAMES, key_problem
 from grok_tui.toml_errors import toml_problem
 from grok_tui.user_dirs import user_dir
 
@@ -180,7 +180,8 @@ def clashes(settings: Settings, defaults: dict[str, str]) -> list[str]:
     by_key: dict[str, list[str]] = {}
     for binding, keys in defaults.items():
         for key in keymap.get(binding, keys).split(","):
-            by_key.setdefault(key.strip(), []).append(binding)
+            # "?" and question_mark are one key to Textual: run = "?" took help's question_mark
+            by_key.setdefault(CHARACTER_NAMES.get(key.strip(), key.strip()), []).append(binding)
     out = []
     for key, bindings in by_key.items():
         actions = [owner.get(b, b) for b in bindings]
@@ -189,6 +190,7 @@ def clashes(settings: Settings, defaults: dict[str, str]) -> list[str]:
         set_here = [a for a in actions if a in settings.keys]
         line = settings.key_lines.get(set_here[0], 1) if set_here else 1
         others = [a for a in actions if a not in set_here] or actions[1:]
+        key = next((char for char, name in CHARACTER_NAMES.items() if name == key), key)  # as the help shows it
         out.append(
             f"{settings.path}:{line}: {key!r} is now the key of {set_here[0] if set_here else actions[0]} "
             f"and of {', '.join(others)}: give {others[0]} a key of its own in [keys]"

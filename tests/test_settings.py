@@ -119,3 +119,16 @@ def test_the_mistakes_are_one_notice_in_line_order(tmp_path) -> None:
         "line 3: mistake 3",
         "(and 2 more: h lists them all)",
     ]
+
+
+def test_a_character_and_its_name_are_one_key_when_two_actions_share_it(tmp_path) -> None:
+    """Textual reads "?" as question_mark: run = "?" took help's key, and no clash was said."""
+    path = write(tmp_path, '[keys]\nrun = "?"\n')
+    defaults = {"lesson.run": "space", "lesson.help": "f1,question_mark", "lesson.reset": "r"}
+    assert settings.clashes(load(path), defaults) == [
+        f"{path}:2: '?' is now the key of run and of help: give help a key of its own in [keys]"
+    ]
+    path = write(tmp_path, '[keys]\nrun = "question_mark"\n')
+    assert settings.clashes(load(path), {**defaults, "lesson.help": "f1,?"}) == [
+        f"{path}:2: '?' is now the key of run and of help: give help a key of its own in [keys]"
+    ]
