@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.keys import format_key
 
 from grok_tui import settings as settings_file
 from grok_tui.kept_params import KeptParams, opening_notice
@@ -24,7 +23,7 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
-from grok_tui.ui import hang_up, output_pacing, typeahead
+from grok_tui.ui import hang_up, output_pacing, settings_notices, typeahead
 from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
@@ -182,18 +181,7 @@ class GrokApp(AppFaults):
     def on_mount(self) -> None:
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
         hang_up.install(self)  # a dropped link saves the draft being typed
-        theme = self.settings.theme
-        if theme and theme not in self.available_themes:  # in the one notice with the file's other mistakes
-            self.settings.errors.append(
-                f"{self.settings.path}:{self.settings.theme_line}: no theme {theme!r}; ctrl+p > theme lists them"
-            )
-            self.settings.theme = None
-        if self.settings.errors:
-            rebound = self.settings.keys.get("help")
-            title, message = settings_file.notice(self.settings, format_key(rebound.split(",")[0]) if rebound else "F1")
-            shown = min(len(self.settings.errors), settings_file.NOTICE_SHOWS)
-            self.notify(message, title=title, severity="error", timeout=8 + 4 * shown, markup=False)
-            self.settings_notice = message
+        self.settings_notice = settings_notices.tell_mistakes(self)
         # From now on a theme picked in the command palette is saved for the next start. The signals
         # for the themes applied here are still queued: they are no choice of the learner's (the
         # variable's theme, for one session, was saved over the file's).
@@ -261,21 +249,7 @@ class GrokApp(AppFaults):
         self._themes_at_start = []
         if theme.name == self.settings.theme:
             return
-        try:
-            settings_file.save_theme(theme.name, self.settings.path)
-        except OSError as exc:  # a read-only config folder must not end the tutor
-            self.notify(f"could not save the theme in {self.settings.path}: {exc}", severity="error", markup=False)
-        except settings_file.NotSettings as exc:  # written in, it hid the mistake, or overwrote its line
-            self.notify(
-                f'{theme.name} is for this session only: {exc}. Once that is fixed, theme = "{theme.name}" in '
-                "the file keeps it (or a theme picked then).",
-                title="theme not kept",
-                severity="warning",
-                timeout=20,
-                markup=False,
-            )
-        else:
-            self.settings.theme = theme.name
+        settings_notices.keep_theme(self, theme.name)
 
     # -- navigation -------------------------------------------------------------------------------
     def open_lesson(self, lesson_id: str) -> None:

@@ -1,0 +1,65 @@
+"""The colours a chart's curves are drawn in: each its legend's, and dark ones on a light theme."""
+
+from __future__ import annotations
+
+from grok_tui.engine.feed import Series
+from grok_tui.lesson.model import Chart
+from grok_tui.ui.widgets.chart import ChartView
+from tests.ui.test_chart import CONVERGING, STEPS, OneChart
+
+
+def test_every_curve_is_drawn_in_its_legends_colour():
+    """6.5's fourth series, pred_3, had an orange legend glyph over a purple curve: plotext has no
+    "yellow" (its ANSI colour 3 is "orange"), and the legend draws with Rich's names."""
+    import plotext
+    from rich.style import Style
+    from rich.text import Text
+
+    from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, rich_color
+
+    for name in (*COLORS, PREVIOUS_COLOR):
+        plotext.clf()
+        plotext.theme("pro")  # as the chart draws
+        plotext.plotsize(20, 6)
+        plotext.plot([1, 2, 3], [1, 3, 2], marker="braille", color=name)
+        drawn = set()  # the colours of the curve's braille dots (not of the axes)
+        for line in plotext.build().splitlines():
+            text = Text.from_ansi(line)
+            for span in text.spans:
+                dots = any("\u2800" < c <= "\u28ff" for c in text.plain[span.start : span.end])
+                if dots and isinstance(span.style, Style) and span.style.color is not None:
+                    drawn.add(span.style.color.number)
+        legend = Style(color=rich_color(name)).color
+        assert legend is not None and legend.number in drawn, (name, drawn, legend)
+
+
+async def test_on_a_light_theme_the_curves_are_dark():
+    """On textual-light the bright cyan curve was 1.85:1 against the background, fainter than the grey
+    previous run; the theme changing back to a dark one brings the bright colours back."""
+    from rich.color import Color
+
+    from grok_tui.ui.widgets.chart_plot import ON_LIGHT
+
+    def colours(chart) -> set[int]:
+        return {
+            seg.style.color.number
+            for y in range(chart.size.height)
+            for seg in chart.render_line(y)
+            if seg.style is not None
+            and seg.style.color is not None
+            and seg.style.color.number is not None
+            and any("\u2800" < c <= "\u28ff" for c in seg.text)
+        }
+
+    app = OneChart(Chart("prediction", ("pred",)))
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({"pred": Series(STEPS, CONVERGING)})
+        await pilot.pause()
+        assert colours(chart) == {Color.parse("bright_cyan").number}
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert colours(chart) == {ON_LIGHT[Color.parse("bright_cyan").number]}
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert colours(chart) == {Color.parse("bright_cyan").number}
