@@ -117,3 +117,10 @@ def test_an_array_of_more_than_a_few_numbers_is_listed_by_its_shape():
     said = describe(run_sandboxed(code, test), code, test).text
     assert "print the `.shape` of each." in said and "`.dot`" not in said, said
     assert "with a: shape (7, 10), b: shape (7, 64)" in said, said
+
+
+def test_a_relu_without_its_return_is_told_to_add_one(catalog):
+    """6.3's relu that forgot `return` was told "returned a NoneType: return a numpy array"."""
+    relu = catalog.get("6.3").exercise("relu")
+    said = check_code(relu, "import numpy as np\n\ndef relu(x):\n    np.maximum(x, 0)\n").text
+    assert "relu returned None: add a return" in said and "NoneType" not in said, said
