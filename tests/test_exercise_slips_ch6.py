@@ -124,3 +124,15 @@ def test_a_relu_without_its_return_is_told_to_add_one(catalog):
     relu = catalog.get("6.3").exercise("relu")
     said = check_code(relu, "import numpy as np\n\ndef relu(x):\n    np.maximum(x, 0)\n").text
     assert "relu returned None: add a return" in said and "NoneType" not in said, said
+
+
+def test_a_forward_with_wrong_numbers_says_them_to_six_places(catalog):
+    """6.6b's "forward gave [0.0], expected [-2.446626114917201]": the float's tail read as part of
+    the mistake."""
+    import re
+
+    forward = catalog.get("6.6b").exercise("forward")
+    code = forward.solution.source.replace("return relu(l0.dot(W0)).dot(W1)", "return relu(l0.dot(W0)).dot(W1) * 1.1")
+    said = check_code(forward, code).text
+    assert "forward gave [" in said and ", expected [" in said, said
+    assert not re.search(r"\d\.\d{7,}", said.split("forward gave")[1].splitlines()[0]), said
