@@ -1,5 +1,5 @@
 """`grok-tui verify LESSON` reports every exercise of the lesson; `grok-tui verify` (the course) checks
-each exercise the learner began and stops at the first that does not pass, as rustlings does."""
+each exercise the learner began: the first that does not pass told in full, the rest a line each."""
 
 from __future__ import annotations
 
@@ -119,3 +119,25 @@ def test_the_course_with_nothing_begun_names_the_first_exercise(capsys) -> None:
     _pass("3.2")
     code, out = cli(capsys, "verify")
     assert code == 0 and out.splitlines()[-1].startswith("The exercise you began passes. "), out
+
+
+def test_the_course_goes_past_a_failing_exercise_and_counts_them(capsys) -> None:
+    """One old failing draft (4.1, begun weeks ago) stopped `verify` there at every run: the seven
+    exercises begun after it were never checked, and nothing said so."""
+    _pass("5.1", "6.3")
+    squared = COURSE.get("4.1").exercise("squared_error")
+    hidden = COURSE.get("6.4").exercise("hidden_delta")
+    wrong_41 = squared.stub.source
+    wrong_64 = hidden.stub.source.replace("return np.zeros_like(layer_1)", "return layer_2_delta.dot(weights_1_2.T)")
+    Progress.load().save_draft("4.1", "squared_error", wrong_41 + "\n# begun\n")
+    Progress.load().save_draft("6.4", "hidden_delta", wrong_64)
+    code, out = cli(capsys, "verify")
+    lines = out.splitlines()
+    assert code == 1, out
+    assert lines[0].startswith("✗ 4.1/squared_error: ") and lines[1].startswith("  "), out  # in full
+    assert "✓ 5.1/weight_deltas: " in out and "✓ 6.3/relu: " in out, out  # checked, past 4.1
+    told = [line for line in lines if line.startswith("✗ 6.4/hidden_delta: ")]
+    assert len(told) == 1 and told[0].startswith(f"✗ 6.4/hidden_delta: {check_code(hidden, wrong_64).headline} "), out
+    assert lines[-1] == (
+        "2 of the 4 exercises you began pass; 2 do not; `grok-tui verify 6.4/hidden_delta` tells the next whole."
+    ), out

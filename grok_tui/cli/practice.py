@@ -43,9 +43,9 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     p = parsers["verify"] = argparse.ArgumentParser(
         prog="grok-tui verify",
         description=descriptions["verify"] + ". The course (no ID): each exercise you began, in course "
-        "order, stopping at the first that does not pass: it prints why (as the tutor's exercise screen "
-        "does) and exits 1. Exercises not started yet neither stop it nor make it fail: the last line counts "
-        "them and names the next. One exercise: the same for it (not started yet: exit 1). A lesson: one "
+        "order; the first that does not pass is told in full (as the tutor's exercise screen tells it), any "
+        "other in one line, and it exits 1. Exercises not started yet do not make it fail: the last line "
+        "counts them and names the next. One exercise: the same for it (not started yet: exit 1). A lesson: one "
         "line for each of its exercises (passes, not started yet, or its first message), exit 1 if any does "
         "not pass or is not started. A pass counts as in the tutor.",
     )
@@ -207,7 +207,8 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     chosen = _exercises(catalog, args.id, progress, command="verify")
     if args.id is not None and "/" not in args.id:
         return _verify_lesson(progress, chosen)
-    not_started = []
+    not_started: list[str] = []
+    failing: list[str] = []
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
@@ -221,14 +222,25 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
             return EXIT_FAILED
         if not verdict.passed:
-            print(f"✗ {key}: {verdict.headline}")  # marked as `verify LESSON` marks it
-            for line in verdict.details:
-                print(f"  {line}")
-            print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
-            return EXIT_FAILED
+            if failing:  # the first said in full; the rest a line each (`verify KEY` tells one whole)
+                first = f" {verdict.details[0]}" if verdict.details else ""
+                print(f"✗ {key}: {verdict.headline}{first}")
+            else:
+                print(f"✗ {key}: {verdict.headline}")  # marked as `verify LESSON` marks it
+                for line in verdict.details:
+                    print(f"  {line}")
+                print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
+            # and on: one old failing draft stopped the course there at every run, the rest unchecked
+            failing.append(key)
+            continue
         print(f"✓ {key}: {verdict.headline}")
     if not chosen:
         print("No exercises to verify.")
+    elif failing:
+        begun = len(chosen) - len(not_started)
+        more = f"; `grok-tui verify {failing[1]}` tells the next whole" if len(failing) > 1 else ""
+        print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} do not{more}.")
+        return EXIT_FAILED
     elif not_started:
         print(_not_started(len(chosen) - len(not_started), not_started))
     elif len(chosen) > 1:
