@@ -193,13 +193,22 @@ def test_the_shell_is_told_the_progress_is_kept_and_where_the_tutor_reopens():
     from types import SimpleNamespace
 
     from grok_tui.cli.main import farewell
+    from grok_tui.lesson.catalog import default_lessons_dir
     from grok_tui.progress import Progress
 
     progress = Progress.load()
-    quit_app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None)
+    course = SimpleNamespace(root=default_lessons_dir())
+    quit_app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=course)
     assert farewell(quit_app) == []  # nothing opened yet: nothing to come back to
     progress.open_lesson("4.3")
     assert farewell(quit_app) == ["grok-tui: your progress is saved; `grok-tui` brings you back to 4.3"]
+    # a teacher's course: a plain `grok-tui` opened the bundled one, which has no such lesson
+    own = SimpleNamespace(
+        saved_elsewhere=[], progress=progress, crash_error=None, catalog=SimpleNamespace(root=Path("/srv/mine"))
+    )
+    assert farewell(own) == ["grok-tui: your progress is saved; `grok-tui --lessons /srv/mine` brings you back to 4.3"]
     progress.unsaved[("4.3", "gd_step")] = "def gd_step(): ..."  # not saved: no such promise
-    elsewhere = SimpleNamespace(saved_elsewhere=[Path("/tmp/x/gd_step.py")], progress=progress, crash_error=None)
+    elsewhere = SimpleNamespace(
+        saved_elsewhere=[Path("/tmp/x/gd_step.py")], progress=progress, crash_error=None, catalog=course
+    )
     assert farewell(elsewhere) == ["your code was saved in /tmp/x/gd_step.py"]

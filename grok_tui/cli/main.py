@@ -16,7 +16,7 @@ from pathlib import Path
 from grok_tui import __version__
 from grok_tui.cli.messages import no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, load_catalog, load_lesson_file
+from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, default_lessons_dir, load_catalog, load_lesson_file
 
 SUBCOMMANDS: dict[str, str] = {
     "list": "print the lessons, one a line",
@@ -230,7 +230,10 @@ def farewell(app) -> list[str]:
     lines = [f"your code was saved in {path}" for path in app.saved_elsewhere]
     last = app.progress.last_lesson
     if app.crash_error is None and last and not app.progress.unsaved:
-        lines.append(f"grok-tui: your progress is saved; `grok-tui` brings you back to {last}")
+        # a teacher's course (--lessons DIR) is not where a plain `grok-tui` goes back to
+        root = app.catalog.root
+        again = "grok-tui" if root.resolve() == default_lessons_dir().resolve() else f"grok-tui --lessons {root}"
+        lines.append(f"grok-tui: your progress is saved; `{again}` brings you back to {last}")
     return lines
 
 
