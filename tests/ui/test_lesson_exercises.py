@@ -203,4 +203,16 @@ async def test_an_exercise_keeps_the_learners_place_in_a_run_and_a_pass_says_wha
         screen.exercise_done(True, "ele_mul")
         await wait_for(pilot, lambda: "space run" in text_of(screen.query_one(StatusLine)), what="the status")
         status = text_of(screen.query_one(StatusLine))
-        assert screen.run_state is RunState.READY and "ele_mul passed · dot still to do  space run" in status, status
+        # the paused run was reset for the learner's code: said (it was not), with what is left
+        assert screen.run_state is RunState.READY and "ele_mul ✓ · dot to do · run reset  space run" in status, status
+        screen.exercise_done(True, "ele_mul")  # no run going: no reset to tell
+        await pilot.pause()
+        assert "ele_mul passed · dot to do  space run" in text_of(screen.query_one(StatusLine))
+    # 7.3 has three: all that is left is counted (it named softmax alone)
+    app = GrokApp(catalog, start_lesson="7.3", speed=0)
+    app.told_where_running = True
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.exercise_done(True, "one_hot")
+        await wait_for(pilot, lambda: "to do" in text_of(screen.query_one(StatusLine)), what="the status")
+        assert "one_hot passed · 2 more to do" in text_of(screen.query_one(StatusLine))

@@ -372,7 +372,9 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             # In the status line, beside "space run", not a toast: a toast covered the text (and at
             # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
             if name and left:
-                self.ready_note = f"{name} passed · {left[0]} still to do"
+                # all that is left (7.3 has three), and a run cut short said too, in the room there is
+                what = left[0] if len(left) == 1 else f"{len(left)} more"
+                self.ready_note = f"{name} ✓ · {what} to do · run reset" if cut else f"{name} passed · {what} to do"
             else:
                 # (the run cut short is said: it is gone; in few words, "space run" must fit at 80)
                 self.ready_note = "passed: the run starts over with it" if cut else "your code passed"
