@@ -136,3 +136,12 @@ def test_a_forward_with_wrong_numbers_says_them_to_six_places(catalog):
     said = check_code(forward, code).text
     assert "forward gave [" in said and ", expected [" in said, said
     assert not re.search(r"\d\.\d{7,}", said.split("forward gave")[1].splitlines()[0]), said
+
+
+def test_relu2deriv_written_as_relu_is_told_its_value_is_not_its_slope(catalog):
+    """`(output > 0) * output` or np.maximum(output, 0) for relu2deriv gave only "returned [[0.0,
+    0.13177, 0.0, 2.5]], expected [[0.0, 1.0, 0.0, 1.0]]"; 6.5 names the same slip."""
+    relu2deriv = catalog.get("6.4").exercise("relu2deriv")
+    for body in ("(output > 0) * output", "np.maximum(output, 0)"):
+        said = check_code(relu2deriv, f"import numpy as np\n\ndef relu2deriv(output):\n    return {body}\n").text
+        assert "that is relu's value; its slope is 1 where output > 0" in said, (body, said)

@@ -371,3 +371,10 @@ def test_a_wrong_number_is_shown_without_pythons_float_noise(catalog):
     code = outer.solution.source.replace("a[i] * b[j]", "a[i] * b[j] * (1 if a[0] == 1 else 0.9)")
     said = check_code(outer, code).text
     assert "got [[3.48075, 0.266175, 0.4914], [-0.153, -0.0117, -0.0216]" in said, said
+
+
+def test_7_3s_cross_entropy_says_a_wrong_loss_to_six_places(catalog):
+    """A flipped sign said "should be 0.693147 (...), got -0.6931471805599453": two forms of one number."""
+    cross = catalog.get("7.3").exercise("cross_entropy")
+    said = check_code(cross, cross.solution.source.replace("np.mean(-np.sum(", "np.mean(np.sum(")).text
+    assert "got -0.693147. The right size with its sign flipped" in said, said
