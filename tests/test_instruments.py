@@ -88,4 +88,8 @@ def test_a_predicted_value_must_be_one_number_with_every_check_set(tmp_path):
     # tutor asked the learner for it ("it is nan; you said -0.1, which is nan too low")
     unrecorded = lesson_from(tmp_path, PREDICTED.replace('value = "w"', 'value = "weight_delta"'), PREDICTED_BODY)[0]
     found = [p.message for p in run_checks(unrecorded, cases=[{}])]
-    assert found == ["with defaults: step 2 records no 'weight_delta' (it records: w) to predict"], found
+    assert found == ["with defaults: step 2 records no 'weight_delta' to predict (it records: w)"], found
+    # a typo: a did-you-mean, and said once, not again for each check_with set (7 lines for 7 sets)
+    typo = lesson_from(tmp_path, PREDICTED.replace('value = "w"', 'value = "ww"'), PREDICTED_BODY)[0]
+    found = [p.message for p in run_checks(typo)]
+    assert found == ["with defaults: step 2 records no 'ww' to predict (did you mean 'w'? it records: w)"], found

@@ -68,6 +68,7 @@ def test_a_tab_among_spaces_is_named(tmp_path):
     found = problems_of(tmp_path, "    x = alpha * i\n", "\tx = alpha * i\n")
     assert len(found) == 1 and "indents with a tab: indent with spaces only" in found[0][1], found
     assert f"line {line_of('    x = alpha * i')}" in found[0][1], found
+    assert found[0][0] == line_of("    x = alpha * i"), found  # at the tab's line (it said the next)
 
 
 def test_four_try_this_lines_and_a_misspelt_chart_name_are_said(tmp_path):

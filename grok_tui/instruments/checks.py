@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -71,12 +72,25 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                 )
         elif as_float(resolve(p.value, values := steps[p.step - 1].values)) is None:
             name = p.value.partition("[")[0]
-            what = (
-                f"records no {name!r} (it records: {', '.join(sorted(values)) or 'nothing'})"
-                if name not in values
-                else f"records no single number {p.value!r}"
-            )
-            problems.append(LessonError(lesson.path, p.line, f"with {label}: step {p.step} {what} to predict"))
+            if name in values:
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        p.line,
+                        f"with {label}: step {p.step} records no single number {p.value!r} to predict",
+                    )
+                )
+            elif label == "defaults":  # a misspelt name: said once, not again for each check_with set
+                near = difflib.get_close_matches(name, sorted(values), n=1)
+                also = f"did you mean {near[0]!r}? " if near else ""
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        p.line,
+                        f"with {label}: step {p.step} records no {name!r} to predict "
+                        f"({also}it records: {', '.join(sorted(values)) or 'nothing'})",
+                    )
+                )
     return problems
 
 

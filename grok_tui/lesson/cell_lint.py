@@ -24,6 +24,7 @@ def compile_message(cell: Cell, exc: SyntaxError) -> tuple[int, str]:
         if tabbed:
             where = f"line {tabbed[0]}" + (f" and {len(tabbed) - 1} more" if len(tabbed) > 1 else "")
             message += f" ({where} indents with a tab: indent with spaces only)"
+            line = tabbed[0]  # Python's line is often the one after: a teacher went there first
     return line, message
 
 
