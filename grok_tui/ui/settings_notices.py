@@ -47,3 +47,7 @@ def keep_theme(app: GrokApp, name: str) -> None:
         )
     else:
         app.settings.theme = name
+        # the file's line now names this theme: its old "no theme 'dracla'" is no longer a mistake
+        # (the help listed it still)
+        gone = f"{app.settings.path}:{app.settings.theme_line}: no theme "
+        app.settings.errors[:] = [e for e in app.settings.errors if not e.startswith(gone)]

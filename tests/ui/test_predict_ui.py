@@ -119,6 +119,9 @@ async def test_a_question_refuses_what_is_not_a_number(course):
         assert app.screen.query_one(Input).value == ""
         said = text_of(app.screen.query_one("#predict-problem"))
         assert "only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed" in said, said
+        await pilot.press("1", "backspace")  # typing again: the word on letters is out of date
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#predict-problem")).strip() == ""
         await pilot.press("s", "space", "l", "1", ".", ".", "2")  # keys meant for the lesson are not typed
         assert app.screen.query_one(Input).value == " 1..2"
         await pilot.press("enter")

@@ -214,6 +214,19 @@ async def test_an_unknown_theme_name_is_pointed_at(small_catalog):
     assert messages == [f"{settings_path()}\nline 2: no theme 'no-such-theme'; ctrl+p > theme lists them"]
 
 
+async def test_a_theme_picked_over_an_unknown_one_is_no_longer_a_mistake(small_catalog):
+    """After picking nord (which rewrote `theme = "dracla"`), the help still listed "line 2: no theme
+    'dracla'"."""
+    write_settings('speed = 2\ntheme = "dracla"\n')
+    app = GrokApp(small_catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("no theme 'dracla'" in e for e in app.settings.errors)
+        await pick_theme(pilot, app, "nord")
+        await wait_for(pilot, lambda: load().theme == "nord", what="the theme to be saved")
+        assert not any("no theme" in e for e in app.settings.errors), app.settings.errors
+
+
 async def test_no_color_draws_in_greys_only(small_catalog, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)

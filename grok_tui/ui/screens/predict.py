@@ -132,6 +132,11 @@ class PredictScreen(ModalScreen[list[str] | None]):
                 return
         self.dismiss([w.value for w in inputs])
 
+    def on_input_changed(self, _: Input.Changed) -> None:
+        # what the box said of letters refused, or of an answer that was no number, is out of date
+        # once the learner types again (it stayed under "-0.2" until enter)
+        self.query_one("#predict-problem", Static).update("")
+
     def on_answer_input_refused(self, _: AnswerInput.Refused) -> None:
         self.query_one("#predict-problem", Static).update(
             "only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips)"
