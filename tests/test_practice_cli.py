@@ -81,7 +81,7 @@ def test_verify_with_a_progress_file_it_may_not_write_still_gives_the_verdict(ca
     assert err.startswith("note: Your progress is shown but not saved") and err.splitlines()[-1] == said
 
 
-def test_verify_of_the_course_stops_at_the_first_begun_exercise_that_does_not_pass(capsys) -> None:
+def test_verify_of_the_course_tells_the_first_begun_exercise_that_does_not_pass_in_full(capsys) -> None:
     first_lesson, first = next((l, e) for l in COURSE.lessons for e in l.exercises)
     Progress.load().save_draft(first_lesson.id, first.name, first.solution.source)
     ele_mul = COURSE.get("3.3").exercise("ele_mul")
@@ -92,7 +92,9 @@ def test_verify_of_the_course_stops_at_the_first_begun_exercise_that_does_not_pa
     assert code == 1
     assert lines[0].startswith(f"✓ {first_lesson.id}/{first.name}")
     assert lines[1] == f"✗ 3.3/ele_mul: {check_code(ele_mul, ele_mul.stub.source).headline}"  # 3.3/dot: not begun
-    assert "3.6/vect_mat_mul" not in out  # stopped there, with the whole message
+    assert lines[2].startswith("  ")  # the whole message; then on, the next failing one in a line
+    told = [line for line in lines if line.startswith("✗ 3.6/vect_mat_mul: ")]
+    assert len(told) == 1 and lines[-1].startswith("1 of the 3 exercises you began pass; 2 do not"), out
 
 
 def _fake_editor(tmp_path: Path, text: str) -> str:
