@@ -378,3 +378,18 @@ def test_7_3s_cross_entropy_says_a_wrong_loss_to_six_places(catalog):
     cross = catalog.get("7.3").exercise("cross_entropy")
     said = check_code(cross, cross.solution.source.replace("np.mean(-np.sum(", "np.mean(np.sum(")).text
     assert "got -0.693147. The right size with its sign flipped" in said, said
+
+
+def test_a_function_that_calls_itself_is_told_so_where(catalog):
+    """6.5's learn ending with `learn(...)`: "RecursionError: maximum recursion depth exceeded", then
+    "the test that ran it: return output > 0" (a helper of the test's, deep in the recursion)."""
+    learn = catalog.get("6.5").exercise("learn")
+    call = "learn(layer_0, layer_1, layer_2, goal, weights_0_1, weights_1_2, alpha)"
+    said = check_code(learn, learn.solution.source.rstrip("\n") + f"\n    {call}\n").text
+    assert f"`learn` calls itself (line 11: `{call}`)" in said, said
+    assert "the test that ran it" not in said, said
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    assert (
+        "`w_sum` calls itself (line 2: `w_sum(a, b)`)"
+        in check_code(w_sum, "def w_sum(a, b):\n    return w_sum(a, b)\n").text
+    )

@@ -182,6 +182,8 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
     part = part or {}
     if line and re.search(r"index out of range|is out of bounds", message) and (crossed := crossed_index(code, line)):
         return [crossed]
+    if "maximum recursion depth exceeded" in message:
+        return [_calls_itself(code)]
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
         if not match:
@@ -218,3 +220,31 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             text += " " + TIMES_FOR_DOT.format(product=part["product"], left=left, right=right)
         return [text]
     return []
+
+
+def _calls_itself(code: str) -> str:
+    """Advice for a RecursionError: which function of the learner's calls itself (6.5's learn ended
+    with `learn(...)`, and Python's words were only "maximum recursion depth exceeded")."""
+    import ast  # only for this error
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        tree = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.FunctionDef):
+            calls = [
+                c
+                for c in ast.walk(node)
+                if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == node.name
+            ]
+            if calls:
+                return (
+                    f"`{node.name}` calls itself (line {calls[0].lineno}: `{ast.unparse(calls[0])}`), and that call "
+                    "calls it again, until Python stops at about 1000 deep. Work the answer out from the "
+                    f"arguments instead, without calling `{node.name}` inside it."
+                )
+    return (
+        "A function kept calling itself (or two kept calling each other) until Python stopped at about "
+        "1000 deep: work the answer out from the arguments instead."
+    )

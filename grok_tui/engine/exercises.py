@@ -210,7 +210,9 @@ def describe(
                 details.append(f"called from line {caller} of your code: {source_line(code, caller)}")
         details += undefined_name(result, code, test, stub, solution) + unbound_local(result, code)
         details += common_error(result.message or "", result.extra.get("part"), code, code_line)
-        if called_by and result.phase == "test":
+        # (not for a function that called itself: the test's frame deepest in the recursion is a
+        # helper of the test's the learner's code called, which read as "the test that ran it")
+        if called_by and result.phase == "test" and result.kind != "RecursionError":
             details.append(called_by)
             if values := _values_line(result, failing):
                 details.append(values)
