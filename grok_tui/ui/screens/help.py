@@ -25,9 +25,9 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("[ ]  tab", "choose a param"),
     (
         "+ -  ← →",
-        "change the chosen param one rung (the lesson re-runs from its seed); in the lab, ← → move in a "
-        "panel in view that has a cursor (gallery, misclassified, confusion matrix, hidden units, drawing "
-        "pad, playground) unless the values have the focus ([ ] or f give it to them)",
+        "change the chosen param one rung: the lesson runs again with it, from the same random start; in "
+        "the lab, ← → move the cursor of a panel in view that has one (chapter 7's digit panels, 6.3's "
+        "playground) unless the values have the focus ([ ] or f give it to them)",
     ),
     ("=  enter", "type the chosen param's value exactly (checked against its range)"),
     ("D", "every param back to the lesson's defaults, the values its text quotes (shift+d)"),
