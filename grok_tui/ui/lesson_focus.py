@@ -153,6 +153,10 @@ class LessonFocus(_Screen):
         before it looks at the bindings.)"""
         found = self._panel_with_key(event.key)
         if found is None:
+            key = event.key
+            if len(key) == 1 and key.isalnum() and key not in self.active_bindings and self.app.screen is self:
+                # a newcomer's h or x did nothing and said nothing: was the tutor listening?
+                self.say_for_a_while(f"{key}: no key here · ? lists the keys", 3)  # type: ignore[attr-defined]
             return
         panel, action = found
         event.stop()

@@ -349,3 +349,15 @@ async def test_a_lesson_whose_input_sets_the_step_says_when_its_error_grew(catal
         assert errors[-1] > 1e6 * errors[0]
         status = text_of(screen.query_one(StatusLine))
         assert "->" in status and "keep input within ±1.41" in status, status
+
+
+async def test_a_key_that_does_nothing_says_so(small_catalog):
+    """A newcomer pressed h and x in a lesson: nothing happened and nothing said the tutor had heard."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("h")
+        await wait_for(pilot, lambda: "h: no key here · ? lists the keys" in text_of(screen.query_one(StatusLine)))
+        await pilot.press("s")  # a key of the lesson's: it acts, and is not said to be none
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="a step")
+        assert "s: no key here" not in text_of(screen.query_one(StatusLine))
