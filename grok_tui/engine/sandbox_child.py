@@ -33,37 +33,20 @@ def _frames(exc):
     return out
 
 
-def _test_frame(exc):
-    """The innermost frame of the test in the traceback, or None."""
+def _test_locals(exc):
+    """The input a test failed on, from the names of its innermost frame: ({name: short repr} of
+    the plain values, {name: shape} of the numpy arrays, whose repr is often too long to send)."""
     frame = None
     for f, _ in traceback.walk_tb(exc.__traceback__):
         if f.f_code.co_filename == TEST_FILE:
             frame = f
-    return frame
-
-
-def _test_shapes(exc):
-    """The shapes of the numpy arrays in the innermost test frame (a repr too long to send, too)."""
-    frame = _test_frame(exc)
-    if frame is None:
-        return {}
-    out = {}
-    for name, value in list(frame.f_locals.items())[:200]:
-        shape = getattr(value, "shape", None) if type(value).__name__ == "ndarray" else None
-        if not name.startswith("__") and isinstance(shape, tuple) and shape:
-            out[name] = [int(n) for n in shape]
-    return out
-
-
-def _test_values(exc):
-    """Short reprs of the plain values in the innermost test frame: the input a test failed on."""
-    frame = _test_frame(exc)
-    if frame is None:
-        return {}
-    out = {}
-    for name, value in list(frame.f_locals.items())[:200]:
+    values, shapes = {}, {}
+    for name, value in list(frame.f_locals.items())[:200] if frame is not None else ():
         if name.startswith("__") or callable(value) or type(value).__name__ == "module":
             continue
+        shape = getattr(value, "shape", None) if type(value).__name__ == "ndarray" else None
+        if isinstance(shape, tuple) and shape:
+            shapes[name] = [int(n) for n in shape]
         try:
             if type(value).__module__ == "numpy" and getattr(value, "shape", None) == ():
                 value = value.item()  # numpy 2 writes np.float64(0.6985...): the learner's number is 0.6985
@@ -73,8 +56,8 @@ def _test_values(exc):
         except Exception:
             continue
         if len(text) <= 200:
-            out[name] = text
-    return out
+            values[name] = text
+    return values, shapes
 
 
 def _same(before, after):
@@ -297,6 +280,8 @@ def main():
     except SystemExit as exc:
         _report(fd, {"status": "exit", "phase": phase, "message": _short(exc.code), "frames": _frames(exc)})
     except BaseException as exc:  # everything else is the learner's, reported, never raised
+        # after a change to an argument the test's values show the changed one, as if passed in
+        values, shapes = ({}, {}) if isinstance(exc, _ArgumentChanged) else _test_locals(exc)
         data = {
             "status": "fail" if isinstance(exc, AssertionError) and phase == "test" else "error",
             "phase": phase,
@@ -304,9 +289,8 @@ def main():
             "memory": isinstance(exc, MemoryError),
             "message": _short(exc),
             "frames": _frames(exc),
-            # after a change to an argument the test's values show the changed one, as if passed in
-            "values": {} if isinstance(exc, _ArgumentChanged) else _test_values(exc),
-            "shapes": {} if isinstance(exc, _ArgumentChanged) else _test_shapes(exc),
+            "values": values,
+            "shapes": shapes,
             "part": _failing_part(exc, job["code"]) if isinstance(exc, (TypeError, IndexError, ValueError)) else {},
         }
         if isinstance(exc, NameError) and (close := _close_name(exc)):
