@@ -96,6 +96,7 @@ class PredictScreen(ModalScreen[list[str] | None]):
         self.tally = tally
         self.texts = texts or [q.question for q in questions]
         """What each question says (the panel words it for the run's parameters)."""
+        self._problem = ""
         self.plays_on = plays_on
         """The question stopped a played run, which plays on after it (a learner pressed space "to go
         on" and paused it): the keys say so."""
@@ -125,31 +126,31 @@ class PredictScreen(ModalScreen[list[str] | None]):
         inputs = list(self.query(Input))
         for widget in inputs:
             if read_number(widget.value) is None:
-                self.query_one("#predict-problem", Static).update(
-                    f"{widget.value.strip() or 'nothing'}: {number_problem(widget.value)} (escape skips)"
-                )
+                self._say(f"{widget.value.strip() or 'nothing'}: {number_problem(widget.value)} (escape skips)")
                 widget.focus()
                 return
         self.dismiss([w.value for w in inputs])
 
+    def _say(self, problem: str) -> None:
+        """The line under the boxes: what is wrong with what was typed ("" for nothing)."""
+        if problem != self._problem:  # not a layout at every key typed while nothing is said
+            self._problem = problem
+            self.query_one("#predict-problem", Static).update(problem)
+
     def on_input_changed(self, _: Input.Changed) -> None:
         # what the box said of letters refused, or of an answer that was no number, is out of date
         # once the learner types again (it stayed under "-0.2" until enter)
-        self.query_one("#predict-problem", Static).update("")
+        self._say("")
 
     def on_answer_input_refused(self, _: AnswerInput.Refused) -> None:
-        self.query_one("#predict-problem", Static).update(
-            "only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips)"
-        )
+        self._say("only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips)")
 
     def action_skip(self) -> None:
         self.dismiss(None)
 
     def action_interrupt(self) -> None:
         skip = "skip, play on" if self.plays_on else "skip"
-        self.query_one("#predict-problem", Static).update(
-            f"ctrl+c: the run is waiting for your answer · escape {skip} · q quit"
-        )
+        self._say(f"ctrl+c: the run is waiting for your answer · escape {skip} · q quit")
 
 
 class RevealScreen(ModalScreen[None]):
