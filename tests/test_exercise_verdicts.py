@@ -393,3 +393,13 @@ def test_a_function_that_calls_itself_is_told_so_where(catalog):
         "`w_sum` calls itself (line 2: `w_sum(a, b)`)"
         in check_code(w_sum, "def w_sum(a, b):\n    return w_sum(a, b)\n").text
     )
+
+
+def test_any_tests_message_says_a_long_float_to_12_digits():
+    """3.2, 4.2, 5.5, 6.6b and 7.3 each formatted their numbers by hand after a beginner read
+    "got 0.09000000000000001" as part of the mistake, and a trial then found the next test that did
+    not: the verdict now shortens such a float in any test's message."""
+    code = "def step_down(w, s):\n    return w - s\n"
+    test = 'got = step_down(0.1, 0.01)\nassert got == 0.1, f"should stay 0.1, got {got}; the input was {-0.6931471805599453}."'
+    said = describe(run_sandboxed(code, test), code, test).text
+    assert "should stay 0.1, got 0.09; the input was -0.69314718056." in said, said

@@ -31,6 +31,7 @@ from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, 
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
+from grok_tui.engine.values import tidy_floats
 from grok_tui.lesson.model import Exercise
 
 
@@ -135,6 +136,8 @@ def describe(
     """Turn a raw sandbox result into what the learner needs to fix their code (`solution`, the
     reference, tells a function meant to return a value; `stub`, the starting code, what it gave).
     `author`: said to the lesson's author (grok-tui check), who wrote the test and reads its lines."""
+    if result.status == "fail" and result.message:
+        result = replace(result, message=tidy_floats(result.message))  # said by any lesson's test
     code_line = result.line_in(CODE_FILE)
     test_line = result.line_in(TEST_FILE)
     where = f"line {code_line} of your code: {source_line(code, code_line)}" if code_line else ""

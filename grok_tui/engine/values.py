@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
@@ -83,3 +84,14 @@ def same_value(a: Any, b: Any) -> bool:
         return bool(np.array_equal(np.asarray(a, dtype=float), np.asarray(b, dtype=float)))
     except (TypeError, ValueError):
         return bool(a == b)
+
+
+_LONG_FLOAT = re.compile(r"(?<![\w.])-?\d+\.\d{13,}(?:e[-+]?\d+)?(?!\w|\.\d)")
+"""A float written with more digits than a learner reads: Python's 0.1 - 0.01 = 0.09000000000000001."""
+
+
+def tidy_floats(text: str) -> str:
+    """`text` with each float of 13 or more decimals written to 12 significant digits: a test's
+    message `got {got}` said "got 0.09000000000000001", and a beginner read the tail as part of the
+    mistake (every lesson's message had to format its numbers itself, and some did not)."""
+    return _LONG_FLOAT.sub(lambda m: f"{float(m.group()):.12g}", text)
