@@ -379,7 +379,7 @@ COMMANDS = {
     "progress": cmd_progress,
     "reset": cmd_reset,
     "hint": _lazy("practice", "cmd_hint"),
-    "verify": _lazy("practice", "cmd_verify"),
+    "verify": _lazy("verify", "cmd_verify"),
     "edit": _lazy("practice", "cmd_edit"),
     "export": _lazy("export", "cmd_export"),
     "serve": _lazy("serve", "cmd_serve"),

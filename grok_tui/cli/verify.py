@@ -1,0 +1,141 @@
+"""`grok-tui verify`: the learner's saved code of each exercise checked as the tutor's exercise screen
+checks it, a pass recorded as the tutor records it (the course, a lesson, or one exercise)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from grok_tui.cli.practice import chosen_exercises, current_code, run_command
+from grok_tui.cli.progress import load_progress
+from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.model import Exercise, Lesson
+from grok_tui.progress import Progress
+
+if TYPE_CHECKING:
+    from grok_tui.engine.exercises import Verdict
+
+
+def cmd_verify(args: argparse.Namespace, catalog: Catalog) -> int:
+    return run_command(_verify, args, catalog)
+
+
+def _say_set_aside(progress: Progress) -> None:
+    """A draft found damaged just now: said, not left as "not started yet"."""
+    while progress.draft_notices:
+        print(f"note: {progress.draft_notices.pop(0)}", file=sys.stderr)
+
+
+def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
+    progress = load_progress(catalog)
+    chosen = chosen_exercises(catalog, args.id, progress, command="verify")
+    if args.id is not None and "/" not in args.id:
+        return _verify_lesson(progress, chosen)
+    not_started: list[str] = []
+    failing: list[str] = []
+    for lesson, exercise in chosen:
+        key = f"{lesson.id}/{exercise.name}"
+        verdict = _check(progress, lesson, exercise)
+        _say_set_aside(progress)
+        if verdict is None and args.id is None:
+            # the course goes on: a learner in chapters 5-6 who never began 3.2 was stopped there
+            # every time, and their own code never checked
+            not_started.append(key)
+            continue
+        if verdict is None:
+            print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
+            return EXIT_FAILED
+        if not verdict.passed:
+            if failing:  # the first said in full; the rest a line each (`verify KEY` tells one whole)
+                first = f" {verdict.details[0]}" if verdict.details else ""
+                print(f"✗ {key}: {verdict.headline}{first}")
+            else:
+                print(f"✗ {key}: {verdict.headline}")  # marked as `verify LESSON` marks it
+                for line in verdict.details:
+                    print(f"  {line}")
+                print(f"Your code is in {progress.draft_path(lesson.id, exercise.name)}")
+            # and on: one old failing draft stopped the course there at every run, the rest unchecked
+            failing.append(key)
+            continue
+        print(f"✓ {key}: {verdict.headline}")
+    if not chosen:
+        print("No exercises to verify.")
+    elif failing:
+        begun = len(chosen) - len(not_started)
+        more = f"; `grok-tui verify {failing[1]}` tells the next whole" if len(failing) > 1 else ""
+        print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} do not{more}.")
+        return EXIT_FAILED
+    elif not_started:
+        print(_not_started(len(chosen) - len(not_started), not_started))
+    elif len(chosen) > 1:
+        print(f"All {len(chosen)} exercises pass.")
+    return EXIT_OK
+
+
+def _not_started(passed: int, not_started: list[str]) -> str:
+    """The course's last line when exercises are not started: they do not fail it (exit 0), but are
+    counted, and the first in course order named with the command that opens it."""
+    first, count = not_started[0], len(not_started)
+    how = f"`grok-tui edit {first}` opens it"
+    if not passed:
+        return f"No exercise started yet ({count} in the course); the first: {first} ({how})."
+    began = f"All {passed} exercises you began pass" if passed > 1 else "The exercise you began passes"
+    return f"{began}. {count} exercise{'s' if count > 1 else ''} not started yet; next: {first} ({how})."
+
+
+def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
+    """A lesson named: every one of its exercises gets a line, whatever the one before did (a learner
+    asking about 7.3 wants to hear of softmax even when one_hot is not started)."""
+    passed = failed = 0
+    for lesson, exercise in chosen:
+        key = f"{lesson.id}/{exercise.name}"
+        verdict = _check(progress, lesson, exercise)
+        _say_set_aside(progress)
+        if verdict is None:
+            print(f"· {key}: not started yet (`grok-tui edit {key}` opens it).")
+        elif verdict.passed:
+            passed += 1
+            print(f"✓ {key}: {verdict.headline}")
+        else:
+            failed += 1
+            first = f" {verdict.details[0]}" if verdict.details else ""
+            print(f"✗ {key}: {verdict.headline}{first}")
+    lesson_id, total = chosen[0][0].id, len(chosen)
+    if passed == total:
+        print(f"All {total} exercises of {lesson_id} pass." if total > 1 else f"The exercise of {lesson_id} passes.")
+        return EXIT_OK
+    counted = (
+        f"{passed} of {total} exercises of {lesson_id} pass"
+        if total > 1
+        else f"The exercise of {lesson_id} does not pass"
+    )
+    if not failed:  # none checked and failed: "shows the whole message" pointed at none (4.1, not started)
+        first = "it" if total == 1 else "the first"
+        rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens {first}"
+        print(f"{total - passed} of {total} not started yet: {rest}." if total > 1 else f"Not started yet: {rest}.")
+        return EXIT_FAILED
+    name = chosen[0][1].name if total == 1 else "NAME"  # 3.2 has one: say which
+    print(f"{counted}. `grok-tui verify {lesson_id}/{name}` shows the whole message.")
+    return EXIT_FAILED
+
+
+def _check(progress: Progress, lesson: Lesson, exercise: Exercise) -> Verdict | None:
+    """The verdict on the learner's current code, None when they have written none yet; a pass is
+    recorded as the tutor records it."""
+    from grok_tui.engine.exercises import check_code
+
+    code = current_code(progress, lesson, exercise)
+    if code is None:
+        return None
+    verdict = check_code(exercise, code)
+    if verdict.passed and (
+        not progress.exercise_done(lesson.id, exercise.name)
+        or progress.passed_code(lesson.id).get(exercise.name) != code
+    ):
+        try:
+            progress.record_pass(lesson.id, exercise.name, code)
+        except OSError as exc:  # the verdict still stands: said, then the reason it is not kept
+            print(f"grok-tui: the pass of {lesson.id}/{exercise.name} is not recorded: {exc}", file=sys.stderr)
+    return verdict
