@@ -108,3 +108,15 @@ def _edit(screen, name: str) -> None:
         ExerciseScreen(screen.lesson, exercise, screen.app.progress),
         lambda passed: screen.exercise_done(passed, name),
     )
+
+
+def pass_note(lesson: Lesson, progress: Progress, name: str, cut: bool) -> str:
+    """The status line's word after exercise `name` passed; `cut`: a run not yet over was reset for
+    the learner's code. One of two passed was said "your code passed", as if the lesson's work were
+    done; all that is left is counted (7.3 has three), in the room there is ("space run" beside it
+    must fit at 80 columns)."""
+    left = [e.name for e in lesson.exercises if e.name != name and not progress.exercise_done(lesson.id, e.name)]
+    if name and left:
+        what = left[0] if len(left) == 1 else f"{len(left)} more"
+        return f"{name} ✓ · {what} to do · run reset" if cut else f"{name} passed · {what} to do"
+    return "passed: the run starts over with it" if cut else "your code passed"

@@ -33,7 +33,7 @@ from grok_tui.engine.session import LessonSession
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import ESCAPE_AGAIN
-from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise
+from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise, pass_note
 from grok_tui.ui.lesson_focus import LessonFocus
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
@@ -362,22 +362,9 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             cut = self.session.run is not None and not self.session.state.done
             if self.session.run is not None:
                 self.action_reset()
-            # One of two passed was said "your code passed", as if the lesson's work were done
-            lesson_id = self.lesson.id
-            left = [
-                e.name
-                for e in self.lesson.exercises
-                if e.name != name and not progress.exercise_done(lesson_id, e.name)
-            ]
             # In the status line, beside "space run", not a toast: a toast covered the text (and at
             # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
-            if name and left:
-                # all that is left (7.3 has three), and a run cut short said too, in the room there is
-                what = left[0] if len(left) == 1 else f"{len(left)} more"
-                self.ready_note = f"{name} ✓ · {what} to do · run reset" if cut else f"{name} passed · {what} to do"
-            else:
-                # (the run cut short is said: it is gone; in few words, "space run" must fit at 80)
-                self.ready_note = "passed: the run starts over with it" if cut else "your code passed"
+            self.ready_note = pass_note(self.lesson, progress, name, cut)
             self._redraw_status()
 
     # -- other keys ---------------------------------------------------------------------------------
