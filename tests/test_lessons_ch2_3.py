@@ -119,6 +119,11 @@ def test_vector_math_dot_product_and_the_shown_mistakes():
     text = output(result)
     assert "NameError: name 'elementwise_multiplication' is not defined" in text
     assert "TypeError: object of type 'float' has no len()" in text
+    # "the NameError quoted above, then a TypeError, each marked 'expected error, on purpose'"
+    from grok_tui.engine.demo_errors import expected_error
+
+    marked = [expected_error(line) for line in text.splitlines() if expected_error(line)]
+    assert marked == ["NameError", "TypeError"], marked
     assert "numpy: np.dot(a, b)      = 3.0" in text
     right_angle = run("3.3", b_2=-0.4)
     assert abs(series(right_angle, "running_sum")[-1]) < 1e-12
