@@ -53,11 +53,14 @@ class ExerciseDrafts(_Screen):
     exercise: Exercise
     verdict: Verdict | None
     _said: str
+    _done_shown: bool
 
     if TYPE_CHECKING:
 
         @property
         def key(self) -> tuple[str, str]: ...
+        @property
+        def done(self) -> bool: ...
         def _render_all(self) -> None: ...
         def _render_result(self) -> None: ...
 
@@ -121,10 +124,15 @@ class ExerciseDrafts(_Screen):
 
     def _take_outside_progress(self) -> None:
         """A hint shown or a pass recorded from the command line (`grok-tui hint`, `verify`) while this
-        screen is open shows here too: F2 gave the hint the learner had just read again."""
-        if not self.progress.refresh():
+        screen is open shows here too: F2 gave the hint the learner had just read again. Compared
+        with what the screen shows, not only when the refresh brought something: a save of the
+        tutor's own (the lesson under this screen) may have merged it in first, and the screen kept
+        saying "hints 0/3" after two hints from the command line."""
+        self.progress.refresh()
+        hints = max(self.hints, self.progress.hints_shown(*self.key))
+        if (hints, self.done) == (self.hints, self._done_shown):
             return
-        self.hints = max(self.hints, self.progress.hints_shown(*self.key))
+        self.hints = hints
         self._render_all()
         self.refresh_bindings()  # F3 (the solution) once passed
 

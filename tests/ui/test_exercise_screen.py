@@ -233,6 +233,25 @@ async def test_a_hint_and_a_pass_from_the_command_line_show_on_the_open_screen(l
         assert screen.hints == 2
 
 
+async def test_a_hint_from_the_command_line_shows_though_a_save_of_the_tutors_took_it_in_first(lesson):
+    """A save of the tutor's own (the lesson under the screen moving on) merged the command line's
+    hints into its progress before the screen looked: the title kept "hints 0/3" after two hints
+    printed beside it, and F2 gave hint 1 again."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        title = lambda: str(screen.query_one("#ex-title").render())  # noqa: E731
+        other = Progress.load()  # the command line's own copy
+        other.show_hint("9.1", "w_sum", 1)
+        other.show_hint("9.1", "w_sum", 2)
+        screen.progress.open_lesson("9.2")  # the tutor's own save, merging the file in
+        assert screen.progress.hints_shown("9.1", "w_sum") == 2
+        await wait_for(pilot, lambda: "hints 2/" in title(), 5, "the two hints to show")
+        await pilot.press("escape", "f2")
+        assert screen.hints == 3 and "Hint 3/3" in shown(screen)
+
+
 async def test_a_damaged_draft_is_set_aside_and_said(lesson):
     progress = Progress.load()
     progress.draft_path("9.1", "w_sum").parent.mkdir(parents=True)

@@ -122,6 +122,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         """Whether the title says the code was edited since it passed."""
         self._passed_text: str | None = None
         """The code that passed (read when the title is drawn: on opening, a pass, a pass from outside)."""
+        self._done_shown = False
+        """Whether the title says passed (a pass from outside is compared with it)."""
         self._init_drafts()
 
     # -- state helpers ----------------------------------------------------------------------------
@@ -189,7 +191,9 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         # (at 80 columns "...probe both ways, move the better way" lost its end).
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
-        self._passed_text = self.progress.passed_code(self.lesson.id).get(self.exercise.name) if self.done else None
+        self._done_shown = self.done
+        codes = self.progress.passed_code(self.lesson.id)
+        self._passed_text = codes.get(self.exercise.name) if self._done_shown else None
         self._title_edited = self._edited_since_pass()
         # A passed exercise reopened and typed in (by mistake: the code no longer parsed) still said
         # "✓ passed" beside code that fails: the pass was an earlier version's.
