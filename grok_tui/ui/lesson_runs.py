@@ -144,7 +144,10 @@ class LessonRuns(LessonDrawing):
             doc.mark_line(failure.line)
         if run.state is not RunState.CANCELLED:  # a stopped run keeps the printouts it did not reach, dimmed
             kind = f"{failure.kind}: " if failure is not None and failure.kind else ""
-            doc.printouts.ended((failure.line, f"✗ the run stopped here: {kind}{failure.message}") if failure else None)
+            doc.printouts.ended(
+                (failure.line, f"✗ the run stopped here: {kind}{failure.message}") if failure else None,
+                run.cell_line if run.state is RunState.DIVERGED else 0,
+            )
         if run.state is RunState.FINISHED:
             self.panels.run_finished(run.namespace)
         elif run.state is RunState.DIVERGED:

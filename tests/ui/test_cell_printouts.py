@@ -131,6 +131,62 @@ async def test_an_error_shows_under_its_cell_and_a_cell_that_printed_nothing_los
         assert boxes(app) == {}
 
 
+async def test_the_cells_under_the_one_that_stopped_the_run_say_they_did_not_run(tmp_path):
+    """4.5 at alpha 10 and 100 steps diverged in its loop: its table of eight alphas, a cell below,
+    showed its code and nothing under it, as if it had run and printed nothing."""
+    lesson = PRINTS.replace("The end.", "```python\nprint('the table')\n```\n\n```python\nx = 1\n```\n\nThe end.")
+    app = one_lesson_app(tmp_path, "9.6-prints.md", lesson)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_once(pilot, app, "equals_sign", "7", "enter")  # 1 / (7 - 7) in the second cell
+        first, second, table, quiet = sorted(app.screen.query_one(LessonDocument).printouts.cells)
+        stop = second + 2  # the division's line in the lesson file
+        assert boxes(app)[second][-1] == "✗ the run stopped here: ZeroDivisionError: division by zero"
+        assert boxes(app)[table] == boxes(app)[quiet] == [f"(not run: the run stopped at line {stop}, above)"]
+        assert first not in boxes(app) or "not run" not in " ".join(boxes(app)[first])
+        await run_once(pilot, app, "equals_sign", "3", "enter")  # it runs to the end: no note
+        assert boxes(app)[table] == ["the table"] and quiet not in boxes(app)
+
+
+DIVERGES = """+++
+id = "9.7"
+chapter = 9
+title = "A loop that diverges"
+steps = "iterations"
+
+[params.iterations]
+default = 3
+min = 1
+max = 40
++++
+
+```python train
+x = 10.0
+for i in range(iterations):
+    x = x ** 2  # past 1e308 at the ninth: too big for a float
+    step(i=i, x=x)
+```
+
+```python
+print("the table")
+```
+
+```python check
+assert x > 0  # a check cell is hidden: no note under it
+```
+"""
+
+
+async def test_the_cells_under_a_loop_that_diverged_say_they_did_not_run(tmp_path):
+    app = one_lesson_app(tmp_path, "9.7-diverges.md", DIVERGES)
+    async with app.run_test(size=SIZE) as pilot:
+        loop, table, _check = sorted(app.screen.query_one(LessonDocument).printouts.cells)
+        await run_once(pilot, app, "space")
+        assert boxes(app) == {table: ["the table"]}
+        await run_once(pilot, app, "equals_sign", "1", "2", "enter")
+        assert app.screen.session.state.value == "diverged"
+        assert boxes(app) == {table: [f"(not run: the run diverged above, in the cell at line {loop})"]}
+
+
 async def test_the_text_on_screen_stays_still_while_a_box_above_it_appears_and_grows(tmp_path):
     app = one_lesson_app(tmp_path, "9.6-prints.md", PRINTS)
     async with app.run_test(size=SIZE) as pilot:

@@ -52,6 +52,10 @@ def printout_lines(printed: CellPrint | None, failure: str = "", stale: bool = F
     return lines
 
 
+NOT_RUN = "(not run: the run stopped at line {line}, above)"
+NOT_RUN_DIVERGED = "(not run: the run diverged above, in the cell at line {line})"
+"""Under each cell after the one where the run stopped or diverged."""
+
 HIDDEN = "(the last run's printout, hidden until this run gets here)"
 LAST_RUN = "  (last run)"
 """After the first line of a printout the run before left: dim and slanted, and a grey bar, do not
@@ -189,9 +193,12 @@ class Printouts:
         first.append(LAST_RUN, style="dim italic")
         return [first, *lines[1:]]
 
-    def ended(self, failure: tuple[int, str] | None = None) -> None:
-        """The run finished, or stopped at an error (its line in the lesson file and what to say):
-        every cell that printed nothing in it loses its box, and the error shows under its cell."""
+    def ended(self, failure: tuple[int, str] | None = None, diverged_in: int = 0) -> None:
+        """The run finished, or stopped at an error (its line in the lesson file and what to say), or
+        diverged in the cell at line `diverged_in`: every cell that printed nothing in it loses its
+        box, the error shows under its cell, and each cell under the one it stopped in says it did
+        not run (4.5's table of eight alphas, under a loop that diverged, showed its code and nothing
+        under it, as if it had run and printed nothing)."""
         self._failure = failure
         key = self._cell_of(failure[0]) if failure else None
         lines: dict[int, list[Text] | None] = {line: None for line in self.boxes if line not in self._drawn}
@@ -202,6 +209,12 @@ class Printouts:
         )
         if key is not None:
             lines[key] = printout_lines(self._printed.get(key), self._failure_at(key))
+        stopped_in = key if failure is not None else self._cell_of(diverged_in) if diverged_in else None
+        if stopped_in is not None:
+            why = NOT_RUN.format(line=failure[0]) if failure is not None else NOT_RUN_DIVERGED.format(line=stopped_in)
+            note = [Text(why, style="dim italic")]
+            below = [line for line, cell in self.cells.items() if line > stopped_in and cell.cell.shown]
+            lines.update({line: note for line in below if line not in self._drawn})
         self._place(lines)
 
     def clear(self) -> None:
