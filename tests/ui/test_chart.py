@@ -379,6 +379,28 @@ def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_i
     assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name
 
 
+@pytest.mark.parametrize(("height", "legend"), [(13, 2), (9, 1)])
+async def test_a_legend_too_long_for_a_line_takes_two_when_the_chart_is_tall(height, legend):
+    """5.4 at alpha 6.4 after a run at 0.1, in the lab at 80x24: the legend's last entry, the one
+    that says why the first steps look flat, was cut to "! early ste…". A chart of 10 rows or more
+    gives it a second line; a shorter one keeps its rows for the plot."""
+    app = OneChart(Chart("predictions", ("pred_hurt", "pred_win", "pred_sad")))
+    async with app.run_test(size=(80, height)) as pilot:
+        chart = app.query_one(ChartView)
+        grow = [0.1 * (-1.7) ** i for i in range(20)]
+        now = {name: Series(STEPS, [k * v for v in grow]) for k, name in enumerate(chart.chart.series, 1)}
+        old = {name: Series(STEPS, [0.1 + 0.01 * i for i in range(20)]) for name in chart.chart.series}
+        chart.show_series(now, old, "previous run: alpha 0.1")
+        await pilot.pause()
+        top = lines(chart)[:legend]
+        assert top[0].startswith("⠒⠒ pred_hurt  • pred_win  × pred_sad  ⠒⠒•× previous run: alpha 0.1"), top
+        if legend == 2:
+            assert top[1].rstrip() == "! early steps look flat here", top
+            assert lines(chart)[2].startswith("      │"), lines(chart)[2]  # the plot starts under it
+        else:
+            assert top[0].endswith("! early ste…"), top
+
+
 @pytest.mark.parametrize("height", [6, 7])
 async def test_a_chart_a_few_rows_tall_is_labelled_at_its_datas_ends(height):
     """At 120x40 6.1's weights chart had three or four plot rows: ticks at nice values put the

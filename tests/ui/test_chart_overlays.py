@@ -340,8 +340,13 @@ async def test_a_previous_run_drawn_is_named_before_the_notes_or_not_drawn_at_al
             )
 
         assert grey_cells() > 0  # drawn, and named
-        # so narrow that its name cannot be said: the grey curves are not drawn either
+        # narrower, the legend takes a second line, which names it
         await pilot.resize_terminal(44, 14)
+        await pilot.pause()
+        assert "previous run" not in lines(chart)[0] and "previous run" in lines(chart)[1], lines(chart)[:2]
+        assert grey_cells() > 0
+        # and too short for two legend lines, its name cannot be said: the grey curves are not drawn either
+        await pilot.resize_terminal(44, 9)
         await pilot.pause()
         legend = lines(chart)[0]
         assert "previous run" not in legend and "before" not in legend, legend

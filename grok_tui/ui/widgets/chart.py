@@ -41,13 +41,14 @@ from grok_tui.ui.widgets.chart_parts import (
     PREVIOUS,
     PREVIOUS_MARKER,
     PREVIOUS_SHORT,
+    TWO_LINE_LEGEND,
     Axis,
     Layer,
     Row,
     compact,
     ends_axis,
     even_y_axis,
-    legend_row,
+    legend_rows,
     linear_axis,
     log_axis,
     step_axis,
@@ -389,8 +390,8 @@ class ChartView(PlotextPlot, can_focus=True):
         legend = self._legend(now, old, zero_from, nan_from, height - 3)
         rows = []
         if legend and height >= COMPACT_HEIGHT:
-            rows.append(legend_row(legend, width))
-            if old and not any(PREVIOUS in text or PREVIOUS_SHORT in text for text, _ in rows[0]):
+            rows.extend(legend_rows(legend, width, 2 if height >= TWO_LINE_LEGEND else 1))
+            if old and not any(PREVIOUS in text or PREVIOUS_SHORT in text for row in rows for text, _ in row):
                 old = []  # no room to name it: grey curves nobody can tell from this run's are not drawn
         plot_rows = height - len(rows)
         last_x = None

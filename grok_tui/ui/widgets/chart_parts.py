@@ -281,9 +281,33 @@ LEFT_OUT = {
 LEFT_OUT_ELSEWHERE = "at other x"
 
 
+def legend_rows(entries: Sequence[tuple[str, str, str]], width: int, most: int = 1) -> list[Row]:
+    """The legend on one line, or on up to `most` lines when it does not fit on one (the last one
+    clipped): 5.4's three series and the previous run at 80 columns cut its note to "! early ste…",
+    the one entry that says why the first steps look flat."""
+    rows: list[Row] = []
+    rest = list(entries)
+    while len(rows) < most - 1 and _fitting(rest, width) < len(rest):
+        whole = max(1, _fitting(rest, width))
+        rows.append(legend_row(rest[:whole], width))
+        rest = rest[whole:]
+    return [*rows, legend_row(rest, width)] if rest else rows
+
+
+def _fitting(entries: Sequence[tuple[str, str, str]], width: int) -> int:
+    """How many of `entries`, from the first, legend_row shows whole at `width`."""
+    return _packed(entries, width)[1]
+
+
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     """'⠒⠒ loss  • accuracy  · previous run: alpha 0.1' on one line, clipped to `width`."""
+    return _packed(entries, width)[0]
+
+
+def _packed(entries: Sequence[tuple[str, str, str]], width: int) -> tuple[Row, int]:
+    """legend_row's line, and how many entries it shows whole."""
     runs: list[Run] = []
+    whole = 0
     used = 0
     for i, (glyph, name, key) in enumerate(entries):
         gap = "  " if i else ""
@@ -300,7 +324,8 @@ def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
             break
         runs += piece
         used += length
-    return tuple(r for r in runs if r[0])
+        whole += 1
+    return tuple(r for r in runs if r[0]), whole
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -308,6 +333,8 @@ COMPACT_WIDTH = 20
 COMPACT_HEIGHT = 6
 """Below this many columns or rows a chart has no room for axes: it shows each series' latest
 value and a one-line sparkline instead (a 12-column plot with its labels is unreadable)."""
+TWO_LINE_LEGEND = 10
+"""From this many rows a legend too long for one line takes two (a plot row fewer)."""
 
 
 def sparkline(values: Sequence[float], width: int, scale: tuple[float, float] | None = None) -> str:
