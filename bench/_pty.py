@@ -16,9 +16,16 @@ import select
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 from pathlib import Path
+
+CHECKOUT = str(Path(__file__).resolve().parent.parent)
+"""This checkout: its grok_tui is the one measured, here and in the programs started (PYTHONPATH),
+not the one an editable install of another clone points at (a trial measured /work/main's code from
+its own clone). `--before TREE` puts that tree first instead."""
+sys.path.insert(0, CHECKOUT)
 
 _TOKEN = re.compile(
     r"\x1b\[([0-9;?<>=]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[^\[\]]|[\r\n\x08]|[^\x1b\r\n\x08]+"
@@ -94,7 +101,13 @@ class PtyProgram:
     def __init__(self, argv: list[str], cols: int, rows: int, env: dict[str, str] | None = None) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        full_env = {
+            **os.environ,
+            "PYTHONPATH": CHECKOUT,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            **(env or {}),
+        }
         self.proc = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True, close_fds=True
         )

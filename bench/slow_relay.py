@@ -1,6 +1,6 @@
 """Try the tutor over a slow link in your own terminal: a relay that limits what reaches the screen.
 
-Run by hand: `python bench/slow_relay.py KBITS [COMMAND ...]` (default command: grok-tui). The
+Run by hand: `python bench/slow_relay.py KBITS [COMMAND ...]` (default command: grok-tui, this checkout's code). The
 command runs in a pseudo-terminal of this terminal's size; its output reaches this terminal at
 KBITS kbit/s, 50 ms later, and your keys (and the terminal's answers to its queries) reach it 50 ms
 later: a 100 ms round trip, as over SSH to a far machine. The relay queues output without limit,
@@ -24,6 +24,11 @@ from pathlib import Path
 
 ONE_WAY = 0.05
 QUIT = b"\x1d"  # ctrl+]
+RESTORE = (
+    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"  # mouse reports
+    b"\x1b[?2004l\x1b[?1004l\x1b[<u"  # bracketed paste, focus reports, kitty keyboard
+    b"\x1b[?1049l\x1b[0m\x1b[?25h"  # the main screen, plain colours, the cursor
+)
 
 
 def main() -> int:
@@ -40,6 +45,7 @@ def main() -> int:
     # drawing at its first size (a learner trial: `ps` showed its tty as `?`).
     proc = subprocess.Popen(
         argv,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},  # this checkout's code
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -113,7 +119,9 @@ def main() -> int:
         termios.tcsetattr(0, termios.TCSADRAIN, saved)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
-        os.write(1, b"\x1b[?1049l\x1b[0m\x1b[?25h\r\n")
+        # What a killed tutor leaves switched on: mouse reports (they typed `<35;12;5M` into the shell
+        # at every mouse move), bracketed paste, focus reports, the kitty keyboard, the other screen.
+        os.write(1, RESTORE + b"\r\n")
     return 0
 
 
