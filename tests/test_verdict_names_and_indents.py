@@ -204,6 +204,21 @@ def test_a_return_typed_at_the_defs_own_depth_is_told_to_indent(catalog):
     assert "Indent it into the function, 4 spaces." in verdict.text, verdict.text
 
 
+def test_code_that_does_not_compile_is_told_its_syntax_not_a_borrowed_name(catalog):
+    """3.3's ele_mul with `return [a[i] * b[i] ...]` at column 0: "'return' outside function", then
+    "Your code reads `a` and `b` ... the check lent it the test's own": that code never ran, and the
+    note took the place of the line's indentation."""
+    ele_mul = catalog.get("3.3").exercise("ele_mul")
+    code = "def ele_mul(a, b):\n    assert len(a) == len(b)\nreturn [a[i] * b[i] for i in range(len(a))]\n"
+    verdict = check_code(ele_mul, code)
+    assert verdict.headline == "Python cannot read your code: 'return' outside function.", verdict.text
+    assert "lent it" not in verdict.text, verdict.text
+    assert verdict.details[-1] == (
+        "Line 3 (`return [a[i] * b[i] for i in range(len(a))]`) is indented 0 spaces, as much as "
+        "`def ele_mul`, so it is outside the function. Indent it into the function, 4 spaces."
+    ), verdict.text
+
+
 def test_a_running_total_reset_inside_its_loop_is_named(catalog):
     """3.2's w_sum with `total = 0` indented into the `for`: "got 0.0" alone, though its hint names
     the slip. A sum per row, reset in the outer loop, is right and is not named."""

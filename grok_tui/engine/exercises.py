@@ -317,7 +317,9 @@ def check_code(
     # a name the run found undefined was not lent (7.4's test sets layer_2 only after calling the
     # function): the NameError's own advice holds
     borrowed = [name for name in borrowed if name != undefined(result)]
-    if not borrowed:
+    if not borrowed or result.status == "syntax":
+        # code that does not compile never ran, so it borrowed nothing: 3.3's ele_mul with its
+        # `return [a[i] * b[i] ...]` at column 0 was told of `a` and `b`, not of the indentation
         return verdict
     said = borrowed_advice(code, borrowed)
     if verdict.passed:  # it passed on the test's variables, and the lesson would stop at a NameError
