@@ -286,6 +286,24 @@ def test_an_error_in_a_helper_names_the_learners_line_that_called_it(catalog):
     assert "called from line 7 of your code: hid = vect_mat_mul(input, weights)" in said, said
 
 
+def test_3_7s_vect_mat_mul_called_with_its_arguments_swapped_is_named_at_that_line(catalog):
+    """`hid = vect_mat_mul(weights[0], input)`: "TypeError: object of type 'float' has no len()" at a
+    line of the given helper, with the test's `ih` and `hp` listed under it."""
+    network = catalog.get("3.7").exercise("neural_network")
+    for old, new, line in (
+        ("vect_mat_mul(input, weights[0])", "vect_mat_mul(weights[0], input)", 7),
+        ("vect_mat_mul(hid, weights[1])", "vect_mat_mul(weights[1], hid)", 8),
+    ):
+        code = network.solution.source.replace(old, new)
+        verdict = check_code(network, code)
+        assert verdict.headline == "Not yet: a test failed.", verdict.text
+        assert verdict.details == (
+            "vect_mat_mul takes (vect, matrix), the vector first: this call passes the matrix first",
+            f"it failed inside line {line} of your code: {code.splitlines()[line - 1].strip()}",
+        ), verdict.text
+        assert verdict.code_line == line
+
+
 def test_a_list_where_a_number_was_expected_is_said_of_the_learners_own_names(catalog):
     """3.6's vect_mat_mul passing the whole matrix, `w_sum(vect, matrix)`, was told "a Python list
     times a number ... multiply each item (`[delta * x for x in values]`)": the slip was the matrix
