@@ -421,3 +421,10 @@ def test_any_tests_message_says_a_long_float_to_12_digits():
     test = 'got = step_down(0.1, 0.01)\nassert got == 0.1, f"should stay 0.1, got {got}; the input was {-0.6931471805599453}."'
     said = describe(run_sandboxed(code, test), code, test).text
     assert "should stay 0.1, got 0.09; the input was -0.69314718056." in said, said
+
+
+def test_4_1s_miss_doubled_is_told_from_the_miss_squared(catalog):
+    """`return (pred - goal_pred) * 2` got only "should be 0.3025, got -1.1"."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    said = check_code(squared, squared.solution.source.replace("** 2", "* 2")).text
+    assert "got -1.1: that is the miss times 2. `* 2` doubles; `** 2` squares, the miss times itself" in said, said
