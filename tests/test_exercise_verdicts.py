@@ -428,3 +428,13 @@ def test_4_1s_miss_doubled_is_told_from_the_miss_squared(catalog):
     squared = catalog.get("4.1").exercise("squared_error")
     said = check_code(squared, squared.solution.source.replace("** 2", "* 2")).text
     assert "got -1.1: that is the miss times 2. `* 2` doubles; `** 2` squares, the miss times itself" in said, said
+
+
+def test_3_7s_hidden_layer_and_prediction_returned_swapped_is_said_so(catalog):
+    """`return pred, hid` got only "want [0.86, 0.295, 1.23], got [0.2135, 0.145, 0.5065]"."""
+    network = catalog.get("3.7").exercise("neural_network")
+    said = check_code(network, network.solution.source.replace("return hid, pred", "return pred, hid")).text
+    assert (
+        "got [0.2135, 0.145, 0.5065]: that is the prediction, and pred got the hidden layer's values: "
+        "return them in the order hid, pred" in said
+    ), said
