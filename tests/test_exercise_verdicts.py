@@ -438,3 +438,10 @@ def test_3_7s_hidden_layer_and_prediction_returned_swapped_is_said_so(catalog):
         "got [0.2135, 0.145, 0.5065]: that is the prediction, and pred got the hidden layer's values: "
         "return them in the order hid, pred" in said
     ), said
+
+
+def test_4_3bs_error_returned_for_its_slope_is_said_so(catalog):
+    """`return delta ** 2` got only "should be about -0.55 ..., got 0.3025"."""
+    slope = catalog.get("4.3b").exercise("slope")
+    said = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return delta ** 2")).text
+    assert "got 0.3025: that is the error itself, delta ** 2, not its slope" in said, said
