@@ -445,3 +445,12 @@ def test_4_3bs_error_returned_for_its_slope_is_said_so(catalog):
     slope = catalog.get("4.3b").exercise("slope")
     said = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return delta ** 2")).text
     assert "got 0.3025: that is the error itself, delta ** 2, not its slope" in said, said
+
+
+def test_3_2s_loop_that_skips_the_first_or_last_item_is_said_so(catalog):
+    """`for i in range(1, len(a))` got only "should be 0.98 (...), got 0.13"."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    first = check_code(w_sum, w_sum.solution.source.replace("range(len(a))", "range(1, len(a))")).text
+    assert "got 0.13: item 0, 8.5 * 0.1, is left out. range(len(a)) gives every index, 0 to len(a) - 1" in first
+    last = check_code(w_sum, w_sum.solution.source.replace("range(len(a))", "range(len(a) - 1)")).text
+    assert "got 14: item 2, 3 * 6, is left out." in last, last
