@@ -102,3 +102,20 @@ def test_numpys_words_for_an_axis_an_index_or_a_call_get_a_next_step(catalog):
     assert common_error("only integer scalar arrays can be converted to a scalar index") == [
         "An array was given where numpy wanted one whole number: an index, or an axis."
     ]
+
+
+def test_a_list_given_a_sets_add_is_told_of_append(catalog):
+    """3.3's ele_mul with `out.add(a[i] * b[i])` got Python's words alone: "'list' object has no
+    attribute 'add'"."""
+    from grok_tui.engine.exercises import check_code
+
+    ele_mul = catalog.get("3.3").exercise("ele_mul")
+    code = ele_mul.solution.source.replace(
+        "    return [a[i] * b[i] for i in range(len(a))]",
+        "    out = []\n    for i in range(len(a)):\n        out.add(a[i] * b[i])\n    return out",
+    )
+    verdict = check_code(ele_mul, code)
+    assert verdict.details[:2] == (
+        "at line 5 of your code: out.add(a[i] * b[i])",
+        "A list has no `.add`: it grows with `.append(x)`, which puts x at its end.",
+    ), verdict.text

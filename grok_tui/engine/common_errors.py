@@ -120,6 +120,10 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         "find the division, and ask whether the method needs it at all.",
     ),
     (
+        r"'list' object has no attribute '(?P<attr>add|push|put|insert_last)'",
+        "A list has no `.{attr}`: it grows with `.append(x)`, which puts x at its end.",
+    ),
+    (
         r"'builtin_function_or_method' object is not subscriptable",
         "A name of Python's own (such as `input`, `sum` or `max`) was indexed: each exercise is checked "
         "on its own, where the lesson's variable of that name does not exist. Use your function's "
