@@ -454,3 +454,28 @@ def test_3_2s_loop_that_skips_the_first_or_last_item_is_said_so(catalog):
     assert "got 0.13: item 0, 8.5 * 0.1, is left out. range(len(a)) gives every index, 0 to len(a) - 1" in first
     last = check_code(w_sum, w_sum.solution.source.replace("range(len(a))", "range(len(a) - 1)")).text
     assert "got 14: item 2, 3 * 6, is left out." in last, last
+
+
+def test_arithmetic_on_a_line_of_its_own_is_said_to_be_dropped(catalog):
+    """4.2's `weight + step_amount` on a line of its own (meant `weight = weight + step_amount`): the
+    value was computed and thrown away, and the verdict said only "should return 0.501, got 0.5"."""
+    step = catalog.get("4.2").exercise("hot_cold_step")
+    code = (
+        step.solution.source.replace("return weight - step_amount", "weight - step_amount")
+        .replace("return weight + step_amount", "weight + step_amount")
+        .replace("return weight              # a tie: neither way helps", "return weight")
+    )
+    said = check_code(step, code).text
+    assert (
+        "Line 5, `weight - step_amount`, computes a value but does not keep it (line 7 too): store it "
+        "(`weight = weight - step_amount`) or return it." in said
+    ), said
+    # without a name to store it in: return it; and beside a missing return, said as its cause
+    squared = catalog.get("4.1").exercise("squared_error")
+    told = check_code(squared, "def squared_error(pred, goal_pred):\n    (pred - goal_pred) ** 2\n")
+    assert told.headline.startswith("Your squared_error never returns a value"), told.text
+    assert told.details[-1] == (
+        "Line 2, `(pred - goal_pred) ** 2`, computes a value but does not keep it: return it "
+        "(`return (pred - goal_pred) ** 2`) or store it in a name."
+    ), told.text
+    assert "does not keep it" not in check_code(step, step.solution.source).text

@@ -91,6 +91,30 @@ def unreachable(code: str) -> list[str]:
     return found
 
 
+def unused_values(code: str) -> list[str]:
+    """A line for arithmetic on a line of its own in a function: it computes a value and drops it.
+    4.2's `weight + step_amount`, meant as `weight = weight + step_amount` (or a return), got only
+    "should return 0.501, got 0.5"."""
+    dropped = [
+        node
+        for function in _functions(code)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Expr) and isinstance(node.value, (ast.BinOp, ast.UnaryOp))
+    ]
+    if not dropped:
+        return []
+    first = min(dropped, key=lambda node: node.lineno)
+    value = first.value
+    text = ast.get_source_segment(code, value) or ast.unparse(value)
+    others = sorted({node.lineno for node in dropped} - {first.lineno})
+    more = f" (line {', '.join(map(str, others))} too)" if others else ""
+    if isinstance(value, ast.BinOp) and isinstance(value.left, ast.Name):
+        keep = f"store it (`{value.left.id} = {text}`) or return it"
+    else:
+        keep = f"return it (`return {text}`) or store it in a name"
+    return [f"Line {first.lineno}, `{text}`, computes a value but does not keep it{more}: {keep}."]
+
+
 def returns_in_loops(code: str, solution: str) -> list[str]:
     """A line for a `return` inside a loop, where the reference's function has none there: 3.3's dot
     with `return total` indented into its `for` returned the first product, and the verdict said

@@ -25,6 +25,7 @@ from grok_tui.engine.code_advice import (
     undefined_name,
     unreachable,
     unused_arguments,
+    unused_values,
 )
 from grok_tui.engine.common_errors import BROADCAST, NOT_ALIGNED, common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
@@ -169,7 +170,7 @@ def describe(
         if where:
             details.append("it failed inside " + where)
         details += unreachable(code) + returns_in_loops(code, solution) + resets_in_loops(code, solution)
-        details += unused_arguments(code, solution)
+        details += unused_arguments(code, solution) + unused_values(code)
         # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
         # return one number, got None" does not say why, and a beginner did not link None to return.
         if "add a return" not in (result.message or ""):
@@ -227,9 +228,10 @@ def describe(
             if missing and "NoneType" in (result.message or ""):
                 # the cause first: 4.1's "The test raised TypeError: must be real number, not
                 # NoneType" led, over a test line holding a slip's formula, the return said third
-                headline, details = missing[0], [f"(The test then raised {what}.)", *unreachable(code)]
+                headline = missing[0]
+                details = [f"(The test then raised {what}.)", *unreachable(code), *unused_values(code)]
             else:
-                details += unreachable(code) + missing
+                details += unreachable(code) + unused_values(code) + missing
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
         headline = f"Your code was still running after {seconds:g} s, so it was stopped."
