@@ -246,3 +246,16 @@ def test_a_running_total_reset_inside_its_loop_is_named(catalog):
     for lesson in catalog.lessons:
         for one in lesson.exercises:
             assert resets_in_loops(one.solution.source, "") == [], (lesson.id, one.name)
+
+
+def test_a_stump_of_a_name_the_function_sets_is_asked_if_a_typo(catalog):
+    """3.3's dot ending `return to` for its `total`: Python offered nothing, and the verdict said
+    "`to` is not defined in this cell ... comes in through its arguments, `a`, `b`: use those"."""
+    dot = catalog.get("3.3").exercise("dot")
+    code = (
+        "def dot(a, b):\n    assert len(a) == len(b)\n    total = 0\n    for i in range(len(a)):\n"
+        "        total += a[i] * b[i]\n    return to\n"
+    )
+    verdict = check_code(dot, code)
+    assert verdict.details[1] == "`to` is not defined: line 3 sets `total`. A typo?", verdict.text
+    assert "use those" not in verdict.text, verdict.text

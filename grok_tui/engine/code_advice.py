@@ -280,6 +280,11 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         suggested = None  # 5.1's w_sum (lesson 3.2's): "Did you mean `sum`?" led to sum(list, list)
     if suggested and _typo(name, suggested):
         return [_meant(suggested, name)]
+    called = re.search(rf"(?<![\w.]){name}\s*\(", code)
+    if not called and (stump := _set_nearby(code, name, result.line_in(CODE_FILE))):
+        # 3.3's dot ending `return to` for its `total`: Python offered nothing, and the verdict sent
+        # the learner to the arguments. Said as 3.2's `ouput`/`output` slip is (unbound_local).
+        return [f"`{name}` is not defined: line {stump[1]} sets `{stump[0]}`. A typo?"]
     if not re.search(assigned, code) and (
         re.search(assigned, solution) or (suggested in functions and not re.search(rf"(?<![\w.]){name}\s*\(", code))
     ):
@@ -336,6 +341,21 @@ def _edits(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[i - 2][j - 2] + 1)
         rows.append(row)
     return rows[-1][-1]
+
+
+def _set_nearby(code: str, name: str, line: int | None) -> tuple[str, int] | None:
+    """A name the function holding `line` sets that `name` is a stump or a misspelling of, and the
+    first line that sets it: (`total`, 4) for `to`."""
+    function = next((f for f in _functions(code) if line is not None and f.lineno <= line <= (f.end_lineno or 0)), None)
+    if function is None:
+        return None
+    stored: dict[str, int] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id != name:
+            stored[node.id] = min(node.lineno, stored.get(node.id, node.lineno))
+    stumps = [n for n in stored if len(name) >= 2 and n.startswith(name)]
+    near = stumps if len(stumps) == 1 else [n for n in stored if _typo(name, n)]
+    return (near[0], stored[near[0]]) if near else None
 
 
 def _arguments_around(code: str, line: int | None) -> list[str]:
