@@ -479,3 +479,19 @@ def test_arithmetic_on_a_line_of_its_own_is_said_to_be_dropped(catalog):
         "(`return (pred - goal_pred) ** 2`) or store it in a name."
     ), told.text
     assert "does not keep it" not in check_code(step, step.solution.source).text
+
+
+def test_a_loop_that_never_ends_because_its_step_is_under_the_return_is_told_so(catalog):
+    """3.3's dot with `i += 1` typed under its `return total`, after the `while`: "still running after
+    5 s ... it was at line 6: while i < len(a):", and nothing said that line 9 never runs."""
+    dot = catalog.get("3.3").exercise("dot")
+    code = (
+        "def dot(a, b):\n    assert len(a) == len(b)\n    # ele_mul is not defined here:\n    total = 0\n"
+        "    i = 0\n    while i < len(a):\n        total += a[i] * b[i]\n    return total\n    i += 1\n"
+    )
+    verdict = check_code(dot, code, timeout=2)  # 2 s at least: the check then says where it was
+    assert verdict.headline == "Your code was still running after 2 s, so it was stopped.", verdict.text
+    assert verdict.details[1:] == (
+        "it was at line 6 of your code: while i < len(a):",
+        "Line 8, `return total`, ends dot there: the lines under it, from line 9, never run.",
+    ), verdict.text

@@ -75,6 +75,7 @@ def unreachable(code: str) -> list[str]:
     lines = code.splitlines()
     found = []
     for function in _functions(code):
+        returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
         for node in ast.walk(function):
             for name in ("body", "orelse", "finalbody"):
                 block = getattr(node, name, None)
@@ -85,10 +86,14 @@ def unreachable(code: str) -> list[str]:
                         text = lines[stmt.lineno - 1].strip()
                         found.append(
                             f"Line {stmt.lineno}, `{text}`, ends {function.name} there: the lines under it, "
-                            f"from line {after.lineno}, never run. Keep one `return`: the one that ends your own "
-                            "code (the starting code's may be above or below yours)."
+                            f"from line {after.lineno}, never run." + (KEEP_ONE if len(returns) > 1 else "")
                         )
     return found
+
+
+KEEP_ONE = " Keep one `return`: the one that ends your own code (the starting code's may be above or below yours)."
+"""Said after `unreachable`'s line where the function has another `return`: a stub's left in place.
+(3.3's dot with its loop's `i += 1` typed under its only `return` ran forever, and was told of none.)"""
 
 
 def unused_values(code: str) -> list[str]:

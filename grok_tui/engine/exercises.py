@@ -238,6 +238,7 @@ def describe(
         details.append("Is there a loop that never ends (a `while` whose condition stays true)?")
         if code_line:  # the child stopped itself in time to say where it was
             details.append(f"it was at line {code_line} of your code: {source_line(code, code_line)}")
+        details += unreachable(code)  # 3.3's dot: the loop's `i += 1` typed under its `return`
     elif s == "flood":
         kb = result.extra.get("limit", 0) // 1024
         headline = f"Your code printed more than {kb} KB, so it was stopped."
