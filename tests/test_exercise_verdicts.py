@@ -495,3 +495,12 @@ def test_a_loop_that_never_ends_because_its_step_is_under_the_return_is_told_so(
         "it was at line 6 of your code: while i < len(a):",
         "Line 8, `return total`, ends dot there: the lines under it, from line 9, never run.",
     ), verdict.text
+
+
+def test_3_2s_float_zero_is_shown_as_a_float_not_as_the_stubs_0(catalog):
+    """`total = a[i] * b[i]` returns the last product, 1.2 * 0.0 = 0.0, and the test said "got 0",
+    which read as the stub's `return 0` still in place."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    said = check_code(w_sum, w_sum.solution.source.replace("output += a[i] * b[i]", "output = a[i] * b[i]")).text
+    assert said.splitlines()[1].endswith("got 0.0"), said
+    assert check_code(w_sum, w_sum.stub.source).text.splitlines()[1].endswith("got 0"), "the stub's own 0"
