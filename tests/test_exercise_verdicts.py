@@ -228,7 +228,7 @@ def test_a_beginners_usual_python_errors_come_with_what_to_do(catalog):
     # numpy, and a rejection (a list is wanted)
     ele = catalog.get("3.3").exercise("ele_mul")
     lists = check_code(ele, "def ele_mul(a, b):\n    assert len(a) == len(b)\n    return a * b\n").text
-    assert "`*` between two Python lists is no elementwise product" in lists and "numpy" not in lists, lists
+    assert "`*` between two Python lists is not an elementwise product" in lists and "numpy" not in lists, lists
     # 5.5's outer_prod reading the lesson's `input`: Python's own input() there
     outer = catalog.get("5.5").exercise("outer_prod")
     builtin = check_code(outer, outer.solution.source.replace("a[i] * b[j]", "a[i] * input[j]")).text

@@ -82,7 +82,7 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"can't multiply sequence by non-int of type '(?:list|tuple)'",
-        "`*` between two Python lists is no elementwise product (Python has none for lists): pair up "
+        "`*` between two Python lists is not an elementwise product (Python has none for lists): pair up "
         "their items yourself, position by position.",
     ),
     (
