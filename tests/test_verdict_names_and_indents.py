@@ -259,3 +259,28 @@ def test_a_stump_of_a_name_the_function_sets_is_asked_if_a_typo(catalog):
     verdict = check_code(dot, code)
     assert verdict.details[1] == "`to` is not defined: line 3 sets `total`. A typo?", verdict.text
     assert "use those" not in verdict.text, verdict.text
+
+
+def test_a_keyword_one_letter_off_is_offered(catalog):
+    """4.3's `rreturn weight_delta` got only "Python cannot read your code: invalid syntax"."""
+    step = catalog.get("4.3").exercise("gd_step")
+    body = step.solution.source.rsplit("    return ", 1)[0]
+    verdict = check_code(step, body + "    rreturn weight_delta\n")
+    assert verdict.headline == "Python cannot read your code: invalid syntax.", verdict.text
+    assert verdict.details == (
+        "line 5: rreturn weight_delta",
+        "`rreturn` is not a word Python knows: did you mean `return`?",
+    ), verdict.text
+    # letters swapped, and a word one letter from two keywords: the one of its length
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    loop = (
+        "def w_sum(a, b):\n    total = 0\n    fro i in range(len(a)):\n        total += a[i] * b[i]\n    return total\n"
+    )
+    assert "did you mean `for`?" in check_code(w_sum, loop).text
+    # read as a call, it is a NameError: the same word, and no "store it or return it" for its line
+    squared = catalog.get("4.1").exercise("squared_error")
+    said = check_code(squared, "def squared_error(pred, goal_pred):\n    rreturn (pred - goal_pred) ** 2\n").text
+    assert "`rreturn` is not a word Python knows: did you mean `return`?" in said and "keep it" not in said, said
+    # another syntax error says nothing of keywords
+    colon = check_code(w_sum, loop.replace("fro", "for").replace("(len(a)):", "(len(a))"))
+    assert "did you mean" not in colon.text, colon.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import builtins
 import itertools
+import keyword
 import re
 from difflib import get_close_matches
 
@@ -104,7 +105,10 @@ def unused_values(code: str) -> list[str]:
         node
         for function in _functions(code)
         for node in ast.walk(function)
-        if isinstance(node, ast.Expr) and isinstance(node.value, (ast.BinOp, ast.UnaryOp))
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, (ast.BinOp, ast.UnaryOp))
+        # `rreturn (pred - goal_pred) ** 2` keeps nothing, but its slip is the keyword's spelling
+        and not misspelt_keyword(ast.get_source_segment(code, node) or "", code)
     ]
     if not dropped:
         return []
@@ -250,6 +254,10 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         return []
     if name in ("np", "numpy"):
         return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
+    line = result.line_in(CODE_FILE)
+    here = code.splitlines()[line - 1].strip() if line and line <= len(code.splitlines()) else ""
+    if here.startswith(name) and (misspelt := misspelt_keyword(here, code)):  # `rreturn (x - y) ** 2`
+        return [misspelt]
     functions = list(returning(code))
     if not result.line_in(CODE_FILE) and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
         near = get_close_matches(name, functions, n=1)
@@ -319,6 +327,20 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         f"Each exercise is checked on its own, with only what this cell defines and imports: define "
         f"`{name}` here (or do its work inline), or check its spelling."
     ]
+
+
+def misspelt_keyword(line: str, code: str = "") -> str:
+    """For a line Python cannot read (or a name it does not know) that starts with a word one letter
+    off a keyword: 4.3's `rreturn weight_delta` got only "invalid syntax". "" for any other line, or
+    where the word is on another line of `code` too (a name of the learner's: `dot`, not `not`)."""
+    match = re.match(r"\s*([A-Za-z_]\w*)", line)
+    word = match.group(1) if match else ""
+    if len(word) < 3 or keyword.iskeyword(word) or len(re.findall(rf"(?<![\w.]){word}\b", code)) > 1:
+        return ""
+    near = [k for k in keyword.kwlist if _edits(word, k) == 1]
+    if len(near) > 1:  # `fro`: `for` (its letters swapped) before `from`
+        near = [k for k in near if len(k) == len(word)]
+    return f"`{word}` is not a word Python knows: did you mean `{near[0]}`?" if len(near) == 1 else ""
 
 
 def _meant(suggested: str, name: str) -> str:

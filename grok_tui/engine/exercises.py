@@ -17,6 +17,7 @@ from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
 from grok_tui.engine.code_advice import (
     SUGGESTED,
     missing_returns,
+    misspelt_keyword,
     resets_in_loops,
     returning,
     returns_in_loops,
@@ -190,6 +191,10 @@ def describe(
                 if "indent" in (result.message or ""):  # the indentation is the point: say it
                     where += indentation(code, code_line)
                 details.append(f"{where}: {source_line(code, code_line)}")
+                if (result.message or "").startswith("invalid syntax") and (
+                    misspelt := misspelt_keyword(source_line(code, code_line), code)
+                ):
+                    details.append(misspelt)
                 if (result.message or "").startswith("unexpected indent") and (early := ended_early(code, code_line)):
                     details.append(early)
                 if "outside function" in (result.message or "") and (left := left_function(code, code_line)):
