@@ -184,10 +184,10 @@ def test_pythons_far_offer_gives_way_to_the_argument_or_the_missing_line(catalog
 
 
 def test_a_typo_is_a_letter_or_two_off():
-    from grok_tui.engine.code_advice import _typo
+    from grok_tui.engine.spelling import typo
 
-    assert _typo("layer2_delta", "layer_2_delta") and _typo("bb", "b") and _typo("lne", "len")
-    assert not _typo("weight_delta", "weight") and not _typo("goal", "globals")
+    assert typo("layer2_delta", "layer_2_delta") and typo("bb", "b") and typo("lne", "len")
+    assert not typo("weight_delta", "weight") and not typo("goal", "globals")
 
 
 def test_a_return_typed_at_the_defs_own_depth_is_told_to_indent(catalog):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import ast
 import builtins
 import itertools
-import keyword
 import re
 from difflib import get_close_matches
 
 from grok_tui.engine.sandbox import SandboxResult
 from grok_tui.engine.sandbox_child import CODE_FILE
+from grok_tui.engine.spelling import misspelt_keyword, typo
 from grok_tui.lesson import ast_parse
 
 
@@ -291,7 +291,7 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
     suggested = match.group(1) if match else None
     if suggested and suggested in dir(builtins) and suggested in name:
         suggested = None  # 5.1's w_sum (lesson 3.2's): "Did you mean `sum`?" led to sum(list, list)
-    if suggested and _typo(name, suggested):
+    if suggested and typo(name, suggested):
         return [_meant(suggested, name)]
     called = re.search(rf"(?<![\w.]){name}\s*\(", code)
     if not called and (stump := _set_nearby(code, name, result.line_in(CODE_FILE))):
@@ -329,45 +329,11 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
     ]
 
 
-def misspelt_keyword(line: str, code: str = "") -> str:
-    """For a line Python cannot read (or a name it does not know) that starts with a word one letter
-    off a keyword: 4.3's `rreturn weight_delta` got only "invalid syntax". "" for any other line, or
-    where the word is on another line of `code` too (a name of the learner's: `dot`, not `not`)."""
-    match = re.match(r"\s*([A-Za-z_]\w*)", line)
-    word = match.group(1) if match else ""
-    if len(word) < 3 or keyword.iskeyword(word) or len(re.findall(rf"(?<![\w.]){word}\b", code)) > 1:
-        return ""
-    near = [k for k in keyword.kwlist if _edits(word, k) == 1]
-    if len(near) > 1:  # `fro`: `for` (its letters swapped) before `from`
-        near = [k for k in near if len(k) == len(word)]
-    return f"`{word}` is not a word Python knows: did you mean `{near[0]}`?" if len(near) == 1 else ""
-
-
 def _meant(suggested: str, name: str) -> str:
     return (
         f"Did you mean `{suggested}`? If not: each exercise is checked on its own, with only what "
         f"this cell defines and imports, so define `{name}` here (or do its work inline)."
     )
-
-
-def _typo(name: str, other: str) -> bool:
-    """Whether `other` is `name` mistyped: a letter or two off (a swap counts one), at most one in
-    four. `layer2_delta` for `layer_2_delta` is; `weight_delta` for `weight`, `goal` for `globals`
-    (Python's own offers) are not."""
-    return _edits(name, other) <= max(1, min(len(name), len(other)) // 4)
-
-
-def _edits(a: str, b: str) -> int:
-    """Letters to insert, delete, change or swap to make `a` into `b` (optimal string alignment)."""
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def _set_nearby(code: str, name: str, line: int | None) -> tuple[str, int] | None:
@@ -381,7 +347,7 @@ def _set_nearby(code: str, name: str, line: int | None) -> tuple[str, int] | Non
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id != name:
             stored[node.id] = min(node.lineno, stored.get(node.id, node.lineno))
     stumps = [n for n in stored if len(name) >= 2 and n.startswith(name)]
-    near = stumps if len(stumps) == 1 else [n for n in stored if _typo(name, n)]
+    near = stumps if len(stumps) == 1 else [n for n in stored if typo(name, n)]
     return (near[0], stored[near[0]]) if near else None
 
 

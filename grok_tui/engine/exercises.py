@@ -17,7 +17,6 @@ from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
 from grok_tui.engine.code_advice import (
     SUGGESTED,
     missing_returns,
-    misspelt_keyword,
     resets_in_loops,
     returning,
     returns_in_loops,
@@ -32,6 +31,7 @@ from grok_tui.engine.common_errors import BROADCAST, NOT_ALIGNED, common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
+from grok_tui.engine.spelling import misspelt_keyword
 from grok_tui.engine.statements import failing_statement, source_line, statement_text
 from grok_tui.engine.values import tidy_floats
 from grok_tui.lesson.model import Exercise
