@@ -54,24 +54,29 @@ def test_one_exercise_still_gets_the_whole_message(capsys) -> None:
     assert all(f"  {line}" in out.splitlines() for line in verdict.details)
 
 
-def test_a_lesson_of_one_exercise_names_it_in_the_way_to_the_whole_message(capsys) -> None:
-    """`verify 3.2` said "`grok-tui verify 3.2/NAME` shows the whole message" for its only exercise;
-    and the course's "not started yet" line had no mark, unlike a lesson's."""
+def test_a_lesson_of_one_exercise_tells_its_whole_message(capsys) -> None:
+    """`verify 3.2` said "`grok-tui verify 3.2/NAME` shows the whole message" for its only exercise,
+    a command to type again; and the course's "not started yet" line had no mark, unlike a lesson's."""
     code, out = cli(capsys, "verify", "3.2/w_sum")
     assert code == 1 and out.splitlines()[0].startswith("· 3.2/w_sum: not started yet"), out
     w_sum = COURSE.get("3.2").exercises[0]
     Progress.load().save_draft("3.2", w_sum.name, w_sum.stub.source)
-    code, out = cli(capsys, "verify", "3.2")
-    assert code == 1 and out.splitlines()[-1] == (
-        f"The exercise of 3.2 does not pass. `grok-tui verify 3.2/{w_sum.name}` shows the whole message."
-    )
+    verdict = check_code(w_sum, w_sum.stub.source)
+    for asked in ("3.2", "3.2/w_sum"):  # the lesson is its one exercise: the same report
+        code, out = cli(capsys, "verify", asked)
+        lines = out.splitlines()
+        assert code == 1 and lines[0] == f"✗ 3.2/w_sum: {verdict.headline}", out
+        assert lines[1:-1] == [f"  {line}" for line in verdict.details], out
+        assert lines[-1].startswith("Your code is in ") and "whole message" not in out, out
 
 
 def test_verify_of_a_lesson_not_started_points_to_edit_not_to_a_message(capsys):
     """`verify 4.1`, nothing written: "`grok-tui verify 4.1/squared_error` shows the whole message",
     a message that does not exist (that command says only "not started yet")."""
-    code, out = cli(capsys, "verify", "4.1")
-    assert code == 1 and out.splitlines()[-1] == "Not started yet: `grok-tui edit 4.1` opens it.", out
+    code, out = cli(capsys, "verify", "4.1")  # its one exercise
+    assert code == 1 and out.splitlines() == [
+        "· 4.1/squared_error: not started yet. `grok-tui edit 4.1/squared_error` opens it (or press e in lesson 4.1)."
+    ], out
     code, out = cli(capsys, "verify", "3.3")
     assert out.splitlines()[-1] == "2 of 2 not started yet: `grok-tui edit 3.3` opens the first.", out
 

@@ -31,8 +31,10 @@ def _say_set_aside(progress: Progress) -> None:
 def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     chosen = chosen_exercises(catalog, args.id, progress, command="verify")
-    if args.id is not None and "/" not in args.id:
+    if args.id is not None and "/" not in args.id and len(chosen) > 1:
         return _verify_lesson(progress, chosen)
+    # a lesson of one exercise is that exercise: `verify 4.2` told its first line and "`grok-tui
+    # verify 4.2/hot_cold_step` shows the whole message", to be typed again
     not_started: list[str] = []
     failing: list[str] = []
     for lesson, exercise in chosen:
@@ -62,6 +64,8 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
         print(f"✓ {key}: {verdict.headline}")
     if not chosen:
         print("No exercises to verify.")
+    elif failing and len(chosen) == 1:
+        return EXIT_FAILED  # "0 of the 1 exercises you began pass" under its whole message said nothing new
     elif failing:
         begun = len(chosen) - len(not_started)
         more = f"; `grok-tui verify {failing[1]}` tells the next whole" if len(failing) > 1 else ""
@@ -86,7 +90,7 @@ def _not_started(passed: int, not_started: list[str]) -> str:
 
 
 def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
-    """A lesson named: every one of its exercises gets a line, whatever the one before did (a learner
+    """A lesson of several exercises named: each gets a line, whatever the one before did (a learner
     asking about 7.3 wants to hear of softmax even when one_hot is not started)."""
     passed = failed = 0
     for lesson, exercise in chosen:
@@ -104,20 +108,14 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
             print(f"✗ {key}: {verdict.headline}{first}")
     lesson_id, total = chosen[0][0].id, len(chosen)
     if passed == total:
-        print(f"All {total} exercises of {lesson_id} pass." if total > 1 else f"The exercise of {lesson_id} passes.")
+        print(f"All {total} exercises of {lesson_id} pass.")
         return EXIT_OK
-    counted = (
-        f"{passed} of {total} exercises of {lesson_id} pass"
-        if total > 1
-        else f"The exercise of {lesson_id} does not pass"
-    )
-    if not failed:  # none checked and failed: "shows the whole message" pointed at none (4.1, not started)
-        first = "it" if total == 1 else "the first"
-        rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens {first}"
-        print(f"{total - passed} of {total} not started yet: {rest}." if total > 1 else f"Not started yet: {rest}.")
+    if not failed:  # none checked and failed: "shows the whole message" pointed at none (3.3, not started)
+        rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens the first"
+        print(f"{total - passed} of {total} not started yet: {rest}.")
         return EXIT_FAILED
-    name = chosen[0][1].name if total == 1 else "NAME"  # 3.2 has one: say which
-    print(f"{counted}. `grok-tui verify {lesson_id}/{name}` shows the whole message.")
+    whole = f"`grok-tui verify {lesson_id}/NAME` shows the whole message"
+    print(f"{passed} of {total} exercises of {lesson_id} pass. {whole}.")
     return EXIT_FAILED
 
 
