@@ -284,3 +284,41 @@ def test_backprop_in_code_records_the_network_every_iteration_so_its_diagram_mov
     first, last = np.asarray(steps[0].values["weights_1_2"]), np.asarray(steps[-1].values["weights_1_2"])
     assert first.shape == last.shape == (4, 1) and not np.allclose(first, last)
     assert np.allclose(steps[-1].values["layer_0"], [[1, 1, 1]])  # the last light of the data set
+
+
+def _prose_with(lesson_id: str, words: str, before: int = 0) -> str:
+    """The paragraph of a lesson's prose that holds `words` (with the `before` paragraphs above it),
+    joined into one line."""
+    lesson = COURSE.get(lesson_id)
+    paragraphs = [" ".join(par.split()) for p in lesson.prose for par in p.text.split("\n\n")]
+    at = next((i for i, par in enumerate(paragraphs) if words in par), None)
+    assert at is not None, f"{lesson_id}: no paragraph says {words!r}"
+    return " ".join(paragraphs[max(0, at - before) : at + 1])
+
+
+def test_the_hidden_features_named_in_6_6_are_said_to_be_the_books_run_only():
+    """A trial at hidden_size 16 read "With the book's seed: ... nodes 0 and 2 never fire" above a
+    table where they fired: the claims hold for the book's run (seed 1, 4 nodes, 60 passes), the
+    one its check cell pins, and the prose must say that run, not the seed alone."""
+    lesson = COURSE.get("6.6")
+    said = _prose_with("6.6", "never fire", before=1)  # the list, and the line that leads into it
+    claims = said[: said.index("never fire")]
+    assert "seed 1" in claims and "four hidden nodes" in claims and "60 passes" in claims, claims
+    defaults = lesson.defaults
+    assert (defaults["seed"], defaults["hidden_size"], defaults["iterations"]) == (1, 4, 60)
+    check = next(c.source for c in lesson.cells if c.role == "check")
+    assert "if seed == 1 and hidden_size == 4 and iterations == 60:" in check
+
+
+def test_6_6_node_table_fits_the_reading_column_at_every_hidden_size():
+    """At hidden_size 16 the table of a column per node was 125 columns wide, and at 100 columns
+    each row wrapped onto two lines: a line per node keeps it narrow at any size."""
+    lesson = COURSE.get("6.6")
+    for size in (1, 4, 16):
+        result = LessonRun(lesson, {"hidden_size": size}).run_sync()
+        assert result.state is RunState.FINISHED
+        lines = "".join(result.output).splitlines()
+        table = [line for line in lines if line.startswith(("lamps ", "goal ", "node "))]
+        assert len(table) == size + 2, lines
+        assert max(map(len, table)) <= 60, table
+
