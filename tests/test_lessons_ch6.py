@@ -322,3 +322,12 @@ def test_6_6_node_table_fits_the_reading_column_at_every_hidden_size():
         assert len(table) == size + 2, lines
         assert max(map(len, table)) <= 60, table
 
+
+def test_6_6b_counts_the_weights_each_lesson_drew():
+    """6.6b said 6.3 to 6.5 drew twelve and four weights; 6.4 has three hidden nodes: nine and three."""
+    words = {3: "three", 4: "four", 9: "nine", 12: "twelve"}
+    said = _prose_with("6.6b", "filled the network panel")
+    for lesson_id in ("6.3", "6.4", "6.5"):
+        hidden = COURSE.get(lesson_id).defaults["hidden_size"]
+        assert lesson_id in said, said
+        assert words[hidden] in said and words[3 * hidden] in said, (lesson_id, hidden, said)
