@@ -16,6 +16,9 @@ SHADES = " ░▒▓█"
 NODES_AT = 37
 """The column where a row's hidden nodes start: lamps and goal (12), two predictions (11 each), 3 spaces."""
 HIDDEN_SIZES = (2, 4, 8)
+LEGEND = "✓ ✗: a WALK needs above 0.5, a STOP 0.5 or below."
+NODES_LEGEND = "Hidden nodes: · off, ░▒▓█ on, weak to strong."
+"""The key to the marks, under the rows (the panel's help, `?`, lists its keys only)."""
 
 
 class PlaygroundPanel(InstrumentPanel):
@@ -176,6 +179,14 @@ class PlaygroundPanel(InstrumentPanel):
         if trained is not None:
             one, hidden = tidy(trained.error_one_layer), tidy(trained.error_hidden)
             out.append(f"error: 1 layer {one:.3g}, hidden {hidden:.3g}\n")
+        # The marks said nothing of themselves: a WALK row at +0.50 was ✗, and the shades had no key.
+        keys = [LEGEND, NODES_LEGEND] if nodes else [LEGEND]
+        if len(" ".join(keys)) > width:  # a line each, not one cut inside "░▒▓█ on"
+            for key in keys:
+                out.append_text(self.sentence(key))
+                out.append("\n")
+        else:
+            out.append(" ".join(keys) + "\n", style="dim")
         corr = self.data.correlation()
         out.append_text(
             self.sentence(
