@@ -19,7 +19,7 @@ from grok_tui.ui.panels.predict import PredictPanel
 from grok_tui.ui.panels.quiz import QuizPanel
 from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.screens.quiz import QuizScreen
-from tests.ui.helpers import focus_panel, key_bar_settled, open_lesson, text_of, wait_for
+from tests.ui.helpers import focus_panel, key_bar_settled, open_lesson, screen_text, text_of, wait_for
 
 
 def plain(widget) -> str:
@@ -392,3 +392,30 @@ async def test_a_named_wrong_quiz_answer_is_told_what_it_is(catalog, private_dat
         said = text_of(app.screen.query_one("#quiz-verdict"))
         assert "the answer is -0.275. -0.55 is delta, pred - goal: weight_delta multiplies it" in said, said
         assert said.index("-0.55 is delta") < said.index("pred = 0.5 * 0.5"), said  # then the derivation
+
+
+async def test_a_diagram_taller_than_its_panel_says_how_much_is_cut_and_zoom_shows_it(catalog):
+    """6.3 at hidden_size 16 in a 100x30 lab: node 15 and the key ran off the panel's bottom edge
+    with no sign of them. The last row now says how many lines are below and that z zooms; zoomed,
+    the whole diagram shows."""
+    app = GrokApp(catalog, start_lesson="6.3", speed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        network = await open_lesson(pilot, app, NetworkPanel)
+        await pilot.press("l", "]", "=", "1", "6", "enter")
+        await wait_for(pilot, lambda: app.screen.session.params["hidden_size"] == 16, what="hidden_size 16")
+        # a changed param runs the lesson again, from the same start
+        await wait_for(pilot, lambda: app.screen.ended and network.values, what="the run to end")
+        for _ in range(6):
+            if network.display and network.region.height:
+                break
+            await pilot.press("g")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "more lines below: z zooms" in shown, shown
+        assert network.region.bottom <= 30 - 2  # the panel's own edge is on screen
+        assert "longer: bigger" not in shown  # the key is among the lines cut
+        await focus_panel(pilot, app, network)
+        await pilot.press("z")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "more lines below" not in shown and "longer: bigger" in shown, shown

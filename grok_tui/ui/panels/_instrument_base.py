@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.visual import visualize
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.on_screen import SizeFollowsContent
@@ -89,5 +90,34 @@ class InstrumentPanel(SizeFollowsContent, LessonPanel):
             else:
                 self.refresh(Region(first, i, last - first + 1, 1))
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows the whole picture needs, not the rows render() shows when it is cut short: the
+        layout gives what it can, and render() says what did not fit. A panel that draws its own
+        render() (predict, quiz) is measured as Textual measures it."""
+        if type(self).render is not InstrumentPanel.render:
+            return super().get_content_height(container, viewport, width)
+        return self._rows(self.shown, width) if width else 0
+
+    def _rows(self, text: Text, width: int) -> int:
+        # Textual passes its styles so too (Widget.get_content_height): they are its rules map
+        return visualize(self, text, markup=False).get_height(self.styles, width)  # type: ignore[arg-type]
+
     def render(self) -> Text:
-        return self.shown
+        return self.fitted(self.shown, self.content_size)
+
+    def fitted(self, text: Text, size: Size) -> Text:
+        """`text` in `size`: where it needs more rows, its last row says how many more lines there
+        are and how to see them. 6.3's network at hidden_size 16 in a 100x30 lab lost node 15 and
+        its key below the panel's edge, with no sign of them."""
+        if size.height <= 0 or size.width <= 0 or self._rows(text, size.width) <= size.height:
+            return text
+        lines = text.split("\n", allow_blank=True)
+        maximized = self.is_attached and self.screen.maximized is self
+        how = "a taller window shows them" if maximized else "z zooms"
+        for keep in range(min(len(lines), size.height) - 1, -1, -1):
+            more = len(lines) - keep
+            note = Text(f"… {more} more line{'s' if more != 1 else ''} below: {how}", style="bold")
+            cut = Text("\n").join([*lines[:keep], note])
+            if self._rows(cut, size.width) <= size.height:
+                return cut
+        return text
