@@ -331,3 +331,22 @@ def test_6_6b_counts_the_weights_each_lesson_drew():
         hidden = COURSE.get(lesson_id).defaults["hidden_size"]
         assert lesson_id in said, said
         assert words[hidden] in said and words[3 * hidden] in said, (lesson_id, hidden, said)
+
+
+def test_6_4_prose_names_the_step_the_status_line_says_its_error_sticks_from():
+    """The status line said "error stuck at 1 from step 9" while the chart and the text counted
+    repeats ("exactly 1 at repeat 3"), with nothing to join the two: the text says which step that
+    repeat is, the step the status line's own words name."""
+    import re
+
+    from grok_tui.engine.run_reading import growth_text
+
+    _, result = run("6.4")
+    recorded = [(s.index, s.values["error"], s.values.get("repeat")) for s in result.steps if "error" in s.values]
+    steps, errors, repeats = zip(*recorded, strict=True)
+    said = growth_text("error", list(errors), list(steps))[0]
+    step = int(re.search(r"from step (\d+)", said).group(1))
+    repeat = repeats[steps.index(step)]
+    assert (step, repeat) == (9, 3), said
+    text = _prose_with("6.4", f"exactly 1 at repeat {repeat}", before=0)
+    assert f'"error stuck at 1 from step {step}": step {step} is repeat {repeat}' in text, text
