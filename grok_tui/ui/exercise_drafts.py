@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from grok_tui.engine.exercises import Verdict
-    from grok_tui.lesson.model import Exercise
+    from grok_tui.lesson.model import Exercise, Lesson
     from grok_tui.progress import Progress
     from grok_tui.ui.exercise_editor import CodeEditor
 
@@ -41,6 +41,7 @@ OUTSIDE_POLL = 1.0
 BROUGHT_BACK = "Your code from "
 """How F4 on the stub says it brought the kept code back; the next F4 takes that notice back."""
 LOADED_OUTSIDE = "Loaded your code as changed outside the tutor."
+OUTSIDE_PASS = "`grok-tui verify` passed this code, outside the tutor."
 """The notice of an outside edit that kept no copy: a verdict takes it back (at 80x24 its 8 s covered
 the pass message of the check the learner ran right after). One naming a .bak file stays its time."""
 
@@ -51,6 +52,7 @@ class ExerciseDrafts(_Screen):
     editor: CodeEditor
     hints: int
     exercise: Exercise
+    lesson: Lesson
     verdict: Verdict | None
     _said: str
     _done_shown: bool
@@ -133,6 +135,12 @@ class ExerciseDrafts(_Screen):
         if (hints, self.done) == (self.hints, self._done_shown):
             return
         self.hints = hints
+        passed_here = self.progress.passed_code(self.lesson.id).get(self.exercise.name) == self.editor.text
+        if self.done and not self._done_shown and passed_here and not (self.verdict and self.verdict.passed):
+            # `grok-tui verify` passed the code in the editor: the title said "✓ passed" over the
+            # last check's "Not yet: a test failed ... (checked before your last edit)"
+            self.verdict = None
+            self._said = OUTSIDE_PASS
         self._render_all()
         self.refresh_bindings()  # F3 (the solution) once passed
 
@@ -179,6 +187,8 @@ class ExerciseDrafts(_Screen):
         self._dirty_since = None
         self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
         note = f" Yours from here is kept as {kept}." if kept else ""
+        # one notice for the latest load: three edits made outside stacked three of them (a trial)
+        take_back(self.app, lambda message: message.startswith(LOADED_OUTSIDE))
         self.notify(f"{LOADED_OUTSIDE}{note}", timeout=8, markup=False)
 
     def _say_ours_stays(self, kept: str) -> None:

@@ -12,7 +12,7 @@ from grok_tui.progress import Progress
 from grok_tui.ui.screens.exercise import ExerciseScreen
 
 from .helpers import wait_for
-from .test_exercise_screen import RIGHT, Host, check_and_wait, lesson  # noqa: F401  (the lesson fixture)
+from .test_exercise_screen import RIGHT, Host, check_and_wait, lesson, shown  # noqa: F401  (the lesson fixture)
 
 THEIRS = "def w_sum(a, b):\n    return 42  # written in another editor\n"
 
@@ -145,3 +145,27 @@ async def test_a_check_takes_back_the_loaded_notice_that_covered_its_verdict(les
         await check_and_wait(pilot, screen)
         assert screen.verdict.passed
         assert [n.message for n in app._notifications] == []
+
+
+async def test_a_pass_by_verify_outside_replaces_the_failed_verdict_and_one_notice_tells_the_loads(lesson):  # noqa: F811
+    """A trial fixed its code outside the tutor and ran `grok-tui verify`: the title said "✓ passed"
+    over the last check's "Not yet: a test failed ... (checked before your last edit)", and three
+    edits made outside left three "Loaded your code..." notices stacked."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await check_and_wait(pilot, screen)  # the starting code: a test fails
+        assert screen.verdict is not None and not screen.verdict.passed
+        other = Progress.load()  # the command line's own copy
+        for version in (THEIRS, THEIRS + "# again\n", RIGHT):
+            other.save_draft("9.1", "w_sum", version)  # as `grok-tui edit` would, three times
+            screen._take_outside_edit()
+            await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said == ["Loaded your code as changed outside the tutor."], said
+        other.record_pass("9.1", "w_sum", RIGHT)  # `grok-tui verify` passed it
+        screen._poll_outside()
+        await pilot.pause()
+        text = shown(screen)
+        assert "Not yet" not in text and "checked before your last edit" not in text, text
+        assert "`grok-tui verify` passed this code, outside the tutor." in text, text
