@@ -32,6 +32,9 @@ def test_list_prints_id_then_title(capsys):
     lines = out.splitlines()
     assert "3.1\tOne input, one weight" in lines
     assert any(line.startswith("4.5\t") for line in lines)
+    # a third column names the exercises of the lessons that have some
+    assert "3.2\tMultiple inputs: the weighted sum\texercise: w_sum" in lines
+    assert any(line.startswith("3.3\t") and line.endswith("\texercises: ele_mul, dot") for line in lines), lines
 
 
 def test_list_json_has_parameters_and_exercise_count(capsys):

@@ -288,6 +288,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                     }
                 )
             )
+        elif lesson.exercises:  # which lessons have exercises: said only by --json and `progress`
+            names = ", ".join(e.name for e in lesson.exercises)
+            print(f"{lesson.id}\t{lesson.title}\texercise{'s' if len(lesson.exercises) > 1 else ''}: {names}")
         else:
             print(f"{lesson.id}\t{lesson.title}")
     return EXIT_OK
