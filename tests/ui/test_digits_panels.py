@@ -186,6 +186,30 @@ async def test_hidden_weights_select_units(trained):
         assert panel.selected == 2 + panel.per_row
 
 
+async def test_the_arrows_move_on_the_grid_of_tiles_without_wrapping_and_the_scale_is_said(trained):
+    """7.3's ten templates at 100x30 sit nine and one: ↓ from the 1 went to the 0 (1 + 9 wrapped
+    round ten), up and to the left; and each tile has its own colour scale, which nothing said."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["hidden_weights"])
+    async with app.run_test(size=(96, 30)) as pilot:
+        panel = app.query_one("#hidden_weights")
+        ten = {**ns, "weights_0_1": ns["weights_0_1"][:, :10]}
+        panel.run_finished(ten)
+        panel.focus()
+        await pilot.pause()
+        assert panel.per_row == 9, panel.per_row
+        await pilot.press("right", "down")  # from the 1: to the short last row's 9
+        assert panel.selected == 9
+        await pilot.press("down")  # the last row: stays
+        assert panel.selected == 9
+        await pilot.press("up", "up")  # to the 0 above it, then stays at the top
+        assert panel.selected == 0
+        await pilot.resize_terminal(140, 30)  # room for the caption's every part
+        await pilot.pause()
+        caption = text_of(panel).splitlines()[-1]
+        assert caption.endswith("orange excites, blue inhibits  each tile on its own scale"), caption
+
+
 async def test_narrow_panels_summarise_or_shrink(trained):
     lesson, ns = trained
     app = PanelApp(lesson, ["confusion_matrix", "drawing_pad", "misclassified"])

@@ -137,7 +137,20 @@ class Panel(DigitsPanel):
             self.refresh()
 
     def action_move_row(self, delta: int) -> None:
-        self.action_move(delta * self.per_row)
+        """A row up or down, as on a grid: no wrap round the ends. 7.3's ten templates at 100x30 sit
+        nine and one: ↓ from the 1 went to the 0 (1 + 9 wrapped round ten), up and to the left; now
+        it goes to the short last row's 9, and from the last row ↓ stays."""
+        units = self.weights.shape[1]
+        target = self.selected + delta * self.per_row
+        if not units or target < 0:
+            return
+        if target >= units:
+            last_row = (units - 1) // self.per_row * self.per_row
+            if self.selected >= last_row:
+                return
+            target = units - 1
+        self.selected = target
+        self.refresh()
 
     def tile(self, unit: int) -> list[Text]:
         """Unit `unit`'s weights as an 8x8 tile, on its own colour scale: the pattern matters more
@@ -188,6 +201,8 @@ class Panel(DigitsPanel):
         if paged:
             parts.append(f"{page.start}-{page.stop - 1} of {units}, ↑↓ more")
         parts.append("orange excites, blue inhibits")
+        # where there is room: a faint tile is not a weak unit, each is scaled to its own largest weight
+        parts.append("each tile on its own scale")
         text = parts[0]
         for part in parts[1:]:
             if len(text) + 2 + len(part) <= self.columns:
