@@ -379,6 +379,25 @@ def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_i
     assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name
 
 
+def test_a_legend_on_two_lines_names_the_previous_run_whole():
+    """Cut to "before: alpha 0.1" on a first line with a second under it, beside charts saying
+    "previous run: ..." (7.5's accuracy charts): the entry goes to the second line whole."""
+    from grok_tui.ui.widgets.chart_parts import legend_rows
+
+    entries = [
+        ("⠒⠒", "pred_hurt", "s0"),
+        ("•", "pred_win", "s1"),
+        ("×", "pred_sad", "s2"),
+        ("⠒⠒•×", "previous run: alpha 0.1", "prev"),
+        ("!", "early steps look flat here", "prev"),
+    ]
+    rows = ["".join(t for t, _ in row) for row in legend_rows(entries, 60, 2)]
+    assert rows == [
+        "⠒⠒ pred_hurt  • pred_win  × pred_sad",
+        "⠒⠒•× previous run: alpha 0.1  ! early steps look flat here",
+    ], rows
+
+
 @pytest.mark.parametrize(("height", "legend"), [(13, 2), (9, 1)])
 async def test_a_legend_too_long_for_a_line_takes_two_when_the_chart_is_tall(height, legend):
     """5.4 at alpha 6.4 after a run at 0.1, in the lab at 80x24: the legend's last entry, the one

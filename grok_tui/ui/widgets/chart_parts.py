@@ -287,16 +287,13 @@ def legend_rows(entries: Sequence[tuple[str, str, str]], width: int, most: int =
     the one entry that says why the first steps look flat."""
     rows: list[Row] = []
     rest = list(entries)
-    while len(rows) < most - 1 and _fitting(rest, width) < len(rest):
-        whole = max(1, _fitting(rest, width))
-        rows.append(legend_row(rest[:whole], width))
-        rest = rest[whole:]
+    # A line with another under it keeps names whole: the previous run is "before" only on the last
+    # (7.5's accuracy charts said "before: alpha 10" beside charts saying "previous run: ...").
+    while len(rows) < most - 1 and _packed(rest, width)[1] < len(rest):
+        row, whole = _packed(rest, width, shorten=False)
+        rows.append(row)
+        rest = rest[max(1, whole) :]
     return [*rows, legend_row(rest, width)] if rest else rows
-
-
-def _fitting(entries: Sequence[tuple[str, str, str]], width: int) -> int:
-    """How many of `entries`, from the first, legend_row shows whole at `width`."""
-    return _packed(entries, width)[1]
 
 
 def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
@@ -304,8 +301,9 @@ def legend_row(entries: Sequence[tuple[str, str, str]], width: int) -> Row:
     return _packed(entries, width)[0]
 
 
-def _packed(entries: Sequence[tuple[str, str, str]], width: int) -> tuple[Row, int]:
-    """legend_row's line, and how many entries it shows whole."""
+def _packed(entries: Sequence[tuple[str, str, str]], width: int, shorten: bool = True) -> tuple[Row, int]:
+    """legend_row's line, and how many entries it shows whole; without `shorten`, the line ends
+    before the first entry that does not fit whole (another line takes it)."""
     runs: list[Run] = []
     whole = 0
     used = 0
@@ -313,13 +311,13 @@ def _packed(entries: Sequence[tuple[str, str, str]], width: int) -> tuple[Row, i
         gap = "  " if i else ""
         # Where the previous run's params do not fit, its shorter name: 6.3 at 80 columns cut the
         # param just changed, "previous run: activation linear, hidden_…".
-        if used + len(gap) + len(glyph) + 1 + len(name) > width and name.startswith(f"{PREVIOUS}: "):
+        if used + len(gap) + len(glyph) + 1 + len(name) > width and name.startswith(f"{PREVIOUS}: ") and shorten:
             name = f"{PREVIOUS_SHORT}: " + name.removeprefix(f"{PREVIOUS}: ")
         piece = [(gap, ""), (glyph, key), (" " + name, "")]
         length = sum(len(t) for t, _ in piece)
         if used + length > width:
             room = width - used - len(gap) - len(glyph) - 1
-            if room >= 4:
+            if room >= 4 and (shorten or not whole):
                 runs += [(gap, ""), (glyph, key), (" " + name[: room - 1] + "…", "")]
             break
         runs += piece
