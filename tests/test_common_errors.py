@@ -119,3 +119,28 @@ def test_a_list_given_a_sets_add_is_told_of_append(catalog):
         "at line 5 of your code: out.add(a[i] * b[i])",
         "A list has no `.add`: it grows with `.append(x)`, which puts x at its end.",
     ), verdict.text
+
+
+def test_an_array_given_to_math_or_a_method_not_called_gets_a_next_step():
+    """`math.exp(x)` on an array and a method without its brackets said only numpy's and Python's
+    words ("only 0-dimensional arrays can be converted", "'builtin_function_or_method'")."""
+    scalars = "only 0-dimensional arrays can be converted to Python scalars"
+    said = common_error(scalars, code="    return 1 / (1 + math.exp(-x))\n", line=1)
+    assert said == [
+        "`math.exp` takes one number, and this is an array: numpy's `np.exp` works on a whole array, element "
+        "by element (so do np.log, np.sqrt...)."
+    ], said
+    assert "`float()` take one number" in common_error(scalars, code="y = float(x)\n", line=1)[0]
+    code = "    return 2.0 * np.sum(x, axis=-1).round\n"
+    said = common_error(
+        "unsupported operand type(s) for *: 'float' and 'builtin_function_or_method'", code=code, line=1
+    )
+    assert said == [
+        "`np.sum(x, axis=-1).round` is the method itself, not its result: call it, `np.sum(x, axis=-1).round()`."
+    ], said
+    for message in (
+        "float() argument must be a string or a real number, not 'builtin_function_or_method'",
+        "must be real number, not builtin_function_or_method",
+        "unsupported operand type(s) for -: 'method' and 'int'",
+    ):
+        assert common_error(message)[0].startswith("A function or method was used without calling it"), message

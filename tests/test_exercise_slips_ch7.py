@@ -37,3 +37,50 @@ def test_a_loss_that_is_not_one_number_is_told_so_not_crashed_on(catalog):
         assert "The test raised" not in said and "float(got)" not in said, said
     said = _slipped(catalog, "7.3", "cross_entropy", right, "np.mean(-np.sum(targets * np.log(probs), axis=-1))")
     assert "cross_entropy returned None: add a return" in said, said
+
+
+def test_a_math_function_given_an_array_is_told_of_numpys(catalog):
+    """7.3's cross_entropy with math.log(probs): "TypeError: only 0-dimensional arrays can be
+    converted to Python scalars" and no word on what to use instead."""
+    cross = catalog.get("7.3").exercise("cross_entropy")
+    code = "import math\n" + cross.solution.source.replace("np.log(probs)", "math.log(probs)")
+    said = check_code(cross, code).text
+    assert "`math.log` takes one number, and this is an array: numpy's `np.log` works on a whole array" in said
+    assert "at line 8 of your code" in said, said
+
+
+def test_a_method_used_without_its_brackets_is_told_to_call_it(catalog):
+    """7.3's `-x.mean` got "TypeError: bad operand type for unary -: 'builtin_function_or_method'"
+    alone, a type name a beginner never met."""
+    right = "return float(np.mean(-np.sum(targets * np.log(probs), axis=-1)))"
+    wrong = "x = np.sum(targets * np.log(probs), axis=-1)\n    return -x.mean"
+    said = _slipped(catalog, "7.3", "cross_entropy", right, wrong)
+    assert "`x.mean` is the method itself, not its result: call it, `x.mean()`." in said, said
+
+
+def test_softmax_with_pythons_max_of_a_batch_is_told_of_each_rows_max(catalog):
+    """7.3's softmax with `m = max(x)` on a batch got relu's advice, "An `if`, `max()` or `and` met a
+    whole array ... work element by element instead": softmax wants each row's largest instead."""
+    said = _slipped(catalog, "7.3", "softmax", "x = x - x.max(axis=-1, keepdims=True)", "m = max(x)\n    x = x - m")
+    assert "`max(x)` goes through a batch row by row and compares whole rows, which numpy cannot do." in said
+    assert "Each row's largest is numpy's `x.max(axis=-1, keepdims=True)`." in said, said
+    assert "work element by element instead" not in said, said
+    # relu's max(0, x) keeps relu's advice
+    relu = catalog.get("6.3").exercise("relu")
+    assert "work element by element instead" in check_code(relu, "def relu(x):\n    return max(0, x)\n").text
+
+
+def test_a_star_for_a_gradients_dot_is_not_told_of_a_layer(catalog):
+    """7.4's `layer_0.T * layer_1_delta` was told "a layer is a dot product (`.dot`), which adds up
+    each input times its weight": a weight gradient is no layer."""
+    right = "np.dot(layer_0.T, layer_1_delta)"
+    said = _slipped(catalog, "7.4", "backprop", right, "layer_0.T * layer_1_delta")
+    assert (
+        "a weight gradient is a dot product, which adds up over the batch: `layer_0.T.dot(layer_1_delta)` "
+        "(these shapes, (64, 7) then (7, 5), line up for one)."
+    ) in said, said
+    assert "a layer is" not in said, said
+    right = "np.dot(layer_2_delta, weights_1_2.T)"
+    said = _slipped(catalog, "7.4", "backprop", right, "layer_2_delta * weights_1_2.T")
+    assert "a delta sent back through weights is a dot product: `layer_2_delta.dot(weights_1_2.T)`" in said, said
+    assert "a layer is" not in said, said

@@ -22,6 +22,22 @@ VECTORS_NOT_ALIGNED = (
     "nothing on a vector). For a product of every a[i] with every b[j], loop over both."
 )
 """5.5's outer_prod as np.dot(a, b), told to try `.T` on vectors."""
+NOT_CALLED = (
+    r"(?:bad operand type for unary .:|unsupported operand type\(s\) for .*|argument must be .*|must be real "
+    r"number, not) '?(?:builtin_function_or_method|method)'?"
+)
+"""A method used without its brackets (7.3's `-x.mean`, `float(x.mean)`): Python names its type only."""
+METHODS = (
+    "mean|sum|max|min|std|var|round|copy|argmax|argmin|flatten|ravel|item|tolist|cumsum|prod|any|all|"
+    "transpose|reshape|dot"
+)
+UNCALLED = re.compile(rf"\.({METHODS})\b(?!\s*\()")
+"""`.mean`, `.round` without their brackets, in a line of code."""
+ONE_NUMBER = r"only (?:0-dimensional|length-1|size-1) arrays can be converted to Python scalars"
+"""numpy's words for an array given to `math.log` or `float()` (7.3's cross_entropy with math.log)."""
+BY_MATH = re.compile(r"\bmath\.(\w+)\(")
+ONE_ARGUMENT_MAX = re.compile(r"(?<![\w.])(max|min)\(\s*([^,()]+?)\s*\)")
+"""Python's `max(x)` of one argument: over a batch it compares whole rows (7.3's softmax)."""
 SHAPE = re.compile(r"\(([\d,]*)\)")
 TIMES_FOR_DOT = (
     "`{product}` multiplies element by element, each entry by the one in the same place; a layer is a "
@@ -31,6 +47,19 @@ TIMES_FOR_DOT = (
 """Said after BROADCAST's advice when the failing expression is a `*` of two arrays that `.dot` would
 take (the first's last size is the second's first): 6.6b's forward as `relu(l0 * W0) * W1` was told
 only to print the shapes, (1,3) and (3,4)."""
+TIMES_FOR_GRADIENT = (
+    "`{product}` multiplies element by element, each entry by the one in the same place; a weight "
+    "gradient is a dot product, which adds up over the batch: `{a}.dot({b})` (these shapes, {left} "
+    "then {right}, line up for one)."
+)
+"""TIMES_FOR_DOT's words for a `*` whose left side is transposed (7.4's `layer_0.T * layer_1_delta`,
+told "a layer is a dot product ... each input times its weight" of a gradient)."""
+TIMES_FOR_DELTA = (
+    "`{product}` multiplies element by element, each entry by the one in the same place; a delta sent "
+    "back through weights is a dot product: `{a}.dot({b})` (these shapes, {left} then {right}, line up "
+    "for one)."
+)
+"""TIMES_FOR_DOT's words for a delta times transposed weights (7.4's `layer_2_delta * weights_1_2.T`)."""
 BACKPROP_SHAPES = (
     "A delta sent back through weights is `delta.dot(weights.T)`; a weight's update is "
     "`layer.T.dot(delta)`: the layer the weights start from, transposed (`.T`), dot the delta."
@@ -74,6 +103,16 @@ COMMON_ERRORS: tuple[tuple[str, str], ...] = (
         r"list index out of range",
         "A list of n items has the indices 0 to n-1: check how far each loop runs (`range(len(items))` "
         "for the list it indexes) and that each list is as long as you think.",
+    ),
+    (
+        NOT_CALLED,
+        "A function or method was used without calling it: `x.mean` is the method itself, `x.mean()` its "
+        "result. Add the brackets.",
+    ),
+    (
+        ONE_NUMBER,
+        "A whole array was given where Python wanted one number: `math.log`, `math.exp`, `math.sqrt` and "
+        "`float()` take one number; numpy's `np.log`, `np.exp`, `np.sqrt` work on a whole array.",
     ),
     (
         r"unsupported operand type\(s\) for \^",
@@ -209,6 +248,24 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
                 "`np.max(a, b)` is not the larger of two things: it is the largest entry of `a`, and its "
                 "second argument is an axis. Element by element, the larger of two is `np.maximum(0, x)`."
             ]
+        said = code.splitlines()[line - 1] if line and 0 < line <= len(code.splitlines()) else ""
+        if pattern == NOT_CALLED and (uncalled := UNCALLED.search(said)):
+            name = _owner(said, uncalled.start()) + uncalled[0]
+            return [f"`{name}` is the method itself, not its result: call it, `{name}()`."]
+        if pattern == ONE_NUMBER and (by_math := BY_MATH.search(said)):
+            function = by_math[1]
+            others = ", ".join(f"np.{f}" for f in ("log", "exp", "sqrt") if f != function)
+            return [
+                f"`math.{function}` takes one number, and this is an array: numpy's `np.{function}` works on a "
+                f"whole array, element by element (so do {others}...)."
+            ]
+        if "truth value" in pattern and (one := ONE_ARGUMENT_MAX.search(said)):
+            function, arg = one[1], one[2]
+            return [
+                f"`{function}({arg})` goes through a batch row by row and compares whole rows, which numpy "
+                f"cannot do. Each row's {'largest' if function == 'max' else 'smallest'} is numpy's "
+                f"`{arg}.{function}(axis=-1, keepdims=True)`."
+            ]
         text = advice.format(**fields)
         if fields.get("size") and (part.get("index") or {}).get("many"):
             text += " " + ONE_PER_ROW
@@ -221,9 +278,46 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             text += " " + AXIS_GONE
         if pattern == BROADCAST and part.get("product") and len(shapes) == 2 and shapes[0][-1:] == shapes[1][:1]:
             left, right = (tuple(int(n) for n in shape) for shape in shapes)
-            text += " " + TIMES_FOR_DOT.format(product=part["product"], left=left, right=right)
+            text += " " + _times_for_dot(part["product"], left, right)
         return [text]
     return []
+
+
+def _owner(line: str, end: int) -> str:
+    """The expression that ends at `end` in `line`: `x`, `np.sum(a, axis=-1)`, `rows[0]` (its names,
+    dots and bracketed groups, read backwards)."""
+    start, depth = end, 0
+    while start > 0:
+        c = line[start - 1]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and not (c.isalnum() or c in "_."):
+            break
+        start -= 1
+    return line[start:end]
+
+
+def _times_for_dot(product: str, left: tuple, right: tuple) -> str:
+    """TIMES_FOR_DOT in the words of what the `*` was meant to be: a weight gradient (a transposed
+    layer on the left), a delta sent back (transposed weights on the right), else a layer."""
+    import ast  # only for this error
+
+    try:
+        node = ast.parse(product.strip(), mode="eval").body
+    except SyntaxError:
+        node = None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        a, b = ast.unparse(node.left), ast.unparse(node.right)
+        transposed = [isinstance(side, ast.Attribute) and side.attr == "T" for side in (node.left, node.right)]
+        if transposed[0]:
+            return TIMES_FOR_GRADIENT.format(product=product, a=a, b=b, left=left, right=right)
+        if transposed[1] and "delta" in a:
+            return TIMES_FOR_DELTA.format(product=product, a=a, b=b, left=left, right=right)
+    return TIMES_FOR_DOT.format(product=product, left=left, right=right)
 
 
 def _calls_itself(code: str) -> str:
