@@ -84,3 +84,15 @@ def test_a_star_for_a_gradients_dot_is_not_told_of_a_layer(catalog):
     said = _slipped(catalog, "7.4", "backprop", right, "layer_2_delta * weights_1_2.T")
     assert "a delta sent back through weights is a dot product: `layer_2_delta.dot(weights_1_2.T)`" in said, said
     assert "a layer is" not in said, said
+
+
+def test_softmax_summed_down_the_columns_is_told_so_and_its_numbers_rounded(catalog):
+    """7.3's softmax summed over axis=0 said "each row must add up to 1; yours add up to [1.065077,
+    1.934923]", not that its columns did; a nan verdict printed "[[0.26894142137, ...": 12 digits
+    where the other verdicts give 6."""
+    right = "return e / e.sum(axis=-1, keepdims=True)"
+    said = _slipped(catalog, "7.3", "softmax", right, "return e / e.sum(axis=0, keepdims=True)")
+    assert "your columns add up to 1: sum each row (axis=-1, keepdims=True)" in said, said
+    assert "yours add up to" not in said, said
+    said = _slipped(catalog, "7.3", "softmax", "x.max(axis=-1, keepdims=True)", "x.max()")
+    assert "gave [[0.268941, 0.731059], [nan, nan]]: nothing overflowed" in said, said
