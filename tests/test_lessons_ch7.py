@@ -15,6 +15,28 @@ def test_7_3_at_alpha_64_stops_at_epoch_7_with_a_nan_loss():
     assert len(result.steps) == 7 and result.recorded("epoch")[-1] == 7
 
 
+SAFE_CROSS_ENTROPY = """import numpy as np
+
+def cross_entropy(probs, targets):
+    # the log of the right digit's probability only: no 0 * log 0
+    return float(-np.mean(np.log(np.sum(probs * targets, axis=-1))))
+"""
+
+
+def test_7_3_at_alpha_64_runs_on_with_a_learners_safe_cross_entropy(catalog):
+    """'Raise alpha to 64: the run stops, its loss nan at epoch 7' was said flatly, and a learner whose
+    passed cross_entropy takes the log of the right digit's probability only saw the run go on to
+    the end: the text hedged, the try-this did not."""
+    from grok_tui.engine.exercises import check_code
+
+    lesson = catalog.get("7.3")
+    assert check_code(lesson.exercise("cross_entropy"), SAFE_CROSS_ENTROPY).passed
+    result = run_lesson("7.3", exercise_code={"cross_entropy": SAFE_CROSS_ENTROPY}, alpha=64.0)
+    assert result.state is RunState.FINISHED and len(result.steps) == 100, result.detail
+    bullet = next(t for t in lesson.try_this if "64" in t)
+    assert "nan at epoch 7 (unless your cross_entropy avoids 0 x log 0)" in bullet, bullet
+
+
 def test_7_4_and_7_5_name_their_loss_by_the_images_it_is_measured_on(catalog):
     """7.4's strip said "loss 0.219" (the test images') and 7.5's "loss 0.02275" (the training
     images'): a learner read the network as ten times better for training longer."""
