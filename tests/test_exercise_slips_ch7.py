@@ -96,3 +96,24 @@ def test_softmax_summed_down_the_columns_is_told_so_and_its_numbers_rounded(cata
     assert "yours add up to" not in said, said
     said = _slipped(catalog, "7.3", "softmax", "x.max(axis=-1, keepdims=True)", "x.max()")
     assert "gave [[0.268941, 0.731059], [nan, nan]]: nothing overflowed" in said, said
+
+
+def test_backprop_without_the_slope_or_with_a_gradient_of_the_wrong_shape_is_named(catalog):
+    """7.4's backprop without `* activate2deriv(layer_1)` (the text's "subtler slip") got only a
+    relative error and numbers; a bias summed over axis=1, kept with keepdims=True or over every
+    axis, and a weight gradient turned over got "has shape (7,), expected (5,)" and no clue."""
+    right = "\n                     * activate2deriv(layer_1))"
+    said = _slipped(catalog, "7.4", "backprop", right, ")")
+    assert "You left out the hidden layer's slope: layer_1_delta needs * activate2deriv(layer_1)." in said, said
+    for wrong, why in (
+        ("layer_1_delta.sum(axis=1)", "has shape (7,), expected (5,) (the shape of bias_1). That is one number per"),
+        ("layer_1_delta.sum(axis=0, keepdims=True)", "(1, 5), expected (5,) (the shape of bias_1). Drop keepdims=True"),
+        ("layer_1_delta.sum()", "the gradient of bias_1 is one number: .sum() with no axis adds up everything"),
+    ):
+        said = _slipped(catalog, "7.4", "backprop", "layer_1_delta.sum(0)", wrong)
+        assert why in said, said
+    said = _slipped(catalog, "7.4", "backprop", "np.dot(layer_1.T, layer_2_delta)", "np.dot(layer_2_delta.T, layer_1)")
+    assert (
+        "the gradient of weights_1_2 has shape (10, 5), expected (5, 10) (the shape of weights_1_2). It is turned "
+        "over (rows for columns): layer_1.T.dot(layer_2_delta)."
+    ) in said, said
