@@ -4,7 +4,8 @@ test_exercise_slips_ch6.py; the other chapters': test_exercise_verdicts.py, test
 
 from __future__ import annotations
 
-from grok_tui.engine.exercises import check_code
+from grok_tui.engine.exercises import check_code, describe
+from grok_tui.engine.sandbox import run_sandboxed
 
 
 def _slipped(catalog, lesson_id: str, name: str, right: str, wrong: str) -> str:
@@ -117,3 +118,27 @@ def test_backprop_without_the_slope_or_with_a_gradient_of_the_wrong_shape_is_nam
         "the gradient of weights_1_2 has shape (10, 5), expected (5, 10) (the shape of weights_1_2). It is turned "
         "over (rows for columns): layer_1.T.dot(layer_2_delta)."
     ) in said, said
+
+
+def test_an_update_inside_backprop_names_one_entry_and_where_updates_belong(catalog):
+    """7.4's backprop that updated the weights itself got "backprop changed its argument net:
+    [array([[-0.32162755, 0.24048163, ... became [array([[...", cut mid-row over 8 lines at 80x24.
+    A list of arrays, or a big array, is now said by its first changed entry; a small value whole."""
+    code = catalog.get("7.4").exercise("backprop").solution.source.replace("    return [", "    grads = [")
+    code = (
+        code.rstrip("\n")
+        + "\n    for weights, grad in zip(net, grads):\n        weights -= 0.1 * grad\n    return grads\n"
+    )
+    said = check_code(catalog.get("7.4").exercise("backprop"), code).text
+    assert (
+        "backprop changed its argument net: net[0] (weights_0_1), entry [0, 0]: -0.3216 became -0.3059. "
+        "Leave net as it is: the training loop updates the weights, not backprop."
+    ) in said, said
+    assert "array(" not in said and len(said) < 300, said
+    # a small argument is still said whole, before and after
+    said = _slipped(catalog, "7.3", "softmax", "x = x - x.max(", "x -= x.max(")
+    assert "softmax changed its argument x: array([1., 2., 3.]) became array([-2., -1.,  0.])." in said, said
+    # a big array, by its entry; numbers to the digits that tell them apart
+    code, test = "def f(a):\n    a[3] += 1e-6\n    return a\n", "import numpy as np\nf(np.full(100, 0.5))"
+    said = describe(run_sandboxed(code, test, guard=("f",)), code, test).text
+    assert "f changed its argument a: entry [3]: 0.5 became 0.500001. The lesson goes on using" in said, said

@@ -169,11 +169,113 @@ def _failing_part(exc, code):
     return {}
 
 
+def _first_change(before, after, path=()):
+    """Where two values first differ: (the list indices and array index that lead there, the value
+    before, the value after). Down lists and tuples of equal length, to one entry of an array of
+    the same shape; else the two values as they are."""
+    if type(before).__name__ == "ndarray" and before.ndim and getattr(after, "shape", None) == before.shape:
+        import numpy as np
+
+        try:
+            differ = ~((before == after) | ((before != before) & (after != after)))
+            where = tuple(int(i) for i in np.argwhere(differ)[0])
+            return (*path, where), before[where], after[where]
+        except Exception:
+            return path, before, after
+    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)) and len(before) == len(after):
+        for i, (b, a) in enumerate(zip(before, after, strict=True)):
+            if not _same(b, a):
+                return _first_change(b, a, (*path, i))
+    return path, before, after
+
+
+def _number_pair(before, after):
+    """Two numbers said to the fewest digits (4 at least) that tell them apart: -0.3216 became -0.3059."""
+    try:
+        b, a = float(before), float(after)
+    except (TypeError, ValueError):
+        return None
+    if any(type(v) is bool or "int" in type(v).__name__ for v in (before, after)):
+        return tuple(repr(v.item() if hasattr(v, "item") else v) for v in (before, after))
+    for digits in range(4, 18):
+        if f"{b:.{digits}g}" != f"{a:.{digits}g}":
+            break
+    return f"{b:.{digits}g}", f"{a:.{digits}g}"
+
+
+def _unpacked(code, function, argument):
+    """The names the function gives the items of `argument` (`weights_0_1, bias_1, ... = net`), or []."""
+    import ast
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            for sub in ast.walk(node):
+                if (
+                    isinstance(sub, ast.Assign)
+                    and isinstance(sub.value, ast.Name)
+                    and sub.value.id == argument
+                    and isinstance(sub.targets[0], (ast.Tuple, ast.List))
+                ):
+                    names = [t.id for t in sub.targets[0].elts if isinstance(t, ast.Name)]
+                    if len(names) == len(sub.targets[0].elts):
+                        return names
+    return []
+
+
+SHORT_CHANGE = 60
+"""An argument whose repr fits in this many characters is shown whole, before and after (softmax's
+"array([1., 2., 3.]) became array([-2., -1., 0.])"); a bigger one by the entry that changed."""
+
+
+def _changed(function, name, before, after, code):
+    """What changed in argument `name`, and what to do: a small value whole, before and after; a list
+    of arrays or a big array by its first changed entry (7.4's backprop updating net in place showed
+    eight lines of digits cut mid-row: "net[0] (weights_0_1), entry [0, 0]: -0.3216 became -0.3059")."""
+    # what to build instead: the argument's kind (3.3 wants a list back, 6.3 an array: "a new list
+    # or array" named the one the other refuses)
+    kind = "array" if type(before).__name__ == "ndarray" else "list" if isinstance(before, list) else "value"
+    plain = (
+        f"{function} changed its argument {name}: {_short(repr(before))[:120]} became "
+        f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
+        f"the arguments as they are and build the answer as a new {kind}."
+    )
+    holds_arrays = isinstance(before, (list, tuple)) and any(type(b).__name__ == "ndarray" for b in before)
+    if not holds_arrays and len(" ".join(repr(before).split())) <= SHORT_CHANGE:
+        return plain
+    path, b, a = _first_change(before, after)
+    names = _unpacked(code, function, name)
+    where = ""
+    for depth, step in enumerate(path):
+        if isinstance(step, tuple):
+            where += f"{', ' if where else ''}entry {list(step)}"
+        else:
+            where += f"{'' if where else name}[{step}]"
+            if depth == 0 and step < len(names):
+                where += f" ({names[step]})"
+    pair = _number_pair(b, a)
+    if pair is None:
+        if type(b).__name__ == "ndarray" and type(a).__name__ == "ndarray" and b.shape != a.shape:
+            pair = (f"shape {b.shape}", f"shape {a.shape}")
+        else:
+            pair = (_short(repr(b))[:60], _short(repr(a))[:60])
+    said = f"{function} changed its argument {name}: {where}{': ' if where else ''}{pair[0]} became {pair[1]}."
+    if any("weight" in n for n in (name, *names)):
+        return f"{said} Leave {name} as it is: the training loop updates the weights, not {function}."
+    return (
+        f"{said} The lesson goes on using what it passes in, so leave the arguments as they are and build the "
+        f"answer as a new {kind}."
+    )
+
+
 class _ArgumentChanged(AssertionError):
     """A guarded function changed an argument (the test's values are the changed ones: not shown)."""
 
 
-def _guard(function):
+def _guard(function, code=""):
     """`function`, failing the check when it changes an argument: the lesson passes its own lists and
     arrays and goes on using them, so a function that rewrites one passes every test yet makes the
     lesson compute wrong numbers further on (e.g. relu2deriv setting layer_1's values to 1)."""
@@ -186,11 +288,6 @@ def _guard(function):
     except (TypeError, ValueError):
         return function
 
-    def _kind(value: object) -> str:
-        """What to build instead: the changed argument's kind (3.3 wants a list back, 6.3 an array:
-        "a new list or array" named the one the other refuses)."""
-        return "array" if type(value).__name__ == "ndarray" else "list" if isinstance(value, list) else "value"
-
     @functools.wraps(function)
     def guarded(*args, **kwargs):
         try:
@@ -202,11 +299,7 @@ def _guard(function):
         for name, before in kept.items():
             after = bound.arguments[name]
             if not _same(before, after):
-                raise _ArgumentChanged(
-                    f"{function.__name__} changed its argument {name}: {_short(repr(before))[:120]} became "
-                    f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
-                    f"the arguments as they are and build the answer as a new {_kind(before)}."
-                )
+                raise _ArgumentChanged(_changed(function.__name__, name, before, after, code))
         return result
 
     return guarded
@@ -270,7 +363,7 @@ def main():
             exec(code, namespace)
             for name in job.get("guard", ()):
                 if callable(namespace.get(name)):
-                    namespace[name] = _guard(namespace[name])
+                    namespace[name] = _guard(namespace[name], job["code"])
             phase = "test"
             exec(test, namespace)
         finally:  # the early stop is for the learner's code: never in the middle of the report
