@@ -43,3 +43,14 @@ def test_7_4_and_7_5_name_their_loss_by_the_images_it_is_measured_on(catalog):
     charted = {lesson_id: {s for c in catalog.get(lesson_id).charts for s in c.series} for lesson_id in ("7.4", "7.5")}
     assert "test_loss" in charted["7.4"] and "train_loss" in charted["7.5"], charted
     assert not any("loss" in catalog.get(i).show for i in ("7.4", "7.5", "7.6"))
+
+
+def test_7_4s_first_hint_sends_the_delta_back_as_the_lesson_it_names(catalog):
+    """7.4's text said "the same two deltas as lesson 6.5" and its first hint "send it back as in
+    lesson 6.4": two lessons for one line. 6.5's learn holds it as the hint says it, with the slope."""
+    lesson = catalog.get("7.4")
+    text = "\n".join(getattr(block, "text", "") for block in lesson.blocks)
+    assert "the same two deltas as lesson 6.5" in " ".join(text.split())
+    assert "send it back as in lesson 6.5, through weights_1_2 transposed" in lesson.exercise("backprop").hints[0]
+    learn = catalog.get("6.5").exercise("learn").solution.source
+    assert "layer_1_delta = (layer_2_delta.dot(weights_1_2.T)\n                     * relu2deriv(layer_1))" in learn
