@@ -54,3 +54,14 @@ def test_7_4s_first_hint_sends_the_delta_back_as_the_lesson_it_names(catalog):
     assert "send it back as in lesson 6.5, through weights_1_2 transposed" in lesson.exercise("backprop").hints[0]
     learn = catalog.get("6.5").exercise("learn").solution.source
     assert "layer_1_delta = (layer_2_delta.dot(weights_1_2.T)\n                     * relu2deriv(layer_1))" in learn
+
+
+def test_7_5_says_its_backprop_is_the_reference_not_the_learners(catalog):
+    """7.5 said its network was "exactly as in lesson 7.4", whose backprop the learner wrote, then
+    defined a backprop of its own: the tutor runs a learner's passed code only in its exercise's
+    lesson (progress.passed_code by lesson id), and 7.5 has no exercise."""
+    lesson = catalog.get("7.5")
+    assert not lesson.exercises
+    text = " ".join("\n".join(getattr(block, "text", "") for block in lesson.blocks).split())
+    assert "with the reference `backprop`: yours computes the same, but the tutor runs your code only in its" in text
+    assert "exercise's own lesson, 7.4." in text
