@@ -106,6 +106,8 @@ def test_backprop_without_the_slope_or_with_a_gradient_of_the_wrong_shape_is_nam
     right = "\n                     * activate2deriv(layer_1))"
     said = _slipped(catalog, "7.4", "backprop", right, ")")
     assert "You left out the hidden layer's slope: layer_1_delta needs * activate2deriv(layer_1)." in said, said
+    # named, the slip's numbers are left out: the line fits 3 lines of 80 columns
+    assert "numeric [" not in said and len(said.splitlines()[1]) < 240, said
     for wrong, why in (
         ("layer_1_delta.sum(axis=1)", "has shape (7,), expected (5,) (the shape of bias_1). That is one number per"),
         ("layer_1_delta.sum(axis=0, keepdims=True)", "(1, 5), expected (5,) (the shape of bias_1). Drop keepdims=True"),
