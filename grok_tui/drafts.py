@@ -180,6 +180,12 @@ class DraftSaver:
             text = self._on_disk.get((lesson_id, name))
         return text if isinstance(text, str) else None
 
+    def busy(self) -> bool:
+        """Whether a text submitted is still to be written (or being written): the file may hold an
+        older text of the caller's meanwhile."""
+        with self._lock:
+            return bool(self._pending) or self._thread is not None
+
     def submit(self, lesson_id: str, name: str, code: str) -> None:
         with self._lock:
             self._pending[(lesson_id, name)] = code

@@ -153,7 +153,11 @@ class ExerciseDrafts(_Screen):
             changed_at = path.stat().st_mtime
         except (OSError, UnicodeDecodeError):
             return
-        if theirs in self._ours:
+        # The file holds what the screen last wrote or took: nothing new. An older text of the
+        # screen's is its own only while a newer one is on its way to the file; otherwise it was put
+        # back outside (an undo in the learner's editor, `git checkout`), and the screen kept showing
+        # the newer code, which F5 passed while `verify` failed the file.
+        if theirs == self.saver.written(*self.key) or (theirs in self._ours and self.saver.busy()):
             return
         ours = self.editor.text
         # Unsaved: neither what the editor opened with (or took) nor what the saver wrote since. A

@@ -169,3 +169,25 @@ async def test_a_pass_by_verify_outside_replaces_the_failed_verdict_and_one_noti
         text = shown(screen)
         assert "Not yet" not in text and "checked before your last edit" not in text, text
         assert "`grok-tui verify` passed this code, outside the tutor." in text, text
+
+
+async def test_an_outside_edit_back_to_code_the_screen_had_shown_is_taken(lesson):  # noqa: F811
+    """A trial put `* 2` back with `grok-tui edit` after the screen had loaded its `** 2`: the file
+    held `* 2`, the screen kept `** 2` without a word, and F5 passed what `verify` failed."""
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        first = THEIRS  # typed here and saved by the screen
+        editor.text = first
+        await pilot.pause()
+        screen.save_draft()
+        other = Progress.load()
+        other.save_draft("9.1", "w_sum", RIGHT)  # changed outside...
+        await wait_for(pilot, lambda: editor.text == RIGHT, 5, "the outside edit")
+        other.save_draft("9.1", "w_sum", first)  # ...and put back outside
+        await wait_for(pilot, lambda: editor.text == first, 5, "the code put back outside")
+        screen._save_now()  # the screen's own save of what it holds is still its own
+        screen.saver.flush()
+        screen._take_outside_edit()
+        assert editor.text == first
