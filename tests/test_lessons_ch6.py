@@ -350,3 +350,4 @@ def test_6_4_prose_names_the_step_the_status_line_says_its_error_sticks_from():
     assert (step, repeat) == (9, 3), said
     text = _prose_with("6.4", f"exactly 1 at repeat {repeat}", before=0)
     assert f'"error stuck at 1 from step {step}": step {step} is repeat {repeat}' in text, text
+    assert "Where it has room, from 100 columns, the status line says" in text, text  # 80 drops "from step 9"
