@@ -146,3 +146,24 @@ def test_the_course_goes_past_a_failing_exercise_and_counts_them(capsys) -> None
     assert lines[-1] == (
         "2 of the 4 exercises you began pass; 2 do not; `grok-tui verify 6.4/hidden_delta` tells the next whole."
     ), out
+
+
+def test_a_one_line_report_adds_the_advice_not_where(capsys) -> None:
+    """`verify 7.3` with softmax's `m = max(x)`: its line gave numpy's "Use a.any() or a.all()" and
+    "at line 3 of your code", and the advice (x.max(axis=-1, keepdims=True)) was two lines below."""
+    softmax = LESSON.exercise("softmax")
+    source = (
+        "import numpy as np\n"
+        "def softmax(x):\n"
+        "    m = max(x)\n"
+        "    e = np.exp(x - m)\n"
+        "    return e / e.sum(axis=-1, keepdims=True)\n"
+    )
+    Progress.load().save_draft(LESSON.id, softmax.name, source)
+    verdict = check_code(softmax, source)
+    assert verdict.details[0].startswith("at line 3"), verdict.details
+    code, out = cli(capsys, "verify", LESSON.id)
+    assert code == 1
+    line = next(line for line in out.splitlines() if line.startswith("✗ 7.3/softmax"))
+    assert line == f"✗ 7.3/softmax: {verdict.headline} {verdict.details[1]}", line
+    assert "x.max(axis=-1, keepdims=True)" in line and "at line 3" not in line

@@ -51,7 +51,7 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
             return EXIT_FAILED
         if not verdict.passed:
             if failing:  # the first said in full; the rest a line each (`verify KEY` tells one whole)
-                first = f" {verdict.details[0]}" if verdict.details else ""
+                first = _first_detail(verdict)
                 print(f"✗ {key}: {verdict.headline}{first}")
             else:
                 print(f"✗ {key}: {verdict.headline}")  # marked as `verify LESSON` marks it
@@ -104,7 +104,7 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
             print(f"✓ {key}: {verdict.headline}")
         else:
             failed += 1
-            first = f" {verdict.details[0]}" if verdict.details else ""
+            first = _first_detail(verdict)
             print(f"✗ {key}: {verdict.headline}{first}")
     lesson_id, total = chosen[0][0].id, len(chosen)
     if passed == total:
@@ -117,6 +117,19 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
     whole = f"`grok-tui verify {lesson_id}/NAME` shows the whole message"
     print(f"{passed} of {total} exercises of {lesson_id} pass. {whole}.")
     return EXIT_FAILED
+
+
+WHERE = ("at line ", "line ", "it failed inside ", "it was at line ", "the test", "with ", "called from ")
+"""How a verdict's lines that say where (not what to do) begin."""
+
+
+def _first_detail(verdict: Verdict) -> str:
+    """The line a one-line report adds to the headline: the first that says what to do, else the
+    first. 7.3's softmax with `max(x)` said numpy's "Use a.any() or a.all()" and "at line 3 of your
+    code: m = max(x)", the advice to use x.max(axis=-1, keepdims=True) two lines further down."""
+    said = next((d for d in verdict.details if not d.startswith(WHERE)), None)
+    said = said if said is not None else (verdict.details[0] if verdict.details else "")
+    return f" {said}" if said else ""
 
 
 def _check(progress: Progress, lesson: Lesson, exercise: Exercise) -> Verdict | None:
