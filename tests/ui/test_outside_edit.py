@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 from grok_tui.progress import Progress
 from grok_tui.ui.screens.exercise import ExerciseScreen
 
-from .helpers import wait_for
+from .helpers import screen_text, wait_for
 from .test_exercise_screen import RIGHT, Host, check_and_wait, lesson, shown  # noqa: F401  (the lesson fixture)
 
 THEIRS = "def w_sum(a, b):\n    return 42  # written in another editor\n"
@@ -169,6 +169,7 @@ async def test_a_pass_by_verify_outside_replaces_the_failed_verdict_and_one_noti
         text = shown(screen)
         assert "Not yet" not in text and "checked before your last edit" not in text, text
         assert "`grok-tui verify` passed this code, outside the tutor." in text, text
+        assert "passed this exercise before" not in text and "F5 checks again." in screen_text(app), text
 
 
 async def test_an_outside_edit_back_to_code_the_screen_had_shown_is_taken(lesson):  # noqa: F811

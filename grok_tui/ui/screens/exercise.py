@@ -26,7 +26,7 @@ from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
-from grok_tui.ui.exercise_drafts import OUTSIDE_POLL, ExerciseDrafts
+from grok_tui.ui.exercise_drafts import OUTSIDE_PASS, OUTSIDE_POLL, ExerciseDrafts
 from grok_tui.ui.exercise_editor import CodeEditor
 from grok_tui.ui.widgets.footer import KeyFooter
 
@@ -225,7 +225,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
             head.append("Checking your code…", style="bold")
         elif self.verdict is None:
             if self.done:
-                head.append("You passed this exercise before. ", style="green")
+                if self._said != OUTSIDE_PASS:  # which says how it passed (at 80x24 "again." was cut)
+                    head.append("You passed this exercise before. ", style="green")
                 head.append("F3 shows the reference solution; F5 checks again.")
             elif self._shown_todo:
                 head.append("Write the code in place of the TODO, then press F5 (or ctrl+r) to check it.")
