@@ -71,6 +71,7 @@ class LessonDrawing(_Screen):
         def _charts(self) -> list[ChartView]: ...
         def _run_ended(self, run: LessonRun) -> None: ...
         def _redraw_status(self) -> None: ...
+        def taken_keys(self) -> frozenset[str]: ...  # LessonFocus'
 
     def _init_drawing(self) -> None:
         """The drawing's own state: the feed version last drawn (-1 none, -2 the idle screen), each
@@ -262,6 +263,7 @@ class LessonDrawing(_Screen):
                 f"speed {speed_text(session.speed)}",
                 note="re-running..." if session.pending is not None else "starting...",
                 param=param,
+                taken=self.taken_keys(),
             )
             return
         if view is None:
@@ -269,7 +271,9 @@ class LessonDrawing(_Screen):
             passing = self._status_note[0] if self._status_note is not None else ""
             # a note takes the param's room: beside it, "space run" did not fit at 80 columns
             note = passing or self.ready_note
-            status.show_status(RunState.READY, 0, session.total, speed, note=note, param="" if note else param)
+            status.show_status(
+                RunState.READY, 0, session.total, speed, note=note, param="" if note else param, taken=self.taken_keys()
+            )
             return
         speed = run_speed_text(session.speed, session.measured_speed())
         if view.state.done:
@@ -323,6 +327,7 @@ class LessonDrawing(_Screen):
             stalled=int(session.stalled_for()),
             fresh=fresh,
             quiz=view.state is RunState.FINISHED and self._quiz_waits(),
+            taken=self.taken_keys(),
         )
 
     def _quiz_waits(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.keys import format_key
 from textual.widget import Widget
 
 from grok_tui.engine.runner import RunState
@@ -100,13 +101,23 @@ class LessonFocus(_Screen):
         def _arrange_charts(self) -> None: ...
         def _one_chart_at_a_time(self) -> bool: ...
         def _quiz_waits(self) -> bool: ...  # LessonDrawing's
+        def _redraw_status(self) -> None: ...  # LessonScreen's
         def action_change(self, direction: int) -> None: ...  # LessonParams'
 
     def on_descendant_focus(self) -> None:
         self._mark_focus()
+        self._redraw_status()  # the keys it names may be the focused panel's now (taken_keys)
 
     def on_descendant_blur(self) -> None:
         self._mark_focus()
+        self._redraw_status()
+
+    def taken_keys(self) -> frozenset[str]:
+        """The keys the focused pane binds for itself, as the status line writes them: with 7.5's
+        pad focused, the status said "space run" while space shaded a pixel."""
+        return frozenset(
+            format_key(key) for key, active in self.active_bindings.items() if active.node not in (self, self.app)
+        )
 
     def _mark_focus(self) -> None:
         """A glyph before the focused pane's title, so focus shows without colour too."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from string import Formatter
 from typing import Any
 
 from rich.text import Text
@@ -55,8 +56,26 @@ HINT_KEYS = {
     "view": "l",
     "reset": "r",
     "quit": "q",
+    "focus": "f",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
+GIVE_BACK = "{focus}: back to the run keys"
+"""Said in place of a hint whose key the focused panel takes (7.5's pad shades a pixel with space):
+the status said "space run" while space painted."""
+
+
+def free_hint(template: str, keys: dict[str, str], taken: frozenset[str]) -> str:
+    """`template` ("{run} run · {step} step") with `keys`, leaving out each part that names a key in
+    `taken`; GIVE_BACK in the place of the first left out."""
+    parts: list[str] = []
+    for part in template.split(" · "):
+        names = [name for _, name, _, _ in Formatter().parse(part) if name]
+        if any(keys.get(name) in taken for name in names):
+            if GIVE_BACK not in parts:
+                parts.append(GIVE_BACK)
+            continue
+        parts.append(part)
+    return " · ".join(parts).format(**keys)
 
 
 def step_advice(param_names: Sequence[str]) -> str:
@@ -188,6 +207,7 @@ class StatusLine(_OneLine):
         stalled: int = 0,
         fresh: bool = False,
         quiz: bool = False,
+        taken: frozenset[str] = frozenset(),
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended above where it began, in a long and a short form
@@ -195,12 +215,17 @@ class StatusLine(_OneLine):
         status says so with the diverged advice. `advice`: the lesson's own, instead of ADVICE. `stalled`: seconds
         a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
         that may never come, so the status says what stops it. `fresh`: paused at the first step of
-        a re-run (FRESH_HINT). `quiz`: the chapter's quiz waits here, not yet answered whole."""
+        a re-run (FRESH_HINT). `quiz`: the chapter's quiz waits here, not yet answered whole. `taken`:
+        the keys the focused panel binds for itself (their hints are left out: free_hint)."""
         width = self.content_size.width or 80
         keys = self.keys()
+
+        def fill(template: str) -> str:
+            return free_hint(template, keys, taken)
+
         if stalled and state is RunState.RUNNING:
             said = f"no new step for {stalled} s"
-            long, short = (h.format(**keys) for h in ("  stuck in a loop? {reset} stops it", "  {reset} stops it"))
+            long, short = ("  " + fill(h) for h in ("stuck in a loop? {reset} stops it", "{reset} stops it"))
             # What stops it matters more than the param's rung (+ and - change nothing now).
             tries = [(param, long), ("", long), ("", short)]
             text, hint = next(
@@ -215,17 +240,17 @@ class StatusLine(_OneLine):
             self.show(_fit(text, width))
             return
         hints = {**HINTS, RunState.DIVERGED: advice + " · {run} again"} if advice else HINTS
-        hint = "  " + (FRESH_HINT if fresh and state is RunState.PAUSED else hints[state]).format(**keys)
+        hint = "  " + fill(FRESH_HINT if fresh and state is RunState.PAUSED else hints[state])
         if last and state is RunState.FINISHED:
-            hint = "  the last lesson: {contents} contents · {run} again".format(**keys)
+            hint = "  the last lesson: " + fill("{contents} contents · {run} again")
         if quiz and state is RunState.FINISHED:
             # A chapter's last lesson: following "n next lesson", a beginner never met its quiz
             then = "{contents} contents" if last else "{next_lesson} next lesson"
-            hint = "  F chapter quiz · " + then.format(**keys)
+            hint = "  " + fill("F chapter quiz · " + then)
         long, short = grew if state is RunState.FINISHED else ("", "")
         grew_shown = ""
         if long:  # diverged without overflowing: said as a diverged run is
-            hint = "  " + hints[RunState.DIVERGED].format(**keys)
+            hint = "  " + fill(hints[RunState.DIVERGED])
             head = self._head(state, step, total, speed, param, "").cell_len
             if head + len(f"  {long}{hint}") > width:
                 hint = "  " + (advice or ADVICE)  # the advice alone, when the keys do not fit with it
