@@ -3,9 +3,16 @@ screen says of the keys is what they do there."""
 
 from __future__ import annotations
 
+from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.drawing_pad import Panel as DrawingPad
+from grok_tui.ui.panels.predict import PredictPanel
+from grok_tui.ui.screens.course_end import CourseEndScreen
+from grok_tui.ui.screens.help import HelpScreen
+from grok_tui.ui.screens.output import OutputScreen
+from grok_tui.ui.screens.predict import PredictScreen
+from grok_tui.ui.screens.quiz import QuizScreen
 from grok_tui.ui.widgets.status import StatusLine
-from tests.ui.helpers import focus_panel, open_lesson, text_of, wait_for
+from tests.ui.helpers import focus_panel, open_lesson, screen_text, text_of, wait_for
 from tests.ui.test_drawing_pad import with_panels
 
 SIZE = (80, 24)
@@ -25,3 +32,64 @@ async def test_the_status_line_names_no_key_the_focused_panel_takes(small_catalo
         assert "space" not in text_of(status)
         await pilot.press("f")
         await wait_for(pilot, lambda: "space run · s step" in text_of(status), what="space back")
+
+
+async def help_shows(pilot, app, key: str, title: str) -> str:
+    """Press `key`: the help opens with `title`; what the screen shows, then the help closed."""
+    under = app.screen
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what=f"the help ({key})")
+    shown = screen_text(app)
+    assert title in shown, shown
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: app.screen is under, what="the help closed")
+    return shown
+
+
+async def test_the_output_views_help_lists_its_own_keys(small_catalog):
+    """F1 in the output view listed the lesson's keys (space, s, l...), none of which work there."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OutputScreen), what="the output view")
+        for key in ("f1", "question_mark"):
+            shown = await help_shows(pilot, app, key, "output keys")
+            assert "pgup pgdn" in shown and "o  escape" in shown and "back to the lesson" in shown
+            assert "run / pause" not in shown and "reset" not in shown
+
+
+async def test_the_predict_box_has_a_help(course):
+    """F1 and ? did nothing in the predict box, and said nothing (? was refused as no number)."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await wait_for(pilot, lambda: "? help  q quit" in screen_text(app), what="the box's keys")
+        for key in ("f1", "question_mark"):
+            shown = await help_shows(pilot, app, key, "predict keys")
+            assert "skip the question" in shown and "type your guess" in shown
+        assert app.screen.query_one("#answer-0").value == ""  # ? was not typed
+
+
+async def test_the_quiz_has_an_f1_help_and_types_its_question_mark(course, private_data_dir):
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        app.take_quiz(4)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        shown = await help_shows(pilot, app, "f1", "quiz keys")
+        assert "leave the quiz" in shown and "? is typed into the answer" in shown
+        await pilot.press("question_mark")
+        assert app.screen.query_one("#quiz-answer").value == "?"
+
+
+async def test_the_course_end_has_a_help(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, CourseEndScreen), what="the course end")
+        for key in ("f1", "question_mark"):
+            shown = await help_shows(pilot, app, key, "course end keys")
+            assert "back to the last lesson" in shown and "contents" in shown

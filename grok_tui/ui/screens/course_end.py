@@ -92,6 +92,7 @@ class CourseEndScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,p", "back", "back to the lesson", id="end.back"),
         Binding("c", "app.contents", "contents", id="end.contents"),
+        Binding("f1,question_mark", "help", "help", key_display="?", id="end.help"),
         Binding("q", "app.quit", "quit", id="end.quit"),
     ]
 
@@ -111,3 +112,8 @@ class CourseEndScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import COURSE_END_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=COURSE_END_KEYS, title="course end keys"))

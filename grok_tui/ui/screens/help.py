@@ -127,6 +127,44 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
 )
 """The contents screen's keys (its list's, its bindings') and its marks."""
 
+OUTPUT_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓  pgup pgdn", "scroll what the lesson printed"),
+    ("home  end", "its top / its end (at the end, it follows the run as it prints)"),
+    ("o  escape", "back to the lesson"),
+    ("F1  ?", "this help"),
+    ("q  ctrl+q", "quit"),
+)
+"""The output view's keys (`o`: its bindings and its scrolling body's)."""
+
+PREDICT_KEYS: tuple[tuple[str, str], ...] = (
+    ("0-9 . - e", "type your guess: a number, e.g. -0.25 or 1.5e-3 (other keys are not typed)"),
+    ("enter", "check it: the run shows its own value beside yours, then goes on"),
+    ("tab", "the next box, where a question asks for two numbers"),
+    ("escape", "skip the question: no guess is kept"),
+    ("F1  ?", "this help"),
+    ("q  ctrl+q", "quit"),
+)
+"""The predict box's keys (grok_tui/ui/screens/predict.py)."""
+
+QUIZ_KEYS: tuple[tuple[str, str], ...] = (
+    ("typing", "your answer: a number, or a choice's number or its text"),
+    ("enter", "check it; then the next question (after the last: your score)"),
+    ("escape", "leave the quiz: your answers so far are kept, and it goes on there next time"),
+    ("F1", "this help (? is typed into the answer)"),
+    ("ctrl+q", "quit"),
+)
+"""The chapter quiz's keys (grok_tui/ui/screens/quiz.py)."""
+
+COURSE_END_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓  pgup pgdn", "scroll the page"),
+    ("home  end", "its top / its end"),
+    ("escape  p", "back to the last lesson"),
+    ("c", "contents: every lesson, with what is still open"),
+    ("F1  ?", "this help"),
+    ("q  ctrl+q", "quit (your progress is saved as you go)"),
+)
+"""The course-end screen's keys (grok_tui/ui/screens/course_end.py)."""
+
 ROW_ACTIONS: dict[str, tuple[tuple[str | None, str], ...]] = {
     "space": (("run", "space"),),
     "s": (("step", "s"),),

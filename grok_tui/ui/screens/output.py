@@ -58,7 +58,8 @@ class OutputScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,o", "dismiss", "back to the lesson", id="output.close"),
         Binding("q", "app.quit", "quit", show=False, id="output.quit"),
-        Binding("f1,question_mark", "app.help", "help", key_display="?", show=False, id="output.help"),
+        # Its own keys: the app's help listed the lesson's (space, s, l...), none of which work here.
+        Binding("f1,question_mark", "help", "help", key_display="?", show=False, id="output.help"),
     ]
 
     def __init__(self, title: str, poll: Callable[[], tuple[FeedView | None, str]]) -> None:
@@ -108,3 +109,8 @@ class OutputScreen(Screen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import OUTPUT_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=OUTPUT_KEYS, title="output keys"))

@@ -80,6 +80,9 @@ class PredictScreen(ModalScreen[list[str] | None]):
         # already waiting, and the key did nothing a learner could see. The box copies a selection
         # first (Input's ctrl+c); with none, it comes here.
         Binding("ctrl+c", "interrupt", show=False, id="predict.interrupt"),
+        # The box's own keys (F1 did nothing here, and ? was refused as no number). A priority
+        # binding too: the box would keep the key.
+        Binding("f1,question_mark", "help", "help", show=False, priority=True, id="predict.help"),
     ]
 
     def __init__(
@@ -112,7 +115,9 @@ class PredictScreen(ModalScreen[list[str] | None]):
             yield Static("", id="predict-problem", classes="problem")
         step = self.questions[0].step
         yield Static(
-            keys_text("question", f"before step {step} · the run waits for your answer", f"enter check  escape {skip}"),
+            keys_text(
+                "question", f"before step {step} · the run waits for your answer", f"enter check  escape {skip}  ? help"
+            ),
             id="box-keys",
         )
 
@@ -147,6 +152,11 @@ class PredictScreen(ModalScreen[list[str] | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import PREDICT_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=PREDICT_KEYS, title="predict keys"))
 
     def action_interrupt(self) -> None:
         skip = "skip, play on" if self.plays_on else "skip"

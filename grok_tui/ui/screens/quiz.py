@@ -36,6 +36,8 @@ class QuizScreen(Screen[int]):
         Binding("enter", "advance", "next", id="quiz.next"),
         # ctrl+c, "stop" (or "quit") by reflex: Textual's own said "Press ctrl+q to quit the app"
         Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
+        # F1 only: ? is typed into the answer
+        Binding("f1", "help", "help", id="quiz.help"),
     ]
 
     def __init__(self, quiz: Quiz, root=None) -> None:
@@ -136,6 +138,11 @@ class QuizScreen(Screen[int]):
         event.input.disabled = True
         self.set_focus(None)
         self.box.border_subtitle = f"{self.right}/{self.answered} right"
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import QUIZ_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=QUIZ_KEYS, title="quiz keys"))
 
     def action_interrupt(self) -> None:
         self.notify("escape leaves the quiz; your answers so far are kept", title="ctrl+c", timeout=4, markup=False)
