@@ -93,3 +93,18 @@ async def test_the_course_end_has_a_help(small_catalog):
         for key in ("f1", "question_mark"):
             shown = await help_shows(pilot, app, key, "course end keys")
             assert "back to the last lesson" in shown and "contents" in shown
+
+
+async def test_the_key_bar_under_the_help_says_what_its_keys_do(small_catalog):
+    """Under the help, the key bar said "? help  q quit", while q closed the help."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await wait_for(pilot, lambda: "esc/q close the help" in screen_text(app), what="the help's key bar")
+        bar = screen_text(app).splitlines()[-1]
+        assert "quit" not in bar and "? help" not in bar, bar
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen), what="the help closed")
+        assert app.is_running

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from grok_tui.settings import Settings, mistakes
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.speed import LADDER
+from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.status import speed_text
 
 KEYS: tuple[tuple[str, str], ...] = (
@@ -215,7 +216,9 @@ def settings_text(settings: Settings) -> Text:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,f1,question_mark,enter", "dismiss", "close", id="help.close"),
+        # Said in a key bar of its own: under the help, the screen's bar said "? help  q quit", while
+        # q (and ?) closed the help.
+        Binding("escape,q,f1,question_mark,enter", "dismiss", "close the help", key_display="esc/q", id="help.close"),
     ]
 
     def __init__(
@@ -276,6 +279,7 @@ class HelpScreen(ModalScreen[None]):
                 for problem in self.problems:
                     text.append(f"{problem}\n", style="red")
                 yield Static(text)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         notice = getattr(self.app, "settings_notice", "")
