@@ -18,6 +18,11 @@ from tests.ui.test_drawing_pad import with_panels
 SIZE = (80, 24)
 
 
+def notices(app) -> list[str]:
+    """The notices shown (run_test draws no toasts)."""
+    return [n.message for n in app._notifications]
+
+
 async def test_the_status_line_names_no_key_the_focused_panel_takes(small_catalog):
     """With 7.5's pad focused, space shades a pixel: the status line said "space run · s step"."""
     app = with_panels(small_catalog, "drawing_pad")
@@ -108,3 +113,30 @@ async def test_the_key_bar_under_the_help_says_what_its_keys_do(small_catalog):
         await pilot.press("q")
         await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen), what="the help closed")
         assert app.is_running
+
+
+async def test_the_exercise_chooser_moves_with_j_k_and_picks_by_digit(tmp_path):
+    """j k did not move in the chooser (they do on the contents), and a digit did not pick."""
+    from textual.widgets import OptionList
+
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+    from grok_tui.ui.screens.pick_exercise import PickExercise
+    from tests.ui.helpers import one_lesson_app
+    from tests.ui.test_lesson_exercises import TWO_EXERCISES
+
+    app = one_lesson_app(tmp_path, "9.9-two.md", TWO_EXERCISES)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
+        chooser = app.screen.query_one(OptionList)
+        assert chooser.highlighted == 0 and "enter or 1-2 write it" in str(chooser.border_subtitle)
+        await pilot.press("j")
+        assert chooser.highlighted == 1
+        await pilot.press("k")
+        assert chooser.highlighted == 0
+        await pilot.press("3")
+        await wait_for(pilot, lambda: notices(app) == ["3: there are 2 exercises here"], what="the notice")
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        assert app.screen.exercise.name == "triple"

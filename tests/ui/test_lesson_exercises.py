@@ -111,7 +111,7 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         assert isinstance(app.screen, PickExercise)
         chooser = app.screen.query_one(OptionList)
         assert chooser.highlighted == 1  # the first one not done yet
-        assert str(chooser.border_subtitle) == "↑↓ · enter write it · esc back"  # the key bar is the lesson's
+        assert str(chooser.border_subtitle) == "↑↓ · enter or 1-2 write it · esc back"  # the key bar is the lesson's
         labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
         assert labels == ["✓ Write double", "  Write triple"]  # not "double: Write double"
         await pilot.press("down")  # the last one: ↓ stays (it went round to the done one, opened by mistake)

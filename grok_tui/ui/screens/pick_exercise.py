@@ -13,6 +13,23 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 
+class ExerciseList(StoppingOptionList):
+    """j k move as on the contents; a digit writes that exercise (they did nothing, and said nothing)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+        *(Binding(str(n), f"pick({n - 1})", f"exercise {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def action_pick(self, index: int) -> None:
+        if index >= self.option_count:
+            self.notify(f"{index + 1}: there are {self.option_count} exercises here", timeout=3, markup=False)
+            return
+        self.highlighted = index
+        self.action_select()
+
+
 class PickExercise(ModalScreen[str | None]):
     BINDINGS = [Binding("escape,q", "cancel", "close", id="pick.close")]
 
@@ -36,10 +53,11 @@ class PickExercise(ModalScreen[str | None]):
             # "Write one_hot: ..." names its function already: "one_hot: Write one_hot: ..." said it twice
             label = exercise.title if exercise.name in exercise.title else f"{exercise.name}: {exercise.title}"
             options.append(Option(Text.assemble(mark, label), id=exercise.name))
-        chooser = StoppingOptionList(*options, id="pick-box")
+        chooser = ExerciseList(*options, id="pick-box")
         chooser.border_title = "which exercise?"
         # The key bar below belongs to the lesson: the box says its own keys.
-        chooser.border_subtitle = ("• begun · " if self.drafted else "") + "↑↓ · enter write it · esc back"
+        keys = f"↑↓ · enter or 1-{len(options)} write it · esc back"
+        chooser.border_subtitle = ("• begun · " if self.drafted else "") + keys
         first_open = next((i for i, e in enumerate(self.lesson.exercises) if e.name not in self.done), 0)
         chooser.highlighted = first_open
         yield chooser
