@@ -140,3 +140,20 @@ async def test_the_exercise_chooser_moves_with_j_k_and_picks_by_digit(tmp_path):
         await pilot.press("2")
         await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
         assert app.screen.exercise.name == "triple"
+
+
+async def test_a_run_whose_error_grew_still_points_at_the_chapter_quiz(course):
+    """4.5's default run diverges without overflowing: the status said "try a smaller alpha · space
+    again", and not that F opens the chapter quiz, though it did."""
+    from tests.ui.test_lesson_views import finish
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("space")
+        await finish(pilot, screen)
+        status = text_of(screen.query_one(StatusLine))
+        assert "->" in status and "try a smaller alpha · F chapter quiz" in status, status
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")

@@ -250,9 +250,12 @@ class StatusLine(_OneLine):
         long, short = grew if state is RunState.FINISHED else ("", "")
         grew_shown = ""
         if long:  # diverged without overflowing: said as a diverged run is
-            hint = "  " + fill(hints[RunState.DIVERGED])
+            # F opens the chapter's quiz after this run too: "F chapter quiz" in place of "space again"
+            # (after 4.5's default run, which diverges, F worked and nothing said so)
+            then = "F chapter quiz" if quiz else "{run} again"
+            hint = "  " + fill(f"{advice or ADVICE} · {then}")
             head = self._head(state, step, total, speed, param, "").cell_len
-            if head + len(f"  {long}{hint}") > width:
+            if head + len(f"  {long}{hint}") > width and not quiz:
                 hint = "  " + (advice or ADVICE)  # the advice alone, when the keys do not fit with it
             # The end it reached matters more than where it began: the long form where it fits beside
             # the note of the last change, else the short one. (The long one, measured without the
