@@ -157,3 +157,29 @@ async def test_a_run_whose_error_grew_still_points_at_the_chapter_quiz(course):
         assert "->" in status and "try a smaller alpha · F chapter quiz" in status, status
         await pilot.press("F")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+
+
+async def test_space_opens_the_highlighted_lesson_on_the_contents(small_catalog):
+    from grok_tui.ui.screens.contents import ContentsScreen
+
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.press("down", "space")  # the second lesson, 4.5 (the chapters' rows are skipped)
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="a lesson")
+        assert app.screen.lesson.id == "4.5"
+
+
+async def test_a_letter_or_digit_the_contents_do_not_use_says_so_once(small_catalog):
+    """n, p and digits did nothing on the contents and said nothing; two of them say it once."""
+    from grok_tui.ui.screens.contents import ContentsScreen
+
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: notices(app) == ["n: no key here · ? lists the keys"], what="n's notice")
+        await pilot.press("4")
+        await wait_for(pilot, lambda: notices(app) == ["4: no key here · ? lists the keys"], what="4's notice")
+        await pilot.press("j")  # a key of the contents' own: it moves, and is not said to be none
+        assert notices(app) == ["4: no key here · ? lists the keys"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -16,6 +17,7 @@ from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.tutor_app import tutor
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
@@ -102,7 +104,13 @@ class LessonList(GutterFirst, StoppingOptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
         Binding("k", "cursor_up", "up", show=False),
+        # the key a learner tries first to open a lesson, as it runs one in the lesson (it did nothing)
+        Binding("space", "select", "open", show=False),
     ]
+
+
+NO_KEY = ": no key here · ? lists the keys"
+"""Said of a letter or digit the contents do not use (as the lesson says it in its status line)."""
 
 
 class ContentsScreen(Screen[None]):
@@ -138,6 +146,14 @@ class ContentsScreen(Screen[None]):
         yield Static(Text(f"{LEGEND}  ▸ last opened", style="dim"), id="legend")
         yield Static(id="problems")
         yield KeyFooter()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit that does nothing here says so, in one notice: n, p or a lesson's
+        number did nothing and said nothing. (The contents have no status line.)"""
+        key = event.key
+        if len(key) == 1 and key.isalnum() and key not in self.active_bindings and self.app.screen is self:
+            take_back(self.app, lambda message: message.endswith(NO_KEY))  # replaced, not stacked
+            self.notify(key + NO_KEY, timeout=3, markup=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]

@@ -117,7 +117,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
 CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1), or a chapter's quiz (✎)"),
     ("pgup pgdn home end", "a page up / down, the first / last row"),
-    ("enter", "open the chosen lesson (in it, space runs its code and F1 lists its keys), or take the quiz"),
+    ("enter  space", "open the chosen lesson (in it, space runs its code and F1 lists its keys), or take the quiz"),
     ("ctrl+p", "command palette: a lesson by id or title, a chapter's quiz, or a theme (kept)"),
     ("escape", "back to the lesson you came from (none yet on a first start)"),
     ("F1  ?", "this help"),
