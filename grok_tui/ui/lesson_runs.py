@@ -20,6 +20,8 @@ from grok_tui.ui.widgets.status import StatusLine
 SPEED_SHOWN = 2.0
 """Seconds the status line names the chosen speed after < or >, even once the run has ended (it
 names it all along while a run plays, is paused or is about to start)."""
+LADDER_ENDS = ("slowest already", "fastest already")
+"""Said beside the speed when < or > finds no slower or faster rung."""
 
 
 class LessonRuns(LessonDrawing):
@@ -125,7 +127,13 @@ class LessonRuns(LessonDrawing):
     def action_speed(self, direction: int) -> None:
         session = self.session
         step = ladder.faster if direction > 0 else ladder.slower
-        session.set_speed(step(session.speed, session.first_speed))
+        was = session.speed
+        session.set_speed(step(was, session.first_speed))
+        if session.speed == was:  # the end of the ladder: the key did nothing, and said nothing
+            self.say_for_a_while(LADDER_ENDS[direction > 0], SPEED_SHOWN)
+        else:
+            for said in LADDER_ENDS:
+                self.take_back_note(said)
         # The status line says the new speed, not a toast: a toast per press mounted widgets and
         # laid the screen out twice (shown, then gone), the largest part of a press at top speed;
         # held down, toasts piled up past the screen's height.

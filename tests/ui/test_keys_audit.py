@@ -183,3 +183,18 @@ async def test_a_letter_or_digit_the_contents_do_not_use_says_so_once(small_cata
         await wait_for(pilot, lambda: notices(app) == ["4: no key here · ? lists the keys"], what="4's notice")
         await pilot.press("j")  # a key of the contents' own: it moves, and is not said to be none
         assert notices(app) == ["4: no key here · ? lists the keys"]
+
+
+async def test_the_ends_of_the_speed_ladder_are_said(small_catalog):
+    """> at the fastest speed and < at the slowest did nothing, and said nothing."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        status = app.screen.query_one(StatusLine)
+        await pilot.press("greater_than_sign")
+        await wait_for(pilot, lambda: "speed max · fastest already" in text_of(status), what="fastest already")
+        await pilot.press("less_than_sign")
+        await wait_for(pilot, lambda: "speed 1000/s" in text_of(status), what="a step slower")
+        assert "already" not in text_of(status)
+        await pilot.press(*["less_than_sign"] * 10)
+        await wait_for(pilot, lambda: "speed 1/s · slowest already" in text_of(status), what="slowest already")
