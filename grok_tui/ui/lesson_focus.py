@@ -17,6 +17,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.panes import FOCUS_GLYPH, SidePane
+from grok_tui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -167,13 +168,26 @@ class LessonFocus(_Screen):
             key = event.key
             if len(key) == 1 and key.isalnum() and key not in self.active_bindings and self.app.screen is self:
                 # a newcomer's h or x did nothing and said nothing: was the tutor listening?
-                self.say_for_a_while(f"{key}: no key here · ? lists the keys", 3)  # type: ignore[attr-defined]
+                said = self._lab_key_said(key) or f"{key}: no key here · ? lists the keys"
+                self.say_for_a_while(said, 3)  # type: ignore[attr-defined]
             return
         panel, action = found
         event.stop()
         event.prevent_default()
         self._bring(panel, focus=False)
         await panel.run_action(action)
+
+    def _lab_key_said(self, key: str) -> str:
+        """What to say of `key` where it is the lab's g (the next chart) and the reading view
+        ignores it ("" if it is not): at 80 columns g said "no key here", and it works in the lab."""
+        lesson = self.session.lesson
+        if self.lab or is_wide(self) or len(lesson.charts) + (1 if lesson.panels else 0) < 2:
+            return ""
+        mine = next((bindings for node, bindings in self._binding_chain if node is self), None)
+        if mine is None or not any(b.action == "next_chart" for b in mine.key_to_bindings.get(key, ())):
+            return ""
+        view = self.query_one(StatusLine).keys()["view"]
+        return f"{key}: charts are in the lab ({view})"
 
     def _panel_with_key(self, key: str) -> tuple[Widget, str] | None:
         """The panel that binds `key`, a letter or digit no lesson key uses (one on screen first),

@@ -198,3 +198,22 @@ async def test_the_ends_of_the_speed_ladder_are_said(small_catalog):
         assert "already" not in text_of(status)
         await pilot.press(*["less_than_sign"] * 10)
         await wait_for(pilot, lambda: "speed 1/s · slowest already" in text_of(status), what="slowest already")
+
+
+async def test_g_in_the_reading_view_says_the_charts_are_in_the_lab(small_catalog):
+    """At 80 columns g said "g: no key here" in the reading view, and it works in the lab."""
+    from grok_tui.ui.widgets.chart import ChartView
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        status = screen.query_one(StatusLine)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: "g: charts are in the lab (l)" in text_of(status), what="g's note")
+        await pilot.press("l")
+        await wait_for(pilot, lambda: screen.lab and screen.lab_built, what="the lab")
+        shown = [c for c in screen.query(ChartView) if c.display]
+        await pilot.press("g")  # in the lab it shows the next chart
+        await wait_for(pilot, lambda: [c for c in screen.query(ChartView) if c.display] != shown, what="g")
+        assert "no key here" not in text_of(status)
