@@ -147,8 +147,11 @@ class LessonFocus(_Screen):
         focused = self.focused
         for panel in self.panels.widgets:
             if focused is not None and (focused is panel or panel in focused.ancestors):
+                # "space  enter" as the help writes two keys ("F1  ?"), not the binding's "space,enter"
                 keys = [
-                    (b.key_display or b.key, b.description) for b in getattr(panel, "BINDINGS", ()) if hasattr(b, "key")
+                    (b.key_display or "  ".join(b.key.split(",")), b.description)
+                    for b in getattr(panel, "BINDINGS", ())
+                    if hasattr(b, "key")
                 ]
                 name = str(panel.border_title or type(panel).__name__).removeprefix(FOCUS_GLYPH)
                 return name, keys

@@ -217,3 +217,43 @@ async def test_g_in_the_reading_view_says_the_charts_are_in_the_lab(small_catalo
         await pilot.press("g")  # in the lab it shows the next chart
         await wait_for(pilot, lambda: [c for c in screen.query(ChartView) if c.display] != shown, what="g")
         assert "no key here" not in text_of(status)
+
+
+async def test_the_help_writes_a_panels_two_keys_as_it_writes_the_others(small_catalog):
+    """The pad's keys read "space,enter" in the help, where every other row says "F1  ?"."""
+    app = with_panels(small_catalog, "drawing_pad")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        pad = await open_lesson(pilot, app, DrawingPad)
+        await focus_panel(pilot, app, pad)
+        shown = await help_shows(pilot, app, "f1", "the focused panel")
+        assert "space  enter" in shown and "space,enter" not in shown, shown
+
+
+async def test_the_contents_help_explains_the_last_opened_mark(small_catalog):
+    from grok_tui.ui.screens.contents import ContentsScreen
+
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        shown = await help_shows(pilot, app, "f1", "contents keys")
+        assert "✓ ◐ •  ▸" in shown and "the lesson opened last" in shown, shown
+
+
+async def test_the_quiz_score_says_its_keys_in_its_key_bar(course):
+    """The score's box said "escape or enter: close the quiz", its key bar "⏎ next"."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        app.take_quiz(4)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        quiz = app.screen
+        for question in quiz.quiz.questions:
+            await pilot.press(*("1" if question.choices else "0"), "enter")
+            await wait_for(pilot, lambda: quiz.showing_verdict, what="the verdict")
+            await wait_for(pilot, lambda: "⏎ next" in screen_text(app), what="the verdict's keys")
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: "esc/enter close the quiz" in screen_text(app), what="the score's keys")
+        shown = screen_text(app)
+        assert "escape or enter: close the quiz" in shown and "next" not in shown.splitlines()[-1], shown
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is not quiz, what="the quiz closed")

@@ -123,7 +123,7 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit (your progress is saved as you go)"),
     ("", ""),
-    ("✓ ◐ •", "complete; run to its end with exercises still to do; opened"),
+    ("✓ ◐ •  ▸", "complete; run to its end with exercises still to do; opened; the lesson opened last"),
     ("✎", "the chapter's quiz, with your last score"),
 )
 """The contents screen's keys (its list's, its bindings') and its marks."""

@@ -34,6 +34,9 @@ class QuizScreen(Screen[int]):
     BINDINGS = [
         Binding("escape", "leave", "leave the quiz", id="quiz.leave"),
         Binding("enter", "advance", "next", id="quiz.next"),
+        # The score's keys, in place of the two above: its bar said "⏎ next" under "escape or enter:
+        # close the quiz".
+        Binding("escape,enter", "close", "close the quiz", key_display="esc/enter", id="quiz.close"),
         # ctrl+c, "stop" (or "quit") by reflex: Textual's own said "Press ctrl+q to quit the app"
         Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
         # F1 only: ? is typed into the answer
@@ -139,6 +142,15 @@ class QuizScreen(Screen[int]):
         self.set_focus(None)
         self.box.border_subtitle = f"{self.right}/{self.answered} right"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The score's own binding while it shows, the questions' before (False hides one)."""
+        scored = self.index >= len(self.quiz.questions)
+        if action in ("leave", "advance"):
+            return not scored
+        if action == "close":
+            return scored
+        return True
+
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import QUIZ_KEYS, HelpScreen
 
@@ -177,6 +189,10 @@ class QuizScreen(Screen[int]):
         self.query_one("#quiz-verdict", Static).update("")
         self.showing_verdict = False
         self.index = total
+        self.refresh_bindings()  # the score's key bar (check_action)
 
     def action_leave(self) -> None:
+        self.dismiss(self.right)
+
+    def action_close(self) -> None:
         self.dismiss(self.right)
