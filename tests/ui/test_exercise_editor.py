@@ -142,7 +142,9 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         help_text = screen_text(app)
         assert app.screen.query_one("#help-box").border_title == "exercise keys"
-        assert "check your code" in help_text and "ctrl+z  ctrl+y" in help_text
+        assert "check your code" in help_text and "a word left / right" in help_text
+        await pilot.press("end")  # the rest, under the help's own key bar
+        await wait_for(pilot, lambda: "ctrl+z  ctrl+y" in screen_text(app), what="the help's end")
         assert "lesson text" not in help_text  # not the lesson screen's keys
         assert "for the verdict, which ↑ ↓ pgup pgdn" in help_text  # a learner found it by trial
         await pilot.press("escape")
