@@ -490,7 +490,9 @@ def test_a_loop_that_never_ends_because_its_step_is_under_the_return_is_told_so(
         "    i = 0\n    while i < len(a):\n        total += a[i] * b[i]\n    return total\n    i += 1\n"
     )
     verdict = check_code(dot, code, timeout=2)  # 2 s at least: the check then says where it was
-    assert verdict.headline == "Your code was still running after 2 s, so it was stopped.", verdict.text
+    assert verdict.headline == "Your code was still running near its time limit of 2 s, so it was stopped.", (
+        verdict.text
+    )
     assert verdict.details[1:] == (
         "it was at line 6 of your code: while i < len(a):",
         "Line 8, `return total`, ends dot there: the lines under it, from line 9, never run.",

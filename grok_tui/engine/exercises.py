@@ -239,7 +239,9 @@ def describe(
                 details += unreachable(code) + unused_values(code) + missing
     elif s == "timeout":
         seconds = result.extra.get("timeout", DEFAULT_TIMEOUT)
-        headline = f"Your code was still running after {seconds:g} s, so it was stopped."
+        # "near": the child stops the code a second before the limit, to say where it was (a trial
+        # timed "after 5 s" at 4.2 s)
+        headline = f"Your code was still running near its time limit of {seconds:g} s, so it was stopped."
         details.append("Is there a loop that never ends (a `while` whose condition stays true)?")
         if code_line:  # the child stopped itself in time to say where it was
             details.append(f"it was at line {code_line} of your code: {source_line(code, code_line)}")
