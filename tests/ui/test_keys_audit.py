@@ -183,6 +183,9 @@ async def test_a_letter_or_digit_the_contents_do_not_use_says_so_once(small_cata
         await wait_for(pilot, lambda: notices(app) == ["4: no key here · ? lists the keys"], what="4's notice")
         await pilot.press("j")  # a key of the contents' own: it moves, and is not said to be none
         assert notices(app) == ["4: no key here · ? lists the keys"]
+        await pilot.press("space")  # a lesson opens: the contents' notice goes (over it, it read as the lesson's)
+        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="a lesson")
+        assert notices(app) == []
 
 
 async def test_the_ends_of_the_speed_ladder_are_said(small_catalog):

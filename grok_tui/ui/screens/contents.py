@@ -331,6 +331,8 @@ class ContentsScreen(Screen[None]):
             static.update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # said of the contents: over the lesson it read as the lesson's ("x: no key here")
+        take_back(self.app, lambda message: message.endswith(NO_KEY))
         if event.option.id and event.option.id.startswith(QUIZ_ROW):
             tutor(self.app).take_quiz(int(event.option.id[len(QUIZ_ROW) :]))
         elif event.option.id:
