@@ -241,6 +241,9 @@ class Lesson:
     """(param, advice): said instead of stuck_advice when that param alone differs from its default
     (stuck_advice_for). 6.5's "try a smaller alpha or seed 0" named both cures, where at alpha 2 only
     the first helps and at seed 2 only the second."""
+    stuck_advice_at: tuple[tuple[str, float | int | str, str], ...] = ()
+    """(param, value, advice): said at that value of the param, whatever else changed (6.5's one
+    hidden node, which no seed or alpha saves); before stuck_advice_by_param."""
     step_name: str = ""
     """What one step of a run is ("epoch", "iteration"): a chart on the step axis says it in its
     title ("accuracy by epoch"); empty: the title says what its axis counts, or it is a plain step."""
@@ -279,6 +282,9 @@ class Lesson:
         only param of it that differs from its default and is not where its advice asks already,
         else stuck_advice. 6.5 at alpha 2 and seed 0 read "try a smaller alpha or seed 0"; with
         hidden_size 2 and alpha 0.05, "try a smaller alpha"."""
+        for name, value, advice in self.stuck_advice_at:
+            if name in params and _same(params[name], value):
+                return advice
         defaults = self.defaults
         changed = [
             untried

@@ -15,6 +15,7 @@ from typing import Literal, TypeGuard
 
 from grok_tui.lesson.cell_lint import compile_message, params_set_again
 from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
+from grok_tui.lesson.parse_advice import STUCK_ADVICE_MAX, stuck_at_value, stuck_by_param
 from grok_tui.lesson.parse_instruments import did_you_mean, parse_landscape, parse_network, parse_predictions
 from grok_tui.lesson.parse_tables import (
     EXERCISE_ROLES,
@@ -53,6 +54,7 @@ TOP_KEYS = {
     "nan_advice",
     "stuck_advice",
     "stuck_advice_by_param",
+    "stuck_advice_at",
     "growth_advice",
     "step_name",
 }
@@ -65,26 +67,6 @@ _AFTER_QUESTIONS = re.compile(r"^\s*<!--\s*after the questions\s*-->\s*$")
 # A fence's words after `python`: bare words, or key=value where the value may be quoted or a JSON
 # object/list (jupytext writes a notebook cell's metadata that way, e.g. jupyter={"source_hidden": true}).
 INFO_WORD = re.compile(r"""([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|\S*)|(\S+)""")
-STUCK_ADVICE_MAX = 32
-"""A status line of 80 columns: `finished  step 60/60  layer_2_error stuck at 2  ` leaves this."""
-
-
-def stuck_by_param(table: object, params: set[str]) -> tuple[tuple[str, str], ...] | str:
-    """`stuck_advice_by_param = { seed = "dead hidden nodes: try seed 0" }` as (param, advice) pairs,
-    or what is wrong with it."""
-    if not isinstance(table, dict):
-        return 'stuck_advice_by_param must be a table: { param = "advice" }'
-    for name, advice in table.items():
-        if name not in params:
-            return f"stuck_advice_by_param: {name!r} is not a parameter of this lesson"
-        if not isinstance(advice, str) or not advice:
-            return f"stuck_advice_by_param: the advice for {name!r} must be a string"
-        if len(advice) > STUCK_ADVICE_MAX:
-            fits = f"must fit 80 columns: at most {STUCK_ADVICE_MAX} characters (it has {len(advice)})"
-            return f"stuck_advice_by_param: the advice for {name!r} {fits}"
-    return tuple(table.items())
-
-
 STEP_NAME = re.compile(r"[a-z][a-z ]{0,19}")
 """What one step of a run is (`step_name`): it names the charts' step axis ("accuracy by epoch")."""
 BOM = "\ufeff"
@@ -340,6 +322,10 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if isinstance(by_param, str):
         problems.add(where("stuck_advice_by_param"), by_param)
         by_param = ()
+    at_value = stuck_at_value(meta.get("stuck_advice_at", {}), {p.name: p for p in params})
+    if isinstance(at_value, str):
+        problems.add(where("stuck_advice_at"), at_value)
+        at_value = ()
     step_name = meta.get("step_name", "")
     if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
         problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')
@@ -395,6 +381,7 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         growth_advice=growth_advice,
         stuck_advice=stuck_advice,
         stuck_advice_by_param=by_param,
+        stuck_advice_at=at_value,
         step_name=step_name,
         check_with=tuple(check_with),
         steps=steps,
