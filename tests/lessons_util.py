@@ -17,3 +17,14 @@ def run_lesson(lesson_id: str, exercise_code: dict[str, str] | None = None, **va
 
 def series(result: RunResult, name: str) -> list:
     return result.recorded(name)
+
+
+def slipped_verdict(catalog, lesson_id: str, name: str, right: str, wrong: str) -> str:
+    """The verdict on the exercise's solution with `right` made `wrong` (once): a named slip's text."""
+    from grok_tui.engine.exercises import check_code
+
+    exercise = catalog.get(lesson_id).exercise(name)
+    assert right in exercise.solution.source, (right, exercise.solution.source)
+    verdict = check_code(exercise, exercise.solution.source.replace(right, wrong, 1))
+    assert not verdict.passed, verdict.text
+    return verdict.text

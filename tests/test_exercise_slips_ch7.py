@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from grok_tui.engine.exercises import check_code, describe
 from grok_tui.engine.sandbox import run_sandboxed
-
-
-def _slipped(catalog, lesson_id: str, name: str, right: str, wrong: str) -> str:
-    """The verdict on the exercise's solution with `right` made `wrong` (once)."""
-    exercise = catalog.get(lesson_id).exercise(name)
-    assert right in exercise.solution.source, (right, exercise.solution.source)
-    verdict = check_code(exercise, exercise.solution.source.replace(right, wrong, 1))
-    assert not verdict.passed, verdict.text
-    return verdict.text
+from tests.lessons_util import slipped_verdict as _slipped
 
 
 def test_a_loss_that_is_not_one_number_is_told_so_not_crashed_on(catalog):
