@@ -225,3 +225,15 @@ def test_4_3_lists_the_runs_own_values_before_its_side_examples():
     live = [name for name in lesson.show if name not in lesson.defaults]
     assert all(name in first_step for name in live[:5]), live[:5]  # recorded from the first step on
     assert live[:4] == ["iteration", "pred", "error", "delta"]
+
+
+def test_4_4_prints_8_lines_an_iteration():
+    """4.4's text: "Each iteration prints 8 lines" (its box keeps the first 8 and the last 12 by it).
+    A check cell cannot read what the run printed; the run's output can."""
+    for iterations in (4, 20):
+        lines = "".join(run_lesson("4.4", iterations=iterations).output).splitlines()
+        starts = [i for i, line in enumerate(lines) if line.startswith("-- iteration ")]
+        assert len(starts) == iterations, starts
+        blocks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+        assert all(len(block[:8]) == 8 and block[7].startswith("new w") for block in blocks), blocks[0]
+        assert all(len(block) == 8 for block in blocks[:-1]), [len(b) for b in blocks]
