@@ -51,6 +51,16 @@ async def help_shows(pilot, app, key: str, title: str) -> str:
     return shown
 
 
+async def help_lists(pilot, app, title: str, says: tuple[str, ...], not_says=(), keys=("f1", "question_mark")):
+    """Each of `keys` opens the help titled `title`, which shows each of `says` and none of `not_says`."""
+    for key in keys:
+        shown = await help_shows(pilot, app, key, title)
+        for words in says:
+            assert words in shown, (key, words, shown)
+        for words in not_says:
+            assert words not in shown, (key, words, shown)
+
+
 async def test_the_output_views_help_lists_its_own_keys(small_catalog):
     """F1 in the output view listed the lesson's keys (space, s, l...), none of which work there."""
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
@@ -58,10 +68,8 @@ async def test_the_output_views_help_lists_its_own_keys(small_catalog):
         await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
         await pilot.press("o")
         await wait_for(pilot, lambda: isinstance(app.screen, OutputScreen), what="the output view")
-        for key in ("f1", "question_mark"):
-            shown = await help_shows(pilot, app, key, "output keys")
-            assert "pgup pgdn" in shown and "o  escape" in shown and "back to the lesson" in shown
-            assert "run / pause" not in shown and "reset" not in shown
+        says = ("pgup pgdn", "o  escape", "back to the lesson")
+        await help_lists(pilot, app, "output keys", says, not_says=("run / pause", "reset"))
 
 
 async def test_the_predict_box_has_a_help(course):
@@ -72,9 +80,7 @@ async def test_the_predict_box_has_a_help(course):
         await pilot.press("space")
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
         await wait_for(pilot, lambda: "? help  q quit" in screen_text(app), what="the box's keys")
-        for key in ("f1", "question_mark"):
-            shown = await help_shows(pilot, app, key, "predict keys")
-            assert "skip the question" in shown and "type your guess" in shown
+        await help_lists(pilot, app, "predict keys", ("skip the question", "type your guess"))
         assert app.screen.query_one("#answer-0").value == ""  # ? was not typed
 
 
@@ -83,8 +89,7 @@ async def test_the_quiz_has_an_f1_help_and_types_its_question_mark(course, priva
     async with app.run_test(size=SIZE) as pilot:
         app.take_quiz(4)
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
-        shown = await help_shows(pilot, app, "f1", "quiz keys")
-        assert "leave the quiz" in shown and "? is typed into the answer" in shown
+        await help_lists(pilot, app, "quiz keys", ("leave the quiz", "? is typed into the answer"), keys=("f1",))
         await pilot.press("question_mark")
         assert app.screen.query_one("#quiz-answer").value == "?"
 
@@ -95,9 +100,7 @@ async def test_the_course_end_has_a_help(small_catalog):
         await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, CourseEndScreen), what="the course end")
-        for key in ("f1", "question_mark"):
-            shown = await help_shows(pilot, app, key, "course end keys")
-            assert "back to the last lesson" in shown and "contents" in shown
+        await help_lists(pilot, app, "course end keys", ("back to the last lesson", "contents"))
 
 
 async def test_the_key_bar_under_the_help_says_what_its_keys_do(small_catalog):
