@@ -135,8 +135,12 @@ class ExerciseDrafts(_Screen):
         if (hints, self.done) == (self.hints, self._done_shown):
             return
         self.hints = hints
-        passed_here = self.progress.passed_code(self.lesson.id).get(self.exercise.name) == self.editor.text
-        if self.done and not self._done_shown and passed_here and not (self.verdict and self.verdict.passed):
+        if (
+            self.done
+            and not self._done_shown
+            and not (self.verdict and self.verdict.passed)
+            and self.progress.passed_code(self.lesson.id).get(self.exercise.name) == self.editor.text
+        ):
             # `grok-tui verify` passed the code in the editor: the title said "✓ passed" over the
             # last check's "Not yet: a test failed ... (checked before your last edit)"
             self.verdict = None

@@ -192,8 +192,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         total = len(self.exercise.hints)
         hints = f"hints {self.hints}/{total}  " if total else ""
         self._done_shown = self.done
-        codes = self.progress.passed_code(self.lesson.id)
-        self._passed_text = codes.get(self.exercise.name) if self._done_shown else None
+        self._passed_text = self.progress.passed_code(self.lesson.id).get(self.exercise.name) if self.done else None
         self._title_edited = self._edited_since_pass()
         # A passed exercise reopened and typed in (by mistake: the code no longer parsed) still said
         # "✓ passed" beside code that fails: the pass was an earlier version's.
