@@ -3,9 +3,11 @@ to an exercise verdict whose error says what broke but not why."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from grok_tui.engine.index_advice import crossed_index
+from grok_tui.lesson import ast_parse
 
 LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
 NOT_ALIGNED = r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned"
@@ -304,10 +306,8 @@ def _owner(line: str, end: int) -> str:
 def _times_for_dot(product: str, left: tuple, right: tuple) -> str:
     """TIMES_FOR_DOT in the words of what the `*` was meant to be: a weight gradient (a transposed
     layer on the left), a delta sent back (transposed weights on the right), else a layer."""
-    import ast  # only for this error
-
     try:
-        node = ast.parse(product.strip(), mode="eval").body
+        node = ast_parse.parse(product.strip(), mode="eval").body
     except SyntaxError:
         node = None
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
@@ -323,10 +323,8 @@ def _times_for_dot(product: str, left: tuple, right: tuple) -> str:
 def _calls_itself(code: str) -> str:
     """Advice for a RecursionError: which function of the learner's calls itself (6.5's learn ended
     with `learn(...)`, and Python's words were only "maximum recursion depth exceeded")."""
-    import ast  # only for this error
-
     try:
-        tree = ast.parse(code)
+        tree = ast_parse.parse(code)
     except SyntaxError:
         tree = None
     for node in ast.walk(tree) if tree is not None else ():
