@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from grok_tui.engine.sandbox import SandboxResult
 from grok_tui.engine.sandbox_child import CODE_FILE
 from grok_tui.engine.spelling import misspelt_keyword, typo
+from grok_tui.engine.statements import source_line
 from grok_tui.lesson import ast_parse
 
 
@@ -255,11 +256,11 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
     if name in ("np", "numpy"):
         return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
     line = result.line_in(CODE_FILE)
-    here = code.splitlines()[line - 1].strip() if line and line <= len(code.splitlines()) else ""
+    here = source_line(code, line)
     if here.startswith(name) and (misspelt := misspelt_keyword(here, code)):  # `rreturn (x - y) ** 2`
         return [misspelt]
     functions = list(returning(code))
-    if not result.line_in(CODE_FILE) and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
+    if not line and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
         near = get_close_matches(name, functions, n=1)
         also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
         return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
@@ -294,13 +295,11 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
     if suggested and typo(name, suggested):
         return [_meant(suggested, name)]
     called = re.search(rf"(?<![\w.]){name}\s*\(", code)
-    if not called and (stump := _set_nearby(code, name, result.line_in(CODE_FILE))):
+    if not called and (stump := _set_nearby(code, name, line)):
         # 3.3's dot ending `return to` for its `total`: Python offered nothing, and the verdict sent
         # the learner to the arguments. Said as 3.2's `ouput`/`output` slip is (unbound_local).
         return [f"`{name}` is not defined: line {stump[1]} sets `{stump[0]}`. A typo?"]
-    if not re.search(assigned, code) and (
-        re.search(assigned, solution) or (suggested in functions and not re.search(rf"(?<![\w.]){name}\s*\(", code))
-    ):
+    if not re.search(assigned, code) and (re.search(assigned, solution) or (suggested in functions and not called)):
         # 4.3's `weight - alpha * weight_delta` with no weight_delta computed: Python offered `weight`;
         # 5.1's `return weight_deltas` (the book's own missing line): `compute_weight_deltas`, the
         # function being written. The reference computes it: so must the learner.
@@ -308,8 +307,8 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
             f"`{name}` is never given a value in your code: compute it before it is used "
             f"(`{name} = ...`), or return what you computed under another name."
         ]
-    arguments = _arguments_around(code, result.line_in(CODE_FILE))
-    if arguments and not re.search(rf"(?<![\w.]){name}\s*\(", code) and not re.search(assigned, code):
+    arguments = _arguments_around(code, line)
+    if arguments and not called and not re.search(assigned, code):
         # 6.6b's forward with `streetlights.dot(W0)`, the lesson's table: "define `streetlights` here"
         # led to a right-shaped wrong answer; the data comes in through the function's arguments. 4.1's
         # `goal` for `goal_pred`: Python offered `globals`.

@@ -7,6 +7,7 @@ import ast
 import re
 
 from grok_tui.engine.index_advice import crossed_index
+from grok_tui.engine.statements import source_line
 from grok_tui.lesson import ast_parse
 
 LIST_TIMES_NUMBER = r"can't multiply sequence by non-int"
@@ -250,7 +251,7 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
                 "`np.max(a, b)` is not the larger of two things: it is the largest entry of `a`, and its "
                 "second argument is an axis. Element by element, the larger of two is `np.maximum(0, x)`."
             ]
-        said = code.splitlines()[line - 1] if line and 0 < line <= len(code.splitlines()) else ""
+        said = source_line(code, line)
         if pattern == NOT_CALLED and (uncalled := UNCALLED.search(said)):
             name = _owner(said, uncalled.start()) + uncalled[0]
             return [f"`{name}` is the method itself, not its result: call it, `{name}()`."]
