@@ -1,4 +1,4 @@
-"""The advice added to numpy's and Python's words for a beginner's usual slips (common_errors, code_advice)."""
+"""The advice added to numpy's and Python's words for a beginner's usual slips (common_errors, code_advice, name_advice)."""
 
 from __future__ import annotations
 

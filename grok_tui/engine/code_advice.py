@@ -1,23 +1,18 @@
 """What the shape of the learner's code says, read without running it: a function that returns
-nothing, an argument never used, lines after a `return`, a `return` inside a loop, and what to do
-about a name nothing defined. Each gives sentences for the verdict (engine/exercises.describe)."""
+nothing, an argument never used, a value computed and dropped, lines after a `return`, a `return`
+or a reset inside a loop. Each gives sentences for the verdict (engine/exercises.describe); a name
+nothing defined is engine/name_advice's."""
 
 from __future__ import annotations
 
 import ast
-import builtins
 import itertools
-import re
-from difflib import get_close_matches
 
-from grok_tui.engine.sandbox import SandboxResult
-from grok_tui.engine.sandbox_child import CODE_FILE
-from grok_tui.engine.spelling import misspelt_keyword, typo
-from grok_tui.engine.statements import source_line
+from grok_tui.engine.spelling import misspelt_keyword
 from grok_tui.lesson import ast_parse
 
 
-def _functions(source: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+def defined_functions(source: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The top-level functions of `source` ([] if it does not parse)."""
     try:
         tree = ast_parse.parse(source)
@@ -30,7 +25,7 @@ def returning(source: str) -> dict[str, bool]:
     """Each top-level function of `source`: whether it has a `return` with a value ({} if it does not parse)."""
     return {
         node.name: any(isinstance(sub, ast.Return) and sub.value is not None for sub in ast.walk(node))
-        for node in _functions(source)
+        for node in defined_functions(source)
     }
 
 
@@ -48,7 +43,7 @@ def missing_returns(code: str, solution: str) -> list[str]:
 def _used_arguments(source: str) -> dict[str, tuple[list[str], set[str]]]:
     """Each top-level function of `source`: its arguments, and the names its body reads."""
     out = {}
-    for node in _functions(source):
+    for node in defined_functions(source):
         args = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
         read = {n.id for body in node.body for n in ast.walk(body) if isinstance(n, ast.Name)}
         out[node.name] = (args, read)
@@ -76,7 +71,7 @@ def unreachable(code: str) -> list[str]:
     place, with the learner's loop written below it, returned 0 and the test said only "got 0"."""
     lines = code.splitlines()
     found = []
-    for function in _functions(code):
+    for function in defined_functions(code):
         returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
         for node in ast.walk(function):
             for name in ("body", "orelse", "finalbody"):
@@ -104,7 +99,7 @@ def unused_values(code: str) -> list[str]:
     "should return 0.501, got 0.5"."""
     dropped = [
         node
-        for function in _functions(code)
+        for function in defined_functions(code)
         for node in ast.walk(function)
         if isinstance(node, ast.Expr)
         and isinstance(node.value, (ast.BinOp, ast.UnaryOp))
@@ -139,12 +134,12 @@ def returns_in_loops(code: str, solution: str) -> list[str]:
                 for node in ast.walk(loop)
                 if isinstance(node, ast.Return)
             ]
-            for function in _functions(source)
+            for function in defined_functions(source)
         }
 
     theirs, reference = in_loops(code), in_loops(solution)
     lines = code.splitlines()
-    functions = {function.name: function for function in _functions(code)}
+    functions = {function.name: function for function in defined_functions(code)}
     return [
         f"Line {first.lineno}, `{lines[first.lineno - 1].strip()}`, is inside a loop: {name} returns in the "
         f"loop's first pass. To return once the loop is done, indent it back to {_outer_loop(functions[name], first)}."
@@ -162,7 +157,7 @@ def resets_in_loops(code: str, solution: str) -> list[str]:
 
     def resets(source: str) -> dict[str, list[tuple[ast.stmt, str]]]:
         found: dict[str, list[tuple[ast.stmt, str]]] = {}
-        for function in _functions(source):
+        for function in defined_functions(source):
             for loop in ast.walk(function):
                 if not isinstance(loop, (ast.For, ast.While)):
                     continue
@@ -233,171 +228,3 @@ def _outer_loop(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.Retu
         return f"the level of the `{word}`"
     loops = "both loops" if len(around) == 2 else f"all {len(around)} loops"
     return f"the level of the first `{word}` (line {outer.lineno}), outside {loops}"
-
-
-SUGGESTED = re.compile(r"\. Did you mean: '(\w+)'\?$")
-"""The close name the sandbox's child adds to a NameError's message, as Python's traceback does."""
-
-
-def undefined(result: SandboxResult) -> str | None:
-    """The name a NameError says is not defined (None for another result)."""
-    match = re.search(r"name '(\w+)' is not defined", result.message or "") if result.kind == "NameError" else None
-    return match.group(1) if match else None
-
-
-def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", solution: str = "") -> list[str]:
-    """What to do about a NameError: the check runs the cell alone, so a function written in another
-    exercise (4.1's squared_error, called in 4.2) does not exist there, nor does an import the cell
-    did not make. A close name the code could see comes first (`layer2_delta`: `layer_2_delta`); a
-    function the test calls that the code does not define (renamed `dott`) is said as such."""
-    name = undefined(result)
-    if name is None:
-        return []
-    if name in ("np", "numpy"):
-        return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
-    line = result.line_in(CODE_FILE)
-    here = source_line(code, line)
-    if here.startswith(name) and (misspelt := misspelt_keyword(here, code)):  # `rreturn (x - y) ** 2`
-        return [misspelt]
-    functions = list(returning(code))
-    if not line and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
-        near = get_close_matches(name, functions, n=1)
-        also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
-        return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
-    assigned = rf"(?<![\w.]){name}\s*=[^=]|\bfor\b[^:]*(?<![\w.]){name}\b[^:]*\bin\b"
-    if re.search(rf"\[[^\]]*(?<![\w.]){name}(?!\w)", code) and not re.search(assigned, code):
-        # 7.3's out[i, labels[i]] = 1 with no loop: Python offered `id`, and "define it here" pointed
-        # away from the loop that was missing
-        return [
-            f"`{name}` is used as an index, and nothing gives it a value: is a loop missing around that "
-            f"line (`for {name} in range(...)`)?"
-        ]
-    given = next((line.strip() for line in stub.splitlines() if re.search(assigned, line)), None)
-    if given is not None and not re.search(assigned, code):
-        # 7.4 with its starting line `layer_1, layer_2 = forward(layer_0, net)` typed over: Python
-        # offered `layer_0`, and "define it here" did not say it had been given
-        return [f"Nothing in your code gives `{name}` a value: the starting code did, with `{given}`. Put it back."]
-    lessons_own = _given_functions(test, solution)
-    if lessons_own and re.search(rf"(?<![\w.]){name}\s*\(", code) and name not in lessons_own:
-        # 7.4's relu2deriv (lesson 6.4's name): "define it here" was wrong, the lesson gives this cell
-        # its own activate2deriv, and a relu2deriv written in then failed the gradient check unexplained
-        near = get_close_matches(name, lessons_own, n=1, cutoff=0.5)
-        listed = " and ".join(", ".join(f"`{g}`" for g in lessons_own).rsplit(", ", 1))
-        use = f" Did you mean `{near[0]}`?" if near else ""
-        return [
-            f"This exercise is checked with the lesson's own {listed}, which your code may call; `{name}` "
-            f"is not one of them.{use}"
-        ]
-    match = SUGGESTED.search(result.message or "")
-    suggested = match.group(1) if match else None
-    if suggested and suggested in dir(builtins) and suggested in name:
-        suggested = None  # 5.1's w_sum (lesson 3.2's): "Did you mean `sum`?" led to sum(list, list)
-    if suggested and typo(name, suggested):
-        return [_meant(suggested, name)]
-    called = re.search(rf"(?<![\w.]){name}\s*\(", code)
-    if not called and (stump := _set_nearby(code, name, line)):
-        # 3.3's dot ending `return to` for its `total`: Python offered nothing, and the verdict sent
-        # the learner to the arguments. Said as 3.2's `ouput`/`output` slip is (unbound_local).
-        return [f"`{name}` is not defined: line {stump[1]} sets `{stump[0]}`. A typo?"]
-    if not re.search(assigned, code) and (re.search(assigned, solution) or (suggested in functions and not called)):
-        # 4.3's `weight - alpha * weight_delta` with no weight_delta computed: Python offered `weight`;
-        # 5.1's `return weight_deltas` (the book's own missing line): `compute_weight_deltas`, the
-        # function being written. The reference computes it: so must the learner.
-        return [
-            f"`{name}` is never given a value in your code: compute it before it is used "
-            f"(`{name} = ...`), or return what you computed under another name."
-        ]
-    arguments = _arguments_around(code, line)
-    if arguments and not called and not re.search(assigned, code):
-        # 6.6b's forward with `streetlights.dot(W0)`, the lesson's table: "define `streetlights` here"
-        # led to a right-shaped wrong answer; the data comes in through the function's arguments. 4.1's
-        # `goal` for `goal_pred`: Python offered `globals`.
-        listed = ", ".join(f"`{a}`" for a in arguments)
-        near = get_close_matches(name, arguments, n=1, cutoff=0.5)
-        meant = f" (`{near[0]}`?)" if near else ""
-        return [
-            f"`{name}` is not defined in this cell: each exercise is checked on its own, without the "
-            f"lesson's variables. What the function works on comes in through its arguments, {listed}: "
-            f"use those{meant}."
-        ]
-    if suggested and suggested not in dir(builtins):
-        return [_meant(suggested, name)]
-    return [
-        f"Each exercise is checked on its own, with only what this cell defines and imports: define "
-        f"`{name}` here (or do its work inline), or check its spelling."
-    ]
-
-
-def _meant(suggested: str, name: str) -> str:
-    return (
-        f"Did you mean `{suggested}`? If not: each exercise is checked on its own, with only what "
-        f"this cell defines and imports, so define `{name}` here (or do its work inline)."
-    )
-
-
-def _set_nearby(code: str, name: str, line: int | None) -> tuple[str, int] | None:
-    """A name the function holding `line` sets that `name` is a stump or a misspelling of, and the
-    first line that sets it: (`total`, 4) for `to`."""
-    function = next((f for f in _functions(code) if line is not None and f.lineno <= line <= (f.end_lineno or 0)), None)
-    if function is None:
-        return None
-    stored: dict[str, int] = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id != name:
-            stored[node.id] = min(node.lineno, stored.get(node.id, node.lineno))
-    stumps = [n for n in stored if len(name) >= 2 and n.startswith(name)]
-    near = stumps if len(stumps) == 1 else [n for n in stored if typo(name, n)]
-    return (near[0], stored[near[0]]) if near else None
-
-
-def _arguments_around(code: str, line: int | None) -> list[str]:
-    """The argument names of the function of `code` that holds `line` ([] outside any)."""
-    around = [f for f in _functions(code) if line is not None and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    return [a.arg for a in around[0].args.args] if around else []
-
-
-UNBOUND = re.compile(r"local variable '(\w+)' (?:where it is not associated with a value|referenced before assignment)")
-
-
-def unbound_local(result: SandboxResult, code: str) -> list[str]:
-    """What to do about an UnboundLocalError: a name the function sets, but only after (or never
-    before) the line that reads it. 3.2's w_sum with `ouput = 0` then `output += ...` got Python's
-    words alone: "cannot access local variable 'output' where it is not associated with a value"."""
-    match = UNBOUND.search(result.message or "") if result.kind == "UnboundLocalError" else None
-    line = result.line_in(CODE_FILE)
-    if match is None or line is None:
-        return []
-    name = match.group(1)
-    function = next((f for f in _functions(code) if f.lineno <= line <= (f.end_lineno or f.lineno)), None)
-    if function is None:
-        return []
-    stored = {
-        node.id: node.lineno
-        for node in sorted(ast.walk(function), key=lambda n: getattr(n, "lineno", 0), reverse=True)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-    }
-    near = get_close_matches(name, [n for n in stored if n != name], n=1)
-    if near:
-        return [f"`{name}` has no value yet at line {line}: line {stored[near[0]]} sets `{near[0]}`. A typo?"]
-    return [
-        f"`{name}` is read at line {line} before anything gives it a value: give it a start value "
-        f"above, before any loop (`{name} = 0`, or what it should start from)."
-    ]
-
-
-def _given_functions(test: str, solution: str) -> list[str]:
-    """The functions the test defines that the reference calls: the lesson's own, given to the
-    exercise (7.4's forward and activate2deriv)."""
-    called = {
-        node.func.id
-        for node in ast.walk(_parsed(solution))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-    }
-    return [f.name for f in _functions(test) if f.name in called]
-
-
-def _parsed(source: str) -> ast.Module:
-    try:
-        return ast_parse.parse(source)
-    except SyntaxError:
-        return ast.Module(body=[], type_ignores=[])

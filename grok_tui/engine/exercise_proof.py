@@ -7,8 +7,8 @@ import ast
 import os
 from concurrent.futures import ThreadPoolExecutor
 
-from grok_tui.engine.code_advice import undefined
 from grok_tui.engine.exercises import describe, guarded
+from grok_tui.engine.name_advice import undefined
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.lesson.model import Exercise, Lesson, LessonError

@@ -15,20 +15,17 @@ from dataclasses import dataclass, field, replace
 
 from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
 from grok_tui.engine.code_advice import (
-    SUGGESTED,
     missing_returns,
     resets_in_loops,
     returning,
     returns_in_loops,
-    unbound_local,
-    undefined,
-    undefined_name,
     unreachable,
     unused_arguments,
     unused_values,
 )
 from grok_tui.engine.common_errors import BROADCAST, NOT_ALIGNED, common_error
 from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
+from grok_tui.engine.name_advice import SUGGESTED, unbound_local, undefined, undefined_name
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.engine.spelling import misspelt_keyword

@@ -1,5 +1,5 @@
 """Words a letter or two off: the edit distance, a name mistyped for another, a keyword misspelt.
-The verdicts ask "did you mean ...?" with these (engine/code_advice)."""
+The verdicts ask "did you mean ...?" with these (engine/name_advice, engine/code_advice)."""
 
 from __future__ import annotations
 
