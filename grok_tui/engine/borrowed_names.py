@@ -13,6 +13,8 @@ import ast
 import builtins
 import symtable
 
+from grok_tui.lesson import ast_parse
+
 BUILTINS = frozenset(dir(builtins))
 
 
@@ -67,7 +69,7 @@ def borrowed_advice(code: str, names: list[str]) -> str:
     listed = " and ".join(f"`{n}`" for n in names)
     readers = []
     try:
-        tree = ast.parse(code)
+        tree = ast_parse.parse(code)
     except (SyntaxError, ValueError):
         tree = None
     for node in ast.walk(tree) if tree is not None else ():

@@ -11,6 +11,7 @@ from grok_tui.engine.exercises import describe, guarded
 from grok_tui.engine.name_advice import undefined
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
+from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Exercise, Lesson, LessonError
 
 
@@ -104,7 +105,7 @@ def _for_the_author(text: str) -> list[str]:
 def _defined(source: str) -> set[str]:
     """The functions a cell defines at its top level (none if it does not parse: reported elsewhere)."""
     try:
-        tree = ast.parse(source)
+        tree = ast_parse.parse(source)
     except SyntaxError:
         return set()
     return {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
