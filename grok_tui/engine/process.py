@@ -12,6 +12,7 @@ use, has taken the values it had left.
 
 from __future__ import annotations
 
+import atexit
 import collections
 import contextlib
 import os
@@ -47,6 +48,18 @@ def _kill(process: Any) -> None:
         process.kill()
 
 
+_trace_files: set[str] = set()
+"""Trace files of lesson processes not ended yet. A process's finalizer removes its own, but one
+that was still starting at exit (a hang-up at launch) has no finalizer yet."""
+
+
+@atexit.register
+def _remove_trace_files() -> None:
+    for path in list(_trace_files):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
 def _end(process: Any, conn: Any, fault_path: str) -> None:
     """End a lesson process and free what it held (also run by the garbage collector and at exit)."""
     try:
@@ -58,6 +71,7 @@ def _end(process: Any, conn: Any, fault_path: str) -> None:
         conn.close()
     with contextlib.suppress(OSError):
         os.unlink(fault_path)
+    _trace_files.discard(fault_path)
 
 
 class ChildProcess:
@@ -73,6 +87,7 @@ class ChildProcess:
             forkservers.start_servers()
         fd, self.fault_path = tempfile.mkstemp(prefix="grok-tui-lesson-", suffix=".trace")
         os.close(fd)
+        _trace_files.add(self.fault_path)
         self.conn, theirs = ctx.Pipe(duplex=True)
         process_class = ctx.Process if server is None else forkservers.WarmProcess
         self.process = process_class(

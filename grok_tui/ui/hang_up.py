@@ -9,11 +9,16 @@ was not its session's leader (started through a relay, or under another program)
 return nothing at once, and Textual's input thread read on for ever: a tutor left behind spun a
 core at 96% for 45 minutes. The app looks every TERMINAL_CHECK seconds whether its terminal still
 exists (a removed pseudo-terminal has no link left) and leaves as on a hang-up.
+
+Dying of the signal skips what a normal exit does after the app: ending the lesson processes and
+removing their trace files and multiprocessing's folder. Each hang-up left three of them in the temp
+folder, so the tutor runs those exit functions itself first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import os
 import signal
@@ -84,5 +89,9 @@ def _save_then(app: App, number: int, leave: Callable[[int], None]) -> None:
 def _die_of(number: int) -> None:
     """End as the signal's default action would. A hung-up terminal cannot be restored, and Textual's
     shutdown waited for ever to write to it (its writer queue full of frames nobody reads)."""
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)  # CPython's, not a public name
+    if run_exit_functions is not None:
+        with contextlib.suppress(Exception):
+            run_exit_functions()  # none of them writes to the terminal
     signal.signal(number, signal.SIG_DFL)
     os.kill(os.getpid(), number)
