@@ -17,6 +17,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
@@ -26,6 +27,16 @@ CHECKOUT = str(Path(__file__).resolve().parent.parent)
 not the one an editable install of another clone points at (a trial measured /work/main's code from
 its own clone). `--before TREE` puts that tree first instead."""
 sys.path.insert(0, CHECKOUT)
+
+_SCRATCH = tempfile.TemporaryDirectory(prefix="grok-bench-")
+"""The benches' data and cache folders, removed with all they hold when the bench ends (a bench that
+made its own in the temp folder left one for each start it timed)."""
+
+
+def scratch(prefix: str = "data-") -> str:
+    """A new empty folder, removed when the bench ends."""
+    return tempfile.mkdtemp(prefix=prefix, dir=_SCRATCH.name)
+
 
 _TOKEN = re.compile(
     r"\x1b\[([0-9;?<>=]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[^\[\]]|[\r\n\x08]|[^\x1b\r\n\x08]+"

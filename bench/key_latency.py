@@ -13,14 +13,13 @@ from __future__ import annotations
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _lessons import PLAYS
-from _pty import PtyProgram
+from _pty import PtyProgram, scratch
 
 from grok_tui.ui import speed as ladder
 
@@ -82,7 +81,7 @@ def report(name: str, times: list[float]) -> None:
 
 
 def start(grok: str, lesson: str, size: tuple[int, int] = (100, 30)) -> PtyProgram:
-    program = PtyProgram([grok, lesson], *size, {"GROK_TUI_DATA": tempfile.mkdtemp(prefix="grok-bench-")})
+    program = PtyProgram([grok, lesson], *size, {"GROK_TUI_DATA": scratch()})
     if program.wait_for(PLAYS[lesson].marker, timeout=30) is None:
         program.close()
         raise RuntimeError(f"grok-tui {lesson} did not start")

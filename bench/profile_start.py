@@ -24,10 +24,13 @@ from grok_tui.lesson.catalog import load_catalog
 from grok_tui.progress import Progress
 from grok_tui.ui.app import GrokApp
 
+DATA = tempfile.TemporaryDirectory(prefix="grok-bench-")
+"""The run's progress folder, removed when the bench ends."""
+
 
 async def start(lesson: str, size: tuple[int, int]) -> tuple[collections.Counter[str], bool]:
     start_lesson = None if lesson == "contents" else lesson
-    os.environ["GROK_TUI_DATA"] = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume
+    os.environ["GROK_TUI_DATA"] = DATA.name  # fresh progress: no resume
     app = GrokApp(load_catalog(), start_lesson, progress=Progress.load())
     async with app.run_test(size=size) as pilot:
         # Below 110 columns the lesson opens at once and builds its lab (charts, panels) after its first

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import PtyProgram
+from _pty import PtyProgram, scratch
 
 QUIET = 0.5
 
@@ -51,7 +51,8 @@ cache stale and parse all the lessons at every start."""
 
 def complete_frame(argv: list[str], marker: bytes, cols: int = 80, rows: int = 24, env: dict | None = None) -> float:
     data = tempfile.mkdtemp(prefix="grok-bench-")  # fresh progress: no resume, the contents come first
-    cache = CACHES.setdefault((env or {}).get("PYTHONPATH", ""), tempfile.mkdtemp(prefix="grok-bench-cache-"))
+    tree = (env or {}).get("PYTHONPATH", "")
+    cache = CACHES[tree] if tree in CACHES else CACHES.setdefault(tree, scratch("cache-"))
     start = time.monotonic()
     # Bytecode caching on, as for a learner (pip compiles at install): with PYTHONDONTWRITEBYTECODE
     # set (our tooling sets it) every grok-tui module was compiled from source at every start.
