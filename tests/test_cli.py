@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -181,6 +182,23 @@ def test_module_entry_point_runs():
     assert proc.returncode == 0, proc.stderr
     first = next(row for row in map(json.loads, proc.stdout.splitlines()) if "step" in row)
     assert math.isclose(first["pred"], 0.85, rel_tol=1e-9)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a forkserver's Unix socket")
+def test_lessons_run_with_a_temp_folder_too_long_for_a_unix_socket(tmp_path):
+    """A cluster job's TMPDIR can be longer than a Unix socket's path may be, and the forkserver's
+    socket lives there: every run failed with "AF_UNIX path too long"."""
+    long = tmp_path / "x".ljust(100 - len(str(tmp_path)), "x")
+    long.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "grok_tui", "run", "3.1"],
+        env={**os.environ, "TMPDIR": str(long)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "pred = 0.9" in proc.stdout
 
 
 def test_an_exercise_given_where_a_lesson_is_wanted_is_named_as_one(capsys):

@@ -19,6 +19,7 @@ import functools
 import multiprocessing
 import os
 import sys
+import tempfile
 import threading
 from multiprocessing import context as _mp_context
 from typing import Any
@@ -76,10 +77,35 @@ def context():
             if "forkserver" in multiprocessing.get_all_start_methods():
                 _context = multiprocessing.get_context("forkserver")
                 _context.set_forkserver_preload(list(BASE_PRELOAD))
+                _sockets_in_a_short_folder()
                 start_servers()
             else:
                 _context = multiprocessing.get_context("spawn")
         return _context
+
+
+SOCKET_PATH_MAX = 103
+"""The longest path a Unix socket can have (sun_path: 104 bytes on macOS, 108 on Linux, with its 0)."""
+SOCKET_NAME = "/pymp-XXXXXXXX/listener-XXXXXXXX"
+"""What multiprocessing adds to the temp folder for a forkserver's socket."""
+
+
+def _sockets_in_a_short_folder() -> None:
+    """The forkservers listen on Unix sockets in multiprocessing's temp folder, inside $TMPDIR. A long
+    TMPDIR (a cluster job's scratch folder) made every run fail with "AF_UNIX path too long": then
+    that folder is made in the system's short one. (Python 3.13's multiprocessing does the same.)"""
+    from multiprocessing import util
+
+    if len(tempfile.gettempdir() + SOCKET_NAME) <= SOCKET_PATH_MAX:
+        return
+    for short in ("/tmp", "/var/tmp", "/usr/tmp"):
+        if os.path.isdir(short) and os.access(short, os.W_OK | os.X_OK):
+            saved, tempfile.tempdir = tempfile.tempdir, short
+            try:
+                util.get_temp_dir()  # made now, kept for the session, removed at exit
+            finally:
+                tempfile.tempdir = saved
+            return
 
 
 _servers_lock = threading.Lock()

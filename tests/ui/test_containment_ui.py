@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -260,10 +262,12 @@ async def test_the_screens_accept_any_progress_file(private_data_dir, text):
     assert app.return_code in (0, None)
 
 
-def temp_folder(tmp_path):
-    """A temp folder for the tutor alone (its TMPDIR), to see what it leaves there."""
-    (tmp_path / "tmp").mkdir()
-    return tmp_path / "tmp"
+@pytest.fixture
+def own_temp():
+    """A temp folder for the tutor alone (its TMPDIR), to see what it leaves there. Short: pytest's
+    tmp_path under xdist is too long for a Unix socket's path, and the forkserver's would go elsewhere."""
+    with tempfile.TemporaryDirectory(prefix="grok-test-") as folder:
+        yield Path(folder)
 
 
 def assert_nothing_left_in(temp):
@@ -273,7 +277,7 @@ def assert_nothing_left_in(temp):
 
 
 @LINUX
-def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
+def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path, own_temp):
     """The real launcher in a pseudo-terminal: open 3.2's exercise, type a line, and close the terminal
     at once (as a dropped SSH link does). The editor saves after a pause in typing, and the hang-up
     ended the process before it: the last keys were lost."""
@@ -286,7 +290,7 @@ def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
         **os.environ,
         "GROK_TUI_LOG_DIR": str(tmp_path / "logs"),
         "GROK_TUI_DATA": str(tmp_path / "data"),
-        "TMPDIR": str(temp_folder(tmp_path)),
+        "TMPDIR": str(own_temp),
         "TERM": "xterm-256color",
         "COLUMNS": "80",
         "LINES": "24",
@@ -322,10 +326,9 @@ def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
         elif stage == 2 and "typed last" in shown(out):
             stage = 3  # on screen: the app has the keys, and saves them only after a 0.3 s pause
     assert stage == 3, out[-2000:]
-    temp = tmp_path / "tmp"
-    while not any(temp.glob("grok-tui-lesson-*")) and time.monotonic() < deadline:
+    while not any(own_temp.glob("grok-tui-lesson-*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the spare lesson process starts after the first screen: hang up with it alive
-    assert any(temp.glob("grok-tui-lesson-*"))
+    assert any(own_temp.glob("grok-tui-lesson-*"))
     os.kill(pid, signal.SIGHUP)  # what the kernel sends when the terminal goes away
     os.close(fd)
     end = time.monotonic() + 30
@@ -341,11 +344,11 @@ def test_keys_typed_just_before_the_terminal_hangs_up_are_saved(tmp_path):
     draft = tmp_path / "data" / "drafts" / "3.2" / "w_sum.py"
     assert "# typed last" in draft.read_text(encoding="utf-8")
     assert not (tmp_path / "logs").exists() or not list((tmp_path / "logs").iterdir())  # no crash log
-    assert_nothing_left_in(tmp_path / "tmp")
+    assert_nothing_left_in(own_temp)
 
 
 @LINUX
-def test_a_terminal_gone_without_a_hangup_signal_ends_the_tutor(tmp_path):
+def test_a_terminal_gone_without_a_hangup_signal_ends_the_tutor(tmp_path, own_temp):
     """A tutor on a pseudo-terminal it does not lead (started through a relay): the relay went, no
     SIGHUP came, and Textual's input thread read nothing for ever, a core at 96% for 45 minutes."""
     import select
@@ -357,7 +360,7 @@ def test_a_terminal_gone_without_a_hangup_signal_ends_the_tutor(tmp_path):
         **os.environ,
         "GROK_TUI_LOG_DIR": str(tmp_path / "logs"),
         "GROK_TUI_DATA": str(tmp_path / "data"),
-        "TMPDIR": str(temp_folder(tmp_path)),
+        "TMPDIR": str(own_temp),
         "TERM": "xterm-256color",
     }
     master, slave = os.openpty()
@@ -386,4 +389,4 @@ def test_a_terminal_gone_without_a_hangup_signal_ends_the_tutor(tmp_path):
         tutor.wait()
         raise AssertionError("the tutor did not end when its terminal went away") from None
     assert status == -signal.SIGHUP  # left as on a hang-up, after saving
-    assert_nothing_left_in(tmp_path / "tmp")
+    assert_nothing_left_in(own_temp)
