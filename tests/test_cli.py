@@ -233,3 +233,15 @@ def test_the_shell_is_told_the_progress_is_kept_and_where_the_tutor_reopens():
         saved_elsewhere=[Path("/tmp/x/gd_step.py")], progress=progress, crash_error=None, catalog=course
     )
     assert farewell(elsewhere) == ["your code was saved in /tmp/x/gd_step.py"]
+
+
+def test_help_ends_with_the_course_folder_a_teacher_copies(capsys, monkeypatch):
+    """docs/teaching.md has a teacher copy the course to add lessons; installed from a package index
+    it sits in site-packages, and nothing said where."""
+    monkeypatch.delenv("GROK_TUI_LESSONS", raising=False)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last.startswith("The course's lesson files: ")
+    folder = Path(last.removeprefix("The course's lesson files: ").split(" (")[0])
+    assert sorted(p.name for p in folder.glob("ch*"))[:2] == ["ch2", "ch3"]

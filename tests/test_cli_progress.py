@@ -139,6 +139,10 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     assert (ch9["lessons_done"], ch9["exercises_done"]) == (0, 0)
     assert ch8["lessons_complete"] == 1  # the text's "lessons 1/2 complete" (JSON had only "done", ◐ too)
     assert data["last_lesson"] == "8.2"
+    p.open_lesson("9.3")  # a lesson of another course (a teacher's folder) last
+    out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
+    assert "Last lesson: none in this course" in out and "9.3" not in out
+    p.open_lesson("8.2")
     p.save_draft("8.2", "w_sum", "def w_sum(a, b):\n    return")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
     assert "\nNext: `grok-tui 8.2` (your draft of 8.2/w_sum waits: `grok-tui edit 8.2/w_sum` opens it" in out

@@ -41,6 +41,12 @@ def test_hint_prints_the_next_hint_and_counts_it_as_the_tutor_does(capsys) -> No
     Progress.load().record_pass("3.2", "w_sum", W_SUM.solution.source)  # passed, hints counted again from 0
     code, out, _ = cli(capsys, "hint", "3.2/w_sum")  # a hint of a passed exercise says it passes
     assert code == 0 and out.startswith("3.2/w_sum (") and "(it passes already)" in out.splitlines()[0], out
+    Progress.load().save_draft("3.2", "w_sum", W_SUM.stub.source)  # changed after the pass: fails now
+    first = cli(capsys, "hint", "3.2/w_sum")[1].splitlines()[0]
+    assert (
+        "passes already" not in first
+        and "(passed before; your code changed since: `grok-tui verify 3.2/w_sum`)" in first
+    )
 
 
 @pytest.mark.parametrize("command", [["hint"], ["verify"], ["edit"], ["reset", "--yes"]])

@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         + "\n".join(f"  {k:<{width}}  {v}" for k, v in SUBCOMMANDS.items())
         + "\n\n`grok-tui COMMAND --help` tells more about each.\n"
         f"Settings (theme, speed, [keys]): {_settings_path()}\n"
-        f"Your progress, answers and code: {_data_path()} (GROK_TUI_DATA moves it)",
+        f"Your progress, answers and code: {_data_path()} (GROK_TUI_DATA moves it)\n"
+        # A teacher copies the course to add lessons; installed, it is deep in site-packages.
+        f"The course's lesson files: {default_lessons_dir()} (--lessons or GROK_TUI_LESSONS: others)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"grok-tui {__version__}")

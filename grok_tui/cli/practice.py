@@ -187,7 +187,16 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
             print(f"Hint {i}/{len(hints)}: {hint}")
         return EXIT_OK
     progress.show_hint(lesson.id, exercise.name, shown + 1)  # counted as in the exercise screen
-    passed = " (it passes already)" if progress.exercise_done(lesson.id, exercise.name) else ""
+    passed = ""
+    if progress.exercise_done(lesson.id, exercise.name):
+        # The pass is kept, but the code may have changed since: "it passes already" was said of
+        # code that now failed `verify`.
+        same = (current_code(progress, lesson, exercise) or "").strip() == (
+            progress.passed_code(lesson.id).get(exercise.name) or ""
+        ).strip()
+        passed = (
+            " (it passes already)" if same else f" (passed before; your code changed since: `grok-tui verify {key}`)"
+        )
     print(f"{key} ({exercise.title}){passed}")
     print(f"Hint {shown + 1}/{len(hints)}: {hints[shown]}")
     return EXIT_OK

@@ -101,7 +101,8 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
     last = catalog.get(progress.last_lesson) if progress.last_lesson else None
     return {
         "data_dir": str(progress.root),
-        "last_lesson": progress.last_lesson,
+        # Only a lesson of this course: another course's 9.3 read as a lesson here, then "Next: 2.1".
+        "last_lesson": last.id if last else None,
         "last_lesson_title": last.title if last else None,
         "chapters": chapters,
         **answers_summary(catalog, progress),
@@ -184,7 +185,10 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     if data["predictions"]["answered"]:
         print(f"Predictions: {data['predictions']['right']}/{data['predictions']['answered']} right")
     last = data["last_lesson"]
-    print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip() if last else "Last lesson: none yet")
+    if last:
+        print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip())
+    else:
+        print("Last lesson: none in this course" if progress.last_lesson else "Last lesson: none yet")
     print(next_step(catalog, progress))
     print(f"Saved in {data['data_dir']}")
     if progress.notice:  # said again last: before ~55 lines of listing it scrolled out of an 80x24 terminal
