@@ -8,7 +8,7 @@ from tests.test_session import FIXED
 
 
 def test_change_text_names_only_what_changed():
-    assert change_text({"alpha": 1.0, "input": 2.0}, {"alpha": 0.1, "input": 2.0}) == "alpha 1 -> 0.1"
+    assert change_text({"alpha": 1.0, "input": 2.0}, {"alpha": 0.1, "input": 2.0}) == "alpha 0.1 (was 1)"
     assert change_text({"alpha": 1.0}, {"alpha": 1.0}) == ""
 
 

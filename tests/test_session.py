@@ -69,7 +69,7 @@ def test_nudge_stops_and_reruns_from_the_seed_with_the_change_named():
     s.restart()
     assert s.run is not first and s.run.values["alpha"] == 0.316228
     play(s)
-    assert s.change == "alpha 1 -> 0.316228"
+    assert s.change == "alpha 0.316228 (was 1)"
     assert s.previous_label == "alpha 1"  # the dimmed curve's legend: what that run had
     again = session(alpha=0.316228)
     again.start()
@@ -283,16 +283,16 @@ def test_a_rerun_stopped_soon_after_it_started_is_not_the_previous_run(monkeypat
     three_steps()
     clock[0] += 2.0  # watched for two seconds, then a rung: kept for comparison
     s.nudge(-1)
-    assert s.previous_label == "alpha 1"
+    assert s.previous_label.startswith("alpha 1, stopped at step ")
     s.restart()
     three_steps()
     s.nudge(-1)  # the next rung within a second of the re-run's start: that run is not kept
-    assert s.previous_label == "alpha 1" and s.params["alpha"] == 0.1
+    assert s.previous_label.startswith("alpha 1, stopped at step ") and s.params["alpha"] == 0.1
     s.restart()
     three_steps()
     clock[0] += 1.5
     s.nudge(1)  # watched long enough: now it is the one to compare with
-    assert s.previous_label == "alpha 0.1"
+    assert s.previous_label.startswith("alpha 0.1, stopped at step ")
     s.stop()
 
 
@@ -325,5 +325,24 @@ def test_a_run_stopped_part_way_keeps_the_longer_run_it_repeated_as_the_previous
         s.run.join(0.01)
     clock[0] += 5.0
     s.nudge(-1)
-    assert s.previous_label == "alpha 0.316228"
+    assert s.previous_label.startswith("alpha 0.316228, stopped at step ")
     s.stop()
+
+
+def test_a_previous_run_stopped_part_way_says_where_in_its_legend():
+    """5.2's raw toes, changed back at step 4, was drawn as the previous run reaching 1e+7, a run
+    that goes on to 4.8e+60: its legend said only "previous run: toes_unit toes"."""
+    s = session()
+    for steps in (1, 2):
+        s.step_once()
+        for _ in range(500):
+            if s.run.state is RunState.PAUSED and len(s.run.steps) == steps:
+                break
+            s.run.join(0.01)
+    s.reset()  # r: the dimmed curve is that run, two steps of twenty
+    s.nudge(-1)
+    assert s.previous_label == "alpha 1, stopped at step 2"
+    s.start()
+    play(s)
+    s.nudge(1)  # a run that ended on its own says only its values
+    assert s.previous_label == "alpha 0.316228"

@@ -166,9 +166,11 @@ def at_chance(lesson: Lesson, series: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def change_text(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
-    """What differs between two sets of params: "alpha 1 -> 0.1" ("" when nothing did)."""
+    """What differs between two sets of params: "alpha 0.1 (was 1)" ("" when nothing did). Not "alpha
+    1 -> 0.1": beside it the status's "error 0.04 -> 5.4e+16" is this run's first and last step, and
+    the two arrows read as one story ("at alpha 1 the error was 0.04")."""
     return ", ".join(
-        f"{name} {fmt(before[name])} -> {fmt(after[name])}"
+        f"{name} {fmt(after[name])} (was {fmt(before[name])})"
         for name in after
         if name in before and before[name] != after[name]
     )

@@ -76,6 +76,8 @@ class LessonSession:
         self.previous: dict[str, Series] = {}
         """The last run's series, drawn dimmed under the current one."""
         self.previous_params: dict[str, Any] | None = None
+        self.previous_stopped_at: int | None = None
+        """The step the previous run was stopped at part way (None: it ended on its own)."""
         self.pending: bool | None = None
         """A re-run asked for by a param change, waiting for the keys to rest (True: start paused)."""
         self.rerun = False
@@ -150,11 +152,16 @@ class LessonSession:
     @property
     def previous_label(self) -> str:
         """The previous run by the values that set it apart, "alpha 1": its dimmed curve's legend.
-        (The legend showed `change`, "order input,delta -> delta,input", which read as the current run.)"""
+        (The legend showed `change`, "order input,delta -> delta,input", which read as the current run.)
+        A run stopped part way says so: 5.2's raw toes, changed back at step 4, looked as if it
+        only ever reached 1e+7 (it reaches 4.8e+60)."""
         if self.previous_params is None or not self.previous:
             return ""
         now = self._params_now()
-        return ", ".join(f"{n} {fmt(v)}" for n, v in self.previous_params.items() if n in now and now[n] != v)
+        differs = [f"{n} {fmt(v)}" for n, v in self.previous_params.items() if n in now and now[n] != v]
+        if self.previous_stopped_at is not None:
+            differs.append(f"stopped at step {self.previous_stopped_at}")
+        return ", ".join(differs)
 
     def _params_now(self) -> Mapping[str, Any]:
         """The values of the run on screen, else the params a run would start with."""
@@ -238,6 +245,7 @@ class LessonSession:
                 return
             self.previous = series
             self.previous_params = dict(run.values)
+            self.previous_stopped_at = None if ended else feed.step
 
     # -- params ------------------------------------------------------------------------------------
     def select(self, direction: int) -> None:

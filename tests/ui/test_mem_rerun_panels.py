@@ -58,6 +58,6 @@ async def test_every_panel_shows_the_latest_of_several_runs():
             assert values["test_accuracy"] == ns["test_accuracy"] and values["epoch"] == EPOCHS
             if seed:
                 assert len(session.previous["train_loss"].ys) == EPOCHS  # the dimmed curve of the run before
-                assert session.change == f"seed {seed - 1} -> {seed}"
+                assert session.change == f"seed {seed} (was {seed - 1})"
             del run, ns, pad
         assert not np.array_equal(weights[0], weights[-1])

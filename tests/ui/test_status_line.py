@@ -58,7 +58,7 @@ async def test_after_a_change_another_chosen_param_shows_instead_of_the_change(s
         await pilot.press("minus")  # alpha 1 -> 0.316228, which re-runs (and no longer diverges)
         await wait_for(pilot, lambda: screen.params["alpha"] < 1 and screen.session.rerun, what="the re-run")
         await finish(pilot, screen)
-        assert screen.session.change == "alpha 1 -> 0.316228"
+        assert screen.session.change == "alpha 0.316228 (was 1)"
         await pilot.press("right_square_bracket")
         status = text_of(screen.query_one(StatusLine))
         assert "input ◂ 2 ▸" in status and "->" not in status, status
@@ -79,8 +79,8 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         assert shown.endswith("step 117/200  too big for a float at line 88  try smaller updates"), shown
         assert len(shown) <= 80 and "24 -> 200" not in shown
         # a shorter note gave way only when the detail had under 16 columns: it stayed, and the detail
-        # was cut (`alpha 1.6 -> 3.2  too big for a f…`)
-        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="alpha 1.6 -> 3.2")
+        # was cut (`alpha 3.2 (was 1.6)  too big for a f…`)
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="alpha 3.2 (was 1.6)")
         await pilot.pause()
         shown = text_of(status).rstrip()
         assert shown.endswith("step 117/200  too big for a float at line 88  try smaller updates"), shown
@@ -106,10 +106,10 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         # 5.2b at alpha 3.2: beside the note of the change, the long form was cut to 'error 4.44e+03
         # ->…', which read as if the run had ended at 4440; the short form fits
         grew = ("error 4.44e+03 -> 5.66e+33", "error 5.66e+33")
-        status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 1.6 -> 3.2", grew=grew)
+        status.show_status(RunState.FINISHED, 40, 40, "", note="alpha 3.2 (was 1.6)", grew=grew)
         await pilot.pause()
         shown = text_of(status).rstrip()
-        assert shown.endswith("alpha 1.6 -> 3.2  error 5.66e+33  try smaller updates"), shown
+        assert shown.endswith("alpha 3.2 (was 1.6)  error 5.66e+33  try smaller updates"), shown
         # 5.2 at 24 iterations: the short form beside the note
         grew = ("error 0.0196 -> 1.68e+08", "error 1.68e+08")
         status.show_status(RunState.FINISHED, 24, 24, "", note="iterations 3 -> 24", grew=grew)
