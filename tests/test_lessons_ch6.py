@@ -333,21 +333,16 @@ def test_6_6b_counts_the_weights_each_lesson_drew():
         assert words[hidden] in said and words[3 * hidden] in said, (lesson_id, hidden, said)
 
 
-def test_6_4_prose_names_the_step_the_status_line_says_its_error_sticks_from():
+def test_6_4_status_line_counts_repeats_as_its_chart_and_prose_do():
     """The status line said "error stuck at 1 from step 9" while the chart and the text counted
-    repeats ("exactly 1 at repeat 3"), with nothing to join the two: the text says which step that
-    repeat is, the step the status line's own words name."""
-    import re
+    repeats ("exactly 1 at repeat 3"): it now counts along the chart's x, as the prose quotes it."""
+    from grok_tui.engine.run_reading import worst_growth
+    from grok_tui.engine.session import LessonSession
 
-    from grok_tui.engine.run_reading import growth_text
-
-    _, result = run("6.4")
-    recorded = [(s.index, s.values["error"], s.values.get("repeat")) for s in result.steps if "error" in s.values]
-    steps, errors, repeats = zip(*recorded, strict=True)
-    said = growth_text("error", list(errors), list(steps))[0]
-    step = int(re.search(r"from step (\d+)", said).group(1))
-    repeat = repeats[steps.index(step)]
-    assert (step, repeat) == (9, 3), said
-    text = _prose_with("6.4", f"exactly 1 at repeat {repeat}", before=0)
-    assert f'"error stuck at 1 from step {step}": step {step} is repeat {repeat}' in text, text
-    assert "Where it has room, from 100 columns, the status line says" in text, text  # 80 drops "from step 9"
+    session = LessonSession(COURSE.get("6.4"), speed=0)
+    session.start()
+    assert session.run is not None and session.run.join(timeout=60)
+    said = worst_growth(session.error_names, session.poll().series, session.x_of)[0]
+    assert said == "error stuck at 1 from repeat 3", said
+    text = _prose_with("6.4", "exactly 1 at repeat 3", before=0)
+    assert f'the status line says so too: "{said}"' in text, text

@@ -109,11 +109,12 @@ def flat_from(ys: list[float]) -> int | None:
     return start if flat >= 3 and flat >= FLAT_TAIL * len(ys) else None
 
 
-def growth_text(name: str, ys: list[float], xs: list[float] | None = None) -> tuple[str, str]:
+def growth_text(name: str, ys: list[float], xs: list[float] | None = None, x_name: str = "step") -> tuple[str, str]:
     """("error 0.3 -> 2.2e+59", "error 2.2e+59") when the series `name`, an error or a loss, ended
     higher than it began (it grew, or did not learn): a long form and one for a narrow line ("error
     -> 2.2e+59" read as a start left out). ("", "") otherwise (a run that learned, or a series that is
-    not an error). `xs`, the steps of `ys`, say from which step an error stopped changing."""
+    not an error). `xs`, the steps of `ys` (or the chart's x, named `x_name`), say from where an error
+    stopped changing."""
     if not ys or not ("error" in name or "loss" in name):
         return "", ""
     first, final = ys[0], ys[-1]
@@ -121,7 +122,7 @@ def growth_text(name: str, ys: list[float], xs: list[float] | None = None) -> tu
     if flat is not None:
         # 4 digits, as the strip beside it says it: 7.2's "stuck at 8.23097" sat by "error 8.231"
         stuck_at = f"{name} {STUCK} {format_value(final, 4)}"
-        since = f" from step {xs[flat]:g}" if xs is not None and len(xs) == len(ys) else ""
+        since = f" from {x_name} {xs[flat]:g}" if xs is not None and len(xs) == len(ys) else ""
         return (stuck_at + since if flat else stuck_at), stuck_at
     if not (math.isfinite(first) and first > 0 and (grew(first, final) or ended_higher(first, final))):
         return "", ""
@@ -133,16 +134,30 @@ def growth_text(name: str, ys: list[float], xs: list[float] | None = None) -> tu
     return long, (f"{name} {end}" if grew(first, final) else long)
 
 
-def worst_growth(names: tuple[str, ...], series: Mapping[str, Any]) -> tuple[str, str]:
+def worst_growth(
+    names: tuple[str, ...], series: Mapping[str, Any], against: Mapping[str, str] | None = None
+) -> tuple[str, str]:
     """growth_text of the error that ended highest among those that ended higher: 5.4 at alpha 6.4 named
-    error_hurt, its smallest (5.6e+06), while error_win reached 4.7e+08."""
+    error_hurt, its smallest (5.6e+06), while error_win reached 4.7e+08. `against`: the x its chart
+    draws a series against (6.4's "repeat"), so "from" counts as the chart does: "stuck at 1 from
+    step 7" sat under a chart whose flat line starts at repeat 1."""
     grown = [
-        (growth_text(n, series[n].ys, series[n].xs), series[n].ys[-1]) for n in names if n in series and series[n].ys
+        (growth_text(n, series[n].ys, *_x_of(n, series, against or {})), series[n].ys[-1])
+        for n in names
+        if n in series and series[n].ys
     ]
     grown = [(text, final) for text, final in grown if text[0]]
     if not grown:
         return "", ""
     return max(grown, key=lambda g: abs(g[1]) if not math.isnan(g[1]) else -1.0)[0]
+
+
+def _x_of(name: str, series: Mapping[str, Any], against: Mapping[str, str]) -> tuple[list[float], str]:
+    """The x values of `name`'s points as its chart counts them, and that x's name."""
+    x = against.get(name, "")
+    if x in series and len(series[x].ys) == len(series[name].ys):
+        return series[x].ys, x
+    return series[name].xs, "step"
 
 
 AT_CHANCE = 1.5

@@ -102,6 +102,8 @@ class LessonSession:
         """Say when a finished run's error ended higher (growth_text): only where a smaller step is a
         cure (alpha, or the param the lesson's growth_advice names)."""
         self.series_names = tuple(dict.fromkeys(names))
+        self.x_of = {name: c.x for c in charts if c.x for name in c.series}
+        """The x a chart draws each series against, where it is not the step (6.4's "repeat")."""
 
     # -- events ------------------------------------------------------------------------------------
     def on_finished(self, callback: Callable[[LessonRun], None]) -> None:

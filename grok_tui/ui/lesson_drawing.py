@@ -302,7 +302,7 @@ class LessonDrawing(_Screen):
         last = self.position[0] == self.position[1] > 0
         grew = ("", "")
         if view.state is RunState.FINISHED and session.watch_growth:
-            grew = worst_growth(session.error_names, view.series)
+            grew = worst_growth(session.error_names, view.series, session.x_of)
             if not grew[0]:  # the loss fell, yet it learned nothing: 7.5 at alpha 10, every unit dead
                 grew = at_chance(self.lesson, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
