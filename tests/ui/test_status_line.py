@@ -64,6 +64,20 @@ async def test_after_a_change_another_chosen_param_shows_instead_of_the_change(s
         assert "input ◂ 2 ▸" in status and "->" not in status, status
 
 
+async def test_a_stuck_run_keeps_its_number_beside_the_quiz_at_80_columns(small_catalog):
+    """5.5 at 80 columns read "error_sum stuck …  try order delta,input · F chapter quiz": the offer of
+    the quiz stayed whole and the value the error stuck at, the point, was cut."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        grew = ("error_sum stuck at 0.6327 from step 4", "error_sum stuck at 0.6327")
+        status.show_status(RunState.FINISHED, 40, 40, "", grew=grew, advice="try order delta,input", quiz=True)
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert "error_sum stuck at 0.6327" in shown and shown.endswith("try order delta,input · F quiz"), shown
+
+
 async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
     """The detail gives way: at 80 columns "try smaller updates" was the part cut off."""
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
@@ -71,13 +85,13 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         await pilot.pause()
         status = app.screen.query_one(StatusLine)
         detail = "too big for a float at line 88, after step 117"
-        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 200 (was 24)")
         await pilot.pause()
         shown = text_of(status).rstrip()
         # the detail whole (its step is the head's, said once), then the advice: the keys (in the
         # footer anyway) and the note of the change gave way. It read `too big for a float …`.
         assert shown.endswith("step 117/200  too big for a float at line 88  try smaller updates"), shown
-        assert len(shown) <= 80 and "24 -> 200" not in shown
+        assert len(shown) <= 80 and "(was 24)" not in shown
         # a shorter note gave way only when the detail had under 16 columns: it stayed, and the detail
         # was cut (`alpha 3.2 (was 1.6)  too big for a f…`)
         status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="alpha 3.2 (was 1.6)")
@@ -123,9 +137,9 @@ async def test_a_diverged_run_keeps_its_advice_at_80_columns(small_catalog):
         assert shown.endswith("step 24/24  error 0.0196 -> 1.68e+08  try smaller updates"), shown
         await pilot.resize_terminal(140, 30)  # room for it all
         await wait_for(pilot, lambda: status.content_size.width > 130, what="the wider status line")
-        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 24 -> 200")
+        status.show_status(RunState.DIVERGED, 117, 200, "", detail=detail, note="iterations 200 (was 24)")
         await pilot.pause()
-        assert "24 -> 200  too big for a float at line 88  try smaller updates · space again" in text_of(status)
+        assert "200 (was 24)  too big for a float at line 88  try smaller updates · space again" in text_of(status)
 
 
 async def test_a_notice_sits_above_the_status_line_not_over_it(small_catalog):

@@ -255,8 +255,11 @@ class StatusLine(_OneLine):
             then = "F chapter quiz" if quiz else "{run} again"
             hint = "  " + fill(f"{advice or ADVICE} · {then}")
             head = self._head(state, step, total, speed, param, "").cell_len
-            if head + len(f"  {long}{hint}") > width and not quiz:
-                hint = "  " + (advice or ADVICE)  # the advice alone, when the keys do not fit with it
+            if head + len(f"  {long}{hint}") > width:
+                # The advice alone, when the keys do not fit with it; the quiz keeps a short mention,
+                # and gives way to the value it stuck at (5.5 at 80 columns: "error_sum stuck …  try
+                # order delta,input · F chapter quiz" kept the offer and cut the number).
+                hint = "  " + (advice or ADVICE) + (" · F quiz" if quiz else "")
             # The end it reached matters more than where it began: the long form where it fits beside
             # the note of the last change, else the short one. (The long one, measured without the
             # note and then cut, read `alpha 1.6 -> 3.2  error 4.44e+03 ->…`: as if 4440 were the end.)
