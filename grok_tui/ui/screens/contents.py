@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,6 +38,63 @@ STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "sta
 
 PROBLEM_LINES = 6
 """Lesson-file problems listed under the contents, a line each (grok.tcss gives the box 8 rows)."""
+
+READABLE = 4.5
+"""WCAG's least contrast for text. On light themes the fixed "green", "yellow" and "dim" of the
+marks and counts read at 1.8:1 (a trial at 80x24, textual-light), "0/1 done" at 2.3:1 on the dark."""
+
+TONES = {"success": "$text-success", "warning": "$text-warning", "muted": "$text-muted"}
+"""The list's colours besides its text, as theme variables (course_marks.MARKS names them too)."""
+
+
+def luminance(colour: Color) -> float:
+    """WCAG's relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+
+def contrast(one: Color, other: Color) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: Color, backgrounds: Sequence[Color]) -> Color:
+    """`colour`, taken towards black or white (away from the first background) until it reaches
+    READABLE on each of `backgrounds`: the theme's hue where it can, a darker or lighter shade of it
+    where it cannot (textual-light's $text-success is 3.2:1 on its list). Towards the other end
+    if that one cannot reach it (white is 3.6:1 on solarized-light's blue highlight, black 5.7)."""
+    first = backgrounds[0].get_contrast_text(1.0).with_alpha(1.0)
+    ends = (first, Color(0, 0, 0) if first.brightness > 0.5 else Color(255, 255, 255))
+    for toward in ends:
+        for step in range(21):
+            shade = colour.blend(toward, step / 20)
+            if all(contrast(shade, background) >= READABLE for background in backgrounds):
+                return shade
+    return max(ends, key=lambda end: min(contrast(end, background) for background in backgrounds))
+
+
+def theme_colour(variables: Mapping[str, str], name: str, background: Color) -> Color:
+    """A theme variable's colour as it shows on `background` ("auto 60%": black or white, 60% on it)."""
+    value = variables.get(name, "auto 60%")
+    if value.startswith("auto"):
+        alpha = float(value.split()[1].rstrip("%")) / 100 if " " in value else 1.0
+        return background + background.get_contrast_text(alpha)
+    return background + Color.parse(value)
+
+
+def theme_style(style: str, variables: Mapping[str, str], backgrounds: Sequence[Color]) -> Style:
+    """A Rich style whose $variable (as in course_marks.MARKS) is the theme's colour, made readable."""
+    words = style.split()
+    attributes = Style.parse(" ".join(w for w in words if not w.startswith("$")))
+    named = [w[1:] for w in words if w.startswith("$")]
+    if not named:
+        return attributes
+    colour = readable(theme_colour(variables, named[0], backgrounds[0]), backgrounds)
+    return attributes + Style(color=colour.rich_color)
 
 
 def lesson_preview(lesson: Lesson, state: str) -> Text:
@@ -70,9 +134,13 @@ QUIZ_ROW = "quiz-"
 """The id of a chapter quiz's row is this and the chapter's number (lesson ids are numbers)."""
 
 
-def quiz_line(chapter: int, questions: int, mine: dict[int, bool], room: int) -> Text:
+def quiz_line(
+    chapter: int, questions: int, mine: dict[int, bool], room: int, tones: Mapping[str, Style | str] | None = None
+) -> Text:
     """A chapter quiz's row, under its lessons: its size, or how the last attempt went (the score
-    showed nowhere but in the quiz's panel; "2/5" with two answered read as three wrong)."""
+    showed nowhere but in the quiz's panel; "2/5" with two answered read as three wrong). `tones`:
+    the styles of TONES for the theme (ContentsScreen.tones)."""
+    tones = tones or {"success": "green", "muted": "dim"}
     name = f"chapter {chapter} quiz"
     if not mine:
         count = f"{questions} questions"
@@ -82,7 +150,8 @@ def quiz_line(chapter: int, questions: int, mine: dict[int, bool], room: int) ->
         count = f"{sum(mine.values())}/{questions} right"
     label = Text.assemble("  ", ("✎", "bold"), f" {name}")
     label.append(" " * max(2, room - 4 - len(name) - len(count)))
-    label.append(count, style="green" if mine and all(mine.values()) and len(mine) == questions else "dim")
+    right = mine and all(mine.values()) and len(mine) == questions
+    label.append(count, style=tones["success"] if right else tones["muted"])
     return label
 
 
@@ -108,6 +177,21 @@ class LessonList(GutterFirst, StoppingOptionList):
         Binding("space", "select", "open", show=False),
     ]
 
+    def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
+        """The highlighted row all in the highlight's colour, made readable on it: a ✓ kept its green
+        on the highlight's blue, at 1.03:1 in atom-one-light (the mark's shape still tells it apart),
+        and textual-dark's own 87% white is 3.8:1 on its blue."""
+        strips = super()._get_option_render(option, style)
+        drawn = style.rich_style  # the colours as drawn, "auto 87%" resolved on the highlight
+        if option is not self.highlighted_option or option.disabled or not (drawn.color and drawn.bgcolor):
+            return strips
+        background = Color.from_rich_color(drawn.bgcolor)
+        over = Style(color=readable(Color.from_rich_color(drawn.color), [background]).rich_color)
+        return [
+            Strip([Segment(text, s + over if s else s, c) for text, s, c in strip], strip.cell_length)
+            for strip in strips
+        ]
+
 
 NO_KEY = ": no key here · ? lists the keys"
 """Said of a letter or digit the contents do not use (as the lesson says it in its status line)."""
@@ -115,7 +199,7 @@ NO_KEY = ": no key here · ? lists the keys"
 
 class ContentsScreen(Screen[None]):
     DEFAULT_CSS = """
-    ContentsScreen #legend { height: 1; padding: 0 1; }
+    ContentsScreen #legend { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
         Binding("f1,question_mark", "help", "help", id="contents.help"),
@@ -143,7 +227,7 @@ class ContentsScreen(Screen[None]):
             yield LessonList(id="lessons")
             yield Static(id="preview")
         # ▸ stays at the lesson last opened while the highlight moves: a trial found it unexplained
-        yield Static(Text(f"{LEGEND}  ▸ last opened", style="dim"), id="legend")
+        yield Static(Text(f"{LEGEND}  ▸ last opened"), id="legend")  # $text-muted (DEFAULT_CSS)
         yield Static(id="problems")
         yield KeyFooter()
 
@@ -170,7 +254,27 @@ class ContentsScreen(Screen[None]):
             status = lesson_status(lesson, self.app.progress)  # type: ignore[attr-defined]
             self._update(preview, lesson_preview(lesson, STATUS_WORDS[status]))
 
+    def tones(self) -> dict[str, Style]:
+        """TONES and the marks' styles for the theme shown, readable on the list (focused or not:
+        a focused list is tinted 5% towards its text)."""
+        lessons = self.query_one(LessonList)
+        background = lessons.background_colors[1]
+        if background.a == 0:  # not styled yet
+            background = Color.parse(self.app.theme_variables.get("surface", "#000000"))
+        backgrounds = [background, background.blend(lessons.colors[3], 0.05)]
+        variables = self.app.theme_variables
+        styles = {name: theme_style(style, variables, backgrounds) for name, style in TONES.items()}
+        for status, (_, style) in MARKS.items():
+            styles[status] = theme_style(style, variables, backgrounds)
+        return styles
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Another theme picked (ctrl+p): the marks' colours are the theme's, resolved when drawn."""
+        if self._built:
+            self.call_after_refresh(self.refresh_marks, keep_highlight=True)
+
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._built:
             self.refresh_marks()
             self.refresh_bindings()  # a lesson may have been opened since the footer was drawn
@@ -240,18 +344,21 @@ class ContentsScreen(Screen[None]):
         room = self._room(len(catalog.lessons) + len(catalog.chapters()) + len(catalog.quizzes))
         answers = load_answers(progress.root) if catalog.quizzes else None
         tell_set_aside(app)  # a damaged answers file, set aside as it was read
+        tones = self.tones()
         for number, title, lessons in catalog.chapters():
             done = sum(lesson_status(lesson, progress) == "complete" for lesson in lessons)
             quiz = catalog.quizzes.get(number)
             mine = quiz_answers(answers, number) if quiz is not None and answers is not None else {}
             options.append(
                 Option(
-                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", "dim")),
+                    # the heading's colour is grok.tcss's (a disabled option's is Textual's faint one)
+                    Text.assemble((f"{number} {title}", "bold"), (f"  {done}/{len(lessons)} done", tones["muted"])),
                     disabled=True,
                 )
             )
             for lesson in lessons:
-                mark, style = MARKS[lesson_status(lesson, progress)]
+                status = lesson_status(lesson, progress)
+                mark, style = MARKS[status][0], tones[status]
                 here = lesson.id == current
                 name = f"{lesson.id} {lesson.title}"
                 count = ""
@@ -263,9 +370,8 @@ class ContentsScreen(Screen[None]):
                 label = Text.assemble(("▸ " if here else "  "), (mark, style), f" {name}")
                 if count:
                     label.append(" " * max(2, room - 4 - len(name) - len(count)))
-                    label.append(
-                        count, style="green" if count.startswith(f"exercises {len(lesson.exercises)}/") else "dim"
-                    )
+                    passed = count.startswith(f"exercises {len(lesson.exercises)}/")
+                    label.append(count, style=tones["success"] if passed else tones["muted"])
                 options.append(Option(label, id=lesson.id))
                 if here:
                     highlight = len(options) - 1
@@ -276,7 +382,9 @@ class ContentsScreen(Screen[None]):
             if quiz is not None:
                 # The quiz, selectable: it opened only from the chapter's last lesson, once run (F),
                 # and a learner who wanted to take it again could not find it here or in ctrl+p.
-                options.append(Option(quiz_line(number, len(quiz.questions), mine, room), id=f"{QUIZ_ROW}{number}"))
+                options.append(
+                    Option(quiz_line(number, len(quiz.questions), mine, room, tones), id=f"{QUIZ_ROW}{number}")
+                )
         lessons_list = self.query_one(LessonList)
         if keep_highlight and lessons_list.highlighted is not None:
             highlight = lessons_list.highlighted
