@@ -111,3 +111,20 @@ async def test_a_theme_picked_while_the_contents_show_recolours_the_marks(catalo
         await pilot.pause()
         measured = contrasts(app)
         assert not unreadable(measured), unreadable(measured)
+
+
+@pytest.mark.parametrize("theme", LIGHT)
+async def test_the_key_bar_keys_are_readable_on_light_themes(catalog, theme, monkeypatch):
+    """The keys' accent colour read at 1.8:1 (atom-one-light) and 1.9:1 (catppuccin-latte) on the bar.
+    solarized-light's blue bar holds its own words at 3.4:1: its keys at least as readable as those."""
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.pause()
+        bar = app.screen._compositor.render_strips()[-1]
+        keys = [ratio(s) for s in bar if s.text.strip() in ("f1", "q")]
+        words = [ratio(s) for s in bar if s.text.strip() in ("help", "quit")]
+        assert keys and words, list(bar)
+        least = min(TEXT, *words) if theme == "solarized-light" else TEXT
+        assert min(keys) >= least, (theme, keys, words)
