@@ -3,14 +3,17 @@ what its metadata names (chart series, `show` entries, panels) exists."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from difflib import get_close_matches
 from typing import Any
 
+from grok_tui.engine.child import CHECK_ASSERTS
 from grok_tui.engine.exercise_proof import check_exercises
 from grok_tui.engine.runner import LessonRun, RunResult, RunState
 from grok_tui.instruments.checks import check_instruments
+from grok_tui.lesson.ast_parse import parse
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.panel_names import PANEL_NAMES
 from grok_tui.lesson.params import ParamError
@@ -27,18 +30,28 @@ def run_checks(
     the defaults: the test suite spreads a long list over its workers); report what fails, and what
     the metadata names that the default run never provides."""
     problems: list[LessonError] = []
-    for case in ({}, *lesson.check_with) if cases is None else cases:
+    every = [{}, *lesson.check_with]
+    runs = every if cases is None else list(cases)
+    asserted: set[int] | None = set()
+    """The check cells that ran an assert in some run; None once a run did not finish (its problem
+    is said, and its check cells may not have run)."""
+    for case in runs:
         label = "defaults" if not case else ", ".join(f"{k}={v}" for k, v in case.items())
         try:
             run = LessonRun(lesson, case, run_checks=True)
         except ParamError as exc:
             problems.append(LessonError(lesson.path, _meta_line(lesson, r"^\s*check_with\s*="), f"check_with: {exc}"))
+            asserted = None
             continue
         try:
             result = run.run_sync(timeout)
             namespace = set(run.namespace)
             if result.state is RunState.FINISHED:  # the instruments read the final values: before close()
                 problems += check_instruments(lesson, run, label)
+                if asserted is not None:
+                    asserted |= set(run.namespace.get(CHECK_ASSERTS, ()))
+            else:
+                asserted = None
         finally:
             run.close()
         f = result.failure
@@ -52,6 +65,31 @@ def run_checks(
             problems.append(LessonError(lesson.path, 1, f"with {label}: run {result.state.value}: {result.detail}"))
         elif not case:
             problems += metadata_problems(lesson, result, namespace)
+    if asserted is not None and runs == every:  # a part of the runs may rightly assert nothing
+        problems += silent_check_cells(lesson, asserted)
+    return problems
+
+
+def silent_check_cells(lesson: Lesson, asserted: set[int]) -> list[LessonError]:
+    """The check cells that executed no assert in any run of the lesson (the defaults and every
+    check_with set): their guards match none of the runs, so they pin no number. A teacher changed
+    `iterations` 300 to 301 and `check` said ok: every assert sat under `if ... iterations == 300:`."""
+    sets = [", ".join(f"{k}={v}" for k, v in case.items()) for case in lesson.check_with]
+    runs = "the defaults" + (
+        f" and its {len(sets)} check_with sets" if len(sets) > 3 else "".join(f"; {s}" for s in sets)
+    )
+    problems = []
+    for cell in lesson.cells:
+        if cell.role != "check" or cell.line in asserted:
+            continue
+        if not any(isinstance(node, ast.Assert) for node in ast.walk(parse(cell.source))):
+            message = "check cell has no assert statement, so it checks nothing: write its checks as `assert ...`"
+        else:
+            message = (
+                f"check cell ran no assert in any run ({runs}): its guards match none of them, so it "
+                "pins no number; guard its asserts on values a run has, or add a check_with set that matches"
+            )
+        problems.append(LessonError(lesson.path, cell.line - 1, message))
     return problems
 
 

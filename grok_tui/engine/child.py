@@ -11,7 +11,8 @@ Messages to the tutor (tuples, first item the kind):
   ("exit", status, line)       just before the lesson's code calls os._exit
   ("end", state, detail, failure, values, functions, modules)
                                failure = (line, kind, message) or None; values = {name: pickled bytes,
-                               or None for a big value this process keeps (see KEEP_BYTES)}
+                               or None for a big value this process keeps (see KEEP_BYTES)}; a job
+                               with run_checks adds CHECK_ASSERTS to the values
   ("ok", result) ("err", text) the answer to a call of one of the run's functions, after the end
   ("values", {name: bytes})    the answer to a "get": the kept values asked for (given once)
 Messages from the tutor:
@@ -22,6 +23,7 @@ Messages from the tutor:
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import faulthandler
 import os
@@ -38,6 +40,7 @@ from typing import Any
 from grok_tui.engine.child_confine import detach_terminal, limit_self
 from grok_tui.engine.statements import assertion_text
 from grok_tui.engine.values import first_non_finite, snapshot
+from grok_tui.lesson.ast_parse import parse
 from grok_tui.lesson.model import TUTOR_NAMES, Cell, Lesson
 from grok_tui.lesson.parse import compile_cell
 
@@ -56,6 +59,69 @@ KEEP_BYTES = 64 * 1024
 bigger than this, pickled, and sends it only when the tutor reads it: 7.5 ends with 3.8 MiB of
 values, of which the tutor reads about 1 MiB (its images, held out and trained on) and never the
 sklearn `digits` Bunch or `images` (2.7 MiB). Smaller values (numbers, weights, labels) go at once."""
+
+CHECK_ASSERTS = "<check cells that asserted>"
+"""A key of the end's values when the job runs the check cells (no variable can take it): the lines of
+the check cells that executed an assert statement in this run, pickled. A check cell whose asserts
+all sit under guards that no run matches (`if alpha == 0.1 and iterations == 20:` after a default
+changed to 301) passed while pinning nothing: engine/checks.py reports it."""
+
+
+class _AssertWatch:
+    """Learns which check cells executed an assert statement, with a trace of the check cells' own
+    code only (their module code and the functions they define): the code that runs is the code
+    shown, untouched. Other code gets no local trace; a check cell's lines are traced until it asserts,
+    and opcode by opcode only on the lines that hold an assert's test (`if guard: assert x` on one
+    line runs the line, not always the assert)."""
+
+    def __init__(self) -> None:
+        self.credited: set[int] = set()
+        self._codes: dict[types.CodeType, tuple[int, frozenset[int], frozenset[int]]] = {}
+        """code -> (its check cell's line, the lines holding an assert's test, its test's opcodes)."""
+        self._running = 0
+
+    @contextlib.contextmanager
+    def watching(self, cell: Cell, code: types.CodeType):
+        self._learn(cell, code)
+        self._running, previous = cell.line, sys.gettrace()
+        sys.settrace(self._call)
+        try:
+            yield
+        finally:
+            sys.settrace(previous)
+            self._running = 0
+
+    def _learn(self, cell: Cell, code: types.CodeType) -> None:
+        tests = [n.test for n in ast.walk(parse("\n" * (cell.line - 1) + cell.source)) if isinstance(n, ast.Assert)]
+        spans = [(t.lineno, t.col_offset, t.end_lineno or t.lineno, t.end_col_offset or 0) for t in tests]
+        todo = [code]
+        while todo:
+            co = todo.pop()
+            todo += [c for c in co.co_consts if isinstance(c, types.CodeType)]
+            at = [
+                (2 * i, line)
+                for i, (line, end, col, end_col) in enumerate(co.co_positions())
+                if line is not None and end is not None and col is not None and end_col is not None
+                if any((a, b) <= (line, col) and (end, end_col) <= (c, d) for a, b, c, d in spans)
+            ]
+            self._codes[co] = (cell.line, frozenset(line for _, line in at), frozenset(i for i, _ in at))
+
+    def _call(self, frame: types.FrameType, event: str, arg: object):
+        if frame.f_code in self._codes and self._running not in self.credited:
+            return self._local
+        return None
+
+    def _local(self, frame: types.FrameType, event: str, arg: object):
+        cell, lines, offsets = self._codes[frame.f_code]
+        if event == "line":
+            frame.f_trace_opcodes = frame.f_lineno in lines
+        elif event == "opcode" and frame.f_lasti in offsets:
+            self.credited.update((self._running, cell))
+        if self._running in self.credited:  # asserted: nothing more to learn from this cell
+            frame.f_trace_opcodes = False
+            frame.f_trace = None  # (returning None would keep the frame's trace)
+            return None
+        return self._local
 
 
 class _Cancelled(BaseException):
@@ -139,6 +205,7 @@ class _Child:
         self.state = "ready"
         self.steps: list[tuple[int, dict[str, Any]]] = []
         self.namespace: dict[str, Any] = {}
+        self.asserts = _AssertWatch()
         self.kept: dict[str, bytes] = {}
         """Big final values, pickled, that the tutor has not asked for yet (KEEP_BYTES)."""
         self.path = str(self.lesson.path)
@@ -238,7 +305,9 @@ class _Child:
                 for cell in self._cells():
                     ran.append(cell)
                     self.send(("cell", cell.line))
-                    exec(compile_cell(cell, self.lesson.path), self.namespace)
+                    code = compile_cell(cell, self.lesson.path)
+                    with self.asserts.watching(cell, code) if cell.role == "check" else contextlib.nullcontext():
+                        exec(code, self.namespace)
         except _Cancelled:
             state, detail = "cancelled", f"stopped at step {len(self.steps)}"
         except _Diverged as exc:
@@ -262,6 +331,8 @@ class _Child:
         values, functions = self._shareable()
         staying = state == "finished" and bool(functions)  # as the tutor decides (LessonRun._finish)
         shipped = {n: None if staying and self._keep(n, data) else data for n, data in values.items()}
+        if self.run_checks:
+            shipped[CHECK_ASSERTS] = pickle.dumps(sorted(self.asserts.credited))
         # in import order: a warm forkserver imports them in that order (process.run_ended)
         modules = [m for m in sys.modules if m not in before and not m.startswith("_") and "._" not in m]
         self.send(("end", state, detail, failure, shipped, functions, modules))

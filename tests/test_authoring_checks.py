@@ -1,0 +1,99 @@
+"""A teacher's trial of the authoring checks: what `grok-tui check` passed though the lesson was wrong.
+A check cell whose guards matched no run, a `step` that does nothing, a stuck advice at a value out
+of range, stuck_advice_at errors that misread a param, and a broken file that claimed its id."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from grok_tui.engine.checks import run_checks
+from grok_tui.lesson.parse import parse_lesson
+
+GUARDED = textwrap.dedent("""\
+    +++
+    id = "9.1"
+    chapter = 9
+    title = "Guarded checks"
+    check_with = [{ alpha = 0.5 }]
+
+    [params.alpha]
+    default = 0.1
+    min = 0.01
+    max = 1.0
+
+    [params.iterations]
+    default = 300
+    min = 1
+    max = 1000
+    +++
+
+    ```python train
+    weight = 0.0
+    for i in range(iterations):
+        weight += alpha
+        step(weight=weight)
+    ```
+
+    ```python check
+    if alpha == 0.1 and iterations == 300:
+        assert abs(weight - 30.0) < 1e-6, weight
+    if alpha == 0.5 and iterations == 300: assert abs(weight - 150.0) < 1e-6, weight
+    ```
+    """)
+
+
+def lesson_of(tmp_path: Path, text: str):
+    path = tmp_path / "9.1-lesson.md"
+    path.write_text(text, encoding="utf-8")
+    lesson, problems = parse_lesson(path)
+    assert lesson is not None and not problems, problems
+    return lesson
+
+
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+def test_a_check_cell_whose_guards_match_no_run_is_said_at_the_cell(tmp_path):
+    """iterations 300 -> 301: no run (the defaults, alpha=0.5) executed an assert, and check said ok.
+    The one-line `if ...: assert` runs its line in every run, its assert only when the guard holds."""
+    assert run_checks(lesson_of(tmp_path, GUARDED)) == []
+    text = GUARDED.replace("default = 300", "default = 301")
+    found = [(p.line, p.message) for p in run_checks(lesson_of(tmp_path, text))]
+    assert len(found) == 1, found
+    line, message = found[0]
+    assert line == line_of(text, "```python check"), found
+    assert message.startswith("check cell ran no assert in any run (the defaults; alpha=0.5)"), message
+    assert "its guards match none of them" in message, message
+    # one run that asserts is enough: the check_with set pins alpha=0.5 (the defaults assert nothing)
+    text = GUARDED.replace("alpha == 0.1 and iterations == 300", "alpha == 0.2 and iterations == 300")
+    assert run_checks(lesson_of(tmp_path, text)) == []
+    # a part of the runs (the test suite spreads them over workers) may rightly assert nothing
+    assert run_checks(lesson_of(tmp_path, GUARDED.replace("default = 300", "default = 301")), cases=[{}]) == []
+
+
+def test_a_check_cell_without_an_assert_statement_is_said(tmp_path):
+    text = GUARDED.replace(
+        "if alpha == 0.1 and iterations == 300:\n    assert abs(weight - 30.0) < 1e-6, weight\n"
+        "if alpha == 0.5 and iterations == 300: assert abs(weight - 150.0) < 1e-6, weight\n",
+        "print(weight)\n",
+    )
+    found = [(p.line, p.message) for p in run_checks(lesson_of(tmp_path, text))]
+    assert found == [
+        (
+            line_of(text, "```python check"),
+            "check cell has no assert statement, so it checks nothing: write its checks as `assert ...`",
+        )
+    ], found
+
+
+def test_an_assert_in_a_helper_of_another_check_cell_counts_for_both(tmp_path):
+    """A check cell that defines a helper and one that calls it: both asserted."""
+    text = GUARDED.replace(
+        "```python check\n",
+        "```python check\ndef near(a, b):\n    assert abs(a - b) < 1e-6, (a, b)\n```\n\n```python check\n"
+        "near(weight, alpha * iterations)\n",
+    )
+    assert run_checks(lesson_of(tmp_path, text)) == []
+
