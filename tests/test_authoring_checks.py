@@ -7,6 +7,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from grok_tui.engine.checks import run_checks
 from grok_tui.lesson.parse import parse_lesson
 
@@ -97,3 +99,38 @@ def test_an_assert_in_a_helper_of_another_check_cell_counts_for_both(tmp_path):
     )
     assert run_checks(lesson_of(tmp_path, text)) == []
 
+
+def problems_of(tmp_path: Path, text: str) -> list[tuple[int, str]]:
+    path = tmp_path / "9.1-lesson.md"
+    path.write_text(text, encoding="utf-8")
+    lesson, problems = parse_lesson(path)
+    assert lesson is None or not problems
+    return [(p.line, p.message) for p in problems]
+
+
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        # + said "alpha is already at its maximum": 0.1 * 1 is 0.1
+        ("max = 1.0\n", 'max = 1.0\nscale = "log"\nstep = 1\n', "on a log scale + and - multiply and divide by step"),
+        ("max = 1.0\n", 'max = 1.0\nscale = "log"\nstep = 0.5\n', "so it must be above 1 (got 0.5)"),
+        # 300 + 0.5 rounded back to 300: + and - did nothing
+        ("max = 1000\n", "max = 1000\nstep = 0.5\n", "its step must be a whole number, 1 or more (got 0.5)"),
+        ("max = 1000\n", "max = 1000\nstep = 2.5\n", "its step must be a whole number, 1 or more (got 2.5)"),
+    ],
+)
+def test_a_step_that_does_nothing_is_said_at_its_line(tmp_path, old, new, words):
+    text = GUARDED.replace(old, new, 1)
+    found = problems_of(tmp_path, text)
+    assert len(found) == 1 and words in found[0][1], found
+    assert text.splitlines()[found[0][0] - 1].startswith("step = "), found
+
+
+def test_steps_that_move_are_kept(tmp_path):
+    for old, new in (
+        ("max = 1.0\n", 'max = 1.0\nscale = "log"\nstep = 1.5\n'),
+        ("max = 1000\n", "max = 1000\nstep = 10\n"),
+        ("max = 1000\n", "max = 1000\nstep = 10.0\n"),
+        ("max = 1.0\n", "max = 1.0\nstep = 0.05\n"),
+    ):
+        assert problems_of(tmp_path, GUARDED.replace(old, new, 1)) == [], new

@@ -92,6 +92,26 @@ def nudge(param: Param, value: float | int | str, direction: int) -> float | int
     return int(round(new)) if param.kind == "int" else float(new)
 
 
+def step_problem(param: Param) -> str:
+    """What makes the param's `step` move nothing with + and - (nudge), "" if nothing: on a log scale
+    a step of 1 multiplied alpha by 1, and the tutor said it was already at its maximum; 0.5 added to a
+    whole number was rounded away. (A step at or below 0 is refused where the table is read.)"""
+    step = param.step
+    if step is None or param.kind == "choice":
+        return ""
+    if param.scale == "log" and step <= 1:
+        return (
+            f"parameter {param.name!r}: on a log scale + and - multiply and divide by step, "
+            f"so it must be above 1 (got {exact(step)}), e.g. step = 2"
+        )
+    if param.scale == "linear" and param.kind == "int" and (step < 1 or step != int(step)):
+        return (
+            f"parameter {param.name!r} is a whole number: its step must be a whole number, 1 or more "
+            f"(got {exact(step)}), or + and - do not move it"
+        )
+    return ""
+
+
 def resolve(params: tuple[Param, ...], given: dict[str, object]) -> dict[str, float | int | str]:
     """The full set of values for a run: defaults overridden by `given`, every one checked."""
     known = {p.name: p for p in params}

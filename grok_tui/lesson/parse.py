@@ -15,8 +15,9 @@ from typing import Literal, TypeGuard
 
 from grok_tui.lesson.cell_lint import compile_message, params_set_again
 from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
+from grok_tui.lesson.params import step_problem
 from grok_tui.lesson.parse_advice import STUCK_ADVICE_MAX, stuck_at_value, stuck_by_param
-from grok_tui.lesson.parse_instruments import did_you_mean, parse_landscape, parse_network, parse_predictions
+from grok_tui.lesson.parse_instruments import did_you_mean, key_line, parse_landscape, parse_network, parse_predictions
 from grok_tui.lesson.parse_tables import (
     EXERCISE_ROLES,
     charts_table,
@@ -299,6 +300,9 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
         tail = lesson_id.rpartition(".")[2]
         order = float(tail) if tail.replace(".", "", 1).isdigit() else 0.0
     params = tuple(params_table(meta.get("params", {}), lines, problems.add))
+    for param in params:
+        if problem := step_problem(param):
+            problems.add(key_line(lines, param.line, "step"), problem)
     charts = tuple(charts_table(meta.get("charts"), {p.name for p in params}, lines, problems.add))
     exercises = tuple(exercises_table(meta.get("exercises", {}), blocks, lines, problems.add))
     show, strip, panels, try_this = (meta.get(k, []) for k in ("show", "strip", "panels", "try_this"))
