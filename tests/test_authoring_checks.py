@@ -134,3 +134,56 @@ def test_steps_that_move_are_kept(tmp_path):
         ("max = 1.0\n", "max = 1.0\nstep = 0.05\n"),
     ):
         assert problems_of(tmp_path, GUARDED.replace(old, new, 1)) == [], new
+
+
+ADVISED = GUARDED.replace(
+    "[params.alpha]",
+    '[params.use_bias]\ndefault = "yes"\nchoices = ["yes", "no"]\n\n[params.alpha]',
+)
+
+
+def test_a_stuck_advice_at_a_value_out_of_range_is_said_at_its_key(tmp_path):
+    """alpha's max is 1: advice at alpha=5 could never be said."""
+    table = 'stuck_advice_at = { "alpha=5" = "too big" }\n'
+    text = ADVISED.replace('title = "Guarded checks"\n', 'title = "Guarded checks"\n' + table)
+    found = problems_of(tmp_path, text)
+    assert found == [
+        (
+            line_of(text, table.strip()),
+            "stuck_advice_at: 'alpha=5': 5 is outside the range of alpha, 0.01 to 1 (its min and max): this advice could never be said",
+        )
+    ], found
+    # in a [stuck_advice_at] table of its own, at the key's line
+    text = ADVISED.replace(
+        "+++\n\n```python train",
+        '\n[stuck_advice_at]\n"alpha=0.5" = "ok"\n"iterations=0" = "x"\n+++\n\n```python train',
+    )
+    found = problems_of(tmp_path, text)
+    assert found == [
+        (
+            line_of(text, '"iterations=0" = "x"'),
+            "stuck_advice_at: 'iterations=0': 0 is outside the range of iterations, 1 to 1000 (its min and max): "
+            "this advice could never be said",
+        )
+    ], found
+    inside = ADVISED.replace(
+        'title = "Guarded checks"\n', 'title = "Guarded checks"\nstuck_advice_at = { "alpha=1" = "a" }\n'
+    )
+    assert problems_of(tmp_path, inside) == []
+
+
+def test_stuck_advice_at_names_a_param_with_an_error_of_its_own_or_without_a_value_as_such(tmp_path):
+    # the param's own error, once: not again as if use_bias were no parameter
+    text = ADVISED.replace('default = "yes"', 'default = "Yes"').replace(
+        'title = "Guarded checks"\n', 'title = "Guarded checks"\nstuck_advice_at = { "use_bias=no" = "try a bias" }\n'
+    )
+    found = problems_of(tmp_path, text)
+    assert len(found) == 1 and "a choice needs choices = [...] that include the default" in found[0][1], found
+    table = 'stuck_advice_at = { use_bias = "try a bias" }'
+    text = ADVISED.replace('title = "Guarded checks"\n', f'title = "Guarded checks"\n{table}\n')
+    assert problems_of(tmp_path, text) == [
+        (
+            line_of(text, table),
+            """stuck_advice_at: 'use_bias' needs a value: write "use_bias=VALUE" (e.g. "use_bias=no")""",
+        )
+    ]

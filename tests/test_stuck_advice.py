@@ -117,7 +117,7 @@ def test_an_advice_at_one_value_of_a_param_is_read_with_its_mistakes_said(tmp_pa
         '{ "n=1" = "one is too few" }': None,
         '{ "act=tanh" = "try relu" }': None,
         '{ "m=1" = "x" }': 'is not "param=value" with a parameter of this lesson',
-        '{ "n" = "x" }': 'is not "param=value" with a parameter of this lesson',
+        '{ "n" = "x" }': 'stuck_advice_at: \'n\' needs a value: write "n=VALUE" (e.g. "n=2")',
         '{ "n=one" = "x" }': "'one' is not a number",
         '{ "act=sigmoid" = "x" }': "is not one of act's choices (relu, tanh)",
         '{ "n=1" = 3 }': "must be a string",

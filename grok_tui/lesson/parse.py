@@ -271,6 +271,20 @@ def _short_advice(key: str, value: object, where: Callable[[str], int], problems
     return value
 
 
+def _key_line(lines: list[str], table: str, key: str) -> int:
+    """The line of `key` (quoted or bare) in the inline table `table = {...}` or the table [table],
+    else the table's line."""
+    start = line_of(lines, rf"^\s*({re.escape(table)}\s*=|\[{re.escape(table)}\])")
+    inline = not lines[start - 1].lstrip().startswith("[")
+    named = re.compile(rf"""(["']){re.escape(key)}\1\s*=|(^|[{{,])\s*{re.escape(key)}\s*=""")
+    for i in range(start - 1, start if inline else len(lines)):
+        if i > start - 1 and (lines[i].strip() == "+++" or lines[i].lstrip().startswith("[")):
+            break
+        if key and named.search(lines[i]):
+            return i + 1
+    return start
+
+
 def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems) -> Lesson | None:
     def where(key: str) -> int:
         return line_of(lines, rf"^\s*{re.escape(key)}\s*=")
@@ -326,10 +340,9 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if isinstance(by_param, str):
         problems.add(where("stuck_advice_by_param"), by_param)
         by_param = ()
-    at_value = stuck_at_value(meta.get("stuck_advice_at", {}), {p.name: p for p in params})
-    if isinstance(at_value, str):
-        problems.add(where("stuck_advice_at"), at_value)
-        at_value = ()
+    at_value, wrong = stuck_at_value(meta.get("stuck_advice_at", {}), {p.name: p for p in params}, declared)
+    for key, message in wrong:
+        problems.add(_key_line(lines, "stuck_advice_at", key), message)
     step_name = meta.get("step_name", "")
     if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
         problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')

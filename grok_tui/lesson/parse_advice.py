@@ -4,6 +4,7 @@ param the learner changed (`stuck_advice_by_param`) and at one value of a param 
 from __future__ import annotations
 
 from grok_tui.lesson.model import Param
+from grok_tui.lesson.params import exact
 
 STUCK_ADVICE_MAX = 32
 """A status line of 80 columns: `finished  step 60/60  layer_2_error stuck at 2  ` leaves this."""
@@ -31,31 +32,73 @@ def _advice_problem(advice: object) -> str:
     return ""
 
 
-def stuck_at_value(table: object, params: dict[str, Param]) -> tuple[tuple[str, float | int | str, str], ...] | str:
+def stuck_at_value(
+    table: object, params: dict[str, Param], declared: set[str]
+) -> tuple[tuple[tuple[str, float | int | str, str], ...], list[tuple[str, str]]]:
     """`stuck_advice_at = { "hidden_size=1" = "one node cannot fit: add nodes" }` as (param, value,
-    advice), or what is wrong with it. At that value the advice is said whatever else changed: 6.5
-    with one hidden node at seed 3 read the general "try a smaller alpha and seed 0", and no seed or
-    alpha saves one node."""
+    advice), and what is wrong with it as (key, message) ("" for the table itself). At that value the
+    advice is said whatever else changed: 6.5 with one hidden node at seed 3 read the general "try a
+    smaller alpha and seed 0", and no seed or alpha saves one node. `declared`: the params the file
+    declares, parsed or not: one with a problem of its own (a default not among its choices) is
+    said there, not again here as if it were no parameter."""
     if not isinstance(table, dict):
-        return 'stuck_advice_at must be a table: { "param=value" = "advice" }'
+        return (), [("", 'stuck_advice_at must be a table: { "param=value" = "advice" }')]
     out: list[tuple[str, float | int | str, str]] = []
+    problems: list[tuple[str, str]] = []
     for key, advice in table.items():
         name, _, text = str(key).partition("=")
         name, text = name.strip(), text.strip()
         param = params.get(name)
-        if param is None or not text:
-            return f'stuck_advice_at: {key!r} is not "param=value" with a parameter of this lesson'
-        value: float | int | str
-        if param.kind == "choice":
-            if text not in param.choices:
-                return f"stuck_advice_at: {text!r} is not one of {name}'s choices ({', '.join(param.choices)})"
-            value = text
-        else:
-            try:
-                value = int(text) if param.kind == "int" else float(text)
-            except ValueError:
-                return f"stuck_advice_at: {key!r}: {text!r} is not a number"
+        if param is None and name in declared:
+            continue
+        if param is None:
+            problems.append((key, f'stuck_advice_at: {key!r} is not "param=value" with a parameter of this lesson'))
+            continue
+        if not text:
+            problems.append(
+                (key, f'stuck_advice_at: {key!r} needs a value: write "{name}=VALUE" (e.g. "{_example(param)}")')
+            )
+            continue
+        value = _value(param, text)
+        if isinstance(value, tuple):
+            problems.append((key, f"stuck_advice_at: {key!r}: {value[0]}"))
+            continue
         if problem := _advice_problem(advice):
-            return f"stuck_advice_at: the advice for {key!r} {problem}"
+            problems.append((key, f"stuck_advice_at: the advice for {key!r} {problem}"))
+            continue
         out.append((name, value, str(advice)))
-    return tuple(out)
+    return tuple(out), problems
+
+
+def _example(param: Param) -> str:
+    """A "param=value" key for this param: another choice than the default, else the default."""
+    other = [c for c in param.choices if c != param.default]
+    return f"{param.name}={other[0] if other else exact(param.default)}"
+
+
+def _value(param: Param, text: str) -> float | int | str | tuple[str]:
+    """The value `text` names for the param, or (what is wrong,): a value the param cannot take
+    (alpha=5 with alpha's max 1) is one whose advice could never be said."""
+    if param.kind == "choice":
+        if text not in param.choices:
+            return (f"{text!r} is not one of {param.name}'s choices ({', '.join(param.choices)})",)
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return (f"{text!r} is not a number",)
+    if param.kind == "int" and number != int(number):
+        return (f"{param.name} is a whole number ({text!r} is not)",)
+    lo, hi = param.min, param.max
+    if (lo is not None and number < lo) or (hi is not None and number > hi):
+        span = (
+            f"{exact(lo)} to {exact(hi)}"
+            if lo is not None and hi is not None
+            else f"at least {exact(lo)}"
+            if lo is not None
+            else f"at most {exact(hi)}"
+        )
+        return (
+            f"{text} is outside the range of {param.name}, {span} (its min and max): this advice could never be said",
+        )
+    return int(number) if param.kind == "int" else number
