@@ -187,3 +187,23 @@ def test_stuck_advice_at_names_a_param_with_an_error_of_its_own_or_without_a_val
             """stuck_advice_at: 'use_bias' needs a value: write "use_bias=VALUE" (e.g. "use_bias=no")""",
         )
     ]
+
+
+def test_a_sibling_that_does_not_load_takes_no_id(tmp_path, capsys):
+    """a1.md's metadata is never closed (its id still readable); c1.md has the same id, loads, and its
+    check cell fails: `check c1.md` said only "lesson id '9.1' is already used by a1.md"."""
+    from tests.test_cli import run_cli
+
+    head = '+++\nid = "9.1"\nchapter = 9\ntitle = "{}"\n'
+    (tmp_path / "a1.md").write_text(head.format("A") + "\n```python\nx = 1\n```\n", encoding="utf-8")
+    c1 = tmp_path / "c1.md"
+    c1.write_text(head.format("C") + "+++\n\n```python\nx = 1\n```\n\n```python check\nassert x == 2\n```\n")
+    for target in (c1, tmp_path):
+        code, out, _ = run_cli(capsys, "check", str(target))
+        assert code == 1 and "already used" not in out, out
+        assert f"{c1}:12: with defaults: check failed" in out, out
+    assert f"{tmp_path / 'a1.md'}:1: the metadata opened by '+++' on line 1 is never closed" in out, out
+    # a sibling that loads does take it
+    (tmp_path / "a1.md").write_text(head.format("A") + "+++\n\n```python\nx = 1\n```\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(c1))
+    assert code == 1 and f"{c1}:2: lesson id '9.1' is already used by {tmp_path / 'a1.md'}" in out, out

@@ -79,7 +79,10 @@ _ID_LINE = re.compile(r'^id\s*=\s*"([^"]*)"', re.MULTILINE)
 def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
     """The file's id taken by another lesson of its course (`check DIR` says so; one file's check did
     not). The course is its folder, or the folder above a chapter folder (ch6/, as the course and
-    docs/teaching.md lay it out); the others are read for their id line only, not parsed whole."""
+    docs/teaching.md lay it out); the others are read for their id line, and only one with this id
+    is parsed: a file that does not load is no lesson and takes no id, as in load_catalog (a sibling
+    whose metadata was never closed made this file "already used" and hid its failing check cell;
+    that sibling's own error is said where it is checked)."""
     here = path.resolve()  # `check 8.1.md` inside ch8/: its folder's name is "" until resolved
     root = here.parent
     if re.fullmatch(r"ch\d+", root.name):
@@ -92,7 +95,9 @@ def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
         except OSError:
             continue
         if found and found.group(1) == lesson_id:
-            return [_id_taken(path, lesson_id, other)]
+            lesson, _ = parse_lesson(other)
+            if lesson is not None and lesson.id == lesson_id:
+                return [_id_taken(path, lesson_id, other)]
     return []
 
 
