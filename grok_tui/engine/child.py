@@ -79,21 +79,27 @@ class _AssertWatch:
         self._codes: dict[types.CodeType, tuple[int, frozenset[int], frozenset[int]]] = {}
         """code -> (its check cell's line, the lines holding an assert's test, its test's opcodes)."""
         self._running = 0
+        self._previous: Any = None
+        """The trace function before (a debugger's, coverage's): back once the cell asserted."""
 
     @contextlib.contextmanager
     def watching(self, cell: Cell, code: types.CodeType):
         self._learn(cell, code)
-        self._running, previous = cell.line, sys.gettrace()
+        self._running, self._previous = cell.line, sys.gettrace()
         sys.settrace(self._call)
         try:
             yield
         finally:
-            sys.settrace(previous)
+            sys.settrace(self._previous)
             self._running = 0
 
     def _learn(self, cell: Cell, code: types.CodeType) -> None:
-        tests = [n.test for n in ast.walk(parse("\n" * (cell.line - 1) + cell.source)) if isinstance(n, ast.Assert)]
-        spans = [(t.lineno, t.col_offset, t.end_lineno or t.lineno, t.end_col_offset or 0) for t in tests]
+        tests = [n.test for n in _asserts(parse("\n" * (cell.line - 1) + cell.source).body)]
+        spans: dict[int, list[tuple[int, int, int, int]]] = {}  # line -> the tests that span it
+        for t in tests:
+            span = (t.lineno, t.col_offset, t.end_lineno or t.lineno, t.end_col_offset or 0)
+            for line in range(span[0], span[2] + 1):
+                spans.setdefault(line, []).append(span)
         todo = [code]
         while todo:
             co = todo.pop()
@@ -101,8 +107,8 @@ class _AssertWatch:
             at = [
                 (2 * i, line)
                 for i, (line, end, col, end_col) in enumerate(co.co_positions())
-                if line is not None and end is not None and col is not None and end_col is not None
-                if any((a, b) <= (line, col) and (end, end_col) <= (c, d) for a, b, c, d in spans)
+                if line in spans and end is not None and col is not None and end_col is not None
+                if any((a, b) <= (line, col) and (end, end_col) <= (c, d) for a, b, c, d in spans[line])
             ]
             self._codes[co] = (cell.line, frozenset(line for _, line in at), frozenset(i for i, _ in at))
 
@@ -117,11 +123,26 @@ class _AssertWatch:
             frame.f_trace_opcodes = frame.f_lineno in lines
         elif event == "opcode" and frame.f_lasti in offsets:
             self.credited.update((self._running, cell))
-        if self._running in self.credited:  # asserted: nothing more to learn from this cell
+        if self._running in self.credited:  # asserted: the rest of the cell runs untraced
             frame.f_trace_opcodes = False
             frame.f_trace = None  # (returning None would keep the frame's trace)
+            sys.settrace(self._previous)
             return None
         return self._local
+
+
+def _asserts(nodes: list) -> list[ast.Assert]:
+    """The assert statements among these statements and the blocks inside them (not expressions:
+    ast.walk over those cost most of a check cell's look)."""
+    found = []
+    for node in nodes:
+        if isinstance(node, ast.Assert):
+            found.append(node)
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, block, None)
+            if isinstance(inner, list):
+                found += _asserts(inner)
+    return found
 
 
 class _Cancelled(BaseException):
