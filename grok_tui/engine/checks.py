@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from difflib import get_close_matches
 from typing import Any
 
-from grok_tui.engine.child import CHECK_ASSERTS
+from grok_tui.engine.assert_watch import CHECK_ASSERTS
 from grok_tui.engine.exercise_proof import check_exercises
 from grok_tui.engine.runner import LessonRun, RunResult, RunState
 from grok_tui.instruments.checks import check_instruments
