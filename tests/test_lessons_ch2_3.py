@@ -35,7 +35,8 @@ def test_introduction_chapter_is_listed_with_its_title():
 
 def test_lookup_grows_while_weights_stay_fixed_and_toes_alone_clash():
     result = run("2.1")
-    assert series(result, "lookup_size") == [2, 4, 6, 8, 8, 8, 8, 8, 8, 8, 8, 8]
+    # Each distinct input kept: its key (1 number) and two counts.
+    assert series(result, "lookup_size") == [3, 6, 9, 12, 12, 12, 12, 12, 12, 12, 12, 12]
     assert set(series(result, "weights_size")) == {1}
     assert series(result, "lookup_right")[-1] == 5
     assert series(result, "weights_right")[-1] == 7
@@ -48,7 +49,7 @@ def test_lookup_grows_while_weights_stay_fixed_and_toes_alone_clash():
 
 def test_more_information_removes_the_clash_and_weights_generalise():
     result = run("2.1", inputs="toes+fans")
-    assert series(result, "lookup_size")[-1] == 14  # more numbers than games
+    assert series(result, "lookup_size")[-1] == 28  # 7 inputs x (2-number key + 2 counts): > 2 x 12 games
     assert set(series(result, "weights_size")) == {2}
     assert series(result, "lookup_pred")[8] == 0.5  # game 9 is new to the table...
     assert series(result, "weights_pred")[8] < 0.5  # ...the weights already call it a loss
@@ -56,6 +57,17 @@ def test_more_information_removes_the_clash_and_weights_generalise():
     assert "no two games with the same input" in output(result)
     assert "games new to the table: [2, 3, 4, 6, 9, 10]" in output(result)
     assert "the weights called:     ['win', 'loss', 'win', 'loss', 'loss', 'win']" in output(result)
+
+
+def test_numbers_kept_chart_puts_one_number_on_its_own_line():
+    """On a linear 0..12 axis the weights model's 1 was drawn on the row labelled 0: the chart
+    said the model keeps nothing. A log axis has a tick at 1 (log10 1 = 0) labelled "1"."""
+    from grok_tui.ui.widgets.chart_parts import log_axis
+
+    chart = next(c for c in COURSE.get("2.1").charts if c.title == "numbers kept")
+    assert chart.log and chart.series == ("lookup_size", "weights_size")
+    for most in (12, 28):  # toes, toes+fans
+        assert (0.0, "1") in log_axis(0.0, math.log10(most), 5).ticks
 
 
 def test_the_readers_notebook_is_introduced_once_and_its_wrong_definitions_corrected():
