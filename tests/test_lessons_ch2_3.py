@@ -87,6 +87,18 @@ def test_one_weight_reproduces_the_book_and_shows_the_list_mistake():
     assert "IndentationError: expected an indented block" in text
 
 
+def test_one_weights_bars_fit_the_text_pane_at_the_params_top():
+    """At weight 0.5 each bar was 40 blocks and a ▸, and the line wrapped in the 72-column text
+    pane. At the param's top the longest bar is 30 blocks, and each game line, with the output
+    box's two-column edge, fits in 72 columns."""
+    weight = next(p for p in COURSE.get("3.1").params if p.name == "weight")
+    lines = [line for line in output(run("3.1", weight=weight.max)).splitlines() if "toes x" in line]
+    assert len(lines) == 4
+    assert max(line.count("█") for line in lines) == 30, lines
+    assert all(2 + len(line) <= 72 for line in lines), lines
+    assert lines[0] == "game 1:  8.5 toes x 1.0 = 8.500 " + "█" * 25 + "▌"  # the numbers as before
+
+
 def test_weighted_sum_book_number_and_what_a_zero_weight_means():
     result = run("3.2")
     assert math.isclose(series(result, "pred")[0], 0.9800000000000001, rel_tol=1e-9)
