@@ -191,7 +191,18 @@ def test_hidden_layer_book_numbers_and_the_column_convention():
     assert np.allclose(series(rows, "pred")[0], [0.2135, 0.145, 0.5065], rtol=1e-9, atol=0)
     cols = run("3.7", convention="columns")
     assert np.allclose(series(cols, "pred")[0], [0.496, 1.256, -0.286], rtol=1e-9, atol=0)
-    assert "first attempt:       [ 0.047  1.256 -0.286]" in output(rows)
+    assert "first attempt:   [ 0.047  1.256 -0.286]" in output(rows)
+
+
+def test_hidden_layer_printout_labels_say_the_way_not_the_books_weights():
+    """After w_hid1_fans changed, lines labelled "(book)" showed numbers that were not the book's."""
+    text = output(run("3.7", w_hid1_fans=1.5))
+    assert "book" not in text
+    assert "rows, by hand:   [1.0054999999999998, 0.289, 1.4424999999999997]" in text
+    assert "numpy with .T:   [1.0055 0.289  1.4425]" in text
+    lines = output(run("3.7")).splitlines()
+    assert "rows, by hand:   [0.21350000000000002, 0.14500000000000002, 0.5065]" in lines
+    assert all(2 + len(line) <= 72 for line in lines if line.startswith(("rows", "numpy", "columns", "first")))
 
 
 @pytest.mark.parametrize("e_cols, a_times_e", [(5, "ValueError"), (4, "(2, 4)"), (1, "(2, 4)")])
