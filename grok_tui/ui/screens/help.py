@@ -148,6 +148,7 @@ PREDICT_KEYS: tuple[tuple[str, str], ...] = (
 """The predict box's keys (grok_tui/ui/screens/predict.py)."""
 
 QUIZ_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓", "a question with choices: highlight the one above / below; its number goes in the answer"),
     ("typing", "your answer: a number, or a choice's number or its text"),
     ("enter", "check it; then the next question (after the last: your score)"),
     ("escape", "leave the quiz: your answers so far are kept, and it goes on there next time"),

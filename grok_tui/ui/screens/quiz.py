@@ -1,5 +1,6 @@
-"""A chapter's quiz: one question at a time, typed answer (a number, or a choice's number or text),
-then right or wrong with why; answers are saved as they are given (answers.json, atomically)."""
+"""A chapter's quiz: one question at a time, typed answer (a number, or a choice's number or text; on
+a choice question ↑ ↓ choose too), then right or wrong with why; answers are saved as they are given
+(answers.json, atomically)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ class QuizScreen(Screen[int]):
         Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
         # F1 only: ? is typed into the answer
         Binding("f1", "help", "help", id="quiz.help"),
+        # ↑ ↓ over a question's choices: a newcomer's Down then enter answered nothing ("Type 1 or 2").
+        Binding("up", "choose(-1)", show=False, id="quiz.choose_up"),
+        Binding("down", "choose(1)", show=False, id="quiz.choose_down"),
     ]
 
     def __init__(self, quiz: Quiz, root=None) -> None:
@@ -52,6 +56,8 @@ class QuizScreen(Screen[int]):
         self.answered = 0
         self.missed: list[int] = []
         self.showing_verdict = False
+        self.highlighted: int | None = None
+        """The choice ↑ ↓ (or the typed answer) name, 0-based; None for none."""
         done = (
             [] if root is None else unfinished_attempt(load_answers(root), f"quiz/{quiz.chapter}/", len(quiz.questions))
         )
@@ -78,6 +84,21 @@ class QuizScreen(Screen[int]):
 
     def _show_question(self) -> None:
         q = self.quiz.questions[self.index]
+        self.highlighted = None
+        self._draw_question()
+        answer = self.query_one("#quiz-answer", Input)
+        answer.value = ""
+        answer.placeholder = "↑↓ choose, or type 1, 2, ... or the choice" if q.choices else "type a number"
+        answer.disabled = False
+        answer.focus()
+        self.query_one("#quiz-verdict", Static).update("")
+        keys = "↑↓ choose · enter: check" if q.choices else "enter: check"
+        self.box.border_subtitle = f"{keys} · escape: leave · {self.right}/{self.answered} right"
+        self.showing_verdict = False
+
+    def _draw_question(self) -> None:
+        """The question and its choices, the highlighted one marked (▸, reversed)."""
+        q = self.quiz.questions[self.index]
         text = Text(f"Question {self.index + 1} of {len(self.quiz.questions)}", style="bold")
         if self.resumed_at and self.index == self.resumed_at:
             text.append(
@@ -85,18 +106,38 @@ class QuizScreen(Screen[int]):
             )
         text.append("\n\n")
         text.append(q.text + "\n")
-        for i, choice in enumerate(q.choices, start=1):
-            text.append(f"\n  {i}  ", style="bold cyan")
-            text.append(choice)
+        for i, choice in enumerate(q.choices):
+            here = i == self.highlighted
+            text.append(f"\n{'▸' if here else ' '} {i + 1}  ", style="bold cyan")
+            text.append(choice, style="reverse" if here else "")
         self.query_one("#quiz-question", Static).update(text)
+
+    def action_choose(self, direction: int) -> None:
+        """↑ ↓: highlight the choice above / below (stopping at the first and last), and put its number
+        in the answer field, selected: enter answers it, typing replaces it."""
+        q = self.quiz.questions[self.index]
+        if self.highlighted is None:
+            index = 0 if direction > 0 else len(q.choices) - 1
+        else:
+            index = min(max(self.highlighted + direction, 0), len(q.choices) - 1)
         answer = self.query_one("#quiz-answer", Input)
-        answer.value = ""
-        answer.placeholder = "type 1, 2, ... or the choice" if q.choices else "type a number"
-        answer.disabled = False
-        answer.focus()
-        self.query_one("#quiz-verdict", Static).update("")
-        self.box.border_subtitle = f"enter: check · escape: leave · {self.right}/{self.answered} right"
-        self.showing_verdict = False
+        answer.value = str(index + 1)
+        answer.action_select_all()
+        self.highlighted = index  # after the value: its Changed event comes later, and agrees
+        self._draw_question()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The highlight follows what is typed: the choice it names, or none."""
+        if self.showing_verdict or self.index >= len(self.quiz.questions):
+            return
+        q = self.quiz.questions[self.index]
+        if not q.choices:
+            return
+        named = q.choice(event.value) if event.value.strip() else None
+        highlighted = q.choices.index(named) if named is not None else None
+        if highlighted != self.highlighted:
+            self.highlighted = highlighted
+            self._draw_question()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -147,6 +188,8 @@ class QuizScreen(Screen[int]):
         scored = self.index >= len(self.quiz.questions)
         if action in ("leave", "advance"):
             return not scored
+        if action == "choose":  # a choice question waiting for its answer
+            return not scored and not self.showing_verdict and bool(self.quiz.questions[self.index].choices)
         if action == "close":
             return scored
         return True
