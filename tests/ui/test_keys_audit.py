@@ -65,9 +65,7 @@ async def test_the_output_views_help_lists_its_own_keys(small_catalog):
     """F1 in the output view listed the lesson's keys (space, s, l...), none of which work there."""
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, OutputScreen), what="the output view")
+        await open_from_lesson(pilot, app, "o", OutputScreen)
         says = ("pgup pgdn", "o  escape", "back to the lesson")
         await help_lists(pilot, app, "output keys", says, not_says=("run / pause", "reset"))
 
@@ -118,20 +116,37 @@ async def test_the_key_bar_under_the_help_says_what_its_keys_do(small_catalog):
         assert app.is_running
 
 
+def two_exercises_app(tmp_path) -> GrokApp:
+    """The tutor at a lesson of two exercises: `e` opens the chooser (open_chooser)."""
+    from tests.ui.helpers import one_lesson_app
+    from tests.ui.test_lesson_exercises import TWO_EXERCISES
+
+    return one_lesson_app(tmp_path, "9.9-two.md", TWO_EXERCISES)
+
+
+async def open_from_lesson(pilot, app, key: str, screen_type: type) -> None:
+    """`key` once the lesson shows, and what it opens: a screen of `screen_type`."""
+    await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="the lesson")
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(app.screen, screen_type), what=screen_type.__name__)
+
+
+async def open_chooser(pilot, app) -> None:
+    """`e`: the `which exercise?` chooser."""
+    from grok_tui.ui.screens.pick_exercise import PickExercise
+
+    await open_from_lesson(pilot, app, "e", PickExercise)
+
+
 async def test_the_exercise_chooser_moves_with_j_k_and_picks_by_digit(tmp_path):
     """j k did not move in the chooser (they do on the contents), and a digit did not pick."""
     from textual.widgets import OptionList
 
     from grok_tui.ui.screens.exercise import ExerciseScreen
-    from grok_tui.ui.screens.pick_exercise import PickExercise
-    from tests.ui.helpers import one_lesson_app
-    from tests.ui.test_lesson_exercises import TWO_EXERCISES
 
-    app = one_lesson_app(tmp_path, "9.9-two.md", TWO_EXERCISES)
+    app = two_exercises_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: getattr(app.screen, "lesson", None) is not None, what="the lesson")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
+        await open_chooser(pilot, app)
         chooser = app.screen.query_one(OptionList)
         assert chooser.highlighted == 0 and "enter or 1-2 write it" in str(chooser.border_subtitle)
         await pilot.press("j")

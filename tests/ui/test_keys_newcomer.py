@@ -7,7 +7,7 @@ from __future__ import annotations
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.ui.helpers import screen_text, text_of, wait_for
-from tests.ui.test_keys_audit import help_lists
+from tests.ui.test_keys_audit import help_lists, open_chooser, open_from_lesson, two_exercises_app
 
 SIZE = (80, 24)
 
@@ -62,3 +62,43 @@ async def test_the_quiz_help_names_the_arrows(course):
     async with app.run_test(size=SIZE) as pilot:
         await open_quiz(pilot, app)
         await help_lists(pilot, app, "quiz keys", ("↑ ↓", "highlight the one above / below"), keys=("f1",))
+
+
+# -- 2. F1 and ? everywhere ------------------------------------------------------------------------
+
+
+async def test_the_quiz_score_has_its_own_help_on_f1_and_question_mark(course):
+    """? did nothing on the score; F1 there described typing an answer, and there is no answer box."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        quiz = await open_quiz(pilot, app)
+        for question in quiz.quiz.questions:
+            await answer(pilot, quiz, *("1" if question.choices else "0"), "enter")
+        await wait_for(pilot, lambda: quiz.index == len(quiz.quiz.questions), what="the score")
+        await help_lists(pilot, app, "quiz score keys", ("close the quiz",), not_says=("typing", "your answer"))
+
+
+async def test_the_param_box_has_a_help_on_f1_and_question_mark(course):
+    """4.5's `set alpha` box (= on the lesson): F1 and ? did nothing, and said nothing."""
+    from grok_tui.ui.screens.param_input import ParamInput
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_lesson(pilot, app, "=", ParamInput)
+        box = app.screen
+        field = box.query_one("#param-value")
+        before = field.value
+        await help_lists(pilot, app, "set alpha: keys", ("run the lesson again", "cancel"))
+        assert field.value == before  # ? was not typed into the value
+        assert app.focused is field  # back from the help, typing goes on in the field
+        await pilot.press(*"0.1", "enter")
+        await wait_for(pilot, lambda: app.screen is not box, what="the box closed")
+        assert app.screen.session.params["alpha"] == 0.1
+
+
+async def test_the_exercise_chooser_has_a_help_on_f1_and_question_mark(tmp_path):
+    """3.3's `which exercise?` box: F1 and ? did nothing, and said nothing."""
+    app = two_exercises_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_chooser(pilot, app)
+        await help_lists(pilot, app, "which exercise? keys", ("write the chosen one", "back to the lesson"))

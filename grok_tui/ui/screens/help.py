@@ -157,6 +157,32 @@ QUIZ_KEYS: tuple[tuple[str, str], ...] = (
 )
 """The chapter quiz's keys (grok_tui/ui/screens/quiz.py)."""
 
+QUIZ_SCORE_KEYS: tuple[tuple[str, str], ...] = (
+    ("escape  enter", "close the quiz: back where you opened it (your answers are kept)"),
+    ("F1  ?", "this help"),
+    ("ctrl+q", "quit"),
+)
+"""The keys of the quiz's score, its last page: no answer is typed there."""
+
+PARAM_KEYS: tuple[tuple[str, str], ...] = (
+    ("typing", "the value (it opens selected: what you type replaces it), checked against the range above it"),
+    ("← →  home end", "move in the value; backspace and delete erase"),
+    ("enter", "run the lesson again with this value"),
+    ("escape", "cancel: the value stays as it was"),
+    ("F1  ?", "this help"),
+    ("ctrl+q", "quit"),
+)
+"""The `set <param>` box's keys (= or enter on a lesson; grok_tui/ui/screens/param_input.py)."""
+
+PICK_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓  j k", "choose an exercise (✓ passed, • begun)"),
+    ("enter  1-9", "write the chosen one / that one"),
+    ("escape  q", "back to the lesson"),
+    ("F1  ?", "this help"),
+    ("ctrl+q", "quit (your code is saved as you type)"),
+)
+"""The `which exercise?` box's keys (e on a lesson of several; grok_tui/ui/screens/pick_exercise.py)."""
+
 COURSE_END_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  pgup pgdn", "scroll the page"),
     ("home  end", "its top / its end"),

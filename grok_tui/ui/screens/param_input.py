@@ -29,9 +29,14 @@ def allowed(param: Param) -> str:
 
 
 class ValueField(Input):
-    """The value's field: its enter named in the key bar."""
+    """The value's field: its enter named in the key bar. It leaves ? to the box (its help): no
+    param's value holds one (a number, or a choice's name), and an Input claims every printable key,
+    a priority binding's too."""
 
     BINDINGS = [Binding("enter", "submit", "run with it")]
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
 
 
 class ParamInput(ModalScreen[bool]):
@@ -43,6 +48,9 @@ class ParamInput(ModalScreen[bool]):
         Binding("escape", "cancel", "cancel", id="param_input.cancel"),
         # ctrl+c copies a selection (the field's); with none, a learner meaning "stop" saw nothing.
         Binding("ctrl+c", "interrupt", show=False, id="param_input.interrupt"),
+        # F1 and ? did nothing here, silently, where every other screen lists its keys. A priority
+        # binding, tried before the field takes the key (ValueField leaves ? to it).
+        Binding("f1,question_mark", "help", "help", show=False, priority=True, id="param_input.help"),
     ]
 
     def __init__(self, param: Param, current: float | int | str, apply: Callable[[str], None]) -> None:
@@ -85,3 +93,8 @@ class ParamInput(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import PARAM_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=PARAM_KEYS, title=f"set {self.param.name}: keys"))

@@ -31,7 +31,11 @@ class ExerciseList(StoppingOptionList):
 
 
 class PickExercise(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape,q", "cancel", "close", id="pick.close")]
+    BINDINGS = [
+        Binding("escape,q", "cancel", "close", id="pick.close"),
+        # F1 and ? did nothing here, silently, where every other screen lists its keys
+        Binding("f1,question_mark", "help", "help", show=False, id="pick.help"),
+    ]
 
     def __init__(self, lesson: Lesson, done: set[str], drafted: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
@@ -67,3 +71,8 @@ class PickExercise(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        from grok_tui.ui.screens.help import PICK_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(keys=PICK_KEYS, title="which exercise? keys"))

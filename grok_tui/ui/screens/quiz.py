@@ -40,8 +40,10 @@ class QuizScreen(Screen[int]):
         Binding("escape,enter", "close", "close the quiz", key_display="esc/enter", id="quiz.close"),
         # ctrl+c, "stop" (or "quit") by reflex: Textual's own said "Press ctrl+q to quit the app"
         Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
-        # F1 only: ? is typed into the answer
+        # F1 only: ? is typed into the answer (the field takes it before this screen's bindings);
+        # with no answer box (the verdict, the score) ? opens the help too: it did nothing there.
         Binding("f1", "help", "help", id="quiz.help"),
+        Binding("question_mark", "help", show=False, id="quiz.help_mark"),
         # ↑ ↓ over a question's choices: a newcomer's Down then enter answered nothing ("Type 1 or 2").
         Binding("up", "choose(-1)", show=False, id="quiz.choose_up"),
         Binding("down", "choose(1)", show=False, id="quiz.choose_down"),
@@ -195,8 +197,11 @@ class QuizScreen(Screen[int]):
         return True
 
     def action_help(self) -> None:
-        from grok_tui.ui.screens.help import QUIZ_KEYS, HelpScreen
+        from grok_tui.ui.screens.help import QUIZ_KEYS, QUIZ_SCORE_KEYS, HelpScreen
 
+        if self.index >= len(self.quiz.questions):  # the score: no answer is typed there
+            self.app.push_screen(HelpScreen(keys=QUIZ_SCORE_KEYS, title="quiz score keys"))
+            return
         self.app.push_screen(HelpScreen(keys=QUIZ_KEYS, title="quiz keys"))
 
     def action_interrupt(self) -> None:
