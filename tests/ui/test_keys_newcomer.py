@@ -102,3 +102,35 @@ async def test_the_exercise_chooser_has_a_help_on_f1_and_question_mark(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_chooser(pilot, app)
         await help_lists(pilot, app, "which exercise? keys", ("write the chosen one", "back to the lesson"))
+
+
+# -- 3. the contents say so of a key they do not use -----------------------------------------------
+
+
+async def test_the_contents_say_so_of_side_arrows_h_and_escape_with_no_lesson(small_catalog):
+    """h, → and ← did nothing on the contents and said nothing; nor did escape before any lesson was
+    opened. The lesson says "h: no key here · ? lists the keys"; the contents now say it too."""
+    from grok_tui.ui.screens.contents import ContentsScreen
+    from tests.ui.test_keys_audit import notices
+
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        contents = app.screen
+        for key, said in (
+            ("h", "h: no key here · ? lists the keys"),
+            ("right", "→: no key here · ? lists the keys"),
+            ("left", "←: no key here · ? lists the keys"),
+            ("escape", "no lesson open yet: enter opens the highlighted one"),
+        ):
+            await pilot.press(key)
+            await wait_for(pilot, lambda said=said: notices(app) == [said], what=said)  # one at a time
+            assert app.screen is contents
+        await pilot.press("enter")  # a lesson opened: escape on the contents goes back to it
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="the lesson")
+        assert notices(app) == []
+        await pilot.press("c")
+        await wait_for(pilot, lambda: app.screen is contents, what="the contents again")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="back to the lesson")
+        assert not any("no lesson open yet" in n for n in notices(app))

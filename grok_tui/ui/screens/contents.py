@@ -138,7 +138,18 @@ class LessonList(GutterFirst, StoppingOptionList):
 
 
 NO_KEY = ": no key here · ? lists the keys"
-"""Said of a letter or digit the contents do not use (as the lesson says it in its status line)."""
+"""Said of a letter, digit or side arrow the contents do not use (as the lesson says it in its status line)."""
+
+ARROWS = {"left": "←", "right": "→"}
+"""The arrows the list does not use, as a notice names them: ← → did nothing and said nothing."""
+
+NO_LESSON_YET = "no lesson open yet: enter opens the highlighted one"
+"""Said of escape before any lesson was opened (there is none to go back to)."""
+
+
+def said_of_a_key(message: str) -> bool:
+    """Whether a notice is one the contents give of a key that does nothing here."""
+    return message.endswith(NO_KEY) or message == NO_LESSON_YET
 
 
 class ContentsScreen(Screen[None]):
@@ -176,12 +187,22 @@ class ContentsScreen(Screen[None]):
         yield KeyFooter()
 
     def on_key(self, event: events.Key) -> None:
-        """A letter or digit that does nothing here says so, in one notice: n, p or a lesson's
-        number did nothing and said nothing. (The contents have no status line.)"""
+        """A letter, digit or side arrow that does nothing here says so, in one notice: n, p, ← → or
+        a lesson's number did nothing and said nothing; so did escape with no lesson to go back to.
+        (The contents have no status line.)"""
         key = event.key
-        if len(key) == 1 and key.isalnum() and key not in self.active_bindings and self.app.screen is self:
-            take_back(self.app, lambda message: message.endswith(NO_KEY))  # replaced, not stacked
-            self.notify(key + NO_KEY, timeout=3, markup=False)
+        if self.app.screen is not self:
+            return
+        if key == "escape" and not self.check_action("back", ()):
+            self._say(NO_LESSON_YET)
+        elif key in ARROWS or (len(key) == 1 and key.isalnum() and key not in self.active_bindings):
+            # (the list binds ← → to scroll it sideways, which it never needs: they moved nothing)
+            self._say(ARROWS.get(key, key) + NO_KEY)
+
+    def _say(self, said: str) -> None:
+        """One notice of a key that does nothing here: it replaces the last, not stacked under it."""
+        take_back(self.app, said_of_a_key)
+        self.notify(said, timeout=3, markup=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
@@ -384,7 +405,7 @@ class ContentsScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # said of the contents: over the lesson it read as the lesson's ("x: no key here")
-        take_back(self.app, lambda message: message.endswith(NO_KEY))
+        take_back(self.app, said_of_a_key)
         if event.option.id and event.option.id.startswith(QUIZ_ROW):
             tutor(self.app).take_quiz(int(event.option.id[len(QUIZ_ROW) :]))
         elif event.option.id:
