@@ -266,9 +266,8 @@ class LessonFocus(_Screen):
         if quiz is not None:
             # The status line says "F chapter quiz": F opens it, from any pane. In the lab F went to
             # the pane before the focused one, and a learner's enter there opened 7.6's `set dropout`.
-            if self.maximized is not None:
-                self.minimize()
-            self._bring(quiz)
+            # The view and focus stay as they are, under the quiz: bringing its panel first switched
+            # 4.5's text view to the lab, and closing the quiz left the learner there.
             quiz.action_take_quiz()  # type: ignore[attr-defined]
             return
         doc = self.query_one(LessonDocument)

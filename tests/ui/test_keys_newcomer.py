@@ -134,3 +134,30 @@ async def test_the_contents_say_so_of_side_arrows_h_and_escape_with_no_lesson(sm
         await pilot.press("escape")
         await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="back to the lesson")
         assert not any("no lesson open yet" in n for n in notices(app))
+
+
+# -- 4. the quiz closes back into the view it was opened from ---------------------------------------
+
+
+async def test_the_quiz_opened_with_f_closes_back_into_the_text_view(course):
+    """4.5's text view at 80x24, F at the end of a run opened the chapter quiz; escape after it
+    landed in the lab ("panel 3/3"), not in the text the learner had left."""
+    from grok_tui.ui.widgets.document import LessonDocument
+    from grok_tui.ui.widgets.status import StatusLine
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("minus", "minus")  # alpha 0.1: a run that learns, to its end
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
+        await wait_for(pilot, lambda: "F chapter quiz" in text_of(screen.query_one(StatusLine)), what="the offer")
+        doc = screen.query_one(LessonDocument)
+        assert not screen.lab and app.focused is doc
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, what="the lesson again")
+        await pilot.pause()
+        assert not screen.lab, "the quiz closed into the lab"
+        assert app.focused is doc
