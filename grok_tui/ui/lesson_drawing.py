@@ -40,7 +40,8 @@ else:
 ESCAPE_AGAIN = "escape again: stop, to the contents"
 """Said for LessonScreen's LEAVE_AGAIN seconds after a first escape during a run."""
 OUT_OF_VIEW = "w shows the code running"
-"""Said once a session (LessonDrawing._tell_where_running); `w` and `l` take it back."""
+"""Said once a session (LessonDrawing._tell_where_running); `w` and `l` take it back, and so does
+the run's end or reset (no code runs then)."""
 OUT_OF_VIEW_SECONDS = 6.0
 """(Both in the status line, for a while: as notices they covered the strip's values at 80x24, for
 the seconds a learner watched them most, the first run of a session.)"""
@@ -188,6 +189,8 @@ class LessonDrawing(_Screen):
             self.query_one(LessonDocument).show_running(line or None)
             if line and not self.lab:
                 self.call_after_refresh(self._tell_where_running, line)
+            elif not line:  # reset, or ended: "w shows the code running" stayed its 6 s over "ready"
+                self.take_back_note(OUT_OF_VIEW)
 
     def _tell_where_running(self, line: int) -> None:
         """Once a session, when the run goes on in a cell out of view of the text: where `w` goes.

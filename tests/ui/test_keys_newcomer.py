@@ -4,6 +4,8 @@ status hint about a run that no longer runs."""
 
 from __future__ import annotations
 
+import pytest
+
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.quiz import QuizScreen
 from tests.ui.helpers import screen_text, text_of, wait_for
@@ -161,3 +163,22 @@ async def test_the_quiz_opened_with_f_closes_back_into_the_text_view(course):
         await pilot.pause()
         assert not screen.lab, "the quiz closed into the lab"
         assert app.focused is doc
+
+
+# -- 5. a hint about a running run goes with the run ------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["r", "space"])
+async def test_the_running_hint_goes_when_the_run_is_reset_or_ends(catalog, key):
+    """After r the status line read "ready step 0/20 · … · w shows the code running", though nothing
+    ran, for the hint's 6 s; so it did after the run's end."""
+    from tests.ui.test_out_of_view_notice import said, step_from_the_end
+
+    app = GrokApp(catalog, start_lesson="3.4", speed=0)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await step_from_the_end(pilot, app)  # stepped: the hint shows
+        await pilot.press(key)  # r: reset; space: the run plays on to its end
+        session = app.screen.session
+        await wait_for(pilot, lambda: session.run is None or session.state.done, what="no run going")
+        await pilot.pause()
+        assert not said(app), "the hint about a running run stayed"
