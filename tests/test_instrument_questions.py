@@ -125,16 +125,19 @@ def test_5_1_does_not_take_the_update_without_its_input(catalog):
 
 
 def test_the_course_quizzes_agree_with_the_lessons(catalog):
-    assert sorted(catalog.quizzes) == [4, 5, 6, 7]
+    assert sorted(catalog.quizzes) == [2, 3, 4, 5, 6, 7]
     for quiz in catalog.quizzes.values():
         assert 3 <= len(quiz.questions) <= 6
         assert check_quiz(quiz, catalog) == []
     # Chapter 6 had 3 questions (the others 5), none on 6.5's dead ReLU or 6.7's sigmoid.
-    assert all(len(quiz.questions) >= 5 for quiz in catalog.quizzes.values())
+    # Chapter 2, one short lesson of ideas, asks 3: its three distinctions.
+    assert len(catalog.quizzes[2].questions) == 3
+    assert all(len(quiz.questions) >= 5 for chapter, quiz in catalog.quizzes.items() if chapter != 2)
     asked = {str(q.verify.get("lesson")) for q in catalog.quizzes[6].questions if q.verify}
     assert {"6.5", "6.7"} <= asked, asked
     # The chapter's last lesson offers the quiz.
     assert "quiz" in catalog.get("4.5").panels and "quiz" not in catalog.get("4.4").panels
+    assert "quiz" in catalog.get("2.1").panels and "quiz" in catalog.get("3.8").panels
 
 
 def test_the_6_4_quiz_question_says_which_moment_it_asks_about(catalog):
@@ -315,7 +318,8 @@ def test_progress_reports_quizzes_and_predictions(private_data_dir, capsys):
     assert "Predictions: 1/1 right" in out
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["quizzes"][0] == {
+    assert [q["chapter"] for q in data["quizzes"]] == [2, 3, 4, 5, 6, 7]
+    assert data["quizzes"][2] == {
         "chapter": 4,
         "questions": 5,
         "answered": 2,
