@@ -341,6 +341,30 @@ async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered(co
         assert "n next lesson" in text_of(screen.query_one(StatusLine))
 
 
+async def test_a_quiz_answered_whole_from_the_status_lines_offer_is_offered_no_more(course, private_data_dir):
+    """Answered whole through F, the quiz was still offered ("F chapter quiz") until the next run:
+    the answers were read once a run."""
+    from grok_tui.answers import record_answer
+    from grok_tui.ui.screens.quiz import QuizScreen
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("minus", "minus")  # alpha 0.1: a run that learns
+        await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
+        await finish(pilot, screen)
+        assert "F chapter quiz" in text_of(screen.query_one(StatusLine))
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        for number in range(1, len(course.quizzes[4].questions) + 1):  # as the quiz saves them
+            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=False)
+        app.screen.dismiss(None)
+        await wait_for(pilot, lambda: app.screen is screen, what="back at 4.5")
+        await wait_for(pilot, lambda: "chapter quiz" not in text_of(screen.query_one(StatusLine)), what="no quiz")
+        assert "n next lesson" in text_of(screen.query_one(StatusLine))
+
+
 async def test_a_lesson_whose_input_sets_the_step_says_when_its_error_grew(catalog):
     """4.4 with input 1.5 and 40 iterations blew up to an error of 2.3e+07 and was reported
     "finished" with no word: it has no alpha, so its error was not watched. Its growth_advice names

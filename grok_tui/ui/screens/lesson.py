@@ -213,6 +213,11 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            return
+        # Back from a screen over this one, the chapter quiz maybe: answered whole there, the status
+        # line still offered "F chapter quiz" until the next run (the answers are read once a run).
+        self._quiz_read_for = None
+        self._draw_status(self.session.poll())
 
     def _lab_widgets(self):
         """The lab's charts and panels (the `#charts` row)."""
