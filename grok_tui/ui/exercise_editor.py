@@ -126,6 +126,14 @@ class CodeEditor(TextArea):
             self._paste(self.app.clipboard)
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?" and not self.read_only and not self.history.undo_stack:
+            # Nothing typed since the code opened: ? is the help key on every other screen, and as a
+            # newcomer's first key it replaced the selected TODO and the stub's return with "?". No
+            # Python starts with ?; once typing began, ? is typed.
+            event.stop()
+            event.prevent_default()
+            await self.screen.run_action("help")
+            return
         if event.key == "tab" and not self.read_only and not self.selection.is_empty:
             event.stop()
             event.prevent_default()

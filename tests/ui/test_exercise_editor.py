@@ -149,12 +149,19 @@ async def test_f1_shows_the_exercise_keys_shift_tab_dedents_and_the_cursor_start
         assert "for the verdict, which ↑ ↓ pgup pgdn" in help_text  # a learner found it by trial
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
-        await pilot.press("question_mark")  # in the editor, ? is typed (in place of the TODO)
-        assert editor.text.splitlines()[1] == "    ?" and not isinstance(app.screen, HelpScreen)
+        opened_with = editor.text
+        # Nothing typed yet: ? is the help here too (a newcomer's first key replaced the TODO with ?)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ? in the editor")
+        assert editor.text == opened_with
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen and editor.has_focus, what="the editor again")
+        await pilot.press("x", "question_mark")  # once typing began, ? is typed (x in the TODO's place)
+        assert editor.text.splitlines()[1] == "    x?" and not isinstance(app.screen, HelpScreen)
         await pilot.press("shift+tab")
-        assert editor.has_focus and editor.text.splitlines()[1] == "?"
+        assert editor.has_focus and editor.text.splitlines()[1] == "x?"
         await pilot.press("h")  # still typed into the editor, not a hint
-        assert editor.text.splitlines()[1] == "?h" and screen.hints == 0
+        assert editor.text.splitlines()[1] == "x?h" and screen.hints == 0
         await pilot.press("escape", "question_mark")  # outside the editor ? is the help
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help from ?")
 

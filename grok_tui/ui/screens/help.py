@@ -109,7 +109,7 @@ EXERCISE_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+w  ctrl+u  ctrl+k", "delete the word left, to the line's start, to its end"),
     ("", ""),
     ("ctrl+p", "command palette: jump to a lesson (your code is kept)"),
-    ("F1  ?", "this help (? only outside the editor: in it, ? is typed)"),
+    ("F1  ?", "this help (in the editor ? is the help until you type, then it is typed)"),
     ("ctrl+q  q", "quit (q outside the editor); what you typed is saved as you type (ctrl+s too), and kept"),
 )
 """The exercise screen's keys (its bindings) and the editor's (Textual's TextArea, ui/exercise_editor.py)."""
