@@ -379,6 +379,21 @@ def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_i
     assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name
 
 
+def test_a_legend_cut_short_ends_at_a_words_end_never_inside_a_number():
+    """5.2 at 120x40 in the lab: "0 from step 22: below any log scale" cut to "0 from step 2…", and a
+    learner read the error as 0 from step 2 while the chart fell until step 22."""
+    from grok_tui.ui.widgets.chart_parts import legend_row
+
+    entries = [
+        ("⠒⠒", "error", "s0"),
+        ("⠒⠒", "previous run: toes_unit toes, stopped at step 9", "prev"),
+        ("0", "from step 22: below any log scale", "prev"),
+    ]
+    for width in (76, 77):  # the cut fell inside "22", then after its first digit
+        text = "".join(t for t, _ in legend_row(entries, width))
+        assert text.endswith("  0 from step…"), text
+
+
 def test_a_legend_on_two_lines_names_the_previous_run_whole():
     """Cut to "before: alpha 0.1" on a first line with a second under it, beside charts saying
     "previous run: ..." (7.5's accuracy charts): the entry goes to the second line whole."""
@@ -417,7 +432,7 @@ async def test_a_legend_too_long_for_a_line_takes_two_when_the_chart_is_tall(hei
             assert top[1].rstrip() == "! early steps look flat here", top
             assert lines(chart)[2].startswith("      │"), lines(chart)[2]  # the plot starts under it
         else:
-            assert top[0].endswith("! early ste…"), top
+            assert top[0].endswith("! early…"), top  # cut at a word's end
 
 
 @pytest.mark.parametrize("height", [6, 7])

@@ -318,12 +318,21 @@ def _packed(entries: Sequence[tuple[str, str, str]], width: int, shorten: bool =
         if used + length > width:
             room = width - used - len(gap) - len(glyph) - 1
             if room >= 4 and (shorten or not whole):
-                runs += [(gap, ""), (glyph, key), (" " + name[: room - 1] + "…", "")]
+                runs += [(gap, ""), (glyph, key), (" " + _cut(name, room - 1) + "…", "")]
             break
         runs += piece
         used += length
         whole += 1
     return tuple(r for r in runs if r[0]), whole
+
+
+def _cut(name: str, keep: int) -> str:
+    """`name`'s first `keep` characters, back to a word's end where the cut falls inside a word: 5.2's
+    "0 from step 22: below any log scale" cut to "0 from step 2…" said the error was 0 from step 2."""
+    if keep >= len(name) or name[keep] == " ":
+        return name[:keep]
+    space = name.rfind(" ", 0, keep)
+    return name[:space] if space > 0 else name[:keep]
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
