@@ -79,6 +79,23 @@ def test_check_of_a_quiz_file_checks_it_with_its_chapter(tmp_path, capsys):
     assert code == 1 and f"{quiz}:1: quiz: chapter 9 has no lesson (chapter = N)" in out, out
 
 
+def test_a_quiz_whose_verify_lesson_did_not_load_says_so_not_that_it_is_missing(tmp_path, capsys):
+    """A trial broke lesson 4.3 on purpose: `check` also failed the chapter 4 quiz with "verify: no
+    lesson '4.3'", and a teacher would go and fix a quiz that was fine."""
+    chapter = tmp_path / "ch1"
+    chapter.mkdir()
+    (chapter / "1.1-ok.md").write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nx = 2\n```\n')
+    (chapter / "1.2-broken.md").write_text(
+        '+++\nid = "1.2"\nchapter = 1\ntitle = "never closed"\n```python\nx = 2\n```\n'
+    )
+    question = '[[questions]]\ntext = "x?"\nanswer = 2\nwhy = "w"\n[questions.verify]\nlesson = "1.2"\nvalue = "x"\n'
+    (chapter / "quiz.toml").write_text('chapter = 1\ntitle = "One"\n\n' + question * 3)
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1 and "1.2-broken.md" in out, out
+    assert "verify: lesson '1.2' did not load (1.2-broken.md: its problem is listed with it)" in out, out
+    assert "no lesson '1.2'" not in out, out
+
+
 def test_check_of_a_quiz_finds_a_verify_lesson_of_another_chapter(tmp_path, capsys):
     """A ch2 quiz whose question checks its answer with lesson 1.1: `check ch2/quiz.toml` said
     "verify: no lesson '1.1'" (only its own folder was loaded), though `check DIR` passed it."""
