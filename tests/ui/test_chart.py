@@ -365,18 +365,18 @@ async def test_a_lines_first_point_alone_is_a_dot_that_shows():
 
 
 def test_a_legend_short_of_room_shortens_the_previous_runs_name_before_cutting_it():
-    """6.3 at 80 columns: "⠒⠒ previous run: activation linear, hidden_…", the param just changed cut."""
+    """6.3 at 80 columns: "⠒· previous run: activation linear, hidden_…", the param just changed cut."""
     from grok_tui.ui.widgets.chart_parts import legend_row
 
     entries = [
         ("⠒⠒", "error_hidden", "s0"),
         ("•", "error_one_layer", "s1"),
-        ("⠒⠒", "previous run: activation linear, hidden_size 4", "prev"),
+        ("⠒·", "previous run: activation linear, hidden_size 4", "prev"),
     ]
     text = "".join(t for t, _ in legend_row(entries, 80))  # the lab's chart at 80x24
-    assert text == "⠒⠒ error_hidden  • error_one_layer  ⠒⠒ before: activation linear, hidden_size 4", text
+    assert text == "⠒⠒ error_hidden  • error_one_layer  ⠒· before: activation linear, hidden_size 4", text
     wide = "".join(t for t, _ in legend_row(entries, 100))
-    assert wide.endswith("⠒⠒ previous run: activation linear, hidden_size 4")  # room: the whole name
+    assert wide.endswith("⠒· previous run: activation linear, hidden_size 4")  # room: the whole name
 
 
 def test_a_legend_cut_short_ends_at_a_words_end_never_inside_a_number():
@@ -403,13 +403,13 @@ def test_a_legend_on_two_lines_names_the_previous_run_whole():
         ("⠒⠒", "pred_hurt", "s0"),
         ("•", "pred_win", "s1"),
         ("×", "pred_sad", "s2"),
-        ("⠒⠒•×", "previous run: alpha 0.1", "prev"),
+        ("⠒·•×", "previous run: alpha 0.1", "prev"),
         ("!", "early steps look flat here", "prev"),
     ]
     rows = ["".join(t for t, _ in row) for row in legend_rows(entries, 60, 2)]
     assert rows == [
         "⠒⠒ pred_hurt  • pred_win  × pred_sad",
-        "⠒⠒•× previous run: alpha 0.1  ! early steps look flat here",
+        "⠒·•× previous run: alpha 0.1  ! early steps look flat here",
     ], rows
 
 
@@ -427,7 +427,7 @@ async def test_a_legend_too_long_for_a_line_takes_two_when_the_chart_is_tall(hei
         chart.show_series(now, old, "previous run: alpha 0.1")
         await pilot.pause()
         top = lines(chart)[:legend]
-        assert top[0].startswith("⠒⠒ pred_hurt  • pred_win  × pred_sad  ⠒⠒•× previous run: alpha 0.1"), top
+        assert top[0].startswith("⠒⠒ pred_hurt  • pred_win  × pred_sad  ⠒·•× previous run: alpha 0.1"), top
         if legend == 2:
             assert top[1].rstrip() == "! early steps look flat here", top
             assert lines(chart)[2].startswith("      │"), lines(chart)[2]  # the plot starts under it

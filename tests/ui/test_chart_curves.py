@@ -72,8 +72,8 @@ async def test_two_series_get_a_legend_line_a_glyph_each_and_keep_the_title():
         await pilot.pause()
         assert str(chart.border_title) == "accuracy"
         legend, *plot, _x_labels = lines(chart)
-        # the previous run's glyphs too: its grey • is test_accuracy's, as the grey line is train's
-        assert legend == "⠒⠒ train_accuracy  • test_accuracy  ⠒⠒• previous run: hidden_size 64"
+        # the previous run's glyphs too: its grey · marks train's line, its grey • is test_accuracy's
+        assert legend == "⠒⠒ train_accuracy  • test_accuracy  ⠒·• previous run: hidden_size 64"
         body = "".join(plot)
         assert re.search("[⠁-⣿]", body) and "•" in body  # braille, marker
         # The previous run: grey braille lines like the curves (dots one value a row lay off them),

@@ -247,7 +247,7 @@ async def test_a_previous_run_is_the_same_curve_only_if_all_of_it_is():
         chart.show_series({"error": Series(STEPS[:5], long[:5])}, {"error": Series(STEPS, long)}, planned=5)
         await pilot.pause()
         # what is drawn of it (5 steps) lies under this run: said, or the legend named a curve nobody saw
-        assert lines(chart)[0] == "⠒⠒ error  ⠒⠒ previous run: the same so far", lines(chart)[0]
+        assert lines(chart)[0] == "⠒⠒ error  ⠒· previous run: the same so far", lines(chart)[0]
         chart.show_series({"error": Series(STEPS, long)}, {"error": Series(STEPS, long)}, planned=20)
         await pilot.pause()
         assert "previous run: the same curve" in lines(chart)[0]

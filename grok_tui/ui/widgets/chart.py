@@ -6,7 +6,7 @@ and what is sent:
   labels its ticks with the real values (chart_parts.log_axis), never with exponents;
 - the axes end on nice ticks that move in steps, so a running curve is not rescaled at every step;
 - a legend line of its own above the plot (the title stays whole), a glyph per series, "·" for the
-  previous run;
+  previous run (along its first grey line: "⠒·");
 - plotext's text is compared row by row with what is on screen and only the rows that changed are
   repainted, so an unchanged frame sends nothing;
 - a chart too small for axes shows each series' latest value and a sparkline instead;
@@ -39,6 +39,7 @@ from grok_tui.ui.widgets.chart_parts import (
     MARKERS,
     POINT,
     PREVIOUS,
+    PREVIOUS_LINE_GLYPH,
     PREVIOUS_MARKER,
     PREVIOUS_SHORT,
     TWO_LINE_LEGEND,
@@ -188,7 +189,8 @@ class ChartView(PlotextPlot, can_focus=True):
             Layer(self._points(self._current, n), self._marker(i), f"s{i % len(COLORS)}") for i, n in enumerate(names)
         ]
         # the previous run's curves after the first keep their glyphs (grey): one grey line each
-        # could not be told apart; a chart of points marks the previous run's with "·"
+        # could not be told apart; its first carries "·" (chart_plot.draw_layers puts it along the line),
+        # as a chart of points marks the previous run's points
         old = [
             Layer(
                 self._points(self._previous, n),
@@ -232,8 +234,8 @@ class ChartView(PlotextPlot, can_focus=True):
 
     @property
     def _previous_glyph(self) -> str:
-        """The previous run is a grey braille line, or grey dots on a chart of points."""
-        return PREVIOUS_MARKER if self.chart.points else LEGEND_GLYPH["braille"]
+        """The previous run is a grey braille line with "·" along it, or grey dots on a chart of points."""
+        return PREVIOUS_MARKER if self.chart.points else PREVIOUS_LINE_GLYPH
 
     def _legend(
         self,

@@ -6,8 +6,9 @@ compare two pictures row by row and send only the rows that changed, and tests c
 
 Each series has its own glyph, not only its own colour, so a monochrome terminal still tells them
 apart: the first is a braille line, the next ones carry marker characters along their braille
-lines. The dimmed previous run is grey, its later series with their glyphs; on a chart of points
-it is drawn with "·".
+lines. The dimmed previous run is grey, its first series' line with "·" along it (else it was this
+run's first line, in grey), its later series with their glyphs; on a chart of points it is drawn
+with "·".
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ MARKERS = ("braille", "•", "×", "+", "◦", "▪")
 POINT = "●"
 """The first series' marker on a chart of points (Chart.points), where a braille line would join them."""
 PREVIOUS_MARKER = "·"
+"""The glyph of the previous run's first series, along its grey braille line (and of its points on
+a chart of points): grey and colour alone told the two runs apart, and on a monochrome terminal 6.3's
+falling relu curve read as the linear run's."""
 LEGEND_GLYPH = {"braille": "⠒⠒"}
 """How the legend shows a braille line (a marker shows itself)."""
+PREVIOUS_LINE_GLYPH = "⠒" + PREVIOUS_MARKER
+"""How the legend shows the previous run's first curve: a line with its glyph."""
 GOAL_GLYPH = "⠒ ⠒"
 """How the legend shows the goal: a dotted line, as drawn (chart_plot.py)."""
 _RANGE_ENDS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)

@@ -3,7 +3,8 @@
 Every curve is a braille line (4 dots a text row: 3.6's win and sad, 0.1 apart, fell in the same
 rows as lines of "•" and "×", and win vanished under sad), the previous run's in grey (as dots at
 one value a row, an identical run seemed to lie elsewhere). Each later curve's glyph marks its
-points (chart_glyphs.marker_spots), placed on its own line (chart_glyphs.place_glyphs). plotext keeps
+points (chart_glyphs.marker_spots), placed on its own line (chart_glyphs.place_glyphs), and so does
+each of the previous run's, its first with "·" (chart_parts.PREVIOUS_MARKER). plotext keeps
 one curve a cell, so each curve after the first is drawn on its own and merged dot by dot
 (chart_parts.merge_rows). The widget (chart.py) decides what is drawn; this only draws it.
 """
@@ -18,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from grok_tui.ui.widgets.chart_glyphs import marker_spots, place_glyphs, share_cells
-from grok_tui.ui.widgets.chart_parts import POINT, PREVIOUS_MARKER, Axis, Layer, Row, Run, merge_rows
+from grok_tui.ui.widgets.chart_parts import POINT, Axis, Layer, Row, Run, merge_rows
 
 COLORS = ("cyan+", "green+", "magenta+", "orange", "blue+", "red+")
 """plotext's names for the curves' ANSI colours ("+" = the bright variant): short escape codes.
@@ -83,12 +84,13 @@ def draw_layers(
     now = [layer for layer in layers if layer.key != "prev"]
     old = [layer for layer in layers if layer.key == "prev"]
     marked = [layer for layer in now if layer.marker != "braille"]
-    old_marked = [layer for layer in old if layer.marker not in ("braille", PREVIOUS_MARKER)]
+    # Every curve of the previous run carries a glyph, in grey: its first one "·" (a grey line under a
+    # coloured one were one line on a monochrome terminal: 6.3's falling relu curve read as linear's),
+    # its later ones their series' (7.3's two old curves, accuracy and p_true, were two grey lines).
+    old_marked = [layer for layer in old if layer.marker != "braille"]
     if not old_marked:
         rows = _build(frame, old + now[:1], goal, at)
-    else:
-        # The previous run's later series carry their glyphs too, in grey: 7.3's two old curves
-        # (accuracy, p_true) were two grey lines nobody could tell apart. Drawn first, under this run.
+    else:  # drawn first: this run's lines and glyphs cover it (merge_rows), never the other way
         rows = _build(frame, old, goal, at)
         for layer, spots in zip(old_marked, _spots(frame, old_marked), strict=True):
             rows = merge_rows(rows, _marked(frame, layer, spots))
