@@ -67,9 +67,10 @@ KEYS: tuple[tuple[str, str], ...] = (
 CHART_MARKS: tuple[tuple[str, str], ...] = (
     ("⠒⠒ in colour", "this run; a second or third series carries its own mark too (• × + ◦ ▪), named in the legend"),
     (
-        "⠒⠒ in grey",
-        "the previous run (before your last change, from the same seed): compare the two; its later "
-        "series keep their marks, in grey (⠒⠒• in the legend)",
+        "⠒· in grey",
+        "the previous run (before your last change, from the same seed): compare the two; its line "
+        "carries · (so it differs from this run's in shape, not only in colour), its later series "
+        "keep their marks, in grey (⠒·• in the legend)",
     ),
     ("⠒ ⠒", "the goal (dotted grey), e.g. goal_pred; │ marks a value, e.g. the weight now"),
     (
