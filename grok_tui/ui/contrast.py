@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich.style import Style
+from rich.terminal_theme import TerminalTheme
 from textual.color import Color
+from textual.filter import dim_color
 
 READABLE = 4.5
 """WCAG's least contrast for text. On light themes the fixed "green", "yellow" and "dim" of the
@@ -65,3 +67,16 @@ def theme_style(style: str, variables: Mapping[str, str], backgrounds: Sequence[
         return attributes
     colour = readable(theme_colour(variables, named[0], backgrounds[0]), backgrounds)
     return attributes + Style(color=colour.rich_color)
+
+
+def legible(style: Style, foreground: Color, background: Color, ansi: TerminalTheme) -> Style:
+    """`style` with the colour Textual draws it in on `background` made readable (the rest kept):
+    a named colour ("cyan") as the `ansi` theme has it, no colour `foreground`, and dim as Textual
+    dims it, blended towards the background (solarized-light's dim labels read at 2.6:1).
+    A style with neither colour nor dim is kept: its colour is the widget's own, the theme's."""
+    if style.color is None and not style.dim:
+        return style
+    colour = Color.from_rich_color(style.color, ansi, ansi=False) if style.color else foreground
+    if style.dim:
+        colour = Color.from_rich_color(dim_color(background.rich_color, colour.rich_color), ansi=False)
+    return style + Style(color=readable(colour, [background]).rich_color, dim=False)

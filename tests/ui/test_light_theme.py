@@ -10,7 +10,7 @@ from rich.segment import Segment
 
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.contents import ContentsScreen
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import screen_text, wait_for
 
 LIGHT = ("textual-light", "atom-one-light", "catppuccin-latte", "solarized-light", "rose-pine-dawn")
 THEMES = (*LIGHT, "textual-dark")
@@ -128,3 +128,43 @@ async def test_the_key_bar_keys_are_readable_on_light_themes(catalog, theme, mon
         assert keys and words, list(bar)
         least = min(TEXT, *words) if theme == "solarized-light" else TEXT
         assert min(keys) >= least, (theme, keys, words)
+
+
+# -- the lesson screen: its status line and live strip ------------------------------------------
+
+
+async def lesson_45(pilot, app, *keys: str):
+    """4.5 open, `keys` pressed (l: the lab), its default run (alpha 1: it diverges) played to its end."""
+    await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+    screen = app.screen
+    await pilot.press(*keys)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: screen.run_state.done, what="the run's end")
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_live_strip_and_the_status_line_are_readable(catalog, theme, monkeypatch):
+    """The strip's names and hints are dim: solarized-light's "error 5.4e+16" and "press space to
+    run" read at 2.63:1 (#909c9a on #fdf6e3), the status line's hint at 2.46:1; its "finished" at
+    2.67:1 in atom-one-light, and the dark default's magenta "error 5.4e+16" at 3.26:1."""
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: "press space to run" in app.screen.query_one("#strip")._shown.plain, what="4.5")
+        await pilot.pause()
+        before = {"press space to run": ratio(drawn(app, "press space to run", "press space to run"))}
+        await lesson_45(pilot, app)
+        await wait_for(pilot, lambda: "error 5.4e+16 " in screen_text(app), what="the strip at the run's end")
+        strip = next(s.text for s in app.screen._compositor.render_strips() if "error 5.4e+16 " in s.text)
+        measured = {
+            **before,
+            "weight": ratio(drawn(app, strip, "weight")),
+            "error 5.4e+16": ratio(drawn(app, strip, "error 5.4e+16 ")),
+            "log": ratio(drawn(app, strip, " log")),
+            "finished": ratio(drawn(app, " finished ", " finished ")),
+            "the run's error": ratio(drawn(app, " finished ", "  error 5.4e+16")),
+            "the hint": ratio(drawn(app, " finished ", "try a smaller alpha")),
+        }
+        assert not unreadable(measured), (theme, unreadable(measured))

@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from string import Formatter
 from typing import Any
 
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 from textual.keys import format_key
 from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
 from grok_tui.engine.values import format_value
+from grok_tui.ui.contrast import legible
 
 STYLES = {
     RunState.READY: "bold",
@@ -157,7 +159,34 @@ class _OneLine(Static):
     def show(self, text: Text) -> None:
         if text != self._shown:
             self._shown = text
-            self.update(text, layout=False)
+            self.update(self._legible(text), layout=False)
+
+    def _legible(self, text: Text) -> Text:
+        """`text` with its colours and its dim made readable on this line's background, in the
+        theme shown (contrast.legible): solarized-light's dim "error 5.4e+16" and "press space to
+        run" read at 2.6:1, the status line's "finished" at 2.7:1 in atom-one-light."""
+        background = self.background_colors[1]
+        foreground, ansi = self.colors[3], self.app.ansi_theme
+        shown = text.copy()
+        shown.spans = [
+            Span(
+                span.start,
+                span.end,
+                legible(
+                    Style.parse(span.style) if isinstance(span.style, str) else span.style, foreground, background, ansi
+                ),
+            )
+            for span in text.spans
+        ]
+        return shown
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The line again in the theme's colours: they are resolved when it is shown."""
+        if self._shown is not None:
+            self.update(self._legible(self._shown), layout=False)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self.call_after_refresh(self._recolour))
 
 
 def _fit(text: Text, width: int) -> Text:
