@@ -130,7 +130,7 @@ async def test_the_key_bar_keys_are_readable_on_light_themes(catalog, theme, mon
         assert min(keys) >= least, (theme, keys, words)
 
 
-# -- the lesson screen: its status line and live strip, the lines between its panes ---------------
+# -- the lesson screen: its status line and live strip, the lines between its panes, the help -----
 
 LINE = 3.0
 """WCAG's least contrast for a line or a border (non-text contrast)."""
@@ -214,3 +214,25 @@ async def test_the_lines_between_the_lab_panes_show(catalog, theme, size, monkey
                 assert min(words.values()) >= DARK_LINES, words
         least = LINE if theme in LIGHT else DARK_LINES
         assert min(lines.values()) >= least, (theme, {what: f"{value:.2f}:1" for what, value in lines.items()})
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_help_box_border_and_its_words_are_readable(catalog, theme, monkeypatch):
+    """The help's $accent border and its "escape to close" on it read at 1.38:1 in textual-light
+    (orange #fea62b on #d8d8d8), 2.17:1 in atom-one-light."""
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lesson_45(pilot, app)
+        await pilot.press("question_mark")
+        await wait_for(
+            pilot, lambda: "escape to close" in app.screen._compositor.render_strips()[21].text, what="the help"
+        )
+        await pilot.pause()
+        words = {
+            "grok-tui keys": ratio(drawn(app, "grok-tui keys", " grok-tui keys ")),
+            "escape to close": ratio(drawn(app, "escape to close", " escape to close ")),
+        }
+        border = line_ratio(app, "escape to close", "─╰╯")
+        assert not unreadable(words), (theme, unreadable(words))
+        assert border >= LINE, (theme, f"{border:.2f}:1")
