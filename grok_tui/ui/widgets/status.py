@@ -188,6 +188,11 @@ class _OneLine(Static):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda theme: self.call_after_refresh(self._recolour))
 
+    def on_unmount(self) -> None:
+        # Textual drops a gone node's subscription at the next theme change only: till then it kept
+        # the lines, and their lesson screen, alive (tests/ui/test_memory.py)
+        self.app.theme_changed_signal.unsubscribe(self)
+
 
 def _fit(text: Text, width: int) -> Text:
     """One line: what does not fit is cut at the widget's edge with an ellipsis, never wrapped."""
