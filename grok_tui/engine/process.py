@@ -12,20 +12,18 @@ use, has taken the values it had left.
 
 from __future__ import annotations
 
-import atexit
 import collections
 import contextlib
 import os
 import pickle
 import signal
-import tempfile
 import threading
 import time
 import weakref
 from typing import Any
 
 from grok_tui.engine import child as child_module
-from grok_tui.engine import forkservers
+from grok_tui.engine import forkservers, trace_files
 from grok_tui.engine.forkservers import WarmServer
 
 KEEP_IDLE = 2
@@ -48,18 +46,6 @@ def _kill(process: Any) -> None:
         process.kill()
 
 
-_trace_files: set[str] = set()
-"""Trace files of lesson processes not ended yet. A process's finalizer removes its own, but one
-that was still starting at exit (a hang-up at launch) has no finalizer yet."""
-
-
-@atexit.register
-def _remove_trace_files() -> None:
-    for path in list(_trace_files):
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-
-
 def _end(process: Any, conn: Any, fault_path: str) -> None:
     """End a lesson process and free what it held (also run by the garbage collector and at exit)."""
     try:
@@ -69,9 +55,7 @@ def _end(process: Any, conn: Any, fault_path: str) -> None:
         pass
     with contextlib.suppress(OSError):
         conn.close()
-    with contextlib.suppress(OSError):
-        os.unlink(fault_path)
-    _trace_files.discard(fault_path)
+    trace_files.remove(fault_path)
 
 
 class ChildProcess:
@@ -85,9 +69,7 @@ class ChildProcess:
             server.ensure_running()  # restarts it if the lesson's code killed it
         elif ctx.get_start_method() == "forkserver":
             forkservers.start_servers()
-        fd, self.fault_path = tempfile.mkstemp(prefix="grok-tui-lesson-", suffix=".trace")
-        os.close(fd)
-        _trace_files.add(self.fault_path)
+        self.fault_path = trace_files.new()
         self.conn, theirs = ctx.Pipe(duplex=True)
         process_class = ctx.Process if server is None else forkservers.WarmProcess
         self.process = process_class(
