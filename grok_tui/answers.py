@@ -87,6 +87,16 @@ def quiz_answers(data: Answers, chapter: int) -> dict[int, bool]:
     }
 
 
+def quiz_score_text(questions: int, mine: dict[int, bool]) -> str:
+    """A quiz's size, or how the last attempt went: "5 questions", "2 of 3 right, 2 to go", "4/5
+    right" (the contents' row and the command palette's entry say the same)."""
+    if not mine:
+        return f"{questions} questions"
+    if len(mine) < questions:
+        return f"{sum(mine.values())} of {len(mine)} right, {questions - len(mine)} to go"
+    return f"{sum(mine.values())}/{questions} right"
+
+
 def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
     """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
     atomically; returns the updated data."""

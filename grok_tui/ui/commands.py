@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from grok_tui.answers import load_answers, quiz_answers, quiz_score_text
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.tutor_app import tutor
 
@@ -25,8 +26,11 @@ class LessonCommands(Provider):
         for lesson in self._lessons():
             text = f"lesson {lesson.label}"
             entries.append((text, text, partial(app.open_lesson, lesson.id), lesson.chapter_title))
+        answers = load_answers(app.progress.root) if app.catalog.quizzes else None
         for chapter, quiz in sorted(app.catalog.quizzes.items()):
-            help_text = f"{len(quiz.questions)} questions"
+            # as the contents' row says it: "3 questions" stayed after a 3/3 score (a trial)
+            mine = quiz_answers(answers, chapter) if answers is not None else {}
+            help_text = quiz_score_text(len(quiz.questions), mine)
             run = partial(app.take_quiz, chapter)
             entries.append((f"chapter {chapter} quiz: {quiz.title}", f"quiz {chapter} chapter", run, help_text))
         return entries

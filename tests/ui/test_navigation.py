@@ -319,3 +319,25 @@ async def test_a_lesson_jump_as_a_resize_reaches_the_closing_lesson(catalog):
         )
         await pilot.pause()
         assert app.is_running and not lesson.is_attached
+
+
+async def test_the_palettes_quiz_entry_says_the_score_as_the_contents_do(course, private_data_dir):
+    """After a 3/3 score ctrl+p still offered chapter 2's quiz as "3 questions" (a trial)."""
+    from grok_tui.answers import record_answer
+    from grok_tui.ui.commands import LessonCommands
+
+    app = GrokApp(course)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        questions = len(course.quizzes[4].questions)
+
+        def said() -> str:
+            entries = LessonCommands(app.screen)._entries()
+            return next(help_text for text, _, _, help_text in entries if text.startswith("chapter 4 quiz"))
+
+        assert said() == f"{questions} questions"
+        record_answer(private_data_dir, "quiz/4/1", "x", right=False)
+        assert said() == f"0 of 1 right, {questions - 1} to go"
+        for number in range(1, questions + 1):
+            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=True)
+        assert said() == f"{questions}/{questions} right"

@@ -18,7 +18,7 @@ from textual.style import Style as VisualStyle
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from grok_tui.answers import Answers, load_answers, quiz_answers, unfinished_attempt
+from grok_tui.answers import Answers, load_answers, quiz_answers, quiz_score_text, unfinished_attempt
 from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.lesson.model import Lesson
@@ -86,12 +86,7 @@ def quiz_line(
     the styles of TONES for the theme (ContentsScreen.tones)."""
     tones = tones or {"success": "green", "muted": "dim"}
     name = f"chapter {chapter} quiz"
-    if not mine:
-        count = f"{questions} questions"
-    elif len(mine) < questions:
-        count = f"{sum(mine.values())} of {len(mine)} right, {questions - len(mine)} to go"
-    else:
-        count = f"{sum(mine.values())}/{questions} right"
+    count = quiz_score_text(questions, mine)
     label = Text.assemble("  ", ("✎", "bold"), f" {name}")
     label.append(" " * max(2, room - 4 - len(name) - len(count)))
     right = mine and all(mine.values()) and len(mine) == questions
