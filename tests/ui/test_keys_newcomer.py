@@ -172,6 +172,7 @@ async def test_the_quiz_opened_with_f_closes_back_into_the_text_view(course):
 async def test_the_running_hint_goes_when_the_run_is_reset_or_ends(catalog, key):
     """After r the status line read "ready step 0/20 · … · w shows the code running", though nothing
     ran, for the hint's 6 s; so it did after the run's end."""
+    from grok_tui.ui.widgets.document import LessonDocument
     from tests.ui.test_out_of_view_notice import said, step_from_the_end
 
     app = GrokApp(catalog, start_lesson="3.4", speed=0)
@@ -180,5 +181,9 @@ async def test_the_running_hint_goes_when_the_run_is_reset_or_ends(catalog, key)
         await pilot.press(key)  # r: reset; space: the run plays on to its end
         session = app.screen.session
         await wait_for(pilot, lambda: session.run is None or session.state.done, what="no run going")
+        # the screen's next drawing sees it (the run ended in its own thread): its cell's mark goes,
+        # and the hint with it, in the same step
+        doc = app.screen.query_one(LessonDocument)
+        await wait_for(pilot, lambda: doc.running_cell() is None, what="the running cell's mark gone")
         await pilot.pause()
         assert not said(app), "the hint about a running run stayed"
