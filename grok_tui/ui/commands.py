@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from grok_tui.answers import load_answers, quiz_answers, quiz_score_text
+from grok_tui.answers import Answers, load_answers, quiz_answers, quiz_score_text
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.tutor_app import tutor
 
@@ -16,6 +16,13 @@ from grok_tui.ui.tutor_app import tutor
 class LessonCommands(Provider):
     def _lessons(self) -> list[Lesson]:
         return tutor(self.app).catalog.lessons
+
+    _answers: Answers | None = None
+    """The quiz answers, read once when the palette opens: search() lists the entries at every key."""
+
+    async def startup(self) -> None:
+        app = tutor(self.app)
+        self._answers = load_answers(app.progress.root) if app.catalog.quizzes else None
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None], str]]:
         """(text, the text matched too, what enter does, help) for every lesson, then every chapter
@@ -26,7 +33,7 @@ class LessonCommands(Provider):
         for lesson in self._lessons():
             text = f"lesson {lesson.label}"
             entries.append((text, text, partial(app.open_lesson, lesson.id), lesson.chapter_title))
-        answers = load_answers(app.progress.root) if app.catalog.quizzes else None
+        answers = self._answers
         for chapter, quiz in sorted(app.catalog.quizzes.items()):
             # as the contents' row says it: "3 questions" stayed after a 3/3 score (a trial)
             mine = quiz_answers(answers, chapter) if answers is not None else {}

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from rich.style import Style
@@ -35,6 +36,13 @@ def contrast(one: Color, other: Color) -> float:
 
 
 def readable(colour: Color, backgrounds: Sequence[Color]) -> Color:
+    """_readable's answer, kept: the status line asks it of each coloured word at every redraw,
+    with the same few colours on the same background."""
+    return _readable(colour, tuple(backgrounds))
+
+
+@functools.lru_cache(maxsize=512)
+def _readable(colour: Color, backgrounds: tuple[Color, ...]) -> Color:
     """`colour`, taken towards black or white (away from the first background) until it reaches
     READABLE on each of `backgrounds`: the theme's hue where it can, a darker or lighter shade of it
     where it cannot (textual-light's $text-success is 3.2:1 on its list). Towards the other end

@@ -331,13 +331,15 @@ async def test_the_palettes_quiz_entry_says_the_score_as_the_contents_do(course,
         await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
         questions = len(course.quizzes[4].questions)
 
-        def said() -> str:
-            entries = LessonCommands(app.screen)._entries()
+        async def said() -> str:
+            provider = LessonCommands(app.screen)
+            await provider.startup()  # as the palette does when it opens
+            entries = provider._entries()
             return next(help_text for text, _, _, help_text in entries if text.startswith("chapter 4 quiz"))
 
-        assert said() == f"{questions} questions"
+        assert await said() == f"{questions} questions"
         record_answer(private_data_dir, "quiz/4/1", "x", right=False)
-        assert said() == f"0 of 1 right, {questions - 1} to go"
+        assert await said() == f"0 of 1 right, {questions - 1} to go"
         for number in range(1, questions + 1):
             record_answer(private_data_dir, f"quiz/4/{number}", "x", right=True)
-        assert said() == f"{questions}/{questions} right"
+        assert await said() == f"{questions}/{questions} right"
