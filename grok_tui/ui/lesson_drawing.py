@@ -19,8 +19,9 @@ from grok_tui.lesson.params import fmt
 from grok_tui.ui.breakpoints import is_wide
 from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
+from grok_tui.ui.widgets.live_strip import LiveStrip
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine, run_speed_text, speed_text, step_advice
+from grok_tui.ui.widgets.status import StatusLine, run_speed_text, speed_text, step_advice
 from grok_tui.ui.widgets.values import ValuesTable
 
 if TYPE_CHECKING:

@@ -20,7 +20,8 @@ from grok_tui.ui.panels.landscape import LandscapePanel
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.footer import KeyFooter
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine
+from grok_tui.ui.widgets.live_strip import LiveStrip
+from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.values import ValuesTable
 from tests.ui.helpers import text_of, wait_for
 

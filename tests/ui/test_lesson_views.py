@@ -13,8 +13,9 @@ from grok_tui.ui.screens.param_input import ParamInput
 from grok_tui.ui.screens.predict import PredictScreen
 from grok_tui.ui.widgets.chart import ChartView
 from grok_tui.ui.widgets.document import LessonDocument, inline_markdown
+from grok_tui.ui.widgets.live_strip import LiveStrip, sparkline
 from grok_tui.ui.widgets.params import ParamsView, visible_window
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine, sparkline
+from grok_tui.ui.widgets.status import StatusLine
 from tests.conftest import LESSONS
 from tests.ui.helpers import one_lesson_app, screen_text, text_of, wait_for
 

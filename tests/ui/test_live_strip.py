@@ -6,7 +6,7 @@ import re
 
 from textual.app import App
 
-from grok_tui.ui.widgets.status import LiveStrip
+from grok_tui.ui.widgets.live_strip import LiveStrip
 from tests.ui.helpers import text_of
 
 

@@ -9,7 +9,8 @@ from grok_tui.settings import ACTIONS, settings_path
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.help import KEYS, ROW_ACTIONS, HelpScreen, row_keys
 from grok_tui.ui.screens.lesson import LessonScreen
-from grok_tui.ui.widgets.status import HINT_KEYS, LiveStrip, StatusLine, hint_keys
+from grok_tui.ui.widgets.live_strip import LiveStrip
+from grok_tui.ui.widgets.status import HINT_KEYS, StatusLine, hint_keys
 from tests.ui.helpers import text_of, wait_for
 
 

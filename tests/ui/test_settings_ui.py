@@ -125,7 +125,7 @@ async def test_default_speed_and_a_key_override(small_catalog):
 async def test_a_misspelt_key_leaves_the_action_its_own_key(small_catalog):
     """`run = "spcae"` took space from the run, and the strip said "press spcae to run"; `quit =
     "ctrl-q"` took q away."""
-    from grok_tui.ui.widgets.status import LiveStrip
+    from grok_tui.ui.widgets.live_strip import LiveStrip
 
     path = write_settings('speed = 0\n[keys]\nrun = "spcae"\nquit = "ctrl-q"\n')
     app = GrokApp(small_catalog, start_lesson="4.5")

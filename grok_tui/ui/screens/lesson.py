@@ -43,9 +43,10 @@ from grok_tui.ui.lesson_views import LessonViews
 from grok_tui.ui.redraw import TICK_HZ
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.footer import KeyFooter
+from grok_tui.ui.widgets.live_strip import LiveStrip
 from grok_tui.ui.widgets.panes import LessonHeader, SidePane
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import LiveStrip, StatusLine
+from grok_tui.ui.widgets.status import StatusLine
 from grok_tui.ui.widgets.try_this import TryThis
 from grok_tui.ui.widgets.values import ValuesPane, ValuesTable
 
