@@ -37,8 +37,17 @@ def contrast(one: Color, other: Color) -> float:
 
 def readable(colour: Color, backgrounds: Sequence[Color]) -> Color:
     """_readable's answer, kept: the status line asks it of each coloured word at every redraw,
-    with the same few colours on the same background."""
+    with the same few colours on the same background. An ANSI colour is kept as it is."""
+    if ansi_drawn(colour, *backgrounds):
+        return colour
     return _readable(colour, tuple(backgrounds))
+
+
+def ansi_drawn(*colours: Color) -> bool:
+    """Whether any of `colours` is one of the terminal's own (the ansi-dark and ansi-light themes):
+    the terminal's palette decides what it looks like, so no contrast can be measured, and a blend
+    would send 24-bit colour where those themes send the fewest bytes."""
+    return any(colour.ansi is not None for colour in colours)
 
 
 @functools.lru_cache(maxsize=512)
@@ -73,6 +82,11 @@ def theme_style(style: str, variables: Mapping[str, str], backgrounds: Sequence[
     named = [w[1:] for w in words if w.startswith("$")]
     if not named:
         return attributes
+    value = variables.get(named[0], "")
+    if value.startswith("ansi_"):
+        # the terminal's own colour (ansi-dark's $text-muted is "ansi_default 50%": dim text)
+        name, _, alpha = value.partition(" ")
+        return attributes + Style(color=Color.parse(name).rich_color, dim=bool(alpha))
     colour = readable(theme_colour(variables, named[0], backgrounds[0]), backgrounds)
     return attributes + Style(color=colour.rich_color)
 
@@ -81,8 +95,9 @@ def legible(style: Style, foreground: Color, background: Color, ansi: TerminalTh
     """`style` with the colour Textual draws it in on `background` made readable (the rest kept):
     a named colour ("cyan") as the `ansi` theme has it, no colour `foreground`, and dim as Textual
     dims it, blended towards the background (solarized-light's dim labels read at 2.6:1).
-    A style with neither colour nor dim is kept: its colour is the widget's own, the theme's."""
-    if style.color is None and not style.dim:
+    A style with neither colour nor dim is kept: its colour is the widget's own, the theme's; so is
+    one on a terminal's own (ANSI) background, whose colours the terminal's palette decides."""
+    if (style.color is None and not style.dim) or ansi_drawn(background):
         return style
     colour = Color.from_rich_color(style.color, ansi, ansi=False) if style.color else foreground
     if style.dim:

@@ -1,0 +1,76 @@
+"""Every theme Textual offers opens every screen that colours itself from the theme. The status line's
+and the contents' readable colours (grok_tui/ui/contrast.py) measured contrast on RGB colours, and
+ansi-dark (the theme the README advises for a slow link) has the terminal's own colours, with no RGB:
+the tutor stopped on "TypeError: cannot unpack non-iterable NoneType object" two seconds after it
+started, and a theme picked with ctrl+p was saved first, so every later start stopped too."""
+
+from __future__ import annotations
+
+import pytest
+from rich.color import ColorType
+from textual.app import App
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.contents import ContentsScreen
+from tests.ui.helpers import screen_text, wait_for
+
+THEMES = sorted(App().available_themes)
+
+
+def test_the_list_covers_the_ansi_themes():
+    assert {"ansi-dark", "ansi-light", "textual-dark", "textual-light"} <= set(THEMES)
+
+
+def colour_types(app) -> set[ColorType]:
+    """The kinds of colour the screen is drawn with."""
+    kinds = set()
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            if segment.text.strip("─▕▏ ") == "":
+                continue  # the lines between panes: light themes draw them black 50% (readable)
+            if segment.style is not None:
+                kinds |= {c.type for c in (segment.style.color, segment.style.bgcolor) if c is not None}
+    return kinds
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_an_ansi_theme_runs_a_lesson_and_shows_the_contents_in_the_terminals_colours(catalog, theme, monkeypatch):
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        assert app.theme == theme
+        screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done, what="the run's end")
+        await wait_for(pilot, lambda: " finished " in screen_text(app), what="the status line")
+        assert "try a smaller alpha" in screen_text(app)  # the dim hint, drawn
+        # the terminal's own colours, not 24-bit blends of them (the fewest bytes on a slow link):
+        # ansi-light's key bar had its keys in white, on the terminal's (light) background
+        assert ColorType.TRUECOLOR not in colour_types(app), colour_types(app)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await wait_for(pilot, lambda: "4.5 Breaking gradient descent" in screen_text(app), what="the list")
+        assert ColorType.TRUECOLOR not in colour_types(app), colour_types(app)
+    assert app.return_code in (None, 0)
+
+
+async def test_every_theme_picked_in_turn_recolours_a_lesson_and_the_contents(catalog, monkeypatch):
+    monkeypatch.setenv("GROK_TUI_THEME", "textual-dark")
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="4.5")
+        screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done, what="the run's end")
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            assert " finished " in screen_text(app), theme
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            assert "4.5 Breaking gradient descent" in screen_text(app), theme
+    assert app.return_code in (None, 0)
