@@ -120,3 +120,17 @@ def pass_note(lesson: Lesson, progress: Progress, name: str, cut: bool) -> str:
         what = left[0] if len(left) == 1 else f"{len(left)} more"
         return f"{name} ✓ · {what} to do · run reset" if cut else f"{name} passed · {what} to do"
     return "passed: the run starts over with it" if cut else "your code passed"
+
+
+def unpassed_note(lesson: Lesson, progress: Progress, name: str) -> str:
+    """The status line's word back from the editor without a pass. "your code passed", said after an
+    earlier pass, stayed while the learner's edit since failed its check, and the run used the code
+    that passed: a learner rerunning thought they watched their edit."""
+    passed = progress.passed_code(lesson.id).get(name)
+    draft = progress.load_draft(lesson.id, name)
+    exercise = lesson.exercise(name)
+    if passed is None or draft is None or draft.strip() == passed.strip():
+        return ""
+    if exercise is None or not run_calls(lesson, exercise):
+        return ""  # the run does not call it: no word on whose code it uses
+    return f"runs your last passing {name}"

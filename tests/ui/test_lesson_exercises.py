@@ -216,3 +216,30 @@ async def test_an_exercise_keeps_the_learners_place_in_a_run_and_a_pass_says_wha
         screen.exercise_done(True, "one_hot")
         await wait_for(pilot, lambda: "to do" in text_of(screen.query_one(StatusLine)), what="the status")
         assert "one_hot passed · 2 more to do" in text_of(screen.query_one(StatusLine))
+
+
+async def test_back_from_a_failed_edit_of_passed_code_the_status_says_the_run_keeps_the_pass(catalog):
+    """A learner passed 3.2's w_sum, edited it into a failing one, checked it (F5: "Not yet") and went
+    back: the status line still said "your code passed", and the run used the code that passed, so
+    a rerun looked like their edit worked. Now it says which code the run uses."""
+    from grok_tui.ui.widgets.status import StatusLine
+
+    solution = catalog.get("3.2").exercise("w_sum").solution.source
+    app = GrokApp(catalog, start_lesson="3.2", speed=0)
+    app.told_where_running = True
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        app.progress.exercises["3.2/w_sum"] = {"done": True, "code": solution}
+        app.progress.save_draft("3.2", "w_sum", solution)
+        screen.exercise_done(True, "w_sum")
+        await wait_for(pilot, lambda: "your code passed" in text_of(screen.query_one(StatusLine)), what="the pass")
+        app.progress.save_draft("3.2", "w_sum", solution.replace("range(len(a))", "range(len(a) - 1)"))
+        screen.exercise_done(False, "w_sum")
+        await wait_for(pilot, lambda: "last passing" in text_of(screen.query_one(StatusLine)), what="the note")
+        status = text_of(screen.query_one(StatusLine))
+        assert "runs your last passing w_sum  space run" in status, status
+        assert "your code passed" not in status
+        app.progress.save_draft("3.2", "w_sum", solution)  # edited back to what passed: nothing to say
+        screen.exercise_done(False, "w_sum")
+        await pilot.pause()
+        assert "last passing" not in text_of(screen.query_one(StatusLine))

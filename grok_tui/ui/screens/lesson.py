@@ -33,7 +33,7 @@ from grok_tui.engine.session import LessonSession
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_drawing import ESCAPE_AGAIN
-from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise, pass_note
+from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise, pass_note, unpassed_note
 from grok_tui.ui.lesson_focus import LessonFocus
 from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
@@ -371,6 +371,9 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             # In the status line, beside "space run", not a toast: a toast covered the text (and at
             # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
             self.ready_note = pass_note(self.lesson, progress, name, cut)
+            self._redraw_status()
+        elif name:
+            self.ready_note = unpassed_note(self.lesson, progress, name)
             self._redraw_status()
 
     # -- other keys ---------------------------------------------------------------------------------
