@@ -194,7 +194,8 @@ class ExerciseDrafts(_Screen):
         self._synced_text = self._saved_text = theirs
         self._dirty_since = None
         self.editor.replace(theirs, self.editor.document.start, self.editor.document.end)  # ctrl+z undoes
-        note = f" Yours from here is kept as {kept}." if kept else ""
+        # the code it replaced went from the screen without a word on how to get it back (a trial)
+        note = f" Yours from here is kept as {kept}." if kept else " ctrl+z brings back what it replaced."
         # one notice for the latest load: three edits made outside stacked three of them (a trial)
         take_back(self.app, lambda message: message.startswith(LOADED_OUTSIDE))
         self.notify(f"{LOADED_OUTSIDE}{note}", timeout=8, markup=False)
@@ -270,5 +271,6 @@ class ExerciseDrafts(_Screen):
         self.notify(said, timeout=3, markup=False, severity="error" if self.saver.error else "information")
 
     def _take_back_outside_notices(self) -> None:
-        """The outside edit's notice, once a verdict shows where it sits (it says what counts now)."""
-        take_back(self.app, lambda message: message == LOADED_OUTSIDE)
+        """The outside edit's notice, once a verdict shows where it sits (it says what counts now); one
+        that names the copy kept of the learner's code stays its time."""
+        take_back(self.app, lambda message: message.startswith(LOADED_OUTSIDE) and "kept as" not in message)

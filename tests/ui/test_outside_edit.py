@@ -58,7 +58,8 @@ async def test_an_outside_edit_after_the_tutor_saved_keeps_no_copy(lesson):  # n
         assert _backups(app.progress) == []
         await wait_for(pilot, lambda: list(app._notifications), 5, "the screen to say what it loaded")
         said = [n.message for n in app._notifications]
-        assert said == ["Loaded your code as changed outside the tutor."], said
+        # and how to get back what it replaced (a trial's typed line was gone, with no word)
+        assert said == ["Loaded your code as changed outside the tutor. ctrl+z brings back what it replaced."], said
         await pilot.press("ctrl+z")  # the editor's undo still has the tutor's version
         assert editor.text == RIGHT
 
@@ -162,7 +163,7 @@ async def test_a_pass_by_verify_outside_replaces_the_failed_verdict_and_one_noti
             screen._take_outside_edit()
             await pilot.pause()
         said = [n.message for n in app._notifications]
-        assert said == ["Loaded your code as changed outside the tutor."], said
+        assert said == ["Loaded your code as changed outside the tutor. ctrl+z brings back what it replaced."], said
         other.record_pass("9.1", "w_sum", RIGHT)  # `grok-tui verify` passed it
         screen._poll_outside()
         await pilot.pause()
