@@ -446,3 +446,28 @@ def test_a_loop_that_never_ends_because_its_step_is_under_the_return_is_told_so(
         "it was at line 6 of your code: while i < len(a):",
         "Line 8, `return total`, ends dot there: the lines under it, from line 9, never run.",
     ), verdict.text
+
+
+def test_a_mistyped_method_and_a_number_added_to_a_list_with_plus_equals_are_explained(catalog):
+    """A trial's 3.3 ele_mul: `out.apend(...)` got only "'list' object has no attribute 'apend'" (Python
+    3.11's own traceback says "Did you mean: 'append'?"), and `out += a[i] * b[i]` only "'int' object is
+    not iterable"."""
+    ele = catalog.get("3.3").exercise("ele_mul")
+    loop = (
+        "def ele_mul(a, b):\n"
+        "    assert len(a) == len(b)\n"
+        "    output = []\n"
+        "    for i in range(len(a)):\n"
+        "        output.append(a[i] * b[i])\n"
+        "    return output\n"
+    )
+    assert check_code(ele, loop).passed
+    mistyped = check_code(ele, loop.replace(".append(", ".apend("))
+    assert not mistyped.passed and "A list has no `.apend`: did you mean `.append`?" in mistyped.text, mistyped.text
+    added = check_code(ele, loop.replace("output.append(a[i] * b[i])", "output += a[i] * b[i]"))
+    assert "`output += x` on a list adds the items of x one by one" in added.text, added.text
+    assert "`output.append(x)`" in added.text
+    # code written for arrays, given the lists of 3.2: the list has no .shape, an array has
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    shaped = check_code(w_sum, w_sum.solution.source.replace("assert len(a) == len(b)", "assert a.shape == b.shape"))
+    assert "A Python list has no `.shape`: numpy arrays have it" in shaped.text, shaped.text

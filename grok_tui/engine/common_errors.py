@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
+from grok_tui.engine.attribute_advice import attribute_advice
 from grok_tui.engine.index_advice import crossed_index
 from grok_tui.engine.statements import source_line
 from grok_tui.lesson import ast_parse
@@ -283,7 +284,8 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             left, right = (tuple(int(n) for n in shape) for shape in shapes)
             text += " " + _times_for_dot(part["product"], left, right)
         return [text]
-    return []
+    said = attribute_advice(message, source_line(code, line))
+    return [said] if said else []
 
 
 def _owner(line: str, end: int) -> str:
