@@ -471,3 +471,12 @@ def test_a_mistyped_method_and_a_number_added_to_a_list_with_plus_equals_are_exp
     w_sum = catalog.get("3.2").exercise("w_sum")
     shaped = check_code(w_sum, w_sum.solution.source.replace("assert len(a) == len(b)", "assert a.shape == b.shape"))
     assert "A Python list has no `.shape`: numpy arrays have it" in shaped.text, shaped.text
+
+
+def test_3_3s_ele_mul_as_numpy_is_told_why_a_list_is_wanted(catalog):
+    """`np.array(a) * np.array(b)` has the right values: "should return a list, got array([ 3, 8, 15])"
+    gave no reason (a trial), while 3.6 and 5.1 take arrays."""
+    ele = catalog.get("3.3").exercise("ele_mul")
+    code = "import numpy as np\ndef ele_mul(a, b):\n    assert len(a) == len(b)\n    return np.array(a) * np.array(b)\n"
+    said = check_code(ele, code)
+    assert not said.passed and "this lesson builds it by hand, item by item (numpy's version comes in 3.4)" in said.text
