@@ -346,3 +346,31 @@ async def test_the_run_befores_lines_under_a_refilling_box_say_so(tmp_path):
         await pilot.pause()
         shown = boxes(app)[first]
         assert shown == ["before the loop", "iteration 0", "iteration 1  (last run)"], shown
+
+
+async def test_a_printout_whose_end_is_at_the_bottom_of_the_view_follows_its_end(tmp_path):
+    """4.4 at 80x24: its first cell and printout are taller than the text's view, and `w` showed the
+    printout's end at the bottom; the lines of the next iterations were then added below the screen,
+    and the learner stepping to watch them saw iteration 1's."""
+    tall = "\n".join(f"# a line of the cell's comment, {i}" for i in range(16))
+    lesson = PRINTS.replace("default = 3", "default = 30").replace(
+        'print("before the loop")', tall + '\nprint("before")'
+    )
+    app = one_lesson_app(tmp_path, "9.6-prints.md", lesson)
+    app.told_where_running = True
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.press("s")
+        await wait_for(
+            pilot, lambda: screen.session.poll() is not None and screen.session.poll().step == 1, what="step 1"
+        )
+        await wait_for(pilot, lambda: bool(doc.query(CellOutput)), what="the printout")
+        await pilot.press("w")
+        await wait_for(pilot, lambda: "iteration 0" in screen_text(app), what="the printout's end")
+        for step in range(2, 8):
+            await pilot.press("s")
+            last = f"iteration {step - 1}"
+            await wait_for(pilot, lambda last=last: last in screen_text(app), what=last)
+        box = doc.query_one(CellOutput)
+        assert box.virtual_region.bottom == round(doc.scroll_y) + doc.scrollable_content_region.height

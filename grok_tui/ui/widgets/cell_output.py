@@ -232,10 +232,12 @@ class Printouts:
 
     def _place(self, changes: Mapping[int, list[Text] | None]) -> None:
         """Show, change or (None) remove boxes; scroll by the rows that boxes above the top of the
-        view gained or lost, so the text on screen does not move."""
+        view gained or lost, so the text on screen does not move, and by the rows a box whose end is
+        at the bottom of the view gained, so its end stays in view."""
         doc = self.doc
         top = doc.scroll_y
         width = max(MIN_WIDTH, doc.scrollable_content_region.width - 2)  # the bar and its padding
+        rows = doc.scrollable_content_region.height
         shift = 0
         for line, lines in changes.items():
             cell = self.cells[line]
@@ -269,6 +271,11 @@ class Printouts:
             if new != old and top > 0:
                 above = max(0, round(top) - y)
                 shift += min(above, new) - min(above, old)
+            if box is not None and 0 < old < new and round(top) + rows == y + old:
+                # Its last line at the bottom of the view (where `w` leaves a tall cell's printout):
+                # the learner watches its end, and it follows. 4.4's walk showed iteration 1's lines
+                # while iteration 2's were added below the screen.
+                shift += new - old
         if shift:
             target = top + shift
             doc.scroll_to(y=target, animate=False, immediate=True)
