@@ -282,7 +282,7 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
             deltas=any(layer.deltas is not None for layer in picture.layers),
             weight_deltas=any(link.deltas is not None for link in picture.links),
         )
-        if form.numbers and (power := _a_bare_power(picture)):
+        if power := _a_bare_power(picture, links=form.numbers):
             exponent = power.split("e")[1].translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
             key.append(f"  {power}: {power[0]}10{exponent} or so")
         if key.cell_len > width:  # the panel does not wrap: two lines
@@ -293,11 +293,14 @@ def draw(picture: Picture, width: int, legend: bool = True) -> Text:
     return out
 
 
-def _a_bare_power(picture: Picture) -> str:
+def _a_bare_power(picture: Picture, links: bool = True) -> str:
     """A number the diagram shows as a bare power of ten (`-e-10`, where `-2e-10` does not fit its
-    5 columns), if any: the key then says what it means (5.4 at alpha 3.2 showed `δ -e-10`)."""
+    5 columns), if any: the key then says what it means (5.4 at alpha 3.2 showed `δ -e-10`). The
+    nodes show their numbers in every form, the links (`links`) only where they fit: too narrow
+    for them, 6.5's output node read `-e-13` over a key that said nothing of it."""
     arrays = [x for layer in picture.layers for x in (layer.values, layer.deltas)]
-    arrays += [x for link in picture.links for x in (link.weights, link.deltas)]
+    if links:
+        arrays += [x for link in picture.links for x in (link.weights, link.deltas)]
     for array in arrays:
         if array is None:
             continue
