@@ -109,14 +109,14 @@ def test_labels_wider_than_their_columns_take_spare_room_and_are_cut_only_withou
     # too narrow for the weights' numbers, the nodes still show theirs, and the key says it of them
     # (6.5 in the lab at 120x40: `●-e-13` over a key without its meaning)
     deep = Network(layers=("x", "h", "y"), weights=("a", "b"))
-    values = {
+    tiny_output = {
         "x": np.ones(3),
         "a": np.full((3, 4), 0.5),
         "h": np.ones(4),
         "b": np.ones((4, 1)),
         "y": np.array([-1.5e-13]),
     }
-    compact = plain(draw(picture(deep, values), 56))
+    compact = plain(draw(picture(deep, tiny_output), 56))
     assert "+.500" not in compact and "●-e-13" in compact, compact
     assert compact.rstrip().endswith("-e-13: -10⁻¹³ or so"), compact
     # ✕ only where relu switched a hidden node off: 3.7's hidden layer (no relu, hid -0.22) and 6.3
