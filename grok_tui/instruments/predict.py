@@ -142,6 +142,17 @@ def why_text(q: Prediction, change: str, values: Mapping[str, Any]) -> str:
     )
 
 
+def mistake_text(q: Prediction, verdict: Verdict, change: str) -> str:
+    """What a wrong answer the lesson names shows ("You said -0.0353: that is delta; ..."), said before
+    `why`; "" after a right answer, after a wrong one the lesson does not name, and with other
+    parameters (the named answers are the default run's numbers)."""
+    if verdict.right or change:
+        return ""
+    near = max(q.tolerance, 1e-9)  # a tolerance of 0: the very number, as a float reads it
+    said = next((said for wrong, said in q.mistakes if abs(wrong - verdict.given) <= near), "")
+    return f"You said {verdict.given:.6g}: {said}" if said else ""
+
+
 def params_change(defaults: Mapping[str, Any], values: Mapping[str, Any]) -> str:
     """The parameters a run has that differ from the lesson's defaults: "alpha = 0.5" ("" if none)."""
     from grok_tui.lesson.params import fmt

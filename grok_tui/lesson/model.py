@@ -201,6 +201,10 @@ class Prediction:
     uses: tuple[str, ...] = ()
     """The recorded values working the plain question out needs, shown with it (the latest of each
     before its step, arrays of up to 8 numbers); empty: the values of the step before."""
+    mistakes: tuple[tuple[float, str], ...] = ()
+    """(a likely wrong answer, what it shows of the learner's thinking): said only to a learner whose
+    answer is that one, within `tolerance` ("You said -0.0353: that is delta; ..."), never after a
+    right answer; `why` is said after every answer."""
 
 
 @dataclass(frozen=True)

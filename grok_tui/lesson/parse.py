@@ -414,6 +414,6 @@ def _instruments(meta: dict, lines: list[str], problems: _Problems) -> dict:
         "network": parse_network(meta.get("network"), line_of(lines, r"^\s*\[network\]"), problems.add),
         "landscape": parse_landscape(meta.get("landscape"), line_of(lines, r"^\s*\[landscape\]"), problems.add),
         "predictions": parse_predictions(
-            meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add
+            meta.get("predict"), lambda i: predict_lines[i] if i < len(predict_lines) else 1, problems.add, lines
         ),
     }

@@ -7,9 +7,10 @@ and `where(key)` gives the metadata line of a key, so every error names its file
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
-from typing import TypeGuard
+from typing import NamedTuple, TypeGuard
 
 from grok_tui.lesson import ast_parse
 from grok_tui.lesson.model import Axis, Landscape, Network, Prediction
@@ -164,15 +165,18 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
     return Landscape(spec["error"], tuple(axes), dict(where), recorded, line, note)
 
 
-def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> tuple[Prediction, ...]:
-    """`[[predict]]`: step, value, question, tolerance, why, plain, uses. `line_of(i)` is the i-th table's line."""
+def parse_predictions(
+    spec: object, line_of: Callable[[int], int], add: Add, lines: list[str] | None = None
+) -> tuple[Prediction, ...]:
+    """`[[predict]]`: step, value, question, tolerance, why, plain, uses, mistakes. `line_of(i)` is the
+    i-th table's line; with the file's `lines`, a problem in `mistakes` is said at its own line."""
     if spec is None:
         return ()
     if not isinstance(spec, list):
         add(line_of(0), "predict must be an array of tables: [[predict]]")
         return ()
     out = []
-    known = {"step", "value", "question", "tolerance", "why", "plain", "uses"}
+    known = {"step", "value", "question", "tolerance", "why", "plain", "uses", "mistakes"}
     for i, item in enumerate(spec):
         line = line_of(i)
         if not isinstance(item, dict):
@@ -199,5 +203,46 @@ def parse_predictions(spec: object, line_of: Callable[[int], int], add: Add) -> 
         if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
             add(line, "predict: uses must be a list of the recorded values' names")
             continue
-        out.append(Prediction(step, value, question, float(tolerance), why, line, plain, tuple(uses)))
+        mistakes = _predict_mistakes(item.get("mistakes", {}), float(tolerance))
+        if isinstance(mistakes, MistakeProblem):
+            table = key_line(lines, line, "mistakes", within="predict") if lines is not None else line
+            at = key_line(lines, table, mistakes.key, within="predict") if lines is not None and mistakes.key else table
+            add(at, f"predict: mistakes: {mistakes.message}")
+            continue
+        out.append(Prediction(step, value, question, float(tolerance), why, line, plain, tuple(uses), mistakes))
     return tuple(out)
+
+
+class MistakeProblem(NamedTuple):
+    """What is wrong with a `mistakes` table, and the wrong answer it is about ("": the table)."""
+
+    message: str
+    key: str = ""
+
+
+MISTAKES_SHAPE = 'must be a table of wrong answers and what each shows: { "-0.0353" = "that is delta; ..." }'
+
+
+def _predict_mistakes(table: object, tolerance: float) -> tuple[tuple[float, str], ...] | MistakeProblem:
+    """`mistakes = { "-0.0353" = "that is delta; ..." }` as (number, sentence) pairs, as a quiz's
+    `mistakes` are written; or what is wrong with it. The run's value is not known here: a named
+    answer within the tolerance of it is not caught (it is never said: a right answer gets none)."""
+    if not isinstance(table, dict):
+        return MistakeProblem(MISTAKES_SHAPE)
+    pairs: list[tuple[float, str]] = []
+    for wrong, said in table.items():
+        if isinstance(said, dict):  # a bare -0.0353 = "..." is the dotted key "-0"."0353" in TOML
+            return MistakeProblem(f'put the wrong answer in quotes: "{wrong}.{next(iter(said), "")}" = "..."', wrong)
+        try:
+            number = float(wrong.strip().replace("−", "-"))
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            return MistakeProblem(f"{wrong!r} is not a number (the wrong answer, in quotes)", wrong)
+        if not isinstance(said, str) or not said.strip():
+            return MistakeProblem(f"{wrong!r} needs what that answer shows, as a string", wrong)
+        near = next((w for w, _ in pairs if abs(w - number) <= tolerance), None)
+        if near is not None:
+            return MistakeProblem(f"{wrong!r} is within the tolerance of {near:g}: one of them is never said", wrong)
+        pairs.append((number, said.strip()))
+    return tuple(pairs)

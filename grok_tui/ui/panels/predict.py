@@ -28,6 +28,7 @@ from grok_tui.engine.session import all_met
 from grok_tui.instruments.predict import (
     Tally,
     Verdict,
+    mistake_text,
     params_change,
     question_text,
     read_number,
@@ -277,6 +278,9 @@ class PredictPanel(InstrumentPanel):
                 ("✓ " if verdict.right else "✗ ") + verdict.sentence() + "\n",
                 style="bold green" if verdict.right else "bold yellow",
             )
+            mistake = mistake_text(q, verdict, self._change)  # only for the wrong answer it names
+            if mistake:
+                body.append(mistake + "\n")
             why = why_text(q, self._change, values)
             if why:
                 body.append("Why: ", style="bold")

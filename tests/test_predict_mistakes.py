@@ -1,0 +1,89 @@
+"""A predict question's `mistakes`: a likely wrong answer's own sentence, said only to a learner who
+gave that answer (within the question's tolerance), never after a right one; `why` after every answer.
+A user trial: "✓ Right ... (-0.0353 is delta: ...)" told a learner who got it right of a mistake they
+had not made."""
+
+from __future__ import annotations
+
+import pytest
+
+from grok_tui.instruments import predict
+from grok_tui.instruments.predict import Verdict
+from grok_tui.lesson.model import Prediction
+from tests.instruments_util import lesson_from
+
+QUESTION = """
+[[predict]]
+step = 2
+value = "w"
+tolerance = 0.01
+why = "w = 0.5 - 0.1 = 0.4"
+mistakes = { "0.6" = "that adds the step; the weight moves against the slope.", "-0.1" = "that is the change, not the weight." }
+"""
+
+
+def test_a_predict_questions_mistakes_are_read_as_numbers_and_sentences(tmp_path):
+    lesson, problems = lesson_from(tmp_path, QUESTION)
+    assert not problems, [str(p) for p in problems]
+    (q,) = lesson.predictions
+    assert q.mistakes == (
+        (0.6, "that adds the step; the weight moves against the slope."),
+        (-0.1, "that is the change, not the weight."),
+    )
+    assert q.why == "w = 0.5 - 0.1 = 0.4"
+
+
+def test_a_mistakes_sub_table_is_read_too(tmp_path):
+    meta = '[[predict]]\nstep = 2\nvalue = "w"\ntolerance = 0\n[predict.mistakes]\n"0.6" = "adds the step"\n'
+    lesson, problems = lesson_from(tmp_path, meta)
+    assert not problems, [str(p) for p in problems]
+    assert lesson.predictions[0].mistakes == ((0.6, "adds the step"),)
+
+
+def question(tolerance: float = 0.01, mistakes=((0.6, "that adds the step."),)) -> Prediction:
+    return Prediction(2, "w", "?", tolerance, "w = 0.5 - 0.1 = 0.4", mistakes=mistakes)
+
+
+def test_the_named_wrong_answer_gets_its_sentence():
+    assert predict.mistake_text(question(), Verdict(0.6, 0.4, 0.01), "") == "You said 0.6: that adds the step."
+    # within the question's tolerance of the named answer, as a right answer is of the run's value
+    assert predict.mistake_text(question(), Verdict(0.605, 0.4, 0.01), "") == "You said 0.605: that adds the step."
+
+
+def test_a_right_answer_gets_no_mistake_even_one_the_lesson_names_nearby():
+    assert predict.mistake_text(question(), Verdict(0.4, 0.4, 0.01), "") == ""
+    near = question(mistakes=((0.405, "a rounding slip"),))
+    assert predict.mistake_text(near, Verdict(0.403, 0.4, near.tolerance), "") == ""  # right, though near 0.405
+
+
+def test_another_wrong_answer_gets_only_why():
+    assert predict.mistake_text(question(), Verdict(0.7, 0.4, 0.01), "") == ""
+    assert predict.mistake_text(question(0.0), Verdict(0.59, 0.4, 0.0), "") == ""  # tolerance 0: the very number only
+
+
+def test_with_other_parameters_no_mistake_is_said():
+    """The named answers are the default run's numbers: with alpha 0.5 0.6 may be right or anything."""
+    assert predict.mistake_text(question(), Verdict(0.6, 0.3, 0.01), "alpha = 0.5") == ""
+
+
+@pytest.mark.parametrize(
+    "mistakes, line, words",
+    [
+        ('mistakes = [{ value = 0.6, why = "x" }]', 9, "must be a table of wrong answers"),
+        ('mistakes = { "abc" = "x" }', 9, "'abc' is not a number"),
+        ('mistakes = { "nan" = "x" }', 9, "'nan' is not a number"),
+        ('mistakes = { "0.6" = "" }', 9, "'0.6' needs what that answer shows"),
+        ('mistakes = { "0.6" = 3 }', 9, "'0.6' needs what that answer shows"),
+        ('mistakes = { "0.6" = "x", "0.605" = "y" }', 9, "within the tolerance of 0.6"),
+        ('mistakes = { 0.6 = "x" }', 9, 'put the wrong answer in quotes: "0.6"'),
+        ('mistake = { "0.6" = "x" }', 5, "unknown key 'mistake', did you mean 'mistakes'?"),
+        # in a sub-table, at the wrong answer's own line
+        ('[predict.mistakes]\n"0.6" = "x"\n"zero" = "y"', 11, "'zero' is not a number"),
+    ],
+)
+def test_bad_mistakes_are_reported_at_their_line(tmp_path, mistakes, line, words):
+    meta = f'[[predict]]\nstep = 2\nvalue = "w"\ntolerance = 0.01\n{mistakes}\n'
+    lesson, problems = lesson_from(tmp_path, meta)
+    assert lesson is None
+    assert any(p.line == line and words in p.message for p in problems), [str(p) for p in problems]
+    assert all(str(p).startswith(f"{tmp_path / '9.1-t.md'}:") for p in problems)
