@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from grok_tui.engine.runner import LessonRun
 from grok_tui.instruments import predict
 from grok_tui.instruments.predict import Verdict
 from grok_tui.lesson.model import Prediction
@@ -87,3 +88,25 @@ def test_bad_mistakes_are_reported_at_their_line(tmp_path, mistakes, line, words
     assert lesson is None
     assert any(p.line == line and words in p.message for p in problems), [str(p) for p in problems]
     assert all(str(p).startswith(f"{tmp_path / '9.1-t.md'}:") for p in problems)
+
+
+@pytest.mark.parametrize(
+    "lesson_id, step, wrong, words",
+    [
+        ("4.3", 2, -0.4125, "that is delta"),
+        ("4.4", 3, -0.0353, "that is delta"),
+        ("5.1", 2, 0.2014, "leaves out the input"),
+    ],
+)
+def test_the_lessons_name_their_wrong_answers_only_to_those_who_give_them(catalog, lesson_id, step, wrong, words):
+    """The three lessons whose `why` corrected a wrong answer after a right one: the correction is the
+    named wrong answer's, and the worked arithmetic stays in `why`."""
+    (q,) = [q for q in catalog.get(lesson_id).predictions if q.step == step]
+    run = LessonRun(catalog.get(lesson_id), {})
+    run.run_sync()
+    actual = run.steps[step - 1].values[q.value]
+    assert words in predict.mistake_text(q, Verdict(wrong, actual, q.tolerance), "")
+    assert predict.mistake_text(q, Verdict(actual, actual, q.tolerance), "") == ""
+    assert words not in q.why and "(" + f"{wrong:g}" not in q.why
+    for named, _ in q.mistakes:  # none is said to a right answer: each is outside the tolerance
+        assert not Verdict(named, actual, q.tolerance).right
