@@ -358,4 +358,15 @@ def cmd_export(args, catalog) -> int:
         # A teacher's handout held their own solved answer, and nothing said so.
         names = ", ".join(f"{lesson.id}/{name}" for name in theirs)
         print(done + (f" (with your code for {names}; --blank writes the starting code)" if theirs else ""))
+    left_out = len(_not_loaded(catalog)) if args.all is not None else 0
+    if left_out:
+        which = "1 lesson left out: its file" if left_out == 1 else f"{left_out} lessons left out: their files"
+        print(f"grok-tui: {which} did not load (see above)", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _not_loaded(catalog) -> set[Path]:
+    """The lesson files of the course that did not load (a quiz's problem leaves no lesson out)."""
+    loaded = {lesson.path for lesson in catalog.lessons}
+    return {e.path for e in catalog.errors if e.path.suffix == ".md" and e.path not in loaded}
