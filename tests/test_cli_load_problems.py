@@ -34,3 +34,30 @@ def test_export_all_says_which_lesson_did_not_load_and_fails(tmp_path: Path, cap
     assert lines[0].startswith(f"warning: {course / 'ch4' / '4.5-breaking-gradient-descent.md'}:"), err
     assert "pace" in lines[0]
     assert lines[-1] == "grok-tui: 1 lesson left out: its file did not load (see above)"
+
+
+def test_progress_counts_the_files_that_did_not_load_not_their_problems(tmp_path: Path, capsys) -> None:
+    """One file with three problems was "3 lesson files did not load"."""
+    from grok_tui.lesson.catalog import load_catalog
+    from grok_tui.progress import Progress
+
+    course = broken_course(tmp_path)
+    lesson = course / "ch4" / "4.5-breaking-gradient-descent.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(
+        text.replace("\npace = ", "\nbogus_key = 1\nother_key = 2\nthird_key = 3\npace = ", 1), encoding="utf-8"
+    )
+    catalog = load_catalog(course)
+    assert len(catalog.errors) == 3
+    progress = Progress.load()
+    for loaded in catalog.lessons:
+        progress.open_lesson(loaded.id)
+        progress.finish_lesson(loaded.id)
+        for exercise in loaded.exercises:
+            progress.record_pass(loaded.id, exercise.name, "code")
+    assert main(["--lessons", str(course), "progress"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "\nNext: every lesson that loaded is run and its exercises passed; 1 lesson file did not load "
+        "(3 problems: the warnings above).\n" in out
+    ), out

@@ -235,10 +235,12 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
     if progress.lesson_state(lesson.id) == "done":  # the last lesson, done: "Next: 7.6" sent back to it
         left = next((x for x in catalog.lessons if lesson_status(x, progress) != "complete"), None)
         if left is None and catalog.errors:  # "complete" above a warning that a lesson did not load
-            files = "file" if len(catalog.errors) == 1 else "files"
+            # the files counted, not their problems: one file with three was "3 lesson files"
+            files, count = len({e.path for e in catalog.errors}), len(catalog.errors)
+            where = f"{count} problems: the warnings above" if count > 1 else "the warning above"
             return (
-                f"Next: every lesson that loaded is run and its exercises passed; {len(catalog.errors)} lesson "
-                f"{files} did not load (the warning{'s' if len(catalog.errors) > 1 else ''} above)."
+                "Next: every lesson that loaded is run and its exercises passed; "
+                f"{files} lesson file{'s' if files > 1 else ''} did not load ({where})."
             )
         if left is None:
             return "Next: nothing: every lesson run and every exercise passed. The course is complete."

@@ -26,6 +26,7 @@ from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.contrast import TONES, readable, theme_style
 from grok_tui.ui.notices import take_back
+from grok_tui.ui.screens.course_end import not_loaded
 from grok_tui.ui.tutor_app import tutor
 from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
@@ -375,8 +376,8 @@ class ContentsScreen(Screen[None]):
             # One line each, and a count of those left out: at 80x24 three of four showed, wrapped,
             # and nothing said a fourth was hidden
             broken = len(catalog.errors)
-            files = f"{broken} lesson file{'s' if broken > 1 else ''}"
-            text = Text(f"{files} did not load (F1 shows each problem in full):", style="bold red")
+            said = not_loaded(catalog, "F1 shows each problem in full", "F1 shows each in full")
+            text = Text(f"{said}:", style="bold red")
             shown = catalog.errors if broken <= PROBLEM_LINES else catalog.errors[: PROBLEM_LINES - 1]
             width = max(20, self.size.width - 2)
             for error in shown:

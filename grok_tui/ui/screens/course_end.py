@@ -39,6 +39,16 @@ READ_NEXT = (
 """Where to go after chapters 2-9 of the book (this course's last lessons cover chapters 8-9)."""
 
 
+def not_loaded(catalog: Catalog, each_said: str, all_said: str) -> str:
+    """ "N lesson files did not load (...)", the files counted, not their problems: one file with three
+    problems was "3 lesson files". `each_said` follows when each file has one problem, else
+    "M problems; " and `all_said`."""
+    files = len({error.path for error in catalog.errors})
+    count = len(catalog.errors)
+    where = each_said if count == files else f"{count} problems; {all_said}"
+    return f"{files} lesson file{'s' if files > 1 else ''} did not load ({where})"
+
+
 def course_summary(catalog: Catalog, progress: Progress) -> Text:
     lessons = catalog.lessons
     complete = sum(lesson_status(l, progress) == "complete" for l in lessons)
@@ -48,8 +58,7 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     out = Text()
     if complete == len(lessons) and catalog.errors:  # not "finished" while a lesson failed to load
         out.append(f"All {len(lessons)} lessons that loaded are complete. ", style="bold")
-        count = len(catalog.errors)
-        out.append(f"{count} lesson file{'s' if count > 1 else ''} did not load (? lists the problems).\n\n")
+        out.append(not_loaded(catalog, "? lists the problems", "? lists them") + ".\n\n")
     elif complete == len(lessons):
         out.append(f"You finished the course: all {len(lessons)} lessons complete.\n\n", style="bold")
     else:  # a learner who jumped ahead: "end of the course" then "6/36 complete" read oddly
