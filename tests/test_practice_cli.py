@@ -336,7 +336,7 @@ def test_hint_without_an_id_spends_none_on_an_exercise_not_begun(capsys) -> None
     code, out, _ = cli(capsys, "hint")
     assert code == 0 and "Hint" not in out
     assert out == (
-        f"Every exercise you began passes; no hint spent. Next: 7.3/one_hot ({one_hot.title}): "
+        f"Every exercise you began has passed; no hint spent. Next: 7.3/one_hot ({one_hot.title}): "
         "`grok-tui hint 7.3/one_hot` gives its first hint.\n"
     )
     assert Progress.load().hints_shown("7.3", "one_hot") == 0
@@ -345,6 +345,24 @@ def test_hint_without_an_id_spends_none_on_an_exercise_not_begun(capsys) -> None
     code, out, _ = cli(capsys, "hint")  # one taken: begun, so the next comes without the id
     assert code == 0 and f"Hint 2/{len(one_hot.hints)}: {one_hot.hints[1]}" in out
     assert Progress.load().hints_shown("7.3", "one_hot") == 2
+
+
+def test_hint_without_an_id_names_a_passed_exercise_edited_since(capsys) -> None:
+    """3.3/ele_mul passed, then its draft was edited to fail: `hint` said "Every exercise you began
+    passes" while `verify` said it failed. No check is run; the edited draft is named."""
+    progress = Progress.load()
+    for lesson_id in ("3.3", "5.5", "6.3", "6.5", "6.6b", "6.4"):
+        progress.open_lesson(lesson_id)
+        for exercise in COURSE.get(lesson_id).exercises:
+            progress.record_pass(lesson_id, exercise.name, exercise.solution.source)
+    progress.save_draft("3.3", "ele_mul", "def ele_mul(number, vector):\n    return None\n")
+    one_hot = COURSE.get("7.3").exercise("one_hot")
+    code, out, _ = cli(capsys, "hint")
+    assert code == 0 and out == (
+        "3.3/ele_mul was edited since it passed: `grok-tui verify 3.3/ele_mul` checks it; no hint spent. "
+        f"Next: 7.3/one_hot ({one_hot.title}): `grok-tui hint 7.3/one_hot` gives its first hint.\n"
+    ), out
+    assert cli(capsys, "verify", "3.3/ele_mul")[0] == 1  # what the sentence sends the learner to
 
 
 def test_hint_without_an_id_for_a_new_learner_names_the_first_exercise(capsys) -> None:

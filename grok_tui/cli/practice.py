@@ -141,6 +141,20 @@ def current_code(progress: Progress, lesson: Lesson, exercise: Exercise) -> str 
     return progress.passed_code(lesson.id).get(exercise.name)
 
 
+def edited_since_pass(catalog: Catalog, progress: Progress) -> list[str]:
+    """The passed exercises (LESSON/NAME) whose saved draft is not the code that passed."""
+    edited = []
+    for lesson in catalog.lessons:
+        passed = progress.passed_code(lesson.id)
+        for exercise in lesson.exercises:
+            if exercise.name not in passed:
+                continue
+            draft = progress.load_draft(lesson.id, exercise.name)
+            if draft is not None and draft.strip() != passed[exercise.name].strip():
+                edited.append(f"{lesson.id}/{exercise.name}")
+    return edited
+
+
 def run_command(command, args: argparse.Namespace, catalog: Catalog) -> int:
     try:
         return command(args, catalog)
@@ -168,8 +182,16 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.id is None and not _begun(progress, lesson, exercise):
         # where_you_were went on to a lesson the learner has not opened: a hint of 7.3/one_hot was
         # spent (and recorded) for a learner who had passed everything they began, last in 6.4
+        # "passes" was said of a passed exercise whose draft was edited since and failed `verify`; no
+        # check is run here: the drafts that differ from the code that passed are named instead
         done = any(progress.exercise_done(l.id, e.name) for l in catalog.lessons for e in l.exercises)
-        said = "Every exercise you began passes" if done else "You have not begun an exercise yet"
+        edited = edited_since_pass(catalog, progress)
+        if len(edited) == 1:
+            said = f"{edited[0]} was edited since it passed: `grok-tui verify {edited[0]}` checks it"
+        elif edited:
+            said = f"{', '.join(edited)} were edited since they passed: `grok-tui verify` checks them"
+        else:
+            said = "Every exercise you began has passed" if done else "You have not begun an exercise yet"
         how = (
             f"`grok-tui hint {key}` gives its first hint"
             if hints
