@@ -14,6 +14,7 @@ PLAIN = {
     "Illegal character '\\n'": "a line ends inside a string (a quote not closed?)",
     "Unclosed array": "a list is not closed (a ] missing?)",
     "Unclosed inline table": "an inline table is not closed (a } missing?)",
+    "Cannot overwrite a value": "a key set twice (keep one)",
 }
 
 
@@ -22,4 +23,8 @@ def toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
     text = str(exc)
     m = re.search(r"at line (\d+)", text)
     reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    table = re.fullmatch(r"Cannot declare \((.*)\) twice", reason)
+    if table:  # "Cannot declare ('keys',) twice": the table's name as the file writes it
+        names = re.findall(r"'((?:[^'\\]|\\.)*)'", table.group(1))
+        return (int(m.group(1)) if m else None), f"the table [{'.'.join(names)}] is written twice (merge them into one)"
     return (int(m.group(1)) if m else None), PLAIN.get(reason, reason)
