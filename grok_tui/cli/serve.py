@@ -111,6 +111,29 @@ def exposure_warning(host: str, port: int, public_url: str | None = None) -> str
     )
 
 
+def bind_problem(host: str, port: int) -> str:
+    """Why the server could not listen on host:port ("" when it can), found by binding it for a
+    moment: textual-serve printed its "Serving ... Press Ctrl+C to quit" banner before it failed."""
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as exc:  # a host name that is no address
+        return _lower_first(getattr(exc, "strerror", None) or str(exc))
+    for family, kind, proto, _, address in addresses:
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                if os.name != "nt":  # as the server binds: a port left in TIME_WAIT is free
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+        except OSError as exc:
+            return _lower_first(exc.strerror or str(exc))
+    return ""
+
+
+def _lower_first(text: str) -> str:
+    """ "Address already in use" read within a sentence: "cannot serve on HOST:PORT: address ..."."""
+    return text[:1].lower() + text[1:]
+
+
 def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
     try:
         from textual_serve.server import Server
@@ -126,6 +149,10 @@ def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
     needed = public_url_needed(args.host, args.port, args.public_url)
     if needed:
         print(f"grok-tui: {needed}", file=sys.stderr)
+        return EXIT_USAGE
+    problem = bind_problem(args.host, args.port)
+    if problem:
+        print(f"grok-tui: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     warning = exposure_warning(args.host, args.port, args.public_url)
     if warning:
