@@ -1,14 +1,14 @@
 """How far the screen falls behind a playing lesson on a slow link, and how long a key takes to show.
 
-Run by hand: `python bench/slow_link.py [SECONDS] [LESSON] [KBITS ...] [--lab]` (defaults: 40 s,
-6.5, 64 256 1000 kbit/s, plus an unlimited link for comparison; --lab presses `l` first, for the
-lab view with its charts, instead of the reading view). Each run starts `grok-tui LESSON` at
-80x24 behind a simulated link: a relay drains the pseudo-terminal as sshd does (into a send queue
-of up to --window bytes, 2 MiB like OpenSSH's channel window), and the queue reaches the screen at
-the link's rate, 50 ms later (100 ms round trip). Key presses and the terminal's answers to queries
-(cursor position, status) travel back with 50 ms delay too, so an app that probes its terminal sees
-the real backlog. Times on the "screen" are computed from the rate, so the figures do not depend on
-how loaded the machine is. Prints per link:
+Run by hand: `python bench/slow_link.py [SECONDS] [LESSON] [KBITS ...] [--lab] [--size WxH]`
+(defaults: 40 s, 6.5, 64 256 1000 kbit/s, plus an unlimited link for comparison; --lab presses `l`
+first, for the lab view with its charts, instead of the reading view; --size the terminal's
+columns x rows, 80x24). Each run starts `grok-tui LESSON` at that size behind a simulated link: a
+relay drains the pseudo-terminal as sshd does (into a send queue of up to 2 MiB, OpenSSH's channel
+window), and the queue reaches the screen at the link's rate, 50 ms later (100 ms round trip). Key
+presses and the terminal's answers to queries (cursor position, status) travel back with 50 ms
+delay too, so an app that probes its terminal sees the real backlog. Times on the "screen" are
+computed from the rate, so the figures do not depend on how loaded the machine is. Prints per link:
 
   lag      how long bytes the app wrote wait before they are on screen (max, p90, max after the
            first 10 s of playing, at the end)
@@ -45,8 +45,13 @@ ONE_WAY = 0.05
 WINDOW = 2 * 1024 * 1024
 KEY_EVERY = 2.0
 PAGES = 6
-ANSWERS = {b"\x1b[6n": b"\x1b[24;80R", b"\x1b[5n": b"\x1b[0n"}
-"""Queries a terminal answers once it has drawn everything sent before them."""
+SIZE = (80, 24)
+
+
+def answers(cols: int, rows: int) -> dict[bytes, bytes]:
+    """Queries a terminal answers once it has drawn everything sent before them (the cursor's place:
+    the bottom right corner)."""
+    return {b"\x1b[6n": f"\x1b[{rows};{cols}R".encode(), b"\x1b[5n": b"\x1b[0n"}
 
 
 def speed_label(speed: float) -> str:
@@ -56,8 +61,9 @@ def speed_label(speed: float) -> str:
 class Link:
     """The relay: reads the pty, computes when each byte reaches the screen, answers queries late."""
 
-    def __init__(self, program: PtyProgram, rate: float | None, window: int) -> None:
+    def __init__(self, program: PtyProgram, rate: float | None, window: int, size: tuple[int, int] = SIZE) -> None:
         self.program, self.rate, self.window = program, rate, window
+        self.answers = answers(*size)
         self.stream = bytearray()
         self.ends: list[int] = []  # stream offset at the end of each chunk
         self.read_at: list[float] = []
@@ -66,7 +72,7 @@ class Link:
         self.scanned = 0
         self.outbox: list[tuple[float, int, bytes]] = []  # (when, seq, bytes) to write into the pty
         self.seq = 0
-        self.view = TextScreen(80, 24)
+        self.view = TextScreen(*size)
         """The characters on the learner's screen: the app sends only the cells that changed, so a
         new text is found on the screen, not as one run of bytes in the stream."""
         self.viewed = 0  # chunks fed to `view`
@@ -110,7 +116,7 @@ class Link:
 
     def _answer_queries(self) -> None:
         start = max(0, self.scanned - 3)  # a query cut at the end of the last read
-        for query, answer in ANSWERS.items():
+        for query, answer in self.answers.items():
             at = self.stream.find(query, start)
             while at != -1:
                 self.send_later(self.screen_time(at + len(query)) + ONE_WAY, answer)
@@ -137,12 +143,20 @@ class Link:
         return -1
 
 
-def run(grok: str, lesson: str, rate: float | None, seconds: float, window: int, lab: bool = False) -> dict:
+def run(
+    grok: str,
+    lesson: str,
+    rate: float | None,
+    seconds: float,
+    window: int,
+    lab: bool = False,
+    size: tuple[int, int] = SIZE,
+) -> dict:
     play = PLAYS[lesson]
     pace = load_catalog().get(lesson).pace  # type: ignore[union-attr]
     data = tempfile.mkdtemp(prefix="grok-bench-")
-    program = PtyProgram([grok, lesson], 80, 24, {"GROK_TUI_DATA": data})
-    link = Link(program, rate, window)
+    program = PtyProgram([grok, lesson], *size, {"GROK_TUI_DATA": data})
+    link = Link(program, rate, window, size)
     try:
         deadline = time.monotonic() + 60
         while link.find(play.marker, 0) == -1:
@@ -204,22 +218,50 @@ def pct(values: list[float], q: float) -> float:
     return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    """ "120x40" -> (120, 40): columns x rows."""
+    cols, sep, rows = text.lower().partition("x")
+    if not (sep and cols.isdigit() and rows.isdigit() and int(cols) > 0 and int(rows) > 0):
+        raise SystemExit(f"slow_link.py: --size takes COLUMNSxROWS, e.g. 120x40 (got {text!r})")
+    return int(cols), int(rows)
+
+
+def take_size(args: list[str]) -> tuple[list[str], tuple[int, int]]:
+    """The arguments without --size WxH (or --size=WxH), and the size (80x24 when not given)."""
+    rest, size = [], SIZE
+    i = 0
+    while i < len(args):
+        if args[i] == "--size":
+            if i + 1 == len(args):
+                raise SystemExit("slow_link.py: --size takes COLUMNSxROWS, e.g. 120x40")
+            size, i = parse_size(args[i + 1]), i + 2
+        elif args[i].startswith("--size="):
+            size, i = parse_size(args[i].partition("=")[2]), i + 1
+        else:
+            rest.append(args[i])
+            i += 1
+    return rest, size
+
+
 def main() -> None:
-    args = sys.argv[1:]
+    args, size = take_size(sys.argv[1:])
     lab = "--lab" in args
     args = [a for a in args if a != "--lab"]
+    unknown = [a for a in args if a.startswith("--")]
+    if unknown:  # `--window 100` was a ValueError from float()
+        raise SystemExit(f"slow_link.py: unknown option {unknown[0]} (--help lists them)")
     seconds = float(args.pop(0)) if args else 40.0
     lesson = args.pop(0) if args else "6.5"
     kbits = [float(a) for a in args] or [64, 256, 1000]
     grok = str(Path(sys.executable).with_name("grok-tui"))
     print(
-        f"grok-tui {lesson} at 80x24, {'lab' if lab else 'reading'} view, playing for {seconds:g} s "
+        f"grok-tui {lesson} at {size[0]}x{size[1]}, {'lab' if lab else 'reading'} view, playing for {seconds:g} s "
         f"({PLAYS[lesson].note}); "
         f"100 ms round trip; a key every {KEY_EVERY:g} s"
     )
     for kbit in [None, *kbits]:
         rate = None if kbit is None else kbit * 1000 / 8
-        r = run(grok, lesson, rate, seconds, WINDOW, lab)
+        r = run(grok, lesson, rate, seconds, WINDOW, lab, size)
         lags, keys = r["lags"], [k * 1000 for k in r["keys"]]
         name = "unlimited" if kbit is None else f"{kbit:g} kbit/s"
         print(
