@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -18,17 +16,16 @@ from textual.style import Style as VisualStyle
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from grok_tui.answers import Answers, load_answers, quiz_answers, quiz_score_text, unfinished_attempt
+from grok_tui.answers import load_answers, quiz_answers
 from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.catalog import bundled_lessons_dir
-from grok_tui.lesson.model import Lesson
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.contrast import TONES, readable, theme_style
 from grok_tui.ui.notices import take_back
+from grok_tui.ui.screens.contents_rows import QUIZ_ROW, lesson_preview, quiz_attempt, quiz_line, quiz_preview
 from grok_tui.ui.screens.course_end import not_loaded
 from grok_tui.ui.tutor_app import tutor
-from grok_tui.ui.widgets.document import inline_markdown
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.gutter import GutterFirst
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
@@ -40,73 +37,6 @@ STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "sta
 
 PROBLEM_LINES = 6
 """Lesson-file problems listed under the contents, a line each (grok.tcss gives the box 8 rows)."""
-
-
-def lesson_preview(lesson: Lesson, state: str) -> Text:
-    """What a wide contents screen shows beside the list: the lesson's opening, what it lets you play with."""
-    # the lesson's state on the title's line: after the chapter's name, "(complete)" read as the
-    # chapter's, beside a list that said the chapter was 3/8 done
-    text = Text.assemble(
-        (f"{lesson.id} {lesson.title}", "bold"),
-        (f"  (lesson {state})" if state else "", "dim"),
-        "\n",
-        (f"chapter {lesson.chapter}: {lesson.chapter_title}", "dim"),
-        "\n\n",
-    )
-    opening = next((p.text for p in lesson.prose if p.text.strip()), "")
-    paragraphs = [b.strip() for b in opening.split("\n\n") if b.strip() and not b.lstrip().startswith("#")]
-    if paragraphs:
-        text.append_text(inline_markdown(" ".join(paragraphs[0].split())))
-        text.append("\n\n")
-    if lesson.params:
-        text.append("play with: ", style="bold")
-        text.append(", ".join(p.name for p in lesson.params) + "\n")
-    if lesson.exercises:
-        text.append("write: ", style="bold")
-        text.append(", ".join(e.name for e in lesson.exercises) + "\n")
-    if lesson.panels:
-        text.append("panels: ", style="bold")
-        text.append(", ".join(lesson.panels) + "\n")
-    return text
-
-
-def quiz_attempt(answers: Answers, chapter: int, questions: int) -> list[bool]:
-    """The rights of chapter `chapter`'s quiz attempt left unfinished ([] for none)."""
-    return unfinished_attempt(answers, f"quiz/{chapter}/", questions)
-
-
-QUIZ_ROW = "quiz-"
-"""The id of a chapter quiz's row is this and the chapter's number (lesson ids are numbers)."""
-
-
-def quiz_line(
-    chapter: int, questions: int, mine: dict[int, bool], room: int, tones: Mapping[str, Style | str] | None = None
-) -> Text:
-    """A chapter quiz's row, under its lessons: its size, or how the last attempt went (the score
-    showed nowhere but in the quiz's panel; "2/5" with two answered read as three wrong). `tones`:
-    the styles of TONES for the theme (ContentsScreen.tones)."""
-    tones = tones or {"success": "green", "muted": "dim"}
-    name = f"chapter {chapter} quiz"
-    count = quiz_score_text(questions, mine)
-    label = Text.assemble("  ", ("✎", "bold"), f" {name}")
-    label.append(" " * max(2, room - 4 - len(name) - len(count)))
-    right = mine and all(mine.values()) and len(mine) == questions
-    label.append(count, style=tones["success"] if right else tones["muted"])
-    return label
-
-
-def quiz_preview(chapter: int, title: str, questions: int, going_on: int = 0) -> Text:
-    """The wide contents' preview of a quiz row (`going_on`: the question an unfinished attempt
-    goes on at, 0 for none)."""
-    enter = f"Press enter to go on at question {going_on}." if going_on else "Press enter to start."
-    return Text.assemble(
-        (f"Chapter {chapter} quiz", "bold"),
-        "\n",
-        (title, "dim"),
-        "\n\n",
-        f"{questions} questions on the chapter's ideas, answered by typing a number or a choice. "
-        f"Your answers are kept; take it again as often as you like. {enter}",
-    )
 
 
 class LessonList(GutterFirst, StoppingOptionList):
@@ -143,9 +73,27 @@ NO_LESSON_YET = "no lesson open yet: enter opens the highlighted one"
 """Said of escape before any lesson was opened (there is none to go back to)."""
 
 
+NO_QUIZ = " has no quiz"
+"""Said of F on a chapter without a quiz ("chapter 3 has no quiz")."""
+
+QUIZ_KEY = ("F", "the quiz of the chosen row's chapter (a lesson's, or the quiz itself)")
+"""F's row in the contents' help: lessons 4.5 and 5.5 teach F as "the chapter quiz", and on the
+contents it said "F: no key here"."""
+
+
+def contents_help_keys() -> tuple[tuple[str, str], ...]:
+    """The rows of the contents' help (F1): help.CONTENTS_KEYS, with F after enter's row."""
+    from grok_tui.ui.screens.help import CONTENTS_KEYS
+
+    if any("F" in keys.split() for keys, _ in CONTENTS_KEYS):
+        return CONTENTS_KEYS
+    at = next((i + 1 for i, (keys, _) in enumerate(CONTENTS_KEYS) if keys.startswith("enter")), 0)
+    return (*CONTENTS_KEYS[:at], QUIZ_KEY, *CONTENTS_KEYS[at:])
+
+
 def said_of_a_key(message: str) -> bool:
     """Whether a notice is one the contents give of a key that does nothing here."""
-    return message.endswith(NO_KEY) or message == NO_LESSON_YET
+    return message.endswith((NO_KEY, NO_QUIZ)) or message == NO_LESSON_YET
 
 
 class ContentsScreen(Screen[None]):
@@ -155,6 +103,7 @@ class ContentsScreen(Screen[None]):
     BINDINGS = [
         Binding("f1,question_mark", "help", "help", id="contents.help"),
         Binding("escape", "back", "back to lesson", id="contents.back"),
+        Binding("F", "chapter_quiz", "chapter quiz", id="contents.quiz"),
         Binding("q", "app.quit", "quit", id="contents.quit"),
     ]
 
@@ -411,15 +360,34 @@ class ContentsScreen(Screen[None]):
         """No "back to lesson" before a lesson was opened (False hides it from the footer)."""
         return action != "back" or bool(self.app.current_lesson_id)  # type: ignore[attr-defined]
 
+    def action_chapter_quiz(self) -> None:
+        """F: the quiz of the highlighted row's chapter, as F reaches it from the chapter's last lesson."""
+        catalog = self.app.catalog  # type: ignore[attr-defined]
+        option = self.query_one(LessonList).highlighted_option
+        if option is None or not option.id:
+            return
+        if option.id.startswith(QUIZ_ROW):
+            chapter = int(option.id[len(QUIZ_ROW) :])
+        else:
+            lesson = catalog.get(option.id)
+            if lesson is None:
+                return
+            chapter = lesson.chapter
+        if chapter not in catalog.quizzes:
+            self._say(f"chapter {chapter}{NO_QUIZ}")
+            return
+        take_back(self.app, said_of_a_key)
+        tutor(self.app).take_quiz(chapter)
+
     def action_help(self) -> None:
         """F1: this screen's keys (not a lesson's: space does nothing here), and any lesson-file problems."""
-        from grok_tui.ui.screens.help import CONTENTS_KEYS, HelpScreen
+        from grok_tui.ui.screens.help import HelpScreen
 
         catalog = self.app.catalog  # type: ignore[attr-defined]
         errors = [str(e) for e in catalog.errors]
         first = catalog.lessons[0].id if catalog.lessons else ""
         # "the course starts at the top: 2.1" was said of a teacher's course that starts at 4.1
-        keys = tuple((k, what.replace("at the top: 2.1", f"at the top: {first}")) for k, what in CONTENTS_KEYS)
+        keys = tuple((k, what.replace("at the top: 2.1", f"at the top: {first}")) for k, what in contents_help_keys())
         self.app.push_screen(HelpScreen(problems=errors, keys=keys, title="contents keys"))
 
     def action_back(self) -> None:

@@ -1,0 +1,60 @@
+"""F on the contents: lessons 4.5 and 5.5 teach F as "the chapter quiz", and on the contents it said
+"F: no key here". It takes the quiz of the highlighted row's chapter."""
+
+from __future__ import annotations
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.help import HelpScreen
+from grok_tui.ui.screens.quiz import QuizScreen
+from tests.ui.helpers import key_bar_settled, screen_text, wait_for
+
+
+def highlight(app, option_id: str) -> None:
+    listed = app.screen.query_one("#lessons")
+    listed.highlighted = next(i for i, o in enumerate(listed._options) if o.id == option_id)
+
+
+async def test_f_takes_the_quiz_of_the_highlighted_lessons_chapter_or_of_the_quiz_row(catalog):
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        highlight(app, "4.2")
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        assert app.screen.quiz.chapter == 4
+        assert not [n.message for n in app._notifications if "no key" in n.message]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        highlight(app, "quiz-5")
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        assert app.screen.quiz.chapter == 5
+
+
+async def test_f_in_a_chapter_without_a_quiz_says_so(small_catalog):
+    assert not small_catalog.quizzes
+    app = GrokApp(small_catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        highlight(app, "3.1")
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        assert [n.message for n in app._notifications] == ["chapter 3 has no quiz"]
+        await pilot.press("F")  # said once, not stacked
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["chapter 3 has no quiz"]
+
+
+async def test_f_is_in_the_contents_key_bar_and_help(catalog):
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await wait_for(pilot, lambda: key_bar_settled(app), what="the key bar")
+        bar = screen_text(app).splitlines()[-1]
+        assert "F chapter quiz" in bar, bar
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await pilot.pause()
+        assert "the quiz of the chosen row's chapter" in screen_text(app)
