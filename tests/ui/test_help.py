@@ -58,9 +58,10 @@ def test_every_key_of_the_contents_and_its_list_is_in_its_help_and_bound():
     """F1 on the contents listed the lesson screen's keys (space, s, l...), which do nothing there."""
     from textual.widgets import OptionList
 
-    from grok_tui.ui.screens.contents import ContentsScreen, LessonList, contents_help_keys
+    from grok_tui.ui.screens.contents import ContentsScreen, LessonList
+    from grok_tui.ui.screens.help import CONTENTS_KEYS
 
-    documented = {token for keys, _ in contents_help_keys()[:-2] for token in keys.split()}
+    documented = {token for keys, _ in CONTENTS_KEYS[:-2] for token in keys.split()}
     bindings = [*ContentsScreen.BINDINGS, *LessonList.BINDINGS, *OptionList.BINDINGS, *GrokApp.BINDINGS]
     real = set().union(*(keys_of(b) for b in bindings), {GrokApp.COMMAND_PALETTE_BINDING}) | {"ctrl+q"}
     assert real >= documented, documented - real

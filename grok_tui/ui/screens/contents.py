@@ -76,20 +76,6 @@ NO_LESSON_YET = "no lesson open yet: enter opens the highlighted one"
 NO_QUIZ = " has no quiz"
 """Said of F on a chapter without a quiz ("chapter 3 has no quiz")."""
 
-QUIZ_KEY = ("F", "the quiz of the chosen row's chapter (a lesson's, or the quiz itself)")
-"""F's row in the contents' help: lessons 4.5 and 5.5 teach F as "the chapter quiz", and on the
-contents it said "F: no key here"."""
-
-
-def contents_help_keys() -> tuple[tuple[str, str], ...]:
-    """The rows of the contents' help (F1): help.CONTENTS_KEYS, with F after enter's row."""
-    from grok_tui.ui.screens.help import CONTENTS_KEYS
-
-    if any("F" in keys.split() for keys, _ in CONTENTS_KEYS):
-        return CONTENTS_KEYS
-    at = next((i + 1 for i, (keys, _) in enumerate(CONTENTS_KEYS) if keys.startswith("enter")), 0)
-    return (*CONTENTS_KEYS[:at], QUIZ_KEY, *CONTENTS_KEYS[at:])
-
 
 def said_of_a_key(message: str) -> bool:
     """Whether a notice is one the contents give of a key that does nothing here."""
@@ -381,13 +367,13 @@ class ContentsScreen(Screen[None]):
 
     def action_help(self) -> None:
         """F1: this screen's keys (not a lesson's: space does nothing here), and any lesson-file problems."""
-        from grok_tui.ui.screens.help import HelpScreen
+        from grok_tui.ui.screens.help import CONTENTS_KEYS, HelpScreen
 
         catalog = self.app.catalog  # type: ignore[attr-defined]
         errors = [str(e) for e in catalog.errors]
         first = catalog.lessons[0].id if catalog.lessons else ""
         # "the course starts at the top: 2.1" was said of a teacher's course that starts at 4.1
-        keys = tuple((k, what.replace("at the top: 2.1", f"at the top: {first}")) for k, what in contents_help_keys())
+        keys = tuple((k, what.replace("at the top: 2.1", f"at the top: {first}")) for k, what in CONTENTS_KEYS)
         self.app.push_screen(HelpScreen(problems=errors, keys=keys, title="contents keys"))
 
     def action_back(self) -> None:
