@@ -37,8 +37,9 @@ def contrast(one: Color, other: Color) -> float:
 
 def readable(colour: Color, backgrounds: Sequence[Color]) -> Color:
     """_readable's answer, kept: the status line asks it of each coloured word at every redraw,
-    with the same few colours on the same background. An ANSI colour is kept as it is."""
-    if ansi_drawn(colour, *backgrounds):
+    with the same few colours on the same background. On a terminal's own (ANSI) background the
+    colour is kept as it is (a named colour on a theme's own background is made readable)."""
+    if ansi_drawn(*backgrounds):
         return colour
     return _readable(colour, tuple(backgrounds))
 
