@@ -92,11 +92,16 @@ async def test_a_restart_says_where_it_brought_the_learner_and_the_way_back(smal
     screen named the way to the other lessons (escape, found by guessing)."""
     Progress.load().open_lesson("4.5")
     app = GrokApp(small_catalog)
-    async with app.run_test(size=SIZE, notifications=True):
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5"
         said = [n.message for n in app._notifications]
         assert said == ["back at 4.5, where you left off · escape: all lessons"], said
         assert "─▶ lesson · ↑↓ pgup pgdn · l lab · esc contents─" in screen_text(app)
+        # the notice over the text, not over the strip's "press space to run" (both were cut, a trial)
+        await wait_for(pilot, lambda: "back at 4.5, where you left off" in screen_text(app), what="the notice")
+        rows = screen_text(app).splitlines()
+        strip = rows[SIZE[1] - 3]
+        assert "press space to run · l for the lab view" in strip and "▌" not in strip, rows[-6:]
     asked = GrokApp(small_catalog, start_lesson="4.5")  # `grok-tui 4.5`: the learner chose it
     async with asked.run_test(size=SIZE, notifications=True):
         assert isinstance(asked.screen, LessonScreen) and not list(asked._notifications)
