@@ -187,6 +187,12 @@ async def test_a_longer_previous_run_is_cut_at_this_runs_end():
         assert lines(chart)[-1].split()[-1] == "5"
         plot = chart.rows[1:-2]  # under the legend, over the x axis
         assert any(_dimmed(style) for row in plot for text, style in row if text.strip("│┤ "))  # its first epochs
+        # and the legend says so: 4.5's "previous run: alpha 10, iterations 100" drew 20 of its 100
+        # steps, and a trial took them for the whole run
+        assert "previous run: epochs 100 (its first 5 steps)" in lines(chart)[0], lines(chart)[0]
+        chart.show_series({"acc": new}, {"acc": Series([1.0, 2.0], [0.5, 0.6])}, "epochs 2", planned=5)
+        await pilot.pause()
+        assert "previous run: epochs 2" in lines(chart)[0] and "first" not in lines(chart)[0], lines(chart)[0]
 
 
 async def test_only_rows_that_changed_are_repainted():

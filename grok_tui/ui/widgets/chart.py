@@ -92,6 +92,10 @@ class ChartView(PlotextPlot, can_focus=True):
         # ANSI colours and no canvas colour: far fewer bytes per frame than the RGB "auto" theme.
         self.theme = "pro"
         self._title = chart_title(chart, step_name)
+        self._steps = f"{step_name or 'step'}s"
+        """What the x axis counts, for the legend ("iterations")."""
+        self._previous_cut: float | None = None
+        """Where a longer previous run is cut at this run's end (the step), None when it is not."""
         self._current: dict[str, Series] = {}
         self._previous: dict[str, Series] = {}
         self._previous_label = ""
@@ -285,6 +289,9 @@ class ChartView(PlotextPlot, can_focus=True):
                 label = "the same curve"
             elif self._previous_under:  # 6.6 at 5 iterations after 60: named, and nowhere to be seen
                 label = f"{label}, the same so far" if label else "the same so far"
+            elif self._previous_cut is not None:
+                first = f"its first {self._previous_cut:g} {self._steps}"
+                label = f"{label} ({first})" if label else first
             # its later curves keep their glyphs in grey: the legend shows them too (7.3's previous
             # accuracy and p_true were two grey curves under one "⠒⠒ previous run")
             marks = "".join(
@@ -346,8 +353,14 @@ class ChartView(PlotextPlot, can_focus=True):
             # A longer previous run is cut at this run's end: 7.5 at 5 epochs after 100 kept the
             # axis at 1..100, the new run a few columns under the old curve.
             end = max([float(self._planned), *(x for layer in now for x, _ in layer.points)])
+            cut = any(x > end for layer in old for x, _ in layer.points)
             old = [Layer([p for p in layer.points if p[0] <= end], layer.marker, layer.key) for layer in old]
             old = [layer for layer in old if layer.points]
+            # said in the legend: 4.5's "previous run: alpha 10, iterations 100" drew 20 of its 100
+            # steps, up to 1e+60, and it reached 1.86e+307 (a trial read it as the whole run)
+            self._previous_cut = end if cut else None
+        else:
+            self._previous_cut = None
         # all of the previous run that is drawn lies under this one
         self._previous_under = bool(old) and [layer.points for layer in old] == [layer.points for layer in now]
         if not now and not old:  # no axes before there is data: an empty 0..1 axis would be a guess
