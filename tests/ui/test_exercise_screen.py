@@ -382,3 +382,25 @@ async def test_a_long_exercise_title_is_shown_whole_at_80_columns(catalog):
         await pilot.pause()
         top = " ".join(" ".join(screen_text(app).splitlines()[:2]).split())  # what the learner sees
         assert "5.1/weight_deltas hints 0/3 Write compute_weight_deltas: one shared delta, one share per input" in top
+
+
+async def test_a_pass_in_a_lesson_with_more_exercises_names_the_way_to_the_next(catalog):
+    """7.3: after one_hot passed, a learner pressed esc, e for softmax: one esc leaves only the editor,
+    and e opened one_hot again, its passed code taking the keys meant for the chooser."""
+    lesson = catalog.get("3.3")
+    ele_mul = lesson.exercise("ele_mul")
+    app = Host(lesson, ele_mul)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        screen.query_one(TextArea).text = ele_mul.solution.source
+        await check_and_wait(pilot, screen)
+        assert screen.verdict.passed
+        said = " ".join(shown(screen).split())
+        assert "esc esc goes back to the lesson, where e offers the next exercise (dot)" in said, said
+    app = Host(lesson, lesson.exercise("dot"))  # the last one left: back to the lesson, as before
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        screen.query_one(TextArea).text = lesson.exercise("dot").solution.source
+        await check_and_wait(pilot, screen)
+        said = " ".join(shown(screen).split())
+        assert "esc leaves the editor, then esc again goes back to the lesson" in said, said

@@ -241,12 +241,7 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
                 # ran straight into "the test: assert ...", as if that were all it said (a trial).
                 head.append("\n").append_text(lines.pop(0))
             if v.passed and not self.showing_solution:
-                lines.append(
-                    Text(
-                        "F3 shows the reference solution to compare with yours; "
-                        "esc leaves the editor, then esc again goes back to the lesson."
-                    )
-                )
+                lines.append(Text("F3 shows the reference solution to compare with yours; " + self._way_on()))
             if self._stale():
                 lines.append(Text("(checked before your last edit)", style="dim"))
             out = Text("\n").join(lines)
@@ -255,6 +250,19 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         result = self.query_one("#ex-result", Static)
         result.update(out)
         result.display = bool(out.plain)
+
+    def _way_on(self) -> str:
+        """How to go on after a pass: to the lesson, or to its next exercise. In 7.3 a learner pressed
+        esc, e for the next one: one esc only leaves the editor, and e opened the exercise that had
+        passed again (its code then took the keys meant for the chooser)."""
+        left = [
+            e.name
+            for e in self.lesson.exercises
+            if e.name != self.exercise.name and not self.progress.exercise_done(self.lesson.id, e.name)
+        ]
+        if not left:
+            return "esc leaves the editor, then esc again goes back to the lesson."
+        return f"esc esc goes back to the lesson, where e offers the next exercise ({left[0]})."
 
     def _stale(self) -> bool:
         return self.verdict is not None and self.checked_code is not None and self.editor.text != self.checked_code
