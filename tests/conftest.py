@@ -91,6 +91,8 @@ def private_data_dir(tmp_path, monkeypatch) -> Path:
     data = tmp_path / "grok-data"
     monkeypatch.setenv("GROK_TUI_DATA", str(data))
     monkeypatch.setenv("GROK_TUI_CONFIG", str(tmp_path / "grok-config"))  # never the learner's settings
+    # nor their state folder: a serve test's tutor, stopping on a closed pipe, left its crash log there
+    monkeypatch.setenv("GROK_TUI_LOG_DIR", str(tmp_path / "grok-logs"))
     monkeypatch.delenv("GROK_TUI_LESSONS", raising=False)
     return data
 
