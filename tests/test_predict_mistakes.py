@@ -110,3 +110,21 @@ def test_the_lessons_name_their_wrong_answers_only_to_those_who_give_them(catalo
     assert words not in q.why and "(" + f"{wrong:g}" not in q.why
     for named, _ in q.mistakes:  # none is said to a right answer: each is outside the tolerance
         assert not Verdict(named, actual, q.tolerance).right
+
+
+def test_check_reports_a_named_mistake_that_is_the_right_answer(tmp_path):
+    """A mistake within the tolerance of the default run's value counts as right, so its sentence
+    could never be said: `grok-tui check` says so (the parse cannot: it does not know the value)."""
+    from grok_tui.engine.checks import run_checks
+
+    # BODY's run records w = 0.5, 0.4, 0.3: step 2 asks for 0.4
+    right = QUESTION.replace('"-0.1" = "that is the change', '"0.405" = "that is the change')
+    lesson, problems = lesson_from(tmp_path, right)
+    assert not problems, [str(p) for p in problems]
+    found = [p.message for p in run_checks(lesson, cases=[{}])]
+    assert found == [
+        "with defaults: predict's mistake 0.405 is within the tolerance of the answer 0.4: it counts as right, "
+        "so what it says is never said"
+    ], found
+    lesson, _ = lesson_from(tmp_path, QUESTION)
+    assert [p.message for p in run_checks(lesson, cases=[{}])] == []

@@ -70,7 +70,19 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                         f"{len(steps)} step{'' if len(steps) == 1 else 's'}",
                     )
                 )
-        elif as_float(resolve(p.value, values := steps[p.step - 1].values)) is None:
+        elif (actual := as_float(resolve(p.value, values := steps[p.step - 1].values))) is not None:
+            # the named wrong answers are the default run's: one that is right there is never said
+            for wrong, _ in p.mistakes if label == "defaults" else ():
+                if abs(wrong - actual) <= p.tolerance:
+                    problems.append(
+                        LessonError(
+                            lesson.path,
+                            p.line,
+                            f"with {label}: predict's mistake {wrong:g} is within the tolerance of the answer "
+                            f"{actual:.6g}: it counts as right, so what it says is never said",
+                        )
+                    )
+        else:
             name = p.value.partition("[")[0]
             if name in values:
                 problems.append(
