@@ -57,4 +57,4 @@ async def test_f_is_in_the_contents_key_bar_and_help(catalog):
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         await pilot.pause()
-        assert "the quiz of the chosen row's chapter" in screen_text(app)
+        assert "take the chosen lesson's chapter quiz" in screen_text(app)

@@ -119,7 +119,7 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "choose a lesson (the course starts at the top: 2.1), or a chapter's quiz (✎)"),
     ("pgup pgdn home end", "a page up / down, the first / last row"),
     ("enter  space", "open the chosen lesson (in it, space runs its code and F1 lists its keys), or take the quiz"),
-    ("F", "the quiz of the chosen row's chapter (a lesson's, or the quiz itself)"),
+    ("F", "take the chosen lesson's chapter quiz"),
     ("ctrl+p", "command palette: a lesson by id or title, a chapter's quiz, or a theme (kept)"),
     ("escape", "back to the lesson you came from (none yet on a first start)"),
     ("F1  ?", "this help"),
