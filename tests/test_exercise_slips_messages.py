@@ -1,0 +1,24 @@
+"""Slips a learner trial met whose failure message was true but plain: it showed the wrong value, not
+what it is. Each test cell now names the slip, in the lesson's words, without the answer's line.
+(The other named slips: test_exercise_slips_ch3_4.py, _ch6.py, _ch7.py, test_exercise_verdicts.py.)"""
+
+from __future__ import annotations
+
+from grok_tui.engine.exercises import check_code
+from tests.lessons_util import slipped_verdict as _slipped
+
+
+def _solution_passes(catalog, lesson_id: str, name: str) -> None:
+    exercise = catalog.get(lesson_id).exercise(name)
+    verdict = check_code(exercise, exercise.solution.source)
+    assert verdict.passed, verdict.text
+
+
+def test_4_1s_miss_not_squared_is_told_it_is_the_miss(catalog):
+    """`return abs(pred - goal_pred)` got only "should be 0.3025, got 0.55"."""
+    for wrong in ("abs(pred - goal_pred)", "pred - goal_pred"):
+        said = _slipped(catalog, "4.1", "squared_error", "(pred - goal_pred) ** 2", wrong)
+        assert "got 0.55: that is the miss itself, how far pred is from goal_pred, not yet squared" in said or (
+            "got -0.55: that is the miss itself, how far pred is from goal_pred, not yet squared" in said
+        ), said
+    _solution_passes(catalog, "4.1", "squared_error")
