@@ -22,3 +22,10 @@ def test_4_1s_miss_not_squared_is_told_it_is_the_miss(catalog):
             "got -0.55: that is the miss itself, how far pred is from goal_pred, not yet squared" in said
         ), said
     _solution_passes(catalog, "4.1", "squared_error")
+
+
+def test_4_3s_step_scaled_by_the_weight_is_told_it_takes_the_input(catalog):
+    """`weight_delta = delta * weight` got only "should return 0.11275, got 0.10015"."""
+    said = _slipped(catalog, "4.3", "gd_step", "delta * input", "delta * weight")
+    assert "got 0.10015: that is delta times the weight. weight_delta scales delta by the input" in said, said
+    _solution_passes(catalog, "4.3", "gd_step")
