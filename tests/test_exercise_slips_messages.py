@@ -29,3 +29,13 @@ def test_4_3s_step_scaled_by_the_weight_is_told_it_takes_the_input(catalog):
     said = _slipped(catalog, "4.3", "gd_step", "delta * input", "delta * weight")
     assert "got 0.10015: that is delta times the weight. weight_delta scales delta by the input" in said, said
     _solution_passes(catalog, "4.3", "gd_step")
+
+
+def test_5_5s_inner_loop_over_a_is_told_the_last_column_was_never_filled(catalog):
+    """`for j in range(len(a))` got only "should be [[3.0, 4.0, 5.0], ...], got [[3.0, 4.0, 0.0], ...]"."""
+    said = _slipped(catalog, "5.5", "outer_prod", "range(len(b))", "range(len(a))")
+    assert (
+        "got [[3.0, 4.0, 0.0], [6.0, 8.0, 0.0]]: the last column was never filled (still np.zeros' 0.0). "
+        "The loop over the columns runs over the wrong list: it stops at len(a) = 2, and there are 3 columns"
+    ) in said, said
+    _solution_passes(catalog, "5.5", "outer_prod")
