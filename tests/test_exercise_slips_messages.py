@@ -38,4 +38,7 @@ def test_5_5s_inner_loop_over_a_is_told_the_last_column_was_never_filled(catalog
         "got [[3.0, 4.0, 0.0], [6.0, 8.0, 0.0]]: the last column was never filled (still np.zeros' 0.0). "
         "The loop over the columns runs over the wrong list: it stops at len(a) = 2, and there are 3 columns"
     ) in said, said
+    # one short of len(b), which is len(a) here too: not said to be the wrong list
+    said = _slipped(catalog, "5.5", "outer_prod", "range(len(b))", "range(len(b) - 1)")
+    assert "never filled (still np.zeros' 0.0). The loop over the columns stops at 2, and there are 3" in said
     _solution_passes(catalog, "5.5", "outer_prod")
