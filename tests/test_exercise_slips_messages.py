@@ -42,3 +42,14 @@ def test_5_5s_inner_loop_over_a_is_told_the_last_column_was_never_filled(catalog
     said = _slipped(catalog, "5.5", "outer_prod", "range(len(b))", "range(len(b) - 1)")
     assert "never filled (still np.zeros' 0.0). The loop over the columns stops at 2, and there are 3" in said
     _solution_passes(catalog, "5.5", "outer_prod")
+
+
+def test_6_6bs_relu_on_the_output_is_told_it_belongs_on_the_hidden_layer(catalog):
+    """`return relu(l0.dot(W0).dot(W1))` got only "forward gave [-0.0], expected [-2.446626]"."""
+    said = _slipped(catalog, "6.6b", "forward", "relu(l0.dot(W0)).dot(W1)", "relu(l0.dot(W0).dot(W1))")
+    assert (
+        "forward gave [-0.0], expected [-2.446626]: relu went on the output, after both dots. "
+        "It belongs on the hidden layer, between the two dots. (-0.0 is relu's 0 for a negative number.)"
+    ) in said, said
+    assert "l0.dot(W0)" not in said  # the line is the learner's to write
+    _solution_passes(catalog, "6.6b", "forward")
