@@ -53,3 +53,13 @@ def test_6_6bs_relu_on_the_output_is_told_it_belongs_on_the_hidden_layer(catalog
     ) in said, said
     assert "l0.dot(W0)" not in said  # the line is the learner's to write
     _solution_passes(catalog, "6.6b", "forward")
+
+
+def test_7_4s_sigmoid_slope_on_the_relu_layer_is_named(catalog):
+    """`* layer_1 * (1 - layer_1)` for the hidden layer's slope got only "a relative error of 0.88"."""
+    said = _slipped(catalog, "7.4", "backprop", "activate2deriv(layer_1))", "layer_1 * (1 - layer_1))")
+    assert (
+        "relative error of 0.88 (0 is a match, 1 nothing alike; under 1e-6 passes). The hidden layer is relu: "
+        "its slope is 1 where a node is on, 0 where it is off, not layer_1 * (1 - layer_1), the sigmoid's"
+    ) in said, said
+    _solution_passes(catalog, "7.4", "backprop")
