@@ -63,3 +63,18 @@ def test_7_4s_sigmoid_slope_on_the_relu_layer_is_named(catalog):
         "its slope is 1 where a node is on, 0 where it is off, not layer_1 * (1 - layer_1), the sigmoid's"
     ) in said, said
     _solution_passes(catalog, "7.4", "backprop")
+
+
+def test_6_4s_relu2deriv_as_the_sigmoid_slope_is_told_an_on_nodes_slope_is_1(catalog):
+    """`return output * (1 - output)` ended "(a node whose output is 0 is off: 0)", where the off
+    nodes were right and the on node 2.5 had become -3.75."""
+    said = _slipped(catalog, "6.4", "relu2deriv", "output > 0", "output * (1 - output)")
+    assert said.endswith(
+        "expected [[0.0, 1.0, 0.0, 1.0]]: node 3's output 2.5 gave -3.75, but relu's slope for an on node "
+        "(output > 0) is 1, whatever its size. output * (1 - output) is the sigmoid's slope"
+    ), said
+    assert "is off: 0" not in said
+    # an off node given a slope is still told of off nodes
+    said = _slipped(catalog, "6.4", "relu2deriv", "output > 0", "output >= 0")
+    assert "(a node whose output is 0 is off: 0)" in said, said
+    _solution_passes(catalog, "6.4", "relu2deriv")
