@@ -78,3 +78,16 @@ def test_6_4s_relu2deriv_as_the_sigmoid_slope_is_told_an_on_nodes_slope_is_1(cat
     said = _slipped(catalog, "6.4", "relu2deriv", "output > 0", "output >= 0")
     assert "(a node whose output is 0 is off: 0)" in said, said
     _solution_passes(catalog, "6.4", "relu2deriv")
+
+
+def test_7_3s_one_hot_filling_every_row_at_once_is_told_what_that_line_does(catalog):
+    """`out[:, labels] = 1` got only "row 0 (label 0) should be 0 everywhere but a 1 in column 0,
+    got [1.0, 0.0, ..., 1.0]"."""
+    one_hot = catalog.get("7.3").exercise("one_hot")
+    code = "import numpy as np\n\ndef one_hot(labels):\n    out = np.zeros((len(labels), 10))\n"
+    said = check_code(one_hot, code + "    out[:, labels] = 1\n    return out\n").text
+    assert (
+        "every row has a 1 in each label's column (0 and 9). A `:` for the rows, as in out[:, labels] = 1, "
+        "sets every row at once; row i needs its 1 in column labels[i] only"
+    ) in said, said
+    _solution_passes(catalog, "7.3", "one_hot")
