@@ -91,3 +91,25 @@ def test_7_3s_one_hot_filling_every_row_at_once_is_told_what_that_line_does(cata
         "sets every row at once; row i needs its 1 in column labels[i] only"
     ) in said, said
     _solution_passes(catalog, "7.3", "one_hot")
+
+
+def test_an_unindent_between_two_blocks_names_the_levels_to_use(catalog):
+    """5.5: "line 8, indented 6 spaces (the line above: 10 spaces)": 6 is no block's level, and the
+    numbers did not say which to use."""
+    outer_prod = catalog.get("5.5").exercise("outer_prod")
+    code = outer_prod.solution.source.replace(
+        "            out[i][j] = a[i] * b[j]", "          out[i][j] = a[i] * b[j]\n      out[i][j] += 0"
+    )
+    verdict = check_code(outer_prod, code)
+    assert verdict.headline == "Python cannot read your code: unindent does not match any outer indentation level."
+    assert verdict.details == (
+        "line 8, indented 6 spaces, no block's level (the line above: 10 spaces): use 8 to stay in the "
+        "`for` of line 5, or 4 to go on after it: out[i][j] += 0",
+    ), verdict.details
+    # between a function's body and its def: only the body's level (the exercise is the function)
+    exercise = catalog.get("4.1").exercise("squared_error")
+    code = "def squared_error(pred, goal_pred):\n    miss = pred - goal_pred\n  return miss ** 2\n"
+    assert check_code(exercise, code).details == (
+        "line 3, indented 2 spaces, no block's level (the line above: 4 spaces): use 4 to stay in the "
+        "`def` of line 1: return miss ** 2",
+    )

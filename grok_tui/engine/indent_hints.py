@@ -43,9 +43,45 @@ def _statements(lines: list[str], number: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _levels_to_use(lines: list[str], number: int, spans: list[tuple[int, int]]) -> str:
+    """For a line less indented than the statement above and at no open block's level (Python's
+    "unindent does not match any outer indentation level"): the two levels around it, and which
+    block the deeper one is the body of. 5.5: "line 8, indented 6 spaces (the line above: 10
+    spaces)" left the learner to work out that 8 and 4 were the levels in reach. "" otherwise."""
+    depth = _depth(lines[number - 1])
+    if not spans or depth >= _depth(lines[spans[-1][0] - 1]):
+        return ""
+    # a header above (its block has no body yet), or tabs, whose width Python and this count differ on
+    if lines[spans[-1][1] - 1].split("#")[0].rstrip().endswith(":"):
+        return ""
+    if any("\t" in line[: _depth(line)] for line in lines[:number]):
+        return ""
+    open_blocks: list[tuple[int, int]] = [(0, 0)]  # (depth, the header's line) of each open block
+    previous = 0
+    for first, _ in spans:
+        here = _depth(lines[first - 1])
+        while open_blocks[-1][0] > here:
+            open_blocks.pop()
+        if here > open_blocks[-1][0]:
+            open_blocks.append((here, previous))
+        previous = first
+    if any(level == depth for level, _ in open_blocks):
+        return ""
+    lower = max(level for level, _ in open_blocks if level < depth)
+    upper, header = min((level, line) for level, line in open_blocks if level > depth)
+    word = lines[header - 1].split()[0].rstrip(":") if header else ""
+    if not word.isidentifier():
+        return ""
+    text = f": use {upper} to stay in the `{word}` of line {header}"
+    # a function's body: the exercise is the function, and after it the line would be outside it
+    return text if word in ("def", "async") else text + f", or {lower} to go on after it"
+
+
 def indentation(source: str, number: int) -> str:
     """`, indented 8 spaces (the line above: 4 spaces)`: an indentation error's line, stripped, hid
-    its cause. Above it, the statement before, by its first line."""
+    its cause. Above it, the statement before, by its first line. At no block's level, the levels
+    to use: `, indented 6 spaces, no block's level (...): use 8 to stay in the `for` of line 5, or 4
+    to go on after it`."""
     lines = source.splitlines()
     if not 1 <= number <= len(lines):
         return ""
@@ -53,13 +89,16 @@ def indentation(source: str, number: int) -> str:
     spans = _statements(lines, number)
     if not spans:
         return text
+    use = _levels_to_use(lines, number, spans)
+    if use:
+        text += ", no block's level"
     first, last = spans[-1]
     spaces = _depth(lines[first - 1])
     if first != last:
-        return text + f" (the statement above, from line {first}: {spaces} spaces)"
+        return text + f" (the statement above, from line {first}: {spaces} spaces)" + use
     if any(line.strip() for line in lines[first : number - 1]):  # comments between
-        return text + f" (the code above, line {first}: {spaces} spaces)"
-    return text + f" (the line above: {spaces} spaces)"
+        return text + f" (the code above, line {first}: {spaces} spaces)" + use
+    return text + f" (the line above: {spaces} spaces)" + use
 
 
 def ended_early(source: str, number: int) -> str:
