@@ -113,3 +113,12 @@ def test_an_unindent_between_two_blocks_names_the_levels_to_use(catalog):
         "line 3, indented 2 spaces, no block's level (the line above: 4 spaces): use 4 to stay in the "
         "`def` of line 1: return miss ** 2",
     )
+
+
+def test_the_values_a_failing_test_line_read_are_listed_as_written(catalog):
+    """5.1: `compute_weight_deltas(list(input), weights, true)` listed "with weights = ..., true = 1,
+    input = ..." (ast.walk's order: input sits one call deeper), not the function's own order."""
+    ex = catalog.get("5.1").exercise("weight_deltas")
+    code = ex.solution.source.replace("return [delta * x for x in input]", "return [delta * x for x in inpt]")
+    said = check_code(ex, code).text
+    assert "with input = [8.5, 0.65, 1.2], weights = [0.1, 0.2, -0.1], true = 1" in said, said

@@ -70,6 +70,9 @@ def _values_line(result: SandboxResult, node: ast.stmt | None) -> str:
     # what failed (7.4 listed bias_1's five numbers under "has shape (7, 5), expected (5,)").
     shaped = {id(sub.value) for sub in ast.walk(tested) if isinstance(sub, ast.Attribute) and sub.attr == "shape"}
     read = [sub for sub in ast.walk(tested) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load)]
+    # as written, left to right: ast.walk goes level by level, and 5.1's `f(list(input), weights,
+    # true)` listed "weights = ..., true = 1, input = ..." (input sits one call deeper)
+    read.sort(key=lambda sub: (sub.lineno, sub.col_offset))
     names = [
         name
         for name in dict.fromkeys(sub.id for sub in read if id(sub) not in shaped)
