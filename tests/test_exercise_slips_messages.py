@@ -122,3 +122,11 @@ def test_the_values_a_failing_test_line_read_are_listed_as_written(catalog):
     code = ex.solution.source.replace("return [delta * x for x in input]", "return [delta * x for x in inpt]")
     said = check_code(ex, code).text
     assert "with input = [8.5, 0.65, 1.2], weights = [0.1, 0.2, -0.1], true = 1" in said, said
+
+
+def test_a_mistyped_name_in_a_list_written_out_is_not_called_an_index(catalog):
+    """5.1's `[delta * x for x in inpt]` was told "`inpt` is used as an index ... is a loop missing"."""
+    ex = catalog.get("5.1").exercise("weight_deltas")
+    code = ex.solution.source.replace("return [delta * x for x in input]", "return [delta * x for x in inpt]")
+    said = check_code(ex, code).text
+    assert "Did you mean `input`?" in said and "used as an index" not in said, said

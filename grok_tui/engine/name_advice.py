@@ -47,7 +47,9 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
         return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
     assigned = rf"(?<![\w.]){name}\s*=[^=]|\bfor\b[^:]*(?<![\w.]){name}\b[^:]*\bin\b"
-    if re.search(rf"\[[^\]]*(?<![\w.]){name}(?!\w)", code) and not re.search(assigned, code):
+    # an index: brackets after a name or a call (`out[i, labels[i]]`), not a list written out
+    # (5.1's `[delta * x for x in inpt]` was told "used as an index" of a mistyped `input`)
+    if re.search(rf"[\w\])]\[[^\]]*(?<![\w.]){name}(?!\w)", code) and not re.search(assigned, code):
         # 7.3's out[i, labels[i]] = 1 with no loop: Python offered `id`, and "define it here" pointed
         # away from the loop that was missing
         return [
