@@ -200,6 +200,7 @@ async def test_an_exercise_keeps_the_learners_place_in_a_run_and_a_pass_says_wha
             "done": True,
             "code": catalog.get("3.3").exercise("ele_mul").solution.source,
         }
+        app.progress.save_draft("3.3", "ele_mul", catalog.get("3.3").exercise("ele_mul").solution.source)
         screen.exercise_done(True, "ele_mul")
         await wait_for(pilot, lambda: "space run" in text_of(screen.query_one(StatusLine)), what="the status")
         status = text_of(screen.query_one(StatusLine))
@@ -239,6 +240,11 @@ async def test_back_from_a_failed_edit_of_passed_code_the_status_says_the_run_ke
         status = text_of(screen.query_one(StatusLine))
         assert "runs your last passing w_sum  space run" in status, status
         assert "your code passed" not in status
+        # passed and then edited into a failing one in the same visit: the screen dismisses with True
+        # (it passed during the visit), and "your code passed" was said of the failing edit (a trial)
+        screen.exercise_done(True, "w_sum")
+        await pilot.pause()
+        assert "runs your last passing w_sum  space run" in text_of(screen.query_one(StatusLine))
         app.progress.save_draft("3.2", "w_sum", solution)  # edited back to what passed: nothing to say
         screen.exercise_done(False, "w_sum")
         await pilot.pause()

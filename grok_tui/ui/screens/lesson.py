@@ -370,7 +370,8 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
                 self.action_reset()
             # In the status line, beside "space run", not a toast: a toast covered the text (and at
             # 80x24 the chart's axis) for 5 s, into the next lesson when the learner moved on.
-            self.ready_note = pass_note(self.lesson, progress, name, cut)
+            # passed, then edited in the same visit so that it fails again: the run has the pass
+            self.ready_note = unpassed_note(self.lesson, progress, name) or pass_note(self.lesson, progress, name, cut)
             self._redraw_status()
         elif name:
             self.ready_note = unpassed_note(self.lesson, progress, name)
