@@ -74,3 +74,30 @@ async def test_every_theme_picked_in_turn_recolours_a_lesson_and_the_contents(ca
             await pilot.pause()
             assert "4.5 Breaking gradient descent" in screen_text(app), theme
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("theme", ["ansi-light", "textual-light", "textual-dark"])
+async def test_a_quiz_verdict_colours_only_its_headline(catalog, theme, monkeypatch):
+    """The whole explanation of a wrong answer was bold yellow: unreadable on ansi-light's light
+    terminal (the trial), 1.1:1 on textual-light. Only "✗ Not quite: ..." takes the theme's colour."""
+    from grok_tui.ui.screens.quiz import QuizScreen
+
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        app.take_quiz(3)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press("1", "enter")  # the answer is 0.98
+        await wait_for(pilot, lambda: "Not quite" in screen_text(app), what="the verdict")
+        segments = [s for strip in app.screen._compositor.render_strips() for s in strip if s.text.strip()]
+        head = next(s for s in segments if "Not quite" in s.text)
+        words = [s for s in segments if "its own weight" in s.text]
+        assert words, [s.text for s in segments]
+        for segment in words:  # the explanation in the box's own colour
+            assert segment.style.color is None or segment.style.color != head.style.color, segment
+            assert not segment.style.bold, segment
+        if not theme.startswith("ansi"):  # the terminal's own colours cannot be measured
+            from tests.ui.test_light_theme import TEXT, ratio
+
+            assert ratio(head) >= TEXT, (theme, ratio(head))

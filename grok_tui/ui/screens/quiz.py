@@ -15,6 +15,7 @@ from grok_tui.answers import load_answers, record_answer, unfinished_attempt
 from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
+from grok_tui.ui.contrast import theme_style
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -168,10 +169,15 @@ class QuizScreen(Screen[int]):
         # a choice is quoted: "the answer is slowly turns back up." read as a broken sentence
         answer = f"“{q.answer}”" if q.choices else f"{q.answer:g}"
         sign = "; the size is right, the sign is not" if not right and q.sign_only(event.value) else ""
-        text = Text(
-            "✓ Right. " if right else f"✗ Not quite: the answer is {answer}{sign}. ",
-            style="bold green" if right else "bold yellow",
+        # Only the headline in colour, the theme's own made readable on the box: the whole explanation
+        # was bold yellow, unreadable on ansi-light's (a light terminal's) background.
+        tone = theme_style(
+            "bold $text-success" if right else "bold $text-warning",
+            self.app.theme_variables,
+            [verdict.background_colors[1]],
         )
+        text = Text()
+        text.append("✓ Right. " if right else f"✗ Not quite: the answer is {answer}{sign}. ", style=tone)
         mistake = q.mistake(event.value) if not right else ""
         if mistake:  # what this answer says of the thinking behind it, then the whole reason
             text.append(mistake + " ", style="")
