@@ -29,6 +29,7 @@ from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
@@ -44,6 +45,8 @@ and the cyclic garbage collector is turned back on (the launcher turns it off)."
 THEME_ENV = "GROK_TUI_THEME"
 """A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
 It wins over the settings file's theme for this session (and is not saved)."""
+LEFT_OFF = ", where you left off · escape: all lessons"
+"""The end of the restart's notice, "back at 4.5, where you left off · escape: all lessons"."""
 
 
 class GrokApp(AppFaults):
@@ -216,7 +219,7 @@ class GrokApp(AppFaults):
         if target is None:
             return
         if self.start_lesson is None:  # a newcomer's restart said nothing, nor how to reach the rest
-            self.notify(f"back at {target}, where you left off · escape: all lessons", timeout=6, markup=False)
+            self.notify(f"back at {target}{LEFT_OFF}", timeout=6, markup=False)
         if self.is_headless:  # tests: the lesson is the screen when the pilot starts
             self.open_lesson(target)
             return
@@ -364,6 +367,9 @@ class GrokApp(AppFaults):
 
     def action_contents(self) -> None:
         self._opening = None
+        # "back at 6.5, where you left off · escape: all lessons" is said of the lesson: on the
+        # contents it covered the highlighted row, its "escape" stale there (a trial)
+        take_back(self, lambda message: message.endswith(LEFT_OFF))
         while len(self.screen_stack) > 1:
             self.pop_screen()
         contents = self.screen_stack[0]

@@ -102,6 +102,11 @@ async def test_a_restart_says_where_it_brought_the_learner_and_the_way_back(smal
         rows = screen_text(app).splitlines()
         strip = rows[SIZE[1] - 3]
         assert "press space to run · l for the lab view" in strip and "▌" not in strip, rows[-6:]
+        # said of the lesson: on the contents it covered the highlighted row, "escape" stale there
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.pause()
+        assert not [n.message for n in app._notifications if "where you left off" in n.message]
     asked = GrokApp(small_catalog, start_lesson="4.5")  # `grok-tui 4.5`: the learner chose it
     async with asked.run_test(size=SIZE, notifications=True):
         assert isinstance(asked.screen, LessonScreen) and not list(asked._notifications)
