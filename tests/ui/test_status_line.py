@@ -7,7 +7,7 @@ from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.param_input import ParamInput
 from grok_tui.ui.widgets.status import StatusLine
-from tests.ui.helpers import one_lesson_app, text_of, wait_for
+from tests.ui.helpers import one_lesson_app, screen_text, text_of, wait_for
 from tests.ui.test_instruments_ui import play_past_questions
 from tests.ui.test_lesson_views import SIZE, finish
 
@@ -399,3 +399,17 @@ async def test_a_key_that_does_nothing_says_so(small_catalog):
         await pilot.press("s")  # a key of the lesson's: it acts, and is not said to be none
         await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="a step")
         assert "s: no key here" not in text_of(screen.query_one(StatusLine))
+
+
+async def test_4_5s_strip_keeps_the_factor_and_the_prediction_when_the_numbers_grow(catalog):
+    """At 80x24 the finished run's wide numbers pushed "factor -3", the number the lesson is about,
+    off the strip (a trial): the lesson lists it, and the prediction, before the weights."""
+    app = GrokApp(catalog, start_lesson="4.5", speed=0)
+    app.told_where_running = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done, what="the run's end")
+        await wait_for(pilot, lambda: "5.4e+16" in screen_text(app), what="the strip")
+        strip = next(line for line in screen_text(app).splitlines() if "5.4e+16 ▁" in line)
+        assert "factor -3  pred -2.32e+08" in strip, strip
