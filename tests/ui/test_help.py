@@ -117,7 +117,7 @@ async def test_every_help_names_the_settings_file_and_its_mistakes(small_catalog
             await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what=f"the {opened_from}'s help")
             await pilot.press("end")
             await pilot.pause()
-            assert "settings.toml keeps the theme, `speed` and [keys]:" in screen_text(app)  # in view
+            assert "settings.toml keeps the theme, the speed and [keys]:" in screen_text(app)  # in view
             said = text_of(app.screen.query_one("#help-settings")).splitlines()
             assert said[2:4] == [str(path), "2 mistakes in it:"], said
             assert said[4].startswith("line 1: unknown setting 'sped'")

@@ -234,7 +234,7 @@ def row_keys(keys: str, overrides: dict[str, str]) -> tuple[str, bool]:
 def settings_text(settings: Settings) -> Text:
     """Where settings.toml is (the help's rows name it, and `grok-tui --help` prints the same path),
     and each of its mistakes, the ones the notice at the start had no room for too."""
-    text = Text.assemble(("\nsettings.toml", "bold"), " keeps the theme, `speed` and [keys]:\n", str(settings.path))
+    text = Text.assemble(("\nsettings.toml", "bold"), " keeps the theme, the speed and [keys]:\n", str(settings.path))
     if settings.errors:
         count = len(settings.errors)
         text.append(f"\n{count} mistake{'s' if count > 1 else ''} in it:", style="bold red")
