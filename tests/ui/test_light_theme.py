@@ -176,7 +176,7 @@ async def test_the_live_strip_and_the_status_line_are_readable(catalog, theme, m
         strip = next(s.text for s in app.screen._compositor.render_strips() if "error 5.4e+16 " in s.text)
         measured = {
             **before,
-            "weight": ratio(drawn(app, strip, "weight")),
+            "factor": ratio(drawn(app, strip, "factor")),
             "error 5.4e+16": ratio(drawn(app, strip, "error 5.4e+16 ")),
             "log": ratio(drawn(app, strip, " log")),
             "finished": ratio(drawn(app, " finished ", " finished ")),
