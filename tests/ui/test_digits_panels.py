@@ -140,11 +140,12 @@ async def test_the_confusion_matrix_says_its_cell_whole_under_it_or_beside_it(tr
         assert panel.counts[r, c] > 0
         if width == 48:
             assert len(lines) == 12  # the header, ten digits, one line under them
-            assert lines[-1] == f"{panel.counts[r, c]}× a {r} read as {c} (enter) · {right}/{total} right"
+            assert lines[-1] == f"{panel.counts[r, c]}× {r} read as {c} (enter) · {right}/{total} right"
             assert all(len(line) <= panel.columns for line in lines)
         else:
             assert len(lines) == 11, lines  # the header and ten digits: nothing under them
-            said = f"{panel.counts[r, c]} times a {r} was read as {c} (enter)"
+            n = int(panel.counts[r, c])  # "2 times a 8" and "1 times" read wrong
+            said = f"one test {r} read as {c} (enter)" if n == 1 else f"{n} test {r}s read as {c} (enter)"
             assert lines[1].rstrip().endswith(said), lines[1]
             assert lines[2].rstrip().endswith(f"{right}/{total} right"), lines[2]
 
@@ -181,7 +182,9 @@ async def test_hidden_weights_select_units(trained):
         # and nothing told a learner that 8 and 9 were a ↓ away)
         page = panel.page
         assert len(page) < 64 and f"{page.start}-{page.stop - 1} of 64, ↑↓ more" in text_of(panel)
-        assert "orange excites, blue inhibits" in text_of(panel)  # and the colours' key still fits
+        # and that each tile has its own scale (a faint tile is no weak unit): before the colours'
+        # key, which took the room at 120x40 (a trial)
+        assert "each tile on its own scale" in text_of(panel)
         await pilot.press("down")
         assert panel.selected == 2 + panel.per_row
 
@@ -207,7 +210,7 @@ async def test_the_arrows_move_on_the_grid_of_tiles_without_wrapping_and_the_sca
         await pilot.resize_terminal(140, 30)  # room for the caption's every part
         await pilot.pause()
         caption = text_of(panel).splitlines()[-1]
-        assert caption.endswith("orange excites, blue inhibits  each tile on its own scale"), caption
+        assert caption.endswith("each tile on its own scale  orange +, blue −"), caption
 
 
 async def test_narrow_panels_summarise_or_shrink(trained):
@@ -360,3 +363,23 @@ def test_a_cell_of_one_colour_is_drawn_with_one_colour_code():
     assert first[0] == Color.parse(grey(0.0)) and first[2] == Color.parse(grey(1 / 16))
     small = digit_text(pixels, scale=1)  # two pixel rows a cell: the half block stays
     assert all(set(line.plain) == {"▀"} for line in small)
+
+
+async def test_a_run_reset_before_its_end_puts_the_panel_back_to_waiting(trained):
+    """7.5 started, paused and reset (r): the status line said "ready" and the panel still said
+    "Training... the panel fills when the run finishes." A finished run's picture stays."""
+    lesson, ns = trained
+    app = PanelApp(lesson, ["misclassified"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#misclassified")
+        panel.run_started()
+        await pilot.pause()
+        assert "Training..." in text_of(panel)
+        panel.run_reset()
+        await pilot.pause()
+        assert text_of(panel) == panel.WAITING and "Training" not in text_of(panel)
+        panel.run_finished(ns)
+        shown = text_of(panel)
+        panel.run_reset()  # the last run is kept to compare with
+        await pilot.pause()
+        assert text_of(panel) == shown

@@ -114,6 +114,13 @@ class DigitsPanel(LessonPanel):
     """What the panel says when a run ended without finishing (7.3 at alpha 64 diverged at epoch 7,
     and the panel still said "Training... the panel fills when the run finishes")."""
 
+    def run_reset(self) -> None:
+        """r: no run now. One stopped before its end left nothing: "Training..." stayed beside a
+        status line that said "ready" (a trial)."""
+        if not self.ready:
+            self.status = self.WAITING
+            self.refresh(layout=True)
+
     def run_state_changed(self, state: str) -> None:
         if state in self.STOPPED and not self.ready:
             self.status = self.STOPPED[state]

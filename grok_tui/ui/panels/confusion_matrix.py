@@ -102,7 +102,7 @@ class Panel(DigitsPanel):
         n, total = int(self.counts[r, c]), int(self.counts.sum())
         right = int(np.trace(self.counts))
         enter = " (enter)" if n and r != c else ""
-        what = f"{n} test {r}s read right" if r == c else f"{n} times a {r} was read as {c}{enter}"
+        what = f"{n} test {r}s read right" if r == c else f"{_read_as(n, r, c)}{enter}"
         room = self.columns - MATRIX_WIDTH - 3
         if room >= BESIDE_MIN:
             # Beside the matrix where it has the room: under it, 7.5's lab at 80x24 cut it off, the
@@ -113,7 +113,7 @@ class Panel(DigitsPanel):
             return Text("\n").join(rows)
         line = f"{what}  ·  {right}/{total} right"
         if len(line) > self.columns:  # the side column at 120x40 (44): "... (enter)  ·  441/4" was cut
-            short = what if r == c else f"{n}× a {r} read as {c}{enter}"
+            short = what if r == c else f"{n}× {r} read as {c}{enter}"
             line = f"{short} · {right}/{total} right"
         rows.append(Text(line, style="italic"))
         return Text("\n").join(rows)
@@ -123,3 +123,11 @@ class Panel(DigitsPanel):
         n = int(self.counts[r, c])
         cell = f"{n} test {r}s read right" if r == c else f"{r} read as {c}: {n}x" + ("  enter: see them" if n else "")
         return [f"{int(np.trace(self.counts))}/{int(self.counts.sum())} right", cell, "arrows: another cell"]
+
+
+def _read_as(n: int, r: int, c: int) -> str:
+    """"no test 3 read as 8", "one test 3 ...", "12 test 5s read as 9", as the diagonal's "N test 5s read
+    right" ("2 times a 8", "1 times" read wrong)."""
+    if n == 0:
+        return f"no test {r} read as {c}"
+    return f"one test {r} read as {c}" if n == 1 else f"{n} test {r}s read as {c}"

@@ -200,9 +200,10 @@ class Panel(DigitsPanel):
         parts = [f"{what}  {w.min():+.2f}..{w.max():+.2f}"]
         if paged:
             parts.append(f"{page.start}-{page.stop - 1} of {units}, ↑↓ more")
-        parts.append("orange excites, blue inhibits")
-        # where there is room: a faint tile is not a weak unit, each is scaled to its own largest weight
+        # where there is room, first: a faint tile is not a weak unit, each is scaled to its own
+        # largest weight (at 120x40 the colours' key took the room, and this never showed)
         parts.append("each tile on its own scale")
+        parts.append("orange +, blue −")  # the weight's sign: orange pushes the unit on, blue off
         text = parts[0]
         for part in parts[1:]:
             if len(text) + 2 + len(part) <= self.columns:
