@@ -191,6 +191,11 @@ class GrokApp(AppFaults):
         self._themes_at_start: list[str] = []
         self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")
         self._apply_theme(os.environ.get(THEME_ENV), THEME_ENV)
+        if not (self.settings.theme or os.environ.get(THEME_ENV)) and self._sixteen_colours():
+            # The default theme's 24-bit colours cut to a 16-colour terminal's (TERM=xterm, the Linux
+            # console) made the key bar's keys bright red on bright black, 1.0:1 in xterm's palette
+            # (a trial): the terminal's own colours instead, unless the learner chose a theme.
+            self._apply_theme("ansi-dark", "a 16-colour terminal")
         self.theme_changed_signal.subscribe(self, self._save_theme)
         # The forkserver and a spare lesson process start while the learner reads, once the first
         # screen is drawn: started at once, they took a core from it on a 2-core machine.
@@ -234,6 +239,11 @@ class GrokApp(AppFaults):
         from grok_tui.engine import process
 
         process.warm_up()
+
+    def _sixteen_colours(self) -> bool:
+        """Whether the terminal shows 16 colours only (NO_COLOR has its own filter: not this). Not
+        in tests (headless), whose pictures are the default theme's whatever TERM runs them."""
+        return self.console.color_system == "standard" and not self.no_color and not self.is_headless
 
     def _apply_theme(self, theme: str | None, origin: str) -> None:
         if not theme:

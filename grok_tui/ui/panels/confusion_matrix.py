@@ -126,8 +126,8 @@ class Panel(DigitsPanel):
 
 
 def _read_as(n: int, r: int, c: int) -> str:
-    """"no test 3 read as 8", "one test 3 ...", "12 test 5s read as 9", as the diagonal's "N test 5s read
-    right" ("2 times a 8", "1 times" read wrong)."""
+    """What a cell off the diagonal holds, as the diagonal's "N test 5s read right" does: "no test 3
+    read as 8", "one test 3 ...", "12 test 5s read as 9" ("2 times a 8", "1 times" read wrong)."""
     if n == 0:
         return f"no test {r} read as {c}"
     return f"one test {r} read as {c}" if n == 1 else f"{n} test {r}s read as {c}"
