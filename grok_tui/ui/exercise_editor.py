@@ -18,7 +18,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
 
-def _readable_monokai() -> TextAreaTheme | None:
+def _readable_monokai(few_colours: bool = False) -> TextAreaTheme | None:
     """Monokai with a blue selection and lighter comments: its selection grey (#65686a) under its
     comment grey (#75715e) left the TODO the editor opens with selected unreadable, both one grey
     (241) where the terminal has 256 colours (contrast 1.0). Now 5.0 (3.3 in 256 colours), and
@@ -28,16 +28,21 @@ def _readable_monokai() -> TextAreaTheme | None:
     if monokai is None:
         return None
     syntax = {**monokai.syntax_styles, "comment": Style(color="#b0ac94")}
-    return dataclasses.replace(
-        monokai, name="grok-monokai", selection_style=Style(bgcolor="#1f3a5f"), syntax_styles=syntax
-    )
+    # Where colours are few (NO_COLOR's greys, 16 colours) the blue was one grey off the lines around
+    # it, or the cursor line's own bright black: a selection nobody could see was typed over (a
+    # trial). Reversed there, it shows in any palette.
+    selection = Style(reverse=True) if few_colours else Style(bgcolor="#1f3a5f")
+    return dataclasses.replace(monokai, name="grok-monokai", selection_style=selection, syntax_styles=syntax)
 
 
 class CodeEditor(TextArea):
     """TextArea.code_editor with Python-style auto-indent."""
 
     def on_mount(self) -> None:
-        theme = _readable_monokai()
+        app = self.app
+        # (a 16-colour terminal headless is only a test's TERM: its pictures keep the blue)
+        few = app.no_color or (not app.is_headless and app.console.color_system in ("standard", "windows"))
+        theme = _readable_monokai(few)
         if theme is not None and self.theme == "monokai":
             self.register_theme(theme)
             self.theme = theme.name

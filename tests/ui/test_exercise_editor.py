@@ -365,3 +365,24 @@ async def test_ctrl_s_saves_and_says_so(lesson):  # noqa: F811
         await pilot.pause()
         assert "42" in app.progress.draft_path("9.1", "w_sum").read_text()
         assert any(n.message.startswith("Saved. (Your code is saved as you type") for n in app._notifications)
+
+
+async def test_with_no_colour_a_selection_is_reversed(lesson, monkeypatch):  # noqa: F811
+    """NO_COLOR turned the selection's blue into a grey one step off the lines around it: a learner
+    selected, could not see it, and typed over it (a trial). There it is reversed; elsewhere blue."""
+    from rich.style import Style
+
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)):
+        editor = app.screen.query_one(TextArea)
+        assert editor._theme.selection_style == Style(bgcolor="#1f3a5f")
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = Host(lesson, lesson.exercises[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.screen.query_one(TextArea)
+        assert editor._theme.selection_style == Style(reverse=True)
+        editor.move_cursor((0, 0))
+        await pilot.press("shift+end")
+        await pilot.pause()
+        row = next(s for s in app.screen._compositor.render_strips() if "def w_sum" in s.text)
+        assert any(seg.style and seg.style.reverse and "def" in seg.text for seg in row), list(row)
