@@ -63,3 +63,36 @@ async def test_on_a_light_theme_the_curves_are_dark():
         app.theme = "textual-dark"
         await pilot.pause()
         assert colours(chart) == {Color.parse("bright_cyan").number}
+
+
+async def test_with_no_colour_every_curve_is_lighter_than_the_previous_run(monkeypatch):
+    """NO_COLOR turns the screen to greys by brightness: 3.6's third curve (bright magenta, `sad`) and
+    5.2's weight_2 came out grey 59 on the chart's near-black, 1.65:1, fainter than the previous run
+    (a trial). There magenta, red and blue are drawn in light tints; the others stay."""
+    from rich.color import Color
+
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def brightness(number: int) -> float:
+        """As the greys show it: the app's own ANSI palette (bright magenta is #f4005f there)."""
+        r, g, b = Color.from_ansi(number).get_truecolor(app.ansi_theme)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    names = ("a", "b", "c", "d", "e", "f")
+    app = OneChart(Chart("six", names))
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(ChartView)
+        chart.show_series({n: Series(STEPS, [y + i for y in CONVERGING]) for i, n in enumerate(names)})
+        await pilot.pause()
+        drawn = {
+            seg.style.color.number
+            for y in range(chart.size.height)
+            for seg in chart.render_line(y)
+            if seg.style is not None
+            and seg.style.color is not None
+            and seg.style.color.number is not None
+            and any("\u2800" < c <= "\u28ff" for c in seg.text)
+        }
+        assert len(drawn) == 6, drawn
+        previous = brightness(Color.parse("bright_black").number)  # the previous run's grey
+        assert min(brightness(n) for n in drawn) > previous, sorted((brightness(n), n) for n in drawn)

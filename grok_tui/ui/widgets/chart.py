@@ -55,7 +55,7 @@ from grok_tui.ui.widgets.chart_parts import (
     step_axis,
     tight_axis,
 )
-from grok_tui.ui.widgets.chart_plot import COLORS, PREVIOUS_COLOR, draw_layers, on_light, rich_color
+from grok_tui.ui.widgets.chart_plot import COLORS, ON_GREY, ON_LIGHT, PREVIOUS_COLOR, draw_layers, on_light, rich_color
 from grok_tui.ui.widgets.chart_scale import dwarfed, previous_fits, previous_overlaps, previous_ran_away, previous_side
 from grok_tui.ui.widgets.chart_title import chart_title, fit_title
 from grok_tui.ui.widgets.panes import keep_focus_mark
@@ -123,8 +123,9 @@ class ChartView(PlotextPlot, can_focus=True):
         """The picture on show, one tuple of (text, style) runs per content row; a style is a key of
         STYLES, or the Rich Style plotext gave that run."""
         self._strips: dict[int, Strip] = {}
-        self._light = False
-        """The app's theme is light: the curves are drawn in dark colours (chart_plot.on_light)."""
+        self._recolour: dict[int, int] | None = None
+        """The curves' colours drawn otherwise: dark on a light theme, light in NO_COLOR's greys
+        (chart_plot.on_light)."""
         self._drawn_size = Size(0, 0)
         self._redraw_owed = False
         """New series came while the chart was hidden: drawn when it shows."""
@@ -460,7 +461,8 @@ class ChartView(PlotextPlot, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips = {}  # the rows are drawn on the widget's own colours, which just changed
-        self._light = not self.app.current_theme.dark
+        light = not self.app.current_theme.dark
+        self._recolour = ON_LIGHT if light else ON_GREY if self.app.no_color else None
 
     def render_line(self, y: int) -> Strip:
         strip = self._strips.get(y)
@@ -471,8 +473,9 @@ class ChartView(PlotextPlot, can_focus=True):
                 Segment(text, base + (STYLES.get(style, Style()) if isinstance(style, str) else style))
                 for text, style in row
             ]
-            if self._light:
-                segments = [Segment(text, on_light(style) if style else style) for text, style, _ in segments]
+            if self._recolour is not None:
+                table = self._recolour
+                segments = [Segment(text, on_light(style, table) if style else style) for text, style, _ in segments]
             strip = Strip(segments).adjust_cell_length(self.size.width, base)
             self._strips[y] = strip
         return strip
