@@ -59,6 +59,14 @@ class LessonParams(_Screen):
                 # focused, beside `▸ epochs ◂ 100 ▸` (a trial). The params take the focus, and ← →.
                 self.set_focus(self.query_one(SidePane))
 
+    def on_params_view_clicked(self, message: ParamsView.Clicked) -> None:
+        """A click on a param's row selects it; on its ◂ or ▸, changes it as - or + does."""
+        moved = message.index - self.session.selected
+        if moved:
+            self.action_select(moved)
+        if message.direction:
+            self.action_change(message.direction)
+
     def action_change(self, direction: int) -> None:
         message = self.session.nudge(direction)
         if message:

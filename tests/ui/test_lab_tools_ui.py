@@ -397,3 +397,31 @@ async def test_g_shows_every_panel_in_turn_before_the_first_chart_again(catalog)
             await pilot.pause()
             seen.append(next(w for w in [*charts, *panels] if w.is_on_screen))
         assert seen == [*charts[1:], *panels, charts[0]], seen
+
+
+async def test_a_click_on_a_params_arrows_changes_it_and_on_its_row_selects_it(small_catalog):
+    """A learner with a mouse clicked `◂ 2 ▸` first, and nothing happened (the rows took no clicks)."""
+    from grok_tui.ui.screens.lesson import LessonScreen
+    from grok_tui.ui.widgets.params import ParamsView
+
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    app.told_where_running = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await pilot.press("l")
+        view = screen.query_one(ParamsView)
+        await wait_for(pilot, lambda: view.region.height > 0 and bool(view._rows), what="the params")
+        dx, dy = view.content_region.x - view.region.x, view.content_region.y - view.region.y
+        names = [p.name for p in screen.lesson.params]
+        row = next(n for n, (i, _, _) in enumerate(view._rows) if names[i] == "input")
+        index, left, right = view._rows[row]
+        await pilot.click(ParamsView, offset=(dx + 3, dy + row))  # on its name: selected, unchanged
+        await pilot.pause()
+        assert screen.session.selected == index and screen.session.params["input"] == 2.0
+        await pilot.click(ParamsView, offset=(dx + right, dy + row))  # ▸: one step up, as +
+        await pilot.pause()
+        assert screen.session.params["input"] == 2.5
+        await pilot.click(ParamsView, offset=(dx + left, dy + row))  # ◂: back down, as -
+        await pilot.pause()
+        assert screen.session.params["input"] == 2.0

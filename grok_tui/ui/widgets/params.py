@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from grok_tui.lesson.model import Param
@@ -22,8 +24,18 @@ class ParamsView(Static):
     """`▸ alpha  ◂ 1 ▸  0.001..10` lines. The pane never scrolls away: when it has fewer rows than
     params, it shows the ones around the selected param, with ↑ / ↓ where more are hidden."""
 
+    class Clicked(Message):
+        """A param's row was clicked: select param `index`, and change it by `direction` (-1 on its
+        ◂, +1 on its ▸, 0 elsewhere). A learner with a mouse clicked the arrows first (a trial)."""
+
+        def __init__(self, index: int, direction: int) -> None:
+            super().__init__()
+            self.index, self.direction = index, direction
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._rows: list[tuple[int, int, int]] = []
+        """Each line shown: its param's index and the columns of its ◂ and ▸."""
         self.border_title = Content("params · [ ] + - = D")
         self._shown: tuple[tuple[Param, ...], dict, int] | None = None
         self.moved: frozenset[str] = frozenset()
@@ -42,8 +54,17 @@ class ParamsView(Static):
             if self._shown is not None:
                 self.show_params(*self._shown)
 
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not 0 <= offset.y < len(self._rows):
+            return
+        index, left, right = self._rows[offset.y]
+        direction = -1 if offset.x == left else 1 if offset.x == right else 0
+        self.post_message(self.Clicked(index, direction))
+
     def show_params(self, params: tuple[Param, ...], values: dict, selected: int) -> None:
         self._shown = (params, values, selected)
+        self._rows = []
         if not params:
             self.update(Text("this lesson has no params", style="dim italic"))
             return
@@ -64,6 +85,7 @@ class ParamsView(Static):
                 else " "
             )
             line = f"{'▸' if mine else more} {names[param.name].ljust(width)}  ◂ {fmt(values[param.name])} ▸"
+            self._rows.append((i, width + 4, len(line) - 1))
             text.append(line, style="reverse bold" if mine else "")
             bounds = [""]
             if param.min is not None and param.max is not None:
