@@ -58,3 +58,23 @@ async def test_f_is_in_the_contents_key_bar_and_help(catalog):
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         await pilot.pause()
         assert "take the chosen lesson's chapter quiz" in screen_text(app)
+
+
+async def test_a_click_on_a_quiz_choice_highlights_it_and_enter_answers_it(catalog):
+    """A learner with a mouse clicked "2  deep learning is where ..." and nothing happened."""
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        highlight(app, "2.1")
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        y = next(n for n, row in enumerate(rows) if "2  deep learning is where" in row)
+        x = rows[y].index("deep learning is where") + 5
+        await pilot.click(offset=(x, y))
+        await pilot.pause()
+        assert app.screen.highlighted == 1 and app.screen.query_one("#quiz-answer").value == "2"
+        assert "▸ 2  deep learning is where" in screen_text(app)
+        await pilot.press("enter")  # the answer field kept the keys
+        await wait_for(pilot, lambda: "Not quite" in screen_text(app), what="the verdict")

@@ -5,6 +5,7 @@ a choice question ↑ ↓ choose too), then right or wrong with why; answers are
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -60,6 +61,8 @@ class QuizScreen(Screen[int]):
         self.missed: list[int] = []
         self.showing_verdict = False
         self.highlighted: int | None = None
+        self._drawn: Text | None = None
+        """The question and its choices as last drawn (a click finds its choice in it)."""
         """The choice ↑ ↓ (or the typed answer) name, 0-based; None for none."""
         done = (
             [] if root is None else unfinished_attempt(load_answers(root), f"quiz/{quiz.chapter}/", len(quiz.questions))
@@ -113,7 +116,26 @@ class QuizScreen(Screen[int]):
             here = i == self.highlighted
             text.append(f"\n{'▸' if here else ' '} {i + 1}  ", style="bold cyan")
             text.append(choice, style="reverse" if here else "")
+        self._drawn = text
         self.query_one("#quiz-question", Static).update(text)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a choice highlights it, as ↑ ↓ do (enter answers): a learner with a mouse
+        clicked "1  (4, 6)" and nothing happened (a trial)."""
+        shown = self.query_one("#quiz-question", Static)
+        offset = event.get_content_offset(shown)
+        q = self.quiz.questions[self.index] if self.index < len(self.quiz.questions) else None
+        if offset is None or q is None or not q.choices or self.showing_verdict or self._drawn is None:
+            return
+        rows = [line.plain for line in self._drawn.wrap(self.app.console, max(1, shown.content_size.width))]
+        # each choice's first row (`▸ 2  ...` or `  2  ...`); the click is on the last one above it
+        firsts = [
+            next((n for n, row in enumerate(rows) if row.startswith((f"▸ {i + 1}  ", f"  {i + 1}  "))), -1)
+            for i in range(len(q.choices))
+        ]
+        picked = [i for i, first in enumerate(firsts) if 0 <= first <= offset.y]
+        if picked:
+            self._highlight(picked[-1])
 
     def action_choose(self, direction: int) -> None:
         """↑ ↓: highlight the choice above / below (stopping at the first and last), and put its number
@@ -123,6 +145,10 @@ class QuizScreen(Screen[int]):
             index = 0 if direction > 0 else len(q.choices) - 1
         else:
             index = min(max(self.highlighted + direction, 0), len(q.choices) - 1)
+        self._highlight(index)
+
+    def _highlight(self, index: int) -> None:
+        """Choice `index` highlighted, its number in the answer field, selected."""
         answer = self.query_one("#quiz-answer", Input)
         answer.value = str(index + 1)
         answer.action_select_all()
