@@ -130,3 +130,26 @@ def test_a_percent_rounds_to_100_or_0_only_when_it_is():
     from grok_tui.ui.panels.misclassified import percent
 
     assert [percent(p) for p in (1.0, 0.999, 0.5, 0.004, 0.0)] == ["100%", ">99%", "50%", "<1%", "0%"]
+
+
+async def test_after_zoom_and_back_the_pad_takes_the_room_it_had(small_catalog):
+    """At 120x40 z then z left the pad 22 rows tall (its height follows its content, and the zoomed
+    scale stayed), squeezing the charts above it to a few rows, until `l` `l`."""
+    app = with_panels(small_catalog, "drawing_pad")
+    async with app.run_test(size=(120, 40)) as pilot:
+        (pad,) = await panels_shown(pilot, app)
+        await pilot.press("l")  # the lab, its charts above the pad
+        for _ in range(8):
+            if app.focused is pad:
+                break
+            await pilot.press("f")
+        assert app.focused is pad
+        await pilot.pause()
+        before = pad.region.height
+        await pilot.press("z")
+        await wait_for(pilot, lambda: pad.scale == 2, what="the big pad")
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.maximized is None and pad.scale == 1
+        assert pad.region.height == before, (pad.region.height, before)

@@ -130,6 +130,11 @@ class Panel(DigitsPanel):
         at 120x40, so a learner draws on a pad they can see (z added only empty rows around it)."""
         if not self.is_attached or self.columns < 2 + 32 + 2 + 16:
             return 1
+        height = self.styles.height
+        if self.screen.maximized is not self and (height is None or height.is_auto):
+            # Its height follows its content, and the content this scale: once big (zoomed), the pad
+            # kept its 22 rows after z again, squeezing the charts above it to a few rows (a trial)
+            return 1
         # the title, the frame, 16 rows, the keys (the pen's line goes beside): zoomed at 80x24 the
         # pad stayed small, a row short of room for the keys' two unwrapped lines
         return 2 if self.visible_height >= 1 + 2 + 16 + len(self._keys()) else 1
