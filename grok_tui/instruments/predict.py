@@ -148,9 +148,16 @@ def mistake_text(q: Prediction, verdict: Verdict, change: str) -> str:
     parameters (the named answers are the default run's numbers)."""
     if verdict.right or change:
         return ""
-    near = max(q.tolerance, 1e-9)  # a tolerance of 0: the very number, as a float reads it
-    said = next((said for wrong, said in q.mistakes if abs(wrong - verdict.given) <= near), "")
+    said = named_mistake(q.mistakes, verdict.given, q.tolerance)
     return f"You said {verdict.given:.6g}: {said}" if said else ""
+
+
+def named_mistake(mistakes, given: float, tolerance: float) -> str:
+    """The sentence of the named wrong answer within `tolerance` of `given` ("" for none): a
+    prediction's and a quiz's `mistakes` alike. A tolerance of 0 means the very number, as a float
+    reads it."""
+    near = max(tolerance, 1e-9)
+    return next((said for wrong, said in mistakes if abs(float(wrong) - given) <= near), "")
 
 
 def params_change(defaults: Mapping[str, Any], values: Mapping[str, Any]) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from grok_tui.instruments.predict import read_number, sign_only
+from grok_tui.instruments.predict import named_mistake, read_number, sign_only
 from grok_tui.lesson.model import LessonError
 from grok_tui.lesson.parse_instruments import did_you_mean, key_line, unknown_keys
 from grok_tui.toml_errors import toml_problem
@@ -70,10 +70,7 @@ class Question:
             choice = self.choice(given)
             return next((said for wrong, said in self.mistakes if wrong == choice), "")
         number = read_number(given)
-        if number is None:
-            return ""
-        near = max(self.tolerance, 1e-9)
-        return next((said for wrong, said in self.mistakes if abs(float(wrong) - number) <= near), "")
+        return "" if number is None else named_mistake(self.mistakes, number, self.tolerance)
 
     def choice(self, given: str) -> str | None:
         """The choice the typed text names (its number, its text, or a start of it), or None."""
