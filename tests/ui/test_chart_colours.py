@@ -8,6 +8,19 @@ from grok_tui.ui.widgets.chart import ChartView
 from tests.ui.test_chart import CONVERGING, STEPS, OneChart
 
 
+def colours(chart: ChartView) -> set[int]:
+    """The colour numbers of the curves' braille dots as the chart draws them (not of its axes)."""
+    return {
+        seg.style.color.number
+        for y in range(chart.size.height)
+        for seg in chart.render_line(y)
+        if seg.style is not None
+        and seg.style.color is not None
+        and seg.style.color.number is not None
+        and any("\u2800" < c <= "\u28ff" for c in seg.text)
+    }
+
+
 def test_every_curve_is_drawn_in_its_legends_colour():
     """6.5's fourth series, pred_3, had an orange legend glyph over a purple curve: plotext has no
     "yellow" (its ANSI colour 3 is "orange"), and the legend draws with Rich's names."""
@@ -39,17 +52,6 @@ async def test_on_a_light_theme_the_curves_are_dark():
     from rich.color import Color
 
     from grok_tui.ui.widgets.chart_plot import ON_LIGHT
-
-    def colours(chart) -> set[int]:
-        return {
-            seg.style.color.number
-            for y in range(chart.size.height)
-            for seg in chart.render_line(y)
-            if seg.style is not None
-            and seg.style.color is not None
-            and seg.style.color.number is not None
-            and any("\u2800" < c <= "\u28ff" for c in seg.text)
-        }
 
     app = OneChart(Chart("prediction", ("pred",)))
     async with app.run_test(size=(60, 12)) as pilot:
@@ -84,15 +86,7 @@ async def test_with_no_colour_every_curve_is_lighter_than_the_previous_run(monke
         chart = app.query_one(ChartView)
         chart.show_series({n: Series(STEPS, [y + i for y in CONVERGING]) for i, n in enumerate(names)})
         await pilot.pause()
-        drawn = {
-            seg.style.color.number
-            for y in range(chart.size.height)
-            for seg in chart.render_line(y)
-            if seg.style is not None
-            and seg.style.color is not None
-            and seg.style.color.number is not None
-            and any("\u2800" < c <= "\u28ff" for c in seg.text)
-        }
+        drawn = colours(chart)
         assert len(drawn) == 6, drawn
         previous = brightness(Color.parse("bright_black").number)  # the previous run's grey
         assert min(brightness(n) for n in drawn) > previous, sorted((brightness(n), n) for n in drawn)
