@@ -23,7 +23,7 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
-from grok_tui.ui import hang_up, output_pacing, settings_notices, typeahead
+from grok_tui.ui import app_theme, hang_up, output_pacing, settings_notices, typeahead
 from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
 WARM_UP_DELAY = 1.0
 """Seconds after start before the spare lesson process starts (a run started sooner makes its own)
 and the cyclic garbage collector is turned back on (the launcher turns it off)."""
-THEME_ENV = "GROK_TUI_THEME"
-"""A Textual theme name; "ansi-dark" uses the terminal's own colours and sends the fewest bytes.
-It wins over the settings file's theme for this session (and is not saved)."""
 LEFT_OFF = ", where you left off · escape: all lessons"
 """The end of the restart's notice, "back at 4.5, where you left off · escape: all lessons"."""
 
@@ -185,18 +182,7 @@ class GrokApp(AppFaults):
         output_pacing.install(self)  # screens draw less often when the terminal falls behind
         hang_up.install(self)  # a dropped link saves the draft being typed
         self.settings_notice = settings_notices.tell_mistakes(self)
-        # From now on a theme picked in the command palette is saved for the next start. The signals
-        # for the themes applied here are still queued: they are no choice of the learner's (the
-        # variable's theme, for one session, was saved over the file's).
-        self._themes_at_start: list[str] = []
-        self._apply_theme(self.settings.theme, f"{self.settings.path}:{self.settings.theme_line}")
-        self._apply_theme(os.environ.get(THEME_ENV), THEME_ENV)
-        if not (self.settings.theme or os.environ.get(THEME_ENV)) and self._sixteen_colours():
-            # The default theme's 24-bit colours cut to a 16-colour terminal's (TERM=xterm, the Linux
-            # console) made the key bar's keys bright red on bright black, 1.0:1 in xterm's palette
-            # (a trial): the terminal's own colours instead, unless the learner chose a theme.
-            self._apply_theme("ansi-dark", "a 16-colour terminal")
-        self.theme_changed_signal.subscribe(self, self._save_theme)
+        app_theme.install(self)  # the settings' theme, $GROK_TUI_THEME's, or 16 colours'
         # The forkserver and a spare lesson process start while the learner reads, once the first
         # screen is drawn: started at once, they took a core from it on a 2-core machine.
         self.set_timer(WARM_UP_DELAY, self._warm_up)
@@ -239,30 +225,6 @@ class GrokApp(AppFaults):
         from grok_tui.engine import process
 
         process.warm_up()
-
-    def _sixteen_colours(self) -> bool:
-        """Whether the terminal shows 16 colours only (NO_COLOR has its own filter: not this). Not
-        in tests (headless), whose pictures are the default theme's whatever TERM runs them."""
-        return self.console.color_system == "standard" and not self.no_color and not self.is_headless
-
-    def _apply_theme(self, theme: str | None, origin: str) -> None:
-        if not theme:
-            return
-        if theme in self.available_themes:
-            if theme != self.theme:  # a change sends the signal _save_theme must not take for a choice
-                self._themes_at_start.append(theme)
-            self.theme = theme
-        else:
-            self.notify(f"{origin}: no theme {theme!r}; ctrl+p > theme lists them", severity="warning", markup=False)
-
-    def _save_theme(self, theme) -> None:
-        if self._themes_at_start and theme.name == self._themes_at_start[0]:
-            self._themes_at_start.pop(0)
-            return
-        self._themes_at_start = []
-        if theme.name == self.settings.theme:
-            return
-        settings_notices.keep_theme(self, theme.name)
 
     # -- navigation -------------------------------------------------------------------------------
     def open_lesson(self, lesson_id: str) -> None:
