@@ -78,3 +78,16 @@ async def test_a_click_on_a_quiz_choice_highlights_it_and_enter_answers_it(catal
         assert "▸ 2  deep learning is where" in screen_text(app)
         await pilot.press("enter")  # the answer field kept the keys
         await wait_for(pilot, lambda: "Not quite" in screen_text(app), what="the verdict")
+
+
+async def test_the_key_bar_offers_f_only_on_a_chapter_with_a_quiz(catalog, small_catalog):
+    """A teacher's chapter without a quiz had "F chapter quiz" in the key bar, and F then said it had none."""
+    for course, offered in ((small_catalog, False), (catalog, True)):
+        app = GrokApp(course, speed=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+            highlight(app, "3.1")
+            await pilot.pause()
+            await wait_for(pilot, lambda: key_bar_settled(app), what="the key bar")
+            bar = screen_text(app).splitlines()[-1]
+            assert ("F chapter quiz" in bar) is offered and "help" in bar, bar

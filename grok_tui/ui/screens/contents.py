@@ -102,6 +102,8 @@ class ContentsScreen(Screen[None]):
         preset_breakpoints(self)
         self._built = not deferred
         self._shown: list = []
+        self._quiz_offered = True
+        """Whether the key bar offers F: the highlighted row's chapter has a quiz."""
         self._texts: dict[str | None, Text] = {}
         """The options the list shows (id, prompt, disabled), to rebuild it only when they change."""
 
@@ -126,6 +128,8 @@ class ContentsScreen(Screen[None]):
             return
         if key == "escape" and not self.check_action("back", ()):
             self._say(NO_LESSON_YET)
+        elif key == "F" and not self._quiz_offered:
+            self.action_chapter_quiz()  # hidden from the key bar here, but F still says why
         elif key in ARROWS or (len(key) == 1 and key.isalnum() and key not in self.active_bindings):
             # (the list binds ← → to scroll it sideways, which it never needs: they moved nothing)
             self._say(ARROWS.get(key, key) + NO_KEY)
@@ -137,6 +141,12 @@ class ContentsScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         lesson = self.app.catalog.get(event.option.id) if event.option.id else None  # type: ignore[attr-defined]
+        quiz_offered = self._highlighted_chapter_quiz() is not None
+        if quiz_offered != self._quiz_offered:
+            # The key bar offered "F chapter quiz" on a teacher's chapter without one; redrawn only
+            # when that changes, not on every arrow key (each redraw is bytes over a slow link).
+            self._quiz_offered = quiz_offered
+            self.refresh_bindings()
         preview = self.query_one("#preview", Static)
         if event.option.id and event.option.id.startswith(QUIZ_ROW):
             number = int(event.option.id[len(QUIZ_ROW) :])
@@ -343,23 +353,34 @@ class ContentsScreen(Screen[None]):
             tutor(self.app).open_lesson(event.option.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No "back to lesson" before a lesson was opened (False hides it from the footer)."""
+        """No "back to lesson" before a lesson was opened, and no "F chapter quiz" on a chapter
+        without a quiz (False hides them from the footer; F still says why it does nothing)."""
+        if action == "chapter_quiz":
+            return self._quiz_offered
         return action != "back" or bool(self.app.current_lesson_id)  # type: ignore[attr-defined]
+
+    def _highlighted_chapter(self) -> int | None:
+        """The chapter of the highlighted row (a lesson or a chapter's quiz)."""
+        lessons = self.query(LessonList)
+        option = lessons.first().highlighted_option if lessons else None
+        if option is None or not option.id:
+            return None
+        if option.id.startswith(QUIZ_ROW):
+            return int(option.id[len(QUIZ_ROW) :])
+        lesson = self.app.catalog.get(option.id)  # type: ignore[attr-defined]
+        return None if lesson is None else lesson.chapter
+
+    def _highlighted_chapter_quiz(self) -> int | None:
+        """The highlighted row's chapter, if it has a quiz."""
+        chapter = self._highlighted_chapter()
+        return chapter if chapter in self.app.catalog.quizzes else None  # type: ignore[attr-defined]
 
     def action_chapter_quiz(self) -> None:
         """F: the quiz of the highlighted row's chapter, as F reaches it from the chapter's last lesson."""
-        catalog = self.app.catalog  # type: ignore[attr-defined]
-        option = self.query_one(LessonList).highlighted_option
-        if option is None or not option.id:
+        chapter = self._highlighted_chapter()
+        if chapter is None:
             return
-        if option.id.startswith(QUIZ_ROW):
-            chapter = int(option.id[len(QUIZ_ROW) :])
-        else:
-            lesson = catalog.get(option.id)
-            if lesson is None:
-                return
-            chapter = lesson.chapter
-        if chapter not in catalog.quizzes:
+        if chapter not in self.app.catalog.quizzes:  # type: ignore[attr-defined]
             self._say(f"chapter {chapter}{NO_QUIZ}")
             return
         take_back(self.app, said_of_a_key)
