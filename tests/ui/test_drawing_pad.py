@@ -45,7 +45,7 @@ async def test_drawing_pad_draws_and_classifies(trained):
         assert pad.pixels.sum() == 0
         assert "empty, yet it reads " in text_of(pad)  # it answers even for nothing
         # ...in one line: the ten digits' lines still fit beside the grid (at 80x24 the 9 fell out)
-        assert len(pad.draw().plain.splitlines()) == 11 + len(pad.key_lines())
+        assert "┘  9 " in pad.draw().plain  # the digit 9 beside the frame's last line
         # A thick vertical stroke, drawn with the pen down: columns 3 and 4, top to bottom.
         await pilot.press(*["right"] * 3, "d", *["down"] * 7, "d", "right", "d", *["up"] * 7, "d")
         assert pad.pixels[:, 3:5].sum() == 16 and pad.pixels.sum() == 16
@@ -153,3 +153,26 @@ async def test_after_zoom_and_back_the_pad_takes_the_room_it_had(small_catalog):
         await pilot.pause()
         assert app.screen.maximized is None and pad.scale == 1
         assert pad.region.height == before, (pad.region.height, before)
+
+
+async def test_the_pads_keys_are_in_view_in_the_lab_unzoomed(small_catalog):
+    """At 80x24 the lab's pad has room for its title and grid only: the two key lines under it were
+    cut off (the border's "arrows space d x t" said no more). They go in a column beside the reading."""
+    for size in ((80, 24), (120, 40)):
+        app = with_panels(small_catalog, "drawing_pad")
+        async with app.run_test(size=size) as pilot:
+            (pad,) = await panels_shown(pilot, app)
+            await pilot.press("l")
+            for _ in range(8):
+                if app.focused is pad:
+                    break
+                await pilot.press("f")
+            assert app.focused is pad and app.screen.maximized is None
+            await pilot.pause()
+            shown = screen_text(app)
+            for key in ("arrows move", "space shade", "d pen", "x clear", "t test digit"):
+                assert key in shown, (size, key, shown)
+            await pilot.press("f")  # away from the pad: where its keys were, how to come back
+            await pilot.pause()
+            if app.screen.query("#drawing_pad") and pad.region.height:
+                assert "press f" in screen_text(app), (size, screen_text(app))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,6 +19,14 @@ from grok_tui.ui.panels.misclassified import percent, probability_lines, side_by
 EMPTY = "empty, yet it"
 """Said over the reading of an empty pad: a network answers whatever it is given, nothing included
 (a learner took 'reads 7 (16%)' on an empty pad for a bug)."""
+
+UNFOCUSED = "to draw, press f until this frame lights up"
+"""Said where the keys are while the pad has no focus (the arrows and space go to the lesson)."""
+KEY_COLUMN = 16
+"""Columns the keys take as a column beside the reading."""
+KEY_GAP = 3
+READING = 29
+"""Columns of the widest reading line, "empty, yet it reads 9  (100%)": the keys' column goes after."""
 
 #: What space does to a pixel: empty -> full ink -> half ink -> empty.
 NEXT_LEVEL = {0.0: 1.0, 1.0: 0.5, 0.5: 0.0}
@@ -196,7 +205,7 @@ class Panel(DigitsPanel):
 
     def _keys(self) -> list[Text]:
         if not self.focused:  # the arrows and space would go to the lesson (d still puts the pen down)
-            return [self.sentence("to draw, press f until this frame lights up", style="yellow")]
+            return [self.sentence(UNFOCUSED, style="yellow")]
         width = self.columns
         words = "  ".join(self.KEY_LINES).split("  ")
         lines, line = [], ""
@@ -228,7 +237,9 @@ class Panel(DigitsPanel):
                 out.append("\n")
                 out.append_text(line)
             return out
-        room = self.beside - 2
+        left = [Text(self.title(), style="dim"), *grid]
+        keys = self._key_column()
+        room = self.beside - 2 - (KEY_GAP + max(line.cell_len for line in keys) if keys else 0)
         if self.probs is None:
             right = [
                 Text("once trained,", style="dim"),
@@ -247,11 +258,31 @@ class Panel(DigitsPanel):
             if head.cell_len + len(odds) <= room:
                 head.append(odds)
             right = [head, *probability_lines(self.probs, width=room)]
-        out = side_by_side([Text(self.title(), style="dim"), *grid], [*right, *self._pen()])
+        right = [*right, *self._pen()]
+        if keys:
+            # a column of its own at a fixed place (the reading's lines vary in width)
+            right[0] = right[0].copy()
+            right[0].pad_right(max(0, min(room, READING) - right[0].cell_len))
+            return side_by_side(left, list(side_by_side(right, keys, gap=KEY_GAP).split("\n")))
+        out = side_by_side(left, right)
         for line in self._keys():
             out.append("\n")
             out.append_text(line)
         return out
+
+    def _key_column(self) -> list[Text]:
+        """The keys as a column beside the reading, where the panel is too short for them under the
+        pad and wide enough beside it (80x24: the two key lines under the pad were cut off)."""
+        if self.visible_height >= 1 + 2 + 8 * self.scale + len(self._keys()):  # title, frame, keys
+            return []
+        if self.focused:
+            words = "  ".join(self.KEY_LINES).split("  ")
+            column = [Text(word, style="dim") for word in words]
+        else:
+            column = [Text(line, style="yellow") for line in textwrap.wrap(UNFOCUSED, KEY_COLUMN)]
+        width = max(line.cell_len for line in column)
+        # the reading needs its 20-column bars ("7 ████▌  0.420") and the words beside the title
+        return column if self.beside - 2 - KEY_GAP - width >= 20 else []
 
     def summary(self) -> list[str]:
         ink = f"{int(np.count_nonzero(self.pixels))} pixels inked"
