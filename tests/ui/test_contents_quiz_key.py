@@ -85,9 +85,9 @@ async def test_the_key_bar_offers_f_only_on_a_chapter_with_a_quiz(catalog, small
     for course, offered in ((small_catalog, False), (catalog, True)):
         app = GrokApp(course, speed=0)
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+            await wait_for(pilot, lambda app=app: isinstance(app.screen, ContentsScreen), what="the contents")
             highlight(app, "3.1")
             await pilot.pause()
-            await wait_for(pilot, lambda: key_bar_settled(app), what="the key bar")
+            await wait_for(pilot, lambda app=app: key_bar_settled(app), what="the key bar")
             bar = screen_text(app).splitlines()[-1]
             assert ("F chapter quiz" in bar) is offered and "help" in bar, bar
