@@ -284,3 +284,49 @@ def test_a_keyword_one_letter_off_is_offered(catalog):
     # another syntax error says nothing of keywords
     colon = check_code(w_sum, loop.replace("fro", "for").replace("(len(a)):", "(len(a))"))
     assert "did you mean" not in colon.text, colon.text
+
+
+def test_a_tab_is_said_to_be_a_tab_and_mixing_it_with_spaces_is_explained(catalog):
+    """6.3's relu with a tab before `return y`, under a 4-space line: "line 6, indented 1 spaces (the
+    line above: 4 spaces)", while the editor drew the tab 4 columns wide, like the line above."""
+    relu = catalog.get("6.3").exercise("relu")
+    code = "def relu(x):\n    y = x.copy()\n    y[y < 0] = 0\n\treturn y\n"
+    verdict = check_code(relu, code)
+    assert verdict.headline.startswith("Python cannot read your code: inconsistent use of tabs"), verdict
+    assert verdict.details[0] == "line 4, indented a tab (the line above: 4 spaces): return y", verdict.details
+    assert verdict.details[1] == (
+        "Line 4 is indented with a tab, a line above it with spaces: Python will not guess how many "
+        "spaces a tab is worth. Indent with spaces only (this editor's Tab key types 4)."
+    )
+
+
+def test_said_names_spaces_and_tabs():
+    from grok_tui.engine.indent_hints import said
+
+    assert [said(x) for x in ("x", " x", "    x", "\tx", "\t\tx", "\t  x")] == [
+        "0 spaces",
+        "1 space",
+        "4 spaces",
+        "a tab",
+        "2 tabs",
+        "a tab and 2 spaces",
+    ]
+
+
+def test_a_name_that_differs_from_an_argument_only_in_case_is_pointed_at_it(catalog):
+    """6.6b's forward with `relu(l0.dot(w0))`: "use those (`l0`?)", where `W0` was meant (difflib
+    ties `l0` and `W0`, and is case-sensitive)."""
+    forward = catalog.get("6.6b").exercise("forward")
+    code = forward.solution.source.replace("l0.dot(W0)", "l0.dot(w0)")
+    verdict = check_code(forward, code)
+    assert "(`W0`?)" in verdict.text and "(`l0`?)" not in verdict.text, verdict.text
+
+
+def test_an_unbound_typo_of_an_argument_names_the_argument(catalog):
+    """6.5's learn with `weigths_0_1 -= ...`: "line 8 sets `weights_1_2`. A typo?" sent the learner
+    to the wrong name; the one meant is the argument."""
+    learn = catalog.get("6.5").exercise("learn")
+    code = learn.solution.source.replace("weights_0_1 -=", "weigths_0_1 -=")
+    assert code != learn.solution.source
+    verdict = check_code(learn, code)
+    assert "the argument is `weights_0_1`. A typo?" in verdict.text, verdict.text

@@ -24,7 +24,7 @@ from grok_tui.engine.code_advice import (
     unused_values,
 )
 from grok_tui.engine.common_errors import BROADCAST, NOT_ALIGNED, common_error
-from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function
+from grok_tui.engine.indent_hints import empty_block, ended_early, indentation, left_function, mixed_tabs
 from grok_tui.engine.name_advice import SUGGESTED, unbound_local, undefined, undefined_name
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
@@ -199,6 +199,8 @@ def describe(
                     details.append(early)
                 if "outside function" in (result.message or "") and (left := left_function(code, code_line)):
                     details.append(left)
+                if "tabs and spaces" in (result.message or "") and (mixed := mixed_tabs(code, code_line)):
+                    details.append(mixed)
     elif s in ("error", "memory"):
         message = SUGGESTED.sub("", result.message) if result.kind == "NameError" else result.message
         what = f"{result.kind}: {message}" if message else result.kind

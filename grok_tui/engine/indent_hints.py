@@ -19,6 +19,38 @@ def _depth(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def said(line: str) -> str:
+    """A line's indentation in words, "4 spaces", "1 space", "a tab", "a tab and 4 spaces": a tab
+    was told "indented 1 spaces", and the editor draws it 4 columns wide."""
+    lead = line[: _depth(line)]
+    tabs = lead.count("\t")
+    spaces = len(lead) - tabs
+    parts = [("a tab" if tabs == 1 else f"{tabs} tabs")] if tabs else []
+    if spaces or not tabs:
+        parts.append(f"{spaces} space{'' if spaces == 1 else 's'}")
+    return " and ".join(parts)
+
+
+def mixed_tabs(source: str, number: int) -> str:
+    """For Python's "inconsistent use of tabs and spaces": which kind line `number` and the lines
+    above use. "" when it cannot tell."""
+    lines = source.splitlines()
+    if not 1 <= number <= len(lines):
+        return ""
+    here = lines[number - 1][: _depth(lines[number - 1])]
+    above = [line[: _depth(line)] for line in lines[: number - 1] if line.strip()]
+    if "\t" in here and any(" " in lead for lead in above):
+        kinds = "a tab", "spaces"
+    elif " " in here and any("\t" in lead for lead in above):
+        kinds = "spaces", "a tab"
+    else:
+        return ""
+    return (
+        f"Line {number} is indented with {kinds[0]}, a line above it with {kinds[1]}: Python will not "
+        "guess how many spaces a tab is worth. Indent with spaces only (this editor's Tab key types 4)."
+    )
+
+
 def _statements(lines: list[str], number: int) -> list[tuple[int, int]]:
     """The first and last line (1-based) of each statement before line `number`, in order: a line
     inside brackets or a string goes on the statement it is part of, and its indentation is no
@@ -85,7 +117,7 @@ def indentation(source: str, number: int) -> str:
     lines = source.splitlines()
     if not 1 <= number <= len(lines):
         return ""
-    text = f", indented {_depth(lines[number - 1])} spaces"
+    text = f", indented {said(lines[number - 1])}"
     spans = _statements(lines, number)
     if not spans:
         return text
@@ -93,12 +125,12 @@ def indentation(source: str, number: int) -> str:
     if use:
         text += ", no block's level"
     first, last = spans[-1]
-    spaces = _depth(lines[first - 1])
+    spaces = said(lines[first - 1])
     if first != last:
-        return text + f" (the statement above, from line {first}: {spaces} spaces)" + use
+        return text + f" (the statement above, from line {first}: {spaces})" + use
     if any(line.strip() for line in lines[first : number - 1]):  # comments between
-        return text + f" (the code above, line {first}: {spaces} spaces)" + use
-    return text + f" (the line above: {spaces} spaces)" + use
+        return text + f" (the code above, line {first}: {spaces})" + use
+    return text + f" (the line above: {spaces})" + use
 
 
 def ended_early(source: str, number: int) -> str:
@@ -115,8 +147,8 @@ def ended_early(source: str, number: int) -> str:
     if _depth(above) >= _depth(before):
         return ""
     return (
-        f"Line {row} (`{above.strip()}`) is indented {_depth(above)} spaces, less than the line before it "
-        f"({_depth(before)} spaces): it ended that block early, so line {number}'s indentation was "
+        f"Line {row} (`{above.strip()}`) is indented {said(above)}, less than the line before it "
+        f"({said(before)}): it ended that block early, so line {number}'s indentation was "
         f"unexpected. Indent line {row} like the lines around it."
     )
 
@@ -148,11 +180,11 @@ def left_function(source: str, number: int) -> str:
         # 6.4's relu2deriv: ctrl+u took the `return` line's indentation too, and Python's words alone
         # ("'return' outside function") did not say which indentation was missing
         return (
-            f"Line {number} (`{here.strip()}`) is indented {_depth(here)} spaces, as much as `def {name}`, "
+            f"Line {number} (`{here.strip()}`) is indented {said(here)}, as much as `def {name}`, "
             f"so it is outside the function. Indent it into the function, {_depth(lines[start]) + 4} spaces."
         )
     return (
-        f"Line {ended + 1} (`{lines[ended].strip()}`) is indented {_depth(lines[ended])} spaces, as much as "
+        f"Line {ended + 1} (`{lines[ended].strip()}`) is indented {said(lines[ended])}, as much as "
         f"`def {name}`: it ended the function there, so line {number} is outside it. Indent line "
         f"{ended + 1} and the lines after it into the function."
     )
