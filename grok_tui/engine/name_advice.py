@@ -43,7 +43,7 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         return [misspelt]
     functions = list(returning(code))
     if not line and re.search(rf"(?<![\w.]){name}\s*\(", test) and name not in functions:
-        near = get_close_matches(name, functions, n=1)
+        near = closest(name, functions)
         also = f": it defines `{near[0]}`, so rename that one `{name}`." if near else f": name yours `{name}`."
         return [f"The test calls `{name}(...)`, and your code defines no function of that name{also}"]
     assigned = rf"(?<![\w.]){name}\s*=[^=]|\bfor\b[^:]*(?<![\w.]){name}\b[^:]*\bin\b"
@@ -65,7 +65,7 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
     if lessons_own and re.search(rf"(?<![\w.]){name}\s*\(", code) and name not in lessons_own:
         # 7.4's relu2deriv (lesson 6.4's name): "define it here" was wrong, the lesson gives this cell
         # its own activate2deriv, and a relu2deriv written in then failed the gradient check unexplained
-        near = get_close_matches(name, lessons_own, n=1, cutoff=0.5)
+        near = closest(name, lessons_own, cutoff=0.5)
         listed = " and ".join(", ".join(f"`{g}`" for g in lessons_own).rsplit(", ", 1))
         use = f" Did you mean `{near[0]}`?" if near else ""
         return [
@@ -97,7 +97,7 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         # led to a right-shaped wrong answer; the data comes in through the function's arguments. 4.1's
         # `goal` for `goal_pred`: Python offered `globals`.
         listed = ", ".join(f"`{a}`" for a in arguments)
-        near = get_close_matches(name, arguments, n=1, cutoff=0.5)
+        near = closest(name, arguments, cutoff=0.5)
         meant = f" (`{near[0]}`?)" if near else ""
         return [
             f"`{name}` is not defined in this cell: each exercise is checked on its own, without the "
@@ -162,13 +162,24 @@ def unbound_local(result: SandboxResult, code: str) -> list[str]:
         for node in sorted(ast.walk(function), key=lambda n: getattr(n, "lineno", 0), reverse=True)
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
     }
-    near = get_close_matches(name, [n for n in stored if n != name], n=1)
+    arguments = [a.arg for a in function.args.args]
+    # 6.5's learn with `weigths_0_1 -= ...`: the name meant was the argument, not the name line 8 set
+    near = closest(name, [n for n in [*arguments, *stored] if n != name])
+    if near and near[0] in arguments:
+        return [f"`{name}` has no value yet at line {line}: the argument is `{near[0]}`. A typo?"]
     if near:
         return [f"`{name}` has no value yet at line {line}: line {stored[near[0]]} sets `{near[0]}`. A typo?"]
     return [
         f"`{name}` is read at line {line} before anything gives it a value: give it a start value "
         f"above, before any loop (`{name} = 0`, or what it should start from)."
     ]
+
+
+def closest(name: str, names: list[str], cutoff: float = 0.6) -> list[str]:
+    """The name of `names` that `name` is likely a slip of, in a list of one ([] if none): one that
+    differs only in case first (6.6b's `w0` for the argument `W0` was pointed at `l0`, as close)."""
+    same = [n for n in names if n.lower() == name.lower()]
+    return same[:1] or get_close_matches(name, names, n=1, cutoff=cutoff)
 
 
 def _given_functions(test: str, solution: str) -> list[str]:
