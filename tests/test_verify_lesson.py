@@ -167,3 +167,14 @@ def test_a_one_line_report_adds_the_advice_not_where(capsys) -> None:
     line = next(line for line in out.splitlines() if line.startswith("✗ 7.3/softmax"))
     assert line == f"✗ 7.3/softmax: {verdict.headline} {verdict.details[1]}", line
     assert "x.max(axis=-1, keepdims=True)" in line and "at line 3" not in line
+
+
+def test_counts_of_one_and_two_are_said_in_english(capsys) -> None:
+    """ "8 of the 9 exercises you began pass; 1 do not." and "All 2 exercises of 6.4 pass." (a trial)."""
+    _pass("6.4")
+    code, out = cli(capsys, "verify", "6.4")
+    assert code == 0 and out.splitlines()[-1] == "Both exercises of 6.4 pass.", out
+    squared = COURSE.get("4.1").exercise("squared_error")
+    Progress.load().save_draft("4.1", "squared_error", squared.stub.source + "\n# begun\n")
+    code, out = cli(capsys, "verify")
+    assert code == 1 and out.splitlines()[-1] == "2 of the 3 exercises you began pass; 1 does not.", out

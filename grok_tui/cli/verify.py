@@ -69,7 +69,8 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     elif failing:
         begun = len(chosen) - len(not_started)
         more = f"; `grok-tui verify {failing[1]}` tells the next whole" if len(failing) > 1 else ""
-        print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} do not{more}.")
+        do_not = "does not" if len(failing) == 1 else "do not"
+        print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} {do_not}{more}.")
         return EXIT_FAILED
     elif not_started:
         print(_not_started(len(chosen) - len(not_started), not_started))
@@ -108,7 +109,7 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
             print(f"✗ {key}: {verdict.headline}{first}")
     lesson_id, total = chosen[0][0].id, len(chosen)
     if passed == total:
-        print(f"All {total} exercises of {lesson_id} pass.")
+        print(f"{'Both' if total == 2 else f'All {total}'} exercises of {lesson_id} pass.")
         return EXIT_OK
     if not failed:  # none checked and failed: "shows the whole message" pointed at none (3.3, not started)
         rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens the first"
