@@ -130,3 +130,11 @@ def test_a_mistyped_name_in_a_list_written_out_is_not_called_an_index(catalog):
     code = ex.solution.source.replace("return [delta * x for x in input]", "return [delta * x for x in inpt]")
     said = check_code(ex, code).text
     assert "Did you mean `input`?" in said and "used as an index" not in said, said
+
+
+def test_int_of_an_array_is_told_of_astype(catalog):
+    """6.4's relu2deriv as `int(output > 0)`: the advice named math.log, math.exp, math.sqrt and
+    float(), not the int() the learner wrote."""
+    said = _slipped(catalog, "6.4", "relu2deriv", "return output > 0", "return int(output > 0)")
+    assert "`int()` takes one number, and this is an array: an array's `.astype(int)` converts every entry." in said
+    assert "math.log" not in said, said
