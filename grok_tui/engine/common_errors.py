@@ -40,7 +40,9 @@ UNCALLED = re.compile(rf"\.({METHODS})\b(?!\s*\()")
 ONE_NUMBER = r"only (?:0-dimensional|length-1|size-1) arrays can be converted to Python scalars"
 """numpy's words for an array given to `math.log` or `float()` (7.3's cross_entropy with math.log)."""
 BY_MATH = re.compile(r"\bmath\.(\w+)\(")
-BY_CAST = re.compile(r"(?<![\w.])(int|float)\(")
+BY_CAST = re.compile(r"(?<![\w.])(int)\(")
+"""int() of an array (6.4's relu2deriv); float() keeps the general advice: 7.3's float(loss) of an
+array wants the loss reduced to one number, not each entry converted."""
 ONE_ARGUMENT_MAX = re.compile(r"(?<![\w.])(max|min)\(\s*([^,()]+?)\s*\)")
 """Python's `max(x)` of one argument: over a batch it compares whole rows (7.3's softmax)."""
 SHAPE = re.compile(r"\(([\d,]*)\)")
@@ -268,8 +270,7 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             # 6.4's relu2deriv as `int(output > 0)`: the advice listed math's functions, not int()
             kind = cast[1]
             return [
-                f"`{kind}()` takes one number, and this is an array: an array's `.astype({kind})` converts "
-                "every entry."
+                f"`{kind}()` takes one number, and this is an array: an array's `.astype({kind})` converts every entry."
             ]
         if "truth value" in pattern and (one := ONE_ARGUMENT_MAX.search(said)):
             function, arg = one[1], one[2]
