@@ -178,3 +178,21 @@ def test_counts_of_one_and_two_are_said_in_english(capsys) -> None:
     Progress.load().save_draft("4.1", "squared_error", squared.stub.source + "\n# begun\n")
     code, out = cli(capsys, "verify")
     assert code == 1 and out.splitlines()[-1] == "2 of the 3 exercises you began pass; 1 does not.", out
+
+
+def test_verify_hint_and_progress_name_the_same_next_exercise(capsys) -> None:
+    """A learner who passed 3.2 and skipped to 4.5: `hint` named 5.1/weight_deltas as next, `verify`
+    3.3/ele_mul (the first in course order), `progress` 5.1. All three now go on from where the
+    learner is; `verify` names the earliest one skipped too."""
+    _pass("3.2")
+    progress = Progress.load()
+    progress.finish_lesson("4.5")
+    progress.open_lesson("4.5")
+    code, out = cli(capsys, "verify")
+    assert code == 0, out
+    assert "; next: 5.1/weight_deltas (`grok-tui edit 5.1/weight_deltas` opens it); " in out, out
+    assert out.rstrip().endswith("the earliest not started: 3.3/ele_mul."), out
+    code, out = cli(capsys, "hint")
+    assert "no hint spent. Next: 5.1/weight_deltas " in out, out
+    code, out = cli(capsys, "progress")
+    assert "\nNext: `grok-tui 5.1` " in out, out

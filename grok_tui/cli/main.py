@@ -24,7 +24,7 @@ SUBCOMMANDS: dict[str, str] = {
     "check": "validate lesson files: parse, run, checks pass",
     "progress": "print your progress per chapter (lessons, exercises, last one)",
     "reset": "reset the progress of a lesson, an exercise (3.2/w_sum) or --all",
-    "hint": "print the next hint of an exercise (3.2/w_sum, a lesson's next, or nothing: where you were)",
+    "hint": "print an exercise's next hint, counted as F2 counts it (3.2/w_sum, a lesson's next, or where you were)",
     "verify": "check your saved exercise code (no ID: each one you began); exit 0 when all pass",
     "edit": "open your code of an exercise (3.2/w_sum, a lesson's next, or where you were) in $VISUAL / $EDITOR",
     "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",

@@ -122,6 +122,15 @@ def where_you_were(catalog: Catalog, progress: Progress) -> str:
     raise _Usage("every exercise passes; name one to see it again, e.g. `grok-tui edit 3.2/w_sum`")
 
 
+def next_key(catalog: Catalog, progress: Progress, keys: list[str]) -> str:
+    """Of exercise keys in course order, the first at or after the lesson opened last (wrapping
+    round): the "next" that `where_you_were` and `progress` name too."""
+    order = {lesson.id: n for n, lesson in enumerate(catalog.lessons)}
+    here = order.get(progress.last_lesson or "", 0)
+    later = [key for key in keys if order.get(key.partition("/")[0], 0) >= here]
+    return (later or keys)[0]
+
+
 def _begun(progress: Progress, lesson: Lesson, exercise: Exercise) -> bool:
     """Whether `hint` without an id may spend a hint on this exercise: it is in the lesson the learner
     opened last, or they began it (a draft that is not the stub, or a hint taken already)."""

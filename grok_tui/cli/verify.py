@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from grok_tui.cli.practice import chosen_exercises, current_code, run_command
+from grok_tui.cli.practice import chosen_exercises, current_code, next_key, run_command
 from grok_tui.cli.progress import load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK
 from grok_tui.lesson.catalog import Catalog
@@ -73,21 +73,24 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
         print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} {do_not}{more}.")
         return EXIT_FAILED
     elif not_started:
-        print(_not_started(len(chosen) - len(not_started), not_started))
+        print(_not_started(len(chosen) - len(not_started), not_started, next_key(catalog, progress, not_started)))
     elif len(chosen) > 1:
         print(f"All {len(chosen)} exercises pass.")
     return EXIT_OK
 
 
-def _not_started(passed: int, not_started: list[str]) -> str:
+def _not_started(passed: int, not_started: list[str], first: str) -> str:
     """The course's last line when exercises are not started: they do not fail it (exit 0), but are
-    counted, and the first in course order named with the command that opens it."""
-    first, count = not_started[0], len(not_started)
+    counted, and `first` named with the command that opens it: the next from the lesson opened
+    last, as `hint` and `progress` name it (a learner who had skipped to 4.5 was sent to 5.1 by
+    `hint` and to 3.3 by `verify`), with the earliest in course order where that is another."""
+    count = len(not_started)
     how = f"`grok-tui edit {first}` opens it"
     if not passed:
         return f"No exercise started yet ({count} in the course); the first: {first} ({how})."
     began = f"All {passed} exercises you began pass" if passed > 1 else "The exercise you began passes"
-    return f"{began}. {count} exercise{'s' if count > 1 else ''} not started yet; next: {first} ({how})."
+    skipped = f"; the earliest not started: {not_started[0]}" if not_started[0] != first else ""
+    return f"{began}. {count} exercise{'s' if count > 1 else ''} not started yet; next: {first} ({how}){skipped}."
 
 
 def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
