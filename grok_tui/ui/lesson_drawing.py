@@ -335,7 +335,9 @@ class LessonDrawing(_Screen):
         )
 
     def _quiz_waits(self) -> bool:
-        """The chapter's quiz is here (its last lesson) and not answered whole: read once a run."""
+        """The chapter's quiz is here (its last lesson) and not answered whole and right: read once a
+        run. (Once answered whole, wrong or not, F went to the lab's panes: a learner told "take the
+        quiz again" typed their answers into a `set` dialog.)"""
         run = self.session.run
         if self._quiz_read_for is not run:
             self._quiz_read_for, self._quiz_open = run, False
@@ -345,7 +347,8 @@ class LessonDrawing(_Screen):
             if quiz is not None and root is not None:
                 from grok_tui.answers import load_answers, quiz_answers
 
-                self._quiz_open = len(quiz_answers(load_answers(root), quiz.chapter)) < len(quiz.questions)
+                mine = quiz_answers(load_answers(root), quiz.chapter)
+                self._quiz_open = len(mine) < len(quiz.questions) or not all(mine.values())
         return self._quiz_open
 
     def _draw_strip(self, view: FeedView | None, values: dict) -> None:

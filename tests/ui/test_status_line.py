@@ -319,10 +319,13 @@ async def test_7_2_collapsed_at_alpha_1_is_stuck_on_its_chance_line(catalog):
         assert "error stuck at 28.4  raise fixes" in status and "next lesson" not in status, status
 
 
-async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered(course, private_data_dir):
+async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered_right(course, private_data_dir):
     """4.5 finished said "n next lesson": a beginner following the status line went on to 5.1 and
-    never met the chapter 4 quiz (only the text's last paragraph and the lab named it)."""
+    never met the chapter 4 quiz (only the text's last paragraph and the lab named it). Answered
+    whole but with a miss, F still takes it: once answered whole, F went to the lab's panes, and a
+    learner told "take the quiz again" typed their answers into a `set` dialog."""
     from grok_tui.answers import record_answer
+    from grok_tui.ui.screens.quiz import QuizScreen
 
     app = GrokApp(course, start_lesson="4.5", speed=0)
     async with app.run_test(size=SIZE) as pilot:
@@ -333,16 +336,26 @@ async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered(co
         await finish(pilot, screen)
         status = text_of(screen.query_one(StatusLine))
         assert "F chapter quiz · n next lesson" in status, status
-        for number in range(1, len(course.quizzes[4].questions) + 1):
-            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=False)
-        await pilot.press("r", "space")  # another run: the quiz is answered now
+        questions = range(1, len(course.quizzes[4].questions) + 1)
+        for number in questions:
+            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=number != 2)
+        await pilot.press("r", "space")  # another run: the quiz is answered whole, one missed
+        await wait_for(pilot, lambda: screen.session.run is not None and screen.ended, what="the run")
+        await finish(pilot, screen)
+        assert "F chapter quiz" in text_of(screen.query_one(StatusLine))
+        await pilot.press("F")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz again")
+        app.screen.dismiss(None)
+        await wait_for(pilot, lambda: app.screen is screen, what="back at 4.5")
+        record_answer(private_data_dir, "quiz/4/2", "x", right=True)
+        await pilot.press("r", "space")  # another run: the quiz is answered right now
         await wait_for(pilot, lambda: screen.session.run is not None and screen.ended, what="the run")
         await wait_for(pilot, lambda: "chapter quiz" not in text_of(screen.query_one(StatusLine)), what="no quiz")
         assert "n next lesson" in text_of(screen.query_one(StatusLine))
 
 
-async def test_a_quiz_answered_whole_from_the_status_lines_offer_is_offered_no_more(course, private_data_dir):
-    """Answered whole through F, the quiz was still offered ("F chapter quiz") until the next run:
+async def test_a_quiz_answered_right_from_the_status_lines_offer_is_offered_no_more(course, private_data_dir):
+    """Answered whole and right through F, the quiz was still offered ("F chapter quiz") until the next run:
     the answers were read once a run."""
     from grok_tui.answers import record_answer
     from grok_tui.ui.screens.quiz import QuizScreen
@@ -358,7 +371,7 @@ async def test_a_quiz_answered_whole_from_the_status_lines_offer_is_offered_no_m
         await pilot.press("F")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
         for number in range(1, len(course.quizzes[4].questions) + 1):  # as the quiz saves them
-            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=False)
+            record_answer(private_data_dir, f"quiz/4/{number}", "x", right=True)
         app.screen.dismiss(None)
         await wait_for(pilot, lambda: app.screen is screen, what="back at 4.5")
         await wait_for(pilot, lambda: "chapter quiz" not in text_of(screen.query_one(StatusLine)), what="no quiz")
