@@ -171,7 +171,7 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             missed = (
                 f"; missed question{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}" if numbers else ""
             )
-            streak = streak_text(quiz["streak"])
+            streak = streak_text(quiz["streak"]) if numbers else ""  # all right: the score says it
             # Half done: "2/5 right" read as three wrong, with two answered (both right).
             part = quiz["answered"] < quiz["questions"]
             score = (

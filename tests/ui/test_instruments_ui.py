@@ -419,3 +419,25 @@ async def test_a_diagram_taller_than_its_panel_says_how_much_is_cut_and_zoom_sho
         await pilot.pause(0.3)
         shown = screen_text(app)
         assert "more lines below" not in shown and "longer: bigger" in shown, shown
+
+
+async def test_a_quiz_all_right_is_said_by_its_score_not_a_streak_longer_than_the_quiz(
+    private_data_dir, capsys, course
+):
+    """3.8's panel read "Last answers: 6/6 right; your last 7 answers right": the streak ran on from
+    the attempt before. All right, the score says it; the streak is said beside a miss."""
+    from grok_tui.answers import record_answer
+    from grok_tui.cli import main
+
+    for n in range(1, 6):  # an attempt ending on a right answer, then one all right: a streak of 6
+        record_answer(private_data_dir, f"quiz/4/{n}", "x", n == 5)
+    for n in range(1, 6):
+        record_answer(private_data_dir, f"quiz/4/{n}", "x", True)
+    assert main(["progress"]) == 0
+    assert "Chapter 4 quiz: 5/5 right\n" in capsys.readouterr().out
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await open_lesson(pilot, app, QuizPanel)
+        await pilot.pause()
+        shown = " ".join(plain(panel).split())
+        assert "Last answers: 5/5 right" in shown and "answers right" not in shown, shown

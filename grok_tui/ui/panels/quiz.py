@@ -68,7 +68,9 @@ class QuizPanel(InstrumentPanel):
             right = sum(bool(v.get("right")) for v in latest.values())
             missed = sorted(int(k.rpartition("/")[2]) for k, v in latest.items() if not v.get("right"))
             score = f"Last answers: {right}/{total} right"
-            streak = streak_text(answer_streak(data, prefix))
+            # all right: the score says it, and a streak run on from the attempt before read "6/6
+            # right; your last 7 answers right" on a quiz of 6
+            streak = streak_text(answer_streak(data, prefix)) if missed else ""
             rest = (
                 f"; missed question{'s' if len(missed) > 1 else ''} " + ", ".join(map(str, missed)) if missed else ""
             ) + (f"; {streak}" if streak else "")
