@@ -26,3 +26,46 @@ def test_6_6bs_forward_returning_a_list_is_told_to_return_an_array(catalog):
     )
     assert "forward returned a list: return a numpy array (.dot gives one;" in said, said
     _solution_passes(catalog, "6.6b", "forward")
+
+
+def test_6_4s_hidden_delta_as_a_column_is_not_given_the_answers_line(catalog):
+    """`weights_1_2.dot(layer_2_delta)` and `layer_2_delta * weights_1_2` were told "Send the delta
+    back as layer_2_delta.dot(weights_1_2.T): a row, like layer_1", the whole answer."""
+    right = "layer_2_delta.dot(weights_1_2.T)"
+    for wrong in ("weights_1_2.dot(layer_2_delta)", "layer_2_delta * weights_1_2"):
+        said = _slipped(catalog, "6.4", "hidden_delta", right, wrong)
+        assert "has shape (3, 3), expected (1, 3): each hidden node's blame came out as a column," in said, said
+        assert "shape (3, 1), one row per node, as weights_1_2 is" in said, said
+        assert "a column times the row of layer_1 spreads into a grid" in said, said
+        assert "layer_1_delta must be a row, like layer_1: one column per node" in said, said
+        assert right not in said and ".T" not in said, said
+    _solution_passes(catalog, "6.4", "hidden_delta")
+
+
+def test_6_4s_hidden_delta_with_the_sigmoids_slope_is_named(catalog):
+    """`* layer_1 * (1 - layer_1)` for the 0/1 mask got only "returned [[0.0, 0.01888, 0.0]],
+    expected [[0.0, 0.16504, 0.0]]"; 7.4 names the same slip."""
+    said = _slipped(catalog, "6.4", "hidden_delta", "* (layer_1 > 0)", "* layer_1 * (1 - layer_1)")
+    assert (
+        "returned [[0.0, 0.01888, 0.0]], expected [[0.0, 0.16504, 0.0]]: the hidden layer is relu: its slope "
+        "is 1 where a node is on, 0 where it is off, not layer_1 * (1 - layer_1), the sigmoid's"
+    ) in said, said
+
+
+def test_6_4s_hidden_delta_without_a_return_is_told_so_first(catalog):
+    """A hidden_delta that computed its answer without `return` was told first "hidden_delta
+    returned a NoneType: return the numpy array the formula gives", then why."""
+    said = _slipped(catalog, "6.4", "hidden_delta", "return layer_2_delta", "layer_2_delta")
+    assert said.splitlines()[1] == "hidden_delta returned None: add a return", said
+    assert "NoneType" not in said, said
+
+
+def test_6_4s_relu2deriv_as_tanhs_slope_is_named(catalog):
+    """`return 1 - output ** 2` got only "node 3's output 2.5 gave -5.25, but relu's slope for an on
+    node (output > 0) is 1", where the sigmoid's slope is named."""
+    said = _slipped(catalog, "6.4", "relu2deriv", "output > 0", "1 - output ** 2")
+    assert said.endswith(
+        "node 3's output 2.5 gave -5.25, but relu's slope for an on node (output > 0) is 1, whatever its "
+        "size. 1 - output ** 2 is tanh's slope; relu's is 1 where output > 0, else 0"
+    ), said
+    _solution_passes(catalog, "6.4", "relu2deriv")

@@ -100,12 +100,12 @@ def test_hidden_delta_with_star_for_the_dot_product_fails_with_two_outputs():
     # without the .T, `*` spreads the column of weights against the row: said at the shape too
     grid = star.replace("layer_2_delta * weights_1_2.T", "(layer_2_delta * weights_1_2)")
     said = check_code(COURSE.get("6.4").exercise("hidden_delta"), grid).text
-    assert "has shape (3, 3), expected (1, 3): the blame of each hidden node came as a column (so do" in said, said
+    assert "has shape (3, 3), expected (1, 3): each hidden node's blame came out as a column, shape" in said, said
     # the dot taken the other way round gives that column too: "`*` multiplies" was said to a learner
     # who had used no `*` for it (a trial)
     turned = star.replace("layer_2_delta * weights_1_2.T", "weights_1_2.dot(layer_2_delta)")
     said = check_code(COURSE.get("6.4").exercise("hidden_delta"), turned).text
-    assert "Send the delta back as layer_2_delta.dot(weights_1_2.T): a row, like layer_1" in said, said
+    assert "layer_1_delta must be a row, like layer_1: one column per node" in said, said
 
 
 @pytest.mark.parametrize(
