@@ -69,3 +69,34 @@ def test_6_4s_relu2deriv_as_tanhs_slope_is_named(catalog):
         "size. 1 - output ** 2 is tanh's slope; relu's is 1 where output > 0, else 0"
     ), said
     _solution_passes(catalog, "6.4", "relu2deriv")
+
+
+def test_6_5s_learn_with_the_sigmoids_slope_is_named_not_answered(catalog):
+    """`* layer_1 * (1 - layer_1)` for relu2deriv(layer_1) was told both remaining lines of the
+    solution: "layer_1_delta = layer_2_delta.dot(weights_1_2.T) * relu2deriv(layer_1), then
+    weights_0_1 -= alpha * layer_0.T.dot(layer_1_delta)"."""
+    said = _slipped(catalog, "6.5", "learn", "* relu2deriv(layer_1))", "* layer_1 * (1 - layer_1))")
+    assert (
+        "weights_0_1 became [[1.0, 0.975], [-1.0, 0.975]], expected [[1.0, 1.0125], [-1.0, 1.0125]]: "
+        "layer_1_delta was multiplied by layer_1 * (1 - layer_1), the sigmoid's slope. The hidden layer is "
+        "relu, so its slope is the one relu2deriv gives: 1 where a node is on, 0 where it is off"
+    ) in said, said
+    assert ".dot(" not in said and "-=" not in said, said
+    _solution_passes(catalog, "6.5", "learn")
+
+
+def test_6_5s_learn_without_alpha_is_told_the_step_was_not_scaled(catalog):
+    """An update without alpha was told "alpha * layer_1.T.dot(layer_2_delta) with layer_2_delta =
+    -0.5" (weights_1_2: the solution's line) or both remaining lines (weights_0_1)."""
+    said = _slipped(catalog, "6.5", "learn", "weights_1_2 -= alpha * ", "weights_1_2 -= ")
+    assert (
+        "weights_1_2 became [[0.5], [1.25]], expected [[0.5], [0.35]]: the step was not scaled by alpha "
+        "(0.1 here), so it went 10 times too far"
+    ) in said, said
+    assert ".dot(" not in said, said
+    said = _slipped(catalog, "6.5", "learn", "weights_0_1 -= alpha * ", "weights_0_1 -= ")
+    assert (
+        "weights_0_1 became [[1.0, 1.125], [-1.0, 1.125]], expected [[1.0, 1.0125], [-1.0, 1.0125]]: the "
+        "step was not scaled by alpha (0.1 here), so it went 10 times too far"
+    ) in said, said
+    assert ".dot(" not in said, said
