@@ -87,8 +87,8 @@ def test_7_3s_one_hot_filling_every_row_at_once_is_told_what_that_line_does(cata
     code = "import numpy as np\n\ndef one_hot(labels):\n    out = np.zeros((len(labels), 10))\n"
     said = check_code(one_hot, code + "    out[:, labels] = 1\n    return out\n").text
     assert (
-        "every row has a 1 in each label's column (0 and 9). A `:` for the rows, as in out[:, labels] = 1, "
-        "sets every row at once; row i needs its 1 in column labels[i] only"
+        "every row has a 1 in every label's column (0 and 9), not only in its own label's. Row i needs a "
+        "single 1, in column labels[i]"
     ) in said, said
     _solution_passes(catalog, "7.3", "one_hot")
 

@@ -100,3 +100,39 @@ def test_6_5s_learn_without_alpha_is_told_the_step_was_not_scaled(catalog):
         "step was not scaled by alpha (0.1 here), so it went 10 times too far"
     ) in said, said
     assert ".dot(" not in said, said
+
+
+def test_7_3s_cross_entropy_in_base_10_or_with_the_log_of_the_targets_is_named(catalog):
+    """np.log10, or probs and targets swapped (a log of the one-hot 0s: inf), got only "should be
+    0.693147 ..., got 0.301030" or "got inf"."""
+    right = "targets * np.log(probs)"
+    said = _slipped(catalog, "7.3", "cross_entropy", right, "targets * np.log10(probs)")
+    assert (
+        "should be 0.693147 (the mean of -log(probability of the right class)), got 0.301030. Yours is the "
+        "right loss divided by 2.303 (the natural log of 10), as a log to base 10 (np.log10) gives. The loss "
+        "uses the natural log, np.log."
+    ) in said, said
+    said = _slipped(catalog, "7.3", "cross_entropy", right, "probs * np.log(targets)")
+    assert (
+        "got inf. The log of 0 is -inf, and the 0s here are in the one-hot targets: the log was taken of "
+        "targets, the second argument. It belongs on probs, the first; targets only picks which log counts."
+    ) in said, said
+    # the arguments swapped in the def: the same words
+    said = _slipped(catalog, "7.3", "cross_entropy", "(probs, targets)", "(targets, probs)")
+    assert "the log was taken of targets, the second argument" in said, said
+    # an inf from elsewhere (no swap puts it right) is not said to be one
+    said = _slipped(catalog, "7.3", "cross_entropy", right, "np.log(0 * probs)")
+    assert "got inf." in said and "log was taken" not in said, said
+    _solution_passes(catalog, "7.3", "cross_entropy")
+
+
+def test_7_3s_one_hot_with_every_label_in_every_row_is_not_told_of_another_form(catalog):
+    """`out[i][labels] = 1` in the loop was told of `out[:, labels] = 1`, a line it did not write."""
+    for wrong in ("out[i][labels] = 1", "out[:, labels] = 1"):
+        said = _slipped(catalog, "7.3", "one_hot", "out[i, label] = 1.0", wrong)
+        assert (
+            "got [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]: every row has a 1 in every label's column "
+            "(0 and 9), not only in its own label's. Row i needs a single 1, in column labels[i]"
+        ) in said, said
+        assert "out[:, labels]" not in said and "`:`" not in said, said
+    _solution_passes(catalog, "7.3", "one_hot")
