@@ -136,3 +136,17 @@ def test_7_3s_one_hot_with_every_label_in_every_row_is_not_told_of_another_form(
         ) in said, said
         assert "out[:, labels]" not in said and "`:`" not in said, said
     _solution_passes(catalog, "7.3", "one_hot")
+
+
+def test_6_5s_learn_with_an_unnamed_slip_is_told_the_idea_not_the_solutions_lines(catalog):
+    """A slip none of the named ones catches got the solution's remaining lines as its message."""
+    said = _slipped(
+        catalog, "6.5", "learn", "alpha * layer_0.T.dot(layer_1_delta)", "alpha * layer_0.T.dot(layer_1_delta) * 3"
+    )
+    assert "each hidden node's delta is its share of layer_2_delta" in said, said
+    assert "relu2deriv(layer_1)" not in said and ".dot(" not in said.split("expected", 1)[1], said
+    said = _slipped(
+        catalog, "6.5", "learn", "alpha * layer_1.T.dot(layer_2_delta)", "alpha * layer_1.T.dot(layer_2_delta) * 3"
+    )
+    assert "the step is alpha times each hidden value times layer_2_delta (-0.5 here" in said, said
+    assert "layer_1.T.dot" not in said.split("expected", 1)[1], said
