@@ -18,6 +18,15 @@ def fmt(x: float | int | str) -> str:
     return f"{x:g}" if isinstance(x, float) else str(x)
 
 
+def literal(x: float | int | str) -> str:
+    """A parameter value as Python code reads it, in the code view: a float keeps its `.0` (3.3's
+    `b_2 = -1` sat under a comment saying b_2 is a float; 3.1's `weight = 1` printed "x 1.0")."""
+    if isinstance(x, str):
+        return repr(x)
+    shown = fmt(x)
+    return shown + ".0" if isinstance(x, float) and shown.lstrip("-").isdigit() else shown
+
+
 def exact(x: object) -> str:
     """A value with every digit it has, as given: text as typed, 1.000001, 1 (not 1.0), 1e-05."""
     if isinstance(x, str):

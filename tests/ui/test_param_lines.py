@@ -79,3 +79,13 @@ def test_the_tutors_own_line_wraps_as_a_comment_too():
     # "[ ] choose" left a newcomer asking what [ ] meant; with one param there is nothing to pick
     one = ParamLines._lines({"alpha": 0.1}, "", "", 78).plain.splitlines()
     assert one[0] == "# set by the tutor: + - change it, = type a value", one
+
+
+def test_a_float_parameter_is_shown_as_python_writes_a_float():
+    """3.3's `b_2 = -1` sat under a comment saying b_2 is a float, and 3.1's `weight = 1` printed
+    "toes x 1.0": the code shown is the code run, so a float keeps its `.0` (its default too)."""
+    text = ParamLines._lines(
+        {"b_2": -1.0, "weight": 0.1, "iterations": 20, "activation": "relu"}, "weight", "", 80, {"b_2": 0.0}
+    ).plain
+    assert "b_2 = -1.0  # default 0.0\n" in text and "iterations = 20\n" in text and "activation = 'relu'" in text, text
+    assert "weight = 0.1\n" in text, text
