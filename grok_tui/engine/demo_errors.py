@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-CAUGHT = re.compile(r"^(?:[^:]{1,30}: )?([A-Z][A-Za-z]*(?:Error|Exception)): ")
+CAUGHT = re.compile(r"^(?:[^:]{1,30}: )?([A-Z][A-Za-z]*(?:Error|Exception))(?:: | \()")
 """A printed line that starts like Python's own report of an exception, as the demos print them,
-perhaps after what was tried (3.8: `a * e: ValueError: ...`)."""
+perhaps after what was tried (3.8: `a * e: ValueError: ...`), or one the demo words itself in
+brackets (3.2's bare assert has no message: `book_w_sum: AssertionError (no message; ...)`)."""
 
 MARK = "expected error, on purpose: "
 
