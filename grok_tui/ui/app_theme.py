@@ -48,7 +48,7 @@ def install(app: GrokApp) -> None:
         # The default theme's 24-bit colours cut to a 16-colour terminal's (TERM=xterm, the Linux
         # console) made the key bar's keys bright red on bright black, 1.0:1 in xterm's palette
         # (a trial): the terminal's own colours instead, unless the learner chose a theme.
-        apply("ansi-dark", "a 16-colour terminal")
+        apply(sixteen_colour_theme(os.environ.get("COLORFGBG", "")), "a 16-colour terminal")
     app.theme_changed_signal.subscribe(app, keep)
 
 
@@ -56,3 +56,12 @@ def sixteen_colours(app: GrokApp) -> bool:
     """Whether the terminal shows 16 colours only (NO_COLOR has its own filter: not this). Not in
     tests (headless), whose pictures are the default theme's whatever TERM runs them."""
     return app.console.color_system == "standard" and not app.no_color and not app.is_headless
+
+
+def sixteen_colour_theme(colorfgbg: str) -> str:
+    """ansi-dark, or ansi-light where the terminal says its background is light: $COLORFGBG
+    ("0;15", set by rxvt, Konsole and some xterm set-ups) names its text and background colours
+    (7 and 9-15 are light). ansi-dark's panes are the palette's black: on a light terminal its
+    bright curves were faint, and the notices' text (the terminal's own) black on black."""
+    background = colorfgbg.rpartition(";")[2]
+    return "ansi-light" if background.isdigit() and (background == "7" or 9 <= int(background) <= 15) else "ansi-dark"

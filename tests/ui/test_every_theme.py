@@ -101,3 +101,25 @@ async def test_a_quiz_verdict_colours_only_its_headline(catalog, theme, monkeypa
             from tests.ui.test_light_theme import TEXT, ratio
 
             assert ratio(head) >= TEXT, (theme, ratio(head))
+
+
+@pytest.mark.parametrize(("theme", "text", "paper"), [("ansi-dark", 7, 0), ("ansi-light", 0, 7)])
+async def test_an_ansi_themes_notice_has_its_own_text_colour_on_its_paper(catalog, theme, text, paper, monkeypatch):
+    """ansi-dark's notices were the terminal's default text on the palette's black: invisible on a
+    light terminal (black on black), and a 16-colour terminal gets ansi-dark unasked."""
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        app.notify("a notice to read", timeout=30)
+        await wait_for(pilot, lambda: "a notice to read" in screen_text(app), what="the notice")
+        styles = [
+            segment.style
+            for strip in app.screen._compositor.render_strips()
+            for segment in strip
+            if "notice to read" in segment.text
+        ]
+        assert styles, "the notice's text"
+        for style in styles:
+            assert style.color is not None and style.color.number == text, style
+            assert style.bgcolor is not None and style.bgcolor.number == paper, style

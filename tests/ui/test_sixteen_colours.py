@@ -98,3 +98,18 @@ def test_a_16_colour_terminal_gets_the_terminals_own_colours_and_keeps_no_theme(
 def test_a_theme_the_learner_chose_is_kept_on_16_colours(tmp_path):
     cell = space_key(launch(tmp_path, "xterm", {"GROK_TUI_THEME": "textual-dark"}))
     assert cell[7] is not None, cell  # the chosen theme's own bar
+
+
+def test_a_16_colour_terminal_that_says_its_background_is_light_gets_ansi_light():
+    """ansi-dark's panes are the palette's black: on a light terminal its notices were black on black."""
+    from grok_tui.ui.app_theme import sixteen_colour_theme
+
+    assert [sixteen_colour_theme(v) for v in ("0;15", "0;7", "0;default;15", "15;0", "7;8", "", "x")] == [
+        "ansi-light",
+        "ansi-light",
+        "ansi-light",
+        "ansi-dark",
+        "ansi-dark",
+        "ansi-dark",
+        "ansi-dark",
+    ]
