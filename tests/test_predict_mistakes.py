@@ -128,3 +128,22 @@ def test_check_reports_a_named_mistake_that_is_the_right_answer(tmp_path):
     ], found
     lesson, _ = lesson_from(tmp_path, QUESTION)
     assert [p.message for p in run_checks(lesson, cases=[{}])] == []
+
+
+def test_check_reports_a_why_whose_numbers_never_reach_the_answer(tmp_path):
+    """A teacher's why worked out the value one step too early ("= 0.08" where step 2 records 0.186):
+    `check` said ok, and a learner who typed the why's own number was told "Not quite"."""
+    from grok_tui.engine.checks import run_checks
+
+    early = QUESTION.replace('why = "w = 0.5 - 0.1 = 0.4"', 'why = "w = 0.6 - 0.1 = 0.5"')
+    lesson, problems = lesson_from(tmp_path, early)
+    assert not problems, [str(p) for p in problems]
+    found = [p.message for p in run_checks(lesson, cases=[{}])]
+    assert found == [
+        "with defaults: predict's why gives no number near the answer (it ends with 0.6, 0.1, 0.5), but the "
+        "run's w at step 2 is 0.4: a learner who answers as it reasons is told they are wrong (step counts "
+        "the calls of step(), from 1)"
+    ], found
+    wordy = QUESTION.replace('why = "w = 0.5 - 0.1 = 0.4"', 'why = "each step takes a tenth off"')
+    lesson, _ = lesson_from(tmp_path, wordy)  # no number to compare: nothing said
+    assert [p.message for p in run_checks(lesson, cases=[{}])] == []

@@ -71,6 +71,17 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                     )
                 )
         elif (actual := as_float(resolve(p.value, values := steps[p.step - 1].values))) is not None:
+            if label == "defaults" and (said := why_misses(p.why, actual, p.tolerance)):
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        p.line,
+                        f"with {label}: predict's why gives no number near the answer (it ends with "
+                        f"{said}), but the run's {p.value} at step {p.step} is {actual:.6g}: a learner "
+                        "who answers as it reasons is told they are wrong (step counts the calls of "
+                        "step(), from 1)",
+                    )
+                )
             # the named wrong answers are the default run's: one that is right there is never said
             for wrong, _ in p.mistakes if label == "defaults" else ():
                 if abs(wrong - actual) <= p.tolerance:
@@ -104,6 +115,20 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                     )
                 )
     return problems
+
+
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def why_misses(why: str, answer: float, tolerance: float) -> str:
+    """The numbers a predict's `why` works out, when none of them is the answer (within the
+    tolerance): a teacher's why for the wrong step ("0.08" where step 2's bias is 0.186) passed
+    `check`, and the learner who typed the why's number was told "Not quite". "" when one is, or
+    the why gives no number."""
+    numbers = [float(n.replace("−", "-")) for n in NUMBER.findall(why)]
+    if not numbers or any(abs(n - answer) <= tolerance for n in numbers):
+        return ""
+    return ", ".join(f"{n:g}" for n in numbers[-3:])
 
 
 def _line_naming(lines: list[str], name: str, start: int) -> int:
