@@ -245,3 +245,14 @@ def test_help_ends_with_the_course_folder_a_teacher_copies(capsys, monkeypatch):
     assert last.startswith("The course's lesson files: ")
     folder = Path(last.removeprefix("The course's lesson files: ").split(" (")[0])
     assert sorted(p.name for p in folder.glob("ch*"))[:2] == ["ch2", "ch3"]
+
+
+def test_progress_of_a_course_given_by_lessons_names_the_next_command_with_it(capsys, tmp_path):
+    """A teacher's `grok-tui --lessons DIR progress` ended "Next: `grok-tui 9.1`", and that command
+    answered "no lesson '9.1'": the bundled course has none."""
+    (tmp_path / "9.1.md").write_text('+++\nid = "9.1"\nchapter = 9\ntitle = "Mine"\n+++\n```python\nx = 1\n```\n')
+    code, out, _ = run_cli(capsys, "--lessons", str(tmp_path), "progress")
+    assert code == 0, out
+    assert f"Next: `grok-tui --lessons {tmp_path} 9.1`" in out, out
+    code, out, _ = run_cli(capsys, "progress")  # the bundled course: as before
+    assert "Next: `grok-tui " in out and "--lessons" not in out, out

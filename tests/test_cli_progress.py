@@ -48,6 +48,11 @@ def course(tmp_path) -> Path:
     return root
 
 
+def mine(text: str, course) -> str:
+    """`text`'s commands as `progress --lessons COURSE` names them (that course is not the default)."""
+    return text.replace("`grok-tui ", f"`grok-tui --lessons {course} ")
+
+
 def run_cli(capsys, *argv: str, stdin: str = "", tty: bool = False, monkeypatch=None) -> tuple[int, str, str]:
     fake = io.StringIO(stdin)
     fake.isatty = lambda: tty  # type: ignore[method-assign]
@@ -131,7 +136,7 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     assert code == 0
     assert "Chapter 8 Fixture chapter 8: lessons 1/2 complete, 1 started; exercises 1/2 done" in out
     assert "✓ 8.1 Lesson 8.1" in out and "Last lesson: 8.2 Lesson 8.2" in out
-    assert "\nNext: `grok-tui 8.2` (1 exercise to do)\n" in out  # the list ended without where to go on
+    assert mine("\nNext: `grok-tui 8.2` (1 exercise to do)\n", course) in out  # the list ended without where to go on
     code, out, _ = run_cli(capsys, "progress", "--json", "--lessons", str(course), monkeypatch=monkeypatch)
     data = json.loads(out)
     ch8, ch9 = data["chapters"]
@@ -145,16 +150,18 @@ def test_progress_command_text_and_json(course, capsys, monkeypatch):
     p.open_lesson("8.2")
     p.save_draft("8.2", "w_sum", "def w_sum(a, b):\n    return")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
-    assert "\nNext: `grok-tui 8.2` (your draft of 8.2/w_sum waits: `grok-tui edit 8.2/w_sum` opens it" in out
+    assert (
+        mine("\nNext: `grok-tui 8.2` (your draft of 8.2/w_sum waits: `grok-tui edit 8.2/w_sum` opens it", course) in out
+    )
     p.record_pass("8.2", "w_sum", "code")
     p.finish_lesson("8.2")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
-    assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out
+    assert mine("\nNext: `grok-tui 9.1` (Lesson 9.1)\n", course) in out
     # the lesson after the last one is complete already (done on another day): the one after that
     p.open_lesson("8.1")
     p.finish_lesson("8.1")
     out = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)[1]
-    assert "\nNext: `grok-tui 9.1` (Lesson 9.1)\n" in out, out
+    assert mine("\nNext: `grok-tui 9.1` (Lesson 9.1)\n", course) in out, out
 
 
 def test_progress_says_a_damaged_file_last_where_it_stays_in_view(course, capsys, monkeypatch, private_data_dir):
@@ -268,7 +275,7 @@ def test_after_the_last_lesson_next_names_what_is_left_or_says_the_course_is_com
         p.finish_lesson(lesson)
     p.record_pass("9.1", "w_sum", "code")
     _, out, _ = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
-    assert "\nNext: `grok-tui 8.1` (Lesson 8.1: exercises to do)\n" in out, out
+    assert mine("\nNext: `grok-tui 8.1` (Lesson 8.1: exercises to do)\n", course) in out, out
     p = Progress.load()
     for lesson in ("8.1", "8.2"):
         p.record_pass(lesson, "w_sum", "code")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable
 from typing import TypedDict
@@ -20,7 +21,7 @@ from grok_tui.answers import (
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from grok_tui.lesson.catalog import Catalog
+from grok_tui.lesson.catalog import Catalog, default_lessons_dir
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 
@@ -189,7 +190,7 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
         print(f"Last lesson: {last} {data['last_lesson_title'] or ''}".rstrip())
     else:
         print("Last lesson: none in this course" if progress.last_lesson else "Last lesson: none yet")
-    print(next_step(catalog, progress))
+    print(with_lessons_option(next_step(catalog, progress), catalog))
     print(f"Saved in {data['data_dir']}")
     if progress.notice:  # said again last: before ~55 lines of listing it scrolled out of an 80x24 terminal
         print(f"note: {progress.notice}", file=sys.stderr)
@@ -208,6 +209,15 @@ def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
                 changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
                 found.append((changed, f"{lesson.id}/{exercise.name}"))
     return [key for _, key in sorted(found, reverse=True)]
+
+
+def with_lessons_option(text: str, catalog: Catalog) -> str:
+    """The commands in `text` as they reach this course: with `--lessons DIR` where it is not the
+    default one (a teacher's `grok-tui --lessons DIR progress` said "Next: `grok-tui 9.1`", which
+    answered "no lesson '9.1'")."""
+    if catalog.root.resolve() == default_lessons_dir().resolve():
+        return text
+    return text.replace("`grok-tui ", f"`grok-tui --lessons {shlex.quote(str(catalog.root))} ")
 
 
 def next_step(catalog: Catalog, progress: Progress) -> str:
