@@ -332,7 +332,15 @@ class LessonDrawing(_Screen):
             fresh=fresh,
             quiz=view.state is RunState.FINISHED and self._quiz_waits(),
             taken=self.taken_keys(),
+            exercise=self._exercise_waits() if view.state is RunState.FINISHED else "",
         )
+
+    def _exercise_waits(self) -> str:
+        """The lesson's first exercise not passed yet ("" when none): offered after a finished run."""
+        progress = getattr(self.app, "progress", None)
+        if progress is None:
+            return ""
+        return next((e.name for e in self.lesson.exercises if not progress.exercise_done(self.lesson.id, e.name)), "")
 
     def _quiz_waits(self) -> bool:
         """The chapter's quiz is here (its last lesson) and not answered whole and right: read once a

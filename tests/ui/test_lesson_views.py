@@ -228,7 +228,7 @@ async def test_the_header_and_status_fit_80_columns():
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
         await pilot.press("escape")
         await finish(pilot, screen)
-        assert text_of(screen.query_one(StatusLine)).rstrip().endswith("space again")
+        assert text_of(screen.query_one(StatusLine)).rstrip().endswith("e write weight_deltas · n next lesson")
 
 
 def test_small_pieces():

@@ -335,7 +335,7 @@ async def test_a_chapters_last_lesson_points_at_its_quiz_until_it_is_answered_ri
         await wait_for(pilot, lambda: screen.params["alpha"] == 0.1 and screen.run_state.done, what="the re-run")
         await finish(pilot, screen)
         status = text_of(screen.query_one(StatusLine))
-        assert "F chapter quiz · n next lesson" in status, status
+        assert "F chapter quiz" in status, status  # after its exercise (e write slope): the lesson's first
         questions = range(1, len(course.quizzes[4].questions) + 1)
         for number in questions:
             record_answer(private_data_dir, f"quiz/4/{number}", "x", right=number != 2)
@@ -426,3 +426,22 @@ async def test_4_5s_strip_keeps_the_factor_and_the_prediction_when_the_numbers_g
         await wait_for(pilot, lambda: "5.4e+16" in screen_text(app), what="the strip")
         strip = next(line for line in screen_text(app).splitlines() if "5.4e+16 ▁" in line)
         assert "factor -3  pred -2.32e+08" in strip, strip
+
+
+async def test_a_finished_run_offers_the_lessons_exercise_until_it_passes(catalog):
+    """3.6 finished said "n next lesson · space again" with its exercise not written: `e` was named
+    only in the text (a page down) and in F1, and a newcomer went on without it."""
+    app = GrokApp(catalog, start_lesson="3.6", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="3.6")
+        screen = app.screen
+        await pilot.press("space")
+        await finish(pilot, screen)
+        await wait_for(pilot, lambda: " finished " in text_of(screen.query_one(StatusLine)), what="the end")
+        assert "e write vect_mat_mul · n next lesson" in text_of(screen.query_one(StatusLine))
+        app.progress.record_pass("3.6", "vect_mat_mul", catalog.get("3.6").exercise("vect_mat_mul").solution.source)
+        await pilot.press("r", "space")
+        await wait_for(pilot, lambda: screen.session.run is not None and screen.ended, what="the run")
+        await finish(pilot, screen)
+        await wait_for(pilot, lambda: "write" not in text_of(screen.query_one(StatusLine)), what="no offer")
+        assert "n next lesson · space again" in text_of(screen.query_one(StatusLine))

@@ -56,6 +56,7 @@ HINT_KEYS = {
     "reset": "r",
     "quit": "q",
     "focus": "f",
+    "exercise": "e",
 }
 """The keys the hints name, by default; settings.toml's [keys] may rebind them."""
 GIVE_BACK = "{focus}: back to the run keys"
@@ -209,6 +210,7 @@ class StatusLine(OneLine):
         fresh: bool = False,
         quiz: bool = False,
         taken: frozenset[str] = frozenset(),
+        exercise: str = "",
     ) -> None:
         """`last`: the course's last lesson, so a finished run points at the contents, not at `n`.
         `grew`: a finished run whose error ended above where it began, in a long and a short form
@@ -217,7 +219,9 @@ class StatusLine(OneLine):
         a running run has recorded no new step (engine.session.STALL_AFTER): pausing waits for a step
         that may never come, so the status says what stops it. `fresh`: paused at the first step of
         a re-run (FRESH_HINT). `quiz`: the chapter's quiz waits here, not yet answered whole. `taken`:
-        the keys the focused panel binds for itself (their hints are left out: free_hint)."""
+        the keys the focused panel binds for itself (their hints are left out: free_hint).
+        `exercise`: the lesson's first exercise not passed yet, offered after a finished run (3.6
+        finished said "n next lesson", and `e` was named only in the text and in F1)."""
         width = self.content_size.width or 80
         keys = self.keys()
 
@@ -248,6 +252,11 @@ class StatusLine(OneLine):
             # A chapter's last lesson: following "n next lesson", a beginner never met its quiz
             then = "{contents} contents" if last else "{next_lesson} next lesson"
             hint = "  " + fill("F chapter quiz · " + then)
+        if exercise and state is RunState.FINISHED:
+            # before the next lesson (or the quiz): the exercise is this lesson's, and the contents
+            # mark it "◐ run done, exercises to do" while the status pointed away from it
+            then = "F chapter quiz" if quiz else "{contents} contents" if last else "{next_lesson} next lesson"
+            hint = "  " + fill(f"{{exercise}} write {exercise} · " + then)
         long, short = grew if state is RunState.FINISHED else ("", "")
         grew_shown = ""
         if long:  # diverged without overflowing: said as a diverged run is
