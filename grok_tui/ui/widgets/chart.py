@@ -29,6 +29,7 @@ from textual_plotext import PlotextPlot
 from grok_tui.engine.feed import Series
 from grok_tui.lesson.model import Chart
 from grok_tui.ui.on_screen import displayed
+from grok_tui.ui.widgets.chart_glyphs import LABELLED_POINTS, label_points
 from grok_tui.ui.widgets.chart_parts import (
     COMPACT_HEIGHT,
     COMPACT_WIDTH,
@@ -416,9 +417,12 @@ class ChartView(PlotextPlot, can_focus=True):
         # the plot's own rows: under them, the x axis and its labels
         x_axis, y_axis = self._axes(now, old, plot_rows - 2, width - 8, last_x)
         goal = self._goal if not self.chart.log else None
-        return rows + draw_layers(
+        drawn = draw_layers(
             self.plt, old + now, x_axis, y_axis, width, plot_rows, goal=goal, at=self._at, points=self.chart.points
         )
+        if self.chart.points and not self.chart.log and sum(len(layer.points) for layer in now) <= LABELLED_POINTS:
+            drawn = label_points(drawn, now, x_axis, y_axis)
+        return rows + drawn
 
     def _compact(self, width: int, height: int) -> list[Row]:
         """A chart too small for axes: each series' latest value and a sparkline of its run."""
