@@ -85,10 +85,17 @@ class LessonRuns(LessonDrawing):
         """ctrl+c: pause a playing run, or cancel the re-run a param change is about to start, and
         say what next (with nothing playing: Textual's own ctrl+c)."""
         said = self.pause_playing()
-        if said is None:
-            self.action_copy_text()  # Textual's ctrl+c: the selected text; with none, how to quit
+        if said is None and self.get_selected_text() is not None:
+            self.action_copy_text()  # Textual's ctrl+c: the selected text
             return
         keys = self.query_one(StatusLine).keys()
+        if said is None:
+            # Textual's own "Do you want to quit? / Press q to quit the app" came in another voice
+            # after ours (ctrl+c twice: a trial); said once, however often it is pressed
+            quits = f"nothing is playing · {keys['quit']} quits, your progress is saved"
+            if not any(n.message == quits for n in getattr(self.app, "_notifications", ())):
+                self.notify(quits, title="ctrl+c", markup=False)
+            return
         self.notify(f"{keys['run']} plays on · {keys['reset']} resets · {keys['quit']} quits", title=f"{said} (ctrl+c)")
 
     def pause_playing(self) -> str | None:

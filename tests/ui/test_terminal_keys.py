@@ -22,9 +22,12 @@ async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_
     app = GrokApp(small_catalog, start_lesson="4.5", speed=2)
     async with app.run_test(size=SIZE) as pilot:
         screen = lesson_screen(app)
-        await pilot.press("ctrl+c")  # nothing plays: Textual's own answer, and no run starts
+        await pilot.press("ctrl+c")  # nothing plays: how to quit, and no run starts
         assert screen.run_state is RunState.READY
-        assert [n.title for n in app._notifications] == ["Do you want to quit?"]
+        quits = [("ctrl+c", "nothing is playing · q quits, your progress is saved")]
+        assert [(n.title, n.message) for n in app._notifications] == quits  # (Textual's "Do you want to quit?")
+        await pilot.press("ctrl+c")  # said once, in the tutor's own voice
+        assert [(n.title, n.message) for n in app._notifications] == quits
         app.clear_notifications()
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.step_count >= 1, what="a first step")
