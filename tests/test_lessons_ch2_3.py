@@ -96,7 +96,9 @@ def test_one_weights_bars_fit_the_text_pane_at_the_params_top():
     assert len(lines) == 4
     assert max(line.count("█") for line in lines) == 30, lines
     assert all(2 + len(line) <= 72 for line in lines), lines
-    assert lines[0] == "game 1:  8.5 toes x 1.0 = 8.500 " + "█" * 25 + "▌"  # the numbers as before
+    assert lines[0] == "game 1:  8.5 toes x 1.0 =  8.500 " + "█" * 25 + "▌"  # the numbers as before
+    # the bars start in one column: game 3's 10.000 pushed its bar a column right of the others'
+    assert len({line.index("█") for line in lines}) == 1, lines
 
 
 def test_weighted_sum_book_number_and_what_a_zero_weight_means():
