@@ -15,6 +15,12 @@ PLAIN = {
     "Unclosed array": "a list is not closed (a ] missing?)",
     "Unclosed inline table": "an inline table is not closed (a } missing?)",
     "Cannot overwrite a value": "a key set twice (keep one)",
+    # a stray quote or word after a value ("x"" or 1 2): tomllib's words named no culprit
+    "Expected newline or end of document after a statement": (
+        "something follows the value on its line (a stray quote, or a second value: one key = value a line)"
+    ),
+    "Invalid value": "the value is not one TOML knows (text needs quotes; true, false, numbers, [lists] do not)",
+    "Expected '=' after a key in a key/value pair": "a key has no `=` after it (a space in a key name?)",
 }
 
 

@@ -45,3 +45,27 @@ def test_a_quiz_key_written_twice_is_said_in_words(tmp_path: Path) -> None:
     assert quiz is None
     line = text.splitlines().index("chapter = 4") + 2
     assert [str(p) for p in problems] == [f"{path}:{line}: quiz is not valid TOML: a key set twice (keep one)"]
+
+
+def test_the_common_toml_slips_are_said_in_words() -> None:
+    """A stray quote after a value gave tomllib's "Expected newline or end of document after a
+    statement" (a teacher's trial); an unquoted word, "Invalid value"."""
+    import tomllib
+
+    from grok_tui.toml_errors import toml_problem
+
+    said = {}
+    for text in ('title = "Bias""\n', "x = 1\ntitle = Bias\n", "my key = 1\n"):
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            said[text] = toml_problem(exc)
+    assert said['title = "Bias""\n'] == (
+        1,
+        "something follows the value on its line (a stray quote, or a second value: one key = value a line)",
+    )
+    assert said["x = 1\ntitle = Bias\n"] == (
+        2,
+        "the value is not one TOML knows (text needs quotes; true, false, numbers, [lists] do not)",
+    )
+    assert said["my key = 1\n"] == (1, "a key has no `=` after it (a space in a key name?)")
