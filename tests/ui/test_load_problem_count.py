@@ -37,3 +37,17 @@ def test_the_end_page_counts_the_files_that_did_not_load(lessons_dir):
     assert text.startswith(
         "All 2 lessons that loaded are complete. 1 lesson file did not load (3 problems; ? lists them)."
     ), text
+
+
+async def test_the_start_notice_of_a_problem_goes_when_the_help_lists_them(lessons_dir):
+    """The start's "lesson file problem" notice sat over the help's list of those problems (F1)."""
+    from grok_tui.ui.screens.help import HelpScreen
+    from tests.ui.helpers import wait_for
+
+    app = GrokApp(broken_catalog(lessons_dir))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["lesson file problem"]
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        assert not app._notifications

@@ -314,6 +314,8 @@ class HelpScreen(ModalScreen[None]):
         notice = getattr(self.app, "settings_notice", "")
         if notice:  # it said "F1 lists them all", and covered the list
             take_back(self.app, lambda message: message == notice)
+        if self.problems:  # the start's "lesson file problem" said "see contents or F1", and covered the list
+            take_back(self.app, lambda message: any(message.startswith(p) for p in self.problems))
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
