@@ -42,7 +42,7 @@ tolerance = 0.01
         ('[landscape]\nerror = "x"\naxes = ["x", "y", "z"]\n', 5, "one or two"),
         ('\n[[predict]]\nstep = 1\nvalue = "w"\ntolerance = 0.1\n', 6, "2 or more"),
         ('[[predict]]\nstep = 2\nvalue = "w"\ntolerance = -1\n', 5, "tolerance"),
-        ('[[predict]]\nstep = 2\nvalue = "w"\ntolerance = 0\nplain = 3\n', 5, "plain must be strings"),
+        ('[[predict]]\nstep = 2\nvalue = "w"\ntolerance = 0\nplain = 3\n', 5, "plain and label must be strings"),
     ],
 )
 def test_bad_instrument_metadata_is_reported_at_its_line(tmp_path, meta, line, words):

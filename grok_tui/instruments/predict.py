@@ -123,7 +123,7 @@ def question_text(q: Prediction, change: str, before: Mapping[str, Any]) -> str:
         now = values_line({name: before[name] for name in q.uses if name in before}, len(q.uses), most=8)
     else:
         now = values_line(before)
-    ask = q.plain or f"What will {q.value} be at step {q.step}?"
+    ask = q.plain or f"What will {q.named} be at step {q.step}?"
     return f"{ask} (This run has {change}: the lesson's own question quotes its default run.)" + (
         f"\nAt step {q.step - 1} this run has {now}." if now else ""
     )

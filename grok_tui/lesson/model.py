@@ -205,6 +205,13 @@ class Prediction:
     """(a likely wrong answer, what it shows of the learner's thinking): said only to a learner whose
     answer is that one, within `tolerance` ("You said -0.0353: that is delta; ..."), never after a
     right answer; `why` is said after every answer."""
+    label: str = ""
+    """What the answer box and the tally call the value ("" : `value`): 5.1 records the weight being
+    updated as `weight`, and its box read "weight = ?" where the question asks for weight 1."""
+
+    @property
+    def named(self) -> str:
+        return self.label or self.value
 
 
 @dataclass(frozen=True)

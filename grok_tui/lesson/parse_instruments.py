@@ -168,7 +168,7 @@ def parse_landscape(spec: object, line: int, add: Add) -> Landscape | None:
 def parse_predictions(
     spec: object, line_of: Callable[[int], int], add: Add, lines: list[str] | None = None
 ) -> tuple[Prediction, ...]:
-    """`[[predict]]`: step, value, question, tolerance, why, plain, uses, mistakes. `line_of(i)` is the
+    """`[[predict]]`: step, value, question, tolerance, why, plain, uses, mistakes, label. `line_of(i)` is the
     i-th table's line; with the file's `lines`, a problem in `mistakes` is said at its own line."""
     if spec is None:
         return ()
@@ -176,7 +176,7 @@ def parse_predictions(
         add(line_of(0), "predict must be an array of tables: [[predict]]")
         return ()
     out = []
-    known = {"step", "value", "question", "tolerance", "why", "plain", "uses", "mistakes"}
+    known = {"step", "value", "question", "tolerance", "why", "plain", "uses", "mistakes", "label"}
     for i, item in enumerate(spec):
         line = line_of(i)
         if not isinstance(item, dict):
@@ -195,9 +195,9 @@ def parse_predictions(
             add(line, "predict: tolerance must be a number >= 0 (how far off still counts as right)")
             continue
         question = item.get("question", f"What will {value} be at step {step}?")
-        why, plain = item.get("why", ""), item.get("plain", "")
-        if not isinstance(question, str) or not isinstance(why, str) or not isinstance(plain, str):
-            add(line, "predict: question, why and plain must be strings")
+        why, plain, label = item.get("why", ""), item.get("plain", ""), item.get("label", "")
+        if not all(isinstance(text, str) for text in (question, why, plain, label)):
+            add(line, "predict: question, why, plain and label must be strings")
             continue
         uses = item.get("uses", [])
         if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
@@ -209,7 +209,7 @@ def parse_predictions(
             at = key_line(lines, table, mistakes.key, within="predict") if lines is not None and mistakes.key else table
             add(at, f"predict: mistakes: {mistakes.message}")
             continue
-        out.append(Prediction(step, value, question, float(tolerance), why, line, plain, tuple(uses), mistakes))
+        out.append(Prediction(step, value, question, float(tolerance), why, line, plain, tuple(uses), mistakes, label))
     return tuple(out)
 
 

@@ -408,3 +408,18 @@ async def test_ctrl_c_in_a_question_says_the_run_waits(course):
         await pilot.press("1", "shift+home", "ctrl+c")  # a selection: copied, as before
         await pilot.pause()
         assert app.clipboard == "1"
+
+
+async def test_a_questions_label_names_the_value_in_the_answer_box(catalog):
+    """5.1 records the weight being updated as `weight`: its box read "weight = ?" where the question
+    asks for weight 1. Its `label` names it."""
+    (question,) = catalog.get("5.1").predictions
+    assert question.value == "weight" and question.named == "weight 1"
+    app = GrokApp(catalog, start_lesson="5.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        assert box.placeholder == "weight 1 = ? (a number)", box.placeholder

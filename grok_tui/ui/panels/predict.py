@@ -353,7 +353,7 @@ class PredictPanel(InstrumentPanel):
                 mark, style = ("✓" if before[1] else "✗"), "dim"
             else:
                 mark, style = "·", ""
-            out.append(f"{mark} step {p.step}: {p.value}", style=style)
+            out.append(f"{mark} step {p.step}: {p.named}", style=style)
             if verdict is not None:
                 out.append(f" = {verdict.actual:.4g} (you: {verdict.given:.4g})", style="dim")
             elif p.step in skipped:  # with what the learner said before: it was not lost

@@ -111,7 +111,7 @@ class PredictScreen(ModalScreen[list[str] | None]):
             box.border_subtitle = f"enter: check · escape: {skip} · {self.tally}"
             for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
                 yield Static(Text(text))
-                yield AnswerInput(placeholder=f"{q.value} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
+                yield AnswerInput(placeholder=f"{q.named} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
             yield Static("", id="predict-problem", classes="problem")
         step = self.questions[0].step
         yield Static(
