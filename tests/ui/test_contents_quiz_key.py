@@ -91,3 +91,18 @@ async def test_the_key_bar_offers_f_only_on_a_chapter_with_a_quiz(catalog, small
             await wait_for(pilot, lambda app=app: key_bar_settled(app), what="the key bar")
             bar = screen_text(app).splitlines()[-1]
             assert ("F chapter quiz" in bar) is offered and "help" in bar, bar
+
+
+async def test_a_click_on_a_chapter_heading_highlights_its_first_lesson(catalog):
+    """The contents' chapter headings took no clicks: a learner with a mouse clicked "4 ..." and
+    nothing happened. The chapter's first lesson is highlighted (not opened)."""
+    app = GrokApp(catalog, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        y = next(n for n, row in enumerate(rows) if row.lstrip().startswith("3 ") and "Forward" in row)
+        await pilot.click(offset=(rows[y].index("Forward") + 2, y))
+        await pilot.pause()
+        listed = app.screen.query_one("#lessons")
+        assert listed.highlighted_option.id == "3.1" and isinstance(app.screen, ContentsScreen)

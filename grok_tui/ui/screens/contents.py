@@ -47,6 +47,17 @@ class LessonList(GutterFirst, StoppingOptionList):
         Binding("space", "select", "open", show=False),
     ]
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a chapter's heading highlights its first lesson (it did nothing: a heading is
+        no option to choose); a lesson's row opens it, as Textual's list does."""
+        clicked = event.style.meta.get("option")
+        if clicked is None or not self._options[clicked].disabled:
+            return
+        after = range(clicked + 1, len(self._options))
+        first = next((i for i in after if not self._options[i].disabled), None)
+        if first is not None:
+            self.highlighted = first
+
     def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
         """The highlighted row all in the highlight's colour, made readable on it: a ✓ kept its green
         on the highlight's blue, at 1.03:1 in atom-one-light (the mark's shape still tells it apart),
