@@ -423,3 +423,22 @@ async def test_a_questions_label_names_the_value_in_the_answer_box(catalog):
         await pilot.pause()
         box = app.screen.query_one(Input)
         assert box.placeholder == "weight 1 = ? (a number)", box.placeholder
+
+
+async def test_in_an_ansi_theme_the_lesson_behind_a_question_is_hidden_too(course, monkeypatch):
+    """The terminal's own colours do not blend: behind 4.4's question in ansi-dark the lesson was
+    drawn whole (its table holds the answers), where the default theme all but hides it."""
+    monkeypatch.setenv("GROK_TUI_THEME", "ansi-dark")
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await ask_next_question(pilot, app)
+        await pilot.pause()
+        box = app.screen.query_one(Vertical).region
+        keys = app.screen.query_one("#box-keys").region
+        behind = [
+            row[: box.x] + row[box.right :]
+            for y, row in enumerate(screen_text(app).splitlines())
+            if not (box.y <= y < box.bottom or keys.y <= y < keys.bottom)
+        ]
+        assert not "".join(behind).strip(), behind

@@ -61,6 +61,8 @@ class PredictScreen(ModalScreen[list[str] | None]):
     DEFAULT_CSS = (
         """
     PredictScreen { align: center middle; background: $background 94%; }
+    /* the terminal's own colours do not blend: 94% of them showed the lesson whole (ansi-dark) */
+    PredictScreen:ansi { background: $background; }
     PredictScreen > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; padding: 0 1; background: $surface;
