@@ -445,3 +445,19 @@ async def test_a_finished_run_offers_the_lessons_exercise_until_it_passes(catalo
         await finish(pilot, screen)
         await wait_for(pilot, lambda: "write" not in text_of(screen.query_one(StatusLine)), what="no offer")
         assert "n next lesson · space again" in text_of(screen.query_one(StatusLine))
+
+
+async def test_a_stuck_run_offers_the_exercise_beside_its_advice_where_there_is_room(small_catalog):
+    """6.4's default run sticks (seed 1): its advice took the place of "e write relu2deriv", so a
+    learner's first run of a lesson with two exercises never offered them."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one(StatusLine)
+        grew = ("error stuck at 1 from repeat 3", "error stuck at 1")
+        status.show_status(
+            RunState.FINISHED, 21, 21, "", grew=grew, advice="dead hidden nodes: try seed 0", exercise="relu2deriv"
+        )
+        await pilot.pause()
+        shown = text_of(status).rstrip()
+        assert shown.endswith("dead hidden nodes: try seed 0 · e write relu2deriv"), shown

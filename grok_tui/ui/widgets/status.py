@@ -263,6 +263,8 @@ class StatusLine(OneLine):
             # F opens the chapter's quiz after this run too: "F chapter quiz" in place of "space again"
             # (after 4.5's default run, which diverges, F worked and nothing said so)
             then = "F chapter quiz" if quiz else "{run} again"
+            if exercise:  # 6.4's default run sticks (seed 1): its two exercises were never offered
+                then = f"{{exercise}} write {exercise}"
             hint = "  " + fill(f"{advice or ADVICE} · {then}")
             head = self._head(state, step, total, speed, param, "").cell_len
             if head + len(f"  {long}{hint}") > width:
