@@ -76,8 +76,8 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                     LessonError(
                         lesson.path,
                         p.line,
-                        f"with {label}: predict's why gives no number near the answer (it ends with "
-                        f"{said}), but the run's {p.value} at step {p.step} is {actual:.6g}: a learner "
+                        f"with {label}: predict's why works out {said}, not the answer: the run's "
+                        f"{p.value} at step {p.step} is {actual:.6g}, and a learner "
                         "who answers as it reasons is told they are wrong (step counts the calls of "
                         "step(), from 1)",
                     )
@@ -118,14 +118,18 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
 
 
 NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+WORKED_OUT = re.compile(r"=\s*\(?\s*([-−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)(?![\d.]*\s*[*/+^-])")
+"""A number a `why` works out: right after an `=` and not the start of more arithmetic ("= 0.968",
+not the 0.5 of "= 0.5 * 2 = 1")."""
 
 
 def why_misses(why: str, answer: float, tolerance: float) -> str:
-    """The numbers a predict's `why` works out, when none of them is the answer (within the
-    tolerance): a teacher's why for the wrong step ("0.08" where step 2's bias is 0.186) passed
-    `check`, and the learner who typed the why's number was told "Not quite". "" when one is, or
-    the why gives no number."""
-    numbers = [float(n.replace("−", "-")) for n in NUMBER.findall(why)]
+    """The numbers a predict's `why` works out (after its = signs; all its numbers where it has no
+    result), when none of them is the answer within the tolerance: a teacher's why for the step
+    before ("0.5 * 2 = 1" where step 2 records 2) passed `check`, and the learner who typed the
+    why's number was told "Not quite". "" when one is, or the why gives no number."""
+    worked = WORKED_OUT.findall(why) or NUMBER.findall(why)
+    numbers = [float(n.replace("−", "-")) for n in worked]
     if not numbers or any(abs(n - answer) <= tolerance for n in numbers):
         return ""
     return ", ".join(f"{n:g}" for n in numbers[-3:])
