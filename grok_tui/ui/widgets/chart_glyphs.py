@@ -75,11 +75,18 @@ def label_points(rows: Sequence[Row], layers: Sequence[Layer], x_axis: Axis, y_a
     edge = next(c for c, (ch, _) in enumerate(grid[scale.axis_row]) if ch == "└")  # the y axis's column
     for layer in layers:
         for x, y in layer.points:
-            column, want = scale.column(x), scale.row(y)
-            marked = [r for r in range(scale.axis_row) if column < len(grid[r]) and grid[r][column][0] == layer.marker]
+            near, want = scale.column(x), scale.row(y)
+            # a column either side: plotext rounds a point's column its own way (120x40's 3.3 put the
+            # middle point at 25 where the ticks' line says 24.5, and its label was missing)
+            marked = [
+                (abs(c - near), abs(r - want), r, c)
+                for r in range(scale.axis_row)
+                for c in (near - 1, near, near + 1)
+                if 0 <= c < len(grid[r]) and grid[r][c][0] == layer.marker
+            ]
             if not marked:
                 continue
-            row = min(marked, key=lambda r: abs(r - want))
+            _, _, row, column = min(marked)
             cells, label = grid[row], f"{y:.3g}"
             # right of the marker, else left of it (the last point sits at the right edge)
             for start in (column + 2, column - 1 - len(label)):
