@@ -330,3 +330,20 @@ def test_an_unbound_typo_of_an_argument_names_the_argument(catalog):
     assert code != learn.solution.source
     verdict = check_code(learn, code)
     assert "the argument is `weights_0_1`. A typo?" in verdict.text, verdict.text
+
+
+def test_a_body_typed_at_column_0_under_an_indented_comment_is_said_to_be_unindented(catalog):
+    """4.3b's body typed at column 0 under the stub's indented TODO: "The function `slope` has no
+    code yet: a comment is not a body" was said of a function whose code was there."""
+    slope = catalog.get("4.3b").exercises[0]
+    lines = slope.stub.source.splitlines()
+    code = "\n".join(
+        "return 2 * (input * weight - goal_pred) * input" if x.strip().startswith("return") else x for x in lines
+    )
+    verdict = check_code(slope, code + "\n")
+    assert "has no code yet" not in verdict.text, verdict.text
+    assert (
+        "Line 4 (`return 2 * (input * weight - goal_pred) * input`) is indented 0 spaces, as much as line 1 "
+        "(`def slope(weight, input, goal_pred):`), so it is not in its block, which holds only comments. "
+        "Indent it 4 spaces (and each line after it that belongs in the block)."
+    ) in verdict.text, verdict.text

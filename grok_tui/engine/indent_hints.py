@@ -207,6 +207,16 @@ def empty_block(source: str, message: str) -> str:
     if code is not None and not comments:
         return ""
     header = lines[number - 1].strip()
+    if code is not None and found["kind"] == "function":
+        # (a loop's code after it may belong after it: 3.6's `return []` under a `for` of comments)
+        # 4.3b's body typed at column 0 under the stub's indented TODO: "has no code yet: a comment
+        # is not a body" was said of a function whose code was there, not indented
+        row = number + 1 + after.index(code)
+        return (
+            f"Line {row} (`{code.strip()}`) is indented {said(code)}, as much as line {number} "
+            f"(`{header}`), so it is not in its block, which holds only comments. Indent it "
+            f"{_depth(lines[number - 1]) + 4} spaces (and each line after it that belongs in the block)."
+        )
     if found["kind"] == "function":
         name = header.split("def ", 1)[-1].split("(", 1)[0].strip()
         what, rule = f"The function `{name}`", "a function needs at least one statement"
@@ -214,5 +224,5 @@ def empty_block(source: str, message: str) -> str:
         what, rule = f"The class on line {number}", "a class needs at least one statement"
     else:
         what, rule = f"The `{found['word']}` on line {number}", "a block needs at least one statement"
-    said = f"{what} has no code yet: " + ("a comment is not a body, and " if comments else "")
-    return said + f"{rule}. Write its lines under line {number}, indented (or `pass` for now)."
+    empty = f"{what} has no code yet: " + ("a comment is not a body, and " if comments else "")
+    return empty + f"{rule}. Write its lines under line {number}, indented (or `pass` for now)."
