@@ -149,3 +149,89 @@ def test_check_reports_a_why_whose_numbers_never_reach_the_answer(tmp_path):
     wordy = QUESTION.replace('why = "w = 0.5 - 0.1 = 0.4"', 'why = "each step takes a tenth off"')
     lesson, _ = lesson_from(tmp_path, wordy)  # no number to compare: nothing said
     assert [p.message for p in run_checks(lesson, cases=[{}])] == []
+
+
+# -- a wrong answer that is another value the run recorded ------------------------------------------
+# A learner trial: 4.3 with input 3 (kept between sessions), the answer -5.6 was this run's delta,
+# and the reveal said only "Not quite: it is -16.8 ...": the named mistake is the default run's
+# number, and nothing said what -5.6 was.
+
+AT_STEP = {"iteration": 2, "input": 3.0, "weight": -1.6, "pred": -4.8, "delta": -5.6, "weight_delta": -16.8}
+PARAMS = {"weight": 0.5, "input": 3.0, "goal_pred": 0.8, "alpha": 1.0}
+BEFORE = {"iteration": 1, "input": 3.0, "weight": 0.5, "pred": 1.5, "delta": 0.7, "weight_delta": 2.1}
+
+
+def asked(value: str = "weight_delta", tolerance: float = 0.01, label: str = "") -> Prediction:
+    return Prediction(2, value, "?", tolerance, "", label=label)
+
+
+def recorded(given: float, q: Prediction | None = None, params=None) -> str:
+    q = q or asked()
+    actual = AT_STEP.get(q.value, 0.0)
+    return predict.recorded_text(
+        q, Verdict(given, actual, q.tolerance), AT_STEP, BEFORE, PARAMS if params is None else params
+    )
+
+
+def test_a_wrong_answer_that_is_another_value_at_the_step_says_which():
+    assert recorded(-5.6) == "You said -5.6: that is this run's delta at step 2, not weight_delta."
+    assert recorded(-5.595) == "You said -5.595: that is this run's delta at step 2, not weight_delta."  # tolerance
+    assert recorded(-4.8) == "You said -4.8: that is this run's pred at step 2, not weight_delta."
+
+
+def test_a_wrong_answer_that_is_a_value_of_the_step_before_says_which():
+    assert recorded(0.7) == "You said 0.7: that is this run's delta at step 1, not weight_delta."
+    # the asked value itself, a step early: the question asks for it at the next step
+    assert (
+        recorded(2.1) == "You said 2.1: that is this run's weight_delta at step 1; the question asks for it at step 2."
+    )
+
+
+def test_the_question_names_its_value_by_its_label():
+    q = asked("weight", label="weight 1")
+    assert recorded(-5.6, q) == "You said -5.6: that is this run's delta at step 2, not weight 1."
+    said = recorded(0.5, q, params={})  # no parameter named weight here
+    assert said == "You said 0.5: that is this run's weight at step 1; the question asks for weight 1 at step 2."
+
+
+def test_only_a_wrong_answer_and_only_a_recorded_number_that_is_not_a_parameter_nor_a_count():
+    assert recorded(-16.8) == ""  # right
+    assert recorded(-16.795) == ""  # right, within the tolerance
+    assert recorded(3.0) == ""  # the input: a parameter the learner set, not a value worked out
+    # a parameter's name that learns: the weight starts as one; named where it is no longer the param's
+    assert recorded(0.5, asked("pred")) == ""
+    assert recorded(-1.6) == "You said -1.6: that is this run's weight at step 2, not weight_delta."
+    assert recorded(2) == ""  # the iteration: a count
+    assert recorded(-7.0) == ""  # nothing recorded
+    # the first in the step's order: step 2's values before step 1's
+    twice = {**AT_STEP, "error": 2.1}
+    assert predict.recorded_text(asked(), Verdict(2.1, -16.8, 0.01), twice, BEFORE) == (
+        "You said 2.1: that is this run's error at step 2, not weight_delta."
+    )
+
+
+def test_a_recorded_value_that_is_as_good_as_the_answer_is_not_named():
+    """One within the tolerance of the right answer: "that is pred, not weight" would call a near
+    miss a mix-up."""
+    near = {**AT_STEP, "error": -16.807}
+    assert predict.recorded_text(asked(), Verdict(-16.815, -16.8, 0.01), near, BEFORE) == ""
+    far = {**AT_STEP, "error": -16.82}  # outside it: named
+    assert predict.recorded_text(asked(), Verdict(-16.815, -16.8, 0.01), far, BEFORE) != ""
+
+
+def test_arrays_and_text_are_left_out():
+    values = {"weights": [0.3, -5.6, 0.9], "stage": "-5.6", "weight_delta": -16.8}
+    assert predict.recorded_text(asked(), Verdict(-5.6, -16.8, 0.01), values, {}) == ""
+
+
+def test_4_4s_new_weight_for_pred_is_named_from_the_run(catalog):
+    """4.4 step 2 asks for pred; 0.88 is the new weight, which step 2 records."""
+    (q,) = [q for q in catalog.get("4.4").predictions if q.step == 2]
+    run = LessonRun(catalog.get("4.4"), {})
+    run.run_sync()
+    now, before = run.steps[1].values, run.steps[0].values
+    verdict = Verdict(0.88, now["pred"], q.tolerance)
+    assert predict.mistake_text(q, verdict, "") == ""
+    assert predict.recorded_text(q, verdict, now, before, run.values) == (
+        "You said 0.88: that is this run's weight at step 2, not pred."
+    )

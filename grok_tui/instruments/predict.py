@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from numbers import Integral, Real
 from typing import Any
 
 from grok_tui.lesson.model import Prediction
@@ -150,6 +151,52 @@ def mistake_text(q: Prediction, verdict: Verdict, change: str) -> str:
         return ""
     said = named_mistake(q.mistakes, verdict.given, q.tolerance)
     return f"You said {verdict.given:.6g}: {said}" if said else ""
+
+
+def recorded_text(
+    q: Prediction,
+    verdict: Verdict,
+    values: Mapping[str, Any],
+    before: Mapping[str, Any],
+    params: Mapping[str, Any] | None = None,
+) -> str:
+    """A wrong answer that is another number the run recorded, at the question's step (`values`) or
+    the step before (`before`), within the question's tolerance: which ("You said -5.6: that is this
+    run's delta at step 2, not weight_delta."); the first in the step's order, that step's before
+    the one before. Said where the lesson names no mistake, with any parameters: 4.3 with input 3
+    said only "Not quite: it is -16.8" to this run's delta. Not the value asked at its step, not one
+    within the tolerance of the answer (a near miss is no mix-up), not a parameter still at the run's
+    value of it (`params`: the learner's own number; 4.4's weight starts as one, then learns), nor
+    counts (whole numbers: the iteration), arrays or text. "" if none."""
+    if verdict.right:
+        return ""
+    near = max(verdict.tolerance, 1e-9)
+    params = params or {}
+    for at, recorded in ((q.step, values), (q.step - 1, before)):
+        for name, value in recorded.items():
+            if at == q.step and name == q.value:
+                continue
+            if isinstance(value, Integral) or not isinstance(value, Real):  # numpy's floats are Real
+                continue
+            number = float(value)
+            if name in params and _same(number, params[name]):
+                continue
+            if not math.isfinite(number) or abs(number - verdict.actual) <= near or abs(number - verdict.given) > near:
+                continue
+            said = f"You said {verdict.given:.6g}: that is this run's {name} at step {at}"
+            if name == q.value:  # the asked value a step early
+                asked = "it" if q.named == q.value else q.named
+                return f"{said}; the question asks for {asked} at step {q.step}."
+            return f"{said}, not {q.named}."
+    return ""
+
+
+def _same(number: float, param: Any) -> bool:
+    """A recorded number is the parameter's value (input 3.0 recorded as 3.0)."""
+    try:
+        return math.isclose(number, float(param), rel_tol=1e-12, abs_tol=1e-12)
+    except (TypeError, ValueError):  # a choice ("relu")
+        return False
 
 
 def named_mistake(mistakes, given: float, tolerance: float) -> str:

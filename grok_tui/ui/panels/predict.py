@@ -32,6 +32,7 @@ from grok_tui.instruments.predict import (
     params_change,
     question_text,
     read_number,
+    recorded_text,
     why_text,
 )
 from grok_tui.instruments.refs import as_float, resolve
@@ -81,6 +82,9 @@ class PredictPanel(InstrumentPanel):
         self._before: dict[int, dict[str, Any]] = {}
         """What the learner works from before each predicted step: the step before's values first,
         then the latest of each earlier one."""
+        self._previous: dict[int, dict[str, Any]] = {}
+        """The values recorded at the step before each predicted step, that step's only: a wrong
+        answer that is one of them is named at the reveal ("that is this run's delta at step 1")."""
         self._latest: dict[str, Any] = {}
         """Each value's latest recording in this run."""
         self._deferred: int | None = None
@@ -92,6 +96,8 @@ class PredictPanel(InstrumentPanel):
         reveal is left."""
         self._run: Any = None
         self._change = ""
+        self._params: dict[str, Any] = {}
+        """This run's parameters."""
         self._key: tuple = ()
         self._last: int | None = None
         """The run's last step, where the lesson says (its `steps`): no question about a later one."""
@@ -136,6 +142,7 @@ class PredictPanel(InstrumentPanel):
             self.active = self.tap_run(self._on_event)
         if self.active and lesson is not None:
             values = dict(getattr(self._run, "values", None) or self.params)
+            self._params = values
             self._change = params_change(lesson.defaults, values)
             self._key = params_key(values)
             # 4.4 with iterations 1 asked about step 2, which never came: the answer went nowhere.
@@ -167,6 +174,7 @@ class PredictPanel(InstrumentPanel):
             # this step's values first, then the latest of the earlier ones: 6.4's question at step
             # 4 needs weights_1_2, recorded at step 1
             self._before[upcoming] = {**event.step.values, **self._latest}
+            self._previous[upcoming] = dict(event.step.values)
         # The learner steps (s): ask before each predicted value. A played run (space) waits at the
         # stops set in run_started (once per visit and parameter set), and plays on afterwards.
         stepping = getattr(self._run, "paused", False) and not self._holding
@@ -279,6 +287,8 @@ class PredictPanel(InstrumentPanel):
                 style="bold green" if verdict.right else "bold yellow",
             )
             mistake = mistake_text(q, verdict, self._change)  # only for the wrong answer it names
+            # else another value the run recorded (4.3 at input 3: -5.6 was this run's delta)
+            mistake = mistake or recorded_text(q, verdict, values, self._previous.get(step, {}), self._params)
             if mistake:
                 body.append(mistake + "\n")
             why = why_text(q, self._change, values)
