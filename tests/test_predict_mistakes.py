@@ -224,6 +224,24 @@ def test_arrays_and_text_are_left_out():
     assert predict.recorded_text(asked(), Verdict(-5.6, -16.8, 0.01), values, {}) == ""
 
 
+@pytest.mark.parametrize(
+    "lesson_id, step, wrong, said",
+    [
+        # 4.4's Common-mistake box: adding weight_delta instead of subtracting it
+        ("4.4", 4, 0.656392, "You said 0.656392: that adds weight_delta"),
+        ("5.4", 2, 0.25655, "You said 0.25655: that is the new win weight"),
+    ],
+)
+def test_the_lessons_name_the_slips_no_recorded_value_covers(catalog, lesson_id, step, wrong, said):
+    (q,) = [q for q in catalog.get(lesson_id).predictions if q.step == step]
+    run = LessonRun(catalog.get(lesson_id), {})
+    run.run_sync()
+    actual = run.steps[step - 1].values[q.value]
+    verdict = Verdict(wrong, actual, q.tolerance)
+    assert not verdict.right
+    assert predict.mistake_text(q, verdict, "").startswith(said)
+
+
 def test_4_4s_new_weight_for_pred_is_named_from_the_run(catalog):
     """4.4 step 2 asks for pred; 0.88 is the new weight, which step 2 records."""
     (q,) = [q for q in catalog.get("4.4").predictions if q.step == 2]
