@@ -253,3 +253,18 @@ def test_4_4s_new_weight_for_pred_is_named_from_the_run(catalog):
     assert predict.recorded_text(q, verdict, now, before, run.values) == (
         "You said 0.88: that is this run's weight at step 2, not pred."
     )
+
+
+def test_a_wrong_answer_near_a_recorded_value_by_chance_is_not_called_that_value(catalog):
+    """4.3 at the defaults: 0.3 was said to be "this run's error at step 1" (0.3025, within the
+    question's tolerance of 0.01), a mix-up the learner had not made. Only the very number is named."""
+    (q,) = [q for q in catalog.get("4.3").predictions if q.step == 2]
+    run = LessonRun(catalog.get("4.3"), {})
+    run.run_sync()
+    values, before = run.steps[1].values, run.steps[0].values
+    actual = values[q.value]
+    assert predict.recorded_text(q, Verdict(0.3, actual, q.tolerance), values, before) == ""
+    delta = before["delta"]
+    assert predict.recorded_text(q, Verdict(delta, actual, q.tolerance), values, before) == (
+        f"You said {delta:.6g}: that is this run's delta at step 1, not weight_delta."
+    )

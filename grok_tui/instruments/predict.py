@@ -161,7 +161,7 @@ def recorded_text(
     params: Mapping[str, Any] | None = None,
 ) -> str:
     """A wrong answer that is another number the run recorded, at the question's step (`values`) or
-    the step before (`before`), within the question's tolerance: which ("You said -5.6: that is this
+    the step before (`before`), within 0.1% of it: which ("You said -5.6: that is this
     run's delta at step 2, not weight_delta."); the first in the step's order, that step's before
     the one before. Said where the lesson names no mistake, with any parameters: 4.3 with input 3
     said only "Not quite: it is -16.8" to this run's delta. Not the value asked at its step, not one
@@ -181,7 +181,10 @@ def recorded_text(
             number = float(value)
             if name in params and _same(number, params[name]):
                 continue
-            if not math.isfinite(number) or abs(number - verdict.actual) <= near or abs(number - verdict.given) > near:
+            # the very number, as the learner would copy or work it out (0.1% off): within the wider
+            # tolerance, 4.3's 0.3 was said to be "this run's error" (0.3025), a mix-up it was not
+            copied = math.isclose(number, verdict.given, rel_tol=1e-3, abs_tol=1e-9)
+            if not math.isfinite(number) or abs(number - verdict.actual) <= near or not copied:
                 continue
             said = f"You said {verdict.given:.6g}: that is this run's {name} at step {at}"
             if name == q.value:  # the asked value a step early
