@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 from collections.abc import Callable
 from typing import TypedDict
@@ -18,10 +17,11 @@ from grok_tui.answers import (
     take_notices,
     unfinished_attempt,
 )
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.course_marks import LEGEND, MARKS, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from grok_tui.lesson.catalog import Catalog, default_lessons_dir
+from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
 
@@ -209,15 +209,6 @@ def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
                 changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
                 found.append((changed, f"{lesson.id}/{exercise.name}"))
     return [key for _, key in sorted(found, reverse=True)]
-
-
-def with_lessons_option(text: str, catalog: Catalog) -> str:
-    """The commands in `text` as they reach this course: with `--lessons DIR` where it is not the
-    default one (a teacher's `grok-tui --lessons DIR progress` said "Next: `grok-tui 9.1`", which
-    answered "no lesson '9.1'")."""
-    if catalog.root.resolve() == default_lessons_dir().resolve():
-        return text
-    return text.replace("`grok-tui ", f"`grok-tui --lessons {shlex.quote(str(catalog.root))} ")
 
 
 def next_step(catalog: Catalog, progress: Progress) -> str:
