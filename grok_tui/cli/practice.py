@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.cli.progress import begun_drafts, load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -88,7 +89,7 @@ def chosen_exercises(
         # `hint w_sum`: an exercise's name alone ("no lesson 'w_sum'" did not say where it was)
         owner = next((l for l in catalog.lessons if not slash and l.exercise(spec) is not None), None)
         if owner is not None:
-            raise _Usage(f"{spec} is an exercise: `grok-tui {command} {owner.id}/{spec}`")
+            raise _Usage(with_lessons_option(f"{spec} is an exercise: `grok-tui {command} {owner.id}/{spec}`", catalog))
         raise _Usage(no_lesson(lesson_id, catalog))
     if slash:
         exercise = lesson.exercise(name)
@@ -98,7 +99,7 @@ def chosen_exercises(
     if not lesson.exercises:
         later = next((l for l in catalog.lessons[catalog.lessons.index(lesson) + 1 :] if l.exercises), None)
         nearest = f"; the next lesson with one is {later.id} (`grok-tui {command} {later.id}`)" if later else ""
-        raise _Usage(f"lesson {lesson_id} has no exercises{nearest}")
+        raise _Usage(with_lessons_option(f"lesson {lesson_id} has no exercises{nearest}", catalog))
     if next_only:
         todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
         return [(lesson, (todo or list(lesson.exercises))[0])]
@@ -206,7 +207,7 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
             if hints
             else f"it has no hints; `grok-tui edit {key}` opens it"
         )
-        print(f"{said}; no hint spent. Next: {key} ({exercise.title}): {how}.")
+        print(with_lessons_option(f"{said}; no hint spent. Next: {key} ({exercise.title}): {how}.", catalog))
         return EXIT_OK
     if not hints:
         print(f"{key} ({exercise.title}) has no hints.")
@@ -228,7 +229,7 @@ def _hint(args: argparse.Namespace, catalog: Catalog) -> int:
         passed = (
             " (it passes already)" if same else f" (passed before; your code changed since: `grok-tui verify {key}`)"
         )
-    print(f"{key} ({exercise.title}){passed}")
+    print(with_lessons_option(f"{key} ({exercise.title}){passed}", catalog))
     print(f"Hint {shown + 1}/{len(hints)}: {hints[shown]}")
     return EXIT_OK
 
@@ -323,7 +324,7 @@ def _edit(args: argparse.Namespace, catalog: Catalog) -> int:
         said = f"No change to {key}{where}. `grok-tui verify {key}` checks it."
     else:
         said = f"No change to {key}: nothing saved, it is not started yet."
-    print(("\n" if ends_bare else "") + said)
+    print(("\n" if ends_bare else "") + with_lessons_option(said, catalog))
     return EXIT_OK
 
 

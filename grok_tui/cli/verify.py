@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.practice import chosen_exercises, current_code, next_key, run_command
 from grok_tui.cli.progress import load_progress
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK
@@ -32,7 +33,7 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     chosen = chosen_exercises(catalog, args.id, progress, command="verify")
     if args.id is not None and "/" not in args.id and len(chosen) > 1:
-        return _verify_lesson(progress, chosen)
+        return _verify_lesson(progress, chosen, catalog)
     # a lesson of one exercise is that exercise: `verify 4.2` told its first line and "`grok-tui
     # verify 4.2/hot_cold_step` shows the whole message", to be typed again
     not_started: list[str] = []
@@ -47,7 +48,8 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
             not_started.append(key)
             continue
         if verdict is None:
-            print(f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id}).")
+            said = f"· {key}: not started yet. `grok-tui edit {key}` opens it (or press e in lesson {lesson.id})."
+            print(with_lessons_option(said, catalog))
             return EXIT_FAILED
         if not verdict.passed:
             if failing:  # the first said in full; the rest a line each (`verify KEY` tells one whole)
@@ -70,10 +72,12 @@ def _verify(args: argparse.Namespace, catalog: Catalog) -> int:
         begun = len(chosen) - len(not_started)
         more = f"; `grok-tui verify {failing[1]}` tells the next whole" if len(failing) > 1 else ""
         do_not = "does not" if len(failing) == 1 else "do not"
-        print(f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} {do_not}{more}.")
+        said = f"{begun - len(failing)} of the {begun} exercises you began pass; {len(failing)} {do_not}{more}."
+        print(with_lessons_option(said, catalog))
         return EXIT_FAILED
     elif not_started:
-        print(_not_started(len(chosen) - len(not_started), not_started, next_key(catalog, progress, not_started)))
+        said = _not_started(len(chosen) - len(not_started), not_started, next_key(catalog, progress, not_started))
+        print(with_lessons_option(said, catalog))
     elif len(chosen) > 1:
         print(f"All {len(chosen)} exercises pass.")
     return EXIT_OK
@@ -93,16 +97,17 @@ def _not_started(passed: int, not_started: list[str], first: str) -> str:
     return f"{began}. {count} exercise{'s' if count > 1 else ''} not started yet; next: {first} ({how}){skipped}."
 
 
-def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) -> int:
+def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]], catalog: Catalog) -> int:
     """A lesson of several exercises named: each gets a line, whatever the one before did (a learner
-    asking about 7.3 wants to hear of softmax even when one_hot is not started)."""
+    asking about 7.3 wants to hear of softmax even when one_hot is not started). The commands it names
+    reach `catalog`'s course."""
     passed = failed = 0
     for lesson, exercise in chosen:
         key = f"{lesson.id}/{exercise.name}"
         verdict = _check(progress, lesson, exercise)
         _say_set_aside(progress)
         if verdict is None:
-            print(f"· {key}: not started yet (`grok-tui edit {key}` opens it).")
+            print(with_lessons_option(f"· {key}: not started yet (`grok-tui edit {key}` opens it).", catalog))
         elif verdict.passed:
             passed += 1
             print(f"✓ {key}: {verdict.headline}")
@@ -116,10 +121,10 @@ def _verify_lesson(progress: Progress, chosen: list[tuple[Lesson, Exercise]]) ->
         return EXIT_OK
     if not failed:  # none checked and failed: "shows the whole message" pointed at none (3.3, not started)
         rest = "the rest are not started" if passed else f"`grok-tui edit {lesson_id}` opens the first"
-        print(f"{total - passed} of {total} not started yet: {rest}.")
+        print(with_lessons_option(f"{total - passed} of {total} not started yet: {rest}.", catalog))
         return EXIT_FAILED
     whole = f"`grok-tui verify {lesson_id}/NAME` shows the whole message"
-    print(f"{passed} of {total} exercises of {lesson_id} pass. {whole}.")
+    print(with_lessons_option(f"{passed} of {total} exercises of {lesson_id} pass. {whole}.", catalog))
     return EXIT_FAILED
 
 
