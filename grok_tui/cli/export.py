@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.export_prelude import prelude
 from grok_tui.cli.messages import no_lesson
 from grok_tui.lesson.model import Cell, Exercise, Lesson, Param, Prose
@@ -336,7 +337,8 @@ def cmd_export(args, catalog) -> int:
         lessons, targets = catalog.lessons, [args.all / default_name(l, args.to) for l in catalog.lessons]
     else:
         if not args.id:
-            return usage("export needs a lesson id (or --all DIR); `grok-tui list` shows the ids")
+            said = "export needs a lesson id (or --all DIR); `grok-tui list` shows the ids"
+            return usage(with_lessons_option(said, catalog))
         lesson = catalog.get(args.id)
         if lesson is None:
             return usage(no_lesson(args.id, catalog))

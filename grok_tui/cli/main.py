@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from grok_tui import __version__
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_lesson
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import LESSON_SUFFIX, Catalog, default_lessons_dir, load_catalog, load_lesson_file
@@ -233,9 +234,8 @@ def farewell(app) -> list[str]:
     last = app.progress.last_lesson
     if app.crash_error is None and last and not app.progress.unsaved:
         # a teacher's course (--lessons DIR) is not where a plain `grok-tui` goes back to
-        root = app.catalog.root
-        again = "grok-tui" if root.resolve() == default_lessons_dir().resolve() else f"grok-tui --lessons {root}"
-        lines.append(f"grok-tui: your progress is saved; `{again}` brings you back to {last}")
+        said = f"grok-tui: your progress is saved; `grok-tui` brings you back to {last}"
+        lines.append(with_lessons_option(said, app.catalog))
     return lines
 
 
@@ -320,7 +320,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     for error in catalog.errors:
         print(f"warning: {error}", file=sys.stderr)
     if not args.id:
-        raise UsageError("run needs a lesson id (or --all); `grok-tui list` shows the ids")
+        raise UsageError(
+            with_lessons_option("run needs a lesson id (or --all); `grok-tui list` shows the ids", catalog)
+        )
     lesson = catalog.get(args.id)
     if lesson is None:
         raise UsageError(no_lesson(args.id, catalog))
