@@ -120,3 +120,28 @@ def test_the_default_course_is_named_as_before(capsys, monkeypatch) -> None:
     assert code == EXIT_FAILED and "`grok-tui edit 3.2/w_sum` opens it" in out, out
     code, out, _ = cli(capsys, "hint")
     assert "`grok-tui hint " in out and "--lessons" not in out, out
+
+
+@pytest.mark.parametrize("command", ["run", "export"])
+def test_run_and_export_without_an_id_name_the_course_in_the_list_command(capsys, course, command) -> None:
+    code, _, err = cli(capsys, "--lessons", str(course), command)
+    assert code == 2, err
+    argv = follow_up(err, "list")
+    assert argv == ["--lessons", str(course), "list"], err
+    code, out, err = cli(capsys, *argv)
+    assert code == EXIT_OK and out.startswith("9.1\tDoubling"), out + err
+
+
+def test_the_farewell_of_a_course_in_a_folder_with_a_space_quotes_it(tmp_path) -> None:
+    """`grok-tui --lessons /srv/my course` was printed unquoted: the shell read two words."""
+    from types import SimpleNamespace
+
+    from grok_tui.cli.main import farewell
+    from grok_tui.progress import Progress
+
+    progress = Progress.load()
+    progress.open_lesson("9.1")
+    root = tmp_path / "my course"
+    app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=SimpleNamespace(root=root))
+    said = f"grok-tui: your progress is saved; `grok-tui --lessons {shlex.quote(str(root))}` brings you back to 9.1"
+    assert farewell(app) == [said]
