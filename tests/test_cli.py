@@ -142,7 +142,8 @@ def test_an_id_far_from_every_lesson_is_only_no_lesson(capsys, tmp_path):
     assert run_cli(capsys, "verify", "8.1")[2].rstrip().endswith(own)
     (tmp_path / "ch8").mkdir()
     code, _, err = run_cli(capsys, "--lessons", str(tmp_path), "verify", "8.1")
-    assert (code, err) == (2, "grok-tui: no lesson '8.1'; `grok-tui list` shows the ids\n")
+    # the list of this course, not the bundled one's (a plain `grok-tui list` lists that)
+    assert (code, err) == (2, f"grok-tui: no lesson '8.1'; `grok-tui --lessons {tmp_path} list` shows the ids\n")
 
 
 @pytest.mark.parametrize("word", ["practice", "pizza"])

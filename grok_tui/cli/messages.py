@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.lesson.catalog import Catalog, bundled_lessons_dir
 from grok_tui.lesson.model import Lesson
 
@@ -22,7 +23,7 @@ def no_lesson(lesson_id: str, catalog: Catalog) -> str:
         own = ""
         if catalog.root.resolve() == bundled_lessons_dir().resolve():
             own = " (lessons of your own: --lessons DIR, or $GROK_TUI_LESSONS)"
-        return f"no lesson {lesson_id!r}; `grok-tui list` shows the ids{own}"
+        return with_lessons_option(f"no lesson {lesson_id!r}; `grok-tui list` shows the ids{own}", catalog)
     more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
     return f"lesson {lesson_id!r} could not be loaded: {mine[0]}{more}; `grok-tui check {mine[0].path}` lists them"
 
