@@ -296,7 +296,7 @@ def test_a_tab_is_said_to_be_a_tab_and_mixing_it_with_spaces_is_explained(catalo
     assert verdict.details[0] == "line 4, indented a tab (the line above: 4 spaces): return y", verdict.details
     assert verdict.details[1] == (
         "Line 4 is indented with a tab, a line above it with spaces: Python will not guess how many "
-        "spaces a tab is worth. Indent with spaces only (this editor's Tab key types 4)."
+        "spaces a tab is worth. Indent with spaces only (the tutor's editor turns Tab into 4)."
     )
 
 

@@ -47,7 +47,7 @@ def mixed_tabs(source: str, number: int) -> str:
         return ""
     return (
         f"Line {number} is indented with {kinds[0]}, a line above it with {kinds[1]}: Python will not "
-        "guess how many spaces a tab is worth. Indent with spaces only (this editor's Tab key types 4)."
+        "guess how many spaces a tab is worth. Indent with spaces only (the tutor's editor turns Tab into 4)."
     )
 
 
