@@ -20,11 +20,12 @@ def fmt(x: float | int | str) -> str:
 
 def literal(x: float | int | str) -> str:
     """A parameter value as Python code reads it, in the code view: a float keeps its `.0` (3.3's
-    `b_2 = -1` sat under a comment saying b_2 is a float; 3.1's `weight = 1` printed "x 1.0")."""
+    `b_2 = -1` sat under a comment saying b_2 is a float; 3.1's `weight = 1` printed "x 1.0") and
+    all its digits."""
     if isinstance(x, str):
         return repr(x)
-    shown = fmt(x)
-    return shown + ".0" if isinstance(x, float) and shown.lstrip("-").isdigit() else shown
+    # every digit it has: a typed 0.123456789 showed as 0.123457, which is not the number run
+    return repr(float(x)) if isinstance(x, float) else str(x)
 
 
 def exact(x: object) -> str:
@@ -66,7 +67,7 @@ def coerce(param: Param, value: object) -> float | int | str:
         raise ParamError(f"{param.name}={exact(value)} is above its maximum {exact(param.max)}")
     if math.isinf(number):
         raise ParamError(f"{param.name}={exact(value)} is too big for a float")
-    return number
+    return number + 0  # a typed -0 is 0 (the code view and the params read "-0.0" and "-0")
 
 
 def _squeezed(text: str) -> str:

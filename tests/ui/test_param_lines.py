@@ -89,3 +89,17 @@ def test_a_float_parameter_is_shown_as_python_writes_a_float():
     ).plain
     assert "b_2 = -1.0  # default 0.0\n" in text and "iterations = 20\n" in text and "activation = 'relu'" in text, text
     assert "weight = 0.1\n" in text, text
+    # every digit the value run has: a typed 0.123456789 showed as 0.123457
+    typed = ParamLines._lines({"b_2": 0.123456789}, "b_2", "", 80).plain
+    assert "b_2 = 0.123456789" in typed, typed
+
+
+def test_a_typed_minus_zero_is_zero():
+    """`= -0` showed "b_2 = -0.0" and "b_2 ◂ -0 ▸"."""
+    import math
+
+    from grok_tui.lesson.model import Param
+    from grok_tui.lesson.params import coerce
+
+    value = coerce(Param("b_2", "float", 0.5, min=-3.0, max=3.0), "-0")
+    assert value == 0 and math.copysign(1, value) == 1
