@@ -123,3 +123,27 @@ async def test_an_ansi_themes_notice_has_its_own_text_colour_on_its_paper(catalo
         for style in styles:
             assert style.color is not None and style.color.number == text, style
             assert style.bgcolor is not None and style.bgcolor.number == paper, style
+
+
+async def test_ansi_light_draws_the_code_and_the_title_for_a_light_terminal(catalog, monkeypatch):
+    """ansi-light: the code's strings were yellow and its names bright cyan (ansi_dark's colours) on
+    the terminal's white, 1.2-1.5:1; the title bar the terminal's black on blue, 2.2:1."""
+    from rich.syntax import Syntax
+
+    from grok_tui.ui.widgets.code_cell import CodeCell
+
+    monkeypatch.setenv("GROK_TUI_THEME", "ansi-light")
+    app = GrokApp(catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.screen.query(CodeCell)), what="3.1's code")
+        cell = app.screen.query(CodeCell).first()
+        code = cell._renderable("python")
+        syntax = code if isinstance(code, Syntax) else next(r for r in code.renderables if isinstance(r, Syntax))
+        assert syntax._theme.get_style_for_token(("Literal", "String")).color.name != "yellow"
+        title = app.screen.query_one("#lesson-title")
+        assert title.styles.text_style.reverse, title.styles.text_style
+        app.theme = "ansi-dark"  # a dark terminal's theme: ansi_dark's colours again
+        await pilot.pause()
+        code = cell._renderable("python")
+        syntax = code if isinstance(code, Syntax) else next(r for r in code.renderables if isinstance(r, Syntax))
+        assert syntax._theme.get_style_for_token(("Literal", "String")).color.name == "yellow"

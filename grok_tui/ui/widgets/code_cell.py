@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import cast
 
 from pygments.lexer import Lexer
+from pygments.token import Comment, Keyword, Name, String
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.syntax import Syntax
+from rich.style import Style
+from rich.syntax import ANSI_LIGHT, ANSISyntaxTheme, Syntax
 from rich.text import Text
 from textual.css.styles import RulesMap
 from textual.geometry import Size
@@ -19,13 +21,30 @@ from grok_tui.lesson.model import Cell
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
+LIGHT_SYNTAX_THEME = ANSISyntaxTheme(
+    {
+        **ANSI_LIGHT,
+        String: Style(color="red"),
+        **{token: Style(color="magenta") for token in (Name.Builtin, Name.Attribute, Name.Exception, Keyword.Type)},
+        Name.Namespace: Style(color="magenta", underline=True),
+        Comment.Preproc: Style(color="magenta"),
+        Name.Function: Style(bold=True),
+        Name.Class: Style(bold=True, underline=True),
+    }
+)
+"""The terminal's colours on a light terminal (ansi-light): ansi_dark's yellow strings and bright
+cyan names on its white were 1.2-1.5:1, and Rich's ansi_light keeps yellow strings, cyan names and
+green functions (xterm's: 1.1-2:1 on white). Red, magenta and blue are 4-9:1 there. Other themes
+blend the ANSI colours to their own background."""
 
 
-def _code(source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python") -> Syntax:
+def _code(
+    source: str, start_line: int, mark: int | None = None, lexer: str | Lexer = "python", light: bool = False
+) -> Syntax:
     return Syntax(
         source.rstrip("\n"),
         lexer,
-        theme=SYNTAX_THEME,
+        theme=LIGHT_SYNTAX_THEME if light else SYNTAX_THEME,
         line_numbers=True,
         start_line=start_line,
         word_wrap=True,
@@ -54,6 +73,16 @@ class CodeCell(Static):
 
     def on_mount(self) -> None:
         self.refresh_code()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_code())
+
+    def on_unmount(self) -> None:
+        # the signal's callback holds the cell: kept, a left lesson's cells lived on until a theme change
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    @property
+    def _light_terminal(self) -> bool:
+        """An ANSI theme for a light terminal: the code's colours are the terminal's own, unblended."""
+        return self.is_attached and self.app.native_ansi_color and not self.app.current_theme.dark
 
     def refresh_code(self, note: str | None = None, code: str | None = None) -> None:
         if note is not None:
@@ -62,7 +91,8 @@ class CodeCell(Static):
         self._height = (-1, 0)
 
     def _renderable(self, lexer: str | Lexer) -> RenderableType:
-        code = _code(self.code if self.code is not None else self.cell.source, self.cell.line, self.mark, lexer)
+        source = self.code if self.code is not None else self.cell.source
+        code = _code(source, self.cell.line, self.mark, lexer, light=self._light_terminal)
         if not self.note:
             return code
         # the prose's one-column margin: at column 0 the note stood out of the text it belongs to
