@@ -207,7 +207,9 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
         )
 
     def _edited_since_pass(self) -> bool:
-        return self._passed_text is not None and self._passed_text != self.editor.text
+        # ends of lines after the code do not count: a learner's editor (`grok-tui edit`) ends the file with a
+        # newline, and the title said "edited since" of the very code that passed (as `hint` compares)
+        return self._passed_text is not None and self._passed_text.strip() != self.editor.text.strip()
 
     def _render_result(self) -> None:
         """The notices and the headline (what happened) in the pinned line(s) at the top; the
