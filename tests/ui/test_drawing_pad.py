@@ -155,7 +155,7 @@ async def test_after_zoom_and_back_the_pad_takes_the_room_it_had(small_catalog):
         assert pad.region.height == before, (pad.region.height, before)
 
 
-async def test_the_pads_keys_are_in_view_in_the_lab_unzoomed(small_catalog):
+async def test_the_pads_keys_are_in_view_in_the_lab_unzoomed(small_catalog, trained):
     """At 80x24 the lab's pad has room for its title and grid only: the two key lines under it were
     cut off (the border's "arrows space d x t" said no more). They go in a column beside the reading."""
     for size in ((80, 24), (120, 40)):
@@ -172,6 +172,15 @@ async def test_the_pads_keys_are_in_view_in_the_lab_unzoomed(small_catalog):
             shown = screen_text(app)
             for key in ("arrows move", "space shade", "d pen", "x clear", "t test digit"):
                 assert key in shown, (size, key, shown)
+            if size == (80, 24):  # the keys' column stays put as the title grows (", edited" moved it)
+                pad.run_finished(trained[1])
+                at = []
+                for key in ("t", "space"):  # a test digit copied, then edited
+                    await pilot.press(key)
+                    await pilot.pause()
+                    row = next(r for r in screen_text(app).splitlines() if "arrows move" in r)
+                    at.append(row.index("arrows move"))
+                assert "edited" in screen_text(app) and at[0] == at[1], at
             await pilot.press("f")  # away from the pad: where its keys were, how to come back
             await pilot.pause()
             if app.screen.query("#drawing_pad") and pad.region.height:

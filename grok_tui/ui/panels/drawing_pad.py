@@ -25,8 +25,7 @@ UNFOCUSED = "to draw, press f until this frame lights up"
 KEY_COLUMN = 16
 """Columns the keys take as a column beside the reading."""
 KEY_GAP = 3
-READING = 29
-"""Columns of the widest reading line, "empty, yet it reads 9  (100%)": the keys' column goes after."""
+"""Columns at least between the reading and the keys' column."""
 
 #: What space does to a pixel: empty -> full ink -> half ink -> empty.
 NEXT_LEVEL = {0.0: 1.0, 1.0: 0.5, 0.5: 0.0}
@@ -260,10 +259,18 @@ class Panel(DigitsPanel):
             right = [head, *probability_lines(self.probs, width=room)]
         right = [*right, *self._pen()]
         if keys:
-            # a column of its own at a fixed place (the reading's lines vary in width)
-            right[0] = right[0].copy()
-            right[0].pad_right(max(0, min(room, READING) - right[0].cell_len))
-            return side_by_side(left, list(side_by_side(right, keys, gap=KEY_GAP).split("\n")))
+            # a column of its own at the panel's right edge: placed after the reading, it moved when
+            # the title grew ("test 0: a 2, edited") or the reading's lines changed width
+            body = side_by_side(left, right).split("\n")
+            edge = self.columns - max(line.cell_len for line in keys)
+            out = Text()
+            for i in range(max(len(body), len(keys))):
+                line = body[i].copy() if i < len(body) else Text("")
+                if i < len(keys):
+                    line.pad_right(max(0, edge - line.cell_len))
+                    line.append_text(keys[i])
+                out.append_text(line if not i else Text("\n") + line)
+            return out
         out = side_by_side(left, right)
         for line in self._keys():
             out.append("\n")
