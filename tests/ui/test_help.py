@@ -58,7 +58,8 @@ def test_every_key_of_the_contents_and_its_list_is_in_its_help_and_bound():
     """F1 on the contents listed the lesson screen's keys (space, s, l...), which do nothing there."""
     from textual.widgets import OptionList
 
-    from grok_tui.ui.screens.contents import ContentsScreen, LessonList
+    from grok_tui.ui.screens.contents import ContentsScreen
+    from grok_tui.ui.screens.contents_list import LessonList
     from grok_tui.ui.screens.help import CONTENTS_KEYS
 
     documented = {token for keys, _ in CONTENTS_KEYS[:-2] for token in keys.split()}

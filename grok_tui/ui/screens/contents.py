@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -11,8 +10,6 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.strip import Strip
-from textual.style import Style as VisualStyle
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,14 +18,13 @@ from grok_tui.course_marks import LEGEND, MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
-from grok_tui.ui.contrast import TONES, readable, theme_style
+from grok_tui.ui.contrast import TONES, theme_style
 from grok_tui.ui.notices import take_back
+from grok_tui.ui.screens.contents_list import LessonList
 from grok_tui.ui.screens.contents_rows import QUIZ_ROW, lesson_preview, quiz_attempt, quiz_line, quiz_preview
 from grok_tui.ui.screens.course_end import not_loaded
 from grok_tui.ui.tutor_app import tutor
 from grok_tui.ui.widgets.footer import KeyFooter
-from grok_tui.ui.widgets.gutter import GutterFirst
-from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 OUTSIDE_POLL = 2.0
 """Seconds between looks at the progress file for what the command line changed (verify, reset)."""
@@ -37,41 +33,6 @@ STATUS_WORDS = {"complete": "complete", "ran": "run done, exercises to do", "sta
 
 PROBLEM_LINES = 6
 """Lesson-file problems listed under the contents, a line each (grok.tcss gives the box 8 rows)."""
-
-
-class LessonList(GutterFirst, StoppingOptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "down", show=False),
-        Binding("k", "cursor_up", "up", show=False),
-        # the key a learner tries first to open a lesson, as it runs one in the lesson (it did nothing)
-        Binding("space", "select", "open", show=False),
-    ]
-
-    def on_click(self, event: events.Click) -> None:
-        """A click on a chapter's heading highlights its first lesson (it did nothing: a heading is
-        no option to choose); a lesson's row opens it, as Textual's list does."""
-        clicked = event.style.meta.get("option")
-        if clicked is None or not self._options[clicked].disabled:
-            return
-        after = range(clicked + 1, len(self._options))
-        first = next((i for i in after if not self._options[i].disabled), None)
-        if first is not None:
-            self.highlighted = first
-
-    def _get_option_render(self, option: Option, style: VisualStyle) -> list[Strip]:
-        """The highlighted row all in the highlight's colour, made readable on it: a ✓ kept its green
-        on the highlight's blue, at 1.03:1 in atom-one-light (the mark's shape still tells it apart),
-        and textual-dark's own 87% white is 3.8:1 on its blue."""
-        strips = super()._get_option_render(option, style)
-        drawn = style.rich_style  # the colours as drawn, "auto 87%" resolved on the highlight
-        if option is not self.highlighted_option or option.disabled or not (drawn.color and drawn.bgcolor):
-            return strips
-        background = Color.from_rich_color(drawn.bgcolor)
-        over = Style(color=readable(Color.from_rich_color(drawn.color), [background]).rich_color)
-        return [
-            Strip([Segment(text, s + over if s else s, c) for text, s, c in strip], strip.cell_length)
-            for strip in strips
-        ]
 
 
 NO_KEY = ": no key here · ? lists the keys"
