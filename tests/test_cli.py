@@ -219,16 +219,18 @@ def test_the_shell_is_told_the_progress_is_kept_and_where_the_tutor_reopens():
     from grok_tui.progress import Progress
 
     progress = Progress.load()
-    course = SimpleNamespace(root=default_lessons_dir())
+    course = SimpleNamespace(root=default_lessons_dir(), get=lambda lesson_id: lesson_id == "4.3" or None)
     quit_app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=course)
     assert farewell(quit_app) == []  # nothing opened yet: nothing to come back to
     progress.open_lesson("4.3")
     assert farewell(quit_app) == ["grok-tui: your progress is saved; `grok-tui` brings you back to 4.3"]
     # a teacher's course: a plain `grok-tui` opened the bundled one, which has no such lesson
-    own = SimpleNamespace(
-        saved_elsewhere=[], progress=progress, crash_error=None, catalog=SimpleNamespace(root=Path("/srv/mine"))
-    )
+    mine = SimpleNamespace(root=Path("/srv/mine"), get=lambda lesson_id: lesson_id == "4.3" or None)
+    own = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=mine)
     assert farewell(own) == ["grok-tui: your progress is saved; `grok-tui --lessons /srv/mine` brings you back to 4.3"]
+    # a course without the lesson opened last (the bundled course's 6.4): no promise to bring it back
+    other = SimpleNamespace(root=Path("/srv/other"), get=lambda lesson_id: None)
+    assert farewell(SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=other)) == []
     progress.unsaved[("4.3", "gd_step")] = "def gd_step(): ..."  # not saved: no such promise
     elsewhere = SimpleNamespace(
         saved_elsewhere=[Path("/tmp/x/gd_step.py")], progress=progress, crash_error=None, catalog=course

@@ -142,6 +142,35 @@ def test_the_farewell_of_a_course_in_a_folder_with_a_space_quotes_it(tmp_path) -
     progress = Progress.load()
     progress.open_lesson("9.1")
     root = tmp_path / "my course"
-    app = SimpleNamespace(saved_elsewhere=[], progress=progress, crash_error=None, catalog=SimpleNamespace(root=root))
+    app = SimpleNamespace(
+        saved_elsewhere=[],
+        progress=progress,
+        crash_error=None,
+        catalog=SimpleNamespace(root=root, get=lambda lesson_id: lesson_id == "9.1" or None),
+    )
     said = f"grok-tui: your progress is saved; `grok-tui --lessons {shlex.quote(str(root))}` brings you back to 9.1"
     assert farewell(app) == [said]
+
+
+def test_every_exercise_passed_is_said_with_one_of_this_courses(capsys, course, monkeypatch) -> None:
+    """`hint` with no id, every exercise passed: "e.g. `grok-tui edit 3.2/w_sum`", the bundled
+    course's exercise and without --lessons (exit 2 both ways)."""
+    from grok_tui.progress import Progress
+
+    Progress.load().record_pass("9.1", "double", SOLUTION)
+    code, _, err = cli(capsys, "--lessons", str(course), "hint")
+    assert code == 2, err
+    argv = follow_up(err, "edit")
+    assert argv == ["--lessons", str(course), "edit", "9.1/double"], err
+
+
+def test_a_courses_progress_counts_its_own_predictions_only(capsys, course) -> None:
+    """A teacher's course without questions: "Predictions: 0/3 right", the bundled course's."""
+    from grok_tui.answers import record_answer
+    from grok_tui.progress import Progress
+
+    record_answer(Progress.load().root, "predict/6.4/2/layer_2", "0.1", False)
+    code, out, _ = cli(capsys, "--lessons", str(course), "progress")
+    assert code == EXIT_OK and "Predictions" not in out, out
+    code, out, _ = cli(capsys, "progress")
+    assert "Predictions: 0/1 right" in out, out

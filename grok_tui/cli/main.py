@@ -232,6 +232,9 @@ def farewell(app) -> list[str]:
     did not know whether their work was kept)."""
     lines = [f"your code was saved in {path}" for path in app.saved_elsewhere]
     last = app.progress.last_lesson
+    # a lesson of this course: a teacher's course was said to bring the learner "back to 6.4", the
+    # bundled course's lesson opened last, and opened its own contents
+    last = last if last and app.catalog.get(last) is not None else None
     if app.crash_error is None and last and not app.progress.unsaved:
         # a teacher's course (--lessons DIR) is not where a plain `grok-tui` goes back to
         said = f"grok-tui: your progress is saved; `grok-tui` brings you back to {last}"

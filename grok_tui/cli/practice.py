@@ -120,7 +120,10 @@ def where_you_were(catalog: Catalog, progress: Progress) -> str:
     for lesson in lessons[start:] + lessons[:start]:
         if any(not progress.exercise_done(lesson.id, e.name) for e in lesson.exercises):
             return lesson.id
-    raise _Usage("every exercise passes; name one to see it again, e.g. `grok-tui edit 3.2/w_sum`")
+    # one of this course's (a teacher's course was shown the bundled 3.2/w_sum, without --lessons)
+    example = next((f"{l.id}/{l.exercises[0].name}" for l in lessons if l.exercises), "")
+    said = f", e.g. `grok-tui edit {example}`" if example else ""
+    raise _Usage(with_lessons_option(f"every exercise passes; name one to see it again{said}", catalog))
 
 
 def next_key(catalog: Catalog, progress: Progress, keys: list[str]) -> str:

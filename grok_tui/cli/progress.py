@@ -134,7 +134,10 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
                 "attempt_right": sum(attempt),
             }
         )
-    predicted = {k: v for k, v in latest.items() if k.startswith("predict/")}
+    # this course's lessons' only: a teacher's course without questions counted "0/3 right", the
+    # bundled course's answers (keys are predict/LESSON/STEP/VALUE)
+    ids = {lesson.id for lesson in catalog.lessons}
+    predicted = {k: v for k, v in latest.items() if k.startswith("predict/") and k.split("/")[1] in ids}
     return {
         "quizzes": quizzes,
         "predictions": {"answered": len(predicted), "right": sum(bool(v.get("right")) for v in predicted.values())},
