@@ -190,8 +190,8 @@ def test_a_wrong_answer_that_is_a_value_of_the_step_before_says_which():
 def test_the_question_names_its_value_by_its_label():
     q = asked("weight", label="weight 1")
     assert recorded(-5.6, q) == "You said -5.6: that is this run's delta at step 2, not weight 1."
-    said = recorded(0.5, q, params={})  # no parameter named weight here
-    assert said == "You said 0.5: that is this run's weight at step 1; the question asks for weight 1 at step 2."
+    # a labelled value's recorded name means another thing a step early (5.1: weight 0, not weight 1)
+    assert recorded(0.5, q, params={}) == ""
 
 
 def test_only_a_wrong_answer_and_only_a_recorded_number_that_is_not_a_parameter_nor_a_count():
@@ -268,3 +268,28 @@ def test_a_wrong_answer_near_a_recorded_value_by_chance_is_not_called_that_value
     assert predict.recorded_text(q, Verdict(delta, actual, q.tolerance), values, before) == (
         f"You said {delta:.6g}: that is this run's delta at step 1, not weight_delta."
     )
+
+
+def test_a_labelled_questions_value_a_step_early_is_not_said_to_be_the_asked_one(catalog):
+    """5.1 records each weight in turn as `weight`: 0.1119, weight 0's new value, was told "that is
+    this run's weight at step 1; the question asks for weight 1 at step 2", which was false."""
+    (q,) = catalog.get("5.1").predictions
+    run = LessonRun(catalog.get("5.1"), {})
+    run.run_sync()
+    values, before = run.steps[q.step - 1].values, run.steps[q.step - 2].values
+    given = before[q.value]  # weight 0 after its update
+    said = predict.recorded_text(q, Verdict(given, values[q.value], q.tolerance), values, before)
+    assert "asks for weight 1" not in said, said
+
+
+def test_a_one_number_array_is_named_as_a_number(catalog):
+    """6.4's layer_2 is a 1x1 array: -0.0213 (layer_2, the goal not subtracted) for layer_2_delta got
+    no note, where a plain number would."""
+    lesson = catalog.get("6.4")
+    q = next(q for q in lesson.predictions if q.value == "layer_2_delta")
+    run = LessonRun(lesson, {})
+    run.run_sync()
+    values, before = run.steps[q.step - 1].values, run.steps[q.step - 2].values
+    layer_2 = float(before["layer_2"].item())
+    said = predict.recorded_text(q, Verdict(layer_2, float(values[q.value].item()), q.tolerance), values, before)
+    assert said == f"You said {layer_2:.6g}: that is this run's layer_2 at step {q.step - 1}, not layer_2_delta.", said
