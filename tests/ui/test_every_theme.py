@@ -147,3 +147,28 @@ async def test_ansi_light_draws_the_code_and_the_title_for_a_light_terminal(cata
         code = cell._renderable("python")
         syntax = code if isinstance(code, Syntax) else next(r for r in code.renderables if isinstance(r, Syntax))
         assert syntax._theme.get_style_for_token(("Literal", "String")).color.name == "yellow"
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_an_ansi_themes_selected_value_in_the_type_box_is_readable(catalog, theme, monkeypatch):
+    """ansi-light drew the `=` box's selected value white on cyan: 1.3:1 in xterm's palette."""
+    from grok_tui.ui.screens.param_input import ParamInput
+
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="3.1")
+        await pilot.press("equals_sign")
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the value box")
+        await pilot.pause()
+        styles = [
+            segment.style
+            for strip in app.screen._compositor.render_strips()
+            for segment in strip
+            if segment.text.strip() == "0.1"
+            and segment.style is not None
+            and segment.style.bgcolor is not None
+            and segment.style.bgcolor.type is not ColorType.DEFAULT  # (the code view's weight = 0.1)
+        ]
+        assert styles, "the selected value"
+        assert all((s.color.number, s.bgcolor.number) == (15, 4) for s in styles), styles
