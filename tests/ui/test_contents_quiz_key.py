@@ -106,3 +106,14 @@ async def test_a_click_on_a_chapter_heading_highlights_its_first_lesson(catalog)
         await pilot.pause()
         listed = app.screen.query_one("#lessons")
         assert listed.highlighted_option.id == "3.1" and isinstance(app.screen, ContentsScreen)
+
+
+async def test_the_contents_title_keeps_its_keys_whole(catalog):
+    """At 80 columns the title ended "↑↓ enter · ctrl+p": the word that says what ctrl+p does was cut."""
+    for width, keys in ((80, "ctrl+p find"), (120, "↑↓ enter · ctrl+p find")):
+        app = GrokApp(catalog, speed=0)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await wait_for(pilot, lambda app=app: isinstance(app.screen, ContentsScreen), what="the contents")
+            await pilot.pause()
+            title = screen_text(app).splitlines()[0].rstrip()
+            assert title.endswith(keys), (width, title)

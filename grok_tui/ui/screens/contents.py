@@ -279,15 +279,12 @@ class ContentsScreen(Screen[None]):
         # a teacher's own course (--lessons) is not the book's: its folder's name says whose it is
         bundled = catalog.root.resolve() == bundled_lessons_dir().resolve()
         course = "Grokking Deep Learning, live" if bundled else f"course: {catalog.root.resolve().name}"
-        self._update(
-            self.query_one("#title", Static),
-            Text.assemble(
-                (" grok-tui ", "bold reverse"),
-                f"  {course}  ",
-                (f"{done}/{total} lessons done", "bold"),
-                ("  ↑↓ enter · ctrl+p find", "dim"),
-            ),
-        )
+        title = Text.assemble((" grok-tui ", "bold reverse"), f"  {course}  ", (f"{done}/{total} lessons done", "bold"))
+        # the keys as far as they fit whole: at 80 columns "ctrl+p find" lost its "find"
+        room = (self.size.width or self.app.size.width) - title.cell_len
+        keys = next((k for k in ("  ↑↓ enter · ctrl+p find", "  ctrl+p find") if len(k) <= room), "")
+        title.append(keys, style="dim")
+        self._update(self.query_one("#title", Static), title)
         problems = self.query_one("#problems", Static)
         if catalog.errors:
             # One line each, and a count of those left out: at 80x24 three of four showed, wrapped,
