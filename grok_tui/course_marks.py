@@ -3,7 +3,7 @@ shared by the contents, the end-of-course screen and `grok-tui progress`)."""
 
 from __future__ import annotations
 
-from grok_tui.lesson.model import Lesson
+from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
 MARKS = {
@@ -21,6 +21,11 @@ LEGEND = "✓ complete  ◐ run done, exercises to do  • opened"
 
 def exercises_passed(lesson: Lesson, progress: Progress) -> int:
     return sum(progress.exercise_done(lesson.id, e.name) for e in lesson.exercises)
+
+
+def exercises_to_do(lesson: Lesson, progress: Progress) -> list[Exercise]:
+    """The lesson's exercises not passed yet, in its order."""
+    return [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
 
 
 def lesson_status(lesson: Lesson, progress: Progress) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_exercise, no_lesson
 from grok_tui.cli.progress import begun_drafts, load_progress
+from grok_tui.course_marks import exercises_to_do
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
@@ -101,7 +102,7 @@ def chosen_exercises(
         nearest = f"; the next lesson with one is {later.id} (`grok-tui {command} {later.id}`)" if later else ""
         raise _Usage(with_lessons_option(f"lesson {lesson_id} has no exercises{nearest}", catalog))
     if next_only:
-        todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
+        todo = exercises_to_do(lesson, progress)
         return [(lesson, (todo or list(lesson.exercises))[0])]
     return [(lesson, e) for e in lesson.exercises]
 

@@ -19,7 +19,7 @@ from grok_tui.answers import (
 )
 from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_exercise, no_lesson
-from grok_tui.course_marks import LEGEND, MARKS, lesson_status
+from grok_tui.course_marks import LEGEND, MARKS, exercises_to_do, lesson_status
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
@@ -227,7 +227,7 @@ def next_step(catalog: Catalog, progress: Progress) -> str:
         waits = f"your draft of {mine[0]} waits: `grok-tui edit {mine[0]}` opens it in your editor"
         return f"Next: `grok-tui {lesson.id}` ({waits})"
     elsewhere = f"; your draft of {begun[0]} waits too: `grok-tui edit {begun[0]}`" if begun else ""
-    todo = [e for e in lesson.exercises if not progress.exercise_done(lesson.id, e.name)]
+    todo = exercises_to_do(lesson, progress)
     if todo:
         return f"Next: `grok-tui {lesson.id}` ({len(todo)} exercise{'s' if len(todo) != 1 else ''} to do{elsewhere})"
     # the next one not complete: 3.3, done on another day, was recommended after 3.2

@@ -18,16 +18,6 @@ def fmt(x: float | int | str) -> str:
     return f"{x:g}" if isinstance(x, float) else str(x)
 
 
-def literal(x: float | int | str) -> str:
-    """A parameter value as Python code reads it, in the code view: a float keeps its `.0` (3.3's
-    `b_2 = -1` sat under a comment saying b_2 is a float; 3.1's `weight = 1` printed "x 1.0") and
-    all its digits."""
-    if isinstance(x, str):
-        return repr(x)
-    # every digit it has: a typed 0.123456789 showed as 0.123457, which is not the number run
-    return repr(float(x)) if isinstance(x, float) else str(x)
-
-
 def exact(x: object) -> str:
     """A value with every digit it has, as given: text as typed, 1.000001, 1 (not 1.0), 1e-05."""
     if isinstance(x, str):

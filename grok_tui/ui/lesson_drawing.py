@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from grok_tui.course_marks import exercises_to_do
 from grok_tui.engine.feed import FeedView
 from grok_tui.engine.run_reading import at_chance, says_stuck, worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
@@ -340,7 +341,7 @@ class LessonDrawing(_Screen):
         progress = getattr(self.app, "progress", None)
         if progress is None:
             return ""
-        return next((e.name for e in self.lesson.exercises if not progress.exercise_done(self.lesson.id, e.name)), "")
+        return next((e.name for e in exercises_to_do(self.lesson, progress)), "")
 
     def _quiz_waits(self) -> bool:
         """The chapter's quiz is here (its last lesson) and not answered whole and right: read once a

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grok_tui.course_marks import exercises_to_do
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 
@@ -115,7 +116,7 @@ def pass_note(lesson: Lesson, progress: Progress, name: str, cut: bool) -> str:
     the learner's code. One of two passed was said "your code passed", as if the lesson's work were
     done; all that is left is counted (7.3 has three), in the room there is ("space run" beside it
     must fit at 80 columns)."""
-    left = [e.name for e in lesson.exercises if e.name != name and not progress.exercise_done(lesson.id, e.name)]
+    left = [e.name for e in exercises_to_do(lesson, progress) if e.name != name]
     if name and left:
         what = left[0] if len(left) == 1 else f"{len(left)} more"
         return f"{name} ✓ · {what} to do · run reset" if cut else f"{name} passed · {what} to do"

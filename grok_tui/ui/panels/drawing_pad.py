@@ -206,9 +206,8 @@ class Panel(DigitsPanel):
         if not self.focused:  # the arrows and space would go to the lesson (d still puts the pen down)
             return [self.sentence(UNFOCUSED, style="yellow")]
         width = self.columns
-        words = "  ".join(self.KEY_LINES).split("  ")
         lines, line = [], ""
-        for word in words:  # wrap at the two-space gaps, so a key stays beside what it does
+        for word in self._key_words():  # wrap at the two-space gaps, so a key stays beside what it does
             if line and len(line) + 2 + len(word) > width:
                 lines.append(line)
                 line = word
@@ -261,21 +260,20 @@ class Panel(DigitsPanel):
         if keys:
             # a column of its own at the panel's right edge: placed after the reading, it moved when
             # the title grew ("test 0: a 2, edited") or the reading's lines changed width
-            body = side_by_side(left, right).split("\n")
-            edge = self.columns - max(line.cell_len for line in keys)
-            out = Text()
-            for i in range(max(len(body), len(keys))):
-                line = body[i].copy() if i < len(body) else Text("")
-                if i < len(keys):
-                    line.pad_right(max(0, edge - line.cell_len))
-                    line.append_text(keys[i])
-                out.append_text(line if not i else Text("\n") + line)
-            return out
+            body = list(side_by_side(left, right).split("\n"))
+            edge = self.columns - max(line.cell_len for line in keys) - KEY_GAP
+            body[0] = body[0].copy()
+            body[0].pad_right(max(0, edge - body[0].cell_len))  # side_by_side sets the column by its widest
+            return side_by_side(body, keys, gap=KEY_GAP)
         out = side_by_side(left, right)
         for line in self._keys():
             out.append("\n")
             out.append_text(line)
         return out
+
+    def _key_words(self) -> list[str]:
+        """Each key with what it does ("d pen"), KEY_LINES split at their two-space gaps."""
+        return "  ".join(self.KEY_LINES).split("  ")
 
     def _key_column(self) -> list[Text]:
         """The keys as a column beside the reading, where the panel is too short for them under the
@@ -283,8 +281,7 @@ class Panel(DigitsPanel):
         if self.visible_height >= 1 + 2 + 8 * self.scale + len(self._keys()):  # title, frame, keys
             return []
         if self.focused:
-            words = "  ".join(self.KEY_LINES).split("  ")
-            column = [Text(word, style="dim") for word in words]
+            column = [Text(word, style="dim") for word in self._key_words()]
         else:
             column = [Text(line, style="yellow") for line in textwrap.wrap(UNFOCUSED, KEY_COLUMN)]
         width = max(line.cell_len for line in column)

@@ -23,7 +23,6 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from grok_tui.lesson.model import Lesson, Prose
-from grok_tui.lesson.params import literal
 from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.lesson_exercise import ExerciseNote
 from grok_tui.ui.widgets.answers_fold import AnswersFold
@@ -123,11 +122,13 @@ class ParamLines(Static):
         lines = textwrap.wrap(header, max(20, width - 2))
         text = Text("".join(f"# {line}\n" for line in lines), style="dim italic")
         for i, (name, value) in enumerate(values.items()):
-            shown = literal(value)
+            # as Python writes it: a float keeps its `.0` and every digit (3.3's `b_2 = -1` sat under a
+            # comment that b_2 is a float; a typed 0.123456789 showed as 0.123457, not the number run)
+            shown = repr(value)
             line = f"{name} = {shown}"
             text.append(line, style="bold reverse" if name == selected else "bold")
             default = (defaults or {}).get(name, value)
-            off = f"default {literal(default)}" if default != value else ""
+            off = f"default {default!r}" if default != value else ""
             if name != selected and off:
                 # The text quotes the default's runs: a learner who kept seed 2 from a week ago read
                 # "alpha 0.5 learns faster" and saw it stuck at 1
