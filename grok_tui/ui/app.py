@@ -273,6 +273,13 @@ class GrokApp(AppFaults):
             self.pop_screen()
         self.push_screen(screen)
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, but Enter waits for the search typed before it (ui/palette.py)."""
+        from grok_tui.ui.palette import TypeaheadPalette
+
+        if self.use_command_palette and not TypeaheadPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(TypeaheadPalette(id="--command-palette"))
+
     def action_redraw(self) -> None:
         """ctrl+l, as in shells and editors: draw every cell again (after something outside the
         app wrote over the screen; the app otherwise sends only the cells it changed)."""

@@ -1,0 +1,35 @@
+"""The command palette (ctrl+p), waiting for its search before Enter picks: typed together, as keys
+arrive over SSH or from a fast typist, "4.5" then Enter opened 2.1, the first entry of the list shown
+before the search for "4.5" had filled it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.command import CommandPalette
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState
+
+
+class TypeaheadPalette(CommandPalette):
+    _enter_waits = False
+    """Enter came while a search was running: it picks once the search is done."""
+
+    def _searching(self) -> bool:
+        waiting = (WorkerState.PENDING, WorkerState.RUNNING)  # started by the keys before: maybe not yet run
+        return any(w.group == self._GATHER_COMMANDS_GROUP and w.state in waiting for w in self.workers)
+
+    @on(Input.Submitted)
+    def _enter_after_the_search(self, event: Input.Submitted) -> None:
+        """Run before CommandPalette's own handler (this class comes first in the MRO); preventing the
+        default keeps that one from picking from the stale list."""
+        if self._searching():
+            event.stop()
+            event.prevent_default()
+            self._enter_waits = True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != self._GATHER_COMMANDS_GROUP or event.state is not WorkerState.SUCCESS:
+            return
+        if self._enter_waits and not self._searching():
+            self._enter_waits = False
+            self._select_or_command()
