@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
 from textual.color import Color
 from textual.filter import dim_color
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 READABLE = 4.5
 """WCAG's least contrast for text. On light themes the fixed "green", "yellow" and "dim" of the
@@ -104,3 +108,21 @@ def legible(style: Style, foreground: Color, background: Color, ansi: TerminalTh
     if style.dim:
         colour = Color.from_rich_color(dim_color(background.rich_color, colour.rich_color), ansi=False)
     return style + Style(color=readable(colour, [background]).rich_color, dim=False)
+
+
+KEY = Style(bold=True, color="cyan")
+"""How a key, a choice's number and `code` in a hint stand out from the text beside them."""
+
+ON_A_LIGHT_TERMINAL = {"cyan": "blue", "yellow": "magenta"}
+"""ansi-light's stand-ins for the terminal's own colours that a light background washes out: cyan
+is 1.9:1 and yellow 1.1:1 on xterm's white, blue 9.4:1 and magenta 3.9:1 (the theme's accent)."""
+
+
+def drawn_style(widget: Widget, style: Style = KEY) -> Style:
+    """`style` as `widget` should draw it to be read: on a theme's own background made readable
+    (legible; a light theme's cyan keys read at 3.0-3.5:1 in textual-light and solarized-light),
+    on ansi-light the terminal's cyan and yellow swapped for darker colours of its palette."""
+    if widget.app.theme == "ansi-light":
+        name = style.color.name if style.color is not None else ""
+        return style + Style(color=ON_A_LIGHT_TERMINAL[name]) if name in ON_A_LIGHT_TERMINAL else style
+    return legible(style, widget.colors[3], widget.background_colors[1], widget.app.ansi_theme)

@@ -179,3 +179,54 @@ async def test_an_ansi_themes_selected_value_in_the_type_box_is_readable(catalog
         ]
         assert styles, "the selected value"
         assert all((s.color.number, s.bgcolor.number) == (15, 4) for s in styles), styles
+
+
+def colours_of(app, piece: str) -> set[int | None]:
+    """The palette numbers of the colours of the segments that show `piece` on the screen."""
+    return {
+        segment.style.color.number if segment.style and segment.style.color else None
+        for strip in app.screen._compositor.render_strips()
+        for segment in strip
+        if piece in segment.text
+    }
+
+
+@pytest.mark.parametrize(("theme", "colour"), [("ansi-light", 4), ("ansi-dark", 6)])
+async def test_keys_and_choice_numbers_are_dark_on_a_light_terminal(catalog, theme, colour, monkeypatch):
+    """ansi-light drew the help's keys and a quiz choice's number in the terminal's cyan: 1.9:1 on
+    xterm's white. They are its blue there; a dark terminal keeps its cyan."""
+    from grok_tui.ui.screens.help import HelpScreen
+    from grok_tui.ui.screens.quiz import QuizScreen
+
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="3.1")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
+        await wait_for(pilot, lambda: "run / pause / resume" in screen_text(app), what="the keys")
+        assert colours_of(app, "space  ") == {colour}, colours_of(app, "space  ")
+        await pilot.press("escape")
+        app.take_quiz(2)  # its first question has choices
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await wait_for(pilot, lambda: "Question 1" in screen_text(app), what="the question")
+        assert colours_of(app, " 1  ") == {colour}, colours_of(app, " 1  ")
+
+
+@pytest.mark.parametrize(("theme", "colour"), [("ansi-light", 4), ("ansi-dark", 6)])
+async def test_code_in_a_hint_is_dark_on_a_light_terminal(catalog, theme, colour, monkeypatch):
+    from grok_tui.ui.screens.exercise import ExerciseScreen
+
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    app = GrokApp(catalog, start_lesson="3.2", speed=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="3.2")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen), what="the exercise")
+        assert "`for i in range(len(a))`" in app.screen.exercise.hints[1]
+        await pilot.press("f2", "f2")
+        code = "range(len(a))"
+        await wait_for(pilot, lambda: code in screen_text(app), what="the second hint")
+        pieces = [s for strip in app.screen._compositor.render_strips() for s in strip if s.text.strip() == code]
+        assert pieces, code
+        assert {segment.style.color.number for segment in pieces} == {colour}, pieces

@@ -232,6 +232,8 @@ async def test_the_help_box_border_and_its_words_are_readable(catalog, theme, mo
         words = {
             "grok-tui keys": ratio(drawn(app, "grok-tui keys", " grok-tui keys ")),
             "escape to close": ratio(drawn(app, "escape to close", " escape to close ")),
+            # the keys were the light ANSI palette's cyan: 3.0:1 in textual-light
+            "a key": ratio(drawn(app, "run / pause / resume", "space")),
         }
         border = line_ratio(app, "escape to close", "─╰╯")
         assert not unreadable(words), (theme, unreadable(words))

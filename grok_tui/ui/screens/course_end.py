@@ -6,6 +6,9 @@ are data), so a teacher adding a chapter changes this screen too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +19,7 @@ from textual.widgets import Static
 from grok_tui.course_marks import MARKS, exercises_passed, lesson_status
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.progress import Progress
+from grok_tui.ui.contrast import KEY, drawn_style
 from grok_tui.ui.widgets.footer import KeyFooter
 
 READ_NEXT = (
@@ -49,7 +53,7 @@ def not_loaded(catalog: Catalog, each_said: str, all_said: str) -> str:
     return f"{files} lesson file{'s' if files > 1 else ''} did not load ({where})"
 
 
-def course_summary(catalog: Catalog, progress: Progress) -> Text:
+def course_summary(catalog: Catalog, progress: Progress, drawn: Callable[[Style], Style] = lambda style: style) -> Text:
     lessons = catalog.lessons
     complete = sum(lesson_status(l, progress) == "complete" for l in lessons)
     ran = sum(lesson_status(l, progress) in ("complete", "ran") for l in lessons)
@@ -79,14 +83,14 @@ def course_summary(catalog: Catalog, progress: Progress) -> Text:
     todo = [l for l in lessons if lesson_status(l, progress) != "complete"]
     if todo:
         names = ", ".join(l.id for l in todo[:8]) + (" ..." if len(todo) > 8 else "")
-        out.append(f"Still open: {names} (c: contents).\n", style="yellow")
+        out.append(f"Still open: {names} (c: contents).\n", style=drawn(Style(color="yellow")))
     out.append("\nWhat to read next", style="bold")
     out.append(
         " (the course followed the book's chapters 2 to 9; chapter 8's dropout and batches and"
         " chapter 9's softmax came in lessons 7.3 to 7.6):\n"
     )
     for where, what in READ_NEXT:
-        out.append(f"  {where}", style="bold cyan")
+        out.append(f"  {where}", style=drawn(KEY))
         out.append(f": {what}.\n")
     return out
 
@@ -113,10 +117,12 @@ class CourseEndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble((" grok-tui ", "bold reverse"), "  the end of the course"), id="end-title")
         with VerticalScroll(id="end-scroll"):
-            yield Static(course_summary(self.catalog, self.progress), id="end-body")
+            yield Static(id="end-body")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        body = self.query_one("#end-body", Static)  # its colours, made readable where it is drawn
+        body.update(course_summary(self.catalog, self.progress, lambda style: drawn_style(body, style)))
         self.query_one("#end-scroll").focus()
 
     def action_back(self) -> None:

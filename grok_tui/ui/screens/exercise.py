@@ -12,6 +12,7 @@ import threading
 from typing import cast
 
 from rich.console import Group
+from rich.style import Style
 from rich.syntax import Syntax
 from rich.text import Text
 from textual import on, work
@@ -26,21 +27,24 @@ from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
+from grok_tui.ui.contrast import KEY, drawn_style
 from grok_tui.ui.exercise_drafts import OUTSIDE_PASS, OUTSIDE_POLL, ExerciseDrafts
 from grok_tui.ui.exercise_editor import CodeEditor
 from grok_tui.ui.widgets.footer import KeyFooter
+
+HEADING = Style(bold=True, color="yellow")
 
 CODE = re.compile(r"`([^`]+)`")
 """`code` in a hint: shown as code, without the backticks."""
 
 
-def hint_text(hint: str) -> Text:
+def hint_text(hint: str, code: Style = KEY) -> Text:
     """A hint with its `code` spans styled as code instead of showing literal backticks."""
     out = Text()
     last = 0
     for match in CODE.finditer(hint):
         out.append(hint[last : match.start()])
-        out.append(match.group(1), style="bold cyan")
+        out.append(match.group(1), style=code)
         last = match.end()
     out.append(hint[last:])
     return out
@@ -271,13 +275,13 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
 
     def _render_hints(self) -> None:
         hints = self.exercise.hints
+        widget = self.query_one("#ex-hints", Static)
         out = Text()
         for i, hint in enumerate(hints[: self.hints], start=1):
-            out.append(f"\nHint {i}/{len(hints)}: ", style="bold yellow")
-            out.append_text(hint_text(hint))
+            out.append(f"\nHint {i}/{len(hints)}: ", style=drawn_style(widget, HEADING))
+            out.append_text(hint_text(hint, drawn_style(widget)))
         if self._hints_over:
             out.append("\nThat was the last hint.", style="dim italic")
-        widget = self.query_one("#ex-hints", Static)
         widget.update(out)
         widget.display = bool(self.hints)
 

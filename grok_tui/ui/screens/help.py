@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +13,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from grok_tui.settings import Settings, mistakes
+from grok_tui.ui.contrast import drawn_style
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.speed import LADDER
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.status import speed_text
+
+REBOUND = Style(bold=True, color="yellow")
+"""A key the learner set in the settings file's [keys], marked *."""
+
+
+class KeyTable(Static):
+    """Keys (or marks) and what they do, two columns; the keys in contrast.drawn_style, worked out when
+    drawn: the theme's colours are known then, and a theme picked meanwhile redraws it."""
+
+    def __init__(self, rows: list[tuple[str | Text, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+
+    def on_mount(self) -> None:
+        self.update(self._table())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.update(self._table()))
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def _table(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style=drawn_style(self), no_wrap=True)
+        table.add_column()
+        rebound = drawn_style(self, REBOUND)
+        for key, what in self.rows:
+            table.add_row(Text(key.plain, style=rebound) if isinstance(key, Text) else key, what)
+        return table
+
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("space", "run / pause / resume (from ready or finished: a new run)"),
@@ -269,33 +300,22 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         settings = getattr(self.app, "settings", None)
         overrides: dict[str, str] = dict(getattr(settings, "keys", {}) or {})
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold cyan", no_wrap=True)
-        table.add_column()
+        rows: list[tuple[str | Text, str]] = []
         for key, what in self.keys:
             keys, rebound = row_keys(key, overrides) if self.keys is KEYS else (key, False)
-            table.add_row(Text(f"{keys} *", style="bold yellow") if rebound else keys, what)
+            rows.append((Text(f"{keys} *", style=REBOUND) if rebound else keys, what))
         with VerticalScroll(id="help-box") as box:
             box.border_title = self.title_text
             box.border_subtitle = "escape to close"
             if self.panel_name:
-                panel = Table.grid(padding=(0, 2))
-                panel.add_column(style="bold cyan", no_wrap=True)
-                panel.add_column()
-                for key, what in self.panel_keys or [("", "this panel has no keys of its own")]:
-                    panel.add_row(key, what)
+                panel = self.panel_keys or [("", "this panel has no keys of its own")]
                 yield Static(Text(f"the focused panel: {self.panel_name}", style="bold"), classes="help-heading")
-                yield Static(panel, id="panel-keys")
+                yield KeyTable(list(panel), id="panel-keys")
                 yield Static(Text("\nthe lesson screen", style="bold"), classes="help-heading")
-            yield Static(table)
+            yield KeyTable(rows)
             if self.keys is KEYS:
-                marks = Table.grid(padding=(0, 2))
-                marks.add_column(style="bold cyan", no_wrap=True)
-                marks.add_column()
-                for mark, what in CHART_MARKS:
-                    marks.add_row(mark, what)
                 yield Static(Text("\nreading the charts", style="bold"), classes="help-heading")
-                yield Static(marks, id="help-charts")
+                yield KeyTable(list(CHART_MARKS), id="help-charts")
             if overrides:
                 note = "\n* your key, set in the settings file's [keys] (below)"
                 yield Static(Text(note, style="dim"), id="help-rebound")

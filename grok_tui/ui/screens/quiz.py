@@ -16,7 +16,7 @@ from grok_tui.answers import load_answers, record_answer, unfinished_attempt
 from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
-from grok_tui.ui.contrast import theme_style
+from grok_tui.ui.contrast import drawn_style, theme_style
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -112,12 +112,14 @@ class QuizScreen(Screen[int]):
             )
         text.append("\n\n")
         text.append(q.text + "\n")
+        shown = self.query_one("#quiz-question", Static)
+        number = drawn_style(shown)
         for i, choice in enumerate(q.choices):
             here = i == self.highlighted
-            text.append(f"\n{'▸' if here else ' '} {i + 1}  ", style="bold cyan")
+            text.append(f"\n{'▸' if here else ' '} {i + 1}  ", style=number)
             text.append(choice, style="reverse" if here else "")
         self._drawn = text
-        self.query_one("#quiz-question", Static).update(text)
+        shown.update(text)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a choice highlights it, as ↑ ↓ do (enter answers): a learner with a mouse
