@@ -309,3 +309,20 @@ def test_a_damaged_answers_file_is_a_note_as_a_damaged_progress_file_is(course, 
     (private_data_dir / "answers.json").write_text("{ not json")
     _, _, err = run_cli(capsys, "progress", "--lessons", str(course), monkeypatch=monkeypatch)
     assert err.startswith("note: Your answers file (quizzes, predictions) could not be read"), err
+
+
+def test_progress_says_a_quiz_left_partway_waits_and_how_to_go_on(capsys, monkeypatch):
+    """Its Next line named the lesson only, after a quit in the middle of chapter 3's quiz (a trial)."""
+    from grok_tui.answers import record_answer
+
+    p = Progress.load()
+    p.open_lesson("4.4")
+    for question in (1, 2, 3):
+        record_answer(p.root, f"quiz/3/{question}", "1", question != 3)
+    out = run_cli(capsys, "progress", monkeypatch=monkeypatch)[1]
+    assert (
+        "\nAlso waiting: the chapter 3 quiz, stopped after question 3 of 6; in the tutor, ctrl+p then `quiz 3`" in out
+    )
+    for question in (4, 5, 6):
+        record_answer(p.root, f"quiz/3/{question}", "1", True)
+    assert "Also waiting" not in run_cli(capsys, "progress", monkeypatch=monkeypatch)[1]

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 
 from grok_tui.cli.course_command import with_lessons_option
 from grok_tui.cli.messages import no_exercise, no_lesson
-from grok_tui.cli.progress import begun_drafts, load_progress
+from grok_tui.cli.progress import load_progress
 from grok_tui.course_marks import exercises_to_do
 from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 from grok_tui.safe_files import atomic_write
+from grok_tui.work_waiting import begun_drafts
 
 if TYPE_CHECKING:
     pass

@@ -24,6 +24,7 @@ from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
+from grok_tui.work_waiting import begun_drafts, stopped_quiz
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -194,24 +195,13 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     else:
         print("Last lesson: none in this course" if progress.last_lesson else "Last lesson: none yet")
     print(with_lessons_option(next_step(catalog, progress), catalog))
+    stopped = stopped_quiz(catalog, load_answers(progress.root)) if catalog.quizzes else None
+    if stopped is not None:  # the Next line named the lesson only, after a quit in the middle of a quiz
+        print(f"Also waiting: {stopped.said}; in the tutor, ctrl+p then `quiz {stopped.chapter}` goes on with it.")
     print(f"Saved in {data['data_dir']}")
     if progress.notice:  # said again last: before ~55 lines of listing it scrolled out of an 80x24 terminal
         print(f"note: {progress.notice}", file=sys.stderr)
     return EXIT_OK
-
-
-def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
-    """LESSON/NAME of the exercises with a draft that is not the stub and has not passed, the
-    draft changed last first."""
-    found = []
-    for lesson in catalog.lessons:
-        for exercise in lesson.exercises:
-            if progress.exercise_done(lesson.id, exercise.name):
-                continue
-            if progress.draft_begun(lesson.id, exercise.name, exercise.stub.source):
-                changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
-                found.append((changed, f"{lesson.id}/{exercise.name}"))
-    return [key for _, key in sorted(found, reverse=True)]
 
 
 def next_step(catalog: Catalog, progress: Progress) -> str:

@@ -30,6 +30,7 @@ from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.notices import take_back
+from grok_tui.ui.return_notice import ALL_LESSONS, return_notice
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 WARM_UP_DELAY = 1.0
 """Seconds after start before the spare lesson process starts (a run started sooner makes its own)
 and the cyclic garbage collector is turned back on (the launcher turns it off)."""
-LEFT_OFF = ", where you left off · escape: all lessons"
-"""The end of the restart's notice, "back at 4.5, where you left off · escape: all lessons"."""
 
 
 class GrokApp(AppFaults):
@@ -210,7 +209,8 @@ class GrokApp(AppFaults):
         if target is None:
             return
         if self.start_lesson is None:  # a newcomer's restart said nothing, nor how to reach the rest
-            self.notify(f"back at {target}{LEFT_OFF}", timeout=6, markup=False)
+            said = return_notice(target, self.catalog, self.progress)
+            self.notify(said, timeout=6 if said.count(" · ") < 2 else 10, markup=False)
         if self.is_headless:  # tests: the lesson is the screen when the pilot starts
             self.open_lesson(target)
             return
@@ -348,7 +348,7 @@ class GrokApp(AppFaults):
         self._opening = None
         # "back at 6.5, where you left off · escape: all lessons" is said of the lesson: on the
         # contents it covered the highlighted row, its "escape" stale there (a trial)
-        take_back(self, lambda message: message.endswith(LEFT_OFF))
+        take_back(self, lambda message: message.endswith(ALL_LESSONS))
         while len(self.screen_stack) > 1:
             self.pop_screen()
         contents = self.screen_stack[0]

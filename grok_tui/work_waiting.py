@@ -1,0 +1,56 @@
+"""What the learner left half done and comes back to: an exercise draft begun and not passed, a
+chapter quiz stopped partway. The restart's notice and `grok-tui progress` both name it: a learner
+who quit in the middle of a quiz came back to "back at 4.4, where you left off" and nothing more,
+and a draft's lesson opened with its "press e to go on" line scrolled out of view (a trial).
+No Textual here: the screen and the command line share it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grok_tui.answers import Answers, unfinished_attempt
+from grok_tui.lesson.catalog import Catalog
+from grok_tui.progress import Progress
+
+
+def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
+    """LESSON/NAME of the exercises with a draft that is not the stub and has not passed, the
+    draft changed last first."""
+    found = []
+    for lesson in catalog.lessons:
+        for exercise in lesson.exercises:
+            if progress.exercise_done(lesson.id, exercise.name):
+                continue
+            if progress.draft_begun(lesson.id, exercise.name, exercise.stub.source):
+                changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
+                found.append((changed, f"{lesson.id}/{exercise.name}"))
+    return [key for _, key in sorted(found, reverse=True)]
+
+
+@dataclass(frozen=True)
+class StoppedQuiz:
+    chapter: int
+    answered: int
+    questions: int
+
+    @property
+    def said(self) -> str:
+        """ "the chapter 3 quiz, stopped after question 3 of 6"."""
+        return f"the chapter {self.chapter} quiz, stopped after question {self.answered} of {self.questions}"
+
+
+def stopped_quiz(catalog: Catalog, answers: Answers) -> StoppedQuiz | None:
+    """The quiz answered last, if its last attempt was left before its last question (one taken
+    whole since, or another quiz answered after it, leaves nothing to come back to)."""
+    for item in reversed(answers.get("history", [])):
+        key = str(item.get("key", "")) if isinstance(item, dict) else ""
+        kind, _, rest = key.partition("/")
+        chapter = rest.partition("/")[0]
+        if kind != "quiz" or not chapter.isdigit():
+            continue
+        quiz = catalog.quizzes.get(int(chapter))
+        if quiz is None:
+            return None
+        done = unfinished_attempt(answers, f"quiz/{chapter}/", len(quiz.questions))
+        return StoppedQuiz(int(chapter), len(done), len(quiz.questions)) if done else None
+    return None

@@ -1,0 +1,56 @@
+"""A restart names what the learner left half done: a learner who quit in the middle of a quiz came
+back to "back at 4.4, where you left off" and nothing more, and an exercise draft's "press e to go
+on" line was scrolled out of view (a trial at 80x24)."""
+
+from __future__ import annotations
+
+from grok_tui.answers import record_answer
+from grok_tui.progress import Progress
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.contents import ContentsScreen
+from grok_tui.ui.screens.lesson import LessonScreen
+from grok_tui.ui.screens.quiz import QuizScreen
+from tests.ui.helpers import screen_text, wait_for
+
+
+async def test_a_restart_names_the_draft_and_the_quiz_left_partway(catalog):
+    progress = Progress.load()
+    progress.open_lesson("3.2")
+    progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    total = 0\n")
+    for question in (1, 2, 3):
+        record_answer(progress.root, f"quiz/3/{question}", "1", True)
+    total = len(catalog.quizzes[3].questions)
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="3.2")
+        said = [n.message for n in app._notifications]
+        assert said == [
+            "back at 3.2, where you left off · your draft of w_sum waits: e · the chapter 3 quiz, "
+            f"stopped after question 3 of {total}: ctrl+p quiz 3 · escape: all lessons"
+        ], said
+        # the keys it names do what it says
+        await pilot.press("ctrl+p")
+        await pilot.press(*"quiz 3", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await wait_for(pilot, lambda: f"Question 4 of {total}" in screen_text(app), what="question 4")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="back to 3.2")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: "total = 0" in screen_text(app), what="the draft in the editor")
+
+
+async def test_a_draft_of_another_lesson_names_its_lesson_and_the_notice_leaves_with_the_lesson(catalog):
+    progress = Progress.load()
+    progress.save_draft("3.2", "w_sum", "def w_sum(a, b):\n    total = 0\n")
+    progress.open_lesson("4.5")
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="4.5")
+        said = [n.message for n in app._notifications]
+        assert said == [
+            "back at 4.5, where you left off · your draft of 3.2/w_sum waits (lesson 3.2, e) · escape: all lessons"
+        ], said
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
+        await pilot.pause()
+        assert not [n.message for n in app._notifications if "where you left off" in n.message]
