@@ -39,3 +39,18 @@ async def test_the_reveal_names_a_mistake_only_to_the_answer_that_made_it(catalo
         if note:
             assert body.index(NOTE) < body.index("Why:")
         await pilot.press("enter")
+
+
+async def test_ctrl_c_on_the_reveal_says_what_waits_and_how_to_leave(catalog):
+    """It did nothing there (a trial), while the lesson, the question box and the quiz answer it."""
+    app = GrokApp(catalog, start_lesson="4.3", speed=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_lesson(pilot, app, PredictPanel)
+        await ask_next_question(pilot, app)
+        await pilot.press(*"-0.4", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
+        await pilot.press("ctrl+c")
+        await wait_for(pilot, lambda: bool(app._notifications), what="a notice")
+        said = [n.message for n in app._notifications]
+        assert said and "q quits, your progress is saved" in said[-1], said
+        assert isinstance(app.screen, RevealScreen)  # nothing else happened

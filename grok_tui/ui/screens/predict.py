@@ -179,6 +179,8 @@ class RevealScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,enter,space", "close", "back to the lesson", id="reveal.close"),
         Binding("q", "app.quit", "quit", show=False, id="reveal.quit"),
+        # answered everywhere else (the lesson, the question box, the quiz); here it did nothing
+        Binding("ctrl+c", "interrupt", show=False, id="reveal.interrupt"),
     ]
 
     def __init__(self, title: str, body: Text, tally: str, plays_on: bool = False) -> None:
@@ -198,3 +200,9 @@ class RevealScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_interrupt(self) -> None:
+        waits = "the run waits while you read this" if self.plays_on else "nothing is playing"
+        back = "play on" if self.plays_on else "back to the lesson"
+        said = f"{waits} · enter: {back} · q quits, your progress is saved"
+        self.notify(said, title="ctrl+c", timeout=4, markup=False)
