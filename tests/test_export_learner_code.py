@@ -19,7 +19,7 @@ from tests.lessons_util import COURSE
 
 LESSON = COURSE.get("3.2")
 W_SUM = LESSON.exercise("w_sum")
-HEADER = "# Your code for w_sum, as you saved it in grok-tui."
+HEADER = "# Your code for w_sum, as you left it in grok-tui."
 # Theirs: it passes, and it is neither the stub nor the reference.
 THEIRS = "def w_sum(a, b):\n    assert len(a) == len(b)\n    return sum(x * y for x, y in zip(a, b))  # mine\n"
 
@@ -52,7 +52,7 @@ def test_blank_writes_the_starting_code_and_the_export_says_when_it_holds_yours(
     theirs, blank = tmp_path / "theirs.ipynb", tmp_path / "blank.ipynb"
     assert main(["export", "3.2", "-o", str(theirs)]) == 0
     said = capsys.readouterr().out
-    assert said == f"wrote {theirs} (with your code for 3.2/w_sum; --blank writes the starting code)\n", said
+    assert said == f"wrote {theirs} (with your code for 3.2/w_sum; --blank writes the lesson's own)\n", said
     assert main(["export", "3.2", "--blank", "-o", str(blank)]) == 0
     assert capsys.readouterr().out == f"wrote {blank}\n"
     assert exercise_cells(blank) == [W_SUM.stub.source] and exercise_cells(theirs) == [f"{HEADER}\n{THEIRS.rstrip()}"]
@@ -174,3 +174,20 @@ def test_a_function_that_changes_its_argument_fails_in_the_export_as_in_the_tuto
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "relu: a test failed: AssertionError: relu changed an argument it was given" in done.stdout, done.stdout
+
+
+def test_the_params_the_tutor_keeps_are_exported_and_said(tmp_path: Path, capsys) -> None:
+    """The tutor opened 4.5 at the learner's alpha 0.1; `export 4.5` wrote alpha = 1.0 (a trial)."""
+    from grok_tui.kept_params import KeptParams
+    from grok_tui.lesson.catalog import load_catalog
+
+    lesson = load_catalog().get("4.5")
+    kept = KeptParams(Progress.load().root)
+    kept.keep(lesson, {"alpha": 0.1})
+    kept.save()
+    mine, blank = tmp_path / "mine.py", tmp_path / "blank.py"
+    assert main(["export", "4.5", "-o", str(mine)]) == 0
+    assert capsys.readouterr().out == f"wrote {mine} (with alpha = 0.1; --blank writes the lesson's own)\n"
+    assert "\nalpha = 0.1  # yours from grok-tui; the lesson's default is 1.0" in mine.read_text()
+    assert main(["export", "4.5", "--blank", "-o", str(blank)]) == 0
+    assert "\nalpha = 1.0  #" in blank.read_text() and "yours" not in blank.read_text()

@@ -34,21 +34,25 @@ if TYPE_CHECKING:
 FORMATS = ("ipynb", "py")
 
 
-def _param_line(param: Param) -> str:
+def _param_line(param: Param, values: Mapping[str, object]) -> str:
+    """`alpha = 0.1  # ...`: the learner's value where the tutor keeps one (the code view's "# default
+    1.0" said too), else the lesson's default."""
     comment = [param.help] if param.help else []
+    if param.name in values:
+        comment.insert(0, f"yours from grok-tui; the lesson's default is {param.default!r}")
     if param.choices:
         comment.append("one of " + ", ".join(map(repr, param.choices)))
     elif param.min is not None or param.max is not None:
         comment.append(f"from {param.min} to {param.max}")
-    text = f"{param.name} = {param.default!r}"
+    text = f"{param.name} = {values.get(param.name, param.default)!r}"
     return text + (f"  # {'; '.join(comment)}" if comment else "")
 
 
-def _setup_source(lesson: Lesson) -> str:
+def _setup_source(lesson: Lesson, values: Mapping[str, object]) -> str:
     lines = [prelude().rstrip("\n"), ""]
     if lesson.params:
         lines += ["", "# The lesson's parameters: change them and run the notebook again."]
-        lines += [_param_line(p) for p in lesson.params]
+        lines += [_param_line(p, values) for p in lesson.params]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -105,7 +109,7 @@ def _exercise_intro(exercise: Exercise, theirs: bool) -> str:
         f"**Exercise: {exercise.title}** (`{exercise.name}`)",
         "",
         (
-            "Your code, as you saved it in grok-tui, is in the next cell."
+            "Your code, as you left it in grok-tui, is in the next cell."
             if theirs
             else "Write your code in the next cell (it starts as a stub that fails the test)."
         ),
@@ -130,7 +134,7 @@ def _learner_cell(exercise: Exercise, code: str) -> str:
     """The learner's saved code, under a line that says whose it is. Code Python cannot read yet (a
     draft is saved as it is typed) is kept as comments: a syntax error would stop the whole script
     before its first line, and "run all" at that cell."""
-    header = f"# Your code for {exercise.name}, as you saved it in grok-tui."
+    header = f"# Your code for {exercise.name}, as you left it in grok-tui."
     code = code.rstrip("\n")
     try:
         compile(code, exercise.name, "exec")
@@ -171,13 +175,16 @@ def _records_steps(cell: Cell) -> bool:
     return cell.role == "train" or (cell.role in ("run", "exercise") and STEP_CALL.search(cell.source) is not None)
 
 
-def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list[tuple[str, str, dict]]:
+def cells(
+    lesson: Lesson, learner_code: Mapping[str, str] | None = None, values: Mapping[str, object] | None = None
+) -> list[tuple[str, str, dict]]:
     """The exported cells in order: (kind "markdown"/"code", source, cell metadata). `learner_code`
-    (exercise name: code) is what the learner saved in the tutor: it replaces those exercises' stubs."""
+    (exercise name: code) is what the learner saved in the tutor: it replaces those exercises' stubs;
+    `values` (param name: value), the params the tutor keeps for them, replace those defaults."""
     learner_code = learner_code or {}
     out: list[tuple[str, str, dict]] = [
         ("markdown", _title_cell(lesson), {}),
-        ("code", _setup_source(lesson), {"tags": ["setup"]}),
+        ("code", _setup_source(lesson, values or {}), {"tags": ["setup"]}),
     ]
     last_step = max((i for i, b in enumerate(lesson.blocks) if isinstance(b, Cell) and _records_steps(b)), default=None)
     for index, block in enumerate(lesson.blocks):
@@ -213,9 +220,11 @@ def cells(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> list
     return out
 
 
-def to_ipynb(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> str:
+def to_ipynb(
+    lesson: Lesson, learner_code: Mapping[str, str] | None = None, values: Mapping[str, object] | None = None
+) -> str:
     nb_cells = []
-    for n, (kind, source, meta) in enumerate(cells(lesson, learner_code), start=1):
+    for n, (kind, source, meta) in enumerate(cells(lesson, learner_code, values), start=1):
         cell: dict[str, object] = {
             "cell_type": kind,
             "id": f"{kind}-{n}",
@@ -238,11 +247,13 @@ def to_ipynb(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> s
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
-def to_py(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> str:
+def to_py(
+    lesson: Lesson, learner_code: Mapping[str, str] | None = None, values: Mapping[str, object] | None = None
+) -> str:
     """jupytext's percent format: plain Python that editors (VS Code, Spyder, Jupyter with
     jupytext) also open as cells."""
     parts = []
-    for kind, source, meta in cells(lesson, learner_code):
+    for kind, source, meta in cells(lesson, learner_code, values):
         if kind == "markdown":
             body = "\n".join(("# " + line).rstrip() for line in source.splitlines())
             parts.append(f"# %% [markdown]\n{body}\n")
@@ -253,20 +264,28 @@ def to_py(lesson: Lesson, learner_code: Mapping[str, str] | None = None) -> str:
     return "\n".join(parts)
 
 
-def export_text(lesson: Lesson, fmt: str, learner_code: Mapping[str, str] | None = None) -> str:
-    return to_ipynb(lesson, learner_code) if fmt == "ipynb" else to_py(lesson, learner_code)
+def export_text(
+    lesson: Lesson, fmt: str, learner_code: Mapping[str, str] | None = None, values: Mapping[str, object] | None = None
+) -> str:
+    return to_ipynb(lesson, learner_code, values) if fmt == "ipynb" else to_py(lesson, learner_code, values)
 
 
 def default_name(lesson: Lesson, fmt: str) -> str:
     return f"{lesson.path.stem}.{fmt}"
 
 
-def write(lesson: Lesson, fmt: str, target: Path, learner_code: Mapping[str, str] | None = None) -> str:
+def write(
+    lesson: Lesson,
+    fmt: str,
+    target: Path,
+    learner_code: Mapping[str, str] | None = None,
+    values: Mapping[str, object] | None = None,
+) -> str:
     """Write the export to `target` without losing what is there: the same text is left as it is, any
     other (a copy the learner edited) is first kept beside it as a .bak-<time>, as `reset` keeps
     drafts. Returns what was done, in a line for the learner. The file gets the mode any file the
     learner writes gets (not the data directory's private 0600)."""
-    text = export_text(lesson, fmt, learner_code)
+    text = export_text(lesson, fmt, learner_code, values)
     mode = user_file_mode(target)
     if target.exists():
         if target.read_bytes() == text.encode("utf-8"):
@@ -276,6 +295,13 @@ def write(lesson: Lesson, fmt: str, target: Path, learner_code: Mapping[str, str
         return f"wrote {target}; the file that was there is kept as {kept}"
     atomic_write(target, text, mode=mode)
     return f"wrote {target}"
+
+
+def kept_values(progress: Progress, lesson: Lesson) -> dict[str, object]:
+    """The params the tutor opens the lesson with where they differ from its defaults (kept_params)."""
+    from grok_tui.kept_params import KeptParams
+
+    return dict(KeptParams(progress.root).for_lesson(lesson))
 
 
 def saved_code(progress: Progress, lesson: Lesson) -> dict[str, str]:
@@ -309,7 +335,8 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
     p.add_argument(
         "--blank",
         action="store_true",
-        help="each exercise as its starting code, not the code you saved (a handout for a class)",
+        help="each exercise as its starting code and every param at the lesson's default, not your code "
+        "and the values the tutor keeps for you (a handout for a class)",
     )
     add_lessons_option(p)
 
@@ -343,8 +370,10 @@ def cmd_export(args, catalog) -> int:
         if lesson is None:
             return usage(no_lesson(args.id, catalog))
         if args.output is not None and str(args.output) == "-":
-            theirs = {} if args.blank else saved_code(load_progress(catalog), lesson)
-            sys.stdout.write(export_text(lesson, args.to, theirs))
+            progress = load_progress(catalog)
+            theirs = {} if args.blank else saved_code(progress, lesson)
+            values = {} if args.blank else kept_values(progress, lesson)
+            sys.stdout.write(export_text(lesson, args.to, theirs, values))
             return EXIT_OK
         lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
         if not targets[0].parent.is_dir():
@@ -352,14 +381,19 @@ def cmd_export(args, catalog) -> int:
     progress = load_progress(catalog)
     for lesson, target in zip(lessons, targets, strict=False):
         theirs = {} if args.blank else saved_code(progress, lesson)
+        values = {} if args.blank else kept_values(progress, lesson)
         try:
-            done = write(lesson, args.to, target, theirs)
+            done = write(lesson, args.to, target, theirs, values)
         except OSError as exc:
             print(f"grok-tui: could not write {target}: {exc}", file=sys.stderr)
             return EXIT_FAILED
         # A teacher's handout held their own solved answer, and nothing said so.
         names = ", ".join(f"{lesson.id}/{name}" for name in theirs)
-        print(done + (f" (with your code for {names}; --blank writes the starting code)" if theirs else ""))
+        said = "; ".join(
+            ([f"your code for {names}"] if theirs else [])
+            + ([", ".join(f"{name} = {value!r}" for name, value in values.items())] if values else [])
+        )
+        print(done + (f" (with {said}; --blank writes the lesson's own)" if said else ""))
     left_out = len(_not_loaded(catalog)) if args.all is not None else 0
     if left_out:
         which = "1 lesson left out: its file" if left_out == 1 else f"{left_out} lessons left out: their files"
