@@ -4,6 +4,8 @@ on" line was scrolled out of view (a trial at 80x24)."""
 
 from __future__ import annotations
 
+import pytest
+
 from grok_tui.answers import record_answer
 from grok_tui.progress import Progress
 from grok_tui.ui.app import GrokApp
@@ -54,3 +56,16 @@ async def test_a_draft_of_another_lesson_names_its_lesson_and_the_notice_leaves_
         await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen), what="the contents")
         await pilot.pause()
         assert not [n.message for n in app._notifications if "where you left off" in n.message]
+
+
+@pytest.mark.parametrize("width", [100, 101])
+async def test_the_notice_is_whole_where_its_words_just_fit_a_line(catalog, width):
+    """At 100-101 columns its last word, "lessons", was drawn under the line below it: the toast's
+    height was worked out beside the rack's scroll bar, and it was drawn without one (a trial)."""
+    Progress.load().open_lesson("4.4")
+    app = GrokApp(catalog)
+    async with app.run_test(size=(width, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="4.4")
+        await wait_for(pilot, lambda: "back at 4.4" in screen_text(app), what="the notice")
+        await pilot.pause()
+        assert "escape: all lessons" in screen_text(app), screen_text(app).splitlines()[-6:]
