@@ -266,3 +266,15 @@ def test_recorded_numpy_scalars_become_plain_python_numbers():
     arr[0] = 9.0
     assert snap.tolist() == [1.0, 2.0]  # a copy: later changes by the lesson do not alter it
     assert format_value(1.0851234567, None) == "1.0851234567"
+
+
+def test_minus_zero_is_printed_as_zero():
+    """`grok-tui run 6.4 --set seed=0` printed layer_1=[[-0. , 1.2667, 1.1381]]: relu's -0.0 read as
+    a sign that matters (the lesson's own show() adds 0.0 to hide it)."""
+    import numpy as np
+
+    from grok_tui.engine.values import format_value
+
+    assert format_value(np.array([[-0.0, 1.2667, 1.1381]])) == "[[0.    , 1.2667, 1.1381]]"
+    assert format_value(-0.0) == "0" and format_value(np.float64(-0.0), None) == "0.0"
+    assert format_value(np.array([-0.0, 2.5]), None) == "[0.0, 2.5]"

@@ -61,12 +61,17 @@ def format_value(value: Any, digits: int | None = 6) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
+        # -0.0 (relu's max of -0.0 and 0) read as a sign that matters: `run 6.4` printed "-0.";
+        # float(): numpy's float64 is a float whose repr is "np.float64(0.5)"
+        value = float(value) + 0.0
         return repr(value) if digits is None else f"{value:.{digits}g}"
     if isinstance(value, int):
         return str(value)
     if type(value).__module__ == "numpy" and hasattr(value, "ndim"):
         import numpy as np
 
+        if value.dtype.kind in "fc":
+            value = value + 0.0
         if value.size > 12 and digits is not None:
             return f"array{value.shape}"
         if digits is None:
