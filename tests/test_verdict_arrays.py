@@ -158,3 +158,13 @@ def test_the_one_entry_per_row_advice_is_for_many_indices_at_once_only(catalog):
     rows = check_code(one_hot, one_hot.solution.source.replace("out[i, label] = 1.0", "out[labels] = 1.0")).text
     assert "Axis 0 of that array has 1 entry, numbered 0, and your code asked for entry 3" in rows, rows
     assert "1 entries" not in rows and "give both indices at once: `m[rows, columns] = 1`" in rows, rows
+
+
+def test_a_mean_over_every_number_without_the_minus_names_both_slips(catalog):
+    """7.3: np.mean(targets * np.log(probs)), the TODO's "mean ... of -sum(...)" read loosely, got
+    only "should be 0.693147 ..., got -0.346574" (a trial), while each slip alone is named."""
+    entropy = catalog.get("7.3").exercise("cross_entropy")
+    wrong = "import numpy as np\n\ndef cross_entropy(probs, targets):\n    return np.mean(targets * np.log(probs))\n"
+    said = check_code(entropy, wrong).text
+    assert "got -0.346574. Yours is -1/2 of it, two slips: the loss is minus the log" in said, said
+    assert "a mean over every number divides by the 2 classes too" in said, said
