@@ -148,10 +148,9 @@ def answer_streak(data: Answers, prefix: str = "") -> int:
 
 def streak_text(streak: int) -> str:
     """answer_streak for a learner: "your last 3 answers right" ("1 right in a row" was unclear,
-    "streak 2" never explained); "" for none (the missed questions are named beside it)."""
-    if streak <= 0:
-        return ""
-    return "your last answer right" if streak == 1 else f"your last {streak} answers right"
+    "streak 2" never explained); "" for none, and for one: "missed questions 1, 2, 4; your last
+    answer right" read as a remark on question 4 (a trial); the missed questions are named beside it."""
+    return f"your last {streak} answers right" if streak >= 2 else ""
 
 
 def unfinished_attempt(data: Answers, prefix: str, total: int) -> list[bool]:

@@ -342,7 +342,7 @@ def test_a_streak_is_said_as_the_last_answers():
     from grok_tui.answers import streak_text
 
     # "1 right in a row" read as unclear to a learner, "streak 2" was never explained
-    assert [streak_text(n) for n in (0, 1, 3)] == ["", "your last answer right", "your last 3 answers right"]
+    assert [streak_text(n) for n in (0, 1, 2, 3)] == ["", "", "your last 2 answers right", "your last 3 answers right"]
 
 
 def test_a_question_shows_no_minus_zero():
