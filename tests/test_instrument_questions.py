@@ -61,7 +61,10 @@ def test_reading_numbers_and_verdicts():
     assert "sign" not in wrong.sentence()
     # 6.4's 1.0213 for -1.0213 read "2.043 too high", as if far off: the size was right
     flipped = Verdict(1.0213, -1.02129, 0.001).sentence()
-    assert "which is 2.043 too high" in flipped and flipped.endswith("The size is right, the sign is not.")
+    assert "which is 2.04259 too high" in flipped and flipped.endswith("The size is right, the sign is not.")
+    # the difference with the digits both numbers show: 4.3's "0.2062 too low" was checked by hand
+    assert "you said -0.4125, which is 0.20625 too low" in Verdict(-0.4125, -0.20625, 0.01).sentence()
+    assert "which is 0.176543 too high" in Verdict(0.3, 0.123456789, 0.01).sentence()  # 0.3 - 0.123457
     tally = Tally()
     # counted per lesson: "no predictions yet" in 4.4, just after one in 4.3, read as none at all
     assert str(tally) == "no answers yet in this lesson"

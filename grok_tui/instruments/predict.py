@@ -74,8 +74,24 @@ class Verdict:
         sign = " The size is right, the sign is not." if sign_only(self.given, self.actual, self.tolerance) else ""
         return (
             f"Not quite: it is {self.actual:.6g}; you said {self.given:.6g}, which is "
-            f"{self.off:.4g} {way} (within {self.tolerance:g} counts as right).{sign}"
+            f"{_difference(self.given, self.actual)} {way} (within {self.tolerance:g} counts as right).{sign}"
         )
+
+
+def _difference(given: float, actual: float) -> str:
+    """|given - actual| with the digits both numbers are shown with: 4.3's -0.4125 for -0.20625 was
+    "0.2062 too low" (4 digits, and a float's 0.20625 rounds down), which a learner checked by hand.
+    Four significant digits where a number is shown with more decimals than that says."""
+    decimals = max(_decimals(f"{given:.6g}"), _decimals(f"{actual:.6g}"))
+    off = abs(given - actual)
+    return f"{round(off, decimals):.6g}" if decimals <= 6 else f"{off:.4g}"
+
+
+def _decimals(shown: str) -> int:
+    """Digits after the point of a number as :g shows it ("1.5e-05": 6)."""
+    mantissa, _, exponent = shown.partition("e")
+    after = len(mantissa.partition(".")[2])
+    return after - int(exponent) if exponent else after
 
 
 @dataclass
