@@ -14,6 +14,7 @@ from grok_tui.engine.exercise_proof import check_exercises
 from grok_tui.engine.runner import LessonRun, RunResult, RunState
 from grok_tui.instruments.checks import check_instruments
 from grok_tui.lesson.ast_parse import parse
+from grok_tui.lesson.cell_lint import always_true_asserts
 from grok_tui.lesson.model import Lesson, LessonError
 from grok_tui.lesson.panel_names import PANEL_NAMES
 from grok_tui.lesson.params import ParamError
@@ -197,7 +198,13 @@ def check_lesson(lesson: Lesson, timeout: float | None = DEFAULT_TIMEOUT) -> lis
     """Every problem of one parsed lesson: its panels, its exercises (stub fails, solution passes),
     then its checks. A solution that fails its test fails the checks whose runs use it too: it is
     the cause, read first (a teacher saw two `check failed` lines before it)."""
-    return panel_problems(lesson) + check_with_problems(lesson) + check_exercises(lesson) + run_checks(lesson, timeout)
+    return (
+        panel_problems(lesson)
+        + check_with_problems(lesson)
+        + [LessonError(lesson.path, line, message) for line, message in always_true_asserts(lesson.cells)]
+        + check_exercises(lesson)
+        + run_checks(lesson, timeout)
+    )
 
 
 # -- where in the metadata ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from grok_tui.engine.name_advice import undefined
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT, SandboxResult, run_sandboxed
 from grok_tui.engine.sandbox_child import CODE_FILE, TEST_FILE
 from grok_tui.lesson import ast_parse
+from grok_tui.lesson.cell_lint import always_true_asserts, checks_nothing
 from grok_tui.lesson.model import Exercise, Lesson, LessonError
 
 
@@ -30,14 +31,24 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
     """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
     name = exercise.name
     problems: list[LessonError] = []
-    if stub.status == "pass":
+    if checks_nothing(exercise.test.source):  # the cause of a stub that passes: said instead of it
         problems.append(
             LessonError(
                 lesson.path,
-                exercise.stub.line,
-                f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
+                exercise.test.line - 1,
+                f"exercise {name!r}: test cell has no assert statement, so it checks nothing: "
+                "write its checks as `assert ...`",
             )
         )
+    elif stub.status == "pass":
+        if not _always_true(exercise):
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    exercise.stub.line,
+                    f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
+                )
+            )
     elif stub.status not in ("fail", "error"):
         verdict = describe(stub, exercise.stub.source, exercise.test.source)
         problems.append(
@@ -77,6 +88,12 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             )
         )
     return problems
+
+
+def _always_true(exercise: Exercise) -> bool:
+    """The test holds an `assert (cond, "message")`: said as that (checks.py), the cause of a stub
+    that passes."""
+    return any(True for _ in always_true_asserts([exercise.test]))
 
 
 def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:

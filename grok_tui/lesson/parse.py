@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import stat
 import tomllib
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeGuard
 
-from grok_tui.lesson.cell_lint import compile_message, params_set_again
+from grok_tui.lesson.cell_lint import compile_message, exercise_tab, params_set_again
 from grok_tui.lesson.model import Block, Cell, CellRole, Lesson, LessonError, Prose
 from grok_tui.lesson.params import step_problem
 from grok_tui.lesson.parse_advice import STUCK_ADVICE_MAX, stuck_at_value, stuck_by_param
@@ -85,8 +86,12 @@ class _Problems(list[LessonError]):
 
 
 def compile_cell(cell: Cell, path: Path):
-    """Compile a cell so that tracebacks and SyntaxErrors name the lesson file and its real lines."""
-    return compile("\n" * (cell.line - 1) + cell.source, str(path), "exec")
+    """Compile a cell so that tracebacks and SyntaxErrors name the lesson file and its real lines.
+    Python's SyntaxWarnings are kept quiet: printed raw, they landed above `check`'s results (and on
+    the tutor's screen); the slip they warn of (`assert (x, "msg")`) is said by cell_lint instead."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        return compile("\n" * (cell.line - 1) + cell.source, str(path), "exec")
 
 
 def read_lesson_text(path: Path, problems: _Problems) -> str | None:
@@ -146,6 +151,9 @@ def parse_lesson(path: Path, text: str | None = None) -> tuple[Lesson | None, li
                 compile_cell(cell, path)
             except SyntaxError as exc:
                 problems.add(*compile_message(cell, exc))
+            else:
+                if tab := exercise_tab(cell):
+                    problems.add(*tab)
         for line, message in params_set_again(lesson.cells, {p.name for p in lesson.params}):
             problems.add(line, message)
     return (lesson if not problems else None), problems

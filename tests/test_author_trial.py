@@ -1,0 +1,99 @@
+"""A teacher's trial of `grok-tui check`: slips it passed or named badly. An assert of a tuple (always
+true), a test cell with no assert, a tab in an exercise's cells, each said at its line in the
+teacher's words, and Python's own SyntaxWarning not printed raw above the results."""
+
+from __future__ import annotations
+
+from grok_tui.engine.checks import check_lesson
+from grok_tui.engine.exercise_proof import check_exercises
+from grok_tui.lesson.parse import parse_lesson
+from tests.test_parse import GOOD, write
+
+
+def lesson_with(tmp_path, old: str, new: str, text: str = GOOD):
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    lesson, problems = parse_lesson(write(tmp_path, text))
+    return text, lesson, [(p.line, p.message) for p in problems]
+
+
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+TUPLE_FIX = 'remove the parentheses: assert COND, "message"'
+
+
+def test_an_assert_of_a_tuple_in_a_check_cell_is_refused_at_its_line(tmp_path, capfd):
+    """`assert (cond, "message")` is always true: check said ok under Python's raw SyntaxWarning."""
+    wrong = 'assert (recorded("x")[-1] < 1e-9, "x should be tiny")'
+    text, lesson, problems = lesson_with(tmp_path, 'assert recorded("x")[-1] == alpha * (n - 1)\n', wrong + "\n")
+    assert lesson is not None and problems == []
+    found = [(p.line, p.message) for p in check_lesson(lesson, timeout=60)]
+    assert found == [
+        (
+            line_of(text, wrong),
+            "check cell: this assert tests a tuple, which is always true, so it can never fail: " + TUPLE_FIX,
+        )
+    ], found
+    assert "SyntaxWarning" not in "".join(capfd.readouterr())
+
+
+def test_an_assert_of_a_tuple_in_a_test_cell_is_refused_in_place_of_the_stub_passing(tmp_path, capfd):
+    wrong = 'assert (double(2) == 4, "double(2) should be 4")'
+    text, lesson, _ = lesson_with(tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', wrong + "\n")
+    found = [(p.line, p.message) for p in check_lesson(lesson, timeout=60)]
+    assert found == [
+        (
+            line_of(text, wrong),
+            "test cell 'double': this assert tests a tuple, which is always true, so it can never fail: " + TUPLE_FIX,
+        )
+    ], found
+    assert "SyntaxWarning" not in "".join(capfd.readouterr())
+
+
+def test_a_test_cell_without_an_assert_is_refused_as_a_check_cell_is(tmp_path):
+    """It was said only as "the stub passes its test"."""
+    text, lesson, _ = lesson_with(tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', "print(double(2))\n")
+    found = [(p.line, p.message) for p in check_exercises(lesson)]
+    assert found == [
+        (
+            line_of(text, "```python test double"),
+            "exercise 'double': test cell has no assert statement, so it checks nothing: write its checks as `assert ...`",
+        )
+    ], found
+
+
+def test_a_test_cell_may_check_by_raising_or_by_an_assert_helper(tmp_path):
+    for checks in (
+        "if double(2) != 4:\n    raise AssertionError('double(2) should be 4')\n",
+        "import numpy as np\nnp.testing.assert_allclose(double(2), 4)\n",
+        "def near(a, b):\n    assert abs(a - b) < 1e-9, (a, b)\n\nnear(double(2), 4)\n",
+    ):
+        _, lesson, _ = lesson_with(tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', checks)
+        assert check_exercises(lesson) == [], checks
+
+
+def test_a_tab_in_an_exercise_cell_is_refused_at_its_line(tmp_path):
+    """The learner's editor starts the line after a tab-indented one at column 0: "'return' outside
+    function" errors the learner did not cause. Python compiles the tab, so check passed."""
+    for role, line in (("exercise", "    return 0  # TODO\n"), ("solution", "    return 2 * v\n")):
+        tabbed = line.replace("    ", "\t")
+        text, lesson, found = lesson_with(tmp_path, line, tabbed)
+        assert lesson is None
+        assert found == [
+            (
+                line_of(text, tabbed.rstrip("\n")),
+                f"{role} cell 'double': this line indents with a tab: indent with spaces: "
+                "the learner's editor turns Tab into 4 spaces",
+            )
+        ], found
+
+
+def test_a_tab_in_a_lesson_cell_that_compiles_is_left_alone(tmp_path):
+    """A train cell is not typed into by the learner: a consistent tab there runs as Python reads it."""
+    text = GOOD.replace(
+        "for i in range(n):\n    x = alpha * i\n    step(x=x)\n", "for i in range(n):\n\tx = alpha * i\n\tstep(x=x)\n"
+    )
+    lesson, problems = parse_lesson(write(tmp_path, text))
+    assert problems == [] and lesson is not None
