@@ -97,3 +97,28 @@ def test_a_tab_in_a_lesson_cell_that_compiles_is_left_alone(tmp_path):
     )
     lesson, problems = parse_lesson(write(tmp_path, text))
     assert problems == [] and lesson is not None
+
+
+CHECK_CELL = '```python check\nassert recorded("x")[-1] == alpha * (n - 1)\n```\n'
+
+
+def test_an_indented_python_fence_is_said_at_its_opening_line(tmp_path):
+    """Inside a list item ("1. Then we check:") the cell was prose: check said "(no check cell)" with
+    both fences indented, and "```  is never closed" at the closing fence with the opener alone."""
+    both = "1. Then we check:\n\n   " + CHECK_CELL.replace("\n", "\n   ").rstrip(" ")
+    opener = "1. Then we check:\n\n   " + CHECK_CELL
+    for new in (both, opener):
+        text, lesson, found = lesson_with(tmp_path, CHECK_CELL, new)
+        assert lesson is None
+        assert found == [
+            (
+                line_of(text, "   ```python check"),
+                "this ```python fence is indented 3 spaces: a cell's fences start at the line's start "
+                "(inside a list item it would be prose)",
+            )
+        ], found
+
+
+def test_an_indented_fence_of_another_language_stays_prose(tmp_path):
+    _, lesson, found = lesson_with(tmp_path, "Some *prose*.\n", "1. A list:\n\n   ```text\n   a diagram\n   ```\n")
+    assert found == [] and lesson is not None

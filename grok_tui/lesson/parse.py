@@ -63,6 +63,8 @@ TOP_KEYS = {
 INSTRUMENT_PANELS = (("network", "network"), ("landscape", "landscape"), ("predictions", "predict"))
 """A lesson that declares an instrument gets its panel without also naming it in `panels`."""
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
+INDENTED_CELL = re.compile(r"^([ \t]+)(```+|~~~+)\s*python(\s|$)")
+"""A ```python fence with spaces before it: natural inside a list item, where it was silently prose."""
 AFTER_QUESTIONS = "<!-- after the questions -->"
 """A line of prose: what follows it, up to the next code cell, answers the run's questions."""
 _AFTER_QUESTIONS = re.compile(r"^\s*<!--\s*after the questions\s*-->\s*$")
@@ -190,6 +192,18 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
     i = start
     while i < len(lines):
         m = FENCE.match(lines[i])
+        indented = INDENTED_CELL.match(lines[i])
+        if indented:
+            spaces = len(indented.group(1).expandtabs(4))
+            problems.add(
+                i + 1,
+                f"this ```python fence is indented {spaces} space{'s' if spaces != 1 else ''}: a cell's fences "
+                "start at the line's start (inside a list item it would be prose)",
+            )
+            # its closing fence, indented or not, is no opener of another block ("never closed")
+            fence = indented.group(2)
+            i = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == fence), len(lines)) + 1
+            continue
         if not m:
             if _AFTER_QUESTIONS.match(lines[i]):  # the rest of this prose waits for the answers
                 flush()
