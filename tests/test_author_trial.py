@@ -122,3 +122,16 @@ def test_an_indented_python_fence_is_said_at_its_opening_line(tmp_path):
 def test_an_indented_fence_of_another_language_stays_prose(tmp_path):
     _, lesson, found = lesson_with(tmp_path, "Some *prose*.\n", "1. A list:\n\n   ```text\n   a diagram\n   ```\n")
     assert found == [] and lesson is not None
+
+
+def test_a_strip_name_never_recorded_is_said_as_shows_is(tmp_path):
+    """`strip = ["x", "slope"]`: slope was silently left out of the strip."""
+    text, lesson, _ = lesson_with(tmp_path, 'show = ["x"]\n', 'show = ["x"]\nstrip = ["x", "slope", "alpah"]\n')
+    from grok_tui.engine.checks import run_checks
+
+    found = [(p.line, p.message) for p in run_checks(lesson, timeout=60)]
+    at = line_of(text, 'strip = ["x", "slope", "alpah"]')
+    assert found == [
+        (at, "strip: 'slope' is neither recorded by step() nor a variable at the end"),
+        (at, "strip: 'alpah' is neither recorded by step() nor a variable at the end: did you mean 'alpha'?"),
+    ], found

@@ -148,17 +148,19 @@ def metadata_problems(lesson: Lesson, result: RunResult, namespace: set[str]) ->
                     f"it must equal the step number (1, 2, 3...)",
                 )
             )
-    for name in lesson.show:
-        if name not in recorded and name not in namespace:
-            near = get_close_matches(name, sorted(recorded | {n for n in namespace if not n.startswith("_")}), n=1)
-            problems.append(
-                LessonError(
-                    lesson.path,
-                    _meta_line(lesson, r"^\s*show\s*="),
-                    f"show: {name!r} is neither recorded by step() nor a variable at the end"
-                    + (f": did you mean {near[0]!r}?" if near else ""),
+    # strip's typo was silently left out of the strip, where show's was said
+    for key, names in (("show", lesson.show), ("strip", lesson.strip)):
+        for name in names:
+            if name not in recorded and name not in namespace:
+                near = get_close_matches(name, sorted(recorded | {n for n in namespace if not n.startswith("_")}), n=1)
+                problems.append(
+                    LessonError(
+                        lesson.path,
+                        _meta_line(lesson, rf"^\s*{key}\s*="),
+                        f"{key}: {name!r} is neither recorded by step() nor a variable at the end"
+                        + (f": did you mean {near[0]!r}?" if near else ""),
+                    )
                 )
-            )
     said = total_steps(lesson.steps, lesson.defaults) if lesson.steps else None
     if said is not None and said != len(result.steps):
         # 500 steps run under `steps = "iterations + 1"`: the status line would read 500/501
