@@ -135,3 +135,23 @@ def test_a_strip_name_never_recorded_is_said_as_shows_is(tmp_path):
         (at, "strip: 'slope' is neither recorded by step() nor a variable at the end"),
         (at, "strip: 'alpah' is neither recorded by step() nor a variable at the end: did you mean 'alpha'?"),
     ], found
+
+
+def test_the_questions_marker_right_above_a_cell_is_an_error_with_questions_or_without(tmp_path):
+    """Without [[predict]] it was said only when prose followed it; with questions, right above a
+    cell it folded nothing, silently (the teacher meant the text below the cell)."""
+    from tests.test_parse import FOLDED_LESSON
+
+    predict = '[[predict]]\nstep = 2\nvalue = "x"\nquestion = "x at step 2?"\ntolerance = 0.01\n'
+    folded = "<!-- after the questions -->\n\n## The answers\n\nx is 1 at step 2.\n\n```python check"
+    above_cell = "## The answers\n\nx is 1 at step 2.\n<!-- after the questions -->\n\n```python check"
+    for meta, words in (("", "but this lesson asks none"), (predict, "so it folds nothing")):
+        text, lesson, found = lesson_with(tmp_path, folded, above_cell, FOLDED_LESSON.replace(predict, meta))
+        assert lesson is None
+        assert [(line, words in message) for line, message in found] == [
+            (line_of(text, "<!-- after the questions -->"), True)
+        ], found
+    assert found[0][1] == (
+        "<!-- after the questions --> is followed by no text before the next code cell, so it folds nothing: "
+        "put it right above the text that gives the answers away"
+    )

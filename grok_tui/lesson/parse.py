@@ -145,8 +145,9 @@ def parse_lesson(path: Path, text: str | None = None) -> tuple[Lesson | None, li
     meta, body_start = _front_matter(lines, problems)
     if meta is None:
         return None, problems
-    blocks = _blocks(lines, body_start, problems)
-    lesson = _build(path, meta, lines, blocks, problems)
+    markers: list[tuple[int, bool]] = []
+    blocks = _blocks(lines, body_start, problems, markers)
+    lesson = _build(path, meta, lines, blocks, problems, markers)
     if lesson is not None:
         for cell in lesson.cells:
             try:
@@ -179,14 +180,19 @@ def _front_matter(lines: list[str], problems: _Problems) -> tuple[dict | None, i
     return meta, end + 1
 
 
-def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
+def _blocks(lines: list[str], start: int, problems: _Problems, markers: list[tuple[int, bool]]) -> list[Block]:
+    """The body's prose and cells. `markers` gets each AFTER_QUESTIONS line and whether any prose
+    follows it to fold: one right before a code cell left no block, and its error went unsaid."""
     blocks: list[Block] = []
     prose: list[str] = []
     prose_line = start + 1
     after = False
 
     def flush() -> None:
-        if "".join(prose).strip():
+        text = "".join(prose).strip()
+        if after:
+            markers[-1] = (markers[-1][0], bool(text))
+        if text:
             blocks.append(Prose("\n".join(prose).strip("\n"), prose_line, after))
 
     i = start
@@ -207,6 +213,7 @@ def _blocks(lines: list[str], start: int, problems: _Problems) -> list[Block]:
         if not m:
             if _AFTER_QUESTIONS.match(lines[i]):  # the rest of this prose waits for the answers
                 flush()
+                markers.append((i + 1, False))
                 prose, after, prose_line = [], True, i + 2
                 i += 1
                 continue
@@ -307,7 +314,9 @@ def _key_line(lines: list[str], table: str, key: str) -> int:
     return start
 
 
-def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems) -> Lesson | None:
+def _build(
+    path: Path, meta: dict, lines: list[str], blocks: list[Block], problems: _Problems, markers: list[tuple[int, bool]]
+) -> Lesson | None:
     def where(key: str) -> int:
         return line_of(lines, rf"^\s*{re.escape(key)}\s*=")
 
@@ -389,14 +398,19 @@ def _build(path: Path, meta: dict, lines: list[str], blocks: list[Block], proble
     if not any(isinstance(b, Cell) for b in blocks):
         problems.add(len(lines) or 1, "a lesson needs at least one ```python cell")
     instruments = _instruments(meta, lines, problems)
-    if "predict" not in meta:  # (a [[predict]] with a problem of its own is reported once, as that)
-        for block in blocks:
-            if isinstance(block, Prose) and block.after_questions:
-                problems.add(
-                    block.line - 1 if block.line > 1 else 1,
-                    f"{AFTER_QUESTIONS} folds the text after it until the run's questions are answered, "
-                    "but this lesson asks none (add [[predict]] tables, or remove the line)",
-                )
+    for line, folds in markers:
+        if "predict" not in meta:  # (a [[predict]] with a problem of its own is reported once, as that)
+            problems.add(
+                line,
+                f"{AFTER_QUESTIONS} folds the text after it until the run's questions are answered, "
+                "but this lesson asks none (add [[predict]] tables, or remove the line)",
+            )
+        elif not folds:  # a teacher put it below the text it was to fold, or above a cell
+            problems.add(
+                line,
+                f"{AFTER_QUESTIONS} is followed by no text before the next code cell, so it folds nothing: "
+                "put it right above the text that gives the answers away",
+            )
     if problems:
         return None
     panels = list(panels) + [p for key, p in INSTRUMENT_PANELS if instruments[key] and p not in panels]
