@@ -155,3 +155,21 @@ def test_the_questions_marker_right_above_a_cell_is_an_error_with_questions_or_w
         "<!-- after the questions --> is followed by no text before the next code cell, so it folds nothing: "
         "put it right above the text that gives the answers away"
     )
+
+
+def test_a_quiz_question_without_an_answer_says_the_answer_is_missing(tmp_path):
+    """It said "the answer None is not one of the choices ('converge', 'diverge')"."""
+    from grok_tui.instruments.quiz import parse_quiz
+
+    path = tmp_path / "quiz.toml"
+    for question, said in (
+        (
+            'choices = ["converge", "diverge"]\n',
+            'the question has no answer: add answer = "converge" (one of the choices)',
+        ),
+        ("", "the question has no answer: add answer = a number (without choices)"),
+    ):
+        good = "".join(f'[[questions]]\ntext = "q{i}"\nanswer = 1.0\n' for i in range(2))
+        path.write_text(f'chapter = 4\n{good}[[questions]]\ntext = "Lesson 4.5 at alpha 1?"\n{question}why = "..."\n')
+        _quiz, problems = parse_quiz(path)
+        assert [(p.line, p.message) for p in problems] == [(8, said)], problems

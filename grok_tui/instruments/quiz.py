@@ -181,6 +181,10 @@ def _question(item: object, line: int, add, lines: list[str]) -> Question | None
         add(at("choices"), "choices must list two or more strings")
         return None
     value: float | str
+    if answer is None:  # was "the answer None is not one of the choices": say what is missing
+        example = f'"{choices[0]}" (one of the choices)' if choices else "a number (without choices)"
+        add(at("answer"), f"the question has no answer: add answer = {example}")
+        return None
     if choices:
         if answer not in choices:
             near = did_you_mean(str(answer), set(choices))
