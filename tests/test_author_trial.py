@@ -173,3 +173,33 @@ def test_a_quiz_question_without_an_answer_says_the_answer_is_missing(tmp_path):
         path.write_text(f'chapter = 4\n{good}[[questions]]\ntext = "Lesson 4.5 at alpha 1?"\n{question}why = "..."\n')
         _quiz, problems = parse_quiz(path)
         assert [(p.line, p.message) for p in problems] == [(8, said)], problems
+
+
+def test_a_test_cell_that_did_not_import_what_it_uses_is_said_as_the_test_cells_slip(tmp_path):
+    """It said "the solution fails its test: ... start your cell with `import numpy as np`", the
+    learner's words, of a solution that was fine; and again of the stub, as a typo."""
+    uses_np = "got = double(2)\nassert np.isclose(got, 4), f'double(2) should be 4, got {got}'\n"
+    text, lesson, _ = lesson_with(tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', uses_np)
+    at = line_of(text, "assert np.isclose(got, 4), f'double(2) should be 4, got {got}'")
+    assert [(p.line, p.message) for p in check_exercises(lesson)] == [
+        (
+            at,
+            f"exercise 'double': the test cell (line {at}) raised NameError: name 'np' is not defined: "
+            "a test cell runs on its own: import what it uses",
+        )
+    ]
+    text, lesson, _ = lesson_with(
+        tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', "import nump\n" + uses_np
+    )
+    found = [p.message for p in check_exercises(lesson)]
+    assert found == [
+        f"exercise 'double': the test cell (line {line_of(text, 'import nump')}) raised ModuleNotFoundError: "
+        "No module named 'nump': a test cell runs on its own: import what it uses"
+    ], found
+
+
+def test_a_solution_that_raises_is_still_the_solutions_slip(tmp_path):
+    _, lesson, _ = lesson_with(tmp_path, "    return 2 * v\n", "    return 2 * np.float64(v)\n")
+    found = [p.message for p in check_exercises(lesson)]
+    assert len(found) == 1 and found[0].startswith("exercise 'double': the solution fails its test: "), found
+    assert "import numpy as np" in found[0], found

@@ -58,8 +58,9 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 f"exercise {name!r}: the stub should fail with an assertion or exception, but: {verdict.headline}",
             )
         )
+    own = _tests_own_error(solution, exercise)
     missing = _test_typo(stub, exercise)
-    if missing:
+    if missing and not (own and undefined(solution) == missing):  # one cause, said once (below)
         problems.append(
             LessonError(
                 lesson.path,
@@ -78,7 +79,15 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 "does: give the learner its def line to fill in",
             )
         )
-    if not solution.passed:
+    if own:
+        problems.append(
+            LessonError(
+                lesson.path,
+                _lesson_line(exercise, solution, exercise.test.line),
+                f"exercise {name!r}: {own}: a test cell runs on its own: import what it uses",
+            )
+        )
+    elif not solution.passed:
         verdict = describe(solution, exercise.solution.source, exercise.test.source, author=True)
         problems.append(
             LessonError(
@@ -94,6 +103,22 @@ def _always_true(exercise: Exercise) -> bool:
     """The test holds an `assert (cond, "message")`: said as that (checks.py), the cause of a stub
     that passes."""
     return any(True for _ in always_true_asserts([exercise.test]))
+
+
+def _tests_own_error(solution: SandboxResult, exercise: Exercise) -> str:
+    """The test cell's own failure, before it reached the solution's result: a name or a module it
+    did not import. The solution was fine, yet check told the teacher, in the learner's words, to
+    start "your cell" with `import numpy as np`."""
+    if solution.phase != "test" or not solution.frames or solution.frames[-1][0] != TEST_FILE:
+        return ""
+    name = undefined(solution)
+    own = solution.kind in ("ImportError", "ModuleNotFoundError") or (
+        name is not None and name not in _defined(exercise.solution.source)
+    )
+    if not own:
+        return ""
+    line = exercise.test.line + (solution.line_in(TEST_FILE) or 1) - 1
+    return f"the test cell (line {line}) raised {solution.kind}: {solution.message}"
 
 
 def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:
