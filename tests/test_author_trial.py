@@ -203,3 +203,20 @@ def test_a_solution_that_raises_is_still_the_solutions_slip(tmp_path):
     found = [p.message for p in check_exercises(lesson)]
     assert len(found) == 1 and found[0].startswith("exercise 'double': the solution fails its test: "), found
     assert "import numpy as np" in found[0], found
+
+
+def test_a_check_cell_that_never_ends_is_said_as_an_endless_loop_not_a_long_run(tmp_path):
+    """It said "ran past 120 s after 3 steps (raise --timeout for a long run)": the run was done."""
+    from grok_tui.engine.checks import run_checks
+
+    text, lesson, _ = lesson_with(
+        tmp_path, 'assert recorded("x")[-1] == alpha * (n - 1)\n', "while True: pass\nassert x\n"
+    )
+    found = [(p.line, p.message) for p in run_checks(lesson, timeout=1.5)]
+    fence = line_of(text, "```python check")
+    assert found == [
+        (
+            fence + 1,
+            f"the check cell at line {fence} ran past 1.5 s after the run's last step: an endless loop?",
+        )
+    ], found

@@ -59,7 +59,9 @@ def run_checks(
         if result.state is RunState.FAILED and f is not None:
             if not f.kind:  # ran past the time limit: the other sets would too
                 where = "" if not case else f" (with {label})"
-                problems.append(LessonError(f.path, f.line, f"{f.message}{where}"))
+                problems.append(
+                    LessonError(f.path, f.line, f"{_stuck_check(lesson, f.line, timeout) or f.message}{where}")
+                )
                 break
             problems.append(LessonError(f.path, f.line, f"with {label}: {f.kind}: {f.message}"))
         elif result.state is not RunState.FINISHED:
@@ -69,6 +71,18 @@ def run_checks(
     if asserted is not None and runs == every:  # a part of the runs may rightly assert nothing
         problems += silent_check_cells(lesson, asserted)
     return problems
+
+
+def _stuck_check(lesson: Lesson, line: int, timeout: float | None) -> str:
+    """A run that ran out of time in a check cell: its steps were done (a check cell steps no
+    further), so "raise --timeout for a long run" sent the teacher the wrong way ("" elsewhere)."""
+    for cell in lesson.cells:
+        if cell.role == "check" and cell.line <= line < cell.line + max(1, len(cell.source.splitlines())):
+            return (
+                f"the check cell at line {cell.line - 1} ran past {timeout or 0:g} s after the run's last step: "
+                "an endless loop?"
+            )
+    return ""
 
 
 def silent_check_cells(lesson: Lesson, asserted: set[int]) -> list[LessonError]:
