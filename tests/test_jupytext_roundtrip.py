@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from grok_tui.lesson.body import fence_role
 from grok_tui.lesson.catalog import lesson_files
-from grok_tui.lesson.parse import fence_role, parse_lesson
+from grok_tui.lesson.parse import parse_lesson
 from tests.conftest import LESSONS
 
 
