@@ -347,3 +347,39 @@ def test_a_body_typed_at_column_0_under_an_indented_comment_is_said_to_be_uninde
         "(`def slope(weight, input, goal_pred):`), so it is not in its block, which holds only comments. "
         "Indent it 4 spaces (and each line after it that belongs in the block)."
     ) in verdict.text, verdict.text
+
+
+def test_a_function_name_given_a_value_is_said_as_hiding_the_function(catalog):
+    """3.7: `vect_mat_mul = vect_mat_mul(hid, ...)` was told to give vect_mat_mul a start value first,
+    which then made it "not callable"; 3.2's `w_sum += ...` inside w_sum the same (a trial)."""
+    network = catalog.get("3.7").exercise("neural_network")
+    code = network.stub.source.replace(
+        "    hid = [0] * len(weights[0])     # zeros until you compute them\n    pred = [0] * len(weights[1])\n",
+        "    hid = vect_mat_mul(input, weights[0])\n    vect_mat_mul = vect_mat_mul(hid, weights[1])\n",
+    ).replace("return hid, pred", "return hid, vect_mat_mul")
+    said = check_code(network, code).text
+    assert (
+        "Line 8 gives `vect_mat_mul` a value: a name given a value anywhere in a function is a new name of "
+        "that function from its first line, so at line 7 `vect_mat_mul` is no longer the function "
+        "`vect_mat_mul` of line 1 and has no value yet. Give the value a name of its own." in said
+    ), said
+    assert "vect_mat_mul = 0" not in said
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = "def w_sum(a, b):\n    assert len(a) == len(b)\n    for i in range(len(a)):\n        w_sum += a[i] * b[i]\n"
+    said = check_code(w_sum, code + "    return w_sum\n").text
+    assert "Line 4 gives `w_sum`, the function's own name, a value" in said and "`w_sum = 0`" not in said, said
+
+
+def test_a_builtin_made_a_number_then_called_is_named(catalog):
+    """3.3's dot with `sum = 0` ... `return sum(a)` was asked whether a `*` was missing (a trial)."""
+    dot = catalog.get("3.3").exercise("dot")
+    code = (
+        "def dot(a, b):\n    assert len(a) == len(b)\n    sum = 0\n    for i in range(len(a)):\n"
+        "        sum += a[i] * b[i]\n    return sum(a)\n"
+    )
+    said = check_code(dot, code).text
+    assert (
+        "Line 3 made `sum` a number: that name was Python's own function `sum`, and `sum(...)` at line 6 "
+        "now calls a number. Give the value a name of its own." in said
+    ), said
+    assert "Is a `*` missing" not in said

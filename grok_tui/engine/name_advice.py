@@ -163,6 +163,14 @@ def unbound_local(result: SandboxResult, code: str) -> list[str]:
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
     }
     arguments = [a.arg for a in function.args.args]
+    hidden = _hidden_function(name, function, code)
+    if hidden and name in stored:
+        rule = "a name given a value anywhere in a function is a new name of that function from its first line"
+        if name == function.name:
+            said = f"`{name}`, the function's own name, a value: {rule}, with no value yet at line {line}"
+        else:
+            said = f"`{name}` a value: {rule}, so at line {line} `{name}` is no longer {hidden} and has no value yet"
+        return [f"Line {stored[name]} gives {said}. Give the value a name of its own."]
     # 6.5's learn with `weigths_0_1 -= ...`: the name meant was the argument, not the name line 8 set
     near = closest(name, [n for n in [*arguments, *stored] if n != name])
     if near and near[0] in arguments:
@@ -173,6 +181,26 @@ def unbound_local(result: SandboxResult, code: str) -> list[str]:
         f"`{name}` is read at line {line} before anything gives it a value: give it a start value "
         f"above, before any loop (`{name} = 0`, or what it should start from)."
     ]
+
+
+def _hidden_function(name: str, function: ast.FunctionDef | ast.AsyncFunctionDef, code: str) -> str:
+    """What `name` meant before the function gave it a value, if it is a function: "the function
+    `vect_mat_mul` of line 1" when the learner's code defines it, "the function `sum`" when the
+    function calls it or Python has it, "itself" for the function's own name; "" otherwise. 3.7's
+    `vect_mat_mul = vect_mat_mul(hid, ...)` was told to set `vect_mat_mul = 0` first, which then made
+    it "not callable"."""
+    if name == function.name:
+        return "itself"
+    defined = {f.name: f.lineno for f in defined_functions(code)}
+    if name in defined:
+        return f"the function `{name}` of line {defined[name]}"
+    called = any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+        for node in ast.walk(function)
+    )
+    if called or name in dir(builtins):
+        return f"the function `{name}`"
+    return ""
 
 
 def closest(name: str, names: list[str], cutoff: float = 0.6) -> list[str]:
