@@ -383,3 +383,18 @@ def test_a_builtin_made_a_number_then_called_is_named(catalog):
         "now calls a number. Give the value a name of its own." in said
     ), said
     assert "Is a `*` missing" not in said
+
+
+def test_the_whole_list_inside_its_own_loop_names_the_loops_item(catalog):
+    """5.1: `out.append(delta * inputs)` in `for x in input:` was pointed at `input`, which then got
+    "multiply each of its items in a loop": the learner was in that loop, and `x` was never named."""
+    deltas = catalog.get("5.1").exercises[0]
+    code = (
+        "def compute_weight_deltas(input, weights, true):\n    pred = 0\n    for i in range(len(input)):\n"
+        "        pred += input[i] * weights[i]\n    delta = pred - true\n    out = []\n    for x in input:\n"
+        "        out.append(delta * WHAT)\n    return out\n"
+    )
+    said = check_code(deltas, code.replace("WHAT", "inputs")).text
+    assert "use those (`input`? The loop at line 7 gives its items one at a time, as `x`)." in said, said
+    said = check_code(deltas, code.replace("WHAT", "input")).text
+    assert "or make it a numpy array first. Here the loop at line 7 gives its items one at a time, as `x`." in said

@@ -228,3 +228,25 @@ def _outer_loop(function: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.Retu
         return f"the level of the `{word}`"
     loops = "both loops" if len(around) == 2 else f"all {len(around)} loops"
     return f"the level of the first `{word}` (line {outer.lineno}), outside {loops}"
+
+
+def looped_item(sequence: str, code: str, line: int | None) -> tuple[int, str] | None:
+    """(line, name) of the `for NAME in SEQUENCE:` loop the failing line is in: 5.1's
+    `out.append(delta * input)` inside `for x in input:` was told to multiply each item in a loop,
+    in the loop that gives them (a trial)."""
+    if not line or not sequence.isidentifier():
+        return None
+    try:
+        tree = ast_parse.parse(code)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.For)
+            and isinstance(node.iter, ast.Name)
+            and node.iter.id == sequence
+            and isinstance(node.target, ast.Name)
+            and node.lineno < line <= (node.end_lineno or node.lineno)
+        ):
+            return node.lineno, node.target.id
+    return None

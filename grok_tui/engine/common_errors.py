@@ -8,6 +8,7 @@ import builtins
 import re
 
 from grok_tui.engine.attribute_advice import attribute_advice
+from grok_tui.engine.code_advice import looped_item
 from grok_tui.engine.index_advice import crossed_index
 from grok_tui.engine.statements import source_line
 from grok_tui.lesson import ast_parse
@@ -243,6 +244,8 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
             continue
         if pattern == LIST_TIMES_NUMBER:
             said = _sequence_advice(part.get("sequence") or {})
+            if said and (item := looped_item(str((part.get("sequence") or {}).get("text", "")), code, line)):
+                said += f" Here the loop at line {item[0]} gives its items one at a time, as `{item[1]}`."
             if said:
                 return [said]
         numbers = [g for g in match.groups() if g]

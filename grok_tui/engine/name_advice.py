@@ -10,7 +10,7 @@ import builtins
 import re
 from difflib import get_close_matches
 
-from grok_tui.engine.code_advice import defined_functions, returning
+from grok_tui.engine.code_advice import defined_functions, looped_item, returning
 from grok_tui.engine.sandbox import SandboxResult
 from grok_tui.engine.sandbox_child import CODE_FILE
 from grok_tui.engine.spelling import misspelt_keyword, typo
@@ -99,6 +99,9 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         listed = ", ".join(f"`{a}`" for a in arguments)
         near = closest(name, arguments, cutoff=0.5)
         meant = f" (`{near[0]}`?)" if near else ""
+        if near and (item := looped_item(near[0], code, line)):
+            # 5.1's `delta * inputs` in `for x in input:`: `input` then got "a list times a number"
+            meant = f" (`{near[0]}`? The loop at line {item[0]} gives its items one at a time, as `{item[1]}`)"
         return [
             f"`{name}` is not defined in this cell: each exercise is checked on its own, without the "
             f"lesson's variables. What the function works on comes in through its arguments, {listed}: "
