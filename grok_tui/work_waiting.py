@@ -40,17 +40,19 @@ class StoppedQuiz:
 
 
 def stopped_quiz(catalog: Catalog, answers: Answers) -> StoppedQuiz | None:
-    """The quiz answered last, if its last attempt was left before its last question (one taken
-    whole since, or another quiz answered after it, leaves nothing to come back to)."""
-    for item in reversed(answers.get("history", [])):
+    """Of the quizzes whose last attempt was left before its last question, the one answered last:
+    it still waits when another quiz was answered since (the contents and the quiz itself go on
+    with it), which a trial found dropped from the notice."""
+    latest: dict[int, int] = {}  # chapter: where in the history its last answer is
+    for index, item in enumerate(answers.get("history", [])):
         key = str(item.get("key", "")) if isinstance(item, dict) else ""
         kind, _, rest = key.partition("/")
         chapter = rest.partition("/")[0]
-        if kind != "quiz" or not chapter.isdigit():
-            continue
-        quiz = catalog.quizzes.get(int(chapter))
-        if quiz is None:
-            return None
-        done = unfinished_attempt(answers, f"quiz/{chapter}/", len(quiz.questions))
-        return StoppedQuiz(int(chapter), len(done), len(quiz.questions)) if done else None
+        if kind == "quiz" and chapter.isdigit() and int(chapter) in catalog.quizzes:
+            latest[int(chapter)] = index
+    for chapter in sorted(latest, key=latest.__getitem__, reverse=True):
+        total = len(catalog.quizzes[chapter].questions)
+        done = unfinished_attempt(answers, f"quiz/{chapter}/", total)
+        if done:
+            return StoppedQuiz(chapter, len(done), total)
     return None

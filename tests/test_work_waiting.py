@@ -7,7 +7,7 @@ from grok_tui.progress import Progress
 from grok_tui.work_waiting import StoppedQuiz, begun_drafts, stopped_quiz
 
 
-def test_a_quiz_left_partway_is_found_until_finished_or_another_is_answered(catalog):
+def test_the_quiz_left_partway_last_is_found_until_it_is_finished(catalog):
     root = Progress.load().root
     assert stopped_quiz(catalog, load_answers(root)) is None
     for question in (1, 2, 3):
@@ -18,8 +18,12 @@ def test_a_quiz_left_partway_is_found_until_finished_or_another_is_answered(cata
     assert stopped.said == f"the chapter 3 quiz, stopped after question 3 of {total}"
     record_answer(root, "quiz/2/1", "1", True)  # another quiz begun since: that one is the place
     assert stopped_quiz(catalog, load_answers(root)) == StoppedQuiz(2, 1, len(catalog.quizzes[2].questions))
-    for question in range(1, len(catalog.quizzes[2].questions) + 1):  # taken whole: nothing waits
+    for question in range(1, len(catalog.quizzes[2].questions) + 1):  # taken whole...
         record_answer(root, f"quiz/2/{question}", "1", True)
+    # ...chapter 3's still waits: it was dropped once another quiz was answered (a trial)
+    assert stopped_quiz(catalog, load_answers(root)) == StoppedQuiz(3, 3, total)
+    for question in range(1, total + 1):
+        record_answer(root, f"quiz/3/{question}", "1", True)
     assert stopped_quiz(catalog, load_answers(root)) is None
 
 

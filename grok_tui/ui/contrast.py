@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
+from rich.text import Span, Text
 from textual.color import Color
 from textual.filter import dim_color
 
@@ -113,7 +114,7 @@ def legible(style: Style, foreground: Color, background: Color, ansi: TerminalTh
 KEY = Style(bold=True, color="cyan")
 """How a key, a choice's number and `code` in a hint stand out from the text beside them."""
 
-ON_A_LIGHT_TERMINAL = {"cyan": "blue", "yellow": "magenta"}
+ON_A_LIGHT_TERMINAL = {"cyan": "blue", "bright_cyan": "blue", "yellow": "magenta", "bright_yellow": "magenta"}
 """ansi-light's stand-ins for the terminal's own colours that a light background washes out: cyan
 is 1.9:1 and yellow 1.1:1 on xterm's white, blue 9.4:1 and magenta 3.9:1 (the theme's accent)."""
 
@@ -126,3 +127,20 @@ def drawn_style(widget: Widget, style: Style = KEY) -> Style:
         name = style.color.name if style.color is not None else ""
         return style + Style(color=ON_A_LIGHT_TERMINAL[name]) if name in ON_A_LIGHT_TERMINAL else style
     return legible(style, widget.colors[3], widget.background_colors[1], widget.app.ansi_theme)
+
+
+def drawn_text(widget: Widget, text: Text) -> Text:
+    """`text` with each coloured span in drawn_style: a notice's "yellow" was 1.1:1 on textual-light
+    and the terminal's yellow on ansi-light (a trial read the editor's and the quiz's that way)."""
+    shown = text.copy()
+    shown.spans = [
+        Span(
+            span.start,
+            span.end,
+            drawn_style(widget, Style.parse(span.style) if isinstance(span.style, str) else span.style),
+        )
+        for span in text.spans
+    ]
+    if text.style:
+        shown.style = drawn_style(widget, Style.parse(text.style) if isinstance(text.style, str) else text.style)
+    return shown

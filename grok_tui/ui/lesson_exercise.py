@@ -71,7 +71,8 @@ def exercise_notes(lesson: Lesson, progress: Progress) -> dict[str, ExerciseNote
 
 
 def open_exercise(screen) -> None:
-    """`e`: the only exercise, or a chooser (the first not done highlighted); none: say so."""
+    """`e`: the only exercise, or a chooser (the draft changed last highlighted, else the first not
+    done); none: say so."""
     lesson, app = screen.lesson, screen.app
     if not lesson.exercises:
         screen.notify("this lesson has no exercise", timeout=3, markup=False)
@@ -88,7 +89,14 @@ def open_exercise(screen) -> None:
             _edit(screen, name)
 
     progress = app.progress
-    begun = {e.name for e in lesson.exercises if progress.draft_begun(lesson.id, e.name, e.stub.source)} - done
+    begun = [
+        e.name
+        for e in lesson.exercises
+        if e.name not in done and progress.draft_begun(lesson.id, e.name, e.stub.source)
+    ]
+    # the draft changed last first: the restart's "your draft of cross_entropy waits: e" led to
+    # one_hot, highlighted as the first not done (a trial)
+    begun.sort(key=lambda name: progress.draft_path(lesson.id, name).stat().st_mtime, reverse=True)
     app.push_screen(PickExercise(lesson, done, begun), picked)
 
 

@@ -23,7 +23,7 @@ def return_notice(target: str, catalog: Catalog, progress: Progress) -> str:
         parts.append(
             f"your draft of {name} waits: e"
             if lesson_id == target
-            else f"your draft of {begun[0]} waits (lesson {lesson_id}, e)"
+            else f"your draft of {begun[0]} waits: ctrl+p {lesson_id}, then e"
         )
     stopped = stopped_quiz(catalog, load_answers(progress.root)) if catalog.quizzes and progress.root else None
     if stopped is not None:

@@ -230,3 +230,43 @@ async def test_code_in_a_hint_is_dark_on_a_light_terminal(catalog, theme, colour
         pieces = [s for strip in app.screen._compositor.render_strips() for s in strip if s.text.strip() == code]
         assert pieces, code
         assert {segment.style.color.number for segment in pieces} == {colour}, pieces
+
+
+async def test_yellow_notes_are_drawn_dark_on_a_light_terminal(catalog, monkeypatch):
+    """ansi-light kept the terminal's yellow for the lesson's "press e to go on with your code", the
+    exercise picker's • begun mark and a quiz's "Type 1 to 3" (a trial); the picker also opened on
+    the first exercise not done, not on the draft the restart named."""
+    from grok_tui.progress import Progress
+    from grok_tui.ui.screens.pick_exercise import ExerciseList, PickExercise
+    from grok_tui.ui.screens.quiz import QuizScreen
+
+    monkeypatch.setenv("GROK_TUI_THEME", "ansi-light")
+    Progress.load().save_draft("7.3", "cross_entropy", "def cross_entropy(probs, targets):\n    return 1\n")
+    app = GrokApp(catalog, start_lesson="7.3", speed=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="7.3")
+        note = "exercise cross_entropy: press e to go on with your code"
+        app.screen.query_one("#doc").scroll_to_widget(
+            next(c for c in app.screen.query("CodeCell") if c.note.startswith(note)), animate=False
+        )
+        await wait_for(pilot, lambda: note in screen_text(app), what="the note")
+        assert colours_of(app, "press e to go on") == {5}, colours_of(app, "press e to go on")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the picker")
+        chooser = app.screen.query_one(ExerciseList)
+        assert chooser.get_option_at_index(chooser.highlighted).id == "cross_entropy"
+        await pilot.pause()
+        marks = {
+            segment.style.color.number
+            for strip in app.screen._compositor.render_strips()
+            if "cross_entropy" in strip.text and "•" in strip.text
+            for segment in strip
+            if segment.text.strip() == "•"
+        }
+        assert marks == {5}, marks
+        await pilot.press("escape")
+        app.take_quiz(2)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        await pilot.press("9", "enter")
+        await wait_for(pilot, lambda: "Type 1 to 3" in screen_text(app), what="the quiz's notice")
+        assert colours_of(app, "Type 1 to 3") == {5}, colours_of(app, "Type 1 to 3")

@@ -238,3 +238,21 @@ async def test_the_help_box_border_and_its_words_are_readable(catalog, theme, mo
         border = line_ratio(app, "escape to close", "─╰╯")
         assert not unreadable(words), (theme, unreadable(words))
         assert border >= LINE, (theme, f"{border:.2f}:1")
+
+
+@pytest.mark.parametrize("theme", LIGHT)
+async def test_the_exercise_note_above_its_cell_is_readable(catalog, theme, monkeypatch):
+    """7.3's "exercise cross_entropy: press e to go on with your code" was italic yellow: 2.1:1 on
+    textual-light (a trial), the line a returning learner is sent to."""
+    from grok_tui.progress import Progress
+
+    monkeypatch.setenv("GROK_TUI_THEME", theme)
+    Progress.load().save_draft("7.3", "cross_entropy", "def cross_entropy(probs, targets):\n    return 1\n")
+    app = GrokApp(catalog, start_lesson="7.3", speed=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "session", None) is not None, what="7.3")
+        note = "exercise cross_entropy: press e to go on"
+        cell = next(c for c in app.screen.query("CodeCell") if c.note.startswith(note))
+        app.screen.query_one("#doc").scroll_to_widget(cell, animate=False)
+        await wait_for(pilot, lambda: note in screen_text(app), what="the note")
+        assert ratio(drawn(app, note, "press e to go on")) >= TEXT, (theme, ratio(drawn(app, note, "press e")))

@@ -27,7 +27,7 @@ from grok_tui.engine.exercises import Verdict, check_code
 from grok_tui.engine.sandbox import DEFAULT_TIMEOUT
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
-from grok_tui.ui.contrast import KEY, drawn_style
+from grok_tui.ui.contrast import KEY, drawn_style, drawn_text
 from grok_tui.ui.exercise_drafts import OUTSIDE_PASS, OUTSIDE_POLL, ExerciseDrafts
 from grok_tui.ui.exercise_editor import CodeEditor
 from grok_tui.ui.widgets.footer import KeyFooter
@@ -252,7 +252,8 @@ class ExerciseScreen(ExerciseDrafts, Screen[bool]):
                 lines.append(Text("(checked before your last edit)", style="dim"))
             out = Text("\n").join(lines)
         self._shown_stale = self._stale()
-        self.query_one("#ex-headline", Static).update(head)
+        headline = self.query_one("#ex-headline", Static)
+        headline.update(drawn_text(headline, head))  # its yellow notices were 1.1-2.1:1 on light themes
         result = self.query_one("#ex-result", Static)
         result.update(out)
         result.display = bool(out.plain)

@@ -40,7 +40,9 @@ from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_runs import LessonRuns
 from grok_tui.ui.lesson_size import MIN_SIZE, LessonSize, too_small_text
 from grok_tui.ui.lesson_views import LessonViews
+from grok_tui.ui.notices import take_back
 from grok_tui.ui.redraw import TICK_HZ
+from grok_tui.ui.return_notice import ALL_LESSONS
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.live_strip import LiveStrip
@@ -330,6 +332,11 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
     def lab_built(self) -> bool:
         """The charts and panels exist (a lesson opened at 80 columns builds them after its first frame)."""
         return self._lab_built
+
+    def on_screen_suspend(self) -> None:
+        # "... waits: e · escape: all lessons" is said of this screen: it stayed over the editor and
+        # the quiz its keys opened, where escape does something else (a trial)
+        take_back(self.app, lambda message: message.endswith(ALL_LESSONS))
 
     def on_unmount(self) -> None:
         self.session.starting = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
+from grok_tui.ui.contrast import drawn_text
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 
@@ -37,12 +40,13 @@ class PickExercise(ModalScreen[str | None]):
         Binding("f1,question_mark", "help", "help", show=False, id="pick.help"),
     ]
 
-    def __init__(self, lesson: Lesson, done: set[str], drafted: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, lesson: Lesson, done: set[str], drafted: Sequence[str] = ()) -> None:
         super().__init__()
         self.lesson = lesson
         self.done = done
         self.drafted = drafted
-        """Exercises not done with a draft: `• ` marks them, where the learner left off."""
+        """Exercises not done with a draft, the one changed last first: `• ` marks them, where the
+        learner left off, and the box opens on the first."""
 
     def compose(self) -> ComposeResult:
         options = []
@@ -62,9 +66,18 @@ class PickExercise(ModalScreen[str | None]):
         # The key bar below belongs to the lesson: the box says its own keys.
         keys = f"↑↓ · enter or 1-{len(options)} write it · esc back"
         chooser.border_subtitle = ("• begun · " if self.drafted else "") + keys
-        first_open = next((i for i, e in enumerate(self.lesson.exercises) if e.name not in self.done), 0)
-        chooser.highlighted = first_open
+        names = [e.name for e in self.lesson.exercises]
+        first_open = next((i for i, name in enumerate(names) if name not in self.done), 0)
+        chooser.highlighted = names.index(self.drafted[0]) if self.drafted else first_open
         yield chooser
+
+    def on_mount(self) -> None:
+        """The marks in colours readable where the box is drawn (contrast.drawn_style): "• " begun was
+        the terminal's yellow on ansi-light."""
+        chooser = self.query_one(ExerciseList)
+        for option in list(chooser.options):
+            if isinstance(option.prompt, Text) and option.id is not None:
+                chooser.replace_option_prompt(option.id, drawn_text(chooser, option.prompt))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

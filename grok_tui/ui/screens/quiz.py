@@ -16,7 +16,7 @@ from grok_tui.answers import load_answers, record_answer, unfinished_attempt
 from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
-from grok_tui.ui.contrast import drawn_style, theme_style
+from grok_tui.ui.contrast import drawn_style, drawn_text, theme_style
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -176,14 +176,12 @@ class QuizScreen(Screen[int]):
         verdict = self.query_one("#quiz-verdict", Static)
         right = q.check(event.value)
         if right is None:
-            verdict.update(
-                Text(
-                    f"{number_problem(event.value).capitalize()}."
-                    if q.numeric
-                    else f"Type {choice_numbers(len(q.choices))}, or the choice's text.",
-                    style="yellow",
-                )
+            said = (
+                f"{number_problem(event.value).capitalize()}."
+                if q.numeric
+                else f"Type {choice_numbers(len(q.choices))}, or the choice's text."
             )
+            verdict.update(drawn_text(verdict, Text(said, style="yellow")))
             return
         self.answered += 1
         self.right += right

@@ -18,6 +18,7 @@ from textual.visual import visualize
 from textual.widgets import Static
 
 from grok_tui.lesson.model import Cell
+from grok_tui.ui.contrast import drawn_style
 
 SYNTAX_THEME = "ansi_dark"
 """ANSI colours follow the terminal's palette and cost fewer bytes than RGB themes."""
@@ -36,6 +37,9 @@ LIGHT_SYNTAX_THEME = ANSISyntaxTheme(
 cyan names on its white were 1.2-1.5:1, and Rich's ansi_light keeps yellow strings, cyan names and
 green functions (xterm's: 1.1-2:1 on white). Red, magenta and blue are 4-9:1 there. Other themes
 blend the ANSI colours to their own background."""
+
+NOTE = Style(italic=True, color="yellow")
+"""The exercise's line above its cell: begun, passed, or to write."""
 
 
 def _code(
@@ -105,7 +109,8 @@ class CodeCell(Static):
         if not self.note:
             return code
         # the prose's one-column margin: at column 0 the note stood out of the text it belongs to
-        return Group(Padding(Text(self.note, style="italic yellow"), (0, 0, 0, 1)), code)
+        note = drawn_style(self, NOTE)  # "press e to go on with your code" read at 2.1:1 on textual-light
+        return Group(Padding(Text(self.note, style=note), (0, 0, 0, 1)), code)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The cell's height, measured on an uncoloured copy: wrapping and line numbers do not depend
