@@ -47,9 +47,9 @@ def stopped_quiz(catalog: Catalog, answers: Answers) -> StoppedQuiz | None:
     for index, item in enumerate(answers.get("history", [])):
         key = str(item.get("key", "")) if isinstance(item, dict) else ""
         kind, _, rest = key.partition("/")
-        chapter = rest.partition("/")[0]
-        if kind == "quiz" and chapter.isdigit() and int(chapter) in catalog.quizzes:
-            latest[int(chapter)] = index
+        number = rest.partition("/")[0]
+        if kind == "quiz" and number.isdigit() and int(number) in catalog.quizzes:
+            latest[int(number)] = index
     for chapter in sorted(latest, key=latest.__getitem__, reverse=True):
         total = len(catalog.quizzes[chapter].questions)
         done = unfinished_attempt(answers, f"quiz/{chapter}/", total)
