@@ -12,13 +12,14 @@ def test_a_return_inside_the_loop_is_named(catalog):
     dot = catalog.get("3.3").exercise("dot")
     code = (
         "def dot(a, b):\n"
+        "    assert len(a) == len(b)\n"  # the stub's: without it, dot fails its length check
         "    total = 0\n"
         "    for i in range(len(a)):\n"
         "        total += a[i] * b[i]\n"
         "        return total\n"
     )
     said = check_code(dot, code).text
-    assert "Line 5, `return total`, is inside a loop: dot returns in the loop's first pass." in said, said
+    assert "Line 6, `return total`, is inside a loop: dot returns in the loop's first pass." in said, said
     right = code.replace("        return total", "    return total")
     assert check_code(dot, right).passed
     # in an inner loop, already at the inner `for`'s level: back to the first one (5.5's outer_prod)

@@ -1,0 +1,40 @@
+"""Chapters 3 to 5's exercise tests, after a trial: slips one exercise failed passed its sibling
+(3.3's dot took numpy and lost its length check), a hint came back word for word as a verdict, and
+values the lesson names were shown bare ("got 0.2", "got -1.275"). Each test runs the slip through
+the exercise's own test cell, as a learner's code is checked."""
+
+from __future__ import annotations
+
+from grok_tui.engine.exercises import check_code
+
+
+def test_3_3s_dot_keeps_its_length_check_as_ele_mul_does(catalog):
+    """`sum(x * y for x, y in zip(a, b))` passed, dropping the 5 in silence."""
+    dot = catalog.get("3.3").exercise("dot")
+    verdict = check_code(dot, "def dot(a, b):\n    return sum(x * y for x, y in zip(a, b))\n")
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "dot([1, 2], [3, 4, 5]) should fail its length check, but returned 11: keep the assert"
+    ), verdict.text
+
+
+def test_3_3s_dot_built_by_numpy_is_told_it_comes_in_3_4(catalog):
+    """`return np.dot(a, b)` passed, where ele_mul's numpy answer is told the lesson builds it by hand."""
+    dot = catalog.get("3.3").exercise("dot")
+    code = "import numpy as np\ndef dot(a, b):\n    assert len(a) == len(b)\n    return np.dot(a, b)\n"
+    verdict = check_code(dot, code)
+    assert not verdict.passed
+    assert "this lesson builds it by hand, pair by pair (numpy's version comes in 3.4)" in verdict.text, verdict.text
+    assert check_code(dot, dot.solution.source).passed
+
+
+def test_3_3s_ele_mul_returning_a_tuple_is_told_to_return_a_list(catalog):
+    """A tuple passed, and the lesson then printed "ele_mul(a, b) = (4.0, -6.0, 5.0)"."""
+    ele = catalog.get("3.3").exercise("ele_mul")
+    code = "def ele_mul(a, b):\n    assert len(a) == len(b)\n    return tuple(a[i] * b[i] for i in range(len(a)))\n"
+    verdict = check_code(ele, code)
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "ele_mul([1, 2, 3], [3, 4, 5]) should return a list, got (3, 8, 15): that is a tuple; the lesson's"
+        " vectors are lists"
+    ), verdict.text
