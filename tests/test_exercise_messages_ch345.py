@@ -38,3 +38,28 @@ def test_3_3s_ele_mul_returning_a_tuple_is_told_to_return_a_list(catalog):
         "ele_mul([1, 2, 3], [3, 4, 5]) should return a list, got (3, 8, 15): that is a tuple; the lesson's"
         " vectors are lists"
     ), verdict.text
+
+
+def test_4_1s_precedence_slip_is_told_without_the_finished_expression(catalog):
+    """`return pred - goal_pred ** 2` was told "(pred - goal_pred) ** 2", hint 3 word for word."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    verdict = check_code(squared, "def squared_error(pred, goal_pred):\n    return pred - goal_pred ** 2\n")
+    assert not verdict.passed
+    assert verdict.details[0].endswith(
+        "got -0.39: that is pred - goal_pred ** 2 = 0.25 - 0.64. ** binds before -, so only goal_pred was"
+        " squared: put the miss in brackets first, then square it"
+    ), verdict.text
+    assert "(pred - goal_pred) ** 2" not in verdict.text  # the solution's line is the last hint's, not ours
+
+
+def test_4_1s_square_root_is_told_it_made_a_complex_number(catalog):
+    """`return (pred - goal_pred) ** 0.5` got "The test raised TypeError: must be real number, not
+    complex" beside the test's own line, which the learner never wrote."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    verdict = check_code(squared, "def squared_error(pred, goal_pred):\n    return (pred - goal_pred) ** 0.5\n")
+    assert verdict.headline == "Not yet: a test failed.", verdict.text
+    assert verdict.details[0] == (
+        "squared_error(pred=0.25, goal_pred=0.8) returned a complex number, one with a j part (4.54e-17+0.742j):"
+        " in Python a negative number to the power 0.5, its square root, is complex. The error squares the miss;"
+        " it takes no root"
+    ), verdict.text
