@@ -63,3 +63,37 @@ def test_4_1s_square_root_is_told_it_made_a_complex_number(catalog):
         " in Python a negative number to the power 0.5, its square root, is complex. The error squares the miss;"
         " it takes no root"
     ), verdict.text
+
+
+def test_5_5s_rows_made_by_repeating_one_list_are_said_to_be_one_list(catalog):
+    """`out = [[0] * len(b)] * len(a)` got only "got [[6.0, 8.0, 10.0], [6.0, 8.0, 10.0]]": every row
+    is the one list object, so each row's writes landed in all of them."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    code = (
+        "def outer_prod(a, b):\n"
+        "    out = [[0] * len(b)] * len(a)\n"
+        "    for i in range(len(a)):\n"
+        "        for j in range(len(b)):\n"
+        "            out[i][j] = a[i] * b[j]\n"
+        "    return out\n"
+    )
+    verdict = check_code(outer, code)
+    assert not verdict.passed
+    assert verdict.details[0].endswith(
+        "got [[6.0, 8.0, 10.0], [6.0, 8.0, 10.0]]: every row is one and the same list. [row] * n repeats one list"
+        " n times, so a write into one row lands in all of them: build each row as a new list"
+    ), verdict.text
+    # rows built anew, the book's way, pass
+    fresh = code.replace("[[0] * len(b)] * len(a)", "[[0] * len(b) for _ in range(len(a))]")
+    assert check_code(outer, fresh).passed
+
+
+def test_5_5s_outer_product_with_a_and_b_swapped_is_said_so(catalog):
+    """`np.outer(b, a)` got only "should have shape (2, 3) ..., got (3, 2)"."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    verdict = check_code(outer, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(b, a)\n")
+    assert verdict.details[0] == (
+        "outer_prod([1, 2], [3, 4, 5]) should have shape (2, 3) (len(a) rows, len(b) columns), got (3, 2): a and b"
+        " are the other way round, one row per number of b. Rows follow a, columns b"
+    ), verdict.text
+    assert check_code(outer, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
