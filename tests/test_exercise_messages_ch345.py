@@ -97,3 +97,16 @@ def test_5_5s_outer_product_with_a_and_b_swapped_is_said_so(catalog):
         " are the other way round, one row per number of b. Rows follow a, columns b"
     ), verdict.text
     assert check_code(outer, "import numpy as np\ndef outer_prod(a, b):\n    return np.outer(a, b)\n").passed
+
+
+def test_4_3bs_slope_with_the_weight_for_the_input_fails_the_first_case_and_is_named(catalog):
+    """`return 2 * delta * weight` passed the first case (the book's start, weight = input = 0.5) and
+    failed the second with a bare "got 0.2"."""
+    slope = catalog.get("4.3b").exercise("slope")
+    verdict = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return 2 * delta * weight"))
+    assert not verdict.passed
+    assert verdict.details[0] == (
+        "slope(weight=0.2, input=0.5, goal_pred=0.8) should be about -0.7 (the error's change per unit of"
+        " weight), got -0.28: that uses the weight where the input belongs. delta = input * weight - goal_pred"
+        " moves by input for each unit of weight: that is delta's own slope"
+    ), verdict.text
