@@ -110,3 +110,15 @@ def test_4_3bs_slope_with_the_weight_for_the_input_fails_the_first_case_and_is_n
         " weight), got -0.28: that uses the weight where the input belongs. delta = input * weight - goal_pred"
         " moves by input for each unit of weight: that is delta's own slope"
     ), verdict.text
+
+
+def test_3_2s_sum_that_keeps_only_the_last_product_is_said_so_and_only_then(catalog):
+    """`output = a[i] * b[i]` got a bare "got 0.0" (the book's last product is 1.2 * 0.0). A 0.0 alone
+    could be another slip, so the test asks w_sum a second sum before it names this one."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    replaced = w_sum.solution.source.replace("output += a[i] * b[i]", "output = a[i] * b[i]")
+    assert "that is only the last product, 1.2 * 0.0" in check_code(w_sum, replaced).text
+    # a product in place of the sum starts from 0 and stays 0.0: no last product there
+    multiplied = check_code(w_sum, w_sum.solution.source.replace("+=", "*=")).text
+    assert multiplied.splitlines()[1].endswith("got 0.0"), multiplied
+    assert "last product" not in check_code(w_sum, w_sum.stub.source).text

@@ -65,5 +65,9 @@ def test_3_2s_float_zero_is_shown_as_a_float_not_as_the_stubs_0(catalog):
     which read as the stub's `return 0` still in place."""
     w_sum = catalog.get("3.2").exercise("w_sum")
     said = check_code(w_sum, w_sum.solution.source.replace("output += a[i] * b[i]", "output = a[i] * b[i]")).text
-    assert said.splitlines()[1].endswith("got 0.0"), said
+    assert said.splitlines()[1].endswith(
+        "got 0.0: that is only the last product, 1.2 * 0.0."
+        " Each pass of the loop must add its product to the sum so far,"
+        " not replace it"
+    ), said
     assert check_code(w_sum, w_sum.stub.source).text.splitlines()[1].endswith("got 0"), "the stub's own 0"
