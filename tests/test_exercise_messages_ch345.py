@@ -122,3 +122,29 @@ def test_3_2s_sum_that_keeps_only_the_last_product_is_said_so_and_only_then(cata
     multiplied = check_code(w_sum, w_sum.solution.source.replace("+=", "*=")).text
     assert multiplied.splitlines()[1].endswith("got 0.0"), multiplied
     assert "last product" not in check_code(w_sum, w_sum.stub.source).text
+
+
+def test_4_2s_error_returned_for_the_new_weight_is_said_so(catalog):
+    """Returning the smaller error got a bare "got 0.30195025"."""
+    hot_cold = catalog.get("4.2").exercise("hot_cold_step")
+    code = hot_cold.solution.source.replace("return weight - step_amount", "return down_error").replace(
+        "return weight + step_amount", "return up_error"
+    )
+    verdict = check_code(hot_cold, code)
+    assert verdict.details[0] == (
+        "hot_cold_step(0.5, 0.5, 0.8, 0.001) should return 0.501 (pred 0.25 is too low: go up), got 0.30195025:"
+        " that is the error a step up, not a weight. hot_cold_step returns the new weight"
+    ), verdict.text
+    # a 0 returned on a tie is no error: the error now is 0 there, and the slip is another
+    tie = check_code(hot_cold, hot_cold.solution.source.replace("return weight              #", "return 0  #"))
+    assert "got 0" in tie.text and "that is the error" not in tie.text, tie.text
+
+
+def test_4_3s_gd_step_returning_the_step_is_told_it_returns_the_new_weight(catalog):
+    """`return weight_delta` got "should return 0.11275, got -1.275"."""
+    gd_step = catalog.get("4.3").exercise("gd_step")
+    for returned, name in (("weight_delta", "weight_delta"), ("alpha * weight_delta", "alpha * weight_delta")):
+        code = gd_step.solution.source.replace("return weight - alpha * weight_delta", f"return {returned}")
+        verdict = check_code(gd_step, code)
+        said = verdict.details[0]
+        assert said.endswith(f": that is {name}, the step: the function returns the new weight"), said
