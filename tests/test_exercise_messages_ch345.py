@@ -148,3 +148,24 @@ def test_4_3s_gd_step_returning_the_step_is_told_it_returns_the_new_weight(catal
         verdict = check_code(gd_step, code)
         said = verdict.details[0]
         assert said.endswith(f": that is {name}, the step: the function returns the new weight"), said
+
+
+def test_5_1s_delta_taken_inside_the_loop_is_said_so(catalog):
+    """delta = pred - true inside the loop that sums pred got a bare "got [-1.275, -0.013, -0.168]":
+    each weight took the miss of a prediction not finished yet."""
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    code = (
+        "def compute_weight_deltas(input, weights, true):\n"
+        "    pred = 0\n"
+        "    out = []\n"
+        "    for i in range(len(input)):\n"
+        "        pred += input[i] * weights[i]\n"
+        "        delta = pred - true\n"
+        "        out.append(delta * input[i])\n"
+        "    return out\n"
+    )
+    verdict = check_code(deltas, code)
+    assert verdict.details[0].endswith(
+        "got [-1.275, -0.013, -0.168]: each delta was taken from the prediction summed only up to that input."
+        " Finish the weighted sum first, then take one delta for all the inputs"
+    ), verdict.text
