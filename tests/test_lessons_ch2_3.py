@@ -308,6 +308,9 @@ def test_numpy_only_answers_pass_and_the_lessons_still_run_on_them():
         result = LessonRun(lesson, exercise_code={name: code}, run_checks=True).run_sync()
         assert result.state is RunState.FINISHED, result.detail
         assert np.allclose(series(result, key)[0], want, rtol=1e-9, atol=0)
+        # what the lesson prints of them is plain numbers: 3.6 printed "[np.float64(0.98), ...]"
+        assert "np.float64" not in output(result), output(result)
+    assert "row by row:   [0.98, 0.965]" in output(run("3.6", exercise_code={"vect_mat_mul": mat}))
 
 
 def test_the_two_layer_network_stub_fails_with_a_helpful_message():
