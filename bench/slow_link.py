@@ -17,6 +17,9 @@ computed from the rate, so the figures do not depend on how loaded the machine i
   page     before the lesson plays: from pressing pgdn (or pgup) to the last byte of its redraw on
            screen (median, max of PAGES presses). TEXTUAL_ANIMATIONS=full in the environment gives
            Textual's smooth scrolling back, for comparison (a frame per step of the scroll).
+  held     before the lesson plays: ↓ held down (HELD presses HELD_EVERY s apart), then ↑: from the
+           last press to the last byte of the screen's answer (a learner holding ↓ at 64 kbit/s
+           saw the text still scrolling 5-9 s after letting go, and every key after it waited).
 
 To try the tutor yourself behind such a link, in your own terminal: bench/slow_relay.py.
 """
@@ -45,6 +48,9 @@ ONE_WAY = 0.05
 WINDOW = 2 * 1024 * 1024
 KEY_EVERY = 2.0
 PAGES = 6
+HELD = 40
+HELD_EVERY = 0.04
+"""A held arrow key: 40 presses 40 ms apart (a terminal's key repeat is 25-30 a second)."""
 SIZE = (80, 24)
 
 
@@ -174,6 +180,17 @@ def run(
             link.pump(KEY_EVERY + (0 if rate is None else 3.0))
             if len(link.stream) > offset:
                 pages.append(link.screen_time(len(link.stream)) - pressed)
+        held: list[float] = []
+        if not lab:  # ↓ held down, as a key repeats (HELD presses HELD_EVERY s apart), then ↑ back
+            for arrow in (b"\x1b[B", b"\x1b[A"):
+                first = time.monotonic()
+                for n in range(HELD):
+                    link.send_later(first + n * HELD_EVERY + ONE_WAY, arrow)
+                last = first + (HELD - 1) * HELD_EVERY
+                offset = len(link.stream)
+                link.pump(last - time.monotonic() + (1.0 if rate is None else 15.0))
+                if len(link.stream) > offset:
+                    held.append(max(0.0, link.screen_time(len(link.stream)) - last))
         link.send_later(time.monotonic() + ONE_WAY, play.keys.encode())
         link.pump(3.0)
         start_offset, start = len(link.stream), time.monotonic()
@@ -204,6 +221,7 @@ def run(
             "settled": settled,
             "keys": keys,
             "pages": pages,
+            "held": held,
             "written": written / (time.monotonic() - start),
             "finished": finished,
         }
@@ -275,6 +293,11 @@ def main() -> None:
                 f"   page n={len(r['pages'])} median {statistics.median(r['pages']) * 1000:5.0f} ms "
                 f"max {max(r['pages']) * 1000:5.0f} ms"
                 if r["pages"]
+                else ""
+            )
+            + (
+                "   held key settles " + " / ".join(f"{h:.2f}" for h in r["held"]) + " s after the last press"
+                if r["held"]
                 else ""
             )
             + f"{'  (the run finished early)' if r['finished'] else ''}",

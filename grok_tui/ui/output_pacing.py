@@ -91,13 +91,18 @@ class OutputPacing:
         self._anchor: tuple[float, int] | None = None
         """(answered at, bytes before) where the current measurement of the link's rate began."""
         self._stopped = False
+        self._queued_until = float("-inf")
+        """When the link will have carried everything written so far, at its measured rate."""
 
     # -- the UI thread ---------------------------------------------------------------------------
     def written(self, count: int) -> None:
         """The app wrote `count` characters to the terminal."""
+        now = self._clock()
         with self._lock:
             self._total += count
             self._frame += count
+            if self.drain_rate:
+                self._queued_until = max(self._queued_until, now) + count / self.drain_rate
 
     def probe_due(self) -> bool:
         """After a frame: is it time to ask the terminal again? (Marks the probe as sent if so.)"""
@@ -124,6 +129,20 @@ class OutputPacing:
         """Ask again: the terminal is the app's again (back from ctrl+z)."""
         with self._lock:
             self._stopped = False
+
+    def holding(self) -> bool:
+        """Should frames wait: the terminal has not yet shown what was sent BEHIND s (and a round
+        trip) ago. Frames held meanwhile become one, the screen as it is when the terminal catches
+        up: ↓ held down at 64 kbit/s sent a frame for each line scrolled, ~2 KiB each, and the text
+        still scrolled 12 s after the key was let go, every key after it waiting behind them."""
+        now = self._clock()
+        with self._lock:
+            if self._stopped or self.round_trip is None:
+                return False
+            if self._probes and BEHIND + self.round_trip < now - self._probes[0][0] <= STALE:
+                return True  # the terminal has not answered for that long: it is that far behind
+            # between answers: the queue the link still has to carry, at its measured rate
+            return self._queued_until - now > BEHIND
 
     def awaiting(self) -> bool:
         """Are answers still due? Not from a terminal that has never answered, nor after STALE s."""
@@ -155,6 +174,8 @@ class OutputPacing:
                 # carries at least this much (less if something was queued in front of it).
                 self._rate_seen(frame / max(delay - self.round_trip, 0.01))
             self._last_answer = (now, sent, consumed)
+            if self.drain_rate:  # shown up to the probe: at most what was written since is queued
+                self._queued_until = min(self._queued_until, now + (self._total - consumed) / self.drain_rate)
             self._update(delay, frame, now)
             return True
 
@@ -202,6 +223,31 @@ class OutputPacing:
 _pacing: OutputPacing | None = None
 _budget: ByteBudget | None = None
 _diff: ScreenDiff | None = None
+
+
+def holding() -> bool:
+    """Whether frames wait for the terminal to catch up (OutputPacing.holding): never where nothing
+    is installed (tests, headless)."""
+    return _pacing is not None and _pacing.holding()
+
+
+def _hold_frames() -> None:
+    """Make every screen's frame wait while the terminal is behind (holding): Textual draws a screen
+    from an interval timer that stays running while a frame is due, so a held frame is drawn at the
+    first tick after the terminal catches up, with every change made meanwhile in it."""
+    from textual.screen import Screen
+
+    if getattr(Screen._on_timer_update, "_held", False):
+        return
+    draw = Screen._on_timer_update
+
+    def on_timer_update(self: Screen) -> None:
+        if holding():
+            return  # the timer ticks on: drawn once the terminal has caught up
+        draw(self)
+
+    on_timer_update._held = True  # type: ignore[attr-defined]
+    Screen._on_timer_update = on_timer_update  # type: ignore[method-assign]
 
 
 def slowdown() -> float:
@@ -291,6 +337,7 @@ def install(app: Any) -> OutputPacing | None:
         process_message(message)
 
     driver.write, driver.flush, driver.process_message = paced_write, paced_flush, watch_answers
+    _hold_frames()
     if pacing.probe_due():  # before the first frame: the answer times the link with nothing queued
         write(PROBE)
         flush()
