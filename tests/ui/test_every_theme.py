@@ -270,3 +270,17 @@ async def test_yellow_notes_are_drawn_dark_on_a_light_terminal(catalog, monkeypa
         await pilot.press("9", "enter")
         await wait_for(pilot, lambda: "Type 1 to 3" in screen_text(app), what="the quiz's notice")
         assert colours_of(app, "Type 1 to 3") == {5}, colours_of(app, "Type 1 to 3")
+
+
+async def test_list_markers_and_quote_bars_are_dark_on_a_light_terminal(catalog, monkeypatch):
+    """ansi-light drew 4.1's list numbers and its "Common mistake" bar in the terminal's cyan."""
+    from textual.widgets._markdown import MarkdownBlockQuote, MarkdownBullet
+
+    monkeypatch.setenv("GROK_TUI_THEME", "ansi-light")
+    app = GrokApp(catalog, start_lesson="4.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.screen.query(MarkdownBullet)), what="4.1's lists")
+        bullet = app.screen.query(MarkdownBullet).first()
+        assert bullet.styles.color.ansi == 4, bullet.styles.color  # the palette's blue
+        quote = app.screen.query(MarkdownBlockQuote).first()
+        assert quote.styles.border_left[1].ansi == 4, quote.styles.border_left
