@@ -220,3 +220,15 @@ def test_a_check_cell_that_never_ends_is_said_as_an_endless_loop_not_a_long_run(
             f"the check cell at line {fence} ran past 1.5 s after the run's last step: an endless loop?",
         )
     ], found
+
+
+def test_a_name_a_later_cell_defines_is_said_as_cells_in_the_wrong_order(tmp_path):
+    """A train cell calling an exercise's function placed below it was only "NameError: name
+    'double' is not defined" (a teacher's trial)."""
+    text, lesson, _ = lesson_with(tmp_path, "    x = alpha * i\n", "    x = alpha * i + double(0)\n")
+    found = [p.message for p in check_lesson(lesson, timeout=60)]
+    exercise_line = line_of(text, "```python exercise double")
+    assert (
+        "with defaults: NameError: name 'double' is not defined (the exercise cell at line "
+        f"{exercise_line} defines `double`, below this one: cells run top to bottom, so move it above)"
+    ) in found, found

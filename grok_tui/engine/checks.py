@@ -63,7 +63,8 @@ def run_checks(
                     LessonError(f.path, f.line, f"{_stuck_check(lesson, f.line, timeout) or f.message}{where}")
                 )
                 break
-            problems.append(LessonError(f.path, f.line, f"with {label}: {f.kind}: {f.message}"))
+            later = _defined_below(lesson, f.line, f.message) if f.kind == "NameError" else ""
+            problems.append(LessonError(f.path, f.line, f"with {label}: {f.kind}: {f.message}{later}"))
         elif result.state is not RunState.FINISHED:
             problems.append(LessonError(lesson.path, 1, f"with {label}: run {result.state.value}: {result.detail}"))
         elif not case:
@@ -82,6 +83,29 @@ def _stuck_check(lesson: Lesson, line: int, timeout: float | None) -> str:
                 f"the check cell at line {cell.line - 1} ran past {timeout or 0:g} s after the run's last step: "
                 "an endless loop?"
             )
+    return ""
+
+
+def _defined_below(lesson: Lesson, line: int, message: str) -> str:
+    """A NameError for a name a later cell defines: cells run top to bottom, and a train cell calling
+    an exercise's function placed below it was only "name 'mse' is not defined" (a teacher's trial)."""
+    name = message.split("'")[1] if message.count("'") >= 2 else ""
+    for cell in lesson.cells:
+        if cell.line <= line or not name:
+            continue
+        try:
+            tree = parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            named = node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else None
+            if named is None and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                named = node.id
+            if named == name:
+                return (
+                    f" (the {cell.role} cell at line {cell.line - 1} defines `{name}`, below this one: cells run "
+                    "top to bottom, so move it above)"
+                )
     return ""
 
 
