@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from grok_tui.cli import main
-from grok_tui.cli.export import cells, to_ipynb, to_py
+from grok_tui.cli.export_cells import cells, to_ipynb, to_py
 from tests.lessons_util import COURSE
 
 FORKED_RUNNER = Path(__file__).with_name("run_scripts_forked.py")
