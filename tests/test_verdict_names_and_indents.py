@@ -398,3 +398,15 @@ def test_the_whole_list_inside_its_own_loop_names_the_loops_item(catalog):
     assert "use those (`input`? The loop at line 7 gives its items one at a time, as `x`)." in said, said
     said = check_code(deltas, code.replace("WHAT", "input")).text
     assert "or make it a numpy array first. Here the loop at line 7 gives its items one at a time, as `x`." in said
+
+
+def test_a_module_only_the_test_cell_imported_is_not_the_codes(catalog):
+    """4.1's `return math.pow(...)` without `import math` passed (the test cell imports math, into
+    the same namespace), then stopped the lesson's run at that line (a trial)."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    code = "def squared_error(pred, goal_pred):\n    return math.pow(pred - goal_pred, 2)\n"
+    verdict = check_code(squared, code)
+    assert not verdict.passed
+    assert "at line 2 of your code: return math.pow(pred - goal_pred, 2)" in verdict.text, verdict.text
+    assert "start your cell with `import math`" in verdict.text, verdict.text
+    assert check_code(squared, "import math\n\n" + code).passed

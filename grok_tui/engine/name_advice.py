@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+import sys
 from difflib import get_close_matches
 
 from grok_tui.engine.code_advice import defined_functions, looped_item, returning
@@ -37,6 +38,11 @@ def undefined_name(result: SandboxResult, code: str, test: str, stub: str = "", 
         return []
     if name in ("np", "numpy"):
         return ["Each exercise is checked on its own: start your cell with `import numpy as np`."]
+    if name in sys.stdlib_module_names:  # 4.1's math.pow: the test cell's own import had made it pass
+        return [
+            f"`{name}` is a module, and your cell uses it without importing it. Each exercise is checked "
+            f"on its own, and the lesson runs your code as it is: start your cell with `import {name}`."
+        ]
     line = result.line_in(CODE_FILE)
     here = source_line(code, line)
     if here.startswith(name) and (misspelt := misspelt_keyword(here, code)):  # `rreturn (x - y) ** 2`

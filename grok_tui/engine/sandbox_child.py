@@ -10,8 +10,10 @@ descriptor to a child does not work on Windows.)
 """
 
 import json
+import re
 import sys
 import traceback
+from typing import Any
 
 CODE_FILE = "<your code>"
 TEST_FILE = "<test>"
@@ -364,8 +366,10 @@ def main():
             for name in job.get("guard", ()):
                 if callable(namespace.get(name)):
                     namespace[name] = _guard(namespace[name], job["code"])
+            mine = set(namespace)
             phase = "test"
             exec(test, namespace)
+            _leaked_import(code, job["code"], mine, namespace)
         finally:  # the early stop is for the learner's code: never in the middle of the report
             _stop_before(0)
     except _StillRunning as exc:
@@ -396,6 +400,36 @@ def main():
     else:
         sys.stdout.flush()
         _report(fd, {"status": "pass"})
+
+
+def _leaked_import(code: Any, source: str, mine: set[str], namespace: dict) -> None:
+    """Raise the NameError the lesson would meet: the learner's code read a module only the test
+    cell imported (4.1's `math.pow(...)` without `import math` passed, then stopped the lesson's
+    run at that line). Modules only: a test may give the code functions on purpose (7.4's)."""
+    import types
+
+    names: set[str] = set()
+    stack = [code]
+    while stack:
+        each = stack.pop()
+        names.update(each.co_names)
+        stack.extend(c for c in each.co_consts if isinstance(c, types.CodeType))
+    for name in sorted(names - mine):
+        if isinstance(namespace.get(name), types.ModuleType):
+            line = next(
+                (i for i, text in enumerate(source.splitlines(), 1) if re.search(rf"(?<![\w.]){name}\b", text)), 1
+            )
+            error = NameError(f"name {name!r} is not defined")
+            raise error.with_traceback(_traceback_at(line))
+
+
+def _traceback_at(line: int) -> Any:
+    """A traceback whose innermost frame is the learner's code at `line` (for _frames)."""
+    try:
+        exec(compile("\n" * (line - 1) + "raise NameError", CODE_FILE, "exec"), {})
+    except NameError as exc:
+        return exc.__traceback__
+    return None
 
 
 if __name__ == "__main__":  # run by `python -I -c`; importing this file does nothing
