@@ -106,8 +106,8 @@ def test_4_3bs_slope_with_the_weight_for_the_input_fails_the_first_case_and_is_n
     verdict = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return 2 * delta * weight"))
     assert not verdict.passed
     assert verdict.details[0] == (
-        "slope(weight=0.2, input=0.5, goal_pred=0.8) should be about -0.7 (the error's change per unit of"
-        " weight), got -0.28: that uses the weight where the input belongs. delta = input * weight - goal_pred"
+        "slope(weight=0.2, input=1.5, goal_pred=0.8) should be about -1.5 (the error's change per unit of"
+        " weight), got -0.2: that uses the weight where the input belongs. delta = input * weight - goal_pred"
         " moves by input for each unit of weight: that is delta's own slope"
     ), verdict.text
 
@@ -169,3 +169,16 @@ def test_5_1s_delta_taken_inside_the_loop_is_said_so(catalog):
         "got [-1.275, -0.013, -0.168]: each delta was taken from the prediction summed only up to that input."
         " Finish the weighted sum first, then take one delta for all the inputs"
     ), verdict.text
+
+
+def test_4_3bs_first_case_names_no_slip_the_code_did_not_make(catalog):
+    """With input 0.5 first, 2 * error * input was called "the error itself" (2 * 0.5 is 1), and
+    delta alone passed two cases to be told at the third that it used the weight (a trial)."""
+    slope = catalog.get("4.3b").exercise("slope")
+    head = "def slope(weight, input, goal_pred):\n"
+    said = check_code(
+        slope, head + "    error = (input * weight - goal_pred) ** 2\n    return 2 * error * input\n"
+    ).text
+    assert "should be about -1.5" in said and "the error itself" not in said, said
+    said = check_code(slope, head + "    return input * weight - goal_pred\n").text
+    assert "slope(weight=0.2, input=1.5" in said and "uses the weight" not in said, said

@@ -48,7 +48,7 @@ def test_4_3bs_error_returned_for_its_slope_is_said_so(catalog):
     first case is now weight 0.2, input 0.5, goal_pred 0.8)."""
     slope = catalog.get("4.3b").exercise("slope")
     said = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return delta ** 2")).text
-    assert "got 0.49: that is the error itself, delta ** 2, not its slope" in said, said
+    assert "got 0.25: that is the error itself, delta ** 2, not its slope" in said, said
 
 
 def test_3_2s_loop_that_skips_the_first_or_last_item_is_said_so(catalog):

@@ -252,7 +252,7 @@ def test_the_slips_a_lesson_teaches_are_named_in_its_tests_words(catalog):
     assert "np.float64" not in text
     slope = catalog.get("4.3b").exercise("slope")
     text = check_code(slope, slope.solution.source.replace("return 2 * input * delta", "return input * delta")).text
-    assert "should be about -0.7 (the error's change per unit of weight), got -0.35: exactly half" in text, text
+    assert "should be about -1.5 (the error's change per unit of weight), got -0.75: exactly half" in text, text
     assert "exactly half" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
 
 
