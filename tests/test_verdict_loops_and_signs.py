@@ -50,7 +50,7 @@ def test_a_result_with_its_sign_flipped_is_said_so(catalog):
     assert "should return 0.11275, got 0.1255" in double and "flipped" not in double, double
     slope = catalog.get("4.3b").exercise("slope")
     said = check_code(slope, slope.solution.source.replace("return 2 * input", "return -2 * input")).text
-    assert "should be about -0.7 (the error's change per unit of weight), got 0.7: the right size with" in said
+    assert "should be about -1.5 (the error's change per unit of weight), got 1.5: the right size with" in said
     assert "its sign flipped" in said and "exactly half" not in said, said
     half = check_code(slope, slope.solution.source.replace("return 2 * input", "return input")).text
     assert "exactly half" in half and "flipped" not in half, half
