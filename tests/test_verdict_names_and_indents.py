@@ -410,3 +410,34 @@ def test_a_module_only_the_test_cell_imported_is_not_the_codes(catalog):
     assert "at line 2 of your code: return math.pow(pred - goal_pred, 2)" in verdict.text, verdict.text
     assert "start your cell with `import math`" in verdict.text, verdict.text
     assert check_code(squared, "import math\n\n" + code).passed
+
+
+def test_a_function_used_where_its_result_was_meant_is_named(catalog):
+    """3.3's `sum(ele_mul)` was only "'function' object is not iterable", 5.1's `pred = w_sum` then
+    `pred - true` "unsupported operand type(s) for -: 'function' and 'int'" (a trial)."""
+    dot = catalog.get("3.3").exercise("dot")
+    ele = "def ele_mul(a, b):\n    return [x * y for x, y in zip(a, b)]\n\n"
+    said = check_code(dot, ele + "def dot(a, b):\n    assert len(a) == len(b)\n    return sum(ele_mul)\n").text
+    assert (
+        "`ele_mul` at line 6 is the function itself, not a value it computed: call it with its arguments, "
+        "`ele_mul(...)`." in said
+    ), said
+    deltas = catalog.get("5.1").exercises[0]
+    w_sum = "def w_sum(a, b):\n    return sum(x * y for x, y in zip(a, b))\n\n"
+    code = "def compute_weight_deltas(input, weights, true):\n    pred = w_sum\n    delta = pred - true\n"
+    said = check_code(deltas, w_sum + code + "    return [delta * x for x in input]\n").text
+    assert "`w_sum` at line 5 is the function itself" in said, said
+
+
+def test_a_list_method_assigned_back_is_said_to_give_none(catalog):
+    """3.3's `out = out.append(...)` was only "'NoneType' object has no attribute 'append'"."""
+    ele = catalog.get("3.3").exercise("ele_mul")
+    code = (
+        "def ele_mul(a, b):\n    assert len(a) == len(b)\n    out = []\n    for i in range(len(a)):\n"
+        "        out = out.append(a[i] * b[i])\n    return out\n"
+    )
+    said = check_code(ele, code).text
+    assert (
+        "`.append(...)` changes the list in place and gives back None, so `out = out.append(...)` made `out` "
+        "None after its first pass: write `out.append(...)` on its own." in said
+    ), said

@@ -11,6 +11,10 @@ from grok_tui.engine.spelling import typo
 NO_ATTRIBUTE = re.compile(r"'(?P<kind>[\w.]+)' object has no attribute '(?P<attr>\w+)'")
 NOT_ITERABLE = re.compile(r"'(?:int|float|numpy\.float64|numpy\.int64)' object is not iterable")
 ADD_TO = re.compile(r"^\s*(?P<target>[\w.\[\]]+)\s*\+=")
+KEPT_NONE = re.compile(
+    r"(?<![\w.])(?P<name>\w+)\s*=\s*(?P=name)\.(?P<method>append|extend|insert|sort|reverse|remove)\("
+)
+"""`out = out.append(x)`: a list method that changes the list in place returns None."""
 
 ARRAY_ONLY = {"shape", "T", "dot", "sum", "mean", "max", "min", "reshape", "size", "ndim", "argmax", "astype"}
 """What a numpy array has and a list has not: code written for arrays given a list."""
@@ -30,6 +34,13 @@ def _names(kind: str) -> list[str]:
 def attribute_advice(message: str, line: str = "") -> str:
     """A sentence for an attribute mistyped or missing, or a number added to a list with `+=`; "" for
     any other error. `line`: the learner's line that raised it."""
+    if (match := NO_ATTRIBUTE.search(message)) and match["kind"] == "NoneType" and (kept := KEPT_NONE.search(line)):
+        # 3.3's `out = out.append(...)`: the first pass made `out` None, the second failed on it
+        name, method = kept["name"], kept["method"]
+        return (
+            f"`.{method}(...)` changes the list in place and gives back None, so `{name} = {name}.{method}(...)` "
+            f"made `{name}` None after its first pass: write `{name}.{method}(...)` on its own."
+        )
     if match := NO_ATTRIBUTE.search(message):
         kind, attr = match["kind"], match["attr"]
         near = [name for name in _names(kind) if typo(attr, name)]

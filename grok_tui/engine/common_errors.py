@@ -4,10 +4,10 @@ to an exercise verdict whose error says what broke but not why."""
 from __future__ import annotations
 
 import ast
-import builtins
 import re
 
 from grok_tui.engine.attribute_advice import attribute_advice
+from grok_tui.engine.call_advice import call_advice
 from grok_tui.engine.code_advice import looped_item
 from grok_tui.engine.index_advice import crossed_index
 from grok_tui.engine.statements import source_line
@@ -236,8 +236,8 @@ def common_error(message: str, part: dict | None = None, code: str = "", line: i
         return [crossed]
     if "maximum recursion depth exceeded" in message:
         return [_calls_itself(code)]
-    if line and (reused := _function_name_reused(message, code, line)):
-        return [reused]
+    if line and (called := call_advice(message, code, line)):
+        return [called]
     for pattern, advice in COMMON_ERRORS:
         match = re.search(pattern, message)
         if not match:
@@ -362,40 +362,3 @@ def _calls_itself(code: str) -> str:
         "A function kept calling itself (or two kept calling each other) until Python stopped at about "
         "1000 deep: work the answer out from the arguments instead."
     )
-
-
-NOT_CALLABLE = re.compile(r"'(numpy\.ndarray|list|float|int|numpy\.float64|tuple|str)' object is not callable")
-KINDS = {"numpy.ndarray": "an array", "list": "a list", "tuple": "a tuple", "str": "a string"}
-
-
-def _function_name_reused(message: str, code: str, line: int) -> str:
-    """A function's name given a value earlier, then called: 3.3's dot with `sum = 0` ... `sum(a)`
-    was asked whether a `*` was missing. Said of the name on the failing line that the code set
-    before it, if Python or the code has a function of that name."""
-    kind = NOT_CALLABLE.search(message)
-    if kind is None:
-        return ""
-    try:
-        tree = ast_parse.parse(code)
-    except SyntaxError:
-        return ""
-    called = [
-        node.func.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.lineno == line
-    ]
-    functions = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
-    for name in called:
-        stores = sorted(
-            node.lineno
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id == name and node.lineno < line
-        )
-        if stores and (name in functions or name in dir(builtins)):
-            whose = f"Python's own function `{name}`" if name in dir(builtins) else f"your function `{name}`"
-            what = KINDS.get(kind[1], "a number")
-            return (
-                f"Line {stores[0]} made `{name}` {what}: that name was {whose}, and `{name}(...)` at line {line} "
-                f"now calls {what}. Give the value a name of its own."
-            )
-    return ""
