@@ -182,3 +182,39 @@ def test_4_3bs_first_case_names_no_slip_the_code_did_not_make(catalog):
     assert "should be about -1.5" in said and "the error itself" not in said, said
     said = check_code(slope, head + "    return input * weight - goal_pred\n").text
     assert "slope(weight=0.2, input=1.5" in said and "uses the weight" not in said, said
+
+
+def test_4_2s_tie_that_falls_through_is_told_which_path_returns_none(catalog):
+    """`if ... elif ...` with no return for a tie got "The test raised TypeError: must be real
+    number, not NoneType" beside the test's own line."""
+    hot_cold = catalog.get("4.2").exercise("hot_cold_step")
+    code = (
+        "def hot_cold_step(weight, input, goal_pred, step_amount):\n"
+        "    up_error = (input * (weight + step_amount) - goal_pred) ** 2\n"
+        "    down_error = (input * (weight - step_amount) - goal_pred) ** 2\n"
+        "    if down_error < up_error:\n"
+        "        return weight - step_amount\n"
+        "    elif up_error < down_error:\n"
+        "        return weight + step_amount\n"
+    )
+    verdict = check_code(hot_cold, code)
+    assert verdict.headline == "Not yet: a test failed.", verdict.text
+    assert verdict.details[0] == (
+        "hot_cold_step(1.6, 0.5, 0.8, 0.275) returned None where both errors are equal (pred 0.8 is on the goal:"
+        " up and down tie, so stay): a path of your if/elif ends without a return"
+    ), verdict.text
+    # two values back is said as two values, not as Python's TypeError
+    pair = check_code(hot_cold, hot_cold.solution.source.replace("return weight - step_amount", "return weight, 1"))
+    assert "returned 2 values, (" in pair.text and "TypeError" not in pair.text, pair.text
+
+
+def test_4_2s_step_returned_for_the_new_weight_is_said_so_as_gd_step_does(catalog):
+    """`return step_amount` / `return -step_amount` got a bare "got 0.001"."""
+    hot_cold = catalog.get("4.2").exercise("hot_cold_step")
+    code = hot_cold.solution.source.replace("return weight - step_amount", "return -step_amount").replace(
+        "return weight + step_amount", "return step_amount"
+    )
+    verdict = check_code(hot_cold, code)
+    assert verdict.details[0].endswith(
+        "got 0.001: that is step_amount, the step: the function returns the new weight"
+    ), verdict.text
