@@ -218,3 +218,20 @@ def test_4_2s_step_returned_for_the_new_weight_is_said_so_as_gd_step_does(catalo
     assert verdict.details[0].endswith(
         "got 0.001: that is step_amount, the step: the function returns the new weight"
     ), verdict.text
+
+
+def test_4_1s_array_of_one_number_is_said_so_not_math_logs_advice(catalog):
+    """`return np.array([pred - goal_pred]) ** 2` got "only 0-dimensional arrays can be converted"
+    with advice about math.log, which the code never called."""
+    squared = catalog.get("4.1").exercise("squared_error")
+    code = "import numpy as np\ndef squared_error(pred, goal_pred):\n    return np.array([pred - goal_pred]) ** 2\n"
+    verdict = check_code(squared, code)
+    assert verdict.details[0] == (
+        "squared_error(pred=0.25, goal_pred=0.8) returned an array of one number, array([0.3025]), where one"
+        " number is expected: return the number itself"
+    ), verdict.text
+    assert "math.log" not in verdict.text, verdict.text
+    pair = check_code(squared, "def squared_error(pred, goal_pred):\n    return (pred - goal_pred) ** 2, pred\n")
+    assert pair.details[0] == (
+        "squared_error(pred=0.25, goal_pred=0.8) returned 2 values, (0.3025, 0.25): return only the error"
+    ), pair.text
