@@ -235,3 +235,33 @@ def test_4_1s_array_of_one_number_is_said_so_not_math_logs_advice(catalog):
     assert pair.details[0] == (
         "squared_error(pred=0.25, goal_pred=0.8) returned 2 values, (0.3025, 0.25): return only the error"
     ), pair.text
+
+
+def test_4_3bs_slope_returning_two_values_is_said_so(catalog):
+    """`return slope, delta` got "The test raised TypeError: must be real number, not tuple"."""
+    slope = catalog.get("4.3b").exercise("slope")
+    verdict = check_code(
+        slope, slope.solution.source.replace("return 2 * input * delta", "return 2 * input * delta, delta")
+    )
+    assert verdict.details[0] == (
+        "slope(weight=0.2, input=1.5, goal_pred=0.8) returned 2 values, (-1.5, -0.5): return only the slope"
+    ), verdict.text
+
+
+def test_4_3bs_slope_measured_by_a_nudge_is_told_it_is_an_estimate(catalog):
+    """A one-sided nudge of 0.001, the lesson's own way of measuring, got a bare "got -1.49775"."""
+    slope = catalog.get("4.3b").exercise("slope")
+    code = (
+        "def slope(weight, input, goal_pred):\n"
+        "    h = 0.001\n"
+        "    nudged = (input * (weight + h) - goal_pred) ** 2\n"
+        "    now = (input * weight - goal_pred) ** 2\n"
+        "    return (nudged - now) / h\n"
+    )
+    verdict = check_code(slope, code)
+    assert verdict.details[0].endswith(
+        "got -1.49775: close, but a nudge only estimates the slope (the U curves within it). This exercise wants"
+        " the exact slope, worked out by its formula"
+    ), verdict.text
+    # a slope far off is no estimate
+    assert "estimate" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
