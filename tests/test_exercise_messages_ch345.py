@@ -265,3 +265,16 @@ def test_4_3bs_slope_measured_by_a_nudge_is_told_it_is_an_estimate(catalog):
     ), verdict.text
     # a slope far off is no estimate
     assert "estimate" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
+
+
+def test_4_3s_gd_step_returning_two_values_is_said_so(catalog):
+    """`return new_weight, weight_delta` got "unsupported operand type(s) for -: 'tuple' and 'float'"
+    beside the test's own line."""
+    gd_step = catalog.get("4.3").exercise("gd_step")
+    code = gd_step.solution.source.replace(
+        "return weight - alpha * weight_delta", "return weight - alpha * weight_delta, weight_delta"
+    )
+    verdict = check_code(gd_step, code)
+    assert verdict.details[0] == (
+        "gd_step(0.1, 8.5, 1.0, 0.01) returned 2 values, (0.11275, -1.275): return only the new weight"
+    ), verdict.text
