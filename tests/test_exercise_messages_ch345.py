@@ -278,3 +278,29 @@ def test_4_3s_gd_step_returning_two_values_is_said_so(catalog):
     assert verdict.details[0] == (
         "gd_step(0.1, 8.5, 1.0, 0.01) returned 2 values, (0.11275, -1.275): return only the new weight"
     ), verdict.text
+
+
+def test_5_1s_tuple_and_list_of_lists_are_said_for_what_they_are(catalog):
+    """`return [...], delta` and `return [[delta * x] for x in input]` both got "The test raised
+    TypeError: bad operand type for unary -: 'list'" beside the test's own line."""
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    pair = check_code(
+        deltas,
+        deltas.solution.source.replace("return [delta * x for x in input]", "return [delta * x for x in input], delta"),
+    )
+    assert pair.details[0] == (
+        "compute_weight_deltas returned a tuple of 2 values, ([-1.19, -0.091, -0.168], -0.14): return only the"
+        " list of weight_deltas"
+    ), pair.text
+    nested = check_code(
+        deltas, deltas.solution.source.replace("[delta * x for x in input]", "[[delta * x] for x in input]")
+    )
+    assert nested.details[0] == (
+        "compute_weight_deltas returned a list of lists, [[-1.19], [-0.091], [-0.168]]: each number sits in its own"
+        " list. A weight_delta is one number"
+    ), nested.text
+    # a tuple of the numbers themselves is fine: the lesson reads weight_deltas[i]
+    assert check_code(
+        deltas,
+        deltas.solution.source.replace("return [delta * x for x in input]", "return tuple(delta * x for x in input)"),
+    ).passed
