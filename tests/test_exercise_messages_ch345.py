@@ -81,7 +81,8 @@ def test_5_5s_rows_made_by_repeating_one_list_are_said_to_be_one_list(catalog):
     assert not verdict.passed
     assert verdict.details[0].endswith(
         "got [[6.0, 8.0, 10.0], [6.0, 8.0, 10.0]]: every row is one and the same list. [row] * n repeats one list"
-        " n times, so a write into one row lands in all of them: build each row as a new list"
+        " n times, and appending one row made before the loop does the same: a write into one row lands in all"
+        " of them. Build each row as a new list"
     ), verdict.text
     # rows built anew, the book's way, pass
     fresh = code.replace("[[0] * len(b)] * len(a)", "[[0] * len(b) for _ in range(len(a))]")
@@ -304,3 +305,30 @@ def test_5_1s_tuple_and_list_of_lists_are_said_for_what_they_are(catalog):
         deltas,
         deltas.solution.source.replace("return [delta * x for x in input]", "return tuple(delta * x for x in input)"),
     ).passed
+
+
+def test_5_5s_one_row_made_before_the_loop_is_said_before_the_shape(catalog):
+    """`row = []` before `for i`, then `out.append(row)` inside, got only "should have shape (2, 3)
+    ..., got (2, 6)": the shape assert came before the shared-row sentence."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    code = (
+        "def outer_prod(a, b):\n"
+        "    out = []\n"
+        "    row = []\n"
+        "    for i in range(len(a)):\n"
+        "        for j in range(len(b)):\n"
+        "            row.append(a[i] * b[j])\n"
+        "        out.append(row)\n"
+        "    return out\n"
+    )
+    verdict = check_code(outer, code)
+    assert verdict.details[0] == (
+        "outer_prod([1, 2], [3, 4, 5]) should be [[3.0, 4.0, 5.0], [6.0, 8.0, 10.0]], got [[3.0, 4.0, 5.0, 6.0,"
+        " 8.0, 10.0], [3.0, 4.0, 5.0, 6.0, 8.0, 10.0]]: every row is one and the same list. A row made once,"
+        " before the loop, is appended again and grows by every pass: make a new row for each number of a"
+    ), verdict.text
+    # the row made inside the loop, the book's way, passes
+    inside = code.replace(
+        "    row = []\n    for i in range(len(a)):\n", "    for i in range(len(a)):\n        row = []\n"
+    )
+    assert check_code(outer, inside).passed
