@@ -332,3 +332,31 @@ def test_5_5s_one_row_made_before_the_loop_is_said_before_the_shape(catalog):
         "    row = []\n    for i in range(len(a)):\n", "    for i in range(len(a)):\n        row = []\n"
     )
     assert check_code(outer, inside).passed
+
+
+def test_3_2_and_3_3_say_a_generator_as_5_1_does(catalog):
+    """`return (a[i] * b[i] for i in range(len(a)))` got "got <generator object ... at 0x7f...>"
+    in 3.2's w_sum, 3.3's ele_mul and dot: 5.1 says what ( ... ) makes."""
+    sentence = "( ... for ... ) makes a generator, [ ... for ... ] a list"
+    line = "    return (a[i] * b[i] for i in range(len(a)))\n"
+    for lesson, name in (("3.2", "w_sum"), ("3.3", "ele_mul"), ("3.3", "dot")):
+        exercise = catalog.get(lesson).exercise(name)
+        said = check_code(exercise, f"def {name}(a, b):\n    assert len(a) == len(b)\n{line}").text
+        assert sentence in said and "0x" not in said, said
+    # the number is not text, nor two values
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    said = check_code(w_sum, w_sum.solution.source.replace("return output", "return str(output)")).text
+    assert "got '0.98': that is text; return the number itself" in said, said
+    dot = catalog.get("3.3").exercise("dot")
+    said = check_code(dot, dot.solution.source.replace("for i in range(len(a)))", "for i in range(len(a))), a")).text
+    assert "should be 3, got (3, [1, 3, -5]): that is 2 values; return only the sum" in said, said
+
+
+def test_3_3s_dot_that_leaves_out_a_pair_is_told_which_as_w_sum_does(catalog):
+    """`range(len(a) - 1)` got a bare "got -2", where w_sum names the item left out."""
+    dot = catalog.get("3.3").exercise("dot")
+    verdict = check_code(dot, dot.solution.source.replace("range(len(a))", "range(len(a) - 1)"))
+    assert verdict.details[0] == (
+        "dot([1, 3, -5], [4, -2, -1]) should be 3, got -2: item 2, -5 * -1, is left out. range(len(a)) gives every"
+        " index, 0 to len(a) - 1"
+    ), verdict.text
