@@ -360,3 +360,26 @@ def test_3_3s_dot_that_leaves_out_a_pair_is_told_which_as_w_sum_does(catalog):
         "dot([1, 3, -5], [4, -2, -1]) should be 3, got -2: item 2, -5 * -1, is left out. range(len(a)) gives every"
         " index, 0 to len(a) - 1"
     ), verdict.text
+
+
+def test_3_6s_list_of_the_function_itself_is_told_to_call_it(catalog):
+    """`out.append(w_sum)` got "The test raised TypeError: must be real number, not function" beside
+    the test's own line."""
+    vect = catalog.get("3.6").exercise("vect_mat_mul")
+    code = vect.solution.source.replace(
+        "    return [w_sum(vect, row) for row in matrix]",
+        "    out = []\n    for row in matrix:\n        out.append(w_sum)\n    return out",
+    )
+    verdict = check_code(vect, code)
+    assert verdict.details[0] == (
+        "vect_mat_mul([8.5, 0.65, 1.2], [[0.1, 0.1, -0.3], [0.1, 0.2, 0.0], [0.0, 1.3, 0.1]]): the list you returned"
+        " holds the function w_sum itself where a number belongs: call it, w_sum(...)"
+    ), verdict.text
+    # a generator is said as 5.1 says it, not as <generator object ... at 0x...>
+    said = check_code(
+        vect,
+        vect.solution.source.replace(
+            "return [w_sum(vect, row) for row in matrix]", "return (w_sum(vect, row) for row in matrix)"
+        ),
+    ).text
+    assert "got a generator: ( ... for ... ) makes a generator, [ ... for ... ] a list" in said, said
