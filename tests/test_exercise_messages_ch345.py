@@ -383,3 +383,18 @@ def test_3_6s_list_of_the_function_itself_is_told_to_call_it(catalog):
         ),
     ).text
     assert "got a generator: ( ... for ... ) makes a generator, [ ... for ... ] a list" in said, said
+
+
+def test_3_7s_hidden_layer_through_the_second_matrix_is_said_so(catalog):
+    """weights[1] for the hidden layer (and weights[0] after it) got a bare "got [2.905, 0.98, 0.965]",
+    where the pred check already named the input through weights[1]."""
+    network = catalog.get("3.7").exercise("neural_network")
+    code = network.solution.source.replace(
+        "vect_mat_mul(input, weights[0])", "vect_mat_mul(input, weights[1])"
+    ).replace("vect_mat_mul(hid, weights[1])", "vect_mat_mul(hid, weights[0])")
+    verdict = check_code(network, code)
+    assert verdict.details[0] == (
+        "hidden layer for input [8.5, 0.65, 1.2]: want [0.86, 0.295, 1.23], got [2.905, 0.98, 0.965]: that is the"
+        " input through weights[1], the second layer's weights. The hidden layer takes the input through"
+        " weights[0] (input -> hidden)"
+    ), verdict.text
