@@ -480,3 +480,16 @@ def test_3_3s_ele_mul_as_numpy_is_told_why_a_list_is_wanted(catalog):
     code = "import numpy as np\ndef ele_mul(a, b):\n    assert len(a) == len(b)\n    return np.array(a) * np.array(b)\n"
     said = check_code(ele, code)
     assert not said.passed and "this lesson builds it by hand, item by item (numpy's version comes in 3.4)" in said.text
+
+
+def test_a_function_returning_one_number_that_changed_an_argument_is_not_told_to_build_a_list(catalog):
+    """3.2's w_sum writing products into `a` was told to "build the answer as a new list": it returns
+    one number (a trial)."""
+    w_sum = catalog.get("3.2").exercises[0]
+    code = (
+        "def w_sum(a, b):\n    assert len(a) == len(b)\n    out = 0\n    for i in range(len(a)):\n"
+        "        a[i] = a[i] * b[i]\n        out += a[i]\n    return out\n"
+    )
+    said = check_code(w_sum, code).text
+    assert "leave the arguments as they are and work out the answer from them without writing into them." in said
+    assert "new list" not in said, said

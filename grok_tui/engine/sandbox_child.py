@@ -233,17 +233,23 @@ SHORT_CHANGE = 60
 "array([1., 2., 3.]) became array([-2., -1., 0.])"); a bigger one by the entry that changed."""
 
 
-def _changed(function, name, before, after, code):
+def _changed(function, name, before, after, code, result=None):
     """What changed in argument `name`, and what to do: a small value whole, before and after; a list
     of arrays or a big array by its first changed entry (7.4's backprop updating net in place showed
     eight lines of digits cut mid-row: "net[0] (weights_0_1), entry [0, 0]: -0.3216 became -0.3059")."""
     # what to build instead: the argument's kind (3.3 wants a list back, 6.3 an array: "a new list
     # or array" named the one the other refuses)
     kind = "array" if type(before).__name__ == "ndarray" else "list" if isinstance(before, list) else "value"
+    # one number back (3.2's w_sum): "build the answer as a new list" named a list it never returns
+    instead = (
+        "work out the answer from them without writing into them"
+        if isinstance(result, (int, float))
+        else f"build the answer as a new {kind}"
+    )
     plain = (
         f"{function} changed its argument {name}: {_short(repr(before))[:120]} became "
         f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
-        f"the arguments as they are and build the answer as a new {kind}."
+        f"the arguments as they are and {instead}."
     )
     holds_arrays = isinstance(before, (list, tuple)) and any(type(b).__name__ == "ndarray" for b in before)
     if not holds_arrays and len(" ".join(repr(before).split())) <= SHORT_CHANGE:
@@ -301,7 +307,7 @@ def _guard(function, code=""):
         for name, before in kept.items():
             after = bound.arguments[name]
             if not _same(before, after):
-                raise _ArgumentChanged(_changed(function.__name__, name, before, after, code))
+                raise _ArgumentChanged(_changed(function.__name__, name, before, after, code, result))
         return result
 
     return guarded
