@@ -232,22 +232,26 @@ def holding() -> bool:
 
 
 def _hold_frames() -> None:
-    """Make every screen's frame wait while the terminal is behind (holding): Textual draws a screen
-    from an interval timer that stays running while a frame is due, so a held frame is drawn at the
-    first tick after the terminal catches up, with every change made meanwhile in it."""
+    """Make a screen's frame wait while the terminal is behind (holding). Only the sending waits:
+    layout, scrolling and the callbacks that wait for a refresh go on as ever (a first version held
+    the whole update, and the help's held ↓ lost two presses in three: each scroll waited for the
+    frame before it). The held frame's regions stay dirty, and the screen asks to be repainted, so
+    its update timer ticks on and draws once the terminal has caught up, every change in one frame."""
     from textual.screen import Screen
 
-    if getattr(Screen._on_timer_update, "_held", False):
+    if getattr(Screen._compositor_refresh, "_held", False):
         return
-    draw = Screen._on_timer_update
+    draw = Screen._compositor_refresh
 
-    def on_timer_update(self: Screen) -> None:
-        if holding():
-            return  # the timer ticks on: drawn once the terminal has caught up
+    def compositor_refresh(self: Screen) -> None:
+        if self is self.app.screen and not self.app.is_inline and holding():
+            self._repaint_required = True  # Screen._on_idle resumes the update timer for it
+            self.check_idle()
+            return
         draw(self)
 
-    on_timer_update._held = True  # type: ignore[attr-defined]
-    Screen._on_timer_update = on_timer_update  # type: ignore[method-assign]
+    compositor_refresh._held = True  # type: ignore[attr-defined]
+    Screen._compositor_refresh = compositor_refresh  # type: ignore[method-assign]
 
 
 def slowdown() -> float:
