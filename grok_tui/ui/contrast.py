@@ -122,7 +122,10 @@ is 1.9:1 and yellow 1.1:1 on xterm's white, blue 9.4:1 and magenta 3.9:1 (the th
 def drawn_style(widget: Widget, style: Style = KEY) -> Style:
     """`style` as `widget` should draw it to be read: on a theme's own background made readable
     (legible; a light theme's cyan keys read at 3.0-3.5:1 in textual-light and solarized-light),
-    on ansi-light the terminal's cyan and yellow swapped for darker colours of its palette."""
+    on ansi-light the terminal's cyan and yellow swapped for darker colours of its palette. A widget
+    in no app (a code cell measured on its own) gets `style` as it is."""
+    if not widget.is_attached:
+        return style
     if widget.app.theme == "ansi-light":
         name = style.color.name if style.color is not None else ""
         return style + Style(color=ON_A_LIGHT_TERMINAL[name]) if name in ON_A_LIGHT_TERMINAL else style
