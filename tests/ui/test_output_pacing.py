@@ -158,7 +158,10 @@ class FakeApp:
         self.size = Size(80, 24)
 
 
-def test_install_sends_frames_through_the_screen_diff_and_charges_the_budget():
+def test_install_sends_frames_through_the_screen_diff_and_charges_the_budget(monkeypatch):
+    from textual.screen import Screen
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", Screen._compositor_refresh)  # install() holds frames
     app = FakeApp()
     try:
         output_pacing.install(app)
@@ -176,9 +179,12 @@ def test_install_sends_frames_through_the_screen_diff_and_charges_the_budget():
     assert output_pacing.charts_allowed()  # nothing installed: charts are never held back
 
 
-def test_ctrl_l_forgets_the_screen_so_the_next_frame_is_sent_whole():
+def test_ctrl_l_forgets_the_screen_so_the_next_frame_is_sent_whole(monkeypatch):
     """Something outside the app (a `wall` message) drew over cells the diff believes unchanged:
     ctrl+l (`forget_screen`) makes the same frame go out again instead of being skipped."""
+    from textual.screen import Screen
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", Screen._compositor_refresh)  # install() holds frames
     app = FakeApp()
     try:
         output_pacing.install(app)
