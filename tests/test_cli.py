@@ -112,7 +112,8 @@ def test_run_marks_a_demos_error_as_the_tutor_does(capsys):
     "args, message",
     [
         (("run", "99.9"), "no lesson '99.9'"),
-        (("run", "4.5", "--set", "beta=1"), "unknown parameter 'beta'"),
+        (("run", "4.5", "--set", "beta=1"), "unknown parameter 'beta' (this lesson has: alpha, input, iterations)"),
+        (("run", "4.5", "--set", "alpah=0.1"), "unknown parameter 'alpah': did you mean 'alpha'? (this lesson has:"),
         (("run", "4.5", "--set", "alpha=1000"), "above its maximum"),
         (("run", "4.5", "--set", "alpha"), "NAME=VALUE"),
         (("run",), "needs a lesson id"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from difflib import get_close_matches
 from typing import SupportsFloat, SupportsIndex
 
 from grok_tui.lesson.model import Param
@@ -118,5 +119,8 @@ def resolve(params: tuple[Param, ...], given: dict[str, object]) -> dict[str, fl
     for name in given:
         if name not in known:
             names = ", ".join(known) or "none"
-            raise ParamError(f"unknown parameter {name!r} (this lesson has: {names})")
+            # `run 4.5 --set alpah=0.1` listed the names, with no word on which was meant (a trial)
+            near = get_close_matches(name, list(known), n=1)
+            meant = f": did you mean {near[0]!r}?" if near else ""
+            raise ParamError(f"unknown parameter {name!r}{meant} (this lesson has: {names})")
     return {p.name: coerce(p, given[p.name]) if p.name in given else p.default for p in params}
