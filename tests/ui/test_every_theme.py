@@ -45,6 +45,14 @@ async def test_an_ansi_theme_runs_a_lesson_and_shows_the_contents_in_the_termina
         await wait_for(pilot, lambda: screen.run_state.done, what="the run's end")
         await wait_for(pilot, lambda: " finished " in screen_text(app), what="the status line")
         assert "try a smaller alpha" in screen_text(app)  # the dim hint, drawn
+        # "finished" is the status line's cyan: the terminal's blue on a light terminal (1.9:1 as cyan)
+        finished = {
+            s.style.color.number
+            for strip in app.screen._compositor.render_strips()
+            for s in strip
+            if s.text.strip() == "finished" and s.style and s.style.color
+        }
+        assert finished == ({4} if theme == "ansi-light" else {6}), finished
         # the terminal's own colours, not 24-bit blends of them (the fewest bytes on a slow link):
         # ansi-light's key bar had its keys in white, on the terminal's (light) background
         assert ColorType.TRUECOLOR not in colour_types(app), colour_types(app)

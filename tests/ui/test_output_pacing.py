@@ -329,6 +329,15 @@ def test_a_terminal_that_never_answered_holds_no_frame():
     assert not pacing.holding()
 
 
+class Held:
+    """A pacing that says whether frames wait, as the test sets it."""
+
+    behind = True
+
+    def holding(self) -> bool:
+        return self.behind
+
+
 async def test_a_screen_draws_nothing_while_held_then_the_latest_once_let_go(monkeypatch):
     from textual.app import App
     from textual.screen import Screen
@@ -336,12 +345,6 @@ async def test_a_screen_draws_nothing_while_held_then_the_latest_once_let_go(mon
 
     monkeypatch.setattr(Screen, "_compositor_refresh", Screen._compositor_refresh)  # put back afterwards
     output_pacing._hold_frames()
-
-    class Held:
-        behind = True
-
-        def holding(self) -> bool:
-            return self.behind
 
     held = Held()
 
@@ -377,12 +380,6 @@ async def test_keys_that_scroll_while_frames_are_held_all_count(monkeypatch):
 
     monkeypatch.setattr(Screen, "_compositor_refresh", Screen._compositor_refresh)  # put back afterwards
     output_pacing._hold_frames()
-
-    class Held:
-        behind = True
-
-        def holding(self) -> bool:
-            return self.behind
 
     held = Held()
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from string import Formatter
 
-from rich.style import Style
-from rich.text import Span, Text
+from rich.text import Text
 from textual.keys import format_key
 from textual.widgets import Static
 
 from grok_tui.engine.runner import RunState
-from grok_tui.ui.contrast import legible
+from grok_tui.ui.contrast import drawn_text
 
 STYLES = {
     RunState.READY: "bold",
@@ -131,22 +130,10 @@ class OneLine(Static):
 
     def _legible(self, text: Text) -> Text:
         """`text` with its colours and its dim made readable on this line's background, in the
-        theme shown (contrast.legible): solarized-light's dim "error 5.4e+16" and "press space to
-        run" read at 2.6:1, the status line's "finished" at 2.7:1 in atom-one-light."""
-        background = self.background_colors[1]
-        foreground, ansi = self.colors[3], self.app.ansi_theme
-        shown = text.copy()
-        shown.spans = [
-            Span(
-                span.start,
-                span.end,
-                legible(
-                    Style.parse(span.style) if isinstance(span.style, str) else span.style, foreground, background, ansi
-                ),
-            )
-            for span in text.spans
-        ]
-        return shown
+        theme shown (contrast.drawn_text): solarized-light's dim "error 5.4e+16" and "press space to
+        run" read at 2.6:1, the status line's "finished" at 2.7:1 in atom-one-light, and ansi-light's
+        cyan "finished" 1.9:1 on xterm's white."""
+        return drawn_text(self, text)
 
     def _recolour(self, _theme: object = None) -> None:
         """The line again in the theme's colours: they are resolved when it is shown."""
