@@ -232,3 +232,19 @@ def test_a_name_a_later_cell_defines_is_said_as_cells_in_the_wrong_order(tmp_pat
         "with defaults: NameError: name 'double' is not defined (the exercise cell at line "
         f"{exercise_line} defines `double`, below this one: cells run top to bottom, so move it above)"
     ) in found, found
+
+
+def test_a_cells_missing_closing_fence_is_said_at_the_next_cells_opening(tmp_path):
+    """Left out, the cell ran on through the prose to the next cell's closing fence, and check said
+    only "run cell does not compile: invalid syntax" at a line of prose."""
+    text, lesson, found = lesson_with(tmp_path, "    step(x=x)\n```\n", "    step(x=x)\n")
+    assert lesson is None
+    opener = line_of(text, "```python train")
+    next_cell = next(n for n, line in enumerate(text.splitlines(), 1) if n > opener and line.startswith("```python"))
+    assert found == [
+        (
+            next_cell,
+            f"a fence that opens a block ({text.splitlines()[next_cell - 1]}) inside the ```python cell of "
+            f"line {opener}: that cell's closing ``` is missing; close it before this line",
+        )
+    ], found

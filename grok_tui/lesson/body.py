@@ -86,6 +86,17 @@ def body_blocks(
             continue
         flush()
         prose, after = [], False
+        opener = _fence_inside(lines, i + 1, close)
+        if opener is not None:
+            # A cell's closing fence left out: the cell ran on through the prose to the next cell's
+            # closing fence, and the only word was a compile error at some prose line.
+            problem(
+                opener + 1,
+                f"a fence that opens a block ({lines[opener].strip()}) inside the ```python cell of line "
+                f"{i + 1}: that cell's closing {fence} is missing; close it before this line",
+            )
+            i = opener
+            continue
         role, name, error = fence_role(m.group(2).strip()[len("python") :])
         if error or not role:  # no role exactly when there is an error
             problem(i + 1, error)
@@ -96,6 +107,16 @@ def body_blocks(
         i = close + 1
     flush()
     return blocks
+
+
+def _fence_inside(lines: list[str], start: int, end: int) -> int | None:
+    """The index of the first line in lines[start:end] that opens a fenced block (a fence with a word
+    after it: a closing fence has none), or None."""
+    for j in range(start, end):
+        m = FENCE.match(lines[j])
+        if m and m.group(2).strip():
+            return j
+    return None
 
 
 def _is_role(word: str) -> TypeGuard[CellRole]:
