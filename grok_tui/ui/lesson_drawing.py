@@ -374,7 +374,7 @@ class LessonDrawing(_Screen):
             keys = self.query_one(StatusLine).keys()
             empty = f"press {keys['run']} to run · {keys['view']} for the lab view (charts, values, params)"
         shown, order = computed(values, session.params, self.lesson.strip + self.lesson.show, self.lesson.strip)
-        strip.show_run(shown, order, name, spark, log, empty, session.total, y_range)
+        strip.show_run(shown, order, name, spark, log, empty, session.total, y_range, self.lesson.strip)
 
 
 def computed(values: dict, params: dict, show: tuple[str, ...], asked: tuple[str, ...] = ()) -> tuple[dict, list[str]]:

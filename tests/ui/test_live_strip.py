@@ -132,3 +132,24 @@ async def test_the_sparklines_value_now_is_said_beside_it_once():
         # the scale after the blocks it is of: "error 0.0196 (log)" read as log10 of 0.0196
         assert re.search(r"error 0\.0196 [▁▂▃▄▅▆▇█]+ log$", shown.rstrip()) and shown.count("error") == 1, shown
         assert "(log)" not in shown
+
+
+async def test_a_counter_the_lessons_strip_names_is_shown(catalog):
+    """5.1's strip asks for `i`, the weight the step moves; the strip skipped it as a mere counter, and
+    the learner could tell which weight weight_delta belonged to only by matching input_i."""
+    from grok_tui.ui.app import GrokApp
+    from tests.ui.helpers import wait_for
+
+    app = GrokApp(catalog, start_lesson="5.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        strip = app.screen.query_one(LiveStrip)
+        await pilot.press("space")  # the run stops before step 2 to ask a question
+        await wait_for(pilot, lambda: "weight_delta" in text_of(strip), what="step 1 in the strip")
+        assert text_of(strip).startswith(" i 0  weights [0.1119 0.2 -0.1]  weight_delta -1.19"), text_of(strip)
+    # a counter no `strip` names stays out, as before
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        strip.show_run({"i": 2, "x": 1.0}, ["i", "x"], "", [], log=False, asked=("x",))
+        await pilot.pause()
+        assert text_of(strip).strip() == "x 1"

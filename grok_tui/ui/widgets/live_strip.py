@@ -15,8 +15,9 @@ from grok_tui.ui.widgets.status import OneLine, one_line
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 COUNTERS = frozenset({"iteration", "epoch", "i", "game", "repeat", "progress"})
-"""Recorded names that only count steps: `step k/N` already says it, the strip skips them. (Not
-7.1's `number`: the image on show, 1000 at step 1 when the walk starts there.)"""
+"""Recorded names that only count steps: `step k/N` already says it, the strip skips them unless the
+lesson's `strip` lists them (5.1's `i`, the weight that moves). (Not 7.1's `number`: the image on
+show, 1000 at step 1 when the walk starts there.)"""
 
 
 MIN_SPAN_DECADES = 0.5
@@ -77,9 +78,11 @@ class LiveStrip(OneLine):
         empty: str = "",
         total: int | None = None,
         y_range: tuple[float, float] | None = None,
+        asked: Sequence[str] = (),
     ) -> None:
         """`total`: the steps the run takes, if known: a run of at most 20 gets a block a step;
-        `y_range`: the span the sparkline's chart always shows (sparkline)."""
+        `y_range`: the span the sparkline's chart always shows (sparkline); `asked`: the names the
+        lesson's `strip` lists, shown even when they are COUNTERS (5.1's `i` says which weight moves)."""
         width = self.content_size.width or 80
         spark_width = min(20, max(0, width // 5))  # a fifth of the line: a longer run is resampled
         if total is not None and 0 < total <= 20:
@@ -99,7 +102,7 @@ class LiveStrip(OneLine):
         shown = 0
         for name in [n for n in order if n in values] or list(values):
             short = _short(values[name])
-            if name in COUNTERS or short is None or name == said:
+            if (name in COUNTERS and name not in asked) or short is None or name == said:
                 continue
             piece = f"{name} {short}  "
             if text.cell_len + len(piece) > room:
