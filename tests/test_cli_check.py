@@ -317,3 +317,22 @@ def test_check_given_a_lesson_id_names_its_file(capsys):
     code, out, err = run_cli(capsys, "check", "3.1")
     assert (code, out) == (2, "") and err.startswith("grok-tui: 3.1 is a lesson id; check takes a folder or a file: ")
     assert err.rstrip().endswith("3.1-one-input-one-weight.md`"), err
+
+
+def test_check_says_a_network_matrixs_shape_and_the_shape_the_diagram_needs(tmp_path, capsys):
+    """It said only "w2's shape does not join its neighbours": the teacher had to work out both shapes."""
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        NETWORK_LESSON.replace('weights = ["weights"]', 'weights = ["w2"]')
+        .replace("weights = np.array([[0.5], [0.25]])\n", "weights = np.array([[0.5], [0.25]])\nw2 = np.ones((3, 4))\n")
+        .replace("step(input=input, pred=pred)", "step(input=input, pred=pred, w2=w2)")
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    assert (
+        code == 1
+        and (
+            f"{lesson}:8: with defaults: network: w2 is a 3x4 matrix; the diagram needs 2x1 (or 1x2) to join "
+            "input's 2 nodes to pred's 1"
+        )
+        in out
+    ), out

@@ -148,6 +148,21 @@ def _lines(lesson: Lesson) -> list[str]:
         return []
 
 
+def _shape_of(value: Any) -> str:
+    """A value's shape in words: "a 3x4 matrix", "4 values", "a number", "not numbers"."""
+    import numpy as np
+
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return "not numbers" if value is not None else "missing (an index past its end?)"
+    if arr.ndim == 0:
+        return "a number"
+    if arr.ndim == 1:
+        return f"{arr.size} value{'s' if arr.size != 1 else ''}"
+    return "a " + "x".join(str(n) for n in arr.shape) + (" matrix" if arr.ndim == 2 else " array")
+
+
 def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequence[Any] = ()) -> list[LessonError]:
     """The diagram's names: defined at the end of the run with shapes that join, and recorded by
     step() (else the diagram drew "?" for them until the run ended, and check said ok)."""
@@ -160,6 +175,12 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
     missing = [layer.name for layer in pic.layers if layer.values is None] + [
         link.name for link in pic.links if link.weights is None
     ]
+    # what each name should be: a layer its node count, a matrix the counts of the layers it joins
+    wanted = {layer.name: f"{layer.size} value{'s' if layer.size != 1 else ''}" for layer in pic.layers}
+    for i, link in enumerate(pic.links):
+        n_in, n_out = pic.layers[i].size, pic.layers[i + 1].size
+        a, b = pic.layers[i].name, pic.layers[i + 1].name
+        wanted[link.name] = f"{n_in}x{n_out} (or {n_out}x{n_in}) to join {a}'s {n_in} nodes to {b}'s {n_out}"
     problems = []
     lines = _lines(lesson) if missing or steps else []
     for name in missing:
@@ -178,7 +199,8 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
                 LessonError(
                     lesson.path,
                     _line_naming(lines, name, net.line),
-                    f"with {label}: network: {name}'s shape does not join its neighbours",
+                    f"with {label}: network: {name} is {_shape_of(resolve(name, final))}; the diagram needs "
+                    + wanted[name],
                 )
             )
     if label == "defaults" and steps:
