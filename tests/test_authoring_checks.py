@@ -207,3 +207,23 @@ def test_a_sibling_that_does_not_load_takes_no_id(tmp_path, capsys):
     (tmp_path / "a1.md").write_text(head.format("A") + "+++\n\n```python\nx = 1\n```\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "check", str(c1))
     assert code == 1 and f"{c1}:2: lesson id '9.1' is already used by {tmp_path / 'a1.md'}" in out, out
+
+
+def test_a_chapter_named_two_ways_is_said_at_the_second_name(tmp_path, capsys):
+    """The contents showed 9.1's name for the chapter and check said ok: 9.2's name was never shown."""
+    from tests.test_cli import run_cli
+
+    head = '+++\nid = "{}"\nchapter = 9\ntitle = "t"\nchapter_title = "{}"\n+++\n\n```python\nx = 1\n```\n'
+    (tmp_path / "a.md").write_text(head.format("9.1", "Backprop"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(head.format("9.2", "Backpropagation"), encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert (
+        code == 1
+        and (
+            f"{tmp_path / 'b.md'}:5: chapter 9 is called 'Backpropagation' here but 'Backprop' in a.md: a chapter "
+            "has one name (write it in one lesson, or the same in each)"
+        )
+        in out
+    ), out
+    (tmp_path / "b.md").write_text(head.format("9.2", "Backprop"), encoding="utf-8")
+    assert run_cli(capsys, "check", str(tmp_path))[0] == 0

@@ -112,6 +112,36 @@ def _id_taken(path: Path, lesson_id: str, other: Path) -> LessonError:
     return LessonError(path, line, f"lesson id {lesson_id!r} is already used by {other}")
 
 
+_TITLE_LINE = re.compile(r"^chapter_title\s*=", re.MULTILINE)
+
+
+def _chapter_names_differ(lessons: list[Lesson]) -> list[LessonError]:
+    """A chapter named two ways: the contents showed the first lesson's name, and the other went
+    unsaid. Said at the later lesson's chapter_title line."""
+    first: dict[int, Lesson] = {}
+    problems = []
+    for lesson in lessons:
+        if not lesson.chapter_title:
+            continue
+        named = first.setdefault(lesson.chapter, lesson)
+        if named.chapter_title != lesson.chapter_title:
+            try:
+                text = lesson.path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+            at = _TITLE_LINE.search(text)
+            problems.append(
+                LessonError(
+                    lesson.path,
+                    text.count("\n", 0, at.start()) + 1 if at else 1,
+                    f"chapter {lesson.chapter} is called {lesson.chapter_title!r} here but "
+                    f"{named.chapter_title!r} in {named.path.name}: a chapter has one name (write it in one "
+                    "lesson, or the same in each)",
+                )
+            )
+    return problems
+
+
 def load_catalog(root: Path | None = None) -> Catalog:
     root = Path(root) if root is not None else default_lessons_dir()
     catalog = Catalog(root)
@@ -140,6 +170,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
     catalog.errors.extend(history_problems(catalog.lessons))
     _load_quizzes(catalog)
     # A chapter's name is written once, in any of its lessons; every lesson of the chapter shows it.
+    catalog.errors.extend(_chapter_names_differ(catalog.lessons))
     names = {l.chapter: l.chapter_title for l in reversed(catalog.lessons) if l.chapter_title}
     catalog.lessons = [
         l if l.chapter_title else replace(l, chapter_title=names.get(l.chapter, f"Chapter {l.chapter}"))
