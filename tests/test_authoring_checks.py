@@ -227,3 +227,25 @@ def test_a_chapter_named_two_ways_is_said_at_the_second_name(tmp_path, capsys):
     ), out
     (tmp_path / "b.md").write_text(head.format("9.2", "Backprop"), encoding="utf-8")
     assert run_cli(capsys, "check", str(tmp_path))[0] == 0
+
+
+def test_a_lesson_file_named_md_in_capitals_is_said_not_skipped(tmp_path, capsys):
+    """`3.1.MD` was skipped without a word: the lesson was simply missing from the course. A .MD file
+    that is no lesson (notes) stays unsaid."""
+    from tests.test_cli import run_cli
+
+    lesson = '+++\nid = "9.1"\nchapter = 9\ntitle = "t"\n+++\n\n```python\nx = 1\n```\n'
+    (tmp_path / "9.1.MD").write_text(lesson, encoding="utf-8")
+    (tmp_path / "9.2.markdown").write_text(lesson.replace("9.1", "9.2"), encoding="utf-8")
+    (tmp_path / "notes.MD").write_text("Some notes.\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    for name, stem in (("9.1.MD", "9.1"), ("9.2.markdown", "9.2")):
+        assert (
+            f"{tmp_path / name}:1: this file starts with a lesson's metadata (+++), but only files ending in .md "
+            f"are read: rename it {stem}.md"
+        ) in out, out
+    assert code == 1 and "notes" not in out, out
+    (tmp_path / "9.1.MD").rename(tmp_path / "9.1.md")
+    (tmp_path / "9.2.markdown").unlink()
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 0 and "ok   9.1" in out, out

@@ -61,6 +61,22 @@ def lesson_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob(f"*{LESSON_SUFFIX}") if p.name.lower() != "readme.md")
 
 
+def _misnamed_lessons(root: Path) -> list[Path]:
+    """Lesson files by their first line (`+++`) whose name ends .MD or .markdown: they were skipped
+    without a word, and the teacher's lesson was simply missing from the course."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in (".md", ".markdown") or path.suffix == LESSON_SUFFIX:
+            continue
+        try:
+            with path.open("rb") as handle:
+                if handle.read(3) == b"+++":
+                    found.append(path)
+        except OSError:
+            continue
+    return found
+
+
 def load_lesson_file(path: Path) -> Catalog:
     """A catalog of one lesson file (`grok-tui check lesson.md`): that lesson, or why it did not load."""
     path = Path(path)
@@ -149,12 +165,22 @@ def load_catalog(root: Path | None = None) -> Catalog:
         catalog.errors.append(LessonError(root, 0, "lessons folder not found"))
         return catalog
     files = lesson_files(root)
+    misnamed = _misnamed_lessons(root)
     # The quizzes are part of the catalog too: their files and the module that parses them.
     quiz_parser = Path(__file__).resolve().parent.parent / "instruments" / "quiz.py"
-    key = catalog_cache.stamp(root, [*files, *sorted(root.rglob("quiz.toml")), quiz_parser])
+    key = catalog_cache.stamp(root, [*files, *misnamed, *sorted(root.rglob("quiz.toml")), quiz_parser])
     cached = catalog_cache.load(key)
     if isinstance(cached, Catalog):
         return cached
+    for path in misnamed:
+        catalog.errors.append(
+            LessonError(
+                path,
+                1,
+                f"this file starts with a lesson's metadata (+++), but only files ending in {LESSON_SUFFIX} are read: "
+                f"rename it {path.stem}{LESSON_SUFFIX}",
+            )
+        )
     seen: dict[str, Path] = {}
     for path in files:
         lesson, problems = parse_lesson(path)
