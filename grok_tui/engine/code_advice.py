@@ -120,6 +120,31 @@ def unused_values(code: str) -> list[str]:
     return [f"Line {first.lineno}, `{text}`, computes a value but does not keep it{more}: {keep}."]
 
 
+def _floor_divisions(source: str) -> list[int]:
+    """The lines of `source`'s functions that divide with `//`."""
+    return sorted(
+        {
+            node.lineno
+            for function in defined_functions(source)
+            for node in ast.walk(function)
+            if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.FloorDiv)
+        }
+    )
+
+
+def floor_divisions(code: str, solution: str) -> list[str]:
+    """A line for `//` where the reference divides with `/` only: 7.3's softmax with `e // e.sum(...)`
+    gave probabilities of 0, and the verdict said only that they added up to 0."""
+    lines = _floor_divisions(code)
+    if not lines or _floor_divisions(solution):
+        return []
+    where = f"Line {lines[0]}" + (f" (and {', '.join(map(str, lines[1:]))})" if lines[1:] else "")
+    return [
+        f"{where} divides with `//`, floor division: it rounds each result down to a whole number "
+        "(0.75 // 1 is 0.0, 7 // 2 is 3). Plain division is `/`."
+    ]
+
+
 def returns_in_loops(code: str, solution: str) -> list[str]:
     """A line for a `return` inside a loop, where the reference's function has none there: 3.3's dot
     with `return total` indented into its `for` returned the first product, and the verdict said

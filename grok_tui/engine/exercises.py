@@ -14,7 +14,9 @@ import threading
 from dataclasses import dataclass, field, replace
 
 from grok_tui.engine.borrowed_names import borrowed_advice, borrowed_from_test
+from grok_tui.engine.bracket_hints import unclosed_bracket
 from grok_tui.engine.code_advice import (
+    floor_divisions,
     missing_returns,
     resets_in_loops,
     returning,
@@ -171,7 +173,7 @@ def describe(
         if where:
             details.append("it failed inside " + where)
         details += unreachable(code) + returns_in_loops(code, solution) + resets_in_loops(code, solution)
-        details += unused_arguments(code, solution) + unused_values(code)
+        details += unused_arguments(code, solution) + unused_values(code) + floor_divisions(code, solution)
         # a test that says so itself (5.5's "returned None: add a return"): not twice. 3.2's "should
         # return one number, got None" does not say why, and a beginner did not link None to return.
         if "add a return" not in (result.message or ""):
@@ -201,6 +203,8 @@ def describe(
                     details.append(left)
                 if "tabs and spaces" in (result.message or "") and (mixed := mixed_tabs(code, code_line)):
                     details.append(mixed)
+                if bracket := unclosed_bracket(code, result.message or ""):
+                    details.append(bracket)
     elif s in ("error", "memory"):
         message = SUGGESTED.sub("", result.message) if result.kind == "NameError" else result.message
         what = f"{result.kind}: {message}" if message else result.kind
