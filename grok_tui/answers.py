@@ -97,15 +97,19 @@ def quiz_score_text(questions: int, mine: dict[int, bool]) -> str:
     return f"{sum(mine.values())}/{questions} right"
 
 
-def record_answer(root: Path, key: str, given: str, right: bool) -> Answers:
+def record_answer(root: Path, key: str, given: str, right: bool, *, retry: bool = False) -> Answers:
     """Save one answer ("quiz/4/2" for chapter 4's 2nd question, "predict/4.4/3" for a prediction)
-    atomically; returns the updated data."""
+    atomically; returns the updated data. `retry`: a missed question asked again after the score
+    (no attempt in order: a retry of question 1 looked like an attempt stopped after question 1)."""
     data = load_answers(root)
     previous = data["latest"].get(key)
     tries = previous.get("tries", 0) if isinstance(previous, dict) else 0
     tries = tries if isinstance(tries, int) else 0
     data["latest"][key] = {"given": given, "right": bool(right), "tries": tries + 1}
-    data["history"] = (data["history"] + [{"key": key, "right": bool(right)}])[-HISTORY_KEEP:]
+    item: dict[str, object] = {"key": key, "right": bool(right)}
+    if retry:
+        item["retry"] = True
+    data["history"] = (data["history"] + [item])[-HISTORY_KEEP:]
     _save(root, data)
     return data
 
@@ -163,6 +167,8 @@ def unfinished_attempt(data: Answers, prefix: str, total: int) -> list[bool]:
         key = str(item.get("key", "")) if isinstance(item, dict) else ""
         if not key.startswith(prefix) or not key[len(prefix) :].isdigit():
             continue
+        if isinstance(item, dict) and item.get("retry"):  # a retry is no attempt, nor part of one
+            return []
         number = int(key[len(prefix) :])
         if expected is None:  # the latest answer of this quiz
             if not 1 <= number < total:

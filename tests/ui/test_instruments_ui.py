@@ -249,8 +249,22 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
                 assert "-0.55 is delta" not in said  # the sentence of another wrong answer
             await pilot.press("enter")
         score = text_of(quiz.query_one("#quiz-question"))
-        assert "Missed: question 1. Take the quiz again to try it once more." in score, score
-        assert "escape or enter: close the quiz" in score, score  # it opens from the contents too
+        # "Take the quiz again to try it once more" then asked all five: r asks the one missed
+        assert "Missed: question 1. r tries it again now (F in the lesson asks all 5 again)." in score, score
+        assert "escape or enter: close the quiz · r: the missed again" in score, score  # from the contents too
+        await pilot.press("r")
+        shown = text_of(quiz.query_one("#quiz-question"))
+        assert shown.startswith("Question 1 of 5  (missed: 1 of 1 to try again)"), shown
+        question = quiz.quiz.questions[0]
+        await pilot.press(*str(question.answer if question.choices else f"{question.answer:g}"), "enter", "enter")
+        score = text_of(quiz.query_one("#quiz-question"))
+        assert score.startswith("1 of 1 right this time.\nEvery question of the 5 now answered right."), score
+        assert "r: the missed" not in score and quiz.check_action("retry_missed", ()) is False
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuizScreen), what="the lesson")
+        await pilot.pause()
+        # the retry is no attempt stopped after question 1: the panel offers the quiz from its start
+        assert "Last answers: 5/5 right" in plain(panel) and "go on at question" not in plain(panel), plain(panel)
 
 
 async def test_a_damaged_answers_file_is_set_aside_and_said(course, private_data_dir):

@@ -40,6 +40,8 @@ class QuizScreen(Screen[int]):
         # The score's keys, in place of the two above: its bar said "⏎ next" under "escape or enter:
         # close the quiz".
         Binding("escape,enter", "close", "close the quiz", key_display="esc/enter", id="quiz.close"),
+        # "Take the quiz again to try them once more" then asked every question: r asks the missed ones.
+        Binding("r", "retry_missed", "try the missed again", id="quiz.retry"),
         # ctrl+c, "stop" (or "quit") by reflex: Textual's own said "Press ctrl+q to quit the app"
         Binding("ctrl+c", "interrupt", show=False, id="quiz.interrupt"),
         # F1 only: ? is typed into the answer (the field takes it before this screen's bindings);
@@ -56,6 +58,9 @@ class QuizScreen(Screen[int]):
         self.quiz = quiz
         self.root = root
         self.index = 0
+        """The place in `order` of the question shown (len(order): the score shows)."""
+        self.order = list(range(len(quiz.questions)))
+        """The questions asked, 0-based: all of them, or (after r) those missed."""
         self.right = 0
         self.answered = 0
         self.missed: list[int] = []
@@ -88,8 +93,17 @@ class QuizScreen(Screen[int]):
     def box(self) -> Vertical:
         return self.query_one(Vertical)
 
+    @property
+    def number(self) -> int:
+        """The 1-based number of the question shown."""
+        return self.order[self.index] + 1
+
+    @property
+    def scored(self) -> bool:
+        return self.index >= len(self.order)
+
     def _show_question(self) -> None:
-        q = self.quiz.questions[self.index]
+        q = self.quiz.questions[self.number - 1]
         self.highlighted = None
         self._draw_question()
         answer = self.query_one("#quiz-answer", Input)
@@ -104,8 +118,10 @@ class QuizScreen(Screen[int]):
 
     def _draw_question(self) -> None:
         """The question and its choices, the highlighted one marked (▸, reversed)."""
-        q = self.quiz.questions[self.index]
-        text = Text(f"Question {self.index + 1} of {len(self.quiz.questions)}", style="bold")
+        q = self.quiz.questions[self.number - 1]
+        text = Text(f"Question {self.number} of {len(self.quiz.questions)}", style="bold")
+        if len(self.order) < len(self.quiz.questions):
+            text.append(f"  (missed: {self.index + 1} of {len(self.order)} to try again)", style="dim italic")
         if self.resumed_at and self.index == self.resumed_at:
             text.append(
                 f"  (going on where you stopped: {self.right} of {self.answered} right so far)", style="dim italic"
@@ -126,7 +142,7 @@ class QuizScreen(Screen[int]):
         clicked "1  (4, 6)" and nothing happened (a trial)."""
         shown = self.query_one("#quiz-question", Static)
         offset = event.get_content_offset(shown)
-        q = self.quiz.questions[self.index] if self.index < len(self.quiz.questions) else None
+        q = None if self.scored else self.quiz.questions[self.number - 1]
         if offset is None or q is None or not q.choices or self.showing_verdict or self._drawn is None:
             return
         rows = [line.plain for line in self._drawn.wrap(self.app.console, max(1, shown.content_size.width))]
@@ -142,7 +158,7 @@ class QuizScreen(Screen[int]):
     def action_choose(self, direction: int) -> None:
         """↑ ↓: highlight the choice above / below (stopping at the first and last), and put its number
         in the answer field, selected: enter answers it, typing replaces it."""
-        q = self.quiz.questions[self.index]
+        q = self.quiz.questions[self.number - 1]
         if self.highlighted is None:
             index = 0 if direction > 0 else len(q.choices) - 1
         else:
@@ -159,9 +175,9 @@ class QuizScreen(Screen[int]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The highlight follows what is typed: the choice it names, or none."""
-        if self.showing_verdict or self.index >= len(self.quiz.questions):
+        if self.showing_verdict or self.scored:
             return
-        q = self.quiz.questions[self.index]
+        q = self.quiz.questions[self.number - 1]
         if not q.choices:
             return
         named = q.choice(event.value) if event.value.strip() else None
@@ -172,7 +188,7 @@ class QuizScreen(Screen[int]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        q = self.quiz.questions[self.index]
+        q = self.quiz.questions[self.number - 1]
         verdict = self.query_one("#quiz-verdict", Static)
         right = q.check(event.value)
         if right is None:
@@ -186,10 +202,16 @@ class QuizScreen(Screen[int]):
         self.answered += 1
         self.right += right
         if not right:
-            self.missed.append(self.index + 1)
+            self.missed.append(self.number)
         if self.root is not None:
             try:
-                record_answer(self.root, f"quiz/{self.quiz.chapter}/{self.index + 1}", event.value.strip(), right)
+                record_answer(
+                    self.root,
+                    f"quiz/{self.quiz.chapter}/{self.number}",
+                    event.value.strip(),
+                    right,
+                    retry=len(self.order) < len(self.quiz.questions),
+                )
             except OSError as exc:
                 self.notify(f"could not save your answer: {exc}", severity="warning", markup=False)
         # a choice is quoted: "the answer is slowly turns back up." read as a broken sentence
@@ -209,7 +231,7 @@ class QuizScreen(Screen[int]):
             text.append(mistake + " ", style="")
         if q.why:
             text.append(q.why, style="")
-        last = self.index == len(self.quiz.questions) - 1
+        last = self.index == len(self.order) - 1
         text.append("\n\n" + ("enter: see your score" if last else "enter: next question"), style="dim")
         verdict.update(text)
         self.showing_verdict = True
@@ -219,19 +241,21 @@ class QuizScreen(Screen[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The score's own binding while it shows, the questions' before (False hides one)."""
-        scored = self.index >= len(self.quiz.questions)
+        scored = self.scored
         if action in ("leave", "advance"):
             return not scored
         if action == "choose":  # a choice question waiting for its answer
-            return not scored and not self.showing_verdict and bool(self.quiz.questions[self.index].choices)
+            return not scored and not self.showing_verdict and bool(self.quiz.questions[self.number - 1].choices)
         if action == "close":
             return scored
+        if action == "retry_missed":
+            return scored and bool(self.missed)
         return True
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import QUIZ_KEYS, QUIZ_SCORE_KEYS, HelpScreen
 
-        if self.index >= len(self.quiz.questions):  # the score: no answer is typed there
+        if self.scored:  # the score: no answer is typed there
             self.app.push_screen(HelpScreen(keys=QUIZ_SCORE_KEYS, title="quiz score keys"))
             return
         self.app.push_screen(HelpScreen(keys=QUIZ_KEYS, title="quiz keys"))
@@ -240,12 +264,12 @@ class QuizScreen(Screen[int]):
         self.notify("escape leaves the quiz; your answers so far are kept", title="ctrl+c", timeout=4, markup=False)
 
     def action_advance(self) -> None:
-        if self.index >= len(self.quiz.questions):  # the score is shown
+        if self.scored:
             self.dismiss(self.right)
             return
         if not self.showing_verdict:
             return
-        if self.index < len(self.quiz.questions) - 1:
+        if self.index < len(self.order) - 1:
             self.index += 1
             self._show_question()
         else:
@@ -253,23 +277,40 @@ class QuizScreen(Screen[int]):
 
     def _show_score(self) -> None:
         total = len(self.quiz.questions)
-        text = Text(f"{self.right} of {total} right.\n", style="bold")
+        asked = len(self.order)
+        text = Text(f"{self.right} of {asked} right" + (" this time" if asked < total else "") + ".\n", style="bold")
         if self.missed:
+            some = len(self.missed) > 1
             text.append(
-                f"Missed: question{'s' if len(self.missed) > 1 else ''} "
+                f"Missed: question{'s' if some else ''} "
                 + ", ".join(map(str, self.missed))
-                + f". Take the quiz again to try {'them' if len(self.missed) > 1 else 'it'} once more.\n"
+                + f". r tries {'them' if some else 'it'} again now (F in the lesson asks all {total} again).\n"
             )
+        elif asked < total:
+            text.append(f"Every question of the {total} now answered right.\n", style="green")
         else:
             text.append("Every answer right.\n", style="green")
         # from the contents or ctrl+p too: "back to the lesson" sent a learner looking for one
-        text.append("\nescape or enter: close the quiz", style="dim")
+        text.append(
+            "\nescape or enter: close the quiz" + (" · r: the missed again" if self.missed else ""), style="dim"
+        )
         self.query_one("#quiz-question", Static).update(text)
         self.query_one("#quiz-answer", Input).display = False
         self.query_one("#quiz-verdict", Static).update("")
         self.showing_verdict = False
-        self.index = total
+        self.index = asked
         self.refresh_bindings()  # the score's key bar (check_action)
+
+    def action_retry_missed(self) -> None:
+        """r on the score: the questions missed, once more (each answer is recorded as any other)."""
+        if not self.scored or not self.missed:
+            return
+        self.order = [number - 1 for number in self.missed]
+        self.index = self.answered = self.right = self.resumed_at = 0
+        self.missed = []
+        self.query_one("#quiz-answer", Input).display = True
+        self._show_question()
+        self.refresh_bindings()
 
     def action_leave(self) -> None:
         self.dismiss(self.right)
