@@ -71,3 +71,21 @@ def test_3_2s_float_zero_is_shown_as_a_float_not_as_the_stubs_0(catalog):
         " not replace it"
     ), said
     assert check_code(w_sum, w_sum.stub.source).text.splitlines()[1].endswith("got 0"), "the stub's own 0"
+
+
+def test_an_own_assert_without_a_message_is_said_as_the_learners_condition(catalog):
+    """The book's `assert len(vect) == len(matrix)` in 3.6 got "(the assertion has no message)" and
+    "it failed inside line 6 of your code": nothing said it was the learner's own check that failed."""
+    exercise = catalog.get("3.6").exercise("vect_mat_mul")
+    code = exercise.solution.source.replace(
+        "def vect_mat_mul(vect, matrix):\n", "def vect_mat_mul(vect, matrix):\n    assert len(vect) == len(matrix)\n"
+    )
+    said = check_code(exercise, code).text
+    assert said.splitlines()[1:3] == [
+        "Your own assert at line 6 failed: `len(vect) == len(matrix)` is not true for the test's input below.",
+        "the test: got = vect_mat_mul(vect, matrix)",
+    ], said
+    assert "no message" not in said and "it failed inside" not in said, said
+    # with a message of its own, the message is what is said, as before
+    said = check_code(exercise, code.replace("len(matrix)\n", 'len(matrix), "sizes differ"\n')).text
+    assert said.splitlines()[1] == "sizes differ" and "Your own assert" not in said, said

@@ -156,7 +156,17 @@ def describe(
         headline = "Not yet: a test failed."
         # What the test said first (with its line and values, below), then why it may have (a stub's
         # `return` left above or below the code), as for an error.
-        details.append(result.message or "(the assertion has no message)")
+        theirs = bool(result.frames) and result.frames[-1][0] == CODE_FILE
+        own = failing_statement(code, code_line) if theirs and not result.message else None
+        if isinstance(own, ast.Assert):
+            # the book's `assert len(vect) == len(matrix)` in 3.6 got "(the assertion has no message)"
+            condition = statement_text(code, own, code_line or 0)[len("assert ") :]
+            details.append(
+                f"Your own assert at line {code_line} failed: `{condition}` is not true for the test's input below."
+            )
+            where = ""  # said
+        else:
+            details.append(result.message or "(the assertion has no message)")
         # A message of the test's own is its author's word to the learner, with the values it
         # needs: the test's line and the values of its names are its insides, names a learner never
         # met (6.5 said "the test: assert not same(w01, moved)" and "with moved = [[...]]" under the
@@ -164,7 +174,6 @@ def describe(
         # message, or where an assert of the learner's own failed, they are what there is to go on.
         # (An assert of the test's in a helper the learner's code called, 3.7's check of the
         # arguments passed to vect_mat_mul, is the test's word: their line is said below.)
-        theirs = bool(result.frames) and result.frames[-1][0] == CODE_FILE
         if author or theirs or not (result.message and _own_message(failing)):
             if called_by:
                 details.append(called_by.replace("the test that ran it", "the test"))
