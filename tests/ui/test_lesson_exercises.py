@@ -113,7 +113,8 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         assert chooser.highlighted == 1  # the first one not done yet
         assert str(chooser.border_subtitle) == "↑↓ · enter or 1-2 write it · esc back"  # the key bar is the lesson's
         labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
-        assert labels == ["✓ Write double", "  Write triple"]  # not "double: Write double"
+        # numbered, as the box's "1-2" keys say; not "double: Write double"
+        assert labels == ["✓ 1 Write double", "  2 Write triple"]
         await pilot.press("down")  # the last one: ↓ stays (it went round to the done one, opened by mistake)
         assert chooser.highlighted == 1
         await pilot.press("up", "up")
@@ -129,7 +130,9 @@ async def test_a_lesson_with_two_exercises_asks_which_one(tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, PickExercise), what="the chooser")
         chooser = app.screen.query_one(OptionList)
         labels = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
-        assert labels == ["✓ Write double", "• Write triple"] and str(chooser.border_subtitle).startswith("• begun · ")
+        assert labels == ["✓ 1 Write double", "• 2 Write triple"] and str(chooser.border_subtitle).startswith(
+            "• begun · "
+        )
 
 
 def test_an_exercise_the_run_does_not_call_is_called_practice(catalog):

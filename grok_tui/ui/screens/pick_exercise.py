@@ -50,7 +50,7 @@ class PickExercise(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = []
-        for exercise in self.lesson.exercises:
+        for number, exercise in enumerate(self.lesson.exercises, start=1):
             mark = (
                 ("✓ ", "green")
                 if exercise.name in self.done
@@ -60,7 +60,8 @@ class PickExercise(ModalScreen[str | None]):
             )
             # "Write one_hot: ..." names its function already: "one_hot: Write one_hot: ..." said it twice
             label = exercise.title if exercise.name in exercise.title else f"{exercise.name}: {exercise.title}"
-            options.append(Option(Text.assemble(mark, label), id=exercise.name))
+            # its number: the box says "enter or 1-2 write it", and no option showed which was 1
+            options.append(Option(Text.assemble(mark, (f"{number} ", "bold"), label), id=exercise.name))
         chooser = ExerciseList(*options, id="pick-box")
         chooser.border_title = "which exercise?"
         # The key bar below belongs to the lesson: the box says its own keys.
