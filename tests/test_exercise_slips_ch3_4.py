@@ -89,3 +89,25 @@ def test_an_own_assert_without_a_message_is_said_as_the_learners_condition(catal
     # with a message of its own, the message is what is said, as before
     said = check_code(exercise, code.replace("len(matrix)\n", 'len(matrix), "sizes differ"\n')).text
     assert said.splitlines()[1] == "sizes differ" and "Your own assert" not in said, said
+
+
+def test_a_given_assert_is_not_called_the_learners_and_names_the_line_that_called_it(catalog):
+    """3.7's given vect_mat_mul asserts its rows' lengths: `vect_mat_mul(hid[:2], weights[1])` got "Your
+    own assert at line 3 failed ... for the test's input below", neither the learner's nor that input."""
+    network = catalog.get("3.7").exercise("neural_network")
+    said = check_code(
+        network, network.solution.source.replace("vect_mat_mul(hid, weights[1])", "vect_mat_mul(hid[:2], weights[1])")
+    ).text
+    assert said.splitlines()[1] == (
+        "The assert at line 3, in the code the lesson gives, failed: `all(len(row) == len(vect) for row in matrix)` "
+        "is not true for what line 8 of your code passed it: pred = vect_mat_mul(hid[:2], weights[1])     # ...on "
+        "predictions"
+    ), said
+    assert "Your own" not in said
+    # 3.6's given w_sum, called by the learner's vect_mat_mul
+    exercise = catalog.get("3.6").exercise("vect_mat_mul")
+    said = check_code(exercise, exercise.solution.source.replace("w_sum(vect, row)", "w_sum(vect, row[:2])")).text
+    assert said.splitlines()[1] == (
+        "The assert at line 2, in the code the lesson gives, failed: `len(a) == len(b)` is not true for what line 7 "
+        "of your code passed it: return [w_sum(vect, row[:2]) for row in matrix]"
+    ), said

@@ -134,6 +134,22 @@ def _own_message(node: ast.stmt | None) -> bool:
     return isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and bool(node.exc.args)
 
 
+def _assert_failed(code: str, node: ast.Assert, line: int, result: SandboxResult, stub: str) -> str:
+    """An assert without a message in the learner's cell failed: theirs, or one of the code the lesson
+    gives (3.7's vect_mat_mul, 3.6's w_sum), and what it was given: the test's input, or what a line
+    of theirs passed it (3.7's `vect_mat_mul(hid[:2], weights[1])` was called "your own assert ... for
+    the test's input below")."""
+    condition = statement_text(code, node, line)[len("assert ") :]
+    given = source_line(code, line).strip() in {text.strip() for text in stub.splitlines()}
+    whose = f"The assert at line {line}, in the code the lesson gives," if given else f"Your own assert at line {line}"
+    caller = next((at for name, at in result.frames if name == CODE_FILE), None)
+    if caller is not None and caller != line:
+        what = f"what line {caller} of your code passed it: {source_line(code, caller)}"
+    else:
+        what = "what it was given." if given else "the test's input below."
+    return f"{whose} failed: `{condition}` is not true for {what}"
+
+
 def describe(
     result: SandboxResult, code: str, test: str, solution: str = "", stub: str = "", *, author: bool = False
 ) -> Verdict:
@@ -158,12 +174,9 @@ def describe(
         # `return` left above or below the code), as for an error.
         theirs = bool(result.frames) and result.frames[-1][0] == CODE_FILE
         own = failing_statement(code, code_line) if theirs and not result.message else None
-        if isinstance(own, ast.Assert):
+        if isinstance(own, ast.Assert) and code_line:
             # the book's `assert len(vect) == len(matrix)` in 3.6 got "(the assertion has no message)"
-            condition = statement_text(code, own, code_line or 0)[len("assert ") :]
-            details.append(
-                f"Your own assert at line {code_line} failed: `{condition}` is not true for the test's input below."
-            )
+            details.append(_assert_failed(code, own, code_line, result, stub))
             where = ""  # said
         else:
             details.append(result.message or "(the assertion has no message)")
