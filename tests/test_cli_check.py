@@ -96,6 +96,33 @@ def test_a_quiz_whose_verify_lesson_did_not_load_says_so_not_that_it_is_missing(
     assert "no lesson '1.2'" not in out, out
 
 
+def test_a_quiz_whose_verify_lesson_fails_or_names_no_recorded_value_says_so(tmp_path, capsys):
+    """A teacher's train cell raised NameError: the quiz line said "verify: NameError: name 'penalty' is
+    not defined", the quiz's fault by its words, and came above the lesson's own error; a misspelt
+    `value` got no "did you mean" where every other misspelt name does."""
+    chapter = tmp_path / "ch1"
+    chapter.mkdir()
+    lesson = chapter / "1.1-ok.md"
+    lesson.write_text('+++\nid = "1.1"\nchapter = 1\ntitle = "fine"\n+++\n```python\nstep(penalty=dleta)\n```\n')
+    question = '[[questions]]\ntext = "x?"\nanswer = 2\nwhy = "w"\n[questions.verify]\nlesson = "1.1"\nvalue = "{}"\n'
+    quiz = chapter / "quiz.toml"
+    quiz.write_text('chapter = 1\ntitle = "One"\n\n' + question.format("penalty[-1]") * 3)
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert (
+        code == 1
+        and (
+            "quiz.toml:4: verify: lesson '1.1' fails with its defaults (1.1-ok.md:7: NameError: name 'dleta' is not "
+            "defined), so this answer could not be checked"
+        )
+        in out
+    ), out
+    assert out.index("1.1-ok.md:7: with defaults: NameError") < out.index("verify:"), out
+    lesson.write_text(lesson.read_text().replace("dleta", "2"))
+    quiz.write_text('chapter = 1\ntitle = "One"\n\n' + question.format("penalti[-1]") * 3)
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    assert code == 1 and "quiz.toml:4: verify: name 'penalti' is not defined: did you mean 'penalty'?" in out, out
+
+
 def test_check_of_a_quiz_finds_a_verify_lesson_of_another_chapter(tmp_path, capsys):
     """A ch2 quiz whose question checks its answer with lesson 1.1: `check ch2/quiz.toml` said
     "verify: no lesson '1.1'" (only its own folder was loaded), though `check DIR` passed it."""

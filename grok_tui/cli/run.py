@@ -134,23 +134,30 @@ def check_all(
     where a quiz's `verify` finds its lesson, when `catalog` is one chapter's folder."""
     out = out or sys.stdout
     failed = 0
+    # A loaded lesson's problems the catalog found (its chapter named two ways) are said under it: they
+    # were a FAIL line of their own after its "ok", and counted as one more file.
+    loaded = {lesson.path for lesson in catalog.lessons}
+    theirs = [e for e in catalog.errors if e.path in loaded]
+    errors = [e for e in catalog.errors if e.path not in loaded]
     for lesson in catalog.lessons:
-        problems = _check_one(lesson, timeout)
+        problems = [e for e in theirs if e.path == lesson.path] + _check_one(lesson, timeout)
         failed += bool(problems)
         # allowed, but then the run's claims are checked by nothing: say so beside the ok
         note = "" if has_check_cell(lesson) else "no check cell"
         _report(out, as_json, {"lesson": lesson.id}, f"{lesson.id}\t{lesson.title}", problems, note)
         out.flush()
-    for number, quiz in sorted(catalog.quizzes.items()):
-        problems = check_quiz(quiz, course or catalog)
-        failed += bool(problems)
-        _report(out, as_json, {"quiz": number}, f"quiz {number}\t{len(quiz.questions)} questions", problems)
-    for error in catalog.errors:
+    # the files that did not load before the quizzes: a quiz's `verify` of such a lesson fails too, and
+    # its line came first
+    for error in errors:
         if as_json:
             _json_line({"file": str(error.path), "ok": False, "problems": [str(error)]}, out)
         else:
             out.write(f"FAIL {error}\n")
-    broken = {e.path for e in catalog.errors}
+    for number, quiz in sorted(catalog.quizzes.items()):
+        problems = check_quiz(quiz, course or catalog)
+        failed += bool(problems)
+        _report(out, as_json, {"quiz": number}, f"quiz {number}\t{len(quiz.questions)} questions", problems)
+    broken = {e.path for e in errors}
     broken_quizzes = {p for p in broken if p.name == QUIZ_FILE}
     quizzes = len(catalog.quizzes) + len(broken_quizzes)
     files = len(catalog.lessons) + len(broken - broken_quizzes)

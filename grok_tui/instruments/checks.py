@@ -229,9 +229,18 @@ def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]
     )
 
 
+def _recorded_hint(exc: NameError, result: Any) -> str:
+    """A `verify.value` naming something the run never recorded: the close names, else all of them."""
+    recorded = sorted({name for step in result.steps for name in step.values} | {"final", "state"})
+    close = difflib.get_close_matches(getattr(exc, "name", "") or "", recorded, n=1)
+    if close:
+        return f": did you mean {close[0]!r}?"
+    return f" (value reads the recorded lists by name: {', '.join(recorded)})"
+
+
 def check_quiz(quiz: Any, catalog: Any) -> list[LessonError]:
     """Run every question's `verify` and report a stated answer the lesson's run contradicts."""
-    from grok_tui.engine.runner import LessonRun
+    from grok_tui.engine.runner import LessonRun, RunState
     from grok_tui.instruments.quiz import contradiction, verified_answer
     from grok_tui.lesson.params import ParamError
 
@@ -253,11 +262,29 @@ def check_quiz(quiz: Any, catalog: Any) -> list[LessonError]:
             )
             problems.append(LessonError(quiz.path, q.line, said))
             continue
+        settings = dict(q.verify.get("set", {}))
         try:
-            result = LessonRun(lesson, dict(q.verify.get("set", {}))).run_sync()
+            result = LessonRun(lesson, settings).run_sync()
+            if result.state is RunState.FAILED and result.failure is not None:
+                # the lesson's own fault: "verify: NameError: name 'penalty' is not defined" sent a
+                # teacher to a quiz that was fine
+                f = result.failure
+                with_ = ", ".join(f"{k}={v}" for k, v in settings.items()) or "its defaults"
+                problems.append(
+                    LessonError(
+                        quiz.path,
+                        q.line,
+                        f"verify: lesson {lesson_id!r} fails with {with_} ({f.path.name}:{f.line}: "
+                        f"{f.kind + ': ' if f.kind else ''}{f.message}), so this answer could not be checked",
+                    )
+                )
+                continue
             said = verified_answer(q, result)
         except ParamError as exc:
             problems.append(LessonError(quiz.path, q.line, f"verify: {exc}"))
+            continue
+        except NameError as exc:
+            problems.append(LessonError(quiz.path, q.line, f"verify: {exc}{_recorded_hint(exc, result)}"))
             continue
         except Exception as exc:
             problems.append(LessonError(quiz.path, q.line, f"verify: {type(exc).__name__}: {exc}"))
