@@ -363,3 +363,26 @@ def test_check_says_a_network_matrixs_shape_and_the_shape_the_diagram_needs(tmp_
         )
         in out
     ), out
+
+
+def test_a_network_shape_is_said_once_whatever_the_settings_and_a_square_one_once(tmp_path, capsys):
+    """6.3 with its two matrices swapped: ten lines, the same two names at each of five settings; and
+    "needs 3x3 (or 3x3)", "a 8x1 matrix"."""
+    lesson = tmp_path / "a.md"
+    lesson.write_text(
+        '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\ncheck_with = [{ n = 3 }]\n\n[params.n]\ndefault = 8\nmin = 1\n'
+        'max = 9\n\n[network]\nlayers = ["x", "h", "y"]\nweights = ["w1", "w0"]\n+++\n'
+        "```python\nimport numpy as np\nx = np.ones(3)\nw0, w1 = np.ones((3, n)), np.ones((n, 1))\n"
+        "h = x.dot(w0)\ny = h.dot(w1)\nstep(x=x, h=h, y=y, w0=w0, w1=w1)\n```\n"
+    )
+    code, out, _ = run_cli(capsys, "check", str(lesson))
+    said = [line.strip() for line in out.splitlines() if "network:" in line]
+    assert code == 1 and said == [
+        f"{lesson}:14: with defaults: network: w1 is an 8x1 matrix; the diagram needs 3x8 (or 8x3) to join x's 3 "
+        "nodes to h's 8",
+        f"{lesson}:14: with defaults: network: w0 is a 3x8 matrix; the diagram needs 8x1 (or 1x8) to join h's 8 "
+        "nodes to y's 1",
+    ], out
+    lesson.write_text(lesson.read_text().replace("default = 8", "default = 3").replace("{ n = 3 }", "{ n = 8 }"))
+    out = run_cli(capsys, "check", str(lesson))[1]
+    assert "network: w1 is a 3x1 matrix; the diagram needs 3x3 to join x's 3 nodes to h's 3" in out, out

@@ -160,7 +160,9 @@ def _shape_of(value: Any) -> str:
         return "a number"
     if arr.ndim == 1:
         return f"{arr.size} value{'s' if arr.size != 1 else ''}"
-    return "a " + "x".join(str(n) for n in arr.shape) + (" matrix" if arr.ndim == 2 else " array")
+    size = "x".join(str(n) for n in arr.shape)
+    article = "an" if size.startswith(("8", "11x", "18x")) else "a"  # an 8x1, an 11x3
+    return f"{article} {size}" + (" matrix" if arr.ndim == 2 else " array")
 
 
 def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequence[Any] = ()) -> list[LessonError]:
@@ -180,7 +182,8 @@ def check_network(lesson: Lesson, final: dict[str, Any], label: str, steps: Sequ
     for i, link in enumerate(pic.links):
         n_in, n_out = pic.layers[i].size, pic.layers[i + 1].size
         a, b = pic.layers[i].name, pic.layers[i + 1].name
-        wanted[link.name] = f"{n_in}x{n_out} (or {n_out}x{n_in}) to join {a}'s {n_in} nodes to {b}'s {n_out}"
+        turned = f" (or {n_out}x{n_in})" if n_in != n_out else ""
+        wanted[link.name] = f"{n_in}x{n_out}{turned} to join {a}'s {n_in} nodes to {b}'s {n_out}"
     problems = []
     lines = _lines(lesson) if missing or steps else []
     for name in missing:
