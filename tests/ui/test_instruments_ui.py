@@ -250,11 +250,11 @@ async def test_chapter_quiz_from_the_last_lesson(course, private_data_dir):
             await pilot.press("enter")
         score = text_of(quiz.query_one("#quiz-question"))
         # "Take the quiz again to try it once more" then asked all five: r asks the one missed
-        assert "Missed: question 1. r tries it again now (F in the lesson asks all 5 again)." in score, score
+        assert "Missed: question 1. r tries it again now (the quiz opened again asks all 5)." in score, score
         assert "escape or enter: close the quiz · r: the missed again" in score, score  # from the contents too
         await pilot.press("r")
         shown = text_of(quiz.query_one("#quiz-question"))
-        assert shown.startswith("Question 1 of 5  (missed: 1 of 1 to try again)"), shown
+        assert shown.startswith("Question 1 of 5  (trying again: the one you missed)"), shown
         question = quiz.quiz.questions[0]
         await pilot.press(*str(question.answer if question.choices else f"{question.answer:g}"), "enter", "enter")
         score = text_of(quiz.query_one("#quiz-question"))

@@ -192,7 +192,7 @@ QUIZ_KEYS: tuple[tuple[str, str], ...] = (
 
 QUIZ_SCORE_KEYS: tuple[tuple[str, str], ...] = (
     ("escape  enter", "close the quiz: back where you opened it (your answers are kept)"),
-    ("r", "the questions you missed, asked again (F in the lesson asks them all)"),
+    ("r", "when some were missed: those questions, asked again (the quiz opened again asks them all)"),
     ("F1  ?", "this help"),
     ("ctrl+q", "quit"),
 )

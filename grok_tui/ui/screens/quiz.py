@@ -121,7 +121,12 @@ class QuizScreen(Screen[int]):
         q = self.quiz.questions[self.number - 1]
         text = Text(f"Question {self.number} of {len(self.quiz.questions)}", style="bold")
         if len(self.order) < len(self.quiz.questions):
-            text.append(f"  (missed: {self.index + 1} of {len(self.order)} to try again)", style="dim italic")
+            which = (
+                "the one you missed"
+                if len(self.order) == 1
+                else f"{self.index + 1} of the {len(self.order)} you missed"
+            )
+            text.append(f"  (trying again: {which})", style="dim italic")
         if self.resumed_at and self.index == self.resumed_at:
             text.append(
                 f"  (going on where you stopped: {self.right} of {self.answered} right so far)", style="dim italic"
@@ -284,7 +289,7 @@ class QuizScreen(Screen[int]):
             text.append(
                 f"Missed: question{'s' if some else ''} "
                 + ", ".join(map(str, self.missed))
-                + f". r tries {'them' if some else 'it'} again now (F in the lesson asks all {total} again).\n"
+                + f". r tries {'them' if some else 'it'} again now (the quiz opened again asks all {total}).\n"
             )
         elif asked < total:
             text.append(f"Every question of the {total} now answered right.\n", style="green")
