@@ -108,6 +108,10 @@ class LessonPanels:
         (the predict panel asks the question due before the next step)."""
         return any(self.call("before_step", play))
 
+    def question_due(self) -> int | None:
+        """The step whose question the next s or space asks first (the predict panel's), if any."""
+        return next((due for widget in self.widgets if (due := getattr(widget, "due", None)) is not None), None)
+
     def call(self, method: str, *args: Any) -> list[Any]:
         """Call a hook of the panels (contract C2: run_started, run_stepped, run_finished, run_diverged,
         run_reset, run_state_changed, before_step); a panel that raises is reported once and skipped. Returns

@@ -55,7 +55,11 @@ class AnswerInput(Input):
         self.post_message(self.Refused())
 
 
-class PredictScreen(ModalScreen[list[str] | None]):
+READ_FIRST = "read first"
+"""What PredictScreen returns for r: the run stays paused before the step, and space or s asks again."""
+
+
+class PredictScreen(ModalScreen[list[str] | str | None]):
     # The lesson behind the question is all but hidden: 4.4's table of the book's numbers sat under
     # the box, its answer in plain view (0.73401 for the step-4 weight). The box says what to work from.
     DEFAULT_CSS = (
@@ -85,6 +89,9 @@ class PredictScreen(ModalScreen[list[str] | None]):
         # The box's own keys (F1 did nothing here, and ? was refused as no number). A priority
         # binding too: the box would keep the key.
         Binding("f1,question_mark", "help", "help", show=False, priority=True, id="predict.help"),
+        # 6.4's first question came 0.4 s after space, over the text the learner had not read, and
+        # the only way back to it was escape, which threw the question away. r keeps it for later.
+        Binding("r", "read_first", "read first", show=False, priority=True, id="predict.read_first"),
     ]
 
     def __init__(
@@ -118,7 +125,9 @@ class PredictScreen(ModalScreen[list[str] | None]):
         step = self.questions[0].step
         yield Static(
             keys_text(
-                "question", f"before step {step} · the run waits for your answer", f"enter check  escape {skip}  ? help"
+                "question",
+                f"before step {step} · the run waits for your answer",
+                f"enter check  escape {skip}  r read first  ? help",
             ),
             id="box-keys",
         )
@@ -154,6 +163,9 @@ class PredictScreen(ModalScreen[list[str] | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+    def action_read_first(self) -> None:
+        self.dismiss(READ_FIRST)
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import PREDICT_KEYS, HelpScreen
