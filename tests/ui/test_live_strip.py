@@ -43,18 +43,16 @@ async def test_a_short_run_shows_every_step_in_its_sparkline():
 
 
 async def test_the_strip_skips_a_value_too_long_for_it_and_shows_those_after():
-    """6.5's strip stopped at its predictions list, too long for 80 columns: first_guess after it was
-    never shown (3.5's win and sad neither)."""
-    import numpy as np
-
+    """6.5's strip stopped at a value too long for 80 columns: first_guess after it was never shown
+    (3.5's win and sad neither). (A row of numbers now shrinks its digits first: the next test.)"""
     app = StripApp()
     async with app.run_test(size=(80, 3)) as pilot:
         strip = app.query_one(LiveStrip)
-        values = {"predictions": np.array([0.8525, 0.2978, 0.3952, 0.2087]), "first_guess": 0.25, "x": 1.0}
-        strip.show_run({"big": "a" * 36, **values}, ["big", "predictions", "first_guess", "x"], "", [], False)
+        values = {"stage": "b" * 36, "first_guess": 0.25, "x": 1.0}
+        strip.show_run({"big": "a" * 36, **values}, ["big", "stage", "first_guess", "x"], "", [], False)
         await pilot.pause()
         shown = text_of(strip)
-        assert "first_guess 0.25" in shown and "x 1" in shown, shown
+        assert "first_guess 0.25" in shown and "x 1" in shown and "stage" not in shown, shown
 
 
 def test_the_strip_shows_a_param_the_run_changes_and_leaves_out_the_rest():
@@ -153,3 +151,23 @@ async def test_a_counter_the_lessons_strip_names_is_shown(catalog):
         strip.show_run({"i": 2, "x": 1.0}, ["i", "x"], "", [], log=False, asked=("x",))
         await pilot.pause()
         assert text_of(strip).strip() == "x 1"
+
+
+async def test_a_row_of_numbers_too_long_is_shown_with_fewer_digits_not_left_out():
+    """6.5 at 80 columns: its four predictions did not fit with four digits, and first_guess, a number
+    that never changes, stood in for them for most of the run while the text spoke of predictions."""
+    import numpy as np
+
+    app = StripApp()
+    async with app.run_test(size=(80, 3)) as pilot:
+        strip = app.query_one(LiveStrip)
+        values = {"predictions": np.array([0.39194327, 0.02098811, 0.29327219, 0.0]), "first_guess": 0.391943}
+        strip.show_run(values, ["predictions", "first_guess"], "layer_2_error", [1.41, 0.6342], log=True)
+        await pilot.pause()
+        shown = text_of(strip)
+        assert shown.startswith(" predictions [0.392 0.021 0.293 0]  "), shown
+        assert "layer_2_error 0.6342" in shown, shown
+        # a plain list of numbers counts as a row too
+        strip.show_run({"weights": [0.1119, 0.2, -0.1]}, ["weights"], "", [], log=False)
+        await pilot.pause()
+        assert text_of(strip).startswith(" weights [0.1119 0.2 -0.1]"), text_of(strip)

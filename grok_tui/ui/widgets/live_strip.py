@@ -48,20 +48,28 @@ STRING_MAX = 36
 """The most of a recorded string the strip shows (a stage's name), cut with … past it."""
 
 
-def _short(value: Any) -> str | None:
-    """A value short enough for the strip: a number or a short string; arrays are left to the table."""
+def _short(value: Any, digits: int = 4) -> str | None:
+    """A value short enough for the strip: a number or a short string; arrays are left to the table,
+    but for a row of at most four (its numbers with `digits` digits at most)."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
         # 4 digits in plain notation, as the lessons quote them (4.1's error 0.3025 read 0.302 here);
         # 3 with an exponent, where more digits are only noise on the way to a divergence
-        digits = 4 if isinstance(value, float) and 1e-3 <= abs(value) < 1e4 else 3
+        digits = min(digits, 4 if isinstance(value, float) and 1e-3 <= abs(value) < 1e4 else 3)
         text = format_value(value + 0 if isinstance(value, float) else value, digits)
         return "0" if text == "-0" else text
     if isinstance(value, str):  # a stage's name: 6.4's "4 backprop: layer_1_delta" (25) left the strip blank
         return value if len(value) <= STRING_MAX else value[: STRING_MAX - 1] + "…"
-    if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) == 1 and 0 < value.size <= 4:
-        return "[" + " ".join(_short(float(x)) or "" for x in value) + "]"
+    row = type(value).__module__ == "numpy" and getattr(value, "ndim", 0) == 1 and 0 < value.size <= 4
+    # a list of numbers too: 6.5's predictions, a list, were left out, and first_guess, unchanging, stood in
+    row = row or (
+        isinstance(value, (list, tuple))
+        and 0 < len(value) <= 4
+        and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in value)
+    )
+    if row:
+        return "[" + " ".join(_short(float(x), digits) or "" for x in value) + "]"
     return None
 
 
@@ -104,8 +112,14 @@ class LiveStrip(OneLine):
             short = _short(values[name])
             if (name in COUNTERS and name not in asked) or short is None or name == said:
                 continue
+            # a row of numbers with fewer digits before none: 6.5's four predictions did not fit at
+            # 80 columns until they rounded short, and first_guess, unchanging, stood in for them
+            for digits in (3, 2) if short.startswith("[") else ():
+                if text.cell_len + len(f"{name} {short} ") <= room:
+                    break
+                short = _short(values[name], digits) or short
             piece = f"{name} {short}  "
-            if text.cell_len + len(piece) > room:
+            if text.cell_len + len(piece) - 1 > room:  # one space before the sparkline is enough
                 # the next that fit: 6.5's predictions list did not, and first_guess after it was
                 # never shown (3.5's win and sad neither)
                 continue
