@@ -175,7 +175,10 @@ class LessonViews(_Screen):
         the lines the lesson asks to watch grew two pages below."""
         box = doc.printouts.boxes.get(cell.cell.line)
         rows = doc.scrollable_content_region.height
-        if box is not None and cell.outer_size.height + box.outer_size.height > rows:
+        # not the last run's printout (-stale): 7.6 prints only at its end, and w mid-run showed the
+        # last run's summary where the loop that runs was asked for
+        fresh = box is not None and not box.has_class("-stale")
+        if box is not None and fresh and cell.outer_size.height + box.outer_size.height > rows:
             # the box's last line at the bottom of the view: that is where it grows
             doc.scroll_to(y=max(0, box.virtual_region.bottom - rows), animate=False)
         else:

@@ -374,3 +374,26 @@ async def test_a_printout_whose_end_is_at_the_bottom_of_the_view_follows_its_end
             await wait_for(pilot, lambda last=last: last in screen_text(app), what=last)
         box = doc.query_one(CellOutput)
         assert box.virtual_region.bottom == round(doc.scroll_y) + doc.scrollable_content_region.height
+
+
+async def test_w_mid_run_shows_the_running_cell_not_the_last_runs_printout_end(tmp_path):
+    """7.6 prints its summary at the end of a cell taller than the view: `w` in a second run showed
+    the last run's summary at the bottom (that box's end), and the loop that was running was off screen."""
+    tall = "\n".join(f"# a line of the cell's comment, {i}" for i in range(16))
+    lesson = PRINTS.replace('print("before the loop")\n', tall + "\n").replace(
+        '    print(f"iteration {i}")\n    step(i=i)\n', '    step(i=i)\nprint("summary")\nprint("more")\n'
+    )
+    assert 'print("summary")' in lesson
+    app = one_lesson_app(tmp_path, "9.6-prints.md", lesson)
+    app.told_where_running = True
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        doc = screen.query_one(LessonDocument)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.run_state.done and bool(doc.query(CellOutput)), what="the first run")
+        await pilot.press("s")  # a second run, at its first step: the box is the last run's
+        await wait_for(pilot, lambda: screen.session.poll() is not None and screen.session.poll().step == 1)
+        await wait_for(pilot, lambda: doc.query_one(CellOutput).has_class("-stale"), what="the box dimmed")
+        await pilot.press("w")
+        cell = next(c for c in doc.query(CodeCell) if "range(iterations)" in c.cell.source)
+        await wait_for(pilot, lambda: round(doc.scroll_y) == cell.virtual_region.y, what="the cell at the top")
