@@ -248,3 +248,37 @@ def test_a_cells_missing_closing_fence_is_said_at_the_next_cells_opening(tmp_pat
             f"line {opener}: that cell's closing ``` is missing; close it before this line",
         )
     ], found
+
+
+def test_a_test_cell_that_borrows_the_solutions_import_is_said(tmp_path):
+    """The test used `np`, imported only by the exercise's cells: check passed, and a learner's correct
+    answer in plain Python was told "NameError: name 'np' is not defined ... import numpy as np"."""
+    text = (
+        GOOD.replace("def double(v):\n    return 2 * v\n", "import numpy as np\n\ndef double(v):\n    return 2 * v\n")
+        .replace(
+            "def double(v):\n    return 0  # TODO\n", "import numpy as np\n\ndef double(v):\n    return 0  # TODO\n"
+        )
+        .replace(
+            'assert double(2) == 4, "double(2) should be 4"\n', 'assert np.isclose(double(2), 4), "double(2) is 4"\n'
+        )
+    )
+    lesson, problems = parse_lesson(write(tmp_path, text))
+    assert lesson is not None and problems == []
+    found = [(p.line, p.message) for p in check_exercises(lesson)]
+    assert found == [
+        (
+            line_of(text, 'assert np.isclose(double(2), 4), "double(2) is 4"'),
+            "exercise 'double': the test cell uses `np`, which only the exercise's code imports: a learner's answer "
+            "without that import fails the test with NameError. Import it in the test cell: import numpy as np",
+        )
+    ], found
+    # imported in the test cell too: nothing to say
+    fixed = text.replace("assert np.isclose", "import numpy as np\nassert np.isclose")
+    assert check_exercises(parse_lesson(write(tmp_path, fixed))[0]) == []
+    # only the solution imports it: the stub's NameError is no typo of the test's ("neither the stub nor
+    # the solution defines 'np'" was false)
+    only = text.replace(
+        "import numpy as np\n\ndef double(v):\n    return 0  # TODO\n", "def double(v):\n    return 0  # TODO\n"
+    )
+    found = [p.message for p in check_exercises(parse_lesson(write(tmp_path, only))[0])]
+    assert len(found) == 1 and "which only the exercise's code imports" in found[0], found

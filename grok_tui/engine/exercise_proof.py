@@ -60,6 +60,9 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
         )
     own = _tests_own_error(solution, exercise)
     missing = _test_typo(stub, exercise)
+    borrowed = _borrowed_imports(exercise)
+    if borrowed and missing == borrowed[0]:  # no typo: the solution imports it (said below)
+        missing = ""
     if missing and not (own and undefined(solution) == missing):  # one cause, said once (below)
         problems.append(
             LessonError(
@@ -77,6 +80,16 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 exercise.stub.line,
                 f"exercise {name!r}: the stub does not define {', '.join(sorted(unstubbed))}, which the solution "
                 "does: give the learner its def line to fill in",
+            )
+        )
+    if borrowed and not own:
+        name_, line, statement = borrowed
+        problems.append(
+            LessonError(
+                lesson.path,
+                exercise.test.line + line - 1,
+                f"exercise {name!r}: the test cell uses `{name_}`, which only the exercise's code imports: a learner's "
+                f"answer without that import fails the test with NameError. Import it in the test cell: {statement}",
             )
         )
     if own:
@@ -142,6 +155,49 @@ def _for_the_author(text: str) -> list[str]:
         .replace("your code", "the solution")
         for line in lines
     ]
+
+
+def _borrowed_imports(exercise: Exercise) -> tuple[str, int, str] | None:
+    """A module the test cell reads but only the solution imports: (its name, the test's line that reads
+    it first, the solution's import statement). The test runs after the learner's code in one namespace,
+    so check passed, and a correct answer in plain Python was then told to import numpy."""
+    try:
+        solution, test = ast_parse.parse(exercise.solution.source), ast_parse.parse(exercise.test.source)
+    except SyntaxError:
+        return None
+    imported: dict[str, str] = {}
+    for statement in solution.body:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            where = (
+                f"from {'.' * statement.level}{statement.module or ''} "
+                if isinstance(statement, ast.ImportFrom)
+                else ""
+            )
+            for alias in statement.names:
+                said = f"{where}import {alias.name}" + (f" as {alias.asname}" if alias.asname else "")
+                imported[(alias.asname or alias.name).partition(".")[0]] = said
+    bound_in_test = set()
+    for node in ast.walk(test):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound_in_test |= {(a.asname or a.name).partition(".")[0] for a in node.names}
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound_in_test.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound_in_test.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound_in_test.add(node.arg)
+    reads = sorted(
+        (node.lineno, node.id)
+        for node in ast.walk(test)
+        if isinstance(node, ast.Name)
+        and isinstance(node.ctx, ast.Load)
+        and node.id in imported
+        and node.id not in bound_in_test
+    )
+    if not reads:
+        return None
+    line, name = reads[0]
+    return name, line, imported[name]
 
 
 def _defined(source: str) -> set[str]:
