@@ -282,3 +282,43 @@ def test_a_test_cell_that_borrows_the_solutions_import_is_said(tmp_path):
     )
     found = [p.message for p in check_exercises(parse_lesson(write(tmp_path, only))[0])]
     assert len(found) == 1 and "which only the exercise's code imports" in found[0], found
+
+
+def test_a_predicted_value_that_is_no_single_number_says_its_shape_and_how_to_name_one(tmp_path, capsys):
+    """`value = "weights_0_1"` (a 3x1 matrix) and `weights_0_1[5]` got "records no single number" alone."""
+    from tests.test_cli import run_cli
+
+    lesson = tmp_path / "a.md"
+    head = '+++\nid = "1.1"\nchapter = 1\ntitle = "t"\n\n[[predict]]\nstep = 2\nvalue = "{}"\nquestion = "?"\ntolerance = 0.01\n+++\n'
+    body = "```python\nimport numpy as np\nw = np.ones((3, 1))\nfor i in range(3):\n    step(w=w)\n```\n"
+    lesson.write_text(head.format("w") + body)
+    out = run_cli(capsys, "check", str(lesson))[1]
+    assert (
+        "step 2 records no single number 'w' to predict: it is a 3x1 matrix: name one number of it, e.g. w[0][0]"
+    ) in out, out
+    lesson.write_text(head.format("w[5]") + body)
+    out = run_cli(capsys, "check", str(lesson))[1]
+    assert (
+        "records no single number 'w[5]' to predict: w is a 3x1 matrix, and w[5] is not in it (indexes run "
+        "from 0 to 2)" in out
+    ), out
+
+
+def test_a_test_cells_own_endless_loop_and_a_test_that_never_calls_are_said_as_the_tests(tmp_path):
+    """A `while True` in the test cell was "the solution fails its test: The solution was still running
+    ..."; a test that computed its expected value itself was "the stub passes its test", and the
+    teacher went to edit the stub."""
+    looping = 'while True:\n    pass\nassert double(2) == 4, "x"\n'
+    text, lesson, _ = lesson_with(tmp_path, 'assert double(2) == 4, "double(2) should be 4"\n', looping)
+    found = [(p.line, p.message) for p in check_exercises(lesson, timeout=2)]
+    assert [message for _, message in found] == [
+        "exercise 'double': the test cell was still running here at its time limit: is there a loop in the "
+        "test that never ends?"
+    ], found
+    assert found[0][0] in (line_of(text, "while True:"), line_of(text, "while True:") + 1), found  # its loop
+    _, lesson, _ = lesson_with(tmp_path, "assert double(2) == 4", "assert 2 * 2 == 4")
+    found = [p.message for p in check_exercises(lesson)]
+    assert found == [
+        "exercise 'double': the stub passes its test; it must fail until the learner writes the code (the test "
+        "cell never calls double)"
+    ], found

@@ -272,6 +272,10 @@ def test_a_misspelt_quiz_answer_choice_or_key_gets_a_did_you_mean(tmp_path):
     assert "the answer 'dwon' is not one of the choices, did you mean 'down'?" in said[15]
     assert "mistakes: 'dwn' is not one of the choices, did you mean 'down'?" in said[20]
     assert "question: unknown key 'why_', did you mean 'why'?" in said[21]
+    # a misspelt table of questions, [[questionz]], at its own line (it had none: "quiz.toml: quiz: ...")
+    path.write_text("chapter = 4\ntitle = 'x'\n" + three + three.replace("[[questions]]", "[[questionz]]", 1))
+    said = {p.line: p.message for p in parse_quiz(path)[1]}
+    assert "quiz: unknown key 'questionz', did you mean 'questions'?" in said[12], said
 
 
 def test_answers_are_saved_atomically_and_a_damaged_file_is_set_aside(tmp_path):

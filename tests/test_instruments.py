@@ -80,7 +80,9 @@ def test_a_predicted_value_must_be_one_number_with_every_check_set(tmp_path):
     lesson, problems = lesson_from(tmp_path, PREDICTED, PREDICTED_BODY)
     assert not problems, problems
     found = [p.message for p in run_checks(lesson)]
-    assert found == ["with size=2: step 2 records no single number 'w' to predict"], found
+    assert found == [
+        "with size=2: step 2 records no single number 'w' to predict: it is 2 values: name one number of it, e.g. w[0]"
+    ], found
     short = lesson_from(tmp_path, PREDICTED.replace("default = 3", "default = 1"), PREDICTED_BODY)[0]
     found = [p.message for p in run_checks(short, cases=[{}])]
     assert found == ["with defaults: predict asks about step 2, but the run records only 1 step"], found

@@ -31,6 +31,18 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
     """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
     name = exercise.name
     problems: list[LessonError] = []
+    looping = next((r for r in (solution, stub) if r.status == "timeout" and _in_test(r)), None)
+    if looping is not None:
+        # the test's own loop: "The solution was still running ..." sent the teacher to the solution
+        line = exercise.test.line + (looping.line_in(TEST_FILE) or 1) - 1
+        return [
+            LessonError(
+                lesson.path,
+                line,
+                f"exercise {name!r}: the test cell was still running here at its time limit: is there a loop "
+                "in the test that never ends?",
+            )
+        ]
     if checks_nothing(exercise.test.source):  # the cause of a stub that passes: said instead of it
         problems.append(
             LessonError(
@@ -46,7 +58,8 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
                 LessonError(
                     lesson.path,
                     exercise.stub.line,
-                    f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code",
+                    f"exercise {name!r}: the stub passes its test; it must fail until the learner writes the code"
+                    + _never_called(exercise),
                 )
             )
     elif stub.status not in ("fail", "error"):
@@ -110,6 +123,23 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
             )
         )
     return problems
+
+
+def _in_test(result: SandboxResult) -> bool:
+    return bool(result.frames) and result.frames[-1][0] == TEST_FILE
+
+
+def _never_called(exercise: Exercise) -> str:
+    """Why a stub passes when the test never names the exercise's functions (it computed the expected
+    value itself): the stub was blamed, and the teacher went to edit it."""
+    functions = _defined(exercise.solution.source)
+    try:
+        used = {node.id for node in ast.walk(ast_parse.parse(exercise.test.source)) if isinstance(node, ast.Name)}
+    except SyntaxError:
+        return ""
+    if not functions or functions & used:
+        return ""
+    return f" (the test cell never calls {', '.join(sorted(functions))})"
 
 
 def _always_true(exercise: Exercise) -> bool:

@@ -100,7 +100,8 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                     LessonError(
                         lesson.path,
                         p.line,
-                        f"with {label}: step {p.step} records no single number {p.value!r} to predict",
+                        f"with {label}: step {p.step} records no single number {p.value!r} to predict: "
+                        + _one_number_of(p.value, resolve(p.value, values), values.get(name)),
                     )
                 )
             elif label == "defaults":  # a misspelt name: said once, not again for each check_with set
@@ -230,6 +231,25 @@ def check_instruments(lesson: Lesson, run: Any, label: str) -> list[LessonError]
         + check_predictions(lesson, run.steps, label)
         + check_network(lesson, final, label, run.steps)
     )
+
+
+def _one_number_of(ref: str, value: Any, whole: Any) -> str:
+    """How to name one number of what a predict question's value names (a 3x1 weights_0_1: "it is a
+    3x1 matrix: name one number of it, e.g. weights_0_1[0][0]")."""
+    import numpy as np
+
+    if value is None:  # an index past the end
+        shape = np.shape(whole) if whole is not None else ()
+        return f"{ref.partition('[')[0]} is {_shape_of(whole)}, and {ref} is not in it" + (
+            f" (indexes run from 0 to {shape[0] - 1})" if shape else ""
+        )
+    try:
+        shape = np.shape(value)
+    except Exception:
+        shape = ()
+    if not shape or 0 in shape:
+        return f"it is {_shape_of(value)}"
+    return f"it is {_shape_of(value)}: name one number of it, e.g. {ref}" + "".join("[0]" for _ in shape)
 
 
 def _recorded_hint(exc: NameError, result: Any) -> str:

@@ -57,7 +57,9 @@ def key_line(lines: list[str], table_line: int, key: str, within: str = "") -> i
             break
         if pattern.match(lines[i]):
             return i + 1
-    return table_line
+    # the key as a table of its own, anywhere below: a quiz's misspelt [[questionz]] had no line
+    headers = (f"[{key}]", f"[[{key}]]", f'["{key}"]', f'[["{key}"]]')
+    return next((i + 1 for i in range(table_line, len(lines)) if lines[i].replace(" ", "") in headers), table_line)
 
 
 def _refs_ok(values: list[str], key: str, line: int, add: Add, blank: bool = False) -> bool:
