@@ -303,7 +303,7 @@ class LessonDrawing(_Screen):
             # epoch takes a second, and the notice said "Paused" beside "running step 0/10".
             note, param = "pausing after this step...", ""
         if view.state is RunState.PAUSED and (due := self.panels.question_due()) is not None:
-            # r in the question box ("read first"), or a stepping learner: the key that goes on asks it
+            # a reading key in the question box (read first), or a stepping learner: space or s asks it
             note, param = f"a question waits before step {due}", ""
         if self._status_note is not None:
             note, param = self._status_note[0], ""

@@ -41,7 +41,7 @@ async def test_three_predictions_in_44_one_wrong(course, private_data_dir):
             await wait_for(pilot, lambda: "question" in screen_text(app), what="the question's keys drawn")
             bottom = screen_text(app).splitlines()[-2:]
             assert bottom[0].startswith(f" question  before step {step} · the run waits for your answer"), bottom
-            assert bottom[1].strip() == "enter check  escape skip  r read first  ? help  q quit", bottom
+            assert bottom[1].strip() == "enter check  escape skip  ↑↓ read on first  ? help  q quit", bottom
             await pilot.press(*typed, "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what=f"reveal {step}")
             assert (await subtitle(pilot, app)).startswith("enter: back to the lesson · ")

@@ -245,12 +245,7 @@ class PredictPanel(InstrumentPanel):
                 self._asked.discard(step)
                 self._deferred = step
                 self._holding = False
-                self.refresh(layout=True)
-                self.app.notify(
-                    f"the question waits before step {step}: read on, then space (or s) asks it",
-                    timeout=5,
-                    markup=False,
-                )
+                self.refresh(layout=True)  # the status line says a question waits (a notice outlived it)
                 return
             self._settled[(step, self._key)] = typed is not None
             if self.met:

@@ -175,7 +175,7 @@ PREDICT_KEYS: tuple[tuple[str, str], ...] = (
     ("enter", "check it: the run shows its own value beside yours, then goes on"),
     ("tab", "the next box, where a question asks for two numbers"),
     ("escape", "skip the question: no guess is kept"),
-    ("r", "read the lesson first: the run stays paused before this step, and space or s asks again"),
+    ("↑ ↓  pgup pgdn", "read the lesson first: the run stays paused before this step, and space or s asks again"),
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit"),
 )

@@ -56,7 +56,8 @@ class AnswerInput(Input):
 
 
 READ_FIRST = "read first"
-"""What PredictScreen returns for r: the run stays paused before the step, and space or s asks again."""
+"""What PredictScreen returns for ↑ ↓ pgup pgdn: the learner reads the text first (the key then
+scrolls it); the run stays paused before the step, and space or s asks again."""
 
 
 class PredictScreen(ModalScreen[list[str] | str | None]):
@@ -90,8 +91,12 @@ class PredictScreen(ModalScreen[list[str] | str | None]):
         # binding too: the box would keep the key.
         Binding("f1,question_mark", "help", "help", show=False, priority=True, id="predict.help"),
         # 6.4's first question came 0.4 s after space, over the text the learner had not read, and
-        # the only way back to it was escape, which threw the question away. r keeps it for later.
-        Binding("r", "read_first", "read first", show=False, priority=True, id="predict.read_first"),
+        # the only way back to it was escape, which threw the question away. A reading key keeps it
+        # for later and reads on. (Not r: pressed twice, the second reset the run.)
+        Binding("up", "read_first('up')", show=False, id="predict.read_up"),
+        Binding("down", "read_first('down')", show=False, id="predict.read_down"),
+        Binding("pageup", "read_first('pageup')", show=False, id="predict.read_pageup"),
+        Binding("pagedown", "read_first('pagedown')", show=False, id="predict.read_pagedown"),
     ]
 
     def __init__(
@@ -127,7 +132,7 @@ class PredictScreen(ModalScreen[list[str] | str | None]):
             keys_text(
                 "question",
                 f"before step {step} · the run waits for your answer",
-                f"enter check  escape {skip}  r read first  ? help",
+                f"enter check  escape {skip}  ↑↓ read on first  ? help",
             ),
             id="box-keys",
         )
@@ -159,13 +164,15 @@ class PredictScreen(ModalScreen[list[str] | str | None]):
         self._say("")
 
     def on_answer_input_refused(self, _: AnswerInput.Refused) -> None:
-        self._say("only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips)")
+        self._say("only a number goes here, e.g. -0.25 or 1.5e-3: letters are not typed (escape skips; ↑↓ read first)")
 
     def action_skip(self) -> None:
         self.dismiss(None)
 
-    def action_read_first(self) -> None:
+    def action_read_first(self, key: str) -> None:
+        """The text first: the box goes, the question waits, and the key reads on in the text."""
         self.dismiss(READ_FIRST)
+        self.app.call_later(self.app.simulate_key, key)
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import PREDICT_KEYS, HelpScreen
