@@ -293,8 +293,9 @@ def test_a_predicted_value_that_is_no_single_number_says_its_shape_and_how_to_na
     body = "```python\nimport numpy as np\nw = np.ones((3, 1))\nfor i in range(3):\n    step(w=w)\n```\n"
     lesson.write_text(head.format("w") + body)
     out = run_cli(capsys, "check", str(lesson))[1]
-    assert (
-        "step 2 records no single number 'w' to predict: it is a 3x1 matrix: name one number of it, e.g. w[0][0]"
+    assert (  # at the value's line, not [[predict]]'s
+        f"{lesson}:8: with defaults: step 2 records no single number 'w' to predict: it is a 3x1 matrix: name one "
+        "number of it, e.g. w[0][0]"
     ) in out, out
     lesson.write_text(head.format("w[5]") + body)
     out = run_cli(capsys, "check", str(lesson))[1]

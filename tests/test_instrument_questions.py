@@ -276,6 +276,19 @@ def test_a_misspelt_quiz_answer_choice_or_key_gets_a_did_you_mean(tmp_path):
     path.write_text("chapter = 4\ntitle = 'x'\n" + three + three.replace("[[questions]]", "[[questionz]]", 1))
     said = {p.line: p.message for p in parse_quiz(path)[1]}
     assert "quiz: unknown key 'questionz', did you mean 'questions'?" in said[12], said
+    # with the course's [questions.mistakes] under it, TOML itself fails ("the table [questions.mistakes]
+    # is written twice"), and a teacher merging them would hide the typo: the header is said instead
+    with_mistakes = '[[questions]]\ntext = "a"\nanswer = 1\n[questions.mistakes]\n"2" = "No."\n'
+    path.write_text(
+        "chapter = 4\ntitle = 'x'\n"
+        + with_mistakes
+        + with_mistakes.replace("[[questions]]", "[[questionz]]")
+        + with_mistakes
+    )
+    said = {p.line: p.message for p in parse_quiz(path)[1]}
+    assert said == {
+        8: "each question starts with [[questions]]: [[questionz]] is not one, did you mean 'questions'?"
+    }, said
 
 
 def test_answers_are_saved_atomically_and_a_damaged_file_is_set_aside(tmp_path):

@@ -54,6 +54,8 @@ def run_checks(
                     # (a network name's shape once, whatever the sizes a setting gives it)
                     said = problem.message.removeprefix(f"with {label}: ")
                     key = (problem.line, said.split(" is ")[0] if said.startswith("network: ") else said)
+                    if " records no single number " in said:  # a predicted value's shape: once too
+                        key = (problem.line, said.split(" to predict")[0])
                     if key not in instrument_said:
                         instrument_said.add(key)
                         problems.append(problem)

@@ -17,6 +17,7 @@ from typing import Any
 
 from grok_tui.instruments.refs import as_float, resolve
 from grok_tui.lesson.model import Lesson, LessonError
+from grok_tui.lesson.parse_instruments import key_line
 
 # numpy is imported by the functions that need it, only when a lesson declares an instrument:
 # `grok-tui list` and the tutor's start import this module and must stay quick.
@@ -99,7 +100,7 @@ def check_predictions(lesson: Lesson, steps: list, label: str) -> list[LessonErr
                 problems.append(
                     LessonError(
                         lesson.path,
-                        p.line,
+                        key_line(_lines(lesson), p.line, "value"),  # the value's own line, not [[predict]]'s
                         f"with {label}: step {p.step} records no single number {p.value!r} to predict: "
                         + _one_number_of(p.value, resolve(p.value, values), values.get(name)),
                     )

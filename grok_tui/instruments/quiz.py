@@ -132,6 +132,16 @@ def parse_quiz(path: Path, text: str | None = None) -> tuple[Quiz | None, list[L
         if single:  # TOML's own words: "Cannot declare ('questions',) twice"
             add(single[0], "each question starts with [[questions]], in two brackets: [questions] declares one table")
             return None, problems
+        misspelt = [
+            (i + 1, m.group(1))
+            for i, line in enumerate(text.splitlines())
+            if (m := re.fullmatch(r"\s*\[\[\s*([\w-]+)\s*\]\]\s*(#.*)?", line)) and m.group(1) != "questions"
+        ]
+        if misspelt:  # [[questionz]] over [questions.mistakes]: TOML said "the table is written twice"
+            header, name = misspelt[0]
+            said = f"each question starts with [[questions]]: [[{name}]] is not one{did_you_mean(name, {'questions'})}"
+            add(header, said)
+            return None, problems
         at, reason = toml_problem(exc)
         add(at or 1, f"quiz is not valid TOML: {reason}")
         return None, problems
