@@ -165,6 +165,14 @@ AT_CHANCE = 1.5
 7.5 at alpha 10 ended at 0.096, every unit dead, and the status said "finished · n next lesson"."""
 
 
+AT_CHANCE_SAID = "at chance:"
+
+
+def says_at_chance(text: str) -> bool:
+    """Whether a status text is at_chance's."""
+    return text.startswith(AT_CHANCE_SAID)
+
+
 def at_chance(lesson: Lesson, series: Mapping[str, Any]) -> tuple[str, str]:
     """("at chance: test_accuracy 0.0956",) * 2 when every series charted against a chance line
     (goal_label "chance") ended near it, naming the one that ended highest; ("", "") otherwise."""
@@ -175,7 +183,7 @@ def at_chance(lesson: Lesson, series: Mapping[str, Any]) -> tuple[str, str]:
         ends = [(y, n) for y, n in ends if math.isfinite(y)]
         if ends and max(ends)[0] < AT_CHANCE * chart.goal_value:
             best, name = max(ends)
-            said = f"at chance: {name} {format_value(best, 3)}"
+            said = f"{AT_CHANCE_SAID} {name} {format_value(best, 3)}"
             return said, said
     return "", ""
 

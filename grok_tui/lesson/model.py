@@ -255,6 +255,9 @@ class Lesson:
     stuck_advice_at: tuple[tuple[str, float | int | str, str], ...] = ()
     """(param, value, advice): said at that value of the param, whatever else changed (6.5's one
     hidden node, which no seed or alpha saves); before stuck_advice_by_param."""
+    diverged_advice_at: tuple[tuple[str, float | int | str, str], ...] = ()
+    """(param, value, advice): said when a run at that value of the param diverges or its error grows
+    (7.6's book slip, batch_update=in_loop, whose cure is the fix, not the smaller alpha said else)."""
     step_name: str = ""
     """What one step of a run is ("epoch", "iteration"): a chart on the step axis says it in its
     title ("accuracy by epoch"); empty: the title says what its axis counts, or it is a plain step."""
@@ -287,6 +290,10 @@ class Lesson:
     @property
     def defaults(self) -> dict[str, float | int | str]:
         return {p.name: p.default for p in self.params}
+
+    def diverged_advice_for(self, params: Mapping[str, object]) -> str:
+        """The lesson's advice for a run with these params that diverged or grew ("" for none)."""
+        return next((advice for name, value, advice in self.diverged_advice_at if _same(params.get(name), value)), "")
 
     def stuck_advice_for(self, params: Mapping[str, object]) -> str:
         """The advice for a stuck run with these params: the one stuck_advice_by_param gives for the

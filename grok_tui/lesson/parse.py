@@ -56,6 +56,7 @@ TOP_KEYS = {
     "stuck_advice",
     "stuck_advice_by_param",
     "stuck_advice_at",
+    "diverged_advice_at",
     "growth_advice",
     "step_name",
 }
@@ -256,6 +257,11 @@ def _build(
     at_value, wrong = stuck_at_value(meta.get("stuck_advice_at", {}), {p.name: p for p in params}, declared)
     for key, message in wrong:
         problems.add(_key_line(lines, "stuck_advice_at", key), message)
+    diverged_at, wrong = stuck_at_value(
+        meta.get("diverged_advice_at", {}), {p.name: p for p in params}, declared, "diverged_advice_at"
+    )
+    for key, message in wrong:
+        problems.add(_key_line(lines, "diverged_advice_at", key), message)
     step_name = meta.get("step_name", "")
     if not isinstance(step_name, str) or (step_name and not STEP_NAME.fullmatch(step_name)):
         problems.add(where("step_name"), 'step_name must be a short singular noun in lower case, e.g. "epoch"')
@@ -317,6 +323,7 @@ def _build(
         stuck_advice=stuck_advice,
         stuck_advice_by_param=by_param,
         stuck_advice_at=at_value,
+        diverged_advice_at=diverged_at,
         step_name=step_name,
         check_with=tuple(check_with),
         steps=steps,

@@ -33,16 +33,17 @@ def _advice_problem(advice: object) -> str:
 
 
 def stuck_at_value(
-    table: object, params: dict[str, Param], declared: set[str]
+    table: object, params: dict[str, Param], declared: set[str], field: str = "stuck_advice_at"
 ) -> tuple[tuple[tuple[str, float | int | str, str], ...], list[tuple[str, str]]]:
     """`stuck_advice_at = { "hidden_size=1" = "one node cannot fit: add nodes" }` as (param, value,
     advice), and what is wrong with it as (key, message) ("" for the table itself). At that value the
     advice is said whatever else changed: 6.5 with one hidden node at seed 3 read the general "try a
     smaller alpha and seed 0", and no seed or alpha saves one node. `declared`: the params the file
     declares, parsed or not: one with a problem of its own (a default not among its choices) is
-    said there, not again here as if it were no parameter."""
+    said there, not again here as if it were no parameter. `field`: the key it is read from
+    (diverged_advice_at is read the same way)."""
     if not isinstance(table, dict):
-        return (), [("", 'stuck_advice_at must be a table: { "param=value" = "advice" }')]
+        return (), [("", f'{field} must be a table: {{ "param=value" = "advice" }}')]
     out: list[tuple[str, float | int | str, str]] = []
     problems: list[tuple[str, str]] = []
     for key, advice in table.items():
@@ -52,19 +53,17 @@ def stuck_at_value(
         if param is None and name in declared:
             continue
         if param is None:
-            problems.append((key, f'stuck_advice_at: {key!r} is not "param=value" with a parameter of this lesson'))
+            problems.append((key, f'{field}: {key!r} is not "param=value" with a parameter of this lesson'))
             continue
         if not text:
-            problems.append(
-                (key, f'stuck_advice_at: {key!r} needs a value: write "{name}=VALUE" (e.g. "{_example(param)}")')
-            )
+            problems.append((key, f'{field}: {key!r} needs a value: write "{name}=VALUE" (e.g. "{_example(param)}")'))
             continue
         value = _value(param, text)
         if isinstance(value, tuple):
-            problems.append((key, f"stuck_advice_at: {key!r}: {value[0]}"))
+            problems.append((key, f"{field}: {key!r}: {value[0]}"))
             continue
         if problem := _advice_problem(advice):
-            problems.append((key, f"stuck_advice_at: the advice for {key!r} {problem}"))
+            problems.append((key, f"{field}: the advice for {key!r} {problem}"))
             continue
         out.append((name, value, str(advice)))
     return tuple(out), problems

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from grok_tui.course_marks import exercises_to_do
 from grok_tui.engine.feed import FeedView
-from grok_tui.engine.run_reading import at_chance, says_stuck, worst_growth
+from grok_tui.engine.run_advice import run_advice
+from grok_tui.engine.run_reading import at_chance, says_at_chance, says_stuck, worst_growth
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.values import same_value
 from grok_tui.lesson.params import fmt
@@ -22,7 +23,7 @@ from grok_tui.ui.redraw import CHART_HZ, VALUES_HZ, Pace, charts_due, slowdown
 from grok_tui.ui.widgets.document import LessonDocument
 from grok_tui.ui.widgets.live_strip import LiveStrip
 from grok_tui.ui.widgets.params import ParamsView
-from grok_tui.ui.widgets.status import StatusLine, run_speed_text, speed_text, step_advice
+from grok_tui.ui.widgets.status import StatusLine, run_speed_text, speed_text
 from grok_tui.ui.widgets.values import ValuesTable
 
 if TYPE_CHECKING:
@@ -314,13 +315,8 @@ class LessonDrawing(_Screen):
             if not grew[0]:  # the loss fell, yet it learned nothing: 7.5 at alpha 10, every unit dead
                 grew = at_chance(self.lesson, view.series)
         nan = view.state is RunState.DIVERGED and "became nan" in detail
-        advice = self.lesson.nan_advice if nan else step_advice([p.name for p in self.lesson.params])
         ran_with = run.values if run is not None else session.params  # the run on screen's params
-        stuck_advice = self.lesson.stuck_advice_for(ran_with) if says_stuck(grew[0]) else ""
-        if stuck_advice:
-            advice = stuck_advice
-        elif self.lesson.growth_advice and not nan:
-            advice = self.lesson.growth_advice
+        advice = run_advice(self.lesson, ran_with, nan=nan, stuck=says_stuck(grew[0]), chance=says_at_chance(grew[0]))
         status.show_status(
             view.state,
             view.step,

@@ -4,13 +4,13 @@ sends a frame only when its text changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from string import Formatter
 
 from rich.text import Text
 from textual.keys import format_key
 from textual.widgets import Static
 
+from grok_tui.engine.run_advice import ADVICE
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.contrast import drawn_text
 
@@ -23,11 +23,6 @@ STYLES = {
     RunState.DIVERGED: "bold magenta",
     RunState.CANCELLED: "bold",
 }
-ADVICE = "try smaller updates"
-"""What the status advises after a run that diverged, or finished with its error grown, in a lesson
-with no knob for the size of a step (step_advice names the one it has)."""
-STEP_KNOBS = ("alpha", "learning_rate", "step_amount")
-"""The params that set how big an update is, in the order their names are looked for."""
 HINTS = {
     RunState.READY: "{run} run · {step} step",
     RunState.RUNNING: "{run} pause · {slower} {faster} speed",
@@ -75,13 +70,6 @@ def free_hint(template: str, keys: dict[str, str], taken: frozenset[str]) -> str
             continue
         parts.append(part)
     return " · ".join(parts).format(**keys)
-
-
-def step_advice(param_names: Sequence[str]) -> str:
-    """The advice after a divergence, naming the lesson's knob: "try a smaller step" sat beside
-    "step 77/2000" and the key bar's `s step`, and the knob was alpha."""
-    knob = next((name for name in STEP_KNOBS if name in param_names), None)
-    return f"try a smaller {knob}" if knob else ADVICE
 
 
 def hint_keys(overrides: dict[str, str]) -> dict[str, str]:
