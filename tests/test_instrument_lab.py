@@ -116,3 +116,13 @@ def test_a_run_stopped_before_its_end_shows_no_final_value_and_sorts_last():
     assert "stopped at step 1" in line and "0.04" not in line, rows
     table.sort = "final"
     assert [r.number for r in table.ordered()] == [2, 1]
+
+
+def test_a_run_of_one_step_is_said_in_the_singular():
+    """7.4 at epochs 1: its row said "1 steps", and `run --json` its detail too."""
+    from grok_tui.instruments.experiments import Table
+
+    row = Table("loss").start({"epochs": 1}, {"epochs": 10})
+    row.see(1, 0.5)
+    row.state = "finished"
+    assert row.outcome() == "1 step"

@@ -261,7 +261,7 @@ class _Child:
             failure = (line, kind, message)
             state, detail = "failed", f"{self.path}:{failure[0]}: {kind}: {message}"
         else:
-            state, detail = "finished", f"{len(self.steps)} steps"
+            state, detail = "finished", f"{len(self.steps)} step{'' if len(self.steps) == 1 else 's'}"
         self.state = state
         sys.stdout = sys.__stdout__
         values, functions = self._shareable()

@@ -61,13 +61,13 @@ class Experiment:
         if self.converged_at is not None:
             return f"converged by step {self.converged_at}"
         if self.first is not None and self.final is not None and grew(self.first, self.final):
-            return f"growing ({self.steps} steps)"
+            return f"growing ({_steps(self.steps)})"
         if self.state == "finished":
             if self.final is not None and flat_from(self.values) is not None:
                 return f"stuck at {self.final:g}"  # 4.5 at alpha 0.5 said "20 steps", as a run that learned
             if self.first is not None and self.final is not None and ended_higher(self.first, self.final):
-                return f"ended higher ({self.steps} steps)"  # 6.2 at alpha 1: "40 steps" told nothing
-            return f"{self.steps} steps"
+                return f"ended higher ({_steps(self.steps)})"  # 6.2 at alpha 1: "40 steps" told nothing
+            return _steps(self.steps)
         return f"{'paused' if self.state == 'paused' else 'running'}, step {self.steps}"
 
     def label(self) -> str:
@@ -105,3 +105,7 @@ class Table:
 
             return sorted(self.rows, key=key)
         return list(self.rows)
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'' if count == 1 else 's'}"
