@@ -27,6 +27,7 @@ To try the tutor yourself behind such a link, in your own terminal: bench/slow_r
 from __future__ import annotations
 
 import heapq
+import math
 import os
 import select
 import shutil
@@ -232,8 +233,10 @@ def run(
 
 
 def pct(values: list[float], q: float) -> float:
+    """The nearest-rank percentile (of two values the p90 is the larger: it was the smaller, below the
+    median)."""
     ordered = sorted(values)
-    return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)] if ordered else float("nan")
 
 
 def parse_size(text: str) -> tuple[int, int]:

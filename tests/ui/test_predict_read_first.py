@@ -20,7 +20,7 @@ async def test_a_reading_key_keeps_the_question_for_after_reading_and_space_asks
         lesson = app.screen
         await pilot.press("space")
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
-        assert "↑↓ read on first" in screen_text(app)  # the box's key line offers it
+        await wait_for(pilot, lambda: "↑↓ read on first" in screen_text(app), what="the box's key line offering it")
         doc = lesson.query_one(LessonDocument)
         top = doc.scroll_y
         await pilot.press("pagedown")  # the box goes, and the key reads on

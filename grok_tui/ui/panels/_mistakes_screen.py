@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.panels.misclassified import Panel as Misclassified
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 
 
-class MistakesScreen(ModalScreen[None]):
+class MistakesScreen(DismissOnce, ModalScreen[None]):
     """The test digits `truth` that the network read as `said`; esc goes back to the matrix."""
 
     DEFAULT_CSS = """

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from grok_tui.settings import Settings, mistakes
 from grok_tui.ui.contrast import drawn_style
 from grok_tui.ui.notices import take_back
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.speed import LADDER
 from grok_tui.ui.widgets.footer import KeyFooter
 from grok_tui.ui.widgets.status import speed_text
@@ -276,7 +277,7 @@ def settings_text(settings: Settings) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [
         # Said in a key bar of its own: under the help, the screen's bar said "? help  q quit", while
         # q (and ?) closed the help.

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from grok_tui.lesson.model import Param
 from grok_tui.lesson.params import ParamError, fmt
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -39,7 +40,7 @@ class ValueField(Input):
         return character != "?" and super().check_consume_key(key, character)
 
 
-class ParamInput(ModalScreen[bool]):
+class ParamInput(DismissOnce, ModalScreen[bool]):
     """Dismissed with True once `apply(text)` accepted the value, False on escape. Its own key bar:
     the lesson's, under it, listed keys that here are typed into the field (q gave "must be a
     number (got 'q')")."""

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.contrast import drawn_text
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
 
@@ -33,7 +34,7 @@ class ExerciseList(StoppingOptionList):
         self.action_select()
 
 
-class PickExercise(ModalScreen[str | None]):
+class PickExercise(DismissOnce, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape,q", "cancel", "close", id="pick.close"),
         # F1 and ? did nothing here, silently, where every other screen lists its keys

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from grok_tui.instruments.predict import number_problem, read_number
 from grok_tui.lesson.model import Prediction
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 
 NUMBER_KEYS = r"[-−+0-9.,eE ]*"
 """What a typed number can hold (read_number takes a Unicode minus and a decimal comma). Other keys
@@ -60,7 +61,7 @@ READ_FIRST = "read first"
 scrolls it); the run stays paused before the step, and space or s asks again."""
 
 
-class PredictScreen(ModalScreen[list[str] | str | None]):
+class PredictScreen(DismissOnce, ModalScreen[list[str] | str | None]):
     # The lesson behind the question is all but hidden: 4.4's table of the book's numbers sat under
     # the box, its answer in plain view (0.73401 for the step-4 weight). The box says what to work from.
     DEFAULT_CSS = (
@@ -184,7 +185,7 @@ class PredictScreen(ModalScreen[list[str] | str | None]):
         self._say(f"ctrl+c: the run is waiting for your answer · escape {skip} · q quit")
 
 
-class RevealScreen(ModalScreen[None]):
+class RevealScreen(DismissOnce, ModalScreen[None]):
     DEFAULT_CSS = (
         """
     RevealScreen { align: center middle; }

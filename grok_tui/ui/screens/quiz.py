@@ -17,6 +17,7 @@ from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.contrast import drawn_style, drawn_text, theme_style
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -25,7 +26,7 @@ def choice_numbers(count: int) -> str:
     return "1 or 2" if count == 2 else f"1 to {count}"
 
 
-class QuizScreen(Screen[int]):
+class QuizScreen(DismissOnce, Screen[int]):
     """Returns the number of right answers (of the questions answered)."""
 
     DEFAULT_CSS = """
@@ -193,6 +194,11 @@ class QuizScreen(Screen[int]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.showing_verdict or self.scored:
+            # an enter that reached the field before it was disabled (enter enter, fast or over a slow
+            # link): counted, it answered the question again ("3 of 2 right"); it meant "next"
+            self.action_advance()
+            return
         q = self.quiz.questions[self.number - 1]
         verdict = self.query_one("#quiz-verdict", Static)
         right = q.check(event.value)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from grok_tui.progress import Progress
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.tutor_app import tutor
 
 
@@ -19,7 +20,7 @@ def suggested_folder() -> Path:
     return Path.home() / "grok-tui-unsaved"
 
 
-class SaveElsewhereScreen(ModalScreen[bool]):
+class SaveElsewhereScreen(DismissOnce, ModalScreen[bool]):
     """Asks for a folder; enter writes the unsaved drafts there and quits, escape quits without."""
 
     DEFAULT_CSS = """
