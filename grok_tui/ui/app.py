@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 
 from grok_tui import settings as settings_file
 from grok_tui.kept_params import KeptParams, opening_notice
@@ -23,7 +24,7 @@ from grok_tui.lesson.model import Lesson
 from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
-from grok_tui.ui import app_theme, hang_up, output_pacing, settings_notices, typeahead
+from grok_tui.ui import app_theme, hang_up, notices, output_pacing, settings_notices, typeahead
 from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
@@ -375,6 +376,11 @@ class GrokApp(AppFaults):
             if typeahead.run_field_binding_in_order(self, event):
                 return
         await super().on_event(event)
+
+    def _on_notify(self, event: Notify) -> None:
+        """A notice said twice in one burst of keys (w w) shows once (App's own handler adds it)."""
+        if notices.shown_already(self, event.notification):
+            event.prevent_default()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A text field's cursor does not blink: each blink was a frame sent over SSH while nothing

@@ -17,13 +17,19 @@ from grok_tui.ui.screens.quiz import QuizScreen
 from tests.ui.helpers import open_lesson, text_of, wait_for
 
 
+async def open_quiz(pilot, app, course, root) -> QuizScreen:
+    """Chapter 4's quiz over the contents, its answer field ready."""
+    root.mkdir(parents=True, exist_ok=True)
+    quiz = QuizScreen(course.quizzes[4], root)
+    app.push_screen(quiz)
+    await wait_for(pilot, lambda: app.screen is quiz and quiz.query(Input), what="the quiz")
+    return quiz
+
+
 async def test_an_enter_that_arrives_after_the_answer_means_next(course, private_data_dir):
     app = GrokApp(course, speed=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        private_data_dir.mkdir(parents=True, exist_ok=True)
-        quiz = QuizScreen(course.quizzes[4], private_data_dir)
-        app.push_screen(quiz)
-        await wait_for(pilot, lambda: app.screen is quiz and quiz.query(Input), what="the quiz")
+        quiz = await open_quiz(pilot, app, course, private_data_dir)
         field = quiz.query_one("#quiz-answer", Input)
         field.value = "-0.275"
         # two enters handled by the field before the screen heard the first
@@ -42,7 +48,8 @@ async def test_a_question_box_submitted_twice_leaves_the_lesson_in_place(course,
         await open_lesson(pilot, app, PredictPanel)
         lesson = app.screen
         await pilot.press("space")
-        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+        # its field composed: under load the screen was current before its box was there
+        await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Input))
         box = app.screen
         field = box.query_one(Input)
         field.value = "0.968"
@@ -51,3 +58,33 @@ async def test_a_question_box_submitted_twice_leaves_the_lesson_in_place(course,
         await wait_for(pilot, lambda: isinstance(app.screen, RevealScreen), what="the reveal")
         assert lesson in app.screen_stack and isinstance(app.screen_stack[-2], LessonScreen)
         assert "Right: 0.968" in app.screen.body.plain
+
+
+async def test_an_answer_typed_in_the_burst_that_goes_next_reaches_the_next_question(course, private_data_dir):
+    """`enter 2 enter` after a verdict: enter went to question 2, but the `2` and its enter, read
+    before the answer field had the focus, were dropped: an empty field, nothing saved."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        quiz = await open_quiz(pilot, app, course, private_data_dir)
+        await pilot.press(*"-0.275", "enter")
+        await wait_for(pilot, lambda: quiz.showing_verdict, what="the verdict")
+        answer = str(course.quizzes[4].questions[1].answer)
+        for key in ("enter", *answer, "enter"):  # one burst: all read before any is handled
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: quiz.number == 2 and quiz.showing_verdict, what="question 2 answered")
+        assert (quiz.right, quiz.answered) == (2, 2)
+        saved = json.loads((private_data_dir / "answers.json").read_text())
+        assert saved["latest"]["quiz/4/2"]["right"], saved
+
+
+async def test_a_notice_said_twice_in_one_burst_shows_once(course):
+    """`w w` before any run stacked two "no run yet: space runs the lesson" notices."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        app.simulate_key("w")
+        app.simulate_key("w")
+        await wait_for(pilot, lambda: len(app._notifications) > 0, what="the notice")
+        await pilot.pause(0.1)
+        said = [n.message for n in app._notifications]
+        assert said.count("no run yet: space runs the lesson") == 1, said

@@ -111,7 +111,9 @@ class QuizScreen(DismissOnce, Screen[int]):
         answer.value = ""
         answer.placeholder = "↑↓ choose, or type 1, 2, ... or the choice" if q.choices else "type a number"
         answer.disabled = False
-        answer.focus()
+        # at once, not at the next idle moment (focus()): the answer typed in the same burst as the
+        # enter that brought this question was dropped, with no field focused to take it
+        self.set_focus(answer)
         self.query_one("#quiz-verdict", Static).update("")
         keys = "↑↓ choose · enter: check" if q.choices else "enter: check"
         self.box.border_subtitle = f"{keys} · escape: leave · {self.right}/{self.answered} right"
