@@ -233,7 +233,7 @@ class PredictPanel(InstrumentPanel):
             self._ask(step)
 
     def _ask(self, step: int) -> None:
-        from grok_tui.ui.screens.predict import READ_FIRST, PredictScreen
+        from grok_tui.ui.screens.predict import PredictScreen
 
         questions = [p for p in self.predictions if p.step == step]
         texts = [question_text(q, self._change, self._before.get(step, {})) for q in questions]
@@ -241,7 +241,7 @@ class PredictPanel(InstrumentPanel):
 
         def answered(typed: list[str] | str | None) -> None:
             self.busy = False
-            if typed == READ_FIRST:  # the run stays paused before this step; space or s asks again
+            if isinstance(typed, str):  # READ_FIRST: the run stays paused before this step; space or s asks again
                 self._asked.discard(step)
                 self._deferred = step
                 self._holding = False
@@ -254,7 +254,6 @@ class PredictPanel(InstrumentPanel):
                 self.refresh(layout=True)
                 self._play_on()
                 return
-            assert not isinstance(typed, str)
             numbers = [read_number(t) for t in typed]  # the screen takes only numbers
             self._answers[step] = [(q, n) for q, n in zip(questions, numbers, strict=False) if n is not None]
             if step in self._actual:
