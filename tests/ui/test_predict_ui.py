@@ -372,8 +372,11 @@ async def test_with_eight_hidden_nodes_each_question_shows_what_working_it_out_n
         asked: list[str] = []
         await pilot.press("space")
         for step in (2, 3, 4):
+            # the box's own question composed (the key line below it can be there first, under load)
             await wait_for(
-                pilot, lambda: isinstance(app.screen, PredictScreen) and app.screen.query(Static), what=f"step {step}"
+                pilot,
+                lambda: isinstance(app.screen, PredictScreen) and app.screen.query("Vertical > Static"),
+                what=f"step {step}",
             )
             question = app.screen
             asked.append(text_of(question.query_one(Vertical).query_one(Static)))
