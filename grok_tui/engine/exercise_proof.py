@@ -31,7 +31,7 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
     """Problems of one exercise: its stub must fail its test (quickly), its solution must pass."""
     name = exercise.name
     problems: list[LessonError] = []
-    looping = next((r for r in (solution, stub) if r.status == "timeout" and _in_test(r)), None)
+    looping = next((r for r in (solution, stub) if r.status == "timeout" and r.ended_in(TEST_FILE)), None)
     if looping is not None:
         # the test's own loop: "The solution was still running ..." sent the teacher to the solution
         line = exercise.test.line + (looping.line_in(TEST_FILE) or 1) - 1
@@ -125,10 +125,6 @@ def _judge(lesson: Lesson, exercise: Exercise, stub: SandboxResult, solution: Sa
     return problems
 
 
-def _in_test(result: SandboxResult) -> bool:
-    return bool(result.frames) and result.frames[-1][0] == TEST_FILE
-
-
 def _never_called(exercise: Exercise) -> str:
     """Why a stub passes when the test never names the exercise's functions (it computed the expected
     value itself): the stub was blamed, and the teacher went to edit it."""
@@ -152,7 +148,7 @@ def _tests_own_error(solution: SandboxResult, exercise: Exercise) -> str:
     """The test cell's own failure, before it reached the solution's result: a name or a module it
     did not import. The solution was fine, yet check told the teacher, in the learner's words, to
     start "your cell" with `import numpy as np`."""
-    if solution.phase != "test" or not solution.frames or solution.frames[-1][0] != TEST_FILE:
+    if solution.phase != "test" or not solution.ended_in(TEST_FILE):
         return ""
     name = undefined(solution)
     own = solution.kind in ("ImportError", "ModuleNotFoundError") or (
@@ -167,7 +163,7 @@ def _tests_own_error(solution: SandboxResult, exercise: Exercise) -> str:
 def _test_typo(stub: SandboxResult, exercise: Exercise) -> str:
     """The name a test cell uses but nothing defines, when that is all the stub fails through: a
     misspelt helper in a message the solution never reaches (`explian(got)`) let check pass."""
-    if stub.kind != "NameError" or stub.phase != "test" or not stub.frames or stub.frames[-1][0] != TEST_FILE:
+    if stub.kind != "NameError" or stub.phase != "test" or not stub.ended_in(TEST_FILE):
         return ""
     name = undefined(stub)
     if name is None or name in _defined(exercise.solution.source):

@@ -172,7 +172,7 @@ def describe(
         headline = "Not yet: a test failed."
         # What the test said first (with its line and values, below), then why it may have (a stub's
         # `return` left above or below the code), as for an error.
-        theirs = bool(result.frames) and result.frames[-1][0] == CODE_FILE
+        theirs = result.ended_in(CODE_FILE)
         own = failing_statement(code, code_line) if theirs and not result.message else None
         if isinstance(own, ast.Assert) and code_line:
             # the book's `assert len(vect) == len(matrix)` in 3.6 got "(the assertion has no message)"

@@ -20,10 +20,15 @@ STEP_KNOBS = ("alpha", "learning_rate", "step_amount")
 """The params that set how big an update is, in the order their names are looked for."""
 
 
+def step_knob(param_names: list[str] | tuple[str, ...]) -> str | None:
+    """The lesson's param that sets how big an update is, if it has one."""
+    return next((name for name in STEP_KNOBS if name in param_names), None)
+
+
 def step_advice(param_names: list[str] | tuple[str, ...]) -> str:
     """The advice after a divergence, naming the lesson's knob: "try a smaller step" sat beside
     "step 77/2000" and the key bar's `s step`, and the knob was alpha."""
-    knob = next((name for name in STEP_KNOBS if name in param_names), None)
+    knob = step_knob(param_names)
     return f"try a smaller {knob}" if knob else ADVICE
 
 
@@ -40,9 +45,9 @@ def run_advice(lesson: Lesson, ran_with: Mapping[str, Any], *, nan: bool, stuck:
         return lesson.growth_advice
     if nan:
         return lesson.nan_advice
-    knob = next((name for name in STEP_KNOBS if name in names), None)
-    default = lesson.defaults.get(knob) if knob else None
-    value = ran_with.get(knob) if knob else None
-    if chance and isinstance(value, (int, float)) and isinstance(default, (int, float)) and value < default:
-        return f"try a larger {knob}"  # steps too small to learn in the run's length
+    knob = step_knob(names)
+    if chance and knob is not None:
+        value, default = ran_with.get(knob), lesson.defaults.get(knob)
+        if isinstance(value, (int, float)) and isinstance(default, (int, float)) and value < default:
+            return f"try a larger {knob}"  # steps too small to learn in the run's length
     return step_advice(names)

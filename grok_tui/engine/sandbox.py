@@ -63,6 +63,10 @@ class SandboxResult:
     def passed(self) -> bool:
         return self.status == "pass"
 
+    def ended_in(self, filename: str) -> bool:
+        """Whether the innermost frame of the traceback is in `filename` (the learner's code, the test)."""
+        return bool(self.frames) and self.frames[-1][0] == filename
+
     def line_in(self, filename: str) -> int | None:
         """The innermost line of the traceback in the learner's code or the test, if any."""
         lines = [line for name, line in self.frames if name == filename]

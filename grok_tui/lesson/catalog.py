@@ -119,13 +119,18 @@ def _id_used_elsewhere(path: Path, lesson_id: str) -> list[LessonError]:
 
 def _id_taken(path: Path, lesson_id: str, other: Path) -> LessonError:
     """`path`'s id is `other`'s too: said at the id's line (`check FILE` and `check DIR` alike)."""
+    return LessonError(path, _line_of(path, _ID_LINE), f"lesson id {lesson_id!r} is already used by {other}")
+
+
+def _line_of(path: Path, pattern: re.Pattern[str]) -> int:
+    """The line of the file where `pattern` first matches (1 when it does not, or the file cannot
+    be read): where a catalog-wide problem is said."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        text = ""
-    own = _ID_LINE.search(text)
-    line = text.count("\n", 0, own.start()) + 1 if own else 1
-    return LessonError(path, line, f"lesson id {lesson_id!r} is already used by {other}")
+        return 1
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 _TITLE_LINE = re.compile(r"^chapter_title\s*=", re.MULTILINE)
@@ -141,15 +146,10 @@ def _chapter_names_differ(lessons: list[Lesson]) -> list[LessonError]:
             continue
         named = first.setdefault(lesson.chapter, lesson)
         if named.chapter_title != lesson.chapter_title:
-            try:
-                text = lesson.path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                text = ""
-            at = _TITLE_LINE.search(text)
             problems.append(
                 LessonError(
                     lesson.path,
-                    text.count("\n", 0, at.start()) + 1 if at else 1,
+                    _line_of(lesson.path, _TITLE_LINE),
                     f"chapter {lesson.chapter} is called {lesson.chapter_title!r} here but "
                     f"{named.chapter_title!r} in {named.path.name}: a chapter has one name (write it in one "
                     "lesson, or the same in each)",
