@@ -29,6 +29,7 @@ from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
+from grok_tui.ui.keys_ahead import KeysAhead
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.return_notice import ALL_LESSONS, return_notice
@@ -126,6 +127,7 @@ class GrokApp(AppFaults):
         self.speed = speed
         self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.places = ReadingPlaces(self.progress.root)
+        self.keys_ahead = KeysAhead(self)  # keys read in the burst of the enter that opens a lesson
         """Where the learner was reading in each lesson (the lesson text opens there again)."""
         self.kept_params = KeptParams(self.progress.root)
         """The params each lesson was left with (it opens with them again, after a restart too)."""
@@ -232,6 +234,7 @@ class GrokApp(AppFaults):
         lesson = self.catalog.get(lesson_id)
         if lesson is None:
             self.notify(f"no lesson {lesson_id!r}", severity="error", markup=False)
+            self.keys_ahead.release()
             return
         self.current_lesson_id = lesson_id
         self.lesson_opened_since_contents = True
@@ -266,6 +269,7 @@ class GrokApp(AppFaults):
         from grok_tui.ui.screens.lesson import LessonScreen
 
         if self._opening != lesson.id:  # the learner went elsewhere while the panels loaded
+            self.keys_ahead.release()
             return
         self._opening = None
         screen = LessonScreen(self.session_for(lesson), (self.catalog.index(lesson.id) + 1, len(self.catalog.lessons)))
@@ -390,7 +394,9 @@ class GrokApp(AppFaults):
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual then runs App._on_key too (handlers run for each class), unless prevented.
-        if typeahead.type_into_field(self, event):  # a character typed ahead of a box's field
+        # A key read with the enter that opens a lesson is held for it; a character typed ahead of a
+        # box's field goes into the field.
+        if self.keys_ahead.take(event) or typeahead.type_into_field(self, event):
             event.prevent_default()
 
     async def action_quit(self) -> None:

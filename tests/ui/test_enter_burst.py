@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Input
 
 from grok_tui.ui.app import GrokApp
@@ -88,3 +89,64 @@ async def test_a_notice_said_twice_in_one_burst_shows_once(course):
         await pilot.pause(0.1)
         said = [n.message for n in app._notifications]
         assert said.count("no run yet: space runs the lesson") == 1, said
+
+
+async def contents_at(pilot, app, option_id: str):
+    """The contents, its list's highlight on `option_id` (a lesson, or a chapter's quiz row)."""
+    from grok_tui.ui.screens.contents_list import LessonList
+
+    await wait_for(pilot, lambda: app.screen.query(LessonList), what="the contents")
+    lessons = app.screen.query_one(LessonList)
+    lessons.highlighted = lessons.get_option_index(option_id)
+    return lessons
+
+
+@pytest.mark.parametrize("width", [80, 130])  # (at 130 the lesson opens after its lab's imports)
+async def test_space_read_with_the_enter_that_opens_a_lesson_runs_it(course, width):
+    """`enter space` on the contents opened the lesson and did not run it: both keys were handled
+    by the contents, space choosing the same lesson again (ui/keys_ahead.py)."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await contents_at(pilot, app, "4.5")
+        app.simulate_key("enter")
+        app.simulate_key("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
+        assert lesson.lesson.id == "4.5"
+
+
+async def test_a_lesson_key_read_with_the_enter_acts_in_the_lesson_not_on_the_contents(course):
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.4")
+        app.simulate_key("enter")
+        app.simulate_key("n")  # the next lesson, from the one enter opened
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5", what="4.5"
+        )
+        said = [n.message for n in app._notifications]
+        assert not any("no key here" in s for s in said), said  # the contents said "n: no key here"
+
+
+async def test_an_answer_read_with_the_enter_that_opens_the_quiz_answers_its_first_question(course, private_data_dir):
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "quiz-4")
+        for key in ("enter", *"-0.275", "enter"):  # one burst: all read before any is handled
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.showing_verdict)
+        assert (app.screen.right, app.screen.answered) == (1, 1)
+
+
+async def test_enter_pressed_twice_on_the_contents_opens_the_lesson_and_nothing_over_it(course):
+    """The second enter of a double press is dropped: in the lesson it would open a box for a value."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.5")
+        for key in ("enter", "enter", "space"):
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
+        assert app.screen is lesson  # no value box over it

@@ -96,8 +96,8 @@ class ContentsScreen(Screen[None]):
         a lesson's number did nothing and said nothing; so did escape with no lesson to go back to.
         (The contents have no status line.)"""
         key = event.key
-        if self.app.screen is not self:
-            return
+        if self.app.screen is not self or tutor(self.app).keys_ahead.holding:
+            return  # (a key held for the lesson being opened: keys_ahead.py)
         if key == "escape" and not self.check_action("back", ()):
             self._say(NO_LESSON_YET)
         elif key == "F" and not self._quiz_offered:

@@ -13,6 +13,7 @@ from textual.style import Style as VisualStyle
 from textual.widgets.option_list import Option
 
 from grok_tui.ui.contrast import readable
+from grok_tui.ui.keys_ahead import KeysAhead
 from grok_tui.ui.widgets.gutter import GutterFirst
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
@@ -24,6 +25,15 @@ class LessonList(GutterFirst, StoppingOptionList):
         # the key a learner tries first to open a lesson, as it runs one in the lesson (it did nothing)
         Binding("space", "select", "open", show=False),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that chooses a lesson or a quiz: the keys read after it are for the screen it opens
+        (keys_ahead.py). Said here, as the list reads it, before the keys behind it reach the screen."""
+        chooses = any(b.action == "select" for b in self._bindings.key_to_bindings.get(event.key, ()))
+        option = self.highlighted_option
+        keys_ahead: KeysAhead | None = getattr(self.app, "keys_ahead", None)
+        if chooses and option is not None and not option.disabled and keys_ahead is not None:
+            keys_ahead.hold(event)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a chapter's heading highlights its first lesson (it did nothing: a heading is

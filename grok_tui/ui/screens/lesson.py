@@ -32,6 +32,7 @@ from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
 from grok_tui.ui.code_tokens import CodeTokens
+from grok_tui.ui.keys_ahead import release_after_refresh
 from grok_tui.ui.lesson_drawing import ESCAPE_AGAIN
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise, pass_note, unpassed_note
 from grok_tui.ui.lesson_focus import LessonFocus
@@ -274,6 +275,7 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         # screen, its widgets) until the time it was due, so a learner paging through lessons left
         # each screen alive 2 s after it was gone.
         self._prepare_at = time.monotonic() + PREPARE_DELAY
+        release_after_refresh(self.app)  # space, typed with the enter that opened the lesson, runs it
 
     def _every_tick(self) -> None:
         self._tick()

@@ -17,6 +17,7 @@ from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.contrast import drawn_style, drawn_text, theme_style
+from grok_tui.ui.keys_ahead import release_after_refresh
 from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.footer import KeyFooter
 
@@ -89,6 +90,7 @@ class QuizScreen(DismissOnce, Screen[int]):
     def on_mount(self) -> None:
         tell_set_aside(self.app)  # the answers read as it opened may have been set aside
         self._show_question()
+        release_after_refresh(self.app)  # an answer typed with the enter that opened the quiz
 
     @property
     def box(self) -> Vertical:

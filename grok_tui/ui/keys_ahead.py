@@ -1,0 +1,76 @@
+"""Keys read ahead of a screen that is opening: `enter space` on the contents (typed quickly, pasted,
+or sent together over a slow link) opens the lesson, then runs it.
+
+Textual hands each key to the screen that has the focus when the key is read. Keys read in one burst
+with the enter that opens a lesson all went to the contents: the lesson opened only once enter's
+message had gone round, after the keys behind it were handled there. `enter space` opened 2.1 and
+did not run it (space chose the same lesson again); `enter n` said "n: no key here" on the contents.
+
+From the enter that chooses a lesson or a quiz until the new screen has the focus, the keys that
+reach the app are held; then they are handed to that screen, in the order they were typed. A
+priority key (ctrl+q) still acts at once, as it is read. The opening key pressed again right after
+it (enter enter, on a link that seemed not to answer) is dropped, as a question box drops a second
+enter: in the lesson, enter would have opened a box to type a value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.timer import Timer
+
+HOLD_AT_MOST = 2.0
+"""Seconds: were the new screen never to come (its lesson failed to load), the held keys go to the
+screen that shows then, late but not lost."""
+
+
+class KeysAhead:
+    def __init__(self, app: App[Any]) -> None:
+        self._app = app
+        self._held: list[tuple[str, str | None]] | None = None
+        self._opener: events.Key | None = None
+        self._timer: Timer | None = None
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold(self, opener: events.Key) -> None:
+        """Hold the keys read after `opener`, the key that opens a screen (it goes on its way)."""
+        if self._held is None:
+            self._held, self._opener = [], opener
+            self._timer = self._app.set_timer(HOLD_AT_MOST, self.release)
+
+    def take(self, event: events.Key) -> bool:
+        """Hold `event` if keys are held (True), unless it is the key that opens the screen."""
+        if self._held is None or event is self._opener:
+            return False
+        if not self._held and self._opener is not None and event.key == self._opener.key:
+            return True  # enter enter: pressed again as nothing seemed to happen; not enter in the lesson
+        self._held.append((event.key, event.character))
+        return True
+
+    def release(self) -> None:
+        """The new screen has the focus: hand it the keys held, in their order."""
+        held, self._held, self._opener = self._held or [], None, None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if held:
+            # Made on the app's own task, as the terminal's keys are: a key made on the screen's
+            # (where call_after_refresh runs) has the screen as its sender, and Textual stops its
+            # bubbling below the screen, short of the app's bindings.
+            self._app.call_later(self._replay, held)
+
+    def _replay(self, held: list[tuple[str, str | None]]) -> None:
+        for key, character in held:
+            self._app.post_message(events.Key(key, character))
+
+
+def release_after_refresh(app: App[Any]) -> None:
+    """Called by a screen as it mounts: once its focus is set, it takes the keys held for it."""
+    keys_ahead = getattr(app, "keys_ahead", None)
+    if keys_ahead is not None and keys_ahead.holding:
+        app.call_after_refresh(keys_ahead.release)
