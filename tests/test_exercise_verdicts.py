@@ -493,3 +493,32 @@ def test_a_function_returning_one_number_that_changed_an_argument_is_not_told_to
     said = check_code(w_sum, code).text
     assert "leave the arguments as they are and work out the answer from them without writing into them." in said
     assert "new list" not in said, said
+
+
+def test_an_argument_read_only_by_the_given_assert_is_still_said_unused(catalog):
+    """3.2's stub asserts len(a) == len(b): a w_sum that summed the lesson's global `weights` in
+    place of `b` read `b` only there, and was told only "should be 32, got 0.98"."""
+    w_sum = catalog.get("3.2").exercise("w_sum")
+    code = "weights = [0.1, 0.2, 0.0]\n" + w_sum.solution.source.replace("a[i] * b[i]", "a[i] * weights[i]")
+    said = check_code(w_sum, code).text
+    assert "Your w_sum never uses its argument `b`." in said, said
+
+
+def test_a_slope_measured_with_one_of_the_lessons_own_nudges_is_said_to_be_one(catalog):
+    """4.3b's own loop measures with h = 0.01; at input 1.5 that is 0.0225 off, outside the old
+    1% "close, but a nudge only estimates" window: the learner got the bare numbers."""
+    slope = catalog.get("4.3b").exercise("slope")
+    nudged = "def slope(weight, input, goal_pred):\n    h = {h}\n    def err(w):\n        return (input * w - goal_pred) ** 2\n    return (err(weight + h) - err(weight)) / h\n"
+    for h in ("0.1", "0.01", "0.001"):
+        said = check_code(slope, nudged.format(h=h)).text
+        assert f"what a nudge of about {h} measures" in said and "adds input ** 2 * h" in said, said
+
+
+def test_an_outer_product_stored_in_an_array_of_whole_numbers_is_said_to_lose_its_fractions(catalog):
+    """5.5: `np.array([[0] * len(b) for _ in a])` holds ints; the message showed [[3.0, 0.0, 0.0], ...]
+    as floats, and the learner could not tell that numpy had cut each product to a whole number."""
+    outer = catalog.get("5.5").exercise("outer_prod")
+    ints = outer.solution.source.replace("np.zeros((len(a), len(b)))", "np.array([[0] * len(b) for _ in a])")
+    said = check_code(outer, ints).text
+    assert "got [[3, 0, 0], [0, 0, 0], [7, 0, 1]]: your array holds whole numbers" in said, said
+    assert "(0.455 * 8.5 = 3.8675 went in as 3)" in said and "dtype=float" in said, said

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+from collections.abc import Iterator
 
 from grok_tui.engine.spelling import misspelt_keyword
 from grok_tui.lesson import ast_parse
@@ -45,9 +46,19 @@ def _used_arguments(source: str) -> dict[str, tuple[list[str], set[str]]]:
     out = {}
     for node in defined_functions(source):
         args = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
-        read = {n.id for body in node.body for n in ast.walk(body) if isinstance(n, ast.Name)}
+        read = {n.id for body in node.body for n in _walk_past_asserts(body) if isinstance(n, ast.Name)}
         out[node.name] = (args, read)
     return out
+
+
+def _walk_past_asserts(node: ast.AST) -> Iterator[ast.AST]:
+    """ast.walk, but not into an assert: the given `assert len(a) == len(b)` read both arguments, so
+    a w_sum that summed the global `weights` instead of `b` was never told it left `b` unused."""
+    if isinstance(node, ast.Assert):
+        return
+    yield node
+    for child in ast.iter_child_nodes(node):
+        yield from _walk_past_asserts(child)
 
 
 def unused_arguments(code: str, solution: str) -> list[str]:
