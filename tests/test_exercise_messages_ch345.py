@@ -261,8 +261,9 @@ def test_4_3bs_slope_measured_by_a_nudge_is_told_it_is_an_estimate(catalog):
     )
     verdict = check_code(slope, code)
     assert verdict.details[0].endswith(
-        "got -1.49775: close, but a nudge only estimates the slope (the U curves within it). This exercise wants"
-        " the exact slope, worked out by its formula"
+        "got -1.49775: what a nudge of about 0.001 measures. A nudge only estimates the slope: the U curves within"
+        " it, and a nudge of h adds input ** 2 * h, here +0.0022. This exercise wants the exact slope, worked out"
+        " by its formula"
     ), verdict.text
     # a slope far off is no estimate
     assert "estimate" not in check_code(slope, slope.solution.source.replace("2 * input", "3 * input")).text
@@ -398,3 +399,24 @@ def test_3_7s_hidden_layer_through_the_second_matrix_is_said_so(catalog):
         " input through weights[1], the second layer's weights. The hidden layer takes the input through"
         " weights[0] (input -> hidden)"
     ), verdict.text
+
+
+def test_slips_one_exercise_explains_are_explained_in_its_sibling_too(catalog):
+    """3.2 said "only the last product" of `total = ...` and 4.3 "delta times the weight"; 3.3's dot,
+    ele_mul and 5.1's weight_deltas gave the same slips bare numbers (a trial)."""
+    dot = catalog.get("3.3").exercise("dot")
+    replaced = (
+        "def dot(a, b):\n    total = 0\n    for i in range(len(a)):\n        total = a[i] * b[i]\n    return total\n"
+    )
+    assert "got 5: that is only the last product, -5 * -1. Each pass" in check_code(dot, replaced).text
+    ele = catalog.get("3.3").exercise("ele_mul")
+    anew = "def ele_mul(a, b):\n    for i in range(len(a)):\n        out = []\n        out.append(a[i] * b[i])\n    return out\n"
+    said = check_code(ele, anew).text
+    assert "got [15]: only the last product. A list made in the loop is made anew in each pass" in said, said
+    deltas = catalog.get("5.1").exercise("weight_deltas")
+    by_weight = deltas.solution.source.replace("[delta * x for x in input]", "[delta * w for w in weights]")
+    said = check_code(deltas, by_weight).text
+    assert "got [-0.014, -0.028, 0.014]: that is delta times each weight" in said, said
+    with_alpha = "alpha = 0.01\n" + deltas.solution.source.replace("[delta * x", "[alpha * delta * x")
+    said = check_code(deltas, with_alpha).text
+    assert "each is 0.01 times what it should be. Is alpha in it?" in said, said
