@@ -17,6 +17,10 @@ ALL_LESSONS = "escape: all lessons"
 def return_notice(target: str, catalog: Catalog, progress: Progress) -> str:
     """ "back at 3.2, where you left off · your draft of w_sum waits: e · escape: all lessons"."""
     parts = [f"back at {target}{LEFT_OFF}"]
+    after = catalog.index(target) + 1 if catalog.get(target) is not None else 0
+    if progress.lesson_state(target) == "done" and 0 < after < len(catalog.lessons):
+        # its run starts afresh, "ready", and said nothing of what comes next (the CLI's progress did)
+        parts.append(f"you finished it: n opens {catalog.lessons[after].id}")
     begun = begun_drafts(catalog, progress) if progress.root is not None else []
     if begun:
         lesson_id, _, name = begun[0].partition("/")

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from grok_tui.engine.runner import RunState
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.panels.predict import PredictPanel
+from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.screens.predict import PredictScreen, RevealScreen
 from tests.ui.helpers import ask_next_question, open_lesson, screen_text, text_of, wait_for
 from tests.ui.test_instruments_ui import plain
@@ -445,3 +447,20 @@ async def test_in_an_ansi_theme_the_lesson_behind_a_question_is_hidden_too(cours
             if not (box.y <= y < box.bottom or keys.y <= y < keys.bottom)
         ]
         assert not "".join(behind).strip(), behind
+
+
+@pytest.mark.parametrize(
+    ("tally", "shown"),
+    [("earlier visit: 1/1 right · this visit: 2 skipped", "tally alone"), ("1/2 right", "keys and tally")],
+)
+async def test_the_box_border_shows_the_whole_tally_where_keys_and_tally_do_not_fit(course, tally, shown):
+    """ "enter: check · escape: skip, play on · earlier visit: 1/1 right · thi…" hid what the learner
+    had skipped (the box is 76 columns wide); the keys are on the line under the box as well."""
+    app = GrokApp(course, start_lesson="4.4", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        box = PredictScreen("4.4", [course.get("4.4").predictions[0]], tally, plays_on=True)
+        app.push_screen(box)
+        want = tally if shown == "tally alone" else f"enter: check · escape: skip, play on · {tally}"
+        await wait_for(pilot, lambda: box.query(Vertical) and str(box.query_one(Vertical).border_subtitle) == want)
+        assert len(want) <= box.query_one(Vertical).size.width - 4

@@ -70,3 +70,18 @@ async def test_the_notice_is_whole_where_its_words_just_fit_a_line(catalog, widt
         await wait_for(pilot, lambda: "back at 4.4" in screen_text(app), what="the notice")
         await pilot.pause()
         assert "escape: all lessons" in screen_text(app), screen_text(app).splitlines()[-6:]
+
+
+async def test_a_restart_at_a_lesson_finished_says_which_comes_next(catalog):
+    """Back at 4.4, finished last time, its run was "ready" again and nothing named 4.5 (the CLI's
+    `progress` did: a trial)."""
+    progress = Progress.load()
+    progress.open_lesson("4.4")
+    progress.finish_lesson("4.4")
+    app = GrokApp(catalog)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="4.4")
+        said = [n.message for n in app._notifications]
+        assert said == ["back at 4.4, where you left off · you finished it: n opens 4.5 · escape: all lessons"], said
+        await pilot.press("n")  # as it says
+        await wait_for(pilot, lambda: app.screen.lesson.id == "4.5", what="4.5")

@@ -41,6 +41,18 @@ async def test_ctrl_c_pauses_a_playing_run_and_otherwise_says_how_to_quit(small_
         assert screen.run is run
 
 
+async def test_ctrl_c_on_the_contents_says_how_to_quit_in_the_tutors_voice(small_catalog):
+    """The contents let Textual answer: "Do you want to quit? / Press q to quit the app", the one
+    screen that said nothing of the progress kept (a trial)."""
+    app = GrokApp(small_catalog, speed=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ContentsScreen", what="the contents")
+        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")
+        assert [(n.title, n.message) for n in app._notifications] == [("ctrl+c", "q quits, your progress is saved")]
+        assert app.is_running
+
+
 async def test_ctrl_z_suspends_to_the_shell_but_not_where_it_is_undo(small_catalog, monkeypatch):
     """ctrl+z did nothing, and what a learner then typed for the shell (echo ..., fg) reached the
     tutor: `e` opened the exercise and the rest replaced its TODO. Suspended, the lesson's process

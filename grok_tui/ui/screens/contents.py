@@ -63,6 +63,9 @@ class ContentsScreen(Screen[None]):
         Binding("escape", "back", "back to lesson", id="contents.back"),
         Binding("F", "chapter_quiz", "chapter quiz", id="contents.quiz"),
         Binding("q", "app.quit", "quit", id="contents.quit"),
+        # Textual's "Do you want to quit? / Press q to quit the app" said nothing of the progress,
+        # in another voice than every other screen's answer to ctrl+c
+        Binding("ctrl+c", "interrupt", show=False, id="contents.interrupt"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -105,6 +108,9 @@ class ContentsScreen(Screen[None]):
         elif key in ARROWS or (len(key) == 1 and key.isalnum() and key not in self.active_bindings):
             # (the list binds ← → to scroll it sideways, which it never needs: they moved nothing)
             self._say(ARROWS.get(key, key) + NO_KEY)
+
+    def action_interrupt(self) -> None:
+        self.notify("q quits, your progress is saved", title="ctrl+c", timeout=3, markup=False)
 
     def _say(self, said: str) -> None:
         """One notice of a key that does nothing here: it replaces the last, not stacked under it."""

@@ -56,12 +56,27 @@ class AnswerInput(Input):
         self.post_message(self.Refused())
 
 
+class FittedSubtitle:
+    """A question's or a reveal's box: its lower border (keys and tally) fitted to its width."""
+
+    _keys: str
+    tally: str
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_subtitle)  # type: ignore[attr-defined]
+
+    def _fit_subtitle(self) -> None:
+        for box in self.query(Vertical).results():  # type: ignore[attr-defined]
+            box.border_subtitle = fitted(self._keys, self.tally, box.size.width)
+            return
+
+
 READ_FIRST = "read first"
 """What PredictScreen returns for ↑ ↓ pgup pgdn: the learner reads the text first (the key then
 scrolls it); the run stays paused before the step, and space or s asks again."""
 
 
-class PredictScreen(DismissOnce, ModalScreen[list[str] | str | None]):
+class PredictScreen(FittedSubtitle, DismissOnce, ModalScreen[list[str] | str | None]):
     # The lesson behind the question is all but hidden: 4.4's table of the book's numbers sat under
     # the box, its answer in plain view (0.73401 for the step-4 weight). The box says what to work from.
     DEFAULT_CSS = (
@@ -123,7 +138,8 @@ class PredictScreen(DismissOnce, ModalScreen[list[str] | str | None]):
         with Vertical() as box:
             box.border_title = f"predict, then reveal · {self.lesson_id} step {self.questions[0].step}"
             skip = "skip, play on" if self.plays_on else "skip"
-            box.border_subtitle = f"enter: check · escape: {skip} · {self.tally}"
+            self._keys = f"enter: check · escape: {skip}"
+            box.border_subtitle = fitted(self._keys, self.tally, None)
             for i, (q, text) in enumerate(zip(self.questions, self.texts, strict=False)):
                 yield Static(Text(text))
                 yield AnswerInput(placeholder=f"{q.named} = ? (a number)", id=f"answer-{i}", restrict=NUMBER_KEYS)
@@ -185,7 +201,7 @@ class PredictScreen(DismissOnce, ModalScreen[list[str] | str | None]):
         self._say(f"ctrl+c: the run is waiting for your answer · escape {skip} · q quit")
 
 
-class RevealScreen(DismissOnce, ModalScreen[None]):
+class RevealScreen(FittedSubtitle, DismissOnce, ModalScreen[None]):
     DEFAULT_CSS = (
         """
     RevealScreen { align: center middle; }
@@ -214,7 +230,8 @@ class RevealScreen(DismissOnce, ModalScreen[None]):
         with Vertical() as box:
             box.border_title = self.title_text
             back = "play on" if self.plays_on else "back to the lesson"
-            box.border_subtitle = f"enter: {back} · {self.tally}"
+            self._keys = f"enter: {back}"
+            box.border_subtitle = fitted(self._keys, self.tally, None)
             yield Static(self.body)
         yield Static(keys_text("answer", "the run's own value, beside yours", f"enter {back}"), id="box-keys")
 
@@ -226,3 +243,12 @@ class RevealScreen(DismissOnce, ModalScreen[None]):
         back = "play on" if self.plays_on else "back to the lesson"
         said = f"{waits} · enter: {back} · q quits, your progress is saved"
         self.notify(said, title="ctrl+c", timeout=4, markup=False)
+
+
+def fitted(keys: str, tally: str, width: int | None) -> str:
+    """A box's lower border: its keys and the tally, or the tally alone where both do not fit in
+    `width` (the keys are on the line under the box too). At 80 columns "enter: check · escape:
+    skip, play on · earlier visit: 1/1 right · thi…" hid what the learner had skipped."""
+    full = f"{keys} · {tally}" if tally else keys
+    room = None if width is None else width - 4  # the corners, and a space each side of the text
+    return full if room is None or len(full) <= room or not tally else tally
