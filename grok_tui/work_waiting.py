@@ -1,8 +1,8 @@
 """What the learner left half done and comes back to: an exercise draft begun and not passed, a
-chapter quiz stopped partway. The restart's notice and `grok-tui progress` both name it: a learner
-who quit in the middle of a quiz came back to "back at 4.4, where you left off" and nothing more,
-and a draft's lesson opened with its "press e to go on" line scrolled out of view (a trial).
-No Textual here: the screen and the command line share it."""
+chapter quiz stopped partway, an exercise passed and edited since. The restart's notice and
+`grok-tui progress` both name it: a learner who quit in the middle of a quiz came back to "back at
+4.4, where you left off" and nothing more, and a draft's lesson opened with its "press e to go on"
+line scrolled out of view (a trial). No Textual here: the screen and the command line share it."""
 
 from __future__ import annotations
 
@@ -25,6 +25,20 @@ def begun_drafts(catalog: Catalog, progress: Progress) -> list[str]:
                 changed = progress.draft_path(lesson.id, exercise.name).stat().st_mtime
                 found.append((changed, f"{lesson.id}/{exercise.name}"))
     return [key for _, key in sorted(found, reverse=True)]
+
+
+def edited_since_pass(catalog: Catalog, progress: Progress) -> list[str]:
+    """The passed exercises (LESSON/NAME) whose saved draft is not the code that passed."""
+    edited = []
+    for lesson in catalog.lessons:
+        passed = progress.passed_code(lesson.id)
+        for exercise in lesson.exercises:
+            if exercise.name not in passed:
+                continue
+            draft = progress.load_draft(lesson.id, exercise.name)
+            if draft is not None and draft.strip() != passed[exercise.name].strip():
+                edited.append(f"{lesson.id}/{exercise.name}")
+    return edited
 
 
 @dataclass(frozen=True)

@@ -326,3 +326,18 @@ def test_progress_says_a_quiz_left_partway_waits_and_how_to_go_on(capsys, monkey
     for question in (4, 5, 6):
         record_answer(p.root, f"quiz/3/{question}", "1", True)
     assert "Also waiting" not in run_cli(capsys, "progress", monkeypatch=monkeypatch)[1]
+
+
+def test_progress_names_an_exercise_edited_since_it_passed(capsys, monkeypatch) -> None:
+    """ "exercises 2/2" was said of 3.3 after its dot was broken, with nothing else (a trial): it is
+    still counted (it passed), and named with the command that checks it."""
+    p = Progress.load()
+    p.open_lesson("3.3")
+    p.record_pass("3.3", "dot", "def dot(a, b):\n    return sum(x * y for x, y in zip(a, b))\n")
+    p.save_draft("3.3", "dot", "def dot(a, b):\n  return sum(\n")
+    code, out, _ = cli(capsys, monkeypatch, "progress")
+    assert code == 0
+    line = "Edited since passing (counted as done above): 3.3/dot; `grok-tui verify 3.3/dot` checks it"
+    assert line in out.splitlines(), out
+    code, out, _ = cli(capsys, monkeypatch, "progress", "--json")
+    assert json.loads(out)["edited_since_pass"] == ["3.3/dot"]

@@ -28,7 +28,7 @@ from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
 from grok_tui.safe_files import atomic_write
-from grok_tui.work_waiting import begun_drafts
+from grok_tui.work_waiting import begun_drafts, edited_since_pass
 
 if TYPE_CHECKING:
     pass
@@ -154,20 +154,6 @@ def current_code(progress: Progress, lesson: Lesson, exercise: Exercise) -> str 
     if draft is not None:
         return draft
     return progress.passed_code(lesson.id).get(exercise.name)
-
-
-def edited_since_pass(catalog: Catalog, progress: Progress) -> list[str]:
-    """The passed exercises (LESSON/NAME) whose saved draft is not the code that passed."""
-    edited = []
-    for lesson in catalog.lessons:
-        passed = progress.passed_code(lesson.id)
-        for exercise in lesson.exercises:
-            if exercise.name not in passed:
-                continue
-            draft = progress.load_draft(lesson.id, exercise.name)
-            if draft is not None and draft.strip() != passed[exercise.name].strip():
-                edited.append(f"{lesson.id}/{exercise.name}")
-    return edited
 
 
 def run_command(command, args: argparse.Namespace, catalog: Catalog) -> int:

@@ -24,7 +24,7 @@ from grok_tui.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from grok_tui.lesson.catalog import Catalog
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress import Progress
-from grok_tui.work_waiting import begun_drafts, stopped_quiz
+from grok_tui.work_waiting import begun_drafts, edited_since_pass, stopped_quiz
 
 
 def add_parsers(parsers: dict[str, argparse.ArgumentParser], add_lessons_option: Callable) -> None:
@@ -148,6 +148,8 @@ def answers_summary(catalog: Catalog, progress: Progress) -> dict:
 def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
     progress = load_progress(catalog)
     data = summary(catalog, progress)
+    # counted done above (they passed once): a teacher read "exercises 2/2" of code that no longer ran
+    data["edited_since_pass"] = edited = edited_since_pass(catalog, progress)
     if args.json:
         print(json.dumps(data))
         return EXIT_OK
@@ -165,6 +167,10 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
             print(f"  {MARKS[row['status']][0]} {row['id']} {row['title']}{ex}")
     print(LEGEND)  # the contents' marks and words, below the lessons as there
+    if edited:
+        them = "it" if len(edited) == 1 else "them"
+        command = f"grok-tui verify {edited[0]}" if len(edited) == 1 else "grok-tui verify"
+        print(f"Edited since passing (counted as done above): {', '.join(edited)}; `{command}` checks {them}")
     for quiz in data["quizzes"]:
         if quiz["attempt_answered"]:
             to_go = quiz["questions"] - quiz["attempt_answered"]
