@@ -55,7 +55,7 @@ def test_exception_points_at_the_line_of_the_learners_code():
 def test_error_while_defining_the_code():
     result, verdict = sandbox("import math\nz = undefined_name\n")
     assert result.status == "error" and result.phase == "code"
-    assert "NameError" in verdict.headline and "while it was being defined" in verdict.headline
+    assert "NameError" in verdict.headline and "as it ran, before any test called it" in verdict.headline
     assert verdict.code_line == 2
 
 

@@ -234,7 +234,8 @@ def describe(
             limit = result.extra.get("memory", 0) / 1024**3
             headline = f"Your code asked for more memory than the {limit:g} GiB limit ({result.kind})."
         elif result.phase == "code":
-            headline = f"Your code raised {what} while it was being defined."
+            # "while it was being defined" read oddly of a line outside any function (a trial)
+            headline = f"Your code raised {what} as it ran, before any test called it."
         elif code_line:
             headline = f"Your code raised {what}"
         else:
