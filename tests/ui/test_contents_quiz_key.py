@@ -54,6 +54,8 @@ async def test_f_is_in_the_contents_key_bar_and_help(catalog):
         await wait_for(pilot, lambda: key_bar_settled(app), what="the key bar")
         bar = screen_text(app).splitlines()[-1]
         assert "F chapter quiz" in bar, bar
+        # ...after the way into a lesson: the first screen offered the quiz and no way in (a trial)
+        assert bar.lstrip().startswith("enter open  f1 help"), bar
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         await pilot.pause()

@@ -24,6 +24,9 @@ class LessonList(GutterFirst, StoppingOptionList):
         Binding("k", "cursor_up", "up", show=False),
         # the key a learner tries first to open a lesson, as it runs one in the lesson (it did nothing)
         Binding("space", "select", "open", show=False),
+        # shown: the first screen's key bar offered "F chapter quiz" and no way into a lesson (a
+        # teacher's trial: "20 students will all ask the same question")
+        Binding("enter", "select", "open", key_display="enter", id="contents.open"),
     ]
 
     def on_key(self, event: events.Key) -> None:

@@ -156,6 +156,7 @@ CONTENTS_KEYS: tuple[tuple[str, str], ...] = (
     ("escape", "back to the lesson you came from (none yet on a first start)"),
     ("F1  ?", "this help"),
     ("q  ctrl+q", "quit (your progress is saved as you go)"),
+    ("ctrl+c", "say how to quit (in a lesson it pauses a run)"),
     ("", ""),
     ("✓ ◐ •  ▸", "complete; run to its end with exercises still to do; opened; the lesson opened last"),
     ("✎", "the chapter's quiz, with your last score"),
