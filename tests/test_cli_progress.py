@@ -341,3 +341,18 @@ def test_progress_names_an_exercise_edited_since_it_passed(capsys, monkeypatch) 
     assert line in out.splitlines(), out
     code, out, _ = cli(capsys, monkeypatch, "progress", "--json")
     assert json.loads(out)["edited_since_pass"] == ["3.3/dot"]
+
+
+def test_progress_counts_the_hints_a_learner_was_shown(capsys, monkeypatch) -> None:
+    """docs/teaching.md says `grok-tui hint` counts as a hint shown; progress said nothing of them."""
+    p = Progress.load()
+    p.open_lesson("3.3")
+    p.show_hint("3.3", "dot", 2)
+    _, out, _ = cli(capsys, monkeypatch, "progress")
+    assert any(
+        line.startswith("  • 3.3 ") and line.endswith("(exercises 0/2, 2 hints shown)") for line in out.splitlines()
+    ), out
+    _, out, _ = cli(capsys, monkeypatch, "progress", "--json")
+    chapter_3 = next(ch for ch in json.loads(out)["chapters"] if ch["chapter"] == 3)
+    assert chapter_3["hints_shown"] == 2
+    assert next(r for r in chapter_3["lessons"] if r["id"] == "3.3")["hints_shown"] == 2

@@ -149,6 +149,13 @@ def test_export_writes_the_named_file_and_refuses_unknown_ids(tmp_path: Path, ca
     assert json.loads(target.read_text())["metadata"]["grok_tui"] == {"lesson": "3.2"}
     assert main(["export", "9.9"]) == 2
     assert "no lesson '9.9'" in capsys.readouterr().err
+    # -o a folder: the lesson's own file name in it ("[Errno 21] Is a directory", said a teacher's trial)
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    assert main(["export", "3.2", "--to", "py", "-o", str(folder)]) == 0
+    (written,) = folder.iterdir()
+    assert written.suffix == ".py" and written.name.startswith("3.2"), written
+    assert "a cell holds the reference solution (collapsed, in a notebook)" in written.read_text()
 
 
 def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp_path: Path, nbformat) -> None:

@@ -75,8 +75,8 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "--output",
         metavar="FILE",
         type=Path,
-        help="where to write, in a folder that exists (default: the lesson file's name in this folder; "
-        "- prints it). A file there with other content is kept as FILE.bak-<time>",
+        help="where to write: a file in a folder that exists, or such a folder (the lesson file's name in "
+        "it; default: in this folder); - prints it. A file there with other content is kept as FILE.bak-<time>",
     )
     p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR (made if missing)")
     p.add_argument(
@@ -122,7 +122,10 @@ def cmd_export(args, catalog) -> int:
             values = {} if args.blank else kept_values(progress, lesson)
             sys.stdout.write(export_text(lesson, args.to, theirs, values))
             return EXIT_OK
-        lessons, targets = [lesson], [args.output or Path(default_name(lesson, args.to))]
+        output = args.output
+        if output is not None and output.is_dir():  # "Is a directory": the lesson's own name in it
+            output = output / default_name(lesson, args.to)
+        lessons, targets = [lesson], [output or Path(default_name(lesson, args.to))]
         if not targets[0].parent.is_dir():
             return usage(f"cannot write {targets[0]}: the folder {targets[0].parent} does not exist")
     progress = load_progress(catalog)

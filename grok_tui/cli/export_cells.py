@@ -111,7 +111,7 @@ def _exercise_intro(exercise: Exercise, theirs: bool) -> str:
         + ": every test passed` or `"
         + exercise.name
         + ": a test failed: ...` with the reason. "
-        "Then a collapsed cell holds the reference solution: it is used only if the test failed, "
+        "Then a cell holds the reference solution (collapsed, in a notebook): it is used only if the test failed, "
         "in place of your code, so that the rest of the lesson runs. "
         "Once your code passes, the lesson runs with yours, as in grok-tui.",
     ]

@@ -29,7 +29,7 @@ SUBCOMMANDS: dict[str, str] = {
     "verify": "check your saved exercise code (no ID: each one you began); exit 0 when all pass",
     "edit": "open your code of an exercise (3.2/w_sum, a lesson's next, or where you were) in $VISUAL / $EDITOR",
     "export": "write a lesson as a Jupyter notebook (.ipynb) or a script (.py)",
-    "serve": "serve the tutor to a web browser (pip install 'grok-tui[web]')",
+    "serve": "serve the tutor to a web browser (needs textual-serve: pip install textual-serve)",
 }
 GLOBAL_OPTIONS = ("--lessons",)
 """Options every subcommand takes, accepted before the subcommand too (grok-tui --lessons DIR list)."""

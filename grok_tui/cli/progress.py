@@ -67,6 +67,7 @@ class LessonRow(TypedDict):
     status: str
     exercises_total: int
     exercises_done: int
+    hints_shown: int
 
 
 def summary(catalog: Catalog, progress: Progress) -> dict:
@@ -84,6 +85,8 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
                     "status": lesson_status(lesson, progress),
                     "exercises_total": len(names),
                     "exercises_done": sum(progress.exercise_done(lesson.id, n) for n in names),
+                    # a teacher reads who leaned on hints (docs/teaching.md): counted, never shown
+                    "hints_shown": sum(progress.hints_shown(lesson.id, n) for n in names),
                 }
             )
         chapters.append(
@@ -97,6 +100,7 @@ def summary(catalog: Catalog, progress: Progress) -> dict:
                 "lessons_started": sum(r["state"] == "started" for r in rows),
                 "exercises_total": sum(r["exercises_total"] for r in rows),
                 "exercises_done": sum(r["exercises_done"] for r in rows),
+                "hints_shown": sum(r["hints_shown"] for r in rows),
                 "lessons": rows,
             }
         )
@@ -164,7 +168,13 @@ def cmd_progress(args: argparse.Namespace, catalog: Catalog) -> int:
             f"{ch['lessons_started']} started{exercises}"
         )
         for row in ch["lessons"]:
-            ex = f"  (exercises {row['exercises_done']}/{row['exercises_total']})" if row["exercises_total"] else ""
+            hints = row["hints_shown"]
+            hinted = f", {hints} hint{'s' if hints > 1 else ''} shown" if hints else ""
+            ex = (
+                f"  (exercises {row['exercises_done']}/{row['exercises_total']}{hinted})"
+                if row["exercises_total"]
+                else ""
+            )
             print(f"  {MARKS[row['status']][0]} {row['id']} {row['title']}{ex}")
     print(LEGEND)  # the contents' marks and words, below the lessons as there
     if edited:

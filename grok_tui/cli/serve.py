@@ -138,7 +138,12 @@ def cmd_serve(args: argparse.Namespace, catalog: Catalog) -> int:
     try:
         from textual_serve.server import Server
     except ImportError:
-        print("grok-tui: the browser mode needs textual-serve: pip install 'grok-tui[web]'", file=sys.stderr)
+        # `pip install 'grok-tui[web]'` named a package no index has: the tutor installs from a checkout
+        print(
+            "grok-tui: the browser mode needs textual-serve: `pip install textual-serve` in the tutor's"
+            " environment (or, in the grok-tui checkout, pip install '.[web]')",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args.lesson is not None and catalog.get(args.lesson) is None:
         print(f"grok-tui: {no_lesson(args.lesson, catalog)}", file=sys.stderr)
