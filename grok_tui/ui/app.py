@@ -29,7 +29,7 @@ from grok_tui.ui.app_faults import AppFaults
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
-from grok_tui.ui.keys_ahead import KeysAhead
+from grok_tui.ui.keys_ahead import KeysAhead, read_key
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.return_notice import ALL_LESSONS, return_notice
@@ -237,6 +237,7 @@ class GrokApp(AppFaults):
             self.keys_ahead.release()
             return
         self.current_lesson_id = lesson_id
+        self.keys_ahead.screen_coming()
         self.lesson_opened_since_contents = True
         self.progress.open_lesson(lesson_id)
         self._opening = lesson_id
@@ -258,6 +259,7 @@ class GrokApp(AppFaults):
         if quiz is None:
             self.notify(f"chapter {chapter} has no quiz", timeout=3, markup=False)
             return
+        self.keys_ahead.screen_coming()
         self.push_screen(QuizScreen(quiz, self.progress.root))
 
     def _import_lab(self, lesson: Lesson) -> None:
@@ -375,6 +377,8 @@ class GrokApp(AppFaults):
             if after_escape is not None:
                 await self.on_event(events.Key("escape", "\x1b"))
                 await self.on_event(after_escape)
+                return
+            if read_key(self, event):  # read with the enter that opens a lesson: for the lesson
                 return
             # A key the terminal sent that the focused text field binds (ctrl+u, backspace...) runs there.
             if typeahead.run_field_binding_in_order(self, event):

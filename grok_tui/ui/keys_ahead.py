@@ -6,9 +6,11 @@ with the enter that opens a lesson all went to the contents: the lesson opened o
 message had gone round, after the keys behind it were handled there. `enter space` opened 2.1 and
 did not run it (space chose the same lesson again); `enter n` said "n: no key here" on the contents.
 
-From the enter that chooses a lesson or a quiz until the new screen has the focus, the keys that
-reach the app are held; then they are handed to that screen, in the order they were typed. A
-priority key (ctrl+q) still acts at once, as it is read. The opening key pressed again right after
+From the enter that chooses a lesson or a quiz (on the contents or in the command palette) until the
+new screen has the focus, the keys that reach the app are held; then they are handed to that
+screen, in the order they were typed. In the palette, `ctrl+p 4.5 enter space` typed `space` into
+the search as it closed. A palette command that opens no screen (a theme) hands them back at once.
+A priority key (ctrl+q) still acts at once, as it is read. The opening key pressed again right after
 it (enter enter, on a link that seemed not to answer) is dropped, as a question box drops a second
 enter: in the lesson, enter would have opened a box to type a value.
 """
@@ -19,6 +21,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.command import CommandPalette
 from textual.timer import Timer
 
 HOLD_AT_MOST = 2.0
@@ -32,6 +35,8 @@ class KeysAhead:
         self._held: list[tuple[str, str | None]] | None = None
         self._opener: events.Key | None = None
         self._timer: Timer | None = None
+        self._coming = False
+        """A lesson or a quiz is on its way: its screen releases the keys as it mounts."""
 
     @property
     def holding(self) -> bool:
@@ -42,6 +47,16 @@ class KeysAhead:
         if self._held is None:
             self._held, self._opener = [], opener
             self._timer = self._app.set_timer(HOLD_AT_MOST, self.release)
+
+    def screen_coming(self) -> None:
+        """A lesson or a quiz will open: keep holding until its screen has the focus."""
+        self._coming = True
+
+    def settle(self) -> None:
+        """The palette's command has run: without a lesson or a quiz on its way, the keys go on to
+        the screen that shows once it is drawn (the theme command opens a palette of themes)."""
+        if self._held is not None and not self._coming:
+            self._app.call_after_refresh(self.release)
 
     def take(self, event: events.Key) -> bool:
         """Hold `event` if keys are held (True), unless it is the key that opens the screen."""
@@ -54,7 +69,7 @@ class KeysAhead:
 
     def release(self) -> None:
         """The new screen has the focus: hand it the keys held, in their order."""
-        held, self._held, self._opener = self._held or [], None, None
+        held, self._held, self._opener, self._coming = self._held or [], None, None, False
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -74,3 +89,19 @@ def release_after_refresh(app: App[Any]) -> None:
     keys_ahead = getattr(app, "keys_ahead", None)
     if keys_ahead is not None and keys_ahead.holding:
         app.call_after_refresh(keys_ahead.release)
+
+
+def read_key(app: App[Any], event: events.Key) -> bool:
+    """A key as the terminal sent it, before Textual hands it on: True if it is held. An enter in
+    the command palette holds the keys behind it (they would go into its search as it closes). A
+    priority key (ctrl+q) is never held."""
+    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
+    if keys_ahead is None:
+        return False
+    if event.key == "enter" and isinstance(app.screen, CommandPalette):
+        keys_ahead.hold(event)
+        return False
+    active = app.active_bindings.get(event.key)
+    if active is not None and active.binding.priority:
+        return False
+    return keys_ahead.take(event)

@@ -5,8 +5,8 @@ before the search for "4.5" had filled it."""
 from __future__ import annotations
 
 from textual import on
-from textual.command import CommandPalette
-from textual.widgets import Input
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Button, Input
 from textual.worker import Worker, WorkerState
 
 
@@ -33,3 +33,16 @@ class TypeaheadPalette(CommandPalette):
         if self._enter_waits and not self._searching():
             self._enter_waits = False
             self._select_or_command()
+
+    def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
+        runs = not self._list_visible and self._selected_command is not None  # as Textual decides
+        super()._select_or_command(event)
+        keys_ahead = getattr(self.app, "keys_ahead", None)
+        if keys_ahead is None or not keys_ahead.holding:
+            return
+        if runs:
+            # After the command Textual runs next (call_later, queued before this): the keys held
+            # by the enter go on unless a lesson or a quiz opens to take them (ui/keys_ahead.py).
+            self.app.call_later(keys_ahead.settle)
+        elif self._list_visible and self.query_one(CommandList).option_count != 1:
+            keys_ahead.release()  # enter only highlighted a command: what follows is for the search

@@ -150,3 +150,18 @@ async def test_enter_pressed_twice_on_the_contents_opens_the_lesson_and_nothing_
         lesson = app.screen
         await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
         assert app.screen is lesson  # no value box over it
+
+
+@pytest.mark.parametrize("width", [80, 130])
+async def test_space_read_with_the_palettes_enter_runs_the_lesson_it_opens(course, width):
+    """`ctrl+p 4.5 enter space` in one burst: space went into the palette's search as it closed,
+    and the lesson opened without running."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await contents_at(pilot, app, "4.4")
+        for key in ("ctrl+p", *"4.5", "enter", "space"):
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
+        assert lesson.lesson.id == "4.5"
