@@ -25,14 +25,13 @@ from grok_tui.progress import Progress
 from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import app_theme, hang_up, notices, output_pacing, settings_notices, typeahead
-from grok_tui.ui.app_faults import AppFaults
+from grok_tui.ui.app_navigation import AppNavigation
 from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.keys_ahead import KeysAhead, read_key
 from grok_tui.ui.lesson_panels import import_lab, lab_imported
-from grok_tui.ui.notices import take_back
-from grok_tui.ui.return_notice import ALL_LESSONS, return_notice
+from grok_tui.ui.return_notice import return_notice
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
 
@@ -47,7 +46,7 @@ WARM_UP_DELAY = 1.0
 and the cyclic garbage collector is turned back on (the launcher turns it off)."""
 
 
-class GrokApp(AppFaults):
+class GrokApp(AppNavigation):
     TITLE = "grok-tui"
     CSS_PATH = Path(__file__).with_name("grok.tcss")
     COMMANDS = App.COMMANDS | {LessonCommands}
@@ -127,8 +126,9 @@ class GrokApp(AppFaults):
         self.speed = speed
         self.progress = progress if progress is not None else Progress.load(course=CourseHistory.of(catalog.lessons))
         self.places = ReadingPlaces(self.progress.root)
-        self.keys_ahead = KeysAhead(self)  # keys read in the burst of the enter that opens a lesson
         """Where the learner was reading in each lesson (the lesson text opens there again)."""
+        self.keys_ahead = KeysAhead(self)
+        """Keys read in the burst of the enter that opens a lesson, held for it (keys_ahead.py)."""
         self.kept_params = KeptParams(self.progress.root)
         """The params each lesson was left with (it opens with them again, after a restart too)."""
         self.current_lesson_id: str | None = None
@@ -229,57 +229,6 @@ class GrokApp(AppFaults):
 
         process.warm_up()
 
-    # -- navigation -------------------------------------------------------------------------------
-    def open_lesson(self, lesson_id: str) -> None:
-        lesson = self.catalog.get(lesson_id)
-        if lesson is None:
-            self.notify(f"no lesson {lesson_id!r}", severity="error", markup=False)
-            self.keys_ahead.release()
-            return
-        self.current_lesson_id = lesson_id
-        self.keys_ahead.screen_coming()
-        self.lesson_opened_since_contents = True
-        self.progress.open_lesson(lesson_id)
-        self._opening = lesson_id
-        from grok_tui.ui.screens.lesson import READING_SHOWS_LAB
-
-        if self.size.width < READING_SHOWS_LAB or lab_imported(lesson):
-            # Narrower, the reading view hides the lab: the screen builds it after its first frame.
-            self._show_lesson(lesson)
-        else:
-            # The lab's modules import numpy (~0.1 s): never on the UI thread. The current screen
-            # stays live meanwhile; the lesson opens once they are loaded, its lab complete.
-            self.run_worker(partial(self._import_lab, lesson), group="panels", thread=True, exit_on_error=False)
-
-    def take_quiz(self, chapter: int) -> None:
-        """Chapter `chapter`'s quiz, over the current screen (from the contents or ctrl+p)."""
-        from grok_tui.ui.screens.quiz import QuizScreen
-
-        quiz = self.catalog.quizzes.get(chapter)
-        if quiz is None:
-            self.notify(f"chapter {chapter} has no quiz", timeout=3, markup=False)
-            return
-        self.keys_ahead.screen_coming()
-        self.push_screen(QuizScreen(quiz, self.progress.root))
-
-    def _import_lab(self, lesson: Lesson) -> None:
-        """On a worker thread: import the lesson's lab modules, then open it on the UI thread."""
-        import_lab(lesson)
-        self.call_from_thread(self._show_lesson, lesson)
-
-    def _show_lesson(self, lesson: Lesson) -> None:
-        from grok_tui.ui.screens.lesson import LessonScreen
-
-        if self._opening != lesson.id:  # the learner went elsewhere while the panels loaded
-            self.keys_ahead.release()
-            return
-        self._opening = None
-        screen = LessonScreen(self.session_for(lesson), (self.catalog.index(lesson.id) + 1, len(self.catalog.lessons)))
-        # Keep the stack at [contents, lesson]: a modal or an older lesson on top is replaced.
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(screen)
-
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, but Enter waits for the search typed before it (ui/palette.py)."""
         from grok_tui.ui.palette import TypeaheadPalette
@@ -327,40 +276,6 @@ class GrokApp(AppFaults):
             session.on_finished(lambda run: self.progress.finish_lesson(lesson.id))
             self.sessions[lesson.id] = session
         return session
-
-    def action_next_lesson(self, direction: int) -> None:
-        lessons = self.catalog.lessons
-        if not lessons:
-            return
-        if self.current_lesson_id is None or self.catalog.get(self.current_lesson_id) is None:
-            index = 0
-        else:
-            index = self.catalog.index(self.current_lesson_id) + direction
-        if index == len(lessons) and direction > 0:  # n on the last lesson: the course's closing page
-            from grok_tui.ui.screens.course_end import CourseEndScreen
-
-            self.push_screen(CourseEndScreen(self.catalog, self.progress))
-            return
-        if not 0 <= index < len(lessons):
-            self.notify(
-                "this is the last lesson" if direction > 0 else "this is the first lesson", timeout=3, markup=False
-            )
-            return
-        # A notice about the lesson left stays with it: p then n left 2.1's "this is the first
-        # lesson" over 3.1's live strip, said of the lesson 2 of 36.
-        self.clear_notifications()
-        self.open_lesson(lessons[index].id)
-
-    def action_contents(self) -> None:
-        self._opening = None
-        # "back at 6.5, where you left off · escape: all lessons" is said of the lesson: on the
-        # contents it covered the highlighted row, its "escape" stale there (a trial)
-        take_back(self, lambda message: message.endswith(ALL_LESSONS))
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        contents = self.screen_stack[0]
-        if isinstance(contents, ContentsScreen):
-            contents.call_later(contents.build)  # unbuilt while a lesson opened at start was loading
 
     def action_help(self) -> None:
         from grok_tui.ui.screens.help import HelpScreen
