@@ -13,6 +13,7 @@ import threading
 import pytest
 
 from grok_tui.ui import app as app_module
+from grok_tui.ui import app_navigation
 from grok_tui.ui import lesson_panels
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.lesson_panels import LessonPanels
@@ -32,7 +33,7 @@ def held_lab(monkeypatch):
         assert release.wait(20), "the test never released the lab's import"
         lesson_panels.import_lab(lesson)
 
-    for module in (app_module, lesson_module):
+    for module in (app_module, app_navigation, lesson_module):
         monkeypatch.setattr(module, "lab_imported", lambda lesson: False)
         monkeypatch.setattr(module, "import_lab", slow_import)
     return release
@@ -136,8 +137,9 @@ async def test_wide_enough_to_show_the_lab_the_lesson_waits_for_it(course, monke
         assert release.wait(20)
         lesson_panels.import_lab(lesson)  # the real import: the screen then finds the modules loaded
 
-    monkeypatch.setattr(app_module, "lab_imported", lambda lesson: False)
-    monkeypatch.setattr(app_module, "import_lab", slow_import)
+    for module in (app_module, app_navigation):  # the start's preload, and the opening
+        monkeypatch.setattr(module, "lab_imported", lambda lesson: False)
+        monkeypatch.setattr(module, "import_lab", slow_import)
     first_seen: list[bool] = []
     app = GrokApp(course, start_lesson="4.5", speed=0)
     async with app.run_test(size=(120, 40)) as pilot:
