@@ -10,8 +10,8 @@ From the enter that chooses a lesson or a quiz (on the contents or in the comman
 new screen has the focus, the keys that reach the app are held; then they are handed to that
 screen, in the order they were typed. In the palette, `ctrl+p 4.5 enter space` typed `space` into
 the search as it closed. A palette command that opens no screen (a theme) hands them back at once.
-A priority key (ctrl+q) still acts at once, as it is read. The opening key pressed again right after
-it (enter enter, on a link that seemed not to answer) is dropped, as a question box drops a second
+A priority key (ctrl+q) still acts at once, as it is read. An enter pressed again right after the
+enter that opens (on a link that seemed not to answer) is dropped, as a question box drops a second
 enter: in the lesson, enter would have opened a box to type a value.
 """
 
@@ -62,8 +62,10 @@ class KeysAhead:
         """Hold `event` if keys are held (True), unless it is the key that opens the screen."""
         if self._held is None or event is self._opener:
             return False
-        if not self._held and self._opener is not None and event.key == self._opener.key:
-            return True  # enter enter: pressed again as nothing seemed to happen; not enter in the lesson
+        if not self._held and self._opener is not None and event.key == self._opener.key == "enter":
+            # enter enter: pressed again as nothing seemed to happen, not enter in the lesson (a box
+            # for a value). Space space is kept: space opens the lesson, then runs it.
+            return True
         self._held.append((event.key, event.character))
         return True
 
@@ -98,10 +100,11 @@ def read_key(app: App[Any], event: events.Key) -> bool:
     keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
     if keys_ahead is None:
         return False
-    if event.key == "enter" and isinstance(app.screen, CommandPalette):
-        keys_ahead.hold(event)
-        return False
     active = app.active_bindings.get(event.key)
     if active is not None and active.binding.priority:
         return False
-    return keys_ahead.take(event)
+    if keys_ahead.take(event):
+        return True
+    if event.key == "enter" and isinstance(app.screen, CommandPalette):
+        keys_ahead.hold(event)
+    return False

@@ -9,8 +9,10 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input
 from textual.worker import Worker, WorkerState
 
+from grok_tui.ui.screens.dismiss_once import DismissOnce
 
-class TypeaheadPalette(CommandPalette):
+
+class TypeaheadPalette(DismissOnce, CommandPalette):
     _enter_waits = False
     """Enter came while a search was running: it picks once the search is done."""
 
@@ -35,6 +37,12 @@ class TypeaheadPalette(CommandPalette):
             self._select_or_command()
 
     def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
+        if self._dismissed:
+            # enter enter, both read before the palette closed: Textual closed it twice, the second
+            # time popping the contents under it ("Can't pop screen"), and the tutor stopped
+            if event is not None:
+                event.stop()
+            return
         runs = not self._list_visible and self._selected_command is not None  # as Textual decides
         super()._select_or_command(event)
         keys_ahead = getattr(self.app, "keys_ahead", None)

@@ -152,6 +152,19 @@ async def test_enter_pressed_twice_on_the_contents_opens_the_lesson_and_nothing_
         assert app.screen is lesson  # no value box over it
 
 
+async def test_space_pressed_twice_on_the_contents_opens_the_lesson_and_runs_it(course):
+    """Space opens on the contents and runs in the lesson: the second space is meant (a trial found
+    it dropped as a doubled key, as a second enter is)."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.5")
+        app.simulate_key("space")
+        app.simulate_key("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the second space asked for")
+
+
 @pytest.mark.parametrize("width", [80, 130])
 async def test_space_read_with_the_palettes_enter_runs_the_lesson_it_opens(course, width):
     """`ctrl+p 4.5 enter space` in one burst: space went into the palette's search as it closed,
@@ -165,3 +178,44 @@ async def test_space_read_with_the_palettes_enter_runs_the_lesson_it_opens(cours
         lesson = app.screen
         await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
         assert lesson.lesson.id == "4.5"
+
+
+@pytest.mark.parametrize("start", [None, "4.4"])
+async def test_enter_twice_in_the_palette_opens_the_lesson_and_keeps_the_tutor(course, start):
+    """ctrl+p, 4.5, then enter enter in one burst: Textual's palette closed twice, the second time
+    popping the contents under it: "ScreenStackError: Can't pop screen", the tutor gone (from a
+    lesson, the lesson under the palette went silently). A trial, on a laggy link."""
+    from grok_tui.ui.palette import TypeaheadPalette
+    from grok_tui.ui.screens.contents import ContentsScreen
+
+    app = GrokApp(course, start_lesson=start, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("LessonList, LessonDocument"), what="the first screen")
+        await pilot.press("ctrl+p", *"4.5")
+        await wait_for(pilot, lambda: isinstance(app.screen, TypeaheadPalette) and not app.screen._searching())
+        app.simulate_key("enter")
+        app.simulate_key("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5")
+        await pilot.pause(0.2)
+        assert [type(s) for s in app.screen_stack] == [ContentsScreen, LessonScreen]
+        assert app.screen.lesson.id == "4.5" and app.is_running
+
+
+async def test_the_palette_submitted_twice_runs_its_command_once(course):
+    """Two enters the search field handled before the palette closed (no hold: read apart)."""
+    from textual.widgets import Input
+
+    from grok_tui.ui.palette import TypeaheadPalette
+
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.4")
+        await pilot.press("ctrl+p", *"4.5")
+        await wait_for(pilot, lambda: isinstance(app.screen, TypeaheadPalette) and not app.screen._searching())
+        palette = app.screen
+        field = palette.query_one(Input)
+        palette.post_message(Input.Submitted(field, field.value))
+        palette.post_message(Input.Submitted(field, field.value))
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5")
+        await pilot.pause(0.2)
+        assert len(app.screen_stack) == 2 and app.is_running

@@ -13,8 +13,7 @@ import threading
 import pytest
 
 from grok_tui.ui import app as app_module
-from grok_tui.ui import app_navigation
-from grok_tui.ui import lesson_panels
+from grok_tui.ui import app_navigation, lesson_panels
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.lesson_panels import LessonPanels
 from grok_tui.ui.screens import lesson as lesson_module
