@@ -101,19 +101,34 @@ async def contents_at(pilot, app, option_id: str):
     return lessons
 
 
-@pytest.mark.parametrize("width", [80, 130])  # (at 130 the lesson opens after its lab's imports)
-async def test_space_read_with_the_enter_that_opens_a_lesson_runs_it(course, width):
+async def running_after(pilot, app, keys) -> LessonScreen:
+    """`keys` read in one burst, then the lesson they open, once its run has started."""
+    for key in keys:
+        app.simulate_key(key)
+    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+    lesson = app.screen
+    await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the keys asked for")
+    return lesson
+
+
+@pytest.mark.parametrize(
+    ("keys", "width"),
+    [
+        (("enter", "space"), 80),
+        (("enter", "space"), 130),  # (at 130 the lesson opens after its lab's imports)
+        (("space", "space"), 80),
+        (("enter", "enter", "space"), 80),
+    ],
+)
+async def test_space_read_with_the_key_that_opens_a_lesson_runs_it(course, keys, width):
     """`enter space` on the contents opened the lesson and did not run it: both keys were handled
-    by the contents, space choosing the same lesson again (ui/keys_ahead.py)."""
+    by the contents, space choosing the same lesson again (ui/keys_ahead.py). Space space is meant
+    too (space opens, then runs); a doubled enter is dropped: in the lesson it opens a value box."""
     app = GrokApp(course, speed=0)
     async with app.run_test(size=(width, 24)) as pilot:
         await contents_at(pilot, app, "4.5")
-        app.simulate_key("enter")
-        app.simulate_key("space")
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        lesson = app.screen
-        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
-        assert lesson.lesson.id == "4.5"
+        lesson = await running_after(pilot, app, keys)
+        assert lesson.lesson.id == "4.5" and app.screen is lesson  # no value box over it
 
 
 async def test_a_lesson_key_read_with_the_enter_acts_in_the_lesson_not_on_the_contents(course):
@@ -139,32 +154,6 @@ async def test_an_answer_read_with_the_enter_that_opens_the_quiz_answers_its_fir
         assert (app.screen.right, app.screen.answered) == (1, 1)
 
 
-async def test_enter_pressed_twice_on_the_contents_opens_the_lesson_and_nothing_over_it(course):
-    """The second enter of a double press is dropped: in the lesson it would open a box for a value."""
-    app = GrokApp(course, speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await contents_at(pilot, app, "4.5")
-        for key in ("enter", "enter", "space"):
-            app.simulate_key(key)
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        lesson = app.screen
-        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
-        assert app.screen is lesson  # no value box over it
-
-
-async def test_space_pressed_twice_on_the_contents_opens_the_lesson_and_runs_it(course):
-    """Space opens on the contents and runs in the lesson: the second space is meant (a trial found
-    it dropped as a doubled key, as a second enter is)."""
-    app = GrokApp(course, speed=0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await contents_at(pilot, app, "4.5")
-        app.simulate_key("space")
-        app.simulate_key("space")
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        lesson = app.screen
-        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the second space asked for")
-
-
 @pytest.mark.parametrize("width", [80, 130])
 async def test_space_read_with_the_palettes_enter_runs_the_lesson_it_opens(course, width):
     """`ctrl+p 4.5 enter space` in one burst: space went into the palette's search as it closed,
@@ -172,11 +161,7 @@ async def test_space_read_with_the_palettes_enter_runs_the_lesson_it_opens(cours
     app = GrokApp(course, speed=0)
     async with app.run_test(size=(width, 24)) as pilot:
         await contents_at(pilot, app, "4.4")
-        for key in ("ctrl+p", *"4.5", "enter", "space"):
-            app.simulate_key(key)
-        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
-        lesson = app.screen
-        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run space asked for")
+        lesson = await running_after(pilot, app, ("ctrl+p", *"4.5", "enter", "space"))
         assert lesson.lesson.id == "4.5"
 
 
