@@ -39,6 +39,9 @@ class AppNavigation(AppFaults):
             self.keys_ahead.release()
             return
         self.current_lesson_id = lesson_id
+        # Keys read until it has the focus are its: `n space` at 130 columns ran the lesson being
+        # left while the next one's lab imported, or, from the palette, chose 2.1 on the contents.
+        self.keys_ahead.hold()
         self.keys_ahead.screen_coming()
         self.lesson_opened_since_contents = True
         self.progress.open_lesson(lesson_id)

@@ -42,8 +42,9 @@ class KeysAhead:
     def holding(self) -> bool:
         return self._held is not None
 
-    def hold(self, opener: events.Key) -> None:
-        """Hold the keys read after `opener`, the key that opens a screen (it goes on its way)."""
+    def hold(self, opener: events.Key | None = None) -> None:
+        """Hold the keys read after `opener`, the key that opens a screen (it goes on its way), or
+        from now on (n, p: the lesson opens after its lab's imports, the one left still showing)."""
         if self._held is None:
             self._held, self._opener = [], opener
             self._timer = self._app.set_timer(HOLD_AT_MOST, self.release)
@@ -84,6 +85,22 @@ class KeysAhead:
     def _replay(self, held: list[tuple[str, str | None]]) -> None:
         for key, character in held:
             self._app.post_message(events.Key(key, character))
+
+
+def hold_for_a_screen(app: App[Any]) -> None:
+    """A screen is about to open (the exercise chooser, the editor it opens): hold the keys read
+    from now until it has the focus and takes them (release_after_refresh, as it mounts)."""
+    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
+    if keys_ahead is not None:
+        keys_ahead.hold()
+        keys_ahead.screen_coming()
+
+
+def release_now(app: App[Any]) -> None:
+    """No screen comes after all (a chooser closed): the keys held go on at once."""
+    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
+    if keys_ahead is not None and keys_ahead.holding:
+        keys_ahead.release()
 
 
 def release_after_refresh(app: App[Any]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from grok_tui.course_marks import exercises_to_do
 from grok_tui.lesson.model import Exercise, Lesson
 from grok_tui.progress import Progress
+from grok_tui.ui.keys_ahead import hold_for_a_screen
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def open_exercise(screen) -> None:
     # the draft changed last first: the restart's "your draft of cross_entropy waits: e" led to
     # one_hot, highlighted as the first not done (a trial)
     begun.sort(key=lambda name: progress.draft_path(lesson.id, name).stat().st_mtime, reverse=True)
+    hold_for_a_screen(app)  # `e 2 code` in one burst: the 2 is the chooser's, the code the editor's
     app.push_screen(PickExercise(lesson, done, begun), picked)
 
 

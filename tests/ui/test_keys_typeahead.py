@@ -3,6 +3,7 @@ typed while the app was busy) all reach the box, in order (grok_tui/ui/typeahead
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import TextArea
 
@@ -65,6 +66,21 @@ async def test_code_typed_in_one_burst_with_e_goes_into_the_editor():
         await wait_for(pilot, lambda: "xy" in editor.text, what="the typed-ahead text in the editor")
         lines = editor.text.splitlines()  # at the top, or in place of the TODO the stub opens selected
         assert lines[0].startswith("xydef w_sum") or lines[2] == "    xy", lines
+
+
+@pytest.mark.parametrize("pick", [["2"], ["down", "enter"]])
+async def test_code_typed_in_one_burst_with_e_and_the_choosers_pick_goes_into_the_editor(pick):
+    """3.3 has two exercises: `e 2 code` (or `e down enter code`) pasted, or bunched by a slow link,
+    left the editor at its TODO: the code went to the chooser (its q would have closed it)."""
+    app = course_app("3.3")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        post_at_once(app, ["e", *pick, *"return 1"])
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea), what="the editor")
+        editor = app.focused
+        await wait_for(pilot, lambda: "return 1" in editor.text, what="the code in the editor")
+        assert editor.text.startswith("def dot(a, b):"), editor.text
+        assert "    return 1" in editor.text.splitlines() and "TODO" not in editor.text, editor.text
 
 
 def course_app(lesson_id: str) -> GrokApp:

@@ -193,3 +193,22 @@ async def test_the_app_turns_the_garbage_collector_back_on_once_started(course, 
             await wait_for(pilot, gc.isenabled, what="the collector on again")
     finally:
         gc.enable()
+
+
+async def test_keys_read_while_the_next_lessons_lab_imports_go_to_that_lesson(course, held_lab):
+    """n then space at 120 columns: the next lesson opens once its lab's modules are imported, and
+    meanwhile the one being left took the space and ran (a trial: from the palette, the contents
+    took it and opened 2.1 in place of the lesson asked for)."""
+    app = GrokApp(course, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        held_lab.set()  # 3.1 opens
+        left = await lesson_screen(pilot)
+        assert left.lesson.id == "3.1"
+        held_lab.clear()
+        await pilot.press("n", "space")
+        await pilot.pause(0.2)
+        assert app.opening == "4.5" and app.screen is left and left.session.run is None  # space held
+        held_lab.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5")
+        await wait_for(pilot, lambda: app.screen.session.run is not None, what="4.5's run, asked by the space")
+        assert left.session.run is None

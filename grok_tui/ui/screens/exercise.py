@@ -25,6 +25,7 @@ from grok_tui.progress import Progress
 from grok_tui.ui.exercise_drafts import OUTSIDE_POLL, ExerciseDrafts
 from grok_tui.ui.exercise_drawing import ExerciseDrawing
 from grok_tui.ui.exercise_editor import CodeEditor
+from grok_tui.ui.keys_ahead import release_after_refresh
 from grok_tui.ui.widgets.footer import KeyFooter
 
 
@@ -150,6 +151,7 @@ class ExerciseScreen(ExerciseDrawing, ExerciseDrafts, Screen[bool]):
             self.editor.open_at_work(self.exercise.stub.source, self.exercise.placeholders)
         self.set_interval(0.1, self._autosave)
         self.set_interval(OUTSIDE_POLL, self._poll_outside)
+        release_after_refresh(self.app)  # code typed with the chooser's 2: into the editor, over the TODO
         if self._synced_text is None:
             self._synced_text = self.editor.text
         if self.editor.text == self.exercise.stub.source and (kept := self._kept_code()) is not None:

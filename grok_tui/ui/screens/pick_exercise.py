@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from grok_tui.lesson.model import Lesson
 from grok_tui.ui.contrast import drawn_text
+from grok_tui.ui.keys_ahead import hold_for_a_screen, release_after_refresh, release_now
 from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
@@ -32,6 +33,13 @@ class ExerciseList(StoppingOptionList):
             return
         self.highlighted = index
         self.action_select()
+
+    def action_select(self) -> None:
+        """enter or a digit: the editor opens, and the code typed with it is held for it (`e 2 code`
+        pasted, or bunched by a slow link, went to this list: a `q` in it closed the chooser)."""
+        if self.highlighted is not None:
+            hold_for_a_screen(self.app)
+        super().action_select()
 
 
 class PickExercise(DismissOnce, ModalScreen[str | None]):
@@ -75,7 +83,8 @@ class PickExercise(DismissOnce, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         """The marks in colours readable where the box is drawn (contrast.drawn_style): "• " begun was
-        the terminal's yellow on ansi-light."""
+        the terminal's yellow on ansi-light. The keys read with the `e` that opened it are its."""
+        release_after_refresh(self.app)
         chooser = self.query_one(ExerciseList)
         for option in list(chooser.options):
             if isinstance(option.prompt, Text) and option.id is not None:
@@ -85,6 +94,7 @@ class PickExercise(DismissOnce, ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
+        release_now(self.app)
         self.dismiss(None)
 
     def action_help(self) -> None:
