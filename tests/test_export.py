@@ -156,6 +156,11 @@ def test_export_writes_the_named_file_and_refuses_unknown_ids(tmp_path: Path, ca
     (written,) = folder.iterdir()
     assert written.suffix == ".py" and written.name.startswith("3.2"), written
     assert "a cell holds the reference solution (collapsed, in a notebook)" in written.read_text()
+    # -o a folder not made yet, said with its slash: made, as --all's (it wrote a file named "new")
+    assert main(["export", "3.2", "-o", f"{tmp_path / 'new'}/"]) == 0
+    assert [p.suffix for p in (tmp_path / "new").iterdir()] == [".ipynb"]
+    assert main(["export", "3.2", "-o", f"{tmp_path / 'no' / 'such'}/"]) == 2
+    assert "the folder" in capsys.readouterr().err and not (tmp_path / "no").exists()
 
 
 def test_an_exported_lesson_runs_in_a_jupyter_kernel_with_its_checks_passing(tmp_path: Path, nbformat) -> None:

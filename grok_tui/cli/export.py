@@ -3,6 +3,7 @@ with the learner's code and the params the tutor keeps for them, written without
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,9 +75,9 @@ def add_parsers(parsers: dict, add_lessons_option, descriptions: dict[str, str])
         "-o",
         "--output",
         metavar="FILE",
-        type=Path,
-        help="where to write: a file in a folder that exists, or such a folder (the lesson file's name in "
-        "it; default: in this folder); - prints it. A file there with other content is kept as FILE.bak-<time>",
+        help="where to write: a file in a folder that exists, or a folder (the lesson file's name in it; "
+        "DIR/ is made if missing; default: this folder); - prints it. A file there with other content is "
+        "kept as FILE.bak-<time>",
     )
     p.add_argument("--all", metavar="DIR", type=Path, help="export every lesson into DIR (made if missing)")
     p.add_argument(
@@ -98,7 +99,10 @@ def cmd_export(args, catalog) -> int:
         print(f"grok-tui: {message}", file=sys.stderr)
         return EXIT_USAGE
 
-    suffix = args.output.suffix.lstrip(".") if args.output is not None else ""
+    # `-o handouts/`: a folder, even one not made yet (Path drops the slash: it wrote a file "handouts")
+    folder_named = args.output is not None and args.output.endswith(("/", os.sep))
+    args.output = Path(args.output) if args.output is not None else None
+    suffix = args.output.suffix.lstrip(".") if args.output is not None and not folder_named else ""
     if args.to is not None and suffix in FORMATS and suffix != args.to:
         kind = "notebook" if args.to == "ipynb" else "script"
         return usage(f"--to {args.to} would write a {kind} into {args.output}")
@@ -123,6 +127,10 @@ def cmd_export(args, catalog) -> int:
             sys.stdout.write(export_text(lesson, args.to, theirs, values))
             return EXIT_OK
         output = args.output
+        if output is not None and folder_named and not output.is_dir():
+            if not output.parent.is_dir():  # DIR itself is made, as --all's, but not a whole mistyped path
+                return usage(f"cannot export into {output}: the folder {output.parent} does not exist")
+            output.mkdir()
         if output is not None and output.is_dir():  # "Is a directory": the lesson's own name in it
             output = output / default_name(lesson, args.to)
         lessons, targets = [lesson], [output or Path(default_name(lesson, args.to))]

@@ -43,7 +43,12 @@ class TypeaheadPalette(DismissOnce, CommandPalette):
             if event is not None:
                 event.stop()
             return
-        runs = not self._list_visible and self._selected_command is not None  # as Textual decides
+        # As Textual decides: the command runs now (the list hidden, a command chosen), or a choice
+        # is made in the list (one highlighted, or the only one), which runs it next; else the enter
+        # only highlights the first of several.
+        runs = not self._list_visible and self._selected_command is not None
+        commands = self.query_one(CommandList)
+        chooses = self._list_visible and (commands.highlighted is not None or commands.option_count == 1)
         super()._select_or_command(event)
         keys_ahead = getattr(self.app, "keys_ahead", None)
         if keys_ahead is None or not keys_ahead.holding:
@@ -52,5 +57,5 @@ class TypeaheadPalette(DismissOnce, CommandPalette):
             # After the command Textual runs next (call_later, queued before this): the keys held
             # by the enter go on unless a lesson or a quiz opens to take them (ui/keys_ahead.py).
             self.app.call_later(keys_ahead.settle)
-        elif self._list_visible and self.query_one(CommandList).option_count != 1:
+        elif not chooses:
             keys_ahead.release()  # enter only highlighted a command: what follows is for the search

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from grok_tui.ui.app import GrokApp
@@ -204,3 +205,31 @@ async def test_the_palette_submitted_twice_runs_its_command_once(course):
         await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen.lesson.id == "4.5")
         await pilot.pause(0.2)
         assert len(app.screen_stack) == 2 and app.is_running
+
+
+async def test_space_read_with_the_enter_that_picks_one_of_several_in_the_palette_runs_it(course):
+    """A search that several lessons match ("4." : 4.4 and 4.5), one highlighted: `enter space` let
+    the space go back to the search as if enter had only highlighted (a trial: `C-p 4.3 Enter Space`)."""
+    from textual.command import CommandList
+
+    from grok_tui.ui.palette import TypeaheadPalette
+
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.4")
+        await pilot.press("ctrl+p", *"4.")
+        await wait_for(pilot, lambda: isinstance(app.screen, TypeaheadPalette) and not app.screen._searching())
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 1, what="several lessons found")
+        await pilot.press("down")
+        await wait_for(pilot, lambda: commands.highlighted is not None, what="one highlighted")
+        # enter and space as a terminal's read hands them over (Pilot's own keys come too late to
+        # race the list): the space held by enter, then enter's choice
+        app.keys_ahead.hold(events.Key("enter", "\r"))
+        assert app.keys_ahead.take(events.Key("space", " "))
+        app.screen._select_or_command()
+        assert app.keys_ahead.holding  # the space waits for the lesson chosen, not for the search
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the space asked for")
+        assert lesson.lesson.id.startswith("4.")
