@@ -79,3 +79,26 @@ async def test_at_60_columns_the_bar_keeps_help_and_quit(small_catalog):
         assert shown == ["run/pause", "lab/text", "chart", "help", "quit"], shown
         await pilot.resize_terminal(80, 24)  # at 80 columns every key shows again
         await wait_for(pilot, lambda: "output" in [k.description for k in footer.query(FooterKey)], what="every key")
+
+
+async def test_the_contents_key_bar_is_built_once_at_start(catalog, monkeypatch):
+    """ "enter open", bound on the list alone, came with the list's focus, after the bar's first
+    build: the bar was built twice at start, ~40 ms more to the contents' first frame."""
+    from grok_tui.ui.screens.contents import ContentsScreen
+
+    built: list[str] = []
+    compose = KeyFooter.compose
+
+    def counted(self):
+        built.append(type(self.screen).__name__)
+        return compose(self)
+
+    monkeypatch.setattr(KeyFooter, "compose", counted)
+    app = GrokApp(catalog, speed=0)  # the course: its first chapter has a quiz, as F offers at start
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ContentsScreen) and key_bar_settled(app))
+        await wait_for(pilot, lambda: app.focused is not None, what="the list's focus")
+        await pilot.pause(0.2)
+        bar = app.screen.query_one(KeyFooter)
+        assert built == ["ContentsScreen"], built
+        assert [key.key_display for key in bar.query(FooterKey)][:2] == ["enter", "f1"]

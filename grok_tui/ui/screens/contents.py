@@ -59,6 +59,10 @@ class ContentsScreen(Screen[None]):
     ContentsScreen #legend { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
+        # The list's own "enter open" (contents_list.py), here as well and first, as the bar shows
+        # it: the bar is drawn before the list has the focus, and with the key only on the list it
+        # was composed twice at start (~40 ms to the first frame, bench/startup.py).
+        Binding("enter", "select", "open", key_display="enter", id="contents.open_list"),
         Binding("f1,question_mark", "help", "help", id="contents.help"),
         Binding("escape", "back", "back to lesson", id="contents.back"),
         Binding("F", "chapter_quiz", "chapter quiz", id="contents.quiz"),
@@ -108,6 +112,10 @@ class ContentsScreen(Screen[None]):
         elif key in ARROWS or (len(key) == 1 and key.isalnum() and key not in self.active_bindings):
             # (the list binds ← → to scroll it sideways, which it never needs: they moved nothing)
             self._say(ARROWS.get(key, key) + NO_KEY)
+
+    def action_select(self) -> None:
+        """enter before the list has the focus (at start): as on the list, open the chosen lesson."""
+        self.query_one(LessonList).action_select()
 
     def action_interrupt(self) -> None:
         self.notify("q quits, your progress is saved", title="ctrl+c", timeout=3, markup=False)
