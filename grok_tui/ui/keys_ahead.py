@@ -17,6 +17,7 @@ enter: in the lesson, enter would have opened a box to type a value.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from textual import events
@@ -25,8 +26,11 @@ from textual.command import CommandPalette
 from textual.timer import Timer
 
 HOLD_AT_MOST = 2.0
-"""Seconds: were the new screen never to come (its lesson failed to load), the held keys go to the
-screen that shows then, late but not lost."""
+"""Seconds: were the new screen never to come, the held keys go to the screen that shows then, late
+but not lost."""
+HOLD_COMING_AT_MOST = 15.0
+"""Seconds, for a lesson or a quiz on its way (its lab's modules importing on a loaded machine can
+take longer than HOLD_AT_MOST: the space went to the lesson being left, in a CI run under load)."""
 
 
 class KeysAhead:
@@ -37,6 +41,7 @@ class KeysAhead:
         self._timer: Timer | None = None
         self._coming = False
         """A lesson or a quiz is on its way: its screen releases the keys as it mounts."""
+        self._since = 0.0
 
     @property
     def holding(self) -> bool:
@@ -47,7 +52,16 @@ class KeysAhead:
         from now on (n, p: the lesson opens after its lab's imports, the one left still showing)."""
         if self._held is None:
             self._held, self._opener = [], opener
-            self._timer = self._app.set_timer(HOLD_AT_MOST, self.release)
+            self._since = time.monotonic()
+            self._timer = self._app.set_timer(HOLD_AT_MOST, self._time_up)
+
+    def _time_up(self) -> None:
+        """No screen took the keys in HOLD_AT_MOST: on, unless one is still on its way."""
+        waited = time.monotonic() - self._since
+        if self._coming and waited < HOLD_COMING_AT_MOST:
+            self._timer = self._app.set_timer(min(HOLD_AT_MOST, HOLD_COMING_AT_MOST - waited), self._time_up)
+        else:
+            self.release()
 
     def screen_coming(self) -> None:
         """A lesson or a quiz will open: keep holding until its screen has the focus."""
