@@ -6,10 +6,12 @@ with the enter that opens a lesson all went to the contents: the lesson opened o
 message had gone round, after the keys behind it were handled there. `enter space` opened 2.1 and
 did not run it (space chose the same lesson again); `enter n` said "n: no key here" on the contents.
 
-From the enter that chooses a lesson or a quiz (on the contents or in the command palette) until the
-new screen has the focus, the keys that reach the app are held; then they are handed to that
-screen, in the order they were typed. In the palette, `ctrl+p 4.5 enter space` typed `space` into
-the search as it closed. A palette command that opens no screen (a theme) hands them back at once.
+From the key that opens a lesson, a quiz, the exercise chooser or the editor (enter or space on the
+contents, enter in the command palette, n and p, e, the chooser's pick) until the new screen has the
+focus, the keys that reach the app are held; then they are handed to that screen, in the order they
+were typed. In the palette, `ctrl+p 4.5 enter space` typed `space` into the search as it closed; at
+120 columns `n space` ran the lesson being left while the next one's lab imported; `e 2 code` sent
+the code to the chooser. A palette command that opens no screen (a theme) hands them on at once.
 A priority key (ctrl+q) still acts at once, as it is read. An enter pressed again right after the
 enter that opens (on a link that seemed not to answer) is dropped, as a question box drops a second
 enter: in the lesson, enter would have opened a box to type a value.
