@@ -41,8 +41,7 @@ class AppNavigation(AppFaults):
         self.current_lesson_id = lesson_id
         # Keys read until it has the focus are its: `n space` at 130 columns ran the lesson being
         # left while the next one's lab imported, or, from the palette, chose 2.1 on the contents.
-        self.keys_ahead.hold()
-        self.keys_ahead.screen_coming()
+        self.keys_ahead.hold_for_screen()
         self.lesson_opened_since_contents = True
         self.progress.open_lesson(lesson_id)
         self._opening = lesson_id
@@ -63,8 +62,9 @@ class AppNavigation(AppFaults):
         quiz = self.catalog.quizzes.get(chapter)
         if quiz is None:
             self.notify(f"chapter {chapter} has no quiz", timeout=3, markup=False)
+            self.keys_ahead.release()  # what the contents' enter held goes on
             return
-        self.keys_ahead.screen_coming()
+        self.keys_ahead.hold_for_screen()  # an answer typed with F or enter is the quiz's
         self.push_screen(QuizScreen(quiz, self.progress.root))
 
     def _import_lab(self, lesson: Lesson) -> None:

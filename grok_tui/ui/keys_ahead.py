@@ -66,8 +66,17 @@ class KeysAhead:
             self.release()
 
     def screen_coming(self) -> None:
-        """A lesson or a quiz will open: keep holding until its screen has the focus."""
-        self._coming = True
+        """A lesson or a quiz will open: keep holding until its screen has the focus. (Said with
+        nothing held, it is forgotten: a quiz opened by F left it set, and a later palette command
+        that opens no screen kept its keys the 15 s of HOLD_COMING_AT_MOST.)"""
+        if self._held is not None:
+            self._coming = True
+
+    def hold_for_screen(self) -> None:
+        """A screen is about to open (a lesson, a quiz, the exercise chooser, the editor): hold the
+        keys read from now until it has the focus and takes them (release_after_refresh)."""
+        self.hold()
+        self.screen_coming()
 
     def settle(self) -> None:
         """The palette's command has run: without a lesson or a quiz on its way, the keys go on to
@@ -103,26 +112,27 @@ class KeysAhead:
             self._app.post_message(events.Key(key, character))
 
 
+def keys_ahead_of(app: App[Any]) -> KeysAhead | None:
+    """The tutor's KeysAhead (None in an app that is not the tutor: a test's own)."""
+    keys_ahead = getattr(app, "keys_ahead", None)
+    return keys_ahead if isinstance(keys_ahead, KeysAhead) else None
+
+
 def hold_for_a_screen(app: App[Any]) -> None:
-    """A screen is about to open (the exercise chooser, the editor it opens): hold the keys read
-    from now until it has the focus and takes them (release_after_refresh, as it mounts)."""
-    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
-    if keys_ahead is not None:
-        keys_ahead.hold()
-        keys_ahead.screen_coming()
+    """KeysAhead.hold_for_screen, for a screen that knows only its app."""
+    if (keys_ahead := keys_ahead_of(app)) is not None:
+        keys_ahead.hold_for_screen()
 
 
 def release_now(app: App[Any]) -> None:
     """No screen comes after all (a chooser closed): the keys held go on at once."""
-    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
-    if keys_ahead is not None and keys_ahead.holding:
+    if (keys_ahead := keys_ahead_of(app)) is not None and keys_ahead.holding:
         keys_ahead.release()
 
 
 def release_after_refresh(app: App[Any]) -> None:
     """Called by a screen as it mounts: once its focus is set, it takes the keys held for it."""
-    keys_ahead = getattr(app, "keys_ahead", None)
-    if keys_ahead is not None and keys_ahead.holding:
+    if (keys_ahead := keys_ahead_of(app)) is not None and keys_ahead.holding:
         app.call_after_refresh(keys_ahead.release)
 
 
@@ -130,7 +140,7 @@ def read_key(app: App[Any], event: events.Key) -> bool:
     """A key as the terminal sent it, before Textual hands it on: True if it is held. An enter in
     the command palette holds the keys behind it (they would go into its search as it closes). A
     priority key (ctrl+q) is never held."""
-    keys_ahead: KeysAhead | None = getattr(app, "keys_ahead", None)
+    keys_ahead = keys_ahead_of(app)
     if keys_ahead is None:
         return False
     active = app.active_bindings.get(event.key)

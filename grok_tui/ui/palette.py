@@ -9,6 +9,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input
 from textual.worker import Worker, WorkerState
 
+from grok_tui.ui.keys_ahead import keys_ahead_of
 from grok_tui.ui.screens.dismiss_once import DismissOnce
 
 
@@ -50,7 +51,7 @@ class TypeaheadPalette(DismissOnce, CommandPalette):
         commands = self.query_one(CommandList)
         chooses = self._list_visible and (commands.highlighted is not None or commands.option_count == 1)
         super()._select_or_command(event)
-        keys_ahead = getattr(self.app, "keys_ahead", None)
+        keys_ahead = keys_ahead_of(self.app)
         if keys_ahead is None or not keys_ahead.holding:
             return
         if runs:

@@ -13,7 +13,7 @@ from textual.style import Style as VisualStyle
 from textual.widgets.option_list import Option
 
 from grok_tui.ui.contrast import readable
-from grok_tui.ui.keys_ahead import KeysAhead
+from grok_tui.ui.keys_ahead import keys_ahead_of
 from grok_tui.ui.widgets.gutter import GutterFirst
 from grok_tui.ui.widgets.stopping_list import StoppingOptionList
 
@@ -34,7 +34,7 @@ class LessonList(GutterFirst, StoppingOptionList):
         (keys_ahead.py). Said here, as the list reads it, before the keys behind it reach the screen."""
         chooses = any(b.action == "select" for b in self._bindings.key_to_bindings.get(event.key, ()))
         option = self.highlighted_option
-        keys_ahead: KeysAhead | None = getattr(self.app, "keys_ahead", None)
+        keys_ahead = keys_ahead_of(self.app)
         if chooses and option is not None and not option.disabled and keys_ahead is not None:
             keys_ahead.hold(event)
 
