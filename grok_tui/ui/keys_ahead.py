@@ -44,16 +44,21 @@ class KeysAhead:
         self._coming = False
         """A lesson or a quiz is on its way: its screen releases the keys as it mounts."""
         self._since = 0.0
+        self._opener_seen = False
 
     @property
     def holding(self) -> bool:
         return self._held is not None
 
-    def hold(self, opener: events.Key | None = None) -> None:
+    def hold(self, opener: events.Key | None = None, *, read: bool = False) -> None:
         """Hold the keys read after `opener`, the key that opens a screen (it goes on its way), or
-        from now on (n, p: the lesson opens after its lab's imports, the one left still showing)."""
+        from now on (n, p: the lesson opens after its lab's imports, the one left still showing).
+        `read`: the opener was read by the app just now (the palette's enter); else the keys that
+        reach the app before the opener itself were read before it, and go their way (the list
+        sees an enter before the app sees the ↓ read ahead of it: `↓ ↓ enter space` opened the
+        first lesson, the ↓ held for it)."""
         if self._held is None:
-            self._held, self._opener = [], opener
+            self._held, self._opener, self._opener_seen = [], opener, read or opener is None
             self._since = time.monotonic()
             self._timer = self._app.set_timer(HOLD_AT_MOST, self._time_up)
 
@@ -86,7 +91,12 @@ class KeysAhead:
 
     def take(self, event: events.Key) -> bool:
         """Hold `event` if keys are held (True), unless it is the key that opens the screen."""
-        if self._held is None or event is self._opener:
+        if self._held is None:
+            return False
+        if event is self._opener:
+            self._opener_seen = True
+            return False
+        if not self._opener_seen:  # read before the opener: the screen it was read on takes it
             return False
         if not self._held and self._opener is not None and event.key == self._opener.key == "enter":
             # enter enter: pressed again as nothing seemed to happen, not enter in the lesson (a box
@@ -149,5 +159,5 @@ def read_key(app: App[Any], event: events.Key) -> bool:
     if keys_ahead.take(event):
         return True
     if event.key == "enter" and isinstance(app.screen, CommandPalette):
-        keys_ahead.hold(event)
+        keys_ahead.hold(event, read=True)
     return False

@@ -225,7 +225,7 @@ async def test_space_read_with_the_enter_that_picks_one_of_several_in_the_palett
         await wait_for(pilot, lambda: commands.highlighted is not None, what="one highlighted")
         # enter and space as a terminal's read hands them over (Pilot's own keys come too late to
         # race the list): the space held by enter, then enter's choice
-        app.keys_ahead.hold(events.Key("enter", "\r"))
+        app.keys_ahead.hold(events.Key("enter", "\r"), read=True)
         assert app.keys_ahead.take(events.Key("space", " "))
         app.screen._select_or_command()
         assert app.keys_ahead.holding  # the space waits for the lesson chosen, not for the search
@@ -233,3 +233,13 @@ async def test_space_read_with_the_enter_that_picks_one_of_several_in_the_palett
         lesson = app.screen
         await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the space asked for")
         assert lesson.lesson.id.startswith("4.")
+
+
+async def test_keys_read_before_the_enter_act_on_the_contents(course):
+    """`↓ enter space` in one burst: the list saw the enter before the app saw the ↓ read ahead of it,
+    and the ↓ was held for the lesson: the highlighted lesson opened, not the one below it."""
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await contents_at(pilot, app, "4.4")
+        lesson = await running_after(pilot, app, ("down", "enter", "space"))
+        assert lesson.lesson.id == "4.5"
