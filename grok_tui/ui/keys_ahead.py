@@ -45,6 +45,10 @@ class KeysAhead:
         """A lesson or a quiz is on its way: its screen releases the keys as it mounts."""
         self._since = 0.0
         self._opener_seen = False
+        self._replayed: list[events.Key] = []
+        """The keys handed on by the last release, on their way through the app's queue."""
+        self._late: list[tuple[str, str | None]] | None = None
+        """While they are on their way: keys the app reads that are not theirs, handed on after them."""
 
     @property
     def holding(self) -> bool:
@@ -111,15 +115,40 @@ class KeysAhead:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if held:
-            # Made on the app's own task, as the terminal's keys are: a key made on the screen's
-            # (where call_after_refresh runs) has the screen as its sender, and Textual stops its
-            # bubbling below the screen, short of the app's bindings.
-            self._app.call_later(self._replay, held)
+        if not held:
+            return
+        if self._late is not None:  # keys handed on are still on their way: these go after them
+            self._late.extend(held)
+            return
+        # From now until they have been read again, a key the terminal sends goes after them: one
+        # already in the app's queue was read first, and `n space` (the space read as the lesson
+        # opened) ran the lesson being left, then opened the next one (a CI run under load).
+        self._late = []
+        # Made on the app's own task, as the terminal's keys are: a key made on the screen's
+        # (where call_after_refresh runs) has the screen as its sender, and Textual stops its
+        # bubbling below the screen, short of the app's bindings.
+        self._app.call_later(self._replay, held)
 
     def _replay(self, held: list[tuple[str, str | None]]) -> None:
-        for key, character in held:
-            self._app.post_message(events.Key(key, character))
+        self._replayed = [events.Key(key, character) for key, character in held]
+        for key in self._replayed:
+            self._app.post_message(key)
+        self._app.call_later(self._replayed_read)  # in the queue behind them
+
+    def _replayed_read(self) -> None:
+        """The keys handed on have been read: the ones read meanwhile follow them."""
+        late, self._late, self._replayed = self._late or [], None, []
+        if late:
+            self._late = []
+            self._app.call_later(self._replay, late)
+
+    def read(self, event: events.Key) -> bool:
+        """A key as the app reads it from the terminal's queue: True if it is held (for a screen
+        opening, or behind the keys handed on that are still on their way)."""
+        if self._late is not None and not any(event is key for key in self._replayed):
+            self._late.append((event.key, event.character))
+            return True
+        return self.take(event)
 
 
 def keys_ahead_of(app: App[Any]) -> KeysAhead | None:
@@ -156,7 +185,7 @@ def read_key(app: App[Any], event: events.Key) -> bool:
     active = app.active_bindings.get(event.key)
     if active is not None and active.binding.priority:
         return False
-    if keys_ahead.take(event):
+    if keys_ahead.read(event):
         return True
     if event.key == "enter" and isinstance(app.screen, CommandPalette):
         keys_ahead.hold(event, read=True)

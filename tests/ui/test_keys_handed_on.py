@@ -1,0 +1,59 @@
+"""Keys held for a screen that opens are handed on in the order they were typed, ahead of the keys
+the terminal sent meanwhile (grok_tui/ui/keys_ahead.py).
+
+A CI run under load: `n space` in 3.1, the n held while 3.1 itself was still mounting. As 3.1 took
+it, the space was already in the app's queue, read before the n handed back: the space ran 3.1, then
+the n opened 4.5, which never ran."""
+
+from __future__ import annotations
+
+from textual import events
+
+from grok_tui.ui.app import GrokApp
+from grok_tui.ui.screens.lesson import LessonScreen
+from tests.ui.helpers import wait_for
+
+
+async def settled_lesson(pilot, app) -> LessonScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+    screen = app.screen
+    await wait_for(pilot, lambda: screen.lab_built and not app.keys_ahead.holding, what="the lesson settled")
+    return screen
+
+
+async def test_a_key_read_as_the_held_ones_are_handed_on_comes_after_them(small_catalog):
+    app = GrokApp(small_catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        left = await settled_lesson(pilot, app)
+        keys = app.keys_ahead
+        keys.hold()  # as while 3.1 mounted
+        assert keys.read(events.Key("n", "n"))
+        keys.release()  # 3.1 has the focus...
+        app.post_message(events.Key("space", " "))  # ...and the space is in the queue before the n handed on
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen is not left)
+        opened = app.screen
+        assert opened.lesson.id == "4.5"
+        await wait_for(pilot, lambda: opened.session.run is not None, what="4.5's run, asked by the space")
+        assert left.session.run is None
+
+
+async def test_keys_held_again_while_handed_on_keep_their_order(small_catalog, monkeypatch):
+    """A second release before the first keys are read again, and keys the terminal sent meanwhile:
+    each goes after the ones before it."""
+    seen: list[str] = []
+    monkeypatch.setattr(LessonScreen, "on_key", lambda self, event: seen.append(event.key), raising=False)
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled_lesson(pilot, app)
+        seen.clear()
+        keys = app.keys_ahead
+        keys.hold()
+        assert keys.read(events.Key("m", "m"))
+        keys.release()
+        keys.hold()
+        assert keys.read(events.Key("u", "u"))
+        keys.release()
+        for late in "y9":  # queued ahead of m and u, made only when the app gets to them
+            app.post_message(events.Key(late, late))
+        await wait_for(pilot, lambda: len(seen) == 4, what="the four keys")
+        assert seen == ["m", "u", "y", "9"]
