@@ -28,6 +28,7 @@ from pathlib import Path
 
 from grok_tui.answers import ANSWERS_FILE, forget_answers
 from grok_tui.drafts import DraftFiles
+from grok_tui.exercise_record import ExerciseRecord
 from grok_tui.kept_params import PARAMS_FILE, forget_params
 from grok_tui.lesson.history import CourseHistory
 from grok_tui.progress_lock import progress_lock
@@ -58,9 +59,10 @@ class KeptAsIs(PermissionError):
 
 
 @dataclass
-class Progress(DraftFiles):
-    """What the learner has done. Lesson states are "started" or "done". The draft files' methods
-    (draft_path, load_draft, save_draft...) come from DraftFiles (grok_tui/drafts.py)."""
+class Progress(ExerciseRecord, DraftFiles):
+    """What the learner has done. Lesson states are "started" or "done". The exercises' record
+    (exercise_done, record_pass, hints_shown...) comes from ExerciseRecord (grok_tui/exercise_record.py),
+    the draft files' methods (draft_path, load_draft, save_draft...) from DraftFiles (grok_tui/drafts.py)."""
 
     root: Path
     lessons: dict[str, str] = field(default_factory=dict)
@@ -318,18 +320,6 @@ class Progress(DraftFiles):
         state = self.lessons.get(lesson_id, "")
         return state if state in ("started", "done") else ""
 
-    def _entry(self, lesson_id: str, name: str) -> dict:
-        """An exercise's entry, {} if none or if the file holds something else there."""
-        entry = self.exercises.get(self.exercise_key(lesson_id, name))
-        return entry if isinstance(entry, dict) else {}
-
-    def _own_entry(self, lesson_id: str, name: str) -> dict:
-        """The exercise's entry to update (an entry that is not an object is replaced)."""
-        key = self.exercise_key(lesson_id, name)
-        if not isinstance(self.exercises.get(key), dict):
-            self.exercises[key] = {"done": False}
-        return self.exercises[key]
-
     def open_lesson(self, lesson_id: str) -> None:
         self.last_lesson = lesson_id
         self.lessons.setdefault(lesson_id, "started")
@@ -339,47 +329,6 @@ class Progress(DraftFiles):
         if self.lessons.get(lesson_id) != "done":
             self.lessons[lesson_id] = "done"
             self.save()
-
-    # -- exercises -------------------------------------------------------------------------------
-    @staticmethod
-    def exercise_key(lesson_id: str, name: str) -> str:
-        return f"{lesson_id}/{name}"
-
-    def exercise_done(self, lesson_id: str, name: str) -> bool:
-        return self._entry(lesson_id, name).get("done") is True
-
-    def passed_code(self, lesson_id: str) -> dict[str, str]:
-        """The learner's code of every exercise of the lesson they passed: the live run uses it."""
-        prefix = f"{lesson_id}/"
-        return {
-            key[len(prefix) :]: entry["code"]
-            for key, entry in self.exercises.items()
-            if key.startswith(prefix)
-            and isinstance(entry, dict)
-            and entry.get("done") is True
-            and isinstance(entry.get("code"), str)
-        }
-
-    def hints_shown(self, lesson_id: str, name: str) -> int:
-        hints = self._entry(lesson_id, name).get("hints", 0)
-        ok = isinstance(hints, int) and not isinstance(hints, bool) and hints > 0
-        return hints if ok else 0  # a hand-edited file must not raise
-
-    def show_hint(self, lesson_id: str, name: str, count: int) -> None:
-        """Remember that `count` hints are now shown (they stay shown when the learner comes back; a
-        count lower than the saved one, from a writer that had not seen the other's, never lowers it)."""
-        count = max(count, self.hints_shown(lesson_id, name))
-        entry = self._own_entry(lesson_id, name)
-        if entry.get("hints", 0) != count:
-            entry["hints"] = count
-            self.save()
-
-    def record_pass(self, lesson_id: str, name: str, code: str) -> None:
-        """The learner's code passed: the exercise is done and the lesson's live run uses their code."""
-        hints = self.hints_shown(lesson_id, name)
-        entry = self._own_entry(lesson_id, name)
-        entry.update(done=True, code=code, hints=hints)
-        self.save()
 
     # -- reset -----------------------------------------------------------------------------------
     def reset_exercise(self, lesson_id: str, name: str) -> Path | None:
