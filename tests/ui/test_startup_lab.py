@@ -13,7 +13,7 @@ import threading
 import pytest
 
 from grok_tui.ui import app as app_module
-from grok_tui.ui import app_navigation, lesson_panels
+from grok_tui.ui import app_navigation, lesson_lab, lesson_panels
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.keys_ahead import HOLD_AT_MOST
 from grok_tui.ui.lesson_panels import LessonPanels
@@ -35,6 +35,7 @@ def held_lab(monkeypatch):
 
     for module in (app_module, app_navigation, lesson_module):
         monkeypatch.setattr(module, "lab_imported", lambda lesson: False)
+    for module in (app_module, app_navigation, lesson_lab):
         monkeypatch.setattr(module, "import_lab", slow_import)
     return release
 

@@ -31,12 +31,12 @@ from grok_tui.engine import lesson_imports
 from grok_tui.engine.runner import LessonRun, RunState
 from grok_tui.engine.session import LessonSession
 from grok_tui.ui.breakpoints import apply_breakpoints, preset_breakpoints
-from grok_tui.ui.code_tokens import CodeTokens
 from grok_tui.ui.keys_ahead import release_after_refresh
 from grok_tui.ui.lesson_drawing import ESCAPE_AGAIN
 from grok_tui.ui.lesson_exercise import exercise_notes, open_exercise, pass_note, unpassed_note
 from grok_tui.ui.lesson_focus import LessonFocus
-from grok_tui.ui.lesson_panels import LessonPanels, import_lab, lab_imported
+from grok_tui.ui.lesson_lab import LessonLab
+from grok_tui.ui.lesson_panels import LessonPanels, lab_imported
 from grok_tui.ui.lesson_params import LessonParams
 from grok_tui.ui.lesson_runs import LessonRuns
 from grok_tui.ui.lesson_size import MIN_SIZE, LessonSize, too_small_text
@@ -72,7 +72,7 @@ LEAVE_AGAIN = 3.0
 """Seconds within which a second escape leaves a run in progress for the contents."""
 
 
-class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRuns, Screen[None]):
+class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonLab, LessonRuns, Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_run", "run/pause", id="lesson.run"),
         Binding("s", "step", "step", id="lesson.step"),
@@ -223,18 +223,6 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
         self._quiz_read_for = None
         self._draw_status(self.session.poll())
 
-    def _lab_widgets(self):
-        """The lab's charts and panels (the `#charts` row)."""
-        from grok_tui.ui.widgets.chart import ChartView
-
-        for i, chart in enumerate(self.lesson.charts):
-            yield ChartView(chart, step_name=self.lesson.step_name, id=f"chart-{i}")
-        yield from self.panels.compose()
-        if self.lesson.prints_only:  # 3.8: what it printed, not an empty lab
-            from grok_tui.ui.widgets.printout import PrintoutView
-
-            yield PrintoutView(id="printout")
-
     def on_mount(self) -> None:
         try:
             self._setup()
@@ -290,50 +278,6 @@ class LessonScreen(LessonSize, LessonViews, LessonParams, LessonFocus, LessonRun
             self.run_worker(
                 partial(lesson_imports.prepare, self.lesson), group="prepare", thread=True, exit_on_error=False
             )
-
-    def _lab_setup(self) -> None:
-        self.panels.report_problems(self.app)
-        self.panels.show_first()
-        self._arrange_charts()
-        self._mark_focus()
-
-    def _after_first_frame(self, tokens: CodeTokens) -> None:
-        """On a worker thread: save the code's tokens for the next start; import the lab's modules if
-        it is not built, then build it on the UI thread."""
-        tokens.save()
-        if self._lab_built:
-            return
-        import_lab(self.lesson)
-        try:
-            self.app.call_from_thread(self.call_later, self._build_lab)
-        except RuntimeError:  # the app has ended meanwhile
-            pass
-
-    async def _build_lab(self) -> None:
-        if self._lab_built or not self.is_attached:
-            return
-        try:
-            await self.query_one("#charts").mount_all(list(self._lab_widgets()))
-        except NoMatches:  # being removed (the learner left, or the app quit)
-            return
-        self._lab_built = True
-        self._lab_setup()
-        self._draw_charts(self.session.poll())
-        then, self._after_lab = self._after_lab, None
-        if then is not None:
-            then()
-
-    def _when_lab_built(self, then: Callable[[], None]) -> None:
-        """Call `then` now if the lab is built, else once it is (instead of what waited before)."""
-        if self._lab_built:
-            then()
-        else:
-            self._after_lab = then
-
-    @property
-    def lab_built(self) -> bool:
-        """The charts and panels exist (a lesson opened at 80 columns builds them after its first frame)."""
-        return self._lab_built
 
     def on_screen_suspend(self) -> None:
         # "... waits: e · escape: all lessons" is said of this screen: it stayed over the editor and
