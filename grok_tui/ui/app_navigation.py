@@ -113,6 +113,8 @@ class AppNavigation(AppFaults):
         # "back at 6.5, where you left off · escape: all lessons" is said of the lesson: on the
         # contents it covered the highlighted row, its "escape" stale there (a trial)
         take_back(self, lambda message: message.endswith(ALL_LESSONS))
+        if len(self.screen_stack) > 1 and isinstance(self.screen_stack[0], ContentsScreen):
+            self.keys_ahead.hold_for_contents()  # `c enter space`: the enter and space are theirs
         while len(self.screen_stack) > 1:
             self.pop_screen()
         contents = self.screen_stack[0]

@@ -11,7 +11,9 @@ contents, enter in the command palette, n and p, e, the chooser's pick) until th
 focus, the keys that reach the app are held; then they are handed to that screen, in the order they
 were typed. In the palette, `ctrl+p 4.5 enter space` typed `space` into the search as it closed; at
 120 columns `n space` ran the lesson being left while the next one's lab imported; `e 2 code` sent
-the code to the chooser. A palette command that opens no screen (a theme) hands them on at once.
+the code to the chooser. Likewise from the c or escape that leaves a lesson until the contents show
+(`c enter space` opened the lesson twice, and the tutor stopped). A palette command that opens no
+screen (a theme) hands them on at once. Keys handed on go ahead of any the terminal sent meanwhile.
 A priority key (ctrl+q) still acts at once, as it is read. An enter pressed again right after the
 enter that opens (on a link that seemed not to answer) is dropped, as a question box drops a second
 enter: in the lesson, enter would have opened a box to type a value.
@@ -43,6 +45,8 @@ class KeysAhead:
         self._timer: Timer | None = None
         self._coming = False
         """A lesson or a quiz is on its way: its screen releases the keys as it mounts."""
+        self._for_contents = False
+        """The screen on its way is the contents, shown again (contents_shown releases the keys)."""
         self._since = 0.0
         self._opener_seen = False
         self._replayed: list[events.Key] = []
@@ -87,6 +91,21 @@ class KeysAhead:
         self.hold()
         self.screen_coming()
 
+    def hold_for_contents(self) -> None:
+        """c or escape leaves a lesson for the contents: the keys read with it reached the lesson's
+        widgets, then the app's bindings with the contents current. `c enter space` in one burst
+        opened a lesson with enter and again with space, and the tutor stopped on the first one's
+        focus as it was replaced; `c ↓ enter space` opened the lesson under it without running it.
+        Held, they go to the contents once they show."""
+        self.hold_for_screen()
+        if self._held is not None:
+            self._for_contents = True
+
+    def contents_shown(self) -> None:
+        """The contents have the focus again, their list built: keys held for them go there."""
+        if self._held is not None and self._for_contents:
+            self._app.call_after_refresh(self.release)
+
     def settle(self) -> None:
         """The palette's command has run: without a lesson or a quiz on its way, the keys go on to
         the screen that shows once it is drawn (the theme command opens a palette of themes)."""
@@ -112,6 +131,7 @@ class KeysAhead:
     def release(self) -> None:
         """The new screen has the focus: hand it the keys held, in their order."""
         held, self._held, self._opener, self._coming = self._held or [], None, None, False
+        self._for_contents = False
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -173,6 +193,12 @@ def release_after_refresh(app: App[Any]) -> None:
     """Called by a screen as it mounts: once its focus is set, it takes the keys held for it."""
     if (keys_ahead := keys_ahead_of(app)) is not None and keys_ahead.holding:
         app.call_after_refresh(keys_ahead.release)
+
+
+def contents_shown(app: App[Any]) -> None:
+    """Called by the contents as they show again: keys held for them (KeysAhead.hold_for_contents) go there."""
+    if (keys_ahead := keys_ahead_of(app)) is not None:
+        keys_ahead.contents_shown()
 
 
 def read_key(app: App[Any], event: events.Key) -> bool:

@@ -108,12 +108,19 @@ class LessonFocus(_Screen):
         def action_change(self, direction: int) -> None: ...  # LessonParams'
 
     def on_descendant_focus(self) -> None:
-        self._mark_focus()
-        self._redraw_status()  # the keys it names may be the focused panel's now (taken_keys)
+        if self._in_stack():
+            self._mark_focus()
+            self._redraw_status()  # the keys it names may be the focused panel's now (taken_keys)
 
     def on_descendant_blur(self) -> None:
-        self._mark_focus()
-        self._redraw_status()
+        if self._in_stack():
+            self._mark_focus()
+            self._redraw_status()
+
+    def _in_stack(self) -> bool:
+        """Not a screen taken off the stack, its panes going: `c enter space` in one burst opened two
+        lessons, the first replaced at once, and the tutor stopped on its focus heard late."""
+        return self in self.app.screen_stack
 
     def taken_keys(self) -> frozenset[str]:
         """The keys the focused pane binds for itself, as the status line writes them: with 7.5's

@@ -7,8 +7,10 @@ the n opened 4.5, which never ran."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 
+from grok_tui.ui import app as app_module
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.lesson import LessonScreen
 from tests.ui.helpers import wait_for
@@ -57,3 +59,45 @@ async def test_keys_held_again_while_handed_on_keep_their_order(small_catalog, m
             app.post_message(events.Key(late, late))
         await wait_for(pilot, lambda: len(seen) == 4, what="the four keys")
         assert seen == ["m", "u", "y", "9"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "opened"),
+    [
+        (("c", "enter", "space"), "3.1"),  # the tutor stopped on NoMatches '#values-box' (a trial)
+        (("c", "down", "enter", "space"), "3.2"),  # 3.2 opened, not run: the space was lost
+        (("escape", "enter", "space"), "3.1"),
+    ],
+)
+async def test_keys_read_with_the_key_that_leaves_a_lesson_act_on_the_contents(catalog, keys, opened, monkeypatch):
+    """`c enter space` in one burst from 3.1, opened at start in a terminal (the contents under it not
+    built yet): the enter and the space reached 3.1's widgets, then the app's bindings with the
+    contents current: each opened 3.1, the first one replaced at once, and the tutor stopped on its
+    focus. One key at a time, the contents show, enter opens the lesson highlighted, space runs it."""
+    monkeypatch.setattr(GrokApp, "is_headless", property(lambda self: False))
+    monkeypatch.setattr(app_module.gc, "freeze", lambda: None)  # the app freezes what exists when in a terminal
+    app = GrokApp(catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        left = await settled_lesson(pilot, app)
+        for key in keys:
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen) and app.screen is not left)
+        lesson = app.screen
+        assert lesson.lesson.id == opened
+        await wait_for(pilot, lambda: lesson.session.run is not None, what="the run the space asked for")
+        await pilot.pause(0.2)
+        assert app.screen is lesson and len(app.screen_stack) == 2 and app.is_running
+
+
+async def test_a_lesson_taken_off_the_stack_ignores_its_late_focus(small_catalog):
+    """A lesson replaced as it opened heard its focus after its panes were gone: the focus mark
+    looked for '#values-box' and the tutor stopped."""
+    app = GrokApp(small_catalog, start_lesson="3.1", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lesson = await settled_lesson(pilot, app)
+        app.action_contents()
+        await lesson.query_one("#values-box").remove()
+        lesson.on_descendant_focus()
+        lesson.on_descendant_blur()
+        await pilot.pause()
+        assert app.is_running

@@ -19,6 +19,7 @@ from grok_tui.lesson.catalog import bundled_lessons_dir
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.breakpoints import preset_breakpoints
 from grok_tui.ui.contrast import TONES, theme_style
+from grok_tui.ui.keys_ahead import contents_shown
 from grok_tui.ui.notices import take_back
 from grok_tui.ui.screens.contents_list import LessonList
 from grok_tui.ui.screens.contents_rows import QUIZ_ROW, lesson_preview, quiz_attempt, quiz_line, quiz_preview
@@ -192,6 +193,7 @@ class ContentsScreen(Screen[None]):
                 return
             await self.build()
             tutor(self.app).lesson_opened_since_contents = False  # built on the lesson last opened
+            contents_shown(self.app)
             return
         app = tutor(self.app)
         # back from a quiz, ctrl+p or the help, the highlight stays where it was (the palette's
@@ -199,6 +201,7 @@ class ContentsScreen(Screen[None]):
         self.refresh_marks(keep_highlight=not app.lesson_opened_since_contents)
         app.lesson_opened_since_contents = False
         self.refresh_bindings()
+        contents_shown(self.app)  # keys read with the c or escape that left a lesson
 
     async def build(self) -> None:
         """Build a deferred contents screen (a no-op once built)."""
