@@ -183,6 +183,13 @@ def hold_for_a_screen(app: App[Any]) -> None:
         keys_ahead.hold_for_screen()
 
 
+def hold_keys(app: App[Any]) -> None:
+    """KeysAhead.hold, from now on, for a screen that knows only its app: the caller releases them
+    (release_after_refresh) once what the key before them changed is in place."""
+    if (keys_ahead := keys_ahead_of(app)) is not None:
+        keys_ahead.hold()
+
+
 def release_now(app: App[Any]) -> None:
     """No screen comes after all (a chooser closed): the keys held go on at once."""
     if (keys_ahead := keys_ahead_of(app)) is not None and keys_ahead.holding:

@@ -24,6 +24,8 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input
 
+from grok_tui.ui.keys_ahead import hold_keys
+
 _TEXT_AREA = "textual.widgets._text_area"
 """TextArea's module: imported only once an editor exists (the exercises), not at start-up (~10 ms);
 until then no TextArea can have the focus."""
@@ -71,6 +73,11 @@ def run_field_binding_in_order(app: App, event: events.Key) -> bool:
     if active is None or active.node is not field or active.binding.priority or not active.enabled:
         return False
     field.call_later(_run_in_chain, app, event.key, field, active.binding.action)
+    if active.binding.action == "submit" and getattr(field, "holds_keys_after_submit", False):
+        # The keys behind the enter wait until the screen has taken the answer: typed into the
+        # field meanwhile, the next answer joined this one (a quiz graded "22" for a 2 typed after
+        # `2 enter enter`), or went to a question about to be replaced
+        hold_keys(app)
     return True
 
 

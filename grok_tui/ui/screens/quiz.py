@@ -17,7 +17,7 @@ from grok_tui.instruments.predict import number_problem
 from grok_tui.instruments.quiz import Quiz
 from grok_tui.ui.answer_notices import tell_set_aside
 from grok_tui.ui.contrast import drawn_style, drawn_text, theme_style
-from grok_tui.ui.keys_ahead import release_after_refresh
+from grok_tui.ui.keys_ahead import hold_keys, release_after_refresh
 from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.footer import KeyFooter
 
@@ -25,6 +25,13 @@ from grok_tui.ui.widgets.footer import KeyFooter
 def choice_numbers(count: int) -> str:
     """How to name the choices by number: "1 to 2" read oddly for two."""
     return "1 or 2" if count == 2 else f"1 to {count}"
+
+
+class QuizAnswer(Input):
+    """The answer field: keys read after its enter wait until the answer is taken, then go to what
+    shows next (grok_tui/ui/typeahead.py), as when they come one at a time."""
+
+    holds_keys_after_submit = True
 
 
 class QuizScreen(DismissOnce, Screen[int]):
@@ -83,7 +90,7 @@ class QuizScreen(DismissOnce, Screen[int]):
         with Vertical() as box:
             box.border_title = f"chapter {self.quiz.chapter} quiz"
             yield Static(id="quiz-question")
-            yield Input(id="quiz-answer")
+            yield QuizAnswer(id="quiz-answer")
             yield Static(id="quiz-verdict")
         yield KeyFooter()
 
@@ -198,6 +205,10 @@ class QuizScreen(DismissOnce, Screen[int]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._take_answer(event)
+        release_after_refresh(self.app)  # the keys typed after the enter (QuizAnswer)
+
+    def _take_answer(self, event: Input.Submitted) -> None:
         if self.showing_verdict or self.scored:
             # an enter that reached the field before it was disabled (enter enter, fast or over a slow
             # link): counted, it answered the question again ("3 of 2 right"); it meant "next"
@@ -284,11 +295,15 @@ class QuizScreen(DismissOnce, Screen[int]):
             return
         if not self.showing_verdict:
             return
+        # An answer typed in the burst that goes on was read before its field had the focus: it
+        # waits for the next question (`enter 2 enter` after a verdict lost the 2 and its enter)
+        hold_keys(self.app)
         if self.index < len(self.order) - 1:
             self.index += 1
             self._show_question()
         else:
             self._show_score()
+        release_after_refresh(self.app)
 
     def _show_score(self) -> None:
         total = len(self.quiz.questions)
