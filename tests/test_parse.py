@@ -1,4 +1,5 @@
-"""The lesson parser: good files load, bad ones are reported at the right file and line."""
+"""The lesson parser: good files load, bad ones are reported at the right file and line. (The files it
+reads, and a folder of them: test_parse_files.py.)"""
 
 from __future__ import annotations
 
@@ -212,23 +213,6 @@ def test_exercise_missing_its_solution_is_reported(tmp_path):
     assert any("lacks its solution" in p.message for p in problems)
 
 
-def test_catalog_keeps_good_lessons_when_one_is_bad(tmp_path):
-    write(tmp_path, GOOD, "good.md")
-    write(tmp_path, GOOD.replace('id = "9.1"', 'id = "9.2"').replace("```python train", "```python nope"), "bad.md")
-    write(tmp_path, "# The format\n", "README.md")  # documentation, never a lesson
-    catalog = load_catalog(tmp_path)
-    assert [lesson.id for lesson in catalog.lessons] == ["9.1"]
-    assert len(catalog.errors) == 1 and catalog.errors[0].path.name == "bad.md"
-
-
-def test_duplicate_ids_are_reported(tmp_path):
-    write(tmp_path, GOOD, "a.md")
-    write(tmp_path, GOOD, "b.md")
-    catalog = load_catalog(tmp_path)
-    assert len(catalog.lessons) == 1
-    assert "already used" in catalog.errors[0].message
-
-
 def test_parameter_values_are_checked_and_nudged(tmp_path):
     lesson, _ = parse_lesson(write(tmp_path, GOOD))
     alpha, mode, n = lesson.params
@@ -288,45 +272,6 @@ def test_a_chapter_name_given_once_reaches_every_lesson_of_the_chapter(tmp_path)
 
 
 # -- what is read, and how ---------------------------------------------------------------------------
-def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
-    path = write(tmp_path, GOOD)
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    lesson, problems = parse_lesson(path)
-    assert problems == [] and lesson is not None and lesson.id == "9.1"
-    plain, _ = parse_lesson(write(tmp_path, GOOD, "plain.md"))
-    assert [c.line for c in lesson.cells] == [c.line for c in plain.cells]  # lines do not move
-    lesson, problems = parse_lesson(path, "\ufeff" + GOOD)  # text given with its mark
-    assert problems == [] and lesson is not None
-
-
-def test_text_that_is_not_utf8_is_named_at_its_line(tmp_path):
-    path = tmp_path / "latin.md"
-    path.write_bytes(GOOD.encode("utf-8").replace(b"A tiny lesson", b"A tiny le\xe7on"))
-    lesson, problems = parse_lesson(path)
-    assert lesson is None
-    assert str(problems[0]) == f"{path}:5: not UTF-8 text: byte 0xe7 cannot be read (save the file as UTF-8)"
-
-
-def test_only_regular_files_are_read(tmp_path):
-    import os
-
-    os.mkfifo(tmp_path / "fifo.md")
-    (tmp_path / "dir.md").mkdir()
-    write(tmp_path, GOOD, "good.md")
-    catalog = load_catalog(tmp_path)  # returns: the FIFO is never opened
-    assert [l.id for l in catalog.lessons] == ["9.1"]
-    assert sorted(str(e) for e in catalog.errors) == [
-        f"{tmp_path / 'dir.md'}: not a regular file (a folder); skipped",
-        f"{tmp_path / 'fifo.md'}: not a regular file (a FIFO); skipped",
-    ]
-
-
-def test_a_huge_file_is_not_read(tmp_path):
-    path = tmp_path / "huge.md"
-    with open(path, "wb") as f:
-        f.truncate(50_000_000)
-    lesson, problems = parse_lesson(path)
-    assert lesson is None and "too big for a lesson file" in str(problems[0])
 
 
 @pytest.mark.parametrize(
