@@ -132,7 +132,12 @@ def test_an_update_inside_backprop_names_one_entry_and_where_updates_belong(cata
     # a small argument is still said whole, before and after
     said = _slipped(catalog, "7.3", "softmax", "x = x - x.max(", "x -= x.max(")
     assert "softmax changed its argument x: array([1., 2., 3.]) became array([-2., -1.,  0.])." in said, said
+    # the stub's `x = np.asarray(x, dtype=float)` was taken for a copy (a trial): said it is not
+    assert "(np.asarray of an array is that same array, not a copy: `x - ...` makes a new one.)" in said, said
+    assert "leaves what it was given as it was (its caller may use it again)" in said, said
+    said = _slipped(catalog, "6.3", "relu", "return", "x[x < 0] = 0\n    return")
+    assert "relu changed its argument x" in said and "np.asarray" not in said, said  # no asarray in relu
     # a big array, by its entry; numbers to the digits that tell them apart
     code, test = "def f(a):\n    a[3] += 1e-6\n    return a\n", "import numpy as np\nf(np.full(100, 0.5))"
     said = describe(run_sandboxed(code, test, guard=("f",)), code, test).text
-    assert "f changed its argument a: entry [3]: 0.5 became 0.500001. The lesson goes on using" in said, said
+    assert "f changed its argument a: entry [3]: 0.5 became 0.500001. A function hands back its answer" in said, said

@@ -248,7 +248,7 @@ def _changed(function, name, before, after, code, result=None):
     )
     plain = (
         f"{function} changed its argument {name}: {_short(repr(before))[:120]} became "
-        f"{_short(repr(after))[:120]}. The lesson goes on using what it passes in, so leave "
+        f"{_short(repr(after))[:120]}.{_same_array(code, name, before)} {LEAVE_ARGUMENTS}, so leave "
         f"the arguments as they are and {instead}."
     )
     holds_arrays = isinstance(before, (list, tuple)) and any(type(b).__name__ == "ndarray" for b in before)
@@ -274,9 +274,23 @@ def _changed(function, name, before, after, code, result=None):
     if any("weight" in n for n in (name, *names)):
         return f"{said} Leave {name} as it is: the training loop updates the weights, not {function}."
     return (
-        f"{said} The lesson goes on using what it passes in, so leave the arguments as they are and build the "
-        f"answer as a new {kind}."
+        f"{said}{_same_array(code, name, before)} {LEAVE_ARGUMENTS}, so leave the arguments as they are and "
+        f"build the answer as a new {kind}."
     )
+
+
+LEAVE_ARGUMENTS = (
+    "A function hands back its answer and leaves what it was given as it was (its caller may use it again)"
+)
+"""Why: 'the lesson goes on using what it passes in' was not true of 6.3's relu, given a fresh product."""
+
+
+def _same_array(code, name, before):
+    """7.3's softmax stub starts `x = np.asarray(x, dtype=float)`, and a learner took that x for a
+    copy of their own: said where the code made one such."""
+    if type(before).__name__ != "ndarray" or not re.search(rf"\b{re.escape(name)}\s*=\s*(np\.)?asarray\(", code):
+        return ""
+    return f" (np.asarray of an array is that same array, not a copy: `{name} - ...` makes a new one.)"
 
 
 class _ArgumentChanged(AssertionError):
