@@ -137,3 +137,13 @@ def test_relu2deriv_written_as_relu_is_told_its_value_is_not_its_slope(catalog):
     for body in ("(output > 0) * output", "np.maximum(output, 0)"):
         said = check_code(relu2deriv, f"import numpy as np\n\ndef relu2deriv(output):\n    return {body}\n").text
         assert "that is relu's value; its slope is 1 where output > 0" in said, (body, said)
+
+
+def test_6_6bs_second_product_with_a_star_is_told_it_spreads_into_a_grid(catalog):
+    """`relu(l0.dot(W0)) * W1` got only "the answer is (1, 1) ...; got (4, 4)" (a trial), where
+    6.4's hidden_delta explains the same slip."""
+    said = _slipped(catalog, "6.6b", "forward", "relu(l0.dot(W0)).dot(W1)", "relu(l0.dot(W0)) * W1")
+    assert (
+        "got (4, 4): * multiplies element by element, and l1 (1, 4) * W1 (4, 1) spread into that grid; "
+        "a layer times its weights is l1.dot(W1)"
+    ) in said, said
