@@ -404,3 +404,15 @@ def test_an_exercises_name_alone_is_sent_to_its_lesson(capsys) -> None:
     assert (code, err) == (2, "grok-tui: w_sum is an exercise: `grok-tui hint 3.2/w_sum`\n")
     code, _, err = cli(capsys, "verify", "dot")
     assert (code, err) == (2, "grok-tui: dot is an exercise: `grok-tui verify 3.3/dot`\n")
+
+
+def test_hint_for_a_lesson_whose_exercises_all_passed_goes_to_the_one_edited_since(capsys) -> None:
+    """7.3's three passed, then softmax edited to fail: `hint 7.3` spent a hint on one_hot, which
+    passes (a trial), not on the one the learner was stuck on."""
+    progress = Progress.load()
+    for exercise in COURSE.get("7.3").exercises:
+        progress.record_pass("7.3", exercise.name, exercise.solution.source)
+    progress.save_draft("7.3", "softmax", "def softmax(x):\n    return None\n")
+    code, out, _ = cli(capsys, "hint", "7.3")
+    assert code == 0 and out.startswith("7.3/softmax"), out
+    assert "one_hot" not in out and Progress.load().hints_shown("7.3", "one_hot") == 0, out

@@ -80,9 +80,9 @@ class _Usage(Exception):
 def chosen_exercises(
     catalog: Catalog, spec: str | None, progress: Progress, *, next_only: bool = False, command: str = "hint"
 ) -> list[tuple[Lesson, Exercise]]:
-    """The exercises `spec` names: LESSON/NAME, a lesson (with next_only: its first unsolved one),
-    or (None) every exercise of the course in order. `command`: the one asked, named in what it says
-    (`edit 3.1` was pointed to `grok-tui hint 3.2`)."""
+    """The exercises `spec` names: LESSON/NAME, a lesson (with next_only: its first unsolved one, else
+    its first edited since its pass), or (None) every exercise of the course in order. `command`: the
+    one asked, named in what it says (`edit 3.1` was pointed to `grok-tui hint 3.2`)."""
     if spec is None:
         return [(lesson, ex) for lesson in catalog.lessons for ex in lesson.exercises]
     lesson_id, slash, name = spec.partition("/")
@@ -103,7 +103,10 @@ def chosen_exercises(
         nearest = f"; the next lesson with one is {later.id} (`grok-tui {command} {later.id}`)" if later else ""
         raise _Usage(with_lessons_option(f"lesson {lesson_id} has no exercises{nearest}", catalog))
     if next_only:
-        todo = exercises_to_do(lesson, progress)
+        # Every one passed: the one edited since its pass is the one being worked on (`hint 7.3`,
+        # softmax edited and failing, spent a hint on one_hot, which passes)
+        edited = set(edited_since_pass(catalog, progress))
+        todo = exercises_to_do(lesson, progress) or [e for e in lesson.exercises if f"{lesson.id}/{e.name}" in edited]
         return [(lesson, (todo or list(lesson.exercises))[0])]
     return [(lesson, e) for e in lesson.exercises]
 
