@@ -58,3 +58,37 @@ async def test_answers_typed_with_the_enter_that_opens_the_quiz_each_reach_their
         assert (quiz.right, quiz.answered) == (3, 3)
         latest = saved(private_data_dir)
         assert [latest[f"quiz/4/{n}"]["given"] for n in (1, 2, 3)] == list(FIRST_THREE), latest
+
+
+async def test_answers_typed_with_f_on_the_contents_list_each_reach_their_question(course, private_data_dir):
+    """Back on the contents from a lesson, its list focused: `F 1 enter enter 2 enter` in one burst.
+    The list read the 1 and the enters before F's quiz opened: question 1 was graded on the 2."""
+    from grok_tui.ui.screens.contents_list import LessonList
+
+    app = GrokApp(course, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#doc"), what="4.5")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.focused, LessonList), what="the contents' list focused")
+        app.simulate_key("F")
+        burst(app, *FIRST_THREE)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), what="the quiz")
+        quiz = app.screen
+        await wait_for(pilot, lambda: quiz.number == 4 and not quiz.showing_verdict, what="question 4")
+        latest = saved(private_data_dir)
+        assert [latest[f"quiz/4/{n}"]["given"] for n in (1, 2, 3)] == list(FIRST_THREE), latest
+
+
+async def test_f_on_a_chapter_without_a_quiz_holds_no_key(course):
+    """F on the list holds the keys read after it for the quiz it opens; on a chapter without one (its
+    binding off there, F says why) nothing is held: the keys go on at once, not after 2 s."""
+    from tests.ui.test_enter_burst import contents_at
+
+    app = GrokApp(course, speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lessons = await contents_at(pilot, app, "5.3")
+        lessons.focus()
+        await pilot.pause()
+        await pilot.press("F")
+        await wait_for(pilot, lambda: any("no quiz" in n.message for n in app._notifications), what="the notice")
+        assert not app.keys_ahead.holding

@@ -35,7 +35,15 @@ class LessonList(GutterFirst, StoppingOptionList):
         chooses = any(b.action == "select" for b in self._bindings.key_to_bindings.get(event.key, ()))
         option = self.highlighted_option
         keys_ahead = keys_ahead_of(self.app)
-        if chooses and option is not None and not option.disabled and keys_ahead is not None:
+        if keys_ahead is None:
+            return
+        if chooses and option is not None and not option.disabled:
+            keys_ahead.hold(event)
+        elif (
+            active := self.app.active_bindings.get(event.key)
+        ) is not None and active.binding.action == "chapter_quiz":
+            # F: the answers typed with it are the quiz's (`F 1 enter enter 2 enter`: the list took
+            # the 1 and the enters read before the quiz opened, and the 2 answered question 1)
             keys_ahead.hold(event)
 
     def on_click(self, event: events.Click) -> None:
