@@ -136,9 +136,11 @@ def test_edit_of_a_lesson_opens_its_next_exercise_to_do(capsys, tmp_path, monkey
     code, out, _ = cli(capsys, "edit", "3.3")
     assert code == 0 and out.startswith("Opening 3.3/ele_mul (") and "grok-tui verify 3.3/ele_mul" in out
     assert cli(capsys, "verify", "3.3/ele_mul")[0] == 0
+    dot = COURSE.get("3.3").exercise("dot")
+    monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, dot.solution.source))
     code, out, _ = cli(capsys, "edit", "3.3")  # ele_mul passed: the next one to do is dot
     assert code == 0 and out.startswith("Opening 3.3/dot (") and "passes already" not in out
-    Progress.load().record_pass("3.3", "dot", COURSE.get("3.3").exercise("dot").solution.source)
+    Progress.load().record_pass("3.3", "dot", dot.solution.source)
     code, out, _ = cli(capsys, "edit", "3.3")
     assert code == 0 and out.startswith("Opening 3.3/ele_mul (") and "every exercise of 3.3 passes already" in out
     code, _, err = cli(capsys, "edit", "3.1")  # the command asked, not `hint` (a trial)
