@@ -317,6 +317,8 @@ class GrokApp(AppNavigation):
         # box's field goes into the field.
         if self.keys_ahead.take(event) or typeahead.type_into_field(self, event):
             event.prevent_default()
+        else:
+            typeahead.hold_after_submit(self, event)
 
     async def action_quit(self) -> None:
         """Stop any run first (its process is killed if it does not stop at once). If the learner's

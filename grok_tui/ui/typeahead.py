@@ -73,12 +73,27 @@ def run_field_binding_in_order(app: App, event: events.Key) -> bool:
     if active is None or active.node is not field or active.binding.priority or not active.enabled:
         return False
     field.call_later(_run_in_chain, app, event.key, field, active.binding.action)
-    if active.binding.action == "submit" and getattr(field, "holds_keys_after_submit", False):
+    _hold_after_submit(app, field, active.binding.action)
+    return True
+
+
+def hold_after_submit(app: App, event: events.Key) -> None:
+    """An enter that reached the app through the widgets (read before its box had the focus: `= 0.5
+    enter s s s` in one burst) submits the focused field: the keys behind it wait as well."""
+    field = _focused_field(app)
+    if field is None or event.key != "enter":
+        return
+    active = app.active_bindings.get(event.key)
+    if active is not None and active.node is field:
+        _hold_after_submit(app, field, active.binding.action)
+
+
+def _hold_after_submit(app: App, field: Any, action: str) -> None:
+    if action == "submit" and getattr(field, "holds_keys_after_submit", False):
         # The keys behind the enter wait until the screen has taken the answer: typed into the
         # field meanwhile, the next answer joined this one (a quiz graded "22" for a 2 typed after
-        # `2 enter enter`), or went to a question about to be replaced
+        # `2 enter enter`), went to a question about to be replaced, or to a box about to close
         hold_keys(app)
-    return True
 
 
 async def _run_in_chain(app: App, key: str, field: Any, action: str) -> None:

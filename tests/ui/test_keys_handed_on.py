@@ -101,3 +101,18 @@ async def test_a_lesson_taken_off_the_stack_ignores_its_late_focus(small_catalog
         lesson.on_descendant_blur()
         await pilot.pause()
         assert app.is_running
+
+
+async def test_keys_read_with_a_value_boxs_enter_act_on_the_lesson_after_it_closes(catalog):
+    """`= 2 enter s s s` in one burst (a trial): all read before the box was up, the s's were typed
+    into it as it closed, and lost; the run played on. One key at a time, s pauses and steps it."""
+    from grok_tui.engine.runner import RunState
+
+    app = GrokApp(catalog, start_lesson="4.5", speed=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lesson = await settled_lesson(pilot, app)
+        for key in ("equals_sign", "2", "enter", "s", "s", "s"):
+            app.simulate_key(key)
+        await wait_for(pilot, lambda: lesson.params["alpha"] == 2 and lesson.session.run is not None, what="the run")
+        await wait_for(pilot, lambda: lesson.run_state is RunState.PAUSED, what="the run paused by the s's")
+        assert app.screen is lesson and not app.keys_ahead.holding

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from grok_tui.lesson.model import Param
 from grok_tui.lesson.params import ParamError, fmt
+from grok_tui.ui.keys_ahead import release_after_refresh
 from grok_tui.ui.screens.dismiss_once import DismissOnce
 from grok_tui.ui.widgets.footer import KeyFooter
 
@@ -35,6 +36,10 @@ class ValueField(Input):
     a priority binding's too."""
 
     BINDINGS = [Binding("enter", "submit", "run with it")]
+
+    holds_keys_after_submit = True
+    """Keys read after its enter wait for the box to close (grok_tui/ui/typeahead.py): `= 0.5 enter
+    s s s` in one burst typed the s's into the box as it closed, and they were lost."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character != "?" and super().check_consume_key(key, character)
@@ -78,6 +83,7 @@ class ParamInput(DismissOnce, ModalScreen[bool]):
         self.set_focus(self.query_one("#param-value", Input))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        release_after_refresh(self.app)  # the keys after the enter: to the lesson, or to a refused value
         try:
             self._apply(event.value)
         except ParamError as exc:
