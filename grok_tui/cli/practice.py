@@ -103,10 +103,11 @@ def chosen_exercises(
         nearest = f"; the next lesson with one is {later.id} (`grok-tui {command} {later.id}`)" if later else ""
         raise _Usage(with_lessons_option(f"lesson {lesson_id} has no exercises{nearest}", catalog))
     if next_only:
-        # Every one passed: the one edited since its pass is the one being worked on (`hint 7.3`,
-        # softmax edited and failing, spent a hint on one_hot, which passes)
-        edited = set(edited_since_pass(catalog, progress))
-        todo = exercises_to_do(lesson, progress) or [e for e in lesson.exercises if f"{lesson.id}/{e.name}" in edited]
+        todo = exercises_to_do(lesson, progress)
+        if not todo:  # every one passed: the one edited since its pass is the one being worked on
+            # (`hint 7.3`, softmax edited and failing, spent a hint on one_hot, which passes)
+            edited = set(edited_since_pass(catalog, progress))
+            todo = [e for e in lesson.exercises if f"{lesson.id}/{e.name}" in edited]
         return [(lesson, (todo or list(lesson.exercises))[0])]
     return [(lesson, e) for e in lesson.exercises]
 
