@@ -26,7 +26,6 @@ from grok_tui.reading_places import ReadingPlaces
 from grok_tui.settings import Settings
 from grok_tui.ui import app_theme, hang_up, notices, output_pacing, settings_notices, typeahead
 from grok_tui.ui.app_navigation import AppNavigation
-from grok_tui.ui.clearing_driver import clearing
 from grok_tui.ui.commands import LessonCommands
 from grok_tui.ui.job_control import shell_can_resume
 from grok_tui.ui.keys_ahead import KeysAhead, read_key
@@ -34,6 +33,7 @@ from grok_tui.ui.lesson_panels import import_lab, lab_imported
 from grok_tui.ui.return_notice import return_notice
 from grok_tui.ui.screens.contents import ContentsScreen
 from grok_tui.ui.screens.save_elsewhere import SaveElsewhereScreen
+from grok_tui.ui.terminal_driver import terminal_driver
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -175,7 +175,7 @@ class GrokApp(AppNavigation):
         return self._opening
 
     def get_driver_class(self) -> type[Driver]:
-        return clearing(super().get_driver_class())  # tmux kept rows of a grown window: clearing_driver
+        return terminal_driver(super().get_driver_class())  # clears before leaving; reads keys around probe answers
 
     def get_default_screen(self) -> ContentsScreen:
         return ContentsScreen(deferred=self._start_target() is not None)
