@@ -292,6 +292,12 @@ class LessonSession:
         """Forget the re-run a param change asked for: the new value stays, space runs it."""
         self.pending = None
 
+    def toggle_rerun(self) -> None:
+        """Space before the re-run a change asked for has started: it will start paused instead of
+        playing, or playing instead of paused, as space would toggle it a moment later."""
+        if self.pending is not None:
+            self.pending = not self.pending
+
     def restart(self) -> None:
         """Start the re-run a param change asked for (nothing if none is pending)."""
         if self.pending is not None:

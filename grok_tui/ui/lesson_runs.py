@@ -70,6 +70,13 @@ class LessonRuns(LessonDrawing):
         self._tick()
 
     def action_toggle_run(self) -> None:
+        if self._restart_timer is not None and self.session.pending is not None:
+            # The re-run a change asked for waits for the keys to rest: space does to it what it
+            # would do once it started. `+ + space` in one burst (typed ahead, or bunched by a slow
+            # link) played the new run to its end instead of pausing it, as keys one at a time do.
+            self.session.toggle_rerun()
+            self._draw_all()
+            return
         run = self.session.run
         fresh = run is None or self.session.state.done
         self._cancel_restart()

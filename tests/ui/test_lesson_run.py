@@ -222,6 +222,30 @@ async def test_holding_plus_starts_one_run_not_one_per_key(small_catalog, monkey
         assert screen.step_count == 100
 
 
+async def test_space_right_after_a_change_does_to_its_rerun_what_it_would_do_once_started(small_catalog, monkeypatch):
+    """`+ space` in one burst (typed ahead, or bunched by a slow link): the space came before the
+    re-run started, was read as "run", and the new run played to its end; one key at a time, the
+    same space pauses it. Now the re-run starts paused; after `s`, stepping, it starts playing."""
+    monkeypatch.setattr(lesson_params, "RESTART_DELAY", 1.0)
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("space")
+        await run_to_end(pilot, screen)
+        await pilot.press("minus", "space")
+        assert screen.run_state is RunState.READY and screen.session.pending is True  # to start paused, once keys rest
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="the re-run, paused")
+        assert screen.params["alpha"] == 0.316228 and screen.step_count <= 1
+        await pilot.press("space")  # plays it
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED and screen.run.values["alpha"] == 0.316228
+        await pilot.press("s")
+        await wait_for(pilot, lambda: screen.run_state is RunState.PAUSED, what="a stepped run")
+        await pilot.press("plus", "space")  # stepping: the re-run would wait paused; space plays it
+        await run_to_end(pilot, screen)
+        assert screen.run_state is RunState.FINISHED and screen.run.values["alpha"] == 1.0
+
+
 async def test_wide_terminals_put_the_code_beside_the_values_and_charts(small_catalog):
     app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
     async with app.run_test(size=(120, 40)) as pilot:
