@@ -76,19 +76,40 @@ def test_3_2s_float_zero_is_shown_as_a_float_not_as_the_stubs_0(catalog):
 def test_an_own_assert_without_a_message_is_said_as_the_learners_condition(catalog):
     """The book's `assert len(vect) == len(matrix)` in 3.6 got "(the assertion has no message)" and
     "it failed inside line 6 of your code": nothing said it was the learner's own check that failed."""
+    exercise = catalog.get("3.2").exercise("w_sum")
+    code = exercise.solution.source.replace("def w_sum(a, b):\n", "def w_sum(a, b):\n    assert len(a) == 2\n")
+    said = check_code(exercise, code).text
+    assert said.splitlines()[1:3] == [
+        "Your own assert at line 2 failed: `len(a) == 2` is not true for the test's input below.",
+        "the test: got = w_sum(a, b)",
+    ], said
+    assert "no message" not in said and "it failed inside" not in said, said
+    # with a message of its own, the message is what is said, as before
+    said = check_code(exercise, code.replace("len(a) == 2\n", 'len(a) == 2, "two inputs only"\n')).text
+    assert said.splitlines()[1] == "two inputs only" and "Your own assert" not in said, said
+
+
+def test_3_6s_book_assert_on_the_matrix_says_why_it_is_wrong_and_where_the_lesson_explains(catalog):
+    """The book's `assert len(vect) == len(matrix)` was said as "Your own assert at line 6 failed:
+    `len(vect) == len(matrix)` is not true for the test's input below": true, but a learner who
+    copied the book's check took the test for wrong. The lesson's "Common mistake" box explains it."""
     exercise = catalog.get("3.6").exercise("vect_mat_mul")
     code = exercise.solution.source.replace(
         "def vect_mat_mul(vect, matrix):\n", "def vect_mat_mul(vect, matrix):\n    assert len(vect) == len(matrix)\n"
     )
     said = check_code(exercise, code).text
-    assert said.splitlines()[1:3] == [
-        "Your own assert at line 6 failed: `len(vect) == len(matrix)` is not true for the test's input below.",
-        "the test: got = vect_mat_mul(vect, matrix)",
-    ], said
-    assert "no message" not in said and "it failed inside" not in said, said
-    # with a message of its own, the message is what is said, as before
+    assert said.splitlines()[1] == (
+        "Your own assert at line 6 refused vect_mat_mul([1, 2, 3], [[1, 0, 0], [0, 1, 1]]): 3 inputs, 2 rows. "
+        "The number of rows is the number of outputs and need not match the inputs; each row's length must. "
+        '(The box "Common mistake", further down this lesson, is about this very assert.)'
+    ), said
+    prose = catalog.get("3.6").path.read_text(encoding="utf-8")
+    assert prose.index("**Common mistake.** The book's `vect_mat_mul` begins with") > prose.index("```python test")
+    # an assert of the learner's that fails for another reason, or has its own words: as for any exercise
+    said = check_code(exercise, code.replace("len(vect) == len(matrix)", "len(vect) == 2")).text
+    assert said.splitlines()[1].startswith("Your own assert at line 6 failed: `len(vect) == 2`"), said
     said = check_code(exercise, code.replace("len(matrix)\n", 'len(matrix), "sizes differ"\n')).text
-    assert said.splitlines()[1] == "sizes differ" and "Your own assert" not in said, said
+    assert said.splitlines()[1] == "sizes differ", said
 
 
 def test_a_given_assert_is_not_called_the_learners_and_names_the_line_that_called_it(catalog):
