@@ -4,9 +4,10 @@
   app is on its alternate screen, keeps rows of that screen and shows them above the shell prompt
   once the app quits: a learner who enlarged the window and pressed q found half a lesson on their
   shell (a bare Textual app does the same there). A cleared alternate screen leaves nothing to keep.
-- It reads the terminal with the answers to the output pacing's probes taken out before Textual's
-  parser sees them (grok_tui/ui/probe_answers.py): otherwise an answer arriving just after Escape
-  and a letter turned the Escape into "^".
+- It reads the terminal through grok_tui/ui/terminal_input.py before Textual's parser: the output
+  pacing's probe answers are taken out (one arriving just after Escape and a letter turned the
+  Escape into "^"), and Escape then a space, enter, digit or punctuation key in one read is two
+  keys (the parser made one of them, the Escape lost).
 
 Only the terminal driver changes: the web mode's and the tests' headless drivers are left as Textual
 picks them.
@@ -20,7 +21,7 @@ from codecs import getincrementaldecoder
 
 from textual.driver import Driver
 
-from grok_tui.ui.probe_answers import read_input
+from grok_tui.ui.terminal_input import TerminalInput
 
 CLEAR = "\x1b[H\x1b[2J"
 READ_SIZE = 4096
@@ -45,10 +46,11 @@ def terminal_driver(driver_class: type[Driver]) -> type[Driver]:
 
         def run_input_thread(self) -> None:
             """Textual's own loop (LinuxDriver.run_input_thread, the same through textual 8.x), but
-            each read goes through `read_input` instead of straight to the parser."""
+            each read goes through `TerminalInput` on its way to the parser."""
             selector = selectors.SelectSelector()
             selector.register(self.fileno, selectors.EVENT_READ)
             parser = XTermParser(self._debug)
+            terminal = TerminalInput(parser)
             decode = getincrementaldecoder("utf-8")().decode
 
             def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
@@ -57,7 +59,7 @@ def terminal_driver(driver_class: type[Driver]) -> type[Driver]:
                         data = decode(os.read(self.fileno, READ_SIZE), final=final and number == len(ready))
                         if not data:  # stdin is a pipe that ended
                             break
-                        for event in read_input(parser.feed, data):
+                        for event in terminal.read(data):
                             self.process_message(event)
                 for event in parser.tick():  # a held Escape whose wait ran out
                     self.process_message(event)

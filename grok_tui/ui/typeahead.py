@@ -12,8 +12,8 @@ The other way round, a key the field binds (ctrl+u, backspace, the arrows) acts 
 bubbled back up to the app, after characters typed behind it: `run_field_binding_in_order` runs it
 in the field's own queue instead.
 
-Escape and a key read together (typed quickly, or bunched by a slow link) are what a terminal sends
-for alt+key: `escaped_key` splits them again."""
+Escape and a letter read together (typed quickly, or bunched by a slow link) are what a terminal
+sends for alt+key: `escaped_key` splits them again."""
 
 from __future__ import annotations
 
@@ -117,10 +117,11 @@ def escaped_key(app: App, event: events.Key) -> events.Key | None:
     alt+q. Nothing here binds alt+: Escape then q in the exercise editor typed a q into the code,
     instead of leaving the editor and quitting.
 
-    Letters only: Textual's parser turns Escape then a digit, `-` or `=` into a Mac option character,
-    Escape then b or f into ctrl+left/right, and drops the Escape before most punctuation, so those
-    cannot be told from real keys here. And the two keys keep their order only where Escape is a
-    priority binding (the exercise screen's): elsewhere Escape goes to the focused widget's queue."""
+    Letters only: Escape then a space, enter, digit or punctuation key in one read is split before
+    the parser reads it (grok_tui/ui/terminal_input.py), which would turn the digit, `-` or `=` into a
+    Mac option character and drop the Escape before the rest; Escape then b or f stays ctrl+left/right
+    (option+arrow). And the two keys keep their order only where Escape is a priority binding (the
+    exercise screen's): elsewhere Escape goes to the focused widget's queue."""
     if not event.key.startswith("alt+") or not event.is_printable or event.key in app.active_bindings:
         return None
     key = event.key.removeprefix("alt+")
