@@ -317,8 +317,11 @@ class GrokApp(AppNavigation):
         # box's field goes into the field.
         if self.keys_ahead.take(event) or typeahead.type_into_field(self, event):
             event.prevent_default()
-        else:
-            typeahead.hold_after_submit(self, event)
+            return
+        typeahead.hold_after_submit(self, event)
+        key_unused = getattr(self.screen, "key_unused", None)  # the lesson's "x: no key here"
+        if key_unused is not None:
+            key_unused(event.key)
 
     async def action_quit(self) -> None:
         """Stop any run first (its process is killed if it does not stop at once). If the learner's

@@ -183,17 +183,22 @@ class LessonFocus(_Screen):
         before it looks at the bindings.)"""
         found = self._panel_with_key(event.key)
         if found is None:
-            key = event.key
-            if len(key) == 1 and key.isalnum() and key not in self.active_bindings and self.app.screen is self:
-                # a newcomer's h or x did nothing and said nothing: was the tutor listening?
-                said = self._lab_key_said(key) or f"{key}: no key here · ? lists the keys"
-                self.say_for_a_while(said, 3)  # type: ignore[attr-defined]
-            return
+            return  # on up to the app, which says it if nothing takes it (key_unused)
         panel, action = found
         event.stop()
         event.prevent_default()
         self._bring(panel, focus=False)
         await panel.run_action(action)
+
+    def key_unused(self, key: str) -> None:
+        """A letter or digit that reached the app with nothing to take it while this screen shows: a
+        newcomer's h or x did nothing and said nothing (was the tutor listening?), so it is said.
+        Here, at the end of the key's way, not as it passes the screen: `=0.5` read in one burst
+        said "5: no key here" while the 0 and the 5 went into the box that = opened (they passed the
+        screen before the box existed)."""
+        if len(key) == 1 and key.isalnum() and key not in self.active_bindings:
+            said = self._lab_key_said(key) or f"{key}: no key here · ? lists the keys"
+            self.say_for_a_while(said, 3)  # type: ignore[attr-defined]
 
     def _lab_key_said(self, key: str) -> str:
         """What to say of `key` where it is the lab's g (the next chart) and the reading view

@@ -10,7 +10,8 @@ from textual.widgets import TextArea
 from grok_tui.ui.app import GrokApp
 from grok_tui.ui.screens.lesson import LessonScreen
 from grok_tui.ui.screens.param_input import ParamInput
-from tests.ui.helpers import wait_for
+from grok_tui.ui.widgets.status import StatusLine
+from tests.ui.helpers import text_of, wait_for
 
 BURST = [
     ("equals_sign", "="),
@@ -34,6 +35,23 @@ async def test_a_value_typed_in_one_burst_with_equals_is_the_value_set(small_cat
         await wait_for(pilot, lambda: lesson.session.params["alpha"] != 1.0, what="the value to be set")
         assert lesson.session.params["alpha"] == 0.35
         await wait_for(pilot, lambda: app.screen is lesson, what="the box to close")
+
+
+async def test_a_value_typed_in_one_burst_is_not_also_called_a_key_with_nothing_to_do(small_catalog):
+    """`=0.5` in one burst (a trial over a 64 kbit/s link, 5 times of 5): the box got 0.5, and the
+    lesson's status line said "5: no key here · ? lists the keys" behind it, as if the 5 was lost."""
+    app = GrokApp(small_catalog, start_lesson="4.5", speed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen), what="the lesson")
+        lesson = app.screen
+        for key, character in [("equals_sign", "="), ("0", "0"), ("full_stop", "."), ("5", "5")]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: isinstance(app.screen, ParamInput), what="the box")
+        await wait_for(pilot, lambda: app.screen.query_one("#param-value").value == "0.5", what="0.5 in the box")
+        await pilot.pause()
+        assert "no key here" not in text_of(lesson.query_one(StatusLine))
+        await pilot.press("escape", "h")  # a key with nothing to do is still said, once it has nothing to do
+        await wait_for(pilot, lambda: "h: no key here" in text_of(lesson.query_one(StatusLine)), what="h's notice")
 
 
 async def open_the_box(pilot, app) -> None:
