@@ -70,6 +70,7 @@ class TerminalInput:
             yield from self.parser.feed(data[start:])
 
     def _between_keys(self) -> bool:
-        """Whether the parser is between keys, not holding an Escape to see what follows it."""
+        """Whether the parser is between keys, not holding an Escape to see what follows it (read from
+        what it awaits, a private attribute of Textual's Parser: without it, nothing is split)."""
         awaiting = getattr(self.parser, "_awaiting", None)
         return awaiting is not None and getattr(awaiting, "timeout", 0) is None
