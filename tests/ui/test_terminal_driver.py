@@ -159,3 +159,18 @@ def test_the_drivers_input_loop_reads_the_keys_despite_an_answer_and_splits_esca
         os.close(writing)
         os.close(reading)
     assert described(seen) == ["question_mark", "answer at 71,23", "alt+n", "escape", "space"]
+
+
+def test_without_the_parsers_state_to_read_nothing_is_split():
+    """The split reads a private attribute of Textual's parser; a parser without it gets every byte."""
+
+    class Parser:
+        fed: list[str] = []
+
+        def feed(self, data: str) -> list:
+            self.fed.append(data)
+            return []
+
+    parser = Parser()
+    assert list(TerminalInput(parser).read("?\x1b 1")) == []
+    assert "".join(parser.fed) == "?\x1b 1"
