@@ -45,7 +45,7 @@ def terminal_driver(driver_class: type[Driver]) -> type[Driver]:
             super().stop_application_mode()
 
         def run_input_thread(self) -> None:
-            """Textual's own loop (LinuxDriver.run_input_thread, the same through textual 8.x), but
+            """Textual's own loop (LinuxDriver.run_input_thread, the same in textual 8.0 and 8.2.8), but
             each read goes through `TerminalInput` on its way to the parser."""
             selector = selectors.SelectSelector()
             selector.register(self.fileno, selectors.EVENT_READ)
