@@ -13,7 +13,8 @@ escape sequence follows, and reads Escape and the character as one key (textual 
 - Escape then a space, enter, digit or punctuation key became that key alone (Escape then space:
   space; then `=`: "≠"; then `1`: "¡", as a Mac's option key would type them): over a 64 kbit/s
   link `? Escape space` left the help open and `= Escape space` typed a space into the value box
-  (a trial). In one read they are two keys: Escape, then the key. Escape then a letter is left to
+  (a trial); `Escape Escape space` in the exercise editor lost the second Escape and the space. In
+  one read they are the keys typed: each Escape, then the key. Escape then a letter is left to
   the parser (alt+n, which the app splits: grok_tui/ui/typeahead.py), and so are Escape then b, f,
   tab or backspace, which terminals send for option+arrow and alt+backspace.
 
@@ -36,10 +37,11 @@ ANSWER = re.compile(r"\x1b\[(\d+);(\d+)R")
 AFTER_ESCAPE = frozenset(" \r" + string.digits + string.punctuation) - frozenset("[]\\^_")
 """Characters that after Escape are a key of their own. Not `[ ] \\ ^ _`: with Escape they open
 the terminal's sequences (CSI, OSC, ...), whose rest may come in the next read."""
-ESCAPE_THEN_KEY = re.compile("\x1b[" + re.escape("".join(sorted(AFTER_ESCAPE))) + "]")
+ESCAPES_THEN_KEY = re.compile("(?P<escapes>\x1b+)[" + re.escape("".join(sorted(AFTER_ESCAPE))) + "]")
+"""One Escape or more, then such a key: `Escape Escape space` in one read is three keys."""
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 """Bracketed paste: what comes between is text, Escapes and all, left to the parser."""
-FOUND = re.compile("|".join((ANSWER.pattern, ESCAPE_THEN_KEY.pattern, re.escape(PASTE_START), re.escape(PASTE_END))))
+FOUND = re.compile("|".join((ANSWER.pattern, ESCAPES_THEN_KEY.pattern, re.escape(PASTE_START), re.escape(PASTE_END))))
 
 
 class TerminalInput:
@@ -63,9 +65,10 @@ class TerminalInput:
             elif found[1] is not None:  # a probe's answer, even while the parser holds an Escape
                 yield events.CursorPosition(int(found[2]) - 1, int(found[1]) - 1)
                 start = found.end()
-            elif self._between_keys():  # Escape then a key: the Escape now, the key with what follows
-                yield events.Key("escape", "\x1b")
-                start += 1
+            elif self._between_keys():  # Escapes then a key: the Escapes now, the key with what follows
+                for _ in found["escapes"]:
+                    yield events.Key("escape", "\x1b")
+                start += len(found["escapes"])
         if start < len(data):
             yield from self.parser.feed(data[start:])
 

@@ -81,7 +81,8 @@ def test_answers_in_one_read_come_out_in_order_with_the_keys_around_them(data, e
         ("\x1b\r", ["escape", "enter"]),
         ("\x1b1\x1b=\x1b-", ["escape", "1", "escape", "equals_sign", "escape", "minus"]),  # Textual: ¡ ≠ –
         ("\x1b?\x1b.\x1b<", ["escape", "question_mark", "escape", "full_stop", "escape", "less_than_sign"]),
-        ("\x1b\x1b ", ["escape", "space"]),  # the parser's own: the first Escape is read, the second held
+        ("\x1b\x1b ", ["escape", "escape", "space"]),  # Textual: escape, space (editor, then lesson, then run)
+        ("\x1b\x1b=\x1b\x1b\x1b1", ["escape", "escape", "equals_sign", "escape", "escape", "escape", "1"]),
     ],
 )
 def test_escape_then_a_space_enter_digit_or_punctuation_in_one_read_is_two_keys(data, expected):
