@@ -34,6 +34,16 @@ def test_a_log_axis_starts_at_its_top_decade_and_leaves_the_rows_to_the_curves()
     assert (high - low) / (axis.high - axis.low) > 0.6
 
 
+def test_a_log_axis_of_counts_from_1_has_1_at_its_bottom_edge():
+    """2.1 says the model that keeps 1 number sits on the line marked 1, which with toes (the counts
+    1 to 12) is the chart's bottom edge: a log scale has no 0."""
+    for most in (12, 28):
+        top = math.log10(most)
+        for rows in (6, 10, 16):
+            axis = even_y_axis(lambda count, top=top: log_axis(0.0, top, count), rows, 3, 0.0, top)
+            assert axis.low == 0.0 and axis.ticks[0] == (0.0, "1"), (most, rows, axis)
+
+
 def lines(chart: ChartView) -> list[str]:
     return ["".join(text for text, _ in row) for row in chart.rows]
 
