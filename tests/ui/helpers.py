@@ -82,3 +82,13 @@ async def ask_next_question(pilot, app) -> None:
         if isinstance(app.screen, PredictScreen):
             return
     raise AssertionError("no question came")
+
+
+class Clock:
+    """A clock the test moves by hand (`clock.now += dt`), for code that takes a `clock` callable."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now

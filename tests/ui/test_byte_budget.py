@@ -8,14 +8,7 @@ import time
 from grok_tui.ui import output_pacing
 from grok_tui.ui.byte_budget import BURST, DEBT, ByteBudget, rate_for
 from grok_tui.ui.redraw import STARVED, Pace, charts_due
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.ui.helpers import Clock
 
 
 def play(frame_bytes: int, rate: float, seconds: float, other_per_tick: int = 0) -> tuple[float, float]:

@@ -354,3 +354,17 @@ async def test_after_a_passed_exercise_the_lesson_waits_for_space_to_run_it(cata
         assert not app._notifications
         await pilot.press("space")  # the learner's own run, which asks
         await wait_for(pilot, lambda: isinstance(app.screen, PredictScreen), what="the question")
+
+
+def test_the_output_of_a_run_that_printed_nothing_says_so():
+    """5.4 prints nothing: after a finished run the output screen said "nothing printed yet: run the
+    lesson (space)", sending the learner to run it again."""
+    from grok_tui.engine.feed import FeedView
+    from grok_tui.engine.runner import RunState
+    from grok_tui.ui.screens.output import output_text
+
+    def view(state: RunState) -> FeedView:
+        return FeedView(version=1, state=state, detail="", step=20, latest={}, series={}, output="")
+
+    assert output_text(view(RunState.FINISHED)).plain == "this run printed nothing"
+    assert output_text(view(RunState.RUNNING)).plain == "nothing printed yet"
